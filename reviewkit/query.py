@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from reviewkit.pasted_history import pasted_history_warnings
@@ -156,6 +156,10 @@ class BoolOp:
     op: str  # AND | OR | NOT
     left: Node
     right: Node
+    # An AND of terms written side by side without an operator (``smith j``): PubMed's
+    # automatic term mapping reads such words as one phrase first (the local server's author
+    # step, pubmed/term_mapping.py). Equal to the written-out AND otherwise.
+    adjacent: bool = field(default=False, compare=False)
 
 
 Node = Term | Range | HistoryRef | BoolOp
@@ -266,7 +270,7 @@ class _Parser:
         return node
 
     def expression(self) -> Node:
-        node = self.operand()
+        node = self.words()
         while True:
             tok = self.peek()
             if tok is None or tok.kind == "RP":
@@ -276,9 +280,21 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind in ("OP", "RP"):
                     raise self.error(f"'{tok.text}' needs a term after it", nxt or tok)
-                node = BoolOp(tok.text, node, self.operand())
+                node = BoolOp(tok.text, node, self.words())
             else:  # adjacent terms: PubMed combines them with AND
-                node = BoolOp("AND", node, self.operand())
+                node = BoolOp("AND", node, self.words(), adjacent=True)
+
+    def words(self) -> Node:
+        """An operand, with the untagged words written right after it when it is an untagged
+        word: PubMed's automatic term mapping reads words side by side as one phrase (and ANDs
+        its words when the phrase maps nowhere; PubMed Help, "automatic term mapping"), so
+        ``stroke OR heart attack`` is ``stroke OR (heart AND attack)``, not ``(stroke OR heart)
+        AND attack``. Tagged and quoted terms keep PubMed's left-to-right reading."""
+        node = tail = self.operand()
+        while _untagged_word(tail) and (nxt := self.peek()) is not None and nxt.kind == "TERM":
+            tail = self.operand()
+            node = BoolOp("AND", node, tail, adjacent=True)
+        return node
 
     def operand(self) -> Node:
         tok = self.peek()
@@ -371,6 +387,10 @@ class _Parser:
         if tag is None:
             raise self.error(f"unknown field tag [{tok.text[1:-1]}]", tok)
         return tag
+
+
+def _untagged_word(node: Node) -> bool:
+    return isinstance(node, Term) and not (node.field or node.phrase or node.truncated)
 
 
 def parse(query: str) -> Node:

@@ -29,7 +29,7 @@ _LIST = {"ir": "ir", "fir": "ir", "ps": "ps"}  # the name list of a tag; 'au' fo
 # records), which PubMed Help's author format puts last ('o'brien jc jr'[au]) and NLM's full
 # name searching too ('herron bruce j jr'). The index has each name with and without its
 # suffix (index_rows.name_rows); 'ii' and 'iii' are left out here, since they may be initials.
-_SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
+SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
 
 
 def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
@@ -71,7 +71,7 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
     # stays last: 'bruce j herron jr' as 'herron bruce j jr').
     names = {value}
     words = value.split()
-    suffix = words[-1:] if len(words) > 2 and words[-1] in _SUFFIXES else []
+    suffix = words[-1:] if len(words) > 2 and words[-1] in SUFFIXES else []
     words = words[: len(words) - len(suffix)]
     if "," not in term.text and len(words) > 1:
         names.add(" ".join([words[-1], *words[:-1], *suffix]))
@@ -84,7 +84,7 @@ def _listed(snapshot: Snapshot, name: str, *, exact: bool, last: bool) -> set[in
     suffix: a name with one is matched without it there, and the candidates' XML is read to
     check that that author carries the suffix."""
     words = name.split()
-    if len(words) < 3 or words[-1] not in _SUFFIXES:
+    if len(words) < 3 or words[-1] not in SUFFIXES:
         return snapshot.listed_author(name, exact=exact, last=last)
     base = " ".join(words[:-1])
     among = snapshot.exact_author(name) if exact else snapshot.author(name)  # the suffix's rows

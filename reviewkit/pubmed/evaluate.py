@@ -13,12 +13,13 @@ its narrower types), [la], [pmid], [ta] (abbreviation, full title, ISSN), the ci
 [si] [gr] [rn] [vi] [ip] [pg] [pl] [jid] [lid] [aid], [dp] (print or electronic date), [edat],
 [crdt], [mhda], [dcom] (dates and ranges), ``systematic[sb]``, ``hasabstract`` and the has…
 words (``hasretractionin``, ``hasdatabanklist``, ...). Warned: [lr] (the NLM file's
-DateRevised), untagged terms (no automatic term mapping), [all] (no dates, language, volume,
-issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw] (no
-comment/correction notes), review[pt] (Systematic Review unsettled), a multi-word unquoted
-term that is no phrase of the snapshot, quoted phrases found nowhere. ``#N`` is the request's
-WebEnv search N (refused without one). Refused: everything else (other tags, saying why for
-those PubMed Help lists, other ranges, short truncation, ...).
+DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`term_mapping`:
+``smith j`` is ``smith j[au]``; no MeSH or journal mapping), [all] (no dates, language, volume,
+issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot,
+quoted phrases found nowhere. ``#N`` is the request's WebEnv search N (refused without one).
+Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
+short truncation, ...).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.term_mapping import map_names
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number
@@ -100,6 +102,7 @@ class Evaluator:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
+        node = map_names(node, self.snapshot)  # ATM's author and investigator index steps
         out = Evaluation([], translate(node))
         if isinstance(query, str) and has_curly_quotes(query):
             out.warnings.append(("OutputMessage", CURLY_READ))

@@ -12,17 +12,17 @@ MAX_VARIANTS = 600
 # searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
 # retrieval"). Here, by their words: title, abstract and other abstract, MeSH headings and
 # subheadings, keywords, publication types, authors (persons and groups), affiliations,
-# conflict of interest statements, substances, investigators, personal names as subject and
-# databanks. By their whole values (:data:`WHOLE_VALUES`): the journal's names and ISSNs,
-# grants, registry numbers and article ids (DOI, pii). Left out: dates, language, volume,
-# issue, pages and PMID, whose values PubMed may also find in All Fields (not documented how: a
-# bare '2020' or 'english' would otherwise match whole years and languages), and [pl] and [tt]
-# as PubMed leaves them.
+# conflict of interest statements, substances, investigators, personal names as subject,
+# databanks and comment/correction notes. By their whole values (:data:`WHOLE_VALUES`): the
+# journal's names and ISSNs, grants, registry numbers and article ids (DOI, pii). Left out:
+# dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
+# Fields (not documented how: a bare '2020' or 'english' would otherwise match whole years and
+# languages), and [pl] and [tt] as PubMed leaves them.
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt au"),
     ("fts_ad", "ad"),
     ("fts_more", "cois"),
-    ("fts_extra", "oab nm cn ir ps si"),
+    ("fts_extra", "oab nm cn ir ps si cc"),
 )
 # The terms rows (field 'all') of the values All Fields matches whole, never by their words
 # (index_text.whole_values): journal (MedlineTA, title, ISSN), grant (number, acronym, agency,
@@ -42,7 +42,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "tiab": (("fts", "ti ab kw"), ("fts_extra", "oab")),
     "ti": (("fts", "ti"),),
     "ab": (("fts", "ab"),),
-    "tw": (("fts", "ti ab mh kw pt"), ("fts_extra", "oab nm ps cn si")),
+    "tw": (("fts", "ti ab mh kw pt"), ("fts_extra", "oab nm ps cn si cc")),
     "ot": (("fts", "kw"),),  # Other Term: the records' keyword lists (author keywords and others)
     "ad": (("fts_ad", "ad"),),  # Affiliation: every author's affiliations (an FTS5 row each)
     "cois": (("fts_more", "cois"),),  # Conflict of Interest Statements
@@ -113,8 +113,9 @@ _STOPWORDS = """a about again all almost also although always among an and anoth
     would"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 NO_ATM = (
-    "No automatic term mapping in the local server: untagged terms are searched as written "
-    "in All Fields"
+    "No automatic term mapping in the local server but its author steps: untagged terms are "
+    "searched as written in All Fields, not mapped to MeSH or journals (a name in the author "
+    "format, smith j, is searched as an author, as PubMed's author index step does)"
 )
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: every field of the snapshot's records but dates, language, "

@@ -192,7 +192,37 @@ _AS_WRITTEN = {
 }
 
 
-_AFFILIATIONS = "Article/AuthorList/Author/AffiliationInfo/Affiliation"
+# [ad]: the affiliations of the authors (persons and groups) and of the investigators: "Affiliation
+# may be included for authors, corporate authors and investigators, if submitted by the
+# publisher" (PubMed's field description, as NIH's iCite field glossary repeats it). Each is a
+# row of its own (a phrase or NEAR group stays within one), and All Fields reads them as [ad].
+_AFFILIATIONS = (
+    "Article/AuthorList/Author/AffiliationInfo/Affiliation",
+    "InvestigatorList/Investigator/AffiliationInfo/Affiliation",
+)
+
+
+# NLM writes a US agency as its hierarchy, each level an acronym: 'NCI NIH HHS', 'Intramural NIH
+# HHS' (the grant code table of PubMed Help); the agency names publishers supply are one entity
+# each ('Wellcome Trust', 'Cancer Research UK', 'National Natural Science Foundation of China').
+_LEVEL = re.compile(r"[A-Z][A-Z0-9]*")
+
+
+def agency_parts(agency: str) -> set[str]:
+    """The values [gr] finds a grant's agency by: "parts of, or the entire string of" its
+    hierarchical structure (NLM PubMed tutorial, Grant Numbers: nlm[gr] finds 'NLM NIH HHS').
+    einfo flags Grants and Funding SingleToken: PubMed indexes whole values, not words, so a
+    one-entity agency is found whole ('wellcome trust'[gr]) and not by a word of its name
+    ('trust'[gr] found the Wellcome Trust's 82 articles of the full snapshot until pubfid5).
+    A hierarchy is an agency ending in two or more acronym levels ('NIH HHS'); its parts are
+    its runs of levels ('nci nih', 'nih', 'hhs'; 'intramural' a level too)."""
+    words = agency.split()
+    levels = 0
+    while levels < len(words) and _LEVEL.fullmatch(words[-1 - levels]):
+        levels += 1
+    if levels < 2:
+        return {agency} if agency else set()
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
 class CitationFields(NamedTuple):
@@ -205,8 +235,9 @@ class CitationFields(NamedTuple):
 def citation_fields(elem: ET._Element) -> CitationFields:
     """The [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] rows of one
     ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois].
-    [ad] searches every author's affiliations the record holds (NLM has kept all authors'
-    affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
+    [ad] searches every author's and investigator's affiliations the record holds (NLM has kept
+    all authors' affiliations since 2014, the first author's before: the XML holds what PubMed
+    holds)."""
     citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
     whole: dict[str, list[str]] = {tag: [] for tag in (*_AS_WRITTEN, "aid", "si", "gr")}
     if citation is None:
@@ -226,14 +257,10 @@ def citation_fields(elem: ET._Element) -> CitationFields:
     rows |= {("si", part) for si in whole["si"] for part in si.split("/", 1)}
     for grant in grants:
         pieces = [text(grant.find(t)) for t in ("GrantID", "Acronym", "Country")]
-        agency = text(grant.find("Agency")).split()
-        runs = {
-            " ".join(agency[i:j]) for i in range(len(agency)) for j in range(i + 1, len(agency) + 1)
-        }
-        rows |= {("gr", piece) for piece in [*pieces, *runs]}
+        rows |= {("gr", piece) for piece in [*pieces, *agency_parts(text(grant.find("Agency")))]}
     return CitationFields(
         {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
-        [t for t in map(text, citation.iterfind(_AFFILIATIONS)) if t],
+        [t for path in _AFFILIATIONS for t in map(text, citation.iterfind(path)) if t],
         text(citation.find("CoiStatement")),
         whole,
     )

@@ -11,9 +11,11 @@ The ``extra`` columns are searched by All Fields, [tw] and the tags they are nam
 by nothing else (a table of their own, so that their words do not enter the wildcard variants
 of the title and abstract): [tt] transliterated title, the other abstracts (an author's
 abstract in another language, which [tiab] searches too), [nm] substances, [cn] corporate
-authors, [ir] investigators, [ps] personal names as subject and [si] databanks. The values All
-Fields matches whole (the journal's names and ISSNs, grants, registry numbers, DOIs and other
-article ids: :data:`reviewkit.pubmed.fields.WHOLE_VALUES`) are :func:`whole_values`.
+authors, [ir] investigators, [ps] personal names as subject, [si] databanks and the
+comment/correction notes (``cc``: each CommentsCorrections' RefSource and Note, which [tw] and
+All Fields read; no tag of their own). The values All Fields matches whole (the journal's names
+and ISSNs, grants, registry numbers, DOIs and other article ids:
+:data:`reviewkit.pubmed.fields.WHOLE_VALUES`) are :func:`whole_values`.
 """
 
 from __future__ import annotations
@@ -29,12 +31,21 @@ from reviewkit.pubmed.medline_text import text
 # every query term goes through, drops it, so no phrase or word of a query can match it or
 # step over it. Between two entries it is one token: a NEAR group counts it as a word.
 ENTRY_GAP = " \ue000 "
-EXTRA_COLUMNS = ("tt", "oab", "nm", "cn", "ir", "ps", "si")
+EXTRA_COLUMNS = ("tt", "oab", "nm", "cn", "ir", "ps", "si", "cc")
+# The columns whose text is entries joined by ENTRY_GAP (the fts table's MeSH, keywords, types
+# and authors, and every extra column); title, abstract, [cois] and [ad] rows are one text each.
+ENTRY_COLUMNS = frozenset({"mh", "kw", "pt", "au", *EXTRA_COLUMNS})
 # The MeSH headings' qualifiers ([tw]: "MeSH Subheadings", PubMed Help) are entries of the mh
 # column beside the headings.
 _QUALIFIERS = "MeshHeadingList/MeshHeading/QualifierName"
 _SUBSTANCES = ("ChemicalList/Chemical/NameOfSubstance", "SupplMeshList/SupplMeshName")
 _GRANTS = "Article/GrantList/Grant"
+# Comment/Correction Notes, a field of PubMed Help's Text Word list (quoted 2022: "..., Secondary
+# Source, Comment/Correction Notes, and Other Terms"): the cited notice as MEDLINE's CIN, EIN,
+# RIN, ... lines write it (its RefSource, 'Lancet. 2020 Jan 4;395(10217):25'), and a Note where
+# NLM gives one. The linked PMID, which MEDLINE writes after them, is left out: a number no
+# reader searches as a word, and one that All Fields would match against years and pages.
+_NOTES = "CommentsCorrectionsList/CommentsCorrections"
 _GRANT_PARTS = ("GrantID", "Acronym", "Agency", "Country")
 
 
@@ -66,6 +77,11 @@ def extra_text(elem: ET._Element, citation: CitationFields) -> tuple[str, ...]:
         entries(form for person in people(cit, "ir") for form in person),
         entries(form for person in people(cit, "ps") for form in person),
         entries(citation.whole["si"]),
+        entries(
+            text(e)
+            for ref in cit.iterfind(_NOTES)
+            for e in (ref.find("RefSource"), ref.find("Note"))
+        ),
     )
 
 

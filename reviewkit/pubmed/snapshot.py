@@ -119,6 +119,14 @@ class Snapshot:
             sql = f"SELECT pmid FROM affiliations WHERE rowid IN ({sql})"
         return {r[0] for r in self.conn.execute(sql, (expression,))}
 
+    def fts_texts(self, expression: str, table: str, column: str) -> dict[int, str]:
+        """The articles an FTS5 expression matches in ``table`` (not ``fts_ad``), each with
+        the text of one of its columns, for a check FTS5 cannot make (index_text's entries)."""
+        if table not in FTS_TABLES or table == "fts_ad" or column not in FTS_TABLES[table]:
+            raise ValueError((table, column))
+        sql = f"SELECT rowid, {column} FROM {table} WHERE {table} MATCH ?"
+        return {r[0]: r[1] or "" for r in self.conn.execute(sql, (expression,))}
+
     def vocabulary(self, prefix: str, limit: int, table: str = "fts") -> list[str]:
         """Tokens of one of :data:`FTS_TABLES` starting with ``prefix`` (at most ``limit`` + 1,
         to detect overflow)."""

@@ -53,7 +53,7 @@ from reviewkit.wording import quantity
 
 # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
 # a suffixed name's rows with the suffix only (index_rows.name_rows)
-INDEX_VERSION = "12-suffix-last"
+INDEX_VERSION = "13-notes-affiliations-agencies"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a

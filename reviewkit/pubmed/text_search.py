@@ -12,6 +12,7 @@ a whole term, never by one of their words.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Protocol
 
 from reviewkit.pubmed.fields import (
@@ -21,6 +22,7 @@ from reviewkit.pubmed.fields import (
     TEXT_FIELDS,
     WHOLE_VALUES,
 )
+from reviewkit.pubmed.index_text import ENTRY_COLUMNS, ENTRY_GAP
 from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.wildcards import (
@@ -34,13 +36,28 @@ from reviewkit.pubmed.wildcards import (
 from reviewkit.query import Term
 from reviewkit.records import fold_text
 
-# [tw] (PubMed Help: title, abstract, other abstract, MeSH terms and subheadings, publication
-# types, substance names, personal name as subject, corporate author, secondary source,
-# comment/correction notes, other terms): all but the comment/correction notes are indexed.
-_TW_NARROWER = (
-    "[tw] searched in all the fields PubMed Help lists for Text Word but the comment and "
-    "correction notes, which the local server does not index"
-)
+GAP = ENTRY_GAP.strip()  # between two entries of a column
+
+
+def near_in(words: list[str], text: str, n: int) -> bool:
+    """Whether ``words`` (folded; a word written twice counted once) all occur in ``text`` with
+    at most ``n`` words between the first and the last of them, as FTS5's NEAR reads a group
+    (fields.NEAR_SPAN): the narrowest window holding each word, found in one pass."""
+    wanted = set(words)
+    hits = [(k, t) for k, t in enumerate(fold_text(text).split()) if t in wanted]
+    seen: Counter[str] = Counter()
+    start = 0
+    for place, word in hits:
+        seen[word] += 1
+        while len(seen) == len(wanted):
+            if place - hits[start][0] - 1 <= n:
+                return True
+            first = hits[start][1]
+            seen[first] -= 1
+            if not seen[first]:
+                del seen[first]
+            start += 1
+    return False
 
 
 class Warnings(Protocol):
@@ -70,8 +87,6 @@ class TextSearch:
             out.warnings.append(("OutputMessage", NO_ATM))
         if f in ("", "all"):  # and what All Fields leaves out here
             out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
-        if f == "tw":
-            out.warnings.append(("OutputMessage", _TW_NARROWER))
         if term.proximity is not None:
             return self._near(term, out)
         return self._term(term, out)
@@ -114,10 +129,23 @@ class TextSearch:
                 )
             )
         quoted = " ".join(f'"{w}"' for w in words)
+        near = f"NEAR({quoted}, {term.proximity})"
         found: set[int] = set()
         for table, columns in TEXT_FIELDS[term.field]:
-            expression = f"{{{columns}}} : NEAR({quoted}, {term.proximity})"
-            found |= self.snapshot.fts(expression, table)
+            whole = [c for c in columns.split() if c not in ENTRY_COLUMNS]
+            if whole:
+                found |= self.snapshot.fts(f"{{{' '.join(whole)}}} : {near}", table)
+            for column in (c for c in columns.split() if c in ENTRY_COLUMNS):
+                # FTS5 counts the gap between two entries as one word: "anxiety" ending one
+                # keyword and "depression" opening the next were within ~1. PubMed indexes each
+                # keyword on its own, so the words must be near within one entry.
+                texts = self.snapshot.fts_texts(f"{{{column}}} : {near}", table, column)
+                found |= {
+                    pmid
+                    for pmid, text in texts.items()
+                    if pmid not in found
+                    and any(near_in(words, entry, term.proximity) for entry in text.split(GAP))
+                }
         return found
 
     def _text(self, term: Term) -> set[int]:

@@ -36,8 +36,9 @@ def served(server: EutilsServer) -> dict[str, ET._Element]:
 
 
 # Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl] and [tt]; dates,
-# language, volume, issue, pages and PMID left out here, as the README says; investigators'
-# affiliations too, as [ad] has the authors' only): by words, and (WHOLE_VALUE_PATHS) whole.
+# language, volume, issue, pages and PMID left out here, as the README says; since pubfid5 with
+# investigators' affiliations, as [ad] has them, and the comment/correction notes, as [tw]): by
+# words, and (WHOLE_VALUE_PATHS) whole.
 ALL_FIELDS_PATHS = (
     ".//Abstract/AbstractText",
     ".//OtherAbstract/AbstractText",
@@ -59,6 +60,9 @@ ALL_FIELDS_PATHS = (
     ".//PersonalNameSubject/ForeName",
     ".//DataBankName",
     ".//AccessionNumber",
+    ".//InvestigatorList/Investigator/AffiliationInfo/Affiliation",
+    ".//CommentsCorrections/RefSource",
+    ".//CommentsCorrections/Note",
 )
 # The fields einfo flags SingleToken that All Fields holds and no word field does: PubMed
 # indexes each value as one term, so All Fields finds the value, not one of its words.
@@ -128,6 +132,7 @@ def _a_word(articles: dict[str, ET._Element], path: str) -> str:
         ".//CoiStatement",
         ".//OtherAbstract/AbstractText",
         ".//MeshHeading/QualifierName",
+        ".//CommentsCorrections/RefSource",
     ],
 )
 def test_all_fields_finds_a_word_of_each_field_pubmed_help_lists(

@@ -150,7 +150,9 @@ def test_a_grant_is_found_by_its_number_acronym_agency_part_and_country(
         g
         for a in articles.values()
         for g in a.iterfind(".//GrantList/Grant")
-        if g.findtext("GrantID") and len((g.findtext("Agency") or "").split()) > 2
+        if g.findtext("GrantID")
+        and len(words := (g.findtext("Agency") or "").split()) > 2
+        and all(w.isupper() for w in words)  # NLM's hierarchy, 'NCI NIH HHS'
     )
     number, acronym, agency, country = (
         grant.findtext(t) or "" for t in ("GrantID", "Acronym", "Agency", "Country")
@@ -161,6 +163,41 @@ def test_a_grant_is_found_by_its_number_acronym_agency_part_and_country(
     for piece in (acronym, agency, agency.split()[1], " ".join(agency.split()[1:]), country):
         assert found <= ids(server, f'"{piece}"[gr]'), piece
     assert ids(server, f'"{agency.split()[1]}"[gr]') >= ids(server, f'"{agency}"[gr]')
+
+
+def test_a_one_entity_agency_is_found_whole_not_by_a_word_of_its_name(
+    server: EutilsServer, articles: dict[str, ET._Element]
+) -> None:
+    """einfo flags Grants and Funding SingleToken (PubMed indexes whole values) and the NLM
+    tutorial makes parts of an agency's hierarchy searchable, not words of a name: 'wellcome
+    trust'[gr] finds the Wellcome Trust, 'trust'[gr] does not (before pubfid5 it did: every
+    word run of every agency was a row)."""
+    agencies = {
+        pmid: {g.findtext("Agency") or "" for g in a.iterfind(".//GrantList/Grant")}
+        for pmid, a in articles.items()
+    }
+    named = (n for names in agencies.values() for n in names if len(n.split()) > 1)
+    raw = min((n for n in named if not n.split()[-1].isupper()), key=lambda n: (len(n), n))
+    name = fold_text(raw)  # a name, not NLM's hierarchy of acronyms
+    holding = {pmid for pmid, names in agencies.items() if raw in names}
+    assert holding and ids(server, f'"{name}"[gr]') >= holding
+    word = max(name.split(), key=len)
+    by_word = {pmid for pmid, a in articles.items() if word in _grant_values(a)}
+    assert ids(server, f"{word}[gr]") == by_word
+    assert not holding <= by_word  # the agency's articles are not found by one of its words
+
+
+def _grant_values(a: ET._Element) -> set[str]:
+    """The values [gr] matches whole in an article: each grant's number, acronym, country,
+    agency, and an agency's levels when it is NLM's hierarchy (all upper-case words)."""
+    values = set()
+    for g in a.iterfind(".//GrantList/Grant"):
+        values |= {fold_text(g.findtext(t) or "") for t in ("GrantID", "Acronym", "Country")}
+        words = (g.findtext("Agency") or "").split()
+        values.add(fold_text(" ".join(words)))
+        if len(words) > 1 and all(w.isupper() for w in words[-2:]):
+            values |= {fold_text(w) for w in words}
+    return values
 
 
 def _authors(a: ET._Element) -> list[ET._Element]:

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.query import HistoryRef, QuerySyntaxError, Range, Term, parse, terms, warnings
+from reviewkit.query import (
+    BoolOp,
+    HistoryRef,
+    QuerySyntaxError,
+    Range,
+    Term,
+    parse,
+    terms,
+    warnings,
+)
 from reviewkit.searches import filters_in
 from reviewkit.searches.prisma_s import COCHRANE_HSSS
 
@@ -51,6 +60,23 @@ def test_a_multi_word_term_before_a_tag_is_one_term() -> None:
     ]
     # without a tag the words stay separate terms, ANDed
     assert [t.text for t in terms(parse("breast cancer"))] == ["breast", "cancer"]
+
+
+def test_untagged_words_side_by_side_are_one_operand() -> None:
+    """PubMed's automatic term mapping reads untagged words side by side as one phrase (ANDed
+    when it maps nowhere): 'stroke OR heart attack' is stroke OR (heart AND attack). Until
+    pubfid5 the implicit AND was one more operator read left to right: (stroke OR heart) AND
+    attack. Tagged and quoted terms keep the left-to-right reading."""
+    stroke, heart, attack = Term("stroke"), Term("heart"), Term("attack")
+    assert parse("stroke OR heart attack") == BoolOp("OR", stroke, BoolOp("AND", heart, attack))
+    assert parse("heart attack OR stroke") == BoolOp("OR", BoolOp("AND", heart, attack), stroke)
+    grouped = parse("stroke OR heart attack")
+    assert isinstance(grouped, BoolOp) and isinstance(grouped.right, BoolOp)
+    assert grouped.right.adjacent and not grouped.adjacent
+    tagged = parse('stroke[ti] OR heart[ti] "attack"')
+    assert tagged == BoolOp(
+        "AND", BoolOp("OR", Term("stroke", "ti"), Term("heart", "ti")), Term("attack", phrase=True)
+    )
 
 
 def test_lower_case_operators_are_words_and_warned_about() -> None:

@@ -1,0 +1,81 @@
+"""The steps of PubMed's automatic term mapping (ATM) the local server takes: names.
+
+PubMed Help, "How PubMed works: automatic term mapping" (the appendix as archived, 2016-2017):
+"Untagged terms that are entered in the search box are matched (in this order) against a MeSH
+(Medical Subject Headings) translation table, a Journals translation table, the Full Author
+translation table, Author index, the Full Investigator (Collaborator) translation table and an
+Investigator (Collaborator) index. When a match is found for a term or phrase in a translation
+table the mapping process is complete". Words written side by side are one phrase to it, split
+only when the whole finds no match (NLM PubMed tutorial, "Automatic Term Mapping").
+
+The local server has no MeSH translation table (no entry terms, no MeSH tree) nor NLM's journal
+table, so it maps no subject and no journal. It takes the author and investigator index steps:
+untagged words side by side in PubMed's author format, "last name followed by a space and up to
+the first two initials followed by a space and a suffix abbreviation" (PubMed Help, Search
+Field Descriptions and Tags, [au]; ``smith j``, ``o'brien jc jr``), are searched as ``[au]``
+when the author index has the name, else as ``[ir]`` when the investigator index has it, else
+as written in All Fields (as before). A phrase the earlier steps would have taken (a MeSH
+heading, subheading, publication type or substance of the snapshot's records, or one of its
+journals: ``vitamin d``, ``hepatitis c``) is left to them: PubMed maps it there and never
+reaches the author index. Not imitated: the Full Author and Full Investigator translation
+tables (``john smith``): without PubMed's MeSH table in front, two ordinary words that happen to
+be someone's full name (``hong kong``, ``rose bengal``) would turn into an author search; and
+the splitting of a longer phrase into a name and other words (``smith j cancer``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.pubmed.citation_terms import SUFFIXES
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.query import BoolOp, Node, Term, fold
+from reviewkit.records import fold_text
+
+# A last name of one or more words, 1-2 initials, an optional suffix (PubMed Help's [au] format;
+# the suffixes NLM writes, as citation_terms reads them), folded ('o'brien j' is 'o brien j').
+_AUTHOR_FORMAT = re.compile(rf"(?:[a-z]+ )+[a-z]{{1,2}}(?: (?:{'|'.join(sorted(SUFFIXES))}))?")
+# The fields of the earlier steps (MeSH translation table, Journals translation table), as far
+# as the snapshot's records hold them.
+_EARLIER_TABLES = ("mh", "sh", "pt", "nm")
+
+_Mapped = tuple[Node, list[str] | None]  # the node, and its words if it is plain side-by-side words
+
+
+def map_names(node: Node, snapshot: Snapshot) -> Node:
+    """The query with each run of untagged words written side by side that is a name in
+    PubMed's author format replaced by that name's ``[au]`` (or ``[ir]``) term, when the
+    snapshot's author (investigator) index has it and no earlier ATM table takes the words."""
+
+    def leaf(n: Node) -> _Mapped:
+        plain = isinstance(n, Term) and n.field == "" and not (n.phrase or n.truncated)
+        return n, [n.text] if plain and not ("*" in n.text or "-" in n.text) else None
+
+    def op(n: BoolOp, left: _Mapped, right: _Mapped) -> _Mapped:
+        if n.op == "AND" and n.adjacent and left[1] is not None and right[1] is not None:
+            return n, left[1] + right[1]
+        lhs, rhs = _finish(left, snapshot), _finish(right, snapshot)
+        if lhs is n.left and rhs is n.right:
+            return n, None
+        return BoolOp(n.op, lhs, rhs, adjacent=n.adjacent), None
+
+    return _finish(fold(node, leaf, op), snapshot)
+
+
+def _finish(mapped: _Mapped, snapshot: Snapshot) -> Node:
+    """The node, or the name term its side-by-side words map to."""
+    node, words = mapped
+    if not words or len(words) < 2:
+        return node
+    written, name = " ".join(words), fold_text(" ".join(words))
+    if not _AUTHOR_FORMAT.fullmatch(name) or _earlier_table(name, snapshot):
+        return node
+    for kind in ("au", "ir"):  # the Author index, then the Investigator index
+        if snapshot.author(name, kind):
+            return Term(written, kind)  # as written: the translation shows "o'brien j"[Author]
+    return node
+
+
+def _earlier_table(name: str, snapshot: Snapshot) -> bool:
+    """Whether MeSH or journal mapping, which come first, would take the words."""
+    return any(snapshot.term(f, name) for f in _EARLIER_TABLES) or bool(snapshot.journal(name))
