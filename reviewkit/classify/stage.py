@@ -103,6 +103,14 @@ def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     return {rid: [label for label, _ in batch] for rid, batch in rows.items()}
 
 
+def confirmed_by(project: Project, scheme_id: str, record_id: int) -> str:
+    """Who made a study's standing confirmation for one scheme ('' when none): a confirmation
+    is one reviewer's word, the newest replacing the one before (DOMAIN: a label stays a
+    suggestion until *a* reviewer confirms it), so the confirm screen names whose it holds."""
+    batch = confirmed_rows(project.db, scheme_id, [record_id]).get(record_id)
+    return batch[0][1] if batch else ""
+
+
 def train_model(
     project: Project,
     scheme: Scheme,

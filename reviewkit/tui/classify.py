@@ -328,7 +328,10 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
 
     def _commit(self, labels: list[str]) -> None:
         said = self._saved_words(labels)
-        done = self._save(labels)
+        self._go_on(said, self._save(labels))
+
+    def _go_on(self, said: str, done: dict[int, list[str]]) -> None:
+        """Say ``said`` and move to the next study without a confirmed label (``done``)."""
         nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
             said += "; every study here has a confirmed label" + self._other_schemes_left()
@@ -402,8 +405,29 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         else:
             self._commit([label])
 
+    def _keep_confirmed(self) -> bool:
+        """Enter on a study confirmed already, its ticks unchanged (or none ticked): keep the
+        confirmation, storing nothing, and go on, as leaving it does. Enter stored the ticked
+        labels again under this reviewer's name without their having changed anything, and
+        in a single-label scheme put the rules' suggestion in place of the ✓ (False: not
+        such a study)."""
+        done = classify.confirmed_labels(self.project, self.scheme.id)
+        confirmed = done.get(self.current)
+        if not confirmed or (self.scheme.multi_label and self._ticks_changed()):
+            return False
+        who = classify.confirmed_by(self.project, self.scheme.id, self.current)
+        named = ", ".join(self.label_name(lab) for lab in self._in_row_order(set(confirmed)))
+        self.selection = set(confirmed)  # every label unticked: the ✓ stays ticked
+        self._go_on(
+            f"study {self.pos + 1} (id {self.current}): {named} kept, confirmed by {who}", done
+        )
+        return True
+
     def action_accept(self) -> None:
-        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie."""
+        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie; on a
+        study confirmed already, unchanged, keep its confirmation."""
+        if self._keep_confirmed():
+            return
         if self.scheme.multi_label and self.selection:
             self._commit(self._ticked())
             return
