@@ -16,7 +16,19 @@ from reviewkit.records import AbstractSection, Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
-WORDS = "sick leave return to work depression back pain employer coordinator trial".split()
+WORDS = [
+    "sick",
+    "leave",
+    "return",
+    "to",
+    "work",
+    "depression",
+    "back",
+    "pain",
+    "employer",
+    "coordinator",
+    "trial",
+]
 ARABIC = "تهدف هذه الدراسة إلى تقييم العودة إلى العمل بعد الإجازة المرضية لدى العاملين. " * 5
 CJK = "本研究旨在评估患有抑郁症的病假员工重返工作岗位的情况。我们进行了随机对照试验。" * 5
 TITLE = ("Coordination of return to work between health and welfare services, " * 9)[:600]
