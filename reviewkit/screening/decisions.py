@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError, no_record
@@ -100,14 +100,38 @@ def decide(
     return d
 
 
+def _keep_what_later_stages_hold(
+    db: Store, stage: str, study_id: int, members: Sequence[int], what: str
+) -> None:
+    """Refuse a change to a study's votes or final decision at ``stage`` once a later stage
+    has a vote or final decision on it: undoing or changing a title-abstract include after
+    both full-text votes took an included study out of full text, its votes left in the log
+    and the study gone from the report without a word. A study that reached a later stage
+    is decided there (an exclusion there with its reason, which PRISMA counts)."""
+    ids = list(members) or [study_id]
+    for later in STAGES[STAGES.index(stage) + 1 :]:
+        log = live_decisions(decision_rows.list_decisions(db, stage=later, record_ids=ids))
+        if any(d.label != NOTE for d in log):
+            raise UserError(
+                f"record {study_id} has votes at the {later} stage: its {stage} {what}"
+                " cannot change",
+                hint=f"a study that reached {later} is decided there: exclude it at that stage"
+                f" (reviewkit screen --stage {later})",
+            )
+
+
 def _check_still_open(
     db: Store, rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
 ) -> None:
-    """Refuse a vote the study no longer waits for (a reviewer may always change their own)."""
+    """Refuse a vote the study no longer waits for (a reviewer may change their own, until a
+    later stage has votes on the study)."""
     ids = list(members) or [study_id]
     log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
     state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
-    if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
+    if state is not None and reviewer in state.votes:  # a change of the reviewer's own vote
+        _keep_what_later_stages_hold(db, rule.name, study_id, members, "votes")
+        return
+    if state is None or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
         raise AlreadyDecided(
@@ -134,17 +158,25 @@ def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> 
     return d
 
 
-def undo(db: Store, stage: str, reviewer: str) -> Decision | None:
+def undo(
+    db: Store, stage: str, reviewer: str, members_of: Callable[[int], Sequence[int]] | None = None
+) -> Decision | None:
     """Undo the reviewer's newest live entry at the stage by appending an undo entry.
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
-    across restarts: the state lives in the log only.
+    across restarts: the state lives in the log only. A vote or final decision on a study
+    that a later stage has votes on is refused (UserError; ``members_of``: a record id -> the
+    record ids of its study, default the record alone), notes are not.
     """
     with db.transaction():
         live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
         if not live:
             return None
         target = live[-1]
+        if target.label != NOTE:
+            what = "votes" if target.label in VOTES else "final decision"
+            members = members_of(target.record_id) if members_of else ()
+            _keep_what_later_stages_hold(db, stage, target.record_id, members, what)
         decision_rows.add_decision(
             db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         )
@@ -238,7 +270,9 @@ def resolve(
     if study_id not in views:
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
-    decision_rows.add_decision(project.db, d)
+    with project.db.transaction():
+        _keep_what_later_stages_hold(project.db, stage, study_id, (), "final decision")
+        decision_rows.add_decision(project.db, d)
     return d
 
 
