@@ -101,10 +101,10 @@ def decide(
 
 
 def _keep_what_later_stages_hold(
-    db: Store, stage: str, study_id: int, members: Sequence[int], what: str
+    db: Store, stage: str, study_id: int, members: Sequence[int]
 ) -> None:
-    """Refuse a change to a study's votes or final decision at ``stage`` once a later stage
-    has a vote or final decision on it: undoing or changing a title-abstract include after
+    """Refuse a change to a reviewer's vote on a study at ``stage`` once a later stage has a
+    vote or final decision on it: undoing or changing a title-abstract include after
     both full-text votes took an included study out of full text, its votes left in the log
     and the study gone from the report without a word. A study that reached a later stage
     is decided there (an exclusion there with its reason, which PRISMA counts)."""
@@ -113,7 +113,7 @@ def _keep_what_later_stages_hold(
         log = live_decisions(decision_rows.list_decisions(db, stage=later, record_ids=ids))
         if any(d.label != NOTE for d in log):
             raise UserError(
-                f"record {study_id} has votes at the {later} stage: its {stage} {what}"
+                f"record {study_id} has votes at the {later} stage: its {stage} votes"
                 " cannot change",
                 hint=f"a study that reached {later} is decided there: exclude it at that stage"
                 f" (reviewkit screen --stage {later})",
@@ -129,7 +129,7 @@ def _check_still_open(
     log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
     state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
     if state is not None and reviewer in state.votes:  # a change of the reviewer's own vote
-        _keep_what_later_stages_hold(db, rule.name, study_id, members, "votes")
+        _keep_what_later_stages_hold(db, rule.name, study_id, members)
         return
     if state is None or needs_vote(state, rule, reviewer):
         return
@@ -164,8 +164,8 @@ def undo(
     """Undo the reviewer's newest live entry at the stage by appending an undo entry.
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
-    across restarts: the state lives in the log only. A vote or final decision on a study
-    that a later stage has votes on is refused (UserError; ``members_of``: a record id -> the
+    across restarts: the state lives in the log only. A vote on a study that a later stage
+    has votes on is refused (UserError; ``members_of``: a record id -> the
     record ids of its study, default the record alone), notes are not.
     """
     with db.transaction():
@@ -173,10 +173,10 @@ def undo(
         if not live:
             return None
         target = live[-1]
-        if target.label != NOTE:
-            what = "votes" if target.label in VOTES else "final decision"
+        if target.label in VOTES:  # a lead's final decision may settle a conflict a merge
+            # raised after full text (merges.py): undoing or replacing it stays the lead's call
             members = members_of(target.record_id) if members_of else ()
-            _keep_what_later_stages_hold(db, stage, target.record_id, members, what)
+            _keep_what_later_stages_hold(db, stage, target.record_id, members)
         decision_rows.add_decision(
             db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         )
@@ -246,8 +246,25 @@ def conflicts(
                 (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                 for name, v in sorted(state.votes.items())
             )
+            if study in merged:
+                votes = _votes_apart(derived.log(), derived.canon, study, stage)
             out.append(ConflictView(study, votes, state.final))
     return out
+
+
+def _votes_apart(
+    log: list[Decision], canon: dict[int, int], study: int, stage: str
+) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Every vote on each record of a study that a dedup merge joined after they were screened
+    apart, each reviewer named with the record ('anna (record 2)'). The study keeps the votes
+    of its furthest record (merges.py), and the lead was shown two includes for a conflict
+    that the other record's excludes, by a third reviewer too, had made, and none of them."""
+    mine = [d for d in log if d.stage == stage and canon.get(d.record_id, d.record_id) == study]
+    return tuple(
+        (f"{name} (record {rid})", v.label, v.reason, tuple(state.notes.get(name, ())))
+        for rid, state in sorted(study_states(mine, {}).items())
+        for name, v in sorted(state.votes.items())
+    )
 
 
 def resolve(
@@ -270,9 +287,7 @@ def resolve(
     if study_id not in views:
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
-    with project.db.transaction():
-        _keep_what_later_stages_hold(project.db, stage, study_id, (), "final decision")
-        decision_rows.add_decision(project.db, d)
+    decision_rows.add_decision(project.db, d)
     return d
 
 

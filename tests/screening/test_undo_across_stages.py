@@ -1,19 +1,17 @@
-"""Undo, a changed vote and a replaced final decision at title-abstract once the study has
-votes at full text: undoing reviewer1's title-abstract include after both full-text votes
+"""Undo and a changed vote at title-abstract once the study has votes at full text: undoing reviewer1's title-abstract include after both full-text votes
 took an included study out of full text without a word (its full-text votes left in the log,
 the study gone from the report). A study that reached full text is decided there; the screen
-says so and nothing is written."""
+says so and nothing is written. A lead's final decision is not held so: a conflict a dedup
+merge raises after full text (tests/dedup/test_after_screening.py) is settled by one."""
 
 from __future__ import annotations
 
 import asyncio
 
-import pytest
 from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
-from reviewkit.errors import UserError
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
@@ -74,18 +72,3 @@ def test_a_note_is_undone_and_the_full_text_stage_s_own_undo_works(project_b):
     assert scr.undo(project_b.db, TA, "reviewer1").label == "note"
     assert scr.undo(project_b.db, FT, "reviewer1").label == "include"  # at its own stage
     assert scr.undo(project_b.db, TA, "reviewer1").record_id == ids[1]  # no full-text votes
-
-
-def test_a_final_title_abstract_decision_full_text_built_on_is_not_replaced(project_b):
-    (rid,) = add_records(project_b, make_records(1))
-    proto = project_b.protocol
-    scr.decide(project_b.db, rid, TA, "reviewer1", "include", protocol=proto)
-    scr.decide(project_b.db, rid, TA, "reviewer2", "exclude", "no-collaboration", protocol=proto)
-    scr.resolve(project_b, rid, TA, "kari", "include")
-    for reviewer in ("reviewer1", "reviewer2"):
-        scr.decide(project_b.db, rid, FT, reviewer, "include", protocol=proto)
-    with pytest.raises(UserError, match="its title-abstract final decision cannot change"):
-        scr.resolve(project_b, rid, TA, "kari", "exclude", "no-collaboration")
-    with pytest.raises(UserError, match="has votes at the full-text stage"):
-        scr.undo(project_b.db, TA, "kari")
-    assert scr.DerivedStages(project_b).outcomes(FT)[rid].status == "include"
