@@ -31,7 +31,7 @@ class LabelRows:
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         keys = self._keys_in_force()
-        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
+        heading = _heading(self.ticking, self._label_width(), keys, self._accept_key())
         out = Text(heading + "\n", style="bold")
         rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
         key_width = max(len(k) for k in keys)
@@ -42,7 +42,7 @@ class LabelRows:
                 + ("M" if lab in model else " ")
                 + ("✓" if lab in confirmed else " ")
             )
-            chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
+            chosen = "[x]" if lab in self.selection else "   " if self.ticking else ""
             name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
             head = f" {key}  {marks} {chosen} "
@@ -96,7 +96,7 @@ class LabelRows:
         accept = self._accept_key()
         change = (
             ("change the ticks, then " + accept, "change the ticks")
-            if self.scheme.multi_label
+            if self.ticking
             else ("a label's key", "a label's key")
         )
         said = (
