@@ -10,9 +10,9 @@ Single-label schemes: a number key confirms that label and moves on to the next 
 confirmed label (the message line says when none is left). Multi-label schemes, and single-label
 ones with coexisting topics (:mod:`.label_ticks`): number keys tick labels (0, the none answer,
 unticks them; a label unticks it) and Enter confirms the ticked ones, as leaving the study does
-(j, k, Tab, q). On a study confirmed already Enter keeps that confirmation, storing nothing. Every confirmation is committed at once;
-while another process writes to the database, the key and the keys after it are kept and run
-as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
+(j, k, Tab, q). On a study confirmed already Enter keeps that confirmation, storing nothing.
+Every confirmation is committed at once; while another process writes to the database, the
+key and the keys after it are kept and run as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
@@ -369,7 +369,8 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
             return False
         who = classify.confirmed_by(self.project, self.scheme.id, self.current)
         named = ", ".join(self.label_name(lab) for lab in self._in_row_order(set(confirmed)))
-        self.selection = set(confirmed)  # every label unticked: the ✓ stays ticked
+        if self.ticking:  # every label unticked: the ✓ stays ticked (else nothing is ticked)
+            self.selection = set(confirmed)
         self._go_on(
             f"study {self.pos + 1} (id {self.current}): {named} kept, confirmed by {who}", done
         )

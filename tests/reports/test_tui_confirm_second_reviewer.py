@@ -67,10 +67,10 @@ def test_enter_in_a_single_label_scheme_keeps_the_confirmed_label_not_the_rules(
         if lab.id not in {s.label for s in rules}
     )
     classify.confirm(project, ids[0], scheme, [other], "bob")
-    rows, said = _press(project, scheme, ids, "enter")
+    rows, said = _press(project, scheme, ids, "enter", "j")  # on, then past the next study
     assert "✓ confirmed by bob" in rows and "a label's key" in rows
     assert said.endswith("kept, confirmed by bob")
-    assert classify.confirmed_labels(project, scheme)[ids[0]] == [other]
+    assert classify.confirmed_labels(project, scheme) == {ids[0]: [other]}  # nothing else
 
 
 def test_the_line_names_you_and_fits_80_columns(b_included):
