@@ -39,14 +39,13 @@ from reviewkit.classify.stage import (
     assigned_labels,
     classify_project,
     confirm,
-    confirmed_by,
     confirmed_labels,
     status_of,
     study_map,
     study_records,
     train_model,
 )
-from reviewkit.classify.studies import offer_from_siblings, sibling_reports
+from reviewkit.classify.studies import confirmed_by, offer_from_siblings, sibling_reports
 from reviewkit.classify.terms import (
     TITLE_FACTOR,
     Evidence,

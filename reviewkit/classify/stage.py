@@ -103,14 +103,6 @@ def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     return {rid: [label for label, _ in batch] for rid, batch in rows.items()}
 
 
-def confirmed_by(project: Project, scheme_id: str, record_id: int) -> str:
-    """Who made a study's standing confirmation for one scheme ('' when none): a confirmation
-    is one reviewer's word, the newest replacing the one before (DOMAIN: a label stays a
-    suggestion until *a* reviewer confirms it), so the confirm screen names whose it holds."""
-    batch = confirmed_rows(project.db, scheme_id, [record_id]).get(record_id)
-    return batch[0][1] if batch else ""
-
-
 def train_model(
     project: Project,
     scheme: Scheme,
@@ -438,11 +430,9 @@ def assigned_labels(
 
 def _none_alone(scheme: Scheme, record_id: int, chosen: list[str]) -> None:
     """Refuse the none answer beside a label: a study with a label is not "none of these"
-    (the confirm screen never ticks both; the label command stored both). Single-label schemes
-    refuse two labels (:func:`allowed_together`) but for a topic beside one other label under
-    ``topic_rule = "coexist"``; that other label is a diagnosis, never the none answer: the
-    rules suggest a topic with no other evidence alone, so 'gp,none' is the topic alone said
-    two ways, and the reports would count the study under both the topic and none."""
+    (the confirm screen never ticks both; the label command stored both). A coexisting topic
+    (:func:`allowed_together`) stands beside a label, not beside none: the rules suggest a
+    topic alone when no other label has evidence, and 'gp,none' counted the study twice."""
     none = none_id(scheme)
     others = [lab for lab in chosen if lab != none]
     if none in chosen and others:

@@ -367,7 +367,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         confirmed = done.get(self.current)
         if not confirmed or (self.ticking and self._ticks_changed()):
             return False
-        who = classify.confirmed_by(self.project, self.scheme.id, self.current)
+        who = classify.confirmed_by(self.project.db, self.scheme.id, self.current)
         named = ", ".join(self.label_name(lab) for lab in self._in_row_order(set(confirmed)))
         if self.ticking:  # every label unticked: the ✓ stays ticked (else nothing is ticked)
             self.selection = set(confirmed)

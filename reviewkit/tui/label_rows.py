@@ -91,7 +91,7 @@ class LabelRows:
         own name, unlooked at (the study opens with them ticked), and in a single-label scheme
         put the rules' suggestion in place of the ✓; a confirmation is one reviewer's word,
         replaced only by a label the reviewer gives (the longest words that fit the width)."""
-        who = classify.confirmed_by(self.project, self.scheme.id, rid)
+        who = classify.confirmed_by(self.project.db, self.scheme.id, rid)
         whose = f"you ({who})" if who == self.reviewer else who
         accept = self._accept_key()
         change = (
