@@ -72,3 +72,18 @@ def test_a_note_is_undone_and_the_full_text_stage_s_own_undo_works(project_b):
     assert scr.undo(project_b.db, TA, "reviewer1").label == "note"
     assert scr.undo(project_b.db, FT, "reviewer1").label == "include"  # at its own stage
     assert scr.undo(project_b.db, TA, "reviewer1").record_id == ids[1]  # no full-text votes
+
+
+def test_two_reviewers_at_once_each_undo_their_own_newest_vote(project_b):
+    """z takes back the reviewer's own newest entry, not the newest of the log: reviewer2
+    voted last, and reviewer1's undo leaves reviewer2's vote (and blinding) as they were."""
+    ids = add_records(project_b, make_records(2))
+    one = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    two = scr.ReviewerQueue(project_b, TA, "reviewer2")
+    one.decide(ids[0], "include")
+    two.decide(ids[0], "exclude", "no-collaboration")
+    two.decide(ids[1], "include")
+    assert one.undo().record_id == ids[0]
+    assert two.undo().record_id == ids[1]
+    votes = scr.DerivedStages(project_b).states(TA)[ids[0]].votes
+    assert {name: v.label for name, v in votes.items()} == {"reviewer2": "exclude"}
