@@ -45,7 +45,7 @@ from reviewkit.classify.stage import (
     study_records,
     train_model,
 )
-from reviewkit.classify.studies import offer_from_siblings, sibling_reports
+from reviewkit.classify.studies import confirmed_by, offer_from_siblings, sibling_reports
 from reviewkit.classify.terms import (
     TITLE_FACTOR,
     Evidence,
@@ -76,6 +76,7 @@ __all__ = [
     "classify_project",
     "compile_term",
     "confirm",
+    "confirmed_by",
     "confirmed_labels",
     "cross_validate",
     "evaluate",

@@ -429,12 +429,13 @@ def assigned_labels(
 
 
 def _none_alone(scheme: Scheme, record_id: int, chosen: list[str]) -> None:
-    """Refuse the none answer beside a label in a multi-label scheme: a study with a label is
-    not "none of these" (the confirm screen never ticks both; the label command stored both).
-    Single-label schemes refuse two labels already (:func:`allowed_together`)."""
+    """Refuse the none answer beside a label: a study with a label is not "none of these"
+    (the confirm screen never ticks both; the label command stored both). A coexisting topic
+    (:func:`allowed_together`) stands beside a label, not beside none: the rules suggest a
+    topic alone when no other label has evidence, and 'gp,none' counted the study twice."""
     none = none_id(scheme)
     others = [lab for lab in chosen if lab != none]
-    if scheme.multi_label and none in chosen and others:
+    if none in chosen and others:
         raise UserError(
             f"study {record_id}: {scheme.id}={','.join(chosen)} gives {none!r} (none of these)"
             f" beside {', '.join(repr(lab) for lab in others)}",

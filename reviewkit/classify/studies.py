@@ -89,3 +89,10 @@ def confirmed_rows(
         rid: [(r.label, r.reviewer) for r in batch if r.status == "confirmed"]
         for rid, batch in rows.items()
     }
+
+
+def confirmed_by(db: Store, scheme_id: str, record_id: int) -> str:
+    """Who made a study's confirmation for one scheme ('' when none): one reviewer's word,
+    the newest replacing the one before (DOMAIN: a suggestion until *a* reviewer confirms)."""
+    batch = confirmed_rows(db, scheme_id, [record_id]).get(record_id)
+    return batch[0][1] if batch else ""

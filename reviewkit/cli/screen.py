@@ -45,7 +45,6 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.actions import load_keymap
-    from reviewkit.tui.app import run_app
 
     load_keymap()  # a keymap that would lock the reviewer out stops here, before any work
     project = load_project(project_dir)

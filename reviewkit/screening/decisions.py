@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError, no_record
@@ -100,14 +100,38 @@ def decide(
     return d
 
 
+def _keep_what_later_stages_hold(
+    db: Store, stage: str, study_id: int, members: Sequence[int]
+) -> None:
+    """Refuse a change to a reviewer's vote on a study at ``stage`` once a later stage has a
+    vote or final decision on it: undoing or changing a title-abstract include after
+    both full-text votes took an included study out of full text, its votes left in the log
+    and the study gone from the report without a word. A study that reached a later stage
+    is decided there (an exclusion there with its reason, which PRISMA counts)."""
+    ids = list(members) or [study_id]
+    for later in STAGES[STAGES.index(stage) + 1 :]:
+        log = live_decisions(decision_rows.list_decisions(db, stage=later, record_ids=ids))
+        if any(d.label != NOTE for d in log):
+            raise UserError(
+                f"record {study_id} has votes at the {later} stage: its {stage} votes"
+                " cannot change",
+                hint=f"a study that reached {later} is decided there: exclude it at that stage"
+                f" (reviewkit screen --stage {later})",
+            )
+
+
 def _check_still_open(
     db: Store, rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
 ) -> None:
-    """Refuse a vote the study no longer waits for (a reviewer may always change their own)."""
+    """Refuse a vote the study no longer waits for (a reviewer may change their own, until a
+    later stage has votes on the study)."""
     ids = list(members) or [study_id]
     log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
     state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
-    if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
+    if state is not None and reviewer in state.votes:  # a change of the reviewer's own vote
+        _keep_what_later_stages_hold(db, rule.name, study_id, members)
+        return
+    if state is None or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
         raise AlreadyDecided(
@@ -134,17 +158,25 @@ def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> 
     return d
 
 
-def undo(db: Store, stage: str, reviewer: str) -> Decision | None:
+def undo(
+    db: Store, stage: str, reviewer: str, members_of: Callable[[int], Sequence[int]] | None = None
+) -> Decision | None:
     """Undo the reviewer's newest live entry at the stage by appending an undo entry.
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
-    across restarts: the state lives in the log only.
+    across restarts: the state lives in the log only. A vote on a study that a later stage
+    has votes on is refused (UserError; ``members_of``: a record id -> the
+    record ids of its study, default the record alone), notes are not.
     """
     with db.transaction():
         live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
         if not live:
             return None
         target = live[-1]
+        if target.label in VOTES:  # a lead's final decision may settle a conflict a merge
+            # raised after full text (merges.py): undoing or replacing it stays the lead's call
+            members = members_of(target.record_id) if members_of else ()
+            _keep_what_later_stages_hold(db, stage, target.record_id, members)
         decision_rows.add_decision(
             db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         )
@@ -214,8 +246,25 @@ def conflicts(
                 (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                 for name, v in sorted(state.votes.items())
             )
+            if study in merged:
+                votes = _votes_apart(derived.log(), derived.canon, study, stage)
             out.append(ConflictView(study, votes, state.final))
     return out
+
+
+def _votes_apart(
+    log: list[Decision], canon: dict[int, int], study: int, stage: str
+) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Every vote on each record of a study that a dedup merge joined after they were screened
+    apart, each reviewer named with the record ('anna (record 2)'). The study keeps the votes
+    of its furthest record (merges.py), and the lead was shown two includes for a conflict
+    that the other record's excludes, by a third reviewer too, had made, and none of them."""
+    mine = [d for d in log if d.stage == stage and canon.get(d.record_id, d.record_id) == study]
+    return tuple(
+        (f"{name} (record {rid})", v.label, v.reason, tuple(state.notes.get(name, ())))
+        for rid, state in sorted(study_states(mine, {}).items())
+        for name, v in sorted(state.votes.items())
+    )
 
 
 def resolve(

@@ -357,7 +357,9 @@ class ReviewerQueue(HoldsClaims):
         """Undo my newest live entry; returns it (its study is where to go back to, if it is
         still in my queue: a study my undone vote no longer holds leaves it when it does not
         wait for me any more, e.g. my 'uncertain' undone after a second reviewer decided it)."""
-        target = undo(self.db, self.stage, self.reviewer)
+        target = undo(
+            self.db, self.stage, self.reviewer, lambda rid: self.members.get(self.study_of(rid), ())
+        )
         if target is not None:
             study = self.study_of(target.record_id)
             self.votes.pop(study, None)

@@ -7,11 +7,12 @@ The model retrains in a worker thread after every confirmation (:class:`classify
 the line under the status line shows its cross-validated accuracy beside the rules' on the
 confirmed studies, and its suggestion (M) appears only while it beats the rules.
 Single-label schemes: a number key confirms that label and moves on to the next study without a
-confirmed label (the message line says when none is left). Multi-label schemes: number
-keys tick labels (0, the none answer, unticks them; a label unticks it) and Enter confirms the
-ticked ones, as leaving the study does (j, k, Tab, q). Every confirmation is committed at once;
-while another process writes to the database, the key and the keys after it are kept and run
-as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
+confirmed label (the message line says when none is left). Multi-label schemes, and single-label
+ones with coexisting topics (:mod:`.label_ticks`): number keys tick labels (0, the none answer,
+unticks them; a label unticks it) and Enter confirms the ticked ones, as leaving the study does
+(j, k, Tab, q). On a study confirmed already Enter keeps that confirmation, storing nothing.
+Every confirmation is committed at once; while another process writes to the database, the
+key and the keys after it are kept and run as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.label_rows import LabelRows
+from reviewkit.tui.label_ticks import LabelTicks
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
@@ -73,7 +75,7 @@ ACTIONS: tuple[Action, ...] = (
 
 
 @keeps_keys
-class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen):
+class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = (
@@ -129,7 +131,7 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
     def numbered_words(self) -> str:
         """In a multi-label scheme the number keys tick, and 0 (the none answer, which unticks
         the labels) is named beside them: "1–9 Tick, 0 none"."""
-        if not self.scheme.multi_label:
+        if not self.ticking:
             return ""
         return f"Tick, {screen_key(self.app, 'classify.none')} none"
 
@@ -295,7 +297,7 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         # the model's redraws (every retraining) keep the page the reader is on
         self.query_one("#record", RecordView).show(body, keep_place=rid == self._shown_study)
         self._shown_study = rid
-        if self.scheme.multi_label and self._ticks_of != rid:
+        if self.ticking and self._ticks_of != rid:
             self._start_ticks(rid, done.get(rid, []))
         self.query_one("#labels", Static).update(
             self.labels_text(rid, scores, rules, done.get(rid, []))
@@ -328,7 +330,10 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
 
     def _commit(self, labels: list[str]) -> None:
         said = self._saved_words(labels)
-        done = self._save(labels)
+        self._go_on(said, self._save(labels))
+
+    def _go_on(self, said: str, done: dict[int, list[str]]) -> None:
+        """Say ``said`` and move to the next study without a confirmed label (``done``)."""
         nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
             said += "; every study here has a confirmed label" + self._other_schemes_left()
@@ -336,56 +341,6 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
             self.pos = nxt
         self.say(said)
         self.render_current(done)
-
-    def _ticked(self) -> list[str]:
-        """The ticked labels in the rows' order (the none answer last)."""
-        return self._in_row_order(self.selection)
-
-    def _ticked_from(self) -> list[str]:
-        """The study's confirmed labels the ticks started from, in the rows' order."""
-        return self._in_row_order(self._ticks_from)
-
-    def _in_row_order(self, labels: set[str]) -> list[str]:
-        return sorted(labels, key=lambda x: (x not in self.keys, x))
-
-    def _start_ticks(self, rid: int, confirmed: list[str]) -> None:
-        """Tick the labels confirmed for study ``rid`` as the screen comes to it: the reviewer
-        changes what they see, and leaving unchanged keeps them (nothing ticked here had
-        ticking a label then leaving replace the confirmed ones unseen)."""
-        self._ticks_of = rid
-        self._ticks_from = set(confirmed)
-        self.selection = set(confirmed)
-
-    def _ticks_changed(self) -> bool:
-        """Whether the ticks differ from the study's confirmed labels, and can be saved: with
-        every label unticked the confirmed ones stay (a confirmation has a label; 0 is none)."""
-        return bool(self.selection) and self.selection != self._ticks_from
-
-    def _keep_ticked(self) -> str:
-        """Save the labels ticked on this study as the reviewer leaves it (j, k, Tab, q) and
-        say so ('' when they are the confirmed ones, or none is ticked): a reviewer keeps what
-        they see ticked, as every key of the other screens is saved when pressed; ticks
-        dropped on the way out were lost without a word."""
-        if not self.selection and self._ticks_from:  # every label unticked: nothing to store
-            kept = ", ".join(self.label_name(lab) for lab in self._ticked_from())
-            none = screen_key(self.app, "classify.none")
-            return f"study {self.pos + 1} (id {self.current}): nothing ticked, {kept} kept ({none} is none)"
-        if not self._ticks_changed():
-            return ""
-        labels = self._ticked()
-        said = self._saved_words(labels)
-        self._save(labels)
-        return said
-
-    def _tick(self, label: str) -> None:
-        """Tick or untick ``label`` (multi-label schemes). The none answer and a label exclude
-        each other (a study with a label is not "none of these"): ticking one unticks the
-        other, rather than storing both."""
-        if label in self.selection:
-            self.selection.discard(label)
-            return
-        none = classify.none_id(self.scheme)
-        self.selection = {label} if label == none else (self.selection - {none}) | {label}
 
     def action_choose(self, n: int) -> None:
         """Number key: confirm label ``n`` (tick it in a multi-label scheme); 0 = none."""
@@ -396,15 +351,37 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         else:
             self.say(f"no label {n}")
             return
-        if self.scheme.multi_label:
+        if self.ticking:
             self._tick(label)
             self.render_current()
         else:
             self._commit([label])
 
+    def _keep_confirmed(self) -> bool:
+        """Enter on a study confirmed already, its ticks unchanged (or none ticked): keep the
+        confirmation, storing nothing, and go on, as leaving it does. Enter stored the ticked
+        labels again under this reviewer's name without their having changed anything, and
+        in a single-label scheme put the rules' suggestion in place of the ✓ (False: not
+        such a study)."""
+        done = classify.confirmed_labels(self.project, self.scheme.id)
+        confirmed = done.get(self.current)
+        if not confirmed or (self.ticking and self._ticks_changed()):
+            return False
+        who = classify.confirmed_by(self.project.db, self.scheme.id, self.current)
+        named = ", ".join(self.label_name(lab) for lab in self._in_row_order(set(confirmed)))
+        if self.ticking:  # every label unticked: the ✓ stays ticked (else nothing is ticked)
+            self.selection = set(confirmed)
+        self._go_on(
+            f"study {self.pos + 1} (id {self.current}): {named} kept, confirmed by {who}", done
+        )
+        return True
+
     def action_accept(self) -> None:
-        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie."""
-        if self.scheme.multi_label and self.selection:
+        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie; on a
+        study confirmed already, unchanged, keep its confirmation."""
+        if self._keep_confirmed():
+            return
+        if self.ticking and self.selection:
             self._commit(self._ticked())
             return
         suggestions = self.rules(self.current)

@@ -316,7 +316,13 @@ class ConflictsScreen(DecisionScreen):
         self.say("exclude: which reason?")
 
     def action_undo(self) -> None:
-        target = screening.undo(self.project.db, self.stage, self.resolver)
+        try:
+            target = screening.undo(self.project.db, self.stage, self.resolver)
+        except DatabaseBusy:
+            raise  # kept and tried again (WaitsForDatabase)
+        except UserError as exc:  # a later stage has votes on the study: nothing undone
+            self.say(f"not undone: {error_words(exc)}")
+            return
         if target is None:
             self.say("nothing to undo")
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from reviewkit import classify
@@ -30,7 +31,7 @@ class LabelRows:
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         keys = self._keys_in_force()
-        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
+        heading = _heading(self.ticking, self._label_width(), keys, self._accept_key())
         out = Text(heading + "\n", style="bold")
         rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
         key_width = max(len(k) for k in keys)
@@ -41,7 +42,7 @@ class LabelRows:
                 + ("M" if lab in model else " ")
                 + ("✓" if lab in confirmed else " ")
             )
-            chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
+            chosen = "[x]" if lab in self.selection else "   " if self.ticking else ""
             name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
             head = f" {key}  {marks} {chosen} "
@@ -62,6 +63,8 @@ class LabelRows:
             out.append_text(self._label_row(line, why, len(head)))
         if any(s.tie for s in rules.values()):
             out.append(self._tie_line(rules, dict(rows), confirmed))
+        if confirmed:
+            out.append(self._confirmation_line(rid), style="green")
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
@@ -81,6 +84,29 @@ class LabelRows:
             said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
         style = "reverse yellow" if self._tie_pointed else "yellow"
         return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
+
+    def _confirmation_line(self, rid: int) -> str:
+        """Whose confirmation the study holds and what the accept key does with it: keep it,
+        storing nothing. A second reviewer's Enter stored the ticked labels again under their
+        own name, unlooked at (the study opens with them ticked), and in a single-label scheme
+        put the rules' suggestion in place of the ✓; a confirmation is one reviewer's word,
+        replaced only by a label the reviewer gives (the longest words that fit the width)."""
+        who = classify.confirmed_by(self.project.db, self.scheme.id, rid)
+        whose = f"you ({who})" if who == self.reviewer else who
+        accept = self._accept_key()
+        change = (
+            ("change the ticks, then " + accept, "change the ticks")
+            if self.ticking
+            else ("a label's key", "a label's key")
+        )
+        said = (
+            f"✓ confirmed by {whose}: {accept} keeps it and goes on, storing nothing;"
+            f" {change[0]} to store your own answer\n",
+            f"✓ confirmed by {whose}: {accept} keeps it; {change[1]} to give yours\n",
+            f"✓ {who}'s: {accept} keeps it; {change[1]} to give yours\n",
+        )
+        width = self._label_width()
+        return next((line for line in said if cell_len(line) - 1 <= width), said[-1])
 
     def _keys_in_force(self) -> list[str]:
         """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),

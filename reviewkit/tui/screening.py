@@ -391,7 +391,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     def action_undo(self) -> None:
         shown = self.current
-        target = self.queue.undo()
+        try:
+            target = self.queue.undo()
+        except DatabaseBusy:
+            raise  # kept and tried again (WaitsForDatabase)
+        except UserError as exc:  # a later stage has votes on the study: nothing undone
+            self.say(f"not undone: {error_words(exc)}")
+            return
         if target is None:
             self.say("nothing to undo")
             return

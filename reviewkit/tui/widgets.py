@@ -176,6 +176,14 @@ def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int 
     return next((i for i in chain(range(start, count), range(start)) if wanted(i)), None)
 
 
+# The widest a record's lines are set (columns): on a 200-column terminal an abstract ran
+# 198 columns a line, past the 45-90 characters a line that typography holds readable (the eye
+# loses the next line's start), and a reader of a 5,000-word abstract paged through it so; 100
+# keeps 80- and 100-column terminals as they were and stays within what reading on screen
+# tolerates. The pane keeps its width (status, footer, reasons use it all).
+READING_MEASURE = 100
+
+
 class _Window:
     """Renders a window of ``height`` lines of a renderable, from line ``offset`` on."""
 
@@ -184,7 +192,8 @@ class _Window:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         view = self.view
-        lines = console.render_lines(view.record_renderable, options.update(height=None), pad=False)
+        measure = options.update(width=min(options.max_width, READING_MEASURE), height=None)
+        lines = console.render_lines(view.record_renderable, measure, pad=False)
         height = options.height or len(lines)
         view.total_lines, view.window_height = len(lines), height
         view.line_offset = max(0, min(view.line_offset, len(lines) - height))
@@ -234,7 +243,9 @@ class RecordView(Static):
     @property
     def plain(self) -> str:
         """The whole record as plain text (for tests and copying)."""
-        console = Console(width=max(20, self.size.width or 80), color_system=None)
+        console = Console(
+            width=max(20, min(self.size.width or 80, READING_MEASURE)), color_system=None
+        )
         with console.capture() as capture:
             console.print(self.record_renderable)
         return capture.get()

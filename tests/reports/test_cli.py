@@ -9,7 +9,11 @@ import rispy
 
 from reviewkit import classify
 from reviewkit.cli import main
+from reviewkit.project import init_project
+from reviewkit.records import Record
 from reviewkit.store import labels as label_rows
+from tests.conftest import PROTOCOL_A
+from tests.reports.conftest import store_records
 
 
 def run(project, *args: str) -> int:
@@ -260,3 +264,23 @@ def test_evidence_map_note_names_a_scheme_confirmed_before_the_other(b_included,
         " collaboration label confirmed."
     )
     assert "the others" not in note
+
+
+def test_label_refuses_none_beside_a_coexisting_topic_in_a_single_label_scheme(tmp_path, capsys):
+    """Under topic_rule = "coexist" a topic label stands beside one other label, a diagnosis:
+    "none of these" beside the topic was stored (allowed_together counts 'none' as that other
+    label), a study counted in the topic's table and among those with no group."""
+    text = PROTOCOL_A.read_text(encoding="utf-8")
+    assert 'topic_rule = "precedence"' in text
+    path = tmp_path / "coexist.toml"
+    path.write_text(text.replace('topic_rule = "precedence"', 'topic_rule = "coexist"'), "utf-8")
+    project = init_project(tmp_path / "review", path)
+    (rid,) = store_records(project, [Record(title="The GP's role in sick leave")], "snowballing")
+    args = ("label", str(rid), "diagnosis-group=gp-employer,none", "--reviewer", "lead")
+    assert run(project, *args) == 2
+    err = capsys.readouterr().err
+    assert "gives 'none' (none of these) beside 'gp-employer'" in err and "Traceback" not in err
+    assert "diagnosis-group=gp-employer)" in err  # the hint: the topic alone
+    assert run(project, *args[:2], "diagnosis-group=gp-employer,mental", *args[3:]) == 0
+    assert classify.confirmed_labels(project, "diagnosis-group")[rid] == ["gp-employer", "mental"]
+    project.close()
