@@ -399,9 +399,7 @@ def import_csv(
     two rows (which one would win is a guess); the error names the line.
     """
     path = Path(path)
-    name = str(path)
-    text = csv_read.read_sheet(path)
-    header, rows = csv_read.dict_rows(text, name)
+    header, rows, separator = csv_read.sheet_of_path(path)
     fields = [f.id for f in project.protocol.extraction]
     if "record_id" not in header:
         raise UserError(
@@ -450,7 +448,7 @@ def import_csv(
     # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
     # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
     # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
-    locale = sheet_locale(csv_read.sheet(text, name).dialect.delimiter, (v for *_, v in wanted))
+    locale = sheet_locale(separator, (v for *_, v in wanted))
     changed, unclear = [], []
     for rid, f, v in wanted:
         try:
