@@ -31,7 +31,7 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
-from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale
+from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale, stored_form
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -452,8 +452,8 @@ def import_csv(
     changed, unclear = [], []
     for rid, f, v in wanted:
         try:
-            if not same_value(current[rid][f], v, locale):
-                changed.append((rid, f, v))
+            if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
+                changed.append((rid, f, stored_form(v, locale)))
         except Ambiguous as exc:
             unclear.append((first_line[rid], f, v, exc))
     if unclear:  # all at once: a re-saved sheet has every date in the locale's form
