@@ -8,9 +8,11 @@ zip archive (a workbook, by its parts' names, :mod:`~reviewkit.formats.workbook_
 for what it holds); an old Office file; the text formats, by their first lines
 (:mod:`~reviewkit.formats.text_sniff`); text exports no reader reads, named with the export to
 make instead (:func:`~reviewkit.formats.not_export.refuse_text`); CSV last, since its sniff
-takes any line with a comma. Readers never sniff other formats: a reader forced on a file with
-``--format`` reads it as that format. It loads no reader (lxml, bibtexparser and the record
-model cost more CPU to import than ``reviewkit simulate``'s run on a small set).
+takes any line with a comma. The kinds it names are defined beside it (``not_export``,
+``vendor_text``, the sniffs), never in a reader; a folder given to ``import`` is named, with the
+exports in it, by :func:`~reviewkit.formats.not_export.refuse_folder` before a file is opened.
+It loads no reader (lxml, bibtexparser and the record model cost more CPU to import than
+``reviewkit simulate``'s run on a small set).
 """
 
 from __future__ import annotations
