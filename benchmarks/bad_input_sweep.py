@@ -9,8 +9,10 @@ imported, every study included by both reviewers), in-process through ``reviewki
 reads every file). It flags:
 
 - ``traceback``: an exception out of main, or 'Traceback' in the output;
-- ``exit 0``: a value that must be refused was accepted without a warning naming the file (a
-  RefWorks file cut inside a value cannot be told from a whole one: it is warned of);
+- ``exit 0``: a value that must be refused was accepted without a warning of its damage (a
+  RefWorks file cut inside a value cannot be told from a whole one: it is warned of, and only a
+  warning naming the file's line and saying it may be cut excuses a cut, :data:`WARNED_DAMAGES`;
+  a warning of a year or a U+FFFD excuses nothing);
   ``SHOULD_WORK`` values, a path with a space, a line break or letters beyond ASCII, must
   instead be accepted: ``refused``;
 - ``exit N``: a refusal with a code other than 2 (click's usage errors also give 2);
@@ -506,16 +508,38 @@ def files_of(*folders: Path) -> dict[str, str]:
     return out
 
 
-def judge(outcome: Outcome, must_fail: bool, should_work: bool, file: str) -> list[str]:
-    """The flags an outcome earns (see the module's docstring)."""
+# The damages a reader may take with a warning instead of a refusal, and what that warning must
+# say: a file cut inside a value that cannot be told from a whole one (RefWorks' last value) is
+# read, warned of as possibly cut. No other damage is excused by a warning: a NUL byte, Latin-1
+# bytes or an entity must be refused, whatever else is warned of (a year, a U+FFFD).
+WARNED_DAMAGES = {"cut": "cut"}
+
+
+def warned_of(text: str, file: str, damage: str) -> bool:
+    """Whether ``text`` holds a warning on ``damage`` (a trial's label: 'cut-mid-record') in
+    ``file``: a 'warning: FILE:LINE: …' line that says what WARNED_DAMAGES asks for that kind of
+    damage. A warning of something else (a year that is no year, a U+FFFD) is not one."""
+    says = next((word for kind, word in WARNED_DAMAGES.items() if damage.startswith(kind)), "")
+    if not file or not says:
+        return False
+    prefix = f"warning: {file}:"
+    return any(
+        line.startswith(prefix) and line[len(prefix) :].split(":", 1)[0].isdigit() and says in line
+        for line in text.splitlines()
+    )
+
+
+def judge(
+    outcome: Outcome, must_fail: bool, should_work: bool, file: str, damage: str = ""
+) -> list[str]:
+    """The flags an outcome earns (see the module's docstring); ``damage`` is the trial's label."""
     text = outcome.output
     if outcome.hung:
         return [] if not must_fail else ["hang"]
     if outcome.crashed or "Traceback" in text:
         return ["traceback"]
-    if outcome.code == 0:  # accepted with a warning that names the file: said, not silent
-        warned = bool(file) and f"warning: {file}" in text
-        return ["exit 0"] if must_fail and not warned else []
+    if outcome.code == 0:  # accepted with a warning of its damage, naming its line: said
+        return ["exit 0"] if must_fail and not warned_of(text, file, damage) else []
     flags = []
     if should_work:
         flags.append("refused")
@@ -704,7 +728,7 @@ def run_trial(trial: Trial, template: Path, goods: dict[str, str], base: Path) -
         outcome = run_in_process_of_its_own(argv)
     else:
         outcome = run_in_process(argv)
-    flags = judge(outcome, trial.must_fail, trial.should_work, trial.file)
+    flags = judge(outcome, trial.must_fail, trial.should_work, trial.file, trial.value)
     if outcome.code not in (0, None) and not outcome.crashed:
         after = (db_rows(project), files_of(project, scratch))
         if after != before:

@@ -31,7 +31,7 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
-from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale
+from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale, stored_form
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -399,9 +399,7 @@ def import_csv(
     two rows (which one would win is a guess); the error names the line.
     """
     path = Path(path)
-    name = str(path)
-    text = csv_read.read_sheet(path)
-    header, rows = csv_read.dict_rows(text, name)
+    header, rows, separator = csv_read.sheet_of_path(path)
     fields = [f.id for f in project.protocol.extraction]
     if "record_id" not in header:
         raise UserError(
@@ -450,12 +448,12 @@ def import_csv(
     # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
     # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
     # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
-    locale = sheet_locale(csv_read.sheet(text, name).dialect.delimiter, (v for *_, v in wanted))
+    locale = sheet_locale(separator, (v for *_, v in wanted))
     changed, unclear = [], []
     for rid, f, v in wanted:
         try:
-            if not same_value(current[rid][f], v, locale):
-                changed.append((rid, f, v))
+            if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
+                changed.append((rid, f, stored_form(v, locale)))
         except Ambiguous as exc:
             unclear.append((first_line[rid], f, v, exc))
     if unclear:  # all at once: a re-saved sheet has every date in the locale's form

@@ -121,8 +121,7 @@ def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
     if not path.is_file():
         return [], Locale()
     try:
-        text = csv_read.read_sheet(path)
-        header, rows = csv_read.dict_rows(text, str(path))
+        header, rows, separator = csv_read.sheet_of_path(path)
         if "record_id" not in header:
             return [], Locale()
         cells = [
@@ -132,7 +131,6 @@ def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
             for col, value in row.items()
             if col not in EXTRACTION_SHEET_COLUMNS
         ]
-        separator = csv_read.sheet(text, str(path)).dialect.delimiter
         return cells, sheet_locale(separator, (c.value for c in cells))
     except UserError as exc:
         raise UserError(

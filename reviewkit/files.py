@@ -104,6 +104,13 @@ _SHEETS = (
     (b"application/vnd.oasis.opendocument.spreadsheet", ODS_KIND),
     (b"Index/Document.iwa", NUMBERS_KIND),
 )
+# what to do with a document (Word, OpenDocument, RTF) given as an export: a reference list
+# written to read has no fields to read back
+DOCUMENT_HINT = (
+    "a list written into a document cannot be read back; export the references as RIS,"
+    " MEDLINE/nbib, BibTeX, PubMed XML or CSV from the database or reference manager the list"
+    " came from"
+)
 SAVE_AS_CSV = {
     XLSX_KIND: "in Excel, File > Save As… 'CSV UTF-8 (Comma delimited)'",
     ODS_KIND: "in LibreOffice Calc, File > Save As… 'Text CSV' (or 'Excel 2007-365')",

@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
+from reviewkit.formats import not_export
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
@@ -107,6 +108,7 @@ def import_files(
     # before this keep the path as it was typed (no migration)
     files = [Path(os.path.abspath(p)) for p in paths]
     for path in files:
+        not_export.refuse_folder(path)  # a folder of exports: they are named
         check_regular(path)  # a folder or a FIFO is refused before anything is opened
         check_size(path)  # and a file larger than any reader takes, before it is hashed
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``

@@ -327,7 +327,8 @@ def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -
         what = f"{path} is {there}, which {writes} written here would replace"
     else:
         what = f"{path.name} ends in {suffix}, the ending of {kind}, but this writes {writes}"
-    names = [path.with_suffix(e).name for e in endings]
+    names = [str(path.with_suffix(e)) for e in endings]  # in the folder given: a name alone
+    # would be written to the current folder
     better = " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
     spreadsheet = " (Excel opens a .csv)" if ".csv" in endings and kind in _SHEET_KINDS else ""
     raise OutputError(
@@ -351,7 +352,8 @@ def check_figure_output(path: str | Path) -> None:
     raise OutputError(
         f"{path} is {there}, which the PNG figure written here would replace",
         where=str(path),
-        hint=f"nothing was written; name another file, e.g. {path.with_suffix('').name}-recall.png",
+        hint="nothing was written; name another file, e.g."
+        f" {path.with_name(path.with_suffix('').name + '-recall.png')}",  # in the folder given
     )
 
 

@@ -24,7 +24,8 @@ two readings disagree on whether the cell holds the stored value, :func:`same_va
 computer's locale, which may not be the sheet's), ``extract export`` counts it as typed work.
 A sheet of decimal commas groups thousands with points (``1.234`` is 1234 there): such a cell
 that is another number than the stored one is :class:`Ambiguous` too (stored as typed it would
-read a thousand times smaller).
+read a thousand times smaller). A new value with a decimal comma in such a sheet is stored as
+the number it is there (:func:`stored_form`: ``1,5`` as ``1.5``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 # Excel's number formats with a thousands separator); read only where the sheet has decimal
 # commas: elsewhere '1.234' is one and a quarter
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# a number with a decimal comma as such a sheet writes it, thousands points or not ('1,5',
+# '1.234,5'): what a new value of a ';' sheet is stored as (:func:`stored_form`)
+_COMMA_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -86,6 +90,19 @@ def sheet_locale(separator: str, cells: Iterable[str]) -> Locale:
         orders.add(True)
     day_first = orders.pop() if len(orders) == 1 else None  # both seen: it does not say
     return Locale(decimal_comma=True if separator == ";" else None, day_first=day_first)
+
+
+def stored_form(cell: str, locale: Locale) -> str:
+    """A new value of a sheet's ``cell`` as it is stored: in a sheet of decimal commas (its ';'
+    separator says so), a number written with one ('1,5', '1.234,5') is the number the
+    spreadsheet showed, stored with a decimal point ('1.5', '1234.5') as every other value and
+    sheet writes it; stored as typed it was text, '1,5' (a list, or fifteen hundred, in a ','
+    sheet). Any other cell as :func:`read_cell` reads it (a ',' sheet says no locale: its '1,5'
+    stays as typed)."""
+    cell = read_cell(cell)
+    if locale.decimal_comma and _COMMA_NUMBER.fullmatch(cell):
+        return str(Decimal(cell.replace(".", "").replace(",", ".")))
+    return cell
 
 
 def read_cell(text: str | None) -> str:

@@ -78,7 +78,7 @@ def simulate_command(
         raise UserError(
             "the plot must be a .png file",
             where=str(plot_path),
-            hint=f"name it {plot_path.with_suffix('.png').name}: the recall curve is drawn as PNG",
+            hint=f"name it {plot_path.with_suffix('.png')}: the recall curve is drawn as PNG",
         )
     if csv_path is not None:  # the labelled set was replaced by the screening order
         outputs.check_not_input(csv_path, dataset, "--csv")

@@ -8,16 +8,11 @@ Records (or what its ``prepare`` makes of each); every problem is a
 
 Each format's module is imported the first time that format is asked for (:func:`module`;
 ``reviewkit.formats.ris`` and the package's other modules load on first use too). :func:`detect`
-tells XML from its bytes (:mod:`~reviewkit.formats.xml_sniff`) and the text formats from their
-first lines (:mod:`~reviewkit.formats.text_sniff`) and workbooks by their zip parts' names
-(:mod:`~reviewkit.formats.workbook_sniff`), so it loads no reader:
-the readers (lxml, bibtexparser, pylatexenc, rispy, the record model) cost more CPU to import
-than ``reviewkit simulate``'s run on a small set.
+(:mod:`~reviewkit.formats.detection`, the one place a file's kind is told) loads no reader.
 """
 
 from __future__ import annotations
 
-import gzip
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -25,24 +20,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP
-from reviewkit.formats import joined, not_export
-from reviewkit.formats.text import (
-    EMPTY_HINT,
-    bom_encoding,
-    check_line_lengths,
-    check_regular,
-    decode,
-    gzip_cut,
-    is_wide,
-    looks_utf16,
-    read_bytes,
-    refuse_binary,
-    utf16_without_bom,
-)
-from reviewkit.formats.text_sniff import TEXT_FORMATS, is_ovid, sniff
-from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
-from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
+from reviewkit.formats import joined
+from reviewkit.formats.detection import detect, head_of, refuse_empty
+from reviewkit.formats.text import check_line_lengths, check_regular, decode, read_bytes
+from reviewkit.formats.text_sniff import is_ovid, sniff
 
 if TYPE_CHECKING:  # loaded with the readers: importing the package loads none of them
     from reviewkit.formats.read_warnings import Warn
@@ -96,99 +77,6 @@ def normalise_format(fmt: str) -> str:
     return name
 
 
-def _head(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    if head.startswith(GZIP):
-        try:
-            with gzip.open(path, "rb") as fh:
-                head = fh.read(65536)
-        except (OSError, EOFError) as exc:
-            raise gzip_cut(exc, str(path)) from None
-    return head
-
-
-def _wide_head(head: bytes, encoding: str | None) -> str | None:
-    """The head as text when it is UTF-16/32 (by its BOM, or by ``encoding``), else None."""
-    wide = bom_encoding(head)
-    if is_wide(encoding):
-        wide = encoding
-    if wide not in (None, "utf-8-sig"):
-        try:
-            return head.decode(wide, errors="replace").lstrip("\ufeff")
-        except LookupError:
-            return None
-    return None
-
-
-def _without_bom(head: bytes) -> bytes:
-    """The head without its byte-order mark (a file of a BOM alone is empty, as Notepad
-    saves an empty file in UTF-8 or UTF-16)."""
-    bom = bom_encoding(head)
-    if bom is None:
-        return head
-    return head.decode(bom, errors="replace").lstrip("\ufeff").encode("utf-8")
-
-
-def _refuse_empty(path: Path, head: bytes) -> None:
-    """The one rule for a file of no text (nothing, blank lines, a byte-order mark and blank
-    lines, as EndNote or Notepad save an empty export), whether its format is detected or
-    named with --format: every reader would say something else of it (no EF line, a root
-    element '<?>', a list of PMIDs). A file of zero bytes, with blanks or not (a download or
-    copy cut off where its space was set aside: zeros to its full size), holds no text either,
-    whatever its size: it was told 'a binary file' or, under --format xlsx or pubmed-xml, a
-    corrupt workbook or a root element '<?>'. Only its first 64 KiB are read: no export starts
-    with that much of nothing."""
-    text = _without_bom(head)
-    if not text.strip():
-        raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
-    if not text.replace(b"\0", b"").strip():
-        raise FormatError(
-            "the file holds no text, only zero bytes (and blanks)", where=str(path), hint=EMPTY_HINT
-        )
-
-
-def detect(path: Path, encoding: str | None = None) -> str:
-    """Format of a file, from its content (not its name); ``encoding`` as given by the user."""
-    check_regular(path)
-    head = _head(path)
-    _refuse_empty(path, head)
-    not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
-    if is_endnote_xml(head):
-        return "endnote-xml"
-    if is_zip(head):
-        if is_workbook(str(path)):
-            return "xlsx"
-        raise not_export.zip_refusal(str(path))
-    refuse_xls(head, str(path))
-    if is_pubmed_xml(head):
-        return "pubmed-xml"
-    wide = _wide_head(head, encoding)
-    if wide is not None:
-        head = wide.encode("utf-8", errors="replace")  # sniffed as text below
-        if is_endnote_xml(head):
-            return "endnote-xml"
-        if is_pubmed_xml(head):
-            return "pubmed-xml"
-    elif not encoding and (utf16 := looks_utf16(head)):
-        raise utf16_without_bom(utf16, str(path))
-    refuse_binary(head, str(path))  # a PNG image, a JPEG: named, as every text reader does
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in TEXT_FORMATS:
-        if sniff(name, text):
-            return name
-    not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
-    if text.lstrip().startswith("<"):
-        return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
-    if sniff("csv", text):
-        return "csv"
-    raise FormatError(
-        "cannot tell the format from the content",
-        where=str(path),
-        hint=f"pass --format {'|'.join(READ_FORMATS)}",  # the readers' names, one list
-    )
-
-
 T = TypeVar("T")
 
 
@@ -234,7 +122,7 @@ def read_file(
     path = Path(path)
     check_regular(path)
     if fmt:  # detect refuses an empty file too
-        _refuse_empty(path, _head(path))
+        refuse_empty(path, head_of(path))
     fmt = normalise_format(fmt) if fmt else detect(path, encoding)
     name = str(path)
     if fmt == "pubmed-xml" and path.stat().st_size >= module(fmt).PARALLEL_MIN_BYTES:

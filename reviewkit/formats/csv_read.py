@@ -314,7 +314,25 @@ def dict_rows(
     docstring says; repeated column names count only among ``used`` (the columns the caller
     reads; all by default). Blank rows are left out; a formula-guarding apostrophe that
     reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`)."""
-    found = sheet(text, name)
+    return _sheet_dict_rows(sheet(text, name), used)
+
+
+def sheet_of_path(
+    path: str | Path,
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], str]:
+    """(header, rows, separator) of the CSV sheet at ``path``, read and parsed once: the rows as
+    :func:`dict_rows` gives them, and the separator the sheet is written with (',', ';' or a
+    tab), which says its locale (:func:`reviewkit.sheet_values.sheet_locale`)."""
+    found = sheet(read_sheet(path), str(path))
+    header, rows = _sheet_dict_rows(found, None)
+    return header, rows, found.dialect.delimiter
+
+
+def _sheet_dict_rows(
+    found: Sheet, used: Sequence[str] | None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """:func:`dict_rows` of a :class:`Sheet` already split into lines."""
+    name = found.name
     rows = found.rows()
     header_line, _, first = next(rows, (found.skip + 1, 0, []))
     header = [h.strip() for h in first]

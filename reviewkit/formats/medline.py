@@ -4,7 +4,8 @@ Ovid's tagged text export (the "Citavi"/.ovd form, 'VN  - Ovid Technologies' in 
 is the same line format: each record opens with a '<12. >' line and may carry Ovid's own tags
 (UI, the PMID in Ovid MEDLINE; YR year; DO/DI DOI; FA full author names; JN journal; VO
 volume; LG language; KW keywords). A search history Ovid writes before the first record is
-skipped. Ovid's records have no closing line, so a cut-short Ovid file cannot be told.
+skipped. Ovid's records have no closing line: a cut-short Ovid file is told, where it can be, by
+:mod:`~reviewkit.formats.ovid_cut`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from reviewkit.author_names import medline_full_name
 from reviewkit.errors import FormatError
-from reviewkit.formats import not_export
+from reviewkit.formats import not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
@@ -240,7 +241,11 @@ def read(
     ids_only = True  # every record so far holds a PMID and nothing else
     titled = ovid  # a record so far has a title; Ovid's files mix databases, not checked
     first = 0
-    for position, (start, end, fields) in enumerate(_records(lines, name, ovid), start=1):
+    records: Iterable[tuple[int, int, list[tuple[str, str]]]] = _records(lines, name, ovid)
+    if ovid:  # no closing line: a cut is told from the last record's fields (formats.ovid_cut)
+        records = list(records)
+        ovid_cut.check_complete([fields for _, _, fields in records], text, name)
+    for position, (start, end, fields) in enumerate(records, start=1):
         ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
         titled = titled or any(tag in _TITLES for tag, _ in fields)
         first = first or start

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
+from reviewkit.files import DOCUMENT_HINT, GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
+from reviewkit.formats import vendor_text
 from reviewkit.outputs import (
     CLUSTERS_SHEET_COLUMNS,
     EXTRACTION_SHEET_COLUMNS,
@@ -39,6 +40,16 @@ _COMPRESSED = (
 # export starts so (a CSV header cell does not start with '{"')
 _JSON = re.compile(r'\s*(?:\{\s*"|\[\s*(?:\{|"|\]))')
 _JSON_ERROR = re.compile(r'"error"\s*:\s*"([^"]{1,200})"')
+# CSL-JSON (the Citation Style Language's data schema, which Zotero's and Mendeley's 'CSL JSON'
+# export and citation tools write): items with a CSL 'type' and its date or container fields
+_CSL = re.compile(
+    r'"(?:issued|container-title|citation-key|author)"\s*:|"type"\s*:\s*"(?:article'
+    r'-journal|paper-conference|chapter|report|thesis|book|webpage|article)"'
+)
+# Rich Text Format, by its first bytes '{\rtf1' (RTF 1.9.1 specification: the file opens
+# with the RTF control word): a reference list saved from a word processor, or a database's
+# 'RTF' download (ProQuest, EBSCOhost offer one), written to read
+_RTF = b"{\\rtf"
 # PubMed's 'PMID' save format: one PMID a line, nothing else
 PMID_LIST_HINT = (
     "in PubMed, save the records with Format 'PubMed' (a .nbib file), or 'Send to: Citation"
@@ -88,14 +99,13 @@ def refuse(head: bytes, name: str) -> None:
         )
     text = head[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
     if _JSON.match(text):
-        error = _JSON_ERROR.search(text)
-        what = f"an error reply ({error.group(1)!r})" if error else "JSON"
+        _refuse_json(text, name)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF):
         raise FormatError(
-            f"this is {what}, not a reference export reviewkit reads",
+            "this is a Rich Text Format (RTF) document (a reference list saved from a word"
+            " processor, or a database's 'RTF' download), not a reference export",
             where=name,
-            hint="fetch the records again"
-            if error
-            else f"{_EXPORT} (Zotero and Mendeley: export RIS or BibTeX)",
+            hint=DOCUMENT_HINT,
         )
     lines = [ln for ln in text.splitlines()[:-1] or text.splitlines() if ln.strip()]
     if lines and all(_PMID_LINE.fullmatch(ln) for ln in lines):
@@ -106,20 +116,36 @@ def refuse(head: bytes, name: str) -> None:
         )
 
 
+def _refuse_json(text: str, name: str) -> None:
+    """FormatError for JSON: an E-utilities error reply, CSL-JSON or other JSON."""
+    error = _JSON_ERROR.search(text)
+    if error:
+        what, hint = f"an error reply ({error.group(1)!r})", "fetch the records again"
+    elif _CSL.search(text):
+        what = "JSON: CSL-JSON (Zotero's or Mendeley's 'CSL JSON' export, or a citation tool's)"
+        hint = (
+            "export RIS instead: in Zotero, File > Export Library… (or a collection's Export"
+            " Collection…) with the format 'RIS'; in Mendeley, export RIS or BibTeX"
+        )
+    else:
+        what, hint = "JSON", f"{_EXPORT} (Zotero and Mendeley: export RIS or BibTeX)"
+    raise FormatError(
+        f"this is {what}, not a reference export reviewkit reads", where=name, hint=hint
+    )
+
+
 # Text exports of a kind no reader reads, told only after every reader's sniff said no (so a
 # real export is never taken for one). PubMed's 'Summary (text)' and 'Abstract (text)' save
 # formats: numbered citations ('1. ' or, in the legacy PubMed, '1: ') each with a 'PMID: N'
 # line or ending; MEDLINE writes 'PMID- N', so the colon tells them apart.
 _FIRST_CITATION = re.compile(r"\s*1[.:] \S")
 _PMID_COLON = re.compile(r"\bPMID: ?\d{1,8}\b")
-# EndNote's tagged "refer" format (.enw: Google Scholar's 'EndNote' link, EndNote's 'EndNote
-# Export' style): every record opens with '%0 ' and its reference type, 'Journal Article'.
-_ENDNOTE_TAGGED = re.compile(r"\s*%0 \S")
 
 
 def refuse_text(text: str, name: str) -> None:
     """FormatError when ``text`` (a file's head, which no reader took) is PubMed's Summary or
-    Abstract text, or EndNote's tagged format: they name what to save instead."""
+    Abstract text, or a vendor's text export no reader reads (:mod:`vendor_text`): they name
+    what to save instead."""
     if _FIRST_CITATION.match(text) and _PMID_COLON.search(text):
         raise FormatError(
             "this is PubMed's 'Summary (text)' or 'Abstract (text)' save format: citations"
@@ -127,14 +153,7 @@ def refuse_text(text: str, name: str) -> None:
             where=name,
             hint=PMID_LIST_HINT,
         )
-    if _ENDNOTE_TAGGED.match(text):
-        raise FormatError(
-            "this is EndNote's tagged format (.enw, lines '%0 Journal Article', '%T …'),"
-            " which reviewkit does not read",
-            where=name,
-            hint="export RIS instead: Google Scholar's 'RefMan' link, EndNote's File > Export"
-            " as XML or with the 'RefMan (RIS) Export' style",
-        )
+    vendor_text.refuse(text, name)  # EndNote's .enw, Ovid's display, ProQuest's, Scopus' text
 
 
 # The sheets reviewkit writes of a project's own records (outputs), by their first columns:
@@ -250,8 +269,15 @@ def zip_refusal(path: str) -> FormatError:
         return FormatError(
             f"this is {kind}, not a reference export",
             where=path,
-            hint=f"a list typed into a document cannot be read; {_EXPORT} from the database or"
-            " reference manager the list came from",
+            hint=DOCUMENT_HINT,
+        )
+    if any(PurePosixPath(n).suffix.lower() == ".enl" for n in names):  # EndNote's .enlx: its
+        # library file (NAME.enl) and NAME.Data folder zipped together
+        return FormatError(
+            "this is an EndNote compressed library (.enlx), not a reference export",
+            where=path,
+            hint="open it in EndNote and export the references: File > Export… with the output"
+            " style 'RefMan (RIS) Export', or as XML",
         )
     inside = [n for n in names if PurePosixPath(n).suffix.lower() in _EXPORT_SUFFIXES]
     if inside:
@@ -265,4 +291,27 @@ def zip_refusal(path: str) -> FormatError:
         "this is a zip archive that holds no reference export (nor an Excel workbook)",
         where=path,
         hint=_EXPORT,
+    )
+
+
+def refuse_folder(path: Path) -> None:
+    """FormatError for a folder given as a file to import, naming the exports it holds (a
+    download unpacked into a folder, or the folder of a team's exports) and how to name them."""
+    if not path.is_dir():
+        return
+    try:
+        inside = sorted(
+            p.name for p in path.iterdir() if p.suffix.lower() in _EXPORT_SUFFIXES and p.is_file()
+        )
+    except OSError:
+        inside = []
+    if not inside:
+        return  # said by files.check_regular: a folder, not a file
+    shown = ", ".join(inside[:5]) + (f" and {len(inside) - 5} more" if len(inside) > 5 else "")
+    first = path / inside[0]
+    raise FormatError(
+        f"this is a folder, not a file; it holds {shown}",
+        where=str(path),
+        hint=f"name the files to import (reviewkit import {first} …); one import takes several"
+        " files, all or nothing",
     )

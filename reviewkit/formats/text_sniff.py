@@ -72,9 +72,17 @@ def sep_line(line: str) -> re.Match[str] | None:
 
 
 def _wos(text: str) -> bool:
-    """Whether the text opens with the export's header: 'FN …' then 'VR …'."""
+    """Whether the text opens with the export's header: 'FN …' then 'VR …'; or, its header
+    deleted (a file edited by hand, records copied out of one), with a record: 'PT J' (the
+    publication type, the field every record opens with) and a field line."""
     head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:2]
-    return len(head) == 2 and head[0].startswith("FN ") and head[1].startswith("VR ")
+    if len(head) == 2 and head[0].startswith("FN ") and head[1].startswith("VR "):
+        return True
+    return (
+        len(head) == 2
+        and re.fullmatch(r"PT [A-Z]", head[0].rstrip()) is not None
+        and re.match(r"[A-Z][A-Z0-9] \S", head[1]) is not None
+    )
 
 
 def _ris(text: str) -> bool:

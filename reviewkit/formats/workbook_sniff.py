@@ -1,6 +1,6 @@
 """Byte-level checks of workbooks, for :func:`reviewkit.formats.detect` and ``reviewkit
 simulate``: a zip archive that is an Excel workbook, and the Excel files that are refused
-(97-2003 .xls, a workbook saved with a password).
+(97-2003 .xls, a workbook saved with a password, and a Word .doc, an OLE2 file as an .xls is).
 
 They sit apart from the reader (:mod:`~reviewkit.formats.xlsx`), as
 :mod:`~reviewkit.formats.xml_sniff` does for XML, so that telling a CSV or RIS file from a
@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 
 from reviewkit.errors import FormatError
-from reviewkit.files import OLE2, ZIP
+from reviewkit.files import DOCUMENT_HINT, OLE2, ZIP
 
 # what to do with a workbook that cannot be read (an .xls, a broken or odd .xlsx)
 SAVE_AGAIN_HINT = (
@@ -38,40 +38,50 @@ def is_workbook(path: str) -> bool:
 # 'EncryptionInfo' and 'EncryptedPackage' (MS-OFFCRYPTO 2.3.4.4); a stream's name is stored
 # in UTF-16LE in the file's directory
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+# a Word 97-2003 document (.doc) holds the stream 'WordDocument' (MS-DOC 2.1.1); an .xls holds
+# 'Workbook' (or Excel 5's 'Book') instead
+_WORD = "WordDocument".encode("utf-16-le")
 
 
-def _encrypted(head: bytes, name: str) -> bool:
-    """Whether the OLE2 file ``name`` is an encrypted (password-protected) Office document:
-    its directory, at the sector the header names (MS-CFB 2.2), holds 'EncryptedPackage'."""
-    if _ENCRYPTED in head:
-        return True
+def _directory(head: bytes, name: str) -> bytes:
+    """The first entries of the OLE2 file's directory, at the sector the header names
+    (MS-CFB 2.2), where its streams are named (b'' when they cannot be read)."""
     size = 1 << int.from_bytes(head[30:32], "little")  # sector size: 512 or 4096 bytes
     first = int.from_bytes(head[48:52], "little")  # first directory sector
     if size not in (512, 4096) or first >= 0xFFFFFFFA:
-        return False
+        return b""
     try:
         with open(name, "rb") as fh:
             fh.seek((first + 1) * size)
-            return _ENCRYPTED in fh.read(4 * size)  # the first directory entries
+            return fh.read(4 * size)
     except OSError:
-        return False
+        return b""
 
 
 def refuse_xls(head: bytes, name: str) -> None:
     """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
-    and for a workbook saved with a password, which cannot be read without it.
+    for a workbook saved with a password, which cannot be read without it; and a Word 97-2003
+    document (.doc, the same kind of file) is named as one.
     (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
-    if head.startswith(OLE2) and _encrypted(head, name):
+    if not head.startswith(OLE2):
+        return
+    streams = head + _directory(head, name)  # a stream's name may be in either
+    if _ENCRYPTED in streams:
         raise FormatError(
             "this workbook is protected by a password (encrypted), so it cannot be read",
             where=name,
             hint="open it in Excel and save a copy without the password (File > Info >"
             " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
         )
-    if head.startswith(OLE2):
+    if _WORD in streams:
         raise FormatError(
-            "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
-            " file, which reviewkit does not read",
+            "this is a Word 97-2003 document (.doc), not a reference export",
             where=name,
-            hint=SAVE_AGAIN_HINT,
+            hint=DOCUMENT_HINT,
         )
+    raise FormatError(
+        "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
+        " file, which reviewkit does not read",
+        where=name,
+        hint=SAVE_AGAIN_HINT,
+    )

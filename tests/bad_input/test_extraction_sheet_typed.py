@@ -352,6 +352,35 @@ def test_a_semicolon_sheet_is_read_with_its_locale(sheet, capsys) -> None:
     assert code == 0 and "0 values changed" in said, said
 
 
+@pytest.mark.parametrize(
+    ("separator", "typed", "stored"),
+    [
+        (";", "1,5", "1.5"),  # Excel's ';' sheet: the decimal comma is the locale's
+        (";", "1.234,5", "1234.5"),  # a number format with a thousands separator
+        (";", "1,5 (0,9-2,1)", "1,5 (0,9-2,1)"),  # text, not one number: as typed
+        (",", "1,5", "1,5"),  # a ',' sheet says no locale: as typed
+    ],
+)
+def test_a_new_value_is_stored_as_the_sheets_locale_reads_it(
+    sheet, capsys, separator: str, typed: str, stored: str
+) -> None:
+    """A value typed into an empty cell of a ';' sheet ('1,5') was stored as the text '1,5':
+    it is the number 1.5 there, as the spreadsheet showed it."""
+    project, out = sheet
+    rows = _rows(out)
+    rid = rows[1][0]
+    rows[1][rows[0].index("effect")] = typed
+    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=separator).writerows(rows)
+    code, said = _import(project, out, capsys)
+    assert code == 0 and "1 value changed" in said, said
+    again = out.with_name("again.csv")  # what the project holds, as the next sheet shows it
+    assert _export(project, again, capsys)[0] == 0
+    rows = _rows(again)
+    row = next(r for r in rows if r[0] == rid)
+    assert row[rows[0].index("effect")] == stored
+
+
 def test_every_ambiguous_cell_is_named_in_one_refusal(sheet, capsys) -> None:
     """A UK sheet re-saved in Excel has all its dates in the locale's form: every cell the
     sheet's locale would tell is named at once (line and column), not one a run."""

@@ -35,7 +35,7 @@ def test_plot_over_a_file_of_another_kind_is_refused(
     argv = ["simulate", str(dataset), "--label-column", "included", "--plot", str(plot)]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert said in err and "curve-recall.png" in err, err
+    assert said in err and str(tmp_path / "curve-recall.png") in err, err  # in its folder
     assert plot.read_bytes() == content
 
 

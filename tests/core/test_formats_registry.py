@@ -31,7 +31,16 @@ def _readers_loaded() -> str:
 # what importing the package and telling a file's format load: the sniffs and what they use
 _NOT_READERS = {
     f"reviewkit.formats.{m}"
-    for m in ("text", "joined", "not_export", "xml_sniff", "text_sniff", "workbook_sniff")
+    for m in (
+        "text",
+        "joined",
+        "detection",
+        "not_export",
+        "vendor_text",
+        "xml_sniff",
+        "text_sniff",
+        "workbook_sniff",
+    )
 } | {"reviewkit.formats.record_numbers"}  # 'Record #1 of N' (the Cochrane Library's sniff)
 
 

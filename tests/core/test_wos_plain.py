@@ -73,6 +73,18 @@ def test_detected_from_the_content(tmp_path: Path) -> None:
     assert formats.normalise_format("WOS") == "wos"
 
 
+def test_read_without_its_header(tmp_path: Path) -> None:
+    """Records copied out of an export, its FN/VR header left behind (a .ciw edited by hand):
+    read as the whole export is (it was 'cannot tell the format')."""
+    text = WOS.read_text(encoding="utf-8-sig")
+    body = text[text.index("PT J") :]
+    headless = tmp_path / "records.ciw"
+    headless.write_text(body, encoding="utf-8")
+    assert formats.detect(headless) == "wos"
+    whole = [(r.title, r.doi, r.year) for r in formats.read_file(WOS)]
+    assert [(r.title, r.doi, r.year) for r in formats.read_file(headless)] == whole
+
+
 def _cut(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "savedrecs.txt"
     path.write_text(text, encoding="utf-8")

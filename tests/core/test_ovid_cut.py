@@ -1,0 +1,65 @@
+"""An Ovid tagged export cut inside its last record is refused (formats.ovid_cut); whole
+exports, with or without their final line break, and cut after a whole record, are read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewkit import formats
+from reviewkit.errors import FormatError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = [FIXTURES / "ovid_medline.txt", FIXTURES / "ovid_no_final_newline.txt"]
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def _read(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "ovid.txt"
+    path.write_bytes(text.encode("utf-8"))
+    return list(formats.read_file(path))
+
+
+@pytest.mark.parametrize("good", GOOD, ids=lambda p: p.name)
+def test_whole_exports_and_whole_records_are_read(good: Path, tmp_path: Path) -> None:
+    text = _text(good)
+    starts = [m.start() for m in re.finditer(r"^<\d+\. >", text, re.M)]
+    for k, end in enumerate([*starts[1:], len(text)], start=1):
+        whole = text[:end].rstrip("\n")
+        for ending in ("", "\n", "\n\n"):  # Ovid writes none; a copy may add one
+            assert len(_read(tmp_path, whole + ending)) == k
+
+
+@pytest.mark.parametrize(
+    ("cut_after", "said"),
+    [
+        ("MH  - ", "a field with no value"),
+        ("DO  - https://dx.do", "no whole DOI"),
+        ("XL  - http://ovidsp.ovid.com/ovidweb.cgi?T=J", "'&AN=' accession"),
+        ("SO  - Journal of Occupational Rehabilitation. 10(2):100-110, 20", "period"),
+        ("YR  - 20", "four digits"),
+    ],
+)
+def test_a_value_cut_in_a_file_without_its_last_line_break(
+    cut_after: str, said: str, tmp_path: Path
+) -> None:
+    text = _text(GOOD[0])
+    cut = text[: text.index(cut_after) + len(cut_after)]
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, cut)
+    assert said in exc.value.message
+    assert exc.value.where == f"{tmp_path / 'ovid.txt'}:{cut.count(chr(10)) + 1}"
+
+
+def test_a_last_record_cut_before_the_fields_every_record_has(tmp_path: Path) -> None:
+    """Cut inside record 2's authors, with a line break: record 1 goes on from AU to SO."""
+    text = _text(GOOD[0])
+    cut = text[: text.index("AU  - Lee K.") + len("AU  - Lee K.\n")]
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, cut)
+    assert "ends at its AU field without the SO field" in exc.value.message
