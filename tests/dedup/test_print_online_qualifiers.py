@@ -19,6 +19,8 @@ from reviewkit.dedup.venue import journal_words
         ("BMJ (Clinical research ed.)", "BMJ"),
         ("Obesity (Silver Spring, Md.)", "Obesity"),
         ("Journal of immunology (Baltimore, Md. : 1950)", "J Immunol"),
+        ("Cerebral cortex (New York N.Y", "Cereb Cortex"),  # cut short with its qualifier
+        ("Card. (Swi.", "Cardiology (Switzerland)"),
     ],
 )
 def test_the_nlm_qualifier_is_no_part_of_the_journal_name(nlm, other):
