@@ -40,6 +40,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_DEDUP31,
     NOTES_DEDUP32,
     NOTES_DEDUP33,
+    NOTES_DEDUP34,
     NOTES_DEDUPENDS,
     NOTES_FM27,
     NOTES_RD33F,
@@ -409,7 +410,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP31
         + NOTES_DEDUP32
         + NOTES_DEDUP33
-        + NOTES_RD33F,
+        + NOTES_RD33F
+        + NOTES_DEDUP34,
     )
     return 0
 

@@ -8,6 +8,7 @@ fields agreeing, none contradicting) or, short of it, the review queue.
 
 from __future__ import annotations
 
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
     AUTHORS_SAME,
@@ -92,10 +93,29 @@ def title_numbers_differ(p: Pair) -> Outcome:
     return UNCERTAIN if close else NOT_DUPLICATE, p.score
 
 
+def print_and_online(ka: Keys, kb: Keys) -> bool:
+    """One record's pages an online range ('E1924-E1934'), the other's a shorter printed range
+    ('2556-2558'): a journal that prints a summary of an article and publishes the whole of it
+    online under 'E' pages in the same issue (FASEB J's FJ Express; Pediatrics' print abstract
+    of an e-pages article). The online range is the longer one, the full text: an 'e3' of an
+    abstracts section is one page against its article's range, and stays two places."""
+    for online, printed in ((ka, kb), (kb, ka)):
+        if (
+            online.page_section == "e"
+            and printed.page_kind == "p"
+            and online.page_count is not None
+            and printed.page_count is not None
+            and online.page_count > printed.page_count
+        ):
+            return True
+    return False
+
+
 def same_issue_other_page(p: Pair) -> Outcome:
     """Journal, volume and issue agree, and so do a long title, the year and the author list;
     only the first page differs ('e8-e9' / 'e3', '278-286' / '224', '2830-2834' / '28-34'):
-    one article whose page an export garbled. Two items of one issue under one long title and
+    one article whose page an export garbled, or printed and online ('2556-2558' /
+    'E1924-E1934': :func:`print_and_online`). Two items of one issue under one long title and
     one author list are not two articles: numbered parts ('part 1') and notices are told apart
     by the rules before this one; abstracts of a congress (neighbours share title and authors),
     pages in two sections of the issue, two DOIs and two abstracts that open differently (a
@@ -108,7 +128,8 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and p.jm is True
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
-        and not (p.doi_differs or sections_differ(ka, kb))  # 'A486' / 'S321': two sections
+        and not p.doi_differs
+        and not (sections_differ(ka, kb) and not print_and_online(ka, kb))  # 'A486' / 'S321'
         and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):
         return DUPLICATE, agreement_score(p)

@@ -47,6 +47,15 @@ _JOURNAL_STOP = frozenset(
         "&",
     ]
 )
+# The NLM Catalog's title qualifier: NLM adds the place of publication, an edition or a start
+# year in brackets to tell journals of one name apart ('Lancet (London, England)', 'BMJ
+# (Clinical research ed.)', 'Journal of immunology (Baltimore, Md. : 1950)'), and MEDLINE's
+# full journal title (JT) carries it; WoS, Scopus and the NLM abbreviation (TA: 'Lancet')
+# do not. The qualifier is a word in mixed case at the name's end; an acronym in brackets
+# ('Proc. ... Conf. Inf. Syst. (ICIS 2019)', 'ACM (JACM)') is part of the name and stays.
+# An export that cuts the name short may cut the qualifier too ('Cerebral cortex (New York
+# N.Y', 'Card. (Swi.'): an unclosed bracket at the end is the qualifier as well.
+_NLM_QUALIFIER = re.compile(r"\s+\([A-Z][a-z][^()]*\)?\s*$")
 # A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
 _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 # An issue field that is an issue number of one volume: a bare number ('2', 'No. 2', '02').
@@ -69,6 +78,7 @@ def journal_words(journal: str) -> tuple[str, ...]:
     journal = re.split(
         r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
     )[0]
+    journal = _NLM_QUALIFIER.sub("", journal) or journal  # before ' : 1950)' reads as a subtitle
     journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
     words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
     return tuple(words[:8])

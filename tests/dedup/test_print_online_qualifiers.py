@@ -1,0 +1,53 @@
+"""One article under two databases' conventions (issue 14, dedup34): the NLM Catalog's
+bracketed qualifier on a journal's name ('Lancet (London, England)') against WoS's or
+Scopus's name without it, and a journal's printed summary against the whole article online
+under 'E' pages in the same issue ('2556-2558' / 'E1924-E1934')."""
+
+from __future__ import annotations
+
+import pytest
+from dedup.helpers import keys, verdict
+
+from reviewkit.dedup.score import journal_match
+from reviewkit.dedup.venue import journal_words
+
+
+@pytest.mark.parametrize(
+    ("nlm", "other"),
+    [
+        ("Lancet (London, England)", "LANCET"),
+        ("BMJ (Clinical research ed.)", "BMJ"),
+        ("Obesity (Silver Spring, Md.)", "Obesity"),
+        ("Journal of immunology (Baltimore, Md. : 1950)", "J Immunol"),
+        ("Cerebral cortex (New York N.Y", "Cereb Cortex"),  # cut short with its qualifier
+        ("Card. (Swi.", "Cardiology (Switzerland)"),
+    ],
+)
+def test_the_nlm_qualifier_is_no_part_of_the_journal_name(nlm, other):
+    assert journal_match(journal_words(nlm), journal_words(other)) is True
+
+
+def test_an_acronym_in_brackets_stays_part_of_the_name():
+    assert "icis" in journal_words("Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019)")
+
+
+FASEB = dict(journal="FASEB J", volume="20", issue="14")
+
+
+def test_a_printed_summary_and_the_article_online_in_one_issue_merge():
+    printed = keys(1, pages="2556-2558", **FASEB)
+    online = keys(2, pages="E1924-E1934", **FASEB)
+    assert verdict(printed, online) == ("duplicate", "same_issue_other_page")
+
+
+def test_an_abstract_page_against_its_article_range_stays_apart():
+    # an 'E' page of an abstracts section is shorter than the article: two places
+    article = keys(1, pages="2556-2566", **FASEB)
+    abstract = keys(2, pages="E19", **FASEB)
+    assert verdict(article, abstract)[0] != "duplicate"
+
+
+def test_online_pages_in_another_issue_stay_apart():
+    printed = keys(1, pages="2556-2558", **FASEB)
+    online = keys(2, pages="E1924-E1934", journal="FASEB J", volume="20", issue="15")
+    assert verdict(printed, online)[0] != "duplicate"
