@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field, replace
 from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.durations import duration_evidence
+from reviewkit.classify.followups import follow_up_evidence
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.terms import (
@@ -229,9 +230,10 @@ def score_labels(
         for name, r, f in reports
         for e in _label_evidence(lab, f, r, name)
     ]
-    found += [  # a duration written in the text, for labels of a range of weeks
-        replace(e, report=name) for name, _, f in reports for e in duration_evidence(scheme, f)
-    ]
+    # a duration written in the text, for labels of a range of weeks: the population's, or
+    # the study's follow-up where the scheme asks for that
+    durations = follow_up_evidence if scheme.duration_kind == "follow-up" else duration_evidence
+    found += [replace(e, report=name) for name, _, f in reports for e in durations(scheme, f)]
     order = {lab.id: i for i, lab in enumerate(scheme.labels)}
     found = longest_spans(found, order, scheme.multi_label)
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}

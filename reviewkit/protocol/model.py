@@ -150,6 +150,10 @@ class Scheme:
     # What a duration in the text must be of for its labels' ``duration_weeks`` (the pain, the
     # sick leave): terms, as a label's, near which a duration is read
     duration_of: tuple[SignalTerm, ...] = ()
+    # Which duration the labels' ranges are of (DURATION_KINDS): the population's at inclusion
+    # ("population": how long the pain or the sick leave had lasted) or the study's follow-up
+    # ("follow-up": how long after inclusion the outcomes were last measured)
+    duration_kind: str = "population"
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:
