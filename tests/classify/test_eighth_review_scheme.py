@@ -37,11 +37,13 @@ def test_the_outcome_reviews_schemes_through_the_cli(capsys, scheme, correct):
         ("Days of sick leave over 18 months were recorded.", "over-12"),
         ("The trial reports the 24-month follow-up of the workers.", "over-12"),
         ("Disability pension was taken from registers ten years after randomisation.", "over-12"),
+        ("The outcome was the number of days in the two years after the injury.", "over-12"),
         # the time point of a result, with no word of measurement in its sentence
         ("At 26 weeks, 41% of the intervention group were back at work.", "up-to-6"),
-        # Norwegian and Swedish
+        # Norwegian, Swedish and Dutch
         ("Tilbake i arbeid ble målt 24 måneder etter randomisering.", "over-12"),
         ("Sjukskrivningsdagar registrerades under två år efter randomiseringen.", "over-12"),
+        ("Uitkomstmaten werden gemeten na 6 en 12 maanden.", "6-to-12"),
     ],
 )
 def test_the_longest_follow_up_decides(work_outcomes, text, followup):
