@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.negation import excluded
 from reviewkit.classify.terms import Field, find_term
 from reviewkit.classify.words import sentence_around
@@ -124,10 +125,6 @@ _RESULT_VERB = frozenset(
     {"was", "were", "is", "are", "averaged", "totalled", "totaled", "vs", "versus"}
     | {"var", "ble", "blev", "bedroeg", "werd"}  # Norwegian, Swedish, Danish, Dutch
 )
-RESULT_SENTENCE = re.compile(
-    r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
-    r"gjennomsnitt\w*|medel\w*))\b|%",
-)  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
 # A sample's age and sex, described in the sentence that includes it ("134 workers (mean age 42
 # years, 60% women) sick-listed for more than 3 months"): no result, so no reason to leave its
 # duration out

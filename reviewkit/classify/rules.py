@@ -37,6 +37,7 @@ from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.durations import duration_evidence
 from reviewkit.classify.followups import follow_up_evidence
+from reviewkit.classify.headings import find_headings
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.terms import (
@@ -44,7 +45,6 @@ from reviewkit.classify.terms import (
     Field,
     distinct_terms,
     drop_recounted_words,
-    find_headings,
     find_term,
     place_factor,
     record_fields,
@@ -96,13 +96,16 @@ def none_id(scheme: Scheme) -> str:
     return scheme.none_id
 
 
-def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
+def _label_evidence(
+    lab: Label, fields: list[Field], record: Record, report: str, measures: bool
+) -> list[Evidence]:
     evidence = []
     terms = distinct_terms(lab.terms)
+    arm = "measures" if measures else False  # a scheme of what was measured reads both arms
     for term in terms:
-        evidence += drop_recounted_words(term, find_term(term, fields, lab.id), terms)
+        evidence += drop_recounted_words(term, find_term(term, fields, lab.id, arm=arm), terms)
     for term in distinct_terms(lab.negative_terms):
-        evidence += find_term(term, fields, lab.id, negative=True)
+        evidence += find_term(term, fields, lab.id, negative=True, arm=arm)
     if lab.mesh:
         evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
     if lab.publication_types:
@@ -228,7 +231,7 @@ def score_labels(
         e
         for lab in scheme.labels
         for name, r, f in reports
-        for e in _label_evidence(lab, f, r, name)
+        for e in _label_evidence(lab, f, r, name, scheme.measures)
     ]
     # a duration written in the text, for labels of a range of weeks: the population's, or
     # the study's follow-up where the scheme asks for that
@@ -241,7 +244,8 @@ def score_labels(
     found = one_role(found, texts)
     found = contacted_parties(found, texts)  # the party a person contacts is not an actor
     found = received_by_others(found, texts)  # a weak word another label's person receives
-    found = reported_arms(scheme.labels, found, [f for _, _, f in reports])  # a comparator again
+    if not scheme.measures:  # a comparator named again; a scheme of what was measured reads both
+        found = reported_arms(scheme.labels, found, [f for _, _, f in reports])
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels

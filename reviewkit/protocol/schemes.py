@@ -143,6 +143,7 @@ class SchemeChecks:
                 fallback_label=fallback,
                 duration_of=tuple(duration_of),
                 duration_kind=duration_kind,
+                measures=self.boolean(item, "measures", w, False),
             )
         return self.shared_terms(out)
 

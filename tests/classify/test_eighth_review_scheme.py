@@ -71,6 +71,37 @@ def test_a_duration_that_is_no_follow_up_decides_nothing(work_outcomes, text):
     assert labels(work_outcomes, "followup", text) == ["not-stated"]
 
 
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # where the outcome's measurement is named, in either arm
+        ("The primary outcome was the number of sickness absence days.", ["sickness-absence"]),
+        ("Work ability was measured with the Work Ability Index.", ["work-ability"]),
+        ("Usual care workers were assessed for return to work at 6 months.", ["rtw-status"]),
+        # in a result, or with the instrument that took it
+        ("At 12 months, 62% of the controls had returned to work.", ["rtw-status"]),
+        ("Workers kept a diary of sick leave days for 26 weeks.", ["sickness-absence"]),
+        (
+            "Hovedutfallsmålet var å være tilbake i arbeid etter ett år for de sykmeldte.",
+            ["rtw-status"],
+        ),
+        # the intervention's aim or name, the population: no outcome
+        ("Integrated care to return to work for workers with depression.", ["not-stated"]),
+        ("Officers who had returned to work after sick leave were randomised.", ["not-stated"]),
+        ("To test whether coaching after return to work helps.", ["not-stated"]),
+    ],
+)
+def test_an_outcome_counts_where_the_record_says_it_was_measured(work_outcomes, text, outcome):
+    assert labels(work_outcomes, "outcome", text) == outcome
+
+
+def test_a_comparators_source_is_the_trials_in_a_scheme_of_measurement(work_outcomes):
+    # "than the controls in a questionnaire" describes the comparator arm: no evidence for
+    # what a trial tested, but both arms are measured alike
+    text = "The intervention group reported 30 fewer days of sick leave than the controls in a questionnaire."
+    assert labels(work_outcomes, "source", text) == ["self-report"]
+
+
 def test_a_population_scheme_does_not_read_a_follow_up(conditioning):
     # the same sentence read by a scheme of the population's duration: a period, no duration
     text = "Workers with back pain were followed for 18 months after sick leave."
