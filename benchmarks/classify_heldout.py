@@ -21,7 +21,8 @@ a fifth review's, with ``protocols/rtw-cmd-psychological.toml``, and the coordin
 (``heldout_coordination_abstracts.csv``) a sixth review's, with
 ``protocols/rtw-coordination.toml``, and the conditioning set
 (``heldout_conditioning_abstracts.csv``) a seventh review's, with
-``protocols/rtw-physical-conditioning.toml``.
+``protocols/rtw-physical-conditioning.toml``, and the outcomes set
+(``heldout_outcomes_abstracts.csv``) an eighth review's, with ``protocols/rtw-work-outcomes.toml``.
 """
 
 from __future__ import annotations
@@ -275,6 +276,28 @@ SETS_CONDITIONING = (
 SCHEMES_CONDITIONING = (
     ("duration", "duration"), ("conditioning", "conditioning"), ("workplace", "workplace")
 )  # fmt: skip
+# An eighth review's own schemes (task 35): Ravinskaya et al. 2022's work participation
+# outcomes in randomised trials, by the outcome measured and its data source (multi-label, read
+# where the abstract says what was measured) and the length of follow-up (a duration of the
+# study, not the population); 'before' is 5a854c25, the commit that added the protocol and the
+# abstracts, before the classifier read them
+OUTCOMES = ROOT / "protocols" / "rtw-work-outcomes.toml"
+SETS_OUTCOMES = (
+    (
+        "heldout_outcomes_abstracts.csv",
+        "24 randomised trials and a protocol paper for an eighth review's own schemes "
+        "(protocols/rtw-work-outcomes.toml: the work participation outcome measured, its data "
+        "source, the length of follow-up, as Ravinskaya et al. 2022 sort them); structured and "
+        "unstructured abstracts, a conference abstract in non-native English, Norwegian, Swedish "
+        "and Dutch abstracts, register data named by its country's name (the DREAM database, "
+        "Försäkringskassan, FD-trygd, NAV's register, MiDAS, UWV), employer records, diaries, "
+        "questionnaires and interviews, follow-ups at several times, outcomes named only in the "
+        "results, the population's duration beside the follow-up; labelled from the text before "
+        "the classifier read them; 'before' is 5a854c25",
+        {"outcome": (19, 24), "source": (20, 24), "followup": (6, 24)},
+    ),
+)
+SCHEMES_OUTCOMES = (("outcome", "outcome"), ("source", "source"), ("followup", "followup"))
 # Each set's schemes in reading order, by the set's file: a run's figures and the JSON's (which
 # sorts keys) read alike. By file, since two reviews name a scheme alike ("condition")
 ORDER = {
@@ -288,6 +311,7 @@ ORDER = {
         (SETS_CMD, SCHEMES_CMD),
         (SETS_COORDINATION, SCHEMES_COORDINATION),
         (SETS_CONDITIONING, SCHEMES_CONDITIONING),
+        (SETS_OUTCOMES, SCHEMES_OUTCOMES),
     )
     for name, _, _ in sets
 }
@@ -825,12 +849,12 @@ NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34)
 def run(protocol: Protocol) -> list[dict]:
     """The rules' accuracy on each held-out set and scheme, with the rows they get wrong
     (Review B's sets with ``protocol``, Review A's with Review A's protocol, the domain,
-    depression, workplace, CMD, coordination and physical conditioning reviews' with their
-    own)."""
+    depression, workplace, CMD, coordination, physical conditioning and work outcome
+    reviews' with their own)."""
     review_a, other = protocol_mod.load(REVIEW_A), protocol_mod.load(OTHER)
     depression, workplace = protocol_mod.load(DEPRESSION), protocol_mod.load(WORKPLACE)
     cmd, coordination = protocol_mod.load(CMD), protocol_mod.load(COORDINATION)
-    conditioning = protocol_mod.load(CONDITIONING)
+    conditioning, outcomes = protocol_mod.load(CONDITIONING), protocol_mod.load(OUTCOMES)
     out = []
     for name, what, before, proto, schemes in [
         *((n, w, b, protocol, SCHEMES) for n, w, b in SETS),
@@ -841,6 +865,7 @@ def run(protocol: Protocol) -> list[dict]:
         *((n, w, b, cmd, SCHEMES_CMD) for n, w, b in SETS_CMD),
         *((n, w, b, coordination, SCHEMES_COORDINATION) for n, w, b in SETS_COORDINATION),
         *((n, w, b, conditioning, SCHEMES_CONDITIONING) for n, w, b in SETS_CONDITIONING),
+        *((n, w, b, outcomes, SCHEMES_OUTCOMES) for n, w, b in SETS_OUTCOMES),
     ]:
         path = FIXTURES / name
         cells = {}

@@ -121,7 +121,7 @@ _PERIOD = frozenset(
 _CELL = re.compile(r"[ \t]+[\d.]")
 _DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
 # a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
-_RESULT_VERB = frozenset(
+RESULT_VERB = frozenset(
     {"was", "were", "is", "are", "averaged", "totalled", "totaled", "vs", "versus"}
     | {"var", "ble", "blev", "bedroeg", "werd"}  # Norwegian, Swedish, Danish, Dutch
 )
@@ -328,7 +328,7 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str)
             gap = f.text[a_end:start]
             between = [w.casefold() for w in WORD.findall(gap)]
             counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
-            if len(between) <= reach_before and not set(between) & _RESULT_VERB and not counted:
+            if len(between) <= reach_before and not set(between) & RESULT_VERB and not counted:
                 return True
         elif a_start >= end:
             between = [w.casefold() for w in WORD.findall(f.text[end:a_start])]

@@ -28,7 +28,7 @@ import re
 
 from reviewkit.classify.durations import (
     LOWER_BOUND,
-    RESULT_SENTENCE,
+    RESULT_VERB,
     UNITS,
     UPPER_BOUND,
     WORD,
@@ -38,19 +38,20 @@ from reviewkit.classify.durations import (
     weeks_per,
 )
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.terms import Field, find_term
 from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Scheme
 
 # The words before a number that make it a time the study measured at or over, in the five
-# languages; "for" only in a sentence of following (_FOLLOWED). Not the look back ("previous",
+# languages; "for" (Nordic "i", "på": "sykmeldt i 8 uker") only after "followed" (_FOR). Not the look back ("previous",
 # "past", "last", "preceding"), an interval ("per", "every", "each"), an age ("aged") or a
 # bound ("within 6 weeks", "up to 12 months": the population's, or a result's)
 _FORWARD = frozenset(
     {
         "at", "after", "over", "during", "in", "following", "next", "first", "subsequent",
         "followed", "observed", "monitored", "throughout",
-        "etter", "efter", "na", "om", "neste", "tijdens", "gedurende", "över", "under", "i", "på",
+        "etter", "efter", "na", "om", "neste", "tijdens", "gedurende", "över", "under",
     }
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those", "their"})
@@ -68,8 +69,16 @@ _LIST_ITEMS = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s*(?:after|post|etter|efter|na|later)\b", re.IGNORECASE)
-_FOLLOWED = re.compile(r"\b(?:followed|follow-?up|fulgt|följdes|gevolgd)\b", re.IGNORECASE)
-REACH = 2  # words from an adjective ("12-month") to what the scheme names ("register follow-up")
+# Following named: the verb "for N" belongs to ("followed in the registers for five years"),
+# the noun an adjective describes ("a 12-month follow-up"), in the five languages
+_FOLLOWED = re.compile(
+    r"\b(?:followed|follow-?up|followup|fulgt|följdes|följts|fulgte|gevolgd|oppfølging\w*|"
+    r"uppföljning\w*|opfølgning\w*)\b",
+    re.IGNORECASE,
+)
+REACH = 2  # words from an adjective ("12-month") to the follow-up ("register follow-up")
+_FOR = frozenset({"for", "i", "på"})
+FOR_REACH = 8  # words from "followed" to its "for" ("followed in Swedish registers ... for")
 
 
 def _forward(text: str, start: int, unit: str) -> str:
@@ -84,14 +93,14 @@ def _forward(text: str, start: int, unit: str) -> str:
     word = words[-1]
     if word == "under" and not _NORDIC_UNIT.fullmatch(unit):
         return ""  # English "under 6 months": a bound
-    return word if word in _FORWARD or word == "for" else ""
+    return word if word in _FORWARD or word in _FOR else ""
 
 
 def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """Each follow-up written in ``text`` as (start, end, weeks): its longest time where a list
     or range gives several ("at 3, 6 and 12 months": 12 months). ``anchors``: the spans of the
-    scheme's ``duration_of`` terms; an adjective must stand just before one, a period in a
-    sentence that holds one or reports a result."""
+    scheme's ``duration_of`` terms; a period counts in a sentence that holds one or reports a
+    result, an adjective just before a follow-up ("12-month follow-up")."""
     out = []
     for m in atom().finditer(text):
         per = weeks_per(m.group("unit"))
@@ -101,16 +110,16 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # "more than 12 months", "12+ months": the population's
         s_start, s_end = sentence_around(text, m.start())
         anchored = any(s_start <= a < s_end for a, _ in anchors)
-        if "-" in m.group("gap") and not m.group("b"):  # an adjective: "12-month follow-up"
-            if any(_near(text, m.end(), a) for a, _ in anchors):
+        if "-" in m.group("gap") and not m.group("b"):  # an adjective: "12-month follow-up",
+            if _before_follow_up(text, m.end()):  # not "an 8-week programme", "one-day assessment"
                 out.append((m.start(), m.end(), weeks))
             continue
         word = _forward(text, m.start(), m.group("unit"))
         if word != "under" and UPPER_BOUND.search(before):
             continue  # "up to 12 weeks", "less than 6 months"
-        if word == "for" and not _FOLLOWED.search(text[s_start:s_end]):
+        if word in _FOR and not _following_for(text, s_start, m.start()):
             word = ""  # "sick-listed for 8 weeks"; "followed in the registers for five years"
-        if not word and not _AFTER.search(text[m.end() :]):
+        if not word and not (_AFTER.search(text[m.end() :]) and not _value(text, m.start())):
             continue
         sentence = text[s_start:s_end]
         if anchored or RESULT_SENTENCE.search(sentence):
@@ -118,9 +127,24 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-def _near(text: str, end: int, anchor: int) -> bool:
-    """Whether the anchor at ``anchor`` starts at most :data:`REACH` words after ``end``."""
-    return anchor >= end and len(WORD.findall(text[end:anchor])) <= REACH
+def _value(text: str, start: int) -> bool:
+    """Whether the duration at ``start`` is a result's value, after its verb or another value
+    ("time to return to work was 61 days after the dialogue and 77 days after CBT")."""
+    before = [w.casefold() for w in WORD.findall(text[max(0, start - 30) : start])]
+    return bool(before) and before[-1] in RESULT_VERB | {"and", "or", "than"}
+
+
+def _before_follow_up(text: str, end: int) -> bool:
+    """Whether a follow-up is named at most :data:`REACH` words after ``end``."""
+    m = _FOLLOWED.search(text, end)
+    return m is not None and len(WORD.findall(text[end : m.start()])) <= REACH
+
+
+def _following_for(text: str, start: int, at: int) -> bool:
+    """Whether "followed" (or a follow-up) stands at most :data:`FOR_REACH` words before the
+    "for" of the duration at ``at`` in its sentence (from ``start``): the "for" is its period."""
+    found = [m.end() for m in _FOLLOWED.finditer(text, start, at)]
+    return bool(found) and len(WORD.findall(text[found[-1] : at])) <= FOR_REACH + 1
 
 
 def follow_up_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:

@@ -36,6 +36,7 @@ def test_the_outcome_reviews_schemes_through_the_cli(capsys, scheme, correct):
         ("Participants were followed for 52 weeks.", "6-to-12"),
         ("Days of sick leave over 18 months were recorded.", "over-12"),
         ("The trial reports the 24-month follow-up of the workers.", "over-12"),
+        ("A five-year register follow-up of the trial was done.", "over-12"),
         ("Disability pension was taken from registers ten years after randomisation.", "over-12"),
         ("The outcome was the number of days in the two years after the injury.", "over-12"),
         # the time point of a result, with no word of measurement in its sentence
@@ -63,6 +64,12 @@ def test_the_longest_follow_up_decides(work_outcomes, text, followup):
         "Workers aged 18 to 60 years were randomised.",
         "Workers were randomised to an 8-week programme of graded exercise.",
         "Workers on sick leave under 6 months were randomised.",
+        # a result's value before "after" (an arm), Norwegian "i" after sick-listed
+        "Median time to return to work was 61 days after dialogue and 77 days after CBT.",
+        "Arbeidstakere sykmeldt i 8-12 uker ble randomisert til vanlig oppfølging hos fastlegen.",
+        # "for N" not of "followed" (the population's), an adjective of no follow-up
+        "Workers sick-listed for 6-12 weeks were randomised to usual follow-up or coordination.",
+        "A one-day team assessment was followed by a plan.",
         # a period in a sentence that neither measures nor reports a result
         "The physiotherapist treated them 3 hours per week during 5 weeks.",
     ],
