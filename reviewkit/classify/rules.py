@@ -178,7 +178,7 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:
         key = (e.term, e.negative)
-        factor = max(place_factor(e.where), best.get(key, (0.0, 0.0))[1])
+        factor = max(place_factor(e.where, scheme.measures), best.get(key, (0.0, 0.0))[1])
         best[key] = (e.weight, factor)
     score = sum((-w if neg else w) * f for (_, neg), (w, f) in best.items())
     base = sum(w for (_, neg), (w, _) in best.items() if not neg)

@@ -94,11 +94,13 @@ SECTION_FACTORS = {
 PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
 
 
-def place_factor(where: str) -> float:
-    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there."""
+def place_factor(where: str, measures: bool = False) -> float:
+    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there
+    (``measures``: for a scheme of what was measured, whose Results report it, as Methods do)."""
     if where.startswith("abstract"):
         _, _, section = where.partition(":")
-        return SECTION_FACTORS.get(section.upper(), 1.0)
+        factor = SECTION_FACTORS.get(section.upper(), 1.0)
+        return 1.0 if measures and section.upper() in ("RESULTS", "FINDINGS") else factor
     return PLACE_FACTORS.get(where, 1.0)
 
 

@@ -14,7 +14,9 @@ import pytest
 from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
 
+from reviewkit import classify
 from reviewkit.cli import main as cli_main
+from reviewkit.records import AbstractSection, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-work-outcomes.toml"
@@ -107,6 +109,25 @@ def test_a_comparators_source_is_the_trials_in_a_scheme_of_measurement(work_outc
     # what a trial tested, but both arms are measured alike
     text = "The intervention group reported 30 fewer days of sick leave than the controls in a questionnaire."
     assert labels(work_outcomes, "source", text) == ["self-report"]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "results", "label"),
+    [
+        ("outcome", "At 12 months, 60% of both groups were working.", "rtw-status"),
+        ("followup", "At 18 months, 60% of both groups were working.", "over-12"),
+    ],
+)
+def test_a_structured_abstracts_results_count_whole_in_a_scheme_of_measurement(
+    work_outcomes, scheme, results, label
+):
+    # Results weigh 0.75 where a scheme asks what was studied; they report what was measured
+    sections = [
+        AbstractSection("METHODS", "Workers were randomised."),
+        AbstractSection("RESULTS", results),
+    ]
+    record = Record(title="A trial", abstract_sections=sections)
+    assert [s.label for s in classify.suggest(record, work_outcomes.scheme(scheme))] == [label]
 
 
 def test_a_population_scheme_does_not_read_a_follow_up(conditioning):
