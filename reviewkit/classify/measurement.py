@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.abstract_headings import category
 from reviewkit.classify.words import sentence_around
 
 # Words that say a thing was measured, in the five languages: "outcome", "measured", "assessed",
@@ -60,7 +61,7 @@ def states_measurement(where: str, text: str, at: int) -> bool:
     'abstract:RESULTS' …) stand where the record says what its study measured (see the
     module's note)."""
     kind, _, section = where.partition(":")
-    if kind == "abstract" and any(s in section.upper() for s in _SECTIONS):
+    if kind == "abstract" and any(s in category(section) for s in _SECTIONS):
         return True
     start, end = sentence_around(text, at)
     sentence = text[start:end]

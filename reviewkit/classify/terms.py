@@ -52,6 +52,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewkit.abstract_headings import category
 from reviewkit.classify import codes
 from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.evidence import Evidence
@@ -98,9 +99,9 @@ def place_factor(where: str, measures: bool = False) -> float:
     """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there
     (``measures``: for a scheme of what was measured, whose Results report it, as Methods do)."""
     if where.startswith("abstract"):
-        _, _, section = where.partition(":")
-        factor = SECTION_FACTORS.get(section.upper(), 1.0)
-        return 1.0 if measures and section.upper() in ("RESULTS", "FINDINGS") else factor
+        section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
+        factor = SECTION_FACTORS.get(section, 1.0)
+        return 1.0 if measures and section in ("RESULTS", "FINDINGS") else factor
     return PLACE_FACTORS.get(where, 1.0)
 
 
