@@ -119,7 +119,7 @@ _PERIOD = frozenset(
 # is a table's cell flattened into the text, each arm's or a result's ("pain duration 14 weeks
 # 12 weeks 0.43"), not a sentence's
 _CELL = re.compile(r"[ \t]+[\d.]")
-_DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
+DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
 # a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
 RESULT_VERB = frozenset(
     {"was", "were", "is", "are", "averaged", "totalled", "totaled", "vs", "versus"}
@@ -153,7 +153,7 @@ def _period(text: str, start: int) -> bool:
     "followed for 12 months") makes the duration there a period of the study ("at 12
     months", "over the following 12 months") or an age ("aged 18-60 years")."""
     before = [w.casefold() for w in WORD.findall(text[max(0, start - 60) : start])][-2:]
-    if len(before) == 2 and before[1] not in _DETERMINERS | {"for"}:  # "followed for 1 year"
+    if len(before) == 2 and before[1] not in DETERMINERS | {"for"}:  # "followed for 1 year"
         before = before[1:]
     return bool(set(before) & _PERIOD)
 
@@ -259,13 +259,14 @@ def label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, fl
     return dict.fromkeys(reached, 0.5)
 
 
-def range_words(weeks: tuple[float, float]) -> str:
+def range_words(weeks: tuple[float, float], what: str = "duration") -> str:
     """A label's ``duration_weeks`` as a person confirming its suggestion reads it: "duration
-    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"."""
+    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"
+    (``what``: "follow-up" for a scheme of the study's follow-up)."""
     a, b = weeks
     if math.isinf(b):
-        return f"duration of more than {a:g} weeks"
-    return f"duration of less than {b:g} weeks" if a == 0 else f"duration of {a:g} to {b:g} weeks"
+        return f"{what} of more than {a:g} weeks"
+    return f"{what} of less than {b:g} weeks" if a == 0 else f"{what} of {a:g} to {b:g} weeks"
 
 
 def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from reviewkit.classify.durations import (
+    DETERMINERS,
     LOWER_BOUND,
     RESULT_VERB,
     UNITS,
@@ -35,6 +36,7 @@ from reviewkit.classify.durations import (
     atom,
     label_weights,
     number_of,
+    range_words,
     weeks_per,
 )
 from reviewkit.classify.evidence import Evidence
@@ -44,9 +46,10 @@ from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Scheme
 
 # The words before a number that make it a time the study measured at or over, in the five
-# languages; "for" (Nordic "i", "på": "sykmeldt i 8 uker") only after "followed" (_FOR). Not the look back ("previous",
-# "past", "last", "preceding"), an interval ("per", "every", "each"), an age ("aged") or a
-# bound ("within 6 weeks", "up to 12 months": the population's, or a result's)
+# languages; "for" (Nordic "i", "på": "sykmeldt i 8 uker") only after "followed" (_FOR). Not
+# the look back ("previous", "past", "last", "preceding"), an interval ("per", "every",
+# "each"), an age ("aged") or a bound ("within 6 weeks", "up to 12 months": the population's,
+# or a result's)
 _FORWARD = frozenset(
     {
         "at", "after", "over", "during", "in", "following", "next", "first", "subsequent",
@@ -54,7 +57,6 @@ _FORWARD = frozenset(
         "etter", "efter", "na", "om", "neste", "tijdens", "gedurende", "över", "under",
     }
 )  # fmt: skip
-_DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those", "their"})
 # Nordic units: "under" before one of them is "during" ("under två år")
 _NORDIC_UNIT = re.compile(
     r"dager|dag|døgn|dagar|dage|uker|uke|uka|veckor|vecka|uger|uge|måneder|måned|månader|"
@@ -86,7 +88,7 @@ def _forward(text: str, start: int, unit: str) -> str:
     when it makes the duration a time the study measured at or over, else ''."""
     before = _LIST_ITEMS.sub("", text[max(0, start - 80) : start])
     words = [w.casefold() for w in WORD.findall(before)][-2:]
-    if words and words[-1] in _DETERMINERS:
+    if words and words[-1] in DETERMINERS | {"their"}:
         words = words[:-1]
     if not words:
         return ""
@@ -166,8 +168,8 @@ def follow_up_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
         if weeks != longest:
             continue
         for label, weight in label_weights(scheme.labels, weeks, weeks).items():
-            lo, hi = scheme.label(label).duration_weeks
-            term = f"follow-up of {lo:g} to {hi:g} weeks" + ("" if weight >= 1 else " (in part)")
+            term = range_words(scheme.label(label).duration_weeks, "follow-up")
+            term += "" if weight >= 1 else " (in part)"
             span = (n, start, end)
             out.append(Evidence(label, term, f.where, f.text[start:end], weight, span=span))
     return out

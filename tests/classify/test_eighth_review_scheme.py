@@ -146,3 +146,17 @@ def test_an_unknown_duration_kind_is_refused(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "duration_kind: must be one of population, follow-up" in err
     assert f"{path}:" in err and "hint" in err
+
+
+def test_a_follow_ups_evidence_names_the_labels_range_and_the_words_read(work_outcomes):
+    record = Record(
+        title="A trial",
+        abstract_sections=[
+            AbstractSection("METHODS", "Sick leave was recorded at 6 and 18 months.")
+        ],
+    )
+    (suggestion,) = classify.suggest(record, work_outcomes.scheme("followup"))
+    assert suggestion.label == "over-12"
+    assert [(e.term, e.text) for e in suggestion.evidence] == [
+        ("follow-up of more than 53 weeks", "6 and 18 months")
+    ]
