@@ -889,11 +889,23 @@ time to event. Left, seen in a sample of 16: "time to partial and full return to
 status, a benefit named in the population ("receiving work assessment allowance", whose
 "assessment" reads as a measurement).
 
+**From the last stop's list**, each by kind with tests: (5) Norwegian, Swedish, Danish and
+Dutch headings ("Bakgrunn:", "Metode:", "Resultater:", "Syfte:", "Doel:") split an abstract into
+sections as English ones do, and the sections weigh, report and prefill as their NLM categories
+(`reviewkit/abstract_headings.py`); (6) one reading of "a sentence reports a result"
+(`measurement.RESULT_SENTENCE`), which `outcomes.RESULT_CUES` now extends with the words of a
+change, a rate or an exclusion, where it had its own list ("HR 0.7", "p=0.02", "vs" beside a
+threshold named the population). "Gjennomførte" was among the recipient verbs already.
+
 **Every other figure**, every row's suggestions with scores, ties and evidence at 01c8edf1
 (this branch's base) and after each code change: the other 17 sets' 51 row-and-scheme cells
 and Review B's 50 rows by every scheme read three ways (1,219 rows in all), and the demo
-project's `classify --all` suggestions (710 rows): identical. A scheme without
-`duration_kind = "follow-up"` or `measures = true` takes no new path. The demo's `classify`
+project's `classify --all` suggestions (710 rows): identical through (4) and (6). A scheme
+without `duration_kind = "follow-up"` or `measures = true` takes no new path. (5) moves
+scores only: the conditioning set's Norwegian and Dutch rows (C06, C07: five cells, their
+Background and Results now weighed as such; every suggestion the same), and one demo record's
+evidence (222: an English "Material and methods:" heading now split too, "material" being a
+heading word; same label and score). The demo's `classify`
 7.6, 8.0, 7.8 s CPU at the base, 7.4, 7.7, 8.6 s now (`--all` 13.0, 13.3, 13.0 and 12.4,
 12.8, 12.4), interleaved at load 10 to 12: within the noise.
 """
