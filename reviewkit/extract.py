@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.abstract_headings import category
 from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
@@ -161,7 +162,7 @@ _HEADING_QUALIFIER = re.compile(
 def heading_key(label: str) -> str:
     """A section label as prefill rules name it: upper case, singular, without the words that
     qualify its noun ("Authors' conclusions" -> "CONCLUSION", "Main results" -> "RESULT")."""
-    key = label.upper().replace("’", "'").strip()
+    key = category(label).replace("’", "'").strip()  # "Resultater" is RESULTS
     key = _HEADING_QUALIFIER.sub("", key)
     return key.rstrip("S")
 

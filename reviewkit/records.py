@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from reviewkit import abstract_headings
 from reviewkit.author_names import cited_surname
 
 # --- normalisation -----------------------------------------------------------------------
@@ -316,10 +317,12 @@ _LABEL_WORDS = (
     "materials measure measurements measures method methodology methods objective objectives "
     "outcome outcomes participants patients population practice primary purpose rationale "
     "registration relevance research results review sample selection setting settings "
-    "significance sources study subjects summary synthesis trial"
+    "significance sources study subjects summary synthesis trial "
+    + " ".join(abstract_headings.CATEGORIES)  # Norwegian, Swedish, Danish, Dutch ("Bakgrunn")
 )
 _TITLE_WORD = "|".join(sorted(_LABEL_WORDS.split(), key=len, reverse=True))
-_TITLE_LABEL = rf"(?:{_TITLE_WORD.title()})(?:(?:,? and |, | & |/| )(?:{_TITLE_WORD}|{_TITLE_WORD.title()})){{0,5}}"
+_JOIN = "|".join(f" {j} " for j in ("and", *abstract_headings.JOINS))  # "Materiale og metode"
+_TITLE_LABEL = rf"(?:{_TITLE_WORD.title()})(?:(?:,?(?:{_JOIN})|, | & |/| )(?:{_TITLE_WORD}|{_TITLE_WORD.title()})){{0,5}}"
 # Headings of several words that are not all label words, named whole: a Cochrane review's
 # (Cochrane Handbook, "Abstract": Background, Objectives, Search methods, Selection criteria,
 # Data collection and analysis, Main results, Authors' conclusions), PRISMA 2020 for

@@ -220,3 +220,9 @@ def all_commands(
             sub = command.get_command(ctx, name)
             assert sub is not None, f"{name} is listed but cannot be loaded"
             yield from all_commands(sub, (*path, name))
+
+
+@pytest.fixture(scope="module")
+def work_outcomes() -> protocol_mod.Protocol:
+    """The work participation outcomes review's shipped protocol (rtw-work-outcomes.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-work-outcomes.toml")

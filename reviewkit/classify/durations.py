@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.negation import excluded
 from reviewkit.classify.terms import Field, find_term
 from reviewkit.classify.words import sentence_around
@@ -58,18 +59,18 @@ _WORDS = {
     "zes": 6, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
 }  # fmt: skip
 # Weeks per unit, by the unit's forms in the five languages (a month is 4 weeks: see above)
-_UNITS = (
+UNITS = (
     (r"days?|dager|dag|døgn|dagar|dage|dagen", 1 / 7),
     (r"weeks?|wks?|uker|uke|uka|veckor|vecka|veckan|uger|uge|weken", 1.0),
     (r"months?|mos?|måneder|måned|måneden|månader|månad|maanden|maand|mnd", 4.0),
     (r"years?|yrs?|år|året|jaar", 52.0),
 )
 _NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-_UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
+_UNIT = "|".join(f"(?:{u})" for u, _ in UNITS)
 
 
 @cache  # compiled on first use: most protocols read no duration, and every command imports this
-def _atom() -> re.Pattern[str]:
+def atom() -> re.Pattern[str]:
     """A number or two (a range or a list), a plus ("12+ weeks") and a unit; an adjective
     ("8-week") has a hyphen."""
     return re.compile(
@@ -79,13 +80,13 @@ def _atom() -> re.Pattern[str]:
     )
 
 
-_LOWER = re.compile(
+LOWER_BOUND = re.compile(
     r"(?<!\w)(?:more than|longer than|greater than|(?:for|of|since|lasting|been) over|at least|exceeding|in excess of|minimum of|"
     r">|≥|>=|mer enn|lenger enn|minst|mer än|längre än|mere end|længere end|mindst|"
     r"meer dan|langer dan|minstens|ten minste)\s*$",
     re.IGNORECASE,
 )
-_UPPER = re.compile(
+UPPER_BOUND = re.compile(
     r"(?<!\w)(?:less than|shorter than|fewer than|no more than|under|up to|maximum of|within|since "
     r"less than|<|≤|<=|mindre enn|kortere enn|inntil|opptil|mindre än|kortare än|högst|"
     r"mindre end|kortere end|højst|minder dan|korter dan|hoogstens|maximaal)\s*$",
@@ -118,16 +119,12 @@ _PERIOD = frozenset(
 # is a table's cell flattened into the text, each arm's or a result's ("pain duration 14 weeks
 # 12 weeks 0.43"), not a sentence's
 _CELL = re.compile(r"[ \t]+[\d.]")
-_DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
+DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
 # a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
-_RESULT_VERB = frozenset(
+RESULT_VERB = frozenset(
     {"was", "were", "is", "are", "averaged", "totalled", "totaled", "vs", "versus"}
     | {"var", "ble", "blev", "bedroeg", "werd"}  # Norwegian, Swedish, Danish, Dutch
 )
-_RESULT_SENTENCE = re.compile(
-    r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
-    r"gjennomsnitt\w*|medel\w*))\b|%",
-)  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
 # A sample's age and sex, described in the sentence that includes it ("134 workers (mean age 42
 # years, 60% women) sick-listed for more than 3 months"): no result, so no reason to leave its
 # duration out
@@ -137,26 +134,26 @@ _SAMPLE = re.compile(
     r"kvinner|menn|kvinnor|män|kvinder|mænd|vrouwen|mannen)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"[\w’'-]+")
 REACH_BEFORE = 6  # words from what lasts to its duration ("sick-listed for more than 90 days")
 REACH_AFTER = 4  # words from a duration to what lasts ("three weeks' duration", "6 months of pain")
 
 
-def _number(text: str) -> float:
+def number_of(text: str) -> float:
     low = text.casefold().strip()
     return float(low.replace(",", ".")) if low[0].isdigit() else float(_WORDS[low])
 
 
-def _weeks(unit: str) -> float:
-    return next(w for u, w in _UNITS if re.fullmatch(u, unit, re.IGNORECASE))
+def weeks_per(unit: str) -> float:
+    return next(w for u, w in UNITS if re.fullmatch(u, unit, re.IGNORECASE))
 
 
 def _period(text: str, start: int) -> bool:
     """Whether the word before ``start`` (past a determiner or "for": "during the 6 months",
     "followed for 12 months") makes the duration there a period of the study ("at 12
     months", "over the following 12 months") or an age ("aged 18-60 years")."""
-    before = [w.casefold() for w in _WORD.findall(text[max(0, start - 60) : start])][-2:]
-    if len(before) == 2 and before[1] not in _DETERMINERS | {"for"}:  # "followed for 1 year"
+    before = [w.casefold() for w in WORD.findall(text[max(0, start - 60) : start])][-2:]
+    if len(before) == 2 and before[1] not in DETERMINERS | {"for"}:  # "followed for 1 year"
         before = before[1:]
     return bool(set(before) & _PERIOD)
 
@@ -170,17 +167,17 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
     8 weeks", "over 3 months of pain"), "" where either side will do."""
     out: list[list] = []
     last = -1  # where the duration before ended
-    for m in _atom().finditer(text):
+    for m in atom().finditer(text):
         cell = _CELL.match(text, m.end()) or (last >= 0 and not text[last : m.start()].strip())
         last = m.end()
         if cell or ("-" in m.group("gap") and not m.group("b")):  # a table's; "8-week" an adjective
             continue
-        per = _weeks(m.group("unit"))
-        a = _number(m.group("a")) * per
-        b = _number(m.group("b")) * per if m.group("b") else a
+        per = weeks_per(m.group("unit"))
+        a = number_of(m.group("a")) * per
+        b = number_of(m.group("b")) * per if m.group("b") else a
         before = text[: m.start()]
         lo, hi, anchored = min(a, b), max(a, b), ""
-        lower, upper = _LOWER.search(before), _UPPER.search(before)
+        lower, upper = LOWER_BOUND.search(before), UPPER_BOUND.search(before)
         between = _BETWEEN.search(before)
         listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
         if listed and not between:  # "at 3 and 12 weeks": a list, read as its ends
@@ -216,7 +213,7 @@ def _allocated(text: str, start: int) -> bool:
     """Whether the duration at ``start`` follows "to" (not a range's, :func:`_join` took
     those): an arm a trial allocated to ("randomised ... to ten weeks of supervised training"),
     not how long the population had been ill."""
-    before = _WORD.findall(text[max(0, start - 20) : start])
+    before = WORD.findall(text[max(0, start - 20) : start])
     return bool(before) and before[-1].casefold() == "to"
 
 
@@ -237,7 +234,7 @@ def _join(out: list[list], text: str, start: int, end: int, lo: float, hi: float
     return False
 
 
-def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, float]:
+def label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, float]:
     """Each label's weight for a duration of ``lo``..``hi`` weeks (see the module's note)."""
     ranged = [lab for lab in labels if lab.duration_weeks]
     inside = [
@@ -262,13 +259,14 @@ def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, f
     return dict.fromkeys(reached, 0.5)
 
 
-def range_words(weeks: tuple[float, float]) -> str:
+def range_words(weeks: tuple[float, float], what: str = "duration") -> str:
     """A label's ``duration_weeks`` as a person confirming its suggestion reads it: "duration
-    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"."""
+    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"
+    (``what``: "follow-up" for a scheme of the study's follow-up)."""
     a, b = weeks
     if math.isinf(b):
-        return f"duration of more than {a:g} weeks"
-    return f"duration of less than {b:g} weeks" if a == 0 else f"duration of {a:g} to {b:g} weeks"
+        return f"{what} of more than {a:g} weeks"
+    return f"{what} of less than {b:g} weeks" if a == 0 else f"{what} of {a:g} to {b:g} weeks"
 
 
 def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
@@ -289,7 +287,7 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
             last = max(k for k, w in enumerate(f.words) if w.start < end)
             if excluded(f.text, f.words, first, last):
                 continue
-            for label, weight in _label_weights(scheme.labels, lo, hi).items():
+            for label, weight in label_weights(scheme.labels, lo, hi).items():
                 term = range_words(scheme.label(label).duration_weeks)
                 term += "" if weight >= 1 else " (in part)"
                 out.append(
@@ -301,11 +299,11 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
 def _counted_in_units(before: str) -> bool:
     """Whether ``before`` (the text before what lasts) ends with a unit and "on", "of" or "in"
     ("days on", "weeks of"): what lasts is counted, an outcome, not the population's state."""
-    words = [w.casefold() for w in _WORD.findall(before)][-2:]
+    words = [w.casefold() for w in WORD.findall(before)][-2:]
     return (
         len(words) == 2
         and words[1] in {"on", "of", "in", "på", "i", "op"}
-        and any(re.fullmatch(u, words[0]) for u, _ in _UNITS)
+        and any(re.fullmatch(u, words[0]) for u, _ in UNITS)
     )
 
 
@@ -315,7 +313,7 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str)
     at inclusion, not a result."""
     s_start, s_end = sentence_around(f.text, start)
     sentence = _SAMPLE.sub(" ", f.text[s_start:s_end])
-    if _RESULT_SENTENCE.search(sentence) or (anchored == "next" and _OUTCOME.search(sentence)):
+    if RESULT_SENTENCE.search(sentence) or (anchored == "next" and _OUTCOME.search(sentence)):
         return False
     # "over" next to what lasts: no word between ("pain over 3 months"), or "of" after it
     # ("over 3 months of back pain"), and what lasts not counted in days ("days on sick leave
@@ -329,12 +327,12 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str)
             continue
         if a_end <= start and anchored != "after":
             gap = f.text[a_end:start]
-            between = [w.casefold() for w in _WORD.findall(gap)]
+            between = [w.casefold() for w in WORD.findall(gap)]
             counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
-            if len(between) <= reach_before and not set(between) & _RESULT_VERB and not counted:
+            if len(between) <= reach_before and not set(between) & RESULT_VERB and not counted:
                 return True
         elif a_start >= end:
-            between = [w.casefold() for w in _WORD.findall(f.text[end:a_start])]
+            between = [w.casefold() for w in WORD.findall(f.text[end:a_start])]
             if len(between) <= REACH_AFTER and (anchored != "next" or between[:1] == ["of"]):
                 return True
     return False

@@ -34,8 +34,8 @@ from typing import Any
 
 from reviewkit.blas import one_blas_thread
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.headings import heading
 from reviewkit.classify.rules import LabelScore, Suggestion, choose, none_id, score_labels
-from reviewkit.classify.terms import heading
 from reviewkit.classify.words import fold, forms, tokens
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.words import Token
 
 # Both reaches are an outcome's name, a noun phrase: health words and the measure word closing it
@@ -145,12 +146,14 @@ THRESHOLD = re.compile(
     re.IGNORECASE,
 )
 # A sentence with one of these reports a result or an exclusion, not whom a study included:
-# "the proportion with HADS depression >= 8 fell", "those with PHQ-9 >= 20 were excluded".
+# "the proportion with HADS depression >= 8 fell", "those with PHQ-9 >= 20 were excluded": a
+# result as every reader of the classifier knows one (measurement.RESULT_SENTENCE: a
+# percentage, a mean or median, a ratio, a p value), or a word of a change, a rate or an
+# exclusion
 RESULT_CUES = re.compile(
-    r"%|\b(?:outcomes?|proportions?|percentages?|prevalence|incidence|rates?|odds|risks?"
-    r"|remission|recover\w*|response|mean|median|fell|decreas\w*|declin\w*|reduc\w*"
-    r"|improv\w*|exclud\w*|exclusion)\b",
-    re.IGNORECASE,
+    rf"{RESULT_SENTENCE.pattern}|(?i:\b(?:outcomes?|proportions?|percentages?|prevalence|"
+    r"incidence|rates?|odds|risks?|remission|recover\w*|response|fell|decreas\w*|declin\w*|"
+    r"reduc\w*|improv\w*|exclud\w*|exclusion)\b)"
 )
 
 

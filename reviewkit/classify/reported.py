@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reviewkit.abstract_headings import category
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.terms import CONTEXT_SECTIONS, Field, distinct_terms, find_term
 from reviewkit.protocol import Label
@@ -34,13 +35,13 @@ _REPORTING = ("RESULT", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION"
 def _reporting(where: str) -> bool:
     """Whether a place ('abstract:RESULTS', 'title', …) is a section that reports results."""
     kind, _, section = where.partition(":")
-    return kind == "abstract" and any(r in section.upper() for r in _REPORTING)
+    return kind == "abstract" and any(r in category(section) for r in _REPORTING)
 
 
 def _context(where: str) -> bool:
     """Whether a place is a section of the study's context (Background, Introduction ...)."""
     kind, _, section = where.partition(":")
-    return kind == "abstract" and section.upper() in CONTEXT_SECTIONS
+    return kind == "abstract" and category(section) in CONTEXT_SECTIONS
 
 
 def reported_arms(

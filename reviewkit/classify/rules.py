@@ -36,6 +36,8 @@ from dataclasses import asdict, dataclass, field, replace
 from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.durations import duration_evidence
+from reviewkit.classify.followups import follow_up_evidence
+from reviewkit.classify.headings import find_headings
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.terms import (
@@ -43,7 +45,6 @@ from reviewkit.classify.terms import (
     Field,
     distinct_terms,
     drop_recounted_words,
-    find_headings,
     find_term,
     place_factor,
     record_fields,
@@ -95,13 +96,16 @@ def none_id(scheme: Scheme) -> str:
     return scheme.none_id
 
 
-def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
+def _label_evidence(
+    lab: Label, fields: list[Field], record: Record, report: str, measures: bool
+) -> list[Evidence]:
     evidence = []
     terms = distinct_terms(lab.terms)
+    arm = "measures" if measures else False  # a scheme of what was measured reads both arms
     for term in terms:
-        evidence += drop_recounted_words(term, find_term(term, fields, lab.id), terms)
+        evidence += drop_recounted_words(term, find_term(term, fields, lab.id, arm=arm), terms)
     for term in distinct_terms(lab.negative_terms):
-        evidence += find_term(term, fields, lab.id, negative=True)
+        evidence += find_term(term, fields, lab.id, negative=True, arm=arm)
     if lab.mesh:
         evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
     if lab.publication_types:
@@ -174,7 +178,7 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:
         key = (e.term, e.negative)
-        factor = max(place_factor(e.where), best.get(key, (0.0, 0.0))[1])
+        factor = max(place_factor(e.where, scheme.measures), best.get(key, (0.0, 0.0))[1])
         best[key] = (e.weight, factor)
     score = sum((-w if neg else w) * f for (_, neg), (w, f) in best.items())
     base = sum(w for (_, neg), (w, _) in best.items() if not neg)
@@ -227,11 +231,12 @@ def score_labels(
         e
         for lab in scheme.labels
         for name, r, f in reports
-        for e in _label_evidence(lab, f, r, name)
+        for e in _label_evidence(lab, f, r, name, scheme.measures)
     ]
-    found += [  # a duration written in the text, for labels of a range of weeks
-        replace(e, report=name) for name, _, f in reports for e in duration_evidence(scheme, f)
-    ]
+    # a duration written in the text, for labels of a range of weeks: the population's, or
+    # the study's follow-up where the scheme asks for that
+    durations = follow_up_evidence if scheme.duration_kind == "follow-up" else duration_evidence
+    found += [replace(e, report=name) for name, _, f in reports for e in durations(scheme, f)]
     order = {lab.id: i for i, lab in enumerate(scheme.labels)}
     found = longest_spans(found, order, scheme.multi_label)
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}
@@ -239,7 +244,8 @@ def score_labels(
     found = one_role(found, texts)
     found = contacted_parties(found, texts)  # the party a person contacts is not an actor
     found = received_by_others(found, texts)  # a weak word another label's person receives
-    found = reported_arms(scheme.labels, found, [f for _, _, f in reports])  # a comparator again
+    if not scheme.measures:  # a comparator named again; a scheme of what was measured reads both
+        found = reported_arms(scheme.labels, found, [f for _, _, f in reports])
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels

@@ -52,9 +52,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewkit.abstract_headings import category
 from reviewkit.classify import codes
 from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.headings import heading
+from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable, statistical_adjustment
@@ -92,11 +95,13 @@ SECTION_FACTORS = {
 PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
 
 
-def place_factor(where: str) -> float:
-    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there."""
+def place_factor(where: str, measures: bool = False) -> float:
+    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there
+    (``measures``: for a scheme of what was measured, whose Results report it, as Methods do)."""
     if where.startswith("abstract"):
-        _, _, section = where.partition(":")
-        return SECTION_FACTORS.get(section.upper(), 1.0)
+        section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
+        factor = SECTION_FACTORS.get(section, 1.0)
+        return 1.0 if measures and section in ("RESULTS", "FINDINGS") else factor
     return PLACE_FACTORS.get(where, 1.0)
 
 
@@ -391,11 +396,6 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     return fields
 
 
-def heading(mesh: str) -> str:
-    """A MeSH heading without its qualifiers and major-topic mark ('Depression/therapy*' -> 'Depression')."""
-    return mesh.split("/")[0].strip().strip("*").strip()
-
-
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
@@ -405,22 +405,35 @@ def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`)."""
     return (
         in_outcome_name(text, words, first, last)
-        or as_variable(text, words, first, last)
-        or excluded(text, words, first, last)
-        or statistical_adjustment(text, words, first, last)
+        or _left_out(text, words, first, last)
         or in_comparator(text, words, first, last)
     )
 
 
-def _kept(f: Field, first: int, last: int, arm: bool) -> bool:
+def _left_out(text: str, words: list[Token], first: int, last: int) -> bool:
+    """A predictor or exposure, an exclusion criterion, an analysis' adjustment."""
+    return (
+        as_variable(text, words, first, last)
+        or excluded(text, words, first, last)
+        or statistical_adjustment(text, words, first, last)
+    )
+
+
+def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
-    left out), or, asked for a comparator's mentions, inside a comparator arm's description."""
+    left out), asked for a comparator's mentions, inside a comparator arm's description, or,
+    for a scheme of what was measured (``arm`` "measures"), where the record says what its
+    study measured, in either arm (:mod:`~reviewkit.classify.measurement`)."""
+    text, words = f.text, f.words
+    if arm == "measures":  # an outcome's name is no population, but it is what was measured
+        at = words[first].start
+        return states_measurement(f.where, text, at) and not _left_out(text, words, first, last)
     if arm:
-        return in_comparator(f.text, f.words, first, last)
-    return not _measured(f.text, f.words, first, last)
+        return in_comparator(text, words, first, last)
+    return not _measured(text, words, first, last)
 
 
-def _spans(parts: tuple[_Part, ...], f: Field, arm: bool = False) -> Iterable[tuple[int, int]]:
+def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -450,10 +463,14 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool = False) -> Iterable[tu
 
 
 def find_term(
-    term: SignalTerm, fields: list[Field], label: str, negative: bool = False, arm: bool = False
+    term: SignalTerm,
+    fields: list[Field],
+    label: str,
+    negative: bool = False,
+    arm: bool | str = False,
 ) -> list[Evidence]:
-    """Every place a term is found in a record's fields (with ``arm``: every place it names a
-    comparator arm instead, which is no evidence)."""
+    """Every place a term is found in a record's fields (with ``arm`` True: every place it names
+    a comparator arm instead, which is no evidence; "measures": as :func:`_kept` says)."""
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
@@ -475,17 +492,4 @@ def find_term(
                             span=(n, start, end), language=term.language,
                         )
                     )  # fmt: skip
-    return out
-
-
-def find_headings(
-    wanted: Iterable[str], values: Iterable[str], where: str, label: str, weight: float = 1.0
-) -> list[Evidence]:
-    """Exact (case-insensitive) matches of MeSH headings or publication types a label names."""
-    keys = {fold(w.strip()): w for w in wanted}
-    out = []
-    for v in values:
-        h = heading(v) if where == "mesh" else v.strip()
-        if fold(h) in keys:
-            out.append(Evidence(label, keys[fold(h)], where, h, weight))
     return out

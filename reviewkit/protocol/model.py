@@ -150,6 +150,14 @@ class Scheme:
     # What a duration in the text must be of for its labels' ``duration_weeks`` (the pain, the
     # sick leave): terms, as a label's, near which a duration is read
     duration_of: tuple[SignalTerm, ...] = ()
+    # Which duration the labels' ranges are of (DURATION_KINDS): the population's at inclusion
+    # ("population": how long the pain or the sick leave had lasted) or the study's follow-up
+    # ("follow-up": how long after inclusion the outcomes were last measured)
+    duration_kind: str = "population"
+    # Whether the labels sort studies by what they measured (their outcomes, the outcomes'
+    # source), not whom they studied or what they tested: a term counts where the record says
+    # what was measured, in either arm (reviewkit.classify.measurement)
+    measures: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

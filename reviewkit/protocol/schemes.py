@@ -21,6 +21,8 @@ from reviewkit.protocol.term_words import term_problem
 # Term lists of a label and the language whose stemmer reads them.
 TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_da", "da"))
 TOPIC_RULES = ("compete", "coexist", "precedence", "fallback")
+# Which duration a scheme's labels of weeks are of (Scheme.duration_kind), the default first
+DURATION_KINDS = ("population", "follow-up")
 
 
 class SchemeChecks:
@@ -117,6 +119,16 @@ class SchemeChecks:
                 for t in self.terms(item, f"duration_of{key[5:]}", w, lang)
             ]
             self.durations(labels, duration_of, w)
+            duration_kind = self.string(
+                item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
+            )
+            if duration_kind not in DURATION_KINDS:
+                raise self.fail(
+                    f"{w}duration_kind",
+                    f"must be one of {', '.join(DURATION_KINDS)}",
+                    hint='"population": how long the population had been ill or off work at '
+                    'inclusion; "follow-up": how long the study followed it',
+                )
             out[sid] = Scheme(
                 id=sid,
                 name=self.string(item, "name", w),
@@ -130,6 +142,8 @@ class SchemeChecks:
                 topic_rule=topic_rule,
                 fallback_label=fallback,
                 duration_of=tuple(duration_of),
+                duration_kind=duration_kind,
+                measures=self.boolean(item, "measures", w, False),
             )
         return self.shared_terms(out)
 
