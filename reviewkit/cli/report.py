@@ -120,8 +120,9 @@ def report_command(
     "--new",
     "since_version",
     is_flag=True,
-    help="Only the reports included since the newest version recorded with 'report"
-    " --new-version': what an update adds to the previous version's library.",
+    help="Only the reports included since the version recorded with 'report --new-version'"
+    " that the PRISMA update diagram counts from: what an update adds to the previous"
+    " version's library.",
 )
 @click.option(
     "--out",
@@ -141,7 +142,7 @@ def export_command(
     """Export the included studies for a reference manager (CSV: with their screening outcomes).
 
     The studies included at the last screening stage, with or without --included; with --new,
-    those included since the newest recorded version; with --format csv --all, every record
+    those included since the previous version; with --format csv --all, every record
     and its fate. Example: reviewkit export --format ris --out included.ris"""
     from reviewkit.reports.exporter import export_every_record, export_records, export_to_file
     from reviewkit.reports.studies import included_export

@@ -86,8 +86,8 @@ def unsettled(project: Project) -> list[str]:
 
 @dataclass(frozen=True)
 class IncludedSince:
-    """The included reports that the newest version did not include: what an update adds to
-    the previous version's reference library (``export --new``)."""
+    """The included reports that the version the update diagram starts from did not include:
+    what an update adds to the previous version's reference library (``export --new``)."""
 
     version: str
     reports: list[int]  # canonical ids, id order
@@ -95,13 +95,16 @@ class IncludedSince:
 
 
 def included_since(project: Project) -> IncludedSince:
-    """The reports included now none of whose records the newest version had included: the
+    """The reports included now none of whose records the update's version had included: the
     update's new studies, new reports of studies included before, and studies of the
     version's records included since (PRISMA's 'included since' line). UserError before any
     version is recorded: 'new' would have nothing to be new against."""
     from reviewkit import screening  # imported late: screening is a sibling stage
+    from reviewkit.reports.prisma.update import version_to_update
 
-    version = latest(project)
+    # the version PRISMA's update diagram starts from (the newest, or the one before it while
+    # nothing was stored after the newest): the file and the diagram's new studies agree
+    version = version_to_update(project.db)[0] or latest(project)
     if version is None:
         raise UserError(
             "no version of the review is recorded, so no study is new since one",

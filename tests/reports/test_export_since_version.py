@@ -68,3 +68,21 @@ def test_new_without_a_version_or_with_all_is_refused(
     assert _export(project, "--new", "--all", "--format", "csv", "--out", str(out)) == 2
     assert "give one of them" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_after_the_update_is_recorded_new_is_still_what_it_added(
+    project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Recorded as a version of its own, the update's PRISMA diagram is still drawn against the
+    version before; `export --new` gives the same new studies, not nothing."""
+    project = project_b
+    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
+    _include_all(project, _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    assert main([*report, "--out", str(tmp_path / "v2"), "--new-version", "v2"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "new.ris"
+    assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
+    assert _titles(out) == ["Dialogue meetings with the employer for back pain"]
+    assert "1 report included since version 'v1' written to" in capsys.readouterr().err
