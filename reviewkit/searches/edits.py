@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from reviewkit.protocol import Search
 from reviewkit.store.searches import SearchRun
 
 # the words a reader of the log sees for the limits stored with a run (protocol.Limits.describe)
@@ -37,6 +38,14 @@ class SearchEdit:
     def __bool__(self) -> bool:
         return self.query or bool(self.limits) or self.sent_only
 
+    def changed(self) -> str:
+        """'the query', 'the limits (publication date from 2011/01/01 → 1975/01/01, …)', or
+        both: what was edited, for a list of searches."""
+        said = f" ({', '.join(self.limits)})" if self.limits else ""
+        if self.query:
+            return f"the query and its limits{said}" if self.limits else "the query"
+        return f"the limits{said}" if self.limits else "the query or limits sent"
+
     def summary(self, between: str) -> str:
         """'the query was edited between run 1 and run 2', 'the limits were edited between …:
         publication date from 2011/01/01 → 1975/01/01, …', or both, for one line."""
@@ -51,9 +60,21 @@ class SearchEdit:
 
 def search_edit(a: SearchRun, b: SearchRun) -> SearchEdit:
     """What changed in the search from run ``a`` to run ``b`` (an empty edit when nothing)."""
-    limits = limit_changes(a.limits, b.limits)
-    query = a.query != b.query
-    return SearchEdit(query, limits, not query and not limits and a.full_query != b.full_query)
+    return _edit((a.query, a.limits, a.full_query), (b.query, b.limits, b.full_query))
+
+
+def edited_since(run: SearchRun, search: Search) -> SearchEdit:
+    """What changed in the protocol's ``search`` since ``run`` ran it: what its next run sends
+    differently (an empty edit when nothing)."""
+    now = (search.query, json.dumps(search.limits.describe()), search.full_query())
+    return _edit((run.query, run.limits, run.full_query), now)
+
+
+def _edit(a: tuple[str, str, str], b: tuple[str, str, str]) -> SearchEdit:
+    """Two searches as (query as written, limits as stored, query as sent) compared."""
+    limits = limit_changes(a[1], b[1])
+    query = a[0] != b[0]
+    return SearchEdit(query, limits, not query and not limits and a[2] != b[2])
 
 
 def _parsed(stored: str) -> dict | None:

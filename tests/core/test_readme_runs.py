@@ -405,6 +405,11 @@ def test_a_rerun_after_an_edited_query_says_so(
     capsys.readouterr()
     copy = Path("protocol.toml")
     copy.write_text(copy.read_text().replace('"2010/01/01"', '"2015/01/01"'), encoding="utf-8")
+    assert main(["status"]) == 0  # before the rerun: the search as stored is not as last run
+    assert (
+        "  edited since the last run: s1-ips: the limits (publication date from 2010/01/01 →"
+        " 2015/01/01); the next 'reviewkit search run' runs it as edited"
+    ) in capsys.readouterr().out
     assert main(run) == 0
     out = capsys.readouterr().out
     assert "since run 2: " in out
@@ -419,6 +424,8 @@ def test_a_rerun_after_an_edited_query_says_so(
     log = Path("log.md").read_text(encoding="utf-8")
     assert "  limits edited:       publication date from 2010/01/01 → 2015/01/01\n" in log
     assert "query edited:" not in log
+    assert main(["status"]) == 0
+    assert "edited since the last run" not in capsys.readouterr().out  # run as edited now
     assert main(["search", "diff", "s1-ips", "1", "2"]) == 0  # the same query twice
     assert "edited" not in capsys.readouterr().out
 
