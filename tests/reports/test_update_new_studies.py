@@ -1,9 +1,11 @@
-"""`export --new`: what an update adds to the previous version's reference library, the
-reports included since the newest version recorded with `report --new-version` (a new
-study's, and a new report of a study the version included), never the version's own."""
+"""What an update adds, told apart from the previous version's studies: `export --new` (the
+reports included since the version recorded with `report --new-version`: a new study's, and a
+new report of a study the version included, never the version's own) and the report tables'
+"New since <version>" column."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,29 @@ def test_after_the_update_is_recorded_new_is_still_what_it_added(
     assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
     assert _titles(out) == ["Dialogue meetings with the employer for back pain"]
     assert "1 report included since version 'v1' written to" in capsys.readouterr().err
+
+
+def test_the_tables_of_an_update_mark_its_new_studies(project_b, tmp_path: Path) -> None:
+    """The update's tables listed every study alike: which were new since last year's version
+    was nowhere in them. A team column says so; the authors' columns leave it out."""
+    project = project_b
+    trial = _import(project, tmp_path, "v1", _TRIAL, "PubMed")
+    _include_all(project, trial)
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
+    assert not any("New since" in p.read_text() for p in (tmp_path / "v1").rglob("*.csv"))
+    new = _import(project, tmp_path, "v2-db", _OTHER, "PubMed")
+    follow_up = _import(project, tmp_path, "v2-cit", _FOLLOW_UP, "citation searching")
+    _include_all(project, new + follow_up)
+    link = ["dedup", "study-link", str(trial[0]), str(follow_up[0]), "--same"]
+    assert main([*link, "--reviewer", "lead", "--project", str(project.folder)]) == 0
+
+    assert main([*report, "--out", str(tmp_path / "v2")]) == 0
+    marks = {}
+    for path in (tmp_path / "v2" / "tables").glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                marks[row["Reference"].split(".")[0]] = row["New since v1"]
+    assert marks == {"Hellström L": "a new report", "Aas R": "yes"}
+    assert main([*report, "--out", str(tmp_path / "pub"), "--authors-columns"]) == 0
+    assert not any("New since" in p.read_text() for p in (tmp_path / "pub").rglob("*.csv"))
