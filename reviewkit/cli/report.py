@@ -193,8 +193,8 @@ def export_command(
 
 
 def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
-    """``export --new``: the reports included since the newest version, what to call them, the
-    line said after writing them ('{}' for the file) and why the file may be empty."""
+    """``export --new``: the reports included since the update's version, what to call them,
+    the line said after writing them ('{}' for the file) and why the file may be empty."""
     from reviewkit.reports.versions import included_since
 
     since = included_since(project)
@@ -206,22 +206,21 @@ def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
             f" ({since.of_earlier} of them {'a new report' if since.of_earlier == 1 else 'new reports'}"
             " of a study included before)"
         )
-    why = (
+    nothing = (
         f"nothing was included since version {since.version!r}: screen the update's records"
         " ('reviewkit status' shows what waits)"
     )
-    if fmt != "csv":
-        why += f"; {_why_empty(fmt).rpartition('; ')[2]}"
-    return since.reports, noun, said, why
+    return since.reports, noun, said, _why_empty(fmt, nothing)
 
 
-def _why_empty(fmt: str) -> str:
-    """Why an export of the included studies is empty; RIS and BibTeX have no header, so their
-    empty file is 0 bytes, in which a reference manager finds nothing to import."""
+def _why_empty(fmt: str, nothing: str = NOTHING_INCLUDED) -> str:
+    """Why an export of the included studies is empty (``nothing``); RIS and BibTeX have no
+    header, so their empty file is 0 bytes, in which a reference manager finds nothing to
+    import."""
     if fmt == "csv":
-        return NOTHING_INCLUDED
+        return nothing
     named = {"ris": "RIS", "bibtex": "BibTeX"}[fmt]
-    return f"{NOTHING_INCLUDED}; a reference manager imports nothing from an empty {named} file"
+    return f"{nothing}; a reference manager imports nothing from an empty {named} file"
 
 
 def _exported(reports: int, studies: int | None) -> str:

@@ -100,7 +100,7 @@ def included_since(project: Project) -> IncludedSince:
     version's records included since (PRISMA's 'included since' line). UserError before any
     version is recorded: 'new' would have nothing to be new against."""
     from reviewkit import screening  # imported late: screening is a sibling stage
-    from reviewkit.reports.prisma.update import version_to_update
+    from reviewkit.reports.prisma.update import members_of, version_to_update
 
     # the version PRISMA's update diagram starts from (the newest, or the one before it while
     # nothing was stored after the newest): the file and the diagram's new studies agree
@@ -112,9 +112,7 @@ def included_since(project: Project) -> IncludedSince:
             " publish it; export without --new writes every included study",
         )
     canon = canonical_map(project.db)
-    members: dict[int, list[int]] = {}
-    for rid, study in canon.items():
-        members.setdefault(study, []).append(rid)
+    members = members_of(canon)
     earlier = set(version.included_records)
     reports = screening.included(project, canon)
     new = [r for r in reports if not any(m in earlier for m in members.get(r, [r]))]
