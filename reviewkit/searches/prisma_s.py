@@ -26,6 +26,7 @@ from reviewkit.searches.diff import counts_text, diff_runs
 from reviewkit.searches.edits import limits_text
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
+from reviewkit.store import versions as version_rows
 from reviewkit.store.searches import SearchRun
 
 
@@ -68,11 +69,21 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     database, query and limits as run), so a search since renamed, changed or removed from
     the protocol is logged as it ran."""
     out = []
+    versions = version_rows.list_versions(db)  # oldest first
     for run in runs:
         lines = [
             f"run {run.id} ({status_text(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
+        ]
+        # an update's runs told from the version's: the newest version recorded before it ran
+        after = [v for v in versions if v.recorded_at < run.started_at]
+        if after:
+            v = after[-1]
+            lines.append(
+                f"  in the update after: version {v.name!r} (recorded {v.recorded_at[:10]})"
+            )
+        lines += [
             f"  records found:       {'-' if run.count is None else run.count}"
             + (f" (in {run.slices} Entry-date slices)" if run.slices > 1 else ""),
         ]

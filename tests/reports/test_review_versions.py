@@ -172,3 +172,16 @@ def test_the_second_versions_own_update_diagram_is_drawn_again_after_it(
     _search_run(project_b, 1, first=4)  # a year later: the next update counts from 2022's
     c = prisma.collect_counts(project_b)
     assert c.version == "2022 update" and c.new_records == 1 and c.previous_included == 2
+
+
+def test_the_search_log_marks_the_runs_of_an_update(project_b, tmp_path, capsys):
+    """PRISMA-S asks for each search as run, with its date: in the log of an updated review the
+    update's runs stood among last year's with nothing to tell them apart but a timestamp."""
+    _search_run(project_b, 2)
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    _search_run(project_b, 1, first=2)
+    log = tmp_path / "log.md"
+    assert main(["search", "log", "--project", str(project_b.folder), "--out", str(log)]) == 0
+    first, second = log.read_text(encoding="utf-8").split("    run ")[1:]
+    assert "in the update after" not in first
+    assert "      in the update after: version '2021 review' (recorded 20" in second
