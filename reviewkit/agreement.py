@@ -113,10 +113,15 @@ class Agreement:
         left_out = self._not_retrieved_note()
         if not self.n or self.percent is None:
             return left_out
+        # one study: 'this study is the one … on it', not 'these 1 studies are the ones'
+        sent, on = (
+            ("this study is the one", "it")
+            if self.n == 1
+            else (f"these {self.n} studies are the ones", "them")
+        )
         selection = (
             f"{self.stage}: one reviewer screens each record and 'uncertain' sends it to a "
-            f"second, so these {self.n} studies are the ones sent on; agreement on them is not "
-            "the stage's agreement"
+            f"second, so {sent} sent on; agreement on {on} is not the stage's agreement"
             if self.single_screening
             else ""
         )
@@ -177,7 +182,8 @@ class Agreement:
         gave = " and ".join(f"{name} answered '{label}'" for name, label in single)
         kappa = "undefined" if self.kappa is None else "0 whatever the agreement"
         return (
-            f"{self.stage}: {gave} for all {self.n} studies, so kappa is {kappa} and not "
+            f"{self.stage}: {gave} for {'the one study' if self.n == 1 else f'all {self.n} studies'},"
+            f" so kappa is {kappa} and not "
             f"informative; read the percent agreement ({self.percent:.1f}%)"
         )
 

@@ -14,11 +14,13 @@ from reviewkit.classify import assigned_labels
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.searches.edits import edited_since
 from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store import searches as search_rows
 from reviewkit.store import versions as version_rows
+from reviewkit.store.searches import SearchRun
 from reviewkit.wording import plural, quantity
 
 
@@ -62,6 +64,9 @@ class SearchesStatus:
     last_ended: str  # '2026-12-06 03:13 UTC', or '' before any run ended
     unfinished: tuple[tuple[str, int, str], ...]  # (search, run id, status)
     never_run: tuple[str, ...]
+    # searches edited in protocol.toml since their latest run, grouped by what was edited
+    # (the phrase of SearchEdit.changed): the next run sends them as edited
+    edited: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,22 @@ def _searches(project: Project) -> SearchesStatus:
             if n in latest and latest[n].status != "complete"
         ),
         never_run=tuple(n for n in names if n not in latest),
+        edited=_edited(project, latest),
     )
+
+
+def _edited(
+    project: Project, latest: Mapping[str, SearchRun]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The protocol's searches edited since their latest run, grouped by what was edited (an
+    update widening the dates edits every search alike: one line names them all)."""
+    groups: dict[str, list[str]] = {}
+    for search in project.protocol.searches:
+        run = latest.get(search.name)
+        edit = edited_since(run, search) if run is not None else None
+        if edit:
+            groups.setdefault(edit.changed(), []).append(search.name)
+    return tuple((what, tuple(names)) for what, names in groups.items())
 
 
 def searches_lines(s: SearchesStatus) -> list[str]:
@@ -195,6 +215,12 @@ def searches_lines(s: SearchesStatus) -> list[str]:
         lines.append(
             f"  not finished: {runs}; 'reviewkit search run --all' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
+        )
+    for what, names in s.edited:
+        them = "it" if len(names) == 1 else "them"
+        lines.append(
+            f"  edited since the last run: {', '.join(names)}: {what}; the next 'reviewkit search"
+            f" run' runs {them} as edited (the search log keeps each run's query and limits)"
         )
     if s.never_run:  # none run yet: the first command is --all; else the ones added since
         names = "--all" if s.runs == 0 else " ".join(s.never_run)

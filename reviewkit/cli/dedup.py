@@ -116,7 +116,9 @@ def review(
         from reviewkit.tui.app import ReviewkitApp, run_app
         from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        run_app(ReviewkitApp(DedupReviewScreen(project, reviewer)))
+        reviewing = DedupReviewScreen(project, reviewer)
+        run_app(ReviewkitApp(reviewing))
+        click.echo(reviewing.quit_line())  # the screen leaves nothing: say where it stopped
     finally:
         project.close()
 

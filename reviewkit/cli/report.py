@@ -117,6 +117,14 @@ def report_command(
     " stage's outcome and exclusion reason): one sheet of the whole review.",
 )
 @click.option(
+    "--new",
+    "since_version",
+    is_flag=True,
+    help="Only the reports included since the version recorded with 'report --new-version'"
+    " that the PRISMA update diagram counts from: what an update adds to the previous"
+    " version's library.",
+)
+@click.option(
     "--out",
     "out_file",
     type=OutputPath(dir_okay=False, writes="RIS, BibTeX or CSV", endings=(".ris", ".bib", ".csv")),
@@ -124,12 +132,18 @@ def report_command(
     help="Output file (default: standard output).",
 )
 def export_command(
-    project_dir: Path, included: bool, fmt: str, every_record: bool, out_file: Path | None
+    project_dir: Path,
+    included: bool,
+    fmt: str,
+    every_record: bool,
+    since_version: bool,
+    out_file: Path | None,
 ) -> None:
     """Export the included studies for a reference manager (CSV: with their screening outcomes).
 
-    The studies included at the last screening stage, with or without --included; with
-    --format csv --all, every record and its fate. Example: reviewkit export --format ris --out included.ris"""
+    The studies included at the last screening stage, with or without --included; with --new,
+    those included since the previous version; with --format csv --all, every record
+    and its fate. Example: reviewkit export --format ris --out included.ris"""
     from reviewkit.reports.exporter import export_every_record, export_records, export_to_file
     from reviewkit.reports.studies import included_export
 
@@ -139,6 +153,13 @@ def export_command(
             f"--all writes every record with its screening outcomes, which {fmt} has no place for",
             hint="use --format csv --all for the sheet of every record; --format"
             f" {fmt} writes the included studies",
+        )
+    if every_record and since_version:
+        raise UserError(
+            "--all writes every record and --new the studies included since the last version;"
+            " give one of them",
+            hint="--format csv --all has each record's fate; --new --format ris what the update"
+            " adds",
         )
     if out_file is not None:
         outputs.check_output(out_file)
@@ -153,29 +174,53 @@ def export_command(
                 said = f"{quantity(n, 'record')} and their fates written to {out_file}"
                 click.echo(written(said, n, NO_RECORDS), err=True)
             return
-        chosen = included_export(project)
-        ids = chosen.reports
-        why = _why_empty(fmt)
+        if since_version:
+            ids, noun, said, why = _since_version(project, fmt)
+        else:
+            chosen = included_export(project)
+            ids, noun, why = chosen.reports, "included studies", _why_empty(fmt)
+            said = _exported(len(ids), chosen.studies) + " written to {}"
         if out_file is None:
             # UTF-8 bytes, as the --out file is, whatever the locale's encoding (bytes go to
             # the binary stream under stdout)
             click.echo(export_records(project, ids, fmt).encode("utf-8"), nl=False)
-            nothing_to_stdout("included studies", len(ids), why)
+            nothing_to_stdout(noun, len(ids), why)
         else:
             export_to_file(project, ids, fmt, out_file)
-            said = f"{_exported(len(ids), chosen.studies)} written to {out_file}"
-            click.echo(written(said, len(ids), why), err=True)
+            click.echo(written(said.format(out_file), len(ids), why), err=True)
     finally:
         project.close()
 
 
-def _why_empty(fmt: str) -> str:
-    """Why an export of the included studies is empty; RIS and BibTeX have no header, so their
-    empty file is 0 bytes, in which a reference manager finds nothing to import."""
+def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
+    """``export --new``: the reports included since the update's version, what to call them,
+    the line said after writing them ('{}' for the file) and why the file may be empty."""
+    from reviewkit.reports.versions import included_since
+
+    since = included_since(project)
+    noun = f"reports included since version {since.version!r}"
+    said = f"{quantity(len(since.reports), 'report')} included since version {since.version!r}"
+    said += " written to {}"
+    if since.of_earlier:
+        said += (
+            f" ({since.of_earlier} of them {'a new report' if since.of_earlier == 1 else 'new reports'}"
+            " of a study included before)"
+        )
+    nothing = (
+        f"nothing was included since version {since.version!r}: screen the update's records"
+        " ('reviewkit status' shows what waits)"
+    )
+    return since.reports, noun, said, _why_empty(fmt, nothing)
+
+
+def _why_empty(fmt: str, nothing: str = NOTHING_INCLUDED) -> str:
+    """Why an export of the included studies is empty (``nothing``); RIS and BibTeX have no
+    header, so their empty file is 0 bytes, in which a reference manager finds nothing to
+    import."""
     if fmt == "csv":
-        return NOTHING_INCLUDED
+        return nothing
     named = {"ris": "RIS", "bibtex": "BibTeX"}[fmt]
-    return f"{NOTHING_INCLUDED}; a reference manager imports nothing from an empty {named} file"
+    return f"{nothing}; a reference manager imports nothing from an empty {named} file"
 
 
 def _exported(reports: int, studies: int | None) -> str:

@@ -138,7 +138,9 @@ def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool
         from reviewkit.tui.app import ReviewkitApp, run_app
         from reviewkit.tui.conflicts import ConflictsScreen
 
-        run_app(ReviewkitApp(ConflictsScreen(project, stage, resolver, views)))
+        resolving = ConflictsScreen(project, stage, resolver, views)
+        run_app(ReviewkitApp(resolving))
+        click.echo(resolving.quit_line())  # the screen leaves nothing: say where it stopped
     finally:
         project.close()
 

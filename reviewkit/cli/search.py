@@ -124,7 +124,10 @@ def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
 
     text = counts_text(d)
     if d.query_edited:
-        text += f" (the query was edited between run {run_a} and run {run_b}: new and gone are the edit's)"
+        text += (
+            f" ({d.edit.summary(f'between run {run_a} and run {run_b}')}; new and gone count"
+            " the edit's too, not only what PubMed added or removed)"
+        )
     elif d.translation_changed:
         text += (
             f" (PubMed translated the same query differently in run {run_b} than in run {run_a}:"

@@ -187,6 +187,8 @@ def write_report(
     # The extraction prefills (never replacing a value a person gave) go into the tables now
     # and into the database with the files (below): a failed write changes nothing.
     prefills = pending_prefills(project, studies, records=records)
+    counts = prisma.collect_counts(project, snap)
+    since = versions.included_since(project) if counts.update else None
     tables = report_tables(
         project,
         studies,
@@ -194,8 +196,8 @@ def write_report(
         reports=snap.reports,
         pending=prefills,
         authors_columns=authors_columns,
+        new_since=(since.version, since.reports) if since else None,
     )
-    counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)
     if problems:
         raise UserError(

@@ -12,8 +12,8 @@ DOCX) shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from reviewkit.author_names import cited_parts, vancouver_initials
 from reviewkit.classify import Assigned, assigned_labels, none_id
@@ -32,6 +32,7 @@ from reviewkit.wording import quantity, verb
 
 STATUS_COLUMN = "Label status"
 REPORTS_COLUMN = "Reports"
+NEW_COLUMN = "New since"  # an update's studies: "New since 2021 review"
 UNCHECKED_COLUMN = "Prefilled, not checked"
 UNCHECKED_NOTE = (
     f"'{UNCHECKED_COLUMN}' names the fields whose value was filled in from the record"
@@ -139,6 +140,7 @@ def report_tables(
     reports: Mapping[int, Sequence[int]] | None = None,
     pending: Iterable[tuple[int, str, str]] = (),
     authors_columns: bool = False,
+    new_since: tuple[str, Collection[int]] | None = None,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
@@ -149,13 +151,19 @@ def report_tables(
     unchecked prefills would be (the report stores them once its files are written).
     ``authors_columns``: the protocol's columns only, as the review's authors publish them (no
     "Reports", "Label status" or "Prefilled, not checked"); a study's ``reference`` cell then
-    lists each of its reports' references."""
+    lists each of its reports' references. ``new_since``: in an update, the version the
+    update counts from and the reports included since it (:func:`~reviewkit.reports.versions.
+    included_since`): a column "New since <version>" marks the update's studies, as a team
+    column (not in the authors' columns)."""
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
     rows = _read_rows(
         project, scheme, columns, names, record_ids, records, reports, pending, authors_columns
     )
+    if new_since is not None and not authors_columns:
+        rows = replace(rows, new={new_since[0]: set(new_since[1])})
     header = _header(proto, columns, names, rows.several, bool(rows.checked), authors_columns)
+    header += [f"{NEW_COLUMN} {version}" for version in rows.new]
     members = _members(scheme, rows.assigned, rows.sort_key(sort))
     everyone = list(rows.assigned.values())  # the same for every table's note
     tables = []
@@ -192,6 +200,7 @@ class _Rows:
     several: bool  # a study has several reports: a "Reports" column lists them
     checked: list[str]  # the fields a column names when their value is an unchecked prefill
     authors_columns: bool  # the protocol's columns only (see report_tables)
+    new: dict[str, set[int]] = field(default_factory=dict)  # an update: version -> new reports
 
     def sort_key(self, sort: str) -> Callable[[int], tuple]:
         """A study's place in its table, by the protocol's ``sort`` (:func:`_sort_key`)."""
@@ -221,6 +230,9 @@ class _Rows:
         if self.checked:
             unchecked = (self.field_names[c] for c in self.checked if c in merged[s][1])
             out.append(", ".join(unchecked))
+        for fresh in self.new.values():  # a new study; a study of before with a new report
+            new = [r in fresh for r in studies[s]]
+            out.append("yes" if all(new) else "a new report" if any(new) else "")
         return out
 
 

@@ -10,14 +10,26 @@ are then, and a later report draws the update diagram once records were added af
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from reviewkit.dedup.studies import linked_reports
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.status import project_status
 from reviewkit.store import versions as version_rows
+from reviewkit.store.duplicates import canonical_map
 from reviewkit.store.versions import ReviewVersion
 
-__all__ = ["ReviewVersion", "check_name", "latest", "record_version", "unsettled"]
+__all__ = [
+    "IncludedSince",
+    "ReviewVersion",
+    "check_name",
+    "included_since",
+    "latest",
+    "record_version",
+    "unsettled",
+]
 
 
 def check_name(project: Project, name: str) -> str:
@@ -70,3 +82,42 @@ def unsettled(project: Project) -> list[str]:
         if st.conflicts:
             open_work.append(f"{st.conflicts} in conflict at {st.stage}")
     return open_work
+
+
+@dataclass(frozen=True)
+class IncludedSince:
+    """The included reports that the version the update diagram starts from did not include:
+    what an update adds to the previous version's reference library (``export --new``)."""
+
+    version: str
+    reports: list[int]  # canonical ids, id order
+    of_earlier: int  # of them, new reports of a study the version included (a follow-up)
+
+
+def included_since(project: Project) -> IncludedSince:
+    """The reports included now none of whose records the update's version had included: the
+    update's new studies, new reports of studies included before, and studies of the
+    version's records included since (PRISMA's 'included since' line). UserError before any
+    version is recorded: 'new' would have nothing to be new against."""
+    from reviewkit import screening  # imported late: screening is a sibling stage
+    from reviewkit.reports.prisma.update import members_of, version_to_update
+
+    # the version PRISMA's update diagram starts from (the newest, or the one before it while
+    # nothing was stored after the newest): the file and the diagram's new studies agree
+    version = version_to_update(project.db)[0] or latest(project)
+    if version is None:
+        raise UserError(
+            "no version of the review is recorded, so no study is new since one",
+            hint="'reviewkit report --new-version NAME' records the review as a version when you"
+            " publish it; export without --new writes every included study",
+        )
+    canon = canonical_map(project.db)
+    members = members_of(canon)
+    earlier = set(version.included_records)
+    reports = screening.included(project, canon)
+    new = [r for r in reports if not any(m in earlier for m in members.get(r, [r]))]
+    study_of = linked_reports(project.db, canon)
+    fresh = set(new)
+    kept = {study_of.get(r, r) for r in reports if r not in fresh}
+    of_earlier = sum(1 for r in new if study_of.get(r, r) in kept)
+    return IncludedSince(version.name, new, of_earlier)

@@ -9,6 +9,7 @@ from reviewkit.errors import UserError
 from reviewkit.pubmed.translation import same_translation
 from reviewkit.records import Record
 from reviewkit.searches.deleted import deleted_between
+from reviewkit.searches.edits import SearchEdit, search_edit
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store import searches as rows
@@ -34,6 +35,7 @@ class RunReport:
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
     query_edited: bool = False  # since the previous run (see RunDiff.query_edited)
+    edit: SearchEdit = field(default_factory=SearchEdit)  # what was edited (RunDiff.edit)
     translation_changed: bool = False  # since the previous run (see RunDiff)
     deleted: list[str] = field(default_factory=list)  # of gone: no longer in PubMed
     messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
@@ -57,6 +59,7 @@ class RunDiff:
     # the query (or its limits) sent differs between the runs: new and gone are then the
     # edit's doing, not what PubMed added or removed since
     query_edited: bool = False
+    edit: SearchEdit = field(default_factory=SearchEdit)  # the query, the limits, or both
     # the same query, translated differently by PubMed (its automatic term mapping follows
     # MeSH, which NLM updates every year): new and gone may be the translation's doing
     translation_changed: bool = False
@@ -120,6 +123,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
             d.changed,
         )
         report.query_edited, report.translation_changed = d.query_edited, d.translation_changed
+        report.edit = d.edit
         report.deleted = d.deleted
     else:
         report.new = rows.run_pmids(db, run_id)
@@ -149,7 +153,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
-    sent, translated = [], []
+    sent, translated, runs = [], [], []
     for rid in (run_a, run_b):
         run = rows.get_run(db, rid)
         if run is None or run.search_name != name:
@@ -158,6 +162,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
                 hint=f"see 'reviewkit search history {name}'",
             )
         sent.append(run.full_query)
+        runs.append(run)
         translated.append(run.query_translation or "")
     a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
     a_set, b_set = set(a_ids), set(b_ids)
@@ -187,6 +192,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         gone,
         changed,
         query_edited=sent[0] != sent[1],
+        edit=search_edit(*runs),
         translation_changed=sent[0] == sent[1]
         and all(translated)
         and not same_translation(*translated),

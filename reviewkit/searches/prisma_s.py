@@ -15,7 +15,6 @@ a section of their own after the protocol's searches, each with the query it ran
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,8 +23,10 @@ from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
 from reviewkit.searches.diff import counts_text, diff_runs
+from reviewkit.searches.edits import limits_text
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
+from reviewkit.store import versions as version_rows
 from reviewkit.store.searches import SearchRun
 
 
@@ -68,11 +69,21 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     database, query and limits as run), so a search since renamed, changed or removed from
     the protocol is logged as it ran."""
     out = []
+    versions = version_rows.list_versions(db)  # oldest first
     for run in runs:
         lines = [
             f"run {run.id} ({status_text(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
+        ]
+        # an update's runs told from the version's: the newest version recorded before it ran
+        after = [v for v in versions if v.recorded_at < run.started_at]
+        if after:
+            v = after[-1]
+            lines.append(
+                f"  in the update after: version {v.name!r} (recorded {v.recorded_at[:10]})"
+            )
+        lines += [
             f"  records found:       {'-' if run.count is None else run.count}"
             + (f" (in {run.slices} Entry-date slices)" if run.slices > 1 else ""),
         ]
@@ -120,9 +131,12 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     d = diff_runs(db, run.search_name, previous.id, run.id)
     since = f"  since run {d.run_a}:"
     lines = [f"{since:<23}{counts_text(d)}"]
-    if d.query_edited:
-        lines.append(f"  query edited:        the query or limits sent differ from run {d.run_a}'s")
-    elif d.translation_changed:
+    if d.edit.query or d.edit.sent_only:
+        what = "the query as written" if d.edit.query else "the query or limits sent"
+        lines.append(f"  query edited:        {what} differs from run {d.run_a}'s")
+    if d.edit.limits:
+        lines.append(f"  limits edited:       {'; '.join(d.edit.limits)}")
+    if d.translation_changed:  # never with an edit (diff_runs)
         lines.append(
             f"  translation changed: the same query as run {d.run_a}, translated differently by "
             "PubMed (automatic term mapping follows MeSH, updated yearly)"
@@ -130,39 +144,6 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     if d.deleted:
         lines.append(f"  deleted from PubMed: {' '.join(d.deleted)}")
     return lines
-
-
-# the words a reader of the log sees for the limits stored with a run (protocol.Limits.describe)
-_LIMIT_NAMES = {
-    "date_from": "publication date from",
-    "date_to": "publication date to",
-    "languages": "languages",
-    "publication_types": "publication types",
-    "systematic_subset": "PubMed's systematic subset (systematic[sb])",
-}
-
-
-def limits_text(stored: str) -> str:
-    """The limits a run stored (JSON, as ``Limits.describe`` gives them) in words, the ones
-    set only (``none`` when none is): the log is read by people, who saw ``{"date_from": "",
-    …}`` before. A key this version does not know is written as stored."""
-    try:
-        limits = json.loads(stored or "{}")
-    except ValueError:  # not JSON: shown as it was stored
-        return stored
-    if not isinstance(limits, dict):
-        return stored
-    parts = []
-    for key, value in limits.items():
-        if value in ("", [], False, None):
-            continue
-        name = _LIMIT_NAMES.get(key, key)
-        if value is True:
-            parts.append(name)
-        else:
-            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
-            parts.append(f"{name} {shown}" if key.startswith("date_") else f"{name}: {shown}")
-    return "; ".join(parts) or "none"
 
 
 def _fetched_line(db: Store, run: SearchRun) -> str:

@@ -27,6 +27,7 @@ from reviewkit.tui.actions import (
     page_actions,
     screen_key,
 )
+from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, decision_words, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -41,6 +42,7 @@ from reviewkit.tui.widgets import (
     record_renderable,
     status_line,
 )
+from reviewkit.wording import quantity
 
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
@@ -252,6 +254,25 @@ class ConflictsScreen(DecisionScreen):
             self.pos = nxt
         self.render_current()
         self.say(saved)
+
+    def quit_line(self) -> str:
+        """Where the resolver stopped, for the terminal after the screen closes (it leaves
+        nothing there, as ``screen`` says): 'lead at full-text: 1 conflict resolved, 0 open;
+        every final decision is saved; next: …'."""
+        open_count = sum(1 for v in self.views if v.final is None)
+        resolved = quantity(len(self.views) - open_count, "conflict")
+        try:
+            steps = next_steps(work_left(self.project, self.resolver), self.stage)
+        except DatabaseBusy:  # the decisions are saved: where next can be asked for with status
+            steps = ""
+        return stopped_line(
+            self.resolver,
+            self.stage,
+            f"{resolved} resolved, {open_count} open",
+            "every final decision is saved",
+            f"; next: {steps}" if steps else "",
+            kept=self.waiting,
+        )
 
     def _with_next_steps(self, said: str) -> str:
         """``said`` and where work waits now that no conflict is open here

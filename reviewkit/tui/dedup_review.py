@@ -39,7 +39,7 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
-from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import (
@@ -253,6 +253,21 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)
+
+    def quit_line(self) -> str:
+        """Where the person stopped, for the terminal after the screen closes (it leaves
+        nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
+        every verdict is saved'."""
+        left = f"{self.queue_size} in queue" + (
+            f" ({len(self.skipped)} skipped)" if self.skipped else ""
+        )
+        return stopped_line(
+            self.reviewer,
+            "dedup review",
+            f"{quantity(self.decided, 'pair')} decided, {left}",
+            "every verdict is saved",
+            kept=self.waiting,
+        )
 
     def action_decide(self, verdict: str) -> None:
         self.confirming_undo = None  # an undo's confirmation is for the press right after it

@@ -307,6 +307,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         start = (self.pos or 0) + 1 + skip
         nxt = self.queue.next_for_me(start)
         if nxt is None:
+            # nothing waits (read from the database): take the others' votes the queue left for
+            # the idle look, so the header's 'remaining' says 0 as the message says all done
+            self.take_changes(decisions=True)
             self.go(self.pos)
             self.say(self.nothing_left(f"{self.message} · all done at this stage"))
             return

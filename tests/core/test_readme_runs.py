@@ -387,7 +387,8 @@ def test_a_rerun_after_an_edited_query_says_so(
 ) -> None:
     """A librarian widens a search in protocol.toml (as section 1 allows) and runs it again:
     'since run 1: 14 new' would read as fourteen records PubMed added since; the line says the
-    query was edited, and so does `search diff`."""
+    limits were edited, with their values before and after (the query as written is the same),
+    and so do `search diff` and the search log."""
     (block,) = [
         b
         for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
@@ -404,12 +405,27 @@ def test_a_rerun_after_an_edited_query_says_so(
     capsys.readouterr()
     copy = Path("protocol.toml")
     copy.write_text(copy.read_text().replace('"2010/01/01"', '"2015/01/01"'), encoding="utf-8")
+    assert main(["status"]) == 0  # before the rerun: the search as stored is not as last run
+    assert (
+        "  edited since the last run: s1-ips: the limits (publication date from 2010/01/01 →"
+        " 2015/01/01); the next 'reviewkit search run' runs it as edited"
+    ) in capsys.readouterr().out
     assert main(run) == 0
     out = capsys.readouterr().out
     assert "since run 2: " in out
-    assert "(the query was edited between run 2 and run 3: new and gone are the edit's)" in out
+    edit = (
+        "(the limits were edited between run 2 and run 3: publication date from 2010/01/01 →"
+        " 2015/01/01; new and gone count the edit's too, not only what PubMed added or removed)"
+    )
+    assert edit in out  # the query as written is as it was: the limits are named, not the query
     assert main(["search", "diff", "s1-ips"]) == 0
-    assert "the query was edited between run 2 and run 3" in capsys.readouterr().out
+    assert edit in capsys.readouterr().out
+    assert main(["search", "log", "--out", "log.md"]) == 0
+    log = Path("log.md").read_text(encoding="utf-8")
+    assert "  limits edited:       publication date from 2010/01/01 → 2015/01/01\n" in log
+    assert "query edited:" not in log
+    assert main(["status"]) == 0
+    assert "edited since the last run" not in capsys.readouterr().out  # run as edited now
     assert main(["search", "diff", "s1-ips", "1", "2"]) == 0  # the same query twice
     assert "edited" not in capsys.readouterr().out
 

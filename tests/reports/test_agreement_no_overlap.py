@@ -65,3 +65,16 @@ def test_single_screening_says_the_compared_studies_are_the_ones_sent_on(project
     assert "n = 2" in ta
     assert "these 2 studies are the ones sent on" in ta
     assert "sent on" not in ft
+
+
+def test_one_study_sent_on_is_said_in_the_singular(project_a, capsys):
+    """Review A's first year: one record sent on as uncertain, excluded by the first reviewer.
+    The notes said 'these 1 studies are the ones sent on' and 'for all 1 studies'."""
+    (study,) = add_records(project_a, make_records(1))
+    scr.decide(project_a.db, study, TA, "reviewer2", "uncertain")
+    scr.decide(project_a.db, study, TA, "reviewer1", "exclude")
+    assert cli(project_a, "agreement", "--stage", TA) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "so this study is the one sent on; agreement on it is not" in out
+    assert "answered 'uncertain' for the one study, so kappa is 0" in out
+    assert "1 studies" not in out

@@ -140,3 +140,48 @@ def test_a_version_of_a_finished_screening_gives_no_warning(project_b, tmp_path,
     assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
     out, err = capsys.readouterr()
     assert "recorded version 'v1'" in out and "warning" not in err
+
+
+def test_the_second_versions_own_update_diagram_is_drawn_again_after_it(
+    project_b, tmp_path, capsys
+):
+    """A team published its update (`report --new-version '2022 update'`, the update diagram
+    against '2021 review') and drew the figure again for the journal: `prisma` drew the whole
+    review's ordinary diagram, as if never updated, since nothing was stored after the newest
+    version. Until records come after it, the diagram is that version's own update diagram."""
+    _search_run(project_b, 2)
+    _decide(project_b, "500", "title-abstract")
+    _decide(project_b, "500", "full-text")
+    _decide(project_b, "501", "title-abstract", "exclude")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    _search_run(project_b, 2, first=2)
+    _decide(project_b, "502", "title-abstract")
+    _decide(project_b, "502", "full-text")
+    _decide(project_b, "503", "title-abstract", "exclude")
+    published = prisma.collect_counts(project_b)
+    assert published.update and published.version == "2021 review"
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2022 update") == 0
+    capsys.readouterr()
+    again = prisma.collect_counts(project_b)
+    assert again.update and again.version == "2021 review"
+    assert again.rows() == published.rows()
+    out = tmp_path / "again"
+    assert main(["prisma", "--project", str(project_b.folder), "--out", str(out)]) == 0
+    assert "included,studies included in previous version,1" in (out / "prisma.csv").read_text()
+
+    _search_run(project_b, 1, first=4)  # a year later: the next update counts from 2022's
+    c = prisma.collect_counts(project_b)
+    assert c.version == "2022 update" and c.new_records == 1 and c.previous_included == 2
+
+
+def test_the_search_log_marks_the_runs_of_an_update(project_b, tmp_path, capsys):
+    """PRISMA-S asks for each search as run, with its date: in the log of an updated review the
+    update's runs stood among last year's with nothing to tell them apart but a timestamp."""
+    _search_run(project_b, 2)
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    _search_run(project_b, 1, first=2)
+    log = tmp_path / "log.md"
+    assert main(["search", "log", "--project", str(project_b.folder), "--out", str(log)]) == 0
+    first, second = log.read_text(encoding="utf-8").split("    run ")[1:]
+    assert "in the update after" not in first
+    assert "      in the update after: version '2021 review' (recorded 20" in second

@@ -36,13 +36,17 @@ STILL, SINCE, NEW = "still", "since", "new"  # an included study: of the version
 
 
 def version_to_update(db) -> tuple[ReviewVersion | None, list[int]]:
-    """The newest recorded version and the records stored after it, when there are any (the
-    update diagram's case); (None, []) before any version or when nothing was added since."""
+    """The version the update diagram starts from and the records stored after it: the newest
+    version, when records were stored since; else, when nothing was, the version before it,
+    so that the newest version's own diagram (the one published with it, drawn by its
+    `report --new-version`) is drawn again after it was recorded, not the whole review's as
+    if never updated. (None, []) before any version, and after the first with nothing since."""
     versions = version_rows.list_versions(db)
-    if not versions:
-        return None, []
-    new_ids = record_rows.ids_after(db, versions[-1].last_record_id)
-    return (versions[-1], new_ids) if new_ids else (None, [])
+    for version in reversed(versions[-2:]):
+        new_ids = record_rows.ids_after(db, version.last_record_id)
+        if new_ids:
+            return version, new_ids
+    return None, []
 
 
 def members_of(canon: dict[int, int]) -> dict[int, list[int]]:
