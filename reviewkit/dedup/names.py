@@ -15,7 +15,7 @@ from reviewkit.author_names import (
     PARTICLES,
     full_names_glued,
     initial_letters,
-    is_initials,
+    is_given_initials,
     is_suffix,
     split_name,
     split_run_together,
@@ -189,7 +189,7 @@ def _given_tokens(given: str) -> list[str]:
     'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if is_initials(word, limit=MAX_GIVEN_INITIALS):  # 'QM', 'AG', 'IuA'; not 'SCOTT'
+        if is_given_initials(word, limit=MAX_GIVEN_INITIALS):  # 'QM', 'IuA'; not 'SCOTT', 'JOHN'
             out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
