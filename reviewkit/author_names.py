@@ -201,10 +201,12 @@ def _reads_as_word(token: str) -> bool:
     return "v" in shape[1:] and "ccc" not in shape
 
 
-def is_given_initials(token: str, *, limit: int = MAX_INITIALS) -> bool:
+def is_given_initials(token: str, *, limit: int = MAX_INITIALS, after_comma: bool = True) -> bool:
     """Whether a word of a name's given part is initials (:func:`is_initials`, at most
-    ``limit``), not a given name written in capitals ('JOHN', 'SCOTT': :func:`_reads_as_word`)."""
-    return is_initials(token, limit=limit) and not _reads_as_word(token)
+    ``limit``); ``after_comma`` (the given part of 'Surname, Given'), not a given name written
+    in capitals ('JOHN', 'SCOTT': :func:`_reads_as_word`). Without a comma the given part is
+    what split_name found the surname by: initials ('Smith MAHA')."""
+    return is_initials(token, limit=limit) and not (after_comma and _reads_as_word(token))
 
 
 def initial_letters(token: str) -> list[str]:
@@ -441,13 +443,14 @@ def medline_full_name(name: str) -> str:
     return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
 
 
-def vancouver_initials(given: str) -> str:
+def vancouver_initials(given: str, after_comma: bool = True) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
     and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
-    'Bárbara Iansã de Lima' -> 'BIL'."""
+    'Bárbara Iansã de Lima' -> 'BIL'; ``after_comma`` 'JOHN' -> 'J' (:func:`is_given_initials`)."""
     out = []
     for word in given.replace(".", ". ").split():
-        if is_given_initials(word):  # initials, dotted or not: their letters ('Iu' one initial)
+        # initials, dotted or not: their letters ('Iu' one initial)
+        if is_given_initials(word, after_comma=after_comma):
             out.append(re.sub(r"[^\w]|_", "", word))
         elif len(word) > 1 and word.isalpha() and word[0].islower():
             # a particle among given names written in full ('de', 'da', 'dos', 'van'): given

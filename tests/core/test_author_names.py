@@ -380,6 +380,8 @@ def test_a_given_name_in_capitals_and_a_lower_case_suffix_are_read_so() -> None:
         "GRAESSLEY S."
     )
     assert reference(Record(title="x", authors=["Smith, JAM"], year=2020)).startswith("Smith JAM.")
+    # without a comma the given part is the initials split_name found the surname by
+    assert reference(Record(title="x", authors=["Smith MAHA"], year=2020)).startswith("Smith MAHA.")
     assert split_name("Smith J jr") == ("Smith", "J", "jr")
     assert split_name("Smith, J., jr") == ("Smith", "J.", "jr")
     assert split_name("SMITH, JOHN, JR") == ("SMITH", "JOHN", "JR")
