@@ -324,18 +324,27 @@ _FOLLOW_ON = re.compile(
 
 
 # The same reports as titles in other languages call them, read in the folded title (no accents,
-# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
-# English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
-# never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
-# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento' and
-# 'seguimento' alone are left out: they also name an intervention (telephone follow-up, 'suivi
-# téléphonique'); their long-term forms are read.
+# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'): words that mean a later report of a
+# trial, not a property of a treatment or the course of a disease. 'protocol' of the report
+# only, as in English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de
+# l'étude'), never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds
+# hold the word anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). Left out, each
+# for what else it names: 'suivi', 'seguimiento', 'seguimento' and the Scandinavian
+# 'uppföljning', 'oppfølging', 'opfølgning' alone also name an intervention (telephone
+# follow-up, 'suivi téléphonique', 'oppfølging av sykmeldte': supporting the sick-listed), so
+# only their forms of a study, a long term or years after are read ('uppföljningsstudie',
+# 'långtidsuppföljning', 'femårsuppföljning', 'oppfølging etter fem år'); German
+# 'Langzeitwirkung' and 'Langzeiteffekt' are also a drug's long action ('mit Langzeitwirkung':
+# long-acting; 'Langzeitwirkung von Sulfonylharnstoffen in vitro'), 'Langzeitverlauf' a
+# disease's course, so of the long term only 'Langzeitergebnisse' (the results) is read; the
+# adjective 'kostnadseffektiv' (a cost-effective treatment), so only the noun.
+_FOLLOW_UP_NORDIC = r"(?:uppfoljning|oppfolging|opfolgning)"  # sv, no, da (folded)
 _FOLLOW_ON_IN = (
     (
         ("ger",),
         re.compile(
             r"studienprotokoll|^protokoll\b|\bprotokoll (?:einer|eines) (?:\w+ ){0,4}?studie"
-            r"|nachuntersuchung|nachbeobachtung|langzeit(?:ergebnis|verlauf|effekt|wirk)"
+            r"|nachuntersuchung|nachbeobachtung|langzeitergebnis"
             r"|\bkosten (?:nutzen|effektivitat|wirksamkeit)|sekundaranalyse|gesundheitsokonomisch"
         ),
     ),
@@ -343,8 +352,10 @@ _FOLLOW_ON_IN = (
         ("swe", "nor", "dan"),
         re.compile(
             r"studieprotokoll?|^protokoll?\b|\bprotokoll? (?:for|til) (?:\w+ ){0,4}?studie"
-            r"|uppfoljning|oppfolging|opfolgning|kostnadseffektiv|kostnadsnytte"
-            r"|omkostningseffektiv|sekundaranalys|sekundar analys|langtidsuppfoljning"
+            rf"|{_FOLLOW_UP_NORDIC}s?studie|langtids\s?{_FOLLOW_UP_NORDIC}|ars\s?{_FOLLOW_UP_NORDIC}"
+            rf"|{_FOLLOW_UP_NORDIC}\w* (?:\w+ ){{0,4}}?(?:efter|etter) (?:\w+ )?ar\b"
+            r"|kostnadseffektivitet|kostnadsnytte|omkostningseffektivitet"
+            r"|sekundaranalys|sekundar analys"
         ),
     ),
     (

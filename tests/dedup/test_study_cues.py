@@ -83,6 +83,36 @@ def test_follow_on_reports_in_other_languages():
         assert not follow_on_report(title), title
 
 
+def test_other_languages_follow_on_words_mean_a_later_report():
+    """A drug's long action ('mit Langzeitwirkung', 'Langzeitwirkung … in vitro'), a disease's
+    long course, follow-up care ('oppfølging av sykmeldte', 'telefonuppföljning') and a
+    cost-effective treatment are no later report of a trial; a long-term result, a follow-up
+    study or one years after, and a cost-effectiveness analysis are."""
+    german, nordic = record_languages("ger"), record_languages("Norwegian; Swedish; Danish")
+    for title in (
+        "Langzeitwirkung von Sulfonylharnstoffen in vitro und in vivo auf die Inseln",
+        "Insulin mit Langzeitwirkung bei Typ-2-Diabetes",
+        "Langzeitverlauf konservativ behandelter Armplexusläsionen",
+        "Langzeiteffekte von Cortison auf Knochenzellen",
+    ):
+        assert not follow_on_report(title, german), title
+    assert follow_on_report("Langzeitergebnisse nach Kniegelenkssynovektomie", german)
+    for title in (
+        "Oppfølging av sykmeldte i allmennpraksis",
+        "Telefonuppföljning efter dagkirurgi",
+        "Kostnadseffektiv behandling av depression",
+    ):
+        assert not follow_on_report(title, nordic), title
+    for title in (
+        "Femårsuppföljning av ryggkirurgi",
+        "Långtidsuppföljning av barn med astma",
+        "En uppföljningsstudie av barn med astma",
+        "5-års opfølgning af patienter med rygsmerter",
+        "Kostnadseffektivitet av internetbasert KBT",
+    ):
+        assert follow_on_report(title, nordic), title
+
+
 def test_trial_names_and_follow_on_reports_in_italian_and_portuguese():
     italian, portuguese, english = (record_languages(x) for x in ("ita", "Portuguese", "eng"))
     assert trial_names("Risultati dello studio PREDIMED", italian) == {"PREDIMED"}
