@@ -251,9 +251,11 @@ def names_several_trials(title: str, names: set[str]) -> bool:
         return True
     if _in_capitals(title):
         return False
-    named = (m for m in _NAMED_TRIALS.finditer(title) if _two_names(*m.groups()))
-    listed = (m for m in _BRACKETED.finditer(title) if _two_names(*m.groups()))
-    return any(True for _ in named) or any(_lists_trials(title, m) for m in listed)
+    if any(_two_names(*m.groups()) for m in _NAMED_TRIALS.finditer(title)):
+        return True
+    return any(
+        _two_names(*m.groups()) and _lists_trials(title, m) for m in _BRACKETED.finditer(title)
+    )
 
 
 def _two_names(x: str, y: str) -> bool:
@@ -263,8 +265,7 @@ def _two_names(x: str, y: str) -> bool:
 
 def _lists_trials(title: str, m: re.Match[str]) -> bool:
     """Whether a bracketed list (``m``, of :data:`_BRACKETED`) is of trials: it abbreviates
-    words naming trials, or design words stand against it (the comment above
-    _NAMED_TRIALS)."""
+    words naming trials, or design words stand against it (the comment above _JOIN)."""
     forms = _long_forms(title[: m.start()], *m.groups())
     if all(forms):
         return any(re.search(_DESIGN, f, re.IGNORECASE) for f in forms)
