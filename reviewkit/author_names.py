@@ -477,11 +477,23 @@ def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     parts = cited_parts(name)
     if not parts.given or _glued(name):
         return None
-    words = parts.given.split()
-    if "," in name and not all(
-        is_given_initials(w.strip(","), limit=MAX_GIVEN_INITIALS) for w in words
-    ):
-        return parts.surname, parts.suffix, parts.given
-    # initials spaced, each its own token: BibTeX reads 'J.A.' or 'JA' as one first name and
-    # abbreviates it to 'J.' (btxdoc: names are split into tokens at blanks and hyphens)
-    return parts.surname, parts.suffix, re.sub(r"\.(?=\w)", ". ", _dotted(parts.given))
+    if "," in name:  # given names as written; initials only spaced
+        return parts.surname, parts.suffix, _bibtex_initials(parts.given)
+    return parts.surname, parts.suffix, _spaced(parts.given)
+
+
+def _spaced(initials: str) -> str:
+    """'JA', 'J.A.', 'J A' -> 'J. A.'; 'J-P' -> 'J.-P.' (BibTeX's tokens)."""
+    return re.sub(r"\.(?=\w)", ". ", _dotted(initials))
+
+
+def _bibtex_initials(given: str) -> str:
+    """Initials written together spaced, each its own token with a stop: BibTeX reads 'J.A.'
+    or 'JA' as one first name and abbreviates it to 'J.' (btxdoc: names are split into
+    tokens at blanks and hyphens): 'J.A.', 'JA' -> 'J. A.'. Given names with a word that is
+    no initials ('John A.', 'JOHN', a group's 'for the HIV Cohort'), initials apart already
+    ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
+    words = given.split()
+    initials = all(is_given_initials(w, limit=MAX_GIVEN_INITIALS) for w in words)
+    glued = any(len(initial_letters(w)) > 1 and "-" not in w for w in words)
+    return _spaced(given) if initials and glued else given
