@@ -224,6 +224,10 @@ class Record:
         self.title = clean_space(self.title)
         self.journal_abbreviation = clean_space(self.journal_abbreviation)
         self.vernacular_title = clean_space(self.vernacular_title)
+        if self.vernacular_title and fold_text(self.vernacular_title) == fold_text(self.title):
+            # the title itself, not its original: a source that gives the original as the only
+            # title, or a merged copy whose original is the kept record's title
+            self.vernacular_title = ""
         if not self.journal.strip():  # the abbreviation names the journal when nothing else does
             self.journal = self.journal_abbreviation
         self.doi = clean_doi(self.doi)

@@ -15,7 +15,7 @@ from reviewkit.author_names import (
     PARTICLES,
     full_names_glued,
     initial_letters,
-    is_initials,
+    is_given_initials,
     is_suffix,
     split_name,
     split_run_together,
@@ -184,12 +184,14 @@ _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
 
-def _given_tokens(given: str) -> list[str]:
+def _given_tokens(given: str, after_comma: bool) -> list[str]:
     """Given names as folded words, initials as single letters: 'Q. M.' / 'QM' -> ['q', 'm'];
-    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']."""
+    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. After a comma a
+    word of capitals may be a given name ('SCOTT', 'JOHN'); without one, split_name found the
+    surname by its initials ('Smith MAHA')."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if is_initials(word, limit=MAX_GIVEN_INITIALS):  # 'QM', 'AG', 'IuA'; not 'SCOTT'
+        if is_given_initials(word, limit=MAX_GIVEN_INITIALS, after_comma=after_comma):
             out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
@@ -219,7 +221,7 @@ def first_person_key(authors: list[str]) -> str:
         return ""
     parts = split_name(authors[0])
     words = fold_text(parts.surname).split()
-    given = _given_tokens(parts.given)
+    given = _given_tokens(parts.given, "," in authors[0])
     if not words or not given:
         return ""  # a group, or a name without given names: nothing to move between the parts
     cut = words[-1] in PARTICLES

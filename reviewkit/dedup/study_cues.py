@@ -188,8 +188,9 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         # the English title's, which every record has
         for title in filter(None, (rec.title, rec.vernacular_title)):
             follow_on = follow_on or follow_on_report(title, languages)
-            several = several or names_several_trials(title, languages)
-            names |= trial_names(title, languages)
+            named = trial_names(title, languages)
+            several = several or names_several_trials(title, named)
+            names |= named
             mentions |= name_words(title)
         mentions |= names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its

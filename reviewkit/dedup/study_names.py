@@ -199,66 +199,91 @@ def _names_the_design(title: str, at: int) -> bool:
 
 # A record about two trials or more, whose registration numbers are no one trial's two
 # registrations (study_numbers: it bridges nothing). A joint report or a comparison names them
-# side by side: '(CMT-TRIAAL and CMT-TRAUK)', 'the ACCORD and ADVANCE trials', two names of
-# _PATTERNS ('the SPINE trial and the WorkUp trial'). Read wherever the pair stands before a
-# closing bracket or a plural design word, except two abbreviations in brackets after the words
-# they stand for (_abbreviations_defined).
+# side by side where its words say they are trials: two names of _PATTERNS ('the SPINE trial
+# and the WorkUp trial'); 'the ACCORD and ADVANCE trials' (the definite article and a plural
+# design word, as 'the SPINE trial' names one: 'EEG and ERP studies', 'animal and human
+# studies' are kinds of study, not named ones); a list in brackets that design words stand
+# against ('Results of trials (CAPPP, STOP-2 and NORDIL)', '(CMT-TRIAAL and CMT-TRAUK): a
+# double-blind randomised trial') or that abbreviates words naming trials ('Diabetes Control
+# and Complications Trial and Epidemiology of Diabetes Interventions and Complications
+# (DCCT/EDIC)'). A list in brackets anywhere else names what the words before it name, its
+# members or their abbreviations: conditions ('(PTSD and MDD)'), genes, proteins and cytokines
+# ('(IL-1, IL-6 and TNF)'), cell lines, stages, societies, a drug's codes ('selumetinib
+# (AZD6244, ARRY-142886)'); such were all the bracketed lists of the benchmark sets read as two
+# trials' names before (benchmarks/results/study-links.md).
 _JOIN = r"(?:,|and|&|/|\+|vs\.?|versus)"
-_JOINED_NAMES = re.compile(
-    rf"(?=\b({_NAME})\s*{_JOIN}\s*(?:the\s+)?({_NAME})"
-    r"\s*(?:\)|\s(?:trials|studies)\b))",
+# names joined, each after an optional 'the' ('the ACCORD and the ADVANCE trials'): the first
+# and the last are read
+_LIST = rf"({_NAME})(?:\s*{_JOIN}\s*(?:the\s+)?{_NAME})*?\s*{_JOIN}\s*(?:the\s+)?({_NAME})"
+_PLURAL = r"(?:trials|studies)\b"
+_NAMED_TRIALS = re.compile(rf"\bthe\s+{_LIST}\s+{_PLURAL}", re.IGNORECASE)
+_BRACKETED = re.compile(rf"\(\s*{_LIST}\s*\)", re.IGNORECASE)
+# the design words a bracketed list stands against: a plural design word and up to six words
+# before it ('two trials of exercise for back pain (A, B)'), the design right after it ('(A and
+# B): a randomised trial', '(A/B) trials'), as _PATTERNS read one name beside its design
+_PLURAL_BEFORE = re.compile(rf"\b{_PLURAL}(?:\s+[\w-]+){{0,6}}\s*$", re.IGNORECASE)
+_DESIGN_AFTER = re.compile(
+    r"\s*(?:[:,.\u2013\u2014-]\s*)?(?:(?:an?|the|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:trials?|stud(?:y|ies))\b",
     re.IGNORECASE,
 )
 # A meeting's session, whose abstract sums up the session's talks and cites their trials: a
 # session code opening the title ('MS07.05 Stage I (resectable) NSCLC: radiation', 'OA12.03',
-# 'P1.01': capitals, digits, a full stop, digits; the stop tells it from 'Week 12-24'), a
-# session's name ('Poster session 2', 'Oral abstracts') or 'Symposium' opening the title. Not
-# 'session' alone: 'a single-session intervention' is one trial's treatment.
+# 'P1.01', 'EP1.01-35': capitals, digits, a full stop, two digits; the stop tells it from
+# 'Week 12-24', the two digits after it from a gene's or a marker's version, 'HSP70.1',
+# 'CD45.1'), a session's name ('Poster session 2', 'Oral abstracts') or 'Symposium' opening the
+# title. Not 'session' alone: 'a single-session intervention' is one trial's treatment.
 _SESSION = re.compile(
-    r"^\s*(?-i:[A-Z]{1,4}\d{1,3}\.\d{1,3})\b"
+    r"^\s*(?-i:[A-Z]{1,4}\d{1,3}\.\d{2})\b"
     r"|\b(?:oral|poster|plenary|parallel|concurrent|scientific)\s+(?:sessions?|abstracts)\b"
     r"|^\s*(?:session|symposium)\b",
     re.IGNORECASE,
 )
 
 
-def names_several_trials(title: str, languages: frozenset[str] | None = None) -> bool:
+def names_several_trials(title: str, names: set[str]) -> bool:
     """Whether a title is of two trials or more (a joint report, a comparison) or of a
     meeting's session: its record's registration numbers may be several trials', not one
-    trial's two registrations (:mod:`reviewkit.dedup.study_numbers`)."""
-    if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
+    trial's two registrations (:mod:`reviewkit.dedup.study_numbers`). ``names``: the title's
+    trial names as :func:`trial_names` reads them (its caller has them). A title in capitals
+    is read for a session's code or name only: every word would look like a name."""
+    if _SESSION.search(title) or len(names) > 1:
+        return True
+    if _in_capitals(title):
+        return False
+    if any(_two_names(*m.groups()) for m in _NAMED_TRIALS.finditer(title)):
         return True
     return any(
-        _is_trial_name(x)
-        and _is_trial_name(y)
-        and name_key(x) != name_key(y)
-        and not _abbreviations_defined(title, m.start(1), x, y)
-        for m in _JOINED_NAMES.finditer(title)
-        for x, y in [m.groups()]
+        _two_names(*m.groups()) and _lists_trials(title, m) for m in _BRACKETED.finditer(title)
     )
 
 
-def _abbreviations_defined(title: str, at: int, x: str, y: str) -> bool:
-    """Whether the pair ``x``, ``y`` at ``at`` is two abbreviations in brackets after the words
-    they stand for: 'post-traumatic stress disorder and major depressive disorder (PTSD and
-    MDD)', 'common mental disorders and musculoskeletal disorders (CMD/MSD)'; not when the
-    two share their last word ('common mental and musculoskeletal disorders (CMD/MSD)': no 'd'
-    before 'and'), which stays two names, the side that links less. A trial's name is
-    introduced as 'the X trial' or stands before 'trial'; an abbreviation of conditions,
-    outcomes or scales follows its spelled-out words (abbreviations.long_form), and a trial
-    named in full before its acronym has a design word among them ('Diabetes Control and
-    Complications Trial and Epidemiology of Diabetes Interventions and Complications
-    (DCCT/EDIC)'): that pair stays two trials' names."""
-    before = title[:at].rstrip()
-    if not before.endswith("("):
-        return False
-    words = " ".join(before[:-1].split())
+def _two_names(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y``, joined in a list, may be two trials' names."""
+    return _is_trial_name(x) and _is_trial_name(y) and name_key(x) != name_key(y)
+
+
+def _lists_trials(title: str, m: re.Match[str]) -> bool:
+    """Whether a bracketed list (``m``, of :data:`_BRACKETED`) is of trials: it abbreviates
+    words naming trials, or design words stand against it (the comment above _JOIN)."""
+    forms = _long_forms(title[: m.start()], *m.groups())
+    if all(forms):
+        return any(re.search(_DESIGN, f, re.IGNORECASE) for f in forms)
+    return bool(_PLURAL_BEFORE.search(title, 0, m.start()) or _DESIGN_AFTER.match(title, m.end()))
+
+
+def _long_forms(before: str, x: str, y: str) -> tuple[str, str]:
+    """The words before a bracket that the first and the last of its short forms ``x``, ``y``
+    abbreviate (abbreviations.long_form), '' each when they do not: 'post-traumatic stress
+    disorder and major depressive disorder (PTSD and MDD)' -> ('post-traumatic stress
+    disorder', 'major depressive disorder'); none when the two share their last word ('common
+    mental and musculoskeletal disorders (CMD/MSD)': no 'd' before 'and')."""
+    words = " ".join(before.split())
     second = long_form(y, words)
     # the first short form's words stand before the second's, a joining word between
     rest = words[: len(words) - len(second)]
     first = long_form(x, re.sub(rf"(?:^|\s|\b(?=\W)){_JOIN}\s*$", "", rest, flags=re.I))
-    forms = (first, second)
-    return all(forms) and not any(re.search(_DESIGN, f, re.IGNORECASE) for f in forms)
+    return (first, second) if second else ("", "")
 
 
 def name_words(title: str) -> set[str]:
@@ -300,18 +325,27 @@ _FOLLOW_ON = re.compile(
 
 
 # The same reports as titles in other languages call them, read in the folded title (no accents,
-# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
-# English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
-# never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
-# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento' and
-# 'seguimento' alone are left out: they also name an intervention (telephone follow-up, 'suivi
-# téléphonique'); their long-term forms are read.
+# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'): words that mean a later report of a
+# trial, not a property of a treatment or the course of a disease. 'protocol' of the report
+# only, as in English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de
+# l'étude'), never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds
+# hold the word anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). Left out, each
+# for what else it names: 'suivi', 'seguimiento', 'seguimento' and the Scandinavian
+# 'uppföljning', 'oppfølging', 'opfølgning' alone also name an intervention (telephone
+# follow-up, 'suivi téléphonique', 'oppfølging av sykmeldte': supporting the sick-listed), so
+# only their forms of a study, a long term or years after are read ('uppföljningsstudie',
+# 'långtidsuppföljning', 'femårsuppföljning', 'oppfølging etter fem år'); German
+# 'Langzeitwirkung' and 'Langzeiteffekt' are also a drug's long action ('mit Langzeitwirkung':
+# long-acting; 'Langzeitwirkung von Sulfonylharnstoffen in vitro'), 'Langzeitverlauf' a
+# disease's course, so of the long term only 'Langzeitergebnisse' (the results) is read; the
+# adjective 'kostnadseffektiv' (a cost-effective treatment), so only the noun.
+_FOLLOW_UP_NORDIC = r"(?:uppfoljning|oppfolging|opfolgning)"  # sv, no, da (folded)
 _FOLLOW_ON_IN = (
     (
         ("ger",),
         re.compile(
             r"studienprotokoll|^protokoll\b|\bprotokoll (?:einer|eines) (?:\w+ ){0,4}?studie"
-            r"|nachuntersuchung|nachbeobachtung|langzeit(?:ergebnis|verlauf|effekt|wirk)"
+            r"|nachuntersuchung|nachbeobachtung|langzeitergebnis"
             r"|\bkosten (?:nutzen|effektivitat|wirksamkeit)|sekundaranalyse|gesundheitsokonomisch"
         ),
     ),
@@ -319,8 +353,10 @@ _FOLLOW_ON_IN = (
         ("swe", "nor", "dan"),
         re.compile(
             r"studieprotokoll?|^protokoll?\b|\bprotokoll? (?:for|til) (?:\w+ ){0,4}?studie"
-            r"|uppfoljning|oppfolging|opfolgning|kostnadseffektiv|kostnadsnytte"
-            r"|omkostningseffektiv|sekundaranalys|sekundar analys|langtidsuppfoljning"
+            rf"|{_FOLLOW_UP_NORDIC}s?studie|langtids\s?{_FOLLOW_UP_NORDIC}|ars\s?{_FOLLOW_UP_NORDIC}"
+            rf"|{_FOLLOW_UP_NORDIC}\w* (?:\w+ ){{0,4}}?(?:efter|etter) (?:\w+ )?ar\b"
+            r"|kostnadseffektivitet|kostnadsnytte|omkostningseffektivitet"
+            r"|sekundaranalys|sekundar analys"
         ),
     ),
     (

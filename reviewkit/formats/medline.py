@@ -114,7 +114,7 @@ def _to_record(
     cited = None if first("JT", "TA", "JN") else parse_source(first("SO"))
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
-        vernacular_title=first("TT") if first("TI", "BTI") else "",  # else it is the title
+        vernacular_title=first("TT"),  # the title when it is the only one: Record drops it
         abstract_sections=plain_abstract(first("AB")),
         authors=authors,
         year=first(*YEAR_TAGS),

@@ -160,7 +160,8 @@ def article_to_record(
     return Record(
         title=title,
         # the original beside its English translation; when it is the only title, it is that
-        vernacular_title=vernacular if vernacular != title else "",
+        # and Record keeps no vernacular title equal to the title
+        vernacular_title=vernacular,
         abstract_sections=sections,
         authors=[a for a in authors if a],
         year=_year(elem, base, origin, warn),

@@ -49,7 +49,8 @@ def _author(name: str) -> str:
     parts = cited_parts(name)
     if not parts.given:
         return name.strip().rstrip(".")
-    return " ".join(p for p in (parts.surname, vancouver_initials(parts.given), parts.suffix) if p)
+    initials = vancouver_initials(parts.given, after_comma="," in name)
+    return " ".join(p for p in (parts.surname, initials, parts.suffix) if p)
 
 
 def _sentence(text: str) -> str:

@@ -70,3 +70,27 @@ def test_the_original_title_names_the_trial_and_the_kind_of_report(tmp_path) -> 
     main_paper = Record(title="Surgery for sciatica: the SPINE trial", authors=["Hansen K"])
     ((_, link),) = cue_links({1: cues, 2: study_cues([main_paper])}).items()
     assert link.names == ("SPINE",) and link.authors == ("hansen k",)
+
+
+def test_an_original_equal_to_the_title_is_no_original() -> None:
+    """A merged duplicate fills the kept record's empty original title from a PubMed copy:
+    when the kept record's title is that original (an Embase copy of the German article), the
+    same title twice is no original; nor is one that differs in case and punctuation only."""
+    from reviewkit.dedup.merged_fields import filled_record
+
+    kept = Record(title="Kosten-Nutzen-Analyse der SPINE-Studie", pmid="1")
+    pubmed = Record(
+        title="[Costs and benefits of the SPINE trial].",
+        vernacular_title="Kosten-Nutzen-Analyse der SPINE-Studie.",
+        pmid="1",
+    )
+    assert filled_record(kept, [(2, pubmed)]).vernacular_title == ""
+    assert (
+        Record(
+            title="[Kosten der Chirurgie].", vernacular_title="kosten der chirurgie"
+        ).vernacular_title
+        == ""
+    )
+    assert Record(
+        title="[Costs of surgery].", vernacular_title="Kosten der Chirurgie."
+    ).vernacular_title

@@ -23,9 +23,11 @@ def test_the_first_letter_starts_a_word_and_digits_are_not_looked_for() -> None:
 
 def test_two_forms_sharing_their_last_word_stay_two_names() -> None:
     """'common mental and musculoskeletal disorders (CMD/MSD)': CMD's 'd' is in the word the two
-    share, so its long form is not found, and the pair is read as two names (the side that
-    links less); written out, the pair is two abbreviations."""
+    share, so its long form is not found, and the pair is read as two names where the design
+    stands against it (the side that links less); written out, the pair is two abbreviations;
+    with no design word beside it, a bracketed list names no trials either way."""
     shared = "Return to work in common mental and musculoskeletal disorders (CMD/MSD)"
-    assert names_several_trials(shared)
+    assert names_several_trials(shared + ": a randomised trial", set())
+    assert not names_several_trials(shared, set())
     full = "Return to work in common mental disorders and musculoskeletal disorders (CMD/MSD)"
-    assert not names_several_trials(full)
+    assert not names_several_trials(full + ": a randomised trial", set())

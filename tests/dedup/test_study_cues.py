@@ -83,6 +83,36 @@ def test_follow_on_reports_in_other_languages():
         assert not follow_on_report(title), title
 
 
+def test_other_languages_follow_on_words_mean_a_later_report():
+    """A drug's long action ('mit Langzeitwirkung', 'Langzeitwirkung … in vitro'), a disease's
+    long course, follow-up care ('oppfølging av sykmeldte', 'telefonuppföljning') and a
+    cost-effective treatment are no later report of a trial; a long-term result, a follow-up
+    study or one years after, and a cost-effectiveness analysis are."""
+    german, nordic = record_languages("ger"), record_languages("Norwegian; Swedish; Danish")
+    for title in (
+        "Langzeitwirkung von Sulfonylharnstoffen in vitro und in vivo auf die Inseln",
+        "Insulin mit Langzeitwirkung bei Typ-2-Diabetes",
+        "Langzeitverlauf konservativ behandelter Armplexusläsionen",
+        "Langzeiteffekte von Cortison auf Knochenzellen",
+    ):
+        assert not follow_on_report(title, german), title
+    assert follow_on_report("Langzeitergebnisse nach Kniegelenkssynovektomie", german)
+    for title in (
+        "Oppfølging av sykmeldte i allmennpraksis",
+        "Telefonuppföljning efter dagkirurgi",
+        "Kostnadseffektiv behandling av depression",
+    ):
+        assert not follow_on_report(title, nordic), title
+    for title in (
+        "Femårsuppföljning av ryggkirurgi",
+        "Långtidsuppföljning av barn med astma",
+        "En uppföljningsstudie av barn med astma",
+        "5-års opfølgning af patienter med rygsmerter",
+        "Kostnadseffektivitet av internetbasert KBT",
+    ):
+        assert follow_on_report(title, nordic), title
+
+
 def test_trial_names_and_follow_on_reports_in_italian_and_portuguese():
     italian, portuguese, english = (record_languages(x) for x in ("ita", "Portuguese", "eng"))
     assert trial_names("Risultati dello studio PREDIMED", italian) == {"PREDIMED"}
@@ -167,6 +197,11 @@ def test_the_designs_initials_in_brackets_are_no_trials_name():
     assert links(one, two) == {}
 
 
+def several(title: str) -> bool:
+    """names_several_trials as study_cues asks it: with the title's trial names."""
+    return names_several_trials(title, trial_names(title))
+
+
 def test_abbreviations_after_their_words_are_no_trials_names():
     """A trial's name stands before 'trial' or is the acronym of words naming a trial; two
     abbreviations in brackets after the conditions, outcomes or scales they stand for are not
@@ -179,20 +214,52 @@ def test_abbreviations_after_their_words_are_no_trials_names():
         "disorders (CMD/MSD): a randomized trial",
         "Patient Health Questionnaire and Generalized Anxiety Disorder scale (PHQ-9 and GAD-7)",
     ):
-        assert not names_several_trials(title), title
-    # two trials' names: not abbreviations of the words before them, or of words naming trials
+        assert not several(title), title
+    # two trials' names: design words stand against them, or they abbreviate words naming trials
     for title in (
-        "Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL and CMT-TRAUK)",
+        "Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL and CMT-TRAUK): "
+        "a double-blind randomised trial",
         "Diabetes Control and Complications Trial and Epidemiology of Diabetes "
         "Interventions and Complications (DCCT/EDIC)",
-        "Depression and anxiety in workers (SPINE and WorkUp)",
         "Sleep in the ACCORD and ADVANCE trials",
     ):
-        assert names_several_trials(title), title
+        assert several(title), title
     assert long_form("PHQ-9", "measured by the Patient Health Questionnaire") == (
         "Patient Health Questionnaire"
     )
     assert long_form("RTW", "a trial of sick leave") == ""
+
+
+def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
+    """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
+    Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
+    words before it name (genes, cytokines, cell lines, a drug's codes), indefinite plurals are
+    kinds of study ('EEG and ERP studies'), and a title in capitals is read for a session only:
+    none is a record of two trials."""
+    for title in (
+        "Pooled analysis of the SMART-DATE and SMART-CHOICE trials",
+        "Results of trials (CAPPP, STOP-2, NORDIL, INSIGHT and ALLHAT) with newer drugs",
+        "Pooled results of two trials of exercise for back pain (SPINE and WorkUp)",
+        "Back pain (SPINE/WorkUp) trials: pooled analysis",
+        "Further insights: the EUROCARE trial of atherectomy and the PACT trial",
+        "MS07.05 Stage I (resectable) NSCLC: radiation",
+    ):
+        assert several(title), title
+    for title in (
+        "Changes in serum thyroxine-binding proteins (TBG, TBPA, ALBUMIN) after venous stasis",
+        "Increased inflammatory cytokine (IL-1 IL-6 and TNF) release after hemorrhage",
+        "Generation of three induced pluripotent stem cell lines (NUIGi047-A, NUIGi047-B)",
+        "Phase II trial of the MEK inhibitor selumetinib (AZD6244, ARRY-142886) in melanoma",
+        "Depression and anxiety in workers (SPINE and WorkUp)",
+        "Current trends of neuropharmacology in EEG and ERP studies",
+        "A SYSTEMATIC REVIEW OF ANIMAL AND HUMAN STUDIES",
+        "POOLED DATA FROM THE AGENT-3 AND AGENT-4 TRIALS",
+        "HSP70.1 and -70.3 are required for late-phase protection",
+    ):
+        assert not several(title), title
+    # the caller's names: two names read by the patterns are two trials
+    assert names_several_trials("Sleep and work", {"SPINE", "WORKUP"})
+    assert not names_several_trials("Sleep and work", {"SPINE"})
 
 
 def test_follow_on_reports_say_what_they_are():
