@@ -120,16 +120,16 @@ def run_command(
 def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
     """'N new, N gone (K deleted from PubMed), N changed' and why new and gone may be no
     change of PubMed's records: the query edited, or the same query translated differently."""
-    from reviewkit.searches.diff import counts_text
+    from reviewkit.searches.diff import counts_text, translator
 
     text = counts_text(d)
     if d.query_edited:
         text += f" (the query was edited between run {run_a} and run {run_b}: new and gone are the edit's)"
     elif d.translation_changed:
+        who, whose, _why = translator(d)
         text += (
-            f" (PubMed translated the same query differently in run {run_b} than in run {run_a}:"
-            " new and gone may be its automatic term mapping's; both translations: search"
-            f" history {d.search})"
+            f" ({who} translated the same query differently in run {run_b} than in run {run_a}:"
+            f" new and gone may be {whose}; both translations: search history {d.search})"
         )
     return text
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
-from reviewkit.searches.diff import counts_text, diff_runs
+from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
@@ -123,9 +123,10 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     if d.query_edited:
         lines.append(f"  query edited:        the query or limits sent differ from run {d.run_a}'s")
     elif d.translation_changed:
+        who, _whose, why = translator(d)
         lines.append(
             f"  translation changed: the same query as run {d.run_a}, translated differently by "
-            "PubMed (automatic term mapping follows MeSH, updated yearly)"
+            f"{who} ({why})"
         )
     if d.deleted:
         lines.append(f"  deleted from PubMed: {' '.join(d.deleted)}")
