@@ -83,6 +83,9 @@ def test_an_untagged_name_in_the_author_format_is_searched_as_an_author(
     assert set(evaluator.evaluate("smith AND j").pmids) == {2, 6}
     assert evaluator.evaluate('"smith j"').translation == '"smith j"[All Fields]'
     assert set(evaluator.evaluate("smith").pmids) == {1, 2, 6}
+    bracketed = evaluator.evaluate("(smith) j")  # parentheses end the phrase (rd34a)
+    assert bracketed.translation == '"smith"[All Fields] AND "j"[All Fields]'
+    assert set(bracketed.pmids) == {2, 6}
     # inside a larger query the name is mapped alone
     both = evaluator.evaluate("smith j OR lee t")
     assert set(both.pmids) == {1, 2, 3}
