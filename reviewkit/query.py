@@ -156,9 +156,9 @@ class BoolOp:
     op: str  # AND | OR | NOT
     left: Node
     right: Node
-    # An AND of terms written side by side without an operator (``smith j``): PubMed's
-    # automatic term mapping reads such words as one phrase first (the local server's author
-    # step, pubmed/term_mapping.py). Equal to the written-out AND otherwise.
+    # An AND of untagged words side by side (``smith j``; not across a parenthesis, tag, quote
+    # or truncation), which PubMed's term mapping reads as one phrase first (the local server's
+    # author step, pubmed/term_mapping.py). Equal to the written-out AND otherwise.
     adjacent: bool = field(default=False, compare=False)
 
 
@@ -281,17 +281,19 @@ class _Parser:
                 if nxt is None or nxt.kind in ("OP", "RP"):
                     raise self.error(f"'{tok.text}' needs a term after it", nxt or tok)
                 node = BoolOp(tok.text, node, self.words())
-            else:  # adjacent terms: PubMed combines them with AND
-                node = BoolOp("AND", node, self.words(), adjacent=True)
+            else:  # adjacent terms: PubMed combines them with AND (no ATM phrase: words())
+                node = BoolOp("AND", node, self.words())
 
     def words(self) -> Node:
         """An operand, with the untagged words written right after it when it is an untagged
-        word: PubMed's automatic term mapping reads words side by side as one phrase (and ANDs
-        its words when the phrase maps nowhere; PubMed Help, "automatic term mapping"), so
-        ``stroke OR heart attack`` is ``stroke OR (heart AND attack)``, not ``(stroke OR heart)
-        AND attack``. Tagged and quoted terms keep PubMed's left-to-right reading."""
+        word: PubMed's automatic term mapping reads words side by side as one phrase (ANDed
+        when it maps nowhere; PubMed Help, "automatic term mapping"): ``stroke OR heart attack``
+        is ``stroke OR (heart AND attack)``. A tag, quotes or parentheses keep the left-to-right
+        reading (``stroke OR (heart) attack`` is ``(stroke OR heart) AND attack``); a truncated
+        word ends the run, as truncation ends a phrase (NLM tutorial, Phrase Searching)."""
+        run = (first := self.peek()) is not None and first.kind == "TERM"
         node = tail = self.operand()
-        while _untagged_word(tail) and (nxt := self.peek()) is not None and nxt.kind == "TERM":
+        while run and _untagged_word(tail) and (nxt := self.peek()) and nxt.kind == "TERM":
             tail = self.operand()
             node = BoolOp("AND", node, tail, adjacent=True)
         return node

@@ -120,7 +120,7 @@ def run_command(
 def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
     """'N new, N gone (K deleted from PubMed), N changed' and why new and gone may be no
     change of PubMed's records: the query edited, or the same query translated differently."""
-    from reviewkit.searches.diff import counts_text
+    from reviewkit.searches.diff import counts_text, translator
 
     text = counts_text(d)
     if d.query_edited:
@@ -129,10 +129,10 @@ def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
             " the edit's too, not only what PubMed added or removed)"
         )
     elif d.translation_changed:
+        who, whose, _why = translator(d)
         text += (
-            f" (PubMed translated the same query differently in run {run_b} than in run {run_a}:"
-            " new and gone may be its automatic term mapping's; both translations: search"
-            f" history {d.search})"
+            f" ({who} translated the same query differently in run {run_b} than in run {run_a}:"
+            f" new and gone may be {whose}; both translations: search history {d.search})"
         )
     return text
 

@@ -72,7 +72,7 @@ def _finish(mapped: _Mapped, snapshot: Snapshot) -> Node:
         return node
     for kind in ("au", "ir"):  # the Author index, then the Investigator index
         if snapshot.author(name, kind):
-            return Term(written, kind)  # as written: the translation shows "o'brien j"[Author]
+            return Term(written, kind)  # as written: the translation shows o'brien j[Author]
     return node
 
 

@@ -4,6 +4,7 @@ two QueryTranslations (of two runs) search the same."""
 
 from __future__ import annotations
 
+from reviewkit.pubmed.citation_terms import NAME_TAGS
 from reviewkit.pubmed.fields import FIELD_NAMES, HAS_ABSTRACT, HAS_WORDS, STOPWORDS, TEXT_FIELDS
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
@@ -42,7 +43,16 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         name += f":~{node.proximity}"
     plain = node.field in ("", "all") and not (node.phrase or node.truncated)
     plain = plain and node.text.lower() in HAS_WORDS  # hasretractionin, as evaluate reads it
-    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT or plain:
+    # A name unquoted: quotes on a name turn PubMed's truncation of its initials off ('"smith
+    # j"[au]' is not Smith JA), so a translation must keep them apart, as PubMed prints them:
+    # esearch's reply to the untagged 'ydenberg ca' is 'ydenberg ca[Author]' (count 8).
+    name_unquoted = node.field in NAME_TAGS and not node.phrase
+    if (
+        node.field == "sb"
+        or (node.field, node.text.lower()) in HAS_ABSTRACT
+        or plain
+        or name_unquoted
+    ):
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
     heading, slash, sub = text.rpartition("/")

@@ -37,6 +37,7 @@ class RunReport:
     query_edited: bool = False  # since the previous run (see RunDiff.query_edited)
     edit: SearchEdit = field(default_factory=SearchEdit)  # what was edited (RunDiff.edit)
     translation_changed: bool = False  # since the previous run (see RunDiff)
+    translated_locally: bool = False  # by the local server (see RunDiff)
     deleted: list[str] = field(default_factory=list)  # of gone: no longer in PubMed
     messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
     already_finished: bool = False  # finished by the interrupted command this one resumes
@@ -63,6 +64,10 @@ class RunDiff:
     # the same query, translated differently by PubMed (its automatic term mapping follows
     # MeSH, which NLM updates every year): new and gone may be the translation's doing
     translation_changed: bool = False
+    # a run was answered by the local server (it stored its snapshot's files), whose translation
+    # is reviewkit's reading of the query, not PubMed's: a changed one comes from a newer
+    # reviewkit (pubfid5 read 'stroke OR heart attack' anew) or another snapshot, not from MeSH
+    translated_locally: bool = False
     deleted: list[str] = field(default_factory=list)  # of gone: PubMed deleted them (deleted.py)
 
 
@@ -70,6 +75,24 @@ def counts_text(d: RunDiff | RunReport) -> str:
     """'N new, N gone (K deleted from PubMed), N changed', as the CLI and the log say it."""
     deleted = f" ({len(d.deleted)} deleted from PubMed)" if d.deleted else ""
     return f"{len(d.new)} new, {len(d.gone)} gone{deleted}, {len(d.changed)} changed"
+
+
+def translator(d: RunDiff | RunReport) -> tuple[str, str, str]:
+    """Who translated the runs' same query differently, whose doing new and gone may be, and
+    why the translation moved: PubMed's automatic term mapping, which follows MeSH (updated
+    yearly), or the local server's reading of the query, which is reviewkit's own and changes
+    with a newer reviewkit or another snapshot, never with PubMed."""
+    if d.translated_locally:
+        return (
+            "the local server",
+            "the new reading's, not PubMed's",
+            "a newer reviewkit or another snapshot reads the query otherwise",
+        )
+    return (
+        "PubMed",
+        "its automatic term mapping's",
+        "automatic term mapping follows MeSH, updated yearly",
+    )
 
 
 def changed_fields(old_json: str, new: Record) -> list[str]:
@@ -124,6 +147,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
         )
         report.query_edited, report.translation_changed = d.query_edited, d.translation_changed
         report.edit = d.edit
+        report.translated_locally = d.translated_locally
         report.deleted = d.deleted
     else:
         report.new = rows.run_pmids(db, run_id)
@@ -153,7 +177,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
-    sent, translated, runs = [], [], []
+    sent, translated, runs, local = [], [], [], []
     for rid in (run_a, run_b):
         run = rows.get_run(db, rid)
         if run is None or run.search_name != name:
@@ -164,6 +188,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         sent.append(run.full_query)
         runs.append(run)
         translated.append(run.query_translation or "")
+        local.append(bool(run.snapshot))
     a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
     a_set, b_set = set(a_ids), set(b_ids)
     fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
@@ -196,5 +221,6 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         translation_changed=sent[0] == sent[1]
         and all(translated)
         and not same_translation(*translated),
+        translated_locally=any(local),
         deleted=deleted_between(db, name, run_a, run_b, gone),
     )

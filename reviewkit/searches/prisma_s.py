@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
-from reviewkit.searches.diff import counts_text, diff_runs
+from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.searches.edits import limits_text
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
@@ -137,9 +137,10 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     if d.edit.limits:
         lines.append(f"  limits edited:       {'; '.join(d.edit.limits)}")
     if d.translation_changed:  # never with an edit (diff_runs)
+        who, _whose, why = translator(d)
         lines.append(
             f"  translation changed: the same query as run {d.run_a}, translated differently by "
-            "PubMed (automatic term mapping follows MeSH, updated yearly)"
+            f"{who} ({why})"
         )
     if d.deleted:
         lines.append(f"  deleted from PubMed: {' '.join(d.deleted)}")

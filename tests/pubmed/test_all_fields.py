@@ -361,6 +361,6 @@ def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path:
         assert hits("freud s[ps]") == {3} and hits("freud") == {3}
         assert hits("jones") == {1, 2}  # an investigator's name is in All Fields
         assert evaluator.evaluate("nordic[cn]").translation == '"nordic"[Author - Corporate]'
-        assert evaluator.evaluate("jones m[ir]").translation == '"jones m"[Investigator]'
+        assert evaluator.evaluate("jones m[ir]").translation == "jones m[Investigator]"
     finally:
         snapshot.close()

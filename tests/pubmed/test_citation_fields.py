@@ -216,7 +216,7 @@ def test_last_author_is_the_last_name_of_the_list_matched_as_au(
     assert ids(server, f"{surname}[lastau]") == expected
     assert ids(server, f"{surname}[last author name]") == expected
     assert esearch(server, term=f"{surname}[lastau]")["QueryTranslation"] == (
-        f'"{surname}"[Author - Last]'
+        f"{surname}[Author - Last]"
     )
     anywhere = ids(server, f"{surname}[au]")
     assert expected <= anywhere

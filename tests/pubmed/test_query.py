@@ -79,6 +79,22 @@ def test_untagged_words_side_by_side_are_one_operand() -> None:
     )
 
 
+def test_a_group_in_parentheses_is_no_part_of_a_run_of_words() -> None:
+    """Parentheses end a run of words side by side as an operator does: 'stroke OR (heart)
+    attack' is (stroke OR heart) AND attack, and the AND is no ATM phrase (until rd34a the
+    bracketed word opened a run: stroke OR (heart AND attack), and '(smith) j' was an author).
+    A truncated word ends a run, as truncation ends the phrase it is written on."""
+    stroke, heart, attack = Term("stroke"), Term("heart"), Term("attack")
+    bracketed = parse("stroke OR (heart) attack")
+    assert bracketed == BoolOp("AND", BoolOp("OR", stroke, heart), attack)
+    assert isinstance(bracketed, BoolOp) and not bracketed.adjacent
+    name = parse("(smith) j")
+    assert isinstance(name, BoolOp) and not name.adjacent
+    truncated = Term("attack", truncated=True)
+    assert parse("stroke OR heart attack*") == BoolOp("OR", stroke, BoolOp("AND", heart, truncated))
+    assert parse("stroke OR attack* heart") == BoolOp("AND", BoolOp("OR", stroke, truncated), heart)
+
+
 def test_lower_case_operators_are_words_and_warned_about() -> None:
     assert [t.text for t in terms(parse("cancer or pain"))] == ["cancer", "or", "pain"]
     said = warnings("cancer or pain not (back and neck)")

@@ -239,7 +239,10 @@ def test_a_changed_translation_of_the_same_query_is_said_and_logged(
     make_server: ServerFactory,
     english: list[bytes],
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # the client hears no snapshot header, as from NCBI: the runs are PubMed's
+    monkeypatch.setattr("reviewkit.pubmed.client.SNAPSHOT_HEADER", "X-Not-Sent")
     _run_twice_translated(tmp_path, project_dir, make_server, english, None, "{} OR {}")
     out = capsys.readouterr().out
     assert "PubMed translated the same query differently in run 2 than in run 1" in out
@@ -251,6 +254,35 @@ def test_a_changed_translation_of_the_same_query_is_said_and_logged(
         ]  # each run keeps its own translation
         (_, entry) = run_log(project.db, runs)
     assert any(line.startswith("  translation changed: the same query as run 1") for line in entry)
+    assert any(
+        line.endswith("by PubMed (automatic term mapping follows MeSH, updated yearly)")
+        for line in entry
+    )
+
+
+def test_a_translation_changed_by_the_local_server_is_not_blamed_on_pubmed(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Runs answered by the local server keep its snapshot's files; its translation is
+    reviewkit's own reading (pubfid5 read 'stroke OR heart attack' anew: a run before it and
+    one after translate the same query differently), never a MeSH update of PubMed's. Until
+    rd34a the rerun said PubMed had translated it differently."""
+    _run_twice_translated(tmp_path, project_dir, make_server, english, None, "({} OR {})")
+    out = capsys.readouterr().out
+    assert "PubMed translated" not in out
+    assert "the local server translated the same query differently in run 2 than in run 1" in out
+    assert "new and gone may be the new reading's, not PubMed's" in out
+    with open_project(project_dir) as project:
+        d = diff_runs(project.db, "rerun")
+        assert d.translation_changed and d.translated_locally
+        (_, entry) = run_log(project.db, history(project.db, "rerun"))
+    said = [line for line in entry if line.startswith("  translation changed:")]
+    assert said and "by the local server (a newer reviewkit or another snapshot" in said[0]
+    assert "MeSH" not in said[0]
 
 
 def test_an_edited_query_is_named_as_the_edit_not_as_a_translation_change(

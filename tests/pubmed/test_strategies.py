@@ -148,7 +148,7 @@ def test_first_author_matches_only_the_first_author(server: EutilsServer) -> Non
     # a plain ASCII name that is first author somewhere and a later author elsewhere
     name = next(n for n in sorted(first) if n.isalpha() and n.isascii() and anywhere[n] - first[n])
     assert ids(server, f"{name}[1au]") == first[name] != ids(server, f"{name}[au]")
-    assert esearch(server, term=f"{name}[1au]")["QueryTranslation"] == f'"{name}"[Author - First]'
+    assert esearch(server, term=f"{name}[1au]")["QueryTranslation"] == f"{name}[Author - First]"
 
 
 def test_other_term_searches_the_keyword_lists(server: EutilsServer) -> None:

@@ -74,23 +74,26 @@ def test_an_untagged_name_in_the_author_format_is_searched_as_an_author(
     evaluator = Evaluator(snapshot)
     result = evaluator.evaluate("smith j")
     assert set(result.pmids) == {1, 2}
-    assert result.translation == '"smith j"[Author]'
+    assert result.translation == "smith j[Author]"
     assert not any(text.startswith("No automatic term mapping") for _k, text in result.warnings)
     # the investigator index when no author has the name
-    assert evaluator.evaluate("lee t").translation == '"lee t"[Investigator]'
+    assert evaluator.evaluate("lee t").translation == "lee t[Investigator]"
     assert set(evaluator.evaluate("lee t").pmids) == {3}
     # written with an operator, quoted, or a single word: no phrase for ATM, as before
     assert set(evaluator.evaluate("smith AND j").pmids) == {2, 6}
     assert evaluator.evaluate('"smith j"').translation == '"smith j"[All Fields]'
     assert set(evaluator.evaluate("smith").pmids) == {1, 2, 6}
+    bracketed = evaluator.evaluate("(smith) j")  # parentheses end the phrase (rd34a)
+    assert bracketed.translation == '"smith"[All Fields] AND "j"[All Fields]'
+    assert set(bracketed.pmids) == {2, 6}
     # inside a larger query the name is mapped alone
     both = evaluator.evaluate("smith j OR lee t")
     assert set(both.pmids) == {1, 2, 3}
-    assert both.translation == '"smith j"[Author] OR "lee t"[Investigator]'
+    assert both.translation == "smith j[Author] OR lee t[Investigator]"
     server: EutilsServer = make_server(snapshot)
     assert ids(server, "smith j") == {"1", "2"}
     reply = html.unescape(get(server, "esearch", db="pubmed", term="smith j").decode())
-    assert '<QueryTranslation>"smith j"[Author]</QueryTranslation>' in reply
+    assert "<QueryTranslation>smith j[Author]</QueryTranslation>" in reply
 
 
 def test_a_phrase_the_mesh_table_takes_is_not_mapped_to_an_author(snapshot: Snapshot) -> None:
@@ -135,3 +138,19 @@ def test_proximity_stays_within_one_keyword(snapshot: Snapshot) -> None:
     assert set(evaluator.evaluate('"depression anxiety"[tiab:~2]').pmids) == {7}
     assert set(evaluator.evaluate('"anxiety care"[tiab:~5]').pmids) == set()
     assert set(evaluator.evaluate('"depression care"[tiab:~0]').pmids) == {6}
+
+
+def test_a_name_translates_unquoted_unless_written_quoted(snapshot: Snapshot) -> None:
+    """Quotes on a name turn PubMed's truncation of its initials off, so the translation keeps
+    them only where the query has them, as PubMed prints a name (esearch's reply to the
+    untagged 'ydenberg ca': 'ydenberg ca[Author]'). Each translation, searched again, finds
+    what its query found. Until rd34a both printed '"smith j"[Author]', which finds Smith J
+    only."""
+    evaluator = Evaluator(snapshot)
+    for query, found in (("smith j", {1, 2}), ("smith j[au]", {1, 2}), ('"smith j"[au]', {2})):
+        result = evaluator.evaluate(query)
+        assert set(result.pmids) == found
+        assert set(evaluator.evaluate(result.translation).pmids) == found
+    assert evaluator.evaluate("smith j[au]").translation == "smith j[Author]"
+    assert evaluator.evaluate('"smith j"[au]').translation == '"smith j"[Author]'
+    assert evaluator.evaluate("lee t[ir]").translation == "lee t[Investigator]"
