@@ -24,8 +24,8 @@ two readings disagree on whether the cell holds the stored value, :func:`same_va
 computer's locale, which may not be the sheet's), ``extract export`` counts it as typed work.
 A sheet of decimal commas groups thousands with points (``1.234`` is 1234 there): such a cell
 that is another number than the stored one is :class:`Ambiguous` too (stored as typed it would
-read a thousand times smaller). A new value with a decimal comma in such a sheet is stored as
-the number it is there (:func:`stored_form`: ``1,5`` as ``1.5``).
+read a thousand times smaller). A new value with a decimal comma in such a sheet, in a column
+of numbers, is stored as the number it is there (:func:`stored_form`: ``1,5`` as ``1.5``).
 """
 
 from __future__ import annotations
@@ -92,15 +92,34 @@ def sheet_locale(separator: str, cells: Iterable[str]) -> Locale:
     return Locale(decimal_comma=True if separator == ";" else None, day_first=day_first)
 
 
-def stored_form(cell: str, locale: Locale) -> str:
+def number_columns(cells: Iterable[tuple[str, str]], locale: Locale) -> set[str]:
+    """The columns of a sheet of decimal commas whose every filled cell (``cells``: (column,
+    cell) pairs) is one number as the sheet writes it ('1,5', '1.234,5', '12', '0.8'), two at
+    least: the extraction form gives its fields no type, so the column says which hold numbers.
+    A column holding a list ('1,2,3', arms 1 to 3) or text, or one value alone, is none: its
+    '1,2' may be arms 1 and 2 and is kept as typed (:func:`stored_form`)."""
+    if not locale.decimal_comma:
+        return set()
+    filled: dict[str, list[str]] = {}
+    for column, cell in cells:
+        if cell := read_cell(cell):
+            filled.setdefault(column, []).append(cell)
+    return {
+        column
+        for column, found in filled.items()
+        if len(found) > 1 and all(_COMMA_NUMBER.fullmatch(c) or _NUMBER.fullmatch(c) for c in found)
+    }
+
+
+def stored_form(cell: str, locale: Locale, numbers: bool) -> str:
     """A new value of a sheet's ``cell`` as it is stored: in a sheet of decimal commas (its ';'
-    separator says so), a number written with one ('1,5', '1.234,5') is the number the
-    spreadsheet showed, stored with a decimal point ('1.5', '1234.5') as every other value and
-    sheet writes it; stored as typed it was text, '1,5' (a list, or fifteen hundred, in a ','
-    sheet). Any other cell as :func:`read_cell` reads it (a ',' sheet says no locale: its '1,5'
-    stays as typed)."""
+    separator says so), a number written with one ('1,5', '1.234,5') in a column of numbers
+    (``numbers``: :func:`number_columns`) is the number the spreadsheet showed, stored with a
+    decimal point ('1.5', '1234.5') as every other value and sheet writes it; stored as typed
+    it was text, '1,5' (a list, or fifteen hundred, in a ',' sheet). Any other cell as
+    :func:`read_cell` reads it (a ',' sheet says no locale: its '1,5' stays as typed)."""
     cell = read_cell(cell)
-    if locale.decimal_comma and _COMMA_NUMBER.fullmatch(cell):
+    if numbers and locale.decimal_comma and _COMMA_NUMBER.fullmatch(cell):
         return str(Decimal(cell.replace(".", "").replace(",", ".")))
     return cell
 
