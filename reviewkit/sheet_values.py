@@ -51,6 +51,9 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # a number with a decimal comma as such a sheet writes it, thousands points or not ('1,5',
 # '1.234,5'): what a new value of a ';' sheet is stored as (:func:`stored_form`)
 _COMMA_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
+# a list of numbers, which no decimal-comma number is: three or more joined by commas
+# ('1,2,3'), or two with a space after the comma ('1, 3')
+_NUMBER_LIST = re.compile(r"\b\d+(?:,\d+){2,}\b|\b\d+ *, +\d+\b")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -93,22 +96,23 @@ def sheet_locale(separator: str, cells: Iterable[str]) -> Locale:
 
 
 def number_columns(cells: Iterable[tuple[str, str]], locale: Locale) -> set[str]:
-    """The columns of a sheet of decimal commas whose every filled cell (``cells``: (column,
-    cell) pairs) is one number as the sheet writes it ('1,5', '1.234,5', '12', '0.8'), two at
-    least: the extraction form gives its fields no type, so the column says which hold numbers.
-    A column holding a list ('1,2,3', arms 1 to 3) or text, or one value alone, is none: its
-    '1,2' may be arms 1 and 2 and is kept as typed (:func:`stored_form`)."""
+    """The columns of a sheet of decimal commas that hold numbers (``cells``: (column, cell)
+    pairs): two cells at least are one number as the sheet writes it ('1,5', '1.234,5', '12',
+    '0.8'), and none holds a list of numbers ('1,2,3', '1, 3': arms of a trial). The extraction
+    form gives its fields no type, so the column says which do; a cell of text ('NR', an
+    estimate with its interval) says neither. A column of one number alone is none: its '1,2'
+    may be arms 1 and 2, and is kept as typed (:func:`stored_form`)."""
     if not locale.decimal_comma:
         return set()
-    filled: dict[str, list[str]] = {}
+    numbers: dict[str, int] = {}
+    lists: set[str] = set()
     for column, cell in cells:
-        if cell := read_cell(cell):
-            filled.setdefault(column, []).append(cell)
-    return {
-        column
-        for column, found in filled.items()
-        if len(found) > 1 and all(_COMMA_NUMBER.fullmatch(c) or _NUMBER.fullmatch(c) for c in found)
-    }
+        cell = read_cell(cell)
+        if _COMMA_NUMBER.fullmatch(cell) or _NUMBER.fullmatch(cell):
+            numbers[column] = numbers.get(column, 0) + 1
+        elif _NUMBER_LIST.search(cell):
+            lists.add(column)
+    return {column for column, count in numbers.items() if count > 1} - lists
 
 
 def stored_form(cell: str, locale: Locale, numbers: bool) -> str:
