@@ -32,7 +32,14 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
-from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale, stored_form
+from reviewkit.sheet_values import (
+    Ambiguous,
+    number_columns,
+    read_cell,
+    same_value,
+    sheet_locale,
+    stored_form,
+)
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -450,11 +457,12 @@ def import_csv(
     # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
     # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
     locale = sheet_locale(separator, (v for *_, v in wanted))
+    numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
     changed, unclear = [], []
     for rid, f, v in wanted:
         try:
             if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
-                changed.append((rid, f, stored_form(v, locale)))
+                changed.append((rid, f, stored_form(v, locale, f in numbers)))
         except Ambiguous as exc:
             unclear.append((first_line[rid], f, v, exc))
     if unclear:  # all at once: a re-saved sheet has every date in the locale's form

@@ -24,8 +24,8 @@ two readings disagree on whether the cell holds the stored value, :func:`same_va
 computer's locale, which may not be the sheet's), ``extract export`` counts it as typed work.
 A sheet of decimal commas groups thousands with points (``1.234`` is 1234 there): such a cell
 that is another number than the stored one is :class:`Ambiguous` too (stored as typed it would
-read a thousand times smaller). A new value with a decimal comma in such a sheet is stored as
-the number it is there (:func:`stored_form`: ``1,5`` as ``1.5``).
+read a thousand times smaller). A new value with a decimal comma in such a sheet, in a column
+of numbers, is stored as the number it is there (:func:`stored_form`: ``1,5`` as ``1.5``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # a number with a decimal comma as such a sheet writes it, thousands points or not ('1,5',
 # '1.234,5'): what a new value of a ';' sheet is stored as (:func:`stored_form`)
 _COMMA_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
+# a list of numbers, which no decimal-comma number is: three or more joined by commas
+# ('1,2,3'), or two with a space after the comma ('1, 3')
+_NUMBER_LIST = re.compile(r"\b\d+(?:,\d+){2,}\b|\b\d+ *, +\d+\b")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -92,15 +95,35 @@ def sheet_locale(separator: str, cells: Iterable[str]) -> Locale:
     return Locale(decimal_comma=True if separator == ";" else None, day_first=day_first)
 
 
-def stored_form(cell: str, locale: Locale) -> str:
+def number_columns(cells: Iterable[tuple[str, str]], locale: Locale) -> set[str]:
+    """The columns of a sheet of decimal commas that hold numbers (``cells``: (column, cell)
+    pairs): two cells at least are one number as the sheet writes it ('1,5', '1.234,5', '12',
+    '0.8'), and none holds a list of numbers ('1,2,3', '1, 3': arms of a trial). The extraction
+    form gives its fields no type, so the column says which do; a cell of text ('NR', an
+    estimate with its interval) says neither. A column of one number alone is none: its '1,2'
+    may be arms 1 and 2, and is kept as typed (:func:`stored_form`)."""
+    if not locale.decimal_comma:
+        return set()
+    numbers: dict[str, int] = {}
+    lists: set[str] = set()
+    for column, cell in cells:
+        cell = read_cell(cell)
+        if _COMMA_NUMBER.fullmatch(cell) or _NUMBER.fullmatch(cell):
+            numbers[column] = numbers.get(column, 0) + 1
+        elif _NUMBER_LIST.search(cell):
+            lists.add(column)
+    return {column for column, count in numbers.items() if count > 1} - lists
+
+
+def stored_form(cell: str, locale: Locale, numbers: bool) -> str:
     """A new value of a sheet's ``cell`` as it is stored: in a sheet of decimal commas (its ';'
-    separator says so), a number written with one ('1,5', '1.234,5') is the number the
-    spreadsheet showed, stored with a decimal point ('1.5', '1234.5') as every other value and
-    sheet writes it; stored as typed it was text, '1,5' (a list, or fifteen hundred, in a ','
-    sheet). Any other cell as :func:`read_cell` reads it (a ',' sheet says no locale: its '1,5'
-    stays as typed)."""
+    separator says so), a number written with one ('1,5', '1.234,5') in a column of numbers
+    (``numbers``: :func:`number_columns`) is the number the spreadsheet showed, stored with a
+    decimal point ('1.5', '1234.5') as every other value and sheet writes it; stored as typed
+    it was text, '1,5' (a list, or fifteen hundred, in a ',' sheet). Any other cell as
+    :func:`read_cell` reads it (a ',' sheet says no locale: its '1,5' stays as typed)."""
     cell = read_cell(cell)
-    if locale.decimal_comma and _COMMA_NUMBER.fullmatch(cell):
+    if numbers and locale.decimal_comma and _COMMA_NUMBER.fullmatch(cell):
         return str(Decimal(cell.replace(".", "").replace(",", ".")))
     return cell
 

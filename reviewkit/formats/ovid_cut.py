@@ -11,9 +11,9 @@ its final line break: none fires; benchmarks/results/mutation-sweep.md):
 - the last line, in a file without its final line break, holds a value of a shape Ovid always
   writes whole, and this one is not whole: a tag with no value ('MH  - '), a DO that is no DOI
   ('https://dx.do'), Ovid's own link (XL, 'ovidweb.cgi?…') without the '&AN=' accession it
-  ends with, an SO (the citation) without the period the file's other citations end with (or,
-  alone, Ovid MEDLINE's and Embase's: as PubMed's SO, which the nbib check reads so), a YR that is no four-digit year, a VN that is not 'Ovid
-  Technologies';
+  ends with, an SO (the citation) without the period the file's other citations of the same
+  database end with (or, with none, Ovid MEDLINE's and Embase's: as PubMed's SO, which the
+  nbib check reads so), a YR that is no four-digit year, a VN that is not 'Ovid Technologies';
 - the last record ends on a field after which every other record of the file goes on to one
   of the fields Ovid writes in every record whatever the reference (the title, the citation,
   the year: :mod:`~reviewkit.formats.last_record`), and lacks it.
@@ -37,15 +37,28 @@ _HINT = "the file looks cut short; export the records from Ovid again"
 
 
 def _period_ends_source(records: list[list[tuple[str, str]]]) -> bool:
-    """Whether the last record's SO is one Ovid ends with a period: every other record's SO
-    does (at least one), or, in a file of one record, its database is Ovid MEDLINE or Embase,
-    whose citations ('Journal. 10(2):100-110, 2019 Mar.') always end so. Journals@Ovid's do
-    not ('… January/February 2010;14(1):56'), nor is BIOSIS' or a smaller database's known."""
-    sources = [v for record in records[:-1] for tag, v in record if tag == "SO"]
+    """Whether the last record's SO is one Ovid ends with a period: every other record's SO of
+    the same database does (at least one), or, with none, its database is Ovid MEDLINE or
+    Embase, whose citations ('Journal. 10(2):100-110, 2019 Mar.') always end so. Journals@Ovid's
+    do not ('… January/February 2010;14(1):56'), nor is BIOSIS' or a smaller database's known;
+    a search of several databases exports them in one file, so only the same database's
+    citations say how the last one ends."""
+    database = _database(records[-1])
+    sources = [
+        v
+        for record in records[:-1]
+        if _database(record) == database
+        for tag, v in record
+        if tag == "SO"
+    ]
     if sources:
         return all(v.endswith(".") for v in sources)
-    database = " ".join(v for tag, v in records[-1] if tag == "DB")
     return any(name in database for name in ("MEDLINE", "Embase"))
+
+
+def _database(record: list[tuple[str, str]]) -> str:
+    """The record's DB ('Ovid MEDLINE(R) ALL', 'Embase'), '' when the export left it out."""
+    return " ".join(v for tag, v in record if tag == "DB")
 
 
 def _cut_value(records: list[list[tuple[str, str]]]) -> str:

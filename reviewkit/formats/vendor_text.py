@@ -26,6 +26,10 @@ _REFER_LINE = re.compile(r"%[0-9A-Za-z@!#$&()*+^|~?\]] \S")
 # of their own, each field a label line ('Title', 'Accession Number') and its value indented
 _OVID_NUMBER = re.compile(r"<\d{1,6}>")
 _OVID_LABEL = re.compile(r"[A-Z][A-Za-z /()-]{1,40}")
+# the search history an Ovid export holds before its records when the export includes it
+# ('Database: Ovid MEDLINE(R) ALL <1946 to …>', 'Search Strategy:', the numbered searches, a
+# rule of asterisks), as before the records of its tagged export (formats.medline)
+_OVID_HISTORY = re.compile(r"Database: \S")
 # ProQuest's 'Text only' download: a rule of 60 underscores, then 'Report Information from
 # ProQuest' and the day (as ProQuest writes it; metaknowledge's ProQuest reader keys on it)
 _PROQUEST = re.compile(r"_{60}\n\s*\nReport Information from ProQuest\b")
@@ -71,7 +75,7 @@ def _kind(text: str) -> str:
         return ""
     if _REFER_LINE.match(lines[0]) and sum(bool(_REFER_LINE.match(ln)) for ln in lines) >= 2:
         return "refer"
-    if _OVID_NUMBER.fullmatch(lines[0]) and len(lines) > 2 and _OVID_LABEL.fullmatch(lines[1]):
+    if _ovid_display(text):
         return "ovid"
     head = "\n".join(split_lines(text[:4000].lstrip("\ufeff").lstrip("\r\n")))
     if _PROQUEST.match(head):
@@ -81,6 +85,19 @@ def _kind(text: str) -> str:
     if _EBSCO_XML.match(text.lstrip("\ufeff \t\r\n")[:2000]):
         return "ebsco"
     return ""
+
+
+def _ovid_display(text: str) -> bool:
+    """Whether ``text`` opens with Ovid's labelled display: a record number '<1>' on a line of
+    its own, then a label ('Accession Number'), after Ovid's search history if it has one."""
+    lines = [ln.strip() for ln in split_lines(text[:20000].lstrip("\ufeff")) if ln.strip()]
+    if lines and _OVID_HISTORY.match(lines[0]):  # the records start at the first '<n>'
+        lines = lines[next((i for i, ln in enumerate(lines) if _OVID_NUMBER.fullmatch(ln)), 0) :]
+    return (
+        len(lines) > 2
+        and bool(_OVID_NUMBER.fullmatch(lines[0]))
+        and bool(_OVID_LABEL.fullmatch(lines[1]))
+    )
 
 
 def refuse(text: str, name: str) -> None:

@@ -353,27 +353,33 @@ def test_a_semicolon_sheet_is_read_with_its_locale(sheet, capsys) -> None:
 
 
 @pytest.mark.parametrize(
-    ("separator", "typed", "stored"),
+    ("separator", "typed", "other", "stored"),
     [
-        (";", "1,5", "1.5"),  # Excel's ';' sheet: the decimal comma is the locale's
-        (";", "1.234,5", "1234.5"),  # a number format with a thousands separator
-        (";", "1,5 (0,9-2,1)", "1,5 (0,9-2,1)"),  # text, not one number: as typed
-        (",", "1,5", "1,5"),  # a ',' sheet says no locale: as typed
+        (";", "1,5", "0,8", "1.5"),  # Excel's ';' sheet: the decimal comma is the locale's
+        (";", "1.234,5", "12", "1234.5"),  # a number format with a thousands separator
+        (";", "1,5 (0,9-2,1)", "0,8", "1,5 (0,9-2,1)"),  # text, not one number: as typed
+        (",", "1,5", "0,8", "1,5"),  # a ',' sheet says no locale: as typed
+        # a column of lists, not numbers (arms '1,2' and '1,2,3'): as typed
+        (";", "1,2", "1,2,3", "1,2"),
+        (";", "1,2", "", "1,2"),  # the only value of its column: nothing says it is a number
     ],
 )
 def test_a_new_value_is_stored_as_the_sheets_locale_reads_it(
-    sheet, capsys, separator: str, typed: str, stored: str
+    sheet, capsys, separator: str, typed: str, other: str, stored: str
 ) -> None:
     """A value typed into an empty cell of a ';' sheet ('1,5') was stored as the text '1,5':
-    it is the number 1.5 there, as the spreadsheet showed it."""
+    it is the number 1.5 there, as the spreadsheet showed it, in a column of numbers. The
+    extraction form gives its fields no type: a column whose other cells are not numbers
+    (a list of arms '1,2,3'), or that holds no other value, keeps its cell as typed."""
     project, out = sheet
     rows = _rows(out)
     rid = rows[1][0]
     rows[1][rows[0].index("effect")] = typed
+    rows[2][rows[0].index("effect")] = other
     with out.open("w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh, delimiter=separator).writerows(rows)
     code, said = _import(project, out, capsys)
-    assert code == 0 and "1 value changed" in said, said
+    assert code == 0 and f"{1 + bool(other)} value" in said, said
     again = out.with_name("again.csv")  # what the project holds, as the next sheet shows it
     assert _export(project, again, capsys)[0] == 0
     rows = _rows(again)

@@ -63,3 +63,21 @@ def test_a_last_record_cut_before_the_fields_every_record_has(tmp_path: Path) ->
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, cut)
     assert "ends at its AU field without the SO field" in exc.value.message
+
+
+def test_a_last_citation_of_another_database_is_not_taken_for_a_cut(tmp_path: Path) -> None:
+    """A search of several Ovid databases exports them in one file: a last record of
+    Journals@Ovid, whose citations end without a period ('…;14(1):56'), after Ovid MEDLINE's,
+    which end with one, is whole (it was refused as a citation cut short)."""
+    medline = _text(GOOD[0]).split("<2. >")[0].rstrip("\n")
+    last = (
+        "\n\n<2. >\nVN  - Ovid Technologies\nDB  - Journals@Ovid Full Text\nAN  - 00001234-20100100"
+        "0-00005\nTI  - Work ability after sick leave\nYR  - 2010\nSO  - Journal of Rehabilitation"
+        ". January/February 2010;14(1):56"
+    )
+    records = _read(tmp_path, medline + last)
+    assert [r.title for r in records][-1] == "Work ability after sick leave"
+    cut = _text(GOOD[0]).split("<2. >")[0] + "<2. >" + _text(GOOD[0]).split("<2. >")[1]
+    cut = cut[: cut.index("SO  - ", cut.index("<2. >")) + len("SO  - Journal")]
+    with pytest.raises(FormatError):  # the same database's citations still tell a cut
+        _read(tmp_path, cut)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.sheet_values import Ambiguous, Locale, same_value, sheet_locale
+from reviewkit.sheet_values import Ambiguous, Locale, number_columns, same_value, sheet_locale
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,23 @@ def test_a_decimal_commas_hint_says_how_to_type_the_point_in_a_comma_locale() ->
     with pytest.raises(Ambiguous) as found:
         same_value("1.5", "1,5")
     assert "'1.5" in found.value.hint, found.value.hint
+
+
+@pytest.mark.parametrize(
+    ("cells", "numbers"),
+    [
+        (["1,5", "0,8", "12"], True),  # a column of numbers, decimal commas or whole
+        (["1,5", "NR", "0,8"], True),  # 'not reported' in a column of numbers
+        (["1,5 (0,9-2,1)", "1,5", "0,8"], True),  # an estimate and its interval, typed as text
+        (["1,2", "1,2,3", "2"], False),  # arms: '1,2,3' says the column holds lists
+        (["1,2", "1, 3", "2"], False),  # a list written with a space
+        (["1,2", "NR"], False),  # one number: nothing says the column holds numbers
+        (["1,2"], False),
+    ],
+)
+def test_number_columns(cells: list[str], numbers: bool) -> None:
+    """Which columns of a ';' sheet hold numbers, so that their '1,5' is stored as 1.5: the
+    extraction form gives its fields no type."""
+    found = number_columns([("effect", c) for c in cells], Locale(decimal_comma=True))
+    assert found == ({"effect"} if numbers else set())
+    assert number_columns([("effect", c) for c in cells], Locale()) == set()  # ',' sheet
