@@ -16,6 +16,8 @@ from reviewkit.screening.rules import (
     VOTES,
     check_reviewer,
     check_stage,
+    held_at,
+    held_error,
     live_decisions,
     needs_vote,
     study_states,
@@ -104,20 +106,15 @@ def _keep_what_later_stages_hold(
     db: Store, stage: str, study_id: int, members: Sequence[int]
 ) -> None:
     """Refuse a change to a reviewer's vote on a study at ``stage`` once a later stage has a
-    vote or final decision on it: undoing or changing a title-abstract include after
-    both full-text votes took an included study out of full text, its votes left in the log
-    and the study gone from the report without a word. A study that reached a later stage
-    is decided there (an exclusion there with its reason, which PRISMA counts)."""
+    vote or final decision on it (:func:`~reviewkit.screening.rules.held_at`)."""
     ids = list(members) or [study_id]
-    for later in STAGES[STAGES.index(stage) + 1 :]:
-        log = live_decisions(decision_rows.list_decisions(db, stage=later, record_ids=ids))
-        if any(d.label != NOTE for d in log):
-            raise UserError(
-                f"record {study_id} has votes at the {later} stage: its {stage} votes"
-                " cannot change",
-                hint=f"a study that reached {later} is decided there: exclude it at that stage"
-                f" (reviewkit screen --stage {later})",
-            )
+    later_log = [
+        d
+        for later in STAGES[STAGES.index(stage) + 1 :]
+        for d in decision_rows.list_decisions(db, stage=later, record_ids=ids)
+    ]
+    if (later := held_at(stage, later_log)) is not None:
+        raise held_error(study_id, stage, later)
 
 
 def _check_still_open(

@@ -9,7 +9,7 @@ vote counts); ``note`` entries carry notes; ``undo`` entries name the entry they
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
@@ -159,3 +159,49 @@ def check_reviewer(protocol: Protocol, reviewer: str) -> str:
     """The reviewer name if the protocol lists it as a reviewer (who votes); a UserError
     otherwise (the one rule for names, :func:`reviewkit.protocol.people.check_person`)."""
     return check_person(protocol, reviewer, screens=True)
+
+
+def held_at(stage: str, later_log: Iterable[Decision]) -> str | None:
+    """The first stage after ``stage`` where a study's live log (``later_log``: its entries at
+    the later stages) has a vote or final decision, else None. A study that reached a later
+    stage is decided there (an exclusion with its reason, which PRISMA counts): undoing or
+    changing a reviewer's title-abstract include after the full-text votes took an included
+    study out of full text and the report without a word, its votes left in the log. The
+    screen's z, a changed vote (``decide``) and ``decisions import`` all ask this."""
+    live = {d.stage for d in live_decisions(later_log) if d.label != NOTE}
+    return next((later for later in STAGES[STAGES.index(stage) + 1 :] if later in live), None)
+
+
+def held_error(study_id: int, stage: str, later: str, where: str = "") -> UserError:
+    """The refusal of a change :func:`held_at` forbids (nothing is written)."""
+    return UserError(
+        f"record {study_id} has votes at the {later} stage: its {stage} votes cannot change",
+        where=where,
+        hint=f"a study that reached {later} is decided there: exclude it at that stage"
+        f" (reviewkit screen --stage {later})",
+    )
+
+
+def held_changes(
+    log: Iterable[Decision], study_of: Callable[[Decision], int]
+) -> Iterator[tuple[Decision, str]]:
+    """Each change to a reviewer's vote in ``log`` (entries in time order; a vote after their
+    own live one at its stage, or the undo of a vote) made when its study had votes at a later
+    stage already, with that stage (:func:`held_at`): what ``decide`` and ``undo`` refuse."""
+    studies: dict[int, list[Decision]] = defaultdict(list)
+    for d in log:
+        studies[study_of(d)].append(d)
+    for entries in studies.values():
+        by_id = {d.id: d for d in entries}
+        for at, d in enumerate(entries):
+            undone = by_id.get(d.undoes) if d.label == UNDO and d.undoes else None
+            if undone is not None and undone.label in VOTES:
+                changed = undone
+            elif d.label in VOTES:
+                same = [e for e in entries[:at] if e.stage == d.stage and e.reviewer == d.reviewer]
+                changed = next((e for e in live_decisions(same) if e.label in VOTES), None)
+            else:
+                continue
+            later = held_at(d.stage, (e for e in entries[:at] if e.stage != d.stage))
+            if changed is not None and later is not None:
+                yield d, later
