@@ -11,6 +11,7 @@ from reviewkit.protocol import STAGES, Protocol, Stage
 from reviewkit.screening.merges import merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
+    FINAL,
     NOTE,
     UNDO,
     VOTES,
@@ -26,6 +27,7 @@ from reviewkit.screening.rules import (
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
+from reviewkit.store.duplicates import canonical_map
 from reviewkit.wording import quantity
 
 
@@ -103,18 +105,20 @@ def decide(
 
 
 def _keep_what_later_stages_hold(
-    db: Store, stage: str, study_id: int, members: Sequence[int]
+    db: Store, stage: str, study_id: int, members: Sequence[int], since: str = ""
 ) -> None:
-    """Refuse a change to a reviewer's vote on a study at ``stage`` once a later stage has a
-    vote or final decision on it (:func:`~reviewkit.screening.rules.held_at`)."""
+    """Refuse a change to a study's entry at ``stage`` once a later stage has a vote or final
+    decision on it (:func:`~reviewkit.screening.rules.held_at`); ``since``: only the later
+    entries made after this time count (a final decision holds once votes came after it)."""
     ids = list(members) or [study_id]
     later_log = [
         d
         for later in STAGES[STAGES.index(stage) + 1 :]
         for d in decision_rows.list_decisions(db, stage=later, record_ids=ids)
+        if d.created_at > since
     ]
     if (later := held_at(stage, later_log)) is not None:
-        raise held_error(study_id, stage, later)
+        raise held_error(study_id, stage, later, what="final decision" if since else "votes")
 
 
 def _check_still_open(
@@ -162,22 +166,36 @@ def undo(
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
     across restarts: the state lives in the log only. A vote on a study that a later stage
-    has votes on is refused (UserError; ``members_of``: a record id -> the
-    record ids of its study, default the record alone), notes are not.
+    has votes on is refused (UserError; ``members_of``: a record id -> the record ids of its
+    study, default its duplicate cluster), as is a final decision the later stage's votes
+    came after; notes are not.
     """
     with db.transaction():
         live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
         if not live:
             return None
         target = live[-1]
-        if target.label in VOTES:  # a lead's final decision may settle a conflict a merge
-            # raised after full text (merges.py): undoing or replacing it stays the lead's call
-            members = members_of(target.record_id) if members_of else ()
-            _keep_what_later_stages_hold(db, stage, target.record_id, members)
+        if target.label in VOTES or target.label in FINAL:
+            # a final decision is held by the votes made after it, which it let happen: one
+            # settling a conflict a dedup merge raised after full text (merges.py) holds none
+            since = target.created_at if target.label in FINAL else ""
+            members = (members_of or _members_of(db))(target.record_id)
+            _keep_what_later_stages_hold(db, stage, target.record_id, members, since)
         decision_rows.add_decision(
             db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         )
     return target
+
+
+def _members_of(db: Store) -> Callable[[int], list[int]]:
+    """A record id -> the record ids of its study (its duplicate cluster), read once."""
+    canon = canonical_map(db)
+
+    def members(record_id: int) -> list[int]:
+        study = canon.get(record_id, record_id)
+        return [rid for rid, c in canon.items() if c == study]
+
+    return members
 
 
 # --- conflicts ---------------------------------------------------------------------------
@@ -280,9 +298,13 @@ def resolve(
     if label not in ("include", "exclude"):
         raise UserError(f"a final decision is include or exclude, not {label!r}")
     _check_reason(rule, label, reason)
-    views = {c.study_id: c for c in conflicts(project, stage, resolver)}
+    derived = DerivedStages(project)
+    views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
     if study_id not in views:
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
+    if (final := views[study_id].final) is not None:  # replaced: held as its undo is
+        members = [rid for rid, study in derived.canon.items() if study == study_id]
+        _keep_what_later_stages_hold(project.db, stage, study_id, members, final.created_at)
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
     decision_rows.add_decision(project.db, d)
     return d

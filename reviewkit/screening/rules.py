@@ -172,10 +172,12 @@ def held_at(stage: str, later_log: Iterable[Decision]) -> str | None:
     return next((later for later in STAGES[STAGES.index(stage) + 1 :] if later in live), None)
 
 
-def held_error(study_id: int, stage: str, later: str, where: str = "") -> UserError:
+def held_error(
+    study_id: int, stage: str, later: str, where: str = "", what: str = "votes"
+) -> UserError:
     """The refusal of a change :func:`held_at` forbids (nothing is written)."""
     return UserError(
-        f"record {study_id} has votes at the {later} stage: its {stage} votes cannot change",
+        f"record {study_id} has votes at the {later} stage: its {stage} {what} cannot change",
         where=where,
         hint=f"a study that reached {later} is decided there: exclude it at that stage"
         f" (reviewkit screen --stage {later})",
