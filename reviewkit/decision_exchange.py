@@ -433,17 +433,16 @@ def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, in
 def _check_held(
     canon: dict[int, int], db: Store, new: list[Decision], lines: dict[str, str]
 ) -> None:
-    """Refuse the file's change to a reviewer's vote (a second vote, or an undo) on a study
-    that, by the change's time, had votes at a later stage: the rule the screen applies to z
-    and to a changed vote (``screening.held_changes``), replayed in time order with the log."""
-    stages = {d.stage for d in new if d.label in VOTES or d.label == UNDO}
-    if not stages - {STAGES[-1]}:  # nothing at a stage that a later one could hold
+    """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
+    study that, by the change's time, had votes at a later stage: the rule the screen applies
+    to z and to a changed vote (``screening.held_changes``), replayed in time order."""
+    if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
         return
     log = sorted([*decision_rows.list_decisions(db), *new], key=lambda d: d.created_at)
-    for d, later in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
+    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
         if d.id in lines:  # only what the file adds is judged, not the project's own past
             study = canon.get(d.record_id, d.record_id)
-            raise held_error(study, d.stage, later, where=lines[d.id])
+            raise held_error(study, d.stage, held, where=lines[d.id])
 
 
 def _check_vote_slots(

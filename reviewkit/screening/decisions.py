@@ -11,7 +11,6 @@ from reviewkit.protocol import STAGES, Protocol, Stage
 from reviewkit.screening.merges import merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
-    FINAL,
     NOTE,
     UNDO,
     VOTES,
@@ -80,7 +79,9 @@ def decide(
     and the TUI always pass it), and a vote on a study that no longer waits for this reviewer
     (another reviewer gave it the votes its stage needs, e.g. the one vote of a one-reviewer
     stage) is refused with :class:`AlreadyDecided`; the check and the vote are one write, so
-    two reviewers a few milliseconds apart cannot both vote. ``members``: the record ids of
+    two reviewers a few milliseconds apart cannot both vote. A change to the reviewer's vote
+    that a later stage holds is refused (:func:`~reviewkit.screening.rules.held_at`), with
+    or without ``protocol``. ``members``: the record ids of
     the study's cluster (default: the study id alone). Without ``protocol``, a full-text
     exclusion still needs a reason.
     """
@@ -98,27 +99,20 @@ def decide(
         raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
+        _keep_what_later_stages_hold(db, d, members)
         if protocol is not None:
             _check_still_open(db, protocol.stages[stage], study_id, reviewer, members)
         decision_rows.add_decision(db, d)
     return d
 
 
-def _keep_what_later_stages_hold(
-    db: Store, stage: str, study_id: int, members: Sequence[int], since: str = ""
-) -> None:
-    """Refuse a change to a study's entry at ``stage`` once a later stage has a vote or final
-    decision on it (:func:`~reviewkit.screening.rules.held_at`); ``since``: only the later
-    entries made after this time count (a final decision holds once votes came after it)."""
-    ids = list(members) or [study_id]
-    later_log = [
-        d
-        for later in STAGES[STAGES.index(stage) + 1 :]
-        for d in decision_rows.list_decisions(db, stage=later, record_ids=ids)
-        if d.created_at > since
-    ]
-    if (later := held_at(stage, later_log)) is not None:
-        raise held_error(study_id, stage, later, what="final decision" if since else "votes")
+def _keep_what_later_stages_hold(db: Store, d: Decision, members: Sequence[int]) -> None:
+    """Refuse entry ``d`` when it undoes or replaces a vote or final decision that a later
+    stage holds (:func:`~reviewkit.screening.rules.held_at`); ``members``: the record ids of
+    its study (default the record alone)."""
+    log = decision_rows.list_decisions(db, record_ids=list(members) or [d.record_id])
+    if (held := held_at(log, d)) is not None:
+        raise held_error(d.record_id, d.stage, held)
 
 
 def _check_still_open(
@@ -129,10 +123,7 @@ def _check_still_open(
     ids = list(members) or [study_id]
     log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
     state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
-    if state is not None and reviewer in state.votes:  # a change of the reviewer's own vote
-        _keep_what_later_stages_hold(db, rule.name, study_id, members)
-        return
-    if state is None or needs_vote(state, rule, reviewer):
+    if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
         raise AlreadyDecided(
@@ -165,25 +156,19 @@ def undo(
     """Undo the reviewer's newest live entry at the stage by appending an undo entry.
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
-    across restarts: the state lives in the log only. A vote on a study that a later stage
-    has votes on is refused (UserError; ``members_of``: a record id -> the record ids of its
-    study, default its duplicate cluster), as is a final decision the later stage's votes
-    came after; notes are not.
+    across restarts: the state lives in the log only. A vote or final decision a later stage
+    holds is refused (UserError: :func:`~reviewkit.screening.rules.held_at`; ``members_of``:
+    a record id -> the record ids of its study, default its duplicate cluster).
     """
     with db.transaction():
         live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
         if not live:
             return None
         target = live[-1]
-        if target.label in VOTES or target.label in FINAL:
-            # a final decision is held by the votes made after it, which it let happen: one
-            # settling a conflict a dedup merge raised after full text (merges.py) holds none
-            since = target.created_at if target.label in FINAL else ""
-            members = (members_of or _members_of(db))(target.record_id)
-            _keep_what_later_stages_hold(db, stage, target.record_id, members, since)
-        decision_rows.add_decision(
-            db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
-        )
+        u = Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
+        if target.label != NOTE:
+            _keep_what_later_stages_hold(db, u, (members_of or _members_of(db))(u.record_id))
+        decision_rows.add_decision(db, u)
     return target
 
 
@@ -302,10 +287,9 @@ def resolve(
     views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
     if study_id not in views:
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
-    if (final := views[study_id].final) is not None:  # replaced: held as its undo is
-        members = [rid for rid, study in derived.canon.items() if study == study_id]
-        _keep_what_later_stages_hold(project.db, stage, study_id, members, final.created_at)
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
+    members = [rid for rid, study in derived.canon.items() if study == study_id]
+    _keep_what_later_stages_hold(project.db, d, members)  # a final decision replaced
     decision_rows.add_decision(project.db, d)
     return d
 

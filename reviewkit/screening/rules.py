@@ -161,21 +161,45 @@ def check_reviewer(protocol: Protocol, reviewer: str) -> str:
     return check_person(protocol, reviewer, screens=True)
 
 
-def held_at(stage: str, later_log: Iterable[Decision]) -> str | None:
-    """The first stage after ``stage`` where a study's live log (``later_log``: its entries at
-    the later stages) has a vote or final decision, else None. A study that reached a later
-    stage is decided there (an exclusion with its reason, which PRISMA counts): undoing or
-    changing a reviewer's title-abstract include after the full-text votes took an included
-    study out of full text and the report without a word, its votes left in the log. The
-    screen's z, a changed vote (``decide``) and ``decisions import`` all ask this."""
-    live = {d.stage for d in live_decisions(later_log) if d.label != NOTE}
-    return next((later for later in STAGES[STAGES.index(stage) + 1 :] if later in live), None)
+def _changed_by(earlier: list[Decision], d: Decision) -> Decision | None:
+    """The vote or final decision that a new entry ``d`` undoes or replaces on a study whose
+    log is ``earlier``: the entry it undoes, the reviewer's own live vote at the stage, or the
+    stage's live final decision (None: a first vote, a note, a first final decision)."""
+    if d.label == UNDO:
+        return next((e for e in earlier if e.id == d.undoes and e.label != NOTE), None)
+    live = live_decisions(e for e in earlier if e.stage == d.stage)
+    if d.label in VOTES:
+        return next((e for e in live if e.label in VOTES and e.reviewer == d.reviewer), None)
+    if d.label in FINAL:
+        return next((e for e in reversed(live) if e.label in FINAL), None)
+    return None
 
 
-def held_error(
-    study_id: int, stage: str, later: str, where: str = "", what: str = "votes"
-) -> UserError:
-    """The refusal of a change :func:`held_at` forbids (nothing is written)."""
+def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | None:
+    """The later stage that holds what a new entry ``d`` undoes or replaces, and that entry,
+    on a study whose log so far is ``earlier`` (every stage, in time order); None: ``d`` may
+    be written. A study that reached a later stage is decided there (an exclusion with its
+    reason, which PRISMA counts): undoing or changing a title-abstract include after the
+    full-text votes took an included study out of full text and the report without a word,
+    its votes left in the log. A reviewer's vote is held by any vote or final decision at a
+    later stage; a final decision by those made after it, which it let happen (one settling a
+    conflict a dedup merge raised after full text holds none). The screen's z, a changed vote,
+    a replaced final decision and ``decisions import`` all ask this."""
+    earlier = list(earlier)
+    changed = _changed_by(earlier, d)
+    if changed is None:
+        return None
+    since = changed.created_at if changed.label in FINAL else ""
+    stages = STAGES[STAGES.index(d.stage) + 1 :]
+    later = [e for e in earlier if e.stage in stages and e.created_at > since]
+    live = {e.stage for e in live_decisions(later) if e.label != NOTE}
+    return next(((stage, changed) for stage in stages if stage in live), None)
+
+
+def held_error(study_id: int, stage: str, held: tuple[str, Decision], where: str = "") -> UserError:
+    """The refusal of an entry :func:`held_at` holds (nothing is written)."""
+    later, changed = held
+    what = "final decision" if changed.label in FINAL else "votes"
     return UserError(
         f"record {study_id} has votes at the {later} stage: its {stage} {what} cannot change",
         where=where,
@@ -186,24 +210,13 @@ def held_error(
 
 def held_changes(
     log: Iterable[Decision], study_of: Callable[[Decision], int]
-) -> Iterator[tuple[Decision, str]]:
-    """Each change to a reviewer's vote in ``log`` (entries in time order; a vote after their
-    own live one at its stage, or the undo of a vote) made when its study had votes at a later
-    stage already, with that stage (:func:`held_at`): what ``decide`` and ``undo`` refuse."""
+) -> Iterator[tuple[Decision, tuple[str, Decision]]]:
+    """Each entry of ``log`` (every stage, in time order) that :func:`held_at` holds, with
+    what holds it: what ``decide``, ``undo`` and ``resolve`` refuse, replayed for a file."""
     studies: dict[int, list[Decision]] = defaultdict(list)
     for d in log:
         studies[study_of(d)].append(d)
     for entries in studies.values():
-        by_id = {d.id: d for d in entries}
         for at, d in enumerate(entries):
-            undone = by_id.get(d.undoes) if d.label == UNDO and d.undoes else None
-            if undone is not None and undone.label in VOTES:
-                changed = undone
-            elif d.label in VOTES:
-                same = [e for e in entries[:at] if e.stage == d.stage and e.reviewer == d.reviewer]
-                changed = next((e for e in live_decisions(same) if e.label in VOTES), None)
-            else:
-                continue
-            later = held_at(d.stage, (e for e in entries[:at] if e.stage != d.stage))
-            if changed is not None and later is not None:
-                yield d, later
+            if (held := held_at(entries[:at], d)) is not None:
+                yield d, held

@@ -321,3 +321,27 @@ def test_a_title_abstract_vote_changed_before_full_text_votes_is_imported(
     out = _export(there, "reviewer1", tmp_path / "r1.jsonl")
     assert cli(here, ["decisions", "import"], str(out)) == 0
     assert len(list_decisions(here.db)) == 3
+
+
+def test_a_final_decision_undone_after_full_text_votes_is_refused(two_machines, tmp_path, capsys):
+    """The lead's log undoes a title-abstract final include that the full-text votes came
+    after (they were cast on the study it included), as the conflicts screen's z is refused."""
+    here, there = two_machines
+    study = sorted(scr.stage_outcomes(there, TA))[0]
+    add_decision(there.db, Decision(study, TA, "reviewer1", "include"))
+    add_decision(there.db, Decision(study, TA, "reviewer2", "exclude", "no-collaboration"))
+    final = Decision(study, TA, "lead", "final-include")
+    add_decision(there.db, final)
+    add_decision(there.db, Decision(study, "full-text", "reviewer1", "include"))
+    add_decision(there.db, Decision(study, TA, "lead", "undo", undoes=final.id))
+    for reviewer in ("reviewer1", "reviewer2"):
+        assert (
+            cli(here, ["decisions", "import"], str(_export(there, reviewer, tmp_path / reviewer)))
+            == 0
+        )
+    out = _export(there, "lead", tmp_path / "lead.jsonl")
+    capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:2: " in err and "its title-abstract final decision cannot change" in err
+    assert len(list_decisions(here.db)) == 3  # the reviewers' entries alone
