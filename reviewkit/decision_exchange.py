@@ -47,6 +47,8 @@ from reviewkit.screening import (
     NOTE,
     UNDO,
     VOTES,
+    held_changes,
+    held_error,
     needs_vote,
     study_states,
 )
@@ -404,9 +406,10 @@ def import_decisions(
         lines[d.id] = where
     with db.transaction():  # the checks and the write are one, as for a key press
         # which study each record is in, read once, with the write lock held
-        canon = canonical_map(db) if repeats or protocol is not None else {}
+        canon = canonical_map(db)
         for before, d, where in repeats:
             _check_repeat(before, d, where, canon)
+        _check_held(canon, db, new, lines)
         if protocol is not None:
             _check_vote_slots(canon, db, protocol, new, lines)
         decision_rows.add_decisions(db, new)
@@ -425,6 +428,21 @@ def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, in
             where=where,
             hint="the file conflicts with the log here; nothing was written",
         )
+
+
+def _check_held(
+    canon: dict[int, int], db: Store, new: list[Decision], lines: dict[str, str]
+) -> None:
+    """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
+    study that, by the change's time, had votes at a later stage: the rule the screen applies
+    to z and to a changed vote (``screening.held_changes``), replayed in time order."""
+    if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
+        return
+    log = sorted([*decision_rows.list_decisions(db), *new], key=lambda d: d.created_at)
+    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
+        if d.id in lines:  # only what the file adds is judged, not the project's own past
+            study = canon.get(d.record_id, d.record_id)
+            raise held_error(study, d.stage, held, where=lines[d.id])
 
 
 def _check_vote_slots(

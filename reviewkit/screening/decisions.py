@@ -16,6 +16,8 @@ from reviewkit.screening.rules import (
     VOTES,
     check_reviewer,
     check_stage,
+    held_at,
+    held_error,
     live_decisions,
     needs_vote,
     study_states,
@@ -24,6 +26,7 @@ from reviewkit.screening.rules import (
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
+from reviewkit.store.duplicates import canonical_map
 from reviewkit.wording import quantity
 
 
@@ -76,7 +79,9 @@ def decide(
     and the TUI always pass it), and a vote on a study that no longer waits for this reviewer
     (another reviewer gave it the votes its stage needs, e.g. the one vote of a one-reviewer
     stage) is refused with :class:`AlreadyDecided`; the check and the vote are one write, so
-    two reviewers a few milliseconds apart cannot both vote. ``members``: the record ids of
+    two reviewers a few milliseconds apart cannot both vote. A change to the reviewer's vote
+    that a later stage holds is refused (:func:`~reviewkit.screening.rules.held_at`), with
+    or without ``protocol``. ``members``: the record ids of
     the study's cluster (default: the study id alone). Without ``protocol``, a full-text
     exclusion still needs a reason.
     """
@@ -94,30 +99,20 @@ def decide(
         raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
+        _keep_what_later_stages_hold(db, d, members)
         if protocol is not None:
             _check_still_open(db, protocol.stages[stage], study_id, reviewer, members)
         decision_rows.add_decision(db, d)
     return d
 
 
-def _keep_what_later_stages_hold(
-    db: Store, stage: str, study_id: int, members: Sequence[int]
-) -> None:
-    """Refuse a change to a reviewer's vote on a study at ``stage`` once a later stage has a
-    vote or final decision on it: undoing or changing a title-abstract include after
-    both full-text votes took an included study out of full text, its votes left in the log
-    and the study gone from the report without a word. A study that reached a later stage
-    is decided there (an exclusion there with its reason, which PRISMA counts)."""
-    ids = list(members) or [study_id]
-    for later in STAGES[STAGES.index(stage) + 1 :]:
-        log = live_decisions(decision_rows.list_decisions(db, stage=later, record_ids=ids))
-        if any(d.label != NOTE for d in log):
-            raise UserError(
-                f"record {study_id} has votes at the {later} stage: its {stage} votes"
-                " cannot change",
-                hint=f"a study that reached {later} is decided there: exclude it at that stage"
-                f" (reviewkit screen --stage {later})",
-            )
+def _keep_what_later_stages_hold(db: Store, d: Decision, members: Sequence[int]) -> None:
+    """Refuse entry ``d`` when it undoes or replaces a vote or final decision that a later
+    stage holds (:func:`~reviewkit.screening.rules.held_at`); ``members``: the record ids of
+    its study (default the record alone)."""
+    log = decision_rows.list_decisions(db, record_ids=list(members) or [d.record_id])
+    if (held := held_at(log, d)) is not None:
+        raise held_error(d.record_id, d.stage, held)
 
 
 def _check_still_open(
@@ -128,10 +123,7 @@ def _check_still_open(
     ids = list(members) or [study_id]
     log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
     state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
-    if state is not None and reviewer in state.votes:  # a change of the reviewer's own vote
-        _keep_what_later_stages_hold(db, rule.name, study_id, members)
-        return
-    if state is None or needs_vote(state, rule, reviewer):
+    if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
         raise AlreadyDecided(
@@ -164,23 +156,31 @@ def undo(
     """Undo the reviewer's newest live entry at the stage by appending an undo entry.
 
     Returns the entry that was undone, or None when there is nothing left to undo. Works
-    across restarts: the state lives in the log only. A vote on a study that a later stage
-    has votes on is refused (UserError; ``members_of``: a record id -> the
-    record ids of its study, default the record alone), notes are not.
+    across restarts: the state lives in the log only. A vote or final decision a later stage
+    holds is refused (UserError: :func:`~reviewkit.screening.rules.held_at`; ``members_of``:
+    a record id -> the record ids of its study, default its duplicate cluster).
     """
     with db.transaction():
         live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
         if not live:
             return None
         target = live[-1]
-        if target.label in VOTES:  # a lead's final decision may settle a conflict a merge
-            # raised after full text (merges.py): undoing or replacing it stays the lead's call
-            members = members_of(target.record_id) if members_of else ()
-            _keep_what_later_stages_hold(db, stage, target.record_id, members)
-        decision_rows.add_decision(
-            db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
-        )
+        u = Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
+        if target.label != NOTE:
+            _keep_what_later_stages_hold(db, u, (members_of or _members_of(db))(u.record_id))
+        decision_rows.add_decision(db, u)
     return target
+
+
+def _members_of(db: Store) -> Callable[[int], list[int]]:
+    """A record id -> the record ids of its study (its duplicate cluster), read once."""
+    canon = canonical_map(db)
+
+    def members(record_id: int) -> list[int]:
+        study = canon.get(record_id, record_id)
+        return [rid for rid, c in canon.items() if c == study]
+
+    return members
 
 
 # --- conflicts ---------------------------------------------------------------------------
@@ -283,10 +283,13 @@ def resolve(
     if label not in ("include", "exclude"):
         raise UserError(f"a final decision is include or exclude, not {label!r}")
     _check_reason(rule, label, reason)
-    views = {c.study_id: c for c in conflicts(project, stage, resolver)}
+    derived = DerivedStages(project)
+    views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
     if study_id not in views:
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
+    members = [rid for rid, study in derived.canon.items() if study == study_id]
+    _keep_what_later_stages_hold(project.db, d, members)  # a final decision replaced
     decision_rows.add_decision(project.db, d)
     return d
 

@@ -9,7 +9,7 @@ vote counts); ``note`` entries carry notes; ``undo`` entries name the entry they
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
@@ -159,3 +159,64 @@ def check_reviewer(protocol: Protocol, reviewer: str) -> str:
     """The reviewer name if the protocol lists it as a reviewer (who votes); a UserError
     otherwise (the one rule for names, :func:`reviewkit.protocol.people.check_person`)."""
     return check_person(protocol, reviewer, screens=True)
+
+
+def _changed_by(earlier: list[Decision], d: Decision) -> Decision | None:
+    """The vote or final decision that a new entry ``d`` undoes or replaces on a study whose
+    log is ``earlier``: the entry it undoes, the reviewer's own live vote at the stage, or the
+    stage's live final decision (None: a first vote, a note, a first final decision)."""
+    if d.label == UNDO:
+        return next((e for e in earlier if e.id == d.undoes and e.label != NOTE), None)
+    live = live_decisions(e for e in earlier if e.stage == d.stage)
+    if d.label in VOTES:
+        return next((e for e in live if e.label in VOTES and e.reviewer == d.reviewer), None)
+    if d.label in FINAL:
+        return next((e for e in reversed(live) if e.label in FINAL), None)
+    return None
+
+
+def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | None:
+    """The later stage that holds what a new entry ``d`` undoes or replaces, and that entry,
+    on a study whose log so far is ``earlier`` (every stage, in time order); None: ``d`` may
+    be written. A study that reached a later stage is decided there (an exclusion with its
+    reason, which PRISMA counts): undoing or changing a title-abstract include after the
+    full-text votes took an included study out of full text and the report without a word,
+    its votes left in the log. A reviewer's vote is held by any vote or final decision at a
+    later stage; a final decision by those made after it, which it let happen (one settling a
+    conflict a dedup merge raised after full text holds none). The screen's z, a changed vote,
+    a replaced final decision and ``decisions import`` all ask this."""
+    earlier = list(earlier)
+    changed = _changed_by(earlier, d)
+    if changed is None:
+        return None
+    since = changed.created_at if changed.label in FINAL else ""
+    stages = STAGES[STAGES.index(d.stage) + 1 :]
+    later = [e for e in earlier if e.stage in stages and e.created_at > since]
+    live = {e.stage for e in live_decisions(later) if e.label != NOTE}
+    return next(((stage, changed) for stage in stages if stage in live), None)
+
+
+def held_error(study_id: int, stage: str, held: tuple[str, Decision], where: str = "") -> UserError:
+    """The refusal of an entry :func:`held_at` holds (nothing is written)."""
+    later, changed = held
+    what = "final decision" if changed.label in FINAL else "votes"
+    return UserError(
+        f"record {study_id} has votes at the {later} stage: its {stage} {what} cannot change",
+        where=where,
+        hint=f"a study that reached {later} is decided there: exclude it at that stage"
+        f" (reviewkit screen --stage {later})",
+    )
+
+
+def held_changes(
+    log: Iterable[Decision], study_of: Callable[[Decision], int]
+) -> Iterator[tuple[Decision, tuple[str, Decision]]]:
+    """Each entry of ``log`` (every stage, in time order) that :func:`held_at` holds, with
+    what holds it: what ``decide``, ``undo`` and ``resolve`` refuse, replayed for a file."""
+    studies: dict[int, list[Decision]] = defaultdict(list)
+    for d in log:
+        studies[study_of(d)].append(d)
+    for entries in studies.values():
+        for at, d in enumerate(entries):
+            if (held := held_at(entries[:at], d)) is not None:
+                yield d, held

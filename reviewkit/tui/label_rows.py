@@ -90,7 +90,8 @@ class LabelRows:
         storing nothing. A second reviewer's Enter stored the ticked labels again under their
         own name, unlooked at (the study opens with them ticked), and in a single-label scheme
         put the rules' suggestion in place of the ✓; a confirmation is one reviewer's word,
-        replaced only by a label the reviewer gives (the longest words that fit the width)."""
+        replaced only by a label the reviewer gives (the longest words that fit the width).
+        Once the ticks differ from it, the line says Enter stores them in its place."""
         who = classify.confirmed_by(self.project.db, self.scheme.id, rid)
         whose = f"you ({who})" if who == self.reviewer else who
         accept = self._accept_key()
@@ -105,6 +106,13 @@ class LabelRows:
             f"✓ confirmed by {whose}: {accept} keeps it; {change[1]} to give yours\n",
             f"✓ {who}'s: {accept} keeps it; {change[1]} to give yours\n",
         )
+        if self.ticking and self._ticks_changed():  # Enter stores them now, not keeps
+            said = (
+                f"✓ confirmed by {whose}: {accept} stores your ticks in its place, as your own"
+                " answer\n",
+                f"✓ confirmed by {whose}: {accept} stores your ticks in its place\n",
+                f"✓ {who}'s: {accept} stores your ticks\n",
+            )
         width = self._label_width()
         return next((line for line in said if cell_len(line) - 1 <= width), said[-1])
 

@@ -80,3 +80,28 @@ def test_the_line_names_you_and_fits_80_columns(b_included):
     rows, _said = _press(project, scheme, ids, size=(80, 24))
     line = next(r for r in rows.splitlines() if r.startswith("✓"))
     assert line == "✓ confirmed by you (ann): Enter keeps it; change the ticks to give yours"
+
+
+def test_the_line_says_what_enter_does_once_the_ticks_changed(b_included):
+    """After the reviewer changed the ticks Enter stores them in the confirmation's place: the
+    line went on saying 'Enter keeps it and goes on, storing nothing'."""
+    project, ids = b_included
+    scheme = "severe-mental-illness"
+    classify.confirm(project, ids[0], scheme, ["smi"], "bob")
+    screen = ConfirmScreen(project, scheme, ids, "ann")
+    seen = []
+
+    async def go() -> None:
+        async with ReviewkitApp(screen, keymap={}).run_test(size=(120, 40)) as pilot:
+            await pilot.press("k", "k", "0")
+            await pilot.pause()
+            seen.append(str(screen.query_one("#labels", Static).render()))
+            await pilot.press("0")  # unticked again: as confirmed, Enter keeps it
+            await pilot.pause()
+            seen.append(str(screen.query_one("#labels", Static).render()))
+            await pilot.press("ctrl+q")
+
+    asyncio.run(go())
+    changed = next(r for r in seen[0].splitlines() if r.startswith("✓"))
+    assert changed == "✓ confirmed by bob: Enter stores your ticks in its place, as your own answer"
+    assert "Enter keeps it and goes on, storing nothing" in seen[1]

@@ -12,7 +12,7 @@ from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.project import init_project
 from reviewkit.records import Record
-from reviewkit.store.decisions import list_decisions
+from reviewkit.store.decisions import Decision, add_decision, list_decisions
 
 TA = "title-abstract"
 
@@ -280,3 +280,68 @@ def test_reasonless_exclusions_from_before_a_protocol_change_need_a_flag(
     assert "without a reason" in err and "--allow-missing-reasons" in err
     assert main(["decisions", "import", "--allow-missing-reasons", str(out), *project]) == 0
     assert "added 1 entry" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("change", ["uncertain", "undo"])
+def test_a_title_abstract_vote_changed_after_full_text_votes_is_refused(
+    two_machines, tmp_path, capsys, change
+):
+    """The rule of the screen's z and of a changed vote (a study that reached full text is
+    decided there) holds for a file too: reviewer1's title-abstract include changed or undone
+    after their full-text include was imported and took the study out of full text and the
+    report without a word. (A log from before the rule, or edited by hand, holds it.)"""
+    here, there = two_machines
+    study = sorted(scr.stage_outcomes(there, TA))[0]
+    ta = Decision(study, TA, "reviewer1", "include")
+    add_decision(there.db, ta)
+    add_decision(there.db, Decision(study, "full-text", "reviewer1", "include"))
+    if change == "undo":
+        add_decision(there.db, Decision(study, TA, "reviewer1", "undo", undoes=ta.id))
+    else:
+        add_decision(there.db, Decision(study, TA, "reviewer1", change))
+    out = _export(there, "reviewer1", tmp_path / "r1.jsonl")
+    capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:3: " in err and "has votes at the full-text stage" in err
+    assert "exclude it at that stage" in err
+    assert list_decisions(here.db) == []  # all or nothing
+
+
+def test_a_title_abstract_vote_changed_before_full_text_votes_is_imported(
+    two_machines, tmp_path, capsys
+):
+    """The same entries in another order, the change before full text: the history of a study
+    that was screened, changed, then went on to full text, which an export carries whole."""
+    here, there = two_machines
+    study = sorted(scr.stage_outcomes(there, TA))[0]
+    add_decision(there.db, Decision(study, TA, "reviewer1", "uncertain"))
+    add_decision(there.db, Decision(study, TA, "reviewer1", "include"))
+    add_decision(there.db, Decision(study, "full-text", "reviewer1", "include"))
+    out = _export(there, "reviewer1", tmp_path / "r1.jsonl")
+    assert cli(here, ["decisions", "import"], str(out)) == 0
+    assert len(list_decisions(here.db)) == 3
+
+
+def test_a_final_decision_undone_after_full_text_votes_is_refused(two_machines, tmp_path, capsys):
+    """The lead's log undoes a title-abstract final include that the full-text votes came
+    after (they were cast on the study it included), as the conflicts screen's z is refused."""
+    here, there = two_machines
+    study = sorted(scr.stage_outcomes(there, TA))[0]
+    add_decision(there.db, Decision(study, TA, "reviewer1", "include"))
+    add_decision(there.db, Decision(study, TA, "reviewer2", "exclude", "no-collaboration"))
+    final = Decision(study, TA, "lead", "final-include")
+    add_decision(there.db, final)
+    add_decision(there.db, Decision(study, "full-text", "reviewer1", "include"))
+    add_decision(there.db, Decision(study, TA, "lead", "undo", undoes=final.id))
+    for reviewer in ("reviewer1", "reviewer2"):
+        assert (
+            cli(here, ["decisions", "import"], str(_export(there, reviewer, tmp_path / reviewer)))
+            == 0
+        )
+    out = _export(there, "lead", tmp_path / "lead.jsonl")
+    capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:2: " in err and "its title-abstract final decision cannot change" in err
+    assert len(list_decisions(here.db)) == 3  # the reviewers' entries alone

@@ -1,17 +1,20 @@
 """Undo and a changed vote at title-abstract once the study has votes at full text: undoing reviewer1's title-abstract include after both full-text votes
 took an included study out of full text without a word (its full-text votes left in the log,
 the study gone from the report). A study that reached full text is decided there; the screen
-says so and nothing is written. A lead's final decision is not held so: a conflict a dedup
-merge raises after full text (tests/dedup/test_after_screening.py) is settled by one."""
+says so and nothing is written. A lead's final decision is held once full-text votes came
+after it; a conflict a dedup merge raises after full text (tests/dedup/test_after_screening.py)
+is settled by one made after them, which is not held."""
 
 from __future__ import annotations
 
 import asyncio
 
+import pytest
 from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
+from reviewkit.errors import UserError
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
@@ -87,3 +90,51 @@ def test_two_reviewers_at_once_each_undo_their_own_newest_vote(project_b):
     assert two.undo().record_id == ids[1]
     votes = scr.DerivedStages(project_b).states(TA)[ids[0]].votes
     assert {name: v.label for name, v in votes.items()} == {"reviewer2": "exclude"}
+
+
+def _resolved_then_full_text(project) -> int:
+    """A title-abstract conflict the lead settled with a final include, then both reviewers'
+    full-text includes: the final decision carried the study to full text."""
+    study = add_records(project, make_records(1))[0]
+    scr.decide(project.db, study, TA, "reviewer1", "include", protocol=project.protocol)
+    scr.decide(
+        project.db, study, TA, "reviewer2", "exclude", "no-collaboration", protocol=project.protocol
+    )
+    scr.resolve(project, study, TA, "lead", "include")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, study, FT, reviewer, "include", protocol=project.protocol)
+    return study
+
+
+def test_a_final_decision_full_text_built_on_is_neither_undone_nor_replaced(project_b):
+    """The lead's z, or a final exclude in place of the include, after the full-text votes the
+    include let happen took the study out of full text and the report without a word, as a
+    reviewer's z did; a study that reached full text is decided there."""
+    study = _resolved_then_full_text(project_b)
+    before = len(list_decisions(project_b.db))
+    with pytest.raises(UserError, match=f"record {study} has votes at the full-text stage"):
+        scr.undo(project_b.db, TA, "lead")
+    with pytest.raises(UserError, match="has votes at the full-text stage"):
+        scr.resolve(project_b, study, TA, "lead", "exclude", "no-collaboration")
+    assert len(list_decisions(project_b.db)) == before
+    assert scr.DerivedStages(project_b).outcomes(FT)[study].status == "include"
+
+
+def test_a_final_decision_made_after_full_text_votes_may_be_undone(project_b):
+    """A conflict a dedup merge raises after full text is settled by a final decision made
+    after the full-text votes (tests/dedup/test_after_screening.py): they were not built on it,
+    and the lead may take it back."""
+    study = add_records(project_b, make_records(1))[0]
+    scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=project_b.protocol)
+    scr.decide(
+        project_b.db,
+        study,
+        TA,
+        "reviewer2",
+        "exclude",
+        "no-collaboration",
+        protocol=project_b.protocol,
+    )
+    scr.decide(project_b.db, study, FT, "reviewer1", "include", protocol=project_b.protocol)
+    scr.resolve(project_b, study, TA, "lead", "include")
+    assert scr.undo(project_b.db, TA, "lead").label == "final-include"
