@@ -54,8 +54,11 @@ _JOURNAL_STOP = frozenset(
 # do not. The qualifier is a word in mixed case at the name's end; an acronym in brackets
 # ('Proc. ... Conf. Inf. Syst. (ICIS 2019)', 'ACM (JACM)') is part of the name and stays.
 # An export that cuts the name short may cut the qualifier too ('Cerebral cortex (New York
-# N.Y', 'Card. (Swi.'): an unclosed bracket at the end is the qualifier as well.
-_NLM_QUALIFIER = re.compile(r"\s+\([A-Z][a-z][^()]*\)?\s*$")
+# N.Y', 'Card. (Swi.'): an unclosed bracket at the end is the qualifier as well. A bracket
+# that names a supplement or abstracts ('Acta neurologica Scandinavica (Supplement)', 'Chest
+# (Meeting Abstracts)') is no place or edition: a supplement series numbers its own volumes
+# and is another journal, so it stays part of the name.
+_NLM_QUALIFIER = re.compile(r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][a-z][^()]*\)?\s*$")
 # A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
 _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 # An issue field that is an issue number of one volume: a bare number ('2', 'No. 2', '02').

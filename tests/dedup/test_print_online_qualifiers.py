@@ -31,6 +31,18 @@ def test_an_acronym_in_brackets_stays_part_of_the_name():
     assert "icis" in journal_words("Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019)")
 
 
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "Acta neurologica Scandinavica (Supplement)",  # a supplement series: its own volumes
+        "Journal of Clinical Psychiatry (Suppl)",
+        "Chest (Meeting Abstracts)",
+    ],
+)
+def test_a_supplement_or_abstracts_in_brackets_stays_part_of_the_name(journal):
+    assert journal_words(journal)[-1] in ("supplement", "suppl", "abstracts")
+
+
 FASEB = dict(journal="FASEB J", volume="20", issue="14")
 
 
