@@ -106,3 +106,27 @@ def test_online_pages_in_another_issue_stay_apart():
     printed = keys(1, pages="2556-2558", **FASEB)
     online = keys(2, pages="E1924-E1934", journal="FASEB J", volume="20", issue="15")
     assert verdict(printed, online)[0] != "duplicate"
+
+
+PAPER = dict(
+    title="Mitochondrial uncoupling protein two protects neurons against oxidative injury",
+    authors=["Smith, John", "Jones, Kate", "Brown, Lee"],
+    year=2012,
+    journal="J Am Coll Cardiol",
+    volume="59",
+)
+
+
+def test_a_meeting_abstract_in_a_supplement_to_the_issue_stays_apart():
+    # a meeting's abstract on 'E' pages of the issue's supplement and the article in the issue
+    abstract = keys(1, pages="E1234-E1236", issue="13 Suppl 1", **PAPER)
+    article = keys(2, pages="2556-2557", issue="13", **PAPER)
+    assert verdict(abstract, article)[0] != "duplicate"
+
+
+def test_a_meeting_abstract_printed_in_the_issue_stays_apart():
+    # the abstract's record names the meeting: neighbours in an abstracts section share titles
+    meeting = "J Am Coll Cardiol. Conference: American College of Cardiology 61st Annual Session"
+    abstract = keys(1, pages="2556-2557", issue="13", **{**PAPER, "journal": meeting})
+    article = keys(2, pages="E1924-E1934", issue="13", **PAPER)
+    assert verdict(abstract, article)[0] != "duplicate"
