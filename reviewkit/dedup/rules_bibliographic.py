@@ -98,7 +98,8 @@ def print_and_online(ka: Keys, kb: Keys) -> bool:
     ('2556-2558'): a journal that prints a summary of an article and publishes the whole of it
     online under 'E' pages in the same issue (FASEB J's FJ Express; Pediatrics' print abstract
     of an e-pages article). The online range is the longer one, the full text: an 'e3' of an
-    abstracts section is one page against its article's range, and stays two places."""
+    abstracts section is one page against its article's range, and stays two places. A single
+    printed page is no range (it may hold several summaries) and is left to the review queue."""
     for online, printed in ((ka, kb), (kb, ka)):
         if (
             online.page_section == "e"
