@@ -41,6 +41,7 @@ from reviewkit.dedup.venue import (
     is_conference,
     is_living_review_journal,
     issue_number,
+    journal_qualifier,
     journal_words,
     meeting_editions,
     volume_key,
@@ -75,6 +76,7 @@ class Keys:
     living: bool  # in a journal of reviews kept up to date (:func:`is_living_review_journal`)
     year: int | None
     journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped
+    journal_qualifier: tuple[str, ...]  # words of NLM's '(Baltimore)' after the name, or ()
     volume: str
     first_page: str
     page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
@@ -200,6 +202,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         living=is_living_review_journal(journal),
         year=rec.year,
         journal=journal,
+        journal_qualifier=journal_qualifier(rec.journal) if journal else (),
         volume=volume,
         first_page=page,
         page_weak=page_weak,

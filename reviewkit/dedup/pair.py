@@ -17,7 +17,7 @@ from reviewkit.dedup.score import (
     abstract_openings_differ,
     abstracts_agree,
     author_score,
-    journal_match,
+    journals_match,
     numbers_conflict,
     one_digit_typo,
     pages_conflict,
@@ -69,7 +69,7 @@ class Pair:
 
     @cached_property
     def jm(self) -> bool | None:
-        return journal_match(self.ka.journal, self.kb.journal)
+        return journals_match(self.ka, self.kb)
 
     @property
     def titled(self) -> bool:

@@ -98,7 +98,8 @@ def print_and_online(ka: Keys, kb: Keys) -> bool:
     ('2556-2558'): a journal that prints a summary of an article and publishes the whole of it
     online under 'E' pages in the same issue (FASEB J's FJ Express; Pediatrics' print abstract
     of an e-pages article). The online range is the longer one, the full text: an 'e3' of an
-    abstracts section is one page against its article's range, and stays two places."""
+    abstracts section is one page against its article's range, and stays two places. A single
+    printed page is no range (it may hold several summaries) and is left to the review queue."""
     for online, printed in ((ka, kb), (kb, ka)):
         if (
             online.page_section == "e"
@@ -118,13 +119,16 @@ def same_issue_other_page(p: Pair) -> Outcome:
     'E1924-E1934': :func:`print_and_online`). Two items of one issue under one long title and
     one author list are not two articles: numbered parts ('part 1') and notices are told apart
     by the rules before this one; abstracts of a congress (neighbours share title and authors),
-    pages in two sections of the issue, two DOIs and two abstracts that open differently (a
-    team's companion papers in one issue, titles one word apart) never merge here."""
+    pages in two sections of the issue, a supplement to the issue (a meeting's abstract on 'E'
+    pages in '13 Suppl 1' beside the article in issue 13), two DOIs and two abstracts that open
+    differently (a team's companion papers in one issue, titles one word apart) never merge
+    here."""
     ka, kb = p.ka, p.kb
     if (
         p.same_long_title_same_year
         and bool(ka.volume and ka.issue)
         and (ka.volume, ka.issue) == (kb.volume, kb.issue)
+        and ka.supplement == kb.supplement  # '13 Suppl 1' is a supplement to issue 13: elsewhere
         and p.jm is True
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction

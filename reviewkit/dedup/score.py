@@ -114,6 +114,24 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     return False if sim < 0.6 else None  # 'nihon rinsho' / 'nippon rinsho': no evidence either way
 
 
+def journals_match(ka: Keys, kb: Keys) -> bool | None:
+    """:func:`journal_match` of two records' journals, told by the NLM Catalog's qualifiers
+    too. NLM adds the place or edition in brackets to tell journals of one name apart
+    ('Medicine (Baltimore)' and Elsevier's 'Medicine (Abingdon, England : UK ed.)', 'Nursing
+    (Lond)' and 'Nursing (Jenkintown)'), and :func:`reviewkit.dedup.venue.journal_words`
+    leaves it out so that 'Lancet (London, England)' is WoS's 'LANCET'. Where both records
+    carry a qualifier and no word of one abbreviates a word of the other, the names say nothing
+    either way (None): two journals, or one journal under two databases' conventions (Scopus's
+    'Medicine (United States)' for NLM's 'Medicine (Baltimore)'); the volume, the pages or the
+    DOI must carry the merge. A qualifier on one side only ('Physiology (Bethesda)' /
+    'Physiology') is no second journal."""
+    match = journal_match(ka.journal, kb.journal)
+    qa, qb = ka.journal_qualifier, kb.journal_qualifier
+    if match is True and qa and qb and not any(_abbreviates(x, y) for x in qa for y in qb):
+        return None
+    return match
+
+
 def pages_compatible(a: str, b: str) -> bool:
     """Equal, or one of three or more digits the start or end of the other ('175' / '1751638')."""
     return a == b or min(len(a), len(b)) >= 3 and volumes_compatible(a, b)
@@ -249,7 +267,7 @@ def notice_copies_article(ka: Keys, kb: Keys) -> bool:
     au = author_score(ka, kb)
     return (
         (au or 0) >= 95
-        and journal_match(ka.journal, kb.journal) is True
+        and journals_match(ka, kb) is True
         and bool(ka.year and kb.year and abs(ka.year - kb.year) <= 1)
         and abstracts_agree(ka.abstract, kb.abstract)
     )
@@ -374,5 +392,5 @@ def translation_at_same_place(ka: Keys, kb: Keys) -> bool:
         and ka.year == kb.year
         and bool(ka.authors)
         and ka.authors == kb.authors
-        and journal_match(ka.journal, kb.journal) is not False
+        and journals_match(ka, kb) is not False
     )

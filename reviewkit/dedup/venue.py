@@ -54,8 +54,14 @@ _JOURNAL_STOP = frozenset(
 # do not. The qualifier is a word in mixed case at the name's end; an acronym in brackets
 # ('Proc. ... Conf. Inf. Syst. (ICIS 2019)', 'ACM (JACM)') is part of the name and stays.
 # An export that cuts the name short may cut the qualifier too ('Cerebral cortex (New York
-# N.Y', 'Card. (Swi.'): an unclosed bracket at the end is the qualifier as well.
-_NLM_QUALIFIER = re.compile(r"\s+\([A-Z][a-z][^()]*\)?\s*$")
+# N.Y', 'Card. (Swi.'): an unclosed bracket at the end is the qualifier as well. A bracket
+# that names a supplement or abstracts ('Acta neurologica Scandinavica (Supplement)', 'Chest
+# (Meeting Abstracts)') is no place or edition: a supplement series numbers its own volumes
+# and is another journal, so it stays part of the name.
+_NLM_QUALIFIER = re.compile(r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][a-z][^()]*\)?\s*$")
+# Words of a qualifier that name a medium or say 'edition', never which journal: NLM's 'BMJ
+# (Clinical research ed.)' is Scopus's 'BMJ (Online)'.
+_QUALIFIER_NEUTRAL = frozenset(["online", "print", "internet", "electronic", "ed", "edition"])
 # A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
 _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 # An issue field that is an issue number of one volume: a bare number ('2', 'No. 2', '02').
@@ -70,18 +76,39 @@ MAX_ISSUES = 53
 _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 
 
+def _journal_name(journal: str) -> str:
+    """The journal's name without the volume, pages or meeting an export put after it."""
+    journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
+    journal = cut_spaced_place(journal)  # 'NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974'
+    return re.split(
+        r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
+    )[0]
+
+
 @lru_cache(maxsize=65536)
 def journal_words(journal: str) -> tuple[str, ...]:
     """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
-    journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
-    journal = cut_spaced_place(journal)  # 'NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974'
-    journal = re.split(
-        r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
-    )[0]
+    journal = _journal_name(journal)
     journal = _NLM_QUALIFIER.sub("", journal) or journal  # before ' : 1950)' reads as a subtitle
     journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
     words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
     return tuple(words[:8])
+
+
+@lru_cache(maxsize=65536)
+def journal_qualifier(journal: str) -> tuple[str, ...]:
+    """The words of the NLM Catalog's qualifier that :func:`journal_words` leaves out, the
+    ones that say which journal ('Medicine (Baltimore)' -> ('baltimore',); 'BMJ (Online)' and
+    'Lancet' -> ())."""
+    found = _NLM_QUALIFIER.search(_journal_name(journal))
+    if not found or found.start() == 0:
+        return ()
+    words = fold_text(found.group()).split()
+    return tuple(
+        w
+        for w in words
+        if len(w) > 1 and w not in _JOURNAL_STOP and w not in _QUALIFIER_NEUTRAL and not w.isdigit()
+    )
 
 
 def is_living_review_journal(journal: tuple[str, ...]) -> bool:

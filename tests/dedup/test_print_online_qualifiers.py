@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from dedup.helpers import keys, verdict
 
-from reviewkit.dedup.score import journal_match
+from reviewkit.dedup.score import journal_match, journals_match
 from reviewkit.dedup.venue import journal_words
 
 
@@ -27,8 +27,63 @@ def test_the_nlm_qualifier_is_no_part_of_the_journal_name(nlm, other):
     assert journal_match(journal_words(nlm), journal_words(other)) is True
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Medicine (Baltimore)", "Medicine (Abingdon, England : UK ed.)"),  # Elsevier's
+        ("Nursing (Lond)", "Nursing (Jenkintown)"),
+        ("Chinese medical journal (Taipei)", "Chinese medical journal (Beijing)"),
+        ("Medicine (Baltimore)", "Medicine (United Kingdom)"),
+    ],
+)
+def test_two_qualifiers_that_name_two_places_say_nothing_either_way(a, b):
+    assert journals_match(keys(1, journal=a), keys(2, journal=b)) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lancet (London, England)", "Lancet (Lond)"),
+        ("Journal of immunology (Baltimore, Md. : 1950)", "J Immunol (Baltimore)"),
+        ("BMJ (Clinical research ed.)", "BMJ (Online)"),  # a medium names no journal
+        ("Physiology (Bethesda, Md.)", "Physiology"),  # one side only
+    ],
+)
+def test_qualifiers_that_agree_or_one_alone_are_one_journal(a, b):
+    assert journals_match(keys(1, journal=a), keys(2, journal=b)) is True
+
+
+TWINS = dict(
+    title="Nurse-led clinics for chronic wound care in the community: a survey of practice",
+    authors=["Hughes, Anne", "Patel, Ravi"],
+    year=1989,
+    volume="3",
+    issue="12",
+)
+
+
+def test_two_journals_of_one_name_need_more_than_the_name_to_merge():
+    # same title and authors, one issue number, pages apart: only the journal's name made
+    # these one place, and NLM's qualifiers say the names are two journals'
+    uk = keys(1, journal="Nursing (Lond)", pages="552-555", **TWINS)
+    us = keys(2, journal="Nursing (Jenkintown)", pages="41-44", **TWINS)
+    assert verdict(uk, us)[0] != "duplicate"
+
+
 def test_an_acronym_in_brackets_stays_part_of_the_name():
     assert "icis" in journal_words("Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019)")
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "Acta neurologica Scandinavica (Supplement)",  # a supplement series: its own volumes
+        "Journal of Clinical Psychiatry (Suppl)",
+        "Chest (Meeting Abstracts)",
+    ],
+)
+def test_a_supplement_or_abstracts_in_brackets_stays_part_of_the_name(journal):
+    assert journal_words(journal)[-1] in ("supplement", "suppl", "abstracts")
 
 
 FASEB = dict(journal="FASEB J", volume="20", issue="14")
@@ -51,3 +106,27 @@ def test_online_pages_in_another_issue_stay_apart():
     printed = keys(1, pages="2556-2558", **FASEB)
     online = keys(2, pages="E1924-E1934", journal="FASEB J", volume="20", issue="15")
     assert verdict(printed, online)[0] != "duplicate"
+
+
+PAPER = dict(
+    title="Mitochondrial uncoupling protein two protects neurons against oxidative injury",
+    authors=["Smith, John", "Jones, Kate", "Brown, Lee"],
+    year=2012,
+    journal="J Am Coll Cardiol",
+    volume="59",
+)
+
+
+def test_a_meeting_abstract_in_a_supplement_to_the_issue_stays_apart():
+    # a meeting's abstract on 'E' pages of the issue's supplement and the article in the issue
+    abstract = keys(1, pages="E1234-E1236", issue="13 Suppl 1", **PAPER)
+    article = keys(2, pages="2556-2557", issue="13", **PAPER)
+    assert verdict(abstract, article)[0] != "duplicate"
+
+
+def test_a_meeting_abstract_printed_in_the_issue_stays_apart():
+    # the abstract's record names the meeting: neighbours in an abstracts section share titles
+    meeting = "J Am Coll Cardiol. Conference: American College of Cardiology 61st Annual Session"
+    abstract = keys(1, pages="2556-2557", issue="13", **{**PAPER, "journal": meeting})
+    article = keys(2, pages="E1924-E1934", issue="13", **PAPER)
+    assert verdict(abstract, article)[0] != "duplicate"
