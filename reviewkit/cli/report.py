@@ -201,11 +201,17 @@ def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
     noun = f"reports included since version {since.version!r}"
     said = f"{quantity(len(since.reports), 'report')} included since version {since.version!r}"
     said += " written to {}"
+    # told apart as the update diagram tells them, so the file's count reconciles with it
+    parts = []
     if since.of_earlier:
-        said += (
-            f" ({since.of_earlier} of them {'a new report' if since.of_earlier == 1 else 'new reports'}"
-            " of a study included before)"
+        reports = "a new report" if since.of_earlier == 1 else "new reports"
+        parts.append(f"{since.of_earlier} of them {reports} of a study included before")
+    if since.of_version:
+        parts.append(
+            f"{since.of_version} of the version's own records, included since it was recorded"
         )
+    if parts:
+        said += f" ({'; '.join(parts)})"
     nothing = (
         f"nothing was included since version {since.version!r}: screen the update's records"
         " ('reviewkit status' shows what waits)"
