@@ -155,3 +155,21 @@ def test_new_tells_its_reports_apart_as_the_update_diagram_does(
         " study included before; 1 of the version's own records, included since it was"
         " recorded)"
     )
+
+
+def test_new_says_a_version_name_with_braces_as_given(
+    project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A version's name is the team's text: '2021 {final}' is said as it is, where it was
+    taken for a format string (a traceback after the file was written)."""
+    project = project_b
+    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "2021 {final}"]) == 0
+    _include_all(project, _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    capsys.readouterr()
+    out = tmp_path / "new.ris"
+    assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
+    assert capsys.readouterr().err.strip() == (
+        f"1 report included since version '2021 {{final}}' written to {out}"
+    )
