@@ -211,7 +211,7 @@ def _since_version(project, fmt: str) -> tuple[list[int], str, tuple[str, str], 
         parts.append(f"{since.of_earlier} of them {reports} of a study included before")
     if since.of_version:
         parts.append(
-            f"{since.of_version} of the version's own records, included since it was recorded"
+            f"{len(since.of_version)} of the version's own records, included since it was recorded"
         )
     after = f" ({'; '.join(parts)})" if parts else ""
     nothing = (

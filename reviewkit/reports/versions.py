@@ -95,7 +95,7 @@ class IncludedSince:
     # of them, the update's new reports of a study not new (its other reports the version's
     # or of its records): the diagram's "of which new reports of studies included before"
     of_earlier: int
-    of_version: int  # of them, the version's records included since (the diagram's "since")
+    of_version: list[int]  # of them, the version's records included since ("since" there)
 
 
 def included_since(project: Project) -> IncludedSince:
@@ -125,4 +125,4 @@ def included_since(project: Project) -> IncludedSince:
         studies.setdefault(study_of.get(r, r), set()).add(kind)
     new = [r for r, kind in kinds.items() if kind != STILL]
     of_earlier = sum(1 for r in new if kinds[r] == NEW and studies[study_of.get(r, r)] != {NEW})
-    return IncludedSince(version.name, new, of_earlier, sum(kinds[r] == SINCE for r in new))
+    return IncludedSince(version.name, new, of_earlier, [r for r in new if kinds[r] == SINCE])

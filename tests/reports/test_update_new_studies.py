@@ -173,3 +173,27 @@ def test_new_says_a_version_name_with_braces_as_given(
     assert capsys.readouterr().err.strip() == (
         f"1 report included since version '2021 {{final}}' written to {out}"
     )
+
+
+def test_the_tables_mark_a_study_of_the_version_included_since_apart(
+    project_b, tmp_path: Path
+) -> None:
+    """A study of the version's records, still being screened when it was recorded and
+    included since, is no new study in the update diagram (its previous version's box counts
+    it): the column said 'yes' as for the update's own new study."""
+    project = project_b
+    first = _import(project, tmp_path, "v1", _TRIAL + _STROKE, "PubMed")
+    _include_all(project, first[:1])
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
+    _include_all(project, first[1:] + _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    assert main([*report, "--out", str(tmp_path / "v2")]) == 0
+    counts = _prisma_csv(project, tmp_path / "v2p")
+    assert counts["included", "new studies included"] == 1
+    assert counts["included", "of the version's records, included since"] == 1
+    marks = {}
+    for path in (tmp_path / "v2" / "tables").glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                marks[row["Reference"].split(".")[0]] = row["New since v1"]
+    assert marks == {"Hellström L": "", "Berg K": "included since", "Aas R": "yes"}
