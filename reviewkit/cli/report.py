@@ -148,18 +148,20 @@ def export_command(
     from reviewkit.reports.studies import included_export
 
     del included  # the included studies are what export writes, with or without the flag
-    if every_record and fmt != "csv":  # a fate has no place in a reference manager's file
-        raise UserError(
-            f"--all writes every record with its screening outcomes, which {fmt} has no place for",
-            hint="use --format csv --all for the sheet of every record; --format"
-            f" {fmt} writes the included studies",
-        )
+    # --new with --all first: '--new --all --format ris' is told the two do not go together,
+    # not sent to '--format csv --all', after which it would be refused again
     if every_record and since_version:
         raise UserError(
             "--all writes every record and --new the studies included since the last version;"
             " give one of them",
             hint="--format csv --all has each record's fate; --new --format ris what the update"
             " adds",
+        )
+    if every_record and fmt != "csv":  # a fate has no place in a reference manager's file
+        raise UserError(
+            f"--all writes every record with its screening outcomes, which {fmt} has no place for",
+            hint="use --format csv --all for the sheet of every record; --format"
+            f" {fmt} writes the included studies",
         )
     if out_file is not None:
         outputs.check_output(out_file)
