@@ -37,12 +37,14 @@ STILL, SINCE, NEW = "still", "since", "new"  # an included study: of the version
 
 def version_to_update(db) -> tuple[ReviewVersion | None, list[int]]:
     """The version the update diagram starts from and the records stored after it: the newest
-    version, when records were stored since; else, when nothing was, the version before it,
-    so that the newest version's own diagram (the one published with it, drawn by its
-    `report --new-version`) is drawn again after it was recorded, not the whole review's as
-    if never updated. (None, []) before any version, and after the first with nothing since."""
+    version with records stored after it. While nothing was stored after the newest, that is
+    the one before it, so that the newest version's own diagram (the one published with it,
+    drawn by its `report --new-version`) is drawn again after it was recorded, not the whole
+    review's as if never updated; versions recorded one after another with no record between
+    (an update recorded again once screened) are looked past alike. (None, []) before any
+    version, and while no record was stored after the first."""
     versions = version_rows.list_versions(db)
-    for version in reversed(versions[-2:]):
+    for version in reversed(versions):
         new_ids = record_rows.ids_after(db, version.last_record_id)
         if new_ids:
             return version, new_ids
