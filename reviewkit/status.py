@@ -179,16 +179,19 @@ def _searches(project: Project) -> SearchesStatus:
     latest = {r.search_name: r for r in runs}  # oldest first: the last one stays
     ended = max((r.ended_at for r in runs if r.ended_at), default="")
     names = [s.name for s in project.protocol.searches]
+    edited = _edited(project, latest)
+    # a run resumes only the query it sent: one edited since runs anew, said once, as edited
+    anew = {n for _, group in edited for n in group}
     return SearchesStatus(
         runs=len(runs),
         last_ended=f"{ended[:10]} {ended[11:16]} UTC" if ended else "",
         unfinished=tuple(
             (n, latest[n].id, latest[n].status)
             for n in names
-            if n in latest and latest[n].status != "complete"
+            if n in latest and latest[n].status != "complete" and n not in anew
         ),
         never_run=tuple(n for n in names if n not in latest),
-        edited=_edited(project, latest),
+        edited=edited,
     )
 
 

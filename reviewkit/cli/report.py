@@ -148,18 +148,20 @@ def export_command(
     from reviewkit.reports.studies import included_export
 
     del included  # the included studies are what export writes, with or without the flag
-    if every_record and fmt != "csv":  # a fate has no place in a reference manager's file
-        raise UserError(
-            f"--all writes every record with its screening outcomes, which {fmt} has no place for",
-            hint="use --format csv --all for the sheet of every record; --format"
-            f" {fmt} writes the included studies",
-        )
+    # --new with --all first: '--new --all --format ris' is told the two do not go together,
+    # not sent to '--format csv --all', after which it would be refused again
     if every_record and since_version:
         raise UserError(
             "--all writes every record and --new the studies included since the last version;"
             " give one of them",
             hint="--format csv --all has each record's fate; --new --format ris what the update"
             " adds",
+        )
+    if every_record and fmt != "csv":  # a fate has no place in a reference manager's file
+        raise UserError(
+            f"--all writes every record with its screening outcomes, which {fmt} has no place for",
+            hint="use --format csv --all for the sheet of every record; --format"
+            f" {fmt} writes the included studies",
         )
     if out_file is not None:
         outputs.check_output(out_file)
@@ -175,11 +177,11 @@ def export_command(
                 click.echo(written(said, n, NO_RECORDS), err=True)
             return
         if since_version:
-            ids, noun, said, why = _since_version(project, fmt)
+            ids, noun, (said, after), why = _since_version(project, fmt)
         else:
             chosen = included_export(project)
             ids, noun, why = chosen.reports, "included studies", _why_empty(fmt)
-            said = _exported(len(ids), chosen.studies) + " written to {}"
+            said, after = _exported(len(ids), chosen.studies), ""
         if out_file is None:
             # UTF-8 bytes, as the --out file is, whatever the locale's encoding (bytes go to
             # the binary stream under stdout)
@@ -187,30 +189,38 @@ def export_command(
             nothing_to_stdout(noun, len(ids), why)
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(written(said.format(out_file), len(ids), why), err=True)
+            # the words around the file's name: a version's name is the team's text, never a
+            # format string ('2022 {draft}' failed here)
+            said = f"{said} written to {out_file}{after}"
+            click.echo(written(said, len(ids), why), err=True)
     finally:
         project.close()
 
 
-def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
+def _since_version(project, fmt: str) -> tuple[list[int], str, tuple[str, str], str]:
     """``export --new``: the reports included since the update's version, what to call them,
-    the line said after writing them ('{}' for the file) and why the file may be empty."""
+    the line said after writing them (before and after the file's name) and why the file may
+    be empty."""
     from reviewkit.reports.versions import included_since
 
     since = included_since(project)
     noun = f"reports included since version {since.version!r}"
     said = f"{quantity(len(since.reports), 'report')} included since version {since.version!r}"
-    said += " written to {}"
+    # told apart as the update diagram tells them, so the file's count reconciles with it
+    parts = []
     if since.of_earlier:
-        said += (
-            f" ({since.of_earlier} of them {'a new report' if since.of_earlier == 1 else 'new reports'}"
-            " of a study included before)"
+        reports = "a new report" if since.of_earlier == 1 else "new reports"
+        parts.append(f"{since.of_earlier} of them {reports} of a study included before")
+    if since.of_version:
+        parts.append(
+            f"{len(since.of_version)} of the version's own records, included since it was recorded"
         )
+    after = f" ({'; '.join(parts)})" if parts else ""
     nothing = (
         f"nothing was included since version {since.version!r}: screen the update's records"
         " ('reviewkit status' shows what waits)"
     )
-    return since.reports, noun, said, _why_empty(fmt, nothing)
+    return since.reports, noun, (said, after), _why_empty(fmt, nothing)
 
 
 def _why_empty(fmt: str, nothing: str = NOTHING_INCLUDED) -> str:

@@ -196,7 +196,7 @@ def write_report(
         reports=snap.reports,
         pending=prefills,
         authors_columns=authors_columns,
-        new_since=(since.version, since.reports) if since else None,
+        new_since=(since.version, since.reports, since.of_version) if since else None,
     )
     problems = prisma.check(counts)
     if problems:

@@ -141,7 +141,7 @@ def report_tables(
     reports: Mapping[int, Sequence[int]] | None = None,
     pending: Iterable[tuple[int, str, str]] = (),
     authors_columns: bool = False,
-    new_since: tuple[str, Collection[int]] | None = None,
+    new_since: tuple[str, Collection[int], Collection[int]] | None = None,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
@@ -153,16 +153,17 @@ def report_tables(
     ``authors_columns``: the protocol's columns only, as the review's authors publish them (no
     "Reports", "Label status" or "Prefilled, not checked"); a study's ``reference`` cell then
     lists each of its reports' references. ``new_since``: in an update, the version the
-    update counts from and the reports included since it (:func:`~reviewkit.reports.versions.
-    included_since`): a column "New since <version>" marks the update's studies, as a team
-    column (not in the authors' columns)."""
+    update counts from, the reports included since it and of them the version's own records
+    (:func:`~reviewkit.reports.versions.included_since`): a column "New since <version>" marks
+    the update's studies (:func:`_new_cell`), as a team column (not in the authors' columns)."""
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
     rows = _read_rows(
         project, scheme, columns, names, record_ids, records, reports, pending, authors_columns
     )
     if new_since is not None and not authors_columns:
-        rows = replace(rows, new={new_since[0]: set(new_since[1])})
+        version, fresh, of_version = new_since
+        rows = replace(rows, new={version: (set(fresh), set(of_version))})
     header = _header(proto, columns, names, rows.several, bool(rows.checked), authors_columns)
     header += [f"{NEW_COLUMN} {version}" for version in rows.new]
     members = _members(scheme, rows.assigned, rows.sort_key(sort))
@@ -201,7 +202,8 @@ class _Rows:
     several: bool  # a study has several reports: a "Reports" column lists them
     checked: list[str]  # the fields a column names when their value is an unchecked prefill
     authors_columns: bool  # the protocol's columns only (see report_tables)
-    new: dict[str, set[int]] = field(default_factory=dict)  # an update: version -> new reports
+    # an update: version -> (the reports included since it, of them the version's own records)
+    new: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
 
     def sort_key(self, sort: str) -> Callable[[int], tuple]:
         """A study's place in its table, by the protocol's ``sort`` (:func:`_sort_key`)."""
@@ -231,10 +233,21 @@ class _Rows:
         if self.checked:
             unchecked = (self.field_names[c] for c in self.checked if c in merged[s][1])
             out.append(", ".join(unchecked))
-        for fresh in self.new.values():  # a new study; a study of before with a new report
-            new = [r in fresh for r in studies[s]]
-            out.append("yes" if all(new) else "a new report" if any(new) else "")
+        for fresh, of_version in self.new.values():
+            out.append(_new_cell(studies[s], fresh, of_version))
         return out
+
+
+def _new_cell(reports: Sequence[int], fresh: set[int], of_version: set[int]) -> str:
+    """A study's cell in the update's "New since <version>" column, as the update diagram counts
+    it: 'yes' for a new study (every report the update's), 'included since' for a study of the
+    version's records included after it (the diagram's previous-version box counts it, not the
+    new studies), 'a new report' for a study of before with a report added, else empty."""
+    if not any(r in fresh for r in reports):
+        return ""
+    if all(r in fresh and r not in of_version for r in reports):
+        return "yes"
+    return "included since" if all(r in of_version for r in reports) else "a new report"
 
 
 def _read_rows(

@@ -87,20 +87,25 @@ def unsettled(project: Project) -> list[str]:
 @dataclass(frozen=True)
 class IncludedSince:
     """The included reports that the version the update diagram starts from did not include:
-    what an update adds to the previous version's reference library (``export --new``)."""
+    what an update adds to the previous version's reference library (``export --new``), told
+    apart as the diagram tells them."""
 
     version: str
     reports: list[int]  # canonical ids, id order
-    of_earlier: int  # of them, new reports of a study the version included (a follow-up)
+    # of them, the update's new reports of a study not new (its other reports the version's
+    # or of its records): the diagram's "of which new reports of studies included before"
+    of_earlier: int
+    of_version: list[int]  # of them, the version's records included since ("since" there)
 
 
 def included_since(project: Project) -> IncludedSince:
     """The reports included now none of whose records the update's version had included: the
     update's new studies, new reports of studies included before, and studies of the
-    version's records included since (PRISMA's 'included since' line). UserError before any
-    version is recorded: 'new' would have nothing to be new against."""
+    version's records included since (PRISMA's 'included since' line), each as the update
+    diagram counts it (:func:`~reviewkit.reports.prisma.update.kinds_against`). UserError
+    before any version is recorded: 'new' would have nothing to be new against."""
     from reviewkit import screening  # imported late: screening is a sibling stage
-    from reviewkit.reports.prisma.update import members_of, version_to_update
+    from reviewkit.reports.prisma.update import NEW, SINCE, STILL, kinds_against, version_to_update
 
     # the version PRISMA's update diagram starts from (the newest, or the one before it while
     # nothing was stored after the newest): the file and the diagram's new studies agree
@@ -112,12 +117,12 @@ def included_since(project: Project) -> IncludedSince:
             " publish it; export without --new writes every included study",
         )
     canon = canonical_map(project.db)
-    members = members_of(canon)
-    earlier = set(version.included_records)
-    reports = screening.included(project, canon)
-    new = [r for r in reports if not any(m in earlier for m in members.get(r, [r]))]
+    kind_of = kinds_against(version, canon)
+    kinds = {r: kind_of(r) for r in screening.included(project, canon)}
     study_of = linked_reports(project.db, canon)
-    fresh = set(new)
-    kept = {study_of.get(r, r) for r in reports if r not in fresh}
-    of_earlier = sum(1 for r in new if study_of.get(r, r) in kept)
-    return IncludedSince(version.name, new, of_earlier)
+    studies: dict[int, set[str]] = {}  # an included study -> the kinds of its included reports
+    for r, kind in kinds.items():
+        studies.setdefault(study_of.get(r, r), set()).add(kind)
+    new = [r for r, kind in kinds.items() if kind != STILL]
+    of_earlier = sum(1 for r in new if kinds[r] == NEW and studies[study_of.get(r, r)] != {NEW})
+    return IncludedSince(version.name, new, of_earlier, [r for r in new if kinds[r] == SINCE])

@@ -123,6 +123,6 @@ def limits_text(stored: str) -> str:
         if value is True:
             parts.append(name)
         else:
-            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            shown = _shown(key, value)
             parts.append(f"{name} {shown}" if key.startswith("date_") else f"{name}: {shown}")
     return "; ".join(parts) or "none"

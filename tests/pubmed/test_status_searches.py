@@ -48,3 +48,37 @@ def test_status_names_searches_not_finished_and_never_run(
     assert never.startswith("  never run: a3-chronic-pain, ")
     assert never.endswith("type 'reviewkit search run a3-chronic-pain a4-cancer a5-brain-injury"
                           " a6-general-practice a7-organisation-level a8-implementation'")  # fmt: skip
+
+
+def test_a_search_edited_since_its_unfinished_run_is_not_said_to_resume(
+    tmp_path: Path, server: EutilsServer, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run cut off, then the dates widened in protocol.toml: the next run sends another
+    query, so it starts anew (a run resumes only the query it sent). Status said both 'not
+    finished: …; search run --all resumes it' and 'edited since the last run: … runs it as
+    edited'; it names the search once, as edited."""
+    import reviewkit.searches.run as searches
+
+    folder = review_a_project(tmp_path, monkeypatch)
+    real_fetch = searches._fetch
+
+    def cut_off(db, name, *args, **kw):
+        if name == "a2-musculoskeletal":
+            raise KeyboardInterrupt
+        return real_fetch(db, name, *args, **kw)
+
+    monkeypatch.setattr(searches, "_fetch", cut_off)
+    run = ["search", "run", "--base-url", server.base_url, "--project", str(folder)]
+    assert main([*run, "a1-mental-health", "a2-musculoskeletal"]) == 130
+    protocol = folder / "protocol.toml"
+    protocol.write_text(protocol.read_text().replace('"2021/12/31"', '"2022/12/31"'))
+    capsys.readouterr()
+
+    assert main(["status", "--project", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "not finished" not in out
+    assert (
+        "  edited since the last run: a1-mental-health, a2-musculoskeletal: the limits"
+        " (publication date to 2021/12/31 → 2022/12/31); the next 'reviewkit search run' runs"
+        " them as edited"
+    ) in out

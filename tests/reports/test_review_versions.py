@@ -185,3 +185,25 @@ def test_the_search_log_marks_the_runs_of_an_update(project_b, tmp_path, capsys)
     first, second = log.read_text(encoding="utf-8").split("    run ")[1:]
     assert "in the update after" not in first
     assert "      in the update after: version '2021 review' (recorded 20" in second
+
+
+def test_a_version_recorded_again_with_no_record_since_keeps_the_update_diagram(
+    project_b, tmp_path, capsys
+):
+    """'2022 update' is recorded against '2021 review', then recorded once more as '2022
+    final' once its full text is screened, with no record stored between: the figure drawn
+    after it is still the update's against '2021 review' (it fell back to the whole review's
+    ordinary diagram, as if never updated, for it looked two versions back only)."""
+    _search_run(project_b, 2)
+    _decide(project_b, "500", "title-abstract")
+    _decide(project_b, "500", "full-text")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    _search_run(project_b, 2, first=2)
+    _decide(project_b, "502", "title-abstract")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2022 update") == 0
+    _decide(project_b, "502", "full-text")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2022 final") == 0
+    capsys.readouterr()
+    c = prisma.collect_counts(project_b)
+    assert c.update and c.version == "2021 review" and c.new_records == 2
+    assert prisma.check(c) == [] and c.flow.included == 1

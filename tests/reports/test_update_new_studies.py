@@ -13,7 +13,7 @@ import pytest
 from reviewkit.cli import main
 
 from .conftest import _include_all
-from .test_prisma_update_linked import _FOLLOW_UP, _OTHER, _TRIAL, _import
+from .test_prisma_update_linked import _FOLLOW_UP, _OTHER, _TRIAL, _import, _prisma_csv
 
 
 def _export(project, *args: str) -> int:
@@ -67,8 +67,9 @@ def test_new_without_a_version_or_with_all_is_refused(
     assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 2
     err = capsys.readouterr().err
     assert "no version of the review is recorded" in err and "report --new-version" in err
-    assert _export(project, "--new", "--all", "--format", "csv", "--out", str(out)) == 2
-    assert "give one of them" in capsys.readouterr().err
+    for fmt in ("csv", "ris"):  # ris: not sent to '--format csv --all' first, to be refused there
+        assert _export(project, "--new", "--all", "--format", fmt, "--out", str(out)) == 2
+        assert "give one of them" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -114,3 +115,86 @@ def test_the_tables_of_an_update_mark_its_new_studies(project_b, tmp_path: Path)
     assert marks == {"Hellström L": "a new report", "Aas R": "yes"}
     assert main([*report, "--out", str(tmp_path / "pub"), "--authors-columns"]) == 0
     assert not any("New since" in p.read_text() for p in (tmp_path / "pub").rglob("*.csv"))
+
+
+_STROKE = (
+    "TY  - JOUR\nTI  - Graded return to work after stroke\n"
+    "AU  - Berg, Kari\nPY  - 2018\nJO  - Disabil Rehabil\nER  - \n"
+)
+_STROKE_FOLLOW_UP = (
+    "TY  - JOUR\nTI  - Two-year follow-up of graded return to work after stroke\n"
+    "AU  - Berg, Kari\nPY  - 2020\nJO  - Disabil Rehabil\nER  - \n"
+)
+
+
+def test_new_tells_its_reports_apart_as_the_update_diagram_does(
+    project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A study of the version's records still being screened when it was recorded, included
+    since, and the update's follow-up of it: the diagram counts the first under the previous
+    version ('reports of its records included since') and the follow-up as a new report of a
+    study included before; `export --new` writes both and says so (it called neither)."""
+    project = project_b
+    first = _import(project, tmp_path, "v1", _TRIAL + _STROKE, "PubMed")
+    _include_all(project, first[:1])  # the stroke trial waits at the version
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
+    follow_up = _import(project, tmp_path, "v2", _STROKE_FOLLOW_UP, "citation searching")
+    _include_all(project, first[1:] + follow_up)
+    link = ["dedup", "study-link", str(first[1]), str(follow_up[0]), "--same"]
+    assert main([*link, "--reviewer", "lead", "--project", str(project.folder)]) == 0
+    counts = _prisma_csv(project, tmp_path / "v2")
+    assert counts["included", "of the version's records, reports included since"] == 1
+    assert counts["included", "of which new reports of earlier studies"] == 1
+    capsys.readouterr()
+
+    out = tmp_path / "new.ris"
+    assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
+    assert len(_titles(out)) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"2 reports included since version 'v1' written to {out} (1 of them a new report of a"
+        " study included before; 1 of the version's own records, included since it was"
+        " recorded)"
+    )
+
+
+def test_new_says_a_version_name_with_braces_as_given(
+    project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A version's name is the team's text: '2021 {final}' is said as it is, where it was
+    taken for a format string (a traceback after the file was written)."""
+    project = project_b
+    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "2021 {final}"]) == 0
+    _include_all(project, _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    capsys.readouterr()
+    out = tmp_path / "new.ris"
+    assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
+    assert capsys.readouterr().err.strip() == (
+        f"1 report included since version '2021 {{final}}' written to {out}"
+    )
+
+
+def test_the_tables_mark_a_study_of_the_version_included_since_apart(
+    project_b, tmp_path: Path
+) -> None:
+    """A study of the version's records, still being screened when it was recorded and
+    included since, is no new study in the update diagram (its previous version's box counts
+    it): the column said 'yes' as for the update's own new study."""
+    project = project_b
+    first = _import(project, tmp_path, "v1", _TRIAL + _STROKE, "PubMed")
+    _include_all(project, first[:1])
+    report = ["report", "--project", str(project.folder), "--format", "csv"]
+    assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
+    _include_all(project, first[1:] + _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    assert main([*report, "--out", str(tmp_path / "v2")]) == 0
+    counts = _prisma_csv(project, tmp_path / "v2p")
+    assert counts["included", "new studies included"] == 1
+    assert counts["included", "of the version's records, included since"] == 1
+    marks = {}
+    for path in (tmp_path / "v2" / "tables").glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                marks[row["Reference"].split(".")[0]] = row["New since v1"]
+    assert marks == {"Hellström L": "", "Berg K": "included since", "Aas R": "yes"}

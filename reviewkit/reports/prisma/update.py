@@ -37,12 +37,14 @@ STILL, SINCE, NEW = "still", "since", "new"  # an included study: of the version
 
 def version_to_update(db) -> tuple[ReviewVersion | None, list[int]]:
     """The version the update diagram starts from and the records stored after it: the newest
-    version, when records were stored since; else, when nothing was, the version before it,
-    so that the newest version's own diagram (the one published with it, drawn by its
-    `report --new-version`) is drawn again after it was recorded, not the whole review's as
-    if never updated. (None, []) before any version, and after the first with nothing since."""
+    version with records stored after it. While nothing was stored after the newest, that is
+    the one before it, so that the newest version's own diagram (the one published with it,
+    drawn by its `report --new-version`) is drawn again after it was recorded, not the whole
+    review's as if never updated; versions recorded one after another with no record between
+    (an update recorded again once screened) are looked past alike. (None, []) before any
+    version, and while no record was stored after the first."""
     versions = version_rows.list_versions(db)
-    for version in reversed(versions[-2:]):
+    for version in reversed(versions):
         new_ids = record_rows.ids_after(db, version.last_record_id)
         if new_ids:
             return version, new_ids
@@ -62,15 +64,13 @@ def studies_of(canon: dict[int, int], records: Collection[int]) -> set[int]:
     return {s for s, rids in members_of(canon).items() if all(r in records for r in rids)}
 
 
-def count_update(
-    c: PrismaCounts, version: ReviewVersion, new_ids: list[int], snapshot
-) -> Callable[[int], str]:
-    """The included boxes of the update: the version's counts as recorded, the flow's included
-    as the new studies, every study included now as the total. Returns what an included report
-    is: STILL (a record of it was in a study the version included), NEW (all its records were
-    stored since), SINCE (the rest: the version's records, included since)."""
+def kinds_against(version: ReviewVersion, canon: dict[int, int]) -> Callable[[int], str]:
+    """What an included report (canonical id) is against ``version``: STILL (a record of it
+    was in a study the version included), NEW (all its records were stored since), SINCE (the
+    rest: the version's records, included since). One definition for the diagram and for
+    ``export --new`` (:func:`reviewkit.reports.versions.included_since`)."""
     earlier = set(version.included_records)
-    members = members_of(snapshot.canon)
+    members = members_of(canon)
 
     def kind_of(study: int) -> str:
         rids = members.get(study, [study])
@@ -78,6 +78,16 @@ def count_update(
             return STILL
         return NEW if all(r > version.last_record_id for r in rids) else SINCE
 
+    return kind_of
+
+
+def count_update(
+    c: PrismaCounts, version: ReviewVersion, new_ids: list[int], snapshot
+) -> Callable[[int], str]:
+    """The included boxes of the update: the version's counts as recorded, the flow's included
+    as the new studies, every study included now as the total. Returns what an included report
+    is (:func:`kinds_against`)."""
+    kind_of = kinds_against(version, snapshot.canon)
     kinds = [kind_of(s) for s in snapshot.included]
     c.update, c.version, c.new_records = True, version.name, len(new_ids)
     c.previous_included, c.previous_studies = version.included_reports, version.included_studies
