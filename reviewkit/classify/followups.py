@@ -9,7 +9,8 @@ and no others: a time point or period after "at", "after", "over", "during", "in
 ("at baseline, 3 and 6 months"); a duration followed by "after" ("6 months after the
 operation"); an adjective before a ``duration_of`` term ("12-month follow-up", "five-year
 register follow-up"); "for N" in a sentence that says the study followed its population
-("followed in the registers for five years"). A bound ("more than 12 months", "at least 8
+("followed in the registers for five years"); a follow-up's length as its predicate ("the
+follow-up was 12 months", "de follow-upperiode was 12 maanden"). A bound ("more than 12 months", "at least 8
 weeks") is the population's duration and never a follow-up; a look back ("in the past 12
 months", "the previous year"), an interval ("every three months") and an age are none either.
 Swedish, Norwegian and Danish "under" before their own unit is "during" ("under två år"); before
@@ -74,11 +75,17 @@ _AFTER = re.compile(r"^\s*(?:after|post|etter|efter|na|later)\b", re.IGNORECASE)
 # Following named: the verb "for N" belongs to ("followed in the registers for five years"),
 # the noun an adjective describes ("a 12-month follow-up"), in the five languages
 _FOLLOWED = re.compile(
-    r"\b(?:followed|follow-?up|followup|fulgt|följdes|följts|fulgte|gevolgd|oppfølging\w*|"
+    r"\b(?:followed|follow-?up\w*|followup\w*|fulgt|följdes|följts|fulgte|gevolgd|oppfølging\w*|"
     r"uppföljning\w*|opfølgning\w*)\b",
     re.IGNORECASE,
 )
 REACH = 2  # words from an adjective ("12-month") to the follow-up ("register follow-up")
+# The verbs that give a follow-up its length as the subject's predicate ("the follow-up was 12
+# months", "follow-up lasted two years", "de follow-upperiode was 12 maanden", "oppfølgingen
+# varte i ett år"), in the five languages
+_LASTED = frozenset(
+    {"was", "is", "lasted", "spanned", "var", "varte", "varade", "varede", "bedroeg", "duurde"}
+)
 _FOR = frozenset({"for", "i", "på"})
 FOR_REACH = 8  # words from "followed" to its "for" ("followed in Swedish registers ... for")
 
@@ -121,7 +128,9 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # "up to 12 weeks", "less than 6 months"
         if word in _FOR and not _following_for(text, s_start, m.start()):
             word = ""  # "sick-listed for 8 weeks"; "followed in the registers for five years"
-        if not word and not (_AFTER.search(text[m.end() :]) and not _value(text, m.start())):
+        stated = _follow_up_lasted(text, s_start, m.start())  # "the follow-up was 12 months"
+        after = _AFTER.search(text[m.end() :]) and not _value(text, m.start())
+        if not word and not stated and not after:
             continue
         sentence = text[s_start:s_end]
         if anchored or RESULT_SENTENCE.search(sentence):
@@ -140,6 +149,20 @@ def _before_follow_up(text: str, end: int) -> bool:
     """Whether a follow-up is named at most :data:`REACH` words after ``end``."""
     m = _FOLLOWED.search(text, end)
     return m is not None and len(WORD.findall(text[end : m.start()])) <= REACH
+
+
+def _follow_up_lasted(text: str, start: int, at: int) -> bool:
+    """Whether the duration at ``at`` is a follow-up's length as its predicate: a verb of
+    :data:`_LASTED` (Nordic "varte i") just before it, a follow-up named at most :data:`REACH`
+    words before that, in its sentence (from ``start``)."""
+    before = [w.casefold() for w in WORD.findall(text[start:at])]
+    if before and before[-1] in _FOR:  # "varte i ett år"
+        before = before[:-1]
+    if not before or before[-1] not in _LASTED:
+        return False
+    verb = text.rfind(" ", start, at)
+    found = [m.end() for m in _FOLLOWED.finditer(text, start, at)]
+    return bool(found) and len(WORD.findall(text[found[-1] : verb])) <= REACH + 1
 
 
 def _following_for(text: str, start: int, at: int) -> bool:

@@ -23,3 +23,29 @@ from classify.helpers import suggested as labels
 )
 def test_a_nordic_record_verb_is_no_register(work_outcomes, text, source):
     assert labels(work_outcomes, "source", text) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        # a follow-up's length as the predicate of the follow-up named
+        ("The follow-up was 12 months.", ["6-to-12"]),
+        ("Follow-up lasted two years for all workers.", ["over-12"]),
+        ("De follow-upperiode was 12 maanden.", ["6-to-12"]),
+        ("Oppfølgingen varte i 18 måneder.", ["over-12"]),
+    ],
+)
+def test_a_follow_ups_length_as_its_predicate(work_outcomes, text, followup):
+    assert labels(work_outcomes, "followup", text) == followup
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result's value or another period's length, no follow-up named before its verb
+        "Sick leave was 12 months in the control group.",
+        "The programme lasted 12 months and ended with a follow-up visit.",
+    ],
+)
+def test_a_length_not_of_the_follow_up_decides_nothing(work_outcomes, text):
+    assert labels(work_outcomes, "followup", text) == ["not-stated"]
