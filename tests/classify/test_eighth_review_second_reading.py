@@ -49,3 +49,30 @@ def test_a_follow_ups_length_as_its_predicate(work_outcomes, text, followup):
 )
 def test_a_length_not_of_the_follow_up_decides_nothing(work_outcomes, text):
     assert labels(work_outcomes, "followup", text) == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # the object of a verb of effect, in an aim that names no measurement
+        (
+            "The aim was to find out whether graded return reduces sickness absence.",
+            ["sickness-absence"],
+        ),
+        ("We asked whether coaching shortened the duration of sick leave.", ["time-to-rtw"]),
+        ("Doel: nagaan of het programma de verzuimduur bekort.", ["time-to-rtw"]),
+        # an outcome analysed
+        ("Time to full return to work was also analysed.", ["time-to-rtw"]),
+        # no verb of effect before the term: the intervention's aim or name, the population
+        ("Coaching to support return to work for nurses with back pain.", ["not-stated"]),
+        ("Nurses who had reduced hours after sick leave were randomised.", ["not-stated"]),
+    ],
+)
+def test_an_effect_asked_for_names_the_outcome(work_outcomes, text, outcome):
+    assert labels(work_outcomes, "outcome", text) == outcome
+
+
+def test_a_term_that_is_the_effect_verbs_subject_names_no_outcome(work_outcomes):
+    # the return to work is when the coaching takes place; what it prevents is the outcome
+    text = "To test whether coaching after return to work prevents recurrent spells of sick leave."
+    assert labels(work_outcomes, "outcome", text) == ["sickness-absence"]
