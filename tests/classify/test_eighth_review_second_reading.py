@@ -76,3 +76,19 @@ def test_a_term_that_is_the_effect_verbs_subject_names_no_outcome(work_outcomes)
     # the return to work is when the coaching takes place; what it prevents is the outcome
     text = "To test whether coaching after return to work prevents recurrent spells of sick leave."
     assert labels(work_outcomes, "outcome", text) == ["sickness-absence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a register named by its keeper: a statistics office, an insurer
+        ("Sickness absence was obtained from Statistics Norway's registers.", ["register"]),
+        ("Income and benefits were retrieved from Statistics Sweden.", ["register"]),
+        ("Days on sickness benefit were retrieved from FORA.", ["register"]),
+        ("Sick leave was taken from the insurance company's records.", ["register"]),
+        # an ordinary word of the same letters is no keeper
+        ("Sick leave was discussed in public fora and measured by questionnaire.", ["self-report"]),
+    ],
+)
+def test_a_register_named_by_its_keeper(work_outcomes, text, source):
+    assert labels(work_outcomes, "source", text) == source
