@@ -92,3 +92,15 @@ def test_a_term_that_is_the_effect_verbs_subject_names_no_outcome(work_outcomes)
 )
 def test_a_register_named_by_its_keeper(work_outcomes, text, source):
     assert labels(work_outcomes, "source", text) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a return to work that ends the length counted is the time's end, no status
+        "The outcome was the duration of sick leave until full return to work.",
+        "De uitkomstmaat was de verzuimduur tot volledige werkhervatting.",
+    ],
+)
+def test_a_return_that_ends_a_time_is_the_times_end(work_outcomes, text):
+    assert labels(work_outcomes, "outcome", text) == ["time-to-rtw"]
