@@ -11,7 +11,9 @@ operation"); an adjective before a ``duration_of`` term ("12-month follow-up", "
 register follow-up"); "for N" in a sentence that says the study followed its population
 ("followed in the registers for five years"); a follow-up's length as its predicate ("the
 follow-up was 12 months", "de follow-upperiode was 12 maanden"). A bound ("more than 12 months", "at least 8
-weeks") is the population's duration and never a follow-up; a look back ("in the past 12
+weeks") is the population's duration and never a follow-up, as is "over N" in a sentence that
+names no measurement and reports no result ("workers on sick leave over 3 months were
+randomised": the bound the population's reading takes); a look back ("in the past 12
 months", "the previous year"), an interval ("every three months") and an age are none either.
 Swedish, Norwegian and Danish "under" before their own unit is "during" ("under två år"); before
 an English unit it is a bound ("under 6 months").
@@ -41,7 +43,7 @@ from reviewkit.classify.durations import (
     weeks_per,
 )
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.measurement import RESULT_SENTENCE
+from reviewkit.classify.measurement import MEASURE, RESULT_SENTENCE
 from reviewkit.classify.terms import Field, find_term
 from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Scheme
@@ -58,6 +60,10 @@ _FORWARD = frozenset(
         "etter", "efter", "na", "om", "neste", "tijdens", "gedurende", "över", "under",
     }
 )  # fmt: skip
+# "over" is a period ("sick leave over 18 months was recorded") or a bound ("workers on sick
+# leave over 3 months were randomised": the population's, durations._OVER): a period only in a
+# sentence that names a measurement or reports a result, as the population's reading leaves it
+_OVER = frozenset({"over", "över"})
 # Nordic units: "under" before one of them is "during" ("under två år")
 _NORDIC_UNIT = re.compile(
     r"dager|dag|døgn|dagar|dage|uker|uke|uka|veckor|vecka|uger|uge|måneder|måned|månader|"
@@ -133,6 +139,8 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
         if not word and not stated and not after:
             continue
         sentence = text[s_start:s_end]
+        if word in _OVER and not (MEASURE.search(sentence) or RESULT_SENTENCE.search(sentence)):
+            continue  # "on sick leave over 3 months were randomised": the population's bound
         if anchored or RESULT_SENTENCE.search(sentence):
             out.append((m.start(), m.end(), weeks))
     return out

@@ -104,3 +104,18 @@ def test_a_register_named_by_its_keeper(work_outcomes, text, source):
 )
 def test_a_return_that_ends_a_time_is_the_times_end(work_outcomes, text):
     assert labels(work_outcomes, "outcome", text) == ["time-to-rtw"]
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        # "over" beside what lasts, in a sentence that measures nothing: the population's bound
+        ("Workers on sick leave over 3 months were randomised.", ["not-stated"]),
+        ("Arbetstagare sjukskrivna i över 3 månader randomiserades.", ["not-stated"]),
+        # "over" in a sentence that names a measurement: the outcome's period
+        ("Days of sick leave over 18 months were recorded.", ["over-12"]),
+        ("Sick leave over 12 months was taken from the register.", ["6-to-12"]),
+    ],
+)
+def test_over_is_a_follow_up_only_where_a_measurement_is_named(work_outcomes, text, followup):
+    assert labels(work_outcomes, "followup", text) == followup
