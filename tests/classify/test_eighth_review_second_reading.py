@@ -4,8 +4,14 @@ first held-out set lacked, found by a second held-out set written by a reviewer 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from classify.helpers import suggested as labels
+
+from reviewkit.cli import main as cli_main
+
+PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "rtw-work-outcomes.toml"
 
 
 @pytest.mark.parametrize(
@@ -119,3 +125,12 @@ def test_a_return_that_ends_a_time_is_the_times_end(work_outcomes, text):
 )
 def test_over_is_a_follow_up_only_where_a_measurement_is_named(work_outcomes, text, followup):
     assert labels(work_outcomes, "followup", text) == followup
+
+
+def test_a_measures_value_that_is_no_boolean_is_refused(capsys, tmp_path):
+    text = PROTOCOL.read_text(encoding="utf-8").replace("\nmeasures = true", '\nmeasures = "yes"', 1)
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "measures: must be true or false" in err and "hint" in err
