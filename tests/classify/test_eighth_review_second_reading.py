@@ -128,7 +128,9 @@ def test_over_is_a_follow_up_only_where_a_measurement_is_named(work_outcomes, te
 
 
 def test_a_measures_value_that_is_no_boolean_is_refused(capsys, tmp_path):
-    text = PROTOCOL.read_text(encoding="utf-8").replace("\nmeasures = true", '\nmeasures = "yes"', 1)
+    text = PROTOCOL.read_text(encoding="utf-8").replace(
+        "\nmeasures = true", '\nmeasures = "yes"', 1
+    )
     path = tmp_path / "p.toml"
     path.write_text(text, encoding="utf-8")
     assert cli_main(["protocol", "check", str(path)]) == 2
