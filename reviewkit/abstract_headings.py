@@ -17,8 +17,8 @@ CATEGORIES = {
         "BACKGROUND",
     ),
     **dict.fromkeys(
-        ("formål", "hensikt", "målsetting", "syfte", "hensigt", "doel", "doelstelling",
-         "doelstellingen"),
+        ("formål", "hensikt", "mål", "målsetting", "målsättning", "syfte", "hensigt", "doel",
+         "doelstelling", "doelstellingen"),
         "OBJECTIVE",
     ),
     **dict.fromkeys(

@@ -9,8 +9,11 @@ and no others: a time point or period after "at", "after", "over", "during", "in
 ("at baseline, 3 and 6 months"); a duration followed by "after" ("6 months after the
 operation"); an adjective before a ``duration_of`` term ("12-month follow-up", "five-year
 register follow-up"); "for N" in a sentence that says the study followed its population
-("followed in the registers for five years"). A bound ("more than 12 months", "at least 8
-weeks") is the population's duration and never a follow-up; a look back ("in the past 12
+("followed in the registers for five years"); a follow-up's length as its predicate ("the
+follow-up was 12 months", "de follow-upperiode was 12 maanden"). A bound ("more than 12 months", "at least 8
+weeks") is the population's duration and never a follow-up, as is "over N" in a sentence that
+names no measurement and reports no result ("workers on sick leave over 3 months were
+randomised": the bound the population's reading takes); a look back ("in the past 12
 months", "the previous year"), an interval ("every three months") and an age are none either.
 Swedish, Norwegian and Danish "under" before their own unit is "during" ("under två år"); before
 an English unit it is a bound ("under 6 months").
@@ -40,7 +43,7 @@ from reviewkit.classify.durations import (
     weeks_per,
 )
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.measurement import RESULT_SENTENCE
+from reviewkit.classify.measurement import MEASURE, RESULT_SENTENCE
 from reviewkit.classify.terms import Field, find_term
 from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Scheme
@@ -57,6 +60,10 @@ _FORWARD = frozenset(
         "etter", "efter", "na", "om", "neste", "tijdens", "gedurende", "över", "under",
     }
 )  # fmt: skip
+# "over" is a period ("sick leave over 18 months was recorded") or a bound ("workers on sick
+# leave over 3 months were randomised": the population's, durations._OVER): a period only in a
+# sentence that names a measurement or reports a result, as the population's reading leaves it
+_OVER = frozenset({"over", "över"})
 # Nordic units: "under" before one of them is "during" ("under två år")
 _NORDIC_UNIT = re.compile(
     r"dager|dag|døgn|dagar|dage|uker|uke|uka|veckor|vecka|uger|uge|måneder|måned|månader|"
@@ -74,11 +81,17 @@ _AFTER = re.compile(r"^\s*(?:after|post|etter|efter|na|later)\b", re.IGNORECASE)
 # Following named: the verb "for N" belongs to ("followed in the registers for five years"),
 # the noun an adjective describes ("a 12-month follow-up"), in the five languages
 _FOLLOWED = re.compile(
-    r"\b(?:followed|follow-?up|followup|fulgt|följdes|följts|fulgte|gevolgd|oppfølging\w*|"
+    r"\b(?:followed|follow-?up\w*|followup\w*|fulgt|följdes|följts|fulgte|gevolgd|oppfølging\w*|"
     r"uppföljning\w*|opfølgning\w*)\b",
     re.IGNORECASE,
 )
 REACH = 2  # words from an adjective ("12-month") to the follow-up ("register follow-up")
+# The verbs that give a follow-up its length as the subject's predicate ("the follow-up was 12
+# months", "follow-up lasted two years", "de follow-upperiode was 12 maanden", "oppfølgingen
+# varte i ett år"), in the five languages
+_LASTED = frozenset(
+    {"was", "is", "lasted", "spanned", "var", "varte", "varade", "varede", "bedroeg", "duurde"}
+)
 _FOR = frozenset({"for", "i", "på"})
 FOR_REACH = 8  # words from "followed" to its "for" ("followed in Swedish registers ... for")
 
@@ -121,9 +134,13 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # "up to 12 weeks", "less than 6 months"
         if word in _FOR and not _following_for(text, s_start, m.start()):
             word = ""  # "sick-listed for 8 weeks"; "followed in the registers for five years"
-        if not word and not (_AFTER.search(text[m.end() :]) and not _value(text, m.start())):
+        stated = _follow_up_lasted(text, s_start, m.start())  # "the follow-up was 12 months"
+        after = _AFTER.search(text[m.end() :]) and not _value(text, m.start())
+        if not word and not stated and not after:
             continue
         sentence = text[s_start:s_end]
+        if word in _OVER and not (MEASURE.search(sentence) or RESULT_SENTENCE.search(sentence)):
+            continue  # "on sick leave over 3 months were randomised": the population's bound
         if anchored or RESULT_SENTENCE.search(sentence):
             out.append((m.start(), m.end(), weeks))
     return out
@@ -140,6 +157,20 @@ def _before_follow_up(text: str, end: int) -> bool:
     """Whether a follow-up is named at most :data:`REACH` words after ``end``."""
     m = _FOLLOWED.search(text, end)
     return m is not None and len(WORD.findall(text[end : m.start()])) <= REACH
+
+
+def _follow_up_lasted(text: str, start: int, at: int) -> bool:
+    """Whether the duration at ``at`` is a follow-up's length as its predicate: a verb of
+    :data:`_LASTED` (Nordic "varte i") just before it, a follow-up named at most :data:`REACH`
+    words before that, in its sentence (from ``start``)."""
+    before = [w.casefold() for w in WORD.findall(text[start:at])]
+    if before and before[-1] in _FOR:  # "varte i ett år"
+        before = before[:-1]
+    if not before or before[-1] not in _LASTED:
+        return False
+    verb = text.rfind(" ", start, at)
+    found = [m.end() for m in _FOLLOWED.finditer(text, start, at)]
+    return bool(found) and len(WORD.findall(text[found[-1] : verb])) <= REACH + 1
 
 
 def _following_for(text: str, start: int, at: int) -> bool:

@@ -10,9 +10,11 @@ work prevents ..."), or the population ("police officers who had returned to wor
 leave were randomised"). So a term of such a scheme counts only
 
 * in a sentence that names a measurement (outcome, endpoint, measured, assessed, recorded,
-  registered, collected, obtained, retrieved, taken from, self-reported …, in English,
+  registered, collected, obtained, retrieved, taken from, analysed, self-reported …, in English,
   Norwegian, Swedish, Danish and Dutch) or reports a result (a percentage, a p value, a ratio,
   a mean or median: :data:`RESULT_SENTENCE`), or
+* as the object of a verb of effect ("whether a graded programme reduces sickness absence"):
+  an effect asked for, in an aim that names no measurement, is on what the trial measured, or
 * anywhere in a section of outcomes or results ("MAIN OUTCOME MEASURES", "RESULTS").
 
 The title is read as any sentence: "effects on work ability and sickness absence" names them.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 
 from reviewkit.abstract_headings import category
-from reviewkit.classify.words import sentence_around
+from reviewkit.classify.words import sentence_around, tokens
 
 # Words that say a thing was measured, in the five languages: "outcome", "measured", "assessed",
 # "recorded", "registered", "collected", "obtained", "retrieved", "taken from", "reported",
@@ -38,7 +40,8 @@ from reviewkit.classify.words import sentence_around
 # questionnaire, diary, interview, register or records (spørreskjema, enkät, vragenlijst ...)
 MEASURE = re.compile(
     r"\b(?:outcomes?|endpoints?|measure[ds]?|measurements?|assess(?:ed|ment)|evaluated|"
-    r"recorded|registered|collected|obtained|retrieved|extracted|taken\s+from|"
+    r"recorded|registered|collected|obtained|retrieved|extracted|taken\s+from|analy[sz]ed|"
+    r"analysert|analyserades|analyseret|geanalyseerd|"
     r"(?:self-?)?reported|effects?\s+on|impact\s+on|follow-?up|followed|"
     r"\w*utfall\w*|målt|målte|hentet|hentes|mättes|mätt|hämtade?s|registrer\w*|\w*udfald\w*|"
     r"indhentet|\w*uitkomst\w*|gemeten|verkregen|geregistreerd|questionnaires?|diary|diaries|"
@@ -52,6 +55,19 @@ RESULT_SENTENCE = re.compile(
     r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
     r"gjennomsnitt\w*|medel\w*))\b|%",
 )  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
+# A verb of effect whose object is what a trial measures ("whether a graded programme reduces
+# sickness absence", "shortened the duration of sick leave"), in the five languages: an effect
+# asked for or found is on an outcome, also in an aim that names no measurement; not "to
+# promote", "to support", "after" (an intervention's aim or name: "coaching to support return
+# to work", "coaching after return to work helps")
+_EFFECT_VERB = re.compile(
+    r"(?:reduc|shorten|increas|improv|prevent|lower|decreas|lessen|hasten|"
+    r"reduser|minsk|minska|förkort|forkort|förbättr|forbedr|verminder|verkort|bekort|verhoog|"
+    r"verbeter|verlaag)\w*",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+EFFECT_REACH = 3  # words between the verb and its object ("reduces the number of days of ...")
 # Sections that hold outcomes or results: every sentence there names what was measured
 _SECTIONS = ("OUTCOME", "MEASURE", "ENDPOINT", "RESULT", "FINDINGS")
 
@@ -65,4 +81,23 @@ def states_measurement(where: str, text: str, at: int) -> bool:
         return True
     start, end = sentence_around(text, at)
     sentence = text[start:end]
-    return bool(MEASURE.search(sentence) or RESULT_SENTENCE.search(sentence))
+    return bool(
+        MEASURE.search(sentence) or RESULT_SENTENCE.search(sentence) or _effect_on(text, at, end)
+    )
+
+
+def _effect_on(text: str, at: int, end: int) -> bool:
+    """Whether the words at ``at`` are the object of a verb of effect (:data:`_EFFECT_VERB`) in
+    their sentence (to ``end``)."""
+    start = sentence_around(text, at)[0]
+    # the verb before its object, or after it where it ends the clause (a Dutch subordinate
+    # clause, "of het programma de verzuimduur bekort."; "whether sick leave decreased."), not
+    # a term that is the verb's subject ("whether coaching after return to work prevents ...")
+    after = text[at:end]
+    before = tokens(text[start:at])[-(EFFECT_REACH + 1) :] + tokens(after)[:1]  # or the term's own
+    if any(_EFFECT_VERB.fullmatch(w.word) for w in before):  # "reduc* sick leave"
+        return True
+    return any(
+        _EFFECT_VERB.fullmatch(w.word) and _CLAUSE_END.match(after, w.end)
+        for w in tokens(after)[: EFFECT_REACH + 2]
+    )

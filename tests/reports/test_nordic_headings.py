@@ -57,3 +57,31 @@ def test_prefill_finds_results_and_conclusions_under_their_own_words():
     conclusion = ExtractionField("c", "Conclusion", prefill=("section:CONCLUSIONS",))
     assert extract.prefill_value(record, results) == "58 % var tilbake i arbeid."
     assert extract.prefill_value(record, conclusion).startswith("Rehabiliteringen ga ikke")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # Norwegian and Swedish "Mål:" (aim) is a heading; "Målet var" starts a sentence
+        ("Mål: Å undersøke om dialog hjelper. Metode: 200 sykmeldte.", ["Mål", "Metode"]),
+        (
+            "Målet var å undersøke om dialog hjelper. Metode: 200 sykmeldte. Resultater: Færre.",
+            ["", "Metode", "Resultater"],
+        ),
+        # a heading word starting a sentence with no colon after it cuts nothing
+        (
+            "Bakgrunn: Mange er sykmeldte. Resultat av behandlingen var færre dager. Konklusjon: Ingen.",
+            ["Bakgrunn", "Konklusjon"],
+        ),
+        (
+            "Doel: Nagaan of het werkt. Doel van de interventie was werkhervatting. Resultaten: Korter.",
+            ["Doel", "Resultaten"],
+        ),
+    ],
+)
+def test_a_heading_is_its_word_and_a_colon_at_a_sentence_start(text, labels):
+    assert [s.label for s in plain_abstract(text)] == labels
+
+
+def test_mal_stands_for_the_objective():
+    assert place_factor("abstract:MÅL") == place_factor("abstract:OBJECTIVE")
