@@ -188,7 +188,7 @@ def write_report(
     # and into the database with the files (below): a failed write changes nothing.
     prefills = pending_prefills(project, studies, records=records)
     counts = prisma.collect_counts(project, snap)
-    since = versions.included_since(project) if counts.update else None
+    since = versions.included_since(project, snap) if counts.update else None
     tables = report_tables(
         project,
         studies,

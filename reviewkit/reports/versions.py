@@ -98,12 +98,14 @@ class IncludedSince:
     of_version: list[int]  # of them, the version's records included since ("since" there)
 
 
-def included_since(project: Project) -> IncludedSince:
+def included_since(project: Project, snapshot: ProjectSnapshot | None = None) -> IncludedSince:
     """The reports included now none of whose records the update's version had included: the
     update's new studies, new reports of studies included before, and studies of the
     version's records included since (PRISMA's 'included since' line), each as the update
     diagram counts it (:func:`~reviewkit.reports.prisma.update.kinds_against`). UserError
-    before any version is recorded: 'new' would have nothing to be new against."""
+    before any version is recorded: 'new' would have nothing to be new against. ``snapshot``:
+    the report's, when the caller has read one (its canonical map and included studies are
+    used, not read again)."""
     from reviewkit import screening  # imported late: screening is a sibling stage
     from reviewkit.reports.prisma.update import NEW, SINCE, STILL, kinds_against, version_to_update
 
@@ -116,9 +118,13 @@ def included_since(project: Project) -> IncludedSince:
             hint="'reviewkit report --new-version NAME' records the review as a version when you"
             " publish it; export without --new writes every included study",
         )
-    canon = canonical_map(project.db)
+    if snapshot is not None:
+        canon, included = snapshot.canon, snapshot.included
+    else:
+        canon = canonical_map(project.db)
+        included = screening.included(project, canon)
     kind_of = kinds_against(version, canon)
-    kinds = {r: kind_of(r) for r in screening.included(project, canon)}
+    kinds = {r: kind_of(r) for r in included}
     study_of = linked_reports(project.db, canon)
     studies: dict[int, set[str]] = {}  # an included study -> the kinds of its included reports
     for r, kind in kinds.items():

@@ -72,7 +72,7 @@ def edited_since(run: SearchRun, search: Search) -> SearchEdit:
 
 def _edit(a: tuple[str, str, str], b: tuple[str, str, str]) -> SearchEdit:
     """Two searches as (query as written, limits as stored, query as sent) compared."""
-    limits = limit_changes(a[1], b[1])
+    limits = _limit_changes(a[1], b[1])
     query = a[0] != b[0]
     return SearchEdit(query, limits, not query and not limits and a[2] != b[2])
 
@@ -93,7 +93,7 @@ def _shown(key: str, value: object) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def limit_changes(stored_a: str, stored_b: str) -> list[str]:
+def _limit_changes(stored_a: str, stored_b: str) -> list[str]:
     """Each limit whose value differs between two runs' stored limits, as 'publication date
     from 2011/01/01 → 1975/01/01'; a limit set in neither is not named. Limits that cannot be
     read apart (not JSON) are one phrase when their text differs."""
