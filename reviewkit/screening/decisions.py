@@ -26,7 +26,7 @@ from reviewkit.screening.rules import (
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
-from reviewkit.store.duplicates import canonical_map
+from reviewkit.store.duplicates import members_of as cluster_members
 from reviewkit.wording import quantity
 
 
@@ -167,20 +167,14 @@ def undo(
         target = live[-1]
         u = Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         if target.label != NOTE:
-            _keep_what_later_stages_hold(db, u, (members_of or _members_of(db))(u.record_id))
+            ids = (
+                members_of(u.record_id)
+                if members_of
+                else sorted(cluster_members(db, [u.record_id]))
+            )
+            _keep_what_later_stages_hold(db, u, ids)
         decision_rows.add_decision(db, u)
     return target
-
-
-def _members_of(db: Store) -> Callable[[int], list[int]]:
-    """A record id -> the record ids of its study (its duplicate cluster), read once."""
-    canon = canonical_map(db)
-
-    def members(record_id: int) -> list[int]:
-        study = canon.get(record_id, record_id)
-        return [rid for rid, c in canon.items() if c == study]
-
-    return members
 
 
 # --- conflicts ---------------------------------------------------------------------------
