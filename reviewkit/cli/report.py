@@ -11,6 +11,7 @@ from reviewkit.cli._common import OutputPath, out_dir_option, out_folder
 from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED, nothing_to_stdout, written
 from reviewkit.errors import UserError
+from reviewkit.project import Project
 from reviewkit.wording import quantity
 
 
@@ -175,11 +176,11 @@ def export_command(
                 click.echo(written(said, n, NO_RECORDS), err=True)
             return
         if since_version:
-            ids, noun, said, why = _since_version(project, fmt)
+            ids, noun, what, after, why = _since_version(project, fmt)
         else:
             chosen = included_export(project)
             ids, noun, why = chosen.reports, "included studies", _why_empty(fmt)
-            said = _exported(len(ids), chosen.studies) + " written to {}"
+            what, after = _exported(len(ids), chosen.studies), ""
         if out_file is None:
             # UTF-8 bytes, as the --out file is, whatever the locale's encoding (bytes go to
             # the binary stream under stdout)
@@ -187,22 +188,24 @@ def export_command(
             nothing_to_stdout(noun, len(ids), why)
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(written(said.format(out_file), len(ids), why), err=True)
+            said = f"{what} written to {out_file}{after}"
+            click.echo(written(said, len(ids), why), err=True)
     finally:
         project.close()
 
 
-def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
+def _since_version(project: Project, fmt: str) -> tuple[list[int], str, str, str, str]:
     """``export --new``: the reports included since the update's version, what to call them,
-    the line said after writing them ('{}' for the file) and why the file may be empty."""
+    the line said after writing them (what was written, and what follows the file's name) and
+    why the file may be empty."""
     from reviewkit.reports.versions import included_since
 
     since = included_since(project)
     noun = f"reports included since version {since.version!r}"
-    said = f"{quantity(len(since.reports), 'report')} included since version {since.version!r}"
-    said += " written to {}"
+    what = f"{quantity(len(since.reports), 'report')} included since version {since.version!r}"
+    after = ""
     if since.of_earlier:
-        said += (
+        after = (
             f" ({since.of_earlier} of them {'a new report' if since.of_earlier == 1 else 'new reports'}"
             " of a study included before)"
         )
@@ -210,7 +213,7 @@ def _since_version(project, fmt: str) -> tuple[list[int], str, str, str]:
         f"nothing was included since version {since.version!r}: screen the update's records"
         " ('reviewkit status' shows what waits)"
     )
-    return since.reports, noun, said, _why_empty(fmt, nothing)
+    return since.reports, noun, what, after, _why_empty(fmt, nothing)
 
 
 def _why_empty(fmt: str, nothing: str = NOTHING_INCLUDED) -> str:
