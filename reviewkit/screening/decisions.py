@@ -236,12 +236,13 @@ def conflicts(
             or study in merged
             or (include_resolved and state.final is not None)
         ):
-            votes = tuple(
-                (name, v.label, v.reason, tuple(state.notes.get(name, ())))
-                for name, v in sorted(state.votes.items())
-            )
             if study in merged:
                 votes = _votes_apart(derived.log(), derived.canon, study, stage)
+            else:
+                votes = tuple(
+                    (name, v.label, v.reason, tuple(state.notes.get(name, ())))
+                    for name, v in sorted(state.votes.items())
+                )
             out.append(ConflictView(study, votes, state.final))
     return out
 
