@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from reviewkit.pasted_history import pasted_history_warnings
 
@@ -293,7 +293,7 @@ class _Parser:
         word ends the run, as truncation ends a phrase (NLM tutorial, Phrase Searching)."""
         run = (first := self.peek()) is not None and first.kind == "TERM"
         node = tail = self.operand()
-        while run and _untagged_word(tail) and (nxt := self.peek()) and nxt.kind == "TERM":
+        while run and untagged_word(tail) and (nxt := self.peek()) and nxt.kind == "TERM":
             tail = self.operand()
             node = BoolOp("AND", node, tail, adjacent=True)
         return node
@@ -391,7 +391,9 @@ class _Parser:
         return tag
 
 
-def _untagged_word(node: Node) -> bool:
+def untagged_word(node: Node) -> TypeGuard[Term]:
+    """Whether ``node`` is a term written without a tag, quotes or truncation (a word that may
+    join its neighbours in one ATM phrase: :attr:`BoolOp.adjacent`)."""
     return isinstance(node, Term) and not (node.field or node.phrase or node.truncated)
 
 

@@ -93,7 +93,7 @@ def title_numbers_differ(p: Pair) -> Outcome:
     return UNCERTAIN if close else NOT_DUPLICATE, p.score
 
 
-def print_and_online(ka: Keys, kb: Keys) -> bool:
+def _print_and_online(ka: Keys, kb: Keys) -> bool:
     """One record's pages an online range ('E1924-E1934'), the other's a shorter printed range
     ('2556-2558'): a journal that prints a summary of an article and publishes the whole of it
     online under 'E' pages in the same issue (FASEB J's FJ Express; Pediatrics' print abstract
@@ -116,7 +116,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
     """Journal, volume and issue agree, and so do a long title, the year and the author list;
     only the first page differs ('e8-e9' / 'e3', '278-286' / '224', '2830-2834' / '28-34'):
     one article whose page an export garbled, or printed and online ('2556-2558' /
-    'E1924-E1934': :func:`print_and_online`). Two items of one issue under one long title and
+    'E1924-E1934': :func:`_print_and_online`). Two items of one issue under one long title and
     one author list are not two articles: numbered parts ('part 1') and notices are told apart
     by the rules before this one; abstracts of a congress (neighbours share title and authors),
     pages in two sections of the issue, a supplement to the issue (a meeting's abstract on 'E'
@@ -133,7 +133,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
         and not p.doi_differs
-        and not (sections_differ(ka, kb) and not print_and_online(ka, kb))  # 'A486' / 'S321'
+        and not (sections_differ(ka, kb) and not _print_and_online(ka, kb))  # 'A486' / 'S321'
         and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):
         return DUPLICATE, agreement_score(p)

@@ -85,7 +85,7 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
     inside its last record."""
     if not records or not records[-1]:
         return
-    last_line = text.rstrip("\r\n").count("\n") + 1  # counted only for an error
+    last_line = text.rstrip("\r\n").count("\n") + 1  # the line an error names
     if not text.endswith(("\n", "\r")):
         tag, value = records[-1][-1]
         why = _cut_value(records)

@@ -29,7 +29,7 @@ import re
 
 from reviewkit.pubmed.citation_terms import SUFFIXES
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.query import BoolOp, Node, Term, fold
+from reviewkit.query import BoolOp, Node, Term, fold, untagged_word
 from reviewkit.records import fold_text
 
 # A last name of one or more words, 1-2 initials, an optional suffix (PubMed Help's [au] format;
@@ -48,8 +48,8 @@ def map_names(node: Node, snapshot: Snapshot) -> Node:
     snapshot's author (investigator) index has it and no earlier ATM table takes the words."""
 
     def leaf(n: Node) -> _Mapped:
-        plain = isinstance(n, Term) and n.field == "" and not (n.phrase or n.truncated)
-        return n, [n.text] if plain and not ("*" in n.text or "-" in n.text) else None
+        plain = untagged_word(n) and not ("*" in n.text or "-" in n.text)
+        return n, [n.text] if plain else None
 
     def op(n: BoolOp, left: _Mapped, right: _Mapped) -> _Mapped:
         if n.op == "AND" and n.adjacent and left[1] is not None and right[1] is not None:

@@ -26,7 +26,7 @@ from reviewkit.screening.rules import (
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
-from reviewkit.store.duplicates import canonical_map
+from reviewkit.store.duplicates import members_of as cluster_members
 from reviewkit.wording import quantity
 
 
@@ -99,30 +99,36 @@ def decide(
         raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
-        _keep_what_later_stages_hold(db, d, members)
+        log = _study_log(db, d, members)  # every stage's: read once for both checks
+        _keep_what_later_stages_hold(log, d)
         if protocol is not None:
-            _check_still_open(db, protocol.stages[stage], study_id, reviewer, members)
+            _check_still_open(log, protocol.stages[stage], study_id, reviewer, members)
         decision_rows.add_decision(db, d)
     return d
 
 
-def _keep_what_later_stages_hold(db: Store, d: Decision, members: Sequence[int]) -> None:
+def _study_log(db: Store, d: Decision, members: Sequence[int]) -> list[Decision]:
+    """The log of every stage of the study of entry ``d``; ``members``: the record ids of its
+    study (default the record alone)."""
+    return decision_rows.list_decisions(db, record_ids=list(members) or [d.record_id])
+
+
+def _keep_what_later_stages_hold(log: list[Decision], d: Decision) -> None:
     """Refuse entry ``d`` when it undoes or replaces a vote or final decision that a later
-    stage holds (:func:`~reviewkit.screening.rules.held_at`); ``members``: the record ids of
-    its study (default the record alone)."""
-    log = decision_rows.list_decisions(db, record_ids=list(members) or [d.record_id])
+    stage holds (:func:`~reviewkit.screening.rules.held_at`); ``log``: its study's
+    (:func:`_study_log`)."""
     if (held := held_at(log, d)) is not None:
         raise held_error(d.record_id, d.stage, held)
 
 
 def _check_still_open(
-    db: Store, rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
+    log: list[Decision], rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
 ) -> None:
     """Refuse a vote the study no longer waits for (a reviewer may change their own, until a
-    later stage has votes on the study)."""
+    later stage has votes on the study); ``log``: the study's, of every stage."""
     ids = list(members) or [study_id]
-    log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
-    state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
+    at_stage = [e for e in log if e.stage == rule.name]
+    state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
     if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
@@ -167,20 +173,14 @@ def undo(
         target = live[-1]
         u = Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
         if target.label != NOTE:
-            _keep_what_later_stages_hold(db, u, (members_of or _members_of(db))(u.record_id))
+            ids = (
+                members_of(u.record_id)
+                if members_of
+                else sorted(cluster_members(db, [u.record_id]))
+            )
+            _keep_what_later_stages_hold(_study_log(db, u, ids), u)
         decision_rows.add_decision(db, u)
     return target
-
-
-def _members_of(db: Store) -> Callable[[int], list[int]]:
-    """A record id -> the record ids of its study (its duplicate cluster), read once."""
-    canon = canonical_map(db)
-
-    def members(record_id: int) -> list[int]:
-        study = canon.get(record_id, record_id)
-        return [rid for rid, c in canon.items() if c == study]
-
-    return members
 
 
 # --- conflicts ---------------------------------------------------------------------------
@@ -242,12 +242,13 @@ def conflicts(
             or study in merged
             or (include_resolved and state.final is not None)
         ):
-            votes = tuple(
-                (name, v.label, v.reason, tuple(state.notes.get(name, ())))
-                for name, v in sorted(state.votes.items())
-            )
             if study in merged:
                 votes = _votes_apart(derived.log(), derived.canon, study, stage)
+            else:
+                votes = tuple(
+                    (name, v.label, v.reason, tuple(state.notes.get(name, ())))
+                    for name, v in sorted(state.votes.items())
+                )
             out.append(ConflictView(study, votes, state.final))
     return out
 
@@ -289,7 +290,7 @@ def resolve(
         raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
     members = [rid for rid, study in derived.canon.items() if study == study_id]
-    _keep_what_later_stages_hold(project.db, d, members)  # a final decision replaced
+    _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
     decision_rows.add_decision(project.db, d)
     return d
 

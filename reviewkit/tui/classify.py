@@ -12,7 +12,8 @@ ones with coexisting topics (:mod:`.label_ticks`): number keys tick labels (0, t
 unticks them; a label unticks it) and Enter confirms the ticked ones, as leaving the study does
 (j, k, Tab, q). On a study confirmed already Enter keeps that confirmation, storing nothing.
 Every confirmation is committed at once; while another process writes to the database, the
-key and the keys after it are kept and run as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
+key and the keys after it are kept and run as soon as it is free
+(:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
@@ -129,8 +130,9 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         yield Footer()
 
     def numbered_words(self) -> str:
-        """In a multi-label scheme the number keys tick, and 0 (the none answer, which unticks
-        the labels) is named beside them: "1–9 Tick, 0 none"."""
+        """Where the number keys tick (:attr:`ticking`: a multi-label scheme, or coexisting
+        topics), 0 (the none answer, which unticks the labels) is named beside them: "1–9
+        Tick, 0 none"."""
         if not self.ticking:
             return ""
         return f"Tick, {screen_key(self.app, 'classify.none')} none"
@@ -343,7 +345,8 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         self.render_current(done)
 
     def action_choose(self, n: int) -> None:
-        """Number key: confirm label ``n`` (tick it in a multi-label scheme); 0 = none."""
+        """Number key: confirm label ``n`` (tick it where the keys tick: :attr:`ticking`);
+        0 = none."""
         if n == 0:
             label = classify.none_id(self.scheme)
         elif n <= len(self.keys):

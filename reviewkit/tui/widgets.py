@@ -181,7 +181,7 @@ def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int 
 # loses the next line's start), and a reader of a 5,000-word abstract paged through it so; 100
 # keeps 80- and 100-column terminals as they were and stays within what reading on screen
 # tolerates. The pane keeps its width (status, footer, reasons use it all).
-READING_MEASURE = 100
+_READING_MEASURE = 100
 
 
 class _Window:
@@ -192,7 +192,7 @@ class _Window:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         view = self.view
-        measure = options.update(width=min(options.max_width, READING_MEASURE), height=None)
+        measure = options.update(width=min(options.max_width, _READING_MEASURE), height=None)
         lines = console.render_lines(view.record_renderable, measure, pad=False)
         height = options.height or len(lines)
         view.total_lines, view.window_height = len(lines), height
@@ -244,7 +244,7 @@ class RecordView(Static):
     def plain(self) -> str:
         """The whole record as plain text (for tests and copying)."""
         console = Console(
-            width=max(20, min(self.size.width or 80, READING_MEASURE)), color_system=None
+            width=max(20, min(self.size.width or 80, _READING_MEASURE)), color_system=None
         )
         with console.capture() as capture:
             console.print(self.record_renderable)

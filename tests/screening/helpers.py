@@ -70,12 +70,21 @@ async def prompt(pilot: Pilot, app: ReviewkitApp, key: str, text: str) -> None:
     await pilot.press("enter")
 
 
-def conflict_on(project: Project, ids: list[int], stage: str = "title-abstract") -> None:
-    """reviewer1 includes and reviewer2 excludes (health-only) each of ``ids`` at ``stage``: a
-    conflict each, for a lead."""
+def conflict_on(
+    project: Project,
+    ids: list[int],
+    stage: str = "title-abstract",
+    reason: str = "health-only",
+    *,
+    checked: bool = False,
+) -> None:
+    """reviewer1 includes and reviewer2 excludes (for ``reason``) each of ``ids`` at ``stage``:
+    a conflict each, for a lead; ``checked``: the votes checked against the project's protocol,
+    as the CLI and the screens cast them."""
+    protocol = project.protocol if checked else None
     for study in ids:
-        scr.decide(project.db, study, stage, "reviewer1", "include")
-        scr.decide(project.db, study, stage, "reviewer2", "exclude", "health-only")
+        scr.decide(project.db, study, stage, "reviewer1", "include", protocol=protocol)
+        scr.decide(project.db, study, stage, "reviewer2", "exclude", reason, protocol=protocol)
 
 
 INCLUDE_WORDS = "workplace collaboration coordinator supervisor occupational physician"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Caught, add_records
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -135,16 +135,7 @@ def test_conflicts_screen_keeps_a_final_decision_while_the_database_is_busy(proj
     from reviewkit.tui.conflicts import ConflictsScreen
 
     (study,) = add_records(project_b, make_records(1))
-    scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=project_b.protocol)
-    scr.decide(
-        project_b.db,
-        study,
-        TA,
-        "reviewer2",
-        "exclude",
-        "wrong-population",
-        protocol=project_b.protocol,
-    )
+    conflict_on(project_b, [study], TA, "wrong-population", checked=True)
     app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
     resolved = Caught(Resolved)
 

@@ -11,7 +11,7 @@ import asyncio
 
 import pytest
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
 from reviewkit.errors import UserError
@@ -96,10 +96,7 @@ def _resolved_then_full_text(project) -> int:
     """A title-abstract conflict the lead settled with a final include, then both reviewers'
     full-text includes: the final decision carried the study to full text."""
     study = add_records(project, make_records(1))[0]
-    scr.decide(project.db, study, TA, "reviewer1", "include", protocol=project.protocol)
-    scr.decide(
-        project.db, study, TA, "reviewer2", "exclude", "no-collaboration", protocol=project.protocol
-    )
+    conflict_on(project, [study], TA, "no-collaboration", checked=True)
     scr.resolve(project, study, TA, "lead", "include")
     for reviewer in ("reviewer1", "reviewer2"):
         scr.decide(project.db, study, FT, reviewer, "include", protocol=project.protocol)
@@ -125,16 +122,7 @@ def test_a_final_decision_made_after_full_text_votes_may_be_undone(project_b):
     after the full-text votes (tests/dedup/test_after_screening.py): they were not built on it,
     and the lead may take it back."""
     study = add_records(project_b, make_records(1))[0]
-    scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=project_b.protocol)
-    scr.decide(
-        project_b.db,
-        study,
-        TA,
-        "reviewer2",
-        "exclude",
-        "no-collaboration",
-        protocol=project_b.protocol,
-    )
+    conflict_on(project_b, [study], TA, "no-collaboration", checked=True)
     scr.decide(project_b.db, study, FT, "reviewer1", "include", protocol=project_b.protocol)
     scr.resolve(project_b, study, TA, "lead", "include")
     assert scr.undo(project_b.db, TA, "lead").label == "final-include"
