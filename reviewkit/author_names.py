@@ -10,10 +10,11 @@ Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
 One function per question, used by every place that needs it: :func:`surname` (dedup's
 keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
-van der' back before the surname), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
-:func:`split_run_together` (lists that lost their separators), :func:`is_initials` (the one
-initials rule, :data:`MAX_INITIALS`) and :data:`PARTICLES` (the one list of surname particles);
-dedup's keys (reviewkit.dedup.names) read names through these.
+van der' back before the surname), :func:`split_run_together` (lists that lost their
+separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`) and
+:data:`PARTICLES` (the one list of surname particles);
+dedup's keys (reviewkit.dedup.names) and the writers (reviewkit.name_forms: RIS, MEDLINE,
+BibTeX, Vancouver) read names through these.
 """
 
 from __future__ import annotations
@@ -376,18 +377,6 @@ def surname(name: str) -> str:
     return split_name(name).surname
 
 
-def _dotted(given: str) -> str:
-    """Initials with a full stop after each, no spaces: 'J H', 'JH', 'J.H.' -> 'J.H.';
-    'J-P' -> 'J.-P.'; 'IuA' -> 'Iu.A.'."""
-    out = []
-    for word in given.split():
-        if "." in word:
-            out.append(word)
-        else:
-            out.append("-".join("".join(u + "." for u in _ONE.findall(p)) for p in word.split("-")))
-    return "".join(out)
-
-
 def full_names_glued(name: str) -> bool:
     """Whether the text is names in full run together ('Munck HolgerJorgensen Anders W.',
     _GLUED_FULL): no name can be told from the next. A group's name is one name, whatever
@@ -396,104 +385,7 @@ def full_names_glued(name: str) -> bool:
     return bool(_GLUED_FULL.match(name)) and not _is_group(name)
 
 
-def _glued(name: str) -> bool:
+def names_run_together(name: str) -> bool:
     """Whether the name is several run together (:func:`split_run_together`,
     :func:`full_names_glued`): writers keep such text as it is."""
     return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
-
-
-def _comma_name_suffix_last(name: str, sep: str) -> str:
-    """A name written with a comma as it is, but a suffix moved after the given names (``sep``
-    between): BibTeX's 'Smith, Jr, J. A.' -> 'Smith, J. A., Jr' (RIS) or 'Smith, J. A. Jr'
-    (MEDLINE's FAU), the order those formats read."""
-    parts = split_name(name)
-    if not parts.suffix or not parts.given or _glued(name):
-        return name
-    return f"{parts.surname}, {parts.given}{sep}{parts.suffix}"
-
-
-def ris_name(name: str) -> str:
-    """An author as RIS asks for it: 'Surname, Initials, Suffix' ('de Boer, A.G.').
-
-    A name already written with a comma is left as it is but for a suffix written elsewhere
-    (BibTeX's 'Smith, Jr, J. A.'); a name with no initials (a group), or several names run
-    together, is left as it is."""
-    if "," in name:
-        return _comma_name_suffix_last(name, ", ")
-    if _glued(name):
-        return name
-    parts = split_name(name)
-    if not parts.given:
-        return name
-    return ", ".join(p for p in (parts.surname, _dotted(parts.given), parts.suffix) if p)
-
-
-def medline_full_name(name: str) -> str:
-    """An author as MEDLINE's FAU writes one: 'Surname, Given' ('de Boer, A.G.'), a suffix
-    after the given names ('Smith, J Jr'). A name with a comma is left as it is but for a
-    suffix written elsewhere (BibTeX's 'Smith, Jr, J. A.'); one with no initials (a group) or
-    several names run together is left as it is."""
-    if "," in name:
-        return _comma_name_suffix_last(name, " ")
-    if _glued(name):
-        return name
-    parts = split_name(name)
-    if not parts.given:
-        return name
-    return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
-
-
-def vancouver_initials(given: str, after_comma: bool = True) -> str:
-    """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
-    and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
-    'Bárbara Iansã de Lima' -> 'BIL'; ``after_comma`` 'JOHN' -> 'J' (:func:`is_given_initials`)."""
-    out = []
-    for word in given.replace(".", ". ").split():
-        # initials, dotted or not: their letters ('Iu' one initial)
-        if is_given_initials(word, after_comma=after_comma):
-            out.append(re.sub(r"[^\w]|_", "", word))
-        elif len(word) > 1 and word.isalpha() and word[0].islower():
-            # a particle among given names written in full ('de', 'da', 'dos', 'van'): given
-            # names are capitalised, particles not, and NLM gives them no initial (PubMed's AU
-            # 'Barroso BIL' for FAU 'Barroso, Bárbara Iansã de Lima'; 'BIdL' before)
-            continue
-        else:  # a given name in full, or hyphenated ('Jean-Pierre'): each part's first letter
-            out.extend(p[0] for p in word.split("-") if p and p[0].isalpha())
-    return "".join(out)
-
-
-def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
-    """(surname, suffix, given names) for BibTeX's 'Last, Jr, First' form; None when the name
-    has no initials or given names (a group author) or is several names run together.
-
-    A name written 'Surname, Given' keeps its given names as the record has them ('Smith, John
-    A.' -> ('Smith', '', 'John A.'), 'Kennedy, John F., III' -> ('Kennedy', 'III', 'John F.')),
-    so BibTeX gives back what was read; particles written after them go to the surname,
-    BibTeX's von part (:func:`cited_parts`: 'Berg, J. van der' -> ('van der Berg', '', 'J.')).
-    A name without a comma has initials only as its given
-    part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
-    styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
-    J-P' -> ('Sartre', '', 'J.-P.')."""
-    parts = cited_parts(name)
-    if not parts.given or _glued(name):
-        return None
-    if "," in name:  # given names as written; initials only spaced
-        return parts.surname, parts.suffix, _bibtex_initials(parts.given)
-    return parts.surname, parts.suffix, _spaced(parts.given)
-
-
-def _spaced(initials: str) -> str:
-    """'JA', 'J.A.', 'J A' -> 'J. A.'; 'J-P' -> 'J.-P.' (BibTeX's tokens)."""
-    return re.sub(r"\.(?=\w)", ". ", _dotted(initials))
-
-
-def _bibtex_initials(given: str) -> str:
-    """Initials written together spaced, each its own token with a stop: BibTeX reads 'J.A.'
-    or 'JA' as one first name and abbreviates it to 'J.' (btxdoc: names are split into
-    tokens at blanks and hyphens): 'J.A.', 'JA' -> 'J. A.'. Given names with a word that is
-    no initials ('John A.', 'JOHN', a group's 'for the HIV Cohort'), initials apart already
-    ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
-    words = given.split()
-    initials = all(is_given_initials(w, limit=MAX_GIVEN_INITIALS) for w in words)
-    glued = any(len(initial_letters(w)) > 1 and "-" not in w for w in words)
-    return _spaced(given) if initials and glued else given

@@ -11,15 +11,9 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import (
-    MAX_GIVEN_INITIALS,
-    bibtex_name_parts,
-    is_initials,
-    ris_name,
-    split_name,
-    surname,
-)
+from reviewkit.author_names import MAX_GIVEN_INITIALS, is_initials, split_name, surname
 from reviewkit.cli import main
+from reviewkit.name_forms import bibtex_name_parts, ris_name
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.lookup import find_record, read_record
@@ -360,7 +354,7 @@ def test_ris_and_medline_write_a_bibtex_suffix_after_the_given_names() -> None:
     """A name read from BibTeX ('Smith, Jr, J. A.') is written in RIS's 'Surname, Given,
     Suffix' and MEDLINE's 'Surname, Given Suffix': as it stands RIS reads 'Jr' as the given
     name. Names with a comma and no suffix are kept as written."""
-    from reviewkit.author_names import medline_full_name
+    from reviewkit.name_forms import medline_full_name
 
     assert ris_name("Smith, Jr, J. A.") == "Smith, J. A., Jr"
     assert medline_full_name("Smith, Jr, J. A.") == "Smith, J. A. Jr"
