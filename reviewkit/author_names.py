@@ -184,12 +184,15 @@ def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITI
 
 # A word of four capitals or more that reads as a word (a vowel after its first letter, no three
 # consonants running: 'JOHN', 'ANNA', 'ERIC', 'SCOTT') is a given name written in capitals, as
-# exports that write every name so ('GRAESSLEY, SCOTT'), not initials. Measured on the PubMed
-# snapshot's authors (221,906): four-letter ForeNames 11,689, of which all but 12 read so;
-# four-letter Initials 197, of which 70 do ('MAHA', 'JAHR'), so one name in 3,000 of an
-# export writing initials after a comma loses three initials. Three letters stay initials: 2,392
-# three-letter Initials, a third of them read as a word ('JAM', 'SAM'), against given names
-# ('IAN', 'ANN', 'TOM') that the letters cannot tell apart.
+# exports that write every name so ('GRAESSLEY, SCOTT', 'VALASKOVA, KATARINA' in the bib-dedupe
+# sets), not initials. Only in such a name, its surname in capitals too: after a surname in
+# mixed case a word of capitals is initials, as Web of Science's AU field writes them ('Smith,
+# JA'; the sets' 'Yarlagadda, PKDV'), and 70 of the PubMed snapshot's 197 four-letter Initials
+# read as a word ('MAHA', 'JAHR'), so 'Smith, MAHA' keeps its four initials (Scopus and Embase
+# write initials with stops, 'Smith, J.A.B.', which no word matches). Measured on the snapshot's
+# authors (221,906): four-letter ForeNames 11,689, of which all but 12 read so. Three letters
+# stay initials: 2,392 three-letter Initials, a third of them read as a word ('JAM', 'SAM'),
+# against given names ('IAN', 'ANN', 'TOM') that the letters cannot tell apart.
 _VOWELS = frozenset("AEIOUYÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕØÚÙÛÜÝ")
 
 
@@ -202,12 +205,21 @@ def _reads_as_word(token: str) -> bool:
     return "v" in shape[1:] and "ccc" not in shape
 
 
-def is_given_initials(token: str, *, limit: int = MAX_INITIALS, after_comma: bool = True) -> bool:
+def written_in_capitals(name: str) -> bool:
+    """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
+    every name in capitals do ('GRAESSLEY, SCOTT'): only there is a word of capitals after the
+    comma a given name (:func:`is_given_initials`) and RIS's third part a suffix in capitals
+    ('SMITH, JOHN, JR')."""
+    family, comma, _ = name.partition(",")
+    return bool(comma) and _upper(family)
+
+
+def is_given_initials(token: str, *, limit: int = MAX_INITIALS, in_capitals: bool = False) -> bool:
     """Whether a word of a name's given part is initials (:func:`is_initials`, at most
-    ``limit``); ``after_comma`` (the given part of 'Surname, Given'), not a given name written
-    in capitals ('JOHN', 'SCOTT': :func:`_reads_as_word`). Without a comma the given part is
-    what split_name found the surname by: initials ('Smith MAHA')."""
-    return is_initials(token, limit=limit) and not (after_comma and _reads_as_word(token))
+    ``limit``); in a name :func:`written_in_capitals`, not a given name ('JOHN', 'SCOTT':
+    :func:`_reads_as_word`). Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science),
+    'Smith MAHA' (MEDLINE, whose surname split_name found by them)."""
+    return is_initials(token, limit=limit) and not (in_capitals and _reads_as_word(token))
 
 
 def initial_letters(token: str) -> list[str]:
@@ -290,16 +302,17 @@ def _first_of_run(name: str) -> str:
     return names[0] if len(names) > 1 and " " in names[0] else ""
 
 
-def _given_and_suffix(given: str) -> tuple[str, str]:
+def _given_and_suffix(given: str, in_capitals: bool) -> tuple[str, str]:
     """The given part of 'Surname, Given' and its suffix, apart: 'J.A., Jr' (RIS's 'Surname,
     Given, Suffix'), 'Jr, J. A.' (BibTeX's 'Last, Jr, First', as :func:`bibtex_name_parts`
     writes it), 'J. van der, Jr' (a surname sorted on its body, particles after the given
     names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only beside a given name or
     initials, so 'Ivanov, II' keeps its initials."""
     head, comma, last = given.rpartition(",")
-    # RIS's third part is a suffix's place: there one in capitals too ('SMITH, JOHN, JR', an
-    # export writing every name in capitals), where 'JR' elsewhere may be initials
-    if comma and head.strip() and is_suffix(last.strip(), any_case=True):
+    # RIS's third part is a suffix's place (the RIS spec's 'Lastname, Firstname, Suffix'), one
+    # in capitals too where the export writes every name so ('SMITH, JOHN, JR'); in a name in
+    # mixed case 'JR' there is initials, as capitals after a comma are ('Garcia, Lopez, JR')
+    if comma and head.strip() and is_suffix(last.strip(), any_case=in_capitals):
         return head.strip().rstrip(","), last.strip()
     first, comma, rest = given.partition(",")
     if comma and rest.strip() and is_suffix(first.strip()):
@@ -327,7 +340,7 @@ def split_name(name: str) -> NameParts:
         return NameParts(name)
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
-        return NameParts(family.strip(), *_given_and_suffix(given))
+        return NameParts(family.strip(), *_given_and_suffix(given, written_in_capitals(name)))
     # the suffix first, then the particles: it ends the name wherever they stand ('Berg J van
     # der Jr', a surname sorted on its body, is 'van der Berg J', suffix 'Jr')
     words = name.split(" ")

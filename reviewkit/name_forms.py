@@ -15,6 +15,7 @@ from reviewkit.author_names import (
     is_given_initials,
     names_run_together,
     split_name,
+    written_in_capitals,
 )
 
 
@@ -73,14 +74,15 @@ def medline_full_name(name: str) -> str:
     return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
 
 
-def vancouver_initials(given: str, after_comma: bool = True) -> str:
+def vancouver_initials(given: str, in_capitals: bool = False) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
     and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
-    'Bárbara Iansã de Lima' -> 'BIL'; ``after_comma`` 'JOHN' -> 'J' (:func:`is_given_initials`)."""
+    'Bárbara Iansã de Lima' -> 'BIL'; ``in_capitals`` (the name written so) 'JOHN' -> 'J'
+    (:func:`~reviewkit.author_names.is_given_initials`)."""
     out = []
     for word in given.replace(".", ". ").split():
         # initials, dotted or not: their letters ('Iu' one initial)
-        if is_given_initials(word, after_comma=after_comma):
+        if is_given_initials(word, in_capitals=in_capitals):
             out.append(re.sub(r"[^\w]|_", "", word))
         elif len(word) > 1 and word.isalpha() and word[0].islower():
             # a particle among given names written in full ('de', 'da', 'dos', 'van'): given
@@ -108,7 +110,7 @@ def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     if not parts.given or names_run_together(name):
         return None
     if "," in name:  # given names as written; initials only spaced
-        return parts.surname, parts.suffix, _bibtex_initials(parts.given)
+        return parts.surname, parts.suffix, _bibtex_initials(parts.given, written_in_capitals(name))
     return parts.surname, parts.suffix, _spaced(parts.given)
 
 
@@ -117,13 +119,15 @@ def _spaced(initials: str) -> str:
     return re.sub(r"\.(?=\w)", ". ", _dotted(initials))
 
 
-def _bibtex_initials(given: str) -> str:
+def _bibtex_initials(given: str, in_capitals: bool) -> str:
     """Initials written together spaced, each its own token with a stop: BibTeX reads 'J.A.'
     or 'JA' as one first name and abbreviates it to 'J.' (btxdoc: names are split into
     tokens at blanks and hyphens): 'J.A.', 'JA' -> 'J. A.'. Given names with a word that is
-    no initials ('John A.', 'JOHN', a group's 'for the HIV Cohort'), initials apart already
-    ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
+    no initials ('John A.', the 'JOHN' of 'SMITH, JOHN', a group's 'for the HIV Cohort'),
+    initials apart already ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
     words = given.split()
-    initials = all(is_given_initials(w, limit=MAX_GIVEN_INITIALS) for w in words)
+    initials = all(
+        is_given_initials(w, limit=MAX_GIVEN_INITIALS, in_capitals=in_capitals) for w in words
+    )
     glued = any(len(initial_letters(w)) > 1 and "-" not in w for w in words)
     return _spaced(given) if initials and glued else given

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reviewkit.author_names import cited_parts
+from reviewkit.author_names import cited_parts, written_in_capitals
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
@@ -50,7 +50,7 @@ def _author(name: str) -> str:
     parts = cited_parts(name)
     if not parts.given:
         return name.strip().rstrip(".")
-    initials = vancouver_initials(parts.given, after_comma="," in name)
+    initials = vancouver_initials(parts.given, in_capitals=written_in_capitals(name))
     return " ".join(p for p in (parts.surname, initials, parts.suffix) if p)
 
 
