@@ -208,8 +208,7 @@ def _reads_as_word(token: str) -> bool:
 def written_in_capitals(name: str) -> bool:
     """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
     every name in capitals do ('GRAESSLEY, SCOTT'): only there is a word of capitals after the
-    comma a given name (:func:`is_given_initials`) and RIS's third part a suffix in capitals
-    ('SMITH, JOHN, JR')."""
+    comma a given name (:func:`is_given_initials`)."""
     family, comma, _ = name.partition(",")
     return bool(comma) and _upper(family)
 
@@ -302,17 +301,18 @@ def _first_of_run(name: str) -> str:
     return names[0] if len(names) > 1 and " " in names[0] else ""
 
 
-def _given_and_suffix(given: str, in_capitals: bool) -> tuple[str, str]:
+def _given_and_suffix(given: str) -> tuple[str, str]:
     """The given part of 'Surname, Given' and its suffix, apart: 'J.A., Jr' (RIS's 'Surname,
     Given, Suffix'), 'Jr, J. A.' (BibTeX's 'Last, Jr, First', as :func:`bibtex_name_parts`
     writes it), 'J. van der, Jr' (a surname sorted on its body, particles after the given
     names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only beside a given name or
     initials, so 'Ivanov, II' keeps its initials."""
     head, comma, last = given.rpartition(",")
-    # RIS's third part is a suffix's place (the RIS spec's 'Lastname, Firstname, Suffix'), one
-    # in capitals too where the export writes every name so ('SMITH, JOHN, JR'); in a name in
-    # mixed case 'JR' there is initials, as capitals after a comma are ('Garcia, Lopez, JR')
-    if comma and head.strip() and is_suffix(last.strip(), any_case=in_capitals):
+    # RIS's third part is a suffix's place in any case: the RIS spec's 'Lastname, Firstname,
+    # Suffix' ('Phillips,A.J.,Sr.'; Reference Manager's tag definitions) has nothing else
+    # there, so 'JR' there is a suffix ('SMITH, JOHN, JR'), where after one comma it may be
+    # initials ('Smith, JR')
+    if comma and head.strip() and is_suffix(last.strip(), any_case=True):
         return head.strip().rstrip(","), last.strip()
     first, comma, rest = given.partition(",")
     if comma and rest.strip() and is_suffix(first.strip()):
@@ -340,7 +340,7 @@ def split_name(name: str) -> NameParts:
         return NameParts(name)
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
-        return NameParts(family.strip(), *_given_and_suffix(given, written_in_capitals(name)))
+        return NameParts(family.strip(), *_given_and_suffix(given))
     # the suffix first, then the particles: it ends the name wherever they stand ('Berg J van
     # der Jr', a surname sorted on its body, is 'van der Berg J', suffix 'Jr')
     words = name.split(" ")

@@ -386,8 +386,8 @@ def test_a_given_name_in_capitals_and_a_lower_case_suffix_are_read_so() -> None:
 def test_capitals_after_a_surname_in_mixed_case_are_initials() -> None:
     """Web of Science's AU field writes initials in capitals after a comma ('Smith, JA'): four of
     them that read as a word ('MAHA', 'JAMB') are still four initials, in references, dedup's
-    first-author key (the same person as MEDLINE's 'Smith MAHA') and BibTeX; so is 'JR' in RIS's
-    third place of such a name."""
+    first-author key (the same person as MEDLINE's 'Smith MAHA') and BibTeX. RIS's third part
+    is a suffix in any case (its spec: 'Lastname, Firstname, Suffix')."""
     from reviewkit.dedup.names import first_person_key
     from reviewkit.reports.tables import reference
 
@@ -396,7 +396,7 @@ def test_capitals_after_a_surname_in_mixed_case_are_initials() -> None:
         assert reference(rec).startswith(f"Smith {initials}."), name
         assert first_person_key([name]) == first_person_key([f"Smith {initials}"]), name
         assert bibtex_name_parts(name) == ("Smith", "", " ".join(c + "." for c in initials))
-    assert split_name("Garcia, Lopez, JR").suffix == ""
+    assert split_name("Smith, John, JR") == ("Smith", "John", "JR")
     assert split_name("Smith, J.A., Jr").suffix == "Jr"
 
 
