@@ -10,10 +10,11 @@ Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
 One function per question, used by every place that needs it: :func:`surname` (dedup's
 keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
-van der' back before the surname), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
-:func:`split_run_together` (lists that lost their separators), :func:`is_initials` (the one
-initials rule, :data:`MAX_INITIALS`) and :data:`PARTICLES` (the one list of surname particles);
-dedup's keys (reviewkit.dedup.names) read names through these.
+van der' back before the surname), :func:`split_run_together` (lists that lost their
+separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`) and
+:data:`PARTICLES` (the one list of surname particles);
+dedup's keys (reviewkit.dedup.names) and the writers (reviewkit.name_forms: RIS, MEDLINE,
+BibTeX, Vancouver) read names through these.
 """
 
 from __future__ import annotations
@@ -183,12 +184,15 @@ def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITI
 
 # A word of four capitals or more that reads as a word (a vowel after its first letter, no three
 # consonants running: 'JOHN', 'ANNA', 'ERIC', 'SCOTT') is a given name written in capitals, as
-# exports that write every name so ('GRAESSLEY, SCOTT'), not initials. Measured on the PubMed
-# snapshot's authors (221,906): four-letter ForeNames 11,689, of which all but 12 read so;
-# four-letter Initials 197, of which 70 do ('MAHA', 'JAHR'), so one name in 3,000 of an
-# export writing initials after a comma loses three initials. Three letters stay initials: 2,392
-# three-letter Initials, a third of them read as a word ('JAM', 'SAM'), against given names
-# ('IAN', 'ANN', 'TOM') that the letters cannot tell apart.
+# exports that write every name so ('GRAESSLEY, SCOTT', 'VALASKOVA, KATARINA' in the bib-dedupe
+# sets), not initials. Only in such a name, its surname in capitals too: after a surname in
+# mixed case a word of capitals is initials, as Web of Science's AU field writes them ('Smith,
+# JA'; the sets' 'Yarlagadda, PKDV'), and 70 of the PubMed snapshot's 197 four-letter Initials
+# read as a word ('MAHA', 'JAHR'), so 'Smith, MAHA' keeps its four initials (Scopus and Embase
+# write initials with stops, 'Smith, J.A.B.', which no word matches). Measured on the snapshot's
+# authors (221,906): four-letter ForeNames 11,689, of which all but 12 read so. Three letters
+# stay initials: 2,392 three-letter Initials, a third of them read as a word ('JAM', 'SAM'),
+# against given names ('IAN', 'ANN', 'TOM') that the letters cannot tell apart.
 _VOWELS = frozenset("AEIOUYÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕØÚÙÛÜÝ")
 
 
@@ -201,12 +205,20 @@ def _reads_as_word(token: str) -> bool:
     return "v" in shape[1:] and "ccc" not in shape
 
 
-def is_given_initials(token: str, *, limit: int = MAX_INITIALS, after_comma: bool = True) -> bool:
+def written_in_capitals(name: str) -> bool:
+    """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
+    every name in capitals do ('GRAESSLEY, SCOTT'): only there is a word of capitals after the
+    comma a given name (:func:`is_given_initials`)."""
+    family, comma, _ = name.partition(",")
+    return bool(comma) and _upper(family)
+
+
+def is_given_initials(token: str, *, limit: int = MAX_INITIALS, in_capitals: bool = False) -> bool:
     """Whether a word of a name's given part is initials (:func:`is_initials`, at most
-    ``limit``); ``after_comma`` (the given part of 'Surname, Given'), not a given name written
-    in capitals ('JOHN', 'SCOTT': :func:`_reads_as_word`). Without a comma the given part is
-    what split_name found the surname by: initials ('Smith MAHA')."""
-    return is_initials(token, limit=limit) and not (after_comma and _reads_as_word(token))
+    ``limit``); in a name :func:`written_in_capitals`, not a given name ('JOHN', 'SCOTT':
+    :func:`_reads_as_word`). Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science),
+    'Smith MAHA' (MEDLINE, whose surname split_name found by them)."""
+    return is_initials(token, limit=limit) and not (in_capitals and _reads_as_word(token))
 
 
 def initial_letters(token: str) -> list[str]:
@@ -296,8 +308,10 @@ def _given_and_suffix(given: str) -> tuple[str, str]:
     names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only beside a given name or
     initials, so 'Ivanov, II' keeps its initials."""
     head, comma, last = given.rpartition(",")
-    # RIS's third part is a suffix's place: there one in capitals too ('SMITH, JOHN, JR', an
-    # export writing every name in capitals), where 'JR' elsewhere may be initials
+    # RIS's third part is a suffix's place in any case: the RIS spec's 'Lastname, Firstname,
+    # Suffix' ('Phillips,A.J.,Sr.'; Reference Manager's tag definitions) has nothing else
+    # there, so 'JR' there is a suffix ('SMITH, JOHN, JR'), where after one comma it may be
+    # initials ('Smith, JR')
     if comma and head.strip() and is_suffix(last.strip(), any_case=True):
         return head.strip().rstrip(","), last.strip()
     first, comma, rest = given.partition(",")
@@ -376,18 +390,6 @@ def surname(name: str) -> str:
     return split_name(name).surname
 
 
-def _dotted(given: str) -> str:
-    """Initials with a full stop after each, no spaces: 'J H', 'JH', 'J.H.' -> 'J.H.';
-    'J-P' -> 'J.-P.'; 'IuA' -> 'Iu.A.'."""
-    out = []
-    for word in given.split():
-        if "." in word:
-            out.append(word)
-        else:
-            out.append("-".join("".join(u + "." for u in _ONE.findall(p)) for p in word.split("-")))
-    return "".join(out)
-
-
 def full_names_glued(name: str) -> bool:
     """Whether the text is names in full run together ('Munck HolgerJorgensen Anders W.',
     _GLUED_FULL): no name can be told from the next. A group's name is one name, whatever
@@ -396,104 +398,7 @@ def full_names_glued(name: str) -> bool:
     return bool(_GLUED_FULL.match(name)) and not _is_group(name)
 
 
-def _glued(name: str) -> bool:
+def names_run_together(name: str) -> bool:
     """Whether the name is several run together (:func:`split_run_together`,
     :func:`full_names_glued`): writers keep such text as it is."""
     return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
-
-
-def _comma_name_suffix_last(name: str, sep: str) -> str:
-    """A name written with a comma as it is, but a suffix moved after the given names (``sep``
-    between): BibTeX's 'Smith, Jr, J. A.' -> 'Smith, J. A., Jr' (RIS) or 'Smith, J. A. Jr'
-    (MEDLINE's FAU), the order those formats read."""
-    parts = split_name(name)
-    if not parts.suffix or not parts.given or _glued(name):
-        return name
-    return f"{parts.surname}, {parts.given}{sep}{parts.suffix}"
-
-
-def ris_name(name: str) -> str:
-    """An author as RIS asks for it: 'Surname, Initials, Suffix' ('de Boer, A.G.').
-
-    A name already written with a comma is left as it is but for a suffix written elsewhere
-    (BibTeX's 'Smith, Jr, J. A.'); a name with no initials (a group), or several names run
-    together, is left as it is."""
-    if "," in name:
-        return _comma_name_suffix_last(name, ", ")
-    if _glued(name):
-        return name
-    parts = split_name(name)
-    if not parts.given:
-        return name
-    return ", ".join(p for p in (parts.surname, _dotted(parts.given), parts.suffix) if p)
-
-
-def medline_full_name(name: str) -> str:
-    """An author as MEDLINE's FAU writes one: 'Surname, Given' ('de Boer, A.G.'), a suffix
-    after the given names ('Smith, J Jr'). A name with a comma is left as it is but for a
-    suffix written elsewhere (BibTeX's 'Smith, Jr, J. A.'); one with no initials (a group) or
-    several names run together is left as it is."""
-    if "," in name:
-        return _comma_name_suffix_last(name, " ")
-    if _glued(name):
-        return name
-    parts = split_name(name)
-    if not parts.given:
-        return name
-    return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
-
-
-def vancouver_initials(given: str, after_comma: bool = True) -> str:
-    """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
-    and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
-    'Bárbara Iansã de Lima' -> 'BIL'; ``after_comma`` 'JOHN' -> 'J' (:func:`is_given_initials`)."""
-    out = []
-    for word in given.replace(".", ". ").split():
-        # initials, dotted or not: their letters ('Iu' one initial)
-        if is_given_initials(word, after_comma=after_comma):
-            out.append(re.sub(r"[^\w]|_", "", word))
-        elif len(word) > 1 and word.isalpha() and word[0].islower():
-            # a particle among given names written in full ('de', 'da', 'dos', 'van'): given
-            # names are capitalised, particles not, and NLM gives them no initial (PubMed's AU
-            # 'Barroso BIL' for FAU 'Barroso, Bárbara Iansã de Lima'; 'BIdL' before)
-            continue
-        else:  # a given name in full, or hyphenated ('Jean-Pierre'): each part's first letter
-            out.extend(p[0] for p in word.split("-") if p and p[0].isalpha())
-    return "".join(out)
-
-
-def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
-    """(surname, suffix, given names) for BibTeX's 'Last, Jr, First' form; None when the name
-    has no initials or given names (a group author) or is several names run together.
-
-    A name written 'Surname, Given' keeps its given names as the record has them ('Smith, John
-    A.' -> ('Smith', '', 'John A.'), 'Kennedy, John F., III' -> ('Kennedy', 'III', 'John F.')),
-    so BibTeX gives back what was read; particles written after them go to the surname,
-    BibTeX's von part (:func:`cited_parts`: 'Berg, J. van der' -> ('van der Berg', '', 'J.')).
-    A name without a comma has initials only as its given
-    part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
-    styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
-    J-P' -> ('Sartre', '', 'J.-P.')."""
-    parts = cited_parts(name)
-    if not parts.given or _glued(name):
-        return None
-    if "," in name:  # given names as written; initials only spaced
-        return parts.surname, parts.suffix, _bibtex_initials(parts.given)
-    return parts.surname, parts.suffix, _spaced(parts.given)
-
-
-def _spaced(initials: str) -> str:
-    """'JA', 'J.A.', 'J A' -> 'J. A.'; 'J-P' -> 'J.-P.' (BibTeX's tokens)."""
-    return re.sub(r"\.(?=\w)", ". ", _dotted(initials))
-
-
-def _bibtex_initials(given: str) -> str:
-    """Initials written together spaced, each its own token with a stop: BibTeX reads 'J.A.'
-    or 'JA' as one first name and abbreviates it to 'J.' (btxdoc: names are split into
-    tokens at blanks and hyphens): 'J.A.', 'JA' -> 'J. A.'. Given names with a word that is
-    no initials ('John A.', 'JOHN', a group's 'for the HIV Cohort'), initials apart already
-    ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
-    words = given.split()
-    initials = all(is_given_initials(w, limit=MAX_GIVEN_INITIALS) for w in words)
-    glued = any(len(initial_letters(w)) > 1 and "-" not in w for w in words)
-    return _spaced(given) if initials and glued else given

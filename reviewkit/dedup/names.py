@@ -21,6 +21,7 @@ from reviewkit.author_names import (
     split_run_together,
     surname,
     without_particles,
+    written_in_capitals,
 )
 from reviewkit.records import fold_text
 
@@ -184,14 +185,14 @@ _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
 
-def _given_tokens(given: str, after_comma: bool) -> list[str]:
+def _given_tokens(given: str, in_capitals: bool) -> list[str]:
     """Given names as folded words, initials as single letters: 'Q. M.' / 'QM' -> ['q', 'm'];
-    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. After a comma a
-    word of capitals may be a given name ('SCOTT', 'JOHN'); without one, split_name found the
-    surname by its initials ('Smith MAHA')."""
+    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. In a name written
+    in capitals a word of them may be a given name ('GRAESSLEY, SCOTT'); elsewhere it is
+    initials ('Smith, MAHA', 'Smith MAHA': author_names.is_given_initials)."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if is_given_initials(word, limit=MAX_GIVEN_INITIALS, after_comma=after_comma):
+        if is_given_initials(word, limit=MAX_GIVEN_INITIALS, in_capitals=in_capitals):
             out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
@@ -221,7 +222,7 @@ def first_person_key(authors: list[str]) -> str:
         return ""
     parts = split_name(authors[0])
     words = fold_text(parts.surname).split()
-    given = _given_tokens(parts.given, "," in authors[0])
+    given = _given_tokens(parts.given, written_in_capitals(authors[0]))
     if not words or not given:
         return ""  # a group, or a name without given names: nothing to move between the parts
     cut = words[-1] in PARTICLES

@@ -246,11 +246,12 @@ def names_several_trials(title: str, names: set[str]) -> bool:
     meeting's session: its record's registration numbers may be several trials', not one
     trial's two registrations (:mod:`reviewkit.dedup.study_numbers`). ``names``: the title's
     trial names as :func:`trial_names` reads them (its caller has them). A title in capitals
-    is read for a session's code or name only: every word would look like a name."""
+    is read as others are: every word there looks like a name, but only a list that design
+    words stand against counts ('THE AGENT-3 AND AGENT-4 TRIALS', a conference abstract in
+    capitals citing both trials' numbers), and one read too many ('THE EXERCISE AND DIET
+    TRIALS') only keeps its numbers from joining two registrations, the side that links less."""
     if _SESSION.search(title) or len(names) > 1:
         return True
-    if _in_capitals(title):
-        return False
     if any(_two_names(*m.groups()) for m in _NAMED_TRIALS.finditer(title)):
         return True
     return any(

@@ -24,7 +24,6 @@ import bibtexparser
 from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field, ImplicitComment
 
-from reviewkit.author_names import bibtex_name_parts
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex_crossref, joined
 from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, year_value
@@ -38,6 +37,7 @@ from reviewkit.formats.kinds import (
 )
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.formats.text import split_lines
+from reviewkit.name_forms import bibtex_name_parts
 from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from reviewkit.author_names import medline_full_name
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
@@ -23,6 +22,7 @@ from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.formats.text_sniff import MEDLINE_LINE, is_ovid
+from reviewkit.name_forms import medline_full_name
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "medline"

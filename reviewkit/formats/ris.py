@@ -15,7 +15,6 @@ from typing import TextIO
 
 import rispy
 
-from reviewkit.author_names import ris_name
 from reviewkit.errors import FormatError
 from reviewkit.formats import ris_vendors
 from reviewkit.formats.accession import accession_pmid
@@ -27,6 +26,7 @@ from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, recor
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
+from reviewkit.name_forms import ris_name
 from reviewkit.records import Record, normalise_doi, plain_abstract
 
 FORMAT = "ris"

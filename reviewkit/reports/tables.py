@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reviewkit.author_names import cited_parts, vancouver_initials
+from reviewkit.author_names import cited_parts, written_in_capitals
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.extract import values_and_unchecked
+from reviewkit.name_forms import vancouver_initials
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -49,7 +50,7 @@ def _author(name: str) -> str:
     parts = cited_parts(name)
     if not parts.given:
         return name.strip().rstrip(".")
-    initials = vancouver_initials(parts.given, after_comma="," in name)
+    initials = vancouver_initials(parts.given, in_capitals=written_in_capitals(name))
     return " ".join(p for p in (parts.surname, initials, parts.suffix) if p)
 
 

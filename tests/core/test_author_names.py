@@ -11,15 +11,9 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import (
-    MAX_GIVEN_INITIALS,
-    bibtex_name_parts,
-    is_initials,
-    ris_name,
-    split_name,
-    surname,
-)
+from reviewkit.author_names import MAX_GIVEN_INITIALS, is_initials, split_name, surname
 from reviewkit.cli import main
+from reviewkit.name_forms import bibtex_name_parts, ris_name
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.lookup import find_record, read_record
@@ -360,7 +354,7 @@ def test_ris_and_medline_write_a_bibtex_suffix_after_the_given_names() -> None:
     """A name read from BibTeX ('Smith, Jr, J. A.') is written in RIS's 'Surname, Given,
     Suffix' and MEDLINE's 'Surname, Given Suffix': as it stands RIS reads 'Jr' as the given
     name. Names with a comma and no suffix are kept as written."""
-    from reviewkit.author_names import medline_full_name
+    from reviewkit.name_forms import medline_full_name
 
     assert ris_name("Smith, Jr, J. A.") == "Smith, J. A., Jr"
     assert medline_full_name("Smith, Jr, J. A.") == "Smith, J. A. Jr"
@@ -370,23 +364,40 @@ def test_ris_and_medline_write_a_bibtex_suffix_after_the_given_names() -> None:
 
 
 def test_a_given_name_in_capitals_and_a_lower_case_suffix_are_read_so() -> None:
-    """'Smith, JOHN' is a given name written in capitals (its initial 'J'), as 'SCOTT' is;
-    three capitals stay initials ('JAM': the letters cannot tell); 'jr' in lower case is a
-    suffix, not part of the surname."""
+    """'SMITH, JOHN' is a given name written in capitals (its initial 'J'), as 'SCOTT' is, in a
+    name written in capitals throughout; three capitals stay initials ('JAM': the letters
+    cannot tell); 'jr' in lower case is a suffix, not part of the surname."""
     from reviewkit.reports.tables import reference
 
-    assert reference(Record(title="x", authors=["Smith, JOHN"], year=2020)).startswith("Smith J.")
+    assert reference(Record(title="x", authors=["SMITH, JOHN"], year=2020)).startswith("SMITH J.")
     assert reference(Record(title="x", authors=["GRAESSLEY, SCOTT"], year=2020)).startswith(
         "GRAESSLEY S."
     )
-    assert reference(Record(title="x", authors=["Smith, JAM"], year=2020)).startswith("Smith JAM.")
+    assert reference(Record(title="x", authors=["SMITH, JAM"], year=2020)).startswith("SMITH JAM.")
     # without a comma the given part is the initials split_name found the surname by
     assert reference(Record(title="x", authors=["Smith MAHA"], year=2020)).startswith("Smith MAHA.")
     assert split_name("Smith J jr") == ("Smith", "J", "jr")
     assert split_name("Smith, J., jr") == ("Smith", "J.", "jr")
     assert split_name("SMITH, JOHN, JR") == ("SMITH", "JOHN", "JR")
     assert split_name("Smith JR") == ("Smith", "JR", "")  # initials J R, no suffix
-    assert bibtex_name_parts("Smith, JOHN") == ("Smith", "", "JOHN")
+    assert bibtex_name_parts("SMITH, JOHN") == ("SMITH", "", "JOHN")
+
+
+def test_capitals_after_a_surname_in_mixed_case_are_initials() -> None:
+    """Web of Science's AU field writes initials in capitals after a comma ('Smith, JA'): four of
+    them that read as a word ('MAHA', 'JAMB') are still four initials, in references, dedup's
+    first-author key (the same person as MEDLINE's 'Smith MAHA') and BibTeX. RIS's third part
+    is a suffix in any case (its spec: 'Lastname, Firstname, Suffix')."""
+    from reviewkit.dedup.names import first_person_key
+    from reviewkit.reports.tables import reference
+
+    for name, initials in (("Smith, MAHA", "MAHA"), ("Smith, JAMB", "JAMB")):
+        rec = Record(title="x", authors=[name], year=2020)
+        assert reference(rec).startswith(f"Smith {initials}."), name
+        assert first_person_key([name]) == first_person_key([f"Smith {initials}"]), name
+        assert bibtex_name_parts(name) == ("Smith", "", " ".join(c + "." for c in initials))
+    assert split_name("Smith, John, JR") == ("Smith", "John", "JR")
+    assert split_name("Smith, J.A., Jr").suffix == "Jr"
 
 
 def test_initials_written_together_after_a_comma_are_two_bibtex_tokens() -> None:
