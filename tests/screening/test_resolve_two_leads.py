@@ -3,6 +3,7 @@ final decision written in one transaction, so one writes and the other is refuse
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
@@ -14,6 +15,8 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.project import open_project
 from reviewkit.screening import decisions as decisions_module
 from reviewkit.store import db as store_db
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
 
 TA = "title-abstract"
 
@@ -70,3 +73,32 @@ def test_a_final_made_meanwhile_is_refused_until_the_lead_has_seen_it(project_b)
         ("kari", "final-exclude"),
         ("kari", "final-include"),
     ]
+
+
+def test_the_conflicts_screen_shows_a_final_made_meanwhile_and_then_replaces_it(project_b):
+    (study,) = add_records(project_b, make_records(1))
+    conflict_on(project_b, [study])
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "kari"), keymap={})
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.pause()
+            with open_project(
+                project_b.folder
+            ) as other:  # another lead, after kari's screen opened
+                scr.resolve(other, study, TA, "lead", "exclude", reason="health-only")
+            s = app.first_screen
+            await pilot.press("i", "enter")  # include, its note left empty
+            await pilot.pause()
+            assert f"not saved: record {study} was resolved by lead meanwhile" in s.message
+            assert _finals(project_b) == [(study, "lead", "final-exclude")]
+            await pilot.press("i", "enter")  # theirs is shown now: kari replaces it
+            await pilot.pause()
+            assert (
+                "replacing the final exclude (Work focus inside health care only) by lead"
+                in s.message
+            )
+            assert _finals(project_b)[-1] == (study, "kari", "final-include")
+            await pilot.press("q")
+
+    asyncio.run(go())
