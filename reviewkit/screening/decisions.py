@@ -316,7 +316,9 @@ def resolve(
     return d
 
 
-def _check_not_resolved_meanwhile(final: Decision | None, seen: Decision | None, d: Decision):
+def _check_not_resolved_meanwhile(
+    final: Decision | None, seen: Decision | None, d: Decision
+) -> None:
     """Refuse final decision ``d`` when the study's standing ``final`` is another resolver's
     that the resolver was not shown (``seen``): it would be replaced unread."""
     if final is None or final.reviewer == d.reviewer or (seen is not None and seen.id == final.id):
@@ -324,7 +326,7 @@ def _check_not_resolved_meanwhile(final: Decision | None, seen: Decision | None,
     raise ResolvedMeanwhile(
         f"record {d.record_id} was resolved by {final.reviewer} meanwhile at the {d.stage}"
         f" stage: final {final.label.removeprefix('final-')}",
-        hint="their decision is shown now; give yours again to replace it",
+        hint="their decision stands; having read it, give yours again to replace it",
         final=final,
     )
 
