@@ -391,9 +391,11 @@ class Assigned:
 
     @property
     def status(self) -> str:
-        """Whose word the labels are, in the words of the report tables and evidence map."""
+        """Whose word the labels are, in the words of the report tables and evidence map: a
+        confirmation names its reviewer ('confirmed by ann'), as the confirm screen and
+        ``label`` do, so a published table says who vouched for each label."""
         if self.confirmed:
-            return "confirmed"
+            return f"confirmed by {self.reviewer}" if self.reviewer else "confirmed"
         return STATUS_WORDS.get(self.method, "suggested")
 
 

@@ -30,7 +30,7 @@ def is_tie(scheme: Scheme, assigned: Assigned) -> bool:
 
 def row_status(scheme: Scheme, assigned: Assigned, label: str, names: Mapping[str, str]) -> str:
     """The "Label status" of a study's row in the table of ``label``: whose word the label is
-    ('confirmed', 'suggested', …), and for a tie 'tie: suggested, not confirmed; also in <the
+    ('confirmed by ann', 'suggested', …), and for a tie 'tie: suggested, not confirmed; also in <the
     other tied groups>', so that a table read on its own (a CSV file) says why the study is
     there and where else it is."""
     if not is_tie(scheme, assigned):

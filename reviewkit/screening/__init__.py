@@ -26,6 +26,7 @@ stage is still open (some study pending).
 from reviewkit.screening.decisions import (
     AlreadyDecided,
     ConflictView,
+    ResolvedMeanwhile,
     add_note,
     conflicts,
     decide,
@@ -70,6 +71,7 @@ from reviewkit.screening.rules import (
 
 __all__ = [
     "AlreadyDecided",
+    "ResolvedMeanwhile",
     "FINAL",
     "NOTE",
     "STATUSES",

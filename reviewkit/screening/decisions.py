@@ -34,6 +34,15 @@ class AlreadyDecided(UserError):
     """Another reviewer gave the study the votes its stage needs before this vote came in."""
 
 
+class ResolvedMeanwhile(UserError):
+    """Another resolver gave the study a final decision after this resolver was shown it;
+    ``final``: theirs, to show."""
+
+    def __init__(self, message: str, *, hint: str, final: Decision) -> None:
+        super().__init__(message, hint=hint)
+        self.final = final
+
+
 @dataclass(frozen=True)
 class ConflictView:
     """What the resolver sees for one study: every reviewer's vote, reason and notes."""
@@ -276,23 +285,50 @@ def resolve(
     label: str,
     reason: str = "",
     note: str = "",
+    *,
+    seen: Decision | None = None,
 ) -> Decision:
-    """Record the final decision on a conflict, with its reason and who made it."""
+    """Record the final decision on a conflict, with its reason and who made it; committed
+    before this returns.
+
+    ``seen``: the study's final decision the resolver was shown (None: none). A final made
+    meanwhile by another resolver (two leads on one conflict) is refused with
+    :class:`ResolvedMeanwhile`, as :func:`decide` refuses a vote the study no longer waits
+    for; the check and the write are one transaction, so two leads a few milliseconds apart
+    cannot both write. A resolver may replace their own final, or one they were shown.
+    """
     rule = check_stage(project.protocol, stage)
     if not resolver.strip():
         raise UserError("the resolver needs a name")
     if label not in ("include", "exclude"):
         raise UserError(f"a final decision is include or exclude, not {label!r}")
     _check_reason(rule, label, reason)
-    derived = DerivedStages(project)
-    views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
-    if study_id not in views:
-        raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
     d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
-    members = [rid for rid, study in derived.canon.items() if study == study_id]
-    _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
-    decision_rows.add_decision(project.db, d)
+    with project.db.transaction():  # the conflict read under the write lock it is written in
+        derived = DerivedStages(project)
+        views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
+        if study_id not in views:
+            raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
+        _check_not_resolved_meanwhile(views[study_id].final, seen, d)
+        members = [rid for rid, study in derived.canon.items() if study == study_id]
+        _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
+        decision_rows.add_decision(project.db, d)
     return d
+
+
+def _check_not_resolved_meanwhile(
+    final: Decision | None, seen: Decision | None, d: Decision
+) -> None:
+    """Refuse final decision ``d`` when the study's standing ``final`` is another resolver's
+    that the resolver was not shown (``seen``): it would be replaced unread."""
+    if final is None or final.reviewer == d.reviewer or (seen is not None and seen.id == final.id):
+        return
+    raise ResolvedMeanwhile(
+        f"record {d.record_id} was resolved by {final.reviewer} meanwhile at the {d.stage}"
+        f" stage: final {final.label.removeprefix('final-')}",
+        hint="their decision stands; having read it, give yours again to replace it",
+        final=final,
+    )
 
 
 # --- records and attachments -------------------------------------------------------------

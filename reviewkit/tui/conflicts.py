@@ -228,12 +228,22 @@ class ConflictsScreen(DecisionScreen):
         view = self.views[self.pos]
         try:
             d = screening.resolve(
-                self.project, view.study_id, self.stage, self.resolver, label, reason, note
+                self.project,
+                view.study_id,
+                self.stage,
+                self.resolver,
+                label,
+                reason,
+                note,
+                seen=view.final,
             )
         except DatabaseBusy:
             raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
         except UserError as exc:
-            if self.excluding:
+            meanwhile = isinstance(exc, screening.ResolvedMeanwhile)
+            if meanwhile:  # another lead's final: shown now, so the next key replaces it
+                self.views[self.pos] = replace(view, final=exc.final)
+            if self.excluding or meanwhile:
                 self.excluding = False
                 self.render_current()
             self.say(f"not saved: {error_words(exc)}")

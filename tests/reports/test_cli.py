@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import bibtexparser
@@ -175,6 +176,24 @@ def test_extract_set_says_when_the_study_is_not_included(b_included, store, caps
     assert f"study {pending} is not among the included studies" in err
     assert run(project, "extract", "set", str(ids[0]), "country=Norway", "--reviewer", "lead") == 0
     assert "not among the included" not in capsys.readouterr().err
+
+
+def test_report_names_who_confirmed_a_label(b_included, tmp_path: Path):
+    """Every table format says who confirmed a label, as `label` and the confirm screen do;
+    a suggestion stays 'suggested'."""
+    project, ids = b_included
+    assert run(project, "classify") == 0
+    assert run(project, "label", str(ids[0]), "model-type=workplace", "--reviewer", "lead") == 0
+    out = tmp_path / "exports"
+    assert run(project, "report", "--out", str(out), "--format", "csv,md") == 0
+    rows = [
+        r
+        for f in sorted((out / "tables").glob("*.csv"))
+        for r in csv.DictReader(f.open(encoding="utf-8"))
+    ]
+    statuses = sorted(r["Label status"] for r in rows)
+    assert statuses[0] == "confirmed by lead" and set(statuses[1:]) == {"suggested"}
+    assert "| confirmed by lead |" in (out / "report.md").read_text(encoding="utf-8")
 
 
 def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):

@@ -73,9 +73,10 @@ def test_tables_follow_the_protocol_layout_newest_first(classified):
         "Aas RW, Ellingsen K",
         "Hellström L, Madsen T, Nordentoft M",
     ]
-    assert [row[-2] for row in js.rows] == ["confirmed", "suggested"]
+    assert [row[-2] for row in js.rows] == ["confirmed by reviewer2", "suggested"]
     assert (
-        tables["team-coordinator"].rows[0][-2] == "confirmed" and tables["coordinator"].rows == []
+        tables["team-coordinator"].rows[0][-2] == "confirmed by reviewer1"
+        and tables["coordinator"].rows == []
     )
     assert "1 label confirmed" in js.note or "1 labels confirmed" in js.note
 
@@ -242,7 +243,7 @@ def test_evidence_map_outputs(classified, tmp_path: Path):
     studies = {n for n, d in g.nodes(data=True) if d["kind"] == "study"}
     assert len(studies) == 3 and nx.is_bipartite(g)
     edge = g.edges[f"study:{ids[2]}", "label:model-type:team-coordinator"]
-    assert edge["status"] == "confirmed"
+    assert edge["status"] == "confirmed by reviewer1"
     assert g.edges[f"study:{ids[0]}", "label:diagnosis:mental"]["status"] == "suggested"
     for suffix in ("png", "svg"):
         p = tmp_path / "map" / f"evidence-map.{suffix}"

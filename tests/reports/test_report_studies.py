@@ -100,7 +100,7 @@ def test_a_confirmed_study_is_one_row_listing_its_three_reports(trial, tmp_path:
     # the main paper's confirmed label is the study's: one row, in its table only
     assert [name for name, _ in trial_rows] == ["job-specialist"]
     row = trial_rows[0][1]
-    assert row["Label status"] == "confirmed"
+    assert row["Label status"] == "confirmed by reviewer1"
     reports = row["Reports"].split("\n")
     assert len(reports) == 3
     assert [r.split(". ")[1].split(":")[0] for r in reports] == [

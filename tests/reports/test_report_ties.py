@@ -74,7 +74,7 @@ def test_a_tied_study_is_flagged_in_each_of_its_tables(tied):
     classify.confirm(project, ids[0], "topic", ["mental"], "ann")
     tables = {t.name: t for t in report_tables(project, ids)}
     assert [r[0] for r in tables["msk"].rows] == ["Roe (2019)"]
-    assert tables["mental"].rows[0][-1] == "confirmed"
+    assert tables["mental"].rows[0][-1] == "confirmed by ann"
     assert "tie" not in tables["mental"].note and "rows for" not in tables["mental"].note
 
 
