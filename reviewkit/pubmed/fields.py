@@ -180,3 +180,10 @@ REVISED_AS_FILED = (
     "[lr] searched on the DateRevised of the snapshot's NLM files (the MEDLINE LR field); "
     "PubMed's Date - Modification is the record's latest, which may be later"
 )
+# A date range reaching past the snapshot's newest Entry date (a rerun's reldate, mindate/maxdate
+# or [dp]/[edat] range up to today): PubMed has records entered since, which the snapshot's NLM
+# files cannot hold, so a count of 0 there says nothing about PubMed.
+PAST_SNAPSHOT = (
+    "{range} reaches past the snapshot, whose newest record was entered on {day}: the records "
+    "PubMed entered since are not in it, so the local server cannot find them or say how many"
+)
