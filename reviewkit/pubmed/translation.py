@@ -45,7 +45,8 @@ def translate(node: Node) -> str:
 def _translate_leaf(node: Node) -> tuple[str, str]:
     """(text, '') of a term, range or #N: a leaf needs no brackets."""
     if isinstance(node, Range):
-        days = day_range(node.start, node.end) or f"{node.start}:{node.end}"
+        days = day_range(node.start, node.end) if node.field in DATE_KINDS else None
+        days = days or f"{node.start}:{node.end}"
         return f"{days}[{FIELD_NAMES.get(node.field, node.field)}]", ""
     if isinstance(node, HistoryRef):
         return f"#{node.number}", ""
