@@ -10,7 +10,7 @@ import datetime
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
 
-from .test_fidelity import esearch
+from .test_fidelity import esearch, get
 from .test_strategies import ids
 
 # The small snapshot's newest Entry date (PubMedPubDate PubStatus="pubmed", MEDLINE's EDAT, of
@@ -92,3 +92,24 @@ def test_a_translation_written_before_pubfid6_searches_the_same() -> None:
         old, '"cancer"[All Fields] AND 2020/01/01:2021/12/30[Date - Publication]'
     )
     assert not same_translation(old, '"cancer"[All Fields] AND 2020/01/01:2021/12/31[Date - Entry]')
+
+
+def test_a_webenv_reused_combines_its_sets_and_their_dates(server: EutilsServer) -> None:
+    """NBK25499: usehistory=y with a WebEnv appends each search as the next query_key, and
+    '#N' in a term is that set. A rerun's history: two searches, their AND and NOT, one of
+    them limited by Entry date, each equal to the query written out; efetch reads the key."""
+    first = esearch(server, term="cancer", usehistory="y")
+    env = {"usehistory": "y", "WebEnv": first["WebEnv"], "retmax": "9999"}
+    second = esearch(server, term="english[la]", **env)
+    both = esearch(server, term="#1 AND #2", **env)
+    neither = esearch(server, term="#1 NOT #2", **env)
+    dated = esearch(server, term="#1", mindate="2019", maxdate="2019", **env)
+    keys = [r["QueryKey"] for r in (first, second, both, neither, dated)]
+    assert keys == ["1", "2", "3", "4", "5"]
+    assert {r["WebEnv"] for r in (second, both, neither, dated)} == {first["WebEnv"]}
+    assert set(both["IdList"]) == ids(server, "cancer AND english[la]") != set()
+    assert set(neither["IdList"]) == ids(server, "cancer NOT english[la]")
+    assert set(dated["IdList"]) == ids(server, "cancer AND 2019[edat]") != set()
+    assert dated["QueryTranslation"] == "#1 AND 2019/01/01:2019/12/31[Date - Entry]"
+    body = get(server, "efetch", db="pubmed", WebEnv=first["WebEnv"], query_key="3", retmax="500")
+    assert body.count(b"<PubmedArticle>") == len(both["IdList"])
