@@ -24,8 +24,8 @@ DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt", "mhda": "mhda", "mdat
 
 def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
     """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
-    or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt, mhda,
-    mdat."""
+    or reldate (the last N days), as NBK25499 describes them; edat (default, as NCBI answers),
+    pdat, crdt, mhda, mdat."""
     lo, hi = params.get("mindate", ""), params.get("maxdate", "")
     reldate = params.get("reldate", "").strip()
     if reldate and (lo or hi):
@@ -40,7 +40,9 @@ def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
         return None
     if not (lo and hi):
         raise ReplyError("mindate and maxdate must be given together")
-    datetype = params.get("datetype", "pdat") or "pdat"
+    # NBK25499 names no default datetype; a live reply to mindate=1970&maxdate=2025 without one
+    # (quoted in a public project, 2025) translated the limit 1970/01/01:2025/12/31[Date - Entry]
+    datetype = params.get("datetype", "edat") or "edat"
     if datetype not in DATETYPES:
         raise ReplyError(
             f"datetype {datetype!r} is not supported by the local server (use "
@@ -66,6 +68,25 @@ def _date(params: dict[str, str], name: str, value: str) -> str:
     raise ReplyError(
         f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
     )
+
+
+def day_range(start: str, end: str) -> str | None:
+    """A date or range as NCBI's QueryTranslation writes it, each bound a day: '2020/03',
+    '2021' -> '2020/03/01:2021/12/31' (live esearch replies quoted in public projects:
+    ``2024[PDAT]`` translated ``2024/01/01:2024/12/31[Date - Publication]``, ``mindate=1970
+    &maxdate=2025`` ``1970/01/01:2025/12/31[Date - Entry]``, a quoted ``"1800/01/01"[edat] :
+    "2018/12/23"[edat]`` ``1800/01/01:2018/12/23[Date - Entry]``). None for a date that is no
+    day: the evaluation refuses it, saying why."""
+    try:
+        lo, hi = date_bound(start, end=False), date_bound(end, end=True)
+    except (UnsupportedQuery, ValueError):
+        return None
+    return f"{day_text(lo)}:{day_text(hi)}"
+
+
+def day_text(bound: int) -> str:
+    """20200301 -> '2020/03/01'."""
+    return f"{bound // 10000:04d}/{bound // 100 % 100:02d}/{bound % 100:02d}"
 
 
 def date_bound(text: str, *, end: bool) -> int:

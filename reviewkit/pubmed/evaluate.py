@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.citation_terms import CITATION_TAGS, NAME_TAGS, citation_term, name_term
-from reviewkit.pubmed.dates import date_bound
+from reviewkit.pubmed.dates import date_bound, day_text
 from reviewkit.pubmed.fields import (
     CURLY_READ,
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
     HAS_WORDS,
+    PAST_SNAPSHOT,
     REFUSED_TAGS,
     REVISED_AS_FILED,
     TEXT_FIELDS,
@@ -120,6 +121,14 @@ class Evaluator:
         """mindate/maxdate with datetype (pdat = [dp], edat, crdt), as esearch applies them."""
         return self.snapshot.dates(date_bound(start, end=False), date_bound(end, end=True), kind)
 
+    def past_snapshot(self, written: str, end: str) -> str | None:
+        """:data:`PAST_SNAPSHOT` for a date range ``written`` whose ``end`` lies after the
+        snapshot's newest Entry date, else None."""
+        newest = self.snapshot.newest_entry()
+        if not newest or date_bound(end, end=True) <= newest:
+            return None
+        return PAST_SNAPSHOT.format(range=written, day=day_text(newest))
+
     # --- nodes ---------------------------------------------------------------------------
 
     def _eval(
@@ -183,7 +192,13 @@ class Evaluator:
                 "documents ranges as start:end and not what it does with one written backwards",
                 hint=f"write {node.end}:{node.start}[{node.field}]",
             )
+        self._say_past_snapshot(f"{node.start}:{node.end}[{node.field}]", node.end, out)
         return self.snapshot.dates(start, end, node.field)
+
+    def _say_past_snapshot(self, written: str, end: str, out: Evaluation) -> None:
+        note = self.past_snapshot(written, end)
+        if note:
+            out.warnings.append(("OutputMessage", note))
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
@@ -209,9 +224,9 @@ class Evaluator:
                     f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
                     hint=f"write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[{f}]",
                 )
-            return self.snapshot.dates(
-                date_bound(term.text, end=False), date_bound(term.text, end=True), f
-            )
+            lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
+            self._say_past_snapshot(f"{term.text}[{f}]", term.text, out)
+            return self.snapshot.dates(lo, hi, f)
         if f == "sb":
             if value != "systematic" or term.truncated:
                 raise UnsupportedQuery(  # a sidebar filter pasted from the search details

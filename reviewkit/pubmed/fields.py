@@ -11,19 +11,27 @@ MAX_VARIANTS = 600
 # Title" (PubMed Help, 2008, Search Field Descriptions and Tags; einfo's ALL: "All terms from all
 # searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
 # retrieval"). Here, by their words: title, abstract and other abstract, MeSH headings and
-# subheadings, keywords, publication types, authors (persons and groups), affiliations,
-# conflict of interest statements, substances, investigators, personal names as subject,
-# databanks and comment/correction notes. By their whole values (:data:`WHOLE_VALUES`): the
-# journal's names and ISSNs, grants, registry numbers and article ids (DOI, pii). Left out:
+# subheadings, keywords, publication types, group authors, affiliations, conflict of interest
+# statements, substances, databanks and comment/correction notes. By their whole values
+# (:data:`WHOLE_VALUES`): the journal's names and ISSNs, grants, registry numbers and article
+# ids (DOI, pii). Persons' names as [au] finds them (:data:`ALL_FIELDS_NAMES`). Left out:
 # dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
 # Fields (not documented how: a bare '2020' or 'english' would otherwise match whole years and
 # languages), and [pl] and [tt] as PubMed leaves them.
 _ALL_FIELDS = (
-    ("fts", "ti ab mh kw pt au"),
+    ("fts", "ti ab mh kw pt"),
     ("fts_ad", "ad"),
     ("fts_more", "cois"),
-    ("fts_extra", "oab nm cn ir ps si cc"),
+    ("fts_extra", "oab nm cn si cc"),
 )
+# The names All Fields matches as [au] matches them (pubfid6), not by their words: authors,
+# investigators, personal names as subject. einfo flags their fields (FULL "Full Author
+# Name(s)", FINV, PS) SingleToken: PubMed indexes each name whole, and Text Word holds no
+# author. A word is a last name, which PubMed's truncation of names extends to every
+# initial ('smith' finds Smith J, Smith JA, Smith John A), never a forename: by the names'
+# words, untagged 'john' found 547 articles of the full snapshot, 509 of them by an author's
+# forename only; 'maria' 712, all but 11 by forenames.
+ALL_FIELDS_NAMES = ("au", "ir", "ps")
 # The terms rows (field 'all') of the values All Fields matches whole, never by their words
 # (index_text.whole_values): journal (MedlineTA, title, ISSN), grant (number, acronym, agency,
 # country, all four), registry number, location and article ids. einfo flags their fields
@@ -179,4 +187,11 @@ NEAR_SPAN = (
 REVISED_AS_FILED = (
     "[lr] searched on the DateRevised of the snapshot's NLM files (the MEDLINE LR field); "
     "PubMed's Date - Modification is the record's latest, which may be later"
+)
+# A date range reaching past the snapshot's newest Entry date (a rerun's reldate, mindate/maxdate
+# or [dp]/[edat] range up to today): PubMed has records entered since, which the snapshot's NLM
+# files cannot hold, so a count of 0 there says nothing about PubMed.
+PAST_SNAPSHOT = (
+    "{range} reaches past the snapshot, whose newest record was entered on {day}: the records "
+    "PubMed entered since are not in it, so the local server cannot find them or say how many"
 )

@@ -39,7 +39,7 @@ from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
-from reviewkit.pubmed.fields import CURLY_READ, FIELD_NAMES, REVISED_AS_FILED
+from reviewkit.pubmed.fields import CURLY_READ, REVISED_AS_FILED
 from reviewkit.pubmed.history_key import with_query_key
 from reviewkit.pubmed.http_handler import PATH_PREFIX, RequestLog, handler_class
 from reviewkit.pubmed.params import check_common, check_format_and_params, integer
@@ -55,6 +55,7 @@ from reviewkit.pubmed.replies import (
     sort_kind,
 )
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.translation import with_date_limit
 from reviewkit.pubmed.uids import is_number
 from reviewkit.query import Node, has_curly_quotes
 
@@ -183,8 +184,9 @@ class EutilsServer:
             kind, start, end = limit
             within = self.evaluator.dates(start, end, kind)
             result.pmids = [p for p in result.pmids if p in within]
-            name = FIELD_NAMES[kind]
-            result.translation = f"({result.translation}) AND {start}:{end}[{name}]"
+            result.translation = with_date_limit(result.translation, kind, start, end)
+            past = self.evaluator.past_snapshot(f"The date limit {start}:{end}[{kind}]", end)
+            result.warnings += [("OutputMessage", past)] if past else []
             if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
                 result.warnings.append(("OutputMessage", REVISED_AS_FILED))
         count = result.count

@@ -176,6 +176,12 @@ class Snapshot:
             raise ValueError(kind)
         return {r[0] for r in self.conn.execute(sql, (start, end))}
 
+    def newest_entry(self) -> int:
+        """The snapshot's newest Entry date (YYYYMMDD; 0 when none): PubMed enters records
+        after it that the snapshot cannot hold."""
+        row = self.conn.execute("SELECT max(edat) FROM articles").fetchone()
+        return (row[0] or 0) if row else 0
+
     @property
     def files(self) -> list[str]:
         """The names of the snapshot's NLM files, in the order they were applied."""

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Protocol
 
 from reviewkit.pubmed.fields import (
+    ALL_FIELDS_NAMES,
     NARROW_ALL_FIELDS,
     NEAR_SPAN,
     NO_ATM,
@@ -170,6 +171,20 @@ class TextSearch:
         if term.field in ("", "all") and "*" not in term.text:  # and the whole values
             whole = fold_text(term.text)
             found |= self.snapshot.term(WHOLE_VALUES, whole, prefix=term.truncated)
+            found |= self._names(whole, truncated=term.truncated)
+        return found
+
+    def _names(self, name: str, *, truncated: bool) -> set[int]:
+        """The persons All Fields finds by a term (:data:`fields.ALL_FIELDS_NAMES`): as [au]
+        finds them ('smith' every Smith, not an author whose forename is Smith), or names
+        beginning so when truncated."""
+        found: set[int] = set()
+        for kind in ALL_FIELDS_NAMES:
+            if truncated:
+                found |= self.snapshot.term(kind, name, prefix=True)
+                found |= self.snapshot.term(kind + "f", name, prefix=True)
+            else:
+                found |= self.snapshot.author(name, kind)
         return found
 
     def _phrases(self, text: str, tokens: list[tuple[str, str]], table: str) -> list[str]:

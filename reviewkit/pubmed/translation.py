@@ -5,9 +5,17 @@ two QueryTranslations (of two runs) search the same."""
 from __future__ import annotations
 
 from reviewkit.pubmed.citation_terms import NAME_TAGS
-from reviewkit.pubmed.fields import FIELD_NAMES, HAS_ABSTRACT, HAS_WORDS, STOPWORDS, TEXT_FIELDS
+from reviewkit.pubmed.dates import day_range
+from reviewkit.pubmed.fields import (
+    DATE_KINDS,
+    FIELD_NAMES,
+    HAS_ABSTRACT,
+    HAS_WORDS,
+    STOPWORDS,
+    TEXT_FIELDS,
+)
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
+from reviewkit.query import DATE_FORM, BoolOp, HistoryRef, Node, Range, Term, fold, parse
 
 
 def is_stopword(term: Term) -> bool:
@@ -20,6 +28,13 @@ def is_stopword(term: Term) -> bool:
     )
 
 
+def date_days(term: Term) -> str | None:
+    """A date term on a date field (``2020/03[dp]``) as its range of days, else None."""
+    if term.field not in DATE_KINDS or term.truncated or not DATE_FORM.fullmatch(term.text):
+        return None
+    return day_range(term.text, term.text)
+
+
 def translate(node: Node) -> str:
     """The query as the local server understood it, in PubMed's translation style (ignored
     stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
@@ -30,12 +45,17 @@ def translate(node: Node) -> str:
 def _translate_leaf(node: Node) -> tuple[str, str]:
     """(text, '') of a term, range or #N: a leaf needs no brackets."""
     if isinstance(node, Range):
-        return f"{node.start}:{node.end}[{FIELD_NAMES.get(node.field, node.field)}]", ""
+        days = day_range(node.start, node.end) if node.field in DATE_KINDS else None
+        days = days or f"{node.start}:{node.end}"
+        return f"{days}[{FIELD_NAMES.get(node.field, node.field)}]", ""
     if isinstance(node, HistoryRef):
         return f"#{node.number}", ""
     assert isinstance(node, Term)
     if is_stopword(node):
         return "", ""
+    days = date_days(node)
+    if days:  # a date is the range of its days, as NCBI prints 2024[PDAT] (dates.day_range)
+        return f"{days}[{FIELD_NAMES[node.field]}]", ""
     name = FIELD_NAMES.get(node.field, node.field)
     if node.noexp:
         name += ":noexp"
@@ -74,6 +94,30 @@ def _translate_op(node: BoolOp, left: tuple[str, str], right: tuple[str, str]) -
     return f"{lhs} {node.op} {rhs}", node.op
 
 
+def with_date_limit(translation: str, kind: str, start: str, end: str) -> str:
+    """A translation with esearch's date limit (datetype, mindate/maxdate or reldate) ANDed
+    after it, as NCBI writes it: the query bracketed only when it is an OR or NOT at its top
+    (Biopython's esearch2, reldate: ``("cancer s"[All Fields] OR …) AND 2025/09/27:2025/11/26[Date
+    - Entry]``; a live reply quoted in a public project, mindate/maxdate: ``"momo
+    syndrome"[Title/Abstract:~0] AND 1970/01/01:2025/12/31[Date - Entry]``)."""
+    days = day_range(start, end) or f"{start}:{end}"
+    query = f"({translation})" if _top_level_or_not(translation) else translation
+    return f"{query} AND {days}[{FIELD_NAMES[kind]}]"
+
+
+def _top_level_or_not(translation: str) -> bool:
+    """Whether a translation has OR or NOT outside its brackets and quotes."""
+    depth, quoted = 0, False
+    for i, ch in enumerate(translation):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif not quoted and depth == 0 and translation.startswith((" OR ", " NOT "), i):
+            return True
+    return False
+
+
 def same_translation(a: str, b: str) -> bool:
     """Whether two QueryTranslations search the same: equal once AND and OR chains are read
     as the sets they are (``"a"[MeSH Terms] OR "b"[All Fields]`` is ``("b"[All Fields] OR
@@ -87,7 +131,19 @@ def same_translation(a: str, b: str) -> bool:
 
 def _canonical(node: Node) -> str:
     """One text for every ordering of the node's AND and OR operands."""
-    return _text(fold(node, lambda leaf: ("", (repr(leaf),)), _chain))
+    return _text(fold(node, lambda leaf: ("", (_leaf_key(leaf),)), _chain))
+
+
+def _leaf_key(leaf: Node) -> str:
+    """A leaf's text for comparing; a date or range as its days, so that a run translated
+    before pubfid6 (``2020:2021[Date - Publication]``, ``"2020"[Date - Publication]``) and one
+    after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search."""
+    days = None
+    if isinstance(leaf, Range) and leaf.field in DATE_KINDS:
+        days = day_range(leaf.start, leaf.end)
+    elif isinstance(leaf, Term):
+        days = date_days(leaf)
+    return f"{days}[{leaf.field}]" if days else repr(leaf)
 
 
 _Chain = tuple[str, tuple[str, ...]]  # (operator, its operands' texts); ("", (leaf,)) for a leaf

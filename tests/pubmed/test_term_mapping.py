@@ -79,13 +79,15 @@ def test_an_untagged_name_in_the_author_format_is_searched_as_an_author(
     # the investigator index when no author has the name
     assert evaluator.evaluate("lee t").translation == "lee t[Investigator]"
     assert set(evaluator.evaluate("lee t").pmids) == {3}
-    # written with an operator, quoted, or a single word: no phrase for ATM, as before
-    assert set(evaluator.evaluate("smith AND j").pmids) == {2, 6}
+    # written with an operator, quoted, or a single word: no phrase for ATM, as before. All
+    # Fields finds a name as [au] does (pubfid6): 'smith' is the last name of articles 1 and 2,
+    # not article 6's forename; 'j' is no last name (article 2 has it in 'Scand J Work')
+    assert set(evaluator.evaluate("smith AND j").pmids) == {2}
     assert evaluator.evaluate('"smith j"').translation == '"smith j"[All Fields]'
-    assert set(evaluator.evaluate("smith").pmids) == {1, 2, 6}
+    assert set(evaluator.evaluate("smith").pmids) == {1, 2}
     bracketed = evaluator.evaluate("(smith) j")  # parentheses end the phrase (rd34a)
     assert bracketed.translation == '"smith"[All Fields] AND "j"[All Fields]'
-    assert set(bracketed.pmids) == {2, 6}
+    assert set(bracketed.pmids) == {2}
     # inside a larger query the name is mapped alone
     both = evaluator.evaluate("smith j OR lee t")
     assert set(both.pmids) == {1, 2, 3}
@@ -99,10 +101,11 @@ def test_an_untagged_name_in_the_author_format_is_searched_as_an_author(
 def test_a_phrase_the_mesh_table_takes_is_not_mapped_to_an_author(snapshot: Snapshot) -> None:
     """MeSH mapping comes first: 'vitamin d' is a heading of article 5, so PubMed never reaches
     the author index, although Vitamin D (article 4) is an author. The local server does not map
-    to MeSH: the words stay in All Fields."""
+    to MeSH: the words stay in All Fields, where 'd' is no author's last name (pubfid6: All
+    Fields finds names as [au] does; article 4 was found by the initial D before)."""
     result = Evaluator(snapshot).evaluate("vitamin d")
     assert result.translation == '"vitamin"[All Fields] AND "d"[All Fields]'
-    assert set(result.pmids) == {4, 5}
+    assert set(result.pmids) == {5}
     assert set(Evaluator(snapshot).evaluate("roe a").pmids) == {5}  # no heading: an author
 
 
@@ -154,3 +157,34 @@ def test_a_name_translates_unquoted_unless_written_quoted(snapshot: Snapshot) ->
     assert evaluator.evaluate("smith j[au]").translation == "smith j[Author]"
     assert evaluator.evaluate('"smith j"[au]').translation == '"smith j"[Author]'
     assert evaluator.evaluate("lee t[ir]").translation == "lee t[Investigator]"
+
+
+def test_all_fields_finds_a_person_by_last_name_not_by_forename(snapshot: Snapshot) -> None:
+    """einfo flags the author names (FULL), investigators (FINV) and personal names as subject
+    (PS) SingleToken: PubMed indexes each name whole, so an untagged word finds an author as
+    [au] does, by the last name (with every initial), never by a forename (pubfid6; before, by
+    the names' words, 'john' found Smith John A and 'tom' the investigator Lee Tom)."""
+    evaluator = Evaluator(snapshot)
+    assert set(evaluator.evaluate("john").pmids) == set()
+    assert set(evaluator.evaluate("tom").pmids) == set()
+    assert set(evaluator.evaluate("lee").pmids) == {3}  # an investigator's last name
+    assert set(evaluator.evaluate("jones").pmids) == {6}
+    assert set(evaluator.evaluate('"smith john a"').pmids) == {1}  # the full name, whole
+    assert set(evaluator.evaluate("smit*").pmids) == {1, 2}  # names beginning so
+    assert set(evaluator.evaluate("jone*").pmids) == {6}
+
+
+def test_a_stopword_initial_reaches_the_author_index(snapshot: Snapshot) -> None:
+    """ATM matches the phrase as written against its tables: a MeSH heading with a stand-alone
+    letter reaches the MeSH table (NLM PubMed tutorial, ATM: "MeSH headings that include
+    stand-alone numbers or letters"; Vitamin A, Hepatitis A), so the stopword 'a' is not
+    dropped before the tables and 'roe a' is Roe A (Ann) of the author index, translated
+    'roe a[Author]'. Alone, or where no author has the name, 'a' is ignored as PubMed
+    ignores stopwords, and named in PhraseIgnored."""
+    evaluator = Evaluator(snapshot)
+    mapped = evaluator.evaluate("roe a")
+    assert mapped.translation == "roe a[Author]" and set(mapped.pmids) == {5}
+    assert set(evaluator.evaluate("berg a").pmids) == {3}
+    unmapped = evaluator.evaluate("hansen a")  # Hansen O: no author Hansen A
+    assert unmapped.translation == '"hansen"[All Fields]'
+    assert ("PhraseIgnored", "a") in unmapped.warnings and set(unmapped.pmids) == {7}
