@@ -330,7 +330,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def action_page(self, step: int) -> None:
         pane = self.query_one("#pair", VerticalScroll)
-        pane.scroll_page_down() if step > 0 else pane.scroll_page_up()
+        if step > 0:
+            pane.scroll_page_down()
+        else:
+            pane.scroll_page_up()
 
     def action_skip(self) -> None:
         if self.pair is None:
