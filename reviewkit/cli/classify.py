@@ -239,8 +239,19 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
             click.echo(f"{said} (confirmed by {reviewer})")
         else:  # the same command run twice: nothing stored
             click.echo(f"{said} already (confirmed by {reviewer}); nothing changed")
+        _warn_unless_included(project, rid, "the report tables and the evidence map show the label")
     finally:
         project.close()
+
+
+def _warn_unless_included(project: Project, rid: int, shown: str) -> None:
+    """A value or label stored for a study not included at the last stage (a typo in its id,
+    or a study excluded since) is kept, but no report shows it yet: say so on stderr."""
+    if rid not in _studies(project, False):
+        click.echo(
+            f"warning: study {rid} is not among the included studies; {shown} once it is included",
+            err=True,
+        )
 
 
 def _label_example(project: Project) -> str:
@@ -410,12 +421,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
         rid = _study(project, record)
         extract.set_value(project, rid, field_id.strip(), value, reviewer)
         click.echo(f"study {rid}: {field_id.strip()} set")
-        if rid not in _studies(project, False):  # stored, but no report table shows it yet
-            click.echo(
-                f"warning: study {rid} is not among the included studies; the report tables show"
-                " the value once it is included",
-                err=True,
-            )
+        _warn_unless_included(project, rid, "the report tables show the value")
     finally:
         project.close()
 

@@ -317,7 +317,12 @@ _NAMES = {
 
 
 def _pretty(key: str) -> str:
-    return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+    return " / ".join(key_name(k) for k in key.split(","))
+
+
+def key_name(key: str) -> str:
+    """One key as the help and the footers name it ('PgDn' for 'pagedown')."""
+    return _NAMES.get(key.strip(), key.strip())
 
 
 def screen_key(app: object, action_id: str) -> str:

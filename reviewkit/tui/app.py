@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from reviewkit import settings
 from reviewkit.errors import UserError
-from reviewkit.tui.actions import Action, load_keymap
+from reviewkit.tui.actions import Action, key_name, load_keymap
 from reviewkit.tui.help import HelpScreen
 from reviewkit.wording import quantity
 
@@ -73,6 +73,12 @@ class ReviewkitApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A footer's key as the help screens name it: 'PgDn', not Textual's 'pgdn'."""
+        if binding.key in ("pagedown", "pageup"):
+            return key_name(binding.key)
+        return super().get_key_display(binding)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run in this terminal, refused when there is none to run in (headless runs aside)."""

@@ -56,6 +56,18 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.different", "d", "decide('not_duplicate')", "Different", group="Decide"),
     Action("dedup.skip", "k,space", "skip", "Skip", group="Decide"),
     Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
+    # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge;
+    # Space skips here, so PgDn / PgUp alone page (the pane scrolled on them unsaid: no key in
+    # the footer or the help named them)
+    Action(
+        "dedup.page_down",
+        "pagedown",
+        "page(1)",
+        "Scroll the pair down",
+        group="Move",
+        footer="More",
+    ),
+    Action("dedup.page_up", "pageup", "page(-1)", "Scroll the pair up", show=False, group="Move"),
     Action("dedup.help", "question_mark", "help", "Help", group="Other"),
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -131,7 +143,7 @@ def pair_table(a: Record, b: Record, id_a: int, id_b: int) -> Table:
     cell, so a title that wraps to more lines on one side keeps the fields below side by side.
     The first row gives each record's id and, when either record says what kind it is, its
     type: settling "a meeting's abstract or the article" needs it (beside the id, so the
-    fields below keep their rows at 80x24, where the pane cannot be scrolled by key)."""
+    fields below keep their rows at 80x24, where the lower ones need PgDn)."""
     table = Table(box=box.MINIMAL, show_header=False, show_edge=False, padding=(0, 1), expand=True)
     table.add_column("field", style="dim", no_wrap=True, width=8)
     table.add_column("left", ratio=1)
@@ -180,7 +192,9 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        with VerticalScroll(id="pair"):  # one table: the two records' fields row by row
+        # one table: the two records' fields row by row; not focused, so that PgDn / PgUp are
+        # the screen's keys, named in the footer and the help (and remappable)
+        with VerticalScroll(id="pair", can_focus=False):
             yield Static(id="records")
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
@@ -313,6 +327,13 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         more = size - 1 - self.queue_size
         also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
+
+    def action_page(self, step: int) -> None:
+        pane = self.query_one("#pair", VerticalScroll)
+        if step > 0:
+            pane.scroll_page_down()
+        else:
+            pane.scroll_page_up()
 
     def action_skip(self) -> None:
         if self.pair is None:

@@ -90,7 +90,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         self.records = extract.records(project, self.studies)
         self.reports = extract.study_reports(project, self.studies)  # report -> its study's
         self.pos = 0
-        self._fields_width = 0  # the width the field rows were laid out for
+        self._fields_size = (0, 0)  # the columns and rows the field rows were laid out for
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -177,10 +177,12 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         reps = self._reports(rid)  # a study of several: its reports' values, read once here
         siblings = extract.values(self.project, reps) if len(reps) > 1 else {}
         out = Text("Fields (press the number to edit; Enter saves, Esc cancels)\n", style="bold")
-        self._fields_width = width = self._field_width()
+        self._fields_size = self._field_room()
+        width, room = self._fields_size
+        blocks: list[tuple[str, Text, Text]] = []  # per field: its key, name and value, source
         for n, spec in enumerate(self.fields, start=1):
             value = current.get(spec.id)
-            body = Text(f"{spec.name}: ", style="bold")
+            body, tag = Text(f"{spec.name}: ", style="bold"), Text()
             empty = not (value and value.value)
             sibling = self._sibling_value(reps, siblings, spec.id) if empty and siblings else None
             if sibling is not None:  # the tables show it for the study: say whose it is
@@ -192,24 +194,46 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             else:
                 body.append(value.value)
                 source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
-                body.append(f"  [{source}]", style="dim italic")
+                tag.append(f"  [{source}]", style="dim italic")
+            blocks.append((f" {n} ", body, tag))
+        wrapped = [self._wrap(body + tag, width - len(key)) for key, body, tag in blocks]
+        limits = row_budget([len(rows) for rows in wrapped], room)
+        for (key, body, tag), rows, limit in zip(blocks, wrapped, limits, strict=True):
+            if len(rows) > limit:  # every field stays on screen; its key's prompt has it whole
+                rows = self._cut(body, tag, width - len(key), limit)
             # a hanging indent: a long value's later rows start under the field's name, so
             # the number keys stand alone in their column and each field reads as one block
-            key = f" {n} "
-            for i, row in enumerate(body.wrap(self.app.console, width - len(key))):
+            for i, row in enumerate(rows):
                 out.append(key if i == 0 else " " * len(key), style="bold cyan")
                 out.append_text(row)
                 out.append("\n")
         out.rstrip()  # no empty row under the last field: at 80x24 each row counts
         return out
 
-    def _field_width(self) -> int:
-        """The width a field row may take: the screen's, less #fields' padding (0 1)."""
-        return max(40, self.app.size.width - 2)
+    def _wrap(self, text: Text, width: int) -> list[Text]:
+        return list(text.wrap(self.app.console, width))
+
+    def _cut(self, body: Text, tag: Text, width: int, limit: int) -> list[Text]:
+        """``body``'s first ``limit`` rows at ``width``, the last ending in '…' and ``tag`` (the
+        value's source, so a cut prefill still says it is one)."""
+        rows = self._wrap(body, width)[:limit]
+        end = Text("…").append_text(tag)
+        last = rows[-1]
+        last.rstrip()
+        last.truncate(max(0, width - end.cell_len))
+        last.append_text(end)
+        return rows
+
+    def _field_room(self) -> tuple[int, int]:
+        """(columns, rows) the field rows may take: the screen's width less #fields' padding
+        (0 1); half the height the footer leaves (#fields' max-height: 50%) less its border and
+        the heading row, at least a row per field."""
+        width, height = self.app.size
+        return max(40, width - 2), max(len(self.fields), (height - 1) // 2 - 2)
 
     def on_resize(self) -> None:
-        """Lay the field rows out again for the new width (only when it changed)."""
-        if self._fields_width != self._field_width() and self.studies:
+        """Lay the field rows out again for the new size (only when it changed)."""
+        if self._fields_size != self._field_room() and self.studies:
             self.query_one("#fields", Static).update(self.fields_text(self.current))
 
     # actions --------------------------------------------------------------------------------
@@ -264,3 +288,13 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         names = [f"Edit: {spec.name}" for spec in self.fields]
         return "Extraction fields", with_numbered_names(ACTIONS, "extract.field", names)
+
+
+def row_budget(sizes: list[int], room: int) -> list[int]:
+    """Rows for each field, ``sizes`` the rows each needs, so that together they fit ``room``:
+    the longest gives up a row until they fit, never below one row (a field too long for the
+    screen is cut; the others are shown whole)."""
+    out = list(sizes)
+    while sum(out) > room and max(out) > 1:
+        out[out.index(max(out))] -= 1
+    return out

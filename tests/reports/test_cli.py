@@ -178,6 +178,23 @@ def test_extract_set_says_when_the_study_is_not_included(b_included, store, caps
     assert "not among the included" not in capsys.readouterr().err
 
 
+def test_label_says_when_the_study_is_not_included(b_included, store, capsys):
+    """`label` on a study no table or map shows (a mistyped id, or one excluded at full text)
+    is stored and said, as `extract set` says it: it said only "confirmed by lead"."""
+    from reviewkit.records import Record
+
+    project, ids = b_included
+    (pending,) = store(project, [Record(title="A study not screened yet")], "snowballing")
+    args = ("model-type=workplace", "--reviewer", "lead")
+    assert run(project, "label", str(pending), *args) == 0
+    out, err = capsys.readouterr()
+    assert f"study {pending}: model-type = workplace (confirmed by lead)" in out
+    assert f"study {pending} is not among the included studies" in err
+    assert "evidence map show the label once it is included" in err
+    assert run(project, "label", str(ids[0]), *args) == 0
+    assert "not among the included" not in capsys.readouterr().err
+
+
 def test_report_names_who_confirmed_a_label(b_included, tmp_path: Path):
     """Every table format says who confirmed a label, as `label` and the confirm screen do;
     a suggestion stays 'suggested'."""

@@ -51,3 +51,34 @@ def test_prompt_clears_the_message_and_values_hang_under_their_names(b_included)
             await pilot.press("q")
 
     asyncio.run(scenario())
+
+
+def test_every_field_shows_at_80x24_however_long_a_value(b_included):
+    """A prefilled value of ten rows (a whole METHODS section) took the field box's half of the
+    screen and hid the fields under it: at 80x24 Review B's Population, Design and Effect were
+    not on screen, and their keys edited fields nobody could see. A long value is cut with '…',
+    keeping its source, and its key's prompt holds it whole."""
+    project, ids = b_included
+    whole = " ".join([LONG] * 6)  # about twelve rows at 80 columns
+    extract.set_value(project, ids[0], "intervention", whole, "ann")
+    extract.set_value(project, ids[0], "effect", whole, "ann")
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, [ids[0]], "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            box = app.screen.query_one("#fields")
+            fields = rows(box)
+            assert len(fields) == box.size.height  # the rows the box shows
+            for n, name in enumerate(("Country", "Intervention", "Population", "Design"), 1):
+                assert any(row.startswith(f" {n} {name}") for row in fields), (name, fields)
+            assert any(row.startswith(" 5 Effect") for row in fields), fields
+            cut = [row for row in fields if "…" in row]
+            assert len(cut) == 2 and all(row.endswith("[by ann]") for row in cut), fields
+            await pilot.press("2")
+            await pilot.pause()
+            assert app.screen.query_one(Input).value == whole  # the prompt has it whole
+            await pilot.press("escape")
+            await pilot.press("q")
+
+    asyncio.run(scenario())
