@@ -135,15 +135,14 @@ def journals_match(ka: Keys, kb: Keys) -> bool | None:
 def one_word_name_qualified_once(ka: Keys, kb: Keys) -> bool:
     """Both journals' names are one word and one record alone carries NLM's qualifier
     ('Nursing (Lond)' / 'Nursing', 'Medicine (Baltimore)' / 'MEDICINE'). NLM qualifies a name
-    that several serials share; a one-word name ('Nursing', 'Medicine', 'Physiology', 'Spine')
-    is the name most shared, often by national editions of one title that reprint each
-    other's articles (Nursing's London and Jenkintown editions). The bare name then names any
-    of them: :func:`journals_match` takes it for the qualified one, right for the common case
-    (WoS's 'LANCET' for 'Lancet (London, England)'), but it cannot be what alone makes two
-    page ranges one place."""
-    return len(ka.journal) == 1 == len(kb.journal) and bool(ka.journal_qualifier) != bool(
-        kb.journal_qualifier
-    )
+    that several serials share, and a one-word name ('Nursing', 'Medicine', 'Physiology') is the
+    name most shared, by journals of two countries (NLM's 'Nursing (Lond)' and 'Nursing
+    (Jenkintown)'). The bare name may be either: :func:`journals_match` takes it for the
+    qualified one, right for the common case (WoS's 'LANCET' for 'Lancet (London, England)'),
+    but it cannot be what alone makes two page ranges one place. A name of several words NLM
+    qualified is read as before: no pair of the ten labelled sets tells it apart this way."""
+    one_word = len(ka.journal) == 1 == len(kb.journal)
+    return one_word and bool(ka.journal_qualifier) != bool(kb.journal_qualifier)
 
 
 def pages_compatible(a: str, b: str) -> bool:
