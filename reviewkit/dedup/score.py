@@ -139,8 +139,9 @@ def one_word_name_qualified_once(ka: Keys, kb: Keys) -> bool:
     name most shared, by journals of two countries (NLM's 'Nursing (Lond)' and 'Nursing
     (Jenkintown)'). The bare name may be either: :func:`journals_match` takes it for the
     qualified one, right for the common case (WoS's 'LANCET' for 'Lancet (London, England)'),
-    but it cannot be what alone makes two page ranges one place. A name of several words NLM
-    qualified is read as before: no pair of the ten labelled sets tells it apart this way."""
+    but it cannot be what alone makes two page ranges one place. Names of several words are
+    read as before (no same_issue_other_page pair of the ten labelled sets has a qualifier on
+    one side, so no figure speaks for widening it)."""
     one_word = len(ka.journal) == 1 == len(kb.journal)
     return one_word and bool(ka.journal_qualifier) != bool(kb.journal_qualifier)
 
