@@ -41,9 +41,11 @@ from benchmarks.dedup_stress_notes import (
     NOTES_DEDUP32,
     NOTES_DEDUP33,
     NOTES_DEDUP34,
+    NOTES_DEDUP35,
     NOTES_DEDUPENDS,
     NOTES_FM27,
     NOTES_RD33F,
+    NOTES_STOP34,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -411,7 +413,9 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP32
         + NOTES_DEDUP33
         + NOTES_RD33F
-        + NOTES_DEDUP34,
+        + NOTES_DEDUP34
+        + NOTES_STOP34
+        + NOTES_DEDUP35,
     )
     return 0
 

@@ -28,6 +28,7 @@ from reviewkit.dedup.score import (
     UNCERTAIN,
     abstract_openings_differ,
     notice_copies_article,
+    one_word_name_qualified_once,
     sections_differ,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
@@ -130,6 +131,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and (ka.volume, ka.issue) == (kb.volume, kb.issue)
         and ka.supplement == kb.supplement  # '13 Suppl 1' is a supplement to issue 13: elsewhere
         and p.jm is True
+        and not one_word_name_qualified_once(ka, kb)  # 'Nursing (Lond)' / 'Nursing': which?
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
         and not p.doi_differs

@@ -132,6 +132,20 @@ def journals_match(ka: Keys, kb: Keys) -> bool | None:
     return match
 
 
+def one_word_name_qualified_once(ka: Keys, kb: Keys) -> bool:
+    """Both journals' names are one word and one record alone carries NLM's qualifier
+    ('Nursing (Lond)' / 'Nursing', 'Medicine (Baltimore)' / 'MEDICINE'). NLM qualifies a name
+    that several serials share, and a one-word name ('Nursing', 'Medicine', 'Physiology') is the
+    name most shared, by journals of two countries (NLM's 'Nursing (Lond)' and 'Nursing
+    (Jenkintown)'). The bare name may be either: :func:`journals_match` takes it for the
+    qualified one, right for the common case (WoS's 'LANCET' for 'Lancet (London, England)'),
+    but it cannot be what alone makes two page ranges one place. Names of several words are
+    read as before (no same_issue_other_page pair of the ten labelled sets has a qualifier on
+    one side, so no figure speaks for widening it)."""
+    one_word = len(ka.journal) == 1 == len(kb.journal)
+    return one_word and bool(ka.journal_qualifier) != bool(kb.journal_qualifier)
+
+
 def pages_compatible(a: str, b: str) -> bool:
     """Equal, or one of three or more digits the start or end of the other ('175' / '1751638')."""
     return a == b or min(len(a), len(b)) >= 3 and volumes_compatible(a, b)

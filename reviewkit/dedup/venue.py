@@ -59,6 +59,15 @@ _JOURNAL_STOP = frozenset(
 # (Meeting Abstracts)') is no place or edition: a supplement series numbers its own volumes
 # and is another journal, so it stays part of the name.
 _NLM_QUALIFIER = re.compile(r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][a-z][^()]*\)?\s*$")
+# A field in capitals ('LANCET (LONDON, ENGLAND)': an export or a person that upper-cases the
+# whole name) has no mixed case to tell NLM's qualifier from an acronym: there the qualifier is
+# read only by NLM's punctuation, a comma, a period or ' : ' inside the brackets ('(LONDON,
+# ENGLAND)', '(BALTIMORE, MD. : 1950)', '(CLINICAL RESEARCH ED.)'). One word in capitals
+# ('(LOND)', '(BERL)') is as likely an acronym ('(ICIS)', '(ALLERTON)', '(SPIE)') and stays
+# part of the name, as does a meeting's acronym and year ('(MALTA 2012)', '(ICIS 2019)').
+_NLM_QUALIFIER_CAPS = re.compile(
+    r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][A-Z]+[^()]*?(?:,|\.|\s:\s)[^()]*\)?\s*$"
+)
 # Words of a qualifier that name a medium or say 'edition', never which journal: NLM's 'BMJ
 # (Clinical research ed.)' is Scopus's 'BMJ (Online)'.
 _QUALIFIER_NEUTRAL = frozenset(["online", "print", "internet", "electronic", "ed", "edition"])
@@ -85,11 +94,20 @@ def _journal_name(journal: str) -> str:
     )[0]
 
 
+def _nlm_qualifier(name: str) -> re.Match[str] | None:
+    """NLM's qualifier at the end of a journal's name (:data:`_NLM_QUALIFIER`; in a name
+    written all in capitals, :data:`_NLM_QUALIFIER_CAPS`); None without one."""
+    pattern = _NLM_QUALIFIER_CAPS if name.isupper() else _NLM_QUALIFIER
+    found = pattern.search(name)
+    return found if found and found.start() > 0 else None
+
+
 @lru_cache(maxsize=65536)
 def journal_words(journal: str) -> tuple[str, ...]:
     """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
     journal = _journal_name(journal)
-    journal = _NLM_QUALIFIER.sub("", journal) or journal  # before ' : 1950)' reads as a subtitle
+    found = _nlm_qualifier(journal)  # before ' : 1950)' reads as a subtitle
+    journal = journal[: found.start()] if found else journal
     journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
     words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
     return tuple(words[:8])
@@ -100,8 +118,8 @@ def journal_qualifier(journal: str) -> tuple[str, ...]:
     """The words of the NLM Catalog's qualifier that :func:`journal_words` leaves out, the
     ones that say which journal ('Medicine (Baltimore)' -> ('baltimore',); 'BMJ (Online)' and
     'Lancet' -> ())."""
-    found = _NLM_QUALIFIER.search(_journal_name(journal))
-    if not found or found.start() == 0:
+    found = _nlm_qualifier(_journal_name(journal))
+    if not found:
         return ()
     words = fold_text(found.group()).split()
     return tuple(

@@ -9,7 +9,7 @@ import pytest
 from dedup.helpers import keys, verdict
 
 from reviewkit.dedup.score import journal_match, journals_match
-from reviewkit.dedup.venue import journal_words
+from reviewkit.dedup.venue import journal_qualifier, journal_words
 
 
 @pytest.mark.parametrize(
@@ -68,6 +68,58 @@ def test_two_journals_of_one_name_need_more_than_the_name_to_merge():
     uk = keys(1, journal="Nursing (Lond)", pages="552-555", **TWINS)
     us = keys(2, journal="Nursing (Jenkintown)", pages="41-44", **TWINS)
     assert verdict(uk, us)[0] != "duplicate"
+
+
+@pytest.mark.parametrize(
+    ("bare", "same_pages"),
+    [("Nursing", False), ("NURSING", False), ("Nursing", True)],
+)
+def test_a_one_word_name_qualified_on_one_side_makes_no_place_of_two_ranges(bare, same_pages):
+    # 'Nursing' names the London edition, the Jenkintown one or another: with the pages apart
+    # the pair is a person's; with one page range the place is one whatever the journal
+    uk = keys(1, journal="Nursing (Lond)", pages="552-555", **TWINS)
+    other = keys(2, journal=bare, pages="552-555" if same_pages else "41-44", **TWINS)
+    assert verdict(uk, other)[0] == ("duplicate" if same_pages else "uncertain")
+
+
+def test_a_longer_name_qualified_on_one_side_still_joins_two_ranges():
+    # a page slip in one issue under a name of several words: same_issue_other_page as before
+    a = keys(1, journal="Journal of immunology (Baltimore, Md. : 1950)", pages="552-555", **TWINS)
+    b = keys(2, journal="J Immunol", pages="525-555", **TWINS)
+    assert verdict(a, b) == ("duplicate", "same_issue_other_page")
+
+
+@pytest.mark.parametrize(
+    ("capitals", "other"),
+    [
+        ("LANCET (LONDON, ENGLAND)", "Lancet"),
+        ("JOURNAL OF IMMUNOLOGY (BALTIMORE, MD. : 1950)", "J Immunol"),
+        ("BMJ (CLINICAL RESEARCH ED.)", "BMJ"),
+        ("CEREBRAL CORTEX (NEW YORK, N.Y", "Cereb Cortex"),  # cut short
+    ],
+)
+def test_the_nlm_qualifier_in_capitals_is_read_by_its_punctuation(capitals, other):
+    assert journal_match(journal_words(capitals), journal_words(other)) is True
+    assert journal_qualifier(capitals)  # read as NLM's, so it tells two journals apart
+
+
+def test_two_qualifiers_in_capitals_that_name_two_places_say_nothing():
+    a, b = keys(1, journal="MEDICINE (BALTIMORE, MD.)"), keys(2, journal="Medicine (Abingdon)")
+    assert journals_match(a, b) is None
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "PROC. 17TH INT. CONF. INF. SYST. (ICIS 2019)",
+        "5TH EUROPEAN CONFERENCE ON PUBLIC HEALTH (MALTA 2012)",  # a meeting's place and year
+        "55TH ANNUAL ALLERTON CONFERENCE ON COMMUNICATION, CONTROL, AND COMPUTING (ALLERTON)",
+        "PSYCHOPHARMACOLOGY (BERL)",  # one word in capitals: an acronym as likely
+    ],
+)
+def test_one_word_or_an_acronym_in_capitals_stays_part_of_the_name(journal):
+    last = journal.rsplit("(", 1)[1].split()[0].strip(")").lower()
+    assert journal_words(journal)[-1] == last
 
 
 def test_an_acronym_in_brackets_stays_part_of_the_name():
