@@ -26,10 +26,10 @@ from textual.widgets import Footer, Static
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
-from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
+from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
 from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, FoldingReasons, decision_words, vote_line
+from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
