@@ -73,12 +73,10 @@ def conflicts(
         if as_list:
             _print_list(project, stage, views)
             return
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.conflicts import ConflictsScreen
 
-        resolving = ConflictsScreen(project, stage, resolver, views)
-        run_app(ReviewkitApp(resolving))
-        click.echo(resolving.quit_line())  # the screen leaves nothing: say where it stopped
+        click.echo(run_screen(ConflictsScreen(project, stage, resolver, views)))
     finally:
         project.close()
 

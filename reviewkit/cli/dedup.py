@@ -111,12 +111,10 @@ def review(
             project.close()
         return
     try:
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        reviewing = DedupReviewScreen(project, reviewer)
-        run_app(ReviewkitApp(reviewing))
-        click.echo(reviewing.quit_line())  # the screen leaves nothing: say where it stopped
+        click.echo(run_screen(DedupReviewScreen(project, reviewer)))
     finally:
         project.close()
 

@@ -46,22 +46,10 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     try:
         queue = ReviewerQueue(project, stage, reviewer, seed=seed)
         ranking = QueueRanker(queue) if rank else None
-        from reviewkit.tui.app import ReviewkitApp, run_app, stopped_line
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.screening import ScreeningScreen
 
-        screening = ScreeningScreen(queue, ranking=ranking)
-        run_app(ReviewkitApp(screening))
-        # the screen leaves nothing on the terminal: say where the reviewer stopped
-        decided = f"{quantity(queue.done, 'record')} decided, {queue.remaining} remaining"
-        click.echo(
-            stopped_line(
-                queue.reviewer,
-                queue.stage,
-                decided,
-                "every decision is saved",
-                kept=screening.waiting,
-            )
-        )
+        click.echo(run_screen(ScreeningScreen(queue, ranking=ranking)))
     finally:
         if ranking is not None:
             ranking.close()
