@@ -20,6 +20,6 @@ def decided_pairs(db: Store) -> int:
     closed with it (their link says whose it follows), and not a verdict undone since."""
     return sum(
         1
-        for lk in links.current_links(db, PERSON_VERDICTS)
-        if lk.person and not FOLLOWS_RE.match(lk.reason)
+        for lk in links.current_person_links(db, PERSON_VERDICTS)
+        if not FOLLOWS_RE.match(lk.reason)
     )
