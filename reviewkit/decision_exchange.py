@@ -409,7 +409,11 @@ def import_decisions(
         canon = canonical_map(db)
         for before, d, where in repeats:
             _check_repeat(before, d, where, canon)
-        past = _past_of_studies(canon, db, new)
+        # the project's log of the file's studies, every record of each: the checks replay
+        # these only (they replayed every study's log for a file of a few lines)
+        studies = {canon.get(d.record_id, d.record_id) for d in new}
+        mine = {rid for rid, study in canon.items() if study in studies}
+        past = decision_rows.list_decisions(db, record_ids=mine | {d.record_id for d in new})
         _check_held(canon, past, new, lines)
         if protocol is not None:
             _check_vote_slots(canon, past, protocol, new, lines)
@@ -431,22 +435,13 @@ def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, in
         )
 
 
-def _past_of_studies(canon: dict[int, int], db: Store, new: list[Decision]) -> list[Decision]:
-    """The project's log (every stage, log order) of the studies the file's entries are on,
-    every record of each: the checks replay these studies only (they replayed the whole
-    project's log, every study's, for a file of a few lines)."""
-    studies = {canon.get(d.record_id, d.record_id) for d in new}
-    members = {rid for rid, study in canon.items() if study in studies}
-    return decision_rows.list_decisions(db, record_ids=members | {d.record_id for d in new})
-
-
 def _check_held(
     canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
 ) -> None:
     """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
     study that, by the change's time, had votes at a later stage: the rule the screen applies
     to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
-    the project's log of the file's studies (:func:`_past_of_studies`)."""
+    the project's log of the file's studies."""
     if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
         return
     log = sorted([*past, *new], key=lambda d: d.created_at)
