@@ -129,6 +129,20 @@ SLOTS = [
     Slot("conflicts --stage", "name", "conflicts --list --stage @ --project P"),
     Slot("conflicts --resolver", "name", "conflicts --list --resolver @ --project P"),
     Slot(
+        "conflicts resolve RECORD",
+        "record",
+        "conflicts resolve @ --decision include --resolver lead --project P",
+    ),
+    *(
+        Slot(
+            f"conflicts resolve {option}",
+            "name",
+            f"conflicts resolve 1 --decision exclude --reason no-collaboration --resolver lead"
+            f" --project P {option} @",
+        )
+        for option in ("--decision", "--reason", "--stage", "--resolver")
+    ),
+    Slot(
         "decisions export --reviewer", "name", "decisions export OUT.jsonl --reviewer @ --project P"
     ),
     Slot(

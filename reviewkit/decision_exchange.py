@@ -409,9 +409,14 @@ def import_decisions(
         canon = canonical_map(db)
         for before, d, where in repeats:
             _check_repeat(before, d, where, canon)
-        _check_held(canon, db, new, lines)
+        # the project's log of the file's studies, every record of each: the checks replay
+        # these only (they replayed every study's log for a file of a few lines)
+        studies = {canon.get(d.record_id, d.record_id) for d in new}
+        mine = {rid for rid, study in canon.items() if study in studies}
+        past = decision_rows.list_decisions(db, record_ids=mine | {d.record_id for d in new})
+        _check_held(canon, past, new, lines)
         if protocol is not None:
-            _check_vote_slots(canon, db, protocol, new, lines)
+            _check_vote_slots(canon, past, protocol, new, lines)
         decision_rows.add_decisions(db, new)
     return ImportResult(len(new), len(repeats))
 
@@ -431,14 +436,15 @@ def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, in
 
 
 def _check_held(
-    canon: dict[int, int], db: Store, new: list[Decision], lines: dict[str, str]
+    canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
 ) -> None:
     """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
     study that, by the change's time, had votes at a later stage: the rule the screen applies
-    to z and to a changed vote (``screening.held_changes``), replayed in time order."""
+    to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
+    the project's log of the file's studies."""
     if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
         return
-    log = sorted([*decision_rows.list_decisions(db), *new], key=lambda d: d.created_at)
+    log = sorted([*past, *new], key=lambda d: d.created_at)
     for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
         if d.id in lines:  # only what the file adds is judged, not the project's own past
             study = canon.get(d.record_id, d.record_id)
@@ -446,21 +452,24 @@ def _check_held(
 
 
 def _check_vote_slots(
-    canon: dict[int, int], db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
+    canon: dict[int, int],
+    past: list[Decision],
+    protocol: Protocol,
+    new: list[Decision],
+    lines: dict[str, str],
 ) -> None:
     """Refuse a vote its study no longer waited for, replaying each touched study's log (the
-    project's and the file's entries, in time order) as ``screening.decide`` would have;
-    ``canon``: record id -> its study's canonical record (the duplicate clusters)."""
+    project's, ``past``, and the file's entries, in time order) as ``screening.decide`` would
+    have; ``canon``: record id -> its study's canonical record (the duplicate clusters)."""
 
     def study_of(d: Decision) -> int:
         return canon.get(d.record_id, d.record_id)
 
     touched = {(d.stage, study_of(d)) for d in new if d.label in VOTES}
     logs: dict[tuple[str, int], list[Decision]] = defaultdict(list)
-    for stage in sorted({stage for stage, _ in touched}):
-        for d in [*decision_rows.list_decisions(db, stage=stage), *new]:
-            if d.stage == stage and (stage, study_of(d)) in touched:
-                logs[stage, study_of(d)].append(d)
+    for d in [*past, *new]:
+        if (d.stage, study_of(d)) in touched:
+            logs[d.stage, study_of(d)].append(d)
     for (stage, study), log in sorted(logs.items()):
         log.sort(key=lambda d: d.created_at)  # stable: the project's entry first on a tie
         rule = protocol.stages[stage]

@@ -26,6 +26,22 @@ if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
 
 
+def _one_conftest() -> None:
+    """Let `from conftest import …` find this very module, the one pytest loaded (as
+    tests.conftest): imported again under its own name, its code ran a second time and its
+    classes (Caught) were two classes of one name. pytest drops the name 'conftest' from sys.modules before it loads each folder's
+    conftest.py, so it is set again after each (pytest_plugin_registered)."""
+    sys.modules["conftest"] = sys.modules[__name__]
+
+
+_one_conftest()
+
+
+def pytest_plugin_registered(plugin: object, manager: pytest.PytestPluginManager) -> None:
+    """After each folder's conftest.py is loaded: :func:`_one_conftest` again."""
+    _one_conftest()
+
+
 # What a person's own shell may set for reviewkit (a reviewer's name, a project, a keymap, an
 # E-utilities address, an API key): every test starts without it, so the suite gives the same
 # results on a developer's machine as in CI. REVIEWKIT_DATA stays: it says where the data is.

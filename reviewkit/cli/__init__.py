@@ -57,7 +57,7 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
         "Screen records one at a time in the terminal (blinded; every key commits at once).",
     ),
     "conflicts": LazyCommand(
-        "screen",
+        "conflicts",
         "conflicts",
         "Resolve disagreements: both reviewers' labels, reasons and notes side by side.",
     ),

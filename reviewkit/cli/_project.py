@@ -19,6 +19,7 @@ from reviewkit.protocol.people import check_person, listed
 from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
 
 _F = TypeVar("_F", bound=Callable[..., object])  # a command function, as click.option types it
+_V = TypeVar("_V")
 
 
 class ProjectFolder(click.Path):
@@ -144,6 +145,18 @@ def _names_listed(ctx: click.Context) -> str:
         return "the protocol's " + listed(protocol_mod.load(Path(folder) / PROTOCOL_FILE))
     except (UserError, OSError, TypeError):
         return "one of [review] reviewers or leads in the project's protocol.toml"
+
+
+def from_group(ctx: click.Context, name: str, value: _V) -> _V:
+    """A subcommand's option ``name``, else the value given to its group when the subcommand
+    was not given it ('dedup --project X report', 'conflicts --stage full-text resolve 12'):
+    the group's was silently dropped. ``value``: the subcommand's own."""
+    source = ctx.get_parameter_source(name)
+    # $REVIEWKIT_PROJECT and the like: the group read the same variable, or was given more
+    taken = (click.core.ParameterSource.DEFAULT, click.core.ParameterSource.ENVIRONMENT)
+    if source in taken and ctx.parent is not None and name in ctx.parent.params:
+        return ctx.parent.params[name]
+    return value
 
 
 project_option = click.option(

@@ -306,12 +306,10 @@ def confirm_command(
         ids = _studies(project, all_studies)
         if not ids:
             raise UserError("no studies to label", hint="finish screening, or pass --all")
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.classify import ConfirmScreen
 
-        confirming = ConfirmScreen(project, scheme_id, ids, reviewer)
-        run_app(ReviewkitApp(confirming))
-        click.echo(confirming.quit_line())  # the screen leaves nothing: say where it stopped
+        click.echo(run_screen(ConfirmScreen(project, scheme_id, ids, reviewer)))
     finally:
         project.close()
 
@@ -391,12 +389,10 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
                 hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
             )
         extract.prefill(project, ids)
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.extract import ExtractScreen
 
-        extracting = ExtractScreen(project, ids, reviewer)
-        run_app(ReviewkitApp(extracting))
-        click.echo(extracting.quit_line())  # the screen leaves nothing: say where it stopped
+        click.echo(run_screen(ExtractScreen(project, ids, reviewer)))
     finally:
         project.close()
 

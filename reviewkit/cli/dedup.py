@@ -6,10 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from click.core import ParameterSource
 
 from reviewkit.cli._common import OutputPath, progress_bar
-from reviewkit.cli._project import load_project, project_option, reviewer_option_with
+from reviewkit.cli._project import (
+    from_group,
+    load_project,
+    project_option,
+    reviewer_option_with,
+)
 from reviewkit.cli._written import NO_RECORDS, written
 from reviewkit.errors import UserError
 from reviewkit.text_width import cut
@@ -21,13 +25,7 @@ if TYPE_CHECKING:
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
     """The subcommand's --project, else the one given to the group ('dedup --project X report')."""
-    if (
-        ctx.get_parameter_source("project_dir")
-        in (ParameterSource.DEFAULT, ParameterSource.ENVIRONMENT)  # $REVIEWKIT_PROJECT
-        and ctx.parent is not None
-    ):
-        return ctx.parent.params.get("project_dir", project_dir)
-    return project_dir
+    return from_group(ctx, "project_dir", project_dir)
 
 
 reviewer_option = reviewer_option_with(
@@ -113,12 +111,10 @@ def review(
             project.close()
         return
     try:
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        reviewing = DedupReviewScreen(project, reviewer)
-        run_app(ReviewkitApp(reviewing))
-        click.echo(reviewing.quit_line())  # the screen leaves nothing: say where it stopped
+        click.echo(run_screen(DedupReviewScreen(project, reviewer)))
     finally:
         project.close()
 

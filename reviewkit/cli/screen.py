@@ -1,22 +1,16 @@
-"""Screening commands: screen, conflicts, agreement, decisions export/import, attach."""
+"""Screening commands: screen, agreement, decisions export/import, attach (conflicts: .conflicts)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit import outputs, settings
+from reviewkit import outputs
 from reviewkit.cli._common import OutputPath
 from reviewkit.cli._project import Name, load_project, project_option, reviewer_option_with
-from reviewkit.project import Project
 from reviewkit.protocol import STAGES
-from reviewkit.text_width import cut
 from reviewkit.wording import quantity
-
-if TYPE_CHECKING:
-    from reviewkit.screening import DerivedStages
 
 stage_option = click.option(
     "--stage",
@@ -52,117 +46,14 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     try:
         queue = ReviewerQueue(project, stage, reviewer, seed=seed)
         ranking = QueueRanker(queue) if rank else None
-        from reviewkit.tui.app import ReviewkitApp, run_app, stopped_line
+        from reviewkit.tui.app import run_screen
         from reviewkit.tui.screening import ScreeningScreen
 
-        screening = ScreeningScreen(queue, ranking=ranking)
-        run_app(ReviewkitApp(screening))
-        # the screen leaves nothing on the terminal: say where the reviewer stopped
-        decided = f"{quantity(queue.done, 'record')} decided, {queue.remaining} remaining"
-        click.echo(
-            stopped_line(
-                queue.reviewer,
-                queue.stage,
-                decided,
-                "every decision is saved",
-                kept=screening.waiting,
-            )
-        )
+        click.echo(run_screen(ScreeningScreen(queue, ranking=ranking)))
     finally:
         if ranking is not None:
             ranking.close()
         project.close()
-
-
-def _default_resolver() -> str:
-    return settings.login_name()
-
-
-@click.command()
-@project_option
-@click.option(
-    "--stage",
-    type=click.Choice(STAGES),
-    default=None,
-    show_default="the first stage with open conflicts",
-    help="Screening stage.",
-)
-@click.option(
-    "--resolver",
-    type=Name("resolver name"),
-    default=_default_resolver,
-    envvar=settings.RESOLVER.name,
-    show_envvar=True,
-    show_default="your login",
-    help=(
-        "Who resolves the conflicts, as the protocol lists them: a lead, or a reviewer once"
-        " the stage is screened (recorded with each final decision)."
-    ),
-)
-@click.option(
-    "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
-)
-def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool) -> None:
-    """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
-    from reviewkit import screening
-
-    project = load_project(project_dir, person=resolver)
-    try:
-        derived = screening.DerivedStages(project)  # the log read once for every stage
-        if stage is None:
-            stage = _first_open_stage(project, resolver, derived)
-        # checks blinding first
-        views = screening.conflicts(project, stage, resolver, derived=derived)
-        if as_list:
-            rule = project.protocol.stage(stage)  # reasons in the protocol's words, as on screen
-            for view in views:
-                rec = screening.read_record(project.db, view.study_id)
-                state = "resolved" if view.final else "open"
-                # cut by the columns it takes (text_width): a CJK title's characters take two
-                click.echo(f"{view.study_id}\t{state}\t{cut(rec.title, 70)}")
-                for name, label, reason, notes in view.votes:
-                    extra = f" ({rule.reason_label(reason)})" if reason else ""
-                    click.echo(
-                        f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes)
-                    )
-                if view.final:
-                    f = view.final
-                    why = f" ({rule.reason_label(f.reason)})" if f.reason else ""
-                    note = f" — {f.note}" if f.note else ""
-                    click.echo(
-                        f"\tfinal by {f.reviewer}: {f.label.removeprefix('final-')}{why}{note}"
-                    )
-            if not views:
-                click.echo(f"no conflicts at the {stage} stage")
-            return
-        from reviewkit.tui.app import ReviewkitApp, run_app
-        from reviewkit.tui.conflicts import ConflictsScreen
-
-        resolving = ConflictsScreen(project, stage, resolver, views)
-        run_app(ReviewkitApp(resolving))
-        click.echo(resolving.quit_line())  # the screen leaves nothing: say where it stopped
-    finally:
-        project.close()
-
-
-def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -> str:
-    """The first stage with an open conflict, else the first stage. A lead who resolved the
-    title-abstract conflicts and types `reviewkit conflicts` again after full text came to
-    resolve the full-text ones: opening on a stage with none left looked like "nothing to do"."""
-    from reviewkit import screening
-    from reviewkit.errors import UserError
-
-    for stage in STAGES:
-        try:
-            if screening.conflicts(
-                project, stage, resolver, include_resolved=False, derived=derived
-            ):
-                if stage != STAGES[0]:
-                    click.echo(f"{stage}: the first stage with open conflicts", err=True)
-                return stage
-        except UserError:  # a stage still open to this resolver: the chosen one says why
-            return stage
-    return STAGES[0]
 
 
 @click.command()
@@ -283,4 +174,4 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
         project.close()
 
 
-COMMANDS = [screen, conflicts, agreement, decisions, attach]
+COMMANDS = [screen, agreement, decisions, attach]

@@ -8,6 +8,8 @@ of the decisions log) and records read 6 times (tests/reports/test_snapshot.py c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
@@ -15,6 +17,9 @@ from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store.duplicates import canonical_map
+
+if TYPE_CHECKING:
+    from reviewkit.store.versions import ReviewVersion
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,15 @@ class ProjectSnapshot:
     def studies(self) -> list[int]:
         """The included studies (one id per study, however many reports it has), in id order."""
         return sorted(self.reports) if self.reports else list(self.included)
+
+    @cached_property
+    def update_from(self) -> tuple[ReviewVersion | None, list[int]]:
+        """The version an update's PRISMA diagram starts from and the records stored after it
+        (:func:`~reviewkit.reports.prisma.update.version_to_update`), read once for the flow's
+        counts and the tables' new studies alike."""
+        from reviewkit.reports.prisma.update import version_to_update  # the report's own rule
+
+        return version_to_update(self.project.db)
 
     @classmethod
     def read(cls, project: Project) -> ProjectSnapshot:

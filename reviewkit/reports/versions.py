@@ -111,7 +111,8 @@ def included_since(project: Project, snapshot: ProjectSnapshot | None = None) ->
 
     # the version PRISMA's update diagram starts from (the newest, or the one before it while
     # nothing was stored after the newest): the file and the diagram's new studies agree
-    version = version_to_update(project.db)[0] or latest(project)
+    update_from = snapshot.update_from if snapshot else version_to_update(project.db)
+    version = update_from[0] or latest(project)
     if version is None:
         raise UserError(
             "no version of the review is recorded, so no study is new since one",

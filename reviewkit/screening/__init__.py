@@ -33,6 +33,12 @@ from reviewkit.screening.decisions import (
     resolve,
     undo,
 )
+from reviewkit.screening.final_decisions import (
+    Resolution,
+    decision_words,
+    replaced_final_words,
+    resolve_record,
+)
 from reviewkit.screening.lookup import (
     attach,
     attachment_url,
@@ -71,6 +77,7 @@ from reviewkit.screening.rules import (
 
 __all__ = [
     "AlreadyDecided",
+    "Resolution",
     "ResolvedMeanwhile",
     "FINAL",
     "NOTE",
@@ -91,6 +98,7 @@ __all__ = [
     "check_stage",
     "conflicts",
     "decide",
+    "decision_words",
     "find_record",
     "included",
     "held_changes",
@@ -99,8 +107,10 @@ __all__ = [
     "needs_vote",
     "outcome_of",
     "read_record",
+    "replaced_final_words",
     "replaced_words",
     "resolve",
+    "resolve_record",
     "seeded_order",
     "stage_counts",
     "stage_names",

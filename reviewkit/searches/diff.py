@@ -34,7 +34,6 @@ class RunReport:
         default_factory=list
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
-    query_edited: bool = False  # since the previous run (see RunDiff.query_edited)
     edit: SearchEdit = field(default_factory=SearchEdit)  # what was edited (RunDiff.edit)
     translation_changed: bool = False  # since the previous run (see RunDiff)
     translated_locally: bool = False  # by the local server (see RunDiff)
@@ -45,6 +44,11 @@ class RunReport:
     @property
     def not_found(self) -> list[str]:
         return [t for k, t in self.messages if k == "PhraseNotFound"]
+
+    @property
+    def query_edited(self) -> bool:
+        """The search sent differs from the previous run's (see :attr:`RunDiff.query_edited`)."""
+        return bool(self.edit)
 
 
 @dataclass
@@ -57,10 +61,9 @@ class RunDiff:
     new: list[str]
     gone: list[str]
     changed: dict[str, list[str]]
-    # the query (or its limits) sent differs between the runs: new and gone are then the
-    # edit's doing, not what PubMed added or removed since
-    query_edited: bool = False
-    edit: SearchEdit = field(default_factory=SearchEdit)  # the query, the limits, or both
+    # what was edited between the runs (the query, the limits, or both; empty when the same
+    # query was sent): new and gone are then the edit's doing too, not only PubMed's
+    edit: SearchEdit = field(default_factory=SearchEdit)
     # the same query, translated differently by PubMed (its automatic term mapping follows
     # MeSH, which NLM updates every year): new and gone may be the translation's doing
     translation_changed: bool = False
@@ -69,6 +72,12 @@ class RunDiff:
     # reviewkit (pubfid5 read 'stroke OR heart attack' anew) or another snapshot, not from MeSH
     translated_locally: bool = False
     deleted: list[str] = field(default_factory=list)  # of gone: PubMed deleted them (deleted.py)
+
+    @property
+    def query_edited(self) -> bool:
+        """The query or its limits sent differ between the runs: the edit says so, one rule
+        (:func:`~reviewkit.searches.edits.search_edit`)."""
+        return bool(self.edit)
 
 
 def counts_text(d: RunDiff | RunReport) -> str:
@@ -145,7 +154,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
             d.gone,
             d.changed,
         )
-        report.query_edited, report.translation_changed = d.query_edited, d.translation_changed
+        report.translation_changed = d.translation_changed
         report.edit = d.edit
         report.translated_locally = d.translated_locally
         report.deleted = d.deleted
@@ -216,7 +225,6 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         [p for p in b_ids if p not in a_set],
         gone,
         changed,
-        query_edited=sent[0] != sent[1],
         edit=search_edit(*runs),
         translation_changed=sent[0] == sent[1]
         and all(translated)

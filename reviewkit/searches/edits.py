@@ -71,7 +71,12 @@ def edited_since(run: SearchRun, search: Search) -> SearchEdit:
 
 
 def _edit(a: tuple[str, str, str], b: tuple[str, str, str]) -> SearchEdit:
-    """Two searches as (query as written, limits as stored, query as sent) compared."""
+    """Two searches as (query as written, limits as stored, query as sent) compared. The same
+    query sent is no edit, whatever the stored limits' text: the database searched the same,
+    and new and gone are its doing (an older store kept the limits as text, not JSON, and the
+    one search's two forms of them read as an edit of the limits, that nothing sent showed)."""
+    if a[2] == b[2]:
+        return SearchEdit()
     limits = _limit_changes(a[1], b[1])
     query = a[0] != b[0]
     return SearchEdit(query, limits, not query and not limits and a[2] != b[2])
@@ -98,8 +103,10 @@ def _limit_changes(stored_a: str, stored_b: str) -> list[str]:
     from 2011/01/01 → 1975/01/01'; a limit set in neither is not named. Limits that cannot be
     read apart (not JSON) are one phrase when their text differs."""
     a, b = _parsed(stored_a), _parsed(stored_b)
-    if a is None or b is None:
-        return [] if stored_a == stored_b else [f"{stored_a or 'none'} → {stored_b or 'none'}"]
+    if a is None or b is None:  # each in words where it can be read (limits_text)
+        return (
+            [] if stored_a == stored_b else [f"{limits_text(stored_a)} → {limits_text(stored_b)}"]
+        )
     changes = []
     for key in [*a, *(k for k in b if k not in a)]:
         old, new = _shown(key, a.get(key)), _shown(key, b.get(key))

@@ -312,3 +312,18 @@ def mark_processed(db: Store, record_ids: Iterable[int], run_id: int) -> None:
         "INSERT OR IGNORE INTO dedup_processed (record_id, run_id) VALUES (?, ?)",
         ((rid, run_id) for rid in record_ids),
     )
+
+
+def current_person_links(db: Store, verdicts: tuple[str, ...]) -> list[Link]:
+    """The pairs whose newest link a person made, with one of ``verdicts`` (those links): a
+    person's links are few, each looked past by the pair's index for a later one, where
+    :func:`current_links` works out the newest link of every pair (170 ms on 12,000 links)."""
+    marks = ", ".join("?" * len(verdicts))
+    rows = db.query(
+        f"SELECT l.* FROM duplicate_links l WHERE l.made_by LIKE '{PERSON}%'"
+        f" AND l.verdict IN ({marks}) AND NOT EXISTS (SELECT 1 FROM duplicate_links m"
+        " WHERE m.record_a = l.record_a AND m.record_b = l.record_b AND m.id > l.id)"
+        " ORDER BY l.id",
+        verdicts,
+    )
+    return [Link(**dict(r)) for r in rows]

@@ -50,6 +50,11 @@ class ReviewkitScreen(Screen):
         """(title, actions) of this screen's help screen."""
         raise NotImplementedError
 
+    def quit_line(self) -> str:
+        """Where the person stopped, which the command prints once the screen closes
+        (:func:`stopped_line`): the screen leaves nothing on the terminal."""
+        raise NotImplementedError
+
     def action_help(self) -> None:
         title, actions = self.help_content()
         self.app.push_screen(HelpScreen(title, actions, self.app.keymap_in_use))  # type: ignore[attr-defined]
@@ -158,3 +163,10 @@ def run_app(app: App, **run_options: Any) -> None:
             " before it is kept",
             hint="reopen the screen to go on, and please report the error",
         )
+
+
+def run_screen(screen: ReviewkitScreen) -> str:
+    """Run ``screen`` in :class:`ReviewkitApp` (every command's screen: one place) and return
+    its :meth:`~ReviewkitScreen.quit_line`, for the command to print."""
+    run_app(ReviewkitApp(screen))
+    return screen.quit_line()

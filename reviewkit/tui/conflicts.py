@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
-from reviewkit.screening import ConflictView
+from reviewkit.screening import ConflictView, decision_words, replaced_final_words
 from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import (
     Action,
@@ -28,7 +28,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
-from reviewkit.tui.decision import DecisionScreen, decision_words, reason_picker
+from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
@@ -90,7 +90,10 @@ class ConflictsScreen(DecisionScreen):
     # ? and q before moving, and short footer words: every shown key fits 80 columns
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit conflicts"
-    WITHOUT_TERMINAL = "or print the conflicts with --list"
+    WITHOUT_TERMINAL = (
+        "or print the conflicts with --list and resolve each with"
+        " 'reviewkit conflicts resolve RECORD --decision include|exclude'"
+    )
     ACTIONS_ID = "conflicts"
 
     def __init__(
@@ -252,7 +255,7 @@ class ConflictsScreen(DecisionScreen):
         self.views[self.pos] = replace(view, final=d)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
-        saved += f" by {self.resolver}{self._replaced(view, d.label, reason)}"
+        saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
         )
@@ -293,16 +296,6 @@ class ConflictsScreen(DecisionScreen):
         except DatabaseBusy:  # the decision is saved: the words can wait
             return said
         return f"{said} · next: {steps}" if steps else f"{said} · nothing waits at any stage"
-
-    def _replaced(self, view: ConflictView, label: str, reason: str) -> str:
-        """What a new final decision (``label``, ``reason``) on a conflict resolved before
-        replaced ('' if none, or the same): `i` or `e` on a resolved conflict changes it, which
-        the message did not say."""
-        before = view.final
-        if before is None or (before.label, before.reason) == (label, reason):
-            return ""
-        old = decision_words(self.rule, before.label.removeprefix("final-"), before.reason)
-        return f", replacing the final {old} by {before.reviewer}"
 
     def _take_new(self, said: str) -> tuple[int | None, str]:
         """Conflicts that arose since the screen opened (reviewers still screening), added to

@@ -16,6 +16,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
+from reviewkit.screening import decision_words
 from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
@@ -108,11 +109,6 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
             self.show_picker()
             if self.CANCELLED:
                 self.say(self.CANCELLED)
-
-
-def decision_words(rule: Stage, label: str, reason: str) -> str:
-    """'include', or 'exclude (wrong population)': the reason in the protocol's words."""
-    return label + (f" ({rule.reason_label(reason)})" if reason else "")
 
 
 def vote_line(rule: Stage, label: str, reason: str) -> Text:

@@ -32,6 +32,7 @@ from reviewkit.dedup.engine import (
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair, record_type
+from reviewkit.dedup.review_counts import decided_pairs
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.score import ABSTRACT_OPENING
 from reviewkit.dedup.undo import take_back
@@ -182,6 +183,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # what z showed the undo changes in screening (a second z undoes only that change)
         self.confirming_undo: tuple[str, ...] | None = None
         self.skipped: set[tuple[int, int]] = set()
+        # pairs a person decided, every session's and everyone's, as the conflicts screen's
+        # "resolved" counts every final decision (dedup.review_counts)
         self.decided = 0
         self.pair: QueuePair | None = None
         self.pairs: list[QueuePair] = []  # the open pairs when the current one was shown
@@ -218,6 +221,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             self.clusters = clusters_now(self.project.db, clusters or self.clusters)
             self.pairs = review_queue(self.project.db, self.clusters.map)
             self.queue = questions(self.pairs)  # one pair per question is shown and counted
+            self.decided = decided_pairs(self.project.db)
         queue = self.queue
         self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
@@ -271,7 +275,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def quit_line(self) -> str:
         """Where the person stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
-        every verdict is saved'."""
+        every verdict is saved' (the project's pairs decided and questions open, as the status
+        line counts them when the screen last read the queue)."""
         left = f"{self.queue_size} in queue" + (
             f" ({len(self.skipped)} skipped)" if self.skipped else ""
         )
@@ -317,7 +322,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             self.say(f"refused: {error_words(exc)}")
             return
         self.confirming = None
-        self.decided += 1
         self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"
         decided, size = self.pair, self.queue_size
@@ -376,7 +380,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         verdicts = [lk for lk in undone.links if not lk.reason.startswith(FOLLOWS)]
         pairs = [(lk.record_a, lk.record_b) for lk in verdicts or undone.links[:1]]
         self.skipped.difference_update(pairs)
-        self.decided = max(0, self.decided - len(pairs))
         self.show_next(prefer=pairs[0], clusters=undone.clusters)
         also = f"; {kept} left as another reviewer settled it since" if kept else ""
         if len(pairs) == 1:

@@ -26,10 +26,10 @@ from textual.widgets import Footer, Static
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
-from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
-from reviewkit.screening.work_left import next_steps, work_left
+from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, FoldingReasons, decision_words, vote_line
+from reviewkit.tui.app import stopped_line
+from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
@@ -44,6 +44,7 @@ from reviewkit.tui.widgets import (
     record_renderable,
     status_line,
 )
+from reviewkit.wording import quantity
 
 RANKING_SWITCH_INTERVAL_S = 0.001
 FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
@@ -135,6 +136,14 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
+
+    def quit_line(self) -> str:
+        """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved'."""
+        q = self.queue
+        decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
+        return stopped_line(
+            q.reviewer, q.stage, decided, "every decision is saved", kept=self.waiting
+        )
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -270,24 +279,6 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.render_mine()
         self.render_reasons()
         self.call_after_refresh(self._painted)
-
-    def shared_note(self) -> str:
-        """What to say when the record shown waits for me but another reviewer's screen holds
-        it (reached with j, g or /, or the only records left): both may vote, the first
-        decides it. "" otherwise."""
-        q, study = self.queue, self.current
-        if study is None or not q.shares_records or study in q.votes or q.held == study:
-            return ""
-        return f"record {study} is open on another reviewer's screen too: the first vote decides it"
-
-    def nothing_left(self, said: str) -> str:
-        """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        steps = next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
-        return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
-
-    def say_arrived(self, said: str) -> None:
-        """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""
-        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
 
     def _painted(self) -> None:
         self.shown_at = time.perf_counter()

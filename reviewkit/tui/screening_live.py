@@ -10,6 +10,8 @@ first pick, and others' changes show on an idle screen.
   or import, a dedup merge, another reviewer's entry at this stage and any entry at a stage
   before (:meth:`reviewkit.screening.ReviewerQueue.refresh`), so `remaining` and the queue are
   right without a key. A key looks at records and links only.
+* **Others' work.** A record another reviewer's screen holds is said on arriving at it, and
+  where work waits once none is left here (:mod:`reviewkit.screening.work_left`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
+
+from reviewkit.screening.work_left import next_steps, work_left
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -51,6 +55,8 @@ class KeepsUp:
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
     _order_wait: Timer | None
+    current: int | None  # the study shown (a property of the screen)
+    say: Callable[[str], None]
 
     # how often an open screen looks for others' changes (a search rerun or import, a dedup
     # merge, another reviewer's vote, an include at the stage before) without a key: when
@@ -154,3 +160,21 @@ class KeepsUp:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
         self.last_key = time.monotonic()
         super().kept(run)
+
+    def shared_note(self) -> str:
+        """What to say when the record shown waits for me but another reviewer's screen holds
+        it (reached with j, g or /, or the only records left): both may vote, the first
+        decides it. "" otherwise."""
+        q, study = self.queue, self.current
+        if study is None or not q.shares_records or study in q.votes or q.held == study:
+            return ""
+        return f"record {study} is open on another reviewer's screen too: the first vote decides it"
+
+    def nothing_left(self, said: str) -> str:
+        """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
+        steps = next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
+        return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def say_arrived(self, said: str) -> None:
+        """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""
+        self.say(" · ".join(p for p in (said, self.shared_note()) if p))

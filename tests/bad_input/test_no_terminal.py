@@ -23,7 +23,10 @@ PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
 SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 COMMANDS = {
     "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import' here"),
-    "conflicts": (["conflicts", "--resolver", "lead"], "or print the conflicts with --list"),
+    "conflicts": (
+        ["conflicts", "--resolver", "lead"],
+        "--list and resolve each with 'reviewkit conflicts resolve RECORD",
+    ),
     "dedup-review": (["dedup", "review", "--reviewer", "lead"], "--csv FILE"),
     # before screening ends (--all): the sample's studies are not included yet
     "confirm": (["confirm", "--reviewer", "lead", "--all"], "reviewkit label RECORD"),

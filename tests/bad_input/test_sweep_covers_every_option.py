@@ -17,6 +17,7 @@ LEFT_OUT = {
     "dedup merge RECORD_B": "read as RECORD_A is, by the same function",
     "dedup study-link RECORD_B": "read as RECORD_A is, by the same function",
     "search test QUERY": "any text is a query; PubMed answers an odd one with no results",
+    "conflicts resolve --note": "any text is a note, as the conflicts screen's prompt takes",
 }
 
 
@@ -25,11 +26,10 @@ def _options() -> set[str]:
     found: set[str] = set()
 
     def walk(command: click.Command, path: list[str], parent: click.Context | None) -> None:
-        if isinstance(command, click.Group):
+        if isinstance(command, click.Group):  # its subcommands', then its own ('conflicts --list')
             ctx = click.Context(command, info_name=path[-1] if path else "reviewkit", parent=parent)
             for name in command.list_commands(ctx):
                 walk(command.get_command(ctx, name), [*path, name], ctx)  # type: ignore[arg-type]
-            return
         for param in command.params:
             if getattr(param, "is_flag", False) or param.name in ("help",):
                 continue

@@ -273,3 +273,32 @@ def test_a_long_message_is_read_whole_at_80_columns(queued):
 
     shown = asyncio.run(go())
     assert "database busy" in shown and "ctrl+q quits without them" in shown
+
+
+def test_decided_counts_the_projects_verdicts_as_conflicts_counts_every_resolved(queued):
+    """'decided' is every pair a person settled in the project (another session's, another
+    reviewer's), as the conflicts screen's 'resolved' counts every final decision: it counted
+    this session's verdicts only, 0 on reopening after a day's review."""
+    project, _ = queued
+    first = engine.review_queue(project.db)[0]
+    engine.decide_pair(project.db, first.a, first.b, "not_duplicate", "reviewer1")  # yesterday
+
+    def status(screen) -> str:
+        return str(screen.query_one("#status").render_line(0).text)
+
+    async def go():
+        screen = DedupReviewScreen(project, "lead")
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert " · 1 decided · " in status(screen)
+            await pilot.press("d")
+            await pilot.pause()
+            assert " · 2 decided · " in status(screen)
+            await pilot.press("z")
+            await pilot.pause()
+            assert " · 1 decided · " in status(screen)
+            await pilot.press("q")
+        assert screen.quit_line().startswith("lead at dedup review: 1 pair decided, ")
+
+    asyncio.run(go())

@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import add_records
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli import main as cli_main
 from reviewkit.project import init_project
 from reviewkit.records import AbstractSection, Record
-from tests.conftest import add_records
 
 OTHER_PROTOCOL = """
 [review]

@@ -229,3 +229,22 @@ def test_other_methods_removal_says_what_it_holds(project_b, store, tmp_path):
     items = {(section, item): n for section, item, n in c.rows()}
     assert items["other methods", "records removed: identified before the version"] == 1
     assert items["other methods", "records removed: already identified via databases"] == 1
+
+
+def test_the_report_finds_the_update_version_once(project_b, tmp_path, monkeypatch):
+    """The flow's counts and the tables' "New since" column start from one version, read once
+    (each asked for it: every version, and the records after each, read twice)."""
+    from reviewkit.reports.prisma import update
+
+    _versioned_update(project_b, tmp_path)
+    real, calls = update.version_to_update, []
+
+    def counted(db):
+        calls.append(db)
+        return real(db)
+
+    monkeypatch.setattr(update, "version_to_update", counted)
+    assert _report(project_b, tmp_path, "--format", "csv") == 0
+    assert len(calls) == 1
+    tables = "\n".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.csv"))
+    assert "New since v1" in tables  # and the column is there, from that one version

@@ -10,11 +10,14 @@ from screening.helpers import make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
+from reviewkit.dedup.engine import merge_records
 from reviewkit.project import init_project
 from reviewkit.records import Record
+from reviewkit.store import decisions as decision_rows
+from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision, add_decision, list_decisions
 
-TA = "title-abstract"
+TA, FT = "title-abstract", "full-text"
 
 
 @pytest.fixture
@@ -345,3 +348,53 @@ def test_a_final_decision_undone_after_full_text_votes_is_refused(two_machines, 
     err = capsys.readouterr().err
     assert f"{out}:2: " in err and "its title-abstract final decision cannot change" in err
     assert len(list_decisions(here.db)) == 3  # the reviewers' entries alone
+
+
+def _by_pmid(project) -> dict[str, int]:
+    return {
+        p: ids[0]
+        for p, ids in record_rows.ids_by_pmid(project.db, ["1001", "1002", "1003", "1004"]).items()
+    }
+
+
+def test_the_held_check_reads_every_record_of_the_files_studies_only(
+    two_machines, tmp_path, capsys, monkeypatch
+):
+    """The held check (a study that reached full text is decided there) replays the log of the
+    file's studies only, every record of each: it replayed every study of the project."""
+    here, there = two_machines
+    mine = _by_pmid(here)
+    one, two, other = mine["1001"], mine["1002"], mine["1003"]
+    merge_records(here.db, one, two, "lead")  # one study: its votes are on record `two`
+    add_decision(here.db, Decision(two, TA, "reviewer1", "include"))
+    add_decision(here.db, Decision(two, FT, "reviewer1", "include"))
+    # another study's past the screen would refuse now (a log from before the rule): not the
+    # file's, so not judged, and not read
+    add_decision(here.db, Decision(other, TA, "reviewer2", "include"))
+    add_decision(here.db, Decision(other, FT, "reviewer2", "include"))
+    add_decision(here.db, Decision(other, TA, "reviewer2", "uncertain"))
+    theirs = _by_pmid(there)
+    # reviewer1 changes the study's title-abstract vote on its other record, after full text
+    add_decision(there.db, Decision(theirs["1001"], TA, "reviewer1", "uncertain"))
+    out = _export(there, "reviewer1", tmp_path / "r1.jsonl")
+    before = list_decisions(here.db)
+    read = []
+    real = decision_rows.list_decisions
+
+    def reading(db, **kwargs):
+        read.append(kwargs)
+        return real(db, **kwargs)
+
+    monkeypatch.setattr(decision_rows, "list_decisions", reading)
+    capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:1: record {one} has votes at the full-text stage" in err
+    assert list_decisions(here.db) == before
+    # one read, of the study's records, not the whole log
+    assert read == [{"record_ids": {one, two}}]
+    # a vote on a study nothing holds goes in, the other study's past notwithstanding
+    add_decision(there.db, Decision(theirs["1004"], TA, "reviewer2", "exclude", "long-term"))
+    r2 = _export(there, "reviewer2", tmp_path / "r2.jsonl")
+    assert cli(here, ["decisions", "import"], str(r2)) == 0
+    assert "added 1 entry" in capsys.readouterr().out

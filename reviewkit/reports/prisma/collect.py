@@ -51,7 +51,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     snapshot = snapshot or ProjectSnapshot.read(project)
     db = project.db
     c = PrismaCounts()
-    version, new_ids = update.version_to_update(db)
+    version, new_ids = snapshot.update_from
     after = version.last_record_id if version else 0
     _identification(c, db, after)
     other_imports = []

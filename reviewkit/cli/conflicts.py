@@ -1,0 +1,202 @@
+"""The conflicts commands: resolve disagreements on the screen, list them, or resolve one by
+its record (``conflicts resolve``: a lead over ssh, a script, a spreadsheet's decisions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from reviewkit import settings
+from reviewkit.cli._project import Name, from_group, load_project, project_option
+from reviewkit.project import Project
+from reviewkit.protocol import STAGES
+from reviewkit.text_width import cut
+from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.screening import ConflictView, DerivedStages
+
+
+def _default_resolver() -> str:
+    return settings.login_name()
+
+
+resolver_option = click.option(
+    "--resolver",
+    type=Name("resolver name"),
+    default=_default_resolver,
+    envvar=settings.RESOLVER.name,
+    show_envvar=True,
+    show_default="your login",
+    help=(
+        "Who resolves the conflicts, as the protocol lists them: a lead, or a reviewer once"
+        " the stage is screened (recorded with each final decision)."
+    ),
+)
+
+
+@click.group(invoke_without_command=True)
+@project_option
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default=None,
+    show_default="the first stage with open conflicts",
+    help="Screening stage.",
+)
+@resolver_option
+@click.option(
+    "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
+)
+@click.pass_context
+def conflicts(
+    ctx: click.Context, project_dir: Path, stage: str | None, resolver: str, as_list: bool
+) -> None:
+    """Resolve disagreements: both reviewers' labels, reasons and notes side by side.
+
+    Without a terminal: 'reviewkit conflicts --list' prints them, and 'reviewkit conflicts
+    resolve RECORD --decision include|exclude' gives a final decision.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from reviewkit import screening
+
+    project = load_project(project_dir, person=resolver)
+    try:
+        derived = screening.DerivedStages(project)  # the log read once for every stage
+        if stage is None:
+            stage = _first_open_stage(project, resolver, derived)
+        # checks blinding first
+        views = screening.conflicts(project, stage, resolver, derived=derived)
+        if as_list:
+            _print_list(project, stage, views)
+            return
+        from reviewkit.tui.app import run_screen
+        from reviewkit.tui.conflicts import ConflictsScreen
+
+        click.echo(run_screen(ConflictsScreen(project, stage, resolver, views)))
+    finally:
+        project.close()
+
+
+def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None:
+    """The conflicts as `--list` prints them: the record, open or resolved, the title, then
+    each vote and the final decision (reasons in the protocol's words, as on screen)."""
+    from reviewkit import screening
+
+    rule = project.protocol.stage(stage)
+    for view in views:
+        rec = screening.read_record(project.db, view.study_id)
+        state = "resolved" if view.final else "open"
+        # cut by the columns it takes (text_width): a CJK title's characters take two
+        click.echo(f"{view.study_id}\t{state}\t{cut(rec.title, 70)}")
+        for name, label, reason, notes in view.votes:
+            extra = f" ({rule.reason_label(reason)})" if reason else ""
+            click.echo(f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes))
+        if view.final:
+            f = view.final
+            words = screening.decision_words(rule, f.label.removeprefix("final-"), f.reason)
+            note = f" — {f.note}" if f.note else ""
+            click.echo(f"\tfinal by {f.reviewer}: {words}{note}")
+    if not views:
+        click.echo(f"no conflicts at the {stage} stage")
+
+
+def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -> str:
+    """The first stage with an open conflict, else the first stage. A lead who resolved the
+    title-abstract conflicts and types `reviewkit conflicts` again after full text came to
+    resolve the full-text ones: opening on a stage with none left looked like "nothing to do"."""
+    from reviewkit import screening
+    from reviewkit.errors import UserError
+
+    for stage in STAGES:
+        try:
+            if screening.conflicts(
+                project, stage, resolver, include_resolved=False, derived=derived
+            ):
+                if stage != STAGES[0]:
+                    click.echo(f"{stage}: the first stage with open conflicts", err=True)
+                return stage
+        except UserError:  # a stage still open to this resolver: the chosen one says why
+            return stage
+    return STAGES[0]
+
+
+@conflicts.command("resolve")
+@project_option
+@click.argument("record")
+@click.option(
+    "--decision",
+    type=click.Choice(["include", "exclude"]),
+    required=True,
+    help="The final decision.",
+)
+@click.option(
+    "--reason",
+    default="",
+    help="The exclusion reason's code, as the protocol's stage lists it (required where the"
+    " stage requires one).",
+)
+@click.option("--note", default="", help="Why, recorded with the decision.")
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default=None,
+    show_default="the stage where the record's conflict is open",
+    help="Screening stage.",
+)
+@resolver_option
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a final decision another resolver made (read it first with --list).",
+)
+@click.pass_context
+def resolve_command(
+    ctx: click.Context,
+    project_dir: Path,
+    record: str,
+    decision: str,
+    reason: str,
+    note: str,
+    stage: str | None,
+    resolver: str,
+    replace: bool,
+) -> None:
+    """Give the final decision on RECORD's conflict (id, pmid:N or doi:…), as the screen's key.
+
+    \b
+    reviewkit conflicts resolve 12 --decision include --note "both criteria met"
+    reviewkit conflicts resolve 12 --decision exclude --reason long-term
+    """
+    from reviewkit import screening
+
+    resolver = from_group(ctx, "resolver", resolver)
+    project = load_project(from_group(ctx, "project_dir", project_dir), person=resolver)
+    try:
+        record_id = screening.find_record(project.db, record)
+        done = screening.resolve_record(
+            project,
+            record_id,
+            resolver,
+            decision,
+            reason,
+            note.strip(),
+            stage=from_group(ctx, "stage", stage),
+            replace=replace,
+        )
+        d = done.decision
+        rule = project.protocol.stage(d.stage)
+        replaced = screening.replaced_final_words(rule, done.replaced, decision, reason)
+        click.echo(
+            f"record {d.record_id}: final {screening.decision_words(rule, decision, reason)}"
+            f" at {d.stage} by {resolver}{replaced};"
+            f" {quantity(done.still_open, 'conflict')} open at {d.stage}"
+        )
+    finally:
+        project.close()
+
+
+COMMANDS = [conflicts]

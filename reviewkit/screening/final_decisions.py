@@ -1,0 +1,117 @@
+"""A final decision given without the conflicts screen (``reviewkit conflicts resolve``).
+
+The screen shows the resolver a conflict, with any final decision it has, before a key gives
+theirs; a command shows nothing first. So here the conflict is found by its record (at the
+stage where it is open, unless one is named), a final decision another resolver made is
+replaced only when the resolver says so (``replace``: they read it in ``conflicts --list``),
+and the decision goes through :func:`~reviewkit.screening.decisions.resolve`, as the screen's
+does: the resolver checked as the screen checks them (blinding), the reason against the
+protocol, the check and the write one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.protocol import Stage
+from reviewkit.screening.decisions import ConflictView, ResolvedMeanwhile, conflicts, resolve
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import stage_names
+from reviewkit.store.decisions import Decision
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A final decision written, what it replaced (None: the conflict was open) and how many
+    conflicts are still open at its stage."""
+
+    decision: Decision
+    replaced: Decision | None
+    still_open: int
+
+
+def decision_words(rule: Stage, label: str, reason: str) -> str:
+    """'include', or 'exclude (wrong population)': the reason in the protocol's words."""
+    return label + (f" ({rule.reason_label(reason)})" if reason else "")
+
+
+def replaced_final_words(rule: Stage, before: Decision | None, label: str, reason: str) -> str:
+    """', replacing the final include by kari' when a new final (``label``, ``reason``)
+    replaces another (``before``); '' when there was none, or it was the same."""
+    if before is None or (before.label, before.reason) == (f"final-{label}", reason):
+        return ""
+    old = decision_words(rule, before.label.removeprefix("final-"), before.reason)
+    return f", replacing the final {old} by {before.reviewer}"
+
+
+def resolve_record(
+    project: Project,
+    record_id: int,
+    resolver: str,
+    label: str,
+    reason: str = "",
+    note: str = "",
+    *,
+    stage: str | None = None,
+    replace: bool = False,
+) -> Resolution:
+    """Give the final decision on the conflict of the study of ``record_id`` (any record of
+    it) at ``stage`` (default: the stage where its conflict is open). A final decision that
+    another resolver made stands unless ``replace``; the resolver's own is replaced."""
+    derived = DerivedStages(project)
+    study = derived.canon.get(record_id, record_id)
+    stage, view = _conflict_of(project, derived, study, resolver, stage)
+    standing = view.final
+    if standing is not None and standing.reviewer != resolver and not replace:
+        said = decision_words(project.protocol.stage(stage), label, reason)
+        raise UserError(
+            f"record {study} already has a final decision at the {stage} stage:"
+            f" {standing.label.removeprefix('final-')} by {standing.reviewer}",
+            hint=f"theirs stands; to replace it with {said}, give the command again with --replace",
+        )
+    try:
+        d = resolve(project, study, stage, resolver, label, reason, note, seen=standing)
+    except ResolvedMeanwhile as exc:  # another resolver wrote between the read and the write
+        raise UserError(
+            exc.message, hint="theirs stands; having read it, give the command again with --replace"
+        ) from None
+    left = sum(1 for v in conflicts(project, stage, resolver) if v.final is None)
+    return Resolution(d, standing, left)
+
+
+def _conflict_of(
+    project: Project, derived: DerivedStages, study: int, resolver: str, stage: str | None
+) -> tuple[str, ConflictView]:
+    """The stage and the conflict view of ``study``: at ``stage``, else at the one stage where
+    it is open (else the one where it was resolved); a UserError when it is in none, or in
+    several and none is named."""
+    stages = [stage] if stage else stage_names(project.protocol)
+    found: list[tuple[str, ConflictView]] = []
+    refused: UserError | None = None
+    for name in stages:
+        try:  # a reviewer is refused a stage still open to them (blinding), as on the screen
+            views = conflicts(project, name, resolver, derived=derived)
+        except UserError as exc:
+            if stage:
+                raise
+            refused = exc
+            continue
+        found += [(name, v) for v in views if v.study_id == study]
+    open_ones = [(name, v) for name, v in found if v.final is None]
+    if len(open_ones) == 1 or (not open_ones and len(found) == 1):
+        return (open_ones or found)[0]
+    if found:
+        named = ", ".join(name for name, _ in open_ones or found)
+        raise UserError(
+            f"record {study} is in conflict at more than one stage ({named})",
+            hint="name the stage: --stage STAGE",
+        )
+    if refused is not None:
+        raise refused
+    where = f"at the {stage} stage" if stage else "at any stage"
+    raise UserError(
+        f"record {study} is not in conflict {where}",
+        hint="'reviewkit conflicts --list' names the conflicts (its first column is the record)",
+    )
