@@ -16,6 +16,9 @@ import unicodedata
 from collections.abc import Iterable
 
 _DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
+# a date written with another separator than PubMed's '/': ISO 8601's '-' ('2023-01-01', as a
+# spreadsheet or a date command writes it) or the dots of a German or Nordic date ('2023.01.01')
+_OTHER_SEPARATOR = re.compile(r"\d{4}([-.])\d{2}(?:\1\d{2})?")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # a protocol's ids: schemes, labels, codes, fields
 MAX_NAME = 200  # a person's or a source's name; 10,000 characters is pasted text, not a name
 
@@ -111,24 +114,42 @@ class ValueChecks:
     def date(self, value: str, key: str) -> tuple[int, int, int]:
         """A PubMed date YYYY, YYYY/MM or YYYY/MM/DD that exists on the calendar."""
         hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
+        if other := _OTHER_SEPARATOR.fullmatch(value):
+            # the date itself may be right or wrong: say both what is wrong and how to write it
+            slashed = value.replace(other.group(1), "/")
+            wrong = _calendar_problem(slashed)
+            raise self.fail(  # type: ignore[attr-defined]
+                key,
+                f"{value!r} is written with {other.group(1)!r}, where PubMed's dates take '/'"
+                + (f"; and {wrong}" if wrong else ""),
+                hint=hint if wrong else f'write it "{slashed}"',
+            )
         if not _DATE_RE.match(value):
             raise self.fail(  # type: ignore[attr-defined]
                 key, f"{value!r} is not a date", hint=hint
             )
-        parts = [int(p) for p in value.split("/")]
-        year, month, day = (parts + [0, 0])[:3]
-        if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+        wrong = _calendar_problem(value)
+        if wrong:
             raise self.fail(  # type: ignore[attr-defined]
                 key,
-                f"{value!r}: the year {year} is not a real publication year",
-                hint=f"PubMed's dates run from 1800 to 3000; {hint}",
+                f"{value!r}: {wrong}",
+                hint=f"PubMed's dates run from 1800 to 3000; {hint}"
+                if wrong[:4] == "the "
+                else hint,
             )
-        if len(parts) > 1 and not 1 <= month <= 12:
-            raise self.fail(  # type: ignore[attr-defined]
-                key, f"{value!r}: there is no month {month}", hint=hint
-            )
-        if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise self.fail(  # type: ignore[attr-defined]
-                key, f"{value!r}: {calendar.month_name[month]} {year} has no day {day}", hint=hint
-            )
+        parts = [int(p) for p in value.split("/")]
+        year, month, day = (parts + [0, 0])[:3]
         return year, month, day
+
+
+def _calendar_problem(value: str) -> str:
+    """What is wrong with ``value`` (YYYY, YYYY/MM or YYYY/MM/DD) on the calendar, or ''."""
+    parts = [int(p) for p in value.split("/")]
+    year, month, day = (parts + [0, 0])[:3]
+    if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+        return f"the year {year} is not a real publication year"
+    if len(parts) > 1 and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{calendar.month_name[month]} {year} has no day {day}"
+    return ""
