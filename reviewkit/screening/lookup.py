@@ -208,6 +208,14 @@ def readable_file(path: Path) -> Path:
 # 7.5.5); Adobe's readers look for each only within the file's first and last 1,024 bytes
 # (PDF Reference 1.7, appendix H, implementation notes), and so does this check.
 _PDF_SPAN = 1024
+# a web page as a browser or a download saves it: after a UTF-8 byte-order mark (a server's
+# page often starts with one), an XML declaration (XHTML) and comments (Internet Explorer's and
+# Edge's 'Save as' write '<!-- saved from url=(0054)https://… -->' first), its doctype or <html>
+# (or <head>, which HTML lets a page open with); it was 'not a PDF', its kind unnamed
+_WEB_PAGE = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head)\b",
+    re.I | re.S,
+)
 _PDF_HINT = "download the PDF again (signed in, or through the library) and attach that file"
 
 
@@ -216,9 +224,7 @@ def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
     that a failed download saved under the paper's name) or a PDF cut short (a download or copy
     that did not finish): stored, either opened later as nothing."""
     if PDF not in head:
-        kind = binary_kind(head) or (
-            "a web page (HTML)" if re.match(rb"\s*<(!doctype html|html)", head, re.I) else ""
-        )
+        kind = binary_kind(head) or ("a web page (HTML)" if _WEB_PAGE.match(head) else "")
         raise UserError(
             f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
             " (a sign-in or error page saved by a download that failed?)",
