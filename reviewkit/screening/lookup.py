@@ -20,7 +20,7 @@ Attachment = attachment_rows.Attachment  # a full text attached to a record (for
 
 
 def find_record(db: Store, ref: str) -> int:
-    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y'; UserError when none matches, or when a
+    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y' (or a doi.org link); UserError when none matches, or when a
     PMID or DOI matches several records that dedup has not joined (the candidates are named)."""
     ref = ref.strip()
     low = ref.lower()
@@ -32,9 +32,17 @@ def find_record(db: Store, ref: str) -> int:
             )
         hits = record_rows.ids_by_pmid(db, [pmid])
         ids = next(iter(hits.values()), [])
-    elif low.startswith("doi:") or low.startswith("10."):
+    elif low.startswith(("doi:", "10.")) or _DOI_LINK.match(ref):
+        # a DOI as a link ('https://doi.org/10.…', copied from a paper or a reference manager)
+        # is the DOI; 'doi:' with nothing or no DOI after it ('doi:', 'doi:abc') said 'no
+        # record matches', as if the project lacked it
         doi = normalise_doi(ref[4:] if low.startswith("doi:") else ref)
-        ids = lookup.ids_by_doi(db, doi) if doi else []
+        if not doi:
+            raise UserError(
+                f"{ref!r} is not a DOI",
+                hint="a DOI starts with '10.' and holds a '/', e.g. doi:10.1000/xyz123",
+            )
+        ids = lookup.ids_by_doi(db, doi)
     elif ref.isdigit():
         ids = [int(ref)] if lookup.record_exists(db, int(ref)) else []
     else:
@@ -59,6 +67,10 @@ def find_record(db: Store, ref: str) -> int:
             " 'reviewkit dedup report --csv FILE')",
         )
     return ids[0]
+
+
+# a DOI as doi.org's resolver writes its link (dx.doi.org is the older name of the resolver)
+_DOI_LINK = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 
 
 def _one_cluster(db: Store, ids: list[int]) -> bool:
