@@ -146,13 +146,8 @@ def _prefill_field(
             value = first_sentence(" ".join(s.text for s in abstract()), arg.split("|"))
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
-        elif kind == "publication-type":
+        elif kind == "publication-type":  # (protocol validation refuses any other rule)
             value = design(record)
-        else:
-            raise UserError(
-                f"unknown prefill rule {rule!r} in extraction field {spec.id!r}",
-                hint="use section:LABEL, sentence:word|word, affiliation-country or publication-type",
-            )
         if value.strip():
             return value.strip()
     return ""
