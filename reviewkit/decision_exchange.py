@@ -40,6 +40,7 @@ from reviewkit.decision_keys import RecordResolver
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
+from reviewkit.protocol.names import did_you_mean
 from reviewkit.protocol.people import check_person
 from reviewkit.records import normalise_pmid, normalise_title
 from reviewkit.screening import (
@@ -198,10 +199,14 @@ def _check_meaning(
     # an exclusion the file also undoes decides nothing: its reason may have left the protocol
     # (as reviewkit.protocol_in_use allows), and the pair still carries the log across
     if excludes and reason and reason not in codes and not undone(entry["id"]):
+        # a log of another version of the protocol names a code since renamed or removed: the
+        # hint listed the codes and said nothing of that, nor of the nearest one (a typo)
         raise _bad(
             where,
-            f"unknown exclusion reason {reason!r} for stage {stage}",
-            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+            f"unknown exclusion reason {reason!r} for stage {stage}" + did_you_mean(reason, codes),
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}; if the log was exported under"
+            " another version of the protocol, put the code back in its [stages."
+            f"{stage}] exclusion_reasons (in {protocol.path}), or change it in the log",
         )
     required = protocol.stages[stage].reason_required and not allow_missing_reasons
     if excludes and not reason and required:
