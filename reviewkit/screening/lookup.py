@@ -235,8 +235,9 @@ def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
     """UserError for a file named .pdf that is no PDF (a publisher's sign-in or error page
     that a failed download saved under the paper's name) or a PDF cut short (a download or copy
     that did not finish): stored, either opened later as nothing."""
-    if PDF not in head:
-        kind = binary_kind(head) or ("a web page (HTML)" if _WEB_PAGE.match(head) else "")
+    page = _WEB_PAGE.match(head)  # a page whose text names '%PDF-' (a viewer's) is no PDF
+    if PDF not in head or page:
+        kind = binary_kind(head) or ("a web page (HTML)" if page else "")
         raise UserError(
             f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
             " (a sign-in or error page saved by a download that failed?)",
