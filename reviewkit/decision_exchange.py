@@ -174,9 +174,17 @@ def _check_meaning(
 ) -> None:
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
-        raise _bad(where, f"unknown label {label!r}", hint=f"labels: {', '.join(LABELS)}")
+        raise _bad(
+            where,
+            f"unknown label {label!r}{did_you_mean(label, LABELS)}",
+            hint=f"labels: {', '.join(LABELS)}",
+        )
     if stage not in STAGES:
-        raise _bad(where, f"unknown stage {stage!r}", hint=f"stages: {', '.join(STAGES)}")
+        raise _bad(
+            where,
+            f"unknown stage {stage!r}{did_you_mean(stage, STAGES)}",
+            hint=f"stages: {', '.join(STAGES)}",
+        )
     if label == UNDO and not entry.get("undoes"):
         raise _bad(where, "an undo entry must name the entry it undoes")
     if label != UNDO and entry.get("undoes"):
