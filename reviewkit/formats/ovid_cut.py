@@ -21,7 +21,7 @@ its final line break: none fires; benchmarks/results/mutation-sweep.md):
   of the fields Ovid writes in every record whatever the reference (the title, the citation,
   the year: :mod:`~reviewkit.formats.last_record`), and lacks it.
 
-Round 17 told 59% of the mid-line cuts of those five files (5,456 of 9,258; 46% before), still
+Round 17 told 59% of the mid-line cuts of those five files (5,448 of 9,258; 46% before), still
 none of the 42 good variants. What cannot be told: a cut after a period inside a sentence, or
 inside free text whose database's values end in no one way (BIOSIS' and Embase's titles have no
 period) in the only record of a file, a cut inside a link's last parameter, or inside a
@@ -94,10 +94,10 @@ def _link_cut(records: list[list[tuple[str, str]]], value: str) -> bool:
     links = [v for record in records for t, v in record if t == "XL"][:-1]
     if "?" not in value:
         return bool(links) and all("?" in v for v in links) or _OVID_LINK.startswith(value)
+    if value.rfind(_LINK_TYPE) > value.rfind(_LINK_END):  # opened, never closed
+        return True
     if value.endswith(_LINK_END):
         return False
-    if _LINK_TYPE in value:  # opened, never closed
-        return True
     base = value.split("?", 1)[0] + "?"
     others = [v for record in records[:-1] for t, v in record if t == "XL" and v.startswith(base)]
     return bool(others) and all(_LINK_TYPE in v and v.endswith(_LINK_END) for v in others)
@@ -118,7 +118,7 @@ def _cut_value(records: list[list[tuple[str, str]]]) -> str:
     if tag == "XL" and "ovidweb.cgi" in value and "&AN=" not in value:
         return "Ovid's link without the '&AN=' accession it ends with"
     if tag == "XL" and _link_cut(records, value):
-        return "a link-resolver link (XL) without what the file's other such links end with"
+        return "a link (XL) cut short, without the query or the end such links have"
     if tag == "SO" and _ends_cut(records, tag, value):
         return "the citation (SO) without the period Ovid ends it with"
     if tag in ("TI", "AB") and _ends_cut(records, tag, value):

@@ -107,8 +107,8 @@ BIOSIS = (
     ("cut_after", "said"),
     [
         ("AB  - Canopy arthropods play integral", "abstract (AB)"),  # record 1's ends with '.'
-        ("aulast=Werner&%3CDT%3EArt", "link-resolver link"),  # its document type opened
-        ("aulast=Wer", "link-resolver link"),  # record 1's link ends with its document type
+        ("aulast=Werner&%3CDT%3EArt", "link (XL) cut short"),  # its document type opened
+        ("aulast=Wer", "link (XL) cut short"),  # record 1's link ends with its document type
     ],
 )
 def test_a_value_cut_where_the_files_other_records_say_how_it_ends(
