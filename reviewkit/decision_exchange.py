@@ -40,6 +40,7 @@ from reviewkit.decision_keys import RecordResolver
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
+from reviewkit.protocol.names import did_you_mean
 from reviewkit.protocol.people import check_person
 from reviewkit.records import normalise_pmid, normalise_title
 from reviewkit.screening import (
@@ -113,6 +114,12 @@ def _bad(where: str, message: str, hint: str = "") -> UserError:
     )
 
 
+def _unknown(where: str, what: str, value: str, known: tuple[str, ...]) -> UserError:
+    """The refusal of a ``value`` none of ``known`` is, naming the nearest one."""
+    near = did_you_mean(value, known)
+    return _bad(where, f"unknown {what} {value!r}{near}", hint=f"{what}s: {', '.join(known)}")
+
+
 def _check_types(entry: dict, where: str) -> None:
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
@@ -173,9 +180,9 @@ def _check_meaning(
 ) -> None:
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
-        raise _bad(where, f"unknown label {label!r}", hint=f"labels: {', '.join(LABELS)}")
+        raise _unknown(where, "label", label, LABELS)
     if stage not in STAGES:
-        raise _bad(where, f"unknown stage {stage!r}", hint=f"stages: {', '.join(STAGES)}")
+        raise _unknown(where, "stage", stage, STAGES)
     if label == UNDO and not entry.get("undoes"):
         raise _bad(where, "an undo entry must name the entry it undoes")
     if label != UNDO and entry.get("undoes"):
@@ -198,10 +205,12 @@ def _check_meaning(
     # an exclusion the file also undoes decides nothing: its reason may have left the protocol
     # (as reviewkit.protocol_in_use allows), and the pair still carries the log across
     if excludes and reason and reason not in codes and not undone(entry["id"]):
-        raise _bad(
+        raise _bad(  # a log of another protocol version names a code renamed or removed since
             where,
-            f"unknown exclusion reason {reason!r} for stage {stage}",
-            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+            f"unknown exclusion reason {reason!r} for stage {stage}" + did_you_mean(reason, codes),
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}; if the log was exported under"
+            " another version of the protocol, put the code back in its [stages."
+            f"{stage}] exclusion_reasons (in {protocol.path}), or change it in the log",
         )
     required = protocol.stages[stage].reason_required and not allow_missing_reasons
     if excludes and not reason and required:

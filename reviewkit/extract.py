@@ -31,6 +31,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
+from reviewkit.sheet_header import check_header
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.sheet_values import (
     Ambiguous,
@@ -145,13 +146,8 @@ def _prefill_field(
             value = first_sentence(" ".join(s.text for s in abstract()), arg.split("|"))
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
-        elif kind == "publication-type":
+        elif kind == "publication-type":  # (protocol validation refuses any other rule)
             value = design(record)
-        else:
-            raise UserError(
-                f"unknown prefill rule {rule!r} in extraction field {spec.id!r}",
-                hint="use section:LABEL, sentence:word|word, affiliation-country or publication-type",
-            )
         if value.strip():
             return value.strip()
     return ""
@@ -409,17 +405,7 @@ def import_csv(
     path = Path(path)
     header, rows, separator = csv_read.sheet_of_path(path)
     fields = [f.id for f in project.protocol.extraction]
-    if "record_id" not in header:
-        raise UserError(
-            "no record_id column",
-            where=f"{path}:1",
-            hint="export first with 'reviewkit extract export'",
-        )
-    for col in header:
-        if col not in READ_ONLY_COLUMNS and col not in fields:
-            raise UserError(
-                f"unknown field {col!r}", where=f"{path}:1", hint=f"fields: {', '.join(fields)}"
-            )
+    check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:1")
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
     first_line: dict[int, int] = {}

@@ -54,6 +54,11 @@ _COMMA_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
 # a list of numbers, which no decimal-comma number is: three or more joined by commas
 # ('1,2,3'), or two with a space after the comma ('1, 3')
 _NUMBER_LIST = re.compile(r"\b\d+(?:,\d+){2,}\b|\b\d+ *, +\d+\b")
+# two whole numbers joined by a comma, as a list of two is written: the items of a list (trial
+# arms, outcomes, study ids) are counted from 1 and listed once each, in order ('1,2', '2,3',
+# '1,10'). A decimal comma such a cell may also be: only a column with a number no such list is
+# says which (:func:`number_columns`)
+_PAIR = re.compile(r"([1-9]\d*),([1-9]\d*)")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -101,18 +106,34 @@ def number_columns(cells: Iterable[tuple[str, str]], locale: Locale) -> set[str]
     '0.8'), and none holds a list of numbers ('1,2,3', '1, 3': arms of a trial). The extraction
     form gives its fields no type, so the column says which do; a cell of text ('NR', an
     estimate with its interval) says neither. A column of one number alone is none: its '1,2'
-    may be arms 1 and 2, and is kept as typed (:func:`stored_form`)."""
+    may be arms 1 and 2, and is kept as typed (:func:`stored_form`); so is a column whose every
+    decimal comma may be a list of two ('1,2', '1,3', '2,3': arms of two-arm trials) until one
+    of its cells is a number no list is ('0,8', '1,05', '2,1', '1.234,5')."""
     if not locale.decimal_comma:
         return set()
     numbers: dict[str, int] = {}
     lists: set[str] = set()
+    commas: set[str] = set()  # columns with a number written with a decimal comma
+    decimals: set[str] = set()  # ... one that no list of two is
     for column, cell in cells:
         cell = read_cell(cell)
         if _COMMA_NUMBER.fullmatch(cell) or _NUMBER.fullmatch(cell):
             numbers[column] = numbers.get(column, 0) + 1
+            if "," in cell:
+                commas.add(column)
+                if not _pair_list(cell):
+                    decimals.add(column)
         elif _NUMBER_LIST.search(cell):
             lists.add(column)
-    return {column for column, count in numbers.items() if count > 1} - lists
+    unsure = commas - decimals  # every decimal comma of the column may be a list of two
+    return {column for column, count in numbers.items() if count > 1} - lists - unsure
+
+
+def _pair_list(cell: str) -> bool:
+    """Whether ``cell`` ('1,2') may be a list of two whole numbers (_PAIR): two counted from 1,
+    without a leading zero, the first the smaller."""
+    found = _PAIR.fullmatch(cell)
+    return bool(found) and int(found.group(1)) < int(found.group(2))
 
 
 def stored_form(cell: str, locale: Locale, numbers: bool) -> str:

@@ -15,8 +15,9 @@ their numbers there ('Record #3 of 18', then #4, #10: the Library's exports in
 asreview/citation-file-formatting), so numbers that rise with gaps are a selection, read as it
 is (a cut after its last record cannot be told). A record has no closing line; a cut inside the last record
 is refused when it lacks the US link that every other record has after the record's last
-field (formats.last_record); a cut after the US line, or in a one-record export, cannot be
-told. Several exports joined into one file are read: numbering starting again at #1 opens
+field (formats.last_record), or, in a file without its final line break, when its last line is
+a CENTRAL record's link cut short (the Library writes it from the record's ID); a cut after the
+US line, or in a one-record export before it, cannot be told. Several exports joined into one file are read: numbering starting again at #1 opens
 another part, each checked on its own.
 """
 
@@ -40,6 +41,8 @@ _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again
 # fields the export writes in every record whatever the reference: US, the record's link on
 # the Cochrane Library (ID comes first, so a cut record always has it)
 _ALWAYS = ("US",)
+# the record's link as the Library writes it for a CENTRAL record: its ID, then '/full'
+_CENTRAL_LINK = "https://www.cochranelibrary.com/central/doi/10.1002/central/{}/full"
 YEAR_TAGS = ("YR",)  # a year, so one that holds none is warned of (formats.read_warnings)
 
 
@@ -138,6 +141,24 @@ def _to_record(
     )
 
 
+def _check_last_link(fields: list[tuple[str, str]], name: str, line: int) -> None:
+    """FormatError when a file without its final line break ends on a CENTRAL record's US link
+    cut short: a proper start of the link the Library writes for the record's ID (the link
+    was read as a shorter whole one: a cut after the US tag is all the checks above miss)."""
+    if not fields:
+        return
+    ident = next((v for tag, v in fields if tag == "ID"), "")
+    tag, value = fields[-1]
+    whole = _CENTRAL_LINK.format(ident)
+    if tag == "US" and ident.startswith("CN-") and value != whole and whole.startswith(value):
+        raise FormatError(
+            f"the file ends inside its last record's link (US: {value[-40:]!r}), without a"
+            " final line break: it looks cut short",
+            where=f"{name}:{line}",
+            hint=_CUT_HINT,
+        )
+
+
 def read(
     text: str, name: str, *, source: str = "Cochrane Library", warn: Warn | None = None
 ) -> Iterator[Record]:
@@ -146,6 +167,8 @@ def read(
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
     check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
+    if records and not text.endswith(("\n", "\r")):
+        _check_last_link(records[-1][1], name, len(lines))
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
         check_tagged_year(

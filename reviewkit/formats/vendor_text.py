@@ -33,8 +33,11 @@ _OVID_HISTORY = re.compile(r"Database: \S")
 # ProQuest's 'Text only' download: a rule of 60 underscores, then 'Report Information from
 # ProQuest' and the day (as ProQuest writes it; metaknowledge's ProQuest reader keys on it)
 _PROQUEST = re.compile(r"_{60}\n\s*\nReport Information from ProQuest\b")
-# Scopus' 'Plain text' export: a line 'Scopus', then 'EXPORT DATE: 06 December 2026'
-_SCOPUS = re.compile(r"Scopus\nEXPORT DATE: ")
+# Scopus' 'Plain text' export: a line 'Scopus', then 'EXPORT DATE: 06 December 2026'; the
+# words and the colon are the mark, not the spacing (a copy edited or pasted by hand may lose
+# the space after the colon, or gain spaces after 'Scopus'; it was 'cannot tell the format').
+# Scopus writes the same two lines atop its BibTeX export, which the BibTeX reader takes first.
+_SCOPUS = re.compile(r"Scopus[ \t]*\nEXPORT DATE:")
 # EBSCOhost's 'Citations in XML format': <records> of <rec resultID="1"> (EndNote XML is
 # <xml><records><record>, told before this runs)
 _EBSCO_XML = re.compile(r"(?:<\?xml[^>]*\?>\s*)?<records\b[^>]*>\s*<rec\b")

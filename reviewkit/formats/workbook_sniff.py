@@ -1,6 +1,7 @@
 """Byte-level checks of workbooks, for :func:`reviewkit.formats.detect` and ``reviewkit
 simulate``: a zip archive that is an Excel workbook, and the Excel files that are refused
-(97-2003 .xls, a workbook saved with a password, and a Word .doc, an OLE2 file as an .xls is).
+(97-2003 .xls, a workbook or a Word document saved with a password, and a Word .doc, an OLE2
+file as an .xls is).
 
 They sit apart from the reader (:mod:`~reviewkit.formats.xlsx`), as
 :mod:`~reviewkit.formats.xml_sniff` does for XML, so that telling a CSV or RIS file from a
@@ -58,6 +59,33 @@ def _directory(head: bytes, name: str) -> bytes:
         return b""
 
 
+# Word's and PowerPoint's files saved with a password are the same container as Excel's: the
+# kind of document is inside the encrypted package, which cannot be read without the password
+# (MS-OFFCRYPTO 2.3.4.4: 'EncryptionInfo' names the cipher, not the application), so only the
+# file's name tells them apart. A Word document was called a protected workbook.
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
+_SLIDES_SUFFIXES = (".pptx", ".pptm", ".ppt")
+
+
+def _refuse_encrypted(name: str) -> None:
+    """FormatError for an Office file saved with a password, named by its name's ending."""
+    suffix = name.lower()
+    if suffix.endswith(_WORD_SUFFIXES + _SLIDES_SUFFIXES):
+        what = "Word document" if suffix.endswith(_WORD_SUFFIXES) else "PowerPoint file"
+        raise FormatError(
+            f"this {what} is protected by a password (encrypted), and a document is not a"
+            " reference export either",
+            where=name,
+            hint=DOCUMENT_HINT,
+        )
+    raise FormatError(
+        "this workbook is protected by a password (encrypted), so it cannot be read",
+        where=name,
+        hint="open it in Excel and save a copy without the password (File > Info >"
+        " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
+    )
+
+
 def refuse_xls(head: bytes, name: str) -> None:
     """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
     for a workbook saved with a password, which cannot be read without it; and a Word 97-2003
@@ -67,12 +95,7 @@ def refuse_xls(head: bytes, name: str) -> None:
         return
     streams = head + _directory(head, name)  # a stream's name may be in either
     if _ENCRYPTED in streams:
-        raise FormatError(
-            "this workbook is protected by a password (encrypted), so it cannot be read",
-            where=name,
-            hint="open it in Excel and save a copy without the password (File > Info >"
-            " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
-        )
+        _refuse_encrypted(name)
     if _WORD in streams:
         raise FormatError(
             "this is a Word 97-2003 document (.doc), not a reference export",

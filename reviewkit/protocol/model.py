@@ -190,6 +190,13 @@ class Scheme:
         return ids + ((self.none_label,) if self.none_label and self.none_label not in ids else ())
 
 
+# the prefill rules of an extraction field (reviewkit.extract applies them): those that take
+# an argument after ':' ('section:OBJECTIVE', 'sentence:aim|objective') and those that take none
+PREFILL_WITH_ARGUMENT = ("section", "sentence")
+PREFILL_ALONE = ("affiliation-country", "publication-type")
+PREFILL_HINT = "use section:LABEL, sentence:word|word, affiliation-country or publication-type"
+
+
 @dataclass(frozen=True)
 class ExtractionField:
     id: str

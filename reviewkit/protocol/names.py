@@ -16,6 +16,12 @@ import unicodedata
 from collections.abc import Iterable
 
 _DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
+# a date written with another separator than PubMed's '/': ISO 8601's '-' ('2023-01-01', as a
+# spreadsheet or a date command writes it) or the dots of a German or Nordic date ('2023.01.01')
+_OTHER_SEPARATOR = re.compile(r"\d{4}([-.])\d{2}(?:\1\d{2})?")
+# a date written day first with dots, as Germany and the Nordic countries write it ('01.03.2010':
+# wherever dates take dots the day comes first); with '/' or '-' the order is not known (US)
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # a protocol's ids: schemes, labels, codes, fields
 MAX_NAME = 200  # a person's or a source's name; 10,000 characters is pasted text, not a name
 
@@ -111,24 +117,55 @@ class ValueChecks:
     def date(self, value: str, key: str) -> tuple[int, int, int]:
         """A PubMed date YYYY, YYYY/MM or YYYY/MM/DD that exists on the calendar."""
         hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
+        slashed, how = _other_form(value)
+        if slashed:  # right or wrong on the calendar: say both what is wrong and how to write it
+            wrong = _calendar_problem(slashed)
+            raise self.fail(  # type: ignore[attr-defined]
+                key,
+                f"{value!r} is written {how}" + (f"; and {wrong}" if wrong else ""),
+                hint=hint if wrong else f'write it "{slashed}"',
+            )
         if not _DATE_RE.match(value):
             raise self.fail(  # type: ignore[attr-defined]
                 key, f"{value!r} is not a date", hint=hint
             )
-        parts = [int(p) for p in value.split("/")]
-        year, month, day = (parts + [0, 0])[:3]
-        if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+        wrong = _calendar_problem(value)
+        if wrong:
             raise self.fail(  # type: ignore[attr-defined]
                 key,
-                f"{value!r}: the year {year} is not a real publication year",
-                hint=f"PubMed's dates run from 1800 to 3000; {hint}",
+                f"{value!r}: {wrong}",
+                hint=f"PubMed's dates run from 1800 to 3000; {hint}"
+                if wrong[:4] == "the "
+                else hint,
             )
-        if len(parts) > 1 and not 1 <= month <= 12:
-            raise self.fail(  # type: ignore[attr-defined]
-                key, f"{value!r}: there is no month {month}", hint=hint
-            )
-        if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise self.fail(  # type: ignore[attr-defined]
-                key, f"{value!r}: {calendar.month_name[month]} {year} has no day {day}", hint=hint
-            )
+        parts = [int(p) for p in value.split("/")]
+        year, month, day = (parts + [0, 0])[:3]
         return year, month, day
+
+
+def _other_form(value: str) -> tuple[str, str]:
+    """(``value`` as PubMed writes a date, how it is written instead) for a date written with
+    ISO's dashes, with dots year first, or day first with dots; ('', '') for any other value."""
+    if found := _DAY_FIRST.fullmatch(value):
+        day, month, year = found.groups()
+        return (
+            f"{year}/{int(month):02d}/{int(day):02d}",
+            "day first with dots, where PubMed's dates are year first with '/'",
+        )
+    if found := _OTHER_SEPARATOR.fullmatch(value):
+        sep = found.group(1)
+        return value.replace(sep, "/"), f"with {sep!r}, where PubMed's dates take '/'"
+    return "", ""
+
+
+def _calendar_problem(value: str) -> str:
+    """What is wrong with ``value`` (YYYY, YYYY/MM or YYYY/MM/DD) on the calendar, or ''."""
+    parts = [int(p) for p in value.split("/")]
+    year, month, day = (parts + [0, 0])[:3]
+    if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+        return f"the year {year} is not a real publication year"
+    if len(parts) > 1 and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{calendar.month_name[month]} {year} has no day {day}"
+    return ""

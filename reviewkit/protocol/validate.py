@@ -22,6 +22,9 @@ from reviewkit.protocol.keys import (
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
     DATABASES,
+    PREFILL_ALONE,
+    PREFILL_HINT,
+    PREFILL_WITH_ARGUMENT,
     ExtractionField,
     Limits,
     Protocol,
@@ -29,7 +32,7 @@ from reviewkit.protocol.model import (
     Scheme,
     Search,
 )
-from reviewkit.protocol.names import ID_RE
+from reviewkit.protocol.names import ID_RE, did_you_mean
 from reviewkit.protocol.reading import read_text
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
@@ -231,10 +234,27 @@ class _Validator(StageChecks, SchemeChecks):
                     id=self.ident(self.string(item, "id", w), f"{w}id"),
                     name=self.string(item, "name", w),
                     description=self.string(item, "description", w, required=False),
-                    prefill=self.strings(item, "prefill", w),
+                    prefill=self.prefill_rules(self.strings(item, "prefill", w), f"{w}prefill"),
                 )
             )
         return tuple(out)
+
+    def prefill_rules(self, rules: tuple[str, ...], key: str) -> tuple[str, ...]:
+        """``rules`` when each is a prefill rule extract knows; a misspelt one was accepted
+        here, and refused only when a report or an export prefilled, with no file or line
+        ('affiliation-countries' for 'affiliation-country')."""
+        for rule in rules:
+            kind, colon, arg = rule.partition(":")
+            if kind in PREFILL_WITH_ARGUMENT and arg.strip() or kind in PREFILL_ALONE and not colon:
+                continue
+            if kind in PREFILL_WITH_ARGUMENT:
+                what = "needs a label after ':'"
+            else:
+                what = "is unknown" + did_you_mean(kind, PREFILL_WITH_ARGUMENT + PREFILL_ALONE)
+            raise self.fail_at_value(
+                key, rule, 1, f"the prefill rule {rule!r} {what}", hint=PREFILL_HINT
+            )
+        return rules
 
     def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
         """Refuse a field id the extraction sheet already uses for a column of its own."""

@@ -20,7 +20,7 @@ Attachment = attachment_rows.Attachment  # a full text attached to a record (for
 
 
 def find_record(db: Store, ref: str) -> int:
-    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y'; UserError when none matches, or when a
+    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y' (or a doi.org link); UserError when none matches, or when a
     PMID or DOI matches several records that dedup has not joined (the candidates are named)."""
     ref = ref.strip()
     low = ref.lower()
@@ -32,9 +32,17 @@ def find_record(db: Store, ref: str) -> int:
             )
         hits = record_rows.ids_by_pmid(db, [pmid])
         ids = next(iter(hits.values()), [])
-    elif low.startswith("doi:") or low.startswith("10."):
+    elif low.startswith(("doi:", "10.")) or _DOI_LINK.match(ref):
+        # a DOI as a link ('https://doi.org/10.…', copied from a paper or a reference manager)
+        # is the DOI; 'doi:' with nothing or no DOI after it ('doi:', 'doi:abc') said 'no
+        # record matches', as if the project lacked it
         doi = normalise_doi(ref[4:] if low.startswith("doi:") else ref)
-        ids = lookup.ids_by_doi(db, doi) if doi else []
+        if not doi:
+            raise UserError(
+                f"{ref!r} is not a DOI",
+                hint="a DOI starts with '10.' and holds a '/', e.g. doi:10.1000/xyz123",
+            )
+        ids = lookup.ids_by_doi(db, doi)
     elif ref.isdigit():
         ids = [int(ref)] if lookup.record_exists(db, int(ref)) else []
     else:
@@ -59,6 +67,10 @@ def find_record(db: Store, ref: str) -> int:
             " 'reviewkit dedup report --csv FILE')",
         )
     return ids[0]
+
+
+# a DOI as doi.org's resolver writes its link (dx.doi.org is the older name of the resolver)
+_DOI_LINK = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 
 
 def _one_cluster(db: Store, ids: list[int]) -> bool:
@@ -208,6 +220,14 @@ def readable_file(path: Path) -> Path:
 # 7.5.5); Adobe's readers look for each only within the file's first and last 1,024 bytes
 # (PDF Reference 1.7, appendix H, implementation notes), and so does this check.
 _PDF_SPAN = 1024
+# a web page as a browser or a download saves it: after a UTF-8 byte-order mark (a server's
+# page often starts with one), an XML declaration (XHTML) and comments (Internet Explorer's and
+# Edge's 'Save as' write '<!-- saved from url=(0054)https://… -->' first), its doctype or <html>
+# (or <head>, which HTML lets a page open with); it was 'not a PDF', its kind unnamed
+_WEB_PAGE = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head)\b",
+    re.I | re.S,
+)
 _PDF_HINT = "download the PDF again (signed in, or through the library) and attach that file"
 
 
@@ -215,10 +235,9 @@ def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
     """UserError for a file named .pdf that is no PDF (a publisher's sign-in or error page
     that a failed download saved under the paper's name) or a PDF cut short (a download or copy
     that did not finish): stored, either opened later as nothing."""
-    if PDF not in head:
-        kind = binary_kind(head) or (
-            "a web page (HTML)" if re.match(rb"\s*<(!doctype html|html)", head, re.I) else ""
-        )
+    page = _WEB_PAGE.match(head)  # a page whose text names '%PDF-' (a viewer's) is no PDF
+    if PDF not in head or page:
+        kind = binary_kind(head) or ("a web page (HTML)" if page else "")
         raise UserError(
             f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
             " (a sign-in or error page saved by a download that failed?)",

@@ -15,9 +15,13 @@ from pathlib import Path
 from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
 from reviewkit.store.failed_statement import connection_of, file_of
 
+# the writer may be another program: a database browser (DB Browser for SQLite, an IDE's
+# database view) holds the write lock from a first edit until its changes are written or
+# dropped, and the hint named only reviewkit's own commands
 BUSY_HINT = (
     "another reviewkit command (an import, a search run, a second reviewer) is writing to this"
-    " project; wait for it to finish and try again"
+    " project, or another program that has review.sqlite open (a database browser with"
+    " changes not yet written); wait for it to finish, or close that program, and try again"
 )
 
 DAMAGED_HINT = (

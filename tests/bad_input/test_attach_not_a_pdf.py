@@ -24,10 +24,25 @@ def project(tmp_path: Path) -> Path:
     ("content", "says"),
     [
         (b"<!DOCTYPE html>\n<html><body>Sign in to read this article</body></html>", "web page"),
+        # a page saved by Internet Explorer's or Edge's 'Save as' (its first line a comment),
+        # with a server's byte-order mark, or as XHTML: the kind was unnamed ('not a PDF')
+        (b"<!-- saved from url=(0040)https://doi.org/10.1000/xyz -->\n<html>", "web page"),
+        (b"\xef\xbb\xbf\r\n<!DOCTYPE html PUBLIC>\n<html lang='en'>", "web page"),
+        (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', "web page"),
+        # a page whose text names the PDF header (a viewer's page) was 'a PDF cut short'
+        (b"\n<html><body><pre>%PDF-1.4 header expected</pre></body></html>", "web page"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
         (WHOLE[:40] + b"x" * 3000, "cut short"),  # the download stopped: no %%EOF at the end
     ],
-    ids=["sign-in-page", "png-image", "cut-short"],
+    ids=[
+        "sign-in-page",
+        "saved-page",
+        "page-with-bom",
+        "xhtml",
+        "page-naming-pdf",
+        "png-image",
+        "cut-short",
+    ],
 )
 def test_a_file_named_pdf_that_is_no_whole_pdf_is_refused(
     content: bytes, says: str, project: Path, tmp_path: Path, capsys

@@ -362,6 +362,10 @@ def test_a_semicolon_sheet_is_read_with_its_locale(sheet, capsys) -> None:
         # a column of lists, not numbers (arms '1,2' and '1,2,3'): as typed
         (";", "1,2", "1,2,3", "1,2"),
         (";", "1,2", "", "1,2"),  # the only value of its column: nothing says it is a number
+        # a column of two-arm lists only ('1,2', '1,3'): each may be a decimal comma, and
+        # nothing in the column says so (stored as 1.2 and 1.3): as typed
+        (";", "1,2", "1,3", "1,2"),
+        (";", "1,2", "0,8", "1.2"),  # '0,8' is no list (arms are counted from 1): numbers
     ],
 )
 def test_a_new_value_is_stored_as_the_sheets_locale_reads_it(

@@ -42,3 +42,33 @@ def test_unknown_record_id_is_refused_with_a_hint(name: str, project_b: Project)
     assert f"no record with id {MISSING}" in str(caught.value)
     assert caught.value.hint == RECORD_IDS_HINT, caught.value  # one hint for every refusal
     assert dump_database(project_b.db.path) == before
+
+
+@pytest.mark.parametrize(
+    ("ref", "says"),
+    [
+        ("doi:", "'doi:' is not a DOI"),  # was 'no record matches', as if the project lacked it
+        ("doi:abc", "'doi:abc' is not a DOI"),
+        ("https://doi.org/", "is not a DOI"),
+    ],
+)
+def test_a_doi_reference_without_a_doi_says_so(ref: str, says: str, project_b: Project) -> None:
+    add_records(project_b, [Record(title="One record", year=2020, doi="10.1000/xyz123")])
+    with pytest.raises(UserError) as caught:
+        screening.find_record(project_b.db, ref)
+    assert says in str(caught.value) and "10.1000/xyz123" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "https://doi.org/10.1000/XYZ123",
+        "http://dx.doi.org/10.1000/xyz123",
+        "doi.org/10.1000/xyz123",
+    ],
+)
+def test_a_doi_link_finds_its_record(ref: str, project_b: Project) -> None:
+    """A DOI pasted as doi.org's link (from a paper or a reference manager) is the DOI: it was
+    'not a record reference'."""
+    [rid] = add_records(project_b, [Record(title="One record", year=2020, doi="10.1000/xyz123")])
+    assert screening.find_record(project_b.db, ref) == rid

@@ -43,3 +43,23 @@ def test_cochrane_export_cut_inside_its_last_record_is_refused(
     assert "export it from the Cochrane Library again" in err
     # (a whole last record without the first one's optional CC and SN is read: the fixture's
     # own test in test_readers_vendors.py)
+
+
+@pytest.mark.parametrize(
+    "cut_after",
+    ["US: https://www.cochranelibrary.com/cent", "US: ht", "/central/CN-0200000", "CN-02000002/fu"],
+)
+def test_cochrane_export_cut_inside_its_last_link_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cut_after: str
+) -> None:
+    """A cut inside the last record's US link, the export's last line (it was read as a
+    shorter link): the Library writes a CENTRAL record's link from its ID."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    end = text.index("CN-02000002/full") + len("CN-02000002/full")
+    start = text.index("US: ", text.index("Record #2 of 2"))
+    cut = text[: text.index(cut_after, start) + len(cut_after)]
+    code, err = _import(tmp_path, cut, capsys)
+    assert code == 2 and "inside its last record's link" in err, err
+    assert f"central.txt:{len(cut.splitlines())}" in err
+    (tmp_path / "whole").mkdir()
+    assert _import(tmp_path / "whole", text[:end], capsys)[0] == 0  # whole, no line break

@@ -43,6 +43,10 @@ def test_whole_exports_and_whole_records_are_read(good: Path, tmp_path: Path) ->
         ("XL  - http://ovidsp.ovid.com/ovidweb.cgi?T=J", "'&AN=' accession"),
         ("SO  - Journal of Occupational Rehabilitation. 10(2):100-110, 20", "period"),
         ("YR  - 20", "four digits"),
+        # round 17: free text and links, cut inside (each was read as a shorter whole value)
+        ("AB  - BACKGROUND: Sick leave is common. RESULTS: Return to", "abstract (AB)"),
+        ("XL  - http://ovidsp.ovid.com/ovid", "link"),  # before the link's query
+        ("XL  - ht", "link"),
     ],
 )
 def test_a_value_cut_in_a_file_without_its_last_line_break(
@@ -81,3 +85,42 @@ def test_a_last_citation_of_another_database_is_not_taken_for_a_cut(tmp_path: Pa
     cut = cut[: cut.index("SO  - ", cut.index("<2. >")) + len("SO  - Journal")]
     with pytest.raises(FormatError):  # the same database's citations still tell a cut
         _read(tmp_path, cut)
+
+
+BIOSIS = (
+    "<1. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200400474164\n"
+    "TI  - Dietary supplements containing calcium citrate\n"
+    "AB  - A vitamin and mineral supplement for use in humans.\n"
+    "XL  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&NEWS=N&PAGE=fulltext&D=biop30&AN=PREV1\n"
+    "XL  - http://sfx.example.edu/sfx/?sid=OVID:biopdb&id=pmid:&issn=0098-1133&aulast=Walsdorf"
+    "&%3CDT%3EPatent%3C%2FDT%3E\n\n"
+    "<2. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200400473722\n"
+    "TI  - Sampling Thysanoptera on basswood trees\n"
+    "AB  - Canopy arthropods play integral roles in forests. All rights reserved.\n"
+    "XL  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&NEWS=N&PAGE=fulltext&D=biop30&AN=PREV2\n"
+    "XL  - http://sfx.example.edu/sfx/?sid=OVID:biopdb&id=pmid:&issn=0378-1127&volume=201"
+    "&aulast=Werner&%3CDT%3EArticle%3C%2FDT%3E"
+)
+
+
+@pytest.mark.parametrize(
+    ("cut_after", "said"),
+    [
+        ("AB  - Canopy arthropods play integral", "abstract (AB)"),  # record 1's ends with '.'
+        ("aulast=Werner&%3CDT%3EArt", "link (XL) cut short"),  # its document type opened
+        ("aulast=Wer", "link (XL) cut short"),  # record 1's link ends with its document type
+    ],
+)
+def test_a_value_cut_where_the_files_other_records_say_how_it_ends(
+    cut_after: str, said: str, tmp_path: Path
+) -> None:
+    """BIOSIS' titles end without a period, so only the file's other records of the same
+    database say how a value ends: record 1's abstract with a period, its link to the library's
+    resolver with the document type ('%3C%2FDT%3E')."""
+    assert len(_read(tmp_path, BIOSIS)) == 2  # whole, without its final line break
+    cut = BIOSIS[: BIOSIS.index(cut_after) + len(cut_after)]
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, cut)
+    assert said in exc.value.message
+    title = BIOSIS[: BIOSIS.index("TI  - Sampling Thysanoptera on") + 30]
+    assert len(_read(tmp_path, title)) == 2  # BIOSIS' titles end without a period: not told

@@ -162,7 +162,7 @@ def test_bad_date(tmp_path: Path, capsys) -> None:
         text,
         capsys,
         line=line_of(text, "date_from"),
-        says=["searches[0].limits.date_from", "not a date"],
+        says=["searches[0].limits.date_from", "is written with '-'"],  # ISO's dashes
     )
 
 

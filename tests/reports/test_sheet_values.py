@@ -148,6 +148,13 @@ def test_a_decimal_commas_hint_says_how_to_type_the_point_in_a_comma_locale() ->
         (["1,2", "1, 3", "2"], False),  # a list written with a space
         (["1,2", "NR"], False),  # one number: nothing says the column holds numbers
         (["1,2"], False),
+        # two-arm lists only: each may be a decimal comma too, none says so (were 1.2, 1.3)
+        (["1,2", "1,3"], False),
+        (["1,2", "2,3", "1,10", "4"], False),
+        (["1,2", "1,3", "0,8"], True),  # 0,8 is no list (arms are counted from 1)
+        (["1,2", "2,1"], True),  # a list is written in order: 2,1 is a number
+        (["1,2", "1,05"], True),  # no item of a list has a leading zero
+        (["1,2", "1.234,5"], True),  # thousands points: a number
     ],
 )
 def test_number_columns(cells: list[str], numbers: bool) -> None:

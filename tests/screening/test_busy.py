@@ -186,6 +186,7 @@ def test_a_cli_write_on_a_busy_database_ends_with_a_message_not_a_traceback(
     err = capsys.readouterr().err
     assert code == 2
     assert "the project database is busy" in err and "Traceback" not in err
+    assert "or another program that has review.sqlite open" in err  # the holder is one
     holder.release()
     with sqlite3.connect(project_b.database_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
