@@ -189,9 +189,13 @@ REVISED_AS_FILED = (
     "PubMed's Date - Modification is the record's latest, which may be later"
 )
 # A date range reaching past the snapshot's newest Entry date (a rerun's reldate, mindate/maxdate
-# or [dp]/[edat] range up to today): PubMed has records entered since, which the snapshot's NLM
-# files cannot hold, so a count of 0 there says nothing about PubMed.
+# or [dp]/[edat] range up to today, PubMed's open end ':3000'): PubMed has records entered
+# since, which the snapshot's NLM files cannot hold, so a count there (0 for a rerun's last 30
+# days) says nothing about PubMed's. One text per snapshot, naming what it lacks rather than the
+# range, so that a reply, and a run's log, says it once however many dates the search has (a
+# query's [dp] range and a reldate, or a sliced search's requests).
 PAST_SNAPSHOT = (
-    "{range} reaches past the snapshot, whose newest record was entered on {day}: the records "
-    "PubMed entered since are not in it, so the local server cannot find them or say how many"
+    "The snapshot holds the records PubMed entered up to {day} (its newest Entry date): a date "
+    "range reaching past that day finds none of those PubMed entered since, so the local "
+    "server's count there is the snapshot's, not PubMed's"
 )

@@ -185,8 +185,9 @@ class EutilsServer:
             within = self.evaluator.dates(start, end, kind)
             result.pmids = [p for p in result.pmids if p in within]
             result.translation = with_date_limit(result.translation, kind, start, end)
-            past = self.evaluator.past_snapshot(f"The date limit {start}:{end}[{kind}]", end)
-            result.warnings += [("OutputMessage", past)] if past else []
+            past = self.evaluator.past_snapshot(end)
+            if past and ("OutputMessage", past) not in result.warnings:  # once a reply
+                result.warnings.append(("OutputMessage", past))
             if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
                 result.warnings.append(("OutputMessage", REVISED_AS_FILED))
         count = result.count
