@@ -54,6 +54,8 @@ ALL_FIELDS_PATHS = (
     ".//DataBankName",
     ".//AccessionNumber",
     ".//InvestigatorList/Investigator/AffiliationInfo/Affiliation",
+    ".//PersonalNameSubject/LastName",
+    ".//PersonalNameSubject/ForeName",
     ".//CommentsCorrections/RefSource",
     ".//CommentsCorrections/Note",
 )
@@ -73,8 +75,9 @@ WHOLE_VALUE_PATHS = (
 )
 
 # Persons' names, which All Fields matches as [au] does since pubfid6 (einfo: FULL, FINV, PS
-# SingleToken): a one-word term finds a person whose last name it is, never by a forename or
-# an initial, nor by one word of a last name of several.
+# SingleToken): a one-word term finds a person whose last name it is, never by an author's
+# forename or initial, nor by one word of a last name of several. Personal names as subject
+# are by their words too (above), as PubMed Help's Text Word fields hold them.
 PERSON_PATHS = (
     ".//AuthorList/Author",
     ".//InvestigatorList/Investigator",
@@ -381,6 +384,11 @@ def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path:
         assert hits("lee t jr[ir]") == {1} and hits("lee t[investigator]") == {1}
         assert hits("nordic[cn]") == {1} and hits('"back pain study"[cn]') == {1}
         assert hits("freud s[ps]") == {3} and hits("freud") == {3}
+        # PubMed Help's Text Word fields hold Personal Name as Subject, and All Fields holds
+        # every field's terms: 'sigmund' found by both (pubfid6 left it to [tw] alone); an
+        # author's forename by neither
+        assert hits("sigmund[tw]") == hits("sigmund") == {3}
+        assert hits("anna") == hits("anna[tw]") == set()
         assert hits("jones") == {1, 2}  # an investigator's name is in All Fields
         assert evaluator.evaluate("nordic[cn]").translation == '"nordic"[Author - Corporate]'
         assert evaluator.evaluate("jones m[ir]").translation == "jones m[Investigator]"
