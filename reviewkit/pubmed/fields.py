@@ -12,7 +12,8 @@ MAX_VARIANTS = 600
 # searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
 # retrieval"). Here, by their words: title, abstract and other abstract, MeSH headings and
 # subheadings, keywords, publication types, group authors, affiliations, conflict of interest
-# statements, substances, databanks and comment/correction notes. By their whole values
+# statements, substances, personal names as subject (a Text Word field, PubMed Help), databanks
+# and comment/correction notes. By their whole values
 # (:data:`WHOLE_VALUES`): the journal's names and ISSNs, grants, registry numbers and article
 # ids (DOI, pii). Persons' names as [au] finds them (:data:`ALL_FIELDS_NAMES`). Left out:
 # dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
@@ -22,15 +23,17 @@ _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt"),
     ("fts_ad", "ad"),
     ("fts_more", "cois"),
-    ("fts_extra", "oab nm cn si cc"),
+    ("fts_extra", "oab nm ps cn si cc"),
 )
 # The names All Fields matches as [au] matches them (pubfid6), not by their words: authors,
 # investigators, personal names as subject. einfo flags their fields (FULL "Full Author
 # Name(s)", FINV, PS) SingleToken: PubMed indexes each name whole, and Text Word holds no
 # author. A word is a last name, which PubMed's truncation of names extends to every
-# initial ('smith' finds Smith J, Smith JA, Smith John A), never a forename: by the names'
-# words, untagged 'john' found 547 articles of the full snapshot, 509 of them by an author's
-# forename only; 'maria' 712, all but 11 by forenames.
+# initial ('smith' finds Smith J, Smith JA, Smith John A), never an author's forename: by the
+# names' words, untagged 'john' found 547 articles of the full snapshot, 509 of them by an
+# author's forename only; 'maria' 712, all but 11 by forenames. Personal names as subject are
+# by their words too (above), as PubMed Help's Text Word fields list them and All Fields holds
+# every field's terms: 'sigmund' finds the articles about Freud, Sigmund, as 'sigmund[tw]'.
 ALL_FIELDS_NAMES = ("au", "ir", "ps")
 # The terms rows (field 'all') of the values All Fields matches whole, never by their words
 # (index_text.whole_values): journal (MedlineTA, title, ISSN), grant (number, acronym, agency,
@@ -189,9 +192,13 @@ REVISED_AS_FILED = (
     "PubMed's Date - Modification is the record's latest, which may be later"
 )
 # A date range reaching past the snapshot's newest Entry date (a rerun's reldate, mindate/maxdate
-# or [dp]/[edat] range up to today): PubMed has records entered since, which the snapshot's NLM
-# files cannot hold, so a count of 0 there says nothing about PubMed.
+# or [dp]/[edat] range up to today, PubMed's open end ':3000'): PubMed has records entered
+# since, which the snapshot's NLM files cannot hold, so a count there (0 for a rerun's last 30
+# days) says nothing about PubMed's. One text per snapshot, naming what it lacks rather than the
+# range, so that a reply, and a run's log, says it once however many dates the search has (a
+# query's [dp] range and a reldate, or a sliced search's requests).
 PAST_SNAPSHOT = (
-    "{range} reaches past the snapshot, whose newest record was entered on {day}: the records "
-    "PubMed entered since are not in it, so the local server cannot find them or say how many"
+    "The snapshot holds the records PubMed entered up to {day} (its newest Entry date): a date "
+    "range reaching past that day finds none of those PubMed entered since, so the local "
+    "server's count there is the snapshot's, not PubMed's"
 )

@@ -181,14 +181,7 @@ class EutilsServer:
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
             ) from None
         if limit is not None:
-            kind, start, end = limit
-            within = self.evaluator.dates(start, end, kind)
-            result.pmids = [p for p in result.pmids if p in within]
-            result.translation = with_date_limit(result.translation, kind, start, end)
-            past = self.evaluator.past_snapshot(f"The date limit {start}:{end}[{kind}]", end)
-            result.warnings += [("OutputMessage", past)] if past else []
-            if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
-                result.warnings.append(("OutputMessage", REVISED_AS_FILED))
+            self._limit_dates(result, *limit)
         count = result.count
         if retstart >= self.cap and count > retstart:  # NCBI's words, as a 2023 reply has them
             n = f"{self.cap:,}"
@@ -228,6 +221,18 @@ class EutilsServer:
         if params.get("usehistory", "").lower() == "y":
             reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
         return reply
+
+    def _limit_dates(self, result: Evaluation, kind: str, start: str, end: str) -> None:
+        """esearch's date limit (datetype with mindate/maxdate, or reldate) applied to a
+        result: its PMIDs within the range, the range ANDed to its translation."""
+        within = self.evaluator.dates(start, end, kind)
+        result.pmids = [p for p in result.pmids if p in within]
+        result.translation = with_date_limit(result.translation, kind, start, end)
+        past = self.evaluator.past_snapshot(end)
+        if past and ("OutputMessage", past) not in result.warnings:  # once a reply
+            result.warnings.append(("OutputMessage", past))
+        if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
+            result.warnings.append(("OutputMessage", REVISED_AS_FILED))
 
     def evaluate(self, term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query over the snapshot (tests replace this to make a count drift)."""

@@ -111,7 +111,12 @@ class _Reader:
 
     def count(self, lo: date, hi: date) -> int:
         result = self.client.esearch(self.term, retmax=0, usehistory=False, dates=_dates(lo, hi))
-        self.messages += [m for m in result.messages if m not in self.messages]
+        # A slice's OutputMessages speak of the slice request, not of the search: 'No items
+        # found.' for an empty range, the local server's end of its snapshot for the ranges up
+        # to next year. The search's own are in its first reply; its terms' are kept here.
+        self.messages += [
+            m for m in result.messages if m not in self.messages and m.kind != "OutputMessage"
+        ]
         if self.progress:
             self.progress(f"Entry dates {lo:%Y/%m/%d}-{hi:%Y/%m/%d}: {result.count}")
         return result.count

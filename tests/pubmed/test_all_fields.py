@@ -38,7 +38,7 @@ def served(server: EutilsServer) -> dict[str, ET._Element]:
 # Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl] and [tt]; dates,
 # language, volume, issue, pages and PMID left out here, as the README says; since pubfid5 with
 # investigators' affiliations, as [ad] has them, and the comment/correction notes, as [tw]): by
-# words, and (WHOLE_VALUE_PATHS) whole.
+# words, and (WHOLE_VALUE_PATHS) whole; persons' names (PERSON_PATHS) as [au] finds them.
 ALL_FIELDS_PATHS = (
     ".//Abstract/AbstractText",
     ".//OtherAbstract/AbstractText",
@@ -46,21 +46,16 @@ ALL_FIELDS_PATHS = (
     ".//MeshHeading/QualifierName",
     ".//KeywordList/Keyword",
     ".//PublicationType",
-    ".//AuthorList/Author/LastName",
-    ".//AuthorList/Author/ForeName",
-    ".//AuthorList/Author/Initials",
     ".//AuthorList/Author/CollectiveName",
     ".//AuthorList/Author/AffiliationInfo/Affiliation",
     ".//CoiStatement",
     ".//NameOfSubstance",
     ".//SupplMeshName",
-    ".//InvestigatorList//LastName",
-    ".//InvestigatorList//ForeName",
-    ".//PersonalNameSubject/LastName",
-    ".//PersonalNameSubject/ForeName",
     ".//DataBankName",
     ".//AccessionNumber",
     ".//InvestigatorList/Investigator/AffiliationInfo/Affiliation",
+    ".//PersonalNameSubject/LastName",
+    ".//PersonalNameSubject/ForeName",
     ".//CommentsCorrections/RefSource",
     ".//CommentsCorrections/Note",
 )
@@ -79,20 +74,31 @@ WHOLE_VALUE_PATHS = (
     ".//ELocationID",
 )
 
+# Persons' names, which All Fields matches as [au] does since pubfid6 (einfo: FULL, FINV, PS
+# SingleToken): a one-word term finds a person whose last name it is, never by an author's
+# forename or initial, nor by one word of a last name of several. Personal names as subject
+# are by their words too (above), as PubMed Help's Text Word fields hold them.
+PERSON_PATHS = (
+    ".//AuthorList/Author",
+    ".//InvestigatorList/Investigator",
+    ".//PersonalNameSubject",
+)
+
 
 def _words(texts: list[str]) -> set[str]:
     return {w for t in texts for w in fold_text(t).split()}
 
 
 def _whole_values(a: ET._Element) -> set[str]:
-    """The values of an article's All Fields it matches whole, folded: WHOLE_VALUE_PATHS and the
-    article ids PubMed lists as AID (not PMID, PMC, MID)."""
+    """The values of an article's All Fields it matches whole, folded: WHOLE_VALUE_PATHS, the
+    article ids PubMed lists as AID (not PMID, PMC, MID) and the persons' last names."""
     texts = ["".join(e.itertext()) for path in WHOLE_VALUE_PATHS for e in a.iterfind(path)]
     texts += [
         e.text or ""
         for e in a.iterfind("PubmedData/ArticleIdList/ArticleId")
         if e.get("IdType") not in ("pubmed", "pmc", "mid")
     ]
+    texts += [e.findtext("LastName") or "" for path in PERSON_PATHS for e in a.iterfind(path)]
     return {v for t in texts if (v := fold_text(t)) and v != "0"}
 
 
@@ -168,6 +174,25 @@ def test_all_fields_matches_a_journal_grant_or_doi_whole_not_by_its_words(
     everywhere = {pmid: _all_fields_words(a) for pmid, a in served.items()}
     word = value.split()[0]  # a DOI's '10', a title's or an agency's first word
     assert ids(server, f"{word}[all]") == {p for p, words in everywhere.items() if word in words}
+
+
+def test_a_forename_is_still_found_by_the_words_of_titles_abstracts_and_affiliations(
+    server: EutilsServer,
+) -> None:
+    """pubfid6 took persons' forenames out of All Fields (names as [au] finds them); the words
+    of the text fields stay. Read by hand from the small snapshot's XML: 'maria' is the
+    affiliations' Santa Maria alle Scotte (30094323) and Universidad Técnica Federico Santa
+    María (31385540), not the author Maria C (30578883); 'john' the affiliations' John Innes
+    Centre (31439805) and John von Neumann Institute (31363039), not the five authors named
+    John (17928258, 21388667, 25205585, 30140728, 31393174); 'michael' the abstract's Michael
+    addition (30566162) and an affiliation's e-mail michael.bevan@jic.ac.uk (31439805), not the
+    authors named Michael; 'william' a title's William M. Chowning (399367) and an affiliation
+    (31050713), not the author William (31193798)."""
+    assert ids(server, "maria") == ids(server, "maria[ad]") == {"30094323", "31385540"}
+    assert ids(server, "john") == {"31363039", "31439805"}
+    assert ids(server, "michael") == {"30566162", "31439805"}
+    assert ids(server, "william") == {"399367", "31050713"}
+    assert ids(server, "michael[tw]") == {"30566162"}
 
 
 def test_transliterated_title_has_its_own_tag_and_is_not_in_all_fields(
@@ -359,6 +384,11 @@ def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path:
         assert hits("lee t jr[ir]") == {1} and hits("lee t[investigator]") == {1}
         assert hits("nordic[cn]") == {1} and hits('"back pain study"[cn]') == {1}
         assert hits("freud s[ps]") == {3} and hits("freud") == {3}
+        # PubMed Help's Text Word fields hold Personal Name as Subject, and All Fields holds
+        # every field's terms: 'sigmund' found by both (pubfid6 left it to [tw] alone); an
+        # author's forename by neither
+        assert hits("sigmund[tw]") == hits("sigmund") == {3}
+        assert hits("anna") == hits("anna[tw]") == set()
         assert hits("jones") == {1, 2}  # an investigator's name is in All Fields
         assert evaluator.evaluate("nordic[cn]").translation == '"nordic"[Author - Corporate]'
         assert evaluator.evaluate("jones m[ir]").translation == "jones m[Investigator]"

@@ -431,3 +431,50 @@ def test_gone_pmids_are_looked_up_200_to_a_request_posted_as_ncbi_asks(
     looked = [r for r in server.requests("esearch") if "[pmid]" in r.params["term"]]
     assert [r.method for r in looked] == ["POST", "POST"]
     assert [r.params["term"].count("[pmid]") for r in looked] == [200, 50]
+
+
+def _dated_translation(server: EutilsServer, old: str, new: str) -> None:
+    """The server translates ``old`` in its translation as ``new`` (the records found stay)."""
+    evaluate = server.evaluate
+
+    def translated(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        result = evaluate(term, history)
+        result.translation = result.translation.replace(old, new)
+        return result
+
+    server.evaluate = translated  # type: ignore[method-assign]
+
+
+def test_a_rerun_reads_the_old_and_new_date_forms_as_one_search_and_a_moved_date_as_changed(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Run 1 translated as before pubfid6 (``2011:3000[Date - Publication]``), run 2 as NCBI
+    prints it (``2011/01/01:3000/12/31[…]``): the same search, no translation change said. Run
+    3's translation reads the range on the Entry date: a change, said."""
+    protocol = project_dir / "protocol.toml"
+    protocol.write_text(
+        protocol.read_text().replace('"english[la]"', '"english[la] AND 2011:3000[dp]"')
+    )
+    files = [write_set(tmp_path / "one.xml", english)]
+    days = "2011/01/01:3000/12/31[Date - Publication]"
+    for old, new in ((days, "2011:3000[Date - Publication]"), (days, days)):
+        server = serve(make_server, files)
+        _dated_translation(server, old, new)
+        rerun(project_dir, server.base_url)
+    assert "translated the same query differently" not in capsys.readouterr().out
+    with open_project(project_dir) as project:
+        translations = [r.query_translation for r in history(project.db, "rerun")]
+        assert (
+            translations[0] != translations[1]
+            and not diff_runs(project.db, "rerun").translation_changed
+        )
+    server = serve(make_server, files)
+    _dated_translation(server, days, "2011/01/01:3000/12/31[Date - Entry]")
+    rerun(project_dir, server.base_url)
+    assert "translated the same query differently in run 3 than in run 2" in capsys.readouterr().out
+    with open_project(project_dir) as project:
+        assert diff_runs(project.db, "rerun").translation_changed

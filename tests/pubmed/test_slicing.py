@@ -195,3 +195,23 @@ def test_a_search_of_42249_records_through_the_client(ncbi) -> None:  # type: ig
     for s in (result.slices[0], result.slices[-1]):  # efetch from each slice's history set
         tail = client.efetch_history(s.webenv, s.query_key, len(s.ids) - 500, 500)
         assert [r.pmid for r in tail] == s.ids[-500:]
+
+
+def test_a_sliced_search_logs_the_search_s_messages_not_its_slices(
+    make_server: ServerFactory, small_snapshot
+) -> None:
+    """The Entry-date slices up to next year reach past the local snapshot, and some find
+    nothing: neither is the librarian's search. Before rd35a the run kept five messages naming
+    the slices' ranges ('The date limit 1904/07/03:2027/12/31[edat] reaches past the
+    snapshot…') and a 'No items found.' for a search of 305 records; a date range the query
+    itself reaches past the snapshot with is said once."""
+    server = make_server(small_snapshot, cap=40)
+    client = fast_client(server, cap=40, id_page=40)
+    result = client.search(QUERY)
+    assert len(result.slices) > 1
+    said = [m.text for m in result.messages]
+    assert not any("snapshot holds" in t or "No items found" in t for t in said), said
+    dated = client.search(f"{QUERY} AND 1800:3000[dp]")
+    assert len(dated.slices) > 1 and dated.count == result.count
+    past = [m.text for m in dated.messages if "snapshot holds" in m.text]
+    assert len(past) == 1, past
