@@ -271,6 +271,30 @@ def test_follow_on_reports_say_what_they_are():
     assert not follow_on_report("Effect of integrated care for low back pain: a randomised trial")
 
 
+def test_long_term_effects_are_a_later_report_only_of_a_trial():
+    """'Long-term effects' beside a trial's first paper is a later report of it; of an exposure
+    in an experiment on animals or cells, or as the aim a main paper's title names after its
+    design, it is not (the reading German 'Langzeitwirkung' has): one team's two experiments,
+    or two trials, stay apart."""
+    first = rec("Lisinopril and atenolol on kidney function in diabetic nephropathy", TEAM, 2010)
+    later = rec("Long-term effect of lisinopril and atenolol on kidney function in diabetic "
+                "nephropathy", TEAM, 2014)  # fmt: skip
+    ((_, link),) = links(first, later).items()
+    assert "follow-on" in link.cues
+    rats = rec("Effects of chloroamphetamine on brain serotonin metabolism in rats", TEAM, 2010)
+    rats_later = rec("Long-term effects of chloroamphetamine on brain serotonin metabolism in "
+                     "rats", TEAM, 2012)  # fmt: skip
+    assert links(rats, rats_later) == {}
+    slices = rec("Long-term effects of electric fields in rat hippocampal slices", TEAM, 2012)
+    assert not follow_on_report(slices.title)
+    aim = rec("Placebo-controlled study of the long-term efficacy of carvedilol in severe heart "
+              "failure", TEAM, 1995)  # fmt: skip
+    other = rec("Placebo-controlled study of the effects of carvedilol in moderate heart "
+                "failure", TEAM, 1996)  # fmt: skip
+    assert links(aim, other) == {}
+    assert follow_on_report("Etidronate in Paget's disease. A study of long-term results.")
+
+
 def test_a_trials_name_and_one_author_suggest_a_link():
     protocol = rec("Study protocol of the SPINE trial of surgery", TEAM[:2], 2012)
     main_paper = rec("Surgery or physiotherapy for sciatica: the SPINE trial", [TEAM[1]], 2015)
