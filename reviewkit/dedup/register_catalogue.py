@@ -63,6 +63,14 @@ class Register:
 # A separator a number may be written with or without (ICTRP keeps the register's hyphens,
 # exports and authors drop them or write a space; a folded field has spaces for all of them)
 _SEP = r"[\s-]?"
+# Between a register's prefix and its digits, where the prefix is the register's name too
+# ('ISRCTN', 'ACTRN', 'DRKS', 'NCT' …) and the digits are of a fixed count: also a comma,
+# colon or bracket and 'number' / 'no.', as journals write the register's name before the
+# digits ('registered with ISRCTN, number 96169987': The Lancet's 'registered with
+# <register>, number …'; 'ISRCTN, 22488978, and ClinicalTrials.gov, NCT…'; '(ACTRN):
+# 12614000310662'; 'ISRCTN number: 12345678'), found in the snapshot's and the bib-dedupe
+# sets' abstracts. The fixed count of digits keeps this from reading another number.
+_LABEL = r"\)?[\s:,#-]{0,3}(?:(?:number|no|nr)\.?[\s:#]{1,2})?"
 _SLASH = r"[\s/-]*"
 # the prefixes ICTRP puts before the four registers of the Japan Primary Registries Network
 # ('JPRN-UMIN000012345'): not part of the register's own number, so read and dropped
@@ -84,14 +92,14 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "ClinicalTrials.gov",
         "NCT and 8 digits, NCT01234567 (ClinicalTrials.gov, 'NCT Number')",
-        (Form(rf"NCT{_SEP}(\d{{8}})", "NCT{}"),),
+        (Form(rf"NCT{_LABEL}(\d{{8}})", "NCT{}"),),
         ("clinicaltrials.gov",),
         ("ClinicalTrials.gov", "CT.gov"),
     ),
     Register(
         "ISRCTN",
         "ISRCTN and 8 digits, ISRCTN12345678; its records' DOIs are 10.1186/ISRCTN12345678",
-        (Form(rf"ISRCTN{_SEP}(\d{{8}})", "ISRCTN{}"),),
+        (Form(rf"ISRCTN{_LABEL}(\d{{8}})", "ISRCTN{}"),),
         ("isrctn.com", "isrctn.org", "controlled-trials.com"),
         ("ISRCTN", "ISRCTN Registry", "ISRCTN Register"),
     ),
@@ -100,7 +108,7 @@ REGISTERS: tuple[Register, ...] = (
         "ACTRN and 14 digits, ACTRN12610000123456 (ANZCTR, 'Registration number'); ANZCTR's"
         " pages print a 'p' after the number of a trial registered before its first participant"
         " (ACTRN12610000123456p, prospective registration): the same number, read without it",
-        (Form(rf"ACTRN{_SEP}(\d{{14}})p?", "ACTRN{}"),),
+        (Form(rf"ACTRN{_LABEL}(\d{{14}})p?", "ACTRN{}"),),
         ("anzctr.org.au",),
         ("ANZCTR", "Australian New Zealand Clinical Trials Registry"),
     ),
@@ -110,7 +118,7 @@ REGISTERS: tuple[Register, ...] = (
         " ChiCTR-TRC-10000123), since then ChiCTR and 10 digits (ChiCTR1800012345)",
         (
             Form(rf"ChiCTR{_SEP}([A-Z]{{2,4}}){_SEP}(\d{{8}})", "CHICTR-{}-{}"),
-            Form(rf"ChiCTR{_SEP}(\d{{10}})", "CHICTR{}"),
+            Form(rf"ChiCTR{_LABEL}(\d{{10}})", "CHICTR{}"),
         ),
         ("chictr.org.cn", "chictr.org"),
         ("ChiCTR", "Chinese Clinical Trial Registry"),
@@ -118,7 +126,7 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "CRiS (Korea)",
         "KCT and 7 digits, KCT0001234 (CRiS, 'CRIS Registration Number')",
-        (Form(rf"KCT{_SEP}(\d{{7}})", "KCT{}"),),
+        (Form(rf"KCT{_LABEL}(\d{{7}})", "KCT{}"),),
         ("cris.nih.go.kr",),
         ("CRiS", "Clinical Research Information Service"),
     ),
@@ -133,7 +141,7 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "DRKS (Germany)",
         "DRKS and 8 digits, DRKS00012345 (DRKS, 'DRKS-ID')",
-        (Form(rf"DRKS{_SEP}(\d{{8}})", "DRKS{}"),),
+        (Form(rf"DRKS{_LABEL}(\d{{8}})", "DRKS{}"),),
         ("drks.de", "germanctr.de"),
         ("DRKS", "German Clinical Trials Register"),
     ),
@@ -160,7 +168,7 @@ REGISTERS: tuple[Register, ...] = (
         " number, and CENTRAL's address for them (…eudract_number:2014-001234-12) names none",
         (
             Form(
-                r"(?:EudraCT(?:[\s_-]*(?:number|no|nr|id)\b\.?)?|EU[\s-]?CTR)[\s:/#=()-]*"
+                r"(?:EudraCT(?:[\s_-]*(?:number|no|nr|id|n)\b\.?)?|EU[\s-]?CTR)[\s:/#=()-]*"
                 r"(\d{4})-?(\d{6})-?(\d{2})(?:-[A-Z]{2,3}\b)?",
                 "EUDRACT{}-{}-{}",
                 marks=("eudract", "euctr", "eu ctr", "eu-ctr"),
@@ -173,7 +181,7 @@ REGISTERS: tuple[Register, ...] = (
         "IRCT (Iran)",
         "IRCT, digits (a date and a serial, 10 to 14) and N with the trial's number of"
         " registration, IRCT20171203037645N1, IRCT201012195395N1, IRCT138811192855N1",
-        (Form(rf"IRCT{_SEP}(\d{{10,14}}N\d{{1,3}})", "IRCT{}"),),
+        (Form(rf"IRCT{_LABEL}(\d{{10,14}}N\d{{1,3}})", "IRCT{}"),),
         ("irct.ir", "irct.behdasht.gov.ir"),
         ("IRCT", "Iranian Registry of Clinical Trials"),
     ),
@@ -232,7 +240,7 @@ REGISTERS: tuple[Register, ...] = (
             # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin
             # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True, series="NTR"),
-            Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True, series="NL-OMON"),
+            Form(rf"NL-?OMON{_SEP}(\d{{1,6}})", "NL-OMON{}", exact_case=True, series="NL-OMON"),
             # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
             # NL9201'): read after the register's name or a registration's heading
             Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED, series="NL"),
@@ -243,7 +251,7 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "PACTR (Pan African)",
         "PACTR and 15 digits, PACTR201905123456789",
-        (Form(rf"PACTR{_SEP}(\d{{15}})", "PACTR{}"),),
+        (Form(rf"PACTR{_LABEL}(\d{{15}})", "PACTR{}"),),
         ("pactr.org", "pactr.samrc.ac.za"),
         ("PACTR", "Pan African Clinical Trials Registry"),
     ),
@@ -266,7 +274,7 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "RPCEC (Cuba)",
         "RPCEC and 8 digits, RPCEC00000123",
-        (Form(rf"RPCEC{_SEP}(\d{{8}})", "RPCEC{}"),),
+        (Form(rf"RPCEC{_LABEL}(\d{{8}})", "RPCEC{}"),),
         ("registroclinico.sld.cu",),
         ("RPCEC",),
     ),
@@ -280,21 +288,21 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "LBCTR (Lebanon)",
         "LBCTR and 10 digits (a date and a serial), LBCTR2019121234",
-        (Form(rf"LBCTR{_SEP}(20\d{{8}})", "LBCTR{}"),),
+        (Form(rf"LBCTR{_LABEL}(20\d{{8}})", "LBCTR{}"),),
         ("lbctr.moph.gov.lb", "lbctr.emro.who.int"),
         ("LBCTR", "Lebanese Clinical Trials Registry"),
     ),
     Register(
         "ITMCTR (traditional medicine)",
         "ITMCTR and 10 digits, ITMCTR2100004975",
-        (Form(rf"ITMCTR{_SEP}(\d{{10}})", "ITMCTR{}"),),
+        (Form(rf"ITMCTR{_LABEL}(\d{{10}})", "ITMCTR{}"),),
         ("itmctr.ccebtcm.org.cn",),
         ("ITMCTR",),
     ),
     Register(
         "TCTR (Thailand)",
         "TCTR and 11 digits (a date and a serial), TCTR20190101001",
-        (Form(rf"TCTR{_SEP}(20\d{{9}})", "TCTR{}"),),
+        (Form(rf"TCTR{_LABEL}(20\d{{9}})", "TCTR{}"),),
         ("thaiclinicaltrials.org", "clinicaltrials.in.th"),
         ("TCTR", "Thai Clinical Trials Registry"),
     ),

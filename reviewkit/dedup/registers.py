@@ -63,6 +63,14 @@ _ISRCTN_DOI = re.compile(r"10\.1186/(ISRCTN\d{8})$", re.I)
 # a markup tag ('<AccessionNumber>', '</DataBank>'): a letter right after '<', so an
 # abstract's '< 0.05 … >' is left as it is (stripping it once took a cited NCT number away)
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+# PubMed's DataBank: a register's name once, then each of its accession numbers ('EudraCT',
+# '2004-000446-20', '2005-001234-56'); a number whose register is named only before it (EudraCT's
+# numbers are digits alone) is read under that name, so each is given it (_plain)
+_DATABANK = re.compile(
+    r"<DataBankName>([^<]*)</DataBankName>\s*<AccessionNumberList>(.*?)</AccessionNumberList>",
+    re.S,
+)
+_ACCESSION = re.compile(r"<AccessionNumber>([^<]*)</AccessionNumber>")
 
 
 def _found(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> tuple[str, Register]:
@@ -100,10 +108,17 @@ def _matches(text: str) -> list[tuple[str, Register]]:
 def _plain(text: str) -> str:
     """The text as a number is read in it: markup tags to spaces (a DataBankList's
     '<DataBankName>EudraCT</DataBankName>…<AccessionNumber>'), URL escapes decoded
-    ('eudract_number%3A2014-001234-12')."""
+    ('eudract_number%3A2014-001234-12'); each of a DataBank's accession numbers after the
+    register's name (_DATABANK)."""
     if "<" in text:
+        text = _DATABANK.sub(_named_accessions, text)
         text = _TAG.sub(" ", text)
     return unquote(text) if "%" in text else text
+
+
+def _named_accessions(m: re.Match[str]) -> str:
+    """A DataBank's accession numbers, each after the register's name ('EudraCT 2004-…')."""
+    return " ".join(f"{m.group(1)} {a} ;" for a in _ACCESSION.findall(m.group(2)))
 
 
 def _marks(forms: dict[int, tuple[Form, Register]]) -> re.Pattern[str]:
