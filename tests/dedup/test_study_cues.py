@@ -230,6 +230,16 @@ def test_abbreviations_after_their_words_are_no_trials_names():
     assert long_form("RTW", "a trial of sick leave") == ""
 
 
+def test_a_name_opening_the_title_is_no_trial_where_another_name_holds_the_design():
+    """'ViBiBa: Virtual BioBanking for the DETECT multicenter trial program': the trial is
+    DETECT's, ViBiBa its biobank; one trial, so its numbers may bridge two registrations."""
+    title = "ViBiBa: Virtual BioBanking for the DETECT multicenter trial program"
+    assert trial_names(title) == {"DETECT"}
+    assert not names_several_trials(title, trial_names(title))
+    assert trial_names("SPINE: a randomised controlled trial of surgery") == {"SPINE"}
+    assert trial_names("XYZ: the ABC trial and the XYZ trial") == {"ABC", "XYZ"}
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
