@@ -231,8 +231,7 @@ def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     Science: 'SMITH, MAHA' four initials); otherwise, and with nothing else to read (a name
     alone), a given name ('SMITH, JOHN'). A list that writes given names still writes
     initials for an author whose names it lacks, so a tie reads given names."""
-    family, comma, given = name.partition(",")
-    if not (comma and _upper(family)):
+    if not written_in_capitals(name):
         return False
     others = list(authors)
     if name in others:
@@ -246,13 +245,13 @@ def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     return words >= initials
 
 
-def is_given_initials(token: str, *, limit: int = MAX_INITIALS, given_names: bool = False) -> bool:
-    """Whether a word of a name's given part is initials (:func:`is_initials`, at most
-    ``limit``); where the list writes ``given_names`` in capitals
+def is_given_initials(token: str, *, given_names: bool = False) -> bool:
+    """Whether a word of a name's given part is initials (:func:`is_initials`); where the list
+    writes ``given_names`` in capitals
     (:func:`given_names_in_capitals`), not a word that reads as one ('JOHN', 'SCOTT').
     Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science), 'Smith MAHA' (MEDLINE,
     whose surname split_name found by them), 'SMITH, MAHA' beside 'JONES, JM'."""
-    return is_initials(token, limit=limit) and not (given_names and _reads_as_word(token))
+    return is_initials(token) and not (given_names and _reads_as_word(token))
 
 
 def initial_letters(token: str) -> list[str]:
