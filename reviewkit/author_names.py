@@ -11,8 +11,9 @@ Centre'), and a name written 'Given Surname' in full cannot be told from one.
 One function per question, used by every place that needs it: :func:`surname` (dedup's
 keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
 van der' back before the surname), :func:`split_run_together` (lists that lost their
-separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`) and
-:data:`PARTICLES` (the one list of surname particles);
+separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`),
+:func:`given_names_in_capitals` (whether a list in capitals writes initials or given names:
+'SMITH, MAHA') and :data:`PARTICLES` (the one list of surname particles);
 dedup's keys (reviewkit.dedup.names) and the writers (reviewkit.name_forms: RIS, MEDLINE,
 BibTeX, Vancouver) read names through these.
 """
@@ -20,6 +21,7 @@ BibTeX, Vancouver) read names through these.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,16 +33,12 @@ _DIGRAPH = re.compile(r"Iu|Ia|Kh|Zh|Ts|Ch|Sh|Th")
 # The one rule for how many initials one person has: Dutch authors often have five or six
 # ('de Groot LCPGM', 'van Lier ALHMW'), so up to six, with full stops or without.
 MAX_INITIALS = 6
-# After a comma ('Surname, Given') an upper-case word of five letters or more is a given name in
-# full from an export that writes every name in capitals ('GRAESSLEY, SCOTT'), far more often
-# than five initials without stops, which MEDLINE writes after the surname with no comma: so
-# there, up to four (:func:`is_initials`' ``limit``).
-MAX_GIVEN_INITIALS = 4
 # Initials with full stops, hyphenated given names kept ('A.', 'A.G.', 'J.-P.', 'Iu.A.').
 _DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,{MAX_INITIALS}}}")
 # Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P').
 _PLAIN = re.compile(rf"{_UNIT}{{1,{MAX_INITIALS}}}|{_UNIT}-{_UNIT}")
 _ONE = re.compile(_UNIT)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 # Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'): the
 # one list for every reading of names. They belong to the surname, yet exporters split such a
@@ -183,16 +181,21 @@ def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITI
 
 
 # A word of four capitals or more that reads as a word (a vowel after its first letter, no three
-# consonants running: 'JOHN', 'ANNA', 'ERIC', 'SCOTT') is a given name written in capitals, as
-# exports that write every name so ('GRAESSLEY, SCOTT', 'VALASKOVA, KATARINA' in the bib-dedupe
-# sets), not initials. Only in such a name, its surname in capitals too: after a surname in
-# mixed case a word of capitals is initials, as Web of Science's AU field writes them ('Smith,
-# JA'; the sets' 'Yarlagadda, PKDV'), and 70 of the PubMed snapshot's 197 four-letter Initials
-# read as a word ('MAHA', 'JAHR'), so 'Smith, MAHA' keeps its four initials (Scopus and Embase
-# write initials with stops, 'Smith, J.A.B.', which no word matches). Measured on the snapshot's
-# authors (221,906): four-letter ForeNames 11,689, of which all but 12 read so. Three letters
-# stay initials: 2,392 three-letter Initials, a third of them read as a word ('JAM', 'SAM'),
-# against given names ('IAN', 'ANN', 'TOM') that the letters cannot tell apart.
+# consonants running: 'JOHN', 'ANNA', 'MAHA', 'SCOTT') is a given name written in capitals, as
+# exports that write every name so give it ('GRAESSLEY, SCOTT', 'VALASKOVA, KATARINA' in the
+# bib-dedupe sets), or initials without stops, as Web of Science's AU field writes them after
+# the comma, 'a surname and up to five initials' (its help page 'Author Names'): its older
+# records in capitals throughout ('SMITH, JM', 'SMITH, MAHA'), its newer ones after a surname in
+# mixed case ('Smith, JA'; the sets' 'Yarlagadda, PKDV'). Measured on the PubMed snapshot's
+# authors (221,906): 72 of its 199 four-letter Initials in capitals read as a word ('MAHA',
+# 'JAHR'), 4 of 18 five-letter ones; of the ForeNames' words of four and five letters all but
+# 1% read so. So the letters alone cannot tell the two kinds, and where they can stand (a name
+# in capitals) the rest of the list decides (:func:`given_names_in_capitals`): an export writes
+# all its names one way. After a surname in mixed case capitals are initials, up to
+# :data:`MAX_INITIALS` ('van Lier, ALHMW'); Scopus and Embase write initials with stops,
+# 'Smith, J.A.B.', which no word matches. Three letters stay initials: 2,392 three-letter
+# Initials, a third of them read as a word ('JAM', 'SAM'), against given names ('IAN', 'ANN',
+# 'TOM') that the letters cannot tell apart.
 _VOWELS = frozenset("AEIOUYÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕØÚÙÛÜÝ")
 
 
@@ -205,20 +208,50 @@ def _reads_as_word(token: str) -> bool:
     return "v" in shape[1:] and "ccc" not in shape
 
 
+def _only_initials(given: str) -> bool:
+    """A given part only initials can be: one word of capitals without stops and no vowel after
+    its first letter ('J', 'JM', 'LCPG'; not 'JO', 'IAN', 'MAHA')."""
+    return _PLAIN.fullmatch(given) is not None and not (set(given[1:]) & _VOWELS) and _upper(given)
+
+
 def written_in_capitals(name: str) -> bool:
     """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
-    every name in capitals do ('GRAESSLEY, SCOTT'): only there is a word of capitals after the
-    comma a given name (:func:`is_given_initials`)."""
+    every name in capitals do ('GRAESSLEY, SCOTT', old Web of Science's 'SMITH, JM')."""
     family, comma, _ = name.partition(",")
     return bool(comma) and _upper(family)
 
 
-def is_given_initials(token: str, *, limit: int = MAX_INITIALS, in_capitals: bool = False) -> bool:
-    """Whether a word of a name's given part is initials (:func:`is_initials`, at most
-    ``limit``); in a name :func:`written_in_capitals`, not a given name ('JOHN', 'SCOTT':
-    :func:`_reads_as_word`). Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science),
-    'Smith MAHA' (MEDLINE, whose surname split_name found by them)."""
-    return is_initials(token, limit=limit) and not (in_capitals and _reads_as_word(token))
+def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
+    """Whether the words of capitals in a name's given part that read as a word ('MAHA',
+    'SCOTT') are given names written in capitals, not initials: only in a name
+    :func:`written_in_capitals`, and there as the rest of its author list ``authors`` (the
+    name itself left out) writes its names. The other names in capitals whose given part
+    reads as a word ('JONES, PETER') against those whose given part only initials can be
+    ('JONES, J', 'LEE, JM'): more of the latter, the list writes initials (old Web of
+    Science: 'SMITH, MAHA' four initials); otherwise, and with nothing else to read (a name
+    alone), a given name ('SMITH, JOHN'). A list that writes given names still writes
+    initials for an author whose names it lacks, so a tie reads given names."""
+    if not written_in_capitals(name):
+        return False
+    others = list(authors)
+    if name in others:
+        others.remove(name)
+    words = initials = 0
+    for other in others:
+        if written_in_capitals(other):
+            other_given = split_name(other).given
+            words += any(map(_reads_as_word, _LETTERS.findall(other_given)))
+            initials += _only_initials(other_given)
+    return words >= initials
+
+
+def is_given_initials(token: str, *, given_names: bool = False) -> bool:
+    """Whether a word of a name's given part is initials (:func:`is_initials`); where the list
+    writes ``given_names`` in capitals
+    (:func:`given_names_in_capitals`), not a word that reads as one ('JOHN', 'SCOTT').
+    Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science), 'Smith MAHA' (MEDLINE,
+    whose surname split_name found by them), 'SMITH, MAHA' beside 'JONES, JM'."""
+    return is_initials(token) and not (given_names and _reads_as_word(token))
 
 
 def initial_letters(token: str) -> list[str]:

@@ -7,15 +7,15 @@ How a name is read (its surname, initials, suffix) is :mod:`reviewkit.author_nam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reviewkit.author_names import (
-    MAX_GIVEN_INITIALS,
     cited_parts,
+    given_names_in_capitals,
     initial_letters,
     is_given_initials,
     names_run_together,
     split_name,
-    written_in_capitals,
 )
 
 
@@ -74,15 +74,15 @@ def medline_full_name(name: str) -> str:
     return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
 
 
-def vancouver_initials(given: str, in_capitals: bool = False) -> str:
+def vancouver_initials(given: str, given_names: bool = False) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
     and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
-    'Bárbara Iansã de Lima' -> 'BIL'; ``in_capitals`` (the name written so) 'JOHN' -> 'J'
-    (:func:`~reviewkit.author_names.is_given_initials`)."""
+    'Bárbara Iansã de Lima' -> 'BIL'; where the list writes ``given_names`` in capitals
+    'JOHN' -> 'J' (:func:`~reviewkit.author_names.given_names_in_capitals`)."""
     out = []
     for word in given.replace(".", ". ").split():
         # initials, dotted or not: their letters ('Iu' one initial)
-        if is_given_initials(word, in_capitals=in_capitals):
+        if is_given_initials(word, given_names=given_names):
             out.append(re.sub(r"[^\w]|_", "", word))
         elif len(word) > 1 and word.isalpha() and word[0].islower():
             # a particle among given names written in full ('de', 'da', 'dos', 'van'): given
@@ -94,7 +94,7 @@ def vancouver_initials(given: str, in_capitals: bool = False) -> str:
     return "".join(out)
 
 
-def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
+def bibtex_name_parts(name: str, authors: Sequence[str] = ()) -> tuple[str, str, str] | None:
     """(surname, suffix, given names) for BibTeX's 'Last, Jr, First' form; None when the name
     has no initials or given names (a group author) or is several names run together.
 
@@ -105,12 +105,14 @@ def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     A name without a comma has initials only as its given
     part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
     styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
-    J-P' -> ('Sartre', '', 'J.-P.')."""
+    J-P' -> ('Sartre', '', 'J.-P.'). ``authors``: the name's list, which tells capitals that
+    read as a word as initials or a given name ('SMITH, MAHA': :func:`given_names_in_capitals`)."""
     parts = cited_parts(name)
     if not parts.given or names_run_together(name):
         return None
     if "," in name:  # given names as written; initials only spaced
-        return parts.surname, parts.suffix, _bibtex_initials(parts.given, written_in_capitals(name))
+        given_names = given_names_in_capitals(name, authors)
+        return parts.surname, parts.suffix, _bibtex_initials(parts.given, given_names)
     return parts.surname, parts.suffix, _spaced(parts.given)
 
 
@@ -119,15 +121,13 @@ def _spaced(initials: str) -> str:
     return re.sub(r"\.(?=\w)", ". ", _dotted(initials))
 
 
-def _bibtex_initials(given: str, in_capitals: bool) -> str:
+def _bibtex_initials(given: str, given_names: bool) -> str:
     """Initials written together spaced, each its own token with a stop: BibTeX reads 'J.A.'
     or 'JA' as one first name and abbreviates it to 'J.' (btxdoc: names are split into
     tokens at blanks and hyphens): 'J.A.', 'JA' -> 'J. A.'. Given names with a word that is
     no initials ('John A.', the 'JOHN' of 'SMITH, JOHN', a group's 'for the HIV Cohort'),
     initials apart already ('J', 'H C') and hyphenated ones ('J.-P.') are kept as written."""
     words = given.split()
-    initials = all(
-        is_given_initials(w, limit=MAX_GIVEN_INITIALS, in_capitals=in_capitals) for w in words
-    )
+    initials = all(is_given_initials(w, given_names=given_names) for w in words)
     glued = any(len(initial_letters(w)) > 1 and "-" not in w for w in words)
     return _spaced(given) if initials and glued else given

@@ -11,9 +11,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from reviewkit.author_names import (
-    MAX_GIVEN_INITIALS,
     PARTICLES,
     full_names_glued,
+    given_names_in_capitals,
     initial_letters,
     is_given_initials,
     is_suffix,
@@ -21,7 +21,6 @@ from reviewkit.author_names import (
     split_run_together,
     surname,
     without_particles,
-    written_in_capitals,
 )
 from reviewkit.records import fold_text
 
@@ -185,14 +184,15 @@ _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
 
-def _given_tokens(given: str, in_capitals: bool) -> list[str]:
+def _given_tokens(given: str, given_names: bool) -> list[str]:
     """Given names as folded words, initials as single letters: 'Q. M.' / 'QM' -> ['q', 'm'];
-    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. In a name written
-    in capitals a word of them may be a given name ('GRAESSLEY, SCOTT'); elsewhere it is
-    initials ('Smith, MAHA', 'Smith MAHA': author_names.is_given_initials)."""
+    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. Where the list
+    writes ``given_names`` in capitals a word of them is one ('GRAESSLEY, SCOTT'); elsewhere
+    it is initials ('Smith, MAHA', 'Smith MAHA', 'SMITH, MAHA' beside 'JONES, JM':
+    author_names.given_names_in_capitals)."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if is_given_initials(word, limit=MAX_GIVEN_INITIALS, in_capitals=in_capitals):
+        if is_given_initials(word, given_names=given_names):
             out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
@@ -222,7 +222,7 @@ def first_person_key(authors: list[str]) -> str:
         return ""
     parts = split_name(authors[0])
     words = fold_text(parts.surname).split()
-    given = _given_tokens(parts.given, written_in_capitals(authors[0]))
+    given = _given_tokens(parts.given, given_names_in_capitals(authors[0], authors))
     if not words or not given:
         return ""  # a group, or a name without given names: nothing to move between the parts
     cut = words[-1] in PARTICLES

@@ -40,13 +40,17 @@ _PATTERNS = (
     # follow-up-WorkUp, a randomized controlled trial': a name opening the title (or glued to
     # it by a hyphen), a colon (comma, dash), then the design within six words. Only there: the
     # word before '…: a randomised trial' inside a title is most often its condition ('… in
-    # COPD: a randomised trial'), which many trials share.
+    # COPD: a randomised trial'), which many trials share. Not where another name stands to
+    # that design word ('ViBiBa: Virtual BioBanking for the DETECT multicenter trial
+    # program': the DETECT trial's, and ViBiBa the name of its biobank, a tool or a substudy
+    # of it, which a title names as it names the trial: trial_names)
     re.compile(
         rf"(?:^|(?<=[a-z]-)(?=(?-i:[A-Z])))({_NAME})\s*[:,\u2013\u2014-]\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,6}}?"
         rf"(?:trial|study|protocol)\b",
         re.IGNORECASE,
     ),
 )
+_OPENING = _PATTERNS[3]
 
 # A trial's name as titles in other languages write it, where the name stands to a design word
 # of that language (title only, as in English). Each with the NLM language codes it is read for
@@ -155,6 +159,8 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
+            if pattern is _OPENING and _PATTERNS[0].search(title, m.end(1), m.end()):
+                continue  # the design word is another name's (the comment at _OPENING)
             if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
     return found
@@ -311,8 +317,6 @@ _FOLLOW_ON = re.compile(
     r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
     r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
     r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
-    # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
-    r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"
     # 'secondary' only of an analysis: 'secondary prevention', 'secondary care' and
     # 'secondary progressive' name an intervention, a setting or a population
     r"|secondary\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results|findings|data)"
@@ -403,11 +407,47 @@ _FOLLOW_ON_IN = (
 )
 
 
+# 'long-term' only of a report's outcomes ('long-term sickness absence' is a population), and
+# not where it has the reading German 'Langzeitwirkung' has (below): an exposure's or a drug's
+# long action, in an experiment on animals, tissue or cells ('long-term effects of
+# 4-chloroamphetamine on brain metabolism in rats', '... in rat hippocampal slices', 'in a
+# porcine model'), whose team's other experiments it would join; nor the aim a main paper's
+# title names after its design, results aside ('placebo-controlled study of the long-term
+# efficacy of carvedilol', 'comparison of the long-term efficacy of defibrillators and sotalol': a long
+# trial, not a later report of one). Of a trial's reports it stays: 'long-term results of a
+# clinical trial of nadolol', 'long-term effect of lisinopril and atenolol on kidney function'
+# beside the trial's first paper.
+_LONG_TERM = re.compile(
+    r"\blong[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)\b", re.IGNORECASE
+)
+_AIM_BEFORE = re.compile(
+    r"\b(?:study|trial|comparison|evaluation|assessment|investigation)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EXPERIMENT = re.compile(
+    r"\bin\s+(?:\w+[\s-]){0,3}?(?:rats?|mice|dogs|rabbits|pigs|piglets|sheep|monkeys|hamsters)\b"
+    r"|\b(?:rat|rats|mouse|murine|porcine|canine|ovine|rodent|animal|primate)\s+(?:\w+\s+)?model"
+    r"|\bin\s+vitro\b|\bslices?\b|\bcell\s+(?:lines?|cultures?)\b|\bcultured\b",
+    re.IGNORECASE,
+)
+
+
+def _long_term_report(title: str) -> bool:
+    """Whether 'long-term effects', 'outcomes', 'results' … say the title is a later report of
+    a trial (the comment above :data:`_LONG_TERM`)."""
+    m = _LONG_TERM.search(title)
+    if not m or _EXPERIMENT.search(title):
+        return False
+    # results are a report's ('a study of long-term results'); effects, efficacy, safety and
+    # outcomes after a design word are what the study measures
+    return m.group().lower().endswith("results") or not _AIM_BEFORE.search(title, 0, m.start())
+
+
 def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:
     """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
     or process evaluation (not its main paper); the other languages' words only where the
     record's languages allow them (:func:`trial_names`)."""
-    if _FOLLOW_ON.search(title):
+    if _FOLLOW_ON.search(title) or _long_term_report(title):
         return True
     folded = fold_text(title)
     return any(p.search(folded) for of, p in _FOLLOW_ON_IN if _read_in(languages, of))

@@ -427,7 +427,7 @@ def _key(rec: Record, used: set[str]) -> str:
     return candidate
 
 
-def _author(name: str) -> str:
+def _author(name: str, authors: list[str]) -> str:
     """One author, escaped, as BibTeX reads it unambiguously: 'Last, First' ('de Boer, A. G.',
     'Nieuwenhuijsen, K.'; bare 'Nieuwenhuijsen K.' is read as last name 'K.'), 'Last, Jr,
     First' with a suffix; a name with no initials (a group author) in braces, one last name
@@ -436,8 +436,9 @@ def _author(name: str) -> str:
     group is braced before its comma is looked at. A person's name written with a comma keeps
     its given names as written ('Smith, John A.'), its suffix moved to BibTeX's place: RIS's
     'Kennedy, John F., III' as it stands is read with 'John F.' the suffix, 'III' the given
-    name."""
-    parts = bibtex_name_parts(name)
+    name. ``authors``, the record's list, tells capitals that read as a word ('SMITH, MAHA')
+    as initials or a given name (name_forms.bibtex_name_parts)."""
+    parts = bibtex_name_parts(name, authors)
     if parts is None:
         return "{" + escape(name) + "}" if " " in name.strip() else escape(name)
     return ", ".join(escape(p) for p in parts if p)
@@ -452,7 +453,9 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         kind = record_kind(rec)
         values = {
             "title": rec.title,
-            "author": " and ".join(_author(a) for a in rec.authors),  # escaped by _author
+            "author": " and ".join(
+                _author(a, rec.authors) for a in rec.authors
+            ),  # escaped by _author
             "year": str(rec.year or ""),
             "journal": rec.journal,
             "shortjournal": rec.journal_abbreviation,

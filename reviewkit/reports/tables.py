@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reviewkit.author_names import cited_parts, written_in_capitals
+from reviewkit.author_names import cited_parts, given_names_in_capitals
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
@@ -42,15 +42,16 @@ UNCHECKED_NOTE = (
 )
 
 
-def _author(name: str) -> str:
+def _author(name: str, authors: list[str]) -> str:
     """Vancouver form, surname first, initials without periods: 'Andersen, Lars L' ->
     'Andersen LL'; 'Smith J.' -> 'Smith J'; 'A.G. de Boer' -> 'de Boer AG' (the surname found
     by author_names.cited_parts, the one place for it; 'Berg, J. van der' -> 'van der Berg J');
-    a group author stays as written."""
+    a group author stays as written; capitals that read as a word ('SMITH, MAHA') initials or
+    a given name as the rest of the list ``authors`` writes them (given_names_in_capitals)."""
     parts = cited_parts(name)
     if not parts.given:
         return name.strip().rstrip(".")
-    initials = vancouver_initials(parts.given, in_capitals=written_in_capitals(name))
+    initials = vancouver_initials(parts.given, given_names_in_capitals(name, authors))
     return " ".join(p for p in (parts.surname, initials, parts.suffix) if p)
 
 
@@ -85,7 +86,7 @@ def reference(record: Record) -> str:
     Every element ends in one full stop, whatever punctuation the record brought with it
     (initials written 'J.', titles ending in '.'), so no '..' appears.
     """
-    authors = [_author(a) for a in record.authors]
+    authors = [_author(a, record.authors) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
     # a report, book, thesis …: 'Authors. Title. Place: Publisher; Year.' (reports.imprint)
     text = work_reference(record, who, _sentence)

@@ -11,7 +11,7 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import MAX_GIVEN_INITIALS, is_initials, split_name, surname
+from reviewkit.author_names import is_given_initials, is_initials, split_name, surname
 from reviewkit.cli import main
 from reviewkit.name_forms import bibtex_name_parts, ris_name
 from reviewkit.project import Project
@@ -107,13 +107,13 @@ def test_a_suffix_is_kept_apart_from_the_particles_and_the_initials(
     assert split_name(name) == parts
 
 
-def test_initials_are_read_by_one_rule_up_to_six_and_four_after_a_comma() -> None:
+def test_initials_are_read_by_one_rule_up_to_six() -> None:
     assert is_initials("LCPGM") and is_initials("IuA") and is_initials("J.-P.")
     assert not is_initials("ALHMWXY")  # seven capitals: a word, not initials
     assert not is_initials("Li") and not is_initials("de")
-    # after a comma an upper-case word of five letters is a given name in full
-    assert not is_initials("SCOTT", limit=MAX_GIVEN_INITIALS)
-    assert is_initials("QM", limit=MAX_GIVEN_INITIALS)
+    # where a list writes given names in capitals, a word that reads as one is a given name
+    assert not is_given_initials("SCOTT", given_names=True)
+    assert is_given_initials("SCOTT") and is_given_initials("QM", given_names=True)
     assert split_name("de Groot LCPGM") == ("de Groot", "LCPGM", "")
 
 

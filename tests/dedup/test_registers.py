@@ -363,3 +363,34 @@ def test_a_registers_name_alone_makes_no_registration():
     # against the numbered registration: not kept apart as 'a registration and an article'
     numbered = _registration(journal="http://www.isrctn.com/ISRCTN12345678")
     assert outcome(_registration(journal="ISRCTN"), numbered)[0] == "queued"
+
+
+def test_a_registers_name_before_its_digits_as_journals_write_it():
+    """'registered with ISRCTN, number 96169987' (The Lancet's 'registered with <register>,
+    number …'), '(ACTRN): 1261…', 'ISRCTN number: …', Italian 'EudraCT n.': the register's
+    prefix, then the digits of its fixed count; CENTRAL's own accession ('CN-01234567') and
+    the strain collections' numbers ('NCTC 12345', 'KCTC 5316') are no trial's."""
+    for text, number in (
+        ("This trial is registered with ISRCTN, number 96169987.", "ISRCTN96169987"),
+        ("registered with ISRCTN, 22488978, and ClinicalTrials.gov", "ISRCTN22488978"),
+        ("ISRCTN number: 12345678", "ISRCTN12345678"),
+        ("Australian New Zealand Clinical Trials Registry (ACTRN): 12614000310662", None),
+        ("Clinicaltrials.gov; NCT#02581813.", "NCT02581813"),
+        ("(EUDRACT n. 2015-001639-19)", "EUDRACT2015-001639-19"),
+        ("Overview of Medical Research NL-OMON 23456", "NL-OMON23456"),
+    ):
+        assert numbers_in_text(text) == [number or "ACTRN12614000310662"], text
+    for text in ("AN  - CN-01234567\nM3  - CN-01234567", "NCTC 12345 and KCTC 5316 strains"):
+        assert numbers_in_text(text) == [], text
+
+
+def test_every_accession_number_of_a_databank_is_read_under_its_name():
+    """PubMed's DataBank names the register once and lists its numbers: EudraCT's are digits
+    alone, so each is read under the name (the second was lost)."""
+    xml = (
+        "<DataBankList><DataBank><DataBankName>EudraCT</DataBankName><AccessionNumberList>"
+        "<AccessionNumber>2004-000446-20</AccessionNumber>"
+        "<AccessionNumber>2005-001234-56</AccessionNumber></AccessionNumberList></DataBank>"
+        "</DataBankList>"
+    )
+    assert numbers_in_text(xml) == ["EUDRACT2004-000446-20", "EUDRACT2005-001234-56"]

@@ -230,6 +230,16 @@ def test_abbreviations_after_their_words_are_no_trials_names():
     assert long_form("RTW", "a trial of sick leave") == ""
 
 
+def test_a_name_opening_the_title_is_no_trial_where_another_name_holds_the_design():
+    """'ViBiBa: Virtual BioBanking for the DETECT multicenter trial program': the trial is
+    DETECT's, ViBiBa its biobank; one trial, so its numbers may bridge two registrations."""
+    title = "ViBiBa: Virtual BioBanking for the DETECT multicenter trial program"
+    assert trial_names(title) == {"DETECT"}
+    assert not names_several_trials(title, trial_names(title))
+    assert trial_names("SPINE: a randomised controlled trial of surgery") == {"SPINE"}
+    assert trial_names("XYZ: the ABC trial and the XYZ trial") == {"ABC", "XYZ"}
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
@@ -269,6 +279,30 @@ def test_follow_on_reports_say_what_they_are():
     assert follow_on_report("Cost-effectiveness of integrated care: economic evaluation")
     assert follow_on_report("Design and rationale of a trial of exercise")
     assert not follow_on_report("Effect of integrated care for low back pain: a randomised trial")
+
+
+def test_long_term_effects_are_a_later_report_only_of_a_trial():
+    """'Long-term effects' beside a trial's first paper is a later report of it; of an exposure
+    in an experiment on animals or cells, or as the aim a main paper's title names after its
+    design, it is not (the reading German 'Langzeitwirkung' has): one team's two experiments,
+    or two trials, stay apart."""
+    first = rec("Lisinopril and atenolol on kidney function in diabetic nephropathy", TEAM, 2010)
+    later = rec("Long-term effect of lisinopril and atenolol on kidney function in diabetic "
+                "nephropathy", TEAM, 2014)  # fmt: skip
+    ((_, link),) = links(first, later).items()
+    assert "follow-on" in link.cues
+    rats = rec("Effects of chloroamphetamine on brain serotonin metabolism in rats", TEAM, 2010)
+    rats_later = rec("Long-term effects of chloroamphetamine on brain serotonin metabolism in "
+                     "rats", TEAM, 2012)  # fmt: skip
+    assert links(rats, rats_later) == {}
+    slices = rec("Long-term effects of electric fields in rat hippocampal slices", TEAM, 2012)
+    assert not follow_on_report(slices.title)
+    aim = rec("Placebo-controlled study of the long-term efficacy of carvedilol in severe heart "
+              "failure", TEAM, 1995)  # fmt: skip
+    other = rec("Placebo-controlled study of the effects of carvedilol in moderate heart "
+                "failure", TEAM, 1996)  # fmt: skip
+    assert links(aim, other) == {}
+    assert follow_on_report("Etidronate in Paget's disease. A study of long-term results.")
 
 
 def test_a_trials_name_and_one_author_suggest_a_link():
