@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from reviewkit.abstract_headings import category
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.terms import CONTEXT_SECTIONS, Field, distinct_terms, find_term
+from reviewkit.classify.places import CONTEXT_SECTIONS
+from reviewkit.classify.terms import Field, distinct_terms, find_term
 from reviewkit.protocol import Label
 
 # Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS");
