@@ -197,7 +197,9 @@ def read_gold(
                     hint=f"known: {', '.join(labels)}",
                 )
             gold.append(names[_key(part)])
-        records.append(row_record(row))
+        # the gold column is the answer, never the record's text, also when it is named like a
+        # section ('design', 'setting', 'intervention': its labels would be their own evidence)
+        records.append(row_record({k: v for k, v in row.items() if k != gold_col}))
         golds.append(list(dict.fromkeys(gold)))
         lines.append(line)
     if not records:
