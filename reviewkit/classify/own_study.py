@@ -12,8 +12,9 @@ results of this trial have been previously reported" of its own earlier report.
 
 A background weighs half because it tells what others did; its sentence that says what the
 study itself did or asked ("To understand why, we explored how participants experienced the
-intervention", "The aim of this study was ...") is the study's own, and weighs as the methods
-in such a scheme (:func:`states_own_aim`, :func:`~reviewkit.classify.places.place_factor`).
+intervention", "We are running a trial for people on sick leave with depression") is the
+study's own, and weighs as the methods in any scheme (:func:`states_own_aim`,
+:func:`~reviewkit.classify.places.place_factor`).
 """
 
 from __future__ import annotations

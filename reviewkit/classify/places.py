@@ -26,12 +26,17 @@ SECTION_FACTORS = {
 PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
 
 
+def in_context(where: str) -> bool:
+    """Whether a place is a section of the study's context (Background, Introduction ...)."""
+    kind, _, section = where.partition(":")
+    return kind == "abstract" and category(section) in CONTEXT_SECTIONS
+
+
 def place_factor(where: str, measures: bool = False, aim: bool = False) -> float:
     """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there
     (``measures``: for a scheme of what was measured, whose Results report it, as Methods do;
-    ``aim``: a background's sentence that says what the study itself did or asked, found for a
-    scheme of what kind of study a record is, which weighs as the Methods do:
-    :mod:`~reviewkit.classify.own_study`)."""
+    ``aim``: found in a background's sentence that says what the study itself did or asked,
+    which weighs as the Methods do: :mod:`~reviewkit.classify.own_study`)."""
     if where.startswith("abstract"):
         section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
         factor = SECTION_FACTORS.get(section, 1.0)

@@ -60,6 +60,7 @@ from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
+from reviewkit.classify.places import in_context
 from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import (
     SHORT_WORD,
@@ -458,7 +459,7 @@ def find_term(
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]
-                    aim = arm == "study" and states_own_aim(f.text, start)
+                    aim = in_context(f.where) and states_own_aim(f.text, start)
                     out.append(
                         Evidence(
                             label, term.text, f.where, text, term.weight, negative,

@@ -155,3 +155,13 @@ def test_a_gold_column_named_like_a_section_is_no_text(tmp_path, capsys):
     assert cli_main([*args, "--scheme", "design"]) == 0
     out = capsys.readouterr().out
     assert "1 row, accuracy 0.000" in out and "gold qualitative; rules other" in out
+
+
+def test_a_backgrounds_own_sentence_names_the_population(study_designs):
+    # a protocol's background says whom its own trial includes: weighed as the methods in any
+    # scheme, where a background's sentence about others keeps its half
+    own = "We are running a randomised trial for people on sick leave with depression."
+    others = "Earlier trials included people on sick leave with depression."
+    methods = ("METHODS", "Interviews will be held.")
+    assert sections(study_designs, "employment", ("BACKGROUND", own), methods) == ["sick-leave"]
+    assert sections(study_designs, "employment", ("BACKGROUND", others), methods) == ["not-stated"]
