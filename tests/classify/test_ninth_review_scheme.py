@@ -165,3 +165,17 @@ def test_a_backgrounds_own_sentence_names_the_population(study_designs):
     methods = ("METHODS", "Interviews will be held.")
     assert sections(study_designs, "employment", ("BACKGROUND", own), methods) == ["sick-leave"]
     assert sections(study_designs, "employment", ("BACKGROUND", others), methods) == ["not-stated"]
+
+
+def test_the_people_both_arms_are_given_to_are_the_population(study_designs):
+    # the last arm of an allocation is the comparator, but the people it is given to ("to
+    # workers who ...") are both arms' population
+    text = (
+        "Physicians were randomised in clusters to give stepped care or care as usual to "
+        "workers who were absent from work due to distress."
+    )
+    assert labels(study_designs, "employment", text) == ["sick-leave"]
+    # the comparator itself still ends where no people follow
+    assert labels(study_designs, "employment", "Randomised to usual care or to IPS.") == [
+        "not-stated"
+    ]
