@@ -197,7 +197,7 @@ def strongest_terms(evidence: list[Evidence]) -> list[Evidence]:
     best: dict[tuple[str, bool], tuple[float, int, Evidence]] = {}
     for n, e in enumerate(evidence):
         key = (e.term, e.negative)
-        strength = e.weight * place_factor(e.where)
+        strength = e.weight * place_factor(e.where, aim=e.aim)
         if key not in best or strength > best[key][0]:
             best[key] = (strength, n, e)
     ranked = sorted(best.items(), key=lambda kv: (kv[0][1], -kv[1][0], kv[1][1]))

@@ -396,8 +396,9 @@ def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
     of what kind of study a record is (``arm`` "study"), where it speaks of its own study, in
     either arm (:mod:`~reviewkit.classify.own_study`)."""
     text, words = f.text, f.words
-    if arm == "study":  # both arms are one study; other studies and research to come are not
-        return speaks_of_own_study(text, words[first].start)
+    if arm == "study":  # both arms are one study; other studies, research to come, an
+        at = words[first].start  # exclusion criterion ("excluded if in another trial") are not
+        return speaks_of_own_study(text, at) and not _left_out(text, words, first, last)
     if arm == "measures":  # an outcome's name is no population, but it is what was measured
         at = words[first].start
         return states_measurement(f.where, text, at) and not _left_out(text, words, first, last)

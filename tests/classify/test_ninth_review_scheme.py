@@ -184,3 +184,13 @@ def test_the_people_both_arms_are_given_to_are_the_population(study_designs):
     assert labels(study_designs, "employment", "Randomised to usual care or to IPS.") == [
         "not-stated"
     ]
+
+
+def test_a_design_in_an_exclusion_criterion_is_not_the_records(study_designs):
+    text = (
+        "We followed 800 sick-listed workers for two years. Workers taking part in a "
+        "randomised trial were excluded."
+    )
+    rec = Record(title="Return to work in a cohort", abstract_sections=plain_abstract(text))
+    scores = {s.label: s.score for s in classify.score_labels(rec, study_designs.scheme("design"))}
+    assert scores["rct"] == 0 and scores["cohort-register"] > 0
