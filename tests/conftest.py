@@ -242,3 +242,9 @@ def all_commands(
 def work_outcomes() -> protocol_mod.Protocol:
     """The work participation outcomes review's shipped protocol (rtw-work-outcomes.toml)."""
     return protocol_mod.load(PROTOCOLS / "rtw-work-outcomes.toml")
+
+
+@pytest.fixture(scope="module")
+def study_designs() -> protocol_mod.Protocol:
+    """The study designs review's shipped protocol (rtw-study-designs.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-study-designs.toml")

@@ -21,6 +21,7 @@ from reviewkit.classify.model import (
     record_text,
     train,
 )
+from reviewkit.classify.places import TITLE_FACTOR, place_factor
 from reviewkit.classify.rules import (
     LabelScore,
     Suggestion,
@@ -47,11 +48,9 @@ from reviewkit.classify.stage import (
 )
 from reviewkit.classify.studies import confirmed_by, offer_from_siblings, sibling_reports
 from reviewkit.classify.terms import (
-    TITLE_FACTOR,
     Evidence,
     compile_term,
     find_term,
-    place_factor,
     record_fields,
 )
 

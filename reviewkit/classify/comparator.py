@@ -129,7 +129,9 @@ _JOINING = frozenset({"and", "but", "while", "whilst", "whereas"})
 _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
 # The trial's population after the comparator's phrase is the arms' own: it ends the reach
-_WHOM = frozenset({"in", "among", "for"})
+# ("usual care in women ...", and the people both arms are given to: "to give stepped care or
+# care as usual to workers who were absent from work")
+_WHOM = frozenset({"in", "among", "for", "to"})
 # with people at most WHOM_REACH words after it ("in women", "among sick-listed workers", "for
 # the sick-listed employees"): a noun phrase's determiner and adjectives; 1 to 6 give the same
 # figures on every set (classify-limits.md)
@@ -263,8 +265,8 @@ def _clause_end(text: str, words: list, k: int, stop: int) -> int:
 
 
 def _population_after(words: list, k: int) -> bool:
-    """Whether the population starts after word ``k``: "in", "among" or "for" with people at
-    most WHOM_REACH words after it ("with usual care in women on long-term sick leave")."""
+    """Whether the population starts after word ``k``: "in", "among", "for" or "to" with people
+    at most WHOM_REACH words after it ("with usual care in women on long-term sick leave")."""
     if low_at(words, k + 1) not in _WHOM:
         return False
     return any(low_at(words, k + d) in PEOPLE for d in range(2, WHOM_REACH + 2))

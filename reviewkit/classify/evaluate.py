@@ -4,8 +4,8 @@ The CSV needs a ``title`` column and a gold column (``--gold``, else ``gold``, `
 scheme id, with ``-`` or ``_``). It may also have ``abstract`` (plain text, 'LABEL:' headings
 become sections), columns named like structured-abstract sections (``background``,
 ``objective``, ``methods``, ``population``, ``participants``, ``intervention``, ``results``,
-``conclusions`` …: each becomes that section), and ``keywords``, ``mesh`` and
-``publication_types`` (values separated by ``;``).
+``conclusions`` …: each becomes that section; the gold column never does), and ``keywords``,
+``mesh`` and ``publication_types`` (values separated by ``;``).
 
 Gold values are label ids or names (any case), several separated by ``;``; an empty value or
 'none' means "none of these". How a row is counted, the same way in accuracy, per-label figures
@@ -197,7 +197,9 @@ def read_gold(
                     hint=f"known: {', '.join(labels)}",
                 )
             gold.append(names[_key(part)])
-        records.append(row_record(row))
+        # the gold column is the answer, never the record's text, also when it is named like a
+        # section ('design', 'setting', 'intervention': its labels would be their own evidence)
+        records.append(row_record({k: v for k, v in row.items() if k != gold_col}))
         golds.append(list(dict.fromkeys(gold)))
         lines.append(line)
     if not records:

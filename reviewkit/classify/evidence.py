@@ -27,6 +27,10 @@ class Evidence:
     # 'en' for MeSH, publication types and the model), which decides whether its text names a
     # person (:func:`reviewkit.classify.persons.names_person`); not stored, not shown
     language: str = field(default="en", compare=False, repr=False)
+    # found in a sentence of the background that says what the study itself did or asked (its
+    # aim: "we explored ..."; :func:`reviewkit.classify.own_study.states_own_aim`), which weighs
+    # as its methods; not stored, not shown
+    aim: bool = field(default=False, compare=False, repr=False)
 
     def short(self) -> str:
         """'term@where', and the report it was found in when that is another report of the study;

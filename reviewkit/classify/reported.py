@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from reviewkit.abstract_headings import category
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.terms import CONTEXT_SECTIONS, Field, distinct_terms, find_term
+from reviewkit.classify.places import in_context
+from reviewkit.classify.terms import Field, distinct_terms, find_term
 from reviewkit.protocol import Label
 
 # Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS");
@@ -38,12 +39,6 @@ def _reporting(where: str) -> bool:
     return kind == "abstract" and any(r in category(section) for r in _REPORTING)
 
 
-def _context(where: str) -> bool:
-    """Whether a place is a section of the study's context (Background, Introduction ...)."""
-    kind, _, section = where.partition(":")
-    return kind == "abstract" and category(section) in CONTEXT_SECTIONS
-
-
 def reported_arms(
     labels: Sequence[Label], found: list[Evidence], fields: Sequence[list[Field]]
 ) -> list[Evidence]:
@@ -52,11 +47,11 @@ def reported_arms(
     reporting sections (see the module docstring)."""
     dropped = set()
     described = [
-        [fl for fl in f if not (_reporting(fl.where) or _context(fl.where))] for f in fields
+        [fl for fl in f if not (_reporting(fl.where) or in_context(fl.where))] for f in fields
     ]
     for lab in labels:
         mine = [e for e in found if e.label == lab.id and not e.negative]
-        if not mine or not all(_reporting(e.where) or _context(e.where) for e in mine):
+        if not mine or not all(_reporting(e.where) or in_context(e.where) for e in mine):
             continue
         terms = distinct_terms(lab.terms)
         if any(find_term(t, f, lab.id, arm=True) for f in described for t in terms):

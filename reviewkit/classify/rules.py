@@ -38,6 +38,7 @@ from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.durations import duration_evidence
 from reviewkit.classify.followups import follow_up_evidence
 from reviewkit.classify.headings import find_headings
+from reviewkit.classify.places import place_factor
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.terms import (
@@ -46,7 +47,6 @@ from reviewkit.classify.terms import (
     distinct_terms,
     drop_recounted_words,
     find_term,
-    place_factor,
     record_fields,
 )
 from reviewkit.protocol import Label, Scheme
@@ -97,11 +97,12 @@ def none_id(scheme: Scheme) -> str:
 
 
 def _label_evidence(
-    lab: Label, fields: list[Field], record: Record, report: str, measures: bool
+    lab: Label, fields: list[Field], record: Record, report: str, scheme: Scheme
 ) -> list[Evidence]:
     evidence = []
     terms = distinct_terms(lab.terms)
-    arm = "measures" if measures else False  # a scheme of what was measured reads both arms
+    # a scheme of what was measured, or of what kind of study a record is, reads both arms
+    arm = "measures" if scheme.measures else "study" if scheme.study_kind else False
     for term in terms:
         evidence += drop_recounted_words(term, find_term(term, fields, lab.id, arm=arm), terms)
     for term in distinct_terms(lab.negative_terms):
@@ -178,7 +179,8 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:
         key = (e.term, e.negative)
-        factor = max(place_factor(e.where, scheme.measures), best.get(key, (0.0, 0.0))[1])
+        factor = place_factor(e.where, scheme.measures, e.aim)
+        factor = max(factor, best.get(key, (0.0, 0.0))[1])
         best[key] = (e.weight, factor)
     score = sum((-w if neg else w) * f for (_, neg), (w, f) in best.items())
     base = sum(w for (_, neg), (w, _) in best.items() if not neg)
@@ -195,7 +197,7 @@ def strongest_terms(evidence: list[Evidence]) -> list[Evidence]:
     best: dict[tuple[str, bool], tuple[float, int, Evidence]] = {}
     for n, e in enumerate(evidence):
         key = (e.term, e.negative)
-        strength = e.weight * place_factor(e.where)
+        strength = e.weight * place_factor(e.where, aim=e.aim)
         if key not in best or strength > best[key][0]:
             best[key] = (strength, n, e)
     ranked = sorted(best.items(), key=lambda kv: (kv[0][1], -kv[1][0], kv[1][1]))
@@ -231,7 +233,7 @@ def score_labels(
         e
         for lab in scheme.labels
         for name, r, f in reports
-        for e in _label_evidence(lab, f, r, name, scheme.measures)
+        for e in _label_evidence(lab, f, r, name, scheme)
     ]
     # a duration written in the text, for labels of a range of weeks: the population's, or
     # the study's follow-up where the scheme asks for that
@@ -244,7 +246,8 @@ def score_labels(
     found = one_role(found, texts)
     found = contacted_parties(found, texts)  # the party a person contacts is not an actor
     found = received_by_others(found, texts)  # a weak word another label's person receives
-    if not scheme.measures:  # a comparator named again; a scheme of what was measured reads both
+    # a comparator named again; a scheme of what was measured or of the study's kind reads both
+    if not (scheme.measures or scheme.study_kind):
         found = reported_arms(scheme.labels, found, [f for _, _, f in reports])
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)

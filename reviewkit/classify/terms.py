@@ -52,7 +52,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reviewkit.abstract_headings import category
 from reviewkit.classify import codes
 from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.evidence import Evidence
@@ -60,6 +59,8 @@ from reviewkit.classify.headings import heading
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
+from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
+from reviewkit.classify.places import in_context
 from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import (
     SHORT_WORD,
@@ -72,38 +73,6 @@ from reviewkit.classify.words import (
 )
 from reviewkit.protocol import SignalTerm
 from reviewkit.records import Record, plain_abstract
-
-# Weight of each place a term is found, multiplied with the term's weight. The title names what
-# a study is about; in a structured abstract the population and intervention sections say what a
-# study did to whom, the background only what others did; MeSH headings are the indexers'
-# summary of the whole paper, so they count a little more than one abstract sentence.
-TITLE_FACTOR = 2.0
-# The sections that give the study's context: what others did, not what the study did
-CONTEXT_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE")
-SECTION_FACTORS = {
-    **dict.fromkeys(CONTEXT_SECTIONS, 0.5),
-    "RESULTS": 0.75,
-    "FINDINGS": 0.75,
-    "POPULATION": 1.5,
-    "PARTICIPANTS": 1.5,
-    "PATIENTS": 1.5,
-    "SUBJECTS": 1.5,
-    "SAMPLE": 1.5,
-    "INTERVENTION": 1.5,
-    "INTERVENTIONS": 1.5,
-}
-PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
-
-
-def place_factor(where: str, measures: bool = False) -> float:
-    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there
-    (``measures``: for a scheme of what was measured, whose Results report it, as Methods do)."""
-    if where.startswith("abstract"):
-        section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
-        factor = SECTION_FACTORS.get(section, 1.0)
-        return 1.0 if measures and section in ("RESULTS", "FINDINGS") else factor
-    return PLACE_FACTORS.get(where, 1.0)
-
 
 # --- terms -------------------------------------------------------------------------------------
 
@@ -423,8 +392,13 @@ def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
     left out), asked for a comparator's mentions, inside a comparator arm's description, or,
     for a scheme of what was measured (``arm`` "measures"), where the record says what its
-    study measured, in either arm (:mod:`~reviewkit.classify.measurement`)."""
+    study measured, in either arm (:mod:`~reviewkit.classify.measurement`), or, for a scheme
+    of what kind of study a record is (``arm`` "study"), where it speaks of its own study, in
+    either arm (:mod:`~reviewkit.classify.own_study`)."""
     text, words = f.text, f.words
+    if arm == "study":  # both arms are one study; other studies, research to come, an
+        at = words[first].start  # exclusion criterion ("excluded if in another trial") are not
+        return speaks_of_own_study(text, at) and not _left_out(text, words, first, last)
     if arm == "measures":  # an outcome's name is no population, but it is what was measured
         at = words[first].start
         return states_measurement(f.where, text, at) and not _left_out(text, words, first, last)
@@ -486,10 +460,11 @@ def find_term(
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]
+                    aim = in_context(f.where) and states_own_aim(f.text, start)
                     out.append(
                         Evidence(
                             label, term.text, f.where, text, term.weight, negative,
-                            span=(n, start, end), language=term.language,
+                            span=(n, start, end), language=term.language, aim=aim,
                         )
                     )  # fmt: skip
     return out

@@ -158,6 +158,10 @@ class Scheme:
     # source), not whom they studied or what they tested: a term counts where the record says
     # what was measured, in either arm (reviewkit.classify.measurement)
     measures: bool = False
+    # Whether the labels sort records by what kind of study or report they are (the design, a
+    # protocol or a follow-up): a term counts where the record speaks of its own study, not of
+    # others' nor of research to come, in either arm (reviewkit.classify.own_study)
+    study_kind: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

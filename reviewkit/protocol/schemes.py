@@ -119,16 +119,6 @@ class SchemeChecks:
                 for t in self.terms(item, f"duration_of{key[5:]}", w, lang)
             ]
             self.durations(labels, duration_of, w)
-            duration_kind = self.string(
-                item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
-            )
-            if duration_kind not in DURATION_KINDS:
-                raise self.fail(
-                    f"{w}duration_kind",
-                    f"must be one of {', '.join(DURATION_KINDS)}",
-                    hint='"population": how long the population had been ill or off work at '
-                    'inclusion; "follow-up": how long the study followed it',
-                )
             out[sid] = Scheme(
                 id=sid,
                 name=self.string(item, "name", w),
@@ -142,10 +132,33 @@ class SchemeChecks:
                 topic_rule=topic_rule,
                 fallback_label=fallback,
                 duration_of=tuple(duration_of),
-                duration_kind=duration_kind,
-                measures=self.boolean(item, "measures", w, False),
+                **self.reading(item, w),
             )
         return self.shared_terms(out)
+
+    def reading(self, item: dict, w: str) -> dict[str, Any]:
+        """How a scheme's terms are read: which duration its weeks are of (``duration_kind``),
+        and whether its labels are what a study measured (``measures``) or what kind of study
+        a record is (``study_kind``), one of the two at most."""
+        duration_kind = self.string(
+            item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
+        )
+        if duration_kind not in DURATION_KINDS:
+            raise self.fail(
+                f"{w}duration_kind",
+                f"must be one of {', '.join(DURATION_KINDS)}",
+                hint='"population": how long the population had been ill or off work at '
+                'inclusion; "follow-up": how long the study followed it',
+            )
+        measures = self.boolean(item, "measures", w, False)
+        study_kind = self.boolean(item, "study_kind", w, False)
+        if measures and study_kind:
+            raise self.fail(
+                f"{w}study_kind",
+                "a scheme is read one way: what a study measured or what kind it is",
+                hint="keep one of measures = true and study_kind = true, or make two schemes",
+            )
+        return {"duration_kind": duration_kind, "measures": measures, "study_kind": study_kind}
 
     def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
         """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)

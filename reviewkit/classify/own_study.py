@@ -1,0 +1,101 @@
+"""Where a record speaks of its own study, for a scheme that sorts records by what kind of study
+or report they are (``study_kind = true``: the design, the kind of report).
+
+An abstract names designs that are not its own: other studies in its background ("Previous
+randomised trials have shown that IPS helps ...", "Evidence from cohort studies suggests ...")
+and research to come in its conclusion ("A randomised trial is needed to test whether ...",
+"should be evaluated in randomised controlled trials", "Future studies ..."). A term of such a
+scheme does not count in a sentence that speaks of either, in English, Norwegian, Swedish,
+Danish or Dutch. A sentence about this study counts wherever it stands: "This randomised trial
+showed ..." speaks of one trial, its own ("trials showed" is others'), and "The 12-month
+results of this trial have been previously reported" of its own earlier report.
+
+A background weighs half because it tells what others did; its sentence that says what the
+study itself did or asked ("To understand why, we explored how participants experienced the
+intervention", "We are running a trial for people on sick leave with depression") is the
+study's own, and weighs as the methods in any scheme (:func:`states_own_aim`,
+:func:`~reviewkit.classify.places.place_factor`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.classify.words import sentence_around
+
+# Studies in the plural or as a body of work, in the five languages
+_STUDIES = (
+    r"(?:studies|trials|RCTs|reviews|research|evidence|literature|studier|studiene|studierna|"
+    r"forskning|forskningen|onderzoeken|onderzoek)"
+)
+# Words that make studies others': earlier, previous, several ... ("tidligere studier")
+_QUALIFIER = (
+    r"(?:previous|previously|earlier|prior|past|other|several|many|recent|existing|published|"
+    r"numerous|tidligere|tidigare|flere|flera|mange|många|eerdere|eerder|verschillende)"
+)
+# What studies found, said of them ("have shown", "suggest")
+_FOUND = (
+    r"(?:(?:have|has|had)\s+(?:\w+\s+)?)?(?:shown|found|suggested|demonstrated|reported|"
+    r"indicated|established|show|showed|shows|suggest|suggests|indicate|indicates|demonstrate|"
+    r"demonstrates)"
+)
+# Other studies: qualified as others' before their kind, up to four words between ("previous
+# large randomised controlled trials"), or named with what they found: a body of work right
+# before it ("research has shown"), studies in the plural with their noun phrase's up to eight
+# words between ("randomised trials of supported employment in the United States show");
+# "evidence from randomised trials", "it has been shown"
+OTHER_STUDIES = re.compile(
+    rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
+    rf"\b{_STUDIES}\s+{_FOUND}\b|"
+    rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
+    r"\b(?:evidence|results|findings)\s+(?:from|of)\s+(?:\S+\s+){0,3}?(?:studies|trials|RCTs)\b|"
+    r"\bhas\s+been\s+shown\b",
+    re.IGNORECASE,
+)
+# Research to come: needed or warranted, to be tested, future or further studies ("A randomised
+# trial is needed", "should be evaluated in randomised trials", "Future studies should ..."),
+# in the present ("participants were required to ..." is the study's own condition), and in
+# Norwegian, Swedish, Danish and Dutch with a word of research ("flere studier", "videre
+# forskning", "verder onderzoek", "studier behövs")
+FUTURE_RESEARCH = re.compile(
+    r"\b(?:is|are|be|seem|seems|remain|remains)\s+(?:\w+\s+)?(?:needed|warranted|"
+    r"called\s+for)\b|"
+    r"\b(?:should|must|could|need\s+to|needs\s+to|ought\s+to)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?"
+    r"(?:tested|evaluated|studied|examined|investigated|confirmed|replicated|explored)\b|"
+    r"\b(?:future|further|additional)\s+(?:\S+\s+){0,3}?(?:studies|trials|research|RCTs|"
+    r"evaluations?)\b|"
+    r"\bneed\s+for\s+(?:\S+\s+){0,4}?(?:studies|trials|research|RCTs|evaluations?)\b|"
+    r"\b(?:flere|fler|mer|mere|nye|nya|fremtidige|framtida|fremtidig|videre|vidare|yderligere|"
+    r"toekomstig\w*|verder|meer|nieuw\w*)\s+(?:\S+\s+){0,2}?(?:studier|forskning|onderzoek\w*)\b|"
+    r"\b(?:studier|forskning|onderzoek)\s+(?:trengs|behövs|behøves|er\s+nødvendig\w*|"
+    r"är\s+nödvändig\w*|is\s+nodig)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_own_study(text: str, at: int) -> bool:
+    """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
+    study: not of other studies (:data:`OTHER_STUDIES`) nor of research to come
+    (:data:`FUTURE_RESEARCH`)."""
+    start, end = sentence_around(text, at)
+    sentence = text[start:end]
+    return not (OTHER_STUDIES.search(sentence) or FUTURE_RESEARCH.search(sentence))
+
+
+# The study itself as the sentence's subject or aim: we, our, this study or trial, the present
+# study, the aim or objective; in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien",
+# "denna studie", "wij", "dit onderzoek", "formålet")
+OWN_AIM = re.compile(
+    r"\b(?:we|our|this\s+(?:study|trial|paper|article|report|analysis|evaluation|protocol)|"
+    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|aim|aims|aimed|objective|"
+    r"purpose|vi|vår|vårt|denne\s+studien|denna\s+studie|dette\s+studie|formålet|syftet|"
+    r"målet|wij|dit\s+onderzoek|deze\s+studie|het\s+doel)\b",
+    re.IGNORECASE,
+)
+
+
+def states_own_aim(text: str, at: int) -> bool:
+    """Whether the sentence around character ``at`` of ``text`` says what the record's own study
+    did or asked (:data:`OWN_AIM`), not what others did (:func:`speaks_of_own_study`)."""
+    start, end = sentence_around(text, at)
+    return bool(OWN_AIM.search(text[start:end])) and speaks_of_own_study(text, at)

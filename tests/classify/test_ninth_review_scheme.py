@@ -1,0 +1,196 @@
+"""A ninth review's own schemes through the CLI and on sentences: what kind of study and report
+a record is, and whom the study included, after Daniels, Fitzhugh and Nooraya 2025
+(protocols/rtw-study-designs.toml): the design and the kind of report (single-label, read
+where the record speaks of its own study, ``study_kind = true``) and the employment status at
+inclusion (multi-label), on 24 abstracts labelled from their text before the classifier read
+them. First reading (commit 4edd8565): design 24/24, report 22/24, employment 21/24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli
+from classify.helpers import suggested as labels
+
+from reviewkit import classify
+from reviewkit.cli import main as cli_main
+from reviewkit.protocol import Protocol
+from reviewkit.records import AbstractSection, Record, plain_abstract
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-study-designs.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts.csv"
+SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_2.csv"
+
+
+# the floors are what the rules get now, so a row lost fails here; the second set's first
+# reading (unseen, at 012732d2) was 9/12, 10/12, 7/12
+@pytest.mark.parametrize(
+    ("fixture", "rows", "scheme", "gold", "correct"),
+    [
+        (FIXTURE, 24, "design", "study_design", 24),
+        (FIXTURE, 24, "report", "report", 24),
+        (FIXTURE, 24, "employment", "employment", 24),
+        (SECOND, 12, "design", "study_design", 12),
+        (SECOND, 12, "report", "report", 12),
+        (SECOND, 12, "employment", "employment", 11),
+    ],
+)
+def test_the_design_reviews_schemes_through_the_cli(capsys, fixture, rows, scheme, gold, correct):
+    assert correct_through_cli(capsys, PROTOCOL, fixture, scheme, gold, rows) >= correct
+
+
+def sections(protocol: Protocol, scheme: str, *parts: tuple[str, str], title: str = "") -> list:
+    """The labels ``scheme`` suggests for a record of these (heading, text) sections."""
+    rec = Record(
+        title=title or "A study",
+        abstract_sections=[AbstractSection(head, text) for head, text in parts],
+    )
+    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other studies, in the plural or qualified as others'
+        "Previous randomised controlled trials have shown that supported employment works.",
+        "Randomised trials of supported employment in the United States show good results.",
+        "Evidence from randomised trials suggests that the programme helps.",
+        "Tidligere randomiserte studier viste effekt av jobbstøtte.",
+        # research to come
+        "A randomised trial is needed to test whether the programme improves re-employment.",
+        "These findings should be tested in randomised controlled trials.",
+        "Future randomised trials should include workers on sick leave.",
+        "Verder gerandomiseerd onderzoek is nodig.",
+    ],
+)
+def test_a_design_of_others_or_to_come_is_not_the_records(study_designs, text):
+    # an unlabelled abstract weighs each sentence as the methods: before study_kind each of
+    # these was a randomised controlled trial
+    rec = Record(
+        title="Employment of people with mental illness", abstract_sections=plain_abstract(text)
+    )
+    assert [s.label for s in classify.suggest(rec, study_designs.scheme("design"))] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the record's own study, also where its sentence says what it showed
+        "This randomised trial showed that supported employment works.",
+        "In this randomised controlled trial, 300 workers were randomly assigned.",
+        "We randomised 300 workers to supported employment or usual services.",
+    ],
+)
+def test_the_records_own_design_counts(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]
+
+
+def test_a_cohort_that_calls_for_a_trial_is_a_cohort(study_designs):
+    # the conclusion's call for a trial outweighed nothing before only by the title's cohort
+    text = (
+        "We followed 1,402 unemployed adults for two years. Poor health predicted lower "
+        "re-employment. A randomised trial is needed to test health interventions."
+    )
+    rec = Record(
+        title="Health and re-employment: a follow-up of unemployed adults",
+        abstract_sections=plain_abstract(text),
+    )
+    scores = {s.label: s.score for s in classify.score_labels(rec, study_designs.scheme("design"))}
+    assert scores["rct"] == 0
+
+
+def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
+    # a process evaluation's aim, written as the background's last sentence
+    background = (
+        "A dialogue meeting did not shorten sick leave. To understand why, we explored how "
+        "participants experienced the intervention."
+    )
+    got = sections(study_designs, "report", ("BACKGROUND", background), ("METHODS", "Interviews."))
+    assert got == ["process"]
+    # the same words said of others stay the background's, at half weight
+    others = "Earlier reports described how participants experienced the intervention."
+    got = sections(study_designs, "report", ("BACKGROUND", others), ("METHODS", "Interviews."))
+    assert got == ["main"]
+
+
+def test_a_report_of_its_own_earlier_results_is_a_follow_up(study_designs):
+    text = (
+        "The 12-month results of this trial have been previously reported. Sickness absence "
+        "over five years was taken from registers."
+    )
+    assert labels(study_designs, "report", text) == ["follow-up"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the status as a relative clause of those included
+        ("Employees who were at work but reported stress were randomised.", ["at-work"]),
+        # "in work" is as much the outcome: weak alone
+        ("Hovedutfall var andel i arbeid etter 12 måneder.", ["not-stated"]),
+        ("Sykmeldte ble randomisert. Andel i arbeid etter 12 måneder var 54 %.", ["sick-leave"]),
+    ],
+)
+def test_employment_status_at_inclusion(study_designs, text, status):
+    assert labels(study_designs, "employment", text) == status
+
+
+def test_protocol_check_refuses_a_scheme_read_two_ways(tmp_path, capsys):
+    text = PROTOCOL.read_text(encoding="utf-8").replace(
+        "study_kind = true  # what kind of study", "measures = true\nstudy_kind = true  # what", 1
+    )
+    bad = tmp_path / "two-ways.toml"
+    bad.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(bad)]) != 0
+    err = capsys.readouterr().err
+    assert "schemes.design.study_kind" in err and "hint:" in err and "Traceback" not in err
+
+
+def test_a_gold_column_named_like_a_section_is_no_text(tmp_path, capsys):
+    # 'design' is also a section column: its labels were read as a DESIGN section, so the
+    # answer was its own evidence ('qualitative' scored the qualitative label)
+    sheet = tmp_path / "sorted.csv"
+    sheet.write_text(
+        "title,abstract,design\nA study,Workers were followed for a year.,qualitative\n",
+        encoding="utf-8",
+    )
+    args = ["classify", "--evaluate", str(sheet), "--protocol", str(PROTOCOL)]
+    assert cli_main([*args, "--scheme", "design"]) == 0
+    out = capsys.readouterr().out
+    assert "1 row, accuracy 0.000" in out and "gold qualitative; rules other" in out
+
+
+def test_a_backgrounds_own_sentence_names_the_population(study_designs):
+    # a protocol's background says whom its own trial includes: weighed as the methods in any
+    # scheme, where a background's sentence about others keeps its half
+    own = "We are running a randomised trial for people on sick leave with depression."
+    others = "Earlier trials included people on sick leave with depression."
+    methods = ("METHODS", "Interviews will be held.")
+    assert sections(study_designs, "employment", ("BACKGROUND", own), methods) == ["sick-leave"]
+    assert sections(study_designs, "employment", ("BACKGROUND", others), methods) == ["not-stated"]
+
+
+def test_the_people_both_arms_are_given_to_are_the_population(study_designs):
+    # the last arm of an allocation is the comparator, but the people it is given to ("to
+    # workers who ...") are both arms' population
+    text = (
+        "Physicians were randomised in clusters to give stepped care or care as usual to "
+        "workers who were absent from work due to distress."
+    )
+    assert labels(study_designs, "employment", text) == ["sick-leave"]
+    # the comparator itself still ends where no people follow
+    assert labels(study_designs, "employment", "Randomised to usual care or to IPS.") == [
+        "not-stated"
+    ]
+
+
+def test_a_design_in_an_exclusion_criterion_is_not_the_records(study_designs):
+    text = (
+        "We followed 800 sick-listed workers for two years. Workers taking part in a "
+        "randomised trial were excluded."
+    )
+    rec = Record(title="Return to work in a cohort", abstract_sections=plain_abstract(text))
+    scores = {s.label: s.score for s in classify.score_labels(rec, study_designs.scheme("design"))}
+    assert scores["rct"] == 0 and scores["cohort-register"] > 0
