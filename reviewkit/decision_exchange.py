@@ -18,11 +18,15 @@ come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not i
 (the newest entry decides a study, so a bad date would decide it), and a record key with a
 PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
 
-With the protocol, a vote is also refused when the study no longer waited for it, by the
+With the protocol, a vote is also refused when its record no longer waited for it, by the
 rule the screening app applies to a key press (``screening.decide``): replayed in time order
-with the project's log, each vote must come from a reviewer who has voted on the study
+with the project's log, each vote must come from a reviewer who has voted on the record
 already or whom it still waits for. So a second reviewer's vote in a one-reviewer stage is
-refused (unless the first vote was 'uncertain', which calls in a second reviewer).
+refused (unless the first vote was 'uncertain', which calls in a second reviewer). The rule is
+the record's, not its duplicate cluster's: a vote is logged on the record its copy showed as a
+study of its own, and a merge made on this machine since (the lead settling dedup's queue
+while the reviewers screen) keeps it, as it keeps votes cast here before a merge
+(``screening.merges``: a disagreement is a conflict for the lead).
 """
 
 from __future__ import annotations
@@ -411,7 +415,7 @@ def import_decisions(
             _check_repeat(before, d, where, canon)
         _check_held(canon, db, new, lines)
         if protocol is not None:
-            _check_vote_slots(canon, db, protocol, new, lines)
+            _check_vote_slots(db, protocol, new, lines)
         decision_rows.add_decisions(db, new)
     return ImportResult(len(new), len(repeats))
 
@@ -446,28 +450,27 @@ def _check_held(
 
 
 def _check_vote_slots(
-    canon: dict[int, int], db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
+    db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
 ) -> None:
-    """Refuse a vote its study no longer waited for, replaying each touched study's log (the
-    project's and the file's entries, in time order) as ``screening.decide`` would have;
-    ``canon``: record id -> its study's canonical record (the duplicate clusters)."""
+    """Refuse a vote its record no longer waited for, replaying each touched record's log (the
+    project's and the file's entries, in time order) as ``screening.decide`` would have.
 
-    def study_of(d: Decision) -> int:
-        return canon.get(d.record_id, d.record_id)
-
-    touched = {(d.stage, study_of(d)) for d in new if d.label in VOTES}
+    Judged by record, not by duplicate cluster: the other machine's copy may not have held a
+    merge made here since (its record was a study of its own when the vote was cast there),
+    and a merge keeps the votes of each record it joins (``screening.merges``)."""
+    touched = {(d.stage, d.record_id) for d in new if d.label in VOTES}
     logs: dict[tuple[str, int], list[Decision]] = defaultdict(list)
     for stage in sorted({stage for stage, _ in touched}):
         for d in [*decision_rows.list_decisions(db, stage=stage), *new]:
-            if d.stage == stage and (stage, study_of(d)) in touched:
-                logs[stage, study_of(d)].append(d)
-    for (stage, study), log in sorted(logs.items()):
+            if d.stage == stage and (stage, d.record_id) in touched:
+                logs[stage, d.record_id].append(d)
+    for (stage, record), log in sorted(logs.items()):
         log.sort(key=lambda d: d.created_at)  # stable: the project's entry first on a tie
         rule = protocol.stages[stage]
         for at, vote in enumerate(log):
             if vote.label not in VOTES or not any(d.id in lines for d in log[: at + 1]):
                 continue  # only what the file adds is judged, not the project's own past
-            state = study_states(log[:at], {d.record_id: study for d in log}).get(study)
+            state = study_states(log[:at], {}).get(record)  # the record's own log
             if (
                 state is None
                 or vote.reviewer in state.votes
