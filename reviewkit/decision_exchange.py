@@ -18,18 +18,21 @@ come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not i
 (the newest entry decides a study, so a bad date would decide it), and a record key with a
 PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
 
-With the protocol, a vote is also refused when the study no longer waited for it, by the
+With the protocol, a vote is also refused when its record no longer waited for it, by the
 rule the screening app applies to a key press (``screening.decide``): replayed in time order
-with the project's log, each vote must come from a reviewer who has voted on the study
+with the project's log, each vote must come from a reviewer who has voted on the record
 already or whom it still waits for. So a second reviewer's vote in a one-reviewer stage is
-refused (unless the first vote was 'uncertain', which calls in a second reviewer).
+refused (unless the first vote was 'uncertain', which calls in a second reviewer). The rule is
+the record's, not its duplicate cluster's: a vote is logged on the record its copy showed as a
+study of its own, and a merge made on this machine since (the lead settling dedup's queue
+while the reviewers screen) keeps it, as it keeps votes cast here before a merge
+(``screening.merges``: a disagreement is a conflict for the lead).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,6 +40,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.decision_keys import RecordResolver
+from reviewkit.decision_replay import CONTENT, check_held, check_repeat, check_vote_slots
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
@@ -48,21 +52,15 @@ from reviewkit.screening import (
     NOTE,
     UNDO,
     VOTES,
-    held_changes,
-    held_error,
-    needs_vote,
-    study_states,
 )
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
 from reviewkit.store.duplicates import canonical_map
-from reviewkit.wording import quantity
 
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
-_CONTENT = ("stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
-_KEYS = {"format", "id", "record", "review", *_CONTENT}
+_KEYS = {"format", "id", "record", "review", *CONTENT}
 _RECORD_KEYS = {"pmid", "doi", "title", "year"}
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
@@ -101,7 +99,7 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
     lines = []
     for d in log:
         pmid, doi, title, year = keys[d.record_id]
-        entry = {"format": FORMAT, **review, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
+        entry = {"format": FORMAT, **review, **{k: getattr(d, k) for k in ("id", *CONTENT)}}
         entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
     outputs.write_text(path, "".join(line + "\n" for line in lines))
@@ -417,92 +415,14 @@ def import_decisions(
         # which study each record is in, read once, with the write lock held
         canon = canonical_map(db)
         for before, d, where in repeats:
-            _check_repeat(before, d, where, canon)
+            check_repeat(before, d, where, canon)
         # the project's log of the file's studies, every record of each: the checks replay
         # these only (they replayed every study's log for a file of a few lines)
         studies = {canon.get(d.record_id, d.record_id) for d in new}
         mine = {rid for rid, study in canon.items() if study in studies}
         past = decision_rows.list_decisions(db, record_ids=mine | {d.record_id for d in new})
-        _check_held(canon, past, new, lines)
+        check_held(canon, past, new, lines)
         if protocol is not None:
-            _check_vote_slots(canon, past, protocol, new, lines)
+            check_vote_slots(past, protocol, new, lines)
         decision_rows.add_decisions(db, new)
     return ImportResult(len(new), len(repeats))
-
-
-def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, int]) -> None:
-    """Refuse an entry whose id is here (or earlier in the file) with other content: another
-    label, reason, note, time … or a record in another study."""
-    same = all(getattr(before, k) == getattr(d, k) for k in _CONTENT) and canon.get(
-        before.record_id, before.record_id
-    ) == canon.get(d.record_id, d.record_id)
-    if not same:
-        raise UserError(
-            f"decision {d.id} is already in this project with different content",
-            where=where,
-            hint="the file conflicts with the log here; nothing was written",
-        )
-
-
-def _check_held(
-    canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
-) -> None:
-    """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
-    study that, by the change's time, had votes at a later stage: the rule the screen applies
-    to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
-    the project's log of the file's studies."""
-    if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
-        return
-    log = sorted([*past, *new], key=lambda d: d.created_at)
-    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
-        if d.id in lines:  # only what the file adds is judged, not the project's own past
-            study = canon.get(d.record_id, d.record_id)
-            raise held_error(study, d.stage, held, where=lines[d.id])
-
-
-def _check_vote_slots(
-    canon: dict[int, int],
-    past: list[Decision],
-    protocol: Protocol,
-    new: list[Decision],
-    lines: dict[str, str],
-) -> None:
-    """Refuse a vote its study no longer waited for, replaying each touched study's log (the
-    project's, ``past``, and the file's entries, in time order) as ``screening.decide`` would
-    have; ``canon``: record id -> its study's canonical record (the duplicate clusters)."""
-
-    def study_of(d: Decision) -> int:
-        return canon.get(d.record_id, d.record_id)
-
-    touched = {(d.stage, study_of(d)) for d in new if d.label in VOTES}
-    logs: dict[tuple[str, int], list[Decision]] = defaultdict(list)
-    for d in [*past, *new]:
-        if (d.stage, study_of(d)) in touched:
-            logs[d.stage, study_of(d)].append(d)
-    for (stage, study), log in sorted(logs.items()):
-        log.sort(key=lambda d: d.created_at)  # stable: the project's entry first on a tie
-        rule = protocol.stages[stage]
-        for at, vote in enumerate(log):
-            if vote.label not in VOTES or not any(d.id in lines for d in log[: at + 1]):
-                continue  # only what the file adds is judged, not the project's own past
-            state = study_states(log[:at], {d.record_id: study for d in log}).get(study)
-            if (
-                state is None
-                or vote.reviewer in state.votes
-                or needs_vote(state, rule, vote.reviewer)
-            ):
-                continue
-            added = [d for d in log[: at + 1] if d.id in lines]  # the file's, up to this vote
-            culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
-            raise UserError(  # which way the others voted stays hidden (blinding)
-                f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
-                f"{stage} stage needs {quantity(rule.reviewers_per_record, 'vote')} per record and the "
-                f"study has them{' and a final decision' if state.final else ''}",
-                where=lines[culprit.id],
-                hint=(
-                    "in a one-reviewer stage a second reviewer votes only after an 'uncertain'; "
-                    if rule.reviewers_per_record == 1
-                    else ""
-                )
-                + "nothing was imported",
-            )

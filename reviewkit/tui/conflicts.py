@@ -45,7 +45,9 @@ from reviewkit.tui.widgets import (
 from reviewkit.wording import quantity
 
 ACTIONS: tuple[Action, ...] = (
-    Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
+    # "…" as beside exclude: the key asks (why include; Enter alone saves), so the keys typed
+    # next are the note
+    Action("conflicts.include", "i", "final('include')", "Final: include…", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
     # footer: with "Undo my final decision" the footer ran to 95 columns and 80 cut j Next
     # and k Prev; the help keeps the full words

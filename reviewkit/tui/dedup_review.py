@@ -227,7 +227,14 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
         # an undone verdict's own pair, though another pair of its question is the strongest
         chosen = next((p for p in self.pairs if (p.a, p.b) == prefer), None) if prefer else None
-        self.pair = chosen or (open_pairs[0] if open_pairs else None)
+        before, self.pair = self.pair, chosen or (open_pairs[0] if open_pairs else None)
+        if (
+            self.pair is None
+            or before is None
+            or (before.a, before.b) != (self.pair.a, self.pair.b)
+        ):
+            # another pair opens at its top (ids and titles), not where PgDn left the last one
+            self.query_one("#pair", VerticalScroll).scroll_home(animate=False)
         shown = self.query_one("#records", Static)
         if self.pair is None:
             pane = self.query_one("#pair")

@@ -69,7 +69,8 @@ def test_every_field_shows_at_80x24_however_long_a_value(b_included):
             await pilot.pause()
             box = app.screen.query_one("#fields")
             fields = rows(box)
-            assert len(fields) == box.size.height  # the rows the box shows
+            laid_out = app.screen.fields_text(ids[0]).plain.splitlines()
+            assert len(laid_out) <= box.size.height  # every row laid out is in the box
             for n, name in enumerate(("Country", "Intervention", "Population", "Design"), 1):
                 assert any(row.startswith(f" {n} {name}") for row in fields), (name, fields)
             assert any(row.startswith(" 5 Effect") for row in fields), fields

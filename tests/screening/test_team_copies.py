@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import PROTOCOL_B, add_records
+from conftest import PROTOCOL_A, PROTOCOL_B, add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
@@ -67,3 +67,51 @@ def test_reviewers_copies_reach_full_text_with_the_lead_s_and_partner_s_logs(tmp
     lead.close()
     assert cli(tmp_path / "r1", "status") == 0
     assert "full-text: 0 decisions (0 votes) · 4 records" in capsys.readouterr().out
+
+
+def test_votes_on_records_the_lead_merged_meanwhile_come_in_as_a_local_merge_keeps_them(
+    tmp_path, capsys
+):
+    """Review A screens one reviewer per record. While the reviewers screen in their copies
+    the lead merges records 1 and 2 (settling dedup's queue); reviewer1 had voted on one and
+    reviewer2 on the other, each a study of its own in their copy. The lead's import keeps
+    both, as a merge keeps votes cast on one machine: a disagreement is a conflict for the lead.
+    The second log was refused ('a study that no longer waited for it'), naming its line."""
+    lead = init_project(tmp_path / "lead", PROTOCOL_A)
+    add_records(lead, make_records(4))
+    lead.close()
+    for name in ("r1", "r2", "here"):  # 'here': the same votes cast on one machine
+        shutil.copytree(tmp_path / "lead", tmp_path / name)
+    votes = {"reviewer1": (1, "include"), "reviewer2": (2, "exclude")}
+    for folder, reviewer in (("r1", "reviewer1"), ("r2", "reviewer2")):
+        record, label = votes[reviewer]
+        for where in (folder, "here"):
+            copy = open_project(tmp_path / where)
+            reason = (
+                copy.protocol.stages[TA].exclusion_reasons[0].code if label == "exclude" else ""
+            )
+            scr.decide(copy.db, record, TA, reviewer, label, reason, protocol=copy.protocol)
+            copy.close()
+        log = tmp_path / f"{reviewer}.jsonl"
+        assert cli(tmp_path / folder, "decisions", "export", "--reviewer", reviewer, str(log)) == 0
+    for folder in ("lead", "here"):
+        merge = ("dedup", "merge", "1", "2", "--reviewer", "lead", "--yes")
+        assert cli(tmp_path / folder, *merge) == 0
+    for reviewer in votes:
+        assert (
+            cli(tmp_path / "lead", "decisions", "import", str(tmp_path / f"{reviewer}.jsonl")) == 0
+        )
+    outcomes = {}
+    for folder in ("lead", "here"):
+        project = open_project(tmp_path / folder)
+        outcomes[folder] = {s: o.status for s, o in scr.stage_outcomes(project, TA).items()}
+        project.close()
+    assert outcomes["lead"] == outcomes["here"]
+    listed = {}
+    for folder in ("lead", "here"):
+        capsys.readouterr()
+        assert cli(tmp_path / folder, "conflicts", "--list", "--resolver", "lead") == 0
+        listed[folder] = capsys.readouterr().out
+    assert listed["lead"] == listed["here"]
+    assert "reviewer1 (record 1): include" in listed["lead"]
+    assert "reviewer2 (record 2): exclude" in listed["lead"]

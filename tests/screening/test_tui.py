@@ -386,11 +386,34 @@ def test_conflicts_footer_shows_every_key_at_80x24_and_help_keeps_the_full_words
             await pilot.pause()
             keys = list(app.screen.query("FooterKey"))
             fits = {k.description for k in keys if k.region.width and k.region.right <= 80}
-            assert {"Final: include", "Final: exclude…", "Undo", "Help", "Quit"} <= fits
+            assert {"Final: include…", "Final: exclude…", "Undo", "Help", "Quit"} <= fits
             assert {"Next", "Prev"} <= fits and len(fits) == len(keys)
             await pilot.press("question_mark")
             assert "Undo my final decision" in app.export_screenshot().replace("&#160;", " ")
             await pilot.press("escape", "q")
+
+    run(go())
+
+
+def test_conflicts_i_says_it_asks_and_the_keys_typed_then_are_the_note(project_b):
+    """`i` opens the "Why include?" prompt (README: it asks why), so a lead's next keys are the
+    note, not moves: the footer and the help said "Final: include", with no "…" as beside
+    "Final: exclude…", whose key asks too. `i j Enter` saves the note "j" and stays put."""
+    ids = conflict_project(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            said = {k.description for k in app.screen.query("FooterKey")}
+            assert "Final: include…" in said and "Final: exclude…" in said
+            await pilot.press("question_mark")
+            assert "Final: include…" in app.export_screenshot().replace("&#160;", " ")
+            await pilot.press("escape", "i", "j", "enter")
+            await pilot.pause()
+            final = list_decisions(project_b.db)[-1]
+            assert (final.record_id, final.label, final.note) == (ids[0], "final-include", "j")
+            await pilot.press("q")
 
     run(go())
 

@@ -1,0 +1,91 @@
+"""A decision log's entries replayed against the project's own log before an import writes
+them (``decision_exchange.import_decisions``): an id already here with other content, a change
+a later stage holds, a vote its record no longer waited for. Each check raises a ``UserError``
+naming the file's line; nothing is written before all have passed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reviewkit.errors import UserError
+from reviewkit.protocol import STAGES, Protocol
+from reviewkit.screening import NOTE, VOTES, held_changes, held_error, needs_vote, study_states
+from reviewkit.store.decisions import Decision
+from reviewkit.wording import quantity
+
+# what an entry says (beside its id, record and review): two entries of one id must agree on it
+CONTENT = ("stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
+
+
+def check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, int]) -> None:
+    """Refuse an entry whose id is here (or earlier in the file) with other content: another
+    label, reason, note, time … or a record in another study."""
+    same = all(getattr(before, k) == getattr(d, k) for k in CONTENT) and canon.get(
+        before.record_id, before.record_id
+    ) == canon.get(d.record_id, d.record_id)
+    if not same:
+        raise UserError(
+            f"decision {d.id} is already in this project with different content",
+            where=where,
+            hint="the file conflicts with the log here; nothing was written",
+        )
+
+
+def check_held(
+    canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
+) -> None:
+    """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
+    study that, by the change's time, had votes at a later stage: the rule the screen applies
+    to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
+    the project's log of the file's studies."""
+    if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
+        return
+    log = sorted([*past, *new], key=lambda d: d.created_at)
+    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
+        if d.id in lines:  # only what the file adds is judged, not the project's own past
+            study = canon.get(d.record_id, d.record_id)
+            raise held_error(study, d.stage, held, where=lines[d.id])
+
+
+def check_vote_slots(
+    past: list[Decision], protocol: Protocol, new: list[Decision], lines: dict[str, str]
+) -> None:
+    """Refuse a vote its record no longer waited for, replaying each touched record's log (the
+    project's, ``past``, and the file's entries, in time order) as ``screening.decide`` would
+    have.
+
+    Judged by record, not by duplicate cluster: the other machine's copy may not have held a
+    merge made here since (its record was a study of its own when the vote was cast there),
+    and a merge keeps the votes of each record it joins (``screening.merges``)."""
+    touched = {(d.stage, d.record_id) for d in new if d.label in VOTES}
+    logs: dict[tuple[str, int], list[Decision]] = defaultdict(list)
+    for d in [*past, *new]:
+        if (d.stage, d.record_id) in touched:
+            logs[d.stage, d.record_id].append(d)
+    for (stage, record), log in sorted(logs.items()):
+        log.sort(key=lambda d: d.created_at)  # stable: the project's entry first on a tie
+        rule = protocol.stages[stage]
+        for at, vote in enumerate(log):
+            if vote.label not in VOTES or not any(d.id in lines for d in log[: at + 1]):
+                continue  # only what the file adds is judged, not the project's own past
+            state = study_states(log[:at], {}).get(record)  # the record's own log
+            if (
+                state is None
+                or vote.reviewer in state.votes
+                or needs_vote(state, rule, vote.reviewer)
+            ):
+                continue
+            added = [d for d in log[: at + 1] if d.id in lines]  # the file's, up to this vote
+            culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
+            raise UserError(  # which way the others voted stays hidden (blinding)
+                f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
+                f"{stage} stage needs {quantity(rule.reviewers_per_record, 'vote')} per record and the "
+                f"study has them{' and a final decision' if state.final else ''}",
+                where=lines[culprit.id],
+                hint=(
+                    "in a one-reviewer stage a second reviewer votes only after an 'uncertain'; "
+                    if rule.reviewers_per_record == 1
+                    else ""
+                )
+                + "nothing was imported",
+            )
