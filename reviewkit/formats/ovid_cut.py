@@ -51,11 +51,29 @@ _HINT = "the file looks cut short; export the records from Ovid again"
 #   abstracts end so (the rest in a trial registration number or a word; 99.99% of titles do,
 #   but whether Ovid keeps a title's final period no export we hold shows, so a title is judged
 #   by its file's other titles only); Embase's and BIOSIS' titles have no period.
+#   A sentence ends so in the scripts of the non-English abstracts the databases hold too
+#   ('。' in Chinese and Japanese, full-width '．！？）'), or with '…' where a conference
+#   abstract was cut by its database;
+_SENTENCE_ENDS = ".?!)]\"'…。．！？）」"
 _WHOLE_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "SO": (".", ("MEDLINE", "Embase")),
-    "TI": (".?!)]\"'", ()),
-    "AB": (".?!)]\"'", ("MEDLINE",)),
+    "TI": (_SENTENCE_ENDS, ()),
+    "AB": (_SENTENCE_ENDS, ("MEDLINE",)),
 }
+# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial or
+#   review registration number of its registry's fixed length ('Trial registration:
+#   NCT01234567'; a number cut short has fewer digits), a publisher's rights line ('Copyright
+#   (C) 2020 Elsevier B.V. All rights reserved', '© The Authors 2020': Ovid MEDLINE and Embase
+#   append it to the abstract, and publishers write it with or without a stop; a cut inside it
+#   loses none of the abstract), a web address ('Data: https://osf.io/abcd1'; a cut inside
+#   one cannot be told from a shorter one, and loses none of the abstract's sentences).
+_WHOLE_LAST = re.compile(
+    r"(?:\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|CRD\d{11}|UMIN\d{9}|KCT\d{7}"
+    r"|ChiCTR\d{10}|ChiCTR-[A-Z]{3}-\d{8}|EUCTR\d{4}-\d{6}-\d{2}|CTRI/\d{4}/\d{2,3}/\d{6})"
+    r"|(?:\bCopyright\b|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
+    r"|\bhttps?://[^\s/]+\.[^\s]+)$",
+    re.IGNORECASE,
+)
 
 
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
@@ -65,7 +83,7 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     A search of several databases exports them in one file, so only the same database's
     values say how the last one ends."""
     ends, known = _WHOLE_ENDS[tag]
-    if value.endswith(tuple(ends)):
+    if value.endswith(tuple(ends)) or tag != "SO" and _WHOLE_LAST.search(value):
         return False
     database = _database(records[-1])
     others = [
