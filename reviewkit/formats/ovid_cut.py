@@ -40,6 +40,15 @@ from reviewkit.formats.last_record import check_last_record
 _ALWAYS = ("VN", "DB", "TI", "SO", "YR")
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+")
 _HINT = "the file looks cut short; export the records from Ovid again"
+# A title, an abstract or a citation is judged by how such values end, and a whole one may end
+# otherwise (an abstract's last sentence in a word or a number, a question without '?'): the
+# same export again is refused again, so the user who sees the record whole in Ovid is told
+# how to import it. Ovid writes no final line break, so one added says the file ends there.
+_FREE_TEXT = {"TI": "title", "AB": "abstract", "SO": "citation"}
+_UNSURE_HINT = (
+    _HINT + "; if the last record's {} is whole as Ovid shows it, add a line break at the end"
+    " of the file and import it again (the ending of a file Ovid wrote is then not checked)"
+)
 
 
 # How a whole value of a free-text field ends, and the databases known to end every one so
@@ -163,6 +172,6 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
                 f"the file ends inside its last record, without a final line break, on {why}"
                 f" ('{tag}  - {value[-40:]}')",
                 where=f"{name}:{last_line}",
-                hint=_HINT,
+                hint=_UNSURE_HINT.format(_FREE_TEXT[tag]) if tag in _FREE_TEXT else _HINT,
             )
     check_last_record(records, _ALWAYS, name, last_line, hint=_HINT)

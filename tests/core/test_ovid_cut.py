@@ -168,3 +168,15 @@ def test_a_cut_near_those_endings_is_still_told(cut: str, tmp_path: Path) -> Non
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _two_records("Embase", cut))
     assert "abstract (AB)" in exc.value.message
+
+
+def test_a_whole_abstract_ending_in_a_word_is_imported_as_the_hint_says(tmp_path: Path) -> None:
+    """An abstract whose last sentence ends without a stop cannot be told from one cut there:
+    the refusal says how to import the file if the record is whole in Ovid, and that works."""
+    text = _two_records("Embase", "Conclusions: exercise helps")
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, text)
+    assert "if the last record's abstract is whole" in exc.value.hint
+    assert "add a line break at the end of the file" in exc.value.hint
+    records = _read(tmp_path, text + "\n")
+    assert records[-1].abstract.endswith("Conclusions: exercise helps")
