@@ -22,7 +22,11 @@ its final line break: none fires; benchmarks/results/mutation-sweep.md):
   the year: :mod:`~reviewkit.formats.last_record`), and lacks it.
 
 Round 17 told 59% of the mid-line cuts of those five files (5,448 of 9,258; 46% before), still
-none of the 42 good variants. What cannot be told: a cut after a period inside a sentence, or
+none of the 42 good variants; but whole last abstracts that end without a stop were refused
+(a registration number, a rights line, a web address: read since as whole by kind,
+_WHOLE_LAST), and one whose last sentence ends in a word or a number still is, as a cut there
+cannot be told from it: the refusal says to add the final line break Ovid never writes, which
+says the file is whole (_UNSURE_HINT). What cannot be told: a cut after a period inside a sentence, or
 inside free text whose database's values end in no one way (BIOSIS' and Embase's titles have no
 period) in the only record of a file, a cut inside a link's last parameter, or inside a
 heading, a keyword, an author.
