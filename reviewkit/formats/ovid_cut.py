@@ -83,7 +83,7 @@ _WHOLE_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
 _WHOLE_LAST = re.compile(
     r"(?:\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|CRD\d{11}|UMIN\d{9}|KCT\d{7}"
     r"|ChiCTR\d{10}|ChiCTR-[A-Z]{3}-\d{8}|EUCTR\d{4}-\d{6}-\d{2}|CTRI/\d{4}/\d{2,3}/\d{6})"
-    r"|(?:\bCopyright\b|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
+    r"|(?:\bCopyright (?:\(c\) )?\d{4}|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
     r"|\bhttps?://[^\s/]+\.[^\s]+)$",
     re.IGNORECASE,
 )

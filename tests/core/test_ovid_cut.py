@@ -161,10 +161,17 @@ def test_a_whole_abstract_ending_without_a_stop_by_kind(
 
 
 @pytest.mark.parametrize(
-    "cut", ["Trial registration: NCT0123456", "Trial registration: NCT", "see (c) the role of"]
+    "cut",
+    [
+        "Trial registration: NCT0123456",
+        "Trial registration: NCT",
+        "see (c) the role of",
+        "Copyright law shapes how",
+    ],
 )
 def test_a_cut_near_those_endings_is_still_told(cut: str, tmp_path: Path) -> None:
-    """A registration number cut inside its digits, or a list item '(c)', is no whole ending."""
+    """A registration number cut inside its digits, a list item '(c)' or a sentence about
+    copyright is no whole ending."""
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _two_records("Embase", cut))
     assert "abstract (AB)" in exc.value.message
