@@ -3,8 +3,9 @@ and the protocol's field ids, each column one of them or a column ``extract expo
 
 A column that is none of them is refused (its values would be lost). It was named with the
 list of fields; a column renamed in a spreadsheet ('country' retitled 'Country of study', or
-'Country' by a spreadsheet's autocorrect) is now named with the field it was: the one field the
-header lacks, or the field it spells with other capitals, spaces or '_' for '-'.
+'Country' by a spreadsheet's autocorrect) is now named with the column it was: the one it
+spells with other capitals, spaces or '_' for '-' (a field, or a column the export wrote), or
+the one field the header lacks when the column stands where the export put that field.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def check_header(
         return
     col = unknown[0]
     hint = f"fields: {', '.join(fields)}"
-    if was := _renamed_from(col, unknown, header, fields):
+    if was := _renamed_from(col, unknown, header, fields, read_only):
+        what = f"the field {was!r}" if was in fields else f"the column {was!r} the export wrote"
+        # a guess: the column may be one of the user's own, whose values no field would take
         hint = (
-            f"was it the field {was!r}, renamed? The sheet lacks that column: name it {was!r}"
-            f" again (the columns are the protocol's field ids); {hint}"
+            f"was it {what}, renamed? The sheet lacks that column: name it {was!r} again;"
+            f" a column of your own, delete it (only the protocol's fields are read); {hint}"
         )
     raise UserError(f"unknown field {col!r}", where=where, hint=hint)
 
@@ -43,13 +46,26 @@ def _key(name: str) -> str:
 
 
 def _renamed_from(
-    col: str, unknown: Sequence[str], header: Sequence[str], fields: Sequence[str]
+    col: str,
+    unknown: Sequence[str],
+    header: Sequence[str],
+    fields: Sequence[str],
+    read_only: Collection[str],
 ) -> str:
-    """The field ``col`` was before a rename, or '': the field it spells another way, or the
-    only field the header lacks when ``col`` is the only unknown column (one renamed; with
-    more, which was which cannot be told)."""
-    missing = [f for f in fields if f not in header]
+    """The column ``col`` was before a rename, or '': the field or export column it spells
+    another way, or the only field the header lacks when ``col`` is the only unknown column
+    (one renamed; with more, which was which cannot be told) and stands where the export put
+    that field, between the fields before and after it in the protocol's order (a column added
+    at the end of a sheet exported before the protocol gained a field was taken for it)."""
+    missing = [f for f in (*fields, *read_only) if f not in header]
     same = [f for f in missing if _key(f) == _key(col)]
     if same:
         return same[0]
-    return missing[0] if len(missing) == 1 and len(unknown) == 1 else ""
+    missing = [f for f in missing if f in fields]
+    if len(missing) != 1 or len(unknown) != 1:
+        return ""
+    order = {f: i for i, f in enumerate(fields)}
+    place, at = order[missing[0]], header.index(col)
+    before = [order[h] for h in header[:at] if h in order]
+    after = [order[h] for h in header[at + 1 :] if h in order]
+    return missing[0] if all(i < place for i in before) and all(i > place for i in after) else ""

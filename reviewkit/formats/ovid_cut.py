@@ -22,7 +22,11 @@ its final line break: none fires; benchmarks/results/mutation-sweep.md):
   the year: :mod:`~reviewkit.formats.last_record`), and lacks it.
 
 Round 17 told 59% of the mid-line cuts of those five files (5,448 of 9,258; 46% before), still
-none of the 42 good variants. What cannot be told: a cut after a period inside a sentence, or
+none of the 42 good variants; but whole last abstracts that end without a stop were refused
+(a registration number, a rights line, a web address: read since as whole by kind,
+_WHOLE_LAST), and one whose last sentence ends in a word or a number still is, as a cut there
+cannot be told from it: the refusal says to add the final line break Ovid never writes, which
+says the file is whole (_UNSURE_HINT). What cannot be told: a cut after a period inside a sentence, or
 inside free text whose database's values end in no one way (BIOSIS' and Embase's titles have no
 period) in the only record of a file, a cut inside a link's last parameter, or inside a
 heading, a keyword, an author.
@@ -40,6 +44,15 @@ from reviewkit.formats.last_record import check_last_record
 _ALWAYS = ("VN", "DB", "TI", "SO", "YR")
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+")
 _HINT = "the file looks cut short; export the records from Ovid again"
+# A title, an abstract or a citation is judged by how such values end, and a whole one may end
+# otherwise (an abstract's last sentence in a word or a number, a question without '?'): the
+# same export again is refused again, so the user who sees the record whole in Ovid is told
+# how to import it. Ovid writes no final line break, so one added says the file ends there.
+_FREE_TEXT = {"TI": "title", "AB": "abstract", "SO": "citation"}
+_UNSURE_HINT = (
+    _HINT + "; if the last record's {} is whole as Ovid shows it, add a line break at the end"
+    " of the file and import it again (the ending of a file Ovid wrote is then not checked)"
+)
 
 
 # How a whole value of a free-text field ends, and the databases known to end every one so
@@ -51,11 +64,29 @@ _HINT = "the file looks cut short; export the records from Ovid again"
 #   abstracts end so (the rest in a trial registration number or a word; 99.99% of titles do,
 #   but whether Ovid keeps a title's final period no export we hold shows, so a title is judged
 #   by its file's other titles only); Embase's and BIOSIS' titles have no period.
+#   A sentence ends so in the scripts of the non-English abstracts the databases hold too
+#   ('。' in Chinese and Japanese, full-width '．！？）'), or with '…' where a conference
+#   abstract was cut by its database;
+_SENTENCE_ENDS = ".?!)]\"'…。．！？）」"
 _WHOLE_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "SO": (".", ("MEDLINE", "Embase")),
-    "TI": (".?!)]\"'", ()),
-    "AB": (".?!)]\"'", ("MEDLINE",)),
+    "TI": (_SENTENCE_ENDS, ()),
+    "AB": (_SENTENCE_ENDS, ("MEDLINE",)),
 }
+# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial or
+#   review registration number of its registry's fixed length ('Trial registration:
+#   NCT01234567'; a number cut short has fewer digits), a publisher's rights line ('Copyright
+#   (C) 2020 Elsevier B.V. All rights reserved', '© The Authors 2020': Ovid MEDLINE and Embase
+#   append it to the abstract, and publishers write it with or without a stop; a cut inside it
+#   loses none of the abstract), a web address ('Data: https://osf.io/abcd1'; a cut inside
+#   one cannot be told from a shorter one, and loses none of the abstract's sentences).
+_WHOLE_LAST = re.compile(
+    r"(?:\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|CRD\d{11}|UMIN\d{9}|KCT\d{7}"
+    r"|ChiCTR\d{10}|ChiCTR-[A-Z]{3}-\d{8}|EUCTR\d{4}-\d{6}-\d{2}|CTRI/\d{4}/\d{2,3}/\d{6})"
+    r"|(?:\bCopyright (?:\(c\) )?\d{4}|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
+    r"|\bhttps?://[^\s/]+\.[^\s]+)$",
+    re.IGNORECASE,
+)
 
 
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
@@ -65,7 +96,7 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     A search of several databases exports them in one file, so only the same database's
     values say how the last one ends."""
     ends, known = _WHOLE_ENDS[tag]
-    if value.endswith(tuple(ends)):
+    if value.endswith(tuple(ends)) or tag != "SO" and _WHOLE_LAST.search(value):
         return False
     database = _database(records[-1])
     others = [
@@ -145,6 +176,6 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
                 f"the file ends inside its last record, without a final line break, on {why}"
                 f" ('{tag}  - {value[-40:]}')",
                 where=f"{name}:{last_line}",
-                hint=_HINT,
+                hint=_UNSURE_HINT.format(_FREE_TEXT[tag]) if tag in _FREE_TEXT else _HINT,
             )
     check_last_record(records, _ALWAYS, name, last_line, hint=_HINT)

@@ -124,3 +124,66 @@ def test_a_value_cut_where_the_files_other_records_say_how_it_ends(
     assert said in exc.value.message
     title = BIOSIS[: BIOSIS.index("TI  - Sampling Thysanoptera on") + 30]
     assert len(_read(tmp_path, title)) == 2  # BIOSIS' titles end without a period: not told
+
+
+def _two_records(database: str, last_abstract: str) -> str:
+    """Two records of ``database`` in one Ovid export without its final line break, the first
+    abstract ending with a period, the last record's abstract its last field."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - {database}\nAN  - 3000000{n}\n"
+        f"TI  - Exercise for chronic pain: a randomised trial\nSO  - Journal of Pain. 21(3):"
+        f"100-110, 2020 Mar.\nYR  - 2020\nAB  - Background: pain is common. {abstract}"
+        for n, abstract in ((1, "Results: it fell."), (2, last_abstract))
+    )
+
+
+@pytest.mark.parametrize("database", ["Ovid MEDLINE(R) ALL", "Embase", "APA PsycInfo"])
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Trial registration: NCT01234567",
+        "Copyright (C) 2020 Elsevier B.V. All rights reserved",
+        "Copyright © 2018",
+        "© The Author(s) 2020",
+        "Data are available at https://osf.io/abcd1",
+        "Methods: we enrolled patients who…",
+        "方法 随机对照试验。",
+    ],
+)
+def test_a_whole_abstract_ending_without_a_stop_by_kind(
+    database: str, ending: str, tmp_path: Path
+) -> None:
+    """A last abstract that ends as whole ones do without a full stop (a registration number,
+    a publisher's rights line, a web address, '…', a Chinese full stop) is read, in a file
+    whose other abstracts end with one (each was refused as cut inside a sentence)."""
+    records = _read(tmp_path, _two_records(database, ending))
+    assert records[-1].abstract.endswith(ending)
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Trial registration: NCT0123456",
+        "Trial registration: NCT",
+        "see (c) the role of",
+        "Copyright law shapes how",
+    ],
+)
+def test_a_cut_near_those_endings_is_still_told(cut: str, tmp_path: Path) -> None:
+    """A registration number cut inside its digits, a list item '(c)' or a sentence about
+    copyright is no whole ending."""
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _two_records("Embase", cut))
+    assert "abstract (AB)" in exc.value.message
+
+
+def test_a_whole_abstract_ending_in_a_word_is_imported_as_the_hint_says(tmp_path: Path) -> None:
+    """An abstract whose last sentence ends without a stop cannot be told from one cut there:
+    the refusal says how to import the file if the record is whole in Ovid, and that works."""
+    text = _two_records("Embase", "Conclusions: exercise helps")
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, text)
+    assert "if the last record's abstract is whole" in exc.value.hint
+    assert "add a line break at the end of the file" in exc.value.hint
+    records = _read(tmp_path, text + "\n")
+    assert records[-1].abstract.endswith("Conclusions: exercise helps")
