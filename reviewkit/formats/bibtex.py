@@ -453,9 +453,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         kind = record_kind(rec)
         values = {
             "title": rec.title,
-            "author": " and ".join(
-                _author(a, rec.authors) for a in rec.authors
-            ),  # escaped by _author
+            "author": " and ".join(_author(a, rec.authors) for a in rec.authors),  # _author escapes
             "year": str(rec.year or ""),
             "journal": rec.journal,
             "shortjournal": rec.journal_abbreviation,

@@ -13,12 +13,13 @@ break).
 #1, #2, … #k of N with k < N was cut short and is refused. Records chosen from the list keep
 their numbers there ('Record #3 of 18', then #4, #10: the Library's exports in
 asreview/citation-file-formatting), so numbers that rise with gaps are a selection, read as it
-is (a cut after its last record cannot be told). A record has no closing line; a cut inside the last record
-is refused when it lacks the US link that every other record has after the record's last
-field (formats.last_record), or, in a file without its final line break, when its last line is
-a CENTRAL record's link cut short (the Library writes it from the record's ID); a cut after the
-US line, or in a one-record export before it, cannot be told. Several exports joined into one file are read: numbering starting again at #1 opens
-another part, each checked on its own.
+is (a cut after its last record cannot be told). A record has no closing line; a cut inside
+the last record is refused when it lacks the US link that every other record has after the
+record's last field (formats.last_record), or, in a file without its final line break, when
+its last line is a CENTRAL record's link cut short (the Library writes it from the record's
+ID); a cut after the US line, or in a one-record export before it, cannot be told. Several
+exports joined into one file are read: numbering starting again at #1 opens another part,
+each checked on its own.
 """
 
 from __future__ import annotations

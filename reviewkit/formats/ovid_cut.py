@@ -26,10 +26,10 @@ none of the 42 good variants; but whole last abstracts that end without a stop w
 (a registration number, a rights line, a web address: read since as whole by kind,
 _WHOLE_LAST), and one whose last sentence ends in a word or a number still is, as a cut there
 cannot be told from it: the refusal says to add the final line break Ovid never writes, which
-says the file is whole (_UNSURE_HINT). What cannot be told: a cut after a period inside a sentence, or
-inside free text whose database's values end in no one way (BIOSIS' and Embase's titles have no
-period) in the only record of a file, a cut inside a link's last parameter, or inside a
-heading, a keyword, an author.
+says the file is whole (_UNSURE_HINT). What cannot be told: a cut after a period inside a
+sentence, or inside free text whose database's values end in no one way (BIOSIS' and Embase's
+titles have no period) in the only record of a file, a cut inside a link's last parameter, or
+inside a heading, a keyword, an author.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
 
 
 # Ovid's OpenURL for a library's link resolver, written as an XL after its own link, ends
-# with the reference's document type as an encoded tag ('…&aulast=Walsdorf&%3CDT%3EPatent%3C%2FDT%3E',
-# '<DT>Patent</DT>'), the type left empty when unknown ('%3CDT%3E%3C%2FDT%3E'): its other
+# with the reference's document type as an encoded tag
+# ('…&aulast=Walsdorf&%3CDT%3EPatent%3C%2FDT%3E', '<DT>Patent</DT>'), the type left empty when unknown ('%3CDT%3E%3C%2FDT%3E'): its other
 # parameters vary with the reference (an empty volume or issue is left out), this ending not
 _LINK_TYPE = "%3CDT%3E"
 _OVID_LINK = "http://ovidsp.ovid.com/ovidweb.cgi?"  # Ovid's own link, as its exports write it

@@ -119,7 +119,7 @@ class ValueChecks:
         hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
         slashed, how = _other_form(value)
         if slashed:  # right or wrong on the calendar: say both what is wrong and how to write it
-            wrong = _calendar_problem(slashed)
+            wrong, _ = _calendar_problem(slashed)
             raise self.fail(  # type: ignore[attr-defined]
                 key,
                 f"{value!r} is written {how}" + (f"; and {wrong}" if wrong else ""),
@@ -129,14 +129,10 @@ class ValueChecks:
             raise self.fail(  # type: ignore[attr-defined]
                 key, f"{value!r} is not a date", hint=hint
             )
-        wrong = _calendar_problem(value)
+        wrong, why = _calendar_problem(value)
         if wrong:
             raise self.fail(  # type: ignore[attr-defined]
-                key,
-                f"{value!r}: {wrong}",
-                hint=f"PubMed's dates run from 1800 to 3000; {hint}"
-                if wrong[:4] == "the "
-                else hint,
+                key, f"{value!r}: {wrong}", hint=why + hint
             )
         parts = [int(p) for p in value.split("/")]
         year, month, day = (parts + [0, 0])[:3]
@@ -158,14 +154,18 @@ def _other_form(value: str) -> tuple[str, str]:
     return "", ""
 
 
-def _calendar_problem(value: str) -> str:
-    """What is wrong with ``value`` (YYYY, YYYY/MM or YYYY/MM/DD) on the calendar, or ''."""
+def _calendar_problem(value: str) -> tuple[str, str]:
+    """(what is wrong with ``value``, YYYY, YYYY/MM or YYYY/MM/DD, on the calendar; the start
+    of the hint that says why) or ('', '')."""
     parts = [int(p) for p in value.split("/")]
     year, month, day = (parts + [0, 0])[:3]
     if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
-        return f"the year {year} is not a real publication year"
+        return (
+            f"the year {year} is not a real publication year",
+            "PubMed's dates run from 1800 to 3000; ",
+        )
     if len(parts) > 1 and not 1 <= month <= 12:
-        return f"there is no month {month}"
+        return f"there is no month {month}", ""
     if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return f"{calendar.month_name[month]} {year} has no day {day}"
-    return ""
+        return f"{calendar.month_name[month]} {year} has no day {day}", ""
+    return "", ""

@@ -121,13 +121,16 @@ class Evaluator:
         """mindate/maxdate with datetype (pdat = [dp], edat, crdt), as esearch applies them."""
         return self.snapshot.dates(date_bound(start, end=False), date_bound(end, end=True), kind)
 
-    def past_snapshot(self, end: str) -> str | None:
-        """:data:`PAST_SNAPSHOT` when a date range's ``end`` lies after the snapshot's newest
-        Entry date, else None."""
+    def say_past_snapshot(self, end: str, out: Evaluation) -> None:
+        """:data:`PAST_SNAPSHOT` added to ``out``'s warnings (once) when a date range's ``end``
+        lies after the snapshot's newest Entry date: a query's range, or esearch's date limit
+        (the server's)."""
         newest = self.snapshot.newest_entry()
         if not newest or date_bound(end, end=True) <= newest:
-            return None
-        return PAST_SNAPSHOT.format(day=day_text(newest))
+            return
+        note = ("OutputMessage", PAST_SNAPSHOT.format(day=day_text(newest)))
+        if note not in out.warnings:
+            out.warnings.append(note)
 
     # --- nodes ---------------------------------------------------------------------------
 
@@ -192,13 +195,8 @@ class Evaluator:
                 "documents ranges as start:end and not what it does with one written backwards",
                 hint=f"write {node.end}:{node.start}[{node.field}]",
             )
-        self._say_past_snapshot(node.end, out)
+        self.say_past_snapshot(node.end, out)
         return self.snapshot.dates(start, end, node.field)
-
-    def _say_past_snapshot(self, end: str, out: Evaluation) -> None:
-        note = self.past_snapshot(end)
-        if note:  # said once: evaluate() keeps one of equal warnings
-            out.warnings.append(("OutputMessage", note))
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
@@ -225,7 +223,7 @@ class Evaluator:
                     hint=f"write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[{f}]",
                 )
             lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
-            self._say_past_snapshot(term.text, out)
+            self.say_past_snapshot(term.text, out)
             return self.snapshot.dates(lo, hi, f)
         if f == "sb":
             if value != "systematic" or term.truncated:

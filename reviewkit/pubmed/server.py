@@ -228,9 +228,7 @@ class EutilsServer:
         within = self.evaluator.dates(start, end, kind)
         result.pmids = [p for p in result.pmids if p in within]
         result.translation = with_date_limit(result.translation, kind, start, end)
-        past = self.evaluator.past_snapshot(end)
-        if past and ("OutputMessage", past) not in result.warnings:  # once a reply
-            result.warnings.append(("OutputMessage", past))
+        self.evaluator.say_past_snapshot(end, result)
         if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
             result.warnings.append(("OutputMessage", REVISED_AS_FILED))
 

@@ -28,11 +28,14 @@ def is_stopword(term: Term) -> bool:
     )
 
 
-def date_days(term: Term) -> str | None:
-    """A date term on a date field (``2020/03[dp]``) as its range of days, else None."""
-    if term.field not in DATE_KINDS or term.truncated or not DATE_FORM.fullmatch(term.text):
+def _date_days(leaf: Node) -> str | None:
+    """A date term or range on a date field (``2020/03[dp]``, ``2020:2021[dp]``) as its range
+    of days (dates.day_range), else None."""
+    if isinstance(leaf, Range):
+        return day_range(leaf.start, leaf.end) if leaf.field in DATE_KINDS else None
+    if not isinstance(leaf, Term) or leaf.field not in DATE_KINDS or leaf.truncated:
         return None
-    return day_range(term.text, term.text)
+    return day_range(leaf.text, leaf.text) if DATE_FORM.fullmatch(leaf.text) else None
 
 
 def translate(node: Node) -> str:
@@ -45,15 +48,14 @@ def translate(node: Node) -> str:
 def _translate_leaf(node: Node) -> tuple[str, str]:
     """(text, '') of a term, range or #N: a leaf needs no brackets."""
     if isinstance(node, Range):
-        days = day_range(node.start, node.end) if node.field in DATE_KINDS else None
-        days = days or f"{node.start}:{node.end}"
+        days = _date_days(node) or f"{node.start}:{node.end}"
         return f"{days}[{FIELD_NAMES.get(node.field, node.field)}]", ""
     if isinstance(node, HistoryRef):
         return f"#{node.number}", ""
     assert isinstance(node, Term)
     if is_stopword(node):
         return "", ""
-    days = date_days(node)
+    days = _date_days(node)
     if days:  # a date is the range of its days, as NCBI prints 2024[PDAT] (dates.day_range)
         return f"{days}[{FIELD_NAMES[node.field]}]", ""
     name = FIELD_NAMES.get(node.field, node.field)
@@ -138,11 +140,7 @@ def _leaf_key(leaf: Node) -> str:
     """A leaf's text for comparing; a date or range as its days, so that a run translated
     before pubfid6 (``2020:2021[Date - Publication]``, ``"2020"[Date - Publication]``) and one
     after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search."""
-    days = None
-    if isinstance(leaf, Range) and leaf.field in DATE_KINDS:
-        days = day_range(leaf.start, leaf.end)
-    elif isinstance(leaf, Term):
-        days = date_days(leaf)
+    days = _date_days(leaf)
     return f"{days}[{leaf.field}]" if days else repr(leaf)
 
 

@@ -20,8 +20,9 @@ Attachment = attachment_rows.Attachment  # a full text attached to a record (for
 
 
 def find_record(db: Store, ref: str) -> int:
-    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y' (or a doi.org link); UserError when none matches, or when a
-    PMID or DOI matches several records that dedup has not joined (the candidates are named)."""
+    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y' (or a doi.org link); UserError when none
+    matches, or when a PMID or DOI matches several records that dedup has not joined (the
+    candidates are named)."""
     ref = ref.strip()
     low = ref.lower()
     if low.startswith("pmid:"):

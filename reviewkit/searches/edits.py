@@ -79,7 +79,7 @@ def _edit(a: tuple[str, str, str], b: tuple[str, str, str]) -> SearchEdit:
         return SearchEdit()
     limits = _limit_changes(a[1], b[1])
     query = a[0] != b[0]
-    return SearchEdit(query, limits, not query and not limits and a[2] != b[2])
+    return SearchEdit(query, limits, sent_only=not query and not limits)  # the sent differ
 
 
 def _parsed(stored: str) -> dict | None:

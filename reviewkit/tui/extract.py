@@ -197,7 +197,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
                 tag.append(f"  [{source}]", style="dim italic")
             blocks.append((f" {n} ", body, tag))
         wrapped = [self._wrap(body + tag, width - len(key)) for key, body, tag in blocks]
-        limits = row_budget([len(rows) for rows in wrapped], room)
+        limits = _row_budget([len(rows) for rows in wrapped], room)
         for (key, body, tag), rows, limit in zip(blocks, wrapped, limits, strict=True):
             if len(rows) > limit:  # every field stays on screen; its key's prompt has it whole
                 rows = self._cut(body, tag, width - len(key), limit)
@@ -290,7 +290,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         return "Extraction fields", with_numbered_names(ACTIONS, "extract.field", names)
 
 
-def row_budget(sizes: list[int], room: int) -> list[int]:
+def _row_budget(sizes: list[int], room: int) -> list[int]:
     """Rows for each field, ``sizes`` the rows each needs, so that together they fit ``room``:
     the longest gives up a row until they fit, never below one row (a field too long for the
     screen is cut; the others are shown whole)."""
