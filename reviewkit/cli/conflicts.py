@@ -60,6 +60,11 @@ def conflicts(
     resolve RECORD --decision include|exclude' gives a final decision.
     """
     if ctx.invoked_subcommand is not None:
+        if as_list:  # it prints and writes nothing: dropped, the subcommand would write
+            raise click.UsageError(
+                f"--list prints the conflicts; it does not go with '{ctx.invoked_subcommand}'"
+                f" (give 'reviewkit conflicts --list' first, then '{ctx.invoked_subcommand}')"
+            )
         return
     from reviewkit import screening
 
