@@ -16,7 +16,7 @@ from pathlib import Path
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
-from reviewkit.screening.final_decisions import Resolution, resolve_record
+from reviewkit.screening.final_decisions import ConflictViews, Resolution, resolve_in
 from reviewkit.screening.lookup import find_record
 
 _NEEDED = ("record", "decision")
@@ -32,7 +32,7 @@ def resolve_sheet(
     replace: bool = False,
 ) -> list[Resolution]:
     """Give the final decision of every row of the sheet at ``path``, as
-    :func:`~reviewkit.screening.final_decisions.resolve_record` gives one (``stage`` for rows
+    :func:`~reviewkit.screening.final_decisions.resolve_record` gives one, on one read of the conflicts (``stage`` for rows
     without their own; ``replace`` for every row); a UserError naming each refused row's line,
     and nothing written, when any is refused."""
     name = str(path)
@@ -48,9 +48,10 @@ def resolve_sheet(
     refused: list[str] = []
     lines: dict[tuple[int, str], int] = {}  # (study, stage) -> the line that resolved it
     with project.db.transaction():  # every row or none: a refusal rolls back the rows before it
+        views = ConflictViews(project, resolver)  # read once: each row resolves another study
         for line, row in rows:
             try:
-                one = _resolve_row(project, row, resolver, stage, replace)
+                one = _resolve_row(views, row, stage, replace)
             except UserError as exc:
                 refused.append(
                     f"{name}:{line}: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
@@ -79,7 +80,7 @@ def resolve_sheet(
 
 
 def _resolve_row(
-    project: Project, row: dict[str, str], resolver: str, stage: str | None, replace: bool
+    views: ConflictViews, row: dict[str, str], stage: str | None, replace: bool
 ) -> Resolution:
     """One row's final decision, as ``conflicts resolve`` gives it from its options."""
     label = row["decision"].strip().lower()
@@ -88,10 +89,9 @@ def _resolve_row(
             f"the decision is include or exclude, not {row['decision'].strip()!r}",
             hint="write include or exclude; a row not decided yet: delete it until it is",
         )
-    return resolve_record(
-        project,
-        find_record(project.db, row["record"]),
-        resolver,
+    return resolve_in(
+        views,
+        find_record(views.project.db, row["record"]),
         label,
         (row.get("reason") or "").strip(),
         (row.get("note") or "").strip(),

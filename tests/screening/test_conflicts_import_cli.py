@@ -101,3 +101,24 @@ def test_another_resolvers_final_stands_unless_the_import_replaces_it(project_b,
     assert cli(project_b, "--resolver", "lead", "import", str(sheet), "--replace") == 0
     assert ", replacing the final include by reviewer1" in capsys.readouterr().out
     assert [f[2] for f in _finals(project_b)] == ["final-include", "final-exclude"]
+
+
+def test_a_sheets_rows_share_one_read_of_each_stages_conflicts(project_b, tmp_path, monkeypatch):
+    from reviewkit.screening import final_decisions
+
+    ids = add_records(project_b, make_records(4))
+    conflict_on(project_b, ids, checked=True)
+    stages_read: list[str] = []
+    real = final_decisions.conflicts
+
+    def counted(project, stage, resolver, **kw):
+        stages_read.append(stage)
+        return real(project, stage, resolver, **kw)
+
+    monkeypatch.setattr(final_decisions, "conflicts", counted)
+    sheet = tmp_path / "decisions.csv"
+    sheet.write_text("record,decision\n" + "".join(f"{i},include\n" for i in ids), "utf-8")
+    assert scr.resolve_sheet(project_b, sheet, "lead")[-1].still_open == 0
+    # each stage read once for the four rows (each row read every stage twice, then once more)
+    assert sorted(stages_read) == ["full-text", TA]
+    assert [f[0] for f in _finals(project_b)] == ids
