@@ -676,16 +676,18 @@ def make_template(base: Path) -> tuple[Path, dict[str, str]]:
         for name in ("sample.ris", "sample.nbib"):
             assert main(["import", str(FIXTURES / name), "--project", str(template)]) == 0
         with open_project(template) as p:
-            *agreed, disputed = all_reports(p)
-            for rid in agreed:
+            reports = all_reports(p)
+            disputed = reports[-1]  # the record of conflicts import's good sheet
+            for rid in reports:
                 for stage in ("title-abstract", "full-text"):
                     for reviewer in ("reviewer1", "reviewer2"):
-                        screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
-            # the last in conflict at title-abstract: the record of conflicts import's good sheet
-            for reviewer, label in (("reviewer1", "include"), ("reviewer2", "exclude")):
-                screening.decide(
-                    p.db, disputed, "title-abstract", reviewer, label, protocol=p.protocol
-                )
+                        # its conflict at full text (the last stage: its final may be given
+                        # again) resolved to include: the same studies included as before
+                        no = (rid, stage, reviewer) == (disputed, "full-text", "reviewer2")
+                        vote = ("exclude", "long-term") if no else ("include", "")
+                        screening.decide(p.db, rid, stage, reviewer, *vote, protocol=p.protocol)
+                    if rid == disputed and stage == "full-text":
+                        screening.resolve(p, rid, stage, "lead", "include")
         goods = base / "goods"
         goods.mkdir()
         for args in (
