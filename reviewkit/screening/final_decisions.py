@@ -161,8 +161,24 @@ def _conflict_of(views: ConflictViews, study: int, stage: str | None) -> tuple[s
         )
     if refused is not None:
         raise refused
+    if stage:  # a stage named where it has none: the one where it has (a wrong --stage)
+        elsewhere = [name for name in stage_names(protocol) if study in _seen_at(views, name)]
+        if elsewhere:
+            raise UserError(
+                f"record {study} is not in conflict at the {stage} stage;"
+                f" it is at {', '.join(elsewhere)}",
+                hint=f"give --stage {elsewhere[0]}, or leave --stage out",
+            )
     where = f"at the {stage} stage" if stage else "at any stage"
     raise UserError(
         f"record {study} is not in conflict {where}",
         hint="'reviewkit conflicts --list' names the conflicts (its first column is the record)",
     )
+
+
+def _seen_at(views: ConflictViews, stage: str) -> dict[int, ConflictView]:
+    """The stage's conflicts, none where blinding refuses the resolver them."""
+    try:
+        return views.at(stage)
+    except UserError:
+        return {}
