@@ -142,6 +142,15 @@ SLOTS = [
         )
         for option in ("--decision", "--reason", "--stage", "--resolver")
     ),
+    Slot("conflicts import SHEET", "in:csv", "conflicts import @ --resolver lead --project P"),
+    *(
+        Slot(
+            f"conflicts import {option}",
+            "name",
+            f"conflicts import CONFLICTS --resolver lead --project P {option} @",
+        )
+        for option in ("--stage", "--resolver")
+    ),
     Slot(
         "decisions export --reviewer", "name", "decisions export OUT.jsonl --reviewer @ --project P"
     ),
@@ -646,6 +655,8 @@ def _good_file(slot: Slot, goods: dict[str, str]) -> str:
         return goods["EVALUATE"]
     if slot.name.startswith("dedup"):
         return goods["QUEUE"]
+    if slot.name.startswith("conflicts"):
+        return goods["CONFLICTS"]
     if slot.name.startswith("extract"):
         return goods["SHEET"]
     return goods["DATASET"]
@@ -665,10 +676,18 @@ def make_template(base: Path) -> tuple[Path, dict[str, str]]:
         for name in ("sample.ris", "sample.nbib"):
             assert main(["import", str(FIXTURES / name), "--project", str(template)]) == 0
         with open_project(template) as p:
-            for rid in all_reports(p):
+            reports = all_reports(p)
+            disputed = reports[-1]  # the record of conflicts import's good sheet
+            for rid in reports:
                 for stage in ("title-abstract", "full-text"):
                     for reviewer in ("reviewer1", "reviewer2"):
-                        screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+                        # its conflict at full text (the last stage: its final may be given
+                        # again) resolved to include: the same studies included as before
+                        no = (rid, stage, reviewer) == (disputed, "full-text", "reviewer2")
+                        vote = ("exclude", "long-term") if no else ("include", "")
+                        screening.decide(p.db, rid, stage, reviewer, *vote, protocol=p.protocol)
+                    if rid == disputed and stage == "full-text":
+                        screening.resolve(p, rid, stage, "lead", "include")
         goods = base / "goods"
         goods.mkdir()
         for args in (
@@ -679,6 +698,7 @@ def make_template(base: Path) -> tuple[Path, dict[str, str]]:
             main([*args, "--project", str(template)])
     (goods / "good.ris").write_text(GOOD_RIS, encoding="utf-8")
     (goods / "evaluate.csv").write_text(GOOD_EVALUATE, encoding="utf-8")
+    (goods / "conflicts.csv").write_text(f"record,decision\n{disputed},include\n", encoding="utf-8")
     (goods / "paper.pdf").write_bytes(
         b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
     )
@@ -695,6 +715,7 @@ def make_template(base: Path) -> tuple[Path, dict[str, str]]:
         "SHEET": str(goods / "sheet.csv"),
         "QUEUE": str(queue),
         "EVALUATE": str(goods / "evaluate.csv"),
+        "CONFLICTS": str(goods / "conflicts.csv"),
         "DATASET": str(goods / "dataset.csv"),
         "PDF": str(goods / "paper.pdf"),
         "PUBMEDXML": str(goods / "pubmed.xml"),  # a copy: serve writes its index beside it

@@ -21,25 +21,14 @@ from reviewkit.store import records as record_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 # the shared helpers (this file's Caught, add_records) importable from every test file, as
-# tests/screening/conftest.py does for its folder (pytest runs with --import-mode=importlib)
+# tests/screening/conftest.py does for its folder (pytest runs with --import-mode=importlib).
+# `from conftest import …` loads this file a second time, as 'conftest' beside the plugin pytest
+# loaded (0.5 ms; its fixtures and hooks are not registered, the helpers work alike). A hook that
+# set sys.modules['conftest'] to the plugin after each folder's conftest was tried and dropped:
+# pytest removes the name before loading each one, so a folder's conftest importing from this
+# file (tests/tui's) loaded the second copy all the same.
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
-
-
-def _one_conftest() -> None:
-    """Let `from conftest import …` find this very module, the one pytest loaded (as
-    tests.conftest): imported again under its own name, its code ran a second time and its
-    classes (Caught) were two classes of one name. pytest drops the name 'conftest' from sys.modules before it loads each folder's
-    conftest.py, so it is set again after each (pytest_plugin_registered)."""
-    sys.modules["conftest"] = sys.modules[__name__]
-
-
-_one_conftest()
-
-
-def pytest_plugin_registered(plugin: object, manager: pytest.PytestPluginManager) -> None:
-    """After each folder's conftest.py is loaded: :func:`_one_conftest` again."""
-    _one_conftest()
 
 
 # What a person's own shell may set for reviewkit (a reviewer's name, a project, a keymap, an

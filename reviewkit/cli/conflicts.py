@@ -16,7 +16,7 @@ from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
-    from reviewkit.screening import ConflictView, DerivedStages
+    from reviewkit.screening import ConflictView, DerivedStages, Resolution
 
 
 def _default_resolver() -> str:
@@ -60,6 +60,11 @@ def conflicts(
     resolve RECORD --decision include|exclude' gives a final decision.
     """
     if ctx.invoked_subcommand is not None:
+        if as_list:  # it prints and writes nothing: dropped, the subcommand would write
+            raise click.UsageError(
+                f"--list prints the conflicts; it does not go with '{ctx.invoked_subcommand}'"
+                f" (give 'reviewkit conflicts --list' first, then '{ctx.invoked_subcommand}')"
+            )
         return
     from reviewkit import screening
 
@@ -187,14 +192,71 @@ def resolve_command(
             stage=from_group(ctx, "stage", stage),
             replace=replace,
         )
-        d = done.decision
-        rule = project.protocol.stage(d.stage)
-        replaced = screening.replaced_final_words(rule, done.replaced, decision, reason)
-        click.echo(
-            f"record {d.record_id}: final {screening.decision_words(rule, decision, reason)}"
-            f" at {d.stage} by {resolver}{replaced};"
-            f" {quantity(done.still_open, 'conflict')} open at {d.stage}"
+        click.echo(f"{_stored(project, done)}; {_open_at(done)}")
+    finally:
+        project.close()
+
+
+def _stored(project: Project, done: Resolution) -> str:
+    """'record 13: final exclude (Long-term) at title-abstract by lead', with what it replaced."""
+    from reviewkit import screening
+
+    d = done.decision
+    rule = project.protocol.stage(d.stage)
+    label = d.label.removeprefix("final-")
+    replaced = screening.replaced_final_words(rule, done.replaced, label, d.reason)
+    words = screening.decision_words(rule, label, d.reason)
+    return f"record {d.record_id}: final {words} at {d.stage} by {d.reviewer}{replaced}"
+
+
+def _open_at(done: Resolution) -> str:
+    """'6 conflicts open at title-abstract', as they stand after ``done``."""
+    return f"{quantity(done.still_open, 'conflict')} open at {done.decision.stage}"
+
+
+@conflicts.command("import")
+@project_option
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default=None,
+    show_default="each record's stage where its conflict is open",
+    help="Screening stage of the rows without a 'stage' column.",
+)
+@resolver_option
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace final decisions another resolver made (read them first with --list).",
+)
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    project_dir: Path,
+    sheet: Path,
+    stage: str | None,
+    resolver: str,
+    replace: bool,
+) -> None:
+    """Give the final decisions of a CSV or TSV sheet, all or none, as 'resolve' gives one.
+
+    Columns: record, decision (include or exclude), and reason (its code), note and stage if
+    wanted; a row refused is named by its line, and nothing is written.
+    """
+    from reviewkit import screening
+
+    resolver = from_group(ctx, "resolver", resolver)
+    project = load_project(from_group(ctx, "project_dir", project_dir), person=resolver)
+    try:
+        done = screening.resolve_sheet(
+            project, sheet, resolver, stage=from_group(ctx, "stage", stage), replace=replace
         )
+        for one in done:
+            click.echo(_stored(project, one))
+        last = {one.decision.stage: one for one in done}  # the count after the sheet's last
+        opened = "; ".join(_open_at(one) for one in last.values())
+        click.echo(f"{quantity(len(done), 'final decision')} from {sheet}; {opened}")
     finally:
         project.close()
 

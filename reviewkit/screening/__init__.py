@@ -39,6 +39,7 @@ from reviewkit.screening.final_decisions import (
     replaced_final_words,
     resolve_record,
 )
+from reviewkit.screening.final_decisions_sheet import resolve_sheet
 from reviewkit.screening.lookup import (
     attach,
     attachment_url,
@@ -111,6 +112,7 @@ __all__ = [
     "replaced_words",
     "resolve",
     "resolve_record",
+    "resolve_sheet",
     "seeded_order",
     "stage_counts",
     "stage_names",

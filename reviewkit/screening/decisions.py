@@ -297,23 +297,51 @@ def resolve(
     for; the check and the write are one transaction, so two leads a few milliseconds apart
     cannot both write. A resolver may replace their own final, or one they were shown.
     """
-    rule = check_stage(project.protocol, stage)
+    d = final_decision(project.protocol, study_id, stage, resolver, label, reason, note)
+    with project.db.transaction():  # the conflict read under the write lock it is written in
+        derived = DerivedStages(project)
+        views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
+        write_final(project, derived, views.get(study_id), d, seen=seen)
+    return d
+
+
+def final_decision(
+    protocol: Protocol,
+    study_id: int,
+    stage: str,
+    resolver: str,
+    label: str,
+    reason: str = "",
+    note: str = "",
+) -> Decision:
+    """The final decision (not yet written) checked against the protocol: the stage, a
+    resolver's name, include or exclude, the reason as the stage takes it."""
+    rule = check_stage(protocol, stage)
     if not resolver.strip():
         raise UserError("the resolver needs a name")
     if label not in ("include", "exclude"):
         raise UserError(f"a final decision is include or exclude, not {label!r}")
     _check_reason(rule, label, reason)
-    d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
-    with project.db.transaction():  # the conflict read under the write lock it is written in
-        derived = DerivedStages(project)
-        views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
-        if study_id not in views:
-            raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
-        _check_not_resolved_meanwhile(views[study_id].final, seen, d)
-        members = [rid for rid, study in derived.canon.items() if study == study_id]
-        _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
-        decision_rows.add_decision(project.db, d)
-    return d
+    return Decision(study_id, stage, resolver, f"final-{label}", reason, note)
+
+
+def write_final(
+    project: Project,
+    derived: DerivedStages,
+    view: ConflictView | None,
+    d: Decision,
+    *,
+    seen: Decision | None = None,
+) -> None:
+    """Write the checked final decision ``d`` (:func:`final_decision`) on the conflict ``view``
+    of its study (None: not in conflict), read with ``derived`` in the caller's transaction, as
+    :func:`resolve` does; ``seen`` as there."""
+    if view is None:
+        raise UserError(f"study {d.record_id} is not in conflict at the {d.stage} stage")
+    _check_not_resolved_meanwhile(view.final, seen, d)
+    members = [rid for rid, study in derived.canon.items() if study == d.record_id]
+    _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
+    decision_rows.add_decision(project.db, d)
 
 
 def _check_not_resolved_meanwhile(

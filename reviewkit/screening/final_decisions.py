@@ -4,9 +4,11 @@ The screen shows the resolver a conflict, with any final decision it has, before
 theirs; a command shows nothing first. So here the conflict is found by its record (at the
 stage where it is open, unless one is named), a final decision another resolver made is
 replaced only when the resolver says so (``replace``: they read it in ``conflicts --list``),
-and the decision goes through :func:`~reviewkit.screening.decisions.resolve`, as the screen's
-does: the resolver checked as the screen checks them (blinding), the reason against the
-protocol, the check and the write one transaction.
+and the decision is checked and written as :func:`~reviewkit.screening.decisions.resolve`
+writes the screen's (``final_decision``, ``write_final``): the resolver checked as the screen
+checks them (blinding), the reason against the protocol, the read, the check and the write one
+transaction. A sheet's rows (:mod:`~reviewkit.screening.final_decisions_sheet`) share one read
+of the conflicts (:class:`ConflictViews`) in one transaction.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Stage
-from reviewkit.screening.decisions import ConflictView, ResolvedMeanwhile, conflicts, resolve
+from reviewkit.screening.decisions import ConflictView, conflicts, final_decision, write_final
 from reviewkit.screening.outcomes import DerivedStages
-from reviewkit.screening.rules import stage_names
+from reviewkit.screening.rules import check_stage, stage_names
 from reviewkit.store.decisions import Decision
 
 
@@ -46,6 +48,40 @@ def replaced_final_words(rule: Stage, before: Decision | None, label: str, reaso
     return f", replacing the final {old} by {before.reviewer}"
 
 
+class ConflictViews:
+    """The conflicts of each stage as ``resolver`` may see them, read once in the caller's
+    transaction (a sheet's rows share one read: each row's conflict is another study's), and
+    the ones resolved since (:func:`resolve_in`)."""
+
+    def __init__(self, project: Project, resolver: str) -> None:
+        self.project = project
+        self.resolver = resolver
+        self.derived = DerivedStages(project)
+        self._read: dict[str, dict[int, ConflictView] | UserError] = {}
+        self.resolved: set[tuple[str, int]] = set()  # (stage, study) given a final since
+
+    def at(self, stage: str) -> dict[int, ConflictView]:
+        """The stage's conflicts by study; the UserError that blinding gives a reviewer."""
+        if stage not in self._read:
+            try:
+                views = conflicts(self.project, stage, self.resolver, derived=self.derived)
+                self._read[stage] = {v.study_id: v for v in views}
+            except UserError as exc:
+                self._read[stage] = exc
+        read = self._read[stage]
+        if isinstance(read, UserError):
+            raise read
+        return read
+
+    def still_open(self, stage: str) -> int:
+        """The stage's conflicts without a final decision, counting those resolved since."""
+        return sum(
+            1
+            for study, v in self.at(stage).items()
+            if v.final is None and (stage, study) not in self.resolved
+        )
+
+
 def resolve_record(
     project: Project,
     record_id: int,
@@ -59,10 +95,27 @@ def resolve_record(
 ) -> Resolution:
     """Give the final decision on the conflict of the study of ``record_id`` (any record of
     it) at ``stage`` (default: the stage where its conflict is open). A final decision that
-    another resolver made stands unless ``replace``; the resolver's own is replaced."""
-    derived = DerivedStages(project)
-    study = derived.canon.get(record_id, record_id)
-    stage, view = _conflict_of(project, derived, study, resolver, stage)
+    another resolver made stands unless ``replace``; the resolver's own is replaced. The
+    conflict is read under the write lock it is written in."""
+    with project.db.transaction():
+        views = ConflictViews(project, resolver)
+        return resolve_in(views, record_id, label, reason, note, stage=stage, replace=replace)
+
+
+def resolve_in(
+    views: ConflictViews,
+    record_id: int,
+    label: str,
+    reason: str = "",
+    note: str = "",
+    *,
+    stage: str | None = None,
+    replace: bool = False,
+) -> Resolution:
+    """:func:`resolve_record` on conflicts already read, in the caller's transaction."""
+    project, resolver = views.project, views.resolver
+    study = views.derived.canon.get(record_id, record_id)
+    stage, view = _conflict_of(views, study, stage)
     standing = view.final
     if standing is not None and standing.reviewer != resolver and not replace:
         said = decision_words(project.protocol.stage(stage), label, reason)
@@ -71,34 +124,32 @@ def resolve_record(
             f" {standing.label.removeprefix('final-')} by {standing.reviewer}",
             hint=f"theirs stands; to replace it with {said}, give the command again with --replace",
         )
-    try:
-        d = resolve(project, study, stage, resolver, label, reason, note, seen=standing)
-    except ResolvedMeanwhile as exc:  # another resolver wrote between the read and the write
-        raise UserError(
-            exc.message, hint="theirs stands; having read it, give the command again with --replace"
-        ) from None
-    left = sum(1 for v in conflicts(project, stage, resolver) if v.final is None)
-    return Resolution(d, standing, left)
+    d = final_decision(project.protocol, study, stage, resolver, label, reason, note)
+    write_final(project, views.derived, view, d, seen=standing)
+    views.resolved.add((stage, study))
+    return Resolution(d, standing, views.still_open(stage))
 
 
-def _conflict_of(
-    project: Project, derived: DerivedStages, study: int, resolver: str, stage: str | None
-) -> tuple[str, ConflictView]:
+def _conflict_of(views: ConflictViews, study: int, stage: str | None) -> tuple[str, ConflictView]:
     """The stage and the conflict view of ``study``: at ``stage``, else at the one stage where
     it is open (else the one where it was resolved); a UserError when it is in none, or in
     several and none is named."""
-    stages = [stage] if stage else stage_names(project.protocol)
+    protocol = views.project.protocol
+    if stage:
+        check_stage(protocol, stage)
+    stages = [stage] if stage else stage_names(protocol)
     found: list[tuple[str, ConflictView]] = []
     refused: UserError | None = None
     for name in stages:
         try:  # a reviewer is refused a stage still open to them (blinding), as on the screen
-            views = conflicts(project, name, resolver, derived=derived)
+            read = views.at(name)
         except UserError as exc:
             if stage:
                 raise
             refused = exc
             continue
-        found += [(name, v) for v in views if v.study_id == study]
+        if study in read:
+            found.append((name, read[study]))
     open_ones = [(name, v) for name, v in found if v.final is None]
     if len(open_ones) == 1 or (not open_ones and len(found) == 1):
         return (open_ones or found)[0]
@@ -110,8 +161,24 @@ def _conflict_of(
         )
     if refused is not None:
         raise refused
+    if stage:  # a stage named where it has none: the one where it has (a wrong --stage)
+        elsewhere = [name for name in stage_names(protocol) if study in _seen_at(views, name)]
+        if elsewhere:
+            raise UserError(
+                f"record {study} is not in conflict at the {stage} stage;"
+                f" it is at {', '.join(elsewhere)}",
+                hint=f"give --stage {elsewhere[0]}, or leave --stage out",
+            )
     where = f"at the {stage} stage" if stage else "at any stage"
     raise UserError(
         f"record {study} is not in conflict {where}",
         hint="'reviewkit conflicts --list' names the conflicts (its first column is the record)",
     )
+
+
+def _seen_at(views: ConflictViews, stage: str) -> dict[int, ConflictView]:
+    """The stage's conflicts, none where blinding refuses the resolver them."""
+    try:
+        return views.at(stage)
+    except UserError:
+        return {}

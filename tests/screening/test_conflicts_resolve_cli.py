@@ -165,3 +165,26 @@ def test_refusals_name_what_is_wrong(project_b, capsys):
         cli(project_b, *resolve, str(conflicted), "--decision", "maybe", "--resolver", "lead") == 2
     )
     assert list_decisions(project_b.db) == before
+
+
+def test_the_groups_list_flag_is_refused_with_resolve(project_b, capsys):
+    (study,) = add_records(project_b, make_records(1))
+    conflict_on(project_b, [study], checked=True)
+    before = list_decisions(project_b.db)
+    args = ("resolve", str(study), "--decision", "include", "--resolver", "lead")
+    # '--list' prints and writes nothing: with resolve it was dropped and the final written
+    assert cli(project_b, "conflicts", "--list", *args) == 2
+    err = capsys.readouterr().err
+    assert "--list" in err and "resolve" in err
+    assert list_decisions(project_b.db) == before
+
+
+def test_a_stage_named_where_the_record_has_no_conflict_names_where_it_has(project_b, capsys):
+    (study,) = add_records(project_b, make_records(1))
+    conflict_on(project_b, [study], checked=True)
+    args = ("conflicts", "resolve", str(study), "--decision", "include", "--resolver", "lead")
+    assert cli(project_b, *args, "--stage", FT) == 2
+    err = capsys.readouterr().err
+    assert f"record {study} is not in conflict at the {FT} stage; it is at {TA}" in err
+    assert f"--stage {TA}" in err
+    assert _finals(project_b) == []
