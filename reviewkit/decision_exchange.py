@@ -40,7 +40,13 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.decision_keys import RecordResolver
-from reviewkit.decision_replay import CONTENT, check_held, check_repeat, check_vote_slots
+from reviewkit.decision_replay import (
+    CONTENT,
+    check_held,
+    check_repeat,
+    check_vote_slots,
+    file_key,
+)
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
@@ -368,6 +374,7 @@ def import_decisions(
     new: list[Decision] = []
     seen: dict[str, Decision] = {}
     lines: dict[str, str] = {}  # entry id -> 'file:line'
+    keys: dict[str, str] = {}  # entry id -> its record as the file names it, for a refusal
     repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
@@ -411,6 +418,7 @@ def import_decisions(
         seen[d.id] = d
         new.append(d)
         lines[d.id] = where
+        keys[d.id] = file_key(e["record"])
     with db.transaction():  # the checks and the write are one, as for a key press
         # which study each record is in, read once, with the write lock held
         canon = canonical_map(db)
@@ -423,6 +431,6 @@ def import_decisions(
         past = decision_rows.list_decisions(db, record_ids=mine | {d.record_id for d in new})
         check_held(canon, past, new, lines)
         if protocol is not None:
-            check_vote_slots(past, protocol, new, lines)
+            check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
     return ImportResult(len(new), len(repeats))

@@ -6,6 +6,7 @@ naming the file's line; nothing is written before all have passed."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from reviewkit.errors import UserError
 from reviewkit.protocol import STAGES, Protocol
@@ -47,12 +48,25 @@ def check_held(
             raise held_error(study, d.stage, held, where=lines[d.id])
 
 
+def file_key(record: Mapping[str, object]) -> str:
+    """An entry's record as the file names it, by the key that finds it first (PMID, then DOI,
+    then title: ``decision_keys.RecordResolver``): 'PMID 1001', "title 'return to …'"."""
+    for key, shown in (("pmid", "PMID"), ("doi", "DOI")):
+        if value := str(record.get(key) or "").strip():
+            return f"{shown} {value}"
+    return f"title {str(record.get('title') or '')[:60]!r}"
+
+
 def check_vote_slots(
-    past: list[Decision], protocol: Protocol, new: list[Decision], lines: dict[str, str]
+    past: list[Decision],
+    protocol: Protocol,
+    new: list[Decision],
+    lines: dict[str, str],
+    keys: Mapping[str, str],
 ) -> None:
     """Refuse a vote its record no longer waited for, replaying each touched record's log (the
     project's, ``past``, and the file's entries, in time order) as ``screening.decide`` would
-    have.
+    have; ``keys``: entry id -> its record as the file names it (:func:`file_key`).
 
     Judged by record, not by duplicate cluster: the other machine's copy may not have held a
     merge made here since (its record was a study of its own when the vote was cast there),
@@ -77,10 +91,12 @@ def check_vote_slots(
                 continue
             added = [d for d in log[: at + 1] if d.id in lines]  # the file's, up to this vote
             culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
+            # the record judged, by this project's id and by the file's key (the line's own)
             raise UserError(  # which way the others voted stays hidden (blinding)
-                f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
-                f"{stage} stage needs {quantity(rule.reviewers_per_record, 'vote')} per record and the "
-                f"study has them{' and a final decision' if state.final else ''}",
+                f"a vote by {culprit.reviewer!r} on record {record} ({keys[culprit.id]} in the"
+                f" file), which no longer waited for it: the {stage} stage needs"
+                f" {quantity(rule.reviewers_per_record, 'vote')} per record and the record has"
+                f" them{' and a final decision' if state.final else ''}",
                 where=lines[culprit.id],
                 hint=(
                     "in a one-reviewer stage a second reviewer votes only after an 'uncertain'; "

@@ -101,13 +101,30 @@ class Status:
         """Studies included at the protocol's last stage."""
         return self.stages[-1].included if self.stages else 0
 
+    @property
+    def merged_by_hand(self) -> int:
+        """Duplicates a person's merges removed (`dedup merge`, `s` in `dedup review`) when no
+        dedup run has finished: a run writes its links in the transaction that ends it, so until
+        one has, every record that is not a study of its own was joined by a person."""
+        return 0 if self.dedup_runs else self.records - self.studies
+
+    @property
+    def deduplicated(self) -> bool:
+        """Whether any dedup work stands: a finished run, or a person's merge (without a run)."""
+        return bool(self.dedup_runs or self.merged_by_hand)
+
 
 def dedup_line(s: Status) -> str:
     """How many studies dedup left, or that it has not run (and what to type)."""
     if s.records == 0:
         return "studies after dedup: no records yet"
-    if s.dedup_runs == 0:
+    if not s.deduplicated:
         return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
+    if s.dedup_runs == 0:  # a person's merges are dedup work, but no rule compared the records
+        return (
+            f"studies after dedup: {s.studies} ({quantity(s.merged_by_hand, 'duplicate')} merged"
+            " by hand; no dedup run has compared the records yet: type `reviewkit dedup`)"
+        )
     if s.undeduplicated:
         verb = "is" if s.undeduplicated == 1 else "are"
         return (
@@ -118,9 +135,10 @@ def dedup_line(s: Status) -> str:
 
 
 def counted_as(s: Status) -> str:
-    """What the stage counts count: studies once dedup has run (duplicates are one study), records
-    before it (two of them may be one study that no run has compared yet)."""
-    return "study" if s.dedup_runs else "record"
+    """What the stage counts count: studies once dedup has run or a person merged records
+    (duplicates are one study: the counts are of clusters, so 'records' would undercount them),
+    records before any (two of them may be one study that no run has compared yet)."""
+    return "study" if s.deduplicated else "record"
 
 
 def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:

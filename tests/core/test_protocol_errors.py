@@ -369,3 +369,28 @@ def test_init_refuses_a_folder_name_that_cannot_be_typed(tmp_path: Path, capsys,
     err = capsys.readouterr().err
     assert "the folder name" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.toml"]
+
+
+def test_a_misspelt_prefill_rule_is_refused_by_every_command_at_its_line(
+    tmp_path: Path, capsys
+) -> None:
+    """protocol check and init refuse it; so does every command of a project whose protocol
+    an edit misspelt, as every other protocol fault and an edit that loses what the logs use
+    (tests/bad_input/test_protocol_in_use.py): the fix is one word at the line named, and a
+    protocol valid for some commands only would keep its fault until extraction met it."""
+    text = GOOD.replace('name = "Aim"\n', 'name = "Aim"\nprefill = ["affiliation-countries"]\n')
+    line = line_of(text, "prefill =")
+    says = ["extraction[0].prefill", "did you mean 'affiliation-country'?"]
+    check_both(tmp_path, text, capsys, line=line, says=says)
+
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD.replace('name = "Aim"\n', 'name = "Aim"\nprefill = []\n'), "utf-8")
+    folder = tmp_path / "proj"
+    assert main(["init", str(folder), "--protocol", str(good)]) == 0
+    (folder / "protocol.toml").write_text(text, encoding="utf-8")  # the edit
+    for command in (["status"], ["search", "history"], ["screen", "--reviewer", "ann"]):
+        capsys.readouterr()
+        assert main([*command, "--project", str(folder)]) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {folder / 'protocol.toml'}:{line}: "), err
+        assert all(word in err for word in says), err

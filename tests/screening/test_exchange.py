@@ -165,8 +165,13 @@ def test_a_second_vote_in_a_one_reviewer_stage_is_refused(one_reviewer_machines,
     capsys.readouterr()
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
-    assert f"{out}:1: a vote by 'reviewer2' on a study that no longer waited for it" in err
-    assert "needs 1 vote per record" in err and "'exclude'" not in err  # blinded
+    # judged per record: the refusal names it, by this project's id and the file's key
+    assert (
+        f"{out}:1: a vote by 'reviewer2' on record {first} (PMID 1001 in the file), which no"
+        " longer waited for it: the title-abstract stage needs 1 vote per record and the record"
+        " has them" in err
+    )
+    assert "'exclude'" not in err  # blinded
     assert list_decisions(here.db) == before  # the file's vote on another record neither
 
 
@@ -181,8 +186,16 @@ def test_a_file_voting_twice_on_one_record_is_refused_at_its_second_vote(
     lines = _export(there, "reviewer1", tmp_path / "r1.jsonl").read_text()
     log.write_text(lines + _export(there, "reviewer2", tmp_path / "r2.jsonl").read_text())
     assert cli(here, ["decisions", "import"], str(log)) == 2
-    assert f"{log}:2: a vote by 'reviewer2'" in capsys.readouterr().err
+    assert f"{log}:2: a vote by 'reviewer2' on record {study} (PMID 1003" in capsys.readouterr().err
     assert list_decisions(here.db) == []
+    # a key without a PMID is named as the file names it: by its DOI, else its title
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    for gone, named in (("pmid", "DOI 10.1000/test.3"), ("doi", "title 'study 3 return to")):
+        for entry in entries:
+            entry["record"][gone] = None
+        log.write_text("".join(json.dumps(e) + "\n" for e in entries))
+        assert cli(here, ["decisions", "import"], str(log)) == 2
+        assert f"on record {study} ({named}" in capsys.readouterr().err
 
 
 def test_after_uncertain_a_second_reviewer_may_vote(one_reviewer_machines, tmp_path, capsys):

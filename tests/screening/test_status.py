@@ -115,3 +115,33 @@ def test_status_shows_classification_per_scheme_of_the_included(project_a, capsy
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "(Diagnosis group): 1 confirmed, 1 suggested of 2 included records\n" in out
+
+
+def test_status_after_a_persons_merge_with_no_dedup_run_counts_studies(project_a, capsys):
+    """A person's `dedup merge` is dedup work: status counts the studies it left (four
+    records, two joined: three studies) and says no run has compared the records yet, not
+    that dedup has not run; the stage counts are of studies (the merged pair is one)."""
+    add_records(project_a, make_records(4))
+    folder = str(project_a.folder)
+    project_a.close()
+    merge = ["dedup", "merge", "1", "2", "--project", folder, "--reviewer", "reviewer1"]
+    assert main(merge) == 0
+    capsys.readouterr()
+
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "dedup has not run yet" not in out
+    assert (
+        "studies after dedup: 3 (1 duplicate merged by hand; no dedup run has compared the"
+        " records yet: type `reviewkit dedup`)\n" in out
+    )
+    assert "title-abstract: 0 decisions (0 votes) · 3 studies: 0 included" in out
+    assert "included studies: 0\n" in out
+
+    # the merge undone, no dedup work stands: the records are not studies yet
+    assert main(["dedup", "undo", "--project", folder, "--reviewer", "reviewer1"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "studies after dedup: dedup has not run yet (type `reviewkit dedup`)" in out
+    assert "· 4 records: 0 included" in out

@@ -76,7 +76,8 @@ def test_votes_on_records_the_lead_merged_meanwhile_come_in_as_a_local_merge_kee
     the lead merges records 1 and 2 (settling dedup's queue); reviewer1 had voted on one and
     reviewer2 on the other, each a study of its own in their copy. The lead's import keeps
     both, as a merge keeps votes cast on one machine: a disagreement is a conflict for the lead.
-    The second log was refused ('a study that no longer waited for it'), naming its line."""
+    The second log was refused ('a vote … on a study that no longer waited for it'), naming
+    its line."""
     lead = init_project(tmp_path / "lead", PROTOCOL_A)
     add_records(lead, make_records(4))
     lead.close()
