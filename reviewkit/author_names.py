@@ -224,20 +224,20 @@ def written_in_capitals(name: str) -> bool:
 def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     """Whether the words of capitals in a name's given part that read as a word ('MAHA',
     'SCOTT') are given names written in capitals, not initials: only in a name
-    :func:`written_in_capitals`, and there as the rest of its author list ``authors`` (the
-    name itself left out) writes its names. The other names in capitals whose given part
-    reads as a word ('JONES, PETER') against those whose given part only initials can be
-    ('JONES, J', 'LEE, JM'): more of the latter, the list writes initials (old Web of
-    Science: 'SMITH, MAHA' four initials); otherwise, and with nothing else to read (a name
-    alone), a given name ('SMITH, JOHN'). A list that writes given names still writes
-    initials for an author whose names it lacks, so a tie reads given names."""
+    :func:`written_in_capitals`, and there as its author list ``authors`` writes its names.
+    The names in capitals whose given part reads as a word ('JONES, PETER', and the name
+    itself) against those whose given part only initials can be ('JONES, J', 'LEE, JM'):
+    more of the latter, the list writes initials (old Web of Science: 'SMITH, MAHA' beside
+    'LEE, JM' and 'KIM, J', four initials); otherwise a given name ('SMITH, JOHN' alone).
+    The name itself counts, as one vote: four or five initials that read as a word are 76 of
+    the PubMed snapshot's 221,906 authors, four-letter given names alone 11,689, so its own
+    word weighs at least as much as one co-author's initials; and a list that writes given names still
+    writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'), so a tie
+    reads given names."""
     if not written_in_capitals(name):
         return False
-    others = list(authors)
-    if name in others:
-        others.remove(name)
     words = initials = 0
-    for other in others:
+    for other in authors if name in authors else [name, *authors]:
         if written_in_capitals(other):
             other_given = split_name(other).given
             words += any(map(_reads_as_word, _LETTERS.findall(other_given)))

@@ -24,8 +24,10 @@ def _readings(authors: list[str]) -> tuple[str, str, tuple[str, str, str] | None
 @pytest.mark.parametrize(
     ("authors", "initials"),
     [
-        (["SMITH, MAHA", "JONES, J"], True),  # the list writes initials
-        (["SMITH, MAHA", "LEE, JM", "KIM, J"], True),
+        (["SMITH, MAHA", "LEE, JM", "KIM, J"], True),  # the list writes initials
+        # one co-author's initials against the name's own word: a list of given names that
+        # lacks one author's names as likely as four initials that read as a word
+        (["SMITH, MAHA", "JONES, J"], False),
         (["SMITH, MAHA", "JONES, PETER"], False),  # the list writes given names
         # a list of given names writes initials where it lacks an author's names
         (["SMITH, MAHA", "JONES, PETER", "LEE, JM"], False),
@@ -42,6 +44,13 @@ def test_the_rest_of_the_list_tells_initials_from_a_given_name(
     else:
         assert (key, ref) == ("m smith", "SMITH M")
         assert bib == ("SMITH", "", "MAHA")
+
+
+def test_a_given_name_beside_one_author_with_initials_only_stays_a_given_name() -> None:
+    """'SMITH, JOHN; JONES, J': an export in capitals that lacks the second author's names is
+    the same person as 'Smith, John' elsewhere, not J. O. H. N. Smith."""
+    assert first_person_key(["SMITH, JOHN", "JONES, J"]) == first_person_key(["Smith, John"])
+    assert _readings(["SMITH, JOHN", "JONES, J"])[1:] == ("SMITH J", ("SMITH", "", "JOHN"))
 
 
 def test_capitals_after_a_surname_in_mixed_case_are_initials_up_to_six() -> None:
@@ -75,7 +84,10 @@ def _file(suffix: str, names: list[str]) -> str:
 @pytest.mark.parametrize("suffix", sorted(FILES))
 @pytest.mark.parametrize(
     ("names", "key"),
-    [(["SMITH, MAHA", "JONES, JM"], "m a h a smith"), (["SMITH, MAHA", "JONES, PETER"], "m smith")],
+    [
+        (["SMITH, MAHA", "JONES, JM", "LEE, PK"], "m a h a smith"),
+        (["SMITH, MAHA", "JONES, PETER"], "m smith"),
+    ],
 )
 def test_every_importer_gives_a_list_in_capitals_one_reading(
     suffix: str, names: list[str], key: str, tmp_path: Path
