@@ -236,13 +236,31 @@ def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     reads given names."""
     if not written_in_capitals(name):
         return False
-    words = initials = 0
-    for other in authors if name in authors else [name, *authors]:
-        if written_in_capitals(other):
-            other_given = split_name(other).given
-            words += any(map(_reads_as_word, _LETTERS.findall(other_given)))
-            initials += _only_initials(other_given)
+    names = tuple(authors)
+    words, initials = _list_votes(names)
+    if name not in names:
+        word, initial = _vote(name)
+        words, initials = words + word, initials + initial
     return words >= initials
+
+
+# The writers ask once for every name of a list (BibTeX, references): the list's votes are
+# counted once, not once a name (a consortium's 3,000 names in capitals took minutes).
+@lru_cache(maxsize=16)
+def _list_votes(names: tuple[str, ...]) -> tuple[int, int]:
+    """(names whose given part reads as a word, names whose given part only initials can
+    be) of a list, its names in capitals only (:func:`given_names_in_capitals`)."""
+    votes = [_vote(name) for name in names]
+    return sum(w for w, _ in votes), sum(i for _, i in votes)
+
+
+@lru_cache(maxsize=4096)
+def _vote(name: str) -> tuple[int, int]:
+    """One name's vote for :func:`_list_votes`: (1, 0) a word, (0, 1) only initials."""
+    if not written_in_capitals(name):
+        return 0, 0
+    given = split_name(name).given
+    return int(any(map(_reads_as_word, _LETTERS.findall(given)))), int(_only_initials(given))
 
 
 def is_given_initials(token: str, *, given_names: bool = False) -> bool:

@@ -105,3 +105,29 @@ def test_every_importer_gives_a_list_in_capitals_one_reading(
     (back,) = formats.read_file(out)
     assert first_person_key(back.authors) == key
     assert reference(back).split(".")[0] == reference(rec).split(".")[0]
+
+
+def test_a_long_list_in_capitals_is_read_once_not_once_a_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """BibTeX and a reference ask for every name of a list how the list writes its names: a
+    consortium's names in capitals are split a few times each, not once per name per name
+    (3,000 names took minutes)."""
+    import reviewkit.author_names as author_names
+
+    names = [f"SMITH{n}, JOHN" for n in range(150)]
+    names += ["LEE, JM", "KIM, JH"]
+    calls = 0
+    split = author_names.split_name
+
+    def counted(name: str) -> author_names.NameParts:
+        nonlocal calls
+        calls += 1
+        return split(name)
+
+    monkeypatch.setattr(author_names, "split_name", counted)
+    rec = Record(title="x", authors=names, year=2000)
+    with (tmp_path / "out.bib").open("w", encoding="utf-8") as fh:
+        formats.write([rec], "bibtex", fh)
+    assert reference(rec).startswith("SMITH0 J, SMITH1 J")
+    assert calls < 10 * len(names)
