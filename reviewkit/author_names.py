@@ -224,25 +224,43 @@ def written_in_capitals(name: str) -> bool:
 def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     """Whether the words of capitals in a name's given part that read as a word ('MAHA',
     'SCOTT') are given names written in capitals, not initials: only in a name
-    :func:`written_in_capitals`, and there as the rest of its author list ``authors`` (the
-    name itself left out) writes its names. The other names in capitals whose given part
-    reads as a word ('JONES, PETER') against those whose given part only initials can be
-    ('JONES, J', 'LEE, JM'): more of the latter, the list writes initials (old Web of
-    Science: 'SMITH, MAHA' four initials); otherwise, and with nothing else to read (a name
-    alone), a given name ('SMITH, JOHN'). A list that writes given names still writes
-    initials for an author whose names it lacks, so a tie reads given names."""
+    :func:`written_in_capitals`, and there as its author list ``authors`` writes its names.
+    The names in capitals whose given part reads as a word ('JONES, PETER', and the name
+    itself) against those whose given part only initials can be ('JONES, J', 'LEE, JM'):
+    more of the latter, the list writes initials (old Web of Science: 'SMITH, MAHA' beside
+    'LEE, JM' and 'KIM, J', four initials); otherwise a given name ('SMITH, JOHN' alone).
+    The name itself counts, as one vote: four or five initials that read as a word are 76 of
+    the PubMed snapshot's 221,906 authors, four-letter given names alone 11,689, so its own
+    word weighs at least as much as one co-author's initials; and a list that writes given names still
+    writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'), so a tie
+    reads given names."""
     if not written_in_capitals(name):
         return False
-    others = list(authors)
-    if name in others:
-        others.remove(name)
-    words = initials = 0
-    for other in others:
-        if written_in_capitals(other):
-            other_given = split_name(other).given
-            words += any(map(_reads_as_word, _LETTERS.findall(other_given)))
-            initials += _only_initials(other_given)
+    names = tuple(authors)
+    words, initials = _list_votes(names)
+    if name not in names:
+        word, initial = _vote(name)
+        words, initials = words + word, initials + initial
     return words >= initials
+
+
+# The writers ask once for every name of a list (BibTeX, references): the list's votes are
+# counted once, not once a name (a consortium's 3,000 names in capitals took minutes).
+@lru_cache(maxsize=16)
+def _list_votes(names: tuple[str, ...]) -> tuple[int, int]:
+    """(names whose given part reads as a word, names whose given part only initials can
+    be) of a list, its names in capitals only (:func:`given_names_in_capitals`)."""
+    votes = [_vote(name) for name in names]
+    return sum(w for w, _ in votes), sum(i for _, i in votes)
+
+
+@lru_cache(maxsize=4096)
+def _vote(name: str) -> tuple[int, int]:
+    """One name's vote for :func:`_list_votes`: (1, 0) a word, (0, 1) only initials."""
+    if not written_in_capitals(name):
+        return 0, 0
+    given = split_name(name).given
+    return int(any(map(_reads_as_word, _LETTERS.findall(given)))), int(_only_initials(given))
 
 
 def is_given_initials(token: str, *, given_names: bool = False) -> bool:

@@ -64,9 +64,13 @@ _NLM_QUALIFIER = re.compile(r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][a-z][^()
 # read only by NLM's punctuation, a comma, a period or ' : ' inside the brackets ('(LONDON,
 # ENGLAND)', '(BALTIMORE, MD. : 1950)', '(CLINICAL RESEARCH ED.)'). One word in capitals
 # ('(LOND)', '(BERL)') is as likely an acronym ('(ICIS)', '(ALLERTON)', '(SPIE)') and stays
-# part of the name, as does a meeting's acronym and year ('(MALTA 2012)', '(ICIS 2019)').
+# part of the name, as does a meeting's acronym and year ('(MALTA 2012)', '(ICIS 2019)'),
+# its place after a comma too ('(ICIS 2019, MUNICH)'): NLM's qualifier names its place first
+# and writes a year only after ' : ' ('(BALTIMORE, MD. : 1950)'), so no digit may come before
+# the punctuation that reads it. An acronym without a year before a comma ('(CVPR, LONG
+# BEACH)') cannot be told from a place and is read as NLM's.
 _NLM_QUALIFIER_CAPS = re.compile(
-    r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][A-Z]+[^()]*?(?:,|\.|\s:\s)[^()]*\)?\s*$"
+    r"\s+\((?![^()]*\b(?i:suppl|abstract))[A-Z][A-Z]+[^()\d]*?(?:,|\.|\s:\s)[^()]*\)?\s*$"
 )
 # Words of a qualifier that name a medium or say 'edition', never which journal: NLM's 'BMJ
 # (Clinical research ed.)' is Scopus's 'BMJ (Online)'.

@@ -122,6 +122,21 @@ def test_one_word_or_an_acronym_in_capitals_stays_part_of_the_name(journal):
     assert journal_words(journal)[-1] == last
 
 
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019, Munich)",
+        "AMIA Annu Symp Proc (AMIA 2010, Washington, DC)",
+    ],
+)
+def test_a_meetings_acronym_year_and_place_in_capitals_read_as_in_mixed_case(journal):
+    """A meeting's acronym and year before a comma is no NLM qualifier, whose place comes
+    first ('(London, England)', '(Baltimore, Md. : 1950)'): in capitals as in mixed case it
+    stays part of the name."""
+    assert journal_words(journal.upper()) == journal_words(journal)
+    assert journal_qualifier(journal.upper()) == journal_qualifier(journal) == ()
+
+
 def test_an_acronym_in_brackets_stays_part_of_the_name():
     assert "icis" in journal_words("Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019)")
 
