@@ -39,17 +39,40 @@ _FOUND = (
     r"indicated|established|show|showed|shows|suggest|suggests|indicate|indicates|demonstrate|"
     r"demonstrates)"
 )
+# One earlier study, someone's or the authors' own ("a previous randomised trial found", "our
+# earlier trial", "en tidligere randomisert studie"), up to three words between; not one that
+# names this study ("a previous report of this trial" is the same study's earlier report)
+_EARLIER_STUDY = (
+    r"\b(?:previous|earlier|prior|former|another|tidligere|tidigare|eerdere|eerder)\s+"
+    r"(?:\S+\s+){0,3}?(?<!this\s)(?<!same\s)(?:study|trial|RCT|studie|undersøkelse)\b"
+)
+# A review's included studies: studies in the plural included, eligible or found by a search
+# ("randomised controlled trials were included", "We included 14 RCTs", "two trials met the
+# inclusion criteria", "12 studier ble inkludert"); a review is not its own trial or cohort
+_INCLUDED = (
+    r"(?:included|eligible|identified|retrieved|selected|screened|reviewed|inkludert|inkluderet)"
+)
+_REVIEWED = (
+    rf"\b(?:studies|trials|RCTs|studier)\s+(?:\S+\s+){{0,3}}?(?:were|was|ble|blev)\s+"
+    rf"(?:\w+\s+)?{_INCLUDED}\b|"
+    r"\b(?:included|identified|retrieved|selected|reviewed)\s+(?:\S+\s+){0,4}?"
+    r"(?:studies|trials|RCTs)\b|"
+    r"\b(?:studies|trials|RCTs)\s+(?:\S+\s+){0,3}?met\s+(?:the\s+|our\s+)?"
+    r"(?:inclusion|eligibility|selection)\b|"
+    r"\bstudier\s+(?:\S+\s+){0,3}?inkluderades\b"
+)
 # Other studies: qualified as others' before their kind, up to four words between ("previous
 # large randomised controlled trials"), or named with what they found: a body of work right
 # before it ("research has shown"), studies in the plural with their noun phrase's up to eight
 # words between ("randomised trials of supported employment in the United States show");
-# "evidence from randomised trials", "it has been shown"
+# "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
 OTHER_STUDIES = re.compile(
     rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
     rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
     r"\b(?:evidence|results|findings)\s+(?:from|of)\s+(?:\S+\s+){0,3}?(?:studies|trials|RCTs)\b|"
-    r"\bhas\s+been\s+shown\b",
+    r"\bhas\s+been\s+shown\b|"
+    rf"{_EARLIER_STUDY}|{_REVIEWED}",
     re.IGNORECASE,
 )
 # Research to come: needed or warranted, to be tested, future or further studies ("A randomised

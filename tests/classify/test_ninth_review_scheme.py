@@ -87,6 +87,37 @@ def test_the_records_own_design_counts(study_designs, text):
     assert labels(study_designs, "design", text) == ["rct"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one earlier study, another's or the authors' own
+        "A previous randomised trial found that supported employment works.",
+        "Our earlier randomised trial showed that supported employment works.",
+        "En tidligere randomisert studie viste effekt av jobbstøtte.",
+        # a review's included studies: a review is not its own trial
+        "Randomised controlled trials were included in the review.",
+        "We included 14 randomised controlled trials with 3,210 participants.",
+        "Two randomised trials met the inclusion criteria.",
+        "Tolv randomiserte studier ble inkludert.",
+    ],
+)
+def test_an_earlier_study_or_a_reviews_trials_are_not_the_records(study_designs, text):
+    assert labels(study_designs, "design", text) == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same study's earlier report, and the study itself, stay its own
+        "In a previous report of this randomised trial, we showed that coaching helped.",
+        "The present randomised trial compared coaching with usual care.",
+        "Participants in this study will be randomised to coaching or usual care.",
+    ],
+)
+def test_this_studys_earlier_report_or_plan_is_its_own(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]
+
+
 def test_a_cohort_that_calls_for_a_trial_is_a_cohort(study_designs):
     # the conclusion's call for a trial outweighed nothing before only by the title's cohort
     text = (
