@@ -14,7 +14,9 @@ A background weighs half because it tells what others did; its sentence that say
 study itself did or asked ("To understand why, we explored how participants experienced the
 intervention", "We are running a trial for people on sick leave with depression") is the
 study's own, and weighs as the methods in any scheme (:func:`states_own_aim`,
-:func:`~reviewkit.classify.places.place_factor`).
+:func:`~reviewkit.classify.places.place_factor`); another study's aim ("The SEED trial aimed to
+...") and the authors' earlier work ("We previously showed ...", unless it names this study:
+"In a previous report of this trial, we ...") stay the background's.
 """
 
 from __future__ import annotations
@@ -96,29 +98,60 @@ FUTURE_RESEARCH = re.compile(
 )
 
 
+# The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
+# our earlier trial ..."), unless the sentence names this study ("In a previous report of this
+# trial, we showed ...": its own earlier report)
+EARLIER_OWN_WORK = re.compile(
+    r"\b(?:we|vi|wij)\s+(?:have\s+|had\s+|har\s+|hebben\s+)?(?:previously|earlier|recently|"
+    r"already|tidligere|tidigare|eerder)\b|\bour\s+(?:\S+\s+)?(?:previous|earlier|prior|former)\b",
+    re.IGNORECASE,
+)
+THIS_STUDY = re.compile(
+    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b",
+    re.IGNORECASE,
+)
+
+
 def speaks_of_own_study(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
-    study: not of other studies (:data:`OTHER_STUDIES`) nor of research to come
-    (:data:`FUTURE_RESEARCH`)."""
+    study: not of other studies (:data:`OTHER_STUDIES`), the authors' earlier work
+    (:data:`EARLIER_OWN_WORK`) nor research to come (:data:`FUTURE_RESEARCH`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
+    if EARLIER_OWN_WORK.search(sentence) and not THIS_STUDY.search(sentence):
+        return False
     return not (OTHER_STUDIES.search(sentence) or FUTURE_RESEARCH.search(sentence))
 
 
-# The study itself as the sentence's subject or aim: we, our, this study or trial, the present
-# study, the aim or objective; in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien",
-# "denna studie", "wij", "dit onderzoek", "formålet")
-OWN_AIM = re.compile(
+# The study itself as the sentence's subject: we, our, this study or trial, the present study;
+# in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien", "denna studie", "wij", "dit
+# onderzoek")
+OWN_SUBJECT = re.compile(
     r"\b(?:we|our|this\s+(?:study|trial|paper|article|report|analysis|evaluation|protocol)|"
-    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|aim|aims|aimed|objective|"
-    r"purpose|vi|vår|vårt|denne\s+studien|denna\s+studie|dette\s+studie|formålet|syftet|"
-    r"målet|wij|dit\s+onderzoek|deze\s+studie|het\s+doel)\b",
+    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|vi|vår|vårt|denne\s+studien|"
+    r"denna\s+studie|dette\s+studie|wij|dit\s+onderzoek|deze\s+studie)\b",
+    re.IGNORECASE,
+)
+# An aim, without a subject ("The aim was to explore ...", "formålet", "het doel")
+AIM = re.compile(
+    r"\b(?:aim|aims|aimed|objective|purpose|formålet|syftet|målet|het\s+doel)\b", re.IGNORECASE
+)
+# Another study's aim: a study named before the aim ("The SEED trial aimed to ...", "A Danish
+# study aimed ..."), or its aim as theirs ("Its purpose was ...")
+OTHERS_AIM = re.compile(
+    r"\b(?:a|an|another|the\s+(?!present\b|current\b)\S+)\s+(?:\S+\s+){0,2}?"
+    r"(?:study|trial|RCT|project)\s+(?:\S+\s+){0,2}?(?:aim|aims|aimed|objective|purpose|sought)\b|"
+    r"\b(?:its|their|whose)\s+(?:\S+\s+)?(?:aim|aims|objective|purpose)\b",
     re.IGNORECASE,
 )
 
 
 def states_own_aim(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` says what the record's own study
-    did or asked (:data:`OWN_AIM`), not what others did (:func:`speaks_of_own_study`)."""
+    did or asked: the study as its subject (:data:`OWN_SUBJECT`) or an aim (:data:`AIM`) not
+    another study's (:data:`OTHERS_AIM`), and not others' studies, the authors' earlier work
+    or research to come (:func:`speaks_of_own_study`)."""
     start, end = sentence_around(text, at)
-    return bool(OWN_AIM.search(text[start:end])) and speaks_of_own_study(text, at)
+    sentence = text[start:end]
+    own = OWN_SUBJECT.search(sentence) or (AIM.search(sentence) and not OTHERS_AIM.search(sentence))
+    return bool(own) and speaks_of_own_study(text, at)

@@ -146,6 +146,27 @@ def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
     assert got == ["main"]
 
 
+@pytest.mark.parametrize(
+    ("background", "status"),
+    [
+        # another study's aim, and the authors' earlier work, stay the background's (half)
+        ("The SEED trial aimed to help unemployed people into work.", ["not-stated"]),
+        ("A Danish study aimed to help unemployed people into work.", ["not-stated"]),
+        ("We previously showed that coaching helped unemployed people into work.", ["not-stated"]),
+        ("In our earlier trial, coaching helped unemployed people into work.", ["not-stated"]),
+        # the study's own aim, and its own earlier report, weigh as the methods
+        ("The aim was to help unemployed people into work.", ["unemployed"]),
+        (
+            "In a previous report of this trial, we helped unemployed people into work.",
+            ["unemployed"],
+        ),
+    ],
+)
+def test_only_the_studys_own_aim_weighs_as_the_methods(study_designs, background, status):
+    parts = (("BACKGROUND", background), ("METHODS", "Interviews were held."))
+    assert sections(study_designs, "employment", *parts) == status
+
+
 def test_a_report_of_its_own_earlier_results_is_a_follow_up(study_designs):
     text = (
         "The 12-month results of this trial have been previously reported. Sickness absence "
