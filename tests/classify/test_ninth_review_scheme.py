@@ -278,3 +278,20 @@ def test_a_natural_experiment_is_a_controlled_before_after_study(study_designs):
 )
 def test_on_sick_leave_by_its_length_or_an_injury_at_work(study_designs, text):
     assert labels(study_designs, "employment", text) == ["sick-leave"]
+
+
+def test_the_demos_work_injuries_are_occupational_health(demo):
+    # the demo's record 241 (and its duplicate 398): its aim sentence weighs as the methods
+    # since task 36, and its one term 'work-related' made it working conditions, the first of
+    # a tie with one keyword's 'worker'; an injury at work is occupational health's
+    rec = Record(
+        title="Parents' work injuries and children's mental health",
+        abstract_sections=[
+            AbstractSection(
+                "INTRODUCTION",
+                "The purpose of this study is to explore the relationship between parents' "
+                "work-related injuries and their children's mental health.",
+            )
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, demo.scheme("work"))] == ["occupational-health"]
