@@ -340,6 +340,16 @@ SETS_DESIGNS = (
         "'before' is 012732d2",
         {"design": (9, 12), "report": (10, 12), "employment": (7, 12)},
     ),
+    (
+        "heldout_designs_abstracts_3.csv",
+        "12 more of kinds neither earlier set had, written after the second set's fixes and "
+        "first read with them (unseen): a stepped-wedge trial ordered by lot, a feasibility "
+        "RCT, a natural experiment on register data, a case study, a Norwegian kohortstudie, a "
+        "secondary analysis named only 'post hoc', a cost-utility analysis, a protocol's 'will "
+        "be randomised', a five-year follow-up, workers at risk of sick leave, unemployed "
+        "sick-listed, partially sick-listed; 'before' is ad86d471",
+        {"design": (10, 12), "report": (11, 12), "employment": (9, 12)},
+    ),
 )
 SCHEMES_DESIGNS = (("design", "study_design"), ("report", "report"), ("employment", "employment"))
 # Each set's schemes in reading order, by the set's file: a run's figures and the JSON's (which
@@ -1008,7 +1018,38 @@ of this study is to explore ... parents' work-related injuries"; 269 none -> hea
 """
 
 
-NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34, TASK35, TASK36)
+TASK36_READ = """## Task 36 read again: whose study a sentence speaks of, and a third set
+
+**Whose study.** `classify/own_study.py` read one earlier study as the record's own ("A previous
+randomised trial found ...", "our earlier trial", "en tidligere randomisert studie") and a
+review's included studies too ("We included 14 randomised controlled trials", "two trials met
+the inclusion criteria"; "trials were included if they reported ..." was caught only by its
+"reported"); a background's sentence weighed as the methods for another study's aim ("The SEED
+trial aimed to ...", "Its purpose was ...") and the authors' earlier work ("We previously showed
+..."). Each is now the background's or others', and "In a previous report of this trial, we
+..." (the same study's earlier report) stays its own. Every held-out set's, Review B's and the
+demo's 2,041 row-and-scheme cells identical; the demo's three moves of task 36 stand (213 and
+269 name the study's own aim; 241's "The purpose of this study" is its own too, and its move
+from occupational health to working conditions is a tie of one term each: the demo protocol
+has "occupational injur*" but not "work-related injur*").
+
+**A third set** (`heldout_designs_abstracts_3.csv`), committed (ad86d471) before the classifier
+read it. **First reading (unseen): design 10/12, report 11/12, employment 9/12.** Changes, each a
+kind, in the protocol: a natural experiment and its difference-in-differences are EPOC's
+controlled before-after study; "on long-term sick leave", "on partial sick leave" and those
+employed when an injury or a stroke took them off work are on sick leave at inclusion: 11/11/11
+(the first set's row 5 scores 1.25 -> 1.5, the same label; every other cell identical). Left:
+a post hoc analysis whose parent trial's design and people are named only in the background
+("In the SEED randomised trial, IPS increased employment among unemployed people"), as task
+36 left one; a five-year follow-up named by its years only ("Five-year follow-up of a
+randomised trial"; a main report too can be a "12-month follow-up of a randomised trial").
+"""
+
+
+NOTES = (
+    TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34, TASK35, TASK36,
+    TASK36_READ,
+)  # fmt: skip
 
 
 def run(protocol: Protocol) -> list[dict]:
