@@ -1044,10 +1044,12 @@ read it. **First reading (unseen): design 10/12, report 11/12, employment 9/12.*
 kind, in the protocol: a natural experiment and its difference-in-differences are EPOC's
 controlled before-after study; "on long-term sick leave", "on partial sick leave" and those
 employed when an injury or a stroke took them off work are on sick leave at inclusion: 11/11/11
-(the first set's row 5 scores 1.25 -> 1.5, the same label; every other cell identical). Left:
-a post hoc analysis whose parent trial's design and people are named only in the background
-("In the SEED randomised trial, IPS increased employment among unemployed people"), as task
-36 left one; a five-year follow-up named by its years only ("Five-year follow-up of a
+(the first set's row 5 scores 1.25 -> 1.5, the same label; every other cell identical). In
+code: a later report's background sentence on the trial its title names ("Post hoc analyses
+of the SEED trial": "In the SEED randomised trial, IPS increased employment among unemployed
+people") weighs as the methods: 12/11/12, every other cell identical. Left: such a sentence
+on a parent trial without a name (the second set's row 3, "In a cluster randomised trial,
+..."), and a five-year follow-up named by its years only ("Five-year follow-up of a
 randomised trial"; a main report too can be a "12-month follow-up of a randomised trial").
 """
 

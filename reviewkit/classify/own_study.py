@@ -16,7 +16,9 @@ intervention", "We are running a trial for people on sick leave with depression"
 study's own, and weighs as the methods in any scheme (:func:`states_own_aim`,
 :func:`~reviewkit.classify.places.place_factor`); another study's aim ("The SEED trial aimed to
 ...") and the authors' earlier work ("We previously showed ...", unless it names this study:
-"In a previous report of this trial, we ...") stay the background's.
+"In a previous report of this trial, we ...") stay the background's. A later report's sentence
+on the trial its title names ("Post hoc analyses of the SEED trial": "In the SEED randomised
+trial, ...") is its own study too (:func:`names_the_titles_study`).
 """
 
 from __future__ import annotations
@@ -155,3 +157,23 @@ def states_own_aim(text: str, at: int) -> bool:
     sentence = text[start:end]
     own = OWN_SUBJECT.search(sentence) or (AIM.search(sentence) and not OTHERS_AIM.search(sentence))
     return bool(own) and speaks_of_own_study(text, at)
+
+
+# A study by its name, as a title and a later report's background call it ("Post hoc analyses of
+# the SEED trial"; "In the SEED randomised trial, ..."): the name in capitals, up to two words
+# before the kind of study
+NAMED_STUDY = re.compile(
+    r"\bthe\s+([A-Z][A-Z0-9-]*[A-Z0-9])\s+(?:\S+\s+){0,2}?(?:trial|study|cohort|project)\b"
+)
+
+
+def names_the_titles_study(title: str, text: str, at: int) -> bool:
+    """Whether the sentence around character ``at`` of ``text`` names the study the title names
+    (:data:`NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
+    its background ("In the SEED randomised trial, IPS increased employment among unemployed
+    people"), the record's own study, where another study's name would be another's."""
+    names = {m.group(1) for m in NAMED_STUDY.finditer(title)}
+    if not names:
+        return False
+    start, end = sentence_around(text, at)
+    return any(m.group(1) in names for m in NAMED_STUDY.finditer(text[start:end]))

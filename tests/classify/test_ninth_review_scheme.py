@@ -37,9 +37,9 @@ THIRD = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_3.c
         (SECOND, 12, "design", "study_design", 12),
         (SECOND, 12, "report", "report", 12),
         (SECOND, 12, "employment", "employment", 11),
-        (THIRD, 12, "design", "study_design", 11),
+        (THIRD, 12, "design", "study_design", 12),
         (THIRD, 12, "report", "report", 11),
-        (THIRD, 12, "employment", "employment", 11),
+        (THIRD, 12, "employment", "employment", 12),
     ],
 )
 def test_the_design_reviews_schemes_through_the_cli(capsys, fixture, rows, scheme, gold, correct):
@@ -295,3 +295,19 @@ def test_the_demos_work_injuries_are_occupational_health(demo):
         ],
     )
     assert [s.label for s in classify.suggest(rec, demo.scheme("work"))] == ["occupational-health"]
+
+
+def test_a_later_reports_parent_trial_named_in_its_title_is_its_own(study_designs):
+    # a post hoc analysis describes its parent trial, by the name its title gives it, only in
+    # the background: that sentence is the record's own study, weighed as the methods
+    background = ("BACKGROUND", "In the SEED randomised trial, IPS helped unemployed people.")
+    methods = ("METHODS", "Interaction terms were added to the models.")
+    title = "Which participants benefited? Post hoc analyses of the SEED trial"
+    assert sections(study_designs, "design", background, methods, title=title) == ["rct"]
+    got = sections(study_designs, "employment", background, methods, title=title)
+    assert got == ["unemployed"]
+    # another trial named in the background stays the background's, at half weight
+    title = "Which participants benefited? Post hoc analyses of the BRIDGE trial"
+    assert sections(study_designs, "design", background, methods, title=title) == ["other"]
+    got = sections(study_designs, "employment", background, methods, title=title)
+    assert got == ["not-stated"]
