@@ -45,10 +45,13 @@ _FOUND = (
 )
 # One earlier study, someone's or the authors' own ("a previous randomised trial found", "our
 # earlier trial", "en tidligere randomisert studie"), up to three words between; not one that
-# names this study ("a previous report of this trial" is the same study's earlier report)
+# names this study ("a previous report of this trial" is the same study's earlier report); the
+# words between are the study's own (adjectives), not a preposition's ("sick-listed prior to
+# the trial" is a time before the record's own trial)
 _EARLIER_STUDY = (
     r"\b(?:previous|earlier|prior|former|another|tidligere|tidigare|eerdere|eerder)\s+"
-    r"(?:\S+\s+){0,3}?(?<!this\s)(?<!same\s)(?:study|trial|RCT|studie|undersøkelse)\b"
+    r"(?:(?!(?:to|in|of|at|for|from|with|during|before|after|than|the|this|that)\s)\S+\s+){0,3}?"
+    r"(?<!this\s)(?<!same\s)(?:study|trial|RCT|studie|undersøkelse)\b"
 )
 # A review's included studies: studies in the plural included, eligible or found by a search
 # ("randomised controlled trials were included", "We included 14 RCTs", "two trials met the

@@ -117,6 +117,9 @@ def test_an_earlier_study_or_a_reviews_trials_are_not_the_records(study_designs,
         "In a previous report of this randomised trial, we showed that coaching helped.",
         "The present randomised trial compared coaching with usual care.",
         "Participants in this study will be randomised to coaching or usual care.",
+        # a time before the study, not an earlier study
+        "Workers sick-listed in the month prior to the trial were randomised to coaching.",
+        "Workers sick-listed earlier than the study began were randomised to coaching.",
     ],
 )
 def test_this_studys_earlier_report_or_plan_is_its_own(study_designs, text):
