@@ -14,7 +14,11 @@ A background weighs half because it tells what others did; its sentence that say
 study itself did or asked ("To understand why, we explored how participants experienced the
 intervention", "We are running a trial for people on sick leave with depression") is the
 study's own, and weighs as the methods in any scheme (:func:`states_own_aim`,
-:func:`~reviewkit.classify.places.place_factor`).
+:func:`~reviewkit.classify.places.place_factor`); another study's aim ("The SEED trial aimed to
+...") and the authors' earlier work ("We previously showed ...", unless it names this study:
+"In a previous report of this trial, we ...") stay the background's. A later report's sentence
+on the trial its title names ("Post hoc analyses of the SEED trial": "In the SEED randomised
+trial, ...") is its own study too (:func:`names_the_titles_study`).
 """
 
 from __future__ import annotations
@@ -39,17 +43,43 @@ _FOUND = (
     r"indicated|established|show|showed|shows|suggest|suggests|indicate|indicates|demonstrate|"
     r"demonstrates)"
 )
+# One earlier study, someone's or the authors' own ("a previous randomised trial found", "our
+# earlier trial", "en tidligere randomisert studie"), up to three words between; not one that
+# names this study ("a previous report of this trial" is the same study's earlier report); the
+# words between are the study's own (adjectives), not a preposition's ("sick-listed prior to
+# the trial" is a time before the record's own trial)
+_EARLIER_STUDY = (
+    r"\b(?:previous|earlier|prior|former|another|tidligere|tidigare|eerdere|eerder)\s+"
+    r"(?:(?!(?:to|in|of|at|for|from|with|during|before|after|than|the|this|that)\s)\S+\s+){0,3}?"
+    r"(?<!this\s)(?<!same\s)(?:study|trial|RCT|studie|undersøkelse)\b"
+)
+# A review's included studies: studies in the plural included, eligible or found by a search
+# ("randomised controlled trials were included", "We included 14 RCTs", "two trials met the
+# inclusion criteria", "12 studier ble inkludert"); a review is not its own trial or cohort
+_INCLUDED = (
+    r"(?:included|eligible|identified|retrieved|selected|screened|reviewed|inkludert|inkluderet)"
+)
+_REVIEWED = (
+    rf"\b(?:studies|trials|RCTs|studier)\s+(?:\S+\s+){{0,3}}?(?:were|was|ble|blev)\s+"
+    rf"(?:\w+\s+)?{_INCLUDED}\b|"
+    r"\b(?:included|identified|retrieved|selected|reviewed)\s+(?:\S+\s+){0,4}?"
+    r"(?:studies|trials|RCTs)\b|"
+    r"\b(?:studies|trials|RCTs)\s+(?:\S+\s+){0,3}?met\s+(?:the\s+|our\s+)?"
+    r"(?:inclusion|eligibility|selection)\b|"
+    r"\bstudier\s+(?:\S+\s+){0,3}?inkluderades\b"
+)
 # Other studies: qualified as others' before their kind, up to four words between ("previous
 # large randomised controlled trials"), or named with what they found: a body of work right
 # before it ("research has shown"), studies in the plural with their noun phrase's up to eight
 # words between ("randomised trials of supported employment in the United States show");
-# "evidence from randomised trials", "it has been shown"
+# "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
 OTHER_STUDIES = re.compile(
     rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
     rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
     r"\b(?:evidence|results|findings)\s+(?:from|of)\s+(?:\S+\s+){0,3}?(?:studies|trials|RCTs)\b|"
-    r"\bhas\s+been\s+shown\b",
+    r"\bhas\s+been\s+shown\b|"
+    rf"{_EARLIER_STUDY}|{_REVIEWED}",
     re.IGNORECASE,
 )
 # Research to come: needed or warranted, to be tested, future or further studies ("A randomised
@@ -73,29 +103,80 @@ FUTURE_RESEARCH = re.compile(
 )
 
 
+# The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
+# our earlier trial ..."), unless the sentence names this study ("In a previous report of this
+# trial, we showed ...": its own earlier report)
+EARLIER_OWN_WORK = re.compile(
+    r"\b(?:we|vi|wij)\s+(?:have\s+|had\s+|har\s+|hebben\s+)?(?:previously|earlier|recently|"
+    r"already|tidligere|tidigare|eerder)\b|\bour\s+(?:\S+\s+)?(?:previous|earlier|prior|former)\b",
+    re.IGNORECASE,
+)
+THIS_STUDY = re.compile(
+    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b",
+    re.IGNORECASE,
+)
+
+
 def speaks_of_own_study(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
-    study: not of other studies (:data:`OTHER_STUDIES`) nor of research to come
-    (:data:`FUTURE_RESEARCH`)."""
+    study: not of other studies (:data:`OTHER_STUDIES`), the authors' earlier work
+    (:data:`EARLIER_OWN_WORK`) nor research to come (:data:`FUTURE_RESEARCH`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
+    if EARLIER_OWN_WORK.search(sentence) and not THIS_STUDY.search(sentence):
+        return False
     return not (OTHER_STUDIES.search(sentence) or FUTURE_RESEARCH.search(sentence))
 
 
-# The study itself as the sentence's subject or aim: we, our, this study or trial, the present
-# study, the aim or objective; in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien",
-# "denna studie", "wij", "dit onderzoek", "formålet")
-OWN_AIM = re.compile(
+# The study itself as the sentence's subject: we, our, this study or trial, the present study;
+# in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien", "denna studie", "wij", "dit
+# onderzoek")
+OWN_SUBJECT = re.compile(
     r"\b(?:we|our|this\s+(?:study|trial|paper|article|report|analysis|evaluation|protocol)|"
-    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|aim|aims|aimed|objective|"
-    r"purpose|vi|vår|vårt|denne\s+studien|denna\s+studie|dette\s+studie|formålet|syftet|"
-    r"målet|wij|dit\s+onderzoek|deze\s+studie|het\s+doel)\b",
+    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|vi|vår|vårt|denne\s+studien|"
+    r"denna\s+studie|dette\s+studie|wij|dit\s+onderzoek|deze\s+studie)\b",
+    re.IGNORECASE,
+)
+# An aim, without a subject ("The aim was to explore ...", "formålet", "het doel")
+AIM = re.compile(
+    r"\b(?:aim|aims|aimed|objective|purpose|formålet|syftet|målet|het\s+doel)\b", re.IGNORECASE
+)
+# Another study's aim: a study named before the aim ("The SEED trial aimed to ...", "A Danish
+# study aimed ..."), or its aim as theirs ("Its purpose was ...")
+OTHERS_AIM = re.compile(
+    r"\b(?:a|an|another|the\s+(?!present\b|current\b)\S+)\s+(?:\S+\s+){0,2}?"
+    r"(?:study|trial|RCT|project)\s+(?:\S+\s+){0,2}?(?:aim|aims|aimed|objective|purpose|sought)\b|"
+    r"\b(?:its|their|whose)\s+(?:\S+\s+)?(?:aim|aims|objective|purpose)\b",
     re.IGNORECASE,
 )
 
 
 def states_own_aim(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` says what the record's own study
-    did or asked (:data:`OWN_AIM`), not what others did (:func:`speaks_of_own_study`)."""
+    did or asked: the study as its subject (:data:`OWN_SUBJECT`) or an aim (:data:`AIM`) not
+    another study's (:data:`OTHERS_AIM`), and not others' studies, the authors' earlier work
+    or research to come (:func:`speaks_of_own_study`)."""
     start, end = sentence_around(text, at)
-    return bool(OWN_AIM.search(text[start:end])) and speaks_of_own_study(text, at)
+    sentence = text[start:end]
+    own = OWN_SUBJECT.search(sentence) or (AIM.search(sentence) and not OTHERS_AIM.search(sentence))
+    return bool(own) and speaks_of_own_study(text, at)
+
+
+# A study by its name, as a title and a later report's background call it ("Post hoc analyses of
+# the SEED trial"; "In the SEED randomised trial, ..."): the name in capitals, up to two words
+# before the kind of study
+NAMED_STUDY = re.compile(
+    r"\bthe\s+([A-Z][A-Z0-9-]*[A-Z0-9])\s+(?:\S+\s+){0,2}?(?:trial|study|cohort|project)\b"
+)
+
+
+def names_the_titles_study(title: str, text: str, at: int) -> bool:
+    """Whether the sentence around character ``at`` of ``text`` names the study the title names
+    (:data:`NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
+    its background ("In the SEED randomised trial, IPS increased employment among unemployed
+    people"), the record's own study, where another study's name would be another's."""
+    names = {m.group(1) for m in NAMED_STUDY.finditer(title)}
+    if not names:
+        return False
+    start, end = sentence_around(text, at)
+    return any(m.group(1) in names for m in NAMED_STUDY.finditer(text[start:end]))

@@ -59,7 +59,11 @@ from reviewkit.classify.headings import heading
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
-from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
+from reviewkit.classify.own_study import (
+    names_the_titles_study,
+    speaks_of_own_study,
+    states_own_aim,
+)
 from reviewkit.classify.places import in_context
 from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import (
@@ -436,6 +440,11 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tupl
                 yield tok.start, tok.end
 
 
+def _title(fields: list[Field]) -> str:
+    """The record's title among its fields ('' without one)."""
+    return next((f.text for f in fields if f.where == "title"), "")
+
+
 def find_term(
     term: SignalTerm,
     fields: list[Field],
@@ -460,7 +469,10 @@ def find_term(
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]
-                    aim = in_context(f.where) and states_own_aim(f.text, start)
+                    aim = in_context(f.where) and (
+                        states_own_aim(f.text, start)
+                        or names_the_titles_study(_title(fields), f.text, start)
+                    )
                     out.append(
                         Evidence(
                             label, term.text, f.where, text, term.weight, negative,

@@ -25,7 +25,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_cmd_abstracts.csv"
 
 @pytest.mark.parametrize(
     ("scheme", "gold", "correct"),
-    [("intervention", "intervention", 24), ("work-focus", "work_focus", 23)],
+    [("intervention", "intervention_kind", 24), ("work-focus", "work_focus", 23)],
 )
 def test_the_cmd_reviews_schemes_through_the_cli(capsys, scheme, gold, correct):
     assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, gold, 24) >= correct

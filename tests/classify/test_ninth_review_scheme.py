@@ -22,10 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-study-designs.toml"
 FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts.csv"
 SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_2.csv"
+THIRD = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_3.csv"
 
 
 # the floors are what the rules get now, so a row lost fails here; the second set's first
-# reading (unseen, at 012732d2) was 9/12, 10/12, 7/12
+# reading (unseen, at 012732d2) was 9/12, 10/12, 7/12, the third's (unseen, at ad86d471)
+# 10/12, 11/12, 9/12
 @pytest.mark.parametrize(
     ("fixture", "rows", "scheme", "gold", "correct"),
     [
@@ -35,6 +37,9 @@ SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_2.
         (SECOND, 12, "design", "study_design", 12),
         (SECOND, 12, "report", "report", 12),
         (SECOND, 12, "employment", "employment", 11),
+        (THIRD, 12, "design", "study_design", 12),
+        (THIRD, 12, "report", "report", 11),
+        (THIRD, 12, "employment", "employment", 12),
     ],
 )
 def test_the_design_reviews_schemes_through_the_cli(capsys, fixture, rows, scheme, gold, correct):
@@ -87,6 +92,40 @@ def test_the_records_own_design_counts(study_designs, text):
     assert labels(study_designs, "design", text) == ["rct"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one earlier study, another's or the authors' own
+        "A previous randomised trial found that supported employment works.",
+        "Our earlier randomised trial showed that supported employment works.",
+        "En tidligere randomisert studie viste effekt av jobbstøtte.",
+        # a review's included studies: a review is not its own trial
+        "Randomised controlled trials were included in the review.",
+        "We included 14 randomised controlled trials with 3,210 participants.",
+        "Two randomised trials met the inclusion criteria.",
+        "Tolv randomiserte studier ble inkludert.",
+    ],
+)
+def test_an_earlier_study_or_a_reviews_trials_are_not_the_records(study_designs, text):
+    assert labels(study_designs, "design", text) == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same study's earlier report, and the study itself, stay its own
+        "In a previous report of this randomised trial, we showed that coaching helped.",
+        "The present randomised trial compared coaching with usual care.",
+        "Participants in this study will be randomised to coaching or usual care.",
+        # a time before the study, not an earlier study
+        "Workers sick-listed in the month prior to the trial were randomised to coaching.",
+        "Workers sick-listed earlier than the study began were randomised to coaching.",
+    ],
+)
+def test_this_studys_earlier_report_or_plan_is_its_own(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]
+
+
 def test_a_cohort_that_calls_for_a_trial_is_a_cohort(study_designs):
     # the conclusion's call for a trial outweighed nothing before only by the title's cohort
     text = (
@@ -113,6 +152,27 @@ def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
     others = "Earlier reports described how participants experienced the intervention."
     got = sections(study_designs, "report", ("BACKGROUND", others), ("METHODS", "Interviews."))
     assert got == ["main"]
+
+
+@pytest.mark.parametrize(
+    ("background", "status"),
+    [
+        # another study's aim, and the authors' earlier work, stay the background's (half)
+        ("The SEED trial aimed to help unemployed people into work.", ["not-stated"]),
+        ("A Danish study aimed to help unemployed people into work.", ["not-stated"]),
+        ("We previously showed that coaching helped unemployed people into work.", ["not-stated"]),
+        ("In our earlier trial, coaching helped unemployed people into work.", ["not-stated"]),
+        # the study's own aim, and its own earlier report, weigh as the methods
+        ("The aim was to help unemployed people into work.", ["unemployed"]),
+        (
+            "In a previous report of this trial, we helped unemployed people into work.",
+            ["unemployed"],
+        ),
+    ],
+)
+def test_only_the_studys_own_aim_weighs_as_the_methods(study_designs, background, status):
+    parts = (("BACKGROUND", background), ("METHODS", "Interviews were held."))
+    assert sections(study_designs, "employment", *parts) == status
 
 
 def test_a_report_of_its_own_earlier_results_is_a_follow_up(study_designs):
@@ -194,3 +254,63 @@ def test_a_design_in_an_exclusion_criterion_is_not_the_records(study_designs):
     rec = Record(title="Return to work in a cohort", abstract_sections=plain_abstract(text))
     scores = {s.label: s.score for s in classify.score_labels(rec, study_designs.scheme("design"))}
     assert scores["rct"] == 0 and scores["cohort-register"] > 0
+
+
+def test_a_natural_experiment_is_a_controlled_before_after_study(study_designs):
+    # the registers its data come from weighed more before: a cohort or register study
+    text = (
+        "Six counties introduced dialogue meetings in 2014, the others in 2016. We used this as "
+        "a natural experiment: sick-listed employees were identified in national registers and "
+        "the change in their sick leave was compared with the other counties' "
+        "(difference-in-differences)."
+    )
+    assert labels(study_designs, "design", text) == ["non-randomised"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the status with its length or extent
+        "Employees on long-term sick leave with burnout were interviewed.",
+        "Workers on partial sick leave for shoulder pain were included.",
+        # employed when an injury or a stroke took them off work
+        "Adults admitted with a brain injury who were employed at the time of injury took part.",
+        "We included 280 people who were employed before the injury.",
+        "Patients employed at stroke onset were followed for two years.",
+    ],
+)
+def test_on_sick_leave_by_its_length_or_an_injury_at_work(study_designs, text):
+    assert labels(study_designs, "employment", text) == ["sick-leave"]
+
+
+def test_the_demos_work_injuries_are_occupational_health(demo):
+    # the demo's record 241 (and its duplicate 398): its aim sentence weighs as the methods
+    # since task 36, and its one term 'work-related' made it working conditions, the first of
+    # a tie with one keyword's 'worker'; an injury at work is occupational health's
+    rec = Record(
+        title="Parents' work injuries and children's mental health",
+        abstract_sections=[
+            AbstractSection(
+                "INTRODUCTION",
+                "The purpose of this study is to explore the relationship between parents' "
+                "work-related injuries and their children's mental health.",
+            )
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, demo.scheme("work"))] == ["occupational-health"]
+
+
+def test_a_later_reports_parent_trial_named_in_its_title_is_its_own(study_designs):
+    # a post hoc analysis describes its parent trial, by the name its title gives it, only in
+    # the background: that sentence is the record's own study, weighed as the methods
+    background = ("BACKGROUND", "In the SEED randomised trial, IPS helped unemployed people.")
+    methods = ("METHODS", "Interaction terms were added to the models.")
+    title = "Which participants benefited? Post hoc analyses of the SEED trial"
+    assert sections(study_designs, "design", background, methods, title=title) == ["rct"]
+    got = sections(study_designs, "employment", background, methods, title=title)
+    assert got == ["unemployed"]
+    # another trial named in the background stays the background's, at half weight
+    title = "Which participants benefited? Post hoc analyses of the BRIDGE trial"
+    assert sections(study_designs, "design", background, methods, title=title) == ["other"]
+    got = sections(study_designs, "employment", background, methods, title=title)
+    assert got == ["not-stated"]
