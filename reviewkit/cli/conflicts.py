@@ -233,7 +233,8 @@ def resolve_command(
 
 
 def _stored(project: Project, done: Resolution) -> str:
-    """'record 13: final exclude (Long-term) at title-abstract by lead', with what it replaced."""
+    """'record 13: final exclude (Long-term) at title-abstract by lead', with what it replaced
+    (the record as given, and its study where dedup merged it into another)."""
     from reviewkit import screening
 
     d = done.decision
@@ -241,7 +242,7 @@ def _stored(project: Project, done: Resolution) -> str:
     label = d.label.removeprefix("final-")
     replaced = screening.replaced_final_words(rule, done.replaced, label, d.reason)
     words = screening.decision_words(rule, label, d.reason)
-    return f"record {d.record_id}: final {words} at {d.stage} by {d.reviewer}{replaced}"
+    return f"{done.record_words}: final {words} at {d.stage} by {d.reviewer}{replaced}"
 
 
 def _open_at(done: Resolution) -> str:
