@@ -140,7 +140,7 @@ def _write_sheet(project: Project, stage: str, views: list[ConflictView], path: 
         f"{said} (fill the decision column, include or exclude, of those you settle; then"
         f" 'reviewkit conflicts import {path}')"
         if n
-        else written(said, n, "every conflict at this stage is resolved; --stage names another")
+        else written(said, n, "no conflict is open at this stage; --stage names another")
     )
 
 

@@ -62,7 +62,7 @@ def test_a_sheet_of_no_open_conflicts_is_its_header_and_says_why(project_b, tmp_
     sheet = tmp_path / "conflicts.csv"
     assert cli(project_b, "--resolver", "lead", "--csv", str(sheet)) == 0
     out = capsys.readouterr().out
-    assert f"wrote 0 open conflicts at {TA} to {sheet} (every conflict" in out
+    assert f"wrote 0 open conflicts at {TA} to {sheet} (no conflict is open at this stage" in out
     assert _read(sheet) == (
         ["record", "decision", "reason", "note", "stage", "title", "authors", "year"]
         + ["journal", "pmid", "doi"]
