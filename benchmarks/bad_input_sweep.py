@@ -128,6 +128,7 @@ SLOTS = [
     Slot("confirm --scheme", "name", "confirm --reviewer reviewer1 --scheme @ --project P"),
     Slot("conflicts --stage", "name", "conflicts --list --stage @ --project P"),
     Slot("conflicts --resolver", "name", "conflicts --list --resolver @ --project P"),
+    Slot("conflicts --csv", "out:csv", "conflicts --csv @ --resolver lead --project P"),
     Slot(
         "conflicts resolve RECORD",
         "record",

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import settings
+from reviewkit.cli._common import OutputPath
 from reviewkit.cli._project import Name, from_group, load_project, project_option
+from reviewkit.cli._written import written
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.text_width import cut
@@ -50,20 +52,36 @@ resolver_option = click.option(
 @click.option(
     "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
 )
+@click.option(
+    "--csv",
+    "csv_out",
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
+    help="Write the open conflicts to this CSV file instead of opening the screen: fill its"
+    " decision column (and reason, note) and read it back with 'conflicts import'.",
+)
 @click.pass_context
 def conflicts(
-    ctx: click.Context, project_dir: Path, stage: str | None, resolver: str, as_list: bool
+    ctx: click.Context,
+    project_dir: Path,
+    stage: str | None,
+    resolver: str,
+    as_list: bool,
+    csv_out: Path | None,
 ) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side.
 
     Without a terminal: 'reviewkit conflicts --list' prints them, and 'reviewkit conflicts
-    resolve RECORD --decision include|exclude' gives a final decision.
+    resolve RECORD --decision include|exclude' gives a final decision; or '--csv FILE' writes
+    them to a sheet, and 'reviewkit conflicts import FILE' reads its decisions back.
     """
     if ctx.invoked_subcommand is not None:
-        if as_list:  # it prints and writes nothing: dropped, the subcommand would write
+        # they print or write the conflicts: dropped, the subcommand would write decisions
+        given = ("--list", "prints") if as_list else ("--csv FILE", "writes") if csv_out else None
+        if given:
             raise click.UsageError(
-                f"--list prints the conflicts; it does not go with '{ctx.invoked_subcommand}'"
-                f" (give 'reviewkit conflicts --list' first, then '{ctx.invoked_subcommand}')"
+                f"{given[0]} {given[1]} the conflicts; it does not go with"
+                f" '{ctx.invoked_subcommand}' (give 'reviewkit conflicts {given[0]}' first, then"
+                f" '{ctx.invoked_subcommand}')"
             )
         return
     from reviewkit import screening
@@ -77,6 +95,9 @@ def conflicts(
         views = screening.conflicts(project, stage, resolver, derived=derived)
         if as_list:
             _print_list(project, stage, views)
+        if csv_out:
+            _write_sheet(project, stage, views, csv_out)
+        if as_list or csv_out:
             return
         from reviewkit.tui.app import run_screen
         from reviewkit.tui.conflicts import ConflictsScreen
@@ -107,6 +128,20 @@ def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None
             click.echo(f"\tfinal by {f.reviewer}: {words}{note}")
     if not views:
         click.echo(f"no conflicts at the {stage} stage")
+
+
+def _write_sheet(project: Project, stage: str, views: list[ConflictView], path: Path) -> None:
+    """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`."""
+    from reviewkit import screening
+
+    n = screening.write_conflicts_sheet(project, stage, views, path)
+    said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
+    click.echo(
+        f"{said} (fill the decision column, include or exclude, of those you settle; then"
+        f" 'reviewkit conflicts import {path}')"
+        if n
+        else written(said, n, "no conflict is open at this stage; --stage names another")
+    )
 
 
 def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -> str:
@@ -198,7 +233,8 @@ def resolve_command(
 
 
 def _stored(project: Project, done: Resolution) -> str:
-    """'record 13: final exclude (Long-term) at title-abstract by lead', with what it replaced."""
+    """'record 13: final exclude (Long-term) at title-abstract by lead', with what it replaced
+    (the record as given, and its study where dedup merged it into another)."""
     from reviewkit import screening
 
     d = done.decision
@@ -206,7 +242,7 @@ def _stored(project: Project, done: Resolution) -> str:
     label = d.label.removeprefix("final-")
     replaced = screening.replaced_final_words(rule, done.replaced, label, d.reason)
     words = screening.decision_words(rule, label, d.reason)
-    return f"record {d.record_id}: final {words} at {d.stage} by {d.reviewer}{replaced}"
+    return f"{done.record_words}: final {words} at {d.stage} by {d.reviewer}{replaced}"
 
 
 def _open_at(done: Resolution) -> str:

@@ -39,7 +39,7 @@ from reviewkit.screening.final_decisions import (
     replaced_final_words,
     resolve_record,
 )
-from reviewkit.screening.final_decisions_sheet import resolve_sheet
+from reviewkit.screening.final_decisions_sheet import resolve_sheet, write_conflicts_sheet
 from reviewkit.screening.lookup import (
     attach,
     attachment_url,
@@ -113,6 +113,7 @@ __all__ = [
     "resolve",
     "resolve_record",
     "resolve_sheet",
+    "write_conflicts_sheet",
     "seeded_order",
     "stage_counts",
     "stage_names",

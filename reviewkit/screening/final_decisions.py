@@ -26,12 +26,26 @@ from reviewkit.store.decisions import Decision
 
 @dataclass(frozen=True)
 class Resolution:
-    """A final decision written, what it replaced (None: the conflict was open) and how many
-    conflicts are still open at its stage."""
+    """A final decision written, what it replaced (None: the conflict was open), how many
+    conflicts are still open at its stage, and the record it was given by (``given``: the
+    study's own, or another record dedup merged into it)."""
 
     decision: Decision
     replaced: Decision | None
     still_open: int
+    given: int
+
+    @property
+    def record_words(self) -> str:
+        """The record as the person gave it and the study it was stored on (:func:`named`)."""
+        return named(self.given, self.decision.record_id)
+
+
+def named(given: int, study: int) -> str:
+    """'record 13', or 'record 14 (merged into record 13 by dedup)' when the record given is
+    another of the study's: the final decision is the study's, stored on (and listed by
+    ``conflicts --list`` as) its id, which the person did not type."""
+    return f"record {given}" + (f" (merged into record {study} by dedup)" if given != study else "")
 
 
 def decision_words(rule: Stage, label: str, reason: str) -> str:
@@ -115,25 +129,27 @@ def resolve_in(
     """:func:`resolve_record` on conflicts already read, in the caller's transaction."""
     project, resolver = views.project, views.resolver
     study = views.derived.canon.get(record_id, record_id)
-    stage, view = _conflict_of(views, study, stage)
+    stage, view = _conflict_of(views, study, stage, named(record_id, study))
     standing = view.final
     if standing is not None and standing.reviewer != resolver and not replace:
         said = decision_words(project.protocol.stage(stage), label, reason)
         raise UserError(
-            f"record {study} already has a final decision at the {stage} stage:"
+            f"{named(record_id, study)} already has a final decision at the {stage} stage:"
             f" {standing.label.removeprefix('final-')} by {standing.reviewer}",
             hint=f"theirs stands; to replace it with {said}, give the command again with --replace",
         )
     d = final_decision(project.protocol, study, stage, resolver, label, reason, note)
     write_final(project, views.derived, view, d, seen=standing)
     views.resolved.add((stage, study))
-    return Resolution(d, standing, views.still_open(stage))
+    return Resolution(d, standing, views.still_open(stage), record_id)
 
 
-def _conflict_of(views: ConflictViews, study: int, stage: str | None) -> tuple[str, ConflictView]:
+def _conflict_of(
+    views: ConflictViews, study: int, stage: str | None, record: str
+) -> tuple[str, ConflictView]:
     """The stage and the conflict view of ``study``: at ``stage``, else at the one stage where
-    it is open (else the one where it was resolved); a UserError when it is in none, or in
-    several and none is named."""
+    it is open (else the one where it was resolved); a UserError, naming it as ``record``
+    (:func:`named`), when it is in none, or in several and none is named."""
     protocol = views.project.protocol
     if stage:
         check_stage(protocol, stage)
@@ -154,9 +170,9 @@ def _conflict_of(views: ConflictViews, study: int, stage: str | None) -> tuple[s
     if len(open_ones) == 1 or (not open_ones and len(found) == 1):
         return (open_ones or found)[0]
     if found:
-        named = ", ".join(name for name, _ in open_ones or found)
+        stages = ", ".join(name for name, _ in open_ones or found)
         raise UserError(
-            f"record {study} is in conflict at more than one stage ({named})",
+            f"{record} is in conflict at more than one stage ({stages})",
             hint="name the stage: --stage STAGE",
         )
     if refused is not None:
@@ -165,13 +181,13 @@ def _conflict_of(views: ConflictViews, study: int, stage: str | None) -> tuple[s
         elsewhere = [name for name in stage_names(protocol) if study in _seen_at(views, name)]
         if elsewhere:
             raise UserError(
-                f"record {study} is not in conflict at the {stage} stage;"
+                f"{record} is not in conflict at the {stage} stage;"
                 f" it is at {', '.join(elsewhere)}",
                 hint=f"give --stage {elsewhere[0]}, or leave --stage out",
             )
     where = f"at the {stage} stage" if stage else "at any stage"
     raise UserError(
-        f"record {study} is not in conflict {where}",
+        f"{record} is not in conflict {where}",
         hint="'reviewkit conflicts --list' names the conflicts (its first column is the record)",
     )
 

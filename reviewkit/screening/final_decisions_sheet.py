@@ -6,21 +6,81 @@ Columns by name in the header row: ``record`` (an id as ``conflicts --list`` nam
 exclusion reason's code), ``note`` and ``stage`` (else the stage where the record's conflict is
 open). Other columns (a title copied from ``--list``) are left alone. Imports are all-or-nothing:
 the rows are resolved in one transaction, a row refused is named by its line with every other
-refused row, and then nothing is written.
+refused row, and then nothing is written. A row whose decision, reason and note are all empty
+is left open: :func:`write_conflicts_sheet` (``conflicts --csv FILE``) writes the open conflicts
+with those columns empty, and the lead fills the rows they have settled.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
+from reviewkit.screening.decisions import ConflictView
 from reviewkit.screening.final_decisions import ConflictViews, Resolution, resolve_in
-from reviewkit.screening.lookup import find_record
+from reviewkit.screening.lookup import find_record, read_record
 
 _NEEDED = ("record", "decision")
 _SHOWN = 10  # refused rows named in the error; a sheet wrong throughout is not listed whole
+# what the lead fills: the import's columns, in the order it names them (stage written: the
+# conflict's, so that a row names its conflict where a study has one at each stage)
+_FILLED = ("record", "decision", "reason", "note", "stage")
+# what the lead reads to decide without the screen: the record as the screen shows it (the
+# abstract last, the longest cell), then each vote (_VOTE_COLUMNS, numbered)
+_RECORD_COLUMNS = ("title", "authors", "year", "journal", "pmid", "doi")
+# a vote's reason as its code, the one the reason column takes; notes joined by '; ' as the
+# other sheets join a list (``dedup review --csv``'s authors)
+_VOTE_COLUMNS = ("reviewer", "label", "reason", "notes")
+
+
+def write_conflicts_sheet(
+    project: Project, stage: str, views: list[ConflictView], path: str | Path
+) -> int:
+    """Write the open conflicts among ``views`` (of ``stage``) to the CSV at ``path``, one row
+    each: the import's columns (record and stage given, decision, reason and note empty), the
+    record's title, authors, year, journal, PMID and DOI, every reviewer's vote, reason code and
+    notes (as many vote columns as the most votes of a conflict: a merged study may carry three),
+    and its abstract; returns the number of rows."""
+    open_ones = [v for v in views if v.final is None]
+    most = max((len(v.votes) for v in open_ones), default=2)
+    header = [
+        *_FILLED,
+        *_RECORD_COLUMNS,
+        *(f"{c}_{i}" for i in range(1, most + 1) for c in _VOTE_COLUMNS),
+        "abstract",
+    ]
+    rows = []
+    for view in open_ones:
+        rec = read_record(project.db, view.study_id)
+        shown = {
+            "title": rec.title,
+            "authors": "; ".join(rec.authors),
+            "year": "" if rec.year is None else str(rec.year),
+            "journal": rec.journal,
+            "pmid": rec.pmid,
+            "doi": rec.doi,
+        }
+        votes = [
+            [name, label, reason, "; ".join(notes)] for name, label, reason, notes in view.votes
+        ]
+        votes += [["", "", "", ""]] * (most - len(votes))
+        rows.append(
+            [
+                view.study_id,
+                "",
+                "",
+                "",
+                stage,
+                *(shown[c] for c in _RECORD_COLUMNS),
+                *(cell for vote in votes for cell in vote),
+                rec.abstract,
+            ]
+        )
+    outputs.write_csv(path, header, rows)  # atomic; formula-looking cells neutralised
+    return len(rows)
 
 
 def resolve_sheet(
@@ -50,6 +110,8 @@ def resolve_sheet(
     with project.db.transaction():  # every row or none: a refusal rolls back the rows before it
         views = ConflictViews(project, resolver)  # read once: each row resolves another study
         for line, row in rows:
+            if not any((row.get(c) or "").strip() for c in ("decision", "reason", "note")):
+                continue  # a conflict the lead has not settled yet: left open
             try:
                 one = _resolve_row(views, row, stage, replace)
             except UserError as exc:
@@ -75,7 +137,11 @@ def resolve_sheet(
                 hint="mend the rows named and import the sheet again",
             )
     if not done:
-        raise UserError("no decisions in the sheet", where=name, hint="one row a conflict")
+        raise UserError(
+            "no decisions in the sheet",
+            where=name,
+            hint="fill the decision column (include or exclude) of the conflicts you settled",
+        )
     return done
 
 
@@ -87,7 +153,8 @@ def _resolve_row(
     if label not in ("include", "exclude"):
         raise UserError(
             f"the decision is include or exclude, not {row['decision'].strip()!r}",
-            hint="write include or exclude; a row not decided yet: delete it until it is",
+            hint="write include or exclude; a row not decided yet: empty its reason and note"
+            " too, and it is left open",
         )
     return resolve_in(
         views,

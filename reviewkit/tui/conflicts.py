@@ -94,7 +94,9 @@ class ConflictsScreen(DecisionScreen):
     TITLE = "reviewkit conflicts"
     WITHOUT_TERMINAL = (
         "or print the conflicts with --list and resolve each with"
-        " 'reviewkit conflicts resolve RECORD --decision include|exclude'"
+        " 'reviewkit conflicts resolve RECORD --decision include|exclude', or write them to a"
+        " sheet with --csv FILE, fill its decision column and read it back with"
+        " 'reviewkit conflicts import FILE'"
     )
     ACTIONS_ID = "conflicts"
 

@@ -25,7 +25,9 @@ COMMANDS = {
     "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import' here"),
     "conflicts": (
         ["conflicts", "--resolver", "lead"],
-        "--list and resolve each with 'reviewkit conflicts resolve RECORD",
+        "--list and resolve each with 'reviewkit conflicts resolve RECORD --decision"
+        " include|exclude', or write them to a sheet with --csv FILE, fill its decision column"
+        " and read it back with 'reviewkit conflicts import FILE'",
     ),
     "dedup-review": (["dedup", "review", "--reviewer", "lead"], "--csv FILE"),
     # before screening ends (--all): the sample's studies are not included yet

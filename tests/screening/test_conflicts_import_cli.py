@@ -79,12 +79,14 @@ def test_a_sheet_without_its_columns_or_decisions_is_refused(project_b, tmp_path
     sheet.write_text(f"record,final\n{study},include\n", encoding="utf-8")
     assert cli(project_b, "import", str(sheet), "--resolver", "lead") == 2
     assert f"{sheet}:1: no 'decision' column in the header row" in capsys.readouterr().err
-    sheet.write_text(f"record,decision\n{study},\n", encoding="utf-8")
+    # a note without a decision is a row half filled; a row with neither is left open
+    sheet.write_text(f"record,decision,note\n{study},,both criteria met\n", encoding="utf-8")
     assert cli(project_b, "import", str(sheet), "--resolver", "lead") == 2
     assert f"{sheet}:2: the decision is include or exclude, not ''" in capsys.readouterr().err
-    sheet.write_text("record,decision\n", encoding="utf-8")
-    assert cli(project_b, "import", str(sheet), "--resolver", "lead") == 2
-    assert "no decisions in the sheet" in capsys.readouterr().err
+    for rows in ("", f"{study},,\n"):
+        sheet.write_text(f"record,decision,note\n{rows}", encoding="utf-8")
+        assert cli(project_b, "import", str(sheet), "--resolver", "lead") == 2
+        assert "no decisions in the sheet" in capsys.readouterr().err
     assert list_decisions(project_b.db) == before
 
 

@@ -188,3 +188,22 @@ def test_a_stage_named_where_the_record_has_no_conflict_names_where_it_has(proje
     assert f"record {study} is not in conflict at the {FT} stage; it is at {TA}" in err
     assert f"--stage {TA}" in err
     assert _finals(project_b) == []
+
+
+def test_a_record_merged_into_the_study_is_named_with_the_study(project_b, capsys):
+    from reviewkit.store.duplicates import canonical_map
+
+    a, b, other = add_records(project_b, make_records(3))
+    conflict_on(project_b, [a, other], checked=True)
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    study = canonical_map(project_b.db)[b]
+    given = b if study == a else a  # the record of the study that is not its id
+    assert study != given
+    capsys.readouterr()
+    resolve = ("conflicts", "resolve", str(given), "--resolver", "lead")
+    assert cli(project_b, *resolve, "--decision", "include") == 0
+    named = f"record {given} (merged into record {study} by dedup)"
+    assert f"{named}: final include at {TA} by lead" in capsys.readouterr().out
+    assert [(f[0], f[3]) for f in _finals(project_b)] == [(study, "final-include")]
+    assert cli(project_b, *resolve, "--decision", "exclude", "--stage", FT) == 2
+    assert f"{named} is not in conflict at the {FT} stage; it is at {TA}" in capsys.readouterr().err
