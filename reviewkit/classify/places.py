@@ -39,8 +39,8 @@ def place_factor(where: str, measures: bool = False, aim: bool = False) -> float
     which weighs as the Methods do: :mod:`~reviewkit.classify.own_study`)."""
     if where.startswith("abstract"):
         section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
-        factor = SECTION_FACTORS.get(section, 1.0)
-        if aim and section in CONTEXT_SECTIONS:
-            return 1.0
-        return 1.0 if measures and section in ("RESULTS", "FINDINGS") else factor
+        own_aim = aim and section in CONTEXT_SECTIONS
+        if own_aim or (measures and section in ("RESULTS", "FINDINGS")):
+            return 1.0  # as the Methods
+        return SECTION_FACTORS.get(section, 1.0)
     return PLACE_FACTORS.get(where, 1.0)
