@@ -231,9 +231,9 @@ def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     'LEE, JM' and 'KIM, J', four initials); otherwise a given name ('SMITH, JOHN' alone).
     The name itself counts, as one vote: four or five initials that read as a word are 76 of
     the PubMed snapshot's 221,906 authors, four-letter given names alone 11,689, so its own
-    word weighs at least as much as one co-author's initials; and a list that writes given names still
-    writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'), so a tie
-    reads given names."""
+    word weighs at least as much as one co-author's initials; and a list that writes given
+    names still writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'),
+    so a tie reads given names."""
     if not _written_in_capitals(name):
         return False
     names = tuple(authors)
@@ -265,10 +265,10 @@ def _vote(name: str) -> tuple[int, int]:
 
 def is_given_initials(token: str, *, given_names: bool = False) -> bool:
     """Whether a word of a name's given part is initials (:func:`is_initials`); where the list
-    writes ``given_names`` in capitals
-    (:func:`given_names_in_capitals`), not a word that reads as one ('JOHN', 'SCOTT').
-    Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science), 'Smith MAHA' (MEDLINE,
-    whose surname split_name found by them), 'SMITH, MAHA' beside 'JONES, JM'."""
+    writes ``given_names`` in capitals (:func:`given_names_in_capitals`), not a word that reads
+    as one ('JOHN', 'SCOTT'). Elsewhere capitals are initials: 'Smith, MAHA' (Web of
+    Science), 'Smith MAHA' (MEDLINE, whose surname split_name found by them), 'SMITH, MAHA'
+    beside 'JONES, JM'."""
     return is_initials(token) and not (given_names and _reads_as_word(token))
 
 
