@@ -214,7 +214,7 @@ def _only_initials(given: str) -> bool:
     return _PLAIN.fullmatch(given) is not None and not (set(given[1:]) & _VOWELS) and _upper(given)
 
 
-def written_in_capitals(name: str) -> bool:
+def _written_in_capitals(name: str) -> bool:
     """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
     every name in capitals do ('GRAESSLEY, SCOTT', old Web of Science's 'SMITH, JM')."""
     family, comma, _ = name.partition(",")
@@ -224,17 +224,17 @@ def written_in_capitals(name: str) -> bool:
 def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
     """Whether the words of capitals in a name's given part that read as a word ('MAHA',
     'SCOTT') are given names written in capitals, not initials: only in a name
-    :func:`written_in_capitals`, and there as its author list ``authors`` writes its names.
+    :func:`_written_in_capitals`, and there as its author list ``authors`` writes its names.
     The names in capitals whose given part reads as a word ('JONES, PETER', and the name
     itself) against those whose given part only initials can be ('JONES, J', 'LEE, JM'):
     more of the latter, the list writes initials (old Web of Science: 'SMITH, MAHA' beside
     'LEE, JM' and 'KIM, J', four initials); otherwise a given name ('SMITH, JOHN' alone).
     The name itself counts, as one vote: four or five initials that read as a word are 76 of
     the PubMed snapshot's 221,906 authors, four-letter given names alone 11,689, so its own
-    word weighs at least as much as one co-author's initials; and a list that writes given names still
-    writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'), so a tie
-    reads given names."""
-    if not written_in_capitals(name):
+    word weighs at least as much as one co-author's initials; and a list that writes given
+    names still writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'),
+    so a tie reads given names."""
+    if not _written_in_capitals(name):
         return False
     names = tuple(authors)
     words, initials = _list_votes(names)
@@ -257,7 +257,7 @@ def _list_votes(names: tuple[str, ...]) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def _vote(name: str) -> tuple[int, int]:
     """One name's vote for :func:`_list_votes`: (1, 0) a word, (0, 1) only initials."""
-    if not written_in_capitals(name):
+    if not _written_in_capitals(name):
         return 0, 0
     given = split_name(name).given
     return int(any(map(_reads_as_word, _LETTERS.findall(given)))), int(_only_initials(given))
@@ -265,10 +265,10 @@ def _vote(name: str) -> tuple[int, int]:
 
 def is_given_initials(token: str, *, given_names: bool = False) -> bool:
     """Whether a word of a name's given part is initials (:func:`is_initials`); where the list
-    writes ``given_names`` in capitals
-    (:func:`given_names_in_capitals`), not a word that reads as one ('JOHN', 'SCOTT').
-    Elsewhere capitals are initials: 'Smith, MAHA' (Web of Science), 'Smith MAHA' (MEDLINE,
-    whose surname split_name found by them), 'SMITH, MAHA' beside 'JONES, JM'."""
+    writes ``given_names`` in capitals (:func:`given_names_in_capitals`), not a word that reads
+    as one ('JOHN', 'SCOTT'). Elsewhere capitals are initials: 'Smith, MAHA' (Web of
+    Science), 'Smith MAHA' (MEDLINE, whose surname split_name found by them), 'SMITH, MAHA'
+    beside 'JONES, JM'."""
     return is_initials(token) and not (given_names and _reads_as_word(token))
 
 

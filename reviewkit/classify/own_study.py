@@ -73,7 +73,7 @@ _REVIEWED = (
 # before it ("research has shown"), studies in the plural with their noun phrase's up to eight
 # words between ("randomised trials of supported employment in the United States show");
 # "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
-OTHER_STUDIES = re.compile(
+_OTHER_STUDIES = re.compile(
     rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
     rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
@@ -87,7 +87,7 @@ OTHER_STUDIES = re.compile(
 # in the present ("participants were required to ..." is the study's own condition), and in
 # Norwegian, Swedish, Danish and Dutch with a word of research ("flere studier", "videre
 # forskning", "verder onderzoek", "studier behövs")
-FUTURE_RESEARCH = re.compile(
+_FUTURE_RESEARCH = re.compile(
     r"\b(?:is|are|be|seem|seems|remain|remains)\s+(?:\w+\s+)?(?:needed|warranted|"
     r"called\s+for)\b|"
     r"\b(?:should|must|could|need\s+to|needs\s+to|ought\s+to)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?"
@@ -106,12 +106,12 @@ FUTURE_RESEARCH = re.compile(
 # The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
 # our earlier trial ..."), unless the sentence names this study ("In a previous report of this
 # trial, we showed ...": its own earlier report)
-EARLIER_OWN_WORK = re.compile(
+_EARLIER_OWN_WORK = re.compile(
     r"\b(?:we|vi|wij)\s+(?:have\s+|had\s+|har\s+|hebben\s+)?(?:previously|earlier|recently|"
     r"already|tidligere|tidigare|eerder)\b|\bour\s+(?:\S+\s+)?(?:previous|earlier|prior|former)\b",
     re.IGNORECASE,
 )
-THIS_STUDY = re.compile(
+_THIS_STUDY = re.compile(
     r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b",
     re.IGNORECASE,
 )
@@ -119,31 +119,31 @@ THIS_STUDY = re.compile(
 
 def speaks_of_own_study(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
-    study: not of other studies (:data:`OTHER_STUDIES`), the authors' earlier work
-    (:data:`EARLIER_OWN_WORK`) nor research to come (:data:`FUTURE_RESEARCH`)."""
+    study: not of other studies (:data:`_OTHER_STUDIES`), the authors' earlier work
+    (:data:`_EARLIER_OWN_WORK`) nor research to come (:data:`_FUTURE_RESEARCH`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
-    if EARLIER_OWN_WORK.search(sentence) and not THIS_STUDY.search(sentence):
+    if _EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence):
         return False
-    return not (OTHER_STUDIES.search(sentence) or FUTURE_RESEARCH.search(sentence))
+    return not (_OTHER_STUDIES.search(sentence) or _FUTURE_RESEARCH.search(sentence))
 
 
 # The study itself as the sentence's subject: we, our, this study or trial, the present study;
 # in Norwegian, Swedish, Danish and Dutch ("vi", "denne studien", "denna studie", "wij", "dit
 # onderzoek")
-OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = re.compile(
     r"\b(?:we|our|this\s+(?:study|trial|paper|article|report|analysis|evaluation|protocol)|"
     r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis)|vi|vår|vårt|denne\s+studien|"
     r"denna\s+studie|dette\s+studie|wij|dit\s+onderzoek|deze\s+studie)\b",
     re.IGNORECASE,
 )
 # An aim, without a subject ("The aim was to explore ...", "formålet", "het doel")
-AIM = re.compile(
+_AIM = re.compile(
     r"\b(?:aim|aims|aimed|objective|purpose|formålet|syftet|målet|het\s+doel)\b", re.IGNORECASE
 )
 # Another study's aim: a study named before the aim ("The SEED trial aimed to ...", "A Danish
 # study aimed ..."), or its aim as theirs ("Its purpose was ...")
-OTHERS_AIM = re.compile(
+_OTHERS_AIM = re.compile(
     r"\b(?:a|an|another|the\s+(?!present\b|current\b)\S+)\s+(?:\S+\s+){0,2}?"
     r"(?:study|trial|RCT|project)\s+(?:\S+\s+){0,2}?(?:aim|aims|aimed|objective|purpose|sought)\b|"
     r"\b(?:its|their|whose)\s+(?:\S+\s+)?(?:aim|aims|objective|purpose)\b",
@@ -153,30 +153,32 @@ OTHERS_AIM = re.compile(
 
 def states_own_aim(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` says what the record's own study
-    did or asked: the study as its subject (:data:`OWN_SUBJECT`) or an aim (:data:`AIM`) not
-    another study's (:data:`OTHERS_AIM`), and not others' studies, the authors' earlier work
+    did or asked: the study as its subject (:data:`_OWN_SUBJECT`) or an aim (:data:`_AIM`) not
+    another study's (:data:`_OTHERS_AIM`), and not others' studies, the authors' earlier work
     or research to come (:func:`speaks_of_own_study`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
-    own = OWN_SUBJECT.search(sentence) or (AIM.search(sentence) and not OTHERS_AIM.search(sentence))
+    own = _OWN_SUBJECT.search(sentence) or (
+        _AIM.search(sentence) and not _OTHERS_AIM.search(sentence)
+    )
     return bool(own) and speaks_of_own_study(text, at)
 
 
 # A study by its name, as a title and a later report's background call it ("Post hoc analyses of
 # the SEED trial"; "In the SEED randomised trial, ..."): the name in capitals, up to two words
 # before the kind of study
-NAMED_STUDY = re.compile(
+_NAMED_STUDY = re.compile(
     r"\bthe\s+([A-Z][A-Z0-9-]*[A-Z0-9])\s+(?:\S+\s+){0,2}?(?:trial|study|cohort|project)\b"
 )
 
 
 def names_the_titles_study(title: str, text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` names the study the title names
-    (:data:`NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
+    (:data:`_NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
     its background ("In the SEED randomised trial, IPS increased employment among unemployed
     people"), the record's own study, where another study's name would be another's."""
-    names = {m.group(1) for m in NAMED_STUDY.finditer(title)}
+    names = {m.group(1) for m in _NAMED_STUDY.finditer(title)}
     if not names:
         return False
     start, end = sentence_around(text, at)
-    return any(m.group(1) in names for m in NAMED_STUDY.finditer(text[start:end]))
+    return any(m.group(1) in names for m in _NAMED_STUDY.finditer(text[start:end]))

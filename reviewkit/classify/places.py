@@ -10,9 +10,9 @@ from reviewkit.abstract_headings import category
 # summary of the whole paper, so they count a little more than one abstract sentence.
 TITLE_FACTOR = 2.0
 # The sections that give the study's context: what others did, not what the study did
-CONTEXT_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE")
-SECTION_FACTORS = {
-    **dict.fromkeys(CONTEXT_SECTIONS, 0.5),
+_CONTEXT_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE")
+_SECTION_FACTORS = {
+    **dict.fromkeys(_CONTEXT_SECTIONS, 0.5),
     "RESULTS": 0.75,
     "FINDINGS": 0.75,
     "POPULATION": 1.5,
@@ -23,13 +23,13 @@ SECTION_FACTORS = {
     "INTERVENTION": 1.5,
     "INTERVENTIONS": 1.5,
 }
-PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
+_PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
 
 
 def in_context(where: str) -> bool:
     """Whether a place is a section of the study's context (Background, Introduction ...)."""
     kind, _, section = where.partition(":")
-    return kind == "abstract" and category(section) in CONTEXT_SECTIONS
+    return kind == "abstract" and category(section) in _CONTEXT_SECTIONS
 
 
 def place_factor(where: str, measures: bool = False, aim: bool = False) -> float:
@@ -39,8 +39,8 @@ def place_factor(where: str, measures: bool = False, aim: bool = False) -> float
     which weighs as the Methods do: :mod:`~reviewkit.classify.own_study`)."""
     if where.startswith("abstract"):
         section = category(where.partition(":")[2])  # "Resultater" weighs as "Results"
-        factor = SECTION_FACTORS.get(section, 1.0)
-        if aim and section in CONTEXT_SECTIONS:
-            return 1.0
-        return 1.0 if measures and section in ("RESULTS", "FINDINGS") else factor
-    return PLACE_FACTORS.get(where, 1.0)
+        own_aim = aim and section in _CONTEXT_SECTIONS
+        if own_aim or (measures and section in ("RESULTS", "FINDINGS")):
+            return 1.0  # as the Methods
+        return _SECTION_FACTORS.get(section, 1.0)
+    return _PLACE_FACTORS.get(where, 1.0)

@@ -453,7 +453,8 @@ def find_term(
     arm: bool | str = False,
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields (with ``arm`` True: every place it names
-    a comparator arm instead, which is no evidence; "measures": as :func:`_kept` says)."""
+    a comparator arm instead, which is no evidence; "measures" or "study": as :func:`_kept`
+    says)."""
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
