@@ -426,9 +426,10 @@ def import_decisions(
             check_repeat(before, d, where, canon)
         # the project's log of the file's studies, every record of each: the checks replay
         # these only (they replayed every study's log for a file of a few lines)
-        studies = {canon.get(d.record_id, d.record_id) for d in new}
+        # (canon holds every record, so the file's own records are among them)
+        studies = {canon[d.record_id] for d in new}
         mine = {rid for rid, study in canon.items() if study in studies}
-        past = decision_rows.list_decisions(db, record_ids=mine | {d.record_id for d in new})
+        past = decision_rows.list_decisions(db, record_ids=mine)
         check_held(canon, past, new, lines)
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from reviewkit.author_names import (
+    NameParts,
     cited_parts,
     given_names_in_capitals,
     initial_letters,
@@ -49,13 +50,9 @@ def ris_name(name: str) -> str:
     A name already written with a comma is left as it is but for a suffix written elsewhere
     (BibTeX's 'Smith, Jr, J. A.'); a name with no initials (a group), or several names run
     together, is left as it is."""
-    if "," in name:
-        return _comma_name_suffix_last(name, ", ")
-    if names_run_together(name):
-        return name
-    parts = split_name(name)
-    if not parts.given:
-        return name
+    parts = _parts_to_write(name, ", ")
+    if isinstance(parts, str):
+        return parts
     return ", ".join(p for p in (parts.surname, _dotted(parts.given), parts.suffix) if p)
 
 
@@ -64,14 +61,22 @@ def medline_full_name(name: str) -> str:
     after the given names ('Smith, J Jr'). A name with a comma is left as it is but for a
     suffix written elsewhere (BibTeX's 'Smith, Jr, J. A.'); one with no initials (a group) or
     several names run together is left as it is."""
+    parts = _parts_to_write(name, " ")
+    if isinstance(parts, str):
+        return parts
+    return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
+
+
+def _parts_to_write(name: str, suffix_sep: str) -> NameParts | str:
+    """The parts of a name for a writer to lay out, or the name as the writer leaves it: one
+    written with a comma (a suffix written elsewhere moved last, after ``suffix_sep``), several
+    names run together, or one with no initials (a group)."""
     if "," in name:
-        return _comma_name_suffix_last(name, " ")
+        return _comma_name_suffix_last(name, suffix_sep)
     if names_run_together(name):
         return name
     parts = split_name(name)
-    if not parts.given:
-        return name
-    return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
+    return parts if parts.given else name
 
 
 def vancouver_initials(given: str, given_names: bool = False) -> str:

@@ -28,29 +28,30 @@ _DESIGN = (
     r"|pragmatic|phase\s+[IV1-4]+)\s+){0,4}(?:trial|study|studies|project|cohort)\b"
 )
 
+# 'the SPINE trial', 'of the WorkUp randomised controlled trial', 'the IPS-MA study'
+_THE_NAME = re.compile(rf"\bthe\s+({_NAME})\s+{_DESIGN}", re.IGNORECASE)
+# 'XYZ: a randomised controlled trial', 'SPINE - study protocol', '...at 1-year
+# follow-up-WorkUp, a randomized controlled trial': a name opening the title (or glued to
+# it by a hyphen), a colon (comma, dash), then the design within six words. Only there: the
+# word before '…: a randomised trial' inside a title is most often its condition ('… in
+# COPD: a randomised trial'), which many trials share. Not where another name stands to
+# that design word ('ViBiBa: Virtual BioBanking for the DETECT multicenter trial
+# program': the DETECT trial's, and ViBiBa the name of its biobank, a tool or a substudy
+# of it, which a title names as it names the trial: trial_names)
+_OPENING = re.compile(
+    rf"(?:^|(?<=[a-z]-)(?=(?-i:[A-Z])))({_NAME})\s*[:,\u2013\u2014-]\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,6}}?"
+    rf"(?:trial|study|protocol)\b",
+    re.IGNORECASE,
+)
 _PATTERNS = (
-    # 'the SPINE trial', 'of the WorkUp randomised controlled trial', 'the IPS-MA study'
-    re.compile(rf"\bthe\s+({_NAME})\s+{_DESIGN}", re.IGNORECASE),
+    _THE_NAME,
     # '(RETURN study)', '(the SPINE trial)'
     re.compile(rf"\((?:the\s+)?({_NAME})\s+{_DESIGN}\s*\)", re.IGNORECASE),
     # 'a randomised controlled trial (RETURN)', '... study (BeST)' : the name in brackets
     # right after the design words
     re.compile(rf"{_DESIGN}\s*[\[(]({_NAME})[\])]", re.IGNORECASE),
-    # 'XYZ: a randomised controlled trial', 'SPINE - study protocol', '...at 1-year
-    # follow-up-WorkUp, a randomized controlled trial': a name opening the title (or glued to
-    # it by a hyphen), a colon (comma, dash), then the design within six words. Only there: the
-    # word before '…: a randomised trial' inside a title is most often its condition ('… in
-    # COPD: a randomised trial'), which many trials share. Not where another name stands to
-    # that design word ('ViBiBa: Virtual BioBanking for the DETECT multicenter trial
-    # program': the DETECT trial's, and ViBiBa the name of its biobank, a tool or a substudy
-    # of it, which a title names as it names the trial: trial_names)
-    re.compile(
-        rf"(?:^|(?<=[a-z]-)(?=(?-i:[A-Z])))({_NAME})\s*[:,\u2013\u2014-]\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,6}}?"
-        rf"(?:trial|study|protocol)\b",
-        re.IGNORECASE,
-    ),
+    _OPENING,
 )
-_OPENING = _PATTERNS[3]
 
 # A trial's name as titles in other languages write it, where the name stands to a design word
 # of that language (title only, as in English). Each with the NLM language codes it is read for
@@ -159,7 +160,7 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
-            if pattern is _OPENING and _PATTERNS[0].search(title, m.end(1), m.end()):
+            if pattern is _OPENING and _THE_NAME.search(title, m.end(1), m.end()):
                 continue  # the design word is another name's (the comment at _OPENING)
             if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
