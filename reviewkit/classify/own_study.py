@@ -1,5 +1,6 @@
 """Where a record speaks of its own study, for a scheme that sorts records by what kind of study
-or report they are (``study_kind = true``: the design, the kind of report).
+or report they are (``study_kind = true``: the design, the kind of report) or by what the study
+itself did (``study_did = true``: who delivered its intervention, whom it included).
 
 An abstract names designs that are not its own: other studies in its background ("Previous
 randomised trials have shown that IPS helps ...", "Evidence from cohort studies suggests ...")
@@ -102,6 +103,15 @@ _FUTURE_RESEARCH = re.compile(
     re.IGNORECASE,
 )
 
+# Practice to come: what should be done or who should take part ("Occupational physicians
+# should be involved in future programmes", "should be offered in primary care", "future
+# interventions"), a recommendation of the conclusion, not what the study did
+_RECOMMENDED = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:involved|"
+    r"included|consulted|engaged|trained|offered|considered|implemented)\b|"
+    r"\b(?:future|further)\s+(?:\S+\s+){0,2}?(?:programmes|programs|interventions|practice)\b",
+    re.IGNORECASE,
+)
 
 # The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
 # our earlier trial ..."), unless the sentence names this study ("In a previous report of this
@@ -120,12 +130,17 @@ _THIS_STUDY = re.compile(
 def speaks_of_own_study(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
     study: not of other studies (:data:`_OTHER_STUDIES`), the authors' earlier work
-    (:data:`_EARLIER_OWN_WORK`) nor research to come (:data:`_FUTURE_RESEARCH`)."""
+    (:data:`_EARLIER_OWN_WORK`), research to come (:data:`_FUTURE_RESEARCH`) nor practice to
+    come (:data:`_RECOMMENDED`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
     if _EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence):
         return False
-    return not (_OTHER_STUDIES.search(sentence) or _FUTURE_RESEARCH.search(sentence))
+    return not (
+        _OTHER_STUDIES.search(sentence)
+        or _FUTURE_RESEARCH.search(sentence)
+        or _RECOMMENDED.search(sentence)
+    )
 
 
 # The study itself as the sentence's subject: we, our, this study or trial, the present study;

@@ -398,8 +398,14 @@ def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
     for a scheme of what was measured (``arm`` "measures"), where the record says what its
     study measured, in either arm (:mod:`~reviewkit.classify.measurement`), or, for a scheme
     of what kind of study a record is (``arm`` "study"), where it speaks of its own study, in
-    either arm (:mod:`~reviewkit.classify.own_study`)."""
+    either arm (:mod:`~reviewkit.classify.own_study`), or, for a scheme of what the study did
+    (``arm`` "did"), where it speaks of its own study, a background only where it states the
+    study's own aim, in the tested arm."""
     text, words = f.text, f.words
+    if arm == "did":  # who delivered, to whom: not the background's world ("GPs issue most
+        at = words[first].start  # sick notes"), others' studies, nor a recommendation
+        own = states_own_aim(text, at) if in_context(f.where) else speaks_of_own_study(text, at)
+        return own and not _measured(text, words, first, last)
     if arm == "study":  # both arms are one study; other studies, research to come, an
         at = words[first].start  # exclusion criterion ("excluded if in another trial") are not
         return speaks_of_own_study(text, at) and not _left_out(text, words, first, last)
