@@ -115,3 +115,20 @@ def test_protocol_check_refuses_a_scheme_read_two_ways(tmp_path, capsys):
     assert cli_main(["protocol", "check", str(bad)]) != 0
     err = capsys.readouterr().err
     assert "schemes.provider.study_did" in err and "hint:" in err and "Traceback" not in err
+
+
+def test_a_backgrounds_workforce_is_not_the_studys(providers):
+    # the sector is whom the study included: a background's statistics about nurses are the
+    # world it is set in (before study_did on the sector, two such sentences made health care)
+    background = (
+        "Nurses have the highest rates of sick leave of any occupation. Hospital nurses and "
+        "nursing home staff often leave the profession."
+    )
+    rec = Record(
+        title="A study",
+        abstract_sections=[
+            AbstractSection("BACKGROUND", background),
+            AbstractSection("METHODS", "Bank employees on sick leave were randomised."),
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, providers.scheme("sector"))] == ["other"]
