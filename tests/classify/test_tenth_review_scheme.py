@@ -132,3 +132,48 @@ def test_a_backgrounds_workforce_is_not_the_studys(providers):
         ],
     )
     assert [s.label for s in classify.suggest(rec, providers.scheme("sector"))] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parties a person coordinates with are contacted, as those she meets or calls
+        "Nurse case managers coordinated appointments with the treating physician and the "
+        "physiotherapist.",
+        "The case manager coordinated the return with the psychologist and the GP.",
+    ],
+)
+def test_whom_a_person_coordinates_with_is_no_provider(providers, text):
+    assert labels(providers, "provider", text) == ["case-manager"]
+
+
+def test_the_one_who_coordinates_stays_the_actor(providers):
+    # the actor before the word of contact keeps its evidence, the party after it does not
+    text = "The physiotherapist coordinated exercises with the case manager."
+    assert labels(providers, "provider", text) == ["physio-ot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the armed forces by their branch
+        ("Sailors of the Royal Navy on restricted duties were included.", ["public"]),
+        ("Army personnel with knee injuries took part.", ["public"]),
+        # a nurse named by the service she delivers for is no workforce
+        (
+            "Police officers on sick leave were followed by occupational health nurses.",
+            ["public"],
+        ),
+    ],
+)
+def test_the_sector_after_the_second_reading(providers, text, sector):
+    assert labels(providers, "sector", text) == sector
+
+
+def test_the_welfare_agencys_social_worker(providers):
+    text = "Social workers of the municipal social services met sick-listed employees."
+    assert labels(providers, "provider", text) == ["insurance-officer"]
+    # a social worker alone, in a hospital's team, is weak
+    assert labels(providers, "provider", "A social worker joined the ward round.") == [
+        "not-stated"
+    ]
