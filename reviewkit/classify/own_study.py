@@ -69,13 +69,18 @@ _REVIEWED = (
     r"(?:inclusion|eligibility|selection)\b|"
     r"\bstudier\s+(?:\S+\s+){0,3}?inkluderades\b"
 )
+# This study's determiner, in the five languages: a qualifier's reach does not pass it ("eerder
+# in dit onderzoek", earlier in this study, is the study's own: Dutch "onderzoek" is research
+# and a study alike)
+_THIS = r"(?:this|these|dit|deze|denne|dette|denna|detta)"
 # Other studies: qualified as others' before their kind, up to four words between ("previous
-# large randomised controlled trials"), or named with what they found: a body of work right
+# large randomised controlled trials") but not this study's determiner, or named with what they
+# found: a body of work right
 # before it ("research has shown"), studies in the plural with their noun phrase's up to eight
 # words between ("randomised trials of supported employment in the United States show");
 # "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
 _OTHER_STUDIES = re.compile(
-    rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
+    rf"\b{_QUALIFIER}\s+(?:(?!{_THIS}\s)\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
     rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
     r"\b(?:evidence|results|findings)\s+(?:from|of)\s+(?:\S+\s+){0,3}?(?:studies|trials|RCTs)\b|"
@@ -122,7 +127,9 @@ _EARLIER_OWN_WORK = re.compile(
     re.IGNORECASE,
 )
 _THIS_STUDY = re.compile(
-    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b",
+    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b|"
+    r"\b(?:dit|deze|denne|dette|denna|detta)\s+(?:\S+\s+)?(?:onderzoek|studie|studien|studiet|"
+    r"undersøkelsen|undersökningen|undersøgelse)\b",
     re.IGNORECASE,
 )
 
@@ -187,13 +194,30 @@ _NAMED_STUDY = re.compile(
 )
 
 
+# A later report's parent trial without a name, as its title describes it ("A subgroup analysis
+# of a cluster randomised trial", "Five-year follow-up of a randomised trial"): the design's up to
+# three words after "analysis (follow-up, evaluation) of a"
+_UNNAMED_PARENT = re.compile(
+    r"\b(?:analys[ie]s|follow-up|evaluation)\s+of\s+(?:a|an)\s+((?:[\w-]+\s+){0,3}?"
+    r"(?:trial|study|RCT|cohort))\b",
+    re.IGNORECASE,
+)
+
+
 def names_the_titles_study(title: str, text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` names the study the title names
     (:data:`_NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
     its background ("In the SEED randomised trial, IPS increased employment among unemployed
-    people"), the record's own study, where another study's name would be another's."""
-    names = {m.group(1) for m in _NAMED_STUDY.finditer(title)}
-    if not names:
-        return False
+    people"), the record's own study, where another study's name would be another's. A parent
+    trial the title describes without a name (:data:`_UNNAMED_PARENT`: "A subgroup analysis of
+    a cluster randomised trial") is named by the same words with an article ("In a cluster
+    randomised trial, workplace training reduced neck pain")."""
     start, end = sentence_around(text, at)
-    return any(m.group(1) in names for m in _NAMED_STUDY.finditer(text[start:end]))
+    sentence = text[start:end]
+    names = {m.group(1) for m in _NAMED_STUDY.finditer(title)}
+    if any(m.group(1) in names for m in _NAMED_STUDY.finditer(sentence)):
+        return True
+    return any(
+        re.search(rf"\b(?:a|an|the|our)\s+{re.escape(m.group(1))}\b", sentence, re.IGNORECASE)
+        for m in _UNNAMED_PARENT.finditer(title)
+    )

@@ -36,7 +36,7 @@ THIRD = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_3.c
         (FIXTURE, 24, "employment", "employment", 24),
         (SECOND, 12, "design", "study_design", 12),
         (SECOND, 12, "report", "report", 12),
-        (SECOND, 12, "employment", "employment", 11),
+        (SECOND, 12, "employment", "employment", 12),
         (THIRD, 12, "design", "study_design", 12),
         (THIRD, 12, "report", "report", 11),
         (THIRD, 12, "employment", "employment", 12),
@@ -314,3 +314,47 @@ def test_a_later_reports_parent_trial_named_in_its_title_is_its_own(study_design
     assert sections(study_designs, "design", background, methods, title=title) == ["other"]
     got = sections(study_designs, "employment", background, methods, title=title)
     assert got == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # earlier in this study, in Dutch and Norwegian: "onderzoek" is research and a study
+        # alike, and the qualifier's reach stops at this study's determiner
+        "Eerder in dit onderzoek werden 300 werknemers gerandomiseerd naar coaching.",
+        "Wij hebben eerder in dit onderzoek 300 werknemers gerandomiseerd.",
+        "Vi har tidligere i denne studien randomisert 300 arbeidstakere.",
+    ],
+)
+def test_earlier_in_this_study_is_its_own(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # others' studies in Dutch and Swedish, in the plural or the authors' earlier work
+        "Eerdere gerandomiseerde onderzoeken lieten zien dat coaching helpt.",
+        "Wij hebben eerder in een gerandomiseerd onderzoek laten zien dat coaching helpt.",
+        "Tidigare randomiserade studier har visat att coaching hjälper.",
+    ],
+)
+def test_others_studies_in_dutch_and_swedish_are_not_the_records(study_designs, text):
+    assert labels(study_designs, "design", text) == ["other"]
+
+
+def test_a_parent_trial_the_title_describes_without_a_name_is_its_own(study_designs):
+    # the designs set 2's row 3: its background's "who were in paid work" is the parent
+    # trial's population, the record's own, described as the title describes it
+    background = (
+        "BACKGROUND",
+        "In a cluster randomised trial, workplace strength training reduced neck pain among "
+        "office workers who were in paid work.",
+    )
+    methods = ("METHODS", "Interaction terms were added to the models.")
+    title = "Does the effect differ by sex? A subgroup analysis of a cluster randomised trial"
+    got = sections(study_designs, "employment", background, methods, title=title)
+    assert got == ["at-work"]
+    # another design in the background is not the parent the title describes
+    other = ("BACKGROUND", background[1].replace("a cluster randomised", "a cohort"))
+    assert sections(study_designs, "employment", other, methods, title=title) == ["not-stated"]
