@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from classify.helpers import correct_through_cli
+from classify.helpers import correct_through_cli, refused_edit
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
@@ -198,13 +198,8 @@ def test_employment_status_at_inclusion(study_designs, text, status):
 
 
 def test_protocol_check_refuses_a_scheme_read_two_ways(tmp_path, capsys):
-    text = PROTOCOL.read_text(encoding="utf-8").replace(
-        "study_kind = true  # what kind of study", "measures = true\nstudy_kind = true  # what", 1
-    )
-    bad = tmp_path / "two-ways.toml"
-    bad.write_text(text, encoding="utf-8")
-    assert cli_main(["protocol", "check", str(bad)]) != 0
-    err = capsys.readouterr().err
+    edit = ("study_kind = true  # what kind of study", "measures = true\nstudy_kind = true  # what")
+    err = refused_edit(tmp_path, capsys, PROTOCOL, *edit)
     assert "schemes.design.study_kind" in err and "hint:" in err and "Traceback" not in err
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from classify.helpers import correct_through_cli
+from classify.helpers import correct_through_cli, refused_edit
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit.cli import main as cli_main
 from reviewkit.records import AbstractSection, Record, plain_abstract
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,13 +110,8 @@ def test_the_workers_sector(providers, text, sector):
 
 
 def test_protocol_check_refuses_a_scheme_read_two_ways(tmp_path, capsys):
-    text = PROTOCOL.read_text(encoding="utf-8").replace(
-        "study_did = true", "study_kind = true\nstudy_did = true", 1
-    )
-    bad = tmp_path / "two-ways.toml"
-    bad.write_text(text, encoding="utf-8")
-    assert cli_main(["protocol", "check", str(bad)]) != 0
-    err = capsys.readouterr().err
+    edit = ("study_did = true", "study_kind = true\nstudy_did = true")
+    err = refused_edit(tmp_path, capsys, PROTOCOL, *edit)
     assert "schemes.provider.study_did" in err and "hint:" in err and "Traceback" not in err
 
 
