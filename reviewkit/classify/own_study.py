@@ -75,10 +75,10 @@ _REVIEWED = (
 _THIS = r"(?:this|these|dit|deze|denne|dette|denna|detta)"
 # Other studies: qualified as others' before their kind, up to four words between ("previous
 # large randomised controlled trials") but not this study's determiner, or named with what they
-# found: a body of work right
-# before it ("research has shown"), studies in the plural with their noun phrase's up to eight
-# words between ("randomised trials of supported employment in the United States show");
-# "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
+# found: a body of work right before it ("research has shown"), studies in the plural with their
+# noun phrase's up to eight words between ("randomised trials of supported employment in the
+# United States show"); "evidence from randomised trials", "it has been shown"; one earlier
+# study; a review's own
 _OTHER_STUDIES = re.compile(
     rf"\b{_QUALIFIER}\s+(?:(?!{_THIS}\s)\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
