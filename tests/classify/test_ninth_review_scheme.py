@@ -38,7 +38,7 @@ THIRD = ROOT / "tests" / "reports" / "fixtures" / "heldout_designs_abstracts_3.c
         (SECOND, 12, "report", "report", 12),
         (SECOND, 12, "employment", "employment", 12),
         (THIRD, 12, "design", "study_design", 12),
-        (THIRD, 12, "report", "report", 11),
+        (THIRD, 12, "report", "report", 12),
         (THIRD, 12, "employment", "employment", 12),
     ],
 )
@@ -353,3 +353,15 @@ def test_a_parent_trial_the_title_describes_without_a_name_is_its_own(study_desi
     # another design in the background is not the parent the title describes
     other = ("BACKGROUND", background[1].replace("a cluster randomised", "a cohort"))
     assert sections(study_designs, "employment", other, methods, title=title) == ["not-stated"]
+
+
+def test_a_report_named_the_follow_up_of_a_trial_is_a_follow_up(study_designs):
+    # the third designs set's row 9: its title alone says it is a later report of the trial
+    title = "Five-year follow-up of a randomised trial of vocational rehabilitation"
+    text = "Of 280 participants, 231 answered a questionnaire at five years."
+    rec = Record(title=title, abstract_sections=plain_abstract(text))
+    assert [s.label for s in classify.suggest(rec, study_designs.scheme("report"))] == ["follow-up"]
+    # a trial with its own follow-up's length is its main report
+    title = "Vocational rehabilitation: a randomised trial with five-year follow-up"
+    rec = Record(title=title, abstract_sections=plain_abstract(text))
+    assert [s.label for s in classify.suggest(rec, study_designs.scheme("report"))] == ["main"]
