@@ -1128,6 +1128,19 @@ university hospital and municipal services": the hospital and the municipality a
 so the mixed sample reads industry). Noticed: in a population scheme the people a provider
 meets are the population ("Occupational health nurses met each police officer" drops the
 police as a contacted party); the actors rule does not know a scheme of whom from one of who.
+
+**From last stop's list.** `own_study`: earlier in this study is its own in Dutch and the
+Nordic languages ("Eerder in dit onderzoek werden ... gerandomiseerd" read as others' studies,
+since Dutch "onderzoek" is research and a study alike; "Wij hebben eerder in dit onderzoek
+..." as the authors' earlier work): a qualifier's reach stops at this study's determiner, and
+"dit onderzoek", "denne studien" are this study. A later report's parent trial the title
+describes without a name ("A subgroup analysis of a cluster randomised trial": "In a cluster
+randomised trial, ...") is its own, as a named one is: designs set 2 employment 11 -> 12/12.
+The study-designs protocol: a report named as the follow-up of a trial ("Five-year follow-up
+of a randomised trial of ...") is a long-term follow-up, "a trial with five-year follow-up" a
+main report: designs set 3 report 11 -> 12/12. Each moved only its own row. `terms._kept`'s
+near-copied "study" and "measures" branches (and the new "did") are one branch over the
+readings' sentence tests.
 """
 
 
