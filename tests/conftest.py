@@ -237,3 +237,9 @@ def work_outcomes() -> protocol_mod.Protocol:
 def study_designs() -> protocol_mod.Protocol:
     """The study designs review's shipped protocol (rtw-study-designs.toml)."""
     return protocol_mod.load(PROTOCOLS / "rtw-study-designs.toml")
+
+
+@pytest.fixture(scope="module")
+def providers() -> protocol_mod.Protocol:
+    """The providers and occupations review's shipped protocol (rtw-providers-occupations.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-providers-occupations.toml")

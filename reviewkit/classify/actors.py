@@ -6,8 +6,8 @@ the workplace with the worker and the supervisor", an employment specialist who 
 employers": the workplace is the coordinator's (the specialist's) contact there, not the
 central actor DOMAIN.md's workplace-centred type means ("the employer/occupational health
 service acting, meetings held by them"). So a term after a word of contact (contacted, liaised,
-met, a meeting, visited, engaged, involved ...) in a sentence whose actor, before that word, is
-another label's term, is no evidence for its label. The actor is:
+met, a meeting, visited, engaged, involved, coordinated ...) in a sentence whose actor, before
+that word, is another label's term, is no evidence for its label. The actor is:
 
 * a term before the contact word in the sentence ("The coordinator, a physiotherapist, made
   the first contact with the employer"); a term of the label itself there makes it an actor
@@ -45,7 +45,8 @@ CONTACT_WORDS = frozenset(
         "contact", "contacts", "contacted", "contacting", "liaise", "liaised", "liaises",
         "liaising", "liaison", "called", "phoned", "telephoned", "visit", "visits", "visited",
         "visiting", "met", "meet", "meets", "meeting", "meetings", "engage", "engaged",
-        "engages", "engaging", "involve", "involved", "involves", "involving",
+        "engages", "engaging", "involve", "involved", "involves", "involving", "coordinate",
+        "coordinated", "coordinates", "coordinating",
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"she", "he", "they"})

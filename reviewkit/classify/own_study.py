@@ -1,5 +1,6 @@
 """Where a record speaks of its own study, for a scheme that sorts records by what kind of study
-or report they are (``study_kind = true``: the design, the kind of report).
+or report they are (``study_kind = true``: the design, the kind of report) or by what the study
+itself did (``study_did = true``: who delivered its intervention, whom it included).
 
 An abstract names designs that are not its own: other studies in its background ("Previous
 randomised trials have shown that IPS helps ...", "Evidence from cohort studies suggests ...")
@@ -68,13 +69,18 @@ _REVIEWED = (
     r"(?:inclusion|eligibility|selection)\b|"
     r"\bstudier\s+(?:\S+\s+){0,3}?inkluderades\b"
 )
+# This study's determiner, in the five languages: a qualifier's reach does not pass it ("eerder
+# in dit onderzoek", earlier in this study, is the study's own: Dutch "onderzoek" is research
+# and a study alike)
+_THIS = r"(?:this|these|dit|deze|denne|dette|denna|detta)"
 # Other studies: qualified as others' before their kind, up to four words between ("previous
-# large randomised controlled trials"), or named with what they found: a body of work right
-# before it ("research has shown"), studies in the plural with their noun phrase's up to eight
-# words between ("randomised trials of supported employment in the United States show");
-# "evidence from randomised trials", "it has been shown"; one earlier study; a review's own
+# large randomised controlled trials") but not this study's determiner, or named with what they
+# found: a body of work right before it ("research has shown"), studies in the plural with their
+# noun phrase's up to eight words between ("randomised trials of supported employment in the
+# United States show"); "evidence from randomised trials", "it has been shown"; one earlier
+# study; a review's own
 _OTHER_STUDIES = re.compile(
-    rf"\b{_QUALIFIER}\s+(?:\S+\s+){{0,4}}?{_STUDIES}\b|"
+    rf"\b{_QUALIFIER}\s+(?:(?!{_THIS}\s)\S+\s+){{0,4}}?{_STUDIES}\b|"
     rf"\b{_STUDIES}\s+{_FOUND}\b|"
     rf"\b(?:studies|trials|RCTs|reviews|studier)\s+(?:\S+\s+){{0,8}}?{_FOUND}\b|"
     r"\b(?:evidence|results|findings)\s+(?:from|of)\s+(?:\S+\s+){0,3}?(?:studies|trials|RCTs)\b|"
@@ -102,6 +108,15 @@ _FUTURE_RESEARCH = re.compile(
     re.IGNORECASE,
 )
 
+# Practice to come: what should be done or who should take part ("Occupational physicians
+# should be involved in future programmes", "should be offered in primary care", "future
+# interventions"), a recommendation of the conclusion, not what the study did
+_RECOMMENDED = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:involved|"
+    r"included|consulted|engaged|trained|offered|considered|implemented)\b|"
+    r"\b(?:future|further)\s+(?:\S+\s+){0,2}?(?:programmes|programs|interventions|practice)\b",
+    re.IGNORECASE,
+)
 
 # The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
 # our earlier trial ..."), unless the sentence names this study ("In a previous report of this
@@ -112,7 +127,9 @@ _EARLIER_OWN_WORK = re.compile(
     re.IGNORECASE,
 )
 _THIS_STUDY = re.compile(
-    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b",
+    r"\b(?:this|the\s+present|the\s+current)\s+(?:\S+\s+)?(?:study|trial|cohort|analysis)\b|"
+    r"\b(?:dit|deze|denne|dette|denna|detta)\s+(?:\S+\s+)?(?:onderzoek|studie|studien|studiet|"
+    r"undersøkelsen|undersökningen|undersøgelse)\b",
     re.IGNORECASE,
 )
 
@@ -120,12 +137,17 @@ _THIS_STUDY = re.compile(
 def speaks_of_own_study(text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` speaks of the record's own
     study: not of other studies (:data:`_OTHER_STUDIES`), the authors' earlier work
-    (:data:`_EARLIER_OWN_WORK`) nor research to come (:data:`_FUTURE_RESEARCH`)."""
+    (:data:`_EARLIER_OWN_WORK`), research to come (:data:`_FUTURE_RESEARCH`) nor practice to
+    come (:data:`_RECOMMENDED`)."""
     start, end = sentence_around(text, at)
     sentence = text[start:end]
     if _EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence):
         return False
-    return not (_OTHER_STUDIES.search(sentence) or _FUTURE_RESEARCH.search(sentence))
+    return not (
+        _OTHER_STUDIES.search(sentence)
+        or _FUTURE_RESEARCH.search(sentence)
+        or _RECOMMENDED.search(sentence)
+    )
 
 
 # The study itself as the sentence's subject: we, our, this study or trial, the present study;
@@ -172,13 +194,30 @@ _NAMED_STUDY = re.compile(
 )
 
 
+# A later report's parent trial without a name, as its title describes it ("A subgroup analysis
+# of a cluster randomised trial", "Five-year follow-up of a randomised trial"): the design's up to
+# three words after "analysis (follow-up, evaluation) of a"
+_UNNAMED_PARENT = re.compile(
+    r"\b(?:analys[ie]s|follow-up|evaluation)\s+of\s+(?:a|an)\s+((?:[\w-]+\s+){0,3}?"
+    r"(?:trial|study|RCT|cohort))\b",
+    re.IGNORECASE,
+)
+
+
 def names_the_titles_study(title: str, text: str, at: int) -> bool:
     """Whether the sentence around character ``at`` of ``text`` names the study the title names
     (:data:`_NAMED_STUDY`): a secondary analysis or follow-up describes its own parent trial in
     its background ("In the SEED randomised trial, IPS increased employment among unemployed
-    people"), the record's own study, where another study's name would be another's."""
-    names = {m.group(1) for m in _NAMED_STUDY.finditer(title)}
-    if not names:
-        return False
+    people"), the record's own study, where another study's name would be another's. A parent
+    trial the title describes without a name (:data:`_UNNAMED_PARENT`: "A subgroup analysis of
+    a cluster randomised trial") is named by the same words with an article ("In a cluster
+    randomised trial, workplace training reduced neck pain")."""
     start, end = sentence_around(text, at)
-    return any(m.group(1) in names for m in _NAMED_STUDY.finditer(text[start:end]))
+    sentence = text[start:end]
+    names = {m.group(1) for m in _NAMED_STUDY.finditer(title)}
+    if any(m.group(1) in names for m in _NAMED_STUDY.finditer(sentence)):
+        return True
+    return any(
+        re.search(rf"\b(?:a|an|the|our)\s+{re.escape(m.group(1))}\b", sentence, re.IGNORECASE)
+        for m in _UNNAMED_PARENT.finditer(title)
+    )

@@ -101,8 +101,12 @@ def _label_evidence(
 ) -> list[Evidence]:
     evidence = []
     terms = distinct_terms(lab.terms)
-    # a scheme of what was measured, or of what kind of study a record is, reads both arms
-    arm = "measures" if scheme.measures else "study" if scheme.study_kind else False
+    # a scheme of what was measured, or of what kind of study a record is, reads both arms; one
+    # of what the study did reads its own study's sentences, the tested arm
+    arm = (
+        "measures" if scheme.measures else "study" if scheme.study_kind
+        else "did" if scheme.study_did else False
+    )  # fmt: skip
     for term in terms:
         evidence += drop_recounted_words(term, find_term(term, fields, lab.id, arm=arm), terms)
     for term in distinct_terms(lab.negative_terms):

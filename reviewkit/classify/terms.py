@@ -392,20 +392,36 @@ def _left_out(text: str, words: list[Token], first: int, last: int) -> bool:
     )
 
 
+def _did(f: Field, at: int) -> bool:
+    """Whether the sentence at ``at`` says what the record's own study did: not the background's
+    world ("GPs issue most sick notes") unless it states the study's own aim, nor others'
+    studies or a recommendation (:mod:`~reviewkit.classify.own_study`)."""
+    return states_own_aim(f.text, at) if in_context(f.where) else speaks_of_own_study(f.text, at)
+
+
+# The sentences a scheme read one way counts a match in (``arm``, :func:`_kept`): where the
+# record says what its study measured (an outcome's name is no population, but it is what was
+# measured), where it speaks of its own study (other studies, research to come are not), and
+# where it says what its own study did
+_READINGS = {
+    "measures": lambda f, at: states_measurement(f.where, f.text, at),
+    "study": lambda f, at: speaks_of_own_study(f.text, at),
+    "did": _did,
+}
+
+
 def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
     left out), asked for a comparator's mentions, inside a comparator arm's description, or,
-    for a scheme of what was measured (``arm`` "measures"), where the record says what its
-    study measured, in either arm (:mod:`~reviewkit.classify.measurement`), or, for a scheme
-    of what kind of study a record is (``arm`` "study"), where it speaks of its own study, in
-    either arm (:mod:`~reviewkit.classify.own_study`)."""
+    for a scheme read one way (:data:`_READINGS`), in its sentences: of what was measured
+    (``arm`` "measures", :mod:`~reviewkit.classify.measurement`) or what kind of study a record
+    is ("study", :mod:`~reviewkit.classify.own_study`) in either arm, both arms being one
+    study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
+    a predictor is left out in each ("excluded if in another trial")."""
     text, words = f.text, f.words
-    if arm == "study":  # both arms are one study; other studies, research to come, an
-        at = words[first].start  # exclusion criterion ("excluded if in another trial") are not
-        return speaks_of_own_study(text, at) and not _left_out(text, words, first, last)
-    if arm == "measures":  # an outcome's name is no population, but it is what was measured
-        at = words[first].start
-        return states_measurement(f.where, text, at) and not _left_out(text, words, first, last)
+    if isinstance(arm, str):
+        left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
+        return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)
     if arm:
         return in_comparator(text, words, first, last)
     return not _measured(text, words, first, last)

@@ -162,6 +162,11 @@ class Scheme:
     # protocol or a follow-up): a term counts where the record speaks of its own study, not of
     # others' nor of research to come, in either arm (reviewkit.classify.own_study)
     study_kind: bool = False
+    # Whether the labels sort studies by what the study itself did (who delivered its
+    # intervention, whom it included): a term counts only where the record speaks of its own
+    # study, a background only in its sentence of the study's own aim, and the tested arm only
+    # (reviewkit.classify.own_study)
+    study_did: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

@@ -138,8 +138,8 @@ class SchemeChecks:
 
     def reading(self, item: dict, w: str) -> dict[str, Any]:
         """How a scheme's terms are read: which duration its weeks are of (``duration_kind``),
-        and whether its labels are what a study measured (``measures``) or what kind of study
-        a record is (``study_kind``), one of the two at most."""
+        and whether its labels are what a study measured (``measures``), what kind of study a
+        record is (``study_kind``) or what the study itself did (``study_did``), one at most."""
         duration_kind = self.string(
             item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
         )
@@ -150,15 +150,15 @@ class SchemeChecks:
                 hint='"population": how long the population had been ill or off work at '
                 'inclusion; "follow-up": how long the study followed it',
             )
-        measures = self.boolean(item, "measures", w, False)
-        study_kind = self.boolean(item, "study_kind", w, False)
-        if measures and study_kind:
+        ways = {k: self.boolean(item, k, w, False) for k in ("measures", "study_kind", "study_did")}
+        if sum(ways.values()) > 1:
+            last = [k for k, on in ways.items() if on][-1]
             raise self.fail(
-                f"{w}study_kind",
-                "a scheme is read one way: what a study measured or what kind it is",
-                hint="keep one of measures = true and study_kind = true, or make two schemes",
+                f"{w}{last}",
+                "a scheme is read one way: what a study measured, what kind it is, or what it did",
+                hint="keep one of measures, study_kind and study_did = true, or make two schemes",
             )
-        return {"duration_kind": duration_kind, "measures": measures, "study_kind": study_kind}
+        return {"duration_kind": duration_kind, **ways}
 
     def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
         """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)

@@ -42,3 +42,14 @@ def correct_through_cli(
     m = re.search(rf"scheme {scheme} \(rules\): {rows} rows, accuracy ([0-9.]+)", out)
     assert m is not None, out
     return round(float(m.group(1)) * rows)
+
+
+def refused_edit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], protocol: Path, old: str, new: str
+) -> str:
+    """``protocol check``'s message for a copy of ``protocol`` with ``old`` replaced by ``new``
+    once, which it must refuse (a non-zero exit)."""
+    bad = tmp_path / "edited.toml"
+    bad.write_text(protocol.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert cli_main(["protocol", "check", str(bad)]) != 0
+    return capsys.readouterr().err

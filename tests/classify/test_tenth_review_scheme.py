@@ -1,0 +1,175 @@
+"""A tenth review's own schemes through the CLI and on sentences: who delivers a return-to-work
+intervention (multi-label) and the workers' sector (single-label), both read where the record
+speaks of what its own study did (``study_did = true``), after Hoefsmit, Houkes and Nijhuis
+2012 (protocols/rtw-providers-occupations.toml), on 24 abstracts labelled from their text
+before the classifier read them, and 12 more written after its fixes. First reading (commit
+73f57eab): provider 20/24, sector 21/24; the second set's (unseen, e778818e) 10/12 and 10/12."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli, refused_edit
+from classify.helpers import suggested as labels
+
+from reviewkit import classify
+from reviewkit.records import AbstractSection, Record, plain_abstract
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-providers-occupations.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_providers_abstracts.csv"
+SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_providers_abstracts_2.csv"
+
+
+# the floors are what the rules get now, so a row lost fails here; the second set's first
+# reading (unseen, at e778818e) was 10/12 and 10/12
+@pytest.mark.parametrize(
+    ("fixture", "rows", "scheme", "gold", "correct"),
+    [
+        (FIXTURE, 24, "provider", "delivered_by", 23),
+        (FIXTURE, 24, "sector", "occupation_sector", 23),
+        (SECOND, 12, "provider", "delivered_by", 12),
+        (SECOND, 12, "sector", "occupation_sector", 12),
+    ],
+)
+def test_the_provider_reviews_schemes_through_the_cli(capsys, fixture, rows, scheme, gold, correct):
+    assert correct_through_cli(capsys, PROTOCOL, fixture, scheme, gold, rows) >= correct
+
+
+def provider(protocol, *parts: tuple[str, str]) -> list[str]:
+    """The providers suggested for a record of these (heading, text) sections."""
+    rec = Record(
+        title="A study", abstract_sections=[AbstractSection(head, text) for head, text in parts]
+    )
+    return [s.label for s in classify.suggest(rec, protocol.scheme("provider"))]
+
+
+METHODS = ("METHODS", "Sick-listed employees were randomised to case managers or usual care.")
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        # the world the study is set in, not who delivered it: before study_did the two names
+        # of one profession summed to the threshold at the background's half weight
+        "General practitioners issue most sick notes, and GPs say they lack the time to talk "
+        "about work.",
+        "Occupational physicians and occupational health nurses advise most Dutch employers.",
+    ],
+)
+def test_a_backgrounds_world_is_no_provider(providers, background):
+    assert provider(providers, ("BACKGROUND", background), METHODS) == ["case-manager"]
+
+
+def test_a_backgrounds_own_aim_names_the_provider(providers):
+    # the study's own aim in the background weighs as the methods, as in any scheme
+    own = "We tested whether brief advice by general practitioners shortens sick leave."
+    got = provider(providers, ("BACKGROUND", own), METHODS)
+    assert got == ["gp", "case-manager"]
+
+
+@pytest.mark.parametrize(
+    "recommendation",
+    [
+        "Occupational physicians should be involved in future programmes.",
+        "Such programmes should also be offered by general practitioners.",
+        "Future interventions could add a psychologist.",
+    ],
+)
+def test_a_recommendation_is_no_provider(providers, recommendation):
+    text = f"Supervisors were trained to contact sick-listed workers. {recommendation}"
+    rec = Record(title="A study", abstract_sections=plain_abstract(text))
+    assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == ["employer"]
+
+
+def test_the_comparators_provider_is_not_the_studys(providers):
+    text = "Workers were randomised to CBT given by psychologists or to usual care by their GP."
+    assert labels(providers, "provider", text) == ["psychologist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a workforce in the plural; the nurse who delivers in the singular
+        ("Registered nurses on sick leave were randomised.", ["health-care"]),
+        (
+            "Municipal employees met the occupational health physician or nurse.",
+            ["public"],
+        ),
+        # the stemmer's one stem for hospital and hospitality: each as written
+        ("Hospital nurses on sick leave were included.", ["health-care"]),
+        ("Employees of hotels and restaurants in the hospitality sector took part.", ["other"]),
+        # two named sectors are the combination
+        ("Civil servants and construction workers on sick leave were included.", ["mixed"]),
+        ("Employees on sick leave were included.", ["general"]),
+    ],
+)
+def test_the_workers_sector(providers, text, sector):
+    assert labels(providers, "sector", text) == sector
+
+
+def test_protocol_check_refuses_a_scheme_read_two_ways(tmp_path, capsys):
+    edit = ("study_did = true", "study_kind = true\nstudy_did = true")
+    err = refused_edit(tmp_path, capsys, PROTOCOL, *edit)
+    assert "schemes.provider.study_did" in err and "hint:" in err and "Traceback" not in err
+
+
+def test_a_backgrounds_workforce_is_not_the_studys(providers):
+    # the sector is whom the study included: a background's statistics about nurses are the
+    # world it is set in (before study_did on the sector, two such sentences made health care)
+    background = (
+        "Nurses have the highest rates of sick leave of any occupation. Hospital nurses and "
+        "nursing home staff often leave the profession."
+    )
+    rec = Record(
+        title="A study",
+        abstract_sections=[
+            AbstractSection("BACKGROUND", background),
+            AbstractSection("METHODS", "Bank employees on sick leave were randomised."),
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, providers.scheme("sector"))] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parties a person coordinates with are contacted, as those she meets or calls
+        "Nurse case managers coordinated appointments with the treating physician and the "
+        "physiotherapist.",
+        "The case manager coordinated the return with the psychologist and the GP.",
+    ],
+)
+def test_whom_a_person_coordinates_with_is_no_provider(providers, text):
+    assert labels(providers, "provider", text) == ["case-manager"]
+
+
+def test_the_one_who_coordinates_stays_the_actor(providers):
+    # the actor before the word of contact keeps its evidence, the party after it does not
+    text = "The physiotherapist coordinated exercises with the case manager."
+    assert labels(providers, "provider", text) == ["physio-ot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the armed forces by their branch
+        ("Sailors of the Royal Navy on restricted duties were included.", ["public"]),
+        ("Army personnel with knee injuries took part.", ["public"]),
+        # a nurse named by the service she delivers for is no workforce
+        (
+            "Police officers on sick leave were followed by occupational health nurses.",
+            ["public"],
+        ),
+    ],
+)
+def test_the_sector_after_the_second_reading(providers, text, sector):
+    assert labels(providers, "sector", text) == sector
+
+
+def test_the_welfare_agencys_social_worker(providers):
+    text = "Social workers of the municipal social services met sick-listed employees."
+    assert labels(providers, "provider", text) == ["insurance-officer"]
+    # a social worker alone, in a hospital's team, is weak
+    assert labels(providers, "provider", "A social worker joined the ward round.") == ["not-stated"]
