@@ -75,8 +75,8 @@ def test_the_sentence_naming_the_intervention(key, starts):
 
 def test_on_review_b_s_abstracts_one_sentence_and_mostly_not_the_first():
     """Each prefill from a METHODS section of several sentences is one of them; the first
-    sentence is the design or the allocation in most, so most picks are a later one (65 of the
-    82 at the time of writing; the whole section, 82 of 82, before)."""
+    sentence is the design or the allocation in most, so most picks are a later one (73 of the
+    101 at the time of writing; the whole section, 101 of 101, before)."""
     several = {k: r for k, r in RECORDS.items() if len(_methods_sentences(r)) > 1}
     later = 0
     for record in several.values():
@@ -84,7 +84,7 @@ def test_on_review_b_s_abstracts_one_sentence_and_mostly_not_the_first():
         sentences = _methods_sentences(record)
         assert value == "" or value in sentences
         later += bool(value) and value != sentences[0]
-    assert len(several) >= 80 and later >= 0.7 * len(several)
+    assert len(several) >= 100 and later >= 0.7 * len(several)
 
 
 def test_extract_export_writes_the_intervention_sentence(project_b, store, tmp_path):
