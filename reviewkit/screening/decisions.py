@@ -210,8 +210,7 @@ def resolve(
     d = final_decision(project.protocol, study_id, stage, resolver, label, reason, note)
     with project.db.transaction():  # the conflict read under the write lock it is written in
         views = ConflictViews(project, resolver)
-        write_final(project, views.derived, views.at(stage).get(study_id), d, seen=seen)
-    return d
+        return write_final(project, views.derived, views.at(stage).get(study_id), d, seen=seen)
 
 
 def final_decision(
@@ -241,16 +240,27 @@ def write_final(
     d: Decision,
     *,
     seen: Decision | None = None,
-) -> None:
+) -> Decision:
     """Write the checked final decision ``d`` (:func:`final_decision`) on the conflict ``view``
     of its study (None: not in conflict), read with ``derived`` in the caller's transaction, as
-    :func:`resolve` does; ``seen`` as there."""
+    :func:`resolve` does; ``seen`` as there. Returns the final that stands: ``d``, or the
+    study's own when it is the resolver's same decision and note (a resolve or a sheet
+    repeated: nothing is written, and the log does not grow by a copy each time)."""
     if view is None:
         raise UserError(f"study {d.record_id} is not in conflict at the {d.stage} stage")
-    _check_not_resolved_meanwhile(view.final, seen, d)
+    if (standing := view.final) is not None and _given_before(standing, d):
+        return standing
+    _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
     _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
     decision_rows.add_decision(project.db, d)
+    return d
+
+
+def _given_before(standing: Decision, d: Decision) -> bool:
+    """Whether final ``d`` is ``standing`` given again: its resolver, decision and note."""
+    fields = ("reviewer", "label", "reason", "note")
+    return all(getattr(standing, k) == getattr(d, k) for k in fields)
 
 
 def _check_not_resolved_meanwhile(

@@ -28,13 +28,15 @@ from reviewkit.store.decisions import Decision
 @dataclass(frozen=True)
 class Resolution:
     """A final decision written, what it replaced (None: the conflict was open), how many
-    conflicts are still open at its stage, and the record it was given by (``given``: the
-    study's own, or another record dedup merged into it)."""
+    conflicts are still open at its stage, the record it was given by (``given``: the
+    study's own, or another record dedup merged into it), and whether it was written (not
+    when it was the resolver's standing final given again)."""
 
     decision: Decision
     replaced: Decision | None
     still_open: int
     given: int
+    written: bool = True  # False: the resolver's own final given again, nothing written
 
     @property
     def record_words(self) -> str:
@@ -106,9 +108,9 @@ def resolve_in(
             hint=f"theirs stands; to replace it with {said}, give the command again with --replace",
         )
     d = final_decision(project.protocol, study, stage, resolver, label, reason, note)
-    write_final(project, views.derived, view, d, seen=standing)
+    stands = write_final(project, views.derived, view, d, seen=standing)
     views.resolved.add((stage, study))
-    return Resolution(d, standing, views.still_open(stage), record_id)
+    return Resolution(stands, standing, views.still_open(stage), record_id, stands is d)
 
 
 def _conflict_of(

@@ -36,10 +36,12 @@ def test_the_same_final_given_again_after_full_text_votes_is_no_change(project_b
     assert _resolve(project_b, study, "include") == 0
     _full_text_votes(project_b, study)
     capsys.readouterr()
+    written = len(list_decisions(project_b.db))
     assert _resolve(project_b, study, "include") == 0  # was: refused as a change
     out = capsys.readouterr().out
     assert f"record {study}: final include at title-abstract by lead" in out
-    assert "replacing" not in out
+    assert "(given before: nothing written)" in out and "replacing" not in out
+    assert len(list_decisions(project_b.db)) == written  # the log did not grow by a copy
     # the full-text votes still hold the decision the two finals gave
     before = list_decisions(project_b.db)
     assert _resolve(project_b, study, "exclude", "--reason", "no-collaboration") == 2
@@ -105,3 +107,25 @@ def test_a_lead_log_giving_the_same_final_twice_is_imported(project_b, tmp_path,
         assert len(list_decisions(other.db)) == 6
     finally:
         other.close()
+
+
+def test_a_conflicts_sheet_imported_twice_writes_its_finals_once(project_b, tmp_path, capsys):
+    """The lead imports the filled sheet again (the same file, or a copy sent twice): the
+    finals it gives are theirs already, so nothing is written, and the line says so; it wrote
+    a second final for every row."""
+    ids = add_records(project_b, make_records(3))
+    conflict_on(project_b, ids, TA, "no-collaboration", checked=True)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "record,decision,reason\n"
+        f"{ids[0]},include,\n{ids[1]},exclude,no-collaboration\n{ids[2]},,\n",
+        encoding="utf-8",
+    )
+    args = ["conflicts", "import", str(sheet), "--resolver", "lead"]
+    assert main([*args, "--project", str(project_b.folder)]) == 0
+    written = len(list_decisions(project_b.db))
+    capsys.readouterr()
+    assert main([*args, "--project", str(project_b.folder)]) == 0
+    out = capsys.readouterr().out
+    assert "2 final decisions from" in out and "(2 given before: nothing written for them)" in out
+    assert len(list_decisions(project_b.db)) == written
