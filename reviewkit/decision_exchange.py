@@ -380,10 +380,9 @@ def import_decisions(
         where = f"{path}:{no}"
         record_id = resolve(e["record"], where)
         if record_id is None:
-            rec = e["record"]
             raise UserError(
-                "no record in this project matches the entry's record "
-                f"(pmid {rec.get('pmid') or '-'}, doi {rec.get('doi') or '-'}, title {(rec.get('title') or '')[:60]!r})",
+                "no record in this project matches the entry's record"
+                f" ({file_key(e['record'], every=True)} in the file)",
                 where=where,
                 hint="import the same records on this machine first; nothing was written",
             )
@@ -424,13 +423,10 @@ def import_decisions(
         canon = canonical_map(db)
         for before, d, where in repeats:
             check_repeat(before, d, where, canon)
-        # the project's log of the file's studies, every record of each: the checks replay
-        # these only (they replayed every study's log for a file of a few lines)
-        # (canon holds every record, so the file's own records are among them)
-        studies = {canon[d.record_id] for d in new}
-        mine = {rid for rid, study in canon.items() if study in studies}
-        past = decision_rows.list_decisions(db, record_ids=mine)
-        check_held(canon, past, new, lines)
+        # the project's log of the file's records: both checks judge each record by its own
+        # log (decision_replay), so they replay these only
+        past = decision_rows.list_decisions(db, record_ids={d.record_id for d in new})
+        check_held(past, new, lines)
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)

@@ -32,29 +32,37 @@ def check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, int
         )
 
 
-def check_held(
-    canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
-) -> None:
+def check_held(past: list[Decision], new: list[Decision], lines: dict[str, str]) -> None:
     """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
-    study that, by the change's time, had votes at a later stage: the rule the screen applies
+    record that, by the change's time, had votes at a later stage: the rule the screen applies
     to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
-    the project's log of the file's studies."""
+    the project's log of the file's records.
+
+    Judged by record, not by duplicate cluster, as :func:`check_vote_slots` is: a vote cast in
+    a copy that had not seen a merge made here since was a first vote on a study of its own
+    there, not a change to the reviewer's vote on the record the later stage's votes are on;
+    a merged study keeps the decisions of its furthest record (``screening.merges``), so it
+    changes nothing there, and where the records' outcomes disagree the lead gets a conflict."""
     if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
         return
     log = sorted([*past, *new], key=lambda d: d.created_at)
-    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
+    for d, held in held_changes(log, lambda d: d.record_id):
         if d.id in lines:  # only what the file adds is judged, not the project's own past
-            study = canon.get(d.record_id, d.record_id)
-            raise held_error(study, d.stage, held, where=lines[d.id])
+            raise held_error(d.record_id, d.stage, held, where=lines[d.id])
 
 
-def file_key(record: Mapping[str, object]) -> str:
+def file_key(record: Mapping[str, object], *, every: bool = False) -> str:
     """An entry's record as the file names it, by the key that finds it first (PMID, then DOI,
-    then title: ``decision_keys.RecordResolver``): 'PMID 1001', "title 'return to …'"."""
+    then title: ``decision_keys.RecordResolver``): 'PMID 1001', "title 'return to …'";
+    ``every``: each key the entry gives, in that order ('PMID 1001, DOI 10.1/x'), for a record
+    none of them found."""
+    keys = []
     for key, shown in (("pmid", "PMID"), ("doi", "DOI")):
         if value := str(record.get(key) or "").strip():
-            return f"{shown} {value}"
-    return f"title {str(record.get('title') or '')[:60]!r}"
+            keys.append(f"{shown} {value}")
+    if title := str(record.get("title") or "").strip():
+        keys.append(f"title {title[:60]!r}")
+    return ", ".join(keys) if every else keys[0]
 
 
 def check_vote_slots(

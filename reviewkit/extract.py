@@ -3,6 +3,8 @@
 Prefill rules, from each field's ``prefill`` list in the protocol (the first that yields text wins):
 
 - ``section:LABEL`` — the text of the structured-abstract section whose label starts with LABEL;
+- ``section:LABEL:word|word`` — the sentence of that section naming most of the words, outside a
+  comparator arm (:mod:`reviewkit.prefill_sentences`: the intervention, not METHODS' first);
 - ``sentence:word|word`` — the first abstract sentence holding a word that starts with one of the words;
 - ``affiliation-country`` — the countries of the authors' affiliations (named, or of the state or
   province an address ends with: :mod:`reviewkit.countries`), in order of appearance;
@@ -27,6 +29,7 @@ from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError, no_record
 from reviewkit.formats import csv_read
+from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
@@ -71,38 +74,11 @@ DESIGN_PUBLICATION_TYPES = (
 # (the protocol refuses extraction fields of these ids: reviewkit.protocol.validate)
 READ_ONLY_COLUMNS = outputs.EXTRACTION_SHEET_COLUMNS
 
-# a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
-# heading glued to it ("… employment status .Method: A retrospective …", as some journals'
-# abstracts reach PubMed)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)")
-# a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
-# "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
-_INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
-
 
 def countries(affiliations: Iterable[str]) -> list[str]:
     """Countries named in affiliations, or of the state or province that ends one ("Atlanta,
     Georgia" is in the United States), each once, in order of appearance."""
     return affiliation_countries(affiliations)
-
-
-def first_sentence(text: str, words: Iterable[str]) -> str:
-    """The first sentence of ``text`` holding a word that starts with one of ``words``."""
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE
-    )
-    sentences = [s.strip() for s in _SENTENCE_END.split(text)]
-    for i, sentence in enumerate(sentences):
-        if pattern.search(sentence):
-            # an abstract with its headings run into the text ("Objectives. Stress maintained
-            # …", "Conclusions. The results …") matches on the heading: take what it heads
-            heading = _INLINE_HEADING.fullmatch(sentence) and pattern.match(sentence)
-            if heading and i + 1 < len(sentences):
-                return sentences[i + 1]
-            # "Authors' conclusions: Work-directed …": a heading with a colon heads the rest
-            headed = plain_abstract(sentence)
-            return headed[0].text if headed and headed[0].label else sentence
-    return ""
 
 
 def design(record: Record) -> str:
@@ -141,7 +117,9 @@ def _prefill_field(
         kind, _, arg = rule.partition(":")
         value = ""
         if kind == "section":
-            value = _exact_section(abstract(), arg)
+            label, _, words = arg.partition(":")  # section:METHODS:team|coordinat: a sentence
+            value = _exact_section(abstract(), label)
+            value = naming_sentence(value, words.split("|")) if words else value
         elif kind == "sentence":
             value = first_sentence(" ".join(s.text for s in abstract()), arg.split("|"))
         elif kind == "affiliation-country":

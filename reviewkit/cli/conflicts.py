@@ -242,7 +242,8 @@ def _stored(project: Project, done: Resolution) -> str:
     label = d.label.removeprefix("final-")
     replaced = screening.replaced_final_words(rule, done.replaced, label, d.reason)
     words = screening.decision_words(rule, label, d.reason)
-    return f"{done.record_words}: final {words} at {d.stage} by {d.reviewer}{replaced}"
+    again = "" if done.written else " (given before: nothing written)"
+    return f"{done.record_words}: final {words} at {d.stage} by {d.reviewer}{replaced}{again}"
 
 
 def _open_at(done: Resolution) -> str:
@@ -292,7 +293,9 @@ def import_command(
             click.echo(_stored(project, one))
         last = {one.decision.stage: one for one in done}  # the count after the sheet's last
         opened = "; ".join(_open_at(one) for one in last.values())
-        click.echo(f"{quantity(len(done), 'final decision')} from {sheet}; {opened}")
+        before = sum(not one.written for one in done)
+        given = f" ({before} given before: nothing written for them)" if before else ""
+        click.echo(f"{quantity(len(done), 'final decision')} from {sheet}{given}; {opened}")
     finally:
         project.close()
 

@@ -200,10 +200,14 @@ class Scheme:
 
 
 # the prefill rules of an extraction field (reviewkit.extract applies them): those that take
-# an argument after ':' ('section:OBJECTIVE', 'sentence:aim|objective') and those that take none
+# an argument after ':' ('section:OBJECTIVE', 'section:METHODS:team|coordinat',
+# 'sentence:aim|objective') and those that take none
 PREFILL_WITH_ARGUMENT = ("section", "sentence")
 PREFILL_ALONE = ("affiliation-country", "publication-type")
-PREFILL_HINT = "use section:LABEL, sentence:word|word, affiliation-country or publication-type"
+PREFILL_HINT = (
+    "use section:LABEL, section:LABEL:word|word, sentence:word|word, affiliation-country"
+    " or publication-type"
+)
 
 
 @dataclass(frozen=True)

@@ -245,9 +245,14 @@ class _Validator(StageChecks, SchemeChecks):
         ('affiliation-countries' for 'affiliation-country')."""
         for rule in rules:
             kind, colon, arg = rule.partition(":")
-            if kind in PREFILL_WITH_ARGUMENT and arg.strip() or kind in PREFILL_ALONE and not colon:
+            label, second, words = arg.partition(":")  # section:METHODS:team|coordinat
+            if kind == "section" and second and not (label.strip() and words.strip("| ")):
+                what = "needs a label and words: section:LABEL:word|word"
+            elif (
+                kind in PREFILL_WITH_ARGUMENT and arg.strip() or kind in PREFILL_ALONE and not colon
+            ):
                 continue
-            if kind in PREFILL_WITH_ARGUMENT:
+            elif kind in PREFILL_WITH_ARGUMENT:
                 what = "needs a label after ':'"
             else:
                 what = "is unknown" + did_you_mean(kind, PREFILL_WITH_ARGUMENT + PREFILL_ALONE)

@@ -23,12 +23,11 @@ reviewer's own votes and notes only; :func:`conflicts` refuses a protocol review
 stage is still open (some study pending).
 """
 
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews, conflicts
 from reviewkit.screening.decisions import (
     AlreadyDecided,
-    ConflictView,
     ResolvedMeanwhile,
     add_note,
-    conflicts,
     decide,
     resolve,
     undo,
@@ -86,6 +85,7 @@ __all__ = [
     "UNDO",
     "VOTES",
     "ConflictView",
+    "ConflictViews",
     "DerivedStages",
     "Outcome",
     "QueueChange",

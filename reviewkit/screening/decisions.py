@@ -1,14 +1,14 @@
-"""Deciding: votes, notes and undo by reviewers; conflicts and a resolver's final decision."""
+"""Deciding: votes, notes and undo by reviewers; a resolver's final decision on a conflict,
+read as the conflicts screen reads it (:class:`~reviewkit.screening.conflict_views.ConflictViews`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
-from reviewkit.screening.merges import merge_conflicts
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     NOTE,
@@ -41,15 +41,6 @@ class ResolvedMeanwhile(UserError):
     def __init__(self, message: str, *, hint: str, final: Decision) -> None:
         super().__init__(message, hint=hint)
         self.final = final
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    """What the resolver sees for one study: every reviewer's vote, reason and notes."""
-
-    study_id: int
-    votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
-    final: Decision | None
 
 
 def _check_reason(rule: Stage, label: str, reason: str) -> None:
@@ -195,88 +186,6 @@ def undo(
 # --- conflicts ---------------------------------------------------------------------------
 
 
-def _who_may_resolve(protocol: Protocol) -> str:
-    """The hint for a reviewer refused an open stage's conflicts: the protocol's leads by name
-    (they do not screen, so the list cannot unblind them), or where to add one."""
-    if protocol.leads:
-        leads = ", ".join(protocol.leads)
-        return (
-            f"resolve as a lead of the protocol ({leads}: --resolver {protocol.leads[0]}),"
-            " or finish screening the stage first"
-        )
-    return (
-        f"resolve as a lead (add one to [review] leads in {protocol.path}; leads do not"
-        " screen), or finish screening the stage first"
-    )
-
-
-def conflicts(
-    project: Project,
-    stage: str,
-    resolver: str,
-    *,
-    include_resolved: bool = True,
-    derived: DerivedStages | None = None,
-) -> list[ConflictView]:
-    """Studies in conflict at the stage (and, by default, those already resolved); ``derived``:
-    the project's stages as the caller read them for another stage (one log read for all).
-
-    A protocol reviewer may only see them once the stage is closed (no study pending).
-    """
-    if not resolver.strip():  # before the screen opens: every final decision records who
-        raise UserError("the resolver needs a name", hint="pass --resolver NAME")
-    derived = derived or DerivedStages(project)
-    outcomes = derived.outcomes(stage)
-    if resolver in project.protocol.reviewers and any(
-        o.status == "pending" for o in outcomes.values()
-    ):
-        raise UserError(
-            f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
-            hint=_who_may_resolve(project.protocol),
-        )
-    states = derived.states(stage)
-    # studies joined by a dedup merge whose records were decided differently (see merges.py)
-    merged = {
-        c.study_id
-        for c in merge_conflicts(project.protocol, derived.log(), derived.canon)
-        if c.stage == stage
-    }
-    out = []
-    for study, o in outcomes.items():
-        state = states.get(study)
-        if state is None:
-            continue
-        if (
-            o.status == "conflict"
-            or study in merged
-            or (include_resolved and state.final is not None)
-        ):
-            if study in merged:
-                votes = _votes_apart(derived.log(), derived.canon, study, stage)
-            else:
-                votes = tuple(
-                    (name, v.label, v.reason, tuple(state.notes.get(name, ())))
-                    for name, v in sorted(state.votes.items())
-                )
-            out.append(ConflictView(study, votes, state.final))
-    return out
-
-
-def _votes_apart(
-    log: list[Decision], canon: dict[int, int], study: int, stage: str
-) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """Every vote on each record of a study that a dedup merge joined after they were screened
-    apart, each reviewer named with the record ('anna (record 2)'). The study keeps the votes
-    of its furthest record (merges.py), and the lead was shown two includes for a conflict
-    that the other record's excludes, by a third reviewer too, had made, and none of them."""
-    mine = [d for d in log if d.stage == stage and canon.get(d.record_id, d.record_id) == study]
-    return tuple(
-        (f"{name} (record {rid})", v.label, v.reason, tuple(state.notes.get(name, ())))
-        for rid, state in sorted(study_states(mine, {}).items())
-        for name, v in sorted(state.votes.items())
-    )
-
-
 def resolve(
     project: Project,
     study_id: int,
@@ -295,14 +204,13 @@ def resolve(
     meanwhile by another resolver (two leads on one conflict) is refused with
     :class:`ResolvedMeanwhile`, as :func:`decide` refuses a vote the study no longer waits
     for; the check and the write are one transaction, so two leads a few milliseconds apart
-    cannot both write. A resolver may replace their own final, or one they were shown.
+    cannot both write. A resolver may replace their own final, or one they were shown. The
+    conflict is read as every other final decision reads it (``ConflictViews``).
     """
     d = final_decision(project.protocol, study_id, stage, resolver, label, reason, note)
     with project.db.transaction():  # the conflict read under the write lock it is written in
-        derived = DerivedStages(project)
-        views = {c.study_id: c for c in conflicts(project, stage, resolver, derived=derived)}
-        write_final(project, derived, views.get(study_id), d, seen=seen)
-    return d
+        views = ConflictViews(project, resolver)
+        return write_final(project, views.derived, views.at(stage).get(study_id), d, seen=seen)
 
 
 def final_decision(
@@ -332,16 +240,27 @@ def write_final(
     d: Decision,
     *,
     seen: Decision | None = None,
-) -> None:
+) -> Decision:
     """Write the checked final decision ``d`` (:func:`final_decision`) on the conflict ``view``
     of its study (None: not in conflict), read with ``derived`` in the caller's transaction, as
-    :func:`resolve` does; ``seen`` as there."""
+    :func:`resolve` does; ``seen`` as there. Returns the final that stands: ``d``, or the
+    study's own when it is the resolver's same decision and note (a resolve or a sheet
+    repeated: nothing is written, and the log does not grow by a copy each time)."""
     if view is None:
         raise UserError(f"study {d.record_id} is not in conflict at the {d.stage} stage")
-    _check_not_resolved_meanwhile(view.final, seen, d)
+    if (standing := view.final) is not None and _given_before(standing, d):
+        return standing
+    _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
     _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
     decision_rows.add_decision(project.db, d)
+    return d
+
+
+def _given_before(standing: Decision, d: Decision) -> bool:
+    """Whether final ``d`` is ``standing`` given again: its resolver, decision and note."""
+    fields = ("reviewer", "label", "reason", "note")
+    return all(getattr(standing, k) == getattr(d, k) for k in fields)
 
 
 def _check_not_resolved_meanwhile(

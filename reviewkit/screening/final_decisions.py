@@ -8,7 +8,8 @@ and the decision is checked and written as :func:`~reviewkit.screening.decisions
 writes the screen's (``final_decision``, ``write_final``): the resolver checked as the screen
 checks them (blinding), the reason against the protocol, the read, the check and the write one
 transaction. A sheet's rows (:mod:`~reviewkit.screening.final_decisions_sheet`) share one read
-of the conflicts (:class:`ConflictViews`) in one transaction.
+of the conflicts (:class:`~reviewkit.screening.conflict_views.ConflictViews`) in one
+transaction.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Stage
-from reviewkit.screening.decisions import ConflictView, conflicts, final_decision, write_final
-from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.decisions import final_decision, write_final
 from reviewkit.screening.rules import check_stage, stage_names
 from reviewkit.store.decisions import Decision
 
@@ -27,13 +28,15 @@ from reviewkit.store.decisions import Decision
 @dataclass(frozen=True)
 class Resolution:
     """A final decision written, what it replaced (None: the conflict was open), how many
-    conflicts are still open at its stage, and the record it was given by (``given``: the
-    study's own, or another record dedup merged into it)."""
+    conflicts are still open at its stage, the record it was given by (``given``: the
+    study's own, or another record dedup merged into it), and whether it was written (not
+    when it was the resolver's standing final given again)."""
 
     decision: Decision
     replaced: Decision | None
     still_open: int
     given: int
+    written: bool = True  # False: the resolver's own final given again, nothing written
 
     @property
     def record_words(self) -> str:
@@ -60,40 +63,6 @@ def replaced_final_words(rule: Stage, before: Decision | None, label: str, reaso
         return ""
     old = decision_words(rule, before.label.removeprefix("final-"), before.reason)
     return f", replacing the final {old} by {before.reviewer}"
-
-
-class ConflictViews:
-    """The conflicts of each stage as ``resolver`` may see them, read once in the caller's
-    transaction (a sheet's rows share one read: each row's conflict is another study's), and
-    the ones resolved since (:func:`resolve_in`)."""
-
-    def __init__(self, project: Project, resolver: str) -> None:
-        self.project = project
-        self.resolver = resolver
-        self.derived = DerivedStages(project)
-        self._read: dict[str, dict[int, ConflictView] | UserError] = {}
-        self.resolved: set[tuple[str, int]] = set()  # (stage, study) given a final since
-
-    def at(self, stage: str) -> dict[int, ConflictView]:
-        """The stage's conflicts by study; the UserError that blinding gives a reviewer."""
-        if stage not in self._read:
-            try:
-                views = conflicts(self.project, stage, self.resolver, derived=self.derived)
-                self._read[stage] = {v.study_id: v for v in views}
-            except UserError as exc:
-                self._read[stage] = exc
-        read = self._read[stage]
-        if isinstance(read, UserError):
-            raise read
-        return read
-
-    def still_open(self, stage: str) -> int:
-        """The stage's conflicts without a final decision, counting those resolved since."""
-        return sum(
-            1
-            for study, v in self.at(stage).items()
-            if v.final is None and (stage, study) not in self.resolved
-        )
 
 
 def resolve_record(
@@ -139,9 +108,9 @@ def resolve_in(
             hint=f"theirs stands; to replace it with {said}, give the command again with --replace",
         )
     d = final_decision(project.protocol, study, stage, resolver, label, reason, note)
-    write_final(project, views.derived, view, d, seen=standing)
+    stands = write_final(project, views.derived, view, d, seen=standing)
     views.resolved.add((stage, study))
-    return Resolution(d, standing, views.still_open(stage), record_id)
+    return Resolution(stands, standing, views.still_open(stage), record_id, stands is d)
 
 
 def _conflict_of(

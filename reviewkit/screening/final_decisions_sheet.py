@@ -19,8 +19,8 @@ from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
-from reviewkit.screening.decisions import ConflictView
-from reviewkit.screening.final_decisions import ConflictViews, Resolution, resolve_in
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.final_decisions import Resolution, resolve_in
 from reviewkit.screening.lookup import find_record, read_record
 
 _NEEDED = ("record", "decision")

@@ -12,7 +12,7 @@ decision on the study at that stage settles it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol
@@ -29,14 +29,40 @@ from reviewkit.store.decisions import Decision
 Rank = tuple[int, int]  # (furthest stage with a decision, 1 if it advanced there)
 
 
-def record_ranks(protocol: Protocol, decisions: Iterable[Decision]) -> dict[int, Rank]:
+def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]:
+    """The ids of the live decisions at a stage after the first on a record whose own decisions
+    at the stage before did not include it: cast on its study after a merge, which is at that
+    stage by another record's include (a full-text vote is logged on the study's id, its
+    lowest record, which may be the one excluded). They are the study's, not the record's:
+    they neither make it the furthest record (the study then kept its title-abstract
+    exclusion and left full text under the vote just cast) nor are left out with it."""
+    names = stage_names(protocol)
+    live = live_decisions(decisions)
+    own: dict[tuple[int, str], list[Decision]] = defaultdict(list)
+    for d in live:
+        own[d.record_id, d.stage].append(d)
+    out: set[str] = set()
+    for (record, stage), entries in own.items():
+        if stage not in names or stage == names[0]:
+            continue
+        before = names[names.index(stage) - 1]
+        state = _state(own.get((record, before), []))
+        if outcome_of(state, protocol.stages[before]).status != "include":
+            out.update(d.id for d in entries)
+    return out
+
+
+def record_ranks(
+    protocol: Protocol, decisions: Iterable[Decision], shared: Collection[str] = ()
+) -> dict[int, Rank]:
     """How far each record's own decisions went: the furthest stage with a live vote or final
-    decision on it, and whether one of them there advanced the record (include)."""
+    decision on it, and whether one of them there advanced the record (include); ``shared``:
+    the ids of decisions that are the study's (:func:`through_study`), not counted."""
     names = stage_names(protocol)
     advance = {name: set(protocol.stages[name].advance_on) for name in names}
     ranks: dict[int, Rank] = {}
     for d in live_decisions(decisions):
-        if d.stage not in names or not (d.label in VOTES or d.label in FINAL):
+        if d.stage not in names or not (d.label in VOTES or d.label in FINAL) or d.id in shared:
             continue
         ahead = int(d.label in advance.get(d.stage, ()) or FINAL.get(d.label) == "include")
         rank = (names.index(d.stage), ahead)
@@ -46,11 +72,15 @@ def record_ranks(protocol: Protocol, decisions: Iterable[Decision]) -> dict[int,
 
 
 def furthest_advanced(
-    decisions: list[Decision], canon: dict[int, int], ranks: dict[int, Rank]
+    decisions: list[Decision],
+    canon: dict[int, int],
+    ranks: dict[int, Rank],
+    shared: Collection[str] = (),
 ) -> list[Decision]:
     """The live decisions, where a study's records were screened apart only those of its
-    furthest-advanced records (the others stay in the log, and in :func:`merge_conflicts`);
-    a final decision made after all of those (the lead settling it) counts too."""
+    furthest-advanced records (the others stay in the log, and in :func:`merge_conflicts`)
+    and those that are the study's (``shared``: :func:`through_study`); a final decision made
+    after all of those (the lead settling it) counts too."""
     none: Rank = (-1, 0)
     best: dict[int, Rank] = {}
     for d in decisions:
@@ -60,7 +90,7 @@ def furthest_advanced(
     newest: dict[tuple[int, str], str] = {}
     for d in decisions:
         study = canon.get(d.record_id, d.record_id)
-        if ranks.get(d.record_id, none) == best[study]:
+        if ranks.get(d.record_id, none) == best[study] or d.id in shared:
             kept.append(d)
             key = (study, d.stage)
             newest[key] = max(newest.get(key, ""), d.created_at)
@@ -93,7 +123,7 @@ def merge_conflicts(
     """Studies whose records carry decisions that disagree at a stage, not yet settled by a
     final decision on the study made after them; for the lead to resolve."""
     live = live_decisions(decisions)
-    ranks = record_ranks(protocol, live)
+    ranks = record_ranks(protocol, live, through_study(protocol, live))
     out: list[MergeConflict] = []
     for rule in (protocol.stages[name] for name in stage_names(protocol)):
         groups: dict[int, dict[int, list[Decision]]] = defaultdict(lambda: defaultdict(list))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection
 
 from reviewkit.project import Project
-from reviewkit.screening.merges import Rank, furthest_advanced, record_ranks
+from reviewkit.screening.merges import Rank, furthest_advanced, record_ranks, through_study
 from reviewkit.screening.rules import (
     Outcome,
     StageCounts,
@@ -41,6 +41,7 @@ class DerivedStages:
         self._log: list[Decision] | None = None
         self._kept: list[Decision] | None = None
         self._ranks: dict[int, Rank] | None = None
+        self._through: set[str] | None = None
 
     def studies(self, stage: str) -> list[int]:
         if stage not in self._studies:
@@ -65,7 +66,7 @@ class DerivedStages:
         its furthest-advanced record), worked out once for all stages."""
         if self._kept is None:
             live = live_decisions(self.log())
-            self._kept = furthest_advanced(live, self.canon, self.ranks())
+            self._kept = furthest_advanced(live, self.canon, self.ranks(), self._shared())
         return self._kept
 
     def log(self) -> list[Decision]:
@@ -81,8 +82,14 @@ class DerivedStages:
     def ranks(self) -> dict[int, Rank]:
         """How far each record's own decisions went (merged studies keep the furthest)."""
         if self._ranks is None:
-            self._ranks = record_ranks(self.protocol, self.log())
+            self._ranks = record_ranks(self.protocol, self.log(), self._shared())
         return self._ranks
+
+    def _shared(self) -> set[str]:
+        """The decisions that are a merged study's, not its record's (``through_study``)."""
+        if self._through is None:
+            self._through = through_study(self.protocol, self.log())
+        return self._through
 
     def outcomes(self, stage: str) -> dict[int, Outcome]:
         if stage not in self._outcomes:

@@ -161,18 +161,48 @@ def check_reviewer(protocol: Protocol, reviewer: str) -> str:
     return check_person(protocol, reviewer, screens=True)
 
 
+def _standing(log: Iterable[Decision], like: Decision) -> Decision | None:
+    """What stands of the kind of ``like`` on a study whose log is ``log`` (in time order):
+    the reviewer's live vote at the stage (``like`` a vote), or its live final decision."""
+    live = live_decisions(e for e in log if e.stage == like.stage)
+    if like.label in VOTES:
+        return next(
+            (e for e in reversed(live) if e.label in VOTES and e.reviewer == like.reviewer), None
+        )
+    return next((e for e in reversed(live) if e.label in FINAL), None)
+
+
+def _same(a: Decision, b: Decision) -> bool:
+    """One decision: the same label and exclusion reason (PRISMA counts an exclusion by it)."""
+    return (a.label, a.reason) == (b.label, b.reason)
+
+
 def _changed_by(earlier: list[Decision], d: Decision) -> Decision | None:
     """The vote or final decision that a new entry ``d`` undoes or replaces on a study whose
-    log is ``earlier``: the entry it undoes, the reviewer's own live vote at the stage, or the
-    stage's live final decision (None: a first vote, a note, a first final decision)."""
+    log is ``earlier``: the reviewer's live vote at the stage, or the stage's live final
+    decision, when ``d`` leaves another decision standing (None: a first vote, a note, a first
+    final decision, or the same decision given again: nothing changes)."""
     if d.label == UNDO:
-        return next((e for e in earlier if e.id == d.undoes and e.label != NOTE), None)
-    live = live_decisions(e for e in earlier if e.stage == d.stage)
-    if d.label in VOTES:
-        return next((e for e in live if e.label in VOTES and e.reviewer == d.reviewer), None)
-    if d.label in FINAL:
-        return next((e for e in reversed(live) if e.label in FINAL), None)
-    return None
+        kind = next((e for e in earlier if e.id == d.undoes and e.label != NOTE), None)
+    else:
+        kind = d if d.label in VOTES or d.label in FINAL else None
+    if kind is None or (before := _standing(earlier, kind)) is None:
+        return None
+    after = _standing([*earlier, d], kind)
+    return None if after is not None and _same(after, before) else before
+
+
+def _standing_since(earlier: list[Decision], final: Decision) -> str:
+    """When the decision of the standing ``final`` was first given: the time of the first of
+    the live finals before it that give the same one (a final given again after full-text
+    votes changes nothing, and must not free the decision from the votes that came after it)."""
+    finals = [e for e in live_decisions(earlier) if e.stage == final.stage and e.label in FINAL]
+    since = final.created_at
+    for e in reversed(finals[: next(i for i, f in enumerate(finals) if f.id == final.id)]):
+        if not _same(e, final):
+            break
+        since = e.created_at
+    return since
 
 
 def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | None:
@@ -183,13 +213,15 @@ def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | 
     full-text votes took an included study out of full text and the report without a word,
     its votes left in the log. A reviewer's vote is held by any vote or final decision at a
     later stage; a final decision by those made after it, which it let happen (one settling a
-    conflict a dedup merge raised after full text holds none). The screen's z, a changed vote,
-    a replaced final decision and ``decisions import`` all ask this."""
+    conflict a dedup merge raised after full text holds none). The same decision given again
+    (label and reason) changes nothing and is not held: an import or a resolve repeated is no
+    change. The screen's z, a changed vote, a replaced final decision and ``decisions import``
+    all ask this."""
     earlier = list(earlier)
     changed = _changed_by(earlier, d)
     if changed is None:
         return None
-    since = changed.created_at if changed.label in FINAL else ""
+    since = _standing_since(earlier, changed) if changed.label in FINAL else ""
     stages = STAGES[STAGES.index(d.stage) + 1 :]
     later = [e for e in earlier if e.stage in stages and e.created_at > since]
     live = {e.stage for e in live_decisions(later) if e.label != NOTE}

@@ -226,8 +226,10 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
 
     def _field_room(self) -> tuple[int, int]:
         """(columns, rows) the field rows may take: the screen's width less #fields' padding
-        (0 1); half the height the footer leaves (#fields' max-height: 50%) less its border and
-        the heading row, at least a row per field."""
+        (0 1); #fields' max-height, 50%, less its top border and the heading row, at least a
+        row per field. Textual takes the 50% of the height the docked footer leaves, not of
+        the screen's (measured with the Pilot: a box of 11 rows at 80x24, 19 at 120x40), so
+        half is (height - 1) // 2: 9 field rows at 80x24, 17 at 120x40, the box filled."""
         width, height = self.app.size
         return max(40, width - 2), max(len(self.fields), (height - 1) // 2 - 2)
 

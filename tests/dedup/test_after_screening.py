@@ -94,3 +94,26 @@ def test_split_after_screening_shows_the_change_and_asks_first(screened, capsys,
     code = main(["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(r2)])
     assert code == 0 and links.canonical_map(project.db)[r2] == r2
     assert scr.included(project) == [r1]
+
+
+def test_a_full_text_vote_on_a_study_merged_after_title_abstract_keeps_it_at_full_text(project_b):
+    """Two copies screened apart at title-abstract, the lower id excluded and the other
+    included, then merged: the study is at full text by the include. Its full-text votes are
+    logged on the study's id, the excluded record, which then counted as the furthest record:
+    the study kept that record's title-abstract exclusion and left full text under the vote
+    just cast (found running the team's steps end to end). The vote is the study's."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+        scr.decide(project_b.db, high, TA, who, "include")
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    assert scr.DerivedStages(project_b).studies(FT) == [low]  # the study, by record high
+    vote = scr.ReviewerQueue(project_b, FT, "reviewer1").decide(low, "include")
+    assert vote.record_id == low
+    derived = scr.DerivedStages(project_b)
+    assert derived.studies(FT) == [low]  # was [] : excluded at title-abstract
+    assert derived.states(FT)[low].votes["reviewer1"].label == "include"
+    assert low in {c.study_id for c in scr.conflicts(project_b, TA, "lead")}  # for the lead
+    # the lead settles the merge's title-abstract conflict: an exclusion takes it out
+    scr.resolve(project_b, low, TA, "lead", "exclude", "no-collaboration")
+    assert scr.DerivedStages(project_b).studies(FT) == []

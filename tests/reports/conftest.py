@@ -83,7 +83,11 @@ def _b_records() -> list[Record]:
             title="Individual placement and support for sick-listed people with depression",
             abstract_sections=[
                 AbstractSection("OBJECTIVE", "To test IPS for common mental disorders."),
-                AbstractSection("METHODS", "A randomised trial in Copenhagen."),
+                AbstractSection(
+                    "METHODS",
+                    "A randomised trial in Copenhagen."
+                    " An employment specialist joined the mental health team.",
+                ),
                 AbstractSection("RESULTS", "More participants returned to work."),
                 AbstractSection("CONCLUSIONS", "IPS helps people with depression."),
             ],

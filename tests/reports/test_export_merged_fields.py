@@ -185,7 +185,7 @@ def test_extraction_and_the_map_read_the_filled_record_as_the_report_does(projec
             copy(
                 "Embase",
                 abstract_sections=[
-                    AbstractSection("METHODS", "A trial in Aarhus."),
+                    AbstractSection("METHODS", "A trial in Aarhus. A coordinator met each worker."),
                     AbstractSection("RESULTS", "More returned to work."),
                 ],
                 affiliations=["Aarhus University, Aarhus, Denmark"],
@@ -201,7 +201,10 @@ def test_extraction_and_the_map_read_the_filled_record_as_the_report_does(projec
         (row,) = list(csv.DictReader(fh))
     assert row["study"] == "Hansen and Olsen (2021)"  # not "(n.d.)"
     assert (row["country"], row["design"]) == ("Denmark", "Randomized Controlled Trial")
-    assert (row["intervention"], row["effect"]) == ("A trial in Aarhus.", "More returned to work.")
+    assert (row["intervention"], row["effect"]) == (
+        "A coordinator met each worker.",
+        "More returned to work.",
+    )
     out = tmp_path / "map"
     args = ["evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--all"]
     assert main([*args, "--out", str(out), "--project", str(project_b.folder)]) == 0

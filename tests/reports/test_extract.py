@@ -20,7 +20,9 @@ def test_prefill_review_b_fields(b_included):
     first = vals[ids[0]]
     assert first["country"] == "Denmark"
     assert first["design"] == "Randomized Controlled Trial"
-    assert first["intervention"] == "A randomised trial in Copenhagen."  # section:METHODS
+    assert (
+        first["intervention"] == "An employment specialist joined the mental health team."
+    )  # section:METHODS:…, the sentence naming the intervention
     assert (
         first["effect"] == "More participants returned to work."
     )  # section:RESULTS before CONCLUSIONS

@@ -137,7 +137,7 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
     ]
     assert [c.value for c in ws[3]][:4] == [
         "Denmark",
-        "A randomised trial in Copenhagen.",
+        "An employment specialist joined the mental health team.",
         None,
         "Randomized Controlled Trial",
     ]

@@ -74,7 +74,7 @@ def test_edit_fields_of_a_study(b_included):
     ]
     assert (
         extract.values(project, [first])[first]["intervention"]
-        == "A randomised trial in Copenhagen."
+        == "An employment specialist joined the mental health team."
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Footer, Input
 
 from reviewkit import extract
 from reviewkit.tui.app import ReviewkitApp
@@ -80,6 +81,32 @@ def test_every_field_shows_at_80x24_however_long_a_value(b_included):
             await pilot.pause()
             assert app.screen.query_one(Input).value == whole  # the prompt has it whole
             await pilot.press("escape")
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_long_values_fill_the_field_box_to_its_last_row(b_included, size):
+    """The rows the field rows may take (``_field_room``) are the box's: #fields' max-height of
+    50% is of the height the footer leaves, so at 80x24 the box has 11 rows (its border, the
+    heading and 9 field rows), at 120x40 19. Laid out for more, a cut value's last row, its
+    '…' and source, was hidden under the box's edge; for fewer, a row stood empty."""
+    project, ids = b_included
+    whole = " ".join([LONG] * 6)
+    for field in ("intervention", "population", "design", "effect"):
+        extract.set_value(project, ids[0], field, whole, "ann")
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, [ids[0]], "ann"), keymap={})
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            box = app.screen.query_one("#fields")
+            free = size[1] - app.screen.query_one(Footer).outer_size.height
+            assert box.outer_size.height == free // 2  # 50% of what the footer leaves
+            laid_out = app.screen.fields_text(ids[0]).plain.splitlines()
+            assert len(laid_out) == box.size.height  # heading and field rows: the box, full
+            assert rows(box)[-1].rstrip().endswith("[by ann]")  # the last cut value's end shows
             await pilot.press("q")
 
     asyncio.run(scenario())

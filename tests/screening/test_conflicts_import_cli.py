@@ -106,18 +106,18 @@ def test_another_resolvers_final_stands_unless_the_import_replaces_it(project_b,
 
 
 def test_a_sheets_rows_share_one_read_of_each_stages_conflicts(project_b, tmp_path, monkeypatch):
-    from reviewkit.screening import final_decisions
+    from reviewkit.screening import conflict_views
 
     ids = add_records(project_b, make_records(4))
     conflict_on(project_b, ids, checked=True)
     stages_read: list[str] = []
-    real = final_decisions.conflicts
+    real = conflict_views.conflicts
 
     def counted(project, stage, resolver, **kw):
         stages_read.append(stage)
         return real(project, stage, resolver, **kw)
 
-    monkeypatch.setattr(final_decisions, "conflicts", counted)
+    monkeypatch.setattr(conflict_views, "conflicts", counted)
     sheet = tmp_path / "decisions.csv"
     sheet.write_text("record,decision\n" + "".join(f"{i},include\n" for i in ids), "utf-8")
     assert scr.resolve_sheet(project_b, sheet, "lead")[-1].still_open == 0

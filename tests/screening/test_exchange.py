@@ -109,7 +109,13 @@ def test_conflicting_file_is_refused_and_nothing_written(two_machines, tmp_path,
         (
             '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "reviewer1",'
             ' "label": "include", "created_at": "2024-05-01T12:30:00.000000+00:00", "record": {"pmid": "999999"}}\n',
-            "no record in this project matches",
+            "no record in this project matches the entry's record (PMID 999999 in the file)",
+        ),
+        (  # every key the line gives, as the vote-slot refusal names a record (file_key)
+            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "reviewer1",'
+            ' "label": "include", "created_at": "2024-05-01T12:30:00.000000+00:00",'
+            ' "record": {"pmid": "999999", "doi": "10.1/none", "title": "no such title"}}\n',
+            "(PMID 999999, DOI 10.1/none, title 'no such title' in the file)",
         ),
         (
             '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "reviewer1",'
@@ -370,27 +376,32 @@ def _by_pmid(project) -> dict[str, int]:
     }
 
 
-def test_the_held_check_reads_every_record_of_the_files_studies_only(
+def test_the_held_check_judges_each_record_by_its_own_log(
     two_machines, tmp_path, capsys, monkeypatch
 ):
-    """The held check (a study that reached full text is decided there) replays the log of the
-    file's studies only, every record of each: it replayed every study of the project."""
+    """The held check (a record that reached full text is decided there) judges each record by
+    its own log, as the vote-slot check does: a title-abstract vote cast in a copy that had not
+    seen the lead's merge is a first vote on a study of its own there, not a change to the
+    reviewer's vote on the record the full-text votes are on. It was refused (judged by the
+    merged study), and the reviewer's whole log with it."""
     here, there = two_machines
     mine = _by_pmid(here)
     one, two, other = mine["1001"], mine["1002"], mine["1003"]
     merge_records(here.db, one, two, "lead")  # one study: its votes are on record `two`
-    add_decision(here.db, Decision(two, TA, "reviewer1", "include"))
+    for reviewer in ("reviewer1", "reviewer2"):  # included at title-abstract by both
+        add_decision(here.db, Decision(two, TA, reviewer, "include"))
     add_decision(here.db, Decision(two, FT, "reviewer1", "include"))
+    study = scr.DerivedStages(here).canon[two]
     # another study's past the screen would refuse now (a log from before the rule): not the
     # file's, so not judged, and not read
     add_decision(here.db, Decision(other, TA, "reviewer2", "include"))
     add_decision(here.db, Decision(other, FT, "reviewer2", "include"))
     add_decision(here.db, Decision(other, TA, "reviewer2", "uncertain"))
     theirs = _by_pmid(there)
-    # reviewer1 changes the study's title-abstract vote on its other record, after full text
+    # in the copy, without the merge, reviewer1 votes on record 1001 (a study of its own
+    # there) after the full-text votes here
     add_decision(there.db, Decision(theirs["1001"], TA, "reviewer1", "uncertain"))
     out = _export(there, "reviewer1", tmp_path / "r1.jsonl")
-    before = list_decisions(here.db)
     read = []
     real = decision_rows.list_decisions
 
@@ -400,14 +411,21 @@ def test_the_held_check_reads_every_record_of_the_files_studies_only(
 
     monkeypatch.setattr(decision_rows, "list_decisions", reading)
     capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 0
+    assert "added 1 entry" in capsys.readouterr().out
+    assert read == [{"record_ids": {one}}]  # the file's record's log, not the whole log
+    monkeypatch.undo()
+    # the study keeps its furthest record's decisions: still at full text, as it was
+    derived = scr.DerivedStages(here)
+    assert study in derived.studies(FT)
+    assert derived.states(FT)[study].votes["reviewer1"].label == "include"
+    # a change to reviewer1's vote on the record the full-text votes are on is still refused
+    add_decision(there.db, Decision(theirs["1002"], TA, "reviewer1", "include"))
+    add_decision(there.db, Decision(theirs["1002"], TA, "reviewer1", "exclude", "long-term"))
+    out = _export(there, "reviewer1", tmp_path / "r1b.jsonl")
+    before = list_decisions(here.db)
+    capsys.readouterr()
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
-    assert f"{out}:1: record {one} has votes at the full-text stage" in err
+    assert f"{out}:3: record {two} has votes at the full-text stage" in err
     assert list_decisions(here.db) == before
-    # one read, of the study's records, not the whole log
-    assert read == [{"record_ids": {one, two}}]
-    # a vote on a study nothing holds goes in, the other study's past notwithstanding
-    add_decision(there.db, Decision(theirs["1004"], TA, "reviewer2", "exclude", "long-term"))
-    r2 = _export(there, "reviewer2", tmp_path / "r2.jsonl")
-    assert cli(here, ["decisions", "import"], str(r2)) == 0
-    assert "added 1 entry" in capsys.readouterr().out

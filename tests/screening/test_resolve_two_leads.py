@@ -13,7 +13,7 @@ from screening.helpers import conflict_on, make_records
 from reviewkit import screening as scr
 from reviewkit.errors import DatabaseBusy
 from reviewkit.project import open_project
-from reviewkit.screening import decisions as decisions_module
+from reviewkit.screening import conflict_views
 from reviewkit.store import db as store_db
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
@@ -30,10 +30,12 @@ def _finals(project) -> list[tuple[int, str, str]]:
 
 
 def test_a_second_lead_cannot_write_between_the_check_and_the_write(project_b, monkeypatch):
+    """(``resolve`` reads the conflict where the sheet and ``conflicts resolve`` do,
+    ``conflict_views``: it read them its own way, and this patch would not have reached it.)"""
     (study,) = add_records(project_b, make_records(1))
     conflict_on(project_b, [study])
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # the second lead's wait fails fast
-    real = decisions_module.conflicts
+    real = conflict_views.conflicts
     outcome = []
 
     def read_then_second_lead_writes(project, *args, **kwargs):
@@ -47,7 +49,7 @@ def test_a_second_lead_cannot_write_between_the_check_and_the_write(project_b, m
                     outcome.append("busy")
         return views
 
-    monkeypatch.setattr(decisions_module, "conflicts", read_then_second_lead_writes)
+    monkeypatch.setattr(conflict_views, "conflicts", read_then_second_lead_writes)
     scr.resolve(project_b, study, TA, "kari", "exclude", reason="health-only")
     assert outcome == ["busy"]  # kari's check holds the write lock until kari's final is in
     assert _finals(project_b) == [(study, "kari", "final-exclude")]

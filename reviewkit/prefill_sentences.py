@@ -1,0 +1,82 @@
+"""The sentence an extraction prefill takes from an abstract's text (:mod:`reviewkit.extract`).
+
+- ``sentence:word|word``: the first sentence of the abstract holding a word that starts with one
+  of the words (:func:`first_sentence`): an aim, a conclusion, stated once, first.
+- ``section:LABEL:word|word``: the sentence of a section that names most of the words, counted
+  outside a comparator arm (:func:`naming_sentence`). A section such as METHODS describes a
+  study in several sentences, by kind: the design or the allocation first ("280 patients were
+  randomised."), then what the tested arm did, then the control arm, the outcomes. The
+  intervention is the sentence that names its parts (for Review B: who takes part, a team, a
+  coordinator, the employer), not the section's first, and not the control arm's, which an
+  intervention review's abstracts describe in the same words ("In the control group a
+  coordinator contacted the employer"): the classifier's reading of a comparator
+  (:mod:`reviewkit.classify.comparator`) leaves those words out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reviewkit.classify.comparator import comparator_reach
+from reviewkit.classify.words import tokens
+from reviewkit.records import plain_abstract
+
+# a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
+# heading glued to it ("… employment status .Method: A retrospective …", as some journals'
+# abstracts reach PubMed)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)")
+# a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
+# "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
+_INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
+
+
+def _prefixes(words: Iterable[str]) -> re.Pattern[str]:
+    """A word starting with one of ``words`` (case ignored), as the prefill rules read them."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (see ``_SENTENCE_END``), each stripped."""
+    return [s.strip() for s in _SENTENCE_END.split(text)]
+
+
+def first_sentence(text: str, words: Iterable[str]) -> str:
+    """The first sentence of ``text`` holding a word that starts with one of ``words``."""
+    pattern = _prefixes(words)
+    sentences = split_sentences(text)
+    for i, sentence in enumerate(sentences):
+        if pattern.search(sentence):
+            # an abstract with its headings run into the text ("Objectives. Stress maintained
+            # …", "Conclusions. The results …") matches on the heading: take what it heads
+            heading = _INLINE_HEADING.fullmatch(sentence) and pattern.match(sentence)
+            if heading and i + 1 < len(sentences):
+                return sentences[i + 1]
+            # "Authors' conclusions: Work-directed …": a heading with a colon heads the rest
+            headed = plain_abstract(sentence)
+            return headed[0].text if headed and headed[0].label else sentence
+    return ""
+
+
+def naming_sentence(text: str, words: Iterable[str]) -> str:
+    """The sentence of ``text`` (a section's) naming the most of ``words`` (each word counted
+    once, a word starting with it as :func:`first_sentence` reads it), leaving out the words
+    that describe a comparator arm; the first of those naming as many; '' when none names one."""
+    words = [w for w in words if w]
+    if not words or not text.strip():
+        return ""
+    toks = tokens(text)
+    others = [(toks[a].start, toks[b].end) for a, b in comparator_reach(text, toks)]
+    pattern = _prefixes(words)
+    best, most, start = "", 0, 0
+    for sentence in _SENTENCE_END.split(text):
+        at = text.index(sentence, start)
+        start = at + len(sentence)
+        named = {
+            m.group(0).casefold()
+            for m in pattern.finditer(sentence)
+            if not any(a <= at + m.start() < b for a, b in others)
+        }
+        if len(named) > most:
+            best, most = sentence.strip(), len(named)
+    return best

@@ -1,0 +1,143 @@
+"""Conflicts as a resolver reads them: each study in conflict at a stage with every
+reviewer's vote, reason and notes (:func:`conflicts`), read once per stage in a transaction
+(:class:`ConflictViews`). The one place conflicts are read: the screen, ``conflicts --list``
+and ``--csv``, and every final decision (:func:`~reviewkit.screening.decisions.resolve`,
+``conflicts resolve`` and ``import``) read them here, under blinding: a protocol reviewer is
+refused a stage still open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.protocol import Protocol
+from reviewkit.screening.merges import merge_conflicts
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import study_states
+from reviewkit.store.decisions import Decision
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """What the resolver sees for one study: every reviewer's vote, reason and notes."""
+
+    study_id: int
+    votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
+    final: Decision | None
+
+
+def _who_may_resolve(protocol: Protocol) -> str:
+    """The hint for a reviewer refused an open stage's conflicts: the protocol's leads by name
+    (they do not screen, so the list cannot unblind them), or where to add one."""
+    if protocol.leads:
+        leads = ", ".join(protocol.leads)
+        return (
+            f"resolve as a lead of the protocol ({leads}: --resolver {protocol.leads[0]}),"
+            " or finish screening the stage first"
+        )
+    return (
+        f"resolve as a lead (add one to [review] leads in {protocol.path}; leads do not"
+        " screen), or finish screening the stage first"
+    )
+
+
+def conflicts(
+    project: Project,
+    stage: str,
+    resolver: str,
+    *,
+    include_resolved: bool = True,
+    derived: DerivedStages | None = None,
+) -> list[ConflictView]:
+    """Studies in conflict at the stage (and, by default, those already resolved); ``derived``:
+    the project's stages as the caller read them for another stage (one log read for all).
+
+    A protocol reviewer may only see them once the stage is closed (no study pending).
+    """
+    if not resolver.strip():  # before the screen opens: every final decision records who
+        raise UserError("the resolver needs a name", hint="pass --resolver NAME")
+    derived = derived or DerivedStages(project)
+    outcomes = derived.outcomes(stage)
+    if resolver in project.protocol.reviewers and any(
+        o.status == "pending" for o in outcomes.values()
+    ):
+        raise UserError(
+            f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
+            hint=_who_may_resolve(project.protocol),
+        )
+    states = derived.states(stage)
+    # studies joined by a dedup merge whose records were decided differently (see merges.py)
+    merged = {
+        c.study_id
+        for c in merge_conflicts(project.protocol, derived.log(), derived.canon)
+        if c.stage == stage
+    }
+    out = []
+    for study, o in outcomes.items():
+        state = states.get(study)
+        if state is None:
+            continue
+        if (
+            o.status == "conflict"
+            or study in merged
+            or (include_resolved and state.final is not None)
+        ):
+            if study in merged:
+                votes = _votes_apart(derived.log(), derived.canon, study, stage)
+            else:
+                votes = tuple(
+                    (name, v.label, v.reason, tuple(state.notes.get(name, ())))
+                    for name, v in sorted(state.votes.items())
+                )
+            out.append(ConflictView(study, votes, state.final))
+    return out
+
+
+def _votes_apart(
+    log: list[Decision], canon: dict[int, int], study: int, stage: str
+) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Every vote on each record of a study that a dedup merge joined after they were screened
+    apart, each reviewer named with the record ('anna (record 2)'). The study keeps the votes
+    of its furthest record (merges.py), and the lead was shown two includes for a conflict
+    that the other record's excludes, by a third reviewer too, had made, and none of them."""
+    mine = [d for d in log if d.stage == stage and canon.get(d.record_id, d.record_id) == study]
+    return tuple(
+        (f"{name} (record {rid})", v.label, v.reason, tuple(state.notes.get(name, ())))
+        for rid, state in sorted(study_states(mine, {}).items())
+        for name, v in sorted(state.votes.items())
+    )
+
+
+class ConflictViews:
+    """The conflicts of each stage as ``resolver`` may see them, read once in the caller's
+    transaction (a sheet's rows share one read: each row's conflict is another study's), and
+    the ones resolved since (:func:`resolve_in`)."""
+
+    def __init__(self, project: Project, resolver: str) -> None:
+        self.project = project
+        self.resolver = resolver
+        self.derived = DerivedStages(project)
+        self._read: dict[str, dict[int, ConflictView] | UserError] = {}
+        self.resolved: set[tuple[str, int]] = set()  # (stage, study) given a final since
+
+    def at(self, stage: str) -> dict[int, ConflictView]:
+        """The stage's conflicts by study; the UserError that blinding gives a reviewer."""
+        if stage not in self._read:
+            try:
+                views = conflicts(self.project, stage, self.resolver, derived=self.derived)
+                self._read[stage] = {v.study_id: v for v in views}
+            except UserError as exc:
+                self._read[stage] = exc
+        read = self._read[stage]
+        if isinstance(read, UserError):
+            raise read
+        return read
+
+    def still_open(self, stage: str) -> int:
+        """The stage's conflicts without a final decision, counting those resolved since."""
+        return sum(
+            1
+            for study, v in self.at(stage).items()
+            if v.final is None and (stage, study) not in self.resolved
+        )
