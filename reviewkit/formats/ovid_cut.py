@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.copyright_trailer import ends_in_copyright
 from reviewkit.errors import FormatError
 from reviewkit.formats.last_record import check_last_record
+from reviewkit.trial_registers import ends_on_whole_number
 
 # fields Ovid writes in every record of MEDLINE, Embase, PsycINFO and BIOSIS when the export's
 # field choice holds them, whatever the reference (a DOI, an abstract or a link may be missing)
@@ -73,20 +75,23 @@ _WHOLE_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "TI": (_SENTENCE_ENDS, ()),
     "AB": (_SENTENCE_ENDS, ("MEDLINE",)),
 }
-# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial or
-#   review registration number of its registry's fixed length ('Trial registration:
-#   NCT01234567'; a number cut short has fewer digits), a publisher's rights line ('Copyright
-#   (C) 2020 Elsevier B.V. All rights reserved', '© The Authors 2020': Ovid MEDLINE and Embase
-#   append it to the abstract, and publishers write it with or without a stop; a cut inside it
-#   loses none of the abstract), a web address ('Data: https://osf.io/abcd1'; a cut inside
-#   one cannot be told from a shorter one, and loses none of the abstract's sentences).
-_WHOLE_LAST = re.compile(
-    r"(?:\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|CRD\d{11}|UMIN\d{9}|KCT\d{7}"
-    r"|ChiCTR\d{10}|ChiCTR-[A-Z]{3}-\d{8}|EUCTR\d{4}-\d{6}-\d{2}|CTRI/\d{4}/\d{2,3}/\d{6})"
-    r"|(?:\bCopyright (?:\(c\) )?\d{4}|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
-    r"|\bhttps?://[^\s/]+\.[^\s]+)$",
-    re.IGNORECASE,
-)
+# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial
+#   registration number of a form whose digits are of a fixed count ('Trial registration:
+#   NCT01234567'; one cut short has fewer digits: trial_registers, the catalogue dedup reads
+#   too), or a review's in PROSPERO (CRD and 11 digits: a register of reviews, not in that
+#   catalogue), a publisher's rights line (Ovid MEDLINE and Embase append it to the abstract,
+#   with or without a stop, and a cut inside it loses none of the abstract:
+#   copyright_trailer, the statement the extraction prefill leaves out), a web address ('Data:
+#   https://osf.io/abcd1'; a cut inside one cannot be told from a shorter one, and loses none
+#   of the abstract's sentences).
+_WHOLE_LAST = re.compile(r"(?:\bCRD\d{11}|\bhttps?://[^\s/]+\.[^\s]+)$", re.IGNORECASE)
+
+
+def _ends_whole(value: str) -> bool:
+    """Whether a title or an abstract ends whole without a stop, by kind (the comment above)."""
+    return bool(
+        _WHOLE_LAST.search(value) or ends_on_whole_number(value) or ends_in_copyright(value)
+    )
 
 
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
@@ -96,7 +101,7 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     A search of several databases exports them in one file, so only the same database's
     values say how the last one ends."""
     ends, known = _WHOLE_ENDS[tag]
-    if value.endswith(tuple(ends)) or tag != "SO" and _WHOLE_LAST.search(value):
+    if value.endswith(tuple(ends)) or tag != "SO" and _ends_whole(value):
         return False
     database = _database(records[-1])
     others = [

@@ -142,7 +142,15 @@ def _two_records(database: str, last_abstract: str) -> str:
     "ending",
     [
         "Trial registration: NCT01234567",
+        # every register of trial_registers whose numbers have a fixed count of digits
+        "Trial registration: ISRCTN12345678",
+        "Registered: ChiCTR-IOR-17011234",
+        "Pan African Clinical Trials Registry PACTR201905123456789",
+        "Thai Clinical Trials Registry TCTR20190101001",
+        "PROSPERO CRD42020123456",
         "Copyright (C) 2020 Elsevier B.V. All rights reserved",
+        "(c) 2020 Elsevier Ltd. All rights reserved",
+        "This article is protected by copyright. All rights reserved",
         "Copyright © 2018",
         "© The Author(s) 2020",
         "Data are available at https://osf.io/abcd1",
@@ -165,13 +173,16 @@ def test_a_whole_abstract_ending_without_a_stop_by_kind(
     [
         "Trial registration: NCT0123456",
         "Trial registration: NCT",
+        "Registered: PACTR20190512345678",
+        # a register whose numbers' digits vary in count: 'NTR123' may be 'NTR1234' cut
+        "Netherlands Trial Register NTR123",
         "see (c) the role of",
         "Copyright law shapes how",
     ],
 )
 def test_a_cut_near_those_endings_is_still_told(cut: str, tmp_path: Path) -> None:
-    """A registration number cut inside its digits, a list item '(c)' or a sentence about
-    copyright is no whole ending."""
+    """A registration number cut inside its digits, or one a further digit would still fit, a
+    list item '(c)' or a sentence about copyright is no whole ending."""
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _two_records("Embase", cut))
     assert "abstract (AB)" in exc.value.message
