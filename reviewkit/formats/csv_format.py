@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import not_export
+from reviewkit.formats import not_export, wos_cut
 from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
@@ -349,6 +349,8 @@ def read(
         if not any(cell.strip() for cell in row):
             continue
         check_shape(row, start, line)
+        if wos and found.cut and line == len(found.lines):
+            wos_cut.check_last_cell(header, row, f"{name}:{start}")
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {
