@@ -198,3 +198,58 @@ def test_a_whole_abstract_ending_in_a_word_is_imported_as_the_hint_says(tmp_path
     assert "add a line break at the end of the file" in exc.value.hint
     records = _read(tmp_path, text + "\n")
     assert records[-1].abstract.endswith("Conclusions: exercise helps")
+
+
+def _biosis(last_field: str, records: int = 3) -> str:
+    """``records`` BIOSIS Previews records as Ovid writes them, the last one's last field
+    ``last_field`` (each other record ends with its AN, LG and DT)."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nTI  - Calcium citrate {n}\n"
+        f"SO  - Official Gazette. 1288(3), Nov. 16, 2004.\nYR  - 2004\n"
+        + (
+            last_field
+            if n == records
+            else f"AN  - PREV20040047416{n}\nLG  - English.\nDT  - Patent."
+        )
+        for n in range(1, records + 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "why"),
+    [
+        ("AN  - PREV2004004", "AN value that ends unlike"),  # an accession of one shape, begun
+        ("AN  - PREV200400474163\nLG  - English", "LG value that ends unlike"),  # no period
+        ("AN  - PREV200400474163\nL", "the opening of a field"),  # a tag cut
+        ("AN  - PREV200400474163\nLG  -", "the opening of a field"),
+        ("AN  - PREV200400474163\nLG  - English.\nDT  - Patent.\n\n<4", "of a record"),
+    ],
+)
+def test_a_cut_inside_a_field_ovid_writes_one_way_or_a_line_opening(
+    last: str, why: str, tmp_path: Path
+) -> None:
+    """A BIOSIS or Journals@Ovid record's identifiers have one shape, its controlled values
+    end one way (Journals@Ovid's 'English.', 'DEPARTMENTS.'), and a line opens with a tag or
+    a record's mark: a last value that only begins its file's shape, ends unlike all the
+    others, or a line cut at its opening (read before as words added to the field above, or as
+    nothing of a record) is refused."""
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _biosis(last))
+    assert why in exc.value.message
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "AN  - PREV200400474163\nLG  - English.\nDT  - Patent.",  # whole
+        "AN  - PREV200400474163\nLG  - German.",  # another value that ends as they do
+        "AN  - BCI2004004",  # another shape: not the others' shape begun
+    ],
+)
+def test_a_whole_field_ovid_writes_one_way_is_read(last: str, tmp_path: Path) -> None:
+    assert len(_read(tmp_path, _biosis(last))) == 3
+
+
+def test_fields_of_two_records_only_say_nothing(tmp_path: Path) -> None:
+    """One other record is too few to say how a field ends."""
+    assert len(_read(tmp_path, _biosis("AN  - PREV2004004", records=2))) == 2
