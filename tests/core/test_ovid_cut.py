@@ -253,3 +253,22 @@ def test_a_whole_field_ovid_writes_one_way_is_read(last: str, tmp_path: Path) ->
 def test_fields_of_two_records_only_say_nothing(tmp_path: Path) -> None:
     """One other record is too few to say how a field ends."""
     assert len(_read(tmp_path, _biosis("AN  - PREV2004004", records=2))) == 2
+
+
+def _titles_last(*titles: str) -> str:
+    """Ovid MEDLINE records, each ending on its title (the export's last field)."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nSO  - J Pain. 10(2):1-2,"
+        f" 2020 Mar.\nYR  - 2020\nTI  - {title}"
+        for n, title in enumerate(titles, start=1)
+    )
+
+
+def test_a_title_is_judged_by_the_files_titles_in_its_script(tmp_path: Path) -> None:
+    """A Chinese title takes no final stop where the file's English ones have one: read (it was
+    refused as cut inside a sentence); an English title without its stop still is not."""
+    chinese = _titles_last("Exercise for pain: a trial.", "Work and pain.", "运动对疼痛的影响")
+    assert _read(tmp_path, chinese)[-1].title == "运动对疼痛的影响"
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _titles_last("运动对疼痛的影响", "Exercise for pain: a trial.", "Work and"))
+    assert "a title (TI) that ends inside a sentence" in exc.value.message
