@@ -303,8 +303,10 @@ _SHEET_CELLS = re.compile(r"[,;\t]")
 def _decision_sheet_header(line: str) -> bool:
     """Whether ``line`` is the header row of a sheet of decisions (conflicts import's sheet)."""
     cells = {c.strip().strip('"').lower() for c in _SHEET_CELLS.split(line.lstrip("\ufeff"))}
-    return len(cells) > 1 and bool(cells & {"record", "record_id"}) and bool(
-        cells & {"decision", "label", "vote"}
+    return (
+        len(cells) > 1
+        and bool(cells & {"record", "record_id"})
+        and bool(cells & {"decision", "label", "vote"})
     )
 
 
