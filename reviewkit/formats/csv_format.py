@@ -324,11 +324,11 @@ def read(
     rows = found.rows()
     header_line, _, header = next(rows)
     columns = resolve_columns(header, mapping, name, header_line)
-    check_shape = RowShape(found, header)
-    page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
     wos = is_wos_dialect(found.dialect)
+    check_shape = RowShape(found, header, wos_cut.check_last_cell if wos else None)
+    page_columns = _page_columns(header, columns)
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     full_names = _column(header, FULL_NAMES) if wos else None
@@ -349,8 +349,6 @@ def read(
         if not any(cell.strip() for cell in row):
             continue
         check_shape(row, start, line)
-        if wos and found.cut and line == len(found.lines):
-            wos_cut.check_last_cell(header, row, f"{name}:{start}")
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {
