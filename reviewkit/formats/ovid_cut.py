@@ -33,10 +33,11 @@ none of the 42 good variants; but whole last abstracts that end without a stop w
 _WHOLE_LAST), and one whose last sentence ends in a word or a number still is, as a cut there
 cannot be told from it: the refusal says to add the final line break Ovid never writes, which
 says the file is whole (_UNSURE_HINT). Round 18 told 63% (5,877), still none of the 42 good
-variants: BIOSIS' cuts 2,561 -> 2,706 of 4,067, Journals@Ovid's 1,195 -> 1,368 of 2,432. What cannot be told: a cut after a period inside a
-sentence, or inside free text whose database's values end in no one way (BIOSIS' and Embase's
-titles have no period) in the only record of a file, a cut inside a link's last parameter, or
-inside a heading, a keyword, an author.
+variants: BIOSIS' cuts 2,561 -> 2,706 of 4,067, Journals@Ovid's 1,195 -> 1,368 of 2,432.
+What cannot be told: a cut after a period inside a sentence, or inside free text whose
+database's values end in no one way (BIOSIS' and Embase's titles have no period) in the only
+record of a file, a cut inside a link's last parameter, or inside a heading, a keyword, an
+author.
 """
 
 from __future__ import annotations
