@@ -295,6 +295,21 @@ _UNEDITED = (
 )
 
 
+# a spreadsheet's header row of decisions ('record;decision;reason', a BOM and ';' from a
+# European Excel, tabs, commas): a record column and a decision or label column
+_SHEET_CELLS = re.compile(r"[,;\t]")
+
+
+def _decision_sheet_header(line: str) -> bool:
+    """Whether ``line`` is the header row of a sheet of decisions (conflicts import's sheet)."""
+    cells = {c.strip().strip('"').lower() for c in _SHEET_CELLS.split(line.lstrip("\ufeff"))}
+    return (
+        len(cells) > 1
+        and bool(cells & {"record", "record_id"})
+        and bool(cells & {"decision", "label", "vote"})
+    )
+
+
 def _parse(
     path: Path,
     protocol: Protocol | None = None,
@@ -317,6 +332,15 @@ def _parse(
                     " lines (pretty-printed JSON), not one JSON object a line",
                     where=where,
                     hint=_UNEDITED,
+                ) from None
+            if _decision_sheet_header(line):
+                raise UserError(
+                    "this is a sheet of decisions (a CSV header row naming record and"
+                    " decision columns), not a decision log, which has one JSON object a line",
+                    where=where,
+                    hint="a sheet of final decisions is read by 'reviewkit conflicts import"
+                    " SHEET --resolver NAME'; a reviewer's votes come as the .jsonl file"
+                    " 'decisions export' wrote",
                 ) from None
             raise UserError(  # a sheet, a protocol, a note: a file of another kind
                 f"not a JSON line ({exc.msg}): a decision log has one JSON object a line",

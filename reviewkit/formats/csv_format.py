@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import not_export
+from reviewkit.formats import not_export, wos_cut
 from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
@@ -324,11 +324,11 @@ def read(
     rows = found.rows()
     header_line, _, header = next(rows)
     columns = resolve_columns(header, mapping, name, header_line)
-    check_shape = RowShape(found, header)
-    page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
     wos = is_wos_dialect(found.dialect)
+    check_shape = RowShape(found, header, wos_cut.check_last_cell if wos else None)
+    page_columns = _page_columns(header, columns)
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     full_names = _column(header, FULL_NAMES) if wos else None

@@ -267,8 +267,16 @@ class RowShape:
     """The checks every row of a sheet passes: not the header repeated, no values beyond the
     header's columns, not the last row of a file cut short."""
 
-    def __init__(self, sheet: Sheet, header: list[str]) -> None:
+    def __init__(
+        self,
+        sheet: Sheet,
+        header: list[str],
+        last_cell: Callable[[list[str], list[str], str], None] | None = None,
+    ) -> None:
+        """``last_cell(header, row, where)``: a format's own check of the last row of a file
+        without its final line break, whose cells are all there (formats.wos_cut)."""
         self.name, self.width, self.header = sheet.name, len(header), _cells(header)
+        self.written_header, self.last_cell = header, last_cell
         # the columns a writer names: a last row short of them may be a cut
         self.named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
         self.last_line = len(sheet.lines) if sheet.cut else -1
@@ -290,6 +298,8 @@ class RowShape:
                 hint="a cell with a separator in it must be quoted",
             )
         self._cut_short(len(row), start, end)
+        if self.last_cell and end == self.last_line:
+            self.last_cell(self.written_header, row, f"{self.name}:{start}")
 
     def _cut_short(self, cells: int, start: int, end: int) -> None:
         """CSV writers (spreadsheets, R, Python, the databases' exports) write every column of

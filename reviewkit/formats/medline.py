@@ -177,8 +177,10 @@ def _check_complete(text: str, name: str) -> None:
     the middle of a line of a record without one, or in the middle of its SO line: PubMed's
     SO (the NLM citation, 'Journal. Date;Vol(Issue):Pages.' and any 'doi: … Epub … .') ends
     with a period, so a last SO without one in a file without its final line break is cut.
-    A cut just after a period inside SO, or at the end of a line, cannot be told: every other
-    field of the record is whole then, and SO itself is not read into the record.
+    A record that carries PubMed's own fields (:func:`_from_pubmed`) is cut without its closing
+    line even as the file's only record: a file of one book chapter cut after its 'PL' line
+    was read. A cut just after a period inside SO cannot be told: every other field of the
+    record is whole then, and SO itself is not read into the record.
     """
     # records are split at blank lines, but not at a blank line inside a field (_records)
     blocks = [b for b in re.split(r"\n[ \t\r]*\n(?! {6}\S)", text.strip("\n")) if b.strip()]
@@ -188,18 +190,26 @@ def _check_complete(text: str, name: str) -> None:
     cut_mid_line = not text.endswith(("\n", "\r"))
     hint = "the file looks cut short; download or export it again"
     if closed[-1]:
-        if cut_mid_line and _cut_source(blocks[-1]):
+        # PubMed's own records end SO with its period at the end of a line too (a cut after
+        # a wrapped line's 'doi:'); another program's MEDLINE text is judged only when it
+        # stops mid-line
+        if (cut_mid_line or _from_pubmed(blocks[-1])) and _cut_source(blocks[-1]):
             raise FormatError(
                 "the file ends in the middle of the last record's 'SO  - ' line (without the "
-                "period that ends it, and without a final line break)",
+                "period that ends it)",
                 where=f"{name}:{_last_line(text)}",
                 hint=hint,
             )
         return
     closes_before = len(blocks) > 1 and closed[-2]
-    if cut_mid_line or closes_before:
+    if cut_mid_line or closes_before or _from_pubmed(blocks[-1]):
+        closing = (
+            "'AID - NBK… [bookaccession]' line, which closes a PubMed book record"
+            if _is_book(blocks[-1])
+            else "'SO  - ' line"
+        )
         raise FormatError(
-            "the file ends in the middle of a record (it has no closing 'SO  - ' line)",
+            f"the file ends in the middle of a record (it has no closing {closing})",
             where=f"{name}:{_last_line(text)}",
             hint=hint,
         )
@@ -218,6 +228,26 @@ def _cut_source(block: str) -> bool:
     if not tags or tags[-1][1] != "SO":
         return False
     return not " ".join(ln.strip() for ln in lines[tags[-1][0] :]).endswith(".")
+
+
+# PubMed's own fields, written in every record it exports (its status in the record's head,
+# its history dates near the end) and by no other program that writes MEDLINE text (Ovid's
+# records carry none; nor does reviewkit's writer, which writes no closing line either)
+_PUBMED_FIELDS = re.compile(r"^(?:STAT|EDAT|CRDT)-", re.M)
+# a Bookshelf record (a book or a chapter): PubMed gives it the book's title (BTI) or the
+# publication type Book / Book Chapter, and closes it with its NBK accession instead of an SO
+_BOOK = re.compile(r"^(?:BTI - |PT  - Book(?: Chapter)?\r?$)", re.M)
+
+
+def _from_pubmed(block: str) -> bool:
+    """Whether a record carries PubMed's own fields, so PubMed closed it (SO, or a book's
+    accession AID)."""
+    return bool(_PUBMED_FIELDS.search(block))
+
+
+def _is_book(block: str) -> bool:
+    """Whether a record is one of PubMed's Bookshelf records (a book or a book chapter)."""
+    return bool(_BOOK.search(block))
 
 
 def _closed(block: str) -> bool:

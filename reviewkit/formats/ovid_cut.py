@@ -17,6 +17,12 @@ its final line break: none fires; benchmarks/results/mutation-sweep.md):
   without its final period, a title or an abstract that stops inside a sentence (round 17); an
   XL link before its query ('?'), or to a link resolver without the document type Ovid closes
   its OpenURL with (_link_cut);
+- or (round 18) a last line that only opens a tag ('AU', 'LG  -') or the next record's mark
+  ('<24'), which the reader took as words of the field above; or a value of a field Ovid
+  writes one way in a database (at least two other records of it agree): an identifier of one
+  shape with digits (BIOSIS' 'PREV200400474164', Journals@Ovid's accession, an ISSN) that it
+  only begins, or a value without the period all the others end with (Journals@Ovid's
+  'English.', 'DEPARTMENTS.'; _ends_unlike_others);
 - the last record ends on a field after which every other record of the file goes on to one
   of the fields Ovid writes in every record whatever the reference (the title, the citation,
   the year: :mod:`~reviewkit.formats.last_record`), and lacks it.
@@ -26,18 +32,22 @@ none of the 42 good variants; but whole last abstracts that end without a stop w
 (a registration number, a rights line, a web address: read since as whole by kind,
 _WHOLE_LAST), and one whose last sentence ends in a word or a number still is, as a cut there
 cannot be told from it: the refusal says to add the final line break Ovid never writes, which
-says the file is whole (_UNSURE_HINT). What cannot be told: a cut after a period inside a
-sentence, or inside free text whose database's values end in no one way (BIOSIS' and Embase's
-titles have no period) in the only record of a file, a cut inside a link's last parameter, or
-inside a heading, a keyword, an author.
+says the file is whole (_UNSURE_HINT). Round 18 told 63% (5,877), still none of the 42 good
+variants: BIOSIS' cuts 2,561 -> 2,706 of 4,067, Journals@Ovid's 1,195 -> 1,368 of 2,432.
+What cannot be told: a cut after a period inside a sentence, or inside free text whose
+database's values end in no one way (BIOSIS' and Embase's titles have no period) in the only
+record of a file, a cut inside a link's last parameter, or inside a heading, a keyword, an
+author.
 """
 
 from __future__ import annotations
 
 import re
 
+from reviewkit.copyright_trailer import ends_in_copyright
 from reviewkit.errors import FormatError
 from reviewkit.formats.last_record import check_last_record
+from reviewkit.trial_registers import ends_on_whole_number
 
 # fields Ovid writes in every record of MEDLINE, Embase, PsycINFO and BIOSIS when the export's
 # field choice holds them, whatever the reference (a DOI, an abstract or a link may be missing)
@@ -73,20 +83,29 @@ _WHOLE_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "TI": (_SENTENCE_ENDS, ()),
     "AB": (_SENTENCE_ENDS, ("MEDLINE",)),
 }
-# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial or
-#   review registration number of its registry's fixed length ('Trial registration:
-#   NCT01234567'; a number cut short has fewer digits), a publisher's rights line ('Copyright
-#   (C) 2020 Elsevier B.V. All rights reserved', '© The Authors 2020': Ovid MEDLINE and Embase
-#   append it to the abstract, and publishers write it with or without a stop; a cut inside it
-#   loses none of the abstract), a web address ('Data: https://osf.io/abcd1'; a cut inside
-#   one cannot be told from a shorter one, and loses none of the abstract's sentences).
-_WHOLE_LAST = re.compile(
-    r"(?:\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|CRD\d{11}|UMIN\d{9}|KCT\d{7}"
-    r"|ChiCTR\d{10}|ChiCTR-[A-Z]{3}-\d{8}|EUCTR\d{4}-\d{6}-\d{2}|CTRI/\d{4}/\d{2,3}/\d{6})"
-    r"|(?:\bCopyright (?:\(c\) )?\d{4}|\(c\) ?\d{4}|©)[^.]*|\ball rights reserved"
-    r"|\bhttps?://[^\s/]+\.[^\s]+)$",
-    re.IGNORECASE,
-)
+# - and, by kind, the last sentences a whole title or abstract ends without a stop: a trial
+#   registration number of a form whose digits are of a fixed count ('Trial registration:
+#   NCT01234567'; one cut short has fewer digits: trial_registers, the catalogue dedup reads
+#   too), or a review's in PROSPERO (CRD and 11 digits: a register of reviews, not in that
+#   catalogue), a publisher's rights line (Ovid MEDLINE and Embase append it to the abstract,
+#   with or without a stop, and a cut inside it loses none of the abstract:
+#   copyright_trailer, the statement the extraction prefill leaves out), a web address ('Data:
+#   https://osf.io/abcd1'; a cut inside one cannot be told from a shorter one, and loses none
+#   of the abstract's sentences).
+_WHOLE_LAST = re.compile(r"(?:\bCRD\d{11}|\bhttps?://[^\s/]+\.[^\s]+)$", re.IGNORECASE)
+
+
+def _ends_whole(value: str) -> bool:
+    """Whether a title or an abstract ends whole without a stop, by kind (the comment above)."""
+    return bool(
+        _WHOLE_LAST.search(value) or ends_on_whole_number(value) or ends_in_copyright(value)
+    )
+
+
+def _cjk(char: str) -> bool:
+    """Whether ``char`` is of a script written without spaces or Latin stops: CJK ideographs,
+    kana, hangul (their blocks from U+2E80, and the full-width forms)."""
+    return bool(char) and ("\u2e80" <= char <= "\ud7ff" or "\uff00" <= char <= "\uffef")
 
 
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
@@ -94,13 +113,20 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     does: every other record's value of that tag in the same database ends with one of its
     characters (at least one other), or, with none, its database is one known to end them so.
     A search of several databases exports them in one file, so only the same database's
-    values say how the last one ends."""
+    values say how the last one ends; and only those that end in the same script: a Chinese or
+    Japanese title takes no final stop where the file's English ones have one (round 18: 3 of
+    rd35d's 27 hand-made whole files refused were such titles)."""
     ends, known = _WHOLE_ENDS[tag]
-    if value.endswith(tuple(ends)) or tag != "SO" and _WHOLE_LAST.search(value):
+    if value.endswith(tuple(ends)) or tag != "SO" and _ends_whole(value):
         return False
     database = _database(records[-1])
+    script = _cjk(value[-1])
     others = [
-        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
+        v
+        for record in records[:-1]
+        if _database(record) == database
+        for t, v in record
+        if t == tag and v and _cjk(v.rstrip(_SENTENCE_ENDS)[-1:]) == script
     ]
     if others:
         return all(v.endswith(tuple(ends)) for v in others)
@@ -139,6 +165,47 @@ def _database(record: list[tuple[str, str]]) -> str:
     return " ".join(v for tag, v in record if tag == "DB")
 
 
+# The opening of a line Ovid writes, cut short: a tag ('A', 'AU', 'AU  -') or the next record's
+# mark ('<', '<24', '<5.'). The MEDLINE reader takes a line that is not a tag as going on with
+# the field above (_continues: Ovid's EndNote-style export breaks an abstract at column 0), so
+# the cut read as words added to the last value, or a whole record lost.
+_LINE_OPENING = re.compile(r"[A-Z][A-Z0-9]{0,3} {0,2}-?|<\s*\d*\.?\s*")
+
+
+def _cut_line_opening(text: str) -> bool:
+    """Whether the file's last line is the opening of a tag or of a record's mark, cut short.
+    A line Ovid breaks at column 0 goes on with a paragraph's words ('Method(s): We …'), never
+    with a word of up to four capitals alone."""
+    return bool(_LINE_OPENING.fullmatch(text.rsplit("\n", 1)[-1].rstrip("\r")))
+
+
+def _shape(value: str) -> str:
+    """The value's characters by class (a digit '9', a letter 'A' or 'a', others as they are)."""
+    return "".join(
+        "9" if c.isdigit() else ("A" if c.isupper() else "a") if c.isalpha() else c for c in value
+    )
+
+
+def _ends_unlike_others(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
+    """Whether the last value of ``tag`` ends unlike the file's other values of that tag (at
+    least two, of the same database) where they all agree: an identifier all of one shape with
+    digits ('PREV200400474164', '00135124-201001000-00018.', an ISSN) that this one only begins,
+    or values that all end with a period (Journals@Ovid's 'DEPARTMENTS.', 'English.',
+    'Clinical Medicine, Health Professions.') where this one has none. Ovid writes such a field
+    one way in every record of a database."""
+    database = _database(records[-1])
+    others = [
+        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
+    ]
+    if len(others) < 2:
+        return False
+    shapes = {_shape(v) for v in others}
+    shape = shapes.pop() if len(shapes) == 1 else ""
+    if "9" in shape:
+        return len(value) < len(shape) and shape.startswith(_shape(value))
+    return all(v.endswith(".") for v in others) and not value.endswith(".")
+
+
 def _cut_value(records: list[list[tuple[str, str]]]) -> str:
     """Why the last value of the file (of its last record) is not whole ('' when it may be)."""
     tag, value = records[-1][-1]
@@ -158,6 +225,8 @@ def _cut_value(records: list[list[tuple[str, str]]]) -> str:
         return "a year (YR) that is not four digits"
     if tag == "VN" and value != "Ovid Technologies":
         return "a VN line that is not 'Ovid Technologies'"
+    if tag not in _FREE_TEXT and tag != "XL" and _ends_unlike_others(records, tag, value):
+        return f"a {tag} value that ends unlike the file's other {tag} values"
     return ""
 
 
@@ -170,6 +239,13 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
     last_line = text.rstrip("\r\n").count("\n") + 1  # the line an error names
     if not text.endswith(("\n", "\r")):
         tag, value = records[-1][-1]
+        if _cut_line_opening(text):
+            raise FormatError(
+                "the file ends inside its last line, the opening of a field or of a record"
+                f" ('{text.rsplit(chr(10), 1)[-1][:10]}'), without a final line break",
+                where=f"{name}:{last_line}",
+                hint=_HINT,
+            )
         why = _cut_value(records)
         if why:
             raise FormatError(

@@ -52,8 +52,11 @@ def other_language(text: str) -> str:
     return ""
 
 
-def toml_fix(message: str) -> str:
-    """What to do about tomllib's error ``message`` ('' when nothing more useful can be said)."""
+def toml_fix(message: str, text: str = "") -> str:
+    """What to do about tomllib's error ``message`` on the protocol ``text`` ('' when nothing
+    more useful can be said)."""
+    if table := _array_after_table(message, text):
+        return table
     if m := re.search(r"Cannot declare \(([^)]*)\) twice", message):
         table = ".".join(part.strip(" '\"") for part in m.group(1).split(","))
         return (
@@ -67,6 +70,28 @@ def toml_fix(message: str) -> str:
     if "Invalid value" in message:
         return 'put text in quotes (name = "…"); numbers, true/false and [lists] go without'
     return "see protocols/*.toml for a protocol written correctly"
+
+
+def _array_after_table(message: str, text: str) -> str:
+    """The fix when tomllib's 'Cannot overwrite a value' stands at a '[[NAME]]' header after a
+    '[NAME]' one: the first search, label or extraction field written as one table (single
+    brackets), the next as one of a list of them; tomllib's words suggest a key set twice."""
+    m = re.search(r"Cannot overwrite a value \(at line (\d+)", message)
+    lines = text.splitlines()
+    if not m or not 0 < int(m.group(1)) <= len(lines):
+        return ""
+    header = re.fullmatch(r"\s*\[\[\s*([^\]]+?)\s*\]\]\s*(?:#.*)?", lines[int(m.group(1)) - 1])
+    if not header:
+        return ""
+    name = header.group(1)
+    single = re.compile(rf"\s*\[\s*{re.escape(name)}\s*\]\s*(?:#.*)?")
+    first = next((n for n, ln in enumerate(lines, 1) if single.fullmatch(ln)), 0)
+    if not first:
+        return ""
+    return (
+        f"[{name}] on line {first} is one table, and [[{name}]] here one of a list of them:"
+        f" write [[{name}]] on line {first} too (each of the list has double brackets)"
+    )
 
 
 def home_of(key: str, allowed: frozenset[str]) -> str:

@@ -56,7 +56,7 @@ def load(path: str | Path) -> Protocol:
         cut = "end of document" in str(exc)  # tomllib names no line there: the file's last one
         where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
         hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
-        hint = hint if cut else toml_fix(str(exc))
+        hint = hint if cut else toml_fix(str(exc), text)
         if language := other_language(text):
             raise ProtocolError(
                 f"not valid TOML: this is {language} ({exc})",

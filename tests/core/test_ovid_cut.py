@@ -142,7 +142,15 @@ def _two_records(database: str, last_abstract: str) -> str:
     "ending",
     [
         "Trial registration: NCT01234567",
+        # every register of trial_registers whose numbers have a fixed count of digits
+        "Trial registration: ISRCTN12345678",
+        "Registered: ChiCTR-IOR-17011234",
+        "Pan African Clinical Trials Registry PACTR201905123456789",
+        "Thai Clinical Trials Registry TCTR20190101001",
+        "PROSPERO CRD42020123456",
         "Copyright (C) 2020 Elsevier B.V. All rights reserved",
+        "(c) 2020 Elsevier Ltd. All rights reserved",
+        "This article is protected by copyright. All rights reserved",
         "Copyright © 2018",
         "© The Author(s) 2020",
         "Data are available at https://osf.io/abcd1",
@@ -165,13 +173,16 @@ def test_a_whole_abstract_ending_without_a_stop_by_kind(
     [
         "Trial registration: NCT0123456",
         "Trial registration: NCT",
+        "Registered: PACTR20190512345678",
+        # a register whose numbers' digits vary in count: 'NTR123' may be 'NTR1234' cut
+        "Netherlands Trial Register NTR123",
         "see (c) the role of",
         "Copyright law shapes how",
     ],
 )
 def test_a_cut_near_those_endings_is_still_told(cut: str, tmp_path: Path) -> None:
-    """A registration number cut inside its digits, a list item '(c)' or a sentence about
-    copyright is no whole ending."""
+    """A registration number cut inside its digits, or one a further digit would still fit, a
+    list item '(c)' or a sentence about copyright is no whole ending."""
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _two_records("Embase", cut))
     assert "abstract (AB)" in exc.value.message
@@ -187,3 +198,77 @@ def test_a_whole_abstract_ending_in_a_word_is_imported_as_the_hint_says(tmp_path
     assert "add a line break at the end of the file" in exc.value.hint
     records = _read(tmp_path, text + "\n")
     assert records[-1].abstract.endswith("Conclusions: exercise helps")
+
+
+def _biosis(last_field: str, records: int = 3) -> str:
+    """``records`` BIOSIS Previews records as Ovid writes them, the last one's last field
+    ``last_field`` (each other record ends with its AN, LG and DT)."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nTI  - Calcium citrate {n}\n"
+        f"SO  - Official Gazette. 1288(3), Nov. 16, 2004.\nYR  - 2004\n"
+        + (
+            last_field
+            if n == records
+            else f"AN  - PREV20040047416{n}\nLG  - English.\nDT  - Patent."
+        )
+        for n in range(1, records + 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "why"),
+    [
+        ("AN  - PREV2004004", "AN value that ends unlike"),  # an accession of one shape, begun
+        ("AN  - PREV200400474163\nLG  - English", "LG value that ends unlike"),  # no period
+        ("AN  - PREV200400474163\nL", "the opening of a field"),  # a tag cut
+        ("AN  - PREV200400474163\nLG  -", "the opening of a field"),
+        ("AN  - PREV200400474163\nLG  - English.\nDT  - Patent.\n\n<4", "of a record"),
+    ],
+)
+def test_a_cut_inside_a_field_ovid_writes_one_way_or_a_line_opening(
+    last: str, why: str, tmp_path: Path
+) -> None:
+    """A BIOSIS or Journals@Ovid record's identifiers have one shape, its controlled values
+    end one way (Journals@Ovid's 'English.', 'DEPARTMENTS.'), and a line opens with a tag or
+    a record's mark: a last value that only begins its file's shape, ends unlike all the
+    others, or a line cut at its opening (read before as words added to the field above, or as
+    nothing of a record) is refused."""
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _biosis(last))
+    assert why in exc.value.message
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "AN  - PREV200400474163\nLG  - English.\nDT  - Patent.",  # whole
+        "AN  - PREV200400474163\nLG  - German.",  # another value that ends as they do
+        "AN  - BCI2004004",  # another shape: not the others' shape begun
+    ],
+)
+def test_a_whole_field_ovid_writes_one_way_is_read(last: str, tmp_path: Path) -> None:
+    assert len(_read(tmp_path, _biosis(last))) == 3
+
+
+def test_fields_of_two_records_only_say_nothing(tmp_path: Path) -> None:
+    """One other record is too few to say how a field ends."""
+    assert len(_read(tmp_path, _biosis("AN  - PREV2004004", records=2))) == 2
+
+
+def _titles_last(*titles: str) -> str:
+    """Ovid MEDLINE records, each ending on its title (the export's last field)."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nSO  - J Pain. 10(2):1-2,"
+        f" 2020 Mar.\nYR  - 2020\nTI  - {title}"
+        for n, title in enumerate(titles, start=1)
+    )
+
+
+def test_a_title_is_judged_by_the_files_titles_in_its_script(tmp_path: Path) -> None:
+    """A Chinese title takes no final stop where the file's English ones have one: read (it was
+    refused as cut inside a sentence); an English title without its stop still is not."""
+    chinese = _titles_last("Exercise for pain: a trial.", "Work and pain.", "运动对疼痛的影响")
+    assert _read(tmp_path, chinese)[-1].title == "运动对疼痛的影响"
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _titles_last("运动对疼痛的影响", "Exercise for pain: a trial.", "Work and"))
+    assert "a title (TI) that ends inside a sentence" in exc.value.message

@@ -1,6 +1,6 @@
 """A publisher's copyright statement that ends an abstract is no finding: the walk-through's
 report table gave a study's Findings as "… outcome measures used. (PsycInfo Database Record (c)
-2021 APA, all rights reserved)." The three kinds found at the end of abstracts in the offline
+2021 APA, all rights reserved)." The kinds found at the end of abstracts in the offline
 PubMed snapshot (reviewkit/copyright_trailer.py), through import and `extract export`."""
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ SIGN = (
     " helped. © 2021 The Authors. The Journal of Pathology published by John Wiley & Sons,"
     " Ltd. on behalf of The Pathological Society of Great Britain and Ireland."
 )
+# Elsevier's statement as Embase and Ovid MEDLINE carry it: the word and a year, no sign
+ELSEVIER = (
+    "OBJECTIVE: To follow nurses back to work. CONCLUSIONS: Early contact shortened sick leave."
+    " Copyright (C) 2020 Elsevier B.V. All rights reserved."
+)
 # a copyright word inside a sentence is the study's own words, kept
 OWN = (
     "OBJECTIVE: To review authors' rights. CONCLUSIONS: We conclude that the copyright of"
@@ -37,7 +42,7 @@ def _ris(tmp_path: Path) -> Path:
         "".join(
             f"TY  - JOUR\nAU  - Author{i}, A\nTI  - Study {i} of work and health\nPY  - 2021\n"
             f"T2  - Journal of Occupational Health\nDO  - 10.1000/copy.{i}\nAB  - {text}\nER  - \n\n"
-            for i, text in enumerate((APA, WILEY, SIGN, OWN), start=1)
+            for i, text in enumerate((APA, WILEY, SIGN, OWN, ELSEVIER), start=1)
         ),
         encoding="utf-8",
     )
@@ -60,4 +65,5 @@ def test_copyright_statements_are_left_out_of_prefilled_conclusions(project_a, t
         "Study 4 of work and health": (
             "We conclude that the copyright of their article is transferred to the publishers."
         ),
+        "Study 5 of work and health": "Early contact shortened sick leave.",
     }
