@@ -43,6 +43,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     runs = rows.list_runs(db)  # in start order
     complete = [r for r in runs if r.status == "complete"]
     imports = record_rows.list_imports(db)
+    queries = [s.query for s in protocol.searches] + [r.query for r in runs]
     items = [
         ("1 Database name", _databases(runs, imports)),
         ("2 Multi-database searching", ["none: each stored search ran on one database"]),
@@ -59,8 +60,8 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
             ],
         ),
         ("9 Limits and restrictions", _limits(protocol, complete)),
-        ("10 Search filters", _filters(protocol)),
-        ("11 Prior work", _prior(protocol)),
+        ("10 Search filters", _filters(queries)),
+        ("11 Prior work", _prior(queries)),
         ("12 Updates", _updates(complete)),
         ("13 Dates of searches", _dates(protocol, complete)),
         ("14 Peer review", _peer_review(protocol)),
@@ -133,15 +134,17 @@ def _protocol_limits(search) -> str:
     return limits_text(json.dumps(search.limits.describe()))
 
 
-def _filters(protocol: Protocol) -> list[str]:
-    found = {f.name: f for s in protocol.searches for f in filters_in(s.query)}
+def _filters(queries: Sequence[str]) -> list[str]:
+    """The published filters of the stored searches and of every query run (a search since
+    removed included)."""
+    found = {f.name: f for q in queries for f in filters_in(q)}
     if not found:
-        return ["none recognised in the stored searches"]
+        return ["none recognised in the searches"]
     return [f"used: {f.name} (cited verbatim under the searches using it)" for f in found.values()]
 
 
-def _prior(protocol: Protocol) -> list[str]:
-    found = {f.name for s in protocol.searches for f in filters_in(s.query)}
+def _prior(queries: Sequence[str]) -> list[str]:
+    found = {f.name: None for q in queries for f in filters_in(q)}
     if not found:
         return ["none recorded (a strategy adapted from another review: cite it yourself)"]
     return [f"reused: {name}" for name in found]

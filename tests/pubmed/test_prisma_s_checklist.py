@@ -13,6 +13,7 @@ from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_pmids
+from reviewkit.searches.published_filters import COCHRANE_HSSS
 
 from .conftest import review_a_project
 
@@ -32,6 +33,12 @@ languages = ["english"]
 name = "pain-any"
 query = "pain[tiab]"
 """
+# A stored search holding a published filter verbatim (not run): items 10 and 11 cite it.
+FILTERED = f"""
+[[searches]]
+name = "pain-trials"
+query = '''pain[ti] AND {COCHRANE_HSSS.text}'''
+"""
 RIS = "TY  - JOUR\nTI  - Sick leave in a made-up cohort\nPY  - 2019\nER  - \n"
 
 
@@ -48,7 +55,7 @@ def item(text: str, number: int) -> str:
 
 @pytest.fixture
 def log_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: EutilsServer) -> str:
-    project = review_a_project(tmp_path, monkeypatch, SEARCHES)
+    project = review_a_project(tmp_path, monkeypatch, SEARCHES + FILTERED)
     url = server.base_url
     for name in ("pain-english", "pain-any", "pain-english"):  # pain-english rerun
         assert cli("search", "run", name, "--base-url", url, "--project", project) == 0
@@ -81,6 +88,8 @@ def test_database_platform_imports_and_what_reviewkit_cannot_know(
     for number in (3, 4, 5, 6):
         assert "not known to reviewkit" in item(log_text, number)
     assert "imported: Embase (" in item(log_text, 7) and "1 record, " in item(log_text, 7)
+    assert f"used: {COCHRANE_HSSS.name}" in item(log_text, 10)
+    assert f"reused: {COCHRANE_HSSS.name}" in item(log_text, 11)
 
 
 def test_limits_reason_peer_review_updates_and_dates(log_text: str, tmp_path: Path) -> None:
