@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from reviewkit.protocol import Protocol
+from reviewkit.protocol import Protocol, Search
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.identification import identification_counts
 from reviewkit.searches.published_filters import filters_in
@@ -29,6 +29,7 @@ from reviewkit.store import Store
 from reviewkit.store import duplicates as dup
 from reviewkit.store import records as record_rows
 from reviewkit.store import searches as rows
+from reviewkit.store.records import ImportRow
 from reviewkit.store.searches import SearchRun
 from reviewkit.wording import quantity
 
@@ -82,7 +83,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     return [*lines, ""]
 
 
-def _databases(runs: Sequence[SearchRun], imports: Sequence) -> list[str]:
+def _databases(runs: Sequence[SearchRun], imports: Sequence[ImportRow]) -> list[str]:
     """Each database with the platform it was searched on: PubMed through the E-utilities at
     the run's base URL (the local server over a snapshot named as such); each imported file's
     source, whose platform the file does not say."""
@@ -101,7 +102,7 @@ def _databases(runs: Sequence[SearchRun], imports: Sequence) -> list[str]:
     return _first(said, "no search run and no file imported yet")
 
 
-def _imports(imports: Sequence) -> list[str]:
+def _imports(imports: Sequence[ImportRow]) -> list[str]:
     """Every imported file: source, file, format, records, date (UTC)."""
     said = [
         f"imported: {imp.source} ({Path(imp.path).name}, {imp.format}): "
@@ -129,7 +130,7 @@ def _limits(protocol: Protocol, complete: Sequence[SearchRun]) -> list[str]:
     return _first(said, "no stored search")
 
 
-def _protocol_limits(search) -> str:
+def _protocol_limits(search: Search) -> str:
     """The protocol's limits of a search not run yet, in the log's words."""
     return limits_text(json.dumps(search.limits.describe()))
 
@@ -178,7 +179,7 @@ def _peer_review(protocol: Protocol) -> list[str]:
     return _first(said, "none recorded (peer_review in a search's protocol table)")
 
 
-def _totals(db: Store, imports: Sequence) -> list[str]:
+def _totals(db: Store, imports: Sequence[ImportRow]) -> list[str]:
     """Records identified per database, before deduplication, as PRISMA 2020 counts them:
     what the searches' runs stored (a PMID two searches found counted twice) and each import's
     records; then each search's last complete run's count."""
