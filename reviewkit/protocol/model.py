@@ -53,6 +53,8 @@ class Search:
     query: str
     limits: Limits = field(default_factory=Limits)
     description: str = ""
+    limits_reason: str = ""  # why the limits (PRISMA-S item 9), as the protocol words it
+    peer_review: str = ""  # who reviewed the strategy, how, when (PRISMA-S item 14)
 
     def full_query(self) -> str:
         """The stored query with its limits ANDed on, as sent to PubMed."""

@@ -179,9 +179,11 @@ class _Validator(StageChecks, SchemeChecks):
                     f"{w}query", f"bad query: {exc}", hint=query_fix(exc) + "\n" + exc.hint()
                 ) from None
             limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
-            out.append(
-                Search(name, db, query, limits, self.string(item, "description", w, required=False))
-            )
+            said = {
+                key: self.string(item, key, w, required=False)
+                for key in ("description", "limits_reason", "peer_review")
+            }
+            out.append(Search(name, db, query, limits, **said))
         return tuple(out)
 
     def limits(self, data: dict, w: str) -> Limits:

@@ -1,7 +1,7 @@
 """The text the snapshot's FTS5 tables hold for one article, entry by entry.
 
 PubMed indexes each value of a multi-valued field on its own: a phrase is found within one
-MeSH heading, one keyword, one author's name, one substance, never from the end of one into the
+MeSH heading, one keyword, one substance, never from the end of one into the
 start of the next ("Humans" then "Male" is no phrase "humans male"). An FTS5 column holds one
 text, so the entries of such a field are joined by :data:`ENTRY_GAP`, a token no query can hold:
 a phrase (consecutive tokens) cannot run across it. Affiliations go further, a row each (their
@@ -11,7 +11,7 @@ The ``extra`` columns are searched by All Fields, [tw] and the tags they are nam
 by nothing else (a table of their own, so that their words do not enter the wildcard variants
 of the title and abstract): [tt] transliterated title, the other abstracts (an author's
 abstract in another language, which [tiab] searches too), [nm] substances, [cn] corporate
-authors, [ir] investigators, [ps] personal names as subject, [si] databanks and the
+authors, [ps] personal names as subject, [si] databanks and the
 comment/correction notes (``cc``: each CommentsCorrections' RefSource and Note, which [tw] and
 All Fields read; no tag of their own). The values All Fields matches whole (the journal's names
 and ISSNs, grants, registry numbers, DOIs and other article ids:
@@ -31,10 +31,12 @@ from reviewkit.pubmed.medline_text import text
 # every query term goes through, drops it, so no phrase or word of a query can match it or
 # step over it. Between two entries it is one token: a NEAR group counts it as a word.
 ENTRY_GAP = " \ue000 "
-EXTRA_COLUMNS = ("tt", "oab", "nm", "cn", "ir", "ps", "si", "cc")
-# The columns whose text is entries joined by ENTRY_GAP (the fts table's MeSH, keywords, types
-# and authors, and every extra column); title, abstract, [cois] and [ad] rows are one text each.
-ENTRY_COLUMNS = frozenset({"mh", "kw", "pt", "au", *EXTRA_COLUMNS})
+EXTRA_COLUMNS = ("tt", "oab", "nm", "cn", "ps", "si", "cc")
+# The columns whose text is entries joined by ENTRY_GAP (the fts table's MeSH, keywords and
+# types, and every extra column); title, abstract, [cois] and [ad] rows are one text each.
+# Authors' and investigators' names are no column: the name tags and All Fields read them on
+# the terms rows, whole (snapshot_build, pubfid7).
+ENTRY_COLUMNS = frozenset({"mh", "kw", "pt", *EXTRA_COLUMNS})
 # The MeSH headings' qualifiers ([tw]: "MeSH Subheadings", PubMed Help) are entries of the mh
 # column beside the headings.
 _QUALIFIERS = "MeshHeadingList/MeshHeading/QualifierName"
@@ -74,7 +76,6 @@ def extra_text(elem: ET._Element, citation: CitationFields) -> tuple[str, ...]:
         ),
         entries(text(e) for path in _SUBSTANCES for e in cit.iterfind(path)),
         entries(groups),
-        entries(form for person in people(cit, "ir") for form in person),
         entries(form for person in people(cit, "ps") for form in person),
         entries(citation.whole["si"]),
         entries(

@@ -52,16 +52,21 @@ from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
 # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
-# a suffixed name's rows with the suffix only (index_rows.name_rows)
-INDEX_VERSION = "13-notes-affiliations-agencies"
+# a suffixed name's rows with the suffix only (index_rows.name_rows); pubfid7: no authors' and
+# investigators' words in the FTS5 tables (names are searched on the terms rows alone)
+INDEX_VERSION = "14-no-name-words"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
 # row per affiliation (the table ``affiliations``), so that a phrase or NEAR group never runs
 # from one author's affiliation into the next one's ("..., China." "Department of ...").
 # ``fts_extra`` holds the fields only All Fields, [tw] and their own tags search (index_text).
+# No table holds the words of authors' or investigators' names: every name tag and All Fields
+# match a name whole on the terms rows (fields.ALL_FIELDS_NAMES, einfo's SingleToken), so those
+# words were read by no search, yet they were 100,238 of the 219,812 words of ``fts``'s
+# vocabulary (the full snapshot), counted among a wildcard's variants and its 600-variant limit.
 FTS_TABLES = {
-    "fts": ("ti", "ab", "mh", "kw", "pt", "au"),
+    "fts": ("ti", "ab", "mh", "kw", "pt"),
     "fts_more": ("cois",),
     "fts_ad": ("ad",),
     "fts_extra": EXTRA_COLUMNS,
@@ -79,7 +84,7 @@ CREATE TABLE articles (
     pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
     edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
     mhda INTEGER NOT NULL, dcom INTEGER NOT NULL, lr INTEGER NOT NULL,
-    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, cois TEXT, xml BLOB NOT NULL);
+    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, cois TEXT, xml BLOB NOT NULL);
 CREATE TABLE affiliations (pmid INTEGER NOT NULL, ad TEXT NOT NULL);
 CREATE TABLE extra (pmid INTEGER PRIMARY KEY, {", ".join(f"{c} TEXT" for c in EXTRA_COLUMNS)});
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
@@ -95,7 +100,7 @@ CREATE INDEX articles_mhda ON articles(mhda);
 CREATE INDEX articles_dcom ON articles(dcom);
 CREATE INDEX articles_lr ON articles(lr);
 CREATE INDEX terms_field_value ON terms(field, value, pmid);  -- covering: no table lookups
-CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
+CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts(fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
@@ -273,7 +278,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     cit = elem.find("MedlineCitation")
     conn.execute(
         "INSERT INTO articles (pmid, pdate, edate, edat, crdt, mhda, dcom, lr, ti, ab, mh, kw,"
-        " pt, au, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " pt, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             pmid,
             publication_date(elem),
@@ -286,7 +291,6 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
             mesh_text(cit, rec.mesh_terms),
             entries(rec.keywords),
             entries(rec.publication_types),
-            entries(form for forms in authors for form in forms),
             citation.conflicts,
             zlib.compress(raw, 1),
         ),

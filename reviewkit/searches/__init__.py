@@ -17,7 +17,8 @@ from reviewkit.searches.identification import (
     SearchCount,
     identification_counts,
 )
-from reviewkit.searches.prisma_s import filters_in, run_log, search_log, status_text
+from reviewkit.searches.prisma_s import run_log, search_log, status_text
+from reviewkit.searches.published_filters import filters_in
 from reviewkit.searches.run import (
     fingerprint,
     run_search,

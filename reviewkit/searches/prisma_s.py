@@ -2,11 +2,13 @@
 translated, limits, start and end, count, interface (and the local snapshot's files), every
 message NCBI sent, published filters cited verbatim, and prior work reused.
 
-PRISMA-S (Rethlefsen et al. 2021) items covered: 1 database, 8 full search strategies,
-9 limits and restrictions, 10 search filters (cited), 11 prior work, 13 dates of searches,
-16 records retrieved (per run). Item 16 asks for the number of records; the Markdown log also
-lists each run's PMIDs in rank order, so a reader can check the count and see what a rerun
-added or lost without the project (PRISMA-S asks for no list; we add it, as the CSV did).
+The log opens with the PRISMA-S checklist (Rethlefsen et al. 2021), item by item
+(:mod:`.prisma_s_items`); the runs below it give items 1 (database and interface), 8 (each
+strategy as written, sent and translated), 9 (limits), 10 and 11 (filters cited), 12 (what each
+rerun found new and gone), 13 (dates) and 15 (records found and fetched, per run). Item 15 asks
+for the number of records; the Markdown log also lists each run's PMIDs in rank order, so a
+reader can check the count and see what a rerun added or lost without the project (PRISMA-S
+asks for no list; we add it, as the CSV did).
 
 PRISMA-S asks for every search as it was run. A search renamed or removed from protocol.toml
 after it ran keeps its runs in the store under its old name; the log lists those runs too, in
@@ -17,51 +19,18 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
 from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.searches.edits import limits_text
+from reviewkit.searches.prisma_s_items import checklist
+from reviewkit.searches.published_filters import filters_in
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store import versions as version_rows
 from reviewkit.store.searches import SearchRun
-
-
-@dataclass(frozen=True)
-class Filter:
-    """A published search filter, recognised in a query by its lines, cited verbatim."""
-
-    name: str
-    citation: str
-    text: str  # verbatim, as published
-
-
-# Cochrane Handbook, Technical Supplement to Chapter 4, 3.6.1: the Cochrane Highly Sensitive
-# Search Strategy for identifying randomized trials in MEDLINE, sensitivity-maximizing
-# version (2008 revision), PubMed format.
-COCHRANE_HSSS = Filter(
-    "Cochrane Highly Sensitive Search Strategy, sensitivity-maximizing version (2008 revision), "
-    "PubMed format",
-    "Lefebvre C et al. Technical Supplement to Chapter 4: Searching for and selecting studies. "
-    "Cochrane Handbook for Systematic Reviews of Interventions, section 3.6.1.",
-    "(randomized controlled trial [pt] OR controlled clinical trial [pt] OR randomized [tiab] "
-    "OR placebo [tiab] OR drug therapy [sh] OR randomly [tiab] OR trial [tiab] OR groups [tiab]) "
-    "NOT (animals [mh] NOT humans [mh])",
-)
-FILTERS = (COCHRANE_HSSS,)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.lower().split())
-
-
-def filters_in(query: str) -> list[Filter]:
-    """The published filters a query contains verbatim (spacing and case aside)."""
-    q = _squash(query)
-    return [f for f in FILTERS if _squash(f.text) in q]
 
 
 def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
@@ -164,7 +133,7 @@ def _fetched_line(db: Store, run: SearchRun) -> str:
 def search_log(db: Store, protocol: Protocol) -> str:
     """The PRISMA-S log of every search run, as Markdown: the protocol's stored searches, then
     the runs stored under names the protocol no longer has (renamed or removed searches)."""
-    parts = ["# Search log (PRISMA-S)", ""]
+    parts = ["# Search log (PRISMA-S)", "", *checklist(db, protocol)]
     by_name: dict[str, list[SearchRun]] = {}
     for run in rows.list_runs(db):  # in start order, read once
         by_name.setdefault(run.search_name, []).append(run)

@@ -204,6 +204,18 @@ def test_refuses_truncation_with_too_many_variants(
         fresh.evaluate('"work* rehabilitation"')
 
 
+def test_a_word_of_a_name_alone_is_no_wildcard_variant(
+    evaluator: Evaluator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Smith and Smithson are authors' names and in no title or abstract: 'smith*' inside a
+    [tiab] phrase has no variant, so even a limit of one variant is not reached (when the
+    index held the names' words, their two variants refused the search)."""
+    monkeypatch.setattr("reviewkit.pubmed.wildcards.MAX_VARIANTS", 1)
+    fresh = Evaluator(evaluator.snapshot)
+    assert fresh.evaluate('"smith* rehabilitation"[tiab]').pmids == []
+    assert fresh.evaluate("smith[au]").pmids  # the names are still searched, on their rows
+
+
 def test_syntax_errors_are_user_errors(evaluator: Evaluator) -> None:
     with pytest.raises(UserError, match="bad PubMed query") as info:
         evaluator.evaluate('"return to work" AND (cancer')

@@ -258,7 +258,7 @@ def test_forms_it_cannot_evaluate_are_refused(
 
 
 def test_cochrane_hsss_runs_with_its_warnings(server: EutilsServer, arts: dict[int, Art]) -> None:
-    from reviewkit.searches.prisma_s import COCHRANE_HSSS
+    from reviewkit.searches.published_filters import COCHRANE_HSSS
 
     result = fast_client(server).esearch(COCHRANE_HSSS.text, retmax=500, usehistory=False)
 

@@ -18,7 +18,7 @@ from reviewkit.query import (
     warnings,
 )
 from reviewkit.searches import filters_in
-from reviewkit.searches.prisma_s import COCHRANE_HSSS
+from reviewkit.searches.published_filters import COCHRANE_HSSS
 
 from ..conftest import PROTOCOL_A
 

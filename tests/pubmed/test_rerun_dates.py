@@ -5,6 +5,8 @@ reply has it), and a range reaching past the snapshot said to do so."""
 
 from __future__ import annotations
 
+import datetime
+
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
 
@@ -35,6 +37,27 @@ def test_a_date_and_a_range_are_translated_as_days_as_ncbi_prints_them(
     )
     assert translation(server, term="cancer AND 2020/02[crdt]") == (
         '"cancer"[All Fields] AND 2020/02/01:2020/02/29[Date - Create]'
+    )
+
+
+def test_recorded_date_limits_and_field_are_translated_as_ncbi_printed_them(
+    server: EutilsServer,
+) -> None:
+    """Live esearch replies recorded in a public client's cassettes (pubmedly, May 2023):
+    ``reldate=1`` on 2023/05/09 ``… AND 2023/05/08:2023/05/09[Date - Entry]`` (yesterday to
+    today); ``mindate=2022-12-25&maxdate=2022-12-31``, dashes and all, ``… AND
+    2022/12/25:2022/12/31[Date - Entry]``; ``covid neuropathy`` with ``field=title``
+    ``"covid"[Title] AND "neuropathy"[Title]``."""
+    today = datetime.date.today()
+    yesterday = today - datetime.timedelta(days=1)
+    assert translation(server, term="cancer", reldate="1") == (
+        f'"cancer"[All Fields] AND {yesterday:%Y/%m/%d}:{today:%Y/%m/%d}[Date - Entry]'
+    )
+    assert translation(server, term="cancer", mindate="2022-12-25", maxdate="2022-12-31") == (
+        '"cancer"[All Fields] AND 2022/12/25:2022/12/31[Date - Entry]'
+    )
+    assert translation(server, term="covid neuropathy", field="title") == (
+        '"covid"[Title] AND "neuropathy"[Title]'
     )
 
 

@@ -1,0 +1,122 @@
+"""The search log opens with the PRISMA-S checklist, item by item (Rethlefsen et al. 2021): what
+the project records for each of the 16 items, through the CLI, after two searches, a rerun, an
+imported file and a dedup run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.pubmed.server import EutilsServer
+from reviewkit.searches import history, run_pmids
+from reviewkit.searches.published_filters import COCHRANE_HSSS
+
+from .conftest import review_a_project
+
+# Two searches, one inside the other: every PMID of pain-english (pain in the title) is also
+# pain-any's (in the title or abstract), so dedup links each pair by its PMID and the studies
+# are pain-any's records.
+SEARCHES = """
+[[searches]]
+name = "pain-english"
+query = "pain[ti]"
+limits_reason = "the team reads English only"
+peer_review = "PRESS 2015, by a second librarian, 2024/03/01"
+[searches.limits]
+languages = ["english"]
+
+[[searches]]
+name = "pain-any"
+query = "pain[tiab]"
+"""
+# A stored search holding a published filter verbatim (not run): items 10 and 11 cite it.
+FILTERED = f"""
+[[searches]]
+name = "pain-trials"
+query = '''pain[ti] AND {COCHRANE_HSSS.text}'''
+"""
+RIS = "TY  - JOUR\nTI  - Sick leave in a made-up cohort\nPY  - 2019\nER  - \n"
+
+
+def cli(*args: object) -> int:
+    return main([str(a) for a in args])
+
+
+def item(text: str, number: int) -> str:
+    """One item's bullet and its sub-bullets."""
+    start = text.index(f"- **{number} ")
+    end = text.find("\n- **", start + 1)
+    return text[start : end if end > 0 else text.index("\n\n", start)]
+
+
+@pytest.fixture
+def log_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: EutilsServer) -> str:
+    project = review_a_project(tmp_path, monkeypatch, SEARCHES + FILTERED)
+    url = server.base_url
+    for name in ("pain-english", "pain-any", "pain-english"):  # pain-english rerun
+        assert cli("search", "run", name, "--base-url", url, "--project", project) == 0
+    ris = tmp_path / "embase.ris"
+    ris.write_text(RIS)
+    assert cli("import", ris, "--source", "Embase", "--project", project) == 0
+    assert cli("dedup", "--project", project) == 0
+    log = tmp_path / "search-log.md"
+    assert cli("search", "log", "--out", log, "--project", project) == 0
+    return log.read_text()
+
+
+def test_every_item_is_answered_once_in_order(log_text: str) -> None:
+    head = log_text.split("\n## ", 2)[1]  # the first section, before the searches' own
+    assert head.startswith("PRISMA-S checklist")
+    numbers = [int(n) for n in re.findall(r"^- \*\*(\d+) ", head, re.M)]
+    assert numbers == list(range(1, 17))
+    assert log_text.index("## PRISMA-S") < log_text.index("## a1-")
+
+
+def test_database_platform_imports_and_what_reviewkit_cannot_know(
+    log_text: str, server: EutilsServer
+) -> None:
+    one = item(log_text, 1)
+    assert (
+        f"PubMed, searched through reviewkit's local server: E-utilities {server.base_url}" in one
+    )
+    assert "(not PubMed itself)" in one
+    assert "Embase, imported from a file: its platform is not recorded" in one
+    for number in (3, 4, 5, 6):
+        assert "not known to reviewkit" in item(log_text, number)
+    assert "imported: Embase (" in item(log_text, 7) and "1 record, " in item(log_text, 7)
+    assert f"used: {COCHRANE_HSSS.name}" in item(log_text, 10)
+    assert f"reused: {COCHRANE_HSSS.name}" in item(log_text, 11)
+
+
+def test_limits_reason_peer_review_updates_and_dates(log_text: str, tmp_path: Path) -> None:
+    with open_project(tmp_path / "p") as project:
+        english = history(project.db, "pain-english")
+    assert len(english) == 2
+    nine = item(log_text, 9)
+    assert "pain-english: languages: english; why: the team reads English only" in nine
+    assert "pain-any: none" in nine and "a1-" in nine  # the protocol's searches not run too
+    assert "pain-english: PRESS 2015, by a second librarian, 2024/03/01" in item(log_text, 14)
+    assert "Reruns: pain-english 1" in item(log_text, 12)
+    last = english[-1]
+    assert f"pain-english: {last.started_at[:10]} (run {last.id})" in item(log_text, 13)
+    assert "a1-mental-health: not run yet" in item(log_text, 13)
+
+
+def test_totals_and_deduplication_counts(log_text: str, tmp_path: Path) -> None:
+    with open_project(tmp_path / "p") as project:
+        english = set(run_pmids(project.db, history(project.db, "pain-english")[0].id))
+        every = set(run_pmids(project.db, history(project.db, "pain-any")[0].id))
+    assert english and english < every  # the fixture's premise: some records found twice
+    stored = len(english) + len(every)  # a PMID two searches found is stored by each
+    fifteen = item(log_text, 15)
+    assert f"PubMed: {stored} records" in fifteen and "Embase: 1 record" in fifteen
+    assert f"pain-english: {len(english)} found by its last run" in fifteen
+    sixteen = item(log_text, 16)
+    studies = len(every) + 1  # the Embase record is a study of its own
+    removed = f"{len(english)} duplicate" + ("s" if len(english) > 1 else "")
+    assert f"{stored + 1} records, {studies} studies: {removed} removed" in sixteen
+    assert f"duplicate links by rule: {len(english)} (" in sixteen
