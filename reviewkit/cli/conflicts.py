@@ -3,6 +3,7 @@ its record (``conflicts resolve``: a lead over ssh, a script, a spreadsheet's de
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,7 @@ def conflicts(
         if as_list:
             _print_list(project, stage, views)
         if csv_out:
-            _write_sheet(project, stage, views, csv_out)
+            _write_sheet(project, stage, views, csv_out, resolver)
         if as_list or csv_out:
             return
         from reviewkit.tui.app import run_screen
@@ -130,15 +131,19 @@ def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None
         click.echo(f"no conflicts at the {stage} stage")
 
 
-def _write_sheet(project: Project, stage: str, views: list[ConflictView], path: Path) -> None:
-    """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`."""
+def _write_sheet(
+    project: Project, stage: str, views: list[ConflictView], path: Path, resolver: str
+) -> None:
+    """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`, whose command
+    it names with the resolver (without it, the import's default, the login name, was refused)."""
     from reviewkit import screening
 
     n = screening.write_conflicts_sheet(project, stage, views, path)
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
+    then = f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
     click.echo(
         f"{said} (fill the decision column, include or exclude, of those you settle; then"
-        f" 'reviewkit conflicts import {path}')"
+        f" '{then}')"
         if n
         else written(said, n, "no conflict is open at this stage; --stage names another")
     )
