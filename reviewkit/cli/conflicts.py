@@ -142,8 +142,7 @@ def _write_sheet(
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
     then = f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
     click.echo(
-        f"{said} (fill the decision column, include or exclude, of those you settle; then"
-        f" '{then}')"
+        f"{said} (fill the decision column, include or exclude, of those you settle; then '{then}')"
         if n
         else written(said, n, "no conflict is open at this stage; --stage names another")
     )
