@@ -74,6 +74,8 @@ def conflicts(
     Without a terminal: 'reviewkit conflicts --list' prints them, and 'reviewkit conflicts
     resolve RECORD --decision include|exclude' gives a final decision; or '--csv FILE' writes
     them to a sheet, and 'reviewkit conflicts import FILE' reads its decisions back.
+
+    Example: reviewkit conflicts --resolver lead --stage full-text
     """
     if ctx.invoked_subcommand is not None:
         # they print or write the conflicts: dropped, the subcommand would write decisions
@@ -213,7 +215,7 @@ def resolve_command(
 
     \b
     reviewkit conflicts resolve 12 --decision include --note "both criteria met"
-    reviewkit conflicts resolve 12 --decision exclude --reason long-term
+    reviewkit conflicts resolve 12 --decision exclude --reason wrong-outcome
     """
     from reviewkit import screening
 
@@ -283,6 +285,8 @@ def import_command(
 
     Columns: record, decision (include or exclude), and reason (its code), note and stage if
     wanted; a row refused is named by its line, and nothing is written.
+
+    Example: reviewkit conflicts import conflicts.csv --resolver lead
     """
     from reviewkit import screening
 
