@@ -184,7 +184,7 @@ def _echo_messages_once(
 def history_command(name: str | None, project_dir: Path) -> None:
     """List the runs of every search, or of NAME (the PRISMA-S log).
 
-    Example: reviewkit search history a1-mental-health
+    Example: reviewkit search history SEARCH-NAME
     """
     from reviewkit.searches import history
 
@@ -268,7 +268,7 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
     NAME, of every stored search between its last two complete runs: what is new since the
     last run.
 
-    Example: reviewkit search diff a1-mental-health 3 7
+    Example: reviewkit search diff SEARCH-NAME 3 7
 
     (a name of [[searches]] in the protocol; run numbers from 'search history')
     """
