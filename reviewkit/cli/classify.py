@@ -98,7 +98,10 @@ def classify_command(
     csv_out: Path | None,
     all_studies: bool,
 ) -> None:
-    """Suggest labels for the included studies, each with its score and evidence."""
+    """Suggest labels for the included studies, each with its score and evidence.
+
+    Example: reviewkit classify --csv exports/suggestions.csv
+    """
     from reviewkit import classify, extract, outputs
     from reviewkit.classify.stage import ROW_COLUMNS
 
@@ -224,7 +227,10 @@ def _evaluate(
 @click.argument("assignment", metavar="SCHEME=LABEL[,LABEL]")
 @reviewer_option
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
-    """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
+    """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…).
+
+    Example: reviewkit label 12 SCHEME=LABEL --reviewer reviewer1
+    """
     from reviewkit.classify import confirm
 
     project = load_project(project_dir, person=reviewer)
@@ -295,7 +301,10 @@ def _study(project: Project, record: str) -> int:
 def confirm_command(
     project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool
 ) -> None:
-    """Confirm or change the suggested labels in the terminal, a key per label."""
+    """Confirm or change the suggested labels in the terminal, a key per label.
+
+    Example: reviewkit confirm --reviewer reviewer1 --scheme SCHEME
+    """
     project = load_project(project_dir, person=reviewer)
     try:
         proto = project.protocol
@@ -332,7 +341,10 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     """Write every study's extraction values (prefilled first) to FILE.csv.
 
     A FILE holding values typed in that the project does not have (not read back with
-    'extract import') is not written over without --force."""
+    'extract import') is not written over without --force.
+
+    Example: reviewkit extract export extraction.csv
+    """
     from reviewkit import classify, extract, outputs
     from reviewkit.extract_typed import check_sheet, said_emptied
 
@@ -355,7 +367,10 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @reviewer_option
 def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
-    """Read an edited FILE.csv back; nothing is written if any line is wrong."""
+    """Read an edited FILE.csv back; nothing is written if any line is wrong.
+
+    Example: reviewkit extract import extraction.csv --reviewer reviewer1
+    """
     from reviewkit import extract
 
     project = load_project(project_dir, person=reviewer)
@@ -373,7 +388,10 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 @reviewer_option
 @all_option
 def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
-    """Fill in the extraction fields study by study in the terminal (prefilled first)."""
+    """Fill in the extraction fields study by study in the terminal (prefilled first).
+
+    Example: reviewkit extract edit --reviewer reviewer1
+    """
     from reviewkit import extract
 
     project = load_project(project_dir, person=reviewer)
@@ -403,7 +421,10 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 @click.argument("assignment", metavar="FIELD=VALUE")
 @reviewer_option
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
-    """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
+    """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
+
+    Example: reviewkit extract set 12 FIELD=VALUE --reviewer reviewer1
+    """
     from reviewkit import extract
 
     field_id, value = _assignment(
@@ -443,7 +464,10 @@ def evidence_map_command(
     out_dir: Path | None,
     all_studies: bool,
 ) -> None:
-    """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
+    """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML.
+
+    Example: reviewkit evidence-map --rows SCHEME --cols OTHER-SCHEME
+    """
     from reviewkit.evidence import build_map, write_map
     from reviewkit.reports.snapshot import ProjectSnapshot
 

@@ -3,6 +3,7 @@ its record (``conflicts resolve``: a lead over ssh, a script, a spreadsheet's de
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,8 @@ def conflicts(
     Without a terminal: 'reviewkit conflicts --list' prints them, and 'reviewkit conflicts
     resolve RECORD --decision include|exclude' gives a final decision; or '--csv FILE' writes
     them to a sheet, and 'reviewkit conflicts import FILE' reads its decisions back.
+
+    Example: reviewkit conflicts --resolver lead --stage full-text
     """
     if ctx.invoked_subcommand is not None:
         # they print or write the conflicts: dropped, the subcommand would write decisions
@@ -96,7 +99,7 @@ def conflicts(
         if as_list:
             _print_list(project, stage, views)
         if csv_out:
-            _write_sheet(project, stage, views, csv_out)
+            _write_sheet(project, stage, views, csv_out, resolver)
         if as_list or csv_out:
             return
         from reviewkit.tui.app import run_screen
@@ -130,15 +133,18 @@ def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None
         click.echo(f"no conflicts at the {stage} stage")
 
 
-def _write_sheet(project: Project, stage: str, views: list[ConflictView], path: Path) -> None:
-    """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`."""
+def _write_sheet(
+    project: Project, stage: str, views: list[ConflictView], path: Path, resolver: str
+) -> None:
+    """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`, whose command
+    it names with the resolver (without it, the import's default, the login name, was refused)."""
     from reviewkit import screening
 
     n = screening.write_conflicts_sheet(project, stage, views, path)
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
+    then = f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
     click.echo(
-        f"{said} (fill the decision column, include or exclude, of those you settle; then"
-        f" 'reviewkit conflicts import {path}')"
+        f"{said} (fill the decision column, include or exclude, of those you settle; then '{then}')"
         if n
         else written(said, n, "no conflict is open at this stage; --stage names another")
     )
@@ -209,7 +215,7 @@ def resolve_command(
 
     \b
     reviewkit conflicts resolve 12 --decision include --note "both criteria met"
-    reviewkit conflicts resolve 12 --decision exclude --reason long-term
+    reviewkit conflicts resolve 12 --decision exclude --reason wrong-outcome
     """
     from reviewkit import screening
 
@@ -280,6 +286,8 @@ def import_command(
 
     Columns: record, decision (include or exclude), and reason (its code), note and stage if
     wanted; a row refused is named by its line, and nothing is written.
+
+    Example: reviewkit conflicts import conflicts.csv --resolver lead
     """
     from reviewkit import screening
 

@@ -55,12 +55,14 @@ def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Pat
     "protocol_file",
     required=True,
     type=click.Path(path_type=Path),  # a folder: protocol.load says what to do
-    help="Protocol TOML file, e.g. protocols/rtw-systematic-reviews.toml.",
+    help="Protocol TOML file (those that ship: protocols/*.toml).",
 )
 def init_command(folder: Path, protocol_file: Path) -> None:
     """Create a review project in FOLDER from a protocol file.
 
-    Example: reviewkit init my-review --protocol protocols/rtw-systematic-reviews.toml
+    \b
+    Example:
+      reviewkit init my-review --protocol protocols/rtw-systematic-reviews.toml
     """
     project = init_project(folder, protocol_file)
     p = project.protocol

@@ -40,6 +40,8 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     """Find duplicate records and link them into clusters (incremental; nothing is deleted).
 
     Pairs that are close but not sure go to a review queue: 'reviewkit dedup review'.
+
+    Example: reviewkit dedup --project my-review
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -97,7 +99,10 @@ def review(
     yes: bool,
 ) -> None:
     """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help),
-    or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back."""
+    or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back.
+
+    Example: reviewkit dedup review --reviewer reviewer1
+    """
     from reviewkit.dedup.engine import person_id
 
     person_id(reviewer)  # refuse an empty name before the screen opens
@@ -203,7 +208,10 @@ def split_cmd(
 ) -> None:
     """Take RECORD_ID out of its duplicate cluster (undoes its merges; logged, never deleted).
 
-    When the records were screened, the change to the stage counts is shown first."""
+    When the records were screened, the change to the stage counts is shown first.
+
+    Example: reviewkit dedup split 1234 --reviewer reviewer1
+    """
     from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
 
@@ -232,7 +240,10 @@ def merge_cmd(
     """Join RECORD_A and RECORD_B (id, pmid:N or doi:10.…) into one record, as your verdict
     (a duplicate removed by hand; logged, never deleted; 'dedup undo' takes it back).
 
-    When the records were screened, the change to the stage counts is shown first."""
+    When the records were screened, the change to the stage counts is shown first.
+
+    Example: reviewkit dedup merge 1234 pmid:34000123 --reviewer reviewer1
+    """
     from reviewkit.dedup.effects import merge_effect
     from reviewkit.dedup.engine import check_merge, merge_records, person_id
     from reviewkit.dedup.review import replaced_by_merge
@@ -281,7 +292,10 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
     """Undo your last dedup action (a merge, a review verdict, a split, a read sheet), as
     'z' in 'dedup review' does: the verdicts before it are appended again.
 
-    When the records were screened, the change to the stage counts is shown first."""
+    When the records were screened, the change to the stage counts is shown first.
+
+    Example: reviewkit dedup undo --reviewer reviewer1
+    """
     from reviewkit.dedup.effects import undo_effect
     from reviewkit.dedup.engine import person_id
     from reviewkit.dedup.undo import take_back
@@ -328,7 +342,10 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
 )
 @click.pass_context
 def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_rule: bool) -> None:
-    """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""
+    """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review.
+
+    Example: reviewkit dedup report --csv clusters.csv
+    """
     from reviewkit.dedup.effects import open_conflicts
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
     from reviewkit.dedup.studies import study_groups
@@ -382,7 +399,10 @@ def _echo_rules(rows: list) -> None:
 def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
     """Suggest links between reports of one study (shared trial registration numbers of any
     register WHO's portal lists: NCT, ISRCTN, ACTRN, ChiCTR, CTRI, EudraCT …; else a trial's
-    name, shared authors and title words) and list the suggestions and the confirmed studies."""
+    name, shared authors and title words) and list the suggestions and the confirmed studies.
+
+    Example: reviewkit dedup studies --project my-review
+    """
     from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 
     project = load_project(_project_dir(ctx, project_dir))
@@ -423,7 +443,10 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
 def study_link_cmd(
     ctx: click.Context, project_dir: Path, reviewer: str, same: bool, record_a: int, record_b: int
 ) -> None:
-    """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted)."""
+    """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted).
+
+    Example: reviewkit dedup study-link 12 57 --same --reviewer reviewer1
+    """
     from reviewkit.dedup.studies import decide_study_link
 
     project = load_project(_project_dir(ctx, project_dir), person=reviewer)

@@ -45,7 +45,10 @@ def report_command(
     new_version: str | None,
     authors_columns: bool,
 ) -> None:
-    """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
+    """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports.
+
+    Example: reviewkit report --format md,docx --out exports/2021
+    """
     from reviewkit.reports.report import write_report
     from reviewkit.reports.studies import included_export
 
@@ -143,7 +146,10 @@ def export_command(
 
     The studies included at the last screening stage, with or without --included; with --new,
     those included since the previous version; with --format csv --all, every record
-    and its fate. Example: reviewkit export --format ris --out included.ris"""
+    and its fate.
+
+    Example: reviewkit export --format ris --out included.ris
+    """
     from reviewkit.reports.exporter import export_every_record, export_records, export_to_file
     from reviewkit.reports.studies import included_export
 
@@ -247,7 +253,10 @@ def _exported(reports: int, studies: int | None) -> str:
 @project_option
 @out_dir_option("Folder for prisma.png, prisma.svg, prisma.csv and prisma.notes.txt.")
 def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
-    """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
+    """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV).
+
+    Example: reviewkit prisma --out exports
+    """
     from reviewkit.reports import prisma
     from reviewkit.reports.report import prisma_table
     from reviewkit.reports.writers import notes_path, write_notes

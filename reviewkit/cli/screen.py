@@ -35,7 +35,10 @@ stage_option = click.option(
     help="Put likely includes first once you have 5 includes and 5 excludes (learns from your votes only).",
 )
 def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) -> None:
-    """Screen records one at a time in the terminal (blinded; every key commits at once)."""
+    """Screen records one at a time in the terminal (blinded; every key commits at once).
+
+    Example: reviewkit screen --reviewer reviewer1 --stage full-text
+    """
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.actions import load_keymap
@@ -77,7 +80,10 @@ def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> No
     against 'exclude'. Kappa for include vs exclude alone is given too:
     'uncertain' counts as include where the stage sends it on (advance_on), as
     Covidence counts a 'maybe' as 'yes'; elsewhere the studies with an
-    'uncertain' vote are left out, and counted."""
+    'uncertain' vote are left out, and counted.
+
+    Example: reviewkit agreement --csv exports/agreement-counts.csv
+    """
     from reviewkit.reports.writers import Table, notes_path, write_notes
 
     if csv_file:  # before the work: a path that cannot be written fails at once (and its notes)
@@ -110,7 +116,10 @@ def decisions() -> None:
 @reviewer_option_with("Whose decisions to export, as the protocol lists them.", typed=True)
 @click.argument("file", type=OutputPath(dir_okay=False, writes="JSON lines", endings=(".jsonl",)))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
-    """Write one reviewer's (or resolver's) decision log to FILE."""
+    """Write one reviewer's (or resolver's) decision log to FILE.
+
+    Example: reviewkit decisions export --reviewer reviewer2 r2.jsonl
+    """
     from reviewkit.decision_exchange import check_exporter, export_decisions
 
     outputs.check_output(file)
@@ -133,7 +142,10 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> None:
-    """Add the entries of FILE to this project's log (idempotent; refuses conflicting files)."""
+    """Add the entries of FILE to this project's log (idempotent; refuses conflicting files).
+
+    Example: reviewkit decisions import r2.jsonl
+    """
     from reviewkit.decision_exchange import import_decisions
 
     project = load_project(project_dir)
@@ -160,7 +172,10 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
     help="Who attaches it, as the protocol lists them (no name without it).",
 )
 def attach(project_dir: Path, record: str, target: str, added_by: str | None) -> None:
-    """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
+    """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL.
+
+    Example: reviewkit attach pmid:34567890 papers/smith2020.pdf --by reviewer1
+    """
     from reviewkit import screening
 
     project = load_project(project_dir, person=added_by)  # anyone, when --by is not given

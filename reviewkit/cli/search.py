@@ -55,7 +55,9 @@ def run_command(
 ) -> None:
     """Run stored searches NAME ... (or --all); an interrupted run resumes where it stopped.
 
-    Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
+    \b
+    Example:
+      reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
     """
     from reviewkit.searches import run_searches, searches_to_run
     from reviewkit.searches.deleted import DELETED
@@ -180,7 +182,10 @@ def _echo_messages_once(
 @click.argument("name", required=False, type=Given("search name"))
 @project_option
 def history_command(name: str | None, project_dir: Path) -> None:
-    """List the runs of every search, or of NAME (the PRISMA-S log)."""
+    """List the runs of every search, or of NAME (the PRISMA-S log).
+
+    Example: reviewkit search history SEARCH-NAME
+    """
     from reviewkit.searches import history
 
     project = load_project(project_dir)
@@ -263,8 +268,9 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
     NAME, of every stored search between its last two complete runs: what is new since the
     last run.
 
-    Example: reviewkit search diff SEARCH-NAME 3 7   (a name of [[searches]] in the protocol;
-    run numbers from 'search history')
+    Example: reviewkit search diff SEARCH-NAME 3 7
+
+    (a name of [[searches]] in the protocol; run numbers from 'search history')
     """
     from reviewkit.searches import complete_runs, diff_runs, stored_titles
 

@@ -146,14 +146,16 @@ class ConflictsScreen(DecisionScreen):
             if self.pos is not None
             else "none"
         )
-        # the conflicts still open first: they must stay in view at 80 columns
+        # the conflicts still open first: they must stay in view at 80 columns; the resolver
+        # named bare, as the screening header names its reviewer ('resolver lead' was cut at 80
+        # columns once the record id came, so a lead could not see whose decisions these were)
         self.query_one("#status", Static).update(
             status_line(
                 f"open {open_count}",
                 f"resolved {len(self.views) - open_count}",
                 f"conflict {where}",
                 self.stage,
-                f"resolver {self.resolver}",
+                self.resolver,
             )
         )
         votes = self.query_one("#votes", Horizontal)

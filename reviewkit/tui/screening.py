@@ -138,11 +138,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self._order_wait: Timer | None = None
 
     def quit_line(self) -> str:
-        """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved'."""
+        """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved',
+        with none remaining also where work waits ('; next: …', :meth:`KeepsUp.steps_next`)."""
         q = self.queue
         decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
+        then = "" if q.remaining else self.steps_next()
         return stopped_line(
-            q.reviewer, q.stage, decided, "every decision is saved", kept=self.waiting
+            q.reviewer, q.stage, decided, "every decision is saved", then, kept=self.waiting
         )
 
     # layout ------------------------------------------------------------------------------

@@ -598,3 +598,28 @@ terms = ["randomised"]
     assert "'workplace' is not SCHEME=LABEL" in err
     assert "model-type" not in err
     assert "e.g. setting=workplace (schemes: setting, design)" in err
+
+
+def test_the_readme_s_conflicts_resolve_runs_on_review_a(
+    project_a, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Section 5's `conflicts resolve` example, in the walk-through's Review A project on a
+    conflict of its own: it gave Review B's reason `long-term`, which Review A's lead typed and
+    was told is no reason of the stage. (The run-everything test above has no conflict to give
+    it, so it never ran.)"""
+    from conftest import add_records
+    from screening.helpers import make_records
+
+    from reviewkit import screening
+
+    (line,) = [x for x in code_block_lines(README) if x.startswith("reviewkit conflicts resolve")]
+    (study,) = add_records(project_a, make_records(1))
+    # one reviewer per record at title-abstract: 'uncertain' sends it to a second, who excludes
+    screening.decide(project_a.db, study, "title-abstract", "reviewer1", "uncertain")
+    screening.decide(project_a.db, study, "title-abstract", "reviewer2", "exclude", "duplicate")
+    argv = shlex.split(line.replace(" 13 ", f" {study} "))[1:]
+    monkeypatch.chdir(project_a.folder)
+    assert main(argv) == 0, capsys.readouterr().err
+    assert f"record {study}: final exclude (Wrong outcome) at title-abstract by lead" in (
+        capsys.readouterr().out
+    )

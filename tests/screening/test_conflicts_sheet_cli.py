@@ -79,3 +79,30 @@ def test_csv_does_not_go_with_a_subcommand(project_b, tmp_path, capsys):
         "--csv FILE writes the conflicts; it does not go with 'import'" in capsys.readouterr().err
     )
     assert not sheet.exists()
+
+
+def test_the_import_command_the_sheet_names_runs_as_written(
+    project_b, tmp_path, capsys, monkeypatch
+):
+    """`--csv` ends by naming the command that reads the sheet back. It said 'reviewkit conflicts
+    import FILE' alone, so a lead who typed it got the login name as resolver ('root' is not a
+    reviewer or a lead) and nothing stored: it names the resolver the sheet was written for."""
+    import shlex
+
+    monkeypatch.delenv("REVIEWKIT_RESOLVER")  # a lead's shell, as the README's walk-through has it
+    (a,) = add_records(project_b, make_records(1))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "the conflicts.csv"
+    assert cli(project_b, "--resolver", "lead", "--csv", str(sheet)) == 0
+    command = capsys.readouterr().out.split("then '", 1)[1].removesuffix("')\n")
+    header, rows = _read(sheet)
+    rows[0].update(decision="include")
+    with open(sheet, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header)
+        writer.writeheader()
+        writer.writerows(rows)
+    args = shlex.split(command)
+    assert args[:3] == ["reviewkit", "conflicts", "import"]
+    monkeypatch.chdir(project_b.folder)
+    assert main(args[1:]) == 0, capsys.readouterr().err
+    assert f"1 final decision from {sheet}; 0 conflicts open" in capsys.readouterr().out

@@ -57,3 +57,24 @@ def test_ctrl_q_with_keys_kept_for_a_busy_database_says_they_were_not_saved(
         " database was busy were not saved (ctrl+q quit before it was free): open the screen"
         " again and press them again\n"
     )
+
+
+def test_quitting_with_nothing_left_names_the_next_stage_and_its_command(
+    project_a, monkeypatch, capsys
+):
+    """Review A's reviewer done with title-abstract read 'next: full-text: … (reviewkit screen
+    --stage full-text)' on the message line, but the closed screen took it off the terminal:
+    the line printed after it said '0 remaining' alone, and the next command was lost."""
+    add_records(project_a, make_records(2))
+
+    async def reviewer(pilot):  # includes both records, then quits
+        await pilot.pause()
+        await pilot.press("i", "i")
+        await pilot.pause()
+        await pilot.press("q")
+
+    out = _screen(project_a, monkeypatch, capsys, reviewer)
+    assert out.endswith(
+        "reviewer1 at title-abstract: 2 records decided, 0 remaining; every decision is saved;"
+        " next: full-text: 2 records wait for you (reviewkit screen --stage full-text)\n"
+    )

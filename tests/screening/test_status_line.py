@@ -73,3 +73,23 @@ def test_the_conflicts_header_names_the_record(project_b):
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_the_conflicts_header_keeps_stage_and_resolver_in_view_at_80_columns(project_a):
+    """Review A's lead at 80x24 read '… conflict 1 of 1 (record 21) · title-abstract ·
+    resolver…': the name was cut. It is named bare, as the screening header names its reviewer,
+    and fits with a two-digit count and record id."""
+    ids = add_records(project_a, make_records(25))
+    for study in ids[-12:]:  # uncertain sends it to a second reviewer, who excludes
+        scr.decide(project_a.db, study, TA, "reviewer1", "uncertain")
+        scr.decide(project_a.db, study, TA, "reviewer2", "exclude", "duplicate")
+    app = ReviewkitApp(ConflictsScreen(project_a, TA, "lead"), keymap={})
+
+    async def go():
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            line = shown_status(app).rstrip()
+            assert line.endswith(f"(record {ids[-12]}) · title-abstract · lead"), line
+            await pilot.press("q")
+
+    asyncio.run(go())
