@@ -1,4 +1,4 @@
-"""Replies titled with the article they answer.
+"""Replies titled with the article they answer; letters printed together.
 
 Web of Science and Embase title a reply with the title it answers and the word after it
 ('Graded activity for back pain - Reply', '... AUTHORS REPLY', '... Response'); the reply is
@@ -7,7 +7,8 @@ titles.is_notice does not read a single trailing word as a notice (an ordinary t
 in 'response': '... and treatment response'), so when an export drops the reply's page the
 merging rules would take it for its article. The labelled sets keep such pairs apart in 11 of
 13 (srsr, depression, digital_work, haematology); the 2 they join (haematology, a letter and
-its reply by other authors) are queued now as before. A person decides.
+its reply by other authors) stay queued as a pair, and join through the record of both
+(below). A person decides.
 
 Letters printed together are one item in one database: a record titled with the
 correspondence's heading and '(multiple letters)' ('... streptococcus (multiple letters) [1]',
@@ -88,7 +89,7 @@ def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
 def letters_printed_together(p: Pair) -> Outcome:
     """A record of letters printed together ('(multiple letters)') and one of those letters:
     one item, the same journal, issue and pages. On the ten labelled sets the labels join
-    all 5 such pairs (haematology 3, srsr 2; cardiac's is also one DOI) and keep none apart;
+    all 6 such pairs (haematology 3, srsr 2, cardiac 1, also one DOI) and keep none apart;
     a letter and its reply each under its own record stay a person's (reply_titled_as_article,
     biblio_partial): the labels join them in one set and keep them apart in others."""
     if p.jm is True and (_one_of_the_letters(p.ka, p.kb) or _one_of_the_letters(p.kb, p.ka)):
