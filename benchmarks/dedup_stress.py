@@ -42,6 +42,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_DEDUP33,
     NOTES_DEDUP34,
     NOTES_DEDUP35,
+    NOTES_DEDUP36,
     NOTES_DEDUPENDS,
     NOTES_FM27,
     NOTES_RD33F,
@@ -415,7 +416,8 @@ def main(argv: list[str]) -> int:
         + NOTES_RD33F
         + NOTES_DEDUP34
         + NOTES_STOP34
-        + NOTES_DEDUP35,
+        + NOTES_DEDUP35
+        + NOTES_DEDUP36,
     )
     return 0
 

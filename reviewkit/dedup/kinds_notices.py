@@ -1,4 +1,4 @@
-"""Replies titled with the article they answer.
+"""Replies titled with the article they answer; letters printed together.
 
 Web of Science and Embase title a reply with the title it answers and the word after it
 ('Graded activity for back pain - Reply', '... AUTHORS REPLY', '... Response'); the reply is
@@ -7,15 +7,24 @@ titles.is_notice does not read a single trailing word as a notice (an ordinary t
 in 'response': '... and treatment response'), so when an export drops the reply's page the
 merging rules would take it for its article. The labelled sets keep such pairs apart in 11 of
 13 (srsr, depression, digital_work, haematology); the 2 they join (haematology, a letter and
-its reply by other authors) are queued now as before. A person decides.
+its reply by other authors) stay queued as a pair, and join through the record of both
+(below). A person decides.
+
+Letters printed together are one item in one database: a record titled with the
+correspondence's heading and '(multiple letters)' ('... streptococcus (multiple letters) [1]',
+'SURVEYING THE LITERATURE FROM ANIMAL EXPERIMENTS 4 (MULTIPLE LETTERS)', as the Embase records
+of the labelled sets write it) lists every letter's and the reply's authors under the page
+range of them all. Each letter's own record in another database, on a page of that range, is
+part of it (:func:`letters_printed_together`).
 """
 
 from __future__ import annotations
 
 import re
 
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
-from reviewkit.dedup.score import title_similarity
+from reviewkit.dedup.score import DUPLICATE, title_similarity
 from reviewkit.dedup.unplaced import to_person
 
 # the last words of a folded title: 'reply', 'response', 'author(s) reply'
@@ -38,4 +47,51 @@ def reply_titled_as_article(p: Pair) -> Outcome:
     a, b = p.ka.title, p.kb.title
     if _reply_to(a, b) or _reply_to(b, a):
         return to_person(p)
+    return None
+
+
+# the folded title's end of a record of several letters: 'heading 4 multiple letters',
+# 'heading multiple letters 1' (the number is the database's count or part, not the heading's)
+_LETTERS_TOGETHER = re.compile(r"(?:\s+\d+)?\s+multiple\s+letters(?:\s+\d+)?$")
+
+
+def _letters_heading(title: str) -> str:
+    """The heading of a record of several letters printed together; '' for any other title."""
+    m = _LETTERS_TOGETHER.search(title)
+    return title[: m.start()] if m else ""
+
+
+def _pages_within(part: Keys, whole: Keys) -> bool:
+    """``part``'s pages lie inside ``whole``'s page range."""
+    if not (part.first_page and whole.first_page and whole.last_page):
+        return False
+    last = int(part.last_page or part.first_page)
+    return int(whole.first_page) <= int(part.first_page) and last <= int(whole.last_page)
+
+
+def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
+    """``part`` is one letter (or the reply) of ``whole``, a record of letters printed together:
+    one journal issue, its pages inside the range, its first author among the record's
+    authors, its title the heading or the heading and more ('... - Reply', a letter's own
+    title after the heading)."""
+    heading = _letters_heading(whole.title)
+    return (
+        bool(heading)
+        and not _letters_heading(part.title)
+        and bool(part.volume and part.issue)
+        and (part.volume, part.issue) == (whole.volume, whole.issue)
+        and _pages_within(part, whole)
+        and part.first_surname in whole.surnames
+        and title_similarity(heading, part.title) >= TITLE_NEAR
+    )
+
+
+def letters_printed_together(p: Pair) -> Outcome:
+    """A record of letters printed together ('(multiple letters)') and one of those letters:
+    one item, the same journal, issue and pages. On the ten labelled sets the labels join
+    all 6 such pairs (haematology 3, srsr 2, cardiac 1, also one DOI) and keep none apart;
+    a letter and its reply each under its own record stay a person's (reply_titled_as_article,
+    biblio_partial): the labels join them in one set and keep them apart in others."""
+    if p.jm is True and (_one_of_the_letters(p.ka, p.kb) or _one_of_the_letters(p.kb, p.ka)):
+        return DUPLICATE, 0.9
     return None

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewkit.dedup import sparse, thin_guards, unplaced
-from reviewkit.dedup.kinds_notices import reply_titled_as_article
+from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -99,6 +99,11 @@ RULES: tuple[Rule, ...] = (
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
     Rule("untitled_same_place", sparse.untitled_same_place, "a citation without title: a person"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
+    Rule(
+        "letters_printed_together",
+        letters_printed_together,
+        "'(multiple letters)' and one of those letters: one item",
+    ),
     Rule("translated_title_same_place", translated_title_same_place, "'[Title]' at one place"),
     Rule("same_place_and_authors", same_place_and_authors, "a translated title, same place"),
     Rule("same_place_titles_differ", same_place_titles_differ, "same place, other titles"),

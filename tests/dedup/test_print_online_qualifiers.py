@@ -137,6 +137,33 @@ def test_a_meetings_acronym_year_and_place_in_capitals_read_as_in_mixed_case(jou
     assert journal_qualifier(journal.upper()) == journal_qualifier(journal) == ()
 
 
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "IEEE CONFERENCE ON COMPUTER VISION AND PATTERN RECOGNITION (CVPR, LONG BEACH)",
+        "Annual Hawaii International Conference On System Sciences (Hicss)",  # HICSS recased
+        "European Symposium on Pain Research (Vienna, Austria)",
+    ],
+)
+def test_a_bracket_after_a_meetings_name_is_the_meetings_not_nlms(journal):
+    """NLM qualifies serials' titles; after a conference's, congress's or symposium's name the
+    bracket is the meeting's acronym or place, in capitals or not, and stays in the name."""
+    assert journal_qualifier(journal) == ()
+    last = journal.rsplit("(", 1)[1].split()[0].strip("),").lower()
+    assert last in journal_words(journal)
+
+
+def test_a_meetings_bracket_is_read_the_same_in_capitals():
+    journal = "IEEE Conference on Computer Vision and Pattern Recognition (CVPR, Long Beach)"
+    assert journal_words(journal.upper()) == journal_words(journal)
+
+
+def test_a_journals_qualifier_before_a_meetings_name_is_still_nlms():
+    # Embase puts the meeting after the journal: the journal's own qualifier is read as before
+    journal = "Medicine (Baltimore).Conference: 12th Annual Meeting of the Society"
+    assert journal_qualifier(journal) == ("baltimore",)
+
+
 def test_an_acronym_in_brackets_stays_part_of_the_name():
     assert "icis" in journal_words("Proc. 17th Int. Conf. Inf. Syst. (ICIS 2019)")
 
