@@ -281,6 +281,65 @@ def test_follow_on_reports_say_what_they_are():
     assert not follow_on_report("Effect of integrated care for low back pain: a randomised trial")
 
 
+def test_design_and_exploratory_say_a_report_only_of_a_study():
+    """'design' of a study ('study design', 'design of a randomised trial') and 'exploratory'
+    of an analysis say what a report is; 'rational design' of a drug, 'dosage regimen design',
+    'exploratory behaviour' of rats or an 'exploratory factor analysis' are what one
+    laboratory's or team's main papers make or measure, and join none of them."""
+    for title in (
+        "The SPINE trial: design of a randomised trial of surgery",
+        "Study design and baseline characteristics of the SECURE trial",
+        "Effectiveness of radiotherapy in osteoarthritis: design of two parallel randomised "
+        "controlled trials",
+        "Design and rationale of a trial of exercise",
+        "Exploratory analysis of a randomised trial of exercise",
+    ):
+        assert follow_on_report(title), title
+    for title in (
+        "Rational design, synthesis and testing of novel tricyclic topoisomerase inhibitors",
+        "Spadin, a new concept in antidepressant drug design",
+        "Ergonomic design and training for preventing musculoskeletal disorders",
+        "An automated method for studying exploratory and stereotyped behaviour in rats",
+        "Core competency scale: an exploratory factor analysis",
+        "Findings from a cluster randomised exploratory trial",
+    ):
+        assert not follow_on_report(title), title
+    one = rec("An automated method for studying exploratory and stereotyped behaviour in rats",
+              TEAM, 1977)  # fmt: skip
+    two = rec("Psychotropic drugs on exploratory and stereotyped behaviour of rats", TEAM, 1978)
+    assert links(one, two) == {}
+
+
+def test_numbered_parts_of_one_study_are_its_reports():
+    """A study published in numbered parts ('… investigation of sumatriptan. II: …', 'Auckland
+    Stroke Outcomes Study. Part 2') is one study's reports; a laboratory's numbered series
+    under a heading that names no study ('Studies on pyrazine derivatives. Part VII') is
+    its different experiments, and 'type II', 'phase II' or 'V. cholerae' are no part."""
+    two = rec("A study of sumatriptan for migraine in general practice. II: Quality of life",
+              TEAM)  # fmt: skip
+    three = rec("A study of sumatriptan for migraine in general practice. III: Productivity",
+                TEAM)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)
+    ((_, link),) = links(two, three, other).items()
+    assert "follow-on" in link.cues
+    plain = rec("A study of sumatriptan for migraine in general practice: quality of life", TEAM)
+    productivity = rec("A study of sumatriptan for migraine in general practice: productivity",
+                       TEAM)  # fmt: skip
+    assert links(plain, productivity, other) == {}  # two main papers: no part says it is one
+    assert follow_on_report("Auckland Stroke Outcomes Study. Part 2: Cognition after stroke")
+    for title in (
+        "Studies on pyrazine derivatives. Part VII. Synthesis of pyrazine amidines",
+        "The heterocytotoxicity of human serum. II. Role of natural antibody",
+        "A randomised study of insulin in diabetes type II. Results at one year",
+        "A phase II: randomised study",
+        "A survey of water supplies: V. cholerae in wells",
+    ):
+        assert not follow_on_report(title), title
+    lab_7 = rec("Studies on pyrazine derivatives. Part VII. Synthesis of amidines", TEAM, 1977)
+    lab_13 = rec("Studies on pyrazine derivatives. Part XIII. Synthesis of hydrazines", TEAM, 1978)
+    assert links(lab_7, lab_13) == {}
+
+
 def test_long_term_effects_are_a_later_report_only_of_a_trial():
     """'Long-term effects' beside a trial's first paper is a later report of it; of an exposure
     in an experiment on animals or cells, or as the aim a main paper's title names after its
