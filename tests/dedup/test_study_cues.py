@@ -340,6 +340,40 @@ def test_numbered_parts_of_one_study_are_its_reports():
     assert links(lab_7, lab_13) == {}
 
 
+def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
+    """Review B's IPS-MA trial and its cost-effectiveness analysis: one writes the acronym,
+    the other spells it out; read as if both spelt it out, they share the intervention."""
+    trial = rec("Return to work of Individual Placement and Support modified for people with "
+                "mood and anxiety disorders: a randomised trial", TEAM, 2017)  # fmt: skip
+    costs = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
+                "disorders in Denmark: the IPS-MA intervention", TEAM[:2], 2021)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)
+    ((_, link),) = links(trial, costs, other).items()
+    assert "placement" in link.words and "follow-on" in link.cues
+    # the cues alone, without the acronym read, would not join them
+    plain = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
+                "disorders in Denmark", TEAM[:2], 2021)  # fmt: skip
+    assert links(trial, plain, other) == {}
+
+
+def test_a_reviews_own_acronym_spelt_out_in_many_titles_joins_nothing():
+    """A review's topic ('PNH' in a review of paroxysmal nocturnal haemoglobinuria) is spelt
+    out on many titles: its words weigh as the topic's, so one team's follow-up and another
+    of its papers share nothing rare; an acronym written short on more than MAX_SHARING
+    studies is read by none; one with a digit names one of a family ('TLR2', 'TLR-4')."""
+    later = rec("Long-term outcomes of PNH patients given complement inhibitors", TEAM, 2012)
+    other = rec("Paroxysmal nocturnal haemoglobinuria in pregnancy", TEAM, 2011)
+    assert len(links(later, other, rec("Exercise for low back pain", OTHER_TEAM))) == 1
+    topic = [rec(f"Paroxysmal nocturnal haemoglobinuria and marrow {i}", [f"Doe, A{i}"])
+             for i in range(MAX_SHARING + 1)]  # fmt: skip
+    assert (0, 1) not in links(later, other, *topic)
+    written = [rec(f"PNH and marrow {i}", [f"Doe, A{i}"]) for i in range(MAX_SHARING + 1)]
+    assert (0, 1) not in links(later, other, *written)
+    family = rec("Long-term effects of TLR2 stimulation on the heart", TEAM, 2012)
+    receptor = rec("Toll-like receptor 4 in the heart", TEAM, 2011)
+    assert links(family, receptor, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+
+
 def test_long_term_effects_are_a_later_report_only_of_a_trial():
     """'Long-term effects' beside a trial's first paper is a later report of it; of an exposure
     in an experiment on animals or cells, or as the aim a main paper's title names after its
