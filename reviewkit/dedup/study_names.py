@@ -460,19 +460,13 @@ def _long_term_report(title: str) -> bool:
 
 
 # A numbered part of one study published in parts ('A multinational investigation of
-# sumatriptan. I: Design, methods … II: Health-related quality of life', 'Auckland Stroke
-# Outcomes Study. Part 2: Cognition', 'A meta-analysis of monensin in dairy cattle. Part 3'):
-# each part is a report of the study as a follow-up is of a trial. Only where the series'
-# title before the part names one study (a design noun in the singular): a laboratory's or an
-# author's numbered series ('Studies on pyrazine derivatives. Part VII' and 'Part XIII', 'The
-# heterocytotoxicity of human serum. I.' and 'II.', 'A pictorial history of dentistry. Part
-# IX', 'Safety evaluation of toothpaste containing chloroform. I.' in mice, 'II.' in rats)
-# are different experiments or essays under one heading, which team and words would join
-# (measured: 359 more suggestions in the benchmark sets, most of them such series, when any
-# part counted; 14 when the heading names one study).
-# 'Part' and its number, or a Roman numeral after a colon or a full stop and before a
-# capital: not 'type II', 'phase II' (no stop before them) nor a species' initial ('V.
-# cholerae': a small letter after it).
+# sumatriptan. II: …', 'Auckland Stroke Outcomes Study. Part 2'): a report of the study, as a
+# follow-up is of a trial. Only where the heading before the part names one study (a design
+# noun in the singular): a laboratory's numbered series ('Studies on pyrazine derivatives.
+# Part VII', 'Safety evaluation of toothpaste … I.' in mice, 'II.' in rats) is different
+# experiments under one heading (any part counted: 359 more suggestions in the benchmark
+# sets, most of them such series). 'Part' and its number, or a Roman numeral after a colon
+# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae').
 _NUMBERED_PART = re.compile(
     r"\bpart\s+(?:[1-9]|[IVX]{1,4})\b(?!-)"
     r"|(?-i:[:.]\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.:]\s+[A-Z])",
