@@ -384,16 +384,16 @@ def _spelt_alike(a: StudyCues, b: StudyCues) -> tuple[frozenset[str], frozenset[
     'pnh'). An acronym written in the titles of more than MAX_SHARING studies is read by
     neither (_without_common), as a name is not; one with a digit names one of a family
     ('TLR2' beside 'toll-like receptor 4', 'IL-6') that its spelt-out words do not tell apart."""
-    words = {id(a): set(a.words), id(b): set(b.words)}
-    for short, full in ((a, b), (b, a)):
+    words = [set(a.words), set(b.words)]
+    for side, (short, full) in enumerate(((a, b), (b, a))):
         for acronym in sorted(short.acronyms):
             if name_key(acronym) in full.mentions or any(c.isdigit() for c in acronym):
                 continue  # both write it (a shared word already), or one of a family
             spelt = next(filter(None, (spelt_out(acronym, t) for t in full.spellings)), ())
             if spelt:
-                words[id(short)] -= _title_words(acronym)
-                words[id(short)] |= _title_words(" ".join(spelt)) & full.words
-    return frozenset(words[id(a)]), frozenset(words[id(b)])
+                words[side] -= _title_words(acronym)
+                words[side] |= _title_words(" ".join(spelt)) & full.words
+    return frozenset(words[0]), frozenset(words[1])
 
 
 def _years(a: StudyCues, b: StudyCues) -> tuple[int, int] | None:
