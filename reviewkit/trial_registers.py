@@ -136,8 +136,20 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "CTRI (India)",
         "CTRI/year/month/6 digits, CTRI/2019/01/017000 (until 2010 a three-digit middle part,"
-        " CTRI/2009/091/000123)",
-        (Form(rf"CTRI{_SLASH}(20\d\d){_SLASH}(\d{{2,3}}){_SLASH}(\d{{6}})", "CTRI/{}/{}/{}"),),
+        " CTRI/2009/091/000123); the six digits are a serial the register counts over all its"
+        " trials, which authors may write as a count, with a thousands comma (011,664)",
+        # The serial runs over the register (the snapshot's abstracts cite …/2014/10/005124,
+        # …/2018/02/011,664, …/2019/03/018014, …/2021/03/031686), so an author may write it as
+        # a count: 'CTRI/2018/02/011,664' (PMID 32737577) is CTRI/2018/02/011664. Only a
+        # comma after its third digit with no blank: '…/011, 664' is a list, and no other
+        # register's digits are a count (NCT's, ISRCTN's are fixed-width identifiers).
+        # ctregistries reads no comma there.
+        (
+            Form(
+                rf"CTRI{_SLASH}(20\d\d){_SLASH}(\d{{2,3}}){_SLASH}(\d{{3}}),?(\d{{3}})(?!,\d)",
+                "CTRI/{}/{}/{}{}",
+            ),
+        ),
         ("ctri.nic.in",),
         ("CTRI", "Clinical Trials Registry - India"),
     ),

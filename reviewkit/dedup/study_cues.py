@@ -34,9 +34,11 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from reviewkit.author_names import PARTICLES, split_name, split_run_together
+from reviewkit.dedup.abbreviations import acronyms, initials, spelt_out
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     follow_on_report,
+    name_key,
     name_words,
     names_several_trials,
     record_languages,
@@ -106,6 +108,10 @@ class StudyCues:
     # a title of two trials or more, or of a meeting's session: its numbers bridge no
     # registrations (study_names.names_several_trials, study_numbers)
     several_trials: bool = False
+    # the acronyms its titles write ('IPS-MA'), and each title's words and their initials,
+    # where another study's acronym may be spelt out (:func:`_spelt_alike`)
+    acronyms: frozenset[str] = frozenset()
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -180,6 +186,8 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     years: set[int] = set()
     words: set[str] = set()
     mentions: set[str] = set()
+    written: set[str] = set()
+    spellings: list[tuple[str, tuple[str, ...]]] = []
     follow_on = several = False
     for rec in records:
         languages = record_languages(rec.language)
@@ -202,6 +210,9 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         if rec.year:
             years.add(rec.year)
         words |= _title_words(rec.title)
+        spellings.append(initials(rec.title))
+        if name_words(rec.title):  # none in capitals, where every word looks like one
+            written |= acronyms(rec.title)
     # a trial's name is its own cue, not one of the words that name its intervention and
     # population: counted twice, a name alone would suggest a link
     words = {w for w in words if w.upper() not in names}
@@ -215,6 +226,8 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         frozenset(numbers),
         frozenset(mentions),
         several,
+        frozenset(written),
+        tuple(spellings),
     )
 
 
@@ -316,6 +329,7 @@ def _without_common(studies: Mapping[int, StudyCues]) -> dict[int, StudyCues]:
         sid: replace(
             s,
             names=s.names - common["mentions"],
+            acronyms=frozenset(a for a in s.acronyms if name_key(a) not in common["mentions"]),
             authors=s.authors - common["authors"],
             first_authors=s.first_authors - common["first_authors"],
         )
@@ -340,19 +354,46 @@ def word_weights(studies: Mapping[int, StudyCues]) -> dict[str, float]:
     return weight
 
 
-def _shared_words(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> tuple[str, ...]:
+def _shared_words(
+    a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]
+) -> tuple[str, ...]:
     """The shared title words when they hold WORDS_SHARED of the lighter title's weight (the
     shorter title of a conference abstract or a follow-up named briefly) and one of them is
     on MAX_SHARING studies or fewer; else none. The review's own topic is on most of its
     records ('attention deficit hyperactivity disorder' in a review of ADHD): a short title of
     those words alone shares all it has with every record of a team, and names no study."""
-    shared = a.words & b.words
-    light = min(sum(weight[w] for w in a.words), sum(weight[w] for w in b.words))
+    shared = a & b
+    light = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
     if not shared or light <= 0 or sum(weight[w] for w in shared) < WORDS_SHARED * light:
         return ()
     if max(weight[w] for w in shared) < weight[_RARE]:
         return ()
     return tuple(sorted(shared, key=lambda w: (-weight[w], w)))
+
+
+def _spelt_alike(a: StudyCues, b: StudyCues) -> tuple[frozenset[str], frozenset[str]]:
+    """The two studies' title words as if both spelt out an acronym that one writes and the
+    other spells out ('the IPS-MA intervention', 'Individual Placement and Support modified
+    for people with mood and anxiety disorders': abbreviations.spelt_out): in the one, the
+    acronym's word is replaced by the spelt-out words. These are weighed as any title's
+    (word_weights): a review's own term ('PNH' in a review of paroxysmal nocturnal
+    haemoglobinuria, 'CBT' in one of depression) is spelt out on many titles and weighs
+    little, as when both spell it out. Not the acronym's word on the other side: it counts
+    only the titles that write it short, so a topic written short in a few titles would be a
+    rare word (measured: 21 more suggestions in the haematology set, a PNH review, each on
+    'pnh'). An acronym written in the titles of more than MAX_SHARING studies is read by
+    neither (_without_common), as a name is not; one with a digit names one of a family
+    ('TLR2' beside 'toll-like receptor 4', 'IL-6') that its spelt-out words do not tell apart."""
+    words = [set(a.words), set(b.words)]
+    for side, (short, full) in enumerate(((a, b), (b, a))):
+        for acronym in sorted(short.acronyms):
+            if name_key(acronym) in full.mentions or any(c.isdigit() for c in acronym):
+                continue  # both write it (a shared word already), or one of a family
+            spelt = next(filter(None, (spelt_out(acronym, t) for t in full.spellings)), ())
+            if spelt:
+                words[side] -= _title_words(acronym)
+                words[side] |= _title_words(" ".join(spelt)) & full.words
+    return frozenset(words[0]), frozenset(words[1])
 
 
 def _years(a: StudyCues, b: StudyCues) -> tuple[int, int] | None:
@@ -394,11 +435,14 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
     years = _years(a, b)
     if years is None:
         return None
+    words = _shared_words(a.words, b.words, weight)
+    if not words and (a.acronyms or b.acronyms):
+        words = _shared_words(*_spelt_alike(a, b), weight)
     return CueLink(
         tuple(sorted(a.names & b.names)),
         tuple(sorted(a.authors & b.authors)),
         bool(a.first_authors & b.first_authors),
-        _shared_words(a, b, weight),
+        words,
         years,
         a.follow_on or b.follow_on,
         bool(a.authors and b.authors and not a.authors & b.authors),

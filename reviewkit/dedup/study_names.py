@@ -317,11 +317,26 @@ _FOLLOW_ON = re.compile(
     r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
     r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
-    r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
-    # 'secondary' only of an analysis: 'secondary prevention', 'secondary care' and
-    # 'secondary progressive' name an intervention, a setting or a population
-    r"|secondary\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results|findings|data)"
-    r"|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
+    # 'design' only of a study's: 'study design', 'trial design', 'design of a randomised
+    # trial', 'design and rationale', 'design, methods and findings', a title's part opening
+    # with it ('The SPINE trial: design of …'). Elsewhere it is what an experiment or a
+    # paper makes or studies ('rational design, synthesis and testing of … inhibitors',
+    # 'dosage regimen design', 'cardiovascular design', 'user-interface design', 'ergonomic
+    # design', 'experimental design'), which one laboratory's papers share
+    r"|(?:study|trial|evaluation)\s+design|(?<=:\s)design"
+    r"|design\s*(?:,|and)\s*(?:rationale|methods?|methodology|baseline|objectives|conduct"
+    r"|recruitment)"
+    r"|design\s+of\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:trials?|stud(?:y|ies)|evaluation|cohort|survey|program(?:me)?)"
+    r"|rationale|baseline|follow[\s-]?up|years?\s+after"
+    # 'secondary' and 'exploratory' only of an analysis: 'secondary prevention', 'secondary
+    # care' and 'secondary progressive' name an intervention, a setting or a population;
+    # 'exploratory behaviour' or 'activity' is what an experiment measures in animals,
+    # 'exploratory factor analysis' a scale's, 'an exploratory trial' a design (the MRC
+    # framework's phase before a definitive trial), each a main paper
+    r"|(?:secondary|exploratory)\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results"
+    r"|findings|data)"
+    r"|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|ancillary"
     # not 'qualitative': a qualitative study's title says its own design, and two of one team
     # on one population (the demo's two COVID-19 studies of Thailand's hill tribes) are two
     r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation"
@@ -444,11 +459,36 @@ def _long_term_report(title: str) -> bool:
     return m.group().lower().endswith("results") or not _AIM_BEFORE.search(title, 0, m.start())
 
 
+# A numbered part of one study published in parts ('A multinational investigation of
+# sumatriptan. II: …', 'Auckland Stroke Outcomes Study. Part 2'): a report of the study, as a
+# follow-up is of a trial. Only where the heading before the part names one study (a design
+# noun in the singular): a laboratory's numbered series ('Studies on pyrazine derivatives.
+# Part VII', 'Safety evaluation of toothpaste … I.' in mice, 'II.' in rats) is different
+# experiments under one heading (any part counted: 359 more suggestions in the benchmark
+# sets, most of them such series). 'Part' and its number, or a Roman numeral after a colon
+# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae').
+_NUMBERED_PART = re.compile(
+    r"\bpart\s+(?:[1-9]|[IVX]{1,4})\b(?!-)"
+    r"|(?-i:[:.]\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.:]\s+[A-Z])",
+    re.IGNORECASE,
+)
+_ONE_STUDY = re.compile(
+    r"\b(?:study|trial|investigation|survey|cohort|meta[\s-]?analysis|review)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_one_study(title: str) -> bool:
+    """Whether a title is a numbered part of one study (the comment above _NUMBERED_PART)."""
+    m = _NUMBERED_PART.search(title)
+    return bool(m and _ONE_STUDY.search(title, 0, m.start()))
+
+
 def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:
     """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
-    or process evaluation (not its main paper); the other languages' words only where the
-    record's languages allow them (:func:`trial_names`)."""
-    if _FOLLOW_ON.search(title) or _long_term_report(title):
+    or process evaluation (not its main paper), or a numbered part of a study; the other
+    languages' words only where the record's languages allow them (:func:`trial_names`)."""
+    if _FOLLOW_ON.search(title) or _long_term_report(title) or _part_of_one_study(title):
         return True
     folded = fold_text(title)
     return any(p.search(folded) for of, p in _FOLLOW_ON_IN if _read_in(languages, of))

@@ -3,7 +3,7 @@ reviewkit.dedup.abbreviations states."""
 
 from __future__ import annotations
 
-from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.abbreviations import acronyms, initials, long_form, spelt_out
 from reviewkit.dedup.study_names import names_several_trials
 
 
@@ -31,3 +31,22 @@ def test_two_forms_sharing_their_last_word_stay_two_names() -> None:
     assert not names_several_trials(shared, set())
     full = "Return to work in common mental disorders and musculoskeletal disorders (CMD/MSD)"
     assert not names_several_trials(full + ": a randomised trial", set())
+
+
+def test_an_acronym_spelt_out_in_another_title_is_read_word_by_word() -> None:
+    """Without a bracket each letter is a word's initial, the words one run (function words
+    skipped or read), an acronym joined by hyphens part by part, a plural's 's' no initial."""
+    trial = initials("Individual Placement and Support modified for people with mood and anxiety")
+    assert spelt_out("IPS-MA", trial) == (
+        "individual", "placement", "and", "support", "mood", "and", "anxiety",
+    )  # fmt: skip
+    assert spelt_out("QoL", initials("Health-related quality of life")) == ("quality", "of", "life")
+    assert spelt_out("RCTs", initials("Two randomised controlled trials")) == (
+        "randomised", "controlled", "trials",
+    )  # fmt: skip
+    # the letters inside words (Schwartz and Hearst's reading) are not enough here
+    assert spelt_out("CORE", initials("A controlled trial of exercise")) == ()
+    assert spelt_out("IPS-MA", initials("Individual placement and support")) == ()  # no 'MA'
+    assert acronyms("the IPS-MA intervention, QoL and the WorkUp trial (HbA1c)") == {
+        "IPS-MA", "QoL",
+    }  # fmt: skip

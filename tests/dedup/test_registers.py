@@ -384,6 +384,16 @@ def test_a_registers_name_before_its_digits_as_journals_write_it():
         assert numbers_in_text(text) == [], text
 
 
+def test_a_ctri_serial_written_as_a_count_is_its_number():
+    """CTRI's six-digit serial counts the register's trials, and an author may write it as a
+    count ('011,664', a snapshot abstract): the same number. A comma and a blank is a list,
+    and a PubMed ID is no register's number."""
+    assert numbers_in_text("(CTRI/2018/02/011,664).") == ["CTRI/2018/02/011664"]
+    assert canonical_number("CTRI/2018/02/011,664") == "CTRI/2018/02/011664"
+    for text in ("CTRI/2018/02/011, 664", "CTRI/2018/02/011,664,12", "PMID: 32737577"):
+        assert numbers_in_text(text) == [], text
+
+
 def test_every_accession_number_of_a_databank_is_read_under_its_name():
     """PubMed's DataBank names the register once and lists its numbers: EudraCT's are digits
     alone, so each is read under the name (the second was lost)."""

@@ -281,6 +281,99 @@ def test_follow_on_reports_say_what_they_are():
     assert not follow_on_report("Effect of integrated care for low back pain: a randomised trial")
 
 
+def test_design_and_exploratory_say_a_report_only_of_a_study():
+    """'design' of a study ('study design', 'design of a randomised trial') and 'exploratory'
+    of an analysis say what a report is; 'rational design' of a drug, 'dosage regimen design',
+    'exploratory behaviour' of rats or an 'exploratory factor analysis' are what one
+    laboratory's or team's main papers make or measure, and join none of them."""
+    for title in (
+        "The SPINE trial: design of a randomised trial of surgery",
+        "Study design and baseline characteristics of the SECURE trial",
+        "Effectiveness of radiotherapy in osteoarthritis: design of two parallel randomised "
+        "controlled trials",
+        "Design and rationale of a trial of exercise",
+        "Exploratory analysis of a randomised trial of exercise",
+    ):
+        assert follow_on_report(title), title
+    for title in (
+        "Rational design, synthesis and testing of novel tricyclic topoisomerase inhibitors",
+        "Spadin, a new concept in antidepressant drug design",
+        "Ergonomic design and training for preventing musculoskeletal disorders",
+        "An automated method for studying exploratory and stereotyped behaviour in rats",
+        "Core competency scale: an exploratory factor analysis",
+        "Findings from a cluster randomised exploratory trial",
+    ):
+        assert not follow_on_report(title), title
+    one = rec("An automated method for studying exploratory and stereotyped behaviour in rats",
+              TEAM, 1977)  # fmt: skip
+    two = rec("Psychotropic drugs on exploratory and stereotyped behaviour of rats", TEAM, 1978)
+    assert links(one, two) == {}
+
+
+def test_numbered_parts_of_one_study_are_its_reports():
+    """A study published in numbered parts ('… investigation of sumatriptan. II: …', 'Auckland
+    Stroke Outcomes Study. Part 2') is one study's reports; a laboratory's numbered series
+    under a heading that names no study ('Studies on pyrazine derivatives. Part VII') is
+    its different experiments, and 'type II', 'phase II' or 'V. cholerae' are no part."""
+    two = rec("A study of sumatriptan for migraine in general practice. II: Quality of life",
+              TEAM)  # fmt: skip
+    three = rec("A study of sumatriptan for migraine in general practice. III: Productivity",
+                TEAM)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)
+    ((_, link),) = links(two, three, other).items()
+    assert "follow-on" in link.cues
+    plain = rec("A study of sumatriptan for migraine in general practice: quality of life", TEAM)
+    productivity = rec("A study of sumatriptan for migraine in general practice: productivity",
+                       TEAM)  # fmt: skip
+    assert links(plain, productivity, other) == {}  # two main papers: no part says it is one
+    assert follow_on_report("Auckland Stroke Outcomes Study. Part 2: Cognition after stroke")
+    for title in (
+        "Studies on pyrazine derivatives. Part VII. Synthesis of pyrazine amidines",
+        "The heterocytotoxicity of human serum. II. Role of natural antibody",
+        "A randomised study of insulin in diabetes type II. Results at one year",
+        "A phase II: randomised study",
+        "A survey of water supplies: V. cholerae in wells",
+    ):
+        assert not follow_on_report(title), title
+    lab_7 = rec("Studies on pyrazine derivatives. Part VII. Synthesis of amidines", TEAM, 1977)
+    lab_13 = rec("Studies on pyrazine derivatives. Part XIII. Synthesis of hydrazines", TEAM, 1978)
+    assert links(lab_7, lab_13) == {}
+
+
+def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
+    """Review B's IPS-MA trial and its cost-effectiveness analysis: one writes the acronym,
+    the other spells it out; read as if both spelt it out, they share the intervention."""
+    trial = rec("Return to work of Individual Placement and Support modified for people with "
+                "mood and anxiety disorders: a randomised trial", TEAM, 2017)  # fmt: skip
+    costs = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
+                "disorders in Denmark: the IPS-MA intervention", TEAM[:2], 2021)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)
+    ((_, link),) = links(trial, costs, other).items()
+    assert "placement" in link.words and "follow-on" in link.cues
+    # the cues alone, without the acronym read, would not join them
+    plain = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
+                "disorders in Denmark", TEAM[:2], 2021)  # fmt: skip
+    assert links(trial, plain, other) == {}
+
+
+def test_a_reviews_own_acronym_spelt_out_in_many_titles_joins_nothing():
+    """A review's topic ('PNH' in a review of paroxysmal nocturnal haemoglobinuria) is spelt
+    out on many titles: its words weigh as the topic's, so one team's follow-up and another
+    of its papers share nothing rare; an acronym written short on more than MAX_SHARING
+    studies is read by none; one with a digit names one of a family ('TLR2', 'TLR-4')."""
+    later = rec("Long-term outcomes of PNH patients given complement inhibitors", TEAM, 2012)
+    other = rec("Paroxysmal nocturnal haemoglobinuria in pregnancy", TEAM, 2011)
+    assert len(links(later, other, rec("Exercise for low back pain", OTHER_TEAM))) == 1
+    topic = [rec(f"Paroxysmal nocturnal haemoglobinuria and marrow {i}", [f"Doe, A{i}"])
+             for i in range(MAX_SHARING + 1)]  # fmt: skip
+    assert (0, 1) not in links(later, other, *topic)
+    written = [rec(f"PNH and marrow {i}", [f"Doe, A{i}"]) for i in range(MAX_SHARING + 1)]
+    assert (0, 1) not in links(later, other, *written)
+    family = rec("Long-term effects of TLR2 stimulation on the heart", TEAM, 2012)
+    receptor = rec("Toll-like receptor 4 in the heart", TEAM, 2011)
+    assert links(family, receptor, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+
+
 def test_long_term_effects_are_a_later_report_only_of_a_trial():
     """'Long-term effects' beside a trial's first paper is a later report of it; of an exposure
     in an experiment on animals or cells, or as the aim a main paper's title names after its
