@@ -355,6 +355,8 @@ def _check_wildcards(term: Term) -> None:
     The trailing '*' truncates the term's last word; a word with a '*' inside is the wildcard
     expansion's to check, which names its short stem (text fields), or refused here (other
     fields: organi*ation*[mh] is not indexed so)."""
+    if term.truncated and term.field in NAME_TAGS:  # refused whatever the stem, with the
+        return  # hint a name needs (citation_terms.name_term): 'smith j[au]' finds Smith JA
     last = term.text.split()[-1] if term.text.split() else ""
     if term.truncated and "*" not in last and short_wildcard_stems(last, truncated=True):
         raise UnsupportedQuery(
