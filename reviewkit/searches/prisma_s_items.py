@@ -145,7 +145,7 @@ def _limits(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -
     not run), with the protocol's reason for them (``limits_reason``); a search removed from
     the protocol after it ran too, as its last run sent them (PRISMA-S: every search as run)."""
     last = {run.search_name: run for run in complete}
-    said = []
+    alike: dict[str, list[str]] = {}  # searches of the same limits and reason on one line
     for search in protocol.searches:
         run = last.get(search.name)
         limits = limits_text(run.limits) if run else _protocol_limits(search)
@@ -154,7 +154,8 @@ def _limits(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -
             if limits != "none"
             else ""
         )
-        said.append(f"{search.name}: {limits}" + (f"; why: {reason}" if reason else ""))
+        alike.setdefault(limits + (f"; why: {reason}" if reason else ""), []).append(search.name)
+    said = [f"{', '.join(names)}: {limits}" for limits, names in alike.items()]
     said += [
         f"{name} (no longer in the protocol): {limits_text(run.limits)}"
         for name, run in last.items()

@@ -98,7 +98,10 @@ def test_limits_reason_peer_review_updates_and_dates(log_text: str, tmp_path: Pa
     assert len(english) == 2
     nine = item(log_text, 9)
     assert "pain-english: languages: english; why: the team reads English only" in nine
-    assert "pain-any: none" in nine and "a1-" in nine  # the protocol's searches not run too
+    assert "pain-any, pain-trials: none" in nine  # the same limits on one line
+    # Review A's eight searches, not run, share their limits and (no) reason: one line, not 8
+    assert "a1-mental-health, a2-musculoskeletal, a3-chronic-pain, a4-cancer" in nine
+    assert nine.count("publication date from 2011/01/01") == 1
     assert "pain-english: PRESS 2015, by a second librarian, 2024/03/01" in item(log_text, 14)
     assert "Reruns: pain-english 1" in item(log_text, 12)
     last = english[-1]
