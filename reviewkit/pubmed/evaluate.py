@@ -44,6 +44,7 @@ from reviewkit.pubmed.fields import (
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
+from reviewkit.pubmed.relative_dates import is_relative, window_bounds
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.term_mapping import map_names
 from reviewkit.pubmed.text_search import TextSearch
@@ -198,6 +199,26 @@ class Evaluator:
         self.say_past_snapshot(node.end, out)
         return self.snapshot.dates(start, end, node.field)
 
+    def _date_term(self, term: Term, out: Evaluation) -> set[int]:
+        """A date ('2020/03[dp]') or a relative date ('"last 7 days"[crdt]', open-ended:
+        :mod:`.relative_dates`) on one of the date fields."""
+        f = term.field
+        if f == "lr":
+            out.warnings.append(("OutputMessage", REVISED_AS_FILED))
+        if is_relative(term.text) and not term.truncated:
+            lo, hi = window_bounds(term.text)
+            self.say_past_snapshot("3000", out)  # the window reaches today, past the snapshot
+            return self.snapshot.dates(lo, hi, f)
+        if not DATE_FORM.fullmatch(term.text) or term.truncated:
+            raise UnsupportedQuery(
+                f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
+                hint=f'write YYYY, YYYY/MM, YYYY/MM/DD, a range A:B[{f}] or "last N days"[{f}]'
+                " (or months, years)",
+            )
+        lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
+        self.say_past_snapshot(term.text, out)
+        return self.snapshot.dates(lo, hi, f)
+
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
         _check_wildcards(term)
@@ -215,16 +236,7 @@ class Evaluator:
         if f in CITATION_TAGS:
             return citation_term(self.snapshot, term)
         if f in DATE_KINDS:
-            if f == "lr":
-                out.warnings.append(("OutputMessage", REVISED_AS_FILED))
-            if not DATE_FORM.fullmatch(term.text) or term.truncated:
-                raise UnsupportedQuery(
-                    f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
-                    hint=f"write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[{f}]",
-                )
-            lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
-            self.say_past_snapshot(term.text, out)
-            return self.snapshot.dates(lo, hi, f)
+            return self._date_term(term, out)
         if f == "sb":
             if value != "systematic" or term.truncated:
                 raise UnsupportedQuery(  # a sidebar filter pasted from the search details
@@ -343,6 +355,8 @@ def _check_wildcards(term: Term) -> None:
     The trailing '*' truncates the term's last word; a word with a '*' inside is the wildcard
     expansion's to check, which names its short stem (text fields), or refused here (other
     fields: organi*ation*[mh] is not indexed so)."""
+    if term.truncated and term.field in NAME_TAGS:  # refused whatever the stem, with the
+        return  # hint a name needs (citation_terms.name_term): 'smith j[au]' finds Smith JA
     last = term.text.split()[-1] if term.text.split() else ""
     if term.truncated and "*" not in last and short_wildcard_stems(last, truncated=True):
         raise UnsupportedQuery(

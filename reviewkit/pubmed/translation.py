@@ -15,6 +15,7 @@ from reviewkit.pubmed.fields import (
     TEXT_FIELDS,
 )
 from reviewkit.pubmed.qualifiers import qualifier_name
+from reviewkit.pubmed.relative_dates import is_relative, moving_window, window_text
 from reviewkit.query import DATE_FORM, BoolOp, HistoryRef, Node, Range, Term, fold, parse
 
 
@@ -35,6 +36,8 @@ def _date_days(leaf: Node) -> str | None:
         return day_range(leaf.start, leaf.end) if leaf.field in DATE_KINDS else None
     if not isinstance(leaf, Term) or leaf.field not in DATE_KINDS or leaf.truncated:
         return None
+    if is_relative(leaf.text):  # NCBI's form: '"2023/04/29 00:00":"3000/01/01 05:00"'
+        return window_text(leaf.text)
     return day_range(leaf.text, leaf.text) if DATE_FORM.fullmatch(leaf.text) else None
 
 
@@ -123,8 +126,11 @@ def _top_level_or_not(translation: str) -> bool:
 def same_translation(a: str, b: str) -> bool:
     """Whether two QueryTranslations search the same: equal once AND and OR chains are read
     as the sets they are (``"a"[MeSH Terms] OR "b"[All Fields]`` is ``("b"[All Fields] OR
-    "a"[MeSH Terms])``; brackets and spaces aside). NOT keeps its order. A translation the
-    query reader cannot read is compared as written, its runs of spaces aside."""
+    "a"[MeSH Terms])``; brackets and spaces aside), a relative date's window by its field
+    alone (relative_dates.moving_window: its start moves by the day, the query does not). NOT
+    keeps its order. A translation the query reader cannot read is compared as written, its
+    runs of spaces aside."""
+    a, b = moving_window(a), moving_window(b)
     try:
         return _canonical(parse(a)) == _canonical(parse(b))
     except ValueError:  # QuerySyntaxError: a form PubMed may write that we do not read

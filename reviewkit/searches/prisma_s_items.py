@@ -45,9 +45,18 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     complete = [r for r in runs if r.status == "complete"]
     imports = record_rows.list_imports(db)
     queries = [s.query for s in protocol.searches] + [r.query for r in runs]
+    sources = list(dict.fromkeys(imp.source for imp in imports))  # each imported database once
+    gone = {r.search_name for r in runs} - {s.name for s in protocol.searches}
     items = [
         ("1 Database name", _databases(runs, imports)),
-        ("2 Multi-database searching", ["none: each stored search ran on one database"]),
+        (
+            "2 Multi-database searching",
+            _per_import(
+                ["none: each search run here ran on one database"] if runs else [],
+                sources,
+                "whether it was searched together with other databases is not recorded",
+            ),
+        ),
         ("3 Study registries", [NOT_KNOWN]),
         ("4 Online resources and browsing", [NOT_KNOWN]),
         ("5 Citation searching", [NOT_KNOWN]),
@@ -55,16 +64,27 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
         ("7 Other methods", _imports(imports)),
         (
             "8 Full search strategies",
-            [
-                "each run below: the query as written, as sent with its "
-                "limits, and as PubMed translated it"
-            ],
+            _per_import(
+                [
+                    "each run below: the query as written, as sent with its "
+                    "limits, and as PubMed translated it"
+                ],
+                sources,
+                "its strategy is not recorded: give it as run",
+            ),
         ),
-        ("9 Limits and restrictions", _limits(protocol, complete)),
+        ("9 Limits and restrictions", _limits(protocol, complete, gone)),
         ("10 Search filters", _filters(queries)),
         ("11 Prior work", _prior(queries)),
         ("12 Updates", _updates(complete)),
-        ("13 Dates of searches", _dates(protocol, complete)),
+        (
+            "13 Dates of searches",
+            _per_import(
+                _dates(protocol, complete, gone),
+                sources,
+                "the day it was searched is not recorded (only the day its file was imported)",
+            ),
+        ),
         ("14 Peer review", _peer_review(protocol)),
         ("15 Total records", _totals(db, imports)),
         ("16 Deduplication", _dedup(db)),
@@ -113,11 +133,19 @@ def _imports(imports: Sequence[ImportRow]) -> list[str]:
     return _first(said, "no file imported; any other method is " + NOT_KNOWN)
 
 
-def _limits(protocol: Protocol, complete: Sequence[SearchRun]) -> list[str]:
+def _per_import(said: list[str], sources: Sequence[str], unknown: str) -> list[str]:
+    """An item's lines for the searches, then a line per imported database saying what of it
+    reviewkit cannot know (a file holds records, not how they were searched)."""
+    said = said + [f"{source}, imported from a file: {unknown}" for source in sources]
+    return _first(said, "no search run and no file imported yet")
+
+
+def _limits(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -> list[str]:
     """Each search's limits as its last complete run sent them (the protocol's when it has
-    not run), with the protocol's reason for them (``limits_reason``)."""
+    not run), with the protocol's reason for them (``limits_reason``); a search removed from
+    the protocol after it ran too, as its last run sent them (PRISMA-S: every search as run)."""
     last = {run.search_name: run for run in complete}
-    said = []
+    alike: dict[str, list[str]] = {}  # searches of the same limits and reason on one line
     for search in protocol.searches:
         run = last.get(search.name)
         limits = limits_text(run.limits) if run else _protocol_limits(search)
@@ -126,7 +154,13 @@ def _limits(protocol: Protocol, complete: Sequence[SearchRun]) -> list[str]:
             if limits != "none"
             else ""
         )
-        said.append(f"{search.name}: {limits}" + (f"; why: {reason}" if reason else ""))
+        alike.setdefault(limits + (f"; why: {reason}" if reason else ""), []).append(search.name)
+    said = [f"{', '.join(names)}: {limits}" for limits, names in alike.items()]
+    said += [
+        f"{name} (no longer in the protocol): {limits_text(run.limits)}"
+        for name, run in last.items()
+        if name in gone
+    ]
     return _first(said, "no stored search")
 
 
@@ -166,10 +200,15 @@ def _updates(complete: Sequence[SearchRun]) -> list[str]:
     ]
 
 
-def _dates(protocol: Protocol, complete: Sequence[SearchRun]) -> list[str]:
-    """Each search's last complete run: its day (UTC); a stored search not run says so."""
+def _dates(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -> list[str]:
+    """Each search's last complete run: its day (UTC), a search removed from the protocol
+    named so; a stored search not run says so."""
     last = {run.search_name: run for run in complete}
-    said = [f"{name}: {run.started_at[:10]} (run {run.id})" for name, run in last.items()]
+    said = [
+        f"{name}: {run.started_at[:10]} (run {run.id}"
+        + ("; no longer in the protocol)" if name in gone else ")")
+        for name, run in last.items()
+    ]
     said += [f"{s.name}: not run yet" for s in protocol.searches if s.name not in last]
     return _first(said, "no stored search")
 

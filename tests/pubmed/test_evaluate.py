@@ -185,6 +185,10 @@ def test_translation_and_not_found(evaluator: Evaluator) -> None:
         ("medline[sb]", "[sb]"),
         ("2011:2020[vi]", "ranges on [vi]"),
         ("smith*[au]", "truncation is not supported on [au]"),
+        # a name's initials truncated: the name's refusal and hint, not the stem's length
+        ("smith j*[au]", "'smith j[au]' already matches every Smith J"),
+        ("smith j*[ir]", "'smith j[ir]' already matches every Smith J"),
+        ("smith jo*[fau]", "'smith john[fau]' already matches Smith, John A"),
         ("abc[dp]", "as a date (date - publication)"),
         ("2011/13:2012[dp]", "month 13"),
     ],

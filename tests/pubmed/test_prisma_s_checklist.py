@@ -98,7 +98,10 @@ def test_limits_reason_peer_review_updates_and_dates(log_text: str, tmp_path: Pa
     assert len(english) == 2
     nine = item(log_text, 9)
     assert "pain-english: languages: english; why: the team reads English only" in nine
-    assert "pain-any: none" in nine and "a1-" in nine  # the protocol's searches not run too
+    assert "pain-any, pain-trials: none" in nine  # the same limits on one line
+    # Review A's eight searches, not run, share their limits and (no) reason: one line, not 8
+    assert "a1-mental-health, a2-musculoskeletal, a3-chronic-pain, a4-cancer" in nine
+    assert nine.count("publication date from 2011/01/01") == 1
     assert "pain-english: PRESS 2015, by a second librarian, 2024/03/01" in item(log_text, 14)
     assert "Reruns: pain-english 1" in item(log_text, 12)
     last = english[-1]
@@ -120,3 +123,36 @@ def test_totals_and_deduplication_counts(log_text: str, tmp_path: Path) -> None:
     removed = f"{len(english)} duplicate" + ("s" if len(english) > 1 else "")
     assert f"{stored + 1} records, {studies} studies: {removed} removed" in sixteen
     assert f"duplicate links by rule: {len(english)} (" in sixteen
+
+
+def test_imports_only_and_a_search_removed_after_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: EutilsServer
+) -> None:
+    """PRISMA-S asks for every search as run: one removed from the protocol after it ran keeps
+    its limits (item 9) and its day (13), named as removed; an imported database's strategy,
+    day and platform sharing are not recorded, and items 2, 8 and 13 say so for it, not only
+    for PubMed (rd36a: they spoke of the stored searches alone)."""
+    project = review_a_project(tmp_path, monkeypatch, SEARCHES)
+    ris = tmp_path / "embase.ris"
+    ris.write_text(RIS)
+    assert cli("import", ris, "--source", "Embase", "--project", project) == 0
+    log = tmp_path / "search-log.md"
+    assert cli("search", "log", "--out", log, "--project", project) == 0
+    first = log.read_text()
+    assert item(first, 2) == (
+        "- **2 Multi-database searching**: Embase, imported from a file: whether it was "
+        "searched together with other databases is not recorded"
+    )
+    assert "Embase, imported from a file: its strategy is not recorded" in item(first, 8)
+    assert "Embase, imported from a file: the day it was searched is not recorded" in item(
+        first, 13
+    )
+    run = ("search", "run", "pain-english", "--base-url", server.base_url)
+    assert cli(*run, "--project", project) == 0
+    protocol = project / "protocol.toml"
+    protocol.write_text(protocol.read_text().split('[[searches]]\nname = "pain-english"')[0])
+    assert cli("search", "log", "--out", log, "--project", project) == 0
+    text = log.read_text()
+    assert "pain-english (no longer in the protocol): languages: english" in item(text, 9)
+    assert "; no longer in the protocol)" in item(text, 13)
+    assert "none: each search run here ran on one database" in item(text, 2)
