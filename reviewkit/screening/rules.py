@@ -236,16 +236,28 @@ def held_at(
 def held_error(
     record: int, stage: str, held: tuple[str, Decision], where: str = "", study: int = 0
 ) -> UserError:
-    """The refusal of an entry :func:`held_at` holds (nothing is written); ``study``: the
-    study ``record`` is merged into, when another."""
+    """The refusal of an entry :func:`held_at` holds (nothing is written); ``where``: the
+    line of a file (``decisions import``) whose entry it is, ``study``: the study ``record``
+    is merged into, when another."""
     later, changed = held
     what = "final decision" if changed.label in FINAL else "votes"
     whose = f" is merged here into study {study}, which" if study and study != record else ""
+    decided = f"a study that reached {later} is decided there"
+    at_later = f"exclude it at that stage (reviewkit screen --stage {later})"
+    hint = f"{decided}: {at_later}"
+    if where:
+        # a log only grows: every log the copy exports holds the change, and the whole file
+        # is refused, so the copy is given up, not mended
+        hint = (
+            f"{decided}, and every log the copy that wrote this file exports holds this"
+            " change: its reviewer takes a new copy of the lead's project folder (it has every"
+            " vote the lead imported), screens there again what this file brought, and"
+            f" {at_later.replace('exclude it', 'excludes the study')}"
+        )
     return UserError(
         f"record {record}{whose} has votes at the {later} stage: its {stage} {what} cannot change",
         where=where,
-        hint=f"a study that reached {later} is decided there: exclude it at that stage"
-        f" (reviewkit screen --stage {later})",
+        hint=hint,
     )
 
 

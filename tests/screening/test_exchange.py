@@ -326,7 +326,7 @@ def test_a_title_abstract_vote_changed_after_full_text_votes_is_refused(
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
     assert f"{out}:3: " in err and "has votes at the full-text stage" in err
-    assert "exclude it at that stage" in err
+    assert "excludes the study at that stage" in err
     assert list_decisions(here.db) == []  # all or nothing
 
 

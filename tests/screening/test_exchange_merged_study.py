@@ -4,6 +4,8 @@ contradict the study's furthest decision without a conflict for the lead."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from conftest import add_records
 from screening.helpers import make_records
@@ -11,7 +13,7 @@ from screening.helpers import make_records
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup.engine import merge_records
-from reviewkit.project import init_project
+from reviewkit.project import init_project, open_project
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import list_decisions
 
@@ -73,3 +75,40 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
     )
     assert list_decisions(lead.db) == before
     assert low in scr.DerivedStages(lead).studies(FT)
+
+
+def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
+    lead_and_copy, tmp_path, capsys
+):
+    """The copy's log only grows, so every log it exports holds the held change and the whole
+    file is refused again: the hint said 'exclude it at that stage (reviewkit screen --stage
+    full-text)', which the reviewer cannot do in a copy where the study never reached full
+    text, and their next export was refused the same. It says to take a new copy of the
+    lead's folder; done as it says, the exclusion comes in."""
+    lead, copy = lead_and_copy
+    study = _pmid(copy, "1003")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(copy, TA, reviewer).decide(study, "include")
+        assert _bring(copy, lead, reviewer, tmp_path / f"{reviewer}.jsonl") == 0
+    here = _pmid(lead, "1003")
+    scr.ReviewerQueue(lead, FT, "reviewer2").decide(here, "include")
+    scr.ReviewerQueue(copy, TA, "reviewer1").decide(study, "exclude", "no-collaboration")
+    capsys.readouterr()
+    assert _bring(copy, lead, "reviewer1", tmp_path / "late.jsonl") == 2
+    err = capsys.readouterr().err
+    assert f"record {here} has votes at the full-text stage" in err
+    assert "every log the copy that wrote this file exports holds this change" in err
+    assert "takes a new copy of the lead's project folder" in err
+    assert "excludes the study at that stage (reviewkit screen --stage full-text)" in err
+    # as the hint says: a new copy of the lead's folder, the exclusion at full text there
+    lead.close()
+    shutil.copytree(lead.folder, tmp_path / "new-copy")
+    fresh, again = open_project(tmp_path / "new-copy"), open_project(lead.folder)
+    try:
+        reason = fresh.protocol.stages[FT].exclusion_reasons[0].code
+        scr.ReviewerQueue(fresh, FT, "reviewer1").decide(here, "exclude", reason)
+        assert _bring(fresh, again, "reviewer1", tmp_path / "new.jsonl") == 0
+        assert scr.stage_outcomes(again, FT)[here].status == "conflict"  # r2 included
+    finally:
+        fresh.close()
+        again.close()
