@@ -104,11 +104,23 @@ def test_extract_export_writes_the_intervention_sentence(project_b, store, tmp_p
     assert "randomised" not in row["intervention"]
 
 
-@pytest.mark.parametrize("rule", ["section:METHODS:", "section::team|coordinator"])
-def test_a_section_rule_with_words_needs_both(tmp_path, capsys, rule):
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        ("section:METHODS:", "needs a label and words: section:LABEL:word|word"),
+        ("section::team|coordinator", "needs a label and words: section:LABEL:word|word"),
+        # a ':' typed for '|' made one word no abstract holds: the field stayed empty for
+        # every record, and protocol check said nothing
+        ("section:METHODS:team:coordinat", "has ':' among its words: words are separated by '|'"),
+        ("sentence:aim:objective", "has ':' among its words: words are separated by '|'"),
+        # a sentence rule takes words, not a label (it said 'needs a label after ':'')
+        ("sentence:", "needs words after ':': sentence:word|word"),
+    ],
+)
+def test_a_prefill_rule_s_words_are_checked(tmp_path, capsys, rule, said):
     text = REVIEW_B.read_text(encoding="utf-8").replace('"section:INTERVENTION",', f'"{rule}",', 1)
     protocol = tmp_path / "protocol.toml"
     protocol.write_text(text, encoding="utf-8")
     assert main(["protocol", "check", str(protocol)]) == 2
     err = capsys.readouterr().err
-    assert "needs a label and words: section:LABEL:word|word" in err and "protocol.toml:" in err
+    assert f"the prefill rule {rule!r} {said}" in err and "protocol.toml:" in err
