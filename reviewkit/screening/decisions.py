@@ -248,7 +248,8 @@ def write_final(
     repeated: nothing is written, and the log does not grow by a copy each time)."""
     if view is None:
         raise UserError(f"study {d.record_id} is not in conflict at the {d.stage} stage")
-    if (standing := view.final) is not None and _given_before(standing, d):
+    # given again it settles nothing new, unless merged records' votes came after it
+    if (standing := view.final) is not None and not view.disagree and _given_before(standing, d):
         return standing
     _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
