@@ -33,6 +33,41 @@ def _screened(project):
     return a, b, c
 
 
+def test_status_says_which_open_conflicts_its_count_leaves_out(project_b, capsys):
+    """status said '1 in conflict' where conflicts resolve said '2 conflicts open' (in the team
+    run 21 and 22): the merged study is included by its furthest record."""
+    a, _b, c = _screened(project_b)
+    capsys.readouterr()
+    assert _cli(project_b, "status") == 0
+    out = capsys.readouterr().out
+    assert (
+        "3 studies: 2 included, 0 excluded, 0 pending, 1 in conflict (and 1 merged study whose"
+        " records disagree: 2 conflicts open for the lead, reviewkit conflicts)" in out
+    )
+    assert (
+        _cli(
+            project_b, "conflicts", "resolve", str(c), "--decision", "include", "--resolver", "lead"
+        )
+        == 0
+    )
+    assert "1 conflict open at title-abstract" in capsys.readouterr().out
+    assert _cli(project_b, "status") == 0
+    assert (
+        "0 in conflict (and 1 merged study whose records disagree: 1 conflict open for the"
+        " lead" in capsys.readouterr().out
+    )
+    assert (
+        _cli(
+            project_b, "conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"
+        )
+        == 0
+    )
+    assert "0 conflicts open at title-abstract" in capsys.readouterr().out
+    assert _cli(project_b, "status") == 0
+    out = capsys.readouterr().out
+    assert "0 in conflict\n" in out and "disagree" not in out
+
+
 def test_a_merged_study_s_disagreement_reopened_after_the_final_is_open(project_b, capsys):
     """The lead settled the merged study's disagreement; later votes on record b (a reviewer's
     copy brought in after) reopen it (merges.merge_conflicts, dedup report). conflicts --list
