@@ -19,6 +19,12 @@ def _cli(project, *args) -> int:
     return main([*args, "--project", str(project.folder)])
 
 
+def _resolve(project, study: int) -> None:
+    """The lead's final include on the study's conflict, through `conflicts resolve`."""
+    args = ("conflicts", "resolve", str(study), "--decision", "include", "--resolver", "lead")
+    assert _cli(project, *args) == 0
+
+
 def _screened(project):
     """Study 1 (records a and b merged: a included, b excluded by both), study c a reviewer
     conflict, study d included: 1 in conflict, 2 open for the lead."""
@@ -44,24 +50,14 @@ def test_status_says_which_open_conflicts_its_count_leaves_out(project_b, capsys
         "3 studies: 2 included, 0 excluded, 0 pending, 1 in conflict (and 1 merged study whose"
         " records disagree: 2 conflicts open for the lead, reviewkit conflicts)" in out
     )
-    assert (
-        _cli(
-            project_b, "conflicts", "resolve", str(c), "--decision", "include", "--resolver", "lead"
-        )
-        == 0
-    )
+    _resolve(project_b, c)
     assert "1 conflict open at title-abstract" in capsys.readouterr().out
     assert _cli(project_b, "status") == 0
     assert (
         "0 in conflict (and 1 merged study whose records disagree: 1 conflict open for the"
         " lead" in capsys.readouterr().out
     )
-    assert (
-        _cli(
-            project_b, "conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"
-        )
-        == 0
-    )
+    _resolve(project_b, a)
     assert "0 conflicts open at title-abstract" in capsys.readouterr().out
     assert _cli(project_b, "status") == 0
     out = capsys.readouterr().out
@@ -69,28 +65,18 @@ def test_status_says_which_open_conflicts_its_count_leaves_out(project_b, capsys
 
 
 def test_a_merged_study_s_disagreement_reopened_after_the_final_is_open(project_b, capsys):
-    """The lead settled the merged study's disagreement; later votes on record b (a reviewer's
-    copy brought in after) reopen it (merges.merge_conflicts, dedup report). conflicts --list
+    """The lead settled the merged study's disagreement; a later vote on record b (a reviewer's
+    copy brought in after) reopens it (merges.merge_conflicts, dedup report). conflicts --list
     called it 'resolved' and the open counts left it out, as a study with a final."""
     a, b, _c = _screened(project_b)
-    assert (
-        _cli(
-            project_b, "conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"
-        )
-        == 0
-    )
-    scr.decide(project_b.db, b, TA, "reviewer2", "include")
-    scr.decide(project_b.db, b, TA, "reviewer2", "exclude", "no-collaboration")
+    _resolve(project_b, a)
+    # reviewer2 gives another exclusion reason on b (PRISMA counts an exclusion by it)
+    scr.decide(project_b.db, b, TA, "reviewer2", "exclude", "wrong-population")
     capsys.readouterr()
     assert _cli(project_b, "conflicts", "--list", "--stage", TA, "--resolver", "lead") == 0
     listed = capsys.readouterr().out
     assert f"{a}\topen\t" in listed
-    assert (
-        _cli(
-            project_b, "conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"
-        )
-        == 0
-    )
+    _resolve(project_b, a)
     said = capsys.readouterr().out
     assert "1 conflict open at title-abstract" in said  # study c's, not study a's any more
     assert _cli(project_b, "conflicts", "--list", "--stage", TA, "--resolver", "lead") == 0
