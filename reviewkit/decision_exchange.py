@@ -447,10 +447,13 @@ def import_decisions(
         canon = canonical_map(db)
         for before, d, where in repeats:
             check_repeat(before, d, where, canon)
-        # the project's log of the file's records: both checks judge each record by its own
-        # log (decision_replay), so they replay these only
-        past = decision_rows.list_decisions(db, record_ids={d.record_id for d in new})
-        check_held(past, new, lines)
+        # the project's log of the file's studies, every record of each (the held check
+        # judges what an entry changes by its record, what holds it by its study): the checks
+        # replay these only (canon holds every record, so the file's own are among them)
+        studies = {canon[d.record_id] for d in new}
+        mine = {rid for rid, study in canon.items() if study in studies}
+        past = decision_rows.list_decisions(db, record_ids=mine)
+        check_held(canon, past, new, lines)
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)

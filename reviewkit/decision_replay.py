@@ -32,23 +32,28 @@ def check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, int
         )
 
 
-def check_held(past: list[Decision], new: list[Decision], lines: dict[str, str]) -> None:
+def check_held(
+    canon: dict[int, int], past: list[Decision], new: list[Decision], lines: dict[str, str]
+) -> None:
     """Refuse the file's change to a vote or final decision (a second one, or an undo) on a
-    record that, by the change's time, had votes at a later stage: the rule the screen applies
-    to z and to a changed vote (``screening.held_changes``), replayed in time order; ``past``:
-    the project's log of the file's records.
+    record whose study, by the change's time, had votes at a later stage: the rule the screen
+    applies to z and to a changed vote (``screening.held_changes``), replayed in time order;
+    ``past``: the project's log of the file's studies, every record of each.
 
-    Judged by record, not by duplicate cluster, as :func:`check_vote_slots` is: a vote cast in
-    a copy that had not seen a merge made here since was a first vote on a study of its own
-    there, not a change to the reviewer's vote on the record the later stage's votes are on;
-    a merged study keeps the decisions of its furthest record (``screening.merges``), so it
-    changes nothing there, and where the records' outcomes disagree the lead gets a conflict."""
+    What an entry changes is judged by its record, as :func:`check_vote_slots` judges a vote:
+    a vote cast in a copy that had not seen a merge made here since was a first vote on a
+    study of its own there, not a change to the reviewer's vote on another record of the
+    study (a merged study keeps the decisions of its furthest record, ``screening.merges``,
+    and where the records' outcomes disagree the lead gets a conflict). What holds it is the
+    study's: its later-stage votes are logged on its id, which may be another record than the
+    one whose include took it there."""
     if all(d.stage == STAGES[-1] or d.label == NOTE for d in new):  # nothing a stage holds
         return
     log = sorted([*past, *new], key=lambda d: d.created_at)
-    for d, held in held_changes(log, lambda d: d.record_id):
+    for d, held in held_changes(log, lambda d: canon.get(d.record_id, d.record_id)):
         if d.id in lines:  # only what the file adds is judged, not the project's own past
-            raise held_error(d.record_id, d.stage, held, where=lines[d.id])
+            study = canon.get(d.record_id, d.record_id)
+            raise held_error(d.record_id, d.stage, held, where=lines[d.id], study=study)
 
 
 def file_key(record: Mapping[str, object], *, every: bool = False) -> str:

@@ -35,7 +35,10 @@ class StageStatus:
     included: int
     excluded: int
     pending: int
-    conflicts: int
+    conflicts: int  # studies whose reviewers disagree (their outcome: conflict)
+    # studies counted above by their furthest record's outcome whose merged records disagree:
+    # open for the lead too (reviewkit conflicts counts both)
+    disagree: int = 0
 
     @property
     def decisions(self) -> int:
@@ -154,6 +157,11 @@ def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
         excluded=statuses.count("exclude"),
         pending=statuses.count("pending"),
         conflicts=statuses.count("conflict"),
+        disagree=sum(
+            1
+            for s in derived.disagreeing(stage)
+            if s in outcomes and outcomes[s].status != "conflict"
+        ),
     )
 
 

@@ -118,7 +118,7 @@ def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None
     rule = project.protocol.stage(stage)
     for view in views:
         rec = screening.read_record(project.db, view.study_id)
-        state = "resolved" if view.final else "open"
+        state = "open" if view.open else "resolved"
         # cut by the columns it takes (text_width): a CJK title's characters take two
         click.echo(f"{view.study_id}\t{state}\t{cut(rec.title, 70)}")
         for name, label, reason, notes in view.votes:

@@ -218,11 +218,20 @@ def status_command(project_dir: Path) -> None:
     unit = counted_as(s)  # 'record' until dedup has run: records are not studies yet
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
+        # 'in conflict' is the reviewers' disagreements; conflicts' 'open' counts merged
+        # records that disagree too: the words say which
+        merged = (
+            f" (and {quantity(st.disagree, 'merged study', 'merged studies')} whose records"
+            f" disagree: {quantity(st.conflicts + st.disagree, 'conflict')} open for the lead,"
+            " reviewkit conflicts)"
+            if st.disagree
+            else ""
+        )
         click.echo(
             f"{st.stage}: {quantity(st.decisions, 'decision')} ({quantity(st.votes, 'vote')}"
             f"{finals}) · {quantity(st.studies, unit)}: {st.included} included, "
             f"{st.excluded} excluded, "
-            f"{st.pending} pending, {st.conflicts} in conflict"
+            f"{st.pending} pending, {st.conflicts} in conflict{merged}"
         )
     if s.included_studies is None:
         click.echo(f"included {plural(unit)}: {s.included}")

@@ -250,6 +250,12 @@ class _Validator(StageChecks, SchemeChecks):
             label, second, words = arg.partition(":")  # section:METHODS:team|coordinat
             if kind == "section" and second and not (label.strip() and words.strip("| ")):
                 what = "needs a label and words: section:LABEL:word|word"
+            elif kind in ("section", "sentence") and ":" in (words if kind == "section" else arg):
+                # 'team:coordinat' for 'team|coordinat' is one word no text holds: the field
+                # would stay empty for every record, unexplained
+                what = "has ':' among its words: words are separated by '|' (word|word)"
+            elif kind == "sentence" and not arg.strip():
+                what = "needs words after ':': sentence:word|word"
             elif (
                 kind in PREFILL_WITH_ARGUMENT and arg.strip() or kind in PREFILL_ALONE and not colon
             ):

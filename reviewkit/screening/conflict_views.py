@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
-from reviewkit.screening.merges import merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import study_states
 from reviewkit.store.decisions import Decision
@@ -25,6 +24,13 @@ class ConflictView:
     study_id: int
     votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
     final: Decision | None
+    disagree: bool = False  # merged records decided differently, no final made after them
+
+    @property
+    def open(self) -> bool:
+        """Waiting for a final decision: none given, or merged records' votes came after it
+        (a reviewer's copy brought in later) and disagree."""
+        return self.final is None or self.disagree
 
 
 def _who_may_resolve(protocol: Protocol) -> str:
@@ -68,11 +74,7 @@ def conflicts(
         )
     states = derived.states(stage)
     # studies joined by a dedup merge whose records were decided differently (see merges.py)
-    merged = {
-        c.study_id
-        for c in merge_conflicts(project.protocol, derived.log(), derived.canon)
-        if c.stage == stage
-    }
+    merged = derived.disagreeing(stage)
     out = []
     for study, o in outcomes.items():
         state = states.get(study)
@@ -90,7 +92,7 @@ def conflicts(
                     (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                     for name, v in sorted(state.votes.items())
                 )
-            out.append(ConflictView(study, votes, state.final))
+            out.append(ConflictView(study, votes, state.final, study in merged))
     return out
 
 
@@ -139,5 +141,5 @@ class ConflictViews:
         return sum(
             1
             for study, v in self.at(stage).items()
-            if v.final is None and (stage, study) not in self.resolved
+            if v.open and (stage, study) not in self.resolved
         )

@@ -245,10 +245,12 @@ def write_final(
     of its study (None: not in conflict), read with ``derived`` in the caller's transaction, as
     :func:`resolve` does; ``seen`` as there. Returns the final that stands: ``d``, or the
     study's own when it is the resolver's same decision and note (a resolve or a sheet
-    repeated: nothing is written, and the log does not grow by a copy each time)."""
+    repeated: nothing is written, and the log does not grow by a copy each time), unless the
+    study's merged records disagree in votes cast after it (``view.disagree``): written again,
+    it settles them."""
     if view is None:
         raise UserError(f"study {d.record_id} is not in conflict at the {d.stage} stage")
-    if (standing := view.final) is not None and _given_before(standing, d):
+    if (standing := view.final) is not None and not view.disagree and _given_before(standing, d):
         return standing
     _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]

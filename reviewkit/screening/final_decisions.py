@@ -135,7 +135,7 @@ def _conflict_of(
             continue
         if study in read:
             found.append((name, read[study]))
-    open_ones = [(name, v) for name, v in found if v.final is None]
+    open_ones = [(name, v) for name, v in found if v.open]
     if len(open_ones) == 1 or (not open_ones and len(found) == 1):
         return (open_ones or found)[0]
     if found:

@@ -44,7 +44,7 @@ def write_conflicts_sheet(
     record's title, authors, year, journal, PMID and DOI, every reviewer's vote, reason code and
     notes (as many vote columns as the most votes of a conflict: a merged study may carry three),
     and its abstract; returns the number of rows."""
-    open_ones = [v for v in views if v.final is None]
+    open_ones = [v for v in views if v.open]
     most = max((len(v.votes) for v in open_ones), default=2)
     header = [
         *_FILLED,

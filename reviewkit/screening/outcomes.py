@@ -12,7 +12,13 @@ from collections import defaultdict
 from collections.abc import Collection
 
 from reviewkit.project import Project
-from reviewkit.screening.merges import Rank, furthest_advanced, record_ranks, through_study
+from reviewkit.screening.merges import (
+    Rank,
+    furthest_advanced,
+    merge_conflicts,
+    record_ranks,
+    through_study,
+)
 from reviewkit.screening.rules import (
     Outcome,
     StageCounts,
@@ -42,6 +48,7 @@ class DerivedStages:
         self._kept: list[Decision] | None = None
         self._ranks: dict[int, Rank] | None = None
         self._through: set[str] | None = None
+        self._disagree: dict[str, set[int]] | None = None
 
     def studies(self, stage: str) -> list[int]:
         if stage not in self._studies:
@@ -90,6 +97,16 @@ class DerivedStages:
         if self._through is None:
             self._through = through_study(self.protocol, self.log())
         return self._through
+
+    def disagreeing(self, stage: str) -> set[int]:
+        """The studies whose merged records were decided differently at ``stage``, not settled
+        by a final decision made after them (``merges.merge_conflicts``): open for the lead
+        whatever outcome the furthest record gives the study."""
+        if self._disagree is None:
+            self._disagree = defaultdict(set)
+            for c in merge_conflicts(self.protocol, self.log(), self.canon):
+                self._disagree[c.stage].add(c.study_id)
+        return self._disagree.get(stage, set())
 
     def outcomes(self, stage: str) -> dict[int, Outcome]:
         if stage not in self._outcomes:

@@ -205,7 +205,9 @@ def _standing_since(earlier: list[Decision], final: Decision) -> str:
     return since
 
 
-def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | None:
+def held_at(
+    earlier: Iterable[Decision], d: Decision, by_record: bool = False
+) -> tuple[str, Decision] | None:
     """The later stage that holds what a new entry ``d`` undoes or replaces, and that entry,
     on a study whose log so far is ``earlier`` (every stage, in time order); None: ``d`` may
     be written. A study that reached a later stage is decided there (an exclusion with its
@@ -216,27 +218,46 @@ def held_at(earlier: Iterable[Decision], d: Decision) -> tuple[str, Decision] | 
     conflict a dedup merge raised after full text holds none). The same decision given again
     (label and reason) changes nothing and is not held: an import or a resolve repeated is no
     change. The screen's z, a changed vote, a replaced final decision and ``decisions import``
-    all ask this."""
+    all ask this. ``by_record``: ``d`` changes only its own record's entries (a file's entry,
+    :func:`held_changes`; the screen's changes any of the study's), while any later-stage
+    decision on the study holds it."""
     earlier = list(earlier)
-    changed = _changed_by(earlier, d)
+    mine = [e for e in earlier if e.record_id == d.record_id] if by_record else earlier
+    changed = _changed_by(mine, d)
     if changed is None:
         return None
-    since = _standing_since(earlier, changed) if changed.label in FINAL else ""
+    since = _standing_since(mine, changed) if changed.label in FINAL else ""
     stages = STAGES[STAGES.index(d.stage) + 1 :]
     later = [e for e in earlier if e.stage in stages and e.created_at > since]
     live = {e.stage for e in live_decisions(later) if e.label != NOTE}
     return next(((stage, changed) for stage in stages if stage in live), None)
 
 
-def held_error(study_id: int, stage: str, held: tuple[str, Decision], where: str = "") -> UserError:
-    """The refusal of an entry :func:`held_at` holds (nothing is written)."""
+def held_error(
+    record: int, stage: str, held: tuple[str, Decision], where: str = "", study: int = 0
+) -> UserError:
+    """The refusal of an entry :func:`held_at` holds (nothing is written); ``where``: the
+    line of a file (``decisions import``) whose entry it is, ``study``: the study ``record``
+    is merged into, when another."""
     later, changed = held
     what = "final decision" if changed.label in FINAL else "votes"
+    whose = f" is merged here into study {study}, which" if study and study != record else ""
+    decided = f"a study that reached {later} is decided there"
+    at_later = f"exclude it at that stage (reviewkit screen --stage {later})"
+    hint = f"{decided}: {at_later}"
+    if where:
+        # a log only grows: every log the copy exports holds the change, and the whole file
+        # is refused, so the copy is given up, not mended
+        hint = (
+            f"{decided}, and every log the copy that wrote this file exports holds this"
+            " change: its reviewer takes a new copy of the lead's project folder (it has every"
+            " vote the lead imported), screens there again what this file brought, and"
+            f" {at_later.replace('exclude it', 'excludes the study')}"
+        )
     return UserError(
-        f"record {study_id} has votes at the {later} stage: its {stage} {what} cannot change",
+        f"record {record}{whose} has votes at the {later} stage: its {stage} {what} cannot change",
         where=where,
-        hint=f"a study that reached {later} is decided there: exclude it at that stage"
-        f" (reviewkit screen --stage {later})",
+        hint=hint,
     )
 
 
@@ -244,11 +265,17 @@ def held_changes(
     log: Iterable[Decision], study_of: Callable[[Decision], int]
 ) -> Iterator[tuple[Decision, tuple[str, Decision]]]:
     """Each entry of ``log`` (every stage, in time order) that :func:`held_at` holds, with
-    what holds it: what ``decide``, ``undo`` and ``resolve`` refuse, replayed for a file."""
+    what holds it: what ``decide``, ``undo`` and ``resolve`` refuse, replayed for a file.
+
+    What an entry changes is judged by its own record (a copy that had not seen a merge made
+    since cast a first vote on a study of its own there, not a change to the reviewer's vote
+    on another record), what holds it by its study (``study_of``): a merged study's later-stage
+    votes are logged on its id, which may be another record than the one whose include took it
+    there (``merges.through_study``)."""
     studies: dict[int, list[Decision]] = defaultdict(list)
     for d in log:
         studies[study_of(d)].append(d)
     for entries in studies.values():
         for at, d in enumerate(entries):
-            if (held := held_at(entries[:at], d)) is not None:
+            if (held := held_at(entries[:at], d, by_record=True)) is not None:
                 yield d, held

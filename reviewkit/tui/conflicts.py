@@ -120,7 +120,7 @@ class ConflictsScreen(DecisionScreen):
         self.views = list(views)
         # Open on the first conflict still waiting for a final decision: the resolved ones are
         # listed too (to review or undo), but the lead comes to settle the open ones.
-        first_open = next((i for i, v in enumerate(self.views) if v.final is None), 0)
+        first_open = next((i for i, v in enumerate(self.views) if v.open), 0)
         self.pos = first_open if self.views else None
         self.excluding = False
         self.message = ""
@@ -138,7 +138,7 @@ class ConflictsScreen(DecisionScreen):
         self.render_current()
 
     def render_current(self) -> None:
-        open_count = sum(1 for v in self.views if v.final is None)
+        open_count = sum(1 for v in self.views if v.open)
         # its record id too, as `conflicts --list`, the messages and the screening screen's
         # header name it: a lead told "record 13" by a reviewer could not tell which it was
         where = (
@@ -258,14 +258,12 @@ class ConflictsScreen(DecisionScreen):
             self.say(f"not saved: {error_words(exc)}")
             return
         self.excluding = False
-        self.views[self.pos] = replace(view, final=d)
+        self.views[self.pos] = replace(view, final=d, disagree=False)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
-        nxt = next(
-            (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
-        )
-        if nxt is None and not any(v.final is None for v in self.views):
+        nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
+        if nxt is None and not any(v.open for v in self.views):
             nxt, saved = self._take_new(saved)
             if nxt is None:  # the stage's last conflict: where work waits now, as screening says
                 saved = self._with_next_steps(saved)
@@ -278,7 +276,7 @@ class ConflictsScreen(DecisionScreen):
         """Where the resolver stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at full-text: 1 conflict resolved, 0 open;
         every final decision is saved; next: …'."""
-        open_count = sum(1 for v in self.views if v.final is None)
+        open_count = sum(1 for v in self.views if v.open)
         resolved = quantity(len(self.views) - open_count, "conflict")
         try:
             steps = next_steps(work_left(self.project, self.resolver), self.stage)

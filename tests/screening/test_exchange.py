@@ -326,7 +326,7 @@ def test_a_title_abstract_vote_changed_after_full_text_votes_is_refused(
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
     assert f"{out}:3: " in err and "has votes at the full-text stage" in err
-    assert "exclude it at that stage" in err
+    assert "excludes the study at that stage" in err
     assert list_decisions(here.db) == []  # all or nothing
 
 
@@ -376,14 +376,14 @@ def _by_pmid(project) -> dict[str, int]:
     }
 
 
-def test_the_held_check_judges_each_record_by_its_own_log(
+def test_the_held_check_judges_what_a_change_changes_by_its_record(
     two_machines, tmp_path, capsys, monkeypatch
 ):
-    """The held check (a record that reached full text is decided there) judges each record by
-    its own log, as the vote-slot check does: a title-abstract vote cast in a copy that had not
-    seen the lead's merge is a first vote on a study of its own there, not a change to the
-    reviewer's vote on the record the full-text votes are on. It was refused (judged by the
-    merged study), and the reviewer's whole log with it."""
+    """The held check (a study that reached full text is decided there) judges what an entry
+    changes by its record, as the vote-slot check does: a title-abstract vote cast in a copy
+    that had not seen the lead's merge is a first vote on a study of its own there, not a
+    change to the reviewer's vote on the record the full-text votes are on. It was refused
+    (judged by the merged study), and the reviewer's whole log with it."""
     here, there = two_machines
     mine = _by_pmid(here)
     one, two, other = mine["1001"], mine["1002"], mine["1003"]
@@ -413,7 +413,9 @@ def test_the_held_check_judges_each_record_by_its_own_log(
     capsys.readouterr()
     assert cli(here, ["decisions", "import"], str(out)) == 0
     assert "added 1 entry" in capsys.readouterr().out
-    assert read == [{"record_ids": {one}}]  # the file's record's log, not the whole log
+    # the file's record's study, both its records (what holds a change is the study's), not
+    # the whole log
+    assert read == [{"record_ids": {one, two}}]
     monkeypatch.undo()
     # the study keeps its furthest record's decisions: still at full text, as it was
     derived = scr.DerivedStages(here)
@@ -427,5 +429,5 @@ def test_the_held_check_judges_each_record_by_its_own_log(
     capsys.readouterr()
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
-    assert f"{out}:3: record {two} has votes at the full-text stage" in err
+    assert f"{out}:3: record {two} is merged here into study {one}, which has votes at" in err
     assert list_decisions(here.db) == before

@@ -1,0 +1,114 @@
+"""Reviewers' copies that did not see the lead's merge, imported after the merged study went
+on: what a copy brings in must not take the study out of a later stage without a word, nor
+contradict the study's furthest decision without a conflict for the lead."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.dedup.engine import merge_records
+from reviewkit.project import init_project, open_project
+from reviewkit.store import records as record_rows
+from reviewkit.store.decisions import list_decisions
+
+TA, FT = "title-abstract", "full-text"
+
+
+@pytest.fixture
+def lead_and_copy(project_b, tmp_path):
+    """The lead's project and a reviewer's copy of it, the same six records in both."""
+    add_records(project_b, make_records(6))
+    copy = init_project(tmp_path / "copy", project_b.folder / "protocol.toml")
+    add_records(copy, make_records(6))
+    yield project_b, copy
+    copy.close()
+
+
+def cli(project, *args) -> int:
+    return main([*args, "--project", str(project.folder)])
+
+
+def _pmid(project, pmid: str) -> int:
+    return record_rows.ids_by_pmid(project.db, [pmid])[pmid][0]
+
+
+def _bring(src, dst, reviewer: str, path) -> int:
+    assert cli(src, "decisions", "export", "--reviewer", reviewer, str(path)) == 0
+    return cli(dst, "decisions", "import", str(path))
+
+
+def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is_refused(
+    lead_and_copy, tmp_path, capsys
+):
+    """Record 1002 was included at title-abstract by both reviewers, in their copy, and the
+    lead merged it with 1001 (unscreened, the lower id): the study's full-text votes are
+    logged on its id, record 1001. reviewer1 then changed their title-abstract include on
+    1002 in the copy, which had not seen the merge. Judged by record alone, 1002's log had no
+    full-text votes and the change came in: the study left full text and its full-text vote
+    sat in the log (the screen refuses that change: 'a study that reached full-text is decided
+    there')."""
+    lead, copy = lead_and_copy
+    theirs = _pmid(copy, "1002")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(copy, TA, reviewer).decide(theirs, "include")
+        assert _bring(copy, lead, reviewer, tmp_path / f"{reviewer}.jsonl") == 0
+    low, high = _pmid(lead, "1001"), _pmid(lead, "1002")
+    merge_records(lead.db, low, high, "lead")
+    vote = scr.ReviewerQueue(lead, FT, "reviewer1").decide(low, "include")
+    assert vote.record_id == low  # the study's id: the full-text vote is not on 1002
+    # in the copy, later, reviewer1 changes their title-abstract vote on 1002
+    scr.ReviewerQueue(copy, TA, "reviewer1").decide(theirs, "exclude", "no-collaboration")
+    before = list_decisions(lead.db)
+    capsys.readouterr()
+    out = tmp_path / "late.jsonl"
+    assert _bring(copy, lead, "reviewer1", out) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"{out}:2: record {high} is merged here into study {low}, which has votes at the"
+        " full-text stage: its title-abstract votes cannot change" in err
+    )
+    assert list_decisions(lead.db) == before
+    assert low in scr.DerivedStages(lead).studies(FT)
+
+
+def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
+    lead_and_copy, tmp_path, capsys
+):
+    """The copy's log only grows, so every log it exports holds the held change and the whole
+    file is refused again: the hint said 'exclude it at that stage (reviewkit screen --stage
+    full-text)', which the reviewer cannot do in a copy where the study never reached full
+    text, and their next export was refused the same. It says to take a new copy of the
+    lead's folder; done as it says, the exclusion comes in."""
+    lead, copy = lead_and_copy
+    study = _pmid(copy, "1003")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(copy, TA, reviewer).decide(study, "include")
+        assert _bring(copy, lead, reviewer, tmp_path / f"{reviewer}.jsonl") == 0
+    here = _pmid(lead, "1003")
+    scr.ReviewerQueue(lead, FT, "reviewer2").decide(here, "include")
+    scr.ReviewerQueue(copy, TA, "reviewer1").decide(study, "exclude", "no-collaboration")
+    capsys.readouterr()
+    assert _bring(copy, lead, "reviewer1", tmp_path / "late.jsonl") == 2
+    err = capsys.readouterr().err
+    assert f"record {here} has votes at the full-text stage" in err
+    assert "every log the copy that wrote this file exports holds this change" in err
+    assert "takes a new copy of the lead's project folder" in err
+    assert "excludes the study at that stage (reviewkit screen --stage full-text)" in err
+    # as the hint says: a new copy of the lead's folder, the exclusion at full text there
+    lead.close()
+    shutil.copytree(lead.folder, tmp_path / "new-copy")
+    fresh, again = open_project(tmp_path / "new-copy"), open_project(lead.folder)
+    try:
+        reason = fresh.protocol.stages[FT].exclusion_reasons[0].code
+        scr.ReviewerQueue(fresh, FT, "reviewer1").decide(here, "exclude", reason)
+        assert _bring(fresh, again, "reviewer1", tmp_path / "new.jsonl") == 0
+        assert scr.stage_outcomes(again, FT)[here].status == "conflict"  # r2 included
+    finally:
+        fresh.close()
+        again.close()
