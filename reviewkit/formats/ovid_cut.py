@@ -188,8 +188,9 @@ def _shape(value: str) -> str:
 
 def _ends_unlike_others(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
     """Whether the last value of ``tag`` ends unlike the file's other values of that tag (at
-    least two, of the same database) where they all agree: an identifier all of one shape with
-    digits ('PREV200400474164', '00135124-201001000-00018.', an ISSN) that this one only begins,
+    least two, of the same database) where they all agree: an identifier all of one shape of
+    digits and letters or separators ('PREV200400474164', '00135124-201001000-00018.', an
+    ISSN) that this one only begins,
     or values that all end with a period (Journals@Ovid's 'DEPARTMENTS.', 'English.',
     'Clinical Medicine, Health Professions.') where this one has none. Ovid writes such a field
     one way in every record of a database."""
@@ -201,7 +202,11 @@ def _ends_unlike_others(records: list[list[tuple[str, str]]], tag: str, value: s
         return False
     shapes = {_shape(v) for v in others}
     shape = shapes.pop() if len(shapes) == 1 else ""
-    if "9" in shape:
+    # an identifier's form has letters or separators besides its digits; a bare number (a
+    # volume, an issue, a PMID, Embase's accession) and a page or a range of pages ('12',
+    # '100-110') have as many digits as they need, so one shorter is no cut (a cut of an
+    # 8-digit update date, 'UP  - 2019061', cannot be told so)
+    if "9" in shape and not shape.isdigit() and tag != "PG":
         return len(value) < len(shape) and shape.startswith(_shape(value))
     return all(v.endswith(".") for v in others) and not value.endswith(".")
 

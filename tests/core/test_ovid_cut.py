@@ -272,3 +272,45 @@ def test_a_title_is_judged_by_the_files_titles_in_its_script(tmp_path: Path) -> 
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _titles_last("运动对疼痛的影响", "Exercise for pain: a trial.", "Work and"))
     assert "a title (TI) that ends inside a sentence" in exc.value.message
+
+
+def _last_field(tag: str, values: list[str]) -> str:
+    """An Ovid MEDLINE export without its final line break, each record ending on ``tag``."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nTI  - Title {n}.\n"
+        f"SO  - Journal. 1(1):1, 2019.\nYR  - 2019\n{tag}  - {value}"
+        for n, value in enumerate(values, start=1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "values"),
+    [
+        ("UI", ["31000001", "30000002", "9876543"]),  # a PMID of 1997 after two of 2019
+        ("VO", ["10", "12", "9"]),
+        ("IP", ["10", "12", "3"]),
+        ("PG", ["100-110", "200-210", "12"]),  # one page after two ranges
+    ],
+)
+def test_a_whole_number_of_fewer_digits_than_the_others_is_read(
+    tag: str, values: list[str], tmp_path: Path
+) -> None:
+    """A volume, an issue, a page or a PMID has as many digits as it needs: one shorter than
+    the file's others is whole (each was refused as cut inside an identifier)."""
+    assert len(_read(tmp_path, _last_field(tag, values))) == 3
+
+
+@pytest.mark.parametrize(
+    ("tag", "values"),
+    [
+        ("AN", ["PREV201900123451", "PREV201900123452", "PREV2019001"]),
+        ("IS", ["1053-0487", "1076-2752", "1053-04"]),
+        ("IS", ["1053-0487", "1076-2752", "1053"]),
+    ],
+)
+def test_an_identifier_of_one_form_cut_short_is_still_told(
+    tag: str, values: list[str], tmp_path: Path
+) -> None:
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _last_field(tag, values))
+    assert f"a {tag} value that ends unlike the file's other {tag} values" in exc.value.message
