@@ -108,6 +108,15 @@ def _cjk(char: str) -> bool:
     return bool(char) and ("\u2e80" <= char <= "\ud7ff" or "\uff00" <= char <= "\uffef")
 
 
+def _in_cjk_script(text: str) -> bool:
+    """Whether ``text`` is written in such a script: more of its characters are of it than are
+    Latin letters. A Chinese title may end on a Latin term ('2型糖尿病患者血清IL-6') and an
+    English one name a Chinese term, so the last character does not tell (one CJK character
+    stands for a word or a syllable, a Latin letter for a part of one)."""
+    cjk = sum(map(_cjk, text))
+    return cjk > sum(c.isascii() and c.isalpha() for c in text)
+
+
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
     """Whether the last record's ``value`` of ``tag`` (one of _WHOLE_ENDS) ends as no whole one
     does: every other record's value of that tag in the same database ends with one of its
@@ -120,13 +129,13 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     if value.endswith(tuple(ends)) or tag != "SO" and _ends_whole(value):
         return False
     database = _database(records[-1])
-    script = _cjk(value[-1])
+    script = _in_cjk_script(value)
     others = [
         v
         for record in records[:-1]
         if _database(record) == database
         for t, v in record
-        if t == tag and v and _cjk(v.rstrip(_SENTENCE_ENDS)[-1:]) == script
+        if t == tag and v and _in_cjk_script(v) == script
     ]
     if others:
         return all(v.endswith(tuple(ends)) for v in others)

@@ -274,6 +274,17 @@ def test_a_title_is_judged_by_the_files_titles_in_its_script(tmp_path: Path) -> 
     assert "a title (TI) that ends inside a sentence" in exc.value.message
 
 
+@pytest.mark.parametrize("title", ["2型糖尿病患者血清IL-6", "慢性疼痛患者的BMI", "운동 요법과 BMI"])
+def test_a_title_in_its_script_though_it_ends_on_a_latin_term(tmp_path: Path, title: str) -> None:
+    """A Chinese or Korean title that ends on a Latin abbreviation or a number ('IL-6') is
+    still in its script, and takes no final stop (it was judged by its last character, as an
+    English title, and refused); an English title naming a Chinese term is still English."""
+    text = _titles_last("Exercise for pain: a trial.", "Work and pain.", title)
+    assert _read(tmp_path, text)[-1].title == title
+    with pytest.raises(FormatError):
+        _read(tmp_path, _titles_last("Exercise for pain.", "Work and pain.", "The role of 气 in"))
+
+
 def _last_field(tag: str, values: list[str]) -> str:
     """An Ovid MEDLINE export without its final line break, each record ending on ``tag``."""
     return "\n\n".join(
