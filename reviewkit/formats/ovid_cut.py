@@ -128,18 +128,11 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     ends, known = _WHOLE_ENDS[tag]
     if value.endswith(tuple(ends)) or tag != "SO" and _ends_whole(value):
         return False
-    database = _database(records[-1])
     script = _in_cjk_script(value)
-    others = [
-        v
-        for record in records[:-1]
-        if _database(record) == database
-        for t, v in record
-        if t == tag and v and _in_cjk_script(v) == script
-    ]
+    others = [v for v in _same_database(records, tag) if v and _in_cjk_script(v) == script]
     if others:
         return all(v.endswith(tuple(ends)) for v in others)
-    return any(name in database for name in known)
+    return any(name in _database(records[-1]) for name in known)
 
 
 # Ovid's OpenURL for a library's link resolver, written as an XL after its own link, ends
@@ -174,6 +167,15 @@ def _database(record: list[tuple[str, str]]) -> str:
     return " ".join(v for tag, v in record if tag == "DB")
 
 
+def _same_database(records: list[list[tuple[str, str]]], tag: str) -> list[str]:
+    """The values of ``tag`` in the file's records before the last of the last one's database:
+    a search of several databases exports them in one file, each writing a field its own way."""
+    database = _database(records[-1])
+    return [
+        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
+    ]
+
+
 # The opening of a line Ovid writes, cut short: a tag ('A', 'AU', 'AU  -') or the next record's
 # mark ('<', '<24', '<5.'). The MEDLINE reader takes a line that is not a tag as going on with
 # the field above (_continues: Ovid's EndNote-style export breaks an abstract at column 0), so
@@ -203,10 +205,7 @@ def _ends_unlike_others(records: list[list[tuple[str, str]]], tag: str, value: s
     or values that all end with a period (Journals@Ovid's 'DEPARTMENTS.', 'English.',
     'Clinical Medicine, Health Professions.') where this one has none. Ovid writes such a field
     one way in every record of a database."""
-    database = _database(records[-1])
-    others = [
-        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
-    ]
+    others = _same_database(records, tag)
     if len(others) < 2:
         return False
     shapes = {_shape(v) for v in others}
