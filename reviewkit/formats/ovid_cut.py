@@ -239,8 +239,23 @@ def _cut_value(records: list[list[tuple[str, str]]]) -> str:
     if tag == "VN" and value != "Ovid Technologies":
         return "a VN line that is not 'Ovid Technologies'"
     if tag not in _FREE_TEXT and tag != "XL" and _ends_unlike_others(records, tag, value):
-        return f"a {tag} value that ends unlike the file's other {tag} values"
+        return _UNLIKE.format(tag=tag)
     return ""
+
+
+# why a value judged by the file's other values of its field (_ends_unlike_others) is cut
+_UNLIKE = "a {tag} value that ends unlike the file's other {tag} values"
+
+
+def _judged(tag: str, why: str) -> str:
+    """What the last value is called in _UNSURE_HINT when ``why`` judges it by how the file's
+    other values end, which a whole one may not ('' when the value is cut for certain: empty,
+    no whole DOI or year)."""
+    if tag in _FREE_TEXT:
+        return _FREE_TEXT[tag]
+    # an identifier that only begins the others' one form may have fewer letters or digits
+    # itself: a register's number ('NL7891' after 'NL78912'), a series' older numbers
+    return f"{tag} value" if why == _UNLIKE.format(tag=tag) else ""
 
 
 def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -> None:
@@ -265,6 +280,6 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
                 f"the file ends inside its last record, without a final line break, on {why}"
                 f" ('{tag}  - {value[-40:]}')",
                 where=f"{name}:{last_line}",
-                hint=_UNSURE_HINT.format(_FREE_TEXT[tag]) if tag in _FREE_TEXT else _HINT,
+                hint=_UNSURE_HINT.format(judged) if (judged := _judged(tag, why)) else _HINT,
             )
     check_last_record(records, _ALWAYS, name, last_line, hint=_HINT)

@@ -325,3 +325,19 @@ def test_an_identifier_of_one_form_cut_short_is_still_told(
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _last_field(tag, values))
     assert f"a {tag} value that ends unlike the file's other {tag} values" in exc.value.message
+
+
+def test_a_value_judged_by_the_others_is_refused_with_the_way_to_import_it(
+    tmp_path: Path,
+) -> None:
+    """A value that only begins the one form of the file's others may be whole all the same (a
+    Dutch trial's NL number of four digits after two of five): the refusal says how to import
+    the file if the record is whole, as for a title or an abstract, and that works (its hint
+    said only to export again, which gives the same file)."""
+    text = _last_field("SI", ["NTR/NL78912", "NTR/NL78913", "NTR/NL7891"])
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, text)
+    assert "a SI value that ends unlike the file's other SI values" in exc.value.message
+    assert "if the last record's SI value is whole" in exc.value.hint
+    assert "add a line break at the end of the file" in exc.value.hint
+    assert len(_read(tmp_path, text + "\n")) == 3
