@@ -15,18 +15,20 @@ file and a 1976-80 baseline chunk; counts of abstracts ending so):
   reserved." (51);
 * a statement opened by "©" or "Copyright ©": "© 2021 The Authors. The Journal of Pathology
   published by John Wiley & Sons, Ltd. on behalf of …", "© 2021 Elsevier Inc. All rights
-  reserved.", "© RSNA, 2021" (23);
+  reserved.", "© RSNA, 2021" (31; measured again in round 18, 23 said before);
 * the same statement opened by the word and a year with no sign, as Elsevier's abstracts carry
   it in Embase and Ovid MEDLINE: "Copyright (C) 2020 Elsevier B.V. All rights reserved",
   "Copyright 2020 The Authors", "(c) 2020 Elsevier Ltd. All rights reserved." ('Copyright'
-  only before a year: the word in a sentence names no owner).
+  only before a year: the word in a sentence names no owner; none in the snapshot, as PubMed
+  keeps Elsevier's statement in CopyrightInformation).
 
 Whether a text ends in such a statement (:func:`ends_in_copyright`) is also how a whole last
 abstract of an Ovid export is told from one cut inside a sentence: publishers write the
 statement with or without a final stop (:mod:`reviewkit.formats.ovid_cut`).
 
 Only a statement that ends the text is taken off, and only after a sentence end (or as the
-whole text): "©" is read as a copyright sign wherever it stands, a "copyright" word inside a
+whole text; APA's and Wiley's fixed notices after any word, as a sentence before them may lack
+its stop): "©" is read as a copyright sign wherever it stands, a "copyright" word inside a
 sentence ("the copyright of their article is transferred …") is left alone. The record itself
 keeps its text as imported (the screens and exports show it whole).
 """
@@ -36,15 +38,20 @@ from __future__ import annotations
 import re
 
 _TRAILER = re.compile(
-    r"(?:^|(?<=[.!?)\]])\s+)(?:"
+    # a publisher's fixed notice, whose wording no sentence of a study's own has, after any
+    # space: the sentence before it may lack its stop (1 of the snapshot's 51 Wiley notices,
+    # '… broth of D. officinale This article is protected by copyright.')
+    r"(?:(?:^|(?<=\s))(?:"
     # APA: one parenthesis, the year inside; a full stop after it in some records
     r"\(Psyc\s?INFO Database Record \(c\) \d{4} APA, all rights reserved\)\.?"
     # Wiley's accepted articles
-    r"|This article is protected by copyright\.\s*All rights reserved\.?"
+    r"|This article is protected by copyright\.\s*All rights reserved\.?)"
+    # a statement of the publisher's own words, after a sentence end
+    r"|(?:^|(?<=[.!?)\]])\s+)(?:"
     # a statement opened by the sign, to the end (an owner and a publisher's line or two)
-    r"|(?:Copyright\s*)?©[^©]{0,300}"
+    r"(?:Copyright\s*)?©[^©]{0,300}"
     # the word, or '(c)', and a year opening the statement, to the end (Elsevier's form)
-    r"|(?:Copyright\s*(?:\(c\)\s*)?|\(c\)\s*)\d{4}\b[^©]{0,300}"
+    r"|(?:Copyright\s*(?:\(c\)\s*)?|\(c\)\s*)\d{4}\b[^©]{0,300})"
     r")\s*$",
     re.IGNORECASE,
 )

@@ -5,7 +5,8 @@ One list for every reader of registration numbers: dedup's registration rule (a 
 record carries its number in its source field, its address or, for ISRCTN, its DOI) and the
 study links (numbers cited in abstracts, PubMed's DataBankList and secondary source IDs).
 
-The registers and their numbers' forms are :mod:`reviewkit.dedup.register_catalogue`'s.
+The registers and their numbers' forms are :mod:`reviewkit.trial_registers`' (the one catalogue,
+below dedup and the formats, which read it too).
 
 Canonical form: upper case, no spaces, and the register's own separators written the way the
 register documents them (ChiCTR's hyphens, CTRI's and SLCTR's slashes, EudraCT's hyphens),
@@ -27,7 +28,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote
 
-from reviewkit.dedup.register_catalogue import CONTEXT, REGISTERS, Form, Register
+from reviewkit.trial_registers import CONTEXT, REGISTERS, Form, Register
 
 # WHO's portal (ICTRP), which shows every primary register's records: its old addresses
 # (apps.who.int/trialsearch/Trial2.aspx?TrialID=…, www.who.int/ictrp/…) and its new one

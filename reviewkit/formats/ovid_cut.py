@@ -108,6 +108,15 @@ def _cjk(char: str) -> bool:
     return bool(char) and ("\u2e80" <= char <= "\ud7ff" or "\uff00" <= char <= "\uffef")
 
 
+def _in_cjk_script(text: str) -> bool:
+    """Whether ``text`` is written in such a script: more of its characters are of it than are
+    Latin letters. A Chinese title may end on a Latin term ('2型糖尿病患者血清IL-6') and an
+    English one name a Chinese term, so the last character does not tell (one CJK character
+    stands for a word or a syllable, a Latin letter for a part of one)."""
+    cjk = sum(map(_cjk, text))
+    return cjk > sum(c.isascii() and c.isalpha() for c in text)
+
+
 def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
     """Whether the last record's ``value`` of ``tag`` (one of _WHOLE_ENDS) ends as no whole one
     does: every other record's value of that tag in the same database ends with one of its
@@ -119,18 +128,11 @@ def _ends_cut(records: list[list[tuple[str, str]]], tag: str, value: str) -> boo
     ends, known = _WHOLE_ENDS[tag]
     if value.endswith(tuple(ends)) or tag != "SO" and _ends_whole(value):
         return False
-    database = _database(records[-1])
-    script = _cjk(value[-1])
-    others = [
-        v
-        for record in records[:-1]
-        if _database(record) == database
-        for t, v in record
-        if t == tag and v and _cjk(v.rstrip(_SENTENCE_ENDS)[-1:]) == script
-    ]
+    script = _in_cjk_script(value)
+    others = [v for v in _same_database(records, tag) if v and _in_cjk_script(v) == script]
     if others:
         return all(v.endswith(tuple(ends)) for v in others)
-    return any(name in database for name in known)
+    return any(name in _database(records[-1]) for name in known)
 
 
 # Ovid's OpenURL for a library's link resolver, written as an XL after its own link, ends
@@ -165,6 +167,15 @@ def _database(record: list[tuple[str, str]]) -> str:
     return " ".join(v for tag, v in record if tag == "DB")
 
 
+def _same_database(records: list[list[tuple[str, str]]], tag: str) -> list[str]:
+    """The values of ``tag`` in the file's records before the last of the last one's database:
+    a search of several databases exports them in one file, each writing a field its own way."""
+    database = _database(records[-1])
+    return [
+        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
+    ]
+
+
 # The opening of a line Ovid writes, cut short: a tag ('A', 'AU', 'AU  -') or the next record's
 # mark ('<', '<24', '<5.'). The MEDLINE reader takes a line that is not a tag as going on with
 # the field above (_continues: Ovid's EndNote-style export breaks an abstract at column 0), so
@@ -188,20 +199,22 @@ def _shape(value: str) -> str:
 
 def _ends_unlike_others(records: list[list[tuple[str, str]]], tag: str, value: str) -> bool:
     """Whether the last value of ``tag`` ends unlike the file's other values of that tag (at
-    least two, of the same database) where they all agree: an identifier all of one shape with
-    digits ('PREV200400474164', '00135124-201001000-00018.', an ISSN) that this one only begins,
+    least two, of the same database) where they all agree: an identifier all of one shape of
+    digits and letters or separators ('PREV200400474164', '00135124-201001000-00018.', an
+    ISSN) that this one only begins,
     or values that all end with a period (Journals@Ovid's 'DEPARTMENTS.', 'English.',
     'Clinical Medicine, Health Professions.') where this one has none. Ovid writes such a field
     one way in every record of a database."""
-    database = _database(records[-1])
-    others = [
-        v for record in records[:-1] if _database(record) == database for t, v in record if t == tag
-    ]
+    others = _same_database(records, tag)
     if len(others) < 2:
         return False
     shapes = {_shape(v) for v in others}
     shape = shapes.pop() if len(shapes) == 1 else ""
-    if "9" in shape:
+    # an identifier's form has letters or separators besides its digits; a bare number (a
+    # volume, an issue, a PMID, Embase's accession) and a page or a range of pages ('12',
+    # '100-110') have as many digits as they need, so one shorter is no cut (a cut of an
+    # 8-digit update date, 'UP  - 2019061', cannot be told so)
+    if "9" in shape and not shape.isdigit() and tag != "PG":
         return len(value) < len(shape) and shape.startswith(_shape(value))
     return all(v.endswith(".") for v in others) and not value.endswith(".")
 
@@ -226,8 +239,23 @@ def _cut_value(records: list[list[tuple[str, str]]]) -> str:
     if tag == "VN" and value != "Ovid Technologies":
         return "a VN line that is not 'Ovid Technologies'"
     if tag not in _FREE_TEXT and tag != "XL" and _ends_unlike_others(records, tag, value):
-        return f"a {tag} value that ends unlike the file's other {tag} values"
+        return _UNLIKE.format(tag=tag)
     return ""
+
+
+# why a value judged by the file's other values of its field (_ends_unlike_others) is cut
+_UNLIKE = "a {tag} value that ends unlike the file's other {tag} values"
+
+
+def _judged(tag: str, why: str) -> str:
+    """What the last value is called in _UNSURE_HINT when ``why`` judges it by how the file's
+    other values end, which a whole one may not ('' when the value is cut for certain: empty,
+    no whole DOI or year)."""
+    if tag in _FREE_TEXT:
+        return _FREE_TEXT[tag]
+    # an identifier that only begins the others' one form may have fewer letters or digits
+    # itself: a register's number ('NL7891' after 'NL78912'), a series' older numbers
+    return f"{tag} value" if why == _UNLIKE.format(tag=tag) else ""
 
 
 def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -> None:
@@ -252,6 +280,6 @@ def check_complete(records: list[list[tuple[str, str]]], text: str, name: str) -
                 f"the file ends inside its last record, without a final line break, on {why}"
                 f" ('{tag}  - {value[-40:]}')",
                 where=f"{name}:{last_line}",
-                hint=_UNSURE_HINT.format(_FREE_TEXT[tag]) if tag in _FREE_TEXT else _HINT,
+                hint=_UNSURE_HINT.format(judged) if (judged := _judged(tag, why)) else _HINT,
             )
     check_last_record(records, _ALWAYS, name, last_line, hint=_HINT)

@@ -4,7 +4,8 @@ The CSV reader tells a last row cut short by its cells (fewer than the header na
 inside the row's last cell leaves the count whole, and a shorter value reads as a whole one.
 Web of Science writes the columns at a row's end in fixed forms (Clarivate, "Web of Science Core
 Collection field tags"; the full record's columns end '… GA UT PM OA HC HP DA'): UT, the
-accession number ('WOS:' and 15 digits in the Core Collection, another collection's prefix
+accession number ('WOS:' and 15 digits in the Core Collection, or for its records up to 1997
+'A', the year and ten letters and digits, 'WOS:A1994PG77100437'; another collection's prefix
 before its own: 'MEDLINE:27700001'), DA, the date the export was made ('2018-02-07'), and the
 year, the ISSNs and the DOI (PY, SN, EI, DI). So in a file without its final line break, a last
 cell of one of those columns that is not whole by its form is a cut. A cell of free text (an
@@ -22,7 +23,8 @@ from reviewkit.errors import FormatError
 
 # each column's whole value (fullmatch): a cut inside one matches none
 _FORMS = {
-    "UT": re.compile(r"WOS:\d{15}|(?!WOS:)[A-Z]+:[\w./-]+"),
+    # the older form seen in the bib-dedupe sets' exports (30 of 890 distinct, 1987-1997)
+    "UT": re.compile(r"WOS:(?:\d{15}|A\d{4}[A-Z0-9]{10})|(?!WOS:)[A-Z]+:[\w./-]+"),
     "DA": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "PY": re.compile(r"\d{4}"),
     "SN": re.compile(r"\d{4}-\d{3}[\dX]"),

@@ -272,3 +272,72 @@ def test_a_title_is_judged_by_the_files_titles_in_its_script(tmp_path: Path) -> 
     with pytest.raises(FormatError) as exc:
         _read(tmp_path, _titles_last("运动对疼痛的影响", "Exercise for pain: a trial.", "Work and"))
     assert "a title (TI) that ends inside a sentence" in exc.value.message
+
+
+@pytest.mark.parametrize("title", ["2型糖尿病患者血清IL-6", "慢性疼痛患者的BMI", "운동 요법과 BMI"])
+def test_a_title_in_its_script_though_it_ends_on_a_latin_term(tmp_path: Path, title: str) -> None:
+    """A Chinese or Korean title that ends on a Latin abbreviation or a number ('IL-6') is
+    still in its script, and takes no final stop (it was judged by its last character, as an
+    English title, and refused); an English title naming a Chinese term is still English."""
+    text = _titles_last("Exercise for pain: a trial.", "Work and pain.", title)
+    assert _read(tmp_path, text)[-1].title == title
+    with pytest.raises(FormatError):
+        _read(tmp_path, _titles_last("Exercise for pain.", "Work and pain.", "The role of 气 in"))
+
+
+def _last_field(tag: str, values: list[str]) -> str:
+    """An Ovid MEDLINE export without its final line break, each record ending on ``tag``."""
+    return "\n\n".join(
+        f"<{n}. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nTI  - Title {n}.\n"
+        f"SO  - Journal. 1(1):1, 2019.\nYR  - 2019\n{tag}  - {value}"
+        for n, value in enumerate(values, start=1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "values"),
+    [
+        ("UI", ["31000001", "30000002", "9876543"]),  # a PMID of 1997 after two of 2019
+        ("VO", ["10", "12", "9"]),
+        ("IP", ["10", "12", "3"]),
+        ("PG", ["100-110", "200-210", "12"]),  # one page after two ranges
+    ],
+)
+def test_a_whole_number_of_fewer_digits_than_the_others_is_read(
+    tag: str, values: list[str], tmp_path: Path
+) -> None:
+    """A volume, an issue, a page or a PMID has as many digits as it needs: one shorter than
+    the file's others is whole (each was refused as cut inside an identifier)."""
+    assert len(_read(tmp_path, _last_field(tag, values))) == 3
+
+
+@pytest.mark.parametrize(
+    ("tag", "values"),
+    [
+        ("AN", ["PREV201900123451", "PREV201900123452", "PREV2019001"]),
+        ("IS", ["1053-0487", "1076-2752", "1053-04"]),
+        ("IS", ["1053-0487", "1076-2752", "1053"]),
+    ],
+)
+def test_an_identifier_of_one_form_cut_short_is_still_told(
+    tag: str, values: list[str], tmp_path: Path
+) -> None:
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, _last_field(tag, values))
+    assert f"a {tag} value that ends unlike the file's other {tag} values" in exc.value.message
+
+
+def test_a_value_judged_by_the_others_is_refused_with_the_way_to_import_it(
+    tmp_path: Path,
+) -> None:
+    """A value that only begins the one form of the file's others may be whole all the same (a
+    Dutch trial's NL number of four digits after two of five): the refusal says how to import
+    the file if the record is whole, as for a title or an abstract, and that works (its hint
+    said only to export again, which gives the same file)."""
+    text = _last_field("SI", ["NTR/NL78912", "NTR/NL78913", "NTR/NL7891"])
+    with pytest.raises(FormatError) as exc:
+        _read(tmp_path, text)
+    assert "a SI value that ends unlike the file's other SI values" in exc.value.message
+    assert "if the last record's SI value is whole" in exc.value.hint
+    assert "add a line break at the end of the file" in exc.value.hint
+    assert len(_read(tmp_path, text + "\n")) == 3

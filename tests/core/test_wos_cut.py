@@ -63,6 +63,7 @@ def test_whole_exports_are_read_with_or_without_a_final_line_break(
         (13, ""),  # before it: every record has one
         (8, "WOS:0004000"),  # inside the accession, UT last
         (8, "WO"),
+        (8, "WOS:A1994PG771"),  # inside an accession of the records before 1997's form
         (7, "10.10"),  # inside a DOI before its '/'
         (5, "20"),  # inside the year
     ],
@@ -85,3 +86,11 @@ def test_a_last_cell_whose_cut_cannot_be_told_is_read(
     """Another collection's accession (All Databases: 'MEDLINE:27700002', of no fixed length),
     a PMID, a title, an empty ISSN (a record may have none) read as whole."""
     assert len(_read(tmp_path, _file(columns, last, tail=""))) == 2
+
+
+@pytest.mark.parametrize("accession", ["WOS:A1994PG77100437", "WOS:A1987L331200032"])
+def test_an_accession_of_the_older_form_is_read_as_whole(tmp_path: Path, accession: str) -> None:
+    """Web of Science numbers the Core Collection's records up to 1997 'A', the year and ten
+    letters and digits ('WOS:A1994PG77100437', 30 of the bib-dedupe sets' 890 distinct ones):
+    whole, as a last cell without a final line break."""
+    assert len(_read(tmp_path, _file(8, accession, tail=""))) == 2

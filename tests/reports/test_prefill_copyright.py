@@ -29,6 +29,16 @@ ELSEVIER = (
     "OBJECTIVE: To follow nurses back to work. CONCLUSIONS: Early contact shortened sick leave."
     " Copyright (C) 2020 Elsevier B.V. All rights reserved."
 )
+# a publisher's fixed notice after a sentence left without its stop (as one of the snapshot's
+# 50 Wiley notices stands: '… broth of D. officinale This article is protected by copyright.')
+WILEY_NO_STOP = (
+    "OBJECTIVES: To review sick leave. CONCLUSIONS: Return to work came sooner with D."
+    " officinale This article is protected by copyright. All rights reserved."
+)
+APA_NO_STOP = (
+    "Employee stress is costly. It also suggests that effectiveness varies with the measures"
+    " (PsycINFO Database Record (c) 2016 APA, all rights reserved)"
+)
 # a copyright word inside a sentence is the study's own words, kept
 OWN = (
     "OBJECTIVE: To review authors' rights. CONCLUSIONS: We conclude that the copyright of"
@@ -42,7 +52,9 @@ def _ris(tmp_path: Path) -> Path:
         "".join(
             f"TY  - JOUR\nAU  - Author{i}, A\nTI  - Study {i} of work and health\nPY  - 2021\n"
             f"T2  - Journal of Occupational Health\nDO  - 10.1000/copy.{i}\nAB  - {text}\nER  - \n\n"
-            for i, text in enumerate((APA, WILEY, SIGN, OWN, ELSEVIER), start=1)
+            for i, text in enumerate(
+                (APA, WILEY, SIGN, OWN, ELSEVIER, WILEY_NO_STOP, APA_NO_STOP), start=1
+            )
         ),
         encoding="utf-8",
     )
@@ -66,4 +78,6 @@ def test_copyright_statements_are_left_out_of_prefilled_conclusions(project_a, t
             "We conclude that the copyright of their article is transferred to the publishers."
         ),
         "Study 5 of work and health": "Early contact shortened sick leave.",
+        "Study 6 of work and health": "Return to work came sooner with D. officinale",
+        "Study 7 of work and health": "It also suggests that effectiveness varies with the measures",
     }
