@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
+from reviewkit.classify.bearers import cost_bearers
 from reviewkit.classify.durations import duration_evidence
 from reviewkit.classify.followups import follow_up_evidence
 from reviewkit.classify.headings import find_headings
@@ -250,6 +251,7 @@ def score_labels(
     found = one_role(found, texts)
     found = contacted_parties(found, texts)  # the party a person contacts is not an actor
     found = received_by_others(found, texts)  # a weak word another label's person receives
+    found = cost_bearers(found, texts)  # "costly for employers": who pays is not an actor
     # a comparator named again; a scheme of what was measured or of the study's kind reads both
     if not (scheme.measures or scheme.study_kind):
         found = reported_arms(scheme.labels, found, [f for _, _, f in reports])

@@ -7,10 +7,20 @@ TOP_KEYS = frozenset(
     {"review", "searches", "eligibility", "stages", "highlight", "schemes", "extraction", "report"}
 )
 REVIEW_KEYS = frozenset({"id", "title", "question", "reviewers", "leads", "description"})
-# limits_reason and peer_review: PRISMA-S items 9 (the limits' justification) and 14 (the
-# strategy's peer review), which the search log reports as the protocol words them.
+# limits_reason, adapted_from and peer_review: PRISMA-S items 9 (the limits' justification), 11
+# (the earlier review(s) whose strategy this one adapts or reuses, cited) and 14 (the strategy's
+# peer review), which the search log reports as the protocol words them.
 SEARCH_KEYS = frozenset(
-    {"name", "database", "query", "limits", "description", "limits_reason", "peer_review"}
+    {
+        "name",
+        "database",
+        "query",
+        "limits",
+        "description",
+        "limits_reason",
+        "adapted_from",
+        "peer_review",
+    }
 )
 LIMIT_KEYS = frozenset(
     {"date_from", "date_to", "languages", "publication_types", "systematic_subset"}

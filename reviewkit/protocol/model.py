@@ -55,6 +55,7 @@ class Search:
     description: str = ""
     limits_reason: str = ""  # why the limits (PRISMA-S item 9), as the protocol words it
     peer_review: str = ""  # who reviewed the strategy, how, when (PRISMA-S item 14)
+    adapted_from: str = ""  # the review(s) whose strategy this adapts, cited (PRISMA-S item 11)
 
     def full_query(self) -> str:
         """The stored query with its limits ANDed on, as sent to PubMed."""

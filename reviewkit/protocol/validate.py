@@ -183,8 +183,29 @@ class _Validator(StageChecks, SchemeChecks):
                 key: self.string(item, key, w, required=False)
                 for key in ("description", "limits_reason", "peer_review")
             }
+            said["adapted_from"] = self.adapted_from(item, w)
             out.append(Search(name, db, query, limits, **said))
         return tuple(out)
+
+    def adapted_from(self, item: dict, w: str) -> str:
+        """The citation of the review(s) whose strategy a search adapts or reuses (PRISMA-S
+        item 11 asks that they be cited): optional, but written, it must cite something."""
+        if isinstance(item.get("adapted_from"), list):  # several reviews, each in quotes
+            raise self.fail(
+                f"{w}adapted_from",
+                "must be one string, not a list",
+                hint='cite the reviews in one string, separated by "; ": '
+                'adapted_from = "Smith 2019 ...; Jones 2020 ..."',
+            )
+        cited = self.string(item, "adapted_from", w, required=False)
+        if "adapted_from" in item and not cited:
+            raise self.fail(
+                f"{w}adapted_from",
+                "is empty: it should cite the review whose search strategy this one adapts",
+                hint='cite it (several separated by "; "): adapted_from = "Author A et al. '
+                'Title. Journal. 2020;1:1." or remove the key if no earlier strategy was reused',
+            )
+        return cited
 
     def limits(self, data: dict, w: str) -> Limits:
         self.known_keys(data, LIMIT_KEYS, w)

@@ -1,14 +1,14 @@
 """The PRISMA-S log of stored searches: every run with its query as written, sent and
 translated, limits, start and end, count, interface (and the local snapshot's files), every
-message NCBI sent, published filters cited verbatim, and prior work reused.
+message NCBI sent, published filters cited verbatim, and the review a strategy was adapted from.
 
 The log opens with the PRISMA-S checklist (Rethlefsen et al. 2021), item by item
 (:mod:`.prisma_s_items`); the runs below it give items 1 (database and interface), 8 (each
-strategy as written, sent and translated), 9 (limits), 10 and 11 (filters cited), 12 (what each
-rerun found new and gone), 13 (dates) and 15 (records found and fetched, per run). Item 15 asks
-for the number of records; the Markdown log also lists each run's PMIDs in rank order, so a
-reader can check the count and see what a rerun added or lost without the project (PRISMA-S
-asks for no list; we add it, as the CSV did).
+strategy as written, sent and translated), 9 (limits), 10 (filters cited), 11 (the review a
+strategy was adapted from), 12 (what each rerun found new and gone), 13 (dates) and 15 (records
+found and fetched, per run). Item 15 asks for the number of records; the Markdown log also
+lists each run's PMIDs in rank order, so a reader can check the count and see what a rerun
+added or lost without the project (PRISMA-S asks for no list; we add it, as the CSV did).
 
 PRISMA-S asks for every search as it was run. A search renamed or removed from protocol.toml
 after it ran keeps its runs in the store under its old name; the log lists those runs too, in
@@ -142,7 +142,7 @@ def search_log(db: Store, protocol: Protocol) -> str:
         if search.description:
             parts += [search.description, ""]
         runs = by_name.pop(search.name, [])
-        parts += _filter_lines([search.query])
+        parts += _filter_lines([search.query], search.adapted_from)
         if not runs:
             parts += ["Not run yet.", ""]
         parts += _run_lines(db, runs)
@@ -158,19 +158,25 @@ def search_log(db: Store, protocol: Protocol) -> str:
         ]
     for name, runs in others.items():
         parts += [f"### {name}", ""]
-        parts += _filter_lines([run.query for run in runs])
+        parts += _filter_lines([run.query for run in runs], None)
         parts += _run_lines(db, runs)
     return "\n".join(parts)
 
 
-def _filter_lines(queries: Sequence[str]) -> list[str]:
-    """The published filters the queries use, cited verbatim, and the prior-work line."""
+def _filter_lines(queries: Sequence[str], adapted_from: str | None) -> list[str]:
+    """The published filters the queries use, cited verbatim (PRISMA-S item 10), and the
+    prior-work line: the review whose strategy the search adapts, as the protocol cites it
+    (item 11; ``None``: the search is no longer in the protocol, so neither is its citation)."""
     found = list({f.name: f for q in queries for f in filters_in(q)}.values())
     parts: list[str] = []
     for f in found:
         parts += [f"Search filter used: {f.name}. {f.citation} Verbatim:", "", f"    {f.text}", ""]
-    reused = "; ".join(f.name for f in found) or "none recorded"
-    return [*parts, f"Prior work reused: {reused}.", ""]
+    prior = adapted_from or (
+        "not recorded (the search is no longer in the protocol)"
+        if adapted_from is None
+        else "not recorded (adapted_from in the search's protocol table)"
+    )
+    return [*parts, f"Adapted from: {prior}", ""]
 
 
 def _run_lines(db: Store, runs: Sequence[SearchRun]) -> list[str]:

@@ -75,7 +75,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
         ),
         ("9 Limits and restrictions", _limits(protocol, complete, gone)),
         ("10 Search filters", _filters(queries)),
-        ("11 Prior work", _prior(queries)),
+        ("11 Prior work", _prior(protocol, gone)),
         ("12 Updates", _updates(complete)),
         (
             "13 Dates of searches",
@@ -171,18 +171,30 @@ def _protocol_limits(search: Search) -> str:
 
 def _filters(queries: Sequence[str]) -> list[str]:
     """The published filters of the stored searches and of every query run (a search since
-    removed included)."""
+    removed included), each cited, as item 10 asks."""
     found = {f.name: f for q in queries for f in filters_in(q)}
     if not found:
         return ["none recognised in the searches"]
-    return [f"used: {f.name} (cited verbatim under the searches using it)" for f in found.values()]
+    return [
+        f"used: {f.name}. {f.citation} (verbatim under the searches using it)"
+        for f in found.values()
+    ]
 
 
-def _prior(queries: Sequence[str]) -> list[str]:
-    found = {f.name: None for q in queries for f in filters_in(q)}
-    if not found:
-        return ["none recorded (a strategy adapted from another review: cite it yourself)"]
-    return [f"reused: {name}" for name in found]
+def _prior(protocol: Protocol, gone: set[str]) -> list[str]:
+    """Item 11, a strategy adapted or reused from another review, as each search's protocol
+    table cites it (``adapted_from``); a published filter is item 10's, not prior work. A
+    search without the key, or removed from the protocol, says not recorded: reviewkit cannot
+    tell an adapted strategy from a new one."""
+    said = [f"{s.name}: adapted from {s.adapted_from}" for s in protocol.searches if s.adapted_from]
+    bare = [s.name for s in protocol.searches if not s.adapted_from]
+    bare += [f"{name} (no longer in the protocol)" for name in sorted(gone)]
+    if bare:
+        said.append(
+            f"{', '.join(bare)}: not recorded (adapted_from in a search's protocol table cites "
+            "the review whose strategy it adapts or reuses)"
+        )
+    return said or ["no searches"]
 
 
 def _updates(complete: Sequence[SearchRun]) -> list[str]:

@@ -1,5 +1,6 @@
 """Published search filters a stored query may contain, recognised by their lines and cited
-verbatim in the search log (PRISMA-S items 10, search filters, and 11, prior work)."""
+verbatim in the search log (PRISMA-S item 10, search filters; a filter is not item 11's prior
+work, a strategy adapted from another review, which the protocol's adapted_from cites)."""
 
 from __future__ import annotations
 

@@ -203,7 +203,7 @@ def test_run_prints_stores_and_logs_every_message(
     assert (
         "E-utilities PhraseNotFound: zzzqqq" in text and "E-utilities ERROR: Invalid query" in text
     )
-    assert "Prior work reused: none recorded." in text
+    assert "Adapted from: not recorded (adapted_from in the search's protocol table)" in text
     # each run's PMIDs, in rank order, as the CSV log had them (a refused run stored none)
     with open_project(project_dir) as project:
         (run,) = history(project.db, "warned")

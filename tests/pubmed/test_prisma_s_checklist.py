@@ -26,6 +26,7 @@ name = "pain-english"
 query = "pain[ti]"
 limits_reason = "the team reads English only"
 peer_review = "PRESS 2015, by a second librarian, 2024/03/01"
+adapted_from = "Smith A et al. Pain at work: a systematic review. 2019"
 [searches.limits]
 languages = ["english"]
 
@@ -33,7 +34,8 @@ languages = ["english"]
 name = "pain-any"
 query = "pain[tiab]"
 """
-# A stored search holding a published filter verbatim (not run): items 10 and 11 cite it.
+# A stored search holding a published filter verbatim (not run): item 10 cites it; it is not
+# prior work (item 11), which only the protocol's adapted_from records.
 FILTERED = f"""
 [[searches]]
 name = "pain-trials"
@@ -88,8 +90,23 @@ def test_database_platform_imports_and_what_reviewkit_cannot_know(
     for number in (3, 4, 5, 6):
         assert "not known to reviewkit" in item(log_text, number)
     assert "imported: Embase (" in item(log_text, 7) and "1 record, " in item(log_text, 7)
-    assert f"used: {COCHRANE_HSSS.name}" in item(log_text, 10)
-    assert f"reused: {COCHRANE_HSSS.name}" in item(log_text, 11)
+    assert f"used: {COCHRANE_HSSS.name}. {COCHRANE_HSSS.citation}" in item(log_text, 10)
+
+
+def test_prior_work_is_what_the_protocol_cites_not_the_filters(log_text: str) -> None:
+    """Item 11 (a strategy adapted from another review) says what adapted_from cites, and not
+    recorded for the searches without it; a published filter is item 10's, not prior work."""
+    eleven = item(log_text, 11)
+    assert "pain-english: adapted from Smith A et al. Pain at work: a systematic review. 2019" in (
+        eleven
+    )
+    assert "pain-any, pain-trials: not recorded (adapted_from" in eleven
+    assert COCHRANE_HSSS.name not in eleven
+    trials = log_text[log_text.index("## pain-trials") :]
+    assert f"Search filter used: {COCHRANE_HSSS.name}" in trials
+    assert "Adapted from: not recorded (adapted_from in the search's protocol table)" in trials
+    english = log_text[log_text.index("## pain-english") :]
+    assert "Adapted from: Smith A et al. Pain at work: a systematic review. 2019" in english
 
 
 def test_limits_reason_peer_review_updates_and_dates(log_text: str, tmp_path: Path) -> None:
@@ -156,3 +173,6 @@ def test_imports_only_and_a_search_removed_after_it_ran(
     assert "pain-english (no longer in the protocol): languages: english" in item(text, 9)
     assert "; no longer in the protocol)" in item(text, 13)
     assert "none: each search run here ran on one database" in item(text, 2)
+    assert "pain-english (no longer in the protocol): not recorded" in item(text, 11)
+    removed = text[text.index("### pain-english") :]
+    assert "Adapted from: not recorded (the search is no longer in the protocol)" in removed
