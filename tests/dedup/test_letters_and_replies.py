@@ -7,7 +7,11 @@ records tells the two conventions apart, so the pair waits for a person either w
 
 from __future__ import annotations
 
+import pytest
 from dedup.helpers import keys, verdict
+
+from reviewkit.dedup.cluster import components
+from reviewkit.dedup.matching import match
 
 LETTER = "Atypical haemolytic uraemic syndrome after a streptococcal throat infection"
 ISSUE = dict(journal="Pediatric Nephrology", volume="19", issue="8", year=2004)
@@ -85,3 +89,47 @@ def test_two_records_of_letters_printed_together_are_compared_as_any_two_records
     # the rule reads one record of several letters against one letter, not two such records
     a, b = keys(1, **TOGETHER), keys(2, **{**TOGETHER, "title": f"{HEADING} (multiple letters)"})
     assert verdict(a, b)[1] != "letters_printed_together"
+
+
+def _clusters(records) -> tuple[set[frozenset[int]], set[frozenset[int]]]:
+    """(clusters of two records or more, pairs queued for a person) of the engine's one run."""
+    found = match({k.id: k for k in records})
+    joined = components([k.id for k in records], [(e.a, e.b) for e in found.accepted])
+    queued = {frozenset((u.a, u.b)) for u in found.uncertain}
+    return {frozenset(c) for c in joined if len(c) > 1}, queued
+
+
+WHOLE = dict(
+    title=f"{LETTER} (multiple letters) [1]",
+    authors=["Yilmaz, B.", "Kaya, N.", "Shaw, A. B."],
+    pages="943-945",
+    source="Embase",
+    **ISSUE,
+)
+SINGLE_LETTER = dict(title=LETTER, authors=["Yilmaz, B.", "Kaya, N."], pages="943-944", **ISSUE)
+SINGLE_REPLY = dict(title=f"{LETTER} - Reply", authors=["Shaw, Anna B."], pages="945", **ISSUE)
+
+
+def test_the_record_of_both_makes_the_letter_and_its_reply_one_item_without_identifiers():
+    # haematology: the labels join a letter and its reply only where a record of both exists
+    # (its 4 pairs); the 17 letter/reply pairs of the ten sets without one they keep apart
+    records = [keys(1, **WHOLE), keys(2, **SINGLE_LETTER), keys(3, **SINGLE_REPLY)]
+    joined, _ = _clusters(records)
+    assert joined == {frozenset({1, 2, 3})}
+
+
+@pytest.mark.parametrize("order", [(1, 2, 3), (2, 1, 3), (3, 2, 1)])
+def test_two_medline_records_are_never_joined_through_the_record_of_both(order):
+    # MEDLINE indexes the letter and the reply apart (two PMIDs): the chaining guard lets the
+    # record of both join one of them and asks a person about the other, whichever comes first
+    w, letter, reply = order
+    records = [
+        keys(w, **WHOLE),
+        keys(letter, **SINGLE_LETTER, pmid="15197000"),
+        keys(reply, **SINGLE_REPLY, pmid="15197001"),
+    ]
+    joined, queued = _clusters(records)
+    assert len(joined) == 1 and w in next(iter(joined))
+    assert not any({letter, reply} <= c for c in joined)
+    alone = letter if reply in next(iter(joined)) else reply
+    assert frozenset({w, alone}) in queued
