@@ -81,7 +81,8 @@ def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
         and bool(part.volume and part.issue)
         and (part.volume, part.issue) == (whole.volume, whole.issue)
         and _pages_within(part, whole)
-        and part.first_surname in whole.surnames
+        and bool(part.surnames)
+        and part.surnames[0] in whole.surnames  # one form on both sides ('van der Worp': 'worp')
         and title_similarity(heading, part.title) >= TITLE_NEAR
     )
 

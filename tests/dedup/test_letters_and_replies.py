@@ -75,6 +75,15 @@ def test_the_reply_under_the_letters_record_is_part_of_it():
     assert verdict(whole, reply) == ("duplicate", "letters_printed_together")
 
 
+def test_a_letter_by_a_surname_with_particles_is_found_among_the_listed_authors():
+    # the letter's first surname is read as the record's list reads its names: 'van der Worp'
+    # and 'De Vries' without their particles, 'Marquez de la Plata' as its two words
+    for first in ("van der Worp, H. B.", "De Vries, J.", "Marquez de la Plata, C."):
+        whole = keys(1, **{**TOGETHER, "authors": [*TOGETHER["authors"], first]})
+        letter = keys(2, title=f"{HEADING} - a reply", authors=[first], pages="111", **BMJ)
+        assert verdict(whole, letter) == ("duplicate", "letters_printed_together")
+
+
 def test_a_letter_outside_the_range_or_by_someone_not_listed_is_not_part_of_it():
     whole = keys(1, **TOGETHER)
     later = dict(title=f"{HEADING} - a further reply", authors=["Khan, K. S."], **BMJ)
