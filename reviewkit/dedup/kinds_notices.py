@@ -83,8 +83,16 @@ def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
         and _pages_within(part, whole)
         and bool(part.surnames)
         and part.surnames[0] in whole.surnames  # one form on both sides ('van der Worp': 'worp')
-        and title_similarity(heading, part.title) >= TITLE_NEAR
+        and _under_heading(part.title, heading)
     )
+
+
+def _under_heading(title: str, heading: str) -> bool:
+    """The letter's title is the correspondence's heading, or the heading and more ('... -
+    Reply', a letter's own title after it), of any length: title_similarity gives a start of
+    under 40 characters no more than 90, and BMJ's and the Lancet's headings are often that
+    short ('Statins for all?'); the issue, pages and author already hold the pair."""
+    return title.startswith(heading + " ") or title_similarity(heading, title) >= TITLE_NEAR
 
 
 def letters_printed_together(p: Pair) -> Outcome:

@@ -84,6 +84,16 @@ def test_a_letter_by_a_surname_with_particles_is_found_among_the_listed_authors(
         assert verdict(whole, letter) == ("duplicate", "letters_printed_together")
 
 
+def test_a_letter_under_a_short_heading_is_part_of_the_record():
+    # a heading of under 40 characters: the letter's title is the heading and its own words
+    whole = keys(1, **{**TOGETHER, "title": "Statins for all? (multiple letters)"})
+    for title in ("Statins for all? - Reply", "Statins for all? Not in the elderly"):
+        letter = keys(2, title=title, authors=["Khan, K. S."], pages="111", **BMJ)
+        assert verdict(whole, letter) == ("duplicate", "letters_printed_together")
+    other = keys(3, title="Statins and falls", authors=["Khan, K. S."], pages="111", **BMJ)
+    assert verdict(whole, other)[1] != "letters_printed_together"
+
+
 def test_a_letter_outside_the_range_or_by_someone_not_listed_is_not_part_of_it():
     whole = keys(1, **TOGETHER)
     later = dict(title=f"{HEADING} - a further reply", authors=["Khan, K. S."], **BMJ)
