@@ -62,11 +62,14 @@ def _letters_heading(title: str) -> str:
 
 
 def _pages_within(part: Keys, whole: Keys) -> bool:
-    """``part``'s pages lie inside ``whole``'s page range."""
-    if not (part.first_page and whole.first_page and whole.last_page):
+    """``part``'s pages lie inside ``whole``'s: its range, or the one page that letters and
+    the reply share (NEJM prints a letter and its reply on one page: two such pairs in
+    haematology, each on its own records)."""
+    if not (part.first_page and whole.first_page):
         return False
     last = int(part.last_page or part.first_page)
-    return int(whole.first_page) <= int(part.first_page) and last <= int(whole.last_page)
+    whole_last = int(whole.last_page or whole.first_page)
+    return int(whole.first_page) <= int(part.first_page) and last <= whole_last
 
 
 def _one_of_the_letters(part: Keys, whole: Keys) -> bool:

@@ -94,6 +94,17 @@ def test_a_letter_under_a_short_heading_is_part_of_the_record():
     assert verdict(whole, other)[1] != "letters_printed_together"
 
 
+def test_letters_printed_on_one_page_are_part_of_their_record():
+    # a record of letters on one page (no range) and a letter on that page
+    nejm = dict(journal="New England Journal of Medicine", volume="361", issue="15", year=2009)
+    together = dict(authors=["Eden, M. M.", "Esmond, C. T."], pages="1511", **nejm)
+    whole = keys(1, title=f"{LETTER} (multiple letters)", **together)
+    letter = keys(2, title=LETTER, authors=["Eden, M. M."], pages="1511", **nejm)
+    assert verdict(whole, letter) == ("duplicate", "letters_printed_together")
+    later = keys(3, title=LETTER, authors=["Eden, M. M."], pages="1512", **nejm)
+    assert verdict(whole, later)[1] != "letters_printed_together"
+
+
 def test_a_letter_outside_the_range_or_by_someone_not_listed_is_not_part_of_it():
     whole = keys(1, **TOGETHER)
     later = dict(title=f"{HEADING} - a further reply", authors=["Khan, K. S."], **BMJ)
