@@ -101,7 +101,7 @@ def _under_heading(title: str, heading: str) -> bool:
 def letters_printed_together(p: Pair) -> Outcome:
     """A record of letters printed together ('(multiple letters)') and one of those letters:
     one item, the same journal, issue and pages. On the ten labelled sets the labels join
-    every such pair (haematology 3, srsr 3, cardiac 1, also one DOI) and keep none apart.
+    every such pair (haematology 3, srsr 4, cardiac 1, also one DOI) and keep none apart.
     A letter and its reply, each under its own record, are a person's pair
     (reply_titled_as_article); beside a record of both they join through it, as the labels
     join them: the ten sets' only letter/reply pairs labelled one (haematology's 4) have such
