@@ -62,11 +62,14 @@ def _letters_heading(title: str) -> str:
 
 
 def _pages_within(part: Keys, whole: Keys) -> bool:
-    """``part``'s pages lie inside ``whole``'s page range."""
-    if not (part.first_page and whole.first_page and whole.last_page):
+    """``part``'s pages lie inside ``whole``'s: its range, or the one page that letters and
+    the reply share (NEJM prints a letter and its reply on one page: two such pairs in
+    haematology, each on its own records)."""
+    if not (part.first_page and whole.first_page):
         return False
     last = int(part.last_page or part.first_page)
-    return int(whole.first_page) <= int(part.first_page) and last <= int(whole.last_page)
+    whole_last = int(whole.last_page or whole.first_page)
+    return int(whole.first_page) <= int(part.first_page) and last <= whole_last
 
 
 def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
@@ -81,17 +84,30 @@ def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
         and bool(part.volume and part.issue)
         and (part.volume, part.issue) == (whole.volume, whole.issue)
         and _pages_within(part, whole)
-        and part.first_surname in whole.surnames
-        and title_similarity(heading, part.title) >= TITLE_NEAR
+        and bool(part.surnames)
+        and part.surnames[0] in whole.surnames  # one form on both sides ('van der Worp': 'worp')
+        and _under_heading(part.title, heading)
     )
+
+
+def _under_heading(title: str, heading: str) -> bool:
+    """The letter's title is the correspondence's heading, or the heading and more ('... -
+    Reply', a letter's own title after it), of any length: title_similarity gives a start of
+    under 40 characters no more than 90, and a correspondence's heading may be that short
+    ('Statins for all?'); the issue, pages and author already hold the pair."""
+    return title.startswith(heading + " ") or title_similarity(heading, title) >= TITLE_NEAR
 
 
 def letters_printed_together(p: Pair) -> Outcome:
     """A record of letters printed together ('(multiple letters)') and one of those letters:
     one item, the same journal, issue and pages. On the ten labelled sets the labels join
-    all 6 such pairs (haematology 3, srsr 2, cardiac 1, also one DOI) and keep none apart;
-    a letter and its reply each under its own record stay a person's (reply_titled_as_article,
-    biblio_partial): the labels join them in one set and keep them apart in others."""
+    every such pair (haematology 3, srsr 4, cardiac 1, also one DOI) and keep none apart.
+    A letter and its reply, each under its own record, are a person's pair
+    (reply_titled_as_article); beside a record of both they join through it, as the labels
+    join them: the ten sets' only letter/reply pairs labelled one (haematology's 4) have such
+    a record, the 17 without one are labelled apart. Two records of their own PMIDs or DOIs
+    the chaining guard (cluster.py) keeps apart: the record of both joins one, a person is
+    asked about the other (srsr's second BMJ letter, which the labels join)."""
     if p.jm is True and (_one_of_the_letters(p.ka, p.kb) or _one_of_the_letters(p.kb, p.ka)):
         return DUPLICATE, 0.9
     return None

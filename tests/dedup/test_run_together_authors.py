@@ -76,3 +76,41 @@ def test_a_short_first_surname_run_together_is_found_in_the_other_list() -> None
     # another first author stays for a person
     kc = keys(3, authors=["Kline R.Torres P.Quinn S."], pages="", **common)
     assert verdict(ka, kc)[0] != "duplicate"
+
+
+def test_a_list_run_together_with_initials_without_full_stops_is_read_name_by_name() -> None:
+    # srsr's 905 lists of one source: MEDLINE's 'Surname INITIALS' with the separators lost;
+    # the next surname starts at the last capital before a small letter, or at a particle
+    assert split_run_together("Macleod MREbrahim SRoberts I") == [
+        "Macleod MR",
+        "Ebrahim S",
+        "Roberts I",
+    ]
+    assert split_run_together("Horky LLvan der Worp BHHowells DW") == [
+        "Horky LL",
+        "van der Worp BH",
+        "Howells DW",
+    ]
+    run_on = keys(1, authors=["Macleod MREbrahim SRoberts I"])
+    apart = keys(2, authors=["Macleod, M. R.", "Ebrahim, S.", "Roberts, I."])
+    assert run_on.first_surname == apart.first_surname == "macleod"
+    assert run_on.surnames == apart.surnames
+    assert split_name("Macleod MREbrahim SRoberts I").surname == "Macleod"
+
+
+def test_capitals_inside_a_surname_or_a_group_do_not_cut_a_name() -> None:
+    # a capital inside a surname follows a small letter, never the blank after the initials
+    assert split_run_together("Smith JMcDonald AB") == ["Smith J", "McDonald AB"]
+    assert split_run_together("Smith JDeVries AMacLeod K") == ["Smith J", "DeVries A", "MacLeod K"]
+    # one name each: NLM's two-letter initials, groups, names in full, surnames alone
+    for name in (
+        "Pavlinov IIa",
+        "Yiannakopoulou ECh",
+        "International SSc Group",
+        "FOSInopril in DIALysis Investigators",
+        "Wang XiaoMing",
+        "MacLeod AB",
+        "DeVries JA",
+        "McDonald JWD",
+    ):
+        assert split_run_together(name) == [name]
