@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewkit.errors import DatabaseBusy
 from reviewkit.project import Project
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
@@ -28,27 +29,34 @@ class StageWork:
     conflicts: int  # studies whose votes disagree: they wait for a lead
 
 
+def screens(project: Project, person: str) -> bool:
+    """Whether ``person`` is one of the protocol's reviewers (a lead screens nothing)."""
+    return person in project.protocol.reviewers
+
+
 def work_left(project: Project, reviewer: str) -> list[StageWork]:
     """Each stage of the protocol, in pipeline order, with what waits there (read once). A
     lead (not among the protocol's reviewers) screens nothing: no record waits for their vote."""
     derived = DerivedStages(project)
-    screens = reviewer in project.protocol.reviewers
+    votes = screens(project, reviewer)
     work = []
     for stage in stage_names(project.protocol):
         rule = project.protocol.stages[stage]
         states = derived.states(stage)
         outcomes = derived.outcomes(stage)
         pending = [s for s, o in outcomes.items() if o.status == "pending"]
-        mine = sum(1 for s in pending if screens and needs_vote(states.get(s), rule, reviewer))
+        mine = sum(1 for s in pending if votes and needs_vote(states.get(s), rule, reviewer))
         conflicts = sum(1 for o in outcomes.values() if o.status == "conflict")
         work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
     return work
 
 
-def next_steps(work: list[StageWork], here: str) -> str:
+def next_steps(work: list[StageWork], here: str, screens: bool = True) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; "" when
-    nothing waits anywhere."""
+    nothing waits anywhere. ``screens`` false: told to a lead, whose "another reviewer" is
+    either of the reviewers."""
+    others = "for another reviewer" if screens else "for the reviewers"
     said = []
     for w in work:
         parts = []
@@ -58,9 +66,27 @@ def next_steps(work: list[StageWork], here: str) -> str:
                 f" (reviewkit screen --stage {w.stage})"
             )
         if w.others:
-            parts.append(f"{quantity(w.others, 'record')} for another reviewer")
+            parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
             parts.append(f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts)")
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
     return "; ".join(said)
+
+
+def where_next(project: Project, person: str, here: str) -> str:
+    """:func:`next_steps` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
+    stage counts), read now; "" when nothing waits, or when the database is busy: what was done
+    is saved, and ``reviewkit status`` tells where work waits."""
+    try:
+        return next_steps(work_left(project, person), here, screens(project, person))
+    except DatabaseBusy:
+        return ""
+
+
+def then_line(project: Project, person: str, here: str) -> str:
+    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
+    (:func:`where_next`): the end of the line a screen's command prints once it closes, which
+    takes the message line's words off the terminal."""
+    steps = where_next(project, person, here)
+    return f"; next: {steps}" if steps else ""
