@@ -5,7 +5,8 @@ one who reopened such a stage saw their first record again with no word at all: 
 that wait for them at the next stage (``reviewkit screen`` opens title-abstract unless given
 ``--stage``), or why a stage is empty (the other reviewer still screening, conflicts left for a
 lead), were theirs to guess. The words here say it, in counts only: no vote of another reviewer
-is shown (blinding), as ``reviewkit status`` gives the same counts to anyone.
+is shown (blinding), and a stage's conflicts are counted to a reviewer only once no record is
+pending there, when ``reviewkit conflicts`` shows them to them too.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def screens(project: Project, person: str) -> bool:
 
 def work_left(project: Project, reviewer: str) -> list[StageWork]:
     """Each stage of the protocol, in pipeline order, with what waits there (read once). A
-    lead (not among the protocol's reviewers) screens nothing: no record waits for their vote."""
+    lead (not among the protocol's reviewers) screens nothing: no record waits for their vote.
+    A reviewer's conflicts count only at a stage closed to screening, as ``conflicts`` shows."""
     derived = DerivedStages(project)
     votes = screens(project, reviewer)
     work = []
@@ -46,7 +48,11 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
         outcomes = derived.outcomes(stage)
         pending = [s for s, o in outcomes.items() if o.status == "pending"]
         mine = sum(1 for s in pending if votes and needs_vote(states.get(s), rule, reviewer))
-        conflicts = sum(1 for o in outcomes.values() if o.status == "conflict")
+        # a reviewer is not told a stage's conflicts while it is open (records pending): how
+        # many of their votes the other's contradict would unblind them, and `conflicts`
+        # refuses them the stage until then (screening.conflict_views); a lead is told
+        hidden = votes and bool(pending)
+        conflicts = 0 if hidden else sum(1 for o in outcomes.values() if o.status == "conflict")
         work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
     return work
 
