@@ -92,11 +92,16 @@ def conflicts(
     project = load_project(project_dir, person=resolver)
     try:
         derived = screening.DerivedStages(project)  # the log read once for every stage
+        chosen = stage is None
         if stage is None:
             stage = _first_open_stage(project, resolver, derived)
         # checks blinding first
         views = screening.conflicts(project, stage, resolver, derived=derived)
         if as_list:
+            if chosen and stage != STAGES[0]:
+                # the list's heading, on stdout before it: on stderr it arrived out of order
+                # when piped (the screen's header and the sheet's line name the stage already)
+                click.echo(f"{stage}: the first stage with open conflicts (--stage names another)")
             _print_list(project, stage, views)
         if csv_out:
             _write_sheet(project, stage, views, csv_out, resolver)
@@ -162,8 +167,6 @@ def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -
             if screening.conflicts(
                 project, stage, resolver, include_resolved=False, derived=derived
             ):
-                if stage != STAGES[0]:
-                    click.echo(f"{stage}: the first stage with open conflicts", err=True)
                 return stage
         except UserError:  # a stage still open to this resolver: the chosen one says why
             return stage

@@ -5,13 +5,15 @@ one who reopened such a stage saw their first record again with no word at all: 
 that wait for them at the next stage (``reviewkit screen`` opens title-abstract unless given
 ``--stage``), or why a stage is empty (the other reviewer still screening, conflicts left for a
 lead), were theirs to guess. The words here say it, in counts only: no vote of another reviewer
-is shown (blinding), as ``reviewkit status`` gives the same counts to anyone.
+is shown (blinding), and a stage's conflicts are counted to a reviewer only once no record is
+pending there, when ``reviewkit conflicts`` shows them to them too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewkit.errors import DatabaseBusy
 from reviewkit.project import Project
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
@@ -28,27 +30,39 @@ class StageWork:
     conflicts: int  # studies whose votes disagree: they wait for a lead
 
 
+def screens(project: Project, person: str) -> bool:
+    """Whether ``person`` is one of the protocol's reviewers (a lead screens nothing)."""
+    return person in project.protocol.reviewers
+
+
 def work_left(project: Project, reviewer: str) -> list[StageWork]:
     """Each stage of the protocol, in pipeline order, with what waits there (read once). A
-    lead (not among the protocol's reviewers) screens nothing: no record waits for their vote."""
+    lead (not among the protocol's reviewers) screens nothing: no record waits for their vote.
+    A reviewer's conflicts count only at a stage closed to screening, as ``conflicts`` shows."""
     derived = DerivedStages(project)
-    screens = reviewer in project.protocol.reviewers
+    votes = screens(project, reviewer)
     work = []
     for stage in stage_names(project.protocol):
         rule = project.protocol.stages[stage]
         states = derived.states(stage)
         outcomes = derived.outcomes(stage)
         pending = [s for s, o in outcomes.items() if o.status == "pending"]
-        mine = sum(1 for s in pending if screens and needs_vote(states.get(s), rule, reviewer))
-        conflicts = sum(1 for o in outcomes.values() if o.status == "conflict")
+        mine = sum(1 for s in pending if votes and needs_vote(states.get(s), rule, reviewer))
+        # a reviewer is not told a stage's conflicts while it is open (records pending): how
+        # many of their votes the other's contradict would unblind them, and `conflicts`
+        # refuses them the stage until then (screening.conflict_views); a lead is told
+        hidden = votes and bool(pending)
+        conflicts = 0 if hidden else sum(1 for o in outcomes.values() if o.status == "conflict")
         work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
     return work
 
 
-def next_steps(work: list[StageWork], here: str) -> str:
+def next_steps(work: list[StageWork], here: str, screens: bool = True) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; "" when
-    nothing waits anywhere."""
+    nothing waits anywhere. ``screens`` false: told to a lead, whose "another reviewer" is
+    either of the reviewers."""
+    others = "for another reviewer" if screens else "for the reviewers"
     said = []
     for w in work:
         parts = []
@@ -58,9 +72,27 @@ def next_steps(work: list[StageWork], here: str) -> str:
                 f" (reviewkit screen --stage {w.stage})"
             )
         if w.others:
-            parts.append(f"{quantity(w.others, 'record')} for another reviewer")
+            parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
             parts.append(f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts)")
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
     return "; ".join(said)
+
+
+def where_next(project: Project, person: str, here: str) -> str:
+    """:func:`next_steps` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
+    stage counts), read now; "" when nothing waits, or when the database is busy: what was done
+    is saved, and ``reviewkit status`` tells where work waits."""
+    try:
+        return next_steps(work_left(project, person), here, screens(project, person))
+    except DatabaseBusy:
+        return ""
+
+
+def then_line(project: Project, person: str, here: str) -> str:
+    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
+    (:func:`where_next`): the end of the line a screen's command prints once it closes, which
+    takes the message line's words off the terminal."""
+    steps = where_next(project, person, here)
+    return f"; next: {steps}" if steps else ""

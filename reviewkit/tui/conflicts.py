@@ -19,7 +19,7 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
-from reviewkit.screening.work_left import next_steps, work_left
+from reviewkit.screening.work_left import next_steps, screens, then_line, work_left
 from reviewkit.tui.actions import (
     Action,
     bindings,
@@ -278,16 +278,12 @@ class ConflictsScreen(DecisionScreen):
         every final decision is saved; next: …'."""
         open_count = sum(1 for v in self.views if v.open)
         resolved = quantity(len(self.views) - open_count, "conflict")
-        try:
-            steps = next_steps(work_left(self.project, self.resolver), self.stage)
-        except DatabaseBusy:  # the decisions are saved: where next can be asked for with status
-            steps = ""
         return stopped_line(
             self.resolver,
             self.stage,
             f"{resolved} resolved, {open_count} open",
             "every final decision is saved",
-            f"; next: {steps}" if steps else "",
+            then_line(self.project, self.resolver, self.stage),
             kept=self.waiting,
         )
 
@@ -296,7 +292,8 @@ class ConflictsScreen(DecisionScreen):
         (:func:`reviewkit.screening.work_left.next_steps`: records for the reviewers, conflicts of
         another stage), as the screening screen says when a reviewer has none left."""
         try:
-            steps = next_steps(work_left(self.project, self.resolver), self.stage)
+            work = work_left(self.project, self.resolver)
+            steps = next_steps(work, self.stage, screens(self.project, self.resolver))
         except DatabaseBusy:  # the decision is saved: the words can wait
             return said
         return f"{said} · next: {steps}" if steps else f"{said} · nothing waits at any stage"

@@ -39,6 +39,7 @@ from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
+from reviewkit.screening.work_left import then_line, where_next
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -72,6 +73,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.help", "question_mark", "help", "Help", group="Other"),
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
+PLACE = "dedup review"  # where the status line and the quit line say the person is
 DIFF_STYLE = "bold black on #f4d03f"
 
 
@@ -239,9 +241,11 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.pair is None:
             pane = self.query_one("#pair")
             pane.border_title = pane.border_subtitle = ""
+            # with none left, where work waits next, as screen and conflicts say (work_left)
+            steps = where_next(self.project, self.reviewer, PLACE) if not queue else ""
             shown.update(
                 Text(
-                    "No pairs left to review."
+                    f"No pairs left to review{steps and f'. Next: {steps}'}."
                     if not queue
                     else "Only skipped pairs are left; quit and come back to them.",
                     style="bold",
@@ -251,7 +255,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 status_line(
                     f"{len(queue)} in queue",
                     f"{self.decided} decided",
-                    "dedup review",
+                    PLACE,
                     self.reviewer,
                 )
             )
@@ -271,7 +275,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 f"{self.decided} decided",
                 f"pair {self.pair.a}–{self.pair.b}",
                 f"score {score}",
-                "dedup review",
+                PLACE,
                 self.reviewer,
             )
         )
@@ -283,15 +287,17 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         """Where the person stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
         every verdict is saved' (the project's pairs decided and questions open, as the status
-        line counts them when the screen last read the queue)."""
+        line counts them when the screen last read the queue), with none open also where work
+        waits ('; next: title-abstract: …', :func:`then_line`)."""
         left = f"{self.queue_size} in queue" + (
             f" ({len(self.skipped)} skipped)" if self.skipped else ""
         )
         return stopped_line(
             self.reviewer,
-            "dedup review",
+            PLACE,
             f"{quantity(self.decided, 'pair')} decided, {left}",
             "every verdict is saved",
+            "" if self.queue_size else then_line(self.project, self.reviewer, PLACE),
             kept=self.waiting,
         )
 

@@ -96,9 +96,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #rank {
-        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
-    }
+    #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { padding: 0 1; color: $warning; }
@@ -227,7 +225,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         )
         if text != self.rank_text:
             self.rank_text = text
-            self.query_one("#rank", Static).update(text, layout=False)
+            # a layout: the line wraps to two rows at 80 columns when it needs them ('… until 5
+            # includes and 5 excludes (you: 0 and 0)' was cut at '5 incl…'), and back to one
+            self.query_one("#rank", Static).update(text)
 
     def apply_ranking(self) -> None:
         """Before moving on: take a newer order for the undecided records after this one."""

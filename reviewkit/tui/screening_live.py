@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 
-from reviewkit.errors import DatabaseBusy
-from reviewkit.screening.work_left import next_steps, work_left
+from reviewkit.screening.work_left import next_steps, then_line, work_left
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -171,25 +170,16 @@ class KeepsUp:
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
 
-    def waiting_elsewhere(self) -> str:
-        """Where work waits for this reviewer but here (:func:`next_steps`); "" when nowhere."""
-        return next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
-
     def nothing_left(self, said: str) -> str:
         """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        steps = self.waiting_elsewhere()
+        steps = next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
 
     def steps_next(self) -> str:
-        """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or
-        "" when nothing waits: for the line printed once the screen closes, which takes the
-        message line's words off the terminal (a reviewer done with title-abstract was not told
-        the next stage's command). A busy database says nothing: the votes are saved already."""
-        try:
-            steps = self.waiting_elsewhere()
-        except DatabaseBusy:
-            steps = ""
-        return f"; next: {steps}" if steps else ""
+        """'; next: …' or "" (:func:`then_line`) for the line printed once the screen closes,
+        which takes the message line's words off the terminal (a reviewer done with
+        title-abstract was not told the next stage's command)."""
+        return then_line(self.queue.project, self.queue.reviewer, self.queue.stage)
 
     def say_arrived(self, said: str) -> None:
         """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""

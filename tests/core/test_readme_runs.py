@@ -3,7 +3,9 @@
 test_docs.py checks that every example *parses*; this runs each one a new user can type
 without a terminal screen or NCBI: `reviewkit init` as section 1 shows, `cd` into it, the
 files the examples name made from the vendor fixtures, and searches sent to a local
-E-utilities server on a small PubMed XML file (what the README says to do offline). Each
+E-utilities server on a small PubMed XML file (what the README says to do offline), in a new
+user's shell (no reviewer or resolver name set), with the conflicts section 5 resolves made by
+the two reviewers' votes and the lead's sheet filled in as the README asks. Each
 example must end with exit code 0, or, where the README itself says it needs another project
 (Review B's schemes, a record id of your own), with exit code 2 and the message listed in
 EXPECTED_ERRORS; never a traceback. So a renamed option, a changed default or a broken
@@ -25,6 +27,9 @@ from reviewkit.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# A person's name from their shell: a new user has neither (tests/conftest.py sets both).
+PEOPLE = ("REVIEWKIT_REVIEWER", "REVIEWKIT_RESOLVER")
 
 # Examples that open a terminal screen or serve until Ctrl-C: a Pilot test covers each screen.
 NEEDS_A_TERMINAL = (
@@ -72,6 +77,11 @@ SAYS = {
     "reviewkit agreement": "voted here: reviewer1 (",  # one reviewer per study: no pairs
     "reviewkit decisions import r2.jsonl": "added 0 entries",
     "reviewkit report --new-version": "recorded version '2021 review'",
+    # the conflicts the test makes at full text (disagree_at_full_text), as a lead sees them
+    "reviewkit conflicts --list": "full-text: the first stage with open conflicts",
+    "reviewkit conflicts resolve": ": final exclude (Wrong outcome) at full-text by lead",
+    "reviewkit conflicts --csv conflicts.csv": "wrote 1 open conflict at full-text",
+    "reviewkit conflicts import conflicts.csv": "1 final decision from conflicts.csv; 0 conflicts open",
 }
 
 
@@ -91,6 +101,8 @@ def runnable(line: str) -> bool:
     rest = line.removeprefix("reviewkit ")
     if any(rest == c or rest.startswith(c + " ") for c in NEEDS_A_TERMINAL):
         return False
+    if rest.startswith("conflicts resolve ") or rest.startswith("conflicts import "):
+        return True  # no screen: a final decision given, a filled sheet read back
     if rest.startswith(("conflicts", "dedup review")) and not re.search(
         r"--list|--csv|--read-csv", rest
     ):
@@ -116,6 +128,41 @@ def screen_by_keys(line: str) -> None:
                 queue.decide(study, "include")
     finally:
         project.close()
+
+
+def disagree_at_full_text() -> list[int]:
+    """reviewer1 screens full text after reviewer2 included every study there (section 5's
+    screens, :func:`screen_by_keys`): excludes the first two studies of the queue and includes
+    the rest, through ReviewerQueue.decide (what the `e` and `i` keys call). Two real
+    conflicts for the lead's `conflicts --list`, `resolve` and the sheet's `--csv` / `import`."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+
+    project = open_project(Path.cwd())
+    try:
+        queue = screening.ReviewerQueue(project, "full-text", "reviewer1")
+        disputed = list(queue.studies[:2])
+        for study in list(queue.studies):
+            if study in disputed:
+                queue.decide(study, "exclude", "wrong-outcome")
+            else:
+                queue.decide(study, "include")
+        return disputed
+    finally:
+        project.close()
+
+
+def fill_the_sheet(path: Path, decision: str) -> None:
+    """What section 5 asks of the lead between `conflicts --csv` and `conflicts import`: the
+    sheet's decision column filled, in a spreadsheet, for every row."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "decision": decision} for row in rows)
 
 
 def expected_error(line: str) -> str | None:
@@ -174,11 +221,13 @@ def test_every_readme_example_runs_as_written(
 ) -> None:
     (tmp_path / "protocols").symlink_to(ROOT / "protocols")  # a checkout's protocols/
     monkeypatch.chdir(tmp_path)
-    for name in ("REVIEWKIT_PROJECT", "NCBI_API_KEY", "REVIEWKIT_KEYS"):
+    # a new user's shell: no reviewer or resolver name set (the suite's conftest sets both),
+    # so every example names its person as the README writes it, or fails here
+    for name in ("REVIEWKIT_PROJECT", "NCBI_API_KEY", "REVIEWKIT_KEYS") + PEOPLE:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LOGNAME", "anna")  # a login name the protocol does not list
     monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)
-    monkeypatch.setenv("REVIEWKIT_REVIEWER", "reviewer1")
-    failures, ran = [], []
+    failures, ran, disputed, listed = [], [], [], ""
     for line in code_block_lines(README):
         if line.startswith("cd "):
             monkeypatch.chdir(line.split()[1])
@@ -194,11 +243,20 @@ def test_every_readme_example_runs_as_written(
             and "--no-rank" not in line
         ):
             screen_by_keys(line)
+        if line.startswith("reviewkit conflicts") and not disputed:
+            disputed = disagree_at_full_text()
+        if line.startswith("reviewkit conflicts import "):
+            fill_the_sheet(Path(shlex.split(line)[3]), "include")
         if not runnable(line):
             continue
         ran.append(line)
-        code = main(shlex.split(line)[1:])
+        argv = shlex.split(line)[1:]
+        if line.startswith("reviewkit conflicts resolve 13 "):
+            argv[2] = listed  # the README's 13 is the reader's: the id `conflicts --list` gave
+        code = main(argv)
         out, err = capsys.readouterr()
+        if line.startswith("reviewkit conflicts --list"):
+            listed = next(x.split("\t")[0] for x in out.splitlines() if "\topen\t" in x)
         wanted = expected_error(line)
         if "Traceback" in out + err:
             failures.append(f"{line}: traceback\n{err}")
@@ -210,6 +268,10 @@ def test_every_readme_example_runs_as_written(
             failures.append(f"{line}: does not say what the README says\n{out}")
     assert failures == [], "\n".join(failures)
     assert 'reviewkit report --new-version "2021 review"' in ran
+    # the two conflicts made at full text: one resolved by `resolve`, one by the filled sheet
+    assert any(line.startswith("reviewkit conflicts resolve 13 ") for line in ran)
+    assert any(line.startswith("reviewkit conflicts import ") for line in ran)
+    assert int(listed) in disputed
     project = tmp_path / "my-review"
     # what the README says these examples leave behind
     assert (project / "exports" / "search-log.md").is_file()
@@ -350,8 +412,12 @@ def test_conflicts_opens_on_the_first_stage_with_open_conflicts(project_b, capsy
     argv = ["conflicts", "--list", "--resolver", "lead", "--project", str(project_b.folder)]
     assert main(argv) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines()[0] == f"{open_}\topen\tIES"
-    assert "full-text: the first stage with open conflicts" in err
+    # the heading on stdout, before the list (on stderr it came out of order when piped)
+    assert out.splitlines()[:2] == [
+        "full-text: the first stage with open conflicts (--stage names another)",
+        f"{open_}\topen\tIES",
+    ]
+    assert err == ""
     # with nothing open anywhere, or a stage named, it is the stage asked for
     assert main([*argv, "--stage", "title-abstract"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"{done}\tresolved\tIPS in Norway"
@@ -598,28 +664,3 @@ terms = ["randomised"]
     assert "'workplace' is not SCHEME=LABEL" in err
     assert "model-type" not in err
     assert "e.g. setting=workplace (schemes: setting, design)" in err
-
-
-def test_the_readme_s_conflicts_resolve_runs_on_review_a(
-    project_a, monkeypatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Section 5's `conflicts resolve` example, in the walk-through's Review A project on a
-    conflict of its own: it gave Review B's reason `long-term`, which Review A's lead typed and
-    was told is no reason of the stage. (The run-everything test above has no conflict to give
-    it, so it never ran.)"""
-    from conftest import add_records
-    from screening.helpers import make_records
-
-    from reviewkit import screening
-
-    (line,) = [x for x in code_block_lines(README) if x.startswith("reviewkit conflicts resolve")]
-    (study,) = add_records(project_a, make_records(1))
-    # one reviewer per record at title-abstract: 'uncertain' sends it to a second, who excludes
-    screening.decide(project_a.db, study, "title-abstract", "reviewer1", "uncertain")
-    screening.decide(project_a.db, study, "title-abstract", "reviewer2", "exclude", "duplicate")
-    argv = shlex.split(line.replace(" 13 ", f" {study} "))[1:]
-    monkeypatch.chdir(project_a.folder)
-    assert main(argv) == 0, capsys.readouterr().err
-    assert f"record {study}: final exclude (Wrong outcome) at title-abstract by lead" in (
-        capsys.readouterr().out
-    )

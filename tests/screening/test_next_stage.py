@@ -11,6 +11,7 @@ from conftest import add_records
 from screening.helpers import make_records, screening_app
 
 from reviewkit import screening as scr
+from reviewkit.screening.work_left import where_next
 
 TA, FT = "title-abstract", "full-text"
 
@@ -37,6 +38,29 @@ def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b):
                 s.message
             )
             assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in s.message
+
+    asyncio.run(go())
+
+
+def test_a_reviewer_is_not_told_the_conflicts_of_a_stage_still_open(project_b):
+    """reviewer2 has voted on one record, an exclude; reviewer1's last vote, an include, made
+    a conflict of it, and the line said '1 conflict for a lead (reviewkit conflicts)': the
+    other's one vote, told (a command that refuses them while records are pending there)."""
+    ids = add_records(project_b, make_records(3))
+    _vote_all(project_b, ids[:1], "reviewer2", ["exclude"])
+    _vote_all(project_b, ids[:2], "reviewer1", ["include", "include"])
+
+    async def go():
+        app = screening_app(project_b)
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            assert s.current == ids[2]
+            await pilot.press("i")
+            assert s.message.endswith(
+                "all done at this stage · next: title-abstract: 2 records for another reviewer"
+            ), s.message
+            lead = where_next(project_b, "lead", TA)  # a lead screens nothing: told
+            assert "title-abstract: 2 records for the reviewers, 1 conflict for a lead" in lead
 
     asyncio.run(go())
 

@@ -42,8 +42,8 @@ def test_conflicts_says_what_is_resolved_and_open(project_b, monkeypatch, capsys
     out = _run(monkeypatch, capsys, lead, "conflicts", "--resolver", "lead", "--project", folder)
     assert out.endswith(
         "lead at title-abstract: 1 conflict resolved, 1 open; every final decision is saved;"
-        " next: title-abstract: 1 record for another reviewer, 1 conflict for a lead (reviewkit"
-        " conflicts); full-text: 1 record for another reviewer\n"
+        " next: title-abstract: 1 record for the reviewers, 1 conflict for a lead (reviewkit"
+        " conflicts); full-text: 1 record for the reviewers\n"
     ), out
 
 
@@ -62,5 +62,37 @@ def test_dedup_review_says_what_is_decided_and_left(project_b, monkeypatch, caps
     args = ("dedup", "review", "--reviewer", "lead", "--project", folder)
     out = _run(monkeypatch, capsys, lead, *args)
     assert out.endswith(
-        "lead at dedup review: 1 pair decided, 0 in queue; every verdict is saved\n"
+        "lead at dedup review: 1 pair decided, 0 in queue; every verdict is saved; next:"
+        " title-abstract: 2 records for the reviewers\n"
+    ), out
+
+
+def test_dedup_review_with_none_left_names_the_reviewer_s_next_command(
+    project_b, monkeypatch, capsys
+):
+    """A reviewer whose dedup queue is empty read 'No pairs left to review.' and, on quitting,
+    '… 0 in queue; every verdict is saved', with no word of the screening that waits for them,
+    as screen and conflicts now say (screening.work_left, the one place). At 80x24."""
+    add_records(project_b, make_records(2))  # two studies, no pair to review
+    seen = []
+
+    async def reviewer(pilot):
+        await pilot.pause()
+        seen.append(str(pilot.app.screen.query_one("#records").render()))
+        await pilot.press("q")
+
+    run = tui_app.run_app
+    monkeypatch.setattr(
+        tui_app,
+        "run_app",
+        lambda app: run(app, headless=True, auto_pilot=reviewer, size=(80, 24)),
     )
+    folder = str(project_b.folder)
+    assert main(["dedup", "review", "--reviewer", "reviewer1", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    then = "title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract)"
+    assert out.endswith(
+        f"reviewer1 at dedup review: 0 pairs decided, 0 in queue; every verdict is saved; next:"
+        f" {then}\n"
+    ), out
+    assert seen == [f"No pairs left to review. Next: {then}."]

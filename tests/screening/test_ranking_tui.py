@@ -197,8 +197,8 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
 
 
 def test_the_includes_left_estimate_stays_in_view_at_80_columns(topics):
-    """The order line is one row: at 80 columns its end is cut, so the estimate a reviewer
-    watches comes first (it fell off the end behind 'Order: random until …')."""
+    """The estimate a reviewer watches comes first on the order line, on its first row at 80
+    columns (it fell off the end behind 'Order: random until …' when the line was one row)."""
     project, like = topics
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
     ranking = QueueRanker(queue)
@@ -215,6 +215,39 @@ def test_the_includes_left_estimate_stays_in_view_at_80_columns(topics):
             await pilot.pause()
             shown = s.query_one("#rank").render_line(0).text
             assert "Includes left ≈" in shown and "(90%:" in shown, shown
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_order_line_is_read_whole_before_the_rule_at_80_and_120_columns(topics, size):
+    """Before the ready rule the line says 'Includes left: after your first decision · Order:
+    protocol terms until 5 includes and 5 excludes (you: 0 and 0)', 110 characters: one row at
+    80 columns cut it at '… until 5 incl…', so a reviewer never read what the order waits for.
+    It wraps to a second row when it needs one; the record keeps the rest."""
+    project, _ = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue)
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=size) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            await until_first_record(pilot, s)
+            assert ranking.wait_idle()
+            s.render_rank()
+            await pilot.pause()
+            rank = s.query_one("#rank")
+            rows = [rank.render_line(y).text.strip() for y in range(rank.size.height)]
+            assert " ".join(rows) == ranking.status().describe(), rows
+            assert "(you: 0 and 0)" in rows[-1]
+            assert len(rows) == (2 if size[0] < 110 else 1)
+            # the record's title is still in view under it
+            assert s.query_one("#record").size.height > 5
 
     try:
         asyncio.run(go())

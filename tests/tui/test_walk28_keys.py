@@ -189,7 +189,7 @@ def test_the_last_conflict_resolved_says_where_work_waits(team) -> None:
         async with app.run_test(size=(200, 40)) as pilot:
             s = app.first_screen
             await pilot.press("e", "1")
-            assert "no new conflicts · next: full-text: 2 records for another reviewer" in (
+            assert "no new conflicts · next: full-text: 2 records for the reviewers" in (
                 s.message
             ), s.message
             assert "waits for you" not in s.message and "wait for you" not in s.message
