@@ -127,7 +127,9 @@ def spelt_out(acronym: str, title: tuple[str, tuple[str, ...]]) -> tuple[str, ..
         if len(letters) < 2:
             return ()
         m = _part_pattern(letters).search(code, at)
-        if not m:
+        # an acronym that is a word ('HOPE', 'CARE') spelt from that word ('Hope and optimism
+        # in patients with …'): the title writes the word, it does not spell the name out
+        if not m or letters in words[m.start() : m.end()]:
             return ()
         found.extend(words[m.start() : m.end()])
         at = m.end()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit.cli import main
-from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
 from reviewkit.dedup.study_names import (
@@ -354,6 +354,19 @@ def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
     plain = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
                 "disorders in Denmark", TEAM[:2], 2021)  # fmt: skip
     assert links(trial, plain, other) == {}
+
+
+def test_an_acronym_that_is_a_word_is_not_spelt_out_by_that_word():
+    """A trial named by a word in capitals ('HOPE', 'CARE', 'STOP') beside a title that writes
+    the word: 'Hope and optimism in patients with eczema' holds h, o, p, e as initials, but it
+    writes hope, it does not spell HOPE out, and its other words are no name of the trial."""
+    trial = rec("Five-year follow-up of the HOPE cohort of eczema", TEAM, 2012)
+    word = rec("Hope and optimism in patients with eczema", TEAM, 2011)
+    assert links(trial, word, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+    assert spelt_out("HOPE", initials("Hope and optimism in patients with eczema")) == ()
+    assert spelt_out("HOPE", initials("Heart Outcomes Prevention Evaluation")) == (
+        "heart", "outcomes", "prevention", "evaluation",
+    )  # fmt: skip
 
 
 def test_a_reviews_own_acronym_spelt_out_in_many_titles_joins_nothing():
