@@ -96,6 +96,7 @@ def acronyms(title: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a study's titles are read again for each pair it is in
 def initials(title: str) -> tuple[str, tuple[str, ...]]:
     """A title's words split at blanks, hyphens and signs, in lower case, and their initials
     in one string: a content word's in lower case, a function word's in upper case."""

@@ -106,7 +106,7 @@ _OTHER_REGISTERS = frozenset({"PROSPERO", "INPLASY", "OSF"})
 
 def _looks_like_name(word: str) -> bool:
     """Two capitals or more and three characters or more: 'SPINE', 'WorkUp', 'IPS-MA'."""
-    return len(word) >= 3 and sum(c.isupper() for c in word) >= 2
+    return len(word) >= 3 and sum(map(str.isupper, word)) >= 2
 
 
 def _is_trial_name(word: str) -> bool:
@@ -133,8 +133,8 @@ def name_key(word: str) -> str:
 
 def _in_capitals(title: str) -> bool:
     """A title in capitals ('THE EFFECT OF …'): every word would look a name."""
-    letters = [c for c in title if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2
+    letters = "".join(filter(str.isalpha, title))
+    return bool(letters) and sum(map(str.isupper, letters)) > len(letters) / 2
 
 
 def record_languages(language: str) -> frozenset[str] | None:
