@@ -318,12 +318,12 @@ _FOLLOW_ON = re.compile(
     r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
     r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
     # 'design' only of a study's: 'study design', 'trial design', 'design of a randomised
-    # trial', 'design and rationale', 'design, methods and findings', a title's part opening
-    # with it ('The SPINE trial: design of …'). Elsewhere it is what an experiment or a
-    # paper makes or studies ('rational design, synthesis and testing of … inhibitors',
-    # 'dosage regimen design', 'cardiovascular design', 'user-interface design', 'ergonomic
-    # design', 'experimental design'), which one laboratory's papers share
-    r"|(?:study|trial|evaluation)\s+design|(?<=:\s)design"
+    # trial', 'design and rationale', 'design, methods and findings'. Elsewhere, after a
+    # colon too, it is what an experiment or a paper makes or studies ('rational design,
+    # synthesis and testing of … inhibitors', '… ligands: design, synthesis and biological
+    # evaluation', 'dosage regimen design', 'cardiovascular design', 'user-interface
+    # design', 'ergonomic design', 'experimental design'), which one laboratory's papers share
+    r"|(?:study|trial|evaluation)\s+design"
     r"|design\s*(?:,|and)\s*(?:rationale|methods?|methodology|baseline|objectives|conduct"
     r"|recruitment)"
     r"|design\s+of\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,6}?"

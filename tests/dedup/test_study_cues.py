@@ -310,6 +310,29 @@ def test_design_and_exploratory_say_a_report_only_of_a_study():
     assert links(one, two) == {}
 
 
+def test_design_after_a_colon_is_a_study_design_only_as_elsewhere():
+    """Medicinal chemistry heads its papers with what it designs ('… 5-HT1A ligands: design,
+    synthesis and biological evaluation'), a device paper with the device's ('Coronary stents:
+    design and clinical outcomes'): after a colon as anywhere, 'design' is a study's only of
+    a study ('The SPINE trial: design of a randomised trial', 'PREVENT: design and
+    rationale')."""
+    for title in (
+        "Novel arylpiperazines as 5-HT1A ligands: design, synthesis and biological evaluation",
+        "Benzodiazepine receptor ligands: design and synthesis",
+        "Coronary stents: design and clinical outcomes",
+    ):
+        assert not follow_on_report(title), title
+    for title in (
+        "The SPINE trial: design of a randomised trial of surgery",
+        "PREVENT: design and rationale of a trial of statins",
+        "The HOPE study: design, methods and baseline",
+    ):
+        assert follow_on_report(title), title
+    one = rec("Arylpiperazines as 5-HT1A ligands: design, synthesis and evaluation", TEAM, 2001)
+    two = rec("Arylpiperazines as 5-HT1A ligands: binding and evaluation", TEAM, 2002)
+    assert links(one, two, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+
+
 def test_numbered_parts_of_one_study_are_its_reports():
     """A study published in numbered parts ('… investigation of sumatriptan. II: …', 'Auckland
     Stroke Outcomes Study. Part 2') is one study's reports; a laboratory's numbered series
