@@ -202,9 +202,13 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
             names |= named
             written_names = name_words(title)
             mentions |= written_names
-            # the English title's acronyms; none in capitals, where every word looks like one
+            # the English title's acronyms (none in capitals, where every word looks like one),
+            # not one it spells out itself ('chronic myeloid leukemia in chronic phase
+            # (CML-CP)'): its words are the title's, and another's spelling would add only
+            # that title's variant of them ('myelogenous')
             if written_names and title == rec.title:
-                written |= acronyms(title)
+                own = initials(title)
+                written |= {a for a in acronyms(title) if not spelt_out(a, own)}
         mentions |= names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only

@@ -408,6 +408,24 @@ def test_an_acronym_that_is_a_word_is_not_spelt_out_by_that_word():
     )  # fmt: skip
 
 
+def test_an_acronym_its_own_title_spells_out_is_not_read_again():
+    """'… chronic myeloid leukemia in chronic phase (CML-CP)' spells its acronym out itself:
+    its words are the title's already, and reading another title's spelling for it would add
+    that title's variant ('chronic myelogenous leukemia'), joining a team's follow-up to its
+    review of the topic."""
+    trial = rec("Dasatinib in newly diagnosed chronic myeloid leukemia in chronic phase "
+                "(CML-CP): two-year follow-up", TEAM, 2010)  # fmt: skip
+    review = rec("Therapy for patients with chronic myelogenous leukemia in chronic phase",
+                 TEAM, 2011)  # fmt: skip
+    others = [
+        rec(f"Therapy of chronic myeloid leukemia in chronic phase: {drug}", [f"Doe, A{i}"], 2010)
+        for i, drug in enumerate(("imatinib", "nilotinib", "bosutinib", "ponatinib", "busulfan"))
+    ]
+    assert links(trial, review, *others) == {}
+    short = rec("Dasatinib in newly diagnosed CML-CP: two-year follow-up", TEAM, 2010)
+    assert (0, 1) in links(short, review, *others)  # written short only: spelt out as before
+
+
 def test_a_reviews_own_acronym_spelt_out_in_many_titles_joins_nothing():
     """A review's topic ('PNH' in a review of paroxysmal nocturnal haemoglobinuria) is spelt
     out on many titles: its words weigh as the topic's, so one team's follow-up and another
