@@ -465,9 +465,8 @@ def _long_term_report(title: str) -> bool:
 # noun in the singular): a laboratory's numbered series ('Studies on pyrazine derivatives.
 # Part VII', 'Safety evaluation of toothpaste … I.' in mice, 'II.' in rats) is different
 # experiments under one heading (any part counted: 359 more suggestions in the benchmark
-# sets, most of them such series), nor in an experiment on animals or cells. 'Part' and its
-# number, or a Roman numeral after a colon or a stop and before a capital: not 'type II' nor a
-# species' initial ('V. cholerae'). English only ('Teil', 'partie', 'deel' are not read).
+# sets, most of them such series). 'Part' and its number, or a Roman numeral after a colon
+# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae').
 _NUMBERED_PART = re.compile(
     r"\bpart\s+(?:[1-9]|[IVX]{1,4})\b(?!-)"
     r"|(?-i:[:.]\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.:]\s+[A-Z])",
@@ -482,7 +481,7 @@ _ONE_STUDY = re.compile(
 def _part_of_one_study(title: str) -> bool:
     """Whether a title is a numbered part of one study (the comment above _NUMBERED_PART)."""
     m = _NUMBERED_PART.search(title)
-    return bool(m and _ONE_STUDY.search(title, 0, m.start()) and not _EXPERIMENT.search(title))
+    return bool(m and _ONE_STUDY.search(title, 0, m.start()))
 
 
 def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:

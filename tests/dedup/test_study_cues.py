@@ -363,22 +363,6 @@ def test_numbered_parts_of_one_study_are_its_reports():
     assert links(lab_7, lab_13) == {}
 
 
-def test_a_numbered_part_of_an_experiment_on_animals_is_no_report():
-    """A laboratory's series under a heading in the singular ('Experimental study of shock.
-    Part IV. Cardiac output in dogs', 'A study of drug X. II. Toxicity in rats') is its
-    experiments, as 'long-term effects … in rats' is an experiment's, not a later report."""
-    for title in (
-        "Experimental study of shock. Part IV. Cardiac output in dogs",
-        "A study of drug X. II. Toxicity in rats",
-        "Study on the metabolism of amphetamine. Part 3. Excretion in the rat",
-    ):
-        assert not follow_on_report(title), title
-    assert follow_on_report("A study of sumatriptan in general practice. II: Quality of life")
-    dogs = rec("Experimental study of shock. Part IV. Cardiac output in dogs", TEAM, 1975)
-    pigs = rec("Experimental study of shock. Part V. Cardiac output in pigs", TEAM, 1976)
-    assert links(dogs, pigs, rec("Exercise for low back pain", OTHER_TEAM)) == {}
-
-
 def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
     """Review B's IPS-MA trial and its cost-effectiveness analysis: one writes the acronym,
     the other spells it out; read as if both spelt it out, they share the intervention."""
