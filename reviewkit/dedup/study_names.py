@@ -466,7 +466,8 @@ def _long_term_report(title: str) -> bool:
 # Part VII', 'Safety evaluation of toothpaste … I.' in mice, 'II.' in rats) is different
 # experiments under one heading (any part counted: 359 more suggestions in the benchmark
 # sets, most of them such series). 'Part' and its number, or a Roman numeral after a colon
-# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae').
+# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae'). In
+# English only: 'Teil', 'partie', 'deel' of a vernacular title are not read.
 _NUMBERED_PART = re.compile(
     r"\bpart\s+(?:[1-9]|[IVX]{1,4})\b(?!-)"
     r"|(?-i:[:.]\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.:]\s+[A-Z])",
