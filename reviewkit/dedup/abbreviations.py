@@ -96,6 +96,7 @@ def acronyms(title: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a study's titles are read again for each pair it is in
 def initials(title: str) -> tuple[str, tuple[str, ...]]:
     """A title's words split at blanks, hyphens and signs, in lower case, and their initials
     in one string: a content word's in lower case, a function word's in upper case."""
@@ -127,7 +128,9 @@ def spelt_out(acronym: str, title: tuple[str, tuple[str, ...]]) -> tuple[str, ..
         if len(letters) < 2:
             return ()
         m = _part_pattern(letters).search(code, at)
-        if not m:
+        # an acronym that is a word ('HOPE', 'CARE') spelt from that word ('Hope and optimism
+        # in patients with …'): the title writes the word, it does not spell the name out
+        if not m or letters in words[m.start() : m.end()]:
             return ()
         found.extend(words[m.start() : m.end()])
         at = m.end()

@@ -108,10 +108,11 @@ class StudyCues:
     # a title of two trials or more, or of a meeting's session: its numbers bridge no
     # registrations (study_names.names_several_trials, study_numbers)
     several_trials: bool = False
-    # the acronyms its titles write ('IPS-MA'), and each title's words and their initials,
-    # where another study's acronym may be spelt out (:func:`_spelt_alike`)
+    # the acronyms its titles write ('IPS-MA'), and its titles, where another study's acronym
+    # may be spelt out (:func:`_spelt_alike`; their initials read only there, for the few
+    # pairs that need them, not kept for every study)
     acronyms: frozenset[str] = frozenset()
-    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    titles: tuple[str, ...] = ()
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -187,7 +188,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     words: set[str] = set()
     mentions: set[str] = set()
     written: set[str] = set()
-    spellings: list[tuple[str, tuple[str, ...]]] = []
+    titles: list[str] = []
     follow_on = several = False
     for rec in records:
         languages = record_languages(rec.language)
@@ -199,7 +200,15 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
             named = trial_names(title, languages)
             several = several or names_several_trials(title, named)
             names |= named
-            mentions |= name_words(title)
+            written_names = name_words(title)
+            mentions |= written_names
+            # the English title's acronyms (none in capitals, where every word looks like one),
+            # not one it spells out itself ('chronic myeloid leukemia in chronic phase
+            # (CML-CP)'): its words are the title's, and another's spelling would add only
+            # that title's variant of them ('myelogenous')
+            if written_names and title == rec.title:
+                own = initials(title)
+                written |= {a for a in acronyms(title) if not spelt_out(a, own)}
         mentions |= names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
@@ -210,9 +219,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         if rec.year:
             years.add(rec.year)
         words |= _title_words(rec.title)
-        spellings.append(initials(rec.title))
-        if name_words(rec.title):  # none in capitals, where every word looks like one
-            written |= acronyms(rec.title)
+        titles.append(rec.title)
     # a trial's name is its own cue, not one of the words that name its intervention and
     # population: counted twice, a name alone would suggest a link
     words = {w for w in words if w.upper() not in names}
@@ -227,7 +234,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         frozenset(mentions),
         several,
         frozenset(written),
-        tuple(spellings),
+        tuple(titles),
     )
 
 
@@ -386,10 +393,11 @@ def _spelt_alike(a: StudyCues, b: StudyCues) -> tuple[frozenset[str], frozenset[
     ('TLR2' beside 'toll-like receptor 4', 'IL-6') that its spelt-out words do not tell apart."""
     words = [set(a.words), set(b.words)]
     for side, (short, full) in enumerate(((a, b), (b, a))):
+        spellings = [initials(t) for t in full.titles] if short.acronyms else []
         for acronym in sorted(short.acronyms):
             if name_key(acronym) in full.mentions or any(c.isdigit() for c in acronym):
                 continue  # both write it (a shared word already), or one of a family
-            spelt = next(filter(None, (spelt_out(acronym, t) for t in full.spellings)), ())
+            spelt = next(filter(None, (spelt_out(acronym, t) for t in spellings)), ())
             if spelt:
                 words[side] -= _title_words(acronym)
                 words[side] |= _title_words(" ".join(spelt)) & full.words

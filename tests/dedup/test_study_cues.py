@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit.cli import main
-from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
 from reviewkit.dedup.study_names import (
@@ -310,6 +310,29 @@ def test_design_and_exploratory_say_a_report_only_of_a_study():
     assert links(one, two) == {}
 
 
+def test_design_after_a_colon_is_a_study_design_only_as_elsewhere():
+    """Medicinal chemistry heads its papers with what it designs ('… 5-HT1A ligands: design,
+    synthesis and biological evaluation'), a device paper with the device's ('Coronary stents:
+    design and clinical outcomes'): after a colon as anywhere, 'design' is a study's only of
+    a study ('The SPINE trial: design of a randomised trial', 'PREVENT: design and
+    rationale')."""
+    for title in (
+        "Novel arylpiperazines as 5-HT1A ligands: design, synthesis and biological evaluation",
+        "Benzodiazepine receptor ligands: design and synthesis",
+        "Coronary stents: design and clinical outcomes",
+    ):
+        assert not follow_on_report(title), title
+    for title in (
+        "The SPINE trial: design of a randomised trial of surgery",
+        "PREVENT: design and rationale of a trial of statins",
+        "The HOPE study: design, methods and baseline",
+    ):
+        assert follow_on_report(title), title
+    one = rec("Arylpiperazines as 5-HT1A ligands: design, synthesis and evaluation", TEAM, 2001)
+    two = rec("Arylpiperazines as 5-HT1A ligands: binding and evaluation", TEAM, 2002)
+    assert links(one, two, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+
+
 def test_numbered_parts_of_one_study_are_its_reports():
     """A study published in numbered parts ('… investigation of sumatriptan. II: …', 'Auckland
     Stroke Outcomes Study. Part 2') is one study's reports; a laboratory's numbered series
@@ -354,6 +377,37 @@ def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
     plain = rec("Cost-effectiveness of supported employment for people with mood and anxiety "
                 "disorders in Denmark", TEAM[:2], 2021)  # fmt: skip
     assert links(trial, plain, other) == {}
+
+
+def test_an_acronym_that_is_a_word_is_not_spelt_out_by_that_word():
+    """A trial named by a word in capitals ('HOPE', 'CARE', 'STOP') beside a title that writes
+    the word: 'Hope and optimism in patients with eczema' holds h, o, p, e as initials, but it
+    writes hope, it does not spell HOPE out, and its other words are no name of the trial."""
+    trial = rec("Five-year follow-up of the HOPE cohort of eczema", TEAM, 2012)
+    word = rec("Hope and optimism in patients with eczema", TEAM, 2011)
+    assert links(trial, word, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+    assert spelt_out("HOPE", initials("Hope and optimism in patients with eczema")) == ()
+    assert spelt_out("HOPE", initials("Heart Outcomes Prevention Evaluation")) == (
+        "heart", "outcomes", "prevention", "evaluation",
+    )  # fmt: skip
+
+
+def test_an_acronym_its_own_title_spells_out_is_not_read_again():
+    """'… chronic myeloid leukemia in chronic phase (CML-CP)' spells its acronym out itself:
+    its words are the title's already, and reading another title's spelling for it would add
+    that title's variant ('chronic myelogenous leukemia'), joining a team's follow-up to its
+    review of the topic."""
+    trial = rec("Dasatinib in newly diagnosed chronic myeloid leukemia in chronic phase "
+                "(CML-CP): two-year follow-up", TEAM, 2010)  # fmt: skip
+    review = rec("Therapy for patients with chronic myelogenous leukemia in chronic phase",
+                 TEAM, 2011)  # fmt: skip
+    others = [
+        rec(f"Therapy of chronic myeloid leukemia in chronic phase: {drug}", [f"Doe, A{i}"], 2010)
+        for i, drug in enumerate(("imatinib", "nilotinib", "bosutinib", "ponatinib", "busulfan"))
+    ]
+    assert links(trial, review, *others) == {}
+    short = rec("Dasatinib in newly diagnosed CML-CP: two-year follow-up", TEAM, 2010)
+    assert (0, 1) in links(short, review, *others)  # written short only: spelt out as before
 
 
 def test_a_reviews_own_acronym_spelt_out_in_many_titles_joins_nothing():
