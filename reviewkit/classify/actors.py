@@ -26,7 +26,10 @@ sessions") is passed over. A word of contact inside a term ("dialogue meeting", 
 own method) is no cue: "the coordinator held a dialogue meeting with the employer" stays
 workplace evidence. Health states and disorders
 (:func:`reviewkit.classify.variables.term_names_disorder`) are never a contacted party: "met
-workers with depression" names the population.
+workers with depression" names the population; so, in a scheme of whom the study included
+(``population = true``: a sector, an employment status), are all its terms: "Occupational health
+nurses met each police officer" names the police as the workforce studied, and the rule is not
+applied there (:func:`reviewkit.classify.rules.score_labels`).
 """
 
 from __future__ import annotations

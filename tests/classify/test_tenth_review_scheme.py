@@ -173,3 +173,16 @@ def test_the_welfare_agencys_social_worker(providers):
     assert labels(providers, "provider", text) == ["insurance-officer"]
     # a social worker alone, in a hospital's team, is weak
     assert labels(providers, "provider", "A social worker joined the ward round.") == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the people a provider meets or contacts are whom the study included: in a scheme of
+        # whom (population = true) the contacted-party rule does not take them away
+        ("Occupational health nurses met each police officer on sick leave.", ["public"]),
+        ("Hospital physicians contacted the employers of construction workers.", ["industry"]),
+    ],
+)
+def test_whom_a_provider_meets_is_the_population(providers, text, sector):
+    assert labels(providers, "sector", text) == sector
