@@ -186,3 +186,18 @@ def test_the_welfare_agencys_social_worker(providers):
 )
 def test_whom_a_provider_meets_is_the_population(providers, text, sector):
     assert labels(providers, "sector", text) == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the workforce named by its employer, as eligibility criteria write it
+        "Eligible were employees of a municipality on sick leave for four weeks or more.",
+        "Inclusion criteria: employees of the municipality, sick-listed for 4 to 12 weeks.",
+    ],
+)
+def test_a_workforce_named_by_its_employer(providers, text):
+    assert labels(providers, "sector", text) == ["public"]
+    # the provider's employer is not the workforce's
+    provider = "A social worker employed by the municipality examined each sick-listed employee."
+    assert labels(providers, "sector", provider) == ["general"]
