@@ -52,7 +52,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reviewkit.classify import codes
+from reviewkit.classify import affiliations, codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.headings import heading
 from reviewkit.classify.negation import negated, negated_after
@@ -325,14 +325,18 @@ class Fields(list):
 
 
 def record_fields(record: Record) -> Fields:
-    """Every searchable part of a record (title, abstract sections, keywords), split into words.
-    Made once per record text and shared: do not change the list."""
+    """Every searchable part of a record (title, abstract sections, keywords), split into words,
+    without the authors' affiliations (:mod:`~reviewkit.classify.affiliations`). Made once per
+    record text and shared: do not change the list."""
     out = [("title", record.title)]
     for s in record.abstract_sections:
+        if affiliations.is_affiliations(s.label):  # the authors' workplaces, not the study's
+            continue
+        text = affiliations.without_affiliations(s.text)
         # an unlabelled section is split again at the headings run into it: a record stored
         # before its kind of heading was known (capital headings without colons, CINAHL's and
         # Embase's) gets its sections, as extract.sections reads it
-        parts = ((s.label, s.text),) if s.label else _sections_of(s.text)
+        parts = ((s.label, text),) if s.label else _sections_of(text)
         out += [(f"abstract:{label.upper()}" if label else "abstract", t) for label, t in parts]
     out += [("keywords", k) for k in record.keywords]
     out += [("mesh", heading(m)) for m in record.mesh_terms]

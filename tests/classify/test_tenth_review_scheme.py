@@ -201,3 +201,35 @@ def test_a_workforce_named_by_its_employer(providers, text):
     # the provider's employer is not the workforce's
     provider = "A social worker employed by the municipality examined each sick-listed employee."
     assert labels(providers, "sector", provider) == ["general"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PubMed's abstract display opens with the authors' affiliations: their workplaces are
+        # not who delivered (a labelled abstract, and one without headings)
+        "Author information: (1)Occupational Health Services, Helsinki, Finland. (2)General "
+        "practitioner, Oslo. OBJECTIVE: To test case management. METHODS: Sick-listed "
+        "employees were randomised to case managers or usual care.",
+        "Author information: (1)Occupational Health Services, Helsinki. (2)General practitioner, "
+        "Oslo. Sick-listed employees were randomised to case managers or usual care.",
+    ],
+)
+def test_the_authors_affiliations_are_no_provider(providers, text):
+    rec = Record(title="A study", abstract_sections=plain_abstract(text))
+    assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == [
+        "case-manager"
+    ]
+
+
+def test_an_affiliation_section_is_no_provider(providers):
+    rec = Record(
+        title="A study",
+        abstract_sections=[
+            AbstractSection("AFFILIATIONS", "Department of General Practice; psychologists"),
+            AbstractSection(*METHODS),
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == [
+        "case-manager"
+    ]
