@@ -372,3 +372,16 @@ def test_whom_the_included_meet_is_the_population_too(study_designs):
     # meets are included as well, not a contacted party (the rule made for schemes of who acts)
     text = "Unemployed participants met employees on sick leave in the group sessions."
     assert sorted(labels(study_designs, "employment", text)) == ["sick-leave", "unemployed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a recommendation beside the study's own design is no other study: it reaches its clause
+        "This randomised controlled trial shows that such programmes should be implemented.",
+        "In this randomised controlled trial, whose results should be considered in future "
+        "programmes, 200 workers were included.",
+    ],
+)
+def test_a_recommendation_leaves_the_studys_own_design(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]

@@ -233,3 +233,28 @@ def test_an_affiliation_section_is_no_provider(providers):
     assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == [
         "case-manager"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # a recommendation reaches its own clause: the study's own words beside it count
+        (
+            "Brief advice by psychologists reduced sick leave; such advice should be implemented "
+            "in occupational health care.",
+            ["psychologist"],
+        ),
+        (
+            "Psychologists delivered a programme that should be considered in future programmes.",
+            ["psychologist"],
+        ),
+        (
+            "Psychologists delivered a programme designed to inform future interventions.",
+            ["psychologist"],
+        ),
+        # the recommendation's own clause stays no provider
+        ("Future interventions could add a psychologist.", ["not-stated"]),
+    ],
+)
+def test_a_recommendation_reaches_its_clause(providers, text, got):
+    assert labels(providers, "provider", text) == got
