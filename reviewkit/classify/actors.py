@@ -6,8 +6,11 @@ the workplace with the worker and the supervisor", an employment specialist who 
 employers": the workplace is the coordinator's (the specialist's) contact there, not the
 central actor DOMAIN.md's workplace-centred type means ("the employer/occupational health
 service acting, meetings held by them"). So a term after a word of contact (contacted, liaised,
-met, a meeting, visited, engaged, involved, coordinated ...) in a sentence whose actor, before
-that word, is another label's term, is no evidence for its label. The actor is:
+met, a meeting, visited, engaged, involved, coordinated with ...) in a sentence whose actor,
+before that word, is another label's term, is no evidence for its label ("coordinate" takes
+what is coordinated as its object: its parties are the people after its "with" or "between" or
+named as persons, not "the rehabilitation plan" nor "contacts with the workplace"). The actor
+is:
 
 * a term before the contact word in the sentence ("The coordinator, a physiotherapist, made
   the first contact with the employer"); a term of the label itself there makes it an actor
@@ -26,7 +29,10 @@ sessions") is passed over. A word of contact inside a term ("dialogue meeting", 
 own method) is no cue: "the coordinator held a dialogue meeting with the employer" stays
 workplace evidence. Health states and disorders
 (:func:`reviewkit.classify.variables.term_names_disorder`) are never a contacted party: "met
-workers with depression" names the population.
+workers with depression" names the population; so, in a scheme of whom the study included
+(``population = true``: a sector, an employment status), are all its terms: "Occupational health
+nurses met each police officer" names the police as the workforce studied, and the rule is not
+applied there (:func:`reviewkit.classify.rules.score_labels`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import re
 from collections.abc import Mapping
 
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
+from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
 
@@ -137,6 +144,44 @@ def _reach(words: list, k: int, end: int) -> int:
     return end
 
 
+# "Coordinate" takes what is coordinated as its object, a thing or people's acts ("coordinated
+# the rehabilitation plan with the employer", "coordinated contacts with the workplace", "the
+# actions of the employer, the GP and the insurer"), and its parties after "with", "between" or
+# "among": a party is a term after those or one that names a person; a term that names a
+# contact itself ("contact with the employer") is the coordinator's work, as the plan is
+_COORDINATE = frozenset({"coordinate", "coordinated", "coordinates", "coordinating"})
+_COORDINATED_WITH = frozenset({"with", "between", "among", "amongst"})
+
+
+def _coordinated(words: list[Token], k: int, reach: int) -> int | None:
+    """For the word of contact at ``k``, a word of :data:`_COORDINATE`, the character after which
+    its parties are named (its first "with", "between" or "among" before ``reach``, else
+    ``reach``); None for another word of contact, whose object is its party."""
+    if words[k].word.casefold() not in _COORDINATE:
+        return None
+    after = (w.start for w in words[k + 1 :] if w.word.casefold() in _COORDINATED_WITH)
+    return min(next(after, reach), reach)
+
+
+# A term right after "by" is a passive's agent ("all coordinated by a case manager", "were
+# contacted by the coordinator"): the actor (:func:`_by_agent`), never a party
+_AGENT = re.compile(r"\bby\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _party(text: str, e: Evidence, coordinated: int | None) -> bool:
+    """Whether a term in a contact word's reach in ``text`` is a party: not a passive's agent
+    (:data:`_AGENT`); any other for most words of contact; for "coordinate" (:data:`_COORDINATE`,
+    parties named after character ``coordinated``) one that names no contact and comes after
+    its "with" or names a person (:func:`~reviewkit.classify.persons.names_person`)."""
+    if _AGENT.search(text, 0, e.span[1]):  # type: ignore[index]
+        return False
+    if coordinated is None:
+        return True
+    if any(w.word.casefold() in CONTACT_WORDS for w in tokens(e.text)):
+        return False
+    return e.span[1] > coordinated or names_person(e)  # type: ignore[index]
+
+
 def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[int]:
     """The ids of the evidence in one field's text (its ``words``) that is another label's
     contact."""
@@ -154,12 +199,22 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
         first = bisect.bisect_left(starts, start)
         opener = [w for w in words[first : first + 1] if w.start < end]
         reaches = [
-            (words[k].start, _reach(words, k, end)) for k in cues if start <= words[k].start < end
+            (words[k].start, r, _coordinated(words, k, r))
+            for k in cues
+            if start <= words[k].start < end
+            for r in (_reach(words, k, end),)
         ]
         for e in here:
             if term_names_disorder(e.text):
                 continue
-            cue = next((c for c, r in reaches if c < e.span[1] and e.span[2] <= r), None)  # type: ignore[index]
+            cue = next(
+                (
+                    c
+                    for c, r, coordinated in reaches
+                    if c < e.span[1] and e.span[2] <= r and _party(text, e, coordinated)  # type: ignore[index]
+                ),
+                None,
+            )
             if cue is None:
                 continue
             # the actors: terms before the contact word that are no contact themselves ("made

@@ -110,13 +110,36 @@ _FUTURE_RESEARCH = re.compile(
 
 # Practice to come: what should be done or who should take part ("Occupational physicians
 # should be involved in future programmes", "should be offered in primary care", "future
-# interventions"), a recommendation of the conclusion, not what the study did
+# interventions could add ..."), a recommendation of the conclusion, not what the study did; in
+# its own clause only (:func:`_recommends`)
 _RECOMMENDED = re.compile(
     r"\b(?:should|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:involved|"
     r"included|consulted|engaged|trained|offered|considered|implemented)\b|"
-    r"\b(?:future|further)\s+(?:\S+\s+){0,2}?(?:programmes|programs|interventions|practice)\b",
+    r"\b(?:future|further)\s+(?:\S+\s+){0,2}?(?:programmes|programs|interventions|practice)\s+"
+    r"(?:should|could|may|might|must|need|needs|would|ought)\b",
     re.IGNORECASE,
 )
+# A recommendation's clause ends at a comma, semicolon or colon, a relative or "that", or "and"
+# or "but" before a modal: "This randomised trial shows that such programmes should be
+# implemented", "Psychologists delivered a programme that should be considered in future
+# programmes" keep the study's own words
+_CLAUSE_END = re.compile(
+    r"[,;:]|\b(?:that|which|whose|who)\b|\b(?:and|but)\b(?=\s+(?:should|must|ought|needs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _recommends(sentence: str, at: int) -> bool:
+    """Whether character ``at`` of ``sentence`` is in the clause of a recommendation
+    (:data:`_RECOMMENDED`, :data:`_CLAUSE_END`)."""
+    ends = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(sentence)]
+    for m in _RECOMMENDED.finditer(sentence):
+        start = max((e for s, e in ends if e <= m.start()), default=0)
+        end = min((s for s, e in ends if s >= m.end()), default=len(sentence))
+        if start <= at < end:
+            return True
+    return False
+
 
 # The authors' earlier work ("We previously showed ...", "We have recently reported ...", "In
 # our earlier trial ..."), unless the sentence names this study ("In a previous report of this
@@ -146,7 +169,7 @@ def speaks_of_own_study(text: str, at: int) -> bool:
     return not (
         _OTHER_STUDIES.search(sentence)
         or _FUTURE_RESEARCH.search(sentence)
-        or _RECOMMENDED.search(sentence)
+        or _recommends(sentence, at - start)
     )
 
 

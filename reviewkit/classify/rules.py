@@ -230,7 +230,8 @@ def score_labels(
     place, so a follow-up that says only "two-year follow-up" is scored as its trial is.
     A combination label that has evidence through the labels it names carries their scores and
     evidence added to its own, and names them in ``combined``. Another label's contact ("the
-    coordinator contacted the employer") is no evidence (:mod:`reviewkit.classify.actors`).
+    coordinator contacted the employer") is no evidence (:mod:`reviewkit.classify.actors`),
+    except in a scheme of whom the study included (``population``).
     """
     reports = [("", record, record_fields(record))]
     reports += [(name, r, record_fields(r)) for name, r in (siblings or {}).items()]
@@ -249,7 +250,9 @@ def score_labels(
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}
     found = one_of_alternatives(found, texts)
     found = one_role(found, texts)
-    found = contacted_parties(found, texts)  # the party a person contacts is not an actor
+    # the party a person contacts is not an actor; in a scheme of whom, it is the population
+    if not scheme.population:
+        found = contacted_parties(found, texts)
     found = received_by_others(found, texts)  # a weak word another label's person receives
     found = cost_bearers(found, texts)  # "costly for employers": who pays is not an actor
     # a comparator named again; a scheme of what was measured or of the study's kind reads both

@@ -52,20 +52,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reviewkit.classify import codes
-from reviewkit.classify.comparator import in_comparator
+from reviewkit.classify import affiliations, codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.headings import heading
-from reviewkit.classify.measurement import states_measurement
-from reviewkit.classify.negation import excluded, negated, negated_after
-from reviewkit.classify.outcomes import in_outcome_name
-from reviewkit.classify.own_study import (
-    names_the_titles_study,
-    speaks_of_own_study,
-    states_own_aim,
-)
+from reviewkit.classify.negation import negated, negated_after
+from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
-from reviewkit.classify.variables import as_variable, statistical_adjustment
+from reviewkit.classify.readings import kept
 from reviewkit.classify.words import (
     SHORT_WORD,
     Token,
@@ -332,14 +325,18 @@ class Fields(list):
 
 
 def record_fields(record: Record) -> Fields:
-    """Every searchable part of a record (title, abstract sections, keywords), split into words.
-    Made once per record text and shared: do not change the list."""
+    """Every searchable part of a record (title, abstract sections, keywords), split into words,
+    without the authors' affiliations (:mod:`~reviewkit.classify.affiliations`). Made once per
+    record text and shared: do not change the list."""
     out = [("title", record.title)]
     for s in record.abstract_sections:
+        if affiliations.is_affiliations(s.label):  # the authors' workplaces, not the study's
+            continue
+        text = affiliations.without_affiliations(s.text)
         # an unlabelled section is split again at the headings run into it: a record stored
         # before its kind of heading was known (capital headings without colons, CINAHL's and
         # Embase's) gets its sections, as extract.sections reads it
-        parts = ((s.label, s.text),) if s.label else _sections_of(s.text)
+        parts = ((s.label, text),) if s.label else _sections_of(text)
         out += [(f"abstract:{label.upper()}" if label else "abstract", t) for label, t in parts]
     out += [("keywords", k) for k in record.keywords]
     out += [("mesh", heading(m)) for m in record.mesh_terms]
@@ -369,64 +366,6 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     return fields
 
 
-def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
-    """Whether the words first..last name what a study measured or left out, not whom it
-    studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
-    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
-    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), "adjustment" of
-    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`), or the
-    description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`)."""
-    return (
-        in_outcome_name(text, words, first, last)
-        or _left_out(text, words, first, last)
-        or in_comparator(text, words, first, last)
-    )
-
-
-def _left_out(text: str, words: list[Token], first: int, last: int) -> bool:
-    """A predictor or exposure, an exclusion criterion, an analysis' adjustment."""
-    return (
-        as_variable(text, words, first, last)
-        or excluded(text, words, first, last)
-        or statistical_adjustment(text, words, first, last)
-    )
-
-
-def _did(f: Field, at: int) -> bool:
-    """Whether the sentence at ``at`` says what the record's own study did: not the background's
-    world ("GPs issue most sick notes") unless it states the study's own aim, nor others'
-    studies or a recommendation (:mod:`~reviewkit.classify.own_study`)."""
-    return states_own_aim(f.text, at) if in_context(f.where) else speaks_of_own_study(f.text, at)
-
-
-# The sentences a scheme read one way counts a match in (``arm``, :func:`_kept`): where the
-# record says what its study measured (an outcome's name is no population, but it is what was
-# measured), where it speaks of its own study (other studies, research to come are not), and
-# where it says what its own study did
-_READINGS = {
-    "measures": lambda f, at: states_measurement(f.where, f.text, at),
-    "study": lambda f, at: speaks_of_own_study(f.text, at),
-    "did": _did,
-}
-
-
-def _kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
-    """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
-    left out), asked for a comparator's mentions, inside a comparator arm's description, or,
-    for a scheme read one way (:data:`_READINGS`), in its sentences: of what was measured
-    (``arm`` "measures", :mod:`~reviewkit.classify.measurement`) or what kind of study a record
-    is ("study", :mod:`~reviewkit.classify.own_study`) in either arm, both arms being one
-    study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
-    a predictor is left out in each ("excluded if in another trial")."""
-    text, words = f.text, f.words
-    if isinstance(arm, str):
-        left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
-        return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)
-    if arm:
-        return in_comparator(text, words, first, last)
-    return not _measured(text, words, first, last)
-
-
 def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
@@ -438,13 +377,13 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tupl
             continue
         if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
-        if _kept(f, i, i + n - 1, arm):
+        if kept(f, i, i + n - 1, arm):
             yield words[i].start, words[i + n - 1].end
     if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
                 continue
-            if _kept(f, i, i, arm):
+            if kept(f, i, i, arm):
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
@@ -452,7 +391,7 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tupl
                 continue
             if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
-            if _kept(f, i, j, arm):
+            if kept(f, i, j, arm):
                 yield tok.start, tok.end
 
 
@@ -469,8 +408,8 @@ def find_term(
     arm: bool | str = False,
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields (with ``arm`` True: every place it names
-    a comparator arm instead, which is no evidence; "measures" or "study": as :func:`_kept`
-    says)."""
+    a comparator arm instead, which is no evidence; "measures", "study" or "did": as
+    :func:`~reviewkit.classify.readings.kept` says)."""
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []

@@ -170,6 +170,11 @@ class Scheme:
     # study, a background only in its sentence of the study's own aim, and the tested arm only
     # (reviewkit.classify.own_study)
     study_did: bool = False
+    # Whether the labels sort studies by whom they included (a disorder, an employment status,
+    # a sector): the people someone in the text meets or contacts are the population, so the
+    # contacted-party rule (reviewkit.classify.actors), made for schemes of who acts, does not
+    # take them away ("Occupational health nurses met each police officer")
+    population: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

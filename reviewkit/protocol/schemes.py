@@ -139,7 +139,8 @@ class SchemeChecks:
     def reading(self, item: dict, w: str) -> dict[str, Any]:
         """How a scheme's terms are read: which duration its weeks are of (``duration_kind``),
         and whether its labels are what a study measured (``measures``), what kind of study a
-        record is (``study_kind``) or what the study itself did (``study_did``), one at most."""
+        record is (``study_kind``) or what the study itself did (``study_did``), one at most;
+        and whether they are whom the study included (``population``)."""
         duration_kind = self.string(
             item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
         )
@@ -158,7 +159,8 @@ class SchemeChecks:
                 "a scheme is read one way: what a study measured, what kind it is, or what it did",
                 hint="keep one of measures, study_kind and study_did = true, or make two schemes",
             )
-        return {"duration_kind": duration_kind, **ways}
+        population = self.boolean(item, "population", w, False)
+        return {"duration_kind": duration_kind, **ways, "population": population}
 
     def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
         """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)

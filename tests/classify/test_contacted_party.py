@@ -5,6 +5,7 @@ eighth held-out set)."""
 
 from __future__ import annotations
 
+import pytest
 from classify.helpers import suggested
 
 from reviewkit import protocol as protocol_mod
@@ -76,3 +77,53 @@ def test_a_passive_before_the_contact_word_is_another_act(review_b):
         "sick-listed were contacted, and a meeting at the workplace with the supervisor was held."
     )
     assert labels(review_b, put) == ["coordinator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # what is coordinated is no party, a thing (the plan, the contacts) or people's acts
+        (
+            "A team of a physician and a physiotherapist examined the worker, and a case "
+            "manager coordinated the rehabilitation plan with the employer.",
+            ["multidisciplinary", "rtw-plan"],
+        ),
+        (
+            "A case manager from the team then coordinated contacts with the workplace.",
+            ["workplace-contact"],
+        ),
+    ],
+)
+def test_what_a_person_coordinates_is_no_party(coordination, text, got):
+    assert sorted(suggested(coordination, "components", text)) == got
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # the people coordinated are parties, as those met or called, after "with" or not
+        (
+            "A case manager contacted each worker and coordinated the actions of the employer, "
+            "the general practitioner and the insurance office.",
+            ["case-manager"],
+        ),
+        (
+            "Case managers described coordinating between employees, GPs and line managers.",
+            ["case-manager"],
+        ),
+        # the agent after "by" is the actor, never a party
+        (
+            "Physiotherapists gave back school and graded activity, all coordinated by a case "
+            "manager.",
+            ["case-manager", "physio-ot"],
+        ),
+    ],
+)
+def test_whom_a_person_coordinates_is_a_party(providers, text, got):
+    assert sorted(suggested(providers, "provider", text)) == got
+
+
+def test_whom_a_person_coordinates_with_stays_a_party(review_b):
+    # the parties after "with" are the coordinator's contacts, as those she meets or calls
+    text = "The coordinator coordinated the return with the supervisor and the employer."
+    assert labels(review_b, text) == ["coordinator"]

@@ -365,3 +365,23 @@ def test_a_report_named_the_follow_up_of_a_trial_is_a_follow_up(study_designs):
     title = "Vocational rehabilitation: a randomised trial with five-year follow-up"
     rec = Record(title=title, abstract_sections=plain_abstract(text))
     assert [s.label for s in classify.suggest(rec, study_designs.scheme("report"))] == ["main"]
+
+
+def test_whom_the_included_meet_is_the_population_too(study_designs):
+    # employment status is whom the study included (population = true): the people one group
+    # meets are included as well, not a contacted party (the rule made for schemes of who acts)
+    text = "Unemployed participants met employees on sick leave in the group sessions."
+    assert sorted(labels(study_designs, "employment", text)) == ["sick-leave", "unemployed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a recommendation beside the study's own design is no other study: it reaches its clause
+        "This randomised controlled trial shows that such programmes should be implemented.",
+        "In this randomised controlled trial, whose results should be considered in future "
+        "programmes, 200 workers were included.",
+    ],
+)
+def test_a_recommendation_leaves_the_studys_own_design(study_designs, text):
+    assert labels(study_designs, "design", text) == ["rct"]

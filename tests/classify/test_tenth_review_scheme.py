@@ -173,3 +173,88 @@ def test_the_welfare_agencys_social_worker(providers):
     assert labels(providers, "provider", text) == ["insurance-officer"]
     # a social worker alone, in a hospital's team, is weak
     assert labels(providers, "provider", "A social worker joined the ward round.") == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the people a provider meets or contacts are whom the study included: in a scheme of
+        # whom (population = true) the contacted-party rule does not take them away
+        ("Occupational health nurses met each police officer on sick leave.", ["public"]),
+        ("Hospital physicians contacted the employers of construction workers.", ["industry"]),
+    ],
+)
+def test_whom_a_provider_meets_is_the_population(providers, text, sector):
+    assert labels(providers, "sector", text) == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the workforce named by its employer, as eligibility criteria write it
+        "Eligible were employees of a municipality on sick leave for four weeks or more.",
+        "Inclusion criteria: employees of the municipality, sick-listed for 4 to 12 weeks.",
+    ],
+)
+def test_a_workforce_named_by_its_employer(providers, text):
+    assert labels(providers, "sector", text) == ["public"]
+    # the provider's employer is not the workforce's
+    provider = "A social worker employed by the municipality examined each sick-listed employee."
+    assert labels(providers, "sector", provider) == ["general"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PubMed's abstract display opens with the authors' affiliations: their workplaces are
+        # not who delivered (a labelled abstract, and one without headings)
+        "Author information: (1)Occupational Health Services, Helsinki, Finland. (2)General "
+        "practitioner, Oslo. OBJECTIVE: To test case management. METHODS: Sick-listed "
+        "employees were randomised to case managers or usual care.",
+        "Author information: (1)Occupational Health Services, Helsinki. (2)General practitioner, "
+        "Oslo. Sick-listed employees were randomised to case managers or usual care.",
+    ],
+)
+def test_the_authors_affiliations_are_no_provider(providers, text):
+    rec = Record(title="A study", abstract_sections=plain_abstract(text))
+    assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == [
+        "case-manager"
+    ]
+
+
+def test_an_affiliation_section_is_no_provider(providers):
+    rec = Record(
+        title="A study",
+        abstract_sections=[
+            AbstractSection("AFFILIATIONS", "Department of General Practice; psychologists"),
+            AbstractSection(*METHODS),
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, providers.scheme("provider"))] == [
+        "case-manager"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # a recommendation reaches its own clause: the study's own words beside it count
+        (
+            "Brief advice by psychologists reduced sick leave; such advice should be implemented "
+            "in occupational health care.",
+            ["psychologist"],
+        ),
+        (
+            "Psychologists delivered a programme that should be considered in future programmes.",
+            ["psychologist"],
+        ),
+        (
+            "Psychologists delivered a programme designed to inform future interventions.",
+            ["psychologist"],
+        ),
+        # the recommendation's own clause stays no provider
+        ("Future interventions could add a psychologist.", ["not-stated"]),
+    ],
+)
+def test_a_recommendation_reaches_its_clause(providers, text, got):
+    assert labels(providers, "provider", text) == got

@@ -1,0 +1,78 @@
+"""Which of a term's matches count as evidence, by how the scheme reads a record: as evidence
+of whom or what a study is about (not what it measured or left out, nor its comparator arm),
+as a comparator's mentions, or, for a scheme read one way (``measures``, ``study_kind``,
+``study_did``), in that reading's sentences only (:func:`kept`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewkit.classify.comparator import in_comparator
+from reviewkit.classify.measurement import states_measurement
+from reviewkit.classify.negation import excluded
+from reviewkit.classify.outcomes import in_outcome_name
+from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
+from reviewkit.classify.places import in_context
+from reviewkit.classify.variables import as_variable, statistical_adjustment
+from reviewkit.classify.words import Token
+
+if TYPE_CHECKING:
+    from reviewkit.classify.terms import Field
+
+
+def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Whether the words first..last name what a study measured or left out, not whom it
+    studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
+    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), "adjustment" of
+    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`), or the
+    description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`)."""
+    return (
+        in_outcome_name(text, words, first, last)
+        or _left_out(text, words, first, last)
+        or in_comparator(text, words, first, last)
+    )
+
+
+def _left_out(text: str, words: list[Token], first: int, last: int) -> bool:
+    """A predictor or exposure, an exclusion criterion, an analysis' adjustment."""
+    return (
+        as_variable(text, words, first, last)
+        or excluded(text, words, first, last)
+        or statistical_adjustment(text, words, first, last)
+    )
+
+
+def _did(f: Field, at: int) -> bool:
+    """Whether the sentence at ``at`` says what the record's own study did: not the background's
+    world ("GPs issue most sick notes") unless it states the study's own aim, nor others'
+    studies or a recommendation (:mod:`~reviewkit.classify.own_study`)."""
+    return states_own_aim(f.text, at) if in_context(f.where) else speaks_of_own_study(f.text, at)
+
+
+# The sentences a scheme read one way counts a match in (``arm``, :func:`kept`): where the
+# record says what its study measured (an outcome's name is no population, but it is what was
+# measured), where it speaks of its own study (other studies, research to come are not), and
+# where it says what its own study did
+_READINGS = {
+    "measures": lambda f, at: states_measurement(f.where, f.text, at),
+    "study": lambda f, at: speaks_of_own_study(f.text, at),
+    "did": _did,
+}
+
+
+def kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
+    """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
+    left out), asked for a comparator's mentions, inside a comparator arm's description, or,
+    for a scheme read one way (:data:`_READINGS`), in its sentences: of what was measured
+    (``arm`` "measures", :mod:`~reviewkit.classify.measurement`) or what kind of study a record
+    is ("study", :mod:`~reviewkit.classify.own_study`) in either arm, both arms being one
+    study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
+    a predictor is left out in each ("excluded if in another trial")."""
+    text, words = f.text, f.words
+    if isinstance(arm, str):
+        left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
+        return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)
+    if arm:
+        return in_comparator(text, words, first, last)
+    return not _measured(text, words, first, last)
