@@ -151,14 +151,25 @@ class PrismaCounts:
             ]
         if self.studies_included is not None:
             return out + self._study_rows()
-        out.append(("included", "studies included", self.included))
+        # the diagram's two lines of each included box, studies and their reports: one number
+        # while no report is linked to another (each study is one report)
+        out += [
+            ("included", "studies included", self.included),
+            ("included", "reports of included studies", self.included),
+        ]
         if self.update:
             out += [
                 ("included", f"new records since version {self.version}", self.new_records),
-                ("included", "studies included in previous version", self.previous_included),
+                (
+                    "included",
+                    "studies included in previous version",
+                    self.previous_studies or self.previous_included,
+                ),
+                ("included", "reports of studies in previous version", self.previous_included),
                 ("included", "of which still included", self.still_included),
                 ("included", "of the version's records, included since", self.since_included),
                 ("included", "new studies included", self.flow.included),
+                ("included", "reports of new studies included", self.flow.included),
             ]
         return out
 
