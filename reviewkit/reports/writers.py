@@ -48,6 +48,9 @@ class Table:
     # the XLSX sheet's name, when the short id is no name for a reader (a report table's label
     # id "team-coordinator": its name "Team plus coordinator")
     sheet: str = ""
+    # the last row adds up the others (the evidence map's 'Total'): kept out of the sheet's
+    # filter, so a sort leaves it under them
+    total_row: bool = False
 
 
 def slug(text: str) -> str:
@@ -116,7 +119,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     """A workbook with a sheet per table, named for it (``Table.sheet``, else its id): its title
-    in row 1, the header in row 2 (both bold; frozen), the note below the rows; ``heading``
+    in row 1, the header in row 2 (both bold; frozen, with Excel's filter over the rows, a
+    total row left out), the note below the rows; ``heading``
     (the review's title) is its title in Excel's File > Info, as the Word report's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -138,6 +142,10 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
             ws.append([])
             ws.append([t.note])
         ws.freeze_panes = "A3"
+        filtered = len(t.rows) - (1 if t.total_row else 0)
+        if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row
+            last = ws.cell(row=2, column=len(t.columns)).column_letter
+            ws.auto_filter.ref = f"A2:{last}{2 + filtered}"
         for i, col in enumerate(t.columns, start=1):
             longest = max([len(str(col))] + [len(str(r[i - 1])) for r in t.rows if i - 1 < len(r)])
             letter = ws.cell(row=2, column=i).column_letter
