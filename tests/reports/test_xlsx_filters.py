@@ -1,8 +1,7 @@
 """Each sheet of report.xlsx has Excel's filter on its header row, over its rows and no more: a
 reader filters a table ('suggested' labels, one stage) and sorts it from the header's buttons,
 the sheet's title above and its note below left out, and the evidence map's 'Total' row kept
-in its place. Without it, Excel's sort takes the block from the title row down (the title and
-the header are adjacent) and a reader had to pick the rows by hand."""
+in its place. The sheets had none: a reader picked the rows by hand below the title row."""
 
 from __future__ import annotations
 
