@@ -11,7 +11,7 @@ Where each number comes from:
   the records of imported files by their source name: a database's export joins that
   database's line (one line per database, whether its records came from a stored search or a
   file), and sources that are not databases (citation searching, websites, organisations; see
-  :func:`.collect.is_other_method`) go to PRISMA 2020's "other methods";
+  :func:`reviewkit.searches.source_kinds.is_other_method`) go to PRISMA 2020's "other methods";
 - duplicates removed: records minus studies (duplicate clusters); "automatically" is what the
   rule links alone would have removed, "by hand" the rest (links made by a person);
 - records screened: every study at the title-abstract stage; excluded there, per reason;
