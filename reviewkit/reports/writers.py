@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.text_width import width
 
 
 class Rounded(float):
@@ -147,7 +148,9 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
             last = ws.cell(row=2, column=len(t.columns)).column_letter
             ws.auto_filter.ref = f"A2:{last}{2 + filtered}"
         for i, col in enumerate(t.columns, start=1):
-            longest = max([len(str(col))] + [len(str(r[i - 1])) for r in t.rows if i - 1 < len(r)])
+            longest = max(
+                [_shown_width(col)] + [_shown_width(r[i - 1]) for r in t.rows if i - 1 < len(r)]
+            )
             letter = ws.cell(row=2, column=i).column_letter
             ws.column_dimensions[letter].width = min(60, max(10, longest + 2))
         for row in ws.iter_rows(min_row=3):
@@ -163,6 +166,12 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     with outputs.atomic_path(path) as tmp:
         wb.save(tmp)
     return path
+
+
+def _shown_width(value: Cell) -> int:
+    """A cell's width as a sheet shows it: its longest line (a 'Reports' cell has a reference
+    a line), a wide CJK character counting two (:func:`reviewkit.text_width.width`)."""
+    return max(width(line) for line in str(value).split("\n"))
 
 
 def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
@@ -208,7 +217,13 @@ def _column_weights(t: Table) -> list[int]:
     """Each column's share of the width: its longest cell (at least 12, at most 40 characters: a
     page is narrower than a sheet), so an Aim column is not as narrow as a Study column."""
     return [
-        min(40, max(12, max([len(str(col))] + [len(str(r[i])) for r in t.rows if i < len(r)]) + 2))
+        min(
+            40,
+            max(
+                12,
+                max([_shown_width(col)] + [_shown_width(r[i]) for r in t.rows if i < len(r)]) + 2,
+            ),
+        )
         for i, col in enumerate(t.columns)
     ]
 
