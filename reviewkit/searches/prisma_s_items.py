@@ -137,7 +137,11 @@ def _imports(imports: Sequence[ImportRow]) -> list[str]:
         f"{imp.imported_at[:10]}"
         for imp in imports
     ]
-    return _first(said, "no file of other methods imported; any other method is " + NOT_KNOWN)
+    return _first(
+        said,
+        "no file of other methods imported (a citation search's, a website's: its records"
+        " would be listed here); any other method is not known to reviewkit: report it yourself",
+    )
 
 
 def _per_import(said: list[str], sources: Sequence[str], unknown: str) -> list[str]:
