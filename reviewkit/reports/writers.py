@@ -147,12 +147,9 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
         if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row
             last = ws.cell(row=2, column=len(t.columns)).column_letter
             ws.auto_filter.ref = f"A2:{last}{2 + filtered}"
-        for i, col in enumerate(t.columns, start=1):
-            longest = max(
-                [_shown_width(col)] + [_shown_width(r[i - 1]) for r in t.rows if i - 1 < len(r)]
-            )
-            letter = ws.cell(row=2, column=i).column_letter
-            ws.column_dimensions[letter].width = min(60, max(10, longest + 2))
+        for i in range(len(t.columns)):
+            letter = ws.cell(row=2, column=i + 1).column_letter
+            ws.column_dimensions[letter].width = min(60, max(10, _longest(t, i) + 2))
         for row in ws.iter_rows(min_row=3):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -168,10 +165,12 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     return path
 
 
-def _shown_width(value: Cell) -> int:
-    """A cell's width as a sheet shows it: its longest line (a 'Reports' cell has a reference
-    a line), a wide CJK character counting two (:func:`reviewkit.text_width.width`)."""
-    return max(width(line) for line in str(value).split("\n"))
+def _longest(t: Table, i: int) -> int:
+    """The width of column ``i``'s widest cell, its header's too, as a sheet or a page shows
+    it: a cell's longest line (a 'Reports' cell has a reference a line), a wide CJK character
+    counting two (:func:`reviewkit.text_width.width`)."""
+    cells = [t.columns[i], *(r[i] for r in t.rows if i < len(r))]
+    return max(width(line) for cell in cells for line in str(cell).split("\n"))
 
 
 def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
@@ -216,16 +215,7 @@ def write_markdown(
 def _column_weights(t: Table) -> list[int]:
     """Each column's share of the width: its longest cell (at least 12, at most 40 characters: a
     page is narrower than a sheet), so an Aim column is not as narrow as a Study column."""
-    return [
-        min(
-            40,
-            max(
-                12,
-                max([_shown_width(col)] + [_shown_width(r[i]) for r in t.rows if i < len(r)]) + 2,
-            ),
-        )
-        for i, col in enumerate(t.columns)
-    ]
+    return [min(40, max(12, _longest(t, i) + 2)) for i in range(len(t.columns))]
 
 
 def _fit_columns(table, t: Table, text_width: int) -> None:  # noqa: ANN001 (a docx table)
