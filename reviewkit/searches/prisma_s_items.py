@@ -126,7 +126,7 @@ def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
         said.append(line)
     for source in imported:
         said.append(f"{source}, imported from a file: its platform is not recorded, name it")
-    return _first(said, "no search run and no file imported yet")
+    return _first(said, "no search run and no database's file imported yet")
 
 
 def _imports(imports: Sequence[ImportRow]) -> list[str]:
@@ -148,7 +148,7 @@ def _per_import(said: list[str], sources: Sequence[str], unknown: str) -> list[s
     """An item's lines for the searches, then a line per imported database saying what of it
     reviewkit cannot know (a file holds records, not how they were searched)."""
     said = said + [f"{source}, imported from a file: {unknown}" for source in sources]
-    return _first(said, "no search run and no file imported yet")
+    return _first(said, "no search run and no database's file imported yet")
 
 
 def _limits(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -> list[str]:

@@ -49,3 +49,16 @@ def test_items_one_and_seven_sort_sources_as_the_flow_diagram(tmp_path: Path, ca
     # items 8 and 13 ask for every source's strategy and date, other methods' too
     for number in (8, 13):
         assert "citation searching, imported from a file" in _item(log, number)
+
+
+def test_only_other_methods_imported_is_no_database(tmp_path: Path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    ris = _ris(tmp_path / "refs.ris", "Return to work after a coordinator")
+    assert main(["import", str(ris), "--source", "snowballing", "--project", str(project)]) == 0
+    log = tmp_path / "search-log.md"
+    assert main(["search", "log", "--out", str(log), "--project", str(project)]) == 0
+    text = log.read_text(encoding="utf-8")
+    for number in (1, 2):  # a snowballed file is no database's: neither item names one
+        assert "no search run and no database's file imported yet" in _item(text, number)
+    assert "imported: snowballing (" in _item(text, 7)
