@@ -95,6 +95,9 @@ class Agreement:
     # 'include' (the stage sends 'uncertain' on) or 'left out'
     uncertain_pairs: int = 0
     uncertain_as: str = ""
+    # studies of the stage that only one of the two has screened: not compared, so "Studies
+    # both screened" is fewer than PRISMA's records screened by them (said in the note)
+    one_only: int = 0
 
     @property
     def compared(self) -> bool:
@@ -110,7 +113,7 @@ class Agreement:
         who voted there. '' when kappa can be read as it is."""
         if not self.compared:
             return no_overlap_note(self.stage, self.voters)
-        left_out = self._not_retrieved_note()
+        left_out = "; ".join(p for p in (self._not_retrieved_note(), self._one_only_note()) if p)
         if not self.n or self.percent is None:
             return left_out
         # one study: 'this study is the one … on it', not 'these 1 studies are the ones'
@@ -153,6 +156,18 @@ class Agreement:
             f"{self.stage}: {quantity(n, 'report')} not retrieved (excluded for no full text)"
             f" {verb(n, 'is', 'are')} left out, as PRISMA 2020 does not count such reports among"
             f" those assessed for eligibility: a reviewer cannot judge a report never seen{by_one}"
+        )
+
+    def _one_only_note(self) -> str:
+        """The studies one of the two has screened and the other not (yet): not compared. At a
+        single-screening stage that is most of them, which its selection note says already."""
+        if not self.one_only or self.single_screening:
+            return ""
+        n = self.one_only
+        return (
+            f"{self.stage}: {quantity(n, 'study', 'studies')} screened by only one of"
+            f" {self.reviewer_a} and {self.reviewer_b} {verb(n, 'is', 'are')} not compared:"
+            " kappa needs a vote from each"
         )
 
     def _clipped_note(self, which: str = "kappa's") -> str:
@@ -256,6 +271,9 @@ def agreement(
                         single_screening=single,
                         not_retrieved=left_out,
                         not_retrieved_by_one=by_one,
+                        one_only=sum(
+                            1 for s in states.values() if (a in s.votes) != (b in s.votes)
+                        ),
                     )
                 )
         if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers

@@ -157,6 +157,7 @@ class EvidenceMap:
             [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"],
             rows,
             self.notes(),
+            total_row=True,
         )
 
     def cells_table(self) -> Table:

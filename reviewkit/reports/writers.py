@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.text_width import width
 
 
 class Rounded(float):
@@ -48,6 +49,9 @@ class Table:
     # the XLSX sheet's name, when the short id is no name for a reader (a report table's label
     # id "team-coordinator": its name "Team plus coordinator")
     sheet: str = ""
+    # the last row adds up the others (the evidence map's 'Total'): kept out of the sheet's
+    # filter, so a sort leaves it under them
+    total_row: bool = False
 
 
 def slug(text: str) -> str:
@@ -116,7 +120,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     """A workbook with a sheet per table, named for it (``Table.sheet``, else its id): its title
-    in row 1, the header in row 2 (both bold; frozen), the note below the rows; ``heading``
+    in row 1, the header in row 2 (both bold; frozen, with Excel's filter over the rows, a
+    total row left out), the note below the rows; ``heading``
     (the review's title) is its title in Excel's File > Info, as the Word report's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -138,10 +143,13 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
             ws.append([])
             ws.append([t.note])
         ws.freeze_panes = "A3"
-        for i, col in enumerate(t.columns, start=1):
-            longest = max([len(str(col))] + [len(str(r[i - 1])) for r in t.rows if i - 1 < len(r)])
-            letter = ws.cell(row=2, column=i).column_letter
-            ws.column_dimensions[letter].width = min(60, max(10, longest + 2))
+        filtered = len(t.rows) - (1 if t.total_row else 0)
+        if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row
+            last = ws.cell(row=2, column=len(t.columns)).column_letter
+            ws.auto_filter.ref = f"A2:{last}{2 + filtered}"
+        for i in range(len(t.columns)):
+            letter = ws.cell(row=2, column=i + 1).column_letter
+            ws.column_dimensions[letter].width = min(60, max(10, _longest(t, i) + 2))
         for row in ws.iter_rows(min_row=3):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -155,6 +163,14 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     with outputs.atomic_path(path) as tmp:
         wb.save(tmp)
     return path
+
+
+def _longest(t: Table, i: int) -> int:
+    """The width of column ``i``'s widest cell, its header's too, as a sheet or a page shows
+    it: a cell's longest line (a 'Reports' cell has a reference a line), a wide CJK character
+    counting two (:func:`reviewkit.text_width.width`)."""
+    cells = [t.columns[i], *(r[i] for r in t.rows if i < len(r))]
+    return max(width(line) for cell in cells for line in str(cell).split("\n"))
 
 
 def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
@@ -199,10 +215,7 @@ def write_markdown(
 def _column_weights(t: Table) -> list[int]:
     """Each column's share of the width: its longest cell (at least 12, at most 40 characters: a
     page is narrower than a sheet), so an Aim column is not as narrow as a Study column."""
-    return [
-        min(40, max(12, max([len(str(col))] + [len(str(r[i])) for r in t.rows if i < len(r)]) + 2))
-        for i, col in enumerate(t.columns)
-    ]
+    return [min(40, max(12, _longest(t, i) + 2)) for i in range(len(t.columns))]
 
 
 def _fit_columns(table, t: Table, text_width: int) -> None:  # noqa: ANN001 (a docx table)

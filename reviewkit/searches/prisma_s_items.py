@@ -25,6 +25,7 @@ from reviewkit.protocol import Protocol, Search
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.identification import identification_counts
 from reviewkit.searches.published_filters import filters_in
+from reviewkit.searches.source_kinds import is_other_method
 from reviewkit.store import Store
 from reviewkit.store import duplicates as dup
 from reviewkit.store import records as record_rows
@@ -45,15 +46,20 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     complete = [r for r in runs if r.status == "complete"]
     imports = record_rows.list_imports(db)
     queries = [s.query for s in protocol.searches] + [r.query for r in runs]
-    sources = list(dict.fromkeys(imp.source for imp in imports))  # each imported database once
+    sources = list(dict.fromkeys(imp.source for imp in imports))  # each imported source once
+    # as the PRISMA 2020 diagram sorts them: a database's (or register's) file is item 1's and
+    # 2's, a citation search's, website's or expert's file item 7's (other methods); items 8
+    # and 13 ask for every information source's strategy and date
+    databases = [source for source in sources if not is_other_method(source)]
+    others = [imp for imp in imports if is_other_method(imp.source)]
     gone = {r.search_name for r in runs} - {s.name for s in protocol.searches}
     items = [
-        ("1 Database name", _databases(runs, imports)),
+        ("1 Database name", _databases(runs, databases)),
         (
             "2 Multi-database searching",
             _per_import(
                 ["none: each search run here ran on one database"] if runs else [],
-                sources,
+                databases,
                 "whether it was searched together with other databases is not recorded",
             ),
         ),
@@ -61,7 +67,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
         ("4 Online resources and browsing", [NOT_KNOWN]),
         ("5 Citation searching", [NOT_KNOWN]),
         ("6 Contacts", [NOT_KNOWN]),
-        ("7 Other methods", _imports(imports)),
+        ("7 Other methods", _imports(others)),
         (
             "8 Full search strategies",
             _per_import(
@@ -103,10 +109,11 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     return [*lines, ""]
 
 
-def _databases(runs: Sequence[SearchRun], imports: Sequence[ImportRow]) -> list[str]:
+def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
     """Each database with the platform it was searched on: PubMed through the E-utilities at
-    the run's base URL (the local server over a snapshot named as such); each imported file's
-    source, whose platform the file does not say."""
+    the run's base URL (the local server over a snapshot named as such); each database whose
+    files were imported (``imported``: their source names), whose platform a file does not
+    say."""
     seen: dict[tuple[str, str, str], None] = {}
     for run in runs:
         seen[(run.database, run.interface, run.snapshot)] = None
@@ -117,27 +124,31 @@ def _databases(runs: Sequence[SearchRun], imports: Sequence[ImportRow]) -> list[
         if snapshot:
             line += f", over the offline snapshot {snapshot} (not PubMed itself)"
         said.append(line)
-    for source in dict.fromkeys(imp.source for imp in imports):
+    for source in imported:
         said.append(f"{source}, imported from a file: its platform is not recorded, name it")
-    return _first(said, "no search run and no file imported yet")
+    return _first(said, "no search run and no database's file imported yet")
 
 
 def _imports(imports: Sequence[ImportRow]) -> list[str]:
-    """Every imported file: source, file, format, records, date (UTC)."""
+    """Every file imported from other methods: source, file, format, records, date (UTC)."""
     said = [
         f"imported: {imp.source} ({Path(imp.path).name}, {imp.format}): "
         f"{quantity(imp.record_count, 'record')}, "
         f"{imp.imported_at[:10]}"
         for imp in imports
     ]
-    return _first(said, "no file imported; any other method is " + NOT_KNOWN)
+    return _first(
+        said,
+        "no file of other methods imported (a citation search's, a website's: its records"
+        " would be listed here); any other method is not known to reviewkit: report it yourself",
+    )
 
 
 def _per_import(said: list[str], sources: Sequence[str], unknown: str) -> list[str]:
     """An item's lines for the searches, then a line per imported database saying what of it
     reviewkit cannot know (a file holds records, not how they were searched)."""
     said = said + [f"{source}, imported from a file: {unknown}" for source in sources]
-    return _first(said, "no search run and no file imported yet")
+    return _first(said, "no search run and no database's file imported yet")
 
 
 def _limits(protocol: Protocol, complete: Sequence[SearchRun], gone: set[str]) -> list[str]:

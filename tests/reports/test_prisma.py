@@ -235,7 +235,7 @@ def test_the_flow_is_held_once(tmp_path: Path):
     assert (items["reports assessed for eligibility"], items["studies included"]) == (111, 68)
     texts = [" ".join(b.text.split()) for b in prisma.layout(c)[0]]
     assert "Reports assessed for eligibility (n = 111)" in texts
-    assert "Studies included in review (n = 68)" in texts
+    assert "Studies included in review (n = 68) Reports of included studies (n = 68)" in texts
     c.flow.duplicates = 28  # a duplicate more, by hand
     assert (c.duplicates, c.duplicates_manual) == (28, 9)
     assert prisma.check(c)[0] == "identified - duplicates = screened: 166 != 167"

@@ -60,6 +60,7 @@ def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_pa
         "Reports assessed for eligibility (n = 2)",
         "New studies included in review (n = 1)",
         "Studies included in previous version of review (n = 1)"
+        " Reports of studies included in previous version of review (n = 1)"
         " studies of its records included since (n = 1)",
         "Total studies included in review (n = 3)",
     ):

@@ -214,6 +214,10 @@ def test_suggested_or_rejected_links_change_nothing(trial, tmp_path: Path):
     write_report(project, tmp_path / "rejected", ("csv", "md"))
     suggested = _outputs(tmp_path / "suggested")
     assert _outputs(tmp_path / "rejected") == suggested
-    assert "reports of included studies" not in suggested["prisma.csv"]
+    # no link confirmed: each study is one report, PRISMA's two included lines one number
+    assert (
+        "included,studies included,4\nincluded,reports of included studies,4"
+        in (suggested["prisma.csv"])
+    )
     assert "Reports" not in suggested["tables/job-specialist.csv"].splitlines()[0].split(",")
     assert ProjectSnapshot.read(project).studies == ids

@@ -155,29 +155,46 @@ def box_rows(c: PrismaCounts) -> list[Row]:
 
 def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
     """The included boxes: one for every source, as in the template (both columns end in it);
-    in an update the new studies, then the total (the previous version's box points into it)."""
-    if c.studies_included is not None:
-        return _study_rows(c)
-    if c.update:
-        return [
-            ("Included", [[f"New studies included in review {_n(c.flow.included)}"]]),
-            ("Included", [[f"Total studies included in review {_n(c.included)}"]]),
-        ]
-    return [("Included", [[f"Studies included in review {_n(c.included)}"]])]
+    in an update the new studies, then the total (the previous version's box points into it).
+    Each box says studies, then the reports of those studies, as every template does (with
+    no reports linked into studies each study is one report: both lines give one number)."""
+    linked = c.studies_included is not None
+    total = [
+        f"{'Total s' if c.update else 'S'}tudies included in review "
+        + _n(c.studies_included if linked else c.included),
+        f"Reports of {'total ' if c.update else ''}included studies {_n(c.included)}",
+    ]
+    if not c.update:
+        return [("Included", [total])]
+    new = [
+        f"New studies included in review {_n(c.new_studies if linked else c.flow.included)}",
+        f"Reports of new included studies {_n(c.flow.included)}",
+    ]
+    if c.new_reports_of_earlier:
+        new.append(
+            f"  of which new reports of studies included before {_n(c.new_reports_of_earlier)}"
+        )
+    return [("Included", [new]), ("Included", [total])]
 
 
 def _previous(c: PrismaCounts) -> list[str]:
     """The update's "Previous studies" box: the counts recorded with the version (studies, and
-    their reports when reports are grouped into studies), and lines for what changed since."""
-    if c.studies_included is None:
+    their reports, as the template has both), and lines for what changed since."""
+    # the studies as recorded with the version (a version records them however its reports
+    # are linked now; counts made by hand may give only the reports)
+    studies = c.previous_studies or c.previous_included
+    box = [
+        f"Studies included in previous version of review {_n(studies)}",
+        f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+    ]
+    if c.studies_included is None:  # a study is a report now: one line each says it
         return [
-            f"Studies included in previous version of review {_n(c.previous_included)}",
+            *box,
             *_still(c.previous_included, c.still_included, "studies"),
             *_since(c.since_included, "studies"),
         ]
     return [
-        f"Studies included in previous version of review {_n(c.previous_studies)}",
-        f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+        *box,
         *_still(c.previous_studies, c.still_studies, "studies"),
         *_still(c.previous_included, c.still_included, "reports"),
         *_since(c.since_studies, "studies"),
@@ -195,27 +212,3 @@ def _still(recorded: int, now: int, what: str) -> list[str]:
     """A line under the previous version's box when some of its studies are no longer included
     (excluded or merged since it was recorded): the recorded count stays PRISMA's number."""
     return [] if recorded == now else [f"  of these {what} still included {_n(now)}"]
-
-
-def _study_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
-    """The included boxes when reports are grouped into studies: PRISMA 2020's wording, studies
-    then the reports of those studies, in each box."""
-    total = [
-        f"Studies included in review {_n(c.studies_included or 0)}",
-        f"Reports of included studies {_n(c.included)}",
-    ]
-    if not c.update:
-        return [("Included", [total])]
-    new = [
-        f"New studies included in review {_n(c.new_studies)}",
-        f"Reports of new included studies {_n(c.flow.included)}",
-    ]
-    if c.new_reports_of_earlier:
-        new.append(
-            f"  of which new reports of studies included before {_n(c.new_reports_of_earlier)}"
-        )
-    total = [
-        f"Total studies included in review {_n(c.studies_included or 0)}",
-        f"Reports of total included studies {_n(c.included)}",
-    ]
-    return [("Included", [new]), ("Included", [total])]

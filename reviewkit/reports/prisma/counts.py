@@ -11,7 +11,7 @@ Where each number comes from:
   the records of imported files by their source name: a database's export joins that
   database's line (one line per database, whether its records came from a stored search or a
   file), and sources that are not databases (citation searching, websites, organisations; see
-  :func:`.collect.is_other_method`) go to PRISMA 2020's "other methods";
+  :func:`reviewkit.searches.source_kinds.is_other_method`) go to PRISMA 2020's "other methods";
 - duplicates removed: records minus studies (duplicate clusters); "automatically" is what the
   rule links alone would have removed, "by hand" the rest (links made by a person);
 - records screened: every study at the title-abstract stage; excluded there, per reason;
@@ -151,14 +151,25 @@ class PrismaCounts:
             ]
         if self.studies_included is not None:
             return out + self._study_rows()
-        out.append(("included", "studies included", self.included))
+        # the diagram's two lines of each included box, studies and their reports: one number
+        # while no report is linked to another (each study is one report)
+        out += [
+            ("included", "studies included", self.included),
+            ("included", "reports of included studies", self.included),
+        ]
         if self.update:
             out += [
                 ("included", f"new records since version {self.version}", self.new_records),
-                ("included", "studies included in previous version", self.previous_included),
+                (
+                    "included",
+                    "studies included in previous version",
+                    self.previous_studies or self.previous_included,
+                ),
+                ("included", "reports of studies in previous version", self.previous_included),
                 ("included", "of which still included", self.still_included),
                 ("included", "of the version's records, included since", self.since_included),
                 ("included", "new studies included", self.flow.included),
+                ("included", "reports of new studies included", self.flow.included),
             ]
         return out
 

@@ -12,8 +12,9 @@ and an arrow into the one "Studies included" box (see :mod:`.methods` for how th
 cut out of reviewkit's one flow, and where we differ).
 
 An updated review is drawn as the template for updated reviews: "Previous studies" on the left
-with the previous version's box ("Studies included in previous version of review" and, with
-reports grouped into studies, "Reports of studies included in previous version of review") and
+with the previous version's box ("Studies included in previous version of review" and
+"Reports of studies included in previous version of review", as every included box gives
+studies and their reports, one number while no report is linked to another) and
 an arrow down into "Total studies included in review", under "New studies included in review".
 Where we differ: lines under the previous version's box say how many of its studies are still
 included and how many of its records' studies were included since (see :mod:`.update`); the

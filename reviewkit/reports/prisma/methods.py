@@ -117,10 +117,10 @@ class Flow:
         ]
 
     def included_rows(self) -> list[tuple[str, int]]:
-        """Studies included; with reports grouped into studies, their reports beside."""
-        if self.studies is None:
-            return [("studies included", self.included)]
-        return [("studies included", self.studies), ("reports of included studies", self.included)]
+        """Studies included and their reports beside (one number while no report is linked
+        to another: each study is then one report)."""
+        studies = self.included if self.studies is None else self.studies
+        return [("studies included", studies), ("reports of included studies", self.included)]
 
     def screening_rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
         """The rows from records screened down to the full-text decisions awaited."""
