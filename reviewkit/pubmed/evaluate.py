@@ -217,7 +217,7 @@ class Evaluator:
             )
         lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
         self.say_past_snapshot(term.text, out)
-        return self.snapshot.dates(lo, hi, f)
+        return self.snapshot.dates(lo, hi, f, single=True)  # not its range's set on [dp]
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
