@@ -1,10 +1,14 @@
-"""A single publication date against a range of the same days, asked of the local server over
-HTTP. PubMed's User Guide (2024), Publication Date [dp]: "If an article is published
+"""The publication date as PubMed's User Guide (2024) documents it, asked of the local server
+over HTTP: a single date against a range of the same days, a season's month, and the order of
+sort=pub_date. Publication Date [dp]: "If an article is published
 electronically and in print on different dates both dates are searchable … The electronic date
 will not be searchable if it is later than the print date, except when range searching", and
 "Comprehensive searches for a full year should be entered as 2000:2000[dp] rather than
 2000[dp]". A print date without a day is its month's first day ("dates without a day are set to
-the first day of the month")."""
+the first day of the month"); "Dates with a season are set as: winter = January, spring =
+April, summer = July and fall = October"; the Publication Date sort: "Citations with more than
+one publication date, such as electronic and print, are sorted by their earliest publication
+date"."""
 
 from __future__ import annotations
 
@@ -20,15 +24,19 @@ from .test_fidelity import esearch
 from .test_strategies import ids
 
 
-def _article(pmid: int, printed: str, electronic: str) -> str:
-    y, m, d = electronic.split("/")
+def _article(pmid: int, printed: str, electronic: str = "") -> str:
+    online = ""
+    if electronic:
+        y, m, d = electronic.split("/")
+        online = (
+            f'<ArticleDate DateType="Electronic"><Year>{y}</Year><Month>{m}</Month><Day>{d}</Day>'
+            "</ArticleDate>"
+        )
     return (
         f'<PubmedArticle><MedlineCitation><PMID Version="1">{pmid}</PMID><Article>'
         f"<Journal><JournalIssue><PubDate>{printed}</PubDate></JournalIssue></Journal>"
-        f"<ArticleTitle>Article {pmid}</ArticleTitle>"
-        f'<ArticleDate DateType="Electronic"><Year>{y}</Year><Month>{m}</Month><Day>{d}</Day>'
-        "</ArticleDate></Article></MedlineCitation><PubmedData><ArticleIdList/></PubmedData>"
-        "</PubmedArticle>"
+        f"<ArticleTitle>Article {pmid}</ArticleTitle>{online}</Article></MedlineCitation>"
+        "<PubmedData><ArticleIdList/></PubmedData></PubmedArticle>"
     )
 
 
@@ -77,3 +85,42 @@ def test_the_single_date_is_translated_as_ncbi_prints_a_year(dated: EutilsServer
     single = esearch(dated, term="2020[dp]")
     assert single["QueryTranslation"] == "2020/01/01:2020/12/31[Date - Publication]"
     assert single["Count"] == "2"
+
+
+SEASONS = {
+    "<Year>1979</Year><Season>Spring</Season>": "04",
+    "<Year>1979</Year><Season>Summer</Season>": "07",
+    "<Year>1979</Year><Season>Fall</Season>": "10",
+    "<Year>1979</Year><Season>Autumn</Season>": "10",
+    "<Year>1979</Year><Season>Winter</Season>": "01",
+    "<MedlineDate>1979 Fall-Winter</MedlineDate>": "10",  # several: the first (the Guide)
+}
+
+
+def test_a_season_is_searched_as_its_month(tmp_path: Path, make_server: ServerFactory) -> None:
+    xml = tmp_path / "seasons.xml"
+    articles = "".join(_article(10 + i, date) for i, date in enumerate(SEASONS))
+    xml.write_text(f"<PubmedArticleSet>{articles}</PubmedArticleSet>", encoding="utf-8")
+    server = make_server(Snapshot.open([xml], cache_dir=tmp_path))
+    for i, month in enumerate(SEASONS.values()):
+        assert str(10 + i) in ids(server, f"1979/{month}[dp]"), list(SEASONS)[i]
+    assert ids(server, "1979/01[dp]") == {"14"}  # only the winter issue
+
+
+def test_sort_pub_date_takes_the_earliest_of_the_print_and_electronic_dates(
+    tmp_path: Path, make_server: ServerFactory
+) -> None:
+    xml = tmp_path / "sorted.xml"
+    xml.write_text(
+        "<PubmedArticleSet>"
+        + _article(21, "<Year>2021</Year><Month>Jan</Month>", "2020/06/01")  # earliest 2020/06
+        + _article(22, "<Year>2020</Year><Month>Dec</Month>")
+        + _article(23, "<Year>2020</Year><Month>Sep</Month>", "2020/10/05")  # earliest 2020/09
+        + _article(24, "<Year>2019</Year><Season>Summer</Season>")  # 2019/07
+        + _article(25, "<Year>2019</Year><Month>Mar</Month>")
+        + "</PubmedArticleSet>",
+        encoding="utf-8",
+    )
+    server = make_server(Snapshot.open([xml], cache_dir=tmp_path))
+    found = esearch(server, term="article", sort="pub_date")
+    assert found["IdList"] == ["22", "23", "21", "24", "25"]
