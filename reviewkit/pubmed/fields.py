@@ -112,8 +112,12 @@ FIELD_NAMES = {
     "ir": "Investigator",
     "fir": "Full Investigator Name",
     "ps": "Subject - Personal Name",
+    # pubfid8: PubMed's User Guide, "To search for electronic dates only use the search tag
+    # [EPDAT], for print dates only tag with [PPDAT]"; einfo's EPDT and PPDT (einfo2.xml)
+    "epdat": "Electronic Publication Date",
+    "ppdat": "Print Publication Date",
 }
-DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr")
+DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr", "epdat", "ppdat")
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
 # ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
 _STOPWORDS = """a about again all almost also although always among an and another any are as at be

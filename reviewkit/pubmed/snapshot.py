@@ -175,6 +175,9 @@ class Snapshot:
             sql = "SELECT pmid FROM articles WHERE pdate BETWEEN ?1 AND ?2"
             sql += " UNION SELECT pmid FROM articles WHERE edate BETWEEN ?1 AND ?2"
             sql += " AND edate <= pdate" if single else ""
+        elif kind in ("epdat", "ppdat"):  # [dp]'s two dates apart (PubMed's User Guide)
+            column = "edate" if kind == "epdat" else "pdate"
+            sql = f"SELECT pmid FROM articles WHERE {column} BETWEEN ?1 AND ?2"
         elif kind in DATE_COLUMNS:
             sql = f"SELECT pmid FROM articles WHERE {kind} BETWEEN ?1 AND ?2"
         else:

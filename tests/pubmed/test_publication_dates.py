@@ -124,3 +124,14 @@ def test_sort_pub_date_takes_the_earliest_of_the_print_and_electronic_dates(
     server = make_server(Snapshot.open([xml], cache_dir=tmp_path))
     found = esearch(server, term="article", sort="pub_date")
     assert found["IdList"] == ["22", "23", "21", "24", "25"]
+
+
+def test_epdat_and_ppdat_search_one_date_each(dated: EutilsServer) -> None:
+    """PubMed's User Guide: "To search for electronic dates only use the search tag [EPDAT],
+    for print dates only tag with [PPDAT]" (einfo's EPDT and PPDT)."""
+    assert ids(dated, "2020[epdat]") == {"1", "3"}  # 2's online date is 2019
+    assert ids(dated, "2020[ppdat]") == {"2", "3"}  # 1's print date is 2019
+    assert ids(dated, "2019/11:2019/12[Electronic Publication Date]") == {"2"}
+    assert ids(dated, "2019/12[print publication date]") == {"1"}
+    reply = esearch(dated, term="2020/01[epdat]")
+    assert reply["QueryTranslation"] == "2020/01/01:2020/01/31[Electronic Publication Date]"
