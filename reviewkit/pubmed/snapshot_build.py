@@ -129,8 +129,8 @@ CREATE TABLE sort_rank AS SELECT pmid,
 # and electronic dates (PubMed's User Guide, the Publication Date sort: "Citations with more
 # than one publication date, such as electronic and print, are sorted by their earliest");
 # author by first author A-Z; journal by MedlineTA A-Z; articles without an author or journal
-# last; ties newest PMID first. Text keys
-# are casefolded; SQLite compares them as UTF-8 bytes, which is code point order, as Python does.
+# last; ties newest PMID first. Text keys are casefolded; SQLite compares them as UTF-8 bytes,
+# which is code point order, as Python does.
 SORT_KINDS = ("pub_date", "author", "journal")
 # The date fields stored as one YYYYMMDD column each ([dp] has two: print and electronic).
 DATE_COLUMNS = ("edat", "crdt", "mhda", "dcom", "lr")
