@@ -188,11 +188,13 @@ def _independent(files: list[Path]) -> dict[str, int]:
         with gzip.open(f, "rb") as stream:
             for _ev, e in etree.iterparse(stream, tag="PubmedArticle"):
                 pmid = e.findtext(".//MedlineCitation/PMID")
-                years = {
+                printed, online = (
                     (d.findtext("Year") or (d.findtext("MedlineDate") or "")[:4])
-                    for d in (e.find(".//JournalIssue/PubDate"), e.find(".//Article/ArticleDate"))
                     if d is not None
-                }
+                    else ""
+                    for d in (e.find(".//JournalIssue/PubDate"), e.find(".//Article/ArticleDate"))
+                )
+                years = {printed, online}
                 mesh = [m.text or "" for m in e.iterfind(".//MeshHeading/DescriptorName")]
                 types = {t.text or "" for t in e.iterfind(".//PublicationType")}
                 parts = ".//ArticleTitle|.//AbstractText|.//DescriptorName|.//Keyword|.//PublicationType|.//AuthorList/Author/*[not(self::AffiliationInfo)]"
@@ -208,7 +210,10 @@ def _independent(files: list[Path]) -> dict[str, int]:
                     else None
                 )
                 latest[pmid] = {
-                    "2020[dp]": "2020" in years,
+                    # a single date: the print year, or the electronic one unless it is later
+                    # (PubMed's User Guide, Publication Date [dp]; a range takes both)
+                    "2020[dp]": printed == "2020"
+                    or (online == "2020" and (not printed or printed > "2020")),
                     "neoplasms[mh:noexp]": "Neoplasms" in mesh,
                     "descriptor ending in Neoplasms": any(m.endswith("Neoplasms") for m in mesh),
                     "print and electronic year differ": len(years - {""}) == 2,

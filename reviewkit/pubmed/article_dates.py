@@ -15,10 +15,16 @@ MONTHS = {
         start=1,
     )
 }
+# An issue dated by a season, as PubMed's User Guide (2024, Publication Date [dp] and the
+# Publication Date sort) sets it: "winter = January, spring = April, summer = July and fall =
+# October" (NLM's files write autumn too). Read from <Season> and from a MedlineDate's first
+# word ('1979 Fall-Winter': October; the Guide: "multiple months … are set to the first month").
+SEASONS = {"win": 1, "spr": 4, "sum": 7, "fal": 10, "aut": 10}
 
 
 def publication_date(elem: ET._Element) -> int:
-    """PubDate as YYYYMMDD (missing month or day count as 01), 0 when there is none."""
+    """PubDate as YYYYMMDD (missing month or day count as 01, a season as its month), 0 when
+    there is none."""
     pub = elem.find(".//Article/Journal/JournalIssue/PubDate")
     if pub is None:
         pub = elem.find(".//BookDocument/Book/PubDate")
@@ -27,7 +33,7 @@ def publication_date(elem: ET._Element) -> int:
         text = pub.findtext("Year") or ""
         if text.isdigit():
             year = int(text)
-            month = _month(pub.findtext("Month") or "")
+            month = _month(pub.findtext("Month") or pub.findtext("Season") or "")
             day = int(pub.findtext("Day")) if (pub.findtext("Day") or "").isdigit() else 0
         else:
             m = re.match(r"\s*(\d{4})\s*([A-Za-z]{3})?", pub.findtext("MedlineDate") or "")
@@ -92,4 +98,4 @@ def _month(text: str) -> int:
     text = text.strip().lower()
     if text.isdigit():
         return min(max(int(text), 1), 12)
-    return MONTHS.get(text[:3], 0)
+    return MONTHS.get(text[:3]) or SEASONS.get(text[:3], 0)

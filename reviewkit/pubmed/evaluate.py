@@ -44,7 +44,12 @@ from reviewkit.pubmed.fields import (
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.pubmed.relative_dates import is_relative, window_bounds
+from reviewkit.pubmed.relative_dates import (
+    DOCUMENTED_FIELDS,
+    OTHER_FIELD,
+    is_relative,
+    window_bounds,
+)
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.term_mapping import map_names
 from reviewkit.pubmed.text_search import TextSearch
@@ -207,6 +212,8 @@ class Evaluator:
             out.warnings.append(("OutputMessage", REVISED_AS_FILED))
         if is_relative(term.text) and not term.truncated:
             lo, hi = window_bounds(term.text)
+            if f not in DOCUMENTED_FIELDS:
+                out.warnings.append(("OutputMessage", OTHER_FIELD.format(text=term.text, field=f)))
             self.say_past_snapshot("3000", out)  # the window reaches today, past the snapshot
             return self.snapshot.dates(lo, hi, f)
         if not DATE_FORM.fullmatch(term.text) or term.truncated:
@@ -217,7 +224,7 @@ class Evaluator:
             )
         lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
         self.say_past_snapshot(term.text, out)
-        return self.snapshot.dates(lo, hi, f)
+        return self.snapshot.dates(lo, hi, f, single=True)  # not its range's set on [dp]
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field

@@ -7,23 +7,26 @@ from __future__ import annotations
 # tutorial, 2019; NCBI's EDirect still reads that OutputMessage); no current NLM document gives
 # a limit. The local server refuses past it rather than answer with a cut list unnoticed.
 MAX_VARIANTS = 600
-# All Fields: "Includes all search fields except for Place of Publication and Transliterated
-# Title" (PubMed Help, 2008, Search Field Descriptions and Tags; einfo's ALL: "All terms from all
-# searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
-# retrieval"). Here, by their words: title, abstract and other abstract, MeSH headings and
-# subheadings, keywords, publication types, group authors, affiliations, conflict of interest
-# statements, substances, personal names as subject (a Text Word field, PubMed Help), databanks
-# and comment/correction notes. By their whole values
+# All Fields: "Terms that do not map are searched in all search fields except for Place of
+# Publication, Create Date, Completion Date, Entry Date, MeSH Date, and Modification Date"
+# (PubMed's User Guide, 2024, All Fields [all]; einfo's ALL: "All terms from all searchable
+# fields"). PubMed Help of 2008 also left out the Transliterated Title; the 2024 Guide leaves it
+# out of Text Word only ("Transliterated title is not included in Text Word [TW] retrieval"), so
+# it is in All Fields since pubfid8. Here, by their words: title, abstract and other abstract,
+# MeSH headings and subheadings, keywords, publication types, group authors, affiliations,
+# conflict of interest statements, substances, personal names as subject (a Text Word field,
+# PubMed Help), databanks, comment/correction notes and the transliterated title. By their whole
+# values
 # (:data:`WHOLE_VALUES`): the journal's names and ISSNs, grants, registry numbers and article
 # ids (DOI, pii). Persons' names as [au] finds them (:data:`ALL_FIELDS_NAMES`). Left out:
 # dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
 # Fields (not documented how: a bare '2020' or 'english' would otherwise match whole years and
-# languages), and [pl] and [tt] as PubMed leaves them.
+# languages), and [pl] as PubMed leaves it.
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt"),
     ("fts_ad", "ad"),
     ("fts_more", "cois"),
-    ("fts_extra", "oab nm ps cn si cc"),
+    ("fts_extra", "oab nm ps cn si cc tt"),
 )
 # The names All Fields matches as [au] matches them (pubfid6), not by their words: authors,
 # investigators, personal names as subject. einfo flags their fields (FULL "Full Author
@@ -109,8 +112,12 @@ FIELD_NAMES = {
     "ir": "Investigator",
     "fir": "Full Investigator Name",
     "ps": "Subject - Personal Name",
+    # pubfid8: PubMed's User Guide, "To search for electronic dates only use the search tag
+    # [EPDAT], for print dates only tag with [PPDAT]"; einfo's EPDT and PPDT (einfo2.xml)
+    "epdat": "Electronic Publication Date",
+    "ppdat": "Print Publication Date",
 }
-DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr")
+DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr", "epdat", "ppdat")
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
 # ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
 _STOPWORDS = """a about again all almost also although always among an and another any are as at be
@@ -130,7 +137,7 @@ NO_ATM = (
 )
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: every field of the snapshot's records but dates, language, "
-    "volume, issue, pages, PMID, place of publication and transliterated title; PubMed's All "
+    "volume, issue, pages, PMID and place of publication; PubMed's All "
     "Fields may also find a term's words in the dates, language, volume, issue and pages"
 )
 # The tags PubMed Help lists that the local server refuses, and why: the snapshot's NLM files do

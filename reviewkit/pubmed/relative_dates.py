@@ -1,15 +1,20 @@
 """Relative dates, ``"last N days"[dp]``, ``"last N months"[crdt]``, ``"last N years"[edat]``:
 a date term whose window ends today and moves with it.
 
-PubMed's User Guide gives the form for the publication date ("last 5 years"[dp], "last 30
-days"[dp], "last 12 months"[dp], as guides quoting it write it; NLM's page itself is not in
-our sources) and NCBI answered it for the create date: ``long covid "last 7 days"[crdt]``, sent on 2023/05/06, was
+PubMed's User Guide (2024, "Searching for a relative date range") gives the form,
+``"last X days"[date field]`` (months, years), "where X is the number of days, months or years
+immediately preceding today's date and [date field] is the date field tag: [dp], [edat] or
+[crdt]"; "The relative date range search for publication dates will also include citations
+with publication dates after today's date" (here every field's window is open-ended). Its
+Publication Date section writes the year singular, ``"last X year"[dp]``. NCBI answered it for
+the create date: ``long covid "last 7 days"[crdt]``, sent on 2023/05/06, was
 translated ``… AND "2023/04/29 00:00":"3000/01/01 05:00"[Date - Create]`` (a live esearch reply
 recorded in pubmedly's cassettes): from today less seven days, open-ended (PubMed's year 3000,
-with times). The other date tags take it alike here, as they take every other date form.
-Inferred, not seen in a reply: a month or a year back is the same day of that month or year
-(the month's last day when it has fewer: 31 March less one month is 28 or 29 February), and
-'day', 'month', 'year' without the s.
+with times). The other date tags ([mhda], [dcom], [lr]) take it alike here, as they take every
+other date form, and the reply says the Guide names only the three (:data:`OTHER_FIELD`).
+Inferred, not documented nor seen in a reply: a month or a year back is the same day of that
+month or year (the month's last day when it has fewer: 31 March less one month is 28 or 29
+February), and 'day' and 'month' without the s (the Guide writes 'year' so once).
 
 The query as written is what a stored search keeps; only its translation changes from day to
 day. :func:`moving_window` lets two translations of the same query compare as the same search
@@ -22,6 +27,12 @@ import calendar
 import datetime
 import re
 
+# The date fields PubMed's User Guide names for a relative date range.
+DOCUMENTED_FIELDS = ("dp", "edat", "crdt")
+OTHER_FIELD = (
+    '"{text}"[{field}]: PubMed\'s User Guide documents relative dates on [dp], [edat] and [crdt] '
+    "only; the local server answered it on [{field}] alike, which PubMed may not"
+)
 RELATIVE = re.compile(r"last\s+(\d{1,4})\s+(day|month|year)s?", re.IGNORECASE)
 # NCBI's open end of a relative window, as its QueryTranslation prints it (above).
 OPEN_END = "3000/01/01 05:00"

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reviewkit.pubmed.epost import epost_error
-from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term, fold
+from reviewkit.query import BoolOp, Node, Term, fold
+from reviewkit.query_tags import FIELD_ALIASES
 
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
@@ -195,6 +196,9 @@ EINFO_FIELDS = (
     ("FINV", "Investigator", "Full name of investigator", "NNYNNNN"),
     ("TT", "Transliterated Title", "Words in transliterated title of publication", "NNNNNYN"),
     ("PS", "Subject - Personal Name", "Personal Name as Subject", "NNYNNNN"),
+    # pubfid8
+    ("PPDT", "Print Publication Date", "Date of print publication", "YNYNYNY"),
+    ("EPDT", "Electronic Publication Date", "Date of Electronic publication", "YNYNYNY"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
 # In the order NCBI's replies have them (the two sources above), not the einfo DTD's, which
@@ -238,6 +242,8 @@ EINFO_TAGS = {
     "coln": "cn",
     "finv": "ir",
     "tt": "tt",
+    "ppdt": "ppdat",
+    "epdt": "epdat",
     "ps": "ps",
 }
 

@@ -5,6 +5,7 @@ stops a search, since PubMed itself runs it. Each names the term and what to wri
 
 - a date that is no day of the calendar (``"2011/13/45"[dp]``, ``2011/02/30[dp]``);
 - a date range written backwards (``3000:1800[dp]``) or lying wholly after today;
+- a single publication date (``2020[dp]``), which PubMed reads otherwise than its range;
 - a ``[la]`` or ``[pt]`` value PubMed does not have (``englsh[la]``,
   ``"randomised controlled trial"[pt]``), in the query or in the search's limits, with the
   nearest value PubMed has (:mod:`reviewkit.pubmed.vocabulary`);
@@ -25,7 +26,6 @@ from reviewkit.pubmed.vocabulary import (
     nearest_publication_type,
 )
 from reviewkit.query import (
-    DATE_FIELDS,
     DATE_FORM,
     QuerySyntaxError,
     Range,
@@ -34,6 +34,16 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.query import warnings as query_warnings
+from reviewkit.query_tags import DATE_FIELDS
+
+# PubMed's User Guide (2024), Publication Date [dp]: "The electronic date will not be searchable
+# if it is later than the print date, except when range searching"; "Comprehensive searches for
+# a full year should be entered as 2000:2000[dp] rather than 2000[dp]".
+SINGLE_DATE = (
+    "'{date}'[dp] is a single date, which PubMed searches without the electronic dates later "
+    "than an article's print date (PubMed's User Guide); for every article published then, "
+    "in print or online, write {date}:{date}[dp]"
+)
 
 
 def search_warnings(search: Search, today: datetime.date | None = None) -> list[str]:
@@ -91,6 +101,8 @@ def _term_warnings(t: Term, today: int) -> list[str]:
                 f"'{t.text}'[{t.field}] lies after today, so it finds only records dated in "
                 "the future; check the year"
             ]
+        if t.field == "dp":
+            return [SINGLE_DATE.format(date=t.text)]
     unknown = _unknown(t.field, t.text)
     if unknown:
         what, fix = unknown

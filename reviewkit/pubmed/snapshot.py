@@ -164,12 +164,20 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
-    def dates(self, start: int, end: int, kind: str = "dp") -> set[int]:
+    def dates(self, start: int, end: int, kind: str = "dp", *, single: bool = False) -> set[int]:
         """Articles dated start..end (YYYYMMDD). ``dp``: the print or the electronic date, as
-        PubMed's [dp]; the others (:data:`DATE_COLUMNS`) one date per article."""
+        PubMed's [dp]; the others (:data:`DATE_COLUMNS`) one date per article. ``single``: a
+        single date ('2020[dp]', '2020/03[dp]'), not a range: PubMed's User Guide (2024,
+        Publication Date [dp]): "The electronic date will not be searchable if it is later than
+        the print date, except when range searching" (a print date without a day or month is
+        its first, as the Guide sets it and the index stores it)."""
         if kind == "dp":
             sql = "SELECT pmid FROM articles WHERE pdate BETWEEN ?1 AND ?2"
             sql += " UNION SELECT pmid FROM articles WHERE edate BETWEEN ?1 AND ?2"
+            sql += " AND edate <= pdate" if single else ""
+        elif kind in ("epdat", "ppdat"):  # [dp]'s two dates apart (PubMed's User Guide)
+            column = "edate" if kind == "epdat" else "pdate"
+            sql = f"SELECT pmid FROM articles WHERE {column} BETWEEN ?1 AND ?2"
         elif kind in DATE_COLUMNS:
             sql = f"SELECT pmid FROM articles WHERE {kind} BETWEEN ?1 AND ?2"
         else:

@@ -54,7 +54,8 @@ from reviewkit.wording import quantity
 # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
 # a suffixed name's rows with the suffix only (index_rows.name_rows); pubfid7: no authors' and
 # investigators' words in the FTS5 tables (names are searched on the terms rows alone)
-INDEX_VERSION = "14-no-name-words"
+# pubfid8: a season's month in the publication date; sort=pub_date by the earliest date
+INDEX_VERSION = "15-seasons-earliest-date"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
@@ -117,15 +118,19 @@ CREATE VIRTUAL TABLE fts_extra USING fts5({", ".join(EXTRA_COLUMNS)}, content='e
 INSERT INTO fts_extra(fts_extra) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab_extra USING fts5vocab(fts_extra, 'row');
 CREATE TABLE sort_rank AS SELECT pmid,
-    ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
+    ROW_NUMBER() OVER (ORDER BY CASE WHEN edate > 0 AND edate < pdate THEN edate ELSE pdate END
+        DESC, pmid DESC) AS pub_date,
     ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
     ROW_NUMBER() OVER (ORDER BY ta = '', ta, pmid DESC) AS journal
     FROM articles JOIN sort_keys USING (pmid);
 """
 # esearch's sort= orders (NBK25499, ESearch "sort"), each article's place computed once when the
-# index is built: pub_date newest publication date first; author by first author A-Z; journal by
-# MedlineTA A-Z; articles without an author or journal last; ties newest PMID first. Text keys
-# are casefolded; SQLite compares them as UTF-8 bytes, which is code point order, as Python does.
+# index is built: pub_date newest publication date first, an article's earliest of its print
+# and electronic dates (PubMed's User Guide, the Publication Date sort: "Citations with more
+# than one publication date, such as electronic and print, are sorted by their earliest");
+# author by first author A-Z; journal by MedlineTA A-Z; articles without an author or journal
+# last; ties newest PMID first. Text keys are casefolded; SQLite compares them as UTF-8 bytes,
+# which is code point order, as Python does.
 SORT_KINDS = ("pub_date", "author", "journal")
 # The date fields stored as one YYYYMMDD column each ([dp] has two: print and electronic).
 DATE_COLUMNS = ("edat", "crdt", "mhda", "dcom", "lr")

@@ -35,7 +35,8 @@ def served(server: EutilsServer) -> dict[str, ET._Element]:
     return {a.findtext("MedlineCitation/PMID"): a for a in root.iter("PubmedArticle")}
 
 
-# Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl] and [tt]; dates,
+# Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl]; since pubfid8 the
+# transliterated title too, as the 2024 User Guide leaves it out of Text Word only; dates,
 # language, volume, issue, pages and PMID left out here, as the README says; since pubfid5 with
 # investigators' affiliations, as [ad] has them, and the comment/correction notes, as [tw]): by
 # words, and (WHOLE_VALUE_PATHS) whole; persons' names (PERSON_PATHS) as [au] finds them.
@@ -58,6 +59,7 @@ ALL_FIELDS_PATHS = (
     ".//PersonalNameSubject/ForeName",
     ".//CommentsCorrections/RefSource",
     ".//CommentsCorrections/Note",
+    ".//VernacularTitle",
 )
 # The fields einfo flags SingleToken that All Fields holds and no word field does: PubMed
 # indexes each value as one term, so All Fields finds the value, not one of its words.
@@ -195,16 +197,18 @@ def test_a_forename_is_still_found_by_the_words_of_titles_abstracts_and_affiliat
     assert ids(server, "michael[tw]") == {"30566162"}
 
 
-def test_transliterated_title_has_its_own_tag_and_is_not_in_all_fields(
+def test_transliterated_title_has_its_own_tag_and_is_in_all_fields_not_text_word(
     server: EutilsServer, served: dict[str, ET._Element]
 ) -> None:
-    """PubMed Help: All Fields "includes all search fields except for Place of Publication and
-    Transliterated Title"; [tt] searches the words of the vernacular title."""
+    """PubMed's User Guide (2024): All Fields is every field "except for Place of Publication,
+    Create Date, Completion Date, Entry Date, MeSH Date, and Modification Date", and
+    "Transliterated title is not included in Text Word [TW] retrieval" (PubMed Help of 2008 left
+    it out of All Fields too); [tt] searches the words of the vernacular title."""
     vernacular = {
         pmid: _words(["".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")])
         for pmid, a in served.items()
     }
-    everywhere = set().union(*(_all_fields_words(a) for a in served.values()))
+    everywhere = set().union(*(_all_fields_words(a) - vernacular[p] for p, a in served.items()))
     word = min(
         w
         for words in vernacular.values()
@@ -214,7 +218,8 @@ def test_transliterated_title_has_its_own_tag_and_is_not_in_all_fields(
     holding = {pmid for pmid, words in vernacular.items() if word in words}
     assert holding and ids(server, f"{word}[tt]") == holding
     assert ids(server, f"{word}[transliterated title]") == holding
-    assert ids(server, f"{word}[all]") == set()
+    assert ids(server, f"{word}[all]") == ids(server, word) == holding
+    assert ids(server, f"{word}[tw]") == set()
 
 
 def _entries(a: ET._Element, path: str) -> list[str]:

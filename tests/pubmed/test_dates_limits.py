@@ -71,7 +71,7 @@ def searches() -> dict[str, Search]:
             "fine",
             "PubMed",
             'pain[tiab] AND 2011:3000[dp] AND eng[la] AND "Randomized Controlled Trial"[pt] '
-            'AND 2012/02/29[dp] AND review[pt] AND norwegian[la] AND "last 5 years"[dp]',
+            'AND 2012/02/29[edat] AND review[pt] AND norwegian[la] AND "last 5 years"[dp]',
             Limits(date_from="2011", languages=("english", "Norwegian")),
         ),
     }
@@ -178,3 +178,15 @@ def test_search_test_gives_the_same_warnings(
     out = capsys.readouterr().out
     assert "warning: 'randomised controlled trial'[pt]: PubMed has no such publication" in out
     assert 'write "Randomized Controlled Trial"[pt]' in out
+
+
+def test_a_single_publication_date_is_warned_with_its_range_to_write() -> None:
+    """PubMed's User Guide: "Comprehensive searches for a full year should be entered as
+    2000:2000[dp] rather than 2000[dp]" (a single date leaves out later electronic dates)."""
+    none = Limits()
+    said = search_warnings(Search("year", "PubMed", "pain[tiab] AND 2020[dp]", none))
+    assert any("write 2020:2020[dp]" in w for w in said)
+    said = search_warnings(Search("month", "PubMed", "pain[tiab] AND 2020/03[dp]", none))
+    assert any("write 2020/03:2020/03[dp]" in w for w in said)
+    for query in ("pain[tiab] AND 2020:2020[dp]", "pain[tiab] AND 2020[edat]"):
+        assert not search_warnings(Search("fine", "PubMed", query, none), TODAY)

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from Bio import Entrez
+from lxml import etree as ET
 
 from reviewkit import offline_data
 from reviewkit.formats import pubmed_xml
@@ -88,7 +89,19 @@ def test_sort_pub_date_and_author_order_the_ids_and_the_history_set(
     default = esearch(server, term="english[la]", retmax="400")["IdList"]
     by_date = esearch(server, term="english[la]", retmax="400", sort="pub_date", usehistory="y")
     assert sorted(by_date["IdList"]) == sorted(default) and by_date["IdList"] != default
-    years = [r.year or 0 for r in fetched(server, by_date["IdList"])]
+    # each article's earliest year of print and electronic publication (PubMed's User Guide:
+    # the Publication Date sort takes the earliest of an article's publication dates)
+    body = get(server, "efetch", db="pubmed", id=",".join(by_date["IdList"]))
+    years = [
+        min(
+            int(y[:4])
+            for y in a.xpath(
+                ".//PubDate/Year/text() | .//PubDate/MedlineDate/text()"
+                " | .//ArticleDate/Year/text()"
+            )
+        )
+        for a in ET.fromstring(body).iterfind("PubmedArticle")
+    ]
     assert years == sorted(years, reverse=True) and years[0] > years[-1]
     history = get(
         server, "efetch", db="pubmed", WebEnv=by_date["WebEnv"], query_key="1", retmax="30"

@@ -126,13 +126,25 @@ def all_fields(a: Art) -> list[set[str]]:
 
 Pred = Callable[[Art], bool]
 # (query, what it means, read from the XML; the WarningList entry expected, if any)
+
+
+def single_year(year: int) -> Pred:
+    """A single year on [dp]: the print year, or the electronic one unless it is later than the
+    print year (PubMed's User Guide: "The electronic date will not be searchable if it is later
+    than the print date, except when range searching"); a range takes both (below)."""
+
+    def holds(a: Art) -> bool:
+        printed, electronic = a.years.get("print"), a.years.get("electronic")
+        return printed == year or (electronic == year and (printed is None or year < printed))
+
+    return holds
+
+
 FORMS: list[tuple[str, Pred, str]] = [
-    ("2019[dp]", lambda a: 2019 in (a.years.get("print"), a.years.get("electronic")), ""),
-    (
-        "2018[Date - Publication]",
-        lambda a: 2018 in (a.years.get("print"), a.years.get("electronic")),
-        "",
-    ),
+    ("2019[dp]", single_year(2019), ""),
+    ("2018[Date - Publication]", single_year(2018), ""),
+    ("2020[dp]", single_year(2020), ""),
+    ("2020:2020[dp]", lambda a: 2020 in (a.years.get("print"), a.years.get("electronic")), ""),
     (
         "2018:2019[dp]",
         lambda a: any(

@@ -95,3 +95,18 @@ def test_a_stored_search_rerun_on_a_later_day_is_no_changed_search(
     assert '"2011/03/20 00:00":"3000/01/01 05:00"[Date - Publication]' in text
     assert '"2011/03/27 00:00":"3000/01/01 05:00"[Date - Publication]' in text
     assert "translation changed" not in text
+
+
+def test_a_relative_date_on_a_field_the_guide_does_not_name_says_so(
+    server: EutilsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMed's User Guide (2024): relative dates on "[dp], [edat] or [crdt]"; the local
+    server answers [mhda], [dcom] and [lr] alike and says that PubMed may not."""
+    on_day(monkeypatch, datetime.date(2021, 3, 20))
+    for tag in ("mhda", "dcom", "lr"):
+        said = get(server, "esearch", db="pubmed", term=f'"last 30 days"[{tag}]').decode()
+        assert "documents relative dates on [dp], [edat] and [crdt] only" in said
+        assert f"answered it on [{tag}]" in said
+    for tag in ("dp", "edat", "crdt"):
+        said = get(server, "esearch", db="pubmed", term=f'"last 30 days"[{tag}]').decode()
+        assert "documents relative dates" not in said

@@ -1,0 +1,99 @@
+"""PubMed's field tags as the query reader knows them: the short and long forms of each tag,
+the modifiers some take (``:noexp``, ``:~N``), and :func:`read_tag`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Field tags PubMed accepts, short and long forms (PubMed Help, "Search Field Descriptions and
+# Tags"; the long forms are those PubMed writes in its query translation), mapped to short tags.
+# [is]/[issn] (the MEDLINE IS field: the ISSN) is in neither PubMed Help's list nor einfo's
+# fields; strategies use it for an ISSN, which PubMed Help says [ta] finds: read as [ta].
+_FIELDS = """
+ad: affiliation
+lid: location id, doi
+aid: article identifier
+all: all fields
+au: author, auth
+1au: author - first, first author name
+lastau: author - last, last author name, last author
+fau: author - full, full author name
+cn: corporate author, author - corporate
+ir: investigator
+fir: full investigator name
+mh: mesh, mesh terms, mesh term
+majr: mesh major topic
+sh: subheading, mesh subheading, mesh subheadings
+nm: supplementary concept, substance name
+pa: pharmacological action
+rn: ec/rn number
+pt: publication type, ptyp
+la: language, lang
+dp: pdat, publication date, date - publication
+edat: entry date, entrez date, date - entrez, date - entry
+crdt: create date, date - create
+dcom: completion date, date - completion
+lr: modification date, date - modification, date - last revision
+mhda: mesh date, date - mesh
+epdat: electronic publication date, epdt
+ppdat: print publication date, ppdt
+sb: subset, filter
+ta: journal, jour, is, issn
+jid: nlm unique id
+ti: title
+tt: transliterated title
+ab: abstract
+tiab: title/abstract
+tw: text word, text words
+ot: other term, kw, keyword
+pmid: uid
+pg: pagination
+vi: volume
+ip: issue
+gr: grant number, grants and funding
+si: secondary source id
+pl: place of publication
+pubn: publisher
+ps: personal name as subject, subject - personal name
+cois: conflict of interest statement, conflict of interest statements
+ed: editor
+book
+isbn
+"""
+FIELD_ALIASES = {
+    alias.strip(): short
+    for line in _FIELDS.strip().splitlines()
+    for short, _, rest in [line.partition(":")]
+    for alias in [short, *rest.split(",")]
+    if alias.strip()
+}
+# Tags that take ':noexp' (no explosion of the MeSH tree) and tags that take proximity ':~N'.
+NOEXP_FIELDS = {"mh", "majr", "sh", "pa"}
+PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
+DATE_FIELDS = {"dp", "edat", "crdt", "dcom", "lr", "mhda", "epdat", "ppdat"}
+
+
+@dataclass(frozen=True)
+class Tag:
+    field: str
+    noexp: bool = False
+    proximity: int | None = None
+
+
+def read_tag(inner: str) -> Tag | None:
+    """'MeSH Terms:noexp' -> Tag('mh', noexp=True); 'tiab:~2' -> Tag('tiab', proximity=2);
+    None when PubMed has no such field (or the modifier does not fit the field)."""
+    name, _, modifier = inner.partition(":")
+    name = " ".join(name.lower().split())
+    modifier = "".join(modifier.lower().split())
+    short = FIELD_ALIASES.get(name)
+    if short is None:
+        return None
+    if not modifier:
+        return Tag(short)
+    if modifier == "noexp" and short in NOEXP_FIELDS:
+        return Tag(short, noexp=True)
+    if re.fullmatch(r"~\d+", modifier) and short in PROXIMITY_FIELDS:
+        return Tag(short, proximity=int(modifier[1:]))
+    return None
