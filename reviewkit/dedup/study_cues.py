@@ -19,7 +19,7 @@ of two teams with no author in common are a programme's two trials); or a team (
 author, or two authors or more in common: first authors change between a trial's reports, senior
 authors less) and its titles' words (the intervention and the population they name) when one of
 the two titles says it is a follow-on report (a protocol, a follow-up, a secondary or economic
-analysis: :func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's
+analysis: :func:`reviewkit.dedup.follow_on.follow_on_report`); always within one trial's
 period.
 Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person decides.
 """
@@ -35,9 +35,9 @@ from itertools import combinations
 
 from reviewkit.author_names import PARTICLES, split_name, split_run_together
 from reviewkit.dedup.abbreviations import acronyms, initials, spelt_out
+from reviewkit.dedup.follow_on import follow_on_report
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
-    follow_on_report,
     name_key,
     name_words,
     names_several_trials,
@@ -45,6 +45,7 @@ from reviewkit.dedup.study_names import (
     trial_names,
 )
 from reviewkit.records import Record, fold_text
+from reviewkit.spelling import us_spelling
 
 # A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
 # years before the main paper, follow-ups at five and up to ten years after it. Two records
@@ -171,9 +172,13 @@ def _stem(word: str) -> str:
 
 
 def _title_words(title: str) -> set[str]:
-    """A title's content words: folded, stemmed, no design or report words, no numbers."""
+    """A title's content words: folded, in American spelling, stemmed, no design or report
+    words, no numbers. One trial's reports are written for journals of both spellings (its
+    protocol in BMC's British, its results in an American journal; MEDLINE keeps each
+    journal's), so 'haemoglobin' and 'hemoglobin', 'behaviour' and 'behavior' are one word
+    (reviewkit.spelling)."""
     return {
-        _stem(w)
+        _stem(us_spelling(w))
         for w in fold_text(title).split()
         if len(w) > 2 and not w.isdigit() and w not in _NOT_TOPIC
     }

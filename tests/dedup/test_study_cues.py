@@ -7,10 +7,10 @@ from conftest import add_records
 
 from reviewkit.cli import main
 from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
+from reviewkit.dedup.follow_on import follow_on_report
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
 from reviewkit.dedup.study_names import (
-    follow_on_report,
     names_several_trials,
     record_languages,
     trial_names,
@@ -361,6 +361,54 @@ def test_numbered_parts_of_one_study_are_its_reports():
     lab_7 = rec("Studies on pyrazine derivatives. Part VII. Synthesis of amidines", TEAM, 1977)
     lab_13 = rec("Studies on pyrazine derivatives. Part XIII. Synthesis of hydrazines", TEAM, 1978)
     assert links(lab_7, lab_13) == {}
+
+
+def test_numbered_parts_of_one_study_in_other_languages():
+    """'Teil 2', 'parte 1', 'deel II', 'del 2' after a heading that names one study in the
+    record's language are its reports, as 'Part 2' is in English; a plural heading (a
+    laboratory's series), a heading of no study (a review in parts), a part word of another
+    language and Scandinavian 'del i' ('part of') are not."""
+    german, spanish, swedish, dutch, french, english = (
+        record_languages(x) for x in ("ger", "spa", "swe", "dut", "fre", "eng")
+    )
+    for title, lang in (
+        ("Die Heidelberger Rückenstudie. Teil 2: Ergebnisse nach einem Jahr", german),
+        ("Eine Untersuchung der Arbeitsunfähigkeit, 2. Teil: Kosten", german),
+        ("Humanes C-Peptid: eine klinische Studie. III: Sekretionsdynamik", german),
+        ("Estudio cualitativo sobre los adultos mayores en Buenos Aires - parte 1", spanish),
+        ("En studie av sjukskrivning i Sverige, del 2: återgång i arbete", swedish),
+        ("Het Amsterdamse onderzoek naar rugpijn, deel II", dutch),
+        ("Une enquête sur le retour au travail. Partie II: les employeurs", french),
+    ):
+        assert follow_on_report(title, lang), title
+        assert follow_on_report(title), title  # language unknown: every language read
+        assert not follow_on_report(title, english), title
+    for title, lang in (
+        ("Untersuchungen über Pyrazinderivate. Teil VII: Amidine", german),
+        ("Neuromuskuläre Komplikationen einer SARS-CoV-2-Infektion – Teil 1", german),
+        ("Tuberculosis: conceptos actuales--Parte II.", spanish),
+        ("En studie av vården: vår del i arbetet", swedish),
+        ("Estudio del I Congreso de Medicina del Trabajo", None),  # Spanish 'del': 'of the'
+        ("En studie av sjukskrivning i Sverige, del 2: återgång i arbete", german),
+    ):
+        assert not follow_on_report(title, lang), title
+    one = rec("Die Heidelberger Rückenstudie zur Arbeitsunfähigkeit. Teil 1: Methoden", TEAM,
+              2012, language="ger")  # fmt: skip
+    two = rec("Die Heidelberger Rückenstudie zur Arbeitsunfähigkeit. Teil 2: Ergebnisse", TEAM,
+              2013, language="ger")  # fmt: skip
+    ((_, link),) = links(one, two, rec("Exercise for low back pain", OTHER_TEAM)).items()
+    assert "follow-on" in link.cues
+
+
+def test_british_and_american_spellings_of_a_title_are_one_topic():
+    """A trial's protocol in a British journal and its results in an American one: their
+    title words are one topic in either spelling (reviewkit.spelling)."""
+    protocol = rec("Haemoglobin and anaemia in paediatric oesophageal surgery: study protocol",
+                   TEAM, 2014)  # fmt: skip
+    results = rec("Hemoglobin and anemia in pediatric esophageal surgery: a randomized trial",
+                  TEAM, 2016)  # fmt: skip
+    ((_, link),) = links(protocol, results, rec("Exercise for low back pain", OTHER_TEAM)).items()
+    assert {"hemoglobin", "anemia", "pediatric", "esophageal"} <= set(link.words)
 
 
 def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
