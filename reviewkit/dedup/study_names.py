@@ -149,6 +149,48 @@ def read_in(languages: frozenset[str] | None, of: tuple[str, ...]) -> bool:
     return languages is None or bool(languages.intersection(of))
 
 
+# A name glossed by the words it abbreviates, then its design: 'ICONS: Identifying continence
+# options after stroke: findings from a cluster randomised exploratory trial', 'within the
+# ICONS: Identifying continence options after stroke trial', 'CONVERT: Concurrent once-daily
+# versus twice-daily radiotherapy - a phase III randomised controlled trial', 'SPRINT:
+# Systolic Blood Pressure Intervention Trial'. The gloss runs
+# from the colon to the next colon, stop, semicolon or dash and is the name's long form from
+# its first word (abbreviations.long_form, Schwartz and Hearst: a coined name takes letters
+# inside words, 'ICONS'); the design counts from the gloss's end, as _OPENING counts it from
+# the name (a gloss is often longer than its six words), in the same sentence ('MSQ:
+# Migraine-Specific Quality-of-Life Questionnaire. A trial of …' is the scale's). Without a design word such a title
+# names a tool, a database, a scale or a condition as often ('SEPIA: simulation-based
+# evaluation of prioritization algorithms', 'MSQ: Migraine-Specific Quality-of-Life
+# Questionnaire', 'DEAP-HUS: Deficiency of CFHR plasma proteins …'): not read.
+_GLOSSED = re.compile(
+    rf"(?:^|\bthe\s+)({_NAME})\s*[:\u2013\u2014]\s+([^:.;\u2013\u2014]+?)"
+    r"(?=\s*(?:[:.;\u2013\u2014]|\s-\s|$))",
+    re.IGNORECASE,
+)
+_DESIGN_ENDS = re.compile(r"\s+(?:trial|study|protocol)\s*$", re.IGNORECASE)
+_DESIGN_NEAR = re.compile(
+    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study|protocol)\b",
+    re.IGNORECASE,
+)
+
+
+def _glossed_names(title: str) -> set[str]:
+    """The names a title glosses with the words they abbreviate before their design (the
+    comment above _GLOSSED)."""
+    found = set()
+    for m in _GLOSSED.finditer(title):
+        gloss = " ".join(m.group(2).split())
+        # 'Heart Attack Trial': the design ends the gloss, its letter the name's or not
+        words = _DESIGN_ENDS.sub("", gloss)
+        if (
+            (words != gloss or _DESIGN_NEAR.match(title, m.end()))
+            and _is_trial_name(m.group(1))
+            and any(long_form(m.group(1), w) == w for w in {words, gloss})
+        ):
+            found.add(name_key(m.group(1)))
+    return found
+
+
 def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]:
     """The trial names a title writes, in their compared form (:func:`name_key`); the other
     languages' forms only where the record's languages (:func:`record_languages`) allow them.
@@ -163,7 +205,7 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
                 continue  # the design word is another name's (the comment at _OPENING)
             if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
-    return found
+    return found | _glossed_names(title)
 
 
 # The words of a trial's design, beside _DESIGN's: what an abbreviation of the design stands

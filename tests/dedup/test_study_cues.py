@@ -240,6 +240,34 @@ def test_a_name_opening_the_title_is_no_trial_where_another_name_holds_the_desig
     assert trial_names("XYZ: the ABC trial and the XYZ trial") == {"ABC", "XYZ"}
 
 
+def test_a_name_glossed_by_its_words_before_the_design_names_a_trial():
+    """'ICONS: Identifying continence options after stroke: findings from a cluster randomised
+    exploratory trial': the name, the words it abbreviates, then the design (more than six
+    words after the name). Without a design word such a title names a tool, a scale or a
+    condition as often; words the name does not abbreviate are no gloss."""
+    gloss = "ICONS: Identifying continence options after stroke"
+    for title in (
+        f"{gloss}: findings from a cluster randomised exploratory trial",
+        f"{gloss}: findings from the case study phase",
+        f"Assessing implementation challenges within the {gloss} trial: a soft systems analysis",
+        "CONVERT: Concurrent once-daily versus twice-daily radiotherapy - a phase III "
+        "randomised controlled trial for patients with limited-stage lung cancer",
+    ):
+        assert trial_names(title), title
+    for title in (
+        gloss,
+        "SEPIA: simulation-based evaluation of prioritization algorithms",
+        "MSQ: Migraine-Specific Quality-of-Life Questionnaire. A randomised trial of its use",
+        "ICONS: stroke care in nursing homes: results of a cohort trial",
+    ):
+        assert not trial_names(title), title
+    trial = rec(f"{gloss}: findings from a cluster randomised exploratory trial", TEAM, 2016)
+    process = rec(f"Implementation within the {gloss} trial: a soft systems analysis",
+                  TEAM[2:], 2017)  # fmt: skip
+    ((_, link),) = links(trial, process).items()
+    assert link.names == ("ICONS",)
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
