@@ -11,9 +11,7 @@ tfidf_features`) on the forms:
   already a dependency of reviewkit's classification);
 * :func:`s_stem`: Harman's S-stemmer (1991, "How effective is suffixing?"): plurals only;
 * :func:`us_spelling` before :func:`snowball`: British spellings folded to American by a short
-  rule set (-ise/-yse to -ize/-yze, -our to -or, ae/oe in the classical medical stems; now
-  :mod:`reviewkit.spelling`, the product's one folding, which study links use: round 9 was
-  measured before it also folded -rrhoea, -pnoea, faec-, sulph-, -tre, programme, ageing).
+  rule set (-ise/-yse to -ize/-yze, -our to -or, ae/oe in the classical medical stems).
 
 :func:`form_tokens` maps each *distinct* word once (a dict from word to form is built per
 collection), so a form costs per vocabulary, not per token. :class:`TwoViews` is the
@@ -22,6 +20,7 @@ committee of the kept model on the surface words and the kept model on the stemm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,7 +35,6 @@ from reviewkit.ranking.features import (
     word_tokens,
 )
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.spelling import us_spelling
 
 
 def form_tokens(words: WordTokens, form: Callable[[str], str]) -> WordTokens:
@@ -81,6 +79,76 @@ def s_stem(word: str) -> str:
     if word.endswith(("ies", "aes", "ees", "oes")):
         return word
     return word[:-1]  # "-es" to "-e" and "-s" dropped both drop the "s"
+
+
+# British to American spelling, a short documented rule set (the forms the Oxford and Merriam-
+# Webster dictionaries list side by side), applied before the Snowball stemmer, which removes
+# "-ize" (step 4) but not "-ise", and keeps "-our" and "-or" apart:
+# * -ise, -isation, -ising, -ised, -ises (and -yse, -ysed, -ysing) to -ize/-yze: randomised,
+#   organisation, analysed. Only after 4+ letters (the stem of a verb formed with the suffix),
+#   so "rise", "wise", "noise", "raise", "praise", "exercise", "franchise" are words the rule
+#   must leave: the list _ISE_KEPT holds the common English words that end in -ise as part of
+#   their root (not the suffix), after the Oxford spelling guide's examples.
+# * -our (and -ours, -oured, -ourite, -ourable, -oural, ...) to -or: behaviour, colour, tumour,
+#   favourable, behavioural. Not "our", "four", "your", "hour", "pour", "tour", "sour",
+#   "flour", "devour", "contour", "detour", "amour" (the -our is the word): _OUR_KEPT.
+# * ae / oe in the classical stems medicine spells both ways: haem-, anaem-, paed-, orthopaed-,
+#   leukaem-, ischaem-, oesophag-, oestr-, foet-, diarrhoea, oedema, gynaec-, caesar-,
+#   anaesth-, aetiol-, coeliac (the NLM's MeSH uses the American forms; the BMJ and Lancet
+#   the British).
+# A rewrite that makes a word no other word is (otherwize) harms nothing: the features only
+# change where two spellings of one word meet.
+# fmt: off
+_ISE_KEPT = frozenset([
+    "advertise", "advise", "chastise", "circumcise", "comprise", "compromise", "demise",
+    "despise", "devise", "disguise", "enterprise", "excise", "exercise", "expertise", "franchise",
+    "improvise", "merchandise", "premise", "promise", "revise", "supervise", "surmise",
+    "surprise", "televise", "treatise", "otherwise", "likewise", "clockwise", "precise",
+    "concise", "paradise", "appraise", "tortoise", "turquoise"
+])
+# fmt: on
+_ISE = re.compile(r"^(\w{4,}?)([iy])s(e|es|ed|ing|ation|ations|er|ers)$")
+# fmt: off
+_OUR_KEPT = frozenset([
+    "our", "ours", "four", "fours", "your", "yours", "hour", "hours", "pour", "pours", "poured",
+    "pouring", "tour", "tours", "toured", "touring", "sour", "soured", "flour", "devour",
+    "devoured", "contour", "contours", "detour", "detours", "amour", "paramour", "troubadour"
+])
+# fmt: on
+_OUR = re.compile(r"^(\w{2,})our(s|ed|ing|er|ers|ite|ites|able|ably|al|ally|ism|ists?|less)?$")
+_CLASSICAL = (
+    ("haem", "hem"),
+    ("anaem", "anem"),
+    ("paed", "ped"),
+    ("leukaem", "leukem"),
+    ("ischaem", "ischem"),
+    ("oesophag", "esophag"),
+    ("oestr", "estr"),
+    ("foet", "fet"),
+    ("diarrhoe", "diarrhe"),
+    ("oedem", "edem"),
+    ("gynaec", "gynec"),
+    ("caesar", "cesar"),
+    ("anaesth", "anesth"),
+    ("aetiol", "etiol"),
+    ("coeliac", "celiac"),
+)
+
+
+def us_spelling(word: str) -> str:
+    """``word`` in American spelling where one of the rules above applies, else unchanged."""
+    for british, american in _CLASSICAL:
+        if british in word:
+            word = word.replace(british, american)
+    if word not in _ISE_KEPT:
+        m = _ISE.match(word)
+        if m and m.group(1) + m.group(2) + "se" not in _ISE_KEPT:
+            word = f"{m.group(1)}{m.group(2)}z{m.group(3)}"
+    if word not in _OUR_KEPT:
+        m = _OUR.match(word)
+        if m:
+            word = f"{m.group(1)}or{m.group(2) or ''}"
+    return word
 
 
 def us_snowball() -> Callable[[str], str]:

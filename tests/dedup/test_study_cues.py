@@ -428,17 +428,6 @@ def test_numbered_parts_of_one_study_in_other_languages():
     assert "follow-on" in link.cues
 
 
-def test_british_and_american_spellings_of_a_title_are_one_topic():
-    """A trial's protocol in a British journal and its results in an American one: their
-    title words are one topic in either spelling (reviewkit.spelling)."""
-    protocol = rec("Haemoglobin and anaemia in paediatric oesophageal surgery: study protocol",
-                   TEAM, 2014)  # fmt: skip
-    results = rec("Hemoglobin and anemia in pediatric esophageal surgery: a randomized trial",
-                  TEAM, 2016)  # fmt: skip
-    ((_, link),) = links(protocol, results, rec("Exercise for low back pain", OTHER_TEAM)).items()
-    assert {"hemoglobin", "anemia", "pediatric", "esophageal"} <= set(link.words)
-
-
 def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
     """Review B's IPS-MA trial and its cost-effectiveness analysis: one writes the acronym,
     the other spells it out; read as if both spelt it out, they share the intervention."""

@@ -17,6 +17,7 @@ from benchmarks.ranking_round9_model import (
     s_stem,
     snowball,
     us_snowball,
+    us_spelling,
 )
 from reviewkit import simulate as simulate_module
 from reviewkit.ranking import build_features, record_text
@@ -59,6 +60,32 @@ def test_snowball_joins_forms_the_s_stemmer_keeps_apart():
     # Porter2 removes -ize but not -ise: British spellings need the folding first
     assert stem("randomized") != stem("randomised")
     assert us_snowball()("randomised") == stem("randomized") == stem("randomly")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("randomised", "randomized"),
+        ("organisation", "organization"),
+        ("analysed", "analyzed"),
+        ("behaviour", "behavior"),
+        ("behavioural", "behavioral"),
+        ("tumours", "tumors"),
+        ("oestrogen", "estrogen"),
+        ("haemorrhage", "hemorrhage"),
+        ("paediatric", "pediatric"),
+        # words whose -ise or -our is their root stay
+        ("exercise", "exercise"),
+        ("promised", "promised"),
+        ("otherwise", "otherwise"),
+        ("noise", "noise"),
+        ("hour", "hour"),
+        ("four", "four"),
+        ("contour", "contour"),
+    ],
+)
+def test_us_spelling_folds_only_the_documented_forms(british, american):
+    assert us_spelling(british) == american
 
 
 def test_forms_are_taken_before_the_word_pairs():
