@@ -255,11 +255,39 @@ def _part_of_one_study(title: str, languages: frozenset[str] | None = None) -> b
     return False
 
 
+# A systematic review or a meta-analysis names the follow-up and the long-term outcomes of the
+# studies it reviews ('The laboratory diagnosis and follow up of strongyloidiasis: a
+# systematic review', '… during 5-year follow-up: a systematic meta-analysis', 'long-term
+# effects of …: a systematic review of experimental studies'): its topic, not a later report
+# of it (a review's later report is an update). One team's reviews on one topic shared these
+# words as a follow-on cue (srsr, a set of reviews). Its protocol and its numbered parts stay
+# its reports. Not a review of one's own cases ('5-year follow-up review') nor a case report
+# beside a review ('… in a patient with …: three-year follow-up report and systematic
+# literature review'): the follow-up is theirs.
+_REVIEW = re.compile(
+    r"\b(?:systematic|scoping|umbrella|quantitative|integrative)\s+(?:literature\s+)?review"
+    r"|\bmeta[\s-]?(?:analys[ie]s|regression)",
+    re.IGNORECASE,
+)
+_LATER = re.compile(r"follow[\s-]?up|years?\s+after", re.IGNORECASE)
+_ONE_CASE = re.compile(r"\b(?:case|patient)\b", re.IGNORECASE)
+
+
+def _says_follow_on(title: str) -> bool:
+    """The English follow-on words (:data:`_FOLLOW_ON`, long-term results) in a title, but for
+    a review's follow-up words (the comment above :data:`_REVIEW`)."""
+    review = _REVIEW.search(title)
+    review = review and not _ONE_CASE.search(title, 0, review.start())
+    if any(not (review and _LATER.fullmatch(m.group())) for m in _FOLLOW_ON.finditer(title)):
+        return True
+    return not review and _long_term_report(title)
+
+
 def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:
     """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
     or process evaluation (not its main paper), or a numbered part of a study; the other
     languages' words only where the record's languages allow them (:func:`trial_names`)."""
-    if _FOLLOW_ON.search(title) or _long_term_report(title) or _part_of_one_study(title, languages):
+    if _says_follow_on(title) or _part_of_one_study(title, languages):
         return True
     folded = fold_text(title)
     return any(p.search(folded) for of, p in _FOLLOW_ON_IN if read_in(languages, of))

@@ -391,6 +391,34 @@ def test_numbered_parts_of_one_study_are_its_reports():
     assert links(lab_7, lab_13) == {}
 
 
+def test_a_reviews_follow_up_words_are_its_topic():
+    """A systematic review or meta-analysis names its studies' follow-up and long-term
+    outcomes: no later report of it (srsr's two strongyloidiasis reviews of one group). Its
+    protocol and numbered parts stay its reports; a case's follow-up beside a review of the
+    literature, and a trial's follow-up, stay follow-on reports."""
+    for title in (
+        "The laboratory diagnosis and follow up of strongyloidiasis: a systematic review",
+        "Follow-up effects of tDCS for the major depressive episode: a meta-analysis",
+        "Long-term effects of neonatal exposure to fluoxetine: a systematic review",
+        "Follow-up on the treatment of panic disorder - a quantitative review",
+    ):
+        assert not follow_on_report(title), title
+    for title in (
+        "Exercise for low back pain: protocol for a systematic review",
+        "A meta-analysis of exercise for back pain. Part 2: follow-up",
+        "Bypass grafting in a patient with situs inversus: three-year follow-up report and "
+        "systematic literature review",
+        "Two-year follow-up of a randomised trial of exercise",
+    ):
+        assert follow_on_report(title), title
+    team = ["Buonfrate, D", "Bisoffi, Z", "Angheben, A"]
+    prevalence = rec("Prevalence of strongyloidiasis in Latin America: a systematic review",
+                     team, 2015)  # fmt: skip
+    diagnosis = rec("The laboratory diagnosis and follow up of strongyloidiasis: a systematic "
+                    "review", team, 2013)  # fmt: skip
+    assert links(prevalence, diagnosis, rec("Exercise for low back pain", OTHER_TEAM)) == {}
+
+
 def test_numbered_parts_of_one_study_in_other_languages():
     """'Teil 2', 'parte 1', 'deel II', 'del 2' after a heading that names one study in the
     record's language are its reports, as 'Part 2' is in English; a plural heading (a
