@@ -411,12 +411,6 @@ def test_a_reviews_follow_up_words_are_its_topic():
         "Two-year follow-up of a randomised trial of exercise",
     ):
         assert follow_on_report(title), title
-    team = ["Buonfrate, D", "Bisoffi, Z", "Angheben, A"]
-    prevalence = rec("Prevalence of strongyloidiasis in Latin America: a systematic review",
-                     team, 2015)  # fmt: skip
-    diagnosis = rec("The laboratory diagnosis and follow up of strongyloidiasis: a systematic "
-                    "review", team, 2013)  # fmt: skip
-    assert links(prevalence, diagnosis, rec("Exercise for low back pain", OTHER_TEAM)) == {}
 
 
 def test_numbered_parts_of_one_study_in_other_languages():
