@@ -153,15 +153,15 @@ def read_in(languages: frozenset[str] | None, of: tuple[str, ...]) -> bool:
 # options after stroke: findings from a cluster randomised exploratory trial', 'within the
 # ICONS: Identifying continence options after stroke trial', 'CONVERT: Concurrent once-daily
 # versus twice-daily radiotherapy - a phase III randomised controlled trial', 'SPRINT:
-# Systolic Blood Pressure Intervention Trial'. The gloss runs
-# from the colon to the next colon, stop, semicolon or dash and is the name's long form from
-# its first word (abbreviations.long_form, Schwartz and Hearst: a coined name takes letters
-# inside words, 'ICONS'); the design counts from the gloss's end, as _OPENING counts it from
-# the name (a gloss is often longer than its six words), in the same sentence ('MSQ:
-# Migraine-Specific Quality-of-Life Questionnaire. A trial of …' is the scale's). Without a design word such a title
-# names a tool, a database, a scale or a condition as often ('SEPIA: simulation-based
+# Systolic Blood Pressure Intervention Trial'. The gloss runs from the colon to the next
+# colon, stop, semicolon or dash and is the name's long form from its first word
+# (abbreviations.long_form, Schwartz and Hearst: a coined name takes letters inside words,
+# 'ICONS'); the design counts from the gloss's end, as _OPENING counts it from the name (a
+# gloss often fills its six words), in the same sentence. Without a design word there such a
+# title names a tool, a database, a scale or a condition as often ('SEPIA: simulation-based
 # evaluation of prioritization algorithms', 'MSQ: Migraine-Specific Quality-of-Life
-# Questionnaire', 'DEAP-HUS: Deficiency of CFHR plasma proteins …'): not read.
+# Questionnaire. Further investigation …', 'DEAP-HUS: Deficiency of CFHR plasma proteins …'):
+# not read.
 _GLOSSED = re.compile(
     rf"(?:^|\bthe\s+)({_NAME})\s*[:\u2013\u2014]\s+([^:.;\u2013\u2014]+?)"
     r"(?=\s*(?:[:.;\u2013\u2014]|\s-\s|$))",
