@@ -17,7 +17,6 @@ import re
 from reviewkit.dedup.abbreviations import long_form
 from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
-from reviewkit.records import fold_text
 
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
@@ -145,9 +144,51 @@ def record_languages(language: str) -> frozenset[str] | None:
     return None if not codes or None in codes else frozenset(c for c in codes if c)
 
 
-def _read_in(languages: frozenset[str] | None, of: tuple[str, ...]) -> bool:
+def read_in(languages: frozenset[str] | None, of: tuple[str, ...]) -> bool:
     """Whether a pattern of languages ``of`` is read in a record of ``languages``."""
     return languages is None or bool(languages.intersection(of))
+
+
+# A name glossed by the words it abbreviates, then its design: 'ICONS: Identifying continence
+# options after stroke: findings from a cluster randomised exploratory trial', 'within the
+# ICONS: Identifying continence options after stroke trial', 'CONVERT: Concurrent once-daily
+# versus twice-daily radiotherapy - a phase III randomised controlled trial', 'SPRINT:
+# Systolic Blood Pressure Intervention Trial'. The gloss runs from the colon to the next
+# colon, stop, semicolon or dash and is the name's long form from its first word
+# (abbreviations.long_form, Schwartz and Hearst: a coined name takes letters inside words,
+# 'ICONS'); the design counts from the gloss's end, as _OPENING counts it from the name (a
+# gloss often fills its six words), in the same sentence. Without a design word there such a
+# title names a tool, a database, a scale or a condition as often ('SEPIA: simulation-based
+# evaluation of prioritization algorithms', 'MSQ: Migraine-Specific Quality-of-Life
+# Questionnaire. Further investigation …', 'DEAP-HUS: Deficiency of CFHR plasma proteins …'):
+# not read.
+_GLOSSED = re.compile(
+    rf"(?:^|\bthe\s+)({_NAME})\s*[:\u2013\u2014]\s+([^:.;\u2013\u2014]+?)"
+    r"(?=\s*(?:[:.;\u2013\u2014]|\s-\s|$))",
+    re.IGNORECASE,
+)
+_DESIGN_ENDS = re.compile(r"\s+(?:trial|study|protocol)\s*$", re.IGNORECASE)
+_DESIGN_NEAR = re.compile(
+    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study|protocol)\b",
+    re.IGNORECASE,
+)
+
+
+def _glossed_names(title: str) -> set[str]:
+    """The names a title glosses with the words they abbreviate before their design (the
+    comment above _GLOSSED)."""
+    found = set()
+    for m in _GLOSSED.finditer(title):
+        gloss = " ".join(m.group(2).split())
+        # 'Heart Attack Trial': the design ends the gloss, its letter the name's or not
+        words = _DESIGN_ENDS.sub("", gloss)
+        if (
+            (words != gloss or _DESIGN_NEAR.match(title, m.end()))
+            and _is_trial_name(m.group(1))
+            and any(long_form(m.group(1), w) == w for w in {words, gloss})
+        ):
+            found.add(name_key(m.group(1)))
+    return found
 
 
 def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]:
@@ -157,14 +198,14 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     if _in_capitals(title):
         return set()
     found = set()
-    patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
+    patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
             if pattern is _OPENING and _THE_NAME.search(title, m.end(1), m.end()):
                 continue  # the design word is another name's (the comment at _OPENING)
             if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
-    return found
+    return found | _glossed_names(title)
 
 
 # The words of a trial's design, beside _DESIGN's: what an abbreviation of the design stands
@@ -300,196 +341,3 @@ def name_words(title: str) -> set[str]:
     if _in_capitals(title):
         return set()
     return {name_key(w) for w in re.findall(_NAME, title) if _looks_like_name(w)}
-
-
-# A trial's reports other than its main paper say in their titles what they are: its protocol
-# or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
-# effects'), a secondary, subgroup or post hoc analysis, an economic or process evaluation, an
-# extension. Two main papers of one research group (its different trials) say none of this, so
-# a team and a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
-_FOLLOW_ON = re.compile(
-    # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial' (a
-    # systematic review, a test), 'meta-analysis protocol', a title opening or ending in it,
-    # 'protocol and statistical analysis plan', 'objectives, protocol, and progress',
-    # 'protocol paper'; 'an enhanced recovery protocol' is an intervention, as is 'a treatment
-    # protocol', which one team's different trials may share
-    r"\b(?:(?:study|trial|research|evaluation|review|analysis)\s+protocol|^protocol"
-    r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
-    r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
-    # 'design' only of a study's: 'study design', 'trial design', 'design of a randomised
-    # trial', 'design and rationale', 'design, methods and findings'. Elsewhere, after a
-    # colon too, it is what an experiment or a paper makes or studies ('rational design,
-    # synthesis and testing of … inhibitors', '… ligands: design, synthesis and biological
-    # evaluation', 'dosage regimen design', 'cardiovascular design', 'user-interface
-    # design', 'ergonomic design', 'experimental design'), which one laboratory's papers share
-    r"|(?:study|trial|evaluation)\s+design"
-    r"|design\s*(?:,|and)\s*(?:rationale|methods?|methodology|baseline|objectives|conduct"
-    r"|recruitment)"
-    r"|design\s+of\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:trials?|stud(?:y|ies)|evaluation|cohort|survey|program(?:me)?)"
-    r"|rationale|baseline|follow[\s-]?up|years?\s+after"
-    # 'secondary' and 'exploratory' only of an analysis: 'secondary prevention', 'secondary
-    # care' and 'secondary progressive' name an intervention, a setting or a population;
-    # 'exploratory behaviour' or 'activity' is what an experiment measures in animals,
-    # 'exploratory factor analysis' a scale's, 'an exploratory trial' a design (the MRC
-    # framework's phase before a definitive trial), each a main paper
-    r"|(?:secondary|exploratory)\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results"
-    r"|findings|data)"
-    r"|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|ancillary"
-    # not 'qualitative': a qualitative study's title says its own design, and two of one team
-    # on one population (the demo's two COVID-19 studies of Thailand's hill tribes) are two
-    r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation"
-    r"|extension|mediat(?:ors?|ion)|moderators?)\b",
-    re.IGNORECASE,
-)
-
-
-# The same reports as titles in other languages call them, read in the folded title (no accents,
-# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'): words that mean a later report of a
-# trial, not a property of a treatment or the course of a disease. 'protocol' of the report
-# only, as in English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de
-# l'étude'), never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds
-# hold the word anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). Left out, each
-# for what else it names: 'suivi', 'seguimiento', 'seguimento' and the Scandinavian
-# 'uppföljning', 'oppfølging', 'opfølgning' alone also name an intervention (telephone
-# follow-up, 'suivi téléphonique', 'oppfølging av sykmeldte': supporting the sick-listed), so
-# only their forms of a study, a long term or years after are read ('uppföljningsstudie',
-# 'långtidsuppföljning', 'femårsuppföljning', 'oppfølging etter fem år'); German
-# 'Langzeitwirkung' and 'Langzeiteffekt' are also a drug's long action ('mit Langzeitwirkung':
-# long-acting; 'Langzeitwirkung von Sulfonylharnstoffen in vitro'), 'Langzeitverlauf' a
-# disease's course, so of the long term only 'Langzeitergebnisse' (the results) is read; the
-# adjective 'kostnadseffektiv' (a cost-effective treatment), so only the noun.
-_FOLLOW_UP_NORDIC = r"(?:uppfoljning|oppfolging|opfolgning)"  # sv, no, da (folded)
-_FOLLOW_ON_IN = (
-    (
-        ("ger",),
-        re.compile(
-            r"studienprotokoll|^protokoll\b|\bprotokoll (?:einer|eines) (?:\w+ ){0,4}?studie"
-            r"|nachuntersuchung|nachbeobachtung|langzeitergebnis"
-            r"|\bkosten (?:nutzen|effektivitat|wirksamkeit)|sekundaranalyse|gesundheitsokonomisch"
-        ),
-    ),
-    (
-        ("swe", "nor", "dan"),
-        re.compile(
-            r"studieprotokoll?|^protokoll?\b|\bprotokoll? (?:for|til) (?:\w+ ){0,4}?studie"
-            rf"|{_FOLLOW_UP_NORDIC}s?studie|langtids\s?{_FOLLOW_UP_NORDIC}|ars\s?{_FOLLOW_UP_NORDIC}"
-            rf"|{_FOLLOW_UP_NORDIC}\w* (?:\w+ ){{0,4}}?(?:efter|etter) (?:\w+ )?ar\b"
-            r"|kostnadseffektivitet|kostnadsnytte|omkostningseffektivitet"
-            r"|sekundaranalys|sekundar analys"
-        ),
-    ),
-    (
-        ("fre",),
-        re.compile(
-            r"\bprotocole (?:de l|d une|d un|pour une|pour un) (?:\w+ ){0,3}?(?:etude|essai)\b"
-            r"|\bsuivi a (?:long|moyen) terme|\banalyse secondaire|\bcout efficacite"
-            r"|\bmedico economique|\bevaluation economique"
-        ),
-    ),
-    (
-        ("spa",),
-        re.compile(
-            r"\bprotocolo (?:de|del) (?:un |una )?(?:estudio|ensayo)"
-            r"|\bseguimiento a (?:largo|medio) plazo|\banalisis secundario"
-            r"|\bcost[eo] efectividad|\bevaluacion economica"
-        ),
-    ),
-    (
-        ("ita",),
-        re.compile(
-            r"\bprotocollo (?:dello|di uno|di un|per uno|per un) (?:\w+ ){0,3}?(?:studio|trial)\b"
-            r"|\b(?:follow up|risultati) a (?:lungo|medio) termine|\banalisi secondaria"
-            r"|\bcosto efficacia|\bvalutazione economica"
-        ),
-    ),
-    (
-        ("por",),
-        re.compile(
-            r"\bprotocolo (?:do|de um|de uma|para um|para uma) (?:\w+ ){0,3}?(?:estudo|ensaio)\b"
-            r"|\b(?:seguimento|acompanhamento) a (?:longo|medio) prazo|\banalise secundaria"
-            r"|\bcusto efe?c?tividade|\bavaliacao economica"
-        ),
-    ),
-    (
-        ("dut",),
-        re.compile(
-            r"studieprotocol|onderzoeksprotocol|kosteneffectiviteit|kosten effectiviteit"
-            r"|vervolgonderzoek|\blange termijn (?:resultaten|effecten|uitkomsten)"
-            r"|\bsecundaire analyse|\beconomische evaluatie"
-        ),
-    ),
-)
-
-
-# 'long-term' only of a report's outcomes ('long-term sickness absence' is a population), and
-# not where it has the reading German 'Langzeitwirkung' has (below): an exposure's or a drug's
-# long action, in an experiment on animals, tissue or cells ('long-term effects of
-# 4-chloroamphetamine on brain metabolism in rats', '... in rat hippocampal slices', 'in a
-# porcine model'), whose team's other experiments it would join; nor the aim a main paper's
-# title names after its design, results aside ('placebo-controlled study of the long-term
-# efficacy of carvedilol', 'comparison of the long-term efficacy of defibrillators and sotalol': a long
-# trial, not a later report of one). Of a trial's reports it stays: 'long-term results of a
-# clinical trial of nadolol', 'long-term effect of lisinopril and atenolol on kidney function'
-# beside the trial's first paper.
-_LONG_TERM = re.compile(
-    r"\blong[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)\b", re.IGNORECASE
-)
-_AIM_BEFORE = re.compile(
-    r"\b(?:study|trial|comparison|evaluation|assessment|investigation)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_EXPERIMENT = re.compile(
-    r"\bin\s+(?:\w+[\s-]){0,3}?(?:rats?|mice|dogs|rabbits|pigs|piglets|sheep|monkeys|hamsters)\b"
-    r"|\b(?:rat|rats|mouse|murine|porcine|canine|ovine|rodent|animal|primate)\s+(?:\w+\s+)?model"
-    r"|\bin\s+vitro\b|\bslices?\b|\bcell\s+(?:lines?|cultures?)\b|\bcultured\b",
-    re.IGNORECASE,
-)
-
-
-def _long_term_report(title: str) -> bool:
-    """Whether 'long-term effects', 'outcomes', 'results' … say the title is a later report of
-    a trial (the comment above :data:`_LONG_TERM`)."""
-    m = _LONG_TERM.search(title)
-    if not m or _EXPERIMENT.search(title):
-        return False
-    # results are a report's ('a study of long-term results'); effects, efficacy, safety and
-    # outcomes after a design word are what the study measures
-    return m.group().lower().endswith("results") or not _AIM_BEFORE.search(title, 0, m.start())
-
-
-# A numbered part of one study published in parts ('A multinational investigation of
-# sumatriptan. II: …', 'Auckland Stroke Outcomes Study. Part 2'): a report of the study, as a
-# follow-up is of a trial. Only where the heading before the part names one study (a design
-# noun in the singular): a laboratory's numbered series ('Studies on pyrazine derivatives.
-# Part VII', 'Safety evaluation of toothpaste … I.' in mice, 'II.' in rats) is different
-# experiments under one heading (any part counted: 359 more suggestions in the benchmark
-# sets, most of them such series). 'Part' and its number, or a Roman numeral after a colon
-# or a stop and before a capital: not 'type II' nor a species' initial ('V. cholerae'). In
-# English only: 'Teil', 'partie', 'deel' of a vernacular title are not read.
-_NUMBERED_PART = re.compile(
-    r"\bpart\s+(?:[1-9]|[IVX]{1,4})\b(?!-)"
-    r"|(?-i:[:.]\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.:]\s+[A-Z])",
-    re.IGNORECASE,
-)
-_ONE_STUDY = re.compile(
-    r"\b(?:study|trial|investigation|survey|cohort|meta[\s-]?analysis|review)\b",
-    re.IGNORECASE,
-)
-
-
-def _part_of_one_study(title: str) -> bool:
-    """Whether a title is a numbered part of one study (the comment above _NUMBERED_PART)."""
-    m = _NUMBERED_PART.search(title)
-    return bool(m and _ONE_STUDY.search(title, 0, m.start()))
-
-
-def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:
-    """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
-    or process evaluation (not its main paper), or a numbered part of a study; the other
-    languages' words only where the record's languages allow them (:func:`trial_names`)."""
-    if _FOLLOW_ON.search(title) or _long_term_report(title) or _part_of_one_study(title):
-        return True
-    folded = fold_text(title)
-    return any(p.search(folded) for of, p in _FOLLOW_ON_IN if _read_in(languages, of))

@@ -7,10 +7,10 @@ from conftest import add_records
 
 from reviewkit.cli import main
 from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
+from reviewkit.dedup.follow_on import follow_on_report
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
 from reviewkit.dedup.study_names import (
-    follow_on_report,
     names_several_trials,
     record_languages,
     trial_names,
@@ -240,6 +240,34 @@ def test_a_name_opening_the_title_is_no_trial_where_another_name_holds_the_desig
     assert trial_names("XYZ: the ABC trial and the XYZ trial") == {"ABC", "XYZ"}
 
 
+def test_a_name_glossed_by_its_words_before_the_design_names_a_trial():
+    """'ICONS: Identifying continence options after stroke: findings from a cluster randomised
+    exploratory trial': the name, the words it abbreviates, then the design (more than six
+    words after the name). Without a design word such a title names a tool, a scale or a
+    condition as often; words the name does not abbreviate are no gloss."""
+    gloss = "ICONS: Identifying continence options after stroke"
+    for title in (
+        f"{gloss}: findings from a cluster randomised exploratory trial",
+        f"{gloss}: findings from the case study phase",
+        f"Assessing implementation challenges within the {gloss} trial: a soft systems analysis",
+        "CONVERT: Concurrent once-daily versus twice-daily radiotherapy - a phase III "
+        "randomised controlled trial for patients with limited-stage lung cancer",
+    ):
+        assert trial_names(title), title
+    for title in (
+        gloss,
+        "SEPIA: simulation-based evaluation of prioritization algorithms",
+        "MSQ: Migraine-Specific Quality-of-Life Questionnaire. A randomised trial of its use",
+        "ICONS: stroke care in nursing homes: results of a cohort trial",
+    ):
+        assert not trial_names(title), title
+    trial = rec(f"{gloss}: findings from a cluster randomised exploratory trial", TEAM, 2016)
+    process = rec(f"Implementation within the {gloss} trial: a soft systems analysis",
+                  TEAM[2:], 2017)  # fmt: skip
+    ((_, link),) = links(trial, process).items()
+    assert link.names == ("ICONS",)
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
@@ -361,6 +389,65 @@ def test_numbered_parts_of_one_study_are_its_reports():
     lab_7 = rec("Studies on pyrazine derivatives. Part VII. Synthesis of amidines", TEAM, 1977)
     lab_13 = rec("Studies on pyrazine derivatives. Part XIII. Synthesis of hydrazines", TEAM, 1978)
     assert links(lab_7, lab_13) == {}
+
+
+def test_a_reviews_follow_up_words_are_its_topic():
+    """A systematic review or meta-analysis names its studies' follow-up and long-term
+    outcomes: no later report of it (srsr's two strongyloidiasis reviews of one group). Its
+    protocol and numbered parts stay its reports; a case's follow-up beside a review of the
+    literature, and a trial's follow-up, stay follow-on reports."""
+    for title in (
+        "The laboratory diagnosis and follow up of strongyloidiasis: a systematic review",
+        "Follow-up effects of tDCS for the major depressive episode: a meta-analysis",
+        "Long-term effects of neonatal exposure to fluoxetine: a systematic review",
+        "Follow-up on the treatment of panic disorder - a quantitative review",
+    ):
+        assert not follow_on_report(title), title
+    for title in (
+        "Exercise for low back pain: protocol for a systematic review",
+        "A meta-analysis of exercise for back pain. Part 2: follow-up",
+        "Bypass grafting in a patient with situs inversus: three-year follow-up report and "
+        "systematic literature review",
+        "Two-year follow-up of a randomised trial of exercise",
+    ):
+        assert follow_on_report(title), title
+
+
+def test_numbered_parts_of_one_study_in_other_languages():
+    """'Teil 2', 'parte 1', 'deel II', 'del 2' after a heading that names one study in the
+    record's language are its reports, as 'Part 2' is in English; a plural heading (a
+    laboratory's series), a heading of no study (a review in parts), a part word of another
+    language and Scandinavian 'del i' ('part of') are not."""
+    german, spanish, swedish, dutch, french, english = (
+        record_languages(x) for x in ("ger", "spa", "swe", "dut", "fre", "eng")
+    )
+    for title, lang in (
+        ("Die Heidelberger Rückenstudie. Teil 2: Ergebnisse nach einem Jahr", german),
+        ("Eine Untersuchung der Arbeitsunfähigkeit, 2. Teil: Kosten", german),
+        ("Humanes C-Peptid: eine klinische Studie. III: Sekretionsdynamik", german),
+        ("Estudio cualitativo sobre los adultos mayores en Buenos Aires - parte 1", spanish),
+        ("En studie av sjukskrivning i Sverige, del 2: återgång i arbete", swedish),
+        ("Het Amsterdamse onderzoek naar rugpijn, deel II", dutch),
+        ("Une enquête sur le retour au travail. Partie II: les employeurs", french),
+    ):
+        assert follow_on_report(title, lang), title
+        assert follow_on_report(title), title  # language unknown: every language read
+        assert not follow_on_report(title, english), title
+    for title, lang in (
+        ("Untersuchungen über Pyrazinderivate. Teil VII: Amidine", german),
+        ("Neuromuskuläre Komplikationen einer SARS-CoV-2-Infektion – Teil 1", german),
+        ("Tuberculosis: conceptos actuales--Parte II.", spanish),
+        ("En studie av vården: vår del i arbetet", swedish),
+        ("Estudio del I Congreso de Medicina del Trabajo", None),  # Spanish 'del': 'of the'
+        ("En studie av sjukskrivning i Sverige, del 2: återgång i arbete", german),
+    ):
+        assert not follow_on_report(title, lang), title
+    one = rec("Die Heidelberger Rückenstudie zur Arbeitsunfähigkeit. Teil 1: Methoden", TEAM,
+              2012, language="ger")  # fmt: skip
+    two = rec("Die Heidelberger Rückenstudie zur Arbeitsunfähigkeit. Teil 2: Ergebnisse", TEAM,
+              2013, language="ger")  # fmt: skip
+    ((_, link),) = links(one, two, rec("Exercise for low back pain", OTHER_TEAM)).items()
+    assert "follow-on" in link.cues
 
 
 def test_an_acronym_and_its_spelt_out_name_are_one_intervention():
