@@ -53,7 +53,9 @@ def load(path: str | Path) -> Protocol:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{m.group(1)}" if m else str(path)
-        cut = "end of document" in str(exc)  # tomllib names no line there: the file's last one
+        # tomllib names no line at the end (the file's last one, then); 'Expected newline or
+        # end of document after a statement (at line 2 …)' is no cut: it names its line
+        cut = "(at end of document)" in str(exc)
         where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
         hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
         hint = hint if cut else toml_fix(str(exc), text)
