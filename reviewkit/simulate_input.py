@@ -92,13 +92,20 @@ def _label_error(value: str, where: str) -> UserError:
 def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list[int]]:
     """Texts and labels of a CSV (or Excel table) text."""
     columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
-    if "title" not in columns:
+    # a column named in any case, as ASReview finds it (asreview.io.utils.type_from_column
+    # lowers the name): Excel users and exports write 'Title' and 'Abstract'; 'Title' was
+    # refused as no 'title' column, and 'Abstract' beside 'title' was ignored without a word,
+    # every record ranked by its title alone (two names differing by case: refused above)
+    named = {c.strip().lower(): c for c in columns}
+    title, abstract, keywords = (named.get(c, c) for c in ("title", "abstract", "keywords"))
+    label_name = named.get(label_column.strip().lower(), label_column)
+    if title not in columns:
         raise UserError(
             "no 'title' column",
             where=where,
             hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
         )
-    if label_column not in columns:
+    if label_name not in columns:
         label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
         raise UserError(
             f"no label column '{label_column}'",
@@ -107,12 +114,11 @@ def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list
         )
     texts, labels = [], []
     for line, row in rows:
-        value = row.get(label_column) or ""
+        value = row.get(label_name) or ""
         label = label_value(value)
         if label is None:
             raise _label_error(value.strip(), f"{where}:{line}")
-        cells = (missing(row.get(c)) for c in ("title", "abstract", "keywords"))
-        texts.append(record_text(*cells))
+        texts.append(record_text(*(missing(row.get(c)) for c in (title, abstract, keywords))))
         labels.append(label)
     return texts, labels
 
