@@ -131,3 +131,19 @@ def test_a_header_after_excels_sep_line_is_named_by_its_line(project_b, tmp_path
     sheet.write_text(f"sep=;\nid;decision\n{a};include\n", encoding="utf-8")
     assert _import(project_b, sheet) == 2
     assert f"{sheet}:2: no 'record' column in the header row" in capsys.readouterr().err
+
+
+def test_column_names_typed_with_capitals_are_read(project_b, tmp_path, capsys):
+    """'Record', 'Decision', 'Reason' as a lead heads a sheet of their own in Excel: 'Reason'
+    was left out unseen (an exclude stored without its reason), 'Record' refused."""
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f"record,decision,Reason\n{a},exclude,health-only\n", encoding="utf-8")
+    assert _import(project_b, sheet) == 0
+    assert _finals(project_b) == [(a, "final-exclude", "health-only")]
+    sheet.write_text(f"Record;Decision;Note\n{b};Include;read in full\n", encoding="utf-8")
+    assert _import(project_b, sheet) == 0
+    assert _finals(project_b)[1] == (b, "final-include", "")
+    notes = [d.note for d in list_decisions(project_b.db) if d.label == "final-include"]
+    assert notes == ["read in full"]
