@@ -91,15 +91,14 @@ def _label_error(value: str, where: str) -> UserError:
 
 def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list[int]]:
     """Texts and labels of a CSV (or Excel table) text."""
-    columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
     # a column named in any case, as ASReview finds it (asreview.io.utils.type_from_column
     # lowers the name): Excel users and exports write 'Title' and 'Abstract'; 'Title' was
     # refused as no 'title' column, and 'Abstract' beside 'title' was ignored without a word,
-    # every record ranked by its title alone (two names differing by case: refused above)
-    named = {c.strip().lower(): c for c in columns}
-    title, abstract, keywords = (named.get(c, c) for c in ("title", "abstract", "keywords"))
-    label_name = named.get(label_column.strip().lower(), label_column)
-    if title not in columns:
+    # every record ranked by its title alone
+    used = ("title", "abstract", "keywords", label_column)
+    columns, rows = dict_rows(text, where, used=used, any_case=True)
+    label_name = label_column.lower()
+    if "title" not in columns:
         raise UserError(
             "no 'title' column",
             where=where,
@@ -118,7 +117,7 @@ def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list
         label = label_value(value)
         if label is None:
             raise _label_error(value.strip(), f"{where}:{line}")
-        texts.append(record_text(*(missing(row.get(c)) for c in (title, abstract, keywords))))
+        texts.append(record_text(*(missing(row.get(c)) for c in ("title", "abstract", "keywords"))))
         labels.append(label)
     return texts, labels
 

@@ -143,8 +143,8 @@ def _recalls(result: EvaluationResult) -> str:
 def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, where: str) -> str:
     names = [wanted] if wanted else ["gold", "label", scheme.id, scheme.id.replace("-", "_")]
     for name in names:
-        if name in header:
-            return name
+        if name.lower() in header:  # the header in lower case (read_gold)
+            return name.lower()
     raise UserError(
         f"the CSV has no gold label column {wanted!r}"
         if wanted
@@ -178,7 +178,9 @@ def read_gold(
 ) -> tuple[list[Record], list[list[str]], list[int]]:
     """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
     path = Path(csv_path)
-    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))  # errors have lines
+    # errors have lines; names in any case: a gold sheet headed 'Title', 'Abstract' (as a
+    # spreadsheet user heads it) was read without its abstracts, unsaid
+    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path), any_case=True)
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"

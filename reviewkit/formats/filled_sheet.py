@@ -27,7 +27,8 @@ class FilledSheet(NamedTuple):
 
 def sheet_rows(path: str | Path, what: str) -> FilledSheet:
     """The CSV sheet or Excel workbook (its first worksheet) at ``path``, read as
-    :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet; ``what`` names what the
+    :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet, its column names in lower
+    case (a person heads a column 'Reason' as often as 'reason'); ``what`` names what the
     sheet holds, for the hint of an empty worksheet. Other spreadsheet files (.ods, .numbers)
     are told to be saved as CSV."""
     name, path = str(path), Path(path)
@@ -38,8 +39,8 @@ def sheet_rows(path: str | Path, what: str) -> FilledSheet:
     except OSError:
         head = b""  # an unreadable file: the CSV reader names it
     if is_zip(head) and is_workbook(name):
-        header, rows, header_row = xlsx.dict_rows(read_bytes(path), name, what)
+        header, rows, header_row = xlsx.dict_rows(read_bytes(path), name, what, any_case=True)
         return FilledSheet(header, header_row, rows)
     text = csv_read.read_sheet(path)
-    header, rows = csv_read.dict_rows(text, name)
+    header, rows = csv_read.dict_rows(text, name, any_case=True)
     return FilledSheet(header, csv_read.sheet(text, name).skip + 1, rows)  # after a 'sep=' line

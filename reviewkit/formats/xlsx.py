@@ -402,7 +402,7 @@ def read(
 
 
 def dict_rows(
-    data: bytes, name: str, what: str
+    data: bytes, name: str, what: str, *, any_case: bool = False
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), and the header's row: each
@@ -410,7 +410,7 @@ def dict_rows(
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
-        header, rows = csv_read.dict_rows(table.text, name)
+        header, rows = csv_read.dict_rows(table.text, name, any_case=any_case)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
         raise

@@ -98,11 +98,9 @@ def resolve_sheet(
     without their own; ``replace`` for every row); a UserError naming each refused row's line,
     and nothing written, when any is refused."""
     name = str(path)
+    # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
+    # column was left out unseen, the exclude stored without its reason
     header, header_line, rows = sheet_rows(path, "the decisions")
-    # a column named in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a
-    # 'Reason' column was left out unseen, the exclude stored without its reason (two names
-    # differing only in case are refused by the reader)
-    header = [h.lower() for h in header]
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise UserError(
@@ -115,8 +113,7 @@ def resolve_sheet(
     lines: dict[tuple[int, str], int] = {}  # (study, stage) -> the line that resolved it
     with project.db.transaction():  # every row or none: a refusal rolls back the rows before it
         views = ConflictViews(project, resolver)  # read once: each row resolves another study
-        for line, cased in rows:
-            row = {k.lower(): v for k, v in cased.items()}
+        for line, row in rows:
             if not any((row.get(c) or "").strip() for c in ("decision", "reason", "note")):
                 continue  # a conflict the lead has not settled yet: left open
             try:
