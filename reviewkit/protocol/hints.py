@@ -52,6 +52,17 @@ def other_language(text: str) -> str:
     return ""
 
 
+def toml_where(message: str, path: object, text: str) -> str:
+    """'path:N', the line tomllib's error ``message`` on ``text`` names ('(at line N, …)'), or
+    the file's last line for an error at its end ('(at end of document)', a file cut short or
+    a bracket never closed); 'Expected newline or end of document after a statement (at line
+    N …)', two keys on one line, is no cut."""
+    if "(at end of document)" in message:
+        return f"{path}:{text.rstrip().count(chr(10)) + 1}"
+    m = re.search(r"line (\d+)", message)
+    return f"{path}:{m.group(1)}" if m else str(path)
+
+
 def toml_fix(message: str, text: str = "") -> str:
     """What to do about tomllib's error ``message`` on the protocol ``text`` ('' when nothing
     more useful can be said)."""
