@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 
 from reviewkit.protocol.keys import HOMES
 from reviewkit.protocol.names import ID_RE
@@ -52,7 +53,7 @@ def other_language(text: str) -> str:
     return ""
 
 
-def toml_where(message: str, path: object, text: str) -> str:
+def toml_where(message: str, path: str | Path, text: str) -> str:
     """'path:N', the line tomllib's error ``message`` on ``text`` names ('(at line N, …)'), or
     the file's last line for an error at its end ('(at end of document)', a file cut short or
     a bracket never closed); 'Expected newline or end of document after a statement (at line
