@@ -40,7 +40,7 @@ import re
 import zipfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
@@ -402,7 +402,12 @@ def read(
 
 
 def dict_rows(
-    data: bytes, name: str, what: str, *, any_case: bool = False
+    data: bytes,
+    name: str,
+    what: str,
+    *,
+    used: Sequence[str] | None = None,
+    any_case: bool = False,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), and the header's row: each
@@ -410,7 +415,7 @@ def dict_rows(
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
-        header, rows = csv_read.dict_rows(table.text, name, any_case=any_case)
+        header, rows = csv_read.dict_rows(table.text, name, used=used, any_case=any_case)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
         raise

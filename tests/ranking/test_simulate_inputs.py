@@ -149,3 +149,19 @@ def test_two_columns_named_alike_in_case_are_refused(tmp_path, records, capsys):
     both.write_text(f"{head},Title\n" + "".join(f"{r},x\n" for r in body.splitlines()))
     assert main(["simulate", str(both)]) == 2
     assert "two columns are named" in capsys.readouterr().err
+
+
+def test_a_workbooks_bad_label_is_named_by_its_worksheet_row(tmp_path, records, capsys):
+    """A blank row above the header and an abstract of three lines: the bad label stands on
+    the worksheet's row 5, which the table's text put on its line 6."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append([])
+    book.active.append(["title", "abstract", "label_included"])
+    book.active.append(["Return to work", "line one\nline two\nline three", 1])
+    book.active.append(["Cats", "cats", 0])
+    book.active.append(["Dogs", "dogs", "maybe"])
+    book.save(tmp_path / "set.xlsx")
+    assert main(["simulate", str(tmp_path / "set.xlsx")]) == 2
+    assert f"{tmp_path / 'set.xlsx'}:5: label 'maybe' is not 0 or 1" in capsys.readouterr().err
