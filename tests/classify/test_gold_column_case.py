@@ -4,7 +4,10 @@ out unseen (every study scored by its title alone) and 'Title' refused."""
 
 from __future__ import annotations
 
+import pytest
+
 from reviewkit.classify import read_gold
+from reviewkit.errors import UserError
 
 ROW = (
     "Return to work with a coordinator",
@@ -26,3 +29,25 @@ def test_gold_sheet_columns_in_any_case(review_b, tmp_path):
         assert (golds, lines) == (lower[1], lower[2])
     records, _, _ = read_gold(scheme, _gold(tmp_path / "g.csv", "Title,Abstract,Model"), "model")
     assert records[0].title == ROW[0]
+
+
+def test_a_gold_workbook_is_read_by_its_worksheet_rows(review_b, tmp_path):
+    """A gold sheet kept in Excel (.xlsx) is read as its CSV is, its rows named as Excel numbers
+    them: it was refused, 'not a CSV sheet'."""
+    from openpyxl import Workbook
+
+    scheme = review_b.schemes["model-type"]
+    rows = [[], ["Title", "Abstract", "Gold"], [*ROW, "none"]]  # the header on row 2
+    for extra in ([], [["Another study", "No model.", "no-such-label"]]):
+        book = Workbook()
+        for row in rows + extra:
+            book.active.append(row)
+        book.save(tmp_path / "gold.xlsx")
+        if not extra:
+            records, golds, lines = read_gold(scheme, tmp_path / "gold.xlsx")
+    assert lines == [3] and golds == [["none"]]
+    csv = read_gold(scheme, _gold(tmp_path / "gold.csv", "title,abstract,gold"))
+    assert [r.abstract for r in records] == [r.abstract for r in csv[0]]
+    with pytest.raises(UserError) as refused:
+        read_gold(scheme, tmp_path / "gold.xlsx")
+    assert refused.value.where == f"{tmp_path / 'gold.xlsx'}:4"
