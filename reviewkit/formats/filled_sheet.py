@@ -1,8 +1,9 @@
 """A sheet a person filled and read back (``conflicts import``, ``dedup review --read-csv``,
 ``classify --evaluate``'s gold sheet): CSV or tab-separated text, or the Excel workbook (.xlsx)
-Excel saves it as when it is opened and saved without 'Save As… CSV'. Either gives the header and the rows by the number a person finds them at: the line of
-the text, the row of the worksheet as Excel shows it (a cell with line breaks in it shifts
-the lines of the workbook's text; :mod:`~reviewkit.formats.xlsx` maps them back)."""
+Excel saves it as when it is opened and saved without 'Save As… CSV'. Either gives the header
+and the rows by the number a person finds them at: the line of the text, the row of the
+worksheet as Excel shows it (a cell with line breaks in it shifts the lines of the workbook's
+text; :mod:`~reviewkit.formats.xlsx` maps them back)."""
 
 from __future__ import annotations
 
