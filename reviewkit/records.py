@@ -44,15 +44,16 @@ def normalise_doi(value: str | None) -> str:
     return clean_doi(value).lower()
 
 
-# A PMID, one rule for every reader (MEDLINE, BibTeX, an accession number, a spreadsheet cell):
-# ASCII digits, optionally after 'PMID' or 'PMID:', blanks around. Nothing else is read as one:
-# stripping other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter l for a
-# 1) 23, other articles' PMIDs, which then merged records or matched decisions. Leading zeros are
+# A PMID, one rule for every reader (MEDLINE, BibTeX, an accession number, a spreadsheet cell)
+# and for a reference a person types (screening.lookup.find_record): ASCII digits, optionally
+# after 'PMID' or 'PMID:' ('PMID :' too), blanks around. Nothing else is read as one: stripping
+# other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter l for a 1) 23,
+# other articles' PMIDs, which then merged records or matched decisions. Leading zeros are
 # padding ('0012345' is 12345); 0 is no PMID. At most 8 digits after them: NLM numbers PubMed
 # records in sequence and is near 41,000,000, so a 9-digit number is another database's
 # accession number (EBSCOhost's CINAHL numbers), not a PMID. Only ASCII digits: Python's \d also
 # matches '３' or '٣', which no export writes in a PMID.
-_PMID_RE = re.compile(r"(?:PMID:?\s*)?0*([1-9][0-9]{0,7})", re.IGNORECASE)
+_PMID_RE = re.compile(r"(?:PMID\s*:?\s*)?0*([1-9][0-9]{0,7})", re.IGNORECASE)
 
 
 def normalise_pmid(value: str | int | None) -> str:

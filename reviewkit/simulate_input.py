@@ -6,7 +6,8 @@ What ``asreview simulate`` reads, we read the same way where it matters for the 
   ``title`` (required), ``abstract`` and ``keywords`` (optional), the label in one column
   (default ``label_included``, as in the SYNERGY and ASReview benchmark sets; other columns such
   as ``doi``, ``openalex_id`` or ``publication_year`` are ignored).
-* **Excel** (.xlsx): the first worksheet, read as a CSV table (:func:`reviewkit.formats.xlsx.to_text`).
+* **Excel** (.xlsx): the first worksheet, read as a CSV table, its rows numbered as Excel
+  shows them (:func:`reviewkit.formats.xlsx.dict_rows`).
   ASReview reads the worksheet whose columns fit best; we read the first.
 * **RIS** with ASReview's labels: ``ASReview_relevant`` / ``ASReview_irrelevant`` in a note
   (``N1``), as ASReview exports them and reads them back; ``--label-column`` does not apply.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,16 +91,27 @@ def _label_error(value: str, where: str) -> UserError:
     )
 
 
-def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list[int]]:
-    """Texts and labels of a CSV (or Excel table) text."""
-    columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
+def _used(label_column: str) -> tuple[str, ...]:
+    """The columns a labelled set is read by, named in any case, as ASReview finds them
+    (asreview.io.utils.type_from_column lowers the name): Excel users and exports write 'Title'
+    and 'Abstract'; 'Title' was refused as no 'title' column, and 'Abstract' beside 'title' was
+    ignored without a word, every record ranked by its title alone."""
+    return ("title", "abstract", "keywords", label_column)
+
+
+def _csv_rows(
+    columns: list[str], rows: Iterable[tuple[int, dict[str, str]]], where: str, label_column: str
+) -> tuple[list[str], list[int]]:
+    """Texts and labels of a CSV sheet's or an Excel worksheet's rows (their names in lower
+    case, each numbered by its line or worksheet row)."""
+    label_name = label_column.lower()
     if "title" not in columns:
         raise UserError(
             "no 'title' column",
             where=where,
             hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
         )
-    if label_column not in columns:
+    if label_name not in columns:
         label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
         raise UserError(
             f"no label column '{label_column}'",
@@ -107,12 +120,11 @@ def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list
         )
     texts, labels = [], []
     for line, row in rows:
-        value = row.get(label_column) or ""
+        value = row.get(label_name) or ""
         label = label_value(value)
         if label is None:
             raise _label_error(value.strip(), f"{where}:{line}")
-        cells = (missing(row.get(c)) for c in ("title", "abstract", "keywords"))
-        texts.append(record_text(*cells))
+        texts.append(record_text(*(missing(row.get(c)) for c in ("title", "abstract", "keywords"))))
         labels.append(label)
     return texts, labels
 
@@ -147,8 +159,13 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     if is_zip(head) and is_workbook(where):
         from reviewkit.formats import xlsx  # the reader (and the CSV reader): for a workbook only
 
-        texts, labels = _csv_rows(xlsx.to_text(path.read_bytes(), where), where, label_column)
-        return texts, labels, f"'{label_column}'"
+        # rows numbered as Excel shows them (the text's lines were named: a blank row above the
+        # header or a cell of three lines put a bad label two lines off)
+        data = path.read_bytes()
+        columns, rows, _ = xlsx.dict_rows(
+            data, where, "the labelled records", used=_used(label_column), any_case=True
+        )
+        return *_csv_rows(columns, rows, where, label_column), f"'{label_column}'"
     if is_zip(head) and _asreview_project(path):
         raise UserError(
             "this is an ASReview project file (.asreview), not a labelled dataset",
@@ -163,7 +180,8 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     text = read_sheet(path)
     if sniff("ris", text):
         return *_ris_rows(text, where), "the RIS notes' label"
-    return *_csv_rows(text, where, label_column), f"'{label_column}'"
+    columns, rows = dict_rows(text, where, used=_used(label_column), any_case=True)
+    return *_csv_rows(columns, rows, where, label_column), f"'{label_column}'"
 
 
 def _asreview_project(path: Path) -> bool:

@@ -34,7 +34,7 @@ from reviewkit import outputs
 from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_read
+from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.wording import quantity
@@ -143,8 +143,8 @@ def _recalls(result: EvaluationResult) -> str:
 def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, where: str) -> str:
     names = [wanted] if wanted else ["gold", "label", scheme.id, scheme.id.replace("-", "_")]
     for name in names:
-        if name in header:
-            return name
+        if name.lower() in header:  # the header in lower case (read_gold)
+            return name.lower()
     raise UserError(
         f"the CSV has no gold label column {wanted!r}"
         if wanted
@@ -178,12 +178,15 @@ def read_gold(
 ) -> tuple[list[Record], list[list[str]], list[int]]:
     """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
     path = Path(csv_path)
-    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))  # errors have lines
+    # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
+    # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
+    # abstracts, unsaid
+    header, header_line, rows = sheet_rows(path, "the labelled studies")
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
         )
-    gold_col = _gold_column(header, scheme, gold_column, f"{path}:1")
+    gold_col = _gold_column(header, scheme, gold_column, f"{path}:{header_line}")
     labels = all_labels(scheme)
     names = {_key(lab.name): lab.id for lab in scheme.labels} | {_key(lab): lab for lab in labels}
     records, golds, lines = [], [], []

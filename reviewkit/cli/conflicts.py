@@ -285,10 +285,12 @@ def import_command(
     resolver: str,
     replace: bool,
 ) -> None:
-    """Give the final decisions of a CSV or TSV sheet, all or none, as 'resolve' gives one.
+    """Give the final decisions of a CSV or TSV sheet or an Excel workbook (.xlsx, its first
+    worksheet), all or none, as 'resolve' gives one.
 
     Columns: record, decision (include or exclude), and reason (its code), note and stage if
-    wanted; a row refused is named by its line, and nothing is written.
+    wanted; a row refused is named by its line (a workbook's: its row, as Excel numbers it),
+    and nothing is written.
 
     Example: reviewkit conflicts import conflicts.csv --resolver lead
     """

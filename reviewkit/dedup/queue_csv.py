@@ -29,7 +29,7 @@ from reviewkit.dedup.review import (
     review_queue,
 )
 from reviewkit.errors import UserError, no_record_text
-from reviewkit.formats import csv_read
+from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.records import Record
 from reviewkit.shared_path import shared_path
 from reviewkit.sheet_titles import refuse_other_title
@@ -111,13 +111,14 @@ class CsvVerdicts:
 def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[int, str]]]:
     """(line, a, b, verdict or '') of every row, checked (a UserError on the first bad one),
     and the titles the sheet shows by line (record id -> its a_title or b_title cell)."""
-    # read as every CSV sheet is (formats.csv_read): errors name their lines
-    fieldnames, reader = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
+    # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
+    # errors name their lines (a workbook's: its rows)
+    fieldnames, header_line, reader = sheet_rows(path, "the queue's rows")
     missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
     if missing:
         raise UserError(
             f"missing column(s) {', '.join(missing)}",
-            where=str(path),
+            where=f"{path}:{header_line}",
             hint="read back the file 'dedup review --csv' wrote, with its header",
         )
     out, titles = [], {}

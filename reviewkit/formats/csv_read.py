@@ -318,13 +318,19 @@ class RowShape:
 
 
 def dict_rows(
-    text: str, name: str, *, used: Sequence[str] | None = None
+    text: str, name: str, *, used: Sequence[str] | None = None, any_case: bool = False
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a CSV text, read as the module
     docstring says; repeated column names count only among ``used`` (the columns the caller
     reads; all by default). Blank rows are left out; a formula-guarding apostrophe that
-    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`)."""
-    return _sheet_dict_rows(sheet(text, name), used)
+    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`). ``any_case``: the
+    header's names in lower case, as the caller looks them up, for a sheet a person heads
+    ('Title', 'Reason'), whose columns in another case were left out unseen."""
+    header, rows = _sheet_dict_rows(sheet(text, name), used)
+    if not any_case:
+        return header, rows
+    # two names differing only in case are refused above, among the columns the caller reads
+    return [h.lower() for h in header], ((n, {k.lower(): v for k, v in r.items()}) for n, r in rows)
 
 
 def sheet_of_path(

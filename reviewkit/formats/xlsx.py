@@ -40,11 +40,11 @@ import re
 import zipfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import csv_format
+from reviewkit.formats import csv_format, csv_read
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.formats.workbook_sniff import SAVE_AGAIN_HINT as _HINT
@@ -325,6 +325,20 @@ class _Table:
         """The worksheet row of the text's ``line``."""
         return self.rows[max(bisect.bisect_right(self.lines, line) - 1, 0)] if self.rows else line
 
+    def in_sheet(self, where: str, name: str) -> str:
+        """A message's 'name:line' of the text as 'name:row' of the worksheet."""
+        line = where.removeprefix(f"{name}:")
+        return f"{name}:{self.row_of(int(line))}" if line.isdigit() else where
+
+    def check_not_empty(self, name: str, what: str) -> None:
+        """FormatError for a first worksheet without a value (``what``: what belongs on it)."""
+        if not self.text.strip():
+            raise FormatError(
+                "the workbook's first worksheet is empty",
+                where=name,
+                hint=f"put {what} on the first worksheet, with a header row",
+            )
+
 
 def to_text(data: bytes, name: str) -> str:
     """The first worksheet as CSV text (header row first)."""
@@ -367,25 +381,16 @@ def read(
     """Records of an Excel workbook's first worksheet (the file's bytes); ``warn`` is told of
     a year cell that holds no year, by its worksheet row."""
     table = _table(data, name)
-    if not table.text.strip():
-        raise FormatError(
-            "the workbook's first worksheet is empty",
-            where=name,
-            hint="put the references on the first worksheet, with a header row",
-        )
-
-    def in_sheet(where: str) -> str:  # 'name:line' of the table: the worksheet's row instead
-        line = where.removeprefix(f"{name}:")
-        return f"{name}:{table.row_of(int(line))}" if line.isdigit() else where
+    table.check_not_empty(name, "the references")
 
     def warn_row(warning: ReadWarning) -> None:
         if warn is not None:
-            warn(ReadWarning(in_sheet(warning.where), warning.message))
+            warn(ReadWarning(table.in_sheet(warning.where, name), warning.message))
 
     try:
         yield from csv_format.read(table.text, name, source=source, mapping=mapping, warn=warn_row)
     except FormatError as exc:
-        exc.where = in_sheet(exc.where)
+        exc.where = table.in_sheet(exc.where, name)
         if exc.message.startswith(csv_format.NO_TITLE_COLUMN) and len(table.sheets) > 1:
             # a workbook of a search's summary sheet, then the records (as teams keep them)
             first, others = table.sheets[0], ", ".join(repr(s) for s in table.sheets[1:])
@@ -394,3 +399,33 @@ def read(
                 f" ({others}), move that sheet first or save it as CSV; else {exc.hint}"
             )
         raise
+
+
+def dict_rows(
+    data: bytes,
+    name: str,
+    what: str,
+    *,
+    used: Sequence[str] | None = None,
+    any_case: bool = False,
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int]:
+    """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
+    (``what``: what the sheet holds, for the hint of an empty one), and the header's row: each
+    row, and each FormatError's line, numbered by its worksheet row as Excel shows it."""
+    table = _table(data, name)
+    table.check_not_empty(name, what)
+    try:
+        header, rows = csv_read.dict_rows(table.text, name, used=used, any_case=any_case)
+    except FormatError as exc:
+        exc.where = table.in_sheet(exc.where, name)
+        raise
+
+    def numbered() -> Iterator[tuple[int, dict[str, str]]]:
+        try:
+            for line, row in rows:
+                yield table.row_of(line), row
+        except FormatError as exc:
+            exc.where = table.in_sheet(exc.where, name)
+            raise
+
+    return header, numbered(), table.row_of(1)

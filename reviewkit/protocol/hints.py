@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 
 from reviewkit.protocol.keys import HOMES
 from reviewkit.protocol.names import ID_RE
@@ -52,6 +53,17 @@ def other_language(text: str) -> str:
     return ""
 
 
+def toml_where(message: str, path: str | Path, text: str) -> str:
+    """'path:N', the line tomllib's error ``message`` on ``text`` names ('(at line N, …)'), or
+    the file's last line for an error at its end ('(at end of document)', a file cut short or
+    a bracket never closed); 'Expected newline or end of document after a statement (at line
+    N …)', two keys on one line, is no cut."""
+    if "(at end of document)" in message:
+        return f"{path}:{text.rstrip().count(chr(10)) + 1}"
+    m = re.search(r"line (\d+)", message)
+    return f"{path}:{m.group(1)}" if m else str(path)
+
+
 def toml_fix(message: str, text: str = "") -> str:
     """What to do about tomllib's error ``message`` on the protocol ``text`` ('' when nothing
     more useful can be said)."""
@@ -69,7 +81,34 @@ def toml_fix(message: str, text: str = "") -> str:
         return "close the table header with ']' (an array of tables with ']]'), e.g. [review]"
     if "Invalid value" in message:
         return 'put text in quotes (name = "…"); numbers, true/false and [lists] go without'
+    if "'\\r'" in message or _char_at(message, text) == "\r":
+        # a lone carriage return (CR), an old Mac's line end, among LF ones: TOML ends a line
+        # with LF or CRLF only (a file ended by CR alone throughout is read: protocol.reading)
+        return (
+            "this line ends with a carriage return alone (CR, an old Mac's line end, pasted"
+            " in): save the file with Unix (LF) or Windows (CRLF) line ends"
+        )
+    if "Illegal character '\\n'" in message:  # a quoted string broken over two lines
+        return (
+            "a text in quotes ends on its own line: close the quote, or write a text of"
+            ' several lines in triple quotes ("""…""")'
+        )
+    if "Expected newline or end of document after a statement" in message:
+        return (
+            "more follows a value on this line: give each key = value a line of its own, and"
+            " put a text with a quote in it in single quotes ('…\"…')"
+        )
     return "see protocols/*.toml for a protocol written correctly"
+
+
+def _char_at(message: str, text: str) -> str:
+    """The character of ``text`` where tomllib's ``message`` says '(at line L, column C)'."""
+    m = re.search(r"at line (\d+), column (\d+)", message)
+    lines = text.split("\n")
+    if not m or not 0 < int(m.group(1)) <= len(lines):
+        return ""
+    line, column = lines[int(m.group(1)) - 1], int(m.group(2))
+    return line[column - 1] if 0 < column <= len(line) else ""
 
 
 def _array_after_table(message: str, text: str) -> str:

@@ -44,6 +44,11 @@ def read_text(path: Path) -> str:
             where=f"{path}:{line}",
             hint="save the protocol as UTF-8",
         ) from None
+    if "\r" in text and "\n" not in text:
+        # every line ended by CR alone, as an old Mac's editors save (and BBEdit's 'Classic
+        # Mac' line ends): TOML ends lines with LF or CRLF, so tomllib read one line and
+        # refused its first CR; the imports read such files too (formats.cr_line_ends)
+        text = text.replace("\r", "\n")
     if not text.strip():  # an editor's failed save, or a new file never filled in
         raise ProtocolError(
             "the file is empty",

@@ -97,8 +97,10 @@ class SchemeChecks:
                     f"two labels share the id {twice!r}",
                     hint="give each label an id of its own (labels are stored and reported by it)",
                 )
-            for j, lab in enumerate(labels):
-                self.distinct_id(lab.id, ids[:j], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
+            first: dict[str, str] = {}  # each label checked against the one of its key, not
+            for j, lab in enumerate(labels):  # every label before it (20,000 labels took 193 s)
+                if (other := first.setdefault(id_key(lab.id), lab.id)) != lab.id:
+                    self.distinct_id(lab.id, [other], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
             self.distinct_id(sid, out, f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
             self.distinct_names(labels, w)
             self.none_label(item, ids, w)

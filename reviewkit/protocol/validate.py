@@ -9,7 +9,7 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
-from reviewkit.protocol.hints import other_language, query_fix, toml_fix
+from reviewkit.protocol.hints import other_language, query_fix, toml_fix, toml_where
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
     LIMIT_KEYS,
@@ -51,10 +51,8 @@ def load(path: str | Path) -> Protocol:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        where = f"{path}:{m.group(1)}" if m else str(path)
-        cut = "end of document" in str(exc)  # tomllib names no line there: the file's last one
-        where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
+        where = toml_where(str(exc), path, text)
+        cut = "(at end of document)" in str(exc)
         hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
         hint = hint if cut else toml_fix(str(exc), text)
         if language := other_language(text):

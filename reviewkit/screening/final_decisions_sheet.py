@@ -1,14 +1,16 @@
-"""Final decisions settled in a spreadsheet, read from its CSV or TSV (``reviewkit conflicts
-import``): every row given as ``conflicts resolve`` gives one, and all of them or none.
+"""Final decisions settled in a spreadsheet, read from its CSV or TSV or the Excel workbook it
+was saved as (``reviewkit conflicts import``): every row given as ``conflicts resolve`` gives
+one, and all of them or none.
 
 Columns by name in the header row: ``record`` (an id as ``conflicts --list`` names it,
 ``pmid:N`` or ``doi:…``) and ``decision`` (include or exclude), and if wanted ``reason`` (the
 exclusion reason's code), ``note`` and ``stage`` (else the stage where the record's conflict is
 open). Other columns (a title copied from ``--list``) are left alone. Imports are all-or-nothing:
-the rows are resolved in one transaction, a row refused is named by its line with every other
-refused row, and then nothing is written. A row whose decision, reason and note are all empty
-is left open: :func:`write_conflicts_sheet` (``conflicts --csv FILE``) writes the open conflicts
-with those columns empty, and the lead fills the rows they have settled.
+the rows are resolved in one transaction, a row refused is named by its line (a workbook's: its
+worksheet row) with every other refused row, and then nothing is written. A row whose decision,
+reason and note are all empty is left open: :func:`write_conflicts_sheet` (``conflicts --csv
+FILE``) writes the open conflicts with those columns empty, and the lead fills the rows they
+have settled.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_read
+from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.project import Project
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews
 from reviewkit.screening.final_decisions import Resolution, resolve_in
@@ -96,12 +98,14 @@ def resolve_sheet(
     without their own; ``replace`` for every row); a UserError naming each refused row's line,
     and nothing written, when any is refused."""
     name = str(path)
-    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), name)
+    # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
+    # column was left out unseen, the exclude stored without its reason
+    header, header_line, rows = sheet_rows(path, "the decisions")
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise UserError(
             f"no {' or '.join(repr(c) for c in missing)} column in the header row",
-            where=f"{name}:1",
+            where=f"{name}:{header_line}",
             hint="columns: record, decision (include or exclude), and reason, note, stage if wanted",
         )
     done: list[Resolution] = []

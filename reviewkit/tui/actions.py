@@ -30,6 +30,7 @@ from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_characte
 from reviewkit import settings
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
+from reviewkit.protocol.hints import toml_where
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,15 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     path = path or settings.keymap_file()
     if path is None or not path.exists():
         return {}
+    # the readers' text reader: a FIFO or a folder is refused before it is opened (a FIFO
+    # would wait for a writer forever), a bad byte is named by its line
+    text = read_text(path)
     try:
-        # the readers' text reader: a FIFO or a folder is refused before it is opened (a FIFO
-        # would wait for a writer forever), a bad byte is named by its line
-        data = tomllib.loads(read_text(path))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(
             f"keymap file is not valid TOML: {exc}",
-            where=str(path),
+            where=toml_where(str(exc), path, text),  # its line, as a protocol's error names it
             hint='a keymap is one [keys] table of "action" = "key" lines, e.g. [keys] then'
             ' "screening.include" = "y"',
         ) from None

@@ -246,3 +246,34 @@ def test_a_queue_csv_same_on_a_pair_a_persons_different_closed_is_not_written(
     assert links.current_links(proj.db) == before
     # the reviewer is told that the sheet and the database now disagree on that pair
     assert f"queue.csv:2: 'same' here, but records {a} and {b} were settled 'different'" in err
+
+
+def test_the_queue_sheet_saved_as_an_excel_workbook_comes_back(proj, capsys, tmp_path):
+    """The queue sheet opened in Excel and saved as a workbook (.xlsx, Excel's own format) is
+    read as its CSV is; a bad verdict is named by its worksheet row (it was refused whole:
+    'this is an Excel workbook (.xlsx), not a CSV sheet')."""
+    import csv as csvmod
+
+    from openpyxl import Workbook
+
+    folder = str(proj.folder)
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    assert run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))[0] == 0
+    with open(sheet, newline="", encoding="utf-8") as fh:
+        rows = list(csvmod.reader(fh))
+    verdict = rows[0].index("verdict")
+    said = {}
+    for word in ("maybe", "same"):
+        book = Workbook()
+        book.active.append([])  # a blank first row: the header is the worksheet's row 2
+        for i, row in enumerate(rows):
+            book.active.append([word if i and j == verdict else c for j, c in enumerate(row)])
+        book.save(tmp_path / "queue.xlsx")
+        said[word] = _read_back(capsys, folder, tmp_path / "queue.xlsx")
+    code, _, err = said["maybe"]
+    assert code == 2 and f"{tmp_path / 'queue.xlsx'}:3: verdict 'maybe'" in err
+    code, out, err = said["same"]
+    assert code == 0 and "1 verdict written" in out, err
+    person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:lead"]
+    assert len(person) == 1

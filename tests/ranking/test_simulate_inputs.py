@@ -124,3 +124,44 @@ def test_one_include_says_what_a_simulation_needs(tmp_path, records, capsys):
     assert main(["simulate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "only one include" in err and "two includes or more" in err
+
+
+def test_column_names_in_any_case_as_asreview_reads_them(tmp_path, records, capsys):
+    """'Title', 'Abstract' and 'Label_Included' as Excel users and exports write them
+    (asreview.io.utils.type_from_column lowers a column's name): 'Title' was refused as no
+    'title' column, and 'Abstract' beside 'title' ignored, every record ranked by its title."""
+    lower = write_csv(tmp_path / "lower.csv", records)
+    text = lower.read_text(encoding="utf-8").split("\n", 1)
+    header = ",".join(c.title() for c in text[0].split(","))
+    capital = tmp_path / "capital.csv"
+    capital.write_text(f"{header}\n{text[1]}", encoding="utf-8")
+    assert load_labelled_set(capital).texts == load_labelled_set(lower).texts
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(f"{header.replace('Title', 'title')}\n{text[1]}", encoding="utf-8")
+    assert load_labelled_set(mixed).texts == load_labelled_set(lower).texts
+    _same_run(lower, capital)
+
+
+def test_two_columns_named_alike_in_case_are_refused(tmp_path, records, capsys):
+    lower = write_csv(tmp_path / "lower.csv", records)
+    head, body = lower.read_text(encoding="utf-8").split("\n", 1)
+    both = tmp_path / "both.csv"
+    both.write_text(f"{head},Title\n" + "".join(f"{r},x\n" for r in body.splitlines()))
+    assert main(["simulate", str(both)]) == 2
+    assert "two columns are named" in capsys.readouterr().err
+
+
+def test_a_workbooks_bad_label_is_named_by_its_worksheet_row(tmp_path, records, capsys):
+    """A blank row above the header and an abstract of three lines: the bad label stands on
+    the worksheet's row 5, which the table's text put on its line 6."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append([])
+    book.active.append(["title", "abstract", "label_included"])
+    book.active.append(["Return to work", "line one\nline two\nline three", 1])
+    book.active.append(["Cats", "cats", 0])
+    book.active.append(["Dogs", "dogs", "maybe"])
+    book.save(tmp_path / "set.xlsx")
+    assert main(["simulate", str(tmp_path / "set.xlsx")]) == 2
+    assert f"{tmp_path / 'set.xlsx'}:5: label 'maybe' is not 0 or 1" in capsys.readouterr().err

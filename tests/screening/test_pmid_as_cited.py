@@ -9,6 +9,7 @@ from conftest import add_records
 from screening.helpers import conflict_on, make_records
 
 from reviewkit.cli import main
+from reviewkit.screening import find_record
 from reviewkit.store.decisions import list_decisions
 
 TA = "title-abstract"
@@ -20,7 +21,11 @@ def _finals(project) -> list[tuple[int, str]]:
     ]
 
 
-@pytest.mark.parametrize("ref", ["PMID 1001", "PMID: 1001", "pmid  1001", "PMID: 1001."])
+# 'PMID1001' as a CSV export's cell holds it, read there as the PMID 1001 (records.normalise_pmid):
+# one reading of a PMID for files and for the references a person types
+@pytest.mark.parametrize(
+    "ref", ["PMID 1001", "PMID: 1001", "pmid  1001", "PMID: 1001.", "PMID1001", "PMID : 1001"]
+)
 def test_a_pmid_as_cited_names_its_record(project_b, ref, capsys):
     a, _ = add_records(project_b, make_records(2))
     conflict_on(project_b, [a], checked=True)
@@ -31,7 +36,13 @@ def test_a_pmid_as_cited_names_its_record(project_b, ref, capsys):
 
 @pytest.mark.parametrize(
     ("ref", "said"),
-    [("PMID abc", "'PMID abc' is not a PMID"), ("PMID1001", "is not a record reference")],
+    [
+        ("PMID abc", "'PMID abc' is not a PMID"),
+        ("PMIDx1001", "'PMIDx1001' is not a PMID"),
+        ("PMID 1001a", "'PMID 1001a' is not a PMID"),
+        ("pmid:123456789", "at most 8 digits"),
+        ("PMD1001", "is not a record reference"),
+    ],
 )
 def test_what_names_no_pmid_is_still_refused(project_b, ref, said, capsys):
     a, _ = add_records(project_b, make_records(2))
@@ -46,7 +57,17 @@ def test_a_sheets_record_column_of_pmids_as_cited(project_b, tmp_path, capsys):
     a, b = add_records(project_b, make_records(2))
     conflict_on(project_b, [a, b], checked=True)
     sheet = tmp_path / "decisions.csv"
-    sheet.write_text("record,decision\nPMID 1001,exclude\nPMID: 1002,include\n", encoding="utf-8")
+    sheet.write_text("record,decision\nPMID1001,exclude\nPMID: 1002,include\n", encoding="utf-8")
     args = ["conflicts", "import", str(sheet), "--resolver", "lead"]
     assert main([*args[:1], "--project", str(project_b.folder), *args[1:]]) == 0
     assert _finals(project_b) == [(a, "final-exclude"), (b, "final-include")]
+
+
+@pytest.mark.parametrize("cell", ["PMID1001", "PMID : 1001", "PMID: 1001", "1001"])
+def test_a_csv_cell_and_a_reference_read_one_pmid(project_b, tmp_path, cell, capsys):
+    sheet = tmp_path / "export.csv"
+    sheet.write_text(f"Title,PMID\nReturn to work after sick leave,{cell}\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--project", str(project_b.folder)]) == 0
+    ((record,),) = project_b.db.conn.execute("SELECT id FROM records").fetchall()
+    reference = cell if cell.upper().startswith("PMID") else f"pmid:{cell}"
+    assert find_record(project_b.db, reference) == record
