@@ -138,7 +138,7 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
         for cell in (*ws[1], *ws[2]):
             cell.font = Font(bold=True)
         for row in t.rows:
-            ws.append(list(row))
+            ws.append([_within_cell_limit(value) for value in row])
         if t.note:
             ws.append([])
             ws.append([t.note])
@@ -163,6 +163,22 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     with outputs.atomic_path(path) as tmp:
         wb.save(tmp)
     return path
+
+
+# Excel holds at most 32,767 characters in a cell (Excel's specifications and limits), and
+# openpyxl cuts a longer text there without a word: an evidence map's cell listing 1,500
+# studies ended mid-name, the rest gone unseen (the CSV and Markdown tables keep it whole)
+XLSX_CELL_LIMIT = 32_767
+_CUT = (
+    " … [cut here: Excel holds 32,767 characters in a cell; the report's CSV or Markdown has all]"
+)
+
+
+def _within_cell_limit(value: Cell) -> Cell:
+    """``value``, a text longer than a cell holds cut to fit with a note at its end saying so."""
+    if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+        return value[: XLSX_CELL_LIMIT - len(_CUT)] + _CUT
+    return value
 
 
 def _longest(t: Table, i: int) -> int:
