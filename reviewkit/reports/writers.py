@@ -11,7 +11,7 @@ import os
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reviewkit import outputs
@@ -131,7 +131,7 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     wb.properties.creator = WRITER  # openpyxl wrote its own name: Excel's Info showed it
     wb.properties.title = heading or None
     used: set[str] = set()
-    for t in tables:
+    for t in map(_for_xml, tables):
         ws = wb.create_sheet(_sheet_title(t.sheet or t.name, used))
         ws.append([t.title])
         ws.append(t.columns)
@@ -172,6 +172,29 @@ XLSX_CELL_LIMIT = 32_767
 _CUT = (
     " … [cut here: Excel holds 32,767 characters in a cell; the report's CSV or Markdown has all]"
 )
+
+
+# the characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; two
+# non-characters): a record's text may carry one (an escape, a vertical tab, from a terminal or a
+# PDF), and openpyxl, python-docx and networkx's GraphML refuse it, ending the report. A space
+# stands for it, as the readers read a form feed or vertical tab between words.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: Cell) -> Cell:
+    """``value`` with each character an XML file cannot hold (:data:`_NOT_XML`) as a space."""
+    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
+
+
+def _for_xml(t: Table) -> Table:
+    """The table as an XML file (an XLSX sheet, a Word table) can hold its text."""
+    return replace(
+        t,
+        title=xml_text(t.title),
+        columns=[xml_text(c) for c in t.columns],
+        rows=[[xml_text(v) for v in row] for row in t.rows],
+        note=xml_text(t.note),
+    )
 
 
 def _within_cell_limit(value: Cell) -> Cell:
@@ -329,7 +352,7 @@ def write_docx(
     width = section.page_width - section.left_margin - section.right_margin  # the text's width
     if heading:
         doc.add_heading(heading, level=1)
-    for t in tables:
+    for t in map(_for_xml, tables):
         doc.add_heading(t.title, level=2)
         if t.note:
             doc.add_paragraph(t.note)
