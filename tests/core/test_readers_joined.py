@@ -84,3 +84,21 @@ def test_a_ris_export_appended_to_a_bibtex_file_is_still_refused(tmp_path: Path)
         list(formats.read_file(path))
     assert caught.value.where == f"{path}:6"
     assert "a RIS record starts" in caught.value.message
+
+
+@pytest.mark.parametrize("line", ["TY  - JOUR", "@article{smith2020,"])
+def test_our_csv_export_of_an_abstract_with_another_formats_line_is_read_as_csv(
+    tmp_path: Path, line: str
+) -> None:
+    """A line inside a quoted cell is no line of the file: the CSV of a record whose abstract
+    quotes a RIS record or a BibTeX entry was read as RIS ('expected TY to start a record') or
+    as BibTeX (a broken entry), by the line its cell spans."""
+    from reviewkit.records import AbstractSection, Record
+
+    record = Record(title="Return to work", authors=["Smith, J"], year=2020)
+    record.abstract_sections = [AbstractSection("", f"Exported as:\n{line}\nEnd.")]
+    path = tmp_path / "included.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        formats.write([record], "csv", out)
+    [back] = formats.read_file(path)
+    assert line.split()[0] in back.abstract and back.title == "Return to work"
