@@ -141,7 +141,7 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
             ws.append([_within_cell_limit(value) for value in row])
         if t.note:
             ws.append([])
-            ws.append([t.note])
+            ws.append([_within_cell_limit(t.note)])
         ws.freeze_panes = "A3"
         filtered = len(t.rows) - (1 if t.total_row else 0)
         if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row

@@ -18,14 +18,18 @@ def test_a_cell_longer_than_excel_holds_is_cut_and_says_so(tmp_path):
     )
     assert len(studies) > EXCEL_CELL_LIMIT
     short = "Wang (2020); Li (2021)"
+    note = "Ties: " + studies  # a note is one cell too
     t = Table(
         "cells",
         "Evidence map: studies per cell",
         ["count", "studies"],
         [[1600, studies], [2, short]],
+        note,
     )
     ws = load_workbook(write_xlsx([t], tmp_path / "map.xlsx"))["cells"]
     cut = ws["B3"].value
     assert len(cut) == EXCEL_CELL_LIMIT
     assert cut.startswith(studies[:1000]) and "32,767" in cut[-80:]
     assert ws["B4"].value == short  # a cell within the limit is kept as it is
+    assert len(ws["A6"].value) == EXCEL_CELL_LIMIT and ws["A6"].value.startswith("Ties: ")
+    assert "32,767" in ws["A6"].value[-80:]
