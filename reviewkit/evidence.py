@@ -26,7 +26,14 @@ from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports.labels import citation_labels
-from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_csv, write_markdown, write_xlsx
+from reviewkit.reports.writers import (
+    NOTES_SUFFIX,
+    Table,
+    write_csv,
+    write_markdown,
+    write_xlsx,
+    xml_text,
+)
 from reviewkit.store.duplicates import canonical_map
 from reviewkit.wording import quantity
 
@@ -303,8 +310,8 @@ def study_label_graph(
             bipartite=0,
             kind="study",
             record_id=rid,
-            citation=citations[rid],
-            title=rec.title,
+            citation=xml_text(citations[rid]),  # GraphML is XML: no control character
+            title=xml_text(rec.title),
             year=rec.year or 0,
         )
     for sid in scheme_ids:

@@ -164,7 +164,7 @@ def _read_serial(
         return
     text = decode(read_bytes(path), name, encoding)
     check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
-    if sniff(fmt, text):  # a file of this format (not one forced on another's text)
+    if fmt in joined.WHOLE_FILE and sniff(fmt, text):  # its own format's file, not forced
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,

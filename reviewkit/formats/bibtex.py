@@ -314,8 +314,12 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
                 where=f"{name}:{line}",
                 hint="the file looks cut short (export it again), or remove the stray '@'",
             )
-        # BibTeX skips text outside entries: a table joined to the file would be lost there
+        # BibTeX skips text outside entries: a table or another format's records joined to the
+        # file would be lost there (a field's value may hold such lines: not checked); a file
+        # with no entry at all is no BibTeX file joined to another, it is said so below
         joined.check_no_table_row(block.raw, "bibtex", name, block.start_line + 1)
+        if library.entries:
+            joined.check_one_format(block.raw, "bibtex", name, block.start_line + 1)
         # BibTeX skips text between entries as a comment; 'name = value' there is a field
         # whose entry an extra '}' closed early, and it would be lost silently
         if field := _FIELD_OUTSIDE.search(block.raw):

@@ -11,6 +11,8 @@ a BibTeX entry with its key, RIS's TY line, MEDLINE's PMID line, a Web of Scienc
 header, the Cochrane Library's 'Record #1 of N', RefWorks' RT line followed by a tagged line,
 an XML declaration. Such a line in a file of another format is refused by its line number.
 The CSV reader is left out: a quoted cell may hold any line (and csv_format has its owner).
+BibTeX is checked by its reader in the text outside its entries only (:data:`WHOLE_FILE`): a
+braced field's value may hold any line too (an abstract quoting a RIS record).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ _NAMES = {
 # numbers its records 'Record #1 of N' as its plain text does
 _OWN = {"ris": {"cochrane"}}
 CHECKED = frozenset(_NAMES) - {"pubmed-xml"}  # the text formats read line by line
+# the formats whose whole text is checked before reading; BibTeX's reader checks what it skips
+WHOLE_FILE = CHECKED - {"bibtex"}
 # a line start: after \n, \r\n or a lone \r (old Mac files), or a BOM at the very start
 _START = r"(?:\A\ufeff?|(?<=\n)|(?<=\r)(?!\n))"
 _PATTERNS = {
@@ -73,15 +77,15 @@ _TABLE_ROW = re.compile(
 )
 
 
-def check_one_format(text: str, fmt: str, name: str) -> None:
-    """FormatError naming the first line of ``text`` (a file read as ``fmt``) that opens a
-    record of another format."""
+def check_one_format(text: str, fmt: str, name: str, first_line: int = 1) -> None:
+    """FormatError naming the first line of ``text`` (a file read as ``fmt``, or the part of it
+    starting on line ``first_line``) that opens a record of another format."""
     pattern = _PATTERNS.get(fmt)
     found = pattern.search(text) if pattern else None
     if found is None:
         return
     other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
-    line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + 1
+    line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + first_line
     raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
 
 

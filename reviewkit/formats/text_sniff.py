@@ -85,10 +85,24 @@ def _wos(text: str) -> bool:
     )
 
 
+def _in_csv_cell(text: str, before: str) -> bool:
+    """Whether the line after ``before`` (the text ahead of it) lies inside a quoted cell of a
+    CSV file: the file's first line is a CSV's and an odd number of '"' comes before (a cell's
+    own quotes are doubled, so they keep the count even). Such a line is a cell's text (an
+    abstract quoting a RIS record or a BibTeX entry), not a line of the file."""
+    return before.count('"') % 2 == 1 and _csv(text)
+
+
 def _ris(text: str) -> bool:
-    """Whether one of the first three lines (after lines outside the records) is a TY line."""
-    head = [ln for ln in split_lines(text[:4000]) if ln.strip() and not RIS_OUTSIDE.fullmatch(ln)]
-    return any(re.match(r"^(?:TY|ty) {1,2}- ", ln) for ln in head[:3])  # ris._TagStyle
+    """Whether one of the first three lines (after lines outside the records) is a TY line
+    (not one inside a CSV's quoted cell)."""
+    lines = split_lines(text[:4000])
+    head = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not RIS_OUTSIDE.fullmatch(ln)]
+    return any(
+        re.match(r"^(?:TY|ty) {1,2}- ", ln)  # ris._TagStyle
+        and not _in_csv_cell(text, "".join(lines[:i]))
+        for i, ln in head[:3]
+    )
 
 
 def _cochrane(text: str) -> bool:
@@ -130,8 +144,11 @@ def _medline(text: str) -> bool:
 
 
 def _bibtex(text: str) -> bool:
-    """An entry at the start of a line in the first 20,000 characters."""
-    return _BIBTEX_ENTRY.search(text[:20000]) is not None
+    """An entry at the start of a line in the first 20,000 characters (the first such line,
+    unless it lies inside a CSV's quoted cell: then a later one, as a BibTeX file joined to a
+    CSV has)."""
+    head = text[:20000]
+    return any(not _in_csv_cell(text, head[: m.start()]) for m in _BIBTEX_ENTRY.finditer(head))
 
 
 def _csv(text: str) -> bool:

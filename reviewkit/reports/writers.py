@@ -11,7 +11,7 @@ import os
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reviewkit import outputs
@@ -131,17 +131,17 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     wb.properties.creator = WRITER  # openpyxl wrote its own name: Excel's Info showed it
     wb.properties.title = heading or None
     used: set[str] = set()
-    for t in tables:
+    for t in map(_for_xml, tables):
         ws = wb.create_sheet(_sheet_title(t.sheet or t.name, used))
         ws.append([t.title])
         ws.append(t.columns)
         for cell in (*ws[1], *ws[2]):
             cell.font = Font(bold=True)
         for row in t.rows:
-            ws.append(list(row))
+            ws.append([_within_cell_limit(value) for value in row])
         if t.note:
             ws.append([])
-            ws.append([t.note])
+            ws.append([_within_cell_limit(t.note)])
         ws.freeze_panes = "A3"
         filtered = len(t.rows) - (1 if t.total_row else 0)
         if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row
@@ -163,6 +163,45 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     with outputs.atomic_path(path) as tmp:
         wb.save(tmp)
     return path
+
+
+# Excel holds at most 32,767 characters in a cell (Excel's specifications and limits), and
+# openpyxl cuts a longer text there without a word: an evidence map's cell listing 1,500
+# studies ended mid-name, the rest gone unseen (the CSV and Markdown tables keep it whole)
+XLSX_CELL_LIMIT = 32_767
+_CUT = (
+    " … [cut here: Excel holds 32,767 characters in a cell; the report's CSV or Markdown has all]"
+)
+
+
+# the characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; two
+# non-characters): a record's text may carry one (an escape, a vertical tab, from a terminal or a
+# PDF), and openpyxl, python-docx and networkx's GraphML refuse it, ending the report. A space
+# stands for it, as the readers read a form feed or vertical tab between words.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: Cell) -> Cell:
+    """``value`` with each character an XML file cannot hold (:data:`_NOT_XML`) as a space."""
+    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
+
+
+def _for_xml(t: Table) -> Table:
+    """The table as an XML file (an XLSX sheet, a Word table) can hold its text."""
+    return replace(
+        t,
+        title=xml_text(t.title),
+        columns=[xml_text(c) for c in t.columns],
+        rows=[[xml_text(v) for v in row] for row in t.rows],
+        note=xml_text(t.note),
+    )
+
+
+def _within_cell_limit(value: Cell) -> Cell:
+    """``value``, a text longer than a cell holds cut to fit with a note at its end saying so."""
+    if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+        return value[: XLSX_CELL_LIMIT - len(_CUT)] + _CUT
+    return value
 
 
 def _longest(t: Table, i: int) -> int:
@@ -313,7 +352,7 @@ def write_docx(
     width = section.page_width - section.left_margin - section.right_margin  # the text's width
     if heading:
         doc.add_heading(heading, level=1)
-    for t in tables:
+    for t in map(_for_xml, tables):
         doc.add_heading(t.title, level=2)
         if t.note:
             doc.add_paragraph(t.note)

@@ -193,3 +193,28 @@ def test_other_methods_boxes_are_the_templates_grey(project_b, store, tmp_path):
     assert len(other) >= 4 and svg.count(f"fill: {OPTIONAL_BOX}") == len(other)
     svg = prisma.draw(prisma.PrismaCounts(), tmp_path / "plain.svg").read_text(encoding="utf-8")
     assert OPTIONAL_BOX not in svg  # without other methods nothing is grey
+
+
+def test_norwegian_source_names_of_other_methods():
+    """Review B's users name their sources in Norwegian (DOMAIN.md): the welfare agency NAV,
+    a directorate's website, grey literature, reference lists. They were read as databases,
+    so the diagram put them in the databases' column and the search log under item 1."""
+    from reviewkit.searches.source_kinds import is_other_method
+
+    for name in (
+        "NAV",
+        "nav.no",
+        "NAVs nettsider",
+        "Helsedirektoratet",
+        "Arbeids- og velferdsdirektoratet",
+        "Arbeids- og inkluderingsdepartementet",
+        "grå litteratur",
+        "referanselister",
+        "snøballmetoden",
+        "håndsøk",
+        "kontakt med eksperter",
+        "hjemmeside",
+    ):
+        assert is_other_method(name), name
+    for name in ("Navigator database", "SveMed+", "Idunn", "ClinicalTrials.gov", "WHO ICTRP"):
+        assert not is_other_method(name), name
