@@ -62,3 +62,29 @@ def test_dotted_acronym_is_one_word_and_lower_case_abbreviations_are_not():
     assert [t.word for t in tokens("in the U.S. and e.g. Canada")] == [
         "in", "the", "US", "and", "e", "g", "Canada",
     ]  # fmt: skip
+
+
+# After the first reading: a state, province or territory names its country (workers'
+# compensation research is done by jurisdiction); one that also names an instrument used
+# everywhere is weak, so the instrument's origin is not the study's country
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        (
+            "Accepted workers' compensation claims of young workers in Oregon were analysed.",
+            ["anglo"],
+        ),
+        ("Lost-time claims in Ontario were followed for a year.", ["anglo"]),
+        ("Sick-listed workers in Queensland were interviewed.", ["anglo"]),
+        (
+            "Dutch workers on sick leave completed the Minnesota Multiphasic Personality Inventory.",
+            ["continental"],
+        ),
+        (
+            "Swedish workers with back pain completed the Quebec Back Pain Disability Scale.",
+            ["nordic"],
+        ),
+    ],
+)
+def test_a_state_or_province_names_its_country(welfare, text, system):
+    assert labels(welfare, "system", text) == system
