@@ -401,6 +401,15 @@ SETS_WELFARE = (
         "read them; 'before' is 61b2ae16",
         {"system": (22, 26)},
     ),
+    (
+        "heldout_welfare_records_2.csv",
+        "16 more real records of the snapshot, labelled after the first set's fixes and first "
+        "read with them (unseen): Norwegian farmers, Malaysian construction, coal miners in NSW, "
+        "Chinese migrant workers, four Arab Gulf countries, Japan's stress check with the "
+        "Japanese version of a Dutch scale, a New York police department, telecommuters, Iran, "
+        "France, Italy, Calabria, Germany; 'before' is a2677829",
+        {"system": (14, 16)},
+    ),
 )
 SCHEMES_WELFARE = (("system", "welfare_system"),)
 # Each set with its schemes and their gold columns
@@ -1187,6 +1196,15 @@ Georgia, Victoria, Minnesota's MMPI, New York's NYHA class, the Quebec Back Pain
 Scale): 24/26, not an unseen figure. Left: "Northern Europe" alone (a weak word: the Baltic
 states and the British Isles are northern Europe too), and "SSA disability claimants" (the US
 Social Security Administration by its acronym alone).
+
+**A second set** (`heldout_welfare_records_2.csv`, a2677829): 16 more real records, labelled
+after those fixes. **First reading (unseen): 14/16.** In the protocol: New York, city or
+state, is always in the US (a whole sign; the New York Heart Association class a negative
+term), and the regions outside the five models named as groups, as the Nordic countries are
+("four Arab Gulf countries", Latin America, sub-Saharan Africa, low- and middle-income
+countries; not "Asian", also the participants' origin): 16/16. Cross-read, one more row moved,
+to the right answer: the depression set's "observational study in Spain and Latin America"
+southern -> several systems.
 
 Also this stop: a passive comparison whose subject is the comparator ("Usual care by the GP
 was compared with treatment by a psychologist") has the tested arm after "compared with"

@@ -3,7 +3,8 @@ country a study's workers were in (Scandinavian, Continental, Anglo-Saxon, Medit
 post-communist, another country, several), after Scaratti et al. 2018's European welfare models
 (protocols/rtw-welfare-systems.toml), on 26 real PubMed records of the snapshot sorted by hand
 before the classifier read them (tests/reports/fixtures/heldout_welfare_records.csv; commit
-61b2ae16). First reading (unseen): 22/26; after its fixes 24/26."""
+61b2ae16). First reading (unseen): 22/26; after its fixes 24/26. A second set of 16
+(heldout_welfare_records_2.csv, a2677829), read first after those fixes (unseen): 14/16."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from reviewkit.classify.words import tokens
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-welfare-systems.toml"
 FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_welfare_records.csv"
+SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_welfare_records_2.csv"
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +28,13 @@ def welfare():
     return protocol_mod.load(PROTOCOL)
 
 
-# the floor is what the rules get now (24), so a row lost fails here; the first reading (unseen)
-# was 22/26
-def test_the_welfare_reviews_scheme_through_the_cli(capsys):
-    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "system", "welfare_system", 26) >= 24
+# the floors are what the rules get now, so a row lost fails here; the first readings (unseen)
+# were 22/26 and 14/16
+@pytest.mark.parametrize(("fixture", "rows", "correct"), [(FIXTURE, 26, 24), (SECOND, 16, 16)])
+def test_the_welfare_reviews_scheme_through_the_cli(capsys, fixture, rows, correct):
+    assert (
+        correct_through_cli(capsys, PROTOCOL, fixture, "system", "welfare_system", rows) >= correct
+    )
 
 
 @pytest.mark.parametrize(
@@ -87,4 +92,24 @@ def test_dotted_acronym_is_one_word_and_lower_case_abbreviations_are_not():
     ],
 )
 def test_a_state_or_province_names_its_country(welfare, text, system):
+    assert labels(welfare, "system", text) == system
+
+
+# After the second reading (unseen 14/16): New York is always in the US, the heart failure
+# class named after its association no place; the regions outside the five models are named
+# as groups as the Nordic countries are, not "Asian" (also the participants' origin)
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Police officers of a department in northwestern New York were followed.", ["anglo"]),
+        (
+            "Dutch patients in NYHA class II (New York Heart Association) returned to work.",
+            ["continental"],
+        ),
+        ("Patients from 30 centres in four Arab Gulf countries were included.", ["other"]),
+        ("Workers in sub-Saharan Africa living with HIV were interviewed.", ["other"]),
+        ("South Asian workers with lupus in the UK were interviewed.", ["anglo"]),
+    ],
+)
+def test_new_york_and_the_regions_outside_the_models(welfare, text, system):
     assert labels(welfare, "system", text) == system
