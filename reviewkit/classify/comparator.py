@@ -68,6 +68,8 @@ _RANKED = frozenset({"inferior", "noninferior", "superior"})
 _AS_GOOD = frozenset({"good", "effective", "efficient", "beneficial", "useful"})
 _COMPARED = frozenset({"compared", "comparing"})
 _COMPARED_WITH = frozenset({"with", "to"})
+# A passive comparison's verb: "usual care was compared with A" (its subject the comparator)
+_BE = frozenset({"was", "were", "is", "are"})
 # A comparison with a time, not an arm: "compared to baseline", "compared with the year
 # before", "lower than before", "versus pre-intervention levels" set the study's own arm against
 # itself earlier, and the words after it name what was tested as often as not ("compared to
@@ -360,6 +362,17 @@ def _added_to(text: str, words: list, j: int) -> bool:
     return low_at(words, j) in _ADDED or "+" in text[words[j - 1].end : words[j].start]
 
 
+def _passive_compared(text: str, words: list, k: int, last: int) -> int | None:
+    """The index of "was" ("were", "is", "are") in "A was compared with B" when A, the clause's
+    subject, is the comparator's phrase ending at word ``k``: then B, after "compared with",
+    is the tested arm ("Usual care by the GP was compared with treatment by a psychologist")."""
+    end = _clause_end(text, words, k, last)
+    for j in range(k + 1, end):
+        if low_at(words, j) in _BE and _cue_length(words, j + 1) == 2:
+            return j if low_at(words, j + 1) in _COMPARED else None
+    return None
+
+
 def _first_arm(words: list, k: int) -> bool:
     """Whether the comparator's noun phrase at word ``k`` is the first arm of an allocation
     ("randomised to usual care (n=50) or to X", "allocated to the control group or ...",
@@ -420,12 +433,19 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             reach.append((first, last))  # a sentence about the comparator, by its name
             continue
         ors = [k for k in inside if low_at(words, k) == "or"]
+        tested = set()  # "compared with" after a comparator subject: the tested arm follows
         for k in inside:
             n = _cue_length(words, k)
             if n < 0 and _added_to(text, words, k - n):  # "usual care plus X": the tested arm
                 continue
             opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
-            if opening is not None:
+            passive = _passive_compared(text, words, k - n - 1, last) if n < 0 else None
+            if passive is not None:  # "usual care by the GP was compared with X"
+                reach.append((k if opening is None else opening, passive - 1))
+                tested.add(passive + 1)
+            elif k in tested:
+                continue
+            elif opening is not None:
                 reach.append((opening, last))
             elif n > 0 and _names_time(words, k + n):  # "compared to baseline"
                 continue

@@ -252,7 +252,9 @@ def label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, fl
     reached = [k for k, v in share.items() if v > 0] or [
         lab.id for lab in ranged if lab.duration_weeks[0] <= lo <= lab.duration_weeks[1]
     ]
-    if math.isfinite(hi) and lo > 0:  # a range closed at both ends ("up to 12 months" is open)
+    # a range closed at both ends ("up to 12 months" is open) and of some width: a point on a
+    # boundary ("6 weeks" where one range ends and the next begins) is half a sign for each
+    if math.isfinite(hi) and 0 < lo < hi:
         most = [k for k, v in share.items() if v / (hi - lo) > 0.5]
         if most:
             return {most[0]: 1.0}

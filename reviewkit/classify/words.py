@@ -18,6 +18,10 @@ _FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa
 _LOOSE = re.compile(r"ae|oe|aa|ue")
 _LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
 _WORD = re.compile(r"\w+")
+# An acronym written with full stops ("U.S.", "U.K.", "U.S.A.") is one word, the acronym
+# without them: as single letters no term could find it. Capitals only: "e.g." and "i.e." stay
+# letters, as a lower-case acronym is no acronym (terms.py)
+_DOTTED = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}(?!\w)")
 HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on)
@@ -75,8 +79,16 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of a text with their places."""
-    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    """The words of a text with their places (an acronym with full stops one word,
+    :data:`_DOTTED`)."""
+    if "." not in text or not _DOTTED.search(text):
+        return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out, at = [], 0
+    for d in _DOTTED.finditer(text):
+        out += [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, at, d.start())]
+        out.append(Token(d.group(0).replace(".", ""), d.start(), d.end()))
+        at = d.end()
+    return out + [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, at)]
 
 
 def verb_in_ed(low: str) -> bool:

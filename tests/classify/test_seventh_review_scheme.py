@@ -324,3 +324,20 @@ def test_a_after_a_bound_is_one(conditioning, text, duration):
 )
 def test_a_samples_age_and_sex_are_no_result(conditioning, text, duration):
     assert labels(conditioning, "duration", text) == [duration]
+
+
+# A duration of one length on the boundary of two labels' ranges ("6 weeks": acute ends and
+# subacute begins) is half a sign for each; it had divided by the range's zero width (a
+# traceback on Review B's row 30, "6 weeks, 30 sessions")
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("Workers whose back pain had lasted 6 weeks were included.", {"acute", "subacute"}),
+        ("Workers sick-listed for 12 weeks with back pain were included.", {"subacute", "chronic"}),
+    ],
+)
+def test_a_point_on_a_boundary_is_half_a_sign_for_each_side(conditioning, text, scores):
+    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", text)])
+    got = classify.score_labels(rec, conditioning.scheme("duration"))
+    assert {s.label for s in got if s.score} == scores
+    assert labels(conditioning, "duration", text) == ["not-stated"]  # half a sign decides nothing

@@ -258,3 +258,21 @@ def test_an_affiliation_section_is_no_provider(providers):
 )
 def test_a_recommendation_reaches_its_clause(providers, text, got):
     assert labels(providers, "provider", text) == got
+
+
+# After cls11: a public agency's own staff are the public sector ("anställda vid
+# Försäkringskassan"); the agency's clients are not (it pays every Swedish worker's benefit)
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Anställda vid Försäkringskassan med långvarig sjukskrivning randomiserades.", ["public"]),
+        (
+            "Employees of the Swedish Social Insurance Agency on sick leave were included.",
+            ["public"],
+        ),
+        ("Sjukskrivna arbetstagare registrerade hos Försäkringskassan deltog.", ["general"]),
+        ("Workers sick-listed at the Swedish Social Insurance Agency were included.", ["general"]),
+    ],
+)
+def test_a_public_agencys_own_staff(providers, text, sector):
+    assert labels(providers, "sector", text) == sector

@@ -1,0 +1,115 @@
+"""An eleventh review's own scheme through the CLI and on sentences: the welfare model of the
+country a study's workers were in (Scandinavian, Continental, Anglo-Saxon, Mediterranean,
+post-communist, another country, several), after Scaratti et al. 2018's European welfare models
+(protocols/rtw-welfare-systems.toml), on 26 real PubMed records of the snapshot sorted by hand
+before the classifier read them (tests/reports/fixtures/heldout_welfare_records.csv; commit
+61b2ae16). First reading (unseen): 22/26; after its fixes 24/26. A second set of 16
+(heldout_welfare_records_2.csv, a2677829), read first after those fixes (unseen): 14/16."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+from reviewkit.classify.words import tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-welfare-systems.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_welfare_records.csv"
+SECOND = ROOT / "tests" / "reports" / "fixtures" / "heldout_welfare_records_2.csv"
+
+
+@pytest.fixture(scope="module")
+def welfare():
+    return protocol_mod.load(PROTOCOL)
+
+
+# the floors are what the rules get now, so a row lost fails here; the first readings (unseen)
+# were 22/26 and 14/16
+@pytest.mark.parametrize(("fixture", "rows", "correct"), [(FIXTURE, 26, 24), (SECOND, 16, 16)])
+def test_the_welfare_reviews_scheme_through_the_cli(capsys, fixture, rows, correct):
+    assert (
+        correct_through_cli(capsys, PROTOCOL, fixture, "system", "welfare_system", rows) >= correct
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Employees of 40 Swedish municipalities on sick leave were included.", ["nordic"]),
+        ("Sick-listed workers in Germany and Denmark were followed for a year.", ["mixed"]),
+        ("Sick-listed workers were followed for a year.", ["not-stated"]),
+    ],
+)
+def test_the_country_of_the_studys_workers(welfare, text, system):
+    assert labels(welfare, "system", text) == system
+
+
+# An acronym written with full stops (U.S., U.K., U.S.A.) is the acronym: as separate letters
+# it was no word a term could find ("a large U.S. health insurance company")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employees of a large U.S. health insurance company took part.",
+        "We surveyed workers on sick leave in the U.K. in 2019.",
+        "Claimants of the U.S.A. disability programme were interviewed.",
+    ],
+)
+def test_an_acronym_with_full_stops_is_the_acronym(welfare, text):
+    assert labels(welfare, "system", text) == ["anglo"]
+
+
+def test_dotted_acronym_is_one_word_and_lower_case_abbreviations_are_not():
+    assert [t.word for t in tokens("in the U.S. and e.g. Canada")] == [
+        "in", "the", "US", "and", "e", "g", "Canada",
+    ]  # fmt: skip
+
+
+# After the first reading: a state, province or territory names its country (workers'
+# compensation research is done by jurisdiction); one that also names an instrument used
+# everywhere is weak, so the instrument's origin is not the study's country
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        (
+            "Accepted workers' compensation claims of young workers in Oregon were analysed.",
+            ["anglo"],
+        ),
+        ("Lost-time claims in Ontario were followed for a year.", ["anglo"]),
+        ("Sick-listed workers in Queensland were interviewed.", ["anglo"]),
+        (
+            "Dutch workers on sick leave completed the Minnesota Multiphasic Personality Inventory.",
+            ["continental"],
+        ),
+        (
+            "Swedish workers with back pain completed the Quebec Back Pain Disability Scale.",
+            ["nordic"],
+        ),
+    ],
+)
+def test_a_state_or_province_names_its_country(welfare, text, system):
+    assert labels(welfare, "system", text) == system
+
+
+# After the second reading (unseen 14/16): New York is always in the US, the heart failure
+# class named after its association no place; the regions outside the five models are named
+# as groups as the Nordic countries are, not "Asian" (also the participants' origin)
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Police officers of a department in northwestern New York were followed.", ["anglo"]),
+        (
+            "Dutch patients in NYHA class II (New York Heart Association) returned to work.",
+            ["continental"],
+        ),
+        ("Patients from 30 centres in four Arab Gulf countries were included.", ["other"]),
+        ("Workers in sub-Saharan Africa living with HIV were interviewed.", ["other"]),
+        ("South Asian workers with lupus in the UK were interviewed.", ["anglo"]),
+    ],
+)
+def test_new_york_and_the_regions_outside_the_models(welfare, text, system):
+    assert labels(welfare, "system", text) == system
