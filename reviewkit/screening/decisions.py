@@ -4,11 +4,14 @@ read as the conflicts screen reads it (:class:`~reviewkit.screening.conflict_vie
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from types import EllipsisType
 
 from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.merges import carrier
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     NOTE,
@@ -32,6 +35,15 @@ from reviewkit.wording import quantity
 
 class AlreadyDecided(UserError):
     """Another reviewer gave the study the votes its stage needs before this vote came in."""
+
+
+class VotedMeanwhile(UserError):
+    """The reviewer's own vote on the study changed since their screen showed it (the same
+    reviewer in another window, terminal or screen): ``vote``, the one that stands, to show."""
+
+    def __init__(self, message: str, *, hint: str, vote: Decision) -> None:
+        super().__init__(message, hint=hint)
+        self.vote = vote
 
 
 class ResolvedMeanwhile(UserError):
@@ -72,6 +84,7 @@ def decide(
     *,
     protocol: Protocol | None = None,
     members: Sequence[int] = (),
+    seen: Decision | None | EllipsisType = ...,
 ) -> Decision:
     """Record a reviewer's vote; committed before this returns.
 
@@ -83,7 +96,10 @@ def decide(
     that a later stage holds is refused (:func:`~reviewkit.screening.rules.held_at`), with
     or without ``protocol``. ``members``: the record ids of
     the study's cluster (default: the study id alone). Without ``protocol``, a full-text
-    exclusion still needs a reason.
+    exclusion still needs a reason. ``seen``: the reviewer's own vote their screen showed on
+    the study (None: none); another standing now (the same reviewer voting in a second
+    terminal) is refused with :class:`VotedMeanwhile`, as :func:`resolve` refuses a final
+    made meanwhile: replacing it unread lost it. Left out: not checked.
     """
     if label not in VOTES:
         raise UserError(f"label must be one of {', '.join(VOTES)}, not {label!r}")
@@ -100,11 +116,35 @@ def decide(
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
         log = _study_log(db, d, members)  # every stage's: read once for both checks
+        if protocol is not None:  # on the record that took the study to the stage
+            d = replace(d, record_id=carrier(protocol, log, study_id, stage))
         _keep_what_later_stages_hold(log, d)
+        if seen is not ...:
+            _check_not_voted_meanwhile(log, study_id, d, members, seen)
         if protocol is not None:
             _check_still_open(log, protocol.stages[stage], study_id, reviewer, members)
         decision_rows.add_decision(db, d)
     return d
+
+
+def _check_not_voted_meanwhile(
+    log: list[Decision], study: int, d: Decision, members: Sequence[int], seen: Decision | None
+) -> None:
+    """Refuse vote ``d`` on ``study`` when the reviewer's standing vote there is another than
+    the one their screen showed (``seen``); ``log``: the study's (:func:`_study_log`)."""
+    ids = list(members) or [study]
+    at_stage = [e for e in log if e.stage == d.stage]
+    state = study_states(at_stage, dict.fromkeys(ids, study)).get(study)
+    standing = state.votes.get(d.reviewer) if state is not None else None
+    if standing is None or (seen is not None and standing.id == seen.id):
+        return  # what was shown stands (a vote undone meanwhile leaves none to lose)
+    said = standing.label + (f" ({standing.reason})" if standing.reason else "")
+    raise VotedMeanwhile(
+        f"you voted {said} on record {study} at the {d.stage} stage meanwhile (in"
+        " another window or terminal): that vote stands",
+        hint="it is shown now; press the key again to change it",
+        vote=standing,
+    )
 
 
 def _study_log(db: Store, d: Decision, members: Sequence[int]) -> list[Decision]:
@@ -254,7 +294,9 @@ def write_final(
         return standing
     _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
-    _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
+    log = _study_log(project.db, d, members)
+    _keep_what_later_stages_hold(log, d)  # a final replaced
+    d = replace(d, record_id=carrier(project.protocol, log, d.record_id, d.stage))
     decision_rows.add_decision(project.db, d)
     return d
 

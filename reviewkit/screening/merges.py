@@ -52,6 +52,26 @@ def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]
     return out
 
 
+def carrier(protocol: Protocol, log: Iterable[Decision], study: int, stage: str) -> int:
+    """The record a new entry on ``study`` at ``stage`` is logged on: the study's id, unless the
+    study is at the stage by another record's own include at the stage before and not by its
+    own (two copies screened apart, then merged), then the lowest such record. ``log``: the
+    study's, every record of it. Logged on the study's id, a full-text vote sat on a record
+    that never reached full text: a split then left the included record waiting there for
+    votes already given (and only :func:`through_study` kept them with the merged study)."""
+    names = stage_names(protocol)
+    if stage not in names or stage == names[0]:
+        return study
+    before = names[names.index(stage) - 1]
+    own: dict[int, list[Decision]] = defaultdict(list)
+    for d in live_decisions(log):
+        if d.stage == before:
+            own[d.record_id].append(d)
+    rule = protocol.stages[before]
+    took = sorted(r for r, ds in own.items() if outcome_of(_state(ds), rule).status == "include")
+    return study if not took or study in took else took[0]
+
+
 def record_ranks(
     protocol: Protocol, decisions: Iterable[Decision], shared: Collection[str] = ()
 ) -> dict[int, Rank]:

@@ -109,7 +109,7 @@ def test_a_full_text_vote_on_a_study_merged_after_title_abstract_keeps_it_at_ful
     engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
     assert scr.DerivedStages(project_b).studies(FT) == [low]  # the study, by record high
     vote = scr.ReviewerQueue(project_b, FT, "reviewer1").decide(low, "include")
-    assert vote.record_id == low
+    assert vote.record_id == high  # logged on the record whose include took it there
     derived = scr.DerivedStages(project_b)
     assert derived.studies(FT) == [low]  # was [] : excluded at title-abstract
     assert derived.states(FT)[low].votes["reviewer1"].label == "include"
@@ -117,3 +117,34 @@ def test_a_full_text_vote_on_a_study_merged_after_title_abstract_keeps_it_at_ful
     # the lead settles the merge's title-abstract conflict: an exclusion takes it out
     scr.resolve(project_b, low, TA, "lead", "exclude", "no-collaboration")
     assert scr.DerivedStages(project_b).studies(FT) == []
+
+
+def test_a_split_after_full_text_leaves_each_record_what_was_decided_on_it(project_b, capsys):
+    """Two copies screened apart at title-abstract (the lower id excluded, the other included)
+    and merged: the study went on to full text by the include, and its full-text votes were
+    logged on the study's id, the excluded record. Split again (through the CLI), those votes
+    stayed on that record, which never reached full text: the included record waited at full
+    text for votes the reviewers had given, and the inclusion was gone from the counts. The
+    votes go with the record whose include took the study to full text."""
+    low, high, _r3 = add_records(project_b, [other(1), other(2), other(3)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+        scr.decide(project_b.db, high, TA, who, "include")
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    for who in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project_b, FT, who).decide(low, "include")
+    assert scr.included(project_b) == [low]
+    folder = str(project_b.folder)
+    code = main(["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(high)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "full-text:" not in out  # the split changes no full-text count
+    assert scr.included(project_b) == [high]
+    derived = scr.DerivedStages(project_b)
+    assert derived.studies(FT) == [high]
+    assert derived.outcomes(TA)[low].status == "exclude"
+    assert set(derived.states(FT)[high].votes) == {"reviewer1", "reviewer2"}
+    # merged again, the study is the one it was: included, no full-text vote asked again
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    assert scr.included(project_b) == [low]
+    assert scr.ReviewerQueue(project_b, FT, "reviewer1").remaining == 0

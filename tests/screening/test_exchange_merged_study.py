@@ -47,8 +47,8 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
     lead_and_copy, tmp_path, capsys
 ):
     """Record 1002 was included at title-abstract by both reviewers, in their copy, and the
-    lead merged it with 1001 (unscreened, the lower id): the study's full-text votes are
-    logged on its id, record 1001. reviewer1 then changed their title-abstract include on
+    lead merged it with 1001 (unscreened, the lower id): the study's full-text votes were
+    logged on its id, record 1001 (now on 1002, whose include took it there). reviewer1 then changed their title-abstract include on
     1002 in the copy, which had not seen the merge. Judged by record alone, 1002's log had no
     full-text votes and the change came in: the study left full text and its full-text vote
     sat in the log (the screen refuses that change: 'a study that reached full-text is decided
@@ -61,7 +61,7 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
     low, high = _pmid(lead, "1001"), _pmid(lead, "1002")
     merge_records(lead.db, low, high, "lead")
     vote = scr.ReviewerQueue(lead, FT, "reviewer1").decide(low, "include")
-    assert vote.record_id == low  # the study's id: the full-text vote is not on 1002
+    assert vote.record_id == high  # on the record whose include took the study there
     # in the copy, later, reviewer1 changes their title-abstract vote on 1002
     scr.ReviewerQueue(copy, TA, "reviewer1").decide(theirs, "exclude", "no-collaboration")
     before = list_decisions(lead.db)

@@ -1,0 +1,119 @@
+"""One reviewer in two places at once (two terminals on one project, or two copies of it on two
+machines) voting at full text on one merged study: the later vote replaced the earlier without a
+word. "Two reviewers working at once lose nothing" holds for one reviewer twice: the second is
+told, and nothing is replaced unread."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import PROTOCOL_B, add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.dedup.engine import merge_records
+from reviewkit.project import init_project, open_project
+from reviewkit.store.decisions import list_decisions
+
+TA, FT = "title-abstract", "full-text"
+
+
+def cli(folder, *args) -> int:
+    return main([*args, "--project", str(folder)])
+
+
+def _merged_at_full_text(project) -> int:
+    """Records 1 and 2 merged, included at title-abstract by both reviewers: the study's id."""
+    ids = add_records(project, make_records(3))
+    merge_records(project.db, ids[0], ids[1], "lead")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project, TA, reviewer).decide(ids[0], "include")
+    assert ids[0] in scr.DerivedStages(project).studies(FT)
+    return ids[0]
+
+
+def test_a_vote_from_a_second_terminal_is_told_of_the_first(project_b):
+    """Both terminals showed the study with no vote of reviewer1's; the first said include,
+    the second exclude, and the exclude replaced the include unread. The second is refused,
+    naming the vote that stands; pressed again (now seen) it is a change, as any."""
+    study = _merged_at_full_text(project_b)
+    one, two = (scr.ReviewerQueue(project_b, FT, "reviewer1") for _ in range(2))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    first = one.decide(study, "include")
+    with pytest.raises(scr.VotedMeanwhile) as told:
+        two.decide(study, "exclude", reason)
+    assert str(told.value).startswith(
+        f"you voted include on record {study} at the full-text stage meanwhile (in another"
+        " window or terminal)"
+    )
+    assert "press the key again to change it" in told.value.hint
+    standing = scr.DerivedStages(project_b).states(FT)[study].votes["reviewer1"]
+    assert standing.id == first.id
+    assert two.votes[study].id == first.id  # the second screen now shows it
+    again = two.decide(study, "exclude", reason)
+    assert scr.DerivedStages(project_b).states(FT)[study].votes["reviewer1"].id == again.id
+    # the first screen changing its own vote, unaware of the second's change, is told too
+    with pytest.raises(scr.VotedMeanwhile):
+        one.decide(study, "uncertain")
+
+
+@pytest.mark.parametrize("first", ["laptop", "desktop"])
+def test_a_log_from_a_second_copy_that_never_saw_the_first_s_vote_is_refused(
+    tmp_path, capsys, first
+):
+    """reviewer1 screened full text in two copies of the lead's folder (two machines) and voted
+    include on the merged study in one, exclude in the other. Imported one after the other,
+    the later vote replaced the earlier without a word (or, imported in the other order, the
+    older was dropped). The second log is refused, naming both votes, nothing imported."""
+    lead = init_project(tmp_path / "lead", PROTOCOL_B)
+    study = _merged_at_full_text(lead)
+    reason = lead.protocol.stages[FT].exclusion_reasons[0].code
+    lead.close()
+    for name in ("laptop", "desktop"):
+        shutil.copytree(tmp_path / "lead", tmp_path / name)
+    for name, label in (("laptop", "include"), ("desktop", "exclude")):  # on the study's id
+        copy = open_project(tmp_path / name)
+        scr.ReviewerQueue(copy, FT, "reviewer1").decide(
+            study, label, reason if label == "exclude" else ""
+        )
+        copy.close()
+        log = tmp_path / f"{name}.jsonl"
+        assert cli(tmp_path / name, "decisions", "export", "--reviewer", "reviewer1", str(log)) == 0
+    second = "desktop" if first == "laptop" else "laptop"
+    assert cli(tmp_path / "lead", "decisions", "import", str(tmp_path / f"{first}.jsonl")) == 0
+    lead = open_project(tmp_path / "lead")
+    before = list_decisions(lead.db)
+    lead.close()
+    capsys.readouterr()
+    log = tmp_path / f"{second}.jsonl"
+    assert cli(tmp_path / "lead", "decisions", "import", str(log)) == 2
+    err = capsys.readouterr().err
+    votes = {"laptop": "include", "desktop": f"exclude ({reason})"}
+    assert (
+        f"{log}:2: reviewer1 voted {votes[second]} on record {study} at the full-text stage"
+        f" (PMID 1001 in the file), and {votes[first]} in another copy of the project" in err
+    )
+    assert "never saw" in err
+    assert "nothing was imported" in err
+    lead = open_project(tmp_path / "lead")
+    try:
+        assert list_decisions(lead.db) == before
+    finally:
+        lead.close()
+
+
+def test_the_same_vote_from_two_copies_comes_in(tmp_path):
+    """Two copies that agree lose nothing: the second log comes in."""
+    lead = init_project(tmp_path / "lead", PROTOCOL_B)
+    study = _merged_at_full_text(lead)
+    lead.close()
+    for name in ("laptop", "desktop"):
+        shutil.copytree(tmp_path / "lead", tmp_path / name)
+        copy = open_project(tmp_path / name)
+        scr.ReviewerQueue(copy, FT, "reviewer1").decide(study, "include")
+        copy.close()
+        log = tmp_path / f"{name}.jsonl"
+        assert cli(tmp_path / name, "decisions", "export", "--reviewer", "reviewer1", str(log)) == 0
+        assert cli(tmp_path / "lead", "decisions", "import", str(log)) == 0
