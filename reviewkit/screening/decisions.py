@@ -296,7 +296,8 @@ def write_final(
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
     log = _study_log(project.db, d, members)
     _keep_what_later_stages_hold(log, d)  # a final replaced
-    d = replace(d, record_id=carrier(project.protocol, log, d.record_id, d.stage))
+    final = d.label.removeprefix("final-")
+    d = replace(d, record_id=carrier(project.protocol, log, d.record_id, d.stage, final))
     decision_rows.add_decision(project.db, d)
     return d
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from reviewkit.protocol import Protocol
+from reviewkit.protocol import Protocol, Stage
 from reviewkit.screening.rules import (
     FINAL,
     VOTES,
@@ -52,24 +52,38 @@ def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]
     return out
 
 
-def carrier(protocol: Protocol, log: Iterable[Decision], study: int, stage: str) -> int:
-    """The record a new entry on ``study`` at ``stage`` is logged on: the study's id, unless the
-    study is at the stage by another record's own include at the stage before and not by its
-    own (two copies screened apart, then merged), then the lowest such record. ``log``: the
-    study's, every record of it. Logged on the study's id, a full-text vote sat on a record
-    that never reached full text: a split then left the included record waiting there for
-    votes already given (and only :func:`through_study` kept them with the merged study)."""
+def carrier(
+    protocol: Protocol, log: Iterable[Decision], study: int, stage: str, final: str = ""
+) -> int:
+    """The record a new entry on ``study`` at ``stage`` is logged on, so that a split later
+    leaves each record what was decided on it. ``log``: the study's, every record of it.
+
+    A vote: the study's id, unless the study is at the stage by another record's own include
+    at the stage before and not by its own (two copies screened apart, then merged), then the
+    lowest such record; logged on the study's id, a full-text vote sat on a record that never
+    reached full text, and a split left the included record waiting there for votes already
+    given. A final decision (``final``: include or exclude) goes first to a record whose own
+    votes at the stage decided it so (the lead settling a merge's conflict agrees with one of
+    the records): on the study's id, an excluded copy, it included that copy once split."""
     names = stage_names(protocol)
+    live = live_decisions(log)
+    if final:
+        agree = _records_deciding(live, protocol.stages[stage], final)
+        if agree:
+            return study if study in agree else agree[0]
     if stage not in names or stage == names[0]:
         return study
-    before = names[names.index(stage) - 1]
-    own: dict[int, list[Decision]] = defaultdict(list)
-    for d in live_decisions(log):
-        if d.stage == before:
-            own[d.record_id].append(d)
-    rule = protocol.stages[before]
-    took = sorted(r for r, ds in own.items() if outcome_of(_state(ds), rule).status == "include")
+    took = _records_deciding(live, protocol.stages[names[names.index(stage) - 1]], "include")
     return study if not took or study in took else took[0]
+
+
+def _records_deciding(live: list[Decision], rule: Stage, status: str) -> list[int]:
+    """The records whose own votes at the stage of ``rule`` give it ``status``, in id order."""
+    own: dict[int, list[Decision]] = defaultdict(list)
+    for d in live:
+        if d.stage == rule.name and d.label in VOTES:
+            own[d.record_id].append(d)
+    return sorted(r for r, ds in own.items() if outcome_of(_state(ds), rule).status == status)
 
 
 def record_ranks(

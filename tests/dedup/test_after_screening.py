@@ -148,3 +148,26 @@ def test_a_split_after_full_text_leaves_each_record_what_was_decided_on_it(proje
     engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
     assert scr.included(project_b) == [low]
     assert scr.ReviewerQueue(project_b, FT, "reviewer1").remaining == 0
+
+
+def test_a_split_after_the_lead_settled_the_merge_s_conflict_leaves_each_record_its_own(
+    project_b, capsys
+):
+    """The merge of a copy excluded at title-abstract with one included raised a conflict; the
+    lead settled it (include), and the final was logged on the study's id, the excluded copy.
+    Split again, that copy was included at title-abstract by the lead's final and waited at full
+    text, a record nobody had meant to take there. The final goes with the record it agrees
+    with, so a split leaves each its own decisions."""
+    low, high, _r3 = add_records(project_b, [other(1), other(2), other(3)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+        scr.decide(project_b.db, high, TA, who, "include")
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    scr.resolve(project_b, low, TA, "lead", "include")
+    assert open_conflicts(project_b) == []
+    folder = str(project_b.folder)
+    code = main(["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(high)])
+    assert code == 0
+    derived = scr.DerivedStages(project_b)
+    assert derived.outcomes(TA)[low].status == "exclude"
+    assert derived.studies(FT) == [high]
