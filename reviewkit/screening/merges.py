@@ -23,6 +23,8 @@ from reviewkit.screening.rules import (
     live_decisions,
     outcome_of,
     stage_names,
+    study_states,
+    votes_required,
 )
 from reviewkit.store.decisions import Decision
 
@@ -139,6 +141,39 @@ def furthest_advanced(
         return kept
     order = {id(d): i for i, d in enumerate(decisions)}
     return sorted(kept + settled, key=lambda d: order[id(d)])
+
+
+def fill_pending(
+    protocol: Protocol, live: list[Decision], kept: list[Decision], canon: dict[int, int]
+) -> list[Decision]:
+    """``kept`` (:func:`furthest_advanced`) and, where it leaves a study pending at a stage,
+    the newest vote there of each reviewer it lacks, from the study's other records, as many as
+    the stage still needs: two copies screened apart, each with one reviewer's full-text vote,
+    then merged, kept the include's copy alone and waited for the other reviewer, whose queue
+    counted their vote on the other copy as given (a study nobody would decide, an exclusion
+    dropped unseen). ``live``: the live log ``kept`` was taken from."""
+    taken = {d.id for d in kept}
+    extra: list[Decision] = []
+    for rule in (protocol.stages[name] for name in stage_names(protocol)):
+        others: dict[int, dict[str, Decision]] = defaultdict(dict)
+        for d in live:  # in log order: the newest vote of each reviewer last
+            if d.stage == rule.name and d.label in VOTES and d.id not in taken:
+                others[canon.get(d.record_id, d.record_id)][d.reviewer] = d
+        if not others:
+            continue
+        states = study_states((d for d in kept if d.stage == rule.name), canon)
+        for study, votes in others.items():
+            state = states.get(study, StudyState())
+            if outcome_of(state, rule).status != "pending":
+                continue  # decided (or settled) by the kept record: merge_conflicts tells
+            for reviewer, vote in votes.items():
+                if reviewer not in state.votes and len(state.votes) < votes_required(state, rule):
+                    state.votes[reviewer] = vote
+                    extra.append(vote)
+    if not extra:
+        return kept
+    order = {d.id: i for i, d in enumerate(live)}
+    return sorted([*kept, *extra], key=lambda d: order[d.id])
 
 
 @dataclass(frozen=True)

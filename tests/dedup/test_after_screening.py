@@ -171,3 +171,54 @@ def test_a_split_after_the_lead_settled_the_merge_s_conflict_leaves_each_record_
     derived = scr.DerivedStages(project_b)
     assert derived.outcomes(TA)[low].status == "exclude"
     assert derived.studies(FT) == [high]
+
+
+def test_a_merge_of_copies_each_with_one_reviewer_s_full_text_vote_makes_their_two_votes(
+    project_b,
+):
+    """Two copies, both included at title-abstract, each with one full-text vote, of another
+    reviewer (each waited for the other's vote), then merged: the study kept the vote of the
+    copy whose vote was an include and dropped the other reviewer's exclusion, and waited at
+    full text for that reviewer, whose queue counted their vote on the other copy as given: a
+    study no one would ever decide, and an exclusion lost without a word. The two reviewers'
+    votes are the study's two votes: here a conflict for the lead."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        for record in (low, high):
+            scr.decide(project_b.db, record, TA, who, "include")
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    scr.ReviewerQueue(project_b, FT, "reviewer1").decide(low, "include")
+    scr.ReviewerQueue(project_b, FT, "reviewer2").decide(high, "exclude", reason)
+    assert merge_effect(project_b, low, high)  # shown before it is made
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    derived = scr.DerivedStages(project_b)
+    assert derived.outcomes(FT)[low].status == "conflict"  # was 'pending', for nobody
+    assert set(derived.states(FT)[low].votes) == {"reviewer1", "reviewer2"}
+    assert low in {c.study_id for c in scr.conflicts(project_b, FT, "lead")}
+
+
+@pytest.mark.parametrize("out_goes", ["copy", "study's own record"])
+def test_a_split_of_a_study_merged_before_screening_names_the_record_to_screen_again(
+    project_b, capsys, out_goes
+):
+    """Merged before anyone screened them, the two records were screened as one study, every
+    decision logged on its id: which of them the votes were about cannot be told apart. The
+    decisions stay with the study's id, and the preview names the record split from it as one
+    to screen again (it was only counted among the pending)."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    for who in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project_b, TA, who).decide(low, "include")
+    folder = str(project_b.folder)
+    split_out = high if out_goes == "copy" else low
+    assert (
+        main(["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(split_out)])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert (
+        f"record {high} has no decisions of its own (it was screened as part of study {low},"
+        f" whose decisions stay with that study): it waits at title-abstract again" in out
+    )
+    assert scr.stage_outcomes(project_b, TA)[high].status == "pending"
+    assert scr.stage_outcomes(project_b, TA)[low].status == "include"
