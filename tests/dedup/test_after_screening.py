@@ -222,3 +222,22 @@ def test_a_split_of_a_study_merged_before_screening_names_the_record_to_screen_a
     )
     assert scr.stage_outcomes(project_b, TA)[high].status == "pending"
     assert scr.stage_outcomes(project_b, TA)[low].status == "include"
+
+
+def test_undoing_a_merge_after_full_text_leaves_each_record_its_own(project_b, capsys):
+    """`dedup undo` of the merge splits the study as `dedup split` does: the full-text votes
+    stay with the record whose include took the study there, and the preview shows nothing
+    changing at full text."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+        scr.decide(project_b.db, high, TA, who, "include")
+    folder = str(project_b.folder)
+    merge = ["dedup", "merge", str(low), str(high), "--project", folder, "--reviewer", "lead"]
+    assert main([*merge, "--yes"]) == 0
+    for who in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project_b, FT, who).decide(low, "include")
+    capsys.readouterr()
+    assert main(["dedup", "undo", "--project", folder, "--reviewer", "lead", "--yes"]) == 0
+    assert "full-text:" not in capsys.readouterr().out
+    assert scr.included(project_b) == [high]
