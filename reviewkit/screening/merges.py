@@ -69,21 +69,25 @@ def carrier(
     the records): on the study's id, an excluded copy, it included that copy once split."""
     names = stage_names(protocol)
     live = live_decisions(log)
-    if final:
-        agree = _records_deciding(live, protocol.stages[stage], final)
+    if final:  # else the record whose reviewers disagree: the final settles theirs
+        rule = protocol.stages[stage]
+        agree = _records_at(live, rule, final, VOTES) or _records_at(live, rule, "conflict", VOTES)
         if agree:
             return study if study in agree else agree[0]
     if stage not in names or stage == names[0]:
         return study
-    took = _records_deciding(live, protocol.stages[names[names.index(stage) - 1]], "include")
+    before = protocol.stages[names[names.index(stage) - 1]]
+    took = _records_at(live, before, "include", (*VOTES, *FINAL))  # a lead's include took it too
     return study if not took or study in took else took[0]
 
 
-def _records_deciding(live: list[Decision], rule: Stage, status: str) -> list[int]:
-    """The records whose own votes at the stage of ``rule`` give it ``status``, in id order."""
+def _records_at(live: list[Decision], rule: Stage, status: str, labels: Iterable[str]) -> list[int]:
+    """The records whose own entries of ``labels`` at the stage of ``rule`` give it ``status``,
+    in id order."""
     own: dict[int, list[Decision]] = defaultdict(list)
+    kinds = set(labels)
     for d in live:
-        if d.stage == rule.name and d.label in VOTES:
+        if d.stage == rule.name and d.label in kinds:
             own[d.record_id].append(d)
     return sorted(r for r, ds in own.items() if outcome_of(_state(ds), rule).status == status)
 

@@ -241,3 +241,23 @@ def test_undoing_a_merge_after_full_text_leaves_each_record_its_own(project_b, c
     assert main(["dedup", "undo", "--project", folder, "--reviewer", "lead", "--yes"]) == 0
     assert "full-text:" not in capsys.readouterr().out
     assert scr.included(project_b) == [high]
+
+
+def test_a_final_settling_one_copy_s_reviewers_goes_with_that_copy_when_split(project_b):
+    """The included copy's own reviewers disagreed; the lead's final include settled them on
+    the merged study. Split, that final goes with that copy (and its full-text votes), not
+    with the other copy, which both reviewers excluded."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+    scr.decide(project_b.db, high, TA, "reviewer1", "include")
+    scr.decide(project_b.db, high, TA, "reviewer2", "exclude", "no-collaboration")
+    engine.decide_pair(project_b.db, low, high, "duplicate", "lead")
+    scr.resolve(project_b, low, TA, "lead", "include")
+    for who in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project_b, FT, who).decide(low, "include")
+    assert scr.included(project_b) == [low]
+    links.add_link(project_b.db, low, high, "not_duplicate", made_by=links.PERSON)
+    derived = scr.DerivedStages(project_b)
+    assert derived.outcomes(TA)[low].status == "exclude"
+    assert scr.included(project_b) == [high]
