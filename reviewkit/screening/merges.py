@@ -157,16 +157,18 @@ def fill_pending(
     counted their vote on the other copy as given (a study nobody would decide, an exclusion
     dropped unseen). ``live``: the live log ``kept`` was taken from."""
     taken = {d.id for d in kept}
+    others: dict[str, dict[int, dict[str, Decision]]] = defaultdict(lambda: defaultdict(dict))
+    for d in live:  # in log order: the newest vote of each reviewer last
+        if d.label in VOTES and d.id not in taken:
+            others[d.stage][canon.get(d.record_id, d.record_id)][d.reviewer] = d
+    if not others:
+        return kept
+    theirs = [d for d in kept if canon.get(d.record_id, d.record_id) in others.get(d.stage, ())]
     extra: list[Decision] = []
-    for rule in (protocol.stages[name] for name in stage_names(protocol)):
-        others: dict[int, dict[str, Decision]] = defaultdict(dict)
-        for d in live:  # in log order: the newest vote of each reviewer last
-            if d.stage == rule.name and d.label in VOTES and d.id not in taken:
-                others[canon.get(d.record_id, d.record_id)][d.reviewer] = d
-        if not others:
-            continue
-        states = study_states((d for d in kept if d.stage == rule.name), canon)
-        for study, votes in others.items():
+    for name in (n for n in stage_names(protocol) if n in others):
+        rule = protocol.stages[name]
+        states = study_states((d for d in theirs if d.stage == name), canon)
+        for study, votes in others[name].items():
             state = states.get(study, StudyState())
             if outcome_of(state, rule).status != "pending":
                 continue  # decided (or settled) by the kept record: merge_conflicts tells
