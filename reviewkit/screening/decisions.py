@@ -117,7 +117,7 @@ def decide(
     with db.transaction():
         log = _study_log(db, d, members)  # every stage's: read once for both checks
         if protocol is not None:  # on the record that took the study to the stage
-            d = replace(d, record_id=carrier(protocol, log, study_id, stage))
+            d = replace(d, record_id=carrier(protocol, log, study_id, stage, reviewer=reviewer))
         _keep_what_later_stages_hold(log, d)
         if seen is not ...:
             _check_not_voted_meanwhile(log, study_id, d, members, seen)

@@ -55,7 +55,12 @@ def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]
 
 
 def carrier(
-    protocol: Protocol, log: Iterable[Decision], study: int, stage: str, final: str = ""
+    protocol: Protocol,
+    log: Iterable[Decision],
+    study: int,
+    stage: str,
+    final: str = "",
+    reviewer: str = "",
 ) -> int:
     """The record a new entry on ``study`` at ``stage`` is logged on, so that a split later
     leaves each record what was decided on it. ``log``: the study's, every record of it.
@@ -66,9 +71,15 @@ def carrier(
     reached full text, and a split left the included record waiting there for votes already
     given. A final decision (``final``: include or exclude) goes first to a record whose own
     votes at the stage decided it so (the lead settling a merge's conflict agrees with one of
-    the records): on the study's id, an excluded copy, it included that copy once split."""
+    the records): on the study's id, an excluded copy, it included that copy once split.
+    A ``reviewer``'s vote where they have one on the study at the stage: on that vote's record,
+    which it replaces (votes of one reviewer on two records that differ go to the lead,
+    :func:`merge_conflicts`: two copies of the project, one that had not seen a merge)."""
     names = stage_names(protocol)
     live = live_decisions(log)
+    mine = [d for d in live if d.stage == stage and d.label in VOTES and d.reviewer == reviewer]
+    if reviewer and mine:  # a change goes where it changes: a second record's vote disagreed
+        return mine[-1].record_id
     if final:  # else the record whose reviewers disagree: the final settles theirs
         rule = protocol.stages[stage]
         agree = _records_at(live, rule, final, VOTES) or _records_at(live, rule, "conflict", VOTES)
@@ -210,10 +221,29 @@ def merge_conflicts(
                 continue
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
-            if len(decided) < 2 or _settled(by_record):
+            twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
+            if (len(decided) < 2 and not twice) or _settled(by_record):
                 continue
+            own.update(twice)  # the records' outcomes say it, where they disagree
             kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
             out.append(MergeConflict(study, rule.name, tuple(sorted(own.items())), kept))
+    return out
+
+
+def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> dict[int, str]:
+    """Where one reviewer's standing votes on two records of a study at the stage of ``rule``
+    disagree (one advances it, one excludes it), each such record as "reviewer1's vote" (not
+    which way: ``dedup report`` shows it to anyone, the stage may be open); else empty. A reviewer's votes on one study come from two places (two copies,
+    one that had not seen the merge): the newer alone counted, the other dropped unseen."""
+    votes: dict[str, dict[int, Decision]] = defaultdict(dict)
+    for record, ds in by_record.items():
+        for reviewer, vote in _state(ds).votes.items():
+            votes[reviewer][record] = vote
+    out: dict[int, str] = {}
+    for reviewer, on in votes.items():
+        ways = {r: "include" if v.label in rule.advance_on else v.label for r, v in on.items()}
+        if {"include", "exclude"} <= set(ways.values()):
+            out.update({r: f"{reviewer}'s vote" for r in on})  # not which way (blinding)
     return out
 
 

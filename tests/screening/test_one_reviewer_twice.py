@@ -117,3 +117,58 @@ def test_the_same_vote_from_two_copies_comes_in(tmp_path):
         log = tmp_path / f"{name}.jsonl"
         assert cli(tmp_path / name, "decisions", "export", "--reviewer", "reviewer1", str(log)) == 0
         assert cli(tmp_path / "lead", "decisions", "import", str(log)) == 0
+
+
+def test_one_reviewer_s_votes_on_two_copies_of_a_merged_study_that_differ_go_to_the_lead(
+    tmp_path,
+):
+    """One copy had seen the lead's merge, the other not: reviewer1 voted include on the
+    merged study in one and exclude on its other record in the other. Each comes in (a vote
+    on a record of its own there), and the study counted the newer alone: one of the
+    reviewer's two decisions on one study dropped without a word. They go to the lead."""
+    lead = init_project(tmp_path / "lead", PROTOCOL_B)
+    ids = add_records(lead, make_records(2))
+    for reviewer in ("reviewer1", "reviewer2"):
+        for record in ids:
+            scr.decide(lead.db, record, TA, reviewer, "include")
+    reason = lead.protocol.stages[FT].exclusion_reasons[0].code
+    lead.close()
+    shutil.copytree(tmp_path / "lead", tmp_path / "unmerged")
+    lead = open_project(tmp_path / "lead")
+    merge_records(lead.db, ids[0], ids[1], "lead")
+    lead.close()
+    shutil.copytree(tmp_path / "lead", tmp_path / "merged")
+    for name, record, label in (("merged", ids[0], "include"), ("unmerged", ids[1], "exclude")):
+        copy = open_project(tmp_path / name)
+        scr.ReviewerQueue(copy, FT, "reviewer1").decide(
+            record, label, reason if label == "exclude" else ""
+        )
+        copy.close()
+        log = tmp_path / f"{name}.jsonl"
+        assert cli(tmp_path / name, "decisions", "export", "--reviewer", "reviewer1", str(log)) == 0
+        assert cli(tmp_path / "lead", "decisions", "import", str(log)) == 0
+    lead = open_project(tmp_path / "lead")
+    try:
+        assert ids[0] in {c.study_id for c in scr.conflicts(lead, FT, "lead")}
+        # a vote changed where the change was seen is no disagreement: reviewer1 in the lead's
+        # project, changing their vote on the merged study, changes the one they see
+        scr.resolve(lead, ids[0], FT, "lead", "exclude", reason)
+        assert ids[0] not in {c.study_id for c in scr.conflicts(lead, FT, "lead") if c.open}
+    finally:
+        lead.close()
+
+
+def test_a_reviewer_changing_their_vote_on_a_merged_study_changes_that_vote(project_b):
+    """reviewer1 voted on a copy before the lead merged it into a study with the other copy;
+    changed on the merged study, the new vote replaces theirs (on the same record), not a
+    second vote on another record that would disagree with it."""
+    ids = add_records(project_b, make_records(2))
+    for reviewer in ("reviewer1", "reviewer2"):
+        for record in ids:
+            scr.decide(project_b.db, record, TA, reviewer, "include")
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    first = scr.ReviewerQueue(project_b, FT, "reviewer1").decide(ids[1], "exclude", reason)
+    merge_records(project_b.db, ids[0], ids[1], "lead")
+    again = scr.ReviewerQueue(project_b, FT, "reviewer1").decide(ids[0], "include")
+    assert again.record_id == first.record_id == ids[1]
+    assert scr.conflicts(project_b, FT, "lead") == []
