@@ -17,6 +17,7 @@ from reviewkit.screening.rules import (
     NOTE,
     UNDO,
     VOTES,
+    StudyState,
     check_reviewer,
     check_stage,
     held_at,
@@ -119,22 +120,22 @@ def decide(
         if protocol is not None:  # on the record that took the study to the stage
             d = replace(d, record_id=carrier(protocol, log, study_id, stage, reviewer=reviewer))
         _keep_what_later_stages_hold(log, d)
+        ids = list(members) or [study_id]  # the study's live state at the stage, read once
+        at_stage = [e for e in log if e.stage == stage]
+        state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
         if seen is not ...:
-            _check_not_voted_meanwhile(log, study_id, d, members, seen)
+            _check_not_voted_meanwhile(state, study_id, d, seen)
         if protocol is not None:
-            _check_still_open(log, protocol.stages[stage], study_id, reviewer, members)
+            _check_still_open(state, protocol.stages[stage], study_id, reviewer)
         decision_rows.add_decision(db, d)
     return d
 
 
 def _check_not_voted_meanwhile(
-    log: list[Decision], study: int, d: Decision, members: Sequence[int], seen: Decision | None
+    state: StudyState | None, study: int, d: Decision, seen: Decision | None
 ) -> None:
     """Refuse vote ``d`` on ``study`` when the reviewer's standing vote there is another than
-    the one their screen showed (``seen``); ``log``: the study's (:func:`_study_log`)."""
-    ids = list(members) or [study]
-    at_stage = [e for e in log if e.stage == d.stage]
-    state = study_states(at_stage, dict.fromkeys(ids, study)).get(study)
+    the one their screen showed (``seen``); ``state``: the study's at the stage, now."""
     standing = state.votes.get(d.reviewer) if state is not None else None
     if standing is None or (seen is not None and standing.id == seen.id):
         return  # what was shown stands (a vote undone meanwhile leaves none to lose)
@@ -161,14 +162,9 @@ def _keep_what_later_stages_hold(log: list[Decision], d: Decision) -> None:
         raise held_error(d.record_id, d.stage, held)
 
 
-def _check_still_open(
-    log: list[Decision], rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
-) -> None:
+def _check_still_open(state: StudyState | None, rule: Stage, study_id: int, reviewer: str) -> None:
     """Refuse a vote the study no longer waits for (a reviewer may change their own, until a
-    later stage has votes on the study); ``log``: the study's, of every stage."""
-    ids = list(members) or [study_id]
-    at_stage = [e for e in log if e.stage == rule.name]
-    state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
+    later stage has votes on the study); ``state``: the study's at the stage, now."""
     if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
