@@ -10,7 +10,15 @@ from collections.abc import Mapping
 
 from reviewkit.errors import UserError
 from reviewkit.protocol import STAGES, Protocol
-from reviewkit.screening import NOTE, VOTES, held_changes, held_error, needs_vote, study_states
+from reviewkit.screening import (
+    FINAL,
+    NOTE,
+    VOTES,
+    held_changes,
+    held_error,
+    needs_vote,
+    study_states,
+)
 from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
 
@@ -133,23 +141,26 @@ def check_second_copy(
     already here too), which the copy that wrote it never saw, for a copy's log holds every
     entry of its reviewer, those it imported too. Taken in time order the later replaced the
     other without a word (the earlier, imported second, was dropped as older). The same
-    decision (label and reason) from both copies loses nothing and comes in. Judged by record,
+    decision (label and reason) from both copies loses nothing and comes in. A final decision
+    is judged so too, whoever gave it (a lead resolving in two copies). Judged by record,
     as :func:`check_vote_slots` judges: a vote on another record of a study the lead merged
     since was cast on a study of its own there (a merge keeps both, ``screening.merges``).
     ``past``: the project's log of the file's studies; ``keys`` as :func:`check_vote_slots`."""
     undone = {d.undoes for d in [*past, *new] if d.undoes}
     standing: dict[bool, dict[tuple[int, str, str], Decision]] = {True: {}, False: {}}
     for d in sorted([*past, *new], key=lambda d: d.created_at):
-        if d.label in VOTES and d.id not in undone:
-            standing[d.id in in_file][d.record_id, d.stage, d.reviewer] = d
+        if (d.label in VOTES or d.label in FINAL) and d.id not in undone:
+            # a final decision is the record's, whoever gave it: the lead in two copies too
+            who = d.reviewer if d.label in VOTES else ""
+            standing[d.id in in_file][d.record_id, d.stage, who] = d
     for key, d in standing[True].items():
         other = standing[False].get(key)
         if d.id not in lines or other is None or (other.label, other.reason) == (d.label, d.reason):
             continue
-        theirs = other.label + (f" ({other.reason})" if other.reason else "")
-        mine = d.label + (f" ({d.reason})" if d.reason else "")
+        theirs = other.label.replace("-", " ") + (f" ({other.reason})" if other.reason else "")
+        mine = d.label.replace("-", " ") + (f" ({d.reason})" if d.reason else "")
         raise UserError(
-            f"{d.reviewer} voted {mine} on record {d.record_id} at the {d.stage} stage"
+            f"{d.reviewer} {'voted' if d.label in VOTES else 'gave'} {mine} on record {d.record_id} at the {d.stage} stage"
             f" ({keys[d.id]} in the file), and {theirs} in another copy of the project"
             " (already here), which the copy that wrote this file never saw: one would"
             " replace the other unread",

@@ -172,3 +172,33 @@ def test_a_reviewer_changing_their_vote_on_a_merged_study_changes_that_vote(proj
     again = scr.ReviewerQueue(project_b, FT, "reviewer1").decide(ids[0], "include")
     assert again.record_id == first.record_id == ids[1]
     assert scr.conflicts(project_b, FT, "lead") == []
+
+
+def test_a_lead_s_final_from_a_second_copy_that_never_saw_the_first_is_refused(tmp_path, capsys):
+    """The lead settled a conflict in two copies (a laptop and the office machine), include in
+    one and exclude in the other: imported one after the other, the later final replaced the
+    earlier without a word. The second is refused; the same final from both comes in."""
+    lead = init_project(tmp_path / "lead", PROTOCOL_B)
+    (study,) = add_records(lead, make_records(1))
+    scr.decide(lead.db, study, TA, "reviewer1", "include")
+    scr.decide(lead.db, study, TA, "reviewer2", "exclude", "no-collaboration")
+    lead.close()
+    finals = {"laptop": "include", "desktop": "exclude", "office": "include"}
+    for name, label in finals.items():
+        shutil.copytree(tmp_path / "lead", tmp_path / name)
+        copy = open_project(tmp_path / name)
+        scr.resolve(
+            copy, study, TA, "lead", label, "no-collaboration" if label == "exclude" else ""
+        )
+        copy.close()
+        log = tmp_path / f"{name}.jsonl"
+        assert cli(tmp_path / name, "decisions", "export", "--reviewer", "lead", str(log)) == 0
+    assert cli(tmp_path / "lead", "decisions", "import", str(tmp_path / "laptop.jsonl")) == 0
+    capsys.readouterr()
+    assert cli(tmp_path / "lead", "decisions", "import", str(tmp_path / "desktop.jsonl")) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"lead gave final exclude (no-collaboration) on record {study} at the title-abstract"
+        " stage (PMID 1001 in the file), and final include in another copy" in err
+    )
+    assert cli(tmp_path / "lead", "decisions", "import", str(tmp_path / "office.jsonl")) == 0
