@@ -5,11 +5,12 @@ told, and nothing is replaced unread."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 
 import pytest
 from conftest import PROTOCOL_B, add_records
-from screening.helpers import make_records
+from screening.helpers import make_records, screening_app
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -202,3 +203,26 @@ def test_a_lead_s_final_from_a_second_copy_that_never_saw_the_first_is_refused(t
         " stage (PMID 1001 in the file), and final include in another copy" in err
     )
     assert cli(tmp_path / "lead", "decisions", "import", str(tmp_path / "office.jsonl")) == 0
+
+
+def test_the_screen_of_the_second_terminal_says_so_and_shows_the_vote(project_b):
+    """At the keyboard: the second terminal's key is not saved, the message line says why and
+    the vote from the first terminal shows; the key again changes it."""
+    (study, *_rest) = add_records(project_b, make_records(2))
+    app = screening_app(project_b)
+
+    async def go():
+        async with app.run_test(size=(100, 30)) as pilot:
+            s = app.first_screen
+            assert s.current == study
+            scr.ReviewerQueue(project_b, TA, "reviewer1").decide(study, "include")  # terminal 1
+            await pilot.press("i")
+            assert s.message.startswith(
+                f"not saved: you voted include on record {study} at the title-abstract stage"
+                " meanwhile (in another window or terminal): that vote stands"
+            )
+            assert s.queue.votes[study].label == "include"
+            await pilot.press("i")  # the same key again: a vote seen, given again
+            assert s.message.startswith(f"saved: include on record {study}")
+
+    asyncio.run(go())
