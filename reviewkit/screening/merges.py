@@ -1,12 +1,15 @@
 """Decisions of a study whose records were screened apart, before a dedup merge joined them.
 
-Decisions are logged on the record that was the study's canonical record when they were
-made. When a merge later joins two screened studies, both logs land on one study. Taking
+Decisions are logged on a record of the study they were made on (its canonical record, or
+the one they belong to: :func:`carrier`). When a merge later joins two screened studies, both logs land on one study. Taking
 the newest vote of each reviewer from either log could throw away a full-text decision, or
 the lead's final decision, for an exclusion at title-abstract. Instead the study keeps the
 decisions of the record that went furthest (:func:`furthest_advanced`), and where the two
 logs disagree :func:`merge_conflicts` raises a conflict for the lead, until a final
-decision on the study at that stage settles it.
+decision on the study at that stage settles it. A merged study's later entries are logged on
+the record they belong to (:func:`carrier`), so a split leaves each record its own; where the
+furthest record leaves the study waiting, the other records' votes fill it
+(:func:`fill_pending`).
 """
 
 from __future__ import annotations
@@ -195,7 +198,8 @@ def fill_pending(
 
 @dataclass(frozen=True)
 class MergeConflict:
-    """A study whose records were screened apart and decided differently at a stage."""
+    """A study whose records were screened apart and decided differently at a stage (or
+    voted differently by one reviewer)."""
 
     study_id: int
     stage: str
@@ -233,8 +237,9 @@ def merge_conflicts(
 def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> dict[int, str]:
     """Where one reviewer's standing votes on two records of a study at the stage of ``rule``
     disagree (one advances it, one excludes it), each such record as "reviewer1's vote" (not
-    which way: ``dedup report`` shows it to anyone, the stage may be open); else empty. A reviewer's votes on one study come from two places (two copies,
-    one that had not seen the merge): the newer alone counted, the other dropped unseen."""
+    which way: ``dedup report`` shows it to anyone, the stage may be open); else empty. Such
+    votes came from two places (two copies, one that had not seen the merge): the newer alone
+    counted, the other dropped unseen."""
     votes: dict[str, dict[int, Decision]] = defaultdict(dict)
     for record, ds in by_record.items():
         for reviewer, vote in _state(ds).votes.items():
