@@ -44,6 +44,7 @@ from reviewkit.decision_replay import (
     CONTENT,
     check_held,
     check_repeat,
+    check_second_copy,
     check_vote_slots,
     file_key,
 )
@@ -454,6 +455,7 @@ def import_decisions(
         mine = {rid for rid, study in canon.items() if study in studies}
         past = decision_rows.list_decisions(db, record_ids=mine)
         check_held(canon, past, new, lines)
+        check_second_copy(past, new, lines, keys, {*lines, *(d.id for _, d, _ in repeats)})
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)

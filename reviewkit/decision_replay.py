@@ -10,7 +10,15 @@ from collections.abc import Mapping
 
 from reviewkit.errors import UserError
 from reviewkit.protocol import STAGES, Protocol
-from reviewkit.screening import NOTE, VOTES, held_changes, held_error, needs_vote, study_states
+from reviewkit.screening import (
+    FINAL,
+    NOTE,
+    VOTES,
+    held_changes,
+    held_error,
+    needs_vote,
+    study_states,
+)
 from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
 
@@ -118,3 +126,46 @@ def check_vote_slots(
                 )
                 + "nothing was imported",
             )
+
+
+def check_second_copy(
+    past: list[Decision],
+    new: list[Decision],
+    lines: dict[str, str],
+    keys: Mapping[str, str],
+    in_file: set[str],
+) -> None:
+    """Refuse a file whose reviewer's standing vote on a record at a stage differs from their
+    standing vote there in another copy of the project (two machines, one reviewer): their
+    votes here that the file does not hold (``in_file``: the ids of all its entries, those
+    already here too), which the copy that wrote it never saw, for a copy's log holds every
+    entry of its reviewer, those it imported too. Taken in time order the later replaced the
+    other without a word (the earlier, imported second, was dropped as older). The same
+    decision (label and reason) from both copies loses nothing and comes in. A final decision
+    is judged so too, whoever gave it (a lead resolving in two copies). Judged by record,
+    as :func:`check_vote_slots` judges: a vote on another record of a study the lead merged
+    since was cast on a study of its own there (a merge keeps both, ``screening.merges``).
+    ``past``: the project's log of the file's studies; ``keys`` as :func:`check_vote_slots`."""
+    undone = {d.undoes for d in [*past, *new] if d.undoes}
+    standing: dict[bool, dict[tuple[int, str, str], Decision]] = {True: {}, False: {}}
+    for d in sorted([*past, *new], key=lambda d: d.created_at):
+        if (d.label in VOTES or d.label in FINAL) and d.id not in undone:
+            # a final decision is the record's, whoever gave it: the lead in two copies too
+            who = d.reviewer if d.label in VOTES else ""
+            standing[d.id in in_file][d.record_id, d.stage, who] = d
+    for key, d in standing[True].items():
+        other = standing[False].get(key)
+        if d.id not in lines or other is None or (other.label, other.reason) == (d.label, d.reason):
+            continue
+        theirs = other.label.replace("-", " ") + (f" ({other.reason})" if other.reason else "")
+        mine = d.label.replace("-", " ") + (f" ({d.reason})" if d.reason else "")
+        raise UserError(
+            f"{d.reviewer} {'voted' if d.label in VOTES else 'gave'} {mine} on record {d.record_id} at the {d.stage} stage"
+            f" ({keys[d.id]} in the file), and {theirs} in another copy of the project"
+            " (already here), which the copy that wrote this file never saw: one would"
+            " replace the other unread",
+            where=lines[d.id],
+            hint=f"which vote stands is {d.reviewer}'s to say; nothing was imported: they"
+            " take a new copy of the lead's project folder (it holds the vote here), vote"
+            " there again what this file brought, and export from it",
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,6 +64,17 @@ class Project:
                 f" that id is fine), or start a new project for review '{review_id}' with"
                 " 'reviewkit init NEWDIR --protocol FILE'",
             )
+
+    def option(self) -> str:
+        """' --project FOLDER' for a command line shown to the user, '' when the project is
+        the current folder: a user who copies the line must reach the same project from the
+        terminal they typed the first command in (``where_next``'s lines left it out, and a
+        project given with --project was not the one the copied command opened)."""
+        try:
+            here = self.folder.resolve() == Path.cwd().resolve()
+        except OSError:  # the current folder deleted under the shell: name the project
+            here = False
+        return "" if here else f" --project {shlex.quote(str(self.folder))}"
 
     def close(self) -> None:
         if "db" in self.__dict__:

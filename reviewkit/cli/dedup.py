@@ -266,7 +266,10 @@ def merge_cmd(
         project.close()
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: reviewkit dedup undo)")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
-        click.echo(f"their decisions disagree: resolve with reviewkit conflicts --stage {stage}")
+        click.echo(
+            "their decisions disagree: resolve with reviewkit conflicts"
+            f" --stage {stage}{project.option()}"
+        )
 
 
 def _say_replaced(replaced: list, reviewer: str) -> None:
@@ -378,7 +381,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             click.echo(
                 f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
-                f" decisions (resolve: reviewkit conflicts --stage {c.stage})"
+                f" decisions (resolve: reviewkit conflicts --stage {c.stage}{project.option()})"
             )
     if by_rule:
         _echo_rules(rules)

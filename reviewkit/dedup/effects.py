@@ -30,12 +30,19 @@ class Effect:
         default_factory=list
     )  # stage, what, before, after
     conflicts: list[MergeConflict] = field(default_factory=list)
+    # (record, the study it leaves, the first stage): split out with no decisions of its own
+    unscreened: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts)
 
     def lines(self) -> list[str]:
         out = [f"{stage}: {what} {a} -> {b}" for stage, what, a, b in self.counts]
+        out += [
+            f"record {r} has no decisions of its own (it was screened as part of study {s},"
+            f" whose decisions stay with that study): it waits at {first} again"
+            for r, s, first in self.unscreened
+        ]
         for c in self.conflicts:
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             out.append(
@@ -126,7 +133,20 @@ def split_effect(project: Project, record_id: int) -> Effect:
     edges = _edges(project)  # read once, as in merge_effect
     kept = [e for e in edges if record_id not in e[:2]]
     before = links.cluster_map(project.db, edges)
-    return effect(project, links.cluster_map(project.db, kept), before)
+    after = links.cluster_map(project.db, kept)
+    found = effect(project, after, before)
+    # what cannot be told apart: the study's decisions were logged on its records as they
+    # were screened; a record that carries none was screened only within the study, and is
+    # a question for the reviewers again (named, not only counted as pending)
+    if found:
+        study = before.get(record_id, record_id)
+        moved = sorted(
+            r for r in before if before[r] == study and after.get(r, r) != after.get(study)
+        )
+        if moved and not decision_rows.list_decisions(project.db, record_ids=moved):
+            first = stage_names(project.protocol)[0]
+            found.unscreened.append((after.get(moved[0], moved[0]), study, first))
+    return found
 
 
 def undo_effect(project: Project, person: str) -> Effect:

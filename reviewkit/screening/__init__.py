@@ -27,6 +27,7 @@ from reviewkit.screening.conflict_views import ConflictView, ConflictViews, conf
 from reviewkit.screening.decisions import (
     AlreadyDecided,
     ResolvedMeanwhile,
+    VotedMeanwhile,
     add_note,
     decide,
     resolve,
@@ -79,6 +80,7 @@ __all__ = [
     "AlreadyDecided",
     "Resolution",
     "ResolvedMeanwhile",
+    "VotedMeanwhile",
     "FINAL",
     "NOTE",
     "STATUSES",

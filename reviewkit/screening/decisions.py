@@ -4,16 +4,20 @@ read as the conflicts screen reads it (:class:`~reviewkit.screening.conflict_vie
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from types import EllipsisType
 
 from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.merges import carrier
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     NOTE,
     UNDO,
     VOTES,
+    StudyState,
     check_reviewer,
     check_stage,
     held_at,
@@ -32,6 +36,15 @@ from reviewkit.wording import quantity
 
 class AlreadyDecided(UserError):
     """Another reviewer gave the study the votes its stage needs before this vote came in."""
+
+
+class VotedMeanwhile(UserError):
+    """The reviewer's own vote on the study changed since their screen showed it (the same
+    reviewer in another window, terminal or screen): ``vote``, the one that stands, to show."""
+
+    def __init__(self, message: str, *, hint: str, vote: Decision) -> None:
+        super().__init__(message, hint=hint)
+        self.vote = vote
 
 
 class ResolvedMeanwhile(UserError):
@@ -72,6 +85,7 @@ def decide(
     *,
     protocol: Protocol | None = None,
     members: Sequence[int] = (),
+    seen: Decision | None | EllipsisType = ...,
 ) -> Decision:
     """Record a reviewer's vote; committed before this returns.
 
@@ -83,7 +97,10 @@ def decide(
     that a later stage holds is refused (:func:`~reviewkit.screening.rules.held_at`), with
     or without ``protocol``. ``members``: the record ids of
     the study's cluster (default: the study id alone). Without ``protocol``, a full-text
-    exclusion still needs a reason.
+    exclusion still needs a reason. ``seen``: the reviewer's own vote their screen showed on
+    the study (None: none); another standing now (the same reviewer voting in a second
+    terminal) is refused with :class:`VotedMeanwhile`, as :func:`resolve` refuses a final
+    made meanwhile: replacing it unread lost it. Left out: not checked.
     """
     if label not in VOTES:
         raise UserError(f"label must be one of {', '.join(VOTES)}, not {label!r}")
@@ -100,11 +117,35 @@ def decide(
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
         log = _study_log(db, d, members)  # every stage's: read once for both checks
+        if protocol is not None:  # on the record that took the study to the stage
+            d = replace(d, record_id=carrier(protocol, log, study_id, stage, reviewer=reviewer))
         _keep_what_later_stages_hold(log, d)
+        ids = list(members) or [study_id]  # the study's live state at the stage, read once
+        at_stage = [e for e in log if e.stage == stage]
+        state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
+        if seen is not ...:
+            _check_not_voted_meanwhile(state, study_id, d, seen)
         if protocol is not None:
-            _check_still_open(log, protocol.stages[stage], study_id, reviewer, members)
+            _check_still_open(state, protocol.stages[stage], study_id, reviewer)
         decision_rows.add_decision(db, d)
     return d
+
+
+def _check_not_voted_meanwhile(
+    state: StudyState | None, study: int, d: Decision, seen: Decision | None
+) -> None:
+    """Refuse vote ``d`` on ``study`` when the reviewer's standing vote there is another than
+    the one their screen showed (``seen``); ``state``: the study's at the stage, now."""
+    standing = state.votes.get(d.reviewer) if state is not None else None
+    if standing is None or (seen is not None and standing.id == seen.id):
+        return  # what was shown stands (a vote undone meanwhile leaves none to lose)
+    said = standing.label + (f" ({standing.reason})" if standing.reason else "")
+    raise VotedMeanwhile(
+        f"you voted {said} on record {study} at the {d.stage} stage meanwhile (in"
+        " another window or terminal): that vote stands",
+        hint="it is shown now; press the key again to change it",
+        vote=standing,
+    )
 
 
 def _study_log(db: Store, d: Decision, members: Sequence[int]) -> list[Decision]:
@@ -121,14 +162,9 @@ def _keep_what_later_stages_hold(log: list[Decision], d: Decision) -> None:
         raise held_error(d.record_id, d.stage, held)
 
 
-def _check_still_open(
-    log: list[Decision], rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
-) -> None:
+def _check_still_open(state: StudyState | None, rule: Stage, study_id: int, reviewer: str) -> None:
     """Refuse a vote the study no longer waits for (a reviewer may change their own, until a
-    later stage has votes on the study); ``log``: the study's, of every stage."""
-    ids = list(members) or [study_id]
-    at_stage = [e for e in log if e.stage == rule.name]
-    state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
+    later stage has votes on the study); ``state``: the study's at the stage, now."""
     if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
         return
     if state.final is not None:
@@ -254,7 +290,10 @@ def write_final(
         return standing
     _check_not_resolved_meanwhile(standing, seen, d)
     members = [rid for rid, study in derived.canon.items() if study == d.record_id]
-    _keep_what_later_stages_hold(_study_log(project.db, d, members), d)  # a final replaced
+    log = _study_log(project.db, d, members)
+    _keep_what_later_stages_hold(log, d)  # a final replaced
+    final = d.label.removeprefix("final-")
+    d = replace(d, record_id=carrier(project.protocol, log, d.record_id, d.stage, final))
     decision_rows.add_decision(project.db, d)
     return d
 

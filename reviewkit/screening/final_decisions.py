@@ -36,18 +36,19 @@ class Resolution:
     replaced: Decision | None
     still_open: int
     given: int
+    study: int  # its study's id (the decision is logged on the record it agrees with)
     written: bool = True  # False: the resolver's own final given again, nothing written
 
     @property
     def record_words(self) -> str:
-        """The record as the person gave it and the study it was stored on (:func:`named`)."""
-        return named(self.given, self.decision.record_id)
+        """The record as the person gave it and the study it is the final of (:func:`named`)."""
+        return named(self.given, self.study)
 
 
 def named(given: int, study: int) -> str:
     """'record 13', or 'record 14 (merged into record 13 by dedup)' when the record given is
-    another of the study's: the final decision is the study's, stored on (and listed by
-    ``conflicts --list`` as) its id, which the person did not type."""
+    another of the study's: the final decision is the study's, listed by ``conflicts --list``
+    as its id, which the person did not type."""
     return f"record {given}" + (f" (merged into record {study} by dedup)" if given != study else "")
 
 
@@ -110,7 +111,8 @@ def resolve_in(
     d = final_decision(project.protocol, study, stage, resolver, label, reason, note)
     stands = write_final(project, views.derived, view, d, seen=standing)
     views.resolved.add((stage, study))
-    return Resolution(stands, standing, views.still_open(stage), record_id, stands is d)
+    written = stands.id == d.id  # write_final logs it on its record: a copy of ``d``
+    return Resolution(stands, standing, views.still_open(stage), record_id, study, written)
 
 
 def _conflict_of(

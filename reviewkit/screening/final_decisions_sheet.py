@@ -123,7 +123,7 @@ def resolve_sheet(
                     f"{name}:{line}: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
                 )
                 continue
-            key = (one.decision.record_id, one.decision.stage)
+            key = (one.study, one.decision.stage)
             if key in lines:  # the second would replace the first unseen: which one is meant?
                 refused.append(
                     f"{name}:{line}: record {key[0]} at {key[1]} is given at line {lines[key]} too"

@@ -1,12 +1,15 @@
 """Decisions of a study whose records were screened apart, before a dedup merge joined them.
 
-Decisions are logged on the record that was the study's canonical record when they were
-made. When a merge later joins two screened studies, both logs land on one study. Taking
+Decisions are logged on a record of the study they were made on (its canonical record, or
+the one they belong to: :func:`carrier`). When a merge later joins two screened studies, both logs land on one study. Taking
 the newest vote of each reviewer from either log could throw away a full-text decision, or
 the lead's final decision, for an exclusion at title-abstract. Instead the study keeps the
 decisions of the record that went furthest (:func:`furthest_advanced`), and where the two
 logs disagree :func:`merge_conflicts` raises a conflict for the lead, until a final
-decision on the study at that stage settles it.
+decision on the study at that stage settles it. A merged study's later entries are logged on
+the record they belong to (:func:`carrier`), so a split leaves each record its own; where the
+furthest record leaves the study waiting, the other records' votes fill it
+(:func:`fill_pending`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from reviewkit.protocol import Protocol
+from reviewkit.protocol import Protocol, Stage
 from reviewkit.screening.rules import (
     FINAL,
     VOTES,
@@ -23,6 +26,8 @@ from reviewkit.screening.rules import (
     live_decisions,
     outcome_of,
     stage_names,
+    study_states,
+    votes_required,
 )
 from reviewkit.store.decisions import Decision
 
@@ -50,6 +55,55 @@ def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]
         if outcome_of(state, protocol.stages[before]).status != "include":
             out.update(d.id for d in entries)
     return out
+
+
+def carrier(
+    protocol: Protocol,
+    log: Iterable[Decision],
+    study: int,
+    stage: str,
+    final: str = "",
+    reviewer: str = "",
+) -> int:
+    """The record a new entry on ``study`` at ``stage`` is logged on, so that a split later
+    leaves each record what was decided on it. ``log``: the study's, every record of it.
+
+    A vote: the study's id, unless the study is at the stage by another record's own include
+    at the stage before and not by its own (two copies screened apart, then merged), then the
+    lowest such record; logged on the study's id, a full-text vote sat on a record that never
+    reached full text, and a split left the included record waiting there for votes already
+    given. A final decision (``final``: include or exclude) goes first to a record whose own
+    votes at the stage decided it so (the lead settling a merge's conflict agrees with one of
+    the records): on the study's id, an excluded copy, it included that copy once split.
+    A ``reviewer``'s vote where they have one on the study at the stage: on that vote's record,
+    which it replaces (votes of one reviewer on two records that differ go to the lead,
+    :func:`merge_conflicts`: two copies of the project, one that had not seen a merge)."""
+    names = stage_names(protocol)
+    live = live_decisions(log)
+    mine = [d for d in live if d.stage == stage and d.label in VOTES and d.reviewer == reviewer]
+    if reviewer and mine:  # a change goes where it changes: a second record's vote disagreed
+        return mine[-1].record_id
+    if final:  # else the record whose reviewers disagree: the final settles theirs
+        rule = protocol.stages[stage]
+        agree = _records_at(live, rule, final, VOTES) or _records_at(live, rule, "conflict", VOTES)
+        if agree:
+            return study if study in agree else agree[0]
+    if stage not in names or stage == names[0]:
+        return study
+    before = protocol.stages[names[names.index(stage) - 1]]
+    took = _records_at(live, before, "include", (*VOTES, *FINAL))  # a lead's include took it too
+    return study if not took or study in took else took[0]
+
+
+def _records_at(live: list[Decision], rule: Stage, status: str, labels: Iterable[str]) -> list[int]:
+    """The records whose own entries of ``labels`` at the stage of ``rule`` give it ``status``,
+    in id order."""
+    own: dict[int, list[Decision]] = defaultdict(list)
+    kinds = set(labels)
+    for d in live:
+        if d.stage == rule.name and d.label in kinds:
+            own[d.record_id].append(d)
+    return sorted(r for r, ds in own.items() if outcome_of(_state(ds), rule).status == status)
 
 
 def record_ranks(
@@ -107,9 +161,45 @@ def furthest_advanced(
     return sorted(kept + settled, key=lambda d: order[id(d)])
 
 
+def fill_pending(
+    protocol: Protocol, live: list[Decision], kept: list[Decision], canon: dict[int, int]
+) -> list[Decision]:
+    """``kept`` (:func:`furthest_advanced`) and, where it leaves a study pending at a stage,
+    the newest vote there of each reviewer it lacks, from the study's other records, as many as
+    the stage still needs: two copies screened apart, each with one reviewer's full-text vote,
+    then merged, kept the include's copy alone and waited for the other reviewer, whose queue
+    counted their vote on the other copy as given (a study nobody would decide, an exclusion
+    dropped unseen). ``live``: the live log ``kept`` was taken from."""
+    taken = {d.id for d in kept}
+    others: dict[str, dict[int, dict[str, Decision]]] = defaultdict(lambda: defaultdict(dict))
+    for d in live:  # in log order: the newest vote of each reviewer last
+        if d.label in VOTES and d.id not in taken:
+            others[d.stage][canon.get(d.record_id, d.record_id)][d.reviewer] = d
+    if not others:
+        return kept
+    theirs = [d for d in kept if canon.get(d.record_id, d.record_id) in others.get(d.stage, ())]
+    extra: list[Decision] = []
+    for name in (n for n in stage_names(protocol) if n in others):
+        rule = protocol.stages[name]
+        states = study_states((d for d in theirs if d.stage == name), canon)
+        for study, votes in others[name].items():
+            state = states.get(study, StudyState())
+            if outcome_of(state, rule).status != "pending":
+                continue  # decided (or settled) by the kept record: merge_conflicts tells
+            for reviewer, vote in votes.items():
+                if reviewer not in state.votes and len(state.votes) < votes_required(state, rule):
+                    state.votes[reviewer] = vote
+                    extra.append(vote)
+    if not extra:
+        return kept
+    order = {d.id: i for i, d in enumerate(live)}
+    return sorted([*kept, *extra], key=lambda d: order[d.id])
+
+
 @dataclass(frozen=True)
 class MergeConflict:
-    """A study whose records were screened apart and decided differently at a stage."""
+    """A study whose records were screened apart and decided differently at a stage (or
+    voted differently by one reviewer)."""
 
     study_id: int
     stage: str
@@ -135,10 +225,30 @@ def merge_conflicts(
                 continue
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
-            if len(decided) < 2 or _settled(by_record):
+            twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
+            if (len(decided) < 2 and not twice) or _settled(by_record):
                 continue
+            own.update(twice)  # the records' outcomes say it, where they disagree
             kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
             out.append(MergeConflict(study, rule.name, tuple(sorted(own.items())), kept))
+    return out
+
+
+def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> dict[int, str]:
+    """Where one reviewer's standing votes on two records of a study at the stage of ``rule``
+    disagree (one advances it, one excludes it), each such record as "reviewer1's vote" (not
+    which way: ``dedup report`` shows it to anyone, the stage may be open); else empty. Such
+    votes came from two places (two copies, one that had not seen the merge): the newer alone
+    counted, the other dropped unseen."""
+    votes: dict[str, dict[int, Decision]] = defaultdict(dict)
+    for record, ds in by_record.items():
+        for reviewer, vote in _state(ds).votes.items():
+            votes[reviewer][record] = vote
+    out: dict[int, str] = {}
+    for reviewer, on in votes.items():
+        ways = {r: "include" if v.label in rule.advance_on else v.label for r, v in on.items()}
+        if {"include", "exclude"} <= set(ways.values()):
+            out.update({r: f"{reviewer}'s vote" for r in on})  # not which way (blinding)
     return out
 
 

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from reviewkit.project import Project
 from reviewkit.screening.merges import (
     Rank,
+    fill_pending,
     furthest_advanced,
     merge_conflicts,
     record_ranks,
@@ -73,7 +74,8 @@ class DerivedStages:
         its furthest-advanced record), worked out once for all stages."""
         if self._kept is None:
             live = live_decisions(self.log())
-            self._kept = furthest_advanced(live, self.canon, self.ranks(), self._shared())
+            kept = furthest_advanced(live, self.canon, self.ranks(), self._shared())
+            self._kept = fill_pending(self.protocol, live, kept, self.canon)
         return self._kept
 
     def log(self) -> list[Decision]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.claims import HoldsClaims
-from reviewkit.screening.decisions import add_note, decide, undo
+from reviewkit.screening.decisions import VotedMeanwhile, add_note, decide, undo
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     Order,
@@ -332,17 +332,26 @@ class ReviewerQueue(HoldsClaims):
 
     # my log ----------------------------------------------------------------------------
     def decide(self, study: int, label: str, reason: str = "", note: str = "") -> Decision:
-        d = decide(
-            self.db,
-            study,
-            self.stage,
-            self.reviewer,
-            label,
-            reason,
-            note,
-            protocol=self.protocol,
-            members=self.members[study],
-        )
+        """Vote on ``study`` (``screening.decide``); a vote of mine cast on it meanwhile
+        elsewhere (another terminal) refuses it with ``VotedMeanwhile`` and is taken here, so
+        the screen shows it and the same key again changes it."""
+        try:
+            d = decide(
+                self.db,
+                study,
+                self.stage,
+                self.reviewer,
+                label,
+                reason,
+                note,
+                protocol=self.protocol,
+                members=self.members[study],
+                seen=self.votes.get(study),
+            )
+        except VotedMeanwhile as exc:
+            self.votes[study] = exc.vote
+            self._sort_votes()
+            raise
         self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
         self.votes[study] = d
         self._to_decided_end(study)

@@ -276,6 +276,25 @@ def held_changes(
     for d in log:
         studies[study_of(d)].append(d)
     for entries in studies.values():
+        held: list[tuple[Decision, tuple[str, Decision]]] = []
+        first: dict[tuple[int, str, str], Decision] = {}  # what stood before a key's changes
         for at, d in enumerate(entries):
-            if (held := held_at(entries[:at], d, by_record=True)) is not None:
-                yield d, held
+            if (h := held_at(entries[:at], d, by_record=True)) is not None:
+                held.append((d, h))
+                first.setdefault(_kind_key(entries[:at], d), h[1])
+        # a change the log itself takes back (z, or the decision given again) leaves what a
+        # later stage holds as it was: a copy's reviewer who changed a vote and undid it
+        # changed nothing, and their copy's every later file was refused for it
+        for d, h in held:
+            key = _kind_key(entries, d)
+            kind = Decision(key[0], key[1], key[2], h[1].label)
+            end = _standing([e for e in entries if e.record_id == key[0]], kind)
+            if end is None or not _same(end, first[key]):
+                yield d, h
+
+
+def _kind_key(log: list[Decision], d: Decision) -> tuple[int, str, str]:
+    """What entry ``d`` (a vote, a final decision or an undo of one) changes on its record:
+    (record, stage, the reviewer whose vote, or '' for the stage's final decision)."""
+    target = next((e for e in log if e.id == d.undoes), d) if d.label == UNDO else d
+    return d.record_id, d.stage, target.reviewer if target.label in VOTES else ""

@@ -57,11 +57,12 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
     return work
 
 
-def next_steps(work: list[StageWork], here: str, screens: bool = True) -> str:
+def next_steps(work: list[StageWork], here: str, screens: bool = True, project: str = "") -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; "" when
     nothing waits anywhere. ``screens`` false: told to a lead, whose "another reviewer" is
-    either of the reviewers."""
+    either of the reviewers. ``project``: the commands' --project option
+    (:meth:`~reviewkit.project.Project.option`)."""
     others = "for another reviewer" if screens else "for the reviewers"
     said = []
     for w in work:
@@ -69,15 +70,23 @@ def next_steps(work: list[StageWork], here: str, screens: bool = True) -> str:
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" (reviewkit screen --stage {w.stage})"
+                f" (reviewkit screen --stage {w.stage}{project})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
-            parts.append(f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts)")
+            parts.append(
+                f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts{project})"
+            )
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
     return "; ".join(said)
+
+
+def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
+    """:func:`next_steps` of ``work`` (:func:`work_left`) told to ``person`` in ``project``,
+    its commands naming the project when it is not the current folder."""
+    return next_steps(work, here, screens(project, person), project.option())
 
 
 def where_next(project: Project, person: str, here: str) -> str:
@@ -85,7 +94,7 @@ def where_next(project: Project, person: str, here: str) -> str:
     stage counts), read now; "" when nothing waits, or when the database is busy: what was done
     is saved, and ``reviewkit status`` tells where work waits."""
     try:
-        return next_steps(work_left(project, person), here, screens(project, person))
+        return steps_from(project, work_left(project, person), person, here)
     except DatabaseBusy:
         return ""
 

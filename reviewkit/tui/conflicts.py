@@ -19,7 +19,7 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
-from reviewkit.screening.work_left import next_steps, screens, then_line, work_left
+from reviewkit.screening.work_left import steps_from, then_line, work_left
 from reviewkit.tui.actions import (
     Action,
     bindings,
@@ -293,7 +293,7 @@ class ConflictsScreen(DecisionScreen):
         another stage), as the screening screen says when a reviewer has none left."""
         try:
             work = work_left(self.project, self.resolver)
-            steps = next_steps(work, self.stage, screens(self.project, self.resolver))
+            steps = steps_from(self.project, work, self.resolver, self.stage)
         except DatabaseBusy:  # the decision is saved: the words can wait
             return said
         return f"{said} · next: {steps}" if steps else f"{said} · nothing waits at any stage"

@@ -333,9 +333,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             self.say(f"not saved: {exc.message}; moved on" + (f" · {said}" if said else ""))
             self.advance()
             return
-        except UserError as exc:
+        except UserError as exc:  # VotedMeanwhile too: my vote from another terminal, shown
             self.excluding = False
             self.render_reasons()
+            self.render_mine()
             self.say(f"not saved: {error_words(exc)}")
             return
         self.last_committed = d.id

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 
-from reviewkit.screening.work_left import next_steps, then_line, work_left
+from reviewkit.screening.work_left import steps_from, then_line, work_left
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -172,7 +172,8 @@ class KeepsUp:
 
     def nothing_left(self, said: str) -> str:
         """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        steps = next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
+        q = self.queue
+        steps = steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
 
     def steps_next(self) -> str:

@@ -47,8 +47,8 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
     lead_and_copy, tmp_path, capsys
 ):
     """Record 1002 was included at title-abstract by both reviewers, in their copy, and the
-    lead merged it with 1001 (unscreened, the lower id): the study's full-text votes are
-    logged on its id, record 1001. reviewer1 then changed their title-abstract include on
+    lead merged it with 1001 (unscreened, the lower id): the study's full-text votes were
+    logged on its id, record 1001 (now on 1002, whose include took it there). reviewer1 then changed their title-abstract include on
     1002 in the copy, which had not seen the merge. Judged by record alone, 1002's log had no
     full-text votes and the change came in: the study left full text and its full-text vote
     sat in the log (the screen refuses that change: 'a study that reached full-text is decided
@@ -61,7 +61,7 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
     low, high = _pmid(lead, "1001"), _pmid(lead, "1002")
     merge_records(lead.db, low, high, "lead")
     vote = scr.ReviewerQueue(lead, FT, "reviewer1").decide(low, "include")
-    assert vote.record_id == low  # the study's id: the full-text vote is not on 1002
+    assert vote.record_id == high  # on the record whose include took the study there
     # in the copy, later, reviewer1 changes their title-abstract vote on 1002
     scr.ReviewerQueue(copy, TA, "reviewer1").decide(theirs, "exclude", "no-collaboration")
     before = list_decisions(lead.db)
@@ -112,3 +112,51 @@ def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
     finally:
         fresh.close()
         again.close()
+
+
+def _at_full_text_in_the_lead(lead, copy, tmp_path) -> tuple[int, int]:
+    """Record 1003 included at title-abstract by both reviewers in the copy, brought to the
+    lead, where reviewer2 voted at full text: (its id in the copy, its id in the lead)."""
+    study = _pmid(copy, "1003")
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(copy, TA, reviewer).decide(study, "include")
+        assert _bring(copy, lead, reviewer, tmp_path / f"{reviewer}.jsonl") == 0
+    here = _pmid(lead, "1003")
+    scr.ReviewerQueue(lead, FT, "reviewer2").decide(here, "include")
+    return study, here
+
+
+def test_a_change_undone_in_the_same_file_comes_in(lead_and_copy, tmp_path):
+    """reviewer1 changed their title-abstract include to an exclusion in the copy and took it
+    back with z; the lead's study had full-text votes meanwhile. The file's change was judged
+    alone and refused, though the file leaves the vote as it was: the copy's log only grows,
+    so every later file of that copy was refused too. A change the file itself undoes (or
+    gives back) changes nothing a later stage holds, and comes in."""
+    lead, copy = lead_and_copy
+    study, here = _at_full_text_in_the_lead(lead, copy, tmp_path)
+    queue = scr.ReviewerQueue(copy, TA, "reviewer1")
+    queue.decide(study, "exclude", "no-collaboration")
+    assert queue.undo() is not None
+    assert _bring(copy, lead, "reviewer1", tmp_path / "undone.jsonl") == 0
+    assert scr.stage_outcomes(lead, TA)[here].status == "include"
+    assert here in scr.DerivedStages(lead).studies(FT)
+    # given back by a vote, not z: the same
+    scr.ReviewerQueue(copy, TA, "reviewer1").decide(study, "exclude", "no-collaboration")
+    scr.ReviewerQueue(copy, TA, "reviewer1").decide(study, "include")
+    assert _bring(copy, lead, "reviewer1", tmp_path / "back.jsonl") == 0
+    assert here in scr.DerivedStages(lead).studies(FT)
+
+
+def test_a_change_the_file_leaves_standing_is_still_refused(lead_and_copy, tmp_path, capsys):
+    """Undone, then changed again: what the file leaves is a change, refused as before."""
+    lead, copy = lead_and_copy
+    study, here = _at_full_text_in_the_lead(lead, copy, tmp_path)
+    queue = scr.ReviewerQueue(copy, TA, "reviewer1")
+    queue.decide(study, "exclude", "no-collaboration")
+    assert queue.undo() is not None
+    queue.decide(study, "exclude", "no-collaboration")
+    before = list_decisions(lead.db)
+    capsys.readouterr()
+    assert _bring(copy, lead, "reviewer1", tmp_path / "again.jsonl") == 2
+    assert "its title-abstract votes cannot change" in capsys.readouterr().err
+    assert list_decisions(lead.db) == before

@@ -22,7 +22,8 @@ def _vote_all(project, ids, reviewer, labels) -> None:
         scr.decide(project.db, study, TA, reviewer, label, reason, protocol=project.protocol)
 
 
-def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b):
+def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b, monkeypatch):
+    monkeypatch.chdir(project_b.folder)  # the commands named need no --project (see below)
     ids = add_records(project_b, make_records(4))
     _vote_all(project_b, ids, "reviewer2", ["include", "include", "exclude", "include"])
     _vote_all(project_b, ids[:3], "reviewer1", ["include", "include", "include"])
@@ -83,7 +84,8 @@ def test_a_finished_stage_reopened_says_so_and_where_to_go(project_b):
     asyncio.run(go())
 
 
-def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b):
+def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b, monkeypatch):
+    monkeypatch.chdir(project_b.folder)
     add_records(project_b, make_records(2))
 
     async def go():
@@ -99,7 +101,8 @@ def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b
     asyncio.run(go())
 
 
-def test_tab_when_every_record_is_decided_says_where_next(project_b):
+def test_tab_when_every_record_is_decided_says_where_next(project_b, monkeypatch):
+    monkeypatch.chdir(project_b.folder)
     ids = add_records(project_b, make_records(2))
     _vote_all(project_b, ids, "reviewer2", ["include", "include"])
     _vote_all(project_b, ids, "reviewer1", ["include", "include"])

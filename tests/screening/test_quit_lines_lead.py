@@ -25,6 +25,7 @@ def _run(monkeypatch, capsys, person, *args: str) -> str:
 
 
 def test_conflicts_says_what_is_resolved_and_open(project_b, monkeypatch, capsys):
+    monkeypatch.chdir(project_b.folder)  # the commands named need no --project
     ids = add_records(project_b, make_records(3))
     for study in ids[:2]:  # two conflicts; the third record waits for both reviewers
         scr.decide(project_b.db, study, "title-abstract", "reviewer1", "include")
@@ -73,6 +74,7 @@ def test_dedup_review_with_none_left_names_the_reviewer_s_next_command(
     """A reviewer whose dedup queue is empty read 'No pairs left to review.' and, on quitting,
     '… 0 in queue; every verdict is saved', with no word of the screening that waits for them,
     as screen and conflicts now say (screening.work_left, the one place). At 80x24."""
+    monkeypatch.chdir(project_b.folder)  # the commands named need no --project
     add_records(project_b, make_records(2))  # two studies, no pair to review
     seen = []
 

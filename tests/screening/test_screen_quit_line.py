@@ -3,6 +3,8 @@ the terminal, so a reviewer quitting in the middle had no word that the votes we
 
 from __future__ import annotations
 
+import shlex
+
 from conftest import add_records, write_lock
 from screening.helpers import make_records
 
@@ -73,8 +75,39 @@ def test_quitting_with_nothing_left_names_the_next_stage_and_its_command(
         await pilot.pause()
         await pilot.press("q")
 
+    monkeypatch.chdir(project_a.folder)  # working in the project: no --project to name
     out = _screen(project_a, monkeypatch, capsys, reviewer)
     assert out.endswith(
         "reviewer1 at title-abstract: 2 records decided, 0 remaining; every decision is saved;"
         " next: full-text: 2 records wait for you (reviewkit screen --stage full-text)\n"
     )
+
+
+def test_the_next_command_names_the_project_given_and_runs_on_it_when_copied(
+    project_a, tmp_path, monkeypatch, capsys
+):
+    """The line said 'reviewkit screen --stage full-text' to a reviewer who had typed
+    --project: copied into the same terminal, it opened the current folder's project (or
+    none), not theirs. It names the project, and the copied line opens it at full text."""
+    add_records(project_a, make_records(2))
+    monkeypatch.chdir(tmp_path)  # another folder than the project's
+    run = tui_app.run_app
+
+    async def include_both(pilot):
+        await pilot.pause()
+        await pilot.press("i", "i")
+        await pilot.pause()
+        await pilot.press("q")
+
+    out = _screen(project_a, monkeypatch, capsys, include_both)
+    command = out.rsplit("(", 1)[1].removesuffix(")\n")
+    assert command == f"reviewkit screen --stage full-text --project {project_a.folder}"
+
+    async def look(pilot):
+        await pilot.pause()
+        await pilot.press("q")
+
+    monkeypatch.setattr(tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=look))
+    words = shlex.split(command)[1:]  # as the user types it, with their reviewer name
+    assert main([*words, "--reviewer", "reviewer1", "--no-rank"]) == 0
+    assert capsys.readouterr().out.startswith("reviewer1 at full-text: 0 records decided, 2")
