@@ -40,7 +40,7 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.screening.work_left import then_line, where_next
-from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.actions import Action, bindings, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
@@ -243,11 +243,15 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             pane.border_title = pane.border_subtitle = ""
             # with none left, where work waits next, as screen and conflicts say (work_left)
             steps = where_next(self.project, self.reviewer, PLACE) if not queue else ""
+            # the skip key brings the skipped pairs round again (it said "quit and come back
+            # to them", and every key of the footer did nothing meanwhile)
+            skip = screen_key(self.app, "dedup.skip")
             shown.update(
                 Text(
                     f"No pairs left to review{steps and f'. Next: {steps}'}."
                     if not queue
-                    else "Only skipped pairs are left; quit and come back to them.",
+                    else f"Only skipped pairs are left ({len(queue)}):"
+                    f" press {skip} to see them again.",
                     style="bold",
                 )
             )
@@ -354,6 +358,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def action_skip(self) -> None:
         if self.pair is None:
+            if self.queue:  # only skipped pairs are left: round again, from the first
+                self.skipped.clear()
+                self.show_next(reread=False)
+                self.say(f"the skipped pairs again: {quantity(len(self.queue), 'pair')}")
             return
         self.confirming = None  # a merge's confirmation is for the press right after it
         self.confirming_undo = None
