@@ -322,8 +322,8 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
 
         def done(text: str | None) -> None:
-            if text is None:
-                self.say("not saved")
+            if text is None:  # Esc: as the screening screen's "exclusion cancelled"
+                self.say(f"{label} cancelled: no final decision saved")
                 return
             self.kept(lambda: self.commit(label, note=text.strip()))
 
