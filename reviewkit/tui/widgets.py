@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
@@ -278,6 +278,9 @@ class TextPrompt(ModalScreen[str | None]):
                 self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False
             )
             yield Label("Enter to confirm · Esc to cancel", classes="dim")
+        # its own footer, as the help's: the screen's below it offered "i Include … q Quit",
+        # keys that type into the prompt while it is open
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -1,7 +1,9 @@
-"""The help screen at 80x24, walked in tmux (walk9): its footer is its own. Under the help the
+"""The help screen and the text prompts at 80x24, walked in tmux (walk9): their footers are
+their own. Under the help the
 screen's footer stayed in view ("i Include e Exclude… u Uncertain …"), keys that do nothing
 while the help is open, and the key that closes it was on the help's last row, below the
-window's edge on a stage with its reasons."""
+window's edge on a stage with its reasons. Under a prompt (a note, a search) the footer
+offered "i Include … q Quit", keys that type into the prompt."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.screening import ScreeningScreen
+from reviewkit.tui.widgets import TextPrompt
 
 
 def _rows(app: ReviewkitApp) -> list[str]:
@@ -45,3 +48,22 @@ def test_the_help_footer_names_its_own_keys_and_space_pages_it(team) -> None:
 
     asyncio.run(go())
     assert scr.ReviewerQueue(project, TA, "maria").done == 0
+
+
+def test_the_note_prompt_footer_names_esc_not_the_screen_keys(team) -> None:
+    project, _ = team
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("j", "n")
+            await pilot.pause()
+            assert isinstance(app.screen, TextPrompt)
+            footer = _rows(app)[-1]
+            assert "Esc Cancel" in footer and "Include" not in footer, footer
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Include" in _rows(app)[-1]
+            await pilot.press("q")
+
+    asyncio.run(go())
