@@ -136,6 +136,11 @@ class ConflictsScreen(DecisionScreen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
+        if not any(v.open for v in self.views):
+            # opened with nothing to settle ("No conflicts at the full-text stage." alone, and
+            # every key doing nothing): where work waits, as after the stage's last conflict
+            nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
+            self.say(self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)"))
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.open)
