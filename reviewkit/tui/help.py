@@ -130,6 +130,15 @@ class HelpScreen(ModalScreen[None]):
         # do nothing while the help is open, and not the key that closes it
         yield Footer(compact=True)
 
+    def on_resize(self) -> None:
+        # "Space More" only while there is more: the help of a short table fits a tall window
+        self.call_after_refresh(self.refresh_bindings)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return self.query_one(VerticalScroll).max_scroll_y > 0
+        return True
+
     def action_page(self, step: int) -> None:
         pane = self.query_one(VerticalScroll)
         if step > 0:

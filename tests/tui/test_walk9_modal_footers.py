@@ -67,3 +67,21 @@ def test_the_note_prompt_footer_names_esc_not_the_screen_keys(team) -> None:
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_the_help_footer_offers_more_only_when_the_help_is_taller_than_the_window(team) -> None:
+    project, _ = team
+
+    async def footer(size: tuple[int, int]) -> str:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("j", "question_mark")
+            await pilot.pause()
+            await pilot.pause()
+            row = _rows(app)[-1]
+            await pilot.press("escape", "q")
+        return row
+
+    assert "Space More" in asyncio.run(footer((80, 24)))
+    tall = asyncio.run(footer((100, 60)))
+    assert "Esc Close help" in tall and "More" not in tall, tall
