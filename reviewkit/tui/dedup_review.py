@@ -318,7 +318,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 self.say(
                     "merging changes screening: "
                     + "; ".join(effect.lines())
-                    + " — press the same-record key again to merge"
+                    # the key in force, as the other screens' words name theirs (screen_key)
+                    + f" — press {screen_key(self.app, 'dedup.same')} again to merge"
                 )
                 return
         try:
@@ -381,7 +382,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             self.say(
                 "undoing your last action changes screening: "
                 + "; ".join(self.confirming_undo)
-                + " — press the undo key again to undo"
+                + f" — press {screen_key(self.app, 'dedup.undo')} again to undo"
             )
             return
         # busy: raised before this line, kept and run again, the confirmation still stands
