@@ -28,7 +28,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
-from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.decision import DecisionScreen
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
@@ -213,7 +213,7 @@ class ConflictsScreen(DecisionScreen):
         if self.pos is not None and self.stage == "full-text":
             final = Group(final, self.full_text_line(self.views[self.pos].study_id))
         if self.excluding:
-            final = Group(final, reason_picker(self.rule, picking=True))
+            final = Group(final, self.picker())
         self.query_one("#final", Static).update(final)
 
     def full_text_line(self, study: int) -> Text:

@@ -22,14 +22,17 @@ from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
 
-def reason_picker(rule: Stage, picking: bool, exclude_key: str = "e") -> Group:
+def reason_picker(
+    rule: Stage, picking: bool, exclude_key: str = "e", none_key: str = "0", cancel_key: str = "Esc"
+) -> Group:
     """The stage's numbered exclusion reasons under a head line: how to pick one while
-    ``picking`` (after e), else how to start."""
+    ``picking`` (after e; ``none_key`` and ``cancel_key`` as the keymap has them), else how to
+    start."""
     if picking:
         head = Text(
             "Exclude: press the reason's number"
-            + ("" if rule.reason_required else ", 0 for none")
-            + " · Esc cancels",
+            + ("" if rule.reason_required else f", {none_key} for none")
+            + f" · {cancel_key} cancels",
             style="bold reverse",
         )
     else:
@@ -80,6 +83,17 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         """The key that starts an exclusion here, as the user's keymap has it (the screen's
         words name it: a remapped exclude left them saying 'e', a dead key)."""
         return screen_key(self.app, f"{self.ACTIONS_ID}.exclude")
+
+    def picker(self) -> Group:
+        """The reasons under their head line while picking, naming the keys in force (a
+        keymap that moved cancel or none left it saying 'Esc cancels', '0 for none')."""
+        return reason_picker(
+            self.rule,
+            True,
+            self.exclude_key,
+            none_key=screen_key(self.app, f"{self.ACTIONS_ID}.no_reason"),
+            cancel_key=screen_key(self.app, f"{self.ACTIONS_ID}.cancel"),
+        )
 
     def say(self, message: str) -> None:
         self.message = message
@@ -137,7 +151,11 @@ class FoldingReasons:
         self._reasons_mode = (self.excluding, whole)
         key = self.exclude_key  # type: ignore[attr-defined]  # a DecisionScreen's
         shown = (
-            reason_picker(self.rule, self.excluding, key) if whole else reasons_hint(self.rule, key)
+            reasons_hint(self.rule, key)
+            if not whole
+            else self.picker()  # type: ignore[attr-defined]  # a DecisionScreen's
+            if self.excluding
+            else reason_picker(self.rule, False, key)
         )
         self.query_one("#reasons", Static).update(shown)
 

@@ -1,6 +1,7 @@
-"""The conflicts screen walked in tmux (walk9): Esc on the "Why include?" prompt said only "not
-saved", where the screening screen's Esc says "exclusion cancelled"; it names what was
-cancelled and that no final decision was stored."""
+"""The conflicts screen, and the reason picker it shares with screening, walked in tmux (walk9):
+Esc on the "Why include?" prompt said only "not saved", where the screening screen's Esc says
+"exclusion cancelled"; a screen opened with no conflict said nothing of what to do next; the
+picker named Esc and 0 whatever the keymap said."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from tui.helpers import TA, shown
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.screening import ScreeningScreen
 
 
 def test_esc_on_the_why_include_prompt_says_the_include_was_cancelled(team) -> None:
@@ -50,3 +52,46 @@ def test_opened_with_no_conflict_it_says_where_work_waits(team) -> None:
     said = asyncio.run(go())
     assert "no conflict open here (j looks for new ones)" in said, said
     assert "next: title-abstract: 3 records for the reviewers" in said, said
+
+
+def test_the_reason_picker_names_the_cancel_and_none_keys_in_force(team) -> None:
+    """walk9: after e the picker's head said '0 for none · Esc cancels' whatever the keymap
+    said, where its other words (the exclude key, '(o to open)') name the keys in force."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    keymap = {"conflicts.cancel": "c", "conflicts.no_reason": "x"}
+
+    async def go() -> tuple[str, bool]:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap=keymap)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            head = shown(app, "#final")
+            await pilot.press("c")
+            await pilot.pause()
+            picking = app.first_screen.excluding
+            await pilot.press("q")
+        return head, picking
+
+    head, picking = asyncio.run(go())
+    assert "x for none · c cancels" in head, head
+    assert not picking  # c left the picker, as the words say
+
+
+def test_the_screening_picker_names_them_too(team) -> None:
+    project, _ = team
+    keymap = {"screening.cancel": "c", "screening.no_reason": "x"}
+
+    async def go() -> str:
+        queue = scr.ReviewerQueue(project, TA, "maria")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap=keymap)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("j", "e")
+            await pilot.pause()
+            head = shown(app, "#reasons")
+            await pilot.press("c", "q")
+        return head
+
+    head = asyncio.run(go())
+    assert "x for none · c cancels" in head, head
