@@ -134,9 +134,15 @@ def record_renderable(
     return Group(*parts)
 
 
-def reasons_renderable(head: Text, reasons: Sequence[ExclusionReason]) -> Group:
-    """A heading and the numbered exclusion reasons laid out in columns, never split mid-label."""
-    items = [Text.assemble((f"{n} ", "bold cyan"), r.label) for n, r in enumerate(reasons, start=1)]
+def reasons_renderable(
+    head: Text, reasons: Sequence[ExclusionReason], keys: Sequence[str] = ()
+) -> Group:
+    """A heading and the exclusion reasons, each after its key (``keys``, the keymap's; by
+    default its number), laid out in columns, never split mid-label."""
+    named = [*keys, *(str(n) for n in range(len(keys) + 1, len(reasons) + 1))]
+    items = [
+        Text.assemble((f"{k} ", "bold cyan"), r.label) for k, r in zip(named, reasons, strict=True)
+    ]
     return Group(head, Columns(items, padding=(0, 3)))
 
 

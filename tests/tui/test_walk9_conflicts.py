@@ -95,3 +95,27 @@ def test_the_screening_picker_names_them_too(team) -> None:
 
     head = asyncio.run(go())
     assert "x for none · c cancels" in head, head
+
+
+def test_a_reason_moved_off_its_number_is_listed_after_its_key(team) -> None:
+    """walk9: with reason 1 moved to y the list under the record still read '1 Not employees
+    of working age', and 1 no longer chose it."""
+    project, _ = team
+    keymap = {"screening.reason1": "y"}
+
+    async def go() -> tuple[str, int | None]:
+        queue = scr.ReviewerQueue(project, TA, "maria")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap=keymap)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("j")
+            await pilot.pause()
+            listed = shown(app, "#reasons")
+            first = app.first_screen.current
+            await pilot.press("e", "y", "q")
+        return listed, first
+
+    listed, first = asyncio.run(go())
+    assert "y Not employees of working age" in listed, listed
+    assert "1 Not employees" not in listed and "2 Not burnout" in listed, listed
+    vote = scr.ReviewerQueue(project, TA, "maria").votes[first]
+    assert (vote.label, vote.reason) == ("exclude", "not-employees")
