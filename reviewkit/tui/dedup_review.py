@@ -49,6 +49,7 @@ from reviewkit.tui.widgets import (
     WaitsForDatabase,
     journal_shown,
     keeps_keys,
+    scroll_page,
     status_line,
 )
 from reviewkit.wording import quantity
@@ -351,11 +352,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
     def action_page(self, step: int) -> None:
-        pane = self.query_one("#pair", VerticalScroll)
-        if step > 0:
-            pane.scroll_page_down()
-        else:
-            pane.scroll_page_up()
+        scroll_page(self.query_one("#pair", VerticalScroll), step)
 
     def action_skip(self) -> None:
         if self.pair is None:

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 from reviewkit import settings
 from reviewkit.protocol import Stage
 from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, exclusion_heading, help_rows
+from reviewkit.tui.widgets import scroll_page
 
 HELP_ACTIONS = (
     Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
@@ -140,11 +141,7 @@ class HelpScreen(ModalScreen[None]):
         return True
 
     def action_page(self, step: int) -> None:
-        pane = self.query_one(VerticalScroll)
-        if step > 0:
-            pane.scroll_page_down()
-        else:
-            pane.scroll_page_up()
+        scroll_page(self.query_one(VerticalScroll), step)
 
 
 def _keymap_named() -> str:

@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
@@ -132,6 +132,15 @@ def record_renderable(
         )
     parts.extend(extra)
     return Group(*parts)
+
+
+def scroll_page(pane: ScrollableContainer, step: int) -> None:
+    """Page ``pane`` down (step > 0) or up: the keys of a pane that is not focused (the duplicate
+    pair, the help), so that they are the screen's, named in its footer and remappable."""
+    if step > 0:
+        pane.scroll_page_down()
+    else:
+        pane.scroll_page_up()
 
 
 def reasons_renderable(
