@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "same_doi_no_page",
         unplaced.same_doi_no_page,
-        "one DOI, no page, a word swapped or other authors: a supplement's DOI?",
+        "one DOI, no page, a word or the authors differ: a supplement's DOI?",
     ),
     Rule("same_doi", same_doi, "one DOI with place or title and authors to back it"),
     Rule("same_doi_titles_differ", same_doi_titles_differ, "one DOI, other titles: a person"),

@@ -80,8 +80,10 @@ class ReviewkitApp(App):
         self.push_screen(self.first_screen)
 
     def get_key_display(self, binding: Binding) -> str:
-        """A footer's key as the help screens name it: 'PgDn', not Textual's 'pgdn'."""
-        if binding.key in ("pagedown", "pageup"):
+        """A footer's key as the help screens name it: 'PgDn', not Textual's 'pgdn'; 'Tab' and
+        'Esc', 'Space', not 'tab', 'esc', 'space' (the extraction footer's 'tab Next empty' was
+        the help's and the README's 'Tab'). Enter keeps Textual's '⏎'."""
+        if binding.key in ("pagedown", "pageup", "tab", "escape", "space"):
             return key_name(binding.key)
         return super().get_key_display(binding)
 

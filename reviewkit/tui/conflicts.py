@@ -28,7 +28,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
-from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.decision import DecisionScreen
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
@@ -136,6 +136,11 @@ class ConflictsScreen(DecisionScreen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
+        if not any(v.open for v in self.views):
+            # opened with nothing to settle ("No conflicts at the full-text stage." alone, and
+            # every key doing nothing): where work waits, as after the stage's last conflict
+            nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
+            self.say(self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)"))
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.open)
@@ -208,7 +213,7 @@ class ConflictsScreen(DecisionScreen):
         if self.pos is not None and self.stage == "full-text":
             final = Group(final, self.full_text_line(self.views[self.pos].study_id))
         if self.excluding:
-            final = Group(final, reason_picker(self.rule, picking=True))
+            final = Group(final, self.picker())
         self.query_one("#final", Static).update(final)
 
     def full_text_line(self, study: int) -> Text:
@@ -322,8 +327,8 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
 
         def done(text: str | None) -> None:
-            if text is None:
-                self.say("not saved")
+            if text is None:  # Esc: as the screening screen's "exclusion cancelled"
+                self.say(f"{label} cancelled: no final decision saved")
                 return
             self.kept(lambda: self.commit(label, note=text.strip()))
 

@@ -9,6 +9,8 @@ rule are :func:`~reviewkit.tui.widgets.reasons_renderable` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group
 from rich.text import Text
 from textual.app import App
@@ -22,19 +24,27 @@ from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
 
-def reason_picker(rule: Stage, picking: bool, exclude_key: str = "e") -> Group:
-    """The stage's numbered exclusion reasons under a head line: how to pick one while
-    ``picking`` (after e), else how to start."""
+def reason_picker(
+    rule: Stage,
+    picking: bool,
+    exclude_key: str = "e",
+    none_key: str = "0",
+    cancel_key: str = "Esc",
+    reason_keys: Sequence[str] = (),
+) -> Group:
+    """The stage's exclusion reasons after their keys (``reason_keys``; by default their
+    numbers) under a head line: how to pick one while ``picking`` (after e; ``none_key`` and
+    ``cancel_key`` as the keymap has them), else how to start."""
     if picking:
         head = Text(
             "Exclude: press the reason's number"
-            + ("" if rule.reason_required else ", 0 for none")
-            + " · Esc cancels",
+            + ("" if rule.reason_required else f", {none_key} for none")
+            + f" · {cancel_key} cancels",
             style="bold reverse",
         )
     else:
         head = Text(exclusion_heading(exclude_key), style="bold")
-    return reasons_renderable(head, rule.exclusion_reasons)
+    return reasons_renderable(head, rule.exclusion_reasons, reason_keys)
 
 
 # Until e is pressed the reasons' list only reminds the reviewer of the numbers, and takes at
@@ -80,6 +90,24 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         """The key that starts an exclusion here, as the user's keymap has it (the screen's
         words name it: a remapped exclude left them saying 'e', a dead key)."""
         return screen_key(self.app, f"{self.ACTIONS_ID}.exclude")
+
+    def picker(self, picking: bool = True) -> Group:
+        """The reasons under their head line (:func:`reason_picker`), naming the keys in force
+        (a keymap that moved cancel or none left it saying 'Esc cancels', '0 for none')."""
+        return reason_picker(
+            self.rule,
+            picking,
+            self.exclude_key,
+            none_key=screen_key(self.app, f"{self.ACTIONS_ID}.no_reason"),
+            cancel_key=screen_key(self.app, f"{self.ACTIONS_ID}.cancel"),
+            reason_keys=self.reason_keys(),
+        )
+
+    def reason_keys(self) -> list[str]:
+        """Each of the stage's reasons' key as the keymap has it (a reason moved off its
+        number was still listed after the number)."""
+        count = min(len(self.rule.exclusion_reasons), 9)
+        return [screen_key(self.app, f"{self.ACTIONS_ID}.reason{n}") for n in range(1, count + 1)]
 
     def say(self, message: str) -> None:
         self.message = message
@@ -137,7 +165,9 @@ class FoldingReasons:
         self._reasons_mode = (self.excluding, whole)
         key = self.exclude_key  # type: ignore[attr-defined]  # a DecisionScreen's
         shown = (
-            reason_picker(self.rule, self.excluding, key) if whole else reasons_hint(self.rule, key)
+            self.picker(self.excluding)  # type: ignore[attr-defined]  # a DecisionScreen's
+            if whole
+            else reasons_hint(self.rule, key)
         )
         self.query_one("#reasons", Static).update(shown)
 

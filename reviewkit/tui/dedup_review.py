@@ -40,7 +40,7 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.screening.work_left import then_line, where_next
-from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.actions import Action, bindings, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
@@ -49,6 +49,7 @@ from reviewkit.tui.widgets import (
     WaitsForDatabase,
     journal_shown,
     keeps_keys,
+    scroll_page,
     status_line,
 )
 from reviewkit.wording import quantity
@@ -243,11 +244,15 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             pane.border_title = pane.border_subtitle = ""
             # with none left, where work waits next, as screen and conflicts say (work_left)
             steps = where_next(self.project, self.reviewer, PLACE) if not queue else ""
+            # the skip key brings the skipped pairs round again (it said "quit and come back
+            # to them", and every key of the footer did nothing meanwhile)
+            skip = screen_key(self.app, "dedup.skip")
             shown.update(
                 Text(
                     f"No pairs left to review{steps and f'. Next: {steps}'}."
                     if not queue
-                    else "Only skipped pairs are left; quit and come back to them.",
+                    else f"Only skipped pairs are left ({len(queue)}):"
+                    f" press {skip} to see them again.",
                     style="bold",
                 )
             )
@@ -314,7 +319,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 self.say(
                     "merging changes screening: "
                     + "; ".join(effect.lines())
-                    + " — press the same-record key again to merge"
+                    # the key in force, as the other screens' words name theirs (screen_key)
+                    + f" — press {screen_key(self.app, 'dedup.same')} again to merge"
                 )
                 return
         try:
@@ -346,14 +352,14 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
     def action_page(self, step: int) -> None:
-        pane = self.query_one("#pair", VerticalScroll)
-        if step > 0:
-            pane.scroll_page_down()
-        else:
-            pane.scroll_page_up()
+        scroll_page(self.query_one("#pair", VerticalScroll), step)
 
     def action_skip(self) -> None:
         if self.pair is None:
+            if self.queue:  # only skipped pairs are left: round again, from the first
+                self.skipped.clear()
+                self.show_next(reread=False)
+                self.say(f"the skipped pairs again: {quantity(len(self.queue), 'pair')}")
             return
         self.confirming = None  # a merge's confirmation is for the press right after it
         self.confirming_undo = None
@@ -373,7 +379,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             self.say(
                 "undoing your last action changes screening: "
                 + "; ".join(self.confirming_undo)
-                + " — press the undo key again to undo"
+                + f" — press {screen_key(self.app, 'dedup.undo')} again to undo"
             )
             return
         # busy: raised before this line, kept and run again, the confirmation still stands

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, page_actions
+from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.message_line import MessageLine
@@ -176,7 +176,11 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         current = extract.current(self.project, [rid]).get(rid, {})
         reps = self._reports(rid)  # a study of several: its reports' values, read once here
         siblings = extract.values(self.project, reps) if len(reps) > 1 else {}
-        out = Text("Fields (press the number to edit; Enter saves, Esc cancels)\n", style="bold")
+        # each field's key as the keymap has it, as the confirm screen's label rows (a keymap
+        # that moved field 1 to f left the row saying 1, a key that no longer edits it)
+        out = Text("Fields (press a field's key to edit; Enter saves, Esc cancels)\n", style="bold")
+        keys = [screen_key(self.app, f"extract.field{n}") for n in range(1, len(self.fields) + 1)]
+        key_width = max(map(len, keys), default=1)
         self._fields_size = self._field_room()
         width, room = self._fields_size
         blocks: list[tuple[str, Text, Text]] = []  # per field: its key, name and value, source
@@ -195,7 +199,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
                 body.append(value.value)
                 source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
                 tag.append(f"  [{source}]", style="dim italic")
-            blocks.append((f" {n} ", body, tag))
+            blocks.append((f" {keys[n - 1]:<{key_width}} ", body, tag))
         wrapped = [self._wrap(body + tag, width - len(key)) for key, body, tag in blocks]
         limits = _row_budget([len(rows) for rows in wrapped], room)
         for (key, body, tag), rows, limit in zip(blocks, wrapped, limits, strict=True):

@@ -14,14 +14,27 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from reviewkit import settings
 from reviewkit.protocol import Stage
 from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, exclusion_heading, help_rows
+from reviewkit.tui.widgets import scroll_page
 
 HELP_ACTIONS = (
     Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
+    # at 80x24 the help of a stage with its reasons is taller than the window: its last rows,
+    # "? Help", "q Quit" and how to close it, were below its edge, unsaid
+    Action(
+        "help.page_down",
+        # the footer names Space: the focused pane's own PgDn (and ↑ ↓) scroll it too
+        "space,pagedown",
+        "page(1)",
+        "Scroll the help down",
+        group="Help",
+        footer="More",
+    ),
+    Action("help.page_up", "pageup", "page(-1)", "Scroll the help up", show=False, group="Help"),
 )
 
 
@@ -114,6 +127,21 @@ class HelpScreen(ModalScreen[None]):
             )
             yield Static(help_table(self.actions, self.keymap), id="help-table")
             yield Static("\nEsc, q or ? closes this help.", classes="dim")
+        # its own footer: the screen's below it showed that screen's keys (i Include…), which
+        # do nothing while the help is open, and not the key that closes it
+        yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        # "Space More" only while there is more: the help of a short table fits a tall window
+        self.call_after_refresh(self.refresh_bindings)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return self.query_one(VerticalScroll).max_scroll_y > 0
+        return True
+
+    def action_page(self, step: int) -> None:
+        scroll_page(self.query_one(VerticalScroll), step)
 
 
 def _keymap_named() -> str:

@@ -17,9 +17,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
@@ -134,9 +134,24 @@ def record_renderable(
     return Group(*parts)
 
 
-def reasons_renderable(head: Text, reasons: Sequence[ExclusionReason]) -> Group:
-    """A heading and the numbered exclusion reasons laid out in columns, never split mid-label."""
-    items = [Text.assemble((f"{n} ", "bold cyan"), r.label) for n, r in enumerate(reasons, start=1)]
+def scroll_page(pane: ScrollableContainer, step: int) -> None:
+    """Page ``pane`` down (step > 0) or up: the keys of a pane that is not focused (the duplicate
+    pair, the help), so that they are the screen's, named in its footer and remappable."""
+    if step > 0:
+        pane.scroll_page_down()
+    else:
+        pane.scroll_page_up()
+
+
+def reasons_renderable(
+    head: Text, reasons: Sequence[ExclusionReason], keys: Sequence[str] = ()
+) -> Group:
+    """A heading and the exclusion reasons, each after its key (``keys``, the keymap's; by
+    default its number), laid out in columns, never split mid-label."""
+    named = [*keys, *(str(n) for n in range(len(keys) + 1, len(reasons) + 1))]
+    items = [
+        Text.assemble((f"{k} ", "bold cyan"), r.label) for k, r in zip(named, reasons, strict=True)
+    ]
     return Group(head, Columns(items, padding=(0, 3)))
 
 
@@ -278,6 +293,9 @@ class TextPrompt(ModalScreen[str | None]):
                 self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False
             )
             yield Label("Enter to confirm · Esc to cancel", classes="dim")
+        # its own footer, as the help's: the screen's below it offered "i Include … q Quit",
+        # keys that type into the prompt while it is open
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

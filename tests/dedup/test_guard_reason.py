@@ -72,7 +72,7 @@ def test_the_review_screen_gives_the_guards_reason(project_b, capsys):
                 await pilot.press("k")  # skip to the held-back pair
             pane = screen.query_one("#pair")
             assert str(pane.border_title).endswith(
-                "the chaining guard held it back: very different titles"
+                "held back by the chaining guard: very different titles"
             )
             assert str(pane.border_subtitle) == "rule chain_guard:same_pmid"
 

@@ -88,7 +88,7 @@ def test_z_on_the_screen_after_s_restores_everything(six):
             await pilot.press("z")  # the undo splits a screened study: the change is shown first
             said = str(screen.query_one("#message").render())
             assert said.startswith("undoing your last action changes screening: title-abstract:")
-            assert said.endswith("press the undo key again to undo")
+            assert said.endswith("press z again to undo")
             assert snapshot(project) == merged
             await pilot.press("z")
             assert snapshot(project) == before
@@ -113,7 +113,7 @@ def test_a_merge_confirmation_does_not_outlive_the_next_key(six):
             assert screen.confirming == (r1, r3)
             await pilot.press("z")  # nothing to undo
             await pilot.press("s")
-            assert "press the same-record key again" in str(screen.query_one("#message").render())
+            assert "press s again" in str(screen.query_one("#message").render())
             assert links.link_history(project.db, r1, r3)[-1].verdict == "uncertain"
             await pilot.press("q")
 
@@ -138,7 +138,7 @@ def test_z_that_changes_no_screening_undoes_at_once_and_a_key_between_asks_again
             await pilot.press("s", "s")  # merged, asked first
             merged = snapshot(project)
             await pilot.press("z", "k", "z")  # asked, another key, asked again: nothing undone
-            assert "press the undo key again" in str(screen.query_one("#message").render())
+            assert "press z again" in str(screen.query_one("#message").render())
             assert snapshot(project) == merged
             await pilot.press("q")
 
@@ -158,13 +158,36 @@ def test_a_second_z_asks_again_when_the_last_action_changed_meanwhile(six):
             await pilot.press("s", "s")  # 1-3 merged (screened apart: shown, then made)
             await pilot.press("z")
             first = str(screen.query_one("#message").render())
-            assert first.endswith("press the undo key again to undo")
+            assert first.endswith("press z again to undo")
             engine.split(project.db, r3, "ann")  # ann's other process, meanwhile
             split = snapshot(project)
             await pilot.press("z")
             said = str(screen.query_one("#message").render())
-            assert said.endswith("press the undo key again to undo") and said != first
+            assert said.endswith("press z again to undo") and said != first
             assert snapshot(project) == split  # nothing undone yet
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_the_confirmations_name_the_keys_in_force(six):
+    """walk9: the second press was asked for as 'the same-record key' and 'the undo key', where
+    the other screens' words name the key ("press e first", "(o to open)"): with a keymap that
+    moves them, the words name the keys that merge and undo."""
+    project, _ = six
+
+    async def go() -> tuple[str, str]:
+        keymap = {"dedup.same": "y", "dedup.undo": "u"}
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap=keymap)
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            await pilot.press("y")
+            merge = str(screen.query_one("#message").render())
+            await pilot.press("y", "u")
+            undo = str(screen.query_one("#message").render())
+            await pilot.press("q")
+        return merge, undo
+
+    merge, undo = asyncio.run(go())
+    assert merge.endswith("press y again to merge"), merge
+    assert undo.endswith("press u again to undo"), undo

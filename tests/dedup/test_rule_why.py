@@ -27,7 +27,7 @@ def test_a_pair_the_chaining_guard_held_back_says_why_on_screen_and_in_the_repor
     rules = {q.rule for q in engine.review_queue(project_b.db)}
     assert "chain_guard:same_pmid" in rules
     top, bottom = rule_titles("chain_guard:same_pmid")
-    assert top.startswith("why: same_pmid would merge them, but a record already in a cluster")
+    assert top == "why: merge held back by the chaining guard: a record in a cluster differs"
     assert bottom == "rule chain_guard:same_pmid"
     row = next(r for r in engine.rule_report(project_b.db) if r.rule == "chain_guard:same_pmid")
     assert row.queued == 1 and f"why: {row.why}" == top

@@ -56,3 +56,18 @@ def test_the_footer_names_tab_at_80_and_120_columns(b_included):
         asyncio.run(go(width))
     for descriptions in shown:
         assert {"Edit a field", "Next empty", "Help", "Quit"} <= descriptions
+
+
+def test_the_footer_names_tab_as_the_help_and_readme_do(b_included):
+    """walk9: the footer said 'tab Next empty' where the help and the README say Tab."""
+    project, ids = b_included
+
+    async def go() -> dict[str, str]:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            keys = {k.description: k.key_display for k in app.screen.query("FooterKey")}
+            await pilot.press("q")
+        return keys
+
+    assert asyncio.run(go())["Next empty"] == "Tab"

@@ -1,0 +1,53 @@
+"""Duplicate review walked in tmux (walk9): a reviewer who skipped a pair and settled the rest was
+told "Only skipped pairs are left; quit and come back to them", and every key of the footer did
+nothing. The skip key brings the skipped pairs round again, and the pane says so."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from dedup.helpers import rec
+from tui.helpers import shown
+
+from reviewkit.dedup import engine
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.dedup_review import DedupReviewScreen
+
+TITLES = (
+    "Collaboration between GPs and employers for sick-listed workers: a cluster trial",
+    "Coordinated care for musculoskeletal pain at work: a pilot study",
+)
+
+
+def test_the_skip_key_brings_the_skipped_pairs_round_again(project_b) -> None:
+    bare = dict(journal="", volume="", pages="", issue="")  # pairs dedup asks a person about
+    records = []
+    for n, title in enumerate(TITLES):
+        records.append(rec(**bare, title=title, authors=[f"Lund{n}, Kari"], year=2019))
+        longer = f"{title} with a process evaluation"
+        records.append(rec(**bare, title=longer, authors=[f"Lund{n}, Kari"], source="Embase"))
+    add_records(project_b, records)
+    engine.run_dedup(project_b.db)
+    assert len(engine.review_queue(project_b.db)) == 2
+
+    async def go() -> None:
+        app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.first_screen
+            await pilot.pause()
+            skipped = (screen.pair.a, screen.pair.b)
+            await pilot.press("k", "s")  # skip the first, the second is the same record
+            await pilot.pause()
+            assert screen.pair is None
+            assert "press k / Space to see them again" in shown(app, "#records")
+            await pilot.press("space")
+            await pilot.pause()
+            assert screen.pair is not None and (screen.pair.a, screen.pair.b) == skipped
+            await pilot.press("d")
+            await pilot.pause()
+            assert "No pairs left to review" in shown(app, "#records")
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert engine.review_queue(project_b.db) == []
