@@ -20,6 +20,7 @@ from reviewkit.dedup.names import (
     surnames,
 )
 from reviewkit.dedup.pages import (
+    article_pages,
     page_count,
     page_kind,
     page_range,
@@ -167,7 +168,7 @@ def abstract_key(rec: Record) -> str:
 def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
-    pages = rec.pages
+    pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
     volume = volume_key(rec.volume)
     page, last = page_range(pages)
     if rec.year and page == str(rec.year):
@@ -208,7 +209,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_weak=page_weak,
         page_count=page_count(pages),
         last_page=last if page else "",
-        page_starts=range_starts(pages),
+        page_starts=range_starts(rec.pages),  # a database may give the reply's range alone
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=volume_key(pages) if kind == "s" else "",
