@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from reviewkit.dedup.identifiers import doi_key
 from reviewkit.dedup.names import (
+    LISTED_NAMES,
     author_key,
     first_person_key,
     given_names_key,
@@ -32,6 +33,7 @@ from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
     is_translated,
+    letters_heading,
     marks_translation,
     match_title,
     population_words,
@@ -224,7 +226,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_surname=author_key(rec.authors, limit=1),
         first_person=first_person_key(rec.authors),
         name_letters=name_letters(rec.authors),
-        surnames=surnames(rec.authors),
+        # a record of letters printed together lists every letter's and the reply's authors,
+        # three or four a letter: a letter by its fourth writer is found only past the tenth
+        surnames=surnames(rec.authors, limit=None if letters_heading(title) else LISTED_NAMES),
         abstract=abstract_key(rec),
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),
