@@ -48,6 +48,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_RD33F,
     NOTES_STOP34,
 )
+from benchmarks.dedup_stress_notes_pages_letters import NOTES_DEDUP37
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -417,7 +418,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP34
         + NOTES_STOP34
         + NOTES_DEDUP35
-        + NOTES_DEDUP36,
+        + NOTES_DEDUP36
+        + NOTES_DEDUP37,
     )
     return 0
 

@@ -25,6 +25,7 @@ import re
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
 from reviewkit.dedup.score import DUPLICATE, title_similarity
+from reviewkit.dedup.titles import letters_heading
 from reviewkit.dedup.unplaced import to_person
 
 # the last words of a folded title: 'reply', 'response', 'author(s) reply'
@@ -50,17 +51,6 @@ def reply_titled_as_article(p: Pair) -> Outcome:
     return None
 
 
-# the folded title's end of a record of several letters: 'heading 4 multiple letters',
-# 'heading multiple letters 1' (the number is the database's count or part, not the heading's)
-_LETTERS_TOGETHER = re.compile(r"(?:\s+\d+)?\s+multiple\s+letters(?:\s+\d+)?$")
-
-
-def _letters_heading(title: str) -> str:
-    """The heading of a record of several letters printed together; '' for any other title."""
-    m = _LETTERS_TOGETHER.search(title)
-    return title[: m.start()] if m else ""
-
-
 def _pages_within(part: Keys, whole: Keys) -> bool:
     """``part``'s pages lie inside ``whole``'s: its range, or the one page that letters and
     the reply share (NEJM prints a letter and its reply on one page: two such pairs in
@@ -74,15 +64,20 @@ def _pages_within(part: Keys, whole: Keys) -> bool:
 
 def _one_of_the_letters(part: Keys, whole: Keys) -> bool:
     """``part`` is one letter (or the reply) of ``whole``, a record of letters printed together:
-    one journal issue, its pages inside the range, its first author among the record's
-    authors, its title the heading or the heading and more ('... - Reply', a letter's own
-    title after the heading)."""
-    heading = _letters_heading(whole.title)
+    one journal volume and issue, its pages inside the range, its first author among the
+    record's authors (all of them: :attr:`Keys.surnames` keeps every name of such a record),
+    its title the heading or the heading and more ('... - Reply', a letter's own title after
+    the heading). An issue missing on either side is no conflict (an export or a citation
+    that drops it): the journals that print correspondence number pages through the volume,
+    and a page range inside the letters' range, under their heading, by one of their authors,
+    is that place; two issues given and different are two places."""
+    heading = letters_heading(whole.title)
     return (
         bool(heading)
-        and not _letters_heading(part.title)
-        and bool(part.volume and part.issue)
-        and (part.volume, part.issue) == (whole.volume, whole.issue)
+        and not letters_heading(part.title)
+        and bool(part.volume)
+        and part.volume == whole.volume
+        and (not (part.issue and whole.issue) or part.issue == whole.issue)
         and _pages_within(part, whole)
         and bool(part.surnames)
         and part.surnames[0] in whole.surnames  # one form on both sides ('van der Worp': 'worp')

@@ -67,9 +67,10 @@ def author_key(authors: list[str], limit: int = 5) -> str:
 LISTED_NAMES = 10
 
 
-def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
+def surnames(authors: list[str], limit: int | None = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
-    name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
+    name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'); the
+    first ``limit`` names, or all with None. Compared
     with :func:`one_surname`, a list's names can be read one by one."""
     names = _without_et_al(authors)
     if any(full_names_glued(n) for n in names):

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from reviewkit.dedup.identifiers import doi_key
 from reviewkit.dedup.names import (
+    LISTED_NAMES,
     author_key,
     first_person_key,
     given_names_key,
@@ -20,6 +21,7 @@ from reviewkit.dedup.names import (
     surnames,
 )
 from reviewkit.dedup.pages import (
+    article_pages,
     page_count,
     page_kind,
     page_range,
@@ -31,6 +33,7 @@ from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
     is_translated,
+    letters_heading,
     marks_translation,
     match_title,
     population_words,
@@ -167,7 +170,7 @@ def abstract_key(rec: Record) -> str:
 def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
-    pages = rec.pages
+    pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
     volume = volume_key(rec.volume)
     page, last = page_range(pages)
     if rec.year and page == str(rec.year):
@@ -208,7 +211,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_weak=page_weak,
         page_count=page_count(pages),
         last_page=last if page else "",
-        page_starts=range_starts(pages),
+        page_starts=range_starts(rec.pages),  # a database may give the reply's range alone
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=volume_key(pages) if kind == "s" else "",
@@ -223,7 +226,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_surname=author_key(rec.authors, limit=1),
         first_person=first_person_key(rec.authors),
         name_letters=name_letters(rec.authors),
-        surnames=surnames(rec.authors),
+        # a record of letters printed together lists every letter's and the reply's authors,
+        # three or four a letter: a letter by its fourth writer is found only past the tenth
+        surnames=surnames(rec.authors, limit=None if letters_heading(title) else LISTED_NAMES),
         abstract=abstract_key(rec),
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),

@@ -20,6 +20,24 @@ _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
 # 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
 # Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.
 _SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
+# MEDLINE's pagination of an article with a piece printed after it: the article's own range
+# first, then the piece's pages under a label ('1327-8; author reply 1328', '555-63; discussion
+# 563-4', '352-8; quiz 359'; exports also run it together, 'authorreply1328', or misspell it,
+# 'disscussion'). Another database's record of the article (Embase, Web of Science) gives the
+# article's range alone ('1327-1328'), and the labelled pages may come before it in the volume
+# ('623-9; discussion 5A-6A'): the labelled part is not where the article is.
+_LABELLED_PART = re.compile(r"[;:,]?\s*(?:author\s*reply|reply|dis+cussion|quiz)", re.IGNORECASE)
+
+
+def article_pages(pages: str) -> str:
+    """The article's own pages of a field that also gives a labelled piece printed with it:
+    '1327-8; author reply 1328' -> '1327-8'; '623-9; discussion 5A-6A' -> '623-9'; a field
+    without such a label, or with nothing before it, as it is."""
+    label = _LABELLED_PART.search(pages or "")
+    if not label:
+        return pages or ""
+    head = pages[: label.start()].strip()
+    return head if re.search(r"\d", head) else pages
 
 
 def first_page(pages: str) -> str:

@@ -309,6 +309,19 @@ def cut_title(a: str, b: str) -> bool:
     return len(short.split()) >= 2 and short != long_ and long_.startswith(short + " ")
 
 
+# the folded title's end of a record of several letters printed together (Embase's form in
+# the labelled sets): 'heading 4 multiple letters', 'heading multiple letters 1' (the number
+# is the database's count or part, not the heading's)
+_LETTERS_TOGETHER = re.compile(r"(?:\s+\d+)?\s+multiple\s+letters(?:\s+\d+)?$")
+
+
+def letters_heading(title: str) -> str:
+    """The heading of a record of several letters printed together, from its folded title
+    ('statins for all 4 multiple letters' -> 'statins for all'); '' for any other title."""
+    m = _LETTERS_TOGETHER.search(title)
+    return title[: m.start()] if m else ""
+
+
 def match_title(title: str) -> str:
     """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
     title = title or ""

@@ -163,3 +163,30 @@ def test_two_medline_records_are_never_joined_through_the_record_of_both(order):
     assert not any({letter, reply} <= c for c in joined)
     alone = letter if reply in next(iter(joined)) else reply
     assert frozenset({w, alone}) in queued
+
+
+def test_a_letter_whose_record_lacks_the_issue_is_part_of_the_record():
+    # an export or a citation without the issue (dedup37): the volume's pages place it
+    whole = keys(1, **TOGETHER)
+    letter = dict(title=f"{HEADING} - a reply", authors=["Khan, K. S."], pages="111")
+    volume_only = {**BMJ, "issue": ""}
+    assert verdict(whole, keys(2, **letter, **volume_only)) == (
+        "duplicate",
+        "letters_printed_together",
+    )
+    no_issue = keys(3, **{**TOGETHER, "issue": ""})
+    assert verdict(no_issue, keys(4, **letter, **BMJ))[1] == "letters_printed_together"
+    other_volume = {**BMJ, "issue": "", "volume": "332"}
+    assert verdict(whole, keys(5, **letter, **other_volume))[1] != "letters_printed_together"
+
+
+def test_a_letter_by_an_author_listed_past_the_tenth_is_part_of_the_record():
+    # five letters of three authors each and the reply: the record lists sixteen names
+    names = [
+        *("Abel, A.", "Bauer, A.", "Cohen, A.", "Dahl, A.", "Eriksen, A.", "Falk, A."),
+        *("Gauthier, A.", "Hahn, A.", "Ito, B.", "Jensen, B.", "Kowalski, B.", "Lund, B."),
+        *("Moreau, B.", "Nagy, B.", "Ortiz, B.", "Petit, B."),
+    ]
+    whole = keys(1, **{**TOGETHER, "authors": names})
+    letter = keys(2, title=f"{HEADING} - a reply", authors=["Ortiz, B."], pages="111", **BMJ)
+    assert verdict(whole, letter) == ("duplicate", "letters_printed_together")
