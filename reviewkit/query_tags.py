@@ -71,11 +71,12 @@ FIELD_ALIASES = {
 # Tags that take ':noexp' (no explosion of the MeSH tree) and tags that take proximity ':~N'.
 NOEXP_FIELDS = {"mh", "majr", "sh", "pa"}
 PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
-DATE_FIELDS = {"dp", "edat", "crdt", "dcom", "lr", "mhda", "epdat", "ppdat"}
 
 
 @dataclass(frozen=True)
 class Tag:
+    """A field tag as read: its short form, ``:noexp``, and the ``:~N`` of a proximity search."""
+
     field: str
     noexp: bool = False
     proximity: int | None = None

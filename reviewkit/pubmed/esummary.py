@@ -13,6 +13,10 @@ SO ('2024 Feb 22;' for an article without volume or pages). An id PubMed does no
 answered ``UID=n: cannot get document summary`` (NCBI's text, quoted by public projects) as an
 ``<ERROR>`` in the id's place (the esummary-v1 DTD allows DocSum and ERROR in any order).
 
+``retstart`` counts from 0, as EFetch's: NBK25499 writes ESummary's "default=1", but a
+recorded reply counts from 0 (gschofl/reutils #6, 2015: ``retstart=1`` left the first DocSum
+of an epost out, 499 of 500).
+
 Differs, said in the README and the audit: PmcRefCount is 0 and References empty (the snapshot
 holds no citation links); RecordStatus for statuses other than MEDLINE and Publisher is NLM's
 status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` and

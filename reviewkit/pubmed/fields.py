@@ -19,9 +19,10 @@ MAX_VARIANTS = 600
 # values
 # (:data:`WHOLE_VALUES`): the journal's names and ISSNs, grants, registry numbers and article
 # ids (DOI, pii). Persons' names as [au] finds them (:data:`ALL_FIELDS_NAMES`). Left out:
-# dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
-# Fields (not documented how: a bare '2020' or 'english' would otherwise match whole years and
-# languages), and [pl] as PubMed leaves it.
+# [pl] and the five processing dates, as PubMed leaves them; and the publication date,
+# language, volume, issue, pages and PMID, which PubMed's All Fields does search (the Guide's
+# list leaves them in) but no NCBI document says how (whole values or words; a bare '2020' or
+# 'english' would match whole years and languages): said in :data:`NARROW_ALL_FIELDS`.
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt"),
     ("fts_ad", "ad"),
@@ -137,8 +138,10 @@ NO_ATM = (
 )
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: every field of the snapshot's records but dates, language, "
-    "volume, issue, pages, PMID and place of publication; PubMed's All "
-    "Fields may also find a term's words in the dates, language, volume, issue and pages"
+    "volume, issue, pages, PMID and place of publication; PubMed's All Fields also searches the "
+    "publication date, language, volume, issue, pages and PMID (its User Guide leaves out only "
+    "Place of Publication, Create Date, Completion Date, Entry Date, MeSH Date and Modification "
+    "Date), so PubMed may find more"
 )
 # The tags PubMed Help lists that the local server refuses, and why: the snapshot's NLM files do
 # not hold what they search.

@@ -18,6 +18,7 @@ import datetime
 
 from reviewkit.protocol import Search
 from reviewkit.pubmed.dates import date_bound
+from reviewkit.pubmed.fields import DATE_KINDS
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.vocabulary import (
     is_language,
@@ -34,7 +35,6 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.query import warnings as query_warnings
-from reviewkit.query_tags import DATE_FIELDS
 
 # PubMed's User Guide (2024), Publication Date [dp]: "The electronic date will not be searchable
 # if it is later than the print date, except when range searching"; "Comprehensive searches for
@@ -92,7 +92,7 @@ def _range_warnings(r: Range, today: int) -> list[str]:
 
 
 def _term_warnings(t: Term, today: int) -> list[str]:
-    if t.field in DATE_FIELDS and DATE_FORM.fullmatch(t.text):
+    if t.field in DATE_KINDS and DATE_FORM.fullmatch(t.text):
         bounds = _bounds(t.text, t.field)
         if isinstance(bounds, str):
             return [f"{bounds}; write a date that exists, as YYYY/MM/DD"]

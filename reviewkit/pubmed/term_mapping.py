@@ -19,8 +19,10 @@ heading, subheading, publication type or substance of the snapshot's records, or
 journals: ``vitamin d``, ``hepatitis c``) is left to them: PubMed maps it there and never
 reaches the author index. Not imitated: the Full Author and Full Investigator translation
 tables (``john smith``): without PubMed's MeSH table in front, two ordinary words that happen to
-be someone's full name (``hong kong``, ``rose bengal``) would turn into an author search; and
-the splitting of a longer phrase into a name and other words (``smith j cancer``).
+be someone's full name (``hong kong``, ``rose bengal``) would turn into an author search
+(rd37a built it and measured: ``san francisco`` 248 articles -> 1 author, ``von hippel`` 14 -> 2;
+pubmed-fidelity.md, section rd37a); and the splitting of a longer phrase into a name and other
+words (``smith j cancer``).
 """
 
 from __future__ import annotations

@@ -399,3 +399,19 @@ def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path:
         assert evaluator.evaluate("jones m[ir]").translation == "jones m[Investigator]"
     finally:
         snapshot.close()
+
+
+def test_the_all_fields_message_says_what_pubmeds_all_fields_searches_that_ours_does_not(
+    server: EutilsServer,
+) -> None:
+    """PubMed's User Guide (2024), All Fields [all]: "Terms that do not map are searched in all
+    search fields except for Place of Publication, Create Date, Completion Date, Entry Date,
+    MeSH Date, and Modification Date", so PubMed's All Fields does search the publication date,
+    language, volume, issue, pages and PMID, which the local server leaves out: the message
+    says so (it had said PubMed's 'may', and left the PMID out of that list)."""
+    said = html.unescape(warnings_of(server, "cancer[all]"))
+    assert (
+        "PubMed's All Fields also searches the publication date, language, volume, issue, "
+        "pages and PMID" in said
+    )
+    assert "Place of Publication, Create Date, Completion Date, Entry Date, MeSH Date" in said
