@@ -52,9 +52,7 @@ def load(path: str | Path) -> Protocol:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = toml_where(str(exc), path, text)
-        cut = "(at end of document)" in str(exc)
-        hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
-        hint = hint if cut else toml_fix(str(exc), text)
+        hint = toml_fix(str(exc), text)
         if language := other_language(text):
             raise ProtocolError(
                 f"not valid TOML: this is {language} ({exc})",
