@@ -162,7 +162,7 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
         # rows numbered as Excel shows them (the text's lines were named: a blank row above the
         # header or a cell of three lines put a bad label two lines off)
         data = path.read_bytes()
-        columns, rows, _ = xlsx.dict_rows(
+        columns, rows, _, _ = xlsx.dict_rows(
             data, where, "the labelled records", used=_used(label_column), any_case=True
         )
         return *_csv_rows(columns, rows, where, label_column), f"'{label_column}'"

@@ -181,12 +181,15 @@ def read_gold(
     # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
     # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
     # abstracts, unsaid
-    header, header_line, rows = sheet_rows(path, "the labelled studies")
+    found = sheet_rows(path, "the labelled studies")
+    header, rows = found.header, found.rows
     if "title" not in header:
         raise UserError(
-            "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
+            "the CSV needs a 'title' column",
+            where=f"{path}:{found.header_line}",
+            hint=found.hint("the labelled studies", f"columns: {', '.join(header)}"),
         )
-    gold_col = _gold_column(header, scheme, gold_column, f"{path}:{header_line}")
+    gold_col = _gold_column(header, scheme, gold_column, f"{path}:{found.header_line}")
     labels = all_labels(scheme)
     names = {_key(lab.name): lab.id for lab in scheme.labels} | {_key(lab): lab for lab in labels}
     records, golds, lines = [], [], []

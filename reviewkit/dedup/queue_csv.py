@@ -113,13 +113,16 @@ def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[i
     and the titles the sheet shows by line (record id -> its a_title or b_title cell)."""
     # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
     # errors name their lines (a workbook's: its rows)
-    fieldnames, header_line, reader = sheet_rows(path, "the queue's rows")
+    found = sheet_rows(path, "the queue's rows")
+    fieldnames, reader = found.header, found.rows
     missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
     if missing:
         raise UserError(
             f"missing column(s) {', '.join(missing)}",
-            where=f"{path}:{header_line}",
-            hint="read back the file 'dedup review --csv' wrote, with its header",
+            where=f"{path}:{found.header_line}",
+            hint=found.hint(
+                "the queue's rows", "read back the file 'dedup review --csv' wrote, with its header"
+            ),
         )
     out, titles = [], {}
     for line, row in reader:

@@ -18,12 +18,18 @@ from reviewkit.formats.workbook_sniff import is_workbook, is_zip
 
 
 class FilledSheet(NamedTuple):
-    """A sheet's header, the line (a workbook's: the worksheet row) it stands on, and its rows
-    as (line or worksheet row, row as a dict)."""
+    """A sheet's header, the line (a workbook's: the worksheet row) it stands on, its rows
+    as (line or worksheet row, row as a dict), and a workbook's worksheets by name."""
 
     header: list[str]
     header_line: int
     rows: Iterator[tuple[int, dict[str, str]]]
+    sheets: list[str]
+
+    def hint(self, what: str, hint: str) -> str:
+        """``hint`` for a header without the columns wanted; of a workbook of several
+        worksheets, saying that the first alone is read and where ``what`` may be instead."""
+        return xlsx.other_sheets(self.sheets, what, hint)
 
 
 def sheet_rows(path: str | Path, what: str) -> FilledSheet:
@@ -40,8 +46,10 @@ def sheet_rows(path: str | Path, what: str) -> FilledSheet:
     except OSError:
         head = b""  # an unreadable file: the CSV reader names it
     if is_zip(head) and is_workbook(name):
-        header, rows, header_row = xlsx.dict_rows(read_bytes(path), name, what, any_case=True)
-        return FilledSheet(header, header_row, rows)
+        header, rows, header_row, sheets = xlsx.dict_rows(
+            read_bytes(path), name, what, any_case=True
+        )
+        return FilledSheet(header, header_row, rows, sheets)
     text = csv_read.read_sheet(path)
     header, rows = csv_read.dict_rows(text, name, any_case=True)
-    return FilledSheet(header, csv_read.sheet(text, name).skip + 1, rows)  # after a 'sep=' line
+    return FilledSheet(header, csv_read.sheet(text, name).skip + 1, rows, [])  # after 'sep='

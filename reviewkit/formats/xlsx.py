@@ -17,7 +17,9 @@ no DTD (no entities, so no "billion laughs" or external entities; Excel writes n
 most 16,384 cells a row (Excel's own column limit): openpyxl builds each row whole in memory;
 and no formula without its computed value (a workbook written by a program: openpyxl reads
 values only, so the cell would be read as empty).
-Anything openpyxl then cannot read is refused as a broken workbook.
+Anything openpyxl then cannot read is refused as a broken workbook. Cells merged down rows
+that hold values of their own are refused (:func:`_check_merged`): Excel shows the value on
+each row and stores it on the first.
 
 Excel formats whole columns or rows by widening the sheet's recorded range (its <dimension>,
 e.g. A1:XFD3000) and writing styled empty cells and rows; openpyxl pads every row to that range,
@@ -275,16 +277,42 @@ def _rows(sheet: Any, name: str) -> Iterator[tuple[int, list[str]]]:
             timedelta_formats=book._timedelta_formats,
         )
         previous = 0
+        filled: set[int] = set()  # the rows with a value
         for number, cells in parser.parse():
             _check_order(number, previous, cells, name)
             previous = number
             values = {c["column"]: text for c in cells if (text := _cell(c["value"]))}
             if not values:
                 continue
+            filled.add(number)
             row = [""] * max(values)
             for column, text in values.items():
                 row[column - 1] = text
             yield number, row
+        # the merged cells are listed after the rows (<mergeCells> follows <sheetData>)
+        _check_merged(parser.merged_cells, filled, name)
+
+
+def _check_merged(merged: Any, filled: set[int], name: str) -> None:
+    """FormatError for cells merged down rows of which a lower one holds values of its own: Excel
+    shows the merged value beside each of those rows but stores it in the first row's cell
+    alone, so the lower rows' cell would be read empty (a decision merged beside three records
+    read as one decision and two left open; the year of a group of references lost). Cells
+    merged across columns, or down rows that are otherwise empty (a title block above the
+    header), lose nothing a row holds, and are read as Excel saves them as CSV."""
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = [(range_boundaries(m.ref), m.ref) for m in getattr(merged, "mergeCell", None) or ()]
+    for (_, top, _, bottom), ref in sorted(ranges, key=lambda r: (r[0][1], r[0][0])):
+        lower = [r for r in range(top + 1, bottom + 1) if r in filled]
+        if lower:
+            raise FormatError(
+                f"cells {ref} are merged: Excel shows their value on rows {top}-{bottom}, but"
+                f" stores it on row {top} alone, so row {lower[0]} would be read without it",
+                where=f"{name}:{lower[0]}",
+                hint="unmerge the cells (Home > Merge & Center > Unmerge Cells), fill the"
+                " value into each row, save, and read the file again; nothing was read",
+            )
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -391,14 +419,22 @@ def read(
         yield from csv_format.read(table.text, name, source=source, mapping=mapping, warn=warn_row)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
-        if exc.message.startswith(csv_format.NO_TITLE_COLUMN) and len(table.sheets) > 1:
-            # a workbook of a search's summary sheet, then the records (as teams keep them)
-            first, others = table.sheets[0], ", ".join(repr(s) for s in table.sheets[1:])
-            exc.hint = (
-                f"only the first worksheet, {first!r}, is read; if the references are on another"
-                f" ({others}), move that sheet first or save it as CSV; else {exc.hint}"
-            )
+        if exc.message.startswith(csv_format.NO_TITLE_COLUMN):
+            exc.hint = other_sheets(table.sheets, "the references", exc.hint)
         raise
+
+
+def other_sheets(sheets: Sequence[str], what: str, hint: str) -> str:
+    """``hint`` for a first worksheet without the columns wanted, saying where else ``what``
+    may be when the workbook has other worksheets (a summary sheet first, then the rows, as
+    teams keep them); ``hint`` itself for a workbook of one sheet or a CSV (no ``sheets``)."""
+    if len(sheets) < 2:
+        return hint
+    first, others = sheets[0], ", ".join(repr(s) for s in sheets[1:])
+    return (
+        f"only the first worksheet, {first!r}, is read; if {what} are on another ({others}),"
+        f" move that sheet first or save it as CSV; else {hint}"
+    )
 
 
 def dict_rows(
@@ -408,10 +444,11 @@ def dict_rows(
     *,
     used: Sequence[str] | None = None,
     any_case: bool = False,
-) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int]:
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
-    (``what``: what the sheet holds, for the hint of an empty one), and the header's row: each
-    row, and each FormatError's line, numbered by its worksheet row as Excel shows it."""
+    (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
+    workbook's worksheets by name (for :func:`other_sheets`): each row, and each
+    FormatError's line, numbered by its worksheet row as Excel shows it."""
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
@@ -428,4 +465,4 @@ def dict_rows(
             exc.where = table.in_sheet(exc.where, name)
             raise
 
-    return header, numbered(), table.row_of(1)
+    return header, numbered(), table.row_of(1), table.sheets

@@ -58,15 +58,22 @@ def toml_where(message: str, path: str | Path, text: str) -> str:
     the file's last line for an error at its end ('(at end of document)', a file cut short or
     a bracket never closed); 'Expected newline or end of document after a statement (at line
     N …)', two keys on one line, is no cut."""
-    if "(at end of document)" in message:
+    if _at_end(message):
         return f"{path}:{text.rstrip().count(chr(10)) + 1}"
     m = re.search(r"line (\d+)", message)
     return f"{path}:{m.group(1)}" if m else str(path)
 
 
+def _at_end(message: str) -> bool:
+    """Whether tomllib's error ``message`` is at the end of the text (it names no line)."""
+    return "(at end of document)" in message
+
+
 def toml_fix(message: str, text: str = "") -> str:
     """What to do about tomllib's error ``message`` on the protocol ``text`` ('' when nothing
     more useful can be said)."""
+    if _at_end(message):
+        return "the file ends inside a value: cut short, or a quote or bracket never closed"
     if table := _array_after_table(message, text):
         return table
     if m := re.search(r"Cannot declare \(([^)]*)\) twice", message):

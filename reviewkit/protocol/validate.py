@@ -52,9 +52,7 @@ def load(path: str | Path) -> Protocol:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = toml_where(str(exc), path, text)
-        cut = "(at end of document)" in str(exc)
-        hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
-        hint = hint if cut else toml_fix(str(exc), text)
+        hint = toml_fix(str(exc), text)
         if language := other_language(text):
             raise ProtocolError(
                 f"not valid TOML: this is {language} ({exc})",
@@ -147,7 +145,7 @@ class _Validator(StageChecks, SchemeChecks):
     def searches(self, items: Any) -> tuple[Search, ...]:
         if not isinstance(items, list):
             raise self.fail("searches", "must be an array of tables ([[searches]])")
-        out, names = [], set()
+        out, names, seen = [], set(), {}
         for i, item in enumerate(items):
             w = f"searches[{i}]."
             if not isinstance(item, dict):
@@ -162,7 +160,7 @@ class _Validator(StageChecks, SchemeChecks):
                     f"two searches are named {name!r}",
                     hint="give each search a name of its own (runs and reports are filed by it)",
                 )
-            self.distinct_id(name, names, f"{w}name", "search name")
+            self.distinct_new_id(name, seen, f"{w}name", "search name")
             names.add(name)
             db = self.string(item, "database", w, required=False, default="PubMed")
             if db not in DATABASES:
@@ -234,21 +232,24 @@ class _Validator(StageChecks, SchemeChecks):
     def extraction(self, items: Any) -> tuple[ExtractionField, ...]:
         if not isinstance(items, list):
             raise self.fail("extraction", "must be an array of tables ([[extraction]])")
-        out = []
+        out: list[ExtractionField] = []
+        ids: set[str] = set()
+        seen: dict[str, str] = {}  # id_key -> the first field id of that key
         for i, item in enumerate(items):
             w = f"extraction[{i}]."
             if not isinstance(item, dict):
                 raise self.fail(f"extraction[{i}]", "must be a table")
             self.known_keys(item, EXTRACTION_KEYS, w)
             fid = item.get("id")
-            if isinstance(fid, str) and any(f.id == fid.strip() for f in out):
+            if isinstance(fid, str) and fid.strip() in ids:
                 raise self.fail(
                     f"{w}id",
                     f"two extraction fields have the id {fid.strip()!r}",
                     hint="each field needs its own id (it names the CSV column)",
                 )
             if isinstance(fid, str):
-                self.distinct_id(fid.strip(), [f.id for f in out], f"{w}id", "extraction field id")
+                self.distinct_new_id(fid.strip(), seen, f"{w}id", "extraction field id")
+                ids.add(fid.strip())
                 self.not_a_sheet_column(fid.strip(), item.get("name"), w)
             out.append(
                 ExtractionField(

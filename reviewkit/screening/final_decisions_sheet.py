@@ -100,13 +100,17 @@ def resolve_sheet(
     name = str(path)
     # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
     # column was left out unseen, the exclude stored without its reason
-    header, header_line, rows = sheet_rows(path, "the decisions")
+    found = sheet_rows(path, "the decisions")
+    header, rows = found.header, found.rows
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise UserError(
             f"no {' or '.join(repr(c) for c in missing)} column in the header row",
-            where=f"{name}:{header_line}",
-            hint="columns: record, decision (include or exclude), and reason, note, stage if wanted",
+            where=f"{name}:{found.header_line}",
+            hint=found.hint(
+                "the decisions",
+                "columns: record, decision (include or exclude), and reason, note, stage if wanted",
+            ),
         )
     done: list[Resolution] = []
     refused: list[str] = []

@@ -95,7 +95,18 @@ def _formula_no_value(path: Path) -> None:
     book.save(path)
 
 
+def _year_merged_down(path: Path) -> None:
+    """A list kept by hand, a year merged beside the three references of that year: Excel
+    shows 2019 on each row and stores it on the first (the others were read without a year)."""
+    book = Workbook()
+    for row in (["Title", "Year"], ["Return to work", 2019], ["Sick leave"], ["Burnout"]):
+        book.active.append(row)
+    book.active.merge_cells("B2:B4")
+    book.save(path)
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "year-merged-down": (_year_merged_down, ":3: cells B2:B4 are merged"),
     "zip-bomb": (_bomb, "more than 256 MiB"),
     "xxe": (_xxe, "DTD"),
     "wide-row": (_wide_row, "16,384 cells"),

@@ -394,3 +394,13 @@ def test_a_misspelt_prefill_rule_is_refused_by_every_command_at_its_line(
         err = capsys.readouterr().err
         assert err.startswith(f"error: {folder / 'protocol.toml'}:{line}: "), err
         assert all(word in err for word in says), err
+
+
+def test_a_protocol_cut_inside_a_value_is_named_at_its_last_line(tmp_path: Path, capsys) -> None:
+    text = GOOD[: GOOD.index("employment")]  # cut inside the query's quoted text
+    path = tmp_path / "cut.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:{text.rstrip().count(chr(10)) + 1}:" in err
+    assert "the file ends inside a value: cut short" in err
