@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
 from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
 
@@ -172,6 +172,17 @@ _DESIGN_NEAR = re.compile(
     r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study|protocol)\b",
     re.IGNORECASE,
 )
+# A gloss whose words each give the name an initial ('COPD: chronic obstructive pulmonary
+# disease', 'CBT: cognitive behavioural therapy for insomnia', 'PROMIS: Patient-Reported
+# Outcomes Measurement Information System') spells out a term of the field, a condition, a
+# treatment or a measure, that a team's different studies share; a study's name so glossed
+# names a study itself ('HOPE: Heart Outcomes Prevention Evaluation', '… Intervention Trial').
+# A coined name takes letters inside its words (ICONS, CONVERT) and is read as above.
+_STUDY_NOUN = re.compile(
+    r"\b(?:trial|study|evaluation|programme|program|project|initiative|investigation|survey"
+    r"|cohort)\b",
+    re.IGNORECASE,
+)
 
 
 def _glossed_names(title: str) -> set[str]:
@@ -186,6 +197,7 @@ def _glossed_names(title: str) -> set[str]:
             (words != gloss or _DESIGN_NEAR.match(title, m.end()))
             and _is_trial_name(m.group(1))
             and any(long_form(m.group(1), w) == w for w in {words, gloss})
+            and (_STUDY_NOUN.search(gloss) or not spelt_out(m.group(1), initials(gloss)))
         ):
             found.add(name_key(m.group(1)))
     return found

@@ -268,6 +268,36 @@ def test_a_name_glossed_by_its_words_before_the_design_names_a_trial():
     assert link.names == ("ICONS",)
 
 
+def test_a_term_glossed_by_its_initials_before_a_design_names_no_trial():
+    """A condition's, a treatment's or a measure's abbreviation glossed by its words, each
+    word giving its initial ('COPD: chronic obstructive pulmonary disease'), then a design
+    names what the study is of, not the study: one team's different studies of COPD would
+    share it as a name. A coined name takes letters inside its words (ICONS, CONVERT) or its
+    gloss names a study ('Heart Outcomes Prevention Evaluation', '… Intervention Trial')."""
+    for title in (
+        "COPD: chronic obstructive pulmonary disease: a population-based cohort study",
+        "ADHD: Attention deficit hyperactivity disorder in adults and their families - a study",
+        "CBT: cognitive behavioural therapy for insomnia - a randomised controlled trial",
+        "BMI: body mass index and mortality: a prospective cohort study",
+        "PROMIS: Patient-Reported Outcomes Measurement Information System: a validation study",
+    ):
+        assert not trial_names(title), title
+    assert trial_names("TAVI: transcatheter aortic valve implantation: the PARTNER trial") == {
+        "PARTNER"
+    }
+    for title in (
+        "HOPE: Heart Outcomes Prevention Evaluation - a randomised trial of ramipril",
+        "CAST: Cardiac Arrhythmia Suppression Trial",
+        "SPRINT: Systolic Blood Pressure Intervention Trial",
+    ):
+        assert trial_names(title), title
+    one = rec("COPD: chronic obstructive pulmonary disease: a cohort study of smokers", TEAM, 2014)
+    two = rec(
+        "COPD: chronic obstructive pulmonary disease - a study of inhaler use", TEAM[2:], 2016
+    )
+    assert links(one, two) == {}
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
