@@ -443,6 +443,64 @@ def test_a_reviews_follow_up_words_are_its_topic():
         assert follow_on_report(title), title
 
 
+def test_a_review_beside_a_trials_follow_up_words_and_a_case_of_one():
+    """A trial's follow-up reported with a meta-analysis stays its follow-up; a review of
+    patient-reported outcomes, case-control studies or case management at follow-up is still
+    a review (only a case of one, 'a patient with …', 'case report', makes the follow-up the
+    title's own)."""
+    for title in (
+        "Ten-year follow-up of a randomised controlled trial and updated meta-analysis",
+        "Long-term follow-up of the SPINE trial, with a systematic review and meta-analysis",
+        "Follow-up of a patient with situs inversus and a systematic review of the literature",
+        "Five-year follow-up after a fracture: case report and systematic review",
+    ):
+        assert follow_on_report(title), title
+    for title in (
+        "Patient-reported outcomes at long-term follow-up after hip replacement: a systematic "
+        "review",
+        "Follow-up of case-control studies of smoking and panic: a meta-analysis",
+        "Case management and follow-up in heart failure: a systematic review",
+        "Follow-up of randomised trials of exercise for back pain: a systematic review",
+    ):
+        assert not follow_on_report(title), title
+
+
+def test_a_review_is_no_report_of_a_primary_study():
+    """A team's review and its own trial's follow-up share the team and the topic, but a
+    review is no report of a primary study (srsr: a quantitative review of panic disorder's
+    treatment at follow-up and the team's 2-year naturalistic follow-up); a review's protocol
+    and the review stay one study's reports."""
+    review = rec("Follow-up on the treatment of panic disorder with agoraphobia: a quantitative"
+                 " review", TEAM, 1999)  # fmt: skip
+    study = rec("Long-term outcome of pharmacological and psychological treatment for panic"
+                " disorder with agoraphobia: a 2-year naturalistic follow-up", TEAM[1:], 2001)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)  # the pair's words rare beside it
+    assert links(review, study, other) == {}
+    protocol = rec("Exercise for panic disorder with agoraphobia: protocol for a systematic"
+                   " review", TEAM, 2014)  # fmt: skip
+    done = rec("Exercise for panic disorder with agoraphobia: a systematic review", TEAM, 2015)
+    ((_, link),) = links(protocol, done, other).items()
+    assert "follow-on" in link.cues
+
+
+def test_a_sub_study_in_other_languages_is_a_report():
+    """Swedish, Norwegian and Danish 'delstudie', German 'Teilstudie', Dutch 'deelstudie' are
+    English 'sub-study', a report of a larger study; a word that only holds the letters
+    (Danish 'modelstudie', a model study) is not, nor the word in a record of another
+    language."""
+    swedish, german, dutch, danish, english = (
+        record_languages(x) for x in ("swe", "ger", "dut", "dan", "eng")
+    )
+    for title, lang in (
+        ("Återgång i arbete efter sjukskrivning: en delstudie i Rehsam-projektet", swedish),
+        ("Rückenschmerz im Betrieb: Ergebnisse einer Teilstudie", german),
+        ("Werkhervatting na ziekteverzuim: een deelstudie", dutch),
+    ):
+        assert follow_on_report(title, lang), title
+        assert not follow_on_report(title, english), title
+    assert not follow_on_report("En modelstudie af sygefravær på sygehuse", danish)
+
+
 def test_numbered_parts_of_one_study_in_other_languages():
     """'Teil 2', 'parte 1', 'deel II', 'del 2' after a heading that names one study in the
     record's language are its reports, as 'Part 2' is in English; a plural heading (a
