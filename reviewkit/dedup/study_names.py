@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.dedup.abbreviations import initials, long_form, spelt_out
+from reviewkit.dedup.abbreviations import FUNCTION_WORDS, initials, long_form, spelt_out
 from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
 
@@ -185,6 +185,24 @@ _STUDY_NOUN = re.compile(
 )
 
 
+def _spells(name: str, words: str) -> bool:
+    """Whether ``words`` are ``name``'s long form from their first word: by Schwartz and
+    Hearst's reading, or, where a function word takes a letter the first word gives
+    ('Antihypertensive and Lipid-Lowering …': 'and' read as ALLHAT's first A), the first word
+    giving the first letter and the words after its function words the others."""
+    if not words:
+        return False  # no gloss ('XYZW:  : …', a doubled colon): long_form('XYZW', '') is ''
+    if long_form(name, words) == words:
+        return True
+    first, *rest = words.split()
+    while rest and rest[0].lower() in FUNCTION_WORDS:
+        rest.pop(0)
+    tail = " ".join(rest)
+    return (
+        first[:1].lower() == name[:1].lower() and bool(tail) and long_form(name[1:], tail) == tail
+    )
+
+
 def _glossed_names(title: str) -> set[str]:
     """The names a title glosses with the words they abbreviate before their design (the
     comment above _GLOSSED)."""
@@ -196,7 +214,7 @@ def _glossed_names(title: str) -> set[str]:
         if (
             (words != gloss or _DESIGN_NEAR.match(title, m.end()))
             and _is_trial_name(m.group(1))
-            and any(long_form(m.group(1), w) == w for w in {words, gloss})
+            and any(_spells(m.group(1), w) for w in {words, gloss})
             and (_STUDY_NOUN.search(gloss) or not spelt_out(m.group(1), initials(gloss)))
         ):
             found.add(name_key(m.group(1)))

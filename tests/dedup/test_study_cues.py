@@ -268,6 +268,19 @@ def test_a_name_glossed_by_its_words_before_the_design_names_a_trial():
     assert link.names == ("ICONS",)
 
 
+def test_a_gloss_whose_function_word_takes_the_names_letter_is_read_from_its_first_word():
+    """'ALLHAT: Antihypertensive and Lipid-Lowering Treatment to Prevent Heart Attack Trial':
+    Schwartz and Hearst's reading takes 'and' for the name's first A, so the long form did not
+    start at the gloss's first word; the first word gives the first letter, the words after
+    its function words the others. Words that do not abbreviate the name stay no gloss."""
+    gloss = "Antihypertensive and Lipid-Lowering Treatment to Prevent Heart Attack Trial"
+    assert trial_names(f"ALLHAT: {gloss}") == {"ALLHAT"}
+    assert trial_names(f"Major outcomes in the ALLHAT: {gloss}") == {"ALLHAT"}
+    assert not trial_names("ALLHAT: Aspirin and lipids in older adults: a cohort study of 3 towns")
+    # no gloss at all (an export's doubled colon) abbreviates nothing
+    assert not trial_names("XYZW:  : findings from a cluster randomised trial of continence care")
+
+
 def test_a_term_glossed_by_its_initials_before_a_design_names_no_trial():
     """A condition's, a treatment's or a measure's abbreviation glossed by its words, each
     word giving its initial ('COPD: chronic obstructive pulmonary disease'), then a design
