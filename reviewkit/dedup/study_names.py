@@ -167,9 +167,11 @@ _GLOSSED = re.compile(
     r"(?=\s*(?:[:.;\u2013\u2014]|\s-\s|$))",
     re.IGNORECASE,
 )
-_DESIGN_ENDS = re.compile(r"\s+(?:trial|study|protocol)\s*$", re.IGNORECASE)
+# A protocol only as a study's ('study protocol'; 'protocol for a … trial' reaches 'trial'):
+# 'a treatment protocol', 'an ambulance protocol' is the named tool's or regimen's
+_DESIGN_ENDS = re.compile(r"\s+(?:trial|study)(?:\s+protocol)?\s*$", re.IGNORECASE)
 _DESIGN_NEAR = re.compile(
-    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study|protocol)\b",
+    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study)\b",
     re.IGNORECASE,
 )
 # A gloss whose words each give the name an initial ('COPD: chronic obstructive pulmonary

@@ -281,6 +281,23 @@ def test_a_gloss_whose_function_word_takes_the_names_letter_is_read_from_its_fir
     assert not trial_names("XYZW:  : findings from a cluster randomised trial of continence care")
 
 
+def test_a_glossed_name_before_a_treatments_protocol_names_no_trial():
+    """A protocol is a study's only as a study's or a trial's protocol: 'a treatment protocol',
+    'an ambulance protocol' after a glossed name is the named tool's or regimen's, which one
+    team's different studies share; a study protocol stays a trial's."""
+    for title in (
+        "SEPIA: simulation-based evaluation of prioritization algorithms: a treatment protocol",
+        "PRONTO: PRehospital Oxygen Need in Thoracic Obstruction - an ambulance protocol for asthma",
+    ):
+        assert not trial_names(title), title
+    for title in (
+        "ICONS: Identifying continence options after stroke: a study protocol",
+        "XYLOS: Xenon lung oximetry sampling study protocol",
+        "ICONS: Identifying continence options after stroke: protocol for a cluster randomised trial",
+    ):
+        assert trial_names(title), title
+
+
 def test_a_term_glossed_by_its_initials_before_a_design_names_no_trial():
     """A condition's, a treatment's or a measure's abbreviation glossed by its words, each
     word giving its initial ('COPD: chronic obstructive pulmonary disease'), then a design
