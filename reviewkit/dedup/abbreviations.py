@@ -75,7 +75,7 @@ def long_form(short: str, before: str) -> str:
 # acronym joined by hyphens is spelt out part by part, each part's words a run of its own
 # and the parts in order ('IPS-MA': 'Individual Placement and Support' … 'mood and
 # anxiety'), as such names join two names.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 )
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -101,7 +101,7 @@ def initials(title: str) -> tuple[str, tuple[str, ...]]:
     """A title's words split at blanks, hyphens and signs, in lower case, and their initials
     in one string: a content word's in lower case, a function word's in upper case."""
     words = tuple(w.lower() for w in _TOKEN.findall(title))
-    code = "".join(w[0].upper() if w in _FUNCTION_WORDS else w[0] for w in words)
+    code = "".join(w[0].upper() if w in FUNCTION_WORDS else w[0] for w in words)
     return code, words
 
 
@@ -115,7 +115,7 @@ def _part_pattern(letters: str) -> re.Pattern[str]:
 
 def spelt_out(acronym: str, title: tuple[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The words of a title (its :func:`initials`) that spell ``acronym`` out, part by part
-    (the comment above _FUNCTION_WORDS); () when they do not."""
+    (the comment above FUNCTION_WORDS); () when they do not."""
     code, words = title
     found: list[str] = []
     at = 0

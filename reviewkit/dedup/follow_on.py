@@ -69,7 +69,9 @@ _FOLLOW_ON = re.compile(
 # 'Langzeitwirkung' and 'Langzeiteffekt' are also a drug's long action ('mit Langzeitwirkung':
 # long-acting; 'Langzeitwirkung von Sulfonylharnstoffen in vitro'), 'Langzeitverlauf' a
 # disease's course, so of the long term only 'Langzeitergebnisse' (the results) is read; the
-# adjective 'kostnadseffektiv' (a cost-effective treatment), so only the noun.
+# adjective 'kostnadseffektiv' (a cost-effective treatment), so only the noun. A sub-study
+# ('delstudie', 'Teilstudie', 'deelstudie') as English 'sub-study', from the word's start (not
+# Danish 'modelstudie', a model study).
 _FOLLOW_UP_NORDIC = r"(?:uppfoljning|oppfolging|opfolgning)"  # sv, no, da (folded)
 _FOLLOW_ON_IN = (
     (
@@ -78,6 +80,7 @@ _FOLLOW_ON_IN = (
             r"studienprotokoll|^protokoll\b|\bprotokoll (?:einer|eines) (?:\w+ ){0,4}?studie"
             r"|nachuntersuchung|nachbeobachtung|langzeitergebnis"
             r"|\bkosten (?:nutzen|effektivitat|wirksamkeit)|sekundaranalyse|gesundheitsokonomisch"
+            r"|\bteilstudie"
         ),
     ),
     (
@@ -87,7 +90,7 @@ _FOLLOW_ON_IN = (
             rf"|{_FOLLOW_UP_NORDIC}s?studie|langtids\s?{_FOLLOW_UP_NORDIC}|ars\s?{_FOLLOW_UP_NORDIC}"
             rf"|{_FOLLOW_UP_NORDIC}\w* (?:\w+ ){{0,4}}?(?:efter|etter) (?:\w+ )?ar\b"
             r"|kostnadseffektivitet|kostnadsnytte|omkostningseffektivitet"
-            r"|sekundaranalys|sekundar analys"
+            r"|sekundaranalys|sekundar analys|\bdelstudie"
         ),
     ),
     (
@@ -127,7 +130,7 @@ _FOLLOW_ON_IN = (
         re.compile(
             r"studieprotocol|onderzoeksprotocol|kosteneffectiviteit|kosten effectiviteit"
             r"|vervolgonderzoek|\blange termijn (?:resultaten|effecten|uitkomsten)"
-            r"|\bsecundaire analyse|\beconomische evaluatie"
+            r"|\bsecundaire analyse|\beconomische evaluatie|\bdeelstudie"
         ),
     ),
 )
@@ -263,21 +266,34 @@ def _part_of_one_study(title: str, languages: frozenset[str] | None = None) -> b
 # words as a follow-on cue (srsr, a set of reviews). Its protocol and its numbered parts stay
 # its reports. Not a review of one's own cases ('5-year follow-up review') nor a case report
 # beside a review ('… in a patient with …: three-year follow-up report and systematic
-# literature review'): the follow-up is theirs.
+# literature review'), nor a trial's report with a meta-analysis ('ten-year follow-up of a
+# randomised controlled trial and updated meta-analysis'): the follow-up is theirs. A case of
+# one only ('a patient with', 'case report'): 'patient-reported outcomes', 'case-control
+# studies' and 'case management' are what a review reviews.
 _REVIEW = re.compile(
     r"\b(?:systematic|scoping|umbrella|quantitative|integrative)\s+(?:literature\s+)?review"
     r"|\bmeta[\s-]?(?:analys[ie]s|regression)",
     re.IGNORECASE,
 )
 _LATER = re.compile(r"follow[\s-]?up|years?\s+after", re.IGNORECASE)
-_ONE_CASE = re.compile(r"\b(?:case|patient)\b", re.IGNORECASE)
+_OWN_STUDY = re.compile(
+    r"\b(?:an?|one|our|the|this)\s+(?:[\w-]+\s+){0,4}?(?:case|patient|trial)\b(?!-)"
+    r"|\bcase\s+(?:report|series)\b",
+    re.IGNORECASE,
+)
+
+
+def review_title(title: str) -> bool:
+    """Whether a title says it is a systematic review or a meta-analysis, not one beside its
+    own case or trial (the comment above :data:`_REVIEW`)."""
+    review = _REVIEW.search(title)
+    return bool(review) and not _OWN_STUDY.search(title, 0, review.start())
 
 
 def _says_follow_on(title: str) -> bool:
     """The English follow-on words (:data:`_FOLLOW_ON`, long-term results) in a title, but for
     a review's follow-up words (the comment above :data:`_REVIEW`)."""
-    review = _REVIEW.search(title)
-    review = review and not _ONE_CASE.search(title, 0, review.start())
+    review = review_title(title)
     if any(not (review and _LATER.fullmatch(m.group())) for m in _FOLLOW_ON.finditer(title)):
         return True
     return not review and _long_term_report(title)

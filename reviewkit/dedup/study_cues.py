@@ -35,7 +35,7 @@ from itertools import combinations
 
 from reviewkit.author_names import PARTICLES, split_name, split_run_together
 from reviewkit.dedup.abbreviations import acronyms, initials, spelt_out
-from reviewkit.dedup.follow_on import follow_on_report
+from reviewkit.dedup.follow_on import follow_on_report, review_title
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     name_key,
@@ -113,6 +113,7 @@ class StudyCues:
     # pairs that need them, not kept for every study)
     acronyms: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
+    review: bool = False  # a title says it is a systematic review or a meta-analysis
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -197,7 +198,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     mentions: set[str] = set()
     written: set[str] = set()
     titles: list[str] = []
-    follow_on = several = False
+    follow_on = several = review = False
     for rec in records:
         languages = record_languages(rec.language)
         # the English title, and the original beside it (PubMed's VernacularTitle), where the
@@ -205,6 +206,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         # the English title's, which every record has
         for title in filter(None, (rec.title, rec.vernacular_title)):
             follow_on = follow_on or follow_on_report(title, languages)
+            review = review or review_title(title)
             named = trial_names(title, languages)
             several = several or names_several_trials(title, named)
             names |= named
@@ -243,6 +245,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         several,
         frozenset(written),
         tuple(titles),
+        review,
     )
 
 
@@ -255,7 +258,9 @@ class CueLink:
     first_author: bool  # the same first author
     words: tuple[str, ...]  # shared title words, rarest first
     years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
-    follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
+    # one of the two says it is a protocol, follow-up, secondary analysis … of a study of
+    # the other's kind (a review's of a review, a primary study's of a primary study)
+    follow_on: bool
     two_teams: bool = False  # both list authors (after _without_common) and share none
 
     @property
@@ -460,7 +465,10 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
         bool(a.first_authors & b.first_authors),
         words,
         years,
-        a.follow_on or b.follow_on,
+        # a later report is of a study of its own kind: a review is no report of a primary
+        # study nor one of it (a team's review of its topic's follow-up and its own trial's
+        # 2-year follow-up, srsr), its protocol and parts are a review's
+        (a.follow_on or b.follow_on) and a.review == b.review,
         bool(a.authors and b.authors and not a.authors & b.authors),
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.abbreviations import FUNCTION_WORDS, initials, long_form, spelt_out
 from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
 
@@ -167,11 +167,42 @@ _GLOSSED = re.compile(
     r"(?=\s*(?:[:.;\u2013\u2014]|\s-\s|$))",
     re.IGNORECASE,
 )
-_DESIGN_ENDS = re.compile(r"\s+(?:trial|study|protocol)\s*$", re.IGNORECASE)
+# A protocol only as a study's ('study protocol'; 'protocol for a … trial' reaches 'trial'):
+# 'a treatment protocol', 'an ambulance protocol' is the named tool's or regimen's
+_DESIGN_ENDS = re.compile(r"\s+(?:trial|study)(?:\s+protocol)?\s*$", re.IGNORECASE)
 _DESIGN_NEAR = re.compile(
-    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study|protocol)\b",
+    r"[\s:,\u2013\u2014-]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?(?:trial|study)\b",
     re.IGNORECASE,
 )
+# A gloss whose words each give the name an initial ('COPD: chronic obstructive pulmonary
+# disease', 'CBT: cognitive behavioural therapy for insomnia', 'PROMIS: Patient-Reported
+# Outcomes Measurement Information System') spells out a term of the field, a condition, a
+# treatment or a measure, that a team's different studies share; a study's name so glossed
+# names a study itself ('HOPE: Heart Outcomes Prevention Evaluation', '… Intervention Trial').
+# A coined name takes letters inside its words (ICONS, CONVERT) and is read as above.
+_STUDY_NOUN = re.compile(
+    r"\b(?:trial|study|evaluation|programme|program|project|initiative|investigation|survey"
+    r"|cohort)\b",
+    re.IGNORECASE,
+)
+
+
+def _spells(name: str, words: str) -> bool:
+    """Whether ``words`` are ``name``'s long form from their first word: by Schwartz and
+    Hearst's reading, or, where a function word takes a letter the first word gives
+    ('Antihypertensive and Lipid-Lowering …': 'and' read as ALLHAT's first A), the first word
+    giving the first letter and the words after its function words the others."""
+    if not words:
+        return False  # no gloss ('XYZW:  : …', a doubled colon): long_form('XYZW', '') is ''
+    if long_form(name, words) == words:
+        return True
+    first, *rest = words.split()
+    while rest and rest[0].lower() in FUNCTION_WORDS:
+        rest.pop(0)
+    tail = " ".join(rest)
+    return (
+        first[:1].lower() == name[:1].lower() and bool(tail) and long_form(name[1:], tail) == tail
+    )
 
 
 def _glossed_names(title: str) -> set[str]:
@@ -185,7 +216,8 @@ def _glossed_names(title: str) -> set[str]:
         if (
             (words != gloss or _DESIGN_NEAR.match(title, m.end()))
             and _is_trial_name(m.group(1))
-            and any(long_form(m.group(1), w) == w for w in {words, gloss})
+            and any(_spells(m.group(1), w) for w in {words, gloss})
+            and (_STUDY_NOUN.search(gloss) or not spelt_out(m.group(1), initials(gloss)))
         ):
             found.add(name_key(m.group(1)))
     return found

@@ -268,6 +268,66 @@ def test_a_name_glossed_by_its_words_before_the_design_names_a_trial():
     assert link.names == ("ICONS",)
 
 
+def test_a_gloss_whose_function_word_takes_the_names_letter_is_read_from_its_first_word():
+    """'ALLHAT: Antihypertensive and Lipid-Lowering Treatment to Prevent Heart Attack Trial':
+    Schwartz and Hearst's reading takes 'and' for the name's first A, so the long form did not
+    start at the gloss's first word; the first word gives the first letter, the words after
+    its function words the others. Words that do not abbreviate the name stay no gloss."""
+    gloss = "Antihypertensive and Lipid-Lowering Treatment to Prevent Heart Attack Trial"
+    assert trial_names(f"ALLHAT: {gloss}") == {"ALLHAT"}
+    assert trial_names(f"Major outcomes in the ALLHAT: {gloss}") == {"ALLHAT"}
+    assert not trial_names("ALLHAT: Aspirin and lipids in older adults: a cohort study of 3 towns")
+    # no gloss at all (an export's doubled colon) abbreviates nothing
+    assert not trial_names("XYZW:  : findings from a cluster randomised trial of continence care")
+
+
+def test_a_glossed_name_before_a_treatments_protocol_names_no_trial():
+    """A protocol is a study's only as a study's or a trial's protocol: 'a treatment protocol',
+    'an ambulance protocol' after a glossed name is the named tool's or regimen's, which one
+    team's different studies share; a study protocol stays a trial's."""
+    for title in (
+        "SEPIA: simulation-based evaluation of prioritization algorithms: a treatment protocol",
+        "PRONTO: PRehospital Oxygen Need in Thoracic Obstruction - an ambulance protocol for asthma",
+    ):
+        assert not trial_names(title), title
+    for title in (
+        "ICONS: Identifying continence options after stroke: a study protocol",
+        "XYLOS: Xenon lung oximetry sampling study protocol",
+        "ICONS: Identifying continence options after stroke: protocol for a cluster randomised trial",
+    ):
+        assert trial_names(title), title
+
+
+def test_a_term_glossed_by_its_initials_before_a_design_names_no_trial():
+    """A condition's, a treatment's or a measure's abbreviation glossed by its words, each
+    word giving its initial ('COPD: chronic obstructive pulmonary disease'), then a design
+    names what the study is of, not the study: one team's different studies of COPD would
+    share it as a name. A coined name takes letters inside its words (ICONS, CONVERT) or its
+    gloss names a study ('Heart Outcomes Prevention Evaluation', '… Intervention Trial')."""
+    for title in (
+        "COPD: chronic obstructive pulmonary disease: a population-based cohort study",
+        "ADHD: Attention deficit hyperactivity disorder in adults and their families - a study",
+        "CBT: cognitive behavioural therapy for insomnia - a randomised controlled trial",
+        "BMI: body mass index and mortality: a prospective cohort study",
+        "PROMIS: Patient-Reported Outcomes Measurement Information System: a validation study",
+    ):
+        assert not trial_names(title), title
+    assert trial_names("TAVI: transcatheter aortic valve implantation: the PARTNER trial") == {
+        "PARTNER"
+    }
+    for title in (
+        "HOPE: Heart Outcomes Prevention Evaluation - a randomised trial of ramipril",
+        "CAST: Cardiac Arrhythmia Suppression Trial",
+        "SPRINT: Systolic Blood Pressure Intervention Trial",
+    ):
+        assert trial_names(title), title
+    one = rec("COPD: chronic obstructive pulmonary disease: a cohort study of smokers", TEAM, 2014)
+    two = rec(
+        "COPD: chronic obstructive pulmonary disease - a study of inhaler use", TEAM[2:], 2016
+    )
+    assert links(one, two) == {}
+
+
 def test_a_list_names_trials_only_where_its_words_say_they_are_trials():
     """A list of trials' names stands against design words: 'the X and Y trials', 'trials (X,
     Y and Z)', '(X and Y): a randomised trial'. A bracketed list anywhere else is of what the
@@ -411,6 +471,64 @@ def test_a_reviews_follow_up_words_are_its_topic():
         "Two-year follow-up of a randomised trial of exercise",
     ):
         assert follow_on_report(title), title
+
+
+def test_a_review_beside_a_trials_follow_up_words_and_a_case_of_one():
+    """A trial's follow-up reported with a meta-analysis stays its follow-up; a review of
+    patient-reported outcomes, case-control studies or case management at follow-up is still
+    a review (only a case of one, 'a patient with …', 'case report', makes the follow-up the
+    title's own)."""
+    for title in (
+        "Ten-year follow-up of a randomised controlled trial and updated meta-analysis",
+        "Long-term follow-up of the SPINE trial, with a systematic review and meta-analysis",
+        "Follow-up of a patient with situs inversus and a systematic review of the literature",
+        "Five-year follow-up after a fracture: case report and systematic review",
+    ):
+        assert follow_on_report(title), title
+    for title in (
+        "Patient-reported outcomes at long-term follow-up after hip replacement: a systematic "
+        "review",
+        "Follow-up of case-control studies of smoking and panic: a meta-analysis",
+        "Case management and follow-up in heart failure: a systematic review",
+        "Follow-up of randomised trials of exercise for back pain: a systematic review",
+    ):
+        assert not follow_on_report(title), title
+
+
+def test_a_review_is_no_report_of_a_primary_study():
+    """A team's review and its own trial's follow-up share the team and the topic, but a
+    review is no report of a primary study (srsr: a quantitative review of panic disorder's
+    treatment at follow-up and the team's 2-year naturalistic follow-up); a review's protocol
+    and the review stay one study's reports."""
+    review = rec("Follow-up on the treatment of panic disorder with agoraphobia: a quantitative"
+                 " review", TEAM, 1999)  # fmt: skip
+    study = rec("Long-term outcome of pharmacological and psychological treatment for panic"
+                " disorder with agoraphobia: a 2-year naturalistic follow-up", TEAM[1:], 2001)  # fmt: skip
+    other = rec("Exercise for low back pain", OTHER_TEAM)  # the pair's words rare beside it
+    assert links(review, study, other) == {}
+    protocol = rec("Exercise for panic disorder with agoraphobia: protocol for a systematic"
+                   " review", TEAM, 2014)  # fmt: skip
+    done = rec("Exercise for panic disorder with agoraphobia: a systematic review", TEAM, 2015)
+    ((_, link),) = links(protocol, done, other).items()
+    assert "follow-on" in link.cues
+
+
+def test_a_sub_study_in_other_languages_is_a_report():
+    """Swedish, Norwegian and Danish 'delstudie', German 'Teilstudie', Dutch 'deelstudie' are
+    English 'sub-study', a report of a larger study; a word that only holds the letters
+    (Danish 'modelstudie', a model study) is not, nor the word in a record of another
+    language."""
+    swedish, german, dutch, danish, english = (
+        record_languages(x) for x in ("swe", "ger", "dut", "dan", "eng")
+    )
+    for title, lang in (
+        ("Återgång i arbete efter sjukskrivning: en delstudie i Rehsam-projektet", swedish),
+        ("Rückenschmerz im Betrieb: Ergebnisse einer Teilstudie", german),
+        ("Werkhervatting na ziekteverzuim: een deelstudie", dutch),
+    ):
+        assert follow_on_report(title, lang), title
+        assert not follow_on_report(title, english), title
+    assert not follow_on_report("En modelstudie af sygefravær på sygehuse", danish)
 
 
 def test_numbered_parts_of_one_study_in_other_languages():
