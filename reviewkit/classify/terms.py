@@ -56,6 +56,7 @@ from reviewkit.classify import affiliations, codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.headings import heading
 from reviewkit.classify.negation import negated, negated_after
+from reviewkit.classify.origins import names_origin, proper_name
 from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.readings import kept
@@ -366,7 +367,11 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     return fields
 
 
-def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tuple[int, int]]:
+def _spans(
+    parts: tuple[_Part, ...], f: Field, arm: bool | str, proper: bool = False
+) -> Iterable[tuple[int, int]]:
+    """The (start, end) of each place the term's words are found and count (``proper``: the
+    term is a proper name, no evidence at the head of an instrument's name, :mod:`.origins`)."""
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -377,7 +382,9 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tupl
             continue
         if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
-        if kept(f, i, i + n - 1, arm):
+        if kept(f, i, i + n - 1, arm) and not (
+            proper and names_origin(f.text, words, i, i + n - 1)
+        ):
             yield words[i].start, words[i + n - 1].end
     if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
         for i in f.places(parts[1]):
@@ -391,7 +398,7 @@ def _spans(parts: tuple[_Part, ...], f: Field, arm: bool | str) -> Iterable[tupl
                 continue
             if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
-            if kept(f, i, j, arm):
+            if kept(f, i, j, arm) and not (proper and names_origin(f.text, words, i, j)):
                 yield tok.start, tok.end
 
 
@@ -418,10 +425,11 @@ def find_term(
     if whole is not None:  # only the spellings whose first word the record has at all
         variants = tuple(parts for parts in variants if whole.places(parts[0]))
     out = []
+    proper = proper_name(term.text)  # a place: not where an instrument named after it is used
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
-            for start, end in _spans(parts, f, arm):
+            for start, end in _spans(parts, f, arm, proper):
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]

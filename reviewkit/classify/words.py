@@ -24,8 +24,10 @@ _WORD = re.compile(r"\w+")
 _DOTTED = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}(?!\w)")
 HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
-# text's end ("F43.2" and "p.12" go on)
-SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+# text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
+# them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
+# no sentence begins so ("... in the U.S. We ..." ends one)
+SENTENCE_END = re.compile(r"[;!?](?:\s|$)|\.$|(?<![A-Z]\.[A-Z])\.\s|\.\s(?![a-z])")
 
 
 @lru_cache(maxsize=65536)

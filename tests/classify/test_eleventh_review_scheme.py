@@ -15,7 +15,7 @@ from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
 
 from reviewkit import protocol as protocol_mod
-from reviewkit.classify.words import tokens
+from reviewkit.classify.words import sentences, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-welfare-systems.toml"
@@ -63,6 +63,24 @@ def test_an_acronym_with_full_stops_is_the_acronym(welfare, text):
     assert labels(welfare, "system", text) == ["anglo"]
 
 
+# ... and its last full stop ends no sentence before a word in lower case, as no sentence
+# begins so: "workers in the U.S. were excluded" is one sentence, its exclusion read whole
+def test_a_dotted_acronym_ends_a_sentence_only_before_a_capital():
+    text = "Workers in the U.S. were excluded. It was done in the U.K. We asked e.g. them."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Workers in the U.S. were excluded",
+        "It was done in the U.K",
+        "We asked e.g",
+        "them",
+        "",
+    ]
+
+
+def test_an_excluded_country_written_with_full_stops_is_excluded(welfare):
+    text = "Workers in Japan were included; workers in the U.S. were excluded."
+    assert labels(welfare, "system", text) == ["other"]
+
+
 def test_dotted_acronym_is_one_word_and_lower_case_abbreviations_are_not():
     assert [t.word for t in tokens("in the U.S. and e.g. Canada")] == [
         "in", "the", "US", "and", "e", "g", "Canada",
@@ -70,8 +88,8 @@ def test_dotted_acronym_is_one_word_and_lower_case_abbreviations_are_not():
 
 
 # After the first reading: a state, province or territory names its country (workers'
-# compensation research is done by jurisdiction); one that also names an instrument used
-# everywhere is weak, so the instrument's origin is not the study's country
+# compensation research is done by jurisdiction); at the head of an instrument's name used
+# everywhere it is the instrument's origin, not the study's country (classify/origins.py)
 @pytest.mark.parametrize(
     ("text", "system"),
     [
@@ -96,7 +114,7 @@ def test_a_state_or_province_names_its_country(welfare, text, system):
 
 
 # After the second reading (unseen 14/16): New York is always in the US, the heart failure
-# class named after its association no place; the regions outside the five models are named
+# class named after its association no place (an origin, classify/origins.py); the regions outside the five models are named
 # as groups as the Nordic countries are, not "Asian" (also the participants' origin)
 @pytest.mark.parametrize(
     ("text", "system"),

@@ -1,0 +1,65 @@
+"""Every protocol's every scheme on every held-out file and Review B's rows: each row's label
+scores and suggestion, to compare before and after a change to the rules or a protocol (what
+moved, and on which set). Not a benchmark of its own: ``python -m benchmarks.classify_cells
+before.json`` on the old code, ``... after.json`` on the new, then ``python -m
+benchmarks.classify_cells --compare before.json after.json`` lists the rows that moved."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from benchmarks.classify_review_b import data_path
+from reviewkit import protocol as protocol_mod
+from reviewkit.classify import choose, score_labels
+from reviewkit.classify.evaluate import row_record
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cells() -> dict[str, object]:
+    """'protocol|scheme|file|row' -> [[label, score], ..., ["->", suggested]] (or the error)."""
+    files = [*sorted((ROOT / "tests/reports/fixtures").glob("heldout_*.csv")), data_path()]
+    rows = {}
+    for f in files:
+        with f.open(encoding="utf-8", newline="") as fh:
+            rows[f.name] = [row_record(r) for r in csv.DictReader(fh)]
+    out: dict[str, object] = {}
+    for path in sorted((ROOT / "protocols").glob("*.toml")):
+        protocol = protocol_mod.load(path)
+        for scheme_id in protocol.schemes:
+            scheme = protocol.scheme(scheme_id)
+            for name, records in rows.items():
+                for i, record in enumerate(records, 1):
+                    key = f"{path.stem}|{scheme_id}|{name}|{i}"
+                    try:
+                        scores = score_labels(record, scheme)
+                        got = [[s.label, round(s.score, 3)] for s in scores if s.score]
+                        out[key] = [*got, ["->", [c.label for c in choose(scheme, scores)]]]
+                    except Exception as exc:  # noqa: BLE001 - a crash is a cell too
+                        out[key] = f"error: {type(exc).__name__}: {exc}"
+    return out
+
+
+def compare(before: dict, after: dict) -> list[str]:
+    """The rows whose scores or suggestion moved, each with its before and after."""
+    return [
+        f"{k}\n    {before[k]}\n -> {after.get(k)}" for k in before if before[k] != after.get(k)
+    ]
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--compare"]:
+        before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in argv[1:3])
+        moved = compare(before, after)
+        print("\n".join(moved) + f"\n{len(moved)} of {len(before)} row score lists moved")
+        return
+    out = cells()
+    Path(argv[0]).write_text(json.dumps(out, indent=0), encoding="utf-8")
+    print(f"{len(out)} row score lists -> {argv[0]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

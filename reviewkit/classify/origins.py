@@ -1,0 +1,68 @@
+"""A place at the head of a named instrument or body is where it came from, not where a study was.
+
+Instruments and reference bodies are named after the place they were made in and used
+everywhere: the Quebec Back Pain Disability Scale, the Canadian Occupational Performance
+Measure, the Western Ontario Rotator Cuff Index, the Michigan Hand Outcomes Questionnaire, the
+Minnesota Multiphasic Personality Inventory, the Dutch Musculoskeletal Questionnaire, the New
+York Heart Association class, the American College of Rheumatology criteria. A study in Japan
+that used one of them is a study in Japan. So a proper name the protocol lists (a place: a
+country, its people's adjective, a state) is no evidence where it heads such a name: it is
+followed, in capitals and with nothing but spaces, hyphens and the joining words "of", "and",
+"for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
+("the Japanese version of the Utrecht Work Engagement Scale") and a national cohort or survey
+("the Danish Work Environment Cohort Study") do say where a study was: "version" is in lower
+case and "Study" and "Survey" are no heads, so both are kept.
+"""
+
+from __future__ import annotations
+
+from reviewkit.classify.words import Token
+
+# The nouns that end an instrument's or a reference body's name (folded): what is named after a
+# place and used in every country. Not "Study", "Survey", "Cohort", "Register", "Institute" or
+# "Agency": a national study, register or agency is where the study was.
+HEADS = frozenset(
+    {
+        "questionnaire", "questionnaires", "scale", "scales", "subscale", "index", "inventory",
+        "measure", "score", "test", "task", "criteria", "classification", "checklist",
+        "instrument", "association", "college", "society", "academy",
+    }
+)  # fmt: skip
+_JOINING = frozenset({"of", "and", "for"})
+_BETWEEN = frozenset({"", "-", "‐", "–", "/"})  # what may stand between two words of one name
+_LONGEST = 5  # words of a name after the place ("and McMaster Universities Osteoarthritis Index")
+# A text whose every longer word outside the name begins with a capital is written in title
+# case ("Return to Work Among Danish Nurses: The Work Ability Index"): there capitals mark no
+# name, and the rule is not applied
+_LONGER = 4
+
+
+def proper_name(term: str) -> bool:
+    """Whether a protocol's term is written as a proper name ("Danish", "New York"), not in
+    capitals (an acronym: "UK", "NAV") nor in lower case."""
+    letters = term.strip("\"'*")
+    return len(letters) > 1 and letters[0].isupper() and letters[1].islower()
+
+
+def names_origin(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Whether the words first..last head a named instrument or body, in capitals up to its
+    head noun ("Quebec Back Pain Disability Scale", "American College of Rheumatology"); never
+    in a text written in title case."""
+    for k in range(last + 1, min(last + 1 + _LONGEST, len(words))):
+        gap = text[words[k - 1].end : words[k].start].strip()
+        if gap not in _BETWEEN:
+            return False
+        word = words[k].word
+        if word.casefold() in _JOINING:
+            continue
+        if not word[:1].isupper():
+            return False
+        if word.casefold() in HEADS:
+            return not _title_case(words[:first] + words[k + 1 :])
+    return False
+
+
+def _title_case(words: list[Token]) -> bool:
+    """Whether every word of four letters or more begins with a capital."""
+    longer = [w.word for w in words if len(w.word) >= _LONGER and w.word.isalpha()]
+    return bool(longer) and all(w[0].isupper() for w in longer)

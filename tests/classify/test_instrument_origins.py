@@ -1,0 +1,53 @@
+"""A place at the head of a named instrument or body is where it came from, not where the study
+was (reviewkit/classify/origins.py): read with the welfare review's scheme of the workers'
+country (protocols/rtw-welfare-systems.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "rtw-welfare-systems.toml"
+
+
+@pytest.fixture(scope="module")
+def welfare():
+    return protocol_mod.load(PROTOCOL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers in Japan completed the Canadian Occupational Performance Measure.",
+        "Workers with shoulder pain in Japan completed the Western Ontario Rotator Cuff Index.",
+        "Patients in Japan completed the Michigan Hand Outcomes Questionnaire.",
+        "Patients in Japan met the American College of Rheumatology criteria for fibromyalgia.",
+        "Workers in Japan completed the Dutch Musculoskeletal Questionnaire.",
+        "Employees in Japan completed the Swedish Demand-Control-Support Questionnaire.",
+        "Workers in Japan completed the Quebec Back Pain Disability Scale.",
+        "Workers in Japan completed the Minnesota Multiphasic Personality Inventory.",
+        "Patients in Japan in New York Heart Association class II returned to work.",
+    ],
+)
+def test_an_instrument_named_after_a_place_is_not_the_studys_country(welfare, text):
+    assert labels(welfare, "system", text) == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        # a language version, a national cohort and the place itself say where the study was
+        ("Workers completed the Japanese version of the Utrecht Work Engagement Scale.", ["other"]),
+        ("Workers of the Danish Work Environment Cohort Study were followed up.", ["nordic"]),
+        ("Sick-listed workers in Minnesota were interviewed.", ["anglo"]),
+        ("Injured workers in Quebec were followed for two years.", ["anglo"]),
+        # a title in title case: its capitals name nothing
+        ("Danish Nurses Questionnaire Study", ["nordic"]),
+    ],
+)
+def test_a_place_that_heads_no_instrument_still_counts(welfare, text, system):
+    assert labels(welfare, "system", text) == system
