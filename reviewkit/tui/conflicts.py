@@ -99,6 +99,9 @@ class ConflictsScreen(DecisionScreen):
         " 'reviewkit conflicts import FILE'"
     )
     ACTIONS_ID = "conflicts"
+    # Esc on the reason picker, as Esc on the 'Why include?' prompt says (the message line had
+    # kept "exclude: which reason?", the picker gone)
+    CANCELLED = "exclude cancelled: no final decision saved"
 
     def __init__(
         self,

@@ -64,13 +64,26 @@ def reasons_fit(rule: Stage, console: Console, size: Size) -> bool:
     return rows <= size.height * REASONS_SHARE
 
 
-def reasons_hint(rule: Stage, exclude_key: str = "e") -> Text:
-    """The one line that stands for the reasons list on a short terminal."""
+def reasons_hint(rule: Stage, exclude_key: str = "e", reason_keys: Sequence[str] = ()) -> Text:
+    """The one line that stands for the reasons list on a short terminal, naming the reasons'
+    keys (``reason_keys``, the keymap's; by default their numbers) as the list does."""
+    count = len(rule.exclusion_reasons)
+    keys = [*reason_keys, *(str(n) for n in range(len(reason_keys) + 1, count + 1))][:count]
+    # the numbers' run as a range ('1–4'); a keymap that moved some keeps its run from the
+    # first number still in place ('y, 2–4'), as the list under e names them
+    tail = next((i for i, k in enumerate(keys) if keys[i:] == _numbers(i, count)), count)
+    run = [] if tail == count else [keys[tail] if tail == count - 1 else f"{keys[tail]}–{count}"]
+    named = ", ".join([*keys[:tail], *run])
     return Text.assemble(
         ("Exclusion reasons ", "bold"),
-        (f"1–{len(rule.exclusion_reasons)}", "bold cyan"),
+        (named, "bold cyan"),
         f": press {exclude_key} to see them",
     )
+
+
+def _numbers(start: int, count: int) -> list[str]:
+    """The reasons' own numbers from position ``start`` (0-based) to the last."""
+    return [str(n) for n in range(start + 1, count + 1)]
 
 
 class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
@@ -167,7 +180,7 @@ class FoldingReasons:
         shown = (
             self.picker(self.excluding)  # type: ignore[attr-defined]  # a DecisionScreen's
             if whole
-            else reasons_hint(self.rule, key)
+            else reasons_hint(self.rule, key, self.reason_keys())  # type: ignore[attr-defined]
         )
         self.query_one("#reasons", Static).update(shown)
 
