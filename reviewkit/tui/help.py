@@ -142,13 +142,21 @@ class HelpScreen(ModalScreen[None]):
         # do nothing while the help is open, and not the key that closes it
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        # paged to its end, Space does nothing: the footer stops offering "More" there
+        pane = self.query_one(VerticalScroll)
+        self.watch(pane, "scroll_y", lambda _: self.refresh_bindings(), init=False)
+
     def on_resize(self) -> None:
         # "Space More" only while there is more: the help of a short table fits a tall window
         self.call_after_refresh(self.refresh_bindings)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "page":
-            return self.query_one(VerticalScroll).max_scroll_y > 0
+            pane = self.query_one(VerticalScroll)
+            if parameters and int(parameters[0]) > 0:  # down: while there is more below
+                return pane.scroll_y < pane.max_scroll_y
+            return pane.max_scroll_y > 0
         return True
 
     def action_page(self, step: int) -> None:
