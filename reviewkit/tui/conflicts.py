@@ -270,6 +270,7 @@ class ConflictsScreen(DecisionScreen):
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
+        saved += self.not_retrieved_word(self.project, view.study_id, reason)
         nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
         if nxt is None and not any(v.open for v in self.views):
             nxt, saved = self._take_new(saved)

@@ -17,8 +17,9 @@ from textual.app import App
 from textual.geometry import Size
 from textual.widgets import Static
 
+from reviewkit.project import Project
 from reviewkit.protocol import Stage
-from reviewkit.screening import decision_words
+from reviewkit.screening import attached_yet_not_retrieved, decision_words
 from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
@@ -121,6 +122,14 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         number was still listed after the number)."""
         count = min(len(self.rule.exclusion_reasons), 9)
         return [screen_key(self.app, f"{self.ACTIONS_ID}.reason{n}") for n in range(1, count + 1)]
+
+    def not_retrieved_word(self, project: Project, study: int, reason: str) -> str:
+        """' (a full text is attached, yet …; z undoes)' after a saved exclusion whose reason
+        says the report was not retrieved while a full text is attached
+        (:func:`reviewkit.screening.attached_yet_not_retrieved`), else ''."""
+        word = attached_yet_not_retrieved(project.db, self.rule, study, reason)
+        undo = screen_key(self.app, f"{self.ACTIONS_ID}.undo")
+        return f" ({word}; {undo} undoes)" if word else ""
 
     def say(self, message: str) -> None:
         self.message = message
