@@ -22,7 +22,12 @@ from reviewkit.protocol import Stage
 from reviewkit.screening import attached_yet_not_retrieved, decision_words
 from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
-from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
+from reviewkit.tui.widgets import (
+    WaitsForDatabase,
+    reason_for_key,
+    reason_keys_named,
+    reasons_renderable,
+)
 
 
 def reason_picker(
@@ -68,23 +73,11 @@ def reasons_fit(rule: Stage, console: Console, size: Size) -> bool:
 def reasons_hint(rule: Stage, exclude_key: str = "e", reason_keys: Sequence[str] = ()) -> Text:
     """The one line that stands for the reasons list on a short terminal, naming the reasons'
     keys (``reason_keys``, the keymap's; by default their numbers) as the list does."""
-    count = len(rule.exclusion_reasons)
-    keys = [*reason_keys, *(str(n) for n in range(len(reason_keys) + 1, count + 1))][:count]
-    # the numbers' run as a range ('1–4'); a keymap that moved some keeps its run from the
-    # first number still in place ('y, 2–4'), as the list under e names them
-    tail = next((i for i, k in enumerate(keys) if keys[i:] == _numbers(i, count)), count)
-    run = [] if tail == count else [keys[tail] if tail == count - 1 else f"{keys[tail]}–{count}"]
-    named = ", ".join([*keys[:tail], *run])
     return Text.assemble(
         ("Exclusion reasons ", "bold"),
-        (named, "bold cyan"),
+        (reason_keys_named(len(rule.exclusion_reasons), reason_keys), "bold cyan"),
         f": press {exclude_key} to see them",
     )
-
-
-def _numbers(start: int, count: int) -> list[str]:
-    """The reasons' own numbers from position ``start`` (0-based) to the last."""
-    return [str(n) for n in range(start + 1, count + 1)]
 
 
 class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
@@ -147,7 +140,8 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         if not self.excluding:
             self.say(f"press {self.exclude_key} first, then the reason's number")
             return
-        code, problem = reason_for_key(self.rule, n)
+        pressed = screen_key(self.app, f"{self.ACTIONS_ID}.reason{n}") if n else ""
+        code, problem = reason_for_key(self.rule, n, self.reason_keys(), pressed)
         if code is None:
             self.say(problem)
             return

@@ -60,3 +60,32 @@ def test_the_short_reasons_line_names_the_reason_keys_in_force(team) -> None:
     moved = _hint(project, {"screening.reason1": "y", "screening.exclude": "x"})
     keys = ", ".join(["y", *(str(n) for n in range(2, count + 1))])
     assert f"Exclusion reasons {keys}: press x to see them" in moved, moved
+
+
+def test_a_key_with_no_reason_names_the_reason_keys_in_force(team) -> None:
+    """With reason 1 on y and reason 3's key free of a reason (the title-abstract stage has
+    two), the refusal said 'no reason 3: choose 1-2': a number the reviewer did not press, and
+    1, which no longer chooses a reason."""
+    project, _ = team
+    keymap = {"screening.reason1": "y", "screening.reason3": "w"}
+
+    async def go() -> tuple[str, str]:
+        queue = scr.ReviewerQueue(project, TA, "maria")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap=keymap)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("j", "e", "w")
+            await pilot.pause()
+            moved = shown(app, "#message")
+            await pilot.press("escape", "q")
+        plain = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with plain.run_test(size=(100, 34)) as pilot:
+            await pilot.press("j", "e", "3")
+            await pilot.pause()
+            default = shown(plain, "#message")
+            await pilot.press("escape", "q")
+        return moved, default
+
+    moved, default = asyncio.run(go())
+    assert "no reason w: choose y, 2" in moved, moved
+    assert "no reason 3: choose 1–2" in default, default
+    assert not scr.ReviewerQueue(project, TA, "maria").done
