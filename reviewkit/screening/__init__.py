@@ -97,6 +97,7 @@ __all__ = [
     "StudyState",
     "add_note",
     "attach",
+    "attached_yet_not_retrieved",
     "attachment_url",
     "check_reviewer",
     "check_stage",
@@ -123,7 +124,6 @@ __all__ = [
     "stage_open",
     "stage_outcomes",
     "study_attachment",
-    "attached_yet_not_retrieved",
     "study_states",
     "undo",
 ]

@@ -135,9 +135,7 @@ class HelpScreen(ModalScreen[None]):
             )
             yield Static(help_table(self.actions, self.keymap), id="help-table")
             # the keys in force ('help.close' is remappable): it said 'Esc, q or ?' whatever
-            yield Static(
-                f"\n{_closing_keys(self.keymap)} closes this help.", classes="dim", id="help-close"
-            )
+            yield Static(f"\n{_closing_keys(self.keymap)} closes this help.", classes="dim")
         # its own footer: the screen's below it showed that screen's keys (i Include…), which
         # do nothing while the help is open, and not the key that closes it
         yield Footer(compact=True)

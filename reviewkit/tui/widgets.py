@@ -148,7 +148,7 @@ def reasons_renderable(
 ) -> Group:
     """A heading and the exclusion reasons, each after its key (``keys``, the keymap's; by
     default its number), laid out in columns, never split mid-label."""
-    named = [*keys, *(str(n) for n in range(len(keys) + 1, len(reasons) + 1))]
+    named = _keys_or_numbers(len(reasons), keys)
     items = [
         Text.assemble((f"{k} ", "bold cyan"), r.label) for k, r in zip(named, reasons, strict=True)
     ]
@@ -176,10 +176,15 @@ def reason_keys_named(count: int, keys: Sequence[str] = ()) -> str:
     """The keys of a stage's ``count`` reasons as words name them: '1–4' by default; a keymap
     that moved some (``keys``, the keymap's, in the reasons' order) keeps the run from the
     first number still in place ('y, 2–4'), as the list under e names them."""
-    named = [*keys, *(str(n) for n in range(len(keys) + 1, count + 1))][:count]
+    named = _keys_or_numbers(count, keys)
     tail = next((i for i in range(count) if named[i:] == _numbers(i, count)), count)
     run = [] if tail == count else [named[tail] if tail == count - 1 else f"{named[tail]}–{count}"]
     return ", ".join([*named[:tail], *run])
+
+
+def _keys_or_numbers(count: int, keys: Sequence[str]) -> list[str]:
+    """The keys of ``count`` reasons: ``keys`` (the keymap's), then numbers for the rest."""
+    return [*keys, *(str(n) for n in range(len(keys) + 1, count + 1))][:count]
 
 
 def _numbers(start: int, count: int) -> list[str]:
