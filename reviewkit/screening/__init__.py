@@ -42,6 +42,7 @@ from reviewkit.screening.final_decisions import (
 from reviewkit.screening.final_decisions_sheet import resolve_sheet, write_conflicts_sheet
 from reviewkit.screening.lookup import (
     attach,
+    attached_yet_not_retrieved,
     attachment_url,
     find_record,
     read_record,
@@ -96,6 +97,7 @@ __all__ = [
     "StudyState",
     "add_note",
     "attach",
+    "attached_yet_not_retrieved",
     "attachment_url",
     "check_reviewer",
     "check_stage",

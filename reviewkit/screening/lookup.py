@@ -10,6 +10,7 @@ from urllib.request import url2pathname
 
 from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
 from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular
+from reviewkit.protocol import Stage
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
@@ -277,6 +278,19 @@ def study_attachment(db: Store, study_id: int) -> attachment_rows.Attachment | N
     """The full text attached to a study: the newest attachment of any record of its cluster
     (a full text attached to a duplicate counts for the study, as its votes do)."""
     return attachment_rows.current_attachment(db, sorted(links.members_of(db, [study_id])))
+
+
+def attached_yet_not_retrieved(db: Store, rule: Stage, study_id: int, reason: str) -> str:
+    """A word for the message line when ``reason`` says the study's report was not retrieved
+    (``Stage.not_retrieved_codes``: PRISMA's "reports not retrieved") while a full text is
+    attached to it; '' otherwise. A warning, not a refusal: the attached file may be the wrong
+    paper or an abstract, but a reason one row from another is also easily pressed, and the
+    flow diagram would count a report the team holds as never retrieved."""
+    if not reason or reason not in rule.not_retrieved_codes():
+        return ""
+    if study_attachment(db, study_id) is None:
+        return ""
+    return "a full text is attached, yet this reason counts the report as not retrieved"
 
 
 def replaced_words(

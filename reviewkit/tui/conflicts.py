@@ -99,6 +99,9 @@ class ConflictsScreen(DecisionScreen):
         " 'reviewkit conflicts import FILE'"
     )
     ACTIONS_ID = "conflicts"
+    # Esc on the reason picker, as Esc on the 'Why include?' prompt says (the message line had
+    # kept "exclude: which reason?", the picker gone)
+    CANCELLED = "exclude cancelled: no final decision saved"
 
     def __init__(
         self,
@@ -267,6 +270,7 @@ class ConflictsScreen(DecisionScreen):
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
+        saved += self.not_retrieved_word(self.project, view.study_id, reason)
         nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
         if nxt is None and not any(v.open for v in self.views):
             nxt, saved = self._take_new(saved)

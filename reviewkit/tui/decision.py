@@ -17,11 +17,17 @@ from textual.app import App
 from textual.geometry import Size
 from textual.widgets import Static
 
+from reviewkit.project import Project
 from reviewkit.protocol import Stage
-from reviewkit.screening import decision_words
+from reviewkit.screening import attached_yet_not_retrieved, decision_words
 from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
-from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
+from reviewkit.tui.widgets import (
+    WaitsForDatabase,
+    reason_for_key,
+    reason_keys_named,
+    reasons_renderable,
+)
 
 
 def reason_picker(
@@ -64,11 +70,12 @@ def reasons_fit(rule: Stage, console: Console, size: Size) -> bool:
     return rows <= size.height * REASONS_SHARE
 
 
-def reasons_hint(rule: Stage, exclude_key: str = "e") -> Text:
-    """The one line that stands for the reasons list on a short terminal."""
+def reasons_hint(rule: Stage, exclude_key: str = "e", reason_keys: Sequence[str] = ()) -> Text:
+    """The one line that stands for the reasons list on a short terminal, naming the reasons'
+    keys (``reason_keys``, the keymap's; by default their numbers) as the list does."""
     return Text.assemble(
         ("Exclusion reasons ", "bold"),
-        (f"1–{len(rule.exclusion_reasons)}", "bold cyan"),
+        (reason_keys_named(len(rule.exclusion_reasons), reason_keys), "bold cyan"),
         f": press {exclude_key} to see them",
     )
 
@@ -109,6 +116,14 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         count = min(len(self.rule.exclusion_reasons), 9)
         return [screen_key(self.app, f"{self.ACTIONS_ID}.reason{n}") for n in range(1, count + 1)]
 
+    def not_retrieved_word(self, project: Project, study: int, reason: str) -> str:
+        """' (a full text is attached, yet …; z undoes)' after a saved exclusion whose reason
+        says the report was not retrieved while a full text is attached
+        (:func:`reviewkit.screening.attached_yet_not_retrieved`), else ''."""
+        word = attached_yet_not_retrieved(project.db, self.rule, study, reason)
+        undo = screen_key(self.app, f"{self.ACTIONS_ID}.undo")
+        return f" ({word}; {undo} undoes)" if word else ""
+
     def say(self, message: str) -> None:
         self.message = message
         self.query_one("#message", Static).update(message, layout=False)
@@ -125,7 +140,8 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         if not self.excluding:
             self.say(f"press {self.exclude_key} first, then the reason's number")
             return
-        code, problem = reason_for_key(self.rule, n)
+        pressed = screen_key(self.app, f"{self.ACTIONS_ID}.reason{n}") if n else ""
+        code, problem = reason_for_key(self.rule, n, self.reason_keys(), pressed)
         if code is None:
             self.say(problem)
             return
@@ -167,7 +183,7 @@ class FoldingReasons:
         shown = (
             self.picker(self.excluding)  # type: ignore[attr-defined]  # a DecisionScreen's
             if whole
-            else reasons_hint(self.rule, key)
+            else reasons_hint(self.rule, key, self.reason_keys())  # type: ignore[attr-defined]
         )
         self.query_one("#reasons", Static).update(shown)
 

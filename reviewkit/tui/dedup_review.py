@@ -358,8 +358,11 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.pair is None:
             if self.queue:  # only skipped pairs are left: round again, from the first
                 self.skipped.clear()
-                self.show_next(reread=False)
-                self.say(f"the skipped pairs again: {quantity(len(self.queue), 'pair')}")
+                # read again: a colleague may have settled them while they waited (the queue
+                # as last read offered a pair nobody needs to judge)
+                self.show_next()
+                if self.pair is not None:
+                    self.say(f"the skipped pairs again: {quantity(len(self.queue), 'pair')}")
             return
         self.confirming = None  # a merge's confirmation is for the press right after it
         self.confirming_undo = None

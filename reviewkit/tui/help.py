@@ -18,7 +18,15 @@ from textual.widgets import Footer, Static
 
 from reviewkit import settings
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, exclusion_heading, help_rows
+from reviewkit.tui.actions import (
+    EXCLUSION_GROUP,
+    Action,
+    bindings,
+    effective_keys,
+    exclusion_heading,
+    help_rows,
+    key_name,
+)
 from reviewkit.tui.widgets import scroll_page
 
 HELP_ACTIONS = (
@@ -126,10 +134,16 @@ class HelpScreen(ModalScreen[None]):
                 id="help-heading",
             )
             yield Static(help_table(self.actions, self.keymap), id="help-table")
-            yield Static("\nEsc, q or ? closes this help.", classes="dim")
+            # the keys in force ('help.close' is remappable): it said 'Esc, q or ?' whatever
+            yield Static(f"\n{_closing_keys(self.keymap)} closes this help.", classes="dim")
         # its own footer: the screen's below it showed that screen's keys (i Include…), which
         # do nothing while the help is open, and not the key that closes it
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        # paged to its end, Space does nothing: the footer stops offering "More" there
+        pane = self.query_one(VerticalScroll)
+        self.watch(pane, "scroll_y", lambda _: self.refresh_bindings(), init=False)
 
     def on_resize(self) -> None:
         # "Space More" only while there is more: the help of a short table fits a tall window
@@ -137,11 +151,20 @@ class HelpScreen(ModalScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "page":
-            return self.query_one(VerticalScroll).max_scroll_y > 0
+            pane = self.query_one(VerticalScroll)
+            if parameters and int(parameters[0]) > 0:  # down: while there is more below
+                return pane.scroll_y < pane.max_scroll_y
+            return pane.max_scroll_y > 0
         return True
 
     def action_page(self, step: int) -> None:
         scroll_page(self.query_one(VerticalScroll), step)
+
+
+def _closing_keys(keymap: dict[str, str]) -> str:
+    """The keys that close the help, as a sentence names them ('Esc, q or ?')."""
+    keys = [key_name(k) for k in effective_keys(HELP_ACTIONS, keymap)["help.close"].split(",")]
+    return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} or {keys[-1]}"
 
 
 def _keymap_named() -> str:

@@ -346,8 +346,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.post_message(Decided(study, label, reason, d.id))
         if self.ranking is not None:
             self.ranking.update()
+        warned = self.not_retrieved_word(self.queue.project, study, reason)
         self.say(
-            f"saved: {decision_words(self.rule, label, reason)} on record {study}"
+            f"saved: {decision_words(self.rule, label, reason)} on record {study}{warned}"
             + (f" · {said}" if said else "")
         )
         self.advance(skip)

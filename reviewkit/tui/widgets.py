@@ -148,24 +148,48 @@ def reasons_renderable(
 ) -> Group:
     """A heading and the exclusion reasons, each after its key (``keys``, the keymap's; by
     default its number), laid out in columns, never split mid-label."""
-    named = [*keys, *(str(n) for n in range(len(keys) + 1, len(reasons) + 1))]
+    named = _keys_or_numbers(len(reasons), keys)
     items = [
         Text.assemble((f"{k} ", "bold cyan"), r.label) for k, r in zip(named, reasons, strict=True)
     ]
     return Group(head, Columns(items, padding=(0, 3)))
 
 
-def reason_for_key(rule: Stage, n: int) -> tuple[str | None, str]:
+def reason_for_key(
+    rule: Stage, n: int, keys: Sequence[str] = (), pressed: str = ""
+) -> tuple[str | None, str]:
     """(the reason code number key ``n`` picks at this stage, '' for 0: none; or None and what
-    to tell the reviewer)."""
+    to tell the reviewer, naming the reasons' keys in force, ``keys``, and the key ``pressed``:
+    by default their numbers)."""
     reasons = rule.exclusion_reasons
+    named = reason_keys_named(len(reasons), keys)
     if n == 0:
         if rule.reason_required:
-            return None, "a reason is required at this stage: press its number"
+            return None, f"a reason is required at this stage: press {named}"
         return "", ""
     if n > len(reasons):
-        return None, f"no reason {n}: choose 1-{len(reasons)}"
+        return None, f"no reason {pressed or n}: choose {named}"
     return reasons[n - 1].code, ""
+
+
+def reason_keys_named(count: int, keys: Sequence[str] = ()) -> str:
+    """The keys of a stage's ``count`` reasons as words name them: '1–4' by default; a keymap
+    that moved some (``keys``, the keymap's, in the reasons' order) keeps the run from the
+    first number still in place ('y, 2–4'), as the list under e names them."""
+    named = _keys_or_numbers(count, keys)
+    tail = next((i for i in range(count) if named[i:] == _numbers(i, count)), count)
+    run = [] if tail == count else [named[tail] if tail == count - 1 else f"{named[tail]}–{count}"]
+    return ", ".join([*named[:tail], *run])
+
+
+def _keys_or_numbers(count: int, keys: Sequence[str]) -> list[str]:
+    """The keys of ``count`` reasons: ``keys`` (the keymap's), then numbers for the rest."""
+    return [*keys, *(str(n) for n in range(len(keys) + 1, count + 1))][:count]
+
+
+def _numbers(start: int, count: int) -> list[str]:
+    """The reasons' own numbers from position ``start`` (0-based) to the last."""
+    return [str(n) for n in range(start + 1, count + 1)]
 
 
 # The status line at the top of each screen: one row that never wraps (the second row of a

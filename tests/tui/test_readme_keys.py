@@ -34,7 +34,7 @@ def _named(part: str, key: str) -> bool:
     """Whether ``part`` names ``key`` as the help does: a character in backticks (`i`, `1`–`9`
     for the numbers), a name (Tab, PgDn, ↓) as it is."""
     name = key_name(key)
-    if name.isdigit():
+    if name.isdigit() and name != "0":  # 0 (none) is not in the run 1–9: named on its own
         return "`1`–`9`" in part or f"`{name}`" in part
     if len(name) == 1 and name.isascii():
         return f"`{name}`" in part
