@@ -48,7 +48,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_RD33F,
     NOTES_STOP34,
 )
-from benchmarks.dedup_stress_notes_pages_letters import NOTES_DEDUP37
+from benchmarks.dedup_stress_notes_pages_letters import NOTES_DEDUP37, NOTES_RD37F
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -419,7 +419,8 @@ def main(argv: list[str]) -> int:
         + NOTES_STOP34
         + NOTES_DEDUP35
         + NOTES_DEDUP36
-        + NOTES_DEDUP37,
+        + NOTES_DEDUP37
+        + NOTES_RD37F,
     )
     return 0
 

@@ -26,13 +26,24 @@ _SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
 # 'disscussion'). Another database's record of the article (Embase, Web of Science) gives the
 # article's range alone ('1327-1328'), and the labelled pages may come before it in the volume
 # ('623-9; discussion 5A-6A'): the labelled part is not where the article is.
-_LABELLED_PART = re.compile(r"[;:,]?\s*(?:author\s*reply|reply|dis+cussion|quiz)", re.IGNORECASE)
+# After the range MEDLINE may also note where else the article is named or goes on, with no page
+# of it: 'contd', 'concl' and 'passim' (NLM's indexing manual, ch. 10), '384-91, table of
+# contents' (its abstract in the issue's contents; exports cut it to 'table'), '168-72, inside
+# back cover', '265-70, 1st contents page'. Read with the range (spaces are gone from a
+# Record's pages), they had made its last page '91' or '701'.
+_LABELLED_PART = re.compile(
+    r"[;:,]?\s*(?:author\s*reply|reply|dis+cussion|quiz|passim|contd|concl"
+    r"|tables?(?:\s*of\s*contents)?|inside(?:\s*(?:front|back)\s*cover)?|(?:front|back)\s*cover"
+    r"|\d(?:st|nd|rd|th)\s*contents\s*page)",
+    re.IGNORECASE,
+)
 
 
 def article_pages(pages: str) -> str:
-    """The article's own pages of a field that also gives a labelled piece printed with it:
-    '1327-8; author reply 1328' -> '1327-8'; '623-9; discussion 5A-6A' -> '623-9'; a field
-    without such a label, or with nothing before it, as it is."""
+    """The article's own pages of a field that also gives a labelled piece printed with it or a
+    note after its range: '1327-8; author reply 1328' -> '1327-8'; '623-9; discussion 5A-6A' ->
+    '623-9'; '384-91, table of contents' -> '384-91'; a field without such a label, or with
+    nothing before it, as it is."""
     label = _LABELLED_PART.search(pages or "")
     if not label:
         return pages or ""

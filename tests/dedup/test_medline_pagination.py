@@ -5,6 +5,7 @@ gives its range alone ('1327-1328'): the two are compared on the article's pages
 
 from __future__ import annotations
 
+import pytest
 from dedup.helpers import keys, verdict
 
 from reviewkit.dedup.pages import article_pages
@@ -64,5 +65,62 @@ def test_a_name_typo_pairs_when_the_ranges_agree_without_the_issue():
         2,
         title="Expression of p6INK4a in smears of women with atypical squamous cells",
         pages="1327-1328",
+    )
+    assert verdict(medline, embase) == ("duplicate", "title_number_typo")
+
+
+@pytest.mark.parametrize(
+    ("pages", "first", "last", "count", "kind"),
+    [
+        ("e0094853", "94853", "", None, "e"),  # an electronic article number
+        ("S12-8", "12", "18", 7, "s"),  # a supplement's pages
+        ("A1-A8", "1", "8", 8, "s"),  # a range in a lettered section
+        ("xii-xv", "", "", None, ""),  # Roman numerals (a preface): no page compared
+        ("i-iv", "", "", None, ""),
+        ("12-4, 16", "12", "14", None, "p"),  # goes on on another page (NLM's '34-6, 87-91')
+        ("12-4, 16 passim", "12", "14", None, "p"),
+        ("discussion 12-14", "", "", None, ""),  # the labelled piece alone: no article range
+    ],
+)
+def test_page_fields_of_other_kinds_are_read_as_before(pages, first, last, count, kind):
+    # none of these is an article's range with a piece or a note after it
+    k = keys(1, pages=pages)
+    assert (k.first_page, k.last_page, k.page_count, k.page_kind) == (first, last, count, kind)
+    assert article_pages(pages.replace(" passim", "")) == pages.replace(" passim", "")
+
+
+@pytest.mark.parametrize(
+    ("pages", "first", "last", "count"),
+    [
+        # the article's abstract in the issue's table of contents (Anesth Analg, J Thorac
+        # Cardiovasc Surg); exports cut it to 'table'
+        ("384-91, table of contents", "384", "391", 8),
+        ("1027-31 table", "1027", "1031", 5),
+        ("168-72, inside back cover", "168", "172", 5),
+        ("265-70, 1st contents page", "265", "270", 6),
+        # NLM's indexing manual (ch. 10): continued or concluded in another issue
+        ("31-7 contd", "31", "37", 7),
+        ("176-8 concl", "176", "178", 3),
+    ],
+)
+def test_a_note_after_the_articles_pages_names_no_page(pages, first, last, count):
+    # MEDLINE writes where else the article is named or goes on after its range; the
+    # range had read as ending on '91' (before its first page) or on '701'
+    k = keys(1, pages=pages)
+    assert (k.first_page, k.last_page, k.page_count) == (first, last, count)
+
+
+def test_a_name_typo_pairs_when_the_table_of_contents_is_noted():
+    # title_number_typo without the issue: MEDLINE's range and Embase's must be of one length
+    medline = keys(
+        1,
+        title="Expression of p16INK4a in smears of women with atypical squamous cells",
+        pages="384-91, table of contents",
+        issue="",
+    )
+    embase = keys(
+        2,
+        title="Expression of p6INK4a in smears of women with atypical squamous cells",
+        pages="384-391",
     )
     assert verdict(medline, embase) == ("duplicate", "title_number_typo")
