@@ -11,17 +11,16 @@ Centre'), and a name written 'Given Surname' in full cannot be told from one.
 One function per question, used by every place that needs it: :func:`surname` (dedup's
 keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
 van der' back before the surname), :func:`split_run_together` (lists that lost their
-separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`),
-:func:`given_names_in_capitals` (whether a list in capitals writes initials or given names:
-'SMITH, MAHA') and :data:`PARTICLES` (the one list of surname particles);
-dedup's keys (reviewkit.dedup.names) and the writers (reviewkit.name_forms: RIS, MEDLINE,
+separators), :func:`is_initials` (the one initials rule, :data:`MAX_INITIALS`) and
+:data:`PARTICLES` (the one list of surname particles); whether a list in capitals writes
+initials or given names ('SMITH, MAHA') is :mod:`reviewkit.names_in_capitals`'s question.
+Dedup's keys (reviewkit.dedup.names) and the writers (reviewkit.name_forms: RIS, MEDLINE,
 BibTeX, Vancouver) read names through these.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,7 +37,6 @@ _DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,{MAX_INITIALS}}}")
 # Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P').
 _PLAIN = re.compile(rf"{_UNIT}{{1,{MAX_INITIALS}}}|{_UNIT}-{_UNIT}")
 _ONE = re.compile(_UNIT)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 # Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'): the
 # one list for every reading of names. They belong to the surname, yet exporters split such a
@@ -201,7 +199,8 @@ class NameParts(NamedTuple):
     suffix: str = ""
 
 
-def _upper(token: str) -> bool:
+def in_capitals(token: str) -> bool:
+    """Whether every letter of a word is a capital ('SMITH', 'J-P'; not 'Smith', '1999')."""
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -216,99 +215,7 @@ def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITI
     if len(_ONE.findall(token)) > limit:
         return False
     rest = _DIGRAPH.sub("", token)
-    return not any(c.isalpha() for c in rest) or _upper(rest)
-
-
-# A word of four capitals or more that reads as a word (a vowel after its first letter, no three
-# consonants running: 'JOHN', 'ANNA', 'MAHA', 'SCOTT') is a given name written in capitals, as
-# exports that write every name so give it ('GRAESSLEY, SCOTT', 'VALASKOVA, KATARINA' in the
-# bib-dedupe sets), or initials without stops, as Web of Science's AU field writes them after
-# the comma, 'a surname and up to five initials' (its help page 'Author Names'): its older
-# records in capitals throughout ('SMITH, JM', 'SMITH, MAHA'), its newer ones after a surname in
-# mixed case ('Smith, JA'; the sets' 'Yarlagadda, PKDV'). Measured on the PubMed snapshot's
-# authors (221,906): 72 of its 199 four-letter Initials in capitals read as a word ('MAHA',
-# 'JAHR'), 4 of 18 five-letter ones; of the ForeNames' words of four and five letters all but
-# 1% read so. So the letters alone cannot tell the two kinds, and where they can stand (a name
-# in capitals) the rest of the list decides (:func:`given_names_in_capitals`): an export writes
-# all its names one way. After a surname in mixed case capitals are initials, up to
-# :data:`MAX_INITIALS` ('van Lier, ALHMW'); Scopus and Embase write initials with stops,
-# 'Smith, J.A.B.', which no word matches. Three letters stay initials: 2,392 three-letter
-# Initials, a third of them read as a word ('JAM', 'SAM'), against given names ('IAN', 'ANN',
-# 'TOM') that the letters cannot tell apart.
-_VOWELS = frozenset("AEIOUYÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕØÚÙÛÜÝ")
-
-
-def _reads_as_word(token: str) -> bool:
-    """A word of four capitals or more with a vowel after its first letter and no three
-    consonants running ('JOHN', 'SCOTT'; not 'LCPG', 'IuAB')."""
-    if len(token) < 4 or not (token.isalpha() and token.isupper()):
-        return False
-    shape = "".join("v" if c in _VOWELS else "c" for c in token)
-    return "v" in shape[1:] and "ccc" not in shape
-
-
-def _only_initials(given: str) -> bool:
-    """A given part only initials can be: one word of capitals without stops and no vowel after
-    its first letter ('J', 'JM', 'LCPG'; not 'JO', 'IAN', 'MAHA')."""
-    return _PLAIN.fullmatch(given) is not None and not (set(given[1:]) & _VOWELS) and _upper(given)
-
-
-def _written_in_capitals(name: str) -> bool:
-    """Whether a name is 'SURNAME, Given' with its surname in capitals, as exports that write
-    every name in capitals do ('GRAESSLEY, SCOTT', old Web of Science's 'SMITH, JM')."""
-    family, comma, _ = name.partition(",")
-    return bool(comma) and _upper(family)
-
-
-def given_names_in_capitals(name: str, authors: Sequence[str] = ()) -> bool:
-    """Whether the words of capitals in a name's given part that read as a word ('MAHA',
-    'SCOTT') are given names written in capitals, not initials: only in a name
-    :func:`_written_in_capitals`, and there as its author list ``authors`` writes its names.
-    The names in capitals whose given part reads as a word ('JONES, PETER', and the name
-    itself) against those whose given part only initials can be ('JONES, J', 'LEE, JM'):
-    more of the latter, the list writes initials (old Web of Science: 'SMITH, MAHA' beside
-    'LEE, JM' and 'KIM, J', four initials); otherwise a given name ('SMITH, JOHN' alone).
-    The name itself counts, as one vote: four or five initials that read as a word are 76 of
-    the PubMed snapshot's 221,906 authors, four-letter given names alone 11,689, so its own
-    word weighs at least as much as one co-author's initials; and a list that writes given
-    names still writes initials for an author whose names it lacks ('SMITH, JOHN; JONES, J'),
-    so a tie reads given names."""
-    if not _written_in_capitals(name):
-        return False
-    names = tuple(authors)
-    words, initials = _list_votes(names)
-    if name not in names:
-        word, initial = _vote(name)
-        words, initials = words + word, initials + initial
-    return words >= initials
-
-
-# The writers ask once for every name of a list (BibTeX, references): the list's votes are
-# counted once, not once a name (a consortium's 3,000 names in capitals took minutes).
-@lru_cache(maxsize=16)
-def _list_votes(names: tuple[str, ...]) -> tuple[int, int]:
-    """(names whose given part reads as a word, names whose given part only initials can
-    be) of a list, its names in capitals only (:func:`given_names_in_capitals`)."""
-    votes = [_vote(name) for name in names]
-    return sum(w for w, _ in votes), sum(i for _, i in votes)
-
-
-@lru_cache(maxsize=4096)
-def _vote(name: str) -> tuple[int, int]:
-    """One name's vote for :func:`_list_votes`: (1, 0) a word, (0, 1) only initials."""
-    if not _written_in_capitals(name):
-        return 0, 0
-    given = split_name(name).given
-    return int(any(map(_reads_as_word, _LETTERS.findall(given)))), int(_only_initials(given))
-
-
-def is_given_initials(token: str, *, given_names: bool = False) -> bool:
-    """Whether a word of a name's given part is initials (:func:`is_initials`); where the list
-    writes ``given_names`` in capitals (:func:`given_names_in_capitals`), not a word that reads
-    as one ('JOHN', 'SCOTT'). Elsewhere capitals are initials: 'Smith, MAHA' (Web of
-    Science), 'Smith MAHA' (MEDLINE, whose surname split_name found by them), 'SMITH, MAHA'
-    beside 'JONES, JM'."""
-    return is_initials(token) and not (given_names and _reads_as_word(token))
+    return not any(c.isalpha() for c in rest) or in_capitals(rest)
 
 
 def initial_letters(token: str) -> list[str]:

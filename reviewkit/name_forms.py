@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from reviewkit.author_names import (
     NameParts,
     cited_parts,
-    given_names_in_capitals,
     initial_letters,
-    is_given_initials,
     names_run_together,
     split_name,
 )
+from reviewkit.names_in_capitals import given_names_in_capitals, is_given_initials
 
 
 def _dotted(given: str) -> str:
@@ -83,7 +82,7 @@ def vancouver_initials(given: str, given_names: bool = False) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
     and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
     'Bárbara Iansã de Lima' -> 'BIL'; where the list writes ``given_names`` in capitals
-    'JOHN' -> 'J' (:func:`~reviewkit.author_names.given_names_in_capitals`)."""
+    'JOHN' -> 'J' (:func:`~reviewkit.names_in_capitals.given_names_in_capitals`)."""
     out = []
     for word in given.replace(".", ". ").split():
         # initials, dotted or not: their letters ('Iu' one initial)

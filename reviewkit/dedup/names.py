@@ -13,15 +13,14 @@ from rapidfuzz.distance import Indel
 from reviewkit.author_names import (
     PARTICLES,
     full_names_glued,
-    given_names_in_capitals,
     initial_letters,
-    is_given_initials,
     is_suffix,
     split_name,
     split_run_together,
     surname,
     without_particles,
 )
+from reviewkit.names_in_capitals import given_names_in_capitals, is_given_initials
 from reviewkit.records import fold_text
 
 # 'et al.' / 'and others' where an export cut the list ('Smith J, et al.', RIS 'AU  - et al.'):
@@ -190,7 +189,7 @@ def _given_tokens(given: str, given_names: bool) -> list[str]:
     'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']. Where the list
     writes ``given_names`` in capitals a word of them is one ('GRAESSLEY, SCOTT'); elsewhere
     it is initials ('Smith, MAHA', 'Smith MAHA', 'SMITH, MAHA' beside 'JONES, JM':
-    author_names.given_names_in_capitals)."""
+    names_in_capitals.given_names_in_capitals)."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
         if is_given_initials(word, given_names=given_names):

@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reviewkit.author_names import cited_parts, given_names_in_capitals
+from reviewkit.author_names import cited_parts
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.extract import values_and_unchecked
 from reviewkit.name_forms import vancouver_initials
+from reviewkit.names_in_capitals import given_names_in_capitals
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record

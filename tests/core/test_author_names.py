@@ -11,9 +11,10 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import is_given_initials, is_initials, split_name, surname
+from reviewkit.author_names import is_initials, split_name, surname
 from reviewkit.cli import main
 from reviewkit.name_forms import bibtex_name_parts, ris_name
+from reviewkit.names_in_capitals import is_given_initials
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.lookup import find_record, read_record

@@ -114,6 +114,7 @@ def test_a_long_list_in_capitals_is_read_once_not_once_a_name(
     consortium's names in capitals are split a few times each, not once per name per name
     (3,000 names took minutes)."""
     import reviewkit.author_names as author_names
+    import reviewkit.names_in_capitals as names_in_capitals
 
     names = [f"SMITH{n}, JOHN" for n in range(150)]
     names += ["LEE, JM", "KIM, JH"]
@@ -125,7 +126,7 @@ def test_a_long_list_in_capitals_is_read_once_not_once_a_name(
         calls += 1
         return split(name)
 
-    monkeypatch.setattr(author_names, "split_name", counted)
+    monkeypatch.setattr(names_in_capitals, "split_name", counted)
     rec = Record(title="x", authors=names, year=2000)
     with (tmp_path / "out.bib").open("w", encoding="utf-8") as fh:
         formats.write([rec], "bibtex", fh)
