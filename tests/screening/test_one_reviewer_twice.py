@@ -207,7 +207,8 @@ def test_a_lead_s_final_from_a_second_copy_that_never_saw_the_first_is_refused(t
 
 def test_the_screen_of_the_second_terminal_says_so_and_shows_the_vote(project_b):
     """At the keyboard: the second terminal's key is not saved, the message line says why and
-    the vote from the first terminal shows; the key again changes it."""
+    the vote from the first terminal shows; the key again changes it. The first terminal's
+    vote given again there loses nothing, and is saved (nothing written: it stands)."""
     (study, *_rest) = add_records(project_b, make_records(2))
     app = screening_app(project_b)
 
@@ -215,15 +216,18 @@ def test_the_screen_of_the_second_terminal_says_so_and_shows_the_vote(project_b)
         async with app.run_test(size=(100, 30)) as pilot:
             s = app.first_screen
             assert s.current == study
-            scr.ReviewerQueue(project_b, TA, "reviewer1").decide(study, "include")  # terminal 1
+            scr.ReviewerQueue(project_b, TA, "reviewer1").decide(study, "uncertain")  # terminal 1
             await pilot.press("i")
             assert s.message.startswith(
-                f"not saved: you voted include on record {study} at the title-abstract stage"
+                f"not saved: you voted uncertain on record {study} at the title-abstract stage"
                 " meanwhile (in another window or terminal): that vote stands"
             )
-            assert s.queue.votes[study].label == "include"
-            await pilot.press("i")  # the same key again: a vote seen, given again
+            assert s.queue.votes[study].label == "uncertain"
+            await pilot.press("i")  # the same key again: a vote seen, changed
             assert s.message.startswith(f"saved: include on record {study}")
+            assert s.queue.votes[study].label == "include"
+            first = scr.ReviewerQueue(project_b, TA, "reviewer1")  # terminal 1, include too
+            assert first.decide(study, "include").id == s.queue.votes[study].id
 
     asyncio.run(go())
 
