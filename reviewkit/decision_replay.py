@@ -142,17 +142,20 @@ def check_second_copy(
     entry of its reviewer, those it imported too. Taken in time order the later replaced the
     other without a word (the earlier, imported second, was dropped as older). The same
     decision (label and reason) from both copies loses nothing and comes in. A final decision
-    is judged so too, whoever gave it (a lead resolving in two copies). Judged by record,
+    is judged so too, against its resolver's own (a lead resolving in two copies): another
+    resolver's final is never in this file, seen or not (a copy taken after it showed it, and
+    a resolver may replace a final they were shown), so judged against it a second lead's
+    every file was refused. Judged by record,
     as :func:`check_vote_slots` judges: a vote on another record of a study the lead merged
     since was cast on a study of its own there (a merge keeps both, ``screening.merges``).
     ``past``: the project's log of the file's studies; ``keys`` as :func:`check_vote_slots`."""
     undone = {d.undoes for d in [*past, *new] if d.undoes}
-    standing: dict[bool, dict[tuple[int, str, str], Decision]] = {True: {}, False: {}}
+    standing: dict[bool, dict[tuple[int, str, str, bool], Decision]] = {True: {}, False: {}}
     for d in sorted([*past, *new], key=lambda d: d.created_at):
         if (d.label in VOTES or d.label in FINAL) and d.id not in undone:
-            # a final decision is the record's, whoever gave it: the lead in two copies too
-            who = d.reviewer if d.label in VOTES else ""
-            standing[d.id in in_file][d.record_id, d.stage, who] = d
+            # a final too by whoever gave it (a file holds its own person's entries alone),
+            # apart from their vote (a reviewer resolves a closed stage's conflicts too)
+            standing[d.id in in_file][d.record_id, d.stage, d.reviewer, d.label in FINAL] = d
     for key, d in standing[True].items():
         other = standing[False].get(key)
         if d.id not in lines or other is None or (other.label, other.reason) == (d.label, d.reason):

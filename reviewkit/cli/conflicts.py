@@ -142,12 +142,16 @@ def _write_sheet(
     project: Project, stage: str, views: list[ConflictView], path: Path, resolver: str
 ) -> None:
     """`--csv FILE`: the stage's open conflicts as a sheet for `conflicts import`, whose command
-    it names with the resolver (without it, the import's default, the login name, was refused)."""
+    it names with the resolver (without it, the import's default, the login name, was refused)
+    and the project when it is not the current folder."""
     from reviewkit import screening
 
     n = screening.write_conflicts_sheet(project, stage, views, path)
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
-    then = f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
+    then = (
+        f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
+        + project.option()  # copied from another folder, it reaches this project
+    )
     click.echo(
         f"{said} (fill the decision column, include or exclude, of those you settle; then '{then}')"
         if n

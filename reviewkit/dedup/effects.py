@@ -9,7 +9,7 @@ they would be, and name the decisions that would disagree (a conflict for the le
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.undo import pending_undo
@@ -135,18 +135,31 @@ def split_effect(project: Project, record_id: int) -> Effect:
     before = links.cluster_map(project.db, edges)
     after = links.cluster_map(project.db, kept)
     found = effect(project, after, before)
-    # what cannot be told apart: the study's decisions were logged on its records as they
-    # were screened; a record that carries none was screened only within the study, and is
-    # a question for the reviewers again (named, not only counted as pending)
     if found:
-        study = before.get(record_id, record_id)
-        moved = sorted(
-            r for r in before if before[r] == study and after.get(r, r) != after.get(study)
-        )
-        if moved and not decision_rows.list_decisions(project.db, record_ids=moved):
-            first = stage_names(project.protocol)[0]
-            found.unscreened.append((after.get(moved[0], moved[0]), study, first))
+        found.unscreened = _unscreened(project, before, after, [record_id])
     return found
+
+
+def _unscreened(
+    project: Project, before: dict[int, int], after: dict[int, int], touched: list[int]
+) -> list[tuple[int, int, str]]:
+    """(new study, the study it leaves, the first stage) for each part split off the studies
+    of ``touched`` (clusters ``before`` -> ``after``) whose records carry no decisions.
+
+    What cannot be told apart: a study's decisions were logged on its records as they were
+    screened; a part that carries none was screened only within the study, and is a question
+    for the reviewers again (named, not only counted as pending)."""
+    first = stage_names(project.protocol)[0]
+    out = []
+    for study in sorted({before.get(r, r) for r in touched}):
+        parts: dict[int, list[int]] = defaultdict(list)
+        for r, was in before.items():
+            if was == study and after.get(r, r) != after.get(study, study):
+                parts[after.get(r, r)].append(r)
+        for new, records in sorted(parts.items()):
+            if not decision_rows.list_decisions(project.db, record_ids=records):
+                out.append((new, study, first))
+    return out
 
 
 def undo_effect(project: Project, person: str) -> Effect:
@@ -166,7 +179,11 @@ def undo_effect(project: Project, person: str) -> Effect:
     after = [e for e in edges if (min(e[:2]), max(e[:2])) not in gone]
     after += [(a, b, links.PERSON) for a, b, verdict in flips if verdict == "duplicate"]
     before = links.cluster_map(project.db, edges)
-    return effect(project, links.cluster_map(project.db, after), before)
+    clusters = links.cluster_map(project.db, after)
+    found = effect(project, clusters, before)
+    if found and gone:  # undoing a merge splits: named as dedup split names it
+        found.unscreened = _unscreened(project, before, clusters, [a for a, _ in gone])
+    return found
 
 
 def open_conflicts(project: Project) -> list[MergeConflict]:

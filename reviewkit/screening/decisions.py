@@ -97,7 +97,8 @@ def decide(
     that a later stage holds is refused (:func:`~reviewkit.screening.rules.held_at`), with
     or without ``protocol``. ``members``: the record ids of
     the study's cluster (default: the study id alone). Without ``protocol``, a full-text
-    exclusion still needs a reason. ``seen``: the reviewer's own vote their screen showed on
+    exclusion still needs a reason. The reviewer's standing vote given again (label, reason
+    and note) writes nothing and is returned: nothing changed. ``seen``: the reviewer's own vote their screen showed on
     the study (None: none); another standing now (the same reviewer voting in a second
     terminal) is refused with :class:`VotedMeanwhile`, as :func:`resolve` refuses a final
     made meanwhile: replacing it unread lost it. Left out: not checked.
@@ -123,6 +124,11 @@ def decide(
         ids = list(members) or [study_id]  # the study's live state at the stage, read once
         at_stage = [e for e in log if e.stage == stage]
         state = study_states(at_stage, dict.fromkeys(ids, study_id)).get(study_id)
+        standing = state.votes.get(reviewer) if state is not None else None
+        if standing is not None and _given_before(standing, d):
+            # the key of the standing vote pressed again: a copy written after a lead's final
+            # unsettled a merge it settled (``merges``), the study's outcome back to a record's
+            return standing
         if seen is not ...:
             _check_not_voted_meanwhile(state, study_id, d, seen)
         if protocol is not None:
@@ -299,7 +305,8 @@ def write_final(
 
 
 def _given_before(standing: Decision, d: Decision) -> bool:
-    """Whether final ``d`` is ``standing`` given again: its resolver, decision and note."""
+    """Whether ``d`` (a vote or a final) is ``standing`` given again: its reviewer (or
+    resolver), decision and note."""
     fields = ("reviewer", "label", "reason", "note")
     return all(getattr(standing, k) == getattr(d, k) for k in fields)
 

@@ -4,6 +4,7 @@ sheet with the import's columns empty, filled by a lead and read back unchanged 
 from __future__ import annotations
 
 import csv
+import shlex
 
 from conftest import add_records
 from screening.helpers import conflict_on, make_records
@@ -106,3 +107,29 @@ def test_the_import_command_the_sheet_names_runs_as_written(
     monkeypatch.chdir(project_b.folder)
     assert main(args[1:]) == 0, capsys.readouterr().err
     assert f"1 final decision from {sheet}; 0 conflicts open" in capsys.readouterr().out
+
+
+def test_the_import_line_names_the_project_given_and_runs_on_it_when_copied(
+    project_b, tmp_path, monkeypatch, capsys
+):
+    """The closing line said 'reviewkit conflicts import FILE --resolver lead' to a lead who had
+    typed --project from another folder: copied, it read the current folder as the project and
+    failed (or imported into another). It names the project; the copied line resolves here."""
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    monkeypatch.chdir(tmp_path)  # another folder than the project's
+    sheet = tmp_path / "conflicts.csv"
+    assert cli(project_b, "--resolver", "lead", "--csv", str(sheet)) == 0
+    then = capsys.readouterr().out.rsplit("then '", 1)[1].removesuffix("')\n")
+    assert f"--project {project_b.folder}" in then
+    header, rows = _read(sheet)
+    for row in rows:
+        row.update(decision="include")
+    with open(sheet, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header)
+        writer.writeheader()
+        writer.writerows(rows)
+    command = shlex.split(then)
+    assert command[0] == "reviewkit"
+    assert main(command[1:]) == 0
+    assert f"2 final decisions from {sheet}; 0 conflicts open at {TA}" in capsys.readouterr().out

@@ -207,7 +207,8 @@ def test_a_lead_s_final_from_a_second_copy_that_never_saw_the_first_is_refused(t
 
 def test_the_screen_of_the_second_terminal_says_so_and_shows_the_vote(project_b):
     """At the keyboard: the second terminal's key is not saved, the message line says why and
-    the vote from the first terminal shows; the key again changes it."""
+    the vote from the first terminal shows; the key again changes it. The first terminal's
+    vote given again there loses nothing, and is saved (nothing written: it stands)."""
     (study, *_rest) = add_records(project_b, make_records(2))
     app = screening_app(project_b)
 
@@ -215,14 +216,50 @@ def test_the_screen_of_the_second_terminal_says_so_and_shows_the_vote(project_b)
         async with app.run_test(size=(100, 30)) as pilot:
             s = app.first_screen
             assert s.current == study
-            scr.ReviewerQueue(project_b, TA, "reviewer1").decide(study, "include")  # terminal 1
+            scr.ReviewerQueue(project_b, TA, "reviewer1").decide(study, "uncertain")  # terminal 1
             await pilot.press("i")
             assert s.message.startswith(
-                f"not saved: you voted include on record {study} at the title-abstract stage"
+                f"not saved: you voted uncertain on record {study} at the title-abstract stage"
                 " meanwhile (in another window or terminal): that vote stands"
             )
-            assert s.queue.votes[study].label == "include"
-            await pilot.press("i")  # the same key again: a vote seen, given again
+            assert s.queue.votes[study].label == "uncertain"
+            await pilot.press("i")  # the same key again: a vote seen, changed
             assert s.message.startswith(f"saved: include on record {study}")
+            assert s.queue.votes[study].label == "include"
+            first = scr.ReviewerQueue(project_b, TA, "reviewer1")  # terminal 1, include too
+            assert first.decide(study, "include").id == s.queue.votes[study].id
 
     asyncio.run(go())
+
+
+def test_a_second_lead_s_final_made_on_a_copy_that_held_the_first_comes_in(tmp_path, capsys):
+    """Two leads: lead settled a conflict include in the lead's project; lead2, on a copy taken
+    after it (the screen showed them lead's final, which a resolver may replace), settled it
+    exclude and sent their log. Their log holds their own entries only, never lead's: judged
+    as a copy that never saw lead's final it was refused, and so was every later log of
+    lead2's (a new copy does not put lead's entries into lead2's log). It comes in; the same
+    resolver's final from two copies is still judged (the test above)."""
+    text = PROTOCOL_B.read_text()
+    assert 'leads = ["lead"]' in text
+    protocol = tmp_path / "protocol.toml"
+    protocol.write_text(text.replace('leads = ["lead"]', 'leads = ["lead", "lead2"]'))
+    main_project = init_project(tmp_path / "lead", protocol)
+    (study,) = add_records(main_project, make_records(1))
+    scr.decide(main_project.db, study, TA, "reviewer1", "include")
+    scr.decide(main_project.db, study, TA, "reviewer2", "exclude", "no-collaboration")
+    first = scr.resolve(main_project, study, TA, "lead", "include")
+    main_project.close()
+    shutil.copytree(tmp_path / "lead", tmp_path / "lead2")
+    copy = open_project(tmp_path / "lead2")
+    scr.resolve(copy, study, TA, "lead2", "exclude", "no-collaboration", seen=first)
+    copy.close()
+    log = tmp_path / "lead2.jsonl"
+    assert cli(tmp_path / "lead2", "decisions", "export", "--reviewer", "lead2", str(log)) == 0
+    capsys.readouterr()
+    assert cli(tmp_path / "lead", "decisions", "import", str(log)) == 0, capsys.readouterr().err
+    lead = open_project(tmp_path / "lead")
+    try:
+        final = scr.DerivedStages(lead).states(TA)[study].final
+        assert (final.reviewer, final.label) == ("lead2", "final-exclude")
+    finally:
+        lead.close()
