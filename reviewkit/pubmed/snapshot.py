@@ -156,11 +156,16 @@ class Snapshot:
         names as subject), searched alike."""
         words = name.split()
         initials_prefix = len(words) > 1 and len(words[-1]) <= 3
+        # One indexed lookup per form, joined: written as one WHERE with OR, SQLite searched the
+        # index by field alone and read every name of the list (about 18 ms a name, 0.5 s for a
+        # search of Review A's that runs 24 of them through All Fields' persons).
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE (field IN (?7, ?7 || 'f')"
-            " AND (value = ?1 OR (value >= ?2 AND value < ?3)))"
-            " OR (?4 AND field = ?7 AND value >= ?5 AND value < ?6)",
-            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff", kind),
+            "SELECT pmid FROM terms WHERE field IN (?5, ?5 || 'f') AND value = ?1"
+            " UNION ALL SELECT pmid FROM terms WHERE field IN (?5, ?5 || 'f')"
+            " AND value >= ?2 AND value < ?3"
+            " UNION ALL SELECT pmid FROM terms WHERE ?4 AND field = ?5"
+            " AND value >= ?1 AND value < ?6",
+            (name, name + " ", name + " \uffff", initials_prefix, kind, name + "\uffff"),
         )
         return {r[0] for r in rows}
 
