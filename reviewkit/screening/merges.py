@@ -151,8 +151,9 @@ def furthest_advanced(
         study = canon.get(d.record_id, d.record_id)
         if ranks.get(d.record_id, none) == best[study] or d.id in shared:
             kept.append(d)
-            key = (study, d.stage)
-            newest[key] = max(newest.get(key, ""), since.get(d.id, d.created_at))
+            if d.label in VOTES or d.label in FINAL:  # a note decides nothing (merge_conflicts)
+                key = (study, d.stage)
+                newest[key] = max(newest.get(key, ""), since.get(d.id, d.created_at))
         elif d.label in FINAL:
             later.append(d)
     settled = [

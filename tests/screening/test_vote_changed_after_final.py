@@ -10,6 +10,7 @@ from screening.helpers import make_records
 
 from reviewkit import screening as scr
 from reviewkit.dedup.engine import merge_records
+from reviewkit.screening.decisions import add_note
 
 TA, FT = "title-abstract", "full-text"
 
@@ -82,3 +83,22 @@ def test_a_copy_s_own_final_older_than_the_other_copy_s_votes_still_does_not_cou
     assert scr.stage_outcomes(project_b, TA)[study].status == "include"
     assert scr.stage_outcomes(project_b, FT)[study].status == "include"
     assert _open(project_b, TA) == [study]
+
+
+def test_a_note_after_the_final_leaves_a_merged_study_as_the_lead_settled_it(project_b):
+    """A reviewer's note on the included copy after the lead's final exclude had turned the
+    study's full-text outcome to include (the final older than the note no longer counted)."""
+    inc, exc = add_records(project_b, make_records(2))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        for record in (inc, exc):
+            scr.decide(project_b.db, record, TA, who, "include")
+        scr.decide(project_b.db, exc, FT, who, "exclude", reason)
+        scr.decide(project_b.db, inc, FT, who, "include")
+    merge_records(project_b.db, inc, exc, "lead")
+    scr.resolve(project_b, inc, FT, "lead", "exclude", reason)
+    before = scr.stage_counts(project_b, FT)
+    add_note(project_b.db, inc, FT, "reviewer1", "the methods section is in the appendix")
+    assert scr.stage_outcomes(project_b, FT)[inc].status == "exclude"
+    assert scr.stage_counts(project_b, FT) == before
+    assert _open(project_b, FT) == []
