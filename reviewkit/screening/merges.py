@@ -134,8 +134,13 @@ def furthest_advanced(
     """The live decisions, where a study's records were screened apart only those of its
     furthest-advanced records (the others stay in the log, and in :func:`merge_conflicts`)
     and those that are the study's (``shared``: :func:`through_study`); a final decision made
-    after all of those (the lead settling it) counts too."""
+    after all of those (the lead settling it) counts too, and goes on counting when a reviewer
+    changes a vote it was made after, as a final on a single record does: a vote counts from
+    the reviewer's first vote on its record at the stage (:func:`_voted_since`), so only the
+    lead's next final moves the study (the change reopens its conflict, :func:`merge_conflicts`);
+    a changed vote had taken the final out of the counts until the lead resolved again."""
     none: Rank = (-1, 0)
+    since = _voted_since(decisions)
     best: dict[int, Rank] = {}
     for d in decisions:
         study = canon.get(d.record_id, d.record_id)
@@ -146,8 +151,9 @@ def furthest_advanced(
         study = canon.get(d.record_id, d.record_id)
         if ranks.get(d.record_id, none) == best[study] or d.id in shared:
             kept.append(d)
-            key = (study, d.stage)
-            newest[key] = max(newest.get(key, ""), d.created_at)
+            if d.label in VOTES or d.label in FINAL:  # a note decides nothing (merge_conflicts)
+                key = (study, d.stage)
+                newest[key] = max(newest.get(key, ""), since.get(d.id, d.created_at))
         elif d.label in FINAL:
             later.append(d)
     settled = [
@@ -159,6 +165,17 @@ def furthest_advanced(
         return kept
     order = {id(d): i for i, d in enumerate(decisions)}
     return sorted(kept + settled, key=lambda d: order[id(d)])
+
+
+def _voted_since(decisions: Iterable[Decision]) -> dict[str, str]:
+    """Each live vote's id -> when its reviewer first voted on its record at its stage: the vote
+    a final decision was made after, whichever way it was changed since."""
+    votes = [d for d in decisions if d.label in VOTES]
+    first: dict[tuple[int, str, str], str] = {}
+    for d in votes:  # the earliest, whatever order an import wrote them in
+        key = (d.record_id, d.stage, d.reviewer)
+        first[key] = min(first.get(key, d.created_at), d.created_at)
+    return {d.id: first[d.record_id, d.stage, d.reviewer] for d in votes}
 
 
 def fill_pending(

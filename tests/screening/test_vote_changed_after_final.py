@@ -1,0 +1,104 @@
+"""A reviewer changing their vote after the lead's final decision: the final counts until the
+lead gives another, on a single record and on a study a dedup merge joined alike (the
+changed vote on a merged study opens its conflict for the lead; nothing moves the counts
+without the lead's decision)."""
+
+from __future__ import annotations
+
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.dedup.engine import merge_records
+from reviewkit.screening.decisions import add_note
+
+TA, FT = "title-abstract", "full-text"
+
+
+def _open(project, stage):
+    return [c.study_id for c in scr.conflicts(project, stage, "lead") if c.open]
+
+
+def test_single_record_keeps_its_final_when_a_vote_changes(project_b):
+    """The reference behaviour: the final stands in the outcome and the counts, and the
+    changed vote opens no conflict (the lead's final already decided the record)."""
+    (rec,) = add_records(project_b, make_records(1))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, rec, TA, who, "include")
+    scr.decide(project_b.db, rec, FT, "reviewer1", "include")
+    scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
+    assert _open(project_b, FT) == [rec]
+    scr.resolve(project_b, rec, FT, "lead", "exclude", reason)
+    before = scr.stage_counts(project_b, FT)
+    scr.decide(project_b.db, rec, FT, "reviewer2", "include")  # both votes now include
+    assert scr.stage_outcomes(project_b, FT)[rec].status == "exclude"
+    assert scr.stage_counts(project_b, FT) == before
+    assert _open(project_b, FT) == []
+
+
+def test_merged_study_keeps_its_final_when_a_vote_on_the_furthest_copy_changes(project_b):
+    """Two copies screened apart to full text (one included, one excluded), merged, the lead
+    settled exclude (logged on the excluded copy). reviewer2 then changed their vote on the
+    included copy: the final stopped counting (it was older than the changed vote), the
+    study counted by the included copy's votes until the lead resolved again."""
+    inc, exc = add_records(project_b, make_records(2))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        for record in (inc, exc):
+            scr.decide(project_b.db, record, TA, who, "include")
+        scr.decide(project_b.db, exc, FT, who, "exclude", reason)
+    scr.decide(project_b.db, inc, FT, "reviewer1", "include")
+    scr.decide(project_b.db, inc, FT, "reviewer2", "include")
+    merge_records(project_b.db, inc, exc, "lead")
+    assert _open(project_b, FT) == [inc]
+    scr.resolve(project_b, inc, FT, "lead", "exclude", reason)
+    assert _open(project_b, FT) == []
+    before = scr.stage_counts(project_b, FT)
+    queue = scr.ReviewerQueue(project_b, FT, "reviewer2")
+    changed = queue.decide(inc, "exclude", reason)
+    assert changed.record_id == inc  # the vote it replaces is on the included copy
+    assert scr.stage_outcomes(project_b, FT)[inc].status == "exclude"
+    assert scr.stage_counts(project_b, FT) == before
+    assert _open(project_b, FT) == [inc]  # the changed vote goes to the lead
+    scr.resolve(project_b, inc, FT, "lead", "include")  # the lead acts: now it moves
+    assert scr.stage_outcomes(project_b, FT)[inc].status == "include"
+    assert _open(project_b, FT) == []
+
+
+def test_a_copy_s_own_final_older_than_the_other_copy_s_votes_still_does_not_count(project_b):
+    """What the rule keeps: a lead's title-abstract final exclude on one copy, made before the
+    other copy's reviewers first voted (screened apart to full text, merged after), settles
+    nothing of theirs: the study stays included at title-abstract by the furthest copy."""
+    exc, inc = add_records(project_b, make_records(2))
+    scr.decide(project_b.db, exc, TA, "reviewer1", "include")
+    scr.decide(project_b.db, exc, TA, "reviewer2", "exclude")
+    scr.resolve(project_b, exc, TA, "lead", "exclude")
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, inc, TA, who, "include")
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, inc, FT, who, "include")
+    merge_records(project_b.db, inc, exc, "lead")
+    study = min(inc, exc)
+    assert scr.stage_outcomes(project_b, TA)[study].status == "include"
+    assert scr.stage_outcomes(project_b, FT)[study].status == "include"
+    assert _open(project_b, TA) == [study]
+
+
+def test_a_note_after_the_final_leaves_a_merged_study_as_the_lead_settled_it(project_b):
+    """A reviewer's note on the included copy after the lead's final exclude had turned the
+    study's full-text outcome to include (the final older than the note no longer counted)."""
+    inc, exc = add_records(project_b, make_records(2))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        for record in (inc, exc):
+            scr.decide(project_b.db, record, TA, who, "include")
+        scr.decide(project_b.db, exc, FT, who, "exclude", reason)
+        scr.decide(project_b.db, inc, FT, who, "include")
+    merge_records(project_b.db, inc, exc, "lead")
+    scr.resolve(project_b, inc, FT, "lead", "exclude", reason)
+    before = scr.stage_counts(project_b, FT)
+    add_note(project_b.db, inc, FT, "reviewer1", "the methods section is in the appendix")
+    assert scr.stage_outcomes(project_b, FT)[inc].status == "exclude"
+    assert scr.stage_counts(project_b, FT) == before
+    assert _open(project_b, FT) == []
