@@ -1,15 +1,15 @@
 """Decisions of a study whose records were screened apart, before a dedup merge joined them.
 
 Decisions are logged on a record of the study they were made on (its canonical record, or
-the one they belong to: :func:`carrier`). When a merge later joins two screened studies, both logs land on one study. Taking
-the newest vote of each reviewer from either log could throw away a full-text decision, or
-the lead's final decision, for an exclusion at title-abstract. Instead the study keeps the
-decisions of the record that went furthest (:func:`furthest_advanced`), and where the two
-logs disagree :func:`merge_conflicts` raises a conflict for the lead, until a final
-decision on the study at that stage settles it. A merged study's later entries are logged on
-the record they belong to (:func:`carrier`), so a split leaves each record its own; where the
-furthest record leaves the study waiting, the other records' votes fill it
-(:func:`fill_pending`).
+the one they belong to: :func:`carrier`). When a merge later joins two screened studies, both
+logs land on one study. Taking the newest vote of each reviewer from either log could throw
+away a full-text decision, or the lead's final decision, for an exclusion at title-abstract.
+Instead the study keeps the decisions of the record that went furthest
+(:func:`furthest_advanced`), and where the two logs disagree :func:`merge_conflicts` raises a
+conflict for the lead, until a final decision on the study at that stage settles it. A merged
+study's later entries are logged on the record they belong to (:func:`carrier`), so a split
+leaves each record its own; where the furthest record leaves the study waiting, the other
+records' votes fill it (:func:`fill_pending`).
 """
 
 from __future__ import annotations

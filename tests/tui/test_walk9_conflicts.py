@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
@@ -15,7 +16,15 @@ from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.screening import ScreeningScreen
 
 
-def test_esc_on_the_why_include_prompt_says_the_include_was_cancelled(team) -> None:
+@pytest.mark.parametrize(
+    ("key", "cancelled"),
+    [
+        ("i", "include cancelled: no final decision saved"),
+        # (rd37d) the reason picker's Esc had left "exclude: which reason?" on the message line
+        ("e", "exclude cancelled: no final decision saved"),
+    ],
+)
+def test_esc_on_a_final_decisions_prompt_says_it_was_cancelled(team, key, cancelled) -> None:  # noqa: ANN001
     project, ids = team
     scr.decide(project.db, ids[0], TA, "maria", "include")
     scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
@@ -23,7 +32,7 @@ def test_esc_on_the_why_include_prompt_says_the_include_was_cancelled(team) -> N
     async def go() -> str:
         app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("i")
+            await pilot.press(key)
             await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
@@ -32,7 +41,8 @@ def test_esc_on_the_why_include_prompt_says_the_include_was_cancelled(team) -> N
         return said
 
     said = asyncio.run(go())
-    assert "include cancelled: no final decision saved" in said, said
+    assert "which reason" not in said, said
+    assert cancelled in said, said
     assert scr.conflicts(project, TA, "sara")[0].final is None
 
 
