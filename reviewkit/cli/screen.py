@@ -182,7 +182,9 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
     try:
         record_id = screening.find_record(project.db, record)
         before = screening.study_attachment(project.db, record_id)
-        att = screening.attach(project.db, record_id, target, added_by=added_by or "")
+        att = screening.attach(
+            project.db, record_id, target, added_by=added_by or "", protocol=project.protocol
+        )
         replaced = screening.replaced_words(before, att)
         click.echo(f"record {record_id}: attached {att.kind} {att.target}{replaced}")
     finally:

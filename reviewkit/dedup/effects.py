@@ -17,6 +17,7 @@ from reviewkit.project import Project
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import stage_names
+from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store.db import holds_integer
@@ -32,6 +33,8 @@ class Effect:
     conflicts: list[MergeConflict] = field(default_factory=list)
     # (record, the study it leaves, the first stage): split out with no decisions of its own
     unscreened: list[tuple[int, int, str]] = field(default_factory=list)
+    # (full text, the study it goes with): a split study's attachment, each part's own
+    full_texts: list[tuple[str, int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts)
@@ -43,6 +46,7 @@ class Effect:
             f" whose decisions stay with that study): it waits at {first} again"
             for r, s, first in self.unscreened
         ]
+        out += [f"full text {target} goes with record {study}" for target, study in self.full_texts]
         for c in self.conflicts:
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             out.append(
@@ -137,6 +141,7 @@ def split_effect(project: Project, record_id: int) -> Effect:
     found = effect(project, after, before)
     if found:
         found.unscreened = _unscreened(project, before, after, [record_id])
+        found.full_texts = _full_texts(project, before, after, [record_id])
     return found
 
 
@@ -162,6 +167,27 @@ def _unscreened(
     return out
 
 
+def _full_texts(
+    project: Project, before: dict[int, int], after: dict[int, int], touched: list[int]
+) -> list[tuple[str, int]]:
+    """(full text, new study) for each part of the studies of ``touched`` split (clusters
+    ``before`` -> ``after``) that holds an attachment: the study's full text stays with the
+    record it was logged on (:func:`reviewkit.screening.lookup.full_text_record`), which may
+    not be the part that keeps the study's id."""
+    out = []
+    for study in sorted({before.get(r, r) for r in touched}):
+        parts: dict[int, list[int]] = defaultdict(list)
+        for r, was in before.items():
+            if was == study:
+                parts[after.get(r, r)].append(r)
+        if len(parts) < 2:
+            continue
+        for new, records in sorted(parts.items()):
+            if (att := attachment_rows.current_attachment(project.db, records)) is not None:
+                out.append((att.target, new))
+    return out
+
+
 def undo_effect(project: Project, person: str) -> Effect:
     """What undoing ``person``'s last dedup action (:func:`~reviewkit.dedup.undo.undo_last`)
     would change in screening: undoing a merge splits, undoing a split or a 'different' on a
@@ -183,6 +209,7 @@ def undo_effect(project: Project, person: str) -> Effect:
     found = effect(project, clusters, before)
     if found and gone:  # undoing a merge splits: named as dedup split names it
         found.unscreened = _unscreened(project, before, clusters, [a for a, _ in gone])
+        found.full_texts = _full_texts(project, before, clusters, [a for a, _ in gone])
     return found
 
 

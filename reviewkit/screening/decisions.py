@@ -186,15 +186,30 @@ def _check_still_open(state: StudyState | None, rule: Stage, study_id: int, revi
     )
 
 
-def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> Decision:
-    """Append a reviewer's note on a study (committed at once)."""
+def add_note(
+    db: Store,
+    study_id: int,
+    stage: str,
+    reviewer: str,
+    text: str,
+    *,
+    protocol: Protocol | None = None,
+    members: Sequence[int] = (),
+) -> Decision:
+    """Append a reviewer's note on a study (committed at once). With ``protocol``, logged on
+    the record the reviewer's vote at the stage goes on (:func:`carrier`; ``members``: the
+    study's record ids), so a split leaves the note with the vote it explains."""
     text = text.strip()
     if not text:
         raise UserError("a note cannot be empty")
     if not lookup.record_exists(db, study_id):
         raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, NOTE, note=text)
-    decision_rows.add_decision(db, d)
+    with db.transaction():
+        if protocol is not None:
+            log = _study_log(db, d, members)
+            d = replace(d, record_id=carrier(protocol, log, study_id, stage, reviewer=reviewer))
+        decision_rows.add_decision(db, d)
     return d
 
 

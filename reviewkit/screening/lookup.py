@@ -10,10 +10,13 @@ from urllib.request import url2pathname
 
 from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
 from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular
-from reviewkit.protocol import Stage
+from reviewkit.protocol import Protocol, Stage
 from reviewkit.records import Record, normalise_doi, normalise_pmid
+from reviewkit.screening.merges import carrier
+from reviewkit.screening.rules import stage_names
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
+from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 
@@ -95,9 +98,16 @@ _URL_RE = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
 
 
 def attach(
-    db: Store, record_id: int, target: str, *, added_by: str = ""
+    db: Store,
+    record_id: int,
+    target: str,
+    *,
+    added_by: str = "",
+    protocol: Protocol | None = None,
 ) -> attachment_rows.Attachment:
-    """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
+    """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)
+    to the study of ``record_id``; with ``protocol``, on the record of it that its last
+    stage's votes go on (:func:`full_text_record`), else on ``record_id``."""
     given = target.strip()
     target = _file_url_path(given)
     _refuse_windows_path(target, given)
@@ -112,11 +122,25 @@ def attach(
         path = readable_file(Path(target).expanduser().absolute())
         _check_not_the_project(path, Path(db.path))
         target, kind = str(path), "file"
+    if protocol is not None:
+        record_id = full_text_record(db, protocol, record_id)
     current = attachment_rows.current_attachment(db, [record_id])
     if current is not None and (current.target, current.kind) == (target, kind):
         return current  # the same command run twice: the log gains no second, equal row
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
+
+
+def full_text_record(db: Store, protocol: Protocol, record_id: int) -> int:
+    """The record of ``record_id``'s study a full text attached to it is logged on: the one
+    the study's votes at the protocol's last stage (full text) go on (merges.carrier). Two
+    copies screened apart and merged are one paper to the reviewers, who read this file for
+    the study's full-text decision; a split says they were two papers, and the file is the
+    one they read for the record that reached full text, so it goes with that record's votes
+    (on the study's id, the excluded copy's, the included record lost its PDF)."""
+    members = sorted(links.members_of(db, [record_id]))
+    log = decision_rows.list_decisions(db, record_ids=members)
+    return carrier(protocol, log, record_id, stage_names(protocol)[-1])
 
 
 def _file_url_path(target: str) -> str:

@@ -358,7 +358,15 @@ class ReviewerQueue(HoldsClaims):
         return d
 
     def note(self, study: int, text: str) -> Decision:
-        d = add_note(self.db, study, self.stage, self.reviewer, text)
+        d = add_note(
+            self.db,
+            study,
+            self.stage,
+            self.reviewer,
+            text,
+            protocol=self.protocol,
+            members=self.members[study],
+        )
         self.notes[study].append(d.note)
         return d
 

@@ -81,7 +81,13 @@ class FullTextKeys:
         def save(target: str) -> None:
             before = self.queue.attachment(study)
             try:
-                att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
+                att = attach(
+                    self.queue.db,
+                    study,
+                    target,
+                    added_by=self.queue.reviewer,
+                    protocol=self.queue.protocol,
+                )
             except DatabaseBusy:
                 raise
             except UserError as exc:
