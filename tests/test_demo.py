@@ -114,6 +114,14 @@ def check_prisma_adds_up_with_both_stages(result: DemoResult) -> None:
         items["reports not retrieved"] + items["reports assessed for eligibility"]
     )
     assert items["reports excluded"] == total("full text excluded: ") > 0
+    # PRISMA 16b's table of the reports excluded at full text: the same reports, reason by reason
+    excluded = rows(result.out_dir / "work-health" / "tables" / "excluded-at-full-text.csv")
+    by_reason: dict[str, int] = {}
+    for r in excluded:
+        by_reason[r["Reason for exclusion"]] = by_reason.get(r["Reason for exclusion"], 0) + 1
+    lines = {k.removeprefix("full text excluded: "): v for k, v in items.items()}
+    assert by_reason == {k: lines[k] for k in by_reason}
+    assert len(excluded) == items["reports excluded"]
     assert items["reports assessed for eligibility"] == (
         items["reports excluded"] + items["awaiting full-text decision"] + items["studies included"]
     )

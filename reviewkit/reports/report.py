@@ -18,6 +18,7 @@ from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
 from reviewkit.project import Project
 from reviewkit.reports import prisma, versions
+from reviewkit.reports.excluded import excluded_table
 from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
@@ -198,6 +199,8 @@ def write_report(
         authors_columns=authors_columns,
         new_since=(since.version, since.reports, since.of_version) if since else None,
     )
+    excluded = excluded_table(snap)  # PRISMA 16b: after the included studies' tables
+    tables += [excluded] if excluded else []
     problems = prisma.check(counts)
     if problems:
         raise UserError(

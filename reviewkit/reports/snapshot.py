@@ -45,6 +45,9 @@ class ProjectSnapshot:
     included: list[int]
     records: dict[int, Record]
     reports: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    # the studies excluded at the last stage when there are two or more (full text), by
+    # canonical id, with their records read as ``records`` are (:mod:`.excluded`'s table)
+    excluded: dict[int, Record] = field(default_factory=dict)
 
     @property
     def studies(self) -> list[int]:
@@ -65,13 +68,14 @@ class ProjectSnapshot:
         """Read the snapshot: one canonical map, one derivation, one read of the records."""
         canon = canonical_map(project.db)
         stages = DerivedStages(project, canon)
-        last = stage_names(project.protocol)[-1]
-        included = sorted(
-            {canon.get(s, s) for s, o in stages.outcomes(last).items() if o.status == "include"}
-        )
+        names = stage_names(project.protocol)
+        outcomes = stages.outcomes(names[-1])
+        included = sorted({canon.get(s, s) for s, o in outcomes.items() if o.status == "include"})
+        excluded = [s for s, o in outcomes.items() if o.status == "exclude" and len(names) > 1]
         # what the tables and exports write of a study: its kept record, with the fields it
-        # lacks filled from its copies (:mod:`reviewkit.dedup.merged_fields`)
-        records = filled_records(project.db, included)
+        # lacks filled from its copies (:mod:`reviewkit.dedup.merged_fields`); one read
+        records = filled_records(project.db, [*included, *excluded])
+        excluded_records = {s: records.pop(s) for s in excluded}
         # included study -> its included reports, from the confirmed study links
         reports = reports_by_study(project.db, canon, included)
-        return cls(project, canon, stages, included, records, reports)
+        return cls(project, canon, stages, included, records, reports, excluded_records)
