@@ -24,13 +24,11 @@ from __future__ import annotations
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.writers import Table
-from reviewkit.screening import stage_names
+from reviewkit.screening import UNSPECIFIED_REASON, stage_names
 from reviewkit.wording import quantity
 
 NAME = "excluded-at-full-text"
 COLUMNS = ["Study", "Title", "Year", "Reason for exclusion", "Other reasons given", "Decided by"]
-# the reason the diagram counts when an exclusion has none (screening.outcomes.counts)
-UNSPECIFIED = "unspecified"
 
 
 def excluded_table(snap: ProjectSnapshot) -> Table | None:
@@ -46,13 +44,13 @@ def excluded_table(snap: ProjectSnapshot) -> Table | None:
     unseen = rule.not_retrieved_codes()
     outcomes = snap.stages.outcomes(stage)
     records = snap.excluded  # read with the included studies', as the other tables read them
-    ids = sorted(s for s in records if (outcomes[s].reason or UNSPECIFIED) not in unseen)
+    ids = sorted(s for s in records if (outcomes[s].reason or UNSPECIFIED_REASON) not in unseen)
     labels = citation_labels(records, ids)
     states = snap.stages.states(stage)
     rows = []
     for s in sorted(ids, key=lambda s: (labels[s].casefold(), s)):
         o = outcomes[s]
-        counted = o.reason or UNSPECIFIED
+        counted = o.reason or UNSPECIFIED_REASON
         if o.resolved_by:
             others, by = [], f"{o.resolved_by} (final decision)"
         else:

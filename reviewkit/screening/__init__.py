@@ -50,6 +50,7 @@ from reviewkit.screening.lookup import (
     study_attachment,
 )
 from reviewkit.screening.outcomes import (
+    UNSPECIFIED_REASON,
     DerivedStages,
     included,
     stage_counts,
@@ -123,6 +124,7 @@ __all__ = [
     "stage_names",
     "stage_open",
     "stage_outcomes",
+    "UNSPECIFIED_REASON",
     "study_attachment",
     "study_states",
     "undo",

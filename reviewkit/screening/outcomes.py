@@ -34,6 +34,9 @@ from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
 from reviewkit.store.duplicates import canonical_map
 
+# the reason an exclusion without one is counted under (the diagram, the excluded studies' table)
+UNSPECIFIED_REASON = "unspecified"
+
 
 class DerivedStages:
     """Outcomes of every stage, computed once from one canonical map and one log read."""
@@ -134,7 +137,7 @@ class DerivedStages:
         for o in outcomes.values():
             by_status[o.status] += 1
             if o.status == "exclude":
-                by_reason[o.reason or "unspecified"] += 1
+                by_reason[o.reason or UNSPECIFIED_REASON] += 1
         screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
         return StageCounts(
             stage=stage,

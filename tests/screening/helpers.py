@@ -10,9 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reviewkit import screening as scr
+from reviewkit.cli import main as cli_main
 from reviewkit.project import Project
 from reviewkit.ranking_worker import Engine
 from reviewkit.records import AbstractSection, Record
+from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt
@@ -139,3 +141,27 @@ async def until(pilot, holds: Callable[[], bool], what: str, step: float = 0.02)
             return
         await pilot.pause(step)
     raise AssertionError(f"never happened: {what}")
+
+
+def finals_in_log(project: Project) -> list[tuple[int, str, str]]:
+    """The lead's final decisions in the log: (record, label, reason)."""
+    return [
+        (d.record_id, d.label, d.reason)
+        for d in list_decisions(project.db)
+        if d.label.startswith("final-")
+    ]
+
+
+def import_conflicts(project: Project, sheet, resolver: str = "lead") -> int:  # noqa: ANN001
+    """``reviewkit conflicts import SHEET`` as the lead types it; its exit code."""
+    return cli_main(
+        [
+            "conflicts",
+            "--project",
+            str(project.folder),
+            "import",
+            str(sheet),
+            "--resolver",
+            resolver,
+        ]
+    )

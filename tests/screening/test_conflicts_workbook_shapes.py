@@ -6,24 +6,7 @@ from __future__ import annotations
 
 from conftest import add_records
 from openpyxl import Workbook
-from screening.helpers import conflict_on, make_records
-
-from reviewkit.cli import main
-from reviewkit.store.decisions import list_decisions
-
-
-def _finals(project) -> list[tuple[int, str, str]]:
-    return [
-        (d.record_id, d.label, d.reason)
-        for d in list_decisions(project.db)
-        if d.label.startswith("final-")
-    ]
-
-
-def _import(project, sheet) -> int:
-    return main(
-        ["conflicts", "--project", str(project.folder), "import", str(sheet), "--resolver", "lead"]
-    )
+from screening.helpers import conflict_on, finals_in_log, import_conflicts, make_records
 
 
 def test_a_decision_merged_down_three_rows_is_refused_not_read_as_open(project_b, tmp_path, capsys):
@@ -36,11 +19,11 @@ def test_a_decision_merged_down_three_rows_is_refused_not_read_as_open(project_b
     sheet.merge_cells("B2:B4")  # Excel shows 'exclude' beside a, b and c
     sheet.merge_cells("C2:C4")
     book.save(tmp_path / "conflicts.xlsx")
-    assert _import(project_b, tmp_path / "conflicts.xlsx") == 2
+    assert import_conflicts(project_b, tmp_path / "conflicts.xlsx") == 2
     err = capsys.readouterr().err
     assert "conflicts.xlsx:3: cells B2:B4 are merged" in err
     assert "unmerge" in err and "Traceback" not in err
-    assert _finals(project_b) == []
+    assert finals_in_log(project_b) == []
 
 
 def test_a_title_merged_across_blank_rows_above_the_header_is_read(project_b, tmp_path, capsys):
@@ -53,8 +36,8 @@ def test_a_title_merged_across_blank_rows_above_the_header_is_read(project_b, tm
     sheet["A1"] = None
     sheet.merge_cells("A1:C3")  # an empty block above the header: no record's cell under it
     book.save(tmp_path / "conflicts.xlsx")
-    assert _import(project_b, tmp_path / "conflicts.xlsx") == 0
-    assert _finals(project_b) == [(a, "final-include", "")]
+    assert import_conflicts(project_b, tmp_path / "conflicts.xlsx") == 0
+    assert finals_in_log(project_b) == [(a, "final-include", "")]
 
 
 def test_decisions_on_a_second_worksheet_are_pointed_to(project_b, tmp_path, capsys):
@@ -67,11 +50,11 @@ def test_decisions_on_a_second_worksheet_are_pointed_to(project_b, tmp_path, cap
     for row in (["record", "decision"], [a, "include"]):
         decisions.append(row)
     book.save(tmp_path / "conflicts.xlsx")
-    assert _import(project_b, tmp_path / "conflicts.xlsx") == 2
+    assert import_conflicts(project_b, tmp_path / "conflicts.xlsx") == 2
     err = capsys.readouterr().err
     assert "conflicts.xlsx:1: no 'record' or 'decision' column" in err
     assert "'Summary'" in err and "'conflicts'" in err
-    assert _finals(project_b) == []
+    assert finals_in_log(project_b) == []
 
 
 def test_two_reason_columns_differing_in_case_are_refused(project_b, tmp_path, capsys):
@@ -79,7 +62,7 @@ def test_two_reason_columns_differing_in_case_are_refused(project_b, tmp_path, c
     conflict_on(project_b, [a], checked=True)
     sheet = tmp_path / "conflicts.csv"
     sheet.write_text(f"record,decision,Reason,reason\n{a},exclude,health-only,\n")
-    assert _import(project_b, sheet) == 2
+    assert import_conflicts(project_b, sheet) == 2
     err = capsys.readouterr().err
     assert "conflicts.csv:1: two columns are named 'reason'" in err
-    assert _finals(project_b) == []
+    assert finals_in_log(project_b) == []
