@@ -425,7 +425,10 @@ def find_term(
     if whole is not None:  # only the spellings whose first word the record has at all
         variants = tuple(parts for parts in variants if whole.places(parts[0]))
     out = []
-    proper = proper_name(term.text)  # a place: not where an instrument named after it is used
+    # a place: not where an instrument named after it is used. Not in a scheme of what a study
+    # measured, where an instrument's name is the evidence ('Work Ability' in "the Work Ability
+    # Index"): there no term names where a study was
+    proper = arm != "measures" and proper_name(term.text)
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
