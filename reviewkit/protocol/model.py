@@ -100,6 +100,15 @@ class SignalTerm:
     text: str
     weight: float = 1.0
     language: str = "en"
+    # A sign of several terms (``{ all = [text, *together] }``): ``text`` counts only where each
+    # of these terms stands in the same sentence ("case manager*" with "insurer*": a case
+    # manager employed by the insurer), at ``text``'s place (:func:`reviewkit.classify.find_term`)
+    together: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The term as its evidence names it: its text, or a sign's terms joined by ' + '."""
+        return " + ".join((self.text, *self.together))
 
 
 @dataclass(frozen=True)
