@@ -27,7 +27,8 @@ and the designs sets (``heldout_designs_abstracts*.csv``) a ninth review's, with
 ``protocols/rtw-study-designs.toml``, and the providers sets (``heldout_providers_abstracts*.csv``)
 a tenth review's, with ``protocols/rtw-providers-occupations.toml``, and the welfare set
 (``heldout_welfare_records.csv``, real PubMed records of the snapshot) an eleventh review's, with
-``protocols/rtw-welfare-systems.toml``.
+``protocols/rtw-welfare-systems.toml``, and the delivery set (``heldout_delivery_records.csv``,
+real records too) a twelfth review's, with ``protocols/rtw-delivery-modes.toml``.
 """
 
 from __future__ import annotations
@@ -408,6 +409,24 @@ SETS_WELFARE = (
     ),
 )
 SCHEMES_WELFARE = (("system", "welfare_system"),)
+# A twelfth review's own schemes (task 39): how the tested intervention was delivered (TIDieR
+# item 7), real PubMed records of the snapshot; 'before' is the commit that labelled them
+DELIVERY = ROOT / "protocols" / "rtw-delivery-modes.toml"
+SETS_DELIVERY = (
+    (
+        "heldout_delivery_records.csv",
+        "29 real PubMed records of the snapshot's 2021 update file (English, a work word and an "
+        "intervention word, in no other fixture) for a twelfth review's own schemes (protocols/"
+        "rtw-delivery-modes.toml: the mode of delivery, in person, telephone, digital, and the "
+        "format, individual or group, after TIDieR item 7); kept unseen while the protocol was "
+        "written from the other 9 candidates (SHA-1 of the PMID 0 mod 3), labelled after it was "
+        "committed (52ad1e3d); data collected online, by telephone or in person, an e-mail "
+        "invitation, telehealth beside in-person treatment, the digits of a hand; 'before' is "
+        "64673c3b",
+        {"mode": (25, 29), "format": (28, 29)},
+    ),
+)
+SCHEMES_DELIVERY = (("mode", "mode"), ("format", "format"))
 # Each review's held-out sets with the protocol they are read with (None: the protocol
 # :func:`benchmarks.classify_heldout.run` is given, Review B's) and their schemes' gold columns
 REVIEWS = (
@@ -423,6 +442,7 @@ REVIEWS = (
     (DESIGNS, SETS_DESIGNS, SCHEMES_DESIGNS),
     (PROVIDERS, SETS_PROVIDERS, SCHEMES_PROVIDERS),
     (WELFARE, SETS_WELFARE, SCHEMES_WELFARE),
+    (DELIVERY, SETS_DELIVERY, SCHEMES_DELIVERY),
 )
 # Each set with its schemes and their gold columns
 GROUPS = tuple((sets, schemes) for _, sets, schemes in REVIEWS)
