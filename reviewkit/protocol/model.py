@@ -95,6 +95,11 @@ class Stage:
         return next((r.label for r in self.exclusion_reasons if r.code == code), code)
 
 
+# What joins the terms of a sign of several terms where its evidence names it ("case manager*
+# + insurer*"); the first is the sign's head, where it is found
+SIGN_JOIN = " + "
+
+
 @dataclass(frozen=True)
 class SignalTerm:
     text: str
@@ -108,7 +113,7 @@ class SignalTerm:
     @property
     def shown(self) -> str:
         """The term as its evidence names it: its text, or a sign's terms joined by ' + '."""
-        return " + ".join((self.text, *self.together))
+        return SIGN_JOIN.join((self.text, *self.together))
 
 
 @dataclass(frozen=True)
