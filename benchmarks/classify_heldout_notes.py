@@ -854,8 +854,8 @@ a label's terms, `{ all = ["case manager*", "insurer*"], weight = … }`, found 
 term is and each other stands in the same sentence, counted once at the first term's place
 (14 tests; `protocol check` refuses a sign of fewer than two terms); the origin rule (a place
 heading an instrument's name) no longer runs in a `measures` scheme, where a term 'Work
-Ability' must find the Work Ability Index (1 test); this file split from
-`classify_heldout.py` (sets, notes, runner; run(), markdown() and the notes byte-identical
+Ability' must find the Work Ability Index (1 test); `benchmarks/classify_heldout.py` split
+into its sets, these notes and the runner (run(), markdown() and the notes byte-identical
 before and after). Every protocol's every scheme on every held-out file and Review B's rows
 (15,225 row score lists): 0 moved after the origin change, 0 after the signs; the new protocol
 adds 1,050 (its two schemes on 525 rows).
