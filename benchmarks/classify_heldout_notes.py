@@ -852,7 +852,14 @@ Also this stop, each first a failing test: a sign that takes several words which
 stand together ("trained therapists", "a case manager employed by the insurer") is one entry of
 a label's terms, `{ all = ["case manager*", "insurer*"], weight = … }`, found where the first
 term is and each other stands in the same sentence, counted once at the first term's place
-(14 tests; `protocol check` refuses a sign of fewer than two terms); the origin rule (a place
+(14 tests; `protocol check` refuses a sign of fewer than two terms). The providers protocol
+uses it for what task 37 left: a therapist of no named kind giving a psychological therapy in
+the same sentence (`{ all = ["therapist*", "problem-solving"] }`, CBT, cognitive behavio*,
+psychotherapy, interpersonal) is a psychotherapist, the therapy without a therapist in its
+sentence is not (the guided internet CBT that the weak-sign attempt had turned into a
+psychologist's): providers set provider 23 -> 24/24 (P05, "trained therapists"); of the 15,225
+score lists 3 moved, P05 and two rows whose therapists give CBT (scores up, suggestions
+unchanged). The origin rule (a place
 heading an instrument's name) no longer runs in a `measures` scheme, where a term 'Work
 Ability' must find the Work Ability Index (1 test); `benchmarks/classify_heldout.py` split
 into its sets, these notes and the runner (run(), markdown() and the notes byte-identical
