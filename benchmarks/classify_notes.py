@@ -4,7 +4,7 @@ remain, the rules adopted and dropped, task 24)."""
 
 from __future__ import annotations
 
-from benchmarks import classify_heldout, classify_speed, classify_terms
+from benchmarks import classify_heldout, classify_heldout_notes, classify_speed, classify_terms
 from benchmarks.classify_review_b import SCHEMES
 
 LINKS = """## Study links
@@ -246,7 +246,7 @@ def markdown(figures: dict) -> str:
                 f"| {lab} | {r['support']} | " + " | ".join(f"{v:.2f}" for v in vals) + " |"
             )
         lines.append("")
-    lines += [TASK24, *classify_heldout.NOTES, COMPARATORS]
+    lines += [TASK24, *classify_heldout_notes.NOTES, COMPARATORS]
     lines += [LINKS, REMAINING, TRIED]
     if "leave_terms_out" in figures:
         lines += classify_terms.leave_out_markdown(

@@ -101,7 +101,7 @@ def audit(
                         toml_path.name,
                         scheme.id,
                         lab.id,
-                        term.text,
+                        term.shown,  # a sign of several terms by all of them
                         term.language,
                         term.weight,
                         hits["titles"],
@@ -128,7 +128,7 @@ def only_on(scheme: Scheme, records: list[Record]) -> dict[int, set[tuple[str, s
         for term in terms:
             found = [i for i, f in enumerate(fields) if _found(term, terms, f, lab.id)]
             if len(found) == 1:
-                rows.setdefault(found[0], set()).add((lab.id, term.language, term.text))
+                rows.setdefault(found[0], set()).add((lab.id, term.language, term.shown))
     return rows
 
 
@@ -137,7 +137,7 @@ def without(scheme: Scheme, dropped: set[tuple[str, str, str]]) -> Scheme:
     labels = tuple(
         replace(
             lab,
-            terms=tuple(t for t in lab.terms if (lab.id, t.language, t.text) not in dropped),
+            terms=tuple(t for t in lab.terms if (lab.id, t.language, t.shown) not in dropped),
         )
         for lab in scheme.labels
     )

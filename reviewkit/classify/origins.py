@@ -11,7 +11,10 @@ followed, in capitals and with nothing but spaces, hyphens and the joining words
 "for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
 ("the Japanese version of the Utrecht Work Engagement Scale") and a national cohort or survey
 ("the Danish Work Environment Cohort Study") do say where a study was: "version" is in lower
-case and "Study" and "Survey" are no heads, so both are kept.
+case and "Study" and "Survey" are no heads, so both are kept. A scheme of what a study
+measured (``measures = true``) does not apply the rule: there an instrument's name is the
+evidence, and a term written 'Work Ability' must find the Work Ability Index
+(:func:`reviewkit.classify.terms.find_term`).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import tokens
+from reviewkit.protocol.model import SIGN_JOIN
 
 # A word that names a person by its ending: English agent nouns ("supervisor",
 # "practitioners", "psychologist", "physician", "consultant"), read in English terms' text
@@ -73,8 +74,8 @@ def names_person(e: Evidence) -> bool:
         # an ordinary noun's plural ends in -er as an agent does ("sykdommer", "bedrifter",
         # "tjenester", "arbeidsplasser"), so the record's word cannot tell them apart; the term
         # is written as the dictionary has it, singular or a stem of it ("arbeidsgiver*",
-        # "bedrift*"), which ends in -er only for an agent
-        term = tokens(e.term)
+        # "bedrift*"), which ends in -er only for an agent (a sign's head: its first term)
+        term = tokens(e.term.split(SIGN_JOIN)[0])
         return bool(term) and _nordic_word(term[-1].word) and _nordic_word(words[-1].word)
     return e.language == "en" and _english_word(words[-1].word)
 

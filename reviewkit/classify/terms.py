@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from reviewkit.classify import affiliations, codes
@@ -66,6 +66,7 @@ from reviewkit.classify.words import (
     fold,
     forms,
     hyphen_runs,
+    sentence_around,
     stemmer,
     tokens,
 )
@@ -198,7 +199,7 @@ def distinct_terms(terms: tuple[SignalTerm, ...]) -> tuple[SignalTerm, ...]:
     :func:`reviewkit.classify.rules._score`."""
     best: dict[tuple, SignalTerm] = {}
     for t in terms:
-        key = (t.language, _word_form_key(t.text, t.language))
+        key = (t.language, _word_form_key(t.text, t.language), t.together)  # a sign is its own
         if key not in best or t.weight > best[key].weight:
             best[key] = t
     kept = set(map(id, best.values()))
@@ -416,7 +417,11 @@ def find_term(
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields (with ``arm`` True: every place it names
     a comparator arm instead, which is no evidence; "measures", "study" or "did": as
-    :func:`~reviewkit.classify.readings.kept` says)."""
+    :func:`~reviewkit.classify.readings.kept` says). A sign of several terms
+    (``term.together``) is found where its first term is, in a sentence that holds each other
+    term too (:func:`_find_sign`)."""
+    if term.together:
+        return _find_sign(term, fields, label, negative, arm)
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
@@ -425,7 +430,10 @@ def find_term(
     if whole is not None:  # only the spellings whose first word the record has at all
         variants = tuple(parts for parts in variants if whole.places(parts[0]))
     out = []
-    proper = proper_name(term.text)  # a place: not where an instrument named after it is used
+    # a place: not where an instrument named after it is used. Not in a scheme of what a study
+    # measured, where an instrument's name is the evidence ('Work Ability' in "the Work Ability
+    # Index"): there no term names where a study was
+    proper = arm != "measures" and proper_name(term.text)
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
@@ -443,4 +451,32 @@ def find_term(
                             span=(n, start, end), language=term.language, aim=aim,
                         )
                     )  # fmt: skip
+    return out
+
+
+def _find_sign(
+    sign: SignalTerm, fields: list[Field], label: str, negative: bool, arm: bool | str
+) -> list[Evidence]:
+    """Where a sign of several terms is found: its first term, in a sentence where each other
+    term is found too, each read as a term alone (negation, the scheme's reading, origins).
+    Some signs need several words that need not stand together: "trained therapists", "a
+    case manager employed by the insurer"; the sentence is the reach, as one clause or list
+    rarely runs past it. The evidence is the first term's words (where it counts, and what
+    overlaps it), named by the whole sign (``case manager* + insurer*``)."""
+    head = find_term(replace(sign, together=()), fields, label, negative, arm)
+    if not head:
+        return []
+    others = [
+        find_term(SignalTerm(t, sign.weight, sign.language), fields, label, negative, arm)
+        for t in sign.together
+    ]
+    out = []
+    for e in head:
+        n, start, _ = e.span  # type: ignore[misc]
+        first, last = sentence_around(fields[n].text, start)
+        if all(
+            any(o.span[0] == n and first <= o.span[1] < last for o in found)  # type: ignore[index]
+            for found in others
+        ):
+            out.append(replace(e, term=sign.shown))
     return out

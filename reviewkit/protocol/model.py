@@ -95,11 +95,25 @@ class Stage:
         return next((r.label for r in self.exclusion_reasons if r.code == code), code)
 
 
+# What joins the terms of a sign of several terms where its evidence names it ("case manager*
+# + insurer*"); the first is the sign's head, where it is found
+SIGN_JOIN = " + "
+
+
 @dataclass(frozen=True)
 class SignalTerm:
     text: str
     weight: float = 1.0
     language: str = "en"
+    # A sign of several terms (``{ all = [text, *together] }``): ``text`` counts only where each
+    # of these terms stands in the same sentence ("case manager*" with "insurer*": a case
+    # manager employed by the insurer), at ``text``'s place (:func:`reviewkit.classify.find_term`)
+    together: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The term as its evidence names it: its text, or a sign's terms joined by ' + '."""
+        return SIGN_JOIN.join((self.text, *self.together))
 
 
 @dataclass(frozen=True)

@@ -34,19 +34,12 @@ class SchemeChecks:
             raise self.fail(f"{w}{key}", "must be a list")
         out = []
         for t in value:
+            together: list[str] = []
             if isinstance(t, str):
                 text, weight = t, 1.0
-            elif isinstance(t, dict) and isinstance(t.get("term"), str):
-                text, weight = t["term"], t.get("weight", 1.0)
-                extra = sorted(set(t) - {"term", "weight"})
-                if extra:  # a misspelt 'weight' would silently count the term in full
-                    raise self.fail_at_value(
-                        f"{w}{key}",
-                        text,
-                        1,
-                        f"term {text!r}: unknown key {extra[0]!r}",
-                        hint="a term is {term = …, weight = …}",
-                    )
+            elif isinstance(t, dict) and ("term" in t or "all" in t):
+                text, together = self.sign(t, f"{w}{key}")
+                weight = t.get("weight", 1.0)
                 bad = not isinstance(weight, int | float) or isinstance(weight, bool)
                 # a weight is how much a found term counts; a term that should count against a
                 # label goes in negative_terms (which subtract). Zero, negative, NaN or infinite
@@ -60,16 +53,60 @@ class SchemeChecks:
                         hint="use negative_terms for words that count against the label",
                     )
             else:
-                raise self.fail(f"{w}{key}", "each term is a string or {term = …, weight = …}")
-            if not text.strip().strip('"*'):
                 raise self.fail(
-                    f"{w}{key}", "empty term", hint="delete the empty entry, or write the term"
+                    f"{w}{key}",
+                    "each term is a string, {term = …, weight = …} or {all = […], weight = …}",
                 )
-            problem = term_problem(text)
-            if problem:  # it would silently find nothing (term_words says why)
-                raise self.fail_at_value(f"{w}{key}", text, 1, problem[0], hint=problem[1])
-            out.append(SignalTerm(text.strip(), float(weight), language))
+            for word in (text, *together):
+                if not word.strip().strip('"*'):
+                    raise self.fail(
+                        f"{w}{key}", "empty term", hint="delete the empty entry, or write the term"
+                    )
+                problem = term_problem(word)
+                if problem:  # it would silently find nothing (term_words says why)
+                    raise self.fail_at_value(f"{w}{key}", word, 1, problem[0], hint=problem[1])
+            out.append(
+                SignalTerm(
+                    text.strip(), float(weight), language, tuple(x.strip() for x in together)
+                )
+            )
         return out
+
+    def sign(self, t: dict, key: str) -> tuple[str, list[str]]:
+        """A term table's term and, for a sign of several terms (``all``), the others that must
+        stand in its sentence: ``{term = "…"}`` or ``{all = ["…", "…"]}``, with ``weight``.
+        Refused on the line of its (first) term."""
+        shown = t.get("term", t.get("all"))
+        text = shown if isinstance(shown, str) else str(shown)
+        first = shown[0] if isinstance(shown, list) and shown else shown
+
+        def refuse(message: str, hint: str) -> ProtocolError:
+            return self.fail_at_value(key, str(first), 1, message, hint=hint)
+
+        extra = sorted(set(t) - {"term", "all", "weight"})
+        if extra:  # a misspelt 'weight' would silently count the term in full
+            raise refuse(
+                f"term {text!r}: unknown key {extra[0]!r}",
+                "a term is {term = …, weight = …}, a sign of several {all = […], weight = …}",
+            )
+        if "term" in t and "all" in t:
+            raise refuse(
+                f"term {text!r}: give either 'term' or 'all'",
+                "{all = […]} lists every term of a sign, the first where it counts",
+            )
+        if "term" in t:
+            if not isinstance(shown, str):
+                raise refuse("each term is a string or {term = …, weight = …}", "")
+            return shown, []
+        if not (
+            isinstance(shown, list) and len(shown) > 1 and all(isinstance(x, str) for x in shown)
+        ):
+            raise refuse(
+                f"all = {shown!r}: a sign needs at least two terms, each a string",
+                'write {all = ["case manager*", "insurer*"]}: found where every term stands in '
+                "one sentence; a single term is {term = …}",
+            )
+        return shown[0], shown[1:]
 
     def schemes(self, data: dict) -> dict[str, Scheme]:
         out = {}

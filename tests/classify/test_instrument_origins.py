@@ -4,12 +4,16 @@ country (protocols/rtw-welfare-systems.toml)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from classify.helpers import suggested as labels
 
+from reviewkit import classify
 from reviewkit import protocol as protocol_mod
+from reviewkit.protocol import SignalTerm
+from reviewkit.records import AbstractSection, Record
 
 PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "rtw-welfare-systems.toml"
 
@@ -51,3 +55,19 @@ def test_an_instrument_named_after_a_place_is_not_the_studys_country(welfare, te
 )
 def test_a_place_that_heads_no_instrument_still_counts(welfare, text, system):
     assert labels(welfare, "system", text) == system
+
+
+def test_a_measures_scheme_keeps_a_capitalised_term_before_an_instruments_head():
+    """The origin rule is for places (where a study was); in a scheme of what a study measured
+    an instrument's name is the evidence: a term written 'Work Ability' finds the Work Ability
+    Index, and is not dropped as a place heading an instrument's name."""
+    outcomes = protocol_mod.load(PROTOCOL.with_name("rtw-work-outcomes.toml"))
+    scheme = outcomes.scheme("outcome")
+    labels_ = tuple(
+        replace(lab, terms=(SignalTerm("Work Ability"),)) if lab.id == "work-ability" else lab
+        for lab in scheme.labels
+    )
+    scheme = replace(scheme, labels=labels_)
+    text = "Outcomes were the number of sick leave days and the Work Ability Index at 12 months."
+    rec = Record(title="A trial", abstract_sections=[AbstractSection("METHODS", text)])
+    assert "work-ability" in [s.label for s in classify.suggest(rec, scheme)]
