@@ -172,8 +172,8 @@ class Agreement:
         return (
             f"{self.stage}: {quantity(n, 'study', 'studies')} screened by only one of"
             f" {self.reviewer_a} and {self.reviewer_b} (a missing rating)"
-            f" {verb(n, 'is', 'are')} left out, as kappa is computed over the studies both"
-            " rated (listwise deletion)"
+            f" {verb(n, 'is', 'are')} left out, as kappa is computed by listwise deletion over"
+            " the studies both rated"
         )
 
     def _clipped_note(self, which: str = "kappa's") -> str:

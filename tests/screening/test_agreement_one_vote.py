@@ -42,6 +42,6 @@ def test_studies_screened_by_one_reviewer_only_are_counted_in_the_note(project_b
     # in the agreement literature's words: a missing rating, left out (listwise deletion)
     assert (
         "title-abstract: 3 studies screened by only one of reviewer1 and reviewer2 (a missing"
-        " rating) are left out, as kappa is computed over the studies both rated (listwise"
-        " deletion)" in notes
+        " rating) are left out, as kappa is computed by listwise deletion over the studies"
+        " both rated" in notes
     )
