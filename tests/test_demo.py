@@ -111,6 +111,11 @@ def check_printed_counts_are_the_diagrams(result: DemoResult, printed: str) -> N
     ) in flat
     sought, ta_excluded = items["reports sought for retrieval"], items["records excluded"]
     assert f"{sought} included, {ta_excluded} excluded" in flat  # title-abstract's line
+    # the files the closing line counts are the ones a reader finds in the folder (it said 31
+    # where the folder holds 33: the search log and README written beside the report)
+    folder = result.out_dir / "work-health"
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert f"work-health/ ({len(files)} files: " in flat
 
 
 def check_prisma_adds_up_with_both_stages(result: DemoResult) -> None:

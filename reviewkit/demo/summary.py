@@ -212,9 +212,10 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     )
 
 
-def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
+def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:
     """Say in the exported references that simulated reviewers included them, and add a README
-    that says so and what the snapshot is (``snapshot``: :func:`snapshot_words`)."""
+    that says so and what the snapshot is (``snapshot``: :func:`snapshot_words`); returns the
+    README's path."""
     for path in paths:
         if path.name == "included.ris":
             text = path.read_text(encoding="utf-8")
@@ -223,7 +224,8 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
         elif path.name == "included.bib":
             text = path.read_text(encoding="utf-8")
             path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
-    (out_dir / "README.txt").write_text(
+    readme = out_dir / "README.txt"
+    readme.write_text(
         "The report of the reviewkit demo review (make demo).\n\n"
         + NOTE
         + "\n\n"
@@ -231,3 +233,4 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
         + "\n",
         encoding="utf-8",
     )
+    return readme
