@@ -81,11 +81,16 @@ def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> di
 
 
 def report_labels(
-    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+    records: Mapping[int, Record],
+    studies: Mapping[int, Sequence[int]],
+    others: Mapping[int, Record] | None = None,
 ) -> dict[int, str]:
     """Report id -> the label of its study, for a list with a row per report: ``studies`` maps
     each study (named by its first report, whose record ``records`` holds) to its reports, and
     the studies are told apart among themselves (:func:`citation_labels`), as the report tables
-    and the evidence map tell them apart."""
-    labels = citation_labels(records, studies)
+    and the evidence map tell them apart; ``others``: studies the report names beside them (those
+    excluded at full text, by id), which take their letters too, so that the labels are the
+    report's."""
+    others = others or {}
+    labels = citation_labels({**others, **records}, [*studies, *others])
     return {report: labels[study] for study, reports in studies.items() for report in reports}

@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 
 from reviewkit import classify, screening
+from reviewkit.cli import main
 from reviewkit.records import Record
 from reviewkit.reports.report import write_report
 
@@ -60,4 +61,10 @@ def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_
     assert graph.nodes[f"study:{included}"]["citation"] == "Andersen et al. (2019b)"
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "Andersen et al. (2019a)" in md  # the excluded studies' table
+    # the extraction sheet names the included study as the report does
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet)]
+    assert main(args) == 0
+    (row,) = _rows(sheet)
+    assert (row["record_id"], row["study"]) == (str(included), "Andersen et al. (2019b)")
     assert "Andersen et al. (2019) " not in md and "Andersen et al. (2019c)" not in md
