@@ -16,8 +16,9 @@ counting the rows by 'Reason for exclusion' gives the diagram's lines.
 The labels ('Andersen et al. (2019a)') are told apart over the whole report
 (:attr:`ProjectSnapshot.labels`): an excluded and an included 'Andersen et al. (2019)' are
 2019a and 2019b, as in one reference list. Where we differ: a Cochrane review lists the
-excluded studies' references apart ('References to studies excluded from this review'), but
-its text cites both lists, and one label would name two studies there; in an update the table lists every study excluded at full text,
+excluded studies' references apart ('References to studies excluded from this review'), with
+letters of their own; its text cites both lists, where one label would name two studies, so
+we letter them together. In an update the table lists every study excluded at full text,
 while the diagram's box counts the update's own.
 """
 
