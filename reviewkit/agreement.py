@@ -95,8 +95,9 @@ class Agreement:
     # 'include' (the stage sends 'uncertain' on) or 'left out'
     uncertain_pairs: int = 0
     uncertain_as: str = ""
-    # studies of the stage that only one of the two has screened: not compared, so "Studies
-    # both screened" is fewer than PRISMA's records screened by them (said in the note)
+    # studies of the stage that only one of the two has screened, a rating missing: left out
+    # (listwise deletion), so "Studies both screened" is fewer than PRISMA's records screened
+    # by them (said in the note)
     one_only: int = 0
 
     @property
@@ -159,15 +160,20 @@ class Agreement:
         )
 
     def _one_only_note(self) -> str:
-        """The studies one of the two has screened and the other not (yet): not compared. At a
-        single-screening stage that is most of them, which its selection note says already."""
+        """The studies one of the two has screened and the other not (yet). The agreement
+        literature calls such a study's absent vote a missing rating, and Cohen's kappa as
+        usually computed leaves those studies out ("listwise deletion"; de Raadt et al. 2019,
+        Educ Psychol Meas 79:558, who find it unbiased when ratings are missing completely at random),
+        as this table does: the note says so in those words. At a single-screening stage that
+        is most of them, which its selection note says already."""
         if not self.one_only or self.single_screening:
             return ""
         n = self.one_only
         return (
             f"{self.stage}: {quantity(n, 'study', 'studies')} screened by only one of"
-            f" {self.reviewer_a} and {self.reviewer_b} {verb(n, 'is', 'are')} not compared:"
-            " kappa needs a vote from each"
+            f" {self.reviewer_a} and {self.reviewer_b} (a missing rating)"
+            f" {verb(n, 'is', 'are')} left out, as kappa is computed by listwise deletion over"
+            " the studies both rated"
         )
 
     def _clipped_note(self, which: str = "kappa's") -> str:

@@ -213,12 +213,14 @@ def build_map(
     *,
     records: Mapping[int, Record] | None = None,
     reports: Mapping[int, Sequence[int]] | None = None,
+    labels: Mapping[int, str] | None = None,
 ) -> EvidenceMap:
     """The evidence map of the given studies (canonical ids); ``records``: their records when
     the caller has read them already; ``reports``: study -> its reports among ``record_ids``
     (the snapshot's grouping; None: read from the confirmed study links), so a study of several
     reports counts once, under its own id, with its reports' labels together
-    (:mod:`reviewkit.classify.study_labels`)."""
+    (:mod:`reviewkit.classify.study_labels`); ``labels``: study -> its label told apart over
+    the whole report (the snapshot's; None: among these studies)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     if rs.id == cs.id:
@@ -265,18 +267,20 @@ def build_map(
         order(rs, 0),
         order(cs, 1),
         cells,
-        _citations(records, studies),
+        _citations(records, studies, labels),
         assigned,
     )
 
 
 def _citations(
-    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+    records: Mapping[int, Record],
+    studies: Mapping[int, Sequence[int]],
+    labels: Mapping[int, str] | None = None,
 ) -> dict[int, str]:
     """Study -> 'Surname et al. (Year)', told apart as the report tables tell them
     ('2019a', :func:`reviewkit.reports.labels.citation_labels`); a study of several reports
     adds how many."""
-    labels = citation_labels(records, studies)
+    labels = citation_labels(records, studies) if labels is None else labels
     return {
         s: labels[s] if len(reps) == 1 else f"{labels[s]} [{len(reps)} reports]"
         for s, reps in studies.items()

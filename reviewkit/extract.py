@@ -330,13 +330,20 @@ def set_value(project: Project, record_id: int, field_id: str, value: str, revie
 
 
 def export_csv(
-    project: Project, record_ids: Iterable[int], path: str | Path, *, prefill: bool = False
+    project: Project,
+    record_ids: Iterable[int],
+    path: str | Path,
+    *,
+    prefill: bool = False,
+    also_named: Mapping[int, Record] | None = None,
 ) -> int:
     """Write record_id, study, title and every field's current value; returns the row count.
 
     With ``prefill``, empty fields show their prefilled value, and those values are stored
     only once the file is written (a failed export changes nothing). The file is written
-    atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`)."""
+    atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`).
+    ``also_named``: the other studies the report names (those excluded at full text, by id),
+    told apart from these as the report tells them ("2019a"), so the sheet's labels are its."""
     ids = list(record_ids)
     records = filled_records(project.db, ids)
     new = pending_prefills(project, ids, records=records) if prefill else []
@@ -346,7 +353,7 @@ def export_csv(
     # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
     # two reports of one study (a confirmed link) are one study there, and here too
     groups = reports_by_study(project.db, canonical_map(project.db), ids)
-    study = report_labels(records, groups)
+    study = report_labels(records, groups, also_named)
     of_study = {r: reps for reps in groups.values() for r in reps}
     rows = (
         [rid, study[rid], _report_of(rid, of_study[rid]), records[rid].title]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import add_records
 from docx import Document
 from openpyxl import load_workbook
 from rich.console import Console
@@ -27,6 +28,8 @@ from reviewkit.classify import assigned_labels, suggest
 from reviewkit.cli import main as cli
 from reviewkit.demo import main as demo_main
 from reviewkit.demo import reviewers as demo_reviewers
+from reviewkit.demo import summary
+from reviewkit.demo.review import BuildResult, StageResult
 from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, DemoRule
 from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.offline_data import pubmed_snapshot_files
@@ -88,6 +91,31 @@ def check_every_table_has_rows(result: DemoResult) -> None:
     assert len(rows(out / "search-log.csv")) == 5  # the demo review's five searches, run once
     assert rows(out / "evidence-map" / "evidence-map.csv")
     assert (out / "included.ris").read_text(encoding="utf-8").count("ER  -") >= 20
+
+
+def check_printed_counts_are_the_diagrams(result: DemoResult, printed: str) -> None:
+    """The full-text screening line and the closing PRISMA line give the diagram's numbers: the
+    screening line counted a report not retrieved among the excluded (79) where the diagram
+    says 78 excluded and 1 not retrieved."""
+    items = {
+        r["item"]: int(r["count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
+    }
+    flat = " ".join(printed.split())
+    included = items["reports of included studies"]
+    excluded, unseen = items["reports excluded"], items["reports not retrieved"]
+    assert f"{included} included, {excluded} excluded, {unseen} not retrieved" in flat
+    assert (
+        f"{items['reports sought for retrieval']} full texts sought, {unseen} not retrieved,"
+        f" {items['reports assessed for eligibility']} assessed, {excluded} excluded,"
+        f" {included} included"
+    ) in flat
+    sought, ta_excluded = items["reports sought for retrieval"], items["records excluded"]
+    assert f"{sought} included, {ta_excluded} excluded" in flat  # title-abstract's line
+    # the files the closing line counts are the ones a reader finds in the folder (it said 31
+    # where the folder holds 33: the search log and README written beside the report)
+    folder = result.out_dir / "work-health"
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert f"work-health/ ({len(files)} files: " in flat
 
 
 def check_prisma_adds_up_with_both_stages(result: DemoResult) -> None:
@@ -243,11 +271,36 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert result.built is not None and result.librarian is not None
     check_every_table_has_rows(result)
     check_prisma_adds_up_with_both_stages(result)
+    check_printed_counts_are_the_diagrams(result, printed)
     check_evidence_map_has_filled_cells(result)
     check_simulated_reviewers_named_in_every_output(result, printed)
     check_snapshot_size_as_the_server_says(result, printed, snapshot)
     check_ready_for_the_next_three_commands(result, printed, capsys)
     check_rerun_keeps_the_project(result, snapshot)
+
+
+def test_a_report_not_retrieved_is_not_printed_as_excluded(project_b, tmp_path: Path) -> None:
+    """The demo's full-text line gives the diagram's numbers: a report not retrieved apart
+    from the reports excluded (the full run's slice has none; the whole snapshot's demo has
+    one, which the line counted among 79 excluded where the diagram says 78 and 1)."""
+    ids = add_records(project_b, [Record(title=f"Study {i}", pmid=str(i)) for i in (1, 2, 3)])
+    fates = dict(zip(ids, [("include", ""), ("exclude", "wrong-population"),
+                           ("exclude", "no-full-text")], strict=True))  # fmt: skip
+    for rid, (label, reason) in fates.items():
+        for reviewer in ("reviewer1", "reviewer2"):
+            screening.decide(project_b.db, rid, "title-abstract", reviewer, "include")
+            screening.decide(
+                project_b.db, rid, "full-text", reviewer, label, reason, protocol=project_b.protocol
+            )
+    console = Console(file=io.StringIO(), width=200)
+    built = BuildResult(
+        source_file=tmp_path / "source.ris",
+        stages=[StageResult(stage, 6, 0, 0) for stage in ("title-abstract", "full-text")],
+    )
+    summary.review_part(console, project_b, built)
+    flat = " ".join(console.file.getvalue().split())
+    assert "Screening title-abstract: 6 votes" in flat and "3 included, 0 excluded" in flat
+    assert "1 included, 1 excluded, 1 not retrieved" in flat
 
 
 def test_simulated_votes_follow_the_rule() -> None:

@@ -347,13 +347,17 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     """
     from reviewkit import classify, extract, outputs
     from reviewkit.extract_typed import check_sheet, said_emptied
+    from reviewkit.reports.snapshot import ProjectSnapshot
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
         emptied = [] if force else check_sheet(project, file)
         ids = _studies(project, all_studies)
-        extract.export_csv(project, ids, file, prefill=True)
+        # the studies the report names as excluded at full text take letters as it gives them
+        snap = ProjectSnapshot.read(project)
+        excluded = {s: snap.excluded[s] for s in snap.assessed_excluded}
+        extract.export_csv(project, ids, file, prefill=True, also_named=excluded)
         said = f"{_counted(ids, classify.study_map(project))} written to {file}"
         click.echo(written(said, len(ids), _why_none(all_studies)))
         if warning := said_emptied(file, emptied):

@@ -35,7 +35,6 @@ class StageResult:
     votes: int
     conflicts: int
     resolved: int
-    counts: screening.StageCounts
 
 
 @dataclass
@@ -132,8 +131,7 @@ def screen_all(project: Project, seed: int, result: BuildResult) -> None:
         )
         leave = OPEN_FOR_YOU if stage == "full-text" else 0
         conflicts, resolved = resolve_stage(project, stage, rule, records, leave)
-        counts = screening.stage_counts(project, stage)
-        result.stages.append(StageResult(stage, votes, conflicts, resolved, counts))
+        result.stages.append(StageResult(stage, votes, conflicts, resolved))
     result.included = screening.included(project)
 
 

@@ -54,7 +54,7 @@ class DemoResult:
     index_seconds: float | None = None  # None: the index was already there, or not needed
     librarian: librarian.LibrarianResult | None = None
     built: review.BuildResult | None = None
-    report: list[Path] = field(default_factory=list)
+    report: list[Path] = field(default_factory=list)  # every file written in work-health/
     search_log: Path | None = None
     seconds: float = 0.0
     articles: int | None = None  # the snapshot's, as the local server counts them
@@ -184,10 +184,13 @@ def run_demo(
             project_a, out_dir / "review-a" / "search-log.csv"
         )
     with open_project(folder_demo) as project:
-        librarian.write_search_log(project, out_dir / "work-health" / "search-log.csv")
-        result.report = write_report(project, out_dir / "work-health", note=NOTE)
+        log = librarian.write_search_log(project, out_dir / "work-health" / "search-log.csv")
+        report = write_report(project, out_dir / "work-health", note=NOTE)
         words = summary.snapshot_words(result.articles, default_snapshot)
-        summary.mark_exports(result.report, out_dir / "work-health", words)
+        readme = summary.mark_exports(report, out_dir / "work-health", words)
+        # every file the folder holds for its reader (the count the summary prints): the report's,
+        # the search log and the README beside it
+        result.report = [log, *report, readme]
         result.seconds = time.perf_counter() - started
         summary.finish(console, project, result)
     return result

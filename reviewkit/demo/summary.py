@@ -17,6 +17,7 @@ from reviewkit.classify import assigned_labels
 from reviewkit.demo.reviewers import HUMAN, LEAD, NOTE, REVIEWERS
 from reviewkit.project import Project
 from reviewkit.reports import prisma
+from reviewkit.reports.prisma import Flow
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -108,11 +109,12 @@ def review_part(console: Console, project: Project, built: BuildResult) -> None:
             f"Dedup: {dedup.records} records -> {dedup.studies} studies "
             f"({dedup.duplicates} duplicate links by rule, {dedup.questions} pairs for a person)"
         )
-    for s in built.stages:
+    flow = prisma.collect_counts(project).flow  # the diagram's numbers, as finish() prints
+    for i, s in enumerate(built.stages):
         console.print(
             f"Screening {s.stage}: {s.votes} votes by {' and '.join(REVIEWERS)} (simulated); "
             f"{s.conflicts} conflicts, {s.resolved} resolved by {LEAD} (simulated); "
-            f"{s.counts.included} included, {s.counts.excluded} excluded"
+            + stage_outcome(flow, full_text=i > 0)
         )
     console.print(
         f"Classification: {built.suggestions} suggestions for {len(built.included)} included "
@@ -130,6 +132,18 @@ def _kappas(project: Project) -> str:
     return "; ".join(parts)
 
 
+def stage_outcome(flow: Flow, *, full_text: bool) -> str:
+    """A stage's decisions in the PRISMA diagram's numbers (``flow``: the counts' Flow): the
+    screening lines and the closing PRISMA line both say them, so neither counts a report not
+    retrieved among the full-text exclusions while the diagram counts it apart."""
+    if not full_text:
+        return f"{flow.sought} included, {sum(flow.excluded_screening.values())} excluded"
+    return (
+        f"{flow.included} included, {sum(flow.excluded_full_text.values())} excluded,"
+        f" {flow.not_retrieved} not retrieved"
+    )
+
+
 def finish(console: Console, project: Project, result: DemoResult) -> None:
     """The flow as it stands, the files made and the next three commands."""
     c = prisma.collect_counts(project)
@@ -137,7 +151,7 @@ def finish(console: Console, project: Project, result: DemoResult) -> None:
     console.print(
         f"\n[bold]PRISMA 2020[/]: {c.identified} records identified, {c.duplicates} duplicates "
         f"removed, {f.screened} screened, {sum(f.excluded_screening.values())} excluded, "
-        f"{f.sought} full texts sought, {f.assessed} assessed, "
+        f"{f.sought} full texts sought, {f.not_retrieved} not retrieved, {f.assessed} assessed, "
         f"{sum(f.excluded_full_text.values())} excluded, [bold]{c.included} included[/]"
     )
     console.print(f"Agreement of {' and '.join(REVIEWERS)}: {_kappas(project)}")
@@ -198,9 +212,10 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     )
 
 
-def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
+def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:
     """Say in the exported references that simulated reviewers included them, and add a README
-    that says so and what the snapshot is (``snapshot``: :func:`snapshot_words`)."""
+    that says so and what the snapshot is (``snapshot``: :func:`snapshot_words`); returns the
+    README's path."""
     for path in paths:
         if path.name == "included.ris":
             text = path.read_text(encoding="utf-8")
@@ -209,7 +224,8 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
         elif path.name == "included.bib":
             text = path.read_text(encoding="utf-8")
             path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
-    (out_dir / "README.txt").write_text(
+    readme = out_dir / "README.txt"
+    readme.write_text(
         "The report of the reviewkit demo review (make demo).\n\n"
         + NOTE
         + "\n\n"
@@ -217,3 +233,4 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
         + "\n",
         encoding="utf-8",
     )
+    return readme

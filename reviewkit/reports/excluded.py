@@ -13,15 +13,17 @@ reason (``reason_required = false``) and the reviewers gave different reasons, t
 counts the first given; the table says the others too, in a column of their own, so that
 counting the rows by 'Reason for exclusion' gives the diagram's lines.
 
-Where we differ: the labels ('Andersen et al. (2019a)') tell the excluded studies apart among
-themselves, as a separate reference list does ('References to studies excluded from this
-review' in a Cochrane review); in an update the table lists every study excluded at full text,
+The labels ('Andersen et al. (2019a)') are told apart over the whole report
+(:attr:`ProjectSnapshot.labels`): an excluded and an included 'Andersen et al. (2019)' are
+2019a and 2019b, as in one reference list. Where we differ: a Cochrane review lists the
+excluded studies' references apart ('References to studies excluded from this review'), with
+letters of their own; its text cites both lists, where one label would name two studies, so
+we letter them together. In an update the table lists every study excluded at full text,
 while the diagram's box counts the update's own.
 """
 
 from __future__ import annotations
 
-from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.writers import Table
 from reviewkit.screening import UNSPECIFIED_REASON, stage_names
@@ -41,11 +43,10 @@ def excluded_table(snap: ProjectSnapshot) -> Table | None:
         return None
     stage = names[-1]
     rule = proto.stages[stage]
-    unseen = rule.not_retrieved_codes()
     outcomes = snap.stages.outcomes(stage)
     records = snap.excluded  # read with the included studies', as the other tables read them
-    ids = sorted(s for s in records if (outcomes[s].reason or UNSPECIFIED_REASON) not in unseen)
-    labels = citation_labels(records, ids)
+    ids = snap.assessed_excluded
+    labels = snap.labels  # told apart from the included studies too: one reference list
     states = snap.stages.states(stage)
     rows = []
     for s in sorted(ids, key=lambda s: (labels[s].casefold(), s)):

@@ -9,10 +9,11 @@ leaving out a leading "A", "An" or "The" (so do we) and, for "et al." labels wit
 co-authors, would spell out more names instead; we keep the letter, which tells them apart the
 same way in every format.
 
-Every place a study's label appears (the report tables, the evidence map and its graph, the
-Word, Markdown and spreadsheet reports, the extraction sheet) takes it from
-:func:`citation_labels`, given every study of the report at once, so "2019a" is the same study
-everywhere. The letters tell *studies* apart, not reports: reports that a person linked as one
+Every place a study's label appears (the report tables, the table of studies excluded at full
+text, the evidence map and its graph, the Word, Markdown and spreadsheet reports, the extraction
+sheet) takes it from :func:`citation_labels`, given every study of the report at once (in a
+report, :attr:`~reviewkit.reports.snapshot.ProjectSnapshot.labels`: the included studies and
+those excluded at full text), so "2019a" is the same study everywhere. The letters tell *studies* apart, not reports: reports that a person linked as one
 study (``dedup studies``) are one entry of the reference list, and a list of reports (the
 extraction sheet, a row per report) names each by its study's label (:func:`report_labels`),
 so two reports of one study do not become 2019a and 2019b there while the map has one 2019.
@@ -80,11 +81,16 @@ def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> di
 
 
 def report_labels(
-    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+    records: Mapping[int, Record],
+    studies: Mapping[int, Sequence[int]],
+    others: Mapping[int, Record] | None = None,
 ) -> dict[int, str]:
     """Report id -> the label of its study, for a list with a row per report: ``studies`` maps
     each study (named by its first report, whose record ``records`` holds) to its reports, and
     the studies are told apart among themselves (:func:`citation_labels`), as the report tables
-    and the evidence map tell them apart."""
-    labels = citation_labels(records, studies)
+    and the evidence map tell them apart; ``others``: studies the report names beside them (those
+    excluded at full text, by id), which take their letters too, so that the labels are the
+    report's."""
+    others = others or {}
+    labels = citation_labels({**others, **records}, [*studies, *others])
     return {report: labels[study] for study, reports in studies.items() for report in reports}

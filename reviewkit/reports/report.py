@@ -198,6 +198,7 @@ def write_report(
         pending=prefills,
         authors_columns=authors_columns,
         new_since=(since.version, since.reports, since.of_version) if since else None,
+        labels=snap.labels,  # one reference list: letters over included and excluded studies
     )
     excluded = excluded_table(snap)  # PRISMA 16b: after the included studies' tables
     tables += [excluded] if excluded else []
@@ -248,7 +249,15 @@ def _write_files(
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:
-        emap = build_map(project, pair[0], pair[1], studies, records=records, reports=snap.reports)
+        emap = build_map(
+            project,
+            pair[0],
+            pair[1],
+            studies,
+            records=records,
+            reports=snap.reports,
+            labels=snap.labels,
+        )
         map_paths = write_map(project, emap, out_dir / "evidence-map", formats, records=records)
         paths += map_paths
         images.append(("Evidence map", out_dir / "evidence-map" / "evidence-map.png"))

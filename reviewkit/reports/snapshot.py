@@ -15,7 +15,8 @@ from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.reports.labels import citation_labels
+from reviewkit.screening import UNSPECIFIED_REASON, DerivedStages, stage_names
 from reviewkit.store.duplicates import canonical_map
 
 if TYPE_CHECKING:
@@ -62,6 +63,27 @@ class ProjectSnapshot:
         from reviewkit.reports.prisma.update import version_to_update  # the report's own rule
 
         return version_to_update(self.project.db)
+
+    @cached_property
+    def assessed_excluded(self) -> list[int]:
+        """The studies assessed at full text and excluded (``excluded`` without those excluded
+        as not retrieved, :meth:`~reviewkit.protocol.Stage.not_retrieved_codes`): the ones
+        PRISMA 2020 counts under 'Reports excluded' and the report lists (item 16b)."""
+        names = stage_names(self.project.protocol)
+        unseen = self.project.protocol.stages[names[-1]].not_retrieved_codes()
+        outcomes = self.stages.outcomes(names[-1])
+        return sorted(
+            s for s in self.excluded if (outcomes[s].reason or UNSPECIFIED_REASON) not in unseen
+        )
+
+    @cached_property
+    def labels(self) -> dict[int, str]:
+        """Study id -> its label ("Smith et al. (2019a)") told apart over every study the report
+        names: the included studies and those excluded at full text, as one reference list
+        (:func:`~reviewkit.reports.labels.citation_labels`), so an excluded and an included
+        'Smith et al. (2019)' are 2019a and 2019b in every table, the map and its graph."""
+        records = {**self.records, **self.excluded}
+        return citation_labels(records, [*self.studies, *self.assessed_excluded])
 
     @classmethod
     def read(cls, project: Project) -> ProjectSnapshot:

@@ -145,6 +145,7 @@ def report_tables(
     pending: Iterable[tuple[int, str, str]] = (),
     authors_columns: bool = False,
     new_since: tuple[str, Collection[int], Collection[int]] | None = None,
+    labels: Mapping[int, str] | None = None,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
@@ -158,12 +159,16 @@ def report_tables(
     lists each of its reports' references. ``new_since``: in an update, the version the
     update counts from, the reports included since it and of them the version's own records
     (:func:`~reviewkit.reports.versions.included_since`): a column "New since <version>" marks
-    the update's studies (:func:`_new_cell`), as a team column (not in the authors' columns)."""
+    the update's studies (:func:`_new_cell`), as a team column (not in the authors' columns).
+    ``labels``: study -> its label told apart over the whole report (the snapshot's); None:
+    told apart among these studies."""
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
     rows = _read_rows(
         project, scheme, columns, names, record_ids, records, reports, pending, authors_columns
     )
+    if labels is not None:  # the report's: told apart from its excluded studies too
+        rows = replace(rows, labels=labels)
     if new_since is not None and not authors_columns:
         version, fresh, of_version = new_since
         rows = replace(rows, new={version: (set(fresh), set(of_version))})

@@ -51,6 +51,27 @@ def test_check_fails_when_numbers_do_not_add_up():
     assert prisma.check(bad) == ["included = previous still included + new: 126 != 127"]
 
 
+def test_csv_gives_the_previous_versions_studies_as_the_diagram_does():
+    """Counts that give a version's reports only (previous_studies 0): the diagram's box says
+    its reports' number for its studies too; prisma.csv said 0 studies when reports were linked
+    (the linked rows were a near copy of the others, and had lost that rule)."""
+    for linked in (None, 60):
+        c = review_a_counts(
+            update=True,
+            version="v1",
+            previous_included=2,
+            still_included=2,
+            total_included=69,
+            studies_included=linked,
+        )
+        rows = {item: n for _, item, n in c.rows()}
+        assert rows["studies included in previous version"] == 2
+        words = " ".join(
+            " ".join(b.text.replace("\u00a0", " ").split()) for b in prisma.layout(c)[0]
+        )
+        assert "Studies included in previous version of review (n = 2)" in words
+
+
 def test_layout_boxes_never_overlap_and_fit_a4_width():
     many = review_a_counts(
         other_sources={"snowballing": 5, "Google Scholar": 7},

@@ -1,6 +1,6 @@
 """The agreement table's "Studies both screened" against PRISMA's "Records screened": the
-studies only one of the two reviewers has screened yet are not compared, and the table's note
-now says how many (demo review: 346 beside the diagram's 356, the 10 unexplained in the
+studies only one of the two reviewers has screened yet (a missing rating) are left out, and the
+table's note now says how many (demo review: 346 beside the diagram's 356, the 10 unexplained in the
 agreement's notes; a reader checking the report's counts against each other found 10 missing)."""
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def test_studies_screened_by_one_reviewer_only_are_counted_in_the_note(project_b
         screened = next(int(n) for s, item, n in csv.reader(fh) if item == "records screened")
     assert (int(row["Studies both screened"]), screened) == (4, 7)
     notes = " ".join((out / "agreement.notes.txt").read_text(encoding="utf-8").split())
+    # in the agreement literature's words: a missing rating, left out (listwise deletion)
     assert (
-        "title-abstract: 3 studies screened by only one of reviewer1 and reviewer2 are not"
-        " compared: kappa needs a vote from each" in notes
+        "title-abstract: 3 studies screened by only one of reviewer1 and reviewer2 (a missing"
+        " rating) are left out, as kappa is computed by listwise deletion over the studies"
+        " both rated" in notes
     )

@@ -32,6 +32,17 @@ NEW_OTHER_HEADING = "Identification of new studies via other methods"
 PREVIOUS_HEADING = "Previous studies"
 
 
+# The line under every PRISMA 2020 flow diagram template (Page et al. 2021, fig. 1 and the
+# templates at prisma-statement.org), which a review keeps under its own diagram: the source
+# of the template, with its licence's attribution (CC BY 4.0)
+TEMPLATE_SOURCE = (
+    "From: Page MJ, McKenzie JE, Bossuyt PM, Boutron I, Hoffmann TC, Mulrow CD, et al. The"
+    " PRISMA 2020 statement: an updated guideline for reporting systematic reviews."
+    " BMJ 2021;372:n71. doi: 10.1136/bmj.n71. For more information, visit:"
+    " http://www.prisma-statement.org/"
+)
+
+
 def _n(value: int) -> str:
     """'(n = 5)' that never breaks across lines."""
     return f"(n{NBSP}={NBSP}{value})"

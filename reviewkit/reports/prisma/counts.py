@@ -149,61 +149,60 @@ class PrismaCounts:
                 for k, v in other.rows(self.reason_label)
                 if self.update or not k.startswith("records removed: identified before")
             ]
-        if self.studies_included is not None:
-            return out + self._study_rows()
-        # the diagram's two lines of each included box, studies and their reports: one number
-        # while no report is linked to another (each study is one report)
-        out += [
-            ("included", "studies included", self.included),
-            ("included", "reports of included studies", self.included),
-        ]
-        if self.update:
-            out += [
-                ("included", f"new records since version {self.version}", self.new_records),
-                (
-                    "included",
-                    "studies included in previous version",
-                    self.previous_studies or self.previous_included,
-                ),
-                ("included", "reports of studies in previous version", self.previous_included),
-                ("included", "of which still included", self.still_included),
-                ("included", "of the version's records, included since", self.since_included),
-                ("included", "new studies included", self.flow.included),
-                ("included", "reports of new studies included", self.flow.included),
-            ]
-        return out
+        return out + self._included_rows()
 
-    def _study_rows(self) -> list[tuple[str, str, int]]:
-        """The included rows when reports are grouped into studies: studies, then reports."""
+    def _included_rows(self) -> list[tuple[str, str, int]]:
+        """The diagram's included boxes, each as studies then their reports (PRISMA 2020's two
+        lines). While no report is linked to another (``studies_included`` None) each study is
+        one report: the two lines give one number, and a change since an update's version
+        (still included, included since) is one row, not a row of studies and one of reports."""
+        linked = self.studies_included is not None
+
+        def pair(before: str, after: str, studies: int, reports: int) -> list[tuple[str, str, int]]:
+            if not linked:
+                return [("included", f"{before} {after}", reports)]
+            return [
+                ("included", f"{before} studies {after}", studies),
+                ("included", f"{before} reports {after}", reports),
+            ]
+
         out = [
-            ("included", "studies included", self.studies_included or 0),
+            (
+                "included",
+                "studies included",
+                self.included if self.studies_included is None else self.studies_included,
+            ),
             ("included", "reports of included studies", self.included),
         ]
-        if self.update:
-            out += [
-                ("included", f"new records since version {self.version}", self.new_records),
-                ("included", "studies included in previous version", self.previous_studies),
-                ("included", "reports of studies in previous version", self.previous_included),
-                ("included", "of which studies still included", self.still_studies),
-                ("included", "of which reports still included", self.still_included),
-                (
-                    "included",
-                    "of the version's records, studies included since",
-                    self.since_studies,
-                ),
-                (
-                    "included",
-                    "of the version's records, reports included since",
-                    self.since_included,
-                ),
-                ("included", "new studies included", self.new_studies),
-                ("included", "reports of new studies included", self.flow.included),
-                (
-                    "included",
-                    "of which new reports of earlier studies",
-                    self.new_reports_of_earlier,
-                ),
-            ]
+        if not self.update:
+            return out
+        out += [
+            ("included", f"new records since version {self.version}", self.new_records),
+            # as the diagram's box: counts made by hand may give only the reports
+            (
+                "included",
+                "studies included in previous version",
+                self.previous_studies or self.previous_included,
+            ),
+            ("included", "reports of studies in previous version", self.previous_included),
+            *pair("of which", "still included", self.still_studies, self.still_included),
+            *pair(
+                "of the version's records,",
+                "included since",
+                self.since_studies,
+                self.since_included,
+            ),
+            (
+                "included",
+                "new studies included",
+                self.new_studies if linked else self.flow.included,
+            ),
+            ("included", "reports of new studies included", self.flow.included),
+        ]
+        if linked:
+            out.append(
+                ("included", "of which new reports of earlier studies", self.new_reports_of_earlier)
+            )
         return out
 
     def imported_beside_searches(self) -> dict[str, int]:

@@ -22,6 +22,10 @@ identification box lists only the databases and searches that identified records
 version (see :mod:`.collect`); the other methods' removed box adds "Identified before version
 …"; and with other methods the five columns are narrower than the template's, to stay A4 wide.
 
+Under the diagram, as under every template, the template's source line ("From: Page MJ, …",
+:data:`.box_text.TEMPLATE_SOURCE`), after the report's note. The template's footnotes explain
+its asterisks, which our boxes do not have (a line per database; no automation tool): left out.
+
 The words of each box are :mod:`.box_text`'s, their places :mod:`.layout`'s.
 """
 
@@ -31,6 +35,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from reviewkit.reports.prisma.box_text import TEMPLATE_SOURCE
 from reviewkit.reports.prisma.counts import PrismaCounts
 from reviewkit.reports.prisma.layout import (
     FONT_PT,
@@ -54,6 +59,9 @@ OPTIONAL_BOX = "#ededed"
 WRAP_NOTE = 120  # characters per line of the note under the diagram (A4 width at FONT_PT)
 
 
+SOURCE_PT = FONT_PT - 1.5  # the template's source line is set smaller than its boxes
+
+
 def _draw_heading(ax: Any, b: Box) -> None:
     """A column heading: a rounded coloured bar, bold text centred (yellow over databases and
     registers, grey over other methods and over previous studies, as in the template)."""
@@ -61,12 +69,18 @@ def _draw_heading(ax: Any, b: Box) -> None:
     _draw_bar(ax, b, colour, "#7f7f7f", fontsize=FONT_PT, linespacing=1.2)
 
 
-def _note(note: str) -> tuple[str, float]:
-    """A note for under the diagram (e.g. who screened) wrapped to the page, and its height."""
-    if not note:
-        return "", 0.0
-    text = textwrap.fill(note, WRAP_NOTE)
-    return text, (text.count("\n") + 1) * LINE_H + 2 * PAD
+def _footer(note: str) -> tuple[list[tuple[str, float, str]], float]:
+    """The lines under the diagram, each (text, font size, style) wrapped to the page, and their
+    height: ``note`` (e.g. who screened) in italics, then the template's own source line
+    (:data:`.box_text.TEMPLATE_SOURCE`), smaller, as every PRISMA 2020 template ends."""
+    parts = [(note, FONT_PT, "italic")] if note else []
+    parts.append((TEMPLATE_SOURCE, SOURCE_PT, "normal"))
+    out, height = [], PAD / 2
+    for text, size, style in parts:
+        wrapped = textwrap.fill(text, int(WRAP_NOTE * FONT_PT / size))
+        out.append((wrapped, size, style))
+        height += (wrapped.count("\n") + 1) * LINE_H * size / FONT_PT + PAD
+    return out, height + PAD / 2
 
 
 def _into_included(ax: Any, last: Box, included: Box) -> None:
@@ -140,20 +154,24 @@ def _draw_box(ax: Any, b: Box, flow: list[Box]) -> None:
 
 
 def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
-    """Draw the flow diagram at A4 width, ``note`` under it; PNG or SVG from the file suffix."""
+    """Draw the flow diagram at A4 width, ``note`` and the template's source line under it;
+    PNG or SVG from the file suffix."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     boxes, height = layout(c)
-    note_text, note_h = _note(note)
+    footer, note_h = _footer(note)
     fig = plt.figure(figsize=(PAGE_W, height + note_h), dpi=150)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, PAGE_W)
     ax.set_ylim(-note_h, height)
     ax.axis("off")
-    ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
+    y = -PAD / 2
+    for text, size, style in footer:
+        ax.text(0.1, y, text, ha="left", va="top", fontsize=size, style=style, linespacing=1.2)
+        y -= (text.count("\n") + 1) * LINE_H * size / FONT_PT + PAD
     flow = [b for b in boxes if b.kind == "box" and b.col in (0, 2)]
     for b in boxes:
         if b.kind == "phase":

@@ -1,0 +1,70 @@
+"""The letters that tell two 'Andersen et al. (2019)' apart belong to the whole report, as to
+one reference list: a study excluded at full text and an included one with the same label were
+both 'Andersen et al. (2019)' (letters were given per table), so a reader of the excluded
+studies' table could not tell which study of the included tables was meant."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+
+from reviewkit import classify, screening
+from reviewkit.cli import main
+from reviewkit.records import Record
+from reviewkit.reports.report import write_report
+
+AUTHORS = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_path: Path):
+    included, excluded, unseen = store(
+        project_b,
+        [
+            Record(title="Workplace dialogue for neck pain", authors=AUTHORS, year=2019),
+            Record(title="The back pain trial at work", authors=AUTHORS, year=2019),
+            Record(title="A cohort never found", authors=AUTHORS, year=2019),
+        ],
+        "PubMed",
+    )
+    for stage in screening.stage_names(project_b.protocol):
+        for rid, (label, reason) in {
+            included: ("include", ""),
+            excluded: ("exclude", "wrong-population"),
+            unseen: ("exclude", "no-full-text"),
+        }.items():
+            if stage != "full-text":
+                label, reason = "include", ""
+            for reviewer in ("reviewer1", "reviewer2"):
+                screening.decide(
+                    project_b.db, rid, stage, reviewer, label, reason, protocol=project_b.protocol
+                )
+    classify.confirm(project_b, included, "model-type", ["workplace"], "reviewer1")
+    classify.confirm(project_b, included, "diagnosis", ["musculoskeletal"], "reviewer1")
+    out = tmp_path / "out"
+    write_report(project_b, out)
+
+    (gone,) = _rows(out / "tables" / "excluded-at-full-text.csv")
+    # in title order ("The back pain …" sorts as "back pain …"); the report not retrieved is
+    # listed nowhere, so it takes no letter. Review B's tables name a study by its reference;
+    # the evidence map and its graph by its label
+    assert gone["Study"] == "Andersen et al. (2019a)"
+    (cell,) = _rows(out / "evidence-map" / "evidence-map-cells.csv")
+    assert cell["studies"] == "Andersen et al. (2019b)"
+    graph = nx.read_graphml(out / "evidence-map" / "study-labels.graphml")
+    assert graph.nodes[f"study:{included}"]["citation"] == "Andersen et al. (2019b)"
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "Andersen et al. (2019a)" in md  # the excluded studies' table
+    # the extraction sheet names the included study as the report does
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet)]
+    assert main(args) == 0
+    (row,) = _rows(sheet)
+    assert (row["record_id"], row["study"]) == (str(included), "Andersen et al. (2019b)")
+    assert "Andersen et al. (2019) " not in md and "Andersen et al. (2019c)" not in md
