@@ -267,8 +267,11 @@ def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
     that a failed download saved under the paper's name) or a PDF cut short (a download or copy
     that did not finish): stored, either opened later as nothing."""
     page = _WEB_PAGE.match(head)  # a page whose text names '%PDF-' (a viewer's) is no PDF
-    if PDF not in head or page:
-        kind = binary_kind(head) or ("a web page (HTML)" if page else "")
+    # nor is a file that opens with another kind's signature: a zip archive of PDFs stored
+    # uncompressed holds '%PDF-' and '%%EOF' within its first and last bytes (it was attached)
+    other = not head.startswith(PDF) and binary_kind(head)
+    if PDF not in head or page or other:
+        kind = other or ("a web page (HTML)" if page else "")
         raise UserError(
             f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
             " (a sign-in or error page saved by a download that failed?)",
