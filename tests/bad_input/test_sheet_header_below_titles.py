@@ -119,3 +119,16 @@ def test_a_queue_sheet_with_a_title_row(project_a, tmp_path, capsys):
     got = capsys.readouterr()
     assert code == 0 and "1 verdict written" in got.out, got.err
     assert f"warning: {sheet}:2: the header row is read" in got.err
+
+
+def test_a_web_page_saved_as_the_sheet_is_named_so(project_b, tmp_path, capsys):
+    """A sign-in or error page in the sheet's place: named a web page (it was 'no 'record' or
+    'decision' column in the header row', the page's doctype read as the header)."""
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_bytes(
+        b"\xef\xbb\xbf<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head></html>\n"
+    )
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    assert f"{sheet}: this is a web page (HTML), not a CSV sheet" in err
+    assert "hint: open the sheet in a spreadsheet and save it as 'CSV UTF-8'" in err
