@@ -28,7 +28,7 @@ from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError, no_record
-from reviewkit.formats import csv_read
+from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
@@ -388,9 +388,11 @@ def import_csv(
     two rows (which one would win is a guess); the error names the line.
     """
     path = Path(path)
-    header, rows, separator = csv_read.sheet_of_path(path)
+    # a CSV sheet or the workbook Excel saves it as; field ids are matched in their own case
+    found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
+    header, rows = found.header, found.rows
     fields = [f.id for f in project.protocol.extraction]
-    check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:1")
+    check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:{found.header_line}")
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
     first_line: dict[int, int] = {}
@@ -427,7 +429,7 @@ def import_csv(
     # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
     # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
     # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
-    locale = sheet_locale(separator, (v for *_, v in wanted))
+    locale = sheet_locale(found.separator, (v for *_, v in wanted))
     numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
     changed, unclear = [], []
     for rid, f, v in wanted:

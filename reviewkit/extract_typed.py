@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_read
+from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
@@ -121,7 +121,8 @@ def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
     if not path.is_file():
         return [], Locale()
     try:
-        header, rows, separator = csv_read.sheet_of_path(path)
+        found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
+        header, rows, separator = found.header, found.rows, found.separator
         if "record_id" not in header:
             return [], Locale()
         cells = [

@@ -11,6 +11,7 @@ its own error (FormatError, ProtocolError).
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from pathlib import Path
 
@@ -92,6 +93,21 @@ _KINDS = (
 )
 
 
+# a web page as a browser or a download saves it: after a UTF-8 byte-order mark (a server's
+# page often starts with one), an XML declaration (XHTML) and comments (Internet Explorer's and
+# Edge's 'Save as' write '<!-- saved from url=(0054)https://… -->' first), its doctype or <html>
+# (or <head>, which HTML lets a page open with): in place of a PDF (attach) or a CSV sheet
+_WEB_PAGE = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head)\b",
+    re.I | re.S,
+)
+
+
+def is_web_page(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is a web page as a browser or a download saves it."""
+    return _WEB_PAGE.match(head) is not None
+
+
 # Spreadsheets are zip archives that name their kind inside: Excel's workbook part (ECMA-376,
 # xl/workbook.xml), OpenDocument's 'mimetype' member, stored first and uncompressed (OASIS
 # OpenDocument 1.2, part 3, 3.3), and the IWork Archive parts Apple Numbers keeps its tables in.
@@ -116,6 +132,23 @@ SAVE_AS_CSV = {
     ODS_KIND: "in LibreOffice Calc, File > Save As… 'Text CSV' (or 'Excel 2007-365')",
     NUMBERS_KIND: "in Numbers, File > Export To > CSV… (or Excel…)",
 }
+
+
+def not_a_sheet(data: bytes) -> tuple[str, str] | None:
+    """(message, hint) for a file given as a CSV sheet that is a spreadsheet's own file (the
+    sheet opened and saved in Excel) or a web page (a sign-in or error page saved in its
+    place, or a sheet saved 'as Web Page'); None for any other file."""
+    if data.startswith(ZIP) and (kind := spreadsheet_kind(data)):
+        hint = f"save the sheet as CSV ({SAVE_AS_CSV[kind]}) and give that file"
+        return f"this is {kind}, not a CSV sheet", f"{hint}; nothing was read"
+    if is_web_page(data[:8192]):  # its header would be '<!DOCTYPE html>'
+        return (
+            "this is a web page (HTML), not a CSV sheet: a sign-in or error page saved in the"
+            " sheet's place, or a sheet saved 'as Web Page'",
+            "open the sheet in a spreadsheet and save it as 'CSV UTF-8' (or as .xlsx), and give"
+            " that file; nothing was read",
+        )
+    return None
 
 
 def spreadsheet_kind(data: bytes) -> str:

@@ -181,7 +181,7 @@ def read_gold(
     # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
     # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
     # abstracts, unsaid
-    found = sheet_rows(path, "the labelled studies")
+    found = sheet_rows(path, "the labelled studies", ("title",))
     header, rows = found.header, found.rows
     if "title" not in header:
         raise UserError(

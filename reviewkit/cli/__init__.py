@@ -17,7 +17,7 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
+from reviewkit.errors import Interrupted, Notice, UserError, as_user_error, os_error_hint
 from reviewkit.figure_fonts import MissingGlyphs
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
@@ -144,7 +144,7 @@ _python_shows = warnings.showwarning
 
 def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
     """reviewkit's own warnings as one line in its words (``warning: …``); others as Python shows."""
-    if issubclass(category, MissingGlyphs):
+    if issubclass(category, (MissingGlyphs, Notice)):
         click.echo(f"warning: {message}", err=True)
     else:
         _python_shows(message, category, *args, **kw)

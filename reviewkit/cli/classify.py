@@ -371,7 +371,8 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @reviewer_option
 def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
-    """Read an edited FILE.csv back; nothing is written if any line is wrong.
+    """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
+    worksheet); nothing is written if any line is wrong.
 
     Example: reviewkit extract import extraction.csv --reviewer reviewer1
     """

@@ -45,6 +45,8 @@ VERDICT_WORDS = {
     "different": "not_duplicate",
     "not_duplicate": "not_duplicate",
 }
+# the columns read back, which find the sheet's header row (below a title a person typed)
+_NEEDED = ("record_a", "record_b", "verdict")
 
 
 # the sheet's fields of each record: the screen's, the journal's abbreviation beside its name
@@ -113,9 +115,9 @@ def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[i
     and the titles the sheet shows by line (record id -> its a_title or b_title cell)."""
     # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
     # errors name their lines (a workbook's: its rows)
-    found = sheet_rows(path, "the queue's rows")
+    found = sheet_rows(path, "the queue's rows", _NEEDED)
     fieldnames, reader = found.header, found.rows
-    missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
+    missing = [c for c in _NEEDED if c not in fieldnames]
     if missing:
         raise UserError(
             f"missing column(s) {', '.join(missing)}",

@@ -130,7 +130,12 @@ def read_file(
             str(path), name, source=source or "PubMed", prepare=prepare, warn=warn
         )
         return
-    records = _read_serial(path, fmt, name, source, mapping, encoding, warn)
+    from reviewkit.formats import control_chars  # with the readers: the package loads neither
+
+    # PubMed XML's parallel reader needs no cleaning: XML 1.0 allows no control character
+    records = control_chars.cleaned(
+        _read_serial(path, fmt, name, source, mapping, encoding, warn), name, warn
+    )
     yield from records if prepare is None else map(prepare, records)
 
 

@@ -97,10 +97,16 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
+# Placeholders for the escapes decoded last: Unicode's noncharacters U+FDD0-U+FDD4, which are
+# set aside for a program's internal use and are never text. Control characters were used, and
+# a file's own U+0001 (pasted from Word or a PDF) came out as '~', U+0003 as '{'.
+_BACKSLASH, _TILDE, _CARET, _OPEN, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3", "\ufdd4"
+
+
 def unescape(value: str) -> str:
     """A BibTeX value -> plain text: LaTeX accents and escapes decoded, grouping braces removed."""
-    text = value.replace(r"\textbackslash{}", "\x00").replace(r"\textasciitilde{}", "\x01")
-    text = text.replace(r"\textasciicircum{}", "\x02")
+    text = value.replace(r"\textbackslash{}", _BACKSLASH).replace(r"\textasciitilde{}", _TILDE)
+    text = text.replace(r"\textasciicircum{}", _CARET)
 
     def accent(m: re.Match) -> str:
         mark, letter = m.group(1), m.group(2)
@@ -111,11 +117,11 @@ def unescape(value: str) -> str:
     for macro, char in _SPECIAL.items():
         text = re.sub(r"\{?" + re.escape(macro) + r"(?![A-Za-z])\s?\}?", char, text)
     text = re.sub(
-        r"\\([&%$#_{}])", lambda m: {"{": "\x03", "}": "\x04"}.get(m.group(1), m.group(1)), text
+        r"\\([&%$#_{}])", lambda m: {"{": _OPEN, "}": _CLOSE}.get(m.group(1), m.group(1)), text
     )
     text = text.replace("{", "").replace("}", "")
-    text = text.replace("\x03", "{").replace("\x04", "}")
-    return text.replace("\x00", "\\").replace("\x01", "~").replace("\x02", "^")
+    text = text.replace(_OPEN, "{").replace(_CLOSE, "}")
+    return text.replace(_BACKSLASH, "\\").replace(_TILDE, "~").replace(_CARET, "^")
 
 
 def _split(value: str, *seps: str) -> list[str]:

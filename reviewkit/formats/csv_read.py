@@ -21,11 +21,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewkit.errors import FormatError
+from reviewkit.errors import FormatError, Notice
 from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.formats.text_sniff import sep_line
 from reviewkit.outputs import restore
@@ -196,20 +197,38 @@ _TITLE_CELLS = 2
 
 def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sheet:
     """``found`` read from its header row when title rows of at most two cells come before it
-    (the first of the first ten rows that ``is_header``); ``found`` itself otherwise."""
+    (the first of the first ten rows that ``is_header``); ``found`` itself otherwise. Each row
+    below the first is split as a header would be, by the separator it uses most (or the one
+    Excel's 'sep=' line names): a title without one ('Conflicts of 3 May') says nothing of the
+    separator, and read by its guess a ';' header was one cell."""
     try:
         for number, (start, _end, cells) in enumerate(found.rows()):
+            sheet_here = found
+            if number:
+                line = found.lines[start - 1].rstrip("\r\n")
+                sep = found.dialect.delimiter if found.skip else _guess(line, found.lines[start:])
+                sheet_here = Sheet(found.name, found.lines, start - 1, _dialect_of(sep, line))
+                cells = next(csv.reader([line], sheet_here.dialect), [])
             if is_header(cells):
-                if number == 0:
-                    return found
-                header = found.lines[start - 1].rstrip("\r\n")
-                guess = _guess(header, found.lines[start:])
-                return Sheet(found.name, found.lines, start - 1, _dialect_of(guess, header))
+                return sheet_here
             if number >= TITLE_ROWS or sum(1 for c in cells if c.strip()) > _TITLE_CELLS:
                 return found
-    except FormatError:
+    except (FormatError, csv.Error):
         return found  # the reader names what is wrong, from the first line
     return found
+
+
+def header_below_titles(name: str, line: int) -> None:
+    """Say that a sheet's header row was found on ``line`` (a workbook's: its worksheet row),
+    below rows read as titles and left out: a :class:`~reviewkit.errors.Notice`, which the CLI
+    prints as a warning (a row of records taken for titles would be lost unseen)."""
+    warnings.warn(
+        Notice(
+            f"{name}:{line}: the header row is read on this line; the rows above it are left"
+            " out as titles"
+        ),
+        stacklevel=2,
+    )
 
 
 def read_sheet(path: str | Path) -> str:
@@ -321,27 +340,24 @@ def dict_rows(
     text: str, name: str, *, used: Sequence[str] | None = None, any_case: bool = False
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a CSV text, read as the module
-    docstring says; repeated column names count only among ``used`` (the columns the caller
-    reads; all by default). Blank rows are left out; a formula-guarding apostrophe that
-    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`). ``any_case``: the
-    header's names in lower case, as the caller looks them up, for a sheet a person heads
-    ('Title', 'Reason'), whose columns in another case were left out unseen."""
-    header, rows = _sheet_dict_rows(sheet(text, name), used)
+    docstring says: :func:`sheet_dict_rows` of its :func:`sheet`."""
+    return sheet_dict_rows(sheet(text, name), used=used, any_case=any_case)
+
+
+def sheet_dict_rows(
+    found: Sheet, *, used: Sequence[str] | None = None, any_case: bool = False
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """(header, iterator of (first line, row as a dict)) of a :class:`Sheet`; repeated column
+    names count only among ``used`` (the columns the caller reads; all by default). Blank rows
+    are left out; a formula-guarding apostrophe that reviewkit wrote is taken off
+    (:func:`reviewkit.outputs.restore`). ``any_case``: the header's names in lower case, as the
+    caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
+    another case were left out unseen."""
+    header, rows = _sheet_dict_rows(found, used)
     if not any_case:
         return header, rows
     # two names differing only in case are refused above, among the columns the caller reads
     return [h.lower() for h in header], ((n, {k.lower(): v for k, v in r.items()}) for n, r in rows)
-
-
-def sheet_of_path(
-    path: str | Path,
-) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], str]:
-    """(header, rows, separator) of the CSV sheet at ``path``, read and parsed once: the rows as
-    :func:`dict_rows` gives them, and the separator the sheet is written with (',', ';' or a
-    tab), which says its locale (:func:`reviewkit.sheet_values.sheet_locale`)."""
-    found = sheet(read_sheet(path), str(path))
-    header, rows = _sheet_dict_rows(found, None)
-    return header, rows, found.dialect.delimiter
 
 
 def _sheet_dict_rows(

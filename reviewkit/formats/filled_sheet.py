@@ -7,7 +7,7 @@ text; :mod:`~reviewkit.formats.xlsx` maps them back)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,12 +19,14 @@ from reviewkit.formats.workbook_sniff import is_workbook, is_zip
 
 class FilledSheet(NamedTuple):
     """A sheet's header, the line (a workbook's: the worksheet row) it stands on, its rows
-    as (line or worksheet row, row as a dict), and a workbook's worksheets by name."""
+    as (line or worksheet row, row as a dict), a workbook's worksheets by name, and the
+    separator of a CSV sheet ('' for a workbook, whose cells are typed: it says no locale)."""
 
     header: list[str]
     header_line: int
     rows: Iterator[tuple[int, dict[str, str]]]
     sheets: list[str]
+    separator: str = ""
 
     def hint(self, what: str, hint: str) -> str:
         """``hint`` for a header without the columns wanted; of a workbook of several
@@ -32,12 +34,20 @@ class FilledSheet(NamedTuple):
         return xlsx.other_sheets(self.sheets, what, hint)
 
 
-def sheet_rows(path: str | Path, what: str) -> FilledSheet:
+def sheet_rows(
+    path: str | Path, what: str, columns: Sequence[str], *, any_case: bool = True
+) -> FilledSheet:
     """The CSV sheet or Excel workbook (its first worksheet) at ``path``, read as
-    :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet, its column names in lower
-    case (a person heads a column 'Reason' as often as 'reason'); ``what`` names what the
+    :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet; ``what`` names what the
     sheet holds, for the hint of an empty worksheet. Other spreadsheet files (.ods, .numbers)
-    are told to be saved as CSV."""
+    are told to be saved as CSV.
+
+    The header is the first row that holds every one of ``columns`` (the ones the reader
+    needs), as a person finds it: a title or a note typed in the rows above it (at most
+    :data:`~reviewkit.formats.csv_read.TITLE_ROWS`, of two cells or fewer each) is left out,
+    with a :class:`~reviewkit.errors.Notice` naming the header's line. ``any_case``: column
+    names in lower case (a person heads a column 'Reason' as often as 'reason'), and
+    ``columns`` matched in any case."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
@@ -45,11 +55,20 @@ def sheet_rows(path: str | Path, what: str) -> FilledSheet:
             head = fh.read(len(ZIP))
     except OSError:
         head = b""  # an unreadable file: the CSV reader names it
+    fold = str.lower if any_case else str
+    wanted = {fold(c) for c in columns}
+
+    def is_header(cells: list[str]) -> bool:
+        return wanted <= {fold(c.strip()) for c in cells}
+
     if is_zip(head) and is_workbook(name):
         header, rows, header_row, sheets = xlsx.dict_rows(
-            read_bytes(path), name, what, any_case=True
+            read_bytes(path), name, what, any_case=any_case, is_header=is_header
         )
         return FilledSheet(header, header_row, rows, sheets)
-    text = csv_read.read_sheet(path)
-    header, rows = csv_read.dict_rows(text, name, any_case=True)
-    return FilledSheet(header, csv_read.sheet(text, name).skip + 1, rows, [])  # after 'sep='
+    found = csv_read.sheet(csv_read.read_sheet(path), name)  # the text split into lines once
+    below = csv_read.below_title_rows(found, is_header)
+    if below is not found:
+        csv_read.header_below_titles(name, below.skip + 1)
+    header, rows = csv_read.sheet_dict_rows(below, any_case=any_case)
+    return FilledSheet(header, below.skip + 1, rows, [], below.dialect.delimiter)

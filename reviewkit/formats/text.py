@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reviewkit import files
-from reviewkit.errors import FormatError, UserError
-from reviewkit.files import GZIP, SAVE_AS_CSV, ZIP, binary_kind, bom_encoding, spreadsheet_kind
+from reviewkit.errors import FormatError, UserError, os_error_hint
+from reviewkit.files import GZIP, binary_kind, bom_encoding
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -463,15 +463,12 @@ def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = Fa
     except FileNotFoundError:  # removed after check_regular (which says a missing path and a
         # folder, with what to do) looked at it
         raise FormatError("no such file", where=str(path)) from None
-    except PermissionError:
-        raise FormatError("no permission to read the file", where=str(path)) from None
-    if sheet and data.startswith(ZIP) and (kind := spreadsheet_kind(data)):
+    except PermissionError as exc:
         raise FormatError(
-            f"this is {kind}, not a CSV sheet",
-            where=str(path),
-            hint=f"save the sheet as CSV ({SAVE_AS_CSV[kind]}) and give that file; nothing was"
-            " read",
-        )
+            "no permission to read the file", where=str(path), hint=os_error_hint(exc)
+        ) from None
+    if sheet and (refused := files.not_a_sheet(data)):
+        raise FormatError(refused[0], where=str(path), hint=refused[1])
     return decode(data, str(path), encoding, option=False)
 
 

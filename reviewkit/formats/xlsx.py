@@ -42,7 +42,7 @@ import re
 import zipfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
@@ -444,15 +444,23 @@ def dict_rows(
     *,
     used: Sequence[str] | None = None,
     any_case: bool = False,
+    is_header: Callable[[list[str]], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
     workbook's worksheets by name (for :func:`other_sheets`): each row, and each
-    FormatError's line, numbered by its worksheet row as Excel shows it."""
+    FormatError's line, numbered by its worksheet row as Excel shows it. ``is_header``: the
+    header is the first row it holds true of, below title rows
+    (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
-        header, rows = csv_read.dict_rows(table.text, name, used=used, any_case=any_case)
+        found = csv_read.sheet(table.text, name)
+        below = found if is_header is None else csv_read.below_title_rows(found, is_header)
+        if below is not found:
+            csv_read.header_below_titles(name, table.row_of(below.skip + 1))
+        found = below
+        header, rows = csv_read.sheet_dict_rows(found, used=used, any_case=any_case)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
         raise
@@ -465,4 +473,4 @@ def dict_rows(
             exc.where = table.in_sheet(exc.where, name)
             raise
 
-    return header, numbered(), table.row_of(1), table.sheets
+    return header, numbered(), table.row_of(found.skip + 1), table.sheets

@@ -100,7 +100,7 @@ def resolve_sheet(
     name = str(path)
     # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
     # column was left out unseen, the exclude stored without its reason
-    found = sheet_rows(path, "the decisions")
+    found = sheet_rows(path, "the decisions", _NEEDED)
     header, rows = found.header, found.rows
     missing = [c for c in _NEEDED if c not in header]
     if missing:

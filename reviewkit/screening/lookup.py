@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
-from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular
+from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular, is_web_page
 from reviewkit.protocol import Protocol, Stage
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.screening.merges import carrier
@@ -251,14 +251,6 @@ def readable_file(path: Path) -> Path:
 # 7.5.5); Adobe's readers look for each only within the file's first and last 1,024 bytes
 # (PDF Reference 1.7, appendix H, implementation notes), and so does this check.
 _PDF_SPAN = 1024
-# a web page as a browser or a download saves it: after a UTF-8 byte-order mark (a server's
-# page often starts with one), an XML declaration (XHTML) and comments (Internet Explorer's and
-# Edge's 'Save as' write '<!-- saved from url=(0054)https://… -->' first), its doctype or <html>
-# (or <head>, which HTML lets a page open with); it was 'not a PDF', its kind unnamed
-_WEB_PAGE = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head)\b",
-    re.I | re.S,
-)
 _PDF_HINT = "download the PDF again (signed in, or through the library) and attach that file"
 
 
@@ -266,9 +258,12 @@ def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
     """UserError for a file named .pdf that is no PDF (a publisher's sign-in or error page
     that a failed download saved under the paper's name) or a PDF cut short (a download or copy
     that did not finish): stored, either opened later as nothing."""
-    page = _WEB_PAGE.match(head)  # a page whose text names '%PDF-' (a viewer's) is no PDF
-    if PDF not in head or page:
-        kind = binary_kind(head) or ("a web page (HTML)" if page else "")
+    page = is_web_page(head)  # a page whose text names '%PDF-' (a viewer's) is no PDF
+    # nor is a file that opens with another kind's signature: a zip archive of PDFs stored
+    # uncompressed holds '%PDF-' and '%%EOF' within its first and last bytes (it was attached)
+    other = not head.startswith(PDF) and binary_kind(head)
+    if PDF not in head or page or other:
+        kind = other or ("a web page (HTML)" if page else "")
         raise UserError(
             f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
             " (a sign-in or error page saved by a download that failed?)",

@@ -4,6 +4,8 @@ named, what to do, nothing stored. A whole PDF, also with bytes after its %%EOF,
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,15 @@ from conftest import dump_database
 from reviewkit.cli import main
 
 WHOLE = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def _zip_of(*pdfs: bytes) -> bytes:
+    """The PDFs in a zip archive, stored (not compressed), as 'download all' may save them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for i, pdf in enumerate(pdfs, start=1):
+            archive.writestr(f"article-{i}.pdf", pdf)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -33,6 +44,8 @@ def project(tmp_path: Path) -> Path:
         (b"\n<html><body><pre>%PDF-1.4 header expected</pre></body></html>", "web page"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
         (WHOLE[:40] + b"x" * 3000, "cut short"),  # the download stopped: no %%EOF at the end
+        # a zip of two PDFs, stored: '%PDF-' and '%%EOF' within its ends (it was attached)
+        (_zip_of(WHOLE, WHOLE), "a zip archive"),
     ],
     ids=[
         "sign-in-page",
@@ -42,6 +55,7 @@ def project(tmp_path: Path) -> Path:
         "page-naming-pdf",
         "png-image",
         "cut-short",
+        "zip-of-pdfs",
     ],
 )
 def test_a_file_named_pdf_that_is_no_whole_pdf_is_refused(

@@ -183,7 +183,8 @@ def test_another_number_or_date_is_typed(sheet, capsys) -> None:
 
 def test_a_date_as_a_serial_number_in_a_workbook_saved_over_the_sheet(sheet, capsys) -> None:
     # Excel's Save As 'Excel Workbook' under the sheet's name: the dates are serial numbers and
-    # the numbers floats in the file, which neither import nor export reads (they ask for CSV)
+    # the numbers floats in the file: 'extract import' reads it (test_extraction_sheet_workbook),
+    # and export does not write its CSV over a workbook (the workbook would be lost)
     import openpyxl
 
     project, out = sheet

@@ -1,0 +1,57 @@
+"""Control characters (C0 but tab, line feed and carriage return; DEL) in a record's text, as
+a record pasted from Word or a PDF into a reference manager carries them: taken out at import
+in every format (formats.control_chars), the import's summary saying how many records held
+them. They were stored, and printed as nothing (the screen) or made the report's XML invalid."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+TITLE = "Return to work\x01 with a\x0bcoordinator\x7f"
+ABSTRACT = "A coordinator\x02 met the GP.\x0cWorkers returned\x08 sooner."
+FILES = {
+    "ris": f"TY  - JOUR\nTI  - {TITLE}\nAB  - {ABSTRACT}\nAU  - Smith\x1f, J\nPY  - 2020\nER  - \n",
+    "nbib": f"PMID- 1001\nTI  - {TITLE}\nAB  - {ABSTRACT}\nAU  - Smith J\x03\nDP  - 2020\n"
+    "SO  - J Occup Rehabil. 2020;1:1-2.\n",
+    "bib": f"@article{{smith2020,\n  title = {{{TITLE}}},\n  abstract = {{{ABSTRACT}}},\n"
+    "  author = {Smith, J},\n  year = {2020}\n}\n",
+    "csv": f'title,abstract,year\n"{TITLE}","{ABSTRACT}",2020\n',
+}
+
+
+@pytest.mark.parametrize("ext", sorted(FILES))
+def test_control_characters_are_taken_out_and_counted(ext, tmp_path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / f"pasted.{ext}"
+    path.write_text(FILES[ext], encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {path}: 1 record held control characters" in err
+    assert "U+0001 ×1" in err and "first: record 1" in err
+    with sqlite3.connect(project / "review.sqlite") as db:
+        title, data = db.execute("SELECT title, data FROM records").fetchone()
+    fields = json.loads(data)
+    assert title == fields["title"] == "Return to work with a coordinator"
+    text = " ".join(s["text"] for s in fields["abstract_sections"])
+    assert text == "A coordinator met the GP. Workers returned sooner."
+    assert all(a.startswith("Smith") and a.isprintable() for a in fields["authors"])
+
+
+def test_a_file_without_them_says_nothing(tmp_path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / "plain.ris"
+    path.write_text("TY  - JOUR\nTI  - Return to work\tafter leave\nPY  - 2020\nER  - \n")
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 0
+    assert "warning" not in capsys.readouterr().err

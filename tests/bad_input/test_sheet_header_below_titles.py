@@ -1,0 +1,134 @@
+"""Sheets a person fills with a title or a note typed above the header row (the conflicts
+sheet, the dedup queue sheet, a gold sheet): the header is the first row holding the columns
+the command reads, as a person sees it, and a warning names the row it was read on. They were
+refused: 'no 'record' or 'decision' column in the header row' on line 1."""
+
+from __future__ import annotations
+
+import csv
+
+from conftest import add_records
+from openpyxl import Workbook
+from screening.helpers import conflict_on, finals_in_log, import_conflicts, make_records
+
+from reviewkit.cli import main
+
+TITLE = "Conflicts settled at the meeting of 3 May (MK)"
+
+
+def test_a_conflicts_sheet_with_a_title_and_a_blank_row_above_its_header(
+    project_b, tmp_path, capsys
+):
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(
+        f'"{TITLE}",\n,\nrecord,decision,reason\n{a},include,\n{b},exclude,health-only\n',
+        encoding="utf-8",
+    )
+    assert import_conflicts(project_b, sheet) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"warning: {sheet}:3: the header row is read on this line" in err
+    assert finals_in_log(project_b) == [
+        (a, "final-include", ""),
+        (b, "final-exclude", "health-only"),
+    ]
+
+
+def test_a_bad_row_below_title_rows_is_named_by_its_own_line(project_b, tmp_path, capsys):
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f"{TITLE}\nrecord;decision\n{a};maybe\n", encoding="utf-8")
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    assert f"{sheet}:3: " in err and "maybe" in err and "Traceback" not in err
+    assert finals_in_log(project_b) == []
+
+
+def test_a_conflicts_workbook_with_a_title_row_names_the_worksheet_row(project_b, tmp_path, capsys):
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    book = Workbook()
+    for row in ([TITLE], [], ["Record", "Decision"], [a, "include"]):
+        book.active.append(row)
+    book.save(tmp_path / "conflicts.xlsx")
+    assert import_conflicts(project_b, tmp_path / "conflicts.xlsx") == 0
+    err = capsys.readouterr().err
+    assert f"warning: {tmp_path / 'conflicts.xlsx'}:3: the header row is read" in err
+    assert finals_in_log(project_b) == [(a, "final-include", "")]
+
+
+def test_a_row_of_records_is_never_taken_for_a_title(project_b, tmp_path, capsys):
+    """Three cells or more above the header are not a title: the sheet is refused as before,
+    at line 1, rather than a row of decisions left out unseen."""
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f"{a},include,kept\nrecord,decision,note\n{b},include,\n", encoding="utf-8")
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    assert f"{sheet}:1: no 'record' or 'decision' column" in err
+    assert finals_in_log(project_b) == []
+
+
+def test_a_header_at_the_top_says_nothing_more(project_b, tmp_path, capsys):
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f"sep=,\nrecord,decision\n{a},include\n", encoding="utf-8")
+    assert import_conflicts(project_b, sheet) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_gold_sheet_with_a_title_row(tmp_path, capsys):
+    sheet = tmp_path / "gold.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["Gold labels, second reading (AB)"])
+        out.writerow(["title", "abstract", "gold"])
+        out.writerow(["Return to work with a coordinator", "A coordinator met the GP.", "none"])
+        out.writerow(["Job placement for depression", "A job specialist placed workers.", "none"])
+    protocol = "protocols/work-health-collaboration.toml"
+    argv = ["classify", "--evaluate", str(sheet), "--protocol", protocol]
+    code = main([*argv, "--scheme", "model-type", "--gold", "gold"])
+    got = capsys.readouterr()
+    assert code == 0, got.err
+    assert f"warning: {sheet}:2: the header row is read" in got.err
+    assert "2 rows" in got.out
+
+
+def test_a_queue_sheet_with_a_title_row(project_a, tmp_path, capsys):
+    from dedup.helpers import other, rec
+
+    bare = rec(authors=[], journal="", volume="", pages="", year=None)  # queued, not merged
+    add_records(project_a, [rec(pmid="31000001"), rec(pmid="31000001", source="Embase"), bare])
+    add_records(project_a, [other(1), other(2)])
+    folder = str(project_a.folder)
+    project_a.close()
+    assert main(["dedup", "--project", folder]) == 0
+    sheet = tmp_path / "queue.csv"
+    assert main(["dedup", "review", "--project", folder, "--csv", str(sheet)]) == 0
+    rows = list(csv.reader(sheet.open(encoding="utf-8", newline="")))
+    rows[1][rows[0].index("verdict")] = "same"
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["Queue of 3 May, checked by AB"], *rows])
+    capsys.readouterr()
+    argv = ["dedup", "review", "--project", folder, "--reviewer", "lead", "--read-csv"]
+    code = main([*argv, str(sheet)])
+    got = capsys.readouterr()
+    assert code == 0 and "1 verdict written" in got.out, got.err
+    assert f"warning: {sheet}:2: the header row is read" in got.err
+
+
+def test_a_web_page_saved_as_the_sheet_is_named_so(project_b, tmp_path, capsys):
+    """A sign-in or error page in the sheet's place: named a web page (it was 'no 'record' or
+    'decision' column in the header row', the page's doctype read as the header)."""
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_bytes(
+        b"\xef\xbb\xbf<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head></html>\n"
+    )
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    assert f"{sheet}: this is a web page (HTML), not a CSV sheet" in err
+    assert "hint: open the sheet in a spreadsheet and save it as 'CSV UTF-8'" in err
