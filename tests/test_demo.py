@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from reviewkit.classify import assigned_labels, suggest
 from reviewkit.cli import main as cli
 from reviewkit.demo import main as demo_main
 from reviewkit.demo import reviewers as demo_reviewers
+from reviewkit.demo import summary
 from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, DemoRule
 from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.offline_data import pubmed_snapshot_files
@@ -309,3 +312,33 @@ def test_never_replaces_a_project_it_did_not_make(
     assert "refusing to replace it" in capsys.readouterr().err
     assert (tmp_path / "b" / "work-health" / "review.sqlite").exists()
     assert not (tmp_path / "e").exists()
+
+
+def test_next_commands_are_written_as_the_shell_finds_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`make demo` installs reviewkit into .venv/bin without activating it, and the demo's
+    next commands said `reviewkit screen …`: 'command not found' for a new user who copied them
+    (or another install's reviewkit, first on PATH)."""
+    installed = Path(sys.executable).parent / "reviewkit"
+    assert installed.exists()  # the test environment installs reviewkit beside its Python
+    monkeypatch.setenv("PATH", str(tmp_path))  # not activated: no reviewkit on PATH
+    written = summary.typed("reviewkit")
+    assert written != "reviewkit" and Path(written).absolute() == installed.absolute()
+    assert f"{summary.typed('python')} -m reviewkit.demo --fresh" in summary.afresh()
+    other = tmp_path / "reviewkit"  # another install's, first on PATH
+    other.write_text("#!/bin/sh\n")
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(tmp_path), str(installed.parent)]))
+    assert summary.typed("reviewkit") == written
+    monkeypatch.setenv("PATH", str(installed.parent))  # `source .venv/bin/activate`
+    assert summary.typed("reviewkit") == "reviewkit"
+
+
+def test_demo_lines_are_whole_in_a_log() -> None:
+    """Into a pipe (`make demo | tee demo.log`) rich broke the demo's lines at 80 columns: the
+    snapshot index's path was cut in two, with blanks left at the line ends."""
+    line = "snapshot index built in 501 s: " + "/a/long/path" * 8 + "/index-45f1ac999a92194c.sqlite"
+    console = summary.demo_console(file=io.StringIO())  # no terminal
+    console.print(line)
+    assert console.file.getvalue() == line + "\n"
