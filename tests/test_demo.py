@@ -322,9 +322,11 @@ def test_next_commands_are_written_as_the_shell_finds_them(
     (or another install's reviewkit, first on PATH)."""
     installed = Path(sys.executable).parent / "reviewkit"
     assert installed.exists()  # the test environment installs reviewkit beside its Python
+    monkeypatch.chdir(installed.parent.parent)  # make demo runs in the checkout, beside .venv
     monkeypatch.setenv("PATH", str(tmp_path))  # not activated: no reviewkit on PATH
     written = summary.typed("reviewkit")
-    assert written != "reviewkit" and Path(written).absolute() == installed.absolute()
+    assert written == str(Path(installed.parent.name) / "reviewkit")  # bin/reviewkit
+    assert summary.typed("python") == str(Path(installed.parent.name) / "python")  # not /usr/bin
     assert f"{summary.typed('python')} -m reviewkit.demo --fresh" in summary.afresh()
     other = tmp_path / "reviewkit"  # another install's, first on PATH
     other.write_text("#!/bin/sh\n")

@@ -78,8 +78,8 @@ def rel(path: Path) -> str:
 
 def typed(name: str) -> str:
     """How a user types ``name``, a program installed beside this Python (``reviewkit``,
-    ``python``): the bare name when the shell finds this very one by it, else its path as
-    :func:`rel` writes it (``.venv/bin/reviewkit``). `make demo` installs into .venv without
+    ``python``): the bare name when the shell finds this very one by it, else its path,
+    relative when under the current folder (``.venv/bin/reviewkit``). `make demo` installs into .venv without
     activating it, so the bare ``reviewkit`` of the demo's next commands was 'command not
     found' (or another install's) for a new user who copied them."""
     here = Path(sys.executable).parent / name
@@ -90,7 +90,11 @@ def typed(name: str) -> str:
     def key(path: str | Path) -> str:  # Windows: reviewkit.exe, any case
         return os.path.normcase(os.path.splitext(os.path.abspath(path))[0])
 
-    return name if found and key(found) == key(here) else rel(here)
+    if found and key(found) == key(here):
+        return name
+    # not rel(): it resolves links, and a venv's python is a link to the system's
+    path, cwd = os.path.abspath(here), os.getcwd()
+    return os.path.relpath(path) if path.startswith(os.path.join(cwd, "")) else path
 
 
 def afresh() -> str:
