@@ -344,3 +344,8 @@ def test_demo_lines_are_whole_in_a_log() -> None:
     console = summary.demo_console(file=io.StringIO())  # no terminal
     console.print(line)
     assert console.file.getvalue() == line + "\n"
+    # the index build's plain lines are its log there: its bar wrote them again at its end
+    with summary.bar(console) as progress:
+        task = progress.add_task("indexing the snapshot (once)", total=None)
+        progress.update(task, completed=50_788)
+    assert console.file.getvalue() == line + "\n"

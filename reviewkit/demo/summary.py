@@ -57,12 +57,15 @@ def demo_console(**options: object) -> Console:
 
 
 def bar(console: Console) -> Progress:
+    """The index build's bar, in a terminal only: into a file or a pipe the build prints plain
+    lines instead, and the bar's one frame rich wrote there at its end said them again."""
     return Progress(
         TextColumn("{task.description:<30}"),
         BarColumn(),
         TextColumn("{task.completed:,.0f}"),
         TimeElapsedColumn(),
         console=console,
+        disable=not console.is_terminal,
     )
 
 
