@@ -306,8 +306,6 @@ def confirm_command(
     """Confirm or change the suggested labels in the terminal, a key per label.
 
     Example: reviewkit confirm --reviewer reviewer1 --scheme diagnosis-group
-
-    (Review A's scheme, as protocols/rtw-systematic-reviews.toml names it)
     """
     project = load_project(project_dir, person=reviewer)
     try:
@@ -428,8 +426,6 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
     Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
-
-    (Review A's field, as protocols/rtw-systematic-reviews.toml names it)
     """
     from reviewkit import extract
 
