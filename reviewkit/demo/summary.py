@@ -82,9 +82,9 @@ def rel(path: Path) -> str:
 def typed(name: str) -> str:
     """How a user types ``name``, a program installed beside this Python (``reviewkit``,
     ``python``): the bare name when the shell finds this very one by it, else its path,
-    relative when under the current folder (``.venv/bin/reviewkit``). `make demo` installs into .venv without
-    activating it, so the bare ``reviewkit`` of the demo's next commands was 'command not
-    found' (or another install's) for a new user who copied them."""
+    relative when under the current folder (``.venv/bin/reviewkit``). `make demo` installs
+    into .venv without activating it, so the bare ``reviewkit`` of the demo's next commands
+    was 'command not found' (or another install's) for a new user who copied them."""
     here = Path(sys.executable).parent / name
     if not any(here.with_name(here.name + ext).exists() for ext in ("", ".exe")):
         return name  # not installed beside this Python: nothing better to say

@@ -47,12 +47,11 @@ def remove_stale_indexes(
     return removed
 
 
-def remove_abandoned_builds(folder: Path, now: float | None = None) -> list[Path]:
+def remove_abandoned_builds(folder: Path) -> list[Path]:
     """Delete the ``.index-*.tmp`` files in ``folder`` that no build has written for
     :data:`ABANDONED_AFTER` seconds; returns the paths removed. Any other file is left alone,
     and so is one that cannot be removed (a read-only folder)."""
-    now = time.time() if now is None else now
-    removed = []
+    now, removed = time.time(), []
     for path in sorted(folder.iterdir()):
         if not _BUILD_FILE.fullmatch(path.name):
             continue
