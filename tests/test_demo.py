@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -362,3 +364,40 @@ def test_never_replaces_a_project_it_did_not_make(
     assert "refusing to replace it" in capsys.readouterr().err
     assert (tmp_path / "b" / "work-health" / "review.sqlite").exists()
     assert not (tmp_path / "e").exists()
+
+
+def test_next_commands_are_written_as_the_shell_finds_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`make demo` installs reviewkit into .venv/bin without activating it, and the demo's
+    next commands said `reviewkit screen …`: 'command not found' for a new user who copied them
+    (or another install's reviewkit, first on PATH)."""
+    installed = Path(sys.executable).parent / "reviewkit"
+    assert installed.exists()  # the test environment installs reviewkit beside its Python
+    monkeypatch.chdir(installed.parent.parent)  # make demo runs in the checkout, beside .venv
+    monkeypatch.setenv("PATH", str(tmp_path))  # not activated: no reviewkit on PATH
+    written = summary.typed("reviewkit")
+    assert written == str(Path(installed.parent.name) / "reviewkit")  # bin/reviewkit
+    assert summary.typed("python") == str(Path(installed.parent.name) / "python")  # not /usr/bin
+    assert f"{summary.typed('python')} -m reviewkit.demo --fresh" in summary.afresh()
+    other = tmp_path / "reviewkit"  # another install's, first on PATH
+    other.write_text("#!/bin/sh\n")
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(tmp_path), str(installed.parent)]))
+    assert summary.typed("reviewkit") == written
+    monkeypatch.setenv("PATH", str(installed.parent))  # `source .venv/bin/activate`
+    assert summary.typed("reviewkit") == "reviewkit"
+
+
+def test_demo_lines_are_whole_in_a_log() -> None:
+    """Into a pipe (`make demo | tee demo.log`) rich broke the demo's lines at 80 columns: the
+    snapshot index's path was cut in two, with blanks left at the line ends."""
+    line = "snapshot index built in 501 s: " + "/a/long/path" * 8 + "/index-45f1ac999a92194c.sqlite"
+    console = summary.demo_console(file=io.StringIO())  # no terminal
+    console.print(line)
+    assert console.file.getvalue() == line + "\n"
+    # the index build's plain lines are its log there: its bar wrote them again at its end
+    with summary.bar(console) as progress:
+        task = progress.add_task("indexing the snapshot (once)", total=None)
+        progress.update(task, completed=50_788)
+    assert console.file.getvalue() == line + "\n"

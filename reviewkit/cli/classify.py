@@ -229,7 +229,9 @@ def _evaluate(
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit label 12 SCHEME=LABEL --reviewer reviewer1
+    Example: reviewkit label 12 diagnosis-group=mental --reviewer reviewer1
+
+    (Review A's scheme and label, as protocols/rtw-systematic-reviews.toml names them)
     """
     from reviewkit.classify import confirm
 
@@ -303,7 +305,7 @@ def confirm_command(
 ) -> None:
     """Confirm or change the suggested labels in the terminal, a key per label.
 
-    Example: reviewkit confirm --reviewer reviewer1 --scheme SCHEME
+    Example: reviewkit confirm --reviewer reviewer1 --scheme diagnosis-group
     """
     project = load_project(project_dir, person=reviewer)
     try:
@@ -428,7 +430,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit extract set 12 FIELD=VALUE --reviewer reviewer1
+    Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
     """
     from reviewkit import extract
 
@@ -471,7 +473,9 @@ def evidence_map_command(
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML.
 
-    Example: reviewkit evidence-map --rows SCHEME --cols OTHER-SCHEME
+    Example: reviewkit evidence-map --rows model-type --cols diagnosis
+
+    (Review B's schemes, as protocols/work-health-collaboration.toml names them)
     """
     from reviewkit.evidence import build_map, write_map
     from reviewkit.reports.snapshot import ProjectSnapshot

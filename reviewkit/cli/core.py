@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,10 @@ def init_command(folder: Path, protocol_file: Path) -> None:
         f"{quantity(len(p.schemes), 'classification scheme')}, "
         f"stages: {', '.join(p.stages)}"
     )
+    # a new user was left at the prompt with a folder and no word of what to type in it
+    imports = "reviewkit import FILE --source NAME (a database's export)"
+    first = f"reviewkit search run --all (PubMed) and {imports}" if p.searches else imports
+    click.echo(f"next: cd {shlex.quote(str(folder))}, then {first}; then reviewkit dedup")
     project.close()
 
 

@@ -184,7 +184,9 @@ def _echo_messages_once(
 def history_command(name: str | None, project_dir: Path) -> None:
     """List the runs of every search, or of NAME (the PRISMA-S log).
 
-    Example: reviewkit search history SEARCH-NAME
+    Example: reviewkit search history a1-mental-health
+
+    (a name of [[searches]] in the protocol: Review A's first)
     """
     from reviewkit.searches import history
 
@@ -268,9 +270,10 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
     NAME, of every stored search between its last two complete runs: what is new since the
     last run.
 
-    Example: reviewkit search diff SEARCH-NAME 3 7
+    Example: reviewkit search diff a1-mental-health 1 9
 
-    (a name of [[searches]] in the protocol; run numbers from 'search history')
+    (a name of [[searches]] in the protocol, Review A's first; run numbers from 'search
+    history')
     """
     from reviewkit.searches import complete_runs, diff_runs, stored_titles
 

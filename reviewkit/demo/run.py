@@ -142,7 +142,7 @@ def run_demo(
     ``snapshot_files``: PubMed XML files for the local server (default: the offline snapshot);
     a test passes a small slice of it for a quicker but complete run.
     """
-    console = console or Console()
+    console = console or summary.demo_console()
     started = time.perf_counter()
     console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
     default_snapshot = snapshot_files is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,13 +48,25 @@ def snapshot_words(articles: int | None, default: bool = True) -> str:
 RESOLVER = "lead"  # the name suggested to a person resolving the conflicts left open
 
 
+def demo_console(**options: object) -> Console:
+    """The console the demo prints on (``options``: rich's). In a terminal lines wrap at its
+    width; into a file or a pipe (``make demo | tee demo.log``, a CI log) they are written
+    whole: rich broke them at 80 columns there, a path cut in two and blanks left at the ends."""
+    console = Console(**options)  # type: ignore[arg-type]
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
 def bar(console: Console) -> Progress:
+    """The index build's bar, in a terminal only: into a file or a pipe the build prints plain
+    lines instead, and the bar's one frame rich wrote there at its end said them again."""
     return Progress(
         TextColumn("{task.description:<30}"),
         BarColumn(),
         TextColumn("{task.completed:,.0f}"),
         TimeElapsedColumn(),
         console=console,
+        disable=not console.is_terminal,
     )
 
 
@@ -64,6 +78,32 @@ def rel(path: Path) -> str:
         )
     except ValueError:
         return str(path)
+
+
+def typed(name: str) -> str:
+    """How a user types ``name``, a program installed beside this Python (``reviewkit``,
+    ``python``): the bare name when the shell finds this very one by it, else its path,
+    relative when under the current folder (``.venv/bin/reviewkit``). `make demo` installs
+    into .venv without activating it, so the bare ``reviewkit`` of the demo's next commands
+    was 'command not found' (or another install's) for a new user who copied them."""
+    here = Path(sys.executable).parent / name
+    if not any(here.with_name(here.name + ext).exists() for ext in ("", ".exe")):
+        return name  # not installed beside this Python: nothing better to say
+    found = shutil.which(name)
+
+    def key(path: str | Path) -> str:  # Windows: reviewkit.exe, any case
+        return os.path.normcase(os.path.splitext(os.path.abspath(path))[0])
+
+    if found and key(found) == key(here):
+        return name
+    # not rel(): it resolves links, and a venv's python is a link to the system's
+    path, cwd = os.path.abspath(here), os.getcwd()
+    return os.path.relpath(path) if path.startswith(os.path.join(cwd, "")) else path
+
+
+def afresh() -> str:
+    """The two ways to rebuild the demo projects, as the user types them."""
+    return f"make demo FRESH=1 (or {typed('python')} -m reviewkit.demo --fresh)"
 
 
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
@@ -79,7 +119,7 @@ def intro(console: Console, result: DemoResult, kept: bool) -> None:
         console.print(
             f"kept the demo projects from an earlier run ({rel(result.review_a)}, "
             f"{rel(result.demo)}); the report is rewritten from them as they stand. "
-            "Start afresh with [bold]make demo FRESH=1[/] (or python -m reviewkit.demo --fresh)."
+            f"Start afresh with {afresh()}."
         )
 
 
@@ -188,28 +228,26 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     unconfirmed = sum(
         1 for a in assigned_labels(project, scheme, included).values() if not a.confirmed
     )
-    p = rel(folder)
+    p, reviewkit = rel(folder), typed("reviewkit")
     steps = [
         (
             f"{waiting} studies wait for a second reviewer: screen them as '{HUMAN}'",
-            f"reviewkit screen --project {p} --reviewer {HUMAN}",
+            f"{reviewkit} screen --project {p} --reviewer {HUMAN}",
         ),
         (
             f"{open_conflicts} full-text conflicts were left open by {LEAD}: resolve them",
-            f"reviewkit conflicts --project {p} --stage full-text --resolver {RESOLVER}",
+            f"{reviewkit} conflicts --project {p} --stage full-text --resolver {RESOLVER}",
         ),
         (
             f"{unconfirmed} '{scheme}' labels are still suggestions: confirm or change them",
-            f"reviewkit confirm --project {p} --reviewer {HUMAN}",
+            f"{reviewkit} confirm --project {p} --reviewer {HUMAN}",
         ),
     ]
     console.print("\n[bold]Next, try:[/]")
     for why, command in steps:
         console.print(f"  # {why}", soft_wrap=True, highlight=False)
         console.print(f"  {command}", soft_wrap=True, highlight=False, markup=False)
-    console.print(
-        "Start afresh: make demo FRESH=1 (or python -m reviewkit.demo --fresh)", highlight=False
-    )
+    console.print(f"Start afresh: {afresh()}", highlight=False, markup=False)
 
 
 def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:

@@ -47,7 +47,7 @@ from reviewkit.pubmed.index_text import (
     mesh_text,
     whole_values,
 )
-from reviewkit.pubmed.stale_indexes import remove_stale_indexes
+from reviewkit.pubmed.stale_indexes import remove_abandoned_builds, remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
@@ -167,6 +167,7 @@ def build_index(
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_builds(target.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:

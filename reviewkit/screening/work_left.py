@@ -28,6 +28,7 @@ class StageWork:
     mine: int  # studies waiting for this reviewer's vote
     others: int  # studies waiting only for another reviewer's vote
     conflicts: int  # studies whose votes disagree: they wait for a lead
+    included: int = 0  # studies included here (at the last stage: in the review)
 
 
 def screens(project: Project, person: str) -> bool:
@@ -53,14 +54,19 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
         # refuses them the stage until then (screening.conflict_views); a lead is told
         hidden = votes and bool(pending)
         conflicts = 0 if hidden else sum(1 for o in outcomes.values() if o.status == "conflict")
-        work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
+        included = sum(1 for o in outcomes.values() if o.status == "include")
+        work.append(StageWork(stage, mine, len(pending) - mine, conflicts, included))
     return work
 
 
-def next_steps(work: list[StageWork], here: str, screens: bool = True, project: str = "") -> str:
+def next_steps(
+    work: list[StageWork], here: str, screens: bool = True, project: str = "", after: str = ""
+) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
-    wait for them (with the command that opens it), for another reviewer or for a lead; "" when
-    nothing waits anywhere. ``screens`` false: told to a lead, whose "another reviewer" is
+    wait for them (with the command that opens it), for another reviewer or for a lead; when
+    nothing waits anywhere and the last stage included studies, that screening is done and
+    ``after``, the command that comes next (a new user resolving the last conflict was told
+    nothing more); else "". ``screens`` false: told to a lead, whose "another reviewer" is
     either of the reviewers. ``project``: the commands' --project option
     (:meth:`~reviewkit.project.Project.option`)."""
     others = "for another reviewer" if screens else "for the reviewers"
@@ -80,13 +86,23 @@ def next_steps(work: list[StageWork], here: str, screens: bool = True, project: 
             )
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
+    done = work and not any(w.mine or w.others or w.conflicts for w in work)
+    if done and after and work[-1].included:
+        n = work[-1].included
+        return f"screening is done, {quantity(n, 'study')} included ({after}{project})"
     return "; ".join(said)
 
 
 def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
     """:func:`next_steps` of ``work`` (:func:`work_left`) told to ``person`` in ``project``,
     its commands naming the project when it is not the current folder."""
-    return next_steps(work, here, screens(project, person), project.option())
+    return next_steps(work, here, screens(project, person), project.option(), after(project))
+
+
+def after(project: Project) -> str:
+    """The command that follows screening: classifying the included studies, or the report
+    when the protocol has no scheme to classify them by."""
+    return "reviewkit classify" if project.protocol.schemes else "reviewkit report"
 
 
 def where_next(project: Project, person: str, here: str) -> str:

@@ -66,7 +66,8 @@ def examples(readme: str) -> Iterator[tuple[str, bool]]:
     part of a command line, such as `reviewkit screen --stage full-text`, may be shown)."""
     for block in re.findall(r"^```[a-z]*\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE):
         for line in block.replace("\\\n", " ").splitlines():
-            line = re.sub(r"^\$\s+", "", line.strip())
+            # `$ ` of a shown session; `.venv/bin/` of the demo's next commands (make demo's venv)
+            line = re.sub(r"^(\$\s+)?(\.venv/bin/)?", "", line.strip())
             if line.startswith("reviewkit "):
                 yield re.split(r"\s+#", line, maxsplit=1)[0], True
     for span in re.findall(r"(?<!`)`(reviewkit [^`]+)`(?!`)", readme):

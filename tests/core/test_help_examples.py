@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import inspect
 import re
+import shlex
+from pathlib import Path
 
 import click
 import pytest
 from conftest import all_commands
 from core.test_docs import wrong_examples
+
+from reviewkit.protocol import load
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Groups that only gather subcommands: their help lists them, each with its own example.
 GATHERING = {"decisions", "extract", "protocol", "pubmed", "search"}
@@ -45,3 +51,39 @@ def test_the_example_check_finds_a_command_without_one() -> None:
     (command,) = [cmd for name, cmd in all_commands() if name == "screen"]
     bare = click.Command("screen", params=command.params, help="Screen records.")
     assert help_examples("screen", bare)[0] == []
+
+
+# The names a protocol gives: an example that runs names them as a shipped protocol does.
+SHIPPED = [load(path) for path in sorted((ROOT / "protocols").glob("*.toml"))]
+NAMES = {
+    "scheme": {s for p in SHIPPED for s in p.schemes},
+    "search": {s.name for p in SHIPPED for s in p.searches},
+    "field": {f.id for p in SHIPPED for f in p.extraction},
+}
+NAMED_BY = {  # command: where its example names a scheme, search or field, and which
+    "confirm": {"--scheme": "scheme"},
+    "evidence-map": {"--rows": "scheme", "--cols": "scheme"},
+    "label": {1: "scheme"},  # SCHEME=LABEL, the second argument
+    "extract set": {1: "field"},
+    "search history": {0: "search"},
+    "search diff": {0: "search"},
+}
+
+
+@pytest.mark.parametrize(("name", "command"), ACTING, ids=[name for name, _ in ACTING])
+def test_every_help_example_names_what_a_shipped_protocol_names(name, command) -> None:
+    """A new user's walk: `confirm --scheme SCHEME`, `label 12 SCHEME=LABEL`, `extract set 12
+    FIELD=VALUE`, `evidence-map --rows SCHEME --cols OTHER-SCHEME`, `search history
+    SEARCH-NAME` and `search diff SEARCH-NAME 3 7` were no examples that run: placeholders
+    where a protocol's names go. Each now names a shipped protocol's scheme, field or search."""
+    for example in help_examples(name, command)[0]:
+        argv = shlex.split(example)[1 + len(name.split()) :]
+        for arg in argv:  # no PLACEHOLDER as an argument, nor either side of an '='
+            for part in arg.split("="):
+                assert not re.fullmatch(r"[A-Z][A-Z0-9_-]{2,}", part), (example, part)
+        for where, kind in NAMED_BY.get(name, {}).items():
+            if isinstance(where, str):
+                value = argv[argv.index(where) + 1]
+            else:
+                value = [a for a in argv if not a.startswith("-")][where].split("=")[0]
+            assert value in NAMES[kind], f"{example}: no shipped protocol has the {kind} {value!r}"

@@ -443,6 +443,8 @@ def test_the_readme_protocol_is_valid_and_starts_a_project(
     assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
     out = capsys.readouterr().out
     assert "2 stored searches, 1 classification scheme, stages: title-abstract, full-text" in out
+    # and what to type next, in the new folder (it said nothing of it)
+    assert f"next: cd {tmp_path / 'ips'}, then reviewkit search run --all (PubMed)" in out
 
 
 def test_a_rerun_after_an_edited_query_says_so(

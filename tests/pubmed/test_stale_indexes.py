@@ -3,8 +3,10 @@ one), and nothing else in the folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,28 @@ def test_reusing_an_index_removes_nothing(small_files: list[Path], tmp_path: Pat
     before = sorted(tmp_path.iterdir())
     assert build_index(small_files, cache_dir=tmp_path) == first
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_build_removes_the_file_a_killed_build_left(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """A new user closed the terminal while `pubmed serve` built the index (or `kill`ed it):
+    no `finally` runs on such a signal, and its `.index-*.tmp`, up to 400 MB, stayed beside
+    the snapshot for good. The next build removes one left unwritten for an hour; a build in
+    progress (written a moment ago, by another process, of any version) is left alone."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    dead = folder / ".index-k9x2a7qe.tmp"
+    dead.write_bytes(b"SQLite format 3\0" + bytes(4096))
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(dead, (two_hours_ago, two_hours_ago))
+    running = folder / ".index-p0w3m1zz.tmp"  # another process building now
+    running.write_bytes(b"SQLite format 3\0")
+    mine = folder / ".index-notes.tmp"  # not a name a build gives
+    mine.write_text("a note", encoding="utf-8")
+    os.utime(mine, (two_hours_ago, two_hours_ago))
+
+    build_index(small_files, cache_dir=folder)
+
+    assert not dead.exists()
+    assert running.exists() and mine.exists()

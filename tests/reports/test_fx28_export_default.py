@@ -24,7 +24,10 @@ def test_export_needs_no_included_flag_and_still_takes_it(b_included, tmp_path: 
     assert "(required)" not in capsys.readouterr().out
 
 
-def test_search_diff_help_uses_a_placeholder(capsys):
+def test_search_diff_help_says_whose_search_its_example_names(capsys):
+    """fx28 item 8: the help named Review A's search as if every project had it; a placeholder
+    (SEARCH-NAME) was no example that runs (a new user's walk), so the example names Review A's
+    search and says whose it is and where a project's names come from."""
     assert main(["search", "diff", "--help"]) == 0
-    out = capsys.readouterr().out
-    assert "a1-mental-health" not in out and "SEARCH-NAME" in out
+    out = " ".join(capsys.readouterr().out.split())
+    assert "a name of [[searches]] in the protocol, Review A's first" in out

@@ -118,3 +118,32 @@ def test_tab_when_every_record_is_decided_says_where_next(project_b, monkeypatch
             )
 
     asyncio.run(go())
+
+
+def test_the_last_vote_of_screening_names_what_comes_after_it(project_b, monkeypatch):
+    """A new user's walk-through: the last full-text vote (or the lead's last final decision)
+    said 'all done at this stage' and nothing more, though screening was over and the included
+    studies waited to be classified; 'reviewkit status' had to be asked."""
+    monkeypatch.chdir(project_b.folder)
+    ids = add_records(project_b, make_records(3))
+    for reviewer in ("reviewer1", "reviewer2"):
+        _vote_all(project_b, ids, reviewer, ["include", "include", "exclude"])
+    for study in ids[:2]:
+        scr.decide(project_b.db, study, FT, "reviewer2", "include", protocol=project_b.protocol)
+    scr.decide(project_b.db, ids[0], FT, "reviewer1", "include", protocol=project_b.protocol)
+
+    async def go():
+        app = screening_app(project_b, FT)
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            assert s.current == ids[1]
+            await pilot.press("i")
+            assert s.message.endswith(
+                "all done at this stage · next: screening is done, 2 studies included"
+                " (reviewkit classify)"
+            ), s.message
+        assert where_next(project_b, "lead", FT) == (
+            "screening is done, 2 studies included (reviewkit classify)"
+        )
+
+    asyncio.run(go())
