@@ -92,7 +92,7 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
         "Confirm or change the suggested labels in the terminal, a key per label.",
     ),
     "extract": LazyCommand(
-        "classify",
+        "extract",
         "extract_group",
         "Extraction fields of the report tables: edit in the terminal, or export to CSV and "
         "import back.",

@@ -1,4 +1,4 @@
-"""Classification commands: classify, label, confirm, extract (export/import/edit/set), evidence-map."""
+"""Classification commands: classify, label, confirm, evidence-map (extract: cli/extract.py)."""
 
 from __future__ import annotations
 
@@ -9,49 +9,23 @@ import click
 
 from reviewkit.cli._common import Given, OutputPath, out_dir_option, out_folder, progress_bar
 from reviewkit.cli._project import load_project, project_option, reviewer_option_with
-from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
+from reviewkit.cli._studies import (
+    all_option,
+    chosen_studies,
+    counted,
+    key_value,
+    reviewer_option,
+    study_named,
+    warn_unless_included,
+    why_none,
+)
+from reviewkit.cli._written import written
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from reviewkit.classify import ClassifyResult
-
-all_option = click.option(
-    "--all",
-    "all_studies",
-    is_flag=True,
-    help="Every study, not only those included at the last screening stage.",
-)
-
-
-reviewer_option = reviewer_option_with(
-    "Your name as the protocol lists it (a reviewer or a lead), recorded with each label"
-    " or value you give."
-)
-
-
-def _studies(project, all_studies: bool) -> list[int]:
-    from reviewkit.reports.studies import all_reports as every
-    from reviewkit.reports.studies import included_reports
-
-    return every(project) if all_studies else included_reports(project)
-
-
-def _why_none(all_studies: bool) -> str:
-    """Why :func:`_studies` found none, and what to do (with --all: the project has no records)."""
-    return NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
-
-
-def _counted(ids: list[int], study: dict[int, int]) -> str:
-    """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study
-    (``study``: record id -> its study, :func:`reviewkit.classify.study_map`): classify and the
-    extraction sheet take each report (as the study), and `status` counts the studies.
-    The same with --all: the counts per label above the line count studies too."""
-    studies = len({study.get(r, r) for r in ids})
-    if studies == len(ids):
-        return quantity(len(ids), "study")
-    return f"{quantity(len(ids), 'report')} of {quantity(studies, 'study')}"
 
 
 @click.command("classify")
@@ -116,9 +90,9 @@ def classify_command(
     try:
         for s in schemes:
             project.protocol.scheme(s)
-        ids = _studies(project, all_studies)
+        ids = chosen_studies(project, all_studies)
         if not ids:  # with --all the project has no records at all: import comes first
-            why = _why_none(all_studies)
+            why = why_none(all_studies)
             if csv_out:  # the sheet's header alone (README: a file with nothing in it)
                 outputs.write_csv(csv_out, ROW_COLUMNS, [])
                 click.echo(written(f"0 suggestions written to {csv_out}", 0, why))
@@ -145,7 +119,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{_counted(ids, result.study)} classified; {_renewed(result.renewed_studies())}; "
+            f"{counted(ids, result.study)} classified; {_renewed(result.renewed_studies())}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -238,8 +212,8 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     project = load_project(project_dir, person=reviewer)
     try:
         # the example from this project's own schemes (it named Review B's, whatever the review)
-        scheme, labels = _assignment(assignment, "SCHEME=LABEL", _label_example(project))
-        rid = _study(project, record)
+        scheme, labels = key_value(assignment, "SCHEME=LABEL", _label_example(project))
+        rid = study_named(project, record)
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
         stored = confirm(project, rid, scheme.strip(), chosen, reviewer)
         said = f"study {rid}: {scheme.strip()} = {', '.join(chosen)}"
@@ -247,19 +221,9 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
             click.echo(f"{said} (confirmed by {reviewer})")
         else:  # the same command run twice: nothing stored
             click.echo(f"{said} already (confirmed by {reviewer}); nothing changed")
-        _warn_unless_included(project, rid, "the report tables and the evidence map show the label")
+        warn_unless_included(project, rid, "the report tables and the evidence map show the label")
     finally:
         project.close()
-
-
-def _warn_unless_included(project: Project, rid: int, shown: str) -> None:
-    """A value or label stored for a study not included at the last stage (a typo in its id,
-    or a study excluded since) is kept, but no report shows it yet: say so on stderr."""
-    if rid not in _studies(project, False):
-        click.echo(
-            f"warning: study {rid} is not among the included studies; {shown} once it is included",
-            err=True,
-        )
 
 
 def _label_example(project: Project) -> str:
@@ -269,22 +233,6 @@ def _label_example(project: Project) -> str:
     if first is None:
         return "the protocol has no classification scheme"
     return f"e.g. {first.id}={first.labels[0].id} (schemes: {', '.join(schemes)})"
-
-
-def _assignment(text: str, form: str, hint: str = "") -> tuple[str, str]:
-    """'KEY=VALUE' as (KEY, VALUE); a UserError naming ``form`` when there is no '='."""
-    if "=" not in text:
-        raise UserError(f"{text!r} is not {form}", hint=hint)
-    key, _, value = text.partition("=")
-    return key, value
-
-
-def _study(project: Project, record: str) -> int:
-    """The study (canonical record id) a RECORD argument names: id, pmid:N or doi:10.…"""
-    from reviewkit.reports.studies import canonical_id
-    from reviewkit.screening import find_record
-
-    return canonical_id(project, find_record(project.db, record))
 
 
 @click.command("confirm")
@@ -314,138 +262,13 @@ def confirm_command(
             proto.report.scheme if proto.report else next(iter(proto.schemes), "")
         )
         proto.scheme(scheme_id)
-        ids = _studies(project, all_studies)
+        ids = chosen_studies(project, all_studies)
         if not ids:
             raise UserError("no studies to label", hint="finish screening, or pass --all")
         from reviewkit.tui.app import run_screen
         from reviewkit.tui.classify import ConfirmScreen
 
         click.echo(run_screen(ConfirmScreen(project, scheme_id, ids, reviewer)))
-    finally:
-        project.close()
-
-
-@click.group("extract")
-def extract_group() -> None:
-    """Extraction fields of the report tables: edit in the terminal, or export to CSV and import back."""
-
-
-@extract_group.command("export")
-@project_option
-@click.argument("file", type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)))
-@all_option
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Write over FILE even when it holds values typed in and not read back.",
-)
-def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool) -> None:
-    """Write every study's extraction values (prefilled first) to FILE.csv.
-
-    A FILE holding values typed in that the project does not have (not read back with
-    'extract import') is not written over without --force.
-
-    Example: reviewkit extract export extraction.csv
-    """
-    from reviewkit import classify, extract, outputs
-    from reviewkit.extract_typed import check_sheet, said_emptied
-    from reviewkit.reports.snapshot import ProjectSnapshot
-
-    outputs.check_output(file)
-    project = load_project(project_dir)
-    try:
-        emptied = [] if force else check_sheet(project, file)
-        ids = _studies(project, all_studies)
-        # the studies the report names as excluded at full text take letters as it gives them
-        snap = ProjectSnapshot.read(project)
-        excluded = {s: snap.excluded[s] for s in snap.assessed_excluded}
-        extract.export_csv(project, ids, file, prefill=True, also_named=excluded)
-        said = f"{_counted(ids, classify.study_map(project))} written to {file}"
-        click.echo(written(said, len(ids), _why_none(all_studies)))
-        if warning := said_emptied(file, emptied):
-            click.echo(f"warning: {warning}", err=True)
-    finally:
-        project.close()
-
-
-@extract_group.command("import")
-@project_option
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@reviewer_option
-def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
-    """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
-    worksheet); nothing is written if any line is wrong.
-
-    Example: reviewkit extract import extraction.csv --reviewer reviewer1
-    """
-    from reviewkit import extract
-
-    project = load_project(project_dir, person=reviewer)
-    try:
-        result = extract.import_csv(project, file, _studies(project, True), reviewer=reviewer)
-        click.echo(
-            f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
-        )
-    finally:
-        project.close()
-
-
-@extract_group.command("edit")
-@project_option
-@reviewer_option
-@all_option
-def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
-    """Fill in the extraction fields study by study in the terminal (prefilled first).
-
-    Example: reviewkit extract edit --reviewer reviewer1
-    """
-    from reviewkit import extract
-
-    project = load_project(project_dir, person=reviewer)
-    try:
-        ids = _studies(project, all_studies)
-        if not ids:
-            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
-        n_fields = len(project.protocol.extraction)
-        if not 1 <= n_fields <= 9:
-            raise UserError(
-                f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
-                where=str(project.protocol_path),
-                hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
-            )
-        extract.prefill(project, ids)
-        from reviewkit.tui.app import run_screen
-        from reviewkit.tui.extract import ExtractScreen
-
-        click.echo(run_screen(ExtractScreen(project, ids, reviewer)))
-    finally:
-        project.close()
-
-
-@extract_group.command("set")
-@project_option
-@click.argument("record")
-@click.argument("assignment", metavar="FIELD=VALUE")
-@reviewer_option
-def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
-    """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
-
-    Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
-    """
-    from reviewkit import extract
-
-    field_id, value = _assignment(
-        assignment,
-        "FIELD=VALUE",
-        "write an extraction field's id (as the protocol's [[extraction]] gives it), '=' and"
-        " the value, e.g. country=Norway",
-    )
-    project = load_project(project_dir, person=reviewer)
-    try:
-        rid = _study(project, record)
-        extract.set_value(project, rid, field_id.strip(), value, reviewer)
-        click.echo(f"study {rid}: {field_id.strip()} set")
-        _warn_unless_included(project, rid, "the report tables show the value")
     finally:
         project.close()
 
@@ -485,7 +308,7 @@ def evidence_map_command(
     try:
         records = reports = None
         if all_studies:  # build_map groups linked reports itself (the confirmed study links)
-            ids = _studies(project, True)
+            ids = chosen_studies(project, True)
         else:  # the included studies as the report's map has them: linked reports count once
             snap = ProjectSnapshot.read(project)
             ids, records, reports = snap.included, snap.records, snap.reports
@@ -495,10 +318,10 @@ def evidence_map_command(
         for p in paths:
             click.echo(str(p))
         if not ids:  # the files are written, every cell 0 (README: a file with nothing in it)
-            why = _why_none(all_studies)
+            why = why_none(all_studies)
             click.echo(written("0 studies in the map", 0, why))
     finally:
         project.close()
 
 
-COMMANDS = [classify_command, label_command, confirm_command, extract_group, evidence_map_command]
+COMMANDS = [classify_command, label_command, confirm_command, evidence_map_command]
