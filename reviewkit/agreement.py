@@ -173,9 +173,9 @@ class Agreement:
         """The studies one of the two has screened and the other not (yet). The agreement
         literature calls such a study's absent vote a missing rating, and Cohen's kappa as
         usually computed leaves those studies out ("listwise deletion"; de Raadt et al. 2019,
-        Educ Psychol Meas 79:558, who find it unbiased when ratings are missing completely at random),
-        as this table does: the note says so in those words. At a single-screening stage that
-        is most of them, which its selection note says already."""
+        Educ Psychol Meas 79:558, who find it unbiased when ratings are missing completely at
+        random), as this table does: the note says so in those words. At a single-screening
+        stage that is most of them, which its selection note says already."""
         if not self.one_only or self.single_screening:
             return ""
         n = self.one_only
