@@ -141,6 +141,16 @@ class Agreement:
         parts = (selection, kappa_note, binary_note, left_out)
         return "; ".join(part for part in parts if part)
 
+    @property
+    def named_note(self) -> str:
+        """:attr:`note` as a sentence for a list of notes read apart from the table's rows (the
+        report's table note, `agreement --csv`'s notes file): the compared pair named after it,
+        "… (reviewer1 vs reviewer2).", as a stage may have several pairs. '' without a note."""
+        if not self.note:
+            return ""
+        pair = f" ({self.reviewer_a} vs {self.reviewer_b})" if self.compared else ""
+        return f"{self.note.rstrip('.')}{pair}."
+
     def _not_retrieved_note(self) -> str:
         if not self.not_retrieved:
             return ""
@@ -163,17 +173,18 @@ class Agreement:
         """The studies one of the two has screened and the other not (yet). The agreement
         literature calls such a study's absent vote a missing rating, and Cohen's kappa as
         usually computed leaves those studies out ("listwise deletion"; de Raadt et al. 2019,
-        Educ Psychol Meas 79:558, who find it unbiased when ratings are missing completely at random),
-        as this table does: the note says so in those words. At a single-screening stage that
-        is most of them, which its selection note says already."""
+        Educ Psychol Meas 79:558, who find it unbiased when ratings are missing completely at
+        random), as this table does: the note says so in those words. At a single-screening
+        stage that is most of them, which its selection note says already."""
         if not self.one_only or self.single_screening:
             return ""
         n = self.one_only
+        # the pair is named after the note where notes are read apart from their rows
+        # (:attr:`named_note`): 'of the two reviewers' here, not their names twice
         return (
-            f"{self.stage}: {quantity(n, 'study', 'studies')} screened by only one of"
-            f" {self.reviewer_a} and {self.reviewer_b} (a missing rating)"
-            f" {verb(n, 'is', 'are')} left out, as kappa is computed by listwise deletion over"
-            " the studies both rated"
+            f"{self.stage}: {quantity(n, 'study', 'studies')} screened by only one of the two"
+            f" reviewers (a missing rating) {verb(n, 'is', 'are')} left out, as kappa is"
+            " computed by listwise deletion over the studies both rated"
         )
 
     def _clipped_note(self, which: str = "kappa's") -> str:
@@ -477,5 +488,5 @@ def csv_note(results: list[Agreement]) -> str:
         " (uncertain_counted_as)."
     )
     # every part of a note names its stage already ('full-text: 1 report not retrieved …')
-    notes = list(dict.fromkeys(f"{r.note.rstrip('.')}." for r in results if r.note))
+    notes = list(dict.fromkeys(r.named_note for r in results if r.note))
     return " ".join([layout, *notes])

@@ -24,6 +24,7 @@ from conftest import add_records
 from docx import Document
 from openpyxl import load_workbook
 from rich.console import Console
+from rich.text import Text
 
 from reviewkit import screening
 from reviewkit.classify import assigned_labels, suggest
@@ -39,6 +40,7 @@ from reviewkit.project import init_project, open_project
 from reviewkit.protocol import load
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
+from reviewkit.reports import prisma
 
 PROTOCOL = Path(__file__).resolve().parents[1] / "protocols" / "demo-work-health.toml"
 TERMS = (b"return to work", b"sick leave", b"sickness absence", b"occupational", b"workplace",
@@ -105,14 +107,19 @@ def check_printed_counts_are_the_diagrams(result: DemoResult, printed: str) -> N
     flat = " ".join(printed.split())
     included = items["reports of included studies"]
     excluded, unseen = items["reports excluded"], items["reports not retrieved"]
-    assert f"{included} included, {excluded} excluded, {unseen} not retrieved" in flat
+    # the diagram's 'Awaiting a decision' lines (a row of prisma.csv when there are any)
+    ta_wait, ft_wait = (
+        f", {n} awaiting a decision" if (n := items.get(f"awaiting {stage} decision")) else ""
+        for stage in ("title-abstract", "full-text")
+    )
+    assert f"{included} included, {excluded} excluded, {unseen} not retrieved{ft_wait}" in flat
     assert (
         f"{items['reports sought for retrieval']} full texts sought, {unseen} not retrieved,"
-        f" {items['reports assessed for eligibility']} assessed, {excluded} excluded,"
+        f" {items['reports assessed for eligibility']} assessed, {excluded} excluded{ft_wait},"
         f" {included} included"
     ) in flat
     sought, ta_excluded = items["reports sought for retrieval"], items["records excluded"]
-    assert f"{sought} included, {ta_excluded} excluded" in flat  # title-abstract's line
+    assert f"{sought} included, {ta_excluded} excluded{ta_wait}" in flat  # title-abstract's line
     # the files the closing line counts are the ones a reader finds in the folder (it said 31
     # where the folder holds 33: the search log and README written beside the report)
     folder = result.out_dir / "work-health"
@@ -303,6 +310,38 @@ def test_a_report_not_retrieved_is_not_printed_as_excluded(project_b, tmp_path: 
     flat = " ".join(console.file.getvalue().split())
     assert "Screening title-abstract: 6 votes" in flat and "3 included, 0 excluded" in flat
     assert "1 included, 1 excluded, 1 not retrieved" in flat
+
+
+def test_studies_awaiting_a_decision_are_printed_as_the_diagram_says(project_b, tmp_path):
+    """The demo leaves 10 studies for a second reviewer and 3 full-text conflicts open; the
+    diagram says 'Awaiting a decision (n = 10)' and '(n = 3)', the printed lines said nothing of
+    them, so 158 sought = 76 included + 78 excluded + 1 not retrieved came 3 short (and 356
+    screened = 158 + 188 came 10 short). Here: one study of each kind at each stage."""
+    ids = add_records(project_b, [Record(title=f"Study {i}", pmid=str(i)) for i in range(1, 6)])
+    ta = {ids[0]: "include", ids[1]: "include", ids[2]: "include", ids[3]: "exclude"}
+    for rid, label in ta.items():
+        for reviewer in ("reviewer1", "reviewer2"):
+            reason = "wrong-population" if label == "exclude" else ""
+            screening.decide(project_b.db, rid, "title-abstract", reviewer, label, reason)
+    screening.decide(project_b.db, ids[4], "title-abstract", "reviewer1", "include")
+    ft = {ids[0]: ("include", "include"), ids[1]: ("exclude", "exclude")}
+    ft[ids[2]] = ("include", "exclude")  # a conflict, left open
+    for rid, votes in ft.items():
+        for reviewer, label in zip(("reviewer1", "reviewer2"), votes, strict=True):
+            reason = "wrong-population" if label == "exclude" else ""
+            screening.decide(project_b.db, rid, "full-text", reviewer, label, reason)
+    console = Console(file=io.StringIO(), width=200)
+    built = BuildResult(
+        source_file=tmp_path / "source.ris",
+        stages=[StageResult(stage, 6, 0, 0) for stage in ("title-abstract", "full-text")],
+    )
+    summary.review_part(console, project_b, built)
+    flat = " ".join(console.file.getvalue().split())
+    assert "3 included, 1 excluded, 1 awaiting a decision" in flat  # title-abstract
+    assert "1 included, 1 excluded, 0 not retrieved, 1 awaiting a decision" in flat
+    closing = Text.from_markup(summary.prisma_line(prisma.collect_counts(project_b))).plain
+    assert "3 assessed, 1 excluded, 1 awaiting a decision, 1 included" in closing
+    assert "5 screened, 1 excluded, 1 awaiting a decision, 3 full texts sought" in closing
 
 
 def test_simulated_votes_follow_the_rule() -> None:

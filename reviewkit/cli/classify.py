@@ -306,20 +306,21 @@ def evidence_map_command(
     out_dir = out_folder(project_dir, out_dir, "evidence-map")
     project = load_project(project_dir)
     try:
-        records = reports = None
+        records = reports = labels = None
         if all_studies:  # build_map groups linked reports itself (the confirmed study links)
             ids = chosen_studies(project, True)
-        else:  # the included studies as the report's map has them: linked reports count once
+        else:  # the report's map: linked reports count once, each study named as it names it
             snap = ProjectSnapshot.read(project)
-            ids, records, reports = snap.included, snap.records, snap.reports
-        emap = build_map(project, rows_scheme, cols_scheme, ids, records=records, reports=reports)
+            ids, records, reports, labels = snap.included, snap.records, snap.reports, snap.labels
+        emap = build_map(
+            project, rows_scheme, cols_scheme, ids, records=records, reports=reports, labels=labels
+        )
         paths = write_map(project, emap, out_dir, records=records)
         click.echo(emap.notes())
         for p in paths:
             click.echo(str(p))
         if not ids:  # the files are written, every cell 0 (README: a file with nothing in it)
-            why = why_none(all_studies)
-            click.echo(written("0 studies in the map", 0, why))
+            click.echo(written("0 studies in the map", 0, why_none(all_studies)))
     finally:
         project.close()
 

@@ -172,28 +172,41 @@ def _kappas(project: Project) -> str:
     return "; ".join(parts)
 
 
+def _awaiting(n: int) -> str:
+    """', 3 awaiting a decision' (the diagram's line in its excluded box), '' for none."""
+    return f", {n} awaiting a decision" if n else ""
+
+
 def stage_outcome(flow: Flow, *, full_text: bool) -> str:
     """A stage's decisions in the PRISMA diagram's numbers (``flow``: the counts' Flow): the
     screening lines and the closing PRISMA line both say them, so neither counts a report not
-    retrieved among the full-text exclusions while the diagram counts it apart."""
+    retrieved among the full-text exclusions while the diagram counts it apart, and both say
+    the studies awaiting a decision (a second vote, an open conflict) that the diagram says."""
     if not full_text:
-        return f"{flow.sought} included, {sum(flow.excluded_screening.values())} excluded"
+        said = f"{flow.sought} included, {sum(flow.excluded_screening.values())} excluded"
+        return said + _awaiting(flow.awaiting_screening)
     return (
         f"{flow.included} included, {sum(flow.excluded_full_text.values())} excluded,"
-        f" {flow.not_retrieved} not retrieved"
+        f" {flow.not_retrieved} not retrieved{_awaiting(flow.awaiting_full_text)}"
+    )
+
+
+def prisma_line(c: prisma.PrismaCounts) -> str:
+    """The closing line: the diagram's boxes in its order, awaiting decisions included, so
+    that each box's number is the next ones' sum as in the diagram."""
+    f = c.flow
+    return (
+        f"[bold]PRISMA 2020[/]: {c.identified} records identified, {c.duplicates} duplicates "
+        f"removed, {f.screened} screened, {sum(f.excluded_screening.values())} excluded"
+        f"{_awaiting(f.awaiting_screening)}, {f.sought} full texts sought, {f.not_retrieved} not"
+        f" retrieved, {f.assessed} assessed, {sum(f.excluded_full_text.values())} excluded"
+        f"{_awaiting(f.awaiting_full_text)}, [bold]{c.included} included[/]"
     )
 
 
 def finish(console: Console, project: Project, result: DemoResult) -> None:
     """The flow as it stands, the files made and the next three commands."""
-    c = prisma.collect_counts(project)
-    f = c.flow
-    console.print(
-        f"\n[bold]PRISMA 2020[/]: {c.identified} records identified, {c.duplicates} duplicates "
-        f"removed, {f.screened} screened, {sum(f.excluded_screening.values())} excluded, "
-        f"{f.sought} full texts sought, {f.not_retrieved} not retrieved, {f.assessed} assessed, "
-        f"{sum(f.excluded_full_text.values())} excluded, [bold]{c.included} included[/]"
-    )
+    console.print("\n" + prisma_line(prisma.collect_counts(project)))
     console.print(f"Agreement of {' and '.join(REVIEWERS)}: {_kappas(project)}")
     console.print(f"[italic]{NOTE}[/]")
     out = result.out_dir / "work-health"

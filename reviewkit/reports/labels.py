@@ -11,12 +11,13 @@ same way in every format.
 
 Every place a study's label appears (the report tables, the table of studies excluded at full
 text, the evidence map and its graph, the Word, Markdown and spreadsheet reports, the extraction
-sheet) takes it from :func:`citation_labels`, given every study of the report at once (in a
-report, :attr:`~reviewkit.reports.snapshot.ProjectSnapshot.labels`: the included studies and
-those excluded at full text), so "2019a" is the same study everywhere. The letters tell *studies* apart, not reports: reports that a person linked as one
-study (``dedup studies``) are one entry of the reference list, and a list of reports (the
-extraction sheet, a row per report) names each by its study's label (:func:`report_labels`),
-so two reports of one study do not become 2019a and 2019b there while the map has one 2019.
+sheet, the `evidence-map` command) takes it from :func:`citation_labels`, given every study of
+the report at once (:attr:`~reviewkit.reports.snapshot.ProjectSnapshot.labels`: the included
+studies and those excluded at full text), so "2019a" is the same study everywhere. The letters
+tell *studies* apart, not reports: reports that a person linked as one study (``dedup
+studies``) are one entry of the reference list, and a list of reports (the extraction sheet, a
+row per report) names each by its study's label (:func:`report_labels`), so two reports of one
+study do not become 2019a and 2019b there while the map has one 2019.
 
 The letters belong to one report, as they belong to one reference list: a study included or
 excluded later (or a report of an update) can take a letter from another, or leave it alone

@@ -68,11 +68,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
     ]
     # a degenerate kappa (one reviewer gave one answer to everything) is 0 or undefined: say so
     # ...and at a stage without two reviewers to compare, who voted there (no names in its row)
-    notes = [
-        f"{a.note} ({a.reviewer_a} vs {a.reviewer_b})." if a.compared else f"{a.note}."
-        for a in results
-        if a.note
-    ]
+    notes = [a.named_note for a in results if a.note]
     return Table(
         "agreement",
         "Agreement between reviewers",

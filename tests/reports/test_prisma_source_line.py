@@ -35,7 +35,15 @@ def _svg_ratio(path: Path) -> float:
 
 def test_the_template_source_line_is_under_the_diagram_in_every_format(tmp_path):
     note = "Screening was simulated."
-    for counts in (review_a_counts(), review_a_counts(other_sources={"snowballing": 0})):
+    update = {"update": True, "version": "v1", "previous_included": 2, "still_included": 2}
+    layouts = (
+        review_a_counts(),
+        review_a_counts(other_sources={"snowballing": 0}),
+        # the update templates (previous studies' column; with other methods, five columns)
+        review_a_counts(**update, total_included=69),
+        review_a_counts(**update, total_included=69, other_sources={"snowballing": 5}),
+    )
+    for counts in layouts:
         svg = prisma.draw(counts, tmp_path / "prisma.svg", note)
         png = prisma.draw(counts, tmp_path / "prisma.png", note)
         words = _svg_words(svg)

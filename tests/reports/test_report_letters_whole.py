@@ -23,7 +23,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_path: Path):
+def _one_included_one_excluded(project_b, store) -> int:
+    """An included, an excluded and a not-retrieved 'Andersen et al. (2019)' in Review B, the
+    included one labelled; returns the included study's id."""
     included, excluded, unseen = store(
         project_b,
         [
@@ -47,6 +49,11 @@ def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_
                 )
     classify.confirm(project_b, included, "model-type", ["workplace"], "reviewer1")
     classify.confirm(project_b, included, "diagnosis", ["musculoskeletal"], "reviewer1")
+    return included
+
+
+def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_path: Path):
+    included = _one_included_one_excluded(project_b, store)
     out = tmp_path / "out"
     write_report(project_b, out)
 
@@ -68,3 +75,19 @@ def test_an_excluded_and_an_included_study_are_told_apart(project_b, store, tmp_
     (row,) = _rows(sheet)
     assert (row["record_id"], row["study"]) == (str(included), "Andersen et al. (2019b)")
     assert "Andersen et al. (2019) " not in md and "Andersen et al. (2019c)" not in md
+
+
+def test_the_evidence_map_command_names_studies_as_the_report_does(
+    project_b, store, tmp_path: Path
+):
+    """`reviewkit evidence-map` of the included studies writes the report's evidence map again:
+    its labels are the report's, told apart from the excluded study too (it said '(2019)' where
+    the report's map said '(2019b)')."""
+    included = _one_included_one_excluded(project_b, store)
+    out = tmp_path / "map"
+    args = ["evidence-map", "--project", str(project_b.folder), "--out", str(out)]
+    assert main([*args, "--rows", "model-type", "--cols", "diagnosis"]) == 0
+    (cell,) = _rows(out / "evidence-map-cells.csv")
+    assert cell["studies"] == "Andersen et al. (2019b)"
+    graph = nx.read_graphml(out / "study-labels.graphml")
+    assert graph.nodes[f"study:{included}"]["citation"] == "Andersen et al. (2019b)"

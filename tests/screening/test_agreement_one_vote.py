@@ -39,9 +39,17 @@ def test_studies_screened_by_one_reviewer_only_are_counted_in_the_note(project_b
         screened = next(int(n) for s, item, n in csv.reader(fh) if item == "records screened")
     assert (int(row["Studies both screened"]), screened) == (4, 7)
     notes = " ".join((out / "agreement.notes.txt").read_text(encoding="utf-8").split())
-    # in the agreement literature's words: a missing rating, left out (listwise deletion)
-    assert (
-        "title-abstract: 3 studies screened by only one of reviewer1 and reviewer2 (a missing"
+    # in the agreement literature's words: a missing rating, left out (listwise deletion); the
+    # pair named once, as the table names it after each note (it said 'only one of reviewer1
+    # and reviewer2 … (reviewer1 vs reviewer2)')
+    said = (
+        "title-abstract: 3 studies screened by only one of the two reviewers (a missing"
         " rating) are left out, as kappa is computed by listwise deletion over the studies"
-        " both rated" in notes
+        " both rated (reviewer1 vs reviewer2)."
     )
+    assert said in notes
+    assert "only one of reviewer1 and reviewer2" not in notes
+    # `agreement --csv` gathers the notes away from their rows too: it names the pair alike
+    args = ["agreement", "--project", str(project_b.folder), "--csv", str(tmp_path / "a.csv")]
+    assert main(args) == 0
+    assert said in " ".join((tmp_path / "a.notes.txt").read_text(encoding="utf-8").split())
