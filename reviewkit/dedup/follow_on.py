@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from reviewkit.dedup.study_names import read_in
-from reviewkit.records import fold_text
+from reviewkit.dedup.titles import is_notice, match_title
+from reviewkit.records import Record, fold_text
 
 # A trial's reports other than its main paper say in their titles what they are: its protocol
 # or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
@@ -307,3 +308,31 @@ def follow_on_report(title: str, languages: frozenset[str] | None = None) -> boo
         return True
     folded = fold_text(title)
     return any(p.search(folded) for of, p in _FOLLOW_ON_IN if read_in(languages, of))
+
+
+# PubMed's publication types of a piece about another article (NLM's definitions: 'Comment', a
+# work that comments on another, which MEDLINE gives a letter or an editorial on an article;
+# 'Published Erratum'; 'Retraction of Publication', its older name 'Retraction Notice';
+# 'Expression of Concern'). Not 'Letter' nor 'Editorial' alone: a research letter reports a
+# trial (a short follow-up), and 'Retracted Publication' is the article itself.
+_NOTICE_TYPES = frozenset(
+    {
+        "comment",
+        "published erratum",
+        "retraction of publication",
+        "retraction notice",
+        "expression of concern",
+    }
+)
+
+
+def notice_about_a_paper(rec: Record) -> bool:
+    """Whether a record is an erratum, a comment, a reply or a retraction about another
+    paper, by its title as dedup reads notices (:func:`reviewkit.dedup.titles.is_notice`:
+    'Erratum: …', 'Correction to: …', '… - Authors' reply') or its publication types: no
+    report of the trial the paper reports (Cochrane Handbook 5.1, 6.4.10, and NLM's policy on
+    errata, retractions and comments: a notice is read with the article it concerns, not
+    counted among its study's reports)."""
+    if any(t.strip().casefold() in _NOTICE_TYPES for t in rec.publication_types):
+        return True
+    return is_notice(rec.title or "", match_title(rec.title).split())
