@@ -326,13 +326,23 @@ _NOTICE_TYPES = frozenset(
 )
 
 
+# 'Response' and 'Correction' open ordinary articles' titles too ('Response to placebo among
+# bipolar I disorder patients …', 'Response to six classes of antihypertensive medications … in
+# a randomized controlled trial', 'Correction of arterial structure …': all 30 such titles of
+# the screening sets that titles.is_notice reads as notices, where dedup only keeps them from
+# their articles): a trial's report. A notice only as a heading ('Response:', 'Correction to:').
+_ARTICLE_WORD = re.compile(r"\s*(?:responses?|corrections?)\b(?!\s*(?:to\s*)?:)", re.IGNORECASE)
+
+
 def notice_about_a_paper(rec: Record) -> bool:
     """Whether a record is an erratum, a comment, a reply or a retraction about another
     paper, by its title as dedup reads notices (:func:`reviewkit.dedup.titles.is_notice`:
-    'Erratum: …', 'Correction to: …', '… - Authors' reply') or its publication types: no
+    'Erratum: …', 'Correction to: …', '… - Authors' reply'; 'Response' and 'Correction' as a
+    heading only, :data:`_ARTICLE_WORD`) or its publication types: no
     report of the trial the paper reports (Cochrane Handbook 5.1, 6.4.10, and NLM's policy on
     errata, retractions and comments: a notice is read with the article it concerns, not
     counted among its study's reports)."""
     if any(t.strip().casefold() in _NOTICE_TYPES for t in rec.publication_types):
         return True
-    return is_notice(rec.title or "", match_title(rec.title).split())
+    title = rec.title or ""
+    return is_notice(title, match_title(title).split()) and not _ARTICLE_WORD.match(title)

@@ -442,3 +442,13 @@ def test_secondary_ids_that_are_no_registration_are_not_read():
     assert numbers_in_text("Ethics code IR.TUMS.REC.1394.123; IRCT2015052322435N1") == [
         "IRCT2015052322435N1"
     ]
+    # grants as funders number them (none of the snapshot's 7,066 GrantIDs reads as a number)
+    for grant in (
+        "NIH R01 HL123456",
+        "NIHR HTA 12/34/56; PB-PG-0211-24001",
+        "Wellcome Trust 098461/Z/12/Z",
+        "ZonMw 80-82310-97-12012; NWO 016.Vidi.185.123",
+        "JSPS KAKENHI JP18K12345; NSFC 81873456",
+        "Horizon 2020 grant agreement No 2014-001234-12",
+    ):
+        assert numbers_in_text(grant) == [], grant

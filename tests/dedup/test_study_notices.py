@@ -55,3 +55,17 @@ def test_a_notice_carrying_the_trials_number_joins_no_study(project_a):
     )
     assert suggest_study_links(project_a.db).new == 1
     assert [(s.a, s.b) for s in open_suggestions(project_a.db)] == [(first, second)]
+
+
+def test_a_trials_report_titled_response_or_correction_is_a_report():
+    """'Response to …' and 'Correction of …' open ordinary articles' titles (30 of the
+    screening sets' titles that dedup reads as notices): a trial's report still joins its
+    trial; 'Response:' and 'Correction to:' as a heading are notices."""
+    paper = Record(title=TRIAL, authors=TEAM, year=2015)
+    for title in (
+        "Response to physiotherapy in sciatica: two-year follow-up of the SPINE trial",
+        "Correction of foot drop after surgery: secondary analysis of the SPINE trial",
+    ):
+        assert _links(paper, Record(title=title, authors=TEAM, year=2017)) == {(0, 1)}, title
+    for title in (f"Response: {TRIAL}", f"Correction to: {TRIAL}"):
+        assert _links(paper, Record(title=title, authors=TEAM, year=2016)) == set(), title
