@@ -333,11 +333,11 @@ _NOTICE_TYPES = frozenset(
 # '[Response of isolated coronary artery segments …]'), which titles.is_notice reads as
 # notices wherever they open a title (dedup only keeps them from their articles): of the 341
 # titles of the screening and bib-dedupe sets it reads so, 137 open so, 117 of them articles.
-# Here a notice only in a notice's
-# heading: the word alone or before a colon, a stop or a dash ('Response:', 'RETRACTION.
-# Latitude …', 'Correction to - …'), 'Correction(s) to …', 'Retraction note', 'Retraction of:',
-# a response to a letter, a comment, the editor or a quoted title ('Response to "…"'). A reply
-# to an author named bare ('Response to Clarke: …') reads as an article: 2 of the 117.
+# Here a notice only in a notice's heading: the word alone or before a colon, a stop or a dash
+# ('Response:', 'RETRACTION. Latitude …', 'Correction to - …'), 'Correction(s) to …',
+# 'Retraction note', 'Retraction of:', a response to a letter, a comment, the editor or a
+# quoted title ('Response to "…"'). A reply to an author named bare ('Response to Clarke: …')
+# reads as an article: 2 of the 117.
 _OPENING_WORD = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
 # a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
 # a word)
