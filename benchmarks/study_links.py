@@ -87,12 +87,15 @@ def bib_studies(name: str) -> tuple[dict[str, list[Record]], int]:
     return studies, len(recs)
 
 
-def labelled_pairs(numbers: dict[str, set[str]], joint: set[str]) -> tuple[set, set]:
+def labelled_pairs(
+    numbers: dict[str, set[str]], joint: set[str], notices: set[str]
+) -> tuple[set, set]:
     """(true pairs: a shared number, or two registrations of one trial that a third study
     writes together, as dedup studies suggests them; known negatives: numbers on both, no
-    trial in common)."""
-    truth = set(number_links(numbers, joint))
-    registered = sorted(s for s, ns in numbers.items() if ns)
+    trial in common). A notice about a paper (an erratum, a comment) is no study's report:
+    in neither."""
+    truth = set(number_links(numbers, joint, notices))
+    registered = sorted(s for s, ns in numbers.items() if ns and s not in notices)
     negatives = {
         (a, b) for a, b in combinations(registered, 2) if not numbers[a] & numbers[b]
     } - truth
@@ -118,10 +121,12 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
     numbers = {sid: _numbers_of(recs) for sid, recs in studies.items()}
     cues = {sid: study_cues(recs) for sid, recs in studies.items()}  # numbers hidden
     joint = {sid for sid, c in cues.items() if c.several_trials}
-    by_number = number_links(numbers, joint)  # what dedup studies suggests from the numbers
+    notices = {sid for sid, c in cues.items() if c.notice}
+    # what dedup studies suggests from the numbers
+    by_number = number_links(numbers, joint, notices)
     bridged = {p: link for p, link in by_number.items() if not link.shared}
     if truth is None:
-        truth = labelled_pairs(numbers, joint)
+        truth = labelled_pairs(numbers, joint, notices)
     true_pairs, negatives = truth
     weight = word_weights(cues)
     per_cue = {c: {"true": 0, "false": 0} for c in CUES}

@@ -89,20 +89,32 @@ _NAMED = r"regist|trialid|\b[nl]tr\b"
 CONTEXT = 60
 # UMIN's old C numbers (Form.context): after UMIN's or ICTRP's name for the Japanese registers
 _UMIN = r"umin|jprn|regist|trialid"
+
+
+def _digits(count: int) -> str:
+    """A fixed count of digits, or the same count with one blank inside (ClinicalTrials.gov's
+    and ISRCTN's eight: 'NCT0123 4567', 'ISRCTN 1234 5678', a line or a column broken in the
+    number, a typo), three digits at least on each side and no further digit after a blank:
+    'NCT0123456 7 patients' is a number cut short and a count, 'NCT0123 4567 8' no one
+    number. The blank is dropped from the canonical number (registers._found)."""
+    split = "|".join(rf"\d{{{k}}} \d{{{count - k}}}(?!\s\d)" for k in range(3, count - 2))
+    return rf"(?:\d{{{count}}}|{split})"
+
+
 _NL = ("trialregister",)  # the Netherlands' register's addresses
 
 REGISTERS: tuple[Register, ...] = (
     Register(
         "ClinicalTrials.gov",
         "NCT and 8 digits, NCT01234567 (ClinicalTrials.gov, 'NCT Number')",
-        (Form(rf"NCT{_LABEL}(\d{{8}})", "NCT{}"),),
+        (Form(rf"NCT{_LABEL}({_digits(8)})", "NCT{}"),),
         ("clinicaltrials.gov",),
         ("ClinicalTrials.gov", "CT.gov"),
     ),
     Register(
         "ISRCTN",
         "ISRCTN and 8 digits, ISRCTN12345678; its records' DOIs are 10.1186/ISRCTN12345678",
-        (Form(rf"ISRCTN{_LABEL}(\d{{8}})", "ISRCTN{}"),),
+        (Form(rf"ISRCTN{_LABEL}({_digits(8)})", "ISRCTN{}"),),
         ("isrctn.com", "isrctn.org", "controlled-trials.com"),
         ("ISRCTN", "ISRCTN Registry", "ISRCTN Register"),
     ),
@@ -111,7 +123,13 @@ REGISTERS: tuple[Register, ...] = (
         "ACTRN and 14 digits, ACTRN12610000123456 (ANZCTR, 'Registration number'); ANZCTR's"
         " pages print a 'p' after the number of a trial registered before its first participant"
         " (ACTRN12610000123456p, prospective registration): the same number, read without it",
-        (Form(rf"ACTRN{_LABEL}(\d{{14}})p?", "ACTRN{}"),),
+        (
+            Form(rf"ACTRN{_LABEL}(\d{{14}})p?", "ACTRN{}"),
+            # the register's name before the digits ('ANZCTR 12610000123456', '(ANZCTR):
+            # 126…'), as authors write it for the prefix: the digits' fixed count keeps it one
+            # number, the register's own
+            Form(rf"ANZCTR{_LABEL}(\d{{14}})p?", "ACTRN{}", marks=("anzctr",)),
+        ),
         ("anzctr.org.au",),
         ("ANZCTR", "Australian New Zealand Clinical Trials Registry"),
     ),
@@ -257,8 +275,11 @@ REGISTERS: tuple[Register, ...] = (
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True, series="NTR"),
             Form(rf"NL-?OMON{_SEP}(\d{{1,6}})", "NL-OMON{}", exact_case=True, series="NL-OMON"),
             # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
-            # NL9201'): read after the register's name or a registration's heading
-            Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED, series="NL"),
+            # NL9201'): read after the register's name or a registration's heading. Nor the
+            # CCMO's number of a trial's ethics dossier, NL, five digits, its committee and
+            # year ('METC NL48354.041.14', the ABR number Dutch abstracts give beside the
+            # registration): an approval, which no register's NL number is followed by
+            Form(r"NL(\d{4,5})(?!\.\d)", "NL{}", exact_case=True, context=_NAMED, series="NL"),
         ),
         ("trialregister.nl", "onderzoekmetmensen.nl"),
         ("NTR", "LTR", "Netherlands Trial Register", "Netherlands Trial Registry"),

@@ -79,7 +79,8 @@ def _found(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> tuple[s
     group = m.lastindex or 0  # the form's own group: it closes after the parts inside it
     form, register = forms[group]
     parts = m.groups()[group : group + form.shape.count("{}")]
-    return form.shape.format(*(p.upper() for p in parts)), register
+    # a blank inside the digits (trial_registers._digits) is no part of the number
+    return form.shape.format(*(p.replace(" ", "").upper() for p in parts)), register
 
 
 def _in_context(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> bool:

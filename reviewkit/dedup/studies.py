@@ -46,8 +46,9 @@ def _studies(db: Store, cmap: Mapping[int, int]) -> tuple[dict[int, StudyCues], 
         numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
     cues = {study: study_cues(recs) for study, recs in records.items()}
     joint = {study for study, c in cues.items() if c.several_trials}
+    notices = {study for study, c in cues.items() if c.notice}
     # the cues compare each study's trials' registrations, its own and those a bridge names
-    registered = registrations({k: v for k, v in numbers.items() if v}, joint)
+    registered = registrations({k: v for k, v in numbers.items() if v}, joint, notices)
     return {
         study: replace(c, numbers=frozenset(registered.trial_numbers.get(study, ())))
         for study, c in cues.items()

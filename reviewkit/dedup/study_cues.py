@@ -35,7 +35,7 @@ from itertools import combinations
 
 from reviewkit.author_names import PARTICLES, split_name, split_run_together
 from reviewkit.dedup.abbreviations import acronyms, initials, spelt_out
-from reviewkit.dedup.follow_on import follow_on_report, review_title
+from reviewkit.dedup.follow_on import follow_on_report, notice_about_a_paper, review_title
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     name_key,
@@ -114,6 +114,9 @@ class StudyCues:
     acronyms: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
     review: bool = False  # a title says it is a systematic review or a meta-analysis
+    # every record of it is a notice about a paper (an erratum, a comment, a reply): no report
+    # of a trial, so it joins no study (follow_on.notice_about_a_paper)
+    notice: bool = False
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -199,7 +202,9 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     written: set[str] = set()
     titles: list[str] = []
     follow_on = several = review = False
+    notices = []
     for rec in records:
+        notices.append(notice_about_a_paper(rec))
         languages = record_languages(rec.language)
         # the English title, and the original beside it (PubMed's VernacularTitle), where the
         # other languages' patterns read a trial's name and the kind of report; the words are
@@ -246,6 +251,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         frozenset(written),
         tuple(titles),
         review,
+        bool(notices) and all(notices),
     )
 
 
@@ -450,8 +456,9 @@ def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
 def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink | None:
     """The cues two studies share (whether or not they suggest a link), or None when they are
     two studies whatever they share: registered under two numbers of one register and sharing
-    none (:func:`_two_registrations`), or further apart than PERIOD."""
-    if _two_registrations(a.numbers, b.numbers):
+    none (:func:`_two_registrations`), or further apart than PERIOD; or when one is a notice
+    about a paper (an erratum, a comment: :attr:`StudyCues.notice`), no report of a study."""
+    if a.notice or b.notice or _two_registrations(a.numbers, b.numbers):
         return None
     years = _years(a, b)
     if years is None:

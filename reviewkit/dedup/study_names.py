@@ -205,6 +205,27 @@ def _spells(name: str, words: str) -> bool:
     )
 
 
+def _glosses_a_term(name: str, gloss: str) -> bool:
+    """Whether a gloss spells a term of the field out (the comment above _STUDY_NOUN): each of
+    its words that spell ``name`` gives it an initial, and none of them names a study."""
+    spelt = spelt_out(name, initials(gloss))
+    return bool(spelt) and not _STUDY_NOUN.search(" ".join(spelt))
+
+
+# The gloss after a name that opens a title (_OPENING): to the next colon, stop, semicolon,
+# comma or dash
+_CLAUSE_END = re.compile(r"\s*(?:[:.;,\u2013\u2014]|\s-\s)")
+
+
+def _opens_on_a_term(title: str, m: re.Match[str]) -> bool:
+    """Whether the name an _OPENING match reads is a term glossed by its words before the
+    design ('ADHD: Attention deficit hyperactivity disorder - a study of …', 'CBT: cognitive
+    behavioural therapy, a randomised trial'): the kind _glossed_names leaves unread."""
+    after = title[m.end(1) :].lstrip(" :,-\u2013\u2014")
+    gloss = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return _spells(m.group(1), gloss) and _glosses_a_term(m.group(1), gloss)
+
+
 def _glossed_names(title: str) -> set[str]:
     """The names a title glosses with the words they abbreviate before their design (the
     comment above _GLOSSED)."""
@@ -217,7 +238,7 @@ def _glossed_names(title: str) -> set[str]:
             (words != gloss or _DESIGN_NEAR.match(title, m.end()))
             and _is_trial_name(m.group(1))
             and any(_spells(m.group(1), w) for w in {words, gloss})
-            and (_STUDY_NOUN.search(gloss) or not spelt_out(m.group(1), initials(gloss)))
+            and not _glosses_a_term(m.group(1), gloss)
         ):
             found.add(name_key(m.group(1)))
     return found
@@ -233,8 +254,11 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
-            if pattern is _OPENING and _THE_NAME.search(title, m.end(1), m.end()):
-                continue  # the design word is another name's (the comment at _OPENING)
+            if pattern is _OPENING and (
+                _THE_NAME.search(title, m.end(1), m.end()) or _opens_on_a_term(title, m)
+            ):
+                continue  # the design word is another name's (the comment at _OPENING), or
+                # the name is a term its words gloss
             if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
     return found | _glossed_names(title)

@@ -15,7 +15,9 @@ beside NCT1 on another: a mistyped number or a review): that trial's numbers are
 Nor does a record of several trials (``joint``: a joint report of two trials, a meeting's
 session citing its talks' trials; :func:`reviewkit.dedup.study_names.names_several_trials`),
 whose numbers of two registers may be one number of each trial: which they are, it does not
-say.
+say. A notice about a paper (an erratum, a comment, a reply: ``notices``,
+:func:`reviewkit.dedup.follow_on.notice_about_a_paper`) cites its trial's number as the paper
+does, or another trial's, and is no report of either: its numbers join nothing.
 """
 
 from __future__ import annotations
@@ -88,11 +90,16 @@ def _trials(
     return trial, graph
 
 
-def _by_number(numbers: Mapping[K, Collection[str]]) -> tuple[dict[str, set[K]], set[str]]:
-    """number -> the studies that carry it, and the numbers on MAX_REPORTS studies or fewer
-    (the ones that may join studies)."""
+def _by_number(
+    numbers: Mapping[K, Collection[str]], notices: Collection[K]
+) -> tuple[dict[str, set[K]], set[str]]:
+    """number -> the studies that carry it, but notices, and the numbers on MAX_REPORTS
+    studies or fewer (the ones that may join studies)."""
     by_number: dict[str, set[K]] = defaultdict(set)
+    skip = set(notices)
     for sid, found in numbers.items():
+        if sid in skip:
+            continue
         for n in found:
             by_number[n].add(sid)
     return by_number, {n for n, ids in by_number.items() if len(ids) <= MAX_REPORTS}
@@ -111,14 +118,15 @@ class Registrations(Generic[K]):
 
 
 def registrations(
-    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
+    numbers: Mapping[K, Collection[str]], joint: Collection[K] = (), notices: Collection[K] = ()
 ) -> Registrations[K]:
     """Each study's trials' registrations and the pairs of studies of one trial (study -> its
     canonical numbers): a number in common, or two registrations of one trial joined by a
-    study carrying both, unless it is of several trials (``joint``: the module's docstring).
-    A number on more than MAX_REPORTS studies joins none."""
-    by_number, usable = _by_number(numbers)
-    trial, bridges = _trials(numbers, usable, joint)
+    study carrying both, unless it is of several trials (``joint``) or a notice about a paper
+    (``notices``, which joins nothing: the module's docstring). A number on more than
+    MAX_REPORTS studies joins none."""
+    by_number, usable = _by_number(numbers, notices)
+    trial, bridges = _trials(numbers, usable, {*joint, *notices})
     registered: dict[str, set[str]] = defaultdict(set)
     by_trial: dict[str, set[K]] = defaultdict(set)
     for n, t in trial.items():
@@ -138,10 +146,10 @@ def registrations(
 
 
 def number_links(
-    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
+    numbers: Mapping[K, Collection[str]], joint: Collection[K] = (), notices: Collection[K] = ()
 ) -> dict[tuple[K, K], NumberLink]:
     """The pairs of studies of one trial by their numbers (:func:`registrations`)."""
-    return registrations(numbers, joint).links
+    return registrations(numbers, joint, notices).links
 
 
 def _link(

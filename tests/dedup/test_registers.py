@@ -404,3 +404,51 @@ def test_every_accession_number_of_a_databank_is_read_under_its_name():
         "</DataBankList>"
     )
     assert numbers_in_text(xml) == ["EUDRACT2004-000446-20", "EUDRACT2005-001234-56"]
+
+
+def test_a_number_written_as_other_registries_and_authors_write_it():
+    """ANZCTR's number after the register's name alone ('ANZCTR 12610000123456': its records
+    are 'ACTRN…', as authors often name the register instead of the prefix); an NCT or ISRCTN
+    number with one blank inside its digits (a line or a column broken in the number, a typo):
+    the register's fixed count of digits, and nothing touching them, is still one number."""
+    for text, number in (
+        ("Registered with ANZCTR 12610000123456.", "ACTRN12610000123456"),
+        ("Australian New Zealand Clinical Trials Registry (ANZCTR): 12614000310662", None),
+        ("ClinicalTrials.gov NCT0123 4567.", "NCT01234567"),
+        ("Trial registration: NCT 01234 567", "NCT01234567"),
+        ("ISRCTN 1234 5678", "ISRCTN12345678"),
+        ("ISRCTN12345 678;", "ISRCTN12345678"),
+    ):
+        assert numbers_in_text(text) == [number or "ACTRN12614000310662"], text
+    for text in (
+        "NCT0123 45678",  # nine digits: no NCT number
+        "NCT0123 4567 8",  # a third group: not read across two blanks
+        "NCT0123456 7",  # the blank leaves seven digits on the prefix's side
+        "In ANZCTR 1261000012345 patients",  # thirteen digits
+    ):
+        assert numbers_in_text(text) == [], text
+
+
+def test_secondary_ids_that_are_no_registration_are_not_read():
+    """A Dutch trial's ethics approval, the CCMO's NL number of its dossier ('NL48354.041.14':
+    NL, five digits, the committee and the year), stands in the abstract beside the
+    registration ('Netherlands Trial Register (NTR4132); METC NL48354.041.14'): an approval,
+    not the register's NL number; an Iranian ethics code (IR.TUMS.REC.1394.123), a grant and a
+    bare EudraCT shape neither. The register's NL number is still read."""
+    text = "Netherlands Trial Register NTR4132, NL3847; approved by the METC (NL48354.041.14)."
+    assert numbers_in_text(text) == ["NTR4132", "NL3847"]
+    assert numbers_in_text("Trial registration: NL48354.041.14") == []
+    assert numbers_in_text("Trial registration NL7891.") == ["NL7891"]
+    assert numbers_in_text("Ethics code IR.TUMS.REC.1394.123; IRCT2015052322435N1") == [
+        "IRCT2015052322435N1"
+    ]
+    # grants as funders number them (none of the snapshot's 7,066 GrantIDs reads as a number)
+    for grant in (
+        "NIH R01 HL123456",
+        "NIHR HTA 12/34/56; PB-PG-0211-24001",
+        "Wellcome Trust 098461/Z/12/Z",
+        "ZonMw 80-82310-97-12012; NWO 016.Vidi.185.123",
+        "JSPS KAKENHI JP18K12345; NSFC 81873456",
+        "Horizon 2020 grant agreement No 2014-001234-12",
+    ):
+        assert numbers_in_text(grant) == [], grant

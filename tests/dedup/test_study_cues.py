@@ -321,6 +321,19 @@ def test_a_term_glossed_by_its_initials_before_a_design_names_no_trial():
         "SPRINT: Systolic Blood Pressure Intervention Trial",
     ):
         assert trial_names(title), title
+    # the same kind where the opening rule (a name, a colon or a dash, the design within six
+    # words) reaches the design through the gloss: no name either
+    for title in (
+        "ADHD: Attention deficit hyperactivity disorder - a study of parents",
+        "COPD: chronic obstructive pulmonary disease - a study of inhaler use",
+        "CBT: cognitive behavioural therapy, a randomised trial",
+        "ADHD - attention deficit hyperactivity disorder study protocol",
+    ):
+        assert not trial_names(title), title
+    assert trial_names("HOPE: Heart Outcomes Prevention Evaluation - a randomised trial") == {
+        "HOPE"
+    }
+    assert trial_names("SPINE: a randomised trial of surgery") == {"SPINE"}
     one = rec("COPD: chronic obstructive pulmonary disease: a cohort study of smokers", TEAM, 2014)
     two = rec(
         "COPD: chronic obstructive pulmonary disease - a study of inhaler use", TEAM[2:], 2016

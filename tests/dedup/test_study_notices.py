@@ -1,0 +1,75 @@
+"""A notice about a trial's paper (an erratum, a comment, a reply, a retraction) is no report of
+the trial: it joins no study, by its registration numbers or by the trial's name, team and
+words, while the trial's other reports still do."""
+
+from __future__ import annotations
+
+from conftest import add_records
+from dedup.helpers import other
+
+from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.studies import open_suggestions, suggest_study_links
+from reviewkit.dedup.study_cues import cue_links, study_cues
+from reviewkit.records import AbstractSection, Record
+
+TEAM = ["Hansen, Kari", "Berg, Ola", "Lund, Per", "Moe, Siri"]
+TRIAL = "Surgery or physiotherapy for sciatica: the SPINE randomised controlled trial"
+
+
+def _links(*records: Record) -> set[tuple[int, int]]:
+    return set(cue_links({i: study_cues([r]) for i, r in enumerate(records)}))
+
+
+def test_an_erratum_or_a_comment_on_a_trials_paper_joins_no_study_by_its_cues():
+    paper = Record(title=TRIAL, authors=TEAM, year=2015)
+    follow_up = Record(
+        title="Two-year follow-up of the SPINE trial of sciatica", authors=TEAM, year=2017
+    )
+    for notice in (
+        Record(title=f"Erratum: {TRIAL}", authors=TEAM, year=2015),
+        Record(title=f"Correction to: {TRIAL}", authors=TEAM, year=2016),
+        Record(title=f"{TRIAL} - Authors' reply", authors=TEAM[:2], year=2016),
+        # PubMed's publication type says what the title does not
+        Record(
+            title="Surgery for sciatica in the SPINE trial: too early to operate?",
+            authors=["Smith, John", "Lund, Per"],
+            year=2016,
+            publication_types=["Comment", "Letter"],
+        ),
+        Record(title=TRIAL, authors=TEAM, year=2016, publication_types=["Published Erratum"]),
+    ):
+        assert _links(paper, follow_up, notice) == {(0, 1)}, notice.title
+
+
+def test_a_notice_carrying_the_trials_number_joins_no_study(project_a):
+    """An erratum printing its article's abstract (registration line and all) and a comment
+    citing the trial's number: the trial's two reports are one study, the notices none's."""
+    reg = [AbstractSection("TRIAL REGISTRATION", "ClinicalTrials.gov NCT01234567")]
+    first, second, *_ = add_records(
+        project_a,
+        [
+            other(1, abstract_sections=reg),
+            other(2, abstract_sections=reg),
+            other(3, title=f"Erratum: {other(1).title}", abstract_sections=reg),
+            other(4, abstract_sections=reg, publication_types=["Comment"]),
+        ],
+    )
+    assert suggest_study_links(project_a.db).new == 1
+    assert [(s.a, s.b) for s in open_suggestions(project_a.db)] == [(first, second)]
+
+
+def test_a_trials_report_titled_response_or_correction_is_a_report():
+    """'Response to …' and 'Correction of …' open ordinary articles' titles (117 of the
+    341 titles of the benchmark sets that dedup reads as notices): a trial's report still joins its
+    trial; 'Response:' and 'Correction to:' as a heading are notices."""
+    paper = Record(title=TRIAL, authors=TEAM, year=2015)
+    for title in (
+        "Response to physiotherapy in sciatica: two-year follow-up of the SPINE trial",
+        "Correction of foot drop after surgery: secondary analysis of the SPINE trial",
+    ):
+        assert _links(paper, Record(title=title, authors=TEAM, year=2017)) == {(0, 1)}, title
+    assert not notice_about_a_paper(Record(title="[Response of coronary segments to serotonin]"))
+    assert not notice_about_a_paper(Record(title="Retraction of anesthesia publications: a review"))
+    assert notice_about_a_paper(Record(title="Retraction note to: Effect of X on Y"))
+    for title in (f"Response: {TRIAL}", f"Correction to: {TRIAL}"):
+        assert _links(paper, Record(title=title, authors=TEAM, year=2016)) == set(), title
