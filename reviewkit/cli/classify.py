@@ -9,8 +9,8 @@ import click
 
 from reviewkit.cli._common import Given, OutputPath, out_dir_option, out_folder, progress_bar
 from reviewkit.cli._project import load_project, project_option, reviewer_option_with
-from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
-from reviewkit.errors import UserError
+from reviewkit.cli._written import no_records, nothing_included_all, written
+from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
 from reviewkit.wording import quantity
 
@@ -40,7 +40,7 @@ def _studies(project, all_studies: bool) -> list[int]:
 
 def _why_none(all_studies: bool) -> str:
     """Why :func:`_studies` found none, and what to do (with --all: the project has no records)."""
-    return NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+    return no_records() if all_studies else nothing_included_all()
 
 
 def _counted(ids: list[int], study: dict[int, int]) -> str:
@@ -174,7 +174,7 @@ def _ties_waiting(project: Project, result: ClassifyResult) -> str:
         return f"ties waiting for a person: none (all {total} settled by a confirmed label)"
     per_scheme = ", ".join(f"{sid}: {waiting[sid]} of {len(tied[sid])}" for sid in tied)
     return (
-        f"ties waiting for a person: {left} of {total} ({per_scheme}); 'reviewkit confirm'"
+        f"ties waiting for a person: {left} of {total} ({per_scheme}); '{command_line('confirm')}'"
         " shows each with its evidence"
     )
 

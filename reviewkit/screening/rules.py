@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.protocol import SCREEN_LABELS, STAGES, Protocol, Stage
 from reviewkit.protocol.people import check_person
 from reviewkit.store.decisions import Decision
@@ -243,7 +243,7 @@ def held_error(
     what = "final decision" if changed.label in FINAL else "votes"
     whose = f" is merged here into study {study}, which" if study and study != record else ""
     decided = f"a study that reached {later} is decided there"
-    at_later = f"exclude it at that stage (reviewkit screen --stage {later})"
+    at_later = f"exclude it at that stage ({command_line(f'screen --stage {later}')})"
     hint = f"{decided}: {at_later}"
     if where:
         # a log only grows: every log the copy exports holds the change, and the whole file
