@@ -128,6 +128,20 @@ def outcome_of(state: StudyState, rule: Stage) -> Outcome:
     return Outcome("conflict")
 
 
+def reopened_after_final(state: StudyState, rule: Stage) -> bool:
+    """A vote cast after the lead's final decision leaves the votes, the final aside, giving
+    another outcome than the final's (the other way, or in conflict again): the final still
+    counts, and the study is open for the lead again, as a merged study is whose records
+    disagree in votes cast after its final (``merges.merge_conflicts``). One rule for a single
+    record and a merged study: a single record's changed vote went to no one. Votes that now
+    give the final's outcome leave nothing to decide."""
+    final = state.final
+    if final is None or all(v.created_at <= final.created_at for v in state.votes.values()):
+        return False
+    alone = outcome_of(StudyState(votes=state.votes), rule).status
+    return alone not in (FINAL[final.label], "pending")
+
+
 def needs_vote(state: StudyState | None, rule: Stage, reviewer: str) -> bool:
     """Does the study still wait for this reviewer's vote?"""
     if state is None:
