@@ -48,7 +48,7 @@ from reviewkit.decision_replay import (
     check_vote_slots,
     file_key,
 )
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.protocol.names import did_you_mean
@@ -98,7 +98,7 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
     if not log:  # an empty file is what `decisions import` refuses as a failed copy
         raise UserError(
             f"{reviewer} has no decisions in this project; nothing was written",
-            hint="export after screening ('reviewkit status' counts the votes of each stage)",
+            hint=f"export after screening ('{command_line('status')}' counts the votes of each stage)",
         )
     keys = lookup.record_keys(db, {d.record_id for d in log})
     review_id = db.review_id()
@@ -339,8 +339,8 @@ def _parse(
                     "this is a sheet of decisions (a CSV header row naming record and"
                     " decision columns), not a decision log, which has one JSON object a line",
                     where=where,
-                    hint="a sheet of final decisions is read by 'reviewkit conflicts import"
-                    " SHEET --resolver NAME'; a reviewer's votes come as the .jsonl file"
+                    hint="a sheet of final decisions is read by"
+                    f" '{command_line('conflicts import SHEET --resolver NAME')}'; a reviewer's votes come as the .jsonl file"
                     " 'decisions export' wrote",
                 ) from None
             raise UserError(  # a sheet, a protocol, a note: a file of another kind

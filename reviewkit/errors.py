@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 
 class Notice(UserWarning):
@@ -59,13 +60,33 @@ class Interrupted(UserError):
     exit_code = 130
 
 
+# ' --project FOLDER' of the project this process opened, '' when it is the current folder
+# (Project.option): set by project.open_project, read by every hint that names a command.
+_PROJECT_OPTION: ContextVar[str] = ContextVar("project_option", default="")
+
+
+def project_opened(option: str) -> None:
+    """Remember the opened project's ``--project`` words for :func:`command_line`."""
+    _PROJECT_OPTION.set(option)
+
+
+def command_line(words: str) -> str:
+    """'reviewkit WORDS' for a hint or a closing line to type, with ' --project FOLDER' after
+    them when the opened project is not the current folder: a line without it, copied into the
+    terminal the user typed the command in, opens another project or none (people.py's
+    'reviewkit conflicts --resolver NAME' did). Click takes an option after the arguments."""
+    return f"reviewkit {words}{_PROJECT_OPTION.get()}"
+
+
 # Where a user finds the record ids of a project: every refusal of an id or reference that
 # matches no record gives this hint (find_record's, and a stage function's own check), but a
 # dedup queue sheet's row, whose ids the sheet was written with (dedup.queue_csv says so).
-RECORD_IDS_HINT = (
-    "record ids are the record_id column of 'reviewkit extract export FILE'"
-    " and 'reviewkit dedup report --csv FILE'"
-)
+def record_ids_hint() -> str:
+    """Where the record ids are listed: the hint of every refusal of an unknown record."""
+    return (
+        f"record ids are the record_id column of '{command_line('extract export FILE')}'"
+        f" and '{command_line('dedup report --csv FILE')}'"
+    )
 
 
 def no_record_text(record_ids: Iterable[int]) -> str:
@@ -75,7 +96,7 @@ def no_record_text(record_ids: Iterable[int]) -> str:
 
 def no_record(*record_ids: int) -> UserError:
     """The refusal of record ids the project does not hold, with where to find the ids."""
-    return UserError(no_record_text(record_ids), hint=RECORD_IDS_HINT)
+    return UserError(no_record_text(record_ids), hint=record_ids_hint())
 
 
 class DatabaseBusy(ProjectError):

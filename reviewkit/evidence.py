@@ -21,7 +21,7 @@ from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -236,7 +236,7 @@ def build_map(
                 if others
                 else "the protocol has one scheme: add a second [schemes.ID] to cross it with"
             )
-            + f"; 'reviewkit classify --scheme {rs.id}' prints the studies per label",
+            + f"; '{command_line(f'classify --scheme {rs.id}')}' prints the studies per label",
         )
     ids = sorted(set(record_ids))
     if reports is None:  # a caller without a snapshot (`evidence-map --all`): the same grouping

@@ -27,7 +27,7 @@ from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
-from reviewkit.errors import UserError, no_record
+from reviewkit.errors import UserError, command_line, no_record
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
@@ -403,7 +403,7 @@ def import_csv(
             raise UserError(
                 f"record_id {raw!r} is not a number",
                 where=f"{path}:{line}",
-                hint="keep the record ids 'reviewkit extract export' wrote in the record_id column",
+                hint=f"keep the record ids '{command_line('extract export')}' wrote in the record_id column",
             )
         rid = int(raw)
         if rid not in allowed:
@@ -465,5 +465,5 @@ def _refuse_other_titles(
             cell,
             records[rid].title,
             f"{path}:{first_line[rid]}",
-            "export this project's sheet with 'reviewkit extract export FILE' and fill that one",
+            f"export this project's sheet with '{command_line('extract export FILE')}' and fill that one",
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from reviewkit import errors
 from reviewkit import protocol as protocol_mod
 from reviewkit.errors import ProjectError
 from reviewkit.store import Store
@@ -237,4 +238,5 @@ def open_project(folder: str | Path) -> Project:
     # The review ids are compared now, before a command writes anything (a report folder), by
     # opening the database the command then uses (Project.db), not a second connection.
     _ = project.db
+    errors.project_opened(project.option())
     return project

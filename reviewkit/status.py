@@ -39,6 +39,9 @@ class StageStatus:
     # studies counted above by their furthest record's outcome whose merged records disagree:
     # open for the lead too (reviewkit conflicts counts both)
     disagree: int = 0
+    # studies counted above by the lead's final whose votes changed after it to another
+    # outcome (screening.rules.reopened_after_final): open for the lead too
+    reopened: int = 0
 
     @property
     def decisions(self) -> int:
@@ -148,6 +151,7 @@ def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
     states = derived.states(stage)
     outcomes = derived.outcomes(stage)
     statuses = [o.status for o in outcomes.values()]
+    merged = derived.disagreeing(stage)
     return StageStatus(
         stage=stage,
         votes=sum(len(s.votes) for s in states.values()),
@@ -157,9 +161,10 @@ def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
         excluded=statuses.count("exclude"),
         pending=statuses.count("pending"),
         conflicts=statuses.count("conflict"),
-        disagree=sum(
+        disagree=sum(1 for s in merged if s in outcomes and outcomes[s].status != "conflict"),
+        reopened=sum(
             1
-            for s in derived.disagreeing(stage)
+            for s in derived.reopened(stage) - merged
             if s in outcomes and outcomes[s].status != "conflict"
         ),
     )

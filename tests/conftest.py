@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 import pytest
 
+from reviewkit import errors, settings
 from reviewkit import protocol as protocol_mod
-from reviewkit import settings
 from reviewkit.project import Project, init_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
@@ -42,6 +42,13 @@ def _no_personal_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     """Unset the variables a developer's shell may hold for reviewkit (tests set what they need)."""
     for name in _PERSONAL_SETTINGS:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_project_opened_before() -> None:
+    """The command lines hints name carry the --project of the project last opened in the
+    process (errors.command_line): a test's own, not one an earlier test opened."""
+    errors.project_opened("")
 
 
 @pytest.hookimpl(tryfirst=True)

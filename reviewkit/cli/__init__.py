@@ -9,6 +9,7 @@ that the table and the modules agree).
 from __future__ import annotations
 
 import codecs
+import contextvars
 import sys
 import warnings
 from typing import Any
@@ -152,6 +153,12 @@ def _show_warning(message: Warning | str, category: type[Warning], *args: Any, *
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
+    # in a copy of the context: the project a command opens (errors.project_opened, for the
+    # --project of the command lines its hints name) is that command's, not a later call's
+    return contextvars.copy_context().run(_main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     _escape_what_stdout_cannot_encode()
     warnings.showwarning = _show_warning
     try:

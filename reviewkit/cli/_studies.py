@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from reviewkit.cli._project import reviewer_option_with
-from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL
+from reviewkit.cli._written import no_records, nothing_included_all
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity
@@ -35,7 +35,7 @@ def chosen_studies(project: Project, all_studies: bool) -> list[int]:
 
 def why_none(all_studies: bool) -> str:
     """Why :func:`chosen_studies` found none, and what to do (with --all: the project has no records)."""
-    return NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+    return no_records() if all_studies else nothing_included_all()
 
 
 def counted(ids: list[int], study: dict[int, int]) -> str:

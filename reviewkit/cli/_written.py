@@ -17,11 +17,24 @@ from __future__ import annotations
 
 import click
 
-# why a file of the included studies is empty: the same words for export, classify, extract
-NOTHING_INCLUDED = "nothing is included yet: finish screening ('reviewkit status' shows what waits)"
-# classify and extract take every study with --all
-NOTHING_INCLUDED_ALL = f"{NOTHING_INCLUDED}, or pass --all to take every study"
-NO_RECORDS = "the project has no records yet: import records first ('reviewkit import FILE')"
+from reviewkit.errors import command_line
+
+
+def nothing_included() -> str:
+    """Why a file of the included studies is empty: the same words for export, classify, extract."""
+    return (
+        f"nothing is included yet: finish screening ('{command_line('status')}' shows what waits)"
+    )
+
+
+def nothing_included_all() -> str:
+    """:func:`nothing_included`, for classify and extract, which take every study with --all."""
+    return f"{nothing_included()}, or pass --all to take every study"
+
+
+def no_records() -> str:
+    """Why a file of the project's records is empty."""
+    return f"the project has no records yet: import records first ('{command_line('import FILE')}')"
 
 
 def written(said: str, n: int, why_none: str) -> str:

@@ -20,7 +20,7 @@ from reviewkit.cli._studies import (
     why_none,
 )
 from reviewkit.cli._written import written
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
 from reviewkit.wording import quantity
 
@@ -148,7 +148,7 @@ def _ties_waiting(project: Project, result: ClassifyResult) -> str:
         return f"ties waiting for a person: none (all {total} settled by a confirmed label)"
     per_scheme = ", ".join(f"{sid}: {waiting[sid]} of {len(tied[sid])}" for sid in tied)
     return (
-        f"ties waiting for a person: {left} of {total} ({per_scheme}); 'reviewkit confirm'"
+        f"ties waiting for a person: {left} of {total} ({per_scheme}); '{command_line('confirm')}'"
         " shows each with its evidence"
     )
 

@@ -13,7 +13,7 @@ from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import Given, console, progress_bar
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.project import init_project
 from reviewkit.protocol.names import character_problem
 from reviewkit.pubmed.search_checks import search_warnings
@@ -224,12 +224,20 @@ def status_command(project_dir: Path) -> None:
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
         # 'in conflict' is the reviewers' disagreements; conflicts' 'open' counts merged
-        # records that disagree too: the words say which
-        merged = (
-            f" (and {quantity(st.disagree, 'merged study', 'merged studies')} whose records"
-            f" disagree: {quantity(st.conflicts + st.disagree, 'conflict')} open for the lead,"
-            " reviewkit conflicts)"
+        # records that disagree and votes changed after the final too: the words say which
+        again = [
+            f"{quantity(st.disagree, 'merged study', 'merged studies')} whose records disagree"
             if st.disagree
+            else "",
+            f"{quantity(st.reopened, 'study', 'studies')} whose votes changed after the final"
+            if st.reopened
+            else "",
+        ]
+        open_ = st.conflicts + st.disagree + st.reopened
+        merged = (
+            f" (and {', '.join(a for a in again if a)}:"
+            f" {quantity(open_, 'conflict')} open for the lead, {command_line('conflicts')})"
+            if st.disagree or st.reopened
             else ""
         )
         click.echo(

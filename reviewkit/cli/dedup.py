@@ -14,8 +14,8 @@ from reviewkit.cli._project import (
     project_option,
     reviewer_option_with,
 )
-from reviewkit.cli._written import NO_RECORDS, written
-from reviewkit.errors import UserError
+from reviewkit.cli._written import no_records, written
+from reviewkit.errors import UserError, command_line
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -68,7 +68,7 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     )
     click.echo(f"{quantity(result.records, 'record')} → {quantity(result.studies, 'study')}")
     if result.questions:
-        click.echo("review the uncertain pairs with: reviewkit dedup review")
+        click.echo(f"review the uncertain pairs with: {command_line('dedup review')}")
 
 
 @dedup.command()
@@ -162,7 +162,9 @@ def _review_csv(
             f"{said} (fill the verdict column: same / different)"
             if n
             else written(
-                said, n, "no pair waits for a person; after new records run 'reviewkit dedup'"
+                said,
+                n,
+                f"no pair waits for a person; after new records run '{command_line('dedup')}'",
             )
         )
 
@@ -264,11 +266,10 @@ def merge_cmd(
         merge_records(project.db, a, b, reviewer)
     finally:
         project.close()
-    click.echo(f"records {a} and {b} merged by {reviewer} (undo: reviewkit dedup undo)")
+    click.echo(f"records {a} and {b} merged by {reviewer} (undo: {command_line('dedup undo')})")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
         click.echo(
-            "their decisions disagree: resolve with reviewkit conflicts"
-            f" --stage {stage}{project.option()}"
+            f"their decisions disagree: resolve with {command_line(f'conflicts --stage {stage}')}"
         )
 
 
@@ -373,7 +374,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
         click.echo(f"studies with several reports:     {len(groups)} ({reports} reports)")
     if csv_file is not None:
         said = f"wrote {quantity(clusters, 'cluster')} to {csv_file}"
-        why = "no records linked as duplicates yet" if rep.records else NO_RECORDS
+        why = "no records linked as duplicates yet" if rep.records else no_records()
         click.echo(written(said, clusters or 0, why))
     if disagree:
         click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
@@ -381,7 +382,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             click.echo(
                 f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
-                f" decisions (resolve: reviewkit conflicts --stage {c.stage}{project.option()})"
+                f" decisions (resolve: {command_line(f'conflicts --stage {c.stage}')})"
             )
     if by_rule:
         _echo_rules(rules)
@@ -419,14 +420,18 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
     for s in pending:
         click.echo(f"  records {s.a} and {s.b} ({s.cues}): {s.evidence}")
     if pending:
-        click.echo("confirm or reject with: reviewkit dedup study-link A B --same / --different")
+        click.echo(
+            "confirm or reject with: "
+            + command_line("dedup study-link A B --same")
+            + " (or --different)"
+        )
     if done.in_dedup_queue:
         # a possible duplicate is a question of one record or two, asked first: shown where
         # it is, and suggested here once a person says the two are different records
         n = len(done.in_dedup_queue)
         click.echo(
             f"{quantity(n, 'pair')} also in the dedup queue as possible duplicates, not"
-            " suggested as one study's reports until answered there (reviewkit dedup review):"
+            f" suggested as one study's reports until answered there ({command_line('dedup review')}):"
         )
         for a, b in done.in_dedup_queue:
             click.echo(f"  records {a} and {b}")

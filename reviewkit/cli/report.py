@@ -9,8 +9,8 @@ import click
 from reviewkit import outputs, text_width
 from reviewkit.cli._common import OutputPath, out_dir_option, out_folder
 from reviewkit.cli._project import Name, load_project, project_option
-from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED, nothing_to_stdout, written
-from reviewkit.errors import UserError
+from reviewkit.cli._written import no_records, nothing_included, nothing_to_stdout, written
+from reviewkit.errors import UserError, command_line
 from reviewkit.wording import quantity
 
 
@@ -71,7 +71,9 @@ def report_command(
         for p in paths:
             click.echo(f"  {p}")
         if not included_export(project).reports:  # the files are there, their tables empty
-            click.echo(written("0 included studies in the tables and exports", 0, NOTHING_INCLUDED))
+            click.echo(
+                written("0 included studies in the tables and exports", 0, nothing_included())
+            )
         if new_version:
             from reviewkit.reports.versions import latest, unsettled
 
@@ -177,10 +179,10 @@ def export_command(
             text, n = export_every_record(project, out_file)
             if out_file is None:
                 click.echo(text.encode("utf-8"), nl=False)
-                nothing_to_stdout("records", n, NO_RECORDS)
+                nothing_to_stdout("records", n, no_records())
             else:
                 said = f"{quantity(n, 'record')} and their fates written to {out_file}"
-                click.echo(written(said, n, NO_RECORDS), err=True)
+                click.echo(written(said, n, no_records()), err=True)
             return
         if since_version:
             ids, noun, (said, after), why = _since_version(project, fmt)
@@ -224,15 +226,16 @@ def _since_version(project, fmt: str) -> tuple[list[int], str, tuple[str, str], 
     after = f" ({'; '.join(parts)})" if parts else ""
     nothing = (
         f"nothing was included since version {since.version!r}: screen the update's records"
-        " ('reviewkit status' shows what waits)"
+        f" ('{command_line('status')}' shows what waits)"
     )
     return since.reports, noun, (said, after), _why_empty(fmt, nothing)
 
 
-def _why_empty(fmt: str, nothing: str = NOTHING_INCLUDED) -> str:
+def _why_empty(fmt: str, nothing: str = "") -> str:
     """Why an export of the included studies is empty (``nothing``); RIS and BibTeX have no
     header, so their empty file is 0 bytes, in which a reference manager finds nothing to
     import."""
+    nothing = nothing or nothing_included()
     if fmt == "csv":
         return nothing
     named = {"ris": "RIS", "bibtex": "BibTeX"}[fmt]

@@ -11,7 +11,7 @@ from rich.table import Table
 from reviewkit.cli._common import Given, OutputPath, Seconds, console, err_console, progress_bar
 from reviewkit.cli._eutils import base_url_option, email_option, eutils_client
 from reviewkit.cli._project import load_project, project_option
-from reviewkit.errors import FormatError, Interrupted, UserError
+from reviewkit.errors import FormatError, Interrupted, UserError, command_line
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -96,7 +96,7 @@ def run_command(
             during = f" during search {current['name']}" if "name" in current else ""
             raise Interrupted(
                 f"interrupted{during}; every batch fetched so far is stored",
-                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume"
+                hint=f"run '{command_line('search run ' + (' '.join(names) or '--all'))}' again to resume"
                 " (searches already finished are not run again)",
             ) from None
     said: dict[tuple[str, str], str] = {}  # each message printed this run: the search it came with
@@ -282,16 +282,17 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
         if name is not None and name.isdigit() and name not in names:  # 'search diff 3 7'
             raise UserError(
                 f"{name!r} is a run number, not a search name: runs are compared within one search",
-                hint="name the search first, e.g. 'reviewkit search diff SEARCH-NAME 3 7' (the"
-                " runs and their searches: 'reviewkit search history'); 'reviewkit search diff'"
-                " alone compares every search's last two runs",
+                hint="name the search first, e.g."
+                f" '{command_line('search diff SEARCH-NAME 3 7')}' (the runs and their searches:"
+                f" '{command_line('search history')}'); '{command_line('search diff')}' alone"
+                " compares every search's last two runs",
             )
         if len(runs) not in (0, 2):  # one number: a diff against which run? (it said no more)
             raise UserError(
                 f"{len(runs)} run number{'s' if len(runs) > 1 else ''} given; a diff compares"
                 " two runs (RUN_A RUN_B), or with none the last two complete runs",
-                hint=f"e.g. 'reviewkit search diff {name} 3 7', the run numbers from"
-                f" 'reviewkit search history {name}'",
+                hint=f"e.g. '{command_line(f'search diff {name} 3 7')}', the run numbers from"
+                f" '{command_line(f'search history {name}')}'",
             )
         if name is not None:
             project.protocol.search(name)

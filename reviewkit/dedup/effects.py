@@ -9,11 +9,14 @@ they would be, and name the decisions that would disagree (a conflict for the le
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.undo import pending_undo
+from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.screening.lookup import full_text_record
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import stage_names
@@ -33,8 +36,9 @@ class Effect:
     conflicts: list[MergeConflict] = field(default_factory=list)
     # (record, the study it leaves, the first stage): split out with no decisions of its own
     unscreened: list[tuple[int, int, str]] = field(default_factory=list)
-    # (full text, the study it goes with): a split study's attachment, each part's own
-    full_texts: list[tuple[str, int]] = field(default_factory=list)
+    # (full text, the study it goes with, the record whose full-text decision it served when
+    # that is in another part, else 0): a split study's attachment, each part's own
+    full_texts: list[tuple[str, int, int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts)
@@ -46,7 +50,7 @@ class Effect:
             f" whose decisions stay with that study): it waits at {first} again"
             for r, s, first in self.unscreened
         ]
-        out += [f"full text {target} goes with record {study}" for target, study in self.full_texts]
+        out += [_full_text_line(*each) for each in self.full_texts]
         for c in self.conflicts:
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             out.append(
@@ -169,11 +173,14 @@ def _unscreened(
 
 def _full_texts(
     project: Project, before: dict[int, int], after: dict[int, int], touched: list[int]
-) -> list[tuple[str, int]]:
-    """(full text, new study) for each part of the studies of ``touched`` split (clusters
-    ``before`` -> ``after``) that holds an attachment: the study's full text stays with the
-    record it was logged on (:func:`reviewkit.screening.lookup.full_text_record`), which may
-    not be the part that keeps the study's id."""
+) -> list[tuple[str, int, int]]:
+    """(full text, new study, 0 or the record it served) for each part of the studies of
+    ``touched`` split (clusters ``before`` -> ``after``) that holds an attachment: the study's
+    full text stays with the record it was logged on, which may not be the part that keeps
+    the study's id. Since stop 37 that is the record whose full-text decision it served
+    (:func:`reviewkit.screening.lookup.full_text_record`); a project made before logged it on
+    the study's id, which may be the copy excluded at title-abstract: that record is named,
+    so the person can attach it there (the log is not rewritten)."""
     out = []
     for study in sorted({before.get(r, r) for r in touched}):
         parts: dict[int, list[int]] = defaultdict(list)
@@ -182,10 +189,25 @@ def _full_texts(
                 parts[after.get(r, r)].append(r)
         if len(parts) < 2:
             continue
+        served = full_text_record(project.db, project.protocol, study)
         for new, records in sorted(parts.items()):
             if (att := attachment_rows.current_attachment(project.db, records)) is not None:
-                out.append((att.target, new))
+                elsewhere = served if served not in records else 0
+                out.append((att.target, new, elsewhere))
     return out
+
+
+def _full_text_line(target: str, study: int, served: int) -> str:
+    """'full text X goes with record N', and where it served another record's full-text
+    decision (attached before stop 37), how to give it to that record."""
+    line = f"full text {target} goes with record {study}"
+    if served:
+        line += (
+            f", though it was read for record {served}'s full-text decision (attached before"
+            f" reviewkit kept a full text with that record): after the split, attach it there:"
+            f" {command_line(f'attach {served} {shlex.quote(target)}')}"
+        )
+    return line
 
 
 def undo_effect(project: Project, person: str) -> Effect:

@@ -28,7 +28,7 @@ from reviewkit.dedup.review import (
     record_type,
     review_queue,
 )
-from reviewkit.errors import UserError, no_record_text
+from reviewkit.errors import UserError, command_line, no_record_text
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.records import Record
 from reviewkit.shared_path import shared_path
@@ -215,7 +215,7 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
         if missing or a == b:
             if missing:
                 what = no_record_text(missing)
-                hint = "keep the record ids 'reviewkit dedup review --csv' wrote in this sheet"
+                hint = f"keep the record ids '{command_line('dedup review --csv')}' wrote in this sheet"
             else:
                 what, hint = "a pair of one record", "a record is not paired with itself"
             raise UserError(what, where=f"{path}:{line}", hint=hint)
@@ -236,7 +236,7 @@ def _refuse_other_titles(
                 cell,
                 known[rid].title,
                 f"{path}:{line}",
-                "write this project's sheet with 'reviewkit dedup review --csv FILE' and fill"
+                f"write this project's sheet with '{command_line('dedup review --csv FILE')}' and fill"
                 " that one",
             )
 

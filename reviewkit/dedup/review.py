@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.errors import UserError, no_record
+from reviewkit.errors import UserError, command_line, no_record
 from reviewkit.formats.kinds import KINDS
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -470,7 +470,7 @@ def _apart_refusal(db: Store, a: int, b: int, cmap: dict[int, int]) -> tuple[str
     if cmap.get(a) == cmap.get(b) and not joined_directly:
         return (
             f"records {a} and {b} are in one cluster through other records",
-            f"split one of them first: reviewkit dedup split {b}",
+            f"split one of them first: {command_line(f'dedup split {b}')}",
         )
     return None
 
@@ -491,7 +491,7 @@ def split(db: Store, record_id: int, person: str) -> int:
             raise UserError(
                 f"record {record_id} is not merged with any other record",
                 hint="split takes a record out of the cluster it was merged into;"
-                " 'reviewkit dedup report --csv FILE' lists the clusters",
+                f" '{command_line('dedup report --csv FILE')}' lists the clusters",
             )
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)

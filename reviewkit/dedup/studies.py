@@ -23,7 +23,7 @@ from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id, review_queue
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
 from reviewkit.dedup.study_numbers import Registrations, registrations
-from reviewkit.errors import UserError, no_record
+from reviewkit.errors import UserError, command_line, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -162,7 +162,7 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
     if ca == cb:
         raise UserError(
             f"records {a} and {b} are one record (duplicates), not two reports",
-            hint=f"to undo that merge: reviewkit dedup split {b}",
+            hint=f"to undo that merge: {command_line(f'dedup split {b}')}",
         )
     verdict = "same_study" if same else "different_study"
     previous = {(lk.record_a, lk.record_b): lk for lk in rows.current_study_links(db)}

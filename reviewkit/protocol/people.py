@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import shlex
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.protocol.model import Protocol
 
 
@@ -33,7 +33,8 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
         raise UserError(
             f"{_shown(name)} is a lead of this protocol, and leads do not screen (vote)",
             where=str(protocol.path),
-            hint=f"a lead resolves the reviewers' conflicts: reviewkit conflicts --resolver {shlex.quote(name)}",
+            hint="a lead resolves the reviewers' conflicts: "
+            + command_line(f"conflicts --resolver {shlex.quote(name)}"),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
     same = [n for n in allowed if n.casefold() == name.casefold()]

@@ -24,12 +24,13 @@ class ConflictView:
     study_id: int
     votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
     final: Decision | None
-    disagree: bool = False  # merged records decided differently, no final made after them
+    # merged records decided differently, or votes changed after the final: open again
+    disagree: bool = False
 
     @property
     def open(self) -> bool:
-        """Waiting for a final decision: none given, or merged records' votes came after it
-        (a reviewer's copy brought in later) and disagree."""
+        """Waiting for a final decision: none given, or votes came after it (a changed vote, a
+        reviewer's copy brought in later) and disagree with it or, merged, with each other."""
         return self.final is None or self.disagree
 
 
@@ -75,6 +76,7 @@ def conflicts(
     states = derived.states(stage)
     # studies joined by a dedup merge whose records were decided differently (see merges.py)
     merged = derived.disagreeing(stage)
+    again = derived.open_again(stage)  # open for the lead whatever their outcome
     out = []
     for study, o in outcomes.items():
         state = states.get(study)
@@ -82,7 +84,7 @@ def conflicts(
             continue
         if (
             o.status == "conflict"
-            or study in merged
+            or study in again
             or (include_resolved and state.final is not None)
         ):
             if study in merged:
@@ -92,7 +94,7 @@ def conflicts(
                     (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                     for name, v in sorted(state.votes.items())
                 )
-            out.append(ConflictView(study, votes, state.final, study in merged))
+            out.append(ConflictView(study, votes, state.final, study in again))
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
 from reviewkit.protocol import Stage
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews
@@ -159,7 +159,7 @@ def _conflict_of(
     where = f"at the {stage} stage" if stage else "at any stage"
     raise UserError(
         f"{record} is not in conflict {where}",
-        hint="'reviewkit conflicts --list' names the conflicts (its first column is the record)",
+        hint=f"'{command_line('conflicts --list')}' names the conflicts (its first column is the record)",
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
+from reviewkit.errors import UserError, command_line, no_record, record_ids_hint
 from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular, is_web_page
 from reviewkit.protocol import Protocol, Stage
 from reviewkit.records import Record, normalise_doi, normalise_pmid
@@ -62,7 +62,7 @@ def find_record(db: Store, ref: str) -> int:
     if not ids:
         raise UserError(
             f"no record matches {ref!r} in this project",
-            hint=RECORD_IDS_HINT,
+            hint=record_ids_hint(),
         )
     if len(ids) > 1 and not _one_cluster(db, ids):
         # two imports may share a PMID (the PubMed search and a file exported from PubMed,
@@ -74,7 +74,7 @@ def find_record(db: Store, ref: str) -> int:
         raise UserError(
             f"{ref!r} matches {len(ids)} records ({shown}); which one is meant?",
             hint="give the record id instead (the record_id column of"
-            " 'reviewkit dedup report --csv FILE')",
+            f" '{command_line('dedup report --csv FILE')}')",
         )
     return ids[0]
 

@@ -27,6 +27,7 @@ from reviewkit.screening.rules import (
     check_stage,
     live_decisions,
     outcome_of,
+    reopened_after_final,
     stage_names,
     study_states,
 )
@@ -36,6 +37,7 @@ from reviewkit.store.duplicates import canonical_map
 
 # the reason an exclusion without one is counted under (the diagram, the excluded studies' table)
 UNSPECIFIED_REASON = "unspecified"
+_EMPTY = StudyState()  # a study without a decision at a stage (read, never written)
 
 
 class DerivedStages:
@@ -53,6 +55,7 @@ class DerivedStages:
         self._ranks: dict[int, Rank] | None = None
         self._through: set[str] | None = None
         self._disagree: dict[str, set[int]] | None = None
+        self._reopened: dict[str, set[int]] = {}
 
     def studies(self, stage: str) -> list[int]:
         if stage not in self._studies:
@@ -112,6 +115,23 @@ class DerivedStages:
             for c in merge_conflicts(self.protocol, self.log(), self.canon):
                 self._disagree[c.stage].add(c.study_id)
         return self._disagree.get(stage, set())
+
+    def reopened(self, stage: str) -> set[int]:
+        """The studies whose votes at ``stage`` changed after the lead's final so that they
+        give another outcome (``rules.reopened_after_final``): the final counts, and the study
+        is open for the lead again, a single record as a merged study."""
+        if stage not in self._reopened:
+            rule = check_stage(self.protocol, stage)
+            states = self.states(stage)
+            self._reopened[stage] = {
+                s for s in self.studies(stage) if reopened_after_final(states.get(s, _EMPTY), rule)
+            }
+        return self._reopened[stage]
+
+    def open_again(self, stage: str) -> set[int]:
+        """The studies with an outcome that are open for the lead all the same:
+        :meth:`disagreeing` and :meth:`reopened`."""
+        return self.disagreeing(stage) | self.reopened(stage)
 
     def outcomes(self, stage: str) -> dict[int, Outcome]:
         if stage not in self._outcomes:

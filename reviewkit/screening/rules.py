@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.protocol import SCREEN_LABELS, STAGES, Protocol, Stage
 from reviewkit.protocol.people import check_person
 from reviewkit.store.decisions import Decision
@@ -126,6 +126,20 @@ def outcome_of(state: StudyState, rule: Stage) -> Outcome:
             return Outcome("conflict")
         return Outcome("exclude", next((r for r in reasons if r), ""))
     return Outcome("conflict")
+
+
+def reopened_after_final(state: StudyState, rule: Stage) -> bool:
+    """A vote cast after the lead's final decision leaves the votes, the final aside, giving
+    another outcome than the final's (the other way, or in conflict again): the final still
+    counts, and the study is open for the lead again, as a merged study is whose records
+    disagree in votes cast after its final (``merges.merge_conflicts``). One rule for a single
+    record and a merged study: a single record's changed vote went to no one. Votes that now
+    give the final's outcome leave nothing to decide."""
+    final = state.final
+    if final is None or all(v.created_at <= final.created_at for v in state.votes.values()):
+        return False
+    alone = outcome_of(StudyState(votes=state.votes), rule).status
+    return alone not in (FINAL[final.label], "pending")
 
 
 def needs_vote(state: StudyState | None, rule: Stage, reviewer: str) -> bool:
@@ -243,7 +257,7 @@ def held_error(
     what = "final decision" if changed.label in FINAL else "votes"
     whose = f" is merged here into study {study}, which" if study and study != record else ""
     decided = f"a study that reached {later} is decided there"
-    at_later = f"exclude it at that stage (reviewkit screen --stage {later})"
+    at_later = f"exclude it at that stage ({command_line(f'screen --stage {later}')})"
     hint = f"{decided}: {at_later}"
     if where:
         # a log only grows: every log the copy exports holds the change, and the whole file

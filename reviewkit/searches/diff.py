@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.pubmed.translation import same_translation
 from reviewkit.records import Record
 from reviewkit.searches.deleted import deleted_between
@@ -182,7 +182,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         if len(complete) < 2:
             raise UserError(
                 f"search {name!r} has {quantity(len(complete), 'complete run')}; a diff needs two",
-                hint=f"run 'reviewkit search run {name}' again later",
+                hint=f"run '{command_line(f'search run {name}')}' again later",
             )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
@@ -192,7 +192,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         if run is None or run.search_name != name:
             raise UserError(
                 f"run {rid} is not a run of search {name!r}",
-                hint=f"see 'reviewkit search history {name}'",
+                hint=f"see '{command_line(f'search history {name}')}'",
             )
         sent.append(run.full_query)
         runs.append(run)

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 
 LOCK_FILE = "search-run.lock"
 
@@ -69,7 +69,7 @@ def only_search_run(folder: Path, warn: Callable[[str], None] | None = None) -> 
                 " two at once would each run every search, logging two runs of each",
                 where=str(folder),
                 hint="wait for it to end (its terminal shows its progress), then see its runs"
-                " with 'reviewkit search history'; nothing was run or stored",
+                f" with '{command_line('search history')}'; nothing was run or stored",
             )
         fh.seek(0)
         fh.truncate()

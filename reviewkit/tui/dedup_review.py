@@ -57,14 +57,16 @@ from reviewkit.wording import quantity
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
     Action("dedup.different", "d", "decide('not_duplicate')", "Different", group="Decide"),
-    Action("dedup.skip", "k,space", "skip", "Skip", group="Decide"),
+    # one set of keys on every screen: j goes on (Next there, Skip here: the pair is left
+    # unjudged), k goes back (Prev; a queue has no way back, so k does nothing here: it was
+    # skip, and a reviewer pressing it for the pair before lost sight of this one), Space and
+    # PgDn page down
+    Action("dedup.skip", "j", "skip", "Skip", group="Decide"),
     Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
-    # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge;
-    # Space skips here, so PgDn / PgUp alone page (the pane scrolled on them unsaid: no key in
-    # the footer or the help named them)
+    # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge
     Action(
         "dedup.page_down",
-        "pagedown",
+        "pagedown,space",
         "page(1)",
         "Scroll the pair down",
         group="Move",

@@ -13,7 +13,7 @@ from reviewkit import classify, extract, screening
 from reviewkit.dedup.engine import merged_view
 from reviewkit.dedup.review import decide_pair
 from reviewkit.dedup.studies import decide_study_link
-from reviewkit.errors import RECORD_IDS_HINT, UserError
+from reviewkit.errors import UserError, record_ids_hint
 from reviewkit.project import Project
 from reviewkit.records import Record
 
@@ -40,7 +40,7 @@ def test_unknown_record_id_is_refused_with_a_hint(name: str, project_b: Project)
     with pytest.raises(UserError) as caught:
         REFUSALS[name](project_b)
     assert f"no record with id {MISSING}" in str(caught.value)
-    assert caught.value.hint == RECORD_IDS_HINT, caught.value  # one hint for every refusal
+    assert caught.value.hint == record_ids_hint(), caught.value  # one hint for every refusal
     assert dump_database(project_b.db.path) == before
 
 

@@ -69,7 +69,7 @@ def test_the_review_screen_gives_the_guards_reason(project_b, capsys):
         async with app.run_test(size=(110, 30)) as pilot:
             screen = app.first_screen
             while screen.pair is not None and screen.pair.rule != "chain_guard:same_pmid":
-                await pilot.press("k")  # skip to the held-back pair
+                await pilot.press("j")  # skip to the held-back pair
             pane = screen.query_one("#pair")
             assert str(pane.border_title).endswith(
                 "held back by the chaining guard: very different titles"

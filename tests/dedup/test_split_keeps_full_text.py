@@ -3,11 +3,14 @@ go with the record whose full-text decision they served, as its votes do."""
 
 from __future__ import annotations
 
+import shlex
+
 from conftest import add_records
 from dedup.helpers import other
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
+from reviewkit.store.attachments import add_attachment
 from reviewkit.store.decisions import list_decisions
 
 TA, FT = "title-abstract", "full-text"
@@ -62,3 +65,34 @@ def test_undoing_the_merge_leaves_the_included_record_its_pdf(project_b, tmp_pat
     att = scr.study_attachment(project_b.db, high)
     assert att is not None and att.target == str(pdf)
     assert scr.study_attachment(project_b.db, low) is None
+
+
+def test_a_full_text_an_older_project_logged_on_the_excluded_copy_is_named(
+    project_b, tmp_path, capsys
+):
+    """A project made before stop 37 logged the study's PDF on the study's id, here the copy
+    excluded at title-abstract: the split's preview said it goes with that copy and no more.
+    It names the record whose full-text decision it served and the attach line that gives it
+    there; the line, run, does."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, low, TA, who, "exclude", "no-collaboration")
+        scr.decide(project_b.db, high, TA, who, "include")
+    folder = str(project_b.folder)
+    merge = ["dedup", "merge", str(low), str(high), "--project", folder, "--reviewer", "lead"]
+    assert main([*merge, "--yes"]) == 0
+    pdf = tmp_path / "smith2020.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    add_attachment(project_b.db, low, str(pdf), "file", added_by="reviewer1")  # as before 37
+    for who in ("reviewer1", "reviewer2"):
+        scr.ReviewerQueue(project_b, FT, who).decide(low, "include")
+    capsys.readouterr()
+    split = ["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(high)]
+    assert main(split) == 0
+    out = capsys.readouterr().out
+    attach = f"reviewkit attach {high} {pdf} --project {folder}"
+    assert f"full text {pdf} goes with record {low}, though it was read for record {high}'s" in out
+    assert attach in " ".join(out.split())
+    assert main([*shlex.split(attach)[1:], "--by", "lead"]) == 0
+    att = scr.study_attachment(project_b.db, high)
+    assert att is not None and att.target == str(pdf)

@@ -81,7 +81,7 @@ def test_same_different_skip_undo_help_quit(queued):
             assert committed(project) == [(first.a, first.b, "duplicate", "person:ann")]
             second = screen.pair
             assert second is not None and (second.a, second.b) != (first.a, first.b)
-            await pilot.press("k")  # skip: nothing written
+            await pilot.press("j")  # skip: nothing written
             assert len(committed(project)) == 1
             await pilot.pause()
             assert [(m.a, m.b, m.verdict) for m in judged] == [(first.a, first.b, "duplicate")]
@@ -110,7 +110,7 @@ def test_empty_queue_says_so_and_keys_do_nothing(project_b):
         app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             assert app.first_screen.pair is None
-            await pilot.press("s", "d", "k")
+            await pilot.press("s", "d", "j")
             await pilot.press("z")
             assert "nothing to undo" in str(app.first_screen.query_one("#message").render())
             assert committed(project_b) == []
@@ -196,7 +196,7 @@ def test_verdicts_on_a_busy_database_are_kept_and_land_once(queued):
             screen = app.first_screen
             first = (screen.pair.a, screen.pair.b)
             with write_lock(project):
-                await pilot.press("s", "k")  # same record, then skip the next pair: both kept
+                await pilot.press("s", "j")  # same record, then skip the next pair: both kept
                 await pilot.pause()
                 assert "database busy" in message(screen) and "2 keys kept" in message(screen)
                 assert screen.waiting == 2 and (screen.pair.a, screen.pair.b) == first

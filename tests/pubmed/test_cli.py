@@ -82,7 +82,8 @@ def test_ctrl_c_during_a_run_says_how_to_resume(
     )
     err = capsys.readouterr().err
     assert err.startswith("interrupted during search english; every batch fetched so far is stored")
-    assert "run 'reviewkit search run english' again to resume" in err and "Traceback" not in err
+    resume = f"reviewkit search run english --project {project_dir}"  # not the current folder
+    assert f"run '{resume}' again to resume" in err and "Traceback" not in err
     monkeypatch.setattr(searches, "_store_batch", real_store)
     assert run("search", "run", "english", "--base-url", url, "--project", project_dir) == 0
     assert "resumed" in capsys.readouterr().out

@@ -48,7 +48,8 @@ def test_status_says_which_open_conflicts_its_count_leaves_out(project_b, capsys
     out = capsys.readouterr().out
     assert (
         "3 studies: 2 included, 0 excluded, 0 pending, 1 in conflict (and 1 merged study whose"
-        " records disagree: 2 conflicts open for the lead, reviewkit conflicts)" in out
+        " records disagree: 2 conflicts open for the lead, reviewkit conflicts --project"
+        f" {project_b.folder})" in out
     )
     _resolve(project_b, c)
     assert "1 conflict open at title-abstract" in capsys.readouterr().out

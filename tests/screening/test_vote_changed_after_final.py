@@ -1,7 +1,7 @@
 """A reviewer changing their vote after the lead's final decision: the final counts until the
-lead gives another, on a single record and on a study a dedup merge joined alike (the
-changed vote on a merged study opens its conflict for the lead; nothing moves the counts
-without the lead's decision)."""
+lead gives another, on a single record and on a study a dedup merge joined alike, and the
+changed vote opens the study's conflict for the lead on both (a single record's went to no
+one); nothing moves the counts without the lead's decision."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.dedup.engine import merge_records
 from reviewkit.screening.decisions import add_note
 
@@ -19,9 +20,9 @@ def _open(project, stage):
     return [c.study_id for c in scr.conflicts(project, stage, "lead") if c.open]
 
 
-def test_single_record_keeps_its_final_when_a_vote_changes(project_b):
-    """The reference behaviour: the final stands in the outcome and the counts, and the
-    changed vote opens no conflict (the lead's final already decided the record)."""
+def test_single_record_keeps_its_final_when_a_vote_changes(project_b, capsys):
+    """The final stands in the outcome and the counts, and the changed vote opens the
+    conflict for the lead, as a merged study's does (it opened none: the lead was not told)."""
     (rec,) = add_records(project_b, make_records(1))
     reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
     for who in ("reviewer1", "reviewer2"):
@@ -34,6 +35,28 @@ def test_single_record_keeps_its_final_when_a_vote_changes(project_b):
     scr.decide(project_b.db, rec, FT, "reviewer2", "include")  # both votes now include
     assert scr.stage_outcomes(project_b, FT)[rec].status == "exclude"
     assert scr.stage_counts(project_b, FT) == before
+    assert _open(project_b, FT) == [rec]  # was []: the changed vote went to no one
+    assert main(["status", "--project", str(project_b.folder)]) == 0
+    assert (
+        "0 in conflict (and 1 study whose votes changed after the final: 1 conflict open for"
+        " the lead, reviewkit conflicts --project"
+    ) in " ".join(capsys.readouterr().out.split())
+    scr.resolve(project_b, rec, FT, "lead", "include")  # the lead acts: now it moves
+    assert scr.stage_outcomes(project_b, FT)[rec].status == "include"
+    assert _open(project_b, FT) == []
+
+
+def test_a_changed_vote_that_gives_the_final_s_outcome_opens_nothing(project_b):
+    """The vote that joins the lead's side leaves nothing to decide: no conflict opens."""
+    (rec,) = add_records(project_b, make_records(1))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, rec, TA, who, "include")
+    scr.decide(project_b.db, rec, FT, "reviewer1", "include")
+    scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
+    scr.resolve(project_b, rec, FT, "lead", "exclude", reason)
+    scr.decide(project_b.db, rec, FT, "reviewer1", "exclude", reason)  # now both exclude
+    assert scr.stage_outcomes(project_b, FT)[rec].status == "exclude"
     assert _open(project_b, FT) == []
 
 

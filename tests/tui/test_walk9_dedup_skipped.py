@@ -43,11 +43,11 @@ def test_the_skip_key_brings_the_skipped_pairs_round_again(project_b) -> None:
             screen = app.first_screen
             await pilot.pause()
             skipped = (screen.pair.a, screen.pair.b)
-            await pilot.press("k", "s")  # skip the first, the second is the same record
+            await pilot.press("j", "s")  # skip the first, the second is the same record
             await pilot.pause()
             assert screen.pair is None
-            assert "press k / Space to see them again" in shown(app, "#records")
-            await pilot.press("space")
+            assert "press j to see them again" in shown(app, "#records")
+            await pilot.press("j")
             await pilot.pause()
             assert screen.pair is not None and (screen.pair.a, screen.pair.b) == skipped
             await pilot.press("d")
@@ -71,10 +71,10 @@ def test_round_again_reads_the_queue_a_colleague_settled_meanwhile(project_b) ->
             screen = app.first_screen
             await pilot.pause()
             skipped = (screen.pair.a, screen.pair.b)
-            await pilot.press("k", "d")  # skip the first, the second differs
+            await pilot.press("j", "d")  # skip the first, the second differs
             await pilot.pause()
             judge_pair(project_b.db, *skipped, "not_duplicate", "bob")  # a colleague, meanwhile
-            await pilot.press("k")
+            await pilot.press("j")
             await pilot.pause()
             pair = (screen.pair.a, screen.pair.b) if screen.pair else None
             said = shown(app, "#records") + " | " + shown(app, "#message")
