@@ -54,7 +54,7 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.term_mapping import map_names
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
-from reviewkit.pubmed.uids import is_number
+from reviewkit.pubmed.uids import is_number, uid
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.vocabulary import (
     language_code,
@@ -234,6 +234,11 @@ class Evaluator:
             return self.snapshot.has_abstract()
         if f in ("", "all") and value in HAS_WORDS and not (term.phrase or term.truncated):
             return self.snapshot.term("has", value)  # hasretractionin, hasdatabanklist, ...
+        if f in ("", "all") and not term.truncated and (pmid := uid(term.text)):
+            # All Fields holds the PMID: "enter the ID with or without the search field tag
+            # [pmid]" (PubMed's User Guide, 2024, PMID [pmid]; its All Fields leaves the PMID
+            # in). A number is also a word of the text fields, as before.
+            return self.text.field(term, out) | self.snapshot.has_pmid(pmid)
         if f in TEXT_FIELDS:
             return self.text.field(term, out)
         if f == "ta":

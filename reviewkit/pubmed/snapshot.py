@@ -269,6 +269,8 @@ class Snapshot:
         return {r[0] for r in self.conn.execute(sql, args)}
 
     def has_pmid(self, pmid: int) -> set[int]:
+        if pmid >= 2**63:  # past SQLite's integers (a UID may reach 2^64 - 1): no such article
+            return set()
         row = self.conn.execute("SELECT pmid FROM articles WHERE pmid = ?", (pmid,)).fetchone()
         return {row[0]} if row else set()
 

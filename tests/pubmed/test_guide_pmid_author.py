@@ -1,0 +1,74 @@
+"""PMIDs without a tag and full author names in natural order, as PubMed's User Guide (2024)
+documents them, through HTTP on 127.0.0.1 (the pubfid9 section of
+benchmarks/results/pubmed-fidelity.md)."""
+
+from __future__ import annotations
+
+import io
+
+from Bio import Entrez
+
+from reviewkit.pubmed.server import EutilsServer
+
+from .test_fidelity import get, reply
+
+
+def _search(server: EutilsServer, term: str) -> dict:
+    return Entrez.read(io.BytesIO(get(server, "esearch", db="pubmed", term=term, retmax="500")))
+
+
+def test_a_pmid_is_found_without_its_tag(server: EutilsServer) -> None:
+    """PMID [pmid]: "enter the ID with or without the search field tag [pmid]"."""
+    for pmid in [str(p) for p in server.snapshot.all_pmids()[:5]]:
+        assert pmid in _search(server, pmid)["IdList"]
+        assert pmid in _search(server, f"{pmid}[all]")["IdList"]
+        assert pmid not in _search(server, f'"{pmid}"[tiab]')["IdList"]  # a PMID is no word
+
+
+def test_pmids_side_by_side_are_ored(server: EutilsServer) -> None:
+    """ "You can search for several PMIDs by entering each number in the search box separated by
+    a space (e.g., 17170002 16381840); PubMed will OR the PMIDs together"."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()[:3]]
+    found = _search(server, " ".join(pmids))
+    assert sorted(found["IdList"]) == sorted(pmids)
+    assert found["Count"] == _search(server, " OR ".join(f"{p}[pmid]" for p in pmids))["Count"]
+    # beside a word, a number is a word of the phrase, as before: no PMID is added
+    assert pmids[0] not in _search(server, f"zzqqxx {pmids[0]}")["IdList"]
+
+
+def test_a_pmid_past_the_index_integers_is_not_found_not_a_failure(
+    server: EutilsServer,
+) -> None:
+    """NCBI's largest UID is 2^64 - 1 (epost3.xml); the server's index holds integers below
+    2^63: a number between is an id no article has, not a failed request."""
+    for term in ("18446744073709551615[pmid]", "18446744073709551615"):
+        status, body = reply(server, "esearch", db="pubmed", term=term)
+        assert status == 200 and b"<Count>0</Count>" in body, term
+
+
+def _full_author(server: EutilsServer) -> tuple[str, str]:
+    """A snapshot author with a full forename: ('adele', 'wong')."""
+    for pmid in server.snapshot.all_pmids():
+        medline = get(
+            server, "efetch", db="pubmed", id=str(pmid), rettype="medline", retmode="text"
+        )
+        for line in medline.decode().splitlines():
+            if line.startswith("FAU - ") and ", " in line:
+                last, fore = line[6:].split(", ", 1)
+                if " " not in last and fore.isalpha() and len(fore) > 2:
+                    return fore.lower(), last.lower()
+    raise AssertionError("no full author name in the test snapshot")
+
+
+def test_a_full_author_name_in_natural_order_is_found_by_au(server: EutilsServer) -> None:
+    """The Guide: [au] "Searching by full author name … is also possible"; the Author index
+    (which [au] searches): "Enter a full author name in natural or inverted order, e.g., julia
+    s wong or wong julia s"; [fau]: "Full author searches can be entered in natural or
+    inverted order"."""
+    fore, last = _full_author(server)
+    inverted = _search(server, f"{last} {fore}[au]")
+    assert inverted["IdList"]
+    for term in (f"{fore} {last}[au]", f"{fore} {last}[fau]", f"{last} {fore}[fau]"):
+        assert _search(server, term)["IdList"] == inverted["IdList"], term
+    # a name in the [au] format (last name, initials) is read as written only
+    assert _search(server, f"{fore} {last[0]}[au]")["IdList"] != inverted["IdList"]
