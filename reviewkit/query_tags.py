@@ -94,8 +94,10 @@ FIELD_ALIASES = {
     for short, date in DATE_FIELDS.items()
     for alias in (short, date.name.lower(), *date.aliases)
 }
-# Tags that take ':noexp' (no explosion of the MeSH tree) and tags that take proximity ':~N'.
-NOEXP_FIELDS = {"mh", "majr", "sh", "pa"}
+# Tags that take ':noexp' (no explosion of the MeSH tree, or of the publication types: "To turn
+# off this automatic feature, use the search syntax [pt:noexp], e.g., review [pt:noexp]",
+# PubMed's User Guide, 2024, Publication Type [pt]) and tags that take proximity ':~N'.
+NOEXP_FIELDS = {"mh", "majr", "sh", "pa", "pt"}
 PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
 
 

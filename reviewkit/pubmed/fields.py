@@ -180,6 +180,11 @@ HAS_REFTYPES = {
     "UpdateOf": "hasupdateof",
 }
 HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
+# Filter words for a field's presence, answered from the article's own column
+# (Snapshot.filled): "To retrieve all citations that contain conflict of interest statements,
+# use the query hascois"; "To retrieve all citations that have keywords, use the query
+# haskeyword" (PubMed's User Guide, 2024, [cois] and Other Term [ot]).
+HAS_FILLED = {"hascois": "cois", "haskeyword": "kw"}
 
 # NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the

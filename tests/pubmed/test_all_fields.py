@@ -408,7 +408,7 @@ def test_the_all_fields_message_says_what_pubmeds_all_fields_searches_that_ours_
     search fields except for Place of Publication, Create Date, Completion Date, Entry Date,
     MeSH Date, and Modification Date", so PubMed's All Fields does search the publication date,
     language, volume, issue, pages and PMID, which the local server leaves out but the PMID
-    (pubfid9: test_guide_pmid_author): the message says so (it had said PubMed's 'may', and
+    (pubfid9: test_user_guide_fields): the message says so (it had said PubMed's 'may', and
     left the PMID out of that list)."""
     said = html.unescape(warnings_of(server, "cancer[all]"))
     assert (

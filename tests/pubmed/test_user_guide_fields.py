@@ -1,5 +1,5 @@
-"""PMIDs without a tag and full author names in natural order, as PubMed's User Guide (2024)
-documents them, through HTTP on 127.0.0.1 (the pubfid9 section of
+"""PMIDs without a tag, full author names in natural order and [pt:noexp], as PubMed's User
+Guide (2024) documents them, through HTTP on 127.0.0.1 (the pubfid9 section of
 benchmarks/results/pubmed-fidelity.md)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from Bio import Entrez
+from lxml import etree as ET
 
 from reviewkit.pubmed.server import EutilsServer
 
@@ -72,3 +73,38 @@ def test_a_full_author_name_in_natural_order_is_found_by_au(server: EutilsServer
         assert _search(server, term)["IdList"] == inverted["IdList"], term
     # a name in the [au] format (last name, initials) is read as written only
     assert _search(server, f"{fore} {last[0]}[au]")["IdList"] != inverted["IdList"]
+
+
+def test_pt_noexp_finds_the_type_without_its_narrower_types(server: EutilsServer) -> None:
+    """Publication Type [pt]: "publication types automatically include the more specific
+    publication types in a search. To turn off this automatic feature, use the search syntax
+    [pt:noexp], e.g., review [pt:noexp]"."""
+    exploded = set(_search(server, "clinical trial[pt]")["IdList"])
+    alone = _search(server, "clinical trial[pt:noexp]")
+    rct = set(_search(server, "randomized controlled trial[pt]")["IdList"])
+    assert alone["QueryTranslation"] == '"clinical trial"[Publication Type:noexp]'
+    assert set(alone["IdList"]) < exploded  # the test snapshot has RCTs not typed Clinical Trial
+    assert exploded - set(alone["IdList"]) <= rct | set(
+        _search(server, "controlled clinical trial[pt]")["IdList"]
+    )
+    assert _search(server, "review[pt:noexp]")["IdList"]
+
+
+def test_hascois_and_haskeyword_find_the_records_holding_them(server: EutilsServer) -> None:
+    """[cois]: "To retrieve all citations that contain conflict of interest statements, use the
+    query hascois"; Other Term [ot]: "To retrieve all citations that have keywords, use the query
+    haskeyword". Checked against the records' own XML."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()]
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=",".join(pmids)))
+    has: dict[str, set[str]] = {"hascois": set(), "haskeyword": set()}
+    for article in root.iter("PubmedArticle"):
+        pmid = article.findtext("MedlineCitation/PMID")
+        if (article.findtext("MedlineCitation/CoiStatement") or "").strip():
+            has["hascois"].add(pmid)
+        if article.find("MedlineCitation/KeywordList/Keyword") is not None:
+            has["haskeyword"].add(pmid)
+    for word, expected in has.items():
+        assert expected, word  # the test snapshot has both kinds
+        found = _search(server, word)
+        assert set(found["IdList"]) == expected and int(found["Count"]) == len(expected), word
+        assert found["QueryTranslation"] == f"{word}[All Fields]"
