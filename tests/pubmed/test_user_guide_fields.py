@@ -108,3 +108,20 @@ def test_hascois_and_haskeyword_find_the_records_holding_them(server: EutilsServ
         found = _search(server, word)
         assert set(found["IdList"]) == expected and int(found["Count"]) == len(expected), word
         assert found["QueryTranslation"] == f"{word}[All Fields]"
+
+
+def test_a_pmcid_is_found_without_a_tag(server: EutilsServer) -> None:
+    """PMCID and MID: "Search for PMC or NIH manuscript identifiers using the appropriate prefix
+    followed by the ID number, e.g., PMC2600426"."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()]
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=",".join(pmids)))
+    ids = {
+        (kind, article.findtext("MedlineCitation/PMID"), e.text)
+        for article in root.iter("PubmedArticle")
+        for e in article.iterfind("PubmedData/ArticleIdList/ArticleId")
+        if (kind := e.get("IdType")) in ("pmc", "mid")
+    }
+    assert any(kind == "pmc" for kind, _, _ in ids)  # the test snapshot has PMCIDs
+    for _, pmid, value in sorted(ids)[:10]:
+        assert pmid in _search(server, value)["IdList"], value
+        assert pmid in _search(server, value.lower())["IdList"], value
