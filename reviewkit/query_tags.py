@@ -30,14 +30,6 @@ pa: pharmacological action
 rn: ec/rn number
 pt: publication type, ptyp
 la: language, lang
-dp: pdat, publication date, date - publication
-edat: entry date, entrez date, date - entrez, date - entry
-crdt: create date, date - create
-dcom: completion date, date - completion
-lr: modification date, date - modification, date - last revision
-mhda: mesh date, date - mesh
-epdat: electronic publication date, epdt
-ppdat: print publication date, ppdt
 sb: subset, filter
 ta: journal, jour, is, issn
 jid: nlm unique id
@@ -61,15 +53,51 @@ ed: editor
 book
 isbn
 """
+
+
+@dataclass(frozen=True)
+class DateField:
+    """A date field: its einfo name (lower case; esearch's ``field=`` and, for some,
+    ``datetype=`` value), the long form PubMed writes in its query translation (einfo's
+    FullName), and the other names a query may tag it with."""
+
+    einfo: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+# The date fields, the one list of them: the query reader's aliases (:data:`FIELD_ALIASES`),
+# the evaluator's date kinds (``pubmed.fields.DATE_KINDS``), the translation's long forms
+# (``pubmed.fields.FIELD_NAMES``), einfo's names for ``field=`` (``pubmed.replies.EINFO_TAGS``)
+# and esearch's ``datetype`` (``pubmed.dates.DATETYPES``) are read from it. Names: einfo
+# (Biopython's einfo2.xml, NCBI 2025: PDAT, EDAT, CRDT, MHDA, CDAT, MDAT, PPDT, EPDT) and
+# PubMed Help; [pdat] is [dp] ("The search field tags [dp] and [pdat] may be used
+# interchangeably", PubMed's User Guide, 2024).
+DATE_FIELDS = {
+    "dp": DateField("pdat", "Date - Publication", ("pdat", "publication date")),
+    "edat": DateField("edat", "Date - Entry", ("entry date", "entrez date", "date - entrez")),
+    "crdt": DateField("crdt", "Date - Create", ("create date",)),
+    "mhda": DateField("mhda", "Date - MeSH", ("mesh date",)),
+    "dcom": DateField("cdat", "Date - Completion", ("completion date",)),
+    "lr": DateField("mdat", "Date - Modification", ("modification date", "date - last revision")),
+    "epdat": DateField("epdt", "Electronic Publication Date", ("epdt",)),
+    "ppdat": DateField("ppdt", "Print Publication Date", ("ppdt",)),
+}
 FIELD_ALIASES = {
     alias.strip(): short
     for line in _FIELDS.strip().splitlines()
     for short, _, rest in [line.partition(":")]
     for alias in [short, *rest.split(",")]
     if alias.strip()
+} | {
+    alias: short
+    for short, date in DATE_FIELDS.items()
+    for alias in (short, date.name.lower(), *date.aliases)
 }
-# Tags that take ':noexp' (no explosion of the MeSH tree) and tags that take proximity ':~N'.
-NOEXP_FIELDS = {"mh", "majr", "sh", "pa"}
+# Tags that take ':noexp' (no explosion of the MeSH tree, or of the publication types: "To turn
+# off this automatic feature, use the search syntax [pt:noexp], e.g., review [pt:noexp]",
+# PubMed's User Guide, 2024, Publication Type [pt]) and tags that take proximity ':~N'.
+NOEXP_FIELDS = {"mh", "majr", "sh", "pa", "pt"}
 PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
 
 

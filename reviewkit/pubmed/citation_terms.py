@@ -61,14 +61,33 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
         return _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
     if f in ("au", "ir", "ps"):
         search = snapshot.exact_author if term.phrase else snapshot.author
-        return search(value, kind)
-    # [fau], [fir]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a
-    # name also finds the longer full names it begins ('smith john' finds Smith, John A), as
-    # [au] finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
-    # "full author searching can be in either natural or inverted order" ('julia s wong',
-    # 'wong julia s'), and a comma after the last name tells which name is the last name: a
-    # name without a comma is read both ways ('julia s wong' also as 'wong julia s'; a suffix
-    # stays last: 'bruce j herron jr' as 'herron bruce j jr').
+        found = search(value, kind)
+        # [au] and a full name in natural order ('adele wong'): PubMed's User Guide (2024)
+        # says of [au] "Searching by full author name for articles published from 2002
+        # forward is also possible", and of the Author index, which [au] and ATM's author
+        # step search, "Enter a full author name in natural or inverted order, e.g., julia s
+        # wong or wong julia s". A name whose last word is initials (1-2 letters: 'smith ja')
+        # is in the [au] format and read as written only.
+        if f == "au" and _full_name(value):
+            found |= _full_names(snapshot, term, value, kind)
+        return found
+    return _full_names(snapshot, term, value, kind)
+
+
+def _full_name(value: str) -> bool:
+    """Whether a folded [au] value is a full name rather than PubMed's 'last name initials'."""
+    words = [w for w in value.split() if w not in SUFFIXES]
+    return len(words) > 1 and len(words[-1]) > 2
+
+
+def _full_names(snapshot: Snapshot, term: Term, value: str, kind: str) -> set[int]:
+    """[fau], [fir] (and [au]'s full names): "Smith, John A" as 'smith john a' (the index's
+    full form); without quotes a name also finds the longer full names it begins ('smith
+    john' finds Smith, John A), as [au] finds the longer initials. NLM (Tech Bull 2005 May-Jun,
+    full author name searching): "full author searching can be in either natural or inverted
+    order" ('julia s wong', 'wong julia s'), and a comma after the last name tells which name
+    is the last name: a name without a comma is read both ways ('julia s wong' also as 'wong
+    julia s'; a suffix stays last: 'bruce j herron jr' as 'herron bruce j jr')."""
     names = {value}
     words = value.split()
     suffix = words[-1:] if len(words) > 2 and words[-1] in SUFFIXES else []

@@ -13,13 +13,21 @@ from reviewkit.pubmed.replies import ReplyError
 from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.query import DATE_FORM
+from reviewkit.query_tags import DATE_FIELDS
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
 # (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
 # (Create date) and mhda (MeSH date) are PubMed's [crdt] and [mhda], which NCBI's einfo lists
 # as date fields (CRDT, MHDA). mdat is [lr], the NLM files' DateRevised, answered with the
 # warning [lr] has (fields.REVISED_AS_FILED): PubMed's own date may be later.
-DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt", "mhda": "mhda", "mdat": "lr"}
+# NBK25499 adds "Generally an Entrez database will have only two allowed values": the values
+# are einfo's names of date fields, and only these five are accepted (cdat, ppdt and epdt,
+# einfo's other date fields, have no documented datetype use).
+DATETYPES = {
+    date.einfo: short
+    for short, date in DATE_FIELDS.items()
+    if date.einfo in ("pdat", "edat", "crdt", "mhda", "mdat")
+}
 
 
 def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:

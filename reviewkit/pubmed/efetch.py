@@ -16,10 +16,10 @@ by several public projects (``Unable to obtain query #1``, ``Cannot retrieve his
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from reviewkit.pubmed.medline_text import medline_text, uilist_text
-from reviewkit.pubmed.replies import ReplyError
+from reviewkit.pubmed.replies import ESEARCH_HEAD, ReplyError
 from reviewkit.pubmed.uids import uid
 
 EFETCH_HEAD = (
@@ -34,23 +34,39 @@ EMPTY_ID = "Supplied id parameter is empty."
 
 
 TEXT = "text/plain; charset=UTF-8"
-# NBK25499's table of efetch values for PubMed: XML (retmode=xml, rettype null), MEDLINE
-# (rettype=medline, retmode=text), PMID list (rettype=uilist, retmode=text), Abstract
-# (rettype=abstract, retmode=text). The abstract text's layout is documented nowhere NCBI
-# writes (no recorded reply either): refused, saying so.
+# NBK25499's Table 1, valid values of retmode and rettype for EFetch. All databases: Document
+# summary (rettype=docsum, retmode=xml, the default), List of UIDs in XML (uilist, xml), List
+# of UIDs in plain text (uilist, text). PubMed: text ASN.1 (retmode=asn.1), XML (retmode=xml,
+# rettype null), MEDLINE (medline, text), PMID list (uilist, text), Abstract (abstract, text).
+# Layouts: the document summary is ESummary's (a client written for NCBI, intermine's
+# EntrezPublicationsRetriever, reads efetch's rettype=docsum with the same DocSum/Item reader
+# as its esummary); the UID list in XML is ESearch's IdList (the one NCBI DTD with a list of
+# UIDs; clients read its <Id> elements: NCBI2R's getListFromXML, PHP clients' '<Id>(.*)</Id>'),
+# its root and DOCTYPE as esearch's: no recorded reply shows them (the audit says so). The
+# abstract text's and ASN.1's layouts are documented nowhere NCBI writes (no recorded reply
+# either): refused, saying so.
 TEXT_FORMATS = ("medline", "uilist")
+XML_FORMATS = {
+    "": "xml",
+    "xml": "xml",
+    "abstract": "xml",
+    "uilist": "uilist_xml",
+    "docsum": "docsum",
+}
+SERVED = "XML, rettype=uilist or docsum as XML, rettype=medline or uilist with retmode=text"
 ABSTRACT_REFUSED = (
     "rettype 'abstract' with retmode=text is not served by the local server: NCBI documents no "
-    "layout for it (served: XML, rettype=medline or uilist with retmode=text)"
+    f"layout for it (served: {SERVED})"
 )
 
 
 def efetch_format(params: dict[str, str]) -> str:
-    """'xml', 'medline' or 'uilist' for this request's rettype and retmode; others refused."""
+    """'xml', 'uilist_xml', 'docsum', 'medline' or 'uilist' for this request's rettype and
+    retmode (NBK25499's Table 1); others refused, naming what is served."""
     rettype, retmode = params.get("rettype", ""), params.get("retmode", "") or "xml"
     if retmode == "xml":
-        if rettype in ("", "xml", "abstract"):  # abstract with XML: the XML (pm27)
-            return "xml"
+        if rettype in XML_FORMATS:  # abstract with XML: the XML (pm27)
+            return XML_FORMATS[rettype]
         hint = "; use retmode=text" if rettype in TEXT_FORMATS else ""
         raise ReplyError(f"rettype {rettype!r} is not served as XML by the local server{hint}")
     if retmode != "text":
@@ -74,6 +90,14 @@ def efetch_text(kind: str, pmids: Sequence[int], found: dict[int, bytes]) -> byt
     if kind == "medline":
         return medline_text(found[p] for p in pmids)
     return uilist_text(pmids)
+
+
+def uilist_xml(pmids: Sequence[int], found: Collection[int]) -> bytes:
+    """``rettype=uilist`` as XML: the ``pmids`` the snapshot holds (``found``), in the order
+    asked, as ESearch's IdList (sources above; unknown ids left out, as the text list leaves
+    them out)."""
+    ids = "".join(f"<Id>{p}</Id>\n" for p in pmids if p in found)
+    return f"{ESEARCH_HEAD}<eSearchResult>\n<IdList>\n{ids}</IdList>\n</eSearchResult>\n".encode()
 
 
 def article_set(articles: Iterable[bytes]) -> bytes:

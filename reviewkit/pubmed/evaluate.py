@@ -35,6 +35,7 @@ from reviewkit.pubmed.fields import (
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
+    HAS_FILLED,
     HAS_WORDS,
     PAST_SNAPSHOT,
     REFUSED_TAGS,
@@ -54,7 +55,7 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.term_mapping import map_names
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
-from reviewkit.pubmed.uids import is_number
+from reviewkit.pubmed.uids import is_number, uid
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.vocabulary import (
     language_code,
@@ -232,8 +233,15 @@ class Evaluator:
         value = fold_text(term.text)
         if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
             return self.snapshot.has_abstract()
+        if f in ("", "all") and value in HAS_FILLED and not (term.phrase or term.truncated):
+            return self.snapshot.filled(HAS_FILLED[value])  # hascois, haskeyword
         if f in ("", "all") and value in HAS_WORDS and not (term.phrase or term.truncated):
             return self.snapshot.term("has", value)  # hasretractionin, hasdatabanklist, ...
+        if f in ("", "all") and not term.truncated and (pmid := uid(term.text)):
+            # All Fields holds the PMID: "enter the ID with or without the search field tag
+            # [pmid]" (PubMed's User Guide, 2024, PMID [pmid]; its All Fields leaves the PMID
+            # in). A number is also a word of the text fields, as before.
+            return self.text.field(term, out) | self.snapshot.has_pmid(pmid)
         if f in TEXT_FIELDS:
             return self.text.field(term, out)
         if f == "ta":
@@ -255,7 +263,7 @@ class Evaluator:
         if f in ("mh", "majr", "sh"):
             return self._heading(term, value, out)
         if f == "pt" and not term.truncated:  # exploded, renamed types too: vocabulary.py
-            unsettled = unsettled_narrower(value)
+            unsettled = () if term.noexp else unsettled_narrower(value)
             if unsettled:
                 out.warnings.append(
                     (
@@ -264,7 +272,7 @@ class Evaluator:
                         f"{'; '.join(unsettled)}, which PubMed may find",
                     )
                 )
-            names = publication_type_names(term.text)
+            names = publication_type_names(term.text, noexp=term.noexp)
             return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
         return self._indexed_term(term, value)
 

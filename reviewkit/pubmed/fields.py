@@ -3,6 +3,8 @@ translation, and the messages that say where the local server differs from PubMe
 
 from __future__ import annotations
 
+from reviewkit.query_tags import DATE_FIELDS
+
 # PubMed once searched only the first 600 variants of a truncated term and said so (NLM PubMed
 # tutorial, 2019; NCBI's EDirect still reads that OutputMessage); no current NLM document gives
 # a limit. The local server refuses past it rather than answer with a cut list unnoticed.
@@ -20,9 +22,12 @@ MAX_VARIANTS = 600
 # (:data:`WHOLE_VALUES`): the journal's names and ISSNs, grants, registry numbers and article
 # ids (DOI, pii). Persons' names as [au] finds them (:data:`ALL_FIELDS_NAMES`). Left out:
 # [pl] and the five processing dates, as PubMed leaves them; and the publication date,
-# language, volume, issue, pages and PMID, which PubMed's All Fields does search (the Guide's
-# list leaves them in) but no NCBI document says how (whole values or words; a bare '2020' or
-# 'english' would match whole years and languages): said in :data:`NARROW_ALL_FIELDS`.
+# language, volume, issue and pages, which PubMed's All Fields does search (the Guide's list
+# leaves them in) but no NCBI document says how (whole values or words; a bare '2020' or
+# 'english' would match whole years and languages; the Guide documents each only with its tag:
+# [dp] as yyyy/mm/dd, [la] by name or its first three letters, [pg] by the first page alone):
+# said in :data:`NARROW_ALL_FIELDS`. The PMID is in (pubfid9): the Guide documents a PMID
+# searched "with or without the search field tag [pmid]" (evaluate.Evaluator._term).
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt"),
     ("fts_ad", "ad"),
@@ -80,9 +85,6 @@ FIELD_NAMES = {
     "nm": "Supplementary Concept",
     "pt": "Publication Type",
     "la": "Language",
-    "dp": "Date - Publication",
-    "edat": "Date - Entry",
-    "crdt": "Date - Create",
     "sb": "Filter",
     "ta": "Journal",
     "pmid": "UID",
@@ -104,21 +106,14 @@ FIELD_NAMES = {
     "rn": "EC/RN Number",
     "cois": "Conflict of Interest Statements",
     "jid": "NLM Unique ID",
-    "mhda": "Date - MeSH",
-    "dcom": "Date - Completion",
-    "lr": "Date - Modification",
     # pubfid4, as einfo names them (einfo2.xml: TT, COLN, FINV, PS); [ir] by the Help's name
     "tt": "Transliterated Title",
     "cn": "Author - Corporate",
     "ir": "Investigator",
     "fir": "Full Investigator Name",
     "ps": "Subject - Personal Name",
-    # pubfid8: PubMed's User Guide, "To search for electronic dates only use the search tag
-    # [EPDAT], for print dates only tag with [PPDAT]"; einfo's EPDT and PPDT (einfo2.xml)
-    "epdat": "Electronic Publication Date",
-    "ppdat": "Print Publication Date",
-}
-DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr", "epdat", "ppdat")
+} | {short: date.name for short, date in DATE_FIELDS.items()}  # the dates: query_tags' list
+DATE_KINDS = tuple(DATE_FIELDS)
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
 # ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
 _STOPWORDS = """a about again all almost also although always among an and another any are as at be
@@ -138,8 +133,8 @@ NO_ATM = (
 )
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: every field of the snapshot's records but dates, language, "
-    "volume, issue, pages, PMID and place of publication; PubMed's All Fields also searches the "
-    "publication date, language, volume, issue, pages and PMID (its User Guide leaves out only "
+    "volume, issue, pages and place of publication; PubMed's All Fields also searches the "
+    "publication date, language, volume, issue and pages (its User Guide leaves out only "
     "Place of Publication, Create Date, Completion Date, Entry Date, MeSH Date and Modification "
     "Date), so PubMed may find more"
 )
@@ -185,6 +180,11 @@ HAS_REFTYPES = {
     "UpdateOf": "hasupdateof",
 }
 HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
+# Filter words for a field's presence, answered from the article's own column
+# (Snapshot.filled): "To retrieve all citations that contain conflict of interest statements,
+# use the query hascois"; "To retrieve all citations that have keywords, use the query
+# haskeyword" (PubMed's User Guide, 2024, [cois] and Other Term [ot]).
+HAS_FILLED = {"hascois": "cois", "haskeyword": "kw"}
 
 # NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the

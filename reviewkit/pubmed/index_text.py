@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from lxml import etree as ET
 
 from reviewkit.pubmed.index_rows import CitationFields, people
-from reviewkit.pubmed.medline_text import text
+from reviewkit.pubmed.medline_text import article_id_pairs, text
 
 # A private-use character: unicode61 keeps it as a token (category Co), while fold_text, which
 # every query term goes through, drops it, so no phrase or word of a query can match it or
@@ -90,7 +90,9 @@ def whole_values(elem: ET._Element, citation: CitationFields) -> list[str]:
     """The values of one ``<PubmedArticle>`` that All Fields matches whole: the journal's
     MedlineTA, title and ISSNs; each grant's number, acronym, agency, country and all four as
     [gr] has them ('R01 MH123456/MH/NIMH NIH HHS/United States'); registry numbers; location and
-    article ids (a DOI, a pii)."""
+    article ids (a DOI, a pii), and the PMCID and NIH manuscript id: "Search for PMC or NIH
+    manuscript identifiers using the appropriate prefix followed by the ID number, e.g.,
+    PMC2600426" (PubMed's User Guide, 2024, PMCID and MID; untagged, so in All Fields)."""
     cit = elem.find("MedlineCitation")
     if cit is None:
         return []
@@ -105,4 +107,5 @@ def whole_values(elem: ET._Element, citation: CitationFields) -> list[str]:
         *whole["rn"],
         *whole["lid"],
         *whole["aid"],
+        *(v for k, v in article_id_pairs(elem.find("PubmedData")) if k in ("pmc", "mid")),
     ]

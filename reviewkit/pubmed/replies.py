@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from reviewkit.pubmed.epost import epost_error
 from reviewkit.query import BoolOp, Node, Term, fold
-from reviewkit.query_tags import FIELD_ALIASES
+from reviewkit.query_tags import DATE_FIELDS, FIELD_ALIASES
 
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
@@ -210,14 +210,11 @@ EINFO_TAGS = {
     "mesh": "mh",
     "majr": "majr",
     "subs": "nm",
-    "pdat": "dp",
-    "edat": "edat",
     "ptyp": "pt",
     "lang": "la",
     "subh": "sh",
     "tiab": "tiab",
     "full": "au",
-    "crdt": "crdt",
     "word": "tw",
     "filt": "sb",
     "uid": "pmid",
@@ -231,21 +228,16 @@ EINFO_TAGS = {
     "page": "pg",
     "iss": "ip",
     "si": "si",
-    "mhda": "mhda",
     "cnty": "pl",
     "grnt": "gr",
-    "mdat": "lr",
-    "cdat": "dcom",
     "laut": "lastau",
     "lid": "lid",
     "cois": "cois",
     "coln": "cn",
     "finv": "ir",
     "tt": "tt",
-    "ppdt": "ppdat",
-    "epdt": "epdat",
     "ps": "ps",
-}
+} | {date.einfo: short for short, date in DATE_FIELDS.items()}  # the dates: query_tags' list
 
 
 def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") -> bytes:

@@ -34,6 +34,7 @@ from reviewkit.pubmed.efetch import (
     efetch_text,
     history_window,
     parse_ids,
+    uilist_xml,
 )
 from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
@@ -260,7 +261,12 @@ class EutilsServer:
         pmids = self._requested(params)
         if kind == "xml":
             return article_set(self.snapshot.articles_xml(pmids))
-        return efetch_text(kind, pmids, self.snapshot.articles_by_pmid(pmids))
+        found = self.snapshot.articles_by_pmid(pmids)
+        if kind == "uilist_xml":
+            return uilist_xml(pmids, found)
+        if kind == "docsum":  # NBK25499's document summary: ESummary's DocSums
+            return esummary_xml(pmids, found)
+        return efetch_text(kind, pmids, found)
 
     def esummary(self, params: dict[str, str]) -> bytes:
         """esummary's version 1.0 DocSums by ``id`` or from a history set

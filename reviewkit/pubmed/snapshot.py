@@ -247,7 +247,13 @@ class Snapshot:
 
     def has_abstract(self) -> set[int]:
         """Articles with an abstract (PubMed's hasabstract, fha[filter])."""
-        rows = self.conn.execute("SELECT pmid FROM articles WHERE length(ab) > 0")
+        return self.filled("ab")
+
+    def filled(self, column: str) -> set[int]:
+        """Articles whose ``column`` of the articles table (ab, kw, cois) is not empty."""
+        if column not in ("ab", "kw", "cois"):
+            raise ValueError(column)
+        rows = self.conn.execute(f"SELECT pmid FROM articles WHERE length({column}) > 0")
         return {r[0] for r in rows}
 
     def journal(self, journal: str, *, prefix: bool = False) -> set[int]:
@@ -269,6 +275,8 @@ class Snapshot:
         return {r[0] for r in self.conn.execute(sql, args)}
 
     def has_pmid(self, pmid: int) -> set[int]:
+        if pmid >= 2**63:  # past SQLite's integers (a UID may reach 2^64 - 1): no such article
+            return set()
         row = self.conn.execute("SELECT pmid FROM articles WHERE pmid = ?", (pmid,)).fetchone()
         return {row[0]} if row else set()
 

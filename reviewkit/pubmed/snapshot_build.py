@@ -55,7 +55,8 @@ from reviewkit.wording import quantity
 # a suffixed name's rows with the suffix only (index_rows.name_rows); pubfid7: no authors' and
 # investigators' words in the FTS5 tables (names are searched on the terms rows alone)
 # pubfid8: a season's month in the publication date; sort=pub_date by the earliest date
-INDEX_VERSION = "15-seasons-earliest-date"
+# pubfid9: the PMCID and NIH manuscript id among All Fields' whole values (index_text)
+INDEX_VERSION = "16-pmcid-mid-all-fields"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a

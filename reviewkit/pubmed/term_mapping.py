@@ -23,14 +23,21 @@ be someone's full name (``hong kong``, ``rose bengal``) would turn into an autho
 (rd37a built it and measured: ``san francisco`` 248 articles -> 1 author, ``von hippel`` 14 -> 2;
 pubmed-fidelity.md, section rd37a); and the splitting of a longer phrase into a name and other
 words (``smith j cancer``).
+
+PMIDs: "You can search for several PMIDs by entering each number in the search box separated by
+a space (e.g., 17170002 16381840); PubMed will OR the PMIDs together" (PubMed's User Guide,
+2024, PMID [pmid]). Numbers side by side, and nothing else, are ORed, each searched in All
+Fields, which holds the PMID (:meth:`reviewkit.pubmed.evaluate.Evaluator._term`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reviewkit.pubmed.citation_terms import SUFFIXES
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.uids import uid
 from reviewkit.query import BoolOp, Node, Term, fold, untagged_word
 from reviewkit.records import fold_text
 
@@ -65,10 +72,13 @@ def map_names(node: Node, snapshot: Snapshot) -> Node:
 
 
 def _finish(mapped: _Mapped, snapshot: Snapshot) -> Node:
-    """The node, or the name term its side-by-side words map to."""
+    """The node, the PMIDs its side-by-side numbers are, or the name term its side-by-side
+    words map to."""
     node, words = mapped
     if not words or len(words) < 2:
         return node
+    if all(uid(w) for w in words):  # each number in All Fields, which holds the PMID
+        return functools.reduce(lambda a, b: BoolOp("OR", a, b), (Term(w) for w in words))
     written, name = " ".join(words), fold_text(" ".join(words))
     if not _AUTHOR_FORMAT.fullmatch(name) or _earlier_table(name, snapshot):
         return node

@@ -308,11 +308,12 @@ def unsettled_narrower(value: str) -> tuple[str, ...]:
     return UNSETTLED_NARROWER.get(_PT_FOLDED.get(_fold(value), ""), ())
 
 
-def publication_type_names(value: str) -> tuple[str, ...]:
-    """The names a [pt] search for ``value`` finds: the value, its narrower types, and the
-    former or current name of each (sources: module docstring)."""
+def publication_type_names(value: str, *, noexp: bool = False) -> tuple[str, ...]:
+    """The names a [pt] search for ``value`` finds: the value, its narrower types (not with
+    ``noexp``, [pt:noexp]), and the former or current name of each (sources: module
+    docstring)."""
     canonical = _PT_FOLDED.get(_fold(value), value)
-    names = [canonical, *narrower_publication_types(canonical)]
+    names = [canonical, *(() if noexp else narrower_publication_types(canonical))]
     renamed = {old: new for new, olds in FORMER_NAMES.items() for old in olds}
     for name in list(names):
         names += FORMER_NAMES.get(name, ()) + ((renamed[name],) if name in renamed else ())

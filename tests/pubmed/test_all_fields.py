@@ -407,11 +407,13 @@ def test_the_all_fields_message_says_what_pubmeds_all_fields_searches_that_ours_
     """PubMed's User Guide (2024), All Fields [all]: "Terms that do not map are searched in all
     search fields except for Place of Publication, Create Date, Completion Date, Entry Date,
     MeSH Date, and Modification Date", so PubMed's All Fields does search the publication date,
-    language, volume, issue, pages and PMID, which the local server leaves out: the message
-    says so (it had said PubMed's 'may', and left the PMID out of that list)."""
+    language, volume, issue, pages and PMID, which the local server leaves out but the PMID
+    (pubfid9: test_user_guide_fields): the message says so (it had said PubMed's 'may', and
+    left the PMID out of that list)."""
     said = html.unescape(warnings_of(server, "cancer[all]"))
     assert (
-        "PubMed's All Fields also searches the publication date, language, volume, issue, "
-        "pages and PMID" in said
+        "PubMed's All Fields also searches the publication date, language, volume, issue and "
+        "pages (" in said
     )
+    assert "pages, PMID" not in said and "issue, pages and place of publication;" in said
     assert "Place of Publication, Create Date, Completion Date, Entry Date, MeSH Date" in said

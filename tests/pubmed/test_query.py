@@ -106,7 +106,8 @@ def test_lower_case_operators_are_words_and_warned_about() -> None:
     ("query", "problem"),
     [
         ("cancer[xyz]", "unknown field tag [xyz]"),
-        ("cancer[pt:noexp]", "unknown field tag [pt:noexp]"),  # :noexp is for MeSH tags
+        # :noexp is for the hierarchies, MeSH and publication types ([pt:noexp]: User Guide)
+        ("cancer[ti:noexp]", "unknown field tag [ti:noexp]"),
         ("cancer[au:~2]", "unknown field tag [au:~2]"),  # proximity: [ti], [tiab], [ad]
         ("cancer[tiab:~2]", "proximity [field:~N] needs a quoted phrase"),
         ('"2011"[dp] : "2021"[edat]', "same field tag"),
