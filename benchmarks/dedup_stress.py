@@ -48,7 +48,11 @@ from benchmarks.dedup_stress_notes import (
     NOTES_RD33F,
     NOTES_STOP34,
 )
-from benchmarks.dedup_stress_notes_pages_letters import NOTES_DEDUP37, NOTES_RD37F
+from benchmarks.dedup_stress_notes_pages_letters import (
+    NOTES_DEDUP37,
+    NOTES_DEDUP38,
+    NOTES_RD37F,
+)
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -420,7 +424,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP35
         + NOTES_DEDUP36
         + NOTES_DEDUP37
-        + NOTES_RD37F,
+        + NOTES_RD37F
+        + NOTES_DEDUP38,
     )
     return 0
 

@@ -1,6 +1,7 @@
-"""Notes under the dedup-stress tables (results/dedup-stress.md) of dedup37: MEDLINE's
-pagination of an article with a reply or discussion, letters printed together without the
-issue, and the stress false merges read again. Kept apart from dedup_stress_notes.py, which
+"""Notes under the dedup-stress tables (results/dedup-stress.md) of dedup37 and dedup38:
+MEDLINE's pagination of an article with a reply, a discussion or unnumbered pages, letters
+printed together without the issue, suffixes run into names, and the stress false merges read
+again. Kept apart from dedup_stress_notes.py, which
 is near the size limit."""
 
 from __future__ import annotations
@@ -86,4 +87,55 @@ NOTES_RD37F: tuple[str, ...] = (
     "listed author, on a page of the range, would join. Not guarded: the engine already merges",
     "two records of one title on one page of one volume whatever their issues (biblio_match,",
     "before dedup37 too: two '(multiple letters)' records of issues 5 and 7 on pages 12-14).",
+)
+
+NOTES_DEDUP38: tuple[str, ...] = (
+    "",
+    "## Suffixes run into names, Roman-numeral supplement pages, 'p following' (dedup38)",
+    "",
+    "'dedup38' against 'dedup38-before' (the engine at 73522f8a rerun, its figures dedup37's),",
+    "all 130 rows, niced at load 7-14 on 2 cores: false merges 33 -> 33, missed 5,560 -> 5,560,",
+    "queue 24,166 -> 24,167, no false edge added or lost. Rows moved: cardiac's queue +1 on",
+    "every row with pages (two abstracts on one supplement page, 'ii510' / 'ii510-ii511', one",
+    "DOI, labelled apart: now one place, asked), respiratory's -1 on every row with pages but",
+    "c2_et_al (FOCUS 1 / FOCUS 2, 'iii19-iii32' / 'iii33-iii44', labelled apart: two first",
+    "pages now, apart).",
+    "Built (author_names.py, dedup/names.py, dedup/pages.py; tests/dedup/test_glued_suffixes.py,",
+    "test_prefixed_pagination.py): a suffix run into the name ('CarlezonJr', 'SlikkerJrSlotkin",
+    "T.A.', 'Carlezon W.A.Jr.': depression's Ovid lists, 1,002 of them) is read apart; a",
+    "supplement's pages under its Roman numeral ('II-221-5', 'iii613-iii614': 231 fields in the",
+    "ten sets) read as section pages with their number; MEDLINE's 'quiz 2 p following 359' is",
+    "no range start (none in the sets). Their true pairs were already merged on full records",
+    "by the fields around them; the names did not move a pair in c1_initials or c2_et_al.",
+    "",
+    "The stress rows' false merges, read again for a kind (dedup38-before, 33 in all):",
+    "- respiratory id_0001881 / id_0001882 (every row): the online-first record and its print",
+    "  copy, labelled apart; label noise (dedup-heldout.md).",
+    "- respiratory id_0001355 / id_0001356 (e, i, j): the journal-club summary under its",
+    "  article's title; only its page ('JC6-9') tells it, and those rows remove it.",
+    "- depression Senior 1968 (id_0007702 / id_0007705) and Nakanishi 1970 (id_0053927 /",
+    "  id_0053928) (e, i, j): one team's companion papers in one issue, lists of two and three",
+    "  names, one name on each side the other lacks. A guard 'no page, short lists, a name",
+    "  missing on each side' was counted before building it: on the ten sets' labelled-true",
+    "  pairs, 93 with lists under four names have one name missing on each side under the same",
+    "  first author (a name garbled or split, 'pitka nen' / 'pitkanen', 'je gou', 'omskov' /",
+    "  'ornskov'; a given name in the list, 'sabrina'), against these 2 false merges. Not built:",
+    "  without pages the names cannot tell the kind.",
+    "- srsr id_0024251 / id_0057173 (d1): one author's article at one place (Encephale 22,",
+    "  54-60) under two translations of its French title, labelled apart; merged once the",
+    "  journal is abbreviated (same_place_and_authors). Label noise.",
+    "- depression id_0054606 / id_0077870 (a, i): a meeting abstract (no volume or pages) and",
+    "  the article of one title, authors and year in Pharmacopsychiatry; only the two DOIs tell",
+    "  them apart, and a removes them.",
+    "- srsr i_minimal (8 edges, two clusters): Bricca 2017, the Osteoarthritis Cartilage",
+    "  congress abstract (S189) and the article (25(8) 1223-1237), one title and list; Cohen",
+    "  2016 / 2017, a congress abstract without a journal and the article. With DOI, pages and",
+    "  abstract removed, one copy of the abstract keeps neither supplement nor issue, and chains",
+    "  the rest. No field is left to tell; not built.",
+    "Missed pairs by degradation, read on srsr a_no_doi (362 missed against full's 149): 209",
+    "of the 362 are queued under biblio_partial (a person sees them), 16",
+    "same_abstract_published_twice, 14 journal_unsure_no_place; among them a review's online",
+    "record (one year before, no volume or pages, names in full run together) against its",
+    "print record, the DOI the only tie. The respiratory label-noise pair is that kind, labelled",
+    "apart, so merging it on title, journal and first author alone is left to a person.",
 )

@@ -93,6 +93,23 @@ _SUFFIX = re.compile(_SUFFIX_FORM)
 _SUFFIX_ANY_CASE = re.compile(_SUFFIX_FORM, re.IGNORECASE)
 
 
+# A suffix an export ran into the name before it: into the surname when the initials were lost
+# ('CarlezonJr', 'SlikkerJrSlotkin T.A.', 'DosSantosJr.Vasconcelos S.M.M.': depression's Ovid
+# lists, where the other copy writes 'Carlezon W.A. Jr.'), or into full-stopped initials
+# ('Carlezon W.A.Jr.'). 'Jr' / 'Sr' with a capital after a small letter or a full stop, then a
+# full stop, a capital (the next surname), a blank or the end: no surname or initials are written
+# so ('Srour', 'Srivastava' go on in small letters). Read apart, the surname is the person's
+# own and the suffix an export's choice (as after a blank, :func:`split_name`).
+_GLUED_SUFFIX = re.compile(r"(?<=[^\W\d_A-Z]|\.)((?:J|S)n?r)\.?(?=[A-ZÀ-ÖØ-Þ\s]|$)")
+
+
+def _suffix_apart(text: str) -> str:
+    """A suffix run into the word before it written after a blank and closed by a full stop:
+    'CarlezonJrRohan M.L.' -> 'Carlezon Jr.Rohan M.L.'; 'Carlezon W.A.Jr.' -> 'Carlezon W.A.
+    Jr.' (:data:`_GLUED_SUFFIX`)."""
+    return _GLUED_SUFFIX.sub(r" \1.", text) if "r" in text else text
+
+
 def is_suffix(word: str, *, any_case: bool = False) -> bool:
     """Whether a word is a generational suffix: as written after initials ('Jr', '3rd', 'III'),
     or, ``any_case``, as exports write one into the surname and folding leaves it ('Cleveland
@@ -182,9 +199,10 @@ def split_run_together(author: str) -> list[str]:
     entry with a comma ('Surname, Given') is one name and comes back as it is."""
     if "," in author:
         return [author]
-    if "." not in author:
+    unglued = _suffix_apart(author)
+    if "." not in unglued:
         return _split_plain(author)
-    spaced = _GLUED_INITIALS.sub(" ", author)
+    spaced = _GLUED_INITIALS.sub(" ", unglued)
     names = [n.strip() for n in _RUN_ON.split(spaced)]
     if len(names) == 1 and spaced == author:
         return [author]
@@ -340,9 +358,11 @@ def split_name(name: str) -> NameParts:
         return NameParts(family.strip(), *_given_and_suffix(given))
     # the suffix first, then the particles: it ends the name wherever they stand ('Berg J van
     # der Jr', a surname sorted on its body, is 'van der Berg J', suffix 'Jr')
-    words = name.split(" ")
+    words = _suffix_apart(name).split(" ")
     suffix = ""
-    if len(words) > 2 and is_suffix(words[-1]):
+    # after a surname alone only a word no initials are written as ('Carlezon Jr', once
+    # 'CarlezonJr'): 'Ivanov II' keeps its initials
+    if (len(words) > 2 or len(words) == 2 and words[-1][:1] in "JS") and is_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]
     words = _particles_last(words)
     n = _trailing_initials(words)
@@ -351,6 +371,8 @@ def split_name(name: str) -> NameParts:
     n = _leading_initials(words)
     if n:
         return NameParts(" ".join(words[n:]), " ".join(words[:n]), suffix)
+    if len(words) == 1:  # a surname and its suffix, the initials lost ('Carlezon Jr')
+        return NameParts(words[0], "", suffix)
     return NameParts(" ".join(words + ([suffix] if suffix else [])))
 
 

@@ -52,9 +52,11 @@ def _family(name: str) -> str:
 
 
 def author_key(authors: list[str], limit: int = 5) -> str:
-    """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
+    """Folded surnames of the first ``limit`` authors, without spaces, lone initials or
+    generational suffixes (written into a surname by one export, 'Cleveland Jr J. C.', and
+    apart or not at all by another, as :func:`surnames` reads them)."""
     folded = fold_text(" ".join(_family(a) for a in _without_et_al(authors)[:limit]))
-    return "".join(w for w in folded.split() if len(w) > 1)
+    return "".join(w for w in folded.split() if len(w) > 1 and not is_suffix(w, any_case=True))
 
 
 # How many names of a list the keys keep one by one (Keys.surnames), for records of
@@ -221,7 +223,8 @@ def first_person_key(authors: list[str]) -> str:
     if not authors:
         return ""
     parts = split_name(authors[0])
-    words = fold_text(parts.surname).split()
+    # a suffix written into the surname ('Carlezon Jr W.A.') is no part of it (as author_key)
+    words = [w for w in fold_text(parts.surname).split() if not is_suffix(w, any_case=True)]
     given = _given_tokens(parts.given, given_names_in_capitals(authors[0], authors))
     if not words or not given:
         return ""  # a group, or a name without given names: nothing to move between the parts

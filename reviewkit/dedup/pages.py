@@ -39,6 +39,17 @@ _LABELLED_PART = re.compile(
 )
 
 
+# MEDLINE's 'N p following M' (NLM's indexing manual, ch. 10): N pages printed without numbers
+# after page M ('352-8; quiz 2 p following 359'). No page of it has a number to compare; its
+# digits run together ('2pfollowing359') had read as page 2359.
+_UNNUMBERED = re.compile(r"\d+\s*p\.?\s*following\s*\d+", re.IGNORECASE)
+# A supplement's pages numbered under its Roman numeral: Circulation's 'II-221-5' and 'II221-
+# II226' (supplement II, pages 221-226), Oxford journals' 'iii613-iii614'. Pages of a lettered
+# section (kind 's', below) whose number is the part after the numeral; not an article id
+# ('ddq316', 'RRN1281'), which no numeral starts.
+_ROMAN_SECTION = re.compile(r"(?:^|(?<=-))\s*(?:i{1,3}|iv|vi{0,3}|ix|x)-?(?=\d)", re.IGNORECASE)
+
+
 def article_pages(pages: str) -> str:
     """The article's own pages of a field that also gives a labelled piece printed with it or a
     note after its range: '1327-8; author reply 1328' -> '1327-8'; '623-9; discussion 5A-6A' ->
@@ -52,10 +63,12 @@ def article_pages(pages: str) -> str:
 
 
 def first_page(pages: str) -> str:
-    """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> '';
+    """Digits of the article's first page (:func:`article_pages`, :func:`page_range`): '0221-8' ->
+    '221'; 'S14-7' -> '14'; 'II-221-5' -> '221'; 'e0123' -> '123'; 'nov' -> ''; a piece printed
+    after the article is not its first page ('623-9; discussion 5A-6A' -> '623');
     pages a spreadsheet read as a date: '01-Oct' -> '1', 'Jan-78' -> '1'; dates and article ids
     ('2010/04', 'ddq316') -> ''; several ranges in any order: the lowest ('260, 245-253' -> '245')."""
-    return page_range(pages)[0]
+    return page_range(article_pages(pages))[0]
 
 
 def page_range(pages: str) -> tuple[str, str]:
@@ -67,6 +80,9 @@ def page_range(pages: str) -> tuple[str, str]:
         ranges = [page_range(part) for part in re.split(r"[,;]", pages)]
         ranges = [r for r in ranges if r[0]]
         return min(ranges, key=lambda r: int(r[0])) if ranges else ("", "")
+    if _UNNUMBERED.fullmatch((pages or "").strip()):
+        return "", ""  # pages without numbers: none to compare
+    pages = _ROMAN_SECTION.sub("", pages or "")  # 'II-221-II-225' -> '221-225'
     # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
     if "/" in pages or re.match(r"\s*[A-Za-z]{2,}\d", pages or ""):
         return "", ""
@@ -89,7 +105,11 @@ def range_starts(pages: str) -> frozenset[str]:
     parts = re.split(r"[,;]", pages or "")
     if len(parts) < 2:
         return frozenset()
-    starts = (page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", part))[0] for part in parts)
+    starts = (
+        page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", part))[0]
+        for part in parts
+        if not _UNNUMBERED.search(part)  # 'quiz 2 p following 359': no numbered page
+    )
     return frozenset(s for s in starts if s)
 
 
@@ -100,7 +120,7 @@ def page_kind(pages: str) -> str:
     pages = (pages or "").strip()
     if _ELOCATOR.match(pages):
         return "e"
-    if _SECTION_PAGE.match(pages):
+    if _SECTION_PAGE.match(pages) or _ROMAN_SECTION.match(pages):
         return "s"
     return "p" if pages[:1].isdigit() else ""
 

@@ -1,0 +1,49 @@
+"""Pagination MEDLINE writes with a prefix or a note (issue 14, dedup38): a supplement's pages
+under its Roman numeral ('II-221-5', Circulation), pages without numbers after a page ('quiz 2 p
+following 359', NLM's indexing manual ch. 10), and the kept record's place filled from copies
+that give its first page in another form."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys, rec, verdict
+
+from reviewkit.dedup.merged_fields import filled_record
+from reviewkit.dedup.pages import first_page
+
+
+def test_unnumbered_pages_after_a_page_are_no_range_start():
+    # '2 p following 359': two pages without numbers after page 359, not page 2359
+    medline = keys(1, pages="352-8; quiz 2 p following 359")
+    assert (medline.first_page, medline.last_page) == ("352", "358")
+    assert "2359" not in medline.page_starts
+    assert keys(2, pages="2 p following 359").first_page == ""
+
+
+def test_a_roman_numeral_supplement_page_reads_its_number():
+    for pages in ("II-221-5", "II221-5", "II221-II225", "II-221-II-225"):
+        k = keys(1, pages=pages, issue="19 Suppl")
+        assert (k.first_page, k.last_page, k.page_kind, k.page_section) == (
+            "221",
+            "225",
+            "s",
+            "ii",
+        ), pages
+    assert keys(1, pages="iii613-iii614").first_page == "613"
+    assert keys(1, pages="ddq316").first_page == ""  # a manuscript id, no numeral
+
+
+def test_one_supplement_article_in_two_pagination_forms_is_one_record():
+    # MEDLINE 'II-221-5' against another database's 'II221-II225', no DOI on either
+    medline = keys(1, pages="II-221-5", issue="19 Suppl", doi="")
+    embase = keys(2, pages="II221-II225", issue="19 Suppl", doi="")
+    assert verdict(medline, embase)[0] == "duplicate"
+
+
+def test_the_kept_record_takes_its_place_from_a_copy_of_one_first_page():
+    # MEDLINE's record without the issue against an Embase copy that writes the supplement's
+    # pages another way: one place (volume 45, page 221), so the copy's issue fills the gap,
+    # and the first page reads the article's own range, not a piece printed with it
+    kept = rec(issue="", pages="II-221-5")
+    embase = rec(issue="19 Suppl", pages="II221-II225", source="Embase")
+    assert filled_record(kept, [(2, embase)]).issue == "19 Suppl"
+    assert first_page("623-9; discussion 5A-6A") == first_page("623-629") == "623"
