@@ -42,6 +42,17 @@ def test_the_delivery_reviews_schemes_through_the_cli(capsys, scheme, correct):
         ("Health workers were visited to complete the in-person survey.", ["not-stated"]),
         # how people were invited is no delivery
         ("Employees were informed via an e-mail list that vaccination was free.", ["not-stated"]),
+        ("Workers were recruited by telephone and invited by e-mail to the trial.", ["not-stated"]),
+        # recruitment or information in the sentence that names the delivery takes nothing
+        # from it: the channel of an invitation is a verb's ("invited by e-mail"), not any
+        # sentence's that names recruitment
+        (
+            "We recruited 120 sick-listed workers and randomised them to telephone coaching"
+            " or usual care.",
+            ["telephone"],
+        ),
+        ("Workers recruited from 12 companies received telephone-based CBT.", ["telephone"]),
+        ("Participants informed about the study received weekly e-mail support.", ["digital"]),
         # the digits of a hand are not digital
         ("Range of motion of the digits and grip strength were measured.", ["not-stated"]),
     ],
