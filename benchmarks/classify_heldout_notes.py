@@ -865,8 +865,10 @@ a label's terms, `{ all = ["case manager*", "insurer*"], weight = … }`, found 
 term is and each other stands in the same sentence, counted once at the first term's place
 (14 tests; `protocol check` refuses a sign of fewer than two terms). The providers protocol
 uses it for what task 37 left: a therapist of no named kind giving a psychological therapy in
-the same sentence (`{ all = ["therapist*", "problem-solving"] }`, CBT, cognitive behavio*,
-psychotherapy, interpersonal) is a psychotherapist, the therapy without a therapist in its
+the same sentence (`{ all = ["therapist*", "problem-solving therap*"] }`, CBT, cognitive
+behavio*, psychotherapy, interpersonal therap*; the adjectives alone were first, and named
+"a problem-solving approach to work tasks" or "interpersonal conflicts" a psychotherapist's
+until a reader's mend, no row moved) is a psychotherapist, the therapy without a therapist in its
 sentence is not (the guided internet CBT that the weak-sign attempt had turned into a
 psychologist's): providers set provider 23 -> 24/24 (P05, "trained therapists"); of the 15,225
 score lists 3 moved, P05 and two rows whose therapists give CBT (scores up, suggestions
