@@ -86,6 +86,8 @@ def test_a_sign_counts_once_and_shows_all_its_terms(tmp_path):
         ('{ all = ["case manager*", "c++"] }', "'c++'"),
         ('{ all = ["case manager*", "insurer"], term = "x" }', "either 'term' or 'all'"),
         ('{ all = ["case manager*", "insurer"], near = 3 }', "unknown key 'near'"),
+        # a term listed twice is found wherever the first is: the sign would be its head alone
+        ('{ all = ["case manager*", "Case Manager*"] }', "'Case Manager*' is listed twice"),
     ],
 )
 def test_protocol_check_refuses_a_sign_it_cannot_read(tmp_path, capsys, entry, message):
