@@ -70,6 +70,14 @@ def test_the_mode_is_how_the_intervention_reached_people(delivery, text, mode):
         ("The intervention group was compared with the control group.", ["not-stated"]),
         ("Individuals with burnout were included.", ["not-stated"]),
         ("A group-randomized trial in 12 schools.", ["not-stated"]),
+        ("Workers were individually randomised to the intervention or usual care.", ["not-stated"]),
+        ("Employees were randomized individually to coaching or usual care.", ["not-stated"]),
+        # the design beside a format the sessions name
+        (
+            "Workers were individually randomised to individual sessions with a psychologist"
+            " or usual care.",
+            ["individual"],
+        ),
     ],
 )
 def test_the_format_is_how_sessions_were_held(delivery, text, fmt):
