@@ -36,6 +36,12 @@ def test_the_delivery_reviews_schemes_through_the_cli(capsys, scheme, correct):
         ("The programme was delivered face to face by occupational therapists.", ["in-person"]),
         ("Families were offered six home-based video-feedback sessions.", ["in-person"]),
         ("Workers received weekly telephone coaching.", ["telephone"]),
+        # visits at the participant's home are in person; 'home' in another sense beside a
+        # visit is not ("discharged home", "working from home"), nor a visit by video
+        ("Nurses visited the workers at home.", ["in-person"]),
+        ("Visits took place in the workers' homes.", ["in-person"]),
+        ("Patients discharged home received weekly video visits.", ["digital"]),
+        ("Employees working from home received virtual visits.", ["digital"]),
         ("Employees used a smartphone app for eight weeks.", ["digital"]),
         # how data were collected is no delivery
         ("Workers completed an online survey and telephone interviews.", ["not-stated"]),
@@ -66,6 +72,8 @@ def test_the_mode_is_how_the_intervention_reached_people(delivery, text, mode):
     [
         ("The intervention consisted of eight group sessions.", ["group"]),
         ("Each worker met the coach individually.", ["individual"]),
+        ("Nurses visited the workers at home.", ["individual"]),
+        ("Patients discharged home received weekly video visits.", ["not-stated"]),
         # a trial's arms and its people are no format
         ("The intervention group was compared with the control group.", ["not-stated"]),
         ("Individuals with burnout were included.", ["not-stated"]),
