@@ -46,6 +46,13 @@ def test_the_delivery_reviews_schemes_through_the_cli(capsys, scheme, correct):
         # how data were collected is no delivery
         ("Workers completed an online survey and telephone interviews.", ["not-stated"]),
         ("Health workers were visited to complete the in-person survey.", ["not-stated"]),
+        ("Outcomes were measured by telephone at 6 and 12 months.", ["not-stated"]),
+        ("Participants completed online modules over eight weeks.", ["digital"]),
+        ("Data were collected online.", ["not-stated"]),
+        (
+            "Workers received telephone coaching; sick leave was measured by telephone.",
+            ["telephone"],
+        ),
         # how people were invited is no delivery
         ("Employees were informed via an e-mail list that vaccination was free.", ["not-stated"]),
         ("Workers were recruited by telephone and invited by e-mail to the trial.", ["not-stated"]),
