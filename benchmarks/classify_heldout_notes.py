@@ -857,7 +857,15 @@ digital delivery away from any sentence that also named recruitment, since a neg
 subtracts from the whole label ("we recruited 120 workers and randomised them to telephone
 coaching" was Not stated); they are now the verb's channel as phrases ("recruited by
 telephone", "invited by e-mail", "e-mail distribution list*"). Mode 26/29 and format 28/29
-unchanged.
+unchanged. The same reader's other kinds of sentence, none moving a row of any set: a visit at
+home by "at home" or "homes", not any "home" beside a visit ("patients discharged home received
+video visits"; video and virtual visits are digital), an individually randomised trial is no
+individual format (as "group-randomized" is no group), and data measured by telephone or
+collected online are no delivery as telephone interviews and online surveys are not. Left:
+how data were collected in other words (a measurement sentence, `states_measurement`, is not
+a reading a protocol can ask for), an online group session read as in person ("group
+sessions" weighs 1.0 in person: most are, and weak it lost "ten group sessions at an
+outpatient clinic" in heldout_rtw_abstracts_2.csv).
 
 Also this stop, each first a failing test: a sign that takes several words which need not
 stand together ("trained therapists", "a case manager employed by the insurer") is one entry of
