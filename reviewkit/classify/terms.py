@@ -218,11 +218,20 @@ def drop_recounted_words(
     also finds: ``*team`` (Swedish samverkansteam, rehabteam) adds compounds, but the bare word
     "team", or a compound listed on its own ("ryggsmerter" beside ``*smerter``), is one sign and
     counts once, at the plain term's weight (a quoted word, ``"team"``, is as plain): a word
-    does not weigh more because one of the label's lists also names its compounds."""
-    if not _single_word_parts(term, "suffix"):
+    does not weigh more because one of the label's lists also names its compounds. A sign of
+    several terms (``together``) is neither: it counts only where all its terms stand, so its
+    head takes no word from a pattern, nor does a plain word take one from a sign headed by a
+    pattern (on the same words the heavier stays: :func:`~reviewkit.classify.rules.longest_spans`)."""
+    if term.together or not _single_word_parts(term, "suffix"):
         return evidence
     # a word as written ('"team"') is as plain as a word in any form ("team")
-    plain = [p for t in terms for k in ("word", "exact") for p in _single_word_parts(t, k)]
+    plain = [
+        p
+        for t in terms
+        if not t.together
+        for k in ("word", "exact")
+        for p in _single_word_parts(t, k)
+    ]
     return [e for e in evidence if not any(p.matches(e.text) for p in plain)]
 
 

@@ -106,6 +106,8 @@ class SchemeChecks:
                 'write {all = ["case manager*", "insurer*"]}: found where every term stands in '
                 "one sentence; a single term is {term = …}",
             )
+        # a term listed twice is found wherever its first listing is: the sign were its head
+        self.unique([x.strip() for x in shown], key, "term")
         return shown[0], shown[1:]
 
     def schemes(self, data: dict) -> dict[str, Scheme]:

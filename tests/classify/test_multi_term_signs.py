@@ -86,6 +86,8 @@ def test_a_sign_counts_once_and_shows_all_its_terms(tmp_path):
         ('{ all = ["case manager*", "c++"] }', "'c++'"),
         ('{ all = ["case manager*", "insurer"], term = "x" }', "either 'term' or 'all'"),
         ('{ all = ["case manager*", "insurer"], near = 3 }', "unknown key 'near'"),
+        # a term listed twice is found wherever the first is: the sign would be its head alone
+        ('{ all = ["case manager*", "Case Manager*"] }', "'Case Manager*' is listed twice"),
     ],
 )
 def test_protocol_check_refuses_a_sign_it_cannot_read(tmp_path, capsys, entry, message):
@@ -95,3 +97,36 @@ def test_protocol_check_refuses_a_sign_it_cannot_read(tmp_path, capsys, entry, m
     assert cli_main(["protocol", "check", str(bad)]) != 0
     err = capsys.readouterr().err
     assert message in err and "bad.toml" in err and "Traceback" not in err
+
+
+def _score(tmp_path: Path, terms_no: str, text: str) -> tuple[float, list[str]]:
+    """The Norwegian label's score and evidence terms for ``text`` with ``terms_no`` as its
+    terms (a compound pattern ``*word`` beside a plain word or a sign)."""
+    path = tmp_path / "p.toml"
+    path.write_text(
+        PROTOCOL.replace('terms_no = [{ all = ["*terapeut", "utdannet"] }]', terms_no),
+        encoding="utf-8",
+    )
+    scheme = protocol_mod.load(path).scheme("base")
+    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", text)])
+    score = next(s for s in classify.score_labels(rec, scheme) if s.label == "psychologist")
+    return score.score, [e.term for e in score.evidence]
+
+
+def test_a_signs_head_is_no_plain_word_that_takes_a_compounds_place(tmp_path):
+    """A compound pattern's evidence on a bare word is dropped where a plain term of the label
+    finds that word (it counts there); a sign's head counts only beside its other terms, so a
+    sign headed by the bare word must not take it away from the pattern."""
+    terms_no = 'terms_no = ["*team", { all = ["team", "utdannet"] }]'
+    assert _score(tmp_path, terms_no, "Et team møtte hver arbeidstaker.") == (1.0, ["*team"])
+
+
+def test_a_sign_headed_by_a_compound_pattern_is_not_dropped_for_a_weak_word(tmp_path):
+    """A sign headed by ``*terapeut`` beside a weak plain ``terapeut``: where both find the
+    word and the sign's other term stands in the sentence, the sign counts (the heavier on the
+    same words), not the weak word alone."""
+    terms_no = (
+        'terms_no = [{ all = ["*terapeut", "utdannet"] }, { term = "terapeut", weight = 0.5 }]'
+    )
+    text = "Terapeuten var utdannet i kognitiv terapi."
+    assert _score(tmp_path, terms_no, text) == (1.0, ["*terapeut + utdannet"])

@@ -289,6 +289,12 @@ def test_a_public_agencys_own_staff(providers, text, sector):
         # the therapy without a therapist, or in another sentence, is no provider
         ("Workers received guided internet CBT with a coach.", ["not-stated"]),
         ("Therapists met the workers. The workers also read about CBT.", ["not-stated"]),
+        # an adjective that names no therapy names no psychotherapist: a problem-solving
+        # approach or interpersonal conflicts are any provider's
+        ("Therapists used a problem-solving approach to adapt work tasks.", ["not-stated"]),
+        ("Therapists discussed interpersonal conflicts at work with each employee.",
+         ["not-stated"]),
+        ("Therapists gave interpersonal therapy by telephone.", ["psychologist"]),
         # a therapist whose profession is named is that profession
         ("Occupational therapists gave cognitive behavioural training at work.", ["physio-ot"]),
     ],
