@@ -445,18 +445,21 @@ def dict_rows(
     used: Sequence[str] | None = None,
     any_case: bool = False,
     is_header: Callable[[list[str]], bool] | None = None,
+    is_record: Callable[[list[str], list[str]], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
     workbook's worksheets by name (for :func:`other_sheets`): each row, and each
     FormatError's line, numbered by its worksheet row as Excel shows it. ``is_header``: the
-    header is the first row it holds true of, below title rows
-    (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
+    header is the first row it holds true of, below title rows, and ``is_record`` tells a row
+    of the sheet above it (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
         found = csv_read.sheet(table.text, name)
-        below = found if is_header is None else csv_read.below_title_rows(found, is_header)
+        below = (
+            found if is_header is None else csv_read.below_title_rows(found, is_header, is_record)
+        )
         if below is not found:
             csv_read.header_below_titles(name, table.row_of(below.skip + 1))
         found = below
