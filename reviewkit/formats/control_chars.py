@@ -6,7 +6,9 @@ U+000B, U+000C, U+000E-U+001F) and DEL (U+007F) are never text: XML 1.0 allows n
 They reach an export from a record typed or pasted by hand into a reference manager: Word's
 manual line break is U+000B and its page break U+000C, a PDF's text copied out leaves others.
 Kept, they print as nothing or as boxes, split a word in two for the screening's matches,
-and make the report's XML (.docx, .xlsx) invalid. They hold no words, so a record is not refused
+and go out in every export (the report's .docx and .xlsx put a space for each:
+:func:`reviewkit.reports.writers.xml_text`). An Excel workbook's '_x000B_' is read as the
+character (:mod:`reviewkit.formats.xlsx`), and so taken out here too. They hold no words, so a record is not refused
 for one (a file of thousands would be refused for what no one can see): each is taken out
 where the records are read (:func:`cleaned`), those that stand between words (U+000B, U+000C
 and the separators U+001C-U+001F, which Python counts as whitespace) as a space, the others

@@ -56,7 +56,21 @@ FORMAT = "xlsx"
 _MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
 
 
+# ECMA-376 part 1, 22.9.2.19 (ST_Xstring): a character XML cannot hold is written '_xHHHH_'
+# (Excel writes a line break pasted from Word, U+000B, as '_x000B_'), and a '_' opening such
+# text as '_x005F_'. It was read as six characters of the text, where the control character
+# is one the import takes out (formats.control_chars); a surrogate's or NUL's code is kept.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16)
+    return m.group() if code == 0 or 0xD800 <= code <= 0xDFFF else chr(code)
+
+
 def _cell(value: object) -> str:
+    if isinstance(value, str):
+        return _ESCAPED.sub(_unescaped, value) if "_x" in value else value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -206,7 +220,7 @@ class _StringTable:
 
 def _string_table(source: IO[bytes]) -> _StringTable:
     """The shared strings part (xl/sharedStrings.xml) read as openpyxl reads it (the text of a
-    string's runs, not of its phonetic guide; 'x005F_' removed), keeping nothing else."""
+    string's runs, not of its phonetic guide), keeping nothing else."""
     from lxml import etree as ET
 
     table = _StringTable()
@@ -214,7 +228,7 @@ def _string_table(source: IO[bytes]) -> _StringTable:
     for _event, si in ET.iterparse(source, tag=f"{main}si", resolve_entities=False):
         runs = [c for c in si if c.tag == f"{main}r"]
         texts = [t.text or "" for c in [si, *runs] for t in c if t.tag == f"{main}t"]
-        table.append("".join(texts).replace("x005F_", ""))
+        table.append("".join(texts))  # its '_xHHHH_' escapes decoded by _cell
         si.clear()
         while si.getprevious() is not None:
             del si.getparent()[0]
