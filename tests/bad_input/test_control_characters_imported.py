@@ -117,3 +117,24 @@ def test_an_excel_workbooks_escaped_control_characters(shared, tmp_path, capsys)
     assert title == "Return to work with a coordinator"
     text = " ".join(s["text"] for s in json.loads(data)["abstract_sections"])
     assert text == "Met the GP. Kept _x000B_ as typed."
+
+
+@pytest.mark.parametrize("char", ["\x0b", "&#x0B;"], ids=["raw", "reference"])
+def test_an_endnote_xml_export_holding_one_is_refused_with_what_to_do(
+    char, tmp_path, capsys
+) -> None:
+    """XML cannot hold a control character, so an EndNote XML export holding one is no XML
+    and nothing is read; it said 'broken XML: PCDATA invalid Char value 11' and to export the
+    library again, which writes the same file. Named now, with a way that reads."""
+    fixture = REPO / "tests" / "core" / "fixtures" / "endnote_export.xml"
+    text = fixture.read_text(encoding="utf-8")
+    at = text.index("<title>") + len("<title>")
+    path = tmp_path / "library.xml"
+    path.write_text(text[:at] + char + text[at:], encoding="utf-8")
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:" in err and "a control character (U+000B)" in err
+    assert "'RefMan (RIS) Export'" in err and "Traceback" not in err
