@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.records import AbstractSection, Record
+from reviewkit.wording import quantity
 
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _AS_SPACE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
@@ -79,7 +80,7 @@ def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator
         yield rec
     if held and warn is not None:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
-        count = f"{len(held)} record{'s' if len(held) > 1 else ''}"
+        count = quantity(len(held), "record")
         warn(
             ReadWarning(
                 name,
