@@ -233,8 +233,8 @@ def below_title_rows(
                 "this row stands above the sheet's header row but fills its columns: a row of"
                 " the sheet, not a title",
                 where=f"{found.name}:{first}",
-                hint="put the header row first (sorting the sheet may have moved it) and read"
-                " the sheet again; nothing was read",
+                hint="put the header row first (sorting the sheet may have moved it), or delete"
+                " this row if it is a note, and read the sheet again; nothing was read",
             )
     return sheet_here
 
