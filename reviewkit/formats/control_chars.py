@@ -8,12 +8,12 @@ manual line break is U+000B and its page break U+000C, a PDF's text copied out l
 Kept, they print as nothing or as boxes, split a word in two for the screening's matches,
 and go out in every export (the report's .docx and .xlsx put a space for each:
 :func:`reviewkit.reports.writers.xml_text`). An Excel workbook's '_x000B_' is read as the
-character (:mod:`reviewkit.formats.xlsx`), and so taken out here too. They hold no words, so a record is not refused
-for one (a file of thousands would be refused for what no one can see): each is taken out
-where the records are read (:func:`cleaned`), those that stand between words (U+000B, U+000C
-and the separators U+001C-U+001F, which Python counts as whitespace) as a space, the others
-removed, and the import's summary names how many records held them and the first of them.
-NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`); C1
+character (:mod:`reviewkit.formats.xlsx`), and so taken out here too. They hold no words, so a
+record is not refused for one (a file of thousands would be refused for what no one can see):
+each is taken out where the records are read (:func:`cleaned`), those that stand between words
+(U+000B, U+000C and the separators U+001C-U+001F, which Python counts as whitespace) as a space,
+the others removed, and the import's summary names how many records held them and the first
+of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`); C1
 controls (U+0080-U+009F) are left alone: they are Windows-1252 punctuation read as Latin-1,
 a character lost in a wrong decoding, not a mark without meaning.
 """

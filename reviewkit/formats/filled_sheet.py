@@ -46,9 +46,9 @@ def sheet_rows(
     needs), as a person finds it: a title or a note typed in the rows above it (at most
     :data:`~reviewkit.formats.csv_read.TITLE_ROWS`, of two cells or fewer each) is left out,
     with a :class:`~reviewkit.errors.Notice` naming the header's line; a row above it that fills
-    every one of ``columns`` in two cells or more is refused (a row of the sheet, not a title). ``any_case``: column
-    names in lower case (a person heads a column 'Reason' as often as 'reason'), and
-    ``columns`` matched in any case."""
+    every one of ``columns`` in two cells or more is refused (a row of the sheet, not a title).
+    ``any_case``: column names in lower case (a person heads a column 'Reason' as often as
+    'reason'), and ``columns`` matched in any case."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
