@@ -161,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     _escape_what_stdout_cannot_encode()
     warnings.showwarning = _show_warning
+    # said every time, whatever PYTHONWARNINGS says: Python's default shows a message once per
+    # process ('error' ended the command in a traceback, 'ignore' hid rows a sheet left out)
+    for ours in (MissingGlyphs, Notice):
+        warnings.filterwarnings("always", category=ours)
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next

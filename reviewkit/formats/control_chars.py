@@ -6,12 +6,14 @@ U+000B, U+000C, U+000E-U+001F) and DEL (U+007F) are never text: XML 1.0 allows n
 They reach an export from a record typed or pasted by hand into a reference manager: Word's
 manual line break is U+000B and its page break U+000C, a PDF's text copied out leaves others.
 Kept, they print as nothing or as boxes, split a word in two for the screening's matches,
-and make the report's XML (.docx, .xlsx) invalid. They hold no words, so a record is not refused
-for one (a file of thousands would be refused for what no one can see): each is taken out
-where the records are read (:func:`cleaned`), those that stand between words (U+000B, U+000C
-and the separators U+001C-U+001F, which Python counts as whitespace) as a space, the others
-removed, and the import's summary names how many records held them and the first of them.
-NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`); C1
+and go out in every export (the report's .docx and .xlsx put a space for each:
+:func:`reviewkit.reports.writers.xml_text`). An Excel workbook's '_x000B_' is read as the
+character (:mod:`reviewkit.formats.xlsx`), and so taken out here too. They hold no words, so a
+record is not refused for one (a file of thousands would be refused for what no one can see):
+each is taken out where the records are read (:func:`cleaned`), those that stand between words
+(U+000B, U+000C and the separators U+001C-U+001F, which Python counts as whitespace) as a space,
+the others removed, and the import's summary names how many records held them and the first
+of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`); C1
 controls (U+0080-U+009F) are left alone: they are Windows-1252 punctuation read as Latin-1,
 a character lost in a wrong decoding, not a mark without meaning.
 """
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.records import AbstractSection, Record
+from reviewkit.wording import quantity
 
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _AS_SPACE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
@@ -77,7 +80,7 @@ def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator
         yield rec
     if held and warn is not None:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
-        count = f"{len(held)} record{'s' if len(held) > 1 else ''}"
+        count = quantity(len(held), "record")
         warn(
             ReadWarning(
                 name,

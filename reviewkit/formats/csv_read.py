@@ -195,14 +195,22 @@ TITLE_ROWS = 10
 _TITLE_CELLS = 2
 
 
-def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sheet:
+def below_title_rows(
+    found: Sheet,
+    is_header: Callable[[list[str]], bool],
+    is_record: Callable[[list[str], list[str]], bool] | None = None,
+) -> Sheet:
     """``found`` read from its header row when title rows of at most two cells come before it
     (the first of the first ten rows that ``is_header``); ``found`` itself otherwise. Each row
     below the first is split as a header would be, by the separator it uses most (or the one
     Excel's 'sep=' line names): a title without one ('Conflicts of 3 May') says nothing of the
-    separator, and read by its guess a ';' header was one cell."""
+    separator, and read by its guess a ';' header was one cell. ``is_record(header, cells)``:
+    whether a row above the header, split as the header is, is a row of the sheet rather than
+    a title; FormatError naming the first such row (a sheet sorted with its header row: its
+    rows of two cells were left out as titles)."""
+    above: list[tuple[int, int]] = []
     try:
-        for number, (start, _end, cells) in enumerate(found.rows()):
+        for number, (start, end, cells) in enumerate(found.rows()):
             sheet_here = found
             if number:
                 line = found.lines[start - 1].rstrip("\r\n")
@@ -210,12 +218,25 @@ def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sh
                 sheet_here = Sheet(found.name, found.lines, start - 1, _dialect_of(sep, line))
                 cells = next(csv.reader([line], sheet_here.dialect), [])
             if is_header(cells):
-                return sheet_here
+                break
             if number >= TITLE_ROWS or sum(1 for c in cells if c.strip()) > _TITLE_CELLS:
                 return found
+            above.append((start, end))
+        else:
+            return found
     except (FormatError, csv.Error):
         return found  # the reader names what is wrong, from the first line
-    return found
+    for first, last in above:
+        row = next(csv.reader(found.lines[first - 1 : last], sheet_here.dialect), [])
+        if is_record is not None and is_record(cells, row):
+            raise FormatError(
+                "this row stands above the sheet's header row but fills its columns: a row of"
+                " the sheet, not a title",
+                where=f"{found.name}:{first}",
+                hint="put the header row first (sorting the sheet may have moved it), or delete"
+                " this row if it is a note, and read the sheet again; nothing was read",
+            )
+    return sheet_here
 
 
 def header_below_titles(name: str, line: int) -> None:

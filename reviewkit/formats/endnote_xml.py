@@ -133,6 +133,13 @@ def _parse(data: bytes, name: str) -> ET._Element:
         root = ET.fromstring(data, parser)
     except ET.XMLSyntaxError as exc:
         line = exc.lineno or 1
+        if control := _CONTROL_CHAR.search(exc.msg):  # raw, or as a reference ('&#x0B;')
+            raise FormatError(
+                f"a control character (U+{int(control.group(1)):04X}) in a record's text, which"
+                f" XML cannot hold ({' '.join(exc.msg.split())}): nothing was read",
+                where=f"{name}:{line}",
+                hint=_CONTROL_HINT,
+            ) from None
         raise FormatError(
             f"broken XML: {' '.join(exc.msg.split())}", where=f"{name}:{line}", hint=_hint(exc.msg)
         ) from None
@@ -142,6 +149,15 @@ def _parse(data: bytes, name: str) -> ET._Element:
 
 
 _HINT = "export the library from EndNote again (File > Export, 'XML')"
+# libxml2's words for a C0 control character, raw ('PCDATA invalid Char value 11') or as a
+# character reference ('xmlParseCharRef: invalid xmlChar value 11'): text pasted into a record
+# (Word's line break is U+000B), which another XML export would hold again; a RIS export holds
+# it and the import takes it out (formats.control_chars)
+_CONTROL_CHAR = re.compile(r"invalid (?:xml)?Char value ([0-9]|[12][0-9]|3[01])\b")
+_CONTROL_HINT = (
+    "export the library from EndNote as RIS (File > Export, 'RefMan (RIS) Export') and import"
+    " that file, or delete the character from the record in EndNote"
+)
 
 
 def _hint(msg: str) -> str:

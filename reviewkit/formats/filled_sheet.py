@@ -45,9 +45,10 @@ def sheet_rows(
     The header is the first row that holds every one of ``columns`` (the ones the reader
     needs), as a person finds it: a title or a note typed in the rows above it (at most
     :data:`~reviewkit.formats.csv_read.TITLE_ROWS`, of two cells or fewer each) is left out,
-    with a :class:`~reviewkit.errors.Notice` naming the header's line. ``any_case``: column
-    names in lower case (a person heads a column 'Reason' as often as 'reason'), and
-    ``columns`` matched in any case."""
+    with a :class:`~reviewkit.errors.Notice` naming the header's line; a row above it that fills
+    every one of ``columns`` in two cells or more is refused (a row of the sheet, not a title).
+    ``any_case``: column names in lower case (a person heads a column 'Reason' as often as
+    'reason'), and ``columns`` matched in any case."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
@@ -61,13 +62,25 @@ def sheet_rows(
     def is_header(cells: list[str]) -> bool:
         return wanted <= {fold(c.strip()) for c in cells}
 
+    def is_record(header: list[str], cells: list[str]) -> bool:
+        # a row that fills every column read, in two cells or more, is a row of the sheet
+        # (a decision '12,include' sorted above the header), where a note fills one cell
+        read = [i for i, h in enumerate(header) if fold(h.strip()) in wanted]
+        filled = sum(1 for c in cells if c.strip())
+        return filled >= 2 and all(i < len(cells) and cells[i].strip() for i in read)
+
     if is_zip(head) and is_workbook(name):
         header, rows, header_row, sheets = xlsx.dict_rows(
-            read_bytes(path), name, what, any_case=any_case, is_header=is_header
+            read_bytes(path),
+            name,
+            what,
+            any_case=any_case,
+            is_header=is_header,
+            is_record=is_record,
         )
         return FilledSheet(header, header_row, rows, sheets)
     found = csv_read.sheet(csv_read.read_sheet(path), name)  # the text split into lines once
-    below = csv_read.below_title_rows(found, is_header)
+    below = csv_read.below_title_rows(found, is_header, is_record)
     if below is not found:
         csv_read.header_below_titles(name, below.skip + 1)
     header, rows = csv_read.sheet_dict_rows(below, any_case=any_case)

@@ -56,7 +56,21 @@ FORMAT = "xlsx"
 _MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
 
 
+# ECMA-376 part 1, 22.9.2.19 (ST_Xstring): a character XML cannot hold is written '_xHHHH_'
+# (Excel writes a line break pasted from Word, U+000B, as '_x000B_'), and a '_' opening such
+# text as '_x005F_'. It was read as six characters of the text, where the control character
+# is one the import takes out (formats.control_chars); a surrogate's or NUL's code is kept.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16)
+    return m.group() if code == 0 or 0xD800 <= code <= 0xDFFF else chr(code)
+
+
 def _cell(value: object) -> str:
+    if isinstance(value, str):
+        return _ESCAPED.sub(_unescaped, value) if "_x" in value else value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -206,7 +220,7 @@ class _StringTable:
 
 def _string_table(source: IO[bytes]) -> _StringTable:
     """The shared strings part (xl/sharedStrings.xml) read as openpyxl reads it (the text of a
-    string's runs, not of its phonetic guide; 'x005F_' removed), keeping nothing else."""
+    string's runs, not of its phonetic guide), keeping nothing else."""
     from lxml import etree as ET
 
     table = _StringTable()
@@ -214,7 +228,7 @@ def _string_table(source: IO[bytes]) -> _StringTable:
     for _event, si in ET.iterparse(source, tag=f"{main}si", resolve_entities=False):
         runs = [c for c in si if c.tag == f"{main}r"]
         texts = [t.text or "" for c in [si, *runs] for t in c if t.tag == f"{main}t"]
-        table.append("".join(texts).replace("x005F_", ""))
+        table.append("".join(texts))  # its '_xHHHH_' escapes decoded by _cell
         si.clear()
         while si.getprevious() is not None:
             del si.getparent()[0]
@@ -445,18 +459,21 @@ def dict_rows(
     used: Sequence[str] | None = None,
     any_case: bool = False,
     is_header: Callable[[list[str]], bool] | None = None,
+    is_record: Callable[[list[str], list[str]], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
     workbook's worksheets by name (for :func:`other_sheets`): each row, and each
     FormatError's line, numbered by its worksheet row as Excel shows it. ``is_header``: the
-    header is the first row it holds true of, below title rows
-    (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
+    header is the first row it holds true of, below title rows, and ``is_record`` tells a row
+    of the sheet above it (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
         found = csv_read.sheet(table.text, name)
-        below = found if is_header is None else csv_read.below_title_rows(found, is_header)
+        below = (
+            found if is_header is None else csv_read.below_title_rows(found, is_header, is_record)
+        )
         if below is not found:
             csv_read.header_below_titles(name, table.row_of(below.skip + 1))
         found = below

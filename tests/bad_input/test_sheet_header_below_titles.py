@@ -6,7 +6,9 @@ refused: 'no 'record' or 'decision' column in the header row' on line 1."""
 from __future__ import annotations
 
 import csv
+import warnings
 
+import pytest
 from conftest import add_records
 from openpyxl import Workbook
 from screening.helpers import conflict_on, finals_in_log, import_conflicts, make_records
@@ -132,3 +134,62 @@ def test_a_web_page_saved_as_the_sheet_is_named_so(project_b, tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{sheet}: this is a web page (HTML), not a CSV sheet" in err
     assert "hint: open the sheet in a spreadsheet and save it as 'CSV UTF-8'" in err
+
+
+def test_rows_of_decisions_above_the_header_are_not_left_out_as_titles(project_b, tmp_path, capsys):
+    """A sheet sorted with its header row (Excel's sort without 'My data has headers' puts the
+    numbers first): rows of two cells above the header that fill its record and decision
+    columns are decisions, not titles; they were left out with a warning and the import
+    ended 0. Refused now, naming the first of them; nothing is written."""
+    a, b, c = add_records(project_b, make_records(3))
+    conflict_on(project_b, [a, b, c], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f"{a},include\n{b},include\nrecord,decision\n{c},include\n", encoding="utf-8")
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    assert f"{sheet}:1: this row stands above the sheet's header row" in err and "hint:" in err
+    assert finals_in_log(project_b) == []
+
+
+def test_a_workbook_with_a_decision_above_its_header_names_the_worksheet_row(
+    project_b, tmp_path, capsys
+):
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    book = Workbook()
+    for row in ([TITLE], [], [a, "include"], ["Record", "Decision"], [b, "include"]):
+        book.active.append(row)
+    book.save(tmp_path / "conflicts.xlsx")
+    assert import_conflicts(project_b, tmp_path / "conflicts.xlsx") == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'conflicts.xlsx'}:3: this row stands above the sheet's header row" in err
+    assert finals_in_log(project_b) == []
+
+
+def test_the_warning_is_said_at_every_import(project_b, tmp_path, capsys):
+    """Python shows a warning once per message and place: the same sheet read again in one
+    process (the screens, a script) said nothing the second time."""
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    for record in (a, b):
+        sheet.write_text(f'"{TITLE}"\nrecord,decision\n{record},include\n', encoding="utf-8")
+        assert import_conflicts(project_b, sheet) == 0
+        assert f"warning: {sheet}:2: the header row is read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("action", ["error", "ignore"])
+def test_the_warning_is_said_whatever_python_is_told_of_warnings(
+    action, project_b, tmp_path, capsys
+):
+    """PYTHONWARNINGS=error (set for a test suite) ended the command in a traceback, and
+    PYTHONWARNINGS=ignore hid that rows were left out; the CLI says its own warnings."""
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f'"{TITLE}"\nrecord,decision\n{a},include\n', encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter(action)
+        assert import_conflicts(project_b, sheet) == 0
+    assert f"warning: {sheet}:2: the header row is read" in capsys.readouterr().err
+    assert finals_in_log(project_b) == [(a, "final-include", "")]
