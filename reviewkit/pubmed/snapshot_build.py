@@ -168,10 +168,11 @@ def build_index(
         if not p.is_file():
             raise UserError("snapshot file not found", where=str(p))
     target = index_path(paths, cache_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # on reuse too: a build killed and run again at once found the dead file under an hour old
+    remove_abandoned_builds(target.parent)
     if target.exists():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned_builds(target.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     try:
         try:

@@ -103,3 +103,21 @@ def test_a_build_stopped_for_an_hour_keeps_its_file(
     opened = Snapshot(built)
     assert opened.article_count > 300
     opened.close()
+
+
+def test_opening_the_index_removes_a_killed_build_s_file_too(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """Killed, then run again at once: the new build found the dead file under an hour old
+    and kept it, and every later run reused the index without looking again, so the file
+    (up to 400 MB) stayed for good after all. Opening the index looks too."""
+    folder = tmp_path / "cache"
+    index = build_index(small_files, cache_dir=folder)
+    dead = folder / ".index-k9x2a7qe.tmp"
+    dead.write_bytes(b"SQLite format 3\0" + bytes(4096))
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(dead, (two_hours_ago, two_hours_ago))
+
+    assert build_index(small_files, cache_dir=folder) == index
+
+    assert not dead.exists() and index.exists()
