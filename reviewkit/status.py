@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from reviewkit.classify import assigned_labels
 from reviewkit.dedup.studies import linked_reports
+from reviewkit.errors import DatabaseBusy
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.screening.work_left import StageWork, next_steps, nothing_waits, screens, work_left
 from reviewkit.searches.edits import edited_since
 from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
@@ -305,3 +307,56 @@ def included_study_count(db: Store, cmap: Mapping[int, int], included: Iterable[
     study_of = linked_reports(db, cmap)
     studies = len({study_of.get(r, r) for r in reports})
     return studies if studies != len(reports) else None
+
+
+def included_words(s: Status) -> str:
+    """The studies included at the last stage as ``status`` counts them: '16 studies', '2
+    records' before any dedup work, '1 study (2 reports)' when a person linked reports of one."""
+    if s.included_studies is None:
+        return quantity(s.included, counted_as(s))
+    return f"{quantity(s.included_studies, 'study')} ({quantity(s.included, 'report')})"
+
+
+def after_screening(project: Project) -> str:
+    """The command that follows screening: classifying the included studies, or the report
+    when the protocol has no scheme to classify them by."""
+    return "reviewkit classify" if project.protocol.schemes else "reviewkit report"
+
+
+def screening_done(project: Project) -> str:
+    """'screening is done, 16 studies included (reviewkit classify)', counted as ``status`` and
+    the report count them (a new user resolving the last conflict was told nothing more); ""
+    when none is included."""
+    s = project_status(project)
+    if not s.included:
+        return ""
+    return (
+        f"screening is done, {included_words(s)} included"
+        f" ({after_screening(project)}{project.option()})"
+    )
+
+
+def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
+    """:func:`~reviewkit.screening.work_left.next_steps` of ``work`` (``work_left``) told to
+    ``person`` in ``project``, its commands naming the project when it is not the current
+    folder; when nothing waits anywhere, :func:`screening_done`."""
+    done = screening_done(project) if nothing_waits(work) and work[-1].included else ""
+    return next_steps(work, here, screens(project, person), project.option(), done)
+
+
+def where_next(project: Project, person: str, here: str) -> str:
+    """:func:`steps_from` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
+    stage counts), read now; "" when nothing waits and nothing is included, or when the
+    database is busy: what was done is saved, and ``reviewkit status`` tells where work waits."""
+    try:
+        return steps_from(project, work_left(project, person), person, here)
+    except DatabaseBusy:
+        return ""
+
+
+def then_line(project: Project, person: str, here: str) -> str:
+    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
+    (:func:`where_next`): the end of the line a screen's command prints once it closes, which
+    takes the message line's words off the terminal."""
+    steps = where_next(project, person, here)
+    return f"; next: {steps}" if steps else ""

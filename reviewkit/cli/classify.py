@@ -254,6 +254,8 @@ def confirm_command(
     """Confirm or change the suggested labels in the terminal, a key per label.
 
     Example: reviewkit confirm --reviewer reviewer1 --scheme diagnosis-group
+
+    (Review A's scheme, as protocols/rtw-systematic-reviews.toml names it; a [schemes.ID] of yours)
     """
     project = load_project(project_dir, person=reviewer)
     try:

@@ -129,6 +129,9 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
     Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
+
+    (Review A's field, as protocols/rtw-systematic-reviews.toml names it; an [[extraction]] id of
+    yours)
     """
     from reviewkit import extract
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,9 +85,10 @@ def rel(path: Path) -> str:
 def typed(name: str) -> str:
     """How a user types ``name``, a program installed beside this Python (``reviewkit``,
     ``python``): the bare name when the shell finds this very one by it, else its path,
-    relative when under the current folder (``.venv/bin/reviewkit``). `make demo` installs
-    into .venv without activating it, so the bare ``reviewkit`` of the demo's next commands
-    was 'command not found' (or another install's) for a new user who copied them."""
+    relative when under the current folder (``.venv/bin/reviewkit``), as one word of a command
+    line (:func:`shell_word`). `make demo` installs into .venv without activating it, so the
+    bare ``reviewkit`` of the demo's next commands was 'command not found' (or another
+    install's) for a new user who copied them."""
     here = Path(sys.executable).parent / name
     if not any(here.with_name(here.name + ext).exists() for ext in ("", ".exe")):
         return name  # not installed beside this Python: nothing better to say
@@ -98,7 +101,22 @@ def typed(name: str) -> str:
         return name
     # not rel(): it resolves links, and a venv's python is a link to the system's
     path, cwd = os.path.abspath(here), os.getcwd()
-    return os.path.relpath(path) if path.startswith(os.path.join(cwd, "")) else path
+    if path.startswith(os.path.join(cwd, "")):
+        path = os.path.relpath(path)
+        if not os.path.dirname(path):  # a bare name is looked for on PATH, not here
+            path = os.path.join(os.curdir, path)
+    return shell_word(path)
+
+
+def shell_word(word: str) -> str:
+    """``word`` as one word of a command line: quoted when it holds a blank or a character
+    the shell reads (a checkout or a projects' folder under 'My projects')."""
+    return subprocess.list2cmdline([word]) if os.name == "nt" else shlex.quote(word)
+
+
+def command(program: str, *args: str) -> str:
+    """A command line to copy: ``program`` as :func:`typed` gives it, each of ``args`` one word."""
+    return " ".join([program, *(shell_word(a) for a in args)])
 
 
 def afresh() -> str:
@@ -245,21 +263,30 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     steps = [
         (
             f"{waiting} studies wait for a second reviewer: screen them as '{HUMAN}'",
-            f"{reviewkit} screen --project {p} --reviewer {HUMAN}",
+            command(reviewkit, "screen", "--project", p, "--reviewer", HUMAN),
         ),
         (
             f"{open_conflicts} full-text conflicts were left open by {LEAD}: resolve them",
-            f"{reviewkit} conflicts --project {p} --stage full-text --resolver {RESOLVER}",
+            command(
+                reviewkit,
+                "conflicts",
+                "--project",
+                p,
+                "--stage",
+                "full-text",
+                "--resolver",
+                RESOLVER,
+            ),
         ),
         (
             f"{unconfirmed} '{scheme}' labels are still suggestions: confirm or change them",
-            f"{reviewkit} confirm --project {p} --reviewer {HUMAN}",
+            command(reviewkit, "confirm", "--project", p, "--reviewer", HUMAN),
         ),
     ]
     console.print("\n[bold]Next, try:[/]")
-    for why, command in steps:
+    for why, line in steps:
         console.print(f"  # {why}", soft_wrap=True, highlight=False)
-        console.print(f"  {command}", soft_wrap=True, highlight=False, markup=False)
+        console.print(f"  {line}", soft_wrap=True, highlight=False, markup=False)
     console.print(f"Start afresh: {afresh()}", highlight=False, markup=False)
 
 

@@ -47,7 +47,11 @@ from reviewkit.pubmed.index_text import (
     mesh_text,
     whole_values,
 )
-from reviewkit.pubmed.stale_indexes import remove_abandoned_builds, remove_stale_indexes
+from reviewkit.pubmed.stale_indexes import (
+    hold_build,
+    remove_abandoned_builds,
+    remove_stale_indexes,
+)
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
@@ -165,14 +169,18 @@ def build_index(
         if not p.is_file():
             raise UserError("snapshot file not found", where=str(p))
     target = index_path(paths, cache_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # on reuse too: a build killed and run again at once found the dead file under an hour old
+    remove_abandoned_builds(target.parent)
     if target.exists():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned_builds(target.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     try:
-        _build(paths, Path(tmp_name), progress, stages)
+        try:
+            hold_build(fd)  # another build, meanwhile, takes it for no dead one's
+            _build(paths, Path(tmp_name), progress, stages)
+        finally:
+            os.close(fd)  # and the lock: Windows renames no file open in the process
         os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
     finally:
         if os.path.exists(tmp_name):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.errors import DatabaseBusy
 from reviewkit.project import Project
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
@@ -60,14 +59,13 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
 
 
 def next_steps(
-    work: list[StageWork], here: str, screens: bool = True, project: str = "", after: str = ""
+    work: list[StageWork], here: str, screens: bool = True, project: str = "", done: str = ""
 ) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; when
-    nothing waits anywhere and the last stage included studies, that screening is done and
-    ``after``, the command that comes next (a new user resolving the last conflict was told
-    nothing more); else "". ``screens`` false: told to a lead, whose "another reviewer" is
-    either of the reviewers. ``project``: the commands' --project option
+    nothing waits anywhere, ``done`` (that screening is done, and the command that comes next:
+    :func:`reviewkit.status.screening_done`). ``screens`` false: told to a lead, whose "another
+    reviewer" is either of the reviewers. ``project``: the commands' --project option
     (:meth:`~reviewkit.project.Project.option`)."""
     others = "for another reviewer" if screens else "for the reviewers"
     said = []
@@ -86,38 +84,9 @@ def next_steps(
             )
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
-    done = work and not any(w.mine or w.others or w.conflicts for w in work)
-    if done and after and work[-1].included:
-        n = work[-1].included
-        return f"screening is done, {quantity(n, 'study')} included ({after}{project})"
-    return "; ".join(said)
+    return "; ".join(said) or done
 
 
-def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
-    """:func:`next_steps` of ``work`` (:func:`work_left`) told to ``person`` in ``project``,
-    its commands naming the project when it is not the current folder."""
-    return next_steps(work, here, screens(project, person), project.option(), after(project))
-
-
-def after(project: Project) -> str:
-    """The command that follows screening: classifying the included studies, or the report
-    when the protocol has no scheme to classify them by."""
-    return "reviewkit classify" if project.protocol.schemes else "reviewkit report"
-
-
-def where_next(project: Project, person: str, here: str) -> str:
-    """:func:`next_steps` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
-    stage counts), read now; "" when nothing waits, or when the database is busy: what was done
-    is saved, and ``reviewkit status`` tells where work waits."""
-    try:
-        return steps_from(project, work_left(project, person), person, here)
-    except DatabaseBusy:
-        return ""
-
-
-def then_line(project: Project, person: str, here: str) -> str:
-    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
-    (:func:`where_next`): the end of the line a screen's command prints once it closes, which
-    takes the message line's words off the terminal."""
-    steps = where_next(project, person, here)
-    return f"; next: {steps}" if steps else ""
+def nothing_waits(work: list[StageWork]) -> bool:
+    """Whether no record and no conflict waits at any stage (and there is a stage)."""
+    return bool(work) and not any(w.mine or w.others or w.conflicts for w in work)

@@ -19,7 +19,8 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
-from reviewkit.screening.work_left import steps_from, then_line, work_left
+from reviewkit.screening.work_left import work_left
+from reviewkit.status import steps_from, then_line
 from reviewkit.tui.actions import (
     Action,
     bindings,

@@ -39,7 +39,7 @@ from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
-from reviewkit.screening.work_left import then_line, where_next
+from reviewkit.status import then_line, where_next
 from reviewkit.tui.actions import Action, bindings, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words

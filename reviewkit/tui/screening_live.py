@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 
-from reviewkit.screening.work_left import steps_from, then_line, work_left
+from reviewkit.screening.work_left import work_left
+from reviewkit.status import steps_from, then_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer

@@ -53,13 +53,9 @@ def test_the_example_check_finds_a_command_without_one() -> None:
     assert help_examples("screen", bare)[0] == []
 
 
-# The names a protocol gives: an example that runs names them as a shipped protocol does.
-SHIPPED = [load(path) for path in sorted((ROOT / "protocols").glob("*.toml"))]
-NAMES = {
-    "scheme": {s for p in SHIPPED for s in p.schemes},
-    "search": {s.name for p in SHIPPED for s in p.searches},
-    "field": {f.id for p in SHIPPED for f in p.extraction},
-}
+# The reviews whose names an example may give, and their protocols: a new user's own project
+# (the README's, say) names its schemes, searches and fields otherwise, so the help says whose.
+REVIEWS = {"Review A": "rtw-systematic-reviews.toml", "Review B": "work-health-collaboration.toml"}
 NAMED_BY = {  # command: where its example names a scheme, search or field, and which
     "confirm": {"--scheme": "scheme"},
     "evidence-map": {"--rows": "scheme", "--cols": "scheme"},
@@ -70,20 +66,46 @@ NAMED_BY = {  # command: where its example names a scheme, search or field, and 
 }
 
 
+def protocol_names(path: Path) -> dict[str, set[str]]:
+    """The schemes, searches, fields, people and labels (``scheme=label``) a protocol names."""
+    p = load(path)
+    return {
+        "scheme": set(p.schemes),
+        "search": {s.name for s in p.searches},
+        "field": {f.id for f in p.extraction},
+        "person": set(p.reviewers) | set(p.leads),
+        "label": {f"{k}={label.id}" for k, scheme in p.schemes.items() for label in scheme.labels},
+    }
+
+
 @pytest.mark.parametrize(("name", "command"), ACTING, ids=[name for name, _ in ACTING])
-def test_every_help_example_names_what_a_shipped_protocol_names(name, command) -> None:
+def test_every_help_example_names_what_the_review_it_names_names(name, command) -> None:
     """A new user's walk: `confirm --scheme SCHEME`, `label 12 SCHEME=LABEL`, `extract set 12
     FIELD=VALUE`, `evidence-map --rows SCHEME --cols OTHER-SCHEME`, `search history
     SEARCH-NAME` and `search diff SEARCH-NAME 3 7` were no examples that run: placeholders
-    where a protocol's names go. Each now names a shipped protocol's scheme, field or search."""
-    for example in help_examples(name, command)[0]:
+    where a protocol's names go. Each names a shipped review's scheme, field or search, and
+    says which review's: on another project (the README's own protocol) they are not found,
+    and confirm's and extract set's help had lost the line saying whose they were."""
+    examples, text = help_examples(name, command)
+    for example in examples:
         argv = shlex.split(example)[1 + len(name.split()) :]
         for arg in argv:  # no PLACEHOLDER as an argument, nor either side of an '='
             for part in arg.split("="):
                 assert not re.fullmatch(r"[A-Z][A-Z0-9_-]{2,}", part), (example, part)
-        for where, kind in NAMED_BY.get(name, {}).items():
+        if name not in NAMED_BY:
+            continue
+        whose = [review for review in REVIEWS if review in " ".join(text.split())]
+        assert len(whose) == 1, f"reviewkit {name} --help does not say whose names it gives"
+        names = protocol_names(ROOT / "protocols" / REVIEWS[whose[0]])
+        for where, kind in NAMED_BY[name].items():
             if isinstance(where, str):
                 value = argv[argv.index(where) + 1]
             else:
-                value = [a for a in argv if not a.startswith("-")][where].split("=")[0]
-            assert value in NAMES[kind], f"{example}: no shipped protocol has the {kind} {value!r}"
+                value = [a for a in argv if not a.startswith("-")][where]
+                if name == "label":
+                    assert value in names["label"], f"{example}: not {whose[0]}'s label"
+                value = value.split("=")[0]
+            assert value in names[kind], f"{example}: {whose[0]} has no {kind} {value!r}"
+        if "--reviewer" in argv:
+            reviewer = argv[argv.index("--reviewer") + 1]
+            assert reviewer in names["person"], f"{example}: not {whose[0]}'s reviewer"

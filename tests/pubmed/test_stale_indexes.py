@@ -13,6 +13,7 @@ import pytest
 
 from reviewkit.pubmed import snapshot_build
 from reviewkit.pubmed.snapshot import Snapshot, build_index
+from reviewkit.pubmed.stale_indexes import remove_abandoned_builds
 
 
 def test_a_new_index_version_removes_the_older_index_of_the_same_files(
@@ -74,3 +75,49 @@ def test_a_build_removes_the_file_a_killed_build_left(
 
     assert not dead.exists()
     assert running.exists() and mine.exists()
+
+
+def test_a_build_stopped_for_an_hour_keeps_its_file(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """A build writes nothing while its process is stopped (Ctrl-Z, a laptop asleep, a paused
+    VM); another build started meanwhile took its file, unwritten for an hour, for a dead one's
+    and removed it, and the stopped build, resumed, ended in FileNotFoundError at its rename.
+    A live build holds a lock on its file: only a file no process holds is removed."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    removed: list[Path] = []
+
+    def stopped_for_two_hours(_done: int, _total: int) -> None:
+        if removed:
+            return
+        for path in folder.glob(".index-*.tmp"):  # this build's own file, unwritten since
+            two_hours_ago = time.time() - 2 * 3600
+            os.utime(path, (two_hours_ago, two_hours_ago))
+        removed.append(folder)  # once
+        removed.extend(remove_abandoned_builds(folder))  # what another build does first
+
+    built = build_index(small_files, cache_dir=folder, progress=stopped_for_two_hours)
+
+    assert removed == [folder] and built.exists()
+    opened = Snapshot(built)
+    assert opened.article_count > 300
+    opened.close()
+
+
+def test_opening_the_index_removes_a_killed_build_s_file_too(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """Killed, then run again at once: the new build found the dead file under an hour old
+    and kept it, and every later run reused the index without looking again, so the file
+    (up to 400 MB) stayed for good after all. Opening the index looks too."""
+    folder = tmp_path / "cache"
+    index = build_index(small_files, cache_dir=folder)
+    dead = folder / ".index-k9x2a7qe.tmp"
+    dead.write_bytes(b"SQLite format 3\0" + bytes(4096))
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(dead, (two_hours_ago, two_hours_ago))
+
+    assert build_index(small_files, cache_dir=folder) == index
+
+    assert not dead.exists() and index.exists()

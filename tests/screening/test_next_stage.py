@@ -11,7 +11,9 @@ from conftest import add_records
 from screening.helpers import make_records, screening_app
 
 from reviewkit import screening as scr
-from reviewkit.screening.work_left import where_next
+from reviewkit.cli import main
+from reviewkit.dedup.studies import decide_study_link
+from reviewkit.status import where_next
 
 TA, FT = "title-abstract", "full-text"
 
@@ -139,11 +141,32 @@ def test_the_last_vote_of_screening_names_what_comes_after_it(project_b, monkeyp
             assert s.current == ids[1]
             await pilot.press("i")
             assert s.message.endswith(
-                "all done at this stage · next: screening is done, 2 studies included"
+                "all done at this stage · next: screening is done, 2 records included"
                 " (reviewkit classify)"
             ), s.message
         assert where_next(project_b, "lead", FT) == (
-            "screening is done, 2 studies included (reviewkit classify)"
+            "screening is done, 2 records included (reviewkit classify)"
         )
 
     asyncio.run(go())
+
+
+def test_screening_done_counts_the_included_as_status_does(project_b, monkeypatch, capsys):
+    """'screening is done, 2 studies included' counted the included records as studies: two
+    reports a person linked as one study (`dedup study-link --same`) were two there, while
+    `reviewkit status`, the report and PRISMA say 1 study (2 reports); before any dedup run
+    status calls them records, not studies, and so does this line."""
+    monkeypatch.chdir(project_b.folder)
+    ids = add_records(project_b, make_records(3))
+    for reviewer in ("reviewer1", "reviewer2"):
+        _vote_all(project_b, ids, reviewer, ["include", "include", "exclude"])
+        for study in ids[:2]:
+            scr.decide(project_b.db, study, FT, reviewer, "include", protocol=project_b.protocol)
+    assert where_next(project_b, "lead", FT) == (
+        "screening is done, 2 records included (reviewkit classify)"
+    )
+    decide_study_link(project_b.db, ids[0], ids[1], True, "lead")
+    said = where_next(project_b, "lead", FT)
+    assert said == "screening is done, 1 study (2 reports) included (reviewkit classify)"
+    assert main(["status"]) == 0
+    assert "included studies: 1 (2 reports)" in capsys.readouterr().out
