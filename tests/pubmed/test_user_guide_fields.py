@@ -177,3 +177,21 @@ def test_a_pmcid_is_found_without_a_tag(server: EutilsServer) -> None:
     for _, pmid, value in sorted(ids)[:10]:
         assert pmid in _search(server, value)["IdList"], value
         assert pmid in _search(server, value.lower())["IdList"], value
+
+
+def test_hasnihmsid_finds_the_records_with_an_nih_manuscript_id(server: EutilsServer) -> None:
+    """PMCID and MID: "To retrieve all NIH manuscript citations, use the query hasnihmsid" (the
+    MID is in the index since version 16). Checked against the records' own XML: an NIHMS id,
+    not Europe PMC's EMS ids, which NLM writes as MIDs too (our reading of the word's name)."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()]
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=",".join(pmids)))
+    mids = {
+        (article.findtext("MedlineCitation/PMID"), e.text or "")
+        for article in root.iter("PubmedArticle")
+        for e in article.iterfind("PubmedData/ArticleIdList/ArticleId[@IdType='mid']")
+    }
+    expected = {pmid for pmid, mid in mids if mid.startswith("NIHMS")}
+    assert expected and len(expected) < len(mids)  # NIH manuscripts and others in the snapshot
+    found = _search(server, "hasnihmsid")
+    assert set(found["IdList"]) == expected
+    assert found["QueryTranslation"] == "hasnihmsid[All Fields]"
