@@ -57,43 +57,57 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
             else f"'smith j[{f}]' already matches every Smith J…",
         )
     kind = _LIST.get(f, "au")
+    # [au] (and [1au], [lastau], [ir], [ps], "matched as [au]") and a full name in natural
+    # order ('adele wong', 'wei li'): PubMed's User Guide (2024) says of [au] "Searching by
+    # full author name for articles published from 2002 forward is also possible", and of the
+    # Author index, which [au] and ATM's author step search, "Enter a full author name in
+    # natural or inverted order, e.g., julia s wong or wong julia s" (of the Investigator
+    # index, "harry janes or janes harry"). A last word of two letters may be a full forename
+    # or last name (Li, Xu, Ng: 5,214 full names of the snapshot have a two-letter last name):
+    # the Guide reads 'peterson do' as initials and as a full name alike ("To distinguish author
+    # initials that may match a full author name use the [fau] search tag, e.g., peterson
+    # do[fau]"). A single letter is an initial only ('smith j').
+    natural = _natural_order(term.text, value) if _full_name(value) else None
     if f in ("1au", "lastau"):
-        return _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
+        found = _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
+        if natural:
+            found |= _listed(snapshot, natural, exact=term.phrase, last=f == "lastau")
+        return found
     if f in ("au", "ir", "ps"):
         search = snapshot.exact_author if term.phrase else snapshot.author
         found = search(value, kind)
-        # [au] and a full name in natural order ('adele wong'): PubMed's User Guide (2024)
-        # says of [au] "Searching by full author name for articles published from 2002
-        # forward is also possible", and of the Author index, which [au] and ATM's author
-        # step search, "Enter a full author name in natural or inverted order, e.g., julia s
-        # wong or wong julia s". A name whose last word is initials (1-2 letters: 'smith ja')
-        # is in the [au] format and read as written only.
-        if f == "au" and _full_name(value):
-            found |= _full_names(snapshot, term, value, kind)
+        if natural:
+            found |= snapshot.full_author(natural, exact=term.phrase, kind=kind)
         return found
     return _full_names(snapshot, term, value, kind)
 
 
 def _full_name(value: str) -> bool:
-    """Whether a folded [au] value is a full name rather than PubMed's 'last name initials'."""
+    """Whether a folded name value may be a full name in natural order: its last word (the
+    suffix aside) is more than an initial."""
     words = [w for w in value.split() if w not in SUFFIXES]
-    return len(words) > 1 and len(words[-1]) > 2
+    return len(words) > 1 and len(words[-1]) > 1
 
 
-def _full_names(snapshot: Snapshot, term: Term, value: str, kind: str) -> set[int]:
-    """[fau], [fir] (and [au]'s full names): "Smith, John A" as 'smith john a' (the index's
-    full form); without quotes a name also finds the longer full names it begins ('smith
-    john' finds Smith, John A), as [au] finds the longer initials. NLM (Tech Bull 2005 May-Jun,
-    full author name searching): "full author searching can be in either natural or inverted
-    order" ('julia s wong', 'wong julia s'), and a comma after the last name tells which name
-    is the last name: a name without a comma is read both ways ('julia s wong' also as 'wong
-    julia s'; a suffix stays last: 'bruce j herron jr' as 'herron bruce j jr')."""
-    names = {value}
+def _natural_order(text: str, value: str) -> str | None:
+    """A name without a comma read in natural order, as the index's full form has it: its
+    last word first, a suffix still last ('bruce j herron jr' as 'herron bruce j jr'). NLM (Tech
+    Bull 2005 May-Jun, full author name searching): "full author searching can be in either
+    natural or inverted order", and a comma after the last name tells which name is the last
+    name, so a name with one is read as written only."""
     words = value.split()
     suffix = words[-1:] if len(words) > 2 and words[-1] in SUFFIXES else []
     words = words[: len(words) - len(suffix)]
-    if "," not in term.text and len(words) > 1:
-        names.add(" ".join([words[-1], *words[:-1], *suffix]))
+    if "," in text or len(words) < 2:
+        return None
+    return " ".join([words[-1], *words[:-1], *suffix])
+
+
+def _full_names(snapshot: Snapshot, term: Term, value: str, kind: str) -> set[int]:
+    """[fau], [fir]: "Smith, John A" as 'smith john a' (the index's full form); without quotes
+    a name also finds the longer full names it begins ('smith john' finds Smith, John A), as
+    [au] finds the longer initials; in natural order too (:func:`_natural_order`)."""
+    names = {value} | ({n} if (n := _natural_order(term.text, value)) else set())
     found = (snapshot.full_author(n, exact=term.phrase, kind=kind) for n in names)
     return set().union(*found)
 

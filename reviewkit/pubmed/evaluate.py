@@ -36,11 +36,13 @@ from reviewkit.pubmed.fields import (
     FIELD_NAMES,
     HAS_ABSTRACT,
     HAS_FILLED,
+    HAS_PREFIXED,
     HAS_WORDS,
     PAST_SNAPSHOT,
     REFUSED_TAGS,
     REVISED_AS_FILED,
     TEXT_FIELDS,
+    WHOLE_VALUES,
 )
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
@@ -235,6 +237,8 @@ class Evaluator:
             return self.snapshot.has_abstract()
         if f in ("", "all") and value in HAS_FILLED and not (term.phrase or term.truncated):
             return self.snapshot.filled(HAS_FILLED[value])  # hascois, haskeyword
+        if f in ("", "all") and value in HAS_PREFIXED and not (term.phrase or term.truncated):
+            return self.snapshot.term(WHOLE_VALUES, HAS_PREFIXED[value], prefix=True)
         if f in ("", "all") and value in HAS_WORDS and not (term.phrase or term.truncated):
             return self.snapshot.term("has", value)  # hasretractionin, hasdatabanklist, ...
         if f in ("", "all") and not term.truncated and (pmid := uid(term.text)):

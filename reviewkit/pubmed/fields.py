@@ -185,6 +185,10 @@ HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
 # use the query hascois"; "To retrieve all citations that have keywords, use the query
 # haskeyword" (PubMed's User Guide, 2024, [cois] and Other Term [ot]).
 HAS_FILLED = {"hascois": "cois", "haskeyword": "kw"}
+# "To retrieve all NIH manuscript citations, use the query hasnihmsid" (PubMed's User Guide,
+# 2024, PMCID and MID): the records with an NIH manuscript id ('NIHMS…') among All Fields' whole
+# values (index_text.whole_values, index version 16), read as a prefix of them.
+HAS_PREFIXED = {"hasnihmsid": "nihms"}
 
 # NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the

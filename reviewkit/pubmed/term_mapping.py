@@ -27,7 +27,8 @@ words (``smith j cancer``).
 PMIDs: "You can search for several PMIDs by entering each number in the search box separated by
 a space (e.g., 17170002 16381840); PubMed will OR the PMIDs together" (PubMed's User Guide,
 2024, PMID [pmid]). Numbers side by side, and nothing else, are ORed, each searched in All
-Fields, which holds the PMID (:meth:`reviewkit.pubmed.evaluate.Evaluator._term`).
+Fields, which holds the PMID (:meth:`reviewkit.pubmed.evaluate.Evaluator._term`); a comma
+between them is a space, as PubMed converts it.
 """
 
 from __future__ import annotations
@@ -75,10 +76,15 @@ def _finish(mapped: _Mapped, snapshot: Snapshot) -> Node:
     """The node, the PMIDs its side-by-side numbers are, or the name term its side-by-side
     words map to."""
     node, words = mapped
+    # each number in All Fields, which holds the PMID; a comma between them is a space to
+    # PubMed ("Characters converted to spaces in search queries: … comma", the User Guide's
+    # character conversions), as in a pasted list of ids, '17170002,16381840'
+    numbers = [n for w in words or () for n in w.split(",") if n]
+    several = len(numbers) > 1 or numbers != words  # one number with a comma is one id too
+    if numbers and several and all(uid(n) for n in numbers):
+        return functools.reduce(lambda a, b: BoolOp("OR", a, b), (Term(n) for n in numbers))
     if not words or len(words) < 2:
         return node
-    if all(uid(w) for w in words):  # each number in All Fields, which holds the PMID
-        return functools.reduce(lambda a, b: BoolOp("OR", a, b), (Term(w) for w in words))
     written, name = " ".join(words), fold_text(" ".join(words))
     if not _AUTHOR_FORMAT.fullmatch(name) or _earlier_table(name, snapshot):
         return node

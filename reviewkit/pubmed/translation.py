@@ -11,6 +11,7 @@ from reviewkit.pubmed.fields import (
     FIELD_NAMES,
     HAS_ABSTRACT,
     HAS_FILLED,
+    HAS_PREFIXED,
     HAS_WORDS,
     STOPWORDS,
     TEXT_FIELDS,
@@ -68,7 +69,7 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
     elif node.proximity is not None:
         name += f":~{node.proximity}"
     plain = node.field in ("", "all") and not (node.phrase or node.truncated)
-    plain = plain and (node.text.lower() in HAS_WORDS or node.text.lower() in HAS_FILLED)
+    plain = plain and any(node.text.lower() in w for w in (HAS_WORDS, HAS_FILLED, HAS_PREFIXED))
     # A name unquoted: quotes on a name turn PubMed's truncation of its initials off ('"smith
     # j"[au]' is not Smith JA), so a translation must keep them apart, as PubMed prints them:
     # esearch's reply to the untagged 'ydenberg ca' is 'ydenberg ca[Author]' (count 8).

@@ -33,8 +33,22 @@ def test_pmids_side_by_side_are_ored(server: EutilsServer) -> None:
     found = _search(server, " ".join(pmids))
     assert sorted(found["IdList"]) == sorted(pmids)
     assert found["Count"] == _search(server, " OR ".join(f"{p}[pmid]" for p in pmids))["Count"]
-    # beside a word, a number is a word of the phrase, as before: no PMID is added
-    assert pmids[0] not in _search(server, f"zzqqxx {pmids[0]}")["IdList"]
+    # beside a word, the number is ANDed with it ("the individual terms will be combined
+    # (ANDed) together and searched in all fields", the Guide's ATM), its PMID in All Fields
+    cancer = set(_search(server, "cancer")["IdList"])
+    about, other = sorted(cancer)[0], next(p for p in pmids if p not in cancer)
+    assert _search(server, f"cancer {about}")["IdList"] == [about]
+    assert _search(server, f"cancer {other}")["IdList"] == []
+    assert _search(server, f"{other} cancer")["IdList"] == []
+
+
+def test_pmids_separated_by_commas_are_ored(server: EutilsServer) -> None:
+    """The Guide's character conversions: "Characters converted to spaces in search queries:
+    … comma ,"; a list of ids pasted with commas is the Guide's PMIDs separated by a space."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()[:3]]
+    for term in (",".join(pmids), ", ".join(pmids), f"{pmids[0]},{pmids[1]} {pmids[2]}"):
+        assert sorted(_search(server, term)["IdList"]) == sorted(pmids), term
+    assert _search(server, f"{pmids[0]},")["IdList"] == [pmids[0]]
 
 
 def test_a_pmid_past_the_index_integers_is_not_found_not_a_failure(
@@ -71,8 +85,47 @@ def test_a_full_author_name_in_natural_order_is_found_by_au(server: EutilsServer
     assert inverted["IdList"]
     for term in (f"{fore} {last}[au]", f"{fore} {last}[fau]", f"{last} {fore}[fau]"):
         assert _search(server, term)["IdList"] == inverted["IdList"], term
-    # a name in the [au] format (last name, initials) is read as written only
-    assert _search(server, f"{fore} {last[0]}[au]")["IdList"] != inverted["IdList"]
+    # the [au] format, last name and initial, finds that person too (the assertion this
+    # replaces, 'adele w[au]' != 'wong adele[au]', held whatever the server answered)
+    assert set(inverted["IdList"]) <= set(_search(server, f"{last} {fore[0]}[au]")["IdList"])
+
+
+def _names(server: EutilsServer, path: str) -> list[tuple[str, str, bool]]:
+    """(forename, last name, first of its list) of the persons at ``path`` in the test
+    snapshot's records whose last name is one word and whose forename's first word has 3+
+    letters."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()]
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=",".join(pmids)))
+    names = []
+    for article in root.iter("PubmedArticle"):
+        for i, person in enumerate(article.iterfind(f"MedlineCitation/{path}")):
+            last, fore = person.findtext("LastName") or "", person.findtext("ForeName") or ""
+            given = fore.split()
+            if last.isalpha() and given and given[0].isalpha() and len(given[0]) > 2:
+                names.append((fore.lower(), last.lower(), i == 0))
+    return names
+
+
+def test_natural_order_with_a_two_letter_last_name(server: EutilsServer) -> None:
+    """'wei li' as 'julia s wong' is: a last name of two letters (Li, Xu, Hu) is a last name
+    all the same, not initials ('peterson do' is both, the Guide's [fau] example)."""
+    fore, last, _ = next(n for n in _names(server, "Article/AuthorList/Author") if len(n[1]) == 2)
+    inverted = _search(server, f"{last} {fore}[au]")["IdList"]
+    assert inverted
+    assert _search(server, f"{fore} {last}[au]")["IdList"] == inverted
+
+
+def test_natural_order_also_for_the_tags_matched_as_au(server: EutilsServer) -> None:
+    """[1au], [lastau] ("matched as [au]", README) and [ps] ("using the author field format",
+    the Guide) read a full name in natural order as [au] does."""
+    fore, last, _ = next(n for n in _names(server, "Article/AuthorList/Author") if n[2])
+    inverted = _search(server, f"{last} {fore}[1au]")["IdList"]
+    assert inverted
+    assert _search(server, f"{fore} {last}[1au]")["IdList"] == inverted
+    fore, last, _ = _names(server, "PersonalNameSubjectList/PersonalNameSubject")[0]
+    inverted = _search(server, f"{last} {fore}[ps]")["IdList"]
+    assert inverted
+    assert _search(server, f"{fore} {last}[ps]")["IdList"] == inverted
 
 
 def test_pt_noexp_finds_the_type_without_its_narrower_types(server: EutilsServer) -> None:
@@ -125,3 +178,21 @@ def test_a_pmcid_is_found_without_a_tag(server: EutilsServer) -> None:
     for _, pmid, value in sorted(ids)[:10]:
         assert pmid in _search(server, value)["IdList"], value
         assert pmid in _search(server, value.lower())["IdList"], value
+
+
+def test_hasnihmsid_finds_the_records_with_an_nih_manuscript_id(server: EutilsServer) -> None:
+    """PMCID and MID: "To retrieve all NIH manuscript citations, use the query hasnihmsid" (the
+    MID is in the index since version 16). Checked against the records' own XML: an NIHMS id,
+    not Europe PMC's EMS ids, which NLM writes as MIDs too (our reading of the word's name)."""
+    pmids = [str(p) for p in server.snapshot.all_pmids()]
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=",".join(pmids)))
+    mids = {
+        (article.findtext("MedlineCitation/PMID"), e.text or "")
+        for article in root.iter("PubmedArticle")
+        for e in article.iterfind("PubmedData/ArticleIdList/ArticleId[@IdType='mid']")
+    }
+    expected = {pmid for pmid, mid in mids if mid.startswith("NIHMS")}
+    assert expected and len(expected) < len(mids)  # NIH manuscripts and others in the snapshot
+    found = _search(server, "hasnihmsid")
+    assert set(found["IdList"]) == expected
+    assert found["QueryTranslation"] == "hasnihmsid[All Fields]"
