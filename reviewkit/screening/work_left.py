@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.errors import DatabaseBusy
+from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
@@ -59,16 +59,14 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
     return work
 
 
-def next_steps(
-    work: list[StageWork], here: str, screens: bool = True, project: str = "", after: str = ""
-) -> str:
+def next_steps(work: list[StageWork], here: str, screens: bool = True, after: str = "") -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; when
     nothing waits anywhere and the last stage included studies, that screening is done and
     ``after``, the command that comes next (a new user resolving the last conflict was told
     nothing more); else "". ``screens`` false: told to a lead, whose "another reviewer" is
-    either of the reviewers. ``project``: the commands' --project option
-    (:meth:`~reviewkit.project.Project.option`)."""
+    either of the reviewers. The commands name the project opened when it is not the current
+    folder (:func:`~reviewkit.errors.command_line`, as every hint does)."""
     others = "for another reviewer" if screens else "for the reviewers"
     said = []
     for w in work:
@@ -76,33 +74,32 @@ def next_steps(
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" (reviewkit screen --stage {w.stage}{project})"
+                f" ({command_line(f'screen --stage {w.stage}')})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
             parts.append(
-                f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts{project})"
+                f"{quantity(w.conflicts, 'conflict')} for a lead ({command_line('conflicts')})"
             )
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
     done = work and not any(w.mine or w.others or w.conflicts for w in work)
     if done and after and work[-1].included:
         n = work[-1].included
-        return f"screening is done, {quantity(n, 'study')} included ({after}{project})"
+        return f"screening is done, {quantity(n, 'study')} included ({command_line(after)})"
     return "; ".join(said)
 
 
 def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
-    """:func:`next_steps` of ``work`` (:func:`work_left`) told to ``person`` in ``project``,
-    its commands naming the project when it is not the current folder."""
-    return next_steps(work, here, screens(project, person), project.option(), after(project))
+    """:func:`next_steps` of ``work`` (:func:`work_left`) told to ``person`` in ``project``."""
+    return next_steps(work, here, screens(project, person), after(project))
 
 
 def after(project: Project) -> str:
-    """The command that follows screening: classifying the included studies, or the report
-    when the protocol has no scheme to classify them by."""
-    return "reviewkit classify" if project.protocol.schemes else "reviewkit report"
+    """The command that follows screening, its words after 'reviewkit': classifying the
+    included studies, or the report when the protocol has no scheme to classify them by."""
+    return "classify" if project.protocol.schemes else "report"
 
 
 def where_next(project: Project, person: str, here: str) -> str:
