@@ -196,7 +196,7 @@ def history_command(name: str | None, project_dir: Path) -> None:
     if name and not runs:
         project.protocol.search(name)
     if not runs:
-        click.echo("no search runs yet; start with 'reviewkit search run --all'")
+        click.echo(f"no search runs yet; start with '{command_line('search run --all')}'")
         return
     rows = [_history_row(r) for r in runs]
     if console.is_terminal:

@@ -13,6 +13,7 @@ format detection as before.
 from __future__ import annotations
 
 import re
+import shlex
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -75,7 +76,7 @@ def refuse(head: bytes, name: str) -> None:
         raise FormatError(
             "this is a PDF document (a full text or a printed list), not a reference export",
             where=name,
-            hint=f"{_EXPORT}; a study's full text is added with 'reviewkit attach'",
+            hint=f"{_EXPORT}; a study's full text is added with '{command_line('attach')}'",
         )
     if head.startswith(GZIP):
         raise FormatError(
@@ -315,6 +316,6 @@ def refuse_folder(path: Path) -> None:
     raise FormatError(
         f"this is a folder, not a file; it holds {shown}",
         where=str(path),
-        hint=f"name the files to import (reviewkit import {first} …); one import takes several"
-        " files, all or nothing",
+        hint=f"name the files to import ({command_line(f'import {shlex.quote(str(first))} …')});"
+        " one import takes several files, all or nothing",
     )

@@ -122,3 +122,29 @@ def test_an_import_s_reader_thread_names_the_project_opened():
 
     errors.project_opened(" --project review-b")
     assert list(read_ahead(reader())) == ["reviewkit status --project review-b"]
+
+
+def test_search_history_with_no_runs_names_the_project(project_b, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["search", "history", "--project", str(project_b.folder)]) == 0
+    folder = shlex.quote(str(project_b.folder))
+    assert f"start with 'reviewkit search run --all --project {folder}'" in capsys.readouterr().out
+
+
+def test_a_pdf_or_a_folder_given_to_import_names_the_project(
+    project_b, tmp_path, monkeypatch, capsys
+):
+    """import's refusals of a full text ('reviewkit attach') and of a folder of exports (the
+    import line of its files) named their commands bare."""
+    monkeypatch.chdir(tmp_path)
+    folder = shlex.quote(str(project_b.folder))
+    pdf = tmp_path / "smith2020.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "pubmed.ris").write_text("TY  - JOUR\nTI  - A trial\nER  - \n", encoding="utf-8")
+    assert main(["import", str(pdf), "--project", str(project_b.folder)]) == 2
+    assert f"'reviewkit attach --project {folder}'" in _hint(capsys.readouterr().err)
+    assert main(["import", str(exports), "--project", str(project_b.folder)]) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    assert f"(reviewkit import {exports / 'pubmed.ris'} … --project {folder})" in hint
