@@ -62,6 +62,12 @@ class Interrupted(UserError):
 
 # ' --project FOLDER' of the project this process opened, '' when it is the current folder
 # (Project.option): set by project.open_project, read by every hint that names a command.
+# Whose it is: the project opened last in this context. A CLI command opens one, and
+# cli.main runs each command in a copy of the context, so a later command starts afresh; the
+# terminal screens run in it (asyncio copies it into their tasks); a thread starts with an
+# empty context, so a thread that may raise a hint is started in a copy (importer.read_ahead).
+# A caller that opens projects itself (a script, a test) gets the last one's, and a Project
+# made without open_project (init_project) sets nothing: tests start with '' (conftest).
 _PROJECT_OPTION: ContextVar[str] = ContextVar("project_option", default="")
 
 

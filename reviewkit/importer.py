@@ -18,6 +18,7 @@ and line.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import hashlib
 import json
@@ -283,7 +284,14 @@ def read_ahead(items: Iterator[T], depth: int = 512) -> Iterator[T]:
             return
         queue.put(_DONE)
 
-    worker = Thread(target=work, name="reviewkit-read-ahead", daemon=True)
+    # in the caller's context: a reader's refusal names its commands with the project's
+    # --project (errors.command_line), which a new thread's empty context has not
+    worker = Thread(
+        target=contextvars.copy_context().run,
+        args=(work,),
+        name="reviewkit-read-ahead",
+        daemon=True,
+    )
     worker.start()
     try:
         while True:

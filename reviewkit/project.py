@@ -69,8 +69,9 @@ class Project:
     def option(self) -> str:
         """' --project FOLDER' for a command line shown to the user, '' when the project is
         the current folder: a user who copies the line must reach the same project from the
-        terminal they typed the first command in (``where_next``'s lines left it out, and a
-        project given with --project was not the one the copied command opened)."""
+        terminal they typed the first command in. :func:`open_project` hands it to
+        :func:`reviewkit.errors.command_line`, which every hint and closing line that names a
+        command goes through (one way: a line built here too named the project twice over)."""
         try:
             here = self.folder.resolve() == Path.cwd().resolve()
         except OSError:  # the current folder deleted under the shell: name the project

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reviewkit.classify import assigned_labels
 from reviewkit.dedup.studies import linked_reports
-from reviewkit.errors import DatabaseBusy
+from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.screening.work_left import StageWork, next_steps, nothing_waits, screens, work_left
@@ -318,9 +318,9 @@ def included_words(s: Status) -> str:
 
 
 def after_screening(project: Project) -> str:
-    """The command that follows screening: classifying the included studies, or the report
-    when the protocol has no scheme to classify them by."""
-    return "reviewkit classify" if project.protocol.schemes else "reviewkit report"
+    """The command that follows screening, its words after 'reviewkit': classifying the
+    included studies, or the report when the protocol has no scheme to classify them by."""
+    return "classify" if project.protocol.schemes else "report"
 
 
 def screening_done(project: Project) -> str:
@@ -332,16 +332,15 @@ def screening_done(project: Project) -> str:
         return ""
     return (
         f"screening is done, {included_words(s)} included"
-        f" ({after_screening(project)}{project.option()})"
+        f" ({command_line(after_screening(project))})"
     )
 
 
 def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
     """:func:`~reviewkit.screening.work_left.next_steps` of ``work`` (``work_left``) told to
-    ``person`` in ``project``, its commands naming the project when it is not the current
-    folder; when nothing waits anywhere, :func:`screening_done`."""
+    ``person`` in ``project``; when nothing waits anywhere, :func:`screening_done`."""
     done = screening_done(project) if nothing_waits(work) and work[-1].included else ""
-    return next_steps(work, here, screens(project, person), project.option(), done)
+    return next_steps(work, here, screens(project, person), done)
 
 
 def where_next(project: Project, person: str, here: str) -> str:

@@ -13,6 +13,7 @@ from reviewkit import settings
 from reviewkit.cli._common import OutputPath
 from reviewkit.cli._project import Name, from_group, load_project, project_option
 from reviewkit.cli._written import written
+from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.text_width import cut
@@ -148,9 +149,9 @@ def _write_sheet(
 
     n = screening.write_conflicts_sheet(project, stage, views, path)
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
-    then = (
-        f"reviewkit conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
-        + project.option()  # copied from another folder, it reaches this project
+    # copied from another folder, it reaches this project (command_line's --project)
+    then = command_line(
+        f"conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
     )
     click.echo(
         f"{said} (fill the decision column, include or exclude, of those you settle; then '{then}')"

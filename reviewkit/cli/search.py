@@ -59,17 +59,16 @@ def run_command(
     Example:
       reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
     """
+    from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import run_searches, searches_to_run
     from reviewkit.searches.deleted import DELETED
 
+    project = load_project(project_dir)  # first: the hint's command names the project
     if bool(names) == run_all:
         raise UserError(
             "name the searches to run, or pass --all (not both)",
-            hint="see the names with 'reviewkit search history' or in the protocol",
+            hint=f"see the names with '{command_line('search history')}' or in the protocol",
         )
-    from reviewkit.pubmed.search_checks import search_warnings
-
-    project = load_project(project_dir)
     # unknown names, or none stored, fail before any request and before an email is asked for
     for s in searches_to_run(project, list(names) or None):
         for warning in search_warnings(s):  # what `protocol check` says, said again here
@@ -197,7 +196,7 @@ def history_command(name: str | None, project_dir: Path) -> None:
     if name and not runs:
         project.protocol.search(name)
     if not runs:
-        click.echo("no search runs yet; start with 'reviewkit search run --all'")
+        click.echo(f"no search runs yet; start with '{command_line('search run --all')}'")
         return
     rows = [_history_row(r) for r in runs]
     if console.is_terminal:

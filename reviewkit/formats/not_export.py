@@ -13,10 +13,11 @@ format detection as before.
 from __future__ import annotations
 
 import re
+import shlex
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from reviewkit.errors import FormatError
+from reviewkit.errors import FormatError, command_line
 from reviewkit.files import DOCUMENT_HINT, GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
 from reviewkit.formats import vendor_text
 from reviewkit.outputs import (
@@ -75,7 +76,7 @@ def refuse(head: bytes, name: str) -> None:
         raise FormatError(
             "this is a PDF document (a full text or a printed list), not a reference export",
             where=name,
-            hint=f"{_EXPORT}; a study's full text is added with 'reviewkit attach'",
+            hint=f"{_EXPORT}; a study's full text is added with '{command_line('attach')}'",
         )
     if head.startswith(GZIP):
         raise FormatError(
@@ -157,23 +158,26 @@ def refuse_text(text: str, name: str) -> None:
 
 
 # The sheets reviewkit writes of a project's own records (outputs), by their first columns:
-# what each is and what to do with it. A database's export never starts so; the extraction
-# sheet and the clusters have a title column, so the CSV reader took their rows for records.
+# what each is and what to do with it (made when said: its command names the project opened).
+# A database's export never starts so; the extraction sheet and the clusters have a title
+# column, so the CSV reader took their rows for records.
 _OWN_SHEETS = (
     (
         EXTRACTION_SHEET_COLUMNS,
         "reviewkit's extraction sheet ('extract export'): the project's own studies",
-        "read it back with 'reviewkit extract import FILE --reviewer NAME'",
+        lambda: f"read it back with '{command_line('extract import FILE --reviewer NAME')}'",
     ),
     (
         QUEUE_SHEET_COLUMNS[:2],
         "reviewkit's dedup review sheet ('dedup review --csv'): pairs of the project's own records",
-        "read it back with 'reviewkit dedup review --read-csv FILE --reviewer NAME'",
+        lambda: (
+            f"read it back with '{command_line('dedup review --read-csv FILE --reviewer NAME')}'"
+        ),
     ),
     (
         CLUSTERS_SHEET_COLUMNS[:3],
         "reviewkit's list of duplicate clusters ('dedup report --csv'): the project's own records",
-        "it is a report to read; import the databases' exports instead",
+        lambda: "it is a report to read; import the databases' exports instead",
     ),
 )
 _CELL = re.compile(r'\s*"?([^",;\t]*)"?\s*(?:[,;\t]|$)')
@@ -189,7 +193,7 @@ def refuse_own_sheet(text: str, name: str) -> None:
     cells = tuple(m.group(1).strip() for m in _CELL.finditer(first))
     for columns, what, hint in _OWN_SHEETS:
         if cells[: len(columns)] == columns:
-            raise FormatError(f"this is {what}, not a reference export", where=name, hint=hint)
+            raise FormatError(f"this is {what}, not a reference export", where=name, hint=hint())
 
 
 # XML that is no PubMed XML, by its root element (lower case): what it is and what to do
@@ -312,6 +316,6 @@ def refuse_folder(path: Path) -> None:
     raise FormatError(
         f"this is a folder, not a file; it holds {shown}",
         where=str(path),
-        hint=f"name the files to import (reviewkit import {first} …); one import takes several"
-        " files, all or nothing",
+        hint=f"name the files to import ({command_line(f'import {shlex.quote(str(first))} …')});"
+        " one import takes several files, all or nothing",
     )

@@ -280,8 +280,17 @@ def _state(decisions: list[Decision]) -> StudyState:
 
 
 def _settled(by_record: dict[int, list[Decision]]) -> bool:
-    """A final decision newer than every vote of the study's records at the stage."""
-    every = [d for ds in by_record.values() for d in ds]
+    """A final decision newer than every vote of the study's records at the stage, each vote
+    dated from when its reviewer's decision on its record (label and reason) last changed: the
+    same vote given again with a note (in a screen, or replayed by ``decisions import``) leaves
+    the records disagreeing as they did when the lead settled them (it opened the settled
+    conflict again). Another exclusion reason is a change: the records' reasons are theirs."""
+    every = sorted((d for ds in by_record.values() for d in ds), key=lambda d: d.created_at)
     finals = [d.created_at for d in every if d.label in FINAL]
-    votes = [d.created_at for d in every if d.label in VOTES]
-    return bool(finals) and max(finals) >= max(votes, default="")
+    since: dict[tuple[int, str], tuple[tuple[str, str], str]] = {}  # -> (decision, from when)
+    for d in every:
+        if d.label in VOTES:
+            key, value = (d.record_id, d.reviewer), (d.label, d.reason)
+            was = since.get(key)
+            since[key] = was if was and was[0] == value else (value, d.created_at)
+    return bool(finals) and max(finals) >= max((t for _, t in since.values()), default="")

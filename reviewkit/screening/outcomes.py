@@ -123,8 +123,20 @@ class DerivedStages:
         if stage not in self._reopened:
             rule = check_stage(self.protocol, stage)
             states = self.states(stage)
+            when = {s: st.final.created_at for s, st in states.items() if st.final is not None}
+            at_final = study_states(  # each such study's votes as they stood at its final
+                (
+                    d
+                    for d in self._kept_log()
+                    if d.stage == stage
+                    and d.created_at <= when.get(self.canon.get(d.record_id, d.record_id), "")
+                ),
+                self.canon,
+            )
             self._reopened[stage] = {
-                s for s in self.studies(stage) if reopened_after_final(states.get(s, _EMPTY), rule)
+                s
+                for s in self.studies(stage)
+                if s in when and reopened_after_final(states[s], rule, at_final.get(s, _EMPTY))
             }
         return self._reopened[stage]
 

@@ -128,18 +128,22 @@ def outcome_of(state: StudyState, rule: Stage) -> Outcome:
     return Outcome("conflict")
 
 
-def reopened_after_final(state: StudyState, rule: Stage) -> bool:
+def reopened_after_final(state: StudyState, rule: Stage, at_final: StudyState) -> bool:
     """A vote cast after the lead's final decision leaves the votes, the final aside, giving
-    another outcome than the final's (the other way, or in conflict again): the final still
-    counts, and the study is open for the lead again, as a merged study is whose records
+    another outcome than the final's (the other way, or in conflict again) and than the votes
+    gave when the lead decided (``at_final``: the study's votes standing then): the final
+    still counts, and the study is open for the lead again, as a merged study is whose records
     disagree in votes cast after its final (``merges.merge_conflicts``). One rule for a single
     record and a merged study: a single record's changed vote went to no one. Votes that now
-    give the final's outcome leave nothing to decide."""
+    give the final's outcome leave nothing to decide; nor does a vote given again with a note
+    or another reason, in the reviewer's screen or replayed by ``decisions import``: the votes
+    disagree as they did when the lead settled them (that opened the settled conflict again)."""
     final = state.final
     if final is None or all(v.created_at <= final.created_at for v in state.votes.values()):
         return False
-    alone = outcome_of(StudyState(votes=state.votes), rule).status
-    return alone not in (FINAL[final.label], "pending")
+    now = outcome_of(StudyState(votes=state.votes), rule).status
+    then = outcome_of(StudyState(votes=at_final.votes), rule).status
+    return now not in (FINAL[final.label], "pending", then)
 
 
 def needs_vote(state: StudyState | None, rule: Stage, reviewer: str) -> bool:

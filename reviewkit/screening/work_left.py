@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
@@ -58,15 +59,13 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
     return work
 
 
-def next_steps(
-    work: list[StageWork], here: str, screens: bool = True, project: str = "", done: str = ""
-) -> str:
+def next_steps(work: list[StageWork], here: str, screens: bool = True, done: str = "") -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; when
     nothing waits anywhere, ``done`` (that screening is done, and the command that comes next:
     :func:`reviewkit.status.screening_done`). ``screens`` false: told to a lead, whose "another
-    reviewer" is either of the reviewers. ``project``: the commands' --project option
-    (:meth:`~reviewkit.project.Project.option`)."""
+    reviewer" is either of the reviewers. The commands name the project opened when it is not
+    the current folder (:func:`~reviewkit.errors.command_line`, as every hint does)."""
     others = "for another reviewer" if screens else "for the reviewers"
     said = []
     for w in work:
@@ -74,13 +73,13 @@ def next_steps(
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" (reviewkit screen --stage {w.stage}{project})"
+                f" ({command_line(f'screen --stage {w.stage}')})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
             parts.append(
-                f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts{project})"
+                f"{quantity(w.conflicts, 'conflict')} for a lead ({command_line('conflicts')})"
             )
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")

@@ -32,7 +32,11 @@ class ReviewkitScreen(Screen):
     """
 
     TITLE = "reviewkit"
-    WITHOUT_TERMINAL = ""  # how to do the screen's work without one, if the command has a way
+
+    @property
+    def without_terminal(self) -> str:
+        """How to do the screen's work without a terminal, if the command has a way ("")."""
+        return ""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -112,7 +116,7 @@ def _require_terminal(screen: ReviewkitScreen) -> None:
     if not what and settings.terminal_type() == "dumb":
         what = "this terminal cannot draw one (TERM=dumb)"
     if what:
-        other = f"; {screen.WITHOUT_TERMINAL}" if screen.WITHOUT_TERMINAL else ""
+        other = f"; {screen.without_terminal}" if screen.without_terminal else ""
         raise UserError(
             f"{screen.TITLE} opens a screen in the terminal, but {what}",
             hint="run it in a terminal window, with its input and standard error left to the"

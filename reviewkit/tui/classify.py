@@ -25,6 +25,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
 from reviewkit import classify
+from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
@@ -91,10 +92,14 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
     # ? and q before moving: 80 columns cut the rest; the label keys first, as "1–9"
     BINDINGS = numbered_bindings(footer_order(ACTIONS), NUMBERED, "Choose a label")
     TITLE = "reviewkit confirm"
-    WITHOUT_TERMINAL = (
-        "or see the suggestions with 'reviewkit classify --csv FILE' and confirm each with"
-        " 'reviewkit label RECORD SCHEME=LABEL'"
-    )
+
+    @property
+    def without_terminal(self) -> str:
+        """How to confirm the labels without a terminal."""
+        return (
+            f"or see the suggestions with '{command_line('classify --csv FILE')}' and confirm"
+            f" each with '{command_line('label RECORD SCHEME=LABEL')}'"
+        )
 
     def __init__(
         self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str

@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
 from reviewkit import screening
-from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
 from reviewkit.screening.work_left import work_left
@@ -93,12 +93,17 @@ class ConflictsScreen(DecisionScreen):
     # ? and q before moving, and short footer words: every shown key fits 80 columns
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit conflicts"
-    WITHOUT_TERMINAL = (
-        "or print the conflicts with --list and resolve each with"
-        " 'reviewkit conflicts resolve RECORD --decision include|exclude', or write them to a"
-        " sheet with --csv FILE, fill its decision column and read it back with"
-        " 'reviewkit conflicts import FILE'"
-    )
+
+    @property
+    def without_terminal(self) -> str:
+        """How to resolve the conflicts without a terminal."""
+        resolve = command_line("conflicts resolve RECORD --decision include|exclude")
+        return (
+            f"or print the conflicts with --list and resolve each with '{resolve}', or write"
+            " them to a sheet with --csv FILE, fill its decision column and read it back with"
+            f" '{command_line('conflicts import FILE')}'"
+        )
+
     ACTIONS_ID = "conflicts"
     # Esc on the reason picker, as Esc on the 'Why include?' prompt says (the message line had
     # kept "exclude: which reason?", the picker gone)

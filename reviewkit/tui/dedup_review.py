@@ -178,7 +178,11 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
-    WITHOUT_TERMINAL = "or decide the pairs in a spreadsheet: --csv FILE, then --read-csv FILE"
+
+    @property
+    def without_terminal(self) -> str:
+        """How to decide the pairs without a terminal (options of the command typed)."""
+        return "or decide the pairs in a spreadsheet: --csv FILE, then --read-csv FILE"
 
     def __init__(self, project: Project, reviewer: str) -> None:
         super().__init__()

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
 from reviewkit import extract
+from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
@@ -76,10 +77,15 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     NUMBERED = "extract.field"
     BINDINGS = numbered_bindings(ACTIONS, NUMBERED, "Edit a field")
     TITLE = "reviewkit extract edit"
-    WITHOUT_TERMINAL = (
-        "or fill in the sheet of 'reviewkit extract export FILE' and read it back with"
-        " 'reviewkit extract import FILE', or set one value with 'reviewkit extract set'"
-    )
+
+    @property
+    def without_terminal(self) -> str:
+        """How to fill the extraction fields without a terminal."""
+        return (
+            f"or fill in the sheet of '{command_line('extract export FILE')}' and read it back"
+            f" with '{command_line('extract import FILE')}', or set one value with"
+            f" '{command_line('extract set')}'"
+        )
 
     def __init__(self, project: Project, study_ids: list[int], reviewer: str) -> None:
         super().__init__()

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
@@ -104,10 +104,15 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     )
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit screen"
-    WITHOUT_TERMINAL = (
-        "or screen in a terminal on another computer and bring the votes here with"
-        " 'reviewkit decisions export' there and 'reviewkit decisions import' here"
-    )
+
+    @property
+    def without_terminal(self) -> str:
+        """How to screen without a terminal here (the import names this project)."""
+        return (
+            "or screen in a terminal on another computer and bring the votes here with"
+            f" 'reviewkit decisions export' there and '{command_line('decisions import')}' here"
+        )
+
     CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.screening import attach, attachment_url, replaced_words
 from reviewkit.tui.actions import screen_key
 from reviewkit.tui.message_line import error_words
@@ -119,7 +119,7 @@ def open_attachment(
             if attach_key
             else (
                 "no full text attached (a reviewer attaches it on the screening screen, or"
-                " 'reviewkit attach')"
+                f" '{command_line('attach')}')"
             )
         )
     url = attachment_url(att)

@@ -21,13 +21,14 @@ from reviewkit.cli import main
 REPO = Path(__file__).parent.parent.parent
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
 SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+# each screen's way round without a terminal; {p}: the --project of the commands it names
 COMMANDS = {
-    "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import' here"),
+    "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import{p}' here"),
     "conflicts": (
         ["conflicts", "--resolver", "lead"],
         "--list and resolve each with 'reviewkit conflicts resolve RECORD --decision"
-        " include|exclude', or write them to a sheet with --csv FILE, fill its decision column"
-        " and read it back with 'reviewkit conflicts import FILE'",
+        " include|exclude{p}', or write them to a sheet with --csv FILE, fill its decision column"
+        " and read it back with 'reviewkit conflicts import FILE{p}'",
     ),
     "dedup-review": (["dedup", "review", "--reviewer", "lead"], "--csv FILE"),
     # before screening ends (--all): the sample's studies are not included yet
@@ -58,7 +59,8 @@ def test_a_screen_without_a_terminal_is_refused(name: str, project: Path) -> Non
     assert "Traceback" not in proc.stderr
     assert "opens a screen in the terminal, but standard input is not a terminal" in proc.stderr
     assert "hint: run it in a terminal window" in proc.stderr and "ssh -t" in proc.stderr
-    assert COMMANDS[name][1] in proc.stderr
+    # the commands it names carry the --project given (the test runs in another folder)
+    assert COMMANDS[name][1].format(p=f" --project {project}") in proc.stderr
     assert "\x1b[" not in proc.stdout + proc.stderr  # no screen drawn
 
 

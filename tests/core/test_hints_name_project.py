@@ -10,7 +10,10 @@ import shlex
 from conftest import add_records
 from dedup.helpers import other
 
+from reviewkit import errors
 from reviewkit.cli import main
+from reviewkit.importer import read_ahead
+from reviewkit.tui.screening_fulltext import open_attachment
 
 
 def _hint(err: str) -> str:
@@ -64,3 +67,84 @@ def test_unknown_record_hint_names_the_project(project_b, tmp_path, monkeypatch,
     hint = _hint(capsys.readouterr().err)
     assert f"'reviewkit extract export FILE --project {folder}'" in hint
     assert f"'reviewkit dedup report --csv FILE --project {folder}'" in hint
+
+
+def test_a_screen_without_a_terminal_names_the_project(project_b, tmp_path, monkeypatch, capsys):
+    """The no-terminal refusal's way round (WITHOUT_TERMINAL, a constant): 'reviewkit decisions
+    import' here, copied into the terminal that gave --project, read the votes into another
+    project or none."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TERM", "dumb")  # refused whether or not the test has a terminal
+    folder = shlex.quote(str(project_b.folder))
+    assert main(["screen", "--reviewer", "reviewer1", "--project", str(project_b.folder)]) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    assert f"'reviewkit decisions import --project {folder}' here" in hint
+    assert "'reviewkit decisions export' there" in hint  # on the other computer: its own
+
+
+def test_search_run_without_names_names_the_project(project_b, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    folder = shlex.quote(str(project_b.folder))
+    assert main(["search", "run", "--project", str(project_b.folder)]) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    assert f"'reviewkit search history --project {folder}'" in hint
+
+
+def test_a_project_s_own_sheet_given_to_import_names_the_project(
+    project_b, tmp_path, monkeypatch, capsys
+):
+    """The refusal is raised as the file is read, in the import's read-ahead thread, which
+    started with none of the command's context: its line came out bare."""
+    monkeypatch.chdir(tmp_path)
+    sheet = tmp_path / "extraction.csv"
+    sheet.write_text("record_id,study,report,title\n1,1,1,A trial\n", encoding="utf-8")
+    folder = shlex.quote(str(project_b.folder))
+    assert main(["import", str(sheet), "--project", str(project_b.folder)]) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    assert hint == (
+        f"read it back with 'reviewkit extract import FILE --reviewer NAME --project {folder}'"
+    )
+
+
+def test_the_lead_s_no_full_text_line_names_the_project(tmp_path):
+    """The conflicts screen's 'no full text attached' (a lead presses o) named 'reviewkit attach'."""
+    errors.project_opened(f" --project {tmp_path}")  # as open_project sets it
+    said = open_attachment(None, None, attach_key="")
+    assert said.endswith(f"'reviewkit attach --project {tmp_path}')")
+
+
+def test_an_import_s_reader_thread_names_the_project_opened():
+    """The records are read in a thread (importer.read_ahead), which starts with an empty
+    context: a reader's refusal raised there named its command without --project."""
+
+    def reader():
+        yield errors.command_line("status")
+
+    errors.project_opened(" --project review-b")
+    assert list(read_ahead(reader())) == ["reviewkit status --project review-b"]
+
+
+def test_search_history_with_no_runs_names_the_project(project_b, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["search", "history", "--project", str(project_b.folder)]) == 0
+    folder = shlex.quote(str(project_b.folder))
+    assert f"start with 'reviewkit search run --all --project {folder}'" in capsys.readouterr().out
+
+
+def test_a_pdf_or_a_folder_given_to_import_names_the_project(
+    project_b, tmp_path, monkeypatch, capsys
+):
+    """import's refusals of a full text ('reviewkit attach') and of a folder of exports (the
+    import line of its files) named their commands bare."""
+    monkeypatch.chdir(tmp_path)
+    folder = shlex.quote(str(project_b.folder))
+    pdf = tmp_path / "smith2020.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "pubmed.ris").write_text("TY  - JOUR\nTI  - A trial\nER  - \n", encoding="utf-8")
+    assert main(["import", str(pdf), "--project", str(project_b.folder)]) == 2
+    assert f"'reviewkit attach --project {folder}'" in _hint(capsys.readouterr().err)
+    assert main(["import", str(exports), "--project", str(project_b.folder)]) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    assert f"(reviewkit import {exports / 'pubmed.ris'} … --project {folder})" in hint

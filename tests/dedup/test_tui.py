@@ -205,7 +205,7 @@ def test_verdicts_on_a_busy_database_are_kept_and_land_once(queued):
             assert screen.waiting == 0
             assert committed(project) == [(*first, "duplicate", "person:ann")]
             assert [(m.a, m.b, m.verdict) for m in judged] == [(*first, "duplicate")]
-            assert len(screen.skipped) == 1 and first not in screen.skipped  # 'k' ran after
+            assert len(screen.skipped) == 1 and first not in screen.skipped  # 'j' ran after
             with write_lock(project):
                 await pilot.press("z")  # undo waits as well
                 await pilot.pause()

@@ -5,12 +5,15 @@ one); nothing moves the counts without the lead's decision."""
 
 from __future__ import annotations
 
+import shutil
+
 from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup.engine import merge_records
+from reviewkit.project import open_project
 from reviewkit.screening.decisions import add_note
 
 TA, FT = "title-abstract", "full-text"
@@ -125,3 +128,78 @@ def test_a_note_after_the_final_leaves_a_merged_study_as_the_lead_settled_it(pro
     assert scr.stage_outcomes(project_b, FT)[inc].status == "exclude"
     assert scr.stage_counts(project_b, FT) == before
     assert _open(project_b, FT) == []
+
+
+def _settled_conflict(project):
+    """One record at full text: reviewer1 include, reviewer2 exclude, the lead's final exclude."""
+    (rec,) = add_records(project, make_records(1))
+    reasons = [r.code for r in project.protocol.stages[FT].exclusion_reasons]
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, rec, TA, who, "include")
+    scr.decide(project.db, rec, FT, "reviewer1", "include")
+    scr.decide(project.db, rec, FT, "reviewer2", "exclude", reasons[0])
+    scr.resolve(project, rec, FT, "lead", "exclude", reasons[0])
+    return rec, reasons
+
+
+def test_the_same_vote_given_again_with_a_note_or_a_reason_reopens_nothing(project_b):
+    """reviewer2's exclusion given again after the final, with a note or another reason: the
+    votes disagree as they did when the lead settled them, so there is nothing new to decide
+    (the conflict opened again, and the lead was asked to settle what they had settled)."""
+    rec, reasons = _settled_conflict(project_b)
+    before = scr.stage_counts(project_b, FT)
+    scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reasons[0], "checked again")
+    assert _open(project_b, FT) == []  # was [rec]
+    scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reasons[-1])
+    assert _open(project_b, FT) == []
+    assert scr.stage_counts(project_b, FT) == before
+    scr.decide(project_b.db, rec, FT, "reviewer1", "exclude", reasons[-1])  # a real change
+    assert _open(project_b, FT) == []  # now both exclude, as the final: still nothing
+
+
+def test_a_vote_replayed_from_a_copy_opens_the_conflict_only_when_it_changes_it(
+    project_b, tmp_path
+):
+    """reviewer2's log brought in with `decisions import` from their copy: their exclusion
+    given again there after the lead's final (a note added) opens nothing; their vote changed
+    there to include opens the conflict, and the final counts until the lead acts."""
+    rec, reasons = _settled_conflict(project_b)
+    before = scr.stage_counts(project_b, FT)
+    folder, copy = str(project_b.folder), tmp_path / "copy"
+    log = str(tmp_path / "reviewer2.jsonl")
+    project_b.close()
+    shutil.copytree(folder, copy)
+
+    def vote_there_and_bring(label: str, reason: str, note: str) -> None:
+        with open_project(copy) as theirs:
+            scr.decide(theirs.db, rec, FT, "reviewer2", label, reason, note)
+        export = ["decisions", "export", "--reviewer", "reviewer2", log, "--project", str(copy)]
+        assert main(export) == 0
+        assert main(["decisions", "import", log, "--project", folder]) == 0
+
+    vote_there_and_bring("exclude", reasons[0], "read the methods again")
+    assert _open(project_b, FT) == []  # was [rec]: the same vote, nothing new to decide
+    vote_there_and_bring("include", "", "")
+    assert _open(project_b, FT) == [rec]  # both include now: the lead's exclusion is asked
+    assert scr.stage_counts(project_b, FT) == before  # the final counts until the lead acts
+    assert scr.stage_outcomes(project_b, FT)[rec].status == "exclude"
+
+
+def test_a_merged_study_s_vote_given_again_with_a_note_reopens_nothing(project_b):
+    """Copies screened apart (one included, one excluded at full text), merged, settled by the
+    lead: reviewer1 giving their include again on the included copy with a note left the
+    records disagreeing as they did when the lead settled them, and opened the conflict."""
+    inc, exc = add_records(project_b, make_records(2))
+    reason = project_b.protocol.stages[FT].exclusion_reasons[0].code
+    for who in ("reviewer1", "reviewer2"):
+        for record in (inc, exc):
+            scr.decide(project_b.db, record, TA, who, "include")
+        scr.decide(project_b.db, exc, FT, who, "exclude", reason)
+        scr.decide(project_b.db, inc, FT, who, "include")
+    merge_records(project_b.db, inc, exc, "lead")
+    scr.resolve(project_b, inc, FT, "lead", "exclude", reason)
+    assert _open(project_b, FT) == []
+    scr.decide(project_b.db, inc, FT, "reviewer1", "include", note="the methods are sound")
+    assert _open(project_b, FT) == []  # was [inc]
+    scr.decide(project_b.db, inc, FT, "reviewer2", "exclude", reason)  # a changed vote
+    assert _open(project_b, FT) == [inc]

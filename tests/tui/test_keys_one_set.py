@@ -79,3 +79,17 @@ def test_duplicate_review_pages_on_space_skips_on_j_and_k_leaves_the_pair(projec
 
     asyncio.run(go())
     assert len(engine.review_queue(project_b.db)) == 1  # nothing judged
+
+
+def test_dedup_review_help_names_the_keys_of_its_screen(capsys):
+    """`dedup review --help` said 'k skip' after k stopped skipping: each key it names is the
+    one the screen's action table gives that action."""
+    from reviewkit.cli import main
+
+    assert main(["dedup", "review", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    keys = {a.id.split(".", 1)[1]: a.key.split(",")[0] for a in dedup_review.ACTIONS}
+    named = said.split("side by side (", 1)[1].split(")", 1)[0]
+    for part in named.split(", "):
+        key, action = part.split(" ", 1)
+        assert keys[action] == ("question_mark" if key == "?" else key), part  # was k skip
