@@ -326,44 +326,15 @@ _NOTICE_TYPES = frozenset(
 )
 
 
-# 'Response', 'Correction' and 'Retraction' open ordinary articles' titles too ('Response to
-# placebo among bipolar I disorder patients …', 'Response to six classes of antihypertensive
-# medications … in a randomized controlled trial', 'Correction of arterial structure …',
-# 'Retraction of anesthesia publications: a systematic review'; a translated title in brackets,
-# '[Response of isolated coronary artery segments …]'), which titles.is_notice reads as
-# notices wherever they open a title (dedup only keeps them from their articles): of the 341
-# titles of the screening and bib-dedupe sets it reads so, 137 open so, 117 of them articles.
-# Here a notice only in a notice's heading: the word alone or before a colon, a stop or a dash
-# ('Response:', 'RETRACTION. Latitude …', 'Correction to - …'), 'Correction(s) to …',
-# 'Retraction note', 'Retraction of:', a response to a letter, a comment, the editor or a
-# quoted title ('Response to "…"'). A reply to an author named bare ('Response to Clarke: …')
-# reads as an article: 2 of the 117.
-_OPENING_WORD = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
-# a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
-# a word)
-_HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
-_NOTICE_HEADING = re.compile(
-    rf"""[\s\[("'“]*(?:
-        responses?(?:\s+to)?(?:{_HEAD_END}|\s*["'“‘]|\s+(?:the\s+)?
-            (?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)\b)
-      | corrections?(?:\s+(?:to|note|notice)\b|{_HEAD_END})
-      | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:|{_HEAD_END})
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
 def notice_about_a_paper(rec: Record) -> bool:
     """Whether a record is an erratum, a comment, a reply or a retraction about another
     paper, by its title as dedup reads notices (:func:`reviewkit.dedup.titles.is_notice`:
     'Erratum: …', 'Correction to: …', '… - Authors' reply'; 'Response', 'Correction' and
-    'Retraction' as a heading only, :data:`_NOTICE_HEADING`) or its publication types: no
+    'Retraction' as a heading only) or its publication types: no
     report of the trial the paper reports (Cochrane Handbook 5.1, 6.4.10, and NLM's policy on
     errata, retractions and comments: a notice is read with the article it concerns, not
     counted among its study's reports)."""
     if any(t.strip().casefold() in _NOTICE_TYPES for t in rec.publication_types):
         return True
     title = rec.title or ""
-    if not is_notice(title, match_title(title).split()):
-        return False
-    return not _OPENING_WORD.match(title) or bool(_NOTICE_HEADING.match(title))
+    return is_notice(title, match_title(title).split())

@@ -5,7 +5,7 @@ words, while the trial's other reports still do."""
 from __future__ import annotations
 
 from conftest import add_records
-from dedup.helpers import other
+from dedup.helpers import keys, other
 
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.studies import open_suggestions, suggest_study_links
@@ -60,8 +60,8 @@ def test_a_notice_carrying_the_trials_number_joins_no_study(project_a):
 
 def test_a_trials_report_titled_response_or_correction_is_a_report():
     """'Response to …' and 'Correction of …' open ordinary articles' titles (117 of the
-    341 titles of the benchmark sets that dedup reads as notices): a trial's report still joins its
-    trial; 'Response:' and 'Correction to:' as a heading are notices."""
+    341 titles of the benchmark sets that dedup read as notices by their first word): a trial's
+    report still joins its trial; 'Response:' and 'Correction to:' as a heading are notices."""
     paper = Record(title=TRIAL, authors=TEAM, year=2015)
     for title in (
         "Response to physiotherapy in sciatica: two-year follow-up of the SPINE trial",
@@ -73,3 +73,68 @@ def test_a_trials_report_titled_response_or_correction_is_a_report():
     assert notice_about_a_paper(Record(title="Retraction note to: Effect of X on Y"))
     for title in (f"Response: {TRIAL}", f"Correction to: {TRIAL}"):
         assert _links(paper, Record(title=title, authors=TEAM, year=2016)) == set(), title
+
+
+def test_a_notice_on_an_article_titled_response_or_correction_is_a_notice():
+    """The heading rule for 'Response', 'Correction' and 'Retraction' keeps an article that
+    opens so an article; a notice of that article titled with its title and what it is (Web of
+    Science's correction with the article's place, Cambridge's '– Erratum', '- Authors' reply',
+    APA's 'Correction to Lee et al.') is still a notice."""
+    article = "Response to six classes of antihypertensive medications in a randomized trial"
+    assert not notice_about_a_paper(Record(title=article))
+    for title in (
+        f"{article} (vol 85, pg 553, 2010)",
+        f"{article}: Erratum",
+        f"{article} - Authors' reply",
+        f'"{article}": Correction to Lee et al. (2014).',
+        "Correction of anaemia with epoetin alfa in kidney disease [Corrigendum]",
+    ):
+        assert notice_about_a_paper(Record(title=title)), title
+
+
+def test_notices_headed_in_other_languages_are_notices():
+    """Errata and retractions as journals in other languages head them (Spanish 'Fe de
+    erratas', German 'Berichtigung', French 'Rectificatif', Italian 'Rettifica', the Latin
+    plural 'Corrigenda'), and NEJM's 'Retraction and Republication: …' notice beside the
+    republished trial: notices for dedup and for study links alike."""
+    for title in (
+        "Fe de erratas",
+        "Fe de errores: Ensayo aleatorizado de cirugía frente a fisioterapia",
+        "Berichtigung: Chirurgie oder Physiotherapie bei Ischias",
+        "Rectificatif : Chirurgie ou kinésithérapie pour la sciatique",
+        "Rettifica",
+        "Corrigenda",
+        "Retraction and Republication: Primary Prevention of Cardiovascular Disease with a"
+        " Mediterranean Diet. N Engl J Med 2013;368:1279-90.",
+    ):
+        assert notice_about_a_paper(Record(title=title)), title
+        assert keys(1, title=title).notice, title
+    # the republished trial itself, and articles opening on a kindred word, are no notices
+    for title in (
+        "Primary Prevention of Cardiovascular Disease with a Mediterranean Diet Supplemented"
+        " with Extra-Virgin Olive Oil or Nuts",
+        "Rectification of the spine: a randomised trial",
+        "Berichte aus der Praxis: eine randomisierte Studie",
+    ):
+        assert not notice_about_a_paper(Record(title=title)), title
+
+
+def test_dedup_reads_response_correction_and_retraction_as_notices_only_as_a_heading():
+    """dedup's reading of notices is the one study links use: an article opening on 'Response
+    to …' or 'Correction of …' is no notice (so its copies are not kept from it as one), a
+    heading is."""
+    for title in (
+        "Response to placebo among bipolar I disorder patients experiencing a first manic episode",
+        "Correction of arterial structure in essential hypertension by losartan",
+        "Retraction of anesthesia publications: a systematic review",
+        "[Response of isolated coronary artery segments to serotonin]",
+    ):
+        assert not keys(1, title=title).notice, title
+    for title in (
+        "Response",
+        "Response to letter to the editor regarding the SPINE trial",
+        "Correction to: Surgery or physiotherapy for sciatica",
+        "RETRACTION. Latitude affects laying by birds: a meta-analysis",
+        "Retraction note to: Effect of X on Y",
+    ):
+        assert keys(1, title=title).notice, title
