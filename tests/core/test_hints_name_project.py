@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import shlex
 
-from conftest import add_records
+from conftest import PROTOCOL_B, add_records
 from dedup.helpers import other
+from rich.console import Console
+from rich.text import Text
 
 from reviewkit import errors
 from reviewkit.cli import main
 from reviewkit.importer import read_ahead
+from reviewkit.project import init_project
+from reviewkit.tui.message_line import append_notes
 from reviewkit.tui.screening_fulltext import open_attachment
 
 
@@ -148,3 +152,35 @@ def test_a_pdf_or_a_folder_given_to_import_names_the_project(
     assert main(["import", str(exports), "--project", str(project_b.folder)]) == 2
     hint = " ".join(_hint(capsys.readouterr().err).split())
     assert f"(reviewkit import {exports / 'pubmed.ris'} … --project {folder})" in hint
+
+
+def test_extract_edit_with_many_fields_names_the_csv_way_with_the_project(
+    tmp_path, monkeypatch, capsys
+):
+    """More than 9 extraction fields (a key each): the hint said 'reviewkit extract export'
+    and 'extract import', neither with the project, the second not even a command."""
+    text = PROTOCOL_B.read_text(encoding="utf-8")
+    extra = "".join(f'\n[[extraction]]\nid = "extra{i}"\nname = "Extra {i}"\n' for i in range(5))
+    protocol = tmp_path / "many-fields.toml"
+    protocol.write_text(text + extra, encoding="utf-8")
+    project = init_project(tmp_path / "review", protocol)
+    add_records(project, [other(1)])
+    folder = str(project.folder)
+    project.close()
+    monkeypatch.chdir(tmp_path)
+    edit = ["extract", "edit", "--all", "--reviewer", "lead", "--project", folder]
+    assert main(edit) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    quoted = shlex.quote(folder)
+    assert hint == (
+        f"edit them as CSV: 'reviewkit extract export FILE --project {quoted}', then"
+        f" 'reviewkit extract import FILE --reviewer lead --project {quoted}'"
+    )
+
+
+def test_a_note_read_in_full_names_the_project(tmp_path):
+    """The screens' 'in full: reviewkit decisions export' row under notes cut or not shown."""
+    errors.project_opened(f" --project {tmp_path}")  # as open_project sets it
+    head = Text("Not decided yet")
+    append_notes(Console(width=80), 80, head, ["a long note " * 60], rows=6)
+    assert f"(in full: reviewkit decisions export --project {tmp_path})" in head.plain
