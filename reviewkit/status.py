@@ -128,18 +128,19 @@ def dedup_line(s: Status) -> str:
     """How many studies dedup left, or that it has not run (and what to type)."""
     if s.records == 0:
         return "studies after dedup: no records yet"
+    dedup = command_line("dedup")
     if not s.deduplicated:
-        return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
+        return f"studies after dedup: dedup has not run yet (type `{dedup}`)"
     if s.dedup_runs == 0:  # a person's merges are dedup work, but no rule compared the records
         return (
             f"studies after dedup: {s.studies} ({quantity(s.merged_by_hand, 'duplicate')} merged"
-            " by hand; no dedup run has compared the records yet: type `reviewkit dedup`)"
+            f" by hand; no dedup run has compared the records yet: type `{dedup}`)"
         )
     if s.undeduplicated:
         verb = "is" if s.undeduplicated == 1 else "are"
         return (
             f"studies after dedup: {s.studies} ({quantity(s.undeduplicated, 'record')} imported"
-            f" since the last dedup run {verb} not compared yet: type `reviewkit dedup`)"
+            f" since the last dedup run {verb} not compared yet: type `{dedup}`)"
         )
     return f"studies after dedup: {s.studies}"
 
@@ -251,18 +252,21 @@ def searches_lines(s: SearchesStatus) -> list[str]:
     if s.unfinished:
         runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
         lines.append(
-            f"  not finished: {runs}; 'reviewkit search run --all' resumes"
+            f"  not finished: {runs}; '{command_line('search run --all')}' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
         )
     for what, names in s.edited:
         them = "it" if len(names) == 1 else "them"
         lines.append(
-            f"  edited since the last run: {', '.join(names)}: {what}; the next 'reviewkit search"
-            f" run' runs {them} as edited (the search log keeps each run's query and limits)"
+            f"  edited since the last run: {', '.join(names)}: {what}; the next"
+            f" '{command_line('search run')}' runs {them} as edited (the search log keeps each"
+            " run's query and limits)"
         )
     if s.never_run:  # none run yet: the first command is --all; else the ones added since
         names = "--all" if s.runs == 0 else " ".join(s.never_run)
-        lines.append(f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run {names}'")
+        lines.append(
+            f"  never run: {', '.join(s.never_run)}; type '{command_line(f'search run {names}')}'"
+        )
     return lines
 
 
@@ -298,7 +302,7 @@ def classification_line(c: SchemeStatus, unit: str) -> str:
         f" of {quantity(total, 'included ' + unit, 'included ' + plural(unit))}"
     )
     if c.unclassified:
-        line += f", {c.unclassified} not classified yet (type `reviewkit classify`)"
+        line += f", {c.unclassified} not classified yet (type `{command_line('classify')}`)"
     return line
 
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from reviewkit import errors
+from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.importer import read_ahead
 from reviewkit.project import init_project
@@ -184,3 +185,21 @@ def test_a_note_read_in_full_names_the_project(tmp_path):
     head = Text("Not decided yet")
     append_notes(Console(width=80), 80, head, ["a long note " * 60], rows=6)
     assert f"(in full: reviewkit decisions export --project {tmp_path})" in head.plain
+
+
+def test_status_names_its_commands_with_the_project(project_b, tmp_path, monkeypatch, capsys):
+    """status's 'type `reviewkit dedup`', 'type 'reviewkit search run --all'' and 'not
+    classified yet (type `reviewkit classify`)' named the commands bare."""
+    ids = add_records(project_b, [other(1), other(2)])
+    for stage in ("title-abstract", "full-text"):
+        for reviewer in ("reviewer1", "reviewer2"):
+            scr.decide(
+                project_b.db, ids[0], stage, reviewer, "include", protocol=project_b.protocol
+            )
+    monkeypatch.chdir(tmp_path)
+    assert main(["status", "--project", str(project_b.folder)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    folder = shlex.quote(str(project_b.folder))
+    assert f"dedup has not run yet (type `reviewkit dedup --project {folder}`)" in out
+    assert f"type 'reviewkit search run --all --project {folder}'" in out
+    assert f"not classified yet (type `reviewkit classify --project {folder}`)" in out
