@@ -7,6 +7,7 @@ part of the log but not decisions, so they are not counted.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from reviewkit.classify import assigned_labels
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project
+from reviewkit.protocol import Protocol
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.screening.work_left import StageWork, next_steps, nothing_waits, screens, work_left
 from reviewkit.searches.edits import edited_since
@@ -126,18 +128,19 @@ def dedup_line(s: Status) -> str:
     """How many studies dedup left, or that it has not run (and what to type)."""
     if s.records == 0:
         return "studies after dedup: no records yet"
+    dedup = command_line("dedup")
     if not s.deduplicated:
-        return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
+        return f"studies after dedup: dedup has not run yet (type `{dedup}`)"
     if s.dedup_runs == 0:  # a person's merges are dedup work, but no rule compared the records
         return (
             f"studies after dedup: {s.studies} ({quantity(s.merged_by_hand, 'duplicate')} merged"
-            " by hand; no dedup run has compared the records yet: type `reviewkit dedup`)"
+            f" by hand; no dedup run has compared the records yet: type `{dedup}`)"
         )
     if s.undeduplicated:
         verb = "is" if s.undeduplicated == 1 else "are"
         return (
             f"studies after dedup: {s.studies} ({quantity(s.undeduplicated, 'record')} imported"
-            f" since the last dedup run {verb} not compared yet: type `reviewkit dedup`)"
+            f" since the last dedup run {verb} not compared yet: type `{dedup}`)"
         )
     return f"studies after dedup: {s.studies}"
 
@@ -249,18 +252,21 @@ def searches_lines(s: SearchesStatus) -> list[str]:
     if s.unfinished:
         runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
         lines.append(
-            f"  not finished: {runs}; 'reviewkit search run --all' resumes"
+            f"  not finished: {runs}; '{command_line('search run --all')}' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
         )
     for what, names in s.edited:
         them = "it" if len(names) == 1 else "them"
         lines.append(
-            f"  edited since the last run: {', '.join(names)}: {what}; the next 'reviewkit search"
-            f" run' runs {them} as edited (the search log keeps each run's query and limits)"
+            f"  edited since the last run: {', '.join(names)}: {what}; the next"
+            f" '{command_line('search run')}' runs {them} as edited (the search log keeps each"
+            " run's query and limits)"
         )
     if s.never_run:  # none run yet: the first command is --all; else the ones added since
         names = "--all" if s.runs == 0 else " ".join(s.never_run)
-        lines.append(f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run {names}'")
+        lines.append(
+            f"  never run: {', '.join(s.never_run)}; type '{command_line(f'search run {names}')}'"
+        )
     return lines
 
 
@@ -296,7 +302,7 @@ def classification_line(c: SchemeStatus, unit: str) -> str:
         f" of {quantity(total, 'included ' + unit, 'included ' + plural(unit))}"
     )
     if c.unclassified:
-        line += f", {c.unclassified} not classified yet (type `reviewkit classify`)"
+        line += f", {c.unclassified} not classified yet (type `{command_line('classify')}`)"
     return line
 
 
@@ -317,35 +323,46 @@ def included_words(s: Status) -> str:
     return f"{quantity(s.included_studies, 'study')} ({quantity(s.included, 'report')})"
 
 
-def after_screening(project: Project) -> str:
-    """The command that follows screening, its words after 'reviewkit': classifying the
-    included studies, or the report when the protocol has no scheme to classify them by."""
-    return "classify" if project.protocol.schemes else "report"
+def after_screening(s: Status, protocol: Protocol, person: str) -> str:
+    """The command that follows screening (``s``: the project's status), its words after
+    'reviewkit': ``classify`` while an included report has no label in a scheme, ``confirm``
+    while suggestions wait for a person (as ``person`` when the protocol lists them, the
+    scheme named when it has several: confirm opens the report's), else the report: every
+    label confirmed, no scheme to classify by, or none included (its PRISMA says 0)."""
+    if not s.included or not protocol.schemes:
+        return "report"
+    if any(c.unclassified for c in s.classification):
+        return "classify"
+    waiting = next((c.scheme for c in s.classification if c.suggested), None)
+    if waiting is None:
+        return "report"
+    listed = person in (*protocol.reviewers, *protocol.leads)  # confirm refuses anyone else
+    name = shlex.quote(person) if listed else "NAME"
+    scheme = f" --scheme {waiting}" if len(protocol.schemes) > 1 else ""
+    return f"confirm --reviewer {name}{scheme}"
 
 
-def screening_done(project: Project) -> str:
+def screening_done(project: Project, person: str) -> str:
     """'screening is done, 16 studies included (reviewkit classify)', counted as ``status`` and
-    the report count them (a new user resolving the last conflict was told nothing more); ""
-    when none is included."""
+    the report count them, with what ``person`` types next (:func:`after_screening`: a new user
+    resolving the last conflict was told nothing more); "" before any record entered screening."""
     s = project_status(project)
-    if not s.included:
+    if not s.stages or not s.stages[0].studies:
         return ""
-    return (
-        f"screening is done, {included_words(s)} included"
-        f" ({command_line(after_screening(project))})"
-    )
+    following = command_line(after_screening(s, project.protocol, person))
+    return f"screening is done, {included_words(s)} included ({following})"
 
 
 def steps_from(project: Project, work: list[StageWork], person: str, here: str) -> str:
     """:func:`~reviewkit.screening.work_left.next_steps` of ``work`` (``work_left``) told to
     ``person`` in ``project``; when nothing waits anywhere, :func:`screening_done`."""
-    done = screening_done(project) if nothing_waits(work) and work[-1].included else ""
+    done = screening_done(project, person) if nothing_waits(work) else ""
     return next_steps(work, here, screens(project, person), done)
 
 
 def where_next(project: Project, person: str, here: str) -> str:
     """:func:`steps_from` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
-    stage counts), read now; "" when nothing waits and nothing is included, or when the
+    stage counts), read now; "" when no record has entered screening, or when the
     database is busy: what was done is saved, and ``reviewkit status`` tells where work waits."""
     try:
         return steps_from(project, work_left(project, person), person, here)

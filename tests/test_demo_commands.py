@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import site
 import sys
 from pathlib import Path
 
@@ -63,3 +64,27 @@ def test_the_program_in_the_current_folder_is_typed_with_its_folder(
     assert summary.typed("reviewkit") == "./reviewkit"
     monkeypatch.chdir(tmp_path)
     assert summary.typed("reviewkit") == ".venv/bin/reviewkit"  # as the README shows it
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a POSIX shell's words")
+def test_a_user_site_install_is_typed_from_its_scripts_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`pip install --user` puts reviewkit in the user base's bin (~/.local/bin), not beside
+    the Python (/usr/bin): the demo said the bare 'reviewkit', 'command not found' when that
+    folder is not on PATH."""
+    system_bin = tmp_path / "usr" / "bin"
+    system_bin.mkdir(parents=True)
+    (system_bin / "python").write_text("#!/bin/sh\n")
+    user_bin = tmp_path / "home" / ".local" / "bin"
+    user_bin.mkdir(parents=True)
+    (user_bin / "reviewkit").write_text("#!/bin/sh\n")
+    (user_bin / "reviewkit").chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(system_bin / "python"))
+    monkeypatch.setattr(site, "ENABLE_USER_SITE", True)
+    monkeypatch.setattr(site, "USER_BASE", str(user_bin.parent))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.chdir(tmp_path / "usr")
+    assert summary.typed("reviewkit") == str(user_bin / "reviewkit")
+    monkeypatch.setenv("PATH", str(user_bin))  # on PATH, as ~/.local/bin mostly is
+    assert summary.typed("reviewkit") == "reviewkit"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -19,7 +20,7 @@ from reviewkit.cli._studies import (
     why_none,
 )
 from reviewkit.cli._written import written
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.wording import quantity
 
 
@@ -106,10 +107,11 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
             raise UserError("no studies to extract from", hint="finish screening, or pass --all")
         n_fields = len(project.protocol.extraction)
         if not 1 <= n_fields <= 9:
+            back = command_line(f"extract import FILE --reviewer {shlex.quote(reviewer)}")
             raise UserError(
                 f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
                 where=str(project.protocol_path),
-                hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
+                hint=f"edit them as CSV: '{command_line('extract export FILE')}', then '{back}'",
             )
         extract.prefill(project, ids)
         from reviewkit.tui.app import run_screen

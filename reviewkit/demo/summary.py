@@ -6,8 +6,10 @@ import os
 import re
 import shlex
 import shutil
+import site
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,16 +84,39 @@ def rel(path: Path) -> str:
         return str(path)
 
 
+def scripts_folders() -> list[Path]:
+    """Where this Python's installs put their programs, in the order its imports find the
+    packages: beside this Python (a venv's bin, python itself), the user site's scripts when
+    the user site is on (``pip install --user``: ~/.local/bin on Linux, outside the
+    interpreter's folder; its packages come before the installation's on sys.path), then the
+    installation's scripts (sysconfig's default scheme: /usr/local/bin for Debian's Python)."""
+    folders = [Path(sys.executable).parent]
+    if site.ENABLE_USER_SITE:
+        scheme = sysconfig.get_preferred_scheme("user")
+        folders.append(
+            Path(sysconfig.get_path("scripts", scheme, {"userbase": site.getuserbase()}))
+        )
+    folders.append(Path(sysconfig.get_path("scripts")))
+    return list(dict.fromkeys(folders))
+
+
 def typed(name: str) -> str:
-    """How a user types ``name``, a program installed beside this Python (``reviewkit``,
-    ``python``): the bare name when the shell finds this very one by it, else its path,
-    relative when under the current folder (``.venv/bin/reviewkit``), as one word of a command
-    line (:func:`shell_word`). `make demo` installs into .venv without activating it, so the
-    bare ``reviewkit`` of the demo's next commands was 'command not found' (or another
-    install's) for a new user who copied them."""
-    here = Path(sys.executable).parent / name
-    if not any(here.with_name(here.name + ext).exists() for ext in ("", ".exe")):
-        return name  # not installed beside this Python: nothing better to say
+    """How a user types ``name``, a program this Python installed (``reviewkit``, ``python``;
+    :func:`scripts_folders`): the bare name when the shell finds this very one by it, else its
+    path, relative when under the current folder (``.venv/bin/reviewkit``), as one word of a
+    command line (:func:`shell_word`). `make demo` installs into .venv without activating it, so
+    the bare ``reviewkit`` of the demo's next commands was 'command not found' (or another
+    install's) for a new user who copied them; a user-site install is not beside this Python."""
+    here = next(
+        (
+            folder / name
+            for folder in scripts_folders()
+            if any((folder / (name + ext)).exists() for ext in ("", ".exe"))
+        ),
+        None,
+    )
+    if here is None:
+        return name  # not installed where this Python puts programs: nothing better to say
     found = shutil.which(name)
 
     def key(path: str | Path) -> str:  # Windows: reviewkit.exe, any case

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 
 
 class GrowingText(Static):
@@ -52,8 +52,14 @@ class MessageLine(GrowingText):
     DEFAULT_CSS = "MessageLine { height: auto; min-height: 1; max-height: 8; }"
 
 
-# where a note cut or not shown can be read whole: the screen has no key that shows one
-READ_IN_FULL = "reviewkit decisions export"
+def read_in_full() -> str:
+    """Where a note cut or not shown can be read whole (the screen has no key that shows one):
+    the export, with the project opened when it is not the current folder (command_line), as
+    every hint names it; bare, a user in another folder reached no project or another. The
+    export's --reviewer and FILE are left out to keep the row short: the row points at the
+    command, and its refusal of a missing --reviewer names the protocol's people. A long
+    --project path may take a second row, which append_notes measures like any row."""
+    return command_line("decisions export")
 
 
 def _cut(note: str, fits: Callable[[str], bool]) -> str:
@@ -73,7 +79,7 @@ def _not_shown(hidden: int, some_shown: bool, cut: bool) -> str:
     n = f"{hidden} earlier" if some_shown else str(hidden)
     said = [f"{n} not shown" if cut else f"{n} note{'s' if hidden > 1 else ''} not shown"]
     said = (said if hidden else []) + (["newest cut" if hidden else "note cut"] if cut else [])
-    return f"… {', '.join(said)} (in full: {READ_IN_FULL})"
+    return f"… {', '.join(said)} (in full: {read_in_full()})"
 
 
 def append_notes(console: Console, width: int, head: Text, notes: list[str], rows: int) -> None:

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import shlex
 
-from conftest import add_records
+from conftest import PROTOCOL_B, add_records
 from dedup.helpers import other
+from rich.console import Console
+from rich.text import Text
 
 from reviewkit import errors
+from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.importer import read_ahead
+from reviewkit.project import init_project
+from reviewkit.tui.message_line import append_notes
 from reviewkit.tui.screening_fulltext import open_attachment
 
 
@@ -148,3 +153,53 @@ def test_a_pdf_or_a_folder_given_to_import_names_the_project(
     assert main(["import", str(exports), "--project", str(project_b.folder)]) == 2
     hint = " ".join(_hint(capsys.readouterr().err).split())
     assert f"(reviewkit import {exports / 'pubmed.ris'} … --project {folder})" in hint
+
+
+def test_extract_edit_with_many_fields_names_the_csv_way_with_the_project(
+    tmp_path, monkeypatch, capsys
+):
+    """More than 9 extraction fields (a key each): the hint said 'reviewkit extract export'
+    and 'extract import', neither with the project, the second not even a command."""
+    text = PROTOCOL_B.read_text(encoding="utf-8")
+    extra = "".join(f'\n[[extraction]]\nid = "extra{i}"\nname = "Extra {i}"\n' for i in range(5))
+    protocol = tmp_path / "many-fields.toml"
+    protocol.write_text(text + extra, encoding="utf-8")
+    project = init_project(tmp_path / "review", protocol)
+    add_records(project, [other(1)])
+    folder = str(project.folder)
+    project.close()
+    monkeypatch.chdir(tmp_path)
+    edit = ["extract", "edit", "--all", "--reviewer", "lead", "--project", folder]
+    assert main(edit) == 2
+    hint = " ".join(_hint(capsys.readouterr().err).split())
+    quoted = shlex.quote(folder)
+    assert hint == (
+        f"edit them as CSV: 'reviewkit extract export FILE --project {quoted}', then"
+        f" 'reviewkit extract import FILE --reviewer lead --project {quoted}'"
+    )
+
+
+def test_a_note_read_in_full_names_the_project(tmp_path):
+    """The screens' 'in full: reviewkit decisions export' row under notes cut or not shown."""
+    errors.project_opened(f" --project {tmp_path}")  # as open_project sets it
+    head = Text("Not decided yet")
+    append_notes(Console(width=80), 80, head, ["a long note " * 60], rows=6)
+    assert f"(in full: reviewkit decisions export --project {tmp_path})" in head.plain
+
+
+def test_status_names_its_commands_with_the_project(project_b, tmp_path, monkeypatch, capsys):
+    """status's 'type `reviewkit dedup`', 'type 'reviewkit search run --all'' and 'not
+    classified yet (type `reviewkit classify`)' named the commands bare."""
+    ids = add_records(project_b, [other(1), other(2)])
+    for stage in ("title-abstract", "full-text"):
+        for reviewer in ("reviewer1", "reviewer2"):
+            scr.decide(
+                project_b.db, ids[0], stage, reviewer, "include", protocol=project_b.protocol
+            )
+    monkeypatch.chdir(tmp_path)
+    assert main(["status", "--project", str(project_b.folder)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    folder = shlex.quote(str(project_b.folder))
+    assert f"dedup has not run yet (type `reviewkit dedup --project {folder}`)" in out
+    assert f"type 'reviewkit search run --all --project {folder}'" in out
+    assert f"not classified yet (type `reviewkit classify --project {folder}`)" in out

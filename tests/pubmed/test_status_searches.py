@@ -21,6 +21,7 @@ def test_status_names_searches_not_finished_and_never_run(
     import reviewkit.searches.run as searches
 
     folder = str(review_a_project(tmp_path, monkeypatch))
+    monkeypatch.chdir(folder)  # the commands named need no --project there
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "search runs: 0\n" in out
@@ -60,6 +61,7 @@ def test_a_search_edited_since_its_unfinished_run_is_not_said_to_resume(
     import reviewkit.searches.run as searches
 
     folder = review_a_project(tmp_path, monkeypatch)
+    monkeypatch.chdir(folder)  # the commands named need no --project there
     real_fetch = searches._fetch
 
     def cut_off(db, name, *args, **kw):

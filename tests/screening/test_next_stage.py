@@ -10,6 +10,7 @@ import asyncio
 from conftest import add_records
 from screening.helpers import make_records, screening_app
 
+from reviewkit import errors
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup.studies import decide_study_link
@@ -170,3 +171,53 @@ def test_screening_done_counts_the_included_as_status_does(project_b, monkeypatc
     assert said == "screening is done, 1 study (2 reports) included (reviewkit classify)"
     assert main(["status"]) == 0
     assert "included studies: 1 (2 reports)" in capsys.readouterr().out
+
+
+def _include_two(project, ids) -> None:
+    for reviewer in ("reviewer1", "reviewer2"):
+        _vote_all(project, ids, reviewer, ["include", "include", "exclude"])
+        for study in ids[:2]:
+            scr.decide(project.db, study, FT, reviewer, "include", protocol=project.protocol)
+
+
+def test_screening_done_names_confirm_then_the_report_once_every_label_is(
+    project_b, monkeypatch, capsys
+):
+    """Screening done said '(reviewkit classify)' after classify had run and after every label
+    was confirmed: the suggestions wait for a person (confirm), then the report comes next."""
+    monkeypatch.chdir(project_b.folder)
+    ids = add_records(project_b, make_records(3))
+    _include_two(project_b, ids)
+    assert main(["classify"]) == 0
+    said = where_next(project_b, "lead", FT)
+    schemes = list(project_b.protocol.schemes)
+    first = schemes[0]  # status lists the schemes in the protocol's order
+    assert said == (
+        f"screening is done, 2 records included (reviewkit confirm --reviewer lead --scheme {first})"
+    )
+    # a name the protocol does not list is not offered: confirm would refuse it
+    assert f"(reviewkit confirm --reviewer NAME --scheme {first})" in where_next(
+        project_b, "someone", FT
+    )
+    for sid in schemes:
+        label = project_b.protocol.schemes[sid].label_ids[0]
+        for rid in ids[:2]:
+            assert main(["label", str(rid), f"{sid}={label}", "--reviewer", "lead"]) == 0
+    assert where_next(project_b, "lead", FT) == (
+        "screening is done, 2 records included (reviewkit report)"
+    )
+
+
+def test_screening_done_with_none_included_names_the_report(project_b, monkeypatch):
+    """Every record excluded: nothing waits, and the report (PRISMA with 0 included) is next;
+    the line said nothing. Before any record is screened it still says nothing."""
+    monkeypatch.chdir(project_b.folder)
+    assert where_next(project_b, "reviewer1", TA) == ""  # no record yet
+    ids = add_records(project_b, make_records(2))
+    for reviewer in ("reviewer1", "reviewer2"):
+        _vote_all(project_b, ids, reviewer, ["exclude", "exclude"])
+    assert where_next(project_b, "reviewer1", TA) == (
+        "screening is done, 0 records included (reviewkit report)"
+    )
+    errors.project_opened(" --project review-b")  # as open_project sets it outside the folder
+    assert where_next(project_b, "lead", TA).endswith("(reviewkit report --project review-b)")

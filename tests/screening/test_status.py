@@ -47,8 +47,9 @@ def test_status_counts_live_decisions_per_stage_and_included_studies(project_a, 
     assert "included records: 1" in out
 
 
-def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, capsys):
+def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, capsys, monkeypatch):
     """Before `dedup` has run, the record count is not a count of studies after dedup."""
+    monkeypatch.chdir(project_a.folder)  # the commands named need no --project there
     recs = make_records(3)
     add_records(project_a, recs + [recs[0]])  # four records, one a copy: three studies
     folder = str(project_a.folder)
@@ -90,9 +91,10 @@ def test_status_counts_one_record_not_compared_in_the_singular(project_a, capsys
     assert "studies after dedup: 3 (1 record imported since the last dedup run is not" in out
 
 
-def test_status_shows_classification_per_scheme_of_the_included(project_a, capsys):
+def test_status_shows_classification_per_scheme_of_the_included(project_a, capsys, monkeypatch):
     """Once studies are included: per scheme, how many labels a person confirmed, how many are
     the tool's suggestions, and how many `classify` has not seen yet (what to type)."""
+    monkeypatch.chdir(project_a.folder)  # the commands named need no --project there
     a, b, c = add_records(project_a, make_records(3))
     p = project_a.protocol
     for study in (a, b, c):
@@ -117,10 +119,13 @@ def test_status_shows_classification_per_scheme_of_the_included(project_a, capsy
     assert "(Diagnosis group): 1 confirmed, 1 suggested of 2 included records\n" in out
 
 
-def test_status_after_a_persons_merge_with_no_dedup_run_counts_studies(project_a, capsys):
+def test_status_after_a_persons_merge_with_no_dedup_run_counts_studies(
+    project_a, capsys, monkeypatch
+):
     """A person's `dedup merge` is dedup work: status counts the studies it left (four
     records, two joined: three studies) and says no run has compared the records yet, not
     that dedup has not run; the stage counts are of studies (the merged pair is one)."""
+    monkeypatch.chdir(project_a.folder)  # the commands named need no --project there
     add_records(project_a, make_records(4))
     folder = str(project_a.folder)
     project_a.close()
