@@ -5,8 +5,9 @@ everywhere: the Quebec Back Pain Disability Scale, the Canadian Occupational Per
 Measure, the Western Ontario Rotator Cuff Index, the Michigan Hand Outcomes Questionnaire, the
 Minnesota Multiphasic Personality Inventory, the Dutch Musculoskeletal Questionnaire, the New
 York Heart Association class, the American College of Rheumatology criteria. A study in Japan
-that used one of them is a study in Japan. So a proper name the protocol lists (a place: a
-country, its people's adjective, a state) is no evidence where it heads such a name: it is
+that used one of them is a study in Japan. So a place the protocol lists (a country, its
+people's adjective, a state: :mod:`.place_names`), written as a proper name, is no evidence
+where it heads such a name: it is
 followed, in capitals and with nothing but spaces, hyphens and the joining words "of", "and",
 "for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
 ("the Japanese version of the Utrecht Work Engagement Scale") and a national cohort or survey
@@ -14,11 +15,14 @@ followed, in capitals and with nothing but spaces, hyphens and the joining words
 case and "Study" and "Survey" are no heads, so both are kept. A scheme of what a study
 measured (``measures = true``) does not apply the rule: there an instrument's name is the
 evidence, and a term written 'Work Ability' must find the Work Ability Index
-(:func:`reviewkit.classify.terms.find_term`).
+(:func:`reviewkit.classify.terms.find_term`). Nor does a term that is no place: a person's
+name heads an instrument's name as its author ("Beck*" in the Beck Depression Inventory,
+"Karasek" in the Karasek Job Content Questionnaire), and is what a term for it looks for.
 """
 
 from __future__ import annotations
 
+from reviewkit.classify.place_names import is_place
 from reviewkit.classify.words import Token
 
 # The nouns that end an instrument's or a reference body's name (folded): what is named after a
@@ -45,6 +49,12 @@ def proper_name(term: str) -> bool:
     capitals (an acronym: "UK", "NAV") nor in lower case."""
     letters = term.strip("\"'*")
     return len(letters) > 1 and letters[0].isupper() and letters[1].islower()
+
+
+def place_name(term: str) -> bool:
+    """Whether a protocol's term is a place written as a proper name, the terms the origin rule
+    reads (:func:`names_origin`): "Quebec", "Danish"; not "Beck*", "Karasek" nor "UK"."""
+    return proper_name(term) and is_place(term)
 
 
 def names_origin(text: str, words: list[Token], first: int, last: int) -> bool:

@@ -56,7 +56,7 @@ from reviewkit.classify import affiliations, codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.headings import heading
 from reviewkit.classify.negation import negated, negated_after
-from reviewkit.classify.origins import names_origin, proper_name
+from reviewkit.classify.origins import names_origin, place_name
 from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.readings import kept
@@ -381,7 +381,7 @@ def _spans(
     parts: tuple[_Part, ...], f: Field, arm: bool | str, proper: bool = False
 ) -> Iterable[tuple[int, int]]:
     """The (start, end) of each place the term's words are found and count (``proper``: the
-    term is a proper name, no evidence at the head of an instrument's name, :mod:`.origins`)."""
+    term is a place, no evidence at the head of an instrument's name, :mod:`.origins`)."""
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -441,8 +441,8 @@ def find_term(
     out = []
     # a place: not where an instrument named after it is used. Not in a scheme of what a study
     # measured, where an instrument's name is the evidence ('Work Ability' in "the Work Ability
-    # Index"): there no term names where a study was
-    proper = arm != "measures" and proper_name(term.text)
+    # Index"): there no term names where a study was; nor a term that is no place (an eponym)
+    proper = arm != "measures" and place_name(term.text)
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:

@@ -87,12 +87,19 @@ def toml_date_problem(key: str, value: datetime.date | datetime.time) -> tuple[s
     )
 
 
-def did_you_mean(key: str, known: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the known key nearest to a misspelt one, or ''. Compared
-    case-folded and with '-' as '_', so 'Exclusion-Reason' finds 'exclusion_reasons'."""
+def nearest(key: str, known: Iterable[str]) -> str | None:
+    """The known key nearest to a misspelt one, or None. Compared case-folded and with '-' as
+    '_', so 'Exclusion-Reason' finds 'exclusion_reasons'."""
     folded = {k.casefold().replace("-", "_"): k for k in known}
     near = difflib.get_close_matches(key.casefold().replace("-", "_"), folded, n=1, cutoff=0.6)
-    return f" (did you mean {folded[near[0]]!r}?)" if near else ""
+    return folded[near[0]] if near else None
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the known key nearest to a misspelt one (:func:`nearest`),
+    or ''."""
+    near = nearest(key, known)
+    return f" (did you mean {near!r}?)" if near else ""
 
 
 class ValueChecks:

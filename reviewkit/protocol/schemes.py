@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
 from itertools import pairwise
@@ -14,8 +15,8 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.protocol.keys import LABEL_KEYS, SCHEME_KEYS
-from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
-from reviewkit.protocol.names import id_key
+from reviewkit.protocol.model import NONE_ID, SIGN_JOIN, Label, Scheme, SignalTerm
+from reviewkit.protocol.names import did_you_mean, id_key, nearest
 from reviewkit.protocol.term_words import term_problem
 
 # Term lists of a label and the language whose stemmer reads them.
@@ -23,6 +24,34 @@ TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_d
 TOPIC_RULES = ("compete", "coexist", "precedence", "fallback")
 # Which duration a scheme's labels of weeks are of (Scheme.duration_kind), the default first
 DURATION_KINDS = ("population", "follow-up")
+# The keys of a term's table: {term = "…", weight = …} or {all = ["…", "…"], weight = …}
+SIGN_KEYS = frozenset({"term", "all", "weight"})
+_SIGN_FORMS = (
+    'a term is {term = "…", weight = …}, a sign of several terms {all = ["…", "…"], weight = …}'
+)
+
+
+def _toml(value: Any) -> str:
+    """A term's value as the protocol writes it: '"depress*"', '["case manager*", "insurer*"]'."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string's escapes
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
+def _named(value: Any) -> str:
+    """A term or a sign as an error names it: 'term "depress*"', 'sign "case manager* +
+    insurer*"' (as its evidence is named, :attr:`SignalTerm.shown`)."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return f"sign {json.dumps(SIGN_JOIN.join(value), ensure_ascii=False)}"
+    return f"term {_toml(value)}"
+
+
+def _entry(table: dict, misspelt: str, right: str) -> str:
+    """A term's table written again with its misspelt key put right."""
+    parts = [f"{right if k == misspelt else k} = {_toml(v)}" for k, v in table.items()]
+    return "{ " + ", ".join(parts) + " }"
 
 
 class SchemeChecks:
@@ -77,21 +106,21 @@ class SchemeChecks:
         stand in its sentence: ``{term = "…"}`` or ``{all = ["…", "…"]}``, with ``weight``.
         Refused on the line of its (first) term."""
         shown = t.get("term", t.get("all"))
-        text = shown if isinstance(shown, str) else str(shown)
         first = shown[0] if isinstance(shown, list) and shown else shown
 
         def refuse(message: str, hint: str) -> ProtocolError:
             return self.fail_at_value(key, str(first), 1, message, hint=hint)
 
-        extra = sorted(set(t) - {"term", "all", "weight"})
+        extra = sorted(set(t) - SIGN_KEYS)
         if extra:  # a misspelt 'weight' would silently count the term in full
+            right = nearest(extra[0], SIGN_KEYS)
             raise refuse(
-                f"term {text!r}: unknown key {extra[0]!r}",
-                "a term is {term = …, weight = …}, a sign of several {all = […], weight = …}",
+                f"{_named(shown)}: unknown key {extra[0]!r}{did_you_mean(extra[0], SIGN_KEYS)}",
+                f"write {_entry(t, extra[0], right)}" if right else _SIGN_FORMS,
             )
         if "term" in t and "all" in t:
             raise refuse(
-                f"term {text!r}: give either 'term' or 'all'",
+                f"{_named(shown)}: give either 'term' or 'all'",
                 "{all = […]} lists every term of a sign, the first where it counts",
             )
         if "term" in t:
@@ -102,7 +131,7 @@ class SchemeChecks:
             isinstance(shown, list) and len(shown) > 1 and all(isinstance(x, str) for x in shown)
         ):
             raise refuse(
-                f"all = {shown!r}: a sign needs at least two terms, each a string",
+                f"all = {_toml(shown)}: a sign needs at least two terms, each a string",
                 'write {all = ["case manager*", "insurer*"]}: found where every term stands in '
                 "one sentence; a single term is {term = …}",
             )

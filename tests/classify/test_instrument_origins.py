@@ -71,3 +71,67 @@ def test_a_measures_scheme_keeps_a_capitalised_term_before_an_instruments_head()
     text = "Outcomes were the number of sick leave days and the Work Ability Index at 12 months."
     rec = Record(title="A trial", abstract_sections=[AbstractSection("METHODS", text)])
     assert "work-ability" in [s.label for s in classify.suggest(rec, scheme)]
+
+
+EPONYMS = """[review]
+id = "r"
+title = "T"
+question = "Q"
+reviewers = ["a", "b"]
+
+[stages.title-abstract]
+reviewers_per_record = 2
+
+[schemes.instrument]
+name = "Which instrument a study used (not a scheme of what was measured)"
+
+[[schemes.instrument.labels]]
+id = "crohn"
+name = "Crohn's disease"
+terms = ["Crohn*"]
+
+[[schemes.instrument.labels]]
+id = "beck"
+name = "Beck's instruments"
+terms = ["Beck*"]
+
+[[schemes.instrument.labels]]
+id = "karasek"
+name = "Karasek's demand-control model"
+terms = ["Karasek"]
+
+[[schemes.instrument.labels]]
+id = "canada"
+name = "Canadian instruments"
+terms = ["Canadian"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Patients with a Crohn Disease Activity Index above 150 were included.", "crohn"),
+        ("Therapists were rated on the Beck Cognitive Therapy Scale.", "beck"),
+        ("Therapists followed the Beck Institute Checklist for cognitive therapy.", "beck"),
+        (
+            "Workers with high strain on the Karasek Job Content Questionnaire were included.",
+            "karasek",
+        ),
+    ],
+)
+def test_an_eponym_before_an_instruments_head_is_no_place_and_counts(tmp_path, text, label):
+    """The origin rule is for places: a person's name that heads an instrument's name (an
+    eponym, a named method) is what a user's term looks for, in any scheme (each was dropped
+    as a place heading an instrument; a sentence of what was measured is left out by another
+    rule, :mod:`reviewkit.classify.outcomes`, so these say what was done and to whom)."""
+    path = tmp_path / "p.toml"
+    path.write_text(EPONYMS, encoding="utf-8")
+    assert labels(protocol_mod.load(path), "instrument", text) == [label]
+
+
+def test_a_place_before_an_instruments_head_is_still_no_evidence_in_any_scheme(tmp_path):
+    """The same scheme's term for a place still leaves out the instrument named after it."""
+    path = tmp_path / "p.toml"
+    path.write_text(EPONYMS, encoding="utf-8")
+    text = "Therapists were rated on the Canadian Occupational Performance Measure."
+    assert labels(protocol_mod.load(path), "instrument", text) == ["none"]

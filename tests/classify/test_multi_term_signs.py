@@ -130,3 +130,20 @@ def test_a_sign_headed_by_a_compound_pattern_is_not_dropped_for_a_weak_word(tmp_
     )
     text = "Terapeuten var utdannet i kognitiv terapi."
     assert _score(tmp_path, terms_no, text) == (1.0, ["*terapeut + utdannet"])
+
+
+def test_a_signs_unknown_key_is_named_as_the_protocol_writes_it(tmp_path, capsys):
+    """The sign is named as its evidence is ("case manager* + insurer*"), not as a Python
+    list, on its line, with the entry written right when the key is a misspelling."""
+    bad = tmp_path / "bad.toml"
+    entry = '{ all = ["case manager*", "insurer*"], wieght = 2 }'
+    text = PROTOCOL.replace('{ all = ["case manager*", "insurer*"] }', entry, 1)
+    bad.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    line = text[: text.index(entry)].count("\n") + 1
+    assert err.splitlines() == [
+        f'error: {bad}:{line}: schemes.base.labels[0].terms: sign "case manager* + insurer*": '
+        "unknown key 'wieght' (did you mean 'weight'?)",
+        '  hint: write { all = ["case manager*", "insurer*"], weight = 2 }',
+    ]
