@@ -11,12 +11,6 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
 
-class Notice(UserWarning):
-    """Something a command did with the input that the user should know of, though nothing is
-    wrong enough to stop it (a sheet's header found below title rows); the CLI prints it as one
-    line, 'warning: …'."""
-
-
 class UserError(Exception):
     """Bad input or a state the user can fix.
 

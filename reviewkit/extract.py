@@ -29,6 +29,7 @@ from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError, command_line, no_record
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
@@ -376,6 +377,7 @@ def _report_of(rid: int, reports: tuple[int, ...]) -> str:
 class ImportResult:
     rows: int
     changed: int
+    warnings: tuple[ReadWarning, ...] = ()  # of reading the sheet (its header below titles)
 
 
 def import_csv(
@@ -448,7 +450,7 @@ def import_csv(
             hint=f"{exc.hint}; nothing was imported",
         )
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
-    return ImportResult(len(first_line), len(changed))
+    return ImportResult(len(first_line), len(changed), found.warnings)
 
 
 def _refuse_other_titles(

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.read_warnings import Warn
 from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
@@ -113,7 +114,7 @@ def _stored_at(stamp: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
+def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale]:
     """Every cell but the read-only columns' of the extraction sheet at ``path`` (empty ones
     too), as ``extract import`` reads it, and the locale the sheet says; no cells when there is
     no file or no ``record_id`` column. A sheet that cannot be read is refused: whether it
@@ -123,6 +124,7 @@ def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
     try:
         found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
         header, rows, separator = found.header, found.rows, found.separator
+        found.tell(warn)
         if "record_id" not in header:
             return [], Locale()
         cells = [
@@ -157,12 +159,13 @@ def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     )
 
 
-def check_sheet(project: Project, path: Path) -> list[TypedCell]:
+def check_sheet(project: Project, path: Path, warn: Warn | None = None) -> list[TypedCell]:
     """Refuse to write an extraction sheet over the one at ``path`` when it holds values typed
     in and not read back, saying where they are and how to keep them; else its emptied cells,
     for :func:`said_emptied` ([] when there is no file, or it is no extraction sheet: a file of
-    another kind is written over, as every output is). The sheet is read once for both."""
-    cells, locale = _sheet_cells(path)
+    another kind is written over, as every output is). The sheet is read once for both;
+    ``warn`` is told the warnings of reading it (a header below title rows)."""
+    cells, locale = _sheet_cells(path, warn)
     _refuse_typed(project, path, _typed_cells(project, cells, locale))
     return _emptied_cells(project, path, cells)
 

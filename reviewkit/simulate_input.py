@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,9 @@ import numpy as np
 
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
-from reviewkit.formats.csv_read import dict_rows, read_sheet
+from reviewkit.formats.csv_read import read_sheet
+from reviewkit.formats.filled_sheet import FilledSheet, sheet_rows, text_rows
+from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text_sniff import sniff
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.ranking import record_text
@@ -51,6 +52,7 @@ class LabelledSet:
     name: str
     texts: list[str]
     labels: np.ndarray  # int8, 1 = include
+    warnings: tuple[ReadWarning, ...] = ()  # of reading it (a header below title rows)
 
 
 # whole cells that programs write for a missing value (pandas' default na_values among them)
@@ -100,10 +102,12 @@ def _used(label_column: str) -> tuple[str, ...]:
 
 
 def _csv_rows(
-    columns: list[str], rows: Iterable[tuple[int, dict[str, str]]], where: str, label_column: str
-) -> tuple[list[str], list[int]]:
+    found: FilledSheet, where: str, label_column: str
+) -> tuple[list[str], list[int], str, tuple[ReadWarning, ...]]:
     """Texts and labels of a CSV sheet's or an Excel worksheet's rows (their names in lower
-    case, each numbered by its line or worksheet row)."""
+    case, each numbered by its line or worksheet row), the label's name in messages, and the
+    warnings of reading the sheet."""
+    columns, rows = found.header, found.rows
     label_name = label_column.lower()
     if "title" not in columns:
         raise UserError(
@@ -126,7 +130,7 @@ def _csv_rows(
             raise _label_error(value.strip(), f"{where}:{line}")
         texts.append(record_text(*(missing(row.get(c)) for c in ("title", "abstract", "keywords"))))
         labels.append(label)
-    return texts, labels
+    return texts, labels, f"'{label_column}'", found.warnings
 
 
 def _ris_rows(text: str, where: str) -> tuple[list[str], list[int]]:
@@ -150,22 +154,22 @@ def _ris_rows(text: str, where: str) -> tuple[list[str], list[int]]:
     return texts, labels
 
 
-def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str]:
-    """Texts, labels and the label's name in messages."""
+def _read_rows(
+    path: Path, label_column: str
+) -> tuple[list[str], list[int], str, tuple[ReadWarning, ...]]:
+    """Texts, labels, the label's name in messages and the warnings of reading the set. The
+    header of a sheet is its first row naming the title and label columns, below a note or a
+    title typed above it (:func:`~reviewkit.formats.filled_sheet.sheet_rows`)."""
     where = str(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
     refuse_xls(head, where)  # .xls and password-protected workbooks: named, with the fix
+    needed, used = ("title", label_column), _used(label_column)
     if is_zip(head) and is_workbook(where):
-        from reviewkit.formats import xlsx  # the reader (and the CSV reader): for a workbook only
-
         # rows numbered as Excel shows them (the text's lines were named: a blank row above the
         # header or a cell of three lines put a bad label two lines off)
-        data = path.read_bytes()
-        columns, rows, _, _ = xlsx.dict_rows(
-            data, where, "the labelled records", used=_used(label_column), any_case=True
-        )
-        return *_csv_rows(columns, rows, where, label_column), f"'{label_column}'"
+        found = sheet_rows(path, "the labelled records", needed, used=used)
+        return _csv_rows(found, where, label_column)
     if is_zip(head) and _asreview_project(path):
         raise UserError(
             "this is an ASReview project file (.asreview), not a labelled dataset",
@@ -179,9 +183,8 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     # row, a quote never closed: errors with lines
     text = read_sheet(path)
     if sniff("ris", text):
-        return *_ris_rows(text, where), "the RIS notes' label"
-    columns, rows = dict_rows(text, where, used=_used(label_column), any_case=True)
-    return *_csv_rows(columns, rows, where, label_column), f"'{label_column}'"
+        return *_ris_rows(text, where), "the RIS notes' label", ()
+    return _csv_rows(text_rows(text, where, needed, used=used), where, label_column)
 
 
 def _asreview_project(path: Path) -> bool:
@@ -200,7 +203,7 @@ def load_labelled_set(path: Path, label_column: str = "label_included") -> Label
     where = str(path)
     # a folder, or a pipe that would wait forever: refused
     check_regular(path, "labelled CSV, TSV, Excel or RIS file")
-    texts, labels, named = _read_rows(path, label_column)
+    texts, labels, named, said = _read_rows(path, label_column)
     y = np.asarray(labels, dtype=np.int8)
     if not y.any():
         raise UserError(
@@ -222,4 +225,4 @@ def load_labelled_set(path: Path, label_column: str = "label_included") -> Label
             hint="a simulation needs two includes or more: one is given as the prior, the"
             " others are to be found",
         )
-    return LabelledSet(path.name, texts, y)
+    return LabelledSet(path.name, texts, y, said)

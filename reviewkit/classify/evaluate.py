@@ -35,6 +35,7 @@ from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.wording import quantity
@@ -76,6 +77,7 @@ class EvaluationResult:
     disagreements: list[Disagreement] = field(default_factory=list)
     model: EvaluationResult | None = None  # the learnt model, leave-one-out on the same rows
     wrong_rows: list[int] = field(default_factory=list)  # indexes of the rows that disagree
+    warnings: list[ReadWarning] = field(default_factory=list)  # of reading the gold sheet
 
     @property
     def columns(self) -> list[str]:
@@ -174,15 +176,17 @@ def row_record(row: dict[str, str]) -> Record:
 
 
 def read_gold(
-    scheme: Scheme, csv_path: str | Path, gold_column: str | None = None
+    scheme: Scheme, csv_path: str | Path, gold_column: str | None = None, warn: Warn | None = None
 ) -> tuple[list[Record], list[list[str]], list[int]]:
-    """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
+    """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line,
+    and ``warn`` is told the warnings of reading it (a header below title rows)."""
     path = Path(csv_path)
     # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
     # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
     # abstracts, unsaid
     found = sheet_rows(path, "the labelled studies", ("title",))
     header, rows = found.header, found.rows
+    found.tell(warn)
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column",
@@ -245,7 +249,8 @@ def evaluate(
     """Score the rules on a labelled CSV (see the module docstring for how rows count); with
     ``with_model`` also the learnt model, leave-one-out on the same rows."""
     scheme = protocol.scheme(scheme_id)
-    records, golds, lines = read_gold(scheme, csv_path, gold_column)
+    said: list[ReadWarning] = []
+    records, golds, lines = read_gold(scheme, csv_path, gold_column, said.append)
     all_scores = [score_labels(r, scheme) for r in records]
     suggestions = [choose(scheme, s) for s in all_scores]
     preds = [[s.label for s in sugg] for sugg in suggestions]
@@ -263,6 +268,7 @@ def evaluate(
         result.model = score(
             scheme, golds, model_preds, [False] * len(golds), method="model (leave-one-out)"
         )
+    result.warnings = said
     return result
 
 

@@ -18,7 +18,7 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, Notice, UserError, as_user_error, os_error_hint
+from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 from reviewkit.figure_fonts import MissingGlyphs
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
@@ -145,7 +145,7 @@ _python_shows = warnings.showwarning
 
 def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
     """reviewkit's own warnings as one line in its words (``warning: …``); others as Python shows."""
-    if issubclass(category, (MissingGlyphs, Notice)):
+    if issubclass(category, MissingGlyphs):
         click.echo(f"warning: {message}", err=True)
     else:
         _python_shows(message, category, *args, **kw)
@@ -162,9 +162,8 @@ def _main(argv: list[str] | None) -> int:
     _escape_what_stdout_cannot_encode()
     warnings.showwarning = _show_warning
     # said every time, whatever PYTHONWARNINGS says: Python's default shows a message once per
-    # process ('error' ended the command in a traceback, 'ignore' hid rows a sheet left out)
-    for ours in (MissingGlyphs, Notice):
-        warnings.filterwarnings("always", category=ours)
+    # process ('error' ended the command in a traceback, 'ignore' hid the characters missing)
+    warnings.filterwarnings("always", category=MissingGlyphs)
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next

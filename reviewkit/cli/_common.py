@@ -12,7 +12,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +21,12 @@ import click
 
 from reviewkit import outputs
 from reviewkit.errors import OutputError
+from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from reviewkit.formats.read_warnings import ReadWarning
 
     console: Console  # tables and results: stdout
     err_console: Console  # progress bars: stderr, so stdout stays clean for pipes
@@ -228,3 +231,19 @@ def _on_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):  # no stderr, or a closed one
         return False
+
+
+# a file's warnings of one kind (records without a title, values read as none) named one by
+# one, the rest counted: a file of thousands printed one line each
+WARNINGS_SHOWN = 20
+
+
+def say_warnings(path: str | Path, warnings: Sequence[ReadWarning]) -> None:
+    """The warnings of reading the file at ``path`` (a value read as none, a sheet's header
+    below title rows), each on stderr as 'warning: where: what', twenty by line, the rest
+    counted."""
+    for w in warnings[:WARNINGS_SHOWN]:
+        click.echo(f"warning: {w.where}: {w.message}", err=True)
+    if len(warnings) > WARNINGS_SHOWN:
+        more = len(warnings) - WARNINGS_SHOWN
+        click.echo(f"warning: {path}: {quantity(more, 'more value')} like these", err=True)

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit.cli._common import Given, OutputPath, out_dir_option, out_folder, progress_bar
+from reviewkit.cli._common import (
+    Given,
+    OutputPath,
+    out_dir_option,
+    out_folder,
+    progress_bar,
+    say_warnings,
+)
 from reviewkit.cli._project import load_project, project_option, reviewer_option_with
 from reviewkit.cli._studies import (
     all_option,
@@ -189,6 +196,7 @@ def _evaluate(
         protocol = project.protocol
         project.close()
     result = classify.evaluate(protocol, schemes[0], evaluate_file, gold_column, with_model=True)
+    say_warnings(evaluate_file, result.warnings)
     click.echo(result.format())
     if csv_out:
         outputs.write_text(csv_out, result.confusion_csv())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath
+from reviewkit.cli._common import OutputPath, say_warnings
 from reviewkit.cli._project import Name, from_group, load_project, project_option
 from reviewkit.cli._written import written
 from reviewkit.errors import command_line
@@ -305,7 +305,12 @@ def import_command(
     project = load_project(from_group(ctx, "project_dir", project_dir), person=resolver)
     try:
         done = screening.resolve_sheet(
-            project, sheet, resolver, stage=from_group(ctx, "stage", stage), replace=replace
+            project,
+            sheet,
+            resolver,
+            stage=from_group(ctx, "stage", stage),
+            replace=replace,
+            warn=lambda said: say_warnings(sheet, [said]),  # said before a row refused
         )
         for one in done:
             click.echo(_stored(project, one))

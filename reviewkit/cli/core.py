@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
 
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
-from reviewkit.cli._common import Given, console, progress_bar
+from reviewkit.cli._common import WARNINGS_SHOWN, Given, console, progress_bar, say_warnings
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.errors import UserError, command_line
 from reviewkit.project import init_project
@@ -25,9 +24,6 @@ from reviewkit.status import (
     searches_lines,
 )
 from reviewkit.wording import plural, quantity, verb
-
-if TYPE_CHECKING:
-    from reviewkit.formats.read_warnings import ReadWarning
 
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
@@ -97,11 +93,6 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-# a file's warnings of one kind (records without a title, values read as none) named one by
-# one, the rest counted: a file of thousands printed one line each
-_WARNINGS_SHOWN = 20
-
-
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -167,7 +158,7 @@ def import_command(
                 f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
                 f"import #{s.import_id})"
             )
-            for label in s.untitled[:_WARNINGS_SHOWN]:
+            for label in s.untitled[:WARNINGS_SHOWN]:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
             if s.replaced:  # text lost before the file was saved (importer._replaced)
                 where = f"{s.path}:{s.replaced_lines[0]}" if s.replaced_lines else s.path
@@ -179,23 +170,14 @@ def import_command(
                     " saved and is imported as is: check those records in the source",
                     err=True,
                 )
-            if len(s.untitled) > _WARNINGS_SHOWN:  # a file of thousands printed one line each
-                more = len(s.untitled) - _WARNINGS_SHOWN
+            if len(s.untitled) > WARNINGS_SHOWN:  # a file of thousands printed one line each
+                more = len(s.untitled) - WARNINGS_SHOWN
                 click.echo(
                     f"warning: {s.path}: {quantity(more, 'more record')} without a title "
                     "(imported as is)",
                     err=True,
                 )
-            _warn_unread(s.path, s.warnings)
-
-
-def _warn_unread(path: str, warnings: tuple[ReadWarning, ...]) -> None:
-    """The values a reader could not read (a year '20201'), twenty by line, the rest counted."""
-    for w in warnings[:_WARNINGS_SHOWN]:
-        click.echo(f"warning: {w.where}: {w.message}", err=True)
-    if len(warnings) > _WARNINGS_SHOWN:
-        more = len(warnings) - _WARNINGS_SHOWN
-        click.echo(f"warning: {path}: {quantity(more, 'more value')} like these", err=True)
+            say_warnings(s.path, s.warnings)
 
 
 @click.command("status")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit.cli._common import OutputPath, progress_bar
+from reviewkit.cli._common import OutputPath, progress_bar, say_warnings
 from reviewkit.cli._project import (
     from_group,
     load_project,
@@ -137,6 +137,7 @@ def _review_csv(
         if not _go_ahead(change, heading, "read it anyway?", "nothing written", yes):
             return
         got = read_queue_csv(project.db, csv_in, reviewer)
+        say_warnings(csv_in, got.warnings)
         click.echo(
             f"{quantity(got.applied, 'verdict')} written from {csv_in}; "
             f"{quantity(got.left_open, 'row')} left open"

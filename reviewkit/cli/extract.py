@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from reviewkit.cli._common import OutputPath
+from reviewkit.cli._common import OutputPath, say_warnings
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.cli._studies import (
     all_option,
@@ -53,7 +53,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
-        emptied = [] if force else check_sheet(project, file)
+        emptied = [] if force else check_sheet(project, file, lambda w: say_warnings(file, [w]))
         ids = chosen_studies(project, all_studies)
         # the studies the report names as excluded at full text take letters as it gives them
         snap = ProjectSnapshot.read(project)
@@ -82,6 +82,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     project = load_project(project_dir, person=reviewer)
     try:
         result = extract.import_csv(project, file, chosen_studies(project, True), reviewer=reviewer)
+        say_warnings(file, result.warnings)
         click.echo(
             f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import Given, OutputPath, progress_bar
+from reviewkit.cli._common import Given, OutputPath, progress_bar, say_warnings
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -86,6 +86,7 @@ def simulate_command(
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None
     data = load_labelled_set(dataset, label_column)  # fail fast, before any progress bar or output
+    say_warnings(dataset, data.warnings)
     if from_zero:
         result = simulate_from_zero(data, label_column, seed, protocol=protocol)
     else:

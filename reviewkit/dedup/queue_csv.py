@@ -30,6 +30,7 @@ from reviewkit.dedup.review import (
 )
 from reviewkit.errors import UserError, command_line, no_record_text
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.records import Record
 from reviewkit.shared_path import shared_path
 from reviewkit.sheet_titles import refuse_other_title
@@ -108,11 +109,15 @@ class CsvVerdicts:
     followed: int = 0  # other open pairs closed as following from a 'different'
     # settled rows whose verdict the database now contradicts: (line, a, b, the row's verdict)
     disagreed: list[tuple[int, int, int, str]] = field(default_factory=list)
+    warnings: tuple[ReadWarning, ...] = ()  # of reading the sheet (its header below titles)
 
 
-def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[int, str]]]:
+def _rows(
+    path: Path,
+) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[int, str]], tuple[ReadWarning, ...]]:
     """(line, a, b, verdict or '') of every row, checked (a UserError on the first bad one),
-    and the titles the sheet shows by line (record id -> its a_title or b_title cell)."""
+    the titles the sheet shows by line (record id -> its a_title or b_title cell), and the
+    warnings of reading it."""
     # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
     # errors name their lines (a workbook's: its rows)
     found = sheet_rows(path, "the queue's rows", _NEEDED)
@@ -149,7 +154,7 @@ def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[i
             x: row[f"{s}_title"] for x, s in ((a, "a"), (b, "b")) if f"{s}_title" in row
         }
     _refuse_conflicts(out, path)
-    return out, titles
+    return out, titles, found.warnings
 
 
 def _refuse_conflicts(rows: list[tuple[int, int, int, str]], path: Path) -> None:
@@ -180,7 +185,7 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
     two clusters (as in ``dedup review``) unless the file gives such a pair its own verdict.
     """
     made_by = person_id(person)
-    rows = _checked_rows(db, path)
+    rows, said = _checked_rows(db, path)
     # judged and written under the write lock: another reviewer's verdicts cannot come in
     # between reading the queue and writing the file's verdicts (two terminals, one project)
     with db.transaction():
@@ -202,13 +207,16 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             if lk.person and not lk.reason.startswith(FOLLOWS):
                 closed = between.pop(frozenset((after[x], after[y])), [])
                 result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
+    result.warnings = said
     return result
 
 
-def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
-    """:func:`_rows`, each record id checked to name a record, and the title the sheet shows
-    for it to be that record's (:func:`_refuse_other_titles`)."""
-    rows, titles = _rows(path)
+def _checked_rows(
+    db: Store, path: Path
+) -> tuple[list[tuple[int, int, int, str]], tuple[ReadWarning, ...]]:
+    """:func:`_rows` and its warnings, each record id checked to name a record, and the title
+    the sheet shows for it to be that record's (:func:`_refuse_other_titles`)."""
+    rows, titles, said = _rows(path)
     known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
     for line, a, b, _v in rows:
         missing = [x for x in (a, b) if x not in known]
@@ -220,7 +228,7 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
                 what, hint = "a pair of one record", "a record is not paired with itself"
             raise UserError(what, where=f"{path}:{line}", hint=hint)
     _refuse_other_titles(titles, known, path)
-    return rows
+    return rows, said
 
 
 def _refuse_other_titles(
@@ -270,7 +278,7 @@ def sheet_merges(db: Store, path: Path) -> tuple[dict[int, int], list[int]]:
     clusters apart only) and the records of its 'same' rows, nothing written: what those rows
     would change in screening is shown before the sheet is read
     (:func:`reviewkit.dedup.effects.clusters_effect`)."""
-    rows = _checked_rows(db, path)
+    rows, _ = _checked_rows(db, path)  # its warnings are said once, by read_queue_csv
     before = links.canonical_map(db)
     todo = _sorted_rows(db, before, rows)[2]
     joined = sorted({x for pair, (_l, v) in todo.items() if v == "duplicate" for x in pair})

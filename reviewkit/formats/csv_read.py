@@ -21,12 +21,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewkit.errors import FormatError, Notice
+from reviewkit.errors import FormatError
+from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.formats.text_sniff import sep_line
 from reviewkit.outputs import restore
@@ -239,16 +239,13 @@ def below_title_rows(
     return sheet_here
 
 
-def header_below_titles(name: str, line: int) -> None:
-    """Say that a sheet's header row was found on ``line`` (a workbook's: its worksheet row),
-    below rows read as titles and left out: a :class:`~reviewkit.errors.Notice`, which the CLI
-    prints as a warning (a row of records taken for titles would be lost unseen)."""
-    warnings.warn(
-        Notice(
-            f"{name}:{line}: the header row is read on this line; the rows above it are left"
-            " out as titles"
-        ),
-        stacklevel=2,
+def header_below_titles(name: str, line: int) -> ReadWarning:
+    """The warning that a sheet's header row was found on ``line`` (a workbook's: its worksheet
+    row), below rows read as titles and left out, which the command's result carries for the
+    CLI to print (a row of records taken for titles would be lost unseen)."""
+    return ReadWarning(
+        f"{name}:{line}",
+        "the header row is read on this line; the rows above it are left out as titles",
     )
 
 

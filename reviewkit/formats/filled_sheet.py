@@ -13,29 +13,68 @@ from typing import NamedTuple
 
 from reviewkit.files import ZIP, check_regular
 from reviewkit.formats import csv_read, xlsx
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import read_bytes
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip
 
 
 class FilledSheet(NamedTuple):
     """A sheet's header, the line (a workbook's: the worksheet row) it stands on, its rows
-    as (line or worksheet row, row as a dict), a workbook's worksheets by name, and the
-    separator of a CSV sheet ('' for a workbook, whose cells are typed: it says no locale)."""
+    as (line or worksheet row, row as a dict), a workbook's worksheets by name, the
+    separator of a CSV sheet ('' for a workbook, whose cells are typed: it says no locale),
+    and the warnings of its reading (a header below title rows), for the command to carry to
+    the CLI, which prints them."""
 
     header: list[str]
     header_line: int
     rows: Iterator[tuple[int, dict[str, str]]]
     sheets: list[str]
     separator: str = ""
+    warnings: tuple[ReadWarning, ...] = ()
 
     def hint(self, what: str, hint: str) -> str:
         """``hint`` for a header without the columns wanted; of a workbook of several
         worksheets, saying that the first alone is read and where ``what`` may be instead."""
         return xlsx.other_sheets(self.sheets, what, hint)
 
+    def tell(self, warn: Warn | None) -> None:
+        """Give ``warn`` each of :attr:`warnings`, for a reader that takes a ``warn``."""
+        for said in self.warnings if warn is not None else ():
+            warn(said)
+
+
+class _HeaderRule(NamedTuple):
+    """Which row of a sheet is its header, and which row above it is a row of the sheet (not a
+    title), for a reader of ``columns`` (:func:`sheet_rows`)."""
+
+    columns: Sequence[str]
+    any_case: bool
+
+    def _wanted(self) -> set[str]:
+        return {self.fold(c) for c in self.columns}
+
+    def fold(self, name: str) -> str:
+        return name.strip().lower() if self.any_case else name.strip()
+
+    def is_header(self, cells: list[str]) -> bool:
+        return self._wanted() <= {self.fold(c) for c in cells}
+
+    def is_record(self, header: list[str], cells: list[str]) -> bool:
+        # a row that fills every column read, in two cells or more, is a row of the sheet
+        # (a decision '12,include' sorted above the header), where a note fills one cell
+        wanted = self._wanted()
+        read = [i for i, h in enumerate(header) if self.fold(h) in wanted]
+        filled = sum(1 for c in cells if c.strip())
+        return filled >= 2 and all(i < len(cells) and cells[i].strip() for i in read)
+
 
 def sheet_rows(
-    path: str | Path, what: str, columns: Sequence[str], *, any_case: bool = True
+    path: str | Path,
+    what: str,
+    columns: Sequence[str],
+    *,
+    any_case: bool = True,
+    used: Sequence[str] | None = None,
 ) -> FilledSheet:
     """The CSV sheet or Excel workbook (its first worksheet) at ``path``, read as
     :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet; ``what`` names what the
@@ -45,10 +84,11 @@ def sheet_rows(
     The header is the first row that holds every one of ``columns`` (the ones the reader
     needs), as a person finds it: a title or a note typed in the rows above it (at most
     :data:`~reviewkit.formats.csv_read.TITLE_ROWS`, of two cells or fewer each) is left out,
-    with a :class:`~reviewkit.errors.Notice` naming the header's line; a row above it that fills
-    every one of ``columns`` in two cells or more is refused (a row of the sheet, not a title).
-    ``any_case``: column names in lower case (a person heads a column 'Reason' as often as
-    'reason'), and ``columns`` matched in any case."""
+    with a warning (:attr:`FilledSheet.warnings`) naming the header's line; a row above it
+    that fills every one of ``columns`` in two cells or more is refused (a row of the sheet,
+    not a title). ``any_case``: column names in lower case (a person heads a column 'Reason'
+    as often as 'reason'), and ``columns`` matched in any case; ``used``: the columns whose
+    names may not repeat (all by default)."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
@@ -56,32 +96,38 @@ def sheet_rows(
             head = fh.read(len(ZIP))
     except OSError:
         head = b""  # an unreadable file: the CSV reader names it
-    fold = str.lower if any_case else str
-    wanted = {fold(c) for c in columns}
+    if not (is_zip(head) and is_workbook(name)):
+        text = csv_read.read_sheet(path)
+        return text_rows(text, name, columns, any_case=any_case, used=used)
+    rule = _HeaderRule(columns, any_case)
+    said: list[ReadWarning] = []
+    header, rows, header_row, sheets = xlsx.dict_rows(
+        read_bytes(path),
+        name,
+        what,
+        used=used,
+        any_case=any_case,
+        is_header=rule.is_header,
+        is_record=rule.is_record,
+        warn=said.append,
+    )
+    return FilledSheet(header, header_row, rows, sheets, warnings=tuple(said))
 
-    def is_header(cells: list[str]) -> bool:
-        return wanted <= {fold(c.strip()) for c in cells}
 
-    def is_record(header: list[str], cells: list[str]) -> bool:
-        # a row that fills every column read, in two cells or more, is a row of the sheet
-        # (a decision '12,include' sorted above the header), where a note fills one cell
-        read = [i for i, h in enumerate(header) if fold(h.strip()) in wanted]
-        filled = sum(1 for c in cells if c.strip())
-        return filled >= 2 and all(i < len(cells) and cells[i].strip() for i in read)
-
-    if is_zip(head) and is_workbook(name):
-        header, rows, header_row, sheets = xlsx.dict_rows(
-            read_bytes(path),
-            name,
-            what,
-            any_case=any_case,
-            is_header=is_header,
-            is_record=is_record,
-        )
-        return FilledSheet(header, header_row, rows, sheets)
-    found = csv_read.sheet(csv_read.read_sheet(path), name)  # the text split into lines once
-    below = csv_read.below_title_rows(found, is_header, is_record)
-    if below is not found:
-        csv_read.header_below_titles(name, below.skip + 1)
-    header, rows = csv_read.sheet_dict_rows(below, any_case=any_case)
-    return FilledSheet(header, below.skip + 1, rows, [], below.dialect.delimiter)
+def text_rows(
+    text: str,
+    name: str,
+    columns: Sequence[str],
+    *,
+    any_case: bool = True,
+    used: Sequence[str] | None = None,
+) -> FilledSheet:
+    """The CSV ``text`` of the file ``name``, read as :func:`sheet_rows` reads a CSV sheet
+    (its header the first row holding every one of ``columns``, below title rows), for a
+    reader that has read the text already (to tell it from another format)."""
+    rule = _HeaderRule(columns, any_case)
+    found = csv_read.sheet(text, name)  # the text split into lines once
+    below = csv_read.below_title_rows(found, rule.is_header, rule.is_record)
+    said = () if below is found else (csv_read.header_below_titles(name, below.skip + 1),)
+    header, rows = csv_read.sheet_dict_rows(below, used=used, any_case=any_case)
+    return FilledSheet(header, below.skip + 1, rows, [], below.dialect.delimiter, said)

@@ -1,6 +1,7 @@
 """Warnings a reader gives about a value it could not read, the record imported without it:
 named by file and line (an Excel worksheet's row; a tagged record's field line, an XML
-element's line), printed by `reviewkit import`.
+element's line), printed by `reviewkit import`. A filled sheet's header found below title rows
+is said the same way (:mod:`reviewkit.formats.filled_sheet`), by the command reading it.
 
 A year is the one such value: a table typed or edited by people, a reference manager's field
 typed by hand ('20201', 'in press'), holds what a database's own export never writes, and a

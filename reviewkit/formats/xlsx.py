@@ -460,13 +460,15 @@ def dict_rows(
     any_case: bool = False,
     is_header: Callable[[list[str]], bool] | None = None,
     is_record: Callable[[list[str], list[str]], bool] | None = None,
+    warn: Warn | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
     """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
     (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
     workbook's worksheets by name (for :func:`other_sheets`): each row, and each
     FormatError's line, numbered by its worksheet row as Excel shows it. ``is_header``: the
     header is the first row it holds true of, below title rows, and ``is_record`` tells a row
-    of the sheet above it (:func:`~reviewkit.formats.csv_read.below_title_rows`)."""
+    of the sheet above it (:func:`~reviewkit.formats.csv_read.below_title_rows`); ``warn`` is
+    told of a header found below title rows."""
     table = _table(data, name)
     table.check_not_empty(name, what)
     try:
@@ -474,8 +476,8 @@ def dict_rows(
         below = (
             found if is_header is None else csv_read.below_title_rows(found, is_header, is_record)
         )
-        if below is not found:
-            csv_read.header_below_titles(name, table.row_of(below.skip + 1))
+        if below is not found and warn is not None:
+            warn(csv_read.header_below_titles(name, table.row_of(below.skip + 1)))
         found = below
         header, rows = csv_read.sheet_dict_rows(found, used=used, any_case=any_case)
     except FormatError as exc:

@@ -20,6 +20,7 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.read_warnings import Warn
 from reviewkit.project import Project
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews
 from reviewkit.screening.final_decisions import Resolution, resolve_in
@@ -92,16 +93,19 @@ def resolve_sheet(
     *,
     stage: str | None = None,
     replace: bool = False,
+    warn: Warn | None = None,
 ) -> list[Resolution]:
     """Give the final decision of every row of the sheet at ``path``, as
     :func:`~reviewkit.screening.final_decisions.resolve_record` gives one, on one read of the conflicts (``stage`` for rows
     without their own; ``replace`` for every row); a UserError naming each refused row's line,
-    and nothing written, when any is refused."""
+    and nothing written, when any is refused. ``warn`` is told the warnings of reading the
+    sheet (a header below title rows)."""
     name = str(path)
     # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
     # column was left out unseen, the exclude stored without its reason
     found = sheet_rows(path, "the decisions", _NEEDED)
     header, rows = found.header, found.rows
+    found.tell(warn)
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise UserError(

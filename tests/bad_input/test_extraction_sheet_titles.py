@@ -63,3 +63,18 @@ def test_titles_sorted_apart_from_the_ids_write_nothing(sheet, capsys) -> None:
     assert "edited.csv:2: record 1 of this project is titled" in out
     assert "nothing was written" in out
     assert countries(project, capsys) == before
+
+
+def test_a_note_above_the_header_is_said_at_import_and_at_export(sheet, capsys) -> None:
+    """A note typed above the sheet's header: its import reads the rows and says the line the
+    header was read on; an export over that sheet (which reads it for values typed in) says
+    it too, once each."""
+    project, rows = sheet
+    rows[1][rows[0].index("country")] = "Iceland"
+    code, out = read_back(project, [["Checked by AB, 3 May"], *rows], capsys)
+    edited = project.parent / "edited.csv"
+    said = f"warning: {edited}:2: the header row is read on this line"
+    assert code == 0 and out.count(said) == 1, out
+    assert countries(project, capsys).startswith("Iceland|")
+    assert main(["extract", "export", str(edited), "--project", str(project)]) == 0
+    assert capsys.readouterr().err.count(said) == 1

@@ -120,7 +120,8 @@ def test_a_queue_sheet_with_a_title_row(project_a, tmp_path, capsys):
     code = main([*argv, str(sheet)])
     got = capsys.readouterr()
     assert code == 0 and "1 verdict written" in got.out, got.err
-    assert f"warning: {sheet}:2: the header row is read" in got.err
+    # once: the sheet is read twice (its merges shown first, then its verdicts written)
+    assert got.err.count(f"warning: {sheet}:2: the header row is read") == 1, got.err
 
 
 def test_a_web_page_saved_as_the_sheet_is_named_so(project_b, tmp_path, capsys):
@@ -193,3 +194,26 @@ def test_the_warning_is_said_whatever_python_is_told_of_warnings(
         assert import_conflicts(project_b, sheet) == 0
     assert f"warning: {sheet}:2: the header row is read" in capsys.readouterr().err
     assert finals_in_log(project_b) == [(a, "final-include", "")]
+
+
+def test_the_warning_is_a_value_the_core_returns(project_b, tmp_path):
+    """The core says the header found below titles as a value its caller prints, as it says
+    every other warning, not through Python's warnings (which a caller's filter made an
+    exception, or hid); the CLI prints it as 'warning: …'."""
+    from reviewkit import screening
+    from reviewkit.formats.filled_sheet import sheet_rows
+
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f'"{TITLE}"\nrecord,decision\n{a},include\n', encoding="utf-8")
+    said = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = sheet_rows(sheet, "the decisions", ("record", "decision"))
+        done = screening.resolve_sheet(project_b, sheet, "lead", warn=said.append)
+    told = "the header row is read on this line; the rows above it are left out as titles"
+    assert [(w.where, w.message) for w in found.warnings] == [(f"{sheet}:2", told)]
+    assert said == list(found.warnings) and [one.study for one in done] == [a]
+    sheet.write_text(f"record,decision\n{a},include\n", encoding="utf-8")
+    assert sheet_rows(sheet, "the decisions", ("record", "decision")).warnings == ()

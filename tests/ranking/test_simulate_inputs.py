@@ -165,3 +165,27 @@ def test_a_workbooks_bad_label_is_named_by_its_worksheet_row(tmp_path, records, 
     book.save(tmp_path / "set.xlsx")
     assert main(["simulate", str(tmp_path / "set.xlsx")]) == 2
     assert f"{tmp_path / 'set.xlsx'}:5: label 'maybe' is not 0 or 1" in capsys.readouterr().err
+
+
+def test_a_note_above_the_header_is_left_out_as_a_title(tmp_path, records, capsys):
+    """A data set with a note typed above its header (a source line, a download date) is read
+    from the header, as the other sheets are, saying the line it was read on; it was refused
+    as "no 'title' column", the note shown as the columns. The rows after it keep their lines
+    (a bad label named where it is)."""
+    plain = write_csv(tmp_path / "plain.csv", records)
+    noted = tmp_path / "noted.csv"
+    noted.write_text("Screened set, downloaded 3 May\n" + plain.read_text(encoding="utf-8"))
+    assert load_labelled_set(noted).texts == load_labelled_set(plain).texts
+    assert main(["simulate", str(noted)]) == 0, capsys.readouterr().err
+    assert f"warning: {noted}:2: the header row is read on this line" in capsys.readouterr().err
+    rows = [(t, a, "maybe" if i == 9 else y) for i, (t, a, y) in enumerate(records)]
+    book = _xlsx(tmp_path / "s.xlsx", ("title", "abstract", "label_included"), rows)
+    from openpyxl import load_workbook
+
+    opened = load_workbook(book)
+    opened.active.insert_rows(1)
+    opened.active["A1"] = "Screened set, downloaded 3 May"
+    opened.save(book)
+    assert main(["simulate", str(book)]) == 2
+    err = capsys.readouterr().err
+    assert f"{book}:12: label 'maybe' is not 0 or 1" in err and "Traceback" not in err
