@@ -334,12 +334,20 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     another section, their numbers not the same: two places in one volume (a journal-club
     summary or a congress abstract shares its article's title, authors and volume). The same
     number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
-    'II' in the issue) is one page."""
+    'II' in the issue) is one page; under two sections' letters it is two ('I221' / 'II221',
+    supplements I and II of one volume; 'A14' / 'S14'), but for an 'S' one export writes for
+    the supplement before the section's own letter (srsr's 'B13-B26' / 'SB13-SB26')."""
+    a, b = ka.page_section, kb.page_section
     return (
         ka.page_kind in ("s", "p")
         and kb.page_kind in ("s", "p")
-        and ka.page_section != kb.page_section
-        and (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
+        and a != b
+        and (
+            bool(a and b)
+            and "s" + a != b
+            and a != "s" + b
+            or (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
+        )
     )
 
 
@@ -379,12 +387,14 @@ def printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
 
 def same_place(ka: Keys, kb: Keys) -> bool:
     """Same volume and first page (both given), not in two different issues
-    (:func:`issues_differ`)."""
+    (:func:`issues_differ`) nor in two sections of one (:func:`sections_differ`: 'I221' /
+    'II221')."""
     return (
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
         and not issues_differ(ka, kb)
+        and not sections_differ(ka, kb)
     )
 
 
