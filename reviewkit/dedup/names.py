@@ -52,10 +52,11 @@ def _family(name: str) -> str:
 
 
 def _without_suffixes(words: list[str]) -> list[str]:
-    """A surname's folded words without the generational suffixes one export writes into it
-    and another apart or not at all ('cleveland jr', 'flack iii'). A suffix follows a surname,
-    so the first word stays: 'Ii' (a Japanese surname) folds to the numeral 'ii'."""
-    return words[:1] + [w for w in words[1:] if not is_suffix(w, any_case=True)]
+    """A surname's folded words without the generational suffix one export writes into it and
+    another apart or not at all ('cleveland jr', 'flack iii'). A suffix ends a surname, after
+    it: a first word stays ('Ii', a Japanese surname, folds to the numeral 'ii'), and so does
+    a numeral inside a group's name ('FUTURE II Study Group' is not 'FUTURE III ...')."""
+    return words[:-1] if len(words) > 1 and is_suffix(words[-1], any_case=True) else words
 
 
 def author_key(authors: list[str], limit: int = 5) -> str:

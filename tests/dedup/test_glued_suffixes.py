@@ -55,3 +55,5 @@ def test_a_surname_spelt_as_a_suffix_stays_the_surname():
     assert surnames(["Ii M", "Nishimura H"]) == ("ii", "nishimura")
     # the suffix after a surname still goes
     assert author_key(["Flack Iii J. E."]) == author_key(["Flack J. E."])
+    # nor is a numeral inside a group's name: two trials' groups
+    assert author_key(["FUTURE II Study Group"]) != author_key(["FUTURE III Study Group"])
