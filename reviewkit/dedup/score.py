@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel
 from reviewkit.dedup.journals import meeting_name_added, runs_into_subtitle, subtitle_of_name
 from reviewkit.dedup.names import letters_swapped, names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.pages import is_roman_numeral
 from reviewkit.dedup.titles import NOTICE_WORDS
 
 # The heading of a correction or retraction notice before the article's title (folded):
@@ -335,8 +336,8 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     summary or a congress abstract shares its article's title, authors and volume). The same
     number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
     'II' in the issue) is one page; under two sections' letters it is two ('I221' / 'II221',
-    supplements I and II of one volume; 'A14' / 'S14'), but for an 'S' one export writes for
-    the supplement before the section's own letter (srsr's 'B13-B26' / 'SB13-SB26')."""
+    supplements I and II of one volume; 'A14' / 'S14'), unless one export wrote a letter
+    before the section's own (:func:`_one_section`)."""
     a, b = ka.page_section, kb.page_section
     return (
         ka.page_kind in ("s", "p")
@@ -344,11 +345,19 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
         and a != b
         and (
             bool(a and b)
-            and "s" + a != b
-            and a != "s" + b
+            and not _one_section(a, b)
             or (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
         )
     )
+
+
+def _one_section(a: str, b: str) -> bool:
+    """Two sections' letters that name one section: one export adds a letter before the
+    section's own (srsr's 'SB13' / 'B13', an 'S' for the supplement; depression's Life Sciences
+    'PL279' / 'L279', its Pharmacology Letters); but two Roman numerals are two supplements
+    ('II221' / 'I221')."""
+    short, longer = sorted((a, b), key=len)
+    return longer.endswith(short) and not (is_roman_numeral(a) and is_roman_numeral(b))
 
 
 def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:

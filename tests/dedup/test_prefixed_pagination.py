@@ -62,3 +62,5 @@ def test_the_same_number_in_two_lettered_sections_is_two_places():
     assert verdict(keys(9, pages="I221-5"), keys(10, pages="II221-5"))[0] != "duplicate"
     # an 'S' for the supplement written before the section's own letter: one section
     assert not pages_conflict(keys(11, pages="B13-B26"), keys(12, pages="SB13-SB26"))
+    # or a letter before the section's own: Life Sciences' Pharmacology Letters, 'PL279' / 'L279'
+    assert not pages_conflict(keys(13, pages="PL279-PL284"), keys(14, pages="L279-L284"))
