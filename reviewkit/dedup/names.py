@@ -51,12 +51,20 @@ def _family(name: str) -> str:
     return name if full_names_glued(name) else surname(name)
 
 
+def _without_suffixes(words: list[str]) -> list[str]:
+    """A surname's folded words without the generational suffix one export writes into it and
+    another apart or not at all ('cleveland jr', 'flack iii'). A suffix ends a surname, after
+    it: a first word stays ('Ii', a Japanese surname, folds to the numeral 'ii'), and so does
+    a numeral inside a group's name ('FUTURE II Study Group' is not 'FUTURE III ...')."""
+    return words[:-1] if len(words) > 1 and is_suffix(words[-1], any_case=True) else words
+
+
 def author_key(authors: list[str], limit: int = 5) -> str:
     """Folded surnames of the first ``limit`` authors, without spaces, lone initials or
-    generational suffixes (written into a surname by one export, 'Cleveland Jr J. C.', and
-    apart or not at all by another, as :func:`surnames` reads them)."""
-    folded = fold_text(" ".join(_family(a) for a in _without_et_al(authors)[:limit]))
-    return "".join(w for w in folded.split() if len(w) > 1 and not is_suffix(w, any_case=True))
+    generational suffixes (:func:`_without_suffixes`, as :func:`surnames` reads them)."""
+    names = _without_et_al(authors)[:limit]
+    folded = (fold_text(_family(a)).split() for a in names)
+    return "".join("".join(_without_suffixes([w for w in f if len(w) > 1])) for f in folded)
 
 
 # How many names of a list the keys keep one by one (Keys.surnames), for records of
@@ -85,10 +93,9 @@ def surnames(authors: list[str], limit: int | None = LISTED_NAMES) -> tuple[str,
 def _surname_words(name: str) -> str:
     """A name's surname as folded words, lone letters, suffixes and particles aside ('' if
     nothing is left)."""
-    words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
     # generational suffixes as exports write them into the surname ('Cleveland Jr J. C.',
     # 'Flack Iii J. E.', 'Dorn G. W. 2nd'): one export writes them, another not
-    words = [w for w in words if not is_suffix(w, any_case=True)]
+    words = _without_suffixes([w for w in fold_text(surname(name)).split() if len(w) > 1])
     # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
     return " ".join(without_particles(words))
 
@@ -224,7 +231,7 @@ def first_person_key(authors: list[str]) -> str:
         return ""
     parts = split_name(authors[0])
     # a suffix written into the surname ('Carlezon Jr W.A.') is no part of it (as author_key)
-    words = [w for w in fold_text(parts.surname).split() if not is_suffix(w, any_case=True)]
+    words = _without_suffixes(fold_text(parts.surname).split())
     given = _given_tokens(parts.given, given_names_in_capitals(authors[0], authors))
     if not words or not given:
         return ""  # a group, or a name without given names: nothing to move between the parts

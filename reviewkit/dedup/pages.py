@@ -47,7 +47,14 @@ _UNNUMBERED = re.compile(r"\d+\s*p\.?\s*following\s*\d+", re.IGNORECASE)
 # II226' (supplement II, pages 221-226), Oxford journals' 'iii613-iii614'. Pages of a lettered
 # section (kind 's', below) whose number is the part after the numeral; not an article id
 # ('ddq316', 'RRN1281'), which no numeral starts.
-_ROMAN_SECTION = re.compile(r"(?:^|(?<=-))\s*(?:i{1,3}|iv|vi{0,3}|ix|x)-?(?=\d)", re.IGNORECASE)
+_ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
+_ROMAN_SECTION = re.compile(rf"(?:^|(?<=-))\s*{_ROMAN}-?(?=\d)", re.IGNORECASE)
+
+
+def is_roman_numeral(letters: str) -> bool:
+    """Whether a section's letters are a supplement's Roman numeral ('ii', 'iv'), as
+    :data:`_ROMAN_SECTION` reads them."""
+    return bool(re.fullmatch(_ROMAN, letters, re.IGNORECASE))
 
 
 def article_pages(pages: str) -> str:

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel
 from reviewkit.dedup.journals import meeting_name_added, runs_into_subtitle, subtitle_of_name
 from reviewkit.dedup.names import letters_swapped, names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.pages import is_roman_numeral
 from reviewkit.dedup.titles import NOTICE_WORDS
 
 # The heading of a correction or retraction notice before the article's title (folded):
@@ -334,13 +335,29 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     another section, their numbers not the same: two places in one volume (a journal-club
     summary or a congress abstract shares its article's title, authors and volume). The same
     number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
-    'II' in the issue) is one page."""
+    'II' in the issue) is one page; under two sections' letters it is two ('I221' / 'II221',
+    supplements I and II of one volume; 'A14' / 'S14'), unless one export wrote a letter
+    before the section's own (:func:`_one_section`)."""
+    a, b = ka.page_section, kb.page_section
     return (
         ka.page_kind in ("s", "p")
         and kb.page_kind in ("s", "p")
-        and ka.page_section != kb.page_section
-        and (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
+        and a != b
+        and (
+            bool(a and b)
+            and not _one_section(a, b)
+            or (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
+        )
     )
+
+
+def _one_section(a: str, b: str) -> bool:
+    """Two sections' letters that name one section: one export adds a letter before the
+    section's own (srsr's 'SB13' / 'B13', an 'S' for the supplement; depression's Life Sciences
+    'PL279' / 'L279', its Pharmacology Letters); but two Roman numerals are two supplements
+    ('II221' / 'I221')."""
+    short, longer = sorted((a, b), key=len)
+    return longer.endswith(short) and not (is_roman_numeral(a) and is_roman_numeral(b))
 
 
 def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
@@ -379,12 +396,14 @@ def printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
 
 def same_place(ka: Keys, kb: Keys) -> bool:
     """Same volume and first page (both given), not in two different issues
-    (:func:`issues_differ`)."""
+    (:func:`issues_differ`) nor in two sections of one (:func:`sections_differ`: 'I221' /
+    'II221')."""
     return (
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
         and not issues_differ(ka, kb)
+        and not sections_differ(ka, kb)
     )
 
 

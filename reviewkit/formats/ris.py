@@ -345,7 +345,9 @@ def to_ris_dict(rec: Record) -> dict:
     }
     ref.update({k: v for k, v in simple.items() if v})
     if rec.pages:
-        sp, _, ep = rec.pages.partition("-")
+        # a range at its one hyphen; pages with more ('II-221-5', MEDLINE's supplement pages
+        # under a Roman numeral) whole in SP, the pages as our reader takes them back
+        sp, _, ep = rec.pages.partition("-") if rec.pages.count("-") == 1 else (rec.pages, "", "")
         ref["start_page"] = sp
         if ep:
             ref["end_page"] = ep

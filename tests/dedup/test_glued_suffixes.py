@@ -45,3 +45,15 @@ def test_other_words_after_a_surname_are_no_suffix():
     assert split_run_together("Paul S.Srour A.") == ["Paul S.", "Srour A."]
     assert split_name("Ivanov II") == ("Ivanov", "II", "")
     assert split_name("Smith JR") == ("Smith", "JR", "")
+
+
+def test_a_surname_spelt_as_a_suffix_stays_the_surname():
+    # 'Ii' (井伊, a Japanese surname: respiratory's 'Ii M.Nishimura H.') reads as the Roman
+    # numeral folded; a suffix follows a surname, so a surname's first word is never one
+    assert author_key(["Ii, Masaaki", "Nishimura H"]) != author_key(["Nishimura H"])
+    assert first_person_key(["Ii M", "Nishimura H"]) == first_person_key(["Ii, Masaaki"]) != ""
+    assert surnames(["Ii M", "Nishimura H"]) == ("ii", "nishimura")
+    # the suffix after a surname still goes
+    assert author_key(["Flack Iii J. E."]) == author_key(["Flack J. E."])
+    # nor is a numeral inside a group's name: two trials' groups
+    assert author_key(["FUTURE II Study Group"]) != author_key(["FUTURE III Study Group"])

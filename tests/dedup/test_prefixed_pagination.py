@@ -9,6 +9,7 @@ from dedup.helpers import keys, rec, verdict
 
 from reviewkit.dedup.merged_fields import filled_record
 from reviewkit.dedup.pages import first_page
+from reviewkit.dedup.score import pages_conflict
 
 
 def test_unnumbered_pages_after_a_page_are_no_range_start():
@@ -47,3 +48,19 @@ def test_the_kept_record_takes_its_place_from_a_copy_of_one_first_page():
     embase = rec(issue="19 Suppl", pages="II221-II225", source="Embase")
     assert filled_record(kept, [(2, embase)]).issue == "19 Suppl"
     assert first_page("623-9; discussion 5A-6A") == first_page("623-629") == "623"
+
+
+def test_the_same_number_in_two_lettered_sections_is_two_places():
+    # page 221 of supplement I and page 221 of supplement II (Circulation prints both in one
+    # volume), or abstract A14 and poster S14 of one congress supplement: the letters name two
+    # sections, so their one number is two places; one number with and without its letters
+    # ('II387' / '387', 'S345' / '345') is still one page
+    assert pages_conflict(keys(1, pages="I221-5"), keys(2, pages="II221-5"))
+    assert pages_conflict(keys(3, pages="A14"), keys(4, pages="S14"))
+    assert not pages_conflict(keys(5, pages="II221-5"), keys(6, pages="ii221-ii225"))
+    assert not pages_conflict(keys(7, pages="II387-94"), keys(8, pages="387-394"))
+    assert verdict(keys(9, pages="I221-5"), keys(10, pages="II221-5"))[0] != "duplicate"
+    # an 'S' for the supplement written before the section's own letter: one section
+    assert not pages_conflict(keys(11, pages="B13-B26"), keys(12, pages="SB13-SB26"))
+    # or a letter before the section's own: Life Sciences' Pharmacology Letters, 'PL279' / 'L279'
+    assert not pages_conflict(keys(13, pages="PL279-PL284"), keys(14, pages="L279-L284"))
