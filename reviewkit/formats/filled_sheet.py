@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reviewkit.files import ZIP, check_regular
-from reviewkit.formats import csv_read, xlsx
+from reviewkit.formats import csv_read
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import read_bytes
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip
@@ -35,6 +35,8 @@ class FilledSheet(NamedTuple):
     def hint(self, what: str, hint: str) -> str:
         """``hint`` for a header without the columns wanted; of a workbook of several
         worksheets, saying that the first alone is read and where ``what`` may be instead."""
+        from reviewkit.formats import xlsx  # see sheet_rows: the workbook reader when one is read
+
         return xlsx.other_sheets(self.sheets, what, hint)
 
     def tell(self, warn: Warn | None) -> None:
@@ -99,6 +101,10 @@ def sheet_rows(
     if not (is_zip(head) and is_workbook(name)):
         text = csv_read.read_sheet(path)
         return text_rows(text, name, columns, any_case=any_case, used=used)
+    # the workbook reader (and the record types it brings) only when a workbook is read: a
+    # simulation on a CSV imports no more than it needs (tests/core/test_cli_startup.py)
+    from reviewkit.formats import xlsx
+
     rule = _HeaderRule(columns, any_case)
     said: list[ReadWarning] = []
     header, rows, header_row, sheets = xlsx.dict_rows(

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reviewkit.records import Record, parse_year
+if TYPE_CHECKING:  # the record types only where a year is checked: a sheet's reader (simulate's
+    # labelled set) imports ReadWarning without them (tests/core/test_cli_startup.py)
+    from reviewkit.records import Record
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def check_year(value: str, field: str, where: str, warn: Warn | None) -> None:
     warned of, never guessed: '20201' (a typo: 2020, 2021 or 2001?), '0' (a formula's or a
     filled-in empty cell), '43952' (an Excel date's serial number, or another number), 'in
     press'."""
+    from reviewkit.records import parse_year  # see TYPE_CHECKING above
+
     if warn is not None and value.strip() and parse_year(value) is None:
         warn(
             ReadWarning(
