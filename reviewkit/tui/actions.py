@@ -87,18 +87,21 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
     )
 
 
-def page_actions(prefix: str, what: str = "abstract") -> tuple[Action, ...]:
+def page_actions(prefix: str, what: str = "abstract", footer: str = "") -> tuple[Action, ...]:
     """Space / PgDn and PgUp: page through the record pane (its last line says "… more lines
     (Space / PgDn)"), for the screen whose action ids start with ``prefix``; ``what`` the pane
-    shows. The screen's ``action_page(step)`` pages its :class:`~reviewkit.tui.widgets.RecordView`."""
+    shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
+    left out of the footer). The screen's ``action_page(step)`` pages its
+    :class:`~reviewkit.tui.widgets.RecordView`."""
     return (
         Action(
             f"{prefix}.page_down",
             "pagedown,space",
             "page(1)",
             f"Scroll the {what} down",
-            show=False,
+            show=bool(footer),
             group="Move",
+            footer=footer,
         ),
         Action(
             f"{prefix}.page_up",

@@ -40,7 +40,7 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.status import then_line, where_next
-from reviewkit.tui.actions import Action, bindings, screen_key
+from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
@@ -63,16 +63,9 @@ ACTIONS: tuple[Action, ...] = (
     # PgDn page down
     Action("dedup.skip", "j", "skip", "Skip", group="Decide"),
     Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
-    # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge
-    Action(
-        "dedup.page_down",
-        "pagedown,space",
-        "page(1)",
-        "Scroll the pair down",
-        group="Move",
-        footer="More",
-    ),
-    Action("dedup.page_up", "pageup", "page(-1)", "Scroll the pair up", show=False, group="Move"),
+    # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge:
+    # the footer names paging down
+    *page_actions("dedup", "pair", footer="More"),
     Action("dedup.help", "question_mark", "help", "Help", group="Other"),
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
