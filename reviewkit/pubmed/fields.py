@@ -163,6 +163,15 @@ HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
 # with an SI value, search hasdatabanklist", PubMed Help's [si] text as a public project copies
 # it). hasabstract, the other, is read from the abstract column (snapshot.has_abstract); the
 # rows of these are index_rows.has_rows'.
+# pubfid10: the other RefTypes of NLM's DTD (pubmed_250101) whose PubMed word a public source
+# names: hasexpressionofconcernin/for, hasassociatedpublication ("Dataset use reported in"),
+# hasassociateddataset ("Dataset described in"), hasretractedandrepublishedin/from,
+# hassummaryforpatientsin and hasoriginalreportin, as an Ovid-to-PubMed translator lists them
+# beside the fourteen above (its words for those fourteen are HSLS's). Our reading: no NCBI
+# document lists these words. NLM's own spelling is kept for each (it writes 'and' in
+# RetractedandRepublished but not in CorrectedRepublished), so no word is made by a rule. Left
+# out: ReprintIn/Of and Cites (no source names a word for them); PartialRetractionIn/Of are in
+# no DTD of NLM's, so no XML record holds them and their words find none here.
 HAS_REFTYPES = {
     "CommentIn": "hascommentin",
     "CommentOn": "hascommenton",
@@ -178,6 +187,14 @@ HAS_REFTYPES = {
     "RetractionOf": "hasretractionof",
     "UpdateIn": "hasupdatein",
     "UpdateOf": "hasupdateof",
+    "ExpressionOfConcernIn": "hasexpressionofconcernin",
+    "ExpressionOfConcernFor": "hasexpressionofconcernfor",
+    "AssociatedPublication": "hasassociatedpublication",
+    "AssociatedDataset": "hasassociateddataset",
+    "RetractedandRepublishedIn": "hasretractedandrepublishedin",
+    "RetractedandRepublishedFrom": "hasretractedandrepublishedfrom",
+    "SummaryForPatientsIn": "hassummaryforpatientsin",
+    "OriginalReportIn": "hasoriginalreportin",
 }
 HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
 # Filter words for a field's presence, answered from the article's own column
