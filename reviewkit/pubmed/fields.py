@@ -168,10 +168,12 @@ HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
 # hasassociateddataset ("Dataset described in"), hasretractedandrepublishedin/from,
 # hassummaryforpatientsin and hasoriginalreportin, as an Ovid-to-PubMed translator lists them
 # beside the fourteen above (its words for those fourteen are HSLS's). Our reading: no NCBI
-# document lists these words. NLM's own spelling is kept for each (it writes 'and' in
-# RetractedandRepublished but not in CorrectedRepublished), so no word is made by a rule. Left
-# out: ReprintIn/Of and Cites (no source names a word for them); PartialRetractionIn/Of are in
-# no DTD of NLM's, so no XML record holds them and their words find none here.
+# document lists these words. Each word is kept as its source spells it (HSLS's
+# hascorrectedrepublishedin drops the 'and' of NLM's CorrectedandRepublishedIn, the
+# translator's hasretractedandrepublishedin keeps it), so no word is made by a rule. Left out:
+# ReprintIn/Of and Cites (no source names a word for them). PartialRetractionIn/Of were in
+# NLM's DTDs up to nlmmedlinecitationset_150101 and are in none since pubmed_180101: the
+# snapshot's records hold none.
 HAS_REFTYPES = {
     "CommentIn": "hascommentin",
     "CommentOn": "hascommenton",
