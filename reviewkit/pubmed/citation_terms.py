@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lxml import etree as ET
 
+from reviewkit.pubmed.index_rows import may_be_forename
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.query import Term
@@ -66,7 +67,8 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
     # or last name (Li, Xu, Ng: 5,214 full names of the snapshot have a two-letter last name):
     # the Guide reads 'peterson do' as initials and as a full name alike ("To distinguish author
     # initials that may match a full author name use the [fau] search tag, e.g., peterson
-    # do[fau]"). A single letter is an initial only ('smith j').
+    # do[fau]"). A single letter is an initial only ('smith j'); three letters or more a name
+    # only (index_rows.MAX_INITIALS: the one rule, which snapshot.author's truncation follows).
     natural = _natural_order(term.text, value) if _full_name(value) else None
     if f in ("1au", "lastau"):
         found = _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
@@ -84,9 +86,9 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
 
 def _full_name(value: str) -> bool:
     """Whether a folded name value may be a full name in natural order: its last word (the
-    suffix aside) is more than an initial."""
+    suffix aside) may be a forename (index_rows.may_be_forename)."""
     words = [w for w in value.split() if w not in SUFFIXES]
-    return len(words) > 1 and len(words[-1]) > 1
+    return len(words) > 1 and may_be_forename(words[-1])
 
 
 def _natural_order(text: str, value: str) -> str | None:

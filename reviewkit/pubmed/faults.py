@@ -22,10 +22,26 @@ FAULT_KINDS = (
     "drop",
     "backend",
     "badkey",
+    "short",
 )  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply;
-# badkey: NCBI's refusal of an API key it does not know (HTTP 400 with a JSON error, not retried)
+# badkey: NCBI's refusal of an API key it does not know (HTTP 400 with a JSON error, not retried);
+# short: an efetch reply, whole and well formed, with its last article left out (fewer records
+# than asked, as a reply of PubMed's may be: a record deleted since the search, or a batch PubMed
+# answered only in part)
 
 # --- faults ------------------------------------------------------------------------------
+
+_OPEN, _CLOSE = b"<PubmedArticle>", b"</PubmedArticle>"
+
+
+def short_reply(body: bytes) -> bytes:
+    """An efetch XML reply without its last article (the 'short' fault); as it is when it has
+    none."""
+    start = body.rfind(_OPEN)
+    end = body.find(_CLOSE, start)
+    if start < 0 or end < 0:
+        return body
+    return body[:start] + body[end + len(_CLOSE) :]
 
 
 @dataclass(frozen=True)

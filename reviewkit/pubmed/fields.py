@@ -163,6 +163,17 @@ HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
 # with an SI value, search hasdatabanklist", PubMed Help's [si] text as a public project copies
 # it). hasabstract, the other, is read from the abstract column (snapshot.has_abstract); the
 # rows of these are index_rows.has_rows'.
+# pubfid10: the other RefTypes of NLM's DTD (pubmed_250101) whose PubMed word a public source
+# names: hasexpressionofconcernin/for, hasassociatedpublication ("Dataset use reported in"),
+# hasassociateddataset ("Dataset described in"), hasretractedandrepublishedin/from,
+# hassummaryforpatientsin and hasoriginalreportin, as an Ovid-to-PubMed translator lists them
+# beside the fourteen above (its words for those fourteen are HSLS's). Our reading: no NCBI
+# document lists these words. Each word is kept as its source spells it (HSLS's
+# hascorrectedrepublishedin drops the 'and' of NLM's CorrectedandRepublishedIn, the
+# translator's hasretractedandrepublishedin keeps it), so no word is made by a rule. Left out:
+# ReprintIn/Of and Cites (no source names a word for them). PartialRetractionIn/Of were in
+# NLM's DTDs up to nlmmedlinecitationset_150101 and are in none since pubmed_180101: the
+# snapshot's records hold none.
 HAS_REFTYPES = {
     "CommentIn": "hascommentin",
     "CommentOn": "hascommenton",
@@ -178,6 +189,14 @@ HAS_REFTYPES = {
     "RetractionOf": "hasretractionof",
     "UpdateIn": "hasupdatein",
     "UpdateOf": "hasupdateof",
+    "ExpressionOfConcernIn": "hasexpressionofconcernin",
+    "ExpressionOfConcernFor": "hasexpressionofconcernfor",
+    "AssociatedPublication": "hasassociatedpublication",
+    "AssociatedDataset": "hasassociateddataset",
+    "RetractedandRepublishedIn": "hasretractedandrepublishedin",
+    "RetractedandRepublishedFrom": "hasretractedandrepublishedfrom",
+    "SummaryForPatientsIn": "hassummaryforpatientsin",
+    "OriginalReportIn": "hasoriginalreportin",
 }
 HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
 # Filter words for a field's presence, answered from the article's own column

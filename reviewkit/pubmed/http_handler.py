@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, TEXT
+from reviewkit.pubmed.faults import short_reply
 from reviewkit.pubmed.replies import (
     JSON,
     XML,
@@ -121,7 +122,7 @@ class _Handler(BaseHTTPRequestHandler):
         self, endpoint: str, params: dict[str, str], record: RequestLog, fault: str
     ) -> None:
         """The snapshot's reply (or an E-utilities error reply); ``fault`` 'backend' fails it,
-        'cut' sends half of it."""
+        'cut' sends half of it, 'short' leaves an efetch reply's last article out."""
         # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
         failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
         if fault == "backend":
@@ -138,6 +139,8 @@ class _Handler(BaseHTTPRequestHandler):
         kind = JSON if as_json else XML
         if endpoint == "efetch" and status == 200 and params.get("retmode") == "text":
             kind = TEXT  # MEDLINE text or a PMID list
+        elif endpoint == "efetch" and status == 200 and fault == "short":
+            body = short_reply(body)
         self._reply(status, body, kind, cut=fault == "cut")
 
     def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:

@@ -127,6 +127,29 @@ def author_forms(fau: str) -> list[str]:
     return [fau]
 
 
+# PubMed's author format: "last name followed by a space and up to the first two initials
+# followed by a space and a suffix abbreviation" (PubMed Help, Search Field Descriptions and
+# Tags, [au]). The one rule for a searched name's last word (the suffix aside): of one or two
+# letters it may be initials, which PubMed truncates ('smith j' finds Smith JA); of two letters
+# or more it may be a forename (or, in natural order, a last name: 'wei li'). Two letters are
+# both, as PubMed's User Guide (2024) reads 'peterson do' ("To distinguish author initials that
+# may match a full author name use the [fau] search tag"). Three letters are a name only: NLM
+# has written more than two initials since 2017 ('Smith JOA' is still found whole), but the
+# format searches two, so 'smith joa' is not truncated to Smith JOAB.
+MAX_INITIALS = 2
+
+
+def may_be_initials(word: str) -> bool:
+    """Whether a searched name's last word may be its initials (:data:`MAX_INITIALS`)."""
+    return 0 < len(word) <= MAX_INITIALS
+
+
+def may_be_forename(word: str) -> bool:
+    """Whether a searched name's last word may be a forename or, in natural order, a last name
+    (more than an initial; :data:`MAX_INITIALS`)."""
+    return len(word) > 1
+
+
 def names_author(form: str, name: str, *, exact: bool, initials: bool) -> bool:
     """Whether a searched author ``name`` is this form of an author, as the snapshot's author
     (or, ``exact``, exact_author) lookup matches: the whole form, its first words ('smith' of

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree as ET
 
-from reviewkit.pubmed.index_rows import author_forms, names_author
+from reviewkit.pubmed.index_rows import author_forms, may_be_initials, names_author
 from reviewkit.pubmed.snapshot_build import (
     DATE_COLUMNS,
     FTS_TABLES,
@@ -155,7 +155,7 @@ class Snapshot:
         name list (index_rows.NAME_LISTS: 'au' authors, 'ir' investigators, 'ps' personal
         names as subject), searched alike."""
         words = name.split()
-        initials_prefix = len(words) > 1 and len(words[-1]) <= 3
+        initials_prefix = len(words) > 1 and may_be_initials(words[-1])
         # One indexed lookup per form, joined: written as one WHERE with OR, SQLite searched the
         # index by field alone and read every name of the list (about 18 ms a name, 0.5 s for a
         # search of Review A's that runs 24 of them through All Fields' persons).
@@ -234,7 +234,7 @@ class Snapshot:
         if among is None:
             among = self.exact_author(name) if exact else self.author(name)
         words = name.split()
-        initials = not exact and len(words) > 1 and len(words[-1]) <= 3
+        initials = not exact and len(words) > 1 and may_be_initials(words[-1])
         column = "lau" if last else "fau"
         out = set()
         for pmid, fau in self.conn.execute(f"SELECT pmid, {column} FROM sort_keys"):

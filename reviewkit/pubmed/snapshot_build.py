@@ -60,7 +60,8 @@ from reviewkit.wording import quantity
 # investigators' words in the FTS5 tables (names are searched on the terms rows alone)
 # pubfid8: a season's month in the publication date; sort=pub_date by the earliest date
 # pubfid9: the PMCID and NIH manuscript id among All Fields' whole values (index_text)
-INDEX_VERSION = "16-pmcid-mid-all-fields"
+# pubfid10: the has-word rows of eight more comment/correction types (fields.HAS_REFTYPES)
+INDEX_VERSION = "17-more-has-words"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a

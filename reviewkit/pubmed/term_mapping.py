@@ -37,6 +37,7 @@ import functools
 import re
 
 from reviewkit.pubmed.citation_terms import SUFFIXES
+from reviewkit.pubmed.index_rows import MAX_INITIALS
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.uids import uid
 from reviewkit.query import BoolOp, Node, Term, fold, untagged_word
@@ -44,7 +45,9 @@ from reviewkit.records import fold_text
 
 # A last name of one or more words, 1-2 initials, an optional suffix (PubMed Help's [au] format;
 # the suffixes NLM writes, as citation_terms reads them), folded ('o'brien j' is 'o brien j').
-_AUTHOR_FORMAT = re.compile(rf"(?:[a-z]+ )+[a-z]{{1,2}}(?: (?:{'|'.join(sorted(SUFFIXES))}))?")
+_AUTHOR_FORMAT = re.compile(
+    rf"(?:[a-z]+ )+[a-z]{{1,{MAX_INITIALS}}}(?: (?:{'|'.join(sorted(SUFFIXES))}))?"
+)
 # The fields of the earlier steps (MeSH translation table, Journals translation table), as far
 # as the snapshot's records hold them.
 _EARLIER_TABLES = ("mh", "sh", "pt", "nm")

@@ -299,7 +299,11 @@ def _records(
     client: PubMedClient, fetched: _Fetched, pmids: list[str], stop: threading.Event
 ) -> list[Record]:
     """(storing thread) The batch's records; fetched again by id when its reply could not be
-    read or its history set answered with other records than the run listed."""
+    read or its history set answered with other records than the run listed, and the ones a
+    history set's reply left out fetched by id (efetch may answer with fewer records than
+    asked, NBK25499 promising none: a record deleted since the search, or a batch answered in
+    part). What the fetch by id does not return either is stored 'unavailable' and the run
+    says so ('listed but not returned')."""
     records = fetched.records
     if records is None:
         try:
@@ -313,11 +317,13 @@ def _records(
                 records = parse_efetch(fetched.body)
         except UnreadableReply:
             records = None
-    if records is not None and not (
-        fetched.by_history and not {r.pmid for r in records} <= set(pmids)
-    ):
-        return records
-    return client.efetch_ids(pmids, stop=stop)
+    got = {r.pmid for r in records} if records is not None else set()
+    if records is None or (fetched.by_history and not got <= set(pmids)):
+        return client.efetch_ids(pmids, stop=stop)
+    missing = [p for p in pmids if p not in got]
+    if fetched.by_history and missing:
+        records += client.efetch_ids(missing, stop=stop)
+    return records
 
 
 # fields a record gained later count only when given: a stored run's fingerprints stay valid

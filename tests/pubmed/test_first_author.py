@@ -8,6 +8,8 @@ from pathlib import Path
 
 from reviewkit.pubmed.snapshot import Snapshot
 
+from .test_strategies import ids
+
 
 def _author(last: str, fore: str, initials: str) -> str:
     return (
@@ -46,5 +48,31 @@ def test_first_author_matches_the_name_not_a_forename(tmp_path: Path) -> None:
         assert snapshot.listed_author("smith john") == {3}
         assert snapshot.listed_author("smith t", exact=True) == {1}
         assert snapshot.listed_author("smith", exact=True) == set()
+    finally:
+        snapshot.close()
+
+
+def test_initials_are_one_or_two_letters_everywhere(tmp_path: Path, make_server) -> None:
+    """One rule for a name's last word, PubMed's author format ("up to the first two
+    initials"): 'kowalczyk ab' truncates to Kowalczyk ABCD, 'kowalczyk abc' is a name only (the
+    initials ABC whole, the forename Abc), in [au], [1au] and the untagged author step alike;
+    truncated as initials it found Kowalczyk ABCD too."""
+    xml = tmp_path / "part.xml"
+    xml.write_text(
+        "<PubmedArticleSet>"
+        + _article(1, _author("Kowalczyk", "Anna B C D", "ABCD"))
+        + _article(2, _author("Kowalczyk", "Anna B C", "ABC"))
+        + _article(3, _author("Kowalczyk", "Abc", "A"))
+        + _article(4, _author("Kowalczyk", "Anna B", "AB"))
+        + "</PubmedArticleSet>",
+        encoding="utf-8",
+    )
+    snapshot = Snapshot.open([xml], cache_dir=tmp_path)
+    try:
+        server = make_server(snapshot)
+        for tag in ("[au]", "[1au]", ""):
+            assert ids(server, f"kowalczyk ab{tag}") == {"1", "2", "4"}, tag
+        for tag in ("[au]", "[1au]"):
+            assert ids(server, f"kowalczyk abc{tag}") == {"2", "3"}, tag
     finally:
         snapshot.close()

@@ -357,3 +357,19 @@ def test_expired_history_falls_back_to_fetching_by_id(project_a: Project, server
     fetches = server.requests("efetch")
     assert any("WebEnv" in r.params for r in fetches) and any("id" in r.params for r in fetches)
     assert sorted(stored_pmids(project_a)) == sorted(run_pmids(project_a.db, report.run_id))
+
+
+def test_a_batch_answered_with_fewer_records_fetches_the_rest_by_id(
+    project_a: Project, server
+) -> None:
+    """An efetch reply from the history set, whole and well formed but with fewer articles than
+    asked: the run fetches the missing ones by PMID, so every record is stored and none is
+    'listed but not returned'."""
+    server.faults.script(Fault("short", "efetch"))
+    report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=50))
+    fetches = server.requests("efetch")
+    assert server.faults.pending() == 0
+    assert sorted(stored_pmids(project_a)) == sorted(run_pmids(project_a.db, report.run_id))
+    assert not report.unavailable
+    by_id = [r for r in fetches if "id" in r.params]
+    assert len(by_id) == 1 and len(by_id[0].params["id"].split(",")) == 1

@@ -1,0 +1,69 @@
+"""The comment/correction filter words beyond Pitt HSLS's fourteen (fields.HAS_REFTYPES): each
+finds the records with a CommentsCorrections link of its RefType, and no other, through the local
+server's esearch, as the fourteen do (test_all_fields.test_comment_correction_filter_words)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.pubmed.fields import HAS_REFTYPES
+from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
+
+from .conftest import ServerFactory, set_pmid, write_set
+from .test_strategies import ids, warnings_of
+
+# The RefTypes of NLM's DTD (pubmed_250101) that the small snapshot's records do not carry,
+# each with the word PubMed searches it by.
+MORE = {
+    "ExpressionOfConcernIn": "hasexpressionofconcernin",
+    "ExpressionOfConcernFor": "hasexpressionofconcernfor",
+    "AssociatedPublication": "hasassociatedpublication",
+    "AssociatedDataset": "hasassociateddataset",
+    "RetractedandRepublishedIn": "hasretractedandrepublishedin",
+    "RetractedandRepublishedFrom": "hasretractedandrepublishedfrom",
+    "SummaryForPatientsIn": "hassummaryforpatientsin",
+    "OriginalReportIn": "hasoriginalreportin",
+}
+
+
+def _linked(article: bytes, reftype: str) -> bytes:
+    """A real article with one more comment/correction link, as NLM writes it."""
+    link = (
+        f'<CommentsCorrectionsList><CommentsCorrections RefType="{reftype}">'
+        f'<RefSource>J Test. 2020;1:1</RefSource><PMID Version="1">1</PMID>'
+        "</CommentsCorrections></CommentsCorrectionsList>"
+    ).encode()
+    return article.replace(b"</MedlineCitation>", link + b"</MedlineCitation>", 1)
+
+
+@pytest.fixture(scope="module")
+def linked_snapshot(nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory):
+    plain = [a for a in nlm_articles["update"][:40] if b"<CommentsCorrections " not in a][:20]
+    made = [
+        set_pmid(_linked(plain[i], reftype), str(99_000_001 + i)) for i, reftype in enumerate(MORE)
+    ]
+    path = write_set(tmp_path_factory.mktemp("has") / "linked.xml", plain + made)
+    snapshot = Snapshot.open([Path(path)])
+    yield snapshot
+    snapshot.close()
+
+
+@pytest.fixture
+def linked_server(make_server: ServerFactory, linked_snapshot: Snapshot) -> EutilsServer:
+    return make_server(linked_snapshot, rate_limits=None)
+
+
+def test_every_word_is_a_has_word() -> None:
+    assert {HAS_REFTYPES[t] for t in MORE} == set(MORE.values())
+
+
+@pytest.mark.parametrize("reftype", sorted(MORE))
+def test_each_link_type_finds_its_record_alone(linked_server: EutilsServer, reftype: str) -> None:
+    word = MORE[reftype]
+    assert ids(linked_server, word) == {str(99_000_001 + list(MORE).index(reftype))}
+    reply = warnings_of(linked_server, word)
+    assert f"<QueryTranslation>{word}[All Fields]</QueryTranslation>" in reply
+    assert "PhraseNotFound" not in reply
