@@ -10,7 +10,8 @@ read esearch replies with ``Bio.Entrez.read`` and efetch replies with the stream
 PubMed returns at most 9,999 ids of one query: :meth:`PubMedClient.search` splits larger
 result sets into Entry-date slices (:mod:`reviewkit.pubmed.slicing`). Every message NCBI sends
 (``ErrorList``, ``WarningList``, ``<ERROR>``) is kept as a :class:`Message`; a transient
-``<ERROR>Search Backend failed…`` is retried like an HTTP 5xx.
+``<ERROR>`` (``Search Backend failed…``, efetch's ``External viewer error…``) is retried like an
+HTTP 5xx.
 """
 
 from __future__ import annotations
@@ -410,17 +411,26 @@ def _check_eutils(utility: str, body: bytes) -> None:
 
 
 class BackendFailed(Exception):
-    """NCBI's transient ``<ERROR>Search Backend failed…</ERROR>``: retried like a 5xx."""
+    """NCBI's transient ``<ERROR>`` (:func:`passing_fault`): retried like a 5xx."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.text = text
 
 
+# The <ERROR> texts in which NCBI reports its own servers failing, not the request: esearch's
+# 'Search Backend failed: …' (read error, connection reset) and efetch's record server timing out,
+# 'Error: External viewer error: Empty Response. Bytes read: 0 Status: Timeout' (a recorded
+# reply, manubot/manubot#374: the same efetch answered whole on the next try; sent with HTTP 200
+# or 400). NBK25499 documents neither; both are passing, as the replies recorded after them show.
+_PASSING_FAULTS = ("Search Backend failed", "Error: External viewer error")
+
+
 def passing_fault(text: str) -> bool:
-    """Whether an ``<ERROR>`` text is NCBI's passing fault, retried like a 5xx: 'Search Backend
-    failed …', but for NCBI's retstart limit, which starts so too and no retry mends."""
-    return text.startswith("Search Backend failed") and "retstart" not in text
+    """Whether an ``<ERROR>`` text is NCBI's passing fault (:data:`_PASSING_FAULTS`), retried
+    like a 5xx, but for NCBI's retstart limit, which starts as 'Search Backend failed' too and
+    no retry mends."""
+    return text.startswith(_PASSING_FAULTS) and "retstart" not in text
 
 
 def _parse_esearch(body: bytes) -> ESearchResult:

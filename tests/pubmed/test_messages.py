@@ -226,3 +226,21 @@ def test_a_term_found_nowhere_is_named_alone_as_ncbi_translates_it_and_inside_a_
     out = capsys.readouterr().out
     assert "count: 0" in out and "not found: zzzqqq" in out
     assert "zzzqqq found nothing; the local server kept it in the query as written" in out
+
+
+# efetch's own passing fault, as NCBI sent it (manubot/manubot#374, 2024-10: the same efetch
+# answered whole on the next try), with HTTP 200 or 400 (cyanheads/pubmed-mcp-server#153)
+NCBI_VIEWER_TIMEOUT = (
+    b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch'
+    b' 20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n'
+    b"<eFetchResult>\n\t<ERROR> Error: External viewer error: Empty Response. Bytes read: 0"
+    b" Status: Timeout</ERROR>\n</eFetchResult>\n"
+)
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_efetch_viewer_timeout_is_retried_like_a_5xx(replay, status: int) -> None:  # type: ignore[no-untyped-def]
+    replay.replies += [(status, NCBI_VIEWER_TIMEOUT), real("pubmed2.xml")]
+    pmids = ["11748933", "11700088"]  # pubmed2.xml's two articles
+    assert [r.pmid for r in replay.client().efetch_ids(pmids)] == pmids
+    assert len(replay.server.requests) == 2
