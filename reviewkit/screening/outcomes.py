@@ -125,21 +125,31 @@ class DerivedStages:
             rule = check_stage(self.protocol, stage)
             states = self.states(stage)
             finals = {s: st.final for s, st in states.items() if st.final is not None}
-            seen, unseen = self._seen_at_final(stage, finals) if finals else ({}, {})
+            row = decision_rows.arrival_rows(self.project.db, stage) if finals else {}
+            late = {  # the studies with a vote made or come in after the final: the others
+                s: f  # stand as the lead settled them
+                for s, f in finals.items()
+                if any(
+                    v.created_at > f.created_at or row[v.id] > row[f.id]
+                    for v in states[s].votes.values()
+                )
+            }
+            seen, unseen = self._seen_at_final(stage, late, row) if late else ({}, {})
             self._reopened[stage] = {
                 s
                 for s in self.studies(stage)
-                if s in finals
+                if s in late
                 and reopened_after_final(states[s], rule, seen.get(s, _EMPTY), unseen.get(s, ()))
             }
         return self._reopened[stage]
 
     def _seen_at_final(
-        self, stage: str, finals: dict[int, Decision]
+        self, stage: str, finals: dict[int, Decision], row: dict[str, int]
     ) -> tuple[dict[int, StudyState], dict[int, set[str]]]:
         """Each study's votes as the lead saw them at its final (``finals``), and the ids of
         its votes cast before the final that came into this project after it (a reviewer's
-        copy imported late: the lead decided without them).
+        copy imported late: the lead decided without them); ``row``: each entry's row in the
+        log (``decisions.arrival_rows``).
 
         What a final saw is told by the order the entries came into this project file
         (``decisions.arrival_rows``): a final made here settled the votes standing here
@@ -147,7 +157,6 @@ class DerivedStages:
         outcome here (pending: made in another copy, which had votes this one had not yet) is
         taken to have seen what its time says, the votes cast before it: such a copy getting
         the lead's log before a reviewer's had the conflict the lead settled opened again."""
-        row = decision_rows.arrival_rows(self.project.db, stage)
         rule = check_stage(self.protocol, stage)
 
         def final_of(d: Decision) -> Decision | None:
