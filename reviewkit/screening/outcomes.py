@@ -242,6 +242,13 @@ def stage_counts(project: Project, stage: str) -> StageCounts:
     return DerivedStages(project).counts(stage)
 
 
+def reopened_studies(project: Project) -> set[tuple[str, int]]:
+    """(stage, study) of each settled conflict open for the lead again: votes came after its
+    final decision (:meth:`DerivedStages.reopened`)."""
+    derived = DerivedStages(project)
+    return {(stage, s) for stage in stage_names(project.protocol) for s in derived.reopened(stage)}
+
+
 def stage_open(project: Project, stage: str) -> bool:
     """A stage is open while some study in it is still pending."""
     return any(o.status == "pending" for o in stage_outcomes(project, stage).values())

@@ -34,7 +34,9 @@ def _bring(copy, reviewer, log, folder) -> None:
     assert main(["decisions", "import", str(log), "--project", str(folder)]) == 0
 
 
-def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(project_b, tmp_path):
+def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
+    project_b, tmp_path, capsys
+):
     """reviewer2 changed their exclusion to include in their copy before the lead settled the
     conflict on the exclusion the lead's project still held; imported after, both votes
     include: the lead decided without that vote and is asked again (the final counts until)."""
@@ -50,6 +52,11 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(p
         scr.resolve(lead, rec, FT, "lead", "exclude", reason)
         before = scr.stage_counts(lead, FT)
     _bring(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
+    said = " ".join(capsys.readouterr().out.split())  # the lead is told at once
+    assert (
+        "added 1 entry, 2 already present; 1 conflict settled before is open again: this"
+        f" file's votes came after its final decision (reviewkit conflicts --project {folder})"
+    ) in said
     with open_project(folder) as lead:
         assert _open(lead, FT) == [rec]  # was []: the vote's time is earlier than the final's
         assert scr.stage_counts(lead, FT) == before  # the final counts until the lead acts
