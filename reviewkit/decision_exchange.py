@@ -47,6 +47,7 @@ from reviewkit.decision_replay import (
     check_second_copy,
     check_vote_slots,
     file_key,
+    votes_after_final,
 )
 from reviewkit.errors import UserError, command_line
 from reviewkit.formats.text import read_text, split_lines
@@ -77,6 +78,9 @@ _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still
 class ImportResult:
     added: int
     already_present: int
+    # (stage, study) where the file added a vote on a study that had a final decision there:
+    # those the lead may be asked again (``screening.reopened_studies`` says which are)
+    after_final: frozenset[tuple[str, int]] = frozenset()
 
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
@@ -459,4 +463,4 @@ def import_decisions(
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
-    return ImportResult(len(new), len(repeats))
+    return ImportResult(len(new), len(repeats), votes_after_final(canon, past, new))

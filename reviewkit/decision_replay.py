@@ -16,6 +16,7 @@ from reviewkit.screening import (
     VOTES,
     held_changes,
     held_error,
+    live_decisions,
     needs_vote,
     study_states,
 )
@@ -62,6 +63,16 @@ def check_held(
         if d.id in lines:  # only what the file adds is judged, not the project's own past
             study = canon.get(d.record_id, d.record_id)
             raise held_error(d.record_id, d.stage, held, where=lines[d.id], study=study)
+
+
+def votes_after_final(
+    canon: dict[int, int], past: list[Decision], new: list[Decision]
+) -> frozenset[tuple[str, int]]:
+    """(stage, study) of each study at a stage where the file's entries ``new`` add a vote
+    and the project's log ``past`` (of the file's studies) has a live final decision: those a
+    late vote may open again for the lead (``screening.rules.reopened_after_final``)."""
+    finals = {(d.stage, canon[d.record_id]) for d in live_decisions(past) if d.label in FINAL}
+    return frozenset({(d.stage, canon[d.record_id]) for d in new if d.label in VOTES} & finals)
 
 
 def file_key(record: Mapping[str, object], *, every: bool = False) -> str:

@@ -9,8 +9,9 @@ import click
 from reviewkit import outputs
 from reviewkit.cli._common import OutputPath
 from reviewkit.cli._project import Name, load_project, project_option, reviewer_option_with
+from reviewkit.errors import command_line
 from reviewkit.protocol import STAGES
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 stage_option = click.option(
     "--stage",
@@ -153,9 +154,19 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
         result = import_decisions(
             project.db, file, project.protocol, allow_missing_reasons=allow_missing_reasons
         )
-        click.echo(
-            f"added {quantity(result.added, 'entry')}, {result.already_present} already present"
-        )
+        said = f"added {quantity(result.added, 'entry')}, {result.already_present} already present"
+        if result.after_final:  # the whole log is derived only then
+            from reviewkit.screening.outcomes import reopened_studies
+
+            # a final the lead gave without votes the file brought (cast after it, or before
+            # it in the copy): the lead is told now, not at the next status
+            if n := len(reopened_studies(project) & result.after_final):
+                said += (
+                    f"; {quantity(n, 'conflict')} settled before {verb(n, 'is', 'are')} open"
+                    f" again: this file's votes came after {verb(n, 'its', 'their')} final"
+                    f" decision ({command_line('conflicts')})"
+                )
+        click.echo(said)
     finally:
         project.close()
 

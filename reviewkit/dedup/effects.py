@@ -19,11 +19,38 @@ from reviewkit.project import Project
 from reviewkit.screening.lookup import full_text_record
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
-from reviewkit.screening.rules import stage_names
+from reviewkit.screening.rules import VOTES, live_decisions, stage_names
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store.db import holds_integer
+from reviewkit.store.decisions import Decision
+
+
+@dataclass(frozen=True)
+class Stranded:
+    """Votes at ``stage`` on ``record`` whose part of a split study does not reach the stage
+    (excluded at ``stopped``), and the part that does and waits there for votes (0: none)."""
+
+    record: int
+    stage: str
+    reviewers: tuple[str, ...]  # one a vote: who, never which way (blinding)
+    stopped: str
+    waits: int
+
+    def line(self) -> str:
+        n = len(self.reviewers)
+        line = (
+            f"record {self.record} carries {n} {self.stage} vote{'s' * (n != 1)}"
+            f" ({', '.join(self.reviewers)}) of the merged study, logged on the study's id by an"
+            f" earlier reviewkit: once split they count for no study (record {self.record} was"
+            f" excluded at {self.stopped})"
+        )
+        if self.waits:
+            line += (
+                f", and record {self.waits} waits at {self.stage} for its reviewers' votes again"
+            )
+        return line
 
 
 @dataclass
@@ -39,6 +66,9 @@ class Effect:
     # (full text, the study it goes with, the record whose full-text decision it served when
     # that is in another part, else 0): a split study's attachment, each part's own
     full_texts: list[tuple[str, int, int]] = field(default_factory=list)
+    # a later stage's votes a part carries that count for no study once split (a project made
+    # before stop 37 logged a merged study's on its id, the copy excluded before that stage)
+    stranded: list[Stranded] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts)
@@ -51,6 +81,7 @@ class Effect:
             for r, s, first in self.unscreened
         ]
         out += [_full_text_line(*each) for each in self.full_texts]
+        out += [each.line() for each in self.stranded]
         for c in self.conflicts:
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             out.append(
@@ -60,8 +91,7 @@ class Effect:
         return out
 
 
-def _counts(project: Project, canon: dict[int, int]) -> dict[tuple[str, str], int]:
-    derived = DerivedStages(project, canon)
+def _counts(project: Project, derived: DerivedStages) -> dict[tuple[str, str], int]:
     out: dict[tuple[str, str], int] = {}
     for stage in stage_names(project.protocol):
         outcomes = derived.outcomes(stage)
@@ -74,16 +104,24 @@ def _counts(project: Project, canon: dict[int, int]) -> dict[tuple[str, str], in
     return out
 
 
-def effect(project: Project, after: dict[int, int], before: dict[int, int] | None = None) -> Effect:
+def effect(
+    project: Project,
+    after: dict[int, int],
+    before: dict[int, int] | None = None,
+    split: list[int] | None = None,
+) -> Effect:
     """How screening would change if the clusters were ``after`` (record -> canonical);
-    ``before``: the clusters now, when the caller has them (else read)."""
+    ``before``: the clusters now, when the caller has them (else read); ``split``: records
+    taken out of their studies, whose parts are named (no decisions of their own, the full
+    text each keeps, votes that count for no study once split)."""
     log = decision_rows.list_decisions(project.db)
     if not log:
         return Effect()
     before = before if before is not None else links.canonical_map(project.db)
-    old, new = _counts(project, before), _counts(project, after)
+    was, will = DerivedStages(project, before), DerivedStages(project, after)
+    old, new = _counts(project, was), _counts(project, will)
     had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
-    return Effect(
+    found = Effect(
         counts=[
             (st, what, old[(st, what)], new[(st, what)])
             for st, what in old
@@ -95,6 +133,11 @@ def effect(project: Project, after: dict[int, int], before: dict[int, int] | Non
             if (c.study_id, c.stage) not in had
         ],
     )
+    if found and split:
+        found.unscreened = _unscreened(project, before, after, split)
+        found.full_texts = _full_texts(project, before, after, split)
+        found.stranded = _stranded(project, (was, will), log, split)
+    return found
 
 
 def _screened(project: Project, *record_ids: int) -> bool:
@@ -142,11 +185,7 @@ def split_effect(project: Project, record_id: int) -> Effect:
     kept = [e for e in edges if record_id not in e[:2]]
     before = links.cluster_map(project.db, edges)
     after = links.cluster_map(project.db, kept)
-    found = effect(project, after, before)
-    if found:
-        found.unscreened = _unscreened(project, before, after, [record_id])
-        found.full_texts = _full_texts(project, before, after, [record_id])
-    return found
+    return effect(project, after, before, split=[record_id])
 
 
 def _unscreened(
@@ -197,6 +236,47 @@ def _full_texts(
     return out
 
 
+def _stranded(
+    project: Project,
+    derived: tuple[DerivedStages, DerivedStages],
+    log: list[Decision],
+    touched: list[int],
+) -> list[Stranded]:
+    """The votes at a later stage that each part split off the studies of ``touched`` carries
+    while the part no longer reaches that stage (``derived``: the stages before and after the
+    split; ``log``: the project's). Since stop 37 a merged study's later-stage votes go on the
+    record whose include took it there (``screening.merges.carrier``), so a split leaves them
+    with that record; a project made before logged them on the study's id, which may be the
+    copy excluded at the stage before. The log is not rewritten (append-only, and copies
+    exchange its entries by id and record: a moved entry would differ from theirs): named
+    here, with the part that waits for votes again, the reviewers' to give."""
+    was, will = derived
+    names = stage_names(project.protocol)
+    live = [d for d in live_decisions(log) if d.label in VOTES]
+    out = []
+    for study in sorted({was.canon.get(r, r) for r in touched}):
+        parts = sorted({will.canon.get(r, r) for r, s in was.canon.items() if s == study})
+        for prev, stage in zip(names, names[1:], strict=False):
+            if study not in was.studies(stage):
+                continue
+            reached = will.outcomes(stage)  # the parts that reach the stage, and where they stand
+            waits = [p for p in parts if p in reached and reached[p].status == "pending"]
+            for part in parts:
+                voters = sorted(
+                    {
+                        (d.record_id, d.reviewer)
+                        for d in live
+                        if d.stage == stage and will.canon.get(d.record_id, d.record_id) == part
+                    }
+                )
+                if part in reached or not voters:
+                    continue
+                for record in sorted({r for r, _ in voters}):
+                    who = tuple(name for r, name in voters if r == record)
+                    out.append(Stranded(record, stage, who, prev, waits[0] if waits else 0))
+    return out
+
+
 def _full_text_line(target: str, study: int, served: int) -> str:
     """'full text X goes with record N', and where it served another record's full-text
     decision (attached before stop 37), how to give it to that record."""
@@ -228,11 +308,8 @@ def undo_effect(project: Project, person: str) -> Effect:
     after += [(a, b, links.PERSON) for a, b, verdict in flips if verdict == "duplicate"]
     before = links.cluster_map(project.db, edges)
     clusters = links.cluster_map(project.db, after)
-    found = effect(project, clusters, before)
-    if found and gone:  # undoing a merge splits: named as dedup split names it
-        found.unscreened = _unscreened(project, before, clusters, [a for a, _ in gone])
-        found.full_texts = _full_texts(project, before, clusters, [a for a, _ in gone])
-    return found
+    # undoing a merge splits: named as dedup split names it
+    return effect(project, clusters, before, split=[a for a, _ in gone])
 
 
 def open_conflicts(project: Project) -> list[MergeConflict]:

@@ -16,13 +16,16 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import study_states
 from reviewkit.store.decisions import Decision
 
+# each reviewer's vote on a conflict: (reviewer, label, reason, notes)
+Votes = tuple[tuple[str, str, str, tuple[str, ...]], ...]
+
 
 @dataclass(frozen=True)
 class ConflictView:
     """What the resolver sees for one study: every reviewer's vote, reason and notes."""
 
     study_id: int
-    votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
+    votes: Votes
     final: Decision | None
     # merged records decided differently, or votes changed after the final: open again
     disagree: bool = False
@@ -98,9 +101,7 @@ def conflicts(
     return out
 
 
-def _votes_apart(
-    log: list[Decision], canon: dict[int, int], study: int, stage: str
-) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+def _votes_apart(log: list[Decision], canon: dict[int, int], study: int, stage: str) -> Votes:
     """Every vote on each record of a study that a dedup merge joined after they were screened
     apart, each reviewer named with the record ('anna (record 2)'). The study keeps the votes
     of its furthest record (merges.py), and the lead was shown two includes for a conflict

@@ -10,7 +10,7 @@ from types import EllipsisType
 from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
-from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
 from reviewkit.screening.merges import carrier
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
@@ -54,6 +54,15 @@ class ResolvedMeanwhile(UserError):
     def __init__(self, message: str, *, hint: str, final: Decision) -> None:
         super().__init__(message, hint=hint)
         self.final = final
+
+
+class VotesChangedMeanwhile(UserError):
+    """The votes on a conflict changed after the resolver's screen showed it (a reviewer
+    changed one, or their copy's log was imported); ``view``: the conflict now, to show."""
+
+    def __init__(self, message: str, *, hint: str, view: ConflictView) -> None:
+        super().__init__(message, hint=hint)
+        self.view = view
 
 
 def _check_reason(rule: Stage, label: str, reason: str) -> None:
@@ -253,6 +262,7 @@ def resolve(
     note: str = "",
     *,
     seen: Decision | None = None,
+    shown: Votes | None = None,
 ) -> Decision:
     """Record the final decision on a conflict, with its reason and who made it; committed
     before this returns.
@@ -261,13 +271,31 @@ def resolve(
     meanwhile by another resolver (two leads on one conflict) is refused with
     :class:`ResolvedMeanwhile`, as :func:`decide` refuses a vote the study no longer waits
     for; the check and the write are one transaction, so two leads a few milliseconds apart
-    cannot both write. A resolver may replace their own final, or one they were shown. The
-    conflict is read as every other final decision reads it (``ConflictViews``).
+    cannot both write. A resolver may replace their own final, or one they were shown.
+    ``shown``: the votes the resolver was shown (``ConflictView.votes``; None: not checked);
+    other votes now are refused with :class:`VotesChangedMeanwhile`: the final, written
+    after them, would count them as seen, and a vote the lead never read was never asked
+    again (``rules.reopened_after_final``). The conflict is read as every other final
+    decision reads it (``ConflictViews``).
     """
     d = final_decision(project.protocol, study_id, stage, resolver, label, reason, note)
     with project.db.transaction():  # the conflict read under the write lock it is written in
         views = ConflictViews(project, resolver)
-        return write_final(project, views.derived, views.at(stage).get(study_id), d, seen=seen)
+        view = views.at(stage).get(study_id)
+        if shown is not None and view is not None and _decisive(view.votes) != _decisive(shown):
+            raise VotesChangedMeanwhile(
+                f"the votes on record {study_id} at the {stage} stage changed after your screen"
+                " showed them (a reviewer changed a vote, or their copy's votes were"
+                " imported): they are shown now",
+                hint="having read them, give your final decision again",
+                view=view,
+            )
+        return write_final(project, views.derived, view, d, seen=seen)
+
+
+def _decisive(votes: Votes) -> set[tuple[str, str, str]]:
+    """Who voted what, and why (a note added decides nothing: it reopens nothing either)."""
+    return {(name, label, reason) for name, label, reason, _notes in votes}
 
 
 def final_decision(

@@ -118,27 +118,68 @@ class DerivedStages:
 
     def reopened(self, stage: str) -> set[int]:
         """The studies whose votes at ``stage`` changed after the lead's final so that they
-        give another outcome (``rules.reopened_after_final``): the final counts, and the study
-        is open for the lead again, a single record as a merged study."""
+        give another outcome, or came in after it from a reviewer's copy
+        (``rules.reopened_after_final``): the final counts, and the study is open for the lead
+        again, a single record as a merged study."""
         if stage not in self._reopened:
             rule = check_stage(self.protocol, stage)
             states = self.states(stage)
-            when = {s: st.final.created_at for s, st in states.items() if st.final is not None}
-            at_final = study_states(  # each such study's votes as they stood at its final
-                (
-                    d
-                    for d in self._kept_log()
-                    if d.stage == stage
-                    and d.created_at <= when.get(self.canon.get(d.record_id, d.record_id), "")
-                ),
-                self.canon,
-            )
+            finals = {s: st.final for s, st in states.items() if st.final is not None}
+            row = decision_rows.arrival_rows(self.project.db, stage) if finals else {}
+            late = {  # the studies with a vote made or come in after the final: the others
+                s: f  # stand as the lead settled them
+                for s, f in finals.items()
+                if any(
+                    v.created_at > f.created_at or row[v.id] > row[f.id]
+                    for v in states[s].votes.values()
+                )
+            }
+            seen, unseen = self._seen_at_final(stage, late, row) if late else ({}, {})
             self._reopened[stage] = {
                 s
                 for s in self.studies(stage)
-                if s in when and reopened_after_final(states[s], rule, at_final.get(s, _EMPTY))
+                if s in late
+                and reopened_after_final(states[s], rule, seen.get(s, _EMPTY), unseen.get(s, ()))
             }
         return self._reopened[stage]
+
+    def _seen_at_final(
+        self, stage: str, finals: dict[int, Decision], row: dict[str, int]
+    ) -> tuple[dict[int, StudyState], dict[int, set[str]]]:
+        """Each study's votes as the lead saw them at its final (``finals``), and the ids of
+        its votes cast before the final that came into this project after it (a reviewer's
+        copy imported late: the lead decided without them); ``row``: each entry's row in the
+        log (``decisions.arrival_rows``).
+
+        What a final saw is told by the order the entries came into this project file
+        (``decisions.arrival_rows``): a final made here settled the votes standing here
+        (``resolve`` takes a study in conflict only). A final that came in on votes giving no
+        outcome here (pending: made in another copy, which had votes this one had not yet) is
+        taken to have seen what its time says, the votes cast before it: such a copy getting
+        the lead's log before a reviewer's had the conflict the lead settled opened again."""
+        rule = check_stage(self.protocol, stage)
+
+        def final_of(d: Decision) -> Decision | None:
+            return finals.get(self.canon.get(d.record_id, d.record_id))
+
+        before = [  # (entry, its study's final) for the entries made before the final
+            (d, f)
+            for d in self._kept_log()
+            if d.stage == stage and (f := final_of(d)) is not None and d.created_at <= f.created_at
+        ]
+        by_time = study_states((d for d, _ in before), self.canon)
+        came = study_states((d for d, f in before if row[d.id] < row[f.id]), self.canon)
+        seen: dict[int, StudyState] = {}
+        unseen: dict[int, set[str]] = {}
+        for s, final in finals.items():
+            here = came.get(s, _EMPTY)
+            if outcome_of(StudyState(votes=here.votes), rule).status == "pending":
+                seen[s] = by_time.get(s, _EMPTY)
+                continue
+            seen[s] = here
+            votes = self.states(stage)[s].votes.values()
+            unseen[s] = {v.id for v in votes if row[v.id] > row[final.id]}
+        return seen, unseen
 
     def open_again(self, stage: str) -> set[int]:
         """The studies with an outcome that are open for the lead all the same:
@@ -199,6 +240,13 @@ def included(project: Project, canon: dict[int, int] | None = None) -> list[int]
 def stage_counts(project: Project, stage: str) -> StageCounts:
     """Screened, included, excluded (per reason), pending and conflicting studies of a stage."""
     return DerivedStages(project).counts(stage)
+
+
+def reopened_studies(project: Project) -> set[tuple[str, int]]:
+    """(stage, study) of each settled conflict open for the lead again: votes came after its
+    final decision (:meth:`DerivedStages.reopened`)."""
+    derived = DerivedStages(project)
+    return {(stage, s) for stage in stage_names(project.protocol) for s in derived.reopened(stage)}
 
 
 def stage_open(project: Project, stage: str) -> bool:

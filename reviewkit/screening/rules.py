@@ -9,7 +9,7 @@ vote counts); ``note`` entries carry notes; ``undo`` entries name the entry they
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError, command_line
@@ -128,18 +128,24 @@ def outcome_of(state: StudyState, rule: Stage) -> Outcome:
     return Outcome("conflict")
 
 
-def reopened_after_final(state: StudyState, rule: Stage, at_final: StudyState) -> bool:
-    """A vote cast after the lead's final decision leaves the votes, the final aside, giving
-    another outcome than the final's (the other way, or in conflict again) and than the votes
-    gave when the lead decided (``at_final``: the study's votes standing then): the final
-    still counts, and the study is open for the lead again, as a merged study is whose records
-    disagree in votes cast after its final (``merges.merge_conflicts``). One rule for a single
-    record and a merged study: a single record's changed vote went to no one. Votes that now
-    give the final's outcome leave nothing to decide; nor does a vote given again with a note
-    or another reason, in the reviewer's screen or replayed by ``decisions import``: the votes
-    disagree as they did when the lead settled them (that opened the settled conflict again)."""
+def reopened_after_final(
+    state: StudyState, rule: Stage, at_final: StudyState, unseen: Collection[str] = ()
+) -> bool:
+    """A vote cast after the lead's final decision, or cast before it in a reviewer's copy and
+    imported after it (``unseen``: the ids of such votes; the lead decided without them),
+    leaves the votes, the final aside, giving another outcome than the final's (the other way,
+    or in conflict again) and than the votes gave when the lead decided (``at_final``: the
+    study's votes the lead saw): the final still counts, and the study is open for the lead
+    again, as a merged study is whose records disagree in votes cast after its final
+    (``merges.merge_conflicts``). One rule for a single record and a merged study: a single
+    record's changed vote went to no one. Votes that now give the final's outcome leave
+    nothing to decide; nor does a vote given again with a note or another reason, in the
+    reviewer's screen or replayed by ``decisions import``: the votes disagree as they did when
+    the lead settled them (that opened the settled conflict again)."""
     final = state.final
-    if final is None or all(v.created_at <= final.created_at for v in state.votes.values()):
+    if final is None or all(
+        v.created_at <= final.created_at and v.id not in unseen for v in state.votes.values()
+    ):
         return False
     now = outcome_of(StudyState(votes=state.votes), rule).status
     then = outcome_of(StudyState(votes=at_final.votes), rule).status

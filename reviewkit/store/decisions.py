@@ -132,6 +132,15 @@ def count_at(db: Store, stage: str, *, other_than: str | None = None) -> int:
     return int(total) - int(own)
 
 
+def arrival_rows(db: Store, stage: str) -> dict[str, int]:
+    """Each entry id at ``stage`` -> its row in this project file: the order the entries came
+    into it, whatever their ``created_at`` (an imported entry comes after every entry that
+    was here before it, though it was cast earlier in a reviewer's copy). The rows only grow,
+    as :func:`last_entry` relies on too (no command runs VACUUM, which may renumber them)."""
+    rows = db.conn.execute("SELECT id, rowid FROM decisions WHERE stage = ?", (stage,))
+    return {entry_id: int(row) for entry_id, row in rows}
+
+
 def last_entry(db: Store) -> int:
     """The rowid of the newest log entry (0 for none): the log is append-only and never
     deleted from, so this grows with every entry, whoever makes it (one index lookup)."""

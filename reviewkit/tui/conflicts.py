@@ -259,13 +259,18 @@ class ConflictsScreen(DecisionScreen):
                 reason,
                 note,
                 seen=view.final,
+                shown=view.votes,
             )
         except DatabaseBusy:
             raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
         except UserError as exc:
-            meanwhile = isinstance(exc, screening.ResolvedMeanwhile)
-            if meanwhile:  # another lead's final: shown now, so the next key replaces it
+            meanwhile = True  # what changed since the screen showed it: shown now
+            if isinstance(exc, screening.ResolvedMeanwhile):  # the next key replaces it
                 self.views[self.pos] = replace(view, final=exc.final)
+            elif isinstance(exc, screening.VotesChangedMeanwhile):  # the next key decides
+                self.views[self.pos] = exc.view
+            else:
+                meanwhile = False
             if self.excluding or meanwhile:
                 self.excluding = False
                 self.render_current()

@@ -3,8 +3,10 @@
 tui MODE: python driver.py tui PROJECT REVIEWER SEED
     screens through the Textual app under Pilot, pressing seeded random keys for ever, and
     prints 'confirmed <decision id>' once the screen reports a decision as saved.
-core MODE: python driver.py core PROJECT REVIEWER N START_FILE
-    waits for START_FILE to exist, then records N decisions through reviewkit.screening.
+core MODE: python driver.py core PROJECT REVIEWER N START_FILE [STAGE]
+    waits for START_FILE to exist, then records N decisions through reviewkit.screening at
+    STAGE (title-abstract by default) on the studies that entered it, printing
+    'confirmed <decision id> <study> <label>' once each is committed.
 """
 
 from __future__ import annotations
@@ -40,23 +42,31 @@ async def tui(folder: str, reviewer: str, seed: int) -> None:
                 print(f"confirmed {s.last_committed}", flush=True)
 
 
-def core(folder: str, reviewer: str, n: int, start_file: str) -> None:
+def core(folder: str, reviewer: str, n: int, start_file: str, stage: str) -> None:
     project = open_project(folder)
-    studies = sorted(screening.stage_outcomes(project, "title-abstract"))
+    studies = sorted(screening.stage_outcomes(project, stage))
+    rule = project.protocol.stages[stage]
+    # an exclusion reason that judges the text (not one of 'not retrieved', which agreement
+    # leaves out), where the stage asks for one
+    skip = rule.not_retrieved_codes()
+    reason = next((r.code for r in rule.exclusion_reasons if r.code not in skip), "")
     while not Path(start_file).exists():
         time.sleep(0.001)
     for i in range(n):
+        # each pass over the studies changes every vote: the same vote given again is
+        # no change, and writes nothing (screening.decide)
+        label = "include" if (i % 3 != 0) != (i // len(studies) % 2 == 1) else "exclude"
+        study = studies[i % len(studies)]
         d = screening.decide(
             project.db,
-            studies[i % len(studies)],
-            "title-abstract",
+            study,
+            stage,
             reviewer,
-            # each pass over the studies changes every vote: the same vote given again is
-            # no change, and writes nothing (screening.decide)
-            "include" if (i % 3 != 0) != (i // len(studies) % 2 == 1) else "exclude",
+            label,
+            reason if label == "exclude" and rule.reason_required else "",
             protocol=project.protocol,
         )
-        print(f"confirmed {d.id}", flush=True)
+        print(f"confirmed {d.id} {study} {label}", flush=True)
     project.close()
 
 
@@ -65,4 +75,5 @@ if __name__ == "__main__":
     if mode == "tui":
         asyncio.run(tui(folder, reviewer, int(sys.argv[4])))
     else:
-        core(folder, reviewer, int(sys.argv[4]), sys.argv[5])
+        stage = sys.argv[6] if len(sys.argv) > 6 else "title-abstract"
+        core(folder, reviewer, int(sys.argv[4]), sys.argv[5], stage)

@@ -158,7 +158,7 @@ def test_the_same_vote_given_again_with_a_note_or_a_reason_reopens_nothing(proje
 
 
 def test_a_vote_replayed_from_a_copy_opens_the_conflict_only_when_it_changes_it(
-    project_b, tmp_path
+    project_b, tmp_path, capsys
 ):
     """reviewer2's log brought in with `decisions import` from their copy: their exclusion
     given again there after the lead's final (a note added) opens nothing; their vote changed
@@ -179,7 +179,9 @@ def test_a_vote_replayed_from_a_copy_opens_the_conflict_only_when_it_changes_it(
 
     vote_there_and_bring("exclude", reasons[0], "read the methods again")
     assert _open(project_b, FT) == []  # was [rec]: the same vote, nothing new to decide
+    assert "open again" not in capsys.readouterr().out
     vote_there_and_bring("include", "", "")
+    assert "1 conflict settled before is open again" in capsys.readouterr().out
     assert _open(project_b, FT) == [rec]  # both include now: the lead's exclusion is asked
     assert scr.stage_counts(project_b, FT) == before  # the final counts until the lead acts
     assert scr.stage_outcomes(project_b, FT)[rec].status == "exclude"
