@@ -35,11 +35,12 @@ from __future__ import annotations
 import re
 
 from reviewkit.abstract_headings import category
+from reviewkit.classify.measurement import OUTCOME_SECTIONS, RESULT_SECTIONS
 from reviewkit.classify.outcomes import listed_outcome
 from reviewkit.classify.words import Token
 
-# Verbs of measuring, as participles ("was measured") and as verbs with an object ("we
-# measured", "measuring"); "evaluated" is left out: an intervention is what trials evaluate
+# Verbs of measuring, as participles ("was measured", "were retrieved from"); "evaluated" is
+# left out: an intervention is what trials evaluate
 # ("the programme was evaluated in a cluster trial")
 PARTICIPLES = frozenset(
     {
@@ -52,7 +53,7 @@ PARTICIPLES = frozenset(
 # wrote a return-to-work plan", "an occupational therapist assesses the workstation"), and a
 # participle may be an adjective ("registered nurses")
 ACTIVE = frozenset({"measured", "assessed", "recorded", "registered", "collected"})
-RESEARCHERS = frozenset({"we", "vi", "wij"})
+RESEARCHERS = frozenset({"we"})
 # What a passive verb of measuring names after it: its instrument or source, not its agent ("by")
 _SOURCE = frozenset({"with", "using", "via", "through", "from", "in", "on"})
 _AUX = frozenset({"was", "were", "is", "are", "been"})
@@ -74,8 +75,6 @@ _CLAUSE_END = re.compile(r"[.;:()\[\]]")
 _COMMA_END = re.compile(r"[,.;:()\[\]]")
 SUBJECT_GAP = 4  # words between the term and "was measured" ("and work ability were measured")
 OBJECT_REACH = 3  # words between "assessed" and the term ("assessed the number of ...")
-_SECTIONS = ("OUTCOME", "MEASURE", "ENDPOINT")
-_RESULTS = ("RESULT", "FINDINGS")
 
 
 def names_measured(where: str, text: str, words: list[Token], first: int, last: int) -> bool:
@@ -83,7 +82,7 @@ def names_measured(where: str, text: str, words: list[Token], first: int, last: 
     …) are what a sentence says the study measured (see the module's note)."""
     _, _, section = where.partition(":")
     kind = category(section) if section else ""
-    if any(s in kind for s in _SECTIONS) and not any(s in kind for s in _RESULTS):
+    if any(s in kind for s in OUTCOME_SECTIONS) and not any(s in kind for s in RESULT_SECTIONS):
         return True
     return (
         listed_outcome(text, words, first)
