@@ -889,8 +889,36 @@ before and after). Every protocol's every scheme on every held-out file and Revi
 adds 1,050 (its two schemes on 525 rows).
 """
 
+TASK_CLS13 = """## Task cls13: a thirteenth review's own scheme (what the comparator arm received)
+
+`protocols/rtw-comparators.toml`: after CONSORT 2010 item 5 and the Cochrane Handbook's kinds
+of comparison (3.2.4): one multi-label scheme, *comparator* (placebo or sham, usual care,
+waiting list, no intervention, another active intervention), none answer "Not stated", read as
+a part of the trial's design (`study_kind`). A shape not tried before: not the tested arm, but
+the other one. The records are real: the snapshot's 2021 update file, English, a title naming a
+randomised trial, in no other fixture, SHA-1 of the PMID 0 mod 5 (43; the file holds few
+work-health trials, so the kind, a trial's comparator, is read on trials of any field). Split
+before any was read: SHA-1 0 mod 3 (12) to write the protocol from (development reading 7/12),
+the rest (31) kept unseen, labelled only after the protocol was committed (caf1f2b5, labels
+c7187f74). **First reading (unseen): 8/31.** Answering the most common label ("another active
+intervention") for every row gets 15/31: the first reading was below that baseline.
+
+The misses were one kind: 14 of the 16 head-to-head trials named their comparator only by its
+own treatment ("oral vs intradermal tranexamic acid", "six versus twelve hours", "rigid tape
+against a hinged brace"), which no term can list. The mend is of that kind, not of a row: an
+active comparator is what a comparison is when no other kind is named, so "active" is a
+fallback topic (`topic_rule = "fallback"`), found from the words that say arms were compared
+("versus", "vs", "compared with", "randomly assigned to", "with or without", "either", weak:
+two make a sign). After it: 18/31 (not an unseen figure; development 10/12). Left: usual care
+in other words ("routine counselling", "conventional western therapy alone", "regular
+training without delay"), a vehicle as placebo ("fruit juice without vitamin D"), a second
+comparator arm beside a named one (no intervention beside manual therapy, permissive
+hypoxaemia beside standard oxygen), reviews whose included trials' comparison stands in a
+sentence of included studies, which `study_kind` does not read as the record's own.
+"""
+
 
 NOTES = (
     TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34, TASK35, TASK36,
-    TASK36_READ, TASK37, TASK38, TASK38_READ, TASK39,
+    TASK36_READ, TASK37, TASK38, TASK38_READ, TASK39, TASK_CLS13,
 )  # fmt: skip

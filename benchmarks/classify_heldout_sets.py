@@ -28,7 +28,9 @@ and the designs sets (``heldout_designs_abstracts*.csv``) a ninth review's, with
 a tenth review's, with ``protocols/rtw-providers-occupations.toml``, and the welfare set
 (``heldout_welfare_records.csv``, real PubMed records of the snapshot) an eleventh review's, with
 ``protocols/rtw-welfare-systems.toml``, and the delivery set (``heldout_delivery_records.csv``,
-real records too) a twelfth review's, with ``protocols/rtw-delivery-modes.toml``.
+real records too) a twelfth review's, with ``protocols/rtw-delivery-modes.toml``, and the
+comparator set (``heldout_comparator_records.csv``, real records) a thirteenth review's, with
+``protocols/rtw-comparators.toml``.
 """
 
 from __future__ import annotations
@@ -427,6 +429,24 @@ SETS_DELIVERY = (
     ),
 )
 SCHEMES_DELIVERY = (("mode", "mode"), ("format", "format"))
+# A thirteenth review's own scheme (task cls13): what the comparator arm received (Cochrane
+# Handbook 3.2.4), real PubMed records of the snapshot; 'before' is the commit that labelled them
+COMPARATORS = ROOT / "protocols" / "rtw-comparators.toml"
+SETS_COMPARATORS = (
+    (
+        "heldout_comparator_records.csv",
+        "31 real PubMed records of the snapshot's 2021 update file (English, a title naming a "
+        "randomised trial, in no other fixture, SHA-1 of the PMID 0 mod 5) for a thirteenth "
+        "review's own scheme (protocols/rtw-comparators.toml: placebo or sham, usual care, "
+        "waiting list, no intervention, another active intervention); kept unseen while the "
+        "protocol was written from the other 12 candidates (SHA-1 0 mod 3), labelled after it "
+        "was committed (caf1f2b5); head-to-head trials named only by their treatments, add-on "
+        "designs, reviews naming no comparator; answering the most common label (active) "
+        "gets 15/31; 'before' is c7187f74",
+        {"comparator": (8, 31)},
+    ),
+)
+SCHEMES_COMPARATORS = (("comparator", "comparator"),)
 # Each review's held-out sets with the protocol they are read with (None: the protocol
 # :func:`benchmarks.classify_heldout.run` is given, Review B's) and their schemes' gold columns
 REVIEWS = (
@@ -443,6 +463,7 @@ REVIEWS = (
     (PROVIDERS, SETS_PROVIDERS, SCHEMES_PROVIDERS),
     (WELFARE, SETS_WELFARE, SCHEMES_WELFARE),
     (DELIVERY, SETS_DELIVERY, SCHEMES_DELIVERY),
+    (COMPARATORS, SETS_COMPARATORS, SCHEMES_COMPARATORS),
 )
 # Each set with its schemes and their gold columns
 GROUPS = tuple((sets, schemes) for _, sets, schemes in REVIEWS)

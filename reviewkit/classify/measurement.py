@@ -69,7 +69,9 @@ _EFFECT_VERB = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 EFFECT_REACH = 3  # words between the verb and its object ("reduces the number of days of ...")
 # Sections that hold outcomes or results: every sentence there names what was measured
-_SECTIONS = ("OUTCOME", "MEASURE", "ENDPOINT", "RESULT", "FINDINGS")
+OUTCOME_SECTIONS = ("OUTCOME", "MEASURE", "ENDPOINT")
+RESULT_SECTIONS = ("RESULT", "FINDINGS")
+_SECTIONS = OUTCOME_SECTIONS + RESULT_SECTIONS
 
 
 def states_measurement(where: str, text: str, at: int) -> bool:

@@ -26,13 +26,13 @@ from reviewkit.classify.place_names import is_place
 from reviewkit.classify.words import Token
 
 # The nouns that end an instrument's or a reference body's name (folded): what is named after a
-# place and used in every country. Not "Study", "Survey", "Cohort", "Register", "Institute" or
+# place and used in every country ("profile": the Nottingham Health Profile). Not "Study", "Survey", "Cohort", "Register", "Institute" or
 # "Agency": a national study, register or agency is where the study was.
 HEADS = frozenset(
     {
         "questionnaire", "questionnaires", "scale", "scales", "subscale", "index", "inventory",
         "measure", "score", "test", "task", "criteria", "classification", "checklist",
-        "instrument", "association", "college", "society", "academy",
+        "instrument", "association", "college", "society", "academy", "profile",
     }
 )  # fmt: skip
 _JOINING = frozenset({"of", "and", "for"})

@@ -186,7 +186,7 @@ def _before(text: str, words: list[Token], first: int) -> bool:
     return False
 
 
-def _listed_outcome(text: str, words: list[Token], first: int) -> bool:
+def listed_outcome(text: str, words: list[Token], first: int) -> bool:
     """Whether the health words stand in a list of outcomes: "outcomes were return to work,
     pain and depression", "secondary outcomes: anxiety and quality of life", in its sentence,
     with no population word between ("outcomes in workers with depression" is a population)."""
@@ -265,6 +265,6 @@ def in_outcome_name(text: str, words: list[Token], first: int, last: int) -> boo
     as_outcome = state and (
         _after(text, words, last)
         or _before(text, words, first)
-        or _listed_outcome(text, words, first)
+        or listed_outcome(text, words, first)
     )
     return as_outcome and not names_population(text, words, first, last)

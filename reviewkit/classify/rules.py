@@ -108,10 +108,12 @@ def _label_evidence(
         "measures" if scheme.measures else "study" if scheme.study_kind
         else "did" if scheme.study_did else False
     )  # fmt: skip
+    tested = scheme.tested  # of what the intervention was: not what a sentence says was measured
     for term in terms:
-        evidence += drop_recounted_words(term, find_term(term, fields, lab.id, arm=arm), terms)
+        found = find_term(term, fields, lab.id, arm=arm, tested=tested)
+        evidence += drop_recounted_words(term, found, terms)
     for term in distinct_terms(lab.negative_terms):
-        evidence += find_term(term, fields, lab.id, negative=True, arm=arm)
+        evidence += find_term(term, fields, lab.id, negative=True, arm=arm, tested=tested)
     if lab.mesh:
         evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
     if lab.publication_types:

@@ -378,10 +378,11 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
 
 
 def _spans(
-    parts: tuple[_Part, ...], f: Field, arm: bool | str, proper: bool = False
+    parts: tuple[_Part, ...], f: Field, arm: bool | str, proper: bool = False, tested: bool = False
 ) -> Iterable[tuple[int, int]]:
     """The (start, end) of each place the term's words are found and count (``proper``: the
-    term is a place, no evidence at the head of an instrument's name, :mod:`.origins`)."""
+    term is a place, no evidence at the head of an instrument's name, :mod:`.origins`;
+    ``tested``: :func:`~reviewkit.classify.readings.kept`)."""
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -392,7 +393,7 @@ def _spans(
             continue
         if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
-        if kept(f, i, i + n - 1, arm) and not (
+        if kept(f, i, i + n - 1, arm, tested) and not (
             proper and names_origin(f.text, words, i, i + n - 1)
         ):
             yield words[i].start, words[i + n - 1].end
@@ -400,7 +401,7 @@ def _spans(
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
                 continue
-            if kept(f, i, i, arm):
+            if kept(f, i, i, arm, tested):
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
@@ -408,7 +409,7 @@ def _spans(
                 continue
             if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
-            if kept(f, i, j, arm) and not (proper and names_origin(f.text, words, i, j)):
+            if kept(f, i, j, arm, tested) and not (proper and names_origin(f.text, words, i, j)):
                 yield tok.start, tok.end
 
 
@@ -423,14 +424,15 @@ def find_term(
     label: str,
     negative: bool = False,
     arm: bool | str = False,
+    tested: bool = False,
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields (with ``arm`` True: every place it names
-    a comparator arm instead, which is no evidence; "measures", "study" or "did": as
-    :func:`~reviewkit.classify.readings.kept` says). A sign of several terms
+    a comparator arm instead, which is no evidence; "measures", "study" or "did", and
+    ``tested``: as :func:`~reviewkit.classify.readings.kept` says). A sign of several terms
     (``term.together``) is found where its first term is, in a sentence that holds each other
     term too (:func:`_find_sign`)."""
     if term.together:
-        return _find_sign(term, fields, label, negative, arm)
+        return _find_sign(term, fields, label, negative, arm, tested)
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
@@ -446,7 +448,7 @@ def find_term(
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
-            for start, end in _spans(parts, f, arm, proper):
+            for start, end in _spans(parts, f, arm, proper, tested):
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]
@@ -464,7 +466,12 @@ def find_term(
 
 
 def _find_sign(
-    sign: SignalTerm, fields: list[Field], label: str, negative: bool, arm: bool | str
+    sign: SignalTerm,
+    fields: list[Field],
+    label: str,
+    negative: bool,
+    arm: bool | str,
+    tested: bool,
 ) -> list[Evidence]:
     """Where a sign of several terms is found: its first term, in a sentence where each other
     term is found too, each read as a term alone (negation, the scheme's reading, origins).
@@ -472,11 +479,11 @@ def _find_sign(
     case manager employed by the insurer"; the sentence is the reach, as one clause or list
     rarely runs past it. The evidence is the first term's words (where it counts, and what
     overlaps it), named by the whole sign (``case manager* + insurer*``)."""
-    head = find_term(replace(sign, together=()), fields, label, negative, arm)
+    head = find_term(replace(sign, together=()), fields, label, negative, arm, tested)
     if not head:
         return []
     others = [
-        find_term(SignalTerm(t, sign.weight, sign.language), fields, label, negative, arm)
+        find_term(SignalTerm(t, sign.weight, sign.language), fields, label, negative, arm, tested)
         for t in sign.together
     ]
     out = []

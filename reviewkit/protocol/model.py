@@ -189,6 +189,12 @@ class Scheme:
     # contacted-party rule (reviewkit.classify.actors), made for schemes of who acts, does not
     # take them away ("Occupational health nurses met each police officer")
     population: bool = False
+    # Whether the labels sort studies by what their intervention was, who delivered it, how or
+    # where: a term does not count where a sentence names it as what the study measured ("Return
+    # to work was measured with ...", "outcomes were sick leave and workplace contact"), which
+    # schemes of outcomes, of populations and of study kinds read as evidence
+    # (reviewkit.classify.measured)
+    tested: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

@@ -209,7 +209,8 @@ class SchemeChecks:
         """How a scheme's terms are read: which duration its weeks are of (``duration_kind``),
         and whether its labels are what a study measured (``measures``), what kind of study a
         record is (``study_kind``) or what the study itself did (``study_did``), one at most;
-        and whether they are whom the study included (``population``)."""
+        whether they are whom the study included (``population``), or what its intervention was
+        (``tested``: with ``study_did`` at most)."""
         duration_kind = self.string(
             item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
         )
@@ -229,7 +230,15 @@ class SchemeChecks:
                 hint="keep one of measures, study_kind and study_did = true, or make two schemes",
             )
         population = self.boolean(item, "population", w, False)
-        return {"duration_kind": duration_kind, **ways, "population": population}
+        tested = self.boolean(item, "tested", w, False)
+        if tested and (population or ways["measures"] or ways["study_kind"]):
+            raise self.fail(
+                f"{w}tested",
+                "a scheme of what the intervention was reads no sentence of what was measured, "
+                "which a scheme of outcomes, of whom a study included or of its kind reads",
+                hint="keep tested = true with study_did at most, or make two schemes",
+            )
+        return {"duration_kind": duration_kind, **ways, "population": population, "tested": tested}
 
     def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
         """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)

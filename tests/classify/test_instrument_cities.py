@@ -1,0 +1,89 @@
+"""A city at the head of a named instrument is where the instrument came from, not where the
+study was (reviewkit/classify/place_names.py's cities that name the field's instruments, read by
+reviewkit/classify/origins.py), while a person's name there is the instrument's author."""
+
+from __future__ import annotations
+
+import pytest
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+CITIES = """[review]
+id = "r"
+title = "T"
+question = "Q"
+reviewers = ["a", "b"]
+
+[stages.title-abstract]
+reviewers_per_record = 2
+
+[schemes.where]
+name = "Where the study was, by its city"
+
+[[schemes.where.labels]]
+id = "denmark"
+name = "Denmark"
+terms = ["Copenhagen"]
+
+[[schemes.where.labels]]
+id = "sweden"
+name = "Sweden"
+terms = ["Örebro"]
+
+[[schemes.where.labels]]
+id = "norway"
+name = "Norway"
+terms = ["Bergen"]
+
+[[schemes.where.labels]]
+id = "netherlands"
+name = "The Netherlands"
+terms = ["Utrecht"]
+
+[[schemes.where.labels]]
+id = "england"
+name = "England"
+terms = ["Nottingham", "Oswestry"]
+
+[[schemes.where.labels]]
+id = "roland"
+name = "The Roland-Morris questionnaire"
+terms = ["Roland*"]
+"""
+
+
+@pytest.fixture(scope="module")
+def cities(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cities") / "p.toml"
+    path.write_text(CITIES, encoding="utf-8")
+    return protocol_mod.load(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers in Japan completed the Copenhagen Psychosocial Questionnaire.",
+        "Workers in Japan completed the Örebro Musculoskeletal Pain Questionnaire.",
+        "Workers in Japan completed the Orebro Musculoskeletal Pain Screening Questionnaire.",
+        "Patients in Japan completed the Nottingham Health Profile.",
+        "Patients in Japan completed the Oswestry Disability Index.",
+        "Nurses in Japan completed the Bergen Insomnia Scale.",
+        "Employees in Japan completed the Utrecht Work Engagement Scale.",
+    ],
+)
+def test_an_instrument_named_after_a_city_is_not_where_the_study_was(cities, text):
+    assert labels(cities, "where", text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Sick-listed workers in Copenhagen were randomised.", "denmark"),
+        ("Patients were recruited at Örebro University Hospital.", "sweden"),
+        # a person's name heads an instrument as its author: the user's term finds it
+        ("Patients in Japan completed the Roland-Morris Disability Questionnaire.", "roland"),
+    ],
+)
+def test_a_city_that_heads_no_instrument_and_an_eponym_count(cities, text, label):
+    assert labels(cities, "where", text) == [label]
