@@ -55,10 +55,10 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     try:
         emptied = [] if force else check_sheet(project, file, lambda w: say_warnings(file, [w]))
         ids = chosen_studies(project, all_studies)
-        # the studies the report names as excluded at full text take letters as it gives them
-        snap = ProjectSnapshot.read(project)
-        excluded = {s: snap.excluded[s] for s in snap.assessed_excluded}
-        extract.export_csv(project, ids, file, prefill=True, also_named=excluded)
+        # each study named as the report names it: a sheet whose two "Smith et al. (2019)"
+        # rows the tables tell apart ("2019a", "2019b") would not say which is which
+        labels = ProjectSnapshot.read(project).sheet_labels(ids)
+        extract.export_csv(project, ids, file, labels=labels, prefill=True)
         said = f"{counted(ids, classify.study_map(project))} written to {file}"
         click.echo(written(said, len(ids), why_none(all_studies)))
         if warning := said_emptied(file, emptied):
