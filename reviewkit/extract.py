@@ -315,7 +315,7 @@ def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, 
 
 def set_value(project: Project, record_id: int, field_id: str, value: str, reviewer: str) -> None:
     """A person's value for one field (commits at once)."""
-    known = {f.id for f in project.protocol.extraction}
+    known = {f.id for f in project.protocol.extraction_fields()}
     if field_id not in known:
         raise UserError(
             f"no extraction field {field_id!r}", hint=f"known: {', '.join(sorted(known))}"

@@ -53,6 +53,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
+        project.protocol.extraction_fields()  # none: a sheet with nothing to fill
         emptied = [] if force else check_sheet(project, file, lambda w: say_warnings(file, [w]))
         ids = chosen_studies(project, all_studies)
         # each study named as the report names it: a sheet whose two "Smith et al. (2019)"
@@ -81,6 +82,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 
     project = load_project(project_dir, person=reviewer)
     try:
+        project.protocol.extraction_fields()  # none: nothing to read back
         result = extract.import_csv(project, file, chosen_studies(project, True), reviewer=reviewer)
         say_warnings(file, result.warnings)
         click.echo(
@@ -103,17 +105,17 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 
     project = load_project(project_dir, person=reviewer)
     try:
-        ids = chosen_studies(project, all_studies)
-        if not ids:
-            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
-        n_fields = len(project.protocol.extraction)
-        if not 1 <= n_fields <= 9:
+        n_fields = len(project.protocol.extraction_fields())
+        if n_fields > 9:
             back = command_line(f"extract import FILE --reviewer {shlex.quote(reviewer)}")
             raise UserError(
                 f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
                 where=str(project.protocol_path),
                 hint=f"edit them as CSV: '{command_line('extract export FILE')}', then '{back}'",
             )
+        ids = chosen_studies(project, all_studies)
+        if not ids:
+            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
         extract.prefill(project, ids)
         from reviewkit.tui.app import run_screen
         from reviewkit.tui.extract import ExtractScreen
