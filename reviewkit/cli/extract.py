@@ -76,7 +76,10 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
     worksheet); nothing is written if any line is wrong.
 
-    Example: reviewkit extract import extraction.csv --reviewer reviewer1
+    \b
+    Example (the sheet 'extract export' wrote, edited):
+      reviewkit extract export extraction.csv
+      reviewkit extract import extraction.csv --reviewer you
     """
     from reviewkit import extract
 
@@ -99,7 +102,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     """Fill in the extraction fields study by study in the terminal (prefilled first).
 
-    Example: reviewkit extract edit --reviewer reviewer1
+    Example: reviewkit extract edit --reviewer you
     """
     from reviewkit import extract
 
@@ -133,9 +136,9 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
+    Example: reviewkit extract set pmid:34097108 country=Norway --reviewer you
 
-    (Review A's field, as protocols/rtw-systematic-reviews.toml names it; an [[extraction]] id of
+    (the demo's field, as protocols/demo-work-health.toml names it; an [[extraction]] id of
     yours)
     """
     from reviewkit import extract
