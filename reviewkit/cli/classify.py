@@ -211,7 +211,7 @@ def _evaluate(
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit label pmid:34097108 health=mental --reviewer you
+    Example: reviewkit label pmid:34092692 health=mental --reviewer you
 
     (the demo's scheme and label, as protocols/demo-work-health.toml names them)
     """

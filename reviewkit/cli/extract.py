@@ -136,7 +136,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit extract set pmid:34097108 country=Norway --reviewer you
+    Example: reviewkit extract set pmid:34092692 country=Norway --reviewer you
 
     (the demo's field, as protocols/demo-work-health.toml names it; an [[extraction]] id of
     yours)

@@ -179,7 +179,7 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
 
     \b
     Example:
-      reviewkit attach pmid:34097108 https://example.org/full-text.pdf --by you
+      reviewkit attach pmid:34092692 https://example.org/full-text.pdf --by you
     """
     from reviewkit import screening
 
