@@ -34,7 +34,6 @@ from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
-from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_header import check_header
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.sheet_values import (
@@ -316,7 +315,7 @@ def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, 
 
 def set_value(project: Project, record_id: int, field_id: str, value: str, reviewer: str) -> None:
     """A person's value for one field (commits at once)."""
-    known = {f.id for f in project.protocol.extraction}
+    known = {f.id for f in project.protocol.extraction_fields()}
     if field_id not in known:
         raise UserError(
             f"no extraction field {field_id!r}", hint=f"known: {', '.join(sorted(known))}"
@@ -335,29 +334,28 @@ def export_csv(
     record_ids: Iterable[int],
     path: str | Path,
     *,
+    labels: Mapping[int, str],
     prefill: bool = False,
-    also_named: Mapping[int, Record] | None = None,
 ) -> int:
     """Write record_id, study, title and every field's current value; returns the row count.
 
     With ``prefill``, empty fields show their prefilled value, and those values are stored
     only once the file is written (a failed export changes nothing). The file is written
     atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`).
-    ``also_named``: the other studies the report names (those excluded at full text, by id),
-    told apart from these as the report tells them ("2019a"), so the sheet's labels are its."""
+    ``labels``: record id -> its study's name in the ``study`` column, as the report gives it
+    ("2019a": :meth:`reviewkit.reports.snapshot.ProjectSnapshot.sheet_labels`, the one place
+    for the report's letters)."""
+
     ids = list(record_ids)
     records = filled_records(project.db, ids)
     new = pending_prefills(project, ids, records=records) if prefill else []
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
-    # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
-    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
-    # two reports of one study (a confirmed link) are one study there, and here too
+    # two reports of one study (a confirmed link) are one study in the report, and here too
     groups = reports_by_study(project.db, canonical_map(project.db), ids)
-    study = report_labels(records, groups, also_named)
     of_study = {r: reps for reps in groups.values() for r in reps}
     rows = (
-        [rid, study[rid], _report_of(rid, of_study[rid]), records[rid].title]
+        [rid, labels[rid], _report_of(rid, of_study[rid]), records[rid].title]
         + [current[rid][f] for f in fields]
         for rid in ids
     )

@@ -102,7 +102,7 @@ def check_printed_counts_are_the_diagrams(result: DemoResult, printed: str) -> N
     screening line counted a report not retrieved among the excluded (79) where the diagram
     says 78 excluded and 1 not retrieved."""
     items = {
-        r["item"]: int(r["count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
+        r["Item"]: int(r["Count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
     }
     flat = " ".join(printed.split())
     included = items["reports of included studies"]
@@ -129,7 +129,7 @@ def check_printed_counts_are_the_diagrams(result: DemoResult, printed: str) -> N
 
 def check_prisma_adds_up_with_both_stages(result: DemoResult) -> None:
     items = {
-        r["item"]: int(r["count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
+        r["Item"]: int(r["Count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
     }
 
     def total(prefix: str) -> int:

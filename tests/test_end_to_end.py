@@ -84,7 +84,7 @@ def report_of_review_b(folder: Path, out: Path) -> dict[str, int]:
     two studies included, one in the job-specialist table); the PRISMA counts by item."""
     run("report", "--out", str(out), "--project", str(folder))
     with open(out / "prisma.csv", newline="", encoding="utf-8") as fh:
-        prisma = {row["item"]: int(row["count"]) for row in csv.DictReader(fh)}
+        prisma = {row["Item"]: int(row["Count"]) for row in csv.DictReader(fh)}
     assert prisma["records screened"] == 5
     assert prisma["records excluded"] == 2
     assert prisma["reports assessed for eligibility"] == 3

@@ -126,9 +126,18 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
 }
 
 
+# Where every command's example runs as written: the project the README has a new user make
+# first (tests/core/test_help_examples_run.py runs each in a copy of it).
+EXAMPLES_NOTE = (
+    "Examples run as written in the demo project: after 'make demo', 'cd build/demo/work-health'"
+    " (the README's first step). In a project of your own, give its names, ids and files."
+)
+
+
 @click.group(
     cls=LazyGroup,
     lazy=COMMAND_TABLE,
+    examples_note=EXAMPLES_NOTE,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="reviewkit")

@@ -211,9 +211,9 @@ def _evaluate(
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit label 12 diagnosis-group=mental --reviewer reviewer1
+    Example: reviewkit label pmid:34092692 health=mental --reviewer you
 
-    (Review A's scheme and label, as protocols/rtw-systematic-reviews.toml names them)
+    (the demo's scheme and label, as protocols/demo-work-health.toml names them)
     """
     from reviewkit.classify import confirm
 
@@ -261,9 +261,9 @@ def confirm_command(
 ) -> None:
     """Confirm or change the suggested labels in the terminal, a key per label.
 
-    Example: reviewkit confirm --reviewer reviewer1 --scheme diagnosis-group
+    Example: reviewkit confirm --reviewer you --scheme health
 
-    (Review A's scheme, as protocols/rtw-systematic-reviews.toml names it; a [schemes.ID] of yours)
+    (the demo's scheme, as protocols/demo-work-health.toml names it; a [schemes.ID] of yours)
     """
     project = load_project(project_dir, person=reviewer)
     try:
@@ -306,9 +306,9 @@ def evidence_map_command(
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML.
 
-    Example: reviewkit evidence-map --rows model-type --cols diagnosis
+    Example: reviewkit evidence-map --rows health --cols work
 
-    (Review B's schemes, as protocols/work-health-collaboration.toml names them)
+    (the demo's schemes, as protocols/demo-work-health.toml names them)
     """
     from reviewkit.evidence import build_map, write_map
     from reviewkit.reports.snapshot import ProjectSnapshot

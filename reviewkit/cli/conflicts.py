@@ -222,8 +222,9 @@ def resolve_command(
     """Give the final decision on RECORD's conflict (id, pmid:N or doi:…), as the screen's key.
 
     \b
-    reviewkit conflicts resolve 12 --decision include --note "both criteria met"
-    reviewkit conflicts resolve 12 --decision exclude --reason wrong-outcome
+    Examples:
+      reviewkit conflicts resolve 300 --decision include --resolver lead
+      reviewkit conflicts resolve 307 --decision exclude --reason no-work-outcome --resolver lead
     """
     from reviewkit import screening
 
@@ -297,7 +298,10 @@ def import_command(
     wanted; a row refused is named by its line (a workbook's: its row, as Excel numbers it),
     and nothing is written.
 
-    Example: reviewkit conflicts import conflicts.csv --resolver lead
+    \b
+    Example (the sheet 'conflicts --csv' wrote; its decision cells filled in):
+      reviewkit conflicts --csv conflicts.csv --resolver lead
+      reviewkit conflicts import conflicts.csv --resolver lead
     """
     from reviewkit import screening
 

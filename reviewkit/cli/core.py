@@ -59,7 +59,7 @@ def init_command(folder: Path, protocol_file: Path) -> None:
 
     \b
     Example:
-      reviewkit init my-review --protocol protocols/rtw-systematic-reviews.toml
+      reviewkit init ../my-review --protocol protocol.toml
     """
     project = init_project(folder, protocol_file)
     p = project.protocol
@@ -136,7 +136,9 @@ def import_command(
 
     All files are imported in one transaction: if one fails, nothing is stored.
 
-    Example: reviewkit import embase.ris scholar.csv --source "other databases"
+    \b
+    Example:
+      reviewkit import sources/other-database.ris --source "other databases"
     """
     mapping_fields = _parse_mapping(mapping)
     with load_project(project_dir) as project, progress_bar("importing") as update:
@@ -185,7 +187,7 @@ def import_command(
 def status_command(project_dir: Path) -> None:
     """Show what the project holds: records per source, studies after dedup, decisions.
 
-    Example: reviewkit status --project my-review
+    Example: reviewkit status
     """
     with load_project(project_dir) as project:
         s = project_status(project)
@@ -258,7 +260,7 @@ def protocol_check(file: Path, project_dir: Path | None) -> None:
     """Validate a protocol file and summarise it; for a project's protocol (or with
     --project), also refuse an edit that loses what the project's logs use.
 
-    Example: reviewkit protocol check protocols/work-health-collaboration.toml
+    Example: reviewkit protocol check protocol.toml
     """
     p = protocol_mod.load(file)
     _check_against_project(p, file, project_dir)

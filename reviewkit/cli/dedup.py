@@ -41,7 +41,7 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 
     Pairs that are close but not sure go to a review queue: 'reviewkit dedup review'.
 
-    Example: reviewkit dedup --project my-review
+    Example: reviewkit dedup
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -101,7 +101,7 @@ def review(
     """Decide uncertain pairs side by side (s same, d different, j skip, z undo, ? help),
     or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back.
 
-    Example: reviewkit dedup review --reviewer reviewer1
+    Example: reviewkit dedup review --reviewer you
     """
     from reviewkit.dedup.engine import person_id
 
@@ -213,7 +213,7 @@ def split_cmd(
 
     When the records were screened, the change to the stage counts is shown first.
 
-    Example: reviewkit dedup split 1234 --reviewer reviewer1
+    Example: reviewkit dedup split 64 --reviewer you --yes
     """
     from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
@@ -245,7 +245,9 @@ def merge_cmd(
 
     When the records were screened, the change to the stage counts is shown first.
 
-    Example: reviewkit dedup merge 1234 pmid:34000123 --reviewer reviewer1
+    \b
+    Example:
+      reviewkit dedup merge pmid:34097108 pmid:34096762 --reviewer you --yes
     """
     from reviewkit.dedup.effects import merge_effect
     from reviewkit.dedup.engine import check_merge, merge_records, person_id
@@ -299,7 +301,7 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
 
     When the records were screened, the change to the stage counts is shown first.
 
-    Example: reviewkit dedup undo --reviewer reviewer1
+    Example: reviewkit dedup undo --reviewer you
     """
     from reviewkit.dedup.effects import undo_effect
     from reviewkit.dedup.engine import person_id
@@ -406,7 +408,7 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
     register WHO's portal lists: NCT, ISRCTN, ACTRN, ChiCTR, CTRI, EudraCT …; else a trial's
     name, shared authors and title words) and list the suggestions and the confirmed studies.
 
-    Example: reviewkit dedup studies --project my-review
+    Example: reviewkit dedup studies
     """
     from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 
@@ -454,7 +456,7 @@ def study_link_cmd(
 ) -> None:
     """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted).
 
-    Example: reviewkit dedup study-link 12 57 --same --reviewer reviewer1
+    Example: reviewkit dedup study-link 1 2 --same --reviewer you
     """
     from reviewkit.dedup.studies import decide_study_link
 

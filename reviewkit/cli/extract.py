@@ -53,12 +53,13 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
+        project.protocol.extraction_fields()  # none: a sheet with nothing to fill
         emptied = [] if force else check_sheet(project, file, lambda w: say_warnings(file, [w]))
         ids = chosen_studies(project, all_studies)
-        # the studies the report names as excluded at full text take letters as it gives them
-        snap = ProjectSnapshot.read(project)
-        excluded = {s: snap.excluded[s] for s in snap.assessed_excluded}
-        extract.export_csv(project, ids, file, prefill=True, also_named=excluded)
+        # each study named as the report names it: a sheet whose two "Smith et al. (2019)"
+        # rows the tables tell apart ("2019a", "2019b") would not say which is which
+        labels = ProjectSnapshot.read(project).sheet_labels(ids)
+        extract.export_csv(project, ids, file, labels=labels, prefill=True)
         said = f"{counted(ids, classify.study_map(project))} written to {file}"
         click.echo(written(said, len(ids), why_none(all_studies)))
         if warning := said_emptied(file, emptied):
@@ -75,12 +76,16 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
     worksheet); nothing is written if any line is wrong.
 
-    Example: reviewkit extract import extraction.csv --reviewer reviewer1
+    \b
+    Example (the sheet 'extract export' wrote, edited):
+      reviewkit extract export extraction.csv
+      reviewkit extract import extraction.csv --reviewer you
     """
     from reviewkit import extract
 
     project = load_project(project_dir, person=reviewer)
     try:
+        project.protocol.extraction_fields()  # none: nothing to read back
         result = extract.import_csv(project, file, chosen_studies(project, True), reviewer=reviewer)
         say_warnings(file, result.warnings)
         click.echo(
@@ -97,23 +102,23 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     """Fill in the extraction fields study by study in the terminal (prefilled first).
 
-    Example: reviewkit extract edit --reviewer reviewer1
+    Example: reviewkit extract edit --reviewer you
     """
     from reviewkit import extract
 
     project = load_project(project_dir, person=reviewer)
     try:
-        ids = chosen_studies(project, all_studies)
-        if not ids:
-            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
-        n_fields = len(project.protocol.extraction)
-        if not 1 <= n_fields <= 9:
+        n_fields = len(project.protocol.extraction_fields())
+        if n_fields > 9:
             back = command_line(f"extract import FILE --reviewer {shlex.quote(reviewer)}")
             raise UserError(
                 f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
                 where=str(project.protocol_path),
                 hint=f"edit them as CSV: '{command_line('extract export FILE')}', then '{back}'",
             )
+        ids = chosen_studies(project, all_studies)
+        if not ids:
+            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
         extract.prefill(project, ids)
         from reviewkit.tui.app import run_screen
         from reviewkit.tui.extract import ExtractScreen
@@ -131,9 +136,9 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…).
 
-    Example: reviewkit extract set 12 aim='Return to work' --reviewer reviewer1
+    Example: reviewkit extract set pmid:34092692 country=Norway --reviewer you
 
-    (Review A's field, as protocols/rtw-systematic-reviews.toml names it; an [[extraction]] id of
+    (the demo's field, as protocols/demo-work-health.toml names it; an [[extraction]] id of
     yours)
     """
     from reviewkit import extract

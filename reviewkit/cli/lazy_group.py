@@ -29,9 +29,22 @@ class LazyCommand(NamedTuple):
 class LazyGroup(click.Group):
     """A group whose subcommands are named in ``lazy`` and imported on first use."""
 
-    def __init__(self, *args: object, lazy: dict[str, LazyCommand], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        lazy: dict[str, LazyCommand],
+        examples_note: str = "",
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.lazy = lazy
+        self.examples_note = examples_note
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add ``cmd``; it and its subcommands that give an example end their --help with
+        ``examples_note`` (where the examples run as written), unless they have an epilog."""
+        _note_examples(cmd, self.examples_note)
+        super().add_command(cmd, name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
@@ -83,3 +96,12 @@ def module_commands(package: str) -> list[click.Command]:
             module = importlib.import_module(f"{package}.{info.name}")
             commands.extend(getattr(module, "COMMANDS", ()))
     return commands
+
+
+def _note_examples(command: click.Command, note: str) -> None:
+    """``note`` as the epilog of ``command`` and of every command under it whose help gives an
+    example ('Example:' or 'Examples:')."""
+    if note and command.epilog is None and "Example" in (command.help or ""):
+        command.epilog = note
+    for sub in getattr(command, "commands", {}).values():
+        _note_examples(sub, note)

@@ -262,7 +262,7 @@ def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """
     from reviewkit.reports import prisma
     from reviewkit.reports.report import prisma_table
-    from reviewkit.reports.writers import notes_path, write_notes
+    from reviewkit.reports.writers import notes_path, write_csv
 
     out_dir = out_folder(project_dir, out_dir)
     # all four, or none replaced; the notes too, as `report` writes them: a notes file left
@@ -288,8 +288,7 @@ def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
         for p in (
             prisma.draw(counts, out_dir / "prisma.png"),
             prisma.draw(counts, out_dir / "prisma.svg"),
-            prisma.write_csv(counts, out_dir / "prisma.csv"),
-            write_notes(prisma_table(counts), out_dir / "prisma.csv"),
+            *write_csv([prisma_table(counts)], out_dir),  # prisma.csv and its notes, as `report`
         ):
             click.echo(str(p))
     finally:

@@ -38,7 +38,7 @@ stage_option = click.option(
 def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) -> None:
     """Screen records one at a time in the terminal (blinded; every key commits at once).
 
-    Example: reviewkit screen --reviewer reviewer1 --stage full-text
+    Example: reviewkit screen --reviewer you --stage full-text
     """
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
@@ -119,7 +119,7 @@ def decisions() -> None:
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE.
 
-    Example: reviewkit decisions export --reviewer reviewer2 r2.jsonl
+    Example: reviewkit decisions export --reviewer demo-reviewer-2 r2.jsonl
     """
     from reviewkit.decision_exchange import check_exporter, export_decisions
 
@@ -145,7 +145,10 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> None:
     """Add the entries of FILE to this project's log (idempotent; refuses conflicting files).
 
-    Example: reviewkit decisions import r2.jsonl
+    \b
+    Example (the log 'decisions export' wrote, read back: nothing new):
+      reviewkit decisions export --reviewer demo-reviewer-2 r2.jsonl
+      reviewkit decisions import r2.jsonl
     """
     from reviewkit.decision_exchange import import_decisions
 
@@ -185,7 +188,9 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
 def attach(project_dir: Path, record: str, target: str, added_by: str | None) -> None:
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL.
 
-    Example: reviewkit attach pmid:34567890 papers/smith2020.pdf --by reviewer1
+    \b
+    Example:
+      reviewkit attach pmid:34092692 https://example.org/full-text.pdf --by you
     """
     from reviewkit import screening
 

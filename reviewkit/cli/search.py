@@ -57,7 +57,10 @@ def run_command(
 
     \b
     Example:
-      reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
+      reviewkit search run --all
+
+    Offline, as the README's walk-through does: 'reviewkit pubmed serve' in another terminal,
+    and REVIEWKIT_EUTILS_URL set to the address it prints (or --base-url that address).
     """
     from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import run_searches, searches_to_run
@@ -183,9 +186,9 @@ def _echo_messages_once(
 def history_command(name: str | None, project_dir: Path) -> None:
     """List the runs of every search, or of NAME (the PRISMA-S log).
 
-    Example: reviewkit search history a1-mental-health
+    Example: reviewkit search history d1-sick-leave
 
-    (a name of [[searches]] in the protocol: Review A's first)
+    (a name of [[searches]] in the protocol: the demo's first)
     """
     from reviewkit.searches import history
 
@@ -269,10 +272,13 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
     NAME, of every stored search between its last two complete runs: what is new since the
     last run.
 
-    Example: reviewkit search diff a1-mental-health 1 9
+    \b
+    Example (a second run first: the demo ran each search once):
+      reviewkit search run d1-sick-leave
+      reviewkit search diff d1-sick-leave
 
-    (a name of [[searches]] in the protocol, Review A's first; run numbers from 'search
-    history')
+    (a name of [[searches]] in the protocol, the demo's first; two run numbers after it, from
+    'search history', compare those runs)
     """
     from reviewkit.searches import complete_runs, diff_runs, stored_titles
 

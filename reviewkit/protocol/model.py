@@ -290,6 +290,18 @@ class Protocol:
             )
         return self.stages[name]
 
+    def extraction_fields(self) -> tuple[ExtractionField, ...]:
+        """The extraction fields; a ProtocolError saying how to add one when there are none
+        (the extraction commands have nothing to show, fill or read back without one)."""
+        if not self.extraction:
+            raise ProtocolError(
+                "the protocol has no extraction fields",
+                where=str(self.path),
+                hint="add one as an [[extraction]] table, its keys on the lines below it:"
+                ' [[extraction]] id = "country" name = "Country" (see the README, section 6)',
+            )
+        return self.extraction
+
     def scheme(self, scheme_id: str) -> Scheme:
         if not self.schemes:
             raise ProtocolError(

@@ -11,13 +11,15 @@ same way in every format.
 
 Every place a study's label appears (the report tables, the table of studies excluded at full
 text, the evidence map and its graph, the Word, Markdown and spreadsheet reports, the extraction
-sheet, the `evidence-map` command) takes it from :func:`citation_labels`, given every study of
-the report at once (:attr:`~reviewkit.reports.snapshot.ProjectSnapshot.labels`: the included
-studies and those excluded at full text), so "2019a" is the same study everywhere. The letters
-tell *studies* apart, not reports: reports that a person linked as one study (``dedup
-studies``) are one entry of the reference list, and a list of reports (the extraction sheet, a
-row per report) names each by its study's label (:func:`report_labels`), so two reports of one
-study do not become 2019a and 2019b there while the map has one 2019.
+sheet, the `evidence-map` command) takes it from one place,
+:attr:`~reviewkit.reports.snapshot.ProjectSnapshot.labels`, which letters every study of the
+report at once (:func:`citation_labels`: the included studies and those excluded at full
+text), so "2019a" is the same study everywhere. The letters tell *studies* apart, not reports:
+reports that a person linked as one study (``dedup studies``) are one entry of the reference
+list, and a list of reports (the extraction sheet, a row per report) names each by its study's
+label (:meth:`~reviewkit.reports.snapshot.ProjectSnapshot.sheet_labels`), so two reports of one
+study do not become 2019a and 2019b there while the map has one 2019. A study the report does
+not name (the sheet's ``--all``) is lettered after the report's (:func:`labels_after`).
 
 The letters belong to one report, as they belong to one reference list: a study included or
 excluded later (or a report of an update) can take a letter from another, or leave it alone
@@ -27,7 +29,8 @@ in its year without one. Across reports a study is its reference (PMID, DOI), no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from string import ascii_lowercase
 
 from reviewkit.records import Record
@@ -81,17 +84,25 @@ def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> di
     return labels
 
 
-def report_labels(
-    records: Mapping[int, Record],
-    studies: Mapping[int, Sequence[int]],
-    others: Mapping[int, Record] | None = None,
+def labels_after(
+    records: Mapping[int, Record], studies: Iterable[int], named: Mapping[int, Record]
 ) -> dict[int, str]:
-    """Report id -> the label of its study, for a list with a row per report: ``studies`` maps
-    each study (named by its first report, whose record ``records`` holds) to its reports, and
-    the studies are told apart among themselves (:func:`citation_labels`), as the report tables
-    and the evidence map tell them apart; ``others``: studies the report names beside them (those
-    excluded at full text, by id), which take their letters too, so that the labels are the
-    report's."""
-    others = others or {}
-    labels = citation_labels({**others, **records}, [*studies, *others])
-    return {report: labels[study] for study, reports in studies.items() for report in reports}
+    """Study id -> label for ``studies`` (each one's record in ``records``) listed beside a
+    report whose studies ``named`` (id -> record) are lettered by :func:`citation_labels`: those
+    keep the report's letters, and a study here that shares its label with k of them takes the
+    letters after theirs ('2019c' after the report's a and b, '2019b' beside its lone '2019'),
+    so that no label names two studies; a label the report does not use is lettered as
+    :func:`citation_labels` letters it."""
+    taken = Counter(record.citation() for record in named.values())
+    by_label: dict[str, list[int]] = {}
+    for sid in sorted(set(studies)):
+        by_label.setdefault(records[sid].citation(), []).append(sid)
+    labels: dict[int, str] = {}
+    for label, same in by_label.items():
+        if not taken[label]:
+            labels |= citation_labels(records, same)
+            continue
+        same.sort(key=lambda s: (_title_key(records[s]), s))
+        for n, sid in enumerate(same):
+            labels[sid] = _with_letter(records[sid], _letter(taken[label] + n))
+    return labels

@@ -31,7 +31,6 @@ from reviewkit.reports.writers import (
     write_csv,
     write_docx,
     write_markdown,
-    write_notes,
     write_xlsx,
 )
 from reviewkit.screening import DerivedStages
@@ -236,12 +235,10 @@ def _write_files(
     studies, records = snap.included, snap.records
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png", note)
-    paths += [
-        png,
-        prisma.draw(counts, out_dir / "prisma.svg", note),
-        prisma.write_csv(counts, out_dir / "prisma.csv"),
-        write_notes(extra[1], out_dir / "prisma.csv"),  # what the CSV's rows cannot say
-    ]
+    paths += [png, prisma.draw(counts, out_dir / "prisma.svg", note)]
+    # prisma.csv is the PRISMA table (its header the other formats'), its notes what the rows
+    # cannot say; written whatever the formats, as the diagram is
+    paths += write_csv(extra[1:], out_dir)
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:
@@ -266,7 +263,7 @@ def _write_files(
         paths += table_paths
         _drop_stale_none_table(project, tables, out_dir / "tables")
         _drop_stale_tables(out_dir / "tables", table_paths)
-        paths += write_csv(extra[:1], out_dir)  # the PRISMA numbers are prisma.csv already
+        paths += write_csv(extra[:1], out_dir)  # agreement.csv; prisma.csv is written above
     if "xlsx" in formats:
         paths.append(write_xlsx(tables_all, out_dir / "report.xlsx", title))
     if "md" in formats:

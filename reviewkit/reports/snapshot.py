@@ -7,6 +7,7 @@ of the decisions log) and records read 6 times (tests/reports/test_snapshot.py c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.reports.labels import citation_labels
+from reviewkit.reports.labels import citation_labels, labels_after
 from reviewkit.screening import UNSPECIFIED_REASON, DerivedStages, stage_names
 from reviewkit.store.duplicates import canonical_map
 
@@ -84,6 +85,27 @@ class ProjectSnapshot:
         'Smith et al. (2019)' are 2019a and 2019b in every table, the map and its graph."""
         records = {**self.records, **self.excluded}
         return citation_labels(records, [*self.studies, *self.assessed_excluded])
+
+    def sheet_labels(self, ids: Iterable[int]) -> dict[int, str]:
+        """Report id -> its label, for a list with a row per report (the extraction sheet): a
+        report the report names, its study's label as :attr:`labels` gives it; another (with
+        ``--all``: excluded before full text, not screened yet), its study lettered after the
+        report's studies (:func:`~reviewkit.reports.labels.labels_after`)."""
+        study_of = {r: s for s, reports in self.reports.items() for r in reports}
+        out, rest = {}, []
+        for rid in ids:
+            study = study_of.get(rid, rid)
+            if study in self.labels:
+                out[rid] = self.labels[study]
+            else:
+                rest.append(rid)
+        if rest:
+            groups = reports_by_study(self.project.db, self.canon, rest)
+            named = {**self.records, **self.excluded}
+            named = {s: named[s] for s in self.labels}
+            extra = labels_after(filled_records(self.project.db, list(groups)), groups, named)
+            out |= {r: extra[s] for s, reports in groups.items() for r in reports}
+        return out
 
     @classmethod
     def read(cls, project: Project) -> ProjectSnapshot:

@@ -165,10 +165,17 @@ def report_tables(
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
     rows = _read_rows(
-        project, scheme, columns, names, record_ids, records, reports, pending, authors_columns
+        project,
+        scheme,
+        columns,
+        names,
+        record_ids,
+        records,
+        reports,
+        pending,
+        authors_columns,
+        labels,
     )
-    if labels is not None:  # the report's: told apart from its excluded studies too
-        rows = replace(rows, labels=labels)
     if new_since is not None and not authors_columns:
         version, fresh, of_version = new_since
         rows = replace(rows, new={version: (set(fresh), set(of_version))})
@@ -268,6 +275,7 @@ def _read_rows(
     reports: Mapping[int, Sequence[int]] | None,
     pending: Iterable[tuple[int, str, str]],
     authors_columns: bool,
+    labels: Mapping[int, str] | None,
 ) -> _Rows:
     """Read what the rows show: the layout's ``columns`` with their ``names``; the other
     arguments are :func:`report_tables`'."""
@@ -276,6 +284,8 @@ def _read_rows(
     studies = studies_of(ids, reports)
     if records is None:
         records = filled_records(project.db, ids)  # as the report reads them
+    if labels is None:  # the report gives its own, told apart from its excluded studies too
+        labels = citation_labels(records, studies)  # over every table's studies: one 2019a
     values, unchecked = values_and_unchecked(project, ids, list(pending))  # one read
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
@@ -288,7 +298,7 @@ def _read_rows(
         columns=columns,
         studies=studies,
         records=records,
-        labels=citation_labels(records, studies),  # over every table's studies: one 2019a
+        labels=labels,
         assigned={s: study_labels(by_report, reps, none) for s, reps in studies.items()},
         merged={s: study_values(values, unchecked, reps) for s, reps in studies.items()},
         label_names={x.id: x.name for x in scheme.labels} | {none: scheme.none_label_name},

@@ -120,8 +120,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     """A workbook with a sheet per table, named for it (``Table.sheet``, else its id): its title
-    in row 1, the header in row 2 (both bold; frozen, with Excel's filter over the rows, a
-    total row left out), the note below the rows; ``heading``
+    in row 1, the header in row 2 (both bold; frozen, repeated on every printed page, with
+    Excel's filter over the rows, a total row left out), the note below the rows; ``heading``
     (the review's title) is its title in Excel's File > Info, as the Word report's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -143,6 +143,7 @@ def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
             ws.append([])
             ws.append([_within_cell_limit(t.note)])
         ws.freeze_panes = "A3"
+        ws.print_title_rows = "1:2"  # printed, every page shows them, as Word repeats its header
         filtered = len(t.rows) - (1 if t.total_row else 0)
         if filtered > 0 and t.columns:  # Excel's filter and sort buttons on the header row
             last = ws.cell(row=2, column=len(t.columns)).column_letter
@@ -221,7 +222,11 @@ def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
 
 
 def _md_cell(value: Cell) -> str:
-    return str(value).replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    """A cell's text for a GitHub-flavoured Markdown table: a backslash escaped first (one before
+    a pipe, 'a\\|b', had escaped the pipe's escape and been lost), then each pipe, which would end
+    the cell; a line break as <br>, which a table row cannot hold otherwise."""
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\r", "").replace("\n", "<br>")
 
 
 def markdown_table(t: Table) -> str:

@@ -53,9 +53,10 @@ def test_the_example_check_finds_a_command_without_one() -> None:
     assert help_examples("screen", bare)[0] == []
 
 
-# The reviews whose names an example may give, and their protocols: a new user's own project
-# (the README's, say) names its schemes, searches and fields otherwise, so the help says whose.
-REVIEWS = {"Review A": "rtw-systematic-reviews.toml", "Review B": "work-health-collaboration.toml"}
+# Whose names an example gives, and their protocol: the demo project's, where every example
+# runs as written (test_help_examples_run.py); a new user's own project names its schemes,
+# searches and fields otherwise, so the help says whose.
+REVIEWS = {"the demo's": "demo-work-health.toml"}
 NAMED_BY = {  # command: where its example names a scheme, search or field, and which
     "confirm": {"--scheme": "scheme"},
     "evidence-map": {"--rows": "scheme", "--cols": "scheme"},

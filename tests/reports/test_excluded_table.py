@@ -35,7 +35,7 @@ def _read(out: Path) -> tuple[list[dict[str, str]], dict[str, int]]:
     with (out / "tables" / "excluded-at-full-text.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     with (out / "prisma.csv").open(encoding="utf-8") as f:
-        prisma = {r["item"]: int(r["count"]) for r in csv.DictReader(f)}
+        prisma = {r["Item"]: int(r["Count"]) for r in csv.DictReader(f)}
     return rows, prisma
 
 

@@ -10,7 +10,13 @@ import pytest
 from reviewkit import extract
 from reviewkit.errors import UserError
 from reviewkit.records import AbstractSection, Record
+from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.store import extraction as value_rows
+
+
+def _named(project, ids) -> dict[int, str]:
+    """The sheet's study names, as `extract export` gives them (the report's)."""
+    return ProjectSnapshot.read(project).sheet_labels(ids)
 
 
 def test_prefill_review_b_fields(b_included):
@@ -96,7 +102,7 @@ def test_csv_round_trip(b_included, tmp_path: Path):
     project, ids = b_included
     extract.prefill(project, ids)
     path = tmp_path / "extraction.csv"
-    assert extract.export_csv(project, ids, path) == 3
+    assert extract.export_csv(project, ids, path, labels=_named(project, ids)) == 3
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert list(rows[0]) == [
         "record_id",
@@ -126,7 +132,7 @@ def test_csv_round_trip(b_included, tmp_path: Path):
     assert extract.import_csv(project, path, ids).changed == 0
     # export again: the file is what we imported
     again = tmp_path / "again.csv"
-    extract.export_csv(project, ids, again)
+    extract.export_csv(project, ids, again, labels=_named(project, ids))
     assert list(csv.DictReader(again.open(encoding="utf-8"))) == rows
 
 
@@ -165,7 +171,7 @@ def test_import_of_an_export_cut_short_writes_nothing(b_included, tmp_path: Path
     one, naming the row, and nothing is written."""
     project, ids = b_included
     path = tmp_path / "extraction.csv"
-    extract.export_csv(project, ids, path)
+    extract.export_csv(project, ids, path, labels=_named(project, ids))
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     rows[2]["country"] = "Norway"
     with path.open("w", encoding="utf-8", newline="") as fh:

@@ -27,7 +27,8 @@ def test_export_needs_no_included_flag_and_still_takes_it(b_included, tmp_path: 
 def test_search_diff_help_says_whose_search_its_example_names(capsys):
     """fx28 item 8: the help named Review A's search as if every project had it; a placeholder
     (SEARCH-NAME) was no example that runs (a new user's walk), so the example names Review A's
-    search and says whose it is and where a project's names come from."""
+    search and says whose it is and where a project's names come from; since reports39 the
+    demo's, whose project every help example runs in (tests/core/test_help_examples_run.py)."""
     assert main(["search", "diff", "--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "a name of [[searches]] in the protocol, Review A's first" in out
+    assert "a name of [[searches]] in the protocol, the demo's first" in out

@@ -8,6 +8,8 @@ from pathlib import Path
 from reviewkit import screening
 from reviewkit.records import Record
 from reviewkit.reports import prisma
+from reviewkit.reports.report import prisma_table
+from reviewkit.reports.writers import write_csv
 from reviewkit.store import duplicates as dup
 
 
@@ -126,7 +128,7 @@ def test_diagram_has_the_templates_column_headings_and_removal_lines(tmp_path: P
     svg = prisma.draw(other, tmp_path / "prisma.svg").read_text(encoding="utf-8")
     assert ">other methods</text>" in svg
     assert "Records removed for" in svg and "other reasons</text>" in svg  # wrapped in a column
-    rows = list(csv.reader(prisma.write_csv(other, tmp_path / "prisma.csv").open()))
+    rows = list(csv.reader(write_csv([prisma_table(other)], tmp_path)[0].open(encoding="utf-8")))
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["duplicate records removed"] == 27
     assert items["records marked as ineligible by automation tools"] == 0
@@ -140,9 +142,7 @@ def test_draw_png_svg_and_csv(tmp_path: Path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and text.count("<path") > 10
-    rows = list(
-        csv.reader(prisma.write_csv(counts, tmp_path / "prisma.csv").open(encoding="utf-8"))
-    )
+    rows = list(csv.reader(write_csv([prisma_table(counts)], tmp_path)[0].open(encoding="utf-8")))
     as_dict = {item: int(n) for _, item, n in rows[1:]}
     assert as_dict["records identified"] == 194 and as_dict["studies included"] == 67
     assert (

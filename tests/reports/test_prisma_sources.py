@@ -7,6 +7,8 @@ import csv
 
 from reviewkit.records import Record
 from reviewkit.reports import prisma
+from reviewkit.reports.report import prisma_table
+from reviewkit.reports.writers import write_csv
 from reviewkit.store import records as record_rows
 from reviewkit.store import searches as search_rows
 
@@ -44,7 +46,7 @@ def test_one_line_per_database_and_other_methods_apart(project_b, store, tmp_pat
     assert c.databases == {"PubMed": 11, "Embase": 3}
     assert c.other_sources == {"snowballing": 2, "Google Scholar": 5}
     assert prisma.check(c) == []
-    rows = list(csv.reader(prisma.write_csv(c, tmp_path / "p.csv").open(encoding="utf-8")))
+    rows = list(csv.reader(write_csv([prisma_table(c)], tmp_path)[0].open(encoding="utf-8")))
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["database: PubMed"] == 11 and "database: PubMed (n" not in items
     assert items["other method: snowballing"] == 2
@@ -92,7 +94,7 @@ def test_other_methods_run_down_their_own_column(project_b, store, tmp_path):
         "Records removed before screening: Already identified via databases and registers"
         " (n = 1) Duplicate records removed (n = 0)"
     )
-    rows = list(csv.reader(prisma.write_csv(c, tmp_path / "p.csv").open(encoding="utf-8")))
+    rows = list(csv.reader(write_csv([prisma_table(c)], tmp_path)[0].open(encoding="utf-8")))
     items = {(section, item): int(n) for section, item, n in rows[1:]}
     assert items["other methods", "records screened"] == 3
     assert items["databases and registers", "records screened"] == 4
@@ -137,7 +139,7 @@ def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_p
     assert lines[at + 1 : at + 3] == ["search a1 (n = 7)", "imported files (n = 5)"]
     # a database with no stored search is its imports alone: no breakdown under it
     assert lines[lines.index("Embase (n = 3)") + 1] == "Total (n = 15)"
-    rows = list(csv.reader(prisma.write_csv(c, tmp_path / "p.csv").open(encoding="utf-8")))
+    rows = list(csv.reader(write_csv([prisma_table(c)], tmp_path)[0].open(encoding="utf-8")))
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["database: PubMed (imported files)"] == 5
     assert "database: Embase (imported files)" not in items

@@ -40,7 +40,7 @@ def _import(project, tmp_path: Path, name: str, text: str, source: str) -> list[
 def _prisma_csv(project, out: Path) -> dict[tuple[str, str], int]:
     assert main(["prisma", "--project", str(project.folder), "--out", str(out)]) == 0
     with (out / "prisma.csv").open(encoding="utf-8") as f:
-        return {(r["section"], r["item"]): int(r["count"]) for r in csv.DictReader(f)}
+        return {(r["Section"], r["Item"]): int(r["Count"]) for r in csv.DictReader(f)}
 
 
 def test_new_report_by_citation_searching_of_an_earlier_study(project_b, tmp_path: Path):

@@ -91,3 +91,21 @@ def test_the_evidence_map_command_names_studies_as_the_report_does(
     assert cell["studies"] == "Andersen et al. (2019b)"
     graph = nx.read_graphml(out / "study-labels.graphml")
     assert graph.nodes[f"study:{included}"]["citation"] == "Andersen et al. (2019b)"
+
+
+def test_the_whole_extraction_sheet_names_the_reports_studies_as_the_report_does(
+    project_b, store, tmp_path: Path
+):
+    """`extract export --all` lists studies the report does not name (here one excluded as not
+    retrieved) beside its studies: those keep the report's letters (the sheet lettered all its
+    rows afresh, and called the included study '(2019c)' where every table said '(2019b)'),
+    and the one the report does not name takes the next letter, so no label names two."""
+    included = _one_included_one_excluded(project_b, store)
+    write_report(project_b, tmp_path / "out")
+    (cell,) = _rows(tmp_path / "out" / "evidence-map" / "evidence-map-cells.csv")
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet), "--all"]
+    assert main(args) == 0
+    study = {int(r["record_id"]): r["study"] for r in _rows(sheet)}
+    assert study[included] == cell["studies"] == "Andersen et al. (2019b)"
+    assert sorted(study.values()) == [f"Andersen et al. (2019{x})" for x in "abc"]

@@ -87,7 +87,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _prisma(folder: Path) -> dict[str, int]:
-    return {r["item"]: int(r["count"]) for r in _rows(folder / "prisma.csv")}
+    return {r["Item"]: int(r["Count"]) for r in _rows(folder / "prisma.csv")}
 
 
 def test_a_confirmed_study_is_one_row_listing_its_three_reports(trial, tmp_path: Path):

@@ -107,7 +107,7 @@ def test_prisma_columns_count_studies_with_their_reports_beside(linked, tmp_path
     project, _ = linked
     write_report(project, tmp_path / "out", ("csv",))
     counts = {
-        (r["section"], r["item"]): int(r["count"]) for r in _rows(tmp_path / "out" / "prisma.csv")
+        (r["Section"], r["Item"]): int(r["Count"]) for r in _rows(tmp_path / "out" / "prisma.csv")
     }
     assert counts["included", "studies included"] == 6
     assert counts["included", "reports of included studies"] == 7
@@ -303,7 +303,7 @@ def test_update_columns_count_new_studies_with_their_reports(project_b, include_
     decide_study_link(project_b.db, since[2], since[3], True, "ann")  # two snowballed reports
     write_report(project_b, tmp_path / "v2", ("csv",))
     counts = {
-        (r["section"], r["item"]): int(r["count"]) for r in _rows(tmp_path / "v2" / "prisma.csv")
+        (r["Section"], r["Item"]): int(r["Count"]) for r in _rows(tmp_path / "v2" / "prisma.csv")
     }
     assert counts["included", "new studies included"] == 2
     assert counts["databases and registers", "studies included"] == 1

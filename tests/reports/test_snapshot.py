@@ -66,3 +66,17 @@ def test_write_report_reads_the_project_once(classified, tmp_path: Path):
         "stage states from the log": stages,
         "record reads": 1,
     }
+
+
+def test_write_report_letters_the_studies_once(classified, tmp_path: Path):
+    """The letters that tell two studies of one label apart ('2019a') are given once, over the
+    whole report (:attr:`ProjectSnapshot.labels`): the report tables lettered their studies
+    again before the report's letters replaced them."""
+    from reviewkit.reports import labels
+
+    WATCHED[labels.citation_labels.__code__] = "letterings"
+    try:
+        calls = count_calls(write_report, classified[0], tmp_path / "exports")
+    finally:
+        del WATCHED[labels.citation_labels.__code__]
+    assert calls["letterings"] == 1

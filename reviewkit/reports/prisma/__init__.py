@@ -3,7 +3,7 @@ the diagram: each box's words (:mod:`.box_text`), their places (:mod:`.layout`),
 (:mod:`.figure`)."""
 
 from reviewkit.reports.prisma.collect import collect_counts
-from reviewkit.reports.prisma.counts import PrismaCounts, check, write_csv
+from reviewkit.reports.prisma.counts import PrismaCounts, check
 from reviewkit.reports.prisma.figure import draw
 from reviewkit.reports.prisma.layout import PAGE_W, WRAP_LEFT, layout, phase_label_height
 from reviewkit.reports.prisma.methods import Flow
@@ -18,5 +18,4 @@ __all__ = [
     "draw",
     "layout",
     "phase_label_height",
-    "write_csv",
 ]

@@ -1,8 +1,9 @@
-"""PRISMA 2020 flow: its numbers (:class:`PrismaCounts`), a check that they add up, the CSV.
+"""PRISMA 2020 flow: its numbers (:class:`PrismaCounts`) and a check that they add up.
 
 :func:`.collect.collect_counts` is the only function that reads the project; :func:`check`,
-:func:`write_csv` and :func:`.figure.draw` work on a :class:`PrismaCounts`, so all three can be
-tested on numbers made by hand.
+:func:`.figure.draw` and the report's PRISMA table (:func:`reviewkit.reports.report.prisma_table`,
+which is prisma.csv too) work on a :class:`PrismaCounts`, so all can be tested on numbers made
+by hand.
 
 Where each number comes from:
 
@@ -32,11 +33,10 @@ differ from the template).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reviewkit.reports.prisma.methods import Flow
 
-__all__ = ["PrismaCounts", "check", "write_csv"]
+__all__ = ["PrismaCounts", "check"]
 
 
 @dataclass
@@ -252,9 +252,3 @@ def check(c: PrismaCounts) -> list[str]:
         if value < 0:
             problems.append(f"{name} is negative ({value})")
     return problems
-
-
-def write_csv(c: PrismaCounts, path: Path) -> Path:
-    from reviewkit import outputs
-
-    return outputs.write_csv(path, ["section", "item", "count"], c.rows())

@@ -1,0 +1,131 @@
+"""Every command's `--help` example runs as written in the demo project, the project the README
+tells a new user to make first (`make demo`: build/demo/work-health, entered with `cd`).
+
+They named Review A's scheme ids, labels and reasons (`diagnosis-group=mental`) and files no
+project has (`embase.ris`), so a new user who tried one on the demo got an error naming other
+values. Here the demo is built on a slice of the snapshot (as tests/test_demo.py builds it),
+and each command's examples run, in order, in a copy of it: each must end with exit code 0.
+Where an example opens a terminal screen the screen is not drawn (no terminal here): the
+command runs up to it, so its names and values are checked; `pubmed serve` likewise stops where
+it would serve. The examples of one command run one after the other, so an example may use a
+file an earlier one wrote (`extract export`, then `extract import`; the lead fills in the
+conflicts sheet between `conflicts --csv` and `conflicts import`, as the help says). Record ids
+are those of `make demo`'s project; the demo built here on the slice numbers its records
+otherwise, so an example naming a record in a state (an open conflict, a duplicate) is given
+the record in that state here (:func:`this_builds`). `simulate` is the one command left out:
+its input is no project but another review's labelled set.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shlex
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+from conftest import all_commands
+from core.test_help_examples import ACTING
+from core.test_readme_runs import fill_the_sheet
+from rich.console import Console
+from test_demo import write_slice
+
+from reviewkit.cli import main
+from reviewkit.demo.run import run_demo
+
+# the one command whose input is no project: it replays another review's labelled set (the
+# README's 'Screening prioritisation and simulation' names where those sets are)
+NOT_ON_A_PROJECT = {"simulate"}
+_EXAMPLE = re.compile(r"^\s*(?:Examples?:\s+)?(reviewkit .+)$", flags=re.MULTILINE)
+
+
+def examples(name: str, command: click.Command) -> list[str]:
+    """The command lines of a command's --help from its 'Example:' (or 'Examples:') on."""
+    ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
+    text = command.get_help(ctx)
+    start = re.search(r"^\s*Examples?\b", text, flags=re.MULTILINE)
+    return [m.group(1).strip() for m in _EXAMPLE.finditer(text[start.start() :])] if start else []
+
+
+COMMANDS = [
+    (name, command)
+    for name, command in all_commands()
+    if examples(name, command) and name not in NOT_ON_A_PROJECT
+]
+
+
+def test_the_examples_are_found() -> None:
+    """Every command that acts (not a group of commands) gives one; a lost one would pass the
+    test below unseen. (tests/core/test_help_examples.py checks that each parses.)"""
+    found = {name for name, _ in COMMANDS} | NOT_ON_A_PROJECT
+    assert found == {name for name, _ in ACTING}
+
+
+def this_builds(argv: list[str], arg: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """``arg``, or for a record id of `make demo`'s project in a state an example needs (an
+    open conflict, a duplicate) the record in that state here: the demo built on the slice
+    numbers its records otherwise, as any two projects do."""
+    if argv[:2] == ["conflicts", "resolve"] and arg in ("300", "307"):
+        assert main(["conflicts", "--list", "--stage", "full-text", "--resolver", "lead"]) == 0
+        listed = capsys.readouterr().out.splitlines()
+        conflicts = [x.split("\t")[0] for x in listed if "\topen\t" in x]
+        return conflicts[0 if arg == "300" else 1]
+    if argv[:2] == ["dedup", "split"] and arg == "64":
+        assert main(["dedup", "report", "--csv", "clusters.csv"]) == 0
+        capsys.readouterr()
+        with open("clusters.csv", encoding="utf-8") as fh:
+            return next(r["record_id"] for r in csv.DictReader(fh) if r["canonical"] == "0")
+    return arg
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
+    """The demo project, built on the slice, and a local E-utilities server over the slice."""
+    from reviewkit.pubmed.server import EutilsServer
+    from reviewkit.pubmed.snapshot import Snapshot
+
+    base = tmp_path_factory.mktemp("demo")
+    snapshot = write_slice(base / "slice.xml")
+    console = Console(file=io.StringIO(), width=200)
+    run_demo(base / "build", base / "exports", snapshot_files=[snapshot], console=console)
+    served = Snapshot.open([snapshot])
+    server = EutilsServer(served, rate_limits=None).start()
+    yield base / "build" / "work-health", server.base_url, snapshot
+    server.stop()
+    served.close()
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[name for name, _ in COMMANDS])
+def test_the_help_examples_run_in_the_demo_project(
+    name: str,
+    command: click.Command,
+    demo: tuple[Path, str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, base_url, snapshot = demo
+    copy = tmp_path / "build" / "demo" / "work-health"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("*.lock"))
+    monkeypatch.chdir(copy)
+    for name in ("REVIEWKIT_PROJECT", "REVIEWKIT_REVIEWER", "REVIEWKIT_RESOLVER"):
+        monkeypatch.delenv(name, raising=False)  # a new user's shell names no one
+    # as the README's walk-through sets them for a local server
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", base_url)
+    monkeypatch.setenv("NCBI_EMAIL", "you@example.org")
+    # no terminal to draw a screen in, no Ctrl-C to stop a server: each stops where it would
+    monkeypatch.setattr("reviewkit.tui.app.run_screen", lambda screen: "(screen not drawn)")
+    monkeypatch.setattr("reviewkit.pubmed.server.serve_forever", lambda *a, **k: None)
+    monkeypatch.setattr("reviewkit.offline_data.pubmed_snapshot_files", lambda: [snapshot])
+    for line in examples(name, command):
+        argv = shlex.split(line)[1:]
+        argv = [this_builds(argv, a, capsys) for a in argv]
+        if argv[:2] == ["conflicts", "import"]:  # the lead's part, as the help says
+            fill_the_sheet(Path(argv[2]), "include")
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert code == 0 and "Traceback" not in err, f"{line}\n{out}\n{err}"
