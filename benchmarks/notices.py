@@ -163,6 +163,20 @@ def main(argv: list[str]) -> int:
         f" found by DOI or title, {s['pairs without the links: not linked by PubMed']} pairs PubMed does"
         f" not link ({s['cpu seconds, rules without links']} CPU s).",
         "",
+        "Read (samples in notices.json): the misses are notices whose title names no title"
+        " ('Department of Error.', 'Correction.', a citation alone, 'Correction to Lancet Oncol"
+        " 2021; 22: 872-82.'), errata of errata, and comments whose title is their own (a"
+        " journal's 'In Brief' pieces); the pairs PubMed does not link are all comments and"
+        " replies titled with the article ('Reply to: COVID-19 and Coagulopathy.'), which"
+        " PubMed links to the letter they answer. Comments are shown on the screening screen"
+        " only, so none of them reaches `status` or the report.",
+        "",
+        "bib-dedupe's sets: the notices attached by the DOI they name (srsr) are PLOS's and"
+        " Elsevier's corrections citing the article's DOI; those 'labelled one with its"
+        " article' are errata the labels count as a duplicate of their article ('Erratum:"
+        " Gain-of-function mutations in complement factor B …', 'CORRECTION TO: …'):"
+        " merged with the article or not, the erratum is shown with it.",
+        "",
         "| set | records | notices attached | by | labelled one with its article |",
         "|---|---|---|---|---|",
     ]

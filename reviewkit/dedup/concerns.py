@@ -197,9 +197,10 @@ class _Titles:
         rest = _TAIL.sub("", _HEADING.sub("", raw, count=1), count=1)
         if rest == raw:
             # PubMed titles some errata with their article's own title ('Published Erratum'
-            # and the title word for word: 8 of the snapshot's 59 errata its links pair with
-            # an article and no DOI or heading finds): a notice by its type names the record
-            # of its very title; a title alone does not (a reply titled as its article)
+            # and the title word for word): a notice by its type names the record of its
+            # very title; a title alone does not (a reply titled as its article). With
+            # Nature's 'Author Correction:' heading, the snapshot's pairs PubMed links as a
+            # retraction, erratum or concern found without the links: 90 -> 96 of 154
             typed = notice_kind(notice) != COMMENT and _typed(notice)
             folded = match_title(raw) if typed else ""
             return self.exact.get(folded, []) if len(folded.split()) >= _MIN_WORDS else []
