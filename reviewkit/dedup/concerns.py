@@ -133,10 +133,9 @@ class Concern:
 def notice_kind(rec: Record) -> str:
     """A notice's kind, by its publication types, then its links, then its title's heading
     or the notice word after its title."""
-    for t in rec.publication_types:
-        kind = _NOTICE_TYPES.get(t.strip().casefold())
-        if kind:
-            return kind
+    kind = _kind_by_type(rec)
+    if kind:
+        return kind
     for c in rec.comments_corrections:
         if c.ref_type in NOTICE_SIDE:
             return NOTICE_SIDE[c.ref_type]
@@ -146,9 +145,10 @@ def notice_kind(rec: Record) -> str:
     return next((kind for kind, words in _KIND_WORDS if words.search(said)), COMMENT)
 
 
-def _typed(rec: Record) -> bool:
-    """Whether PubMed's publication types say the record is a notice."""
-    return any(t.strip().casefold() in _NOTICE_TYPES for t in rec.publication_types)
+def _kind_by_type(rec: Record) -> str:
+    """The kind PubMed's publication types give a notice ('' when none does)."""
+    kinds = (_NOTICE_TYPES.get(t.strip().casefold(), "") for t in rec.publication_types)
+    return next((k for k in kinds if k), "")
 
 
 def _own_marks(rec: Record, by_pmid: Mapping[str, list[int]]) -> list[Concern]:
@@ -201,7 +201,7 @@ class _Titles:
             # very title; a title alone does not (a reply titled as its article). With
             # Nature's 'Author Correction:' heading, the snapshot's pairs PubMed links as a
             # retraction, erratum or concern found without the links: 90 -> 96 of 154
-            typed = notice_kind(notice) != COMMENT and _typed(notice)
+            typed = _kind_by_type(notice) not in ("", COMMENT)
             folded = match_title(raw) if typed else ""
             return self.exact.get(folded, []) if len(folded.split()) >= _MIN_WORDS else []
         folded = match_title(rest)

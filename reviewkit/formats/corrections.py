@@ -2,11 +2,11 @@
 write them (NLM, MEDLINE/PubMed Data Element (Field) Descriptions, "Comments/Corrections").
 
 Kept: the kinds a review must check its included studies for (Cochrane Handbook 5.1, 6.4.10,
-'Identifying fraudulent studies, other retracted publications, errata and comments':
-retractions, partial retractions, errata, and comments, under which NLM files expressions of
-concern until it gave them a type of their own) and comments, each from both ends:
-the article's link to its notice ('RetractionIn', MEDLINE 'RIN') and the notice's to its
-article ('RetractionOf', 'ROF'). Not kept: 'Cites' (a recent article's whole reference
+'Identifying fraudulent studies, other retracted publications, errata and comments'):
+retractions, partial retractions, errata, expressions of concern (which the NLM policy the
+Handbook quotes filed as comments; PubMed now links them on their own) and comments, each
+from both ends: the article's link to its notice ('RetractionIn', MEDLINE 'RIN') and the
+notice's to its article ('RetractionOf', 'ROF'). Not kept: 'Cites' (a recent article's whole reference
 list), updates, republications, summaries for patients and original reports, which say
 nothing about an article's standing.
 """
