@@ -31,6 +31,10 @@ def main(argv: list[str]) -> int:
         from benchmarks.dedup_stress import main as dedup_stress
 
         return dedup_stress(argv[1:])
+    if argv[:1] == ["notices"]:  # its own module (notices attached to their articles)
+        from benchmarks.notices import main as notices
+
+        return notices(argv[1:])
     if argv[:1] == ["study-links"]:  # its own module (study links from cues; about 2 minutes)
         from benchmarks.study_links import main as study_links
 

@@ -177,6 +177,18 @@ class AbstractSection:
     text: str
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One of PubMed's CommentsCorrections links that says a notice concerns an article: its
+    RefType ('RetractionIn' on the article, 'RetractionOf' on the notice; the kinds kept are
+    :data:`reviewkit.formats.corrections.KEPT`), the other's citation as PubMed writes it
+    (RefSource) and its PMID ('' when PubMed gives none)."""
+
+    ref_type: str
+    ref_source: str = ""
+    pmid: str = ""
+
+
 @dataclass
 class Record:
     """One bibliographic record as read from a file or a search run.
@@ -216,6 +228,10 @@ class Record:
     # (PubMed's VernacularTitle, MEDLINE's TT: NLM gives every article an English title);
     # '' when the title is the original
     vernacular_title: str = ""
+    # PubMed's links between an article and the notices about it (retraction, erratum,
+    # expression of concern, comment), from PubMed XML's CommentsCorrections and MEDLINE's
+    # RIN/ROF, EIN/EFR, ECI/ECF, CIN/CON lines (reviewkit.dedup.concerns reads them)
+    comments_corrections: list[Correction] = field(default_factory=list)
     source: str = ""
     origin: str = ""
     position: int = 0
@@ -240,6 +256,9 @@ class Record:
         self.abstract_sections = [
             s if isinstance(s, AbstractSection) else AbstractSection(**s)
             for s in self.abstract_sections
+        ]
+        self.comments_corrections = [
+            c if isinstance(c, Correction) else Correction(**c) for c in self.comments_corrections
         ]
 
     @property
@@ -288,6 +307,10 @@ class Record:
             data[name] = list(data[name])
         data["abstract_sections"] = [
             {"label": s.label, "text": s.text} for s in self.abstract_sections
+        ]
+        data["comments_corrections"] = [
+            {"ref_type": c.ref_type, "ref_source": c.ref_source, "pmid": c.pmid}
+            for c in self.comments_corrections
         ]
         return data
 
@@ -427,7 +450,9 @@ def _line_sections(line: str) -> list[AbstractSection]:
 
 _FIELD_NAMES = tuple(f.name for f in fields(Record))
 _LIST_FIELDS = tuple(
-    f.name for f in fields(Record) if f.name != "abstract_sections" and "list" in str(f.type)
+    f.name
+    for f in fields(Record)
+    if f.name not in ("abstract_sections", "comments_corrections") and "list" in str(f.type)
 )
 
 

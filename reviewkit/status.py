@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewkit.classify import assigned_labels
+from reviewkit.dedup.concerns import project_concerns, serious_concerns
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project
@@ -100,6 +101,9 @@ class Status:
     # per scheme, of the reports included at the last stage (none before any is included)
     classification: tuple[SchemeStatus, ...] = ()
     searches_run: SearchesStatus | None = None  # None: the protocol stores no search
+    # included reports (canonical ids) with a retraction, erratum or expression of concern
+    # and what each is (reviewkit.dedup.concerns), in id order
+    notices: tuple[tuple[int, str], ...] = ()
 
     @property
     def decisions(self) -> int:
@@ -205,7 +209,20 @@ def project_status(project: Project) -> Status:
         ),
         classification=_classification(project, included),
         searches_run=_searches(project) if p.searches else None,
+        notices=_included_notices(db, cmap, included),
     )
+
+
+def _included_notices(
+    db: Store, cmap: Mapping[int, int], included: Iterable[int]
+) -> tuple[tuple[int, str], ...]:
+    """The included reports with a retraction, erratum or expression of concern found on any
+    of their records, and what it is (:mod:`reviewkit.dedup.concerns`)."""
+    reports = {r: [r] for r in included}
+    if not reports:
+        return ()
+    found = serious_concerns(project_concerns(db), cmap, reports)
+    return tuple((r, "; ".join(c.line() for c in cs)) for r, cs in sorted(found.items()))
 
 
 def _searches(project: Project) -> SearchesStatus:

@@ -75,6 +75,10 @@ _SEP = r"[\s-]?"
 # sets' abstracts. The fixed count of digits keeps this from reading another number.
 _LABEL = r"\)?[\s:,#-]{0,3}(?:(?:number|no|nr)\.?[\s:#]{1,2})?"
 _SLASH = r"[\s/-]*"
+# a hyphen between a number's parts, a space beside it or not ('2004- 000123-45', where a line
+# was broken or a typist spaced it), or none ('200400012345'); never a space alone, which
+# would join a number to the next one in a list
+_GAP = r"(?:\s?-\s?)?"
 # the prefixes ICTRP puts before the four registers of the Japan Primary Registries Network
 # ('JPRN-UMIN000012345'): not part of the register's own number, so read and dropped
 _JPRN = r"(?:JPRN[\s-]?)?"
@@ -202,7 +206,7 @@ REGISTERS: tuple[Register, ...] = (
         (
             Form(
                 r"(?:EudraCT(?:[\s_-]*(?:number|no|nr|id|n)\b\.?)?|EU[\s-]?CTR)[\s:/#=()-]*"
-                r"(\d{4})-?(\d{6})-?(\d{2})(?:-[A-Z]{2,3}\b)?",
+                rf"(\d{{4}}){_GAP}(\d{{6}}){_GAP}(\d{{2}})(?:-[A-Z]{{2,3}}\b)?",
                 "EUDRACT{}-{}-{}",
                 marks=("eudract", "euctr", "eu ctr", "eu-ctr"),
             ),
@@ -214,7 +218,8 @@ REGISTERS: tuple[Register, ...] = (
         "IRCT (Iran)",
         "IRCT, digits (a date and a serial, 10 to 14) and N with the trial's number of"
         " registration, IRCT20171203037645N1, IRCT201012195395N1, IRCT138811192855N1",
-        (Form(rf"IRCT{_LABEL}(\d{{10,14}}N\d{{1,3}})", "IRCT{}"),),
+        # a space before N, as some abstracts write it ('IRCT20171203037645 N1')
+        (Form(rf"IRCT{_LABEL}(\d{{10,14}})\s?(N\d{{1,3}})", "IRCT{}{}"),),
         ("irct.ir", "irct.behdasht.gov.ir"),
         ("IRCT", "Iranian Registry of Clinical Trials"),
     ),

@@ -234,6 +234,12 @@ def status_command(project_dir: Path) -> None:
         click.echo(f"included {plural(unit)}: {s.included}")
     else:  # several reports of one study, linked by a person
         click.echo(f"included studies: {s.included_studies} ({quantity(s.included, 'report')})")
+    if s.notices:  # the Cochrane Handbook's check of included studies (dedup.concerns)
+        click.echo(
+            f"included with a retraction, erratum or expression of concern: {len(s.notices)}"
+        )
+        for report, said in s.notices:
+            click.echo(f"  record {report}: {said}")
     for scheme in s.classification:  # counted per report: what `confirm` walks and confirms
         click.echo(classification_line(scheme, unit if s.included_studies is None else "report"))
     # the versions a later report's PRISMA update diagram compares with

@@ -179,7 +179,10 @@ _DESIGN_NEAR = re.compile(
 # Outcomes Measurement Information System') spells out a term of the field, a condition, a
 # treatment or a measure, that a team's different studies share; a study's name so glossed
 # names a study itself ('HOPE: Heart Outcomes Prevention Evaluation', '… Intervention Trial').
-# A coined name takes letters inside its words (ICONS, CONVERT) and is read as above.
+# Only the words that give the initials are read: 'HOT: Hypertension Optimal Treatment study'
+# puts its study noun after them, so its gloss reads as a treatment's and the gloss names no
+# trial (the title must name HOT otherwise, 'the HOT study'). A coined name takes letters
+# inside its words (ICONS, CONVERT) and is read as above.
 _STUDY_NOUN = re.compile(
     r"\b(?:trial|study|evaluation|programme|program|project|initiative|investigation|survey"
     r"|cohort)\b",

@@ -329,6 +329,13 @@ def letters_heading(title: str) -> str:
     return title[: m.start()] if m else ""
 
 
+def retracted_mark(title: str) -> bool:
+    """Whether a title carries its publisher's retraction mark ('RETRACTED: …', 'RETRACTED
+    ARTICLE: …'; the comment above _RETRACTED_MARK): the retracted article's own record, not
+    Hindawi's 'Retracted: …' notice (_RETRACTED_NOTICE)."""
+    return bool(_RETRACTED_MARK.match(title)) and not _RETRACTED_NOTICE.match(title)
+
+
 def match_title(title: str) -> str:
     """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
     title = title or ""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import not_export, ovid_cut
+from reviewkit.formats import corrections, not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
@@ -138,6 +138,7 @@ def _to_record(
         mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
         url=first("UR"),
         affiliations=list(dict.fromkeys(get.get("AD", []))),
+        comments_corrections=corrections.from_medline(fields),
         # a PubMed Bookshelf record's publisher and its place; an article's PL is the country
         # of its journal, no imprint of the article's own
         publisher=first("PB"),
@@ -425,4 +426,5 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         lines += [_wrap("OT", k) for k in rec.keywords]
         lines += [_wrap("MH", m) for m in rec.mesh_terms]
         lines += [_wrap("AD", a) for a in rec.affiliations]
+        lines += [_wrap(tag, v) for tag, v in corrections.medline_lines(rec.comments_corrections)]
         out.write("\n".join(lines) + "\n\n")

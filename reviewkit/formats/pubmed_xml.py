@@ -21,6 +21,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
+from reviewkit.formats import corrections
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
@@ -180,6 +181,7 @@ def article_to_record(
         mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
         affiliations=affiliations,
+        comments_corrections=corrections.from_xml(citation),
         source=source,
         origin=origin,
         position=position,

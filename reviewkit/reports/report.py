@@ -20,6 +20,7 @@ from reviewkit.project import Project
 from reviewkit.reports import prisma, versions
 from reviewkit.reports.excluded import excluded_table
 from reviewkit.reports.exporter import SUFFIX, export_to_file
+from reviewkit.reports.notices import notice_cells, notices_table, study_notices
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
 from reviewkit.reports.writers import (
@@ -185,6 +186,7 @@ def write_report(
     prefills = pending_prefills(project, studies, records=records)
     counts = prisma.collect_counts(project, snap)
     since = versions.included_since(project, snap) if counts.update else None
+    notices = study_notices(snap)  # retractions, errata, expressions of concern
     tables = report_tables(
         project,
         studies,
@@ -194,7 +196,10 @@ def write_report(
         authors_columns=authors_columns,
         new_since=(since.version, since.reports, since.of_version) if since else None,
         labels=snap.labels,  # one reference list: letters over included and excluded studies
+        notices=notice_cells(notices),
     )
+    listed = notices_table(snap, notices)  # after the included studies' tables
+    tables += [listed] if listed else []
     excluded = excluded_table(snap)  # PRISMA 16b: after the included studies' tables
     tables += [excluded] if excluded else []
     problems = prisma.check(counts)

@@ -35,6 +35,8 @@ from reviewkit.wording import quantity, verb
 STATUS_COLUMN = "Label status"
 REPORTS_COLUMN = "Reports"
 NEW_COLUMN = "New since"  # an update's studies: "New since 2021 review"
+# an included study's retractions, errata, expressions of concern (reports.notices)
+NOTICES_COLUMN = "Retraction, erratum or concern"
 UNCHECKED_COLUMN = "Prefilled, not checked"
 UNCHECKED_NOTE = (
     f"'{UNCHECKED_COLUMN}' names the fields whose value was filled in from the record"
@@ -146,6 +148,7 @@ def report_tables(
     authors_columns: bool = False,
     new_since: tuple[str, Collection[int], Collection[int]] | None = None,
     labels: Mapping[int, str] | None = None,
+    notices: Mapping[int, str] | None = None,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
@@ -161,7 +164,9 @@ def report_tables(
     (:func:`~reviewkit.reports.versions.included_since`): a column "New since <version>" marks
     the update's studies (:func:`_new_cell`), as a team column (not in the authors' columns).
     ``labels``: study -> its label told apart over the whole report (the snapshot's); None:
-    told apart among these studies."""
+    told apart among these studies. ``notices``: study -> what its retractions, errata and
+    expressions of concern are (:func:`~reviewkit.reports.notices.study_notices`): a column
+    when a study has one (not in the authors' columns: the report lists them apart)."""
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
     rows = _read_rows(
@@ -179,8 +184,11 @@ def report_tables(
     if new_since is not None and not authors_columns:
         version, fresh, of_version = new_since
         rows = replace(rows, new={version: (set(fresh), set(of_version))})
+    if notices and not authors_columns:
+        rows = replace(rows, notices=notices)
     header = _header(proto, columns, names, rows.several, bool(rows.checked), authors_columns)
     header += [f"{NEW_COLUMN} {version}" for version in rows.new]
+    header += [NOTICES_COLUMN] if rows.notices else []
     members = _members(scheme, rows.assigned, rows.sort_key(sort))
     everyone = list(rows.assigned.values())  # the same for every table's note
     tables = []
@@ -219,6 +227,7 @@ class _Rows:
     authors_columns: bool  # the protocol's columns only (see report_tables)
     # an update: version -> (the reports included since it, of them the version's own records)
     new: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
+    notices: Mapping[int, str] = field(default_factory=dict)  # study -> its notices' lines
 
     def sort_key(self, sort: str) -> Callable[[int], tuple]:
         """A study's place in its table, by the protocol's ``sort`` (:func:`_sort_key`)."""
@@ -250,6 +259,8 @@ class _Rows:
             out.append(", ".join(unchecked))
         for fresh, of_version in self.new.values():
             out.append(_new_cell(studies[s], fresh, of_version))
+        if self.notices:
+            out.append(self.notices.get(s, ""))
         return out
 
 

@@ -330,7 +330,14 @@ def _records(
 # for records without them. One that has such a field (every PubMed article has its journal's
 # abbreviation) hashes anew, and is 'seen' when that field is all that differs from the stored
 # record (diff.changed_fields does not compare a field the stored record predates)
-_LATER = ("kind", "publisher", "place", "journal_abbreviation", "vernacular_title")
+_LATER = (
+    "kind",
+    "publisher",
+    "place",
+    "journal_abbreviation",
+    "vernacular_title",
+    "comments_corrections",
+)
 _BIBLIOGRAPHIC = tuple(
     f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw", *_LATER)
 )

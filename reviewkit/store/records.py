@@ -169,6 +169,26 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
     return out
 
 
+def link_fields(db: Store) -> dict[int, Record]:
+    """Every record with only what tells a notice from its article: title, PMID, DOI (folded),
+    publication types and PubMed's comment and correction links, read in SQL without parsing
+    the whole record (:func:`reviewkit.dedup.concerns.project_concerns`)."""
+    rows = db.query(
+        "SELECT id, title, pmid, doi, json_extract(data, '$.publication_types') AS types,"
+        " json_extract(data, '$.comments_corrections') AS links FROM records"
+    )
+    return {
+        row["id"]: Record(
+            title=row["title"] or "",
+            pmid=row["pmid"] or "",
+            doi=row["doi"] or "",
+            publication_types=json.loads(row["types"] or "[]"),
+            comments_corrections=json.loads(row["links"] or "[]"),
+        )
+        for row in rows
+    }
+
+
 def iter_records(db: Store, *, where: str = "", params: tuple = ()) -> Iterator[tuple[int, Record]]:
     """(id, Record) for every record in id order, optionally filtered by a WHERE clause."""
     sql = "SELECT id, data FROM records" + (f" WHERE {where}" if where else "") + " ORDER BY id"

@@ -33,6 +33,7 @@ from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
+from reviewkit.tui.notice_lines import NoticeLines
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
@@ -139,6 +140,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
+        self.notices = NoticeLines(queue)  # retractions, errata … shown with a record
 
     def quit_line(self) -> str:
         """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved',
@@ -278,7 +280,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                     sources=sources,
                     include=self.protocol.highlight_include,
                     exclude=self.protocol.highlight_exclude,
-                    extra=[Text(f"Record {study}", style="dim")],
+                    extra=[*self.notices.lines(study), Text(f"Record {study}", style="dim")],
                 ),
                 keep_place=keep_place,
             )

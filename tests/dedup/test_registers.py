@@ -34,10 +34,21 @@ NUMBERS = [
     ("CTIS2022-500001-23-00", ["EU CT number: 2022-500001-23-00"], "CTIS2022-500001-23-00"),
     (
         "EUCTR2014-001234-12-GB",
-        ["EudraCT 2014-001234-12", "EudraCT No. 201400123412", "eudract_number:2014-001234-12"],
+        [
+            "EudraCT 2014-001234-12",
+            "EudraCT No. 201400123412",
+            "eudract_number:2014-001234-12",
+            # a space after a hyphen or before it, as a line break or a typist leaves one
+            "EudraCT number: 2014- 001234-12",
+            "EudraCT 2014 -001234 - 12",
+        ],
         "EUDRACT2014-001234-12",
     ),
-    ("IRCT20171203037645N1", ["IRCT20171203037645n1"], "IRCT20171203037645N1"),
+    (
+        "IRCT20171203037645N1",
+        ["IRCT20171203037645n1", "IRCT20171203037645 N1"],  # a space before N
+        "IRCT20171203037645N1",
+    ),
     ("IRCT138811192855N1", ["IRCT 138811192855N1"], "IRCT138811192855N1"),
     ("JPRN-UMIN000012345", ["UMIN000012345", "UMIN-CTR 000012345"], "UMIN000012345"),
     ("JPRN-jRCTs031180123", ["jRCTs031180123", "JRCTS031180123"], "JRCTS031180123"),

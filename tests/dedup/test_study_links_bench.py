@@ -44,3 +44,27 @@ def test_truth_from_numbers_is_what_dedup_studies_suggests_bridges_too():
     assert figures["bridged_read"][0]["evidence"] == (
         "ISRCTN12345678 = NCT01234567 (one trial in two registers: record bridge carries both)"
     )
+
+
+def test_a_notice_sharing_its_trials_number_stays_in_the_truth():
+    """The truth was built with the notice rule under test (a notice joins no study): an
+    erratum citing its trial's number left the true pairs, so a rule taking a trial's own
+    report for a notice would have shrunk the truth unseen. Now the pair is true, counted as
+    one with a notice, and the rule's refusal shows in its recall."""
+    studies = {
+        "trial": [
+            Record(
+                title="Yoga for neck pain: a randomised trial",
+                abstract_sections=[AbstractSection("", "Registered as NCT01234567.")],
+            )
+        ],
+        "erratum": [
+            Record(
+                title="Erratum to: Yoga for neck pain: a randomised trial",
+                abstract_sections=[AbstractSection("", "NCT01234567")],
+            )
+        ],
+    }
+    figures = measure(studies, len(studies))
+    assert figures["true_pairs"] == 1 and figures["true_pairs_with_a_notice"] == 1
+    assert figures["per_cue"]["rule"]["true"] == 0

@@ -1,0 +1,74 @@
+"""Which article a notice's title names (reviewkit.dedup.concerns), by the headings publishers
+and databases write: each form once, and the titles that name nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.dedup.concerns import COMMENT, CONCERN, ERRATUM, RETRACTION, concerns_among
+from reviewkit.records import Record
+
+ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
+
+
+@pytest.mark.parametrize(
+    ("notice", "kind"),
+    [
+        (f"Erratum to: {ARTICLE}", ERRATUM),
+        (f"Correction to {ARTICLE}", ERRATUM),
+        (f"{ARTICLE} – ERRATUM", ERRATUM),
+        (f"{ARTICLE} [Corrigendum]", ERRATUM),
+        (f"Notice of retraction: {ARTICLE}", RETRACTION),
+        (f"Retracted: {ARTICLE}", RETRACTION),  # Hindawi's notice
+        (f'Retraction note to: "{ARTICLE}"', RETRACTION),
+        (f"Expression of concern: {ARTICLE}", CONCERN),
+        (f'Comment on "{ARTICLE}"', COMMENT),
+        (f"Re: {ARTICLE}", COMMENT),
+        # the subtitle dropped: a near title, as dedup compares titles
+        ("Erratum to: Graded activity and sick leave in workers with low back pain", ERRATUM),
+    ],
+)
+def test_a_notice_names_its_article_by_title(notice: str, kind: str) -> None:
+    found = concerns_among({1: Record(title=ARTICLE), 2: Record(title=notice)})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(kind, 2, "its title")]
+
+
+def test_natures_author_correction_names_its_article() -> None:
+    """'Author Correction: <title>' (Nature's erratum; a notice by its PubMed type, as dedup
+    does not read the heading yet)."""
+    notice = Record(title=f"Author Correction: {ARTICLE}", publication_types=["Published Erratum"])
+    found = concerns_among({1: Record(title=ARTICLE), 2: notice})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "its title")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Erratum",  # names no title
+        "Correction to: Smith et al.",  # too short to name one
+        "Erratum to: Yoga for office workers with neck pain: a cluster trial",  # another title
+        f"Correction of posture in {ARTICLE}",  # an article that opens with 'Correction of'
+    ],
+)
+def test_titles_that_name_no_article(title: str) -> None:
+    assert 1 not in concerns_among({1: Record(title=ARTICLE), 2: Record(title=title)})
+
+
+def test_the_retracted_type_gives_way_to_the_notice_it_marks() -> None:
+    """The article's 'Retracted Publication' type and the notice found among the records are
+    one retraction, not two lines."""
+    article = Record(title=ARTICLE, publication_types=["Journal Article", "Retracted Publication"])
+    found = concerns_among({1: article, 2: Record(title=f"Retraction: {ARTICLE}")})
+    assert [(c.kind, c.notice) for c in found[1]] == [(RETRACTION, 2)]
+
+
+def test_an_erratum_by_its_type_names_the_article_of_its_very_title() -> None:
+    """PubMed titles some errata with their article's title: by the type 'Published Erratum'
+    it names that article; a record of the same title without such a type is no notice, and
+    a comment titled as the article names nothing."""
+    erratum = Record(title=ARTICLE, publication_types=["Published Erratum"])
+    found = concerns_among({1: Record(title=ARTICLE), 2: erratum})
+    assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
+    comment = Record(title=ARTICLE, publication_types=["Comment"])
+    assert not concerns_among({1: Record(title=ARTICLE), 2: comment})
+    assert not concerns_among({1: Record(title=ARTICLE), 2: Record(title=ARTICLE)})
