@@ -120,7 +120,8 @@ def effect(
     before = before if before is not None else links.canonical_map(project.db)
     was, will = DerivedStages(project, before), DerivedStages(project, after)
     old, new = _counts(project, was), _counts(project, will)
-    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
+    arrival = was.arrival()
+    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before, arrival)}
     found = Effect(
         counts=[
             (st, what, old[(st, what)], new[(st, what)])
@@ -129,7 +130,7 @@ def effect(
         ],
         conflicts=[
             c
-            for c in merge_conflicts(project.protocol, log, after)
+            for c in merge_conflicts(project.protocol, log, after, arrival)
             if (c.study_id, c.stage) not in had
         ],
     )
@@ -315,4 +316,5 @@ def undo_effect(project: Project, person: str) -> Effect:
 def open_conflicts(project: Project) -> list[MergeConflict]:
     """Studies whose records were screened apart and decided differently, not yet settled."""
     log = decision_rows.list_decisions(project.db)
-    return merge_conflicts(project.protocol, log, links.canonical_map(project.db))
+    arrival = decision_rows.arrival_rows(project.db)
+    return merge_conflicts(project.protocol, log, links.canonical_map(project.db), arrival)
