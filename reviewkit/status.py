@@ -44,8 +44,8 @@ class StageStatus:
     # studies counted above by their furthest record's outcome whose merged records disagree:
     # open for the lead too (reviewkit conflicts counts both)
     disagree: int = 0
-    # studies counted above by the lead's final whose votes changed after it to another
-    # outcome (screening.rules.reopened_after_final): open for the lead too
+    # studies counted above by the lead's final whose votes came after it (changed, or
+    # imported late from a reviewer's copy) giving another outcome (screening.rules.reopened_after_final): open for the lead too
     reopened: int = 0
 
     @property

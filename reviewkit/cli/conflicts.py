@@ -296,7 +296,8 @@ def import_command(
 
     Columns: record, decision (include or exclude), and reason (its code), note and stage if
     wanted; a row refused is named by its line (a workbook's: its row, as Excel numbers it),
-    and nothing is written.
+    and nothing is written. A row with the vote columns 'conflicts --csv' wrote is refused
+    when those votes changed since: write the sheet again.
 
     \b
     Example (the sheet 'conflicts --csv' wrote; its decision cells filled in):

@@ -208,12 +208,13 @@ def status_command(project_dir: Path) -> None:
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
         # 'in conflict' is the reviewers' disagreements; conflicts' 'open' counts merged
-        # records that disagree and votes changed after the final too: the words say which
+        # records that disagree and votes that came after the final too (changed after it, or
+        # cast before it in a reviewer's copy and imported after it): the words say which
         again = [
             f"{quantity(st.disagree, 'merged study', 'merged studies')} whose records disagree"
             if st.disagree
             else "",
-            f"{quantity(st.reopened, 'study', 'studies')} whose votes changed after the final"
+            f"{quantity(st.reopened, 'study', 'studies')} whose votes came after the final"
             if st.reopened
             else "",
         ]

@@ -26,25 +26,31 @@ from reviewkit.store import duplicates as links
 from reviewkit.store.db import holds_integer
 from reviewkit.store.decisions import Decision
 
+# a split part's outcome at the stage it stops at, as the preview words it (one that is not
+# excluded was not: in conflict it goes to the lead, pending to its reviewers)
+_STOOD = {"exclude": "was excluded", "conflict": "is in conflict", "pending": "is pending"}
+
 
 @dataclass(frozen=True)
 class Stranded:
     """Votes at ``stage`` on ``record`` whose part of a split study does not reach the stage
-    (excluded at ``stopped``), and the part that does and waits there for votes (0: none)."""
+    (at ``stopped``, the stage before, its outcome is ``stood``: excluded, in conflict or
+    pending), and the part that does and waits there for votes (0: none)."""
 
     record: int
     stage: str
     reviewers: tuple[str, ...]  # one a vote: who, never which way (blinding)
     stopped: str
     waits: int
+    stood: str = "exclude"
 
     def line(self) -> str:
         n = len(self.reviewers)
         line = (
             f"record {self.record} carries {n} {self.stage} vote{'s' * (n != 1)}"
             f" ({', '.join(self.reviewers)}) of the merged study, logged on the study's id by an"
-            f" earlier reviewkit: once split they count for no study (record {self.record} was"
-            f" excluded at {self.stopped})"
+            f" earlier reviewkit: once split they count for no study (record {self.record}"
+            f" {_STOOD.get(self.stood, 'is ' + self.stood)} at {self.stopped})"
         )
         if self.waits:
             line += (
@@ -120,7 +126,8 @@ def effect(
     before = before if before is not None else links.canonical_map(project.db)
     was, will = DerivedStages(project, before), DerivedStages(project, after)
     old, new = _counts(project, was), _counts(project, will)
-    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
+    arrival = was.arrival()
+    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before, arrival)}
     found = Effect(
         counts=[
             (st, what, old[(st, what)], new[(st, what)])
@@ -129,7 +136,7 @@ def effect(
         ],
         conflicts=[
             c
-            for c in merge_conflicts(project.protocol, log, after)
+            for c in merge_conflicts(project.protocol, log, after, arrival)
             if (c.study_id, c.stage) not in had
         ],
     )
@@ -271,9 +278,20 @@ def _stranded(
                 )
                 if part in reached or not voters:
                     continue
+                stood = will.outcomes(prev).get(part)
                 for record in sorted({r for r, _ in voters}):
                     who = tuple(name for r, name in voters if r == record)
-                    out.append(Stranded(record, stage, who, prev, waits[0] if waits else 0))
+                    waiting = waits[0] if waits else 0
+                    out.append(
+                        Stranded(
+                            record,
+                            stage,
+                            who,
+                            prev,
+                            waiting,
+                            stood.status if stood is not None else "pending",
+                        )
+                    )
     return out
 
 
@@ -315,4 +333,5 @@ def undo_effect(project: Project, person: str) -> Effect:
 def open_conflicts(project: Project) -> list[MergeConflict]:
     """Studies whose records were screened apart and decided differently, not yet settled."""
     log = decision_rows.list_decisions(project.db)
-    return merge_conflicts(project.protocol, log, links.canonical_map(project.db))
+    arrival = decision_rows.arrival_rows(project.db)
+    return merge_conflicts(project.protocol, log, links.canonical_map(project.db), arrival)

@@ -27,7 +27,7 @@ class ConflictView:
     study_id: int
     votes: Votes
     final: Decision | None
-    # merged records decided differently, or votes changed after the final: open again
+    # merged records decided differently, or votes came after the final: open again
     disagree: bool = False
 
     @property

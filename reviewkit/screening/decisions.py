@@ -282,19 +282,37 @@ def resolve(
     with project.db.transaction():  # the conflict read under the write lock it is written in
         views = ConflictViews(project, resolver)
         view = views.at(stage).get(study_id)
-        if shown is not None and view is not None and _decisive(view.votes) != _decisive(shown):
-            raise VotesChangedMeanwhile(
-                f"the votes on record {study_id} at the {stage} stage changed after your screen"
-                " showed them (a reviewer changed a vote, or their copy's votes were"
-                " imported): they are shown now",
-                hint="having read them, give your final decision again",
-                view=view,
-            )
+        if view is not None:
+            check_votes_shown(view, stage, shown)
         return write_final(project, views.derived, view, d, seen=seen)
 
 
+def check_votes_shown(
+    view: ConflictView,
+    stage: str,
+    shown: Votes | None,
+    *,
+    shown_in: str = "your screen",
+    hint: str = "having read them, give your final decision again",
+) -> None:
+    """Refuse with :class:`VotesChangedMeanwhile` a final on the conflict ``view`` (at
+    ``stage``) when its votes are not those the resolver was ``shown`` (None: not checked) in
+    ``shown_in`` (the screen, a sheet): who voted what, and why (a note added decides
+    nothing: it reopens nothing either). Written after them, the final would count the new
+    votes as seen (``rules.reopened_after_final``), a vote the lead never read never asked."""
+    if shown is None or _decisive(view.votes) == _decisive(shown):
+        return
+    now = ": they are shown now" if shown_in == "your screen" else ""
+    raise VotesChangedMeanwhile(
+        f"the votes on record {view.study_id} at the {stage} stage changed after {shown_in}"
+        f" showed them (a reviewer changed a vote, or their copy's votes were imported){now}",
+        hint=hint,
+        view=view,
+    )
+
+
 def _decisive(votes: Votes) -> set[tuple[str, str, str]]:
-    """Who voted what, and why (a note added decides nothing: it reopens nothing either)."""
+    """Who voted what, and why."""
     return {(name, label, reason) for name, label, reason, _notes in votes}
 
 

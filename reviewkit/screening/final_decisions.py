@@ -9,7 +9,10 @@ writes the screen's (``final_decision``, ``write_final``): the resolver checked 
 checks them (blinding), the reason against the protocol, the read, the check and the write one
 transaction. A sheet's rows (:mod:`~reviewkit.screening.final_decisions_sheet`) share one read
 of the conflicts (:class:`~reviewkit.screening.conflict_views.ConflictViews`) in one
-transaction.
+transaction. A sheet that ``conflicts --csv`` wrote shows the votes, as the screen does, so
+a row whose votes changed since is refused as the screen refuses a key (``shown``); a command,
+or a row typed without those columns, showed nothing to check: the final is given on the votes
+standing when it is written, which it counts as seen.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
 from reviewkit.protocol import Stage
-from reviewkit.screening.conflict_views import ConflictView, ConflictViews
-from reviewkit.screening.decisions import final_decision, write_final
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
+from reviewkit.screening.decisions import check_votes_shown, final_decision, write_final
 from reviewkit.screening.rules import check_stage, stage_names
 from reviewkit.store.decisions import Decision
 
@@ -95,11 +98,22 @@ def resolve_in(
     *,
     stage: str | None = None,
     replace: bool = False,
+    shown: Votes | None = None,
 ) -> Resolution:
-    """:func:`resolve_record` on conflicts already read, in the caller's transaction."""
+    """:func:`resolve_record` on conflicts already read, in the caller's transaction;
+    ``shown``: the votes a sheet showed the resolver (None: not checked), refused where they
+    changed since (:func:`~reviewkit.screening.decisions.check_votes_shown`)."""
     project, resolver = views.project, views.resolver
     study = views.derived.canon.get(record_id, record_id)
     stage, view = _conflict_of(views, study, stage, named(record_id, study))
+    check_votes_shown(
+        view,
+        stage,
+        shown,
+        shown_in="the sheet",
+        hint=f"write the sheet again ({command_line('conflicts --csv FILE')}), read the votes"
+        " and give the row's decision there",
+    )
     standing = view.final
     if standing is not None and standing.reviewer != resolver and not replace:
         said = decision_words(project.protocol.stage(stage), label, reason)

@@ -22,7 +22,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.project import Project
-from reviewkit.screening.conflict_views import ConflictView, ConflictViews
+from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
 from reviewkit.screening.final_decisions import Resolution, resolve_in
 from reviewkit.screening.lookup import find_record, read_record
 
@@ -176,4 +176,19 @@ def _resolve_row(
         (row.get("note") or "").strip(),
         stage=(row.get("stage") or "").strip() or stage,
         replace=replace,
+        shown=_votes_shown(row),
     )
+
+
+def _votes_shown(row: dict[str, str]) -> Votes | None:
+    """The votes the row showed the lead, as :func:`write_conflicts_sheet` wrote them
+    (``reviewer_1``, ``label_1``, ``reason_1``, …; notes decide nothing, left out); None
+    where it has none (a row typed by hand: nothing tells what its writer read)."""
+    votes = []
+    i = 1
+    while f"reviewer_{i}" in row:
+        name, label, reason = ((row.get(f"{c}_{i}") or "").strip() for c in _VOTE_COLUMNS[:3])
+        if name:
+            votes.append((name, label, reason, ()))
+        i += 1
+    return tuple(votes) or None

@@ -15,7 +15,7 @@ records' votes fill it (:func:`fill_pending`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol, Stage
@@ -225,10 +225,15 @@ class MergeConflict:
 
 
 def merge_conflicts(
-    protocol: Protocol, decisions: list[Decision], canon: dict[int, int]
+    protocol: Protocol,
+    decisions: list[Decision],
+    canon: dict[int, int],
+    arrival: Mapping[str, int],
 ) -> list[MergeConflict]:
     """Studies whose records carry decisions that disagree at a stage, not yet settled by a
-    final decision on the study made after them; for the lead to resolve."""
+    final decision on the study made after them; for the lead to resolve. ``arrival``: each
+    entry's row in the project file (``store.decisions.arrival_rows``), which tells the votes
+    a final saw (:func:`_settled`)."""
     live = live_decisions(decisions)
     ranks = record_ranks(protocol, live, through_study(protocol, live))
     out: list[MergeConflict] = []
@@ -243,7 +248,7 @@ def merge_conflicts(
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
             twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
-            if (len(decided) < 2 and not twice) or _settled(by_record):
+            if (len(decided) < 2 and not twice) or _settled(by_record, rule, arrival):
                 continue
             own.update(twice)  # the records' outcomes say it, where they disagree
             kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
@@ -279,18 +284,36 @@ def _state(decisions: list[Decision]) -> StudyState:
     return state
 
 
-def _settled(by_record: dict[int, list[Decision]]) -> bool:
-    """A final decision newer than every vote of the study's records at the stage, each vote
+def _settled(by_record: dict[int, list[Decision]], rule: Stage, arrival: Mapping[str, int]) -> bool:
+    """A final decision that saw every vote of the study's records at the stage, each vote
     dated from when its reviewer's decision on its record (label and reason) last changed: the
     same vote given again with a note (in a screen, or replayed by ``decisions import``) leaves
     the records disagreeing as they did when the lead settled them (it opened the settled
-    conflict again). Another exclusion reason is a change: the records' reasons are theirs."""
+    conflict again). Another exclusion reason is a change: the records' reasons are theirs.
+
+    A final saw the votes made before it, and (as ``DerivedStages.reopened`` reads a single
+    record's) not one cast before it in a reviewer's copy that came into this project file
+    after it (``arrival``: the lead decided without it), unless the final itself came in on
+    records whose votes here were all still pending: made in another copy, which had votes
+    this one had not, it is taken to have seen those cast before it."""
     every = sorted((d for ds in by_record.values() for d in ds), key=lambda d: d.created_at)
-    finals = [d.created_at for d in every if d.label in FINAL]
-    since: dict[tuple[int, str], tuple[tuple[str, str], str]] = {}  # -> (decision, from when)
+    finals = [d for d in every if d.label in FINAL]
+    if not finals:
+        return False
+    final = finals[-1]
+    since: dict[tuple[int, str], tuple[tuple[str, str], Decision]] = {}  # -> (decision, from)
     for d in every:
         if d.label in VOTES:
             key, value = (d.record_id, d.reviewer), (d.label, d.reason)
             was = since.get(key)
-            since[key] = was if was and was[0] == value else (value, d.created_at)
-    return bool(finals) and max(finals) >= max((t for _, t in since.values()), default="")
+            since[key] = was if was and was[0] == value else (value, d)
+    if any(d.created_at > final.created_at for _, d in since.values()):
+        return False
+    came = arrival[final.id]
+    here = [  # each record's votes as they stood here when the final came in
+        _state([d for d in ds if d.label in VOTES and arrival[d.id] < came])
+        for ds in by_record.values()
+    ]
+    if all(outcome_of(state, rule).status == "pending" for state in here):
+        return True  # made in another copy: its time says what it saw
+    return all(arrival[d.id] < came for _, d in since.values())

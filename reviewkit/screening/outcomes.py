@@ -56,6 +56,7 @@ class DerivedStages:
         self._through: set[str] | None = None
         self._disagree: dict[str, set[int]] | None = None
         self._reopened: dict[str, set[int]] = {}
+        self._arrival: dict[str, int] | None = None
 
     def studies(self, stage: str) -> list[int]:
         if stage not in self._studies:
@@ -106,13 +107,20 @@ class DerivedStages:
             self._through = through_study(self.protocol, self.log())
         return self._through
 
+    def arrival(self) -> dict[str, int]:
+        """Each entry's row in the project file, the order entries came into it
+        (``decisions.arrival_rows``): what a final decision saw; read once."""
+        if self._arrival is None:
+            self._arrival = decision_rows.arrival_rows(self.project.db)
+        return self._arrival
+
     def disagreeing(self, stage: str) -> set[int]:
         """The studies whose merged records were decided differently at ``stage``, not settled
         by a final decision made after them (``merges.merge_conflicts``): open for the lead
         whatever outcome the furthest record gives the study."""
         if self._disagree is None:
             self._disagree = defaultdict(set)
-            for c in merge_conflicts(self.protocol, self.log(), self.canon):
+            for c in merge_conflicts(self.protocol, self.log(), self.canon, self.arrival()):
                 self._disagree[c.stage].add(c.study_id)
         return self._disagree.get(stage, set())
 
@@ -125,7 +133,7 @@ class DerivedStages:
             rule = check_stage(self.protocol, stage)
             states = self.states(stage)
             finals = {s: st.final for s, st in states.items() if st.final is not None}
-            row = decision_rows.arrival_rows(self.project.db, stage) if finals else {}
+            row = self.arrival() if finals else {}
             late = {  # the studies with a vote made or come in after the final: the others
                 s: f  # stand as the lead settled them
                 for s, f in finals.items()
@@ -243,10 +251,12 @@ def stage_counts(project: Project, stage: str) -> StageCounts:
 
 
 def reopened_studies(project: Project) -> set[tuple[str, int]]:
-    """(stage, study) of each settled conflict open for the lead again: votes came after its
-    final decision (:meth:`DerivedStages.reopened`)."""
+    """(stage, study) of each study with an outcome open for the lead all the same
+    (:meth:`DerivedStages.open_again`): where it had a final decision, votes came after it,
+    on a single record or on a merged study's records (which then disagree again)."""
     derived = DerivedStages(project)
-    return {(stage, s) for stage in stage_names(project.protocol) for s in derived.reopened(stage)}
+    names = stage_names(project.protocol)
+    return {(stage, s) for stage in names for s in derived.open_again(stage)}
 
 
 def stage_open(project: Project, stage: str) -> bool:

@@ -132,12 +132,16 @@ def count_at(db: Store, stage: str, *, other_than: str | None = None) -> int:
     return int(total) - int(own)
 
 
-def arrival_rows(db: Store, stage: str) -> dict[str, int]:
-    """Each entry id at ``stage`` -> its row in this project file: the order the entries came
-    into it, whatever their ``created_at`` (an imported entry comes after every entry that
-    was here before it, though it was cast earlier in a reviewer's copy). The rows only grow,
-    as :func:`last_entry` relies on too (no command runs VACUUM, which may renumber them)."""
-    rows = db.conn.execute("SELECT id, rowid FROM decisions WHERE stage = ?", (stage,))
+def arrival_rows(db: Store, stage: str | None = None) -> dict[str, int]:
+    """Each entry id at ``stage`` (None: every stage) -> its row in this project file: the
+    order the entries came into it, whatever their ``created_at`` (an imported entry comes
+    after every entry that was here before it, though it was cast earlier in a reviewer's
+    copy). The rows only grow, as :func:`last_entry` relies on too (no command runs VACUUM,
+    which may renumber them)."""
+    if stage is None:
+        rows = db.conn.execute("SELECT id, rowid FROM decisions")
+    else:
+        rows = db.conn.execute("SELECT id, rowid FROM decisions WHERE stage = ?", (stage,))
     return {entry_id: int(row) for entry_id, row in rows}
 
 

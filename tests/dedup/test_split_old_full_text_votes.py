@@ -66,3 +66,25 @@ def test_a_split_of_a_study_screened_since_names_no_such_votes(project_b, capsys
     assert main(["dedup", "split", "--project", folder, "--reviewer", "lead", str(high)]) != 0
     out = capsys.readouterr().out
     assert "title-abstract: studies 1 -> 2" in out and "count for no study" not in out
+
+
+def test_the_preview_says_where_the_part_stands_when_it_was_not_excluded(project_b, capsys):
+    """The copy logged with the old full-text votes was in conflict at title-abstract (the
+    other copy's include took the study on): the preview said it 'was excluded'; it names
+    where it stands (a conflict for the lead once split), not an exclusion nobody made."""
+    low, high = add_records(project_b, [other(1), other(2)])
+    scr.decide(project_b.db, low, TA, "reviewer1", "include")
+    scr.decide(project_b.db, low, TA, "reviewer2", "exclude", "no-collaboration")
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, high, TA, who, "include")
+    folder = str(project_b.folder)
+    merge = ["dedup", "merge", str(low), str(high), "--project", folder, "--reviewer", "lead"]
+    assert main([*merge, "--yes"]) == 0
+    for who in ("reviewer1", "reviewer2"):  # as the code before stop 37 logged them
+        add_decision(project_b.db, Decision(low, FT, who, "include"))
+    capsys.readouterr()
+    assert main(["dedup", "split", "--project", folder, "--reviewer", "lead", str(high)]) != 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"once split they count for no study (record {low} is in conflict at title-abstract)"
+    ) in said

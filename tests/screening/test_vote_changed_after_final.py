@@ -41,7 +41,7 @@ def test_single_record_keeps_its_final_when_a_vote_changes(project_b, capsys):
     assert _open(project_b, FT) == [rec]  # was []: the changed vote went to no one
     assert main(["status", "--project", str(project_b.folder)]) == 0
     assert (
-        "0 in conflict (and 1 study whose votes changed after the final: 1 conflict open for"
+        "0 in conflict (and 1 study whose votes came after the final: 1 conflict open for"
         " the lead, reviewkit conflicts --project"
     ) in " ".join(capsys.readouterr().out.split())
     scr.resolve(project_b, rec, FT, "lead", "include")  # the lead acts: now it moves

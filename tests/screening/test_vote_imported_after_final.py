@@ -62,6 +62,9 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
         assert scr.stage_counts(lead, FT) == before  # the final counts until the lead acts
         assert scr.stage_outcomes(lead, FT)[rec].status == "exclude"
         assert main(["status", "--project", str(folder)]) == 0
+        assert (  # not 'changed': reviewer2 changed nothing after the final
+            "0 in conflict (and 1 study whose votes came after the final: 1 conflict open"
+        ) in " ".join(capsys.readouterr().out.split())
         scr.resolve(lead, rec, FT, "lead", "include")
         assert _open(lead, FT) == []
         assert scr.stage_outcomes(lead, FT)[rec].status == "include"
