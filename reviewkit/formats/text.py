@@ -456,7 +456,8 @@ def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = Fa
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
     option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one.
     ``sheet``: the file is a CSV sheet, so a spreadsheet's own file (the sheet opened and saved
-    in Excel) is told to be saved as CSV."""
+    in Excel) is told to be saved as CSV. A zip archive is named by what it holds
+    (:func:`~reviewkit.formats.zip_contents.text_refusal`)."""
     path = Path(path)
     try:
         data = read_bytes(path)
@@ -469,6 +470,10 @@ def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = Fa
         ) from None
     if sheet and (refused := files.not_a_sheet(data)):
         raise FormatError(refused[0], where=str(path), hint=refused[1])
+    if data.startswith(files.ZIP):  # a workbook, a Word document, a download's zip: named
+        from reviewkit.formats import zip_contents  # only for a zip: rare
+
+        raise zip_contents.text_refusal(str(path), "a CSV sheet" if sheet else "a text file")
     return decode(data, str(path), encoding, option=False)
 
 
