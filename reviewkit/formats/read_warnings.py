@@ -84,7 +84,7 @@ def check_tagged_year(
 ) -> None:
     """check_year for a tagged record (RIS, MEDLINE, RefWorks, Cochrane, Web of Science) read
     without a year: the value its reader took, the first of the first of ``tags`` holding one
-    (text.tag_values' ``first``), named by its tag and ``where(tag)``, the tag's 'file:line'.
+    (tagged_fields.tag_values' ``first``), named by its tag and ``where(tag)``, the tag's 'file:line'.
 
     ``tags`` are the fields that hold a year by their format's definition; a reader may fall
     back on a date field that need not (RIS DA and RefWorks FD, where EndNote and RefWorks
