@@ -286,6 +286,30 @@ def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
     )
 
 
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
+
+
+def _refuse_cp1252_read_as_latin1(data: bytes, name: str, encoding: str) -> None:
+    """FormatError when a file declared Latin-1 (ISO-8859-1) holds a byte 0x80-0x9F that
+    Windows-1252 reads as a character: Latin-1 gives those bytes no character, only the C1
+    control codes, which no text holds; Windows-1252 (Windows' 'ANSI', what Notepad and older
+    reference managers save) puts its curly quotes, dashes, '€' and '…' there. Read as
+    declared, every such character would be stored as an invisible control code."""
+    if codecs.lookup(encoding).name != "iso8859-1":
+        return
+    for m in _C1_BYTE.finditer(data):
+        try:
+            char = m.group().decode("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in either
+            continue
+        raise FormatError(
+            f"byte 0x{data[m.start()]:02x} is no character in Latin-1 but '{char}' in"
+            " Windows-1252: the file is Windows-1252 text",
+            where=f"{name}:{line_at(data, m.start())}",
+            hint="pass --encoding cp1252 instead; nothing was imported",
+        )
+
+
 _JOINED_BOM = re.compile(r"(?<=[\r\n])\ufeff")
 
 
@@ -344,6 +368,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
             # "cannot decode" would hide that the option is what is wrong
             _refuse_utf8_read_as(data, name, encoding)
+            _refuse_cp1252_read_as_latin1(data, name, encoding)
             return _tidied(data.decode(encoding))
         except UnicodeDecodeError as exc:
             line = line_at(data, exc.start)
