@@ -328,6 +328,24 @@ def _nul(data: bytes) -> bytes:
     return data[:half] + b"x\x00y" + data[half:]
 
 
+def _zipped(member: str, data: bytes) -> bytes:
+    """A zip archive holding ``data`` as ``member`` (a Word document: word/document.xml)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(member, (2026, 1, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
+def _decoded_twice(data: bytes) -> bytes:
+    """The file with a line's text garbled as UTF-8 read as Windows-1252 and saved again."""
+    text = data.decode("utf-8", "replace")
+    lines = text.split("\n")
+    lines[len(lines) // 3] += " Caf\u00c3\u00a9 workers\u00e2\u20ac\u2122"
+    return "\n".join(lines).encode("utf-8")
+
+
 def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[str, Path, bool]]:
     """(label, path, must be refused) for a file to read whose good file is ``good``."""
     folder = base / "in"
@@ -344,6 +362,11 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         ("nul", _nul(data), ext not in ("pdf",)),
         ("5mb-line", data + b"x" * (5 * 1024 * 1024) + b"\n", False),
         ("cr-line-ends", data.replace(b"\r\n", b"\n").replace(b"\n", b"\r"), False),  # old Mac
+        # round 21: the file zipped (a download, an attachment), a Word document in its place,
+        # and its text garbled before it was saved as UTF-8 ('é' as 'Ã©': read, with a warning)
+        ("zipped", _zipped(f"good.{ext}", data), True),
+        ("word-document", _zipped("word/document.xml", b"<w:document/>"), True),
+        ("decoded-twice", _decoded_twice(data), False),
     ]
     out: list[tuple[str, Path, bool]] = []
     for label, content, must in made:

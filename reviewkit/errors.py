@@ -9,12 +9,16 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from typing import Any
 
 
 class UserError(Exception):
     """Bad input or a state the user can fix.
 
     ``where`` is 'file', 'file:line' or 'file: record N'; ``hint`` says what to do.
+    ``said_before``: the warnings of reading the file refused (formats.read_warnings'
+    ReadWarning: a sheet's header read below title rows), which the CLI says before the
+    error, as it says them after a file read whole (formats.filled_sheet.FilledSheet.refusing).
     """
 
     exit_code = 2
@@ -24,6 +28,7 @@ class UserError(Exception):
         self.message = message
         self.where = where
         self.hint = hint
+        self.said_before: tuple[Any, ...] = ()
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message

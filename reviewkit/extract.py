@@ -390,64 +390,65 @@ def import_csv(
     path = Path(path)
     # a CSV sheet or the workbook Excel saves it as; field ids are matched in their own case
     found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
-    header, rows = found.header, found.rows
-    fields = [f.id for f in project.protocol.extraction]
-    check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:{found.header_line}")
-    allowed = set(study_ids)
-    wanted: list[tuple[int, str, str]] = []
-    first_line: dict[int, int] = {}
-    shown: dict[int, str] = {}  # record id -> the title its row shows
-    for line, row in rows:
-        raw = (row.get("record_id") or "").strip()
-        if not raw.isdigit():
+    with found.refusing():  # the sheet's warnings said before a refusal
+        header, rows = found.header, found.rows
+        fields = [f.id for f in project.protocol.extraction]
+        check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:{found.header_line}")
+        allowed = set(study_ids)
+        wanted: list[tuple[int, str, str]] = []
+        first_line: dict[int, int] = {}
+        shown: dict[int, str] = {}  # record id -> the title its row shows
+        for line, row in rows:
+            raw = (row.get("record_id") or "").strip()
+            if not raw.isdigit():
+                raise UserError(
+                    f"record_id {raw!r} is not a number",
+                    where=f"{path}:{line}",
+                    hint=f"keep the record ids '{command_line('extract export')}' wrote in the record_id column",
+                )
+            rid = int(raw)
+            if rid not in allowed:
+                raise UserError(
+                    f"unknown record id {rid}",
+                    where=f"{path}:{line}",
+                    hint="only studies of this project's report can be imported",
+                )
+            if rid in first_line:
+                raise UserError(
+                    f"record id {rid} is on two rows (lines {first_line[rid]} and {line})",
+                    where=f"{path}:{line}",
+                    hint="keep one row per study; nothing was imported",
+                )
+            first_line[rid] = line
+            if row.get("title"):
+                shown[rid] = row["title"]
+            for f in fields:
+                if f in row and row[f] is not None:
+                    wanted.append((rid, f, read_cell(row[f])))
+        _refuse_other_titles(project, shown, first_line, path)
+        current = values(project, {rid for rid, _, _ in wanted})
+        # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
+        # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
+        # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
+        locale = sheet_locale(found.separator, (v for *_, v in wanted))
+        numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
+        changed, unclear = [], []
+        for rid, f, v in wanted:
+            try:
+                if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
+                    changed.append((rid, f, stored_form(v, locale, f in numbers)))
+            except Ambiguous as exc:
+                unclear.append((first_line[rid], f, v, exc))
+        if unclear:  # all at once: a re-saved sheet has every date in the locale's form
+            line, f, _, exc = unclear[0]
+            more = "; ".join(f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:9])
+            also = f"; {len(unclear) - 1} more such cell(s): {more}" if more else ""
             raise UserError(
-                f"record_id {raw!r} is not a number",
+                f"column {f!r}: {exc.message}{also}{', …' if len(unclear) > 9 else ''}",
                 where=f"{path}:{line}",
-                hint=f"keep the record ids '{command_line('extract export')}' wrote in the record_id column",
+                hint=f"{exc.hint}; nothing was imported",
             )
-        rid = int(raw)
-        if rid not in allowed:
-            raise UserError(
-                f"unknown record id {rid}",
-                where=f"{path}:{line}",
-                hint="only studies of this project's report can be imported",
-            )
-        if rid in first_line:
-            raise UserError(
-                f"record id {rid} is on two rows (lines {first_line[rid]} and {line})",
-                where=f"{path}:{line}",
-                hint="keep one row per study; nothing was imported",
-            )
-        first_line[rid] = line
-        if row.get("title"):
-            shown[rid] = row["title"]
-        for f in fields:
-            if f in row and row[f] is not None:
-                wanted.append((rid, f, read_cell(row[f])))
-    _refuse_other_titles(project, shown, first_line, path)
-    current = values(project, {rid for rid, _, _ in wanted})
-    # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
-    # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
-    # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
-    locale = sheet_locale(found.separator, (v for *_, v in wanted))
-    numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
-    changed, unclear = [], []
-    for rid, f, v in wanted:
-        try:
-            if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
-                changed.append((rid, f, stored_form(v, locale, f in numbers)))
-        except Ambiguous as exc:
-            unclear.append((first_line[rid], f, v, exc))
-    if unclear:  # all at once: a re-saved sheet has every date in the locale's form
-        line, f, _, exc = unclear[0]
-        more = "; ".join(f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:9])
-        also = f"; {len(unclear) - 1} more such cell(s): {more}" if more else ""
-        raise UserError(
-            f"column {f!r}: {exc.message}{also}{', …' if len(unclear) > 9 else ''}",
-            where=f"{path}:{line}",
-            hint=f"{exc.hint}; nothing was imported",
-        )
-    values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
+        values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     return ImportResult(len(first_line), len(changed), found.warnings)
 
 

@@ -106,20 +106,28 @@ def _csv_rows(
 ) -> tuple[list[str], list[int], str, tuple[ReadWarning, ...]]:
     """Texts and labels of a CSV sheet's or an Excel worksheet's rows (their names in lower
     case, each numbered by its line or worksheet row), the label's name in messages, and the
-    warnings of reading the sheet."""
+    warnings of reading the sheet (said before a refusal too: FilledSheet.refusing)."""
+    with found.refusing():
+        return _labelled(found, where, label_column)
+
+
+def _labelled(
+    found: FilledSheet, where: str, label_column: str
+) -> tuple[list[str], list[int], str, tuple[ReadWarning, ...]]:
     columns, rows = found.header, found.rows
     label_name = label_column.lower()
+    header = f"{where}:{found.header_line}"  # a missing column is named at the header's line
     if "title" not in columns:
         raise UserError(
             "no 'title' column",
-            where=where,
+            where=header,
             hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
         )
     if label_name not in columns:
         label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
         raise UserError(
             f"no label column '{label_column}'",
-            where=where,
+            where=header,
             hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
         )
     texts, labels = [], []

@@ -187,38 +187,41 @@ def read_gold(
     found = sheet_rows(path, "the labelled studies", ("title",))
     header, rows = found.header, found.rows
     found.tell(warn)
-    if "title" not in header:
-        raise UserError(
-            "the CSV needs a 'title' column",
-            where=f"{path}:{found.header_line}",
-            hint=found.hint("the labelled studies", f"columns: {', '.join(header)}"),
-        )
-    gold_col = _gold_column(header, scheme, gold_column, f"{path}:{found.header_line}")
-    labels = all_labels(scheme)
-    names = {_key(lab.name): lab.id for lab in scheme.labels} | {_key(lab): lab for lab in labels}
-    records, golds, lines = [], [], []
-    for line, row in rows:
-        gold = []
-        for part in _split(row.get(gold_col)) or [none_id(scheme)]:
-            if _key(part) not in names:
-                raise UserError(
-                    f"unknown label {part!r} for scheme {scheme.id!r}",
-                    where=f"{path}:{line}",
-                    hint=f"known: {', '.join(labels)}",
-                )
-            gold.append(names[_key(part)])
-        # the gold column is the answer, never the record's text, also when it is named like a
-        # section ('design', 'setting', 'intervention': its labels would be their own evidence)
-        records.append(row_record({k: v for k, v in row.items() if k != gold_col}))
-        golds.append(list(dict.fromkeys(gold)))
-        lines.append(line)
-    if not records:
-        raise UserError(
-            "the CSV has no rows",
-            where=str(path),
-            hint="give one labelled study a row under the header (title, abstract and the gold"
-            " label)",
-        )
+    with found.refusing():  # said before a refusal too (``warn`` hears them on success)
+        if "title" not in header:
+            raise UserError(
+                "the CSV needs a 'title' column",
+                where=f"{path}:{found.header_line}",
+                hint=found.hint("the labelled studies", f"columns: {', '.join(header)}"),
+            )
+        gold_col = _gold_column(header, scheme, gold_column, f"{path}:{found.header_line}")
+        labels = all_labels(scheme)
+        names = {_key(lab.name): lab.id for lab in scheme.labels} | {
+            _key(lab): lab for lab in labels
+        }
+        records, golds, lines = [], [], []
+        for line, row in rows:
+            gold = []
+            for part in _split(row.get(gold_col)) or [none_id(scheme)]:
+                if _key(part) not in names:
+                    raise UserError(
+                        f"unknown label {part!r} for scheme {scheme.id!r}",
+                        where=f"{path}:{line}",
+                        hint=f"known: {', '.join(labels)}",
+                    )
+                gold.append(names[_key(part)])
+            # the gold column is the answer, never the record's text, also when it is named like a
+            # section ('design', 'setting', 'intervention': its labels would be their own evidence)
+            records.append(row_record({k: v for k, v in row.items() if k != gold_col}))
+            golds.append(list(dict.fromkeys(gold)))
+            lines.append(line)
+        if not records:
+            raise UserError(
+                "the CSV has no rows",
+                where=str(path),
+                hint="give one labelled study a row under the header (title, abstract and the gold"
+                " label)",
+            )
     return records, golds, lines
 
 

@@ -179,6 +179,10 @@ def _main(argv: list[str] | None) -> int:
         click.echo(str(exc), err=True)
         return exc.exit_code
     except UserError as exc:
+        if exc.said_before:  # the warnings of reading a sheet, said before its refusal
+            from reviewkit.cli._common import say_warnings  # loaded only then: startup
+
+            say_warnings(exc.where, exc.said_before)
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:

@@ -30,7 +30,7 @@ from reviewkit.dedup.review import (
 )
 from reviewkit.errors import UserError, command_line, no_record_text
 from reviewkit.formats.filled_sheet import sheet_rows
-from reviewkit.formats.read_warnings import ReadWarning
+from reviewkit.formats.read_warnings import ReadWarning, said_first
 from reviewkit.records import Record
 from reviewkit.shared_path import shared_path
 from reviewkit.sheet_titles import refuse_other_title
@@ -121,39 +121,41 @@ def _rows(
     # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
     # errors name their lines (a workbook's: its rows)
     found = sheet_rows(path, "the queue's rows", _NEEDED)
-    fieldnames, reader = found.header, found.rows
-    missing = [c for c in _NEEDED if c not in fieldnames]
-    if missing:
-        raise UserError(
-            f"missing column(s) {', '.join(missing)}",
-            where=f"{path}:{found.header_line}",
-            hint=found.hint(
-                "the queue's rows", "read back the file 'dedup review --csv' wrote, with its header"
-            ),
-        )
-    out, titles = [], {}
-    for line, row in reader:
-        word = (row.get("verdict") or "").strip().lower()
-        if word and word not in VERDICT_WORDS:
+    with found.refusing():  # the sheet's warnings said before a refusal
+        fieldnames, reader = found.header, found.rows
+        missing = [c for c in _NEEDED if c not in fieldnames]
+        if missing:
             raise UserError(
-                f"verdict {word!r} is not 'same' or 'different'",
-                where=f"{path}:{line}",
-                hint="write same, different, or leave the cell empty",
+                f"missing column(s) {', '.join(missing)}",
+                where=f"{path}:{found.header_line}",
+                hint=found.hint(
+                    "the queue's rows",
+                    "read back the file 'dedup review --csv' wrote, with its header",
+                ),
             )
-        try:
-            a, b = int(row.get("record_a", "")), int(row.get("record_b", ""))
-        except (TypeError, ValueError):
-            raise UserError(
-                "record_a and record_b must be record ids",
-                where=f"{path}:{line}",
-                hint="keep the ids as 'dedup review --csv' wrote them (whole numbers);"
-                " nothing was written",
-            ) from None
-        out.append((line, a, b, VERDICT_WORDS.get(word, "")))
-        titles[line] = {
-            x: row[f"{s}_title"] for x, s in ((a, "a"), (b, "b")) if f"{s}_title" in row
-        }
-    _refuse_conflicts(out, path)
+        out, titles = [], {}
+        for line, row in reader:
+            word = (row.get("verdict") or "").strip().lower()
+            if word and word not in VERDICT_WORDS:
+                raise UserError(
+                    f"verdict {word!r} is not 'same' or 'different'",
+                    where=f"{path}:{line}",
+                    hint="write same, different, or leave the cell empty",
+                )
+            try:
+                a, b = int(row.get("record_a", "")), int(row.get("record_b", ""))
+            except (TypeError, ValueError):
+                raise UserError(
+                    "record_a and record_b must be record ids",
+                    where=f"{path}:{line}",
+                    hint="keep the ids as 'dedup review --csv' wrote them (whole numbers);"
+                    " nothing was written",
+                ) from None
+            out.append((line, a, b, VERDICT_WORDS.get(word, "")))
+            titles[line] = {
+                x: row[f"{s}_title"] for x, s in ((a, "a"), (b, "b")) if f"{s}_title" in row
+            }
+        _refuse_conflicts(out, path)
     return out, titles, found.warnings
 
 
@@ -187,8 +189,9 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
     made_by = person_id(person)
     rows, said = _checked_rows(db, path)
     # judged and written under the write lock: another reviewer's verdicts cannot come in
-    # between reading the queue and writing the file's verdicts (two terminals, one project)
-    with db.transaction():
+    # between reading the queue and writing the file's verdicts (two terminals, one project);
+    # the sheet's warnings said before a refusal naming a line
+    with said_first(said), db.transaction():
         before = links.canonical_map(db)
         open_pairs, result, todo = _sorted_rows(db, before, rows)
         after = _joined(before, todo)
@@ -217,17 +220,18 @@ def _checked_rows(
     """:func:`_rows` and its warnings, each record id checked to name a record, and the title
     the sheet shows for it to be that record's (:func:`_refuse_other_titles`)."""
     rows, titles, said = _rows(path)
-    known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
-    for line, a, b, _v in rows:
-        missing = [x for x in (a, b) if x not in known]
-        if missing or a == b:
-            if missing:
-                what = no_record_text(missing)
-                hint = f"keep the record ids '{command_line('dedup review --csv')}' wrote in this sheet"
-            else:
-                what, hint = "a pair of one record", "a record is not paired with itself"
-            raise UserError(what, where=f"{path}:{line}", hint=hint)
-    _refuse_other_titles(titles, known, path)
+    with said_first(said):  # said before a refusal naming a line
+        known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
+        for line, a, b, _v in rows:
+            missing = [x for x in (a, b) if x not in known]
+            if missing or a == b:
+                if missing:
+                    what = no_record_text(missing)
+                    hint = f"keep the record ids '{command_line('dedup review --csv')}' wrote in this sheet"
+                else:
+                    what, hint = "a pair of one record", "a record is not paired with itself"
+                raise UserError(what, where=f"{path}:{line}", hint=hint)
+        _refuse_other_titles(titles, known, path)
     return rows, said
 
 

@@ -33,7 +33,8 @@ from reviewkit.formats.headings import unstarred
 from reviewkit.formats.last_record import check_last_record
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
-from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
+from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
+from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import COCHRANE_FIELD
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 

@@ -13,9 +13,18 @@ record is not refused for one (a file of thousands would be refused for what no 
 each is taken out where the records are read (:func:`cleaned`), those that stand between words
 (U+000B, U+000C and the separators U+001C-U+001F, which Python counts as whitespace) as a space,
 the others removed, and the import's summary names how many records held them and the first
-of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`); C1
-controls (U+0080-U+009F) are left alone: they are Windows-1252 punctuation read as Latin-1,
-a character lost in a wrong decoding, not a mark without meaning.
+of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.formats.text`).
+
+C1 controls (U+0080-U+009F) are no mark without meaning but a character lost in a wrong
+decoding, and are not taken out: where reviewkit decodes bytes itself, a file read as UTF-8
+cannot hold one as a byte (it is refused, not UTF-8), and one declared Latin-1 holding those
+bytes is refused as the Windows-1252 text it is (text._refuse_cp1252_read_as_latin1). One
+that arrives as a character was decoded wrongly before the file was saved: UTF-8 read as
+Latin-1 ('â\x80\x99' for '’'), as is text decoded twice as Windows-1252 ('Ã©' for 'é',
+'â€™' for '’', mojibake). Such text is warned of once per file, naming the first record and
+what it would read (:func:`_garbled`), and imported as it is: repairing it is certain only
+for the sequences matched, the rest of the record may have lost characters (U+FFFD) or be
+right, and the fix is the export saved as UTF-8 again.
 """
 
 from __future__ import annotations
@@ -63,13 +72,47 @@ def _clean_record(rec: Record, seen: Counter[str]) -> Record:
     return dataclasses.replace(rec, **changes) if changes else rec
 
 
+# UTF-8 decoded as Windows-1252 or Latin-1: a lead byte (U+00C2-U+00EF as those read it)
+# followed by one or two continuation bytes (0x80-0xBF: U+0080-U+00BF in Latin-1, or
+# Windows-1252's characters for 0x80-0x9F); what is matched is confirmed by decoding it back
+_CONTINUATION = "\u0080-\u00bf" + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+
+
+# what garbled reference text reads as, decoded back: accented Latin letters, Greek (a
+# statistic's α, β, μ), punctuation (’ – “ …), currency and letterlike signs (€, ™), and
+# mathematical signs (≤, ≥). A sign before a no-break space or a symbol reads as a Hebrew,
+# Arabic or Cyrillic letter ('×\xa0', 'Ð…'): text of its own, not garbled (PubMed's 2021
+# update file flagged 115 articles, mostly '×\xa0', before this; see the commit of round 21)
+_READS = re.compile("[\u00a0-\u03ff\u2000-\u214f\u2190-\u22ff]+")
+
+
+def _garbled(text: str) -> tuple[str, str] | None:
+    """The first text in ``text`` that is UTF-8 decoded as Windows-1252 or Latin-1, and what
+    it reads as UTF-8: ('Ã©', 'é'); None when there is none."""
+    for m in _MOJIBAKE.finditer(text):
+        raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in m.group())
+        try:
+            reads = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _READS.fullmatch(reads):
+            return m.group(), reads
+    return None
+
+
 def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator[Record]:
     """``records`` with the control characters of their text taken out (module docstring);
     when any held one, ``warn`` is told once, after the last record, how many did and which
     characters. A record whose ``raw`` text holds none is passed on untouched (most files)."""
     seen: Counter[str] = Counter()
     held: list[int] = []
+    garbled: list[tuple[int, str, str]] = []  # (record, text, what it reads) of the first
+    count = 0  # records holding text decoded twice
     for rec in records:
+        if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
+            count += 1
+            garbled = garbled or [(rec.position, *found)]
         if rec.raw and not CONTROL.search(rec.raw):
             yield rec
             continue
@@ -78,6 +121,16 @@ def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator
         if sum(seen.values()) > before:
             held.append(rec.position)
         yield rec
+    if garbled and warn is not None:
+        first, text, reads = garbled[0]
+        warn(
+            ReadWarning(
+                name,
+                f"{quantity(count, 'record')} held text decoded in a wrong encoding before the"
+                f" file was saved ('{text}' for '{reads}'; first: record {first}): imported as"
+                " it is; where the database shows it right, export the records again as UTF-8",
+            )
+        )
     if held and warn is not None:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
         count = quantity(len(held), "record")

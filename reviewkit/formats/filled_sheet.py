@@ -8,12 +8,13 @@ text; :mod:`~reviewkit.formats.xlsx` maps them back)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import NamedTuple
 
 from reviewkit.files import ZIP, check_regular
 from reviewkit.formats import csv_read
-from reviewkit.formats.read_warnings import ReadWarning, Warn
+from reviewkit.formats.read_warnings import ReadWarning, Warn, said_first
 from reviewkit.formats.text import read_bytes
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip
 
@@ -38,6 +39,11 @@ class FilledSheet(NamedTuple):
         from reviewkit.formats import xlsx  # see sheet_rows: the workbook reader when one is read
 
         return xlsx.other_sheets(self.sheets, what, hint)
+
+    def refusing(self) -> AbstractContextManager[None]:
+        """Within it, a UserError raised carries :attr:`warnings`, said before the refusal
+        (:func:`~reviewkit.formats.read_warnings.said_first`)."""
+        return said_first(self.warnings)
 
     def tell(self, warn: Warn | None) -> None:
         """Give ``warn`` each of :attr:`warnings`, for a reader that takes a ``warn``."""

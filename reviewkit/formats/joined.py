@@ -18,6 +18,7 @@ braced field's value may hold any line too (an abstract quoting a RIS record).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from reviewkit.errors import FormatError
 
@@ -87,6 +88,30 @@ def check_one_format(text: str, fmt: str, name: str, first_line: int = 1) -> Non
     other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
     line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + first_line
     raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
+
+
+def checked_lines(lines: Iterable[str], fmt: str, name: str) -> Iterator[str]:
+    """``lines`` of a file read as ``fmt`` line by line (formats.text_stream), each given on
+    once :func:`check_one_format` would pass it: a FormatError names the first that opens a
+    record of another format, before the reader is given it. Each line is checked with the
+    next one after it (RefWorks' record opens with two lines)."""
+    pattern = _PATTERNS[fmt]
+    held: str | None = None
+    no = 0
+    for no, line in enumerate(lines, start=1):
+        if held is not None:
+            _check_line(pattern, f"{held}\n{line}", fmt, name, no - 1)
+            yield held
+        held = line
+    if held is not None:
+        _check_line(pattern, held, fmt, name, no)
+        yield held
+
+
+def _check_line(pattern: re.Pattern[str], text: str, fmt: str, name: str, line: int) -> None:
+    if found := pattern.match(text):
+        other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
+        raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
 
 
 def check_no_table_row(skipped: str, fmt: str, name: str, first_line: int) -> None:

@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import corrections, not_export, ovid_cut
+from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
-from reviewkit.formats.text import continue_field, split_lines, tag_values
+from reviewkit.formats.tagged_fields import continue_field, tag_values
+from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import MEDLINE_LINE, is_ovid
 from reviewkit.name_forms import medline_full_name
 from reviewkit.records import Record, normalise_pmid, plain_abstract
+
+if TYPE_CHECKING:
+    from reviewkit.formats.text_stream import Lines
 
 FORMAT = "medline"
 
@@ -62,26 +66,35 @@ def _continues(line: str, ovid: bool) -> bool:
 
 
 def _records(
-    lines: list[str], name: str, ovid: bool
-) -> Iterator[tuple[int, int, list[tuple[str, str]]]]:
-    """(first line number, last line number, [(tag, value)]) for each record of the file's
-    ``lines``; ``ovid``: Ovid's export, whose continuation lines start with any white space.
+    lines: Iterable[str], name: str, ovid: bool
+) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+    """(first line number, [(tag, value)], raw text: its lines to its last with text) for
+    each record of the file's ``lines``, read as they come (formats.text_stream); ``ovid``:
+    Ovid's export, whose continuation lines start with any white space.
 
     A blank line ends a record, unless the line after it continues a field: PubMed writes an
     abstract's paragraph break as a continuation line of spaces only (StatPearls books, e.g.
     PMID 29939664; Biopython issue #4557), and a record never starts with a continuation."""
     fields: list[tuple[str, str]] = []
-    start = end = 0
+    held: list[str] = []  # the open record's lines, for its raw text
+    gap: list[str] = []  # blank lines after its last: they end it unless a field goes on
+    start = 0
     for no, line in enumerate(lines, start=1):
         if not line.strip():
-            if fields and not (no < len(lines) and _continues(lines[no], ovid)):
-                yield start, end, fields
-                fields = []
+            if gap:  # a second blank line: the one before was followed by no field going on
+                yield start, fields, "\n".join(held)
+                fields, gap = [], []
+            elif fields:
+                gap.append(line)
             continue
         if fields and _continues(line, ovid):
             continue_field(fields, line)
-            end = no
+            held += [*gap, line]
+            gap = []
             continue
+        if gap:
+            yield start, fields, "\n".join(held)
+            fields, gap = [], []
         m = MEDLINE_LINE.match(line)
         if not m:
             raise FormatError(
@@ -90,11 +103,11 @@ def _records(
                 hint="MEDLINE files have a tag of up to 4 letters, a dash, then the value",
             )
         if not fields:
-            start = no
+            start, held = no, []
+        held.append(line)
         fields.append((m.group(1), m.group(2).strip()))
-        end = no
     if fields:
-        yield start, end, fields
+        yield start, fields, "\n".join(held)
 
 
 def _to_record(
@@ -168,119 +181,44 @@ def _split_kw(value: str) -> list[str]:
     return [k.strip() for k in value.split(";") if k.strip()]
 
 
-def _check_complete(text: str, name: str) -> None:
-    """Refuse a file cut short (a broken download, a copy that ran out of space).
-
-    PubMed writes SO (the citation) as the last line of every journal record and ends the
-    file with a line break; a book or book chapter (PT Book, from the NCBI Bookshelf) has no
-    SO and closes with its 'AID - NBK… [bookaccession]' line. The last record is taken as cut
-    when it lacks the closing line that the record before it has, or when the file stops in
-    the middle of a line of a record without one, or in the middle of its SO line: PubMed's
-    SO (the NLM citation, 'Journal. Date;Vol(Issue):Pages.' and any 'doi: … Epub … .') ends
-    with a period, so a last SO without one in a file without its final line break is cut.
-    A record that carries PubMed's own fields (:func:`_from_pubmed`) is cut without its closing
-    line even as the file's only record: a file of one book chapter cut after its 'PL' line
-    was read. A cut just after a period inside SO cannot be told: every other field of the
-    record is whole then, and SO itself is not read into the record.
-    """
-    # records are split at blank lines, but not at a blank line inside a field (_records)
-    blocks = [b for b in re.split(r"\n[ \t\r]*\n(?! {6}\S)", text.strip("\n")) if b.strip()]
-    if not blocks:
-        return
-    closed = [_closed(b) for b in blocks[-2:]]  # only the last record and the one before it
-    cut_mid_line = not text.endswith(("\n", "\r"))
-    hint = "the file looks cut short; download or export it again"
-    if closed[-1]:
-        # PubMed's own records end SO with its period at the end of a line too (a cut after
-        # a wrapped line's 'doi:'); another program's MEDLINE text is judged only when it
-        # stops mid-line
-        if (cut_mid_line or _from_pubmed(blocks[-1])) and _cut_source(blocks[-1]):
-            raise FormatError(
-                "the file ends in the middle of the last record's 'SO  - ' line (without the "
-                "period that ends it)",
-                where=f"{name}:{_last_line(text)}",
-                hint=hint,
-            )
-        return
-    closes_before = len(blocks) > 1 and closed[-2]
-    if cut_mid_line or closes_before or _from_pubmed(blocks[-1]):
-        closing = (
-            "'AID - NBK… [bookaccession]' line, which closes a PubMed book record"
-            if _is_book(blocks[-1])
-            else "'SO  - ' line"
-        )
-        raise FormatError(
-            f"the file ends in the middle of a record (it has no closing {closing})",
-            where=f"{name}:{_last_line(text)}",
-            hint=hint,
-        )
-
-
-def _last_line(text: str) -> int:
-    """The number of the file's last line with text (counted only for an error)."""
-    return text.rstrip("\n").count("\n") + 1
-
-
-def _cut_source(block: str) -> bool:
-    """Whether the record's last field is an SO whose text (continuations joined) does not
-    end with the period PubMed always ends it with."""
-    lines = split_lines(block.rstrip("\n\r"))
-    tags = [(i, m.group(1)) for i, ln in enumerate(lines) if (m := MEDLINE_LINE.match(ln))]
-    if not tags or tags[-1][1] != "SO":
-        return False
-    return not " ".join(ln.strip() for ln in lines[tags[-1][0] :]).endswith(".")
-
-
-# PubMed's own fields, written in every record it exports (its status in the record's head,
-# its history dates near the end) and by no other program that writes MEDLINE text (Ovid's
-# records carry none; nor does reviewkit's writer, which writes no closing line either)
-_PUBMED_FIELDS = re.compile(r"^(?:STAT|EDAT|CRDT)-", re.M)
-# a Bookshelf record (a book or a chapter): PubMed gives it the book's title (BTI) or the
-# publication type Book / Book Chapter, and closes it with its NBK accession instead of an SO
-_BOOK = re.compile(r"^(?:BTI - |PT  - Book(?: Chapter)?\r?$)", re.M)
-
-
-def _from_pubmed(block: str) -> bool:
-    """Whether a record carries PubMed's own fields, so PubMed closed it (SO, or a book's
-    accession AID)."""
-    return bool(_PUBMED_FIELDS.search(block))
-
-
-def _is_book(block: str) -> bool:
-    """Whether a record is one of PubMed's Bookshelf records (a book or a book chapter)."""
-    return bool(_BOOK.search(block))
-
-
-def _closed(block: str) -> bool:
-    """Whether a record ends with PubMed's closing line: SO, or a book's accession AID."""
-    for line in reversed(split_lines(block)):
-        m = MEDLINE_LINE.match(line)
-        if m:
-            tag, value = m.group(1), m.group(2).rstrip()
-            return tag == "SO" or (tag == "AID" and value.endswith("[bookaccession]"))
-    return False
-
-
 def read(
     text: str, name: str, *, source: str = "MEDLINE", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of a MEDLINE (nbib) or Ovid file; ``warn`` is told of a year that holds none."""
     ovid = is_ovid(text)
     if not ovid:
-        _check_complete(text, name)
-    lines = _ovid_lines(text) if ovid else split_lines(text)
+        medline_cut.check_complete(text, name)
+        return _read(_records(split_lines(text), name, False), name, source, warn, ovid)
+    records = list(_records(_ovid_lines(text), name, True))
+    # no closing line: a cut is told from the last record's fields (formats.ovid_cut)
+    ovid_cut.check_complete([fields for _, fields, _ in records], text, name)
+    return _read(iter(records), name, source, warn, ovid)
+
+
+def read_lines(
+    lines: Lines, name: str, *, source: str = "MEDLINE", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a MEDLINE (nbib) file, not Ovid's, given as its ``lines`` (formats.
+    text_stream, one record held at a time), as :func:`read` reads its text: the lines are
+    read twice, first for the end of the file (:func:`~reviewkit.formats.medline_cut.check_complete`) as it is read first."""
+    medline_cut.check_end(lines, name)
+    return _read(_records(lines, name, False), name, source, warn, ovid=False)
+
+
+def _read(
+    records: Iterator[tuple[int, list[tuple[str, str]], str]],
+    name: str,
+    source: str,
+    warn: Warn | None,
+    ovid: bool,
+) -> Iterator[Record]:
     ids_only = True  # every record so far holds a PMID and nothing else
     titled = ovid  # a record so far has a title; Ovid's files mix databases, not checked
     first = 0
-    records: Iterable[tuple[int, int, list[tuple[str, str]]]] = _records(lines, name, ovid)
-    if ovid:  # no closing line: a cut is told from the last record's fields (formats.ovid_cut)
-        records = list(records)
-        ovid_cut.check_complete([fields for _, _, fields in records], text, name)
-    for position, (start, end, fields) in enumerate(records, start=1):
+    for position, (start, fields, raw) in enumerate(records, start=1):
         ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
         titled = titled or any(tag in _TITLES for tag, _ in fields)
         first = first or start
-        raw = "\n".join(lines[start - 1 : end])  # the record's own lines, continuations too
         if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
             raise FormatError(
                 "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 import shlex
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from reviewkit.errors import FormatError, command_line
-from reviewkit.files import DOCUMENT_HINT, GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
-from reviewkit.formats import vendor_text
+from reviewkit.files import DOCUMENT_HINT, GZIP, PDF, SAVE_AS_CSV, SQLITE
+from reviewkit.formats import vendor_text, zip_contents
 from reviewkit.outputs import (
     CLUSTERS_SHEET_COLUMNS,
     EXTRACTION_SHEET_COLUMNS,
@@ -245,37 +244,28 @@ _EXPORT_SUFFIXES = {".ris", ".nbib", ".txt", ".bib", ".xml", ".csv", ".tsv", ".x
 
 
 def zip_refusal(path: str) -> FormatError:
-    """The FormatError for a zip archive that is not an Excel workbook, naming what it is."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            # OpenDocument names its kind in a first, stored member 'mimetype' (OASIS
-            # OpenDocument 1.2, part 3, 3.3): a spreadsheet (.ods) or a text (.odt)
-            mimetype = b""
-            if "mimetype" in names:  # its first bytes only: a member may be a zip bomb
-                with archive.open("mimetype") as member:
-                    mimetype = member.read(100)
-    except (zipfile.BadZipFile, OSError):
+    """The FormatError for a zip archive that is not an Excel workbook, naming what it is
+    (:mod:`~reviewkit.formats.zip_contents`)."""
+    found = zip_contents.inside(path)
+    if found is None:
         return FormatError(
             "this is a binary file: a zip archive (an Excel workbook?) cut short or corrupt",
             where=path,
             hint="download or save the file again; nothing was imported",
         )
-    sheet = spreadsheet_kind("\n".join(names).encode() + b"\n" + mimetype)
-    if sheet:  # an Excel workbook is read; this is another program's spreadsheet
+    if sheet := found.sheet():  # an Excel workbook is read; this is another program's
         return FormatError(
             f"this is {sheet}, which reviewkit does not read",
             where=path,
             hint=f"save it as .xlsx or CSV: {SAVE_AS_CSV[sheet]}",
         )
-    if "word/document.xml" in names or "content.xml" in names:
-        kind = "a Word document (.docx)" if "word/document.xml" in names else "an OpenDocument file"
+    if document := found.document():
         return FormatError(
-            f"this is {kind}, not a reference export",
+            f"this is {document}, not a reference export",
             where=path,
             hint=DOCUMENT_HINT,
         )
-    if any(PurePosixPath(n).suffix.lower() == ".enl" for n in names):  # EndNote's .enlx: its
+    if found.files({".enl"}):  # EndNote's .enlx: its
         # library file (NAME.enl) and NAME.Data folder zipped together
         return FormatError(
             "this is an EndNote compressed library (.enlx), not a reference export",
@@ -283,11 +273,9 @@ def zip_refusal(path: str) -> FormatError:
             hint="open it in EndNote and export the references: File > Export… with the output"
             " style 'RefMan (RIS) Export', or as XML",
         )
-    inside = [n for n in names if PurePosixPath(n).suffix.lower() in _EXPORT_SUFFIXES]
-    if inside:
-        shown = ", ".join(inside[:5]) + (f" and {len(inside) - 5} more" if len(inside) > 5 else "")
+    if exports := found.files(_EXPORT_SUFFIXES):
         return FormatError(
-            f"this is a zip archive holding {shown}",
+            f"this is a zip archive holding {zip_contents.shown(exports)}",
             where=path,
             hint="unzip it and import the files it holds; nothing was imported",
         )

@@ -12,9 +12,12 @@ dedup's year evidence unseen. Every reader warns through :func:`check_year` (one
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from reviewkit.errors import UserError
 
 if TYPE_CHECKING:  # the record types only where a year is checked: a sheet's reader (simulate's
     # labelled set) imports ReadWarning without them (tests/core/test_cli_startup.py)
@@ -28,6 +31,19 @@ class ReadWarning:
 
 
 Warn = Callable[[ReadWarning], None]
+
+
+@contextmanager
+def said_first(said: Sequence[ReadWarning]) -> Iterator[None]:
+    """Within it, a UserError raised (the file refused, by a row or as a whole) carries
+    ``said``, the warnings of reading that file, for the CLI to say before the refusal
+    (:attr:`reviewkit.errors.UserError.said_before`): they were said only after a file read
+    whole, and a header read below title rows is why a refusal's line is not the one counted."""
+    try:
+        yield
+    except UserError as exc:
+        exc.said_before = exc.said_before or tuple(said)
+        raise
 
 
 def check_year(value: str, field: str, where: str, warn: Warn | None) -> None:
@@ -68,7 +84,7 @@ def check_tagged_year(
 ) -> None:
     """check_year for a tagged record (RIS, MEDLINE, RefWorks, Cochrane, Web of Science) read
     without a year: the value its reader took, the first of the first of ``tags`` holding one
-    (text.tag_values' ``first``), named by its tag and ``where(tag)``, the tag's 'file:line'.
+    (tagged_fields.tag_values' ``first``), named by its tag and ``where(tag)``, the tag's 'file:line'.
 
     ``tags`` are the fields that hold a year by their format's definition; a reader may fall
     back on a date field that need not (RIS DA and RefWorks FD, where EndNote and RefWorks

@@ -28,7 +28,8 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_tagged_year, tag_line
-from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
+from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
+from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import REFWORKS_FIELD
 from reviewkit.records import Record, plain_abstract
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TextIO
 
 import rispy
@@ -24,7 +25,8 @@ from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
-from reviewkit.formats.text import continue_field, split_lines, tag_values
+from reviewkit.formats.tagged_fields import continue_field, tag_values
+from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
 from reviewkit.name_forms import ris_name
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -104,16 +106,25 @@ class _NoHeaderWriter(rispy.RisWriter):
         return ""
 
 
-def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+    """(first line, fields, raw text) of each record of the file's ``lines``, read one after
+    another (a file streamed: formats.text_stream); the lines before the first TY line are
+    held until it is found, which tells how the file writes its tags (:class:`_TagStyle`)."""
     fields: list[tuple[str, str]] = []
-    start = 0
+    held: list[str] = []  # the open record's lines, for its raw text
+    start = number = 0  # the open record's first line, and its number for messages
+    ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
     # the record last closed by its ER, given at the next TY or the file's end: Ovid's trailer
     # after the ER belongs to it (_TRAILER_TAGS)
     done: tuple[int, list[tuple[str, str]], str] | None = None
-    lines = split_lines(text)
-    style = _TagStyle(lines)
+    style, lines = _TagStyle.of(lines)
     numbering = _Numbering(name)
+    no = 0
     for no, line in enumerate(lines, start=1):
+        if line[:2] in _TY_STARTS and _is_ty_line(line):
+            ty_lines += 1
+        if fields:
+            held.append(line)
         m = style.tag(line, bool(fields), f"{name}:{no}")
         if m:
             tag, value = m.group(1).upper(), (m.group(3) or "").strip()
@@ -123,11 +134,11 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                     done = None
                 if fields:
                     raise FormatError(
-                        f"record {start and _count(lines, start)} starting at line {start} has no ER line",
+                        f"record {start and number} starting at line {start} has no ER line",
                         where=f"{name}:{no}",
                         hint="every RIS record ends with 'ER  - '; the file may be cut or two files were joined",
                     )
-                start = no
+                start, number, held = no, ty_lines, [line]
                 fields = [(tag, value)]
                 numbering.record()
             elif tag == "ER":
@@ -139,13 +150,13 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                 # or generated badly does (thousands of them were imported as untitled)
                 if not any(value for _tag, value in fields[1:]):
                     raise FormatError(
-                        f"record {_count(lines, start)} starting at line {start} is empty: "
+                        f"record {number} starting at line {start} is empty: "
                         "nothing between its TY and ER lines",
                         where=f"{name}:{start}",
                         hint="remove the empty record, or export the references again; "
                         "nothing was imported",
                     )
-                done, fields = (start, fields, "\n".join(lines[start - 1 : no])), []
+                done, fields = (start, fields, "\n".join(held)), []
             elif not fields and tag in _TRAILER_TAGS and done:
                 done[1].append((tag, value))  # Ovid's trailer after a record's ER
             elif not fields:
@@ -157,21 +168,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             else:
                 fields.append((tag, value))
         elif line.strip():
-            if fields and fields[-1][0] == "KW" and not line[0].isspace():
-                # EndNote's RIS writes a record's keywords under one 'KW  - ', the second and
-                # later each on its own line at column 0 (asreview's pubmed_endnote.txt): a
-                # keyword, not a wrapped one (no exporter wraps a keyword; one indents a wrap)
-                fields.append(("KW", line.strip()))
-            elif fields:  # a wrapped line continues the previous field
-                continue_field(fields, line)
-            elif RIS_OUTSIDE.fullmatch(line):
-                numbering.header(line, no)
-            else:
-                raise FormatError(
-                    f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
-                    where=f"{name}:{no}",
-                    hint="is this an RIS file? pass --format to choose another reader",
-                )
+            _untagged(line, fields, numbering, name, no)
     if fields:
         raise FormatError(
             f"the last record (starting at line {start}) has no ER line",
@@ -180,11 +177,37 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
         )
     if done:
         yield done
-    numbering.end(len(lines))
+    numbering.end(no)
 
 
-def _count(lines: list[str], start: int) -> int:
-    return sum(1 for ln in lines[:start] if (m := _TAG.match(ln.rstrip())) and _is_ty(m))
+def _untagged(
+    line: str, fields: list[tuple[str, str]], numbering: _Numbering, name: str, no: int
+) -> None:
+    """Line ``no``, with text and no tag: a keyword or a wrapped line inside a record, a line
+    outside the records that exporters write, or an error."""
+    if fields and fields[-1][0] == "KW" and not line[0].isspace():
+        # EndNote's RIS writes a record's keywords under one 'KW  - ', the second and
+        # later each on its own line at column 0 (asreview's pubmed_endnote.txt): a
+        # keyword, not a wrapped one (no exporter wraps a keyword; one indents a wrap)
+        fields.append(("KW", line.strip()))
+    elif fields:  # a wrapped line continues the previous field
+        continue_field(fields, line)
+    elif RIS_OUTSIDE.fullmatch(line):
+        numbering.header(line, no)
+    else:
+        raise FormatError(
+            f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
+            where=f"{name}:{no}",
+            hint="is this an RIS file? pass --format to choose another reader",
+        )
+
+
+_TY_STARTS = frozenset({"TY", "ty", "Ty", "tY"})
+
+
+def _is_ty_line(line: str) -> bool:
+    """Whether ``line`` is a TY tag line in any case and spacing (counted for messages)."""
+    return (m := _TAG.match(line.rstrip())) is not None and _is_ty(m)
 
 
 def _is_ty(m: re.Match[str]) -> bool:
@@ -209,9 +232,19 @@ class _TagStyle:
     the field above, would put that keyword into the abstract unseen; a two-letter word, two
     spaces and a hyphen starts no sentence."""
 
-    def __init__(self, lines: list[str]) -> None:
-        heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and _is_ty(m))
-        first = next(heads, None)
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> tuple[_TagStyle, Iterator[str]]:
+        """The style of the file's ``lines`` and the lines again, all of them: those up to
+        its first TY line are read ahead and held (a file without one, all of them)."""
+        lines = iter(lines)
+        ahead: list[str] = []
+        for line in lines:
+            ahead.append(line)
+            if (m := _TAG.match(line.rstrip())) and _is_ty(m):
+                return cls(m), chain(ahead, lines)
+        return cls(None), iter(ahead)
+
+    def __init__(self, first: re.Match[str] | None) -> None:
         self.two_spaces = first is not None and first.group(2) == "  "
         self.upper_case = first is not None and first.group(1).isupper()
         self.any_case = first is not None and not self.upper_case
@@ -305,7 +338,15 @@ def read(
     text: str, name: str, *, source: str = "RIS", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of an RIS file; ``warn`` is told of a PY or Y1 that holds no year."""
-    for position, (start, fields, raw) in enumerate(_records(text, name), start=1):
+    return read_lines(split_lines(text), name, source=source, warn=warn)
+
+
+def read_lines(
+    lines: Iterable[str], name: str, *, source: str = "RIS", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of an RIS file given as its ``lines`` (read as they come: formats.text_stream
+    holds one record at a time), as :func:`read` reads its text."""
+    for position, (start, fields, raw) in enumerate(_records(lines, name), start=1):
         try:
             record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:

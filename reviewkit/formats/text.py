@@ -1,8 +1,10 @@
 """Turning a file's bytes into text, with the errors users need (binary, empty, encoding, size).
 
-Size limits (documented in the README): a text export (RIS, nbib, BibTeX, CSV) is read whole
-into memory, so it may hold at most MAX_TEXT_BYTES once decompressed; 256 MiB is about 100,000
-records with abstracts, ten times PubMed's 10,000-record export limit. PubMed XML is streamed
+Size limits (documented in the README): a text export (RIS, nbib, BibTeX, CSV) may hold at
+most MAX_TEXT_BYTES once decompressed; 256 MiB is about 100,000 records with abstracts, ten
+times PubMed's 10,000-record export limit. BibTeX, CSV and the other text formats are read
+whole into memory; RIS, MEDLINE and Web of Science line by line, with the same checks
+(:mod:`~reviewkit.formats.text_stream`), under the same limit. PubMed XML is streamed
 and may decompress to MAX_XML_BYTES, eight times the largest NLM baseline file (233 MB). A
 gzip file that would decompress past its limit (a "gzip bomb") is refused before it fills
 memory.
@@ -14,7 +16,6 @@ import codecs
 import gzip
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,16 +70,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     limit = MAX_TEXT_BYTES if limit is None else limit
     check_regular(path)
     with open(path, "rb") as fh:
-        if fh.read(len(GZIP)) != GZIP:
-            if path.stat().st_size > limit:
-                raise too_big(name, limit, compressed=False)
-            fh.seek(0)
+        gzipped = fh.read(len(GZIP)) == GZIP
+        refuse_too_big(fh, path, limit, gzipped=gzipped)
+        if not gzipped:
             return fh.read()
-        fh.seek(-4, 2)  # gzip's trailer: the size of the content (of the last member, mod 4 GiB)
-        claimed = int.from_bytes(fh.read(4), "little")
-        if limit < claimed <= path.stat().st_size * _MAX_DEFLATE_RATIO:
-            raise too_big(name, limit, compressed=True)  # an honest big file fails at once
-        fh.seek(0)
         out = bytearray()  # the cap below holds when the trailer lies
         try:
             with gzip.GzipFile(fileobj=fh) as gz:
@@ -89,6 +84,21 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         except (OSError, EOFError, zlib.error) as exc:
             raise gzip_cut(exc, name) from None
         return bytes(out)
+
+
+def refuse_too_big(fh: BinaryIO, path: Path, limit: int, *, gzipped: bool) -> None:
+    """FormatError when the file ``fh`` (opened at ``path``; at its start afterwards) holds
+    more than ``limit`` bytes on disk, or, gzipped, when its trailer honestly claims more (a
+    trailer that lies is caught by :class:`LimitedReader` or :func:`read_bytes`' cap)."""
+    size = path.stat().st_size
+    if not gzipped and size > limit:
+        raise too_big(str(path), limit, compressed=False)
+    if gzipped:
+        fh.seek(-4, 2)  # gzip's trailer: the size of the content (of the last member, mod 4 GiB)
+        claimed = int.from_bytes(fh.read(4), "little")
+        if limit < claimed <= size * _MAX_DEFLATE_RATIO:
+            raise too_big(str(path), limit, compressed=True)  # an honest big file fails at once
+    fh.seek(0)
 
 
 class LimitedReader:
@@ -211,9 +221,13 @@ def check_line_lengths(text: str, name: str) -> None:
         return
     line = line_at(text, m.start())
     ends = [i for c in "\r\n" if (i := text.find(c, m.start())) >= 0]
-    end = min(ends, default=len(text))
-    raise FormatError(
-        f"line {line} is {end - m.start():,} characters long, more than any reference export"
+    raise long_line(name, line, min(ends, default=len(text)) - m.start())
+
+
+def long_line(name: str, line: int, length: int) -> FormatError:
+    """The FormatError for line ``line`` of ``length`` characters, over MAX_LINE_CHARS."""
+    return FormatError(
+        f"line {line} is {length:,} characters long, more than any reference export"
         f" writes on one line ({MAX_LINE_CHARS:,} at most): its line breaks were lost, or this"
         " is not an export",
         where=f"{name}:{line}",
@@ -229,65 +243,6 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
-
-
-def tag_values(
-    fields: Iterable[tuple[str, str]], *, keep_empty: bool = False
-) -> tuple[dict[str, list[str]], Callable[..., str]]:
-    """A tagged record's (RIS, RefWorks, Cochrane, MEDLINE) fields as ``get`` (tag -> its
-    values in order; empty values left out unless ``keep_empty``) and ``first(*tags)``: the
-    first value of the first of ``tags`` that has one, '' when none has."""
-    get: dict[str, list[str]] = {}
-    for tag, value in fields:
-        if value or keep_empty:
-            get.setdefault(tag, []).append(value)
-
-    def first(*tags: str) -> str:
-        return next((get[t][0] for t in tags if get.get(t)), "")
-
-    return get, first
-
-
-def continue_field(fields: list[tuple[str, str]], line: str) -> None:
-    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record: the
-    one join of the RIS, MEDLINE, Cochrane and RefWorks readers.
-
-    What the formats say of such lines: MEDLINE's continuation lines start with six spaces and
-    go on with the value where the line above broke it, at a space (PubMed wraps at about 80
-    columns and leaves that space at the end of the line above; a long MeSH heading breaks
-    between its words too, 'adverse' / 'effects'), so the value is the lines' texts joined by
-    one space (as Biopython's Bio.Medline joins them). RIS has no continuation lines in its
-    specification, but exporters wrap long abstracts and notes onto lines without a tag, and
-    rispy, the reference parser, joins them by one space too; Ovid's tagged text, the
-    Cochrane Library's plain text and RefWorks' tagged format do the same. The indentation
-    (six spaces, or any in Ovid's and others' exports) and the spaces at the break are layout,
-    not text: each line's text is stripped, and the parts joined by one space. A field whose
-    tag line held nothing ('AB  - ' with the text on the next line) takes the line's text
-    alone, without a space before it; a line of spaces only adds nothing.
-
-    No line break is kept in a MEDLINE abstract, because the format documents none: NLM's
-    field description of AB is the abstract as one field, and PubMed writes a structured
-    abstract as one paragraph with its labels inline ('…resources. RESULTS: We have…', as in
-    Biopython's Tests/Medline files), wrapped at about 80 columns. Its sections are what a
-    reader needs, and records.plain_abstract finds them by those labels. The line of spaces
-    PubMed writes inside some book abstracts (StatPearls, Biopython issue #4557) is not in the
-    format's description, and those abstracts have no labels: plain_abstract would join
-    their paragraphs into one section with a space anyway.
-    """
-    more = line.strip()
-    if more:
-        tag, value = fields[-1]
-        fields[-1] = (tag, f"{value} {more}" if value else more)
-
-
-def with_raw(
-    records: list[tuple[int, list[tuple[str, str]]]], lines: list[str]
-) -> Iterator[tuple[int, int, list[tuple[str, str]], str]]:
-    """(position from 1, first line, fields, raw text) of each record of a tagged file whose
-    records are (first line, fields): a record's text runs to the line before the next one."""
-    for position, (start, fields) in enumerate(records, start=1):
-        stop = records[position][0] - 1 if position < len(records) else len(lines)
-        yield position, start, fields, "\n".join(lines[start - 1 : stop]).rstrip()
 
 
 def _decode_wide(data: bytes, name: str, encoding: str) -> str:
@@ -329,6 +284,30 @@ def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
         where=f"{name}:{line_at(text, found.start())}",
         hint="leave out --encoding (UTF-8 is read by default); nothing was imported",
     )
+
+
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
+
+
+def _refuse_cp1252_read_as_latin1(data: bytes, name: str, encoding: str) -> None:
+    """FormatError when a file declared Latin-1 (ISO-8859-1) holds a byte 0x80-0x9F that
+    Windows-1252 reads as a character: Latin-1 gives those bytes no character, only the C1
+    control codes, which no text holds; Windows-1252 (Windows' 'ANSI', what Notepad and older
+    reference managers save) puts its curly quotes, dashes, '€' and '…' there. Read as
+    declared, every such character would be stored as an invisible control code."""
+    if codecs.lookup(encoding).name != "iso8859-1":
+        return
+    for m in _C1_BYTE.finditer(data):
+        try:
+            char = m.group().decode("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in either
+            continue
+        raise FormatError(
+            f"byte 0x{data[m.start()]:02x} is no character in Latin-1 but '{char}' in"
+            " Windows-1252: the file is Windows-1252 text",
+            where=f"{name}:{line_at(data, m.start())}",
+            hint="pass --encoding cp1252 instead; nothing was imported",
+        )
 
 
 _JOINED_BOM = re.compile(r"(?<=[\r\n])\ufeff")
@@ -383,17 +362,13 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     refuse_binary(data, name, option=option)
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
-        line = line_at(data, nul)
-        raise FormatError(
-            "a NUL byte (0x00) in the text: the file is damaged or partly binary",
-            where=f"{name}:{line}",
-            hint=_damaged_hint(option),
-        )
+        raise nul_byte(f"{name}:{line_at(data, nul)}", option=option)
     if encoding:
         try:
             # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
             # "cannot decode" would hide that the option is what is wrong
             _refuse_utf8_read_as(data, name, encoding)
+            _refuse_cp1252_read_as_latin1(data, name, encoding)
             return _tidied(data.decode(encoding))
         except UnicodeDecodeError as exc:
             line = line_at(data, exc.start)
@@ -412,14 +387,28 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     try:
         return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        line = line_at(data, exc.start)
-        raise FormatError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at byte {exc.start})",
-            where=f"{name}:{line}",
-            hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
-            if option
-            else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
-        ) from None
+        where = f"{name}:{line_at(data, exc.start)}"
+        raise not_utf8(data[exc.start], exc.start, where, option=option) from None
+
+
+def nul_byte(where: str, *, option: bool = True) -> FormatError:
+    """The FormatError for a NUL byte at ``where`` ('file:line') of a text file."""
+    return FormatError(
+        "a NUL byte (0x00) in the text: the file is damaged or partly binary",
+        where=where,
+        hint=_damaged_hint(option),
+    )
+
+
+def not_utf8(byte: int, at: int, where: str, *, option: bool = True) -> FormatError:
+    """The FormatError for ``byte``, at byte ``at`` of the text, that is not UTF-8."""
+    return FormatError(
+        f"not UTF-8 text (byte 0x{byte:02x} at byte {at})",
+        where=where,
+        hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
+        if option
+        else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
+    )
 
 
 def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
@@ -456,7 +445,8 @@ def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = Fa
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
     option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one.
     ``sheet``: the file is a CSV sheet, so a spreadsheet's own file (the sheet opened and saved
-    in Excel) is told to be saved as CSV."""
+    in Excel) is told to be saved as CSV. A zip archive is named by what it holds
+    (:func:`~reviewkit.formats.zip_contents.text_refusal`)."""
     path = Path(path)
     try:
         data = read_bytes(path)
@@ -469,6 +459,10 @@ def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = Fa
         ) from None
     if sheet and (refused := files.not_a_sheet(data)):
         raise FormatError(refused[0], where=str(path), hint=refused[1])
+    if data.startswith(files.ZIP):  # a workbook, a Word document, a download's zip: named
+        from reviewkit.formats import zip_contents  # only for a zip: rare
+
+        raise zip_contents.text_refusal(str(path), "a CSV sheet" if sheet else "a text file")
     return decode(data, str(path), encoding, option=False)
 
 

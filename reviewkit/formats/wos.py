@@ -23,7 +23,7 @@ classification label ("keywords: DEPRESSION") from words that are not about the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
@@ -67,17 +67,23 @@ def _error(message: str, name: str, line: int, hint: str = "") -> FormatError:
 _CUT_HINT = "the file looks cut short; export or download it again"
 
 
-def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple[str, list[str]]]]]:
-    """(first line, last line, [(tag, its lines)]) of each record, checking the file's frame.
+def _records(
+    lines: Iterable[str], name: str
+) -> Iterator[tuple[int, list[tuple[str, list[str]]], str]]:
+    """(first line, [(tag, its lines)], raw text) of each record, checking the file's frame,
+    read as the lines come (formats.text_stream: the file is not held whole).
 
     Web of Science exports at most 1,000 records a file, so users join several files into one
     ('cat savedrecs*.txt'): a new header (FN) after an EF starts another part; each part must
     end with its own EF, so a cut part is still told."""
     fields: list[tuple[str, list[str]]] = []
-    start = 0
+    held: list[str] = []  # the open record's lines, for its raw text
+    start = no = 0
     header = True  # FN/VR are allowed here: at the top, or after an EF
     ended = 0  # the EF line of the part before
     for no, line in enumerate(lines, start=1):
+        if fields:
+            held.append(line)
         if not line.strip():
             continue
         if fields and line.startswith(_CONTINUED):
@@ -100,9 +106,9 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple
                 raise _error(
                     f"the record starting at line {start} has no ER line", name, no, _CUT_HINT
                 )
-            start, fields, header = no, [(tag, [value])], False
+            start, fields, header, held = no, [(tag, [value])], False, [line]
         elif tag == "ER" and fields:
-            yield start, no, fields
+            yield start, fields, "\n".join(held)
             fields = []
         elif tag == "EF" and not fields:
             ended = no
@@ -123,11 +129,11 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple
         raise _error(
             f"the last record (starting at line {start}) has no ER line",
             name,
-            len(lines),
+            no,
             _CUT_HINT,
         )
     if not ended:
-        raise _error("the file has no end of file line (EF)", name, len(lines), _CUT_HINT)
+        raise _error("the file has no end of file line (EF)", name, no, _CUT_HINT)
 
 
 def _split(values: list[str]) -> list[str]:
@@ -177,13 +183,18 @@ def _to_record(
 def read(
     text: str, name: str, *, source: str = "Web of Science", warn: Warn | None = None
 ) -> Iterator[Record]:
-    """Records of a Web of Science plain-text export; the whole file is checked first, so a
-    file cut short is refused before any record is given. ``warn`` is told of a PY or EY that
+    """Records of a Web of Science plain-text export; ``warn`` is told of a PY or EY that
     holds no year."""
-    lines = split_lines(text.lstrip("\ufeff"))
-    records = list(_records(lines, name))
-    for position, (start, end, fields) in enumerate(records, start=1):
-        raw = "\n".join(lines[start - 1 : end])
+    return read_lines(split_lines(text.lstrip("\ufeff")), name, source=source, warn=warn)
+
+
+def read_lines(
+    lines: Iterable[str], name: str, *, source: str = "Web of Science", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a Web of Science plain-text export given as its ``lines`` (formats.
+    text_stream: one record held at a time). A file cut short is refused at its end, after
+    the records before the cut were read: an import stores none of them (all or nothing)."""
+    for position, (start, fields, raw) in enumerate(_records(lines, name), start=1):
         record = _to_record(fields, raw, source, name, position)
         values = ((tag, " ".join(lines)) for tag, lines in fields)  # a field's lines, as read
         check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)

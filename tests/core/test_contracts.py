@@ -168,7 +168,9 @@ def private_imports(files: list[Path], root: Path) -> list[str]:
                     else:
                         aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
                 private_module = [p for p in node.module.split(".") if _is_private(p)]
-                if private_module and not here.startswith(node.module.rpartition(".")[0] + "."):
+                # inside their package: its modules, and its __init__ (``here`` the package)
+                package = node.module.rpartition(".")[0] + "."
+                if private_module and not f"{here}.".startswith(package):
                     found.append(f"{here}:{node.lineno}: {node.module}")
             elif isinstance(node, ast.Import):
                 for alias in node.names:

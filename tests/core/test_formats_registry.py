@@ -40,6 +40,7 @@ _NOT_READERS = {
         "xml_sniff",
         "text_sniff",
         "workbook_sniff",
+        "zip_contents",  # what a zip holds, for not_export's refusal: no reader
     )
 } | {"reviewkit.formats.record_numbers"}  # 'Record #1 of N' (the Cochrane Library's sniff)
 

@@ -1,5 +1,5 @@
 """Wrapped lines: the RIS, MEDLINE, Cochrane and RefWorks readers join a line without a tag to
-the field above in one way (text.continue_field): the lines' texts, stripped, joined by one
+the field above in one way (tagged_fields.continue_field): the lines' texts, stripped, joined by one
 space."""
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ def test_bad_csv(tmp_path, content, message):
 def test_not_a_csv(tmp_path):
     path = tmp_path / "set.xlsx"
     path.write_bytes(b"PK\x03\x04\0\0")
-    with pytest.raises(UserError, match="zip archive .* not a text file"):
+    with pytest.raises(UserError, match="zip archive cut short or corrupt, not a CSV sheet"):
         simulate(path)
 
 

@@ -1,0 +1,178 @@
+"""Import a large generated text export (RIS, MEDLINE/nbib, Web of Science): time and memory.
+
+Run with ``python -m benchmarks import_text [CODE_DIR]`` (niced: ``nice -n 10``). Each file is
+generated here (:func:`export`, the same bytes every run) and imported through
+``importer.import_files``, as ``reviewkit import`` does, in a fresh process: CPU seconds of
+that process (the text readers use no workers) and its peak resident memory (VmHWM), with
+the peak before the import (Python, the libraries, the project opened) taken as its
+baseline. ``CODE_DIR``: the reviewkit tree to import from (a checkout of an older commit, for
+the 'before' figures), by default this one. Writes results/import-text.json, and
+results/import-text.md from the figures of this run and the 'before' ones in the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.measure import load_note, run_isolated
+
+RESULTS = Path(__file__).resolve().parent / "results"
+# (format, records): the RIS file is about 200 MB, the size the brief of round 21 named (a
+# database's whole export of a broad search, ten times PubMed's 10,000-record limit); the
+# others about 50 MB
+CASES = {"ris": 113_000, "medline": 26_000, "wos": 26_000}
+_SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt"}
+
+
+def _words(i: int, n: int) -> str:
+    return " ".join(f"word{(i * 7 + k) % 997}" for k in range(n))
+
+
+def _ris(i: int) -> str:
+    authors = "".join(f"AU  - Author{(i + k) % 5000}, A. B.\n" for k in range(5))
+    keywords = "".join(f"KW  - keyword {(i + k) % 300}\n" for k in range(5))
+    return (
+        f"TY  - JOUR\nTI  - Return to work after sick leave: study {i}\n{authors}"
+        f"PY  - {2000 + i % 25}\nJO  - Journal of Occupational Rehabilitation\nVL  - {i % 40}\n"
+        f"IS  - {i % 4 + 1}\nSP  - {i % 300}\nEP  - {i % 300 + 9}\nDO  - 10.1000/jor.{i}\n"
+        f"AB  - Background: {_words(i, 130)}.\n{keywords}ER  - \n\n"
+    )
+
+
+def _medline(i: int) -> str:
+    abstract = f"Background: {_words(i, 130)}."
+    wrapped = "\n      ".join(abstract[k : k + 80] for k in range(0, len(abstract), 80))
+    authors = "".join(
+        f"FAU - Author{(i + k) % 5000}, Anna\nAU  - Author{(i + k) % 5000} A\n" for k in range(5)
+    )
+    return (
+        f"PMID- {30000000 + i}\nOWN - NLM\nSTAT- MEDLINE\nDP  - {2000 + i % 25} Jan\n"
+        f"TI  - Return to work after sick leave: study {i}.\nAB  - {wrapped}\n{authors}"
+        f"LA  - eng\nPT  - Journal Article\nTA  - J Occup Rehabil\n"
+        f"JT  - Journal of Occupational Rehabilitation\nEDAT- 2020/01/01 06:00\n"
+        f"CRDT- 2020/01/01 06:00\nAID - 10.1000/jor.{i} [doi]\n"
+        f"SO  - J Occup Rehabil. {2000 + i % 25} Jan;{i % 40}({i % 4 + 1}):{i % 300}-{i % 300 + 9}."
+        "\n\n"
+    )
+
+
+def _wos(i: int) -> str:
+    authors = "\n   ".join(f"Author{(i + k) % 5000}, A" for k in range(5))
+    return (
+        f"PT J\nAU {authors}\nTI Return to work after sick leave: study {i}\n"
+        f"SO JOURNAL OF OCCUPATIONAL REHABILITATION\nLA English\nDT Article\n"
+        f"AB Background: {_words(i, 130)}.\nPY {2000 + i % 25}\nVL {i % 40}\n"
+        f"BP {i % 300}\nEP {i % 300 + 9}\nDI 10.1000/jor.{i}\nUT WOS:{i:015d}\nER\n\n"
+    )
+
+
+def export(fmt: str, records: int) -> bytes:
+    """A text export of ``records`` generated records in ``fmt`` ('ris', 'medline', 'wos'),
+    each with a title, five authors, a ~1 KB abstract, a DOI and its citation."""
+    one = {"ris": _ris, "medline": _medline, "wos": _wos}[fmt]
+    body = "".join(one(i) for i in range(records))
+    if fmt == "wos":
+        body = f"FN Clarivate Analytics Web of Science\nVR 1.0\n{body}EF\n"
+    return body.encode("utf-8")
+
+
+def _high_water_kb() -> int:
+    """This process's peak resident memory (VmHWM)."""
+    status = Path("/proc/self/status").read_text()
+    return int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM")))
+
+
+def _import(code: str, path: str, folder: str) -> dict:
+    """In a fresh process: import the file at ``path`` into a new project, with reviewkit
+    imported from ``code``."""
+    sys.path.insert(0, code)
+    from reviewkit import importer
+    from reviewkit.project import init_project
+
+    root = Path(__file__).resolve().parents[1]
+    project = init_project(
+        Path(folder) / "review", root / "protocols" / "rtw-systematic-reviews.toml"
+    )
+    baseline = _high_water_kb()
+    started = time.process_time()
+    try:
+        (summary,) = importer.import_files(project.db, [path])
+    finally:
+        project.close()
+    return {
+        "records": summary.records,
+        "cpu_seconds": round(time.process_time() - started, 2),
+        "baseline_mb": round(baseline / 1024, 1),
+        "peak_mb": round(_high_water_kb() / 1024, 1),
+        "reviewkit": importer.__file__,
+    }
+
+
+def measure(code: Path) -> dict:
+    """The figures of each case, imported with the reviewkit tree at ``code``."""
+    figures = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, records in CASES.items():
+            path = Path(tmp) / f"export.{_SUFFIX[fmt]}"
+            path.write_bytes(export(fmt, records))
+            _wall, _peak, got = run_isolated(_import, str(code), str(path), tmp + f"/{fmt}")
+            assert got["records"] == records, got
+            figures[fmt] = {"file_mb": round(path.stat().st_size / 2**20, 1), **got}
+            path.unlink()
+    return figures
+
+
+def main(results_dir: Path = RESULTS, code: Path | None = None) -> dict:
+    code = code or Path(__file__).resolve().parents[1]
+    load = round(os.getloadavg()[0], 2)
+    figures = measure(code)
+    store = results_dir / "import-text.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    key = "before" if code != Path(__file__).resolve().parents[1] else "after"
+    saved[key] = {"code": str(code), "load_average_at_start": load, "figures": figures}
+    results_dir.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps(saved, indent=1) + "\n")
+    (results_dir / "import-text.md").write_text(_table(saved), encoding="utf-8")
+    return figures
+
+
+def _table(saved: dict) -> str:
+    rows = []
+    for fmt, records in CASES.items():
+        cells = []
+        for key in ("before", "after"):
+            got = saved.get(key, {}).get("figures", {}).get(fmt)
+            cells.append(
+                f"{got['cpu_seconds']} CPU-s, peak {got['peak_mb']} MB"
+                f" (+{round(got['peak_mb'] - got['baseline_mb'], 1)})"
+                if got
+                else "not measured"
+            )
+        size = next(
+            (s["figures"][fmt]["file_mb"] for s in saved.values() if fmt in s["figures"]), 0
+        )
+        rows.append(f"| {fmt} | {records:,} | {size} MB | {cells[0]} | {cells[1]} |")
+    loads = ", ".join(
+        f"{key}: load {s['load_average_at_start']} ({load_note(s['load_average_at_start'])})"
+        for key, s in saved.items()
+    )
+    return (
+        "# Import of large text exports (benchmarks/bench_import_text.py)\n\n"
+        "A generated export of each format imported into a new project in a fresh process\n"
+        "(`importer.import_files`): CPU seconds of the import, peak resident memory of the\n"
+        "process (VmHWM) and, in brackets, its growth over the peak before the import.\n"
+        "Before: the readers holding the file whole (bytes, text, lines); after: read line by\n"
+        "line (`reviewkit.formats.text_stream`).\n\n"
+        "| format | records | file | before | after |\n|---|---|---|---|---|\n"
+        + "\n".join(rows)
+        + f"\n\nLoad at start: {loads}.\n"
+    )
+
+
+if __name__ == "__main__":
+    main(code=Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else None)

@@ -1,0 +1,150 @@
+"""A text export read line by line, never held whole: RIS, MEDLINE/nbib and Web of Science's
+plain text, whose records are read one after another (the readers' ``read_lines``).
+
+Read whole, a 200 MB RIS export (113,000 records) was held three times over: its bytes, its
+text and its list of lines, a peak of 531 MB (benchmarks/results/import.md). Here the file is
+read in pieces of 1 MiB cut after their last line break, each decoded on its own (a line
+break is never inside a UTF-8 sequence) and split into lines, with every check
+:func:`~reviewkit.formats.text.decode` and :func:`~reviewkit.formats.text.check_line_lengths`
+make of the whole text, naming the same line: binary or UTF-16 text at the head, a NUL byte,
+a byte that is not UTF-8, a line longer than any export writes, a file of blank lines; lines
+end at LF, CRLF or CR alone, and a joined file's byte-order mark at a line start is dropped.
+What is not streamed is read whole as before (:func:`streamable`): a file read with
+``--encoding`` (a text in UTF-8 declared another is refused by a look at all of it) or in
+UTF-16/32. An import stays all or nothing: an error found on the last line rolls back the
+records read before it (the store's staging).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from reviewkit.errors import FormatError
+from reviewkit.files import GZIP, bom_encoding
+from reviewkit.formats.text import (
+    EMPTY_HINT,
+    MAX_LINE_CHARS,
+    MAX_TEXT_BYTES,
+    LimitedReader,
+    gzip_cut,
+    line_at,
+    long_line,
+    looks_utf16,
+    not_utf8,
+    nul_byte,
+    refuse_binary,
+    refuse_too_big,
+    utf16_without_bom,
+)
+
+PIECE = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+_ENDS = re.compile(r"\r\n|\r|\n")
+
+
+def streamable(head: bytes, encoding: str | None) -> bool:
+    """Whether a file whose first bytes are ``head`` (gunzipped) is read line by line: UTF-8,
+    the default, with no --encoding and no UTF-16/32 byte-order mark."""
+    return encoding is None and bom_encoding(head) in (None, "utf-8-sig", "utf-8")
+
+
+@contextmanager
+def _opened(path: Path, name: str) -> Iterator[BinaryIO]:
+    """The file's bytes as a stream (gunzipped when gzip), refusing more than MAX_TEXT_BYTES
+    of content as :func:`~reviewkit.formats.text.read_bytes` does."""
+    with open(path, "rb") as fh:
+        gzipped = fh.read(len(GZIP)) == GZIP
+        refuse_too_big(fh, path, MAX_TEXT_BYTES, gzipped=gzipped)
+        if not gzipped:
+            yield fh
+            return
+        with gzip.GzipFile(fileobj=fh) as gz:
+            yield LimitedReader(gz, name, MAX_TEXT_BYTES)  # type: ignore[misc]
+
+
+def _read(stream: BinaryIO, name: str) -> bytes:
+    try:
+        return stream.read(PIECE)
+    except (OSError, EOFError, zlib.error) as exc:  # a gzip file cut short or corrupt
+        raise gzip_cut(exc, name) from None
+
+
+def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
+    """The stream's bytes in pieces that end after a line break (LF, or a CR not followed by
+    LF), the last one at the end of the stream; a line is never split between two."""
+    held: list[bytes] = []  # bytes of a line longer than a piece, so far
+    while chunk := _read(stream, name):
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:  # lines ended by CR alone; a CR at the chunk's end may be CRLF's half
+            cut = chunk.rfind(b"\r", 0, len(chunk) - 1) + 1
+        if not cut:
+            held.append(chunk)
+            continue
+        yield b"".join([*held, chunk[:cut]])
+        held = [chunk[cut:]]
+    if rest := b"".join(held):
+        yield rest
+
+
+class Lines:
+    """The lines of the UTF-8 text file at ``path`` (gunzipped), without their line ends,
+    checked as the module docstring says: a FormatError names the file and the line. Each
+    iteration reads the file again; after one to its end, :attr:`ends_with_break` says whether
+    the last line ended with a line break (a MEDLINE file cut mid-line does not).
+    ``one_format``: the format of a file sniffed as its own, whose lines opening a record of
+    another are refused (:func:`~reviewkit.formats.joined.checked_lines`)."""
+
+    def __init__(self, path: Path, name: str, one_format: str | None = None) -> None:
+        self.path, self.name, self.one_format = path, name, one_format
+        self.ends_with_break = True
+
+    def __iter__(self) -> Iterator[str]:
+        lines = self._read()
+        if self.one_format is None:
+            return lines
+        from reviewkit.formats import joined
+
+        return joined.checked_lines(lines, self.one_format, self.name)
+
+    def _read(self) -> Iterator[str]:
+        with _opened(self.path, self.name) as stream:
+            yield from _lines(_pieces(stream, self.name), self.name, self)
+
+
+def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
+    before = 0  # lines in the pieces before this one
+    offset = 0  # bytes before this piece (after a byte-order mark)
+    text_seen = False
+    for index, piece in enumerate(pieces):
+        if index == 0:
+            if wide := looks_utf16(piece):
+                raise utf16_without_bom(wide, name)
+            refuse_binary(piece, name)
+            piece = piece.removeprefix(_BOM)
+        if (nul := piece.find(b"\x00")) >= 0:
+            raise nul_byte(f"{name}:{before + line_at(piece, nul)}", option=True)
+        try:
+            text = piece.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            where = f"{name}:{before + line_at(piece, exc.start)}"
+            raise not_utf8(piece[exc.start], offset + exc.start, where) from None
+        if not text_seen:
+            text_seen = bool(text.strip())
+        found = _ENDS.split(text)
+        if found[-1] == "":
+            found.pop()
+        for number, line in enumerate(found, start=before + 1):
+            if len(line) > MAX_LINE_CHARS:
+                raise long_line(name, number, len(line))
+            yield line.removeprefix("\ufeff") if number > 1 else line
+        before += len(found)
+        offset += len(piece)
+        into.ends_with_break = text.endswith(("\n", "\r"))
+    if not text_seen:
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)

@@ -1,0 +1,76 @@
+"""RIS, MEDLINE/nbib and Web of Science text exports are read line by line (round 21,
+formats.text_stream): the first record is read before the file's end is, where the whole file
+was held three times over first (bytes, text, lines: 531 MB for a 200 MB RIS). The damage a
+whole read found is found as before, naming the same line, however far into the file it is
+and whichever line ends the file has; and the import stays all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+
+from benchmarks.bench_import_text import export
+from reviewkit import formats
+from reviewkit.cli import main
+from reviewkit.errors import FormatError
+from reviewkit.formats.text_stream import PIECE
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt"}
+RECORDS = 3 * PIECE // 1500  # over three pieces of the stream
+
+
+def _damaged(tmp_path: Path, fmt: str, bad: bytes, line_end: bytes = b"\n") -> tuple[Path, int]:
+    """An export of ``fmt`` with ``bad`` put at the end of a line past its second piece, and
+    that line's number."""
+    lines = export(fmt, RECORDS).split(b"\n")
+    at = next(i for i in range(len(lines) * 2 // 3, len(lines)) if lines[i].strip())
+    lines[at] += bad
+    path = tmp_path / f"export.{SUFFIX[fmt]}"
+    path.write_bytes(line_end.join(lines))
+    return path, at + 1
+
+
+@pytest.mark.parametrize("fmt", ["ris", "wos"])  # MEDLINE's end is judged first: see below
+def test_the_first_record_is_read_before_the_end_of_the_file(tmp_path: Path, fmt: str) -> None:
+    path, line = _damaged(tmp_path, fmt, b"\xe9")  # Latin-1, not UTF-8, far down
+    records = formats.read_file(path)
+    assert "study 0" in next(records).title
+    with pytest.raises(FormatError) as refused:
+        list(records)
+    assert refused.value.where == f"{path}:{line}"
+
+
+@pytest.mark.parametrize("line_end", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [(b"\xe9", "not UTF-8 text"), (b"x\x00y", "NUL byte"), (b"x" * (1 << 21), "characters long")],
+    ids=["latin-1", "nul", "long-line"],
+)
+def test_damage_far_down_is_named_at_its_line(
+    tmp_path: Path, capsys, line_end: bytes, bad: bytes, said: str
+) -> None:
+    path, line = _damaged(tmp_path, "ris", bad, line_end)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {path}:{line}: " in err and said in err, err
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0  # the records before it: none stored
+
+
+def test_a_cut_nbib_is_refused_before_any_record(tmp_path: Path) -> None:
+    """MEDLINE's end is judged first, as the whole text was (its lines are read twice, the
+    first time for the last two records): the last record cut inside its SO line (no period,
+    no line break at the end)."""
+    data = export("medline", RECORDS).rstrip(b"\n")
+    path = tmp_path / "cut.nbib"
+    path.write_bytes(data[: data.rindex(b".")])
+    records = formats.read_file(path)
+    with pytest.raises(FormatError, match="ends in the middle of the last record's 'SO"):
+        next(records)

@@ -1,0 +1,74 @@
+"""Text decoded in a wrong encoding (round 21). A Windows-1252 file declared Latin-1 was
+imported with its curly quotes and dashes as invisible C1 control codes (U+0091-U+0097); it
+is refused, naming the line and --encoding cp1252. An export that was decoded wrongly before
+it was saved as UTF-8 ('Ã©' for 'é', 'â€™' for '’') was imported without a word; it is
+warned of once, naming the first record. Accented text that is right says nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+RIS = (
+    "TY  - JOUR\nTI  - Return to work in São Paulo and Åland: a naïve model\nAU  - Ñandú, A.\n"
+    "PY  - 2020\nER  - \n\n"
+    "TY  - JOUR\nTI  - {title}\nAU  - Berg, B.\nPY  - 2021\nER  - \n"
+)
+
+
+def _import(tmp_path: Path, capsys, path: Path, *more: str) -> tuple[int, str, Path]:
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    code = main(["import", str(path), *more, "--project", str(project)])
+    return code, capsys.readouterr().err, project
+
+
+def test_windows_1252_declared_latin_1_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "export.ris"
+    path.write_bytes(
+        RIS.format(title="Workers\u2019 \u201cvoice\u201d \u2013 a study").encode("cp1252")
+    )
+    code, err, project = _import(tmp_path, capsys, path, "--encoding", "latin-1")
+    assert code == 2, err
+    assert f"{path}:8: byte 0x92 is no character in Latin-1" in err and "cp1252" in err, err
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+
+
+def test_windows_1252_read_as_such(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "export.ris"
+    path.write_bytes(RIS.format(title="Workers\u2019 voice").encode("cp1252"))
+    code, err, _ = _import(tmp_path, capsys, path, "--encoding", "cp1252")
+    assert code == 0 and "warning" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("CafÃ© workers", "'Ã©' for 'é'"),
+        ("Workersâ€™ voice", "'â€™' for '’'"),
+        ("Workers\u00e2\u0080\u0099 voice", "for '’'"),
+    ],
+    ids=["twice-cp1252", "quote-cp1252", "quote-latin-1"],
+)
+def test_text_decoded_twice_is_warned_of(tmp_path: Path, capsys, title: str, shown: str) -> None:
+    path = tmp_path / "export.ris"
+    path.write_text(RIS.format(title=title), encoding="utf-8")
+    code, err, _ = _import(tmp_path, capsys, path)
+    assert code == 0, err
+    assert f"warning: {path}: 1 record held text" in err and shown in err, err
+    assert "first: record 2" in err and "UTF-8" in err, err
+
+
+def test_accented_text_says_nothing(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "export.ris"
+    path.write_text(RIS.format(title="Été, “quoted” – and Ðórr’s 5 × 2"), encoding="utf-8")
+    code, err, _ = _import(tmp_path, capsys, path)
+    assert code == 0 and "warning" not in err, err
