@@ -56,7 +56,7 @@ ACTIONS: tuple[Action, ...] = (
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
-    # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
+    # the record pane says "… more lines (PgDn / Space)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
     *page_actions("conflicts"),
     # full-text stage only (hidden elsewhere): the lead reads the attached full text too
@@ -136,7 +136,7 @@ class ConflictsScreen(DecisionScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield RecordView(id="record")
+        yield RecordView("conflicts.page_down", id="record")
         yield Horizontal(id="votes")
         yield Static(id="final")
         yield MessageLine(id="message")  # grows for a long message

@@ -58,11 +58,14 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
     Action("dedup.different", "d", "decide('not_duplicate')", "Different", group="Decide"),
     # one set of keys on every screen: j goes on (Next there, Skip here: the pair is left
-    # unjudged), k goes back (Prev; a queue has no way back, so k does nothing here: it was
-    # skip, and a reviewer pressing it for the pair before lost sight of this one), Space and
+    # unjudged), k goes back (Prev there; here to the pair skipped last, for a judged pair has
+    # left the queue and comes back with undo: k did nothing and said nothing), Space and
     # PgDn page down
     Action("dedup.skip", "j", "skip", "Skip", group="Decide"),
     Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
+    Action(
+        "dedup.previous", "k", "back", "Back to the pair skipped last", show=False, group="Move"
+    ),
     # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge:
     # the footer names paging down
     *page_actions("dedup", "pair", footer="More"),
@@ -185,6 +188,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # what z showed the undo changes in screening (a second z undoes only that change)
         self.confirming_undo: tuple[str, ...] | None = None
         self.skipped: set[tuple[int, int]] = set()
+        self.skip_order: list[tuple[int, int]] = []  # the skips in order, for k (back)
         # pairs a person decided, every session's and everyone's, as the conflicts screen's
         # "resolved" counts every final decision (dedup.review_counts)
         self.decided = 0
@@ -230,6 +234,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # an undone verdict's own pair, though another pair of its question is the strongest
         chosen = next((p for p in self.pairs if (p.a, p.b) == prefer), None) if prefer else None
         before, self.pair = self.pair, chosen or (open_pairs[0] if open_pairs else None)
+        self.refresh_bindings()  # the footer's keys follow: none judges when no pair shows
         if (
             self.pair is None
             or before is None
@@ -350,13 +355,42 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # with no pair shown, the keys that judge or page one neither work nor show in the
+        # footer (j shows while skipped pairs wait to come round again; z, ?, q always work)
+        if self.pair is None and action in ("decide", "page"):
+            return False
+        if self.pair is None and action == "skip":
+            return bool(self.queue)
+        return True
+
     def action_page(self, step: int) -> None:
         scroll_page(self.query_one("#pair", VerticalScroll), step)
+
+    def action_back(self) -> None:
+        """Back to the pair skipped last that is still open (k); a judged pair has left the
+        queue (undo brings it back), so with none skipped it says so."""
+        self.confirming = None
+        self.confirming_undo = None
+        open_pairs = {(p.a, p.b) for p in self.queue}
+        while self.skip_order:
+            pair = self.skip_order.pop()
+            if pair in self.skipped and pair in open_pairs:
+                self.skipped.discard(pair)
+                self.show_next(prefer=pair, reread=False)
+                self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
+                return
+        back, undo = screen_key(self.app, "dedup.previous"), screen_key(self.app, "dedup.undo")
+        self.say(
+            f"no pair to go back to: {back} returns to a pair you skipped;"
+            f" {undo} undoes your last verdict"
+        )
 
     def action_skip(self) -> None:
         if self.pair is None:
             if self.queue:  # only skipped pairs are left: round again, from the first
                 self.skipped.clear()
+                self.skip_order.clear()
                 # read again: a colleague may have settled them while they waited (the queue
                 # as last read offered a pair nobody needs to judge)
                 self.show_next()
@@ -366,6 +400,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.confirming = None  # a merge's confirmation is for the press right after it
         self.confirming_undo = None
         self.skipped.add((self.pair.a, self.pair.b))
+        self.skip_order.append((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
         self.show_next(reread=False)  # nothing was written: the queue is as it was
 

@@ -100,7 +100,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield RecordView(id="record")
+        yield RecordView("extract.page_down", id="record")
         yield Static(id="fields")
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()

@@ -154,7 +154,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield Static(id="rank")
-        yield RecordView(id="record")
+        yield RecordView("screening.page_down", id="record")
         yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
         yield Static(id="reasons")
         yield MessageLine(id="message")  # grows for a long message ('o': the whole path)

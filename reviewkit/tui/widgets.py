@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, Label, Static
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record, fold_text
-from reviewkit.tui.actions import Action
+from reviewkit.tui.actions import Action, screen_key
 from reviewkit.wording import quantity
 
 INCLUDE_STYLE = "bold black on #9be29b"
@@ -244,8 +244,10 @@ class _Window:
             yield from line
             yield Segment.line()
         if more:
+            # the keys in force, as the help names them (a keymap may move paging down)
+            keys = screen_key(view.app, view.page_action)
             yield Segment(
-                f"… {len(lines) - view.line_offset - len(shown)} more lines (Space / PgDn)",
+                f"… {len(lines) - view.line_offset - len(shown)} more lines ({keys})",
                 Style(dim=True),
             )
 
@@ -258,8 +260,11 @@ class RecordView(Static):
     RecordView { height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, page_action: str, *, id: str | None = None) -> None:
+        """``page_action``: the id of the screen's page-down action ('screening.page_down',
+        :func:`~reviewkit.tui.actions.page_actions`), whose keys the pane's last line names."""
         super().__init__(id=id)
+        self.page_action = page_action
         self.record_renderable: Group | Text | str = ""
         self.line_offset = 0
         self.total_lines = 0

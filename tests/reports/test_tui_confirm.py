@@ -345,7 +345,7 @@ def test_confirm_pages_a_long_abstract(b_included):
             await pilot.pause()
             view = app.screen.query_one("#record", RecordView)
             rows = [view.render_line(y).text for y in range(view.size.height)]
-            assert "more lines (Space / PgDn)" in " ".join(rows), rows
+            assert "more lines (PgDn / Space)" in " ".join(rows), rows
             await pilot.press("space")
             await pilot.pause()
             assert view.line_offset > 0

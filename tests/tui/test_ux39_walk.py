@@ -1,0 +1,145 @@
+"""The screens used with the keyboard at 80x24 (ux39): what a person pressing keys found.
+
+- The record pane's "… N more lines (Space / PgDn)" named the default keys under a keymap
+  that moved paging down: it names the keys in force, as the help does.
+- In duplicate review `k` did nothing and said nothing: it goes back to the pair skipped last
+  (j on, k back, as on every screen); with none skipped it says why not (a pair judged comes
+  back with undo).
+- With no pair to show, the footer offered s, d, j and PgDn, which did nothing: it shows the
+  keys that work there (j only while skipped pairs wait to come round again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from dedup.helpers import TITLE, other, rec
+from tui.helpers import TA, shown
+
+from reviewkit import screening as scr
+from reviewkit.dedup import engine
+from reviewkit.records import AbstractSection, Record
+from reviewkit.tui import dedup_review
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.dedup_review import DedupReviewScreen
+from reviewkit.tui.screening import ScreeningScreen
+
+SMALL = (80, 24)
+BARE = dict(authors=[], journal="", volume="", pages="", year=None)
+
+
+def _rows(app: ReviewkitApp) -> list[str]:
+    """The terminal's rows as the reviewer sees them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def test_the_more_lines_line_names_the_paging_keys_in_force(team) -> None:
+    project, _ = team
+    long = "Sick leave and return to work after burnout in a trial of employers. " * 200
+    (rid,) = add_records(
+        project, [Record(title="Long", abstract_sections=[AbstractSection("", long)])]
+    )
+
+    async def go(keymap: dict[str, str]) -> str:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap=keymap)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("g", *str(rid), "enter")
+            await pilot.pause()
+            more = next(row for row in _rows(app) if "more lines" in row)
+            await pilot.press("q")
+        return more
+
+    moved = asyncio.run(go({"screening.page_down": "f"}))
+    assert moved.strip().endswith("more lines (f)"), (
+        moved
+    )  # was (Space / PgDn): they scroll no more
+    # by default as the help names them
+    assert asyncio.run(go({})).strip().endswith("more lines (PgDn / Space)")
+
+
+def _two_pairs(project) -> None:
+    """Two pairs a person is asked about: near copies of two titles, fields missing."""
+    add_records(
+        project,
+        [
+            rec(**BARE),
+            rec(**BARE, title=TITLE.upper(), source="Embase"),
+            other(
+                3,
+                title="A workplace intervention for neck pain: a cluster randomised trial",
+                **BARE,
+            ),
+            other(
+                4,
+                title="A workplace intervention for neck pain: a cluster randomized trial",
+                **BARE,
+            ),
+        ],
+    )
+    engine.run_dedup(project.db)
+    assert len(engine.questions(engine.review_queue(project.db))) == 2
+
+
+def test_k_in_duplicate_review_goes_back_to_the_pair_skipped_last(project_b) -> None:
+    _two_pairs(project_b)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            screen = app.first_screen
+            first = (screen.pair.a, screen.pair.b)
+            await pilot.press("k")  # nothing skipped yet: it says why it stays
+            await pilot.pause()
+            assert (screen.pair.a, screen.pair.b) == first
+            said = shown(app, "#message")
+            assert "no pair to go back to" in said and "z" in said, said  # was silent
+            await pilot.press("j")
+            await pilot.pause()
+            second = (screen.pair.a, screen.pair.b)
+            assert second != first
+            await pilot.press("k")  # back to the skipped one
+            await pilot.pause()
+            assert (screen.pair.a, screen.pair.b) == first  # was: still on the second
+            assert f"back to {first[0]}–{first[1]}" in shown(app, "#message")
+            await pilot.press("d")  # judged: the other pair is next, not skipped any more
+            await pilot.pause()
+            assert (screen.pair.a, screen.pair.b) == second
+            await pilot.press("k")  # the skipped pair was judged: nothing to go back to
+            await pilot.pause()
+            assert (screen.pair.a, screen.pair.b) == second
+            assert "no pair to go back to" in shown(app, "#message")
+            await pilot.press("q")
+
+    asyncio.run(go())
+    # the help lists k with what it does
+    assert any(a.id == "dedup.previous" and a.key == "k" for a in dedup_review.ACTIONS)
+
+
+def test_the_footer_of_duplicate_review_shows_only_keys_that_work(project_b) -> None:
+    _two_pairs(project_b)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            footer = _rows(app)[-1]
+            assert all(k in footer for k in ("s Same record", "d Different", "j Skip")), footer
+            await pilot.press("j", "j")  # both skipped: only j (round again) still shows pairs
+            await pilot.pause()
+            footer = _rows(app)[-1]
+            assert "j Skip" in footer and "s Same" not in footer and "d Different" not in footer
+            await pilot.press("j", "d", "d")  # round again, both judged: an empty queue
+            await pilot.pause()
+            assert app.first_screen.pair is None
+            footer = _rows(app)[-1]
+            for gone in ("s Same", "d Different", "j Skip", "More"):
+                assert gone not in footer, footer  # they did nothing here
+            assert all(k in footer for k in ("z Undo", "? Help", "q Quit")), footer
+            await pilot.press("z")  # undo works on an empty queue: its pair comes back
+            await pilot.pause()
+            assert app.first_screen.pair is not None
+            assert "s Same record" in _rows(app)[-1]
+            await pilot.press("q")
+
+    asyncio.run(go())
