@@ -28,7 +28,9 @@ from reviewkit.tui.actions import Action, screen_key
 from reviewkit.wording import quantity
 
 INCLUDE_STYLE = "bold black on #9be29b"
-EXCLUDE_STYLE = "bold white on #c0392b"
+# exclude terms underlined as well as red: green and red alone told them apart by colour, which
+# a red-green colour-blind reviewer (one man in twelve) and a terminal without colour cannot
+EXCLUDE_STYLE = "bold underline white on #c0392b"
 
 
 def term_pattern(term: str) -> str:
@@ -50,7 +52,7 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def highlight(text: str | Text, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Text:
-    """Text with include terms in one colour and exclude terms in another."""
+    """Text with include terms in one colour and exclude terms in another, underlined."""
     out = text.copy() if isinstance(text, Text) else Text(text)
     for terms, style in ((tuple(include), INCLUDE_STYLE), (tuple(exclude), EXCLUDE_STYLE)):
         pattern = compile_terms(terms)

@@ -143,3 +143,36 @@ def test_the_footer_of_duplicate_review_shows_only_keys_that_work(project_b) -> 
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_include_and_exclude_terms_are_told_apart_without_colour(project_a) -> None:
+    """The protocol's include terms were marked bold on green, its exclude terms bold on red:
+    told apart by colour alone, which a red-green colour-blind reviewer (and a terminal
+    without colour) cannot. Rendered, their styles differ with the colour taken away."""
+    (rid,) = add_records(
+        project_a,
+        [
+            Record(
+                title="Return to work after sick leave",
+                abstract_sections=[AbstractSection("", "Sick leave fell; children were excluded.")],
+            )
+        ],
+    )
+
+    async def go() -> dict[str, object]:
+        queue = scr.ReviewerQueue(project_a, TA, project_a.protocol.reviewers[0])
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        styles: dict[str, object] = {}
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("g", *str(rid), "enter")
+            await pilot.pause()
+            for strip in app.screen._compositor.render_strips():
+                for segment in strip:
+                    if segment.text.strip().lower() in ("sick leave", "children"):
+                        styles[segment.text.strip().lower()] = segment.style.without_color
+            await pilot.press("q")
+        return styles
+
+    styles = asyncio.run(go())
+    assert set(styles) == {"sick leave", "children"}, styles
+    assert styles["sick leave"] != styles["children"], styles  # was: both bold
