@@ -153,7 +153,7 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
 
 # screen -> "module:attribute" of its action table; the keymap is checked against all of them
 ACTION_TABLES = {
-    "screening": "reviewkit.tui.screening:ACTIONS",
+    "screening": "reviewkit.tui.screening_keys:ACTIONS",
     "conflicts": "reviewkit.tui.conflicts:ACTIONS",
     "dedup": "reviewkit.tui.dedup_review:ACTIONS",
     "classify": "reviewkit.tui.classify:ACTIONS",

@@ -176,3 +176,28 @@ def test_include_and_exclude_terms_are_told_apart_without_colour(project_a) -> N
     styles = asyncio.run(go())
     assert set(styles) == {"sick leave", "children"}, styles
     assert styles["sick leave"] != styles["children"], styles  # was: both bold
+
+
+def test_an_empty_screening_queue_keeps_only_the_keys_that_work_in_its_footer(project_b) -> None:
+    """No record at this stage for the reviewer: the footer offered Include, Exclude…,
+    Uncertain, Note, Search and Go to, which did nothing there and said nothing. A record that
+    arrives (an import while the screen is open; j looks for it) brings them back."""
+    shown: dict[str, str] = {}
+
+    async def go() -> None:
+        queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            shown["empty"] = _rows(app)[-1]
+            add_records(project_b, [Record(title="Return to work after burnout")])
+            await pilot.press("j")  # looks for records that came
+            await pilot.pause()
+            shown["one"] = _rows(app)[-1]
+            await pilot.press("q")
+
+    asyncio.run(go())
+    for gone in ("Include", "Exclude", "Uncertain", "Note", "Search", "Go to"):
+        assert gone not in shown["empty"], shown["empty"]  # they did nothing with no record
+    assert all(k in shown["empty"] for k in ("z Undo", "? Help", "q Quit")), shown["empty"]
+    assert all(k in shown["one"] for k in ("i Include", "e Exclude", "n Note")), shown["one"]
