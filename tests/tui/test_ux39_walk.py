@@ -22,6 +22,7 @@ from reviewkit.dedup import engine
 from reviewkit.records import AbstractSection, Record
 from reviewkit.tui import dedup_review
 from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.dedup_review import DedupReviewScreen
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -201,3 +202,29 @@ def test_an_empty_screening_queue_keeps_only_the_keys_that_work_in_its_footer(pr
         assert gone not in shown["empty"], shown["empty"]  # they did nothing with no record
     assert all(k in shown["empty"] for k in ("z Undo", "? Help", "q Quit")), shown["empty"]
     assert all(k in shown["one"] for k in ("i Include", "e Exclude", "n Note")), shown["one"]
+
+
+def test_the_conflicts_footer_with_no_conflict_keeps_only_the_keys_that_work(team) -> None:
+    """No conflict at the stage: the footer offered Final: include…, Final: exclude… and
+    k Prev, which did nothing there. A conflict that arises (j looks for new ones) brings
+    them back."""
+    project, ids = team
+    shown: dict[str, str] = {}
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            shown["none"] = _rows(app)[-1]
+            scr.decide(project.db, ids[0], TA, "maria", "include")
+            scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+            await pilot.press("j")  # looks for new conflicts
+            await pilot.pause()
+            shown["one"] = _rows(app)[-1]
+            await pilot.press("q")
+
+    asyncio.run(go())
+    for gone in ("Final: include", "Final: exclude", "k Prev"):
+        assert gone not in shown["none"], shown["none"]  # they did nothing with no conflict
+    assert all(k in shown["none"] for k in ("j Next", "z Undo", "? Help", "q Quit")), shown["none"]
+    assert all(k in shown["one"] for k in ("i Final: include", "k Prev")), shown["one"]
