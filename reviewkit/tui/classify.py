@@ -134,6 +134,9 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
+    def numbered_count(self) -> int:
+        return len(self.keys)
+
     def numbered_words(self) -> str:
         """Where the number keys tick (:attr:`ticking`: a multi-label scheme, or coexisting
         topics), 0 (the none answer, which unticks the labels) is named beside them: "1–9

@@ -248,6 +248,9 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         if self._fields_size != self._field_room() and self.studies:
             self.query_one("#fields", Static).update(self.fields_text(self.current))
 
+    def numbered_count(self) -> int:
+        return len(self.fields)
+
     # actions --------------------------------------------------------------------------------
     def action_edit(self, n: int) -> None:
         if n > len(self.fields):
