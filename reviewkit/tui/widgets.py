@@ -314,6 +314,8 @@ class TextPrompt(ModalScreen[str | None]):
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        self.typed = value  # what the input holds now
+        self.answered = False  # Enter or Esc closed it
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -331,11 +333,28 @@ class TextPrompt(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.typed = event.value
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.answered = True
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:
+        self.answered = True
         self.dismiss(None)
+
+    @property
+    def left_unsaved(self) -> str:
+        """What the person had typed and not entered when the app quit under the prompt
+        (ctrl+q is the app's own key: it quits at once, even from a prompt), with its title
+        and the text to type again; "" when it was entered or cancelled, or nothing changed."""
+        if self.answered or self.typed.strip() == self.value.strip():
+            return ""
+        return (
+            f'what you typed in "{self.title_text}" was not saved'
+            f" (ctrl+q quit before Enter): {self.typed!r}"
+        )
 
 
 # the footer's order: what a reviewer needs on every record, then Help and Quit, then the

@@ -21,7 +21,7 @@ from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.records import AbstractSection, Record
 from reviewkit.tui import dedup_review
-from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.app import ReviewkitApp, quit_words
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.dedup_review import DedupReviewScreen
 from reviewkit.tui.screening import ScreeningScreen
@@ -228,3 +228,41 @@ def test_the_conflicts_footer_with_no_conflict_keeps_only_the_keys_that_work(tea
         assert gone not in shown["none"], shown["none"]  # they did nothing with no conflict
     assert all(k in shown["none"] for k in ("j Next", "z Undo", "? Help", "q Quit")), shown["none"]
     assert all(k in shown["one"] for k in ("i Final: include", "k Prev")), shown["one"]
+
+
+def test_quitting_mid_note_says_the_note_typed_was_not_saved(team) -> None:
+    """ctrl+q while a note is half typed quits at once (the app keeps that key): the note was
+    dropped, and the line printed after the screen said only "every decision is saved". It
+    now says the note was not saved, and gives what was typed to type again."""
+    project, _ = team
+
+    async def go() -> str:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press(*"half a note")
+            await pilot.press("ctrl+q")
+        return quit_words(app)
+
+    said = asyncio.run(go())
+    assert "every decision is saved" in said  # still true: a note is no decision
+    assert "was not saved" in said and "half a note" in said, said  # was not said
+    assert scr.ReviewerQueue(project, TA, "maria").notes == {}  # and none was stored
+
+
+def test_a_note_entered_or_cancelled_leaves_nothing_unsaved_to_say(team) -> None:
+    project, _ = team
+
+    async def go(*keys: str) -> str:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.press("q")
+        return quit_words(app)
+
+    for keys in (("a", "b", "enter"), ("a", "b", "escape")):
+        assert "not saved" not in asyncio.run(go(*keys))
