@@ -210,7 +210,15 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
+        # "PgDn More" while rows of the pair are below the pane's edge, as the help's footer
+        # (at 200x50 the pair fits and the footer offered a key that did nothing)
+        pane = self.query_one("#pair", VerticalScroll)
+        for attribute in ("scroll_y", "virtual_size"):
+            self.watch(pane, attribute, lambda _: self.refresh_bindings(), init=False)
         self.show_next()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_bindings)
 
     def show_next(
         self,
@@ -362,6 +370,11 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             return False
         if self.pair is None and action == "skip":
             return bool(self.queue)
+        if action == "page":
+            pane = self.query_one("#pair", VerticalScroll)
+            if parameters and int(str(parameters[0])) > 0:  # down: while there is more below
+                return pane.scroll_y < pane.max_scroll_y
+            return pane.max_scroll_y > 0
         return True
 
     def action_page(self, step: int) -> None:

@@ -266,3 +266,42 @@ def test_a_note_entered_or_cancelled_leaves_nothing_unsaved_to_say(team) -> None
 
     for keys in (("a", "b", "enter"), ("a", "b", "escape")):
         assert "not saved" not in asyncio.run(go(*keys))
+
+
+def test_dedup_footer_offers_more_only_while_more_of_the_pair_is_below(project_b) -> None:
+    """At 200x50 the whole pair fits the pane, yet the footer said "PgDn More" (it did
+    nothing). "More" shows while rows are below the pane's edge, as on the help screen: at
+    80x24, not at 200x50, and it follows a resize in the middle of a pair."""
+    team = [f"Olsen{chr(97 + i)}, Per" for i in range(14)]  # rows past the edge at 80x24
+    add_records(
+        project_b,
+        [
+            rec(**BARE | {"authors": ["Hansen, Kari", *team]}),
+            rec(
+                **BARE | {"authors": ["Hansen, Kari", *team]}, title=TITLE.upper(), source="Embase"
+            ),
+        ],
+    )
+    engine.run_dedup(project_b.db)
+    assert len(engine.review_queue(project_b.db)) == 1
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+    footers: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            footers.append(_rows(app)[-1])
+            await pilot.resize_terminal(200, 50)
+            await pilot.pause()
+            await pilot.pause()
+            footers.append(_rows(app)[-1])
+            await pilot.resize_terminal(*SMALL)
+            await pilot.pause()
+            await pilot.pause()
+            footers.append(_rows(app)[-1])
+            await pilot.press("q")
+
+    asyncio.run(go())
+    small, large, small_again = footers
+    assert "PgDn More" in small and "PgDn More" in small_again, footers
+    assert "More" not in large and "s Same record" in large, large  # was: PgDn More
