@@ -89,8 +89,8 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
 
 def page_actions(prefix: str, what: str = "abstract", footer: str = "") -> tuple[Action, ...]:
     """Space / PgDn and PgUp: page through the record pane (its last line names the keys in
-    force: "… more lines (PgDn / Space)"), for the screen whose action ids start with ``prefix``; ``what`` the pane
-    shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
+    force: "… more lines (PgDn / Space)"), for the screen whose action ids start with
+    ``prefix``; ``what`` the pane shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
     left out of the footer). The screen's ``action_page(step)`` pages its
     :class:`~reviewkit.tui.widgets.RecordView`."""
     return (

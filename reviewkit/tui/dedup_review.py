@@ -49,6 +49,7 @@ from reviewkit.tui.widgets import (
     WaitsForDatabase,
     journal_shown,
     keeps_keys,
+    more_to_page,
     scroll_page,
     status_line,
 )
@@ -370,11 +371,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             return False
         if self.pair is None and action == "skip":
             return bool(self.queue)
-        if action == "page":
-            pane = self.query_one("#pair", VerticalScroll)
-            if parameters and int(str(parameters[0])) > 0:  # down: while there is more below
-                return pane.scroll_y < pane.max_scroll_y
-            return pane.max_scroll_y > 0
+        if action == "page":  # "PgDn More" while rows are below the pane's edge
+            return more_to_page(self.query_one("#pair", VerticalScroll), int(str(parameters[0])))
         return True
 
     def action_page(self, step: int) -> None:

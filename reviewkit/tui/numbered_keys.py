@@ -23,8 +23,8 @@ def numbered_bindings(actions: Sequence[Action], prefix: str, words: str) -> lis
 
 class NumberedFooter:
     """A screen mixin: its footer's "1–9" names the default keys, as many as act ("1–3" for
-    three fields); when a keymap moves any of them, the footer shows the first one's key in
-    force instead. A screen sets ``NUMBERED``,
+    three fields, :meth:`numbered_count`); when a keymap moves any of them, the footer shows
+    the first one's key in force instead. A screen sets ``NUMBERED``,
     the action ids' prefix ('classify.label'), whose default keys are their numbers."""
 
     NUMBERED = ""

@@ -145,6 +145,12 @@ def scroll_page(pane: ScrollableContainer, step: int) -> None:
         pane.scroll_page_up()
 
 
+def more_to_page(pane: ScrollableContainer, step: int) -> bool:
+    """Whether paging ``pane`` by ``step`` would move it: down while rows are below its edge,
+    up once it can scroll at all (a footer offers "More" only then)."""
+    return pane.scroll_y < pane.max_scroll_y if step > 0 else pane.max_scroll_y > 0
+
+
 def reasons_renderable(
     head: Text, reasons: Sequence[ExclusionReason], keys: Sequence[str] = ()
 ) -> Group:
