@@ -190,6 +190,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.confirming_undo: tuple[str, ...] | None = None
         self.skipped: set[tuple[int, int]] = set()
         self.skip_order: list[tuple[int, int]] = []  # the skips in order, for k (back)
+        self.more_below = False  # rows of the pair below the pane's edge, as the footer shows
         # pairs a person decided, every session's and everyone's, as the conflicts screen's
         # "resolved" counts every final decision (dedup.review_counts)
         self.decided = 0
@@ -214,12 +215,19 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # "PgDn More" while rows of the pair are below the pane's edge, as the help's footer
         # (at 200x50 the pair fits and the footer offered a key that did nothing)
         pane = self.query_one("#pair", VerticalScroll)
-        for attribute in ("scroll_y", "virtual_size"):
-            self.watch(pane, attribute, lambda _: self.refresh_bindings(), init=False)
+        self.watch(pane, "scroll_y", lambda _: self.follow_more(), init=False)
         self.show_next()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.refresh_bindings)
+        self.call_after_refresh(self.follow_more)
+
+    def follow_more(self) -> None:
+        """The footer again when "More" comes or goes, not on every change of the pane (a
+        footer redrawn that often doubled the CPU of a key)."""
+        more = self.pair is not None and more_to_page(self.query_one("#pair", VerticalScroll), 1)
+        if more != self.more_below:
+            self.more_below = more
+            self.refresh_bindings()
 
     def show_next(
         self,
@@ -243,7 +251,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # an undone verdict's own pair, though another pair of its question is the strongest
         chosen = next((p for p in self.pairs if (p.a, p.b) == prefer), None) if prefer else None
         before, self.pair = self.pair, chosen or (open_pairs[0] if open_pairs else None)
-        self.refresh_bindings()  # the footer's keys follow: none judges when no pair shows
+        if (before is None) != (self.pair is None) or not open_pairs:
+            self.refresh_bindings()  # the footer follows: none judges when no pair shows
+        # "More" once the pair is laid out (the pane's size mid-update would flip it twice)
+        self.call_after_refresh(self.follow_more)
         if (
             self.pair is None
             or before is None
