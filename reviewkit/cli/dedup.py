@@ -98,8 +98,8 @@ def review(
     csv_in: Path | None,
     yes: bool,
 ) -> None:
-    """Decide uncertain pairs side by side (s same, d different, j skip, z undo, ? help),
-    or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back.
+    """Decide uncertain pairs side by side (s same, d different, j skip, k previous, z undo,
+    ? help), or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back.
 
     Example: reviewkit dedup review --reviewer you
     """

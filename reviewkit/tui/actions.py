@@ -88,9 +88,9 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
 
 
 def page_actions(prefix: str, what: str = "abstract", footer: str = "") -> tuple[Action, ...]:
-    """Space / PgDn and PgUp: page through the record pane (its last line says "… more lines
-    (Space / PgDn)"), for the screen whose action ids start with ``prefix``; ``what`` the pane
-    shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
+    """Space / PgDn and PgUp: page through the record pane (its last line names the keys in
+    force: "… more lines (PgDn / Space)"), for the screen whose action ids start with
+    ``prefix``; ``what`` the pane shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
     left out of the footer). The screen's ``action_page(step)`` pages its
     :class:`~reviewkit.tui.widgets.RecordView`."""
     return (
@@ -153,7 +153,7 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
 
 # screen -> "module:attribute" of its action table; the keymap is checked against all of them
 ACTION_TABLES = {
-    "screening": "reviewkit.tui.screening:ACTIONS",
+    "screening": "reviewkit.tui.screening_keys:ACTIONS",
     "conflicts": "reviewkit.tui.conflicts:ACTIONS",
     "dedup": "reviewkit.tui.dedup_review:ACTIONS",
     "classify": "reviewkit.tui.classify:ACTIONS",

@@ -21,6 +21,7 @@ from reviewkit import settings
 from reviewkit.errors import UserError
 from reviewkit.tui.actions import Action, key_name, load_keymap
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.widgets import TextPrompt
 from reviewkit.wording import quantity
 
 
@@ -79,9 +80,16 @@ class ReviewkitApp(App):
         self.set_keymap(self.keymap_in_use)
         self.first_screen = screen
         self.title = screen.TITLE
+        self.screens_at_exit: list[Screen[Any]] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit, keeping the screens open at that moment (:func:`quit_words` reads a prompt
+        left open; Textual closes them all on the way out)."""
+        self.screens_at_exit = self.screen_stack
+        super().exit(*args, **kwargs)
 
     def get_key_display(self, binding: Binding) -> str:
         """A footer's key as the help screens name it: 'PgDn', not Textual's 'pgdn'; 'Tab' and
@@ -173,6 +181,16 @@ def run_app(app: App, **run_options: Any) -> None:
 
 def run_screen(screen: ReviewkitScreen) -> str:
     """Run ``screen`` in :class:`ReviewkitApp` (every command's screen: one place) and return
-    its :meth:`~ReviewkitScreen.quit_line`, for the command to print."""
-    run_app(ReviewkitApp(screen))
-    return screen.quit_line()
+    what to print once it closes (:func:`quit_words`)."""
+    app = ReviewkitApp(screen)
+    run_app(app)
+    return quit_words(app)
+
+
+def quit_words(app: ReviewkitApp) -> str:
+    """The screen's :meth:`~ReviewkitScreen.quit_line`, then what a prompt left open held
+    (a note or a value half typed when ctrl+q quit: dropped, and the line said only "every
+    decision is saved")."""
+    prompts = [s for s in app.screens_at_exit if isinstance(s, TextPrompt)]
+    unsaved = [said for p in prompts if (said := p.left_unsaved)]
+    return "; ".join([app.first_screen.quit_line(), *unsaved])

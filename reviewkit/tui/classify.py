@@ -69,7 +69,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
     Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
     Action("classify.next_open", "tab", "next_open", "Next unconfirmed", show=False, group="Move"),
-    # the record pane says "… more lines (Space / PgDn)": the evidence may sit further down
+    # the record pane says "… more lines (PgDn / Space)": the evidence may sit further down
     *page_actions("classify"),
     Action("classify.help", "question_mark", "help", "Help", group="Other"),
     Action("classify.quit", "q", "quit", "Quit", group="Other"),
@@ -129,10 +129,13 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield Static(id="model")  # the model's line, as the screening screen's order line
-        yield RecordView(id="record")
+        yield RecordView("classify.page_down", id="record")
         yield Static(id="labels")
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
+
+    def numbered_count(self) -> int:
+        return len(self.keys)
 
     def numbered_words(self) -> str:
         """Where the number keys tick (:attr:`ticking`: a multi-label scheme, or coexisting

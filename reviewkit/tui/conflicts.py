@@ -56,7 +56,7 @@ ACTIONS: tuple[Action, ...] = (
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
-    # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
+    # the record pane says "… more lines (PgDn / Space)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
     *page_actions("conflicts"),
     # full-text stage only (hidden elsewhere): the lead reads the attached full text too
@@ -72,6 +72,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
 )
 
+_NEEDS_A_CONFLICT = {"final", "start_exclude", "reason", "cancel", "page", "open_fulltext"}
 _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yellow"}
 
 
@@ -131,12 +132,13 @@ class ConflictsScreen(DecisionScreen):
         # listed too (to review or undo), but the lead comes to settle the open ones.
         first_open = next((i for i, v in enumerate(self.views) if v.open), 0)
         self.pos = first_open if self.views else None
+        self.no_conflict = False  # as last shown: no conflict at the stage
         self.excluding = False
         self.message = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield RecordView(id="record")
+        yield RecordView("conflicts.page_down", id="record")
         yield Horizontal(id="votes")
         yield Static(id="final")
         yield MessageLine(id="message")  # grows for a long message
@@ -152,6 +154,9 @@ class ConflictsScreen(DecisionScreen):
             self.say(self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)"))
 
     def render_current(self) -> None:
+        if (self.pos is None) != self.no_conflict:  # the footer follows (check_action)
+            self.no_conflict = self.pos is None
+            self.refresh_bindings()
         open_count = sum(1 for v in self.views if v.open)
         # its record id too, as `conflicts --list`, the messages and the screening screen's
         # header name it: a lead told "record 13" by a reviewer could not tell which it was
@@ -233,7 +238,12 @@ class ConflictsScreen(DecisionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # nothing is attached to open before full text: not in the footer there
-        return action != "open_fulltext" or self.stage == "full-text"
+        if action == "open_fulltext" and self.stage != "full-text":
+            return False
+        # no conflict shown: the keys that decide, page or go back did nothing, yet the
+        # footer named them (j looks for new conflicts, z undoes, ? and q work)
+        needs_one = action in _NEEDS_A_CONFLICT or (action == "move" and parameters[:1] == (-1,))
+        return not (self.pos is None and needs_one)
 
     def action_open_fulltext(self) -> None:
         if self.pos is None:

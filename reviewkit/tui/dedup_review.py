@@ -49,6 +49,7 @@ from reviewkit.tui.widgets import (
     WaitsForDatabase,
     journal_shown,
     keeps_keys,
+    more_to_page,
     scroll_page,
     status_line,
 )
@@ -58,11 +59,14 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
     Action("dedup.different", "d", "decide('not_duplicate')", "Different", group="Decide"),
     # one set of keys on every screen: j goes on (Next there, Skip here: the pair is left
-    # unjudged), k goes back (Prev; a queue has no way back, so k does nothing here: it was
-    # skip, and a reviewer pressing it for the pair before lost sight of this one), Space and
+    # unjudged), k goes back (Prev there; here to the pair skipped last, for a judged pair has
+    # left the queue and comes back with undo: k did nothing and said nothing), Space and
     # PgDn page down
     Action("dedup.skip", "j", "skip", "Skip", group="Decide"),
     Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
+    Action(
+        "dedup.previous", "k", "back", "Back to the pair skipped last", show=False, group="Move"
+    ),
     # at 80x24 the pair's lower rows (PMID, source, file, abstract) are below the pane's edge:
     # the footer names paging down
     *page_actions("dedup", "pair", footer="More"),
@@ -185,6 +189,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # what z showed the undo changes in screening (a second z undoes only that change)
         self.confirming_undo: tuple[str, ...] | None = None
         self.skipped: set[tuple[int, int]] = set()
+        self.skip_order: list[tuple[int, int]] = []  # the skips in order, for k (back)
+        self.more_below = False  # rows of the pair below the pane's edge, as the footer shows
         # pairs a person decided, every session's and everyone's, as the conflicts screen's
         # "resolved" counts every final decision (dedup.review_counts)
         self.decided = 0
@@ -206,7 +212,22 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
+        # "PgDn More" while rows of the pair are below the pane's edge, as the help's footer
+        # (at 200x50 the pair fits and the footer offered a key that did nothing)
+        pane = self.query_one("#pair", VerticalScroll)
+        self.watch(pane, "scroll_y", lambda _: self.follow_more(), init=False)
         self.show_next()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.follow_more)
+
+    def follow_more(self) -> None:
+        """The footer again when "More" comes or goes, not on every change of the pane (a
+        footer redrawn that often doubled the CPU of a key)."""
+        more = self.pair is not None and more_to_page(self.query_one("#pair", VerticalScroll), 1)
+        if more != self.more_below:
+            self.more_below = more
+            self.refresh_bindings()
 
     def show_next(
         self,
@@ -230,6 +251,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # an undone verdict's own pair, though another pair of its question is the strongest
         chosen = next((p for p in self.pairs if (p.a, p.b) == prefer), None) if prefer else None
         before, self.pair = self.pair, chosen or (open_pairs[0] if open_pairs else None)
+        if (before is None) != (self.pair is None) or not open_pairs:
+            self.refresh_bindings()  # the footer follows: none judges when no pair shows
+        # "More" once the pair is laid out (the pane's size mid-update would flip it twice)
+        self.call_after_refresh(self.follow_more)
         if (
             self.pair is None
             or before is None
@@ -350,13 +375,44 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # with no pair shown, the keys that judge or page one neither work nor show in the
+        # footer (j shows while skipped pairs wait to come round again; z, ?, q always work)
+        if self.pair is None and action in ("decide", "page"):
+            return False
+        if self.pair is None and action == "skip":
+            return bool(self.queue)
+        if action == "page":  # "PgDn More" while rows are below the pane's edge
+            return more_to_page(self.query_one("#pair", VerticalScroll), int(str(parameters[0])))
+        return True
+
     def action_page(self, step: int) -> None:
         scroll_page(self.query_one("#pair", VerticalScroll), step)
+
+    def action_back(self) -> None:
+        """Back to the pair skipped last that is still open (k); a judged pair has left the
+        queue (undo brings it back), so with none skipped it says so."""
+        self.confirming = None
+        self.confirming_undo = None
+        open_pairs = {(p.a, p.b) for p in self.queue}
+        while self.skip_order:
+            pair = self.skip_order.pop()
+            if pair in self.skipped and pair in open_pairs:
+                self.skipped.discard(pair)
+                self.show_next(prefer=pair, reread=False)
+                self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
+                return
+        back, undo = screen_key(self.app, "dedup.previous"), screen_key(self.app, "dedup.undo")
+        self.say(
+            f"no pair to go back to: {back} returns to a pair you skipped;"
+            f" {undo} undoes your last verdict"
+        )
 
     def action_skip(self) -> None:
         if self.pair is None:
             if self.queue:  # only skipped pairs are left: round again, from the first
                 self.skipped.clear()
+                self.skip_order.clear()
                 # read again: a colleague may have settled them while they waited (the queue
                 # as last read offered a pair nobody needs to judge)
                 self.show_next()
@@ -366,6 +422,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.confirming = None  # a merge's confirmation is for the press right after it
         self.confirming_undo = None
         self.skipped.add((self.pair.a, self.pair.b))
+        self.skip_order.append((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
         self.show_next(reread=False)  # nothing was written: the queue is as it was
 

@@ -100,7 +100,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield RecordView(id="record")
+        yield RecordView("extract.page_down", id="record")
         yield Static(id="fields")
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
@@ -247,6 +247,9 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         """Lay the field rows out again for the new size (only when it changed)."""
         if self._fields_size != self._field_room() and self.studies:
             self.query_one("#fields", Static).update(self.fields_text(self.current))
+
+    def numbered_count(self) -> int:
+        return len(self.fields)
 
     # actions --------------------------------------------------------------------------------
     def action_edit(self, n: int) -> None:

@@ -27,7 +27,7 @@ from reviewkit.tui.actions import (
     help_rows,
     key_name,
 )
-from reviewkit.tui.widgets import scroll_page
+from reviewkit.tui.widgets import more_to_page, scroll_page
 
 HELP_ACTIONS = (
     Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
@@ -151,10 +151,7 @@ class HelpScreen(ModalScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "page":
-            pane = self.query_one(VerticalScroll)
-            if parameters and int(parameters[0]) > 0:  # down: while there is more below
-                return pane.scroll_y < pane.max_scroll_y
-            return pane.max_scroll_y > 0
+            return more_to_page(self.query_one(VerticalScroll), int(str(parameters[0])))
         return True
 
     def action_page(self, step: int) -> None:

@@ -22,11 +22,16 @@ def numbered_bindings(actions: Sequence[Action], prefix: str, words: str) -> lis
 
 
 class NumberedFooter:
-    """A screen mixin: its footer's "1–9" names the default keys; when a keymap moves any of
-    them, the footer shows the first one's key in force instead. A screen sets ``NUMBERED``,
+    """A screen mixin: its footer's "1–9" names the default keys, as many as act ("1–3" for
+    three fields, :meth:`numbered_count`); when a keymap moves any of them, the footer shows
+    the first one's key in force instead. A screen sets ``NUMBERED``,
     the action ids' prefix ('classify.label'), whose default keys are their numbers."""
 
     NUMBERED = ""
+
+    def numbered_count(self) -> int:
+        """How many of the number keys act here (the screen's fields or labels)."""
+        return 9
 
     def numbered_words(self) -> str:
         """The footer's words for the number keys when this screen's differ from its
@@ -38,8 +43,11 @@ class NumberedFooter:
         active = super().active_bindings  # type: ignore[misc]
         keymap = self.app.keymap_in_use  # type: ignore[attr-defined]
         changes: dict[str, str | None] = {}
+        count = min(self.numbered_count(), 9)
         if not all(keymap.get(f"{self.NUMBERED}{n}", str(n)) == str(n) for n in range(1, 10)):
             changes["key_display"] = None
+        elif count < 9:  # "1–9" named keys that only said "no field 5" (three fields): 1–3
+            changes["key_display"] = "1" if count <= 1 else f"1–{count}"
         if words := self.numbered_words():
             changes["description"] = words
         if not changes:

@@ -24,17 +24,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
-from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
-from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
+from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
-from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
+from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -48,41 +47,6 @@ from reviewkit.tui.widgets import (
 from reviewkit.wording import quantity
 
 RANKING_SWITCH_INTERVAL_S = 0.001
-FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
-
-ACTIONS: tuple[Action, ...] = (
-    Action("screening.include", "i", "decide('include')", "Include", group="Decide"),
-    Action("screening.exclude", "e", "start_exclude", "Exclude…", group="Decide"),
-    Action("screening.uncertain", "u", "decide('uncertain')", "Uncertain", group="Decide"),
-    Action("screening.note", "n", "note", "Note", group="Decide"),
-    Action("screening.undo", "z", "undo", "Undo", group="Decide"),
-    *exclusion_actions("screening"),
-    Action("screening.next", "j,down", "move(1)", "Next", show=False, group="Move"),
-    Action("screening.previous", "k,up", "move(-1)", "Prev", show=False, group="Move"),
-    Action(
-        "screening.next_open",
-        "tab",
-        "next_open",
-        "Next record I have not decided",
-        show=False,
-        group="Move",
-    ),
-    *page_actions("screening"),
-    Action("screening.search", "slash", "search", "Search", group="Move"),
-    Action("screening.goto", "g", "goto", "Go to", group="Move"),
-    Action("screening.attach", "a", "attach", "Attach", group="Full text"),
-    Action("screening.open", "o", "open_fulltext", "Open", group="Full text"),
-    Action("screening.help", "question_mark", "help", "Help", group="Other"),
-    Action("screening.quit", "q", "quit", "Quit", group="Other"),
-)
-
-
-def stage_actions(rule: Stage, exclude_key: str = "e") -> tuple[Action, ...]:
-    """The actions that apply at a stage, named with its exclusion reasons (for the help screen)."""
-    actions = [a for a in ACTIONS if rule.name == "full-text" or a.id not in FULL_TEXT_ONLY]
-    return with_stage_reasons(actions, rule, exclude_key)
-
-
 MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's max-height
 
 
@@ -132,6 +96,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.protocol = queue.protocol
         self.rule = queue.rule
         self.pos: int | None = None
+        self.no_record = False  # as last shown: no record at this stage for me
         self.excluding = False
         self.last_committed: str | None = None  # id of the newest entry this screen committed
         self.opener = opener
@@ -156,7 +121,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield Static(id="rank")
-        yield RecordView(id="record")
+        yield RecordView("screening.page_down", id="record")
         yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
         yield Static(id="reasons")
         yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
@@ -200,7 +165,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             return False  # not in the footer: at 80 columns they pushed "/ Search" off it
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
-        return True
+        # no record at this stage for me: they did nothing, yet the footer named them
+        return not (self.pos is None and action in NEEDS_A_RECORD)
 
     @property
     def current(self) -> int | None:
@@ -261,6 +227,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
         study = self.current
+        if (study is None) != self.no_record:  # the footer follows (check_action)
+            self.no_record = study is None
+            self.refresh_bindings()
         if self.ordering:
             view.show(ordering_text(len(self.queue.studies)))
         elif study is None:

@@ -24,11 +24,13 @@ from textual.widgets import Footer, Input, Label, Static
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record, fold_text
-from reviewkit.tui.actions import Action
+from reviewkit.tui.actions import Action, screen_key
 from reviewkit.wording import quantity
 
 INCLUDE_STYLE = "bold black on #9be29b"
-EXCLUDE_STYLE = "bold white on #c0392b"
+# exclude terms underlined as well as red: green and red alone told them apart by colour, which
+# a red-green colour-blind reviewer (one man in twelve) and a terminal without colour cannot
+EXCLUDE_STYLE = "bold underline white on #c0392b"
 
 
 def term_pattern(term: str) -> str:
@@ -50,7 +52,7 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def highlight(text: str | Text, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Text:
-    """Text with include terms in one colour and exclude terms in another."""
+    """Text with include terms in one colour and exclude terms in another, underlined."""
     out = text.copy() if isinstance(text, Text) else Text(text)
     for terms, style in ((tuple(include), INCLUDE_STYLE), (tuple(exclude), EXCLUDE_STYLE)):
         pattern = compile_terms(terms)
@@ -141,6 +143,12 @@ def scroll_page(pane: ScrollableContainer, step: int) -> None:
         pane.scroll_page_down()
     else:
         pane.scroll_page_up()
+
+
+def more_to_page(pane: ScrollableContainer, step: int) -> bool:
+    """Whether paging ``pane`` by ``step`` would move it: down while rows are below its edge,
+    up once it can scroll at all (a footer offers "More" only then)."""
+    return pane.scroll_y < pane.max_scroll_y if step > 0 else pane.max_scroll_y > 0
 
 
 def reasons_renderable(
@@ -244,8 +252,10 @@ class _Window:
             yield from line
             yield Segment.line()
         if more:
+            # the keys in force, as the help names them (a keymap may move paging down)
+            keys = screen_key(view.app, view.page_action)
             yield Segment(
-                f"… {len(lines) - view.line_offset - len(shown)} more lines (Space / PgDn)",
+                f"… {len(lines) - view.line_offset - len(shown)} more lines ({keys})",
                 Style(dim=True),
             )
 
@@ -258,8 +268,11 @@ class RecordView(Static):
     RecordView { height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, page_action: str, *, id: str | None = None) -> None:
+        """``page_action``: the id of the screen's page-down action ('screening.page_down',
+        :func:`~reviewkit.tui.actions.page_actions`), whose keys the pane's last line names."""
         super().__init__(id=id)
+        self.page_action = page_action
         self.record_renderable: Group | Text | str = ""
         self.line_offset = 0
         self.total_lines = 0
@@ -307,6 +320,8 @@ class TextPrompt(ModalScreen[str | None]):
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        self.typed = value  # what the input holds now
+        self.answered = False  # Enter or Esc closed it
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -324,11 +339,28 @@ class TextPrompt(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.typed = event.value
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.answered = True
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:
+        self.answered = True
         self.dismiss(None)
+
+    @property
+    def left_unsaved(self) -> str:
+        """What the person had typed and not entered when the app quit under the prompt
+        (ctrl+q is the app's own key: it quits at once, even from a prompt), with its title
+        and the text to type again; "" when it was entered or cancelled, or nothing changed."""
+        if self.answered or self.typed.strip() == self.value.strip():
+            return ""
+        return (
+            f'what you typed in "{self.title_text}" was not saved'
+            f" (ctrl+q quit before Enter): {self.typed!r}"
+        )
 
 
 # the footer's order: what a reviewer needs on every record, then Help and Quit, then the

@@ -345,7 +345,7 @@ def test_confirm_pages_a_long_abstract(b_included):
             await pilot.pause()
             view = app.screen.query_one("#record", RecordView)
             rows = [view.render_line(y).text for y in range(view.size.height)]
-            assert "more lines (Space / PgDn)" in " ".join(rows), rows
+            assert "more lines (PgDn / Space)" in " ".join(rows), rows
             await pilot.press("space")
             await pilot.pause()
             assert view.line_offset > 0
@@ -550,7 +550,8 @@ def test_footer_shows_the_label_keys_at_80x24(b_included):
         return shown
 
     shown = asyncio.run(scenario({}))
-    assert shown[0] == ("1–9", "Choose a label"), shown
+    labels = len(project.protocol.scheme("model-type").labels)
+    assert shown[0] == (f"1–{labels}", "Choose a label"), shown
     assert {"Help", "Quit"} <= {d for _, d in shown}, shown
     remapped = asyncio.run(scenario({"classify.label1": "x"}))
     assert remapped[0] == ("x", "Choose a label"), remapped

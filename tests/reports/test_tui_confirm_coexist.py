@@ -35,6 +35,11 @@ def _project(tmp_path, rule: str):
     return project, ids
 
 
+def _labels(project) -> int:
+    """How many number keys choose a label (the footer names as many)."""
+    return len(project.protocol.scheme(SCHEME).labels)
+
+
 def _press(project, ids, *keys: str) -> tuple[str, str]:
     """Press ``keys``; (the label rows before the last key, the footer's first key)."""
     screen = ConfirmScreen(project, SCHEME, ids, "lead")
@@ -57,7 +62,7 @@ def _press(project, ids, *keys: str) -> tuple[str, str]:
 def test_a_topic_is_ticked_beside_one_diagnosis_and_enter_confirms_both(tmp_path):
     project, ids = _project(tmp_path, "coexist")
     rows, footer = _press(project, ids, "1", "2", "7", "enter")
-    assert footer == "1–9 Tick, 0 none"
+    assert footer == f"1–{_labels(project)} Tick, 0 none"
     assert "[x] Musculoskeletal" in rows and "[x] Mental" not in rows  # 2 replaced 1
     assert "[x] Role of the GP and the employer" in rows
     assert confirmed_rows(project.db, SCHEME, ids)[ids[0]] == [
@@ -72,6 +77,6 @@ def test_a_topic_is_ticked_beside_one_diagnosis_and_enter_confirms_both(tmp_path
 def test_without_coexisting_topics_a_key_still_confirms_at_once(tmp_path):
     project, ids = _project(tmp_path, "precedence")
     _rows, footer = _press(project, ids, "7")
-    assert footer == "1–9 Choose a label"
+    assert footer == f"1–{_labels(project)} Choose a label"
     assert classify.confirmed_labels(project, SCHEME)[ids[0]] == ["gp-employer"]
     project.close()

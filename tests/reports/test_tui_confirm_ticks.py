@@ -89,10 +89,12 @@ def test_the_footer_says_the_number_keys_tick_and_what_0_does_at_80_columns(b_in
     asyncio.run(go(SCHEME, {"classify.none": "n"}))
     asyncio.run(go("model-type", {}))  # one label a study: a number key confirms
     multi, moved, single = shown
-    assert multi[0] == ("1–9", "Tick, 0 none")
+    # as many keys as labels (it said 1–9: the keys past them only said "no label")
+    assert len(project.protocol.scheme(SCHEME).labels) == 1
+    assert multi[0] == ("1", "Tick, 0 none")
     assert {"Accept", "Help", "Quit", "Next", "Prev"} <= {d for _, d in multi}
-    assert moved[0] == ("1–9", "Tick, n none")
-    assert single[0] == ("1–9", "Choose a label")
+    assert moved[0] == ("1", "Tick, n none")
+    assert single[0] == (f"1–{len(project.protocol.scheme('model-type').labels)}", "Choose a label")
 
 
 def test_a_study_s_confirmed_labels_start_ticked_and_leaving_unchanged_keeps_them(b_included):

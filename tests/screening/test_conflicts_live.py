@@ -35,7 +35,7 @@ def test_conflicts_page_a_long_abstract_at_80x24(project_b):
             await pilot.pause()
             view = app.screen.query_one(RecordView)
             first = _shown(app)
-            assert "more lines (Space / PgDn)" in first and "Sentence 39 " not in first
+            assert "more lines (PgDn / Space)" in first and "Sentence 39 " not in first
             await pilot.press("space")
             await pilot.pause()
             assert view.line_offset > 0 and _shown(app) != first

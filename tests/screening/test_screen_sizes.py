@@ -76,7 +76,7 @@ def test_the_edge_records_stay_whole_and_the_keys_in_view_at_80x24_and_200x60(pr
         long, arabic, cjk, title, empty = _screens(project_b, ids, size)
         for rows in (long, arabic, cjk, title, empty):
             assert all(key in rows[-1] for key in KEYS), (size, rows[-1])
-        assert any("more lines (Space / PgDn)" in row for row in long)  # paged, not cut
+        assert any("more lines (PgDn / Space)" in row for row in long)  # paged, not cut
         assert ARABIC.replace(" ", "") in _body(arabic)  # logical order, whole
         assert CJK.replace(" ", "") in _body(cjk)
         assert TITLE.replace(" ", "") in _body(title)  # 600 characters over 8 rows, whole

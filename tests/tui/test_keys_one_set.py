@@ -62,7 +62,7 @@ def test_duplicate_review_pages_on_space_skips_on_j_and_k_leaves_the_pair(projec
             await pilot.pause()
             pair = (screen.pair.a, screen.pair.b)
             assert "j Skip" in lines()[-1]  # the footer names the key in force
-            await pilot.press("k")  # no way back in a queue: nothing happens
+            await pilot.press("k")  # nothing skipped to go back to: it stays (and says so)
             await pilot.pause()
             assert screen.pair is not None and (screen.pair.a, screen.pair.b) == pair
             await pilot.press("space")  # a page, as on the other screens
