@@ -24,9 +24,16 @@ NAMED = {"Tab": "tab", "Space": "space", "PgDn": "pagedown", "PgUp": "pageup", "
 NAMED |= {"↓": "down", "↑": "up"}
 
 
+def _heading(text: str, name: str, after: int = 0) -> int:
+    """Where a screen's part begins: its bold name opening a line (a mention of the screen
+    elsewhere in the README, "see **Conflicts** …", is not its part); -1 if none follows."""
+    found = re.compile(rf"^{re.escape(name)}", re.M).search(text, after)
+    return found.start() if found else -1
+
+
 def _part(text: str, screen: str) -> str:
-    start = text.index(PARTS[screen])
-    ends = [text.find(h, start + 1) for h in (*PARTS.values(), END)]
+    start = _heading(text, PARTS[screen])
+    ends = [_heading(text, h, start + 1) for h in (*PARTS.values(), END)]
     return text[start : min(e for e in ends if e > 0)]
 
 
