@@ -30,7 +30,8 @@ Not where the measured thing is the intervention's effect, cost or fidelity ("th
 graded return to work was assessed", "the fidelity of the IPS programme was measured"), nor
 what an aim asks ("we assessed whether workplace contact shortened sick leave"), nor a verb's
 agent ("assessed by an occupational physician": who measured, which the scheme of who
-delivered may read). Schemes of what was measured (``measures``), of whom a study included
+delivered may read), nor a source a relative clause says delivered the intervention ("collected
+from the Social Insurance Agency, which also ran the programme"). Schemes of what was measured (``measures``), of whom a study included
 (``population``) or of what kind of study a record is read these sentences as evidence: there
 the measurement is what they sort by, or names the people measured.
 """
@@ -117,6 +118,18 @@ _CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[.;:()\[\]]")
 _COMMA_END = re.compile(r"[,.;:()\[\]]")
+# A relative clause right after the term that says it delivered the intervention ("collected
+# from the Social Insurance Agency, which also delivered the programme"): the sentence names the
+# source as the intervention's actor too. Verbs of delivering only: "which pays sickness
+# benefits" or "who conducted the interviews" leave it a source
+_RELATIVES = frozenset({"who", "which", "that", "som"})
+DELIVERING = frozenset(
+    {
+        "delivered", "delivers", "ran", "runs", "provided", "provides", "offered", "offers",
+        "led", "leads", "organised", "organized", "organises", "organizes", "coordinated",
+        "coordinates", "implemented", "implements",
+    }
+)  # fmt: skip
 SUBJECT_GAP = 4  # words between the term and "was measured" ("and work ability were measured")
 OBJECT_REACH = 3  # words between "assessed" and the term ("assessed the number of ...")
 
@@ -132,7 +145,18 @@ def names_measured(where: str, text: str, words: list[Token], first: int, last: 
         listed_outcome(text, words, first)
         or _passive_subject(text, words, first, last)
         or _active_object(text, words, first)
-    )
+    ) and not _delivers(words, last)
+
+
+def _delivers(words: list[Token], last: int) -> bool:
+    """Whether a relative clause right after the term (at ``last``) says it delivered the
+    intervention: "who", "which", "that" or "som", an adverb at most, a verb of
+    :data:`DELIVERING` ("the Social Insurance Agency, which also ran the programme")."""
+    after = [w.word.casefold() for w in words[last + 1 : last + 4]]
+    if not after or after[0] not in _RELATIVES:
+        return False
+    verb = after[2:3] if after[1:2] and after[1] in _ADVERBS else after[1:2]
+    return bool(verb) and verb[0] in DELIVERING
 
 
 def _passive_subject(text: str, words: list[Token], first: int, last: int) -> bool:
