@@ -6,7 +6,7 @@ Measure, the Western Ontario Rotator Cuff Index, the Michigan Hand Outcomes Ques
 Minnesota Multiphasic Personality Inventory, the Dutch Musculoskeletal Questionnaire, the New
 York Heart Association class, the American College of Rheumatology criteria. A study in Japan
 that used one of them is a study in Japan. So a place the protocol lists (a country, its
-people's adjective, a state: :mod:`.place_names`), written as a proper name, is no evidence
+people's adjective, a state, a city that names instruments: :mod:`.place_names`), written as a proper name, is no evidence
 where it heads such a name: it is
 followed, in capitals and with nothing but spaces, hyphens and the joining words "of", "and",
 "for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
@@ -26,8 +26,9 @@ from reviewkit.classify.place_names import is_place
 from reviewkit.classify.words import Token
 
 # The nouns that end an instrument's or a reference body's name (folded): what is named after a
-# place and used in every country ("profile": the Nottingham Health Profile). Not "Study", "Survey", "Cohort", "Register", "Institute" or
-# "Agency": a national study, register or agency is where the study was.
+# place and used in every country ("profile": the Nottingham Health Profile). Not "Study",
+# "Survey", "Cohort", "Register", "Institute" or "Agency": a national study, register or agency
+# is where the study was.
 HEADS = frozenset(
     {
         "questionnaire", "questionnaires", "scale", "scales", "subscale", "index", "inventory",

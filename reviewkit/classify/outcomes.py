@@ -17,7 +17,9 @@ pain, well-being …) is not found where the words are part of such a name:
 * **after a named instrument** — one of the usual health instruments, written in capitals as
   their names are (SF-36, SF-12, RAND-36, HADS, BDI, PHQ-9, GHQ-12, GAD-7, EQ-5D, MHI-5, DASS,
   CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), stands at most :data:`REACH` words before the health words in the same clause
-  ("SF-36 mental health").
+  ("SF-36 mental health"); or **before one**, after "with", "using", "on", "via" or "by" and
+  with no population word before the health words ("we assessed depressive symptoms with the
+  PHQ-9"; "employees with depression with the PHQ-9 as a measure" keeps its depression).
 
 * **in a list of outcomes** — after "outcome(s)" or "endpoint(s)" with "were", "included" or
   a colon (or after "primary"/"secondary outcomes" alone, as telegraphic abstracts write it),
@@ -177,6 +179,28 @@ def _after(text: str, words: list[Token], last: int) -> bool:
     return False
 
 
+def _with_instrument(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Whether the health words are followed, in their clause and past the words of an outcome's
+    name, by "with", "using", "on", "via" or "by" and a named instrument ("we assessed depressive
+    symptoms with the PHQ-9", "anxiety and depression using the HADS"), with no population word
+    before them ("employees with depression with the PHQ-9 as a measure" is whom)."""
+    for k in range(first - 1, max(first - 2 - REACH, -1), -1):
+        if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
+            break
+        if words[k].word.casefold() in POPULATION_WORDS:
+            return False
+    for k in range(last + 1, min(last + 2 + GAP, len(words))):
+        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
+            return False
+        low = words[k].word.casefold()
+        if low in _WITH_INSTRUMENT:
+            # the instrument, or a determiner and the instrument ("with the PHQ-9")
+            return any(w.word in INSTRUMENTS for w in words[k + 1 : k + 3])
+        if low not in OUTCOME_WORDS and not HEALTH_STATE.match(low):
+            return False
+    return False
+
+
 def _before(text: str, words: list[Token], first: int) -> bool:
     for k in range(first - 1, max(first - 2 - REACH, -1), -1):
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
@@ -264,6 +288,7 @@ def in_outcome_name(text: str, words: list[Token], first: int, last: int) -> boo
     state = names_health_state(words, first, min(last + 1, len(words) - 1))
     as_outcome = state and (
         _after(text, words, last)
+        or _with_instrument(text, words, first, last)
         or _before(text, words, first)
         or listed_outcome(text, words, first)
     )

@@ -82,12 +82,14 @@ African|Oceania|Pacific
 # (Postnatal Depression Scale), Glasgow (Coma Scale), Pittsburgh (Sleep Quality Index), Toronto
 # (Alexithymia Scale), Rotterdam (Symptom Checklist), Nijmegen (Questionnaire), Bournemouth
 # (Questionnaire), Dallas (Pain Questionnaire), Oxford (Hip and Knee Scores), Stanford
-# (Presenteeism Scale); with the ASCII spellings a term may be written in. Not Roland, Morris,
+# (Presenteeism Scale), Newcastle and Ottawa (the Newcastle-Ottawa Scale, which most reviews of
+# observational studies rate them with), Oslo (Social Support Scale), Boston (Carpal Tunnel
+# Questionnaire); with the ASCII spellings a term may be written in. Not Roland, Morris,
 # Beck or Karasek: persons, the instruments' authors.
 _CITIES = """
 Örebro|Orebro|Copenhagen|København|Nottingham|Oswestry|Bergen|Utrecht|Tampa|Maastricht|
 Groningen|Edinburgh|Glasgow|Pittsburgh|Toronto|Rotterdam|Nijmegen|Bournemouth|Dallas|Oxford|
-Stanford
+Stanford|Newcastle|Ottawa|Oslo|Boston
 """
 
 

@@ -34,7 +34,7 @@ terms = ["Örebro"]
 [[schemes.where.labels]]
 id = "norway"
 name = "Norway"
-terms = ["Bergen"]
+terms = ["Bergen", "Oslo"]
 
 [[schemes.where.labels]]
 id = "netherlands"
@@ -45,6 +45,16 @@ terms = ["Utrecht"]
 id = "england"
 name = "England"
 terms = ["Nottingham", "Oswestry"]
+
+[[schemes.where.labels]]
+id = "canada"
+name = "Canada"
+terms = ["Ottawa"]
+
+[[schemes.where.labels]]
+id = "usa"
+name = "The United States"
+terms = ["Boston"]
 
 [[schemes.where.labels]]
 id = "roland"
@@ -86,4 +96,30 @@ def test_an_instrument_named_after_a_city_is_not_where_the_study_was(cities, tex
     ],
 )
 def test_a_city_that_heads_no_instrument_and_an_eponym_count(cities, text, label):
+    assert labels(cities, "where", text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quality scale of most reviews of observational studies, and instruments of the
+        # field's pain and mental-health studies, named after cities too
+        "Reviewers in Japan rated the studies with the Newcastle-Ottawa Scale.",
+        "Nurses in Japan completed the Oslo Social Support Scale.",
+        "Patients in Japan completed the Boston Carpal Tunnel Questionnaire.",
+    ],
+)
+def test_more_instruments_named_after_cities(cities, text):
+    assert labels(cities, "where", text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Sick-listed workers in Oslo were randomised.", "norway"),
+        ("The trial was run at Boston Medical Center.", "usa"),
+        ("Workers were recruited in Ottawa, Canada.", "canada"),
+    ],
+)
+def test_those_cities_where_a_study_was(cities, text, label):
     assert labels(cities, "where", text) == [label]

@@ -98,3 +98,15 @@ def test_protocol_check_refuses_tested_on_a_population_scheme(tmp_path, capsys):
     edit = ("population = true", "population = true\ntested = true")
     err = refused_edit(tmp_path, capsys, protocol, *edit)
     assert "schemes.condition.tested" in err and "hint:" in err and "Traceback" not in err
+
+
+def test_a_data_source_that_a_relative_clause_says_delivered_the_intervention_counts():
+    # the source of the data is also who ran the programme: the relative clause says so
+    for text in (
+        "Sick-leave days were collected from the Social Insurance Agency, which also delivered the programme.",
+        "Sick-leave days were collected from the Social Insurance Agency, which ran the programme.",
+    ):  # fmt: skip
+        assert "welfare-agency" in _scores("rtw-intervention-domains", "setting", text)
+    # a relative clause of what the source does anyway leaves it a source
+    text = "Sick-leave days were collected from the Social Insurance Agency, which pays sickness benefits."
+    assert _scores("rtw-intervention-domains", "setting", text) == {}

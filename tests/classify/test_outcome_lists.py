@@ -54,3 +54,32 @@ def test_a_list_of_outcomes_runs_to_its_sentence_s_end(review_b):
 )
 def test_the_population_stays(review_b, text):
     assert labels(review_b, text) == ["mental"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the health words as what was measured with a named instrument, after "with" or "using"
+        "Employees sick-listed with low back pain were randomised. We assessed depressive "
+        "symptoms with the PHQ-9.",
+        "Employees sick-listed with low back pain were randomised. We measured anxiety and "
+        "depression with the HADS.",
+        "Employees sick-listed with low back pain were randomised. We assessed depression "
+        "using the HADS at 3 and 12 months.",
+    ],
+)
+def test_health_words_measured_with_an_instrument(review_b, text):
+    assert labels(review_b, text) == ["musculoskeletal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a population word before the health words: whom, whatever instrument follows
+        "We randomised employees with depression with the PHQ-9 as a secondary measure.",
+        # a threshold: the instrument's score defines whom
+        "Employees sick-listed with depression with a PHQ-9 score of 10 or more were randomised.",
+    ],
+)
+def test_health_words_of_the_population_beside_an_instrument(review_b, text):
+    assert labels(review_b, text) == ["mental"]
