@@ -291,3 +291,39 @@ def longer_title_no_page(p: Pair) -> Outcome:
     if unplaced(p) and _runs_on_into(ka.title, kb.title):
         return to_person(p)
     return None
+
+
+# Words a subtitle uses to name another report of one study than its main paper: an analysis
+# after it (secondary, post hoc, subgroup, pooled, mediation), a later one (follow-up, long
+# term, 'N-year results', an extension), one before it (protocol, rationale and design,
+# baseline), or another question (economic evaluation, cost-effectiveness, process
+# evaluation). A trial's reports often share the main paper's title up to that subtitle
+# (CONSORT asks for the trial's name in each), and a database that drops subtitles drops them
+# from every title, not only from the report that names another paper.
+_OTHER_REPORT = re.compile(
+    r"\b(?:secondary|post hoc|posthoc|exploratory|subgroup|pooled|mediation|ancillary"
+    r"|follow ?up|long term|extension|sub ?study|protocol|rationale|baseline|interim"
+    r"|final (?:results|analysis)|economic evaluation|cost (?:effectiveness|utility)"
+    r"|process evaluation|\d+ (?:year|month|week)s?)\b"
+)
+
+
+def _subtitle_names_another_report(title_a: str, title_b: str) -> bool:
+    """One folded title opens the other, and the words the longer adds name another report of
+    a study (:data:`_OTHER_REPORT`) that the shorter does not."""
+    short, long_ = sorted((title_a, title_b), key=len)
+    if not short or not long_.startswith(short + " "):
+        return False
+    added = long_[len(short) :]
+    return bool(_OTHER_REPORT.search(added)) and not _OTHER_REPORT.search(short)
+
+
+def another_report_no_page(p: Pair) -> Outcome:
+    """One title the other's with a subtitle naming another report of the study ('...: a
+    secondary analysis of a randomised trial', '...: 5-year follow-up'), no page: the trial's
+    main paper and a later report in one journal and year merged on title, journal, year and
+    authors once the pages were gone (a dropped subtitle reads as one title). With a page on
+    both sides the pages decide as before. A person decides; study links join the reports."""
+    if unplaced(p) and _subtitle_names_another_report(p.ka.title, p.kb.title):
+        return to_person(p)
+    return None
