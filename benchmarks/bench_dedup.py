@@ -26,6 +26,7 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
+from benchmarks.dedup_apart_kinds import APART_KINDS
 from benchmarks.dedup_kinds_catalogue import KINDS_CATALOGUE
 from benchmarks.dedup_notes import AUDIT_NOTES, HELD_OUT_NOTES
 from benchmarks.dedup_rule_tables import rule_table, rules_by_set
@@ -417,7 +418,9 @@ def main(results_dir: Path, sets: tuple[str, ...] = SETS) -> dict:
         held_json = results_dir / RECORDED_HELD_OUT.name
         held_json.write_text(json.dumps(held, indent=2, sort_keys=True) + "\n")
         write_markdown(
-            held, results_dir / "dedup-heldout.md", (*HELD_OUT_NOTES, "", *KINDS_CATALOGUE)
+            held,
+            results_dir / "dedup-heldout.md",
+            (*HELD_OUT_NOTES, "", *KINDS_CATALOGUE, "", *APART_KINDS),
         )
         notes = (*rules_by_set({**figures["sets"], **held["sets"]}), "", *AUDIT_NOTES)
     write_markdown(figures, results_dir / "dedup.md", notes)

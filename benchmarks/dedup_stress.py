@@ -51,6 +51,7 @@ from benchmarks.dedup_stress_notes import (
 from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP37,
     NOTES_DEDUP38,
+    NOTES_DEDUP39,
     NOTES_RD37F,
 )
 
@@ -425,7 +426,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP36
         + NOTES_DEDUP37
         + NOTES_RD37F
-        + NOTES_DEDUP38,
+        + NOTES_DEDUP38
+        + NOTES_DEDUP39,
     )
     return 0
 

@@ -139,3 +139,24 @@ NOTES_DEDUP38: tuple[str, ...] = (
     "print record, the DOI the only tie. The respiratory label-noise pair is that kind, labelled",
     "apart, so merging it on title, journal and first author alone is left to a person.",
 )
+
+
+NOTES_DEDUP39: tuple[str, ...] = (
+    "",
+    "## Pairs that must stay apart; supplement labels before pages (dedup39)",
+    "",
+    "'dedup39' against 'stop38', all 130 rows, niced at load 6-9 on 2 cores: false merges",
+    "33 -> 33, missed 5,560 -> 5,566, queue 24,167 -> 24,173. One row moved: depression",
+    "h_year_shift, missed 104 -> 110 and queue 534 -> 540: one cluster of four records of a",
+    "trade magazine's column, 'Modeling agency' (Contract Pharma, no volume), whose years the",
+    "degradation shifted by one: year_apart_no_place asks a person about a short title a year",
+    "apart with nothing to place it, the kind it is for (a title printed every year).",
+    "another_report_no_page first read single words ('pooled', 'rationale', 'long-term') and",
+    "queued 5 true pairs of srsr i_minimal whose one export dropped an ordinary subtitle; it",
+    "now reads report phrases only, and those rows (srsr i_minimal, depression h_year_shift)",
+    "were rerun with it: srsr i_minimal equals stop38's again. year_apart_no_place's first form",
+    "(any title) had queued 3 true pairs of srsr a_no_doi (online-first copies under long",
+    "titles): bounded to titles under LONG_TITLE before this run. The pages changes",
+    "('Suppl 2:S12-8', 'xi221') moved no row. Kinds: dedup-heldout.md, 'Pairs that must stay",
+    "apart'.",
+)

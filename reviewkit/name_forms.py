@@ -75,7 +75,18 @@ def _parts_to_write(name: str, suffix_sep: str) -> NameParts | str:
     if names_run_together(name):
         return name
     parts = split_name(name)
-    return parts if parts.given else name
+    return parts if parts.given else written_apart(name)
+
+
+def written_apart(name: str) -> str:
+    """A name with no given names as a writer lays it out: a suffix an export ran into the
+    surname when it lost the initials ('CarlezonJr', Ovid) written after a blank, 'Carlezon
+    Jr.', the surname and suffix every reader takes back (:func:`split_name`; BibTeX, braced, one
+    last name); any other name (a group, names run together) as it is."""
+    if names_run_together(name):
+        return name
+    parts = split_name(name)
+    return f"{parts.surname} {parts.suffix}" if parts.suffix and not parts.given else name
 
 
 def vancouver_initials(given: str, given_names: bool = False) -> str:

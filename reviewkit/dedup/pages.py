@@ -47,7 +47,8 @@ _UNNUMBERED = re.compile(r"\d+\s*p\.?\s*following\s*\d+", re.IGNORECASE)
 # II226' (supplement II, pages 221-226), Oxford journals' 'iii613-iii614'. Pages of a lettered
 # section (kind 's', below) whose number is the part after the numeral; not an article id
 # ('ddq316', 'RRN1281'), which no numeral starts.
-_ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
+# Numerals up to xxxix: Oxford journals number supplements past ten ('xi221', 'xii12-xii15').
+_ROMAN = r"(?:x{0,3}(?:ix|iv|vi{0,3}|i{1,3})|x{1,3})"
 _ROMAN_SECTION = re.compile(rf"(?:^|(?<=-))\s*{_ROMAN}-?(?=\d)", re.IGNORECASE)
 
 
@@ -57,14 +58,28 @@ def is_roman_numeral(letters: str) -> bool:
     return bool(re.fullmatch(_ROMAN, letters, re.IGNORECASE))
 
 
+# MEDLINE's label of the issue's part the pages are in, before a colon (NLM's indexing manual,
+# ch. 10, for an issue field that does not give it): 'Suppl 2:S12-8', 'Suppl:171-4', 'Suppl
+# A:A12-9', 'Spec No:R187-93', 'Pt 2:221-5'. Embase and Scopus write the supplement in the
+# issue ('SUPPL. 2') and the pages alone ('S12-S18'): the pages are what follows the colon.
+# Without a colon ('Suppl-29', a converter's remnant of 'Suppl 3:S417-29') no page is read
+# but the last page's digits, as before.
+_PART_LABEL = re.compile(
+    r"^\s*(?:suppl(?:ement)?|spec(?:ial)?\s*(?:no|iss(?:ue)?)|pt|part)(?![a-z])[^:;,]{0,12}:\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def article_pages(pages: str) -> str:
     """The article's own pages of a field that also gives a labelled piece printed with it or a
-    note after its range: '1327-8; author reply 1328' -> '1327-8'; '623-9; discussion 5A-6A' ->
-    '623-9'; '384-91, table of contents' -> '384-91'; a field without such a label, or with
-    nothing before it, as it is."""
-    label = _LABELLED_PART.search(pages or "")
+    note after its range, or a label of the issue's part before them: '1327-8; author reply
+    1328' -> '1327-8'; '623-9; discussion 5A-6A' -> '623-9'; 'Suppl 2:S12-8' -> 'S12-8';
+    '384-91, table of contents' -> '384-91'; a field without such a label, or with nothing
+    before it, as it is."""
+    pages = _PART_LABEL.sub("", pages or "")  # 'Suppl 2:S12-8' -> 'S12-8'
+    label = _LABELLED_PART.search(pages)
     if not label:
-        return pages or ""
+        return pages
     head = pages[: label.start()].strip()
     return head if re.search(r"\d", head) else pages
 

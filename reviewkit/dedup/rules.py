@@ -132,6 +132,8 @@ RULES: tuple[Rule, ...] = (
     Rule("journal_unsure_no_place", sparse.journal_unsure_no_place, "two journals? no page or DOI"),
     Rule("meeting_abstract_no_page", unplaced.meeting_abstract_no_page, "abstract? no page"),
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
+    Rule("year_apart_no_place", unplaced.year_apart_no_place, "a year apart, no volume: a person"),
+    Rule("another_report_no_page", thin_guards.another_report_no_page, "'…: follow-up', no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
     Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),

@@ -34,6 +34,7 @@ from reviewkit.dedup.pair import (
 )
 from reviewkit.dedup.score import (
     DUPLICATE,
+    LONG_TITLE,
     UNCERTAIN,
     abstract_openings_differ,
     issues_differ,
@@ -192,6 +193,32 @@ def authors_differ_no_page(p: Pair) -> Outcome:
     in the same issue, a companion paper by another part of the team, two abstracts of one
     meeting issue. One article in two exports keeps its first author and its list."""
     if unplaced(p) and (authors_apart(p) or lists_apart(p.ka, p.kb)):
+        return to_person(p)
+    return None
+
+
+def year_apart_no_place(p: Pair) -> Outcome:
+    """A short title (under LONG_TITLE folded characters), years one apart, no volume on
+    either side, no page on one side and no DOI in common: nothing fixes the place, and a
+    short title is what a journal prints every year (a society's 'Standards of Medical Care in
+    Diabetes', an 'Annual report', a column's name), so title, journal and authors that agree
+    say nothing of the year. A person decides. A long title is left to the rules: two
+    databases' online-first copies of one article, both without a volume, dated the online
+    year and the print year (dedup-stress a_no_doi, srsr: three true pairs, Biol Psychiatry,
+    J Infect, BBA); a trial's protocol and results under one long title stay that rare kind.
+    With a volume on one side the pair is judged as before too: the ten labelled sets date an
+    online-first copy either side of print (Frontiers, Minerva: the one without a volume the
+    later). Left to their own rules: a meeting's abstract (its supplement may be dated the year
+    before or after the meeting; meeting_abstract_no_page, two_editions_no_page) and the
+    versions of a review kept up to date, which the labelled sets join
+    (living_review_versions)."""
+    ka, kb = p.ka, p.kb
+    if not (ka.year and kb.year) or abs(ka.year - kb.year) != 1:  # type: ignore[operator]
+        return None
+    if ka.conference or kb.conference or ka.living or kb.living:
+        return None
+    short = min(len(ka.title), len(kb.title)) < LONG_TITLE
+    if short and unplaced(p) and not (ka.volume or kb.volume):
         return to_person(p)
     return None
 

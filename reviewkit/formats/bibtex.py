@@ -37,7 +37,7 @@ from reviewkit.formats.kinds import (
 )
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.formats.text import split_lines
-from reviewkit.name_forms import bibtex_name_parts
+from reviewkit.name_forms import bibtex_name_parts, written_apart
 from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"
@@ -450,6 +450,7 @@ def _author(name: str, authors: list[str]) -> str:
     as initials or a given name (name_forms.bibtex_name_parts)."""
     parts = bibtex_name_parts(name, authors)
     if parts is None:
+        name = written_apart(name)  # 'CarlezonJr' -> '{Carlezon Jr.}'
         return "{" + escape(name) + "}" if " " in name.strip() else escape(name)
     return ", ".join(escape(p) for p in parts if p)
 

@@ -359,6 +359,10 @@ def read_lines(
         )
 
 
+# a first and a last page, each digits under an optional section letter ('S12-8', 'e8-e9')
+_PLAIN_RANGE = re.compile(r"[A-Za-z]?\d+\s*-\s*[A-Za-z]?\d+")
+
+
 def to_ris_dict(rec: Record) -> dict:
     """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
     ref: dict = {"type_of_reference": RIS_TYPES.get(record_kind(rec), "GEN")}
@@ -386,9 +390,12 @@ def to_ris_dict(rec: Record) -> dict:
     }
     ref.update({k: v for k, v in simple.items() if v})
     if rec.pages:
-        # a range at its one hyphen; pages with more ('II-221-5', MEDLINE's supplement pages
-        # under a Roman numeral) whole in SP, the pages as our reader takes them back
-        sp, _, ep = rec.pages.partition("-") if rec.pages.count("-") == 1 else (rec.pages, "", "")
+        # a plain range at its hyphen; anything more ('II-221-5', MEDLINE's supplement pages
+        # under a Roman numeral; '1327-8; author reply 1328', a piece printed after the article)
+        # whole in SP, the pages as readers take them back: split, EP had been '8; author reply
+        # 1328', a last page no reader can use
+        plain = _PLAIN_RANGE.fullmatch(rec.pages)
+        sp, _, ep = rec.pages.partition("-") if plain else (rec.pages, "", "")
         ref["start_page"] = sp
         if ep:
             ref["end_page"] = ep

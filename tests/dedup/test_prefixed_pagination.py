@@ -64,3 +64,30 @@ def test_the_same_number_in_two_lettered_sections_is_two_places():
     assert not pages_conflict(keys(11, pages="B13-B26"), keys(12, pages="SB13-SB26"))
     # or a letter before the section's own: Life Sciences' Pharmacology Letters, 'PL279' / 'L279'
     assert not pages_conflict(keys(13, pages="PL279-PL284"), keys(14, pages="L279-L284"))
+
+
+def test_medline_supplement_label_before_the_pages_is_no_page():
+    # MEDLINE's 'Suppl 2:S12-8' (the supplement named in the pages when the issue field does
+    # not) against Embase's pages alone, supplement in the issue: one place, S12-S18; the
+    # label's number is not a page ('Suppl 2:S12-8' had read as first page 212)
+    medline = keys(1, issue="", pages="Suppl 2:S12-8")
+    embase = keys(2, issue="SUPPL. 2", pages="S12-S18")
+    assert (medline.first_page, medline.last_page, medline.page_kind) == ("12", "18", "s")
+    assert not pages_conflict(medline, embase)
+    assert verdict(medline, embase)[0] == "duplicate"
+    assert first_page("Suppl:171-4") == "171"  # a supplement paginated with its volume
+    assert first_page("Spec No 2:R187-93") == first_page("Pt 2:187-93") == "187"
+    # another article in that supplement is another place
+    assert pages_conflict(medline, keys(3, issue="SUPPL. 2", pages="S19-S24"))
+
+
+def test_supplement_numerals_past_ten_read_their_page():
+    # Oxford journals number supplements past x: 'xi221', 'xii12-xii15' are pages 221 and 12
+    # of a lettered section, as 'iii613' is; a numeral alone ('xii', a preface) is no page
+    k = keys(1, pages="xi221")
+    assert (k.first_page, k.page_kind, k.page_section) == ("221", "s", "xi")
+    k = keys(2, pages="xii12-xii15")
+    assert (k.first_page, k.last_page, k.page_section) == ("12", "15", "xii")
+    assert keys(3, pages="xii").first_page == ""
+    # one page in supplements xi and xii is two places
+    assert pages_conflict(keys(4, pages="xi221"), keys(5, pages="xii221"))

@@ -35,3 +35,11 @@ def test_a_range_is_split_at_its_hyphen():
 def test_a_roman_numeral_supplement_range_is_written_whole():
     for pages in ("II-221-5", "II-221-II-225"):
         assert _exported(pages) == ([f"SP  - {pages}"], pages)
+
+
+def test_medline_pages_with_a_labelled_piece_are_written_whole():
+    # '1327-8; author reply 1328' split at its one hyphen had written EP '8; author reply
+    # 1328', no last page to any reader (issue 14, dedup39)
+    lines, back = _exported("1327-8; author reply 1328")
+    assert len(lines) == 1 and lines[0].startswith("SP  - 1327-8;")
+    assert back == Record(title="x", pages="1327-8; author reply 1328").pages

@@ -1,0 +1,99 @@
+"""Pairs that must stay apart, by kind (issue 14, dedup39), written under the catalogue of
+results/dedup-heldout.md. Not named ``bench_*``: ``python -m benchmarks`` does not run it.
+
+Each kind has hand-made records in tests/dedup/test_kept_apart.py, shaped as exports write
+them, with the true copy beside it that must still merge.
+"""
+
+from __future__ import annotations
+
+APART_KINDS = (
+    "## Pairs that must stay apart",
+    "",
+    "Kinds of pair a careless rule merges, as the held-out sets will hold them: hand-made",
+    "records in each shape an export gives them (full place, no page, journal only, a bare",
+    "title), run through keys + `match` and once through `reviewkit import` + `reviewkit",
+    "dedup` (tests/dedup/test_kept_apart.py). 'before' is main at 2196b977, 'after' this",
+    "branch. The ten labelled sets' figures (missed, false merges, queue) and every rule's"
+    " tally are unchanged on every set (`DEDUP_BENCH_CACHED_ONLY=1 python -m benchmarks"
+    " dedup`, niced, load 9.1 on 2 cores; depression 27.5 CPU s, 498 MB): neither new rule"
+    " decides a pair of the ten sets' full records. Stress rows: dedup-stress.md (dedup39).",
+    "",
+    "| kind | shapes | before | after | why |",
+    "|---|---|---|---|---|",
+    "| parts of a series: 'Part 1' / 'Part 2', 'I' / 'II', 'one' / 'two', '(Part 1)' | one"
+    " issue with pages, no page, journal only, bare title | queued (title_numbers_differ,"
+    " title_word_swapped, title_only_record) or apart | unchanged | numbers standing as words"
+    " name parts; a person sees the rest |",
+    "| a short title a journal prints every year: 'Standards of Medical Care in Diabetes'"
+    " 2019 / 2020 | journal and authors, no volume or page, no DOI | **merged**"
+    " (biblio_match) | queued, `year_apart_no_place` | a short title (under LONG_TITLE, 40"
+    " folded characters), years one apart, nothing that fixes the place: a person |",
+    "| the same under a long title: a guideline's update a year on ('Guidelines for the"
+    " management of atrial fibrillation'), a trial's protocol and results in BMJ Open a year"
+    " apart, exported without volume or DOI | journal and authors only | merged"
+    " (biblio_match) | unchanged: not built | the stress rows hold the true kind of that"
+    " shape: two databases' online-first copies of one article, neither with a volume, dated"
+    " the online and the print year (a_no_doi, srsr: Biol Psychiatry, J Infect, BBA, 3 true"
+    " pairs the first form of the rule queued); no false merge of the kind on the ten sets"
+    " or their 130 stress rows |",
+    "| one record with a volume, the later without (ADA 2019 42 / 2020) | journal, one"
+    " volume | merged (biblio_match) | unchanged: not built | the ten sets hold true pairs of"
+    " that shape (depression Front Pharmacol 2015 6:319 / 2016; srsr Minerva Stomatol 2013"
+    " 62:39-58 / 2014): an online-first copy is dated either side of print |",
+    "| an annual report or a guideline under one title, years apart | report, bare title |"
+    " queued (title_only_record) or apart | unchanged | a bare title never merges |",
+    "| a trial's protocol and its results under one title, two years or more apart, or with"
+    " e-locators | BMJ Open; Trials / another journal | queued (biblio_partial) | unchanged |"
+    " years two apart conflict; e-locators differ |",
+    "| a trial's main paper and a later report: '…: a post hoc analysis', '…: 5-year"
+    " follow-up', '… - long-term results', '…: an economic evaluation' | one journal and"
+    " year, no page | **merged** (biblio_match: a dropped subtitle) | queued,"
+    " `another_report_no_page` | a subtitle naming another report of the study; a dropped"
+    " subtitle naming none ('…: a randomised trial') still merges |",
+    "| the main paper and its secondary analysis with pages | two volumes, two ranges |"
+    " queued (biblio_partial) | unchanged | pages decide |",
+    "| two abstracts of one team in one supplement ('efficacy' / 'safety', '6-month' /"
+    " '12-month', 'men' / 'women') | consecutive pages; no page | queued (title_word_swapped,"
+    " title_numbers_differ) or apart | unchanged | one abstract in two databases still"
+    " merges |",
+    "| a commentary repeating its article's title (Evid Based Nurs, ACP Journal Club 'JC45',"
+    " the same issue) | other author, other place or no page | apart or queued"
+    " (biblio_partial) | unchanged | authors and place differ |",
+    "| two registrations one word apart: age group (Pediatric / Adult, Children /"
+    " Adolescents, Older / Younger), sex (Men / Women, Boys / Girls), country (Kenya /"
+    " Uganda), arm (Sertraline / Placebo), dose, Type 1 / Type 2, Inpatients / Outpatients |"
+    " bare title, the register's name, two NCT numbers | apart (population_differs,"
+    " registration_numbers); Older / Younger and Inpatients / Outpatients queued"
+    " (title_only_record) | unchanged | a bare title never merges; a population word keeps"
+    " two apart |",
+    "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
+    " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
+    " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
+    " kept apart in 35 (same year: 268 joined); respiratory 1 joined. Issue 14 item 6: one"
+    " cluster of versions, the latest canonical. Another review (another CD number) is"
+    " queued, never merged |",
+    "",
+    "Pages and names as other exports write them (dedup39), on all ten sets: no missed pair,"
+    " false merge or queued pair moved.",
+    "",
+    "- MEDLINE's label of the issue's part before its pages ('Suppl 2:S12-8' read as first"
+    " page 212, 'Suppl:171-4' as 171-4 with last page 4, cardiac's one record of the kind) is"
+    " no page: 'S12-8' / '171-4' are compared (dedup/pages.py `_PART_LABEL`). Depression's"
+    " 68 and cytology's 18 'Suppl-N' fields hold no colon: a converter's remnant of 'Suppl"
+    " 3:S417-29' whose N is the last page's digits (cytology's 17 true pairs against"
+    " 'S417-S429' and the like); read as before, the last page's digits only.",
+    "- Supplement numerals past x ('xi221', srsr's 'xi90'; 'xii12-xii15') read as a lettered"
+    " section's page, as 'iii613' is; a numeral alone ('xii', a preface) is no page.",
+    "- Embase's 'i428' against '1428' (the letter i read as a 1): not built. On the ten sets"
+    " one pair (diabetes id_0000405 / id_0001145, Nephrol Dial Transplant 31 'SUPPL. 1',"
+    " already merged on title, authors and abstract), against three pairs of other articles"
+    " that the reading would put at one page of one volume (srsr, Hum Reprod 33: 'i351-i352'"
+    " / '1351-1362' twice, 'i201-i202' / '1201-9': Oxford prints supplement i beside the"
+    " volume's own page 1351). No kind to merge on.",
+    "- Exports: a suffix run into a surname whose initials were lost ('CarlezonJr', 110 in"
+    " depression's Ovid lists) is written 'Carlezon Jr.' (RIS) and '{Carlezon Jr.}'"
+    " (BibTeX), which read back as the same surname and suffix; RIS pages other than a plain"
+    " range go whole into SP ('1327-8; author reply 1328' had been SP 1327, EP '8; author"
+    " reply 1328').",
+)
