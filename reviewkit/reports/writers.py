@@ -47,7 +47,8 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     note: str = ""
     # the XLSX sheet's name, when the short id is no name for a reader (a report table's label
-    # id "team-coordinator": its name "Team plus coordinator")
+    # id "team-coordinator": its name "Team plus coordinator"; "agreement": "Agreement"), as
+    # every table of a workbook gives one: a tab of ids among a reader's names looks left over
     sheet: str = ""
     # the last row adds up the others (the evidence map's 'Total'): kept out of the sheet's
     # filter, so a sort leaves it under them
