@@ -1,6 +1,8 @@
 """Every command's --help says what it does, its arguments and an example (a new user's first
 look at a command, before the README): the example is a whole command line that parses, and it
-stays on one line at 80 columns, where click rewraps a docstring's paragraphs."""
+stays on one line at 80 columns, where click rewraps a docstring's paragraphs, or goes on to a
+next line with a backslash as a shell does (a line of a '\\b' block is not rewrapped: past 80
+columns a terminal breaks it where it may)."""
 
 from __future__ import annotations
 
@@ -26,8 +28,14 @@ def help_examples(name: str, command: click.Command) -> tuple[list[str], str]:
     """The ``reviewkit NAME …`` lines of the command's --help at 80 columns, and the help."""
     ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
     text = command.get_help(ctx)
-    lines = [re.sub(r"^Examples?:\s+", "", line.strip()) for line in text.splitlines()]
+    lines = [re.sub(r"^Examples?:\s+", "", line.strip()) for line in one_per_line(text)]
     return [line for line in lines if re.match(rf"reviewkit {re.escape(name)}(\s|$)", line)], text
+
+
+def one_per_line(text: str) -> list[str]:
+    """The lines of ``text``, a line ending in a backslash joined to the next (as a shell reads
+    a command line), white space folded."""
+    return [" ".join(line.split()) for line in re.sub(r"\\\n\s*", " ", text).splitlines()]
 
 
 ACTING = [(name, cmd) for name, cmd in all_commands() if name not in GATHERING]
@@ -41,10 +49,14 @@ def test_every_command_s_help_gives_an_example_that_parses(name, command) -> Non
     assert wrong_examples(block) == []
     # written on one line in the docstring, shown on one line: not wrapped into two (init's
     # was cut inside the protocol's name, search run's before its URL)
-    doc = inspect.getdoc(command.callback) or ""
+    doc = "\n".join(one_per_line(inspect.getdoc(command.callback) or ""))
     for written in re.findall(r"^(?:Example: |\s*)(reviewkit .+)$", doc, flags=re.MULTILINE):
         if written.startswith(f"reviewkit {name} "):
             assert written.strip() in examples, f"{written!r} is wrapped in --help:\n{text}"
+    # nor past 80 columns, where a terminal breaks it (conflicts resolve's ran to 95)
+    for line in text.splitlines():
+        if "reviewkit " in line:
+            assert len(line) <= 80, f"{line!r} runs past 80 columns in --help:\n{text}"
 
 
 def test_the_example_check_finds_a_command_without_one() -> None:

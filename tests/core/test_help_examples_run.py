@@ -29,7 +29,7 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
-from core.test_help_examples import ACTING
+from core.test_help_examples import ACTING, one_per_line
 from core.test_readme_runs import fill_the_sheet
 from rich.console import Console
 from test_demo import write_slice
@@ -44,9 +44,10 @@ _EXAMPLE = re.compile(r"^\s*(?:Examples?:\s+)?(reviewkit .+)$", flags=re.MULTILI
 
 
 def examples(name: str, command: click.Command) -> list[str]:
-    """The command lines of a command's --help from its 'Example:' (or 'Examples:') on."""
+    """The command lines of a command's --help from its 'Example:' (or 'Examples:') on (one
+    that goes on after a backslash, as a shell reads it)."""
     ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
-    text = command.get_help(ctx)
+    text = "\n".join(one_per_line(command.get_help(ctx)))
     start = re.search(r"^\s*Examples?\b", text, flags=re.MULTILINE)
     return [m.group(1).strip() for m in _EXAMPLE.finditer(text[start.start() :])] if start else []
 
