@@ -122,3 +122,21 @@ def test_every_help_example_names_what_the_review_it_names_names(name, command) 
         if "--reviewer" in argv:
             reviewer = argv[argv.index("--reviewer") + 1]
             assert reviewer in names["person"], f"{example}: not {whose[0]}'s reviewer"
+
+
+# where a project of one's own names what the demo's examples name: its protocol's tables
+OWN = {"scheme": "[schemes.", "field": "[[extraction]]", "search": "[[searches]]"}
+NAMING = [(name, cmd) for name, cmd in ACTING if name in NAMED_BY]
+
+
+@pytest.mark.parametrize(("name", "command"), NAMING, ids=[name for name, _ in NAMING])
+def test_a_help_that_gives_the_demo_s_names_says_where_your_own_are(name, command) -> None:
+    """For a user who did not make the demo (their own project): label's and evidence-map's
+    help named only the demo's protocol, and all four named it by its path in the source tree
+    (protocols/demo-work-health.toml), found neither in the demo project (its protocol.toml,
+    where the help sends the user) nor in theirs."""
+    _, text = help_examples(name, command)
+    flat = " ".join(text.split())
+    for kind in set(NAMED_BY[name].values()):
+        assert OWN[kind] in flat, f"reviewkit {name} --help: where is a {kind} of mine?"
+    assert "protocols/" not in flat, f"reviewkit {name} --help names a file of the source tree"

@@ -66,6 +66,21 @@ def test_the_examples_are_found() -> None:
     assert found == {name for name, _ in ACTING}
 
 
+@pytest.mark.parametrize(("name", "command"), all_commands(), ids=[n for n, _ in all_commands()])
+def test_a_help_says_its_examples_run_in_the_demo_where_they_do(
+    name: str, command: click.Command
+) -> None:
+    """The note that ends a help says where its examples run: the demo project for those run
+    below, and for simulate's (a labelled set of another review, not run here) what its input
+    is; simulate's help said its example ran in the demo, where no such file is."""
+    if not examples(name, command):
+        return  # a group of commands: each of its commands says
+    ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
+    text = " ".join(command.get_help(ctx).split())
+    says = "Examples run as written in the demo project" in text
+    assert says == (name not in NOT_ON_A_PROJECT), text
+
+
 def this_builds(argv: list[str], arg: str, capsys: pytest.CaptureFixture[str]) -> str:
     """``arg``, or for a record id of `make demo`'s project in a state an example needs (an
     open conflict, a duplicate) the record in that state here: the demo built on the slice
