@@ -140,3 +140,14 @@ def test_a_help_that_gives_the_demo_s_names_says_where_your_own_are(name, comman
     for kind in set(NAMED_BY[name].values()):
         assert OWN[kind] in flat, f"reviewkit {name} --help: where is a {kind} of mine?"
     assert "protocols/" not in flat, f"reviewkit {name} --help names a file of the source tree"
+
+
+@pytest.mark.parametrize(("name", "command"), ACTING, ids=[name for name, _ in ACTING])
+def test_no_example_answers_a_question_for_the_reader(name, command) -> None:
+    """A command that asks before a change (dedup merge and split show what screening would
+    lose, then ask) is shown asking: the examples passed --yes, so run as written in the demo
+    project they merged two different papers and split a duplicate of one PMID unseen. Asked,
+    the reader sees the change and can answer n."""
+    examples, _ = help_examples(name, command)
+    for example in examples:
+        assert "--yes" not in shlex.split(example), example

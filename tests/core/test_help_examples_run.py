@@ -137,6 +137,8 @@ def test_the_help_examples_run_in_the_demo_project(
     monkeypatch.setattr("reviewkit.tui.app.run_screen", lambda screen: "(screen not drawn)")
     monkeypatch.setattr("reviewkit.pubmed.server.serve_forever", lambda *a, **k: None)
     monkeypatch.setattr("reviewkit.offline_data.pubmed_snapshot_files", lambda: [snapshot])
+    # a question (dedup merge's, split's: screening would change) answered as the help says: n
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n" * 9))
     for line in examples(name, command):
         argv = shlex.split(line)[1:]
         argv = [this_builds(argv, a, capsys) for a in argv]
