@@ -87,22 +87,26 @@ class ProjectSnapshot:
         return citation_labels(records, [*self.studies, *self.assessed_excluded])
 
     def sheet_labels(self, ids: Iterable[int]) -> dict[int, str]:
-        """Report id -> its label, for a list with a row per report (the extraction sheet): the
-        reports of a study the report names take its label as :attr:`labels` gives it, whatever
-        stage each report reached (a protocol paper excluded at title/abstract beside its
-        included results paper); another study's (with ``--all``: excluded before full text,
-        not screened yet) are lettered after the report's studies
-        (:func:`~reviewkit.reports.labels.labels_after`)."""
+        """Report id -> its label, for a list with a row per report (the extraction sheet): a
+        report the report names, the label :attr:`labels` gives its study there; another
+        report of such a study (with ``--all``: a protocol paper excluded at title/abstract
+        beside its included results paper), that label too; the reports of a study the report
+        does not name (excluded before full text, not screened yet), their study's label
+        lettered after the report's (:func:`~reviewkit.reports.labels.labels_after`)."""
         study_of = {r: s for s, reports in self.reports.items() for r in reports}
+        included = set(self.studies)
         out: dict[int, str] = {}
         rest: dict[int, tuple[int, ...]] = {}
         # grouped over every listed report, as the sheet's `report` column groups them
         for study, reports in reports_by_study(self.project.db, self.canon, list(ids)).items():
             named = [study_of.get(r, r) for r in reports if study_of.get(r, r) in self.labels]
-            if named:
-                out |= dict.fromkeys(reports, self.labels[named[0]])
-            else:
+            if not named:
                 rest[study] = reports
+                continue
+            # an included study's label before an excluded one's, for a report of neither
+            named.sort(key=lambda s: s not in included)
+            for r in reports:
+                out[r] = self.labels.get(study_of.get(r, r), self.labels[named[0]])
         if rest:
             known = {**self.records, **self.excluded}
             known = {s: known[s] for s in self.labels}

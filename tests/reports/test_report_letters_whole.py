@@ -147,3 +147,44 @@ def test_the_whole_extraction_sheet_names_every_report_of_a_study_by_its_label(
         results: ("Andersen et al. (2019)", f"2 of 2 (study {protocol_paper})"),
         other: ("Andersen et al. (2019b)", ""),
     }
+
+
+def test_a_report_the_report_names_keeps_its_own_label_on_the_sheet(
+    project_b, store, tmp_path: Path
+):
+    """Two linked reports of one study that the report both names (one included, one excluded
+    at full text: the report lists them as two entries, 2019a and 2019b): each keeps on the
+    sheet the label the report gives it, not the label of the lower id of the two."""
+    protocol_paper, results = store(
+        project_b,
+        [
+            Record(title="Workplace dialogue trial: protocol", authors=AUTHORS, year=2019),
+            Record(title="Workplace dialogue for neck pain", authors=AUTHORS, year=2019),
+        ],
+        "PubMed",
+    )
+    for reviewer in ("reviewer1", "reviewer2"):
+        for rid, (label, reason) in {
+            protocol_paper: ("exclude", "wrong-design"),
+            results: ("include", ""),
+        }.items():
+            screening.decide(
+                project_b.db,
+                rid,
+                "title-abstract",
+                reviewer,
+                "include",
+                protocol=project_b.protocol,
+            )
+            screening.decide(
+                project_b.db, rid, "full-text", reviewer, label, reason, protocol=project_b.protocol
+            )
+    decide_study_link(project_b.db, protocol_paper, results, True, "lead")
+    write_report(project_b, tmp_path / "out")
+    (gone,) = _rows(tmp_path / "out" / "tables" / "excluded-at-full-text.csv")
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet), "--all"]
+    assert main(args) == 0
+    study = {int(r["record_id"]): r["study"] for r in _rows(sheet)}
+    assert study == {results: "Andersen et al. (2019a)", protocol_paper: gone["Study"]}
+    assert gone["Study"] == "Andersen et al. (2019b)"
