@@ -164,6 +164,7 @@ class EvidenceMap:
             [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"],
             rows,
             self.notes(),
+            sheet="Evidence map",
             total_row=True,
         )
 
@@ -198,6 +199,7 @@ class EvidenceMap:
             [*ids, *names, "count", "studies", "record_ids"],
             rows,
             self.notes(),
+            sheet="Studies per cell",
         )
 
     @property

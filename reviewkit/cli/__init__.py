@@ -130,7 +130,8 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
 # first (tests/core/test_help_examples_run.py runs each in a copy of it).
 EXAMPLES_NOTE = (
     "Examples run as written in the demo project: after 'make demo', 'cd build/demo/work-health'"
-    " (the README's first step). In a project of your own, give its names, ids and files."
+    " (the README's first step). In a project of your own, give its own: the schemes, labels,"
+    " fields, reasons, searches and people its protocol.toml names, its record ids and files."
 )
 
 

@@ -213,7 +213,8 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
 
     Example: reviewkit label pmid:34092692 health=mental --reviewer you
 
-    (the demo's scheme and label, as protocols/demo-work-health.toml names them)
+    (the demo's scheme and label, as its protocol.toml names them; in yours, a [schemes.ID]
+    and the id of one of its [[schemes.ID.labels]])
     """
     from reviewkit.classify import confirm
 
@@ -263,7 +264,7 @@ def confirm_command(
 
     Example: reviewkit confirm --reviewer you --scheme health
 
-    (the demo's scheme, as protocols/demo-work-health.toml names it; a [schemes.ID] of yours)
+    (the demo's scheme, as its protocol.toml names it; in yours, a [schemes.ID])
     """
     project = load_project(project_dir, person=reviewer)
     try:
@@ -308,7 +309,7 @@ def evidence_map_command(
 
     Example: reviewkit evidence-map --rows health --cols work
 
-    (the demo's schemes, as protocols/demo-work-health.toml names them)
+    (the demo's schemes, as its protocol.toml names them; in yours, two [schemes.ID])
     """
     from reviewkit.evidence import build_map, write_map
     from reviewkit.reports.snapshot import ProjectSnapshot

@@ -224,7 +224,8 @@ def resolve_command(
     \b
     Examples:
       reviewkit conflicts resolve 300 --decision include --resolver lead
-      reviewkit conflicts resolve 307 --decision exclude --reason no-work-outcome --resolver lead
+      reviewkit conflicts resolve 307 --decision exclude \\
+        --reason no-work-outcome --resolver lead
     """
     from reviewkit import screening
 

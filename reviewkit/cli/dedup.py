@@ -213,7 +213,10 @@ def split_cmd(
 
     When the records were screened, the change to the stage counts is shown first.
 
-    Example: reviewkit dedup split 64 --reviewer you --yes
+    Example: reviewkit dedup split 64 --reviewer you
+
+    (in the demo, 64 is a duplicate of record 3, one PMID: the example shows what splitting
+    it would change; answer n to leave it merged)
     """
     from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
@@ -247,7 +250,10 @@ def merge_cmd(
 
     \b
     Example:
-      reviewkit dedup merge pmid:34097108 pmid:34096762 --reviewer you --yes
+      reviewkit dedup merge pmid:34097108 pmid:34096762 --reviewer you
+
+    (two different papers of the demo, which has no duplicate left apart: the example shows
+    what merging them would change; answer n)
     """
     from reviewkit.dedup.effects import merge_effect
     from reviewkit.dedup.engine import check_merge, merge_records, person_id
@@ -456,7 +462,9 @@ def study_link_cmd(
 ) -> None:
     """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted).
 
-    Example: reviewkit dedup study-link 1 2 --same --reviewer you
+    Example: reviewkit dedup study-link 1 2 --different --reviewer you
+
+    (records 1 and 2 of the demo are two studies; --same says two records report one)
     """
     from reviewkit.dedup.studies import decide_study_link
 

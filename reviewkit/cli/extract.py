@@ -138,8 +138,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 
     Example: reviewkit extract set pmid:34092692 country=Norway --reviewer you
 
-    (the demo's field, as protocols/demo-work-health.toml names it; an [[extraction]] id of
-    yours)
+    (the demo's field, as its protocol.toml names it; in yours, the id of an [[extraction]])
     """
     from reviewkit import extract
 

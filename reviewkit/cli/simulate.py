@@ -12,7 +12,13 @@ from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
 
-@click.command("simulate")
+# its own note where every other command's says its examples run in the demo project
+# (cli.EXAMPLES_NOTE): simulate reads no project
+@click.command(
+    "simulate",
+    epilog="DATASET is another review's labelled set, not a project: the README's 'Screening"
+    " prioritisation and simulation' says where the sets of the example are.",
+)
 @click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--label-column",

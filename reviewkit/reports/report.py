@@ -95,6 +95,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
                 *notes,
             ]
         ),
+        sheet="Agreement",
     )
 
 
@@ -141,6 +142,7 @@ def prisma_table(counts: prisma.PrismaCounts) -> Table:
         ["Section", "Item", "Count"],
         [list(r) for r in counts.rows()],
         " ".join(notes),
+        sheet="PRISMA 2020 flow",
     )
 
 

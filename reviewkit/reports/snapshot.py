@@ -88,23 +88,30 @@ class ProjectSnapshot:
 
     def sheet_labels(self, ids: Iterable[int]) -> dict[int, str]:
         """Report id -> its label, for a list with a row per report (the extraction sheet): a
-        report the report names, its study's label as :attr:`labels` gives it; another (with
-        ``--all``: excluded before full text, not screened yet), its study lettered after the
-        report's studies (:func:`~reviewkit.reports.labels.labels_after`)."""
+        report the report names, the label :attr:`labels` gives its study there; another
+        report of such a study (with ``--all``: a protocol paper excluded at title/abstract
+        beside its included results paper), that label too; the reports of a study the report
+        does not name (excluded before full text, not screened yet), their study's label
+        lettered after the report's (:func:`~reviewkit.reports.labels.labels_after`)."""
         study_of = {r: s for s, reports in self.reports.items() for r in reports}
-        out, rest = {}, []
-        for rid in ids:
-            study = study_of.get(rid, rid)
-            if study in self.labels:
-                out[rid] = self.labels[study]
-            else:
-                rest.append(rid)
+        included = set(self.studies)
+        out: dict[int, str] = {}
+        rest: dict[int, tuple[int, ...]] = {}
+        # grouped over every listed report, as the sheet's `report` column groups them
+        for study, reports in reports_by_study(self.project.db, self.canon, list(ids)).items():
+            named = [study_of.get(r, r) for r in reports if study_of.get(r, r) in self.labels]
+            if not named:
+                rest[study] = reports
+                continue
+            # an included study's label before an excluded one's, for a report of neither
+            named.sort(key=lambda s: s not in included)
+            for r in reports:
+                out[r] = self.labels.get(study_of.get(r, r), self.labels[named[0]])
         if rest:
-            groups = reports_by_study(self.project.db, self.canon, rest)
-            named = {**self.records, **self.excluded}
-            named = {s: named[s] for s in self.labels}
-            extra = labels_after(filled_records(self.project.db, list(groups)), groups, named)
-            out |= {r: extra[s] for s, reports in groups.items() for r in reports}
+            known = {**self.records, **self.excluded}
+            known = {s: known[s] for s in self.labels}
+            extra = labels_after(filled_records(self.project.db, list(rest)), rest, known)
+            out |= {r: extra[s] for s, reports in rest.items() for r in reports}
         return out
 
     @classmethod

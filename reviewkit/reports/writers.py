@@ -47,7 +47,8 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     note: str = ""
     # the XLSX sheet's name, when the short id is no name for a reader (a report table's label
-    # id "team-coordinator": its name "Team plus coordinator")
+    # id "team-coordinator": its name "Team plus coordinator"; "agreement": "Agreement"), as
+    # every table of a workbook gives one: a tab of ids among a reader's names looks left over
     sheet: str = ""
     # the last row adds up the others (the evidence map's 'Total'): kept out of the sheet's
     # filter, so a sort leaves it under them
@@ -221,11 +222,27 @@ def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
         cell.quotePrefix = True
 
 
+# what GitHub-flavoured Markdown reads as markup inside a line of text: a backslash (an escape;
+# one before a pipe, 'a\\|b', had escaped the pipe's escape and been lost), emphasis (*, _),
+# code (`), strikethrough (~) and an HTML tag (<: the PRISMA note's 'database: <name>' was read
+# as a tag and hidden). Each is escaped with a backslash (CommonMark escapes any ASCII
+# punctuation), so a title, a value or a note shows as written. Left as they are: [ and ]
+# (a link needs '](' or a definition; PubMed's '[translated title].' is text), & (an entity
+# only when one is spelled out whole) and what begins a block (no cell or heading can; a note is
+# the report's own sentences).
+_MD_MARKUP = re.compile(r"([\\`*_~<])")
+
+
+def _md_text(value: object) -> str:
+    """``value`` as Markdown text that renders as written (:data:`_MD_MARKUP` escaped)."""
+    return _MD_MARKUP.sub(r"\\\1", str(value))
+
+
 def _md_cell(value: Cell) -> str:
-    """A cell's text for a GitHub-flavoured Markdown table: a backslash escaped first (one before
-    a pipe, 'a\\|b', had escaped the pipe's escape and been lost), then each pipe, which would end
-    the cell; a line break as <br>, which a table row cannot hold otherwise."""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    """A cell's text for a GitHub-flavoured Markdown table: its markup escaped (:func:`_md_text`),
+    then each pipe, which would end the cell; a line break as <br>, which a table row cannot
+    hold otherwise."""
+    text = _md_text(value).replace("|", "\\|")
     return text.replace("\r", "").replace("\n", "<br>")
 
 
@@ -244,11 +261,11 @@ def write_markdown(
     tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
 ) -> Path:
     """One Markdown file: a section per table, then the images (linked relative to the file)."""
-    parts = [f"# {heading}\n"] if heading else []
+    parts = [f"# {_md_text(heading)}\n"] if heading else []
     for t in tables:
-        parts.append(f"## {t.title}\n")
+        parts.append(f"## {_md_text(t.title)}\n")
         if t.note:
-            parts.append(f"{t.note}\n")
+            parts.append(f"{_md_text(t.note)}\n")
         parts.append(markdown_table(t) + "\n")
     for caption, image in images:
         rel = os.path.relpath(image, path.parent)

@@ -1,6 +1,8 @@
 """Every command's --help says what it does, its arguments and an example (a new user's first
 look at a command, before the README): the example is a whole command line that parses, and it
-stays on one line at 80 columns, where click rewraps a docstring's paragraphs."""
+stays on one line at 80 columns, where click rewraps a docstring's paragraphs, or goes on to a
+next line with a backslash as a shell does (a line of a '\\b' block is not rewrapped: past 80
+columns a terminal breaks it where it may)."""
 
 from __future__ import annotations
 
@@ -26,8 +28,14 @@ def help_examples(name: str, command: click.Command) -> tuple[list[str], str]:
     """The ``reviewkit NAME …`` lines of the command's --help at 80 columns, and the help."""
     ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
     text = command.get_help(ctx)
-    lines = [re.sub(r"^Examples?:\s+", "", line.strip()) for line in text.splitlines()]
+    lines = [re.sub(r"^Examples?:\s+", "", line.strip()) for line in one_per_line(text)]
     return [line for line in lines if re.match(rf"reviewkit {re.escape(name)}(\s|$)", line)], text
+
+
+def one_per_line(text: str) -> list[str]:
+    """The lines of ``text``, a line ending in a backslash joined to the next (as a shell reads
+    a command line), white space folded."""
+    return [" ".join(line.split()) for line in re.sub(r"\\\n\s*", " ", text).splitlines()]
 
 
 ACTING = [(name, cmd) for name, cmd in all_commands() if name not in GATHERING]
@@ -41,10 +49,14 @@ def test_every_command_s_help_gives_an_example_that_parses(name, command) -> Non
     assert wrong_examples(block) == []
     # written on one line in the docstring, shown on one line: not wrapped into two (init's
     # was cut inside the protocol's name, search run's before its URL)
-    doc = inspect.getdoc(command.callback) or ""
+    doc = "\n".join(one_per_line(inspect.getdoc(command.callback) or ""))
     for written in re.findall(r"^(?:Example: |\s*)(reviewkit .+)$", doc, flags=re.MULTILINE):
         if written.startswith(f"reviewkit {name} "):
             assert written.strip() in examples, f"{written!r} is wrapped in --help:\n{text}"
+    # nor past 80 columns, where a terminal breaks it (conflicts resolve's ran to 95)
+    for line in text.splitlines():
+        if "reviewkit " in line:
+            assert len(line) <= 80, f"{line!r} runs past 80 columns in --help:\n{text}"
 
 
 def test_the_example_check_finds_a_command_without_one() -> None:
@@ -110,3 +122,32 @@ def test_every_help_example_names_what_the_review_it_names_names(name, command) 
         if "--reviewer" in argv:
             reviewer = argv[argv.index("--reviewer") + 1]
             assert reviewer in names["person"], f"{example}: not {whose[0]}'s reviewer"
+
+
+# where a project of one's own names what the demo's examples name: its protocol's tables
+OWN = {"scheme": "[schemes.", "field": "[[extraction]]", "search": "[[searches]]"}
+NAMING = [(name, cmd) for name, cmd in ACTING if name in NAMED_BY]
+
+
+@pytest.mark.parametrize(("name", "command"), NAMING, ids=[name for name, _ in NAMING])
+def test_a_help_that_gives_the_demo_s_names_says_where_your_own_are(name, command) -> None:
+    """For a user who did not make the demo (their own project): label's and evidence-map's
+    help named only the demo's protocol, and all four named it by its path in the source tree
+    (protocols/demo-work-health.toml), found neither in the demo project (its protocol.toml,
+    where the help sends the user) nor in theirs."""
+    _, text = help_examples(name, command)
+    flat = " ".join(text.split())
+    for kind in set(NAMED_BY[name].values()):
+        assert OWN[kind] in flat, f"reviewkit {name} --help: where is a {kind} of mine?"
+    assert "protocols/" not in flat, f"reviewkit {name} --help names a file of the source tree"
+
+
+@pytest.mark.parametrize(("name", "command"), ACTING, ids=[name for name, _ in ACTING])
+def test_no_example_answers_a_question_for_the_reader(name, command) -> None:
+    """A command that asks before a change (dedup merge and split show what screening would
+    lose, then ask) is shown asking: the examples passed --yes, so run as written in the demo
+    project they merged two different papers and split a duplicate of one PMID unseen. Asked,
+    the reader sees the change and can answer n."""
+    examples, _ = help_examples(name, command)
+    for example in examples:
+        assert "--yes" not in shlex.split(example), example

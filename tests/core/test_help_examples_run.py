@@ -29,7 +29,7 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
-from core.test_help_examples import ACTING
+from core.test_help_examples import ACTING, one_per_line
 from core.test_readme_runs import fill_the_sheet
 from rich.console import Console
 from test_demo import write_slice
@@ -44,9 +44,10 @@ _EXAMPLE = re.compile(r"^\s*(?:Examples?:\s+)?(reviewkit .+)$", flags=re.MULTILI
 
 
 def examples(name: str, command: click.Command) -> list[str]:
-    """The command lines of a command's --help from its 'Example:' (or 'Examples:') on."""
+    """The command lines of a command's --help from its 'Example:' (or 'Examples:') on (one
+    that goes on after a backslash, as a shell reads it)."""
     ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
-    text = command.get_help(ctx)
+    text = "\n".join(one_per_line(command.get_help(ctx)))
     start = re.search(r"^\s*Examples?\b", text, flags=re.MULTILINE)
     return [m.group(1).strip() for m in _EXAMPLE.finditer(text[start.start() :])] if start else []
 
@@ -63,6 +64,21 @@ def test_the_examples_are_found() -> None:
     test below unseen. (tests/core/test_help_examples.py checks that each parses.)"""
     found = {name for name, _ in COMMANDS} | NOT_ON_A_PROJECT
     assert found == {name for name, _ in ACTING}
+
+
+@pytest.mark.parametrize(("name", "command"), all_commands(), ids=[n for n, _ in all_commands()])
+def test_a_help_says_its_examples_run_in_the_demo_where_they_do(
+    name: str, command: click.Command
+) -> None:
+    """The note that ends a help says where its examples run: the demo project for those run
+    below, and for simulate's (a labelled set of another review, not run here) what its input
+    is; simulate's help said its example ran in the demo, where no such file is."""
+    if not examples(name, command):
+        return  # a group of commands: each of its commands says
+    ctx = click.Context(command, info_name=f"reviewkit {name}", terminal_width=80)
+    text = " ".join(command.get_help(ctx).split())
+    says = "Examples run as written in the demo project" in text
+    assert says == (name not in NOT_ON_A_PROJECT), text
 
 
 def this_builds(argv: list[str], arg: str, capsys: pytest.CaptureFixture[str]) -> str:
@@ -121,6 +137,8 @@ def test_the_help_examples_run_in_the_demo_project(
     monkeypatch.setattr("reviewkit.tui.app.run_screen", lambda screen: "(screen not drawn)")
     monkeypatch.setattr("reviewkit.pubmed.server.serve_forever", lambda *a, **k: None)
     monkeypatch.setattr("reviewkit.offline_data.pubmed_snapshot_files", lambda: [snapshot])
+    # a question (dedup merge's, split's: screening would change) answered as the help says: n
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n" * 9))
     for line in examples(name, command):
         argv = shlex.split(line)[1:]
         argv = [this_builds(argv, a, capsys) for a in argv]

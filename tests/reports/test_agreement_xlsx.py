@@ -31,7 +31,7 @@ def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_recor
     paths = write_report(project, tmp_path / "exports", formats=("xlsx",))
     xlsx = tmp_path / "exports" / "report.xlsx"
     assert xlsx in paths
-    ws = load_workbook(xlsx)["agreement"]
+    ws = load_workbook(xlsx)["Agreement"]
     header = [c.value for c in ws[2]]  # under the table's title
     row = {h: c.value for h, c in zip(header, ws[3], strict=False)}
     assert row["Stage"] == "full-text" or row["Stage"] == "title-abstract"

@@ -24,7 +24,7 @@ def test_prisma_csv_has_the_reports_header(project_b, store, tmp_path: Path) -> 
     report_out, prisma_out = tmp_path / "report", tmp_path / "prisma"
     assert main(["report", "--project", folder, "--out", str(report_out)]) == 0
     assert main(["prisma", "--project", folder, "--out", str(prisma_out)]) == 0
-    sheet = load_workbook(report_out / "report.xlsx")["prisma"]
+    sheet = load_workbook(report_out / "report.xlsx")["PRISMA 2020 flow"]
     in_workbook = [c.value for c in sheet[2]]
     md = (report_out / "report.md").read_text(encoding="utf-8")
     in_markdown = md.split("## PRISMA 2020 flow: numbers", 1)[1].split("\n| ", 1)[1]

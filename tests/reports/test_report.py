@@ -122,7 +122,7 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         "Team plus coordinator",
         "Workplace-centred collaboration",
     ]
-    assert {"evidence-map", "agreement", "prisma"} <= set(wb.sheetnames)
+    assert wb.sheetnames[-3:] == ["Evidence map", "Agreement", "PRISMA 2020 flow"]
     ws = wb["Job specialist in mental…"]
     assert str(ws["A1"].value).startswith("Job specialist in mental health treatment (n = ")
     assert [c.value for c in ws[2]] == [
@@ -141,9 +141,11 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         None,
         "Randomized Controlled Trial",
     ]
-    prisma_rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=3, values_only=True)}
+    prisma_rows = {
+        r[1]: r[2] for r in wb["PRISMA 2020 flow"].iter_rows(min_row=3, values_only=True)
+    }
     assert prisma_rows["studies included"] == 3 and prisma_rows["other method: snowballing"] == 3
-    agreement = [r for r in wb["agreement"].iter_rows(min_row=3, values_only=True)]
+    agreement = [r for r in wb["Agreement"].iter_rows(min_row=3, values_only=True)]
     assert agreement[0][:4] == ("title-abstract", "reviewer1", "reviewer2", 3)
 
     doc = Document(str(out / "report.docx"))
@@ -188,7 +190,7 @@ def test_report_before_screening_has_empty_tables(project_a, store, tmp_path: Pa
         "Prefilled, not checked",
     ]
     assert ws.max_row == 4  # title, header, blank, note
-    rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=3, values_only=True)}
+    rows = {r[1]: r[2] for r in wb["PRISMA 2020 flow"].iter_rows(min_row=3, values_only=True)}
     assert rows["records screened"] == 1 and rows["awaiting title-abstract decision"] == 1
     assert (out / "included.ris").read_text(encoding="utf-8") == ""
 

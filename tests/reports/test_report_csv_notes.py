@@ -19,9 +19,11 @@ from .test_report_ties import tied  # noqa: F401 (a fixture: a tie, and a study 
 
 
 def _md_notes(md: str) -> dict[str, str]:
-    """Markdown section title -> the paragraph between it and its table."""
+    """Markdown section title -> the paragraph between it and its table, as a reader sees them
+    (a backslash escape, '\\<name>', shown as the character it escapes)."""
     found = re.findall(r"^## (.+)\n\n(?!\|)(.+)\n\n\|", md, flags=re.MULTILINE)
-    return dict(found)
+    shown = re.compile(r"\\([!-/:-@[-`{-~])")  # CommonMark's escapes: ASCII punctuation
+    return {shown.sub(r"\1", title): shown.sub(r"\1", note) for title, note in found}
 
 
 def _notes_file(path: Path) -> tuple[str, str]:

@@ -12,6 +12,7 @@ import networkx as nx
 
 from reviewkit import classify, screening
 from reviewkit.cli import main
+from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import Record
 from reviewkit.reports.report import write_report
 
@@ -109,3 +110,81 @@ def test_the_whole_extraction_sheet_names_the_reports_studies_as_the_report_does
     study = {int(r["record_id"]): r["study"] for r in _rows(sheet)}
     assert study[included] == cell["studies"] == "Andersen et al. (2019b)"
     assert sorted(study.values()) == [f"Andersen et al. (2019{x})" for x in "abc"]
+
+
+def test_the_whole_extraction_sheet_names_every_report_of_a_study_by_its_label(
+    project_b, store, tmp_path: Path
+):
+    """A study's reports keep one label on the sheet whatever stage each report reached: a
+    trial's protocol paper (stored first, excluded at title/abstract) linked to its included
+    results paper was lettered as a study of its own ('(2019b)' beside its own study's
+    '(2019)'), while its `report` column said '2 of 2'. An unlinked 'Andersen et al. (2019)'
+    the report does not name still takes the next letter."""
+    protocol_paper, results, other = store(
+        project_b,
+        [
+            Record(title="Workplace dialogue trial: protocol", authors=AUTHORS, year=2019),
+            Record(title="Workplace dialogue for neck pain", authors=AUTHORS, year=2019),
+            Record(title="A cohort screened out", authors=AUTHORS, year=2019),
+        ],
+        "PubMed",
+    )
+    for reviewer in ("reviewer1", "reviewer2"):
+        for rid, label in ((protocol_paper, "exclude"), (results, "include"), (other, "exclude")):
+            screening.decide(
+                project_b.db, rid, "title-abstract", reviewer, label, protocol=project_b.protocol
+            )
+        screening.decide(
+            project_b.db, results, "full-text", reviewer, "include", protocol=project_b.protocol
+        )
+    decide_study_link(project_b.db, protocol_paper, results, True, "lead")
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet), "--all"]
+    assert main(args) == 0
+    rows = {int(r["record_id"]): (r["study"], r["report"]) for r in _rows(sheet)}
+    assert rows == {
+        protocol_paper: ("Andersen et al. (2019)", f"1 of 2 (study {protocol_paper})"),
+        results: ("Andersen et al. (2019)", f"2 of 2 (study {protocol_paper})"),
+        other: ("Andersen et al. (2019b)", ""),
+    }
+
+
+def test_a_report_the_report_names_keeps_its_own_label_on_the_sheet(
+    project_b, store, tmp_path: Path
+):
+    """Two linked reports of one study that the report both names (one included, one excluded
+    at full text: the report lists them as two entries, 2019a and 2019b): each keeps on the
+    sheet the label the report gives it, not the label of the lower id of the two."""
+    protocol_paper, results = store(
+        project_b,
+        [
+            Record(title="Workplace dialogue trial: protocol", authors=AUTHORS, year=2019),
+            Record(title="Workplace dialogue for neck pain", authors=AUTHORS, year=2019),
+        ],
+        "PubMed",
+    )
+    for reviewer in ("reviewer1", "reviewer2"):
+        for rid, (label, reason) in {
+            protocol_paper: ("exclude", "wrong-design"),
+            results: ("include", ""),
+        }.items():
+            screening.decide(
+                project_b.db,
+                rid,
+                "title-abstract",
+                reviewer,
+                "include",
+                protocol=project_b.protocol,
+            )
+            screening.decide(
+                project_b.db, rid, "full-text", reviewer, label, reason, protocol=project_b.protocol
+            )
+    decide_study_link(project_b.db, protocol_paper, results, True, "lead")
+    write_report(project_b, tmp_path / "out")
+    (gone,) = _rows(tmp_path / "out" / "tables" / "excluded-at-full-text.csv")
+    sheet = tmp_path / "extraction.csv"
+    args = ["extract", "export", "--project", str(project_b.folder), str(sheet), "--all"]
+    assert main(args) == 0
+    study = {int(r["record_id"]): r["study"] for r in _rows(sheet)}
+    assert study == {results: "Andersen et al. (2019a)", protocol_paper: gone["Study"]}
+    assert gone["Study"] == "Andersen et al. (2019b)"

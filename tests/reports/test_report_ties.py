@@ -123,7 +123,7 @@ def test_evidence_map_totals_count_studies_not_cells(tied, tmp_path: Path):
     write_report(project, tmp_path / "out")
     md = (tmp_path / "out" / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8")
     assert "| Total | 2 | 1 | 1 | 3 |" in md and "cells add up to 5 for 3 studies" in md
-    sheet = load_workbook(tmp_path / "out" / "report.xlsx")["evidence-map"]
+    sheet = load_workbook(tmp_path / "out" / "report.xlsx")["Evidence map"]
     totals = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Total")
     assert list(totals) == ["Total", 2, 1, 1, 3]
     svg = (tmp_path / "out" / "evidence-map" / "evidence-map.svg").read_text(encoding="utf-8")

@@ -33,4 +33,4 @@ def test_every_sheet_filters_its_rows_from_the_header(b_included, store, make_re
         assert ws.auto_filter.ref == f"A2:{get_column_letter(width)}{2 + rows}", ws.title
         filtered += 1
     assert filtered >= 3  # the label tables, the agreement and PRISMA's numbers at least
-    assert "evidence-map" in wb.sheetnames
+    assert "Evidence map" in wb.sheetnames
