@@ -292,6 +292,60 @@ def test_every_readme_example_runs_as_written(
     assert "included,studies included in previous version," in update
 
 
+def ten_commands(readme: str) -> list[str]:
+    """The lines of the README's "A review in ten commands" block, prompts and comments cut."""
+    section = readme.split("### A review in ten commands", 1)[1]
+    block = re.search(r"^```console\n(.*?)^```", section, flags=re.DOTALL | re.MULTILINE)
+    assert block is not None
+    lines = [line.removeprefix("$ ") for line in block.group(1).splitlines()]
+    return [re.split(r"\s+#", line, maxsplit=1)[0].strip() for line in lines]
+
+
+def test_the_ten_commands_are_a_whole_review(
+    tmp_path: Path,
+    offline_pubmed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The block near the README's top, typed in order on section 1's protocol saved as
+    ips.toml, with every reviewer screening where its comments say "ola too" (through what the
+    screen's keys call), takes a new project from `init` to a report with included studies."""
+    import tomllib
+
+    lines = ten_commands(README)
+    commands = [line for line in lines if line.startswith("reviewkit ")]
+    assert len(commands) == 10
+    assert commands[0].startswith("reviewkit init ") and commands[-1] == "reviewkit report"
+    (block,) = [
+        b
+        for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
+        if "[review]" in b and "[[searches]]" in b
+    ]
+    (tmp_path / "ips.toml").write_text(block, encoding="utf-8")
+    shutil.copy(FIXTURES / "embase_export.ris", tmp_path / "embase.ris")
+    reviewers = tomllib.loads(block)["review"]["reviewers"]
+    monkeypatch.chdir(tmp_path)
+    for name in ("REVIEWKIT_PROJECT", "NCBI_EMAIL", *PEOPLE):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)  # as section 2 does offline
+    failures = []
+    for line in lines:
+        if line.startswith("cd "):
+            monkeypatch.chdir(line.split()[1])
+        elif m := re.match(r"export (\w+)=(\S+)$", line):
+            monkeypatch.setenv(m.group(1), m.group(2))
+        elif line.startswith("reviewkit screen "):
+            said = shlex.split(line)[shlex.split(line).index("--reviewer") + 1]
+            for reviewer in reviewers:
+                screen_by_keys(line.replace(f"--reviewer {said}", f"--reviewer {reviewer}"))
+        elif runnable(line) and (code := main(shlex.split(line)[1:])) != 0:
+            failures.append(f"{line}: exit {code}\n{capsys.readouterr().err}")
+    assert failures == []
+    prisma = Path("exports/prisma.csv").read_text(encoding="utf-8")
+    assert "included,studies included,0\n" not in prisma
+    assert re.search(r"^included,studies included,\d+$", prisma, flags=re.MULTILINE)
+
+
 def test_protocol_check_lists_the_extraction_fields(capsys: pytest.CaptureFixture[str]) -> None:
     """Section 6 sends a Review A user to `protocol check` for the field ids (aim,
     conclusions) that `extract set` takes in place of Review B's `country`."""
