@@ -25,16 +25,24 @@ What says a notice concerns an article, strongest first:
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
+from reviewkit.errors import DatabaseBusy
 from reviewkit.records import Record, normalise_doi
+from reviewkit.store.concerns import keep_concerns, kept_concerns, records_state
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, link_fields
 
@@ -333,12 +341,70 @@ def serious_concerns(
 
 
 def project_concerns(db: Store) -> dict[int, list[Concern]]:
-    """:func:`concerns_among` over every record of the project. What the rules read of an
-    article (title, PMID, DOI, publication types, PubMed's links) is read without parsing its
-    record (:func:`~reviewkit.store.records.link_fields`); a notice's whole record (its
-    abstract may name a DOI) only for the notices."""
+    """:func:`concerns_among` over every record of the project: as kept by
+    :func:`keep_project_concerns` while the records and the rules are the same (status and the
+    report then read a few rows, not every title); otherwise found again (not kept: a reading
+    command writes nothing)."""
+    kept = kept_project_concerns(db)
+    return _find(db) if kept is None else kept
+
+
+def kept_project_concerns(db: Store) -> dict[int, list[Concern]] | None:
+    """The notices kept for the records as they are and the rules as they are; None when
+    there are none such (records added since, other rules, a project from before them)."""
+    kept = kept_concerns(db, _rules())
+    if kept is None:
+        return None
+    found: dict[int, list[Concern]] = defaultdict(list)
+    for rid, kind, pmid, notice, how in kept:
+        found[rid].append(Concern(kind, pmid, notice, how))
+    return dict(found)
+
+
+def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
+    """The notices about the project's records, found and kept (migration 096) unless kept
+    for the records as they are: after an import, a search run, a dedup run. About 5 CPU
+    seconds on 50,000 records; a write refused for another process's lock leaves them to be
+    found again when read."""
+    kept = kept_project_concerns(db)
+    if kept is not None:
+        return kept
+    rules, state = _rules(), records_state(db)
+    found = _find(db)
+    rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in found.items() for c in cs]
+    with suppress(DatabaseBusy):
+        keep_concerns(db, rules, state, rows)
+    return found
+
+
+def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
+    """:func:`keep_project_concerns` on a connection of its own to the project database at
+    ``path``: for a screen's thread, so that its first record is drawn without waiting."""
+    db = Store.open(path)
+    try:
+        return keep_project_concerns(db)
+    finally:
+        db.close()
+
+
+def _find(db: Store) -> dict[int, list[Concern]]:
+    """:func:`concerns_among` over every record. What the rules read of an article (title,
+    PMID, DOI, publication types, PubMed's links) is read without parsing its record
+    (:func:`~reviewkit.store.records.link_fields`); a notice's whole record (its abstract may
+    name a DOI) only for the notices."""
     records = link_fields(db)
     notices = [i for i, r in records.items() if notice_about_a_paper(r)]
     if notices:  # none in most projects: no read at all
         records.update(get_records(db, notices))
     return concerns_among(records)
+
+
+@cache
+def _rules() -> str:
+    """A fingerprint of the rules that find the notices (the source of this module and of the
+    dedup modules it reads titles with): notices kept by other rules are found again."""
+    from reviewkit.dedup import follow_on, pair, score, titles
+
+    modules = (sys.modules[__name__], follow_on, pair, score, titles)
+    text = "".join(inspect.getsource(m) for m in modules)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
