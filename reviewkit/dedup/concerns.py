@@ -93,15 +93,18 @@ _KIND_WORDS = (
     (ERRATUM, re.compile(r"\berrat|\bcorrigend|\bcorrection|\berrores\b", re.I)),
 )
 # the heading before the article's title in a notice's title: the notice word and what
-# follows it up to a colon, or up to 'to', 'for', 'of', 'on' ('Correction to <title>'); a
-# comment's or a reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and
-# the quotes around the title
+# follows it up to a colon, or up to 'to', 'for' ('Correction to <title>'), or 'of', 'on',
+# 'in' before a quote ('Retraction of "<title>"': unquoted, 'Correction of hyperbilirubinemia
+# …', 'Withdrawal of antidepressants …' open articles' titles, and a reply titled '<such a
+# title> - Authors' reply' would be read as a retraction of another); a comment's or a
+# reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and the quotes
+# around the title
 _HEADING = re.compile(
     r"^[\s\[(\"'“«]*(?:(?:editorial|notice|statement|publisher['’]?s?|authors?['’]?s?)\s+"
     r"(?:of\s+)?)?"
     r"(?:(?:retract\w*|expression\s+of\s+concern|concern|errat\w*|corrigend\w*|corrections?"
     r"|fe\s+de\s+err\w+|withdraw\w*)"
-    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:to|for|of|on|in)\b)"
+    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for)\b|(?:of|on|in)\s+(?=[\"'“‘«])))"
     r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?|re\s*:"
     r"|authors?['’]?s?\s+(?:reply|response)\s*:)\s*[\"'“‘«]*",
     re.I,
@@ -148,8 +151,12 @@ def notice_kind(rec: Record) -> str:
         if c.ref_type in NOTICE_SIDE:
             return NOTICE_SIDE[c.ref_type]
     title = rec.title or ""
-    tail = _TAIL.search(title)  # '<title> – ERRATUM'
-    said = title[:60] + (f" {tail.group()}" if tail else "")
+    # the notice's own words, its heading or the notice word after its title ('<title> –
+    # ERRATUM'), not the article's title they name: a comment on 'Withdrawal of
+    # antidepressants …' or a reply to 'Correction of scoliosis …' is no retraction or erratum;
+    # a title with neither is the notice's own ('Notice of retraction', 'Correction')
+    own = [m.group() for m in (_HEADING.match(title), _TAIL.search(title)) if m]
+    said = " ".join(own) if own else title[:60]
     return next((kind for kind, words in _KIND_WORDS if words.search(said)), COMMENT)
 
 
@@ -219,12 +226,25 @@ class _Titles:
         if folded in self.exact:
             return self.exact[folded]
         near = self.ends.get(("^", *words[:3]), set()) | self.ends.get(("$", *words[-3:]), set())
+        serious = notice_kind(notice) in SERIOUS
         return [
             i
             for t in sorted(near)
-            if title_similarity(folded, t) >= TITLE_NEAR
+            if title_similarity(folded, t) >= TITLE_NEAR and not (serious and _ends(t, folded))
             for i in self.exact[t]
         ]
+
+
+def _ends(title: str, named: str) -> bool:
+    """Whether a record's ``title`` is only the end of the title a notice names. Dedup counts
+    it as one title (:func:`~reviewkit.dedup.score.title_similarity`: a heading put before
+    it), and so may a comment ('Commentary on Weick's "<title>"' names its article's authors
+    first); but a retraction, erratum or concern names its article's title right after its
+    heading: words before a record's title name another article ('Erratum to: Tai chi
+    compared with <title>'). (A title that is only the start of the one named stays: notices
+    often cite their article after its title, 'Corrigendum to "<title>". J Neurosci Methods
+    221 (2014) 92-102', and that cannot be told from a subtitle here.)"""
+    return len(title) < len(named) and named.endswith(" " + title)
 
 
 def _targets(

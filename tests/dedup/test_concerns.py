@@ -72,3 +72,52 @@ def test_an_erratum_by_its_type_names_the_article_of_its_very_title() -> None:
     comment = Record(title=ARTICLE, publication_types=["Comment"])
     assert not concerns_among({1: Record(title=ARTICLE), 2: comment})
     assert not concerns_among({1: Record(title=ARTICLE), 2: Record(title=ARTICLE)})
+
+
+@pytest.mark.parametrize(
+    ("article", "notice"),
+    [
+        # a comment or a reply on an article whose own title holds a notice word: the kind is
+        # read from the notice's heading, not from the title it names
+        ("Withdrawal of long-term antidepressants in primary care: a trial", "Comment on: {}"),
+        ("Withdrawal of long-term antidepressants in primary care: a trial", "Reply to: {}"),
+        ("Correction of adolescent idiopathic scoliosis with bracing: a trial", "Re: {}"),
+        ("Concern about falling and physical activity in older adults", 'Response to "{}"'),
+        (
+            "Withdrawal of long-term antidepressants in primary care: a trial",
+            "{} - Authors' reply",
+        ),
+    ],
+)
+def test_a_comment_on_an_article_titled_with_a_notice_word_is_a_comment(
+    article: str, notice: str
+) -> None:
+    found = concerns_among({1: Record(title=article), 2: Record(title=notice.format(article))})
+    assert [(c.kind, c.notice) for c in found[1]] == [(COMMENT, 2)]
+
+
+@pytest.mark.parametrize(
+    ("held", "notice", "attached"),
+    [
+        # an erratum names its article's title right after its heading: a record whose title
+        # is only the end of the one named is another article
+        (
+            "Exercise for depression in older adults living in care homes",
+            "Erratum to: Tai chi compared with exercise for depression in older adults living"
+            " in care homes",
+            False,
+        ),
+        # a comment may name the article's authors first
+        (
+            "The role of imagination in the organizing of knowledge",
+            "Commentary on Karl E. Weick's 'The role of imagination in the organizing of"
+            " knowledge'",
+            True,
+        ),
+    ],
+)
+def test_a_notice_about_an_article_the_project_does_not_hold(
+    held: str, notice: str, attached: bool
+) -> None:
+    found = concerns_among({1: Record(title=held), 2: Record(title=notice)})
+    assert (1 in found) is attached
