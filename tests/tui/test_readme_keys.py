@@ -25,8 +25,10 @@ NAMED |= {"↓": "down", "↑": "up"}
 
 
 def _part(text: str, screen: str) -> str:
-    start = text.index(PARTS[screen])
-    ends = [text.find(h, start + 1) for h in (*PARTS.values(), END)]
+    """The README's part on ``screen``: from its heading at a line's start (the README names
+    a part elsewhere too: 'see **Conflicts** under …') to the next part's."""
+    start = text.index("\n" + PARTS[screen])
+    ends = [text.find(h, start + 1) for h in (*("\n" + p for p in PARTS.values()), END)]
     return text[start : min(e for e in ends if e > 0)]
 
 
