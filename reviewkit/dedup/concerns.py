@@ -15,8 +15,9 @@ What says a notice concerns an article, strongest first:
   PMID of a record in the project;
 - the article's own mark: PubMed's publication type 'Retracted Publication', or its
   publisher's 'RETRACTED:' before its title (:func:`reviewkit.dedup.titles.retracted_mark`);
-- a DOI of a record in the project named in the notice's title or abstract ('This article
-  (doi:10.…) has been retracted');
+- a DOI of a record in the project named in the notice's title, or in its abstract ('This
+  article (doi:10.…) has been retracted') where its title names no record or the same one, and
+  not after a retraction's words for the paper its article copied (:data:`_COPIED`);
 - the notice's title naming its article's ('Erratum to: <title>', 'Retraction: <title>',
   '<title> – Erratum'): the title left once the heading is taken off is the article's, or
   close to it as dedup compares titles (:data:`~reviewkit.dedup.pair.TITLE_NEAR`), and at
@@ -117,6 +118,14 @@ _TAIL = re.compile(
     re.I,
 )
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+# a retraction notice's words for the earlier paper its article copied, up to that paper's DOI
+# ('… duplicates a paper that has already been published in J Pain 2010;11:1, doi:10.…'; COPE's
+# and Elsevier's wording): the DOI after them is not the retracted article's
+_COPIED = re.compile(
+    r"\b(?:already\s+(?:been\s+)?(?:published|appeared)|previously\s+published|plagiari\w*"
+    r"|duplicat\w*)\b.{0,200}?\b10\.\d{4,9}/[^\s\"<>]+",
+    re.I,
+)
 _MIN_WORDS = 4
 
 
@@ -263,13 +272,26 @@ def _targets(
     if linked:
         return linked, "PubMed's link"
     own = normalise_doi(notice.doi)
-    named = {
-        normalise_doi(d.rstrip(".,;)]")) for d in _DOI.findall(f"{notice.title} {notice.abstract}")
-    }
-    by_named = [i for d in sorted(named - {own}) for i in by_doi.get(d, ())]
+    in_title = _named_dois(notice.title or "") - {own}
+    by_named = [i for d in sorted(in_title) for i in by_doi.get(d, ())]
     if by_named:
         return by_named, "the DOI it names"
-    return titles.named_by(notice), "its title"
+    by_title = titles.named_by(notice)
+    # a DOI in the abstract only where the title names no record, or names this one: an
+    # abstract cites other papers too, and a retraction's names the paper its article copied
+    # ('plagiarized part of a paper that had already appeared in …, doi:…'), which the review
+    # may hold: that paper is not the retracted one
+    in_abstract = _named_dois(_COPIED.sub(" ", notice.abstract)) - {own}
+    by_named = [i for d in sorted(in_abstract) for i in by_doi.get(d, ())]
+    if by_named and (not by_title or set(by_named) & set(by_title)):
+        agreed = [i for i in by_named if not by_title or i in by_title]
+        return agreed, "the DOI it names"
+    return by_title, "its title"
+
+
+def _named_dois(text: str) -> set[str]:
+    """The DOIs a text names, folded."""
+    return {normalise_doi(d.rstrip(".,;)]")) for d in _DOI.findall(text)}
 
 
 def concerns_among(records: Mapping[int, Record]) -> dict[int, list[Concern]]:
@@ -426,5 +448,8 @@ def _rules() -> str:
     from reviewkit.dedup import follow_on, pair, score, titles
 
     modules = (sys.modules[__name__], follow_on, pair, score, titles)
-    text = "".join(inspect.getsource(m) for m in modules)
+    try:
+        text = "".join(inspect.getsource(m) for m in modules)
+    except OSError:  # installed without its source: the version stands for the rules
+        from reviewkit import __version__ as text
     return hashlib.sha256(text.encode()).hexdigest()[:16]
