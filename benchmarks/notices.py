@@ -167,9 +167,13 @@ def main(argv: list[str]) -> int:
         " ('Department of Error.', 'Correction.', a citation alone, 'Correction to Lancet Oncol"
         " 2021; 22: 872-82.'), errata of errata, and comments whose title is their own (a"
         " journal's 'In Brief' pieces); the pairs PubMed does not link are all comments and"
-        " replies titled with the article ('Reply to: COVID-19 and Coagulopathy.'), which"
-        " PubMed links to the letter they answer. Comments are shown on the screening screen"
-        " only, so none of them reaches `status` or the report.",
+        " replies titled with the article ('Reply to: COVID-19 and Coagulopathy.'). PubMed"
+        " links none of them (29 of the 30 carry no CommentsCorrections; one links the"
+        " article's other-language version). All 30 read: right but for 2 in doubt, two"
+        " replies titled as two letters of one title each attached to both; Lancet Oncology's"
+        " 'Authors' reply', titled as the letters it answers together, is attached to each."
+        " Comments are shown on the screening screen only, so none of them reaches `status`"
+        " or the report.",
         "",
         "bib-dedupe's sets: the notices attached by the DOI they name (srsr) are PLOS's and"
         " Elsevier's corrections citing the article's DOI; those 'labelled one with its"

@@ -12,6 +12,7 @@ from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import WARNINGS_SHOWN, Given, console, progress_bar, say_warnings
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
+from reviewkit.dedup.concerns import keep_project_concerns
 from reviewkit.errors import UserError, command_line
 from reviewkit.project import init_project
 from reviewkit.protocol.names import character_problem
@@ -152,6 +153,8 @@ def import_command(
             again=again,
             progress=update,
         )
+        if any(s.import_id is not None for s in summaries):  # records added
+            keep_project_concerns(project.db)  # read by status and the screen (dedup.concerns)
     for s in summaries:
         if s.import_id is None:
             click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")

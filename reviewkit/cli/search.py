@@ -62,6 +62,7 @@ def run_command(
     Offline, as the README's walk-through does: 'reviewkit pubmed serve' in another terminal,
     and REVIEWKIT_EUTILS_URL set to the address it prints (or --base-url that address).
     """
+    from reviewkit.dedup.concerns import keep_project_concerns
     from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import run_searches, searches_to_run
     from reviewkit.searches.deleted import DELETED
@@ -101,6 +102,8 @@ def run_command(
                 hint=f"run '{command_line('search run ' + (' '.join(names) or '--all'))}' again to resume"
                 " (searches already finished are not run again)",
             ) from None
+    if any(r.stored for r in reports):  # records added: the notices about them, kept
+        keep_project_concerns(project.db)
     said: dict[tuple[str, str], str] = {}  # each message printed this run: the search it came with
     for r in reports:
         if r.already_finished:

@@ -15,8 +15,9 @@ What says a notice concerns an article, strongest first:
   PMID of a record in the project;
 - the article's own mark: PubMed's publication type 'Retracted Publication', or its
   publisher's 'RETRACTED:' before its title (:func:`reviewkit.dedup.titles.retracted_mark`);
-- a DOI of a record in the project named in the notice's title or abstract ('This article
-  (doi:10.…) has been retracted');
+- a DOI of a record in the project named in the notice's title, or in its abstract ('This
+  article (doi:10.…) has been retracted') where its title names no record or the same one, and
+  not after a retraction's words for the paper its article copied (:data:`_COPIED`);
 - the notice's title naming its article's ('Erratum to: <title>', 'Retraction: <title>',
   '<title> – Erratum'): the title left once the heading is taken off is the article's, or
   close to it as dedup compares titles (:data:`~reviewkit.dedup.pair.TITLE_NEAR`), and at
@@ -25,16 +26,24 @@ What says a notice concerns an article, strongest first:
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
+from reviewkit.errors import DatabaseBusy
 from reviewkit.records import Record, normalise_doi
+from reviewkit.store.concerns import keep_concerns, kept_concerns, records_state
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, link_fields
 
@@ -85,15 +94,18 @@ _KIND_WORDS = (
     (ERRATUM, re.compile(r"\berrat|\bcorrigend|\bcorrection|\berrores\b", re.I)),
 )
 # the heading before the article's title in a notice's title: the notice word and what
-# follows it up to a colon, or up to 'to', 'for', 'of', 'on' ('Correction to <title>'); a
-# comment's or a reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and
-# the quotes around the title
+# follows it up to a colon, or up to 'to', 'for' ('Correction to <title>'), or 'of', 'on',
+# 'in' before a quote ('Retraction of "<title>"': unquoted, 'Correction of hyperbilirubinemia
+# …', 'Withdrawal of antidepressants …' open articles' titles, and a reply titled '<such a
+# title> - Authors' reply' would be read as a retraction of another); a comment's or a
+# reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and the quotes
+# around the title
 _HEADING = re.compile(
     r"^[\s\[(\"'“«]*(?:(?:editorial|notice|statement|publisher['’]?s?|authors?['’]?s?)\s+"
     r"(?:of\s+)?)?"
     r"(?:(?:retract\w*|expression\s+of\s+concern|concern|errat\w*|corrigend\w*|corrections?"
     r"|fe\s+de\s+err\w+|withdraw\w*)"
-    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:to|for|of|on|in)\b)"
+    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for)\b|(?:of|on|in)\s+(?=[\"'“‘«])))"
     r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?|re\s*:"
     r"|authors?['’]?s?\s+(?:reply|response)\s*:)\s*[\"'“‘«]*",
     re.I,
@@ -106,6 +118,14 @@ _TAIL = re.compile(
     re.I,
 )
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+# a retraction notice's words for the earlier paper its article copied, up to that paper's DOI
+# ('… duplicates a paper that has already been published in J Pain 2010;11:1, doi:10.…'; COPE's
+# and Elsevier's wording): the DOI after them is not the retracted article's
+_COPIED = re.compile(
+    r"\b(?:already\s+(?:been\s+)?(?:published|appeared)|previously\s+published|plagiari\w*"
+    r"|duplicat\w*)\b.{0,200}?\b10\.\d{4,9}/[^\s\"<>]+",
+    re.I,
+)
 _MIN_WORDS = 4
 
 
@@ -140,8 +160,12 @@ def notice_kind(rec: Record) -> str:
         if c.ref_type in NOTICE_SIDE:
             return NOTICE_SIDE[c.ref_type]
     title = rec.title or ""
-    tail = _TAIL.search(title)  # '<title> – ERRATUM'
-    said = title[:60] + (f" {tail.group()}" if tail else "")
+    # the notice's own words, its heading or the notice word after its title ('<title> –
+    # ERRATUM'), not the article's title they name: a comment on 'Withdrawal of
+    # antidepressants …' or a reply to 'Correction of scoliosis …' is no retraction or erratum;
+    # a title with neither is the notice's own ('Notice of retraction', 'Correction')
+    own = [m.group() for m in (_HEADING.match(title), _TAIL.search(title)) if m]
+    said = " ".join(own) if own else title[:60]
     return next((kind for kind, words in _KIND_WORDS if words.search(said)), COMMENT)
 
 
@@ -211,12 +235,25 @@ class _Titles:
         if folded in self.exact:
             return self.exact[folded]
         near = self.ends.get(("^", *words[:3]), set()) | self.ends.get(("$", *words[-3:]), set())
+        serious = notice_kind(notice) in SERIOUS
         return [
             i
             for t in sorted(near)
-            if title_similarity(folded, t) >= TITLE_NEAR
+            if title_similarity(folded, t) >= TITLE_NEAR and not (serious and _ends(t, folded))
             for i in self.exact[t]
         ]
+
+
+def _ends(title: str, named: str) -> bool:
+    """Whether a record's ``title`` is only the end of the title a notice names. Dedup counts
+    it as one title (:func:`~reviewkit.dedup.score.title_similarity`: a heading put before
+    it), and so may a comment ('Commentary on Weick's "<title>"' names its article's authors
+    first); but a retraction, erratum or concern names its article's title right after its
+    heading: words before a record's title name another article ('Erratum to: Tai chi
+    compared with <title>'). (A title that is only the start of the one named stays: notices
+    often cite their article after its title, 'Corrigendum to "<title>". J Neurosci Methods
+    221 (2014) 92-102', and that cannot be told from a subtitle here.)"""
+    return len(title) < len(named) and named.endswith(" " + title)
 
 
 def _targets(
@@ -235,13 +272,26 @@ def _targets(
     if linked:
         return linked, "PubMed's link"
     own = normalise_doi(notice.doi)
-    named = {
-        normalise_doi(d.rstrip(".,;)]")) for d in _DOI.findall(f"{notice.title} {notice.abstract}")
-    }
-    by_named = [i for d in sorted(named - {own}) for i in by_doi.get(d, ())]
+    in_title = _named_dois(notice.title or "") - {own}
+    by_named = [i for d in sorted(in_title) for i in by_doi.get(d, ())]
     if by_named:
         return by_named, "the DOI it names"
-    return titles.named_by(notice), "its title"
+    by_title = titles.named_by(notice)
+    # a DOI in the abstract only where the title names no record, or names this one: an
+    # abstract cites other papers too, and a retraction's names the paper its article copied
+    # ('plagiarized part of a paper that had already appeared in …, doi:…'), which the review
+    # may hold: that paper is not the retracted one
+    in_abstract = _named_dois(_COPIED.sub(" ", notice.abstract)) - {own}
+    by_named = [i for d in sorted(in_abstract) for i in by_doi.get(d, ())]
+    if by_named and (not by_title or set(by_named) & set(by_title)):
+        agreed = [i for i in by_named if not by_title or i in by_title]
+        return agreed, "the DOI it names"
+    return by_title, "its title"
+
+
+def _named_dois(text: str) -> set[str]:
+    """The DOIs a text names, folded."""
+    return {normalise_doi(d.rstrip(".,;)]")) for d in _DOI.findall(text)}
 
 
 def concerns_among(records: Mapping[int, Record]) -> dict[int, list[Concern]]:
@@ -333,12 +383,73 @@ def serious_concerns(
 
 
 def project_concerns(db: Store) -> dict[int, list[Concern]]:
-    """:func:`concerns_among` over every record of the project. What the rules read of an
-    article (title, PMID, DOI, publication types, PubMed's links) is read without parsing its
-    record (:func:`~reviewkit.store.records.link_fields`); a notice's whole record (its
-    abstract may name a DOI) only for the notices."""
+    """:func:`concerns_among` over every record of the project: as kept by
+    :func:`keep_project_concerns` while the records and the rules are the same (status and the
+    report then read a few rows, not every title); otherwise found again (not kept: a reading
+    command writes nothing)."""
+    kept = kept_project_concerns(db)
+    return _find(db) if kept is None else kept
+
+
+def kept_project_concerns(db: Store) -> dict[int, list[Concern]] | None:
+    """The notices kept for the records as they are and the rules as they are; None when
+    there are none such (records added since, other rules, a project from before them)."""
+    kept = kept_concerns(db, _rules())
+    if kept is None:
+        return None
+    found: dict[int, list[Concern]] = defaultdict(list)
+    for rid, kind, pmid, notice, how in kept:
+        found[rid].append(Concern(kind, pmid, notice, how))
+    return dict(found)
+
+
+def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
+    """The notices about the project's records, found and kept (migration 096) unless kept
+    for the records as they are: after an import, a search run, a dedup run. About 5 CPU
+    seconds on 50,000 records; a write refused for another process's lock leaves them to be
+    found again when read."""
+    kept = kept_project_concerns(db)
+    if kept is not None:
+        return kept
+    rules, state = _rules(), records_state(db)
+    found = _find(db)
+    rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in found.items() for c in cs]
+    with suppress(DatabaseBusy):
+        keep_concerns(db, rules, state, rows)
+    return found
+
+
+def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
+    """:func:`keep_project_concerns` on a connection of its own to the project database at
+    ``path``: for a screen's thread, so that its first record is drawn without waiting."""
+    db = Store.open(path)
+    try:
+        return keep_project_concerns(db)
+    finally:
+        db.close()
+
+
+def _find(db: Store) -> dict[int, list[Concern]]:
+    """:func:`concerns_among` over every record. What the rules read of an article (title,
+    PMID, DOI, publication types, PubMed's links) is read without parsing its record
+    (:func:`~reviewkit.store.records.link_fields`); a notice's whole record (its abstract may
+    name a DOI) only for the notices."""
     records = link_fields(db)
     notices = [i for i, r in records.items() if notice_about_a_paper(r)]
     if notices:  # none in most projects: no read at all
         records.update(get_records(db, notices))
     return concerns_among(records)
+
+
+@cache
+def _rules() -> str:
+    """A fingerprint of the rules that find the notices (the source of this module and of the
+    dedup modules it reads titles with): notices kept by other rules are found again."""
+    from reviewkit.dedup import follow_on, pair, score, titles
+
+    modules = (sys.modules[__name__], follow_on, pair, score, titles)
+    try:
+        text = "".join(inspect.getsource(m) for m in modules)
+    except OSError:  # installed without its source: the version stands for the rules
+        from reviewkit import __version__ as text
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

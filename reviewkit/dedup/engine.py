@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewkit.dedup.concerns import keep_project_concerns
 from reviewkit.dedup.matching import MatchResult, Progress, match, shared_dois
 from reviewkit.dedup.normalise import keys_for
 from reviewkit.dedup.report import (
@@ -94,6 +95,7 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
     done = links.processed_ids(db)
     keys = {rid: keys_for(rid, rec) for rid, rec in record_rows.iter_records(db)}
     new_ids = set(keys) - done
+    keep_project_concerns(db)  # the notices about the records, for status and the screen
     if not new_ids:
         studies = len(links.study_ids(db))
         return DedupResult(None, 0, 0, 0, 0, 0, {}, len(keys), studies)

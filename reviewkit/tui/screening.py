@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -140,6 +141,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             self.pos = self.first_open()
         self.render_current()
         self.render_rank()
+        self.notices.find_unless_kept(self, partial(self.render_current, keep_place=True))
         if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
             mine = "every record here has your decision" if self.queue.done else ""
             self.say(self.nothing_left(mine))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewkit.dedup.concerns import COMMENT, CONCERN, ERRATUM, RETRACTION, concerns_among
-from reviewkit.records import Record
+from reviewkit.records import AbstractSection, Record
 
 ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
 
@@ -72,3 +72,98 @@ def test_an_erratum_by_its_type_names_the_article_of_its_very_title() -> None:
     comment = Record(title=ARTICLE, publication_types=["Comment"])
     assert not concerns_among({1: Record(title=ARTICLE), 2: comment})
     assert not concerns_among({1: Record(title=ARTICLE), 2: Record(title=ARTICLE)})
+
+
+@pytest.mark.parametrize(
+    ("article", "notice"),
+    [
+        # a comment or a reply on an article whose own title holds a notice word: the kind is
+        # read from the notice's heading, not from the title it names
+        ("Withdrawal of long-term antidepressants in primary care: a trial", "Comment on: {}"),
+        ("Withdrawal of long-term antidepressants in primary care: a trial", "Reply to: {}"),
+        ("Correction of adolescent idiopathic scoliosis with bracing: a trial", "Re: {}"),
+        ("Concern about falling and physical activity in older adults", 'Response to "{}"'),
+        (
+            "Withdrawal of long-term antidepressants in primary care: a trial",
+            "{} - Authors' reply",
+        ),
+    ],
+)
+def test_a_comment_on_an_article_titled_with_a_notice_word_is_a_comment(
+    article: str, notice: str
+) -> None:
+    found = concerns_among({1: Record(title=article), 2: Record(title=notice.format(article))})
+    assert [(c.kind, c.notice) for c in found[1]] == [(COMMENT, 2)]
+
+
+@pytest.mark.parametrize(
+    ("held", "notice", "attached"),
+    [
+        # an erratum names its article's title right after its heading: a record whose title
+        # is only the end of the one named is another article
+        (
+            "Exercise for depression in older adults living in care homes",
+            "Erratum to: Tai chi compared with exercise for depression in older adults living"
+            " in care homes",
+            False,
+        ),
+        # a comment may name the article's authors first
+        (
+            "The role of imagination in the organizing of knowledge",
+            "Commentary on Karl E. Weick's 'The role of imagination in the organizing of"
+            " knowledge'",
+            True,
+        ),
+    ],
+)
+def test_a_notice_about_an_article_the_project_does_not_hold(
+    held: str, notice: str, attached: bool
+) -> None:
+    found = concerns_among({1: Record(title=held), 2: Record(title=notice)})
+    assert (1 in found) is attached
+
+
+COPIED = "Yoga at the workplace for office workers with neck pain: a cluster trial"
+
+
+def test_a_retraction_naming_the_paper_its_article_copied_is_not_about_that_paper() -> None:
+    """A retraction notice names the earlier paper the retracted one copied, by its DOI
+    (COPE's and Elsevier's wording); a review may hold that paper too, and it is not the
+    retracted one. The notice's title names the retracted article."""
+    notice = Record(
+        title=f'Retraction notice to "{ARTICLE}"',
+        doi="10.1016/j.notice.2021.1",
+        abstract_sections=[
+            AbstractSection(
+                "",
+                "This article has been retracted at the request of the Editor-in-Chief. The"
+                " authors have plagiarized part of a paper that had already appeared in J. Occup."
+                " Health, 2018, 60: 1-9, doi:10.1000/copied.2018.1. One of the conditions of"
+                " submission is that authors declare the work is original.",
+            )
+        ],
+    )
+    held = {
+        1: Record(title=ARTICLE, doi="10.1016/j.retracted.2020.1"),
+        2: Record(title=COPIED, doi="10.1000/copied.2018.1"),
+        3: notice,
+    }
+    found = concerns_among(held)
+    assert [(c.kind, c.notice) for c in found[1]] == [(RETRACTION, 3)]
+    assert 2 not in found
+    del held[1]  # the retracted article not held: still not the copied paper's
+    assert 2 not in concerns_among(held)
+
+
+def test_an_abstract_citing_another_held_paper_gives_way_to_the_title() -> None:
+    """An erratum's abstract may cite another paper by its DOI; the title names the article."""
+    erratum = Record(
+        title=f"Erratum to: {ARTICLE}",
+        abstract_sections=[
+            AbstractSection("", "Reference 12 should read: Smith J. doi:10.1000/copied.2018.1.")
+        ],
+    )
+    held = {1: Record(title=ARTICLE), 2: Record(title=COPIED, doi="10.1000/copied.2018.1")}
+    found = concerns_among({**held, 3: erratum})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 3, "its title")]
+    assert 2 not in found

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from conftest import add_records
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
+from reviewkit.dedup import concerns as concerns_mod
 from reviewkit.records import Correction, Record
+from reviewkit.tui import notice_lines
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -27,6 +30,7 @@ def test_the_record_view_says_the_record_was_retracted(project_b) -> None:
     async def go() -> None:
         app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")))
         async with app.run_test(size=(120, 34)) as pilot:
+            await app.workers.wait_for_complete()  # not kept (no import): found in a thread
             await pilot.press("j")
             text = shown(app, "#record")
             assert "Retracted (PMID 31000009 — Retraction of Publication)" in text
@@ -34,3 +38,37 @@ def test_the_record_view_says_the_record_was_retracted(project_b) -> None:
             assert text.index("Retracted") < text.index(f"Record {rid}")
 
     asyncio.run(go())
+
+
+def test_the_first_record_is_drawn_before_the_notices_are_found(project_b, monkeypatch) -> None:
+    """Finding the notices reads every title (seconds on a large project): unless they are
+    kept, the screen draws its first record first, finds them in a thread, keeps them for the
+    next session, and draws the record again with them."""
+    article = Record(
+        title="Graded activity and sick leave in workers with low back pain: a randomised trial",
+        pmid="31000001",
+        comments_corrections=[Correction("RetractionIn", "", "31000009")],
+    )
+    (rid,) = add_records(project_b, [article])
+    started = threading.Event()
+    first_record: list[str] = []
+
+    def find_after_the_first_record(path):
+        started.wait(timeout=10)  # the first record is drawn without it
+        return concerns_mod.keep_project_concerns_at(path)
+
+    monkeypatch.setattr(notice_lines, "keep_project_concerns_at", find_after_the_first_record)
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")))
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.pause()
+            first_record.append(shown(app, "#record"))
+            started.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Retracted (PMID 31000009" in shown(app, "#record")
+
+    asyncio.run(go())
+    assert f"Record {rid}" in first_record[0] and "Retracted" not in first_record[0]
+    assert concerns_mod.kept_project_concerns(project_b.db) is not None  # the next session's
