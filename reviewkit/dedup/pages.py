@@ -70,13 +70,20 @@ _PART_LABEL = re.compile(
 )
 
 
+def _without_part_label(pages: str) -> str:
+    """A range without MEDLINE's label of the issue's part before it (:data:`_PART_LABEL`):
+    'Suppl 2:S12-8' -> 'S12-8'. Read off each range of a field with several ('Pt 1:12-8; Pt
+    2:30-5'), whose later ranges had read the label's number into the page ('230')."""
+    return _PART_LABEL.sub("", pages or "")
+
+
 def article_pages(pages: str) -> str:
     """The article's own pages of a field that also gives a labelled piece printed with it or a
     note after its range, or a label of the issue's part before them: '1327-8; author reply
     1328' -> '1327-8'; '623-9; discussion 5A-6A' -> '623-9'; 'Suppl 2:S12-8' -> 'S12-8';
     '384-91, table of contents' -> '384-91'; a field without such a label, or with nothing
     before it, as it is."""
-    pages = _PART_LABEL.sub("", pages or "")  # 'Suppl 2:S12-8' -> 'S12-8'
+    pages = _without_part_label(pages)  # 'Suppl 2:S12-8' -> 'S12-8'
     label = _LABELLED_PART.search(pages)
     if not label:
         return pages
@@ -99,7 +106,7 @@ def page_range(pages: str) -> tuple[str, str]:
     Several ranges ('S12-S14, S8'), which databases list in different orders, give the range of
     the lowest first page: the order is an export's choice, not the article's."""
     if "," in pages or ";" in pages:
-        ranges = [page_range(part) for part in re.split(r"[,;]", pages)]
+        ranges = [page_range(_without_part_label(part)) for part in re.split(r"[,;]", pages)]
         ranges = [r for r in ranges if r[0]]
         return min(ranges, key=lambda r: int(r[0])) if ranges else ("", "")
     if _UNNUMBERED.fullmatch((pages or "").strip()):
@@ -128,7 +135,7 @@ def range_starts(pages: str) -> frozenset[str]:
     if len(parts) < 2:
         return frozenset()
     starts = (
-        page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", part))[0]
+        page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", _without_part_label(part)))[0]
         for part in parts
         if not _UNNUMBERED.search(part)  # 'quiz 2 p following 359': no numbered page
     )

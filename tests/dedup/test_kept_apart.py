@@ -149,6 +149,28 @@ def test_a_later_report_titled_as_the_main_paper_with_a_subtitle_goes_to_a_perso
         copy = embase(title=MAIN + subtitle, journal="Occup Environ Med")
         assert outcome(main_paper, copy)[0] == "merged", subtitle
 
+    # nor where a report's phrase stands later in a subtitle naming the article's own design
+    # or subject ('... study with long-term follow-up', '... review and economic evaluation',
+    # a guideline's '... treatment and follow-up', an imaging protocol): 58 of the 194
+    # distinct subtitles of the ten sets' titles that hold a report's phrase
+    for subtitle in (
+        ": a safety study with 18 months of follow-up",
+        ": a prospective study with long-term follow-up",
+        ": a systematic review and economic evaluation",
+        ": clinical practice guidelines for diagnosis, treatment and follow-up",
+        ": an imaging protocol for drug discovery",
+    ):
+        copy = embase(title=MAIN + subtitle, journal="Occup Environ Med")
+        assert outcome(main_paper, copy)[0] == "merged", subtitle
+    # a report's phrase after a few words of design still opens the subtitle
+    for subtitle in (
+        ": a 2-year follow-up of two randomized trials",
+        ": a cluster-randomised controlled trial protocol",
+        ": protocol for a systematic review",
+    ):
+        later = embase(title=MAIN + subtitle, journal="Occup Environ Med")
+        assert outcome(main_paper, later) == ("queued", "another_report_no_page"), subtitle
+
 
 # --- abstracts of one team in one supplement ------------------------------------------------
 

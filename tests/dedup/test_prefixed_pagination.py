@@ -91,3 +91,13 @@ def test_supplement_numerals_past_ten_read_their_page():
     assert keys(3, pages="xii").first_page == ""
     # one page in supplements xi and xii is two places
     assert pages_conflict(keys(4, pages="xi221"), keys(5, pages="xii221"))
+
+
+def test_a_part_label_is_no_page_in_any_range_of_the_field():
+    # the label read off the first range only: each range of a field with several still read
+    # 'Suppl 2:S12-8' as page 212 ('Pt 2:30-5' as 230), a start another article's page 212 of
+    # the volume would share (score.pages_not_comparable: one range in common)
+    k = keys(1, pages="Suppl 2:S12-8; author reply S19")
+    assert (k.first_page, k.page_starts) == ("12", frozenset({"12", "19"}))
+    assert keys(2, pages="Pt 1:12-8; Pt 2:30-5").page_starts == frozenset({"12", "30"})
+    assert pages_conflict(keys(3, pages="Suppl 2:S12-8; author reply S19"), keys(4, pages="212-20"))
