@@ -72,3 +72,29 @@ def test_accented_text_says_nothing(tmp_path: Path, capsys) -> None:
     path.write_text(RIS.format(title="Été, “quoted” – and Ðórr’s 5 × 2"), encoding="utf-8")
     code, err, _ = _import(tmp_path, capsys, path)
     assert code == 0 and "warning" not in err, err
+
+
+WORDS = ["Депрессия у подростков", "抑郁症的患病率", "الاكتئاب لدى المراهقين"]
+
+
+@pytest.mark.parametrize("title", WORDS, ids=["cyrillic", "cjk", "arabic"])
+def test_a_title_in_another_script_decoded_twice_is_warned_of(
+    tmp_path: Path, capsys, title: str
+) -> None:
+    """A Russian, Chinese or Arabic title garbled as Latin-1 (each letter two or three
+    signs: 'Ð”Ðµ…'), as a database's export of such a journal is: its run of garbled letters
+    is certain, where one sign before a no-break space ('×\\xa0') is not."""
+    path = tmp_path / "export.ris"
+    path.write_text(RIS.format(title=title.encode().decode("latin-1")), encoding="utf-8")
+    code, err, _ = _import(tmp_path, capsys, path)
+    assert code == 0, err
+    assert f"warning: {path}: 1 record held text" in err and "first: record 2" in err, err
+    assert f"for '{title.split()[0][:3]}" in err, err
+
+
+@pytest.mark.parametrize("title", WORDS, ids=["cyrillic", "cjk", "arabic"])
+def test_a_title_in_another_script_says_nothing(tmp_path: Path, capsys, title: str) -> None:
+    path = tmp_path / "export.ris"
+    path.write_text(RIS.format(title=f"{title} (2×\xa0daily)"), encoding="utf-8")
+    code, err, _ = _import(tmp_path, capsys, path)
+    assert code == 0 and "warning" not in err, err
