@@ -1,13 +1,15 @@
 """Turning a file's bytes into text, with the errors users need (binary, empty, encoding, size).
 
-Size limits (documented in the README): a text export (RIS, nbib, BibTeX, CSV) may hold at
-most MAX_TEXT_BYTES once decompressed; 256 MiB is about 100,000 records with abstracts, ten
-times PubMed's 10,000-record export limit. BibTeX, CSV and the other text formats are read
-whole into memory; RIS, MEDLINE and Web of Science line by line, with the same checks
-(:mod:`~reviewkit.formats.text_stream`), under the same limit. PubMed XML is streamed
-and may decompress to MAX_XML_BYTES, eight times the largest NLM baseline file (233 MB). A
-gzip file that would decompress past its limit (a "gzip bomb") is refused before it fills
-memory.
+Size limits (documented in the README): a text export read whole into memory (BibTeX, CSV
+and the other text formats, and any read with --encoding) may hold at most MAX_TEXT_BYTES
+once decompressed; 256 MiB is about 100,000 records with abstracts, ten times PubMed's
+10,000-record export limit. A file read as a stream, one record held at a time, may
+decompress to MAX_XML_BYTES: PubMed XML (eight times the largest NLM baseline file, 233 MB),
+and RIS, MEDLINE and Web of Science text read line by line
+(:mod:`~reviewkit.formats.text_stream`), whose memory no longer grows with the file (a 155 MB
+RIS peaked at 53 MB): holding them to the limit of a file held whole only made a user split
+an export the reader can take. A gzip file that would decompress past its limit (a "gzip
+bomb") is refused before it is read.
 """
 
 from __future__ import annotations
