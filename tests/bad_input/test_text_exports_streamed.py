@@ -97,3 +97,20 @@ def test_the_text_limit_holds_only_for_files_read_whole(
     else:
         with pytest.raises(FormatError, match="256 MiB"):
             next(records)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_cut_nbib_names_its_last_line_with_text_read_whole_or_streamed(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A MEDLINE file whose last record has no SO, its lines ended by CRLF and blank lines
+    after it, is refused at its last line with text, streamed (UTF-8) or read whole (UTF-16):
+    the whole read counted CRLF's CR of a blank line as text and named the last blank line."""
+    data = export("medline", 3)
+    text = data[: data.rindex(b"SO  - ")].decode() + "\n\n\n"
+    last = len(text.rstrip("\n").split("\n"))
+    path = tmp_path / "cut.nbib"
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    with pytest.raises(FormatError, match="ends in the middle of a record") as refused:
+        list(formats.read_file(path))
+    assert refused.value.where == f"{path}:{last}"
