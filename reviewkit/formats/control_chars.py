@@ -17,9 +17,9 @@ of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.fo
 
 C1 controls (U+0080-U+009F) are no mark without meaning but a character lost in a wrong
 decoding, and are not taken out: where reviewkit decodes bytes itself, a file read as UTF-8
-cannot hold one as a byte (it is refused, not UTF-8), and one declared Latin-1 holding those
-bytes is refused as the Windows-1252 text it is (text._refuse_cp1252_read_as_latin1). One
-that arrives as a character was decoded wrongly before the file was saved: UTF-8 read as
+cannot hold one as a byte (it is refused, not UTF-8), and one declared Latin-1 (or another
+ISO-8859 part) holding those bytes is refused as the Windows-1252 (1250, 1251 …) text it is
+(:mod:`~reviewkit.formats.declared_encoding`). One that arrives as a character was decoded wrongly before the file was saved: UTF-8 read as
 Latin-1 ('â\x80\x99' for '’'), as is text decoded twice as Windows-1252 ('Ã©' for 'é',
 'â€™' for '’', mojibake). Such text is warned of once per file, naming the first record and
 what it would read (:func:`_garbled`), and imported as it is: repairing it is certain only
