@@ -179,15 +179,15 @@ def read_gold(
     scheme: Scheme, csv_path: str | Path, gold_column: str | None = None, warn: Warn | None = None
 ) -> tuple[list[Record], list[list[str]], list[int]]:
     """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line,
-    and ``warn`` is told the warnings of reading it (a header below title rows)."""
+    and ``warn`` is told the warnings of reading it (a header below title rows) once it is
+    read; a refusal carries them instead (formats.read_warnings.said_first)."""
     path = Path(csv_path)
     # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
     # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
     # abstracts, unsaid
     found = sheet_rows(path, "the labelled studies", ("title",))
     header, rows = found.header, found.rows
-    found.tell(warn)
-    with found.refusing():  # said before a refusal too (``warn`` hears them on success)
+    with found.refusing():  # a refusal carries them: the CLI says them first, once
         if "title" not in header:
             raise UserError(
                 "the CSV needs a 'title' column",
@@ -222,6 +222,7 @@ def read_gold(
                 hint="give one labelled study a row under the header (title, abstract and the gold"
                 " label)",
             )
+    found.tell(warn)  # a sheet read: ``warn`` hears its warnings (a refusal carried them)
     return records, golds, lines
 
 

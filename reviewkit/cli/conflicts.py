@@ -316,7 +316,7 @@ def import_command(
             resolver,
             stage=from_group(ctx, "stage", stage),
             replace=replace,
-            warn=lambda said: say_warnings(sheet, [said]),  # said before a row refused
+            warn=lambda said: say_warnings(sheet, [said]),  # a refusal carries them instead
         )
         for one in done:
             click.echo(_stored(project, one))

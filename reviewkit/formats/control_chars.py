@@ -17,9 +17,9 @@ of them. NUL is refused with its line before any reader runs (:mod:`reviewkit.fo
 
 C1 controls (U+0080-U+009F) are no mark without meaning but a character lost in a wrong
 decoding, and are not taken out: where reviewkit decodes bytes itself, a file read as UTF-8
-cannot hold one as a byte (it is refused, not UTF-8), and one declared Latin-1 holding those
-bytes is refused as the Windows-1252 text it is (text._refuse_cp1252_read_as_latin1). One
-that arrives as a character was decoded wrongly before the file was saved: UTF-8 read as
+cannot hold one as a byte (it is refused, not UTF-8), and one declared Latin-1 (or another
+ISO-8859 part) holding those bytes is refused as the Windows-1252 (1250, 1251 …) text it is
+(:mod:`~reviewkit.formats.declared_encoding`). One that arrives as a character was decoded wrongly before the file was saved: UTF-8 read as
 Latin-1 ('â\x80\x99' for '’'), as is text decoded twice as Windows-1252 ('Ã©' for 'é',
 'â€™' for '’', mojibake). Such text is warned of once per file, naming the first record and
 what it would read (:func:`_garbled`), and imported as it is: repairing it is certain only
@@ -85,20 +85,44 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONT
 # Arabic or Cyrillic letter ('×\xa0', 'Ð…'): text of its own, not garbled (PubMed's 2021
 # update file flagged 115 articles, mostly '×\xa0', before this; see the commit of round 21)
 _READS = re.compile("[\u00a0-\u03ff\u2000-\u214f\u2190-\u22ff]+")
+# a word of another script garbled (a Russian, Chinese or Arabic title: 'Ð”ÐµÐ¿' for 'Деп'):
+# two garbled sequences or more in a row, each one a letter of any script, which no text of
+# its own writes (one letter alone may be a sign before a no-break space, '×\xa0', as above)
+_RUN = re.compile(f"(?:{_MOJIBAKE.pattern})+")
+_LETTERS_IN_A_ROW = 2
+_SHOWN = 6
 
 
 def _garbled(text: str) -> tuple[str, str] | None:
     """The first text in ``text`` that is UTF-8 decoded as Windows-1252 or Latin-1, and what
-    it reads as UTF-8: ('Ã©', 'é'); None when there is none."""
-    for m in _MOJIBAKE.finditer(text):
-        raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in m.group())
-        try:
-            reads = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if _READS.fullmatch(reads):
-            return m.group(), reads
+    it reads as UTF-8: ('Ã©', 'é'), or a run of another script's letters ('Ð”Ðµ', 'Де');
+    None when there is none."""
+    for run in _RUN.finditer(text):
+        letters: list[tuple[str, str]] = []  # the run's garbled letters of another script
+        for m in _MOJIBAKE.finditer(run.group()):
+            reads = _decoded_back(m.group())
+            if reads is not None and _READS.fullmatch(reads):
+                return m.group(), reads
+            if reads is not None and reads.isalpha():
+                letters.append((m.group(), reads))
+                continue
+            if len(letters) >= _LETTERS_IN_A_ROW:
+                break
+            letters = []
+        if len(letters) >= _LETTERS_IN_A_ROW:
+            shown = letters[:_SHOWN]  # a long title's first letters: enough to see it by
+            return "".join(g for g, _ in shown), "".join(r for _, r in shown)
     return None
+
+
+def _decoded_back(garbled: str) -> str | None:
+    """``garbled`` (one sequence :data:`_MOJIBAKE` matched) as UTF-8 once more; None when its
+    bytes are no UTF-8."""
+    raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in garbled)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator[Record]:

@@ -200,7 +200,8 @@ def read_lines(
 ) -> Iterator[Record]:
     """Records of a MEDLINE (nbib) file, not Ovid's, given as its ``lines`` (formats.
     text_stream, one record held at a time), as :func:`read` reads its text: the lines are
-    read twice, first for the end of the file (:func:`~reviewkit.formats.medline_cut.check_complete`) as it is read first."""
+    read twice, the first time for a cut end (:func:`~reviewkit.formats.medline_cut.check_end`),
+    judged before any record as :func:`read` judges it from the whole text."""
     medline_cut.check_end(lines, name)
     return _read(_records(lines, name, False), name, source, warn, ovid=False)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import split_lines
+from reviewkit.formats.text import line_at, split_lines
 from reviewkit.formats.text_sniff import MEDLINE_LINE
 
 if TYPE_CHECKING:
@@ -108,8 +108,11 @@ def _judge_end(
 
 
 def _last_line(text: str) -> int:
-    """The number of the file's last line with text (counted only for an error)."""
-    return text.rstrip("\n").count("\n") + 1
+    """The number of the file's last line with text (counted only for an error), its lines
+    ended by LF, CRLF or CR (:func:`~reviewkit.formats.text.line_at`), as :func:`check_end`
+    counts them: a count of LF alone took a blank CRLF line's CR for text."""
+    text = text.rstrip("\r\n")
+    return line_at(text, len(text))
 
 
 def _cut_source(block: str) -> bool:

@@ -1,18 +1,19 @@
 """Turning a file's bytes into text, with the errors users need (binary, empty, encoding, size).
 
-Size limits (documented in the README): a text export (RIS, nbib, BibTeX, CSV) may hold at
-most MAX_TEXT_BYTES once decompressed; 256 MiB is about 100,000 records with abstracts, ten
-times PubMed's 10,000-record export limit. BibTeX, CSV and the other text formats are read
-whole into memory; RIS, MEDLINE and Web of Science line by line, with the same checks
-(:mod:`~reviewkit.formats.text_stream`), under the same limit. PubMed XML is streamed
-and may decompress to MAX_XML_BYTES, eight times the largest NLM baseline file (233 MB). A
-gzip file that would decompress past its limit (a "gzip bomb") is refused before it fills
-memory.
+Size limits (documented in the README): a text export read whole into memory (BibTeX, CSV
+and the other text formats, and any read with --encoding) may hold at most MAX_TEXT_BYTES
+once decompressed; 256 MiB is about 100,000 records with abstracts, ten times PubMed's
+10,000-record export limit. A file read as a stream, one record held at a time, may
+decompress to MAX_XML_BYTES: PubMed XML (eight times the largest NLM baseline file, 233 MB),
+and RIS, MEDLINE and Web of Science text read line by line
+(:mod:`~reviewkit.formats.text_stream`), whose memory no longer grows with the file (a 155 MB
+RIS peaked at 53 MB): holding them to the limit of a file held whole only made a user split
+an export the reader can take. A gzip file that would decompress past its limit (a "gzip
+bomb") is refused before it is read.
 """
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import re
 import zlib
@@ -257,59 +258,6 @@ def _decode_wide(data: bytes, name: str, encoding: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-_NON_ASCII_WORD = re.compile(r"\S{0,20}[^\x00-\x7f]\S{0,20}")  # for the message
-
-
-def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
-    """FormatError when a file declared to be in a non-UTF encoding is valid UTF-8 with
-    characters beyond ASCII: read in the declared one, each of them would be stored garbled
-    ('ø' as 'Ã¸' in cp1252 or Latin-1), and records are never changed afterwards. Refused, not
-    warned: a warning scrolls past while the garbled records stay. Real Latin-1 or cp1252 text
-    is almost never valid UTF-8 (an accented capital followed by a symbol from 0x80-0xBF, as in
-    'Ã¸', is itself what garbled text looks like), so a file that is, is UTF-8."""
-    if codecs.lookup(encoding).name.startswith("utf") or data.isascii():
-        return
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return  # not UTF-8: the declared encoding is the file's
-    found = _NON_ASCII_WORD.search(text)
-    if found is None:  # cannot be: the bytes are not ASCII
-        return
-    word = found.group(0)
-    garbled = word.encode("utf-8").decode(encoding, errors="replace")
-    raise FormatError(
-        f"the file is UTF-8, not {encoding}: read as {encoding}, '{word}' would be stored "
-        f"as '{garbled}'",
-        where=f"{name}:{line_at(text, found.start())}",
-        hint="leave out --encoding (UTF-8 is read by default); nothing was imported",
-    )
-
-
-_C1_BYTE = re.compile(rb"[\x80-\x9f]")
-
-
-def _refuse_cp1252_read_as_latin1(data: bytes, name: str, encoding: str) -> None:
-    """FormatError when a file declared Latin-1 (ISO-8859-1) holds a byte 0x80-0x9F that
-    Windows-1252 reads as a character: Latin-1 gives those bytes no character, only the C1
-    control codes, which no text holds; Windows-1252 (Windows' 'ANSI', what Notepad and older
-    reference managers save) puts its curly quotes, dashes, '€' and '…' there. Read as
-    declared, every such character would be stored as an invisible control code."""
-    if codecs.lookup(encoding).name != "iso8859-1":
-        return
-    for m in _C1_BYTE.finditer(data):
-        try:
-            char = m.group().decode("cp1252")
-        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in either
-            continue
-        raise FormatError(
-            f"byte 0x{data[m.start()]:02x} is no character in Latin-1 but '{char}' in"
-            " Windows-1252: the file is Windows-1252 text",
-            where=f"{name}:{line_at(data, m.start())}",
-            hint="pass --encoding cp1252 instead; nothing was imported",
-        )
-
-
 _JOINED_BOM = re.compile(r"(?<=[\r\n])\ufeff")
 
 
@@ -364,11 +312,11 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
         raise nul_byte(f"{name}:{line_at(data, nul)}", option=option)
     if encoding:
+        from reviewkit.formats import declared_encoding  # with --encoding only
+
         try:
-            # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
-            # "cannot decode" would hide that the option is what is wrong
-            _refuse_utf8_read_as(data, name, encoding)
-            _refuse_cp1252_read_as_latin1(data, name, encoding)
+            # first: an option the bytes say is wrong is named, not "cannot decode"
+            declared_encoding.refuse_wrong(data, name, encoding)
             return _tidied(data.decode(encoding))
         except UnicodeDecodeError as exc:
             line = line_at(data, exc.start)

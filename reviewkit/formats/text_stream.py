@@ -30,7 +30,7 @@ from reviewkit.files import GZIP, bom_encoding
 from reviewkit.formats.text import (
     EMPTY_HINT,
     MAX_LINE_CHARS,
-    MAX_TEXT_BYTES,
+    MAX_XML_BYTES,
     LimitedReader,
     gzip_cut,
     line_at,
@@ -56,16 +56,17 @@ def streamable(head: bytes, encoding: str | None) -> bool:
 
 @contextmanager
 def _opened(path: Path, name: str) -> Iterator[BinaryIO]:
-    """The file's bytes as a stream (gunzipped when gzip), refusing more than MAX_TEXT_BYTES
-    of content as :func:`~reviewkit.formats.text.read_bytes` does."""
+    """The file's bytes as a stream (gunzipped when gzip), refusing more than MAX_XML_BYTES
+    of content, the limit of a file streamed (not MAX_TEXT_BYTES, of one held whole: the
+    module docstring of :mod:`~reviewkit.formats.text`)."""
     with open(path, "rb") as fh:
         gzipped = fh.read(len(GZIP)) == GZIP
-        refuse_too_big(fh, path, MAX_TEXT_BYTES, gzipped=gzipped)
+        refuse_too_big(fh, path, MAX_XML_BYTES, gzipped=gzipped)
         if not gzipped:
             yield fh
             return
         with gzip.GzipFile(fileobj=fh) as gz:
-            yield LimitedReader(gz, name, MAX_TEXT_BYTES)  # type: ignore[misc]
+            yield LimitedReader(gz, name, MAX_XML_BYTES)  # type: ignore[misc]
 
 
 def _read(stream: BinaryIO, name: str) -> bytes:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.formats.filled_sheet import FilledSheet, sheet_rows
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.project import Project
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
@@ -99,13 +99,28 @@ def resolve_sheet(
     :func:`~reviewkit.screening.final_decisions.resolve_record` gives one, on one read of the conflicts (``stage`` for rows
     without their own; ``replace`` for every row); a UserError naming each refused row's line,
     and nothing written, when any is refused. ``warn`` is told the warnings of reading the
-    sheet (a header below title rows)."""
+    sheet (a header below title rows) once it is read; a refusal carries them instead
+    (:func:`~reviewkit.formats.read_warnings.said_first`), as every sheet's does."""
     name = str(path)
     # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
     # column was left out unseen, the exclude stored without its reason
     found = sheet_rows(path, "the decisions", _NEEDED)
+    with found.refusing():  # a refusal carries the sheet's warnings: the CLI says them first
+        done = _resolved(project, name, found, resolver, stage, replace)
+    found.tell(warn)  # a sheet read: its warnings told once, not before a refusal too
+    return done
+
+
+def _resolved(
+    project: Project,
+    name: str,
+    found: FilledSheet,
+    resolver: str,
+    stage: str | None,
+    replace: bool,
+) -> list[Resolution]:
+    """The final decisions of the sheet ``found`` at ``name``, as :func:`resolve_sheet` says."""
     header, rows = found.header, found.rows
-    found.tell(warn)
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise UserError(

@@ -217,3 +217,33 @@ def test_the_warning_is_a_value_the_core_returns(project_b, tmp_path):
     assert said == list(found.warnings) and [one.study for one in done] == [a]
     sheet.write_text(f"record,decision\n{a},include\n", encoding="utf-8")
     assert sheet_rows(sheet, "the decisions", ("record", "decision")).warnings == ()
+
+
+def test_a_refused_sheet_carries_its_warnings_as_every_sheet_does(project_b, tmp_path):
+    """The conflicts sheet's warnings reach a refusal as every other sheet's do (the one way,
+    formats.read_warnings.said_first: the error carries them, the CLI says them first), and a
+    caller's ``warn`` hears them only of a sheet read: told them before, then given them again
+    on the error, a caller would say them twice."""
+    from reviewkit import screening
+    from reviewkit.errors import UserError
+
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f'"{TITLE}"\nrecord,decision\n{a},maybe\n', encoding="utf-8")
+    said = []
+    with pytest.raises(UserError) as refused:
+        screening.resolve_sheet(project_b, sheet, "lead", warn=said.append)
+    assert [w.where for w in refused.value.said_before] == [f"{sheet}:2"]
+    assert said == []
+
+
+def test_a_refused_conflicts_sheet_says_its_warning_once_first(project_b, tmp_path, capsys):
+    a, _ = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a], checked=True)
+    sheet = tmp_path / "conflicts.csv"
+    sheet.write_text(f'"{TITLE}"\nrecord,decision\n{a},maybe\n', encoding="utf-8")
+    assert import_conflicts(project_b, sheet) == 2
+    err = capsys.readouterr().err
+    warning = err.find(f"warning: {sheet}:2: the header row is read")
+    assert 0 <= warning < err.find("error: ") and err.count("the header row is read") == 1, err

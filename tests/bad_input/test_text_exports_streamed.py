@@ -74,3 +74,43 @@ def test_a_cut_nbib_is_refused_before_any_record(tmp_path: Path) -> None:
     records = formats.read_file(path)
     with pytest.raises(FormatError, match="ends in the middle of the last record's 'SO"):
         next(records)
+
+
+@pytest.mark.parametrize(("fmt", "streamed"), [("ris", True), ("wos", True), ("bibtex", False)])
+def test_the_text_limit_holds_only_for_files_read_whole(
+    tmp_path: Path, fmt: str, streamed: bool
+) -> None:
+    """A file over MAX_TEXT_BYTES (256 MiB: what is held in memory) is read when it is
+    streamed, one record held at a time, up to PubMed XML's limit; one read whole (BibTeX) is
+    refused. The file: two records and 2 MiB of blank lines, its size then taken to 257 MiB
+    without writing it (a sparse file: NUL bytes, refused far past the first record)."""
+    from reviewkit.formats.text import MAX_TEXT_BYTES
+
+    first = {"bibtex": b"@article{a,\n  title = {study 0},\n  year = {2020}\n}\n"}
+    path = tmp_path / f"big.{SUFFIX.get(fmt, 'bib')}"
+    path.write_bytes((first.get(fmt) or export(fmt, 2)) + b"\n" * (2 * PIECE))
+    with open(path, "r+b") as fh:
+        fh.truncate(MAX_TEXT_BYTES + (1 << 20))
+    records = formats.read_file(path)
+    if streamed:
+        assert "study 0" in next(records).title
+    else:
+        with pytest.raises(FormatError, match="256 MiB"):
+            next(records)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_cut_nbib_names_its_last_line_with_text_read_whole_or_streamed(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A MEDLINE file whose last record has no SO, its lines ended by CRLF and blank lines
+    after it, is refused at its last line with text, streamed (UTF-8) or read whole (UTF-16):
+    the whole read counted CRLF's CR of a blank line as text and named the last blank line."""
+    data = export("medline", 3)
+    text = data[: data.rindex(b"SO  - ")].decode() + "\n\n\n"
+    last = len(text.rstrip("\n").split("\n"))
+    path = tmp_path / "cut.nbib"
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    with pytest.raises(FormatError, match="ends in the middle of a record") as refused:
+        list(formats.read_file(path))
+    assert refused.value.where == f"{path}:{last}"

@@ -51,3 +51,18 @@ def test_a_gold_workbook_is_read_by_its_worksheet_rows(review_b, tmp_path):
     with pytest.raises(UserError) as refused:
         read_gold(scheme, tmp_path / "gold.xlsx")
     assert refused.value.where == f"{tmp_path / 'gold.xlsx'}:4"
+
+
+def test_a_refused_gold_sheet_carries_its_warnings_once(review_b, tmp_path):
+    """A gold sheet read below a title row and refused for a row: the error carries the
+    sheet's warning (said first by the CLI); ``warn`` hears it only of a sheet read, so a
+    caller given both says it once."""
+    path = tmp_path / "gold.csv"
+    path.write_text(f'Checked 3 May\ntitle,gold\n"{ROW[0]}",no-such-label\n', encoding="utf-8")
+    said = []
+    with pytest.raises(UserError) as refused:
+        read_gold(review_b.schemes["model-type"], path, "gold", said.append)
+    assert [w.where for w in refused.value.said_before] == [f"{path}:2"] and said == []
+    path.write_text(f'Checked 3 May\ntitle,gold\n"{ROW[0]}",none\n', encoding="utf-8")
+    read_gold(review_b.schemes["model-type"], path, "gold", said.append)
+    assert [w.where for w in said] == [f"{path}:2"]

@@ -220,3 +220,18 @@ def test_every_top_level_module_is_in_a_layer() -> None:
         if (p.suffix == ".py" and not p.stem.startswith("__")) or (p / "__init__.py").exists()
     }
     assert modules - named == set()
+
+
+def test_the_private_module_check_keeps_them_in_their_package(tmp_path: Path) -> None:
+    """A private module (cli/_common) is imported by its package's modules and its package's
+    __init__, and by no module outside it, even one whose name begins as the package's."""
+    pkg = tmp_path / "reviewkit"
+    (pkg / "cli").mkdir(parents=True)
+    line = "from reviewkit.cli._common import say_warnings\n"
+    files = [pkg / "cli" / "__init__.py", pkg / "cli" / "core.py", pkg / "clix.py", pkg / "x.py"]
+    for path in files:
+        path.write_text(line, encoding="utf-8")
+    assert private_imports(files, tmp_path) == [
+        "reviewkit.clix:1: reviewkit.cli._common",
+        "reviewkit.x:1: reviewkit.cli._common",
+    ]
