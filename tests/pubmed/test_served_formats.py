@@ -99,7 +99,8 @@ def test_reviewkits_nbib_reader_reads_the_records_the_xml_gives(server: EutilsSe
             if isinstance(ours, str):
                 ours, theirs = folded(ours), folded(theirs)
             elif isinstance(ours, list):
-                ours, theirs = [folded(v) for v in ours], [folded(v) for v in theirs]
+                ours = [folded(v) if isinstance(v, str) else v for v in ours]
+                theirs = [folded(v) if isinstance(v, str) else v for v in theirs]
             assert ours == theirs, (rec.pmid, name)
 
 
