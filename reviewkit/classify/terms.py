@@ -19,6 +19,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   "sykefraværskoordinator" and "rehabiliteringskoordinatorer".
 * Spaces and hyphens between the words of a term match spaces, hyphens or nothing (``burn-out``
   finds "burnout", ``multiprofessional`` finds "multi-professional").
+* A phrase is also found with its first word after the rest in the same clause, joined by a
+  verb of delivery or a preposition of means (``telephone coaching`` finds "coaching was
+  delivered by telephone"; :mod:`reviewkit.classify.named_after`).
 * Scandinavian letters also match their ASCII spellings (``sykefravær`` finds "sykefravaer",
   ``samhälle`` finds "samhalle").
 * A term a few words after "without" (uten, utan, uden) in the same clause is not found: it
@@ -53,6 +56,7 @@ from dataclasses import replace
 from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.fields import Field
+from reviewkit.classify.named_after import qualifier_after
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.origins import names_origin, place_name
 from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
@@ -87,6 +91,21 @@ def _spans(
             proper and names_origin(f.text, words, i, i + n - 1)
         ):
             yield words[i].start, words[i + n - 1].end
+    # the first word after the rest: "group sessions held online" (:mod:`.named_after`)
+    if n > 1:
+        for i in f.places(rest[0]):
+            last = i + n - 2
+            if last >= len(words) or not all(
+                part_matches(p, words[i + k].word) for k, p in enumerate(rest[1:], 1)
+            ):
+                continue
+            at = qualifier_after(f.text, words, last)
+            if at is None or not part_matches(first, words[at].word):
+                continue
+            if negated(f.text, words, i) or negated_after(f.text, words, at):
+                continue
+            if kept(f, i, at, arm, tested) and not (proper and names_origin(f.text, words, i, at)):
+                yield words[i].start, words[at].end
     if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
