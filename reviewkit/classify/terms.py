@@ -63,8 +63,13 @@ from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.readings import kept
 from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
-from reviewkit.classify.words import fold, sentence_around
+from reviewkit.classify.words import Token, fold, sentence_around
 from reviewkit.protocol import SignalTerm
+
+
+def _follow(parts: tuple[TermPart, ...], words: list[Token], i: int) -> bool:
+    """Whether ``parts`` stand one by one right after ``words[i]`` (the words are there)."""
+    return all(part_matches(p, words[i + k].word) for k, p in enumerate(parts, 1))
 
 
 def _spans(
@@ -80,31 +85,24 @@ def _spans(
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
+
+    def counts(i: int, j: int) -> bool:  # words i..j are the term: not negated, and kept
+        if negated(f.text, words, i) or negated_after(f.text, words, j):
+            return False
+        return kept(f, i, j, arm, tested) and not (proper and names_origin(f.text, words, i, j))
+
     for i in f.places(first):  # the first part alone rules out almost every place
         if i > len(words) - n:
             break
-        if rest and not all(part_matches(p, words[i + k].word) for k, p in enumerate(rest, 1)):
-            continue
-        if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
-            continue
-        if kept(f, i, i + n - 1, arm, tested) and not (
-            proper and names_origin(f.text, words, i, i + n - 1)
-        ):
+        if _follow(rest, words, i) and counts(i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     # the first word after the rest: "group sessions held online" (:mod:`.named_after`)
     if n > 1:
         for i in f.places(rest[0]):
-            last = i + n - 2
-            if last >= len(words) or not all(
-                part_matches(p, words[i + k].word) for k, p in enumerate(rest[1:], 1)
-            ):
+            if i + n - 2 >= len(words) or not _follow(rest[1:], words, i):
                 continue
-            at = qualifier_after(f.text, words, last)
-            if at is None or not part_matches(first, words[at].word):
-                continue
-            if negated(f.text, words, i) or negated_after(f.text, words, at):
-                continue
-            if kept(f, i, at, arm, tested) and not (proper and names_origin(f.text, words, i, at)):
+            at = qualifier_after(f.text, words, i + n - 2)
+            if at is not None and part_matches(first, words[at].word) and counts(i, at):
                 yield words[i].start, words[at].end
     if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
         for i in f.places(parts[1]):
@@ -114,11 +112,7 @@ def _spans(
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
-            if not part_matches(parts[0], tok.word):
-                continue
-            if negated(f.text, words, i) or negated_after(f.text, words, j):
-                continue
-            if kept(f, i, j, arm, tested) and not (proper and names_origin(f.text, words, i, j)):
+            if part_matches(parts[0], tok.word) and counts(i, j):
                 yield tok.start, tok.end
 
 
