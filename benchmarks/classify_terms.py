@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewkit.classify import choose, fit, record_fields, score_labels
-from reviewkit.classify.terms import Field, distinct_terms, drop_recounted_words, find_term
+from reviewkit.classify.fields import Field
+from reviewkit.classify.term_syntax import distinct_terms, drop_recounted_words
+from reviewkit.classify.terms import find_term
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.protocol.model import SignalTerm
 from reviewkit.records import Record

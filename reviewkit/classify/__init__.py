@@ -12,6 +12,8 @@
 
 from reviewkit.classify.background import ModelTrainer
 from reviewkit.classify.evaluate import Disagreement, EvaluationResult, evaluate, read_gold, score
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.fields import record_fields
 from reviewkit.classify.model import (
     MODEL_MIN_LABELS,
     MODEL_MIN_PER_LABEL,
@@ -47,12 +49,8 @@ from reviewkit.classify.stage import (
     train_model,
 )
 from reviewkit.classify.studies import confirmed_by, offer_from_siblings, sibling_reports
-from reviewkit.classify.terms import (
-    Evidence,
-    compile_term,
-    find_term,
-    record_fields,
-)
+from reviewkit.classify.term_syntax import compile_term
+from reviewkit.classify.terms import find_term
 
 __all__ = [
     "MODEL_MIN_LABELS",

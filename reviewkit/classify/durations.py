@@ -39,9 +39,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.fields import Field
 from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.negation import excluded
-from reviewkit.classify.terms import Field, find_term
+from reviewkit.classify.terms import find_term
 from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Label, Scheme
 

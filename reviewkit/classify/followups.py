@@ -43,8 +43,9 @@ from reviewkit.classify.durations import (
     weeks_per,
 )
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.fields import Field
 from reviewkit.classify.measurement import MEASURE, RESULT_SENTENCE
-from reviewkit.classify.terms import Field, find_term
+from reviewkit.classify.terms import find_term
 from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Scheme
 

@@ -18,7 +18,7 @@ from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import Token
 
 if TYPE_CHECKING:
-    from reviewkit.classify.terms import Field
+    from reviewkit.classify.fields import Field
 
 
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:

@@ -24,8 +24,10 @@ from collections.abc import Sequence
 
 from reviewkit.abstract_headings import category
 from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.fields import Field
 from reviewkit.classify.places import in_context
-from reviewkit.classify.terms import Field, distinct_terms, find_term
+from reviewkit.classify.term_syntax import distinct_terms
+from reviewkit.classify.terms import find_term
 from reviewkit.protocol import Label
 
 # Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS");

@@ -37,19 +37,15 @@ from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.bearers import cost_bearers
 from reviewkit.classify.durations import duration_evidence
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.fields import Field, record_fields
 from reviewkit.classify.followups import follow_up_evidence
 from reviewkit.classify.headings import find_headings
 from reviewkit.classify.places import place_factor
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
-from reviewkit.classify.terms import (
-    Evidence,
-    Field,
-    distinct_terms,
-    drop_recounted_words,
-    find_term,
-    record_fields,
-)
+from reviewkit.classify.term_syntax import distinct_terms, drop_recounted_words
+from reviewkit.classify.terms import find_term
 from reviewkit.protocol import Label, Scheme
 from reviewkit.records import Record
 

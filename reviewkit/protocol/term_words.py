@@ -3,7 +3,7 @@
 A record's text is read as words of letters and digits (``\\w+``:
 :func:`reviewkit.classify.words.tokens`), and a term is matched word by word against them, its
 words split where the term has a space, a hyphen, a '/' or an apostrophe
-(:func:`reviewkit.classify.terms.parse_term`; a '*' at a word's start or end is the term's own
+(:func:`reviewkit.classify.term_syntax.parse_term`; a '*' at a word's start or end is the term's own
 syntax). A word of a term that holds any other character (``c++``, ``(team|group)``, ``F32.1``)
 equals no word of any text, so the term silently finds nothing; a term of punctuation alone
 (``--``) has no word. Search-query and pattern syntax is how such terms come in (a term list
@@ -103,7 +103,7 @@ def _no_word_or_query(text: str, term: str) -> tuple[str, str] | None:
 
 def _unpaired_quote(text: str) -> tuple[str, str] | None:
     """A scheme's term with a double quote at one end only: the quotes pair to mean "the
-    words as written" (:func:`reviewkit.classify.terms.parse_term`), and one alone would
+    words as written" (:func:`reviewkit.classify.term_syntax.parse_term`), and one alone would
     silently find every form of the word instead."""
     term = text.strip()
     bare = term.strip('"').strip()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from classify.helpers import suggested as labels
 
-from reviewkit.classify.terms import compile_term, parse_term
+from reviewkit.classify.term_syntax import compile_term, parse_term
 from reviewkit.cli import main
 
 SHIPPED = Path(__file__).resolve().parents[2] / "protocols" / "rtw-coordination.toml"

@@ -8,7 +8,7 @@ import pytest
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit.classify.terms import compile_term, parse_term
+from reviewkit.classify.term_syntax import compile_term, parse_term
 from reviewkit.records import AbstractSection, Record
 
 CODED = [

@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from reviewkit.classify.terms import parse_term, record_fields
+from reviewkit.classify.fields import record_fields
+from reviewkit.classify.term_syntax import parse_term
 from reviewkit.records import AbstractSection, Record
 
 FIXTURES = Path(__file__).parent / "fixtures"
