@@ -248,6 +248,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
             self._other_schemes_left(),
             unsaved=unsaved,
             kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     def label_name(self, label: str) -> str:

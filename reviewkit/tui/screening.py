@@ -114,7 +114,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
         then = "" if q.remaining else self.steps_next()
         return stopped_line(
-            q.reviewer, q.stage, decided, "every decision is saved", then, kept=self.waiting
+            q.reviewer,
+            q.stage,
+            decided,
+            "every decision is saved",
+            then,
+            kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     # layout ------------------------------------------------------------------------------
