@@ -236,6 +236,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         if (study is None) != self.no_record:  # the footer follows (check_action)
             self.no_record = study is None
             self.refresh_bindings()
+        # no record at this stage for me: the order line ("Includes left: after your first
+        # decision · Order: …") and the reasons spoke of a queue there is not, e off
+        empty = study is None and not self.ordering
+        self.query_one("#rank").display = self.query_one("#reasons").display = not empty
         if self.ordering:
             view.show(ordering_text(len(self.queue.studies)))
         elif study is None:
