@@ -175,6 +175,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
+    # with no pair left: how often the screen looks for pairs queued since (a dedup run after
+    # an import, another reviewer's undo), as the screening screen looks for records; the look
+    # is one lookup of the newest link while none was written (clusters_now)
+    LOOK_S = 3.0
 
     @property
     def without_terminal(self) -> str:
@@ -217,9 +221,23 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         pane = self.query_one("#pair", VerticalScroll)
         self.watch(pane, "scroll_y", lambda _: self.follow_more(), init=False)
         self.show_next()
+        self.set_interval(self.LOOK_S, self.look_for_pairs)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.follow_more)
+
+    def look_for_pairs(self) -> None:
+        """The timer's look (:attr:`LOOK_S`) while the queue read empty: pairs queued since
+        show without a key (the footer kept z, ? and q, and no key read the queue again)."""
+        if self.queue or self.waiting or self.app.screen is not self:
+            return
+        clusters = clusters_now(self.project.db, self.clusters)
+        if clusters is self.clusters:
+            return  # no link written since
+        self.show_next(clusters=clusters)
+        if self.pair is not None:
+            came = quantity(len(self.queue), "pair")
+            self.say(f"{came} to review came since (a dedup run, or an undo)")
 
     def follow_more(self) -> None:
         """The footer again when "More" comes or goes, not on every change of the pane (a

@@ -7,14 +7,18 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from tui.helpers import TA
+from dedup.helpers import TITLE, rec
+from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
+from reviewkit.dedup import engine
 from reviewkit.records import AbstractSection, Record
 from reviewkit.tui.app import ReviewkitApp, quit_words
+from reviewkit.tui.dedup_review import DedupReviewScreen
 from reviewkit.tui.screening import ScreeningScreen
 
 SMALL = (80, 24)
+BARE = dict(authors=[], journal="", volume="", pages="", year=None)
 
 
 def _rows(app: ReviewkitApp) -> list[str]:
@@ -104,3 +108,31 @@ def test_include_terms_in_the_bold_title_are_told_without_colour(project_a) -> N
         style = {text: style for text, style in row if text}
         plain = next(s for t, s in style.items() if "teachers" in t)
         assert len({style["sick leave"], style["children"], plain}) == 3, row  # title: 2
+
+
+def test_pairs_queued_while_duplicate_review_shows_none_come_without_a_key(
+    project_b, monkeypatch
+) -> None:
+    """With no pair left the footer keeps z, ? and q (ux39), and no key read the queue again:
+    pairs a dedup run queued meanwhile (after an import; or another reviewer's undo) never
+    showed until the screen was closed and opened. The screen looks, as screening's does."""
+    monkeypatch.setattr(DedupReviewScreen, "LOOK_S", 0.05)  # 3 s in use
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+    footers: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert app.first_screen.pair is None
+            footers.append(_rows(app)[-1])
+            add_records(project_b, [rec(**BARE), rec(**BARE, title=TITLE.upper())])
+            engine.run_dedup(project_b.db)  # another command, while the screen is open
+            await pilot.pause(0.3)
+            footers.append(_rows(app)[-1])
+            said = shown(app, "#message")
+            await pilot.press("q")
+        assert "1 pair to review came" in said, said
+
+    asyncio.run(go())
+    assert "s Same" not in footers[0], footers
+    assert "s Same record" in footers[1] and "d Different" in footers[1], footers  # was: z ? q
