@@ -413,13 +413,16 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.confirming = None
         self.confirming_undo = None
         open_pairs = {(p.a, p.b) for p in self.queue}
-        while self.skip_order:
-            pair = self.skip_order.pop()
-            if pair in self.skipped and pair in open_pairs:
-                self.skipped.discard(pair)
-                self.show_next(prefer=pair, reread=False)
-                self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
-                return
+        # a skip k went back over, or undo took back, is no skip any more; a skipped pair
+        # settled by another reviewer since stays in line: their undo may open it again
+        self.skip_order = [p for p in self.skip_order if p in self.skipped]
+        pair = next((p for p in reversed(self.skip_order) if p in open_pairs), None)
+        if pair is not None:
+            self.skip_order.remove(pair)
+            self.skipped.discard(pair)
+            self.show_next(prefer=pair, reread=False)
+            self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
+            return
         back, undo = screen_key(self.app, "dedup.previous"), screen_key(self.app, "dedup.undo")
         self.say(
             f"no pair to go back to: {back} returns to a pair you skipped;"

@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from dedup.helpers import TITLE, rec
+from dedup.helpers import TITLE, other, rec
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
+from reviewkit.dedup.review import judge_pair
+from reviewkit.dedup.undo import take_back
 from reviewkit.records import AbstractSection, Record
 from reviewkit.tui.app import ReviewkitApp, quit_words
 from reviewkit.tui.dedup_review import DedupReviewScreen
@@ -136,3 +138,49 @@ def test_pairs_queued_while_duplicate_review_shows_none_come_without_a_key(
     asyncio.run(go())
     assert "s Same" not in footers[0], footers
     assert "s Same record" in footers[1] and "d Different" in footers[1], footers  # was: z ? q
+
+
+def _two_pairs(project) -> None:
+    """Two pairs a person is asked about (as tests/tui/test_ux39_walk.py's)."""
+    neck = "A workplace intervention for neck pain: a cluster randomi{}ed trial"
+    add_records(
+        project,
+        [
+            rec(**BARE),
+            rec(**BARE, title=TITLE.upper(), source="Embase"),
+            other(3, title=neck.format("s"), **BARE),
+            other(4, title=neck.format("z"), **BARE),
+        ],
+    )
+    engine.run_dedup(project.db)
+
+
+def test_k_finds_a_skipped_pair_that_left_the_queue_and_came_back(project_b) -> None:
+    """k went back through the skipped pairs dropping each one not in the queue just then: a
+    pair another reviewer settled after I skipped it, and then undid, was open again (the
+    pane said 'Only skipped pairs are left (1)'), yet k said 'no pair to go back to'."""
+    _two_pairs(project_b)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            screen = app.first_screen
+            first = (screen.pair.a, screen.pair.b)
+            await pilot.press("j")  # skipped
+            judge_pair(project_b.db, *first, "not_duplicate", "bob")  # bob settles it
+            await pilot.press("d")  # the other pair: the queue, read again, is empty
+            await pilot.pause()
+            assert screen.pair is None
+            await pilot.press("k")  # nothing open to go back to: said so
+            await pilot.pause()
+            assert "no pair to go back to" in shown(app, "#message")
+            take_back(project_b.db, "bob")  # bob undoes: the skipped pair is open again
+            screen.look_for_pairs()  # the timer's look
+            await pilot.pause()
+            assert "Only skipped pairs are left (1)" in "\n".join(_rows(app))
+            await pilot.press("k")
+            await pilot.pause()
+            assert screen.pair is not None and (screen.pair.a, screen.pair.b) == first
+            await pilot.press("q")
+
+    asyncio.run(go())
