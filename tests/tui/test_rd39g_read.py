@@ -184,3 +184,26 @@ def test_k_finds_a_skipped_pair_that_left_the_queue_and_came_back(project_b) -> 
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_a_judging_key_with_no_pair_shown_says_why(project_b) -> None:
+    """ux39 took s, d and PgDn out of the footer with no pair shown, and with them the words
+    s said there ('nothing to decide', left in the code, never reached): the key said nothing.
+    It says why, and how to go on."""
+    _two_pairs(project_b)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={"dedup.same": "x"})
+    said: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("j", "j")  # both skipped: no pair shown
+            await pilot.pause()
+            for key in ("x", "d", "pagedown"):
+                await pilot.press(key)
+                await pilot.pause()
+                said.append(shown(app, "#message"))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    for words in said:
+        assert "no pair shown" in words and "press j" in words, said  # was: skipped 3–4
