@@ -128,6 +128,9 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # (at 200x50 the pair fits and the footer offered a key that did nothing)
         pane = self.query_one("#pair", VerticalScroll)
         self.watch(pane, "scroll_y", lambda _: self.follow_more(), init=False)
+        # and when the pair's rows are laid out: a pair shown after none (z on an empty queue,
+        # pairs queued meanwhile) was measured before, and "More" was left out
+        self.watch(pane, "virtual_size", lambda _: self.follow_more(), init=False)
         self.show_next()
         self.set_interval(self.LOOK_S, self.look_for_pairs)
 

@@ -207,3 +207,32 @@ def test_a_judging_key_with_no_pair_shown_says_why(project_b) -> None:
     asyncio.run(go())
     for words in said:
         assert "no pair shown" in words and "press j" in words, said  # was: skipped 3–4
+
+
+def test_dedup_footer_offers_more_when_a_pair_comes_back_to_an_empty_queue(project_b) -> None:
+    """'PgDn More' is worked out once the pair is laid out; a pair shown after none was (z
+    from an empty queue, or pairs queued meanwhile) was measured before its rows were laid
+    out, and the footer left out 'More' while rows were below the pane's edge at 80x24."""
+    team = [f"Olsen{chr(97 + i)}, Per" for i in range(14)]  # rows past the edge at 80x24
+    authors = {"authors": ["Hansen, Kari", *team]}
+    add_records(
+        project_b,
+        [rec(**BARE | authors), rec(**BARE | authors, title=TITLE.upper(), source="Embase")],
+    )
+    engine.run_dedup(project_b.db)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+    footers: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            for keys in ((), ("d",), ("z",)):
+                await pilot.press(*keys)
+                await pilot.pause()
+                await pilot.pause()
+                footers.append(_rows(app)[-1])
+            await pilot.press("q")
+
+    asyncio.run(go())
+    opened, judged, undone = footers
+    assert "PgDn More" in opened and "More" not in judged, footers
+    assert "s Same record" in undone and "PgDn More" in undone, footers  # was: no More
