@@ -1,5 +1,5 @@
 """Duplicate review screen (``reviewkit dedup review``) on a large review: the time from each
-key (s same, d different, z undo, k skip) to the next pair shown, and how many whole cluster maps
+key (s same, d different, z undo, j skip) to the next pair shown, and how many whole cluster maps
 and link-table reads each key costs. Run by ``bench_tui`` (its ``main``) or alone:
 ``python -m benchmarks.bench_tui dedup``."""
 
@@ -25,8 +25,10 @@ DEDUP_QUEUE = 500  # uncertain pairs waiting for a person
 DEDUP_SCREENED = 2_000  # records screened by two reviewers (none of them in a queued pair)
 # before screening (the usual time for dedup) and once screening has started
 DEDUP_CASES = {"unscreened": 0, "partly screened": DEDUP_SCREENED}
-DEDUP_ROUNDS = 20  # each round presses s, z, d, z, k once
-DEDUP_KEYS = ("s", "z", "d", "k")
+DEDUP_ROUNDS = 20  # each round presses s, z, d, z, j once
+# j skips (as it goes on on every screen); k goes back to the pair skipped last since ux39,
+# so the runs before it, which pressed k to skip, are read with their "k" as "j" (_as_now)
+DEDUP_KEYS = ("s", "z", "d", "j")
 
 
 def build_dedup_project(screened: int, folder: Path = DEDUP_WORK) -> Path:
@@ -132,10 +134,10 @@ def dedup_keys(folder: str, rounds: int = DEDUP_ROUNDS) -> dict:
                 "s": lambda: screen.action_decide("duplicate"),
                 "d": lambda: screen.action_decide("not_duplicate"),
                 "z": screen.action_undo,
-                "k": screen.action_skip,
+                "j": screen.action_skip,
             }
             for _ in range(rounds):
-                for key in ("s", "z", "d", "z", "k"):
+                for key in ("s", "z", "d", "z", "j"):
                     counts.update(builds=0, scans=0)
                     started = time.perf_counter()
                     presses[key]()
@@ -148,7 +150,7 @@ def dedup_keys(folder: str, rounds: int = DEDUP_ROUNDS) -> dict:
                     result[key]["builds"].append(counts["builds"])
                     result[key]["scans"].append(counts["scans"])
             result["pilot_ms"] = {}
-            for key in ("s", "z", "d", "z", "k"):
+            for key in ("s", "z", "d", "z", "j"):
                 started = time.perf_counter()
                 await pilot.press(key)
                 result["pilot_ms"][key] = (time.perf_counter() - started) * 1000
@@ -188,7 +190,7 @@ def dedup_main(results_dir: Path) -> dict:
 
 
 def _dedup_row(case: str, key: str, now_f: dict, before: dict | None) -> str:
-    names = {"s": "s (same)", "d": "d (different)", "z": "z (undo)", "k": "k (skip)"}
+    names = {"s": "s (same)", "d": "d (different)", "z": "z (undo)", "j": "j (skip)"}
     k = now_f["cases"][case][key]
     b = before["cases"][case][key] if before else None
     cells = [case, names[key] + (f", {k['presses']:.0f} presses" if k["presses"] > 1 else "")]
@@ -199,11 +201,21 @@ def _dedup_row(case: str, key: str, now_f: dict, before: dict | None) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _as_now(figures: dict) -> dict:
+    """A results file as this benchmark writes it now: a run before ux39 pressed k to skip
+    (k goes back now), so its "k" figures, and its Pilot press of k, are the skip key's, j."""
+    for case in figures["cases"].values():
+        for table in (case, case.get("pilot_ms", {})):
+            if "k" in table and "j" not in table:
+                table["j"] = table.pop("k")
+    return figures
+
+
 def dedup_markdown(results_dir: Path) -> list[str]:
     """The dedup section of tui.md: this run against ``tui-dedup-before.json`` when present."""
-    now_f = json.loads((results_dir / "tui-dedup.json").read_text())
+    now_f = _as_now(json.loads((results_dir / "tui-dedup.json").read_text()))
     before_path = results_dir / "tui-dedup-before.json"
-    before = json.loads(before_path.read_text()) if before_path.exists() else None
+    before = _as_now(json.loads(before_path.read_text())) if before_path.exists() else None
     lines = [
         "## Duplicate review screen",
         "",
@@ -212,7 +224,7 @@ def dedup_markdown(results_dir: Path) -> list[str]:
         f"unscreened, and partly screened ({DEDUP_SCREENED:,} records screened by two reviewers, "
         "none in a queued pair). Each key's action is called on the mounted screen (headless app), "
         "from the key to the next pair shown; medians over "
-        f"{DEDUP_ROUNDS} rounds of s, z, d, z, k. Builds: whole cluster maps made; scans: reads "
+        f"{DEDUP_ROUNDS} rounds of s, z, d, z, j. Builds: whole cluster maps made; scans: reads "
         "of the current links table. Before: `tui-dedup-before.json`, the same benchmark on the "
         "code before this change.",
         "",

@@ -33,6 +33,9 @@ class ReviewkitScreen(Screen):
     """
 
     TITLE = "reviewkit"
+    # what a prompt (a note, a value, a search) held, typed and not entered, when ctrl+q quit
+    # from it (:func:`quit_words` sets it; :meth:`quit_line` says it, before '; next: …')
+    left_in_prompt = ""
 
     @property
     def without_terminal(self) -> str:
@@ -147,6 +150,7 @@ def stopped_line(
     *,
     unsaved: str = "",
     kept: int = 0,
+    typed: str = "",
 ) -> str:
     """What a screen's command prints once the screen closes, which leaves nothing on the
     terminal: where the reviewer stopped, 'anna at title-abstract: 42 records decided, 48
@@ -154,7 +158,9 @@ def stopped_line(
 
     ``saved`` ('every decision is saved') is said only when it is true: ``unsaved`` names what
     the screen itself left unsaved, and ``kept`` counts the keys a busy database kept
-    (:class:`~reviewkit.tui.widgets.WaitsForDatabase`) that ctrl+q quit without, never run."""
+    (:class:`~reviewkit.tui.widgets.WaitsForDatabase`) that ctrl+q quit without, never run;
+    ``typed`` what a prompt held when ctrl+q quit from it (:attr:`ReviewkitScreen.left_in_prompt`:
+    no decision, so ``saved`` stands), said before ``then``, the line's last words."""
     # ctrl+q is the app's, so it quits at once, the kept keys still waiting: each was refused
     # before it wrote anything, so none of them is saved and pressing it again is all it takes
     lost = (
@@ -165,6 +171,7 @@ def stopped_line(
         else ""
     )
     said = "; ".join(part for part in (unsaved, lost) if part) or saved
+    said = "; ".join(part for part in (said, typed) if part)
     return f"{reviewer} at {place}: {progress}; {said}{then}"
 
 
@@ -188,9 +195,10 @@ def run_screen(screen: ReviewkitScreen) -> str:
 
 
 def quit_words(app: ReviewkitApp) -> str:
-    """The screen's :meth:`~ReviewkitScreen.quit_line`, then what a prompt left open held
+    """The screen's :meth:`~ReviewkitScreen.quit_line`, with what a prompt left open held
     (a note or a value half typed when ctrl+q quit: dropped, and the line said only "every
-    decision is saved")."""
+    decision is saved"), before the line's '; next: …'."""
     prompts = [s for s in app.screens_at_exit if isinstance(s, TextPrompt)]
-    unsaved = [said for p in prompts if (said := p.left_unsaved)]
-    return "; ".join([app.first_screen.quit_line(), *unsaved])
+    screen = app.first_screen
+    screen.left_in_prompt = "; ".join(said for p in prompts if (said := p.left_unsaved))
+    return screen.quit_line()

@@ -46,8 +46,11 @@ from reviewkit.tui.widgets import (
     status_line,
 )
 
-EVIDENCE_STYLE = "bold black on #ffd966"
-NEGATIVE_STYLE = "bold white on #c0392b"
+# the screening screen's marks (widgets.INCLUDE_STYLE, EXCLUDE_STYLE): the words that fired a
+# label in reverse video (black on yellow as before), those that count against one underlined,
+# so that without colour they are told from each other and from the bold title round them
+EVIDENCE_STYLE = "bold reverse #ffd966 on black"
+NEGATIVE_STYLE = "bold underline white on #c0392b"
 
 ACTIONS: tuple[Action, ...] = (
     *(
@@ -248,6 +251,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
             self._other_schemes_left(),
             unsaved=unsaved,
             kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     def label_name(self, label: str) -> str:

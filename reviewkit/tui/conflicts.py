@@ -315,6 +315,7 @@ class ConflictsScreen(DecisionScreen):
             "every final decision is saved",
             then_line(self.project, self.resolver, self.stage),
             kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     def _with_next_steps(self, said: str) -> str:

@@ -15,39 +15,29 @@ in screening.
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect, undo_effect
-from reviewkit.dedup.engine import (
-    PAIR_FIELDS,
-    QueuePair,
-    pair_records,
-    questions,
-    review_queue,
-)
+from reviewkit.dedup.engine import QueuePair, pair_records, questions, review_queue
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair, record_type
+from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
 from reviewkit.dedup.review_counts import decided_pairs
-from reviewkit.dedup.rule_why import rule_why
-from reviewkit.dedup.score import ABSTRACT_OPENING
 from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
-from reviewkit.records import Record, fold_text
 from reviewkit.status import then_line, where_next
-from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
+from reviewkit.tui.actions import Action, bindings, effective_keys, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
+from reviewkit.tui.dedup_pair import pair_table, rule_titles
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     WaitsForDatabase,
-    journal_shown,
     keeps_keys,
     more_to_page,
     scroll_page,
@@ -74,88 +64,6 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
 PLACE = "dedup review"  # where the status line and the quit line say the person is
-DIFF_STYLE = "bold black on #f4d03f"
-
-
-# the abstract's opening the screen shows: twice what the rules compare (dedup.score's
-# ABSTRACT_OPENING), enough to tell one text from another without pushing the pane's rows away;
-# the queue sheet (`dedup review --csv`) has it whole
-ABSTRACT_SHOWN = 2 * ABSTRACT_OPENING
-
-
-def field_text(rec: Record, name: str) -> str:
-    """One field of ``rec`` as shown (authors: the first 12, then '…'; the abstract: its
-    opening, then '…'; the journal with its abbreviation when that says more, as the two
-    copies of one article often give the journal one by its name, one by its abbreviation
-    (:func:`~reviewkit.tui.widgets.journal_shown`); a missing value: '')."""
-    if name == "journal":
-        return journal_shown(rec)
-    value = getattr(rec, name)
-    if name == "authors":
-        return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")
-    if name == "abstract" and len(value) > ABSTRACT_SHOWN:
-        return value[:ABSTRACT_SHOWN].rsplit(" ", 1)[0] + " …"
-    return "" if value is None else str(value)
-
-
-def marked(text: str, other: str) -> Text:
-    """``text`` with the words that ``other`` lacks highlighted (compared folded)."""
-    out = Text()
-    theirs = set(fold_text(other).split())
-    for i, word in enumerate(text.split(" ")):
-        if i:
-            out.append(" ")
-        folded = fold_text(word)
-        out.append(word, style=DIFF_STYLE if folded and not set(folded.split()) <= theirs else "")
-    return out
-
-
-def cell(rec: Record, other: Record, name: str) -> Text:
-    """One field of ``rec`` as a cell, marked where it differs from ``other``."""
-    mine, theirs = field_text(rec, name), field_text(other, name)
-    if name in ("title", "authors", "journal", "abstract") and mine:
-        return marked(mine, theirs)
-    differs = fold_text(mine) != fold_text(theirs)
-    return Text(mine or "—", style=DIFF_STYLE if differs and mine else "")
-
-
-def record_cell(rec: Record, other: Record, record_id: int, typed: bool) -> Text:
-    """The record's id, then (``typed``: when either record of the pair says what kind it is)
-    its types, the words the other's lack marked ('—' when it has none)."""
-    out = Text(str(record_id), style="bold")
-    if typed:
-        mine = record_type(rec)
-        out.append("  ")
-        out.append_text(marked(mine, record_type(other)) if mine else Text("—"))
-    return out
-
-
-def rule_titles(rule: str, guard: str = "") -> tuple[str, str]:
-    """Why the pair waits for a person, as one can read it (the rule's one-line reason, with
-    the chaining guard's own reason when it held the merge back), and the rule's name as the
-    README and ``dedup report --rules`` give it (to look it up there): the pane's top and
-    bottom borders, so they take no row from the records."""
-    why = rule_why(rule, guard)
-    if why is None:  # a rule no longer in the table (an older link): its name only
-        return f"queued by rule {rule}", ""
-    return f"why: {why}", f"rule {rule}"
-
-
-def pair_table(a: Record, b: Record, id_a: int, id_b: int) -> Table:
-    """The two records as one table, a row per field: a row takes the height of its taller
-    cell, so a title that wraps to more lines on one side keeps the fields below side by side.
-    The first row gives each record's id and, when either record says what kind it is, its
-    type: settling "a meeting's abstract or the article" needs it (beside the id, so the
-    fields below keep their rows at 80x24, where the lower ones need PgDn)."""
-    table = Table(box=box.MINIMAL, show_header=False, show_edge=False, padding=(0, 1), expand=True)
-    table.add_column("field", style="dim", no_wrap=True, width=8)
-    table.add_column("left", ratio=1)
-    table.add_column("right", ratio=1)
-    typed = bool(record_type(a) or record_type(b))
-    table.add_row("record", record_cell(a, b, id_a, typed), record_cell(b, a, id_b, typed))
-    for name in PAIR_FIELDS:
-        table.add_row(name, cell(a, b, name), cell(b, a, name))
-    return table
 
 
 @keeps_keys
@@ -175,6 +83,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
+    # with no pair left: how often the screen looks for pairs queued since (a dedup run after
+    # an import, another reviewer's undo), as the screening screen looks for records; the look
+    # is one lookup of the newest link while none was written (clusters_now)
+    LOOK_S = 3.0
 
     @property
     def without_terminal(self) -> str:
@@ -216,10 +128,27 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # (at 200x50 the pair fits and the footer offered a key that did nothing)
         pane = self.query_one("#pair", VerticalScroll)
         self.watch(pane, "scroll_y", lambda _: self.follow_more(), init=False)
+        # and when the pair's rows are laid out: a pair shown after none (z on an empty queue,
+        # pairs queued meanwhile) was measured before, and "More" was left out
+        self.watch(pane, "virtual_size", lambda _: self.follow_more(), init=False)
         self.show_next()
+        self.set_interval(self.LOOK_S, self.look_for_pairs)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.follow_more)
+
+    def look_for_pairs(self) -> None:
+        """The timer's look (:attr:`LOOK_S`) while the queue read empty: pairs queued since
+        show without a key (the footer kept z, ? and q, and no key read the queue again)."""
+        if self.queue or self.waiting or self.app.screen is not self:
+            return
+        clusters = clusters_now(self.project.db, self.clusters)
+        if clusters is self.clusters:
+            return  # no link written since
+        self.show_next(clusters=clusters)
+        if self.pair is not None:
+            came = quantity(len(self.queue), "pair")
+            self.say(f"{came} to review came since (a dedup run, or an undo)")
 
     def follow_more(self) -> None:
         """The footer again when "More" comes or goes, not on every change of the pane (a
@@ -389,19 +318,39 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def action_page(self, step: int) -> None:
         scroll_page(self.query_one("#pair", VerticalScroll), step)
 
+    def on_key(self, event: events.Key) -> None:
+        """With no pair shown, s, d and PgDn are off and out of the footer (check_action), and
+        the key said nothing (s said "nothing to decide" before it was off): say why."""
+        if self.pair is not None:
+            return
+        keys = effective_keys(ACTIONS, self.app.keymap_in_use)  # type: ignore[attr-defined]
+        off = [a for a in ACTIONS if a.action.partition("(")[0] in ("decide", "page")]
+        if any(event.key in keys[a.id].split(",") for a in off):
+            event.stop()
+            undo = screen_key(self.app, "dedup.undo")
+            self.say(
+                f"no pair shown: press {screen_key(self.app, 'dedup.skip')} to see the skipped"
+                " pairs again"
+                if self.queue
+                else f"no pair shown: none is left to review ({undo} undoes your last verdict)"
+            )
+
     def action_back(self) -> None:
         """Back to the pair skipped last that is still open (k); a judged pair has left the
         queue (undo brings it back), so with none skipped it says so."""
         self.confirming = None
         self.confirming_undo = None
         open_pairs = {(p.a, p.b) for p in self.queue}
-        while self.skip_order:
-            pair = self.skip_order.pop()
-            if pair in self.skipped and pair in open_pairs:
-                self.skipped.discard(pair)
-                self.show_next(prefer=pair, reread=False)
-                self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
-                return
+        # a skip k went back over, or undo took back, is no skip any more; a skipped pair
+        # settled by another reviewer since stays in line: their undo may open it again
+        self.skip_order = [p for p in self.skip_order if p in self.skipped]
+        pair = next((p for p in reversed(self.skip_order) if p in open_pairs), None)
+        if pair is not None:
+            self.skip_order.remove(pair)
+            self.skipped.discard(pair)
+            self.show_next(prefer=pair, reread=False)
+            self.say(f"back to {pair[0]}–{pair[1]} (skipped)")
+            return
         back, undo = screen_key(self.app, "dedup.previous"), screen_key(self.app, "dedup.undo")
         self.say(
             f"no pair to go back to: {back} returns to a pair you skipped;"

@@ -137,7 +137,12 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         filled = sum(not self._has_empty(rid, current) for rid in studies.values())
         progress = f"{filled} of {quantity(len(studies), 'study')} filled in"
         return stopped_line(
-            self.reviewer, "extraction", progress, "every value is saved", kept=self.waiting
+            self.reviewer,
+            "extraction",
+            progress,
+            "every value is saved",
+            kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     def _reports(self, rid: int) -> tuple[int, ...]:

@@ -115,7 +115,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
         then = "" if q.remaining else self.steps_next()
         return stopped_line(
-            q.reviewer, q.stage, decided, "every decision is saved", then, kept=self.waiting
+            q.reviewer,
+            q.stage,
+            decided,
+            "every decision is saved",
+            then,
+            kept=self.waiting,
+            typed=self.left_in_prompt,
         )
 
     # layout ------------------------------------------------------------------------------
@@ -232,6 +238,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         if (study is None) != self.no_record:  # the footer follows (check_action)
             self.no_record = study is None
             self.refresh_bindings()
+        # no record at this stage for me: the order line ("Includes left: after your first
+        # decision · Order: …") and the reasons spoke of a queue there is not, e off
+        empty = study is None and not self.ordering
+        self.query_one("#rank").display = self.query_one("#reasons").display = not empty
         if self.ordering:
             view.show(ordering_text(len(self.queue.studies)))
         elif study is None:

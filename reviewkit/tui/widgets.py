@@ -27,7 +27,9 @@ from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, screen_key
 from reviewkit.wording import quantity
 
-INCLUDE_STYLE = "bold black on #9be29b"
+# include terms in reverse video: black on green as before (reverse swaps the two colours), and
+# without colour still told from the words round them, in a bold title too (bold alone was not)
+INCLUDE_STYLE = "bold reverse #9be29b on black"
 # exclude terms underlined as well as red: green and red alone told them apart by colour, which
 # a red-green colour-blind reviewer (one man in twelve) and a terminal without colour cannot
 EXCLUDE_STYLE = "bold underline white on #c0392b"

@@ -7,7 +7,7 @@ from conftest import add_records
 from dedup.helpers import rec
 
 from reviewkit.dedup import engine
-from reviewkit.tui.dedup_review import rule_titles
+from reviewkit.tui.dedup_pair import rule_titles
 
 PLACE = dict(journal="Dtsch Med Wochenschr", volume="125", issue="10", pages="559-567")
 

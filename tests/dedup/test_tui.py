@@ -13,7 +13,8 @@ from dedup.review_setup import BARE
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.dedup_review import DedupReviewScreen, marked
+from reviewkit.tui.dedup_pair import marked
+from reviewkit.tui.dedup_review import DedupReviewScreen
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.messages import PairJudged
 

@@ -13,7 +13,8 @@ from dedup.helpers import rec
 from reviewkit.dedup import engine
 from reviewkit.dedup.rules import RULES
 from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.dedup_review import DedupReviewScreen, rule_titles
+from reviewkit.tui.dedup_pair import rule_titles
+from reviewkit.tui.dedup_review import DedupReviewScreen
 
 # the pane's top border at 80 columns: '╭─ ' and ' ─╮' around the title
 BORDER_ROOM = 80 - 6
