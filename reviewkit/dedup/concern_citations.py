@@ -55,24 +55,33 @@ def citation(named: str) -> Citation | None:
 
 
 class Places:
-    """The records that are no notice by year, volume and first page."""
+    """The records that are no notice by year and volume, indexed when a notice first cites
+    one, their first pages read only in the cited volume (reading every record's pages cost
+    0.5 CPU s on the PubMed snapshot, which has 4 such notices; most projects have none)."""
 
     def __init__(self) -> None:
-        self.at: dict[tuple[int, str, str], list[tuple[int, Record, str]]] = defaultdict(list)
+        self.held: list[tuple[int, Record, str]] = []
+        self.at: dict[tuple[int, str], list[tuple[int, Record, str]]] | None = None
 
     def add(self, record_id: int, rec: Record, folded_title: str) -> None:
         """Hold a record (``folded_title``: its title as dedup folds it, one article's)."""
-        page, volume = first_page(rec.pages or ""), volume_key(rec.volume or "")
-        if rec.year is not None and page and volume:
-            self.at[rec.year, volume, page].append((record_id, rec, folded_title))
+        self.held.append((record_id, rec, folded_title))
+
+    def _index(self) -> dict[tuple[int, str], list[tuple[int, Record, str]]]:
+        if self.at is None:
+            self.at = defaultdict(list)
+            for record_id, rec, title in self.held:
+                if rec.year is not None and (volume := volume_key(rec.volume or "")):
+                    self.at[rec.year, volume].append((record_id, rec, title))
+        return self.at
 
     def cited_by(self, cited: Citation) -> list[int]:
         """The records of the one article at the cited place in the cited journal; none where
         no article or several fit."""
         fits = [
             (i, title)
-            for i, rec, title in self.at.get((cited.year, cited.volume, cited.page), ())
-            if _same_journal(cited.journal, rec)
+            for i, rec, title in self._index().get((cited.year, cited.volume), ())
+            if first_page(rec.pages or "") == cited.page and _same_journal(cited.journal, rec)
         ]
         articles = {title or f"record {i}" for i, title in fits}
         return [i for i, _ in fits] if len(articles) == 1 else []
