@@ -436,11 +436,21 @@ def _find(db: Store) -> dict[int, list[Concern]]:
 def _rules() -> str:
     """A fingerprint of the rules that find the notices (the source of this module and of the
     dedup modules it reads titles with): notices kept by other rules are found again."""
-    from reviewkit.dedup import concern_citations, follow_on, pages, pair, score, titles, venue
+    from reviewkit.dedup import (
+        concern_citations,
+        follow_on,
+        notice_titles,
+        pages,
+        pair,
+        score,
+        titles,
+        venue,
+    )
 
     modules = (
         sys.modules[__name__],
         concern_citations,
+        notice_titles,
         follow_on,
         pages,
         pair,
