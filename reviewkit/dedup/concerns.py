@@ -252,12 +252,12 @@ def _targets(
     by_named = [i for d in sorted(in_title) for i in by_doi.get(d, ())]
     if by_named:
         return by_named, "the DOI it names"
+    # a citation alone names the article at its place; where none is, the title rule (a title
+    # without digits or colons before a citation reads as a journal's name)
     cited = citation(cited_part(notice.title or ""))
-    by_title, how = (
-        (titles.places.cited_by(cited), "the citation it gives")
-        if cited
-        else (titles.named_by(notice), "its title")
-    )
+    by_title, how = (titles.places.cited_by(cited) if cited else []), "the citation it gives"
+    if not by_title:
+        by_title, how = titles.named_by(notice), "its title"
     # a DOI in the abstract only where the title names no record, or names this one: an
     # abstract cites other papers too, and a retraction's names the paper its article copied
     # ('plagiarized part of a paper that had already appeared in …, doi:…'), which the review

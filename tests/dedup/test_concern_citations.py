@@ -65,6 +65,17 @@ def test_a_citation_of_another_place_or_journal_names_nothing(title: str) -> Non
     assert not concerns_among({1: LANCET, 2: Record(title=title, year=2021)})
 
 
+def test_a_title_before_a_citation_is_read_by_the_title_rule() -> None:
+    """A title with no digit or colon before a citation reads as a journal's name to the
+    citation rule, which then finds no journal of that name: the title names the article."""
+    article = replace(REHAB, title="Graded activity and sick leave in workers with low back pain")
+    notice = Record(
+        title=f"Erratum to: {article.title}. J Occup Rehabil. 2019;29(2):456", year=2019
+    )
+    found = concerns_among({1: article, 2: notice})
+    assert [(c.notice, c.how) for c in found[1]] == [(2, "its title")]
+
+
 def test_two_articles_at_the_cited_place_attach_the_notice_to_neither() -> None:
     """Two titles at one journal, year, volume and page (a supplement's abstracts, a page
     misread): the citation cannot tell which."""
