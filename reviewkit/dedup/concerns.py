@@ -21,7 +21,12 @@ What says a notice concerns an article, strongest first:
 - the notice's title naming its article's ('Erratum to: <title>', 'Retraction: <title>',
   '<title> – Erratum'): the title left once the heading is taken off is the article's, or
   close to it as dedup compares titles (:data:`~reviewkit.dedup.pair.TITLE_NEAR`), and at
-  least four words long, since a notice titled 'Erratum' alone names nothing.
+  least four words long, since a notice titled 'Erratum' alone names nothing; or, where what
+  is left is a citation alone ('Correction to Lancet Oncol 2021; 22: 872-82'), the one
+  article at its journal, year, volume and first page (:mod:`~reviewkit.dedup.concern_citations`).
+
+But for PubMed's link, no rule attaches a notice to an article published in a later year than
+the notice: a notice cannot concern what did not exist yet.
 """
 
 from __future__ import annotations
@@ -37,7 +42,18 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from reviewkit.dedup.concern_citations import Places, citation
 from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.notice_titles import (
+    COMMENT,
+    CONCERN,
+    ERRATUM,
+    PARTIAL_RETRACTION,
+    RETRACTION,
+    cited_part,
+    kind_by_title,
+    named_title,
+)
 from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
@@ -47,11 +63,6 @@ from reviewkit.store.concerns import keep_concerns, kept_concerns, records_state
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, link_fields
 
-RETRACTION = "retraction"
-PARTIAL_RETRACTION = "partial retraction"
-CONCERN = "expression of concern"
-ERRATUM = "erratum"
-COMMENT = "comment"
 # the kinds a review must act on, in the order shown: its report lists the included studies
 # with one of these (comments are shown on the screening screen only: most are letters)
 SERIOUS = (RETRACTION, PARTIAL_RETRACTION, CONCERN, ERRATUM)
@@ -85,38 +96,6 @@ _NOTICE_TYPES = {
     "published erratum": ERRATUM,
     "comment": COMMENT,
 }
-# a notice's kind by its heading, where it has no publication type (RIS, BibTeX, Embase):
-# the first that names one ('Notice of retraction', 'Correction to', 'Corrigendum', 'Fe de
-# erratas'); anything else dedup reads as a notice (a reply, 'Re: …') is a comment
-_KIND_WORDS = (
-    (RETRACTION, re.compile(r"\bretract|\bwithdraw", re.I)),
-    (CONCERN, re.compile(r"\bconcern\b", re.I)),
-    (ERRATUM, re.compile(r"\berrat|\bcorrigend|\bcorrection|\berrores\b", re.I)),
-)
-# the heading before the article's title in a notice's title: the notice word and what
-# follows it up to a colon, or up to 'to', 'for' ('Correction to <title>'), or 'of', 'on',
-# 'in' before a quote ('Retraction of "<title>"': unquoted, 'Correction of hyperbilirubinemia
-# …', 'Withdrawal of antidepressants …' open articles' titles, and a reply titled '<such a
-# title> - Authors' reply' would be read as a retraction of another); a comment's or a
-# reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and the quotes
-# around the title
-_HEADING = re.compile(
-    r"^[\s\[(\"'“«]*(?:(?:editorial|notice|statement|publisher['’]?s?|authors?['’]?s?)\s+"
-    r"(?:of\s+)?)?"
-    r"(?:(?:retract\w*|expression\s+of\s+concern|concern|errat\w*|corrigend\w*|corrections?"
-    r"|fe\s+de\s+err\w+|withdraw\w*)"
-    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for)\b|(?:of|on|in)\s+(?=[\"'“‘«])))"
-    r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?|re\s*:"
-    r"|authors?['’]?s?\s+(?:reply|response)\s*:)\s*[\"'“‘«]*",
-    re.I,
-)
-# ... or the notice word after it ('<title> – Erratum', '<title> [Corrigendum]', '<title> -
-# Authors' reply'), with the quotes around the title
-_TAIL = re.compile(
-    r"[\"'”’»]*\s*(?:[-–—:.]\s*|[\[(]\s*)(?:erratum|errata|corrigendum|correction|retraction"
-    r"|retracted|(?:authors?['’]?s?\s+)?(?:reply|response))\s*[\])]?\s*\.?\s*$",
-    re.I,
-)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 # a retraction notice's words for the earlier paper its article copied, up to that paper's DOI
 # ('… duplicates a paper that has already been published in J Pain 2010;11:1, doi:10.…'; COPE's
@@ -159,14 +138,7 @@ def notice_kind(rec: Record) -> str:
     for c in rec.comments_corrections:
         if c.ref_type in NOTICE_SIDE:
             return NOTICE_SIDE[c.ref_type]
-    title = rec.title or ""
-    # the notice's own words, its heading or the notice word after its title ('<title> –
-    # ERRATUM'), not the article's title they name: a comment on 'Withdrawal of
-    # antidepressants …' or a reply to 'Correction of scoliosis …' is no retraction or erratum;
-    # a title with neither is the notice's own ('Notice of retraction', 'Correction')
-    own = [m.group() for m in (_HEADING.match(title), _TAIL.search(title)) if m]
-    said = " ".join(own) if own else title[:60]
-    return next((kind for kind, words in _KIND_WORDS if words.search(said)), COMMENT)
+    return kind_by_title(rec.title or "")
 
 
 def _kind_by_type(rec: Record) -> str:
@@ -206,8 +178,12 @@ class _Titles:
     def __init__(self) -> None:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.places = Places()  # for a notice that cites its article (concern_citations)
 
-    def add(self, record_id: int, folded: str) -> None:
+    def add(self, record_id: int, rec: Record, folded: str) -> None:
+        self.places.add(record_id, rec, folded)
+        if not folded:
+            return
         self.exact[folded].append(record_id)
         words = folded.split()
         self.ends[("^", *words[:3])].add(folded)
@@ -218,7 +194,7 @@ class _Titles:
         after it) is taken off; none for a notice that names no title of four words or more
         ('Erratum'), nor for a title with no such heading (a reply titled as its article)."""
         raw = notice.title or ""
-        rest = _TAIL.sub("", _HEADING.sub("", raw, count=1), count=1)
+        rest = named_title(raw)
         if rest == raw:
             # PubMed titles some errata with their article's own title ('Published Erratum'
             # and the title word for word): a notice by its type names the record of its
@@ -276,7 +252,12 @@ def _targets(
     by_named = [i for d in sorted(in_title) for i in by_doi.get(d, ())]
     if by_named:
         return by_named, "the DOI it names"
-    by_title = titles.named_by(notice)
+    # a citation alone names the article at its place; where none is, the title rule (a title
+    # without digits or colons before a citation reads as a journal's name)
+    cited = citation(cited_part(notice.title or ""))
+    by_title, how = (titles.places.cited_by(cited) if cited else []), "the citation it gives"
+    if not by_title:
+        by_title, how = titles.named_by(notice), "its title"
     # a DOI in the abstract only where the title names no record, or names this one: an
     # abstract cites other papers too, and a retraction's names the paper its article copied
     # ('plagiarized part of a paper that had already appeared in …, doi:…'), which the review
@@ -286,7 +267,16 @@ def _targets(
     if by_named and (not by_title or set(by_named) & set(by_title)):
         agreed = [i for i in by_named if not by_title or i in by_title]
         return agreed, "the DOI it names"
-    return by_title, "its title"
+    return by_title, how
+
+
+def _published_after(article: Record, notice: Record) -> bool:
+    """Whether ``article`` was published in a later year than ``notice``: a notice cannot
+    concern an article that did not exist yet, so the one its DOI or title names is another
+    (a later report titled as the earlier one, a reprint). Of the snapshot's 349 pairs PubMed
+    links, none has its article a year after its notice (an erratum is printed in its
+    article's issue or later). Unknown years refuse nothing."""
+    return article.year is not None and notice.year is not None and article.year > notice.year
 
 
 def _named_dois(text: str) -> set[str]:
@@ -308,8 +298,7 @@ def concerns_among(records: Mapping[int, Record]) -> dict[int, list[Concern]]:
             continue
         if r.doi:
             by_doi[normalise_doi(r.doi)].append(i)
-        if folded := match_title(r.title or ""):
-            titles.add(i, folded)
+        titles.add(i, r, match_title(r.title or ""))
     found: dict[int, list[Concern]] = {}
     for i, r in records.items():
         if i not in notices and (own := _own_marks(r, by_pmid)):
@@ -317,6 +306,8 @@ def concerns_among(records: Mapping[int, Record]) -> dict[int, list[Concern]]:
     for n in sorted(notices):
         notice = records[n]
         targets, how = _targets(notice, by_pmid, by_doi, titles)
+        if how != "PubMed's link":
+            targets = [t for t in targets if not _published_after(records[t], notice)]
         concern = Concern(notice_kind(notice), notice.pmid, n, how)
         for t in sorted(set(targets) - notices):
             found[t] = _joined(found.get(t, []), [concern])
@@ -445,9 +436,28 @@ def _find(db: Store) -> dict[int, list[Concern]]:
 def _rules() -> str:
     """A fingerprint of the rules that find the notices (the source of this module and of the
     dedup modules it reads titles with): notices kept by other rules are found again."""
-    from reviewkit.dedup import follow_on, pair, score, titles
+    from reviewkit.dedup import (
+        concern_citations,
+        follow_on,
+        notice_titles,
+        pages,
+        pair,
+        score,
+        titles,
+        venue,
+    )
 
-    modules = (sys.modules[__name__], follow_on, pair, score, titles)
+    modules = (
+        sys.modules[__name__],
+        concern_citations,
+        notice_titles,
+        follow_on,
+        pages,
+        pair,
+        score,
+        titles,
+        venue,
+    )
     try:
         text = "".join(inspect.getsource(m) for m in modules)
     except OSError:  # installed without its source: the version stands for the rules

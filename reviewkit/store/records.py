@@ -170,18 +170,27 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
 
 
 def link_fields(db: Store) -> dict[int, Record]:
-    """Every record with only what tells a notice from its article: title, PMID, DOI (folded),
-    publication types and PubMed's comment and correction links, read in SQL without parsing
-    the whole record (:func:`reviewkit.dedup.concerns.project_concerns`)."""
+    """Every record with only what tells a notice from its article: title, year, PMID, DOI
+    (folded), journal, volume, pages, publication types and PubMed's comment and correction
+    links, read in SQL without parsing the whole record
+    (:func:`reviewkit.dedup.concerns.project_concerns`)."""
     rows = db.query(
-        "SELECT id, title, pmid, doi, json_extract(data, '$.publication_types') AS types,"
+        "SELECT id, title, year, pmid, doi, json_extract(data, '$.journal') AS journal,"
+        " json_extract(data, '$.journal_abbreviation') AS abbreviation,"
+        " json_extract(data, '$.volume') AS volume, json_extract(data, '$.pages') AS pages,"
+        " json_extract(data, '$.publication_types') AS types,"
         " json_extract(data, '$.comments_corrections') AS links FROM records"
     )
     return {
         row["id"]: Record(
             title=row["title"] or "",
+            year=row["year"],
             pmid=row["pmid"] or "",
             doi=row["doi"] or "",
+            journal=row["journal"] or "",
+            journal_abbreviation=row["abbreviation"] or "",
+            volume=row["volume"] or "",
+            pages=row["pages"] or "",
             publication_types=json.loads(row["types"] or "[]"),
             comments_corrections=json.loads(row["links"] or "[]"),
         )

@@ -5,9 +5,9 @@ or questioned report is told so beside it (:mod:`reviewkit.dedup.concerns`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.screen import Screen
 
 from reviewkit.dedup.concerns import (
     CONCERN,
@@ -19,7 +19,12 @@ from reviewkit.dedup.concerns import (
     keep_project_concerns_at,
     kept_project_concerns,
 )
+from reviewkit.errors import UserError
 from reviewkit.screening import ReviewerQueue
+from reviewkit.tui.message_line import error_words
+
+if TYPE_CHECKING:
+    from reviewkit.tui.decision import DecisionScreen
 
 # how each kind stands out (comments dim: most are letters)
 STYLES = {
@@ -41,9 +46,11 @@ class NoticeLines:
         self.queue = queue
         self.found: dict[int, list[Concern]] | None = kept_project_concerns(queue.db)
 
-    def find_unless_kept(self, screen: Screen, redraw: Callable[[], object]) -> None:
+    def find_unless_kept(self, screen: DecisionScreen, redraw: Callable[[], object]) -> None:
         """Unless kept: find and keep the notices in a thread of ``screen``'s, on a connection
-        of its own, then ``redraw`` the record shown."""
+        of its own, then ``redraw`` the record shown; if that fails, say so on the screen's
+        message line (the worker's error is not raised: the screening goes on, and a session
+        shown no notices is told it was not shown them, not left to read none as none)."""
         if self.found is not None:
             return
         path = self.queue.db.path
@@ -52,8 +59,19 @@ class NoticeLines:
             self.found = concerns
             redraw()
 
+        def failed(exc: Exception) -> None:
+            why = error_words(exc) if isinstance(exc, UserError) else str(exc) or type(exc).__name__
+            screen.say(
+                f"retractions, errata and comments not shown: {why} (looked for again next session)"
+            )
+
         def work() -> None:
-            screen.app.call_from_thread(found, keep_project_concerns_at(path))
+            try:
+                concerns = keep_project_concerns_at(path)
+            except Exception as exc:  # any failure: said on the screen, not swallowed
+                screen.app.call_from_thread(failed, exc)
+                return
+            screen.app.call_from_thread(found, concerns)
 
         screen.run_worker(work, thread=True, exit_on_error=False)
 

@@ -3,10 +3,12 @@ and databases write: each form once, and the titles that name nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reviewkit.dedup.concerns import COMMENT, CONCERN, ERRATUM, RETRACTION, concerns_among
-from reviewkit.records import AbstractSection, Record
+from reviewkit.records import AbstractSection, Correction, Record
 
 ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
 
@@ -167,3 +169,49 @@ def test_an_abstract_citing_another_held_paper_gives_way_to_the_title() -> None:
     found = concerns_among({**held, 3: erratum})
     assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 3, "its title")]
     assert 2 not in found
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        Record(title=f"Erratum to: {ARTICLE}", year=2019),
+        Record(
+            title="Correction", year=2019, abstract_sections=[AbstractSection("", "doi:10.1000/a")]
+        ),
+    ],
+)
+def test_a_notice_older_than_the_article_it_names_does_not_concern_it(notice: Record) -> None:
+    """A notice cannot concern an article published after it: the one its title or DOI names
+    is another version (a later report of the same title), not its article. PubMed's own link
+    stands whatever the years."""
+    later = Record(title=ARTICLE, year=2021, doi="10.1000/a")
+    assert not concerns_among({1: later, 2: notice})
+    same_year = replace(later, year=2019)
+    assert [c.notice for c in concerns_among({1: same_year, 2: notice})[1]] == [2]
+    linked = replace(notice, comments_corrections=[Correction("ErratumFor", "", "111")])
+    assert [c.notice for c in concerns_among({1: replace(later, pmid="111"), 2: linked})[1]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Letter: Withdrawal of long-term antidepressants in primary care", COMMENT),
+        ("Letter: Concern about falling and physical activity in older adults", COMMENT),
+        ("Letter to the editor: Correction of adolescent scoliosis with bracing", COMMENT),
+        ("Notice of retraction", RETRACTION),
+        ("Retraction notice.", RETRACTION),
+        ("Correction", ERRATUM),
+        ("Erratum.", ERRATUM),
+        ("Editorial expression of concern", CONCERN),
+        # the notice word as a heading before a stop or a dash (digital_work's, srsr's)
+        ("ERRATUM - Information systems outsourcing: enduring themes", ERRATUM),
+        ("RETRACTION. Latitude affects degree of advancement in laying by birds", RETRACTION),
+    ],
+)
+def test_a_notice_with_no_heading_has_its_kind_from_its_opening_only(title: str, kind: str) -> None:
+    """A notice attached by the DOI it names, its title no heading before another title: its
+    kind is read as a heading is (the notice word opening the title, standing alone), not from
+    any word of its first 60 characters ('Letter: Withdrawal of …' is no retraction)."""
+    notice = Record(title=title, abstract_sections=[AbstractSection("", "doi:10.1000/a")])
+    found = concerns_among({1: Record(title=ARTICLE, doi="10.1000/a"), 2: notice})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(kind, 2, "the DOI it names")]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 
 from conftest import add_records
@@ -72,3 +73,25 @@ def test_the_first_record_is_drawn_before_the_notices_are_found(project_b, monke
     asyncio.run(go())
     assert f"Record {rid}" in first_record[0] and "Retracted" not in first_record[0]
     assert concerns_mod.kept_project_concerns(project_b.db) is not None  # the next session's
+
+
+def test_a_failed_search_for_notices_is_said_on_the_message_line(project_b, monkeypatch) -> None:
+    """The thread that finds the notices fails (a damaged database, a disk error): the session
+    is told on the message line that no notices are shown, not left to read none as none."""
+    add_records(project_b, [Record(title="Graded activity and sick leave: a randomised trial")])
+
+    def fails(path):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(notice_lines, "keep_project_concerns_at", fails)
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")))
+        async with app.run_test(size=(120, 34)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            said = shown(app, "#message")
+            assert "retractions, errata and comments not shown" in said
+            assert "database disk image is malformed" in said
+
+    asyncio.run(go())

@@ -1,0 +1,93 @@
+"""A notice that names its article by a citation alone (:mod:`reviewkit.dedup.concerns`).
+
+Some notices' titles, once their heading is taken off, give no title but the article's place:
+journal, year, volume, (issue,) first page ('Correction to Lancet Oncol 2021; 22: 872-82',
+The Lancet's form; 'Erratum in: J Occup Rehabil. 2019;29(2):456', MEDLINE's citation form). No
+title rule can find their article. The place can: the article is the project's record of that
+year, volume and first page, in a journal the cited one names as dedup compares journals
+(abbreviations, :func:`~reviewkit.dedup.score.journal_match`), and only where one article
+fits: several records of one title are one article (the same from two databases), two titles
+at one place (a supplement's abstracts, a page misread) attach the notice to neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reviewkit.dedup.pages import first_page
+from reviewkit.dedup.score import journal_match
+from reviewkit.dedup.venue import journal_words, volume_key
+from reviewkit.records import Record
+
+# the whole of what is left: a journal's name (words, stops; no digits), a year (a month and
+# day may follow, 'J Infect Chemother. 2021 Feb;27(2):38'), ';' or ',', a volume, an issue in
+# brackets, ':' or ',', and the first page (a letter before it, 'e239', 'S12'), with or
+# without the last; a title, or anything after the pages, is no citation alone
+_CITATION = re.compile(
+    r"^\s*(?P<journal>[^\W\d][^\d;:\[\]\"“”]*?)[.,]?\s+"
+    r"(?P<year>(?:18|19|20)\d\d)(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*"
+    r"(?:vol\.?\s*)?(?P<volume>\d+)\s*(?:\([^)]{1,20}\))?\s*[:,]\s*(?:pp?\.?\s*)?"
+    r"(?P<page>[A-Za-z]?\d+)(?:\s*[-–]\s*[A-Za-z]?\d+)?[\s.\])]*$",
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a notice says its article was published (folded as dedup compares them)."""
+
+    journal: tuple[str, ...]
+    year: int
+    volume: str
+    page: str
+
+
+def citation(named: str) -> Citation | None:
+    """The citation that is the whole of what a notice's title names (its heading taken off);
+    None for anything else."""
+    m = _CITATION.match(named)
+    if not m:
+        return None
+    journal, page = journal_words(m["journal"]), first_page(m["page"])
+    volume = volume_key(m["volume"])
+    return Citation(journal, int(m["year"]), volume, page) if journal and page and volume else None
+
+
+class Places:
+    """The records that are no notice by year and volume, indexed when a notice first cites
+    one, their first pages read only in the cited volume (reading every record's pages cost
+    0.5 CPU s on the PubMed snapshot, which has 4 such notices; most projects have none)."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[int, Record, str]] = []
+        self.at: dict[tuple[int, str], list[tuple[int, Record, str]]] | None = None
+
+    def add(self, record_id: int, rec: Record, folded_title: str) -> None:
+        """Hold a record (``folded_title``: its title as dedup folds it, one article's)."""
+        self.held.append((record_id, rec, folded_title))
+
+    def _index(self) -> dict[tuple[int, str], list[tuple[int, Record, str]]]:
+        if self.at is None:
+            self.at = defaultdict(list)
+            for record_id, rec, title in self.held:
+                if rec.year is not None and (volume := volume_key(rec.volume or "")):
+                    self.at[rec.year, volume].append((record_id, rec, title))
+        return self.at
+
+    def cited_by(self, cited: Citation) -> list[int]:
+        """The records of the one article at the cited place in the cited journal; none where
+        no article or several fit."""
+        fits = [
+            (i, title)
+            for i, rec, title in self._index().get((cited.year, cited.volume), ())
+            if first_page(rec.pages or "") == cited.page and _same_journal(cited.journal, rec)
+        ]
+        articles = {title or f"record {i}" for i, title in fits}
+        return [i for i, _ in fits] if len(articles) == 1 else []
+
+
+def _same_journal(cited: tuple[str, ...], rec: Record) -> bool:
+    """The cited journal is the record's, by its name or its abbreviation."""
+    names = {rec.journal, rec.journal_abbreviation} - {""}
+    return any(journal_match(cited, journal_words(n)) is True for n in names)

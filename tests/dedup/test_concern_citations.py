@@ -1,0 +1,101 @@
+"""A notice that names its article by a citation alone (reviewkit.dedup.concern_citations):
+'Correction to Lancet Oncol 2021; 22: 872-82' names no title; its journal, year, volume and
+first page name one article, and only where one article fits is the notice attached."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import add_records
+
+from reviewkit.dedup.concerns import ERRATUM, concerns_among, project_concerns
+from reviewkit.records import Record
+
+LANCET = Record(
+    title="Pembrolizumab versus chemotherapy in advanced gastric cancer: a randomised trial",
+    journal="The Lancet. Oncology",
+    journal_abbreviation="Lancet Oncol",
+    year=2021,
+    volume="22",
+    pages="872-882",
+)
+REHAB = Record(
+    title="Graded activity and sick leave in workers with low back pain: a randomised trial",
+    journal="Journal of occupational rehabilitation",  # no abbreviation given (RIS)
+    year=2019,
+    volume="29",
+    issue="2",
+    pages="456-65",
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "title"),
+    [
+        (LANCET, "Correction to Lancet Oncol 2021; 22: 872-82."),
+        (REHAB, "Erratum in: J Occup Rehabil. 2019;29(2):456"),
+        (REHAB, "Correction to: J Occup Rehabil 2019 Jun;29(2):456-65"),
+    ],
+)
+def test_a_notice_citing_its_article_is_attached_to_it(article: Record, title: str) -> None:
+    notice = Record(title=title, year=2021)
+    found = concerns_among({1: article, 2: notice})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "the citation it gives")]
+
+
+def test_the_same_article_from_two_databases_is_one_article() -> None:
+    notice = Record(title="Correction to Lancet Oncol 2021; 22: 872-82.", year=2021)
+    copy = replace(LANCET, journal="LANCET ONCOLOGY", journal_abbreviation="")
+    assert sorted(concerns_among({1: LANCET, 2: copy, 3: notice})) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Correction to Lancet Oncol 2021; 22: 871-82.",  # another first page
+        "Correction to Lancet Oncol 2020; 22: 872-82.",  # another year
+        "Correction to Lancet Neurol 2021; 22: 872-82.",  # another journal
+        "Correction to J Clin Oncol 2021; 22: 872-82.",
+        # a title before the citation: the title rules' notice, not a citation alone
+        "Correction to: Checkpoint inhibitors in gastric cancer. Lancet Oncol 2021; 22: 872-82",
+    ],
+)
+def test_a_citation_of_another_place_or_journal_names_nothing(title: str) -> None:
+    assert not concerns_among({1: LANCET, 2: Record(title=title, year=2021)})
+
+
+def test_a_title_before_a_citation_is_read_by_the_title_rule() -> None:
+    """A title with no digit or colon before a citation reads as a journal's name to the
+    citation rule, which then finds no journal of that name: the title names the article."""
+    article = replace(REHAB, title="Graded activity and sick leave in workers with low back pain")
+    notice = Record(
+        title=f"Erratum to: {article.title}. J Occup Rehabil. 2019;29(2):456", year=2019
+    )
+    found = concerns_among({1: article, 2: notice})
+    assert [(c.notice, c.how) for c in found[1]] == [(2, "its title")]
+
+
+def test_two_articles_at_the_cited_place_attach_the_notice_to_neither() -> None:
+    """Two titles at one journal, year, volume and page (a supplement's abstracts, a page
+    misread): the citation cannot tell which."""
+    other = replace(LANCET, title="Nivolumab in advanced gastric cancer: a cohort study")
+    notice = Record(title="Correction to Lancet Oncol 2021; 22: 872-82.", year=2021)
+    assert not concerns_among({1: LANCET, 2: other, 3: notice})
+
+
+def test_a_project_reads_the_citation_and_the_years_of_its_records(project_b) -> None:
+    """The project's notices are found without parsing every record: the journal, volume,
+    pages and year are read with the title (an older notice naming a later article's title
+    is refused there too)."""
+    later = replace(
+        REHAB, title="Exercise therapy for workers on sick leave with neck pain", year=2023
+    )
+    erratum = Record(title=f"Erratum to: {later.title}", year=2020)
+    ids = add_records(
+        project_b,
+        [LANCET, Record(title="Correction to Lancet Oncol 2021; 22: 872-82."), later, erratum],
+    )
+    found = project_concerns(project_b.db)
+    assert [(c.notice, c.how) for c in found[ids[0]]] == [(ids[1], "the citation it gives")]
+    assert ids[2] not in found
