@@ -132,8 +132,8 @@ def supplement_number(text: str) -> str:
     '1', '3', '2', '1'; '15_suppl' -> :data:`UNNUMBERED_SUPPLEMENT`);
     :data:`UNNUMBERED_SUPPLEMENT` for one without a number ('16 Supplement'); '' for none, and
     for a page in the field ('pp S178')."""
-    # PubMed and Oxford Academic join the supplement to its issue with an underscore ('37(15_suppl)',
-    # 'Supplement_1'): a separator like a space, which the word boundaries below need
+    # PubMed and Oxford Academic join the supplement to its issue with an underscore
+    # ('37(15_suppl)', 'Supplement_1'): a separator like a space, which the word boundaries need
     text = _PAGE_CITATION.sub(" ", (text or "").replace("_", " "))
     m = _SUPPLEMENT.search(text)
     if m:
