@@ -265,10 +265,14 @@ ABSTRACT_PAGES_MAX = 2
 
 def _printed_as_abstract(k: Keys) -> bool:
     """A meeting's abstract by its record: in a supplement ('Suppl 1', PubMed's '15_suppl'),
-    under a conference's name, or on a supplement's page ('S123'); on no article's range."""
+    on a supplement's page ('S123'), or under a conference's name in a journal's volume
+    (Embase's 'Journal. Conference: ...'); on no article's range. A conference's own
+    proceedings give no volume, and their papers are indexed again a year later without
+    one ('International Conference on Information Systems' 2017 / 'ICIS : ...' 2018,
+    digital_work, joined): with their pages dropped they would read as abstracts."""
     if ABSTRACT_PAGES_MAX < (k.page_count or 0) < ARTICLE_PAGES.stop:  # an article's range
         return False
-    return bool(k.conference or k.supplement or k.page_section == "s")
+    return bool(k.supplement or k.page_section == "s" or (k.conference and k.volume))
 
 
 def _online_first(k: Keys) -> bool:

@@ -82,23 +82,28 @@ def test_an_article_printed_in_a_supplement_and_its_copy_still_merge():
 
 
 def test_a_proceedings_paper_and_its_copy_a_year_later_still_merge():
-    # a full paper of a conference's proceedings (13 pages) indexed again the next year
+    # a full paper of a conference's proceedings (13 pages) indexed again the next year, under
+    # the proceedings' own title (digital_work: 'ICIS : Transforming Society with ...')
+    paper_journal = "International Conference on Information Systems"
     paper = keys(
         1,
         title=TITLE,
         authors=AUTHORS,
         year=2017,
-        journal="International Conference on Information Systems",
+        journal=paper_journal,
         volume="",
         issue="",
         pages="1-13",
     )
     copy = keys(
         2,
-        journal="International Conference on Information Systems",
+        journal="ICIS : Transforming Society with Digital Innovation",
         **{**ONLINE_FIRST, "year": 2018},
     )
     assert verdict(paper, copy)[0] == "duplicate"
+    # and so without its pages (an export that dropped them): a proceedings gives no volume
+    bare = keys(1, **{**ONLINE_FIRST, "year": 2017, "journal": paper_journal})
+    assert verdict(bare, copy)[0] == "duplicate"
 
 
 def test_in_one_year_the_rules_decide_as_before():
