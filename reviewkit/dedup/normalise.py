@@ -128,10 +128,13 @@ UNNUMBERED_SUPPLEMENT = "s"
 
 
 def supplement_number(text: str) -> str:
-    """The number of a supplement ('10 SUPPL. 1', 'S3', '31 (Supplement 2)' -> '1', '3', '2');
+    """The number of a supplement ('10 SUPPL. 1', 'S3', '31 (Supplement 2)', 'Supplement_1' ->
+    '1', '3', '2', '1'; '15_suppl' -> :data:`UNNUMBERED_SUPPLEMENT`);
     :data:`UNNUMBERED_SUPPLEMENT` for one without a number ('16 Supplement'); '' for none, and
     for a page in the field ('pp S178')."""
-    text = _PAGE_CITATION.sub(" ", text or "")
+    # PubMed and Oxford Academic join the supplement to its issue with an underscore
+    # ('37(15_suppl)', 'Supplement_1'): a separator like a space, which the word boundaries need
+    text = _PAGE_CITATION.sub(" ", (text or "").replace("_", " "))
     m = _SUPPLEMENT.search(text)
     if m:
         return m.group(1).lstrip("0")

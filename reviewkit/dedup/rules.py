@@ -131,6 +131,11 @@ RULES: tuple[Rule, ...] = (
     Rule("title_word_swapped", sparse.title_word_swapped, "a word swapped, no page or DOI"),
     Rule("journal_unsure_no_place", sparse.journal_unsure_no_place, "two journals? no page or DOI"),
     Rule("meeting_abstract_no_page", unplaced.meeting_abstract_no_page, "abstract? no page"),
+    Rule(
+        "meeting_abstract_online_first",
+        unplaced.meeting_abstract_online_first,
+        "a meeting's abstract and the paper online first a year apart: a person",
+    ),
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("year_apart_no_place", unplaced.year_apart_no_place, "a year apart, no volume: a person"),
     Rule("another_report_no_page", thin_guards.another_report_no_page, "'…: follow-up', no page"),

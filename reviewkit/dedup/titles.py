@@ -387,11 +387,23 @@ _ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retract
 # a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
 # a word)
 _HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
+# What 'Correction(s) to' opens in an article's title, not a notice's: the subject corrected,
+# a noun phrase written in lower case ('Corrections to megavoltage depth-dose values due to
+# reduced backscatter thickness', Med Phys). A notice names the item it corrects after a colon,
+# in quotes, as a citation ('Correction to Lancet Oncol 2021; 22: 581-83', 'Correction to Fox
+# Meyer and Vogt (2015)') or as 'the article', 'our paper'. Of the 58 titles of the ten
+# labelled sets and the PubMed snapshot opening 'Correction(s) to', 57 are notices and none of
+# them goes on in lower case; the one article does. A determiner, a pronoun, a word naming a
+# publication or its part, or a year later in the title keeps the notice reading; so do all
+# capitals, which show no case.
+_CORRECTED_SUBJECT = r"""\s+(?!(?:the|a|an|this|that|these|those|our|my|his|her|their|its|article
+    |paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum|authors?|vol|volume
+    |pg|pp|p|et)\b)(?-i:[a-z])(?!.*\b(?:19|20)\d\d\b)"""
 _NOTICE_HEADING = re.compile(
     rf"""[\s\[("'“]*(?:
         responses?(?:\s+to)?(?:{_HEAD_END}|\s*["'“‘]|\s+(?:the\s+)?
             (?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)\b)
-      | corrections?(?:\s+(?:to|note|notice)\b|{_HEAD_END})
+      | corrections?(?:\s+to\b(?!{_CORRECTED_SUBJECT})|\s+(?:note|notice)\b|{_HEAD_END})
       | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:
             |\s+and\s+re(?:publication|placement)\b|{_HEAD_END})
     )""",

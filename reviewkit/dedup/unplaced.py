@@ -231,7 +231,8 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     supplements and meeting issues: without a range the journal's record may be the same
     abstract indexed there ('136(Supplement 1)', '71(6) 507', '9(s2) 499-711'), under the
     congress's year or the supplement's, one record that still merges. A journal record needs
-    a volume: without one it may be a proceedings the conference test missed ('ICIS : ...').
+    a volume: without one it may be a proceedings the conference test missed ('ICIS : ...'),
+    and an abstract against an article online first is meeting_abstract_online_first's.
     With pages on both sides the rules after this one decide as before
     (meeting_abstract_and_article)."""
     ka, kb = p.ka, p.kb
@@ -252,6 +253,49 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     )
     if ranged or (ka.year != kb.year and regular):
         return to_person(p)
+    return None
+
+
+# The pages of a meeting's abstract as printed: one page ('S123', an abstract number '4012'),
+# two ('S311-S312'), or the whole supplement's range that Embase gives each of its abstracts
+# (over ARTICLE_PAGES). A range of 3 to 60 pages in a supplement is an article printed there
+# (Minerva Stomatol 62 Suppl 12: 39-58, a review joined to its copy a year later in srsr).
+ABSTRACT_PAGES_MAX = 2
+
+
+def _printed_as_abstract(k: Keys) -> bool:
+    """A meeting's abstract by its record: in a supplement ('Suppl 1', PubMed's '15_suppl'),
+    on a supplement's page ('S123'), or under a conference's name in a journal's volume
+    (Embase's 'Journal. Conference: ...'); on no article's range. A conference's own
+    proceedings give no volume, and their papers are indexed again a year later without
+    one ('International Conference on Information Systems' 2017 / 'ICIS : ...' 2018,
+    digital_work, joined): with their pages dropped they would read as abstracts."""
+    if ABSTRACT_PAGES_MAX < (k.page_count or 0) < ARTICLE_PAGES.stop:  # an article's range
+        return False
+    return bool(k.supplement or k.page_section == "s" or (k.conference and k.volume))
+
+
+def _online_first(k: Keys) -> bool:
+    """A journal article given online before print: no volume, issue, page or supplement."""
+    return not (k.volume or k.issue or k.first_page or k.supplement or k.conference)
+
+
+def meeting_abstract_online_first(p: Pair) -> Outcome:
+    """A meeting's abstract (:func:`_printed_as_abstract`) and an article published online
+    first (:func:`_online_first`) in another year: the team's abstract and its paper, two
+    publications of one study, which the labelled sets keep apart (of the abstract-article
+    pairs a year apart with titles alike on the ten sets, 115 apart, 10 joined), not one
+    record printed twice. Title, journal and authors agree and nothing conflicts, so
+    biblio_match would merge them; meeting_abstract_no_page and meeting_abstract_and_article
+    need the article's volume. A person decides. In one year an online-first record is more
+    often the abstract itself indexed again (labels: 43 joined, 8 apart): the rules decide as
+    before."""
+    ka, kb = p.ka, p.kb
+    if not (ka.year and kb.year) or ka.year == kb.year or p.same_doi:
+        return None
+    for abstract, article in ((ka, kb), (kb, ka)):
+        if _printed_as_abstract(abstract) and _online_first(article):
+            return to_person(p)
     return None
 
 

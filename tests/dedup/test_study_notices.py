@@ -138,3 +138,27 @@ def test_dedup_reads_response_correction_and_retraction_as_notices_only_as_a_hea
         "Retraction note to: Effect of X on Y",
     ):
         assert keys(1, title=title).notice, title
+
+
+def test_corrections_to_a_subject_in_lower_case_is_an_article_not_a_notice():
+    """'Corrections to' followed by the subject corrected, a noun phrase in lower case, opens an
+    article's title (Med Phys); a notice names what it corrects by a colon, quotes, a citation
+    or 'the article', and all capitals show no case."""
+    for title in (
+        "Corrections to megavoltage depth-dose values due to reduced backscatter thickness.",
+        "Correction to scattered-dose estimates for small photon fields",
+    ):
+        assert not keys(1, title=title).notice, title
+        assert not notice_about_a_paper(Record(title=title)), title
+    for title in (
+        "Correction to: Neurological update: use of cardiac troponin in patients with stroke.",
+        "Correction to Lancet Oncol 2021; 22: 581-83.",
+        "Correction to Lancet Respir Med 2021; published online April 9.",
+        "Correction to Fox Meyer and Vogt (2015)",
+        "CORRECTION TO 'STARVATION EFFECTS ON NITROGEN AND CARBON STABLE ISOTOPES OF ANIMALS'",
+        "Correction to - How and why organisations use social media",
+        "Correction to the article by Hansen et al. on sciatica",
+        "Corrections to our paper on megavoltage depth-dose values",
+        "correction to lancet oncol 2021; 22: 581-83",
+    ):
+        assert keys(1, title=title).notice, title
