@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meeting_abstract_online_first",
         unplaced.meeting_abstract_online_first,
-        "a meeting's abstract and the paper online first a year apart: a person",
+        "an abstract, a paper online a year on: a person",
     ),
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("year_apart_no_place", unplaced.year_apart_no_place, "a year apart, no volume: a person"),
