@@ -434,8 +434,9 @@ def _find(db: Store) -> dict[int, list[Concern]]:
 
 @cache
 def _rules() -> str:
-    """A fingerprint of the rules that find the notices (the source of this module and of the
-    dedup modules it reads titles with): notices kept by other rules are found again."""
+    """A fingerprint of the rules that find the notices (the source of this module, of the
+    dedup modules it reads titles with, and of the store's ``link_fields``, which chooses the
+    fields they read): notices kept by other rules are found again."""
     from reviewkit.dedup import (
         concern_citations,
         follow_on,
@@ -446,6 +447,7 @@ def _rules() -> str:
         titles,
         venue,
     )
+    from reviewkit.store import records as stored_records
 
     modules = (
         sys.modules[__name__],
@@ -457,6 +459,7 @@ def _rules() -> str:
         score,
         titles,
         venue,
+        stored_records,
     )
     try:
         text = "".join(inspect.getsource(m) for m in modules)
