@@ -5,12 +5,12 @@ request (tests say exactly which request fails and how) or at random rates (``--
 from __future__ import annotations
 
 import random
-import re
 import threading
 from collections import deque
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
+from reviewkit.formats.pubmed_xml import RECORD_START
 
 FAULT_KINDS = (
     "ok",
@@ -32,15 +32,11 @@ FAULT_KINDS = (
 
 # --- faults ------------------------------------------------------------------------------
 
-# a record's opening tag, <PubmedArticle> or <PubmedBookArticle> (not the set's), with or
-# without attributes
-_RECORD_OPEN = re.compile(rb"<Pubmed(?:Book)?Article[\s>]")
-
 
 def short_reply(body: bytes) -> bytes:
     """An efetch XML reply without its last record, article or book, as a cut reply would
     lose it (the 'short' fault); as it is when it has none."""
-    starts = list(_RECORD_OPEN.finditer(body))
+    starts = list(RECORD_START.finditer(body))
     if not starts:
         return body
     start = starts[-1].start()
