@@ -16,7 +16,9 @@ is :func:`reviewkit.formats.medline.field_lines`, shared with the MEDLINE export
 Not written (the local server says so in the README and the audit): ``NM`` (supplementary
 concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``GN``, ``SFM``,
 ``RF``: no recorded reply shows where NCBI puts them among the others. Book records
-(``PubmedBookArticle``) are not in the snapshot's index.
+(``PubmedBookArticle``): the offline snapshot holds none; one in a file given with
+``--snapshot`` is indexed and served as XML, but its MEDLINE text is not written (an empty
+record): no recorded reply shows PubMed's book fields (BTI, ED, PB, …) in order.
 """
 
 from __future__ import annotations
