@@ -40,7 +40,7 @@ def short_reply(body: bytes) -> bytes:
     if not starts:
         return body
     start = starts[-1].start()
-    close = b"</" + starts[-1].group(0)[1:-1].rstrip() + b">"
+    close = b"</" + starts[-1].group(0)[1:-1] + b">"  # the tag without "<" and its last byte
     end = body.find(close, start)
     if end < 0:
         return body
