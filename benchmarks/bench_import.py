@@ -1,4 +1,4 @@
-"""Import the real NLM update file (20,788 articles) into a fresh project: speed and memory.
+"""Import the real NLM update file (20,788 article records) into a fresh project: speed and memory.
 
 Run with ``python -m benchmarks import``. The import goes through ``importer.import_files``,
 as ``reviewkit import`` does, in a fresh process (so peak RSS is this job's alone).

@@ -1,4 +1,5 @@
-"""PubMed benchmarks on the real 50,788-article snapshot.
+"""PubMed benchmarks on the real snapshot (50,783 articles, from
+50,788 article records).
 
 1. Fetch about 20,000 records (publication years 2020-2021: 20,542 records, so date slicing
    runs too) through the local E-utilities server with NCBI's 3 requests/s limit enforced,

@@ -1,6 +1,6 @@
 """Screening TUI on a 50,000-record project: time to first screen, keypress-to-next-record latency.
 
-The project is built once from the real PubMed snapshot (two NLM files, 50,788 articles; the
+The project is built once from the real PubMed snapshot (two NLM files, 50,788 article records; the
 first 50,000 are kept) under ``benchmarks/.work/tui-project`` and reused. Each measurement
 runs in a fresh process (``run_isolated``):
 

@@ -406,7 +406,7 @@ NOTES_DEDUP35: tuple[str, ...] = (
     "Measured, not built: the ISSN. The sets' 'isbn' column carries it (RIS SN, MEDLINE IS):",
     "records with one, cardiac 8,948 of 8,948, neuroimaging 3,067 of 3,438, diabetes 1,776 of",
     "1,845, srsr 38,427 of 53,001, depression 15,868 of 79,880; digital_work none (59 ISBNs), the",
-    "four held-out sets have no such column; the PubMed snapshot 49,933 of 50,788 articles. Of",
+    "four held-out sets have no such column; the PubMed snapshot 49,933 of 50,788 records. Of",
     "the missed pairs only neuroimaging's 4 (below) share an ISSN under names that do not match:",
     "cardiac's 15, srsr's 57 and depression's 26 with one ISSN on both already have journals that",
     "match (srsr 29 and depression 11 have ISSNs on both that differ: no evidence). On",

@@ -20,18 +20,54 @@ from lxml import etree as ET
 
 from reviewkit.records import Correction, normalise_pmid
 
-# RefType -> MEDLINE tag, for the kept kinds
-KEPT = {
-    "RetractionIn": "RIN",
-    "RetractionOf": "ROF",
-    "PartialRetractionIn": "PRIN",
-    "PartialRetractionOf": "PROF",
-    "ExpressionOfConcernIn": "ECI",
-    "ExpressionOfConcernFor": "ECF",
+# RefType -> MEDLINE tag, for every RefType PubMed writes in its MEDLINE text: NLM's field
+# descriptions ("Comments/Corrections") and PubMed Help's "PubMed Format" table (RRI, RRF,
+# DDIN, DRIN, ECI, ECF as public projects copy it). DDIN ("Dataset described in") and DRIN
+# ("Dataset use reported in") are paired with AssociatedDataset and AssociatedPublication by
+# the labels an Ovid-to-PubMed translator gives those RefTypes (pubmed.fields.HAS_REFTYPES):
+# our reading, no NCBI document pairs them. PartialRetractionIn/Of are in NLM's DTDs up to
+# 2015 only; ReprintIn/Of and Cites have no tag in either list and are not written.
+MEDLINE_TAGS = {
+    "CommentOn": "CON",
+    "CommentIn": "CIN",
     "ErratumIn": "EIN",
     "ErratumFor": "EFR",
-    "CommentIn": "CIN",
-    "CommentOn": "CON",
+    "CorrectedandRepublishedIn": "CRI",
+    "CorrectedandRepublishedFrom": "CRF",
+    "PartialRetractionIn": "PRIN",
+    "PartialRetractionOf": "PROF",
+    "RepublishedIn": "RPI",
+    "RepublishedFrom": "RPF",
+    "RetractionIn": "RIN",
+    "RetractionOf": "ROF",
+    "RetractedandRepublishedIn": "RRI",
+    "RetractedandRepublishedFrom": "RRF",
+    "UpdateIn": "UIN",
+    "UpdateOf": "UOF",
+    "SummaryForPatientsIn": "SPIN",
+    "OriginalReportIn": "ORI",
+    "ExpressionOfConcernIn": "ECI",
+    "ExpressionOfConcernFor": "ECF",
+    "AssociatedDataset": "DDIN",
+    "AssociatedPublication": "DRIN",
+}
+# the kept kinds. Not kept: a retracted-and-republished article's link to its new version
+# (RRI/RRF) is no notice but another report of the study, and its retraction comes with its
+# own RetractionIn and the type 'Retracted Publication'; datasets say nothing of standing.
+KEPT = {
+    ref_type: MEDLINE_TAGS[ref_type]
+    for ref_type in (
+        "RetractionIn",
+        "RetractionOf",
+        "PartialRetractionIn",
+        "PartialRetractionOf",
+        "ExpressionOfConcernIn",
+        "ExpressionOfConcernFor",
+        "ErratumIn",
+        "ErratumFor",
+        "CommentIn",
+        "CommentOn",
+    )
 }
 _BY_TAG = {tag: ref_type for ref_type, tag in KEPT.items()}
 # MEDLINE writes the other's citation, then its PMID: 'EIN - Nat Aging. 2025 Feb;5(2):333.
@@ -67,12 +103,15 @@ def from_medline(fields: Iterable[tuple[str, str]]) -> list[Correction]:
     return out
 
 
+def medline_value(ref_source: str, pmid: str) -> str:
+    """A link's value as MEDLINE writes it: the other's citation, then ``PMID: n``
+    ('Lancet. 2010;375:445. PMID: 1'; a real 2025 record: 'EIN - Nat Aging. 2025
+    Feb;5(2):333. doi: 10.1038/s43587-025-00804-6. PMID: 39881191')."""
+    source = ref_source.rstrip()
+    stop = "" if not source or source.endswith(".") else "."
+    return f"{source}{stop} PMID: {pmid}".strip() if pmid else source
+
+
 def medline_lines(corrections: Iterable[Correction]) -> list[tuple[str, str]]:
     """(tag, value) of each link as MEDLINE writes it ('RIN', 'Lancet. 2010;375:445. PMID: 1')."""
-    out = []
-    for c in corrections:
-        source = c.ref_source.rstrip()
-        stop = "" if not source or source.endswith(".") else "."
-        value = f"{source}{stop} PMID: {c.pmid}".strip() if c.pmid else source
-        out.append((KEPT[c.ref_type], value))
-    return out
+    return [(KEPT[c.ref_type], medline_value(c.ref_source, c.pmid)) for c in corrections]

@@ -10,6 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
+from reviewkit.formats.pubmed_xml import RECORD_START
 
 FAULT_KINDS = (
     "ok",
@@ -25,23 +26,25 @@ FAULT_KINDS = (
     "short",
 )  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply;
 # badkey: NCBI's refusal of an API key it does not know (HTTP 400 with a JSON error, not retried);
-# short: an efetch reply, whole and well formed, with its last article left out (fewer records
-# than asked, as a reply of PubMed's may be: a record deleted since the search, or a batch PubMed
-# answered only in part)
+# short: an efetch reply, whole and well formed, with its last record (article or book) left out
+# (fewer records than asked, as a reply of PubMed's may be: a record deleted since the search, or
+# a batch PubMed answered only in part)
 
 # --- faults ------------------------------------------------------------------------------
 
-_OPEN, _CLOSE = b"<PubmedArticle>", b"</PubmedArticle>"
-
 
 def short_reply(body: bytes) -> bytes:
-    """An efetch XML reply without its last article (the 'short' fault); as it is when it has
-    none."""
-    start = body.rfind(_OPEN)
-    end = body.find(_CLOSE, start)
-    if start < 0 or end < 0:
+    """An efetch XML reply without its last record, article or book, as a cut reply would
+    lose it (the 'short' fault); as it is when it has none."""
+    starts = list(RECORD_START.finditer(body))
+    if not starts:
         return body
-    return body[:start] + body[end + len(_CLOSE) :]
+    start = starts[-1].start()
+    close = b"</" + starts[-1].group(0)[1:-1] + b">"  # the tag without "<" and its last byte
+    end = body.find(close, start)
+    if end < 0:
+        return body
+    return body[:start] + body[end + len(close) :]
 
 
 @dataclass(frozen=True)

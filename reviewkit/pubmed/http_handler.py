@@ -122,7 +122,8 @@ class _Handler(BaseHTTPRequestHandler):
         self, endpoint: str, params: dict[str, str], record: RequestLog, fault: str
     ) -> None:
         """The snapshot's reply (or an E-utilities error reply); ``fault`` 'backend' fails it,
-        'cut' sends half of it, 'short' leaves an efetch reply's last article out."""
+        'cut' sends half of it, 'short' leaves an efetch reply's last record (article or book)
+        out."""
         # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
         failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
         if fault == "backend":

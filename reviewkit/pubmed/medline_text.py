@@ -16,7 +16,9 @@ is :func:`reviewkit.formats.medline.field_lines`, shared with the MEDLINE export
 Not written (the local server says so in the README and the audit): ``NM`` (supplementary
 concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``GN``, ``SFM``,
 ``RF``: no recorded reply shows where NCBI puts them among the others. Book records
-(``PubmedBookArticle``) are not in the snapshot's index.
+(``PubmedBookArticle``): the offline snapshot holds none; one in a file given with
+``--snapshot`` is indexed and served as XML, but its MEDLINE text is not written (an empty
+record): no recorded reply shows PubMed's book fields (BTI, ED, PB, …) in order.
 """
 
 from __future__ import annotations
@@ -26,31 +28,11 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree as ET
 
+from reviewkit.formats.corrections import MEDLINE_TAGS, medline_value
 from reviewkit.formats.medline import field_lines
 
 _SPACES = re.compile(r"[ \t\r\n]+")  # XML's white space
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# CommentsCorrections RefType -> tag (NLM's field descriptions, "Comments/Corrections")
-CORRECTION_TAGS = {
-    "CommentOn": "CON",
-    "CommentIn": "CIN",
-    "ErratumIn": "EIN",
-    "ErratumFor": "EFR",
-    "CorrectedandRepublishedIn": "CRI",
-    "CorrectedandRepublishedFrom": "CRF",
-    "PartialRetractionIn": "PRIN",
-    "PartialRetractionOf": "PROF",
-    "RepublishedIn": "RPI",
-    "RepublishedFrom": "RPF",
-    "RetractionIn": "RIN",
-    "RetractionOf": "ROF",
-    "UpdateIn": "UIN",
-    "UpdateOf": "UOF",
-    "SummaryForPatientsIn": "SPIN",
-    "OriginalReportIn": "ORI",
-    "ExpressionOfConcernIn": "ECI",
-    "ExpressionOfConcernFor": "ECF",
-}
 # ArticleIds written elsewhere than AID (PMID, PMC, MID) or not at all
 NOT_AID = {"pubmed", "pmc", "mid", "pmcid", "pmcpid", "pmpid"}
 
@@ -186,15 +168,13 @@ def _journal_info(cit: ET._Element) -> list[tuple[str, str]]:
 
 
 def _comments(cit: ET._Element) -> list[tuple[str, str]]:
-    """Comments and corrections: the citation, then ``PMID: n`` (a real 2025 record: 'EIN -
-    Nat Aging. 2025 Feb;5(2):333. doi: 10.1038/s43587-025-00804-6. PMID: 39881191')."""
+    """Comments and corrections with a MEDLINE tag, in the XML's order
+    (:data:`reviewkit.formats.corrections.MEDLINE_TAGS`)."""
     fields = []
     for ref in cit.findall("CommentsCorrectionsList/CommentsCorrections"):
-        tag = CORRECTION_TAGS.get(ref.get("RefType", ""))
+        tag = MEDLINE_TAGS.get(ref.get("RefType", ""))
         if tag:
-            cited, pmid = text(ref.find("RefSource")), text(ref.find("PMID"))
-            stop = "" if cited.endswith(".") else "."
-            fields.append((tag, f"{cited}{stop} PMID: {pmid}" if pmid else cited))
+            fields.append((tag, medline_value(text(ref.find("RefSource")), text(ref.find("PMID")))))
     return fields
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
 import tempfile
 import zlib
@@ -200,8 +199,7 @@ def _indexed_files(path: Path) -> list[str] | None:
     return meta["files"].split("\n") if {"version", "files"} <= meta.keys() else None
 
 
-# an article's opening tag (not <PubmedArticleSet>); the longest match, for the chunks' overlap
-_ARTICLE_START = re.compile(rb"<Pubmed(?:Book)?Article[\s>]")
+# the longest opening tag pubmed_xml.RECORD_START matches, for the chunks' overlap
 _LONGEST_START = len(b"<PubmedBookArticle ")
 
 
@@ -218,7 +216,7 @@ def count_articles(files: Iterable[str | Path]) -> int:
                 tail = b""
                 while chunk := stream.read(1 << 20):
                     buf = tail + chunk
-                    ends = [m.end() for m in _ARTICLE_START.finditer(buf)]
+                    ends = [m.end() for m in pubmed_xml.RECORD_START.finditer(buf)]
                     total += len(ends)
                     # keep the bytes a tag may start in, but none of a tag counted already
                     tail = buf[max(len(buf) - _LONGEST_START + 1, ends[-1] if ends else 0) :]
@@ -236,7 +234,7 @@ def _build(
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
     done = 0  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
     total = count_articles(paths) if progress or stages else 0
-    say(f"  {total:,} articles to index")
+    say(f"  {total:,} article records to index")
     if progress:
         progress(0, total)
     seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
@@ -256,8 +254,8 @@ def _build(
                     if progress and done % 500 == 0:
                         progress(done, max(total, done))
                     if done % 10_000 == 0:  # a line about every 30 s on the demo's machine
-                        say(f"  {done:,} of {max(total, done):,} articles")
-            say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} articles)")
+                        say(f"  {done:,} of {max(total, done):,} article records")
+            say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} article records)")
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))],
@@ -266,9 +264,21 @@ def _build(
     conn.executescript(_INDEXES)
     conn.commit()
     conn.close()
-    say(f"  snapshot index ready: {done:,} articles")
+    say(f"  snapshot index ready: {_articles_of(len(seen), done)}")
     if progress:
         progress(done, done)
+
+
+def _articles_of(articles: int, records: int) -> str:
+    """The index's articles (what ``pubmed serve`` serves and searches count) and, where they
+    differ, the files' article records (what the progress counts): the NLM files of the offline
+    snapshot hold 50,788 records of 50,783 articles, three of them there more than once."""
+    if articles == records:
+        return f"{articles:,} articles"
+    return (
+        f"{articles:,} articles ({records:,} article records: a later record of an article"
+        " replaces the earlier, a DeleteCitation removes one)"
+    )
 
 
 def _delete(conn: sqlite3.Connection, pmid: int) -> None:

@@ -1,6 +1,6 @@
 """Fixtures: small snapshots of real PubMed articles, and a local E-utilities server on them.
 
-Indexing all 50,788 articles takes too long for unit tests, so the tests serve a few hundred
+Indexing all 50,788 article records (50,783 articles) takes too long for unit tests, so the tests serve a few hundred
 real articles cut verbatim from the NLM files (plus every return-to-work article of the 2021
 update file), and hand-made articles where a test needs exact control.
 """

@@ -4,15 +4,19 @@ server's esearch, as the fourteen do (test_all_fields.test_comment_correction_fi
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
+from reviewkit import formats
+from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.fields import HAS_REFTYPES
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
 from .conftest import ServerFactory, set_pmid, write_set
+from .test_fidelity import reply
 from .test_strategies import ids, warnings_of
 
 # The RefTypes of NLM's DTD (pubmed_250101) that the small snapshot's records do not carry,
@@ -67,3 +71,52 @@ def test_each_link_type_finds_its_record_alone(linked_server: EutilsServer, reft
     reply = warnings_of(linked_server, word)
     assert f"<QueryTranslation>{word}[All Fields]</QueryTranslation>" in reply
     assert "PhraseNotFound" not in reply
+
+
+# The MEDLINE tag of each link type, as PubMed Help's "PubMed Format" table names them (RRI,
+# RRF, ECI, ECF, SPIN, ORI); DDIN ("Dataset described in") and DRIN ("Dataset use reported
+# in") paired with AssociatedDataset and AssociatedPublication by the same labels as the
+# has-words above (our reading: no NCBI document pairs the RefType with the tag).
+TAGS = {
+    "ExpressionOfConcernIn": "ECI",
+    "ExpressionOfConcernFor": "ECF",
+    "AssociatedPublication": "DRIN",
+    "AssociatedDataset": "DDIN",
+    "RetractedandRepublishedIn": "RRI",
+    "RetractedandRepublishedFrom": "RRF",
+    "SummaryForPatientsIn": "SPIN",
+    "OriginalReportIn": "ORI",
+}
+
+
+@pytest.mark.parametrize("reftype", sorted(MORE))
+def test_each_link_type_has_its_medline_tag(linked_server: EutilsServer, reftype: str) -> None:
+    pmid = str(99_000_001 + list(MORE).index(reftype))
+    status, body = reply(
+        linked_server, "efetch", db="pubmed", id=pmid, rettype="medline", retmode="text"
+    )
+    assert status == 200
+    tag = TAGS[reftype]
+    assert f"\n{tag:<4}- J Test. 2020;1:1. PMID: 1\n" in body.decode()
+
+
+def test_the_nbib_reader_keeps_the_links_a_review_checks_and_reads_the_others(
+    linked_server: EutilsServer, tmp_path: Path
+) -> None:
+    """ECI/ECF are notices a review must check (formats.corrections.KEPT): read as the XML
+    reader reads them. The other tags are read without a warning and not kept, as the XML
+    reader does not keep their RefTypes."""
+    made = ",".join(str(99_000_001 + i) for i in range(len(MORE)))
+    _, body = reply(
+        linked_server, "efetch", db="pubmed", id=made, rettype="medline", retmode="text"
+    )
+    path = tmp_path / "links.nbib"
+    path.write_bytes(body)
+    warned: list[object] = []
+    read = {r.pmid: r for r in formats.read_file(path, warn=lambda *a: warned.append(a))}
+    assert read.keys() == {str(99_000_001 + i) for i in range(len(MORE))} and not warned
+    _, xml = reply(linked_server, "efetch", db="pubmed", id=made)
+    for record in pubmed_xml.read(io.BytesIO(xml), "efetch"):
+        assert read[record.pmid].comments_corrections == record.comments_corrections
+    kept = {c.ref_type for r in read.values() for c in r.comments_corrections}
+    assert kept == {"ExpressionOfConcernIn", "ExpressionOfConcernFor"}

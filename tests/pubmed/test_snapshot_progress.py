@@ -5,7 +5,11 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.snapshot_build import build_index, count_articles
+
+from .conftest import ARTICLE_RE as ARTICLE
+from .conftest import write_set
 
 
 def test_the_index_build_reports_the_article_total_before_the_first_article(
@@ -39,12 +43,34 @@ def test_the_index_build_says_each_stage_in_plain_lines(
     target = build_index(small_files, cache_dir=tmp_path, stages=lines.append)
     assert lines == [
         "indexing the PubMed snapshot (2 files) once; later runs reuse it",
-        "  358 articles to index",
-        "  update-part.xml: indexed (208 of 358 articles)",
-        "  baseline-part.xml: indexed (358 of 358 articles)",
+        "  358 article records to index",
+        "  update-part.xml: indexed (208 of 358 article records)",
+        "  baseline-part.xml: indexed (358 of 358 article records)",
         "  building the search indexes",
-        "  snapshot index ready: 358 articles",
+        # one article is in both files (the 2021 file revises a 1976-80 one): the later replaces it
+        "  snapshot index ready: 357 articles (358 article records: a later record of an article"
+        " replaces the earlier, a DeleteCitation removes one)",
     ]
     again: list[str] = []
     assert build_index(small_files, cache_dir=tmp_path, stages=again.append) == target
     assert again == []
+
+
+def test_the_build_counts_articles_apart_from_their_records(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """The offline snapshot's files hold 50,788 article records of 50,783 articles (three
+    articles more than once): the build said "ready: 50,788 articles" while `pubmed serve` said
+    "serving 50783 articles". The records are counted as records, the articles as the index
+    holds them, as the server serves them."""
+    articles = ARTICLE.findall(small_files[0].read_bytes())[:3]
+    again = write_set(tmp_path / "again.xml", [*articles, articles[0], articles[1]])
+    lines: list[str] = []
+    build_index([again], cache_dir=tmp_path, stages=lines.append)
+    assert "  5 article records to index" in lines
+    assert lines[-1].startswith("  snapshot index ready: 3 articles (5 article records: ")
+    snapshot = Snapshot.open([again], cache_dir=tmp_path)
+    try:
+        assert snapshot.article_count == 3
+    finally:
+        snapshot.close()

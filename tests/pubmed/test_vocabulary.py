@@ -49,7 +49,7 @@ def _chunks(path: Path) -> Iterator[bytes]:
 
 @pytest.mark.slow
 def test_every_language_and_type_of_every_offline_record_is_known() -> None:
-    """Both NLM files of the snapshot (50,788 articles), its single-record file and metapub's
+    """Both NLM files of the snapshot (50,788 article records), its single-record file and metapub's
     216 efetch replies: every <Language> code and <PublicationType> is in the lists."""
     snapshot_dir = offline_data.dataset_dir("pubmed-snapshot") / "data"
     fixtures = offline_data.dataset_dir("metapub-fixtures") / "tests" / "fixtures" / "pmid_xml"

@@ -1,0 +1,74 @@
+"""The server's 'short' fault with a book article: a cut reply loses its last record whatever
+its kind, so the fault drops a ``PubmedBookArticle`` when it comes last, and the client fetches
+it again by PMID as it does an article (tests/pubmed/test_searches.py, the same fault on
+articles only). The book is a real efetch reply: metapub's fixture for PMID 20301546, a
+GeneReviews chapter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewkit.offline_data import path as data_path
+from reviewkit.project import Project
+from reviewkit.protocol import Limits, Search
+from reviewkit.pubmed.server import EutilsServer, Fault
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.searches import run_pmids, run_search
+from reviewkit.store import records as record_rows
+
+from .conftest import ServerFactory, fast_client, pmid_of, write_set
+from .test_fidelity import reply
+
+BOOK_PMID = "20301546"
+
+
+@pytest.fixture(scope="module")
+def book_snapshot(nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory):
+    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
+    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
+    assert found
+    # 2021 articles, whose PMIDs are above the book's: a search lists it last (newest first)
+    articles = [a for a in nlm_articles["update"] if int(pmid_of(a)) > int(BOOK_PMID)][:5]
+    path = write_set(tmp_path_factory.mktemp("book") / "book.xml", [*articles, found.group(0)])
+    snapshot = Snapshot.open([Path(path)])
+    yield snapshot
+    snapshot.close()
+
+
+@pytest.fixture
+def book_server(make_server: ServerFactory, book_snapshot: Snapshot) -> EutilsServer:
+    return make_server(book_snapshot, rate_limits=None)
+
+
+def _ids(server: EutilsServer) -> list[str]:
+    return [str(p) for p in server.snapshot.all_pmids()]
+
+
+def test_the_short_fault_drops_the_last_record_even_a_book(book_server: EutilsServer) -> None:
+    ids = _ids(book_server)
+    assert BOOK_PMID in ids
+    ordered = ",".join([i for i in ids if i != BOOK_PMID] + [BOOK_PMID])  # the book last
+    book_server.faults.script(Fault("short", "efetch"))
+    status, body = reply(book_server, "efetch", db="pubmed", id=ordered)
+    assert status == 200
+    assert b"<PubmedBookArticle>" not in body  # the last record, a book, left out
+    assert body.count(b"<PubmedArticle>") == len(ids) - 1  # every article kept
+    assert body.rstrip().endswith(b"</PubmedArticleSet>")
+
+
+def test_a_run_whose_short_reply_lost_a_book_fetches_it_by_pmid(
+    project_a: Project, book_server: EutilsServer
+) -> None:
+    ids = _ids(book_server)
+    search = Search("all", "PubMed", " OR ".join(f"{i}[uid]" for i in ids), Limits())
+    book_server.faults.script(Fault("short", "efetch"))
+    report = run_search(project_a.db, search, fast_client(book_server, batch_size=50))
+    stored = [r.pmid for _, r in record_rows.iter_records(project_a.db)]
+    assert sorted(stored) == sorted(run_pmids(project_a.db, report.run_id)) == sorted(ids)
+    assert not report.unavailable
+    by_id = [r for r in book_server.requests("efetch") if "id" in r.params]
+    assert run_pmids(project_a.db, report.run_id)[-1] == BOOK_PMID  # the reply's last record
+    assert len(by_id) == 1 and by_id[0].params["id"] == BOOK_PMID
