@@ -14,8 +14,8 @@ a trial's arm, not group exercise); a word after any other verb names something 
 sessions were followed by online modules"); a word that goes on to qualify the next one is not
 the phrase's ("exercise delivered by physical therapists"), unless that one names the channel
 itself ("group sessions delivered by video link", "by telephone call"); a past verb after the
-word ends its phrase ("group sessions over the telephone helped workers"); a clause break (a full stop, comma,
-colon, semicolon, bracket) ends the reach.
+word ends its phrase ("group sessions over the telephone helped workers"); a clause break (a
+full stop, comma, colon, semicolon, bracket) ends the reach.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
         return None
     if _ends_phrase(text, words, at):
         return at
-    # the mode word before a noun of the channel that ends the phrase ("by video link")
+    # the mode word before a noun of the channel that ends the phrase ("by video link"); the
+    # two stand in one clause, or the word would have ended its phrase
     channel = fold(words[at + 1].word) in CHANNEL_NOUNS
-    gap = CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start)
-    return at if channel and not gap and _ends_phrase(text, words, at + 1) else None
+    return at if channel and _ends_phrase(text, words, at + 1) else None

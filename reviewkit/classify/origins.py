@@ -7,10 +7,10 @@ Minnesota Multiphasic Personality Inventory, the Dutch Musculoskeletal Questionn
 York Heart Association class, the American College of Rheumatology criteria. A study in Japan
 that used one of them is a study in Japan. So a place the protocol lists (a country, its
 people's adjective, a state, a city that names instruments: :mod:`.place_names`), written as a
-proper name or in lower case, is no evidence
-where it heads such a name: it is
-followed, in capitals and with nothing but spaces, hyphens and the joining words "of", "and",
-"for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
+proper name or in lower case, is no evidence where it heads such a name: it is followed (at
+most :data:`_LONGEST` words on), in capitals and with nothing but spaces, hyphens and the
+joining words "of", "and", "for" between, by an instrument's or a body's head noun
+(:data:`HEADS`). A language version
 ("the Japanese version of the Utrecht Work Engagement Scale") and a national cohort or survey
 ("the Danish Work Environment Cohort Study") do say where a study was: "version" is in lower
 case and "Study" and "Survey" are no heads, so both are kept. A scheme of what a study
