@@ -12,8 +12,10 @@ sessions", in person) the longer, qualified reading wins
 Only these joins count: side by side, the two words are another compound ("exercise group" is
 a trial's arm, not group exercise); a word after any other verb names something else ("group
 sessions were followed by online modules"); a word that goes on to qualify the next one is not
-the phrase's ("exercise delivered by physical therapists"); a clause break (a full stop, comma,
-colon, semicolon, bracket) ends the reach.
+the phrase's ("exercise delivered by physical therapists"), unless that one names the channel
+itself ("group sessions delivered by video link", "by telephone call"); a past verb after the
+word ends its phrase ("group sessions over the telephone helped workers"); a clause break (a
+full stop, comma, colon, semicolon, bracket) ends the reach.
 """
 
 from __future__ import annotations
@@ -45,15 +47,32 @@ CLOSED_CLASS = frozenset(
 )  # fmt: skip
 
 
+# nouns that name the channel itself: the mode word before them still names the means ("by video
+# link", "by telephone call", "over a video connection"), as an agent or a service after it
+# does not ("by telephone counsellors", "through the occupational health service")
+CHANNEL_NOUNS = frozenset(
+    {"link", "links", "call", "calls", "connection", "connections", "line", "platform",
+     "platforms", "conference", "conferencing"}
+)  # fmt: skip
+
+
+def _past_verb(word: str) -> bool:
+    """Whether a word reads as a past verb or participle ("helped", "improved", "reduced"): after
+    a noun it starts the predicate or a clause of its own, so the noun has ended its phrase
+    ("group sessions over the telephone helped workers"). Short words ending so are nouns
+    ("bed", "need")."""
+    return len(word) > 4 and word.endswith("ed")
+
+
 def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
     """Whether ``words[at]`` ends its noun phrase: the clause ends after it, or a closed-class
-    word (a preposition, conjunction, article, auxiliary) or a number follows. Not where it
-    qualifies the next word: "exercise delivered by physical therapists" is no physical
+    word (a preposition, conjunction, article, auxiliary), a number or a past verb follows. Not
+    where it qualifies the next word: "exercise delivered by physical therapists" is no physical
     exercise, "therapy offered through the occupational health service" no occupational therapy."""
     if at + 1 >= len(words) or CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start):
         return True
     after = fold(words[at + 1].word)
-    return after.isdigit() or after in CLOSED_CLASS
+    return after.isdigit() or after in CLOSED_CLASS or _past_verb(after)
 
 
 def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
@@ -73,4 +92,9 @@ def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
         return None
     if CLAUSE_BREAK.search(text, words[last].end, words[at].start):
         return None
-    return at if _ends_phrase(text, words, at) else None
+    if _ends_phrase(text, words, at):
+        return at
+    # the mode word before a noun of the channel that ends the phrase ("by video link"); the
+    # two stand in one clause, or the word would have ended its phrase
+    channel = fold(words[at + 1].word) in CHANNEL_NOUNS
+    return at if channel and _ends_phrase(text, words, at + 1) else None

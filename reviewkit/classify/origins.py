@@ -6,10 +6,11 @@ Measure, the Western Ontario Rotator Cuff Index, the Michigan Hand Outcomes Ques
 Minnesota Multiphasic Personality Inventory, the Dutch Musculoskeletal Questionnaire, the New
 York Heart Association class, the American College of Rheumatology criteria. A study in Japan
 that used one of them is a study in Japan. So a place the protocol lists (a country, its
-people's adjective, a state, a city that names instruments: :mod:`.place_names`), written as a proper name, is no evidence
-where it heads such a name: it is
-followed, in capitals and with nothing but spaces, hyphens and the joining words "of", "and",
-"for" between, by an instrument's or a body's head noun (:data:`HEADS`). A language version
+people's adjective, a state, a city that names instruments: :mod:`.place_names`), written as a
+proper name or in lower case, is no evidence where it heads such a name: it is followed (at
+most :data:`_LONGEST` words on), in capitals and with nothing but spaces, hyphens and the
+joining words "of", "and", "for" between, by an instrument's or a body's head noun
+(:data:`HEADS`). A language version
 ("the Japanese version of the Utrecht Work Engagement Scale") and a national cohort or survey
 ("the Danish Work Environment Cohort Study") do say where a study was: "version" is in lower
 case and "Study" and "Survey" are no heads, so both are kept. A scheme of what a study
@@ -38,7 +39,11 @@ HEADS = frozenset(
 )  # fmt: skip
 _JOINING = frozenset({"of", "and", "for"})
 _BETWEEN = frozenset({"", "-", "‐", "–", "/"})  # what may stand between two words of one name
-_LONGEST = 5  # words of a name after the place ("and McMaster Universities Osteoarthritis Index")
+# words of a name after the place, up to its head noun: the field's longest run to six
+# ("Nottingham Extended Activities of Daily Living Scale", "Oswestry Low Back Pain Disability
+# Questionnaire"); every word between must be a capitalised word or a joining one, so a longer
+# reach finds no more names in sentence case
+_LONGEST = 8
 # A text whose every longer word outside the name begins with a capital is written in title
 # case ("Return to Work Among Danish Nurses: The Work Ability Index"): there capitals mark no
 # name, and the rule is not applied
@@ -53,9 +58,13 @@ def proper_name(term: str) -> bool:
 
 
 def place_name(term: str) -> bool:
-    """Whether a protocol's term is a place written as a proper name, the terms the origin rule
-    reads (:func:`names_origin`): "Quebec", "Danish"; not "Beck*", "Karasek" nor "UK"."""
-    return proper_name(term) and is_place(term)
+    """Whether a protocol's term is a place written as a proper name or in lower case, the terms
+    the origin rule reads (:func:`names_origin`): "Quebec", "Danish", "copenhagen" (a term
+    matches whatever its case, so a user need not capitalise it); not "Beck*", "Karasek", nor
+    an acronym ("UK", or "us", which in lower case is a pronoun)."""
+    letters = term.strip("\"'*")
+    lower = letters.islower() and len(letters) > 3
+    return (proper_name(term) or lower) and is_place(term)
 
 
 def names_origin(text: str, words: list[Token], first: int, last: int) -> bool:

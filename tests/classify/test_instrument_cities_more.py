@@ -1,0 +1,69 @@
+"""The origin rule (reviewkit/classify/origins.py) for a place term written in lower case
+("copenhagen": a user's protocol need not capitalise it) and for an instrument whose name runs
+past five words after the place ("the Nottingham Extended Activities of Daily Living Scale")."""
+
+from __future__ import annotations
+
+import pytest
+from classify.helpers import suggested as labels
+from classify.test_instrument_cities import CITIES
+
+from reviewkit import protocol as protocol_mod
+
+
+@pytest.fixture(scope="module")
+def lower_cities(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lower") / "p.toml"
+    text = CITIES.replace('["Copenhagen"]', '["copenhagen"]').replace(
+        '["Bergen", "Oslo"]', '["bergen", "oslo"]'
+    )
+    path.write_text(text, encoding="utf-8")
+    return protocol_mod.load(path)
+
+
+@pytest.fixture(scope="module")
+def cities(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cities") / "p.toml"
+    path.write_text(CITIES, encoding="utf-8")
+    return protocol_mod.load(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers in Japan completed the Copenhagen Psychosocial Questionnaire.",
+        "Nurses in Japan completed the Bergen Insomnia Scale.",
+        "Nurses in Japan completed the Oslo Social Support Scale.",
+    ],
+)
+def test_a_lower_case_city_term_heading_an_instrument_is_no_place(lower_cities, text):
+    assert labels(lower_cities, "where", text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Sick-listed workers in Copenhagen were randomised.", "denmark"),
+        ("Sick-listed workers in Oslo were randomised.", "norway"),
+    ],
+)
+def test_a_lower_case_city_term_still_finds_the_city(lower_cities, text, label):
+    assert labels(lower_cities, "where", text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # six words after the city to the head noun
+        "Stroke patients in Japan completed the Nottingham Extended Activities of Daily Living Scale.",
+        "Patients in Japan completed the Oswestry Low Back Pain Disability Questionnaire.",
+    ],
+)
+def test_a_long_instrument_name_after_a_city(cities, text):
+    assert labels(cities, "where", text) == ["none"]
+
+
+def test_a_long_run_of_capitals_that_is_no_instrument_keeps_the_city(cities):
+    # the head noun past the reach (nine words on) names no instrument of the city
+    text = "Workers in Nottingham Were Seen By Nurses And Doctors In Clinic Before The Test began."
+    assert labels(cities, "where", text) == ["england"]

@@ -1,0 +1,54 @@
+"""A mode word after a format phrase (reviewkit.classify.named_after) also where a verb follows
+it ("group sessions over the telephone helped"), where a noun of the channel follows it ("by
+video link", "by telephone call"), and for a platform named as Zoom is ("via Skype")
+(protocols/rtw-delivery-modes.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "rtw-delivery-modes.toml"
+
+
+@pytest.fixture(scope="module")
+def delivery():
+    return protocol_mod.load(PROTOCOL)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # a verb after the mode word: the mode word ends its noun phrase
+        ("Group sessions over the telephone helped workers return.", ["telephone"]),
+        ("Group sessions delivered by telephone improved adherence.", ["telephone"]),
+        ("Group sessions held online reduced sick leave.", ["digital"]),
+        # a noun of the channel after the mode word: still the means
+        ("Group sessions were delivered by video link.", ["digital"]),
+        ("Group meetings were held by telephone call.", ["telephone"]),
+        ("Coaching was given by video link.", ["digital"]),
+        # a platform named as Zoom is
+        ("Workers attended group sessions via Skype.", ["digital"]),
+        ("Group meetings were held via Skype.", ["digital"]),
+        # not past the noun phrase: the word after qualifies another thing
+        ("Group sessions were delivered by video link and home visits followed.", ["in-person", "digital"]),
+        ("Eight group sessions were followed by online modules.", ["in-person", "digital"]),
+    ],
+)  # fmt: skip
+def test_a_mode_word_after_the_format_names_the_mode(delivery, text, mode):
+    assert labels(delivery, "mode", text) == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word that qualifies the next one is still not the phrase's: an agent, not a channel
+        "Group sessions were delivered by telephone counsellors at the clinic.",
+    ],
+)
+def test_a_mode_word_that_qualifies_another_noun_is_not_the_phrases(delivery, text):
+    assert "in-person" in labels(delivery, "mode", text)
