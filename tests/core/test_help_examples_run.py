@@ -29,8 +29,8 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
+from core.readme_walk import fill_the_sheet
 from core.test_help_examples import ACTING, one_per_line
-from core.test_readme_runs import fill_the_sheet
 from rich.console import Console
 from test_demo import write_slice
 
