@@ -87,7 +87,7 @@ def test_a_help_says_its_examples_run_in_the_demo_where_they_do(
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
-    """The demo project, built on the slice, and a local E-utilities server over the slice."""
+    """The demo project, built on make demo's articles, and a local E-utilities server over them."""
     from reviewkit.pubmed.server import EutilsServer
     from reviewkit.pubmed.snapshot import Snapshot
 
