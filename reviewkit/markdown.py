@@ -17,9 +17,11 @@ from collections.abc import Iterable
 # pipe, 'a\\|b', had escaped the pipe's escape and been lost), emphasis (*, _), code (`),
 # strikethrough (~), an HTML tag (<: the PRISMA note's 'database: <name>' was read as a tag and
 # hidden) and a pipe (a table's cell ends at one). Left as they are: [ and ] (a link needs '](' or
-# a definition; PubMed's '[translated title].' is text, as is a query's '[tiab]') and & (an
-# entity only when one is spelled out whole).
-_MARKUP = re.compile(r"([\\`*_~<|])")
+# a definition; PubMed's '[translated title].' is text, as is a query's '[tiab]'), & (an
+# entity only when one is spelled out whole) and an underscore inside a word (CommonMark's
+# rule: '_' between letters or digits neither opens nor closes emphasis), so a key such as
+# adapted_from or a rule such as same_pmid reads as written in the file and on a terminal too.
+_MARKUP = re.compile(r"([\\`*~<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 # what makes a line a block other than a paragraph when it begins one: a heading (#), a quote
 # (>), a list item (-, +, '1.', '1)'), a setext underline or thematic break (=, -)
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
