@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -269,6 +270,17 @@ def check_snapshot_size_as_the_server_says(result: DemoResult, printed: str, sna
         assert "50,788" not in flat and "1976-80" not in flat
 
 
+def check_the_readme_names_every_file(result: DemoResult) -> None:
+    """README.txt says what each file and folder of the export folder is (a reviewer opening it
+    found two search logs and a report in three formats, and no word on which was which)."""
+    folder = result.out_dir / "work-health"
+    readme = (folder / "README.txt").read_text(encoding="utf-8")
+    listed = readme.split("In this folder:\n", 1)[1]
+    for entry in folder.iterdir():
+        name = entry.name + ("/" if entry.is_dir() else "")
+        assert re.search(rf"(^|\s|\(){re.escape(name)}", listed, flags=re.M), name
+
+
 def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """One run of the whole demo (on the slice), then every check of the issue on what it made."""
     snapshot = write_slice(tmp_path / "slice.xml")
@@ -284,6 +296,7 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     check_evidence_map_has_filled_cells(result)
     check_simulated_reviewers_named_in_every_output(result, printed)
     check_snapshot_size_as_the_server_says(result, printed, snapshot)
+    check_the_readme_names_every_file(result)
     check_ready_for_the_next_three_commands(result, printed, capsys)
     check_rerun_keeps_the_project(result, snapshot)
 

@@ -328,12 +328,34 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:
             text = path.read_text(encoding="utf-8")
             path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
     readme = out_dir / "README.txt"
+    shown = {p.name + ("/" if p.is_dir() else "") for p in out_dir.iterdir()} | {readme.name}
+    listing = [f"  {name:<20}{what}" for name, what in EXPORT_FILES if name in shown]
     readme.write_text(
         "The report of the reviewkit demo review (make demo).\n\n"
         + NOTE
         + "\n\n"
         + snapshot
+        + "\n\nIn this folder:\n"
+        + "\n".join(listing)
         + "\n",
         encoding="utf-8",
     )
     return readme
+
+
+# What a reviewer opening the demo's export folder finds, in the order they would read it: two
+# search logs and a file per format of one report left them guessing which to open.
+EXPORT_FILES = (
+    ("report.docx", "the report to read and print: its tables, the PRISMA diagram, the map"),
+    ("report.xlsx", "the same tables, a sheet each, to sort and filter"),
+    ("report.md", "the same report as Markdown (for a repository or a wiki)"),
+    ("tables/", "each table as CSV, its title and notes in a .notes.txt beside it"),
+    ("prisma.png", "the PRISMA 2020 flow diagram (prisma.svg: the same, to scale)"),
+    ("prisma.csv", "the diagram's numbers (prisma.notes.txt: how they add up)"),
+    ("agreement.csv", "the two reviewers' agreement at each stage (agreement.notes.txt)"),
+    ("evidence-map/", "the evidence map, health problem by work topic: figure, CSV, sheet"),
+    ("included.ris", "the included studies for a reference manager (included.bib: BibTeX)"),
+    ("search-log.md", "the PRISMA-S search log: its checklist, then every run and its PMIDs"),
+    ("search-log.csv", "the same runs, one row each, for a spreadsheet"),
+    ("README.txt", "this file"),
+)

@@ -254,6 +254,15 @@ class Report:
     column_names: dict[str, str] = field(default_factory=dict)
 
 
+# The hint of every extraction command when the protocol has no field: an [[extraction]] table
+# as it is written in protocol.toml, a key to a line (TOML ends a key's value at the line's end,
+# so the table on one line, as the hint once showed it, is no TOML a user can paste).
+EXTRACTION_EXAMPLE_HINT = (
+    "add a field to the protocol as an [[extraction]] table (see the README, section 6),"
+    ' for example:\n\n    [[extraction]]\n    id = "country"\n    name = "Country"'
+)
+
+
 @dataclass(frozen=True)
 class Protocol:
     path: Path
@@ -297,8 +306,7 @@ class Protocol:
             raise ProtocolError(
                 "the protocol has no extraction fields",
                 where=str(self.path),
-                hint="add one as an [[extraction]] table, its keys on the lines below it:"
-                ' [[extraction]] id = "country" name = "Country" (see the README, section 6)',
+                hint=EXTRACTION_EXAMPLE_HINT,
             )
         return self.extraction
 

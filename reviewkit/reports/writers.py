@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reviewkit import outputs
+from reviewkit import markdown, outputs
 from reviewkit.text_width import width
 
 
@@ -222,36 +222,12 @@ def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
         cell.quotePrefix = True
 
 
-# what GitHub-flavoured Markdown reads as markup inside a line of text: a backslash (an escape;
-# one before a pipe, 'a\\|b', had escaped the pipe's escape and been lost), emphasis (*, _),
-# code (`), strikethrough (~) and an HTML tag (<: the PRISMA note's 'database: <name>' was read
-# as a tag and hidden). Each is escaped with a backslash (CommonMark escapes any ASCII
-# punctuation), so a title, a value or a note shows as written. Left as they are: [ and ]
-# (a link needs '](' or a definition; PubMed's '[translated title].' is text), & (an entity
-# only when one is spelled out whole) and what begins a block (no cell or heading can; a note is
-# the report's own sentences).
-_MD_MARKUP = re.compile(r"([\\`*_~<])")
-
-
-def _md_text(value: object) -> str:
-    """``value`` as Markdown text that renders as written (:data:`_MD_MARKUP` escaped)."""
-    return _MD_MARKUP.sub(r"\\\1", str(value))
-
-
-def _md_cell(value: Cell) -> str:
-    """A cell's text for a GitHub-flavoured Markdown table: its markup escaped (:func:`_md_text`),
-    then each pipe, which would end the cell; a line break as <br>, which a table row cannot
-    hold otherwise."""
-    text = _md_text(value).replace("|", "\\|")
-    return text.replace("\r", "").replace("\n", "<br>")
-
-
 def markdown_table(t: Table) -> str:
     lines = [
-        "| " + " | ".join(_md_cell(c) for c in t.columns) + " |",
+        "| " + " | ".join(markdown.cell(c) for c in t.columns) + " |",
         "|" + "|".join(" --- " for _ in t.columns) + "|",
     ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in t.rows]
+    lines += ["| " + " | ".join(markdown.cell(c) for c in row) + " |" for row in t.rows]
     if not t.rows:
         lines.append("| " + " | ".join(["—"] + [""] * (len(t.columns) - 1)) + " |")
     return "\n".join(lines)
@@ -261,11 +237,11 @@ def write_markdown(
     tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
 ) -> Path:
     """One Markdown file: a section per table, then the images (linked relative to the file)."""
-    parts = [f"# {_md_text(heading)}\n"] if heading else []
+    parts = [markdown.heading(1, heading) + "\n"] if heading else []
     for t in tables:
-        parts.append(f"## {_md_text(t.title)}\n")
+        parts.append(markdown.heading(2, t.title) + "\n")
         if t.note:
-            parts.append(f"{_md_text(t.note)}\n")
+            parts.append(f"{markdown.text(t.note)}\n")
         parts.append(markdown_table(t) + "\n")
     for caption, image in images:
         rel = os.path.relpath(image, path.parent)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from reviewkit.markdown import code_block, heading, paragraph
 from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
@@ -133,14 +134,14 @@ def _fetched_line(db: Store, run: SearchRun) -> str:
 def search_log(db: Store, protocol: Protocol) -> str:
     """The PRISMA-S log of every search run, as Markdown: the protocol's stored searches, then
     the runs stored under names the protocol no longer has (renamed or removed searches)."""
-    parts = ["# Search log (PRISMA-S)", "", *checklist(db, protocol)]
+    parts = [heading(1, "Search log (PRISMA-S)"), "", *checklist(db, protocol)]
     by_name: dict[str, list[SearchRun]] = {}
     for run in rows.list_runs(db):  # in start order, read once
         by_name.setdefault(run.search_name, []).append(run)
     for search in protocol.searches:
-        parts += [f"## {search.name}", ""]
+        parts += [heading(2, search.name), ""]
         if search.description:
-            parts += [search.description, ""]
+            parts += [paragraph(search.description), ""]
         runs = by_name.pop(search.name, [])
         parts += _filter_lines([search.query], search.adapted_from)
         if not runs:
@@ -157,7 +158,7 @@ def search_log(db: Store, protocol: Protocol) -> str:
             "",
         ]
     for name, runs in others.items():
-        parts += [f"### {name}", ""]
+        parts += [heading(3, name), ""]
         parts += _filter_lines([run.query for run in runs], None)
         parts += _run_lines(db, runs)
     return "\n".join(parts)
@@ -170,19 +171,20 @@ def _filter_lines(queries: Sequence[str], adapted_from: str | None) -> list[str]
     found = list({f.name: f for q in queries for f in filters_in(q)}.values())
     parts: list[str] = []
     for f in found:
-        parts += [f"Search filter used: {f.name}. {f.citation} Verbatim:", "", f"    {f.text}", ""]
+        parts += [paragraph(f"Search filter used: {f.name}. {f.citation} Verbatim:"), ""]
+        parts += [*code_block([f.text]), ""]
     prior = adapted_from or (
         "not recorded (the search is no longer in the protocol)"
         if adapted_from is None
         else "not recorded (adapted_from in the search's protocol table)"
     )
-    return [*parts, f"Adapted from: {prior}", ""]
+    return [*parts, paragraph(f"Adapted from: {prior}"), ""]
 
 
 def _run_lines(db: Store, runs: Sequence[SearchRun]) -> list[str]:
     parts: list[str] = []
     for run, entry in zip(runs, run_log(db, runs), strict=True):
-        parts += ["    " + line for line in entry + _pmid_lines(db, run.id)] + [""]
+        parts += [*code_block(entry + _pmid_lines(db, run.id)), ""]
     return parts
 
 

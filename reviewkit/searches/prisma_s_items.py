@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewkit.markdown import heading, paragraph
 from reviewkit.protocol import Protocol, Search
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.identification import identification_counts
@@ -96,7 +97,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
         ("16 Deduplication", _dedup(db)),
     ]
     lines = [
-        "## PRISMA-S checklist",
+        heading(2, "PRISMA-S checklist"),
         "",
         "Rethlefsen ML et al. PRISMA-S: an extension to the PRISMA Statement for Reporting "
         "Literature Searches in Systematic Reviews. Syst Rev. 2021;10:39. What this project "
@@ -104,8 +105,10 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
         "",
     ]
     for name, said in items:
-        lines.append(f"- **{name}**: {said[0]}")
-        lines += [f"  - {line}" for line in said[1:]]
+        # an item's name is the checklist's; what it says names the project's searches, files
+        # and limits, written as text that renders as written
+        lines.append(f"- **{name}**: {paragraph(said[0])}")
+        lines += [f"  - {paragraph(line)}" for line in said[1:]]
     return [*lines, ""]
 
 

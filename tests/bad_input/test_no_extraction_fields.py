@@ -6,11 +6,13 @@ them as CSV (a sheet with no field to fill)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from reviewkit.cli import main
+from reviewkit.protocol import load
 
 REPO = Path(__file__).parent.parent.parent
 PROTOCOL = REPO / "protocols" / "demo-work-health.toml"
@@ -52,3 +54,19 @@ def test_extraction_commands_say_how_to_add_a_field(
     assert "the protocol has no extraction fields" in err
     assert "[[extraction]]" in err and 'id = "country"' in err, err
     assert str(project / "protocol.toml") in err
+
+
+def test_the_hint_s_table_is_toml_that_adds_a_field(project: Path, tmp_path: Path, capsys) -> None:
+    """The hint's [[extraction]] table, pasted into protocol.toml as shown, gives the project a
+    field: it was shown on one line, '[[extraction]] id = "country" name = "Country"', which is
+    no TOML (a table's header and each key end at the line's end)."""
+    code = main(["extract", "edit", "--reviewer", "you", "--all", "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2
+    shown = err.split("hint:", 1)[1].splitlines()
+    pasted = "\n".join(line.strip() for line in shown if line.startswith("    "))
+    assert tomllib.loads(pasted) == {"extraction": [{"id": "country", "name": "Country"}]}
+    protocol = tmp_path / "protocol.toml"
+    text = (project / "protocol.toml").read_text(encoding="utf-8")
+    protocol.write_text(f"{text}\n{pasted}\n", encoding="utf-8")
+    assert [f.id for f in load(protocol).extraction_fields()] == ["country"]

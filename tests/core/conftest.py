@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,18 @@ def cli_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def snapshot() -> Callable[[Path], list[str]]:
     """``snapshot(project_folder)`` -> the dump of its database."""
     return lambda folder: dump_database(folder / "review.sqlite")
+
+
+@pytest.fixture
+def offline_pubmed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A local E-utilities server on the PubMed XML fixture, as `reviewkit pubmed serve`."""
+    from reviewkit.pubmed.server import EutilsServer
+    from reviewkit.pubmed.snapshot import Snapshot
+
+    folder = tmp_path_factory.mktemp("snapshot")
+    shutil.copy(FIXTURES / "sample.xml", folder / "sample.xml")
+    snapshot = Snapshot.open([folder / "sample.xml"])
+    server = EutilsServer(snapshot, rate_limits=None).start()
+    yield server.base_url
+    server.stop()
+    snapshot.close()

@@ -3,17 +3,21 @@ tells a new user to make first (`make demo`: build/demo/work-health, entered wit
 
 They named Review A's scheme ids, labels and reasons (`diagnosis-group=mental`) and files no
 project has (`embase.ris`), so a new user who tried one on the demo got an error naming other
-values. Here the demo is built on a slice of the snapshot (as tests/test_demo.py builds it),
-and each command's examples run, in order, in a copy of it: each must end with exit code 0.
+values. Here the demo is built on the articles `make demo`'s project holds, cut from the offline
+snapshot (tests/core/demo_pmids.py), and each command's examples run, in order, in a copy of
+it: each must end with exit code 0. Its records are numbered as `make demo` numbers them (the
+order the searches and the second source bring them in depends on the articles alone), so an
+example naming a record in a state (`conflicts resolve 300`: an open conflict; `dedup split
+64`: a duplicate) runs as written on the record it names there; the test gave such an
+example another record in that state, since the demo it built on a slice of the snapshot
+numbered its records otherwise, and a wrong id in a help went unseen.
 Where an example opens a terminal screen the screen is not drawn (no terminal here): the
 command runs up to it, so its names and values are checked; `pubmed serve` likewise stops where
 it would serve. The examples of one command run one after the other, so an example may use a
 file an earlier one wrote (`extract export`, then `extract import`; the lead fills in the
-conflicts sheet between `conflicts --csv` and `conflicts import`, as the help says). Record ids
-are those of `make demo`'s project; the demo built here on the slice numbers its records
-otherwise, so an example naming a record in a state (an open conflict, a duplicate) is given
-the record in that state here (:func:`this_builds`). `simulate` is the one command left out:
-its input is no project but another review's labelled set.
+conflicts sheet between `conflicts --csv` and `conflicts import`, as the help says).
+`simulate` is the one command left out: its input is no project but another review's labelled
+set.
 """
 
 from __future__ import annotations
@@ -29,10 +33,10 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
+from core.demo_pmids import listed, write_demo_articles
+from core.readme_walk import fill_the_sheet
 from core.test_help_examples import ACTING, one_per_line
-from core.test_readme_runs import fill_the_sheet
 from rich.console import Console
-from test_demo import write_slice
 
 from reviewkit.cli import main
 from reviewkit.demo.run import run_demo
@@ -81,31 +85,14 @@ def test_a_help_says_its_examples_run_in_the_demo_where_they_do(
     assert says == (name not in NOT_ON_A_PROJECT), text
 
 
-def this_builds(argv: list[str], arg: str, capsys: pytest.CaptureFixture[str]) -> str:
-    """``arg``, or for a record id of `make demo`'s project in a state an example needs (an
-    open conflict, a duplicate) the record in that state here: the demo built on the slice
-    numbers its records otherwise, as any two projects do."""
-    if argv[:2] == ["conflicts", "resolve"] and arg in ("300", "307"):
-        assert main(["conflicts", "--list", "--stage", "full-text", "--resolver", "lead"]) == 0
-        listed = capsys.readouterr().out.splitlines()
-        conflicts = [x.split("\t")[0] for x in listed if "\topen\t" in x]
-        return conflicts[0 if arg == "300" else 1]
-    if argv[:2] == ["dedup", "split"] and arg == "64":
-        assert main(["dedup", "report", "--csv", "clusters.csv"]) == 0
-        capsys.readouterr()
-        with open("clusters.csv", encoding="utf-8") as fh:
-            return next(r["record_id"] for r in csv.DictReader(fh) if r["canonical"] == "0")
-    return arg
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
-    """The demo project, built on the slice, and a local E-utilities server over the slice."""
+    """The demo project, built on make demo's articles, and a local E-utilities server over them."""
     from reviewkit.pubmed.server import EutilsServer
     from reviewkit.pubmed.snapshot import Snapshot
 
     base = tmp_path_factory.mktemp("demo")
-    snapshot = write_slice(base / "slice.xml")
+    snapshot = write_demo_articles(base / "demo-articles.xml")
     console = Console(file=io.StringIO(), width=200)
     run_demo(base / "build", base / "exports", snapshot_files=[snapshot], console=console)
     served = Snapshot.open([snapshot])
@@ -141,9 +128,25 @@ def test_the_help_examples_run_in_the_demo_project(
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n" * 9))
     for line in examples(name, command):
         argv = shlex.split(line)[1:]
-        argv = [this_builds(argv, a, capsys) for a in argv]
         if argv[:2] == ["conflicts", "import"]:  # the lead's part, as the help says
             fill_the_sheet(Path(argv[2]), "include")
         code = main(argv)
         out, err = capsys.readouterr()
         assert code == 0 and "Traceback" not in err, f"{line}\n{out}\n{err}"
+
+
+def test_the_demo_here_holds_make_demo_s_records(
+    demo: tuple[Path, str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo built here stores a record of every listed article, and no other PMID: a list
+    left behind by a change to the demo's searches or second source (an article they no longer
+    find) shows here. (An article they now find and the list lacks shows when `make demo` is
+    run and the list rewritten: only the whole snapshot holds it.)"""
+    project, _, _ = demo
+    out = project.parent / "records.csv"
+    argv = ["export", "--format", "csv", "--all", "--out", str(out), "--project", str(project)]
+    assert main(argv) == 0
+    capsys.readouterr()
+    with out.open(encoding="utf-8", newline="") as fh:
+        stored = {int(row["pmid"]) for row in csv.DictReader(fh) if row.get("pmid")}
+    assert stored == listed()

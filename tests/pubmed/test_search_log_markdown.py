@@ -1,0 +1,49 @@
+"""search-log.md as a Markdown reader shows it: what the protocol says of a search (its name,
+description, limits and their reason, peer review, the review it was adapted from) is a
+person's text and may hold what Markdown reads as markup (a search string's '|', '*', '_',
+'<'). The log was written outside the report's Markdown writer, bare: '*' made italics, a
+'<name>' was hidden as a tag, a description '1. ...' became a list. Now it is written through
+reviewkit.markdown, as report.md is, and each text shows as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from reviewkit.cli import main
+
+from .conftest import review_a_project
+
+TEXTS = {
+    "description": "1. Sick leave OR *absence* | work_ability, not <children>",
+    "limits_reason": "the `team` reads English only (no ~~translation~~)",
+    "peer_review": "PRESS 2015 | second_librarian *checked*",
+    "adapted_from": "Smith A et al. Pain at <work>: a review. 2019",
+}
+SEARCH = (
+    '\n[[searches]]\nname = "pain-marked"\nquery = "pain[ti]"\n'
+    + "".join(f"{key} = {value!r}\n".replace("'", '"') for key, value in TEXTS.items())
+    + '[searches.limits]\nlanguages = ["english"]\n'
+)
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # GitHub's: CommonMark + GFM
+
+
+def _shown(text: str) -> str:
+    """``text`` as a browser shows it (the HTML a reader makes of text shown as written)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_the_search_log_shows_the_protocol_s_text_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = review_a_project(tmp_path, monkeypatch, SEARCH)
+    out = tmp_path / "search-log.md"
+    assert main(["search", "log", "--out", str(out), "--project", str(project)]) == 0
+    capsys.readouterr()
+    html = MD.render(out.read_text(encoding="utf-8"))
+    for key, text in TEXTS.items():
+        assert _shown(text) in html, (key, html)
+    for markup in ("<em>", "<code>", "<del>", "<ol", "<table"):
+        assert markup not in html, markup
