@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.records import normalise_pages
+from reviewkit.records import PAGE_RANGE, normalise_pages
 
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
-_PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Electronic article numbers: PLoS-style 'e0094853', BMJ's 'c1804' / 'b2345' (a lower-case
 # letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
 # number the pages of a supplement of abstracts: printed pages, compared by their digits, of
@@ -178,8 +177,8 @@ def section_letters(pages: str) -> str:
 def page_count(pages: str) -> int | None:
     """Pages in a 'first-last' range: '46-54' -> 9, '273-6' -> 4; None for one page, an
     e-locator or a range that runs backwards or past 999 pages."""
-    m = _PAGE_RANGE.fullmatch(normalise_pages(pages))
+    m = PAGE_RANGE.fullmatch(normalise_pages(pages))
     if not m:
         return None
-    count = int(m.group(2)) - int(m.group(1)) + 1
+    count = int(m.group(4)) - int(m.group(2)) + 1
     return count if 1 < count < 1000 else None
