@@ -73,6 +73,12 @@ def normalise_pmcid(value: str | None) -> str:
     return f"PMC{m.group(1)}" if m else ""
 
 
+# A plain range: a first and a last page, each digits under an optional section letter ('S12-8',
+# 'e8-e9'). The one reading of it: the import's expansion here, the RIS writer's SP/EP split,
+# dedup's page count.
+PAGE_RANGE = re.compile(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)")
+
+
 def normalise_pages(value: str | None) -> str:
     """'123-9' -> '123-129'; '123--129' -> '123-129'; keeps e-locators like 'e0123'."""
     if not value:
@@ -81,7 +87,7 @@ def normalise_pages(value: str | None) -> str:
     # hyphens U+2010-U+2012 and minus U+2212 (the Cochrane Library writes '43\u201058')
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", re.sub(r"\s+", "", str(value)))
     text = re.sub(r"-+", "-", text).strip("-")
-    m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
+    m = PAGE_RANGE.fullmatch(text)
     if m:
         prefix, first, prefix2, last = m.groups()
         if len(last) < len(first):

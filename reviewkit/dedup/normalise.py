@@ -27,6 +27,7 @@ from reviewkit.dedup.pages import (
     page_range,
     range_starts,
     section_letters,
+    supplement_label,
 )
 from reviewkit.dedup.registers import is_register_name, record_number
 from reviewkit.dedup.titles import (
@@ -141,15 +142,20 @@ def supplement_number(text: str) -> str:
     return UNNUMBERED_SUPPLEMENT if _SUPPLEMENT_WORD.search(text) else ""
 
 
-def record_supplement(issue: str, volume: str) -> str:
-    """The supplement number of a record: the issue's, else the volume's. Exporters name the
+def record_supplement(issue: str, volume: str, pages: str) -> str:
+    """The supplement number of a record: the issue's, else the volume's, else the one MEDLINE
+    names before the pages ('Suppl 2:S12-8', :func:`pages.supplement_label`). Exporters name the
     supplement in either field: PubMed/MEDLINE and Scopus in the issue ('10 Suppl 1', 'S3'),
     Ovid/Embase in the volume ('25 (Supplement 1)', '59 (1 Supplement 1)', '23 (S1)'), and a
     volume field may hold the supplement alone ('S4', 'Suppl 12': the journal's volume not
     given). Each field is read on its own: an unnumbered supplement in the issue ('16
     Supplement', '3 SUPPL.') is not numbered by the volume after it (JACC '68' / '16
     Supplement' is issue 16's supplement, not supplement 68)."""
-    return supplement_number(issue) or supplement_number(volume)
+    return (
+        supplement_number(issue)
+        or supplement_number(volume)
+        or supplement_number(supplement_label(pages))
+    )
 
 
 def volume_issue(volume: str) -> str:
@@ -220,7 +226,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         section_number=volume_key(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
-        supplement=record_supplement(rec.issue, rec.volume),
+        supplement=record_supplement(rec.issue, rec.volume, rec.pages),
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,

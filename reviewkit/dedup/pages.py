@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.records import normalise_pages
+from reviewkit.records import PAGE_RANGE, normalise_pages
 
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
-_PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Electronic article numbers: PLoS-style 'e0094853', BMJ's 'c1804' / 'b2345' (a lower-case
 # letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
 # number the pages of a supplement of abstracts: printed pages, compared by their digits, of
@@ -62,12 +61,27 @@ def is_roman_numeral(letters: str) -> bool:
 # ch. 10, for an issue field that does not give it): 'Suppl 2:S12-8', 'Suppl:171-4', 'Suppl
 # A:A12-9', 'Spec No:R187-93', 'Pt 2:221-5'. Embase and Scopus write the supplement in the
 # issue ('SUPPL. 2') and the pages alone ('S12-S18'): the pages are what follows the colon.
-# Without a colon ('Suppl-29', a converter's remnant of 'Suppl 3:S417-29') no page is read
-# but the last page's digits, as before.
+# An unnumbered supplement MEDLINE writes without a colon, its pages right after the word
+# ('suppl 7-8', 'SUPPL 9-10', 'Suppl. 7': a numbered one always takes the colon). Without a
+# colon or a page after the word ('Suppl-29', a converter's remnant of 'Suppl 3:S417-29') no
+# page is read but the last page's digits, as before.
 _PART_LABEL = re.compile(
-    r"^\s*(?:suppl(?:ement)?|spec(?:ial)?\s*(?:no|iss(?:ue)?)|pt|part)(?![a-z])[^:;,]{0,12}:\s*(?=\S)",
+    r"^\s*(?:(?:suppl(?:ement)?|spec(?:ial)?\s*(?:no|iss(?:ue)?)|pt|part)(?![a-z])[^:;,]{0,12}:"
+    r"\s*(?=\S)|suppl(?:ement)?\.?\s*(?=\d+(?:-\d+)?\s*(?:[;,]|$)))",
     re.IGNORECASE,
 )
+# The supplement that label names: 'Suppl 2:S12-8' -> 'Suppl 2'; 'Suppl:171-4', 'suppl 7-8' and
+# the converter's 'Suppl-29' -> 'Suppl' (a supplement without a number). Read by
+# normalise.record_supplement where the issue and the volume name none.
+_SUPPLEMENT_LABEL = re.compile(r"^\s*(suppl(?:ement)?(?![a-z])\.?\s*(?:\d+\s*(?=:))?)", re.I)
+
+
+def supplement_label(pages: str) -> str:
+    """The supplement MEDLINE names before the pages ('Suppl 2:S12-8' -> 'Suppl 2', 'suppl
+    7-8' -> 'suppl'); '' when the field opens with no supplement's label ('S12-S18' is a
+    supplement's page, naming no supplement; 'Pt 2:221-5' another part of the issue)."""
+    m = _SUPPLEMENT_LABEL.match(pages or "")
+    return m.group(1) if m else ""
 
 
 def _without_part_label(pages: str) -> str:
@@ -163,8 +177,8 @@ def section_letters(pages: str) -> str:
 def page_count(pages: str) -> int | None:
     """Pages in a 'first-last' range: '46-54' -> 9, '273-6' -> 4; None for one page, an
     e-locator or a range that runs backwards or past 999 pages."""
-    m = _PAGE_RANGE.fullmatch(normalise_pages(pages))
+    m = PAGE_RANGE.fullmatch(normalise_pages(pages))
     if not m:
         return None
-    count = int(m.group(2)) - int(m.group(1)) + 1
+    count = int(m.group(4)) - int(m.group(2)) + 1
     return count if 1 < count < 1000 else None

@@ -29,7 +29,7 @@ from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
 from reviewkit.name_forms import ris_name
-from reviewkit.records import Record, normalise_doi, plain_abstract
+from reviewkit.records import PAGE_RANGE, Record, normalise_doi, plain_abstract
 
 FORMAT = "ris"
 # a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read
@@ -359,10 +359,6 @@ def read_lines(
         )
 
 
-# a first and a last page, each digits under an optional section letter ('S12-8', 'e8-e9')
-_PLAIN_RANGE = re.compile(r"[A-Za-z]?\d+\s*-\s*[A-Za-z]?\d+")
-
-
 def to_ris_dict(rec: Record) -> dict:
     """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
     ref: dict = {"type_of_reference": RIS_TYPES.get(record_kind(rec), "GEN")}
@@ -394,7 +390,7 @@ def to_ris_dict(rec: Record) -> dict:
         # under a Roman numeral; '1327-8; author reply 1328', a piece printed after the article)
         # whole in SP, the pages as readers take them back: split, EP had been '8; author reply
         # 1328', a last page no reader can use
-        plain = _PLAIN_RANGE.fullmatch(rec.pages)
+        plain = PAGE_RANGE.fullmatch(rec.pages)  # a Record's pages: no blanks
         sp, _, ep = rec.pages.partition("-") if plain else (rec.pages, "", "")
         ref["start_page"] = sp
         if ep:

@@ -9,6 +9,7 @@ from reviewkit.dedup.matching import match
 from reviewkit.dedup.pages import first_page, page_range
 from reviewkit.dedup.rules import RULES
 from reviewkit.dedup.score import pages_conflict
+from reviewkit.dedup.titles import population_words
 
 TRIAL = "Sertraline for depression with chronic back pain: a randomised controlled trial"
 
@@ -99,6 +100,39 @@ def test_a_differing_population_arm_age_group_or_sex_word_keeps_records_apart():
     assert verdict(keys(7, title=TRIAL + " in adults"), keys(8, title=TRIAL))[0] == "duplicate"
     # spelling of one group is no difference
     assert verdict(keys(9, title="Paediatric " + TRIAL), keys(10, title=kid))[0] == "duplicate"
+
+
+def test_older_and_younger_adults_inpatients_and_outpatients_are_other_people():
+    # groups a trial register splits studies by: age bands of adults and the care setting
+    for one, two in (
+        ("older adults", "younger adults"),
+        ("elderly patients", "young adults"),
+        ("aged people", "adults"),
+        ("inpatients", "outpatients"),
+        ("hospitalised patients", "outpatients"),
+    ):
+        a, b = keys(1, title=f"{TRIAL} in {one}"), keys(2, title=f"{TRIAL} in {two}")
+        assert verdict(a, b) == ("not_duplicate", "population_differs"), (one, two)
+        # a bare title naming the group against one naming none: other people too
+        assert verdict(bare(3, f"{TRIAL} in {one}"), bare(4, TRIAL))[0] == "not_duplicate"
+    # the true copy: one group in two spellings still merges
+    for one, two in (
+        ("older adults", "older people"),
+        ("elderly people", "older persons"),
+        ("inpatients", "hospitalized patients"),
+    ):
+        a, b = keys(1, title=f"{TRIAL} in {one}"), keys(2, title=f"{TRIAL} in {two}")
+        assert verdict(a, b) == ("duplicate", "biblio_match"), (one, two)
+    # the words name no group away from a person: older drugs, children aged 6 to 12
+    assert population_words(["older", "drugs", "for", "children", "aged", "6", "to", "12"]) == {
+        "child"
+    }
+    assert population_words(["young", "adult", "mice"]) == {"adult"}
+    assert population_words(["adolescents", "and", "young", "adults"]) == {
+        "adolescent",
+        "young",
+        "adult",
+    }
 
 
 def test_every_rule_has_a_unique_name_and_a_reason():

@@ -124,3 +124,15 @@ def test_a_name_typo_pairs_when_the_table_of_contents_is_noted():
         pages="384-391",
     )
     assert verdict(medline, embase) == ("duplicate", "title_number_typo")
+
+
+def test_the_ris_writer_and_dedup_read_one_plain_range_alike():
+    # one reading of a plain range (records.PAGE_RANGE): the RIS writer splits SP/EP exactly
+    # where dedup counts a range's pages; anything more is written whole and counted as none
+    from reviewkit.dedup.pages import page_count
+    from reviewkit.formats.ris import to_ris_dict
+    from reviewkit.records import Record
+
+    for pages in ("245-253", "S12-8", "e8-e9", "II-221-5", "1327-8; author reply 1328", "c1804"):
+        ris = to_ris_dict(Record(title="A title", pages=pages))
+        assert ("end_page" in ris) == (page_count(Record(pages=pages).pages) is not None), pages

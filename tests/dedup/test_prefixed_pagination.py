@@ -8,6 +8,7 @@ from __future__ import annotations
 from dedup.helpers import keys, rec, verdict
 
 from reviewkit.dedup.merged_fields import filled_record
+from reviewkit.dedup.normalise import UNNUMBERED_SUPPLEMENT
 from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.score import pages_conflict
 
@@ -101,3 +102,23 @@ def test_a_part_label_is_no_page_in_any_range_of_the_field():
     assert (k.first_page, k.page_starts) == ("12", frozenset({"12", "19"}))
     assert keys(2, pages="Pt 1:12-8; Pt 2:30-5").page_starts == frozenset({"12", "30"})
     assert pages_conflict(keys(3, pages="Suppl 2:S12-8; author reply S19"), keys(4, pages="212-20"))
+
+
+def test_the_supplement_medline_names_in_the_pages_is_the_records_supplement():
+    # MEDLINE names the supplement before the pages when the issue field does not ('Suppl
+    # 2:17-8', 'Suppl:171-4', 'suppl 7-8': NLM's indexing manual ch. 10); Embase's copy names
+    # it in the issue. Both records are in supplement 2: the label no longer differs silently
+    medline = keys(1, issue="", pages="Suppl 2:S12-8")
+    embase = keys(2, issue="SUPPL. 2", pages="S12-S18")
+    assert medline.supplement == embase.supplement == "2"
+    assert keys(3, issue="", pages="Suppl:171-4").supplement == UNNUMBERED_SUPPLEMENT
+    unnumbered = keys(4, issue="", pages="suppl 7-8")  # no colon: the pages follow the word
+    assert (unnumbered.supplement, unnumbered.first_page, unnumbered.last_page) == (
+        UNNUMBERED_SUPPLEMENT,
+        "7",
+        "8",
+    )
+    # the issue's or the volume's supplement comes first; another part of the issue is none
+    assert keys(5, issue="Suppl 1", pages="Suppl 2:S12-8").supplement == "1"
+    assert keys(6, issue="", pages="Pt 2:221-5").supplement == ""
+    assert keys(7, issue="", pages="S12-S18").supplement == ""  # a section's page names none
