@@ -1,6 +1,6 @@
 """The kept notices brought up to date when records were only added (issue 14).
 
-Finding the notices about a project's records reads every title (about 5 CPU seconds on
+Finding the notices about a project's records reads every title (about 7 CPU seconds on
 50,000 records), and an import, a search rerun or a dedup run asked for it again for ten new
 records. Where records were only added since the notices were kept, what the new records can
 change is found from them, the kept notices' records and the few records their PubMed links
@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from reviewkit.dedup.concerns import Concern, as_found, concerns_among
 from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record
 from reviewkit.store.concerns import ids_by_pmid, kept_base
@@ -85,14 +86,15 @@ def _named_by_kept_notices(notices: Mapping[int, Record], new: Mapping[int, Reco
 
 
 def _apart_by_place(new: Mapping[int, Record]) -> list[list[tuple[int, Record]]]:
-    """The new records in groups of which no two share a year and volume: a notice citing a
-    place where two articles are names neither (``concern_citations``), so two new records at
-    one place, read together, would hide that it names them."""
+    """The new records in groups of which no two share a place (year, volume, first page): a
+    notice citing a place where two articles are names neither (``concern_citations``), so two
+    new records at one place, read together, would hide that it names them."""
     groups: list[list[tuple[int, Record]]] = []
-    seen: dict[tuple[int | None, str], int] = defaultdict(int)
+    seen: dict[tuple[int | None, str, str], int] = defaultdict(int)
     for i, r in new.items():
-        place = (r.year, volume_key(r.volume or ""))
-        k = seen[place] if place[0] is not None and place[1] else 0
+        place = (r.year, volume_key(r.volume or ""), first_page(r.pages or ""))
+        # a citation names no record without all three (concern_citations.Places)
+        k = seen[place] if r.year is not None and place[1] and place[2] else 0
         seen[place] += 1
         if k == len(groups):
             groups.append([])

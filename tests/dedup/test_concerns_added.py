@@ -36,6 +36,7 @@ LATER = [
 ]
 CITED = "Correction to Lancet Oncol 2021; 22: 872-82"
 CITED_TWICE = "Erratum in: J Occup Rehabil. 2019;29(2):456"
+NAMED = "Workplace health promotion for older workers in home care"
 
 
 def _base() -> list[Record]:
@@ -57,9 +58,19 @@ def _base() -> list[Record]:
         ),
         Record(title="Correction to: 10.1000/later.3", year=2022),  # names a DOI yet unseen
         Record(title=CITED, year=2022),
-        Record(title=CITED_TWICE, year=2020),
+        Record(title=CITED_TWICE, year=2020),  # its article here; two more at its place later
     ]
-    return articles + notices
+    cited = Record(
+        title="Graded return to work for nurses after sick leave",
+        journal="J Occup Rehabil",
+        year=2019,
+        volume="29",
+        pages="456-60",
+    )
+    # a notice naming a title its article here has with a subtitle; the title word for word
+    # comes later, on a record published after the notice (so it takes the notice from both)
+    near = Record(title=f"{NAMED}: a cluster randomised trial", year=2018)
+    return [*articles, cited, near, *notices, Record(title=f"Erratum to: {NAMED}", year=2019)]
 
 
 def _add(db: Store, records: list[Record]) -> None:
@@ -119,6 +130,7 @@ BATCHES = {
         )
         for k in (1, 2)
     ],
+    "the title an old notice names, published after it": [Record(title=NAMED, year=2023)],
     "a new notice about an old record": [Record(title=f"Correction to: {TITLES[2]}", year=2023)],
 }
 
