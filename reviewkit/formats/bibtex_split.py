@@ -1,8 +1,8 @@
 """A BibTeX file split into bibtexparser's blocks, checked, a chunk of entries at a time.
 
 bibtexparser v2 parses a whole string into one Library (its Splitter and ``parse_file`` read
-all of it; there is no incremental parse), and the Library of a 160 MB file took more than
-1.5 GB (benchmarks/results/import-text.md). Its Splitter begins a block at every '@type{' or
+all of it; there is no incremental parse), and the Library of a 160 MB file took 1.4 GB
+(benchmarks/results/import-text.md). Its Splitter begins a block at every '@type{' or
 '@type(' at a line start (after blanks) and aborts an open block there ("Unexpected block
 start"), whatever braces or quotes are open: so the text cut before such lines parses into
 the same blocks as the whole text. :func:`libraries` cuts it so, about every
@@ -60,8 +60,14 @@ def libraries(
                         hint="give one of the two entries another key, or delete the copy",
                     )
                 )
-        problems.sort(key=lambda p: int(p.where.rpartition(":")[2] or 0))
+        problems.sort(key=_line_of)
         yield library, lines, first, problems
+
+
+def _line_of(problem: FormatError) -> int:
+    """The line a problem's 'file:line' names (0 for the file: it comes first)."""
+    found = re.search(r":(\d+)$", problem.where)
+    return int(found.group(1)) if found else 0
 
 
 def _chunks(text: str) -> Iterator[tuple[str, str, int]]:
