@@ -23,10 +23,10 @@ from benchmarks.measure import load_note, run_isolated
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # (format, records): the RIS file is about 200 MB, the size the brief of round 21 named (a
-# database's whole export of a broad search, ten times PubMed's 10,000-record limit); the
-# others about 50 MB
-CASES = {"ris": 113_000, "medline": 26_000, "wos": 26_000}
-_SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt"}
+# database's whole export of a broad search, ten times PubMed's 10,000-record limit), BibTeX
+# as many records (160 MB, round 22); the others about 50 MB
+CASES = {"ris": 113_000, "medline": 26_000, "wos": 26_000, "bibtex": 113_000}
+_SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt", "bibtex": "bib"}
 
 
 def _words(i: int, n: int) -> str:
@@ -71,10 +71,23 @@ def _wos(i: int) -> str:
     )
 
 
+def _bibtex(i: int) -> str:
+    authors = " and ".join(f"Author{(i + k) % 5000}, A. B." for k in range(5))
+    keywords = "; ".join(f"keyword {(i + k) % 300}" for k in range(5))
+    return (
+        f"@article{{study{i},\n  title = {{Return to work after sick leave: study {i}}},\n"
+        f"  author = {{{authors}}},\n  year = {{{2000 + i % 25}}},\n"
+        f"  journal = {{Journal of Occupational Rehabilitation}},\n  volume = {{{i % 40}}},\n"
+        f"  number = {{{i % 4 + 1}}},\n  pages = {{{i % 300}--{i % 300 + 9}}},\n"
+        f"  doi = {{10.1000/jor.{i}}},\n  abstract = {{Background: {_words(i, 130)}.}},\n"
+        f"  keywords = {{{keywords}}},\n}}\n\n"
+    )
+
+
 def export(fmt: str, records: int) -> bytes:
-    """A text export of ``records`` generated records in ``fmt`` ('ris', 'medline', 'wos'),
-    each with a title, five authors, a ~1 KB abstract, a DOI and its citation."""
-    one = {"ris": _ris, "medline": _medline, "wos": _wos}[fmt]
+    """A text export of ``records`` generated records in ``fmt`` ('ris', 'medline', 'wos',
+    'bibtex'), each with a title, five authors, a ~1 KB abstract, a DOI and its citation."""
+    one = {"ris": _ris, "medline": _medline, "wos": _wos, "bibtex": _bibtex}[fmt]
     body = "".join(one(i) for i in range(records))
     if fmt == "wos":
         body = f"FN Clarivate Analytics Web of Science\nVR 1.0\n{body}EF\n"
@@ -161,16 +174,25 @@ def _table(saved: dict) -> str:
         f"{key}: load {s['load_average_at_start']} ({load_note(s['load_average_at_start'])})"
         for key, s in saved.items()
     )
+    notes = "".join(
+        f"{fmt} {key}: {got['note']}\n"
+        for key, s in saved.items()
+        for fmt, got in s["figures"].items()
+        if "note" in got
+    )
     return (
         "# Import of large text exports (benchmarks/bench_import_text.py)\n\n"
         "A generated export of each format imported into a new project in a fresh process\n"
         "(`importer.import_files`): CPU seconds of the import, peak resident memory of the\n"
         "process (VmHWM) and, in brackets, its growth over the peak before the import.\n"
         "Before: the readers holding the file whole (bytes, text, lines); after: read line by\n"
-        "line (`reviewkit.formats.text_stream`).\n\n"
+        "line (`reviewkit.formats.text_stream`). BibTeX (round 22): before, its text parsed\n"
+        "whole into one bibtexparser Library; after, a chunk of entries at a time\n"
+        "(`reviewkit.formats.bibtex_split`), its text still held whole.\n\n"
         "| format | records | file | before | after |\n|---|---|---|---|---|\n"
         + "\n".join(rows)
         + f"\n\nLoad at start: {loads}.\n"
+        + (f"\n{notes}" if notes else "")
     )
 
 

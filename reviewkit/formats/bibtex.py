@@ -14,19 +14,17 @@ a biblatex style that prints it, as the other non-standard fields are.
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 import bibtexparser
-from bibtexparser.exceptions import ParsingException
-from bibtexparser.model import Entry, Field, ImplicitComment
+from bibtexparser.model import Entry, Field
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import bibtex_crossref, joined
-from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, year_value
+from reviewkit.formats import bibtex_crossref, bibtex_split
+from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, top_level, year_value
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import (
     BIBTEX_PUBLISHER,
@@ -35,8 +33,8 @@ from reviewkit.formats.kinds import (
     kept_kind,
     record_kind,
 )
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn
-from reviewkit.formats.text import split_lines
 from reviewkit.name_forms import bibtex_name_parts, written_apart
 from reviewkit.records import Record, fold_text, plain_abstract
 
@@ -131,25 +129,6 @@ def _split(value: str, *seps: str) -> list[str]:
     return [value.strip()] if value.strip() else []
 
 
-def _parse(text: str, name: str) -> bibtexparser.Library:
-    """bibtexparser's parse, with its log warnings silenced (we report the failed blocks).
-
-    The values are kept as written (with their braces and quotes): checked here, and turned
-    into text by :func:`_value`.
-    """
-    log = logging.getLogger("bibtexparser.splitter")
-    previous = log.disabled
-    log.disabled = True
-    try:
-        library = bibtexparser.parse_string(text, parse_stack=[])
-    except ParsingException as exc:
-        raise FormatError(f"broken BibTeX: {exc}", where=name) from None
-    finally:
-        log.disabled = previous
-    _check_commas(library, split_lines(text), name)
-    return library
-
-
 # BibTeX's standard styles define the month macros (btxdoc, section 2.1); written bare, they
 # are valid without an @string. Month is not a Record field: they stay as written.
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -184,7 +163,7 @@ def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
             where=where,
             hint="the file is damaged or generated; export the references again",
         )
-    top = _top_level(raw)
+    top = top_level(raw)
     cuts = [i for i, ch in enumerate(top) if ch == "#"]
     out = []
     for begin, end in zip([-1, *cuts], [*cuts, len(raw)], strict=True):
@@ -230,7 +209,7 @@ def _names(value: str) -> list[str]:
     """Author names: split on 'and' outside braces (BibTeX matches it in any case), so a
     corporate author in braces ('{Agency for Healthcare Research and Quality}') stays one."""
     # letters inside braces become 'x' (not blanks, which '\s+' would take as spacing)
-    top = "".join(t if t == v else "x" for t, v in zip(_top_level(value), value, strict=True))
+    top = "".join(t if t == v else "x" for t, v in zip(top_level(value), value, strict=True))
     names, begin = [], 0
     for m in _AND.finditer(top):
         names.append(value[begin : m.start()])
@@ -241,103 +220,6 @@ def _names(value: str) -> list[str]:
     return found[:-1] if len(found) > 1 and found[-1].lower() == "others" else found
 
 
-# Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
-# When the comma after a value is missing, bibtexparser reads the next field into that value.
-_SWALLOWED = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w:.+-]*)\s*=")
-
-
-def _top_level(value: str) -> str:
-    """The value with the text inside its braces and quotes blanked (newlines kept).
-
-    A backslash escapes the next character (``\\{``, ``\\}``, ``\\"``), as for bibtexparser.
-    """
-    out, depth, quoted, escaped = [], 0, False, False
-    for ch in value:
-        inside = depth > 0 or quoted
-        if escaped or ch == "\\":
-            escaped = not escaped and ch == "\\"
-        elif ch == "{":
-            depth += 1
-        elif ch == "}" and depth:
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            quoted = not quoted
-        out.append(ch if ch == "\n" or not (inside or depth or quoted) else " ")
-    return "".join(out)
-
-
-def _check_commas(library: bibtexparser.Library, lines: list[str], name: str) -> None:
-    """Refuse an entry whose fields are not separated by commas (they would merge silently)."""
-    for entry in library.entries:
-        for field in entry.fields:
-            found = _SWALLOWED.search(_top_level(field.value))
-            if not found:
-                continue
-            swallowed = found.group(1)
-            pattern = re.compile(rf"(?:^|[\s}}\"]){re.escape(swallowed)}\s*=")
-            line = field.start_line  # 0-based: the field's own line, then the lines after it
-            first = lines[line].partition("=")[2] if line < len(lines) else ""
-            if not pattern.search(first):
-                line = next(
-                    (n for n in range(line + 1, len(lines)) if pattern.search(lines[n])), line
-                )
-            raise FormatError(
-                f"no comma between field '{field.key}' and field '{swallowed}' of entry "
-                f"'{entry.key}' (they would be read as one value)",
-                where=f"{name}:{line + 1}",
-                hint=f"add ',' after the value of '{field.key}', before '{swallowed} =' "
-                "(the fields of an entry are separated by commas)",
-            )
-
-
-def _failure(block: object) -> str:
-    """First line of what bibtexparser says is wrong with a failed block."""
-    error = getattr(block, "error", None)
-    detail = getattr(error, "abort_reason", "") or (str(error) if error else "")
-    lines = [ln.strip() for ln in detail.splitlines() if ln.strip()]
-    return lines[0] if lines else "syntax error"
-
-
-_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
-_FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
-
-
-def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
-    """Refuse '@type' at a line start with no '{' after it, which bibtexparser keeps as a
-    comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
-    entry cut short (a download or copy that stopped), whose record would be lost silently.
-    '@comment' is the exception: BibTeX skips it and what follows on its line without braces
-    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries."""
-    for block in library.blocks:
-        if not isinstance(block, ImplicitComment):
-            continue
-        starts = _ENTRY_START.finditer(block.raw)
-        m = next((m for m in starts if m.group(1).lower() != "comment"), None)
-        if m:
-            line = block.start_line + 1 + block.raw.count("\n", 0, m.start())
-            raise FormatError(
-                f"'@{m.group(1)}' starts an entry that never opens with '{{'",
-                where=f"{name}:{line}",
-                hint="the file looks cut short (export it again), or remove the stray '@'",
-            )
-        # BibTeX skips text outside entries: a table or another format's records joined to the
-        # file would be lost there (a field's value may hold such lines: not checked); a file
-        # with no entry at all is no BibTeX file joined to another, it is said so below
-        joined.check_no_table_row(block.raw, "bibtex", name, block.start_line + 1)
-        if library.entries:
-            joined.check_one_format(block.raw, "bibtex", name, block.start_line + 1)
-        # BibTeX skips text between entries as a comment; 'name = value' there is a field
-        # whose entry an extra '}' closed early, and it would be lost silently
-        if field := _FIELD_OUTSIDE.search(block.raw):
-            line = block.start_line + 1 + block.raw.count("\n", 0, field.start(1))
-            raise FormatError(
-                f"field '{field.group(1)}' outside any entry: an extra '}}' closed the entry "
-                "above it early",
-                where=f"{name}:{line}",
-                hint="remove the extra '}' (every '{' of an entry needs one '}')",
-            )
-
-
 # who issued the work: a book's publisher, a report's institution, a conference's organization,
 # a thesis' school (BibTeX's fields for each kind; the first given is kept)
 _ISSUERS = ("publisher", "institution", "organization", "school")
@@ -346,22 +228,40 @@ _ISSUERS = ("publisher", "institution", "organization", "school")
 def read(
     text: str, name: str, *, source: str = "BibTeX", warn: Warn | None = None
 ) -> Iterator[Record]:
-    """Records of a BibTeX file; ``warn`` is told of a year field that holds no year."""
-    library = _parse(text, name)
-    if library.failed_blocks:
-        block = library.failed_blocks[0]
-        detail = _failure(block)
-        raise FormatError(
-            f"broken BibTeX entry: {detail}",
-            where=f"{name}:{block.start_line + 1}",
-            hint="check the braces and quotes of this entry (every '{' needs a '}')",
-        )
-    _check_stray_entry_starts(library, name)
-    if not library.entries:
+    """Records of a BibTeX file, parsed a chunk of entries at a time (formats.bibtex_split);
+    ``warn`` is told of a year field that holds no year."""
+    entries = 0
+    problems = Problems()  # every problem of the file, each by its line: one fix suffices
+    for library, lines, first, found in bibtex_split.libraries(text, name):
+        problems.add(*found)
+        if not problems:  # after a problem, the later chunks are only checked
+            try:
+                yield from _records(library, lines, first, entries, name, source, warn)
+            except FormatError as exc:  # a value (an @string, a PMID, a year): the first only
+                problems.add(exc)
+        if problems.full:
+            break
+        entries += len(library.entries)
+    problems.raise_any()
+    if not entries:
         raise FormatError(
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
         )
-    lines = split_lines(text)
+
+
+def _records(
+    library: bibtexparser.Library,
+    lines: list[str],
+    first: int,
+    before: int,
+    name: str,
+    source: str,
+    warn: Warn | None,
+) -> Iterator[Record]:
+    """The records of one chunk's ``library``, whose ``lines`` start at the file's line
+    ``first`` (0-based), after ``before`` entries of the chunks above it."""
+    if not library.entries:
+        return
     strings = _strings(library, name)
     fields = [
         {
@@ -372,7 +272,8 @@ def read(
     ]
     by_key = {e.key.lower(): values for e, values in zip(library.entries, fields, strict=True)}
     volumes = bibtex_crossref.volumes([e.key for e in library.entries], fields)
-    for position, (entry, own) in enumerate(zip(library.entries, fields, strict=True), start=1):
+    entries = zip(library.entries, fields, strict=True)
+    for position, (entry, own) in enumerate(entries, start=before + 1):
         if entry.key.lower() in volumes:  # a volume lending its papers its fields, no record
             continue
         values = bibtex_crossref.resolve(entry, own, by_key, name)
@@ -380,7 +281,7 @@ def read(
         raw = (
             entry.raw
             if getattr(entry, "raw", None)
-            else "\n".join(lines[entry.start_line : entry.start_line + 1])
+            else "\n".join(lines[entry.start_line - first : entry.start_line - first + 1])
         )
         pubtypes = _split(f.get("pubtype", ""), "; ")
         # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')

@@ -63,3 +63,23 @@ def check_entry_year(
     if warn is not None and record.year is None and field is not None:
         where = field_line(entry, (field,), name)
         check_year(values[field], f"field {field}", where, warn)
+
+
+def top_level(value: str) -> str:
+    """The value with the text inside its braces and quotes blanked (newlines kept).
+
+    A backslash escapes the next character (``\\{``, ``\\}``, ``\\"``), as for bibtexparser.
+    """
+    out, depth, quoted, escaped = [], 0, False, False
+    for ch in value:
+        inside = depth > 0 or quoted
+        if escaped or ch == "\\":
+            escaped = not escaped and ch == "\\"
+        elif ch == "{":
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        out.append(ch if ch == "\n" or not (inside or depth or quoted) else " ")
+    return "".join(out)

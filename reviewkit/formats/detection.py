@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
-from reviewkit.formats import not_export
+from reviewkit.formats import joined, not_export
 from reviewkit.formats.text import (
     EMPTY_HINT,
     bom_encoding,
@@ -33,7 +33,7 @@ from reviewkit.formats.text import (
     refuse_binary,
     utf16_without_bom,
 )
-from reviewkit.formats.text_sniff import TEXT_FORMATS, sniff
+from reviewkit.formats.text_sniff import TEXT_FORMATS, sniff, stray_head
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
 
@@ -91,6 +91,28 @@ def refuse_empty(path: Path, head: bytes) -> None:
         )
 
 
+def refuse_stray_head(text: str, path: Path) -> None:
+    """FormatError when the head ``text`` is a tagged export with a few stray lines above it
+    (:func:`~reviewkit.formats.text_sniff.stray_head`), naming them and the export's kind.
+    Refused, not read past: what the lines are (a header row, a title, the end of another
+    file joined on top) is for the user to judge, and the tagged readers take no line
+    before their first record."""
+    found = stray_head(text)
+    if found is None:
+        return
+    start, fmt = found
+    lines, are = ("line 1", "is") if start == 2 else (f"lines 1-{start - 1}", "are")
+    first = next(ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip())
+    shown = first if len(first) <= 60 else first[:57] + "..."
+    raise FormatError(
+        f"a {joined.format_name(fmt)} export starts on line {start}, below {lines}, which {are} "
+        f"no part of it ({shown!r}: a spreadsheet's header row, or text typed above the export?)",
+        where=f"{path}:1",
+        hint=f"delete {lines} and import the file again (or pass --format csv if it really is "
+        "a table)",
+    )
+
+
 def detect(path: Path, encoding: str | None = None) -> str:
     """Format of a file, from its content (not its name); ``encoding`` as given by the user."""
     check_regular(path)
@@ -121,6 +143,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
         if sniff(name, text):
             return name
     not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
+    refuse_stray_head(text, path)  # a header row above a tagged export
     if text.lstrip().startswith("<"):
         return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
     if sniff("csv", text):

@@ -78,6 +78,11 @@ _TABLE_ROW = re.compile(
 )
 
 
+def format_name(fmt: str) -> str:
+    """The name a message gives a text format ('wos' -> 'Web of Science')."""
+    return _NAMES[fmt]
+
+
 def check_one_format(text: str, fmt: str, name: str, first_line: int = 1) -> None:
     """FormatError naming the first line of ``text`` (a file read as ``fmt``, or the part of it
     starting on line ``first_line``) that opens a record of another format."""

@@ -27,6 +27,7 @@ __all__ = [
     "is_ovid",
     "sep_line",
     "sniff",
+    "stray_head",
 ]
 
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
@@ -178,3 +179,31 @@ TEXT_FORMATS = tuple(fmt for fmt in _SNIFFS if fmt != "csv")  # sniffed before t
 def sniff(fmt: str, text: str) -> bool:
     """Whether decoded ``text`` (its head is enough) looks like a file of text format ``fmt``."""
     return _SNIFFS[fmt](text)
+
+
+# How many lines may stand above a tagged export before it is no longer "a stray line": a
+# spreadsheet's header row (a file opened in Excel and saved, or a header pasted on top), a
+# title typed above the records, a blank header of separators (',,,,') with a byte-order
+# mark. Three covers a header, a title and a 'sep=' line; more is another kind of file.
+MAX_STRAY_LINES = 3
+
+
+def stray_head(text: str) -> tuple[int, str] | None:
+    """(line number of the export's first line, format) when ``text`` (a file's head, which no
+    sniff took) is a tagged export below one to :data:`MAX_STRAY_LINES` lines that are not
+    part of it; else None. Without them the file is sniffed as its format; with them its
+    first line (a comma in a header row) made it a CSV, read into rows of junk, one for each
+    line of the records. A line inside a CSV's quoted cell is a cell's text, not a stray line
+    above an export; BibTeX is sniffed anywhere in the head already."""
+    lines = split_lines(text.lstrip("\ufeff")[:20000])
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    for stray in range(1, min(MAX_STRAY_LINES, len(filled) - 1) + 1):
+        start = filled[stray]
+        above = "\n".join(lines[:start])
+        if above.count('"') % 2 == 1:  # the line is inside a quoted cell
+            return None
+        rest = "\n".join(lines[start:])
+        for fmt in TEXT_FORMATS:
+            if fmt != "bibtex" and sniff(fmt, rest):
+                return start + 1, fmt
+    return None

@@ -1,0 +1,206 @@
+"""A BibTeX file split into bibtexparser's blocks, checked, a chunk of entries at a time.
+
+bibtexparser v2 parses a whole string into one Library (its Splitter and ``parse_file`` read
+all of it; there is no incremental parse), and the Library of a 160 MB file took 1.4 GB
+(benchmarks/results/import-text.md). Its Splitter begins a block at every '@type{' or
+'@type(' at a line start (after blanks) and aborts an open block there ("Unexpected block
+start"), whatever braces or quotes are open: so the text cut before such lines parses into
+the same blocks as the whole text. :func:`libraries` cuts it so, about every
+:data:`CHUNK_CHARS`, and parses each chunk with its line numbers counted from its place in
+the file; the next chunk's opening mark is put after each chunk, so that an entry left open
+there fails as it does in the whole file (aborted by the next block), and the block it opens
+is dropped. Two features span the whole file, and a file that uses them is parsed whole, as
+before: @string macros (an entry was read with every @string of the file) and crossref (a
+paper's volume comes after it, btxdoc).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import bibtexparser
+from bibtexparser.exceptions import ParsingException
+from bibtexparser.model import ImplicitComment
+from bibtexparser.splitter import Splitter
+
+from reviewkit.errors import FormatError
+from reviewkit.formats import joined
+from reviewkit.formats.bibtex_values import top_level
+from reviewkit.formats.text import split_lines
+
+# about 5,000 entries of a database's export (1-2 KB each with its abstract): the Library of
+# one chunk takes tens of MB, a few times the chunk's text
+CHUNK_CHARS = 8 << 20
+# a block start as bibtexparser's Splitter sees one (splitter._BLOCK_START after a line start)
+_BLOCK_START = re.compile(r"\n(?=[^\S\n]*(@\w*[ \t]*[{(]))")
+# what only the whole file resolves: a macro, a cross-reference
+_WHOLE_FILE = re.compile(r"(?:^|\n)[^\S\n]*@[ \t]*string[ \t]*[{(]|\bcrossref\s*=", re.IGNORECASE)
+
+
+def libraries(
+    text: str, name: str
+) -> Iterator[tuple[bibtexparser.Library, list[str], int, list[FormatError]]]:
+    """(library, its chunk's lines, the chunk's first line (0-based), the chunk's problems) for
+    each chunk of the file. The problems, by line: the blocks bibtexparser could not read, a
+    key used before (in any chunk), a stray '@', text outside entries, a field swallowed by a
+    missing comma."""
+    seen: dict[str, int] = {}
+    for chunk, after, first in _chunks(text):
+        library, lines = _parse(chunk, after, first, name)
+        problems = [*_block_problems(library, name), *_comma_problems(library, lines, first, name)]
+        for entry in library.entries:
+            if (line := seen.setdefault(entry.key, entry.start_line)) != entry.start_line:
+                problems.append(
+                    FormatError(
+                        f"broken BibTeX entry: Duplicate entry key '{entry.key}' (the entry at "
+                        f"line {line + 1} has it too)",
+                        where=f"{name}:{entry.start_line + 1}",
+                        hint="give one of the two entries another key, or delete the copy",
+                    )
+                )
+        problems.sort(key=_line_of)
+        yield library, lines, first, problems
+
+
+def _line_of(problem: FormatError) -> int:
+    """The line a problem's 'file:line' names (0 for the file: it comes first)."""
+    found = re.search(r":(\d+)$", problem.where)
+    return int(found.group(1)) if found else 0
+
+
+def _chunks(text: str) -> Iterator[tuple[str, str, int]]:
+    """(chunk, the mark opening the next chunk or '', the chunk's first line, 0-based)."""
+    if _WHOLE_FILE.search(text):
+        yield text, "", 0
+        return
+    begin, line = 0, 0
+    while begin < len(text):
+        found = _BLOCK_START.search(text, begin + CHUNK_CHARS)
+        end = found.end() if found else len(text)
+        yield text[begin:end], found.group(1) if found else "", line
+        line += text.count("\n", begin, end)
+        begin = end
+
+
+def _parse(chunk: str, after: str, first: int, name: str) -> tuple[bibtexparser.Library, list[str]]:
+    """bibtexparser's parse of a chunk (as ``parse_string`` with no middleware), with its log
+    warnings silenced (we report the failed blocks) and lines counted from ``first``.
+
+    The values are kept as written (with their braces and quotes): checked here, and turned
+    into text by bibtex._value.
+    """
+    log = logging.getLogger("bibtexparser.splitter")
+    previous = log.disabled
+    log.disabled = True
+    try:
+        splitter = Splitter(chunk + "\n" + after if after else chunk)
+        # its counters start at -1 for the line break it puts first (Splitter.__init__)
+        splitter._current_line = splitter._implicit_comment_start_line = first - 1
+        library = splitter.split()
+    except ParsingException as exc:
+        raise FormatError(f"broken BibTeX: {exc}", where=name) from None
+    finally:
+        log.disabled = previous
+    if after:  # the next chunk's opening mark, open at the end: not this chunk's
+        end = first + chunk.count("\n")
+        library.remove([b for b in library.blocks if b.start_line >= end])
+    return library, split_lines(chunk)
+
+
+# Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
+# When the comma after a value is missing, bibtexparser reads the next field into that value.
+_SWALLOWED = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w:.+-]*)\s*=")
+
+
+def _comma_problems(
+    library: bibtexparser.Library, lines: list[str], first: int, name: str
+) -> Iterator[FormatError]:
+    """An entry whose fields are not separated by commas (they would merge silently), once
+    each; ``lines`` are the chunk's, whose first is the file's line ``first`` (0-based)."""
+    for entry in library.entries:
+        for field in entry.fields:
+            found = _SWALLOWED.search(top_level(field.value))
+            if not found:
+                continue
+            swallowed = found.group(1)
+            pattern = re.compile(rf"(?:^|[\s}}\"]){re.escape(swallowed)}\s*=")
+            line = field.start_line - first  # the field's own line, then the lines after it
+            own = lines[line].partition("=")[2] if line < len(lines) else ""
+            if not pattern.search(own):
+                line = next(
+                    (n for n in range(line + 1, len(lines)) if pattern.search(lines[n])), line
+                )
+            yield FormatError(
+                f"no comma between field '{field.key}' and field '{swallowed}' of entry "
+                f"'{entry.key}' (they would be read as one value)",
+                where=f"{name}:{first + line + 1}",
+                hint=f"add ',' after the value of '{field.key}', before '{swallowed} =' "
+                "(the fields of an entry are separated by commas)",
+            )
+            break
+
+
+def _failure(block: object) -> str:
+    """First line of what bibtexparser says is wrong with a failed block."""
+    error = getattr(block, "error", None)
+    detail = getattr(error, "abort_reason", "") or (str(error) if error else "")
+    lines = [ln.strip() for ln in detail.splitlines() if ln.strip()]
+    return lines[0] if lines else "syntax error"
+
+
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
+_FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
+
+
+def _block_problems(library: bibtexparser.Library, name: str) -> Iterator[FormatError]:
+    """The blocks bibtexparser could not read, then stray '@'s and text outside entries."""
+    for block in library.failed_blocks:
+        yield FormatError(
+            f"broken BibTeX entry: {_failure(block)}",
+            where=f"{name}:{block.start_line + 1}",
+            hint="check the braces and quotes of this entry (every '{' needs a '}')",
+        )
+    yield from _stray_problems(library, name)
+
+
+def _stray_problems(library: bibtexparser.Library, name: str) -> Iterator[FormatError]:
+    """A stray '@type' at a line start with no '{' after it, which bibtexparser keeps as a
+    comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
+    entry cut short (a download or copy that stopped), whose record would be lost silently.
+    '@comment' is the exception: BibTeX skips it and what follows on its line without braces
+    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries."""
+    for block in library.blocks:
+        if not isinstance(block, ImplicitComment):
+            continue
+        starts = _ENTRY_START.finditer(block.raw)
+        m = next((m for m in starts if m.group(1).lower() != "comment"), None)
+        if m:
+            line = block.start_line + 1 + block.raw.count("\n", 0, m.start())
+            yield FormatError(
+                f"'@{m.group(1)}' starts an entry that never opens with '{{'",
+                where=f"{name}:{line}",
+                hint="the file looks cut short (export it again), or remove the stray '@'",
+            )
+            continue
+        # BibTeX skips text outside entries: a table or another format's records joined to the
+        # file would be lost there (a field's value may hold such lines: not checked); a file
+        # with no entry at all is no BibTeX file joined to another, it is said so below
+        try:
+            joined.check_no_table_row(block.raw, "bibtex", name, block.start_line + 1)
+            if library.entries:
+                joined.check_one_format(block.raw, "bibtex", name, block.start_line + 1)
+        except FormatError as exc:
+            yield exc
+            continue
+        # BibTeX skips text between entries as a comment; 'name = value' there is a field
+        # whose entry an extra '}' closed early, and it would be lost silently
+        if field := _FIELD_OUTSIDE.search(block.raw):
+            line = block.start_line + 1 + block.raw.count("\n", 0, field.start(1))
+            yield FormatError(
+                f"field '{field.group(1)}' outside any entry: an extra '}}' closed the entry "
+                "above it early",
+                where=f"{name}:{line}",
+                hint="remove the extra '}' (every '{' of an entry needs one '}')",
+            )

@@ -1,0 +1,50 @@
+"""Every problem of a file in one error, so that one fix of the file and one import again
+suffice: a reader that can go on past a problem (a BibTeX file, parsed a chunk at a time, its
+next blocks read as before) collects them and raises :func:`all_of` at the end.
+
+The import stays all or nothing: the records read before the error are rolled back (the
+store's staging), as for one problem.
+"""
+
+from __future__ import annotations
+
+from reviewkit.errors import FormatError
+
+# Enough to show a user what kind of damage a file has and where; past it the file is
+# damaged throughout (a wrong format, an export cut many times) and more lines help no one.
+MAX_PROBLEMS = 20
+
+
+class Problems:
+    """The problems found in one file so far, up to :data:`MAX_PROBLEMS` (then :attr:`full`)."""
+
+    def __init__(self) -> None:
+        self.found: list[FormatError] = []
+        self.more = False
+
+    def add(self, *problems: FormatError) -> None:
+        """Keep ``problems``, up to the limit."""
+        room = MAX_PROBLEMS - len(self.found)
+        self.found.extend(problems[:room])
+        self.more = self.more or len(problems) > room
+
+    @property
+    def full(self) -> bool:
+        return len(self.found) >= MAX_PROBLEMS
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+    def raise_any(self) -> None:
+        """Raise the problems found as one FormatError: the first as its message, where and
+        hint; each other on a line of its own with its where ('also FILE:LINE: …')."""
+        if not self.found:
+            return
+        first, *others = self.found
+        lines = [first.message, *(f"  also {p.where}: {p.message}" for p in others)]
+        if self.more:
+            lines.append(f"  and more: only the first {MAX_PROBLEMS} problems are named")
+        hint = first.hint
+        if others:
+            hint += f"; fix all {len(self.found)} problems named, then import the file again"
+        raise FormatError("\n".join(lines), where=first.where, hint=hint)
