@@ -206,8 +206,9 @@ _LONGEST_START = len(b"<PubmedBookArticle ")
 def count_articles(files: Iterable[str | Path]) -> int:
     """How many article records the snapshot files hold (the progress bar's total while
     indexing), by counting their opening tags in the decompressed bytes: one pass without
-    parsing, a few per cent of the build. A file that cannot be read stops the count (the build then names
-    the error); a later version of an article or a DeleteCitation is not subtracted."""
+    parsing, a few per cent of the build. A file that cannot be read stops the count (the
+    build then names the error); a later version of an article or a DeleteCitation is not
+    subtracted."""
     total = 0
     for path in files:
         try:
