@@ -139,14 +139,18 @@ NARROW_ALL_FIELDS = (
     "Date), so PubMed may find more"
 )
 # The tags PubMed Help lists that the local server refuses, and why: the snapshot's NLM files do
-# not hold what they search.
+# not hold what they search. A book (PubmedBookArticle) in a --snapshot file is indexed and
+# served as XML, but not by its book fields: the offline snapshot holds none.
+_NO_BOOK_FIELDS = (
+    "the local server does not index books' fields (the offline snapshot holds no book)"
+)
 REFUSED_TAGS = {
     "pa": "pharmacological actions come from MeSH's own records, which the snapshot does not "
     "hold (the NLM article files list substances, not their actions)",
-    "pubn": "[pubn] searches books' publishers; the snapshot holds journal articles only",
-    "ed": "[ed] searches books' editors; the snapshot holds journal articles only",
-    "book": "[book] searches book records; the snapshot holds journal articles only",
-    "isbn": "[isbn] searches books; the snapshot holds journal articles only",
+    "pubn": f"[pubn] searches books' publishers; {_NO_BOOK_FIELDS}",
+    "ed": f"[ed] searches books' editors; {_NO_BOOK_FIELDS}",
+    "book": f"[book] searches book records; {_NO_BOOK_FIELDS}",
+    "isbn": f"[isbn] searches books; {_NO_BOOK_FIELDS}",
 }
 CURLY_READ = (
     'Curly quotes read as straight quotes: PubMed documents only straight double quotes (") '

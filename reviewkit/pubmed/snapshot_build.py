@@ -204,10 +204,11 @@ _LONGEST_START = len(b"<PubmedBookArticle ")
 
 
 def count_articles(files: Iterable[str | Path]) -> int:
-    """How many articles the snapshot files hold (the progress bar's total while indexing), by
-    counting their opening tags in the decompressed bytes: one pass without parsing, a few
-    per cent of the build. A file that cannot be read stops the count (the build then names
-    the error); a later version of an article or a DeleteCitation is not subtracted."""
+    """How many article records the snapshot files hold (the progress bar's total while
+    indexing), by counting their opening tags in the decompressed bytes: one pass without
+    parsing, a few per cent of the build. A file that cannot be read stops the count (the
+    build then names the error); a later version of an article or a DeleteCitation is not
+    subtracted."""
     total = 0
     for path in files:
         try:
@@ -238,6 +239,7 @@ def _build(
     if progress:
         progress(0, total)
     seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
+    replaced = deleted = 0  # why the index holds fewer articles than the files hold records
     with conn:
         for path in paths:
             with open(path, "rb") as stream:
@@ -248,8 +250,9 @@ def _build(
                             if pmid in seen:
                                 _delete(conn, pmid)
                                 seen.discard(pmid)
+                                deleted += 1
                         continue
-                    _insert(conn, elem, path.name, seen)
+                    replaced += _insert(conn, elem, path.name, seen)
                     done += 1
                     if progress and done % 500 == 0:
                         progress(done, max(total, done))
@@ -264,21 +267,25 @@ def _build(
     conn.executescript(_INDEXES)
     conn.commit()
     conn.close()
-    say(f"  snapshot index ready: {_articles_of(len(seen), done)}")
+    say(f"  snapshot index ready: {_articles_of(len(seen), done, replaced, deleted)}")
     if progress:
         progress(done, done)
 
 
-def _articles_of(articles: int, records: int) -> str:
+def _articles_of(articles: int, records: int, replaced: int, deleted: int) -> str:
     """The index's articles (what ``pubmed serve`` serves and searches count) and, where they
-    differ, the files' article records (what the progress counts): the NLM files of the offline
-    snapshot hold 50,788 records of 50,783 articles, three of them there more than once."""
+    differ, the files' article records (what the progress counts) with what made them fewer,
+    each cause only when it happened: the NLM files of the offline snapshot hold 50,788 records
+    of 50,783 articles, 5 of them a later record of an article already read."""
     if articles == records:
         return f"{articles:,} articles"
-    return (
-        f"{articles:,} articles ({records:,} article records: a later record of an article"
-        " replaces the earlier, a DeleteCitation removes one)"
-    )
+    causes = []
+    if replaced:
+        causes.append(f"{replaced:,} a later record of an article read before, which replaces it")
+    if deleted:
+        causes.append(f"{deleted:,} removed by a DeleteCitation")
+    why = f": {'; '.join(causes)}" if causes else ""
+    return f"{articles:,} articles ({records:,} article records{why})"
 
 
 def _delete(conn: sqlite3.Connection, pmid: int) -> None:
@@ -289,13 +296,15 @@ def _delete(conn: sqlite3.Connection, pmid: int) -> None:
     conn.execute("DELETE FROM extra WHERE pmid = ?", (pmid,))
 
 
-def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
+def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> bool:
+    """Store one article record; True when it replaced an earlier record of its article."""
     raw = ET.tostring(elem, encoding="utf-8")
     rec = pubmed_xml.article_to_record(elem, source="PubMed", origin=name, position=0, raw="")
     if not rec.pmid:
-        return
+        return False
     pmid = int(rec.pmid)
-    if pmid in seen:  # a later version replaces the earlier one
+    replaces = pmid in seen
+    if replaces:  # a later version replaces the earlier one
         _delete(conn, pmid)
     seen.add(pmid)
     authors = index_authors(elem)
@@ -342,3 +351,4 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     if is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
+    return replaces

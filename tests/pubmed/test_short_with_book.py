@@ -72,3 +72,16 @@ def test_a_run_whose_short_reply_lost_a_book_fetches_it_by_pmid(
     by_id = [r for r in book_server.requests("efetch") if "id" in r.params]
     assert run_pmids(project_a.db, report.run_id)[-1] == BOOK_PMID  # the reply's last record
     assert len(by_id) == 1 and by_id[0].params["id"] == BOOK_PMID
+
+
+@pytest.mark.parametrize("tag", ["book", "pubn", "ed", "isbn"])
+def test_a_book_field_refused_on_a_snapshot_with_a_book_does_not_deny_it(
+    book_server: EutilsServer, tag: str
+) -> None:
+    """The book fields' refusal said "the snapshot holds journal articles only", true of the
+    offline snapshot but not of a ``--snapshot`` file holding a book, which the server indexes
+    and serves (this module): it says what the server does not index instead."""
+    _, body = reply(book_server, "esearch", db="pubmed", term=f"GeneReviews[{tag}]")
+    text = body.decode()
+    assert f"[{tag}]" in text and "journal articles only" not in text
+    assert "the local server does not index books' fields" in text

@@ -9,7 +9,7 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.snapshot_build import build_index, count_articles
 
 from .conftest import ARTICLE_RE as ARTICLE
-from .conftest import write_set
+from .conftest import pmid_of, write_set
 
 
 def test_the_index_build_reports_the_article_total_before_the_first_article(
@@ -47,9 +47,9 @@ def test_the_index_build_says_each_stage_in_plain_lines(
         "  update-part.xml: indexed (208 of 358 article records)",
         "  baseline-part.xml: indexed (358 of 358 article records)",
         "  building the search indexes",
-        # one article is in both files (the 2021 file revises a 1976-80 one): the later replaces it
-        "  snapshot index ready: 357 articles (358 article records: a later record of an article"
-        " replaces the earlier, a DeleteCitation removes one)",
+        # PMID 30271887 is in the 2021 file's first 200 twice (four times in the whole file)
+        "  snapshot index ready: 357 articles (358 article records: 1 a later record of an"
+        " article read before, which replaces it)",
     ]
     again: list[str] = []
     assert build_index(small_files, cache_dir=tmp_path, stages=again.append) == target
@@ -74,3 +74,28 @@ def test_the_build_counts_articles_apart_from_their_records(
         assert snapshot.article_count == 3
     finally:
         snapshot.close()
+
+
+def test_the_build_names_only_what_made_its_articles_fewer(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    """The end line named both causes whatever happened ("a later record of an article replaces
+    the earlier, a DeleteCitation removes one"): an update file whose DeleteCitation removed an
+    article and that repeats none was said to have replaced one. It now counts each cause."""
+    articles = ARTICLE.findall(small_files[0].read_bytes())[:3]
+    gone = pmid_of(articles[0])
+    deleted = f'<DeleteCitation><PMID Version="1">{gone}</PMID></DeleteCitation>'.encode()
+    update = write_set(tmp_path / "deletes.xml", articles, extra=deleted)
+    lines: list[str] = []
+    build_index([update], cache_dir=tmp_path, stages=lines.append)
+    assert (
+        lines[-1]
+        == "  snapshot index ready: 2 articles (3 article records: 1 removed by a DeleteCitation)"
+    )
+    again = write_set(tmp_path / "again.xml", [*articles, articles[0], articles[1]])
+    lines.clear()
+    build_index([again], cache_dir=tmp_path, stages=lines.append)
+    assert lines[-1] == (
+        "  snapshot index ready: 3 articles (5 article records: 2 a later record of an article"
+        " read before, which replaces it)"
+    )
