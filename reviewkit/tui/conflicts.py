@@ -59,14 +59,11 @@ ACTIONS: tuple[Action, ...] = (
     # the record pane says "… more lines (PgDn / Space)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
     *page_actions("conflicts"),
-    # full-text stage only (hidden elsewhere): the lead reads the attached full text too
+    # full-text stage only (off elsewhere): the lead reads the attached full text too; named
+    # on the "Full text:" line ("… (o to open)"), not in the footer, as on the screening
+    # screen: there it cut k Prev at 80 columns
     Action(
-        "conflicts.open",
-        "o",
-        "open_fulltext",
-        "Open the full text",
-        group="Full text",
-        footer="Open",
+        "conflicts.open", "o", "open_fulltext", "Open the full text", show=False, group="Full text"
     ),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
@@ -150,8 +147,16 @@ class ConflictsScreen(DecisionScreen):
         if not any(v.open for v in self.views):
             # opened with nothing to settle ("No conflicts at the full-text stage." alone, and
             # every key doing nothing): where work waits, as after the stage's last conflict
-            nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
-            self.say(self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)"))
+            self.say(self._none_open())
+
+    def _none_open(self) -> str:
+        """'no conflict open here (j looks for new ones) · next: …' (:meth:`_with_next_steps`)."""
+        nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
+        return self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)")
+
+    def why_off(self) -> str:
+        """Why the keys that need a conflict do nothing: there is none (:meth:`_none_open`)."""
+        return self._none_open() if self.pos is None else ""
 
     def render_current(self) -> None:
         if (self.pos is None) != self.no_conflict:  # the footer follows (check_action)
@@ -240,10 +245,11 @@ class ConflictsScreen(DecisionScreen):
         # nothing is attached to open before full text: not in the footer there
         if action == "open_fulltext" and self.stage != "full-text":
             return False
-        # no conflict shown: the keys that decide, page or go back did nothing, yet the
-        # footer named them (j looks for new conflicts, z undoes, ? and q work)
+        # no conflict shown: the keys that decide, page or go back are off, greyed in the
+        # footer, and say why when pressed (why_off; j looks for new conflicts, z undoes, ?
+        # and q work); hidden (False), they had been dropped without a word
         needs_one = action in _NEEDS_A_CONFLICT or (action == "move" and parameters[:1] == (-1,))
-        return not (self.pos is None and needs_one)
+        return None if self.pos is None and needs_one else True
 
     def action_open_fulltext(self) -> None:
         if self.pos is None:

@@ -35,7 +35,7 @@ from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
-from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
+from reviewkit.tui.screening_live import NOTHING_HERE, ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -173,8 +173,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             return False  # not in the footer: at 80 columns they pushed "/ Search" off it
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
-        # no record at this stage for me: they did nothing, yet the footer named them
-        return not (self.pos is None and action in NEEDS_A_RECORD)
+        # no record at this stage for me: off, greyed in the footer; pressed, they say why
+        # (why_off): hidden (False), they had been dropped without a word
+        return None if self.pos is None and action in NEEDS_A_RECORD else True
 
     @property
     def current(self) -> int | None:
@@ -411,7 +412,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         was = self.pos
         said = self.take_changes() if step > 0 else ""
         if was is None or self.pos is None:  # nothing was on screen: the first new one is now
-            self.say(said)
+            self.say(said or self.nothing_left(NOTHING_HERE))  # else none came: it said nothing
             return
         if step > 0:
             self.apply_ranking()
@@ -431,7 +432,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            self.say(said or self.nothing_left("every record here has your decision"))
+            mine = NOTHING_HERE if self.pos is None else "every record here has your decision"
+            self.say(said or self.nothing_left(mine))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 
 from reviewkit.screening.work_left import work_left
 from reviewkit.status import steps_from, then_line
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from reviewkit.screening import ReviewerQueue
 
 ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
+NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
 
 
 def ordering_text(n: int) -> Text:
@@ -98,20 +98,17 @@ class KeepsUp:
             "started in the seeded random order; the ranked order applies from the next record"
         )
 
-    def on_key(self, event: events.Key) -> None:
-        """While ordering: a key whose action is off (a vote, a note, undo, a search…) used to
-        be dropped without a word; no record is shown, so nothing can be decided: say so."""
-        if not self.ordering:
-            return
-        active = self.active_bindings.get(event.key)
-        if active is None or not (active.binding.id or "").startswith("screening."):
-            return  # not this screen's key: Textual's own ctrl+c (copy) says how to quit
-        if not active.enabled:
-            event.stop()
-            self.say(
-                f"{active.binding.description}: no record yet (the first is on its way);"
-                " j or Tab starts now in the seeded random order"
+    def why_off(self) -> str:
+        """Why the keys that need a record do nothing now (the screen's ``on_key`` says it
+        after the key's name): the first record is on its way, or none waits for me."""
+        if self.ordering:
+            return (
+                "no record yet (the first is on its way); j or Tab starts now in the seeded"
+                " random order"
             )
+        if self.pos is None:
+            return self.nothing_left(NOTHING_HERE)
+        return ""
 
     def _end_ordering(self) -> None:
         """No longer waiting for the first order: the flag down, the poll stopped."""
