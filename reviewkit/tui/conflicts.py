@@ -29,6 +29,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
+from reviewkit.tui.conflicts_live import FindsNewConflicts
 from reviewkit.tui.decision import DecisionScreen
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -74,7 +75,7 @@ _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yel
 
 
 @keeps_keys
-class ConflictsScreen(DecisionScreen):
+class ConflictsScreen(FindsNewConflicts, DecisionScreen):
     """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
     read with :func:`reviewkit.screening.conflicts` when not given)."""
 
@@ -122,6 +123,8 @@ class ConflictsScreen(DecisionScreen):
         self.rule = project.protocol.stage(stage)
         self.stage = stage
         self.resolver = resolver
+        # read first: a conflict made while the views are read is found at the first look
+        self.mark = screening.ConflictsMark(project, stage, resolver)
         if views is None:
             views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
@@ -144,6 +147,7 @@ class ConflictsScreen(DecisionScreen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
+        self.set_interval(self.CHANGES_S, self.look_for_changes)  # conflicts_live
         if not any(v.open for v in self.views):
             # opened with nothing to settle ("No conflicts at the full-text stage." alone, and
             # every key doing nothing): where work waits, as after the stage's last conflict
@@ -162,6 +166,11 @@ class ConflictsScreen(DecisionScreen):
         if (self.pos is None) != self.no_conflict:  # the footer follows (check_action)
             self.no_conflict = self.pos is None
             self.refresh_bindings()
+        self.render_status()
+        self.render_conflict()
+
+    def render_status(self) -> None:
+        """The header: conflicts open and resolved, where the lead is, the stage, the lead."""
         open_count = sum(1 for v in self.views if v.open)
         # its record id too, as `conflicts --list`, the messages and the screening screen's
         # header name it: a lead told "record 13" by a reviewer could not tell which it was
@@ -182,6 +191,9 @@ class ConflictsScreen(DecisionScreen):
                 self.resolver,
             )
         )
+
+    def render_conflict(self) -> None:
+        """The record, both reviewers' votes and the final decision (or how to give one)."""
         votes = self.query_one("#votes", Horizontal)
         votes.remove_children()
         final = Text()
@@ -340,6 +352,7 @@ class ConflictsScreen(DecisionScreen):
         the list: the place of the first new one (None when there is none) and ``said`` with
         how many there are."""
         known = {v.study_id for v in self.views}
+        self.mark.take()  # before the read: a change made meanwhile is seen at the next look
         try:
             fresh = screening.conflicts(self.project, self.stage, self.resolver)
         except (UserError, DatabaseBusy):
