@@ -363,7 +363,9 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         self.views += new
         if self.pos is None:
             self.pos = 0
-        count = f"{len(new)} new conflict{'s' if len(new) > 1 else ''} since the screen opened"
+        # not "since the screen opened": the timer's looks take them as they come, and the
+        # second look's "1 new conflict since the screen opened" read as the whole of them
+        count = f"{quantity(len(new), 'new conflict')} at the end of the list"
         return len(self.views) - len(new), (said + "; " if said else "") + count
 
     def action_final(self, label: str) -> None:

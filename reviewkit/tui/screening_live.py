@@ -55,6 +55,8 @@ class KeepsUp:
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
+    changed: bool = False  # the last look found a change (take_changes)
+    message: str
     _order_wait: Timer | None
     current: int | None  # the study shown (a property of the screen)
     say: Callable[[str], None]
@@ -124,6 +126,7 @@ class KeepsUp:
         records and links, so a partner screening at the same time does not make every key
         of mine rebuild the queue. Returns what to tell the reviewer, or ""."""
         study, change = self.current, self.queue.refresh(decisions=decisions)
+        self.changed = change is not None
         if change is None:
             return ""
         self.pos = self.queue.place(study, change, self.pos)
@@ -153,6 +156,13 @@ class KeepsUp:
         idle = time.monotonic() - self.last_key >= self.CHANGES_S
         if said := self.take_changes(decisions=idle):
             self.say(said)
+        elif self.changed and idle and self.queue.remaining == 0:
+            # none left for me, others' entries came: where work waits now (the partner's
+            # last vote made a conflict; "1 record for another reviewer" had stayed)
+            steps = self._steps()
+            if steps and f"next: {steps}" not in self.message:
+                mine = NOTHING_HERE if self.pos is None else "every record here has your decision"
+                self.say(f"{mine} · next: {steps}")
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
@@ -170,9 +180,13 @@ class KeepsUp:
 
     def nothing_left(self, said: str) -> str:
         """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        q = self.queue
-        steps = steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
+        steps = self._steps()
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def _steps(self) -> str:
+        """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""
+        q = self.queue
+        return steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
 
     def steps_next(self) -> str:
         """'; next: …' or "" (:func:`then_line`) for the line printed once the screen closes,

@@ -41,7 +41,7 @@ def test_a_conflict_made_meanwhile_joins_the_list_without_a_key(team) -> None:
     studies, pos, said, status = asyncio.run(go())
     assert studies == [ids[0], ids[1]]
     assert pos == 0  # the lead stays on the conflict being read
-    assert "1 new conflict since the screen opened" in said, said
+    assert "1 new conflict at the end of the list" in said, said
     assert status.startswith("open 2 · resolved 0"), status
 
 
