@@ -311,6 +311,11 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
         saved += self.not_retrieved_word(self.project, view.study_id, reason)
         nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
+        if nxt is None:  # round to one passed with j: the lead had stayed here, "open 1" unsaid
+            back = next((i for i in range(self.pos) if self.views[i].open), None)
+            if back is not None:
+                nxt = back
+                saved += f" · back to record {self.views[back].study_id}, still open"
         if nxt is None and not any(v.open for v in self.views):
             nxt, saved = self._take_new(saved)
             if nxt is None:  # the stage's last conflict: where work waits now, as screening says
