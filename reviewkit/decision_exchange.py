@@ -83,6 +83,13 @@ class ImportResult:
     after_final: frozenset[tuple[str, int]] = frozenset()
     added_ids: frozenset[str] = frozenset()  # the ids of the entries added
 
+    @classmethod
+    def of(
+        cls, new: list[Decision], already_present: int, after_final: frozenset[tuple[str, int]]
+    ) -> ImportResult:
+        """The result of adding the entries ``new``."""
+        return cls(len(new), already_present, after_final, frozenset(d.id for d in new))
+
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
     """UserError unless ``reviewer`` is a protocol reviewer or lead or has entries in the log
@@ -464,5 +471,4 @@ def import_decisions(
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
-    after = votes_after_final(canon, past, new)
-    return ImportResult(len(new), len(repeats), after, frozenset(d.id for d in new))
+    return ImportResult.of(new, len(repeats), votes_after_final(canon, past, new))

@@ -226,6 +226,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             else:
                 text.append("Not decided yet", style="dim")
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
+                self.shown_attachment = self.attached(study)  # KeepsUp looks for a new one
                 text.append("\n")
                 text.append_text(full_text_line(self.queue, study, self.app))
             notes = self.queue.notes.get(study, [])

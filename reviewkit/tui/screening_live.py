@@ -56,6 +56,8 @@ class KeepsUp:
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
     changed: bool = False  # the last look found a change (take_changes)
+    shown_attachment: str | None = None  # the full text the screen shows (render_mine)
+    render_mine: Callable[[], None]
     message: str
     _order_wait: Timer | None
     current: int | None  # the study shown (a property of the screen)
@@ -156,6 +158,9 @@ class KeepsUp:
         idle = time.monotonic() - self.last_key >= self.CHANGES_S
         if said := self.take_changes(decisions=idle):
             self.say(said)
+        elif self.attachment_came():
+            self.render_mine()
+            self.say(f"a full text was attached to record {self.current} meanwhile")
         elif self.changed and idle and self.queue.remaining == 0:
             # none left for me, others' entries came: where work waits now (the partner's
             # last vote made a conflict; "1 record for another reviewer" had stayed)
@@ -163,6 +168,20 @@ class KeepsUp:
             if steps and f"next: {steps}" not in self.message:
                 mine = NOTHING_HERE if self.pos is None else "every record here has your decision"
                 self.say(f"{mine} · next: {steps}")
+
+    def attached(self, study: int) -> str | None:
+        """The full text attached to ``study`` (its path or URL), None: none."""
+        att = self.queue.attachment(study)
+        return att.target if att else None
+
+    def attachment_came(self) -> bool:
+        """At full text: whether the record shown has another full text than the screen
+        shows (the partner on the same record attached one: the line said "none attached (a
+        to attach)" meanwhile). One lookup."""
+        study = self.current
+        if self.queue.stage != "full-text" or study is None:
+            return False
+        return self.attached(study) != self.shown_attachment
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
