@@ -35,7 +35,14 @@ from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
-from reviewkit.tui.screening_live import NOTHING_HERE, ORDER_POLL_S, KeepsUp, ordering_text
+from reviewkit.tui.screening_live import (
+    ALL_MINE,
+    NOTHING_HERE,
+    ORDER_POLL_S,
+    KeepsUp,
+    none_left_words,
+    ordering_text,
+)
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -149,7 +156,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.render_rank()
         self.notices.find_unless_kept(self, partial(self.render_current, keep_place=True))
         if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
-            mine = "every record here has your decision" if self.queue.done else ""
+            mine = ALL_MINE if self.queue.done else ""
             self.say(self.nothing_left(mine))
         self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
@@ -433,8 +440,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            mine = NOTHING_HERE if self.pos is None else "every record here has your decision"
-            self.say(said or self.nothing_left(mine))
+            self.say(said or self.nothing_left(none_left_words(self.pos)))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 
 ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
 NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
+ALL_MINE = "every record here has your decision"
+
+
+def none_left_words(pos: int | None) -> str:
+    """What to say when none waits for me: no record at all, or all decided."""
+    return NOTHING_HERE if pos is None else ALL_MINE
 
 
 def ordering_text(n: int) -> Text:
@@ -166,8 +172,7 @@ class KeepsUp:
             # last vote made a conflict; "1 record for another reviewer" had stayed)
             steps = self._steps()
             if steps and f"next: {steps}" not in self.message:
-                mine = NOTHING_HERE if self.pos is None else "every record here has your decision"
-                self.say(f"{mine} · next: {steps}")
+                self.say(f"{none_left_words(self.pos)} · next: {steps}")
 
     def attached(self, study: int) -> str | None:
         """The full text attached to ``study`` (its path or URL), None: none."""
