@@ -81,6 +81,14 @@ class ImportResult:
     # (stage, study) where the file added a vote on a study that had a final decision there:
     # those the lead may be asked again (``screening.reopened_studies`` says which are)
     after_final: frozenset[tuple[str, int]] = frozenset()
+    added_ids: frozenset[str] = frozenset()  # the ids of the entries added
+
+    @classmethod
+    def of(
+        cls, new: list[Decision], already_present: int, after_final: frozenset[tuple[str, int]]
+    ) -> ImportResult:
+        """The result of adding the entries ``new``."""
+        return cls(len(new), already_present, after_final, frozenset(d.id for d in new))
 
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
@@ -463,4 +471,4 @@ def import_decisions(
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
-    return ImportResult(len(new), len(repeats), votes_after_final(canon, past, new))
+    return ImportResult.of(new, len(repeats), votes_after_final(canon, past, new))

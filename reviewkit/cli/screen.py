@@ -162,8 +162,12 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
             from reviewkit.screening.outcomes import reopened_studies
 
             # a final the lead gave without votes the file brought (cast after it, or before
-            # it in the copy): the lead is told now, not at the next status
-            if n := len(reopened_studies(project) & result.after_final):
+            # it in the copy): the lead is told now, not at the next status. Only those this
+            # import opened: a study open again before it (an earlier file's vote) that the
+            # file adds a vote to was counted too; the log without the file's entries is the
+            # log before the import (it is append-only)
+            now = reopened_studies(project) & result.after_final
+            if n := len(now - reopened_studies(project, without=result.added_ids)):
                 said += (
                     f"; {quantity(n, 'conflict')} settled before {verb(n, 'is', 'are')} open"
                     f" again: this file's votes came after {verb(n, 'its', 'their')} final"

@@ -41,6 +41,7 @@ from reviewkit.screening.final_decisions import (
     resolve_record,
 )
 from reviewkit.screening.final_decisions_sheet import resolve_sheet, write_conflicts_sheet
+from reviewkit.screening.log_marks import ConflictsMark
 from reviewkit.screening.lookup import (
     attach,
     attached_yet_not_retrieved,
@@ -92,6 +93,7 @@ __all__ = [
     "VOTES",
     "ConflictView",
     "ConflictViews",
+    "ConflictsMark",
     "DerivedStages",
     "Outcome",
     "QueueChange",

@@ -25,7 +25,32 @@ from reviewkit.protocol import Stage
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
 from reviewkit.screening.decisions import check_votes_shown, final_decision, write_final
 from reviewkit.screening.rules import check_stage, stage_names
+from reviewkit.sheet_values import Ambiguous, same_value
 from reviewkit.store.decisions import Decision
+
+
+def _as_stored(shown: Votes, votes: Votes) -> Votes:
+    """The votes a sheet showed, each name, label and reason code read as the value of the
+    conflict's ``votes`` that it is a spreadsheet's rewrite of (:func:`~reviewkit.sheet_values.
+    same_value`): Excel opens a CSV's "007" (a reviewer named by code, a reason's code) as the
+    number 7 and keeps it so in a workbook, and the row was refused as votes changed. A cell
+    that is a value of its field as it stands, or the rewrite of none or of two ("1" of "01"
+    and "001"), is left as it is."""
+
+    def back(cell: str, field: int) -> str:
+        stored = {vote[field] for vote in votes}
+        if cell in stored:
+            return cell
+        matches = []
+        for value in stored:
+            try:
+                if same_value(value, cell):
+                    matches.append(value)
+            except Ambiguous:  # a date or decimal comma the sheet does not say: not a name
+                continue
+        return matches[0] if len(matches) == 1 else cell
+
+    return tuple((back(n, 0), back(label, 1), back(r, 2), notes) for n, label, r, notes in shown)
 
 
 @dataclass(frozen=True)
@@ -109,7 +134,7 @@ def resolve_in(
     check_votes_shown(
         view,
         stage,
-        shown,
+        None if shown is None else _as_stored(shown, view.votes),
         shown_in="the sheet",
         hint=f"write the sheet again ({command_line('conflicts --csv FILE')}), read the votes"
         " and give the row's decision there",

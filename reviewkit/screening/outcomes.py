@@ -43,8 +43,17 @@ _EMPTY = StudyState()  # a study without a decision at a stage (read, never writ
 class DerivedStages:
     """Outcomes of every stage, computed once from one canonical map and one log read."""
 
-    def __init__(self, project: Project, canon: dict[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        canon: dict[int, int] | None = None,
+        *,
+        without: Collection[str] = (),
+    ) -> None:
+        """``without``: ids of log entries to leave out (the log is append-only, so leaving
+        out the entries an import just added gives the stages as they were before it)."""
         self.project = project
+        self._without = frozenset(without)
         self.protocol = project.protocol
         self.canon = canon if canon is not None else canonical_map(project.db)
         self._studies: dict[str, list[int]] = {}
@@ -92,6 +101,7 @@ class DerivedStages:
                 d
                 for name in stage_names(self.protocol)
                 for d in decision_rows.list_decisions(self.project.db, stage=name)
+                if d.id not in self._without
             ]
         return self._log
 
@@ -250,11 +260,12 @@ def stage_counts(project: Project, stage: str) -> StageCounts:
     return DerivedStages(project).counts(stage)
 
 
-def reopened_studies(project: Project) -> set[tuple[str, int]]:
+def reopened_studies(project: Project, *, without: Collection[str] = ()) -> set[tuple[str, int]]:
     """(stage, study) of each study with an outcome open for the lead all the same
     (:meth:`DerivedStages.open_again`): where it had a final decision, votes came after it,
-    on a single record or on a merged study's records (which then disagree again)."""
-    derived = DerivedStages(project)
+    on a single record or on a merged study's records (which then disagree again).
+    ``without``: log entry ids to leave out (:class:`DerivedStages`)."""
+    derived = DerivedStages(project, without=without)
     names = stage_names(project.protocol)
     return {(stage, s) for stage in names for s in derived.open_again(stage)}
 

@@ -14,6 +14,7 @@ from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.claims import HoldsClaims
 from reviewkit.screening.decisions import VotedMeanwhile, add_note, decide, undo
+from reviewkit.screening.log_marks import OthersEntries
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     Order,
@@ -110,8 +111,8 @@ class ReviewerQueue(HoldsClaims):
         self.rule = check_stage(self.protocol, stage)
         self.seed = seed
         names = stage_names(self.protocol)
-        self._earlier = names[: names.index(stage)]  # the stages before: their includes enter
-        self._counted = (-1, 0, 0)  # (newest log entry, the two counts) when last counted
+        # others' entries here, and any at the stages before (their includes enter this one)
+        self._entries = OthersEntries(self.db, stage, self.reviewer, names[: names.index(stage)])
         self._stamp = self._read_stamp()  # read first: a change made meanwhile is seen again
         mine = self._take(DerivedStages(project))
         self.studies: list[int] = (
@@ -173,15 +174,10 @@ class ReviewerQueue(HoldsClaims):
         in a second; a study that needs one vote leaves my queue once another reviewer decides
         it; a resolver's final decision) and a decision at a stage before (a study included
         there enters this one) always change them. My own entries are left out: they are in
-        the queue already, and each keypress would otherwise rebuild it. The counts (a walk
-        over the log's index) are taken again only when an entry was made since they were
-        last taken (one lookup of the newest entry)."""
-        last = decision_rows.last_entry(self.db)  # before the counts: a later entry is seen again
-        if last != self._counted[0]:
-            others = decision_rows.count_at(self.db, self.stage, other_than=self.reviewer)
-            before = sum(decision_rows.count_at(self.db, name) for name in self._earlier)
-            self._counted = (last, others, before)
-        return self._counted[1:]
+        the queue already, and each keypress would otherwise rebuild it
+        (:class:`~reviewkit.screening.log_marks.OthersEntries`: counted again only after a
+        new entry)."""
+        return self._entries.counts()
 
     def _clusters_now(self, mark: int, now: int) -> dict[int, int]:
         """The clusters with the records stored since (each its own study until a link joins

@@ -29,6 +29,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
+from reviewkit.tui.conflicts_live import FindsNewConflicts
 from reviewkit.tui.decision import DecisionScreen
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -59,14 +60,11 @@ ACTIONS: tuple[Action, ...] = (
     # the record pane says "… more lines (PgDn / Space)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
     *page_actions("conflicts"),
-    # full-text stage only (hidden elsewhere): the lead reads the attached full text too
+    # full-text stage only (off elsewhere): the lead reads the attached full text too; named
+    # on the "Full text:" line ("… (o to open)"), not in the footer, as on the screening
+    # screen: there it cut k Prev at 80 columns
     Action(
-        "conflicts.open",
-        "o",
-        "open_fulltext",
-        "Open the full text",
-        group="Full text",
-        footer="Open",
+        "conflicts.open", "o", "open_fulltext", "Open the full text", show=False, group="Full text"
     ),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
@@ -77,7 +75,7 @@ _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yel
 
 
 @keeps_keys
-class ConflictsScreen(DecisionScreen):
+class ConflictsScreen(FindsNewConflicts, DecisionScreen):
     """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
     read with :func:`reviewkit.screening.conflicts` when not given)."""
 
@@ -125,6 +123,8 @@ class ConflictsScreen(DecisionScreen):
         self.rule = project.protocol.stage(stage)
         self.stage = stage
         self.resolver = resolver
+        # read first: a conflict made while the views are read is found at the first look
+        self.mark = screening.ConflictsMark(project, stage, resolver)
         if views is None:
             views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
@@ -147,16 +147,30 @@ class ConflictsScreen(DecisionScreen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
+        self.set_interval(self.CHANGES_S, self.look_for_changes)  # conflicts_live
         if not any(v.open for v in self.views):
             # opened with nothing to settle ("No conflicts at the full-text stage." alone, and
             # every key doing nothing): where work waits, as after the stage's last conflict
-            nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
-            self.say(self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)"))
+            self.say(self._none_open())
+
+    def _none_open(self) -> str:
+        """'no conflict open here (j looks for new ones) · next: …' (:meth:`_with_next_steps`)."""
+        nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
+        return self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)")
+
+    def why_off(self) -> str:
+        """Why the keys that need a conflict do nothing: there is none (:meth:`_none_open`)."""
+        return self._none_open() if self.pos is None else ""
 
     def render_current(self) -> None:
         if (self.pos is None) != self.no_conflict:  # the footer follows (check_action)
             self.no_conflict = self.pos is None
             self.refresh_bindings()
+        self.render_status()
+        self.render_conflict()
+
+    def render_status(self) -> None:
+        """The header: conflicts open and resolved, where the lead is, the stage, the lead."""
         open_count = sum(1 for v in self.views if v.open)
         # its record id too, as `conflicts --list`, the messages and the screening screen's
         # header name it: a lead told "record 13" by a reviewer could not tell which it was
@@ -177,6 +191,9 @@ class ConflictsScreen(DecisionScreen):
                 self.resolver,
             )
         )
+
+    def render_conflict(self) -> None:
+        """The record, both reviewers' votes and the final decision (or how to give one)."""
         votes = self.query_one("#votes", Horizontal)
         votes.remove_children()
         final = Text()
@@ -240,10 +257,11 @@ class ConflictsScreen(DecisionScreen):
         # nothing is attached to open before full text: not in the footer there
         if action == "open_fulltext" and self.stage != "full-text":
             return False
-        # no conflict shown: the keys that decide, page or go back did nothing, yet the
-        # footer named them (j looks for new conflicts, z undoes, ? and q work)
+        # no conflict shown: the keys that decide, page or go back are off, greyed in the
+        # footer, and say why when pressed (why_off; j looks for new conflicts, z undoes, ?
+        # and q work); hidden (False), they had been dropped without a word
         needs_one = action in _NEEDS_A_CONFLICT or (action == "move" and parameters[:1] == (-1,))
-        return not (self.pos is None and needs_one)
+        return None if self.pos is None and needs_one else True
 
     def action_open_fulltext(self) -> None:
         if self.pos is None:
@@ -293,6 +311,11 @@ class ConflictsScreen(DecisionScreen):
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
         saved += self.not_retrieved_word(self.project, view.study_id, reason)
         nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
+        if nxt is None:  # round to one passed with j: the lead had stayed here, "open 1" unsaid
+            back = next((i for i in range(self.pos) if self.views[i].open), None)
+            if back is not None:
+                nxt = back
+                saved += f" · back to record {self.views[back].study_id}, still open"
         if nxt is None and not any(v.open for v in self.views):
             nxt, saved = self._take_new(saved)
             if nxt is None:  # the stage's last conflict: where work waits now, as screening says
@@ -334,6 +357,7 @@ class ConflictsScreen(DecisionScreen):
         the list: the place of the first new one (None when there is none) and ``said`` with
         how many there are."""
         known = {v.study_id for v in self.views}
+        self.mark.take()  # before the read: a change made meanwhile is seen at the next look
         try:
             fresh = screening.conflicts(self.project, self.stage, self.resolver)
         except (UserError, DatabaseBusy):
@@ -344,7 +368,9 @@ class ConflictsScreen(DecisionScreen):
         self.views += new
         if self.pos is None:
             self.pos = 0
-        count = f"{len(new)} new conflict{'s' if len(new) > 1 else ''} since the screen opened"
+        # not "since the screen opened": the timer's looks take them as they come, and the
+        # second look's "1 new conflict since the screen opened" read as the whole of them
+        count = f"{quantity(len(new), 'new conflict')} at the end of the list"
         return len(self.views) - len(new), (said + "; " if said else "") + count
 
     def action_final(self, label: str) -> None:

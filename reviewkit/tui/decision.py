@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from rich.console import Console, Group
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.geometry import Size
 from textual.widgets import Static
@@ -127,6 +128,30 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     def say(self, message: str) -> None:
         self.message = message
         self.query_one("#message", Static).update(message, layout=False)
+
+    def why_off(self) -> str:
+        """Why the keys :meth:`check_action` has off now (None: greyed in the footer) do
+        nothing, for the message line ('' says nothing)."""
+        return ""
+
+    def on_key(self, event: events.Key) -> None:
+        """A key of this screen that is off now says why (:meth:`why_off`) instead of nothing.
+
+        Textual runs a binding only when ``check_action`` is true; False also leaves it out of
+        ``active_bindings`` (hidden), None keeps it there, greyed (Textual's guide, "Dynamic
+        actions"). So a key that is off for a while (no record, no conflict, no order yet)
+        returns None, and its key event, which reaches the screen before the bindings are
+        looked up, is answered here. Esc (cancel) stays quiet: pressed by reflex, it has
+        nothing to cancel."""
+        active = self.active_bindings.get(event.key)
+        if active is None or active.enabled or active.binding.action == "cancel":
+            return
+        if not (active.binding.id or "").startswith(f"{self.ACTIONS_ID}."):
+            return  # not this screen's own key: Textual's ctrl+c (copy) says how to quit
+        why = self.why_off()
+        if why:
+            event.stop()
+            self.say(f"{active.binding.description.rstrip('…')}: {why}")
 
     def commit(self, label: str, reason: str = "") -> None:
         """Write the decision ``label`` (with ``reason``) for the record shown."""

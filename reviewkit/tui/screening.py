@@ -35,7 +35,14 @@ from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
-from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
+from reviewkit.tui.screening_live import (
+    ALL_MINE,
+    NOTHING_HERE,
+    ORDER_POLL_S,
+    KeepsUp,
+    none_left_words,
+    ordering_text,
+)
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -149,7 +156,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.render_rank()
         self.notices.find_unless_kept(self, partial(self.render_current, keep_place=True))
         if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
-            mine = "every record here has your decision" if self.queue.done else ""
+            mine = ALL_MINE if self.queue.done else ""
             self.say(self.nothing_left(mine))
         self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
@@ -173,8 +180,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             return False  # not in the footer: at 80 columns they pushed "/ Search" off it
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
-        # no record at this stage for me: they did nothing, yet the footer named them
-        return not (self.pos is None and action in NEEDS_A_RECORD)
+        # no record at this stage for me: off, greyed in the footer; pressed, they say why
+        # (why_off): hidden (False), they had been dropped without a word
+        return None if self.pos is None and action in NEEDS_A_RECORD else True
 
     @property
     def current(self) -> int | None:
@@ -225,6 +233,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             else:
                 text.append("Not decided yet", style="dim")
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
+                self.shown_attachment = self.attached(study)  # KeepsUp looks for a new one
                 text.append("\n")
                 text.append_text(full_text_line(self.queue, study, self.app))
             notes = self.queue.notes.get(study, [])
@@ -411,7 +420,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         was = self.pos
         said = self.take_changes() if step > 0 else ""
         if was is None or self.pos is None:  # nothing was on screen: the first new one is now
-            self.say(said)
+            self.say(said or self.nothing_left(NOTHING_HERE))  # else none came: it said nothing
             return
         if step > 0:
             self.apply_ranking()
@@ -431,7 +440,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            self.say(said or self.nothing_left("every record here has your decision"))
+            self.say(said or self.nothing_left(none_left_words(self.pos)))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind

@@ -40,15 +40,19 @@ def full_text_line(queue: ReviewerQueue, study: int, app: object = None) -> Text
 
 def attachment_line(att: Attachment | None, *, open_key: str = "", attach_key: str = "") -> Text:
     """The "Full text:" line of a study, one wording for every screen that shows it (screening,
-    conflicts): what is attached (a path or URL, whole) and the key that opens it, else that
-    none is and the key that attaches one; a key the screen does not have is left out ('')."""
-    text = Text("Full text: ", style="bold")
+    conflicts): what is attached (a path or URL, whole) and the keys that open and replace it,
+    else that none is and the key that attaches one; a key the screen does not have is left
+    out (''). On the screening screen this line is where a and o are named (not its footer)."""
     if att:
-        text.append(att.target + (f" ({open_key} to open)" if open_key else ""), style="")
-    else:
-        text.append(
-            "none attached" + (f" ({attach_key} to attach)" if attach_key else ""), style=""
-        )
+        # the keys before the path or URL: after a long URL they took a row of their own, and
+        # the box under the record (six rows) then had none left for the newest note
+        keys = [f"{open_key} to open"] if open_key else []
+        keys += [f"{attach_key} to replace"] if attach_key else []
+        text = Text(f"Full text ({', '.join(keys)}): " if keys else "Full text: ", style="bold")
+        text.append(att.target, style="")
+        return text
+    text = Text("Full text: ", style="bold")
+    text.append("none attached" + (f" ({attach_key} to attach)" if attach_key else ""), style="")
     return text
 
 

@@ -29,8 +29,11 @@ ACTIONS: tuple[Action, ...] = (
     *page_actions("screening"),
     Action("screening.search", "slash", "search", "Search", group="Move"),
     Action("screening.goto", "g", "goto", "Go to", group="Move"),
-    Action("screening.attach", "a", "attach", "Attach", group="Full text"),
-    Action("screening.open", "o", "open_fulltext", "Open", group="Full text"),
+    # not in the footer: the "Full text:" line under the decision names them where they act
+    # ("none attached (a to attach)", "… (o to open, a to replace)"); in the footer they pushed
+    # / Search and g Go to off it at 80 columns (93 columns at the full-text stage)
+    Action("screening.attach", "a", "attach", "Attach", show=False, group="Full text"),
+    Action("screening.open", "o", "open_fulltext", "Open", show=False, group="Full text"),
     Action("screening.help", "question_mark", "help", "Help", group="Other"),
     Action("screening.quit", "q", "quit", "Quit", group="Other"),
 )

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 
 from reviewkit.screening.work_left import work_left
 from reviewkit.status import steps_from, then_line
@@ -33,6 +32,13 @@ if TYPE_CHECKING:
     from reviewkit.screening import ReviewerQueue
 
 ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
+NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
+ALL_MINE = "every record here has your decision"
+
+
+def none_left_words(pos: int | None) -> str:
+    """What to say when none waits for me: no record at all, or all decided."""
+    return NOTHING_HERE if pos is None else ALL_MINE
 
 
 def ordering_text(n: int) -> Text:
@@ -55,6 +61,10 @@ class KeepsUp:
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
+    changed: bool = False  # the last look found a change (take_changes)
+    shown_attachment: str | None = None  # the full text the screen shows (render_mine)
+    render_mine: Callable[[], None]
+    message: str
     _order_wait: Timer | None
     current: int | None  # the study shown (a property of the screen)
     say: Callable[[str], None]
@@ -98,20 +108,17 @@ class KeepsUp:
             "started in the seeded random order; the ranked order applies from the next record"
         )
 
-    def on_key(self, event: events.Key) -> None:
-        """While ordering: a key whose action is off (a vote, a note, undo, a search…) used to
-        be dropped without a word; no record is shown, so nothing can be decided: say so."""
-        if not self.ordering:
-            return
-        active = self.active_bindings.get(event.key)
-        if active is None or not (active.binding.id or "").startswith("screening."):
-            return  # not this screen's key: Textual's own ctrl+c (copy) says how to quit
-        if not active.enabled:
-            event.stop()
-            self.say(
-                f"{active.binding.description}: no record yet (the first is on its way);"
-                " j or Tab starts now in the seeded random order"
+    def why_off(self) -> str:
+        """Why the keys that need a record do nothing now (the screen's ``on_key`` says it
+        after the key's name): the first record is on its way, or none waits for me."""
+        if self.ordering:
+            return (
+                "no record yet (the first is on its way); j or Tab starts now in the seeded"
+                " random order"
             )
+        if self.pos is None:
+            return self.nothing_left(NOTHING_HERE)
+        return ""
 
     def _end_ordering(self) -> None:
         """No longer waiting for the first order: the flag down, the poll stopped."""
@@ -127,6 +134,7 @@ class KeepsUp:
         records and links, so a partner screening at the same time does not make every key
         of mine rebuild the queue. Returns what to tell the reviewer, or ""."""
         study, change = self.current, self.queue.refresh(decisions=decisions)
+        self.changed = change is not None
         if change is None:
             return ""
         self.pos = self.queue.place(study, change, self.pos)
@@ -156,6 +164,29 @@ class KeepsUp:
         idle = time.monotonic() - self.last_key >= self.CHANGES_S
         if said := self.take_changes(decisions=idle):
             self.say(said)
+        elif self.attachment_came():
+            self.render_mine()
+            self.say(f"a full text was attached to record {self.current} meanwhile")
+        elif self.changed and idle and self.queue.remaining == 0:
+            # none left for me, others' entries came: where work waits now (the partner's
+            # last vote made a conflict; "1 record for another reviewer" had stayed)
+            steps = self._steps()
+            if steps and f"next: {steps}" not in self.message:
+                self.say(f"{none_left_words(self.pos)} · next: {steps}")
+
+    def attached(self, study: int) -> str | None:
+        """The full text attached to ``study`` (its path or URL), None: none."""
+        att = self.queue.attachment(study)
+        return att.target if att else None
+
+    def attachment_came(self) -> bool:
+        """At full text: whether the record shown has another full text than the screen
+        shows (the partner on the same record attached one: the line said "none attached (a
+        to attach)" meanwhile). One lookup."""
+        study = self.current
+        if self.queue.stage != "full-text" or study is None:
+            return False
+        return self.attached(study) != self.shown_attachment
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
@@ -173,9 +204,13 @@ class KeepsUp:
 
     def nothing_left(self, said: str) -> str:
         """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        q = self.queue
-        steps = steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
+        steps = self._steps()
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def _steps(self) -> str:
+        """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""
+        q = self.queue
+        return steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
 
     def steps_next(self) -> str:
         """'; next: …' or "" (:func:`then_line`) for the line printed once the screen closes,

@@ -80,7 +80,7 @@ def test_conflicts_made_while_the_screen_is_open_join_the_list(project_b):
             await pilot.press("j")  # at the end of the list: the new one joins it
             await pilot.pause()
             assert [v.study_id for v in s.views] == [ids[0], ids[1]] and s.pos == 1
-            assert "1 new conflict since the screen opened" in s.message
+            assert "1 new conflict at the end of the list" in s.message
             assert "open 1 · resolved 1" in s.query_one("#status").render_line(0).text
             conflict_on(project_b, ids[2:])
             await pilot.press("i")

@@ -73,6 +73,6 @@ def test_a_long_full_text_url_and_a_note_both_stay_in_view_at_80x24(project_b):
         return text
 
     text = asyncio.run(go())
-    assert text.startswith("Not decided yet Full text:")
+    assert text.startswith("Not decided yet Full text (o to open, a to replace):")
     assert URL in text.replace(" ", "")  # whole, on as many lines as it needs
     assert text.endswith("My note: checked the supplement")

@@ -20,3 +20,8 @@ def to_full_text(project: Project, record_id: int) -> None:
     """Both reviewers include the record on title and abstract: it is in full-text screening."""
     for reviewer in ("maria", "tom"):
         scr.decide(project.db, record_id, TA, reviewer, "include")
+
+
+def footer_keys(app: ReviewkitApp) -> dict[str, bool]:
+    """The footer's keys, by their words: whether each works now (False: greyed, off)."""
+    return {k.description: not k.has_class("-disabled") for k in app.screen.query("FooterKey")}

@@ -35,7 +35,7 @@ def test_the_full_text_line_names_the_attach_and_open_keys_in_force(team, tmp_pa
 
     before, after = asyncio.run(go())
     assert "none attached (A to attach)" in before, before
-    assert "(O to open)" in after and "(o to open)" not in after, after
+    assert "(O to open, A to replace):" in after and "o to open" not in after, after
 
 
 def test_the_conflicts_full_text_line_names_the_open_key_in_force(team, tmp_path) -> None:
@@ -54,4 +54,4 @@ def test_the_conflicts_full_text_line_names_the_open_key_in_force(team, tmp_path
             return shown(app, "#final")
 
     final = asyncio.run(go())
-    assert "(O to open)" in final, final
+    assert "(O to open):" in final, final

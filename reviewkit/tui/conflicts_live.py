@@ -1,0 +1,75 @@
+"""How the conflicts screen keeps up while the reviewers still screen: conflicts that arise
+join its list without a key.
+
+A timer looks every :attr:`FindsNewConflicts.CHANGES_S` seconds (the screening screen's rate,
+:class:`~reviewkit.tui.screening_live.KeepsUp`) with a
+:class:`~reviewkit.screening.ConflictsMark`: two lookups when no one else wrote at the stage
+and no dedup merge was made (11 µs of CPU a look on benchmarks/.work/tui-dedup-project-2000:
+50,000 records, 4,000 votes). Only then are the conflicts read again (0.3 CPU-s there), and
+only once no key came for a whole interval, so a lead pressing keys does not wait for it; the
+next look takes it. New conflicts go to the end of the list and
+the header counts them; the lead stays on the conflict being read (one that arrives on a
+screen with none shows at once).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reviewkit.errors import DatabaseBusy
+from reviewkit.tui.screening_live import KeepsUp
+
+if TYPE_CHECKING:
+    from reviewkit.screening import ConflictsMark, ConflictView
+
+
+class FindsNewConflicts:
+    """Mixin of :class:`reviewkit.tui.conflicts.ConflictsScreen` (before its
+    :class:`~reviewkit.tui.widgets.WaitsForDatabase` base: :meth:`kept` notes each key)."""
+
+    CHANGES_S = KeepsUp.CHANGES_S  # as the screening screen: well below a conflict's reading
+
+    mark: ConflictsMark
+    views: list[ConflictView]
+    pos: int | None
+    excluding: bool
+    waiting: int
+    last_key: float = 0.0  # monotonic() of the newest key
+    say: Callable[[str], None]
+
+    if TYPE_CHECKING:  # the screen's
+
+        def _take_new(self, said: str) -> tuple[int | None, str]: ...
+
+        def render_current(self) -> None: ...
+
+        def render_status(self) -> None: ...
+
+    def look_for_changes(self) -> None:
+        """The timer's look. Not while a prompt or the reasons are open or keys wait for the
+        database: the conflict they are about must not move under them."""
+        if self.app.screen is not self or self.excluding or self.waiting:  # type: ignore[attr-defined]
+            return
+        try:
+            if not self.mark.changed:
+                return
+        except DatabaseBusy:
+            return  # the next look
+        if time.monotonic() - self.last_key < self.CHANGES_S:
+            return  # keys are coming: the next look reads them
+        was = self.pos
+        first, said = self._take_new("")
+        if first is None:  # a vote that made no conflict
+            return
+        if was is None:
+            self.render_current()  # the first conflict, on a screen that had none
+        else:
+            self.render_status()  # the header counts the new ones; the lead stays
+        self.say(said)
+
+    def kept(self, run: Callable[[], None]) -> None:
+        """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
+        self.last_key = time.monotonic()
+        super().kept(run)  # type: ignore[misc]
