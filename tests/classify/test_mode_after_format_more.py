@@ -87,3 +87,16 @@ def test_an_auxiliary_or_irregular_verb_after_the_mode_word_ends_its_phrase(deli
 )  # fmt: skip
 def test_a_mode_word_after_several_auxiliaries_and_the_verb(delivery, text, mode):
     assert labels(delivery, "mode", text) == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the telephone by its short name, before the format or after it
+        ("Workers attended phone group sessions.", ["telephone"]),
+        ("Group sessions were delivered by phone.", ["telephone"]),
+        ("Group meetings were held over the phone.", ["telephone"]),
+    ],
+)  # fmt: skip
+def test_phone_names_the_telephone_beside_a_format(delivery, text, mode):
+    assert labels(delivery, "mode", text) == mode
