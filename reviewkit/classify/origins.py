@@ -39,10 +39,10 @@ HEADS = frozenset(
 )  # fmt: skip
 _JOINING = frozenset({"of", "and", "for"})
 _BETWEEN = frozenset({"", "-", "‐", "–", "/"})  # what may stand between two words of one name
-# words of a name after the place, up to its head noun: the field's longest run to six
-# ("Nottingham Extended Activities of Daily Living Scale", "Oswestry Low Back Pain Disability
-# Questionnaire"); every word between must be a capitalised word or a joining one, so a longer
-# reach finds no more names in sentence case
+# words of a name after the place, up to its head noun, joining words counted: the field's
+# longest run to six ("Nottingham Extended Activities of Daily Living Scale"; "Oswestry Low Back
+# Pain Disability Questionnaire" is five); every word between must be a capitalised word or a
+# joining one, so a longer reach finds no more names in sentence case
 _LONGEST = 8
 # A text whose every longer word outside the name begins with a capital is written in title
 # case ("Return to Work Among Danish Nurses: The Work Ability Index"): there capitals mark no

@@ -54,7 +54,7 @@ def test_a_lower_case_city_term_still_finds_the_city(lower_cities, text, label):
 @pytest.mark.parametrize(
     "text",
     [
-        # six words after the city to the head noun
+        # six words after the city to the head noun (five: within the former reach, a guard)
         "Stroke patients in Japan completed the Nottingham Extended Activities of Daily Living Scale.",
         "Patients in Japan completed the Oswestry Low Back Pain Disability Questionnaire.",
     ],
