@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.classify.words import Token, fold
+from reviewkit.classify.words import Token, fold, verb_in_ed
 
 # "were held", "will be delivered", "have been run", "are being given": the verb's auxiliaries
 # (forms of be, have and do, and the modals); closed-class words that also end a noun phrase
@@ -76,10 +76,9 @@ CHANNEL_NOUNS = frozenset(
 def _past_verb(word: str) -> bool:
     """Whether a word reads as a past verb or participle ("helped", "improved", "reduced", "led",
     "held"): after a noun it starts the predicate or a clause of its own, so the noun has ended
-    its phrase ("group sessions over the telephone helped workers"). Short words ending so are
-    nouns ("bed", "need")."""
-    regular = len(word) > 4 and word.endswith("ed")
-    return regular or word in IRREGULAR_PAST or word in DELIVERY_VERBS
+    its phrase ("group sessions over the telephone helped workers"). The regular ones as
+    :func:`~reviewkit.classify.words.verb_in_ed` reads them ("bed", "need" are nouns)."""
+    return verb_in_ed(word) or word in IRREGULAR_PAST or word in DELIVERY_VERBS
 
 
 def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
