@@ -57,7 +57,7 @@ CLOSED_CLASS = frozenset(
 
 # irregular past verbs a result or a schedule starts with after a noun ("group sessions over the
 # telephone led to fewer absences", "took place weekly", "met monthly"); a regular one ends in
-# "-ed" (:func:`_past_verb`), and a verb of delivery is a participle too ("held weekly")
+# "-ed" (:func:`past_verb`), and a verb of delivery is a participle too ("held weekly")
 IRREGULAR_PAST = frozenset(
     {"led", "took", "made", "met", "began", "became", "brought", "gave", "kept", "left",
      "found", "fell", "rose", "grew", "ran", "saw", "got", "shown"}
@@ -73,7 +73,7 @@ CHANNEL_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _past_verb(word: str) -> bool:
+def past_verb(word: str) -> bool:
     """Whether a word reads as a past verb or participle ("helped", "improved", "reduced", "led",
     "held"): after a noun it starts the predicate or a clause of its own, so the noun has ended
     its phrase ("group sessions over the telephone helped workers"). The regular ones as
@@ -81,7 +81,7 @@ def _past_verb(word: str) -> bool:
     return verb_in_ed(word) or word in IRREGULAR_PAST or word in DELIVERY_VERBS
 
 
-def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
+def ends_phrase(text: str, words: list[Token], at: int) -> bool:
     """Whether ``words[at]`` ends its noun phrase: the clause ends after it, or a closed-class
     word (a preposition, conjunction, article, auxiliary), a number or a past verb follows. Not
     where it qualifies the next word: "exercise delivered by physical therapists" is no physical
@@ -89,7 +89,7 @@ def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
     if at + 1 >= len(words) or CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start):
         return True
     after = fold(words[at + 1].word)
-    return after.isdigit() or after in CLOSED_CLASS or _past_verb(after)
+    return after.isdigit() or after in CLOSED_CLASS or past_verb(after)
 
 
 def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
@@ -112,9 +112,9 @@ def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
         return None
     if CLAUSE_BREAK.search(text, words[last].end, words[at].start):
         return None
-    if _ends_phrase(text, words, at):
+    if ends_phrase(text, words, at):
         return at
     # the mode word before a noun of the channel that ends the phrase ("by video link"); the
     # two stand in one clause, or the word would have ended its phrase
     channel = fold(words[at + 1].word) in CHANNEL_NOUNS
-    return at if channel and _ends_phrase(text, words, at + 1) else None
+    return at if channel and ends_phrase(text, words, at + 1) else None
