@@ -1032,8 +1032,30 @@ protocol writes a place in lower case. 4 of 8 new tests fail before; 18,720 scor
 moved. The held-out figures are unchanged (this page regenerated from classify.json).
 """
 
+TASK_RD40B = """## Reader rd40b on cls14: auxiliaries after the mode word; a city's instrument in lower case
+
+Read again: the comparator figures (17/31 with the fallback's comparison words, 9/31 without,
+rerun through `reviewkit classify --evaluate`) and the page's regeneration (byte-identical) hold.
+Mended: (1) an auxiliary other than "be" ("via Zoom had", "held online can reduce") or an
+irregular past verb ("over the telephone led to", "took place") after the mode word ends its
+phrase, and up to three auxiliaries join before the verb of delivery ("group sessions will be
+delivered by telephone", a trial protocol's future tense, read in person too before); 11 of 12
+new tests fail before. (2) "phone group session*" and "phone meetings" in the delivery
+protocol's telephone label, as "telephone ..." are; 3 of 3 fail before. (3) cls14 read the
+brief's lower-case cities as a protocol's term in lower case; the case cls13 left ("not caught:
+the Oswestry disability index, the Utrecht work engagement scale": the instrument's name in lower
+case after the city) is now read after a city that names instruments, up to a closed-class word,
+a number or a past verb, a head right after the city only where its noun phrase ends ("in Boston
+score higher" is a verb), never after a country ("a Danish questionnaire survey"). PubMed
+snapshot: of 268 capitalised mentions of the listed cities 22 move, each an instrument or score
+named in lower case (Newcastle-Ottawa scale, Glasgow coma scale, Oxford scale, Oswestry
+disability index ...), none wrong; 5 of 11 new tests fail before. Each: 18,720 row score lists,
+0 moved.
+"""
+
 
 NOTES = (
     TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34, TASK35, TASK36,
     TASK36_READ, TASK37, TASK38, TASK38_READ, TASK39, TASK_Q39B, TASK_CLS13, TASK_RD39C, TASK_CLS14,
+    TASK_RD40B,
 )  # fmt: skip

@@ -5,27 +5,35 @@ English names how a thing was done before it or after it: "online group sessions
 telephone", "video meetings" "meetings via video". A phrase term whose first word qualifies the
 rest (a mode, a means) is therefore also found with that word after the rest, joined by a verb
 of delivery ("held", "delivered", "conducted") or a preposition of means ("by", "via", "over",
-"through", "using"), with an auxiliary and an article ("were conducted over the telephone").
-The reading spans the whole stretch, so where another label's term stands inside it ("group
+"through", "using"), with auxiliaries and an article ("were conducted over the telephone", "will
+be delivered by telephone"). The reading spans the whole stretch, so where another label's term stands inside it ("group
 sessions", in person) the longer, qualified reading wins
 (:func:`reviewkit.classify.rules.longest_spans`), as it does for the words in their first order.
 Only these joins count: side by side, the two words are another compound ("exercise group" is
 a trial's arm, not group exercise); a word after any other verb names something else ("group
 sessions were followed by online modules"); a word that goes on to qualify the next one is not
 the phrase's ("exercise delivered by physical therapists"), unless that one names the channel
-itself ("group sessions delivered by video link", "by telephone call"); a past verb after the
-word ends its phrase ("group sessions over the telephone helped workers"); a clause break (a
-full stop, comma, colon, semicolon, bracket) ends the reach.
+itself ("group sessions delivered by video link", "by telephone call"); a past verb, regular or
+not, or an auxiliary after the word ends its phrase ("group sessions over the telephone helped
+workers", "... led to", "via Zoom had"); a clause break (a full stop, comma, colon, semicolon,
+bracket) ends the reach.
 """
 
 from __future__ import annotations
 
 import re
 
-from reviewkit.classify.words import Token, fold
+from reviewkit.classify.words import Token, fold, verb_in_ed
 
-# "were held", "are delivered", "being run": the verb's auxiliary
-AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+# "were held", "will be delivered", "have been run", "are being given": the verb's auxiliaries
+# (forms of be, have and do, and the modals); closed-class words that also end a noun phrase
+# before them ("group sessions via Zoom had high attendance")
+AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "do", "does",
+     "did", "can", "could", "may", "might", "must", "shall", "should", "will", "would"}
+)  # fmt: skip
+# at most this many auxiliaries before the verb ("will have been delivered")
+_MOST_AUXILIARIES = 3
 # verbs that say a session, meeting or contact took place or was given, not what followed it
 DELIVERY_VERBS = frozenset(
     {
@@ -47,6 +55,15 @@ CLOSED_CLASS = frozenset(
 )  # fmt: skip
 
 
+# irregular past verbs a result or a schedule starts with after a noun ("group sessions over the
+# telephone led to fewer absences", "took place weekly", "met monthly"); a regular one ends in
+# "-ed" (:func:`past_verb`), and a verb of delivery is a participle too ("held weekly")
+IRREGULAR_PAST = frozenset(
+    {"led", "took", "made", "met", "began", "became", "brought", "gave", "kept", "left",
+     "found", "fell", "rose", "grew", "ran", "saw", "got", "shown"}
+)  # fmt: skip
+
+
 # nouns that name the channel itself: the mode word before them still names the means ("by video
 # link", "by telephone call", "over a video connection"), as an agent or a service after it
 # does not ("by telephone counsellors", "through the occupational health service")
@@ -56,15 +73,15 @@ CHANNEL_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _past_verb(word: str) -> bool:
-    """Whether a word reads as a past verb or participle ("helped", "improved", "reduced"): after
-    a noun it starts the predicate or a clause of its own, so the noun has ended its phrase
-    ("group sessions over the telephone helped workers"). Short words ending so are nouns
-    ("bed", "need")."""
-    return len(word) > 4 and word.endswith("ed")
+def past_verb(word: str) -> bool:
+    """Whether a word reads as a past verb or participle ("helped", "improved", "reduced", "led",
+    "held"): after a noun it starts the predicate or a clause of its own, so the noun has ended
+    its phrase ("group sessions over the telephone helped workers"). The regular ones as
+    :func:`~reviewkit.classify.words.verb_in_ed` reads them ("bed", "need" are nouns)."""
+    return verb_in_ed(word) or word in IRREGULAR_PAST or word in DELIVERY_VERBS
 
 
-def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
+def ends_phrase(text: str, words: list[Token], at: int) -> bool:
     """Whether ``words[at]`` ends its noun phrase: the clause ends after it, or a closed-class
     word (a preposition, conjunction, article, auxiliary), a number or a past verb follows. Not
     where it qualifies the next word: "exercise delivered by physical therapists" is no physical
@@ -72,18 +89,21 @@ def _ends_phrase(text: str, words: list[Token], at: int) -> bool:
     if at + 1 >= len(words) or CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start):
         return True
     after = fold(words[at + 1].word)
-    return after.isdigit() or after in CLOSED_CLASS or _past_verb(after)
+    return after.isdigit() or after in CLOSED_CLASS or past_verb(after)
 
 
 def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
     """The place of the word that may qualify the phrase ending at ``words[last]`` from after it
     (see the module docstring), or None where no such place is in the same clause."""
     at = last + 1
+    aux = 0
+    while aux < _MOST_AUXILIARIES and at < len(words) and fold(words[at].word) in AUXILIARIES:
+        aux, at = aux + 1, at + 1
     took = []
-    for kind in (AUXILIARIES, DELIVERY_VERBS, MEANS, ARTICLES):
+    for kind in (DELIVERY_VERBS, MEANS, ARTICLES):
         took.append(at < len(words) and fold(words[at].word) in kind)
         at += took[-1]
-    aux, verb, means, article = took
+    verb, means, article = took
     # a verb of delivery or a preposition of means must join them: side by side the words are
     # another compound ("exercise group", "hours worked", "evaluation process" are not group
     # exercise, worked hours, a process evaluation); an auxiliary joins only with its verb
@@ -92,9 +112,9 @@ def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
         return None
     if CLAUSE_BREAK.search(text, words[last].end, words[at].start):
         return None
-    if _ends_phrase(text, words, at):
+    if ends_phrase(text, words, at):
         return at
     # the mode word before a noun of the channel that ends the phrase ("by video link"); the
     # two stand in one clause, or the word would have ended its phrase
     channel = fold(words[at + 1].word) in CHANNEL_NOUNS
-    return at if channel and _ends_phrase(text, words, at + 1) else None
+    return at if channel and ends_phrase(text, words, at + 1) else None

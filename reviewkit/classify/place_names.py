@@ -99,8 +99,14 @@ def _names(*lists: str) -> frozenset[str]:
 
 
 PLACES = _names(_COUNTRIES, _STATES, _REGIONS, _CITIES)
+CITIES = _names(_CITIES)
 
 
 def is_place(term: str) -> bool:
     """Whether a protocol's term names a place ("Danish", "New York", '"Quebec"', "Nordic*")."""
     return " ".join(term.strip("\"'*").split()).casefold() in PLACES
+
+
+def is_city(name: str) -> bool:
+    """Whether a name is one of the cities that name instruments ("Oswestry", "Örebro")."""
+    return " ".join(name.strip("\"'*").split()).casefold() in CITIES

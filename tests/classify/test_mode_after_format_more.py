@@ -52,3 +52,51 @@ def test_a_mode_word_after_the_format_names_the_mode(delivery, text, mode):
 )
 def test_a_mode_word_that_qualifies_another_noun_is_not_the_phrases(delivery, text):
     assert "in-person" in labels(delivery, "mode", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # an auxiliary other than "be" after the mode word ends its phrase, as "were" does
+        ("Group sessions via Zoom had high attendance.", ["digital"]),
+        ("Group sessions held online can reduce sick leave.", ["digital"]),
+        ("Group sessions delivered by telephone may improve adherence.", ["telephone"]),
+        ("Group sessions over the telephone have helped workers.", ["telephone"]),
+        # an irregular past verb, as a regular one ("helped") does
+        ("Group sessions over the telephone led to fewer absences.", ["telephone"]),
+        ("Group sessions over the telephone took place weekly.", ["telephone"]),
+        ("Group sessions over the telephone met weekly.", ["telephone"]),
+    ],
+)  # fmt: skip
+def test_an_auxiliary_or_irregular_verb_after_the_mode_word_ends_its_phrase(delivery, text, mode):
+    assert labels(delivery, "mode", text) == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # more than one auxiliary before the verb of delivery: a protocol's future tense, a
+        # perfect, a progressive ("sessions will be delivered by telephone")
+        ("Group sessions will be delivered by telephone.", ["telephone"]),
+        ("Group sessions will be held online.", ["digital"]),
+        ("Group sessions have been delivered by telephone.", ["telephone"]),
+        ("Group sessions are being held online.", ["digital"]),
+        # an auxiliary still joins only with its verb: "were followed by" names something else
+        ("Eight group sessions will be followed by online modules.", ["in-person", "digital"]),
+    ],
+)  # fmt: skip
+def test_a_mode_word_after_several_auxiliaries_and_the_verb(delivery, text, mode):
+    assert labels(delivery, "mode", text) == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the telephone by its short name, before the format or after it
+        ("Workers attended phone group sessions.", ["telephone"]),
+        ("Group sessions were delivered by phone.", ["telephone"]),
+        ("Group meetings were held over the phone.", ["telephone"]),
+    ],
+)  # fmt: skip
+def test_phone_names_the_telephone_beside_a_format(delivery, text, mode):
+    assert labels(delivery, "mode", text) == mode
