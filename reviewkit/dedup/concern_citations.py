@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from reviewkit.dedup.notice_titles import CORRECTION_TAIL
 from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.score import journal_match
 from reviewkit.dedup.venue import journal_words, volume_key
@@ -52,6 +53,42 @@ def citation(named: str) -> Citation | None:
     journal, page = journal_words(m["journal"]), first_page(m["page"])
     volume = volume_key(m["volume"])
     return Citation(journal, int(m["year"]), volume, page) if journal and page and volume else None
+
+
+# a citation within a text, The Lancet's form ('… a randomised trial. Lancet 2020; 395:
+# 1234–45—In this Article, …', its errata's text, 'Department of Error'): the capitalised
+# words before the year (the journal, perhaps with the end of the title before it), the year,
+# ';', the volume, an issue in brackets, ':' and the first page
+_IN_TEXT = re.compile(
+    r"(?P<journal>(?:[A-Z][\w&-]*\.?\s+){1,6})(?P<year>(?:19|20)\d\d)\s*;\s*(?P<volume>\d+)"
+    r"\s*(?:\([^)]{1,20}\))?\s*:\s*(?P<page>[A-Za-z]?\d+)"
+)
+
+
+def cited_in(text: str) -> list[Citation]:
+    """The citations a text (a notice's abstract) gives in The Lancet's form, each read with
+    the last one to six of the capitalised words before its year as the journal, fewest
+    first (the words before the journal's may end the cited title)."""
+    out = []
+    for m in _IN_TEXT.finditer(text):
+        words, page, volume = m["journal"].split(), first_page(m["page"]), volume_key(m["volume"])
+        for k in range(1, len(words) + 1):
+            journal = journal_words(" ".join(words[-k:]))
+            if journal and page and volume:
+                out.append(Citation(journal, int(m["year"]), volume, page))
+    return out
+
+
+def tail_citation(notice: Record) -> Citation | None:
+    """The place a Web of Science correction gives its article after its title ('<title> (vol
+    85, pg 553, 2010)'), in the notice's own journal: a correction is printed in the journal
+    of the article it corrects. None where it has no such tail or no journal."""
+    m = CORRECTION_TAIL.search(notice.title or "")
+    journal = journal_words(notice.journal or notice.journal_abbreviation or "")
+    if not (m and m["volume"] and journal):
+        return None
+    page, volume = first_page(m["page"]), volume_key(m["volume"])
+    return Citation(journal, int(m["year"]), volume, page) if page and volume else None
 
 
 class Places:

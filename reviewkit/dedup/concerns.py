@@ -42,7 +42,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from reviewkit.dedup.concern_citations import Places, citation
+from reviewkit.dedup.concern_citations import (
+    Citation,
+    Places,
+    citation,
+    cited_in,
+    tail_citation,
+)
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.notice_titles import (
     COMMENT,
@@ -50,7 +56,6 @@ from reviewkit.dedup.notice_titles import (
     ERRATUM,
     PARTIAL_RETRACTION,
     RETRACTION,
-    cited_part,
     kind_by_title,
     named_title,
 )
@@ -189,13 +194,18 @@ class _Titles:
         self.ends[("^", *words[:3])].add(folded)
         self.ends[("$", *words[-3:])].add(folded)
 
+    @staticmethod
+    def names_a_title(notice: Record) -> bool:
+        """Whether the notice's title names a title of :data:`_MIN_WORDS` words or more."""
+        return len(match_title(named_title(notice.title or "").title).split()) >= _MIN_WORDS
+
     def named_by(self, notice: Record) -> list[int]:
         """The records whose title the notice's names once its heading (or the notice word
         after it) is taken off; none for a notice that names no title of four words or more
         ('Erratum'), nor for a title with no such heading (a reply titled as its article)."""
         raw = notice.title or ""
-        rest = named_title(raw)
-        if rest == raw:
+        named = named_title(raw)
+        if named.title == raw:
             # PubMed titles some errata with their article's own title ('Published Erratum'
             # and the title word for word): a notice by its type names the record of its
             # very title; a title alone does not (a reply titled as its article). With
@@ -204,7 +214,7 @@ class _Titles:
             typed = _kind_by_type(notice) not in ("", COMMENT)
             folded = match_title(raw) if typed else ""
             return self.exact.get(folded, []) if len(folded.split()) >= _MIN_WORDS else []
-        folded = match_title(rest)
+        folded = match_title(named.title)
         words = folded.split()
         if len(words) < _MIN_WORDS:
             return []
@@ -215,21 +225,27 @@ class _Titles:
         return [
             i
             for t in sorted(near)
-            if title_similarity(folded, t) >= TITLE_NEAR and not (serious and _ends(t, folded))
+            if title_similarity(folded, t) >= TITLE_NEAR
+            and not (serious and _part_of(t, folded, named.bounded))
             for i in self.exact[t]
         ]
 
 
-def _ends(title: str, named: str) -> bool:
-    """Whether a record's ``title`` is only the end of the title a notice names. Dedup counts
-    it as one title (:func:`~reviewkit.dedup.score.title_similarity`: a heading put before
-    it), and so may a comment ('Commentary on Weick's "<title>"' names its article's authors
-    first); but a retraction, erratum or concern names its article's title right after its
-    heading: words before a record's title name another article ('Erratum to: Tai chi
-    compared with <title>'). (A title that is only the start of the one named stays: notices
-    often cite their article after its title, 'Corrigendum to "<title>". J Neurosci Methods
-    221 (2014) 92-102', and that cannot be told from a subtitle here.)"""
-    return len(title) < len(named) and named.endswith(" " + title)
+def _part_of(title: str, named: str, bounded: bool) -> bool:
+    """Whether a record's ``title`` is only the end of the title a notice names, or only its
+    start where quotes bound the named title. Dedup counts either as one title
+    (:func:`~reviewkit.dedup.score.title_similarity`: a heading put before it, a subtitle
+    dropped), and so may a comment ('Commentary on Weick's "<title>"' names its article's
+    authors first); but a retraction, erratum or concern names its article's title right after
+    its heading: words before a record's title name another article ('Erratum to: Tai chi
+    compared with <title>'). Words after it are another article's too where the named title
+    is quoted ('Corrigendum to "<title>". J Neurosci Methods 221 (2014) 92-102': what follows
+    the quotes is the citation); unquoted, a citation after the title cannot be told from a
+    subtitle (both are words after a stop or a colon: 'Title. J Neurosci Methods 221 (2014)'
+    and 'Title. A randomised trial'), and the start stays."""
+    if len(title) >= len(named):
+        return False
+    return named.endswith(" " + title) or (bounded and named.startswith(title + " "))
 
 
 def _targets(
@@ -252,12 +268,18 @@ def _targets(
     by_named = [i for d in sorted(in_title) for i in by_doi.get(d, ())]
     if by_named:
         return by_named, "the DOI it names"
-    # a citation alone names the article at its place; where none is, the title rule (a title
-    # without digits or colons before a citation reads as a journal's name)
-    cited = citation(cited_part(notice.title or ""))
-    by_title, how = (titles.places.cited_by(cited) if cited else []), "the citation it gives"
+    # a citation alone names the article at its place, or a Web of Science tail ('<title>
+    # (vol 85, pg 553, 2010)') in the notice's journal; where none is, the title rule (a title
+    # without digits or colons before a citation reads as a journal's name); a notice whose
+    # title names nothing ('Department of Error.') by a citation in its text
+    cited = [
+        c for c in (citation(named_title(notice.title or "").title), tail_citation(notice)) if c
+    ]
+    by_title, how = _cited(titles, cited), "the citation it gives"
     if not by_title:
         by_title, how = titles.named_by(notice), "its title"
+    if not by_title and not titles.names_a_title(notice):
+        by_title, how = _cited(titles, cited_in(notice.abstract)), "the citation it gives"
     # a DOI in the abstract only where the title names no record, or names this one: an
     # abstract cites other papers too, and a retraction's names the paper its article copied
     # ('plagiarized part of a paper that had already appeared in …, doi:…'), which the review
@@ -268,6 +290,11 @@ def _targets(
         agreed = [i for i in by_named if not by_title or i in by_title]
         return agreed, "the DOI it names"
     return by_title, how
+
+
+def _cited(titles: _Titles, cited: Iterable[Citation]) -> list[int]:
+    """The records of the first of the citations that names one article."""
+    return next((found for c in cited if (found := titles.places.cited_by(c))), [])
 
 
 def _published_after(article: Record, notice: Record) -> bool:

@@ -1,89 +1,266 @@
-"""How a notice's title says what it is and what it names (:mod:`reviewkit.dedup.concerns`):
-its heading ('Erratum to: <title>', 'Notice of retraction'), or the notice word after the title
-it names ('<title> – Erratum'), and the citation after a heading ('Correction to Lancet Oncol
-2021; 22: 872-82')."""
+"""How a title says it is a notice about another paper (an erratum, a retraction, an
+expression of concern, a comment or a reply), what kind, and what it names: one reading of
+notices' headings, for dedup (:func:`reviewkit.dedup.titles.is_notice` asks whether a title
+heads a notice) and for the notices (:mod:`reviewkit.dedup.concerns`: the kind, and the title
+or citation named: 'Erratum to: <title>', '<title> – Erratum', '<title> (vol 85, pg 553,
+2010)', 'Correction to Lancet Oncol 2021; 22: 872-82').
+
+Each pattern reads one kind of heading: before the title it names (:data:`_HEADS`, its match
+ends where that title begins) or after it (:data:`_TAILS`, its match begins where it ends).
+Some say by themselves that a title is a notice (``alone``: dedup reads them on any title);
+the others only read the heading of a record known as a notice (by its publication type or by
+a heading that says so alone), where a looser reading costs no article its place."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 RETRACTION = "retraction"
 PARTIAL_RETRACTION = "partial retraction"
 CONCERN = "expression of concern"
 ERRATUM = "erratum"
 COMMENT = "comment"
-# a notice's kind by its heading, where it has no publication type (RIS, BibTeX, Embase):
-# the first that names one ('Notice of retraction', 'Correction to', 'Corrigendum', 'Fe de
-# erratas'); anything else dedup reads as a notice (a reply, 'Re: …') is a comment
+# a notice's kind by its heading's words, where the pattern gives none: the first that names
+# one ('Notice of retraction', 'Correction to', 'Corrigendum', 'Fe de erratas', German,
+# French and Italian journals' 'Berichtigung', 'Rectificatif', 'Rettifica'); anything else
+# dedup reads as a notice (a reply, 'Re: …') is a comment
 _KIND_WORDS = (
     (RETRACTION, re.compile(r"\bretract|\bwithdraw", re.I)),
     (CONCERN, re.compile(r"\bconcern\b", re.I)),
-    (ERRATUM, re.compile(r"\berrat|\bcorrigend|\bcorrection|\berrores\b", re.I)),
+    (
+        ERRATUM,
+        re.compile(
+            r"\berrat|\bcorrigend|\bcorrection|\berrores\b|\bberichtigung|\brettific"
+            r"|\brectificati",
+            re.I,
+        ),
+    ),
 )
-# the heading before the article's title in a notice's title: the notice word and what
-# follows it up to a colon, or up to 'to', 'for' ('Correction to <title>'), or 'of', 'on',
-# 'in' before a quote ('Retraction of "<title>"': unquoted, 'Correction of hyperbilirubinemia
-# …', 'Withdrawal of antidepressants …' open articles' titles, and a reply titled '<such a
-# title> - Authors' reply' would be read as a retraction of another); a comment's or a
-# reply's ('Comment on "<title>"', 'Response to: <title>', 'Re: <title>'); and the quotes
-# around the title
+
+
+@dataclass(frozen=True)
+class _Heading:
+    """One kind of heading: its pattern, whether it says alone that a title is a notice, and
+    the kind it gives ('' for the kind its words say)."""
+
+    pattern: re.Pattern[str]
+    alone: bool
+    kind: str = ""
+
+
+# what may stand before a notice word: quotes, brackets, and 'Editorial', 'Notice of',
+# "Publisher's", "Author's" ('Author Correction:', Nature's)
 _LEAD = (
-    r"^[\s\[(\"'“«]*(?:(?:editorial|notice|statement|publisher['’]?s?|authors?['’]?s?)\s+"
+    r"[\s\[(\"'“«]*(?:(?:editorial|notice|statement|publisher['’]?s?|authors?['’]?s?)\s+"
     r"(?:of\s+)?)?"
 )
 _NOTICE_WORD = (
     r"(?:retract\w*|expression\s+of\s+concern|concern|errat\w*|corrigend\w*|corrections?"
-    r"|fe\s+de\s+err\w+|withdraw\w*)"
+    r"|fe\s+de\s+err\w+|withdraw\w*|berichtigung|rectificatif|rettifica)"
 )
-_HEADING = re.compile(
-    rf"{_LEAD}(?:{_NOTICE_WORD}"
-    r"(?:[^:]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for)\b|(?:of|on|in)\s+(?=[\"'“‘«])))"
-    r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?|re\s*:"
-    r"|authors?['’]?s?\s+(?:reply|response)\s*:)\s*[\"'“‘«]*",
+# a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
+# a word)
+_HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
+# What 'Correction(s) to' opens in an article's title, not a notice's: the subject corrected,
+# a noun phrase written in lower case ('Corrections to megavoltage depth-dose values due to
+# reduced backscatter thickness', Med Phys). A notice names the item it corrects after a colon,
+# in quotes, as a citation ('Correction to Lancet Oncol 2021; 22: 581-83', 'Correction to Fox
+# Meyer and Vogt (2015)') or as 'the article', 'our paper'. Of the 58 titles of the ten
+# labelled sets and the PubMed snapshot opening 'Correction(s) to', 57 are notices and none of
+# them goes on in lower case; the one article does. A determiner, a pronoun, a word naming a
+# publication or its part, or a year later in the title keeps the notice reading; so do all
+# capitals, which show no case.
+_CORRECTED_SUBJECT = r"""\s+(?!(?:the|a|an|this|that|these|those|our|my|his|her|their|its|article
+    |paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum|authors?|vol|volume
+    |pg|pp|p|et)\b)(?-i:[a-z])(?!.*\b(?:19|20)\d\d\b)"""
+# 'Retracted: Title' in a capital and small letters heads Hindawi's retraction notices (a
+# title its publisher marks 'RETRACTED: Title' is the retracted article: titles.py)
+RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
+# 'Response', 'Correction' and 'Retraction' open ordinary articles' titles too ('Response to
+# placebo among bipolar I disorder patients …', 'Correction of arterial structure …',
+# 'Retraction of anesthesia publications: a systematic review'): of the 341 titles of the
+# screening and bib-dedupe sets read as notices when any title opening so was one, 137 open so
+# and 117 of them are articles. So these make a notice only as a notice's heading: the word
+# alone or before a colon, a stop or a dash, 'Correction(s) to …', 'Retraction note',
+# 'Retraction of:', 'Retraction and republication:' (NEJM's notice beside a trial it
+# republished), a response to a letter, a comment, the editor or a quoted title. A reply to an
+# author named bare ('Response to Clarke: …') reads as an article: 2 of the 117.
+ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
+_ANSWERED = r"(?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)"
+_HEADS = (
+    # 'Notice of retraction' (IEEE, PubMed), '(Editorial) Expression of concern' (COPE's name,
+    # PubMed's type), 'Retraction of:', "Publisher's note:", 'Addendum:', a reply with the
+    # possessive ("Author's reply", "Authors' response"), Spanish journals' 'Fe de erratas'
+    _Heading(
+        re.compile(
+            r"\s*(?:fe\s+de\s+(?:erratas?|errores)\b|notice\s+of\s+(?:retraction|concern"
+            r"|duplicate\s+publication)|(?:editorial\s+)?expression\s+of\s+concern|statement\s+of"
+            r"\s+retraction|retraction\s+of\s*:|publisher['’]?s\s+note\s*:|addendum\s*:"
+            r"|authors?['’]?s?\s+(?:reply|response)\b)",
+            re.I,
+        ),
+        alone=True,
+    ),
+    _Heading(re.compile(r"\s*re\s*:", re.I), alone=True, kind=COMMENT),  # not 'Re-examining'
+    _Heading(RETRACTED_NOTICE, alone=True, kind=RETRACTION),
+    # 'Response', 'Correction', 'Retraction' as a heading (ARTICLE_OPENING)
+    _Heading(
+        re.compile(
+            rf"""[\s\[("'“]*(?:
+            responses?(?:\s+to)?(?:{_HEAD_END}|(?=\s*["'“‘])|\s+(?:the\s+)?{_ANSWERED}\b)
+          | corrections?(?:\s+to\b(?!{_CORRECTED_SUBJECT})|\s+(?:note|notice)\b|{_HEAD_END})
+          | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:
+                |\s+and\s+re(?:publication|placement)\b|{_HEAD_END}))""",
+            re.I | re.X,
+        ),
+        alone=True,
+    ),
+    # The Lancet's errata column, 'Department of Error.': the corrected article is cited in
+    # the notice's text, not in its title
+    _Heading(re.compile(r"\s*department\s+of\s+error\b", re.I), alone=True, kind=ERRATUM),
+    # a known notice's heading: the notice word and what follows it up to a colon (no digits:
+    # 'Correction to Lancet Oncol 2021; 22: 872-82' cites its article), or up to 'to', 'for',
+    # 'zu', 'à' ('Correction to <title>', 'Berichtigung zu'), 'in' ('Erratum in: <citation>'),
+    # or 'of', 'on' before a quote ('Retraction of "<title>"': unquoted, 'Withdrawal of
+    # antidepressants …' opens an article's title); the word standing alone before a stop or a
+    # dash; a comment's or a reply's ('Comment on "<title>"', 'Response to: <title>')
+    _Heading(
+        re.compile(
+            rf"{_LEAD}(?:{_NOTICE_WORD}(?:\s+(?:note|notice|statement))?"
+            r"(?:[^:\d]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
+            r"|(?:of|on)\s+(?=[\"'“‘«]))|\s*(?:$|[.–—])|\s+-)"
+            r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?"
+            r"|authors?['’]?s?\s+(?:reply|response)\s*:)",
+            re.I,
+        ),
+        alone=False,
+    ),
+)
+# A correction titled with the article it corrects and that article's place at the end: Web of
+# Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
+# 360 (542-544))'; also with an article number for the page and the commas lost ('(VOL 9
+# E98734 2014)'). Three parts, each set off by a comma or a space, the page with a digit: a
+# book's or a report's own volume in its title ('Handbook (vol 12, 2014)') is no notice.
+CORRECTION_TAIL = re.compile(
+    r"\s*\((?:\s*vol(?:\.\s*|\s+)(?P<volume>\w+)(?:\s*,\s*|\s+)(?:pg\.?\s*)?(?P<page>[a-z]*\d\w*)"
+    r"(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\s*"
+    r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
     re.I,
 )
-# the notice word standing as a heading, whatever follows it: alone, before a colon, a stop or a
-# dash set off by a blank, as dedup reads a heading (reviewkit.dedup.titles: 'Notice of
-# retraction', 'Correction', 'ERRATUM - <title>', 'RETRACTION. <title>', 'Editorial expression
-# of concern'), with 'note', 'notice' or 'statement' after it ('Retraction note.'); a notice
-# word opening an article's title ('Withdrawal of …', 'Concern about falling …') is none
-_STANDING = re.compile(
-    rf"{_LEAD}{_NOTICE_WORD}(?:\s+(?:note|notice|statement))?(?:\s*(?:$|[:.–—])|\s+-)", re.I
+_TAILS = (
+    _Heading(CORRECTION_TAIL, alone=True, kind=ERRATUM),
+    # APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)', or
+    # in quotes with ': Correction' alone (PsycINFO)
+    _Heading(
+        re.compile(
+            r"[\"”]?\s*:?\s*\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&)"
+            r" [A-Z][\w'’-]*)?\s*\((?:19|20)\d\d\)\s*\.?\s*$|[\"”]\s*:\s*(?i:correction)\s*\.?\s*$"
+        ),
+        alone=True,
+        kind=ERRATUM,
+    ),
+    # Cambridge University Press's 'Title – ERRATUM', and 'Title: Erratum', 'Title (Erratum)',
+    # 'Title [Corrigendum]': only the words that name nothing else (an article may end ':
+    # correction', a surgical one); a bracket must close, so that Ovid's erratum note cut short
+    # by an export ('...[added]].[Erratum') stays the article's
+    _Heading(
+        re.compile(
+            r"[\"'”’»]*(?:\s+[-–—]|[:.])\s*(?:erratum|errata|corrigendum)\s*\.?\s*$"
+            r"|[\"'”’»]*\s*[\[(]\s*(?:erratum|errata|corrigendum)\s*[\])]\s*\.?\s*$",
+            re.I,
+        ),
+        alone=True,
+    ),
+    # ... and on a known notice, 'correction', 'retraction', a reply ('<title> - Authors'
+    # reply'), and the notice words after a dash without a blank ('<title> 2020-Corrigendum.')
+    _Heading(
+        re.compile(
+            r"[\"'”’»]*\s*(?:[-–—:.]\s*|[\[(]\s*)(?:erratum|errata|corrigendum|correction"
+            r"|retraction|retracted"
+            r"|(?:authors?['’]?s?\s+)?(?:reply|response))\s*[\])]?\s*\.?\s*$",
+            re.I,
+        ),
+        alone=False,
+    ),
 )
-# the heading before a citation alone ('Correction to Lancet Oncol 2021; 22: 872-82', 'Erratum
-# in: J Occup Rehabil. 2019;29(2):456'): the notice word and a preposition, no colon after it
-# looked for (:data:`_HEADING` would take the citation's own colon for the heading's)
-_CITING = re.compile(
-    rf"{_LEAD}{_NOTICE_WORD}(?:\s+(?:note|notice))?(?:\s+(?:to|in|of|for|on)\b)?\s*:?\s*", re.I
-)
-# ... or the notice word after it ('<title> – Erratum', '<title> [Corrigendum]', '<title> -
-# Authors' reply'), with the quotes around the title
-_TAIL = re.compile(
-    r"[\"'”’»]*\s*(?:[-–—:.]\s*|[\[(]\s*)(?:erratum|errata|corrigendum|correction|retraction"
-    r"|retracted|(?:authors?['’]?s?\s+)?(?:reply|response))\s*[\])]?\s*\.?\s*$",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a title's heading says: the notice's kind and the title it names ('' where none)."""
+
+    kind: str
+    named: str
+
+
+def says_notice(title: str) -> bool:
+    """Whether a heading of its own makes ``title`` a notice's (the ``alone`` patterns)."""
+    return any(h.pattern.match(title) for h in _HEADS if h.alone) or any(
+        h.pattern.search(title) for h in _TAILS if h.alone
+    )
+
+
+def heads_a_notice(title: str) -> bool:
+    """Whether a title opening with a notice word heads a notice: always, but for 'Response',
+    'Correction' and 'Retraction', which must stand as a heading (:data:`ARTICLE_OPENING`)."""
+    return not ARTICLE_OPENING.match(title) or says_notice(title)
+
+
+def read_heading(title: str) -> Reading | None:
+    """A notice's title read: the kind its heading (the longest read) or the words after its
+    title say, and the title it names, without them; None where it has neither."""
+    heads = [(m, h) for h in _HEADS if (m := h.pattern.match(title))]
+    head = max(heads, key=lambda mh: mh[0].end(), default=None)
+    start = head[0].end() if head else 0
+    tail = next(((m, h) for h in _TAILS if (m := h.pattern.search(title, start))), None)
+    if head is None and tail is None:
+        return None
+    end = tail[0].start() if tail else len(title)
+    said = [(m.group(), h.kind) for m, h in (mh for mh in (head, tail) if mh)]
+    kind = next((k for _, k in said if k), "") or _kind_of(" ".join(w for w, _ in said))
+    return Reading(kind, title[start:end])
+
+
+def _kind_of(words: str) -> str:
+    return next((kind for kind, pattern in _KIND_WORDS if pattern.search(words)), COMMENT)
+
+
+# what stands between a heading and the title it names: a colon, a stop, a dash, blanks
+_BETWEEN = re.compile(r"^[\s:.,–—-]+")
+# the title named in quotes, and what follows the closing quote ('Corrigendum to "<title>". J
+# Neurosci Methods 221 (2014) 92-102'): the quotes bound the title, so what follows is no
+# subtitle of it
+_QUOTED = re.compile(r"^[\"“«‘']\s*(?P<title>.+?)\s*[\"”»’'](?=\s*(?:[.,;:\[(]|$))")
+_OPENING_QUOTES = re.compile(r"^[\"'“‘«]+\s*")
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a notice's title names: the ``title`` (the whole title where no heading is read)
+    and whether quotes bound it (``bounded``: a held title that is only its start is another
+    article's, not the same one with a citation after it)."""
+
+    title: str
+    bounded: bool = False
 
 
 def kind_by_title(title: str) -> str:
-    """A notice's kind by its title's own words, where it has no publication type or link."""
-    # the notice's own words, its heading or the notice word after its title ('<title> –
-    # ERRATUM'), not the article's title they name: a comment on 'Withdrawal of
-    # antidepressants …' or a reply to 'Correction of scoliosis …' is no retraction or erratum;
-    # without them, only a notice word standing as a heading (:data:`_STANDING`) is read: any
-    # word of the title's first 60 characters was, and a letter titled 'Letter: Withdrawal of
-    # …' named by its DOI was shown as a retraction
-    marks = (_HEADING.match(title), _TAIL.search(title), _STANDING.match(title))
-    said = " ".join(m.group() for m in marks if m)
-    return next((kind for kind, words in _KIND_WORDS if words.search(said)), COMMENT)
+    """A notice's kind by its title's own words, where it has no publication type or link: its
+    heading or the notice word after its title, not the article's title they name (a comment
+    on 'Withdrawal of antidepressants …' is no retraction); a comment where it has neither."""
+    reading = read_heading(title)
+    return reading.kind if reading else COMMENT
 
 
-def named_title(title: str) -> str:
+def named_title(title: str) -> Named:
     """What a notice's title names: the title without its heading or the notice word after it
     (the title itself where it has neither)."""
-    return _TAIL.sub("", _HEADING.sub("", title, count=1), count=1)
-
-
-def cited_part(title: str) -> str:
-    """A notice's title without the heading before a citation (:data:`_CITING`)."""
-    return _CITING.sub("", title, count=1)
+    reading = read_heading(title)
+    if reading is None:
+        return Named(title)
+    rest = _BETWEEN.sub("", reading.named)
+    quoted = _QUOTED.match(rest)
+    if quoted:
+        return Named(quoted["title"], bounded=True)
+    return Named(_OPENING_QUOTES.sub("", rest).rstrip("\"'”’» "))

@@ -7,6 +7,12 @@ import contextlib
 import re
 from itertools import pairwise
 
+from reviewkit.dedup.notice_titles import (
+    CORRECTION_TAIL,
+    RETRACTED_NOTICE,
+    heads_a_notice,
+    says_notice,
+)
 from reviewkit.records import normalise_title
 
 # Words that mark a record about another record (not a copy of it).
@@ -93,67 +99,12 @@ _HEADING_COMPANIONS = frozenset(
 # 'Author reply: …', 'In response to …', 'A comment on …': a notice whose first word is not one
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
-_RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
-# Notices whose heading is more than one word, or whose first word is no notice word alone:
-# 'Notice of retraction: …' (IEEE, PubMed), '(Editorial) Expression of concern: …' (COPE's
-# name for it, PubMed's publication type), 'Retraction of: …', "Publisher's note: …",
-# 'Addendum: …', a reply with the possessive ("Author's reply: …", "Authors' response"), and
-# Spanish journals' erratum, 'Fe de erratas' / 'Fe de errores'.
-_NOTICE_HEAD = re.compile(
-    r"\s*(?:fe\s+de\s+(?:erratas?|errores)\b|"
-    r"notice\s+of\s+(?:retraction|concern|duplicate\s+publication)|(?:editorial\s+)?"
-    r"expression\s+of\s+concern|statement\s+of\s+retraction|retraction\s+of\s*:|"
-    r"publisher['’]?s\s+note\s*:|addendum\s*:|authors?['’]?s?\s+(?:reply|response)\b)",
-    re.I,
-)
 # A retracted article's own record, marked by its publisher ('RETRACTED: Title' in Elsevier's
 # and Wiley's, 'RETRACTED ARTICLE: Title' in Springer's exports, Scopus copies the mark): the
 # article, not a notice about it (the notice is 'Retraction: …', 'Retraction note to …', on a
 # page of its own). The mark is dropped from the title compared, so the marked record and an
 # unmarked copy of the article (PubMed keeps the title as published) compare as one title.
 _RETRACTED_MARK = re.compile(r"^\s*retracted(?:\s+article)?\s*:\s*", re.I)
-# ... but 'Retracted: Title' in a capital and small letters heads Hindawi's retraction notices
-# (thousands in PubMed since 2022, publication type 'Retraction of Publication', a DOI and an
-# article number of their own): a notice, kept from its article by notice_veto when it lacks a
-# page. A database that recases the publisher's mark makes the article look so too: it still
-# meets its copy by the DOI (same_doi comes first); without one it stays apart, as every marked
-# record did before the mark was read, a missed copy rather than a notice merged as its article.
-_RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
-# APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
-# ('"Rainmakers: …": Correction to Lee et al. (2014).'), or in quotes with ': Correction' alone
-# ('"Ecologically-oriented neurorehabilitation of memory ...": Correction', PsycINFO); without
-# it, the notice is an article with its article's title, journal and volume.
-_CORRECTION_TO = re.compile(
-    r"\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&) [A-Z][\w'’-]*)?"
-    r"\s*\((?:19|20)\d\d\)\s*\.?\s*$"
-    r"|[\"”]\s*:\s*(?i:correction)\s*\.?\s*$"  # ': Erratum' is _NOTICE_WORD_TAIL's
-)
-# A notice titled with its article's title and what it is set off at the end: Cambridge
-# University Press's 'Title – ERRATUM' / '– CORRIGENDUM' ('... BY MARQUES ET AL. - ERRATUM',
-# Psychol Med), and 'Title: Erratum', 'Title (Erratum)', 'Title [Corrigendum]' elsewhere. Only
-# the words that name nothing else (an article may end ': correction', a surgical one); a
-# bracket must close, so that Ovid's erratum note cut short by an export ('...[added]].[Erratum',
-# stroke) stays the article's. Without it the notice is its article's title: once the note is
-# dropped from the article's title (_ERRATUM_NOTE) the two met as one title.
-_NOTICE_WORD_TAIL = re.compile(
-    r"(?:\s+[-–—]|[:.])\s*(?:erratum|errata|corrigendum)\s*\.?\s*$"
-    r"|[\[(]\s*(?:erratum|errata|corrigendum)\s*[\])]\s*\.?\s*$",
-    re.I,
-)
-# A correction titled with the article it corrects and that article's place at the end: Web of
-# Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
-# 360 (542-544))'; also with an article number for the page and the commas lost ('(VOL 9
-# E98734 2014)', as some exports write it). A notice; the tail is dropped from the title
-# compared, so that two records of one correction agree (the article's own record has no such
-# tail, and differs as a notice). Three parts, each set off by a comma or a space, the page with
-# a digit: a book's or a report's own volume in its title ('Handbook (vol 12, 2014)', '(Volume
-# 1 2019)') is no notice.
-_CORRECTION_TAIL = re.compile(
-    r"\s*\((?:\s*vol(?:\.\s*|\s+)\w+(?:\s*,\s*|\s+)(?:pg\.?\s*)?[a-z]*\d\w*(?:\s*,\s*|\s+)"
-    r"(?:19|20)\d\d\s*"
-    r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
-    re.I,
-)
 # Embase, Ovid and Scopus give a comment the title of the article it comments on, followed by
 # what it is: 'Atypical HUS: what is new Editorial Comment'. Two words at the end, both needed
 # ('… : a commentary' alone may end an ordinary article's title).
@@ -333,8 +284,8 @@ def letters_heading(title: str) -> str:
 def retracted_mark(title: str) -> bool:
     """Whether a title carries its publisher's retraction mark ('RETRACTED: …', 'RETRACTED
     ARTICLE: …'; the comment above _RETRACTED_MARK): the retracted article's own record, not
-    Hindawi's 'Retracted: …' notice (_RETRACTED_NOTICE)."""
-    return bool(_RETRACTED_MARK.match(title)) and not _RETRACTED_NOTICE.match(title)
+    Hindawi's 'Retracted: …' notice (notice_titles.RETRACTED_NOTICE)."""
+    return bool(_RETRACTED_MARK.match(title)) and not RETRACTED_NOTICE.match(title)
 
 
 def match_title(title: str) -> str:
@@ -351,7 +302,7 @@ def match_title(title: str) -> str:
             break
         title = stripped
     title = _RETRACTED_MARK.sub("", _REVIEW_TAG.sub("", _ERRATUM_NOTE.sub("", title)))
-    return normalise_title(_CORRECTION_TAIL.sub("", _nuclide_labels(title)))
+    return normalise_title(CORRECTION_TAIL.sub("", _nuclide_labels(title)))
 
 
 def title_numbers(title: str) -> frozenset[str]:
@@ -372,70 +323,21 @@ def standalone_numbers(title: str) -> frozenset[str]:
     )
 
 
-# 'Response', 'Correction' and 'Retraction' open ordinary articles' titles too ('Response to
-# placebo among bipolar I disorder patients …', 'Response to six classes of antihypertensive
-# medications … in a randomized controlled trial', 'Correction of arterial structure …',
-# 'Retraction of anesthesia publications: a systematic review'; a translated title in brackets,
-# '[Response of isolated coronary artery segments …]'): of the 341 titles of the screening and
-# bib-dedupe sets read as notices when any title opening so was one, 137 open so and 117 of
-# them are articles. So these make a notice only as a notice's heading: the word alone or before
-# a colon, a stop or a dash ('Response:', 'RETRACTION. Latitude …', 'Correction to - …'),
-# 'Correction(s) to …', 'Retraction note', 'Retraction of:', 'Retraction and republication:'
-# (NEJM's notice beside a trial it republished), a response to a letter, a comment, the editor
-# or a quoted title ('Response to "…"'). A reply to an author named bare ('Response to Clarke:
-# …') reads as an article: 2 of the 117. All capitals are read alike ('CORRECTION: …').
-_ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
-# a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
-# a word)
-_HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
-# What 'Correction(s) to' opens in an article's title, not a notice's: the subject corrected,
-# a noun phrase written in lower case ('Corrections to megavoltage depth-dose values due to
-# reduced backscatter thickness', Med Phys). A notice names the item it corrects after a colon,
-# in quotes, as a citation ('Correction to Lancet Oncol 2021; 22: 581-83', 'Correction to Fox
-# Meyer and Vogt (2015)') or as 'the article', 'our paper'. Of the 58 titles of the ten
-# labelled sets and the PubMed snapshot opening 'Correction(s) to', 57 are notices and none of
-# them goes on in lower case; the one article does. A determiner, a pronoun, a word naming a
-# publication or its part, or a year later in the title keeps the notice reading; so do all
-# capitals, which show no case.
-_CORRECTED_SUBJECT = r"""\s+(?!(?:the|a|an|this|that|these|those|our|my|his|her|their|its|article
-    |paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum|authors?|vol|volume
-    |pg|pp|p|et)\b)(?-i:[a-z])(?!.*\b(?:19|20)\d\d\b)"""
-_NOTICE_HEADING = re.compile(
-    rf"""[\s\[("'“]*(?:
-        responses?(?:\s+to)?(?:{_HEAD_END}|\s*["'“‘]|\s+(?:the\s+)?
-            (?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)\b)
-      | corrections?(?:\s+to\b(?!{_CORRECTED_SUBJECT})|\s+(?:note|notice)\b|{_HEAD_END})
-      | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:
-            |\s+and\s+re(?:publication|placement)\b|{_HEAD_END})
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _heads_a_notice(raw_title: str) -> bool:
-    """Whether a title whose first word is a notice word heads a notice: always, but for
-    'Response', 'Correction' and 'Retraction', which must stand as a heading (the comment
-    above _ARTICLE_OPENING)."""
-    return not _ARTICLE_OPENING.match(raw_title) or bool(_NOTICE_HEADING.match(raw_title))
-
-
 def is_notice(raw_title: str, words: list[str]) -> bool:
     """The title heads a record about another one: an erratum, a reply, a comment, a letter
     ('Re: …'; 'Response', 'Correction' and 'Retraction' only as a heading), ends like a
     database's label for a comment ('… Editorial Comment'), with what it is ('… – ERRATUM') or
     with the place of the article a correction corrects ('… (vol 85, pg 553, 2010)'); from the
     folded ``words`` of the title and the title as written."""
-    return bool(words) and (
-        (words[0] in NOTICE_WORDS and _heads_a_notice(raw_title))
-        or "erratum" in words[:4]
-        or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
-        or bool(_RE_HEAD.match(raw_title))
-        or bool(_NOTICE_HEAD.match(raw_title))
-        or bool(_RETRACTED_NOTICE.match(raw_title))
-        or bool(_CORRECTION_TAIL.search(raw_title))
-        or bool(_CORRECTION_TO.search(raw_title))
-        or bool(_NOTICE_WORD_TAIL.search(raw_title))
-        or tuple(words[-2:]) in _NOTICE_TAILS
+    return (
+        bool(words)
+        and (
+            (words[0] in NOTICE_WORDS and heads_a_notice(raw_title))
+            or "erratum" in words[:4]
+            or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
+            or says_notice(raw_title)  # a heading that says so (reviewkit.dedup.notice_titles)
+            or tuple(words[-2:]) in _NOTICE_TAILS
+        )
     )
 
 

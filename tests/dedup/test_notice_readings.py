@@ -1,0 +1,109 @@
+"""One reading of a notice's heading (reviewkit.dedup.notice_titles): every heading by which
+dedup reads a title as a notice (titles.is_notice) is read by the notices too, with its kind
+and the title it names, so that the notice is attached to that title's record."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.dedup.concerns import COMMENT, ERRATUM, RETRACTION, concerns_among
+from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.records import AbstractSection, Record
+
+ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
+
+
+@pytest.mark.parametrize(
+    ("notice", "kind"),
+    [
+        # APA's correction notices (PsycINFO), as dedup reads them
+        (f'"{ARTICLE}": Correction to Lee et al. (2014).', ERRATUM),
+        (f'"{ARTICLE}": Correction', ERRATUM),
+        # Web of Science: the article's title and its place
+        (f"{ARTICLE} (vol 85, pg 553, 2010)", ERRATUM),
+        (f"Fe de erratas: {ARTICLE}", ERRATUM),
+        (f"Statement of retraction: {ARTICLE}", RETRACTION),
+        (f"Author's reply: {ARTICLE}", COMMENT),
+        # German, French and Italian journals' erratum headings
+        (f"Berichtigung zu: {ARTICLE}", ERRATUM),
+        (f"Berichtigung: {ARTICLE}", ERRATUM),
+        (f"Rectificatif à : {ARTICLE}", ERRATUM),
+        (f"Rettifica: {ARTICLE}", ERRATUM),
+    ],
+)
+def test_a_heading_dedup_reads_is_read_by_the_notices(notice: str, kind: str) -> None:
+    record = Record(title=notice)
+    assert notice_about_a_paper(record)
+    found = concerns_among({1: Record(title=ARTICLE), 2: record})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(kind, 2, "its title")]
+
+
+WOS = Record(
+    title="Graded activity in workers with low back pain",
+    journal="Journal of Occupational Rehabilitation",
+    year=2010,
+    volume="85",
+    pages="553-61",
+)
+
+
+def test_a_web_of_science_correction_is_attached_by_its_place() -> None:
+    """'<title> (vol 85, pg 553, 2010)': the title the correction gives may not be the held
+    one's (here what it corrects); the place, in the notice's own journal (a correction is
+    printed in its article's journal), names the article."""
+    notice = Record(
+        title="Errors in figure 2 and table 3 of the trial report (vol 85, pg 553, 2010)",
+        journal="J Occup Rehabil",
+        year=2011,
+    )
+    found = concerns_among({1: WOS, 2: notice})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "the citation it gives")]
+    elsewhere = Record(title=notice.title, journal="Spine", year=2011)
+    assert 1 not in concerns_among({1: WOS, 2: elsewhere})
+
+
+LANCET = Record(
+    title="Pembrolizumab versus chemotherapy in advanced gastric cancer: a randomised trial",
+    journal="Lancet (London, England)",
+    journal_abbreviation="Lancet",
+    year=2020,
+    volume="395",
+    pages="1234-45",
+)
+
+
+def test_the_lancets_department_of_error_is_attached_by_the_citation_in_its_abstract() -> None:
+    """The Lancet titles its errata 'Department of Error.'; the abstract (Embase, Scopus) cites
+    the corrected article: 'Smith J, et al. <title>. Lancet 2020; 395: 1234-45—In this
+    Article, …'."""
+    text = (
+        "Smith J, Jones B, et al. Pembrolizumab versus chemotherapy in advanced gastric cancer:"
+        " a randomised trial. Lancet 2020; 395: 1234\u201345\u2014In this Article, the second"
+        " author's name should have been spelled Jonas."
+    )
+    notice = Record(
+        title="Department of Error.", year=2020, abstract_sections=[AbstractSection("", text)]
+    )
+    assert notice_about_a_paper(notice)
+    found = concerns_among({1: LANCET, 2: notice})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "the citation it gives")]
+
+
+def test_a_quoted_title_followed_by_its_citation_names_that_title_only() -> None:
+    """'Corrigendum to "<title>" [J Neurosci Methods 221 (2014) 92-102]': the quotes bound the
+    named title, so a held title that is only its start (a subtitle dropped) is another
+    article; unquoted, the citation after a title cannot be told from a subtitle."""
+    held = "Graded activity and sick leave in workers"
+    quoted = f'Corrigendum to "{held} with low back pain" [J Occup Rehabil 29 (2019) 456-65]'
+    assert 1 not in concerns_among({1: Record(title=held), 2: Record(title=quoted)})
+    whole = f'Corrigendum to "{ARTICLE}" [J Occup Rehabil 29 (2019) 456-65]'
+    assert 1 in concerns_among({1: Record(title=ARTICLE), 2: Record(title=whole)})
+
+
+def test_a_known_notices_word_after_a_dash_without_a_blank() -> None:
+    """'<title>, Finland April to December 2020-Corrigendum.' (Epidemiol Infect): on a record
+    known as a notice (its PubMed type) the word after a dash is read without a blank before
+    it; dedup does not read it alone ('Response-rate' is a word)."""
+    erratum = Record(title=f"{ARTICLE} 2020-Corrigendum.", publication_types=["Published Erratum"])
+    found = concerns_among({1: Record(title=f"{ARTICLE} 2020"), 2: erratum})
+    assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
