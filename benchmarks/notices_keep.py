@@ -4,7 +4,7 @@
 articles of the real PubMed snapshot (the project of :mod:`benchmarks.bench_tui`, built once
 in ``.work/notices-keep-project``), each measurement in a fresh process on a fresh copy:
 
-* the first find: :func:`~reviewkit.dedup.concerns.keep_project_concerns` with nothing kept;
+* the first find: :func:`~reviewkit.dedup.concerns_kept.keep_project_concerns` with nothing kept;
 * then an import of the next 10 articles of the snapshot (stored as an import stores them)
   and :func:`keep_project_concerns` again, as ``import`` runs it: CPU seconds of that call;
 * the same with 10 records of which one is a notice (an erratum about the project's first
@@ -62,7 +62,7 @@ def _next_records() -> tuple[list, list]:
 
 def _measure(folder: str, records: list) -> dict:
     """CPU seconds of the first find, then of the find after an import of ``records``."""
-    from reviewkit.dedup.concerns import keep_project_concerns
+    from reviewkit.dedup.concerns_kept import keep_project_concerns
     from reviewkit.project import open_project
     from reviewkit.store.records import add_import, add_records, finish_import
 

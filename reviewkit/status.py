@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewkit.classify import assigned_labels
-from reviewkit.dedup.concerns import project_concerns, serious_concerns
+from reviewkit.dedup.concerns import serious_concerns
+from reviewkit.dedup.concerns_kept import project_concerns
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project

@@ -12,7 +12,7 @@ from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import WARNINGS_SHOWN, Given, console, progress_bar, say_warnings
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
-from reviewkit.dedup.concerns import keep_project_concerns
+from reviewkit.dedup.concerns_kept import keep_project_concerns
 from reviewkit.errors import UserError, command_line
 from reviewkit.project import init_project
 from reviewkit.protocol.names import character_problem

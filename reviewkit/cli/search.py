@@ -62,7 +62,7 @@ def run_command(
     Offline, as the README's walk-through does: 'reviewkit pubmed serve' in another terminal,
     and REVIEWKIT_EUTILS_URL set to the address it prints (or --base-url that address).
     """
-    from reviewkit.dedup.concerns import keep_project_concerns
+    from reviewkit.dedup.concerns_kept import keep_project_concerns
     from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import run_searches, searches_to_run
     from reviewkit.searches.deleted import DELETED

@@ -31,16 +31,10 @@ the notice: a notice cannot concern what did not exist yet.
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
 
 from reviewkit.dedup.concern_citations import (
     Citation,
@@ -62,11 +56,8 @@ from reviewkit.dedup.notice_titles import (
 from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
-from reviewkit.errors import DatabaseBusy
 from reviewkit.records import Record, normalise_doi
-from reviewkit.store.concerns import ConcernRow, keep_concerns, kept_concerns, records_state
-from reviewkit.store.db import Store
-from reviewkit.store.records import get_records, link_fields
+from reviewkit.store.concerns import ConcernRow
 
 # the kinds a review must act on, in the order shown: its report lists the included studies
 # with one of these (comments are shown on the screening screen only: most are letters)
@@ -400,113 +391,9 @@ def serious_concerns(
     return out
 
 
-def project_concerns(db: Store) -> dict[int, list[Concern]]:
-    """:func:`concerns_among` over every record of the project: as kept by
-    :func:`keep_project_concerns` while the records and the rules are the same (status and the
-    report then read a few rows, not every title), brought up to date where records were only
-    added since; otherwise found again (not kept: a reading command writes nothing)."""
-    kept = kept_project_concerns(db)
-    return _found(db)[0] if kept is None else kept
-
-
-def kept_project_concerns(db: Store) -> dict[int, list[Concern]] | None:
-    """The notices kept for the records as they are and the rules as they are; None when
-    there are none such (records added since, other rules, a project from before them)."""
-    kept = kept_concerns(db, _rules())
-    return None if kept is None else as_found(kept)
-
-
 def as_found(rows: Iterable[ConcernRow]) -> dict[int, list[Concern]]:
     """Kept rows as :func:`concerns_among` gives them: record id -> its concerns, in order."""
     found: dict[int, list[Concern]] = defaultdict(list)
     for rid, kind, pmid, notice, how in rows:
         found[rid].append(Concern(kind, pmid, notice, how))
     return dict(found)
-
-
-def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
-    """The notices about the project's records, found and kept (migrations 096, 097) unless
-    kept for the records as they are: after an import, a search run, a dedup run. Where
-    records were only added since they were kept, only what the new records change is found
-    (:mod:`~reviewkit.dedup.concerns_added`); otherwise all again, about 5 CPU seconds on
-    50,000 records. A write refused for another process's lock, or for records added by
-    another process meanwhile, leaves them to be found again when read."""
-    kept = kept_project_concerns(db)
-    if kept is not None:
-        return kept
-    rules, state = _rules(), records_state(db)
-    found, notices = _found(db)
-    rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in found.items() for c in cs]
-    with suppress(DatabaseBusy):
-        keep_concerns(db, rules, state, rows, notices)
-    return found
-
-
-def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
-    """:func:`keep_project_concerns` on a connection of its own to the project database at
-    ``path``: for a screen's thread, so that its first record is drawn without waiting."""
-    db = Store.open(path)
-    try:
-        return keep_project_concerns(db)
-    finally:
-        db.close()
-
-
-def _found(db: Store) -> tuple[dict[int, list[Concern]], list[int]]:
-    """:func:`concerns_among` over every record, and the ids of the records that are notices:
-    from what was kept where records were only added since, else found again."""
-    from reviewkit.dedup.concerns_added import concerns_with_added
-
-    updated = concerns_with_added(db, _rules())
-    return _find(db) if updated is None else updated
-
-
-def _find(db: Store) -> tuple[dict[int, list[Concern]], list[int]]:
-    """:func:`concerns_among` over every record, and the ids of the notices. What the rules
-    read of an article (title, PMID, DOI, publication types, PubMed's links) is read without
-    parsing its record (:func:`~reviewkit.store.records.link_fields`); a notice's whole record
-    (its abstract may name a DOI) only for the notices."""
-    records = link_fields(db)
-    notices = [i for i, r in records.items() if notice_about_a_paper(r)]
-    if notices:  # none in most projects: no read at all
-        records.update(get_records(db, notices))
-    return concerns_among(records), notices
-
-
-@cache
-def _rules() -> str:
-    """A fingerprint of the rules that find the notices (the source of this module and of
-    the one that brings them up to date for added records, of the dedup modules it reads
-    titles with, and of the store's ``link_fields``, which chooses the
-    fields they read): notices kept by other rules are found again."""
-    from reviewkit.dedup import (
-        concern_citations,
-        concerns_added,
-        follow_on,
-        notice_titles,
-        pages,
-        pair,
-        score,
-        titles,
-        venue,
-    )
-    from reviewkit.store import records as stored_records
-
-    modules = (
-        sys.modules[__name__],
-        concerns_added,
-        concern_citations,
-        notice_titles,
-        follow_on,
-        pages,
-        pair,
-        score,
-        titles,
-        venue,
-        stored_records,
-    )
-    try:
-        text = "".join(inspect.getsource(m) for m in modules)
-    except OSError:  # installed without its source: the version stands for the rules
-        from reviewkit import __version__ as text
-    return hashlib.sha256(text.encode()).hexdigest()[:16]

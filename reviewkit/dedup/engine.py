@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.dedup.concerns import keep_project_concerns
+from reviewkit.dedup.concerns_kept import keep_project_concerns
 from reviewkit.dedup.matching import MatchResult, Progress, match, shared_dois
 from reviewkit.dedup.normalise import keys_for
 from reviewkit.dedup.report import (

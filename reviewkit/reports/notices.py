@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reviewkit.dedup.concerns import Concern, project_concerns, serious_concerns
+from reviewkit.dedup.concerns import Concern, serious_concerns
+from reviewkit.dedup.concerns_kept import project_concerns
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.writers import Table
 from reviewkit.wording import quantity

@@ -173,7 +173,7 @@ def link_fields(db: Store, after: int = 0) -> dict[int, Record]:
     """Every record (of id above ``after``) with only what tells a notice from its article:
     title, year, PMID, DOI (folded), journal, volume, pages, publication types and PubMed's
     comment and correction links, read in SQL without parsing the whole record
-    (:func:`reviewkit.dedup.concerns.project_concerns`)."""
+    (:func:`reviewkit.dedup.concerns_kept.project_concerns`)."""
     rows = db.query(
         "SELECT id, title, year, pmid, doi, json_extract(data, '$.journal') AS journal,"
         " json_extract(data, '$.journal_abbreviation') AS abbreviation,"

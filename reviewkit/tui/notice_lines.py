@@ -16,9 +16,8 @@ from reviewkit.dedup.concerns import (
     RETRACTION,
     Concern,
     concerns_of,
-    keep_project_concerns_at,
-    kept_project_concerns,
 )
+from reviewkit.dedup.concerns_kept import keep_project_concerns_at, kept_project_concerns
 from reviewkit.errors import UserError
 from reviewkit.screening import ReviewerQueue
 from reviewkit.tui.message_line import error_words

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 from conftest import add_records
 
-from reviewkit.dedup.concerns import ERRATUM, concerns_among, project_concerns
+from reviewkit.dedup.concerns import ERRATUM, concerns_among
+from reviewkit.dedup.concerns_kept import project_concerns
 from reviewkit.records import Record
 
 LANCET = Record(

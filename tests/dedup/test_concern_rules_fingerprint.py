@@ -1,6 +1,6 @@
-"""The kept notices' fingerprint (reviewkit.dedup.concerns._rules) covers every module whose
-rules find the notices: the dedup modules that reviewkit.dedup.concerns imports, and those
-they import in turn, read from the source (not listed by hand, so that a module a rule comes
+"""The kept notices' fingerprint (reviewkit.dedup.concerns_kept.rules_fingerprint) covers every
+module whose rules find the notices: the dedup modules that reviewkit.dedup.concerns_kept
+imports, and those they import in turn, read from the source (not listed by hand, so that a module a rule comes
 to import is asked for too). A module left out would leave kept notices standing after its
 rules changed (status and the report then show notices the rules no longer find)."""
 
@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 import inspect
 
-from reviewkit.dedup import concerns
+from reviewkit.dedup import concerns_kept
 
 PACKAGE = "reviewkit.dedup"
 
@@ -36,9 +36,9 @@ def _imported(name: str) -> set[str]:
 
 
 def _rules_modules() -> set[str]:
-    """The dedup modules reached from reviewkit.dedup.concerns by imports."""
+    """The dedup modules reached from reviewkit.dedup.concerns_kept by imports."""
     seen: set[str] = set()
-    todo = [concerns.__name__]
+    todo = [concerns_kept.__name__]
     while todo:
         name = todo.pop()
         if name not in seen:
@@ -48,7 +48,7 @@ def _rules_modules() -> set[str]:
 
 
 def test_every_rules_module_is_in_the_fingerprint(monkeypatch) -> None:
-    rules = concerns._rules.__wrapped__
+    rules = concerns_kept.rules_fingerprint.__wrapped__
     before = rules()
     real = inspect.getsource
     left_out = []
@@ -62,4 +62,6 @@ def test_every_rules_module_is_in_the_fingerprint(monkeypatch) -> None:
         if rules() == before:
             left_out.append(name)
     monkeypatch.setattr(inspect, "getsource", real)
-    assert not left_out, f"modules whose rules the kept notices read, not in _rules: {left_out}"
+    assert not left_out, (
+        f"modules whose rules the kept notices read, not in the fingerprint: {left_out}"
+    )

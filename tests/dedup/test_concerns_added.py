@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit.dedup import concerns as concerns_mod
-from reviewkit.dedup.concerns import (
-    concerns_among,
+from reviewkit.dedup import concerns_kept
+from reviewkit.dedup.concerns import concerns_among
+from reviewkit.dedup.concerns_kept import (
     keep_project_concerns,
     kept_project_concerns,
     project_concerns,
@@ -173,7 +173,7 @@ def test_new_articles_named_by_no_notice_read_no_other_record(project_b, monkeyp
     db = project_b.db
     _add(db, _base())
     keep_project_concerns(db)
-    monkeypatch.setattr(concerns_mod, "_find", _refused)
+    monkeypatch.setattr(concerns_kept, "_find", _refused)
     batch = [Record(title=f"RETRACTED: A new article number {k} on work") for k in range(10)]
     _add(db, batch)
     found = keep_project_concerns(db)
@@ -188,7 +188,7 @@ def _refused(db):
 
 _IMPORT = """
 import sys
-from reviewkit.dedup.concerns import keep_project_concerns
+from reviewkit.dedup.concerns_kept import keep_project_concerns
 from reviewkit.records import Record
 from reviewkit.store.db import Store
 from reviewkit.store.records import add_import, add_records

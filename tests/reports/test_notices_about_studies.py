@@ -15,7 +15,8 @@ from pathlib import Path
 from reviewkit import formats
 from reviewkit import screening as scr
 from reviewkit.cli import main
-from reviewkit.dedup.concerns import concerns_of, project_concerns
+from reviewkit.dedup.concerns import concerns_of
+from reviewkit.dedup.concerns_kept import project_concerns
 from reviewkit.store.records import get_record, iter_records
 
 STAGES = ("title-abstract", "full-text")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.dedup import concerns as concerns_mod
-from reviewkit.dedup.concerns import concerns_of, project_concerns
+from reviewkit.dedup import concerns_kept as concerns_mod
+from reviewkit.dedup.concerns import concerns_of
+from reviewkit.dedup.concerns_kept import project_concerns
 from reviewkit.dedup.engine import run_dedup
 from reviewkit.records import Record
 from reviewkit.store.records import add_import, add_records, iter_records
@@ -72,7 +73,7 @@ def test_found_again_when_records_are_added(project_b, tmp_path) -> None:
 def test_found_again_when_the_rules_change(project_b, tmp_path, monkeypatch) -> None:
     ris = _ris(tmp_path / "a.ris", ARTICLE, f"Retraction: {ARTICLE}")
     assert main(["import", str(ris), "--project", str(project_b.folder)]) == 0
-    monkeypatch.setattr(concerns_mod, "_rules", lambda: "other rules")
+    monkeypatch.setattr(concerns_mod, "rules_fingerprint", lambda: "other rules")
     _rules_not_run(monkeypatch)
     with pytest.raises(AssertionError, match="found again"):
         project_concerns(project_b.db)

@@ -11,7 +11,7 @@ from conftest import add_records
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
-from reviewkit.dedup import concerns as concerns_mod
+from reviewkit.dedup import concerns_kept as concerns_mod
 from reviewkit.records import Correction, Record
 from reviewkit.tui import notice_lines
 from reviewkit.tui.app import ReviewkitApp
