@@ -28,7 +28,8 @@ _MARKUP = re.compile(r"([\\`*~<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[A-Za
 # (>), a list item (-, +, '1.', '1)'), a setext underline or thematic break (=, -), a link's
 # definition ('[tiab]: title/abstract' shows nothing: a bracketed label and a colon)
 _BLOCK_START = re.compile(r"^([#>+=-]|\[(?=[^\]]*\]:)|\d+(?=[.)]))")
-# a heading's closing sequence: '#'s at its end, after a space, are dropped ('Shift work ##')
+# a heading's closing sequence: '#'s at its end, after a space, are dropped ('Shift work ##');
+# escaped wherever they end it ('C\#' shows as 'C#' too)
 _CLOSING = re.compile(r"#+$")
 
 
