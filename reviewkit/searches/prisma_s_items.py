@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from reviewkit.markdown import heading, paragraph
+from reviewkit.markdown import Written, heading, paragraph, text
 from reviewkit.protocol import Protocol, Search
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.identification import identification_counts
@@ -106,7 +106,7 @@ def checklist(db: Store, protocol: Protocol) -> list[str]:
     ]
     for name, said in items:
         # an item's name is the checklist's; what it says names the project's searches, files
-        # and limits, written as text that renders as written
+        # and limits, written as text that renders as written (its own commands as code)
         lines.append(f"- **{name}**: {paragraph(said[0])}")
         lines += [f"  - {paragraph(line)}" for line in said[1:]]
     return [*lines, ""]
@@ -220,9 +220,11 @@ def _updates(complete: Sequence[SearchRun]) -> list[str]:
         return ["none yet: each search has run once (or not at all)"]
     listed = ", ".join(f"{name} {n}" for name, n in reruns.items())
     return [
-        "the stored searches rerun with `reviewkit search run` (the same query and limits "
-        "sent again); each rerun's entry below gives what was new and gone since the run "
-        f"before it. Reruns: {listed}"
+        Written(
+            "the stored searches rerun with `reviewkit search run` (the same query and limits "
+            "sent again); each rerun's entry below gives what was new and gone since the run "
+            f"before it. Reruns: {text(listed)}"
+        )
     ]
 
 
@@ -266,7 +268,7 @@ def _dedup(db: Store) -> list[str]:
     (named) and by a person, the pairs left for a person."""
     runs = dup.dedup_run_count(db)
     if not runs:
-        return ["not run yet (`reviewkit dedup`)"]
+        return [Written("not run yet (`reviewkit dedup`)")]
     canon = dup.canonical_map(db)
     studies = len(set(canon.values()))
     links = dup.current_links(db, "duplicate")
@@ -275,9 +277,11 @@ def _dedup(db: Store) -> list[str]:
     open_pairs = len(dup.current_links(db, "uncertain"))
     rules = ", ".join(f"{rule} {n}" for rule, n in by_rule.most_common()) or "none"
     return [
-        f"reviewkit dedup ({quantity(runs, 'run')}): record pairs compared by its rules, "
-        "each link naming the rule that made it; a pair no rule settles goes to a person "
-        "(`reviewkit dedup review`)",
+        Written(
+            f"reviewkit dedup ({quantity(runs, 'run')}): record pairs compared by its rules, "
+            "each link naming the rule that made it; a pair no rule settles goes to a person "
+            "(`reviewkit dedup review`)"
+        ),
         f"{quantity(len(canon), 'record')}, {quantity(studies, 'study')}: "
         f"{quantity(len(canon) - studies, 'duplicate')} removed",
         f"duplicate links by rule: {sum(by_rule.values())} ({rules}); by a person: {by_person}",

@@ -7,6 +7,7 @@ reviewkit.markdown, as report.md is, and each text shows as written."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,5 +46,19 @@ def test_the_search_log_shows_the_protocol_s_text_as_written(
     html = MD.render(out.read_text(encoding="utf-8"))
     for key, text in TEXTS.items():
         assert _shown(text) in html, (key, html)
-    for markup in ("<em>", "<code>", "<del>", "<ol", "<table"):
+    for markup in ("<em>", "<del>", "<ol", "<table"):
         assert markup not in html, markup
+    assert re.findall(r"<code>(.*?)</code>", html) == ["reviewkit dedup"]  # the log's own
+
+
+def test_the_checklist_shows_reviewkit_s_commands_as_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The checklist's own words name a command the user types as code (`reviewkit dedup`):
+    escaped with the protocol's text around them, they showed as \\`reviewkit dedup\\` in the
+    file and on a terminal, and the backticks as written in a Markdown reader."""
+    project = review_a_project(tmp_path, monkeypatch, SEARCH)
+    assert main(["search", "log", "--project", str(project)]) == 0
+    printed = capsys.readouterr().out
+    assert "not run yet (`reviewkit dedup`)" in printed, printed
+    assert re.findall(r"<code>(.*?)</code>", MD.render(printed)) == ["reviewkit dedup"]
