@@ -114,7 +114,8 @@ def path(name: str, member: str) -> Path:
 
 
 def pubmed_snapshot_files() -> list[Path]:
-    """The two NLM files: the 2021 update file and the 2020 baseline chunk."""
+    """The two NLM files: the 2021 update file and the 2020 baseline chunk (the index reads
+    the baseline first, as NLM applies its files: ``snapshot_build.nlm_order``)."""
     return [
         path("pubmed-snapshot", "data/pubmed21n1298.xml.gz"),
         path("pubmed-snapshot", "data/pubmed20n0014.xml.gz"),

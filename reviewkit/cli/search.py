@@ -388,7 +388,10 @@ _SNAPSHOT_HINT = (
     "files",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="NLM PubMed XML file(s), applied in order (default: the offline snapshot).",
+    help="NLM PubMed XML file(s) (default: the offline snapshot), applied as NLM applies them:"
+    " files NLM names pubmedYYnNNNN by year and number, baseline before update files, whatever"
+    " the order given (a later record replaces the earlier, a DeleteCitation removes); other"
+    " files in the order given.",
 )
 @click.option(
     "--port",

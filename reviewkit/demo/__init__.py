@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         action="append",
         metavar="FILE",
-        help="PubMed XML file(s) to serve instead of the offline snapshot",
+        help="PubMed XML file(s) to serve instead of the offline snapshot, read as"
+        " 'reviewkit pubmed serve --snapshot' reads them (NLM's pubmedYYnNNNN files by year and"
+        " number, baseline before update files; other files in the order given)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulated reviewers")
     args = parser.parse_args(argv)

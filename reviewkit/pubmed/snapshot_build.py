@@ -1,9 +1,10 @@
 """Building a PubMed snapshot's index: NLM XML files loaded into SQLite FTS5 tables.
 
-The files are applied in order, as NLM applies its baseline and update files: a later version
-of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
-built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
-format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
+The files are applied in NLM's order whatever order they are given in (:func:`nlm_order`), as NLM
+applies its baseline and update files: a later version of an article replaces the earlier one
+and ``DeleteCitation`` blocks remove PMIDs. The index is built once into ``index-<hash>.sqlite``
+next to the first file read (the hash covers the index's format, :data:`INDEX_VERSION`, and the
+files' names, sizes and modification times, in the order read) and reused
 afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is
 the server's own store, not a review project, so this module keeps its SQL here; reading the
 index is :mod:`.snapshot`'s.
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree as ET
 
@@ -140,12 +143,42 @@ SORT_KINDS = ("pub_date", "author", "journal")
 # The date fields stored as one YYYYMMDD column each ([dp] has two: print and electronic).
 DATE_COLUMNS = ("edat", "crdt", "mhda", "dcom", "lr")
 
+# NLM's names of its XML files: pubmed25n0001.xml.gz, the year's two digits and the file's number
+# (medline17n0001 before 2018), .xml.gz on NLM's FTP site, .xml once unpacked.
+_NLM_NAME = re.compile(r"(?:pubmed|medline)(\d{2})n(\d{4,})\.xml(?:\.gz)?", re.I)
+_File = TypeVar("_File", str, Path)
+
 ProgressFn = Callable[[int, int], None]
 StageFn = Callable[[str], None]  # build_index's plain line per stage: a bar draws none on a pipe
 
 
+def nlm_order(files: Iterable[_File]) -> list[_File]:
+    """The files in the order NLM applies them: a year's baseline first, its update files
+    "applied to the baseline files" after it (NLM's licensee instructions), each later record of
+    a PMID replacing the earlier and a DeleteCitation removing it (sources: pubmed-fidelity.md,
+    q40a). NLM numbers a year's update files on from its baseline's last file (the offline
+    snapshot's pubmed21n1298 is a 2021 update file, pubmed20n0014 a 2020 baseline file), so the
+    files NLM names ``pubmedYYnNNNN`` (:data:`_NLM_NAME`) are read by year, then number,
+    whatever the order given: an update file given before its baseline neither loses its
+    revisions to the baseline's older records nor has its deletions undone. The other files,
+    which nothing dates, keep their places in the order given; NLM's files fill the places NLM's
+    files were given in."""
+    given = list(files)
+    keys = [_nlm_key(Path(f).name) for f in given]
+    named = iter(sorted((k, i) for i, k in enumerate(keys) if k))  # i: the same name given twice
+    return [given[next(named)[1]] if k else f for f, k in zip(given, keys, strict=True)]
+
+
+def _nlm_key(name: str) -> tuple[int, int] | None:
+    """An NLM file's (year, number); None for a file not named as NLM names its files."""
+    m = _NLM_NAME.fullmatch(name)
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
-    """Where the index of these files lives: ``index-<hash>.sqlite`` next to the first file."""
+    """Where the index of these files lives: ``index-<hash>.sqlite`` next to the first file read
+    (:func:`nlm_order`: the same index whatever the order NLM's files are given in)."""
+    files = nlm_order(files)
     digest = hashlib.sha256(INDEX_VERSION.encode())
     for f in files:
         st = f.stat()
@@ -162,7 +195,7 @@ def build_index(
     stages: StageFn | None = None,
 ) -> Path:
     """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
-    paths = [Path(f) for f in files]
+    paths = nlm_order(Path(f) for f in files)
     if not paths:
         raise UserError("a snapshot needs at least one PubMed XML file")
     for p in paths:
@@ -190,13 +223,15 @@ def build_index(
 
 
 def _indexed_files(path: Path) -> list[str] | None:
-    """The file names an index's ``meta`` holds; None for a file that is not an index."""
+    """The file names an index's ``meta`` holds, in the order a build reads them now (an index
+    built before :func:`nlm_order` holds them as they were given); None for a file that is not
+    an index."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
     except sqlite3.Error:  # not SQLite, or no meta table
         return None
-    return meta["files"].split("\n") if {"version", "files"} <= meta.keys() else None
+    return nlm_order(meta["files"].split("\n")) if {"version", "files"} <= meta.keys() else None
 
 
 # the longest opening tag pubmed_xml.RECORD_START matches, for the chunks' overlap
