@@ -250,7 +250,7 @@ def test_many_new_records_at_one_place_are_found_again_at_once(project_b, monkey
     ]
     _add(db, at_one_place)
     assert keep_project_concerns(db) == _all_again(db)
-    # 8 apart, 7 kept notices over 15 records: one read of every record instead
+    # 8 apart, 7 kept notices, 14 records kept: one read of every record instead
     assert reads == []
 
 
