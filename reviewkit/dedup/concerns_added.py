@@ -36,9 +36,10 @@ from reviewkit.store.records import get_records, ids_by_pmid, link_fields
 
 def concerns_with_added(db: Store, rules: str) -> tuple[dict[int, list[Concern]], list[int]] | None:
     """The notices about every record and the ids of the records that are notices, from what
-    was kept by these ``rules`` and the records added since; None when they must all be found
-    again (nothing kept, records changed or removed, other rules, a notice among the new
-    records or one naming them)."""
+    was kept by these ``rules`` and the records added since (records are never changed nor
+    removed); None when they must all be found again (nothing kept, other rules, a notice
+    among the new records or one naming them, or so many new records at one place that
+    reading them apart would cost more)."""
     base = kept_base(db, rules)
     if base is None:
         return None
