@@ -117,6 +117,7 @@ def main(argv: list[str]) -> int:
 
 
 def write_markdown(path: Path, every: dict) -> None:
+    """The results page at ``path``: one row a label of ``every`` (the JSON's entries)."""
     lines = [
         "# Keeping the notices: what an import pays (benchmarks/notices_keep.py)",
         "",

@@ -9,11 +9,10 @@ base :func:`reviewkit.dedup.concerns_added.concerns_with_added` brings up to dat
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from reviewkit.store.db import Store, now, rows_in
+from reviewkit.store.db import Store, now
 
 # (record id, kind, notice's PMID, notice's record id or None, what says so)
 ConcernRow = tuple[int, str, str, int | None, str]
@@ -70,15 +69,6 @@ def kept_base(db: Store, rules: str) -> KeptBase | None:
     if _made(db) != made:  # rewritten while read: the rows may be of other records
         return None
     return KeptBase(made[0][1], rows, notices)
-
-
-def ids_by_pmid(db: Store, pmids: Iterable[str]) -> dict[str, list[int]]:
-    """PMID -> the ids of the records of that PMID, lowest first."""
-    out: dict[str, list[int]] = defaultdict(list)
-    sql = "SELECT pmid, id FROM records WHERE pmid IN ({marks}) ORDER BY id"
-    for row in rows_in(db, sql, [p for p in pmids if p]):
-        out[str(row[0])].append(int(row[1]))
-    return dict(out)
 
 
 def keep_concerns(

@@ -214,8 +214,52 @@ def test_two_processes_importing_at_once(project_b) -> None:
         for name in ("first", "second")
     ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    # what the two left kept, where it is for the records as they are, before any find here
+    left = kept_project_concerns(db)
+    assert left is None or left == _all_again(db)
     keep_project_concerns(db)
     assert kept_project_concerns(db) == _all_again(db)
     rows = db.conn.execute("SELECT record_id, kind FROM record_concerns").fetchall()
     assert len(rows) == len(set(rows))
     assert len(rows) == sum(len(cs) for cs in _all_again(db).values())
+
+
+def test_many_new_records_at_one_place_are_found_again_at_once(project_b, monkeypatch) -> None:
+    """New records at one place (year, volume, first page: an abstract book's, a copied
+    citation) are each read apart with every kept notice; where that would read the notices
+    more often than a full find reads records, every notice is found again at once."""
+    from reviewkit.dedup import concerns_added
+
+    db = project_b.db
+    _add(db, _base())
+    keep_project_concerns(db)
+    reads = []
+    real = concerns_added.concerns_among
+    monkeypatch.setattr(
+        concerns_added, "concerns_among", lambda records: reads.append(1) or real(records)
+    )
+    at_one_place = [
+        Record(
+            title=f"Abstract {k} on sickness absence in a cohort of workers",
+            journal="Occup Environ Med",
+            year=2019,
+            volume="76",
+            pages="A1",
+        )
+        for k in range(8)
+    ]
+    _add(db, at_one_place)
+    assert keep_project_concerns(db) == _all_again(db)
+    # 8 apart, 7 kept notices, 14 records kept: one read of every record instead
+    assert reads == []
+
+
+def test_records_without_pmid_added_to_a_marked_article(project_b) -> None:
+    """An article known retracted by its own mark (no notice, no PMID) stays so when
+    records without a PMID are added: a PMID left empty names no notice's record."""
+    db = project_b.db
+    _add(db, [Record(title=f"RETRACTED: {TITLES[0]}", year=2019)])
+    keep_project_concerns(db)
+    _add(db, [Record(title=TITLES[1], year=2020), Record(title=TITLES[2], year=2021)])
+    _same_as_all_again(db)
+    assert [c.notice for cs in _all_again(db).values() for c in cs] == [None]
