@@ -53,8 +53,9 @@ def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
     kept for the records as they are: after an import, a search run, a dedup run. Where
     records were only added since they were kept, only what the new records change is found
     (:mod:`~reviewkit.dedup.concerns_added`); otherwise all again, about 8 CPU seconds on
-    50,000 records (``benchmarks/results/notices-keep.md``). A write refused for another process's lock, or for records added by
-    another process meanwhile, leaves them to be found again when read."""
+    50,000 records (``benchmarks/results/notices-keep.md``). A write refused for another
+    process's lock, or for records added by another process meanwhile, leaves them to be found
+    again when read."""
     kept = kept_project_concerns(db)
     if kept is not None:
         return kept
