@@ -234,11 +234,13 @@ def read(
     problems = Problems()  # every problem of the file, each by its line: one fix suffices
     for library, lines, first, found in bibtex_split.libraries(text, name):
         problems.add(*found)
-        if not problems:  # after a problem, the later chunks are only checked
-            try:
-                yield from _records(library, lines, first, entries, name, source, warn)
-            except FormatError as exc:  # a value (an @string, a PMID, a year): the first only
-                problems.add(exc)
+        # the values of a chunk with no damaged entry (a damaged one's fields may be cut or
+        # swallowed, and would be named again); records only while the file has no problem
+        if not found:
+            told = warn if not problems else None  # no warnings of records never stored
+            for record in _records(library, lines, first, entries, name, source, told, problems):
+                if not problems:
+                    yield record
         if problems.full:
             break
         entries += len(library.entries)
@@ -257,73 +259,114 @@ def _records(
     name: str,
     source: str,
     warn: Warn | None,
+    problems: Problems,
 ) -> Iterator[Record]:
     """The records of one chunk's ``library``, whose ``lines`` start at the file's line
-    ``first`` (0-based), after ``before`` entries of the chunks above it."""
+    ``first`` (0-based), after ``before`` entries of the chunks above it; each entry's
+    problem (a value, a PMID, a crossref, no title) is added to ``problems`` in the order of
+    the entries, and the next entry read, up to the limit."""
     if not library.entries:
         return
-    strings = _strings(library, name)
-    fields = [
-        {
-            k.lower(): _value(str(v.value), strings, f"{name}:{v.start_line + 1}")
-            for k, v in entry.fields_dict.items()
-        }
-        for entry in library.entries
-    ]
+    try:
+        strings = _strings(library, name)
+    except FormatError as exc:  # every value using the @string would be refused again
+        problems.add(exc)
+        return
+    fields: list[dict[str, str]] = []
+    broken: dict[int, FormatError] = {}  # an entry's value problem, by the entry's index
+    for index, entry in enumerate(library.entries):
+        try:
+            fields.append(
+                {
+                    k.lower(): _value(str(v.value), strings, f"{name}:{v.start_line + 1}")
+                    for k, v in entry.fields_dict.items()
+                }
+            )
+        except FormatError as exc:
+            broken[index] = exc
+            fields.append({})  # still a key a crossref may name: named once, not twice
     by_key = {e.key.lower(): values for e, values in zip(library.entries, fields, strict=True)}
     volumes = bibtex_crossref.volumes([e.key for e in library.entries], fields)
     entries = zip(library.entries, fields, strict=True)
-    for position, (entry, own) in enumerate(entries, start=before + 1):
+    for index, (entry, own) in enumerate(entries):
+        if problems.full:
+            return
+        if index in broken:
+            problems.add(broken[index])
+            continue
         if entry.key.lower() in volumes:  # a volume lending its papers its fields, no record
             continue
-        values = bibtex_crossref.resolve(entry, own, by_key, name)
-        f = {k: unescape(v) for k, v in values.items()}
-        raw = (
-            entry.raw
-            if getattr(entry, "raw", None)
-            else "\n".join(lines[entry.start_line - first : entry.start_line - first + 1])
-        )
-        pubtypes = _split(f.get("pubtype", ""), "; ")
-        # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
-        pmid = (
-            f.get("pmid", "")
-            or f.get("pubmed-id", "")
-            or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else "")
-        )
-        check_pmid(pmid, entry, name)
-        record = Record(
-            title=f.get("title", ""),
-            abstract_sections=plain_abstract(f.get("abstract", "")),
-            authors=_names(values.get("author", "")),
-            year=year_value(f),
-            journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
-            journal_abbreviation=f.get("shortjournal", ""),
-            volume=f.get("volume", ""),
-            issue=f.get("number", "") or f.get("issue", ""),
-            # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
-            # 'art_number' (e0239123), the pages it is cited by
-            pages=f.get("pages", "") or f.get("article-number", "") or f.get("art_number", ""),
-            doi=f.get("doi", ""),
-            pmid=pmid,
-            pmcid=f.get("pmcid", ""),
-            language=f.get("language", ""),
-            publication_types=pubtypes,
-            keywords=_split(f.get("keywords", ""), ";", ","),
-            mesh_terms=_split(f.get("mesh", ""), "; "),
-            url=f.get("url", ""),
-            affiliations=_split(f.get("affiliation", ""), "\n"),
-            kind=kept_kind(bibtex_kind(entry.entry_type), pubtypes),
-            publisher=next((f[k] for k in _ISSUERS if f.get(k)), ""),
-            place=f.get("address", "") or f.get("location", ""),
-            source=source,
-            origin=name,
-            position=position,
-            raw=raw,
-        )
-        check_entry_year(record, f, entry, name, warn)
-        where = f"{name}:{entry.start_line + 1}"
-        # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
-        yield require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
+        try:
+            record = _record(
+                entry, own, by_key, lines, first, before + index + 1, name, source, warn
+            )
+        except FormatError as exc:
+            problems.add(exc)
+            continue
+        yield record
+
+
+def _record(
+    entry: Entry,
+    own: dict[str, str],
+    by_key: dict[str, dict[str, str]],
+    lines: list[str],
+    first: int,
+    position: int,
+    name: str,
+    source: str,
+    warn: Warn | None,
+) -> Record:
+    """The record of one ``entry`` (its fields ``own``, as written), checked: a crossref to
+    no entry, a PMID that is no number, no title nor identifier are refused."""
+    values = bibtex_crossref.resolve(entry, own, by_key, name)
+    f = {k: unescape(v) for k, v in values.items()}
+    raw = (
+        entry.raw
+        if getattr(entry, "raw", None)
+        else "\n".join(lines[entry.start_line - first : entry.start_line - first + 1])
+    )
+    pubtypes = _split(f.get("pubtype", ""), "; ")
+    # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
+    pmid = (
+        f.get("pmid", "")
+        or f.get("pubmed-id", "")
+        or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else "")
+    )
+    check_pmid(pmid, entry, name)
+    record = Record(
+        title=f.get("title", ""),
+        abstract_sections=plain_abstract(f.get("abstract", "")),
+        authors=_names(values.get("author", "")),
+        year=year_value(f),
+        journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
+        journal_abbreviation=f.get("shortjournal", ""),
+        volume=f.get("volume", ""),
+        issue=f.get("number", "") or f.get("issue", ""),
+        # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
+        # 'art_number' (e0239123), the pages it is cited by
+        pages=f.get("pages", "") or f.get("article-number", "") or f.get("art_number", ""),
+        doi=f.get("doi", ""),
+        pmid=pmid,
+        pmcid=f.get("pmcid", ""),
+        language=f.get("language", ""),
+        publication_types=pubtypes,
+        keywords=_split(f.get("keywords", ""), ";", ","),
+        mesh_terms=_split(f.get("mesh", ""), "; "),
+        url=f.get("url", ""),
+        affiliations=_split(f.get("affiliation", ""), "\n"),
+        kind=kept_kind(bibtex_kind(entry.entry_type), pubtypes),
+        publisher=next((f[k] for k in _ISSUERS if f.get(k)), ""),
+        place=f.get("address", "") or f.get("location", ""),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+    check_entry_year(record, f, entry, name, warn)
+    where = f"{name}:{entry.start_line + 1}"
+    # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
+    return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
 
 
 def _key(rec: Record, used: set[str]) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
-from bibtexparser.model import ImplicitComment
+from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
 from bibtexparser.splitter import Splitter
 
 from reviewkit.errors import FormatError
@@ -49,19 +49,29 @@ def libraries(
     seen: dict[str, int] = {}
     for chunk, after, first in _chunks(text):
         library, lines = _parse(chunk, after, first, name)
-        problems = [*_block_problems(library, name), *_comma_problems(library, lines, first, name)]
+        # the text outside entries is checked for another export once the file has an entry,
+        # in this chunk or an earlier one (a chunk may hold none: a trailing @comment)
+        has_entries = bool(seen or library.entries)
+        problems = [
+            *_block_problems(library, name, has_entries),
+            *_comma_problems(library, lines, first, name),
+        ]
         for entry in library.entries:
             if (line := seen.setdefault(entry.key, entry.start_line)) != entry.start_line:
-                problems.append(
-                    FormatError(
-                        f"broken BibTeX entry: Duplicate entry key '{entry.key}' (the entry at "
-                        f"line {line + 1} has it too)",
-                        where=f"{name}:{entry.start_line + 1}",
-                        hint="give one of the two entries another key, or delete the copy",
-                    )
-                )
+                problems.append(_repeated_key(entry.key, entry.start_line, line, name))
         problems.sort(key=_line_of)
         yield library, lines, first, problems
+
+
+def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
+    """An entry at ``line`` whose key the entry at ``before`` has (both 0-based): in one chunk
+    (bibtexparser's DuplicateBlockKeyBlock) or in two, one message."""
+    return FormatError(
+        f"broken BibTeX entry: Duplicate entry key '{key}' (the entry at line {before + 1} "
+        "has it too)",
+        where=f"{name}:{line + 1}",
+        hint="give one of the two entries another key, or delete the copy",
+    )
 
 
 def _line_of(problem: FormatError) -> int:
@@ -154,18 +164,27 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
 _FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
 
 
-def _block_problems(library: bibtexparser.Library, name: str) -> Iterator[FormatError]:
-    """The blocks bibtexparser could not read, then stray '@'s and text outside entries."""
+def _block_problems(
+    library: bibtexparser.Library, name: str, has_entries: bool
+) -> Iterator[FormatError]:
+    """The blocks bibtexparser could not read, then stray '@'s and text outside entries
+    (``has_entries``: whether the file has an entry up to this chunk's end)."""
     for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock):
+            before = block.previous_block.start_line
+            yield _repeated_key(block.key, block.start_line, before, name)
+            continue
         yield FormatError(
             f"broken BibTeX entry: {_failure(block)}",
             where=f"{name}:{block.start_line + 1}",
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
-    yield from _stray_problems(library, name)
+    yield from _stray_problems(library, name, has_entries)
 
 
-def _stray_problems(library: bibtexparser.Library, name: str) -> Iterator[FormatError]:
+def _stray_problems(
+    library: bibtexparser.Library, name: str, has_entries: bool
+) -> Iterator[FormatError]:
     """A stray '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
     entry cut short (a download or copy that stopped), whose record would be lost silently.
@@ -189,7 +208,7 @@ def _stray_problems(library: bibtexparser.Library, name: str) -> Iterator[Format
         # with no entry at all is no BibTeX file joined to another, it is said so below
         try:
             joined.check_no_table_row(block.raw, "bibtex", name, block.start_line + 1)
-            if library.entries:
+            if has_entries:
                 joined.check_one_format(block.raw, "bibtex", name, block.start_line + 1)
         except FormatError as exc:
             yield exc

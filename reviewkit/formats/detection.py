@@ -31,6 +31,7 @@ from reviewkit.formats.text import (
     is_wide,
     looks_utf16,
     refuse_binary,
+    unjoined,
     utf16_without_bom,
 )
 from reviewkit.formats.text_sniff import TEXT_FORMATS, sniff, stray_head
@@ -138,7 +139,9 @@ def detect(path: Path, encoding: str | None = None) -> str:
     elif not encoding and (utf16 := looks_utf16(head)):
         raise utf16_without_bom(utf16, str(path))
     refuse_binary(head, str(path))  # a PNG image, a JPEG: named, as every text reader does
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    # as the readers see it (formats.text.decode): a mark at a line's start is a joined file's
+    # ('\n\ufeffFN …' was taken for a title above a Web of Science export by stray_head)
+    text = unjoined(head.decode("utf-8", errors="replace").lstrip("\ufeff"))
     for name in TEXT_FORMATS:
         if sniff(name, text):
             return name

@@ -30,6 +30,7 @@ class Problems:
 
     @property
     def full(self) -> bool:
+        """Whether the limit is reached: a reader stops looking for more."""
         return len(self.found) >= MAX_PROBLEMS
 
     def __bool__(self) -> bool:

@@ -261,7 +261,7 @@ def _decode_wide(data: bytes, name: str, encoding: str) -> str:
 _JOINED_BOM = re.compile(r"(?<=[\r\n])\ufeff")
 
 
-def _unjoined(text: str) -> str:
+def unjoined(text: str) -> str:
     """``text`` without the byte-order marks at the start of its lines: files joined into one
     ('cat part1.ris part2.ris', the way around a database's export limit) carry each part's
     mark there, where it is no text (U+FEFF as a zero-width space is deprecated since Unicode
@@ -273,12 +273,12 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _tidied(text: str) -> str:
-    """``text`` without joined files' byte-order marks (:func:`_unjoined`), its lines ended by
+    """``text`` without joined files' byte-order marks (:func:`unjoined`), its lines ended by
     CR alone (an old Mac's file, Excel's 'CSV (Macintosh)') ended by LF instead, as XML's
     parsers do: a pattern's (?m)^ or a split at '\n' saw such a file as one line, and a
     record cut short or an entry closed early was imported (line numbers stay: one end for
     one). CRLF stays as it is: every reader takes it."""
-    text = _unjoined(text)
+    text = unjoined(text)
     return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 

@@ -135,3 +135,53 @@ def test_the_problems_named_stop_at_the_limit(tmp_path: Path) -> None:
     said = str(refused.value)
     assert said.count("no comma between") == MAX_PROBLEMS
     assert f"only the first {MAX_PROBLEMS} problems are named" in said
+
+
+# JabRef ends every file with '@Comment{jabref-meta: …}', and a .bib may end with @preamble:
+# a chunk may then hold no entry, and a RIS export joined after it was dropped silently there
+# (the joined check ran only in a chunk with entries of its own), where the whole read refused it
+TAILS = {
+    "jabref-comment": "@Comment{jabref-meta: databaseType:bibtex;}\n\n",
+    "preamble": '@preamble{"\\newcommand{\\noop}[1]{}"}\n\n',
+}
+JOINED_RIS = "TY  - JOUR\nTI  - A RIS record appended\nPY  - 2020\nER  - \n"
+
+
+@pytest.mark.parametrize("tail", TAILS.values(), ids=TAILS)
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["whole", "block-a-chunk"])
+def test_an_export_joined_after_a_chunk_without_entries_is_refused(
+    tmp_path: Path, monkeypatch, capsys, tail: str, chunk: int
+) -> None:
+    text = export("bibtex", 6).decode() + tail
+    path = tmp_path / "joined.bib"
+    path.write_text(text + JOINED_RIS, encoding="utf-8")
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    line = text.count("\n") + 1
+    assert f"error: {path}:{line}: a RIS record starts on this line of a BibTeX file" in err, err
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+
+
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["whole", "block-a-chunk"])
+def test_a_repeated_key_is_named_with_its_first_line_in_one_chunk_or_two(
+    tmp_path: Path, monkeypatch, chunk: int
+) -> None:
+    """A key used twice gets one message and hint whether bibtexparser found it in one chunk
+    (a file under 8 MB: before, 'check the braces and quotes', which are not wrong) or the
+    chunks' check did."""
+    again = "@article{study2,\n  title = {Another study},\n  year = {2020}\n}\n\n"
+    path, line = _file(tmp_path, damage=again, at=30)
+    first = path.read_text(encoding="utf-8").split("\n").index("@article{study2,") + 1
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
+    with pytest.raises(FormatError) as refused:
+        list(formats.read_file(path))
+    assert refused.value.where == f"{path}:{line}"
+    assert f"Duplicate entry key 'study2' (the entry at line {first} has it too)" in str(
+        refused.value
+    )
+    assert refused.value.hint == "give one of the two entries another key, or delete the copy"
