@@ -59,15 +59,41 @@ class FindsNewConflicts:
             return  # the next look
         if time.monotonic() - self.last_key < self.CHANGES_S:
             return  # keys are coming: the next look reads them
-        was = self.pos
-        first, said = self._take_new("")
-        if first is None:  # a vote that made no conflict
+        was, before = self.pos, list(self.views)
+        _, said = self._take_new("")
+        if self.views == before:  # a vote that made or changed no conflict listed here
             return
-        if was is None:
-            self.render_current()  # the first conflict, on a screen that had none
+        if was is None or self.views[was] != before[was]:
+            # the first conflict, on a screen that had none; or the one shown changed (open
+            # again, resolved by another lead): shown as it is, the lead decides on what is
+            # on screen (resolve's check of the votes shown takes them as seen)
+            self.render_current()
         else:
             self.render_status()  # the header counts the new ones; the lead stays
         self.say(said)
+
+    def take_listed(self, fresh: list[ConflictView]) -> tuple[int | None, list[str]]:
+        """The listed conflicts as ``fresh`` (the stage's conflicts read again) has them: a
+        reviewer's vote after the lead's final opens one again, another lead resolves one
+        meanwhile. The looks took only studies not listed, and the screen kept "open 0" for
+        a conflict ``conflicts --list`` called open. Returns the place of the first listed
+        one open again (None: none) and the words for each that opened or closed."""
+        now = {v.study_id: v for v in fresh}
+        first, told = None, []
+        for i, view in enumerate(self.views):
+            was = view
+            view = now.get(view.study_id, view)  # one no longer listed (votes undone) stays
+            if view == was:
+                continue
+            self.views[i] = view
+            if view.open and not was.open:
+                first = i if first is None else first
+                told.append(f"record {view.study_id} is open again (votes after its final)")
+            elif was.open and not view.open and view.final is not None:
+                told.append(
+                    f"record {view.study_id} was resolved by {view.final.reviewer} meanwhile"
+                )
+        return first, told
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""

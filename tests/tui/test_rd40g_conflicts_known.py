@@ -1,0 +1,97 @@
+"""The conflicts screen's looks (screens40) took only conflicts of studies it did not list: a
+conflict the lead had resolved that a reviewer's changed vote opened again stayed "resolved"
+on the screen ("open 0", and j said "no new conflicts") while ``conflicts --list`` called it
+open; one another lead resolved meanwhile stayed open. A look now takes the listed ones as
+they are too (rd40g, reader of screens40)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui.helpers import TA, shown
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+
+SMALL = (80, 24)
+
+
+def _disagree(project, study: int) -> None:  # noqa: ANN001
+    scr.decide(project.db, study, TA, "maria", "include")
+    scr.decide(project.db, study, TA, "tom", "exclude", "not-employees")
+
+
+def _run(project, meanwhile, keys=()) -> tuple[str, str, list[bool]]:  # noqa: ANN001
+    """The header and message line after ``meanwhile`` (others' entries) and a look (or
+    ``keys``), and whether each listed conflict is open."""
+
+    async def go() -> tuple[str, str, list[bool]]:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            s = app.first_screen
+            meanwhile()
+            if keys:
+                await pilot.press(*keys)
+            else:
+                s.look_for_changes()
+            await pilot.pause()
+            out = (shown(app, "#status"), shown(app, "#message"), [v.open for v in s.views])
+            await pilot.press("q")
+        return out
+
+    return asyncio.run(go())
+
+
+def test_a_resolved_conflict_opened_again_by_a_changed_vote_shows_open(team) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+
+    status, said, opened = _run(
+        project, lambda: scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-rtw")
+    )
+    assert opened == [True]
+    assert status.startswith("open 1 · resolved 0"), status
+    assert f"record {ids[0]} is open again" in said, said
+
+
+def test_j_at_the_end_finds_it_too(team) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+
+    status, said, opened = _run(
+        project,
+        lambda: scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-rtw"),
+        keys=("j",),
+    )
+    assert opened == [True]
+    assert "no new conflicts" not in said, said
+    assert f"record {ids[0]} is open again" in said, said
+
+
+def test_a_conflict_another_lead_resolved_meanwhile_shows_resolved(team) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+    _disagree(project, ids[1])
+
+    status, said, opened = _run(
+        project, lambda: scr.resolve(project, ids[1], TA, "lena", "exclude", "not-employees")
+    )
+    assert opened == [True, False]
+    assert status.startswith("open 1 · resolved 1 · conflict 1 of 2"), status
+    assert f"record {ids[1]} was resolved by lena meanwhile" in said, said
+
+
+def test_a_look_with_nothing_changed_for_the_screen_says_nothing(team) -> None:
+    """Guard: another's vote that makes no conflict and changes none listed."""
+    project, ids = team
+    _disagree(project, ids[0])
+
+    status, said, opened = _run(
+        project, lambda: scr.decide(project.db, ids[2], TA, "maria", "include")
+    )
+    assert opened == [True]
+    assert "meanwhile" not in said and "open again" not in said, said
