@@ -361,7 +361,10 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         self.mark.take()  # before the read: a change made meanwhile is seen at the next look
         try:
             fresh = screening.conflicts(self.project, self.stage, self.resolver)
-        except (UserError, DatabaseBusy):
+        except DatabaseBusy:  # a long write elsewhere: the next look reads them
+            self.mark.forget()
+            return None, said
+        except UserError:
             return None, said
         again, told = self.take_listed(fresh)
         said = "; ".join(p for p in (said, *told) if p)

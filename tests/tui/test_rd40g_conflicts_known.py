@@ -95,3 +95,38 @@ def test_a_look_with_nothing_changed_for_the_screen_says_nothing(team) -> None:
     )
     assert opened == [True]
     assert "meanwhile" not in said and "open again" not in said, said
+
+
+def test_a_look_the_database_refused_is_taken_again_at_the_next(team, monkeypatch) -> None:
+    """The mark was taken before the read: a read refused as busy (a long write elsewhere)
+    left the new conflict unseen until another person wrote again."""
+    from reviewkit.errors import DatabaseBusy
+
+    project, ids = team
+    _disagree(project, ids[0])
+    real = scr.conflicts
+    calls: list[int] = []
+
+    def busy_once(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseBusy("the database is busy")
+        return real(*args, **kwargs)
+
+    async def go() -> tuple[str, list[int]]:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            s = app.first_screen
+            _disagree(project, ids[1])
+            monkeypatch.setattr(scr, "conflicts", busy_once)
+            s.look_for_changes()  # refused
+            s.look_for_changes()  # the next look
+            await pilot.pause()
+            out = (shown(app, "#status"), [v.study_id for v in s.views])
+            await pilot.press("q")
+        return out
+
+    status, studies = asyncio.run(go())
+    assert studies == [ids[0], ids[1]]
+    assert status.startswith("open 2"), status
