@@ -234,6 +234,12 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
                 final.append(f" by {f.reviewer}")
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
+                if view.disagree:  # the header counts it open: say why a settled one asks again
+                    final.append(
+                        "\nOpen again: the votes above came after it, or a merge joined records"
+                        " decided apart",
+                        style="bold yellow",
+                    )
             else:
                 include = screen_key(self.app, "conflicts.include")
                 final.append(

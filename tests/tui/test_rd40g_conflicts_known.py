@@ -130,3 +130,24 @@ def test_a_look_the_database_refused_is_taken_again_at_the_next(team, monkeypatc
     status, studies = asyncio.run(go())
     assert studies == [ids[0], ids[1]]
     assert status.startswith("open 2"), status
+
+
+def test_the_final_line_of_a_conflict_open_again_says_so(team) -> None:
+    """The header counted it open, yet the line under the votes said only "Final decision:
+    include by sara": nothing told the lead why a settled conflict asked for a final again."""
+    project, ids = team
+    _disagree(project, ids[0])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+    scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-employees")
+
+    async def go() -> str:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            final = shown(app, "#final")
+            await pilot.press("q")
+        return final
+
+    final = asyncio.run(go())
+    assert final.startswith("Final decision: include by sara"), final
+    assert "Open again: the votes above came after it" in final, final
