@@ -9,7 +9,9 @@ and no dedup merge was made (11 µs of CPU a look on benchmarks/.work/tui-dedup-
 only once no key came for a whole interval, so a lead pressing keys does not wait for it; the
 next look takes it. New conflicts go to the end of the list and
 the header counts them; the lead stays on the conflict being read (one that arrives on a
-screen with none shows at once).
+screen with none shows at once). The listed ones are taken as they are now
+(:meth:`FindsNewConflicts.take_listed`): one open again after its final, one another lead
+resolved.
 """
 
 from __future__ import annotations
