@@ -90,7 +90,7 @@ class FindsNewConflicts:
             self.views[i] = view
             if view.open and not was.open:
                 first = i if first is None else first
-                told.append(f"record {view.study_id} is open again (votes after its final)")
+                told.append(f"record {view.study_id} is open again")  # why: under its final
             elif was.open and not view.open and view.final is not None:
                 told.append(
                     f"record {view.study_id} was resolved by {view.final.reviewer} meanwhile"
