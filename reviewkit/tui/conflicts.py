@@ -438,6 +438,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
             if first_new is not None:
                 self.pos = first_new - step
         if self.pos is None:
+            self.render_current()  # the last one may have left the list (take_listed)
             self.say(said)
             return
         if step < 0 and self.pos == 0:  # as the screening screen says of its first record

@@ -151,3 +151,64 @@ def test_the_final_line_of_a_conflict_open_again_says_so(team) -> None:
     final = asyncio.run(go())
     assert final.startswith("Final decision: include by sara"), final
     assert "Open again: the votes above came after it" in final, final
+
+
+def test_a_conflict_a_reviewer_took_back_leaves_the_list(team) -> None:
+    """A reviewer undoes the vote that made a conflict (z, pressed at once, is common): the
+    screen kept it, "open 2" in the header, and i on it was refused as "not in conflict"
+    until the screen was opened again."""
+    project, ids = team
+    _disagree(project, ids[0])
+    _disagree(project, ids[1])
+
+    status, said, opened = _run(project, lambda: scr.undo(project.db, TA, "tom"))
+    assert opened == [True]  # ids[1] left: tom's last vote was on it
+    assert status.startswith("open 1 · resolved 0 · conflict 1 of 1"), status
+    assert f"record {ids[1]} is no longer in conflict" in said, said
+
+
+def test_the_conflict_shown_taken_back_leaves_the_screen_with_none(team) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+
+    async def go() -> tuple[str, str, object]:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            s = app.first_screen
+            scr.undo(project.db, TA, "tom")
+            s.look_for_changes()
+            await pilot.pause()
+            out = (shown(app, "#record"), shown(app, "#message"), s.check_action("final", ()))
+            await pilot.press("q")
+        return out
+
+    record, said, include_on = asyncio.run(go())
+    assert "No conflicts at the title-abstract stage." in record, record
+    assert f"record {ids[0]} is no longer in conflict" in said, said
+    assert include_on is None  # i greyed: it would say there is none
+
+
+def test_the_lead_stays_on_the_conflict_shown_when_one_before_it_leaves(team) -> None:
+    project, ids = team
+    _disagree(project, ids[1])
+    _disagree(project, ids[0])  # tom's last vote: the one z takes back
+
+    async def go() -> tuple[str, str]:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await pilot.press("j")  # to the second
+            await pilot.pause()
+            s = app.first_screen
+            scr.undo(project.db, TA, "tom")
+            s.last_key = 0.0  # no key for a while
+            s.look_for_changes()
+            await pilot.pause()
+            out = (shown(app, "#status"), shown(app, "#record"))
+            await pilot.press("q")
+        return out
+
+    status, record = asyncio.run(go())
+    assert status.startswith(f"open 1 · resolved 0 · conflict 1 of 1 (record {ids[1]})"), status
+    assert f"Record {ids[1]}" in record, record
