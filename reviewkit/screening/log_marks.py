@@ -60,6 +60,11 @@ class ConflictsMark:
         """Whether anything changed since the mark was last taken."""
         return self._read() != self._mark
 
+    def forget(self) -> None:
+        """Mark nothing as seen: the next look finds a change (the read after :meth:`take`
+        was refused, and the change it was for would otherwise wait for another one)."""
+        self._mark = (-1, -1)
+
     def take(self) -> None:
         """Mark now as seen; call before reading the conflicts again, so that a change made
         while they are read is seen at the next look."""

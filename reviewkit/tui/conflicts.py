@@ -234,6 +234,12 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
                 final.append(f" by {f.reviewer}")
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
+                if view.disagree:  # the header counts it open: say why a settled one asks again
+                    final.append(
+                        "\nOpen again: the votes above came after it, or a merge joined records"
+                        " decided apart",
+                        style="bold yellow",
+                    )
             else:
                 include = screen_key(self.app, "conflicts.include")
                 final.append(
@@ -354,17 +360,23 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
 
     def _take_new(self, said: str) -> tuple[int | None, str]:
         """Conflicts that arose since the screen opened (reviewers still screening), added to
-        the list: the place of the first new one (None when there is none) and ``said`` with
-        how many there are."""
+        the list, and the listed ones as they are now (:meth:`take_listed`: open again, or
+        resolved by another lead): the place of the first new one, else of the first listed
+        one open again (None when there is neither), and ``said`` with what changed."""
         known = {v.study_id for v in self.views}
         self.mark.take()  # before the read: a change made meanwhile is seen at the next look
         try:
             fresh = screening.conflicts(self.project, self.stage, self.resolver)
-        except (UserError, DatabaseBusy):
+        except DatabaseBusy:  # a long write elsewhere: the next look reads them
+            self.mark.forget()
             return None, said
+        except UserError:
+            return None, said
+        again, told = self.take_listed(fresh)
+        said = "; ".join(p for p in (said, *told) if p)
         new = [v for v in fresh if v.study_id not in known]
         if not new:
-            return None, said + ("; " if said else "") + "no new conflicts"
+            return again, said if told else said + ("; " if said else "") + "no new conflicts"
         self.views += new
         if self.pos is None:
             self.pos = 0
@@ -426,6 +438,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
             if first_new is not None:
                 self.pos = first_new - step
         if self.pos is None:
+            self.render_current()  # the last one may have left the list (take_listed)
             self.say(said)
             return
         if step < 0 and self.pos == 0:  # as the screening screen says of its first record

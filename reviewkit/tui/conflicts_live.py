@@ -9,7 +9,9 @@ and no dedup merge was made (11 µs of CPU a look on benchmarks/.work/tui-dedup-
 only once no key came for a whole interval, so a lead pressing keys does not wait for it; the
 next look takes it. New conflicts go to the end of the list and
 the header counts them; the lead stays on the conflict being read (one that arrives on a
-screen with none shows at once).
+screen with none shows at once). The listed ones are taken as they are now
+(:meth:`FindsNewConflicts.take_listed`): one open again after its final, one another lead
+resolved.
 """
 
 from __future__ import annotations
@@ -59,15 +61,50 @@ class FindsNewConflicts:
             return  # the next look
         if time.monotonic() - self.last_key < self.CHANGES_S:
             return  # keys are coming: the next look reads them
-        was = self.pos
-        first, said = self._take_new("")
-        if first is None:  # a vote that made no conflict
+        was = self.views[self.pos] if self.pos is not None else None
+        before = list(self.views)
+        _, said = self._take_new("")
+        if self.views == before:  # a vote that made or changed no conflict listed here
             return
-        if was is None:
-            self.render_current()  # the first conflict, on a screen that had none
+        if (self.views[self.pos] if self.pos is not None else None) != was:
+            # the first conflict, on a screen that had none; or the one shown changed (open
+            # again, resolved by another lead, taken back): shown as it is, the lead decides
+            # on what is on screen (resolve's check of the votes shown takes them as seen)
+            self.render_current()
         else:
             self.render_status()  # the header counts the new ones; the lead stays
         self.say(said)
+
+    def take_listed(self, fresh: list[ConflictView]) -> tuple[int | None, list[str]]:
+        """The listed conflicts as ``fresh`` (the stage's conflicts read again) has them: a
+        reviewer's vote after the lead's final opens one again, another lead resolves one
+        meanwhile, a reviewer takes back (undoes, changes) the vote that made one, which
+        leaves the list (the lead stays on the conflict shown, or goes to the one after it).
+        The looks took only studies not listed: the screen kept "open 0" for a conflict
+        ``conflicts --list`` called open, and "open 1" for one ``i`` was refused on as not in
+        conflict. Returns the place of the first listed one open again (None: none) and the
+        words for each that opened, closed or left."""
+        now = {v.study_id: v for v in fresh}
+        listed: list[ConflictView] = []
+        first, told, gone_before = None, [], 0  # those left before the one shown
+        for i, was in enumerate(self.views):
+            view = now.get(was.study_id)
+            if view is None:  # no final, and its votes no longer disagree
+                told.append(f"record {was.study_id} is no longer in conflict")
+                gone_before += self.pos is not None and i < self.pos
+                continue
+            if view.open and not was.open:
+                first = len(listed) if first is None else first
+                told.append(f"record {view.study_id} is open again")  # why: under its final
+            elif was.open and not view.open and view.final is not None:
+                told.append(
+                    f"record {view.study_id} was resolved by {view.final.reviewer} meanwhile"
+                )
+            listed.append(view)
+        self.views[:] = listed
+        at = self.pos
+        self.pos = None if not listed or at is None else min(at - gone_before, len(listed) - 1)
+        return first, told
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""

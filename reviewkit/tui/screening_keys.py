@@ -45,8 +45,9 @@ def stage_actions(rule: Stage, exclude_key: str = "e") -> tuple[Action, ...]:
     return with_stage_reasons(actions, rule, exclude_key)
 
 
-# the actions that work on the record shown: with none (an empty queue) they are off and out
-# of the footer; j and Tab still look for records that came, z undoes, ? and q work
+# the actions that work on the record shown: with none (an empty queue) they are off, greyed
+# in the footer, and say why when pressed (DecisionScreen.on_key); j and Tab still look for
+# records that came, z undoes, ? and q work
 NEEDS_A_RECORD = {
     *("decide", "start_exclude", "reason", "cancel", "note", "page", "search", "goto"),
     *("attach", "open_fulltext"),
