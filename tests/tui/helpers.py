@@ -16,6 +16,12 @@ def shown(app: ReviewkitApp, selector: str) -> str:
     return " ".join(row for row in rows if row and set(row) != {"─"})
 
 
+def unwrapped(text: str) -> str:
+    """Text without its spaces and line breaks: a long path (a pytest worker's tmp_path is longer
+    than a single process's) wraps wherever the row ends, even inside a word."""
+    return "".join(text.split())
+
+
 def to_full_text(project: Project, record_id: int) -> None:
     """Both reviewers include the record on title and abstract: it is in full-text screening."""
     for reviewer in ("maria", "tom"):

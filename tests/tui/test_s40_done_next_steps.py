@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.helpers import TA, shown
+from tui.helpers import TA, shown, unwrapped
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -68,5 +68,7 @@ def test_a_full_text_the_partner_attaches_shows_on_the_idle_screen(team, tmp_pat
 
     asyncio.run(go())
     assert "none attached (a to attach)" in rows["before"], rows["before"]
-    assert f"Full text (o to open, a to replace): {pdf}" in rows["after"], rows["after"]
+    assert unwrapped(f"Full text (o to open, a to replace): {pdf}") in unwrapped(rows["after"]), (
+        rows["after"]
+    )
     assert f"a full text was attached to record {ids[0]} meanwhile" in rows["said"], rows["said"]

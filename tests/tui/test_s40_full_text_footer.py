@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.helpers import FT, shown, to_full_text
+from tui.helpers import FT, shown, to_full_text, unwrapped
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -52,7 +52,7 @@ def test_the_full_text_screening_footer_shows_every_key_and_the_line_names_a_and
     assert {"Include", "Exclude…", "Uncertain", "Note", "Undo", "Search", "Go to"} <= words
     assert {"Help", "Quit"} <= words
     assert "none attached (a to attach)" in before, before
-    assert f"Full text (o to open, a to replace): {pdf}" in after, after
+    assert unwrapped(f"Full text (o to open, a to replace): {pdf}") in unwrapped(after), after
 
 
 def test_the_full_text_conflicts_footer_shows_every_key(team, tmp_path) -> None:
@@ -75,7 +75,7 @@ def test_the_full_text_conflicts_footer_shows_every_key(team, tmp_path) -> None:
     keys, final = asyncio.run(go())
     assert all(right <= SMALL[0] for _, right in keys), keys
     assert {"Next", "Prev", "Help", "Quit"} <= {w for w, _ in keys}, keys
-    assert f"Full text (o to open): {pdf}" in final, final
+    assert unwrapped(f"Full text (o to open): {pdf}") in unwrapped(final), final
 
 
 def test_snapshot_the_full_text_screening_screen_at_80x24(team, snap_compare) -> None:
