@@ -1,7 +1,8 @@
 """The sentence an extraction prefill takes from an abstract's text (:mod:`reviewkit.extract`).
 
-- ``sentence:word|word``: the first sentence of the abstract holding a word that starts with one
-  of the words (:func:`first_sentence`): an aim, a conclusion, stated once, first.
+- ``sentence:word|word``: the first sentence of the abstract holding one of the words or one of
+  its inflections (:func:`first_sentence`): an aim, a conclusion, stated once, first. A word
+  written with ``*`` ("purpos*") is the start of any word, as a classification term's is.
 - ``section:LABEL:word|word``: the sentence of a section that names most of the words, counted
   outside a comparator arm (:func:`naming_sentence`). A section such as METHODS describes a
   study in several sentences, by kind: the design or the allocation first ("280 patients were
@@ -32,8 +33,45 @@ _INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
 
 
 def _prefixes(words: Iterable[str]) -> re.Pattern[str]:
-    """A word starting with one of ``words`` (case ignored), as the prefill rules read them."""
+    """A word starting with one of ``words`` (case ignored), as ``section:LABEL:word|word``
+    reads them (its words are stems: 'coordinat', 'physiotherap')."""
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE)
+
+
+# A word ends where a word does, or where a heading glued to its text ends: some journals'
+# abstracts reach PubMed as "…in Sweden.AimWe analysed …", "ConclusionsThe results …"
+_WORD_END = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+# The English inflections of a word (a verb's, a noun's): aim, aims, aimed, aiming; conclude,
+# concludes, concluded, concluding; study, studies, studied; plan, planned, planning. Not the
+# words made from it with another suffix: "purposeful" and "purposive" (sampling, in a
+# qualitative study's methods) are not "purpose", "objectively" is no "objective", "suggestive"
+# no "suggest", so a ``sentence:`` rule takes the sentence that says the aim, not the first
+# that starts one of its words. A consonant is doubled after one vowel (plan, planned).
+_DOUBLED = re.compile(r"[^aeiou][aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
+
+
+def _inflected(word: str) -> str:
+    """The pattern of ``word`` and its inflections (of its last word when it is a phrase), or
+    of any word starting with it when it ends with ``*``."""
+    if word.endswith("*"):
+        return re.escape(word.rstrip("*"))
+    forms = [re.escape(word) + "(?:s|es|ed|ing)?"]
+    if word[-1:].casefold() == "e":  # conclude: concluded, concluding
+        forms.append(re.escape(word[:-1]) + "(?:ed|ing)")
+    elif len(word) > 2 and word[-1:].casefold() == "y" and word[-2].casefold() not in "aeiou":
+        forms.append(re.escape(word[:-1]) + "(?:ies|ied)")  # study: studies, studied
+    elif doubled := _DOUBLED.search(word):
+        forms.append(re.escape(word + doubled.group(1)) + "(?:ed|ing)")  # plan: planned
+    return "(?:" + "|".join(forms) + ")" + _WORD_END
+
+
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words`` or one of its inflections (:func:`_inflected`), case ignored, as the
+    ``sentence:`` rule reads them."""
+    return re.compile(
+        r"\b(?:" + "|".join(_inflected(w.strip()) for w in words if w.strip()) + ")", re.IGNORECASE
+    )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -42,8 +80,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def first_sentence(text: str, words: Iterable[str]) -> str:
-    """The first sentence of ``text`` holding a word that starts with one of ``words``."""
-    pattern = _prefixes(words)
+    """The first sentence of ``text`` holding one of ``words`` or one of its inflections
+    (``aim``: aims, aimed, aiming), or a word starting with one written with ``*``."""
+    pattern = _words(words)
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         if pattern.search(sentence):
@@ -60,7 +99,7 @@ def first_sentence(text: str, words: Iterable[str]) -> str:
 
 def naming_sentence(text: str, words: Iterable[str]) -> str:
     """The sentence of ``text`` (a section's) naming the most of ``words`` (each word counted
-    once, a word starting with it as :func:`first_sentence` reads it), leaving out the words
+    once, any word starting with it: a stem such as 'coordinat'), leaving out the words
     that describe a comparator arm; the first of those naming as many; '' when none names one."""
     words = [w for w in words if w]
     if not words or not text.strip():

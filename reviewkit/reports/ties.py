@@ -41,8 +41,9 @@ def row_status(scheme: Scheme, assigned: Assigned, label: str, names: Mapping[st
 
 def table_note(scheme: Scheme, group: Sequence[Assigned], everyone: Sequence[Assigned]) -> str:
     """What a table's note says about studies shown in other tables too: how many of this
-    table's studies (``group``) are ties, and, when the tables together hold more rows than
-    there are studies (``everyone``), both numbers and why."""
+    table's studies (``group``) are ties, and, when one of them is shown in another table too,
+    how many rows the tables together hold for how many studies (``everyone``), and why. A
+    table none of whose studies is in another table says nothing of the others' rows."""
     parts = []
     tied = sum(1 for a in group if is_tie(scheme, a))
     if tied == 1:
@@ -52,7 +53,7 @@ def table_note(scheme: Scheme, group: Sequence[Assigned], everyone: Sequence[Ass
     if tied:
         parts[-1] += " (its \"Label status\" starts with 'tie') until a reviewer confirms one."
     rows = sum(len(a.labels) for a in everyone)
-    if rows > len(everyone):
+    if any(len(a.labels) > 1 for a in group):
         n_tied = sum(1 for a in everyone if is_tie(scheme, a))
         n_several = sum(1 for a in everyone if len(a.labels) > 1 and not is_tie(scheme, a))
         why = []

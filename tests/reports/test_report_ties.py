@@ -139,3 +139,22 @@ def test_the_evidence_map_command_says_the_cells_note(tied, tmp_path: Path, caps
     argv = ["evidence-map", "--project", str(project.folder), "--out", str(tmp_path / "map")]
     assert main([*argv, "--rows", "topic", "--cols", "setting"]) == 0
     assert "The cells add up to 5 for 3 studies" in capsys.readouterr().out
+
+
+def test_only_the_tables_holding_such_a_study_say_the_total(tied, tmp_path: Path):
+    """The demo's report said "The tables hold 77 rows for 76 included studies …" under each
+    of its tables, also those without the tied study: a table says it where one of its
+    studies is shown in another table too."""
+    project, ids = tied
+    (other,) = store_records(project, [Record(title="Sleep of night nurses", year=2018)], "PubMed")
+    screening.decide(
+        project.db, other, "title-abstract", "ann", "include", protocol=project.protocol
+    )
+    classify.classify_project(project, [other])
+    out = tmp_path / "out"
+    write_report(project, out)
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert md.count("The tables hold 5 rows for 4 included studies") == 2  # not under Other
+    tables = {t.name: t for t in report_tables(project, [*ids, other])}
+    assert len(tables["other"].rows) == 1 and "rows for" not in tables["other"].note
+    assert "rows for" in tables["mental"].note and "rows for" in tables["msk"].note
