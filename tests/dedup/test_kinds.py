@@ -7,9 +7,9 @@ from dedup.helpers import NO_PLACE, TITLE, keys, verdict
 
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.pages import first_page, page_range
+from reviewkit.dedup.populations import population_words
 from reviewkit.dedup.rules import RULES
 from reviewkit.dedup.score import pages_conflict
-from reviewkit.dedup.titles import population_words
 
 TRIAL = "Sertraline for depression with chronic back pain: a randomised controlled trial"
 
