@@ -24,8 +24,9 @@ _POPULATION_GROUPS = {
 POPULATION_WORDS = {w: g for g, words in _POPULATION_GROUPS.items() for w in words.split()}
 # An age word names an age band of people only before a word for people: 'older adults',
 # 'young people', 'aged persons' — not 'older drugs', 'children aged 6 to 12' or 'young adult
-# mice' (an animal's age). 'adults' after it still names the adult group too, so 'older adults'
-# and 'younger adults' differ in a group each, and 'older adults' and 'adults' in one.
+# mice' (an animal's age). 'adults' after it names that band only, not adults at large:
+# 'older adults' is 'the elderly' retitled (one group), and another group than 'adults', as
+# 'elderly' / 'adults' always was.
 _AGE_BANDS = {
     "older": "older",
     "old": "older",
@@ -63,11 +64,16 @@ def _names_age_band(before: str, word: str) -> bool:
 
 def population_words(words: list[str]) -> frozenset[str]:
     """The population groups named by the folded words of a title ('paediatric' -> 'child',
-    'older adults' -> 'older' and 'adult'; 'middle aged women' -> 'female' only)."""
-    groups = {POPULATION_WORDS[w] for w in words if w in POPULATION_WORDS}
+    'older adults' -> 'older', as 'elderly'; 'middle aged women' -> 'female' only)."""
+    groups: set[str] = set()
+    banded: set[int] = set()  # the positions of words for people an age band names
+    for i, (before, word, after) in enumerate(zip(["", *words], words, words[1:], strict=False)):
+        if word in _AGE_BANDS and after in _PEOPLE and _names_age_band(before, word):
+            groups.add(_AGE_BANDS[word])
+            banded.add(i + 1)
     groups.update(
-        _AGE_BANDS[word]
-        for before, word, after in zip(["", *words], words, words[1:], strict=False)
-        if word in _AGE_BANDS and after in _PEOPLE and _names_age_band(before, word)
+        POPULATION_WORDS[w]
+        for i, w in enumerate(words)
+        if w in POPULATION_WORDS and not (i in banded and POPULATION_WORDS[w] == "adult")
     )
     return frozenset(groups)

@@ -37,3 +37,14 @@ def test_an_age_given_in_years_or_by_a_compound_names_no_older_group():
 def test_aged_and_old_alone_still_name_older_people():
     for words in ("aged people", "aged individuals", "old adults", "healthy old adults"):
         assert "older" in keys(1, title=f"{TRIAL} in {words}").population, words
+
+
+def test_older_adults_and_the_elderly_are_one_group():
+    # one registration retitled in the register's newer word: the same people
+    for one, two in (("the elderly", "older adults"), ("geriatric patients", "older adults")):
+        a, b = bare(1, f"{TRIAL} in {one}"), bare(2, f"{TRIAL} in {two}")
+        assert a.population == b.population == {"older"}, (one, two)
+        assert verdict(a, b)[1] != "population_differs", (one, two)
+    # an age band of adults is another group than adults at large, as 'elderly' always was
+    a, b = keys(3, title=f"{TRIAL} in older adults"), keys(4, title=f"{TRIAL} in adults")
+    assert verdict(a, b) == ("not_duplicate", "population_differs")
