@@ -29,6 +29,7 @@ from reviewkit.dedup.pages import (
     section_letters,
     supplement_label,
 )
+from reviewkit.dedup.populations import population_words
 from reviewkit.dedup.registers import is_register_name, record_number
 from reviewkit.dedup.titles import (
     is_generic,
@@ -37,7 +38,6 @@ from reviewkit.dedup.titles import (
     letters_heading,
     marks_translation,
     match_title,
-    population_words,
     title_numbers,
 )
 from reviewkit.dedup.venue import (

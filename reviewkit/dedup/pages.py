@@ -59,21 +59,26 @@ def is_roman_numeral(letters: str) -> bool:
 
 # MEDLINE's label of the issue's part the pages are in, before a colon (NLM's indexing manual,
 # ch. 10, for an issue field that does not give it): 'Suppl 2:S12-8', 'Suppl:171-4', 'Suppl
-# A:A12-9', 'Spec No:R187-93', 'Pt 2:221-5'. Embase and Scopus write the supplement in the
-# issue ('SUPPL. 2') and the pages alone ('S12-S18'): the pages are what follows the colon.
+# A:A12-9' (a lettered supplement: 'SupplA:A12-9' once a Record drops the blanks, so one letter
+# before the colon is the label's, not the start of another word), 'Spec No:R187-93', 'Pt
+# 2:221-5'. Embase and Scopus write the supplement in the issue ('SUPPL. 2') and the pages
+# alone ('S12-S18'): the pages are what follows the colon.
 # An unnumbered supplement MEDLINE writes without a colon, its pages right after the word
 # ('suppl 7-8', 'SUPPL 9-10', 'Suppl. 7': a numbered one always takes the colon). Without a
 # colon or a page after the word ('Suppl-29', a converter's remnant of 'Suppl 3:S417-29') no
 # page is read but the last page's digits, as before.
 _PART_LABEL = re.compile(
-    r"^\s*(?:(?:suppl(?:ement)?|spec(?:ial)?\s*(?:no|iss(?:ue)?)|pt|part)(?![a-z])[^:;,]{0,12}:"
+    r"^\s*(?:(?:suppl(?:ement)?|spec(?:ial)?\s*(?:no|iss(?:ue)?)|pt|part)(?:(?![a-z])|(?=[a-z]:))"
+    r"[^:;,]{0,12}:"
     r"\s*(?=\S)|suppl(?:ement)?\.?\s*(?=\d+(?:-\d+)?\s*(?:[;,]|$)))",
     re.IGNORECASE,
 )
 # The supplement that label names: 'Suppl 2:S12-8' -> 'Suppl 2'; 'Suppl:171-4', 'suppl 7-8' and
 # the converter's 'Suppl-29' -> 'Suppl' (a supplement without a number). Read by
 # normalise.record_supplement where the issue and the volume name none.
-_SUPPLEMENT_LABEL = re.compile(r"^\s*(suppl(?:ement)?(?![a-z])\.?\s*(?:\d+\s*(?=:))?)", re.I)
+_SUPPLEMENT_LABEL = re.compile(
+    r"^\s*(suppl(?:ement)?(?:(?![a-z])|(?=[a-z]:))\.?\s*(?:\d+\s*(?=:))?)", re.I
+)
 
 
 def supplement_label(pages: str) -> str:

@@ -1,11 +1,11 @@
 """Titles as dedup compares them: the folded title, its numbers, notices (errata, replies,
-comments), generic titles, translations and the population words a title names."""
+comments), generic titles and translations (the population words a title names:
+:mod:`populations`)."""
 
 from __future__ import annotations
 
 import contextlib
 import re
-from itertools import pairwise
 
 from reviewkit.dedup.notice_titles import (
     CORRECTION_TAIL,
@@ -339,56 +339,3 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
             or tuple(words[-2:]) in _NOTICE_TAILS
         )
     )
-
-
-# Words of a title that name a population, an age group, a sex, a care setting or a trial arm,
-# by group. Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
-# '… in men' / '… in women', inpatients / outpatients) are about different people, however alike
-# the rest of the title: a trial register splits studies by each of them.
-_POPULATION_GROUPS = {
-    "child": "child children childhood paediatric pediatric paediatrics pediatrics kids",
-    "adolescent": "adolescent adolescents adolescence youth youths teenagers teens",
-    "adult": "adult adults",
-    "older": "elderly geriatric seniors",
-    "infant": "infant infants neonatal neonate neonates newborn newborns preterm",
-    "male": "men male males boys",
-    "female": "women female females girls",
-    "placebo": "placebo sham",
-    "inpatient": "inpatient inpatients hospitalised hospitalized",
-    "outpatient": "outpatient outpatients",
-}
-POPULATION_WORDS = {w: g for g, words in _POPULATION_GROUPS.items() for w in words.split()}
-# An age word names an age band of people only before a word for people: 'older adults',
-# 'young people', 'aged persons' — not 'older drugs', 'children aged 6 to 12' or 'young adult
-# mice' (an animal's age). 'adults' after it still names the adult group too, so 'older adults'
-# and 'younger adults' differ in a group each, and 'older adults' and 'adults' in one.
-_AGE_BANDS = {
-    "older": "older",
-    "old": "older",
-    "aged": "older",
-    "young": "young",
-    "younger": "young",
-}
-_PEOPLE = frozenset(
-    [
-        "adults",
-        "people",
-        "persons",
-        "patients",
-        "women",
-        "men",
-        "subjects",
-        "participants",
-        "individuals",
-    ]
-)
-
-
-def population_words(words: list[str]) -> frozenset[str]:
-    """The population groups named by the folded words of a title ('paediatric' -> 'child',
-    'older adults' -> 'older' and 'adult')."""
-    groups = {POPULATION_WORDS[w] for w in words if w in POPULATION_WORDS}
-    groups.update(
-        _AGE_BANDS[w] for w, after in pairwise(words) if w in _AGE_BANDS and after in _PEOPLE
-    )
-    return frozenset(groups)

@@ -127,8 +127,10 @@ def test_a_name_typo_pairs_when_the_table_of_contents_is_noted():
 
 
 def test_the_ris_writer_and_dedup_read_one_plain_range_alike():
-    # one reading of a plain range (records.PAGE_RANGE): the RIS writer splits SP/EP exactly
-    # where dedup counts a range's pages; anything more is written whole and counted as none
+    # one reading of a plain range (records.PAGE_RANGE): the RIS writer splits SP/EP where
+    # dedup counts a range's pages; anything more is written whole and counted as none. A
+    # plain range dedup will not count (backwards, '253-245', or 1,000 pages and more) is
+    # still split: page_count refuses it after reading it
     from reviewkit.dedup.pages import page_count
     from reviewkit.formats.ris import to_ris_dict
     from reviewkit.records import Record
@@ -136,3 +138,6 @@ def test_the_ris_writer_and_dedup_read_one_plain_range_alike():
     for pages in ("245-253", "S12-8", "e8-e9", "II-221-5", "1327-8; author reply 1328", "c1804"):
         ris = to_ris_dict(Record(title="A title", pages=pages))
         assert ("end_page" in ris) == (page_count(Record(pages=pages).pages) is not None), pages
+    for pages in ("253-245", "1-1200"):
+        ris = to_ris_dict(Record(title="A title", pages=pages))
+        assert (ris.get("end_page"), page_count(pages)) == (pages.split("-")[1], None), pages

@@ -122,3 +122,15 @@ def test_the_supplement_medline_names_in_the_pages_is_the_records_supplement():
     assert keys(5, issue="Suppl 1", pages="Suppl 2:S12-8").supplement == "1"
     assert keys(6, issue="", pages="Pt 2:221-5").supplement == ""
     assert keys(7, issue="", pages="S12-S18").supplement == ""  # a section's page names none
+
+
+def test_a_lettered_supplement_label_is_no_page_and_names_the_supplement():
+    # MEDLINE's 'Suppl A:A12-9' (a supplement lettered, not numbered), blanks gone in a Record
+    # ('SupplA:A12-9'): pages A12-A19 of a supplement, as Embase's 'A12-A19' under 'SUPPL. A'
+    medline = keys(1, issue="", pages="Suppl A:A12-9")
+    embase = keys(2, issue="SUPPL. A", pages="A12-A19")
+    assert (medline.first_page, medline.last_page) == (embase.first_page, embase.last_page)
+    assert medline.supplement == embase.supplement == UNNUMBERED_SUPPLEMENT
+    assert not pages_conflict(medline, embase)
+    # a word that only begins like the label is none ('Supplementary', 'Partial')
+    assert keys(3, issue="", pages="Supplementary:1-2").supplement == ""
