@@ -120,7 +120,11 @@ _HEADS = (
     # the notice's text, not in its title
     _Heading(re.compile(r"\s*department\s+of\s+error\b", re.I), alone=True, kind=ERRATUM),
     # a known notice's heading: the notice word and what follows it up to a colon (no digits:
-    # 'Correction to Lancet Oncol 2021; 22: 872-82' cites its article), or up to 'to', 'for',
+    # 'Correction to Lancet Oncol 2021; 22: 872-82' cites its article; no quote and no word in
+    # a capital and small letters, which open the named title: "Corrigendum to 'Making
+    # epistemic citizens: Young people …'", 'Correction to Graded activity: a trial' name
+    # their title's colon; of the snapshot's and the sets' 1,069 notices, the words before a
+    # heading's colon are '', 'to', 'TO', 'in', 'of' but for that one), or up to 'to', 'for',
     # 'zu', 'à' ('Correction to <title>', 'Berichtigung zu'), 'in' ('Erratum in: <citation>'),
     # or 'of', 'on' before a quote ('Retraction of "<title>"': unquoted, 'Withdrawal of
     # antidepressants …' opens an article's title); the word standing alone before a stop or a
@@ -128,7 +132,8 @@ _HEADS = (
     _Heading(
         re.compile(
             rf"{_LEAD}(?:{_NOTICE_WORD}(?:\s+(?:note|notice|statement))?"
-            r"(?:[^:\d]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
+            r"(?:(?:(?!\s(?-i:[A-Z][a-z]))[^:\d\"'“‘«]){0,30}?:"
+            r"|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
             r"|(?:of|on)\s+(?=[\"'“‘«]))|\s*(?:$|[.–—])|\s+-)"
             r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?"
             r"|authors?['’]?s?\s+(?:reply|response)\s*:)",

@@ -8,6 +8,7 @@ import pytest
 
 from reviewkit.dedup.concerns import COMMENT, ERRATUM, RETRACTION, concerns_among
 from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.notice_titles import named_title
 from reviewkit.records import AbstractSection, Record
 
 ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
@@ -107,3 +108,26 @@ def test_a_known_notices_word_after_a_dash_without_a_blank() -> None:
     erratum = Record(title=f"{ARTICLE} 2020-Corrigendum.", publication_types=["Published Erratum"])
     found = concerns_among({1: Record(title=f"{ARTICLE} 2020"), 2: erratum})
     assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Corrigendum to '{}'", "Correction to {}", "Retraction notice to {}", "Erratum to {}"],
+)
+def test_a_colon_in_the_named_title_is_not_the_headings(heading: str) -> None:
+    """The named title's own colon within 30 characters of the heading is not the heading's
+    (the snapshot's "Corrigendum to 'Making epistemic citizens: Young people and …'" was
+    read as naming its subtitle)."""
+    article = "Graded activity at work: a randomised trial of sick leave"
+    notice = heading.format(article)
+    assert named_title(notice).title == article
+    record = Record(title=notice, publication_types=["Published Erratum"])
+    found = concerns_among({1: Record(title=article), 2: record})
+    assert [(c.notice, c.how) for c in found.get(1, [])] == [(2, "its title")]
+
+
+def test_a_heading_with_words_before_its_colon_is_read_whole() -> None:
+    """'Erratum to the article: <title>', 'RETRACTION NOTE TO: <TITLE>': the heading's own
+    words before its colon, in lower case or all capitals, are still the heading."""
+    for notice in (f"Erratum to the article: {ARTICLE}", f"RETRACTION NOTE TO: {ARTICLE.upper()}"):
+        assert named_title(notice).title.casefold() == ARTICLE.casefold(), notice
