@@ -234,9 +234,15 @@ def _kind_of(words: str) -> str:
 # what stands between a heading and the title it names: a colon, a stop, a dash, blanks
 _BETWEEN = re.compile(r"^[\s:.,–—-]+")
 # the title named in quotes, and what follows the closing quote ('Corrigendum to "<title>". J
-# Neurosci Methods 221 (2014) 92-102'): the quotes bound the title, so what follows is no
-# subtitle of it
-_QUOTED = re.compile(r"^[\"“«‘']\s*(?P<title>.+?)\s*[\"”»’'](?=\s*(?:[.,;:\[(]|$))")
+# Neurosci Methods 221 (2014) 92-102', '… "<title>": [Annals of Oncology 31 (2020) …]'): the
+# quotes bound the title where nothing follows them but a stop, or a citation (a bracket, or a
+# digit before any word in lower case: a volume, a year, pages); words after them are the
+# subtitle of a title that opens with a quotation ('"Nobody told me what to expect":
+# experiences of women after stroke', qualitative studies' titles), not bounded
+_QUOTED = re.compile(
+    r"^[\"“«‘']\s*(?P<title>.+?)\s*[\"”»’']"
+    r"(?=\s*\.?\s*$|\s*[.,;:]?\s*[\[(]|\s*[.,;:](?:(?!\b[a-z]{3,}\b)\D)*\d)"
+)
 _OPENING_QUOTES = re.compile(r"^[\"'“‘«]+\s*")
 
 

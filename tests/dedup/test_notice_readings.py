@@ -8,7 +8,7 @@ import pytest
 
 from reviewkit.dedup.concerns import COMMENT, ERRATUM, RETRACTION, concerns_among
 from reviewkit.dedup.follow_on import notice_about_a_paper
-from reviewkit.dedup.notice_titles import named_title
+from reviewkit.dedup.notice_titles import Named, named_title
 from reviewkit.records import AbstractSection, Record
 
 ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
@@ -131,3 +131,40 @@ def test_a_heading_with_words_before_its_colon_is_read_whole() -> None:
     words before its colon, in lower case or all capitals, are still the heading."""
     for notice in (f"Erratum to the article: {ARTICLE}", f"RETRACTION NOTE TO: {ARTICLE.upper()}"):
         assert named_title(notice).title.casefold() == ARTICLE.casefold(), notice
+
+
+QUOTE_LED = '"Nobody told me what to expect": experiences of women after stroke in rural clinics'
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        f"Retraction: {QUOTE_LED}",
+        f"Expression of concern: {QUOTE_LED}",
+        f"Erratum to: {QUOTE_LED}",
+        "Corrigendum to “Nobody told me what to expect”: Experiences of Women after Stroke in"
+        " Rural Clinics",
+    ],
+)
+def test_a_title_opening_with_a_quotation_is_named_whole(notice: str) -> None:
+    """A title that opens with a quotation and goes on after it (qualitative studies' '"<what
+    was said>": experiences of …') is not bounded by that quotation's quotes: what follows
+    is its subtitle, not a citation (which gives a volume, a year or pages, or a bracket)."""
+    found = concerns_among({1: Record(title=QUOTE_LED), 2: Record(title=notice)})
+    assert [(c.notice, c.how) for c in found.get(1, [])] == [(2, "its title")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",
+        ".",
+        " [J Occup Rehabil 29 (2019) 456-65]",
+        ": [Annals of Oncology 31 (2020) 1148-59]",
+        ". JOURNAL OF NEUROSCIENCE METHODS 221 (2014) 92-102",
+        ". J Neurosci Methods 221 (2014) 92-102",
+    ],
+)
+def test_a_quoted_title_before_its_citation_is_bounded(after: str) -> None:
+    title = "Graded activity and sick leave in workers with low back pain"
+    assert named_title(f'Corrigendum to "{title}"{after}') == Named(title, bounded=True)
