@@ -256,12 +256,21 @@ class Named:
     bounded: bool = False
 
 
+# an erratum word among a title's first four words, as dedup reads a notice by it
+# (titles.is_notice: 'Erratum regarding the article by …', 'An erratum on …'): these words name
+# nothing but an erratum, where no heading is read
+_ERRATUM_OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:errat(?:um|a)|corrigend(?:um|a))\b", re.I)
+
+
 def kind_by_title(title: str) -> str:
     """A notice's kind by its title's own words, where it has no publication type or link: its
     heading or the notice word after its title, not the article's title they name (a comment
-    on 'Withdrawal of antidepressants …' is no retraction); a comment where it has neither."""
+    on 'Withdrawal of antidepressants …' is no retraction); else an erratum where an erratum
+    word is among its first four words; a comment where it has none of these."""
     reading = read_heading(title)
-    return reading.kind if reading else COMMENT
+    if reading:
+        return reading.kind
+    return ERRATUM if _ERRATUM_OPENING.match(title) else COMMENT
 
 
 def named_title(title: str) -> Named:

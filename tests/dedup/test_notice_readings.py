@@ -168,3 +168,23 @@ def test_a_title_opening_with_a_quotation_is_named_whole(notice: str) -> None:
 def test_a_quoted_title_before_its_citation_is_bounded(after: str) -> None:
     title = "Graded activity and sick leave in workers with low back pain"
     assert named_title(f'Corrigendum to "{title}"{after}') == Named(title, bounded=True)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Erratum regarding the article by Smith et al",
+        "An erratum on graded activity",
+        "Corrigendum concerning the trial by Smith",
+        "ERRATA IN THE PAPER BY SMITH",
+    ],
+)
+def test_an_erratum_by_its_opening_words_is_an_erratum(title: str) -> None:
+    """A notice with no publication type (RIS, Embase) that dedup reads as one by the erratum
+    word among its first four ('Erratum regarding …') is an erratum, shown in status and the
+    report, not a comment, whatever record it names (here by the DOI in its text)."""
+    text = "In the article doi:10.1000/xyz123 table 2 was wrong."
+    notice = Record(title=title, abstract_sections=[AbstractSection("", text)])
+    assert notice_about_a_paper(notice)
+    found = concerns_among({1: Record(title=ARTICLE, doi="10.1000/xyz123"), 2: notice})
+    assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
