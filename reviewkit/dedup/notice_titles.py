@@ -120,7 +120,11 @@ _HEADS = (
     # the notice's text, not in its title
     _Heading(re.compile(r"\s*department\s+of\s+error\b", re.I), alone=True, kind=ERRATUM),
     # a known notice's heading: the notice word and what follows it up to a colon (no digits:
-    # 'Correction to Lancet Oncol 2021; 22: 872-82' cites its article), or up to 'to', 'for',
+    # 'Correction to Lancet Oncol 2021; 22: 872-82' cites its article; no quote and no word in
+    # a capital and small letters, which open the named title: "Corrigendum to 'Making
+    # epistemic citizens: Young people …'", 'Correction to Graded activity: a trial' name
+    # their title's colon; of the snapshot's and the sets' 1,069 notices, the words before a
+    # heading's colon are '', 'to', 'TO', 'in', 'of' but for that one), or up to 'to', 'for',
     # 'zu', 'à' ('Correction to <title>', 'Berichtigung zu'), 'in' ('Erratum in: <citation>'),
     # or 'of', 'on' before a quote ('Retraction of "<title>"': unquoted, 'Withdrawal of
     # antidepressants …' opens an article's title); the word standing alone before a stop or a
@@ -128,7 +132,8 @@ _HEADS = (
     _Heading(
         re.compile(
             rf"{_LEAD}(?:{_NOTICE_WORD}(?:\s+(?:note|notice|statement))?"
-            r"(?:[^:\d]{0,30}?:|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
+            r"(?:(?:(?!\s(?-i:[A-Z][a-z]))[^:\d\"'“‘«]){0,30}?:"
+            r"|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
             r"|(?:of|on)\s+(?=[\"'“‘«]))|\s*(?:$|[.–—])|\s+-)"
             r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?"
             r"|authors?['’]?s?\s+(?:reply|response)\s*:)",
@@ -229,9 +234,15 @@ def _kind_of(words: str) -> str:
 # what stands between a heading and the title it names: a colon, a stop, a dash, blanks
 _BETWEEN = re.compile(r"^[\s:.,–—-]+")
 # the title named in quotes, and what follows the closing quote ('Corrigendum to "<title>". J
-# Neurosci Methods 221 (2014) 92-102'): the quotes bound the title, so what follows is no
-# subtitle of it
-_QUOTED = re.compile(r"^[\"“«‘']\s*(?P<title>.+?)\s*[\"”»’'](?=\s*(?:[.,;:\[(]|$))")
+# Neurosci Methods 221 (2014) 92-102', '… "<title>": [Annals of Oncology 31 (2020) …]'): the
+# quotes bound the title where nothing follows them but a stop, or a citation (a bracket, or a
+# digit before any word in lower case: a volume, a year, pages); words after them are the
+# subtitle of a title that opens with a quotation ('"Nobody told me what to expect":
+# experiences of women after stroke', qualitative studies' titles), not bounded
+_QUOTED = re.compile(
+    r"^[\"“«‘']\s*(?P<title>.+?)\s*[\"”»’']"
+    r"(?=\s*\.?\s*$|\s*[.,;:]?\s*[\[(]|\s*[.,;:](?:(?!\b[a-z]{3,}\b)\D)*\d)"
+)
 _OPENING_QUOTES = re.compile(r"^[\"'“‘«]+\s*")
 
 
@@ -245,12 +256,21 @@ class Named:
     bounded: bool = False
 
 
+# an erratum word among a title's first four words, as dedup reads a notice by it
+# (titles.is_notice: 'Erratum regarding the article by …', 'An erratum on …'): these words name
+# nothing but an erratum, where no heading is read
+_ERRATUM_OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:errat(?:um|a)|corrigend(?:um|a))\b", re.I)
+
+
 def kind_by_title(title: str) -> str:
     """A notice's kind by its title's own words, where it has no publication type or link: its
     heading or the notice word after its title, not the article's title they name (a comment
-    on 'Withdrawal of antidepressants …' is no retraction); a comment where it has neither."""
+    on 'Withdrawal of antidepressants …' is no retraction); else an erratum where an erratum
+    word is among its first four words; a comment where it has none of these."""
     reading = read_heading(title)
-    return reading.kind if reading else COMMENT
+    if reading:
+        return reading.kind
+    return ERRATUM if _ERRATUM_OPENING.match(title) else COMMENT
 
 
 def named_title(title: str) -> Named:

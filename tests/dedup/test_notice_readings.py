@@ -8,6 +8,7 @@ import pytest
 
 from reviewkit.dedup.concerns import COMMENT, ERRATUM, RETRACTION, concerns_among
 from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.notice_titles import Named, named_title
 from reviewkit.records import AbstractSection, Record
 
 ARTICLE = "Graded activity and sick leave in workers with low back pain: a randomised trial"
@@ -106,4 +107,84 @@ def test_a_known_notices_word_after_a_dash_without_a_blank() -> None:
     it; dedup does not read it alone ('Response-rate' is a word)."""
     erratum = Record(title=f"{ARTICLE} 2020-Corrigendum.", publication_types=["Published Erratum"])
     found = concerns_among({1: Record(title=f"{ARTICLE} 2020"), 2: erratum})
+    assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Corrigendum to '{}'", "Correction to {}", "Retraction notice to {}", "Erratum to {}"],
+)
+def test_a_colon_in_the_named_title_is_not_the_headings(heading: str) -> None:
+    """The named title's own colon within 30 characters of the heading is not the heading's
+    (the snapshot's "Corrigendum to 'Making epistemic citizens: Young people and …'" was
+    read as naming its subtitle)."""
+    article = "Graded activity at work: a randomised trial of sick leave"
+    notice = heading.format(article)
+    assert named_title(notice).title == article
+    record = Record(title=notice, publication_types=["Published Erratum"])
+    found = concerns_among({1: Record(title=article), 2: record})
+    assert [(c.notice, c.how) for c in found.get(1, [])] == [(2, "its title")]
+
+
+def test_a_heading_with_words_before_its_colon_is_read_whole() -> None:
+    """'Erratum to the article: <title>', 'RETRACTION NOTE TO: <TITLE>': the heading's own
+    words before its colon, in lower case or all capitals, are still the heading."""
+    for notice in (f"Erratum to the article: {ARTICLE}", f"RETRACTION NOTE TO: {ARTICLE.upper()}"):
+        assert named_title(notice).title.casefold() == ARTICLE.casefold(), notice
+
+
+QUOTE_LED = '"Nobody told me what to expect": experiences of women after stroke in rural clinics'
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        f"Retraction: {QUOTE_LED}",
+        f"Expression of concern: {QUOTE_LED}",
+        f"Erratum to: {QUOTE_LED}",
+        "Corrigendum to “Nobody told me what to expect”: Experiences of Women after Stroke in"
+        " Rural Clinics",
+    ],
+)
+def test_a_title_opening_with_a_quotation_is_named_whole(notice: str) -> None:
+    """A title that opens with a quotation and goes on after it (qualitative studies' '"<what
+    was said>": experiences of …') is not bounded by that quotation's quotes: what follows
+    is its subtitle, not a citation (which gives a volume, a year or pages, or a bracket)."""
+    found = concerns_among({1: Record(title=QUOTE_LED), 2: Record(title=notice)})
+    assert [(c.notice, c.how) for c in found.get(1, [])] == [(2, "its title")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",
+        ".",
+        " [J Occup Rehabil 29 (2019) 456-65]",
+        ": [Annals of Oncology 31 (2020) 1148-59]",
+        ". JOURNAL OF NEUROSCIENCE METHODS 221 (2014) 92-102",
+        ". J Neurosci Methods 221 (2014) 92-102",
+    ],
+)
+def test_a_quoted_title_before_its_citation_is_bounded(after: str) -> None:
+    title = "Graded activity and sick leave in workers with low back pain"
+    assert named_title(f'Corrigendum to "{title}"{after}') == Named(title, bounded=True)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Erratum regarding the article by Smith et al",
+        "An erratum on graded activity",
+        "Corrigendum concerning the trial by Smith",
+        "ERRATA IN THE PAPER BY SMITH",
+    ],
+)
+def test_an_erratum_by_its_opening_words_is_an_erratum(title: str) -> None:
+    """A notice with no publication type (RIS, Embase) that dedup reads as one by the erratum
+    word among its first four ('Erratum regarding …') is an erratum, shown in status and the
+    report, not a comment, whatever record it names (here by the DOI in its text)."""
+    text = "In the article doi:10.1000/xyz123 table 2 was wrong."
+    notice = Record(title=title, abstract_sections=[AbstractSection("", text)])
+    assert notice_about_a_paper(notice)
+    found = concerns_among({1: Record(title=ARTICLE, doi="10.1000/xyz123"), 2: notice})
     assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
