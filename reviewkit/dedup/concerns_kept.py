@@ -124,14 +124,18 @@ def _rules_modules() -> list[ModuleType]:
 def _imported(module: ModuleType) -> set[str]:
     """The names of the reviewkit modules a module's source imports ('from reviewkit.dedup
     import pages' imports the module pages; 'from reviewkit.dedup.pages import x' the module
-    reviewkit.dedup.pages)."""
+    reviewkit.dedup.pages; 'from . import pages' as written in full)."""
     out: set[str] = set()
     for node in ast.walk(ast.parse(inspect.getsource(module))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reviewkit"):
-            package = importlib.util.find_spec(node.module).submodule_search_locations
+        if isinstance(node, ast.ImportFrom):
+            named = "." * node.level + (node.module or "")
+            source = importlib.util.resolve_name(named, module.__package__) if node.level else named
+            if not source.startswith("reviewkit"):
+                continue
+            package = importlib.util.find_spec(source).submodule_search_locations
             for alias in node.names:
-                full = f"{node.module}.{alias.name}"
-                out.add(full if package and importlib.util.find_spec(full) else node.module)
+                full = f"{source}.{alias.name}"
+                out.add(full if package and importlib.util.find_spec(full) else source)
         elif isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("reviewkit")}
     return out
