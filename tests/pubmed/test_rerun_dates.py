@@ -10,7 +10,7 @@ import datetime
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
 
-from .test_fidelity import esearch, get
+from .eutils_get import esearch, get
 from .test_strategies import ids
 
 # The small snapshot's newest Entry date (PubMedPubDate PubStatus="pubmed", MEDLINE's EDAT, of

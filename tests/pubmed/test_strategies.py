@@ -14,7 +14,7 @@ from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import fast_client
-from .test_fidelity import esearch, get
+from .eutils_get import esearch, get, mesh_pairs
 
 
 def ids(server: EutilsServer, term: str) -> set[str]:
@@ -168,9 +168,9 @@ def test_other_term_searches_the_keyword_lists(server: EutilsServer) -> None:
 
 
 def test_subheadings_are_read_by_their_two_letter_abbreviations(server: EutilsServer) -> None:
-    from .test_fidelity import _pairs
-
-    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids(server, "1800:3000[dp]"))))
+    pairs = mesh_pairs(
+        get(server, "efetch", db="pubmed", id=",".join(ids(server, "1800:3000[dp]")))
+    )
     qualifiers = {q for s in pairs.values() for _, q in s}
     by_name = {name: abbr for abbr, name in QUALIFIERS.items()}
     assert qualifiers and qualifiers <= set(by_name)  # every qualifier of the NLM records
