@@ -1,6 +1,6 @@
 """Calls to the local E-utilities server over real HTTP, shared by the tests of what it
-answers (they lived in test_fidelity.py, and twenty test modules imported them from there:
-a helper belongs to no one test module)."""
+answers (they lived in test_fidelity.py and test_strategies.py, and test modules imported them
+from there: a helper belongs to no one test module)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ def get(server: EutilsServer, utility: str, **params: str) -> bytes:
 def esearch(server: EutilsServer, **params: str) -> dict:
     """An esearch of PubMed's reply as Biopython's Entrez reads it."""
     return Entrez.read(io.BytesIO(get(server, "esearch", db="pubmed", **params)))
+
+
+def ids(server: EutilsServer, term: str) -> set[str]:
+    """The PMIDs an esearch of ``term`` finds (up to 9,999)."""
+    return set(esearch(server, term=term, retmax="9999")["IdList"])
+
+
+def warnings_of(server: EutilsServer, term: str) -> str:
+    """An esearch's reply as text: its warnings and errors, to look for one in."""
+    return get(server, "esearch", db="pubmed", term=term).decode()
 
 
 def fetched(server: EutilsServer, ids: list[str]) -> list:

@@ -19,8 +19,7 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
 
 from .conftest import ServerFactory, set_pmid, write_set
-from .eutils_get import reply
-from .test_strategies import ids, warnings_of
+from .eutils_get import ids, reply, warnings_of
 
 # The RefTypes of NLM's DTD (pubmed_250101) that the small snapshot's records do not carry,
 # each with the word PubMed searches it by.

@@ -14,15 +14,7 @@ from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import fast_client
-from .eutils_get import esearch, get, mesh_pairs
-
-
-def ids(server: EutilsServer, term: str) -> set[str]:
-    return set(esearch(server, term=term, retmax="9999")["IdList"])
-
-
-def warnings_of(server: EutilsServer, term: str) -> str:
-    return get(server, "esearch", db="pubmed", term=term).decode()
+from .eutils_get import esearch, get, ids, mesh_pairs, warnings_of
 
 
 def test_curly_quotes_are_read_as_quotes_and_the_reply_says_so(server: EutilsServer) -> None:
