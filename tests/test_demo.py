@@ -36,6 +36,7 @@ from reviewkit.demo import summary
 from reviewkit.demo.review import BuildResult, StageResult
 from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, DemoRule
 from reviewkit.demo.run import DemoResult, run_demo
+from reviewkit.evidence import map_files
 from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import init_project, open_project
 from reviewkit.protocol import load
@@ -279,6 +280,20 @@ def check_the_readme_names_every_file(result: DemoResult) -> None:
     for entry in folder.iterdir():
         name = entry.name + ("/" if entry.is_dir() else "")
         assert re.search(rf"(^|\s|\(){re.escape(name)}", listed, flags=re.M), name
+
+
+def test_a_folder_s_line_in_the_readme_names_each_kind_of_file_in_it(tmp_path: Path) -> None:
+    """README.txt said evidence-map/ held "figure, CSV, sheet" while it held Markdown, SVG and
+    GraphML too: a folder's line now names the kinds of the files written there (the map's
+    files as write_map names them, and one of a kind no line knows)."""
+    folder = tmp_path / "work-health" / "evidence-map"
+    folder.mkdir(parents=True)
+    for name in [*map_files(), "later.json"]:
+        (folder / name).write_text("", encoding="utf-8")
+    readme = summary.mark_exports([], folder.parent, "snapshot").read_text(encoding="utf-8")
+    line = " ".join(readme.split("evidence-map/", 1)[1].split("README.txt", 1)[0].split())
+    for kind in ("(PNG)", "(SVG)", "CSV", ".notes.txt", "(XLSX)", "Markdown", "GraphML", "JSON"):
+        assert kind in line, (kind, line)
 
 
 def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -241,23 +241,32 @@ def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
     type=OutputPath(dir_okay=False, writes="Markdown", endings=(".md",)),
     help="Write the log to this Markdown file (default: print it).",
 )
+@click.option("--markdown", is_flag=True, help="Print the Markdown to a terminal too.")
 @project_option
-def log_command(out: Path | None, project_dir: Path) -> None:
+def log_command(out: Path | None, markdown: bool, project_dir: Path) -> None:
     """The PRISMA-S search log: every run of every search, NCBI's messages, filters cited.
+
+    Printed to a terminal it is shown as Markdown renders (the text as written); to a pipe or
+    a file, or with --markdown, it is the Markdown --out writes.
 
     Example: reviewkit search log --out exports/search-log.md
     """
     from reviewkit import outputs
     from reviewkit.searches import search_log
 
-    project = load_project(project_dir)
-    text = search_log(project.db, project.protocol)
-    project.close()
-    if out is None:
+    with load_project(project_dir) as project:
+        text = search_log(project.db, project.protocol)
+    if out is None and console.is_terminal and not markdown:
+        # as Markdown renders, as 'search history' draws its table there: the file's escapes
+        # ('\|', '\*' in a person's text) are Markdown's, not the text as written
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))
+    elif out is None:  # piped or redirected: the Markdown, as --out writes it
         click.echo(text)
-        return
-    outputs.write_text(out, text + "\n")  # its folder created; atomic; never over the database
-    click.echo(f"wrote {out}")
+    else:
+        outputs.write_text(out, text + "\n")  # its folder created; atomic; never over the database
+        click.echo(f"wrote {out}")
 
 
 @search_group.command("diff")

@@ -10,6 +10,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -329,7 +330,17 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:
             path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
     readme = out_dir / "README.txt"
     shown = {p.name + ("/" if p.is_dir() else "") for p in out_dir.iterdir()} | {readme.name}
-    listing = [f"  {name:<20}{what}" for name, what in EXPORT_FILES if name in shown]
+    listing = [
+        textwrap.fill(
+            f"{name:<20}{what}" + (f": {file_kinds(out_dir / name)}" if name.endswith("/") else ""),
+            100,
+            initial_indent="  ",
+            subsequent_indent=" " * 22,
+            break_on_hyphens=False,
+        )
+        for name, what in EXPORT_FILES
+        if name in shown
+    ]
     readme.write_text(
         "The report of the reviewkit demo review (make demo).\n\n"
         + NOTE
@@ -344,18 +355,48 @@ def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:
 
 
 # What a reviewer opening the demo's export folder finds, in the order they would read it: two
-# search logs and a file per format of one report left them guessing which to open.
+# search logs and a file per format of one report left them guessing which to open. A folder's
+# line ends with the kinds of file in it (file_kinds), read from what was written: typed here,
+# evidence-map/'s said "figure, CSV, sheet" when it held Markdown, SVG and GraphML too.
 EXPORT_FILES = (
     ("report.docx", "the report to read and print: its tables, the PRISMA diagram, the map"),
     ("report.xlsx", "the same tables, a sheet each, to sort and filter"),
     ("report.md", "the same report as Markdown (for a repository or a wiki)"),
-    ("tables/", "each table as CSV, its title and notes in a .notes.txt beside it"),
+    ("tables/", "each table, its title and notes beside it"),
     ("prisma.png", "the PRISMA 2020 flow diagram (prisma.svg: the same, to scale)"),
     ("prisma.csv", "the diagram's numbers (prisma.notes.txt: how they add up)"),
     ("agreement.csv", "the two reviewers' agreement at each stage (agreement.notes.txt)"),
-    ("evidence-map/", "the evidence map, health problem by work topic: figure, CSV, sheet"),
+    ("evidence-map/", "the evidence map, health problem by work topic"),
     ("included.ris", "the included studies for a reference manager (included.bib: BibTeX)"),
     ("search-log.md", "the PRISMA-S search log: its checklist, then every run and its PMIDs"),
     ("search-log.csv", "the same runs, one row each, for a spreadsheet"),
     ("README.txt", "this file"),
 )
+
+
+# A file's kind by its ending, in the order a folder's line names them (a table's notes by
+# their whole ending, .notes.txt: a file's last suffix alone would say TXT).
+FILE_KINDS = (
+    (".png", "figure (PNG)"),
+    (".svg", "figure to scale (SVG)"),
+    (".csv", "CSV"),
+    (".notes.txt", "notes (.notes.txt)"),
+    (".xlsx", "sheet (XLSX)"),
+    (".md", "Markdown"),
+    (".graphml", "graph of the studies and their labels (GraphML)"),
+)
+
+
+def file_kinds(folder: Path) -> str:
+    """The kinds of file in ``folder`` as a README line names them ('figure (PNG), CSV, …'):
+    each kind of :data:`FILE_KINDS` it holds, in that order, then any other ending upper-cased,
+    so a file written there later is named without a word added here."""
+    endings = {_ending(p.name) for p in folder.iterdir() if p.is_file()}
+    known = [what for ending, what in FILE_KINDS if ending in endings]
+    other = sorted(e.lstrip(".").upper() or "no ending" for e in endings - dict(FILE_KINDS).keys())
+    return ", ".join(known + other)
+
+
+def _ending(name: str) -> str:
+    """``name``'s ending as :data:`FILE_KINDS` has it (.notes.txt), else its last suffix."""
+    return next((e for e, _ in FILE_KINDS if name.endswith(e)), Path(name).suffix)

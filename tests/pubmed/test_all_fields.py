@@ -22,9 +22,8 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import fold_text
 
+from .eutils_get import get, ids, warnings_of
 from .test_citation_fields import _authors
-from .test_fidelity import get
-from .test_strategies import ids, warnings_of
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import fold_text
 
 from ..conftest import PROTOCOL_A
-from .test_fidelity import esearch, get
-from .test_strategies import ids, warnings_of
+from .eutils_get import esearch, get, ids, warnings_of
 
 Values = Callable[[ET._Element], list[str]]
 

@@ -21,7 +21,7 @@ from reviewkit.pubmed.vocabulary import LANGUAGES, PUBLICATION_TYPES
 
 from ..conftest import PROTOCOL_A
 from .conftest import ServerFactory, pmid_of, set_pmid, write_set
-from .test_fidelity import get
+from .eutils_get import get
 
 TODAY = datetime.date(2026, 12, 5)
 

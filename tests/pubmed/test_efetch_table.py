@@ -13,7 +13,7 @@ from Bio import Entrez
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.query_tags import DATE_FIELDS
 
-from .test_fidelity import get, reply
+from .eutils_get import get, reply
 
 
 def _pmids(server: EutilsServer, n: int) -> list[str]:

@@ -10,7 +10,7 @@ from Bio import Entrez
 from reviewkit.pubmed.replies import EINFO_TAGS
 from reviewkit.pubmed.server import EutilsServer
 
-from .test_fidelity import get
+from .eutils_get import get
 
 
 def _fields(server: EutilsServer, **params: str) -> dict[str, dict]:

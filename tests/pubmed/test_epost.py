@@ -17,7 +17,7 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.epost import POST_CAP
 from reviewkit.pubmed.server import EutilsServer
 
-from .test_fidelity import esearch, get, reply
+from .eutils_get import esearch, get, reply
 
 
 def post(server: EutilsServer, **params: str) -> bytes:

@@ -11,7 +11,7 @@ from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
 
-from .test_fidelity import esearch, get
+from .eutils_get import esearch, get
 
 
 def _history(server: EutilsServer, term: str) -> str:

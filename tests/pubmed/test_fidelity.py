@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import urllib.request
-from urllib.error import HTTPError
 from urllib.parse import urlencode
 
 import pytest
@@ -20,29 +19,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
 from .conftest import ServerFactory, fast_client
-
-
-def reply(server: EutilsServer, utility: str, **params: str) -> tuple[int, bytes]:
-    """(HTTP status, body) of one GET; an HTTP error's body too (efetch's <ERROR>: 400)."""
-    url = f"{server.base_url}{utility}.fcgi?" + urlencode(params)
-    try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
-            return answer.status, answer.read()
-    except HTTPError as exc:
-        return exc.code, exc.read()
-
-
-def get(server: EutilsServer, utility: str, **params: str) -> bytes:
-    return reply(server, utility, **params)[1]
-
-
-def esearch(server: EutilsServer, **params: str) -> dict:
-    return Entrez.read(io.BytesIO(get(server, "esearch", db="pubmed", **params)))
-
-
-def fetched(server: EutilsServer, ids: list[str]) -> list:
-    body = get(server, "efetch", db="pubmed", id=",".join(ids))
-    return list(pubmed_xml.read(io.BytesIO(body), "efetch"))
+from .eutils_get import esearch, fetched, get, mesh_pairs, reply
 
 
 def test_json_esearch_holds_what_the_xml_holds_with_numbers_as_strings(
@@ -183,26 +160,13 @@ def test_utilities_not_served_say_so(server: EutilsServer) -> None:
     assert b"elink is not served by the local server" in body
 
 
-def _pairs(xml: bytes) -> dict[str, set[tuple[str, str]]]:
-    """PMID -> its (descriptor, qualifier) pairs, lower case, read from efetch XML."""
-    from lxml import etree
-
-    out: dict[str, set[tuple[str, str]]] = {}
-    for article in etree.fromstring(xml).iterfind("PubmedArticle"):
-        pairs = out.setdefault(article.findtext(".//PMID") or "", set())
-        for heading in article.iterfind(".//MeshHeading"):
-            name = (heading.findtext("DescriptorName") or "").lower()
-            pairs |= {(name, (q.text or "").lower()) for q in heading.findall("QualifierName")}
-    return out
-
-
 def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) -> None:
     ids = esearch(server, term="english[la]", retmax="300")["IdList"]
-    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids)))
+    pairs = mesh_pairs(get(server, "efetch", db="pubmed", id=",".join(ids)))
     pmid, (descriptor, qualifier) = next((p, sorted(s)[0]) for p, s in pairs.items() if s)
     reply = esearch(server, term=f"{descriptor}/{qualifier}[mh]", retmax="500")
     assert pmid in reply["IdList"] and "PhraseNotFound" not in reply.get("ErrorList", {})
-    found = _pairs(get(server, "efetch", db="pubmed", id=",".join(reply["IdList"])))
+    found = mesh_pairs(get(server, "efetch", db="pubmed", id=",".join(reply["IdList"])))
     assert all((descriptor, qualifier) in s for s in found.values())  # the pair, not both apart
     assert any("not exploded" in m for m in reply["WarningList"]["OutputMessage"])
     with pytest.raises(RuntimeError, match="is no MeSH subheading.s abbreviation"):

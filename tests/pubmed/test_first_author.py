@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reviewkit.pubmed.snapshot import Snapshot
 
-from .test_strategies import ids
+from .eutils_get import ids
 
 
 def _author(last: str, fore: str, initials: str) -> str:

@@ -5,6 +5,8 @@ server's esearch, as the fourteen do (test_all_fields.test_comment_correction_fi
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +16,10 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.fields import HAS_REFTYPES
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.records import Record
 
 from .conftest import ServerFactory, set_pmid, write_set
-from .test_fidelity import reply
-from .test_strategies import ids, warnings_of
+from .eutils_get import ids, reply, warnings_of
 
 # The RefTypes of NLM's DTD (pubmed_250101) that the small snapshot's records do not carry,
 # each with the word PubMed searches it by.
@@ -104,19 +106,53 @@ def test_the_nbib_reader_keeps_the_links_a_review_checks_and_reads_the_others(
     linked_server: EutilsServer, tmp_path: Path
 ) -> None:
     """ECI/ECF are notices a review must check (formats.corrections.KEPT): read as the XML
-    reader reads them. The other tags are read without a warning and not kept, as the XML
-    reader does not keep their RefTypes."""
+    reader reads them. The other tags are read and not kept, as the XML reader does not keep
+    their RefTypes: each record reads as it does with their lines taken out (a tag taken for a
+    line of the field above it, or kept somewhere, would change it). It checked that the
+    reader did not warn, which it cannot about a tag: it warns of years alone."""
     made = ",".join(str(99_000_001 + i) for i in range(len(MORE)))
     _, body = reply(
         linked_server, "efetch", db="pubmed", id=made, rettype="medline", retmode="text"
     )
     path = tmp_path / "links.nbib"
     path.write_bytes(body)
-    warned: list[object] = []
-    read = {r.pmid: r for r in formats.read_file(path, warn=lambda *a: warned.append(a))}
-    assert read.keys() == {str(99_000_001 + i) for i in range(len(MORE))} and not warned
+    read = {r.pmid: r for r in formats.read_file(path)}
+    assert read.keys() == {str(99_000_001 + i) for i in range(len(MORE))}
+    dropped = "|".join(TAGS[t] for t in MORE if TAGS[t] not in ("ECI", "ECF"))
+    links = re.compile(rf"(?m)^(?:{dropped}) *- .*\n")
+    text = body.decode()
+    assert len(links.findall(text)) == len(MORE) - 2  # each record's link line, but ECI's, ECF's
+    # NLM puts them after SB, a tag no record keeps: moved under the title too, where a link
+    # read as a line of the field above would change the title
+    under_title = "\n\n".join(_under_title(one, links) for one in text.split("\n\n"))
+    without = _read(tmp_path / "without.nbib", links.sub("", text))
+    for name, given in (
+        ("as sent", read),
+        ("under the title", _read(tmp_path / "moved.nbib", under_title)),
+    ):
+        for pmid, record in given.items():  # its file and raw lines aside: what it came from
+            assert replace(record, raw="", origin="") == replace(
+                without[pmid], raw="", origin=""
+            ), (name, pmid)
     _, xml = reply(linked_server, "efetch", db="pubmed", id=made)
     for record in pubmed_xml.read(io.BytesIO(xml), "efetch"):
         assert read[record.pmid].comments_corrections == record.comments_corrections
     kept = {c.ref_type for r in read.values() for c in r.comments_corrections}
     assert kept == {"ExpressionOfConcernIn", "ExpressionOfConcernFor"}
+
+
+def _under_title(record: str, links: re.Pattern[str]) -> str:
+    """A MEDLINE record's ``links`` lines moved from where they are to under its title."""
+    moved = "".join(links.findall(record))
+    return re.sub(
+        r"(?m)^TI  - .*\n(?: {6}.*\n)*",
+        lambda m: m.group(0) + moved,
+        links.sub("", record),
+        count=1,
+    )
+
+
+def _read(path: Path, text: str) -> dict[str, Record]:
+    """The records of MEDLINE ``text`` written at ``path``, by PMID."""
+    path.write_text(text, encoding="utf-8")
+    return {r.pmid: r for r in formats.read_file(path)}

@@ -13,7 +13,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_log, run_search
 
 from .conftest import ServerFactory, fast_client
-from .test_fidelity import get, reply
+from .eutils_get import get, reply
 
 QUERY = "english[la]"
 

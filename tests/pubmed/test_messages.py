@@ -23,8 +23,8 @@ from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.searches import history, run_pmids
 
 from .conftest import fast_client, review_a_project
+from .eutils_get import get
 from .replay import Replay
-from .test_fidelity import get
 
 NCBI_RETSTART_ERROR = (  # the text NCBI sends for retstart past the cap (shape of its reply)
     "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "

@@ -20,8 +20,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
 from .conftest import ServerFactory
-from .test_fidelity import esearch
-from .test_strategies import ids
+from .eutils_get import esearch, ids
 
 
 def _article(pmid: int, printed: str, electronic: str = "") -> str:

@@ -18,8 +18,8 @@ from reviewkit.pubmed.client import EntrezRefused, PubMedClient, parse_efetch
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import fast_client
+from .eutils_get import get, reply
 from .replay import Replay
-from .test_fidelity import get, reply
 
 # NCBI's reply to efetch?db=pubmed&id=00000000, HTTP 400, as cyanheads/pubmed-mcp-server keeps
 # it verbatim in its tests (issue #155); the same envelope with other texts is quoted elsewhere.

@@ -18,8 +18,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
 
 from .conftest import review_a_project
-from .test_fidelity import esearch, get
-from .test_strategies import ids
+from .eutils_get import esearch, get, ids
 
 RECORDED_DAY = datetime.date(2023, 5, 6)
 

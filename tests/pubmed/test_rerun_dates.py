@@ -10,8 +10,7 @@ import datetime
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
 
-from .test_fidelity import esearch, get
-from .test_strategies import ids
+from .eutils_get import esearch, get, ids
 
 # The small snapshot's newest Entry date (PubMedPubDate PubStatus="pubmed", MEDLINE's EDAT, of
 # its 2021 update file's articles), read from its XML by hand.

@@ -7,13 +7,16 @@ reviewkit.markdown, as report.md is, and each text shows as written."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from rich.console import Console
 
 from reviewkit.cli import main
+from reviewkit.cli import search as search_commands
 
 from .conftest import review_a_project
 
@@ -62,3 +65,29 @@ def test_the_checklist_shows_reviewkit_s_commands_as_code(
     printed = capsys.readouterr().out
     assert "not run yet (`reviewkit dedup`)" in printed, printed
     assert re.findall(r"<code>(.*?)</code>", MD.render(printed)) == ["reviewkit dedup"]
+
+
+def test_a_terminal_shows_the_text_as_written_and_the_markdown_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Printed to a terminal, the log showed the file's escapes in a person's text ('\\|',
+    '\\*'): it is shown there as Markdown renders, as 'search history' shows its table; with
+    --markdown, or to a pipe or a file, it is the Markdown --out writes."""
+    project = review_a_project(tmp_path, monkeypatch, SEARCH)
+    out = tmp_path / "search-log.md"
+    assert main(["search", "log", "--out", str(out), "--project", str(project)]) == 0
+    written = out.read_text(encoding="utf-8")
+    terminal = Console(file=io.StringIO(), force_terminal=True, color_system=None, width=1000)
+    monkeypatch.setattr(search_commands, "console", terminal)
+    capsys.readouterr()
+    assert main(["search", "log", "--project", str(project)]) == 0
+    shown = " ".join(terminal.file.getvalue().split())
+    for key, text in TEXTS.items():
+        assert text in shown, (key, shown)
+    assert not re.search(r"\\[|*_<`~]", shown), shown
+    assert capsys.readouterr().out == ""
+    assert main(["search", "log", "--markdown", "--project", str(project)]) == 0
+    assert capsys.readouterr().out == written
+    monkeypatch.setattr(search_commands, "console", Console(file=io.StringIO()))  # a pipe
+    assert main(["search", "log", "--project", str(project)]) == 0
+    assert capsys.readouterr().out == written

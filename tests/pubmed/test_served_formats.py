@@ -19,7 +19,7 @@ from reviewkit.formats import medline, pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import Record, normalise_pages
 
-from .test_fidelity import get, reply
+from .eutils_get import get, reply
 
 
 def all_pmids(server: EutilsServer) -> str:

@@ -20,7 +20,7 @@ from reviewkit.searches import run_pmids, run_search
 from reviewkit.store import records as record_rows
 
 from .conftest import ServerFactory, fast_client, pmid_of, write_set
-from .test_fidelity import reply
+from .eutils_get import reply
 
 BOOK_PMID = "20301546"
 

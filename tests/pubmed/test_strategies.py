@@ -14,15 +14,7 @@ from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import fast_client
-from .test_fidelity import esearch, get
-
-
-def ids(server: EutilsServer, term: str) -> set[str]:
-    return set(esearch(server, term=term, retmax="9999")["IdList"])
-
-
-def warnings_of(server: EutilsServer, term: str) -> str:
-    return get(server, "esearch", db="pubmed", term=term).decode()
+from .eutils_get import esearch, get, ids, mesh_pairs, warnings_of
 
 
 def test_curly_quotes_are_read_as_quotes_and_the_reply_says_so(server: EutilsServer) -> None:
@@ -168,9 +160,9 @@ def test_other_term_searches_the_keyword_lists(server: EutilsServer) -> None:
 
 
 def test_subheadings_are_read_by_their_two_letter_abbreviations(server: EutilsServer) -> None:
-    from .test_fidelity import _pairs
-
-    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids(server, "1800:3000[dp]"))))
+    pairs = mesh_pairs(
+        get(server, "efetch", db="pubmed", id=",".join(ids(server, "1800:3000[dp]")))
+    )
     qualifiers = {q for s in pairs.values() for _, q in s}
     by_name = {name: abbr for abbr, name in QUALIFIERS.items()}
     assert qualifiers and qualifiers <= set(by_name)  # every qualifier of the NLM records

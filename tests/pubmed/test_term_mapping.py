@@ -17,9 +17,8 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
 from .conftest import ServerFactory
+from .eutils_get import get, ids
 from .test_all_fields import _article, _person
-from .test_fidelity import get
-from .test_strategies import ids
 
 _VITAMIN = (
     "<MeshHeadingList><MeshHeading><DescriptorName UI='D014807' MajorTopicYN='N'>Vitamin D"

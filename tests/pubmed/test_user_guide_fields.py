@@ -11,7 +11,7 @@ from lxml import etree as ET
 
 from reviewkit.pubmed.server import EutilsServer
 
-from .test_fidelity import get, reply
+from .eutils_get import get, reply
 
 
 def _search(server: EutilsServer, term: str) -> dict:

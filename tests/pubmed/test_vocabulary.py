@@ -28,7 +28,7 @@ from reviewkit.pubmed.vocabulary import (
 )
 
 from .conftest import ServerFactory, set_pmid, write_set
-from .test_fidelity import get
+from .eutils_get import get
 
 LANGUAGE_RE = re.compile(rb"<Language>([^<]+)</Language>")
 TYPE_RE = re.compile(rb"<PublicationType[^>]*>([^<]+)</PublicationType>")

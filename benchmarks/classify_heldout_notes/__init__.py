@@ -1,0 +1,31 @@
+"""What each stop changed in the rules and protocols and what it measured on the held-out
+sets (:mod:`benchmarks.classify_heldout_sets`), task 25 on: the notes ``results/classify.md``
+prints after its tables (:mod:`benchmarks.classify_notes`). Text only; the figures in it were
+measured when each was written. A module per run of stops (one file of 1,061 lines was split
+so; a new stop's note goes in the last module, or a new one, and into NOTES in page order)."""
+
+from __future__ import annotations
+
+from benchmarks.classify_heldout_notes.stops_39_40 import (
+    TASK_CLS13,
+    TASK_CLS14,
+    TASK_Q39B,
+    TASK_RD39C,
+    TASK_RD40B,
+)
+from benchmarks.classify_heldout_notes.tasks_25_29 import TASK25, TASK26, TASK27, TASK28, TASK29
+from benchmarks.classify_heldout_notes.tasks_31_35 import TASK31, TASK32, TASK33, TASK34, TASK35
+from benchmarks.classify_heldout_notes.tasks_36_39 import (
+    TASK36,
+    TASK36_READ,
+    TASK37,
+    TASK38,
+    TASK38_READ,
+    TASK39,
+)
+
+NOTES = (
+    TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32, TASK33, TASK34, TASK35, TASK36,
+    TASK36_READ, TASK37, TASK38, TASK38_READ, TASK39, TASK_Q39B, TASK_CLS13, TASK_RD39C, TASK_CLS14,
+    TASK_RD40B,
+)  # fmt: skip
