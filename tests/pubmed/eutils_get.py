@@ -16,11 +16,17 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 
 
+# A stalled local server fails a test rather than hanging it; the time allowed is no measure
+# (tests never assert timings): efetch of the whole test snapshot as MEDLINE text took over 5 s
+# on the 2-core machine at a load of 12, and two tests failed for it alone.
+_STALLED = 120
+
+
 def reply(server: EutilsServer, utility: str, **params: str) -> tuple[int, bytes]:
     """(HTTP status, body) of one GET; an HTTP error's body too (efetch's <ERROR>: 400)."""
     url = f"{server.base_url}{utility}.fcgi?" + urlencode(params)
     try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
+        with urllib.request.urlopen(url, timeout=_STALLED) as answer:
             return answer.status, answer.read()
     except HTTPError as exc:
         return exc.code, exc.read()
