@@ -12,7 +12,8 @@ Prefill rules, from each field's ``prefill`` list in the protocol (the first tha
 - ``publication-type`` — the study design among PubMed's publication types.
 
 Values are appended to the ``extraction`` table; the newest value wins. A prefill never replaces
-a value a person or a CSV import gave.
+a value a person or a CSV import gave; a prefilled value the rules no longer give (a rule
+changed, or the protocol's) is withdrawn by an empty prefilled row, the old one kept below it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reviewkit import outputs
 from reviewkit.abstract_headings import category
@@ -178,14 +180,23 @@ def _exact_section(parts: list[AbstractSection], label: str) -> str:
     return ""
 
 
+class Prefilled(NamedTuple):
+    """What a prefill stored: values written, and unchecked prefilled values withdrawn (an
+    empty prefilled row) because the rules no longer give anything for them."""
+
+    written: int
+    withdrawn: int
+
+
 def prefill(
     project: Project, record_ids: Iterable[int], *, records: dict[int, Record] | None = None
-) -> int:
-    """Prefill every extraction field of the given studies; returns how many values were written.
+) -> Prefilled:
+    """Prefill every extraction field of the given studies; returns how many values were
+    written and withdrawn.
 
     Fields that already hold a value from a person or a CSV import are left alone; a prefilled
-    value is rewritten only when the record now yields a different one. ``records``: the
-    studies' records when the caller has read them already.
+    value is rewritten only when the record now yields a different one, and withdrawn when it
+    yields none. ``records``: the studies' records when the caller has read them already.
     """
     return store_prefills(project, pending_prefills(project, record_ids, records=records))
 
@@ -194,6 +205,7 @@ def pending_prefills(
     project: Project, record_ids: Iterable[int], *, records: dict[int, Record] | None = None
 ) -> list[tuple[int, str, str]]:
     """(record id, field id, value) of what :func:`prefill` would store now; nothing is stored.
+    A value '' withdraws a prefilled value the rules no longer give.
 
     For a caller that writes files from these values and stores them only once the files are
     written (:func:`store_prefills`), so a failed write leaves the database as it was.
@@ -209,16 +221,18 @@ def pending_prefills(
         olds = current.get(rid, {})
         open_fields = [f for f in fields if f.id not in olds or olds[f.id].method == "prefill"]
         for field_id, value in prefill_values(records[rid], open_fields).items():
-            old = olds.get(field_id)
-            if value and (old is None or old.value != value):
+            # a prefilled value the rules no longer give (a project prefilled before a rule
+            # changed) is withdrawn, not left standing as if the record said it: the same
+            # record in a new project would have nothing there
+            if value != (olds[field_id].value if field_id in olds else ""):
                 new.append((rid, field_id, value))
     return new
 
 
-def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int:
-    """Store prefilled values from :func:`pending_prefills`; returns how many. A field a
-    person gave a value since they were read (another process, while a report wrote its
-    files) keeps it: a prefill never replaces a person's value."""
+def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> Prefilled:
+    """Store prefilled values from :func:`pending_prefills`; returns how many were written and
+    withdrawn. A field a person gave a value since they were read (another process, while a
+    report wrote its files) keeps it: a prefill never replaces a person's value."""
     new = list(new)
     with project.db.transaction():  # the check and the write under one lock
         now = values_rows.current_values(project.db, {rid for rid, _, _ in new})
@@ -227,7 +241,9 @@ def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int
             for rid, fid, value in new
             if (old := now.get(rid, {}).get(fid)) is None or old.method == "prefill"
         ]
-        return values_rows.add_values(project.db, kept, method="prefill")
+        values_rows.add_values(project.db, kept, method="prefill")
+    withdrawn = sum(1 for _, _, value in kept if not value)
+    return Prefilled(len(kept) - withdrawn, withdrawn)
 
 
 def study_reports(project: Project, record_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:

@@ -127,7 +127,7 @@ def classify_command(
             click.echo(status.describe())
         click.echo(
             f"{counted(ids, result.study)} classified; {_renewed(result.renewed_studies())}; "
-            f"{quantity(filled, 'extraction value')} prefilled"
+            f"{quantity(filled.written, 'extraction value')} prefilled{_withdrawn(filled.withdrawn)}"
         )
         if csv_out:
             click.echo(f"suggestions written to {csv_out}")
@@ -158,6 +158,13 @@ def _ties_waiting(project: Project, result: ClassifyResult) -> str:
         f"ties waiting for a person: {left} of {total} ({per_scheme}); '{command_line('confirm')}'"
         " shows each with its evidence"
     )
+
+
+def _withdrawn(n: int) -> str:
+    """', 1 withdrawn (…)' after the prefilled count, or '' when none was: a value prefilled
+    before, and never checked by a person, that the rules no longer give."""
+    them = "it" if n == 1 else "them"
+    return f", {n} withdrawn (the prefill rules no longer give {them})" if n else ""
 
 
 def _renewed(renewed: dict[str, set[int]]) -> str:

@@ -146,7 +146,7 @@ def classify_and_extract(project: Project, seed: int, result: BuildResult) -> No
         if clear and unit(seed, "confirm", scheme_id, rid) < CONFIRM_SHARE:
             confirm(project, rid, scheme_id, [suggestions[0].label], LEAD)
             result.confirmed += 1
-    result.prefilled = extract.prefill(project, ids)
+    result.prefilled = extract.prefill(project, ids).written  # a new project: none withdrawn
 
 
 def build(

@@ -21,7 +21,7 @@ def _named(project, ids) -> dict[int, str]:
 
 def test_prefill_review_b_fields(b_included):
     project, ids = b_included
-    written = extract.prefill(project, ids)
+    written, withdrawn = extract.prefill(project, ids)
     vals = extract.values(project, ids)
     first = vals[ids[0]]
     assert first["country"] == "Denmark"
@@ -35,9 +35,9 @@ def test_prefill_review_b_fields(b_included):
     assert vals[ids[1]]["country"] == "Norway"
     assert vals[ids[2]]["country"] == "Sweden; United Kingdom"
     assert vals[ids[2]]["design"] == ""
-    assert written == sum(1 for v in vals.values() for x in v.values() if x)
+    assert written == sum(1 for v in vals.values() for x in v.values() if x) and withdrawn == 0
     # prefill again: nothing new
-    assert extract.prefill(project, ids) == 0
+    assert extract.prefill(project, ids) == (0, 0)
 
 
 def test_prefill_review_a_sentence_rule(project_a, store):
@@ -93,7 +93,7 @@ def test_a_persons_value_given_after_the_prefills_were_read_is_not_replaced(b_in
     assert any(rid == ids[0] and f == "country" for rid, f, _ in pending)
     extract.set_value(project, ids[0], "country", "Denmark and Norway", "ann")  # meanwhile
     stored = extract.store_prefills(project, pending)
-    assert stored == len(pending) - 1
+    assert stored == (len(pending) - 1, 0)
     assert extract.values(project, ids)[ids[0]]["country"] == "Denmark and Norway"
     assert extract.values(project, ids)[ids[1]]["country"] == "Norway"  # the others stored
 

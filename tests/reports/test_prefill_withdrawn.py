@@ -1,0 +1,88 @@
+"""A re-prefill withdraws a prefilled value the rules no longer give (a project prefilled before
+a rule changed: 'A purposeful sample …' was an Aim while ``sentence:purpose`` matched every word
+it starts), and never touches a value a person gave or checked. The old value stays in the
+field's history, under the empty prefilled row that withdraws it."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from reviewkit import extract
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.records import AbstractSection, Record
+from reviewkit.store import extraction as value_rows
+
+PURPOSEFUL = "A purposeful sample of twelve reviews was read."
+CONCLUDE = "We conclude that coordination helps."
+
+
+def _record(title: str) -> Record:
+    text = f"Sick leave is common. {PURPOSEFUL} {CONCLUDE}"
+    return Record(title=title, abstract_sections=[AbstractSection("", text)])
+
+
+@pytest.fixture
+def prefilled_before(project_a, store):
+    """Two included reviews whose Aim the old rule prefilled with the purposeful sentence; a
+    person has since checked the second's (typed the same value), so it is theirs."""
+    ids = store(project_a, [_record("Review one"), _record("Review two")], "test")
+    protocol = project_a.protocol
+    for rid in ids:
+        for stage in scr.stage_names(protocol):
+            for who in protocol.reviewers[: protocol.stages[stage].reviewers_per_record]:
+                scr.decide(project_a.db, rid, stage, who, "include", protocol=protocol)
+    old = [(rid, f, v) for rid in ids for f, v in (("aim", PURPOSEFUL), ("conclusions", CONCLUDE))]
+    value_rows.add_values(project_a.db, old, method="prefill")  # as the old rule gave them
+    extract.set_value(project_a, ids[1], "aim", PURPOSEFUL, "ann")
+    return project_a, ids
+
+
+def _history(project, rid: int) -> list[tuple[str, str]]:
+    return [(v.method, v.value) for v in value_rows.field_history(project.db, rid, "aim")]
+
+
+def test_extract_export_withdraws_an_unchecked_prefill_the_rules_no_longer_give(
+    prefilled_before, tmp_path
+):
+    project, (one, two) = prefilled_before
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    with sheet.open(encoding="utf-8") as fh:
+        rows = {int(r["record_id"]): r for r in csv.DictReader(fh)}
+    assert rows[one]["aim"] == ""  # withdrawn: no rule gives it now
+    assert rows[one]["conclusions"] == CONCLUDE  # still given: left as it was
+    assert rows[two]["aim"] == PURPOSEFUL  # a person's value is never touched
+    assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+    assert _history(project, two) == [("prefill", PURPOSEFUL), ("person", PURPOSEFUL)]
+    # withdrawn once: exporting again stores nothing more
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+
+
+def test_classify_says_how_many_prefilled_values_it_withdrew(prefilled_before, capsys):
+    project, (one, _) = prefilled_before
+    assert main(["classify", "--project", str(project.folder)]) == 0
+    out = capsys.readouterr().out
+    assert "0 extraction values prefilled, 1 withdrawn (the prefill rules no longer give it)" in out
+    assert extract.values(project, [one])[one]["aim"] == ""
+    assert main(["classify", "--project", str(project.folder)]) == 0
+    assert "withdrawn" not in capsys.readouterr().out  # none the second time
+
+
+def test_the_report_shows_the_withdrawn_value_empty_and_not_as_unchecked(
+    prefilled_before, tmp_path
+):
+    project, (one, _) = prefilled_before
+    out = tmp_path / "out"
+    assert main(["report", "--project", str(project.folder), "--out", str(out)]) == 0
+    rows = [
+        r for t in (out / "tables").glob("*.csv") for r in csv.DictReader(t.open(encoding="utf-8"))
+    ]
+    cells = [cell for r in rows for cell in r.values()]
+    assert cells.count(PURPOSEFUL) == 1  # the person's, not the withdrawn prefill
+    # an empty value is nobody's to check: no study's 'Prefilled, not checked' names the Aim
+    assert not any("Aim" in r["Prefilled, not checked"] for r in rows)
+    assert _history(project, one)[-1] == ("prefill", "")
