@@ -39,10 +39,6 @@ from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.protocol.term_words import highlight_term_problem
 from reviewkit.query import QuerySyntaxError, parse
 
-# the columns `extract export` writes before the fields and `extract import` reads back as read
-# only: a field of one of these ids would give the sheet two columns of one name, and the import
-# would refuse our own export (reviewkit.extract takes its header from here)
-
 
 def _star_ends_a_word(word: str) -> bool:
     """Whether a prefill word's '*', if it has one, ends the start of a word ('purpos*'), as
