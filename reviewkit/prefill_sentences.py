@@ -32,10 +32,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z
 _INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
 
 
+# No text matches it: the pattern of no word at all ('*' alone is the start of no word: as
+# '\b(?:)' it matched at every word, so the first sentence of any abstract was taken)
+_NOTHING = re.compile(r"(?!)")
+
+
 def _prefixes(words: Iterable[str]) -> re.Pattern[str]:
     """A word starting with one of ``words`` (case ignored), as ``section:LABEL:word|word``
-    reads them (its words are stems: 'coordinat', 'physiotherap')."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE)
+    reads them (its words are stems: 'coordinat', 'physiotherap'; 'coordinat*', as a
+    ``sentence:`` rule writes a start of a word, is the same)."""
+    starts = [re.escape(w.strip().rstrip("*")) for w in words if w.strip().rstrip("*")]
+    return re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else _NOTHING
 
 
 # A word ends where a word does, or where a heading glued to its text ends: some journals'
@@ -69,9 +76,8 @@ def _inflected(word: str) -> str:
 def _words(words: Iterable[str]) -> re.Pattern[str]:
     """One of ``words`` or one of its inflections (:func:`_inflected`), case ignored, as the
     ``sentence:`` rule reads them."""
-    return re.compile(
-        r"\b(?:" + "|".join(_inflected(w.strip()) for w in words if w.strip()) + ")", re.IGNORECASE
-    )
+    forms = [_inflected(w.strip()) for w in words if w.strip().rstrip("*")]
+    return re.compile(r"\b(?:" + "|".join(forms) + ")", re.IGNORECASE) if forms else _NOTHING
 
 
 def split_sentences(text: str) -> list[str]:

@@ -39,9 +39,13 @@ from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.protocol.term_words import highlight_term_problem
 from reviewkit.query import QuerySyntaxError, parse
 
-# the columns `extract export` writes before the fields and `extract import` reads back as read
-# only: a field of one of these ids would give the sheet two columns of one name, and the import
-# would refuse our own export (reviewkit.extract takes its header from here)
+
+def _star_ends_a_word(word: str) -> bool:
+    """Whether a prefill word's '*', if it has one, ends the start of a word ('purpos*'), as
+    :mod:`reviewkit.prefill_sentences` reads it; an empty word (``aim||purpose``) is skipped
+    there, and passes."""
+    start = word.strip().rstrip("*")
+    return "*" not in start and (bool(start) or "*" not in word)
 
 
 def load(path: str | Path) -> Protocol:
@@ -276,6 +280,15 @@ class _Validator(StageChecks, SchemeChecks):
                 what = "has ':' among its words: words are separated by '|' (word|word)"
             elif kind == "sentence" and not arg.strip():
                 what = "needs words after ':': sentence:word|word"
+            elif kind in ("section", "sentence") and not all(
+                _star_ends_a_word(w) for w in (words if kind == "section" else arg).split("|")
+            ):
+                # '*' alone matched every word (the first sentence of any abstract); '*aim' or
+                # 'aim*s' is no wildcard but a word no abstract holds: the field stayed empty
+                what = (
+                    "has a '*' that follows no start of a word: 'purpos*' is any word starting"
+                    " with 'purpos'"
+                )
             elif (
                 kind in PREFILL_WITH_ARGUMENT and arg.strip() or kind in PREFILL_ALONE and not colon
             ):

@@ -115,6 +115,11 @@ def test_extract_export_writes_the_intervention_sentence(project_b, store, tmp_p
         ("sentence:aim:objective", "has ':' among its words: words are separated by '|'"),
         # a sentence rule takes words, not a label (it said 'needs a label after ':'')
         ("sentence:", "needs words after ':': sentence:word|word"),
+        # '*' alone is the start of every word: the field took every abstract's first sentence
+        ("sentence:aim|*", "has a '*' that follows no start of a word"),
+        ("section:METHODS:team|*", "has a '*' that follows no start of a word"),
+        # a '*' before or inside a word is no wildcard: a word no abstract holds
+        ("sentence:*aim", "has a '*' that follows no start of a word"),
     ],
 )
 def test_a_prefill_rule_s_words_are_checked(tmp_path, capsys, rule, said):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.prefill_sentences import first_sentence
+from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.records import AbstractSection, Record
 
 AIM = ["aim", "objective", "purpose"]
@@ -65,6 +65,26 @@ def test_the_y_and_doubled_consonant_inflections():
     assert first_sentence("Two studies.", ["study"]) == "Two studies."
     assert first_sentence("It was planned.", ["plan"]) == "It was planned."
     assert first_sentence("A planet.", ["plan"]) == ""
+
+
+def test_a_star_alone_is_no_word_of_any_sentence():
+    """'*' alone, left once the start of a word is taken off, matched at every word: the
+    abstract's first sentence, whatever it says."""
+    assert first_sentence("Work matters. We aimed to map it.", ["*"]) == ""
+    assert (
+        first_sentence("Work matters. We aimed to map it.", ["*", "aim"]) == "We aimed to map it."
+    )
+
+
+def test_a_section_word_written_with_a_star_is_the_start_of_a_word_too():
+    """section:LABEL:word|word reads its words as starts of words already: 'coordinat*' (as a
+    sentence: rule or a classification term writes it) is 'coordinat', not a word no abstract
+    holds."""
+    text = "Patients were randomised. A coordinator called the employer."
+    assert naming_sentence(text, ["coordinat*", "employer"]) == naming_sentence(
+        text, ["coordinat", "employer"]
+    )
+    assert naming_sentence(text, ["coordinat*"]) == "A coordinator called the employer."
 
 
 def test_extract_export_takes_the_aim_not_the_sample(project_a, store, tmp_path: Path):
