@@ -15,7 +15,6 @@ from lxml import etree
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 
-
 # A stalled local server fails a test rather than hanging it; the time allowed is no measure
 # (tests never assert timings): efetch of the whole test snapshot as MEDLINE text took over 5 s
 # on the 2-core machine at a load of 12, and two tests failed for it alone.
