@@ -209,7 +209,6 @@ class ReviewerQueue(HoldsClaims):
         newest = max(self.canon, default=0)
         canon = self._clusters_now(self._stamp[1], stamp[1])
         mine = self._take(DerivedStages(self.project, canon))
-        self._stamp = stamp
         now = set(mine)
         merged = {
             s: self.canon.get(s, s)
@@ -224,6 +223,9 @@ class ReviewerQueue(HoldsClaims):
         self.votes, self.notes = {}, defaultdict(list)
         self._load_own()
         self._decided_first()  # a merge may have brought one of my votes to an undecided study
+        # the change is taken once all of it was read: a read refused as busy on the way (the
+        # screen's timer look lets it pass) leaves the stamp, and the next refresh reads again
+        self._stamp = stamp
         return QueueChange(added, merged, dropped, sum(1 for s in added if s > newest))
 
     def _load_own(self) -> None:

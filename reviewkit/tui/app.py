@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
@@ -26,13 +27,15 @@ from reviewkit.wording import quantity
 
 
 class ReviewkitScreen(Screen):
-    """Base of reviewkit's screens: help (``?``) and quit (``q``) for every screen.
+    """Base of reviewkit's screens: help (``?``) and quit (``q``) for every screen, and a key
+    that cannot act now saying why (:meth:`on_key`).
 
     ``TITLE`` is the command (the app's title, shown in crash messages); a screen names its
     help screen and the actions it lists with :meth:`help_content`.
     """
 
     TITLE = "reviewkit"
+    ACTIONS_ID = ""  # the screen's part of its action ids ('screening' in 'screening.exclude')
     # what a prompt (a note, a value, a search) held, typed and not entered, when ctrl+q quit
     # from it (:func:`quit_words` sets it; :meth:`quit_line` says it, before '; next: …')
     left_in_prompt = ""
@@ -53,6 +56,36 @@ class ReviewkitScreen(Screen):
         order = {b.id: i for i, b in enumerate(self.BINDINGS) if isinstance(b, Binding) and b.id}
         ranked = sorted(active.items(), key=lambda kv: order.get(kv[1].binding.id, len(order)))
         return dict(ranked)
+
+    def say(self, message: str) -> None:
+        """Show ``message`` on the screen's message line."""
+        raise NotImplementedError
+
+    def why_off(self, action: str) -> str:
+        """Why ``action`` (its name, without arguments), which :meth:`check_action` has off
+        now (None: greyed in the footer), does nothing, for the message line ('' says
+        nothing)."""
+        return ""
+
+    def on_key(self, event: events.Key) -> None:
+        """A key of this screen that is off now says why (:meth:`why_off`) instead of nothing:
+        the one way every screen answers a key that cannot act now.
+
+        Textual runs a binding only when ``check_action`` is true; False also leaves it out of
+        ``active_bindings`` (hidden), None keeps it there, greyed (Textual's guide, "Dynamic
+        actions"). So a key that is off for a while (no record, no conflict, no pair, not at
+        this stage) returns None, and its key event, which reaches the screen before the
+        bindings are looked up, is answered here, in the words of the key's binding. Esc
+        (cancel) stays quiet: pressed by reflex, it has nothing to cancel."""
+        active = self.active_bindings.get(event.key)
+        if active is None or active.enabled or active.binding.action == "cancel":
+            return
+        if not self.ACTIONS_ID or not (active.binding.id or "").startswith(f"{self.ACTIONS_ID}."):
+            return  # not this screen's own key: Textual's ctrl+c (copy) says how to quit
+        why = self.why_off(active.binding.action.partition("(")[0])
+        if why:
+            event.stop()
+            self.say(f"{active.binding.description.rstrip('…')}: {why}")
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         """(title, actions) of this screen's help screen."""

@@ -158,8 +158,11 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         nxt = screen_key(self.app, "conflicts.next").split(" / ")[0]
         return self._with_next_steps(f"no conflict open here ({nxt} looks for new ones)")
 
-    def why_off(self) -> str:
-        """Why the keys that need a conflict do nothing: there is none (:meth:`_none_open`)."""
+    def why_off(self, action: str) -> str:
+        """Why ``action`` does nothing: o before full text (:meth:`DecisionScreen.why_off`),
+        else a key that needs a conflict with none open (:meth:`_none_open`)."""
+        if before := super().why_off(action):
+            return before
         return self._none_open() if self.pos is None else ""
 
     def render_current(self) -> None:
@@ -260,9 +263,8 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         return attachment_line(att, open_key=screen_key(self.app, "conflicts.open"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # nothing is attached to open before full text: not in the footer there
-        if action == "open_fulltext" and self.stage != "full-text":
-            return False
+        if self.full_text_off(action):  # nothing is attached to open before full text
+            return None  # pressed, it says what it is for (why_off)
         # no conflict shown: the keys that decide, page or go back are off, greyed in the
         # footer, and say why when pressed (why_off; j looks for new conflicts, z undoes, ?
         # and q work); hidden (False), they had been dropped without a word

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from rich.console import Console, Group
 from rich.text import Text
-from textual import events
 from textual.app import App
 from textual.geometry import Size
 from textual.widgets import Static
@@ -81,6 +80,10 @@ def reasons_hint(rule: Stage, exclude_key: str = "e", reason_keys: Sequence[str]
     )
 
 
+FULL_TEXT_ACTIONS = ("attach", "open_fulltext")  # the actions of the "Full text:" line
+FULL_TEXTS_LATER = "full texts are for the full-text stage"
+
+
 class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     """A screen that decides at one stage (``rule``): the message line (``#message``) and the
     reason picker's keys. Subclasses write with :meth:`commit` and redraw the picker in
@@ -129,29 +132,18 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         self.message = message
         self.query_one("#message", Static).update(message, layout=False)
 
-    def why_off(self) -> str:
-        """Why the keys :meth:`check_action` has off now (None: greyed in the footer) do
-        nothing, for the message line ('' says nothing)."""
-        return ""
+    def full_text_off(self, action: str) -> bool:
+        """Whether ``action`` works on full texts (attach, open) at a stage before full text.
+        Off there as None, not False: False also leaves Textual's active bindings, and the
+        key said nothing; both keys are out of the footer at every stage (the "Full text:"
+        line names them where they act), so None costs no room, and a reviewer who learnt a
+        and o at full text is told why they do nothing here (:meth:`why_off`)."""
+        return action in FULL_TEXT_ACTIONS and self.rule.name != "full-text"
 
-    def on_key(self, event: events.Key) -> None:
-        """A key of this screen that is off now says why (:meth:`why_off`) instead of nothing.
-
-        Textual runs a binding only when ``check_action`` is true; False also leaves it out of
-        ``active_bindings`` (hidden), None keeps it there, greyed (Textual's guide, "Dynamic
-        actions"). So a key that is off for a while (no record, no conflict, no order yet)
-        returns None, and its key event, which reaches the screen before the bindings are
-        looked up, is answered here. Esc (cancel) stays quiet: pressed by reflex, it has
-        nothing to cancel."""
-        active = self.active_bindings.get(event.key)
-        if active is None or active.enabled or active.binding.action == "cancel":
-            return
-        if not (active.binding.id or "").startswith(f"{self.ACTIONS_ID}."):
-            return  # not this screen's own key: Textual's ctrl+c (copy) says how to quit
-        why = self.why_off()
-        if why:
-            event.stop()
-            self.say(f"{active.binding.description.rstrip('…')}: {why}")
+    def why_off(self, action: str) -> str:
+        """Full-text keys before full text (:meth:`full_text_off`) say what they are for;
+        the screens add why the keys that need a record or a conflict are off."""
+        return FULL_TEXTS_LATER if self.full_text_off(action) else ""
 
     def commit(self, label: str, reason: str = "") -> None:
         """Write the decision ``label`` (with ``reason``) for the record shown."""

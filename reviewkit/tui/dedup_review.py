@@ -16,7 +16,6 @@ in screening.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
@@ -30,7 +29,7 @@ from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.status import then_line, where_next
-from reviewkit.tui.actions import Action, bindings, effective_keys, page_actions, screen_key
+from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.dedup_pair import pair_table, rule_titles
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -83,6 +82,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
+    ACTIONS_ID = "dedup"
     # with no pair left: how often the screen looks for pairs queued since (a dedup run after
     # an import, another reviewer's undo), as the screening screen looks for records; the look
     # is one lookup of the newest link while none was written (clusters_now)
@@ -305,12 +305,13 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # with no pair shown, the keys that judge or page one neither work nor show in the
-        # footer (j shows while skipped pairs wait to come round again; z, ?, q always work)
-        if self.pair is None and action in ("decide", "page"):
-            return False
-        if self.pair is None and action == "skip":
-            return bool(self.queue)
+        # with no pair shown the keys that judge or page one are off, greyed in the footer,
+        # and say why when pressed (why_off); j too once no skipped pair waits to come round
+        # again (z, ? and q always work). Hidden (False) they had needed a key handler of
+        # their own to say anything
+        if self.pair is None:
+            off = action in ("decide", "page") or (action == "skip" and not self.queue)
+            return None if off else True
         if action == "page":  # "PgDn More" while rows are below the pane's edge
             return more_to_page(self.query_one("#pair", VerticalScroll), int(str(parameters[0])))
         return True
@@ -318,22 +319,16 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def action_page(self, step: int) -> None:
         scroll_page(self.query_one("#pair", VerticalScroll), step)
 
-    def on_key(self, event: events.Key) -> None:
-        """With no pair shown, s, d and PgDn are off and out of the footer (check_action), and
-        the key said nothing (s said "nothing to decide" before it was off): say why."""
+    def why_off(self, action: str) -> str:
+        """Why a key that needs a pair does nothing (the shared ``on_key`` says it after the
+        key's words): none is shown, and how to go on."""
         if self.pair is not None:
-            return
-        keys = effective_keys(ACTIONS, self.app.keymap_in_use)  # type: ignore[attr-defined]
-        off = [a for a in ACTIONS if a.action.partition("(")[0] in ("decide", "page")]
-        if any(event.key in keys[a.id].split(",") for a in off):
-            event.stop()
-            undo = screen_key(self.app, "dedup.undo")
-            self.say(
-                f"no pair shown: press {screen_key(self.app, 'dedup.skip')} to see the skipped"
-                " pairs again"
-                if self.queue
-                else f"no pair shown: none is left to review ({undo} undoes your last verdict)"
-            )
+            return ""  # no key is off while a pair shows
+        if self.queue:  # only skipped pairs are left
+            skip = screen_key(self.app, "dedup.skip")
+            return f"no pair shown; press {skip} to see the skipped pairs again"
+        undo = screen_key(self.app, "dedup.undo")
+        return f"no pair left to review; {undo} undoes your last verdict"
 
     def action_back(self) -> None:
         """Back to the pair skipped last that is still open (k); a judged pair has left the

@@ -176,8 +176,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("attach", "open_fulltext") and self.queue.stage != "full-text":
-            return False  # not in the footer: at 80 columns they pushed "/ Search" off it
+        if self.full_text_off(action):
+            return None  # pressed, they say what they are for (why_off)
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
         # no record at this stage for me: off, greyed in the footer; pressed, they say why

@@ -46,7 +46,7 @@ def stage_actions(rule: Stage, exclude_key: str = "e") -> tuple[Action, ...]:
 
 
 # the actions that work on the record shown: with none (an empty queue) they are off, greyed
-# in the footer, and say why when pressed (DecisionScreen.on_key); j and Tab still look for
+# in the footer, and say why when pressed (ReviewkitScreen.on_key); j and Tab still look for
 # records that came, z undoes, ? and q work
 NEEDS_A_RECORD = {
     *("decide", "start_exclude", "reason", "cancel", "note", "page", "search", "goto"),

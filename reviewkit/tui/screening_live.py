@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from reviewkit.errors import DatabaseBusy
 from reviewkit.screening.work_left import work_left
 from reviewkit.status import steps_from, then_line
 
@@ -108,9 +109,12 @@ class KeepsUp:
             "started in the seeded random order; the ranked order applies from the next record"
         )
 
-    def why_off(self) -> str:
-        """Why the keys that need a record do nothing now (the screen's ``on_key`` says it
-        after the key's name): the first record is on its way, or none waits for me."""
+    def why_off(self, action: str) -> str:
+        """Why ``action``'s key does nothing now (the screen's ``on_key`` says it after the
+        key's name): a and o before full text (:meth:`DecisionScreen.why_off`), else the
+        first record is on its way, or none waits for me."""
+        if before := super().why_off(action):  # type: ignore[misc]  # the DecisionScreen's
+            return before
         if self.ordering:
             return (
                 "no record yet (the first is on its way); j or Tab starts now in the seeded"
@@ -162,6 +166,17 @@ class KeepsUp:
         # with 20,000 partner votes, benchmarks/results/tui.md), which a reviewer pressing
         # keys should not wait for
         idle = time.monotonic() - self.last_key >= self.CHANGES_S
+        try:
+            self._take_look(idle)
+        except DatabaseBusy:
+            # a read refused while another process holds the file: the queue takes a change
+            # only once all of it was read (ReviewerQueue.refresh), so the next look reads it
+            # again, as the conflicts screen's look does; raised out of the timer, it had
+            # ended the screen
+            return
+
+    def _take_look(self, idle: bool) -> None:
+        """One look (:meth:`look_for_changes`); ``idle``: no key for a whole interval."""
         if said := self.take_changes(decisions=idle):
             self.say(said)
         elif self.attachment_came():

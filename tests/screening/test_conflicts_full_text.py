@@ -64,20 +64,24 @@ def test_o_and_its_help_only_at_full_text(project_b, tmp_path):
     conflict_on(project_b, add_records(project_b, make_records(1, prefix="Other")))
     opened: list[str] = []
 
-    async def go(stage: str) -> tuple[str, str]:
+    async def go(stage: str) -> tuple[str, str, str]:
         screen = ConflictsScreen(project_b, stage, "lead", opener=opened.append)
         app = ReviewkitApp(screen, keymap={})
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             body = screen_text(app)
-            await pilot.press("o", "question_mark")
+            await pilot.press("o")
+            said = screen.message
+            screen.say("")  # the help is drawn over the screen: its message line shows
+            await pilot.press("question_mark")
             help_text = screen_text(app)
             await pilot.press("escape", "q")
-        return body, help_text
+        return body, help_text, said
 
-    body, help_text = asyncio.run(go(TA))
+    body, help_text, said = asyncio.run(go(TA))
     assert "Full text" not in body and "Open the full text" not in help_text and opened == []
-    body, help_text = asyncio.run(go(FT))
+    assert said == "Open the full text: full texts are for the full-text stage"  # q40c
+    body, help_text, _ = asyncio.run(go(FT))
     assert "Full text (o to open):" in body and "Open the full text" in help_text
     assert len(opened) == 1
 
