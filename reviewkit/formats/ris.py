@@ -22,6 +22,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
@@ -65,14 +66,15 @@ class _Numbering:
 
     def header(self, line: str, no: int) -> None:
         if numbered := record_number(line):
-            if self.pending:
-                raise self._cut(
-                    f"'Record #{self.seen.number} of {self.seen.total}' on line "
-                    f"{self.pending} is followed by no record",
-                    self.pending,
-                )
+            cut = self.pending and self._cut(
+                f"'Record #{self.seen.number} of {self.seen.total}' on line "
+                f"{self.pending} is followed by no record",
+                self.pending,
+            )
             self.pending, self.headers = no, self.headers + 1
             self.seen.see(*numbered)
+            if cut:  # after the line is counted: the reader goes on past it
+                raise cut
 
     def record(self) -> None:
         self.pending, self.records = 0, self.records + 1
@@ -106,10 +108,14 @@ class _NoHeaderWriter(rispy.RisWriter):
         return ""
 
 
-def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+def _records(
+    lines: Iterable[str], name: str, problems: Problems
+) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
     """(first line, fields, raw text) of each record of the file's ``lines``, read one after
     another (a file streamed: formats.text_stream); the lines before the first TY line are
-    held until it is found, which tells how the file writes its tags (:class:`_TagStyle`)."""
+    held until it is found, which tells how the file writes its tags (:class:`_TagStyle`).
+    Each problem is added to ``problems``, up to the limit: a damaged record's lines are then
+    skipped to the next TY or ER line, so that one damage is named once."""
     fields: list[tuple[str, str]] = []
     held: list[str] = []  # the open record's lines, for its raw text
     start = number = 0  # the open record's first line, and its number for messages
@@ -119,13 +125,29 @@ def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[tuple[
     done: tuple[int, list[tuple[str, str]], str] | None = None
     style, lines = _TagStyle.of(lines)
     numbering = _Numbering(name)
+    skipping = False  # after a damaged record's problem, up to the next TY or ER line
     no = 0
     for no, line in enumerate(lines, start=1):
+        if problems.full:
+            problems.stop()  # this line and those below it are not read
+            return
         if line[:2] in _TY_STARTS and _is_ty_line(line):
             ty_lines += 1
         if fields:
             held.append(line)
-        m = style.tag(line, bool(fields), f"{name}:{no}")
+        try:
+            m = style.tag(line, bool(fields), f"{name}:{no}")
+        except FormatError as exc:  # a tag in lower case
+            m = None
+            if not skipping:
+                problems.add(exc)
+                fields, skipping = [], True
+        if skipping:  # the damaged record's lines, to its ER (which ends it) or the next TY
+            if m is None or m.group(1).upper() not in ("TY", "ER"):
+                continue
+            skipping = False
+            if m.group(1).upper() == "ER":
+                continue
         if m:
             tag, value = m.group(1).upper(), (m.group(3) or "").strip()
             if tag == "TY":
@@ -133,51 +155,73 @@ def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[tuple[
                     yield done
                     done = None
                 if fields:
-                    raise FormatError(
-                        f"record {start and number} starting at line {start} has no ER line",
-                        where=f"{name}:{no}",
-                        hint="every RIS record ends with 'ER  - '; the file may be cut or two files were joined",
+                    problems.add(
+                        FormatError(
+                            f"record {start and number} starting at line {start} has no ER line",
+                            where=f"{name}:{no}",
+                            hint="every RIS record ends with 'ER  - '; the file may be cut or "
+                            "two files were joined",
+                        )
                     )
                 start, number, held = no, ty_lines, [line]
                 fields = [(tag, value)]
                 numbering.record()
             elif tag == "ER":
                 if not fields:
-                    raise FormatError(
-                        "'ER' without a record ('TY') before it", where=f"{name}:{no}"
+                    problems.add(
+                        FormatError("'ER' without a record ('TY') before it", where=f"{name}:{no}")
                     )
                 # nothing but TY: no reference manager writes such a record; a file joined
                 # or generated badly does (thousands of them were imported as untitled)
-                if not any(value for _tag, value in fields[1:]):
-                    raise FormatError(
-                        f"record {number} starting at line {start} is empty: "
-                        "nothing between its TY and ER lines",
-                        where=f"{name}:{start}",
-                        hint="remove the empty record, or export the references again; "
-                        "nothing was imported",
+                elif not any(value for _tag, value in fields[1:]):
+                    problems.add(
+                        FormatError(
+                            f"record {number} starting at line {start} is empty: "
+                            "nothing between its TY and ER lines",
+                            where=f"{name}:{start}",
+                            hint="remove the empty record, or export the references again; "
+                            "nothing was imported",
+                        )
                     )
-                done, fields = (start, fields, "\n".join(held)), []
+                else:
+                    done = (start, fields, "\n".join(held))
+                fields = []
             elif not fields and tag in _TRAILER_TAGS and done:
                 done[1].append((tag, value))  # Ovid's trailer after a record's ER
             elif not fields:
-                raise FormatError(
-                    f"field {tag} outside a record",
-                    where=f"{name}:{no}",
-                    hint="a record starts with 'TY  - '",
+                problems.add(
+                    FormatError(
+                        f"field {tag} outside a record",
+                        where=f"{name}:{no}",
+                        hint="a record starts with 'TY  - '",
+                    )
                 )
+                skipping = True
             else:
                 fields.append((tag, value))
         elif line.strip():
-            _untagged(line, fields, numbering, name, no)
+            try:
+                _untagged(line, fields, numbering, name, no)
+            except FormatError as exc:
+                problems.add(exc)
+                # text where a record should start: skipped to the next (a 'Record #n' line
+                # with no record after the one before is named alone)
+                skipping = not RIS_OUTSIDE.fullmatch(line)
     if fields:
-        raise FormatError(
-            f"the last record (starting at line {start}) has no ER line",
-            where=f"{name}:{start}",
-            hint="the file may be truncated; export it again",
+        problems.add(
+            FormatError(
+                f"the last record (starting at line {start}) has no ER line",
+                where=f"{name}:{start}",
+                hint="the file may be truncated; export it again",
+            )
         )
     if done:
         yield done
-    numbering.end(no)
+    if not problems.full:
+        try:
+            numbering.end(no)
+        except FormatError as exc:
+            problems.add(exc)
 
 
 def _untagged(
@@ -345,18 +389,29 @@ def read_lines(
     lines: Iterable[str], name: str, *, source: str = "RIS", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of an RIS file given as its ``lines`` (read as they come: formats.text_stream
-    holds one record at a time), as :func:`read` reads its text."""
-    for position, (start, fields, raw) in enumerate(_records(lines, name), start=1):
+    holds one record at a time), as :func:`read` reads its text. Every problem of the file is
+    named in one FormatError at the end (formats.read_problems); records are given only while
+    there is none (the import is all or nothing)."""
+    problems = Problems()
+    for position, (start, fields, raw) in enumerate(_records(lines, name, problems), start=1):
         try:
             record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:
-            raise FormatError(str(exc), where=f"{name}:{start}") from None
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
+            problems.add(FormatError(str(exc), where=f"{name}:{start}"))
+            continue
+        told = warn if not problems else None  # no warnings of records never stored
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _TAG), told)
         accession = next((v for tag, v in fields if tag == "AN" and v), "")
         urls = [v for tag, v in fields if tag in ("UR", "L2")]  # a DOI or PubMed link: its id
-        yield require_findable(
-            record, f"record {position}", f"{name}:{start}", accession, urls=urls
-        )
+        try:
+            record = require_findable(
+                record, f"record {position}", f"{name}:{start}", accession, urls=urls
+            )
+        except FormatError as exc:
+            problems.add(exc)
+        if not problems:
+            yield record
+    problems.raise_any()
 
 
 def to_ris_dict(rec: Record) -> dict:

@@ -1,0 +1,64 @@
+"""Every problem of a RIS file named in one run (up to the limit), each by its line, as BibTeX's
+are: the streamed reader stopped at its first, so a file with a tag in lower case at line 3
+and another at line 40 took two fixes and three imports. After a damaged record the reader
+skips to the next one (its TY line); nothing of the file is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bad_input.protocol_helpers import PROTOCOL
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+
+def _record(n: int, *extra: str) -> list[str]:
+    return ["TY  - JOUR", f"TI  - A study numbered {n}", *extra, "PY  - 2020", "ER  - ", ""]
+
+
+def _refused(tmp_path: Path, capsys, lines: list[str]) -> tuple[str, Path]:
+    path = tmp_path / "export.ris"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+    return capsys.readouterr().err, path
+
+
+def test_two_tags_in_lower_case_are_both_named(tmp_path: Path, capsys) -> None:
+    lines = []
+    for n in range(1, 10):
+        lines += _record(n, "kw  - sick leave") if n in (1, 8) else _record(n)
+    low = [i for i, ln in enumerate(lines, 1) if ln.startswith("kw")]
+    err, path = _refused(tmp_path, capsys, lines)
+    assert f"error: {path}:{low[0]}: 'kw  - ' is an RIS tag written in lower case" in err, err
+    assert f"also {path}:{low[1]}: 'kw  - ' is an RIS tag written in lower case" in err, err
+    assert "fix all 2 problems named" in err, err
+
+
+def test_each_kind_of_damage_is_named_once_by_its_line(tmp_path: Path, capsys) -> None:
+    """A record with no ER (the next TY opens a record: it is read), text outside the records
+    (the lines up to the next TY skipped, named once), a record with no title nor identifier,
+    an empty record: four problems, each named once."""
+    lines = [*_record(1)[:-2], ""]  # no ER: line 1's record runs into the next TY
+    lines += _record(2)
+    lines += ["Some notes typed here", "and a second line of them", ""]
+    lines += ["TY  - JOUR", "PY  - 2020", "ER  - ", ""]  # nothing to find it by
+    lines += _record(4)
+    lines += ["TY  - JOUR", "ER  - ", ""]  # empty
+    lines += _record(6)
+    err, path = _refused(tmp_path, capsys, lines)
+    notes = lines.index("Some notes typed here") + 1
+    untitled = notes + 3
+    empty = len(lines) - len(_record(6)) - 2
+    assert f"error: {path}:5: record 1 starting at line 1 has no ER line" in err, err
+    assert f"also {path}:{notes}: expected 'TY  - ' to start a record" in err, err
+    assert "second line of them" not in err, err
+    assert f"also {path}:{untitled}: " in err, err
+    assert f"also {path}:{empty}: record " in err and "is empty" in err, err
+    assert "fix all 4 problems named" in err, err
