@@ -108,120 +108,133 @@ class _NoHeaderWriter(rispy.RisWriter):
         return ""
 
 
-def _records(
-    lines: Iterable[str], name: str, problems: Problems
-) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+_Read = tuple[int, list[tuple[str, str]], str]  # a record's first line, fields and raw text
+
+
+def _records(lines: Iterable[str], name: str, problems: Problems) -> Iterator[_Read]:
     """(first line, fields, raw text) of each record of the file's ``lines``, read one after
     another (a file streamed: formats.text_stream); the lines before the first TY line are
     held until it is found, which tells how the file writes its tags (:class:`_TagStyle`).
     Each problem is added to ``problems``, up to the limit: a damaged record's lines are then
     skipped to the next TY or ER line, so that one damage is named once."""
-    fields: list[tuple[str, str]] = []
-    held: list[str] = []  # the open record's lines, for its raw text
-    start = number = 0  # the open record's first line, and its number for messages
-    ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
-    # the record last closed by its ER, given at the next TY or the file's end: Ovid's trailer
-    # after the ER belongs to it (_TRAILER_TAGS)
-    done: tuple[int, list[tuple[str, str]], str] | None = None
     style, lines = _TagStyle.of(lines)
-    numbering = _Numbering(name)
-    skipping = False  # after a damaged record's problem, up to the next TY or ER line
+    reader = _Reader(name, style, problems)
     no = 0
     for no, line in enumerate(lines, start=1):
         if problems.full:
             problems.stop()  # this line and those below it are not read
             return
+        if done := reader.line(no, line):
+            yield done
+    if done := reader.end(no):
+        yield done
+
+
+class _Reader:
+    """The state of :func:`_records` between two lines: the open record, the one closed by
+    its ER (given at the next TY or the file's end: Ovid's trailer after the ER belongs to it,
+    _TRAILER_TAGS), and whether a damaged record's lines are being skipped."""
+
+    def __init__(self, name: str, style: _TagStyle, problems: Problems) -> None:
+        self.name, self.style, self.problems = name, style, problems
+        self.fields: list[tuple[str, str]] = []
+        self.held: list[str] = []  # the open record's lines, for its raw text
+        self.start = self.number = 0  # the open record's first line, its number for messages
+        self.ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
+        self.done: _Read | None = None
+        self.numbering = _Numbering(name)
+        self.skipping = False  # after a damaged record's problem, up to its ER or the next TY
+
+    def _problem(self, what: str, line: int, hint: str = "", skip: bool = False) -> None:
+        self.problems.add(FormatError(what, where=f"{self.name}:{line}", hint=hint))
+        self.skipping = self.skipping or skip
+
+    def line(self, no: int, line: str) -> _Read | None:
+        """Read line ``no``; the record closed before it when it opens the next."""
         if line[:2] in _TY_STARTS and _is_ty_line(line):
-            ty_lines += 1
-        if fields:
-            held.append(line)
+            self.ty_lines += 1
+        if self.fields:
+            self.held.append(line)
         try:
-            m = style.tag(line, bool(fields), f"{name}:{no}")
+            m = self.style.tag(line, bool(self.fields), f"{self.name}:{no}")
         except FormatError as exc:  # a tag in lower case
             m = None
-            if not skipping:
-                problems.add(exc)
-                fields, skipping = [], True
-        if skipping:  # the damaged record's lines, to its ER (which ends it) or the next TY
+            if not self.skipping:
+                self.problems.add(exc)
+                self.fields, self.skipping = [], True
+        if self.skipping:  # the damaged record's lines, to its ER (which ends it) or next TY
             if m is None or m.group(1).upper() not in ("TY", "ER"):
-                continue
-            skipping = False
+                return None
+            self.skipping = False
             if m.group(1).upper() == "ER":
-                continue
+                return None
         if m:
-            tag, value = m.group(1).upper(), (m.group(3) or "").strip()
-            if tag == "TY":
-                if done:
-                    yield done
-                    done = None
-                if fields:
-                    problems.add(
-                        FormatError(
-                            f"record {start and number} starting at line {start} has no ER line",
-                            where=f"{name}:{no}",
-                            hint="every RIS record ends with 'ER  - '; the file may be cut or "
-                            "two files were joined",
-                        )
-                    )
-                start, number, held = no, ty_lines, [line]
-                fields = [(tag, value)]
-                numbering.record()
-            elif tag == "ER":
-                if not fields:
-                    problems.add(
-                        FormatError("'ER' without a record ('TY') before it", where=f"{name}:{no}")
-                    )
-                # nothing but TY: no reference manager writes such a record; a file joined
-                # or generated badly does (thousands of them were imported as untitled)
-                elif not any(value for _tag, value in fields[1:]):
-                    problems.add(
-                        FormatError(
-                            f"record {number} starting at line {start} is empty: "
-                            "nothing between its TY and ER lines",
-                            where=f"{name}:{start}",
-                            hint="remove the empty record, or export the references again; "
-                            "nothing was imported",
-                        )
-                    )
-                else:
-                    done = (start, fields, "\n".join(held))
-                fields = []
-            elif not fields and tag in _TRAILER_TAGS and done:
-                done[1].append((tag, value))  # Ovid's trailer after a record's ER
-            elif not fields:
-                problems.add(
-                    FormatError(
-                        f"field {tag} outside a record",
-                        where=f"{name}:{no}",
-                        hint="a record starts with 'TY  - '",
-                    )
-                )
-                skipping = True
-            else:
-                fields.append((tag, value))
-        elif line.strip():
+            return self._tagged(no, line, m.group(1).upper(), (m.group(3) or "").strip())
+        if line.strip():
             try:
-                _untagged(line, fields, numbering, name, no)
+                _untagged(line, self.fields, self.numbering, self.name, no)
             except FormatError as exc:
-                problems.add(exc)
+                self.problems.add(exc)
                 # text where a record should start: skipped to the next (a 'Record #n' line
                 # with no record after the one before is named alone)
-                skipping = not RIS_OUTSIDE.fullmatch(line)
-    if fields:
-        problems.add(
-            FormatError(
-                f"the last record (starting at line {start}) has no ER line",
-                where=f"{name}:{start}",
-                hint="the file may be truncated; export it again",
+                self.skipping = not RIS_OUTSIDE.fullmatch(line)
+        return None
+
+    def _tagged(self, no: int, line: str, tag: str, value: str) -> _Read | None:
+        fields, closed = self.fields, None
+        if tag == "TY":
+            closed, self.done = self.done, None
+            if fields:
+                self._problem(
+                    f"record {self.start and self.number} starting at line {self.start} has "
+                    "no ER line",
+                    no,
+                    "every RIS record ends with 'ER  - '; the file may be cut or two files "
+                    "were joined",
+                )
+            self.start, self.number, self.held = no, self.ty_lines, [line]
+            self.fields = [(tag, value)]
+            self.numbering.record()
+        elif tag == "ER":
+            if not fields:
+                self._problem("'ER' without a record ('TY') before it", no)
+            # nothing but TY: no reference manager writes such a record; a file joined
+            # or generated badly does (thousands of them were imported as untitled)
+            elif not any(value for _tag, value in fields[1:]):
+                self._problem(
+                    f"record {self.number} starting at line {self.start} is empty: "
+                    "nothing between its TY and ER lines",
+                    self.start,
+                    "remove the empty record, or export the references again; nothing was imported",
+                )
+            else:
+                self.done = (self.start, fields, "\n".join(self.held))
+            self.fields = []
+        elif not fields and tag in _TRAILER_TAGS and self.done:
+            self.done[1].append((tag, value))  # Ovid's trailer after a record's ER
+        elif not fields:
+            self._problem(
+                f"field {tag} outside a record", no, "a record starts with 'TY  - '", skip=True
             )
-        )
-    if done:
-        yield done
-    if not problems.full:
-        try:
-            numbering.end(no)
-        except FormatError as exc:
-            problems.add(exc)
+        else:
+            fields.append((tag, value))
+        return closed
+
+    def end(self, lines: int) -> _Read | None:
+        """The last record, at the file's end after ``lines`` lines; a record left open or a
+        numbering cut short are problems."""
+        if self.fields:
+            self._problem(
+                f"the last record (starting at line {self.start}) has no ER line",
+                self.start,
+                "the file may be truncated; export it again",
+            )
+        if not self.problems.full:
+            try:
+                self.numbering.end(lines)
+            except FormatError as exc:
+                self.problems.add(exc)
+        return self.done
 
 
 def _untagged(
