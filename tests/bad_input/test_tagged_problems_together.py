@@ -1,7 +1,8 @@
-"""Every problem of a RIS file named in one run (up to the limit), each by its line, as BibTeX's
-are: the streamed reader stopped at its first, so a file with a tag in lower case at line 3
-and another at line 40 took two fixes and three imports. After a damaged record the reader
-skips to the next one (its TY line); nothing of the file is stored."""
+"""Every problem of a RIS or MEDLINE/nbib file named in one run (up to the limit), each by its
+line, as BibTeX's are: the streamed readers stopped at their first, so a RIS file with a tag in
+lower case at line 3 and another at line 39 took two fixes and three imports. After a damaged
+record the reader skips to the next one (RIS: its ER or the next TY line; MEDLINE: the blank
+line ending it); nothing of the file is stored."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ def _record(n: int, *extra: str) -> list[str]:
     return ["TY  - JOUR", f"TI  - A study numbered {n}", *extra, "PY  - 2020", "ER  - ", ""]
 
 
-def _refused(tmp_path: Path, capsys, lines: list[str]) -> tuple[str, Path]:
-    path = tmp_path / "export.ris"
+def _refused(
+    tmp_path: Path, capsys, lines: list[str], file: str = "export.ris"
+) -> tuple[str, Path]:
+    path = tmp_path / file
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     project = tmp_path / "project"
     assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
@@ -62,3 +65,24 @@ def test_each_kind_of_damage_is_named_once_by_its_line(tmp_path: Path, capsys) -
     assert f"also {path}:{untitled}: " in err, err
     assert f"also {path}:{empty}: record " in err and "is empty" in err, err
     assert "fix all 4 problems named" in err, err
+
+
+def _nbib(n: int, *lines: str) -> list[str]:
+    return [f"PMID- {n}", *lines, f"TI  - A study numbered {n}.", "DP  - 2020", f"SO  - J. {n}", ""]
+
+
+def test_every_problem_of_a_medline_file_is_named(tmp_path: Path, capsys) -> None:
+    """MEDLINE/nbib, streamed: a PMID that is no number, a line that is no 'TAG - value' line
+    (its record skipped to the blank line ending it) and another bad PMID, all named."""
+    lines = _nbib(1) + _nbib(2) + ["PMID- abc", "TI  - A title.", "SO  - J.", ""]
+    lines += _nbib(4, "This line lost its tag", "and this one too") + _nbib(5)
+    lines += ["PMID- 12x", "TI  - Another.", "SO  - J.", ""] + _nbib(7)
+    err, path = _refused(tmp_path, capsys, lines, "export.nbib")
+    abc, lost, x12 = (
+        lines.index(ln) + 1 for ln in ("PMID- abc", "This line lost its tag", "PMID- 12x")
+    )
+    assert f"error: {path}:{abc}: PMID 'abc' is not a PMID" in err, err
+    assert f"also {path}:{lost}: expected a 'TAG - value' line" in err, err
+    assert "and this one too" not in err, err
+    assert f"also {path}:{x12}: PMID '12x' is not a PMID" in err, err
+    assert "fix all 3 problems named" in err, err
