@@ -1,8 +1,9 @@
-"""Every problem of a RIS or MEDLINE/nbib file named in one run (up to the limit), each by its
-line, as BibTeX's are: the streamed readers stopped at their first, so a RIS file with a tag in
-lower case at line 3 and another at line 39 took two fixes and three imports. After a damaged
-record the reader skips to the next one (RIS: its ER or the next TY line; MEDLINE: the blank
-line ending it); nothing of the file is stored."""
+"""Every problem of a RIS, MEDLINE/nbib or Web of Science file named in one run (up to the
+limit), each by its line, as BibTeX's are: the streamed readers stopped at their first, so a
+RIS file with a tag in lower case at line 3 and another at line 39 took two fixes and three
+imports. After a damaged record the reader skips to the next one (RIS: its ER or the next TY
+line; MEDLINE: the blank line ending it; Web of Science: its ER or the next PT); nothing of
+the file is stored."""
 
 from __future__ import annotations
 
@@ -85,4 +86,28 @@ def test_every_problem_of_a_medline_file_is_named(tmp_path: Path, capsys) -> Non
     assert f"also {path}:{lost}: expected a 'TAG - value' line" in err, err
     assert "and this one too" not in err, err
     assert f"also {path}:{x12}: PMID '12x' is not a PMID" in err, err
+    assert "fix all 3 problems named" in err, err
+
+
+def test_every_problem_of_a_web_of_science_file_is_named(tmp_path: Path, capsys) -> None:
+    """Web of Science plain text, streamed: a line without its tag in the first record and in
+    the third (each record skipped to its ER, its other untagged line not named), a record
+    with no ER line: three problems."""
+
+    def record(n: int, *extra: str) -> list[str]:
+        return ["PT J", f"TI A study numbered {n}", *extra, "PY 2020", f"UT WOS:00000000000{n}"]
+
+    lines = ["FN Clarivate Analytics Web of Science", "VR 1.0"]
+    lines += [*record(1, "lost its tag", "lost too"), "ER", ""]
+    lines += [*record(2), "ER", ""]
+    lines += [*record(3, "no tag here"), "ER", ""]
+    lines += [*record(4), ""]  # no ER
+    lines += [*record(5), "ER", "", "EF"]
+    err, path = _refused(tmp_path, capsys, lines, "savedrecs.txt")
+    lost, here = lines.index("lost its tag") + 1, lines.index("no tag here") + 1
+    no_er = lines.index("TI A study numbered 5")  # record 5's PT line: record 4 found open
+    assert f"error: {path}:{lost}: expected a two-character field tag" in err, err
+    assert "lost too" not in err, err
+    assert f"also {path}:{here}: expected a two-character field tag" in err, err
+    assert f"also {path}:{no_er}: the record starting at line" in err, err
     assert "fix all 3 problems named" in err, err
