@@ -1,6 +1,8 @@
 """Every problem of a file in one error, so that one fix of the file and one import again
 suffice: a reader that can go on past a problem (a BibTeX file, parsed a chunk at a time, its
-next blocks read as before) collects them and raises :func:`all_of` at the end.
+next blocks read as before; RIS, MEDLINE/nbib and Web of Science text, their next record read
+after a damaged one) collects them in :class:`Problems` and raises them at the end
+(:meth:`Problems.raise_any`).
 
 The import stays all or nothing: the records read before the error are rolled back (the
 store's staging), as for one problem.
