@@ -232,7 +232,7 @@ def read(
     ``warn`` is told of a year field that holds no year."""
     entries = 0
     problems = Problems()  # every problem of the file, each by its line: one fix suffices
-    for library, lines, first, found in bibtex_split.libraries(text, name):
+    for library, lines, first, found, last in bibtex_split.libraries(text, name):
         problems.add(*found)
         # the values of a chunk with no damaged entry (a damaged one's fields may be cut or
         # swallowed, and would be named again); records only while the file has no problem
@@ -242,6 +242,8 @@ def read(
                 if not problems:
                     yield record
         if problems.full:
+            if not last:  # the chunks below, never read, may hold more
+                problems.stop()
             break
         entries += len(library.entries)
     problems.raise_any()
@@ -290,6 +292,7 @@ def _records(
     entries = zip(library.entries, fields, strict=True)
     for index, (entry, own) in enumerate(entries):
         if problems.full:
+            problems.stop()  # this entry and those below it are not checked
             return
         if index in broken:
             problems.add(broken[index])

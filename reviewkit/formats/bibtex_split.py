@@ -41,9 +41,9 @@ _WHOLE_FILE = re.compile(r"(?:^|\n)[^\S\n]*@[ \t]*string[ \t]*[{(]|\bcrossref\s*
 
 def libraries(
     text: str, name: str
-) -> Iterator[tuple[bibtexparser.Library, list[str], int, list[FormatError]]]:
-    """(library, its chunk's lines, the chunk's first line (0-based), the chunk's problems) for
-    each chunk of the file. The problems, by line: the blocks bibtexparser could not read, a
+) -> Iterator[tuple[bibtexparser.Library, list[str], int, list[FormatError], bool]]:
+    """(library, its chunk's lines, the chunk's first line (0-based), the chunk's problems,
+    whether it is the file's last chunk) for each chunk of the file. The problems, by line: the blocks bibtexparser could not read, a
     key used before (in any chunk), a stray '@', text outside entries, a field swallowed by a
     missing comma."""
     seen: dict[str, int] = {}
@@ -60,7 +60,7 @@ def libraries(
             if (line := seen.setdefault(entry.key, entry.start_line)) != entry.start_line:
                 problems.append(_repeated_key(entry.key, entry.start_line, line, name))
         problems.sort(key=_line_of)
-        yield library, lines, first, problems
+        yield library, lines, first, problems, not after
 
 
 def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:

@@ -31,10 +31,11 @@ from reviewkit.formats.text import (
     is_wide,
     looks_utf16,
     refuse_binary,
+    split_lines,
     unjoined,
     utf16_without_bom,
 )
-from reviewkit.formats.text_sniff import TEXT_FORMATS, sniff, stray_head
+from reviewkit.formats.text_sniff import TEXT_FORMATS, sniff, stray_above, stray_head
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
 
@@ -103,7 +104,7 @@ def refuse_stray_head(text: str, path: Path) -> None:
         return
     start, fmt = found
     lines, are = ("line 1", "is") if start == 2 else (f"lines 1-{start - 1}", "are")
-    first = next(ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip())
+    first = next(ln for ln in split_lines(text.lstrip("\ufeff")) if ln.strip())
     shown = first if len(first) <= 60 else first[:57] + "..."
     raise FormatError(
         f"a {joined.format_name(fmt)} export starts on line {start}, below {lines}, which {are} "
@@ -144,6 +145,8 @@ def detect(path: Path, encoding: str | None = None) -> str:
     text = unjoined(head.decode("utf-8", errors="replace").lstrip("\ufeff"))
     for name in TEXT_FORMATS:
         if sniff(name, text):
+            if stray_above(name, text):  # a header row above RIS or nbib, within the sniff's reach
+                refuse_stray_head(text, path)
             return name
     not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
     refuse_stray_head(text, path)  # a header row above a tagged export

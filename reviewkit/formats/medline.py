@@ -19,6 +19,7 @@ from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
@@ -66,7 +67,7 @@ def _continues(line: str, ovid: bool) -> bool:
 
 
 def _records(
-    lines: Iterable[str], name: str, ovid: bool
+    lines: Iterable[str], name: str, ovid: bool, problems: Problems
 ) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
     """(first line number, [(tag, value)], raw text: its lines to its last with text) for
     each record of the file's ``lines``, read as they come (formats.text_stream); ``ovid``:
@@ -74,12 +75,22 @@ def _records(
 
     A blank line ends a record, unless the line after it continues a field: PubMed writes an
     abstract's paragraph break as a continuation line of spaces only (StatPearls books, e.g.
-    PMID 29939664; Biopython issue #4557), and a record never starts with a continuation."""
+    PMID 29939664; Biopython issue #4557), and a record never starts with a continuation.
+
+    A line that is no 'TAG - value' line is added to ``problems`` (up to the limit) and its
+    record skipped, to the next blank line."""
     fields: list[tuple[str, str]] = []
     held: list[str] = []  # the open record's lines, for its raw text
     gap: list[str] = []  # blank lines after its last: they end it unless a field goes on
     start = 0
+    skipping = False  # a damaged record's lines, to the blank line that ends it
     for no, line in enumerate(lines, start=1):
+        if problems.full:
+            problems.stop()  # this line and those below it are not read
+            return
+        if skipping:
+            skipping = bool(line.strip())
+            continue
         if not line.strip():
             if gap:  # a second blank line: the one before was followed by no field going on
                 yield start, fields, "\n".join(held)
@@ -97,11 +108,15 @@ def _records(
             fields, gap = [], []
         m = MEDLINE_LINE.match(line)
         if not m:
-            raise FormatError(
-                f"expected a 'TAG - value' line, found {line[:40]!r}",
-                where=f"{name}:{no}",
-                hint="MEDLINE files have a tag of up to 4 letters, a dash, then the value",
+            problems.add(
+                FormatError(
+                    f"expected a 'TAG - value' line, found {line[:40]!r}",
+                    where=f"{name}:{no}",
+                    hint="MEDLINE files have a tag of up to 4 letters, a dash, then the value",
+                )
             )
+            fields, held, skipping = [], [], True
+            continue
         if not fields:
             start, held = no, []
         held.append(line)
@@ -185,14 +200,16 @@ def read(
     text: str, name: str, *, source: str = "MEDLINE", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of a MEDLINE (nbib) or Ovid file; ``warn`` is told of a year that holds none."""
-    ovid = is_ovid(text)
+    ovid, problems = is_ovid(text), Problems()
     if not ovid:
         medline_cut.check_complete(text, name)
-        return _read(_records(split_lines(text), name, False), name, source, warn, ovid)
-    records = list(_records(_ovid_lines(text), name, True))
+        records = _records(split_lines(text), name, False, problems)
+        return _read(records, name, source, warn, ovid, problems)
+    records = list(_records(_ovid_lines(text), name, True, problems))
     # no closing line: a cut is told from the last record's fields (formats.ovid_cut)
-    ovid_cut.check_complete([fields for _, fields, _ in records], text, name)
-    return _read(iter(records), name, source, warn, ovid)
+    if not problems:  # a damaged record is left out of the records: judged when mended
+        ovid_cut.check_complete([fields for _, fields, _ in records], text, name)
+    return _read(iter(records), name, source, warn, ovid, problems)
 
 
 def read_lines(
@@ -203,7 +220,8 @@ def read_lines(
     read twice, the first time for a cut end (:func:`~reviewkit.formats.medline_cut.check_end`),
     judged before any record as :func:`read` judges it from the whole text."""
     medline_cut.check_end(lines, name)
-    return _read(_records(lines, name, False), name, source, warn, ovid=False)
+    problems = Problems()
+    return _read(_records(lines, name, False, problems), name, source, warn, False, problems)
 
 
 def _read(
@@ -212,7 +230,11 @@ def _read(
     source: str,
     warn: Warn | None,
     ovid: bool,
+    problems: Problems,
 ) -> Iterator[Record]:
+    """The records of ``records``; each record's problem is added to ``problems`` (which
+    :func:`_records` adds its own to), and all are raised at the end: records are given only
+    while there is none (the import is all or nothing)."""
     ids_only = True  # every record so far holds a PMID and nothing else
     titled = ovid  # a record so far has a title; Ovid's files mix databases, not checked
     first = 0
@@ -220,24 +242,14 @@ def _read(
         ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
         titled = titled or any(tag in _TITLES for tag, _ in fields)
         first = first or start
-        if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
-            raise FormatError(
-                "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",
-                where=f"{name}:{start}",
-                hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
-            )
-        _check_pmid(fields, raw, name, start)
-        record = _to_record(fields, raw, source, name, position)
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, MEDLINE_LINE), warn)
-        # Ovid's UI and AN: the accession number of the database the record came from
-        accessions = [v for tag, v in fields if tag in ("UI", "AN")]
-        yield require_findable(
-            record,
-            f"record {position}",
-            f"{name}:{start}",
-            *accessions,
-            hint="export the records again (is this a MEDLINE/nbib file?)",
-        )
+        try:
+            record = _checked(fields, raw, source, name, start, position, warn, problems)
+        except FormatError as exc:
+            problems.add(exc)
+            continue
+        if not problems:
+            yield record
+    problems.raise_any()
     if ids_only:  # PubMed writes every record whole: this is a list of PMIDs (the import
         raise FormatError(  # is all or nothing, so the records yielded are not stored)
             "every record holds a PMID and nothing else: a list of PMIDs, not the records",
@@ -252,6 +264,38 @@ def _read(
             hint="save the records from PubMed again (Save, Format: PubMed), or export them from"
             " the program that made this file as RIS; nothing was imported",
         )
+
+
+def _checked(
+    fields: list[tuple[str, str]],
+    raw: str,
+    source: str,
+    name: str,
+    start: int,
+    position: int,
+    warn: Warn | None,
+    problems: Problems,
+) -> Record:
+    """The record of ``fields`` read from line ``start``, or a FormatError naming its problem."""
+    if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
+        raise FormatError(
+            "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",
+            where=f"{name}:{start}",
+            hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
+        )
+    _check_pmid(fields, raw, name, start)
+    record = _to_record(fields, raw, source, name, position)
+    told = warn if not problems else None  # no warnings of records never stored
+    check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, MEDLINE_LINE), told)
+    # Ovid's UI and AN: the accession number of the database the record came from
+    accessions = [v for tag, v in fields if tag in ("UI", "AN")]
+    return require_findable(
+        record,
+        f"record {position}",
+        f"{name}:{start}",
+        *accessions,
+        hint="export the records again (is this a MEDLINE/nbib file?)",
+    )
 
 
 # the title tags of PubMed's MEDLINE format: an article's TI (TT: the original language's,

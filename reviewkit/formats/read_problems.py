@@ -1,6 +1,8 @@
 """Every problem of a file in one error, so that one fix of the file and one import again
 suffice: a reader that can go on past a problem (a BibTeX file, parsed a chunk at a time, its
-next blocks read as before) collects them and raises :func:`all_of` at the end.
+next blocks read as before; RIS, MEDLINE/nbib and Web of Science text, their next record read
+after a damaged one) collects them in :class:`Problems` and raises them at the end
+(:meth:`Problems.raise_any`).
 
 The import stays all or nothing: the records read before the error are rolled back (the
 store's staging), as for one problem.
@@ -20,7 +22,8 @@ class Problems:
 
     def __init__(self) -> None:
         self.found: list[FormatError] = []
-        self.more = False
+        self.more = False  # a problem past the limit was found
+        self.unread = False  # reading stopped at the limit before the file's end
 
     def add(self, *problems: FormatError) -> None:
         """Keep ``problems``, up to the limit."""
@@ -33,6 +36,11 @@ class Problems:
         """Whether the limit is reached: a reader stops looking for more."""
         return len(self.found) >= MAX_PROBLEMS
 
+    def stop(self) -> None:
+        """Note that the reader stops at the limit with part of the file not read: it may hold
+        more problems, which the message says (else it would read as the file's every one)."""
+        self.unread = True
+
     def __bool__(self) -> bool:
         return bool(self.found)
 
@@ -43,8 +51,11 @@ class Problems:
             return
         first, *others = self.found
         lines = [first.message, *(f"  also {p.where}: {p.message}" for p in others)]
+        named = f"only the first {MAX_PROBLEMS} problems are named"
         if self.more:
-            lines.append(f"  and more: only the first {MAX_PROBLEMS} problems are named")
+            lines.append(f"  and more: {named}")
+        elif self.unread:
+            lines.append(f"  and maybe more: {named}; the rest of the file was not read")
         hint = first.hint
         if others:
             hint += f"; fix all {len(self.found)} problems named, then import the file again"

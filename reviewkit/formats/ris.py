@@ -22,6 +22,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
@@ -65,14 +66,15 @@ class _Numbering:
 
     def header(self, line: str, no: int) -> None:
         if numbered := record_number(line):
-            if self.pending:
-                raise self._cut(
-                    f"'Record #{self.seen.number} of {self.seen.total}' on line "
-                    f"{self.pending} is followed by no record",
-                    self.pending,
-                )
+            cut = self.pending and self._cut(
+                f"'Record #{self.seen.number} of {self.seen.total}' on line "
+                f"{self.pending} is followed by no record",
+                self.pending,
+            )
             self.pending, self.headers = no, self.headers + 1
             self.seen.see(*numbered)
+            if cut:  # after the line is counted: the reader goes on past it
+                raise cut
 
     def record(self) -> None:
         self.pending, self.records = 0, self.records + 1
@@ -106,78 +108,133 @@ class _NoHeaderWriter(rispy.RisWriter):
         return ""
 
 
-def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+_Read = tuple[int, list[tuple[str, str]], str]  # a record's first line, fields and raw text
+
+
+def _records(lines: Iterable[str], name: str, problems: Problems) -> Iterator[_Read]:
     """(first line, fields, raw text) of each record of the file's ``lines``, read one after
     another (a file streamed: formats.text_stream); the lines before the first TY line are
-    held until it is found, which tells how the file writes its tags (:class:`_TagStyle`)."""
-    fields: list[tuple[str, str]] = []
-    held: list[str] = []  # the open record's lines, for its raw text
-    start = number = 0  # the open record's first line, and its number for messages
-    ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
-    # the record last closed by its ER, given at the next TY or the file's end: Ovid's trailer
-    # after the ER belongs to it (_TRAILER_TAGS)
-    done: tuple[int, list[tuple[str, str]], str] | None = None
+    held until it is found, which tells how the file writes its tags (:class:`_TagStyle`).
+    Each problem is added to ``problems``, up to the limit: a damaged record's lines are then
+    skipped to the next TY or ER line, so that one damage is named once."""
     style, lines = _TagStyle.of(lines)
-    numbering = _Numbering(name)
+    reader = _Reader(name, style, problems)
     no = 0
     for no, line in enumerate(lines, start=1):
+        if problems.full:
+            problems.stop()  # this line and those below it are not read
+            return
+        if done := reader.line(no, line):
+            yield done
+    if done := reader.end(no):
+        yield done
+
+
+class _Reader:
+    """The state of :func:`_records` between two lines: the open record, the one closed by
+    its ER (given at the next TY or the file's end: Ovid's trailer after the ER belongs to it,
+    _TRAILER_TAGS), and whether a damaged record's lines are being skipped."""
+
+    def __init__(self, name: str, style: _TagStyle, problems: Problems) -> None:
+        self.name, self.style, self.problems = name, style, problems
+        self.fields: list[tuple[str, str]] = []
+        self.held: list[str] = []  # the open record's lines, for its raw text
+        self.start = self.number = 0  # the open record's first line, its number for messages
+        self.ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
+        self.done: _Read | None = None
+        self.numbering = _Numbering(name)
+        self.skipping = False  # after a damaged record's problem, up to its ER or the next TY
+
+    def _problem(self, what: str, line: int, hint: str = "", skip: bool = False) -> None:
+        self.problems.add(FormatError(what, where=f"{self.name}:{line}", hint=hint))
+        self.skipping = self.skipping or skip
+
+    def line(self, no: int, line: str) -> _Read | None:
+        """Read line ``no``; the record closed before it when it opens the next."""
         if line[:2] in _TY_STARTS and _is_ty_line(line):
-            ty_lines += 1
-        if fields:
-            held.append(line)
-        m = style.tag(line, bool(fields), f"{name}:{no}")
+            self.ty_lines += 1
+        if self.fields:
+            self.held.append(line)
+        try:
+            m = self.style.tag(line, bool(self.fields), f"{self.name}:{no}")
+        except FormatError as exc:  # a tag in lower case
+            m = None
+            if not self.skipping:
+                self.problems.add(exc)
+                self.fields, self.skipping = [], True
+        if self.skipping:  # the damaged record's lines, to its ER (which ends it) or next TY
+            if m is None or m.group(1).upper() not in ("TY", "ER"):
+                return None
+            self.skipping = False
+            if m.group(1).upper() == "ER":
+                return None
         if m:
-            tag, value = m.group(1).upper(), (m.group(3) or "").strip()
-            if tag == "TY":
-                if done:
-                    yield done
-                    done = None
-                if fields:
-                    raise FormatError(
-                        f"record {start and number} starting at line {start} has no ER line",
-                        where=f"{name}:{no}",
-                        hint="every RIS record ends with 'ER  - '; the file may be cut or two files were joined",
-                    )
-                start, number, held = no, ty_lines, [line]
-                fields = [(tag, value)]
-                numbering.record()
-            elif tag == "ER":
-                if not fields:
-                    raise FormatError(
-                        "'ER' without a record ('TY') before it", where=f"{name}:{no}"
-                    )
-                # nothing but TY: no reference manager writes such a record; a file joined
-                # or generated badly does (thousands of them were imported as untitled)
-                if not any(value for _tag, value in fields[1:]):
-                    raise FormatError(
-                        f"record {number} starting at line {start} is empty: "
-                        "nothing between its TY and ER lines",
-                        where=f"{name}:{start}",
-                        hint="remove the empty record, or export the references again; "
-                        "nothing was imported",
-                    )
-                done, fields = (start, fields, "\n".join(held)), []
-            elif not fields and tag in _TRAILER_TAGS and done:
-                done[1].append((tag, value))  # Ovid's trailer after a record's ER
-            elif not fields:
-                raise FormatError(
-                    f"field {tag} outside a record",
-                    where=f"{name}:{no}",
-                    hint="a record starts with 'TY  - '",
+            return self._tagged(no, line, m.group(1).upper(), (m.group(3) or "").strip())
+        if line.strip():
+            try:
+                _untagged(line, self.fields, self.numbering, self.name, no)
+            except FormatError as exc:
+                self.problems.add(exc)
+                # text where a record should start: skipped to the next (a 'Record #n' line
+                # with no record after the one before is named alone)
+                self.skipping = not RIS_OUTSIDE.fullmatch(line)
+        return None
+
+    def _tagged(self, no: int, line: str, tag: str, value: str) -> _Read | None:
+        fields, closed = self.fields, None
+        if tag == "TY":
+            closed, self.done = self.done, None
+            if fields:
+                self._problem(
+                    f"record {self.start and self.number} starting at line {self.start} has "
+                    "no ER line",
+                    no,
+                    "every RIS record ends with 'ER  - '; the file may be cut or two files "
+                    "were joined",
+                )
+            self.start, self.number, self.held = no, self.ty_lines, [line]
+            self.fields = [(tag, value)]
+            self.numbering.record()
+        elif tag == "ER":
+            if not fields:
+                self._problem("'ER' without a record ('TY') before it", no)
+            # nothing but TY: no reference manager writes such a record; a file joined
+            # or generated badly does (thousands of them were imported as untitled)
+            elif not any(value for _tag, value in fields[1:]):
+                self._problem(
+                    f"record {self.number} starting at line {self.start} is empty: "
+                    "nothing between its TY and ER lines",
+                    self.start,
+                    "remove the empty record, or export the references again; nothing was imported",
                 )
             else:
-                fields.append((tag, value))
-        elif line.strip():
-            _untagged(line, fields, numbering, name, no)
-    if fields:
-        raise FormatError(
-            f"the last record (starting at line {start}) has no ER line",
-            where=f"{name}:{start}",
-            hint="the file may be truncated; export it again",
-        )
-    if done:
-        yield done
-    numbering.end(no)
+                self.done = (self.start, fields, "\n".join(self.held))
+            self.fields = []
+        elif not fields and tag in _TRAILER_TAGS and self.done:
+            self.done[1].append((tag, value))  # Ovid's trailer after a record's ER
+        elif not fields:
+            self._problem(
+                f"field {tag} outside a record", no, "a record starts with 'TY  - '", skip=True
+            )
+        else:
+            fields.append((tag, value))
+        return closed
+
+    def end(self, lines: int) -> _Read | None:
+        """The last record, at the file's end after ``lines`` lines; a record left open or a
+        numbering cut short are problems."""
+        if self.fields:
+            self._problem(
+                f"the last record (starting at line {self.start}) has no ER line",
+                self.start,
+                "the file may be truncated; export it again",
+            )
+        if not self.problems.full:
+            try:
+                self.numbering.end(lines)
+            except FormatError as exc:
+                self.problems.add(exc)
+        return self.done
 
 
 def _untagged(
@@ -345,18 +402,29 @@ def read_lines(
     lines: Iterable[str], name: str, *, source: str = "RIS", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of an RIS file given as its ``lines`` (read as they come: formats.text_stream
-    holds one record at a time), as :func:`read` reads its text."""
-    for position, (start, fields, raw) in enumerate(_records(lines, name), start=1):
+    holds one record at a time), as :func:`read` reads its text. Every problem of the file is
+    named in one FormatError at the end (formats.read_problems); records are given only while
+    there is none (the import is all or nothing)."""
+    problems = Problems()
+    for position, (start, fields, raw) in enumerate(_records(lines, name, problems), start=1):
         try:
             record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:
-            raise FormatError(str(exc), where=f"{name}:{start}") from None
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
+            problems.add(FormatError(str(exc), where=f"{name}:{start}"))
+            continue
+        told = warn if not problems else None  # no warnings of records never stored
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _TAG), told)
         accession = next((v for tag, v in fields if tag == "AN" and v), "")
         urls = [v for tag, v in fields if tag in ("UR", "L2")]  # a DOI or PubMed link: its id
-        yield require_findable(
-            record, f"record {position}", f"{name}:{start}", accession, urls=urls
-        )
+        try:
+            record = require_findable(
+                record, f"record {position}", f"{name}:{start}", accession, urls=urls
+            )
+        except FormatError as exc:
+            problems.add(exc)
+        if not problems:
+            yield record
+    problems.raise_any()
 
 
 def to_ris_dict(rec: Record) -> dict:

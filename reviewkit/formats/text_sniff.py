@@ -27,6 +27,7 @@ __all__ = [
     "is_ovid",
     "sep_line",
     "sniff",
+    "stray_above",
     "stray_head",
 ]
 
@@ -199,11 +200,33 @@ def stray_head(text: str) -> tuple[int, str] | None:
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
     for stray in range(1, min(MAX_STRAY_LINES, len(filled) - 1) + 1):
         start = filled[stray]
-        above = "\n".join(lines[:start])
-        if above.count('"') % 2 == 1:  # the line is inside a quoted cell
+        if _in_csv_cell(text, "\n".join(lines[:start])):  # a cell's text, not a stray line
             return None
         rest = "\n".join(lines[start:])
         for fmt in TEXT_FORMATS:
-            if fmt != "bibtex" and sniff(fmt, rest):
+            # the export's own first line, not a line the RIS and MEDLINE sniffs look past
+            if fmt != "bibtex" and sniff(fmt, rest) and not stray_above(fmt, rest):
                 return start + 1, fmt
     return None
+
+
+# a tag line of RIS (its tag in either case, as ris._TagStyle reads one) and of MEDLINE
+_FIRST_LINES: dict[str, Callable[[str], bool]] = {
+    "ris": lambda ln: bool(
+        re.match(r"[A-Za-z][A-Za-z0-9] {1,2}-", ln) or RIS_OUTSIDE.fullmatch(ln)
+    ),
+    "medline": lambda ln: bool(MEDLINE_LINE.match(ln)),
+}
+
+
+def stray_above(fmt: str, text: str) -> bool:
+    """Whether ``text``, sniffed as RIS or MEDLINE (whose sniffs look past a few first lines
+    for a TY or PMID line), opens with a line its reader would refuse: a header row or a title
+    above the export, told by :func:`stray_head`. Only then: what follows a small RIS file's TY
+    line alone sniffs as MEDLINE, and such a file must be read, not refused as stray. Ovid's
+    tagged text opens with its search history, which its reader skips."""
+    own = _FIRST_LINES.get(fmt)
+    if own is None or (fmt == "medline" and is_ovid(text)):
+        return False
+    first = next((ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()), "")
+    return not own(first)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, normalise_pmid, plain_abstract
@@ -68,20 +69,27 @@ _CUT_HINT = "the file looks cut short; export or download it again"
 
 
 def _records(
-    lines: Iterable[str], name: str
+    lines: Iterable[str], name: str, problems: Problems
 ) -> Iterator[tuple[int, list[tuple[str, list[str]]], str]]:
     """(first line, [(tag, its lines)], raw text) of each record, checking the file's frame,
     read as the lines come (formats.text_stream: the file is not held whole).
 
     Web of Science exports at most 1,000 records a file, so users join several files into one
     ('cat savedrecs*.txt'): a new header (FN) after an EF starts another part; each part must
-    end with its own EF, so a cut part is still told."""
+    end with its own EF, so a cut part is still told.
+
+    Each problem is added to ``problems`` (up to the limit) and the lines after it skipped to
+    where reading can go on (:func:`_go_on_at`), so that one damage is named once."""
     fields: list[tuple[str, list[str]]] = []
     held: list[str] = []  # the open record's lines, for its raw text
     start = no = 0
     header = True  # FN/VR are allowed here: at the top, or after an EF
     ended = 0  # the EF line of the part before
+    skip_to: frozenset[str] = frozenset()  # after a problem: the tags reading goes on at
     for no, line in enumerate(lines, start=1):
+        if problems.full:
+            problems.stop()  # this line and those below it are not read
+            return
         if fields:
             held.append(line)
         if not line.strip():
@@ -90,22 +98,24 @@ def _records(
             fields[-1][1].append(line.strip())
             continue
         m = _TAG.match(line.rstrip())
+        if skip_to:
+            if not m or m.group(1) not in skip_to:
+                continue
+            skip_to = frozenset()
+            if m.group(1) == "ER":  # the damaged record's end
+                continue
         if not m:
-            raise _error(
-                f"expected a two-character field tag, found {line.strip()[:40]!r}",
-                name,
-                no,
-                "a Web of Science plain-text line starts with a tag (PT, AU, TI …) and a space,"
-                " or with three spaces to continue the field above",
-            )
+            fields, skip_to = [], _go_on_at(problems, _untagged(line, name, no), "record")
+            continue
         tag, value = m.group(1), (m.group(2) or "").strip()
         if ended and tag != "FN":
-            raise _error(f"text after the end of file line (EF, line {ended})", name, no)
+            what = f"text after the end of file line (EF, line {ended})"
+            skip_to = _go_on_at(problems, _error(what, name, no), "part")
+            continue
         if tag == "PT":
             if fields:
-                raise _error(
-                    f"the record starting at line {start} has no ER line", name, no, _CUT_HINT
-                )
+                what = f"the record starting at line {start} has no ER line"
+                problems.add(_error(what, name, no, _CUT_HINT))
             start, fields, header, held = no, [(tag, [value])], False, [line]
         elif tag == "ER" and fields:
             yield start, fields, "\n".join(held)
@@ -115,25 +125,37 @@ def _records(
         elif fields:
             fields.append((tag, [value] if value else []))
         elif tag == "FN" and not header and not ended:
-            raise _error(
-                "a new file header (FN) before the end of file line (EF) of the part above",
-                name,
-                no,
-                "the file joined here was cut short; export or download it again",
-            )
+            what = "a new file header (FN) before the end of file line (EF) of the part above"
+            hint = "the file joined here was cut short; export or download it again"
+            problems.add(_error(what, name, no, hint))
+            header = True  # the next part's header
         elif tag in _HEADER and (header or ended):
             header, ended = True, 0
         else:
-            raise _error(f"field {tag} outside a record", name, no, "a record starts with 'PT '")
+            what, hint = f"field {tag} outside a record", "a record starts with 'PT '"
+            skip_to = _go_on_at(problems, _error(what, name, no, hint), "record")
     if fields:
-        raise _error(
-            f"the last record (starting at line {start}) has no ER line",
-            name,
-            no,
-            _CUT_HINT,
-        )
-    if not ended:
-        raise _error("the file has no end of file line (EF)", name, no, _CUT_HINT)
+        what = f"the last record (starting at line {start}) has no ER line"
+        problems.add(_error(what, name, no, _CUT_HINT))
+    if not ended and not problems.full:
+        problems.add(_error("the file has no end of file line (EF)", name, no, _CUT_HINT))
+
+
+def _untagged(line: str, name: str, no: int) -> FormatError:
+    return _error(
+        f"expected a two-character field tag, found {line.strip()[:40]!r}",
+        name,
+        no,
+        "a Web of Science plain-text line starts with a tag (PT, AU, TI …) and a space,"
+        " or with three spaces to continue the field above",
+    )
+
+
+def _go_on_at(problems: Problems, problem: FormatError, damaged: str) -> frozenset[str]:
+    """Add ``problem``; the tags reading goes on at after it: a damaged record's lines are
+    skipped to its ER or the next PT (or EF), text after a part's EF to the next part's FN."""
+    problems.add(problem)
+    return frozenset({"ER", "PT", "EF"} if damaged == "record" else {"FN"})
 
 
 def _split(values: list[str]) -> list[str]:
@@ -193,10 +215,20 @@ def read_lines(
 ) -> Iterator[Record]:
     """Records of a Web of Science plain-text export given as its ``lines`` (formats.
     text_stream: one record held at a time). A file cut short is refused at its end, after
-    the records before the cut were read: an import stores none of them (all or nothing)."""
-    for position, (start, fields, raw) in enumerate(_records(lines, name), start=1):
+    the records before the cut were read: an import stores none of them (all or nothing).
+    Every problem of the file is named in one FormatError at the end (formats.read_problems);
+    records are given only while there is none."""
+    problems = Problems()
+    for position, (start, fields, raw) in enumerate(_records(lines, name, problems), start=1):
         record = _to_record(fields, raw, source, name, position)
         values = ((tag, " ".join(lines)) for tag, lines in fields)  # a field's lines, as read
-        check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
+        told = warn if not problems else None  # no warnings of records never stored
+        check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), told)
         accession = " ".join(v for tag, values in fields if tag == "UT" for v in values)
-        yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
+        try:
+            record = require_findable(record, f"record {position}", f"{name}:{start}", accession)
+        except FormatError as exc:
+            problems.add(exc)
+        if not problems:
+            yield record
+    problems.raise_any()

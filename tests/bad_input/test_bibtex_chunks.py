@@ -137,6 +137,44 @@ def test_the_problems_named_stop_at_the_limit(tmp_path: Path) -> None:
     assert f"only the first {MAX_PROBLEMS} problems are named" in said
 
 
+def _import_refused(tmp_path: Path, capsys, path: Path) -> str:
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "@article{kN,\n  title = {T}\n  year = {2020}\n}\n\n",  # no comma: the chunk's damage
+        "@article{kN,\n  title = {T},\n  journal = jor,\n  year = {2020}\n}\n\n",  # a value's
+    ],
+    ids=["damaged-entries", "value-problems"],
+)
+def test_a_stop_at_the_limit_before_the_end_says_there_may_be_more(
+    tmp_path: Path, monkeypatch, capsys, entry: str
+) -> None:
+    """The limit reached at a chunk's end, or at an entry's value with entries left to check:
+    the chunks or entries below were never read, and the message said nothing of them, as if
+    the 20 named were all. Exactly 20 in the whole file: nothing more is said."""
+    from reviewkit.formats.read_problems import MAX_PROBLEMS
+
+    entries = [entry.replace("N", str(n)) for n in range(MAX_PROBLEMS + 5)]
+    path = tmp_path / "export.bib"
+    path.write_text("".join(entries), "utf-8")
+    # the first chunk ends after the 20th entry (a chunk runs to the next entry after its size)
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", len("".join(entries[:MAX_PROBLEMS])) - 10)
+    err = _import_refused(tmp_path / "more", capsys, path)
+    assert f"and maybe more: only the first {MAX_PROBLEMS} problems are named" in err, err
+    path.write_text("".join(entries[:MAX_PROBLEMS]), "utf-8")
+    err = _import_refused(tmp_path / "exactly", capsys, path)
+    assert "more" not in err.split("\n  hint")[0], err
+
+
 # JabRef ends every file with '@Comment{jabref-meta: …}', and a .bib may end with @preamble:
 # a chunk may then hold no entry, and a RIS export joined after it was dropped silently there
 # (the joined check ran only in a chunk with entries of its own), where the whole read refused it
