@@ -334,6 +334,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.queue:  # only skipped pairs are left
             skip = screen_key(self.app, "dedup.skip")
             return f"no pair shown; press {skip} to see the skipped pairs again"
+        if not self.decided:  # no verdict in the project (dedup linked every pair): z has
+            return "no pair left to review"  # nothing to undo, and would say so
         undo = screen_key(self.app, "dedup.undo")
         return f"no pair left to review; {undo} undoes your last verdict"
 

@@ -55,3 +55,46 @@ def test_a_duplicate_review_look_refused_as_busy_is_taken_at_the_next(
     pair, said = asyncio.run(go())
     assert pair is not None
     assert "1 pair to review came" in said, said
+
+
+def test_with_no_verdict_given_a_key_that_needs_a_pair_does_not_offer_undo(project_b) -> None:
+    """A project whose dedup linked every pair itself: no pair was ever shown, so s, d or PgDn
+    said 'z undoes your last verdict', and z then said 'nothing to undo'."""
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+
+    async def go() -> str:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert app.first_screen.pair is None and app.first_screen.decided == 0
+            await pilot.press("s")
+            await pilot.pause()
+            said = shown(app, "#message")
+            await pilot.press("q")
+        return said
+
+    said = asyncio.run(go())
+    assert said.startswith("Same record: no pair left to review"), said
+    assert "undo" not in said, said
+
+
+def test_after_my_verdict_a_key_that_needs_a_pair_offers_undo(project_b) -> None:
+    """The last pair judged: s, d or PgDn say none is left and that z undoes the verdict."""
+    add_records(project_b, [rec(**BARE), rec(**BARE, title=TITLE.upper())])
+    engine.run_dedup(project_b.db)
+    app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+
+    async def go() -> str:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert app.first_screen.pair is not None
+            await pilot.press("d")  # different: the only pair judged
+            await pilot.pause()
+            assert app.first_screen.pair is None
+            await pilot.press("s")
+            await pilot.pause()
+            said = shown(app, "#message")
+            await pilot.press("q")
+        return said
+
+    said = asyncio.run(go())
+    assert said == "Same record: no pair left to review; z undoes your last verdict", said
