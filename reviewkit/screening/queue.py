@@ -54,6 +54,11 @@ def _splitmix64(x: int) -> int:
     return z ^ (z >> 31)
 
 
+def _in_order_cast(votes: dict[int, Decision]) -> dict[int, Decision]:
+    """``votes`` (study -> my vote) in the order they were cast."""
+    return dict(sorted(votes.items(), key=lambda item: item[1].created_at))
+
+
 @dataclass(frozen=True)
 class QueueChange:
     """What :meth:`ReviewerQueue.refresh` found since the queue was built or last refreshed."""
@@ -119,9 +124,7 @@ class ReviewerQueue(HoldsClaims):
             list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
         )
         self.index = {s: i for i, s in enumerate(self.studies)}
-        self.votes: dict[int, Decision] = {}
-        self.notes: dict[int, list[str]] = defaultdict(list)
-        self._load_own()
+        self.votes, self.notes = self._own(self.canon)
         self._decided_first()
 
     def _decided_first(self) -> None:
@@ -148,18 +151,20 @@ class ReviewerQueue(HoldsClaims):
 
     def _take(self, derived: DerivedStages) -> list[int]:
         """Take the clusters of ``derived``; returns this reviewer's studies at the stage (its
-        own votes' studies and those still waiting for a vote from them), in id order."""
-        self.canon = derived.canon
-        self.members: dict[int, list[int]] = defaultdict(list)
-        for rid, canonical in self.canon.items():
-            self.members[canonical].append(rid)
+        own votes' studies and those still waiting for a vote from them), in id order. The
+        stages are read before anything is taken: a read refused as busy leaves the queue."""
         states = derived.states(self.stage)
-        return [
+        mine = [
             s
             for s in derived.studies(self.stage)
             if self.reviewer in getattr(states.get(s), "votes", {})
             or needs_vote(states.get(s), self.rule, self.reviewer)
         ]
+        self.canon = derived.canon
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for rid, canonical in self.canon.items():
+            self.members[canonical].append(rid)
+        return mine
 
     def _read_stamp(self, *, decisions: bool = True) -> tuple[int, ...]:
         """(records, newest duplicate link[, :meth:`_entry_counts`]). Records are never
@@ -208,7 +213,12 @@ class ReviewerQueue(HoldsClaims):
             stamp = (*stamp, *self._entry_counts())
         newest = max(self.canon, default=0)
         canon = self._clusters_now(self._stamp[1], stamp[1])
-        mine = self._take(DerivedStages(self.project, canon))
+        derived = DerivedStages(self.project, canon)
+        # every read before anything is taken: a read refused as busy on the way (the screen's
+        # timer look lets it pass) leaves the queue, its votes and its stamp as they were, and
+        # the next refresh reads the whole change again (new records still counted as new)
+        own = self._own(derived.canon)
+        mine = self._take(derived)
         now = set(mine)
         merged = {
             s: self.canon.get(s, s)
@@ -220,24 +230,27 @@ class ReviewerQueue(HoldsClaims):
         added = seeded_order(fresh, self.seed, self.reviewer, self.stage)
         self.studies = [s for s in self.studies if s in now] + added
         self.index = {s: i for i, s in enumerate(self.studies)}
-        self.votes, self.notes = {}, defaultdict(list)
-        self._load_own()
+        self.votes, self.notes = own
         self._decided_first()  # a merge may have brought one of my votes to an undecided study
-        # the change is taken once all of it was read: a read refused as busy on the way (the
-        # screen's timer look lets it pass) leaves the stamp, and the next refresh reads again
         self._stamp = stamp
         return QueueChange(added, merged, dropped, sum(1 for s in added if s > newest))
 
-    def _load_own(self) -> None:
+    def _own(
+        self, canon: dict[int, int]
+    ) -> tuple[dict[int, Decision], defaultdict[int, list[str]]]:
+        """My votes (in the order cast) and notes per study of ``canon``, read; nothing is
+        kept here (:meth:`refresh` takes them once every read is done)."""
         own = decision_rows.list_decisions(self.db, stage=self.stage, reviewer=self.reviewer)
-        for study, state in study_states(own, self.canon).items():
+        votes: dict[int, Decision] = {}
+        notes: defaultdict[int, list[str]] = defaultdict(list)
+        for study, state in study_states(own, canon).items():
             if self.reviewer in state.votes:
-                self.votes[study] = state.votes[self.reviewer]
-            self.notes[study] = list(state.notes.get(self.reviewer, []))
-        self._sort_votes()
+                votes[study] = state.votes[self.reviewer]
+            notes[study] = list(state.notes.get(self.reviewer, []))
+        return _in_order_cast(votes), notes
 
     def _sort_votes(self) -> None:
-        self.votes = dict(sorted(self.votes.items(), key=lambda item: item[1].created_at))
+        self.votes = _in_order_cast(self.votes)
 
     # counts ----------------------------------------------------------------------------
     @property

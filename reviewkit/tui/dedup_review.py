@@ -142,10 +142,16 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         show without a key (the footer kept z, ? and q, and no key read the queue again)."""
         if self.queue or self.waiting or self.app.screen is not self:
             return
-        clusters = clusters_now(self.project.db, self.clusters)
-        if clusters is self.clusters:
-            return  # no link written since
-        self.show_next(clusters=clusters)
+        try:
+            clusters = clusters_now(self.project.db, self.clusters)
+            if clusters is self.clusters:
+                return  # no link written since
+            self.show_next(clusters=clusters)
+        except DatabaseBusy:
+            # a read refused while another process holds the file: show_next takes nothing
+            # until all is read, so the next look reads the change again (as the screening
+            # and conflicts screens' looks do); raised out of the timer, it ended the screen
+            return
         if self.pair is not None:
             came = quantity(len(self.queue), "pair")
             self.say(f"{came} to review came since (a dedup run, or an undo)")
@@ -169,11 +175,12 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         The queue is read again (with ``clusters`` when a verdict or an undo handed them back)
         unless ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
         """
-        if reread:
-            self.clusters = clusters_now(self.project.db, clusters or self.clusters)
-            self.pairs = review_queue(self.project.db, self.clusters.map)
+        if reread:  # every read before any is taken: a busy one leaves the screen as it was
+            clusters = clusters_now(self.project.db, clusters or self.clusters)
+            pairs = review_queue(self.project.db, clusters.map)
+            decided = decided_pairs(self.project.db)
+            self.clusters, self.pairs, self.decided = clusters, pairs, decided
             self.queue = questions(self.pairs)  # one pair per question is shown and counted
-            self.decided = decided_pairs(self.project.db)
         queue = self.queue
         self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
@@ -327,6 +334,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.queue:  # only skipped pairs are left
             skip = screen_key(self.app, "dedup.skip")
             return f"no pair shown; press {skip} to see the skipped pairs again"
+        if not self.decided:  # no verdict in the project (dedup linked every pair): z has
+            return "no pair left to review"  # nothing to undo, and would say so
         undo = screen_key(self.app, "dedup.undo")
         return f"no pair left to review; {undo} undoes your last verdict"
 

@@ -49,8 +49,8 @@ def test_duplicate_review_with_no_pair_greys_its_keys_and_says_why(project_b) ->
     assert all(footer[k] for k in ("Undo", "Help", "Quit")), footer
     words = ("Same record", "Different", "Skip", "More")
     for start, line in zip(words, said, strict=True):
-        assert line.startswith(f"{start}: no pair left to review"), said
-        assert "z undoes your last verdict" in line, said
+        # no verdict in this project: z is not offered (tests/tui/test_rd40k_dedup_busy_look.py)
+        assert line == f"{start}: no pair left to review", said
 
 
 @pytest.mark.parametrize(("key", "words"), [("a", "Attach"), ("o", "Open")])
