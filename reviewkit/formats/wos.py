@@ -105,7 +105,9 @@ def _records(
             if m.group(1) == "ER":  # the damaged record's end
                 continue
         if not m:
-            fields, skip_to = [], _go_on_at(problems, _untagged(line, name, no), "record")
+            # text below a part's EF is skipped to the next part's FN, as a field there is
+            damaged = "part" if ended else "record"
+            fields, skip_to = [], _go_on_at(problems, _untagged(line, name, no), damaged)
             continue
         tag, value = m.group(1), (m.group(2) or "").strip()
         if ended and tag != "FN":
@@ -137,7 +139,7 @@ def _records(
     if fields:
         what = f"the last record (starting at line {start}) has no ER line"
         problems.add(_error(what, name, no, _CUT_HINT))
-    if not ended and not problems.full:
+    if not ended and not fields and not problems.full:  # a cut record: named just above
         problems.add(_error("the file has no end of file line (EF)", name, no, _CUT_HINT))
 
 
