@@ -121,8 +121,7 @@ def _records(lines: Iterable[str], name: str, problems: Problems) -> Iterator[_R
     reader = _Reader(name, style, problems)
     no = 0
     for no, line in enumerate(lines, start=1):
-        if problems.full:
-            problems.stop()  # this line and those below it are not read
+        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if done := reader.line(no, line):
             yield done
@@ -229,11 +228,10 @@ class _Reader:
                 self.start,
                 "the file may be truncated; export it again",
             )
-        if not self.problems.full:
-            try:
-                self.numbering.end(lines)
-            except FormatError as exc:
-                self.problems.add(exc)
+        try:
+            self.numbering.end(lines)
+        except FormatError as exc:
+            self.problems.add(exc)  # past the limit: 'and more'
         return self.done
 
 

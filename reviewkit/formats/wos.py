@@ -87,8 +87,7 @@ def _records(
     ended = 0  # the EF line of the part before
     skip_to: frozenset[str] = frozenset()  # after a problem: the tags reading goes on at
     for no, line in enumerate(lines, start=1):
-        if problems.full:
-            problems.stop()  # this line and those below it are not read
+        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if fields:
             held.append(line)
@@ -139,7 +138,7 @@ def _records(
     if fields:
         what = f"the last record (starting at line {start}) has no ER line"
         problems.add(_error(what, name, no, _CUT_HINT))
-    if not ended and not fields and not problems.full:  # a cut record: named just above
+    if not ended and not fields:  # a cut record: named just above
         problems.add(_error("the file has no end of file line (EF)", name, no, _CUT_HINT))
 
 
