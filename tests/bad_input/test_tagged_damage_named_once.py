@@ -45,3 +45,59 @@ def test_text_below_a_web_of_science_end_line_is_named_once(tmp_path: Path, caps
     notes = lines.index("notes typed here") + 1
     assert f"error: {path}:{notes}: " in err, err
     assert "also " not in err, err
+
+
+def _ovid_ris(n: int, tag: str = "A1") -> list[str]:
+    return [
+        f"{n}.",
+        "TY  - JOUR",
+        f"T1  - A study numbered {n}",
+        f"{tag}  - Smith, J",
+        "Y1  - 2019//",
+        "ER  -",
+        f"NL  - J Stud {n}",
+        "",
+        "Link to the Ovid Full Text or citation: https://ovidsp.ovid.com/",
+        "",
+    ]
+
+
+def test_a_damaged_ovid_ris_record_is_named_without_its_trailer(tmp_path: Path, capsys) -> None:
+    """Ovid's RIS writes the journal's abbreviation ('NL  - ') after a record's ER: a damaged
+    record skipped to its ER leaves its trailer with it, not named as 'field NL outside a
+    record'."""
+    lines = _ovid_ris(1) + _ovid_ris(2, "a1") + _ovid_ris(3)
+    err, path = _refused(tmp_path, capsys, lines)
+    low = lines.index("a1  - Smith, J") + 1
+    assert f"error: {path}:{low}: 'a1  - ' is an RIS tag written in lower case" in err, err
+    assert "also " not in err, err
+
+
+def _cochrane(n: int, of: int, ty: str = "TY") -> list[str]:
+    return [
+        f"Record #{n} of {of}",
+        "Provider: John Wiley & Sons, Ltd.",
+        "",
+        f"{ty}  - JOUR",
+        f"TI  - A trial numbered {n}",
+        "PY  - 2019",
+        "ER  - ",
+        "",
+    ]
+
+
+def test_a_cochrane_record_damaged_at_its_ty_line_is_named_once(tmp_path: Path, capsys) -> None:
+    """The Cochrane Library's RIS numbers its records ('Record #2 of 3'): a record whose TY
+    line is damaged is skipped, and its number is not then told as followed by no record (a
+    file cut short), which it is not."""
+    lines = _cochrane(1, 3) + _cochrane(2, 3, "ty") + _cochrane(3, 3)
+    err, path = _refused(tmp_path, capsys, lines)
+    low = lines.index("ty  - JOUR") + 1
+    assert f"error: {path}:{low}: 'ty  - ' is an RIS tag written in lower case" in err, err
+    assert "also " not in err, err
+    lines = _cochrane(1, 2) + _cochrane(2, 2)
+    del lines[lines.index("TY  - JOUR", 4)]  # the last record's TY line lost
+    (tmp_path / "lost").mkdir()
+    err, path = _refused(tmp_path / "lost", capsys, lines)
+    assert "field TI outside a record" in err, err
+    assert "also " not in err, err
