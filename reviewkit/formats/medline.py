@@ -85,12 +85,13 @@ def _records(
     start = 0
     skipping = False  # a damaged record's lines, to the blank line that ends it
     for no, line in enumerate(lines, start=1):
-        if problems.full:
-            problems.stop()  # this line and those below it are not read
+        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
             return
-        if skipping:
-            skipping = bool(line.strip())
-            continue
+        if skipping:  # its end as a record's: a blank line not followed by a field going on
+            if not line.strip() or _continues(line, ovid) or not gap:
+                gap = [line] if not line.strip() else []
+                continue
+            skipping, gap = False, []
         if not line.strip():
             if gap:  # a second blank line: the one before was followed by no field going on
                 yield start, fields, "\n".join(held)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.errors import FormatError
+
 _NUMBER = re.compile(r"\s*Record #(\d+) of (\d+)\s*", re.IGNORECASE)
 
 
@@ -56,3 +58,58 @@ def first_of_many(number: int, total: int) -> tuple[str, str]:
         " imported"
     )
     return what, hint
+
+
+class RisNumbering:
+    """The 'Record #n of N' lines of the Cochrane Library's RIS export, one before each record
+    (formats.ris): a file that ends after such a line, before its record, or after record #k
+    of N with k < N (every record numbered, #1 to #k in turn), was cut short between two
+    records, where the ER lines cannot tell it; numbers with a gap are a selection."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.pending, self.headers, self.records = name, 0, 0, 0
+        self.seen = RecordNumbers()
+
+    def header(self, line: str, no: int) -> None:
+        """Line ``no``, outside the records: a 'Record #n of N' line is counted."""
+        if numbered := record_number(line):
+            cut = self.pending and self._cut(
+                f"'Record #{self.seen.number} of {self.seen.total}' on line "
+                f"{self.pending} is followed by no record",
+                self.pending,
+            )
+            self.pending, self.headers = no, self.headers + 1
+            self.seen.see(*numbered)
+            if cut:  # after the line is counted: the reader goes on past it
+                raise cut
+
+    def record(self) -> None:
+        """A record (its TY line) read."""
+        self.pending, self.records = 0, self.records + 1
+
+    def damaged(self) -> None:
+        """A damaged record (its TY line lost or refused) stands where a record was due."""
+        if self.pending:
+            self.record()
+
+    def end(self, lines: int) -> None:
+        """The file's end after ``lines`` lines: a numbering cut short is refused."""
+        n, of = self.seen.number, self.seen.total
+        if self.pending:
+            raise self._cut(
+                f"the file ends after 'Record #{n} of {of}', before its record", self.pending
+            )
+        if self.seen.cut_short() and self.headers == self.records:
+            what, hint = first_of_many(n, of)  # 'export it again' gave the same file again
+            raise FormatError(  # when the user had chosen those records
+                f"the file ends after record #{n} of the {of} its export numbers; {what}",
+                where=f"{self.name}:{lines}",
+                hint=hint,
+            )
+
+    def _cut(self, what: str, line: int) -> FormatError:
+        return FormatError(
+            f"{what}: the file looks cut short",
+            where=f"{self.name}:{line}",
+            hint="export the file again; nothing was imported",
+        )

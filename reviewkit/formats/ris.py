@@ -24,7 +24,7 @@ from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
-from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
+from reviewkit.formats.record_numbers import RisNumbering
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
 from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
@@ -54,53 +54,6 @@ _NO_PAGES = ("no", "specified")
 YEAR_TAGS = ("PY", "Y1")
 
 
-class _Numbering:
-    """The Cochrane Library's 'Record #n of N' lines, one before each record of its RIS export
-    (formats.record_numbers): a file that ends after such a line, before its record, or after
-    record #k of N with k < N (every record numbered, #1 to #k in turn), was cut short between
-    two records, where the ER lines cannot tell it; numbers with a gap are a selection."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.pending, self.headers, self.records = name, 0, 0, 0
-        self.seen = RecordNumbers()
-
-    def header(self, line: str, no: int) -> None:
-        if numbered := record_number(line):
-            cut = self.pending and self._cut(
-                f"'Record #{self.seen.number} of {self.seen.total}' on line "
-                f"{self.pending} is followed by no record",
-                self.pending,
-            )
-            self.pending, self.headers = no, self.headers + 1
-            self.seen.see(*numbered)
-            if cut:  # after the line is counted: the reader goes on past it
-                raise cut
-
-    def record(self) -> None:
-        self.pending, self.records = 0, self.records + 1
-
-    def end(self, lines: int) -> None:
-        n, of = self.seen.number, self.seen.total
-        if self.pending:
-            raise self._cut(
-                f"the file ends after 'Record #{n} of {of}', before its record", self.pending
-            )
-        if self.seen.cut_short() and self.headers == self.records:
-            what, hint = first_of_many(n, of)  # 'export it again' gave the same file again
-            raise FormatError(  # when the user had chosen those records
-                f"the file ends after record #{n} of the {of} its export numbers; {what}",
-                where=f"{self.name}:{lines}",
-                hint=hint,
-            )
-
-    def _cut(self, what: str, line: int) -> FormatError:
-        return FormatError(
-            f"{what}: the file looks cut short",
-            where=f"{self.name}:{line}",
-            hint="export the file again; nothing was imported",
-        )
-
-
 class _NoHeaderWriter(rispy.RisWriter):
     """rispy's writer without the '1.' counter line before each reference."""
 
@@ -121,8 +74,7 @@ def _records(lines: Iterable[str], name: str, problems: Problems) -> Iterator[_R
     reader = _Reader(name, style, problems)
     no = 0
     for no, line in enumerate(lines, start=1):
-        if problems.full:
-            problems.stop()  # this line and those below it are not read
+        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if done := reader.line(no, line):
             yield done
@@ -142,12 +94,21 @@ class _Reader:
         self.start = self.number = 0  # the open record's first line, its number for messages
         self.ty_lines = 0  # the lines so far that are a TY tag line (in any case and spacing)
         self.done: _Read | None = None
-        self.numbering = _Numbering(name)
+        self.numbering = RisNumbering(name)
         self.skipping = False  # after a damaged record's problem, up to its ER or the next TY
+        self.skipped = False  # the last record was skipped to its ER: its trailer goes with it
 
     def _problem(self, what: str, line: int, hint: str = "", skip: bool = False) -> None:
         self.problems.add(FormatError(what, where=f"{self.name}:{line}", hint=hint))
-        self.skipping = self.skipping or skip
+        if skip:
+            self._skip()
+
+    def _skip(self) -> None:
+        """Skip the damaged record's lines to its ER or the next TY. Damaged before its TY was
+        read, it still stands for a record: a 'Record #n' line above it is followed by one."""
+        if not self.fields:
+            self.numbering.damaged()
+        self.fields, self.skipping = [], True
 
     def line(self, no: int, line: str) -> _Read | None:
         """Read line ``no``; the record closed before it when it opens the next."""
@@ -161,12 +122,13 @@ class _Reader:
             m = None
             if not self.skipping:
                 self.problems.add(exc)
-                self.fields, self.skipping = [], True
+                self._skip()
         if self.skipping:  # the damaged record's lines, to its ER (which ends it) or next TY
             if m is None or m.group(1).upper() not in ("TY", "ER"):
                 return None
             self.skipping = False
             if m.group(1).upper() == "ER":
+                self.skipped = True
                 return None
         if m:
             return self._tagged(no, line, m.group(1).upper(), (m.group(3) or "").strip())
@@ -177,13 +139,14 @@ class _Reader:
                 self.problems.add(exc)
                 # text where a record should start: skipped to the next (a 'Record #n' line
                 # with no record after the one before is named alone)
-                self.skipping = not RIS_OUTSIDE.fullmatch(line)
+                if not RIS_OUTSIDE.fullmatch(line):
+                    self._skip()
         return None
 
     def _tagged(self, no: int, line: str, tag: str, value: str) -> _Read | None:
         fields, closed = self.fields, None
         if tag == "TY":
-            closed, self.done = self.done, None
+            closed, self.done, self.skipped = self.done, None, False
             if fields:
                 self._problem(
                     f"record {self.start and self.number} starting at line {self.start} has "
@@ -210,6 +173,8 @@ class _Reader:
             else:
                 self.done = (self.start, fields, "\n".join(self.held))
             self.fields = []
+        elif not fields and tag in _TRAILER_TAGS and self.skipped:
+            pass  # Ovid's trailer of a damaged record, skipped with it
         elif not fields and tag in _TRAILER_TAGS and self.done:
             self.done[1].append((tag, value))  # Ovid's trailer after a record's ER
         elif not fields:
@@ -229,16 +194,15 @@ class _Reader:
                 self.start,
                 "the file may be truncated; export it again",
             )
-        if not self.problems.full:
-            try:
-                self.numbering.end(lines)
-            except FormatError as exc:
-                self.problems.add(exc)
+        try:
+            self.numbering.end(lines)
+        except FormatError as exc:
+            self.problems.add(exc)  # past the limit: 'and more'
         return self.done
 
 
 def _untagged(
-    line: str, fields: list[tuple[str, str]], numbering: _Numbering, name: str, no: int
+    line: str, fields: list[tuple[str, str]], numbering: RisNumbering, name: str, no: int
 ) -> None:
     """Line ``no``, with text and no tag: a keyword or a wrapped line inside a record, a line
     outside the records that exporters write, or an error."""

@@ -87,8 +87,7 @@ def _records(
     ended = 0  # the EF line of the part before
     skip_to: frozenset[str] = frozenset()  # after a problem: the tags reading goes on at
     for no, line in enumerate(lines, start=1):
-        if problems.full:
-            problems.stop()  # this line and those below it are not read
+        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if fields:
             held.append(line)
@@ -105,7 +104,9 @@ def _records(
             if m.group(1) == "ER":  # the damaged record's end
                 continue
         if not m:
-            fields, skip_to = [], _go_on_at(problems, _untagged(line, name, no), "record")
+            # text below a part's EF is skipped to the next part's FN, as a field there is
+            damaged = "part" if ended else "record"
+            fields, skip_to = [], _go_on_at(problems, _untagged(line, name, no), damaged)
             continue
         tag, value = m.group(1), (m.group(2) or "").strip()
         if ended and tag != "FN":
@@ -137,7 +138,7 @@ def _records(
     if fields:
         what = f"the last record (starting at line {start}) has no ER line"
         problems.add(_error(what, name, no, _CUT_HINT))
-    if not ended and not problems.full:
+    if not ended and not fields:  # a cut record: named just above
         problems.add(_error("the file has no end of file line (EF)", name, no, _CUT_HINT))
 
 
