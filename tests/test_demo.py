@@ -288,12 +288,14 @@ def test_a_folder_s_line_in_the_readme_names_each_kind_of_file_in_it(tmp_path: P
     files as write_map names them, and one of a kind no line knows)."""
     folder = tmp_path / "work-health" / "evidence-map"
     folder.mkdir(parents=True)
-    for name in [*map_files(), "later.json"]:
+    for name in [*map_files(), "later.json", ".written-by-reviewkit"]:
         (folder / name).write_text("", encoding="utf-8")
     readme = summary.mark_exports([], folder.parent, "snapshot").read_text(encoding="utf-8")
     line = " ".join(readme.split("evidence-map/", 1)[1].split("README.txt", 1)[0].split())
     for kind in ("(PNG)", "(SVG)", "CSV", ".notes.txt", "(XLSX)", "Markdown", "GraphML", "JSON"):
         assert kind in line, (kind, line)
+    # the mark the writers leave in a folder they own is no file for the reader
+    assert "no ending" not in line and "WRITTEN" not in line, line
 
 
 def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -390,8 +390,9 @@ FILE_KINDS = (
 def file_kinds(folder: Path) -> str:
     """The kinds of file in ``folder`` as a README line names them ('figure (PNG), CSV, …'):
     each kind of :data:`FILE_KINDS` it holds, in that order, then any other ending upper-cased,
-    so a file written there later is named without a word added here."""
-    endings = {_ending(p.name) for p in folder.iterdir() if p.is_file()}
+    so a file written there later is named without a word added here. Hidden files (the
+    writers' own mark that they own the folder, ``.written-by-reviewkit``) are not the reader's."""
+    endings = {_ending(p.name) for p in folder.iterdir() if p.is_file() and p.name[0] != "."}
     known = [what for ending, what in FILE_KINDS if ending in endings]
     other = sorted(e.lstrip(".").upper() or "no ending" for e in endings - dict(FILE_KINDS).keys())
     return ", ".join(known + other)
