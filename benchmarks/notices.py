@@ -170,10 +170,12 @@ def main(argv: list[str]) -> int:
         " snapshot holds is found by its citation; the other 3 articles are not in it. The"
         " pairs PubMed does not link are all comments and"
         " replies titled with the article ('Reply to: COVID-19 and Coagulopathy.'). PubMed"
-        " links none of them (29 of the 30 carry no CommentsCorrections; one links the"
-        " article's other-language version). All 30 read: right but for 2 in doubt, two"
+        " links none of them (29 of the first 30 carry no CommentsCorrections; one links the"
+        " article's other-language version). All 32 read: right but for 2 in doubt, two"
         " replies titled as two letters of one title each attached to both; Lancet Oncology's"
-        " 'Authors' reply', titled as the letters it answers together, is attached to each."
+        " 'Authors' reply', titled as the letters it answers together, is attached to each;"
+        " the 2 found since stop 40 are replies headed 'Response', read through dedup's"
+        " heading."
         " Comments are shown on the screening screen only, so none of them reaches `status`"
         " or the report.",
         "",

@@ -103,7 +103,7 @@ def qualifier_after(text: str, words: list[Token], last: int) -> int | None:
     for kind in (DELIVERY_VERBS, MEANS, ARTICLES):
         took.append(at < len(words) and fold(words[at].word) in kind)
         at += took[-1]
-    verb, means, article = took
+    verb, means, _article = took  # the article only moves `at` on
     # a verb of delivery or a preposition of means must join them: side by side the words are
     # another compound ("exercise group", "hours worked", "evaluation process" are not group
     # exercise, worked hours, a process evaluation); an auxiliary joins only with its verb

@@ -43,9 +43,9 @@ def libraries(
     text: str, name: str
 ) -> Iterator[tuple[bibtexparser.Library, list[str], int, list[FormatError], bool]]:
     """(library, its chunk's lines, the chunk's first line (0-based), the chunk's problems,
-    whether it is the file's last chunk) for each chunk of the file. The problems, by line: the blocks bibtexparser could not read, a
-    key used before (in any chunk), a stray '@', text outside entries, a field swallowed by a
-    missing comma."""
+    whether it is the file's last chunk) for each chunk of the file. The problems, by line: the
+    blocks bibtexparser could not read, a key used before (in any chunk), a stray '@', text
+    outside entries, a field swallowed by a missing comma."""
     seen: dict[str, int] = {}
     for chunk, after, first in _chunks(text):
         library, lines = _parse(chunk, after, first, name)
