@@ -302,10 +302,16 @@ def _named_dois(text: str) -> set[str]:
     return {normalise_doi(d.rstrip(".,;)]")) for d in _DOI.findall(text)}
 
 
-def concerns_among(records: Mapping[int, Record]) -> dict[int, list[Concern]]:
+def concerns_among(
+    records: Mapping[int, Record], notices: Iterable[int] | None = None
+) -> dict[int, list[Concern]]:
     """Record id -> the notices about it among ``records`` or named by it (the module's
-    rules); records with none are left out. A notice concerns no other notice."""
-    notices = {i for i, r in records.items() if notice_about_a_paper(r)}
+    rules); records with none are left out. A notice concerns no other notice. ``notices``:
+    the ids of the records that are notices (:func:`~reviewkit.dedup.follow_on.
+    notice_about_a_paper`) where the caller has read them already, else read here."""
+    if notices is None:
+        notices = (i for i, r in records.items() if notice_about_a_paper(r))
+    notices = set(notices)
     by_pmid: dict[str, list[int]] = defaultdict(list)
     by_doi: dict[str, list[int]] = defaultdict(list)
     titles = _Titles()

@@ -52,7 +52,7 @@ def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
     """The notices about the project's records, found and kept (migrations 096, 097) unless
     kept for the records as they are: after an import, a search run, a dedup run. Where
     records were only added since they were kept, only what the new records change is found
-    (:mod:`~reviewkit.dedup.concerns_added`); otherwise all again, about 8 CPU seconds on
+    (:mod:`~reviewkit.dedup.concerns_added`); otherwise all again, about 6 CPU seconds on
     50,000 records (``benchmarks/results/notices-keep.md``). A write refused for another
     process's lock, or for records added by another process meanwhile, leaves them to be found
     again when read."""
@@ -93,7 +93,7 @@ def _find(db: Store) -> tuple[dict[int, list[Concern]], list[int]]:
     notices = [i for i, r in records.items() if notice_about_a_paper(r)]
     if notices:  # none in most projects: no read at all
         records.update(get_records(db, notices))
-    return concerns_among(records), notices
+    return concerns_among(records, notices), notices
 
 
 @cache
