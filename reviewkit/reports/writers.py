@@ -274,9 +274,7 @@ def _repeat_as_header(row) -> None:  # noqa: ANN001 (a docx table row)
     row._tr.get_or_add_trPr().append(flag)
 
 
-# the program named as a Word or Excel file's author (File > Info): no person wrote the file,
-# and the libraries' own defaults named themselves
-WRITER = "reviewkit"
+WRITER = outputs.WRITER  # a Word or Excel file's author (File > Info)
 
 
 def _describe(doc, title: str) -> None:  # noqa: ANN001 (a python-docx Document)
