@@ -33,7 +33,7 @@ from reviewkit.protocol.model import (
     Search,
 )
 from reviewkit.protocol.names import ID_RE, did_you_mean
-from reviewkit.protocol.prefill_words import quoted
+from reviewkit.protocol.prefill_words import quoted, straight
 from reviewkit.protocol.reading import read_text
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
@@ -54,7 +54,7 @@ def _quotes_enclose_a_word(word: str) -> bool:
     """Whether a prefill word's double quotes, if it has any, enclose it whole ('"found"'): a
     quote at one end only ('"found') or around nothing was a word no abstract holds."""
     inside = quoted(word)
-    return '"' not in (word if inside is None else inside) and inside != ""
+    return '"' not in (straight(word) if inside is None else inside) and inside != ""
 
 
 def load(path: str | Path) -> Protocol:

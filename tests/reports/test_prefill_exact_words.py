@@ -22,6 +22,9 @@ REVIEW_B = Path(__file__).resolve().parents[2] / "protocols" / "work-health-coll
         ("Nurses help. Two nurses helped.", ['"helped"'], "Two nurses helped."),
         ("It helps. It helped.", ['"help"'], ""),
         ("The AIM was clear.", ['"aim"'], "The AIM was clear."),
+        # curly quotes, as a word processor types them, are read as straight ones
+        ("It helps. It helped.", ["\u201chelp\u201d"], ""),
+        ("Nurses help. Two nurses helped.", ["\u201chelped\u201d"], "Two nurses helped."),
         # a '*' keeps its meaning inside the quotes, as in a quoted classification term
         ("A purposeful sample.", ['"purpos*"'], "A purposeful sample."),
     ],
@@ -88,6 +91,7 @@ def test_a_plain_word_keeps_its_own_forms(text, word):
         ('sentence:aim|"found', "has a '\"' that does not enclose a word"),
         ('section:METHODS:team|coordinat"', "has a '\"' that does not enclose a word"),
         ('sentence:aim|""', "has a '\"' that does not enclose a word"),
+        ("sentence:aim|\u201cfound", "has a '\"' that does not enclose a word"),
     ],
 )
 def test_a_quote_at_one_end_is_refused(tmp_path, capsys, rule, said):
