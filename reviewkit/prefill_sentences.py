@@ -71,7 +71,7 @@ _WORD_END = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 #   not's, "rated" and "rating" rate's, "coding" code's, "planed" plane's. A word of more
 #   syllables may take them plain (visited, targeted, labeled), so it keeps both;
 _DOUBLED = re.compile(r"[^aeiou][aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
-_ONE_SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*", re.IGNORECASE)
+_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*", re.IGNORECASE)  # y before a vowel: layer
 # - -es follows a hissing sound or an o (boxes, searches, goes); after any other it is another
 #   word's -s: "rates" is no rat's, "notes" no not's, "states" no stat's, "codes" no cod's (30
 #   such pairs among the snapshot's words);

@@ -77,6 +77,7 @@ def test_a_plain_word_does_not_take_another_word_s_forms(text, word):
         ("It was planned.", "plan"),
         ("Planning helped.", "plan"),
         ("It was visited.", "visit"),  # two syllables: no doubling (visited)
+        ("It was layered.", "layer"),  # two syllables: its y stands before a vowel
         ("Searches were run.", "search"),
         ("Two were studied.", "study"),
     ],
