@@ -47,10 +47,9 @@ def _prefixes(words: Iterable[str]) -> re.Pattern[str]:
     word (``"IPS"`` is no start of "IPSWICH")."""
     starts = []
     for w in words:
-        exact = quoted(w)
-        start = (w if exact is None else exact).strip()
+        start = _as_written(w)
         if start.rstrip("*"):
-            whole = exact is not None and not start.endswith("*")
+            whole = quoted(w) is not None and not start.endswith("*")
             starts.append(re.escape(start.rstrip("*")) + (_WORD_END if whole else ""))
     return re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else _NOTHING
 
@@ -71,7 +70,8 @@ _WORD_END = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 #   not's, "rated" and "rating" rate's, "coding" code's, "planed" plane's. A word of more
 #   syllables may take them plain (visited, targeted, labeled), so it keeps both;
 _DOUBLED = re.compile(r"[^aeiou][aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
-_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*", re.IGNORECASE)  # y before a vowel: layer
+# (one group of vowels, y counted a consonant: "layer", "prayer" have two)
+_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*", re.IGNORECASE)
 # - -es follows a hissing sound or an o (boxes, searches, goes); after any other it is another
 #   word's -s: "rates" is no rat's, "notes" no not's, "states" no stat's, "codes" no cod's (30
 #   such pairs among the snapshot's words);
@@ -108,10 +108,16 @@ def _inflected(word: str) -> str:
     return "(?:" + "|".join(forms) + ")" + _WORD_END
 
 
+def _as_written(word: str) -> str:
+    """A prefill word without its quotes ('' for quotes around nothing: no word)."""
+    inside = quoted(word)
+    return (word if inside is None else inside).strip()
+
+
 def _words(words: Iterable[str]) -> re.Pattern[str]:
     """One of ``words`` or one of its inflections (:func:`_inflected`), case ignored, as the
     ``sentence:`` rule reads them."""
-    forms = [_inflected(w.strip()) for w in words if (quoted(w) or w).strip().rstrip("*")]
+    forms = [_inflected(w.strip()) for w in words if _as_written(w).rstrip("*")]
     return re.compile(r"\b(?:" + "|".join(forms) + ")", re.IGNORECASE) if forms else _NOTHING
 
 

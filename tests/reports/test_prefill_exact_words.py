@@ -33,6 +33,13 @@ def test_a_quoted_sentence_word_is_the_word_as_written(text, words, taken):
     assert first_sentence(text, words) == taken
 
 
+def test_quotes_around_nothing_are_no_word():
+    """Refused by protocol check; were one read, it matched at every word (the first
+    sentence of any abstract)."""
+    assert first_sentence("Work matters. We aimed to map it.", ['" "']) == ""
+    assert naming_sentence("Work matters. We aimed to map it.", ['" "']) == ""
+
+
 def test_a_quoted_section_word_is_a_whole_word():
     """section:LABEL:word|word reads its words as starts of words; a quoted one is a word."""
     text = "An IPS worker helped. IPSWICH clinics took part."
