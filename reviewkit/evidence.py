@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from reviewkit import outputs
+from reviewkit import figure_files, outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
@@ -354,7 +354,7 @@ _LABEL_GAP_PT = 3.0  # the least white space between two neighbouring column lab
 
 def draw_map(emap: EvidenceMap, path: Path) -> Path:
     """Bubble chart of the matrix (area ∝ count, count printed), A4 width; format from the suffix."""
-    return outputs.save_figure(map_figure(emap), path)
+    return figure_files.save_figure(map_figure(emap), path, title="Evidence map")
 
 
 def map_figure(emap: EvidenceMap) -> Any:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,23 +29,11 @@ from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
-from reviewkit.errors import UserError, command_line, no_record
-from reviewkit.formats.filled_sheet import sheet_rows
-from reviewkit.formats.read_warnings import ReadWarning
+from reviewkit.errors import UserError, no_record
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
-from reviewkit.sheet_header import check_header
-from reviewkit.sheet_titles import refuse_other_title
-from reviewkit.sheet_values import (
-    Ambiguous,
-    number_columns,
-    read_cell,
-    same_value,
-    sheet_locale,
-    stored_form,
-)
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -386,102 +373,3 @@ def _report_of(rid: int, reports: tuple[int, ...]) -> str:
     if len(reports) == 1:
         return ""
     return f"{reports.index(rid) + 1} of {len(reports)} (study {reports[0]})"
-
-
-@dataclass
-class ImportResult:
-    rows: int
-    changed: int
-    warnings: tuple[ReadWarning, ...] = ()  # of reading the sheet (its header below titles)
-
-
-def import_csv(
-    project: Project, path: str | Path, study_ids: Iterable[int], *, reviewer: str = ""
-) -> ImportResult:
-    """Read an edited export back; writes only changed values, all in one transaction.
-
-    Refuses the whole file, writing nothing, on an unknown or repeated column, a broken quote,
-    a row without a valid record id, a record that is not one of ``study_ids`` or a record on
-    two rows (which one would win is a guess); the error names the line.
-    """
-    path = Path(path)
-    # a CSV sheet or the workbook Excel saves it as; field ids are matched in their own case
-    found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
-    with found.refusing():  # the sheet's warnings said before a refusal
-        header, rows = found.header, found.rows
-        fields = [f.id for f in project.protocol.extraction]
-        check_header(header, fields, READ_ONLY_COLUMNS, f"{path}:{found.header_line}")
-        allowed = set(study_ids)
-        wanted: list[tuple[int, str, str]] = []
-        first_line: dict[int, int] = {}
-        shown: dict[int, str] = {}  # record id -> the title its row shows
-        for line, row in rows:
-            raw = (row.get("record_id") or "").strip()
-            if not raw.isdigit():
-                raise UserError(
-                    f"record_id {raw!r} is not a number",
-                    where=f"{path}:{line}",
-                    hint=f"keep the record ids '{command_line('extract export')}' wrote in the record_id column",
-                )
-            rid = int(raw)
-            if rid not in allowed:
-                raise UserError(
-                    f"unknown record id {rid}",
-                    where=f"{path}:{line}",
-                    hint="only studies of this project's report can be imported",
-                )
-            if rid in first_line:
-                raise UserError(
-                    f"record id {rid} is on two rows (lines {first_line[rid]} and {line})",
-                    where=f"{path}:{line}",
-                    hint="keep one row per study; nothing was imported",
-                )
-            first_line[rid] = line
-            if row.get("title"):
-                shown[rid] = row["title"]
-            for f in fields:
-                if f in row and row[f] is not None:
-                    wanted.append((rid, f, read_cell(row[f])))
-        _refuse_other_titles(project, shown, first_line, path)
-        current = values(project, {rid for rid, _, _ in wanted})
-        # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
-        # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
-        # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
-        locale = sheet_locale(found.separator, (v for *_, v in wanted))
-        numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
-        changed, unclear = [], []
-        for rid, f, v in wanted:
-            try:
-                if not same_value(current[rid][f], v, locale):  # stored as the locale reads it
-                    changed.append((rid, f, stored_form(v, locale, f in numbers)))
-            except Ambiguous as exc:
-                unclear.append((first_line[rid], f, v, exc))
-        if unclear:  # all at once: a re-saved sheet has every date in the locale's form
-            line, f, _, exc = unclear[0]
-            more = "; ".join(f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:9])
-            also = f"; {len(unclear) - 1} more such cell(s): {more}" if more else ""
-            raise UserError(
-                f"column {f!r}: {exc.message}{also}{', …' if len(unclear) > 9 else ''}",
-                where=f"{path}:{line}",
-                hint=f"{exc.hint}; nothing was imported",
-            )
-        values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
-    return ImportResult(len(first_line), len(changed), found.warnings)
-
-
-def _refuse_other_titles(
-    project: Project, shown: dict[int, str], first_line: dict[int, int], path: Path
-) -> None:
-    """Refuse a sheet whose title column shows another study's title than the record_id beside
-    it (:mod:`reviewkit.sheet_titles`): a sheet of another project, or sorted in a spreadsheet
-    apart from its ids, would put its values on other studies. The title is the one
-    :func:`export_csv` wrote (the kept record's, filled from its duplicates)."""
-    records = filled_records(project.db, list(shown))
-    for rid, cell in shown.items():
-        refuse_other_title(
-            rid,
-            cell,
-            records[rid].title,
-            f"{path}:{first_line[rid]}",
-            f"export this project's sheet with '{command_line('extract export FILE')}' and fill that one",
-        )

@@ -27,18 +27,15 @@ from __future__ import annotations
 
 import csv
 import errno
-import io
 import os
 import re
 import stat
 import tempfile
-import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from reviewkit import figure_fonts
 from reviewkit.errors import OutputError
 from reviewkit.files import NUMBERS_KIND, ODS_KIND, PNG, SQLITE, XLSX_KIND, binary_kind
 
@@ -452,35 +449,9 @@ def write_text(path: str | Path, text: str) -> Path:
     return Path(path)
 
 
-def save_figure(fig: Any, path: str | Path, fmt: str | None = None) -> Path:
-    """Save a matplotlib figure atomically (format from the suffix unless ``fmt``) and close it,
-    also when saving fails; returns the path (its folder created when missing).
-
-    An SVG keeps its text as text, not outlines (matplotlib's default draws every letter as a
-    path): a review team edits a diagram (a journal's wording, a box added) and searches it.
-    Indents made of spaces survive because the SVG says so (``xml:space``)."""
-    import matplotlib
-    import matplotlib.pyplot as plt
-
-    out = Path(path)
-    fmt = fmt or out.suffix.lstrip(".").lower() or None
-    settings = figure_fonts.fallback_settings()  # text is laid out (and fonts found) on saving
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            if fmt != "svg":
-                with matplotlib.rc_context(settings), atomic_path(out) as tmp:
-                    fig.savefig(tmp, format=fmt)
-            else:
-                buf = io.StringIO()
-                with matplotlib.rc_context({**settings, "svg.fonttype": "none"}):
-                    fig.savefig(buf, format="svg")
-    finally:
-        plt.close(fig)
-    figure_fonts.said_once(caught, out.name)
-    if fmt != "svg":
-        return out
-    return write_text(out, buf.getvalue().replace("<svg ", '<svg xml:space="preserve" ', 1))
+# the program named as a file's author or creator (Word's and Excel's File > Info, an SVG's
+# or a PNG's properties): no person wrote the file, and the libraries named themselves
+WRITER = "reviewkit"
 
 
 def write_csv(path: str | Path, header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Path:

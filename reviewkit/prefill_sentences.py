@@ -2,7 +2,9 @@
 
 - ``sentence:word|word``: the first sentence of the abstract holding one of the words or one of
   its inflections (:func:`first_sentence`): an aim, a conclusion, stated once, first. A word
-  written with ``*`` ("purpos*") is the start of any word, as a classification term's is.
+  written with ``*`` ("purpos*") is the start of any word, as a classification term's is; one
+  in double quotes (``"found"``) is that word as written, as a quoted classification term is
+  and as PubMed's quotes turn its term mapping off.
 - ``section:LABEL:word|word``: the sentence of a section that names most of the words, counted
   outside a comparator arm (:func:`naming_sentence`). A section such as METHODS describes a
   study in several sentences, by kind: the design or the allocation first ("280 patients were
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 
 from reviewkit.classify.comparator import comparator_reach
 from reviewkit.classify.words import tokens
+from reviewkit.protocol.prefill_words import quoted
 from reviewkit.records import plain_abstract
 
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
@@ -40,8 +43,14 @@ _NOTHING = re.compile(r"(?!)")
 def _prefixes(words: Iterable[str]) -> re.Pattern[str]:
     """A word starting with one of ``words`` (case ignored), as ``section:LABEL:word|word``
     reads them (its words are stems: 'coordinat', 'physiotherap'; 'coordinat*', as a
-    ``sentence:`` rule writes a start of a word, is the same)."""
-    starts = [re.escape(w.strip().rstrip("*")) for w in words if w.strip().rstrip("*")]
+    ``sentence:`` rule writes a start of a word, is the same); a quoted word is that whole
+    word (``"IPS"`` is no start of "IPSWICH")."""
+    starts = []
+    for w in words:
+        start = _as_written(w)
+        if start.rstrip("*"):
+            whole = quoted(w) is not None and not start.endswith("*")
+            starts.append(re.escape(start.rstrip("*")) + (_WORD_END if whole else ""))
     return re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else _NOTHING
 
 
@@ -54,29 +63,61 @@ _WORD_END = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 # words made from it with another suffix: "purposeful" and "purposive" (sampling, in a
 # qualitative study's methods) are not "purpose", "objectively" is no "objective", "suggestive"
 # no "suggest", so a ``sentence:`` rule takes the sentence that says the aim, not the first
-# that starts one of its words. A consonant is doubled after one vowel (plan, planned).
+# that starts one of its words. Nor another word's forms, which the plain endings would make
+# (measured on the snapshot's abstracts: tests/reports/test_prefill_exact_words.py):
+# - a final consonant after one vowel of a one-syllable word is doubled before -ed and -ing
+#   (plan, planned, planning), and the plain endings are another word's: "noted" is note's, not
+#   not's, "rated" and "rating" rate's, "coding" code's, "planed" plane's. A word of more
+#   syllables may take them plain (visited, targeted, labeled), so it keeps both;
 _DOUBLED = re.compile(r"[^aeiou][aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
+# (one group of vowels, y counted a consonant: "layer", "prayer" have two)
+_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*", re.IGNORECASE)
+# - -es follows a hissing sound or an o (boxes, searches, goes); after any other it is another
+#   word's -s: "rates" is no rat's, "notes" no not's, "states" no stat's, "codes" no cod's (30
+#   such pairs among the snapshot's words);
+_TAKES_ES = re.compile(r"(?:s|x|z|ch|sh|o)$", re.IGNORECASE)
+# - a word English makes the past of another verb (find, found) takes no ending of its own:
+#   its -s, -ed and -ing are those of a verb of its own, another word ("found" a clinic, the
+#   clinic was founded: 13 cells of the snapshot's abstracts took "founded" or "founding" for
+#   a finding; bound, ground, wound, fell alike). The closed set of such English pasts that
+#   are verbs too; the word is read as written, as if quoted.
+_PAST_OF_ANOTHER_VERB = frozenset({"found", "bound", "ground", "wound", "fell", "felt", "saw"})
 
 
 def _inflected(word: str) -> str:
-    """The pattern of ``word`` and its inflections (of its last word when it is a phrase), or
-    of any word starting with it when it ends with ``*``."""
+    """The pattern of ``word`` and its inflections (of its last word when it is a phrase), of
+    any word starting with it when it ends with ``*``, of the word alone when it is quoted."""
+    exact = quoted(word)
+    word = word if exact is None else exact
     if word.endswith("*"):
         return re.escape(word.rstrip("*"))
-    forms = [re.escape(word) + "(?:s|es|ed|ing)?"]
+    last = word.split()[-1] if word.split() else word  # of a phrase, its last word
+    if exact is not None or last.casefold() in _PAST_OF_ANOTHER_VERB:
+        return re.escape(word) + _WORD_END
+    doubled = _DOUBLED.search(word)
+    endings = ["s", "es"] if _TAKES_ES.search(word) else ["s"]
+    if not (doubled and _ONE_SYLLABLE.fullmatch(last)):
+        endings += ["ed", "ing"]
+    forms = [re.escape(word) + "(?:" + "|".join(endings) + ")?"]
     if word[-1:].casefold() == "e":  # conclude: concluded, concluding
         forms.append(re.escape(word[:-1]) + "(?:ed|ing)")
     elif len(word) > 2 and word[-1:].casefold() == "y" and word[-2].casefold() not in "aeiou":
         forms.append(re.escape(word[:-1]) + "(?:ies|ied)")  # study: studies, studied
-    elif doubled := _DOUBLED.search(word):
+    elif doubled:
         forms.append(re.escape(word + doubled.group(1)) + "(?:ed|ing)")  # plan: planned
     return "(?:" + "|".join(forms) + ")" + _WORD_END
+
+
+def _as_written(word: str) -> str:
+    """A prefill word without its quotes ('' for quotes around nothing: no word)."""
+    inside = quoted(word)
+    return (word if inside is None else inside).strip()
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
     """One of ``words`` or one of its inflections (:func:`_inflected`), case ignored, as the
     ``sentence:`` rule reads them."""
-    forms = [_inflected(w.strip()) for w in words if w.strip().rstrip("*")]
+    forms = [_inflected(w.strip()) for w in words if _as_written(w).rstrip("*")]
     return re.compile(r"\b(?:" + "|".join(forms) + ")", re.IGNORECASE) if forms else _NOTHING
 
 

@@ -401,9 +401,9 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     ax.set_title(title, fontsize=10)
     ax.legend(loc="lower right")
     fig.tight_layout()
-    from reviewkit import outputs
+    from reviewkit import figure_files
 
-    return outputs.save_figure(fig, path, fmt="png")
+    return figure_files.save_figure(fig, path, fmt="png")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,12 +81,13 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
       reviewkit extract export extraction.csv
       reviewkit extract import extraction.csv --reviewer you
     """
-    from reviewkit import extract
+
+    from reviewkit.extract_import import import_csv
 
     project = load_project(project_dir, person=reviewer)
     try:
         project.protocol.extraction_fields()  # none: nothing to read back
-        result = extract.import_csv(project, file, chosen_studies(project, True), reviewer=reviewer)
+        result = import_csv(project, file, chosen_studies(project, True), reviewer=reviewer)
         say_warnings(file, result.warnings)
         click.echo(
             f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"

@@ -17,6 +17,7 @@ from reviewkit.errors import UserError
 def main(argv: list[str] | None = None) -> int:
     """The demo's command line; exit code 2 with a message on bad input."""
     from reviewkit.demo.run import ROOT, run_demo
+    from reviewkit.demo.source import DEMO_SEED
 
     parser = argparse.ArgumentParser(
         prog="python -m reviewkit.demo",
@@ -44,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         " 'reviewkit pubmed serve --snapshot' reads them (NLM's pubmedYYnNNNN files by year and"
         " number, baseline before update files; other files in the order given)",
     )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the simulated reviewers")
+    parser.add_argument(
+        "--seed", type=int, default=DEMO_SEED, help="seed of the simulated reviewers"
+    )
     args = parser.parse_args(argv)
     try:
         run_demo(

@@ -24,6 +24,7 @@ from rich.console import Console
 
 from reviewkit.demo import librarian, review, summary
 from reviewkit.demo.reviewers import NOTE
+from reviewkit.demo.source import DEMO_SEED
 from reviewkit.demo.summary import rel
 from reviewkit.errors import UserError
 from reviewkit.project import DATABASE_FILE, PROTOCOL_FILE, Project, init_project, open_project
@@ -134,7 +135,7 @@ def run_demo(
     *,
     fresh: bool = False,
     snapshot_files: Sequence[Path] | None = None,
-    seed: int = 1,
+    seed: int = DEMO_SEED,
     console: Console | None = None,
 ) -> DemoResult:
     """Build (or keep) the two demo projects and write the report; returns what was made.

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reviewkit import formats
 from reviewkit.demo.reviewers import unit
+from reviewkit.protocol import Search
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.records import Record
 
@@ -28,6 +29,7 @@ SOURCE_NAME = "Other database (demo RIS)"
 FILE_NAME = "other-database.ris"
 OVERLAP_SHARE = 0.15  # of the stored searches' records, also in the other database
 EXTRA_MAX = 30
+DEMO_SEED = 1  # `make demo`'s: which records overlap, which extra ones, the reviewers' votes
 # Terms of work and health that none of the stored searches uses, so these records are new.
 EXTRA_QUERY = (
     '("job strain"[tiab] OR "work stress"[tiab] OR "work-related"[tiab] OR ergonomic*[tiab] OR '
@@ -67,14 +69,29 @@ def choose_overlap(pmids: Iterable[str], seed: int) -> list[str]:
     return sorted(p for p in set(pmids) if unit(seed, "overlap", p) < OVERLAP_SHARE)
 
 
+def extra_pmids(client: PubMedClient, found: set[str], seed: int = DEMO_SEED) -> list[str]:
+    """The records only this source brings: up to EXTRA_MAX of EXTRA_QUERY's that the stored
+    searches did not find (``found``), a seeded choice (the same ones every run)."""
+    extra_ids = [p for p in client.search(EXTRA_QUERY).pmids if p not in found]
+    return sorted(extra_ids, key=lambda p: unit(seed, "extra", p))[:EXTRA_MAX]
+
+
+def demo_pmids(client: PubMedClient, searches: Iterable[Search], seed: int = DEMO_SEED) -> set[str]:
+    """The PMIDs of every record the demo stores, without building it: its stored searches'
+    (each query as ``search run`` sends it) and this source's new ones (its overlapping records
+    are the searches' own). One esearch a search, no efetch: tests/core/test_demo_pmids.py
+    checks tests/core/fixtures/demo-pmids.txt with it, and rewrites it."""
+    found = {p for s in searches for p in client.search(s.full_query()).pmids}
+    return found | set(extra_pmids(client, found, seed))
+
+
 def write_source(
-    client: PubMedClient, found_pmids: Iterable[str], folder: Path, seed: int = 1
+    client: PubMedClient, found_pmids: Iterable[str], folder: Path, seed: int = DEMO_SEED
 ) -> tuple[Path, int, int]:
     """Write the RIS file into ``folder``; returns (path, overlapping records, new records)."""
     found = set(found_pmids)
     overlap = choose_overlap(found, seed)
-    extra_ids = [p for p in client.search(EXTRA_QUERY).pmids if p not in found]
-    extra_ids = sorted(extra_ids, key=lambda p: unit(seed, "extra", p))[:EXTRA_MAX]
+    extra_ids = extra_pmids(client, found, seed)
     records: list[Record] = []
     for i, rec in enumerate(client.efetch_ids(overlap) if overlap else []):
         records.append(as_exported(rec, keep_doi=i % 3 != 2, retitle=i % 2 == 0))

@@ -233,8 +233,8 @@ class Scheme:
 PREFILL_WITH_ARGUMENT = ("section", "sentence")
 PREFILL_ALONE = ("affiliation-country", "publication-type")
 PREFILL_HINT = (
-    "use section:LABEL, section:LABEL:word|word, sentence:word|word, affiliation-country"
-    " or publication-type"
+    "use section:LABEL, section:LABEL:word|word, sentence:word|word (a word in double quotes"
+    ' as written: sentence:conclude|"showed"), affiliation-country or publication-type'
 )
 
 

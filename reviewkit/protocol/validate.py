@@ -33,6 +33,7 @@ from reviewkit.protocol.model import (
     Search,
 )
 from reviewkit.protocol.names import ID_RE, did_you_mean
+from reviewkit.protocol.prefill_words import quoted, straight
 from reviewkit.protocol.reading import read_text
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
@@ -41,11 +42,19 @@ from reviewkit.query import QuerySyntaxError, parse
 
 
 def _star_ends_a_word(word: str) -> bool:
-    """Whether a prefill word's '*', if it has one, ends the start of a word ('purpos*'), as
-    :mod:`reviewkit.prefill_sentences` reads it; an empty word (``aim||purpose``) is skipped
-    there, and passes."""
+    """Whether a prefill word's '*', if it has one, ends the start of a word ('purpos*', also
+    inside quotes), as :mod:`reviewkit.prefill_sentences` reads it; an empty word
+    (``aim||purpose``) is skipped there, and passes."""
+    word = quoted(word) or word
     start = word.strip().rstrip("*")
     return "*" not in start and (bool(start) or "*" not in word)
+
+
+def _quotes_enclose_a_word(word: str) -> bool:
+    """Whether a prefill word's double quotes, if it has any, enclose it whole ('"found"'): a
+    quote at one end only ('"found') or around nothing was a word no abstract holds."""
+    inside = quoted(word)
+    return '"' not in (straight(word) if inside is None else inside) and inside != ""
 
 
 def load(path: str | Path) -> Protocol:
@@ -280,6 +289,10 @@ class _Validator(StageChecks, SchemeChecks):
                 what = "has ':' among its words: words are separated by '|' (word|word)"
             elif kind == "sentence" and not arg.strip():
                 what = "needs words after ':': sentence:word|word"
+            elif kind in ("section", "sentence") and not all(
+                _quotes_enclose_a_word(w) for w in (words if kind == "section" else arg).split("|")
+            ):
+                what = "has a '\"' that does not enclose a word: '\"found\"' is the word as written"
             elif kind in ("section", "sentence") and not all(
                 _star_ends_a_word(w) for w in (words if kind == "section" else arg).split("|")
             ):

@@ -274,9 +274,7 @@ def _repeat_as_header(row) -> None:  # noqa: ANN001 (a docx table row)
     row._tr.get_or_add_trPr().append(flag)
 
 
-# the program named as a Word or Excel file's author (File > Info): no person wrote the file,
-# and the libraries' own defaults named themselves
-WRITER = "reviewkit"
+WRITER = outputs.WRITER  # a Word or Excel file's author (File > Info)
 
 
 def _describe(doc, title: str) -> None:  # noqa: ANN001 (a python-docx Document)
@@ -329,6 +327,9 @@ def _add_figures(doc, images: Sequence[tuple[str, Path]]) -> None:  # noqa: ANN0
     for caption, image in images:
         doc.add_heading(caption, level=2)
         picture = doc.add_picture(str(image), width=room_w)
+        # its alternative text (Word's accessibility checker flagged it missing; a screen
+        # reader said "Picture 1"), as the Markdown report's image text
+        picture._inline.docPr.set("descr", caption)
         if picture.height > room_h:  # a tall figure: as high as the page allows, width in step
             picture.width = Emu(int(picture.width * room_h / picture.height))
             picture.height = Emu(room_h)

@@ -71,8 +71,11 @@ def field_history(db: Store, record_id: int, field_id: str) -> list[Value]:
     ]
 
 
-def values_ever(db: Store, record_ids: Iterable[int]) -> set[tuple[int, str, str]]:
-    """Every (record id, field, value) the records' fields have had, current or not."""
+def values_ever(
+    db: Store, record_ids: Iterable[int], *, method: str | None = None
+) -> set[tuple[int, str, str]]:
+    """Every (record id, field, value) the records' fields have had, current or not (only
+    those ``method`` gave, when it is given)."""
     wanted = set(record_ids)
-    rows = db.query("SELECT record_id, field, value FROM extraction")
-    return {(r[0], r[1], r[2]) for r in rows if r[0] in wanted}
+    rows = db.query("SELECT record_id, field, value, method FROM extraction")
+    return {(r[0], r[1], r[2]) for r in rows if r[0] in wanted and method in (None, r[3])}

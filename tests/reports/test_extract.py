@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit import extract
+from reviewkit import extract, extract_import
 from reviewkit.errors import UserError
 from reviewkit.records import AbstractSection, Record
 from reviewkit.reports.snapshot import ProjectSnapshot
@@ -122,14 +122,14 @@ def test_csv_round_trip(b_included, tmp_path: Path):
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
-    result = extract.import_csv(project, path, ids, reviewer="ann")
+    result = extract_import.import_csv(project, path, ids, reviewer="ann")
     assert (result.rows, result.changed) == (3, 2)
     vals = extract.values(project, ids)
     assert vals[ids[1]]["population"] == "Employees on sick leave, back pain"
     assert vals[ids[2]]["intervention"] == "RTW coordinator\nwith coaching"
     assert value_rows.field_history(project.db, ids[1], "population")[-1].method == "csv"
     # importing the same file again changes nothing
-    assert extract.import_csv(project, path, ids).changed == 0
+    assert extract_import.import_csv(project, path, ids).changed == 0
     # export again: the file is what we imported
     again = tmp_path / "again.csv"
     extract.export_csv(project, ids, again, labels=_named(project, ids))
@@ -153,7 +153,7 @@ def test_import_refuses_bad_files_and_writes_nothing(
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(UserError) as err:
-        extract.import_csv(project, path, ids)
+        extract_import.import_csv(project, path, ids)
     assert err.value.where.endswith(where) and message in err.value.message
     assert value_rows.current_values(project.db) == {}
 
@@ -182,7 +182,7 @@ def test_import_of_an_export_cut_short_writes_nothing(b_included, tmp_path: Path
     path.write_text(whole[: whole.rindex("Norway") + 3], encoding="utf-8")  # '…,Nor'
     before = extract.values(project, ids)
     with pytest.raises(UserError) as err:
-        extract.import_csv(project, path, ids, reviewer="ann")
+        extract_import.import_csv(project, path, ids, reviewer="ann")
     assert err.value.where == f"{path}:4" and "cut short" in (err.value.hint or "")
     assert extract.values(project, ids) == before
 

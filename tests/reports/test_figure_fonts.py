@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit import figure_fonts, outputs
+from reviewkit import figure_files, figure_fonts
 from reviewkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +61,9 @@ def test_installed_wide_fonts_come_right_after_the_first_choice(monkeypatch) -> 
 def test_a_figure_every_font_can_draw_warns_nothing(tmp_path: Path) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        outputs.save_figure(_figure("Return to work: Ørsted, Ålesund, Zürich"), tmp_path / "a.png")
+        figure_files.save_figure(
+            _figure("Return to work: Ørsted, Ålesund, Zürich"), tmp_path / "a.png"
+        )
     assert [str(w.message) for w in caught] == []
 
 
@@ -75,4 +77,4 @@ def test_other_warnings_while_saving_are_not_swallowed(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(fig, "savefig", savefig)
     with pytest.warns(RuntimeWarning, match="something else"):
-        outputs.save_figure(fig, tmp_path / "b.png")
+        figure_files.save_figure(fig, tmp_path / "b.png")

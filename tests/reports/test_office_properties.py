@@ -26,3 +26,42 @@ def test_word_and_excel_reports_say_who_wrote_them_and_when(b_included, tmp_path
     assert abs(datetime.now(UTC) - props.created) < timedelta(days=1)  # not 2013
     book = openpyxl.load_workbook(out / "report.xlsx").properties
     assert (book.creator, book.title) == ("reviewkit", project.protocol.title)
+
+
+def test_the_figures_say_what_they_are_and_who_drew_them(b_included, tmp_path: Path):
+    """The PRISMA diagram and the evidence map, as SVG and PNG: matplotlib named itself their
+    creator (Inkscape's Document Properties, a PNG's Software) and gave them no title."""
+    from lxml import etree
+    from PIL import Image
+
+    project, _ids = b_included
+    out = tmp_path / "exports"
+    argv = ["report", "--project", str(project.folder), "--out", str(out)]
+    assert main(argv) == 0
+    dc = {"dc": "http://purl.org/dc/elements/1.1/"}
+    for svg, title in (
+        (out / "prisma.svg", "PRISMA 2020 flow diagram"),
+        (out / "evidence-map" / "evidence-map.svg", "Evidence map"),
+    ):
+        tree = etree.parse(str(svg))
+        # the title, and the creator's name (Dublin Core: dc:creator/cc:Agent/dc:title)
+        assert set(tree.xpath("//dc:title/text()", namespaces=dc)) == {title, "reviewkit"}, svg
+        assert not any("Matplotlib" in t for t in tree.xpath("//text()")), svg
+        png = Image.open(svg.with_suffix(".png"))
+        assert (png.info.get("Title"), png.info.get("Software")) == (title, "reviewkit"), svg
+
+
+def test_the_word_report_s_figures_have_alternative_text(b_included, tmp_path: Path):
+    """Word's accessibility checker flagged both pictures 'Missing alternative text', and a
+    screen reader read them as 'Picture 1', 'Picture 2': each now says what it is, as the
+    Markdown report's image text does."""
+    from docx.oxml.ns import qn
+
+    project, _ids = b_included
+    out = tmp_path / "exports"
+    assert main(["report", "--project", str(project.folder), "--out", str(out)]) == 0
+    shapes = docx.Document(str(out / "report.docx")).inline_shapes
+    described = [s._inline.find(qn("wp:docPr")).get("descr") for s in shapes]
+    assert described == ["PRISMA 2020 flow diagram", "Evidence map"]
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert all(f"![{text}](" in markdown for text in described)

@@ -86,3 +86,43 @@ def test_the_report_shows_the_withdrawn_value_empty_and_not_as_unchecked(
     # an empty value is nobody's to check: no study's 'Prefilled, not checked' names the Aim
     assert not any("Aim" in r["Prefilled, not checked"] for r in rows)
     assert _history(project, one)[-1] == ("prefill", "")
+
+
+def test_a_sheet_exported_before_the_withdrawal_imports_its_old_prefill_as_left_alone(
+    prefilled_before, tmp_path
+):
+    """A sheet exported while the old rule's Aim stood, read back after a re-prefill withdrew
+    it: the cell the person left alone is the old prefill (the field's history has it as a
+    prefilled value), not their value; a cell they typed is theirs. Before, the import stored
+    the withdrawn sentence as the person's, checked."""
+    project, (one, two) = prefilled_before
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+    with sheet.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:  # the sheet as exported before the withdrawal: the old value in the cell
+        if int(row["record_id"]) == one:
+            row["aim"] = PURPOSEFUL
+            row["conclusions"] = "Coordination helps, we typed."
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
+    assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+    now = extract.current(project, [one])[one]
+    assert (now["conclusions"].method, now["conclusions"].value) == (
+        "csv",
+        "Coordination helps, we typed.",
+    )
+    # typed over the old prefill: the person's value
+    for row in rows:
+        if int(row["record_id"]) == one:
+            row["aim"] = "To map coordination."
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
+    assert _history(project, one)[-1] == ("csv", "To map coordination.")

@@ -190,6 +190,6 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
         _into_included(ax, other[-1], max(below, key=lambda b: b.y))
     if c.update:
         _draw_path(ax, previous_arrow(boxes))
-    from reviewkit import outputs
+    from reviewkit import figure_files
 
-    return outputs.save_figure(fig, path)
+    return figure_files.save_figure(fig, path, title="PRISMA 2020 flow diagram")
