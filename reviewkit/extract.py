@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from reviewkit import outputs
 from reviewkit.abstract_headings import category
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
@@ -36,7 +37,7 @@ from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record
 from reviewkit.sheet_header import check_header
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.sheet_values import (
