@@ -1,8 +1,8 @@
 """Structured-abstract headings in Norwegian, Swedish, Danish and Dutch, and the NLM category
 each stands for ("Bakgrunn:" is BACKGROUND, "Resultater:" RESULTS, "Doel:" OBJECTIVE), so an
 abstract written in those languages is split into sections as an English one is
-(:func:`reviewkit.records.plain_abstract`) and its sections weigh, report and prefill as the
-English ones do (:func:`category`). The headings keep their own words as labels."""
+(:func:`reviewkit.abstract_sections.plain_abstract`) and its sections weigh, report and prefill
+as the English ones do (:func:`category`). The headings keep their own words as labels."""
 
 from __future__ import annotations
 

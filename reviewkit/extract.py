@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from reviewkit import outputs
 from reviewkit.abstract_headings import category
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
@@ -33,7 +34,7 @@ from reviewkit.errors import UserError, no_record
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.comparator import comparator_reach
 from reviewkit.classify.words import tokens
 from reviewkit.protocol.prefill_words import quoted
-from reviewkit.records import plain_abstract
 
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
 # heading glued to it ("… employment status .Method: A retrospective …", as some journals'

@@ -13,7 +13,7 @@ import csv
 from pathlib import Path
 
 from conftest import Caught
-from test_end_to_end import CSV_ROWS, PROTOCOL_B, RIS, report_of_review_b, run
+from review_b_files import CSV_ROWS, PROTOCOL_B, RIS, report_of_review_b, run
 
 from reviewkit import screening
 from reviewkit.project import Project, open_project

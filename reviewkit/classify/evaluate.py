@@ -31,13 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.protocol import Protocol, Scheme
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record
 from reviewkit.wording import quantity
 
 SECTION_COLUMNS = (

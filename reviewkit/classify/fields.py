@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify import affiliations, codes
 from reviewkit.classify.headings import heading
 from reviewkit.classify.term_syntax import NOUN_ENDINGS, TermPart, part_matches
 from reviewkit.classify.words import SHORT_WORD, Token, fold, forms, hyphen_runs, tokens
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 _NO_PLACES: list[int] = []  # shared: callers only read places
 

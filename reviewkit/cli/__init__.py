@@ -43,7 +43,7 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
         "Run the protocol's stored PubMed searches, rerun them, and compare runs.",
     ),
     "pubmed": LazyCommand(
-        "search",
+        "pubmed_serve",
         "pubmed_group",
         "The local E-utilities server over a PubMed snapshot (for tests, demos, offline work).",
     ),

@@ -91,16 +91,20 @@ def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> No
         outputs.check_output(csv_file)
         outputs.check_output(notes_path(csv_file))
     from reviewkit import agreement as ag
+    from reviewkit import agreement_tables as tables
 
     project = load_project(project_dir)
     try:
         results = ag.agreement(project, stage)
-        click.echo(ag.to_text(results), nl=False)
+        click.echo(tables.to_text(results), nl=False)
         if csv_file:
-            ag.write_csv(results, csv_file)
+            tables.write_csv(results, csv_file)
             # its title and notes beside it, as every CSV reviewkit writes (reports.writers)
             table = Table(
-                "agreement", ag.CSV_TITLE, list(ag.CSV_COLUMNS), note=ag.csv_note(results)
+                "agreement",
+                tables.CSV_TITLE,
+                list(tables.CSV_COLUMNS),
+                note=tables.csv_note(results),
             )
             click.echo(f"wrote {csv_file} and {write_notes(table, csv_file)}", err=True)
     finally:

@@ -43,7 +43,6 @@ from reviewkit.records import Record
 
 REVIEWERS = ("demo-reviewer-1", "demo-reviewer-2")
 LEAD = "demo-lead"
-SIMULATED = (*REVIEWERS, LEAD)
 HUMAN = "you"  # the protocol's third reviewer: the person trying the demo
 NOTE = (
     "Screening, conflict resolution and label confirmation in this demo were done by simulated "

@@ -22,6 +22,7 @@ from typing import TextIO
 import bibtexparser
 from bibtexparser.model import Entry, Field
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex_crossref, bibtex_split
 from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, top_level, year_value
@@ -36,7 +37,7 @@ from reviewkit.formats.kinds import (
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.name_forms import bibtex_name_parts, written_apart
-from reviewkit.records import Record, fold_text, plain_abstract
+from reviewkit.records import Record, fold_text
 
 FORMAT = "bibtex"
 _ESCAPES = [

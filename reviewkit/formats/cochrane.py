@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.headings import unstarred
@@ -36,7 +37,7 @@ from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, recor
 from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import COCHRANE_FIELD
-from reviewkit.records import Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_pmid
 
 FORMAT = "cochrane"
 _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again"

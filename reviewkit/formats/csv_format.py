@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export, wos_cut
 from reviewkit.formats.accession import cell_pmid
@@ -33,7 +34,7 @@ from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
 from reviewkit.outputs import csv_writer, restore
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 FORMAT = "csv"
 # a header without a title column: a workbook's reader adds where else the records may be

@@ -29,12 +29,13 @@ from collections.abc import Iterator
 
 from lxml import etree as ET
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.cr_line_ends import cr_line_ends
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import Warn, check_year
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 FORMAT = "endnote-xml"
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut
 from reviewkit.formats.findable import require_findable
@@ -25,7 +26,7 @@ from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import MEDLINE_LINE, is_ovid
 from reviewkit.name_forms import medline_full_name
-from reviewkit.records import Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_pmid
 
 if TYPE_CHECKING:
     from reviewkit.formats.text_stream import Lines

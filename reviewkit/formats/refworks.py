@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
@@ -31,7 +32,7 @@ from reviewkit.formats.read_warnings import ReadWarning, Warn, check_tagged_year
 from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import REFWORKS_FIELD
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 FORMAT = "refworks"
 # the year: YR holds one, so one that holds none is warned of (formats.read_warnings); failing

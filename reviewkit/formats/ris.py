@@ -16,6 +16,7 @@ from typing import TextIO
 
 import rispy
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import ris_vendors
 from reviewkit.formats.accession import accession_pmid
@@ -30,7 +31,7 @@ from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
 from reviewkit.name_forms import ris_name
-from reviewkit.records import PAGE_RANGE, Record, normalise_doi, plain_abstract
+from reviewkit.records import PAGE_RANGE, Record, normalise_doi
 
 FORMAT = "ris"
 # a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read

@@ -44,9 +44,9 @@ def continue_field(fields: list[tuple[str, str]], line: str) -> None:
     field description of AB is the abstract as one field, and PubMed writes a structured
     abstract as one paragraph with its labels inline ('…resources. RESULTS: We have…', as in
     Biopython's Tests/Medline files), wrapped at about 80 columns. Its sections are what a
-    reader needs, and records.plain_abstract finds them by those labels. The line of spaces
-    PubMed writes inside some book abstracts (StatPearls, Biopython issue #4557) is not in the
-    format's description, and those abstracts have no labels: plain_abstract would join
+    reader needs, and abstract_sections.plain_abstract finds them by those labels. The line of
+    spaces PubMed writes inside some book abstracts (StatPearls, Biopython issue #4557) is not
+    in the format's description, and those abstracts have no labels: plain_abstract would join
     their paragraphs into one section with a space anyway.
     """
     more = line.strip()

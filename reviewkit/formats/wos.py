@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import split_lines
-from reviewkit.records import Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_pmid
 
 FORMAT = "wos"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")

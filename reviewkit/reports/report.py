@@ -11,7 +11,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from reviewkit import agreement as agreement_mod
-from reviewkit import outputs
+from reviewkit import agreement_tables, outputs
 from reviewkit.classify import none_id
 from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, map_files, write_map
@@ -62,7 +62,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             num(a.ci_low),
             num(a.ci_high),
             num(a.pabak),
-            *agreement_mod.include_exclude_cells(a, num),
+            *agreement_tables.include_exclude_cells(a, num),
         ]
         for a in results
     ]

@@ -254,16 +254,6 @@ def run_record_ids(db: Store, run_id: int) -> list[int]:
     ]
 
 
-def status_counts(db: Store, run_id: int) -> dict[str, int]:
-    return {
-        r[0]: r[1]
-        for r in db.conn.execute(
-            "SELECT status, COUNT(*) FROM search_run_records WHERE run_id = ? GROUP BY status",
-            (run_id,),
-        )
-    }
-
-
 def search_record_counts(db: Store) -> list[tuple[str, int, int]]:
     """(database, run id, records stored) for every run that stored records."""
     rows = db.conn.execute(

@@ -11,37 +11,21 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from bad_input.protocol_helpers import include_everything
+from bad_input.corpus_cases import (
+    CASE_ROWS,
+    CASES,
+    command,
+    database_project,
+)
 from conftest import dump_database
 
 from reviewkit.cli import main
 
-HERE = Path(__file__).parent
-CASES = HERE / "cases"
-REPO = HERE.parent.parent
-FIXTURES = REPO / "tests" / "core" / "fixtures"
-PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-PROTOCOL_ONE = REPO / "protocols" / "rtw-systematic-reviews.toml"  # title-abstract: 1 reviewer
-_ROW = re.compile(r"^\| (\S+/\S+) \| (.+?) \| (.+) \|$")
-
-
-def _readme_cases() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in (HERE / "README.md").read_text(encoding="utf-8").splitlines():
-        m = _ROW.match(line)
-        if m and not m.group(1).startswith("`"):
-            rows.append((m.group(1), m.group(2).strip(), m.group(3).strip()))
-    return rows
-
-
-CASE_ROWS = _readme_cases()
 # Refusals that still say what is wrong but not what to do (no 'hint:' line): none since round
 # 10. A case listed here is let off the check; every other case must say what to do.
 NO_HINT_YET: set[str] = set()
@@ -69,100 +53,6 @@ def tree(*folders: Path) -> dict[str, int]:
             if p.is_file() and not p.name.endswith(("-wal", "-shm")):
                 out[str(p)] = p.stat().st_size
     return out
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A project with included studies (so every output command gets to its writing step),
-    plus the paths the argument lines refer to."""
-    from reviewkit import screening
-    from reviewkit.project import open_project
-    from reviewkit.reports.studies import all_reports
-
-    base = tmp_path_factory.mktemp("corpus")
-    project = base / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    for name in ("sample.ris", "sample.nbib"):
-        assert main(["import", str(FIXTURES / name), "--project", str(project)]) == 0
-    include_everything(project)
-    one = base / "project-one"  # the first record of sample.ris screened by reviewer1 alone
-    assert main(["init", str(one), "--protocol", str(PROTOCOL_ONE)]) == 0
-    assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(one)]) == 0
-    with open_project(one) as p:
-        first = min(all_reports(p))
-        screening.decide(p.db, first, "title-abstract", "reviewer1", "include", protocol=p.protocol)
-    tmp = base / "scratch"
-    tmp.mkdir()
-    afile = base / "a-file.txt"
-    afile.write_text("a plain file\n", encoding="utf-8")
-    full = base / "full-disk"  # a link, so a broken writer replaces the link, never the device
-    full.symlink_to("/dev/full")
-    fifo = base / "a-fifo"  # a named pipe: opening it to read waits for a writer forever
-    os.mkfifo(fifo)
-    good = base / "good.ris"
-    good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
-    empty = base / "empty.pdf"  # a download or save that failed: 0 bytes
-    empty.write_bytes(b"")
-    return {
-        "project": str(project),
-        "project_one": str(one),
-        "tmp": str(tmp),
-        "afile": str(afile),
-        "good": str(good),
-        "protocol": str(PROTOCOL),
-        "full": str(full),
-        "fifo": str(fifo),
-        "base": str(base),
-        "empty": str(empty),
-    }
-
-
-def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    """The argument list and extra environment that run ``case``."""
-    kind = case.parent.name.removeprefix("csv25_")  # csv25_KIND runs as KIND
-    project = ["--project", paths["project"]]
-    env = {"REVIEWKIT_KEYS": str(Path(paths["base"]) / "no-keymap.toml")}
-    if kind == "import":
-        return ["import", str(case), *project], env
-    if kind == "protocol":
-        return ["protocol", "check", str(case)], env
-    if kind == "decisions":
-        return ["decisions", "import", str(case), *project], env
-    if kind == "decisions-one-reviewer":
-        return ["decisions", "import", str(case), "--project", paths["project_one"]], env
-    if kind == "extract":
-        return ["extract", "import", str(case), "--reviewer", "reviewer1", *project], env
-    if kind == "evaluate":
-        return ["classify", "--evaluate", str(case), "--scheme", "model-type", *project], env
-    if kind == "dedup-queue":
-        return [
-            "dedup",
-            "review",
-            "--read-csv",
-            str(case),
-            "--reviewer",
-            "reviewer1",
-            *project,
-        ], env
-    if kind == "database":  # the case file is the review.sqlite of a project of its own
-        folder = database_project(case, paths)
-        return ["import", paths["good"], "--project", str(folder)], env
-    if kind == "simulate":
-        return ["simulate", str(case), "--label-column", "included"], env
-    if kind == "keymap":
-        return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
-    line = case.read_text(encoding="utf-8").strip().format(**paths)
-    return shlex.split(line), env
-
-
-def database_project(case: Path, paths: dict[str, str]) -> Path:
-    """A project folder (made once per case) whose review.sqlite is a copy of ``case``."""
-    folder = Path(paths["base"]) / "database-cases" / case.name
-    if not folder.exists():
-        folder.mkdir(parents=True)
-        shutil.copyfile(PROTOCOL, folder / "protocol.toml")
-        shutil.copyfile(case, folder / "review.sqlite")
-    return folder
 
 
 def expected(names: str, case: Path, paths: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from bad_input.corpus_cases import CASE_ROWS, CASES, command
 from bad_input.protocol_helpers import PROTOCOL
-from bad_input.test_corpus import CASE_ROWS, CASES, command, corpus  # noqa: F401 (a fixture)
 from conftest import dump_database
 
 from reviewkit.cli import main
@@ -71,7 +71,7 @@ TEXT_CASES = [
 @pytest.mark.parametrize("case_id", TEXT_CASES)
 def test_a_refused_file_is_refused_with_cr_ends_too(
     case_id: str,
-    corpus: dict[str, str],  # noqa: F811
+    corpus: dict[str, str],
     tmp_path: Path,
     capsys,
     monkeypatch,

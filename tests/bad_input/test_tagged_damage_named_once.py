@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bad_input.test_tagged_problems_together import _nbib, _refused
+from bad_input.tagged_files import nbib_record, refused_import
 
 
 def test_a_damaged_nbib_record_with_a_paragraph_break_is_named_once(tmp_path: Path, capsys) -> None:
@@ -14,8 +14,8 @@ def test_a_damaged_nbib_record_with_a_paragraph_break_is_named_once(tmp_path: Pa
     (StatPearls books): a damaged record holding one is skipped to its end, not to that line,
     after which its abstract's next line would be named as a second problem."""
     abstract = ["AB  - The first paragraph.", "      ", "      The second paragraph."]
-    lines = _nbib(1) + _nbib(2, "This line lost its tag", *abstract) + _nbib(3)
-    err, path = _refused(tmp_path, capsys, lines, "export.nbib")
+    lines = nbib_record(1) + nbib_record(2, "This line lost its tag", *abstract) + nbib_record(3)
+    err, path = refused_import(tmp_path, capsys, lines, "export.nbib")
     lost = lines.index("This line lost its tag") + 1
     assert f"error: {path}:{lost}: expected a 'TAG - value' line" in err, err
     assert "second paragraph" not in err, err
@@ -30,7 +30,7 @@ def test_a_web_of_science_file_cut_in_a_record_is_named_once(tmp_path: Path, cap
     """A download cut in its last record: the record's missing ER says so; its missing EF is
     the same cut, not a second problem to fix."""
     lines = ["FN Clarivate Analytics Web of Science", "VR 1.0", *_wos(1), *_wos(2)[:3]]
-    err, path = _refused(tmp_path, capsys, lines, "savedrecs.txt")
+    err, path = refused_import(tmp_path, capsys, lines, "savedrecs.txt")
     assert f"error: {path}:{len(lines)}: the last record (starting at line 9) has no ER" in err
     assert "no end of file line" not in err, err
     assert "also " not in err, err
@@ -41,7 +41,7 @@ def test_text_below_a_web_of_science_end_line_is_named_once(tmp_path: Path, caps
     damage, named at its first line, not again at the record's PT line."""
     lines = ["FN Clarivate Analytics Web of Science", "VR 1.0", *_wos(1), "EF"]
     lines += ["notes typed here", *_wos(2)]
-    err, path = _refused(tmp_path, capsys, lines, "savedrecs.txt")
+    err, path = refused_import(tmp_path, capsys, lines, "savedrecs.txt")
     notes = lines.index("notes typed here") + 1
     assert f"error: {path}:{notes}: " in err, err
     assert "also " not in err, err
@@ -67,7 +67,7 @@ def test_a_damaged_ovid_ris_record_is_named_without_its_trailer(tmp_path: Path, 
     record skipped to its ER leaves its trailer with it, not named as 'field NL outside a
     record'."""
     lines = _ovid_ris(1) + _ovid_ris(2, "a1") + _ovid_ris(3)
-    err, path = _refused(tmp_path, capsys, lines)
+    err, path = refused_import(tmp_path, capsys, lines)
     low = lines.index("a1  - Smith, J") + 1
     assert f"error: {path}:{low}: 'a1  - ' is an RIS tag written in lower case" in err, err
     assert "also " not in err, err
@@ -91,13 +91,13 @@ def test_a_cochrane_record_damaged_at_its_ty_line_is_named_once(tmp_path: Path, 
     line is damaged is skipped, and its number is not then told as followed by no record (a
     file cut short), which it is not."""
     lines = _cochrane(1, 3) + _cochrane(2, 3, "ty") + _cochrane(3, 3)
-    err, path = _refused(tmp_path, capsys, lines)
+    err, path = refused_import(tmp_path, capsys, lines)
     low = lines.index("ty  - JOUR") + 1
     assert f"error: {path}:{low}: 'ty  - ' is an RIS tag written in lower case" in err, err
     assert "also " not in err, err
     lines = _cochrane(1, 2) + _cochrane(2, 2)
     del lines[lines.index("TY  - JOUR", 4)]  # the last record's TY line lost
     (tmp_path / "lost").mkdir()
-    err, path = _refused(tmp_path / "lost", capsys, lines)
+    err, path = refused_import(tmp_path / "lost", capsys, lines)
     assert "field TI outside a record" in err, err
     assert "also " not in err, err

@@ -8,20 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bad_input.test_tagged_problems_together import _nbib, _record, _refused
+from bad_input.tagged_files import nbib_record, refused_import, ris_record
 
 
 def _ris(damaged: int, records: int) -> list[str]:
     lines: list[str] = []
     for n in range(1, records + 1):
-        lines += _record(n, "kw  - sick leave") if n <= damaged else _record(n)
+        lines += ris_record(n, "kw  - sick leave") if n <= damaged else ris_record(n)
     return lines
 
 
 def _medline(damaged: int, records: int) -> list[str]:
     lines: list[str] = []
     for n in range(1, records + 1):
-        lines += _nbib(n, "This line lost its tag") if n <= damaged else _nbib(n)
+        lines += nbib_record(n, "This line lost its tag") if n <= damaged else nbib_record(n)
     return lines
 
 
@@ -42,7 +42,7 @@ def _wos(damaged: int, records: int) -> list[str]:
 def test_the_limit_says_more_only_when_there_is_more(
     tmp_path: Path, capsys, make, file: str, damaged: int, records: int, said: str
 ) -> None:
-    err, _path = _refused(tmp_path, capsys, make(damaged, records), file)
+    err, _path = refused_import(tmp_path, capsys, make(damaged, records), file)
     assert "fix all 20 problems named" in err, err
     assert "maybe more" not in err, err
     assert ("and more: only the first 20 problems are named" in err) == bool(said), err

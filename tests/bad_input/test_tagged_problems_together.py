@@ -9,37 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bad_input.protocol_helpers import PROTOCOL
-
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
-
-
-def _record(n: int, *extra: str) -> list[str]:
-    return ["TY  - JOUR", f"TI  - A study numbered {n}", *extra, "PY  - 2020", "ER  - ", ""]
-
-
-def _refused(
-    tmp_path: Path, capsys, lines: list[str], file: str = "export.ris"
-) -> tuple[str, Path]:
-    path = tmp_path / file
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(project)]) == 2
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 0
-    return capsys.readouterr().err, path
+from bad_input.tagged_files import nbib_record, refused_import, ris_record
 
 
 def test_two_tags_in_lower_case_are_both_named(tmp_path: Path, capsys) -> None:
     lines = []
     for n in range(1, 10):
-        lines += _record(n, "kw  - sick leave") if n in (1, 8) else _record(n)
+        lines += ris_record(n, "kw  - sick leave") if n in (1, 8) else ris_record(n)
     low = [i for i, ln in enumerate(lines, 1) if ln.startswith("kw")]
-    err, path = _refused(tmp_path, capsys, lines)
+    err, path = refused_import(tmp_path, capsys, lines)
     assert f"error: {path}:{low[0]}: 'kw  - ' is an RIS tag written in lower case" in err, err
     assert f"also {path}:{low[1]}: 'kw  - ' is an RIS tag written in lower case" in err, err
     assert "fix all 2 problems named" in err, err
@@ -49,17 +27,17 @@ def test_each_kind_of_damage_is_named_once_by_its_line(tmp_path: Path, capsys) -
     """A record with no ER (the next TY opens a record: it is read), text outside the records
     (the lines up to the next TY skipped, named once), a record with no title nor identifier,
     an empty record: four problems, each named once."""
-    lines = [*_record(1)[:-2], ""]  # no ER: line 1's record runs into the next TY
-    lines += _record(2)
+    lines = [*ris_record(1)[:-2], ""]  # no ER: line 1's record runs into the next TY
+    lines += ris_record(2)
     lines += ["Some notes typed here", "and a second line of them", ""]
     lines += ["TY  - JOUR", "PY  - 2020", "ER  - ", ""]  # nothing to find it by
-    lines += _record(4)
+    lines += ris_record(4)
     lines += ["TY  - JOUR", "ER  - ", ""]  # empty
-    lines += _record(6)
-    err, path = _refused(tmp_path, capsys, lines)
+    lines += ris_record(6)
+    err, path = refused_import(tmp_path, capsys, lines)
     notes = lines.index("Some notes typed here") + 1
     untitled = notes + 3
-    empty = len(lines) - len(_record(6)) - 2
+    empty = len(lines) - len(ris_record(6)) - 2
     assert f"error: {path}:5: record 1 starting at line 1 has no ER line" in err, err
     assert f"also {path}:{notes}: expected 'TY  - ' to start a record" in err, err
     assert "second line of them" not in err, err
@@ -68,17 +46,13 @@ def test_each_kind_of_damage_is_named_once_by_its_line(tmp_path: Path, capsys) -
     assert "fix all 4 problems named" in err, err
 
 
-def _nbib(n: int, *lines: str) -> list[str]:
-    return [f"PMID- {n}", *lines, f"TI  - A study numbered {n}.", "DP  - 2020", f"SO  - J. {n}", ""]
-
-
 def test_every_problem_of_a_medline_file_is_named(tmp_path: Path, capsys) -> None:
     """MEDLINE/nbib, streamed: a PMID that is no number, a line that is no 'TAG - value' line
     (its record skipped to the blank line ending it) and another bad PMID, all named."""
-    lines = _nbib(1) + _nbib(2) + ["PMID- abc", "TI  - A title.", "SO  - J.", ""]
-    lines += _nbib(4, "This line lost its tag", "and this one too") + _nbib(5)
-    lines += ["PMID- 12x", "TI  - Another.", "SO  - J.", ""] + _nbib(7)
-    err, path = _refused(tmp_path, capsys, lines, "export.nbib")
+    lines = nbib_record(1) + nbib_record(2) + ["PMID- abc", "TI  - A title.", "SO  - J.", ""]
+    lines += nbib_record(4, "This line lost its tag", "and this one too") + nbib_record(5)
+    lines += ["PMID- 12x", "TI  - Another.", "SO  - J.", ""] + nbib_record(7)
+    err, path = refused_import(tmp_path, capsys, lines, "export.nbib")
     abc, lost, x12 = (
         lines.index(ln) + 1 for ln in ("PMID- abc", "This line lost its tag", "PMID- 12x")
     )
@@ -103,7 +77,7 @@ def test_every_problem_of_a_web_of_science_file_is_named(tmp_path: Path, capsys)
     lines += [*record(3, "no tag here"), "ER", ""]
     lines += [*record(4), ""]  # no ER
     lines += [*record(5), "ER", "", "EF"]
-    err, path = _refused(tmp_path, capsys, lines, "savedrecs.txt")
+    err, path = refused_import(tmp_path, capsys, lines, "savedrecs.txt")
     lost, here = lines.index("lost its tag") + 1, lines.index("no tag here") + 1
     no_er = lines.index("TI A study numbered 5")  # record 5's PT line: record 4 found open
     assert f"error: {path}:{lost}: expected a two-character field tag" in err, err

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from classify.helpers import suggested as labels
-from classify.test_instrument_cities import CITIES
+from classify.instrument_cities import CITIES
 
 from reviewkit import protocol as protocol_mod
 

@@ -14,9 +14,10 @@ from classify.helpers import correct_through_cli, refused_edit
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.cli import main as cli_main
 from reviewkit.protocol import Protocol
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-study-designs.toml"

@@ -14,7 +14,8 @@ from classify.helpers import correct_through_cli, refused_edit
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.abstract_sections import plain_abstract
+from reviewkit.records import AbstractSection, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-providers-occupations.toml"

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
+from core.command_lines import examples, wrong_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -58,50 +59,6 @@ def test_the_docs_check_finds_a_missing_option() -> None:
     assert "reviewkit screen --rank" in missing_from(without)
     without = re.sub(r"reviewkit\s+agreement", "reviewkit agree", README)
     assert "reviewkit agreement" in missing_from(without)
-
-
-def examples(readme: str) -> Iterator[tuple[str, bool]]:
-    """(command line, complete?) for every ``reviewkit …`` line of a code block (complete: it
-    can be run as it stands) and every inline `` `reviewkit … ` `` span with arguments (only a
-    part of a command line, such as `reviewkit screen --stage full-text`, may be shown)."""
-    for block in re.findall(r"^```[a-z]*\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE):
-        for line in block.replace("\\\n", " ").splitlines():
-            # `$ ` of a shown session; `.venv/bin/` of the demo's next commands (make demo's venv)
-            line = re.sub(r"^(\$\s+)?(\.venv/bin/)?", "", line.strip())
-            if line.startswith("reviewkit "):
-                yield re.split(r"\s+#", line, maxsplit=1)[0], True
-    for span in re.findall(r"(?<!`)`(reviewkit [^`]+)`(?!`)", readme):
-        yield " ".join(span.split()), False
-
-
-def wrong_examples(readme: str) -> list[str]:
-    """README command lines that click refuses: an unknown command or option, a positional
-    argument too many, or of the wrong kind; and, in a complete line, one missing."""
-    from reviewkit.cli import cli
-
-    wrong = []
-    for line, complete in examples(readme):
-        argv, command, path = shlex.split(line)[1:], cli, []
-        while isinstance(command, click.Group) and argv and not argv[0].startswith("-"):
-            command = command.get_command(click.Context(command), argv[0])
-            if command is None:
-                break
-            path.append(argv.pop(0))
-        if command is None:
-            wrong.append(f"{line}: no such command")
-            continue
-        if not complete and not argv:
-            continue  # a command named in the text, not an example
-        try:
-            command.make_context(" ".join(path), argv)
-        except click.exceptions.Exit:
-            pass
-        except click.MissingParameter as exc:
-            if complete:
-                wrong.append(f"{line}: {exc.format_message()}")
-        except click.UsageError as exc:
-            wrong.append(f"{line}: {exc.format_message()}")
-    return wrong
 
 
 def test_every_readme_example_parses() -> None:

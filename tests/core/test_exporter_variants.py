@@ -7,67 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewkit import formats
-from reviewkit.cli import main
-from reviewkit.records import Record
-
-ROOT = Path(__file__).resolve().parents[2]
-PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
-
-
-def imported(tmp_path: Path, name: str, text: str, *, encoding: str = "utf-8") -> list[Record]:
-    """Write ``text`` as ``name``, import it into a fresh project through the CLI (must exit 0);
-    the file's records."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(folder)]) == 0
-    return list(formats.read_file(path))
-
-
-SCOPUS_RIS = """\ufeffTY  - JOUR
-AU  - Hansen, P.
-AU  - Berg, O.
-AU  - Lie, K.M.
-TI  - Coordinated return to work for common mental disorders: a randomised trial
-PY  - 2021
-T2  - BMC Public Health
-VL  - 21
-IS  - 1
-C7  - 1432
-DO  - 10.1186/s12889-021-11432-1
-UR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-85110000000&doi=10.1186%2fs12889-021-11432-1&partnerID=40&md5=0a1b2c3d
-AB  - Background: Sick leave is common. Methods: A trial. Results: Fewer days.
-KW  - return to work
-KW  - sick leave
-SN  - 14712458 (ISSN)
-C2  - 34270000
-LA  - English
-J2  - BMC Public Health
-M3  - Article
-DB  - Scopus
-N1  - Export Date: 05 December 2026; Cited By: 3
-ER  -
-
-TY  - JOUR
-AU  - Lie, K.M.
-TI  - Graded sick leave in primary care
-PY  - 2019
-T2  - Scandinavian Journal of Primary Health Care
-VL  - 37
-IS  - 2
-SP  - 210
-EP  - 218
-DO  - 10.1080/02813432.2019.1608042
-DB  - Scopus
-ER  -
-"""
+from .cli_imports import imported_text
+from .vendor_exports import CENTRAL_RIS, EBSCO_RIS, EMBASE_CSV, OVID_EMBASE, SCOPUS_RIS
 
 
 def test_scopus_ris_pmid_in_c2_and_article_number_in_c7(tmp_path: Path) -> None:
-    first, second = imported(tmp_path, "scopus.ris", SCOPUS_RIS)
+    first, second = imported_text(tmp_path, "scopus.ris", SCOPUS_RIS)
     assert first.authors == ["Hansen, P.", "Berg, O.", "Lie, K.M."]
     assert (first.journal, first.volume, first.issue) == ("BMC Public Health", "21", "1")
     assert (first.pages, first.pmid, first.doi) == (
@@ -81,7 +26,7 @@ def test_scopus_ris_pmid_in_c2_and_article_number_in_c7(tmp_path: Path) -> None:
     # EndNote's RIS writes the PMCID in C2: a number there outside a Scopus record is no PMID
     text = SCOPUS_RIS.split("\nER  -")[0].replace("DB  - Scopus", "DB  - Other") + "\nER  - \n"
     text = text.replace("https://www.scopus.com/inward/record.uri?", "https://example.org/?")
-    (other,) = imported(tmp_path / "other", "other.ris", text)
+    (other,) = imported_text(tmp_path / "other", "other.ris", text)
     assert (other.pmid, other.pages) == ("", "1432")
 
 
@@ -109,7 +54,7 @@ ER  -
 
 
 def test_web_of_science_ris_article_number_and_organisations_not_pmid(tmp_path: Path) -> None:
-    (record,) = imported(tmp_path, "savedrecs.ris", WOS_RIS)
+    (record,) = imported_text(tmp_path, "savedrecs.ris", WOS_RIS)
     assert (record.journal, record.volume, record.issue) == ("PLOS ONE", "15", "9")
     assert (record.pages, record.pmid, record.year) == ("e0239123", "", 2020)
     # the abstract whole, its wrapped lines folded into one text, its sections kept
@@ -119,52 +64,9 @@ def test_web_of_science_ris_article_number_and_organisations_not_pmid(tmp_path: 
     )
 
 
-CENTRAL_RIS = """Record #3 of 18
-Provider: John Wiley & Sons, Ltd.
-Content: text/plain; charset="UTF-8"
-
-TY  -  JOUR
-AN  -  CN-02100001
-A1  -  Hansen, P
-A1  -  Berg, O
-T1  -  Coordinated return to work: a randomised trial
-JA  -  Journal of occupational rehabilitation
-PY  -  2019
-VL  -  29
-IS  -  1
-SP  -  100
-EP  -  110
-C3  -  PUBMED 30937721
-M3  -  Journal article
-KW  -  *Return to Work
-DO  -  10.1007/s10926-018-9999-1
-N2  -  BACKGROUND: Sick leave is common. METHODS: A trial.
-UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100001/full
-ER  -
-
-
-Record #10 of 18
-Provider: John Wiley & Sons, Ltd.
-Content: text/plain; charset="UTF-8"
-
-TY  -  JOUR
-AN  -  CN-02100002
-A1  -  Lie, K
-T1  -  Graded sick leave: trial protocol
-JA  -  Trials
-PY  -  2020
-VL  -  21
-SP  -  55
-C3  -  EMBASE 2004000001
-M3  -  Journal article
-UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100002/full
-ER  -
-"""
-
-
 def test_cochrane_ris_selection_is_read_with_its_pmid(tmp_path: Path) -> None:
     # records chosen from a result list keep their numbers there: not a file cut short
-    first, second = imported(tmp_path, "central.ris", CENTRAL_RIS)
+    first, second = imported_text(tmp_path, "central.ris", CENTRAL_RIS)
     assert (first.title, first.authors) == (
         "Coordinated return to work: a randomised trial",
         ["Hansen, P", "Berg, O"],
@@ -203,7 +105,7 @@ US: https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100002/full
 
 
 def test_cochrane_plain_text_selection_is_read(tmp_path: Path) -> None:
-    first, second = imported(tmp_path, "central.txt", CENTRAL_TXT)
+    first, second = imported_text(tmp_path, "central.txt", CENTRAL_TXT)
     assert (first.pmid, first.pages, second.title) == (
         "30937721",
         "100-110",
@@ -211,35 +113,8 @@ def test_cochrane_plain_text_selection_is_read(tmp_path: Path) -> None:
     )
 
 
-EBSCO_RIS = """TY  - JOUR
-AU  - Hansen, Per
-AU  - Berg, Ola
-T1  - Return to work after sick leave for back pain.
-JO  - Work
-JF  - Work
-Y1  - 2022/04/03/
-VL  - 71
-IS  - 4
-M3  - Article
-SP  - 1001
-EP  - 1012
-SN  - 10519815
-AB  - Background: Back pain keeps people off work. Objective: To follow them.
-AB  - Copyright of Work is the property of IOS Press and its content may not be copied or \
-emailed to multiple sites or posted to a listserv without the copyright holder's express \
-written permission.
-KW  - BACK pain
-N1  - Accession Number: 156000001; Hansen, Per 1; Affiliation: 1: University of Bergen
-L3  - 10.3233/WOR-210001
-UR  - https://search.ebscohost.com/login.aspx?direct=true&db=aph&AN=156000001&site=ehost-live
-DP  - EBSCOhost
-DB  - aph
-ER  -
-"""
-
-
 def test_ebscohost_ris_doi_in_l3_and_no_copyright_notice_in_the_abstract(tmp_path: Path) -> None:
-    (record,) = imported(tmp_path, "ebsco.ris", EBSCO_RIS)
+    (record,) = imported_text(tmp_path, "ebsco.ris", EBSCO_RIS)
     assert record.doi == "10.3233/WOR-210001"
     assert record.abstract == (
         "Background: Back pain keeps people off work.\nObjective: To follow them."
@@ -247,21 +122,8 @@ def test_ebscohost_ris_doi_in_l3_and_no_copyright_notice_in_the_abstract(tmp_pat
     assert (record.journal, record.pages, record.year) == ("Work", "1001-1012", 2022)
 
 
-EMBASE_CSV = (
-    "\"SEARCH QUERY\",\"('return to work'/exp OR 'sick leave':ti,ab) AND [2019-2022]/py\"\n"
-    "-------------------------------------\n"
-    "\n"
-    '"Title","Author Names","Source title","Publication Year","Volume","Issue","First Page",'
-    '"Last Page","Abstract","Author Keywords","Article Language","Summary Language",'
-    '"Medline PMID","DOI"\n'
-    '"Coordinated return to work","Hansen P., Berg O.","Journal of Occupational Rehabilitation",'
-    '"2019","29","1","100","110","Background: x.","return to work, sick leave","English",'
-    '"Norwegian","30937721","10.1007/s10926-018-9999-1"\n'
-)
-
-
 def test_embase_csv_with_its_search_query_rows_above_the_header(tmp_path: Path) -> None:
-    (record,) = imported(tmp_path, "embase.csv", EMBASE_CSV)
+    (record,) = imported_text(tmp_path, "embase.csv", EMBASE_CSV)
     assert (record.title, record.authors) == (
         "Coordinated return to work",
         ["Hansen P.", "Berg O."],
@@ -283,7 +145,7 @@ def test_embase_excel_csv_with_semicolons_and_title_rows(tmp_path: Path) -> None
         "Title;Author Names;Publication Year;Medline PMID",
         "Coordinated return to work;Hansen P., Berg O.;2019;30937721",
     ]
-    (record,) = imported(tmp_path, "embase-excel.csv", "\ufeff" + "\r\n".join(rows) + "\r\n")
+    (record,) = imported_text(tmp_path, "embase-excel.csv", "\ufeff" + "\r\n".join(rows) + "\r\n")
     assert (record.title, record.year, record.pmid) == (
         "Coordinated return to work",
         2019,
@@ -298,7 +160,7 @@ def test_lens_openalex_refworks_and_scholar_columns(tmp_path: Path) -> None:
         "000-111-222-333-444,Coordinated return to work,2019,Journal of Occupational "
         "Rehabilitation,Per Hansen; Ola Berg,29,1,100,110,30937721,10.1007/s10926-018-9999-1\n"
     )
-    (record,) = imported(tmp_path, "lens.csv", lens)
+    (record,) = imported_text(tmp_path, "lens.csv", lens)
     assert (record.authors, record.issue, record.pages) == (
         ["Per Hansen", "Ola Berg"],
         "1",
@@ -312,7 +174,7 @@ def test_lens_openalex_refworks_and_scholar_columns(tmp_path: Path) -> None:
         " to work,2019,en,Journal of Occupational Rehabilitation,29,1,100,110,"
         "Per Hansen|Ola Berg,Return to work|Sick leave\n"
     )
-    (record,) = imported(tmp_path / "oa", "openalex.csv", openalex)
+    (record,) = imported_text(tmp_path / "oa", "openalex.csv", openalex)
     assert (record.authors, record.journal) == (
         ["Per Hansen", "Ola Berg"],
         "Journal of Occupational Rehabilitation",
@@ -324,7 +186,7 @@ def test_lens_openalex_refworks_and_scholar_columns(tmp_path: Path) -> None:
         "Journal Article\tHansen,Per;Berg,Ola\tCoordinated return to work\tWork\t2019\t29\t"
         "10.1/x\n"
     )
-    (record,) = imported(tmp_path / "rw", "refworks.tsv", refworks)
+    (record,) = imported_text(tmp_path / "rw", "refworks.tsv", refworks)
     assert (record.title, record.journal, record.year, record.authors) == (
         "Coordinated return to work",
         "Work",
@@ -335,44 +197,14 @@ def test_lens_openalex_refworks_and_scholar_columns(tmp_path: Path) -> None:
         "Authors,Title,Publication,Volume,Number,Pages,Year,Publisher\n"
         '"Hansen, Per; Berg, Ola; ",Coordinated return to work,Work,29,1,100-110,2019,IOS\n'
     )
-    (record,) = imported(tmp_path / "gs", "scholar.csv", scholar)
+    (record,) = imported_text(tmp_path / "gs", "scholar.csv", scholar)
     assert (record.journal, record.authors) == ("Work", ["Hansen, Per", "Berg, Ola"])
-
-
-OVID_EMBASE = """<1. >
-VN  - Ovid Technologies
-DB  - Embase
-UI  - 2004000001
-TI  - Coordinated return to work for back pain: a randomised trial.
-SO  - Journal of Occupational Rehabilitation. 29 (1) (pp 100-110), 2019. Date of Publication: 01 \
-Mar 2019.
-AU  - Hansen P.
-AU  - Berg O.
-AB  - Background: Back pain keeps people off work.
-Method(s): A trial of 400 workers.
-Conclusion(s): Early contact helps.
-IS  - 1053-0487
-DO  - http://dx.doi.org/10.1007/s10926-018-9999-1
-LG  - English
-YR  - 2019
-
-<2. >
-VN  - Ovid Technologies
-DB  - Embase
-UI  - 2004000002
-TI  - Graded sick leave: a conference abstract.
-SO  - BMC Proceedings. Conference: 2nd Nordic Work Conference. Norway. 12 (Supplement 3) (no \
-pagination), 2018. Article Number: 55. Date of Publication: 2018.
-AU  - Lie K.
-YR  - 2018
-
-"""
 
 
 def test_ovid_embase_tagged_text_cites_from_so_and_keeps_column_zero_abstract_lines(
     tmp_path: Path, capsys
 ) -> None:
-    first, second = imported(tmp_path, "embase.ovd", OVID_EMBASE)
+    first, second = imported_text(tmp_path, "embase.ovd", OVID_EMBASE)
     assert "source 'Ovid'" in capsys.readouterr().out  # not PubMed's records
     assert (first.authors, first.year, first.language) == (
         ["Hansen P.", "Berg O."],
@@ -407,7 +239,7 @@ def test_ovid_medline_and_psycinfo_sources_when_no_journal_field(tmp_path: Path)
         "TI  - Sick leave.\nAU  - Berg O\n"
         "SO  - Journal of Occupational Rehabilitation. 29(1):100-110, 2019 Mar.\nYR  - 2019\n\n"
     )
-    psyc, medline = imported(tmp_path, "ovid.txt", text)
+    psyc, medline = imported_text(tmp_path, "ovid.txt", text)
     for record in (psyc, medline):
         assert (record.journal, record.volume, record.issue, record.pages) == (
             "Journal of Occupational Rehabilitation",
@@ -422,5 +254,5 @@ def test_cochrane_pages_with_a_unicode_hyphen(tmp_path: Path) -> None:
     # the Cochrane Library writes page ranges with U+2010 (HYPHEN): '43‐58' is pages 43-58, as
     # PsycINFO gives the same article
     text = CENTRAL_RIS.replace("SP  -  100\nEP  -  110", "SP  -  43\u201058")
-    first, _second = imported(tmp_path, "central.ris", text)
+    first, _second = imported_text(tmp_path, "central.ris", text)
     assert first.pages == "43-58"

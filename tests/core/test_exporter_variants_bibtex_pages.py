@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .test_exporter_variants import imported
+from .cli_imports import imported_text
 
 WOS_BIB = """@article{ WOS:000461234500012,
 Author = {Hansen, Per and Berg, Ola and
@@ -39,7 +39,7 @@ Unique-ID = {{WOS:000572000000001}},
 
 
 def test_web_of_science_bibtex_pubmed_id_and_article_number(tmp_path: Path) -> None:
-    first, second = imported(tmp_path, "savedrecs.bib", WOS_BIB)
+    first, second = imported_text(tmp_path, "savedrecs.bib", WOS_BIB)
     assert first.authors == ["Hansen, Per", "Berg, Ola", "Lie, Kari M."]
     assert first.title == (
         "Return to work after sick leave for common mental disorders: a randomised trial"
@@ -57,7 +57,7 @@ def test_scopus_bibtex_article_number_when_no_pages(tmp_path: Path) -> None:
         "\tdoi = {10.1186/s12889-021-11432-1},\n\tart_number = {1432},\n"
         "\tpmid = {34270000},\n\tsource = {Scopus}\n}\n"
     )
-    (record,) = imported(tmp_path, "scopus.bib", text)
+    (record,) = imported_text(tmp_path, "scopus.bib", text)
     assert (record.pages, record.pmid, record.authors) == (
         "1432",
         "34270000",
@@ -70,18 +70,18 @@ def test_one_article_gets_one_pages_value_from_every_export(tmp_path: Path) -> N
     # EP alike, EBSCOhost's CSV a first page and a page count, RefWorks' tab-delimited export
     # its end page or an e-locator alone in 'Other Pages'
     ris = "TY  - JOUR\nTI  - Coordinated return to work\nSP  - 636959\nEP  - 636959\nER  -\n"
-    (lens,) = imported(tmp_path / "lens", "lens.ris", ris)
+    (lens,) = imported_text(tmp_path / "lens", "lens.ris", ris)
     ebsco = (
         "Article Title,Author,Journal Title,Publication Date,First Page,Page Count,DOI\n"
         'Coordinated return to work,"Hansen, Per",Work,2022,924,11,10.1/x\n'
     )
-    (cinahl,) = imported(tmp_path / "ebsco", "cinahl.csv", ebsco)
+    (cinahl,) = imported_text(tmp_path / "ebsco", "cinahl.csv", ebsco)
     refworks = (
         "Reference Type\tTitle Primary\tPub Year\tStart Page\tOther Pages\n"
         "Journal Article\tCoordinated return to work\t2020\t69\t79\n"
         "Journal Article\tGraded sick leave\t2015\t \te0144626\n"
     )
-    ranged, elocator = imported(tmp_path / "rw", "refworks.tsv", refworks)
+    ranged, elocator = imported_text(tmp_path / "rw", "refworks.tsv", refworks)
     assert (lens.pages, cinahl.pages) == ("636959", "924-934")
     assert (ranged.pages, elocator.pages) == ("69-79", "e0144626")
 
@@ -96,7 +96,7 @@ def test_two_dois_glued_in_one_cell_give_the_first(tmp_path: Path) -> None:
         "Graded sick leave,2020,10.1007/s10926-018-9999-3|10.1007/s10926-018-9999-4\n"
         f"Work ability,1998,{sici}\n"
     )
-    records = imported(tmp_path, "dois.csv", text)
+    records = imported_text(tmp_path, "dois.csv", text)
     assert [r.doi for r in records] == [
         "10.1007/s10926-018-9999-1",
         "10.1007/s10926-018-9999-3",

@@ -15,13 +15,13 @@ from reviewkit.project import open_project
 from reviewkit.store import lookup
 from reviewkit.store import records as record_rows
 
-from .test_exporter_variants import (
+from .cli_imports import imported_text
+from .vendor_exports import (
     CENTRAL_RIS,
     EBSCO_RIS,
     EMBASE_CSV,
     OVID_EMBASE,
     SCOPUS_RIS,
-    imported,
 )
 
 SAMPLES = {
@@ -49,7 +49,7 @@ def _stored(tmp_path: Path) -> tuple[list, list, list]:
 @pytest.mark.parametrize("sample", sorted(SAMPLES))
 def test_the_store_holds_what_the_reader_read(tmp_path: Path, sample: str) -> None:
     name, text, fmt, source = SAMPLES[sample]
-    read = imported(tmp_path, name, text)
+    read = imported_text(tmp_path, name, text)
     stored, imports, _keys = _stored(tmp_path)
     # every field, the original text included, in file order: nothing lost between the
     # reader and the database (the Record's JSON column and its compressed raw column)
@@ -64,9 +64,9 @@ def test_the_lookup_columns_hold_the_identifiers_the_readers_found(tmp_path: Pat
     # Scopus' PMID from C2, the Cochrane Library's from C3 ('PUBMED 30937721'); an Embase
     # accession number (Cochrane's 'EMBASE …', Ovid's UI) is no PMID; the DOI is folded for
     # matching (Ovid's 'http://dx.doi.org/…' form included), the year a number
-    imported(tmp_path / "scopus", "scopus.ris", SCOPUS_RIS)
-    imported(tmp_path / "cochrane", "central.ris", CENTRAL_RIS)
-    imported(tmp_path / "ovid", "embase.ovd", OVID_EMBASE)
+    imported_text(tmp_path / "scopus", "scopus.ris", SCOPUS_RIS)
+    imported_text(tmp_path / "cochrane", "central.ris", CENTRAL_RIS)
+    imported_text(tmp_path / "ovid", "embase.ovd", OVID_EMBASE)
     scopus = [k[1:] for k in _stored(tmp_path / "scopus")[2]]
     cochrane = [k[1:] for k in _stored(tmp_path / "cochrane")[2]]
     ovid = [k[1:] for k in _stored(tmp_path / "ovid")[2]]
@@ -90,7 +90,7 @@ def _import_more(tmp_path: Path, name: str, text: str) -> None:
 
 
 def test_status_counts_the_imported_records_by_source(tmp_path: Path, capsys) -> None:
-    imported(tmp_path, "embase.ovd", OVID_EMBASE)
+    imported_text(tmp_path, "embase.ovd", OVID_EMBASE)
     _import_more(tmp_path, "central.ris", CENTRAL_RIS)  # a second file into the same project
     capsys.readouterr()
     assert main(["status", "--project", str(tmp_path / "review")]) == 0
@@ -104,7 +104,7 @@ def test_status_counts_the_imported_records_by_source(tmp_path: Path, capsys) ->
 
 
 def test_a_second_import_of_the_same_file_adds_nothing(tmp_path: Path, capsys) -> None:
-    imported(tmp_path, "scopus.ris", SCOPUS_RIS)
+    imported_text(tmp_path, "scopus.ris", SCOPUS_RIS)
     before = _stored(tmp_path)
     path = tmp_path / "scopus.ris"
     assert main(["import", str(path), "--project", str(tmp_path / "review")]) == 0

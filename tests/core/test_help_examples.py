@@ -14,14 +14,11 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
-from core.test_docs import wrong_examples
+from core.command_lines import ACTING, one_per_line, wrong_examples
 
 from reviewkit.protocol import load
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# Groups that only gather subcommands: their help lists them, each with its own example.
-GATHERING = {"decisions", "extract", "protocol", "pubmed", "search"}
 
 
 def help_examples(name: str, command: click.Command) -> tuple[list[str], str]:
@@ -30,15 +27,6 @@ def help_examples(name: str, command: click.Command) -> tuple[list[str], str]:
     text = command.get_help(ctx)
     lines = [re.sub(r"^Examples?:\s+", "", line.strip()) for line in one_per_line(text)]
     return [line for line in lines if re.match(rf"reviewkit {re.escape(name)}(\s|$)", line)], text
-
-
-def one_per_line(text: str) -> list[str]:
-    """The lines of ``text``, a line ending in a backslash joined to the next (as a shell reads
-    a command line), white space folded."""
-    return [" ".join(line.split()) for line in re.sub(r"\\\n\s*", " ", text).splitlines()]
-
-
-ACTING = [(name, cmd) for name, cmd in all_commands() if name not in GATHERING]
 
 
 @pytest.mark.parametrize(("name", "command"), ACTING, ids=[name for name, _ in ACTING])

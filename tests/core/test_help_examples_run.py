@@ -33,9 +33,9 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
+from core.command_lines import ACTING, one_per_line
 from core.demo_pmids import listed, write_demo_articles
 from core.readme_walk import fill_the_sheet
-from core.test_help_examples import ACTING, one_per_line
 from rich.console import Console
 
 from reviewkit.cli import main

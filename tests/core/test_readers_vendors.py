@@ -12,36 +12,10 @@ import pytest
 from reviewkit import formats
 from reviewkit.cli import main
 from reviewkit.errors import FormatError
-from reviewkit.records import Record
 
-ROOT = Path(__file__).resolve().parents[2]
+from .cli_imports import imported, refused
+
 FIXTURES = Path(__file__).parent / "fixtures"
-PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
-
-
-def imported(tmp_path: Path, path: Path) -> list[Record]:
-    """Import ``path`` into a fresh project through the CLI (must exit 0); its records."""
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(folder)]) == 0
-    return list(formats.read_file(path))
-
-
-def import_said(
-    tmp_path: Path, path: Path, capsys: pytest.CaptureFixture[str], code: int = 0
-) -> str:
-    """Import ``path`` into a fresh project (``tmp_path / "review"``) through the CLI (must exit
-    ``code``); what the import wrote to stderr."""
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(folder)]) == code
-    return capsys.readouterr().err
-
-
-def refused(tmp_path: Path, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """Import ``path`` into a fresh project through the CLI (must exit 2); what it said."""
-    return import_said(tmp_path, path, capsys, code=2)
 
 
 def test_covidence_csv_published_year_is_the_year(tmp_path: Path) -> None:

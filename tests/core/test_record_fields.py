@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from reviewkit import formats
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.extract import prefill_value
 from reviewkit.protocol.model import ExtractionField
-from reviewkit.records import Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_pmid
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from reviewkit.project import open_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
 
-from .test_readers_vendors import imported, refused
+from .cli_imports import imported, refused
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 

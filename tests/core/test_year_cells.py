@@ -11,7 +11,7 @@ import pytest
 from reviewkit import formats
 from reviewkit.formats.read_warnings import ReadWarning
 
-from .test_readers_vendors import import_said
+from .cli_imports import import_said
 
 # as a spreadsheet saves them: a typo, a filled-in empty cell, a number cell written as a
 # decimal (pandas, some exports), a minus typed before it, an Excel date's serial number

@@ -1,4 +1,5 @@
-"""A project for the review-queue tests: a rule-merged cluster and title-only copies."""
+"""A project for the review-queue tests: a rule-merged cluster and title-only copies; what a
+verdict may change in it (snapshot)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from dedup.helpers import TITLE, other, rec
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
+from reviewkit.dedup.effects import open_conflicts
+from reviewkit.store import duplicates as links
 
 BARE = dict(authors=[], journal="", volume="", pages="", year=None)
 TA = "title-abstract"
@@ -51,3 +54,14 @@ def fill_verdicts(sheet: Path, said: dict[tuple[int, int], str]) -> Path:
         writer.writeheader()
         writer.writerows(rows)
     return sheet
+
+
+def snapshot(project) -> tuple:
+    """What a verdict may change: the queue, the clusters, each stage's outcomes, conflicts."""
+    queue = sorted((q.a, q.b, q.score, q.rule) for q in engine.review_queue(project.db))
+    outcomes = {
+        stage: sorted((s, o.status) for s, o in scr.stage_outcomes(project, stage).items())
+        for stage in scr.stage_names(project.protocol)
+    }
+    conflicts = sorted((c.study_id, c.stage, c.outcomes, c.kept) for c in open_conflicts(project))
+    return queue, links.canonical_map(project.db), outcomes, conflicts

@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from dedup.review_setup import fill_verdicts, six_records
-from dedup.test_review_undo import snapshot
+from dedup.review_setup import fill_verdicts, six_records, snapshot
 
 from reviewkit.dedup import engine
 from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv

@@ -7,25 +7,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from dedup.review_setup import six_records
+from dedup.review_setup import six_records, snapshot
 
-from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.dedup.effects import open_conflicts
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen
-
-
-def snapshot(project) -> tuple:
-    """What a verdict may change: the queue, the clusters, each stage's outcomes, conflicts."""
-    queue = sorted((q.a, q.b, q.score, q.rule) for q in engine.review_queue(project.db))
-    outcomes = {
-        stage: sorted((s, o.status) for s, o in scr.stage_outcomes(project, stage).items())
-        for stage in scr.stage_names(project.protocol)
-    }
-    conflicts = sorted((c.study_id, c.stage, c.outcomes, c.kept) for c in open_conflicts(project))
-    return queue, links.canonical_map(project.db), outcomes, conflicts
 
 
 @pytest.fixture

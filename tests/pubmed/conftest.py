@@ -172,3 +172,9 @@ def review_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, searches: 
     monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
     monkeypatch.delenv("NCBI_API_KEY", raising=False)
     return tmp_path / "p"
+
+
+def delete_block(*pmids: str) -> bytes:
+    """An NLM update file's DeleteCitation block for these PMIDs."""
+    listed = "".join(f'<PMID Version="1">{p}</PMID>' for p in pmids)
+    return f"<DeleteCitation>{listed}</DeleteCitation>".encode()

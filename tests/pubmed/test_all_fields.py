@@ -22,8 +22,8 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import fold_text
 
+from .article_xml import all_fields_words, article, authors_of, person, words_of
 from .eutils_get import get, ids, warnings_of
-from .test_citation_fields import _authors
 
 
 @pytest.fixture
@@ -34,95 +34,11 @@ def served(server: EutilsServer) -> dict[str, ET._Element]:
     return {a.findtext("MedlineCitation/PMID"): a for a in root.iter("PubmedArticle")}
 
 
-# Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl]; since pubfid8 the
-# transliterated title too, as the 2024 User Guide leaves it out of Text Word only; dates,
-# language, volume, issue, pages and PMID left out here, as the README says; since pubfid5 with
-# investigators' affiliations, as [ad] has them, and the comment/correction notes, as [tw]): by
-# words, and (WHOLE_VALUE_PATHS) whole; persons' names (PERSON_PATHS) as [au] finds them.
-ALL_FIELDS_PATHS = (
-    ".//Abstract/AbstractText",
-    ".//OtherAbstract/AbstractText",
-    ".//MeshHeading/DescriptorName",
-    ".//MeshHeading/QualifierName",
-    ".//KeywordList/Keyword",
-    ".//PublicationType",
-    ".//AuthorList/Author/CollectiveName",
-    ".//AuthorList/Author/AffiliationInfo/Affiliation",
-    ".//CoiStatement",
-    ".//NameOfSubstance",
-    ".//SupplMeshName",
-    ".//DataBankName",
-    ".//AccessionNumber",
-    ".//InvestigatorList/Investigator/AffiliationInfo/Affiliation",
-    ".//PersonalNameSubject/LastName",
-    ".//PersonalNameSubject/ForeName",
-    ".//CommentsCorrections/RefSource",
-    ".//CommentsCorrections/Note",
-    ".//VernacularTitle",
-)
-# The fields einfo flags SingleToken that All Fields holds and no word field does: PubMed
-# indexes each value as one term, so All Fields finds the value, not one of its words.
-WHOLE_VALUE_PATHS = (
-    ".//MedlineTA",
-    ".//Journal/Title",
-    ".//ISSN",
-    ".//ISSNLinking",
-    ".//Grant/GrantID",
-    ".//Grant/Acronym",
-    ".//Grant/Agency",
-    ".//Grant/Country",
-    ".//RegistryNumber",
-    ".//ELocationID",
-)
-
-# Persons' names, which All Fields matches as [au] does since pubfid6 (einfo: FULL, FINV, PS
-# SingleToken): a one-word term finds a person whose last name it is, never by an author's
-# forename or initial, nor by one word of a last name of several. Personal names as subject
-# are by their words too (above), as PubMed Help's Text Word fields hold them.
-PERSON_PATHS = (
-    ".//AuthorList/Author",
-    ".//InvestigatorList/Investigator",
-    ".//PersonalNameSubject",
-)
-
-
-def _words(texts: list[str]) -> set[str]:
-    return {w for t in texts for w in fold_text(t).split()}
-
-
-def _whole_values(a: ET._Element) -> set[str]:
-    """The values of an article's All Fields it matches whole, folded: WHOLE_VALUE_PATHS, the
-    article ids PubMed lists as AID (not PMID, PMC, MID) and the persons' last names."""
-    texts = ["".join(e.itertext()) for path in WHOLE_VALUE_PATHS for e in a.iterfind(path)]
-    texts += [
-        e.text or ""
-        for e in a.iterfind("PubmedData/ArticleIdList/ArticleId")
-        if e.get("IdType") not in ("pubmed", "pmc", "mid")
-    ]
-    texts += [e.findtext("LastName") or "" for path in PERSON_PATHS for e in a.iterfind(path)]
-    return {v for t in texts if (v := fold_text(t)) and v != "0"}
-
-
-def _all_fields_words(a: ET._Element) -> set[str]:
-    """The words of an article's All Fields, read from its XML: the paths above, the title (its
-    vernacular title when the English one is empty, as the record's title is) and the
-    abstract's section labels; and its whole values (a one-word term may be one)."""
-    texts = ["".join(e.itertext()) for path in ALL_FIELDS_PATHS for e in a.iterfind(path)]
-    title = (
-        "".join(a.find(".//ArticleTitle").itertext())
-        if a.find(".//ArticleTitle") is not None
-        else ""
-    )
-    texts.append(title or " ".join("".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")))
-    texts += [e.get("Label", "") for e in a.iterfind(".//Abstract/AbstractText")]
-    return _words(texts) | _whole_values(a)
-
-
 def _a_word(articles: dict[str, ET._Element], path: str) -> str:
     """A word of 5+ letters found in ``path`` of some article, not a stopword, the rarest."""
     counts: dict[str, int] = {}
     for a in articles.values():
-        for w in _words(["".join(e.itertext()) for e in a.iterfind(path)]):
+        for w in words_of(["".join(e.itertext()) for e in a.iterfind(path)]):
             if re.fullmatch(r"[a-z]{5,}", w) and w not in STOPWORDS:
                 counts[w] = counts.get(w, 0) + 1
     assert counts, path
@@ -150,7 +66,7 @@ def test_all_fields_finds_a_word_of_each_field_pubmed_help_lists(
     articles whose All Fields hold it (before pubfid4 All Fields was title, abstract, MeSH
     headings, keywords, publication types and authors only)."""
     word = _a_word(served, path)
-    holding = {pmid for pmid, a in served.items() if word in _all_fields_words(a)}
+    holding = {pmid for pmid, a in served.items() if word in all_fields_words(a)}
     assert holding and ids(server, f"{word}[all]") == holding
     assert ids(server, word) == holding
     translation = html.unescape(warnings_of(server, f"{word}[all]"))
@@ -172,7 +88,7 @@ def test_all_fields_matches_a_journal_grant_or_doi_whole_not_by_its_words(
     value = min((v for vs in values.values() for v in vs if " " in v), key=lambda v: (len(v), v))
     holding = {pmid for pmid, vs in values.items() if value in vs}
     assert holding and holding <= ids(server, f'"{value}"[all]')
-    everywhere = {pmid: _all_fields_words(a) for pmid, a in served.items()}
+    everywhere = {pmid: all_fields_words(a) for pmid, a in served.items()}
     word = value.split()[0]  # a DOI's '10', a title's or an agency's first word
     assert ids(server, f"{word}[all]") == {p for p, words in everywhere.items() if word in words}
 
@@ -204,10 +120,10 @@ def test_transliterated_title_has_its_own_tag_and_is_in_all_fields_not_text_word
     "Transliterated title is not included in Text Word [TW] retrieval" (PubMed Help of 2008 left
     it out of All Fields too); [tt] searches the words of the vernacular title."""
     vernacular = {
-        pmid: _words(["".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")])
+        pmid: words_of(["".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")])
         for pmid, a in served.items()
     }
-    everywhere = set().union(*(_all_fields_words(a) - vernacular[p] for p, a in served.items()))
+    everywhere = set().union(*(all_fields_words(a) - vernacular[p] for p, a in served.items()))
     word = min(
         w
         for words in vernacular.values()
@@ -275,13 +191,13 @@ def test_an_author_searched_with_a_suffix_finds_that_author(
     a last one), so that there is something to find."""
     place = {"1au": slice(0, 1), "lastau": slice(-1, None)}.get(tag, slice(None))
     author = next(
-        x for a in served.values() for x in _authors(a)[place] if x.findtext("Suffix") == "Jr"
+        x for a in served.values() for x in authors_of(a)[place] if x.findtext("Suffix") == "Jr"
     )
     last, initials, fore = (author.findtext(t) for t in ("LastName", "Initials", "ForeName"))
     name = f"{last} {fore if tag == 'fau' else initials}"
 
     def has(a: ET._Element, suffix: str | None) -> bool:
-        chosen = _authors(a)[place]
+        chosen = authors_of(a)[place]
         key = "ForeName" if tag == "fau" else "Initials"
         return any(
             fold_text(f"{p.findtext('LastName')} {p.findtext(key)}") == fold_text(name)
@@ -334,44 +250,27 @@ def test_a_tag_the_snapshot_cannot_hold_is_refused_saying_why(
     assert "[ir]" in reply and "[tt]" in reply  # the tags served, listed
 
 
-def _person(tag: str, last: str, fore: str, initials: str, suffix: str = "") -> str:
-    extra = f"<Suffix>{suffix}</Suffix>" if suffix else ""
-    return (
-        f"<{tag}><LastName>{last}</LastName><ForeName>{fore}</ForeName>"
-        f"<Initials>{initials}</Initials>{extra}</{tag}>"
-    )
-
-
-def _article(pmid: int, authors: str, more: str = "") -> str:
-    return (
-        f"<PubmedArticle><MedlineCitation><PMID>{pmid}</PMID><Article>"
-        f"<ArticleTitle>Article {pmid}</ArticleTitle>"
-        f"<AuthorList>{authors}</AuthorList></Article>{more}</MedlineCitation>"
-        "</PubmedArticle>"
-    )
-
-
 def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path: Path) -> None:
     """[ir]/[fir] (InvestigatorList), [cn] (a group author's words: einfo's COLN is not single
     token) and [ps], each "following the Author field format" (PubMed Help)."""
     group = "<Author><CollectiveName>Nordic Back Pain Study Group</CollectiveName></Author>"
     investigators = (
         "<InvestigatorList>"
-        + _person("Investigator", "Jones", "Mary K", "MK")
-        + _person("Investigator", "Lee", "Tom", "T", "Jr")
+        + person("Investigator", "Jones", "Mary K", "MK")
+        + person("Investigator", "Lee", "Tom", "T", "Jr")
         + "</InvestigatorList>"
     )
     subject = (
         "<PersonalNameSubjectList>"
-        + _person("PersonalNameSubject", "Freud", "Sigmund", "S")
+        + person("PersonalNameSubject", "Freud", "Sigmund", "S")
         + "</PersonalNameSubjectList>"
     )
     xml = tmp_path / "part.xml"
     xml.write_text(
         "<PubmedArticleSet>"
-        + _article(1, group + _person("Author", "Berg", "Anna", "A"), investigators)
-        + _article(2, _person("Author", "Jones", "Mary", "M"))
-        + _article(3, _person("Author", "Berg", "Anna", "A"), subject)
+        + article(1, group + person("Author", "Berg", "Anna", "A"), investigators)
+        + article(2, person("Author", "Jones", "Mary", "M"))
+        + article(3, person("Author", "Berg", "Anna", "A"), subject)
         + "</PubmedArticleSet>",
         encoding="utf-8",
     )

@@ -23,6 +23,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import fold_text
 
 from ..conftest import PROTOCOL_A
+from .article_xml import authors_of
 from .eutils_get import esearch, get, ids, warnings_of
 
 Values = Callable[[ET._Element], list[str]]
@@ -189,15 +190,11 @@ def test_a_one_entity_agency_is_found_whole_not_by_a_word_of_its_name(
     assert ids(server, "nigms[gr]") == _NIGMS
 
 
-def _authors(a: ET._Element) -> list[ET._Element]:
-    return [x for x in a.iterfind(".//Article/AuthorList/Author") if x.findtext("LastName")]
-
-
 def test_last_author_is_the_last_name_of_the_list_matched_as_au(
     server: EutilsServer, articles: dict[str, ET._Element]
 ) -> None:
     lasts = Counter(
-        _authors(a)[-1].findtext("LastName") for a in articles.values() if len(_authors(a)) > 1
+        authors_of(a)[-1].findtext("LastName") for a in articles.values() if len(authors_of(a)) > 1
     )
     surname = lasts.most_common(1)[0][0]
     listed = {p: a.findall(".//Article/AuthorList/Author") for p, a in articles.items()}
@@ -210,7 +207,7 @@ def test_last_author_is_the_last_name_of_the_list_matched_as_au(
     anywhere = ids(server, f"{surname}[au]")
     assert expected <= anywhere
     firsts = {
-        p for p in anywhere if _authors(articles[p])[0].findtext("LastName") == surname
+        p for p in anywhere if authors_of(articles[p])[0].findtext("LastName") == surname
     } - expected
     assert not firsts & ids(server, f"{surname}[lastau]")  # first but not last: not found
     assert "truncation is not supported on [lastau]" in warnings_of(server, f"{surname}*[lastau]")
@@ -222,7 +219,7 @@ def test_full_author_name_matches_last_and_fore_names(
     author = next(
         x
         for a in articles.values()
-        for x in _authors(a)
+        for x in authors_of(a)
         if len((x.findtext("ForeName") or "").split()) > 1
     )
     last, fore = author.findtext("LastName") or "", author.findtext("ForeName") or ""
@@ -230,7 +227,7 @@ def test_full_author_name_matches_last_and_fore_names(
         p
         for p, a in articles.items()
         if any(
-            (x.findtext("LastName"), x.findtext("ForeName")) == (last, fore) for x in _authors(a)
+            (x.findtext("LastName"), x.findtext("ForeName")) == (last, fore) for x in authors_of(a)
         )
     }
     assert ids(server, f'"{last}, {fore}"[fau]') == expected
@@ -249,7 +246,7 @@ def test_full_author_name_in_natural_order(
     author = next(
         x
         for a in articles.values()
-        for x in _authors(a)
+        for x in authors_of(a)
         if len((x.findtext("ForeName") or "").split()) > 1
     )
     last, fore = author.findtext("LastName") or "", author.findtext("ForeName") or ""

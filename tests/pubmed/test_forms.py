@@ -18,8 +18,8 @@ from lxml import etree as ET
 
 from reviewkit.pubmed.server import EutilsServer
 
+from .article_xml import all_fields_words
 from .conftest import fast_client
-from .test_all_fields import _all_fields_words
 
 
 def words(text: str) -> list[str]:
@@ -93,7 +93,7 @@ def read(files: list[Path]) -> dict[int, Art]:
                 "crdt": year(e.find(".//PubMedPubDate[@PubStatus='entrez']")),
             }
             a.years = {k: v for k, v in dates.items() if v}
-            a.everything = _all_fields_words(e)
+            a.everything = all_fields_words(e)
             arts[a.pmid] = a
     return arts
 

@@ -12,8 +12,7 @@ from reviewkit.cli import main
 from reviewkit.pubmed import snapshot_build
 from reviewkit.pubmed.snapshot import Snapshot, build_index, index_path
 
-from .conftest import pmid_of, write_set
-from .test_reruns import delete_block
+from .conftest import delete_block, pmid_of, write_set
 
 REVISED = b"<ArticleTitle>A title the update file revised.</ArticleTitle>"
 

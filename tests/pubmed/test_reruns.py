@@ -26,7 +26,15 @@ from reviewkit.searches import diff_runs, history, identification_counts, run_lo
 from reviewkit.searches.deleted import deleted_from_pubmed
 from reviewkit.store import records as record_rows
 
-from .conftest import ServerFactory, fast_client, pmid_of, review_a_project, set_pmid, write_set
+from .conftest import (
+    ServerFactory,
+    delete_block,
+    fast_client,
+    pmid_of,
+    review_a_project,
+    set_pmid,
+    write_set,
+)
 
 ENGLISH = Search("all-2021", "PubMed", "english[la]")
 RERUN = '\n[[searches]]\nname = "rerun"\nquery = "english[la]"\n'
@@ -34,12 +42,6 @@ RERUN = '\n[[searches]]\nname = "rerun"\nquery = "english[la]"\n'
 
 def cli(*args: object) -> int:
     return main([str(a) for a in args])
-
-
-def delete_block(*pmids: str) -> bytes:
-    """An NLM update file's DeleteCitation block for these PMIDs."""
-    listed = "".join(f'<PMID Version="1">{p}</PMID>' for p in pmids)
-    return f"<DeleteCitation>{listed}</DeleteCitation>".encode()
 
 
 @pytest.fixture

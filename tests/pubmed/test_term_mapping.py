@@ -16,9 +16,9 @@ from reviewkit.pubmed.evaluate import Evaluator
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
+from .article_xml import article, person
 from .conftest import ServerFactory
 from .eutils_get import get, ids
-from .test_all_fields import _article, _person
 
 _VITAMIN = (
     "<MeshHeadingList><MeshHeading><DescriptorName UI='D014807' MajorTopicYN='N'>Vitamin D"
@@ -46,15 +46,15 @@ def snapshot(tmp_path: Path) -> Iterator[Snapshot]:
     xml = tmp_path / "part.xml"
     xml.write_text(
         "<PubmedArticleSet>"
-        + _article(1, _person("Author", "Smith", "John A", "JA"))
-        + _article(2, _person("Author", "Smith", "J", "J"), _NOTES)
-        + _article(3, _person("Author", "Berg", "Anna", "A"), _INVESTIGATORS)
-        + _article(4, _person("Author", "Vitamin", "Dora", "D"))
-        + _article(5, _person("Author", "Roe", "Ann", "A"), _VITAMIN)
-        + _article(
-            6, _person("Author", "Jones", "Smith", "J"), _keywords("anxiety", "depression care")
+        + article(1, person("Author", "Smith", "John A", "JA"))
+        + article(2, person("Author", "Smith", "J", "J"), _NOTES)
+        + article(3, person("Author", "Berg", "Anna", "A"), _INVESTIGATORS)
+        + article(4, person("Author", "Vitamin", "Dora", "D"))
+        + article(5, person("Author", "Roe", "Ann", "A"), _VITAMIN)
+        + article(
+            6, person("Author", "Jones", "Smith", "J"), _keywords("anxiety", "depression care")
         )
-        + _article(7, _person("Author", "Hansen", "Ola", "O"), _keywords("anxiety and depression"))
+        + article(7, person("Author", "Hansen", "Ola", "O"), _keywords("anxiety and depression"))
         + "</PubmedArticleSet>",
         encoding="utf-8",
     )

@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pytest
 from conftest import add_records
-from ranking.test_cold_start_stream import generated_texts
+from ranking.texts import generated_texts
 from screening.helpers import make_topic_records
 
 from reviewkit.queue_ranker import protocol_text

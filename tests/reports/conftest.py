@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reviewkit import classify, screening
 from reviewkit import protocol as protocol_mod
-from reviewkit import screening
-from reviewkit.project import Project
+from reviewkit.project import Project, init_project
 from reviewkit.records import AbstractSection, Record
+from reviewkit.reports import prisma
 from reviewkit.store import records as record_rows
 
 TEST_PROTOCOL = """
@@ -196,3 +197,122 @@ def store_records(project: Project, records: list[Record], source: str) -> list[
 def store():
     """store(project, records, source) -> ids."""
     return store_records
+
+
+# the tests' protocol with a report: one table per topic (a one-label scheme), and the evidence
+# map topic x setting (a multi-label scheme: a study may be in two of its columns)
+REPORT_PROTOCOL = TEST_PROTOCOL.replace(
+    "[stages.title-abstract]",
+    '[report]\nscheme = "topic"\ncolumns = ["study"]\n\n[stages.title-abstract]',
+)
+
+
+@pytest.fixture
+def tied(tmp_path: Path) -> tuple[Project, list[int]]:
+    """Three included studies: a tie between Mental and Musculoskeletal (one term each, in the
+    title), one mental, one musculoskeletal in two settings."""
+    path = tmp_path / "protocol.toml"
+    path.write_text(REPORT_PROTOCOL, encoding="utf-8")
+    project = init_project(tmp_path / "project", path)
+    records = [
+        Record(title="Depression and back pain at work", year=2021, authors=["Petit, A"]),
+        Record(title="Depression after a workplace injury", year=2020, authors=["Doe, J"]),
+        Record(
+            title="Back pain: the employer and primary care together",
+            year=2019,
+            authors=["Roe, R"],
+        ),
+    ]
+    ids = store_records(project, records, "PubMed")
+    for rid in ids:
+        screening.decide(
+            project.db, rid, "title-abstract", "ann", "include", protocol=project.protocol
+        )
+    classify.classify_project(project, ids)
+    yield project, ids
+    project.close()
+
+
+NCT = "Trial registration: ClinicalTrials.gov NCT01234567."
+
+
+def ips_report(title: str, year: int, journal: str, text: str) -> Record:
+    """A report of the IPS trial, its NCT number in the abstract."""
+    return Record(
+        title=title,
+        abstract_sections=[AbstractSection("", text), AbstractSection("TRIAL REGISTRATION", NCT)],
+        authors=["Hellström, Lone", "Madsen, Trine"],
+        year=year,
+        journal=journal,
+        affiliations=["Mental Health Centre Copenhagen, Denmark."],
+    )
+
+
+def ips_trial_reports() -> list[Record]:
+    """A trial's protocol paper, main paper and follow-up (one NCT number), and another study."""
+    return [
+        ips_report(
+            "Individual placement and support for people with depression: a trial protocol",
+            2013,
+            "BMC Psychiatry",
+            "We describe the protocol of a randomised trial of IPS for depression.",
+        ),
+        ips_report(
+            "Individual placement and support for sick-listed people with depression",
+            2017,
+            "Occup Environ Med",
+            "IPS for common mental disorders: more participants returned to work.",
+        ),
+        ips_report(
+            "Two-year follow-up of individual placement and support for depression",
+            2019,
+            "Scand J Work Environ Health",
+            "At two years the effect of IPS for depression on work remained.",
+        ),
+        Record(
+            title="Convergence dialogue meetings with the employer for workers with back pain",
+            abstract_sections=[AbstractSection("", "Meetings at the workplace for back pain.")],
+            authors=["Aas, Randi W", "Ellingsen, Kjersti"],
+            year=2020,
+            journal="J Occup Rehabil",
+        ),
+    ]
+
+
+def screen_four(project, ids, labels: dict[str, str]) -> None:
+    """Each reviewer's title-abstract votes on ``ids``: 'i' include, 'e' exclude."""
+    for reviewer, marks in labels.items():
+        for rid, mark in zip(ids, marks, strict=True):
+            label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
+            screening.decide(
+                project.db,
+                rid,
+                "title-abstract",
+                reviewer,
+                label,
+                reason,
+                protocol=project.protocol,
+            )
+
+
+def review_a_counts(**changes) -> prisma.PrismaCounts:
+    """Review A's flow as reported (194 → 19 + 8 duplicates → 175 screened → 67 included)."""
+    c = prisma.PrismaCounts(
+        databases={"PubMed": 194},
+        searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
+        duplicates_automatic=19,
+        flow=prisma.Flow(
+            duplicates=27,
+            screened=167,
+            excluded_screening={"wrong-outcome": 30, "wrong-question": 25},
+            awaiting_screening=0,
+            sought=112,
+            not_retrieved=2,
+            assessed=110,
+            excluded_full_text={"wrong-population": 43},
+            included=67,
+        ),
+    )
+    for k, v in changes.items():
+        setattr(c.flow if hasattr(c.flow, k) else c, k, v)
+    return c

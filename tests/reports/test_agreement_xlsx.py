@@ -7,21 +7,7 @@ from openpyxl import load_workbook
 from reviewkit import screening
 from reviewkit.reports.report import write_report
 
-
-def screen_four(project, ids, labels: dict[str, str]) -> None:
-    """Each reviewer's title-abstract votes on ``ids``: 'i' include, 'e' exclude."""
-    for reviewer, marks in labels.items():
-        for rid, mark in zip(ids, marks, strict=True):
-            label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
-            screening.decide(
-                project.db,
-                rid,
-                "title-abstract",
-                reviewer,
-                label,
-                reason,
-                protocol=project.protocol,
-            )
+from .conftest import screen_four
 
 
 def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_record, tmp_path):

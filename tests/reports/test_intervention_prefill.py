@@ -15,10 +15,11 @@ import pytest
 
 from reviewkit import extract
 from reviewkit import screening as scr
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.cli import main
 from reviewkit.prefill_sentences import split_sentences
 from reviewkit.protocol import load
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "reports" / "fixtures"

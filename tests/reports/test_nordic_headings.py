@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from reviewkit import extract
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify import place_factor
 from reviewkit.protocol.model import ExtractionField
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record
 
 NORWEGIAN = (
     "Bakgrunn: Mange sykmeldte blir stående utenfor arbeidslivet. Metode: 312 sykmeldte ble"

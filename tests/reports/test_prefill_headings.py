@@ -8,9 +8,10 @@ import csv
 from pathlib import Path
 
 from reviewkit import extract
+from reviewkit.abstract_sections import plain_abstract
 from reviewkit.cli import main
 from reviewkit.protocol.model import ExtractionField
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record
 
 COCHRANE = (
     "Background: Work disability due to depression is common and costly. "

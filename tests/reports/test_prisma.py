@@ -12,28 +12,7 @@ from reviewkit.reports.report import prisma_table
 from reviewkit.reports.writers import write_csv
 from reviewkit.store import duplicates as dup
 
-
-def review_a_counts(**changes) -> prisma.PrismaCounts:
-    """Review A's flow as reported (194 → 19 + 8 duplicates → 175 screened → 67 included)."""
-    c = prisma.PrismaCounts(
-        databases={"PubMed": 194},
-        searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
-        duplicates_automatic=19,
-        flow=prisma.Flow(
-            duplicates=27,
-            screened=167,
-            excluded_screening={"wrong-outcome": 30, "wrong-question": 25},
-            awaiting_screening=0,
-            sought=112,
-            not_retrieved=2,
-            assessed=110,
-            excluded_full_text={"wrong-population": 43},
-            included=67,
-        ),
-    )
-    for k, v in changes.items():
-        setattr(c.flow if hasattr(c.flow, k) else c, k, v)
-    return c
+from .conftest import review_a_counts
 
 
 def test_hand_made_counts_add_up():

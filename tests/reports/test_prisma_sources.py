@@ -9,35 +9,12 @@ from reviewkit.records import Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import prisma_table
 from reviewkit.reports.writers import write_csv
-from reviewkit.store import records as record_rows
-from reviewkit.store import searches as search_rows
 
-
-def _search_run(project, n: int, first: int = 0) -> None:
-    db = project.db
-    run = search_rows.start_run(
-        db,
-        search_name="a1",
-        database="PubMed",
-        interface="E-utilities",
-        query="q",
-        full_query="q",
-        limits={},
-    )
-    recs = [
-        Record(title=f"Searched study {i}", pmid=str(500 + i), year=2020)
-        for i in range(first, first + n)
-    ]
-    with db.transaction():
-        record_rows.add_records(db, recs, search_run_id=run)
-    search_rows.set_result(
-        db, run, count=n, translation="q", pmids=[r.pmid for r in recs], slices=1
-    )
-    search_rows.finish_run(db, run, status="complete")
+from .update_versions import search_run
 
 
 def test_one_line_per_database_and_other_methods_apart(project_b, store, tmp_path):
-    _search_run(project_b, 7)
+    search_run(project_b, 7)
     store(project_b, [Record(title=f"Imported {i}", year=2019) for i in range(4)], "PubMed")
     store(project_b, [Record(title=f"Embase {i}", year=2019) for i in range(3)], "Embase")
     store(project_b, [Record(title=f"Ref {i}", year=2018) for i in range(2)], "snowballing")
@@ -69,7 +46,7 @@ def test_other_methods_run_down_their_own_column(project_b, store, tmp_path):
     own, down to reports assessed, joining the databases' at "Studies included". They had one
     box whose records joined the databases' flow: a reader could not tell what snowballing
     added. A snowballed record of a study a database found too is removed before screening."""
-    _search_run(project_b, 4)
+    search_run(project_b, 4)
     ids = store(project_b, [Record(title=f"Ref {i}", year=2018) for i in range(3)], "snowballing")
     ids += store(
         project_b, [Record(title="Searched study 0", pmid="500", year=2020)], "NAV website"
@@ -128,7 +105,7 @@ def test_which_sources_are_other_methods():
 def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_path):
     """PubMed's line counts its searches and a PubMed file imported beside them: the lines under
     it say so, or a reader finds 11 under 'PubMed (n = 12)' and no record of the other one."""
-    _search_run(project_b, 7)
+    search_run(project_b, 7)
     store(project_b, [Record(title=f"From nbib {i}", year=2019) for i in range(5)], "pubmed")
     store(project_b, [Record(title=f"Embase {i}", year=2019) for i in range(3)], "Embase")
     c = prisma.collect_counts(project_b)
@@ -186,7 +163,7 @@ def test_other_methods_boxes_are_the_templates_grey(project_b, store, tmp_path):
     only be completed if applicable"): other methods' column is grey, the databases' flow white."""
     from reviewkit.reports.prisma.figure import OPTIONAL_BOX
 
-    _search_run(project_b, 4)
+    search_run(project_b, 4)
     store(project_b, [Record(title=f"Ref {i}", year=2018) for i in range(3)], "snowballing")
     c = prisma.collect_counts(project_b)
     boxes, _ = prisma.layout(c)

@@ -10,11 +10,9 @@ import csv
 import re
 from pathlib import Path
 
-from reports.test_prisma_sources import _search_run
-from reports.test_prisma_update import _versioned_update
-from reports.test_review_versions import _decide
-
 from reviewkit.cli import main
+
+from .update_versions import decide_by_all, search_run, versioned_update
 
 
 def _prisma(project, out: Path) -> tuple[dict[str, int], str]:
@@ -30,11 +28,11 @@ def _prisma(project, out: Path) -> tuple[dict[str, int], str]:
 
 
 def test_reports_of_included_studies_without_linked_reports(project_b, tmp_path):
-    _search_run(project_b, 3)
+    search_run(project_b, 3)
     for pmid in ("500", "501"):
-        _decide(project_b, pmid, "title-abstract")
-        _decide(project_b, pmid, "full-text")
-    _decide(project_b, "502", "title-abstract", "exclude")
+        decide_by_all(project_b, pmid, "title-abstract")
+        decide_by_all(project_b, pmid, "full-text")
+    decide_by_all(project_b, "502", "title-abstract", "exclude")
     items, svg = _prisma(project_b, tmp_path / "p")
     # each study is one report when no report is linked to another: one number, both lines
     assert items["studies included"] == items["reports of included studies"] == 2
@@ -42,7 +40,7 @@ def test_reports_of_included_studies_without_linked_reports(project_b, tmp_path)
 
 
 def test_update_boxes_give_reports_without_linked_reports(project_b, tmp_path):
-    _versioned_update(project_b, tmp_path)
+    versioned_update(project_b, tmp_path)
     items, svg = _prisma(project_b, tmp_path / "p")
     for box in (
         "Studies included in previous version of review (n = 1)"

@@ -7,38 +7,16 @@ from __future__ import annotations
 
 import csv
 
-from reports.test_prisma_sources import _search_run
-from reports.test_review_versions import _decide, _report, _texts
-
 from reviewkit.cli import main
 from reviewkit.dedup.engine import run_dedup
 from reviewkit.records import Record
 from reviewkit.reports import prisma
 
-
-def _versioned_update(project, tmp_path) -> None:
-    """Version v1 (500 included, 501 still at full text, 502 excluded, 503 unscreened), then
-    three new records and a rerun's record of 500 again; 504 included, 505 excluded at full
-    text, 506 excluded at title/abstract; 501 included after the version."""
-    _search_run(project, 4)
-    _decide(project, "500", "title-abstract")
-    _decide(project, "500", "full-text")
-    _decide(project, "501", "title-abstract")
-    _decide(project, "502", "title-abstract", "exclude")
-    assert _report(project, tmp_path, "--format", "csv", "--new-version", "v1") == 0
-    _decide(project, "501", "full-text")
-    _search_run(project, 3, first=4)
-    _search_run(project, 1)  # PMID 500 again: a duplicate of a record of the version
-    run_dedup(project.db)
-    for pmid in ("504", "505"):
-        _decide(project, pmid, "title-abstract")
-    _decide(project, "504", "full-text")
-    _decide(project, "505", "full-text", "exclude")
-    _decide(project, "506", "title-abstract", "exclude")
+from .update_versions import box_texts, run_report, search_run, versioned_update
 
 
 def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_path, capsys):
-    _versioned_update(project_b, tmp_path)
+    versioned_update(project_b, tmp_path)
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == []
     assert c.update and c.version == "v1" and c.new_records == 4
@@ -51,7 +29,7 @@ def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_pa
     # the total: the version's 500 still included, 501 (its record) since, 504 new
     assert (c.previous_included, c.still_included, c.since_included, c.included) == (1, 1, 1, 3)
 
-    texts = _texts(c)
+    texts = box_texts(c)
     for box in (
         "Records identified since version v1 from: PubMed (n = 4) search a1 (n = 4) Total (n = 4)",
         "Duplicate records removed (n = 1) automatically (n = 1) by hand (n = 0)",
@@ -79,11 +57,11 @@ def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_pa
 def test_update_other_methods_column_counts_the_update_only(project_b, store, tmp_path):
     """Snowballing before the version stays out of the update; snowballing since runs down the
     other methods' column of the update (its record of a study found before is removed)."""
-    _search_run(project_b, 2)
+    search_run(project_b, 2)
     old = Record(title="Old reference", doi="10.1000/old.1", year=2015)
     store(project_b, [old], "snowballing")
-    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
-    _search_run(project_b, 1, first=2)
+    assert run_report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    search_run(project_b, 1, first=2)
     store(
         project_b,
         [
@@ -103,18 +81,17 @@ def test_update_other_methods_column_counts_the_update_only(project_b, store, tm
 def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include_all, tmp_path):
     """With reports grouped into studies, a report found since the version of a study the
     version included is screened and assessed in the update's flow; its study is not new."""
-    from reports.test_report_studies import _trial
 
     from reviewkit.dedup.studies import decide_study_link, suggest_study_links
 
-    from .conftest import store_records
+    from .conftest import ips_trial_reports, store_records
 
-    protocol, main_paper, follow_up, *_ = _trial()
+    protocol, main_paper, follow_up, *_ = ips_trial_reports()
     before = store_records(project_b, [protocol, main_paper], "PubMed")
     include_all(project_b, before)
     suggest_study_links(project_b.db)
     decide_study_link(project_b.db, before[0], before[1], True, "ann")
-    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    assert run_report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
     (since,) = store_records(project_b, [follow_up], "PubMed")
     include_all(project_b, [since])
     suggest_study_links(project_b.db)
@@ -127,7 +104,7 @@ def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include
     assert (
         "New studies included in review (n = 0) Reports of new included studies (n = 1)"
         " of which new reports of studies included before (n = 1)"
-    ) in _texts(c)
+    ) in box_texts(c)
 
 
 def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, tmp_path):
@@ -137,7 +114,7 @@ def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, 
     a reader could not see that the total adds them."""
     from reviewkit.reports.prisma.layout import PREVIOUS_COL, previous_arrow
 
-    _versioned_update(project_b, tmp_path)
+    versioned_update(project_b, tmp_path)
     boxes, _ = prisma.layout(prisma.collect_counts(project_b))
     (previous,) = [b for b in boxes if b.kind == "previous"]
     assert previous.text.startswith("Studies included in") and previous.col == PREVIOUS_COL
@@ -187,18 +164,18 @@ def test_update_box_lists_only_the_searches_that_identified_records(project_b, t
     _named_run(project_b, b1, ["600", "601"])
     _named_run(project_b, b2, ["700"])
     _named_run(project_b, "a3", ["800"])
-    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    assert run_report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
     _named_run(project_b, b1, ["602"])  # a rerun that found a record
     _named_run(project_b, "a3", [])  # a rerun that found nothing new; b2 not run since
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == [] and c.update
     assert c.databases == {"PubMed": 1} and c.searches == {b1: 1}
-    texts = _texts(c)
+    texts = box_texts(c)
     assert f"Records identified since version v1 from: PubMed (n = 1) search {b1} (n = 1)" in texts
     assert b2 not in texts and "a3" not in texts and "(n = 0) Total" not in texts
     items = [item for _, item, _ in c.rows()]
     assert not [item for item in items if b2 in item or "a3" in item]
-    assert _report(project_b, tmp_path, "--format", "csv") == 0
+    assert run_report(project_b, tmp_path, "--format", "csv") == 0
     log = (tmp_path / "exports" / "search-log.md").read_text(encoding="utf-8")
     assert f"## {b2}" in log and "Not run yet" not in log  # every stored search is logged
 
@@ -207,10 +184,10 @@ def test_other_methods_removal_says_what_it_holds(project_b, store, tmp_path):
     """A record snowballed since the version of a study snowballed for it was counted as
     "Already identified via databases and registers": no database had found it. Those found
     before the version have a line of their own; the databases' line keeps the rest."""
-    _search_run(project_b, 1)
+    search_run(project_b, 1)
     store(project_b, [Record(title="Old reference", doi="10.1000/old.1", year=2015)], "snowballing")
-    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
-    _search_run(project_b, 1, first=1)  # PMID 501, new since the version
+    assert run_report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    search_run(project_b, 1, first=1)  # PMID 501, new since the version
     again = [
         Record(title="Old reference", doi="10.1000/old.1", year=2015),  # found before v1
         Record(title="Searched study 1", pmid="501", year=2020),  # the new search's record
@@ -226,7 +203,7 @@ def test_other_methods_removal_says_what_it_holds(project_b, store, tmp_path):
     assert (
         "Records removed before screening: Already identified via databases and registers"
         " (n = 1) Identified before version v1 (n = 1) Duplicate records removed (n = 0)"
-    ) in _texts(c)
+    ) in box_texts(c)
     items = {(section, item): n for section, item, n in c.rows()}
     assert items["other methods", "records removed: identified before the version"] == 1
     assert items["other methods", "records removed: already identified via databases"] == 1
@@ -237,7 +214,7 @@ def test_the_report_finds_the_update_version_once(project_b, tmp_path, monkeypat
     (each asked for it: every version, and the records after each, read twice)."""
     from reviewkit.reports.prisma import update
 
-    _versioned_update(project_b, tmp_path)
+    versioned_update(project_b, tmp_path)
     real, calls = update.version_to_update, []
 
     def counted(db):
@@ -245,7 +222,7 @@ def test_the_report_finds_the_update_version_once(project_b, tmp_path, monkeypat
         return real(db)
 
     monkeypatch.setattr(update, "version_to_update", counted)
-    assert _report(project_b, tmp_path, "--format", "csv") == 0
+    assert run_report(project_b, tmp_path, "--format", "csv") == 0
     assert len(calls) == 1
     tables = "\n".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.csv"))
     assert "New since v1" in tables  # and the column is there, from that one version

@@ -15,8 +15,6 @@ from reviewkit.records import Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import prisma_table
 
-from .test_report_ties import tied  # noqa: F401 (a fixture: a tie, and a study in two settings)
-
 
 def _md_notes(md: str) -> dict[str, str]:
     """Markdown section title -> the paragraph between it and its table, as a reader sees them
@@ -32,7 +30,7 @@ def _notes_file(path: Path) -> tuple[str, str]:
     return head.split(": ", 1)[1], " ".join(body.split())
 
 
-def test_every_csv_has_its_tables_notes_beside_it(tied, tmp_path: Path):  # noqa: F811
+def test_every_csv_has_its_tables_notes_beside_it(tied, tmp_path: Path):
     project, _ = tied
     out = tmp_path / "out"
     assert main(["report", "--project", str(project.folder), "--out", str(out)]) == 0

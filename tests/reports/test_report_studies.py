@@ -12,63 +12,18 @@ from reviewkit import classify
 from reviewkit.cli import main
 from reviewkit.dedup.studies import decide_study_link, suggest_study_links
 from reviewkit.evidence import build_map
-from reviewkit.records import AbstractSection, Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import write_report
 from reviewkit.reports.snapshot import ProjectSnapshot
 
-from .conftest import store_records
-
-NCT = "Trial registration: ClinicalTrials.gov NCT01234567."
-
-
-def _report(title: str, year: int, journal: str, text: str) -> Record:
-    return Record(
-        title=title,
-        abstract_sections=[AbstractSection("", text), AbstractSection("TRIAL REGISTRATION", NCT)],
-        authors=["Hellström, Lone", "Madsen, Trine"],
-        year=year,
-        journal=journal,
-        affiliations=["Mental Health Centre Copenhagen, Denmark."],
-    )
-
-
-def _trial() -> list[Record]:
-    """A trial's protocol paper, main paper and follow-up (one NCT number), and another study."""
-    return [
-        _report(
-            "Individual placement and support for people with depression: a trial protocol",
-            2013,
-            "BMC Psychiatry",
-            "We describe the protocol of a randomised trial of IPS for depression.",
-        ),
-        _report(
-            "Individual placement and support for sick-listed people with depression",
-            2017,
-            "Occup Environ Med",
-            "IPS for common mental disorders: more participants returned to work.",
-        ),
-        _report(
-            "Two-year follow-up of individual placement and support for depression",
-            2019,
-            "Scand J Work Environ Health",
-            "At two years the effect of IPS for depression on work remained.",
-        ),
-        Record(
-            title="Convergence dialogue meetings with the employer for workers with back pain",
-            abstract_sections=[AbstractSection("", "Meetings at the workplace for back pain.")],
-            authors=["Aas, Randi W", "Ellingsen, Kjersti"],
-            year=2020,
-            journal="J Occup Rehabil",
-        ),
-    ]
+from .conftest import ips_trial_reports, store_records
 
 
 @pytest.fixture
 def trial(project_b, include_all):
     """Review B with the trial's three reports and one other study, all included and classified;
     the links are suggested (not yet confirmed); the main paper's model type confirmed."""
-    ids = store_records(project_b, _trial(), "PubMed")
+    ids = store_records(project_b, ips_trial_reports(), "PubMed")
     include_all(project_b, ids)
     classify.classify_project(project_b, ids)
     classify.confirm(project_b, ids[1], "model-type", ["job-specialist"], "reviewer1")

@@ -10,52 +10,18 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from reviewkit import classify, screening
 from reviewkit.evidence import build_map
-from reviewkit.project import Project, init_project
 from reviewkit.records import Record
 from reviewkit.reports.report import write_report
 from reviewkit.reports.tables import report_tables
 
-from .conftest import TEST_PROTOCOL, store_records
+from .conftest import store_records
 
-# the tests' protocol with a report: one table per topic (a one-label scheme), and the evidence
-# map topic x setting (a multi-label scheme: a study may be in two of its columns)
-PROTOCOL = TEST_PROTOCOL.replace(
-    "[stages.title-abstract]",
-    '[report]\nscheme = "topic"\ncolumns = ["study"]\n\n[stages.title-abstract]',
-)
 TIE_STATUS = "tie: suggested, not confirmed; also in {}"
-
-
-@pytest.fixture
-def tied(tmp_path: Path) -> tuple[Project, list[int]]:
-    """Three included studies: a tie between Mental and Musculoskeletal (one term each, in the
-    title), one mental, one musculoskeletal in two settings."""
-    path = tmp_path / "protocol.toml"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    project = init_project(tmp_path / "project", path)
-    records = [
-        Record(title="Depression and back pain at work", year=2021, authors=["Petit, A"]),
-        Record(title="Depression after a workplace injury", year=2020, authors=["Doe, J"]),
-        Record(
-            title="Back pain: the employer and primary care together",
-            year=2019,
-            authors=["Roe, R"],
-        ),
-    ]
-    ids = store_records(project, records, "PubMed")
-    for rid in ids:
-        screening.decide(
-            project.db, rid, "title-abstract", "ann", "include", protocol=project.protocol
-        )
-    classify.classify_project(project, ids)
-    yield project, ids
-    project.close()
 
 
 def test_a_tied_study_is_flagged_in_each_of_its_tables(tied):

@@ -13,7 +13,7 @@ import pytest
 from reviewkit.cli import main
 
 from .conftest import _include_all
-from .test_prisma_update_linked import _FOLLOW_UP, _OTHER, _TRIAL, _import, _prisma_csv
+from .update_versions import FOLLOW_UP_RIS, OTHER_RIS, TRIAL_RIS, import_ris, prisma_counts
 
 
 def _export(project, *args: str) -> int:
@@ -28,7 +28,7 @@ def test_new_exports_the_reports_included_since_the_version(
     project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = project_b
-    trial = _import(project, tmp_path, "v1", _TRIAL, "PubMed")
+    trial = import_ris(project, tmp_path, "v1", TRIAL_RIS, "PubMed")
     _include_all(project, trial)
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
@@ -36,8 +36,8 @@ def test_new_exports_the_reports_included_since_the_version(
     assert "0 reports included since version 'v1' written to" in capsys.readouterr().err
     assert (tmp_path / "none.ris").read_text(encoding="utf-8") == ""  # RIS has no header
 
-    new = _import(project, tmp_path, "v2-db", _OTHER, "PubMed")
-    follow_up = _import(project, tmp_path, "v2-cit", _FOLLOW_UP, "citation searching")
+    new = import_ris(project, tmp_path, "v2-db", OTHER_RIS, "PubMed")
+    follow_up = import_ris(project, tmp_path, "v2-cit", FOLLOW_UP_RIS, "citation searching")
     _include_all(project, new + follow_up)
     link = ["dedup", "study-link", str(trial[0]), str(follow_up[0]), "--same"]
     assert main([*link, "--reviewer", "lead", "--project", str(project.folder)]) == 0
@@ -62,7 +62,7 @@ def test_new_without_a_version_or_with_all_is_refused(
     project_b, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = project_b
-    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    _include_all(project, import_ris(project, tmp_path, "v1", TRIAL_RIS, "PubMed"))
     out = tmp_path / "new.ris"
     assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 2
     err = capsys.readouterr().err
@@ -79,10 +79,10 @@ def test_after_the_update_is_recorded_new_is_still_what_it_added(
     """Recorded as a version of its own, the update's PRISMA diagram is still drawn against the
     version before; `export --new` gives the same new studies, not nothing."""
     project = project_b
-    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    _include_all(project, import_ris(project, tmp_path, "v1", TRIAL_RIS, "PubMed"))
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
-    _include_all(project, _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    _include_all(project, import_ris(project, tmp_path, "v2", OTHER_RIS, "PubMed"))
     assert main([*report, "--out", str(tmp_path / "v2"), "--new-version", "v2"]) == 0
     capsys.readouterr()
     out = tmp_path / "new.ris"
@@ -95,13 +95,13 @@ def test_the_tables_of_an_update_mark_its_new_studies(project_b, tmp_path: Path)
     """The update's tables listed every study alike: which were new since last year's version
     was nowhere in them. A team column says so; the authors' columns leave it out."""
     project = project_b
-    trial = _import(project, tmp_path, "v1", _TRIAL, "PubMed")
+    trial = import_ris(project, tmp_path, "v1", TRIAL_RIS, "PubMed")
     _include_all(project, trial)
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
     assert not any("New since" in p.read_text() for p in (tmp_path / "v1").rglob("*.csv"))
-    new = _import(project, tmp_path, "v2-db", _OTHER, "PubMed")
-    follow_up = _import(project, tmp_path, "v2-cit", _FOLLOW_UP, "citation searching")
+    new = import_ris(project, tmp_path, "v2-db", OTHER_RIS, "PubMed")
+    follow_up = import_ris(project, tmp_path, "v2-cit", FOLLOW_UP_RIS, "citation searching")
     _include_all(project, new + follow_up)
     link = ["dedup", "study-link", str(trial[0]), str(follow_up[0]), "--same"]
     assert main([*link, "--reviewer", "lead", "--project", str(project.folder)]) == 0
@@ -135,15 +135,15 @@ def test_new_tells_its_reports_apart_as_the_update_diagram_does(
     version ('reports of its records included since') and the follow-up as a new report of a
     study included before; `export --new` writes both and says so (it called neither)."""
     project = project_b
-    first = _import(project, tmp_path, "v1", _TRIAL + _STROKE, "PubMed")
+    first = import_ris(project, tmp_path, "v1", TRIAL_RIS + _STROKE, "PubMed")
     _include_all(project, first[:1])  # the stroke trial waits at the version
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
-    follow_up = _import(project, tmp_path, "v2", _STROKE_FOLLOW_UP, "citation searching")
+    follow_up = import_ris(project, tmp_path, "v2", _STROKE_FOLLOW_UP, "citation searching")
     _include_all(project, first[1:] + follow_up)
     link = ["dedup", "study-link", str(first[1]), str(follow_up[0]), "--same"]
     assert main([*link, "--reviewer", "lead", "--project", str(project.folder)]) == 0
-    counts = _prisma_csv(project, tmp_path / "v2")
+    counts = prisma_counts(project, tmp_path / "v2")
     assert counts["included", "of the version's records, reports included since"] == 1
     assert counts["included", "of which new reports of earlier studies"] == 1
     capsys.readouterr()
@@ -164,10 +164,10 @@ def test_new_says_a_version_name_with_braces_as_given(
     """A version's name is the team's text: '2021 {final}' is said as it is, where it was
     taken for a format string (a traceback after the file was written)."""
     project = project_b
-    _include_all(project, _import(project, tmp_path, "v1", _TRIAL, "PubMed"))
+    _include_all(project, import_ris(project, tmp_path, "v1", TRIAL_RIS, "PubMed"))
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "2021 {final}"]) == 0
-    _include_all(project, _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    _include_all(project, import_ris(project, tmp_path, "v2", OTHER_RIS, "PubMed"))
     capsys.readouterr()
     out = tmp_path / "new.ris"
     assert _export(project, "--new", "--format", "ris", "--out", str(out)) == 0
@@ -183,13 +183,13 @@ def test_the_tables_mark_a_study_of_the_version_included_since_apart(
     included since, is no new study in the update diagram (its previous version's box counts
     it): the column said 'yes' as for the update's own new study."""
     project = project_b
-    first = _import(project, tmp_path, "v1", _TRIAL + _STROKE, "PubMed")
+    first = import_ris(project, tmp_path, "v1", TRIAL_RIS + _STROKE, "PubMed")
     _include_all(project, first[:1])
     report = ["report", "--project", str(project.folder), "--format", "csv"]
     assert main([*report, "--out", str(tmp_path / "v1"), "--new-version", "v1"]) == 0
-    _include_all(project, first[1:] + _import(project, tmp_path, "v2", _OTHER, "PubMed"))
+    _include_all(project, first[1:] + import_ris(project, tmp_path, "v2", OTHER_RIS, "PubMed"))
     assert main([*report, "--out", str(tmp_path / "v2")]) == 0
-    counts = _prisma_csv(project, tmp_path / "v2p")
+    counts = prisma_counts(project, tmp_path / "v2p")
     assert counts["included", "new studies included"] == 1
     assert counts["included", "of the version's records, included since"] == 1
     marks = {}

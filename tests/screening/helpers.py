@@ -6,12 +6,15 @@ import threading
 from collections.abc import Callable
 
 import pytest
+from conftest import add_records
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.cli import main as cli_main
 from reviewkit.project import Project
+from reviewkit.queue_ranker import QueueRanker
 from reviewkit.ranking_worker import Engine
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store.decisions import list_decisions
@@ -165,3 +168,48 @@ def import_conflicts(project: Project, sheet, resolver: str = "lead") -> int:  #
             resolver,
         ]
     )
+
+
+async def until_started(pilot, ranking: QueueRanker) -> None:
+    """The screen starts the ranker once the first record is drawn."""
+    for _ in range(100):
+        if ranking.started:
+            return
+        await pilot.pause()
+    raise AssertionError(f"the screen never started the ranker: {ranking.status()}")
+
+
+def screen_text(app) -> str:
+    """The app's screen as SVG text, its no-break spaces as spaces."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+async def vote(pilot, screen, like: dict[int, bool]) -> bool:
+    """Press the key a reviewer would press on the current record; returns include-like."""
+    is_include = like[screen.current]
+    await pilot.press(*(["i"] if is_include else ["e", "0"]))
+    return is_include
+
+
+async def vote_until_ready(pilot, screen, like: dict[int, bool]) -> None:
+    """Vote in the order shown until 5 include-like and 5 exclude-like (the ready rule)."""
+    counts = {True: 0, False: 0}
+    while counts[True] < 5 or counts[False] < 5:
+        counts[await vote(pilot, screen, like)] += 1
+
+
+def at_full_text(project):
+    """A new record both reviewers included at title-abstract; it and the first full-text
+    exclusion reason."""
+    (rec,) = add_records(project, make_records(1))
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, rec, "title-abstract", who, "include")
+    return rec, project.protocol.stages["full-text"].exclusion_reasons[0].code
+
+
+def bring_decisions(copy, reviewer, log, folder) -> None:
+    """Export ``reviewer``'s decisions from the project ``copy`` to ``log``; import it into
+    ``folder``."""
+    export = ["decisions", "export", "--reviewer", reviewer, str(log), "--project", str(copy)]
+    assert main(export) == 0
+    assert main(["decisions", "import", str(log), "--project", str(folder)]) == 0

@@ -10,6 +10,7 @@ from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import agreement as ag
+from reviewkit import agreement_tables as tables
 from reviewkit import screening as scr
 
 
@@ -53,7 +54,7 @@ def test_undefined_kappa_and_empty():
     assert r.kappa is None and r.percent == 100.0 and r.pabak == 1.0
     empty = ag.compute("title-abstract", "a", "b", [])
     assert empty.n == 0 and empty.kappa is None
-    assert "no study was screened by both" in ag.to_text([empty])
+    assert "no study was screened by both" in tables.to_text([empty])
 
 
 def test_agreement_from_a_project_text_and_csv(project_b, tmp_path):
@@ -68,9 +69,9 @@ def test_agreement_from_a_project_text_and_csv(project_b, tmp_path):
     assert r.table == ((4, 1), (2, 3))
     assert r.kappa == pytest.approx(0.4) and r.pabak == pytest.approx(0.4)
     assert ft.stage == "full-text" and ft.n == 0
-    text = ag.to_text([r])
+    text = tables.to_text([r])
     assert "percent agreement  70.0%" in text and "Cohen's kappa      0.400" in text
-    rows = list(csv.DictReader(io.StringIO(ag.to_csv([r]))))
+    rows = list(csv.DictReader(io.StringIO(tables.to_csv([r]))))
     assert len(rows) == 4 and rows[1]["label_a"] == "include" and rows[1]["label_b"] == "exclude"
     assert rows[1]["count"] == "1" and float(rows[0]["kappa"]) == pytest.approx(0.4)
 
@@ -85,7 +86,7 @@ def test_no_interval_where_the_standard_error_is_zero():
         "title-abstract", "a", "b", pairs_from([[3, 0], [0, 5]], ["include", "exclude"])
     )
     assert all_agree.kappa == pytest.approx(1.0) and all_agree.ci_low is None
-    text = ag.to_text([none_agree])
+    text = tables.to_text([none_agree])
     assert "0.000 to 0.000" not in text and "no 95% CI" in text
 
 
@@ -101,8 +102,8 @@ def test_a_degenerate_kappa_gets_a_note_with_the_percent_agreement():
         "title-abstract: a answered 'include' for all 20 studies, so kappa is 0 whatever the "
         "agreement and not informative; read the percent agreement (90.0%)"
     )
-    assert f"note: {r.note}" in ag.to_text([r])
-    rows = list(csv.DictReader(io.StringIO(ag.to_csv([r]))))
+    assert f"note: {r.note}" in tables.to_text([r])
+    rows = list(csv.DictReader(io.StringIO(tables.to_csv([r]))))
     assert rows[0]["note"] == r.note
     # both gave one answer: kappa undefined, said so; an ordinary table: no note
     same = ag.compute("title-abstract", "a", "b", [("include", "include")] * 4)
@@ -111,21 +112,21 @@ def test_a_degenerate_kappa_gets_a_note_with_the_percent_agreement():
     ordinary = ag.compute(
         "title-abstract", "a", "b", pairs_from([[20, 5], [10, 15]], ["include", "exclude"])
     )
-    assert ordinary.note == "" and "note:" not in ag.to_text([ordinary])
+    assert ordinary.note == "" and "note:" not in tables.to_text([ordinary])
 
 
 def test_an_undefined_kappa_says_one_thing():
     """Both reviewers included all four: kappa is n/a because it is undefined (the note says
     why), not because of a standard error of 0, which the text used to say beside it."""
     same = ag.compute("title-abstract", "a", "b", [("include", "include")] * 4)
-    text = ag.to_text([same])
+    text = tables.to_text([same])
     assert "Cohen's kappa      n/a  (undefined: see the note)" in text
     assert "standard error" not in text and "kappa is undefined" in text
     # kappa 1 at 100 %: the interval is the one thing missing, and the text says why
     all_agree = ag.compute(
         "title-abstract", "a", "b", pairs_from([[3, 0], [0, 5]], ["include", "exclude"])
     )
-    assert "1.000  (no 95% CI: with agreement of 100% its standard error is 0)" in ag.to_text(
+    assert "1.000  (no 95% CI: with agreement of 100% its standard error is 0)" in tables.to_text(
         [all_agree]
     )
 
@@ -159,7 +160,7 @@ def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
     # both could assess), and the note says the team's copies differ there
     assert ft.not_retrieved_by_one == 1
     assert "; 1 of them by one reviewer only, the other judging it" in ft.note
-    assert "are left out" in ag.to_text([ft])
+    assert "are left out" in tables.to_text([ft])
 
 
 def test_a_protocols_own_not_retrieved_reason_counts_as_not_retrieved(tmp_path, capsys):

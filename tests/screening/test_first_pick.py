@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-from conftest import add_records
-from screening.helpers import hold_engine, make_topic_records, until
-from screening.test_ranking_tui import screen_text, until_started
+from screening.helpers import screen_text, until, until_started
 
 from reviewkit import screening as scr
 from reviewkit.queue_ranker import QueueRanker, protocol_text
@@ -22,21 +19,6 @@ from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 SIZE = (100, 34)
-
-
-@pytest.fixture
-def topics(project_b):
-    records, like = make_topic_records(12, 28)
-    ids = add_records(project_b, records)
-    return project_b, dict(zip(ids, like, strict=True))
-
-
-@pytest.fixture
-def gate(monkeypatch):
-    """Holds the ranking engine (in threads of this process) before it reads the texts."""
-    opened = hold_engine(monkeypatch)
-    yield opened
-    opened.set()
 
 
 def protocols_pick(project, seeded: list[int]) -> list[int]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from screening.test_first_pick import SIZE, TA, gate, topics  # noqa: F401 (fixtures)
-from screening.test_ranking_tui import until_started
+from screening.helpers import until_started
 
 from reviewkit import screening as scr
 from reviewkit.queue_ranker import QueueRanker
@@ -14,8 +13,11 @@ from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
+TA = "title-abstract"
+SIZE = (100, 34)
 
-def test_a_deciding_key_while_ordering_says_there_is_no_record_yet(topics, gate):  # noqa: F811
+
+def test_a_deciding_key_while_ordering_says_there_is_no_record_yet(topics, gate):
     project, _ = topics
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
     ranking = QueueRanker(queue, isolate=False)

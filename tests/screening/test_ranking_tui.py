@@ -7,7 +7,14 @@ import threading
 
 import pytest
 from conftest import add_records
-from screening.helpers import make_topic_records, until
+from screening.helpers import (
+    make_topic_records,
+    screen_text,
+    until,
+    until_started,
+    vote,
+    vote_until_ready,
+)
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -47,36 +54,9 @@ def topics(project_b):
     return project_b, dict(zip(ids, like, strict=True))
 
 
-async def until_started(pilot, ranking: QueueRanker) -> None:
-    """The screen starts the ranker once the first record is drawn."""
-    for _ in range(100):
-        if ranking.started:
-            return
-        await pilot.pause()
-    raise AssertionError(f"the screen never started the ranker: {ranking.status()}")
-
-
 async def until_first_record(pilot, screen) -> None:
     """With the protocol's order on, the first record shows once that order is in."""
     await until(pilot, lambda: not screen.ordering, "the first order")
-
-
-def screen_text(app) -> str:
-    return app.export_screenshot().replace("&#160;", " ")
-
-
-async def vote(pilot, screen, like: dict[int, bool]) -> bool:
-    """Press the key a reviewer would press on the current record; returns include-like."""
-    is_include = like[screen.current]
-    await pilot.press(*(["i"] if is_include else ["e", "0"]))
-    return is_include
-
-
-async def vote_until_ready(pilot, screen, like: dict[int, bool]) -> None:
-    """Vote in the order shown until 5 include-like and 5 exclude-like (the ready rule)."""
-    counts = {True: 0, False: 0}
-    while counts[True] < 5 or counts[False] < 5:
-        counts[await vote(pilot, screen, like)] += 1
 
 
 def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(topics):

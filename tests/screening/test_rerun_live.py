@@ -7,8 +7,15 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import INCLUDE_WORDS, keys_only, make_records, make_topic_records
-from screening.test_ranking_tui import screen_text, until_started, vote_until_ready
+from screening.helpers import (
+    INCLUDE_WORDS,
+    keys_only,
+    make_records,
+    make_topic_records,
+    screen_text,
+    until_started,
+    vote_until_ready,
+)
 
 from reviewkit import screening as scr
 from reviewkit.dedup.engine import run_dedup

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import at_full_text, bring_decisions
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -21,26 +20,13 @@ def _open(project, stage):
     return [c.study_id for c in scr.conflicts(project, stage, "lead") if c.open]
 
 
-def _at_full_text(project):
-    (rec,) = add_records(project, make_records(1))
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(project.db, rec, TA, who, "include")
-    return rec, project.protocol.stages[FT].exclusion_reasons[0].code
-
-
-def _bring(copy, reviewer, log, folder) -> None:
-    export = ["decisions", "export", "--reviewer", reviewer, str(log), "--project", str(copy)]
-    assert main(export) == 0
-    assert main(["decisions", "import", str(log), "--project", str(folder)]) == 0
-
-
 def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
     project_b, tmp_path, capsys
 ):
     """reviewer2 changed their exclusion to include in their copy before the lead settled the
     conflict on the exclusion the lead's project still held; imported after, both votes
     include: the lead decided without that vote and is asked again (the final counts until)."""
-    rec, reason = _at_full_text(project_b)
+    rec, reason = at_full_text(project_b)
     scr.decide(project_b.db, rec, FT, "reviewer1", "include")
     scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
     folder, copy = project_b.folder, tmp_path / "copy"
@@ -51,7 +37,7 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
     with open_project(folder) as lead:
         scr.resolve(lead, rec, FT, "lead", "exclude", reason)
         before = scr.stage_counts(lead, FT)
-    _bring(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
+    bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
     said = " ".join(capsys.readouterr().out.split())  # the lead is told at once
     assert (
         "added 1 entry, 2 already present; 1 conflict settled before is open again: this"
@@ -73,7 +59,7 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
 def test_a_vote_imported_before_the_final_opens_nothing(project_b, tmp_path):
     """The same vote imported before the lead's final: the lead saw it (the votes then both
     include, the lead excluded all the same): nothing new to decide."""
-    rec, reason = _at_full_text(project_b)
+    rec, reason = at_full_text(project_b)
     scr.decide(project_b.db, rec, FT, "reviewer1", "include")
     scr.decide(project_b.db, rec, FT, "reviewer2", "uncertain")
     folder, copy = project_b.folder, tmp_path / "copy"
@@ -81,7 +67,7 @@ def test_a_vote_imported_before_the_final_opens_nothing(project_b, tmp_path):
     shutil.copytree(folder, copy)
     with open_project(copy) as theirs:
         scr.decide(theirs.db, rec, FT, "reviewer2", "exclude", reason)
-    _bring(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
+    bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
     with open_project(folder) as lead:
         scr.resolve(lead, rec, FT, "lead", "include")
         assert _open(lead, FT) == []
@@ -89,7 +75,7 @@ def test_a_vote_imported_before_the_final_opens_nothing(project_b, tmp_path):
 
 def test_a_vote_that_agrees_with_the_final_opens_nothing_when_imported_late(project_b, tmp_path):
     """reviewer2's late vote joins the lead's side: nothing to decide."""
-    rec, reason = _at_full_text(project_b)
+    rec, reason = at_full_text(project_b)
     scr.decide(project_b.db, rec, FT, "reviewer1", "include")
     scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
     folder, copy = project_b.folder, tmp_path / "copy"
@@ -99,7 +85,7 @@ def test_a_vote_that_agrees_with_the_final_opens_nothing_when_imported_late(proj
         scr.decide(theirs.db, rec, FT, "reviewer2", "include")
     with open_project(folder) as lead:
         scr.resolve(lead, rec, FT, "lead", "include")
-    _bring(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
+    bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
     with open_project(folder) as lead:
         assert _open(lead, FT) == []
 
@@ -108,7 +94,7 @@ def test_a_copy_that_gets_the_final_before_the_votes_it_settled_opens_nothing(pr
     """reviewer2's copy, taken before reviewer1 voted, brings in the lead's log (a final made
     where both votes were) before reviewer1's: the lead saw reviewer1's vote, so it opens
     nothing there, though it came into the copy after the final."""
-    rec, reason = _at_full_text(project_b)
+    rec, reason = at_full_text(project_b)
     scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
     folder, copy = project_b.folder, tmp_path / "copy"
     project_b.close()
@@ -116,8 +102,8 @@ def test_a_copy_that_gets_the_final_before_the_votes_it_settled_opens_nothing(pr
     with open_project(folder) as lead:
         scr.decide(lead.db, rec, FT, "reviewer1", "include")
         scr.resolve(lead, rec, FT, "lead", "exclude", reason)
-    _bring(folder, "lead", tmp_path / "lead.jsonl", copy)
-    _bring(folder, "reviewer1", tmp_path / "reviewer1.jsonl", copy)
+    bring_decisions(folder, "lead", tmp_path / "lead.jsonl", copy)
+    bring_decisions(folder, "reviewer1", tmp_path / "reviewer1.jsonl", copy)
     with open_project(copy) as theirs:
         assert scr.stage_outcomes(theirs, FT)[rec].status == "exclude"
         assert _open(theirs, FT) == []

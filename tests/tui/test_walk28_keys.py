@@ -107,8 +107,7 @@ def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
     """The README: in a terminal screen Ctrl-C does not quit, it says to press q. While the
     first order was worked out it said 'Copy selected text: no record yet …' instead, as if
     copying were a key that decides."""
-    from screening.helpers import hold_engine, make_topic_records, until
-    from screening.test_ranking_tui import until_started
+    from screening.helpers import hold_engine, make_topic_records, until, until_started
 
     from reviewkit.queue_ranker import QueueRanker
 
