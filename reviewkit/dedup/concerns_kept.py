@@ -17,9 +17,11 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from reviewkit.dedup.concerns import Concern, as_found, concerns_among
-from reviewkit.dedup.concerns_added import concerns_with_added
+from reviewkit.dedup.concerns import Concern, as_found, concerns_and_targets
+from reviewkit.dedup.concerns_added import Finding, concerns_with_added
+from reviewkit.dedup.concerns_stored import record_keys
 from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.titles import match_title
 from reviewkit.errors import DatabaseBusy
 from reviewkit.store.concerns import keep_concerns, kept_concerns, records_state
 from reviewkit.store.db import Store
@@ -33,12 +35,12 @@ _RULES_PACKAGES = ("reviewkit.dedup.", "reviewkit.records", "reviewkit.store.rec
 
 
 def project_concerns(db: Store) -> dict[int, list[Concern]]:
-    """:func:`concerns_among` over every record of the project: as kept by
+    """:func:`~reviewkit.dedup.concerns.concerns_among` over every record of the project: as kept by
     :func:`keep_project_concerns` while the records and the rules are the same (status and the
     report then read a few rows, not every title), brought up to date where records were only
     added since; otherwise found again (not kept: a reading command writes nothing)."""
     kept = kept_project_concerns(db)
-    return _found(db)[0] if kept is None else kept
+    return _found(db).found if kept is None else kept
 
 
 def kept_project_concerns(db: Store) -> dict[int, list[Concern]] | None:
@@ -60,11 +62,13 @@ def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
     if kept is not None:
         return kept
     rules, state = rules_fingerprint(), records_state(db)
-    found, notices = _found(db)
-    rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in found.items() for c in cs]
+    made = _found(db)
+    rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in made.found.items() for c in cs]
     with suppress(DatabaseBusy):
-        keep_concerns(db, rules, state, rows, notices)
-    return found
+        keep_concerns(
+            db, rules, state, rows, made.notices, made.target_rows(), made.keys, made.every_key
+        )
+    return made.found
 
 
 def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
@@ -77,23 +81,27 @@ def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
         db.close()
 
 
-def _found(db: Store) -> tuple[dict[int, list[Concern]], list[int]]:
-    """:func:`concerns_among` over every record, and the ids of the records that are notices:
-    from what was kept where records were only added since, else found again."""
+def _found(db: Store) -> Finding:
+    """:func:`~reviewkit.dedup.concerns.concerns_among` over every record, with what is kept
+    of it: from what was kept where records were only added since, else found again."""
     updated = concerns_with_added(db, rules_fingerprint())
     return _find(db) if updated is None else updated
 
 
-def _find(db: Store) -> tuple[dict[int, list[Concern]], list[int]]:
-    """:func:`concerns_among` over every record, and the ids of the notices. What the rules
-    read of an article (title, PMID, DOI, publication types, PubMed's links) is read without
-    parsing its record (:func:`~reviewkit.store.records.link_fields`); a notice's whole record
-    (its abstract may name a DOI) only for the notices."""
+def _find(db: Store) -> Finding:
+    """:func:`~reviewkit.dedup.concerns.concerns_among` over every record, with what is kept
+    of it. What the rules read of an article (title, PMID, DOI, publication types, PubMed's
+    links) is read without parsing its record (:func:`~reviewkit.store.records.link_fields`);
+    a notice's whole record (its abstract may name a DOI) only for the notices."""
     records = link_fields(db)
     notices = [i for i, r in records.items() if notice_about_a_paper(r)]
     if notices:  # none in most projects: no read at all
         records.update(get_records(db, notices))
-    return concerns_among(records, notices), notices
+    are_notices = set(notices)
+    folded = {i: match_title(r.title or "") for i, r in records.items() if i not in are_notices}
+    found, targets = concerns_and_targets(records, notices, folded)
+    keys = [record_keys(i, records[i], title) for i, title in folded.items()]
+    return Finding(found, notices, targets, keys, every_key=True)
 
 
 @cache
