@@ -23,7 +23,9 @@ What says a notice concerns an article, strongest first:
   close to it as dedup compares titles (:data:`~reviewkit.dedup.pair.TITLE_NEAR`), and at
   least four words long, since a notice titled 'Erratum' alone names nothing; or, where what
   is left is a citation alone ('Correction to Lancet Oncol 2021; 22: 872-82'), the one
-  article at its journal, year, volume and first page (:mod:`~reviewkit.dedup.concern_citations`).
+  article at its journal, year, volume and first page (:mod:`~reviewkit.dedup.concern_citations`);
+  so does the citation of PubMed's link whose PMID no record has (the article from another
+  database).
 
 But for PubMed's link, no rule attaches a notice to an article published in a later year than
 the notice: a notice cannot concern what did not exist yet.
@@ -260,11 +262,23 @@ def _targets(
     if by_named:
         return by_named, "the DOI it names"
     # a citation alone names the article at its place, or a Web of Science tail ('<title>
-    # (vol 85, pg 553, 2010)') in the notice's journal; where none is, the title rule (a title
-    # without digits or colons before a citation reads as a journal's name); a notice whose
-    # title names nothing ('Department of Error.') by a citation in its text
+    # (vol 85, pg 553, 2010)') in the notice's journal, or the citation PubMed's link gives
+    # where its PMID names no record ('Lancet. 2021 Mar 27;397(10280):1195-1203': the article
+    # from another database, without its PMID; The Lancet's 'Department of Error.' names its
+    # article by nothing else); where none is, the title rule (a title without digits or
+    # colons before a citation reads as a journal's name); a notice whose title names nothing
+    # by a citation in its text
+    linked_places = (
+        citation(c.ref_source) for c in notice.comments_corrections if c.ref_type in NOTICE_SIDE
+    )
     cited = [
-        c for c in (citation(named_title(notice.title or "").title), tail_citation(notice)) if c
+        c
+        for c in (
+            citation(named_title(notice.title or "").title),
+            tail_citation(notice),
+            *linked_places,
+        )
+        if c
     ]
     by_title, how = _cited(titles, cited), "the citation it gives"
     if not by_title:
