@@ -41,14 +41,21 @@ PROTOCOL = HERE.parent / "protocols" / "work-health-collaboration.toml"
 
 def built_before(folder: Path, records: int) -> bool:
     """Whether ``folder`` holds a project of ``records`` records from an earlier run (reused);
-    if not, whatever is there is removed so the caller builds it afresh."""
-    from reviewkit.project import open_project
-    from reviewkit.store import records as record_rows
+    if not, whatever is there is removed so the caller builds it afresh. Read without opening
+    it as a project, which would migrate it: the built project is shared by every checkout's
+    runs (``.work``), and one migrated by newer code is refused by older code and by code
+    whose migration of that number differs; each run migrates its own copy."""
+    import sqlite3
 
-    if (folder / "review.sqlite").exists():
-        project = open_project(folder)
-        count = record_rows.record_count(project.db)
-        project.close()
+    path = folder / "review.sqlite"
+    if path.exists():
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            count = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        except sqlite3.DatabaseError:
+            count = None
+        finally:
+            conn.close()
         if count == records:
             return True
     shutil.rmtree(folder, ignore_errors=True)

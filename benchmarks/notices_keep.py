@@ -125,9 +125,11 @@ def write_markdown(path: Path, every: dict) -> None:
         "articles of the real PubMed snapshot, Review B's protocol; in a fresh process on a "
         "fresh copy each: the first find of the notices (nothing kept), then an import of the "
         "snapshot's next 10 articles, or of 9 of them and an erratum about the project's first article, and the find the "
-        "import runs. CPU seconds. `before`: main at b245d3ce (every find reads every record); "
-        "`after`: with the kept notices brought up to date for added records "
-        "(`reviewkit/dedup/concerns_added.py`).",
+        "import runs. CPU seconds. `before`: main at 9772938a (kept notices brought up to date "
+        "for added records, but every record read again for a batch holding a notice); "
+        "`after`: the batch's notices, and kept ones naming a new record, looked up by the keys "
+        "kept of every record (`reviewkit/dedup/concerns_stored.py`, migration 098); the first "
+        "find writes those keys.",
         "",
         "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice |",
         "| --- | --- | --- | --- | --- |",

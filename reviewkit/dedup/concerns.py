@@ -23,7 +23,9 @@ What says a notice concerns an article, strongest first:
   close to it as dedup compares titles (:data:`~reviewkit.dedup.pair.TITLE_NEAR`), and at
   least four words long, since a notice titled 'Erratum' alone names nothing; or, where what
   is left is a citation alone ('Correction to Lancet Oncol 2021; 22: 872-82'), the one
-  article at its journal, year, volume and first page (:mod:`~reviewkit.dedup.concern_citations`).
+  article at its journal, year, volume and first page (:mod:`~reviewkit.dedup.concern_citations`);
+  so does the citation of PubMed's link whose PMID no record has (the article from another
+  database).
 
 But for PubMed's link, no rule attaches a notice to an article published in a later year than
 the notice: a notice cannot concern what did not exist yet.
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from reviewkit.dedup.concern_citations import (
@@ -143,7 +145,7 @@ def _kind_by_type(rec: Record) -> str:
     return next((k for k in kinds if k), "")
 
 
-def _own_marks(rec: Record, by_pmid: Mapping[str, list[int]]) -> list[Concern]:
+def own_marks(rec: Record, by_pmid: Mapping[str, list[int]]) -> list[Concern]:
     """What an article says of itself: PubMed's links to its notices, its 'Retracted
     Publication' type, its publisher's 'RETRACTED:' mark."""
     out = [
@@ -163,7 +165,7 @@ def _first(ids: list[int] | None) -> int | None:
     return min(ids) if ids else None
 
 
-class _Titles:
+class TitleIndex:
     """The folded titles of the records that are no notice, to find the one a notice's title
     names: the same title, or one close to it as dedup compares titles
     (:data:`~reviewkit.dedup.pair.TITLE_NEAR`: a dropped subtitle or an added heading) among
@@ -243,7 +245,7 @@ def _targets(
     notice: Record,
     by_pmid: Mapping[str, list[int]],
     by_doi: Mapping[str, list[int]],
-    titles: _Titles,
+    titles: TitleIndex,
 ) -> tuple[list[int], str]:
     """The records a notice concerns and what says so (the module's list, strongest first)."""
     linked = [
@@ -260,11 +262,23 @@ def _targets(
     if by_named:
         return by_named, "the DOI it names"
     # a citation alone names the article at its place, or a Web of Science tail ('<title>
-    # (vol 85, pg 553, 2010)') in the notice's journal; where none is, the title rule (a title
-    # without digits or colons before a citation reads as a journal's name); a notice whose
-    # title names nothing ('Department of Error.') by a citation in its text
+    # (vol 85, pg 553, 2010)') in the notice's journal, or the citation PubMed's link gives
+    # where its PMID names no record ('Lancet. 2021 Mar 27;397(10280):1195-1203': the article
+    # from another database, without its PMID; The Lancet's 'Department of Error.' names its
+    # article by nothing else); where none is, the title rule (a title without digits or
+    # colons before a citation reads as a journal's name); a notice whose title names nothing
+    # by a citation in its text
+    linked_places = (
+        citation(c.ref_source) for c in notice.comments_corrections if c.ref_type in NOTICE_SIDE
+    )
     cited = [
-        c for c in (citation(named_title(notice.title or "").title), tail_citation(notice)) if c
+        c
+        for c in (
+            citation(named_title(notice.title or "").title),
+            tail_citation(notice),
+            *linked_places,
+        )
+        if c
     ]
     by_title, how = _cited(titles, cited), "the citation it gives"
     if not by_title:
@@ -283,18 +297,18 @@ def _targets(
     return by_title, how
 
 
-def _cited(titles: _Titles, cited: Iterable[Citation]) -> list[int]:
+def _cited(titles: TitleIndex, cited: Iterable[Citation]) -> list[int]:
     """The records of the first of the citations that names one article."""
     return next((found for c in cited if (found := titles.places.cited_by(c))), [])
 
 
-def _published_after(article: Record, notice: Record) -> bool:
-    """Whether ``article`` was published in a later year than ``notice``: a notice cannot
-    concern an article that did not exist yet, so the one its DOI or title names is another
-    (a later report titled as the earlier one, a reprint). Of the snapshot's 349 pairs PubMed
+def _published_after(year: int | None, notice: Record) -> bool:
+    """Whether an article of ``year`` was published in a later year than ``notice``: a notice
+    cannot concern an article that did not exist yet, so the one its DOI or title names is
+    another (a later report titled as the earlier one, a reprint). Of the snapshot's 349 pairs PubMed
     links, none has its article a year after its notice (an erratum is printed in its
     article's issue or later). Unknown years refuse nothing."""
-    return article.year is not None and notice.year is not None and article.year > notice.year
+    return year is not None and notice.year is not None and year > notice.year
 
 
 def _named_dois(text: str) -> set[str]:
@@ -309,12 +323,27 @@ def concerns_among(
     rules); records with none are left out. A notice concerns no other notice. ``notices``:
     the ids of the records that are notices (:func:`~reviewkit.dedup.follow_on.
     notice_about_a_paper`) where the caller has read them already, else read here."""
+    return concerns_and_targets(records, notices)[0]
+
+
+# a notice's concern and the records it concerns, ascending
+NoticeTargets = tuple[Concern, list[int]]
+
+
+def concerns_and_targets(
+    records: Mapping[int, Record],
+    notices: Iterable[int] | None = None,
+    folded: Mapping[int, str] | None = None,
+) -> tuple[dict[int, list[Concern]], dict[int, NoticeTargets]]:
+    """:func:`concerns_among`, and what each notice concerns (:func:`notice_targets`; one a
+    notice, those concerning none too). ``folded``: the records' titles as
+    :func:`~reviewkit.dedup.titles.match_title` folds them, where the caller has them."""
     if notices is None:
         notices = (i for i, r in records.items() if notice_about_a_paper(r))
     notices = set(notices)
     by_pmid: dict[str, list[int]] = defaultdict(list)
     by_doi: dict[str, list[int]] = defaultdict(list)
-    titles = _Titles()
+    titles = TitleIndex()
     for i, r in records.items():
         if r.pmid:
             by_pmid[r.pmid].append(i)
@@ -322,20 +351,66 @@ def concerns_among(
             continue
         if r.doi:
             by_doi[normalise_doi(r.doi)].append(i)
-        titles.add(i, r, match_title(r.title or ""))
+        titles.add(i, r, folded[i] if folded is not None else match_title(r.title or ""))
+    targets = notice_targets(
+        {n: records[n] for n in notices},
+        notices,
+        Lookups(by_pmid, by_doi, titles, lambda i: records[i].year),
+    )
     found: dict[int, list[Concern]] = {}
     for i, r in records.items():
-        if i not in notices and (own := _own_marks(r, by_pmid)):
+        if i not in notices and (own := own_marks(r, by_pmid)):
             found[i] = own
+    for t, concerns in concerning(targets).items():
+        found[t] = joined_concerns(found.get(t, []), concerns)
+    return found, targets
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What a notice's rules look its articles up in: record ids by PMID (notices too) and
+    by folded DOI, the titles and places of the records that are no notice, and a record's
+    year."""
+
+    by_pmid: Mapping[str, list[int]]
+    by_doi: Mapping[str, list[int]]
+    titles: TitleIndex
+    year: Callable[[int], int | None]
+
+
+def notice_targets(
+    notices: Mapping[int, Record], every_notice: set[int], lookups: Lookups
+) -> dict[int, NoticeTargets]:
+    """Each of ``notices``' concern and the records it concerns (the module's rules), none of
+    ``every_notice`` (the ids of all the records that are notices)."""
+    out: dict[int, NoticeTargets] = {}
     for n in sorted(notices):
-        notice = records[n]
-        targets, how = _targets(notice, by_pmid, by_doi, titles)
+        notice = notices[n]
+        targets, how = _targets(notice, lookups.by_pmid, lookups.by_doi, lookups.titles)
         if how != "PubMed's link":
-            targets = [t for t in targets if not _published_after(records[t], notice)]
+            targets = [t for t in targets if not _published_after(lookups.year(t), notice)]
         concern = Concern(notice_kind(notice), notice.pmid, n, how)
-        for t in sorted(set(targets) - notices):
-            found[t] = _joined(found.get(t, []), [concern])
-    return found
+        out[n] = concern, sorted(set(targets) - every_notice)
+    return out
+
+
+def concerning(targets: Mapping[int, NoticeTargets]) -> dict[int, list[Concern]]:
+    """Record id -> the concerns of the notices that concern it, in the notices' order."""
+    out: dict[int, list[Concern]] = defaultdict(list)
+    for n in sorted(targets):
+        concern, records = targets[n]
+        for t in records:
+            out[t].append(concern)
+    return out
+
+
+def joined_concerns(own: list[Concern], notices: Iterable[Concern]) -> list[Concern]:
+    """A record's own marks (:func:`own_marks`) and the concerns of the notices about it, in
+    the notices' order: one concern a notice (:func:`_joined`)."""
+    out = own
+    for c in notices:
+        out = _joined(out, [c])
+    return out
 
 
 def _joined(have: list[Concern], more: Iterable[Concern]) -> list[Concern]:

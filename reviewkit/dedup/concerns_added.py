@@ -15,39 +15,74 @@ concerns_among` finds over every record (``tests/dedup/test_concerns_added.py`` 
 - an old notice naming a new record (its PubMed link, the DOI or the title or citation it
   gives), or a new notice: the article it concerns may be any record, its choice between them
   (a PubMed link first, one article at a cited place, a title word for word before a close one)
-  reads them all, so every notice is found again, as before.
+  reads them all. Those notices alone are found again, looking up what they name among every
+  record by the keys kept of each (:mod:`~reviewkit.dedup.concerns_stored`), and the records
+  they concerned or now concern are joined again from their own marks and the notices about
+  them (what each notice concerns is kept too).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
-from reviewkit.dedup.concerns import Concern, as_found, concerns_among
+from reviewkit.dedup.concerns import (
+    NOTICE_SIDE,
+    Concern,
+    NoticeTargets,
+    as_found,
+    concerning,
+    concerns_and_targets,
+    joined_concerns,
+    notice_targets,
+    own_marks,
+)
+from reviewkit.dedup.concerns_stored import record_keys, stored_lookups
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.pages import first_page
+from reviewkit.dedup.titles import match_title
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record
-from reviewkit.store.concerns import kept_base
+from reviewkit.store.concerns import KeyRow, TargetRow, kept_base
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, ids_by_pmid, link_fields
 
 
-def concerns_with_added(db: Store, rules: str) -> tuple[dict[int, list[Concern]], list[int]] | None:
-    """The notices about every record and the ids of the records that are notices, from what
-    was kept by these ``rules`` and the records added since (records are never changed nor
-    removed); None when they must all be found again (nothing kept, other rules, a notice
-    among the new records or one naming them, or so many new records at one place that
-    reading them apart would cost more)."""
+class Finding(NamedTuple):
+    """The notices about every record (:func:`~reviewkit.dedup.concerns.concerns_among`),
+    the ids of the records that are notices, what each notice concerns, and the keys to keep
+    (:func:`~reviewkit.dedup.concerns_stored.record_keys`): of every record that is no notice
+    (``every_key``), else of those added."""
+
+    found: dict[int, list[Concern]]
+    notices: list[int]
+    targets: dict[int, NoticeTargets]
+    keys: list[KeyRow]
+    every_key: bool
+
+    def target_rows(self) -> list[TargetRow]:
+        """What each notice concerns, as kept (``store.concerns.TargetRow``)."""
+        return [
+            (n, t, c.kind, c.pmid, c.how) for n, (c, ts) in sorted(self.targets.items()) for t in ts
+        ]
+
+
+def concerns_with_added(db: Store, rules: str) -> Finding | None:
+    """The notices about every record, from what was kept by these ``rules`` and the records
+    added since (records are never changed nor removed); None when they must all be found
+    again (nothing kept, other rules, or so many new records at one place that reading them
+    apart would cost more)."""
     base = kept_base(db, rules)
     if base is None:
         return None
     new = link_fields(db, after=base.last_record)
-    if any(notice_about_a_paper(r) for r in new.values()):
-        return None
+    new_notices = {i for i, r in new.items() if notice_about_a_paper(r)}
+    new.update(get_records(db, new_notices))  # a notice's whole record: its abstract may cite
+    plain = {i: r for i, r in new.items() if i not in new_notices}
     notices = get_records(db, base.notices)
-    groups = _apart_by_place(new)
+    groups = _apart_by_place(plain)
     # each group reads every kept notice, and a notice costs the rules about half what a
     # record costs a full find (on the 50,000 first records of the PubMed snapshot, 624
     # notices: 100 new records at one place took 4.1 CPU-s, 0.066 ms a notice a group, beside
@@ -56,49 +91,79 @@ def concerns_with_added(db: Store, rules: str) -> tuple[dict[int, list[Concern]]
     # citation), all are found again at once
     if len(groups) * len(notices) > 2 * base.last_record:
         return None
-    if _named_by_kept_notices(notices, groups):
-        return None
-    # (a PMID left empty names no record: '' is stored for it)
-    by_pmid = ids_by_pmid(db, {r.pmid for r in new.values() if r.pmid})
+    # the kept notices whose articles may have changed: those naming a new record, and those
+    # PubMed links to a new record's PMID (a link to a notice concerns no article: a new
+    # notice of that PMID takes the notice's article away)
+    new_pmids = {r.pmid for r in new.values() if r.pmid}
+    again = _named_by_kept_notices(notices, groups) | {
+        n
+        for n, r in notices.items()
+        if any(c.ref_type in NOTICE_SIDE and c.pmid in new_pmids for c in r.comments_corrections)
+    }
+    folded = {i: match_title(r.title or "") for i, r in plain.items()}
+    lookups = stored_lookups(db, base.last_record, {i: (r, folded[i]) for i, r in plain.items()})
+    every_notice = {*base.notices, *new_notices}
+    redone = notice_targets(
+        {**{n: notices[n] for n in again}, **{n: new[n] for n in new_notices}},
+        every_notice,
+        lookups,
+    )
+    kept = _as_targets(base.targets)
+    targets = {**kept, **redone}
+    touched = set(plain) | {t for n in redone for t in kept.get(n, (None, []))[1]}
+    touched |= {t for _, ts in redone.values() for t in ts}
     # an old article's link to a notice no record was: the new record of that PMID is it
+    by_new_pmid = ids_by_pmid(db, new_pmids)
     found = {
         rid: [
-            replace(c, notice=min(by_pmid[c.pmid])) if c.notice is None and c.pmid in by_pmid else c
+            replace(c, notice=min(by_new_pmid[c.pmid]))
+            if c.notice is None and c.pmid in by_new_pmid
+            else c
             for c in cs
         ]
         for rid, cs in as_found(base.rows).items()
     }
-    # what is found for a new record is its own marks (no notice names it: above), read with
-    # every record of the PMIDs its links name (a notice's record id is the lowest of its
-    # PMID's); every notice is read too, so that each chooses among the records it names as
-    # over every record (one linked to a notice concerns no article)
+    # the records whose concerns may have changed, found again: their own marks, read with
+    # every record of the PMIDs their links name, and the notices about them
+    records = {**link_fields(db, ids=touched - set(plain)), **plain}
     linked = ids_by_pmid(
-        db, {c.pmid for r in new.values() for c in r.comments_corrections if c.pmid}
+        db, {c.pmid for r in records.values() for c in r.comments_corrections if c.pmid}
     )
-    around = get_records(db, [i for ids in linked.values() for i in ids])
-    own = concerns_among({**notices, **around, **new})
-    found.update({i: own[i] for i in new if i in own})
-    return found, base.notices
+    about = concerning(targets)
+    for t in touched:
+        found.pop(t, None)
+        if concerns := joined_concerns(own_marks(records[t], linked), about.get(t, [])):
+            found[t] = concerns
+    keys = [record_keys(i, r, folded[i]) for i, r in plain.items()]
+    return Finding(found, sorted(every_notice), targets, keys, every_key=False)
+
+
+def _as_targets(rows: Iterable[TargetRow]) -> dict[int, NoticeTargets]:
+    """Kept rows of what each notice concerns, as :func:`notice_targets` gives them."""
+    out: dict[int, NoticeTargets] = {}
+    for n, t, kind, pmid, how in rows:
+        out.setdefault(n, (Concern(kind, pmid, n, how), []))[1].append(t)
+    return out
 
 
 def _named_by_kept_notices(
     notices: Mapping[int, Record], groups: list[list[tuple[int, Record]]]
-) -> bool:
-    """Whether any of the kept ``notices`` names any new record (none a notice; in
-    ``groups``, :func:`_apart_by_place`) by any of the rules, even where its choice between
-    the records it names would leave the new one."""
+) -> set[int]:
+    """The kept ``notices`` that name any new record (none a notice; in ``groups``,
+    :func:`_apart_by_place`) by any of the rules, even where their choice between the records
+    they name would leave the new one."""
     if not notices:
-        return False
+        return set()
     # the notices' years forgotten: a record published after its notice is named all the same
     # (its title may outrank a close one the notice was given to); the new records without
     # their own marks, so that every concern found is a notice's
     undated = {i: replace(r, year=None) for i, r in notices.items()}
+    named: set[int] = set()
     for group in groups:
         plain = {i: replace(r, comments_corrections=[], publication_types=[]) for i, r in group}
-        found = concerns_among({**undated, **plain})
-        if any(c.notice is not None for cs in found.values() for c in cs):
-            return True
-    return False
+        targets = concerns_and_targets({**undated, **plain}, undated)[1]
+        named |= {n for n, (_, ts) in targets.items() if ts}
+    return named
 
 
 def _apart_by_place(new: Mapping[int, Record]) -> list[list[tuple[int, Record]]]:

@@ -23,7 +23,7 @@ ERRATUM = "erratum"
 COMMENT = "comment"
 # a notice's kind by its heading's words, where the pattern gives none: the first that names
 # one ('Notice of retraction', 'Correction to', 'Corrigendum', 'Fe de erratas', German,
-# French and Italian journals' 'Berichtigung', 'Rectificatif', 'Rettifica'); anything else
+# French and Italian journals' 'Berichtigung', 'Korrektur', 'Rectificatif', 'Rettifica'); anything else
 # dedup reads as a notice (a reply, 'Re: …') is a comment
 _KIND_WORDS = (
     (RETRACTION, re.compile(r"\bretract|\bwithdraw", re.I)),
@@ -31,7 +31,7 @@ _KIND_WORDS = (
     (
         ERRATUM,
         re.compile(
-            r"\berrat|\bcorrigend|\bcorrection|\berrores\b|\bberichtigung|\brettific"
+            r"\berrat|\bcorrigend|\bcorrection|\berrores\b|\bberichtigung|\bkorrektur|\brettific"
             r"|\brectificati",
             re.I,
         ),
@@ -57,7 +57,7 @@ _LEAD = (
 )
 _NOTICE_WORD = (
     r"(?:retract\w*|expression\s+of\s+concern|concern|errat\w*|corrigend\w*|corrections?"
-    r"|fe\s+de\s+err\w+|withdraw\w*|berichtigung|rectificatif|rettifica)"
+    r"|fe\s+de\s+err\w+|withdraw\w*|berichtigung|korrektur|rectificatif|rettifica)"
 )
 # a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
 # a word)
@@ -87,14 +87,27 @@ RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 # republished), a response to a letter, a comment, the editor or a quoted title. A reply to an
 # author named bare ('Response to Clarke: …') reads as an article: 2 of the 117.
 ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
+# a title of four words or more in quotes ('Retraction of "<title>"', without a colon): a quoted
+# word or two after 'Retraction of' is an article's ('Retraction of "sham" surgery …'), and a
+# notice names no title of fewer words (concerns._MIN_WORDS)
+_QUOTED_TITLE = r"(?=[\"'“‘«](?:[^\"”»’'\s]+\s+){3}[^\"”»’']*[\"”»’'])"
 _ANSWERED = r"(?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)"
+# the words of a heading in Title Case that name the article, not its title ('Erratum For The
+# Article: <title>'): a heading is read to its colon over these, in any case, where a word in
+# a capital and small letters opens the named title
+_HEADING_WORD = (
+    r"(?:for|to|of|on|in|regarding|the|this|an?|our|article|paper|manuscript|report|letter"
+    r"|entitled|titled|published)"
+)
 _HEADS = (
     # 'Notice of retraction' (IEEE, PubMed), '(Editorial) Expression of concern' (COPE's name,
     # PubMed's type), 'Retraction of:', "Publisher's note:", 'Addendum:', a reply with the
-    # possessive ("Author's reply", "Authors' response"), Spanish journals' 'Fe de erratas'
+    # possessive ("Author's reply", "Authors' response"), Spanish journals' 'Fe de erratas',
+    # German journals' 'Korrektur zu:' and 'Berichtigung zu:' (with its colon: 'Korrektur'
+    # alone opens surgical articles' titles, a correction of a deformity)
     _Heading(
         re.compile(
-            r"\s*(?:fe\s+de\s+(?:erratas?|errores)\b|notice\s+of\s+(?:retraction|concern"
+            r"\s*(?:fe\s+de\s+(?:erratas?|errores)\b|(?:korrektur|berichtigung)\s+zu\s*:|notice\s+of\s+(?:retraction|concern"
             r"|duplicate\s+publication)|(?:editorial\s+)?expression\s+of\s+concern|statement\s+of"
             r"\s+retraction|retraction\s+of\s*:|publisher['’]?s\s+note\s*:|addendum\s*:"
             r"|authors?['’]?s?\s+(?:reply|response)\b)",
@@ -110,7 +123,7 @@ _HEADS = (
             rf"""[\s\[("'“]*(?:
             responses?(?:\s+to)?(?:{_HEAD_END}|(?=\s*["'“‘])|\s+(?:the\s+)?{_ANSWERED}\b)
           | corrections?(?:\s+to\b(?!{_CORRECTED_SUBJECT})|\s+(?:note|notice)\b|{_HEAD_END})
-          | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:
+          | retractions?(?:\s+(?:note|notice)\b|\s+(?:of|to)\s*:|\s+(?:of|on)\s+{_QUOTED_TITLE}
                 |\s+and\s+re(?:publication|placement)\b|{_HEAD_END}))""",
             re.I | re.X,
         ),
@@ -132,7 +145,7 @@ _HEADS = (
     _Heading(
         re.compile(
             rf"{_LEAD}(?:{_NOTICE_WORD}(?:\s+(?:note|notice|statement))?"
-            r"(?:(?:(?!\s(?-i:[A-Z][a-z]))[^:\d\"'“‘«]){0,30}?:"
+            rf"(?:(?:\s+{_HEADING_WORD}\b|(?!\s(?-i:[A-Z][a-z]))[^:\d\"'“‘«]){{0,30}}?:"
             r"|\s+(?:note\s+|notice\s+)?(?:(?:to|for|zu|à|in)\b"
             r"|(?:of|on)\s+(?=[\"'“‘«]))|\s*(?:$|[.–—])|\s+-)"
             r"|(?:comments?|commentary)\s+on\b:?|(?:in\s+)?(?:response|reply)\s+to\b:?"

@@ -1,7 +1,8 @@
 """Rows of record_concerns: the notices found about the project's records, kept.
 
 A cache of :func:`reviewkit.dedup.concerns.concerns_among` over every record (migration 096),
-with the records that are notices (migration 097): valid while the records are those it was
+with the records that are notices (migration 097) and what each concerns and the keys the rules
+look records up by (migration 098): valid while the records are those it was
 made from (records are only added, so their count and highest id tell) and the rules are the
 same (``rules``, the caller's fingerprint of them); where records were only added since, the
 base :func:`reviewkit.dedup.concerns_added.concerns_with_added` brings up to date.
@@ -9,7 +10,8 @@ base :func:`reviewkit.dedup.concerns_added.concerns_with_added` brings up to dat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reviewkit.store.db import Store, now
@@ -17,14 +19,20 @@ from reviewkit.store.db import Store, now
 # (record id, kind, notice's PMID, notice's record id or None, what says so)
 ConcernRow = tuple[int, str, str, int | None, str]
 RecordsState = tuple[int, int]  # (how many records, the highest record id)
+# (notice's record id, record id it concerns, kind, notice's PMID, what says so)
+TargetRow = tuple[int, int, str, str, str]
+# (record id, folded title, its first three words, its last three, folded DOI, year, volume)
+KeyRow = tuple[int, str, str, str, str, int | None, str]
 
 
 class KeptBase(NamedTuple):
-    """What was kept over the records up to ``last_record``: the rows, the notices' ids."""
+    """What was kept over the records up to ``last_record``: the rows, the notices' ids, what
+    each notice concerns (none for a notice that concerns none)."""
 
     last_record: int
     rows: list[ConcernRow]
     notices: list[int]
+    targets: list[TargetRow]
 
 
 def records_state(db: Store) -> RecordsState:
@@ -66,9 +74,13 @@ def kept_base(db: Store, rules: str) -> KeptBase | None:
         return None
     rows = _rows(db)
     notices = [int(r[0]) for r in db.conn.execute("SELECT record_id FROM record_notices")]
+    targets = db.conn.execute(
+        "SELECT notice, record_id, kind, pmid, how FROM record_notice_targets"
+        " ORDER BY notice, record_id"
+    ).fetchall()
     if _made(db) != made:  # rewritten while read: the rows may be of other records
         return None
-    return KeptBase(made[0][1], rows, notices)
+    return KeptBase(made[0][1], rows, notices, [tuple(t) for t in targets])
 
 
 def keep_concerns(
@@ -77,9 +89,14 @@ def keep_concerns(
     state: RecordsState,
     rows: Iterable[ConcernRow],
     notices: Iterable[int],
+    targets: Iterable[TargetRow],
+    keys: Iterable[KeyRow],
+    every_key: bool,
 ) -> bool:
-    """Keep ``rows`` and the ids of the records that are ``notices``, found over the records as
-    ``state`` describes them, in one short write replacing what was kept; nothing is written
+    """Keep ``rows``, the ids of the records that are ``notices`` and what each concerns
+    (``targets``), found over the records as ``state`` describes them, in one short write
+    replacing what was kept, with the ``keys`` of the records: of every record that is no
+    notice (``every_key``), else of those added since the keys were kept. Nothing is written
     (False) when the records are not as ``state`` says (added since it was read). Two
     processes keeping at once write one after the other, each all its rows or none."""
     with db.transaction() as conn:
@@ -95,8 +112,67 @@ def keep_concerns(
                 (rid, position[rid], kind, pmid, notice, how),
             )
         conn.executemany("INSERT INTO record_notices VALUES (?)", ((n,) for n in notices))
+        conn.execute("DELETE FROM record_notice_targets")
+        conn.executemany("INSERT INTO record_notice_targets VALUES (?, ?, ?, ?, ?)", targets)
+        keys = list(keys)
+        if every_key:
+            conn.execute("DELETE FROM record_concern_keys")
+            conn.execute("DELETE FROM record_concern_lookup")
+        conn.executemany(
+            "INSERT OR REPLACE INTO record_concern_keys VALUES (?, ?, ?, ?, ?, ?, ?)", keys
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(keys))
+        )
         conn.execute(
             "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",
             (*state, rules, now()),
         )
     return True
+
+
+_COLUMNS = ("title", "head", "tail", "doi", "place")
+
+
+def _key(column: str, value: str) -> int:
+    """A key's column and a 32-bit hash of its value, as one integer (record_concern_lookup:
+    a hash shared by two values gives a record more to check, never one less)."""
+    return _COLUMNS.index(column) << 32 | zlib.crc32(value.encode())
+
+
+def _lookups(keys: Iterable[KeyRow]) -> Iterator[tuple[int, int]]:
+    """(hashed key, record id) of each key a record has (an empty one is none)."""
+    for rid, title, head, tail, doi, year, volume in keys:
+        for column, value in (("title", title), ("head", head), ("tail", tail), ("doi", doi)):
+            if value:
+                yield _key(column, value), rid
+        if year is not None and volume:
+            yield _key("place", f"{year} {volume}"), rid
+
+
+def _keyed(
+    db: Store, column: str, value: str, where: str, params: tuple, upto: int
+) -> list[tuple[int, str]]:
+    """(record id, folded title) of the records up to ``upto`` of the hashed key, whose
+    columns are as ``where`` says (a hash may be another value's too)."""
+    rows = db.conn.execute(
+        "SELECT k.record_id, k.title FROM record_concern_lookup l"
+        " JOIN record_concern_keys k ON k.record_id = l.record_id"
+        f" WHERE l.key = ? AND l.record_id <= ? AND {where} ORDER BY k.record_id",
+        (_key(column, value), upto, *params),
+    )
+    return [(int(r[0]), str(r[1])) for r in rows]
+
+
+def keyed_ids(db: Store, key: str, value: str, upto: int) -> list[tuple[int, str]]:
+    """(record id, folded title) of the records up to ``upto`` whose ``key`` ('title', 'head',
+    'tail' or 'doi') is ``value``, by id."""
+    if key not in ("title", "head", "tail", "doi"):
+        raise ValueError(f"no such key of a record's: {key}")
+    return _keyed(db, key, value, f"k.{key} = ?", (value,), upto)
+
+
+def placed_ids(db: Store, year: int, volume: str, upto: int) -> list[tuple[int, str]]:
+    """(record id, folded title) of the records up to ``upto`` of ``year`` and ``volume``."""
+    where = "k.year = ? AND k.volume = ?"
+    return _keyed(db, "place", f"{year} {volume}", where, (year, volume), upto)

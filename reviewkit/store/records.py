@@ -169,19 +169,22 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
     return out
 
 
-def link_fields(db: Store, after: int = 0) -> dict[int, Record]:
-    """Every record (of id above ``after``) with only what tells a notice from its article:
-    title, year, PMID, DOI (folded), journal, volume, pages, publication types and PubMed's
-    comment and correction links, read in SQL without parsing the whole record
+def link_fields(db: Store, after: int = 0, ids: Iterable[int] | None = None) -> dict[int, Record]:
+    """Every record (of id above ``after``, or of ``ids``) with only what tells a notice from its
+    article: title, year, PMID, DOI (folded), journal, volume, pages, publication types and
+    PubMed's comment and correction links, read in SQL without parsing the whole record
     (:func:`reviewkit.dedup.concerns_kept.project_concerns`)."""
-    rows = db.query(
+    sql = (
         "SELECT id, title, year, pmid, doi, json_extract(data, '$.journal') AS journal,"
         " json_extract(data, '$.journal_abbreviation') AS abbreviation,"
         " json_extract(data, '$.volume') AS volume, json_extract(data, '$.pages') AS pages,"
         " json_extract(data, '$.publication_types') AS types,"
-        " json_extract(data, '$.comments_corrections') AS links FROM records WHERE id > ?",
-        (after,),
+        " json_extract(data, '$.comments_corrections') AS links FROM records WHERE "
     )
+    if ids is None:
+        rows = db.query(sql + "id > ?", (after,))
+    else:
+        rows = list(rows_in(db, sql + "id IN ({marks})", [i for i in ids if holds_integer(i)]))
     return {
         row["id"]: Record(
             title=row["title"] or "",

@@ -42,7 +42,8 @@ def make_pre_080(db: Path) -> None:
         # and without the migrations after 080 (a database from before 080 has none of them)
         " DROP TABLE IF EXISTS review_versions; DROP TABLE IF EXISTS screen_claims;"
         " DROP TABLE IF EXISTS record_concerns; DROP TABLE IF EXISTS record_concerns_made;"
-        " DROP TABLE IF EXISTS record_notices;"
+        " DROP TABLE IF EXISTS record_notices; DROP TABLE IF EXISTS record_concern_keys;"
+        " DROP TABLE IF EXISTS record_concern_lookup; DROP TABLE IF EXISTS record_notice_targets;"
         " ALTER TABLE duplicate_links DROP COLUMN guard_reason;"
         " DELETE FROM schema_migrations WHERE version > 80;"
     )

@@ -11,7 +11,8 @@ from conftest import add_records
 
 from reviewkit.dedup.concerns import ERRATUM, concerns_among
 from reviewkit.dedup.concerns_kept import project_concerns
-from reviewkit.records import Record
+from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.records import Correction, Record
 
 LANCET = Record(
     title="Pembrolizumab versus chemotherapy in advanced gastric cancer: a randomised trial",
@@ -100,3 +101,57 @@ def test_a_project_reads_the_citation_and_the_years_of_its_records(project_b) ->
     found = project_concerns(project_b.db)
     assert [(c.notice, c.how) for c in found[ids[0]]] == [(ids[1], "the citation it gives")]
     assert ids[2] not in found
+
+
+# The Lancet's errata column as PubMed holds it, each field as the snapshot's record gives it:
+# 'Department of Error.' (PMID 34090604, Lancet 2021;397(10290):2150; the snapshot's other two,
+# 33971153 and 34090603, have the same shape), with no abstract; what it corrects is named only
+# by its PubMed link, by PMID and by PubMed's citation (RefSource): PMID 33773631
+DEPARTMENT_OF_ERROR = Record(
+    title="Department of Error.",
+    journal="Lancet (London, England)",
+    journal_abbreviation="Lancet",
+    year=2021,
+    volume="397",
+    issue="10290",
+    pages="2150",
+    doi="10.1016/S0140-6736(21)01157-0",
+    pmid="34090604",
+    publication_types=["Published Erratum"],
+    comments_corrections=[
+        Correction("ErratumFor", "Lancet. 2021 Mar 27;397(10280):1195-1203", "33773631")
+    ],
+)
+CORRECTED = Record(
+    title="Discontinuing β-lactam treatment after 3 days for patients with community-acquired"
+    " pneumonia in non-critical care wards (PTC): a double-blind, randomised,"
+    " placebo-controlled, non-inferiority trial.",
+    journal="Lancet (London, England)",
+    journal_abbreviation="Lancet",
+    year=2021,
+    volume="397",
+    issue="10280",
+    pages="1195-1203",
+    doi="10.1016/S0140-6736(21)00313-5",
+    pmid="33773631",
+    comments_corrections=[
+        Correction("ErratumIn", "Lancet. 2021 Jun 5;397(10290):2150", "34090604")
+    ],
+)
+
+
+def test_the_lancets_department_of_error_as_pubmed_holds_it() -> None:
+    """Its article from PubMed: by PubMed's link, from either end. Its article from another
+    database (Embase: no PMID, no link, the journal's name as the publisher gives it): by the
+    place PubMed's link cites, as a title naming only a citation would; not an article at
+    another page of that volume."""
+    assert notice_about_a_paper(DEPARTMENT_OF_ERROR)
+    found = concerns_among({1: CORRECTED, 2: DEPARTMENT_OF_ERROR})
+    assert [(c.kind, c.pmid, c.notice) for c in found[1]] == [(ERRATUM, "34090604", 2)]
+    embase = replace(
+        CORRECTED, pmid="", journal="The Lancet", journal_abbreviation="", comments_corrections=[]
+    )
+    found = concerns_among({1: embase, 2: DEPARTMENT_OF_ERROR})
+    assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "the citation it gives")]
+    elsewhere = replace(embase, title="Another trial in the same volume", pages="1204-12")
+    assert not concerns_among({1: elsewhere, 2: DEPARTMENT_OF_ERROR})

@@ -70,7 +70,21 @@ def _base() -> list[Record]:
     # a notice naming a title its article here has with a subtitle; the title word for word
     # comes later, on a record published after the notice (so it takes the notice from both)
     near = Record(title=f"{NAMED}: a cluster randomised trial", year=2018)
-    return [*articles, cited, near, *notices, Record(title=f"Erratum to: {NAMED}", year=2019)]
+    # a notice linked to a PMID that comes later as another notice's: then its link names no
+    # article (a notice concerns no notice), and its title's article is no longer its own
+    linked_later = Record(
+        title=f"Erratum to: {TITLES[4]}",
+        year=2020,
+        comments_corrections=[Correction("ErratumFor", pmid="36000001")],
+    )
+    return [
+        *articles,
+        cited,
+        near,
+        *notices,
+        Record(title=f"Erratum to: {NAMED}", year=2019),
+        linked_later,
+    ]
 
 
 def _add(db: Store, records: list[Record]) -> None:
@@ -132,17 +146,48 @@ BATCHES = {
     ],
     "the title an old notice names, published after it": [Record(title=NAMED, year=2023)],
     "a new notice about an old record": [Record(title=f"Correction to: {TITLES[2]}", year=2023)],
+    "a new notice about a record of an earlier batch": [
+        Record(title=f"Expression of concern: {LATER[0]}", year=2023),
+        Record(title="Correction to: 10.1000/later.3", year=2023),  # a DOI an old one names
+    ],
+    "a notice and its article together, cited": [
+        Record(
+            title="Early mobilisation for sick-listed bus drivers",
+            journal="Scand J Work Environ Health",
+            year=2023,
+            volume="49",
+            pages="101-9",
+        ),
+        Record(title="Erratum in: Scand J Work Environ Health. 2023;49(2):101", year=2023),
+        Record(title=f"Retraction: {LATER[2]}", pmid="34000001", year=2023),
+    ],
+    "a notice of the PMID an old notice links to": [
+        Record(title="Erratum", pmid="36000001", publication_types=["Published Erratum"])
+    ],
+    "an article another new notice links to, and that notice": [
+        Record(title="Return to work coordinators in the Dutch police force", pmid="35000001"),
+        Record(
+            title="Retraction notice",
+            year=2024,
+            publication_types=["Retraction of Publication"],
+            comments_corrections=[Correction("RetractionOf", pmid="35000001")],
+        ),
+    ],
 }
 
 
-def test_each_batch_as_all_found_again(project_b) -> None:
+def test_each_batch_as_all_found_again(project_b, monkeypatch) -> None:
+    """Batch after batch, each kept from what was kept before: never every record again."""
     db = project_b.db
     _add(db, _base())
     _same_as_all_again(db)
+    find = concerns_kept._find
+    monkeypatch.setattr(concerns_kept, "_find", _refused)
     for name, batch in BATCHES.items():
         _add(db, batch)
         _same_as_all_again(db)
         assert kept_project_concerns(db) is not None, name
+    monkeypatch.setattr(concerns_kept, "_find", find)
     # each rule was met: a concern on every later article but the pair at one place
     found = _all_again(db)
     ids = {r.title: i for i, r in iter_records(db)}
@@ -154,13 +199,14 @@ def test_each_batch_as_all_found_again(project_b) -> None:
 
 
 @pytest.mark.parametrize("notice_first", [True, False])
-def test_notice_and_article_in_two_batches(project_b, notice_first) -> None:
+def test_notice_and_article_in_two_batches(project_b, monkeypatch, notice_first) -> None:
     """A notice added in one batch about the article of another, in either order."""
     article = Record(title=TITLES[3], year=2019, doi="10.1000/x.1")
     notice = Record(title=f"Erratum to: {TITLES[3]}", year=2020)
     db = project_b.db
     _add(db, [Record(title=TITLES[4], year=2018)])
     keep_project_concerns(db)
+    monkeypatch.setattr(concerns_kept, "_find", _refused)
     for batch in ([notice], [article]) if notice_first else ([article], [notice]):
         _add(db, batch)
         _same_as_all_again(db)
@@ -234,9 +280,11 @@ def test_many_new_records_at_one_place_are_found_again_at_once(project_b, monkey
     _add(db, _base())
     keep_project_concerns(db)
     reads = []
-    real = concerns_added.concerns_among
+    real = concerns_added.concerns_and_targets
     monkeypatch.setattr(
-        concerns_added, "concerns_among", lambda records: reads.append(1) or real(records)
+        concerns_added,
+        "concerns_and_targets",
+        lambda *args: reads.append(1) or real(*args),
     )
     at_one_place = [
         Record(

@@ -30,6 +30,11 @@ ARTICLE = "Graded activity and sick leave in workers with low back pain: a rando
         (f"Berichtigung: {ARTICLE}", ERRATUM),
         (f"Rectificatif à : {ARTICLE}", ERRATUM),
         (f"Rettifica: {ARTICLE}", ERRATUM),
+        # without a publication type: a quoted title of four words or more after 'Retraction
+        # of', and German journals' other erratum heading
+        (f'Retraction of "{ARTICLE}"', RETRACTION),
+        (f"Retraction of “{ARTICLE}”", RETRACTION),
+        (f"Korrektur zu: {ARTICLE}", ERRATUM),
     ],
 )
 def test_a_heading_dedup_reads_is_read_by_the_notices(notice: str, kind: str) -> None:
@@ -188,3 +193,27 @@ def test_an_erratum_by_its_opening_words_is_an_erratum(title: str) -> None:
     assert notice_about_a_paper(notice)
     found = concerns_among({1: Record(title=ARTICLE, doi="10.1000/xyz123"), 2: notice})
     assert [(c.kind, c.notice) for c in found[1]] == [(ERRATUM, 2)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Retraction of "sham" surgery trials from the literature',  # a quoted word, no title
+        "Korrektur zu kurzer Beinlänge nach Hüftendoprothese",  # no colon: an article's
+    ],
+)
+def test_a_heading_alone_needs_its_title(title: str) -> None:
+    assert not notice_about_a_paper(Record(title=title))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Erratum For The Article:", "Correction To The Paper Entitled:", "Erratum for the article:"],
+)
+def test_a_title_case_heading_is_read_whole(heading: str) -> None:
+    """A heading in Title Case ('Erratum For The Article: <title>') is read to its colon, not
+    to its first capital: its words name the article, not its title."""
+    notice = Record(title=f"{heading} {ARTICLE}", publication_types=["Published Erratum"])
+    assert named_title(notice.title) == Named(ARTICLE)
+    found = concerns_among({1: Record(title=ARTICLE), 2: notice})
+    assert [c.notice for c in found[1]] == [2]

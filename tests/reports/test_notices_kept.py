@@ -37,7 +37,7 @@ def _rules_not_run(monkeypatch) -> None:
     def refused(*_args):
         raise AssertionError("the notices were found again, not read as kept")
 
-    monkeypatch.setattr(concerns_mod, "concerns_among", refused)
+    monkeypatch.setattr(concerns_mod, "concerns_and_targets", refused)
 
 
 def test_kept_after_import_and_read_without_the_rules(project_b, tmp_path, monkeypatch) -> None:
