@@ -96,7 +96,8 @@ class FindsNewConflicts:
                 continue
             if view.open and not was.open:
                 first = len(listed) if first is None else first
-                told.append(f"record {view.study_id} is open again")  # why: under its final
+                why = f": {view.reopened.words}" if view.reopened else ""
+                told.append(f"record {view.study_id} is open again{why}")
             elif was.open and not view.open and view.final is not None:
                 by = view.final.reviewer  # the lead's own: given in another terminal or a sheet
                 by += " elsewhere" if by == self.resolver else ""
