@@ -14,6 +14,7 @@ from tui.helpers import TA, shown
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup.engine import merge_records
+from reviewkit.screening.work_left import work_left
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
@@ -74,3 +75,17 @@ def test_a_merge_after_the_final_is_named_with_its_time(team, capsys) -> None:
     words = f"a dedup merge joined records decided apart ({_minute(link.created_at)}"
     assert f"Open again: {words}" in final, final
     assert f"open again: {words}" in listed, listed
+
+
+def test_a_conflict_open_again_is_counted_where_work_waits(team) -> None:
+    """Walked in tmux: a reviewer changed a vote after sara's final, and his screen's next steps
+    said "2 conflicts for a lead" while the lead's screen counted 3 open: one open again was not
+    counted as work for a lead (``work_left`` counted votes that disagree only)."""
+    project, ids = team
+    _disagree(project, ids[0])
+    _disagree(project, ids[1])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+    before = {w.stage: w.conflicts for w in work_left(project, "sara")}[TA]
+    scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-employees")  # open again
+    after = {w.stage: w.conflicts for w in work_left(project, "sara")}[TA]
+    assert (before, after) == (1, 2)
