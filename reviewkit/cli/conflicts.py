@@ -135,6 +135,8 @@ def _print_list(project: Project, stage: str, views: list[ConflictView]) -> None
             words = screening.decision_words(rule, f.label.removeprefix("final-"), f.reason)
             note = f" — {f.note}" if f.note else ""
             click.echo(f"\tfinal by {f.reviewer}: {words}{note}")
+            if view.reopened is not None and view.open:  # which opened it again, and when
+                click.echo(f"\topen again: {view.reopened.words}")
     if not views:
         click.echo(f"no conflicts at the {stage} stage")
 

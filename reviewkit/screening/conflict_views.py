@@ -13,6 +13,7 @@ from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
 from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.reopenings import Reopening, reopenings
 from reviewkit.screening.rules import study_states
 from reviewkit.store.decisions import Decision
 
@@ -29,6 +30,7 @@ class ConflictView:
     final: Decision | None
     # merged records decided differently, or votes came after the final: open again
     disagree: bool = False
+    reopened: Reopening | None = None  # which of the two opened it, and when (with a final)
 
     @property
     def open(self) -> bool:
@@ -80,6 +82,10 @@ def conflicts(
     # studies joined by a dedup merge whose records were decided differently (see merges.py)
     merged = derived.disagreeing(stage)
     again = derived.open_again(stage)  # open for the lead whatever their outcome
+    # which opened each settled one again, and when (a vote after the final, or a merge)
+    whys = reopenings(
+        derived, stage, {s: st.final for s in again if (st := states.get(s)) and st.final}
+    )
     out = []
     for study, o in outcomes.items():
         state = states.get(study)
@@ -97,7 +103,7 @@ def conflicts(
                     (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                     for name, v in sorted(state.votes.items())
                 )
-            out.append(ConflictView(study, votes, state.final, study in again))
+            out.append(ConflictView(study, votes, state.final, study in again, whys.get(study)))
     return out
 
 

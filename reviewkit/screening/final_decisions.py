@@ -17,6 +17,7 @@ standing when it is written, which it counts as seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError, command_line
@@ -29,26 +30,32 @@ from reviewkit.sheet_values import Ambiguous, same_value
 from reviewkit.store.decisions import Decision
 
 
+def as_stored(cell: str, values: Iterable[str]) -> str:
+    """The one of ``values`` that a sheet's ``cell`` is a spreadsheet's rewrite of
+    (:func:`~reviewkit.sheet_values.same_value`): Excel opens a CSV's "007" (a reviewer named
+    by code, a reason's code) as the number 7, and keeps a typed 01 as 1, in a workbook. A
+    cell that is one of ``values``, or the rewrite of none or of two ("1" of "01" and "001"),
+    is left as it is."""
+    stored = set(values)
+    if cell in stored:
+        return cell
+    matches = []
+    for value in stored:
+        try:
+            if same_value(value, cell):
+                matches.append(value)
+        except Ambiguous:  # a date or decimal comma the sheet does not say: not a name
+            continue
+    return matches[0] if len(matches) == 1 else cell
+
+
 def _as_stored(shown: Votes, votes: Votes) -> Votes:
     """The votes a sheet showed, each name, label and reason code read as the value of the
-    conflict's ``votes`` that it is a spreadsheet's rewrite of (:func:`~reviewkit.sheet_values.
-    same_value`): Excel opens a CSV's "007" (a reviewer named by code, a reason's code) as the
-    number 7 and keeps it so in a workbook, and the row was refused as votes changed. A cell
-    that is a value of its field as it stands, or the rewrite of none or of two ("1" of "01"
-    and "001"), is left as it is."""
+    conflict's ``votes`` that it is a spreadsheet's rewrite of (:func:`as_stored`): the row
+    was refused as votes changed."""
 
     def back(cell: str, field: int) -> str:
-        stored = {vote[field] for vote in votes}
-        if cell in stored:
-            return cell
-        matches = []
-        for value in stored:
-            try:
-                if same_value(value, cell):
-                    matches.append(value)
-            except Ambiguous:  # a date or decimal comma the sheet does not say: not a name
-                continue
-        return matches[0] if len(matches) == 1 else cell
+        return as_stored(cell, (vote[field] for vote in votes))
 
     return tuple((back(n, 0), back(label, 1), back(r, 2), notes) for n, label, r, notes in shown)
 
@@ -124,13 +131,20 @@ def resolve_in(
     stage: str | None = None,
     replace: bool = False,
     shown: Votes | None = None,
+    sheet: bool = False,
 ) -> Resolution:
     """:func:`resolve_record` on conflicts already read, in the caller's transaction;
     ``shown``: the votes a sheet showed the resolver (None: not checked), refused where they
-    changed since (:func:`~reviewkit.screening.decisions.check_votes_shown`)."""
+    changed since (:func:`~reviewkit.screening.decisions.check_votes_shown`); ``sheet``: the
+    reason is a sheet's cell, read as the stage's code it is a spreadsheet's rewrite of
+    (:func:`as_stored`: a typed 01 that Excel kept as 1 was refused as an unknown reason)."""
     project, resolver = views.project, views.resolver
     study = views.derived.canon.get(record_id, record_id)
     stage, view = _conflict_of(views, study, stage, named(record_id, study))
+    if sheet and reason:
+        reason = as_stored(
+            reason, (r.code for r in project.protocol.stage(stage).exclusion_reasons)
+        )
     check_votes_shown(
         view,
         stage,

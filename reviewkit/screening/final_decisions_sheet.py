@@ -192,6 +192,7 @@ def _resolve_row(
         stage=(row.get("stage") or "").strip() or stage,
         replace=replace,
         shown=_votes_shown(row),
+        sheet=True,
     )
 
 

@@ -19,11 +19,13 @@ from reviewkit.store.db import Store
 
 
 class OthersEntries:
-    """How many entries people other than ``reviewer`` made at ``stage``, and how many any
-    made at the ``earlier`` stages: counted again only when an entry was written since they
-    were last counted (one lookup of the newest entry)."""
+    """How many entries people other than ``reviewer`` (None: anyone) made at ``stage``, and
+    how many any made at the ``earlier`` stages: counted again only when an entry was written
+    since they were last counted (one lookup of the newest entry)."""
 
-    def __init__(self, db: Store, stage: str, reviewer: str, earlier: Sequence[str] = ()) -> None:
+    def __init__(
+        self, db: Store, stage: str, reviewer: str | None, earlier: Sequence[str] = ()
+    ) -> None:
         self.db = db
         self.stage = stage
         self.reviewer = reviewer
@@ -42,14 +44,16 @@ class OthersEntries:
 
 class ConflictsMark:
     """Whether a stage's conflicts may have changed since :meth:`take` was last called, for
-    a resolver's open screen: another person's entry at the stage (a vote that disagrees, a
-    vote after a final that opens it again, another lead's final) or a dedup merge (records
-    decided apart joined). The resolver's own finals are left out: the screen made them.
+    a resolver's open screen: any entry at the stage (a vote that disagrees, a vote after a
+    final that opens it again, another lead's final, the resolver's own from another terminal
+    or a sheet) or a dedup merge (records decided apart joined). The entries the screen wrote
+    itself it tells with :meth:`wrote`: not a change. (The resolver's entries had all been
+    left out: a final the same lead gave in another terminal waited for a refused key.)
     When nothing changed a look is two lookups (the newest entry, the newest link)."""
 
-    def __init__(self, project: Project, stage: str, resolver: str) -> None:
+    def __init__(self, project: Project, stage: str) -> None:
         self.db = project.db
-        self._entries = OthersEntries(self.db, stage, resolver)
+        self._entries = OthersEntries(self.db, stage, None)
         self._mark = self._read()
 
     def _read(self) -> tuple[int, int]:
@@ -64,6 +68,11 @@ class ConflictsMark:
         """Mark nothing as seen: the next look finds a change (the read after :meth:`take`
         was refused, and the change it was for would otherwise wait for another one)."""
         self._mark = (-1, -1)
+
+    def wrote(self, entries: int = 1) -> None:
+        """The screen wrote ``entries`` log entries at the stage (a final, an undo) and shows
+        them: seen. An entry anyone else wrote meanwhile still counts as a change."""
+        self._mark = (self._mark[0] + entries, self._mark[1])
 
     def take(self) -> None:
         """Mark now as seen; call before reading the conflicts again, so that a change made

@@ -53,7 +53,11 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
         # many of their votes the other's contradict would unblind them, and `conflicts`
         # refuses them the stage until then (screening.conflict_views); a lead is told
         hidden = votes and bool(pending)
-        conflicts = 0 if hidden else sum(1 for o in outcomes.values() if o.status == "conflict")
+        # and those settled before that are open again (a vote after the final, a merge): the
+        # lead's screen counts them open, and a reviewer's changed vote had been told "2
+        # conflicts for a lead" with 3 open
+        waiting = {s for s, o in outcomes.items() if o.status == "conflict"}
+        conflicts = 0 if hidden else len(waiting | derived.open_again(stage))
         included = sum(1 for o in outcomes.values() if o.status == "include")
         work.append(StageWork(stage, mine, len(pending) - mine, conflicts, included))
     return work

@@ -109,6 +109,13 @@ class ReviewkitApp(App):
     ``keymap`` given, e.g. ``{}`` in tests), which the help screens show as well."""
 
     ENABLE_COMMAND_PALETTE = False
+    # A key that cannot act now (``check_action`` None) is Textual's ``-disabled`` FooterKey,
+    # ``text-style: dim``: a shade of grey (253 against 247), nothing at all under NO_COLOR or
+    # on a monochrome terminal. Its words are struck through as well: a text style, not a
+    # colour, that tells it apart on any terminal (the key itself stays readable).
+    CSS = """
+    FooterKey.-disabled .footer-key--description { text-style: dim strike; }
+    """
 
     def __init__(self, screen: ReviewkitScreen, *, keymap: dict[str, str] | None = None) -> None:
         super().__init__()

@@ -124,7 +124,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         self.stage = stage
         self.resolver = resolver
         # read first: a conflict made while the views are read is found at the first look
-        self.mark = screening.ConflictsMark(project, stage, resolver)
+        self.mark = screening.ConflictsMark(project, stage)
         if views is None:
             views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
@@ -238,11 +238,8 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
                 if view.disagree:  # the header counts it open: say why a settled one asks again
-                    final.append(
-                        "\nOpen again: the votes above came after it, or a merge joined records"
-                        " decided apart",
-                        style="bold yellow",
-                    )
+                    why = view.reopened.words if view.reopened else "votes came after it"
+                    final.append(f"\nOpen again: {why}", style="bold yellow")
             else:
                 include = screen_key(self.app, "conflicts.include")
                 final.append(
@@ -313,7 +310,9 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
             self.say(f"not saved: {error_words(exc)}")
             return
         self.excluding = False
-        self.views[self.pos] = replace(view, final=d, disagree=False)
+        if view.final is None or d.id != view.final.id:  # the same final given again: not written
+            self.mark.wrote()  # shown as saved: no change for the next look
+        self.views[self.pos] = replace(view, final=d, disagree=False, reopened=None)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
@@ -422,6 +421,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         if target is None:
             self.say("nothing to undo")
             return
+        self.mark.wrote()  # the undo entry
         for i, v in enumerate(self.views):
             if v.final is not None and v.final.id == target.id:
                 self.views[i] = replace(v, final=None)

@@ -3,9 +3,9 @@ join its list without a key.
 
 A timer looks every :attr:`FindsNewConflicts.CHANGES_S` seconds (the screening screen's rate,
 :class:`~reviewkit.tui.screening_live.KeepsUp`) with a
-:class:`~reviewkit.screening.ConflictsMark`: two lookups when no one else wrote at the stage
-and no dedup merge was made (11 µs of CPU a look on benchmarks/.work/tui-dedup-project-2000:
-50,000 records, 4,000 votes). Only then are the conflicts read again (0.3 CPU-s there), and
+:class:`~reviewkit.screening.ConflictsMark`: two lookups when no one (the lead in another
+terminal too) wrote at the stage and no dedup merge was made (11 µs of CPU a look on
+benchmarks/.work/tui-dedup-project-2000: 50,000 records, 4,000 votes). Only then are the conflicts read again (0.3 CPU-s there), and
 only once no key came for a whole interval, so a lead pressing keys does not wait for it; the
 next look takes it. New conflicts go to the end of the list and
 the header counts them; the lead stays on the conflict being read (one that arrives on a
@@ -34,6 +34,7 @@ class FindsNewConflicts:
     CHANGES_S = KeepsUp.CHANGES_S  # as the screening screen: well below a conflict's reading
 
     mark: ConflictsMark
+    resolver: str
     views: list[ConflictView]
     pos: int | None
     excluding: bool
@@ -95,11 +96,12 @@ class FindsNewConflicts:
                 continue
             if view.open and not was.open:
                 first = len(listed) if first is None else first
-                told.append(f"record {view.study_id} is open again")  # why: under its final
+                why = f": {view.reopened.words}" if view.reopened else ""
+                told.append(f"record {view.study_id} is open again{why}")
             elif was.open and not view.open and view.final is not None:
-                told.append(
-                    f"record {view.study_id} was resolved by {view.final.reviewer} meanwhile"
-                )
+                by = view.final.reviewer  # the lead's own: given in another terminal or a sheet
+                by += " elsewhere" if by == self.resolver else ""
+                told.append(f"record {view.study_id} was resolved by {by} meanwhile")
             listed.append(view)
         self.views[:] = listed
         at = self.pos

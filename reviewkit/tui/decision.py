@@ -82,6 +82,9 @@ def reasons_hint(rule: Stage, exclude_key: str = "e", reason_keys: Sequence[str]
 
 FULL_TEXT_ACTIONS = ("attach", "open_fulltext")  # the actions of the "Full text:" line
 FULL_TEXTS_LATER = "full texts are for the full-text stage"
+# the keys that open a prompt over the screen: off while the exclusion reasons are open (a
+# opened its prompt over the picker, which stayed open under it, "exclude: which reason?" gone)
+PROMPT_ACTIONS = frozenset({"attach", "note", "search", "goto"})
 
 
 class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
@@ -93,8 +96,26 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     ACTIONS_ID = "screening"  # the screen's part of its action ids ('screening.exclude')
 
     rule: Stage
-    excluding: bool = False
     message: str = ""
+    _excluding = False
+
+    @property
+    def excluding(self) -> bool:
+        """Whether the exclusion reasons are open (e was pressed); the footer follows
+        (:meth:`picking_off`)."""
+        return self._excluding
+
+    @excluding.setter
+    def excluding(self, on: bool) -> None:
+        if on != self._excluding:
+            self._excluding = on
+            if self.is_mounted:
+                self.refresh_bindings()
+
+    def picking_off(self, action: str) -> bool:
+        """Whether ``action`` opens a prompt (:data:`PROMPT_ACTIONS`) while the exclusion
+        reasons are open: off (None in ``check_action``), and pressed it says why."""
+        return self.excluding and action in PROMPT_ACTIONS
 
     @property
     def exclude_key(self) -> str:
@@ -141,9 +162,15 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
         return action in FULL_TEXT_ACTIONS and self.rule.name != "full-text"
 
     def why_off(self, action: str) -> str:
-        """Full-text keys before full text (:meth:`full_text_off`) say what they are for;
-        the screens add why the keys that need a record or a conflict are off."""
-        return FULL_TEXTS_LATER if self.full_text_off(action) else ""
+        """Full-text keys before full text (:meth:`full_text_off`) say what they are for, a
+        prompt's key while the reasons are open (:meth:`picking_off`) how to close them; the
+        screens add why the keys that need a record or a conflict are off."""
+        if self.full_text_off(action):
+            return FULL_TEXTS_LATER
+        if self.picking_off(action):
+            cancel = screen_key(self.app, f"{self.ACTIONS_ID}.cancel")
+            return f"not while choosing an exclusion reason ({cancel} cancels it)"
+        return ""
 
     def commit(self, label: str, reason: str = "") -> None:
         """Write the decision ``label`` (with ``reason``) for the record shown."""

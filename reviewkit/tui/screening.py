@@ -176,8 +176,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.full_text_off(action):
-            return None  # pressed, they say what they are for (why_off)
+        if self.full_text_off(action) or self.picking_off(action):
+            return None  # pressed, they say what they are for, or how to close the reasons
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
         # no record at this stage for me: off, greyed in the footer; pressed, they say why

@@ -47,15 +47,16 @@ def _as_excel_stores(cell: str) -> object:
     return cell
 
 
-def _through_excel(sheet: Path, book: Path, decision: str) -> None:
-    """The lead opens the CSV in Excel, writes ``decision`` in each row and saves a workbook."""
+def _through_excel(sheet: Path, book: Path, decision: str, reason: str = "") -> None:
+    """The lead opens the CSV in Excel, writes ``decision`` (and ``reason``) in each row and
+    saves a workbook."""
     with sheet.open(newline="", encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     out = Workbook()
-    at = rows[0].index("decision")
+    at, why = rows[0].index("decision"), rows[0].index("reason")
     for n, row in enumerate(rows):
         if n:
-            row[at] = decision
+            row[at], row[why] = decision, reason
         out.active.append([_as_excel_stores(cell) for cell in row])
     out.save(book)
 

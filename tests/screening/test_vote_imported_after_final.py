@@ -45,6 +45,9 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
     ) in said
     with open_project(folder) as lead:
         assert _open(lead, FT) == [rec]  # was []: the vote's time is earlier than the final's
+        (view,) = [c for c in scr.conflicts(lead, FT, "lead") if c.open]  # which, and when
+        assert view.reopened is not None
+        assert view.reopened.words.startswith("a vote cast before the final was brought in")
         assert scr.stage_counts(lead, FT) == before  # the final counts until the lead acts
         assert scr.stage_outcomes(lead, FT)[rec].status == "exclude"
         assert main(["status", "--project", str(folder)]) == 0
