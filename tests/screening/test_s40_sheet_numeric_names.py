@@ -8,57 +8,16 @@ taken back as the names they are a spreadsheet's rewrite of."""
 from __future__ import annotations
 
 import csv
-import re
-from pathlib import Path
 
 import pytest
 from conftest import add_records
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+from screening.excel_sheets import PROTOCOL, TA, through_excel
 from screening.helpers import finals_in_log, import_conflicts, make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.project import init_project
-
-TA = "title-abstract"
-PROTOCOL = """\
-[review]
-id = "coded-team"
-title = "Return to work after burnout: a team that names its reviewers by code"
-question = "Which workplace interventions help employees return to work?"
-reviewers = ["007", "1"]
-leads = ["lead"]
-
-[stages.title-abstract]
-advance_on = ["include"]
-exclusion_reasons = [
-  { code = "01", label = "Not employees" },
-  { code = "02", label = "No return-to-work outcome" },
-]
-"""
-_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
-
-
-def _as_excel_stores(cell: str) -> object:
-    """A CSV cell as Excel's General format opens it: a number where it reads as one (the
-    zeros before it gone), else the text."""
-    if _NUMBER.fullmatch(cell):
-        return float(cell) if "." in cell else int(cell)
-    return cell
-
-
-def _through_excel(sheet: Path, book: Path, decision: str, reason: str = "") -> None:
-    """The lead opens the CSV in Excel, writes ``decision`` (and ``reason``) in each row and
-    saves a workbook."""
-    with sheet.open(newline="", encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f))
-    out = Workbook()
-    at, why = rows[0].index("decision"), rows[0].index("reason")
-    for n, row in enumerate(rows):
-        if n:
-            row[at], row[why] = decision, reason
-        out.active.append([_as_excel_stores(cell) for cell in row])
-    out.save(book)
 
 
 @pytest.mark.parametrize("saved_as", ["xlsx", "csv"])
@@ -75,7 +34,7 @@ def test_a_sheet_through_excel_keeps_reviewers_named_like_numbers(
         sheet, book = tmp_path / "conflicts.csv", tmp_path / "conflicts.xlsx"
         argv = ["conflicts", "--project", str(project.folder), "--resolver", "lead"]
         assert main([*argv, "--csv", str(sheet)]) == 0
-        _through_excel(sheet, book, "include")
+        through_excel(sheet, book, "include")
         stored = load_workbook(book).active
         header = [c.value for c in stored[1]]
         named = stored.cell(row=2, column=header.index("reviewer_1") + 1).value

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from conftest import add_records
 from openpyxl import load_workbook
+from screening.excel_sheets import PROTOCOL, TA, through_excel
 from screening.helpers import finals_in_log, import_conflicts, make_records
-from screening.test_s40_sheet_numeric_names import PROTOCOL, TA, _through_excel
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -33,7 +33,7 @@ def test_a_reason_code_typed_in_excel_is_read_as_the_code(
         sheet, book = tmp_path / "conflicts.csv", tmp_path / "conflicts.xlsx"
         argv = ["conflicts", "--project", str(project.folder), "--resolver", "lead"]
         assert main([*argv, "--csv", str(sheet)]) == 0
-        _through_excel(sheet, book, "exclude", reason="01")
+        through_excel(sheet, book, "exclude", reason="01")
         stored_cells = load_workbook(book).active
         header = [c.value for c in stored_cells[1]]
         assert stored_cells.cell(row=2, column=header.index("reason") + 1).value == 1
