@@ -51,3 +51,33 @@ now men). Left: the review's one group among many, and participants who are prov
 text is about whom they serve. 6 of 11 new tests fail before the mends (9 with the protocol as
 first committed).
 """
+
+
+TASK_CLS15_LANGUAGE = """## Task cls15: present-tense verbs after a mode word (measured, not built); German measurement sentences
+
+**A present-tense verb after a mode word** ("sessions via Zoom help", "coaching by telephone
+reduces"): not built. In the snapshot's 33,316 abstracts, a preposition of means or a verb of
+delivery followed by a mode word (telephone, phone, online, video, videoconferencing, Zoom,
+Skype, internet, web, e-mail) occurs 92 times, and the word after it is never a present-tense
+lexical verb (survey, questionnaire, conferencing, platform, call, interviews ...; one "had",
+an auxiliary the phrase already ends at). Right after a mode word anywhere, the only candidates
+are auxiliaries and "support" ("telephone support", "online support materials"), a noun each
+time. A closed list of verbs would have no case in our data to be right on, and its likeliest
+word is a noun here; the miss stays ("Group sessions via Zoom help workers return" is in person
+and digital).
+
+**German measurement sentences** (`reviewkit/classify/measured_german.py`): counted again, 4
+sentences in 3 records (one in `heldout_welfare_records.csv`, "wurden Daten zu ... erhoben";
+two in the snapshot, "wurden mittels Umfrage Daten in 38 ... Kliniken ... erhoben", "...
+erfasst wurden"), of 16 German-language abstracts among 33,316 (2,089 German-language articles
+have only an English abstract in PubMed). Built: the providers' protocol reads German terms
+(Betriebsarzt, Hausarzt, Psychologe ...) in a scheme of what the intervention was, and German
+puts the passive participle at the clause's end, so none of the English, Nordic or Dutch shapes
+found these. A term is measured where a participle of measuring (gemessen, erhoben, erfasst,
+ermittelt, dokumentiert, abgefragt, registriert, gesammelt, entnommen) ends its clause after it
+with a passive auxiliary before the term, right after it as its subject, or right after the
+participle (a subordinate clause); not a passive's agent ("vom Betriebsarzt erhoben"), not in
+another clause ("... führten die Beratung durch und die Arbeitsfähigkeit wurde ... erhoben").
+4 of 8 new tests fail before; 20,328 row score lists: 0 moved (no German measurement sentence
+of our data holds a provider's term).
+"""
