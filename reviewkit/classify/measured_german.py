@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.classify.words import Token
+from reviewkit.classify.words import Token, low_at
 
 # Participles of measuring: measured, surveyed (collected), recorded, determined, documented,
 # asked, registered, collected, taken from (a source). Not "untersucht" or "evaluiert": an
@@ -47,12 +47,10 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\[\]]")
 REACH = 20
 # words between the term, a subject, and its auxiliary ("mit dem Betriebsarzt wurde")
 SUBJECT_GAP = 4
-# words before the term a preceding auxiliary or a word of :data:`_NOT_MEASURED` may stand
+# words before the term an auxiliary that opens its bracket may stand ("wurden Daten zu ...")
 BEFORE = 12
-
-
-def _low(words: list[Token], k: int) -> str:
-    return words[k].word.casefold() if 0 <= k < len(words) else ""
+# words before the term a word of :data:`_NOT_MEASURED` may stand, as in the English reading
+NOT_MEASURED_REACH = 4
 
 
 def _gap(text: str, words: list[Token], k: int, pattern: re.Pattern[str]) -> bool:
@@ -63,14 +61,14 @@ def _gap(text: str, words: list[Token], k: int, pattern: re.Pattern[str]) -> boo
 def names_measured_german(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether words first..last are what a German sentence says was measured (see the module
     docstring)."""
-    if _low(words, first - 1) in _AGENTS or _low(words, first - 2) in _AGENTS:
+    if low_at(words, first - 1) in _AGENTS or low_at(words, first - 2) in _AGENTS:
         return False
     opened = _auxiliary_before(text, words, first)  # "wurden Daten zu ... Hausarzt ..."
     participle = None
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _gap(text, words, k - 1, _SENTENCE_END):
             return False
-        low = _low(words, k)
+        low = low_at(words, k)
         if low in PARTICIPLES:
             participle = k
             break
@@ -82,7 +80,7 @@ def names_measured_german(text: str, words: list[Token], first: int, last: int) 
             opened = True
     if participle is None:
         return False
-    after = _low(words, participle + 1)
+    after = low_at(words, participle + 1)
     if after in AUXILIARIES:  # a subordinate clause: "..., die mittels Fragebogen erfasst wurden"
         opened = True
     elif not _gap(text, words, participle, _CLAUSE_END):
@@ -96,17 +94,17 @@ def _auxiliary_before(text: str, words: list[Token], first: int) -> bool:
     for k in range(first - 1, max(first - 1 - BEFORE, -1), -1):
         if _gap(text, words, k, _SENTENCE_END):
             return False
-        if _low(words, k) in AUXILIARIES:
+        if low_at(words, k) in AUXILIARIES:
             return True
     return False
 
 
 def _not_measured_before(text: str, words: list[Token], first: int) -> bool:
-    """Whether a word of :data:`_NOT_MEASURED` stands at most three words before the term in its
-    clause ("die Wirksamkeit der Beratung durch den Betriebsarzt")."""
-    for k in range(first - 1, max(first - 5, -1), -1):
+    """Whether a word of :data:`_NOT_MEASURED` stands at most :data:`NOT_MEASURED_REACH` words
+    before the term in its clause ("die Wirksamkeit der Beratung durch den Betriebsarzt")."""
+    for k in range(first - 1, max(first - 1 - NOT_MEASURED_REACH, -1), -1):
         if _gap(text, words, k, _CLAUSE_END):
             return False
-        if _low(words, k) in _NOT_MEASURED:
+        if low_at(words, k) in _NOT_MEASURED:
             return True
     return False

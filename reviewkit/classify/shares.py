@@ -21,10 +21,11 @@ from reviewkit.classify.term_syntax import distinct_terms
 from reviewkit.classify.terms import find_term
 from reviewkit.protocol import Scheme
 
-# A percentage right before the term, in brackets or not, with "were" ("was", "are") between:
-# "(72.7%) were men", "[93%] male", "59% were male", "43.3% female", "43,3 % women"
+# A percentage below 100 right before the term, in brackets or not, with "were" ("was", "are")
+# between: "(72.7%) were men", "[93%] male", "59% were male", "43.3% female", "43,3 % women";
+# not the end of a longer number ("100%")
 _SHARE = re.compile(
-    r"(\d{1,2}(?:[.,·]\d+)?|0?[.,]\d+)\s*(?:%|percent|per\s+cent)\s*[)\]]?\s*(?:(?:were|was|are|is|being)\s+)?$",
+    r"(?<![\d.,·])(\d{1,2}(?:[.,·]\d+)?|0?[.,]\d+)\s*(?:%|percent|per\s+cent)\s*[)\]]?\s*(?:(?:were|was|are|is|being)\s+)?$",
     re.IGNORECASE,
 )
 # how far back the share may start: the number, a bracket and "were"

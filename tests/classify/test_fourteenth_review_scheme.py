@@ -66,6 +66,8 @@ def test_a_share_of_one_sex_names_both(sexes, text, sex):
         ("The prevalence was higher among women (10.49%) than men (4.92%).", ["both"]),
         ("In total, 17 women participated in two interviews each.", ["women"]),
         ("All 40 participants were men working in construction.", ["men"]),
+        # all of them is no share
+        ("All 40 participants (100%) were men.", ["men"]),
         # "male" alone is a variable, not a sample: no sex named
         ("Male sex was associated with a longer stay.", ["not-stated"]),
         ("Patients with asthma were followed for two years.", ["not-stated"]),
