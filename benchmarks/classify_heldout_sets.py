@@ -30,7 +30,8 @@ a tenth review's, with ``protocols/rtw-providers-occupations.toml``, and the wel
 ``protocols/rtw-welfare-systems.toml``, and the delivery set (``heldout_delivery_records.csv``,
 real records too) a twelfth review's, with ``protocols/rtw-delivery-modes.toml``, and the
 comparator set (``heldout_comparator_records.csv``, real records) a thirteenth review's, with
-``protocols/rtw-comparators.toml``.
+``protocols/rtw-comparators.toml``, and the sex set (``heldout_sex_records.csv``, real records) a
+fourteenth review's, with ``protocols/rtw-participant-sex.toml``.
 """
 
 from __future__ import annotations
@@ -447,6 +448,23 @@ SETS_COMPARATORS = (
     ),
 )
 SCHEMES_COMPARATORS = (("comparator", "comparator"),)
+# A fourteenth review's own scheme (task cls15): the participants' sex (SAGER, PROGRESS-Plus)
+SEX = ROOT / "protocols" / "rtw-participant-sex.toml"
+SETS_SEX = (
+    (
+        "heldout_sex_records.csv",
+        "31 real PubMed records of the snapshot's 2021 update file (English, an abstract of 80+ "
+        "words, a title naming a study or trial, participants or patients named, in no other "
+        "fixture, SHA-1 of the PMID 1 mod 22) for a fourteenth review's own scheme "
+        "(protocols/rtw-participant-sex.toml: women only, men only, both, not stated); kept "
+        "unseen while the protocol was written from the other 15 candidates (SHA-1 of 'dev' and "
+        "the PMID 0 mod 3), labelled after it was committed (0bf08b17); shares of one sex, sex as "
+        "a variable only, a qualitative study of providers serving girls; answering the most "
+        "common label (not stated) gets 21/31; 'before' is 84f78839",
+        {"sex": (26, 31)},
+    ),
+)
+SCHEMES_SEX = (("sex", "sex"),)
 # Each review's held-out sets with the protocol they are read with (None: the protocol
 # :func:`benchmarks.classify_heldout.run` is given, Review B's) and their schemes' gold columns
 REVIEWS = (
@@ -464,6 +482,7 @@ REVIEWS = (
     (WELFARE, SETS_WELFARE, SCHEMES_WELFARE),
     (DELIVERY, SETS_DELIVERY, SCHEMES_DELIVERY),
     (COMPARATORS, SETS_COMPARATORS, SCHEMES_COMPARATORS),
+    (SEX, SETS_SEX, SCHEMES_SEX),
 )
 # Each set with its schemes and their gold columns
 GROUPS = tuple((sets, schemes) for _, sets, schemes in REVIEWS)

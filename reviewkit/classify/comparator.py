@@ -57,6 +57,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewkit.classify.second_terms import ARM_NOUNS, names_no_arm, names_time
 from reviewkit.classify.variables import names_disorder
 from reviewkit.classify.words import low_at, sentences, tokens, verb_in_ed
 
@@ -70,26 +71,6 @@ _COMPARED = frozenset({"compared", "comparing"})
 _COMPARED_WITH = frozenset({"with", "to"})
 # A passive comparison's verb: "usual care was compared with A" (its subject the comparator)
 _BE = frozenset({"was", "were", "is", "are"})
-# A comparison with a time, not an arm: "compared to baseline", "compared with the year
-# before", "lower than before", "versus pre-intervention levels" set the study's own arm against
-# itself earlier, and the words after it name what was tested as often as not ("compared to
-# baseline after a workplace visit"): no comparator's reach. The time is B's first word (after
-# "the", "at" or a possessive), or a span of time followed by "before" or "prior"
-_TIME_POINTS = frozenset(
-    {"baseline", "before", "prior", "previous", "preceding", "earlier", "pre", "pretreatment",
-     "preintervention", "pretest"}
-)  # fmt: skip
-_SPANS = frozenset({"year", "years", "months", "weeks", "period", "days"})
-# An arm's noun after "control" or "comparison"
-ARM_NOUNS = frozenset(
-    {
-        "group", "groups", "arm", "arms", "condition", "conditions", "region", "regions",
-        "department", "departments", "site", "sites", "workplace", "workplaces", "practice",
-        "practices", "clinic", "clinics", "centre", "centres", "center", "centers",
-        "municipality", "municipalities", "patients", "participants", "workers", "employees",
-        "intervention", "treatment", "cohort",
-    }
-)  # fmt: skip
 # The comparator named by the word for it, as "controls" names the control arm's people: "The
 # comparator was the occupational health service's workplace-oriented intervention, in which a
 # nurse contacted the supervisor", "comparators were waiting list and usual care"
@@ -214,16 +195,6 @@ def _quantity(words: list, k: int) -> bool:
     if after[:1].isdigit() or _NUMBER.fullmatch(after) or _amount(words, k + 1):
         return True
     return low_at(words, k - 1) in _MORE and after in {"a", "an"}
-
-
-def _names_time(words: list, j: int) -> bool:
-    """Whether B, starting at word ``j``, is a time of the study's own arm (:data:`_TIME_POINTS`)."""
-    for _ in range(2):
-        if low_at(words, j) not in {"the", "at", "its", "their"}:
-            break
-        j += 1
-    w = low_at(words, j)
-    return w in _TIME_POINTS or (w in _SPANS and low_at(words, j + 1) in {"before", "prior"})
 
 
 def _cue_length(words: list, k: int) -> int:
@@ -447,7 +418,7 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
                 continue
             elif opening is not None:
                 reach.append((opening, last))
-            elif n > 0 and _names_time(words, k + n):  # "compared to baseline"
+            elif n > 0 and names_time(words, k + n):  # "compared to baseline"
                 continue
             elif n:
                 end = _clause_end(text, words, k + abs(n) - 1, last)
@@ -455,7 +426,7 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
                 if n < 0 and alternative is None and _first_arm(words, k):
                     alternative = next((o for o in ors if k < o <= end), None)
                 reach.append((k, end if alternative is None else alternative - 1))
-            elif (j := _compared_object(text, words, k, last)) is not None and not _names_time(
+            elif (j := _compared_object(text, words, k, last)) is not None and not names_time(
                 words, j + 1
             ):  # not "we compared sick leave to baseline"
                 reach.append((j, _clause_end(text, words, j, last)))
@@ -468,6 +439,28 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             reach.append((ors[-1], end))
             named += [n for n in (_arm_name(text, words, ors[-1], end),) if n]
     return reach
+
+
+# The last word of a comparison's cue as a term finds it ("versus", "compared with",
+# "comparable to", "than"): B starts right after it
+_CUE_ENDS = _COMPARE | _COMPARE_OBJECT
+
+
+def compares_no_arm(text: str, words: list, first: int, last: int) -> bool:
+    """Whether words ``first``..``last`` are a comparison's cue ("versus", "compared with",
+    "comparing" with its object) whose second term names no treatment: a time or the other arm
+    by its role alone (:func:`~reviewkit.classify.second_terms.names_no_arm`: "compared with
+    the control group", "versus controls", "compared to baseline"). Two named arms are compared
+    where B names what its arm received."""
+    cue = (low_at(words, k) for k in range(first, last + 1))
+    if not any(w.startswith("compar") or w in _COMPARE for w in cue):
+        return False
+    if low_at(words, last) in _CUE_ENDS:
+        return names_no_arm(words, last + 1)
+    if low_at(words, last + 1) in _COMPARE_OBJECT:  # "compared with" read from the verb alone
+        return names_no_arm(words, last + 2)
+    j = _compared_object(text, words, last, len(words) - 1)  # "to compare A with B"
+    return j is not None and names_no_arm(words, j + 1)
 
 
 @lru_cache(maxsize=4096)  # a field's text is read by every term of every scheme

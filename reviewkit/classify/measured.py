@@ -24,7 +24,8 @@ such a scheme a term does not count where it is
 
 The verbs, auxiliaries and prepositions are read in English and in the languages the
 protocols' terms are (Norwegian, Swedish, Danish; Dutch as :mod:`.measurement` reads it):
-"Sykefraværsdager ble hentet fra NAV" is NAV's register as a source.
+"Sykefraværsdager ble hentet fra NAV" is NAV's register as a source. German puts the
+participle at the clause's end, after what it governs: :mod:`.measured_german`.
 
 Not where the measured thing is the intervention's effect, cost or fidelity ("the effect of
 graded return to work was assessed", "the fidelity of the IPS programme was measured"), nor
@@ -41,6 +42,7 @@ from __future__ import annotations
 import re
 
 from reviewkit.abstract_headings import category
+from reviewkit.classify.measured_german import names_measured_german
 from reviewkit.classify.measurement import OUTCOME_SECTIONS, RESULT_SECTIONS
 from reviewkit.classify.outcomes import listed_outcome
 from reviewkit.classify.words import Token
@@ -145,6 +147,7 @@ def names_measured(where: str, text: str, words: list[Token], first: int, last: 
         listed_outcome(text, words, first)
         or _passive_subject(text, words, first, last)
         or _active_object(text, words, first)
+        or names_measured_german(text, words, first, last)
     ) and not _delivers(words, last)
 
 

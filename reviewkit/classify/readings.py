@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewkit.classify.comparator import in_comparator
+from reviewkit.classify.comparator import compares_no_arm, in_comparator
 from reviewkit.classify.measured import names_measured
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded
@@ -71,13 +71,19 @@ def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False)
     study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
     a predictor is left out in each ("excluded if in another trial"). For a scheme of what the
     intervention was (``tested``), a match a sentence names as measured does not count either
-    (:mod:`~reviewkit.classify.measured`)."""
+    (:mod:`~reviewkit.classify.measured`); nor, but for a comparator's mentions, a comparison's
+    cue whose second term is a time or a role ("compared with the control group",
+    :func:`~reviewkit.classify.comparator.compares_no_arm`)."""
     text, words = f.text, f.words
+    if arm is True:
+        return in_comparator(text, words, first, last)
+    # a comparison with a time or a role ("compared with the control group") compares no two
+    # treatments, in any reading
+    if compares_no_arm(text, words, first, last):
+        return False
     if tested and names_measured(f.where, text, words, first, last):
         return False
     if isinstance(arm, str):
         left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
         return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)
-    if arm:
-        return in_comparator(text, words, first, last)
     return not _measured(text, words, first, last)

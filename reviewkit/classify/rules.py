@@ -44,6 +44,7 @@ from reviewkit.classify.headings import find_headings
 from reviewkit.classify.places import place_factor
 from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
+from reviewkit.classify.shares import share_evidence
 from reviewkit.classify.term_syntax import distinct_terms, drop_recounted_words
 from reviewkit.classify.terms import find_term
 from reviewkit.protocol import Label, Scheme
@@ -93,17 +94,21 @@ def none_id(scheme: Scheme) -> str:
     return scheme.none_id
 
 
+def reading(scheme: Scheme) -> bool | str:
+    """How the scheme reads its terms' matches (:func:`~reviewkit.classify.readings.kept`): a
+    scheme of what was measured, or of what kind of study a record is, reads both arms; one of
+    what the study did reads its own study's sentences, the tested arm."""
+    if scheme.measures:
+        return "measures"
+    return "study" if scheme.study_kind else "did" if scheme.study_did else False
+
+
 def _label_evidence(
     lab: Label, fields: list[Field], record: Record, report: str, scheme: Scheme
 ) -> list[Evidence]:
     evidence = []
     terms = distinct_terms(lab.terms)
-    # a scheme of what was measured, or of what kind of study a record is, reads both arms; one
-    # of what the study did reads its own study's sentences, the tested arm
-    arm = (
-        "measures" if scheme.measures else "study" if scheme.study_kind
-        else "did" if scheme.study_did else False
-    )  # fmt: skip
+    arm = reading(scheme)
     tested = scheme.tested  # of what the intervention was: not what a sentence says was measured
     for term in terms:
         found = find_term(term, fields, lab.id, arm=arm, tested=tested)
@@ -243,6 +248,12 @@ def score_labels(
     # the study's follow-up where the scheme asks for that
     durations = follow_up_evidence if scheme.duration_kind == "follow-up" else duration_evidence
     found += [replace(e, report=name) for name, _, f in reports for e in durations(scheme, f)]
+    # a share of one kind of participant ("59% were male"): the combination's evidence
+    found += [
+        replace(e, report=name)
+        for name, _, f in reports
+        for e in share_evidence(scheme, f, reading(scheme))
+    ]
     order = {lab.id: i for i, lab in enumerate(scheme.labels)}
     found = longest_spans(found, order, scheme.multi_label)
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}

@@ -1,0 +1,57 @@
+"""A comparison whose second term is a time ("compared with baseline", "versus pre-intervention
+levels", "compared to T0") or the other arm by its role alone ("compared with the control group",
+"versus controls") compares no two treatments: results sections of placebo, usual-care and
+waiting-list trials write them as often as head-to-head trials do, so they are no sign of an
+active comparator (protocols/rtw-comparators.toml's fallback), in any section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
+
+
+@pytest.fixture(scope="module")
+def comparators():
+    return protocol_mod.load(PROTOCOL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other arm by its role: results of a trial whose comparator is not named
+        "Pain fell more in the intervention group compared with the control group. Sick leave "
+        "was shorter in the intervention group versus controls.",
+        "Compared to the control group, scores improved. Matched controls versus the "
+        "intervention group showed no change.",
+        # a time of the study's own arm
+        "Scores improved compared with baseline and versus pre-intervention levels.",
+        "All participants improved at T1 compared to T0, and compared with the year before.",
+        # the verb alone, with its object's cue after A
+        "We compared the intervention group with the control group. Outcomes at 12 months "
+        "versus baseline did not differ.",
+    ],
+)
+def test_a_comparison_with_a_time_or_a_role_names_no_active_comparator(comparators, text):
+    assert labels(comparators, "comparator", text) == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two named arms: what B received is said, in the cue's place or after the role
+        "Pain fell more with acupuncture compared with massage. Acupuncture versus stretching "
+        "gave the same result.",
+        "Pain fell more compared with the control group receiving massage. Acupuncture versus "
+        "a control group that did stretching gave the same result.",
+        "We compared acupuncture with massage; acupuncture compared to exercise was better.",
+    ],
+)
+def test_a_comparison_of_named_treatments_still_counts(comparators, text):
+    assert labels(comparators, "comparator", text) == ["active"]
