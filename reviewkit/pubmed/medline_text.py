@@ -16,9 +16,8 @@ is :func:`reviewkit.formats.medline.field_lines`, shared with the MEDLINE export
 Not written (the local server says so in the README and the audit): ``NM`` (supplementary
 concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``GN``, ``SFM``,
 ``RF``: no recorded reply shows where NCBI puts them among the others. Book records
-(``PubmedBookArticle``): the offline snapshot holds none; one in a file given with
-``--snapshot`` is indexed and served as XML, but its MEDLINE text is not written (an empty
-record): no recorded reply shows PubMed's book fields (BTI, ED, PB, …) in order.
+(``PubmedBookArticle``, none in the offline snapshot, one in a ``--snapshot`` file):
+:mod:`reviewkit.pubmed.book_records`, after a real record of a book chapter.
 """
 
 from __future__ import annotations
@@ -38,10 +37,15 @@ NOT_AID = {"pubmed", "pmc", "mid", "pmcid", "pmcpid", "pmpid"}
 
 
 def medline_text(articles: Iterable[bytes]) -> bytes:
-    """efetch's MEDLINE text reply for these ``<PubmedArticle>`` elements (snapshot XML)."""
+    """efetch's MEDLINE text reply for these ``<PubmedArticle>`` and ``<PubmedBookArticle>``
+    elements (snapshot XML)."""
+    # book_records builds on this module's helpers: imported here, once this module is loaded
+    from reviewkit.pubmed.book_records import book_fields, is_book
+
     records = []
     for xml in articles:
-        fields = medline_fields(ET.fromstring(xml))
+        article = ET.fromstring(xml)
+        fields = book_fields(article) if is_book(article) else medline_fields(article)
         records.append("\n".join(line for tag, value in fields for line in field_lines(tag, value)))
     return "".join(f"\n{record}\n" for record in records).encode("utf-8")
 
