@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewkit.offline_data import PUBMED_BASELINE, PUBMED_UPDATE
 from reviewkit.offline_data import path as data_path
-from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import init_project
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import EutilsServer
@@ -90,7 +90,8 @@ def pmid_of(article: bytes) -> str:
 @pytest.fixture(scope="session")
 def nlm_articles() -> dict[str, list[bytes]]:
     """Real articles: 'update' (2021 file, first 200 + 8 return-to-work ones), 'baseline' (1976-80)."""
-    update, baseline = pubmed_snapshot_files()
+    update = data_path("pubmed-snapshot", PUBMED_UPDATE)
+    baseline = data_path("pubmed-snapshot", PUBMED_BASELINE)
     return {
         "update": real_articles(update, 200, topical=8),
         "baseline": real_articles(baseline, 150),
