@@ -21,11 +21,14 @@ its date. No recorded 1.0 reply of a book settles them: our reading, said in the
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree as ET
 
 from reviewkit.pubmed.medline_text import (
     abstract_text,
     article_id_pairs,
+    author_fields,
     compact_date,
     history_date,
     spelled_date,
@@ -64,22 +67,6 @@ def _sentence(title: str) -> str:
     return title if not title or title.endswith(_ENDS_A_SENTENCE) else f"{title}."
 
 
-def _people(authors: list[ET._Element], full: str, short: str) -> list[tuple[str, str]]:
-    """FAU/AU (or FED/ED) and each author's AD, as an article's authors are written."""
-    fields: list[tuple[str, str]] = []
-    for author in authors:
-        group = text(author.find("CollectiveName"))
-        if group:
-            fields.append(("CN", group))
-        else:
-            last, fore = text(author.find("LastName")), text(author.find("ForeName"))
-            initials, suffix = text(author.find("Initials")), text(author.find("Suffix"))
-            fields.append((full, f"{last}, {fore}" if fore else last))
-            fields.append((short, " ".join(p for p in (last, initials, suffix) if p)))
-        fields += [("AD", text(e)) for e in author.findall("AffiliationInfo/Affiliation")]
-    return fields
-
-
 def _history(data: ET._Element | None) -> list[tuple[str, str]]:
     dates: dict[str, ET._Element] = {}
     for d in [] if data is None else data.findall("History/PubMedPubDate"):
@@ -110,8 +97,8 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     ]
     fields += [("ISBN", text(e)) for e in book.findall("Isbn")]
     fields += [("AB", abstract_text(doc)), ("CI", text(doc.find("Abstract/CopyrightInformation")))]
-    fields += _people(book.findall("AuthorList[@Type='editors']/Author"), "FED", "ED")
-    fields += _people(doc.findall("AuthorList[@Type='authors']/Author"), "FAU", "AU")
+    fields += author_fields(book.findall("AuthorList[@Type='editors']/Author"), "FED", "ED")
+    fields += author_fields(_authors(doc))
     fields += [("LA", text(e)) for e in doc.findall("Language")]
     types = [text(e) for e in doc.findall("PublicationType")]
     fields += [("PT", t) for t in [*types, *(["Book Chapter"] if chapter else [])]]
@@ -125,26 +112,27 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     return [(tag, value) for tag, value in fields if value]
 
 
-def book_items(article: ET._Element) -> dict[str, object]:
-    """The values of a book's esummary 1.0 items (module doc), by item name; a list item's
-    value is a list of (name, value) pairs."""
+def _authors(doc: ET._Element) -> list[ET._Element]:
+    """The chapter's (or book's) authors: the BookDocument's list of Type 'authors'."""
+    return doc.findall("AuthorList[@Type='authors']/Author")
+
+
+def book_items(article: ET._Element) -> dict[str, Any]:
+    """A book's esummary 1.0 item values by name (module doc), as
+    :func:`reviewkit.pubmed.esummary.docsum` takes them: authors and history dates as their
+    elements; {} for a record without its BookDocument or Book."""
     doc = article.find("BookDocument")
     book = doc.find("Book") if doc is not None else None
     if doc is None or book is None:
         return {}
     data = article.find("PubmedBookData")
-    authors = [
-        a
-        for tag, a in _people(doc.findall("AuthorList[@Type='authors']/Author"), "F", "A")
-        if tag in ("A", "CN")
-    ]
     dated = spelled_date(book.find("PubDate"))
     title = text(doc.find("ArticleTitle")) or marked_text(book.find("BookTitle"))
     ids = article_id_pairs(data) + article_id_pairs(doc)
     return {
         "PubDate": dated,
         "Source": marked_text(book.find("BookTitle")),
-        "AuthorList": authors,
+        "AuthorList": _authors(doc),
         "Title": title,
         "Languages": [text(e) for e in doc.findall("Language")],
         "PubTypes": [text(e) for e in doc.findall("PublicationType")],

@@ -95,10 +95,10 @@ def _list(name: str, items: list[tuple[str, str, str]]) -> str:
     return f'\t<Item Name="{name}" Type="List">\n{inner}\t</Item>\n'
 
 
-def _authors(art: ET._Element) -> list[str]:
+def _authors(authors: list[ET._Element]) -> list[str]:
     """The AuthorList as esummary gives it: 'LoPresti PJ', 'Hambrick GW Jr', a group's name."""
     names = []
-    for author in art.findall("AuthorList/Author"):
+    for author in authors:
         group = text(author.find("CollectiveName"))
         parts = (text(author.find(t)) for t in ("LastName", "Initials", "Suffix"))
         names.append(group or " ".join(p for p in parts if p))
@@ -129,7 +129,7 @@ def _article_items(article: ET._Element) -> dict[str, Any]:
         "PubDate": printed,
         "EPubDate": spelled_date(art.find("ArticleDate[@DateType='Electronic']")),
         "Source": text(cit.find("MedlineJournalInfo/MedlineTA")),
-        "AuthorList": _authors(art),
+        "AuthorList": art.findall("AuthorList/Author"),
         "Title": text(art.find("ArticleTitle")),
         "Volume": volume,
         "Issue": number,
@@ -160,7 +160,7 @@ def _write(pmid: int, items: dict[str, Any]) -> str:
 
     if "RecordStatus" not in items:  # a Bookshelf record: PubMed's status for it is Publisher
         items = items | {"RecordStatus": RECORD_STATUS[BOOK_STATUS]}
-    authors = items["AuthorList"]
+    authors = _authors(items["AuthorList"])
     out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]
     out.append(_item("PubDate", "Date", items["PubDate"]))
     out.append(_item("EPubDate", "Date", items.get("EPubDate", "")))
