@@ -118,7 +118,9 @@ def write_markdown(path: Path, every: dict) -> None:
         "snapshot's next 10 articles, or of 9 of them and an erratum about the project's first article, and the find the "
         "import runs. CPU seconds. `before`: main at b245d3ce (every find reads every record); "
         "`after`: with the kept notices brought up to date for added records "
-        "(`reviewkit/dedup/concerns_added.py`).",
+        "(`reviewkit/dedup/concerns_added.py`); `nlm-order`: the same code, the project's "
+        "50,000 records read from the snapshot's files in NLM's order (the baseline chunk, then "
+        "the update file; the rows above read the update file first).",
         "",
         "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice |",
         "| --- | --- | --- | --- | --- |",
