@@ -13,6 +13,9 @@ SO ('2024 Feb 22;' for an article without volume or pages). An id PubMed does no
 answered ``UID=n: cannot get document summary`` (NCBI's text, quoted by public projects) as an
 ``<ERROR>`` in the id's place (the esummary-v1 DTD allows DocSum and ERROR in any order).
 
+A book or chapter (``PubmedBookArticle``): the same items, from the book
+(:mod:`reviewkit.pubmed.book_records`, our reading: no recorded DocSum of a book).
+
 ``retstart`` counts from 0, as EFetch's: NBK25499 writes ESummary's "default=1", but a
 recorded reply counts from 0 (gschofl/reutils #6, 2015: ``retstart=1`` left the first DocSum
 of an epost out, 499 of 500).
@@ -108,7 +111,11 @@ def _authors(authors: list[ET._Element]) -> list[str]:
 def docsum(pmid: int, article: ET._Element) -> str:
     """One ``<DocSum>`` (module docstring for the items and their sources; a book's:
     :mod:`reviewkit.pubmed.book_records`)."""
-    items = book_items(article) if is_book(article) else _article_items(article)
+    if is_book(article):  # a Bookshelf record: PubMed's status for it is Publisher
+        items = book_items(article)
+        items |= {"RecordStatus": RECORD_STATUS[BOOK_STATUS]} if items else {}
+    else:
+        items = _article_items(article)
     if not items:
         return f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>"
     return _write(pmid, items)
@@ -158,8 +165,6 @@ def _write(pmid: int, items: dict[str, Any]) -> str:
     def string(name: str) -> str:
         return _item(name, "String", items.get(name, ""))
 
-    if "RecordStatus" not in items:  # a Bookshelf record: PubMed's status for it is Publisher
-        items = items | {"RecordStatus": RECORD_STATUS[BOOK_STATUS]}
     authors = _authors(items["AuthorList"])
     out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]
     out.append(_item("PubDate", "Date", items["PubDate"]))
