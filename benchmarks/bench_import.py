@@ -19,7 +19,6 @@ from benchmarks.measure import load_note, run_isolated
 
 TARGET_SECONDS = 15.0
 TARGET_MB = 400.0
-DATA_MEMBER = "data/pubmed21n1298.xml.gz"
 
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -209,11 +208,11 @@ def _import(data_file: str, folder: str) -> dict:
 def main(results_dir: Path) -> dict:
     from reviewkit import offline_data
 
-    data_file = offline_data.path("pubmed-snapshot", DATA_MEMBER)
+    data_file = offline_data.path("pubmed-snapshot", offline_data.PUBMED_UPDATE)
     with tempfile.TemporaryDirectory() as tmp:
         wall, peak_mb, result = run_isolated(_import, str(data_file), tmp)
     figures = {
-        "file": DATA_MEMBER,
+        "file": offline_data.PUBMED_UPDATE,
         "records": result["records"],
         "wall_seconds": round(wall, 2),
         "cpu_seconds": result["cpu_seconds"],  # less sensitive than wall time to other jobs
@@ -252,7 +251,7 @@ def main(results_dir: Path) -> dict:
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     (results_dir / "import.md").write_text(
         "# Import benchmark\n\n"
-        f"Importing `{DATA_MEMBER}` (a real 2021 NLM update file) into a new project with\n"
+        f"Importing `{offline_data.PUBMED_UPDATE}` (a real 2021 NLM update file) into a new project with\n"
         "`reviewkit.importer.import_files`, in a fresh process.\n\n"
         "| measure | value | target |\n|---|---|---|\n"
         f"{table}\n\n"

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from benchmarks.measure import load_note
 
-MEMBERS = ("data/pubmed21n1298.xml.gz", "data/pubmed20n0014.xml.gz")
 SCREEN_RECORDS = 300
 
 
@@ -96,7 +95,7 @@ async def _screen_during(project_dir: Path, proc: subprocess.Popen) -> dict:
 def main(results_dir: Path) -> dict:
     from reviewkit import offline_data
 
-    files = [str(offline_data.path("pubmed-snapshot", m)) for m in MEMBERS]
+    files = [str(f) for f in offline_data.pubmed_snapshot_files()]  # NLM's order
     root = Path(__file__).resolve().parents[1]
     reviewkit = [sys.executable, "-m", "reviewkit"]
     load = os.getloadavg()[0]

@@ -1,7 +1,7 @@
 """Screening TUI on a 50,000-record project: time to first screen, keypress-to-next-record latency.
 
 The project is built once from the real PubMed snapshot (two NLM files, 50,788 article records; the
-first 50,000 are kept) under ``benchmarks/.work/tui-project`` and reused. Each measurement
+first 50,000 are kept) under ``benchmarks/.work/tui-project-nlm`` and reused. Each measurement
 runs in a fresh process (``run_isolated``):
 
 * time to first screen: from opening the project (protocol, database, canonical map, queue of
@@ -25,17 +25,24 @@ import os
 import shutil
 import statistics
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.measure import run_isolated
 from benchmarks.tui_report import write_markdown
 
+if TYPE_CHECKING:
+    from reviewkit.records import Record
+
 HERE = Path(__file__).resolve().parent
-WORK = HERE / ".work" / "tui-project"
+# '-nlm': built from the files in NLM's order (pubfid12); the projects built before, of the
+# update file first, stay in the shared cache for the branches that read them so
+WORK = HERE / ".work" / "tui-project-nlm"
 N_RECORDS = 50_000
 N_DECISIONS = 500
 SMALL_RECORDS = 3_000  # a review's size (Review B screened a few thousand): the first record's wait
-SMALL = WORK.parent / "tui-project-small"
+SMALL = WORK.parent / "tui-project-small-nlm"
 PROTOCOL = HERE.parent / "protocols" / "work-health-collaboration.toml"
 
 
@@ -62,29 +69,33 @@ def built_before(folder: Path, records: int) -> bool:
     return False
 
 
-def build_project(folder: Path = WORK, records: int = N_RECORDS) -> Path:
-    """A project with the first ``records`` records of the PubMed snapshot (built once)."""
+def snapshot_records() -> Iterator[Record]:
+    """The PubMed snapshot's records as an import reads them, its files in NLM's order (the
+    2020 baseline chunk, then the 2021 update file: offline_data.pubmed_snapshot_files)."""
     from reviewkit.formats import pubmed_xml
     from reviewkit.offline_data import pubmed_snapshot_files
+
+    for f in pubmed_snapshot_files():
+        opener = gzip.open if str(f).endswith(".gz") else open
+        with opener(f, "rb") as fh:
+            yield from pubmed_xml.read(fh, str(f), source="PubMed")
+
+
+def build_project(folder: Path = WORK, records: int = N_RECORDS) -> Path:
+    """A project with the first ``records`` records of the PubMed snapshot (built once)."""
     from reviewkit.project import init_project
     from reviewkit.store import records as record_rows
 
     if built_before(folder, records):
         return folder
     project = init_project(folder, PROTOCOL)
-
-    def stream():
-        for f in pubmed_snapshot_files():
-            opener = gzip.open if str(f).endswith(".gz") else open
-            with opener(f, "rb") as fh:
-                yield from pubmed_xml.read(fh, str(f), source="PubMed")
-
     db = project.db
     with db.transaction():
         import_id = record_rows.add_import(
             db, source="PubMed", path="pubmed-snapshot", fmt="pubmed-xml", sha256="bench-tui"
         )
-        ids = record_rows.add_records(db, itertools.islice(stream(), records), import_id=import_id)
+        chosen = itertools.islice(snapshot_records(), records)
+        ids = record_rows.add_records(db, chosen, import_id=import_id)
         record_rows.finish_import(db, import_id, len(ids))
     project.close()
     return folder

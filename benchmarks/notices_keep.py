@@ -2,7 +2,7 @@
 
 ``nice -n 10 .venv/bin/python -m benchmarks.notices_keep [LABEL]`` — the first 50,000
 articles of the real PubMed snapshot (the project of :mod:`benchmarks.bench_tui`, built once
-in ``.work/notices-keep-project``), each measurement in a fresh process on a fresh copy:
+in ``.work/notices-keep-project-nlm``), each measurement in a fresh process on a fresh copy:
 
 * the first find: :func:`~reviewkit.dedup.concerns_kept.keep_project_concerns` with nothing kept;
 * then an import of the next 10 articles of the snapshot (stored as an import stores them)
@@ -19,7 +19,6 @@ CPU seconds (process time), so that a loaded machine moves them little. ``LABEL`
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import os
@@ -28,11 +27,11 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.bench_tui import build_project
+from benchmarks.bench_tui import build_project, snapshot_records
 from benchmarks.measure import load_note, run_isolated
 
 HERE = Path(__file__).resolve().parent
-WORK = HERE / ".work" / "notices-keep-project"
+WORK = HERE / ".work" / "notices-keep-project-nlm"  # the files in NLM's order
 RUN = HERE / ".work" / "notices-keep-run"
 N_RECORDS = 50_000
 N_NEW = 10
@@ -42,17 +41,9 @@ def _next_records() -> tuple[list, list]:
     """The snapshot's next 10 articles after the project's, and 9 of them with an erratum
     about the project's first article (the snapshot has no notice after its first 50,000)."""
     from reviewkit.dedup.follow_on import notice_about_a_paper
-    from reviewkit.formats import pubmed_xml
-    from reviewkit.offline_data import pubmed_snapshot_files
     from reviewkit.records import Record
 
-    def stream():
-        for f in pubmed_snapshot_files():
-            opener = gzip.open if str(f).endswith(".gz") else open
-            with opener(f, "rb") as fh:
-                yield from pubmed_xml.read(fh, str(f), source="PubMed")
-
-    records = stream()
+    records = snapshot_records()
     first = next(records)
     after = itertools.islice(records, N_RECORDS - 1, N_RECORDS + 2000)
     articles = [r for r in after if not notice_about_a_paper(r)][:N_NEW]
@@ -129,7 +120,9 @@ def write_markdown(path: Path, every: dict) -> None:
         "for added records, but every record read again for a batch holding a notice); "
         "`after`: the batch's notices, and kept ones naming a new record, looked up by the keys "
         "kept of every record (`reviewkit/dedup/concerns_stored.py`, migration 098); the first "
-        "find writes those keys.",
+        "find writes those keys; both on the project read update file first. `merged`: main "
+        "after this change and pubfid12, the project's 50,000 records read in NLM's order "
+        "(the baseline chunk, then the update file).",
         "",
         "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice |",
         "| --- | --- | --- | --- | --- |",

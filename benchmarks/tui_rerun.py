@@ -18,7 +18,6 @@ Writes ``benchmarks/results/tui_rerun.json`` and a section of ``tui_rerun.md``.
 from __future__ import annotations
 
 import asyncio
-import gzip
 import itertools
 import json
 import os
@@ -27,11 +26,11 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.bench_tui import build_project, keypress_latency
+from benchmarks.bench_tui import build_project, keypress_latency, snapshot_records
 from benchmarks.measure import load_note, run_isolated
 
 HERE = Path(__file__).resolve().parent
-WORK = HERE / ".work" / "tui-project-scr23"  # built here: other branches may build theirs
+WORK = HERE / ".work" / "tui-project-scr23-nlm"  # built here: other branches may build theirs
 RUN = HERE / ".work" / "tui-run-rerun"
 N_NEW = 12
 N_DECISIONS = 300
@@ -73,16 +72,7 @@ def latency(folder: str, look: bool) -> dict:
 
 def next_articles(n: int):
     """The snapshot's articles after the project's 50,000: what a rerun would bring."""
-    from reviewkit.formats import pubmed_xml
-    from reviewkit.offline_data import pubmed_snapshot_files
-
-    def stream():
-        for f in pubmed_snapshot_files():
-            opener = gzip.open if str(f).endswith(".gz") else open
-            with opener(f, "rb") as fh:
-                yield from pubmed_xml.read(fh, str(f), source="PubMed")
-
-    return list(itertools.islice(stream(), 50_000, 50_000 + n))
+    return list(itertools.islice(snapshot_records(), 50_000, 50_000 + n))
 
 
 def rerun_while_open(folder: str, rank: bool) -> dict:

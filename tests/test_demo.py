@@ -37,7 +37,8 @@ from reviewkit.demo.review import BuildResult, StageResult
 from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, DemoRule
 from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.evidence import map_files
-from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.offline_data import PUBMED_UPDATE
+from reviewkit.offline_data import path as data_path
 from reviewkit.project import init_project, open_project
 from reviewkit.protocol import load
 from reviewkit.pubmed.snapshot import Snapshot
@@ -57,7 +58,7 @@ def write_slice(path: Path) -> Path:
     Half (by a CRC of the article, so always the same half) keeps the run short; the demo's
     searches still find some 200 records in it, enough for every table to fill.
     """
-    with gzip.open(pubmed_snapshot_files()[0]) as stream:
+    with gzip.open(data_path("pubmed-snapshot", PUBMED_UPDATE)) as stream:
         data = stream.read()
     low = data.lower()
     kept: dict[int, bytes] = {}

@@ -13,6 +13,9 @@ SO ('2024 Feb 22;' for an article without volume or pages). An id PubMed does no
 answered ``UID=n: cannot get document summary`` (NCBI's text, quoted by public projects) as an
 ``<ERROR>`` in the id's place (the esummary-v1 DTD allows DocSum and ERROR in any order).
 
+A book or chapter (``PubmedBookArticle``): the same items, from the book
+(:mod:`reviewkit.pubmed.book_records`, our reading: no recorded DocSum of a book).
+
 ``retstart`` counts from 0, as EFetch's: NBK25499 writes ESummary's "default=1", but a
 recorded reply counts from 0 (gschofl/reutils #6, 2015: ``retstart=1`` left the first DocSum
 of an epost out, 499 of 500).
@@ -26,10 +29,12 @@ status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree as ET
 
+from reviewkit.pubmed.book_records import BOOK_STATUS, book_items, is_book
 from reviewkit.pubmed.medline_text import (
     article_id_pairs,
     history_date,
@@ -93,10 +98,10 @@ def _list(name: str, items: list[tuple[str, str, str]]) -> str:
     return f'\t<Item Name="{name}" Type="List">\n{inner}\t</Item>\n'
 
 
-def _authors(art: ET._Element) -> list[str]:
+def _authors(authors: list[ET._Element]) -> list[str]:
     """The AuthorList as esummary gives it: 'LoPresti PJ', 'Hambrick GW Jr', a group's name."""
     names = []
-    for author in art.findall("AuthorList/Author"):
+    for author in authors:
         group = text(author.find("CollectiveName"))
         parts = (text(author.find(t)) for t in ("LastName", "Initials", "Suffix"))
         names.append(group or " ".join(p for p in parts if p))
@@ -104,55 +109,85 @@ def _authors(art: ET._Element) -> list[str]:
 
 
 def docsum(pmid: int, article: ET._Element) -> str:
-    """One ``<DocSum>`` (module docstring for the items and their sources)."""
+    """One ``<DocSum>`` (module docstring for the items and their sources; a book's:
+    :mod:`reviewkit.pubmed.book_records`)."""
+    if is_book(article):  # a Bookshelf record: PubMed's status for it is Publisher
+        items = book_items(article)
+        items |= {"RecordStatus": RECORD_STATUS[BOOK_STATUS]} if items else {}
+    else:
+        items = _article_items(article)
+    if not items:
+        return f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>"
+    return _write(pmid, items)
+
+
+def _article_items(article: ET._Element) -> dict[str, Any]:
+    """A journal article's item values (names as :func:`book_items`'s)."""
     cit = article.find("MedlineCitation")
     art = cit.find("Article") if cit is not None else None
     if cit is None or art is None:
-        return f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>"
+        return {}
     data = article.find("PubmedData")
-    issue = art.find("Journal/JournalIssue")
-    authors = _authors(art)
     issn = {i.get("IssnType"): text(i) for i in art.findall("Journal/ISSN")}
-    ids = article_id_pairs(data)
-    doi = next((value for kind, value in ids if kind == "doi"), "")
     volume, number, pages, where = volume_issue_pages(art)
-    printed = publication_date(issue)
-    history = [] if data is None else data.findall("History/PubMedPubDate")
-    codes = [text(e) for e in art.findall("Language")]
+    printed = publication_date(art.find("Journal/JournalIssue"))
+    status = cit.get("Status", "")
+    return {
+        "PubDate": printed,
+        "EPubDate": spelled_date(art.find("ArticleDate[@DateType='Electronic']")),
+        "Source": text(cit.find("MedlineJournalInfo/MedlineTA")),
+        "AuthorList": art.findall("AuthorList/Author"),
+        "Title": text(art.find("ArticleTitle")),
+        "Volume": volume,
+        "Issue": number,
+        "Pages": pages,
+        "Languages": [text(e) for e in art.findall("Language")],
+        "NlmUniqueID": text(cit.find("MedlineJournalInfo/NlmUniqueID")),
+        "ISSN": issn.get("Print", ""),
+        "ESSN": issn.get("Electronic", ""),
+        "PubTypes": [text(e) for e in art.findall("PublicationTypeList/PublicationType")],
+        "RecordStatus": RECORD_STATUS.get(status, status),
+        "PubStatus": text(data.find("PublicationStatus")) if data is not None else "",
+        "ArticleIds": article_id_pairs(data),
+        "History": [] if data is None else data.findall("History/PubMedPubDate"),
+        "HasAbstract": any(text(e) for e in art.findall("Abstract/AbstractText")),
+        "FullJournalName": text(art.find("Journal/Title")),
+        "ELocationID": ". ".join(
+            f"{e.get('EIdType')}: {text(e)}" for e in art.findall("ELocationID")
+        ),
+        "SO": f"{printed};{where}",
+    }
+
+
+def _write(pmid: int, items: dict[str, Any]) -> str:
+    """The DocSum of these item values, every item in its place (an absent one empty)."""
+
+    def string(name: str) -> str:
+        return _item(name, "String", items.get(name, ""))
+
+    authors = _authors(items["AuthorList"])
     out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]
-    out.append(_item("PubDate", "Date", printed))
-    out.append(
-        _item("EPubDate", "Date", spelled_date(art.find("ArticleDate[@DateType='Electronic']")))
-    )
-    out.append(_item("Source", "String", text(cit.find("MedlineJournalInfo/MedlineTA"))))
+    out.append(_item("PubDate", "Date", items["PubDate"]))
+    out.append(_item("EPubDate", "Date", items.get("EPubDate", "")))
+    out.append(string("Source"))
     out.append(_list("AuthorList", [("Author", "String", a) for a in authors]))
     out.append(_item("LastAuthor", "String", authors[-1] if authors else ""))
-    out.append(_item("Title", "String", text(art.find("ArticleTitle"))))
-    out += [_item("Volume", "String", volume), _item("Issue", "String", number)]
-    out.append(_item("Pages", "String", pages))
-    langs = [LANGUAGE_NAMES.get(c, c).title() for c in codes]
+    out += [string(name) for name in ("Title", "Volume", "Issue", "Pages")]
+    langs = [LANGUAGE_NAMES.get(c, c).title() for c in items["Languages"]]
     out.append(_list("LangList", [("Lang", "String", name) for name in langs]))
-    out.append(_item("NlmUniqueID", "String", text(cit.find("MedlineJournalInfo/NlmUniqueID"))))
-    out.append(_item("ISSN", "String", issn.get("Print", "")))
-    out.append(_item("ESSN", "String", issn.get("Electronic", "")))
-    types = [text(e) for e in art.findall("PublicationTypeList/PublicationType")]
-    out.append(_list("PubTypeList", [("PubType", "String", t) for t in types]))
-    status = cit.get("Status", "")
-    out.append(_item("RecordStatus", "String", RECORD_STATUS.get(status, status)))
-    published = text(data.find("PublicationStatus")) if data is not None else ""
-    out.append(_item("PubStatus", "String", published))
+    out += [string(name) for name in ("NlmUniqueID", "ISSN", "ESSN")]
+    out.append(_list("PubTypeList", [("PubType", "String", t) for t in items["PubTypes"]]))
+    out += [string("RecordStatus"), string("PubStatus")]
+    ids = items["ArticleIds"]
     out.append(_list("ArticleIds", [(kind, "String", value) for kind, value in ids]))
+    doi = next((value for kind, value in ids if kind == "doi"), "")
     if doi:
         out.append(_item("DOI", "String", doi))
-    dates = [(d.get("PubStatus", ""), "Date", history_date(d)) for d in history]
+    dates = [(d.get("PubStatus", ""), "Date", history_date(d)) for d in items["History"]]
     out.append(_list("History", dates))
     out.append(_list("References", []))
-    has_abstract = any(text(e) for e in art.findall("Abstract/AbstractText"))
-    out.append(_item("HasAbstract", "Integer", "1" if has_abstract else "0"))
+    out.append(_item("HasAbstract", "Integer", "1" if items["HasAbstract"] else "0"))
     out.append(_item("PmcRefCount", "Integer", "0"))
-    out.append(_item("FullJournalName", "String", text(art.find("Journal/Title"))))
-    located = [f"{e.get('EIdType')}: {text(e)}" for e in art.findall("ELocationID")]
-    out.append(_item("ELocationID", "String", ". ".join(located)))
-    out.append(_item("SO", "String", f"{printed};{where}"))
+    out += [string("FullJournalName"), string("ELocationID"), string("SO")]
     out.append("</DocSum>\n")
     return "".join(out)

@@ -44,7 +44,16 @@ class RequestLog:
 # EutilsServer's endpoint methods
 SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary", "epost")
 SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
-UNSERVED = {"elink", "egquery", "espell", "ecitmatch"}
+# The real E-utilities not served, each with why: what it answers from is not in NLM's files
+UNSERVED = {
+    # related articles (cmd=neighbor, neighbor_score) are NCBI's computed similarities, links
+    # to other databases NCBI's own tables (NBK25499, ELink); NLM's XML holds neither
+    "elink": "its related-article scores and links are computed by NCBI, not held in NLM's files",
+    # spelling suggestions come from NCBI's dictionaries of its databases' terms (NBK25499)
+    "espell": "PubMed's spelling suggestions come from NCBI's own dictionary, not NLM's files",
+    "egquery": "it counts a term in every Entrez database; the local server holds PubMed alone",
+    "ecitmatch": "citation matching is not imitated",
+}
 
 
 def _endpoint(path: str) -> str:
@@ -60,7 +69,8 @@ def handler_class(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
 def _path_refusal(endpoint: str) -> tuple[int, bytes, str] | None:
     """The reply to a path that is no served E-utility (501 for a real one, else 404)."""
     if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
-        text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
+        why = UNSERVED[endpoint]
+        text = f"{endpoint} is not served by the local server: {why} (it serves {SERVED})\n"
         return 501, text.encode(), "text/plain"
     if endpoint not in SERVED_UTILITIES:
         return 404, b"Not Found\n", "text/plain"

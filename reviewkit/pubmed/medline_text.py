@@ -16,9 +16,8 @@ is :func:`reviewkit.formats.medline.field_lines`, shared with the MEDLINE export
 Not written (the local server says so in the README and the audit): ``NM`` (supplementary
 concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``GN``, ``SFM``,
 ``RF``: no recorded reply shows where NCBI puts them among the others. Book records
-(``PubmedBookArticle``): the offline snapshot holds none; one in a file given with
-``--snapshot`` is indexed and served as XML, but its MEDLINE text is not written (an empty
-record): no recorded reply shows PubMed's book fields (BTI, ED, PB, …) in order.
+(``PubmedBookArticle``, none in the offline snapshot, one in a ``--snapshot`` file):
+:mod:`reviewkit.pubmed.book_records`, after a real record of a book chapter.
 """
 
 from __future__ import annotations
@@ -38,10 +37,15 @@ NOT_AID = {"pubmed", "pmc", "mid", "pmcid", "pmcpid", "pmpid"}
 
 
 def medline_text(articles: Iterable[bytes]) -> bytes:
-    """efetch's MEDLINE text reply for these ``<PubmedArticle>`` elements (snapshot XML)."""
+    """efetch's MEDLINE text reply for these ``<PubmedArticle>`` and ``<PubmedBookArticle>``
+    elements (snapshot XML)."""
+    # book_records builds on this module's helpers: imported here, once this module is loaded
+    from reviewkit.pubmed.book_records import book_fields, is_book
+
     records = []
     for xml in articles:
-        fields = medline_fields(ET.fromstring(xml))
+        article = ET.fromstring(xml)
+        fields = book_fields(article) if is_book(article) else medline_fields(article)
         records.append("\n".join(line for tag, value in fields for line in field_lines(tag, value)))
     return "".join(f"\n{record}\n" for record in records).encode("utf-8")
 
@@ -78,7 +82,7 @@ def medline_fields(article: ET._Element) -> list[tuple[str, str]]:
     ]
     fields += [("LID", f"{text(e)} [{e.get('EIdType')}]") for e in art.findall("ELocationID")]
     fields += [("AB", abstract_text(art)), ("CI", text(art.find("Abstract/CopyrightInformation")))]
-    fields += _authors(art)
+    fields += author_fields(art.findall("AuthorList/Author"))
     fields += [("LA", text(e)) for e in art.findall("Language")]
     fields += [("SI", si) for si in databanks(art)]
     fields += [("GR", grant_text(g)) for g in art.findall("GrantList/Grant")]
@@ -116,19 +120,22 @@ def _journal(art: ET._Element, cit: ET._Element) -> list[tuple[str, str]]:
     return [(t, v) for t, v in fields if v]
 
 
-def _authors(art: ET._Element) -> list[tuple[str, str]]:
+def author_fields(
+    authors: list[ET._Element], full: str = "FAU", short: str = "AU"
+) -> list[tuple[str, str]]:
     """FAU, AU, AUID, AD for each author, in the list's order; CN for a group (NLM: Corporate
-    Author). A name without a ForeName is written as its LastName alone."""
+    Author). A name without a ForeName is written as its LastName alone. A book's editors are
+    written so as FED and ED (:mod:`reviewkit.pubmed.book_records`)."""
     fields: list[tuple[str, str]] = []
-    for author in art.findall("AuthorList/Author"):
+    for author in authors:
         group = text(author.find("CollectiveName"))
         if group:
             fields.append(("CN", group))
         else:
             last, fore = text(author.find("LastName")), text(author.find("ForeName"))
             initials, suffix = text(author.find("Initials")), text(author.find("Suffix"))
-            fields.append(("FAU", f"{last}, {fore}" if fore else last))
-            fields.append(("AU", " ".join(p for p in (last, initials, suffix) if p)))
+            fields.append((full, f"{last}, {fore}" if fore else last))
+            fields.append((short, " ".join(p for p in (last, initials, suffix) if p)))
         fields += [("AUID", f"{e.get('Source')}: {text(e)}") for e in author.findall("Identifier")]
         fields += [("AD", text(e)) for e in author.findall("AffiliationInfo/Affiliation")]
     return fields

@@ -240,31 +240,42 @@ EINFO_TAGS = {
 } | {date.einfo: short for short, date in DATE_FIELDS.items()}  # the dates: query_tags' list
 
 
+# einfo2.xml writes an apostrophe in a field's description as an entity ("Author&apos;s …")
+_APOS = {"'": "&apos;"}
+
+
 def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") -> bytes:
     """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count);
-    ``version`` "2.0" adds each field's IsTruncatable and IsRangable (NBK25499)."""
+    ``version`` "2.0" adds each field's IsTruncatable and IsRangable (NBK25499). Laid out as
+    NCBI's recorded replies are, line for line (Biopython's einfo1.xml, the list: a blank line
+    after ``<DbList>`` and before ``</eInfoResult>``; einfo2.xml, pubmed's DbInfo: one element
+    a line, indented by tabs). The LinkList is empty (the snapshot holds no links; elink is not
+    served): its two lines indented as einfo2's are, our reading."""
     if version not in ("", "2.0"):
         raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
     if not db:
-        return f"{EINFO_HEAD}<eInfoResult>\n<DbList>\n\t<DbName>pubmed</DbName>\n</DbList>\n</eInfoResult>\n".encode()
+        listed = "<DbList>\n\n\t<DbName>pubmed</DbName>\n</DbList>\n"
+        return f"{EINFO_HEAD}<eInfoResult>\n{listed}\n</eInfoResult>\n".encode()
     if db != "pubmed":
         raise ReplyError(f"Invalid db name specified: {db}")
     names = EINFO_FLAGS + (EINFO_V2_FLAGS if version else ())
     fields = "".join(
-        f"<Field><Name>{n}</Name><FullName>{f}</FullName><Description>{escape(d)}</Description>"
-        "<TermCount/>"
+        f"\t\t\t<Field>\n\t\t\t\t<Name>{n}</Name>\n\t\t\t\t<FullName>{f}</FullName>\n"
+        f"\t\t\t\t<Description>{escape(d, _APOS)}</Description>\n\t\t\t\t<TermCount/>\n"
         + "".join(
-            f"<{flag}>{yn}</{flag}>" for flag, yn in zip(names, flags[: len(names)], strict=True)
+            f"\t\t\t\t<{flag}>{yn}</{flag}>\n"
+            for flag, yn in zip(names, flags[: len(names)], strict=True)
         )
-        + "</Field>"
+        + "\t\t\t</Field>\n"
         for n, f, d, flags in EINFO_FIELDS
     )
     body = (
-        "<eInfoResult><DbInfo><DbName>pubmed</DbName><MenuName>PubMed</MenuName>"
-        "<Description>PubMed bibliographic record</Description>"
-        f"<DbBuild>{built:Build-%Y.%m.%d.%H.%M}</DbBuild><Count>{count}</Count>"
-        f"<LastUpdate>{built:%Y/%m/%d %H:%M}"
-        f"</LastUpdate><FieldList>{fields}</FieldList><LinkList/></DbInfo></eInfoResult>\n"
+        "<eInfoResult>\n\t<DbInfo>\n\t\t<DbName>pubmed</DbName>\n\t\t<MenuName>PubMed</MenuName>\n"
+        "\t\t<Description>PubMed bibliographic record</Description>\n"
+        f"\t\t<DbBuild>{built:Build-%Y.%m.%d.%H.%M}</DbBuild>\n\t\t<Count>{count}</Count>\n"
+        f"\t\t<LastUpdate>{built:%Y/%m/%d %H:%M}</LastUpdate>\n"
+        f"\t\t<FieldList>\n{fields}\t\t</FieldList>\n\t\t\t<LinkList>\n\t\t</LinkList>\n"
+        "\t</DbInfo>\n\n</eInfoResult>\n"
     )
     return (EINFO_HEAD + body).encode()
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewkit.markdown import Written, heading, paragraph, text
+from reviewkit.nlm_files import nlm_order
 from reviewkit.protocol import Protocol, Search
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.identification import identification_counts
@@ -119,7 +120,7 @@ def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
     say."""
     seen: dict[tuple[str, str, str], None] = {}
     for run in runs:
-        seen[(run.database, run.interface, run.snapshot)] = None
+        seen[(run.database, run.interface, _in_nlm_order(run.snapshot))] = None
     said = []
     for database, interface, snapshot in seen:  # interface: 'E-utilities <base URL>'
         by = "NCBI's" if not snapshot else "reviewkit's local server:"
@@ -130,6 +131,13 @@ def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
     for source in imported:
         said.append(f"{source}, imported from a file: its platform is not recorded, name it")
     return _first(said, "no search run and no database's file imported yet")
+
+
+def _in_nlm_order(snapshot: str) -> str:
+    """A run's snapshot files ('a; b', the local server's header) in NLM's order: a run before
+    stop 40 recorded them as they were given (the offline snapshot's update file first), a
+    later run in the order the server reads them; the same files are one database."""
+    return "; ".join(nlm_order(snapshot.split("; "))) if snapshot else ""
 
 
 def _imports(imports: Sequence[ImportRow]) -> list[str]:

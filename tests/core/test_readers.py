@@ -415,7 +415,7 @@ def test_metapub_known_values(
 
 
 def test_pubmed_snapshot_single_article() -> None:
-    (rec,) = read(offline_data.path("pubmed-snapshot", "data/pubmed-29768149.xml"))
+    (rec,) = read(offline_data.path("pubmed-snapshot", offline_data.PUBMED_SAMPLE))
     assert rec.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
     assert rec.pmid == "29768149" and rec.doi == "10.1056/NEJMoa1715274"
     assert (rec.year, rec.journal, rec.volume, rec.issue, rec.pages) == (

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.offline_data import PUBMED_BASELINE, PUBMED_UPDATE
+from reviewkit.offline_data import path as data_path
 from reviewkit.project import init_project
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import EutilsServer
@@ -28,6 +29,7 @@ TOPIC_RE = re.compile(
 )
 HEAD = b'<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n'
 TAIL = b"\n</PubmedArticleSet>\n"
+BOOK_PMID = "20301546"
 
 
 def real_articles(path: Path, first: int, topical: int = 0) -> list[bytes]:
@@ -88,7 +90,8 @@ def pmid_of(article: bytes) -> str:
 @pytest.fixture(scope="session")
 def nlm_articles() -> dict[str, list[bytes]]:
     """Real articles: 'update' (2021 file, first 200 + 8 return-to-work ones), 'baseline' (1976-80)."""
-    update, baseline = pubmed_snapshot_files()
+    update = data_path("pubmed-snapshot", PUBMED_UPDATE)
+    baseline = data_path("pubmed-snapshot", PUBMED_BASELINE)
     return {
         "update": real_articles(update, 200, topical=8),
         "baseline": real_articles(baseline, 150),
@@ -136,6 +139,28 @@ def make_server() -> Iterator[ServerFactory]:
 def server(make_server: ServerFactory, small_snapshot: Snapshot) -> EutilsServer:
     """A local E-utilities server on the small real snapshot, no rate limit, no faults."""
     return make_server(small_snapshot)
+
+
+@pytest.fixture(scope="module")
+def book_snapshot(
+    nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Snapshot]:
+    """Five 2021 articles and a real book chapter: metapub's efetch reply for PMID 20301546,
+    a GeneReviews chapter (``PubmedBookArticle``)."""
+    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
+    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
+    assert found
+    # 2021 articles, whose PMIDs are above the book's: a search lists it last (newest first)
+    articles = [a for a in nlm_articles["update"] if int(pmid_of(a)) > int(BOOK_PMID)][:5]
+    path = write_set(tmp_path_factory.mktemp("book") / "book.xml", [*articles, found.group(0)])
+    snapshot = Snapshot.open([Path(path)])
+    yield snapshot
+    snapshot.close()
+
+
+@pytest.fixture
+def book_server(make_server: ServerFactory, book_snapshot: Snapshot) -> EutilsServer:
+    return make_server(book_snapshot, rate_limits=None)
 
 
 def fast_client(server: EutilsServer, **options: object) -> PubMedClient:

@@ -154,10 +154,19 @@ def test_einfo_refuses_a_retmode_naming_the_one_given(server: EutilsServer) -> N
     assert b"<ERROR>retmode 'text' is not supported by the local server" in reply
 
 
-def test_utilities_not_served_say_so(server: EutilsServer) -> None:
-    status, body = reply(server, "elink", db="pubmed", id="1")
+@pytest.mark.parametrize(
+    ("utility", "params", "why"),
+    [
+        ("elink", {"cmd": "neighbor_score"}, b"related-article scores"),
+        ("espell", {"term": "asthmaa"}, b"spelling suggestions"),
+    ],
+)
+def test_utilities_not_served_say_so_and_why(
+    server: EutilsServer, utility: str, params: dict[str, str], why: bytes
+) -> None:
+    status, body = reply(server, utility, db="pubmed", id="1", **params)
     assert status == 501
-    assert b"elink is not served by the local server" in body
+    assert f"{utility} is not served by the local server: ".encode() in body and why in body
 
 
 def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) -> None:

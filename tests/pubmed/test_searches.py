@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import reviewkit.searches.run as search_run
-from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.offline_data import PUBMED_UPDATE
+from reviewkit.offline_data import path as data_path
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.client import EntrezError, UnreadableReply, parse_efetch, whole_efetch
@@ -278,7 +279,7 @@ def test_delta_between_two_snapshots(
     """The 2021 update file deletes 20 PMIDs. They are not in our baseline chunk, so snapshot 1
     stands them up as copies of real articles; snapshot 2 applies the update file's real
     DeleteCitation block, and revises one article's title as NLM revisions do."""
-    delete_block = real_delete_citation(pubmed_snapshot_files()[0])
+    delete_block = real_delete_citation(data_path("pubmed-snapshot", PUBMED_UPDATE))
     deleted = re.findall(rb"<PMID[^>]*>(\d+)</PMID>", delete_block)
     assert len(deleted) == 20
     english = [a for a in nlm_articles["update"] if b"<Language>eng</Language>" in a]

@@ -2,45 +2,20 @@
 its kind, so the fault drops a ``PubmedBookArticle`` when it comes last, and the client fetches
 it again by PMID as it does an article (tests/pubmed/test_searches.py, the same fault on
 articles only). The book is a real efetch reply: metapub's fixture for PMID 20301546, a
-GeneReviews chapter."""
+GeneReviews chapter (conftest's ``book_server``)."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
-from reviewkit.offline_data import path as data_path
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.server import EutilsServer, Fault
-from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.searches import run_pmids, run_search
 from reviewkit.store import records as record_rows
 
-from .conftest import ServerFactory, fast_client, pmid_of, write_set
+from .conftest import BOOK_PMID, fast_client
 from .eutils_get import reply
-
-BOOK_PMID = "20301546"
-
-
-@pytest.fixture(scope="module")
-def book_snapshot(nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory):
-    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
-    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
-    assert found
-    # 2021 articles, whose PMIDs are above the book's: a search lists it last (newest first)
-    articles = [a for a in nlm_articles["update"] if int(pmid_of(a)) > int(BOOK_PMID)][:5]
-    path = write_set(tmp_path_factory.mktemp("book") / "book.xml", [*articles, found.group(0)])
-    snapshot = Snapshot.open([Path(path)])
-    yield snapshot
-    snapshot.close()
-
-
-@pytest.fixture
-def book_server(make_server: ServerFactory, book_snapshot: Snapshot) -> EutilsServer:
-    return make_server(book_snapshot, rate_limits=None)
 
 
 def _ids(server: EutilsServer) -> list[str]:

@@ -51,9 +51,9 @@ def _chunks(path: Path) -> Iterator[bytes]:
 def test_every_language_and_type_of_every_offline_record_is_known() -> None:
     """Both NLM files of the snapshot (50,788 article records), its single-record file and metapub's
     216 efetch replies: every <Language> code and <PublicationType> is in the lists."""
-    snapshot_dir = offline_data.dataset_dir("pubmed-snapshot") / "data"
     fixtures = offline_data.dataset_dir("metapub-fixtures") / "tests" / "fixtures" / "pmid_xml"
-    files = [*offline_data.pubmed_snapshot_files(), *sorted(snapshot_dir.glob("pubmed-*.xml"))]
+    sample = offline_data.path("pubmed-snapshot", offline_data.PUBMED_SAMPLE)
+    files = [*offline_data.pubmed_snapshot_files(), sample]
     files += sorted(fixtures.glob("*.xml"))
     assert len(files) > 200, "metapub's fixtures are missing: reviewkit.offline_data fetch"
     codes: set[str] = set()

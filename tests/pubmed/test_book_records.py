@@ -1,0 +1,89 @@
+"""A book chapter (``PubmedBookArticle``) in efetch's MEDLINE text and in esummary, over real
+HTTP: written as PubMed's recorded record of a chapter lays it out (reviewkit.pubmed.
+book_records: PMID 20301770, a GeneReviews chapter, kept by rbturnbull/pybtexnbib) and read
+back by Biopython and reviewkit's nbib and XML readers. The book served is metapub's real efetch
+reply for PMID 20301546, another GeneReviews chapter (conftest's ``book_server``)."""
+
+from __future__ import annotations
+
+import io
+
+from Bio import Entrez, Medline
+
+from reviewkit.formats import medline, pubmed_xml
+from reviewkit.pubmed.server import EutilsServer
+
+from .conftest import BOOK_PMID
+from .eutils_get import get, reply
+
+# the tags of PubMed's record of PMID 20301770, in its order (each tag once)
+RECORDED_ORDER = [
+    "PMID", "STAT", "DRDT", "CTDT", "PB", "DP", "TI", "BTI", "AB", "CI", "FED", "ED", "FAU",
+    "AU", "AD", "LA", "PT", "PL", "OTO", "OT", "EDAT", "CRDT", "AID",
+]  # fmt: skip
+
+
+def _medline(server: EutilsServer, ids: str) -> str:
+    status, body = reply(server, "efetch", db="pubmed", id=ids, rettype="medline", retmode="text")
+    assert status == 200
+    return body.decode("utf-8")
+
+
+def test_a_book_chapter_s_medline_text_has_the_recorded_record_s_fields_in_order(
+    book_server: EutilsServer,
+) -> None:
+    text = _medline(book_server, BOOK_PMID)
+    tags = [line[:4].strip() for line in text.splitlines() if line[:1].strip()]
+    assert list(dict.fromkeys(tags)) == [t for t in RECORDED_ORDER if t in tags]
+    (found,) = Medline.parse(io.StringIO(text))
+    assert (found["PMID"], found["STAT"], found["DP"]) == (BOOK_PMID, "Publisher", "1993")
+    assert (found["DRDT"], found["CTDT"]) == (["20200917"], ["20060202"])  # Bio: lists
+    assert found["PB"] == ["University of Washington, Seattle"] and found["PL"] == "Seattle (WA)"
+    assert found["TI"].endswith("Agenesis of the Corpus Callosum.")  # ended as a sentence
+    assert found["BTI"] == ["GeneReviews(®)"]  # <sup>®</sup> in parentheses, as recorded
+    assert found["FED"][0] == "Adam, Margaret P" and found["ED"][0] == "Adam MP"
+    assert len(found["ED"]) == 6 and found["AU"] == ["Gauvreau C", "Brisson JD", "Dupré N"]
+    assert found["PT"] == ["Review", "Book Chapter"] and found["OTO"] == ["NLM"]
+    assert found["AB"].startswith("CLINICAL CHARACTERISTICS: Hereditary motor")
+    assert found["CI"][0].startswith("Copyright © 1993-2026, University of Washington")
+    assert (found["EDAT"], found["CRDT"]) == ("2020/09/17 00:00", ["2020/09/17 00:00"])
+    assert found["AID"] == ["NBK1372 [bookaccession]"]
+    assert "OWN" not in found and "SO" not in found and "PHST" not in found  # none recorded
+
+
+def test_reviewkit_s_readers_read_back_the_book_s_medline_text_as_its_xml(
+    book_server: EutilsServer,
+) -> None:
+    ids = ",".join(str(p) for p in book_server.snapshot.all_pmids())
+    text = _medline(book_server, ids)
+    nbib = {r.pmid: r for r in medline.read(text, "efetch.nbib")}
+    body = get(book_server, "efetch", db="pubmed", id=ids)
+    xml = {r.pmid: r for r in pubmed_xml.read(io.BytesIO(body), "efetch.xml")}
+    assert list(nbib) == ids.split(",")  # the articles and the book, in the order asked
+    book, from_xml = nbib[BOOK_PMID], xml[BOOK_PMID]
+    assert book.title == from_xml.title + "."
+    assert (book.authors, book.year, book.language) == (
+        from_xml.authors,
+        from_xml.year,
+        from_xml.language,
+    )
+    assert book.abstract == from_xml.abstract and book.keywords == from_xml.keywords
+    assert book.publisher == from_xml.journal == "University of Washington, Seattle"
+    assert book.place == "Seattle (WA)"
+
+
+def test_a_book_chapter_s_esummary_is_a_docsum_biopython_reads(book_server: EutilsServer) -> None:
+    body = get(book_server, "esummary", db="pubmed", id=BOOK_PMID)
+    assert b"<ERROR>" not in body
+    (summary,) = Entrez.read(io.BytesIO(body))
+    article = get(book_server, "esummary", db="pubmed", id=str(book_server.snapshot.all_pmids()[0]))
+    # the same items as an article's (the book has no DOI)
+    assert list(summary) == [k for k in Entrez.read(io.BytesIO(article))[0] if k != "DOI"]
+    assert summary["Title"].startswith("Hereditary Motor and Sensory Neuropathy")
+    assert summary["Source"] == "GeneReviews(®)" and summary["PubDate"] == "1993"
+    assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]
+    assert summary["LastAuthor"] == "Dupré N" and list(summary["LangList"]) == ["English"]
+    assert summary["ArticleIds"]["bookaccession"] == "NBK1372"
+    assert summary["ArticleIds"]["pubmed"] == [BOOK_PMID]  # Biopython's list, as recorded
+    assert summary["RecordStatus"] == "PubMed - as supplied by publisher"
+    assert summary["HasAbstract"] == 1 and summary["FullJournalName"] == ""

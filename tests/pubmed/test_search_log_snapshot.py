@@ -1,0 +1,34 @@
+"""The search log (PRISMA-S item 1) names the local server's snapshot once, with its files in
+NLM's order, for a project searched both before stop 40 (the server named the files as given:
+the update file first) and after (in NLM's order, reviewkit.nlm_files): the two runs' records
+of the same files are one database."""
+
+from __future__ import annotations
+
+from reviewkit.project import Project
+from reviewkit.protocol import Limits, Search
+from reviewkit.pubmed.server import EutilsServer
+from reviewkit.searches import run_search, search_log
+
+from .conftest import fast_client
+
+AS_GIVEN = "pubmed21n1298.xml.gz; pubmed20n0014.xml.gz"  # what a run before stop 40 recorded
+NLM_ORDER = "pubmed20n0014.xml.gz; pubmed21n1298.xml.gz"
+
+
+def test_a_snapshot_recorded_in_either_order_is_one_database_in_the_log(
+    project_a: Project, server: EutilsServer
+) -> None:
+    search = Search("rtw", "PubMed", '"return to work"', Limits())
+    for _ in range(2):
+        run_search(project_a.db, search, fast_client(server))
+    with project_a.db.transaction() as conn:  # the first run as an old project holds it
+        first, second = [row[0] for row in conn.execute("SELECT id FROM search_runs ORDER BY id")]
+        conn.execute("UPDATE search_runs SET snapshot = ? WHERE id = ?", (AS_GIVEN, first))
+        conn.execute("UPDATE search_runs SET snapshot = ? WHERE id = ?", (NLM_ORDER, second))
+
+    log = search_log(project_a.db, project_a.protocol)
+
+    named = [line for line in log.splitlines() if "over the offline snapshot" in line]
+    assert len(named) == 1 and NLM_ORDER in named[0], named
+    assert f"local snapshot:      {AS_GIVEN}" in log  # each run's entry: what it recorded
