@@ -178,10 +178,27 @@ def _block_problems(
 ) -> Iterator[FormatError]:
     """The blocks bibtexparser could not read, then stray '@'s and text outside entries
     (``has_entries``: whether the file has an entry up to this chunk's end)."""
+    comments = {b.start_line: b for b in library.blocks if isinstance(b, ImplicitComment)}
+    covered: set[int] = set()  # the comments holding fields that a problem below names
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
             before = block.previous_block.start_line
             yield _repeated_key(block.key, block.start_line, before, name)
+            continue
+        # an extra '}' inside a value, text after it ('{x} in [0, 1]}'): the entry failed and
+        # closed there, its fields below left outside; one damage, named once, at its field
+        end = block.start_line + block.raw.count("\n")
+        after = comments.get(end)
+        if after and _FIELD_OUTSIDE.search(after.raw) and (last := _last_field(block.raw)):
+            covered.add(end)
+            yield FormatError(
+                f"broken BibTeX entry: a '}}' in the value of field '{last[0]}' (line "
+                f"{block.start_line + last[1] + 1}) closes the entry early: the fields below it"
+                " would be lost",
+                where=f"{name}:{block.start_line + 1}",
+                hint=f"remove the extra '}}' from the value of '{last[0]}', or add the '{{' it "
+                "closes (every '{' needs one '}')",
+            )
             continue
         if unclosed := _unclosed_field(block.raw):
             field, line = unclosed
@@ -198,7 +215,16 @@ def _block_problems(
             where=f"{name}:{block.start_line + 1}",
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
-    yield from _stray_problems(library, name, has_entries)
+    yield from _stray_problems(library, name, has_entries, covered)
+
+
+def _last_field(raw: str) -> tuple[str, int] | None:
+    """(name, line within ``raw``) of the last field that starts a line of an entry's text."""
+    found = None
+    for number, line in enumerate(raw.split("\n")[1:], start=1):
+        if start := _FIELD_START.match(line):
+            found = (start.group(1), number)
+    return found
 
 
 # a field's name at a line start inside an entry ('  abstract = {', ',note={')
@@ -231,13 +257,14 @@ def _unclosed_field(raw: str) -> tuple[str, int] | None:
 
 
 def _stray_problems(
-    library: bibtexparser.Library, name: str, has_entries: bool
+    library: bibtexparser.Library, name: str, has_entries: bool, covered: set[int]
 ) -> Iterator[FormatError]:
     """A stray '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
     entry cut short (a download or copy that stopped), whose record would be lost silently.
     '@comment' is the exception: BibTeX skips it and what follows on its line without braces
-    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries."""
+    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries.
+    ``covered``: the lines where comments start whose fields outside entries are named."""
     for block in library.blocks:
         if not isinstance(block, ImplicitComment):
             continue
@@ -263,7 +290,7 @@ def _stray_problems(
             continue
         # BibTeX skips text between entries as a comment; 'name = value' there is a field
         # whose entry an extra '}' closed early, and it would be lost silently
-        if field := _FIELD_OUTSIDE.search(block.raw):
+        if block.start_line not in covered and (field := _FIELD_OUTSIDE.search(block.raw)):
             line = block.start_line + 1 + block.raw.count("\n", 0, field.start(1))
             yield FormatError(
                 f"field '{field.group(1)}' outside any entry: an extra '}}' closed the entry "

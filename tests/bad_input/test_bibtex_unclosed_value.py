@@ -63,3 +63,23 @@ def test_an_entry_missing_only_its_own_brace_is_named_as_before(tmp_path: Path) 
         assert exc.where == f"{path}:1" and "never closed" not in exc.message, exc
     else:
         raise AssertionError("an entry never closed was read")
+
+
+def test_an_extra_closing_brace_in_a_value_is_named_once_at_its_field(
+    tmp_path: Path, capsys
+) -> None:
+    """'{x} in [0, 1]}': the value closes early and the text after it fails the entry, whose
+    fields below are left outside any entry: bibtexparser's 'Expected a `=` after entry key'
+    and a field outside were two problems named for one '}'."""
+    path = tmp_path / "zotero.bib"
+    path.write_text(ZOTERO.replace("{p in [0, 1)", "p} in [0, 1]"), encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"error: {path}:1: broken BibTeX entry: a '}}' in the value of field 'abstract' (line 4)"
+        " closes the entry early" in err
+    ), err
+    assert "also" not in err and "outside any entry" not in err, err
