@@ -22,11 +22,20 @@ from pathlib import Path
 from benchmarks.measure import load_note, run_isolated
 
 RESULTS = Path(__file__).resolve().parent / "results"
-# (format, records): the RIS file is about 200 MB, the size the brief of round 21 named (a
+# (case, records): the RIS file is about 200 MB, the size the brief of round 21 named (a
 # database's whole export of a broad search, ten times PubMed's 10,000-record limit), BibTeX
-# as many records (160 MB, round 22); the others about 50 MB
-CASES = {"ris": 113_000, "medline": 26_000, "wos": 26_000, "bibtex": 113_000}
-_SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt", "bibtex": "bib"}
+# as many records (160 MB, round 22); the others about 50 MB. bibtex-dblp (round 23): as many
+# BibTeX records, with DBLP's shape 'with crossref' and a hand-kept file's @string macros
+CASES = {
+    "ris": 113_000,
+    "medline": 26_000,
+    "wos": 26_000,
+    "bibtex": 113_000,
+    "bibtex-dblp": 113_000,
+}
+_SUFFIX = {"ris": "ris", "medline": "nbib", "wos": "txt", "bibtex": "bib", "bibtex-dblp": "bib"}
+# where the files are generated, one at a time: the benchmarks' work directory
+WORK = Path(__file__).resolve().parent / ".work" / "import-text"
 
 
 def _words(i: int, n: int) -> str:
@@ -84,13 +93,42 @@ def _bibtex(i: int) -> str:
     )
 
 
+# papers per volume of bibtex-dblp (a conference's proceedings)
+_PAPERS = 100
+
+
+def _dblp(i: int) -> str:
+    """A paper as DBLP's 'with crossref' BibTeX gives it: the year and venue on its volume,
+    the journal of the other entries an @string."""
+    paper = _bibtex(i).replace("@article{", "@inproceedings{", 1)
+    paper = paper.replace(f"  year = {{{2000 + i % 25}}},\n", "")
+    paper = paper.replace("{Journal of Occupational Rehabilitation}", "jor")
+    return paper.replace("  doi = ", f"  crossref = {{conf/rtw/{i // _PAPERS}}},\n  doi = ", 1)
+
+
+def _dblp_volumes(records: int) -> str:
+    """The volumes bibtex-dblp's papers name, after all of them (DBLP's order)."""
+    return "".join(
+        f"@proceedings{{conf/rtw/{v},\n  title = {{Proceedings of RTW {v}}},\n"
+        f"  booktitle = rtw # {{ {v}}},\n  year = {{{2000 + v % 25}}},\n  publisher = acm,\n}}\n\n"
+        for v in range((records + _PAPERS - 1) // _PAPERS)
+    )
+
+
 def export(fmt: str, records: int) -> bytes:
     """A text export of ``records`` generated records in ``fmt`` ('ris', 'medline', 'wos',
-    'bibtex'), each with a title, five authors, a ~1 KB abstract, a DOI and its citation."""
-    one = {"ris": _ris, "medline": _medline, "wos": _wos, "bibtex": _bibtex}[fmt]
-    body = "".join(one(i) for i in range(records))
+    'bibtex', 'bibtex-dblp'), each with a title, five authors, a ~1 KB abstract, a DOI and its
+    citation."""
+    one = {"ris": _ris, "medline": _medline, "wos": _wos, "bibtex": _bibtex, "bibtex-dblp": _dblp}
+    body = "".join(one[fmt](i) for i in range(records))
     if fmt == "wos":
         body = f"FN Clarivate Analytics Web of Science\nVR 1.0\n{body}EF\n"
+    if fmt == "bibtex-dblp":
+        macros = (
+            "@string{jor = {Journal of Occupational Rehabilitation}}\n"
+            "@string{rtw = {Return to Work Conference}}\n@string{acm = {ACM}}\n\n"
+        )
+        body = macros + body + _dblp_volumes(records)
     return body.encode("utf-8")
 
 
@@ -126,11 +164,13 @@ def _import(code: str, path: str, folder: str) -> dict:
     }
 
 
-def measure(code: Path) -> dict:
-    """The figures of each case, imported with the reviewkit tree at ``code``."""
+def measure(code: Path, cases: list[str]) -> dict:
+    """The figures of each of ``cases``, imported with the reviewkit tree at ``code``."""
     figures = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for fmt, records in CASES.items():
+    WORK.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=WORK) as tmp:
+        for fmt in cases:
+            records = CASES[fmt]
             path = Path(tmp) / f"export.{_SUFFIX[fmt]}"
             path.write_bytes(export(fmt, records))
             _wall, _peak, got = run_isolated(_import, str(code), str(path), tmp + f"/{fmt}")
@@ -140,14 +180,23 @@ def measure(code: Path) -> dict:
     return figures
 
 
-def main(results_dir: Path = RESULTS, code: Path | None = None) -> dict:
+def main(
+    results_dir: Path = RESULTS, code: Path | None = None, cases: list[str] | None = None
+) -> dict:
+    """Measure ``cases`` (all by default) and merge their figures into the results: a case
+    not measured keeps its recorded figures."""
     code = code or Path(__file__).resolve().parents[1]
     load = round(os.getloadavg()[0], 2)
-    figures = measure(code)
+    figures = measure(code, cases or list(CASES))
     store = results_dir / "import-text.json"
     saved = json.loads(store.read_text()) if store.exists() else {}
     key = "before" if code != Path(__file__).resolve().parents[1] else "after"
-    saved[key] = {"code": str(code), "load_average_at_start": load, "figures": figures}
+    kept = saved.get(key, {}).get("figures", {}) if cases else {}
+    saved[key] = {
+        "code": str(code),
+        "load_average_at_start": load,
+        "figures": {**kept, **figures},
+    }
     results_dir.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps(saved, indent=1) + "\n")
     (results_dir / "import-text.md").write_text(_table(saved), encoding="utf-8")
@@ -186,9 +235,13 @@ def _table(saved: dict) -> str:
         "(`importer.import_files`): CPU seconds of the import, peak resident memory of the\n"
         "process (VmHWM) and, in brackets, its growth over the peak before the import.\n"
         "Before: the readers holding the file whole (bytes, text, lines); after: read line by\n"
-        "line (`reviewkit.formats.text_stream`). BibTeX (round 22): before, its text parsed\n"
-        "whole into one bibtexparser Library; after, a chunk of entries at a time\n"
-        "(`reviewkit.formats.bibtex_split`), its text still held whole.\n\n"
+        "line (`reviewkit.formats.text_stream`). BibTeX: before, its text parsed whole into\n"
+        "one bibtexparser Library (round 22's 'before'); after, read from its lines as they\n"
+        "come and parsed a chunk of entries at a time (`reviewkit.formats.bibtex_split`,\n"
+        "round 23: round 22 still held the text whole, notes below). bibtex-dblp: as many\n"
+        "records in DBLP's 'with crossref' shape (a volume per 100 papers, at the end) with\n"
+        "@string macros; before (main at 9772938a), such a file was parsed whole; after,\n"
+        "its @strings carried from chunk to chunk and its volumes found by a first pass.\n\n"
         "| format | records | file | before | after |\n|---|---|---|---|---|\n"
         + "\n".join(rows)
         + f"\n\nLoad at start: {loads}.\n"
@@ -197,4 +250,7 @@ def _table(saved: dict) -> str:
 
 
 if __name__ == "__main__":
-    main(code=Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else None)
+    # python -m benchmarks.bench_import_text [CODE_DIR] [CASE ...]
+    args = sys.argv[1:]
+    given = Path(args[0]).resolve() if args and args[0] not in CASES else None
+    main(code=given, cases=[a for a in args if a in CASES] or None)

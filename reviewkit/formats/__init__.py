@@ -184,8 +184,10 @@ def _read_serial(
 
 
 # the formats read line by line, one record held at a time (formats.text_stream): a file read
-# whole was held three times over (bytes, text, lines), 2.6 times a 200 MB RIS file's size
-STREAMED = frozenset({"ris", "medline", "wos"})
+# whole was held three times over (bytes, text, lines), 2.6 times a 200 MB RIS file's size;
+# BibTeX a chunk of entries at a time (formats.bibtex_split), its lines read again for each
+# of its passes
+STREAMED = frozenset({"ris", "medline", "wos", "bibtex"})
 
 
 def _streamed(path: Path, fmt: str, name: str, encoding: str | None) -> Lines | None:

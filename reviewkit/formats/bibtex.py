@@ -17,14 +17,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TextIO
 
 import bibtexparser
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Entry, Field, String
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex_crossref, bibtex_split
+from reviewkit.formats.bibtex_macros import Macros
 from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, top_level, year_value
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import (
@@ -36,6 +38,7 @@ from reviewkit.formats.kinds import (
 )
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn
+from reviewkit.formats.text import split_lines
 from reviewkit.name_forms import bibtex_name_parts, written_apart
 from reviewkit.records import Record, fold_text
 
@@ -130,79 +133,6 @@ def _split(value: str, *seps: str) -> list[str]:
     return [value.strip()] if value.strip() else []
 
 
-# BibTeX's standard styles define the month macros (btxdoc, section 2.1); written bare, they
-# are valid without an @string. Month is not a Record field: they stay as written.
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-# An expanded value longer than a whole abstract many times over is an @string "bomb" (each
-# macro ten copies of the one before): refused before it takes the memory, as a CSV cell is.
-MAX_VALUE = 1_000_000
-# Braces in a value nest a few levels in real entries ('{{COVID}-19}', an accent in a
-# protected word); thousands deep is a generated or damaged file, refused as XML and TOML
-# nested thousands deep are
-MAX_DEPTH = 100
-
-
-def _depth(raw: str) -> int:
-    """How deep the braces of a value nest."""
-    depth = deepest = 0
-    for brace in re.findall(r"[{}]", raw):
-        depth += 1 if brace == "{" else -1
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
-    """A value as written -> its text, by BibTeX's rules (btxdoc, section 2.1): parts joined
-    by '#', each a {braced} or "quoted" string, a number, or an @string name (names are
-    case-insensitive and must be defined above their use, so a loop of @strings is a name
-    used before it is defined). An undefined name is refused (BibTeX warns and reads it as
-    empty: the value would be lost), except the month macros, which stay as written.
-    The grouping braces inside a part are kept here; :func:`unescape` removes them."""
-    if _depth(raw) > MAX_DEPTH:
-        raise FormatError(
-            f"braces nested more than {MAX_DEPTH} deep in one value (real entries nest a few)",
-            where=where,
-            hint="the file is damaged or generated; export the references again",
-        )
-    top = top_level(raw)
-    cuts = [i for i, ch in enumerate(top) if ch == "#"]
-    out = []
-    for begin, end in zip([-1, *cuts], [*cuts, len(raw)], strict=True):
-        part = raw[begin + 1 : end].strip()
-        enclosed = len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
-        if enclosed:
-            out.append(part[1:-1])
-        elif part.lower() in strings:
-            out.append(strings[part.lower()])
-        elif part.isdigit() or not part or part.lower() in _MONTHS:
-            out.append(part)
-        else:
-            raise FormatError(
-                f"@string '{part}' is used but not defined above this line",
-                where=where,
-                hint=f"define it first, e.g. @string{{{part} = {{...}}}}, or put the value in "
-                "braces; nothing was imported",
-            )
-        if sum(map(len, out)) > MAX_VALUE:
-            raise FormatError(
-                f"a value that expands to over {MAX_VALUE:,} characters (@strings that repeat "
-                "one another)",
-                where=where,
-                hint="no reference has such a field: the file is damaged or hostile; "
-                "nothing was imported",
-            )
-    return "".join(out)
-
-
-def _strings(library: bibtexparser.Library, name: str) -> dict[str, str]:
-    """The @string definitions as text; a definition may use the ones before it."""
-    strings: dict[str, str] = {}
-    for block in library.strings:
-        where = f"{name}:{block.start_line + 1}"
-        strings[block.key.lower()] = _value(str(block.value), strings, where)
-    return strings
-
-
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
@@ -229,17 +159,35 @@ _ISSUERS = ("publisher", "institution", "organization", "school")
 def read(
     text: str, name: str, *, source: str = "BibTeX", warn: Warn | None = None
 ) -> Iterator[Record]:
-    """Records of a BibTeX file, parsed a chunk of entries at a time (formats.bibtex_split);
-    ``warn`` is told of a year field that holds no year."""
+    """Records of a BibTeX file's whole text (one read with --encoding, or in UTF-16), read
+    as :func:`read_lines` reads its lines."""
+    yield from read_lines(split_lines(text), name, source=source, warn=warn)
+
+
+def read_lines(
+    lines: Iterable[str], name: str, *, source: str = "BibTeX", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a BibTeX file given as its ``lines`` (a list, or formats.text_stream.Lines,
+    which reads the file again each time: never held whole), parsed a chunk of entries at a
+    time (formats.bibtex_split), each entry with the @strings above it (formats.
+    bibtex_macros); a file with crossrefs is read first for its volumes (formats.
+    bibtex_crossref.lent). ``warn`` is told of a year field that holds no year."""
+    names = bibtex_crossref.named(lines)
+    volumes = bibtex_crossref.lent(lines, name, names) if names else {}
+    macros = Macros()
     entries = 0
     problems = Problems()  # every problem of the file, each by its line: one fix suffices
-    for library, lines, first, found, last in bibtex_split.libraries(text, name):
+    for library, chunk, first, found, last in bibtex_split.libraries(lines, name):
         problems.add(*found)
         # the values of a chunk with no damaged entry (a damaged one's fields may be cut or
-        # swallowed, and would be named again); records only while the file has no problem
-        if not found:
+        # swallowed, and would be named again); records only while the file has no problem;
+        # a damaged chunk's @strings are defined still, for the chunks below
+        if found:
+            problems.add(*_define(library, macros, name))
+        else:
             told = warn if not problems else None  # no warnings of records never stored
-            for record in _records(library, lines, first, entries, name, source, told, problems):
+            part = _Chunk(library, chunk, first, entries, name, source, told)
+            for record in part.records(macros, volumes, problems):
                 if not problems:
                     yield record
         if problems.full:
@@ -254,82 +202,77 @@ def read(
         )
 
 
-def _records(
-    library: bibtexparser.Library,
-    lines: list[str],
-    first: int,
-    before: int,
-    name: str,
-    source: str,
-    warn: Warn | None,
-    problems: Problems,
-) -> Iterator[Record]:
-    """The records of one chunk's ``library``, whose ``lines`` start at the file's line
-    ``first`` (0-based), after ``before`` entries of the chunks above it; each entry's
-    problem (a value, a PMID, a crossref, no title) is added to ``problems`` in the order of
-    the entries, and the next entry read, up to the limit."""
-    if not library.entries:
-        return
-    try:
-        strings = _strings(library, name)
-    except FormatError as exc:  # every value using the @string would be refused again
-        problems.add(exc)
-        return
-    fields: list[dict[str, str]] = []
-    broken: dict[int, FormatError] = {}  # an entry's value problem, by the entry's index
-    for index, entry in enumerate(library.entries):
+def _define(library: bibtexparser.Library, macros: Macros, name: str) -> list[FormatError]:
+    """Define the @strings of a chunk whose entries are not read; their problems."""
+    problems = []
+    for block in library.strings:
         try:
-            fields.append(
-                {
-                    k.lower(): _value(str(v.value), strings, f"{name}:{v.start_line + 1}")
-                    for k, v in entry.fields_dict.items()
-                }
-            )
+            macros.define(block, name)
         except FormatError as exc:
-            broken[index] = exc
-            fields.append({})  # still a key a crossref may name: named once, not twice
-    by_key = {e.key.lower(): values for e, values in zip(library.entries, fields, strict=True)}
-    volumes = bibtex_crossref.volumes([e.key for e in library.entries], fields)
-    entries = zip(library.entries, fields, strict=True)
-    for index, (entry, own) in enumerate(entries):
-        if problems.full:
-            problems.stop()  # this entry and those below it are not checked
-            return
-        if index in broken:
-            problems.add(broken[index])
-            continue
-        if entry.key.lower() in volumes:  # a volume lending its papers its fields, no record
-            continue
-        try:
-            record = _record(
-                entry, own, by_key, lines, first, before + index + 1, name, source, warn
-            )
-        except FormatError as exc:
-            problems.add(exc)
-            continue
-        yield record
+            problems.append(exc)
+    return problems
+
+
+@dataclass
+class _Chunk:
+    """One chunk's ``library``, whose ``lines`` start at the file's line ``first`` (0-based),
+    after ``before`` entries of the chunks above it."""
+
+    library: bibtexparser.Library
+    lines: list[str]
+    first: int
+    before: int
+    name: str
+    source: str
+    warn: Warn | None
+
+    def records(
+        self, macros: Macros, volumes: dict[str, dict[str, str]], problems: Problems
+    ) -> Iterator[Record]:
+        """The chunk's records, its blocks read in the file's order (an @string defined
+        where it stands); each entry's problem (a value, a PMID, a crossref, no title) is
+        added to ``problems``, and the next entry read, up to the limit. ``volumes``: the
+        fields of the entries a crossref names, which are no records."""
+        index = 0
+        for block in self.library.blocks:
+            if isinstance(block, String):
+                try:
+                    macros.define(block, self.name)
+                except FormatError as exc:
+                    problems.add(exc)
+                continue
+            if not isinstance(block, Entry):
+                continue
+            index += 1
+            if problems.full:
+                problems.stop()  # this entry and those below it are not checked
+                return
+            try:
+                own = macros.fields(block.fields_dict, self.name)
+                if block.key.lower() in volumes:  # a volume lending its papers its fields
+                    continue
+                raw = getattr(block, "raw", None) or self.lines[block.start_line - self.first]
+                at = self.before + index
+                record = _record(block, own, volumes, raw, at, self.name, self.source, self.warn)
+            except FormatError as exc:
+                problems.add(exc)
+            else:
+                yield record
 
 
 def _record(
     entry: Entry,
     own: dict[str, str],
     by_key: dict[str, dict[str, str]],
-    lines: list[str],
-    first: int,
+    raw: str,
     position: int,
     name: str,
     source: str,
     warn: Warn | None,
 ) -> Record:
-    """The record of one ``entry`` (its fields ``own``, as written), checked: a crossref to
-    no entry, a PMID that is no number, no title nor identifier are refused."""
+    """The record of one ``entry`` (its fields ``own``, as written, and its text ``raw``)."""
     values = bibtex_crossref.resolve(entry, own, by_key, name)
     f = {k: unescape(v) for k, v in values.items()}
-    raw = (
-        entry.raw
-        if getattr(entry, "raw", None)
-        else "\n".join(lines[entry.start_line - first : entry.start_line - first + 1])
-    )
     pubtypes = _split(f.get("pubtype", ""), "; ")
     # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
     pmid = (

@@ -23,11 +23,14 @@ is never a record (where we differ).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping
 
-from bibtexparser.model import Entry
+from bibtexparser.model import Entry, String
 
 from reviewkit.errors import FormatError
+from reviewkit.formats import bibtex_split
+from reviewkit.formats.bibtex_macros import Macros
 from reviewkit.formats.bibtex_values import field_line
 
 # the fields of the volume a paper or chapter takes when it lacks them
@@ -54,10 +57,10 @@ def resolve(
     entry: Entry, values: Mapping[str, str], by_key: Mapping[str, Mapping[str, str]], name: str
 ) -> dict[str, str]:
     """``values`` (the fields of ``entry`` of file ``name``, field names in lower case) with
-    the fields its ``crossref`` entry lends it; ``by_key`` maps every entry's key, lower case,
-    to its fields."""
+    the fields its ``crossref`` entry lends it; ``by_key`` maps the key, lower case, of every
+    entry a crossref names to its fields (:func:`lent`)."""
     key = values.get("crossref", "").strip()
-    if not key:
+    if not key or key.lower() == entry.key.lower():  # naming itself, it lends itself nothing
         return dict(values)
     parent = by_key.get(key.lower())
     if parent is None:
@@ -74,10 +77,59 @@ def resolve(
     return {**lent, **{k: v for k, v in values.items() if v}}
 
 
-def volumes(keys: Sequence[str], fields: Sequence[Mapping[str, str]]) -> set[str]:
-    """The keys, lower case, of the entries another entry's crossref names (``keys`` and
-    ``fields``: every entry's key and fields, in the same order): volumes, not records."""
-    named = (v.get("crossref", "").strip().lower() for v in fields)
-    return {
-        parent for key, parent in zip(keys, named, strict=True) if parent not in ("", key.lower())
-    } & {key.lower() for key in keys}
+# an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,') and a crossref field's key
+_OPEN = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*([^\s,{}()\"=]+)[ \t]*,")
+_BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
+_CROSSREF = re.compile(r"\bcrossref\s*=\s*[{\"]?\s*([^\s,{}\"]+)", re.IGNORECASE)
+
+
+def named(lines: Iterable[str]) -> set[str]:
+    """The keys, lower case, that the crossref fields of a file's ``lines`` name, other than
+    their own entry's: a first pass over the lines, with no parse. A volume comes after its
+    papers (BibTeX wants it so; DBLP puts them all at the file's end), so a paper is read
+    before its volume is: the volumes are found first (:func:`lent`), the file never held
+    whole. A 'crossref =' in a value's text may add a key no entry has: it lends nothing."""
+    names: set[str] = set()
+    key = ""
+    for line in lines:
+        if "@" in line and (opened := _OPEN.match(line)):
+            key = opened.group(1).lower()
+        found = _CROSSREF.search(line)
+        if found and found.group(1).lower() != key:
+            names.add(found.group(1).lower())
+    return names
+
+
+def lent(lines: Iterable[str], name: str, names: set[str]) -> dict[str, dict[str, str]]:
+    """The fields (values as written, macros expanded) of the entries of file ``name`` whose
+    keys ``names`` holds (:func:`named`): the volumes, which lend their papers their fields
+    and are no records. A second pass over the file, which parses only the chunks holding an
+    @string or one of these entries (DBLP's volumes are all at the end: the others are only
+    cut into chunks); its damage is named by the reading pass, and a volume whose value is
+    refused lends nothing ({}: named once, where its value is)."""
+
+    def wanted(chunk: list[str]) -> bool:
+        """Whether a chunk holds an @string, a volume, or an entry whose key is not on its
+        opening line (it may be a volume: parsed to be sure)."""
+        for line in chunk:
+            if "@" not in line or not (block := _BLOCK.match(line)):
+                continue
+            opened = _OPEN.match(line)
+            if block.group(1).lower() == "string" or opened is None:
+                return True
+            if opened.group(1).lower() in names:
+                return True
+        return False
+
+    macros, volumes = Macros(), {}
+    for library in bibtex_split.parsed(lines, name, wanted):
+        for block in library.blocks:
+            try:
+                if isinstance(block, String):
+                    macros.define(block, name)
+                elif isinstance(block, Entry) and (key := block.key.lower()) in names:
+                    volumes[key] = {}
+                    volumes[key] = macros.fields(block.fields_dict, name)
+            except FormatError:
+                continue
+    return volumes

@@ -5,20 +5,20 @@ all of it; there is no incremental parse), and the Library of a 160 MB file took
 (benchmarks/results/import-text.md). Its Splitter begins a block at every '@type{' or
 '@type(' at a line start (after blanks) and aborts an open block there ("Unexpected block
 start"), whatever braces or quotes are open: so the text cut before such lines parses into
-the same blocks as the whole text. :func:`libraries` cuts it so, about every
+the same blocks as the whole text. :func:`libraries` takes the file's lines as they are read
+(formats.text_stream: the text is never held whole) and cuts them so, about every
 :data:`CHUNK_CHARS`, and parses each chunk with its line numbers counted from its place in
 the file; the next chunk's opening mark is put after each chunk, so that an entry left open
 there fails as it does in the whole file (aborted by the next block), and the block it opens
-is dropped. Two features span the whole file, and a file that uses them is parsed whole, as
-before: @string macros (an entry was read with every @string of the file) and crossref (a
-paper's volume comes after it, btxdoc).
+is dropped. What spans the file is carried from chunk to chunk by the reader: the @string
+macros (formats.bibtex_macros), the volumes that crossrefs name (formats.bibtex_crossref).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
@@ -28,39 +28,48 @@ from bibtexparser.splitter import Splitter
 from reviewkit.errors import FormatError
 from reviewkit.formats import joined
 from reviewkit.formats.bibtex_values import top_level
-from reviewkit.formats.text import split_lines
 
-# about 5,000 entries of a database's export (1-2 KB each with its abstract): the Library of
-# one chunk takes tens of MB, a few times the chunk's text
-CHUNK_CHARS = 8 << 20
-# a block start as bibtexparser's Splitter sees one (splitter._BLOCK_START after a line start)
-_BLOCK_START = re.compile(r"\n(?=[^\S\n]*(@\w*[ \t]*[{(]))")
-# what only the whole file resolves: a macro, a cross-reference
-_WHOLE_FILE = re.compile(r"(?:^|\n)[^\S\n]*@[ \t]*string[ \t]*[{(]|\bcrossref\s*=", re.IGNORECASE)
+# about 1,300 entries of a database's export (1-2 KB each with its abstract). The Library of
+# a chunk takes several times its text: 12,000 generated entries (17 MB) parsed in chunks of
+# 8 MB grew the peak by 67 MB, of 2 MB by 10 MB, of 1 MB by 5 MB, at 3.4, 3.7 and 3.8 CPU-s
+CHUNK_CHARS = 2 << 20
+# a line starting a block as bibtexparser's Splitter sees one (splitter._BLOCK_START)
+_BLOCK_START = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
 
 
 def libraries(
-    text: str, name: str
+    lines: Iterable[str], name: str
 ) -> Iterator[tuple[bibtexparser.Library, list[str], int, list[FormatError], bool]]:
     """(library, its chunk's lines, the chunk's first line (0-based), the chunk's problems,
     whether it is the file's last chunk) for each chunk of the file. The problems, by line: the
     blocks bibtexparser could not read, a key used before (in any chunk), a stray '@', text
     outside entries, a field swallowed by a missing comma."""
     seen: dict[str, int] = {}
-    for chunk, after, first in _chunks(text):
-        library, lines = _parse(chunk, after, first, name)
+    for chunk, after, first in _chunks(lines):
+        library = _parse("\n".join(chunk) + "\n", after, first, name)
         # the text outside entries is checked for another export once the file has an entry,
         # in this chunk or an earlier one (a chunk may hold none: a trailing @comment)
         has_entries = bool(seen or library.entries)
         problems = [
             *_block_problems(library, name, has_entries),
-            *_comma_problems(library, lines, first, name),
+            *_comma_problems(library, chunk, first, name),
         ]
         for entry in library.entries:
             if (line := seen.setdefault(entry.key, entry.start_line)) != entry.start_line:
                 problems.append(_repeated_key(entry.key, entry.start_line, line, name))
         problems.sort(key=_line_of)
-        yield library, lines, first, problems, not after
+        yield library, chunk, first, problems, not after
+
+
+def parsed(
+    lines: Iterable[str], name: str, wanted: Callable[[list[str]], bool]
+) -> Iterator[bibtexparser.Library]:
+    """The libraries of the chunks whose lines ``wanted`` says are needed, unchecked (the
+    reading pass checks them): a pass for what spans the file, which parses only the chunks
+    that hold it (formats.bibtex_crossref.lent)."""
+    for chunk, after, first in _chunks(lines):
+        if wanted(chunk):
+            yield _parse("\n".join(chunk) + "\n", after, first, name)
 
 
 def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
@@ -80,26 +89,27 @@ def _line_of(problem: FormatError) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _chunks(text: str) -> Iterator[tuple[str, str, int]]:
-    """(chunk, the mark opening the next chunk or '', the chunk's first line, 0-based)."""
-    if _WHOLE_FILE.search(text):
-        yield text, "", 0
-        return
-    begin, line = 0, 0
-    while begin < len(text):
-        found = _BLOCK_START.search(text, begin + CHUNK_CHARS)
-        end = found.end() if found else len(text)
-        yield text[begin:end], found.group(1) if found else "", line
-        line += text.count("\n", begin, end)
-        begin = end
+def _chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], str, int]]:
+    """(a chunk's lines, the mark opening the next chunk or '', the chunk's first line,
+    0-based): a chunk ends before the first line starting a block after CHUNK_CHARS."""
+    chunk: list[str] = []
+    size = first = 0
+    for number, line in enumerate(lines):
+        if size >= CHUNK_CHARS and "@" in line and (start := _BLOCK_START.match(line)):
+            yield chunk, start.group(1), first
+            chunk, size, first = [], 0, number
+        chunk.append(line)
+        size += len(line) + 1
+    if chunk:
+        yield chunk, "", first
 
 
-def _parse(chunk: str, after: str, first: int, name: str) -> tuple[bibtexparser.Library, list[str]]:
+def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Library:
     """bibtexparser's parse of a chunk (as ``parse_string`` with no middleware), with its log
     warnings silenced (we report the failed blocks) and lines counted from ``first``.
 
     The values are kept as written (with their braces and quotes): checked here, and turned
-    into text by bibtex._value.
+    into text by formats.bibtex_macros.
     """
     log = logging.getLogger("bibtexparser.splitter")
     previous = log.disabled
@@ -116,7 +126,7 @@ def _parse(chunk: str, after: str, first: int, name: str) -> tuple[bibtexparser.
     if after:  # the next chunk's opening mark, open at the end: not this chunk's
         end = first + chunk.count("\n")
         library.remove([b for b in library.blocks if b.start_line >= end])
-    return library, split_lines(chunk)
+    return library
 
 
 # Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
@@ -169,27 +179,93 @@ def _block_problems(
 ) -> Iterator[FormatError]:
     """The blocks bibtexparser could not read, then stray '@'s and text outside entries
     (``has_entries``: whether the file has an entry up to this chunk's end)."""
+    comments = {b.start_line: b for b in library.blocks if isinstance(b, ImplicitComment)}
+    covered: set[int] = set()  # the comments holding fields that a problem below names
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
             before = block.previous_block.start_line
             yield _repeated_key(block.key, block.start_line, before, name)
+            continue
+        # an extra '}' inside a value, text after it ('{x} in [0, 1]}'): the entry failed and
+        # closed there, its fields below left outside; one damage, named once, at its field
+        end = block.start_line + block.raw.count("\n")
+        after = comments.get(end)
+        if after and _FIELD_OUTSIDE.search(after.raw) and (last := _last_field(block.raw)):
+            covered.add(end)
+            yield FormatError(
+                f"broken BibTeX entry: a '}}' in the value of field '{last[0]}' (line "
+                f"{block.start_line + last[1] + 1}) closes the entry early: the fields below it"
+                " would be lost",
+                where=f"{name}:{block.start_line + 1}",
+                hint=f"remove the extra '}}' from the value of '{last[0]}', or add the '{{' it "
+                "closes (every '{' needs one '}')",
+            )
+            continue
+        if unclosed := _unclosed_field(block.raw):
+            field, line = unclosed
+            yield FormatError(
+                f"broken BibTeX entry: the value of field '{field}' (line "
+                f"{block.start_line + line + 1}) opens a '{{' that is never closed",
+                where=f"{name}:{block.start_line + 1}",
+                hint=f"add the missing '}}' to the value of '{field}', or remove its stray '{{' "
+                "(an abstract's formula or interval pasted in, as '[0, 1)')",
+            )
             continue
         yield FormatError(
             f"broken BibTeX entry: {_failure(block)}",
             where=f"{name}:{block.start_line + 1}",
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
-    yield from _stray_problems(library, name, has_entries)
+    yield from _stray_problems(library, name, has_entries, covered)
+
+
+def _last_field(raw: str) -> tuple[str, int] | None:
+    """(name, line within ``raw``) of the last field that starts a line of an entry's text."""
+    found = None
+    for number, line in enumerate(raw.split("\n")[1:], start=1):
+        if start := _FIELD_START.match(line):
+            found = (start.group(1), number)
+    return found
+
+
+# a field's name at a line start inside an entry ('  abstract = {', ',note={')
+_FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=")
+_BRACE = re.compile(r"\\[{}]|[{}]")
+
+
+def _unclosed_field(raw: str) -> tuple[str, int] | None:
+    """(name, line within ``raw``) of the field of a failed entry's text whose value opens a
+    '{' it never closes: Zotero and Mendeley write an abstract as it was typed, and one holding
+    an interval ('[0, 1)') or a formula's lone brace swallows the fields below it (a line
+    'name =' inside its value), its '}' taken for the entry's, and the next entry aborts it.
+    bibtexparser names only the entry and what it met at the next '@'; the field is where
+    the fix is. None when no field is open so (the entry's own '}' is what is missing)."""
+    depth, field, opened = 0, "", None
+    for number, line in enumerate(raw.split("\n")):
+        start = _FIELD_START.match(line)
+        if start and depth >= 2 and opened:  # a field inside the value above: swallowed
+            return opened
+        if start and depth == 1:
+            field = start.group(1)
+        for brace in _BRACE.findall(line):
+            if brace in ("{", "}"):  # an escaped '\{' is text
+                depth += 1 if brace == "{" else -1
+            if depth >= 2 and opened is None and field:
+                opened = (field, number)
+            elif depth <= 1:
+                opened = None
+    return opened if depth >= 2 else None
 
 
 def _stray_problems(
-    library: bibtexparser.Library, name: str, has_entries: bool
+    library: bibtexparser.Library, name: str, has_entries: bool, covered: set[int]
 ) -> Iterator[FormatError]:
     """A stray '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
     entry cut short (a download or copy that stopped), whose record would be lost silently.
     '@comment' is the exception: BibTeX skips it and what follows on its line without braces
-    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries."""
+    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries.
+    ``covered``: the lines where comments start whose fields outside entries are named."""
     for block in library.blocks:
         if not isinstance(block, ImplicitComment):
             continue
@@ -215,7 +291,7 @@ def _stray_problems(
             continue
         # BibTeX skips text between entries as a comment; 'name = value' there is a field
         # whose entry an extra '}' closed early, and it would be lost silently
-        if field := _FIELD_OUTSIDE.search(block.raw):
+        if block.start_line not in covered and (field := _FIELD_OUTSIDE.search(block.raw)):
             line = block.start_line + 1 + block.raw.count("\n", 0, field.start(1))
             yield FormatError(
                 f"field '{field.group(1)}' outside any entry: an extra '}}' closed the entry "

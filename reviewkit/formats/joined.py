@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from reviewkit.errors import FormatError
+
+if TYPE_CHECKING:  # the package imports this module, and loads no reader's parts
+    from reviewkit.formats.read_problems import Problems
 
 # format -> the line that opens one of its records (or its file), as that format writes it
 _OPENS: dict[str, str] = {
@@ -44,6 +48,17 @@ _NAMES = {
 # what a format writes itself that opens another's record: the Cochrane Library's RIS export
 # numbers its records 'Record #1 of N' as its plain text does
 _OWN = {"ris": {"cochrane"}}
+# format -> a line that opens one of its records, where the reading goes on after another
+# format's records (checked_lines): Web of Science's records open with PT, its file with FN
+_RESUMES = {
+    fmt: re.compile(pattern)
+    for fmt, pattern in {
+        **_OPENS,
+        "wos": r"PT [A-Z]\b|FN (?:Clarivate|Thomson)",
+        "cochrane": r"Record #\d+ of \d+",
+        "refworks": r"RT [A-Z]",
+    }.items()
+}
 CHECKED = frozenset(_NAMES) - {"pubmed-xml"}  # the text formats read line by line
 # the formats whose whole text is checked before reading; BibTeX's reader checks what it skips
 WHOLE_FILE = CHECKED - {"bibtex"}
@@ -90,33 +105,46 @@ def check_one_format(text: str, fmt: str, name: str, first_line: int = 1) -> Non
     found = pattern.search(text) if pattern else None
     if found is None:
         return
-    other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
     line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + first_line
-    raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
+    raise _joined(_opened(found), fmt, f"{name}:{line}")
 
 
-def checked_lines(lines: Iterable[str], fmt: str, name: str) -> Iterator[str]:
+def checked_lines(lines: Iterable[str], fmt: str, name: str, problems: Problems) -> Iterator[str]:
     """``lines`` of a file read as ``fmt`` line by line (formats.text_stream), each given on
-    once :func:`check_one_format` would pass it: a FormatError names the first that opens a
-    record of another format, before the reader is given it. Each line is checked with the
-    next one after it (RefWorks' record opens with two lines)."""
-    pattern = _PATTERNS[fmt]
+    once :func:`check_one_format` would pass it. A line that opens a record of another format
+    is added to ``problems`` (the reader's: named with the file's other damage) and given
+    blank, as are the lines after it up to the next line opening a record of ``fmt``: that
+    export's records, not this file's, each of whose lines the reader would name again or read
+    into a record (blank, they keep the reader's count of lines, and end a MEDLINE record as
+    the blank line before the next one does). Each line is checked with the next one after it
+    (RefWorks' record opens with two lines)."""
+    pattern, resume = _PATTERNS[fmt], _RESUMES[fmt]
+    skipping = False
+    for no, line, after in _with_next(lines):
+        if skipping and resume.match(line):
+            skipping = False
+        if not skipping and (found := pattern.match(line if after is None else f"{line}\n{after}")):
+            problems.add(_joined(_opened(found), fmt, f"{name}:{no}"))
+            skipping = True
+        yield "" if skipping else line
+
+
+def _with_next(lines: Iterable[str]) -> Iterator[tuple[int, str, str | None]]:
+    """(number, line, the line after it or None at the end) for each of ``lines``."""
     held: str | None = None
     no = 0
     for no, line in enumerate(lines, start=1):
         if held is not None:
-            _check_line(pattern, f"{held}\n{line}", fmt, name, no - 1)
-            yield held
+            yield no - 1, held, line
         held = line
     if held is not None:
-        _check_line(pattern, held, fmt, name, no)
-        yield held
+        yield no, held, None
 
 
-def _check_line(pattern: re.Pattern[str], text: str, fmt: str, name: str, line: int) -> None:
-    if found := pattern.match(text):
-        other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
-        raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
+def _opened(found: re.Match[str]) -> str:
+    """What a match of a format's _PATTERNS found: 'a RIS record starts'."""
+    other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
+    return f"a {_NAMES[other]} record starts"
 
 
 def check_no_table_row(skipped: str, fmt: str, name: str, first_line: int) -> None:

@@ -11,12 +11,12 @@ skipped. Ovid's records have no closing line: a cut-short Ovid file is told, whe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
-from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut
+from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut, read_problems
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
@@ -204,9 +204,9 @@ def read(
     """Records of a MEDLINE (nbib) or Ovid file; ``warn`` is told of a year that holds none."""
     ovid, problems = is_ovid(text), Problems()
     if not ovid:
-        medline_cut.check_complete(text, name)
+        cut = _cut(medline_cut.check_complete, text, name)
         records = _records(split_lines(text), name, False, problems)
-        return _read(records, name, source, warn, ovid, problems)
+        return _read(records, name, source, warn, ovid, problems, cut)
     records = list(_records(_ovid_lines(text), name, True, problems))
     # no closing line: a cut is told from the last record's fields (formats.ovid_cut)
     if not problems:  # a damaged record is left out of the records: judged when mended
@@ -220,10 +220,21 @@ def read_lines(
     """Records of a MEDLINE (nbib) file, not Ovid's, given as its ``lines`` (formats.
     text_stream, one record held at a time), as :func:`read` reads its text: the lines are
     read twice, the first time for a cut end (:func:`~reviewkit.formats.medline_cut.check_end`),
-    judged before any record as :func:`read` judges it from the whole text."""
-    medline_cut.check_end(lines, name)
-    problems = Problems()
-    return _read(_records(lines, name, False, problems), name, source, warn, False, problems)
+    named after the records' problems as :func:`read` names it from the whole text."""
+    cut = _cut(medline_cut.check_end, lines.unchecked(), name)
+    problems = read_problems.of(lines)  # with a joined export's records the lines found
+    return _read(_records(lines, name, False, problems), name, source, warn, False, problems, cut)
+
+
+def _cut(check: Callable[[Any, str], None], given: Any, name: str) -> FormatError | None:
+    """The problem of a file cut short (formats.medline_cut's ``check`` of its text or lines,
+    ``given``), judged before the records are read and named after their problems: a cut file
+    with other damage was refused for the cut alone, the other damage learnt an import later."""
+    try:
+        check(given, name)
+    except FormatError as exc:
+        return exc
+    return None
 
 
 def _read(
@@ -233,10 +244,12 @@ def _read(
     warn: Warn | None,
     ovid: bool,
     problems: Problems,
+    cut: FormatError | None = None,
 ) -> Iterator[Record]:
     """The records of ``records``; each record's problem is added to ``problems`` (which
-    :func:`_records` adds its own to), and all are raised at the end: records are given only
-    while there is none (the import is all or nothing)."""
+    :func:`_records` adds its own to), then ``cut`` (the file's end cut short), and all are
+    raised at the end: records are given only while there is none (the import is all or
+    nothing)."""
     ids_only = True  # every record so far holds a PMID and nothing else
     titled = ovid  # a record so far has a title; Ovid's files mix databases, not checked
     first = 0
@@ -249,8 +262,10 @@ def _read(
         except FormatError as exc:
             problems.add(exc)
             continue
-        if not problems:
+        if not problems and cut is None:
             yield record
+    if cut is not None:
+        problems.add(cut)
     problems.raise_any()
     if ids_only:  # PubMed writes every record whole: this is a list of PMIDs (the import
         raise FormatError(  # is all or nothing, so the records yielded are not stored)

@@ -10,6 +10,8 @@ store's staging), as for one problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reviewkit.errors import FormatError
 
 # Enough to show a user what kind of damage a file has and where; past it the file is
@@ -60,3 +62,11 @@ class Problems:
         if others:
             hint += f"; fix all {len(self.found)} problems named, then import the file again"
         raise FormatError("\n".join(lines), where=first.where, hint=hint)
+
+
+def of(lines: Iterable[str]) -> Problems:
+    """Where a reader given ``lines`` collects the problems of its file: those the lines found
+    as they were read (formats.text_stream.Lines: another format's record joined to the file),
+    else none so far."""
+    found = getattr(lines, "problems", None)
+    return found if isinstance(found, Problems) else Problems()

@@ -18,7 +18,7 @@ import rispy
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
-from reviewkit.formats import ris_vendors
+from reviewkit.formats import read_problems, ris_vendors
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
@@ -27,6 +27,7 @@ from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RisNumbering
 from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
+from reviewkit.formats.ris_unended import Unended
 from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
@@ -98,6 +99,7 @@ class _Reader:
         self.numbering = RisNumbering(name)
         self.skipping = False  # after a damaged record's problem, up to its ER or the next TY
         self.skipped = False  # the last record was skipped to its ER: its trailer goes with it
+        self.unended = Unended(name, problems)  # the records found without their ER line
 
     def _problem(self, what: str, line: int, hint: str = "", skip: bool = False) -> None:
         self.problems.add(FormatError(what, where=f"{self.name}:{line}", hint=hint))
@@ -149,17 +151,12 @@ class _Reader:
         if tag == "TY":
             closed, self.done, self.skipped = self.done, None, False
             if fields:
-                self._problem(
-                    f"record {self.start and self.number} starting at line {self.start} has "
-                    "no ER line",
-                    no,
-                    "every RIS record ends with 'ER  - '; the file may be cut or two files "
-                    "were joined",
-                )
+                self.unended.record(self.start and self.number, self.start, no)
             self.start, self.number, self.held = no, self.ty_lines, [line]
             self.fields = [(tag, value)]
             self.numbering.record()
         elif tag == "ER":
+            self.unended.er()
             if not fields:
                 self._problem("'ER' without a record ('TY') before it", no)
             # nothing but TY: no reference manager writes such a record; a file joined
@@ -190,11 +187,8 @@ class _Reader:
         """The last record, at the file's end after ``lines`` lines; a record left open or a
         numbering cut short are problems."""
         if self.fields:
-            self._problem(
-                f"the last record (starting at line {self.start}) has no ER line",
-                self.start,
-                "the file may be truncated; export it again",
-            )
+            self.unended.last(self.start)
+        self.unended.end()
         try:
             self.numbering.end(lines)
         except FormatError as exc:
@@ -370,7 +364,7 @@ def read_lines(
     holds one record at a time), as :func:`read` reads its text. Every problem of the file is
     named in one FormatError at the end (formats.read_problems); records are given only while
     there is none (the import is all or nothing)."""
-    problems = Problems()
+    problems = read_problems.of(lines)  # with a joined export's records the lines found
     for position, (start, fields, raw) in enumerate(_records(lines, name, problems), start=1):
         try:
             record = _to_record(fields, raw, source, name, position)

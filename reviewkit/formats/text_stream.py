@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP, bom_encoding
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.text import (
     EMPTY_HINT,
     MAX_LINE_CHARS,
@@ -99,11 +100,14 @@ class Lines:
     iteration reads the file again; after one to its end, :attr:`ends_with_break` says whether
     the last line ended with a line break (a MEDLINE file cut mid-line does not).
     ``one_format``: the format of a file sniffed as its own, whose lines opening a record of
-    another are refused (:func:`~reviewkit.formats.joined.checked_lines`)."""
+    another are named in :attr:`problems` and given blank, with that export's lines after them
+    (:func:`~reviewkit.formats.joined.checked_lines`), for the reader to name with its own
+    (formats.read_problems.of)."""
 
     def __init__(self, path: Path, name: str, one_format: str | None = None) -> None:
         self.path, self.name, self.one_format = path, name, one_format
         self.ends_with_break = True
+        self.problems = Problems()
 
     def __iter__(self) -> Iterator[str]:
         lines = self._read()
@@ -111,7 +115,12 @@ class Lines:
             return lines
         from reviewkit.formats import joined
 
-        return joined.checked_lines(lines, self.one_format, self.name)
+        return joined.checked_lines(lines, self.one_format, self.name, self.problems)
+
+    def unchecked(self) -> Lines:
+        """The same lines, read without looking for another format's records: a pass before
+        the reader's (formats.medline_cut.check_end), which would name them a second time."""
+        return Lines(self.path, self.name)
 
     def _read(self) -> Iterator[str]:
         with _opened(self.path, self.name) as stream:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
-from reviewkit.formats import csv_format
+from reviewkit.formats import csv_format, read_problems
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
@@ -220,7 +220,7 @@ def read_lines(
     the records before the cut were read: an import stores none of them (all or nothing).
     Every problem of the file is named in one FormatError at the end (formats.read_problems);
     records are given only while there is none."""
-    problems = Problems()
+    problems = read_problems.of(lines)  # with a joined export's records the lines found
     for position, (start, fields, raw) in enumerate(_records(lines, name, problems), start=1):
         record = _to_record(fields, raw, source, name, position)
         values = ((tag, " ".join(lines)) for tag, lines in fields)  # a field's lines, as read
