@@ -34,6 +34,9 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   from the reports assessed for eligibility. A pair of votes where either is one is not
   compared; :attr:`Agreement.note` says how many were left out, so the full-text n can be set
   beside PRISMA's "assessed".
+
+The results written out (the printed table, its CSV and note, the report's cells) are
+:mod:`reviewkit.agreement_tables`.
 """
 
 from __future__ import annotations

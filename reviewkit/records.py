@@ -3,7 +3,8 @@
 A Record is what every reader produces and what the store keeps, unchanged, for ever. Fields
 are normalised on the way in (DOI without resolver prefix, pages expanded, year an int), so
 that dedup, screening and reports can rely on them. The DOI keeps the source's spelling, which
-exports carry; matching compares its case-folded form (:func:`normalise_doi`).
+exports carry; matching compares its case-folded form (:func:`normalise_doi`). An abstract
+given as text is split into its labelled sections by :mod:`reviewkit.abstract_sections`.
 """
 
 from __future__ import annotations

@@ -9,23 +9,11 @@ import shutil
 from pathlib import Path
 
 HERE = Path(__file__).parent
-
-
 CASES = HERE / "cases"
-
-
 REPO = HERE.parent.parent
-
-
 FIXTURES = REPO / "tests" / "core" / "fixtures"
-
-
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-
-
 PROTOCOL_ONE = REPO / "protocols" / "rtw-systematic-reviews.toml"  # title-abstract: 1 reviewer
-
-
 _ROW = re.compile(r"^\| (\S+/\S+) \| (.+?) \| (.+) \|$")
 
 

@@ -1,5 +1,5 @@
 """Shared set-up for bad-input tests on a project: the sample imported, every study included,
-and a hand edit."""
+a hand edit, and a file a fresh project must refuse to import."""
 
 from __future__ import annotations
 
@@ -17,6 +17,21 @@ def imported_project(folder: Path) -> Path:
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
     return folder
+
+
+def import_refused(tmp_path: Path, capsys, path: Path) -> str:
+    """Import ``path`` into a fresh project under PROTOCOL (``tmp_path / "project"``) through
+    the CLI: it must refuse (exit 2) and store nothing; what the import said."""
+    from reviewkit.project import open_project
+    from reviewkit.store import records as record_rows
+
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+    return capsys.readouterr().err
 
 
 def include_everything(

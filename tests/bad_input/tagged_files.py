@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bad_input.protocol_helpers import PROTOCOL
-
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
+from bad_input.protocol_helpers import import_refused
 
 
 def ris_record(n: int, *extra: str) -> list[str]:
@@ -24,13 +20,7 @@ def refused_import(
     (exit 2) and store nothing; what the import said, and the file."""
     path = tmp_path / file
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(project)]) == 2
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 0
-    return capsys.readouterr().err, path
+    return import_refused(tmp_path, capsys, path), path
 
 
 def nbib_record(n: int, *lines: str) -> list[str]:

@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from bad_input.protocol_helpers import PROTOCOL
+from bad_input.protocol_helpers import PROTOCOL, import_refused
 
 from benchmarks.bench_import_text import export
 from reviewkit import formats
@@ -137,16 +137,6 @@ def test_the_problems_named_stop_at_the_limit(tmp_path: Path) -> None:
     assert f"only the first {MAX_PROBLEMS} problems are named" in said
 
 
-def _import_refused(tmp_path: Path, capsys, path: Path) -> str:
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(project)]) == 2
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 0
-    return capsys.readouterr().err
-
-
 @pytest.mark.parametrize(
     "entry",
     [
@@ -168,10 +158,10 @@ def test_a_stop_at_the_limit_before_the_end_says_there_may_be_more(
     path.write_text("".join(entries), "utf-8")
     # the first chunk ends after the 20th entry (a chunk runs to the next entry after its size)
     monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", len("".join(entries[:MAX_PROBLEMS])) - 10)
-    err = _import_refused(tmp_path / "more", capsys, path)
+    err = import_refused(tmp_path / "more", capsys, path)
     assert f"and maybe more: only the first {MAX_PROBLEMS} problems are named" in err, err
     path.write_text("".join(entries[:MAX_PROBLEMS]), "utf-8")
-    err = _import_refused(tmp_path / "exactly", capsys, path)
+    err = import_refused(tmp_path / "exactly", capsys, path)
     assert "more" not in err.split("\n  hint")[0], err
 
 

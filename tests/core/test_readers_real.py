@@ -7,26 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit import formats
 from reviewkit.cli import main
-from reviewkit.records import Record
+
+from .cli_imports import imported
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = Path(__file__).parent / "fixtures" / "real"
 PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
 
 
-def imported(tmp_path: Path, name: str) -> list[Record]:
-    """Import the real file ``name`` into a fresh project through the CLI (must exit 0)."""
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(REAL / name), "--project", str(folder)]) == 0
-    return list(formats.read_file(REAL / name))
-
-
 def test_ovid_psycinfo_ris_with_its_trailers_is_read(tmp_path: Path) -> None:
     # Ovid writes 'NL  - <NLM abbreviation>' and a full-text link line after each ER
-    records = imported(tmp_path, "ovid_psycinfo.ris")
+    records = imported(tmp_path, REAL / "ovid_psycinfo.ris")
     assert len(records) == 6
     second = records[1]
     assert second.title.startswith("Gender differences in inflammatory bowel disease")
@@ -42,7 +34,7 @@ def test_ovid_psycinfo_ris_with_its_trailers_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["ovid_psycinfo.ris", "ovid_zotero.ris"])
 def test_ovid_no_pagination_specified_is_no_pages(tmp_path: Path, name: str) -> None:
     # Ovid's 'No pagination specified', split into 'SP  - No' and 'EP  - Specified'
-    records = imported(tmp_path, name)
+    records = imported(tmp_path, REAL / name)
     first = records[0]
     assert first.doi == "10.1002/cpp.2398"
     assert first.pages == ""
@@ -51,7 +43,7 @@ def test_ovid_no_pagination_specified_is_no_pages(tmp_path: Path, name: str) -> 
 
 def test_endnote_ris_keywords_one_a_line_are_separate(tmp_path: Path) -> None:
     # EndNote writes one 'KW  - ' and each further keyword on its own untagged line
-    first = imported(tmp_path, "pubmed_endnote.ris")[0]
+    first = imported(tmp_path, REAL / "pubmed_endnote.ris")[0]
     assert first.pmid == "21553931"
     assert first.pages == "349-369"
     assert first.keywords[:3] == [
@@ -65,7 +57,7 @@ def test_endnote_ris_keywords_one_a_line_are_separate(tmp_path: Path) -> None:
 
 def test_embase_csv_source_citation_gives_year_volume_issue_pages(tmp_path: Path) -> None:
     # Embase.com's 'Source': 'Journal (Year) Volume:Issue (Pages). Date of Publication: …'
-    records = imported(tmp_path, "embase_source.csv")
+    records = imported(tmp_path, REAL / "embase_source.csv")
     assert len(records) == 6
     second = records[1]
     assert second.journal == "Cancer"
@@ -79,7 +71,7 @@ def test_embase_csv_source_citation_gives_year_volume_issue_pages(tmp_path: Path
 
 def test_embase_csv_emtree_term_with_subheadings_is_one_keyword(tmp_path: Path) -> None:
     # 'colonic duplication cyst (diagnosis, surgery)': the comma is inside the term
-    first = imported(tmp_path, "embase_source.csv")[0]
+    first = imported(tmp_path, REAL / "embase_source.csv")[0]
     assert "colonic duplication cyst (diagnosis, surgery)" in first.keywords
     assert "surgery)" not in first.keywords
     assert "colonoscopy" in first.keywords
@@ -87,7 +79,7 @@ def test_embase_csv_emtree_term_with_subheadings_is_one_keyword(tmp_path: Path) 
 
 def test_embase_csv_doi_from_its_openurl_link(tmp_path: Path) -> None:
     # the export has no DOI column; its 'Open URL Link' names the DOI, as its RIS's DO does
-    records = imported(tmp_path, "embase_source.csv")
+    records = imported(tmp_path, REAL / "embase_source.csv")
     assert [r.doi for r in records[:2]] == ["10.4103/2303-9027.138783", "10.1002/cncr.20369"]
     assert all(r.doi for r in records)
     assert records[0].url == ""  # the library's link resolver is not the article's page

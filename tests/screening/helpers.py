@@ -1,4 +1,7 @@
-"""Small record sets for the screening tests."""
+"""Helpers of the screening tests: small record sets (plain, or include- and exclude-like by
+topic), the ranking engine held before it reads (hold_engine), the screening app driven through
+Textual's pilot (votes, its screen as text, the ranker started), conflicts, and decisions moved
+between projects through the CLI."""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from textual.widgets import Input
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
-from reviewkit.cli import main as cli_main
 from reviewkit.project import Project
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.ranking_worker import Engine
@@ -157,7 +159,7 @@ def finals_in_log(project: Project) -> list[tuple[int, str, str]]:
 
 def import_conflicts(project: Project, sheet, resolver: str = "lead") -> int:  # noqa: ANN001
     """``reviewkit conflicts import SHEET`` as the lead types it; its exit code."""
-    return cli_main(
+    return main(
         [
             "conflicts",
             "--project",

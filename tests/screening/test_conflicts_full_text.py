@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import conflict_on, make_records
+from screening.helpers import conflict_on, make_records, screen_text
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -30,10 +30,6 @@ def full_text_conflicts(project, tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
     return ids, pdf
-
-
-def screen_text(app) -> str:
-    return app.export_screenshot().replace("&#160;", " ")
 
 
 def test_full_text_conflicts_show_the_attachment_and_o_opens_it(project_b, tmp_path):

@@ -101,13 +101,6 @@ def test_own_labels_are_mine_in_the_order_made_include_and_uncertain_positive(ei
 # --- QueueRanker through the real BackgroundRanker ----------------------------------------
 
 
-@pytest.fixture
-def topics(project_b):
-    records, like = make_topic_records(12, 28)
-    ids = add_records(project_b, records)
-    return project_b, dict(zip(ids, like, strict=True))
-
-
 def decide_until(q: scr.ReviewerQueue, like: dict[int, bool], n_inc: int, n_exc: int) -> None:
     """Vote in queue order, as a reviewer would, until n_inc include-like and n_exc exclude-like."""
     counts = {True: 0, False: 0}

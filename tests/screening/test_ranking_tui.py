@@ -6,9 +6,7 @@ import asyncio
 import threading
 
 import pytest
-from conftest import add_records
 from screening.helpers import (
-    make_topic_records,
     screen_text,
     until,
     until_started,
@@ -45,13 +43,6 @@ class GatedModel:
 
     def decision_function(self, X):
         return self.inner.decision_function(X)
-
-
-@pytest.fixture
-def topics(project_b):
-    records, like = make_topic_records(12, 28)
-    ids = add_records(project_b, records)
-    return project_b, dict(zip(ids, like, strict=True))
 
 
 async def until_first_record(pilot, screen) -> None:
