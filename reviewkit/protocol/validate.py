@@ -299,6 +299,9 @@ class _Validator(StageChecks, SchemeChecks):
                 # 'team:coordinat' for 'team|coordinat' is one word no text holds: the field
                 # would stay empty for every record, unexplained
                 what = "has ':' among its words: words are separated by '|' (word|word)"
+            elif kind == "section" and ('"' in straight(label) or _single_quoted(label)):
+                # a label is matched to the abstract's headings: quoted, it matched none
+                what = "has a section label in quotes: write it bare, section:OUTCOME MEASURES"
             elif kind == "sentence" and not arg.strip():
                 what = "needs words after ':': sentence:word|word"
             elif kind in ("section", "sentence") and not all(
