@@ -81,9 +81,12 @@ _TAKES_ES = re.compile(r"(?:s|x|z|ch|sh|o)$", re.IGNORECASE)
 # - a word English makes the past of another verb (find, found) takes no ending of its own:
 #   its -s, -ed and -ing are those of a verb of its own, another word ("found" a clinic, the
 #   clinic was founded: 13 cells of the snapshot's abstracts took "founded" or "founding" for
-#   a finding; bound, ground, wound, fell alike). The closed set of such English pasts that
-#   are verbs too; the word is read as written, as if quoted.
-_PAST_OF_ANOTHER_VERB = frozenset({"found", "bound", "ground", "wound", "fell", "felt", "saw"})
+#   a finding; bound, fell alike). Such English pasts that are words too, where a review
+#   writing the word means the past (we found, rates fell, participants felt, we saw); the
+#   word is read as written, as if quoted. Not "wound" nor "ground": in abstracts they are the
+#   injury and the noun (the snapshot's 442 "wound": wound healing, wound complications; its
+#   "ground": ground truth, ground reaction force), whose "wounds", "grounded" are their own.
+_PAST_OF_ANOTHER_VERB = frozenset({"found", "bound", "fell", "felt", "saw"})
 
 
 def _inflected(word: str) -> str:

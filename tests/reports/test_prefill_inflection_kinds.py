@@ -43,6 +43,14 @@ from reviewkit.prefill_sentences import first_sentence
         # 'ie' becomes 'y' before -ing
         ("die", "dying"),
         ("die", "died"),
+        # a past of another verb is read as written only where that is what a review means by
+        # it (found: of find): 'wound' and 'ground' in abstracts are the injury and the noun
+        # (the snapshot's 442 'wound' are wound healing, wound complications; 'ground truth',
+        # 'ground reaction force'), and their -s and -ed are their own
+        ("wound", "wounds"),
+        ("wound", "wounded"),
+        ("ground", "grounds"),
+        ("ground", "grounded"),
     ],
 )
 def test_a_plain_word_takes_its_own_forms(word, form):
