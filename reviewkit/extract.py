@@ -6,7 +6,8 @@ Prefill rules, from each field's ``prefill`` list in the protocol (the first tha
 - ``section:LABEL:word|word`` — the sentence of that section naming most of the words, outside a
   comparator arm (:mod:`reviewkit.prefill_sentences`: the intervention, not METHODS' first);
 - ``sentence:word|word`` — the first abstract sentence holding one of the words or one of its
-  inflections ('aim': aims, aimed; ``word*``: any word starting with it);
+  inflections ('aim': aims, aimed; ``word*``: any word starting with it; ``"word"``: the word
+  as written);
 - ``affiliation-country`` — the countries of the authors' affiliations (named, or of the state or
   province an address ends with: :mod:`reviewkit.countries`), in order of appearance;
 - ``publication-type`` — the study design among PubMed's publication types.

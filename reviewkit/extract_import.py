@@ -24,6 +24,7 @@ from reviewkit.sheet_values import (
     stored_form,
 )
 from reviewkit.store import extraction as values_rows
+from reviewkit.wording import quantity
 
 
 @dataclass
@@ -31,6 +32,8 @@ class ImportResult:
     rows: int
     changed: int
     warnings: tuple[ReadWarning, ...] = ()  # of reading the sheet (its header below titles)
+    # (record id, field) of the cells read as an old prefill left alone (:func:`_old_prefills`)
+    old_prefills: tuple[tuple[int, str], ...] = ()
 
 
 def import_csv(
@@ -88,12 +91,15 @@ def import_csv(
         # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
         locale = sheet_locale(found.separator, (v for *_, v in wanted))
         numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
-        changed, unclear = [], []
+        changed, unclear, as_old = [], [], []
         for rid, f, v in wanted:
             try:
-                olds = [current[rid][f], *left_alone.get((rid, f), ())]
-                if not any(same_value(old, v, locale) for old in olds):  # stored as read
-                    changed.append((rid, f, stored_form(v, locale, f in numbers)))
+                if same_value(current[rid][f], v, locale):
+                    continue
+                if any(same_value(old, v, locale) for old in left_alone.get((rid, f), ())):
+                    as_old.append((rid, f))  # left alone, or typed: the sheet cannot say
+                    continue
+                changed.append((rid, f, stored_form(v, locale, f in numbers)))  # stored as read
             except Ambiguous as exc:
                 unclear.append((first_line[rid], f, v, exc))
         if unclear:  # all at once: a re-saved sheet has every date in the locale's form
@@ -106,7 +112,24 @@ def import_csv(
                 hint=f"{exc.hint}; nothing was imported",
             )
         values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
-    return ImportResult(len(first_line), len(changed), found.warnings)
+    return ImportResult(len(first_line), len(changed), found.warnings, tuple(as_old))
+
+
+def old_prefills_note(result: ImportResult) -> str:
+    """What the import says of the cells it read as an old prefill left alone ('' for none): a
+    person who typed that same text (into a sheet exported after the re-prefill) would
+    otherwise lose it unseen, so it names the cells and the command that keeps a text."""
+    cells = result.old_prefills
+    if not cells:
+        return ""
+    named = ", ".join(f"record {rid} {f!r}" for rid, f in cells[:5]) + (", …" if cells[5:] else "")
+    rid, f = cells[0]
+    keep = command_line(f'extract set {rid} {f}="TEXT"')
+    return (
+        f"{quantity(len(cells), 'cell')} held a text the field was prefilled with before and"
+        f" no longer is ({named}): read as an old sheet's cell left alone, not as your value;"
+        f" to keep such a text: {keep}"
+    )
 
 
 def _old_prefills(project: Project, ids: set[int]) -> dict[tuple[int, str], list[str]]:

@@ -68,8 +68,10 @@ _WORD_END = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 # - a final consonant after one vowel of a one-syllable word is doubled before -ed and -ing
 #   (plan, planned, planning), and the plain endings are another word's: "noted" is note's, not
 #   not's, "rated" and "rating" rate's, "coding" code's, "planed" plane's. A word of more
-#   syllables may take them plain (visited, targeted, labeled), so it keeps both;
-_DOUBLED = re.compile(r"[^aeiou][aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
+#   syllables may take them plain (visited, targeted, labeled), so it keeps both. A final w, x
+#   or y is never doubled (showed, fixed, played), nor a consonant after two vowels (needed);
+#   the u of 'qu' is a consonant (quit, quitting; equip, equipped);
+_DOUBLED = re.compile(r"(?:[^aeiou]|qu)[aeiou]([b-df-hj-np-tvz])$", re.IGNORECASE)
 # (one group of vowels, y counted a consonant: "layer", "prayer" have two)
 _ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*", re.IGNORECASE)
 # - -es follows a hissing sound or an o (boxes, searches, goes); after any other it is another
@@ -79,9 +81,12 @@ _TAKES_ES = re.compile(r"(?:s|x|z|ch|sh|o)$", re.IGNORECASE)
 # - a word English makes the past of another verb (find, found) takes no ending of its own:
 #   its -s, -ed and -ing are those of a verb of its own, another word ("found" a clinic, the
 #   clinic was founded: 13 cells of the snapshot's abstracts took "founded" or "founding" for
-#   a finding; bound, ground, wound, fell alike). The closed set of such English pasts that
-#   are verbs too; the word is read as written, as if quoted.
-_PAST_OF_ANOTHER_VERB = frozenset({"found", "bound", "ground", "wound", "fell", "felt", "saw"})
+#   a finding; bound, fell alike). Such English pasts that are words too, where a review
+#   writing the word means the past (we found, rates fell, participants felt, we saw); the
+#   word is read as written, as if quoted. Not "wound" nor "ground": in abstracts they are the
+#   injury and the noun (the snapshot's 442 "wound": wound healing, wound complications; its
+#   "ground": ground truth, ground reaction force), whose "wounds", "grounded" are their own.
+_PAST_OF_ANOTHER_VERB = frozenset({"found", "bound", "fell", "felt", "saw"})
 
 
 def _inflected(word: str) -> str:
@@ -99,7 +104,9 @@ def _inflected(word: str) -> str:
     if not (doubled and _ONE_SYLLABLE.fullmatch(last)):
         endings += ["ed", "ing"]
     forms = [re.escape(word) + "(?:" + "|".join(endings) + ")?"]
-    if word[-1:].casefold() == "e":  # conclude: concluded, concluding
+    if word[-2:].casefold() == "ie":  # die: died, dying
+        forms.append(re.escape(word[:-2]) + "(?:ied|ying)")
+    elif word[-1:].casefold() == "e":  # conclude: concluded, concluding
         forms.append(re.escape(word[:-1]) + "(?:ed|ing)")
     elif len(word) > 2 and word[-1:].casefold() == "y" and word[-2].casefold() not in "aeiou":
         forms.append(re.escape(word[:-1]) + "(?:ies|ied)")  # study: studies, studied

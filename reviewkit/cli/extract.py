@@ -81,8 +81,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
       reviewkit extract export extraction.csv
       reviewkit extract import extraction.csv --reviewer you
     """
-
-    from reviewkit.extract_import import import_csv
+    from reviewkit.extract_import import import_csv, old_prefills_note
 
     project = load_project(project_dir, person=reviewer)
     try:
@@ -92,6 +91,8 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
         click.echo(
             f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
         )
+        if note := old_prefills_note(result):
+            click.echo(f"note: {note}")
     finally:
         project.close()
 

@@ -57,6 +57,18 @@ def _quotes_enclose_a_word(word: str) -> bool:
     return '"' not in (straight(word) if inside is None else inside) and inside != ""
 
 
+# a single quote, straight or as a word processor types it
+_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+
+
+def _single_quoted(word: str) -> bool:
+    """Whether a prefill word is in single quotes ('found', ‘found’ as a word processor types
+    them): a word as written is in double quotes, as in PubMed; read, it was the word with its
+    quotes, which no sentence holds. A possessive's apostrophe at one end (workers') is none."""
+    word = word.strip()
+    return len(word) > 2 and word[0] in _SINGLE_QUOTES and word[-1] in _SINGLE_QUOTES
+
+
 def load(path: str | Path) -> Protocol:
     """Read and validate a protocol file; raises ProtocolError naming file, line and key."""
     path = Path(path)
@@ -287,12 +299,19 @@ class _Validator(StageChecks, SchemeChecks):
                 # 'team:coordinat' for 'team|coordinat' is one word no text holds: the field
                 # would stay empty for every record, unexplained
                 what = "has ':' among its words: words are separated by '|' (word|word)"
+            elif kind == "section" and ('"' in straight(label) or _single_quoted(label)):
+                # a label is matched to the abstract's headings: quoted, it matched none
+                what = "has a section label in quotes: write it bare, section:OUTCOME MEASURES"
             elif kind == "sentence" and not arg.strip():
                 what = "needs words after ':': sentence:word|word"
             elif kind in ("section", "sentence") and not all(
                 _quotes_enclose_a_word(w) for w in (words if kind == "section" else arg).split("|")
             ):
                 what = "has a '\"' that does not enclose a word: '\"found\"' is the word as written"
+            elif kind in ("section", "sentence") and any(
+                _single_quoted(w) for w in (words if kind == "section" else arg).split("|")
+            ):
+                what = "has a word in single quotes: a word as written is in double quotes, '\"found\"'"
             elif kind in ("section", "sentence") and not all(
                 _star_ends_a_word(w) for w in (words if kind == "section" else arg).split("|")
             ):

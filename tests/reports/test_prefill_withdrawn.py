@@ -126,3 +126,41 @@ def test_a_sheet_exported_before_the_withdrawal_imports_its_old_prefill_as_left_
         writer.writerows(rows)
     assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
     assert _history(project, one)[-1] == ("csv", "To map coordination.")
+
+
+def test_an_import_says_which_cells_it_read_as_an_old_prefill(prefilled_before, tmp_path, capsys):
+    """A sheet exported after the withdrawal (the Aim cell empty) where the person typed the
+    withdrawn text themselves: the sheet cannot tell it from an old sheet's cell left alone, so
+    it is read as left alone, and the import says so, naming the cell and how to keep the text
+    (before, it said '0 values changed' and nothing more: the typed value was lost unseen)."""
+    project, (one, _) = prefilled_before
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    with sheet.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["aim"] for r in rows if int(r["record_id"]) == one] == [""]  # withdrawn
+    for row in rows:
+        if int(row["record_id"]) == one:
+            row["aim"] = PURPOSEFUL  # typed: the same text the old rule gave
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    capsys.readouterr()
+    assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
+    out = capsys.readouterr().out
+    assert "0 values changed" in out
+    assert f"record {one} 'aim'" in out and "prefilled with before" in out
+    assert f"extract set {one} aim=" in out
+    assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+
+
+def test_an_import_of_cells_left_as_exported_says_nothing_of_old_prefills(
+    prefilled_before, tmp_path, capsys
+):
+    project, _ = prefilled_before
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    capsys.readouterr()
+    assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
+    assert "prefilled with before" not in capsys.readouterr().out
