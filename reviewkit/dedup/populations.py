@@ -43,6 +43,7 @@ _AGE_BANDS = {
 # two (:func:`groups_apart`); the ten labelled sets hold no pair it decides (dedup41).
 _SPANS = {"young_people": frozenset(["adolescent", "young"])}
 _BROAD_PEOPLE = frozenset(["people", "persons", "person"])
+_PLACE_PREFIXES = ("place:", "ethnic:")
 _PEOPLE = frozenset(
     [
         "adults",
@@ -101,11 +102,23 @@ def _unmatched(these: frozenset[str], those: frozenset[str]) -> bool:
     return any(not any(_overlap(g, h) for h in those) for g in these)
 
 
+def _people(groups: frozenset[str]) -> frozenset[str]:
+    """The groups but a country's, a region's or an ethnic group's (population_places)."""
+    return frozenset(g for g in groups if not g.startswith(_PLACE_PREFIXES))
+
+
 def groups_apart(pa: frozenset[str], pb: frozenset[str], thin: bool) -> bool:
     """Whether two titles' population groups say other people: each names a group the other
     neither names nor overlaps ('young people' overlaps adolescents and young adults), or, for
-    records with nothing but a title, one does."""
+    records with nothing but a title, one names an age group, sex, setting or arm the other
+    lacks. A country named on one side only is no such sign: a subtitle names where the study
+    ran ('…: the Norwegian multicentre study'), and a person sees the pair
+    (title_only_record)."""
     if pa == pb:
         return False
-    one, two = _unmatched(pa, pb), _unmatched(pb, pa)
-    return (one and two) or (thin and (one or two))
+    if _unmatched(pa, pb) and _unmatched(pb, pa):
+        return True
+    if not thin:
+        return False
+    qa, qb = _people(pa), _people(pb)
+    return _unmatched(qa, pb) or _unmatched(qb, pa)

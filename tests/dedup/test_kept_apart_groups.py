@@ -81,3 +81,17 @@ def test_young_people_overlaps_adolescents_and_young_adults():
         assert got == ("not_duplicate", "population_differs"), (other, got)
     assert groups(title.format("Young People")) == ["young_people"]
     assert groups(title.format("Young Adults")) == ["young"]
+
+
+def test_a_country_named_in_one_bare_title_only_goes_to_a_person():
+    # a subtitle naming where the study ran ('…: the Norwegian multicentre study') is no other
+    # population: two bare titles alike are queued, as before the country was read
+    title = "Return to work after sick leave for common mental disorders: a randomised trial"
+    got = outcome(
+        Record(title=title + ": the Norwegian multicentre study", year=2019),
+        Record(title=title, year=2020),
+    )
+    assert got == ("queued", "title_only_record"), got
+    # an age group named on one side only still parts two bare titles
+    got = outcome(Record(title=title + " in children"), Record(title=title))
+    assert got[0] == "apart", got
