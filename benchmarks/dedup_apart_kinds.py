@@ -70,6 +70,16 @@ APART_KINDS = (
     " registration_numbers); Older / Younger and Inpatients / Outpatients queued"
     " (title_only_record) | unchanged | a bare title never merges; a population word keeps"
     " two apart |",
+    "| reports or registrations of one programme split by country or ethnic group ('… in"
+    " Japanese patients' / '… in Chinese patients', 'in the UK' / 'in Canada', Black / White"
+    " women; dedup41) | journal, year and authors, no page; bare title | queued"
+    " (title_word_swapped) or apart | apart (population_differs) | the ten sets hold no two"
+    " titles differing only in such a word (0 joined, 0 apart); the same country written two"
+    " ways ('Japan' / 'Japanese', 'UK' / 'England') is one group, so one report's copies merge |",
+    "| 'young people' against 'adolescents' or 'young adults' (dedup41) | bare title; journal"
+    " record | apart (population_differs) | queued or apart on the title, as two bare titles"
+    " alike | 'young people' spans both bands (WHO 10-24; UK 16-25), so it parts from neither;"
+    " the ten sets hold no such pair |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
@@ -86,6 +96,11 @@ APART_KINDS = (
     " 68 and cytology's 18 'Suppl-N' fields hold no colon: a converter's remnant of 'Suppl"
     " 3:S417-29' whose N is the last page's digits (cytology's 17 true pairs against"
     " 'S417-S429' and the like); read as before, the last page's digits only.",
+    "- dedup41: 'Suppl-N' is a numbered supplement whose number the converter lost"
+    " (normalise.SUPPLEMENT_NUMBER_LOST; 60 records, cytology 18 and depression 42, no page"
+    " moved); 'Suppl 12' alone stays MEDLINE's page 12 (the PubMed snapshot's 8 such fields"
+    " are pages) unless the issue or volume names supplement 12 (none in the sets). Nothing"
+    " moved on the ten sets.",
     "- Supplement numerals past x ('xi221', srsr's 'xi90'; 'xii12-xii15') read as a lettered"
     " section's page, as 'iii613' is; a numeral alone ('xii', a preface) is no page.",
     "- The label is read off every range of a field with several (rd39h: 'Suppl 2:S12-8;"

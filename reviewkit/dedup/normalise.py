@@ -28,6 +28,8 @@ from reviewkit.dedup.pages import (
     range_starts,
     section_letters,
     supplement_label,
+    supplement_number_lost,
+    supplement_page,
 )
 from reviewkit.dedup.populations import population_words
 from reviewkit.dedup.registers import is_register_name, record_number
@@ -126,6 +128,9 @@ _PAGE_CITATION = re.compile(r"\b(?:pp\.?|p\.)\s*\S+", re.I)
 # a supplement named without a number ('16 Supplement', '3 SUPPL.'): a supplement all the same,
 # with no number to compare; never equal to a volume's or an issue's digits
 UNNUMBERED_SUPPLEMENT = "s"
+# a numbered supplement whose number an export lost ('Suppl-29', pages.supplement_number_lost):
+# it may be any supplement's number, and no issue's or volume's
+SUPPLEMENT_NUMBER_LOST = "?"
 
 
 def supplement_number(text: str) -> str:
@@ -151,11 +156,24 @@ def record_supplement(issue: str, volume: str, pages: str) -> str:
     given). Each field is read on its own: an unnumbered supplement in the issue ('16
     Supplement', '3 SUPPL.') is not numbered by the volume after it (JACC '68' / '16
     Supplement' is issue 16's supplement, not supplement 68)."""
-    return (
-        supplement_number(issue)
-        or supplement_number(volume)
-        or supplement_number(supplement_label(pages))
-    )
+    named = supplement_number(issue) or supplement_number(volume)
+    if named or not supplement_number_lost(pages):
+        return named or supplement_number(supplement_label(pages))
+    return SUPPLEMENT_NUMBER_LOST
+
+
+def supplements_agree(a: str, b: str) -> bool:
+    """Whether two records' supplements (:func:`record_supplement`) may be one: the same, or
+    one a supplement whose number was lost and the other a supplement."""
+    return a == b or (SUPPLEMENT_NUMBER_LOST in (a, b) and bool(a and b))
+
+
+def supplement_repeated(pages: str, issue: str, volume: str) -> bool:
+    """Whether a pages field holding only 'Suppl N' repeats the supplement the issue or the
+    volume names ('Suppl 12' beside issue 'Suppl 12'): an export's copy of the supplement, no
+    page. Alone it is MEDLINE's page N of a supplement without a number (pages.supplement_page)."""
+    page = supplement_page(pages)
+    return bool(page) and page.lstrip("0") in (supplement_number(issue), supplement_number(volume))
 
 
 def volume_issue(volume: str) -> str:
@@ -180,6 +198,8 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
     pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
+    if supplement_repeated(rec.pages, rec.issue, rec.volume):
+        pages = ""  # 'Suppl 12' beside issue 'Suppl 12': the supplement again, no page
     volume = volume_key(rec.volume)
     page, last = page_range(pages)
     if rec.year and page == str(rec.year):

@@ -81,6 +81,31 @@ _SUPPLEMENT_LABEL = re.compile(
 )
 
 
+# A converter's remnant of MEDLINE's 'Suppl 3:S417-29': the word and the last page's digits
+# ('Suppl-29'), the supplement's number and the first page lost. 60 page fields of the ten
+# labelled sets (depression 42, cytology 18); the true copy of each cytology one gives the
+# supplement's pages ('S417-S429', once under '24 Suppl 3'): the 'N' is no supplement's number
+# and no page, and the supplement is numbered, its number lost.
+_SUPPLEMENT_REMNANT = re.compile(r"^\s*suppl(?:ement)?\.?\s*-\s*\d+\s*$", re.IGNORECASE)
+# MEDLINE's page of a supplement without a number: the word, then the page ('suppl 7', 'SUPPL
+# 9-10'). The PubMed snapshot's 8 such fields are pages: 'suppl 7' in issues 10, 12, 13, 20,
+# 22 and 28 of one volume is page 7 of each issue's supplement, not a supplement 7 of each.
+_SUPPLEMENT_PAGE = re.compile(r"^\s*suppl(?:ement)?\.?\s*(\d+)(?:-\d+)?\s*$", re.IGNORECASE)
+
+
+def supplement_number_lost(pages: str) -> bool:
+    """Whether the pages field is a converter's remnant naming a supplement whose number it
+    lost ('Suppl-29', :data:`_SUPPLEMENT_REMNANT`)."""
+    return bool(_SUPPLEMENT_REMNANT.match(pages or ""))
+
+
+def supplement_page(pages: str) -> str:
+    """The first page of a field holding only MEDLINE's unnumbered supplement and its page
+    ('Suppl 12' -> '12', 'suppl 7-8' -> '7'); '' for any other field."""
+    m = _SUPPLEMENT_PAGE.match(pages or "")
+    return m.group(1) if m else ""
+
+
 def supplement_label(pages: str) -> str:
     """The supplement MEDLINE names before the pages ('Suppl 2:S12-8' -> 'Suppl 2', 'suppl
     7-8' -> 'suppl'); '' when the field opens with no supplement's label ('S12-S18' is a

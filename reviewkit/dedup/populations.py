@@ -1,9 +1,11 @@
-"""The population groups a title names (an age group, a sex, a care setting, a trial arm):
-two registrations or reports naming other groups are about other people."""
+"""The population groups a title names (an age group, a sex, a care setting, a trial arm, a
+country or an ethnic group: :mod:`population_places`): two registrations or reports naming
+other groups are about other people."""
 
 from __future__ import annotations
 
 from reviewkit.dedup.abbreviations import FUNCTION_WORDS
+from reviewkit.dedup.population_places import place_groups
 
 # Words of a title that name a population, an age group, a sex, a care setting or a trial arm,
 # by group. Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
@@ -34,6 +36,14 @@ _AGE_BANDS = {
     "young": "young",
     "younger": "young",
 }
+# 'young people' ('young persons') spans the adolescents and the young adults: WHO's 10 to 24,
+# the UK's services for 16 to 25. It is neither band, and other people than neither: a
+# registration for adolescents may be reported as one for young people, and so may one for
+# young adults. It is its own group ('young_people') that differs from every group but those
+# two (:func:`groups_apart`); the ten labelled sets hold no pair it decides (dedup41).
+_SPANS = {"young_people": frozenset(["adolescent", "young"])}
+_BROAD_PEOPLE = frozenset(["people", "persons", "person"])
+_PLACE_PREFIXES = ("place:", "ethnic:")
 _PEOPLE = frozenset(
     [
         "adults",
@@ -47,6 +57,8 @@ _PEOPLE = frozenset(
         "individuals",
     ]
 )
+# the words for people after which 'white' or 'black' names an ethnic group
+_ETHNIC_PEOPLE = _PEOPLE | {"children", "adolescents", "youth", "girls", "boys", "mothers"}
 # 'old' after a unit of age gives an age in years ('18-23-year-old women', '65 year old men'),
 # any age, not old age.
 _AGE_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days"])
@@ -69,11 +81,44 @@ def population_words(words: list[str]) -> frozenset[str]:
     banded: set[int] = set()  # the positions of words for people an age band names
     for i, (before, word, after) in enumerate(zip(["", *words], words, words[1:], strict=False)):
         if word in _AGE_BANDS and after in _PEOPLE and _names_age_band(before, word):
-            groups.add(_AGE_BANDS[word])
+            young_people = _AGE_BANDS[word] == "young" and after in _BROAD_PEOPLE
+            groups.add("young_people" if young_people else _AGE_BANDS[word])
             banded.add(i + 1)
     groups.update(
         POPULATION_WORDS[w]
         for i, w in enumerate(words)
         if w in POPULATION_WORDS and not (i in banded and POPULATION_WORDS[w] == "adult")
     )
+    groups.update(place_groups(words, _ETHNIC_PEOPLE))
     return frozenset(groups)
+
+
+def _overlap(g: str, h: str) -> bool:
+    return g == h or h in _SPANS.get(g, ()) or g in _SPANS.get(h, ())
+
+
+def _unmatched(these: frozenset[str], those: frozenset[str]) -> bool:
+    """Whether ``these`` name a group that ``those`` neither name nor overlap."""
+    return any(not any(_overlap(g, h) for h in those) for g in these)
+
+
+def _people(groups: frozenset[str]) -> frozenset[str]:
+    """The groups but a country's, a region's or an ethnic group's (population_places)."""
+    return frozenset(g for g in groups if not g.startswith(_PLACE_PREFIXES))
+
+
+def groups_apart(pa: frozenset[str], pb: frozenset[str], thin: bool) -> bool:
+    """Whether two titles' population groups say other people: each names a group the other
+    neither names nor overlaps ('young people' overlaps adolescents and young adults), or, for
+    records with nothing but a title, one names an age group, sex, setting or arm the other
+    lacks. A country named on one side only is no such sign: a subtitle names where the study
+    ran ('…: the Norwegian multicentre study'), and a person sees the pair
+    (title_only_record)."""
+    if pa == pb:
+        return False
+    if _unmatched(pa, pb) and _unmatched(pb, pa):
+        return True
+    if not thin:
+        return False
+    qa, qb = _people(pa), _people(pb)
+    return _unmatched(qa, pb) or _unmatched(qb, pa)

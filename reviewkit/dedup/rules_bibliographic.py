@@ -8,7 +8,7 @@ fields agreeing, none contradicting) or, short of it, the review queue.
 
 from __future__ import annotations
 
-from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.normalise import Keys, supplements_agree
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
     AUTHORS_SAME,
@@ -129,7 +129,8 @@ def same_issue_other_page(p: Pair) -> Outcome:
         p.same_long_title_same_year
         and bool(ka.volume and ka.issue)
         and (ka.volume, ka.issue) == (kb.volume, kb.issue)
-        and ka.supplement == kb.supplement  # '13 Suppl 1' is a supplement to issue 13: elsewhere
+        # '13 Suppl 1' is a supplement to issue 13: elsewhere
+        and supplements_agree(ka.supplement, kb.supplement)
         and p.jm is True
         and not one_word_name_qualified_once(ka, kb)  # 'Nursing (Lond)' / 'Nursing': which?
         and (p.au or 0) >= AUTHORS_SAME

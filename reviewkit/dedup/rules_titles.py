@@ -18,6 +18,7 @@ from reviewkit.dedup.pair import (
     Outcome,
     Pair,
 )
+from reviewkit.dedup.populations import groups_apart
 from reviewkit.dedup.score import (
     DUPLICATE,
     NOT_DUPLICATE,
@@ -109,12 +110,11 @@ def title_differs(p: Pair) -> Outcome:
 
 def population_differs(p: Pair) -> Outcome:
     """Each title names a group the other does not ('Pediatric …' / 'Adult …', men / women,
-    placebo / active arm): reports on different people. For title-only records a group named
-    in one title only is enough, since the title is all there is to compare."""
-    pa, pb = p.ka.population, p.kb.population
-    if pa == pb:
-        return None
-    if (pa - pb and pb - pa) or p.thin:
+    placebo / active arm, Japanese / Chinese patients): reports on different people. For
+    title-only records an age group, sex, setting or arm named in one title only is enough,
+    since the title is all there is to compare (a country on one side is a subtitle as often:
+    populations.groups_apart)."""
+    if groups_apart(p.ka.population, p.kb.population, p.thin):
         return NOT_DUPLICATE, p.t / 200
     return None
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 from dedup.helpers import keys, rec, verdict
 
 from reviewkit.dedup.merged_fields import filled_record
-from reviewkit.dedup.normalise import UNNUMBERED_SUPPLEMENT
+from reviewkit.dedup.normalise import (
+    SUPPLEMENT_NUMBER_LOST,
+    UNNUMBERED_SUPPLEMENT,
+    supplements_agree,
+)
 from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.score import pages_conflict
 
@@ -134,3 +138,29 @@ def test_a_lettered_supplement_label_is_no_page_and_names_the_supplement():
     assert not pages_conflict(medline, embase)
     # a word that only begins like the label is none ('Supplementary', 'Partial')
     assert keys(3, issue="", pages="Supplementary:1-2").supplement == ""
+
+
+def test_a_converters_supplement_remnant_names_a_numbered_supplement_its_number_lost():
+    # 'Suppl-29' is what a converter left of MEDLINE's 'Suppl 3:S417-29' (cytology's 18 and
+    # depression's 42 page fields): a numbered supplement whose number is lost, not one printed
+    # without a number ('16 Supplement'), and its '29' no page
+    remnant = keys(1, issue="", volume="45", pages="Suppl-29")
+    assert (remnant.supplement, remnant.first_page) == (SUPPLEMENT_NUMBER_LOST, "")
+    assert remnant.supplement != UNNUMBERED_SUPPLEMENT
+    assert supplements_agree(remnant.supplement, keys(2, issue="Suppl 3").supplement)
+    assert not supplements_agree(remnant.supplement, keys(3, issue="3").supplement)
+    assert not supplements_agree(UNNUMBERED_SUPPLEMENT, "3")
+    # the true copy, which names the supplement and its pages, still merges
+    full = keys(4, issue="", volume="45 Suppl 3", pages="S417-S429")
+    assert verdict(remnant, full)[0] == "duplicate"
+
+
+def test_suppl_and_a_number_alone_is_medlines_page_unless_the_issue_names_that_supplement():
+    # MEDLINE's 'suppl 7' is page 7 of a supplement without a number (the PubMed snapshot:
+    # 'suppl 7' in six issues of one volume); an export that copies the supplement into the
+    # pages beside the issue's 'Suppl 12' gives no page, and its copy with the pages merges
+    medline = keys(1, issue="", pages="Suppl 12")
+    assert (medline.supplement, medline.first_page) == (UNNUMBERED_SUPPLEMENT, "12")
+    repeated = keys(2, issue="Suppl 12", pages="Suppl 12")
+    assert (repeated.supplement, repeated.first_page) == ("12", "")
+    assert verdict(repeated, keys(3, issue="Suppl 12", pages="S45-S50"))[0] == "duplicate"
