@@ -421,7 +421,9 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         if target is None:
             self.say("nothing to undo")
             return
-        self.mark.wrote()  # the undo entry
+        # the undo entry is left for the next look to read (not mark.wrote()): the final it
+        # took back may have replaced an earlier one, which stands again (open again, or
+        # another lead's), and the view below, with no final, is then not what stands
         for i, v in enumerate(self.views):
             if v.final is not None and v.final.id == target.id:
                 self.views[i] = replace(v, final=None)
