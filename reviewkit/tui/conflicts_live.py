@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from reviewkit.screening import ConflictsMark, ConflictView
 
 
+NO_NEW = "no new conflicts"  # what j on the last one, or the last one resolved, finds
+
+
 class FindsNewConflicts:
     """Mixin of :class:`reviewkit.tui.conflicts.ConflictsScreen` (before its
     :class:`~reviewkit.tui.widgets.WaitsForDatabase` base: :meth:`kept` notes each key)."""
@@ -74,7 +77,8 @@ class FindsNewConflicts:
             self.render_current()
         else:
             self.render_status()  # the header counts the new ones; the lead stays
-        self.say(said)
+        if said != NO_NEW:  # a listed one changed quietly (a vote's reason, an earlier final
+            self.say(said)  # back after z): 'no new conflicts', asked by no one, hid z's words
 
     def take_listed(self, fresh: list[ConflictView]) -> tuple[int | None, list[str]]:
         """The listed conflicts as ``fresh`` (the stage's conflicts read again) has them: a

@@ -60,12 +60,16 @@ def test_undoing_a_final_that_replaced_another_shows_the_earlier_one_again(team)
             s.look_for_changes()  # the timer's look
             await pilot.pause()
             out = (s.views[0].final, " ".join(shown(app, "#final").split()))
+            said = shown(app, "#message")
             await pilot.press("q")
-        return out
+        return (*out, said)
 
-    final, words = asyncio.run(go())
+    final, words, said = asyncio.run(go())
     assert final is not None and final.id == first.id, final
     assert "Open again: a vote came after the final" in words, words
+    # the look's read put it right quietly: 'no new conflicts', asked by no one, had replaced
+    # what z said
+    assert said.startswith("undone: final exclude"), said
 
 
 def test_a_vote_changed_twice_after_the_final_is_one_vote(team) -> None:
