@@ -39,14 +39,20 @@ def as_stored(cell: str, values: Iterable[str]) -> str:
     stored = set(values)
     if cell in stored:
         return cell
+    matches = rewritten_from(cell, stored)
+    return matches[0] if len(matches) == 1 else cell
+
+
+def rewritten_from(cell: str, values: Iterable[str]) -> list[str]:
+    """The ``values`` a sheet's ``cell`` may be a spreadsheet's rewrite of (sorted)."""
     matches = []
-    for value in stored:
+    for value in values:
         try:
             if same_value(value, cell):
                 matches.append(value)
         except Ambiguous:  # a date or decimal comma the sheet does not say: not a name
             continue
-    return matches[0] if len(matches) == 1 else cell
+    return sorted(matches)
 
 
 def _as_stored(shown: Votes, votes: Votes) -> Votes:
@@ -142,9 +148,16 @@ def resolve_in(
     study = views.derived.canon.get(record_id, record_id)
     stage, view = _conflict_of(views, study, stage, named(record_id, study))
     if sheet and reason:
-        reason = as_stored(
-            reason, (r.code for r in project.protocol.stage(stage).exclusion_reasons)
-        )
+        codes = [r.code for r in project.protocol.stage(stage).exclusion_reasons]
+        if reason not in codes and len(both := rewritten_from(reason, codes)) > 1:
+            raise UserError(  # it was "unknown exclusion reason '1'", with the codes listed
+                f"{named(record_id, study)}: the reason {reason!r} could be the code"
+                f" {' or '.join(both)}: the spreadsheet kept a typed code as a number",
+                hint="type the code you mean with an apostrophe first ("
+                + " or ".join(f"'{code}" for code in both)
+                + ") and save again",
+            )
+        reason = as_stored(reason, codes)
     check_votes_shown(
         view,
         stage,

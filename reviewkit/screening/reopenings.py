@@ -22,8 +22,9 @@ from reviewkit.store.decisions import Decision
 @dataclass(frozen=True)
 class Reopening:
     """What opened a resolved conflict: ``cause`` 'merge' or 'votes', ``at`` the merge's or
-    the newest such vote's time (stored, UTC), ``count`` the votes, ``brought`` whether the
-    newest came in by import though cast before the final."""
+    the newest such vote's time (stored, UTC), ``count`` the votes standing that came after
+    it (a reviewer's vote changed twice is one; 0: none found), ``brought`` whether each came
+    in by import though cast before the final."""
 
     cause: str
     at: str
@@ -38,6 +39,13 @@ class Reopening:
         when = _local(self.at)
         if self.cause == "merge":
             return f"a dedup merge joined records decided apart ({when})"
+        if not self.count:  # no standing vote is later than the final (see reopenings)
+            return f"the votes changed after the final of {when}"
+        if self.brought and self.count > 1:
+            return (
+                f"{self.count} votes cast before the final were brought in after it"
+                f" (the newest cast {when})"
+            )
         if self.brought:
             return f"a vote cast before the final was brought in after it (cast {when})"
         if self.count > 1:
@@ -65,31 +73,37 @@ def reopenings(
     study_of = {r: s for s, rs in members.items() for r in rs}
     row = derived.arrival()
     mine = [d for d in derived.log() if d.stage == stage and d.record_id in study_of]
-    votes = [d for d in live_decisions(mine) if d.label in VOTES]
+    standing: dict[tuple[int, str], Decision] = {}  # each reviewer's vote on each record now:
+    for d in live_decisions(mine):  # one changed twice after the final is one vote (log order)
+        if d.label in VOTES:
+            standing[(d.record_id, d.reviewer)] = d
+    voted = {record for record, _ in standing}
+    merged_apart = derived.disagreeing(stage)  # a merge opens only these (merges.py)
     out = {}
     for study, final in finals.items():
+        # a link made after the final opened it only where the study's records disagree and
+        # it joins a record that carries a vote here: a later search's copy with no vote,
+        # merged after the final, opens nothing (it had named the merge for a changed vote)
         merged = [
             lk.created_at
-            for r in sorted(members[study])
+            for r in (sorted(members[study] & voted) if study in merged_apart else ())
             for lk in links.current_links_of(derived.project.db, r)
             if lk.verdict == "duplicate" and lk.created_at > final.created_at
         ]
         if merged:
             out[study] = Reopening("merge", max(merged))
             continue
-        late = sorted(
-            (
-                d
-                for d in votes
-                if study_of[d.record_id] == study
-                and (d.created_at > final.created_at or row[d.id] > row[final.id])
-            ),
-            key=lambda d: (row[d.id], d.created_at),
-        )
+        late = [
+            d
+            for d in standing.values()
+            if study_of[d.record_id] == study
+            and (d.created_at > final.created_at or row[d.id] > row[final.id])
+        ]
         if not late:  # not open again by its votes (the caller asks only for those that are)
             out[study] = Reopening("votes", final.created_at)
             continue
-        newest = late[-1]
-        brought = newest.created_at <= final.created_at
-        out[study] = Reopening("votes", newest.created_at, len(late), brought)
+        # brought in: cast before the final by the clocks that cast them (another machine's
+        # may differ from this one's: the words say what the times say); only when all were
+        brought = all(d.created_at <= final.created_at for d in late)
+        out[study] = Reopening("votes", max(d.created_at for d in late), len(late), brought)
     return out

@@ -29,7 +29,7 @@ from reviewkit.tui.actions import (
     screen_key,
 )
 from reviewkit.tui.app import stopped_line
-from reviewkit.tui.conflicts_live import FindsNewConflicts
+from reviewkit.tui.conflicts_live import NO_NEW, FindsNewConflicts
 from reviewkit.tui.decision import DecisionScreen
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
@@ -377,7 +377,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         said = "; ".join(p for p in (said, *told) if p)
         new = [v for v in fresh if v.study_id not in known]
         if not new:
-            return again, said if told else said + ("; " if said else "") + "no new conflicts"
+            return again, said if told else said + ("; " if said else "") + NO_NEW
         self.views += new
         if self.pos is None:
             self.pos = 0
@@ -421,7 +421,9 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         if target is None:
             self.say("nothing to undo")
             return
-        self.mark.wrote()  # the undo entry
+        # the undo entry is left for the next look to read (not mark.wrote()): the final it
+        # took back may have replaced an earlier one, which stands again (open again, or
+        # another lead's), and the view below, with no final, is then not what stands
         for i, v in enumerate(self.views):
             if v.final is not None and v.final.id == target.id:
                 self.views[i] = replace(v, final=None)

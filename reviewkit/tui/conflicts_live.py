@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from reviewkit.screening import ConflictsMark, ConflictView
 
 
+NO_NEW = "no new conflicts"  # what j on the last one, or the last one resolved, finds
+
+
 class FindsNewConflicts:
     """Mixin of :class:`reviewkit.tui.conflicts.ConflictsScreen` (before its
     :class:`~reviewkit.tui.widgets.WaitsForDatabase` base: :meth:`kept` notes each key)."""
@@ -74,7 +77,8 @@ class FindsNewConflicts:
             self.render_current()
         else:
             self.render_status()  # the header counts the new ones; the lead stays
-        self.say(said)
+        if said != NO_NEW:  # a listed one changed quietly (a vote's reason, an earlier final
+            self.say(said)  # back after z): 'no new conflicts', asked by no one, hid z's words
 
     def take_listed(self, fresh: list[ConflictView]) -> tuple[int | None, list[str]]:
         """The listed conflicts as ``fresh`` (the stage's conflicts read again) has them: a
@@ -87,28 +91,66 @@ class FindsNewConflicts:
         words for each that opened, closed or left."""
         now = {v.study_id: v for v in fresh}
         listed: list[ConflictView] = []
-        first, told, gone_before = None, [], 0  # those left before the one shown
+        first, gone_before = None, 0  # those left before the one shown
+        gone: list[int] = []
+        again: list[ConflictView] = []
+        resolved: dict[str, list[int]] = {}  # by whom (the lead's own: "sara elsewhere")
         for i, was in enumerate(self.views):
             view = now.get(was.study_id)
             if view is None:  # no final, and its votes no longer disagree
-                told.append(f"record {was.study_id} is no longer in conflict")
+                gone.append(was.study_id)
                 gone_before += self.pos is not None and i < self.pos
                 continue
             if view.open and not was.open:
                 first = len(listed) if first is None else first
-                why = f": {view.reopened.words}" if view.reopened else ""
-                told.append(f"record {view.study_id} is open again{why}")
+                again.append(view)
             elif was.open and not view.open and view.final is not None:
                 by = view.final.reviewer  # the lead's own: given in another terminal or a sheet
                 by += " elsewhere" if by == self.resolver else ""
-                told.append(f"record {view.study_id} was resolved by {by} meanwhile")
+                resolved.setdefault(by, []).append(view.study_id)
             listed.append(view)
         self.views[:] = listed
         at = self.pos
         self.pos = None if not listed or at is None else min(at - gone_before, len(listed) - 1)
-        return first, told
+        return first, _told(again, resolved, gone)
 
     def kept(self, run: Callable[[], None]) -> None:
         """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
         self.last_key = time.monotonic()
         super().kept(run)  # type: ignore[misc]
+
+
+def _told(again: list[ConflictView], resolved: dict[str, list[int]], gone: list[int]) -> list[str]:
+    """The words for the listed conflicts that opened again, were resolved meanwhile or left
+    the list: each on its own when one, else one phrase naming the records (a sheet of
+    fourteen finals imported while the screen was open told fourteen phrases, which the
+    message line's eight rows cut without a sign)."""
+    told = []
+    if len(again) == 1:
+        (view,) = again
+        why = f": {view.reopened.words}" if view.reopened else ""
+        told.append(f"record {view.study_id} is open again{why}")
+    elif again:  # which opened each, and when: under its final
+        told.append(
+            f"{len(again)} conflicts are open again ({_records([v.study_id for v in again])})"
+        )
+    for by, studies in resolved.items():
+        if len(studies) == 1:
+            told.append(f"record {studies[0]} was resolved by {by} meanwhile")
+        else:
+            told.append(
+                f"{len(studies)} conflicts were resolved by {by} meanwhile ({_records(studies)})"
+            )
+    if len(gone) == 1:
+        told.append(f"record {gone[0]} is no longer in conflict")
+    elif gone:
+        told.append(f"{len(gone)} records are no longer in conflict ({_records(gone)})")
+    return told
+
+
+def _records(studies: list[int], shown: int = 5) -> str:
+    """'records 3, 5 and 7', 'records 3, 5, 7, 9, 11 and 4 more'."""
+    ids = [str(s) for s in studies]
+    if len(ids) > shown:
+        return f"records {', '.join(ids[:shown])} and {len(ids) - shown} more"
+    return f"records {', '.join(ids[:-1])} and {ids[-1]}"

@@ -111,6 +111,11 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
             self._excluding = on
             if self.is_mounted:
                 self.refresh_bindings()
+                self.picking_changed()
+
+    def picking_changed(self) -> None:
+        """The reasons opened or closed (:attr:`excluding`): a screen that names a key of
+        :data:`PROMPT_ACTIONS` outside the footer (the "Full text:" line's ``a``) says it again."""
 
     def picking_off(self, action: str) -> bool:
         """Whether ``action`` opens a prompt (:data:`PROMPT_ACTIONS`) while the exclusion

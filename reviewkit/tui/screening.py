@@ -235,7 +235,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
                 self.shown_attachment = self.attached(study)  # KeepsUp looks for a new one
                 text.append("\n")
-                text.append_text(full_text_line(self.queue, study, self.app))
+                attach = not self.picking_off("attach")  # off while the reasons are open
+                text.append_text(full_text_line(self.queue, study, self.app, attach=attach))
             notes = self.queue.notes.get(study, [])
             width = max(self.size.width - 2, 20)
             append_notes(self.app.console, width, text, notes, MINE_ROWS)

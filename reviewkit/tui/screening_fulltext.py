@@ -28,13 +28,16 @@ if TYPE_CHECKING:
     from reviewkit.screening.lookup import Attachment
 
 
-def full_text_line(queue: ReviewerQueue, study: int, app: object = None) -> Text:
+def full_text_line(
+    queue: ReviewerQueue, study: int, app: object = None, *, attach: bool = True
+) -> Text:
     """The "Full text:" line of ``study`` on the screening screen, naming the keys that attach
-    and open as ``app``'s keymap has them (``a`` and ``o`` by default)."""
+    and open as ``app``'s keymap has them (``a`` and ``o`` by default); ``attach`` False: the
+    attach key is off now (the exclusion reasons are open) and is not offered."""
     return attachment_line(
         queue.attachment(study),
         open_key=screen_key(app, "screening.open"),
-        attach_key=screen_key(app, "screening.attach"),
+        attach_key=screen_key(app, "screening.attach") if attach else "",
     )
 
 
@@ -72,6 +75,12 @@ class FullTextKeys:
         def kept(self, run: Callable[[], None]) -> None: ...
 
         def render_mine(self) -> None: ...
+
+    def picking_changed(self) -> None:
+        """The "Full text:" line offers ``a`` only while it can act (not while the exclusion
+        reasons are open: it said "a to attach" beside a greyed a)."""
+        if self.queue.stage == "full-text":
+            self.render_mine()
 
     def action_attach(self) -> None:
         study = self.current

@@ -42,7 +42,10 @@ def test_a_reason_code_typed_in_excel_is_read_as_the_code(
         err = capsys.readouterr().err
         if stored is None:
             assert code != 0
-            assert "unknown exclusion reason '1'" in err, err
+            # rd41d: it said "unknown exclusion reason '1'", not why nor what to type
+            said = " ".join(err.split())
+            assert "the reason '1' could be the code 001 or 01" in said, said
+            assert "apostrophe first ('001 or '01)" in said, said
             assert finals_in_log(project) == []
         else:
             assert code == 0, err
