@@ -242,3 +242,31 @@ def test_two_processes_importing_notices_and_their_articles_at_once(project_b) -
     # and what is kept goes on serving further batches as a full find would
     _add(db, [Record(title=f"Expression of concern: {OTHER}"), Record(title=OTHER)])
     assert keep_project_concerns(db) == _all_again(db) == kept_project_concerns(db)
+
+
+def test_records_merged_by_dedup_then_a_notice_added(project_b, monkeypatch) -> None:
+    """Dedup merges the article's two records (PubMed's and another database's) and leaves the
+    notice apart; its links change no record, so what is kept stands, and a notice added
+    after is kept as a full find would find it, on both records of the article."""
+    from reviewkit.dedup.engine import run_dedup
+    from reviewkit.store.duplicates import canonical_map
+
+    db = project_b.db
+    article = Record(
+        title=ARTICLE,
+        year=2019,
+        journal="J Occup Rehabil",
+        volume="29",
+        pages="456-65",
+        doi="10.1000/graded",
+    )
+    _add(db, [article, Record(title=ARTICLE.upper(), year=2019, doi="10.1000/graded")])
+    _add(db, [Record(title=f"Retraction: {ARTICLE}", year=2021)])
+    run_dedup(db)
+    canon = canonical_map(db)
+    ids = [i for i, _ in iter_records(db)]
+    assert canon.get(ids[0], ids[0]) == canon.get(ids[1], ids[1]) != canon.get(ids[2], ids[2])
+    found = _batches_as_all_found_again(
+        db, monkeypatch, [[Record(title=f"Expression of concern: {ARTICLE}", year=2022)]]
+    )
+    assert [len(found[i]) for i in ids[:2]] == [2, 2]
