@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from reviewkit.dedup.normalise import record_supplement, supplement_number
 from reviewkit.dedup.notice_titles import CORRECTION_TAIL
 from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.score import journal_match
@@ -25,11 +26,12 @@ from reviewkit.records import Record
 # the whole of what is left: a journal's name (words, stops; no digits), a year (a month and
 # day may follow, 'J Infect Chemother. 2021 Feb;27(2):38'), ';' or ',', a volume, an issue in
 # brackets, ':' or ',', and the first page (a letter before it, 'e239', 'S12'), with or
-# without the last; a title, or anything after the pages, is no citation alone
+# without the last; a title, or anything after the pages, is no citation alone. The issue is
+# kept for the supplement it may name (:func:`_in_cited_part`)
 _CITATION = re.compile(
     r"^\s*(?P<journal>[^\W\d][^\d;:\[\]\"“”]*?)[.,]?\s+"
     r"(?P<year>(?:18|19|20)\d\d)(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*"
-    r"(?:vol\.?\s*)?(?P<volume>\d+)\s*(?:\([^)]{1,20}\))?\s*[:,]\s*(?:pp?\.?\s*)?"
+    r"(?:vol\.?\s*)?(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*(?:pp?\.?\s*)?"
     r"(?P<page>[A-Za-z]?\d+)(?:\s*[-–]\s*[A-Za-z]?\d+)?[\s.\])]*$",
 )
 
@@ -42,6 +44,14 @@ class Citation:
     year: int
     volume: str
     page: str
+    # the supplement its issue names (:func:`~reviewkit.dedup.normalise.supplement_number`;
+    # '' for a plain issue, '(17)'), None where it names no issue
+    supplement: str | None = None
+
+
+def _supplement(issue: str | None) -> str | None:
+    """The supplement a cited issue names ('' for a plain one; None for no issue cited)."""
+    return None if issue is None else supplement_number(issue)
 
 
 def citation(named: str) -> Citation | None:
@@ -52,7 +62,9 @@ def citation(named: str) -> Citation | None:
         return None
     journal, page = journal_words(m["journal"]), first_page(m["page"])
     volume = volume_key(m["volume"])
-    return Citation(journal, int(m["year"]), volume, page) if journal and page and volume else None
+    if not (journal and page and volume):
+        return None
+    return Citation(journal, int(m["year"]), volume, page, _supplement(m["issue"]))
 
 
 # a citation within a text, The Lancet's form ('… a randomised trial. Lancet 2020; 395:
@@ -61,7 +73,7 @@ def citation(named: str) -> Citation | None:
 # ';', the volume, an issue in brackets, ':' and the first page
 _IN_TEXT = re.compile(
     r"(?P<journal>(?:[A-Z][\w&-]*\.?\s+){1,6})(?P<year>(?:19|20)\d\d)\s*;\s*(?P<volume>\d+)"
-    r"\s*(?:\([^)]{1,20}\))?\s*:\s*(?P<page>[A-Za-z]?\d+)"
+    r"\s*(?:\((?P<issue>[^)]{1,20})\))?\s*:\s*(?P<page>[A-Za-z]?\d+)"
 )
 
 
@@ -75,7 +87,7 @@ def cited_in(text: str) -> list[Citation]:
         for k in range(1, len(words) + 1):
             journal = journal_words(" ".join(words[-k:]))
             if journal and page and volume:
-                out.append(Citation(journal, int(m["year"]), volume, page))
+                out.append(Citation(journal, int(m["year"]), volume, page, _supplement(m["issue"])))
     return out
 
 
@@ -118,10 +130,26 @@ class Places:
         fits = [
             (i, title)
             for i, rec, title in self._index().get((cited.year, cited.volume), ())
-            if first_page(rec.pages or "") == cited.page and _same_journal(cited.journal, rec)
+            if first_page(rec.pages or "") == cited.page
+            and _same_journal(cited.journal, rec)
+            and _in_cited_part(cited, rec)
         ]
         articles = {title or f"record {i}" for i, title in fits}
         return [i for i, _ in fits] if len(articles) == 1 else []
+
+
+def _in_cited_part(cited: Citation, rec: Record) -> bool:
+    """Whether the record may be printed in the part of its volume the citation names: not a
+    record of a supplement (its issue's, volume's or pages' label, :func:`~reviewkit.dedup.
+    normalise.record_supplement`) where the citation names a plain issue ('J Clin Oncol.
+    2019;37(17):1500'). A supplement is an issue of its own, its meeting abstracts numbered
+    from 1 beside the volume's pages (ASCO's abstract 1500 in '37 (15 Supplement 1)'), so an
+    article cited by PubMed's link that the project lacks would be given to an abstract at
+    its page. A citation naming a supplement, or no issue, refuses nothing: databases write a
+    supplement to issue 3 as '3 Suppl' or as plain '3'."""
+    return cited.supplement != "" or not record_supplement(
+        rec.issue or "", rec.volume or "", rec.pages or ""
+    )
 
 
 def _same_journal(cited: tuple[str, ...], rec: Record) -> bool:

@@ -24,9 +24,16 @@ from reviewkit.store.records import get_records, link_fields
 
 # The modules whose source makes the fingerprint are those this module reaches by imports
 # within these packages: dedup's (the rules and what they read titles, pages and names with),
-# the record model (DOI folding) and the store's ``link_fields`` (which fields the rules read).
-# Found from the imports, not listed by hand, so that a module a rule comes to import counts.
-_RULES_PACKAGES = ("reviewkit.dedup.", "reviewkit.records", "reviewkit.store.records")
+# the record model (DOI folding), the store's ``link_fields`` (which fields the rules read) and
+# the store's kept keys (how each key is hashed and looked up: kept by other code, a key's hash
+# would find nothing). Found from the imports, not listed by hand, so that a module a rule
+# comes to import counts.
+_RULES_PACKAGES = (
+    "reviewkit.dedup.",
+    "reviewkit.records",
+    "reviewkit.store.records",
+    "reviewkit.store.concerns",
+)
 
 
 def project_concerns(db: Store) -> dict[int, list[Concern]]:

@@ -171,13 +171,14 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
 
 def link_fields(db: Store, after: int = 0, ids: Iterable[int] | None = None) -> dict[int, Record]:
     """Every record (of id above ``after``, or of ``ids``) with only what tells a notice from its
-    article: title, year, PMID, DOI (folded), journal, volume, pages, publication types and
+    article: title, year, PMID, DOI (folded), journal, volume, issue, pages, publication types and
     PubMed's comment and correction links, read in SQL without parsing the whole record
     (:func:`reviewkit.dedup.concerns_kept.project_concerns`)."""
     sql = (
         "SELECT id, title, year, pmid, doi, json_extract(data, '$.journal') AS journal,"
         " json_extract(data, '$.journal_abbreviation') AS abbreviation,"
-        " json_extract(data, '$.volume') AS volume, json_extract(data, '$.pages') AS pages,"
+        " json_extract(data, '$.volume') AS volume, json_extract(data, '$.issue') AS issue,"
+        " json_extract(data, '$.pages') AS pages,"
         " json_extract(data, '$.publication_types') AS types,"
         " json_extract(data, '$.comments_corrections') AS links FROM records WHERE "
     )
@@ -194,6 +195,7 @@ def link_fields(db: Store, after: int = 0, ids: Iterable[int] | None = None) -> 
             journal=row["journal"] or "",
             journal_abbreviation=row["abbreviation"] or "",
             volume=row["volume"] or "",
+            issue=row["issue"] or "",
             pages=row["pages"] or "",
             publication_types=json.loads(row["types"] or "[]"),
             comments_corrections=json.loads(row["links"] or "[]"),

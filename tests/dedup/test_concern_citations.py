@@ -155,3 +155,55 @@ def test_the_lancets_department_of_error_as_pubmed_holds_it() -> None:
     assert [(c.kind, c.notice, c.how) for c in found[1]] == [(ERRATUM, 2, "the citation it gives")]
     elsewhere = replace(embase, title="Another trial in the same volume", pages="1204-12")
     assert not concerns_among({1: elsewhere, 2: DEPARTMENT_OF_ERROR})
+
+
+# A meeting's abstract as Embase gives it (ASCO's, printed in a supplement of J Clin Oncol, its
+# abstract's number for the page, the supplement in the issue field or in the volume field):
+# its page is a number an article of the volume's plain issues may have too
+ABSTRACT = Record(
+    title="Adjuvant capecitabine in resected biliary tract cancer: a pooled analysis",
+    journal="Journal of Clinical Oncology",
+    year=2019,
+    volume="37",
+    issue="15 Supplement 1",
+    pages="1500",
+)
+
+
+@pytest.mark.parametrize(
+    "abstract", [ABSTRACT, replace(ABSTRACT, volume="37 (15 Supplement 1)", issue="")]
+)
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # PubMed's erratum linked to an article the project does not hold (its PMID no record's)
+        Record(
+            title="Erratum: Adjuvant therapy in colon cancer.",
+            year=2019,
+            pmid="31200002",
+            publication_types=["Published Erratum"],
+            comments_corrections=[
+                Correction("ErratumFor", "J Clin Oncol. 2019 Jun 10;37(17):1500-1510", "31100001")
+            ],
+        ),
+        Record(title="Erratum in: J Clin Oncol. 2019;37(17):1500", year=2019),
+    ],
+)
+def test_a_citation_of_a_plain_issue_names_no_abstract_of_a_supplement(
+    abstract: Record, notice: Record
+) -> None:
+    """A citation naming its issue ('37(17)') names no record printed in a supplement of that
+    volume at that page: the supplement is another issue (a meeting's abstracts numbered from
+    1 beside the volume's pages). A citation of the supplement names it."""
+    assert not concerns_among({1: abstract, 2: notice})
+    cited = "J Clin Oncol. 2019 Jun;37(15_suppl):1500"
+    to_supplement = Record(title=f"Erratum in: {cited}", year=2019)
+    found = concerns_among({1: abstract, 2: to_supplement})
+    assert [(c.notice, c.how) for c in found[1]] == [(2, "the citation it gives")]
+
+
+def test_a_project_reads_the_supplement_of_its_records(project_b) -> None:
+    """The project's records are read without parsing them: their issue too."""
+    notice = Record(title="Erratum in: J Clin Oncol. 2019;37(17):1500", year=2019)
+    add_records(project_b, [ABSTRACT, notice])
+    assert not project_concerns(project_b.db)

@@ -1,6 +1,6 @@
 """The kept notices' fingerprint (reviewkit.dedup.concerns_kept.rules_fingerprint) covers every
-module whose rules find the notices: the modules of reviewkit.dedup, reviewkit.records and
-reviewkit.store.records that reviewkit.dedup.concerns_kept imports, and those they import in
+module whose rules find the notices: the modules of reviewkit.dedup, reviewkit.records,
+reviewkit.store.records and reviewkit.store.concerns (the kept keys' hashing) that reviewkit.dedup.concerns_kept imports, and those they import in
 turn. The modules are found by the standard library's own reading of imports (modulefinder,
 from the compiled code: relative imports and imports within functions too), not by the walk
 of imports the fingerprint itself makes, so that a blind spot of that walk is not shared. A
@@ -15,7 +15,13 @@ from pathlib import Path
 
 from reviewkit.dedup import concerns_kept
 
-RULES = ("reviewkit.dedup.", "reviewkit.records", "reviewkit.store.records")
+# with the store's kept keys: hashed otherwise, the kept lookups would find nothing
+RULES = (
+    "reviewkit.dedup.",
+    "reviewkit.records",
+    "reviewkit.store.records",
+    "reviewkit.store.concerns",
+)
 
 
 class _ReviewkitFinder(modulefinder.ModuleFinder):
@@ -45,7 +51,7 @@ def test_the_modules_are_found() -> None:
     found = _rules_modules()
     for name in ("concerns", "concerns_added", "notice_titles", "titles", "journals"):
         assert f"reviewkit.dedup.{name}" in found
-    assert {"reviewkit.records", "reviewkit.store.records"} <= found
+    assert {"reviewkit.records", "reviewkit.store.records", "reviewkit.store.concerns"} <= found
 
 
 def test_every_rules_module_is_in_the_fingerprint(monkeypatch) -> None:
