@@ -7,10 +7,12 @@ reply for PMID 20301546, another GeneReviews chapter (conftest's ``book_server``
 from __future__ import annotations
 
 import io
+import re
 
 from Bio import Entrez, Medline
 
 from reviewkit.formats import medline, pubmed_xml
+from reviewkit.pubmed.medline_text import medline_text
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import BOOK_PMID
@@ -87,3 +89,24 @@ def test_a_book_chapter_s_esummary_is_a_docsum_biopython_reads(book_server: Euti
     assert summary["ArticleIds"]["pubmed"] == [BOOK_PMID]  # Biopython's list, as recorded
     assert summary["RecordStatus"] == "PubMed - as supplied by publisher"
     assert summary["HasAbstract"] == 1 and summary["FullJournalName"] == ""
+
+
+def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit(
+    book_server: EutilsServer,
+) -> None:
+    """A whole book (a BookDocument without ArticleTitle; here the chapter with its title taken
+    out, as no real whole-book record is recorded): no TI, the book's title in BTI, no 'Book
+    Chapter' (our reading, book_records' docstring), and both readers still find its title."""
+    (chapter,) = book_server.snapshot.articles_xml([int(BOOK_PMID)])
+    whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
+    assert whole != chapter
+    text = medline_text([whole]).decode("utf-8")
+    (found,) = Medline.parse(io.StringIO(text))
+    assert "TI" not in found and found["BTI"] == ["GeneReviews(®)"] and found["PT"] == ["Review"]
+    (record,) = medline.read(text, "book.nbib")
+    assert (record.pmid, record.title, record.publisher) == (
+        BOOK_PMID,
+        "GeneReviews(®)",
+        "University of Washington, Seattle",
+    )
+    assert record.authors == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
