@@ -113,8 +113,11 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
 
 
 def _authors(doc: ET._Element) -> list[ET._Element]:
-    """The chapter's (or book's) authors: the BookDocument's list of Type 'authors'."""
-    return doc.findall("AuthorList[@Type='authors']/Author")
+    """The chapter's (or book's) authors: the BookDocument's lists but one of Type 'editors'
+    (PubMed's DTD leaves AuthorList's Type implied: a list without it is read as authors, as
+    reviewkit's XML reader reads it)."""
+    lists = [a for a in doc.findall("AuthorList") if a.get("Type") != "editors"]
+    return [author for authors in lists for author in authors.findall("Author")]
 
 
 def book_items(article: ET._Element) -> dict[str, Any]:

@@ -12,6 +12,8 @@ import re
 from Bio import Entrez, Medline
 
 from reviewkit.formats import medline, pubmed_xml
+from reviewkit.offline_data import path as data_path
+from reviewkit.pubmed.esummary import esummary_xml
 from reviewkit.pubmed.medline_text import medline_text
 from reviewkit.pubmed.server import EutilsServer
 
@@ -110,3 +112,31 @@ def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit(
         "University of Washington, Seattle",
     )
     assert record.authors == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+
+
+def test_a_chapter_s_author_list_without_its_type_is_its_authors() -> None:
+    """PubMed's DTD leaves AuthorList's Type implied (``Type (authors | editors) #IMPLIED``):
+    a BookDocument's list without it holds the chapter's authors, as reviewkit's XML reader
+    reads it, in MEDLINE text and in esummary alike (the book's editors stay FED/ED)."""
+    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
+    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
+    assert found
+    untyped = found.group(0).replace(b'<AuthorList Type="authors"', b"<AuthorList")
+    assert untyped != found.group(0)
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % untyped), "x"
+    )
+    text = medline_text([untyped]).decode("utf-8")
+    (record,) = medline.read(text, "book.nbib")
+    assert (
+        record.authors
+        == from_xml.authors
+        == [
+            "Gauvreau, Claudie",
+            "Brisson, Jean-Denis",
+            "Dupré, Nicolas",
+        ]
+    )
+    assert "FED - Adam, Margaret P" in text
+    (summary,) = Entrez.read(io.BytesIO(esummary_xml([int(BOOK_PMID)], {int(BOOK_PMID): untyped})))
+    assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]
