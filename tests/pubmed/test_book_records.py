@@ -12,12 +12,11 @@ import re
 from Bio import Entrez, Medline
 
 from reviewkit.formats import medline, pubmed_xml
-from reviewkit.offline_data import path as data_path
 from reviewkit.pubmed.esummary import esummary_xml
 from reviewkit.pubmed.medline_text import medline_text
 from reviewkit.pubmed.server import EutilsServer
 
-from .conftest import BOOK_PMID
+from .conftest import BOOK_PMID, book_article
 from .eutils_get import get, reply
 
 # the tags of PubMed's record of PMID 20301770, in its order (each tag once)
@@ -93,13 +92,11 @@ def test_a_book_chapter_s_esummary_is_a_docsum_biopython_reads(book_server: Euti
     assert summary["HasAbstract"] == 1 and summary["FullJournalName"] == ""
 
 
-def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit(
-    book_server: EutilsServer,
-) -> None:
+def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit() -> None:
     """A whole book (a BookDocument without ArticleTitle; here the chapter with its title taken
     out, as no real whole-book record is recorded): no TI, the book's title in BTI, no 'Book
     Chapter' (our reading, book_records' docstring), and both readers still find its title."""
-    (chapter,) = book_server.snapshot.articles_xml([int(BOOK_PMID)])
+    chapter = book_article()
     whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
     assert whole != chapter
     text = medline_text([whole]).decode("utf-8")
@@ -118,11 +115,9 @@ def test_a_chapter_s_author_list_without_its_type_is_its_authors() -> None:
     """PubMed's DTD leaves AuthorList's Type implied (``Type (authors | editors) #IMPLIED``):
     a BookDocument's list without it holds the chapter's authors, as reviewkit's XML reader
     reads it, in MEDLINE text and in esummary alike (the book's editors stay FED/ED)."""
-    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
-    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
-    assert found
-    untyped = found.group(0).replace(b'<AuthorList Type="authors"', b"<AuthorList")
-    assert untyped != found.group(0)
+    chapter = book_article()
+    untyped = chapter.replace(b'<AuthorList Type="authors"', b"<AuthorList")
+    assert untyped != chapter
     (from_xml,) = pubmed_xml.read(
         io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % untyped), "x"
     )
@@ -140,3 +135,19 @@ def test_a_chapter_s_author_list_without_its_type_is_its_authors() -> None:
     assert "FED - Adam, Margaret P" in text
     (summary,) = Entrez.read(io.BytesIO(esummary_xml([int(BOOK_PMID)], {int(BOOK_PMID): untyped})))
     assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]
+
+
+def test_a_book_with_a_doi_after_its_bookshelf_id_is_read_as_a_whole_record() -> None:
+    """A Bookshelf record with a DOI (NIHR Journals Library's reports carry one) has its ids
+    written as AIDs in its ArticleIdList's order, the DOI after the NBK accession: as a file's
+    last record it ends with PubMed's closing run of AID lines, not cut short, and its DOI is
+    read."""
+    chapter = book_article()
+    accession = b'<ArticleId IdType="bookaccession">NBK1372</ArticleId>'
+    with_doi = chapter.replace(
+        accession, accession + b'<ArticleId IdType="doi">10.3310/hta00000</ArticleId>', 1
+    )
+    text = medline_text([with_doi]).decode("utf-8")
+    assert text.endswith("AID - NBK1372 [bookaccession]\nAID - 10.3310/hta00000 [doi]\n")
+    (record,) = medline.read(text, "book.nbib")
+    assert (record.pmid, record.doi) == (BOOK_PMID, "10.3310/hta00000")
