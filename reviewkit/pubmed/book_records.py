@@ -11,7 +11,8 @@ no status; no OWN, MHDA, PHST, PST or SO (GeneReviews' XML has a medline date: m
 a ``<sup>`` in the book's title in parentheses ('GeneReviews(®)'); the chapter's title ended
 with a period ('Feingold Syndrome 1.'). Our reading, no record settling it: CTI (the
 collection's title), VI (the volume) and ISBN after BTI, in the DTD's order; a whole book (no
-ArticleTitle) without 'Book Chapter'.
+ArticleTitle) without 'Book Chapter';
+a group of editors (a CollectiveName) as ED, not CN (NLM's Corporate Author).
 
 esummary version 1.0: the items a journal article's DocSum has (:mod:`reviewkit.pubmed.esummary`),
 those of a journal left empty and the book's where one means the same (the date, the authors,
@@ -97,7 +98,8 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     ]
     fields += [("ISBN", text(e)) for e in book.findall("Isbn")]
     fields += [("AB", abstract_text(doc)), ("CI", text(doc.find("Abstract/CopyrightInformation")))]
-    fields += author_fields(book.findall("AuthorList[@Type='editors']/Author"), "FED", "ED")
+    editors = book.findall("AuthorList[@Type='editors']/Author")
+    fields += author_fields(editors, "FED", "ED", group_tag="ED")  # a group: no CN (an author)
     fields += author_fields(_authors(doc))
     fields += [("LA", text(e)) for e in doc.findall("Language")]
     types = [text(e) for e in doc.findall("PublicationType")]

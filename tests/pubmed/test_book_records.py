@@ -151,3 +151,28 @@ def test_a_book_with_a_doi_after_its_bookshelf_id_is_read_as_a_whole_record() ->
     assert text.endswith("AID - NBK1372 [bookaccession]\nAID - 10.3310/hta00000 [doi]\n")
     (record,) = medline.read(text, "book.nbib")
     assert (record.pmid, record.doi) == (BOOK_PMID, "10.3310/hta00000")
+
+
+def test_a_group_editor_of_a_book_is_no_corporate_author() -> None:
+    """A book edited by a group (an editor ``<CollectiveName>``): NLM's CN is the Corporate
+    Author, so the group is written among the editors (ED, our reading: no record of one) and
+    the nbib import has the chapter's authors alone, as the XML import has."""
+    chapter = book_article()
+    group = b"<Author><CollectiveName>GeneReviews Editorial Board</CollectiveName></Author>"
+    edited = chapter.replace(
+        b'<AuthorList Type="editors" CompleteYN="Y">',
+        b'<AuthorList Type="editors" CompleteYN="Y">' + group,
+        1,
+    )
+    assert edited != chapter
+    text = medline_text([edited]).decode("utf-8")
+    assert "CN  - " not in text and "ED  - GeneReviews Editorial Board" in text
+    (record,) = medline.read(text, "book.nbib")
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % edited), "x"
+    )
+    assert (
+        record.authors
+        == from_xml.authors
+        == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+    )
