@@ -26,6 +26,7 @@ from typing import Any
 
 from lxml import etree as ET
 
+from reviewkit.formats.book_authors import book_authors
 from reviewkit.pubmed.medline_text import (
     abstract_text,
     article_id_pairs,
@@ -100,7 +101,7 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     fields += [("AB", abstract_text(doc)), ("CI", text(doc.find("Abstract/CopyrightInformation")))]
     editors = book.findall("AuthorList[@Type='editors']/Author")
     fields += author_fields(editors, "FED", "ED", group_tag="ED")  # a group: no CN (an author)
-    fields += author_fields(_authors(doc))
+    fields += author_fields(book_authors(doc))
     fields += [("LA", text(e)) for e in doc.findall("Language")]
     types = [text(e) for e in doc.findall("PublicationType")]
     fields += [("PT", t) for t in [*types, *(["Book Chapter"] if chapter else [])]]
@@ -112,14 +113,6 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     ids = [(k, v) for k, v in article_id_pairs(doc) if k != "pubmed"]
     fields += [("AID", f"{v} [{k}]") for k, v in ids]
     return [(tag, value) for tag, value in fields if value]
-
-
-def _authors(doc: ET._Element) -> list[ET._Element]:
-    """The chapter's (or book's) authors: the BookDocument's lists but one of Type 'editors'
-    (PubMed's DTD leaves AuthorList's Type implied: a list without it is read as authors, as
-    reviewkit's XML reader reads it)."""
-    lists = [a for a in doc.findall("AuthorList") if a.get("Type") != "editors"]
-    return [author for authors in lists for author in authors.findall("Author")]
 
 
 def book_items(article: ET._Element) -> dict[str, Any]:
@@ -137,7 +130,7 @@ def book_items(article: ET._Element) -> dict[str, Any]:
     return {
         "PubDate": dated,
         "Source": marked_text(book.find("BookTitle")),
-        "AuthorList": _authors(doc),
+        "AuthorList": book_authors(doc),
         "Title": title,
         "Languages": [text(e) for e in doc.findall("Language")],
         "PubTypes": [text(e) for e in doc.findall("PublicationType")],

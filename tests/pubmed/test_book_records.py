@@ -176,3 +176,24 @@ def test_a_group_editor_of_a_book_is_no_corporate_author() -> None:
         == from_xml.authors
         == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
     )
+
+
+def test_a_whole_book_s_authors_in_its_book_element_are_its_authors() -> None:
+    """A whole book's authors may sit in its ``<Book>``'s AuthorList of Type 'authors' (PubMed's
+    DTD allows it there; metapub, reading real records, takes a book's authors from both
+    places): they are the record's authors in MEDLINE text, esummary and the XML import."""
+    chapter = book_article()
+    authors = re.search(rb'<AuthorList Type="authors".*?</AuthorList>', chapter, re.S)
+    assert authors
+    whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
+    whole = whole.replace(authors.group(0), b"").replace(
+        b"<Medium>", authors.group(0) + b"<Medium>"
+    )
+    names = ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % whole), "x"
+    )
+    (record,) = medline.read(medline_text([whole]).decode("utf-8"), "book.nbib")
+    assert record.authors == from_xml.authors == names
+    (summary,) = Entrez.read(io.BytesIO(esummary_xml([int(BOOK_PMID)], {int(BOOK_PMID): whole})))
+    assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]
