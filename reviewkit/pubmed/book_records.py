@@ -11,8 +11,8 @@ no status; no OWN, MHDA, PHST, PST or SO (GeneReviews' XML has a medline date: m
 a ``<sup>`` in the book's title in parentheses ('GeneReviews(®)'); the chapter's title ended
 with a period ('Feingold Syndrome 1.'). Our reading, no record settling it: CTI (the
 collection's title), VI (the volume) and ISBN after BTI, in the DTD's order; a whole book (no
-ArticleTitle) without 'Book Chapter';
-a group of editors (a CollectiveName) as ED, not CN (NLM's Corporate Author).
+ArticleTitle) without 'Book Chapter'; a group of editors (a CollectiveName) as ED, not CN (NLM's
+Corporate Author); the authors by :func:`reviewkit.formats.book_authors.book_authors`.
 
 esummary version 1.0: the items a journal article's DocSum has (:mod:`reviewkit.pubmed.esummary`),
 those of a journal left empty and the book's where one means the same (the date, the authors,
