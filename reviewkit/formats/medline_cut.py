@@ -146,10 +146,16 @@ def _is_book(block: str) -> bool:
 
 
 def _closed(block: str) -> bool:
-    """Whether a record ends with PubMed's closing line: SO, or a book's accession AID."""
+    """Whether a record ends with PubMed's closing line: SO, or a book's run of AID lines
+    holding its accession (a book's ids are written in its ArticleIdList's order, so a DOI
+    may follow the NBK accession: reviewkit.pubmed.book_records)."""
     for line in reversed(split_lines(block)):
         m = MEDLINE_LINE.match(line)
-        if m:
-            tag, value = m.group(1), m.group(2).rstrip()
-            return tag == "SO" or (tag == "AID" and value.endswith("[bookaccession]"))
+        if not m:
+            continue
+        tag, value = m.group(1), m.group(2).rstrip()
+        if tag != "AID":
+            return tag == "SO"
+        if value.endswith("[bookaccession]"):
+            return True
     return False

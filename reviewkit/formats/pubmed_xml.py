@@ -22,6 +22,7 @@ from lxml import etree as ET
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
 from reviewkit.formats import corrections
+from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
@@ -137,11 +138,13 @@ def article_to_record(
         for t in article.findall("Abstract/AbstractText")
         if _text(t)
     ]
-    authors = [_author(a) for a in article.findall("AuthorList/Author")]
+    listed = book_authors(book) if book is not None else article.findall("AuthorList/Author")
+    authors = [_author(a) for a in listed]
     affiliations = list(
         dict.fromkeys(
             aff.text.strip()
-            for aff in article.iterfind("AuthorList/Author/AffiliationInfo/Affiliation")
+            for a in listed
+            for aff in a.iterfind("AffiliationInfo/Affiliation")
             if aff.text
         )
     )

@@ -11,7 +11,8 @@ no status; no OWN, MHDA, PHST, PST or SO (GeneReviews' XML has a medline date: m
 a ``<sup>`` in the book's title in parentheses ('GeneReviews(®)'); the chapter's title ended
 with a period ('Feingold Syndrome 1.'). Our reading, no record settling it: CTI (the
 collection's title), VI (the volume) and ISBN after BTI, in the DTD's order; a whole book (no
-ArticleTitle) without 'Book Chapter'.
+ArticleTitle) without 'Book Chapter'; a group of editors (a CollectiveName) as ED, not CN (NLM's
+Corporate Author); the authors by :func:`reviewkit.formats.book_authors.book_authors`.
 
 esummary version 1.0: the items a journal article's DocSum has (:mod:`reviewkit.pubmed.esummary`),
 those of a journal left empty and the book's where one means the same (the date, the authors,
@@ -25,6 +26,7 @@ from typing import Any
 
 from lxml import etree as ET
 
+from reviewkit.formats.book_authors import book_authors
 from reviewkit.pubmed.medline_text import (
     abstract_text,
     article_id_pairs,
@@ -97,8 +99,9 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     ]
     fields += [("ISBN", text(e)) for e in book.findall("Isbn")]
     fields += [("AB", abstract_text(doc)), ("CI", text(doc.find("Abstract/CopyrightInformation")))]
-    fields += author_fields(book.findall("AuthorList[@Type='editors']/Author"), "FED", "ED")
-    fields += author_fields(_authors(doc))
+    editors = book.findall("AuthorList[@Type='editors']/Author")
+    fields += author_fields(editors, "FED", "ED", group_tag="ED")  # a group: no CN (an author)
+    fields += author_fields(book_authors(doc))
     fields += [("LA", text(e)) for e in doc.findall("Language")]
     types = [text(e) for e in doc.findall("PublicationType")]
     fields += [("PT", t) for t in [*types, *(["Book Chapter"] if chapter else [])]]
@@ -110,11 +113,6 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     ids = [(k, v) for k, v in article_id_pairs(doc) if k != "pubmed"]
     fields += [("AID", f"{v} [{k}]") for k, v in ids]
     return [(tag, value) for tag, value in fields if value]
-
-
-def _authors(doc: ET._Element) -> list[ET._Element]:
-    """The chapter's (or book's) authors: the BookDocument's list of Type 'authors'."""
-    return doc.findall("AuthorList[@Type='authors']/Author")
 
 
 def book_items(article: ET._Element) -> dict[str, Any]:
@@ -132,7 +130,7 @@ def book_items(article: ET._Element) -> dict[str, Any]:
     return {
         "PubDate": dated,
         "Source": marked_text(book.find("BookTitle")),
-        "AuthorList": _authors(doc),
+        "AuthorList": book_authors(doc),
         "Title": title,
         "Languages": [text(e) for e in doc.findall("Language")],
         "PubTypes": [text(e) for e in doc.findall("PublicationType")],

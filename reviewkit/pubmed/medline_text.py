@@ -121,16 +121,17 @@ def _journal(art: ET._Element, cit: ET._Element) -> list[tuple[str, str]]:
 
 
 def author_fields(
-    authors: list[ET._Element], full: str = "FAU", short: str = "AU"
+    authors: list[ET._Element], full: str = "FAU", short: str = "AU", group_tag: str = "CN"
 ) -> list[tuple[str, str]]:
     """FAU, AU, AUID, AD for each author, in the list's order; CN for a group (NLM: Corporate
     Author). A name without a ForeName is written as its LastName alone. A book's editors are
-    written so as FED and ED (:mod:`reviewkit.pubmed.book_records`)."""
+    written so as FED and ED, a group of editors as ED (``group_tag``: no corporate author;
+    :mod:`reviewkit.pubmed.book_records`)."""
     fields: list[tuple[str, str]] = []
     for author in authors:
         group = text(author.find("CollectiveName"))
         if group:
-            fields.append(("CN", group))
+            fields.append((group_tag, group))
         else:
             last, fore = text(author.find("LastName")), text(author.find("ForeName"))
             initials, suffix = text(author.find("Initials")), text(author.find("Suffix"))

@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from reviewkit.markdown import Written, heading, paragraph, text
 from reviewkit.nlm_files import nlm_order
@@ -120,7 +121,9 @@ def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
     say."""
     seen: dict[tuple[str, str, str], None] = {}
     for run in runs:
-        seen[(run.database, run.interface, _in_nlm_order(run.snapshot))] = None
+        snapshot = _in_nlm_order(run.snapshot)
+        interface = _any_port(run.interface) if snapshot else run.interface
+        seen[(run.database, interface, snapshot)] = None
     said = []
     for database, interface, snapshot in seen:  # interface: 'E-utilities <base URL>'
         by = "NCBI's" if not snapshot else "reviewkit's local server:"
@@ -131,6 +134,18 @@ def _databases(runs: Sequence[SearchRun], imported: Sequence[str]) -> list[str]:
     for source in imported:
         said.append(f"{source}, imported from a file: its platform is not recorded, name it")
     return _first(said, "no search run and no database's file imported yet")
+
+
+def _any_port(interface: str) -> str:
+    """A local server's interface ('E-utilities http://127.0.0.1:41234/entrez/eutils/') with
+    its port left out: the server binds a free port each session (``pubmed serve --port 0``,
+    an offline run, the demo), so the port says nothing of the platform searched, and runs of
+    one snapshot on two ports are one database; each run's entry keeps its own URL."""
+    kind, _, url = interface.partition(" ")
+    parts = urlsplit(url)
+    if not parts.hostname or parts.port is None:
+        return interface
+    return f"{kind} {parts._replace(netloc=parts.hostname).geturl()} (each run's port in its entry)"
 
 
 def _in_nlm_order(snapshot: str) -> str:

@@ -141,18 +141,24 @@ def server(make_server: ServerFactory, small_snapshot: Snapshot) -> EutilsServer
     return make_server(small_snapshot)
 
 
+def book_article() -> bytes:
+    """metapub's real efetch reply for PMID 20301546, a GeneReviews chapter: its
+    ``<PubmedBookArticle>`` element."""
+    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
+    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
+    assert found
+    return found.group(0)
+
+
 @pytest.fixture(scope="module")
 def book_snapshot(
     nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Snapshot]:
     """Five 2021 articles and a real book chapter: metapub's efetch reply for PMID 20301546,
     a GeneReviews chapter (``PubmedBookArticle``)."""
-    fixture = data_path("metapub-fixtures", f"tests/fixtures/pmid_xml/{BOOK_PMID}.xml")
-    found = re.search(rb"<PubmedBookArticle>.*</PubmedBookArticle>", fixture.read_bytes(), re.S)
-    assert found
     # 2021 articles, whose PMIDs are above the book's: a search lists it last (newest first)
     articles = [a for a in nlm_articles["update"] if int(pmid_of(a)) > int(BOOK_PMID)][:5]
-    path = write_set(tmp_path_factory.mktemp("book") / "book.xml", [*articles, found.group(0)])
+    path = write_set(tmp_path_factory.mktemp("book") / "book.xml", [*articles, book_article()])
     snapshot = Snapshot.open([Path(path)])
     yield snapshot
     snapshot.close()

@@ -7,13 +7,16 @@ reply for PMID 20301546, another GeneReviews chapter (conftest's ``book_server``
 from __future__ import annotations
 
 import io
+import re
 
 from Bio import Entrez, Medline
 
 from reviewkit.formats import medline, pubmed_xml
+from reviewkit.pubmed.esummary import esummary_xml
+from reviewkit.pubmed.medline_text import medline_text
 from reviewkit.pubmed.server import EutilsServer
 
-from .conftest import BOOK_PMID
+from .conftest import BOOK_PMID, book_article
 from .eutils_get import get, reply
 
 # the tags of PubMed's record of PMID 20301770, in its order (each tag once)
@@ -87,3 +90,110 @@ def test_a_book_chapter_s_esummary_is_a_docsum_biopython_reads(book_server: Euti
     assert summary["ArticleIds"]["pubmed"] == [BOOK_PMID]  # Biopython's list, as recorded
     assert summary["RecordStatus"] == "PubMed - as supplied by publisher"
     assert summary["HasAbstract"] == 1 and summary["FullJournalName"] == ""
+
+
+def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit() -> None:
+    """A whole book (a BookDocument without ArticleTitle; here the chapter with its title taken
+    out, as no real whole-book record is recorded): no TI, the book's title in BTI, no 'Book
+    Chapter' (our reading, book_records' docstring), and both readers still find its title."""
+    chapter = book_article()
+    whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
+    assert whole != chapter
+    text = medline_text([whole]).decode("utf-8")
+    (found,) = Medline.parse(io.StringIO(text))
+    assert "TI" not in found and found["BTI"] == ["GeneReviews(®)"] and found["PT"] == ["Review"]
+    (record,) = medline.read(text, "book.nbib")
+    assert (record.pmid, record.title, record.publisher) == (
+        BOOK_PMID,
+        "GeneReviews(®)",
+        "University of Washington, Seattle",
+    )
+    assert record.authors == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+
+
+def test_a_chapter_s_author_list_without_its_type_is_its_authors() -> None:
+    """PubMed's DTD leaves AuthorList's Type implied (``Type (authors | editors) #IMPLIED``):
+    a BookDocument's list without it holds the chapter's authors, as reviewkit's XML reader
+    reads it, in MEDLINE text and in esummary alike (the book's editors stay FED/ED)."""
+    chapter = book_article()
+    untyped = chapter.replace(b'<AuthorList Type="authors"', b"<AuthorList")
+    assert untyped != chapter
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % untyped), "x"
+    )
+    text = medline_text([untyped]).decode("utf-8")
+    (record,) = medline.read(text, "book.nbib")
+    assert (
+        record.authors
+        == from_xml.authors
+        == [
+            "Gauvreau, Claudie",
+            "Brisson, Jean-Denis",
+            "Dupré, Nicolas",
+        ]
+    )
+    assert "FED - Adam, Margaret P" in text
+    (summary,) = Entrez.read(io.BytesIO(esummary_xml([int(BOOK_PMID)], {int(BOOK_PMID): untyped})))
+    assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]
+
+
+def test_a_book_with_a_doi_after_its_bookshelf_id_is_read_as_a_whole_record() -> None:
+    """A Bookshelf record with a DOI (NIHR Journals Library's reports carry one) has its ids
+    written as AIDs in its ArticleIdList's order, the DOI after the NBK accession: as a file's
+    last record it ends with PubMed's closing run of AID lines, not cut short, and its DOI is
+    read."""
+    chapter = book_article()
+    accession = b'<ArticleId IdType="bookaccession">NBK1372</ArticleId>'
+    with_doi = chapter.replace(
+        accession, accession + b'<ArticleId IdType="doi">10.3310/hta00000</ArticleId>', 1
+    )
+    text = medline_text([with_doi]).decode("utf-8")
+    assert text.endswith("AID - NBK1372 [bookaccession]\nAID - 10.3310/hta00000 [doi]\n")
+    (record,) = medline.read(text, "book.nbib")
+    assert (record.pmid, record.doi) == (BOOK_PMID, "10.3310/hta00000")
+
+
+def test_a_group_editor_of_a_book_is_no_corporate_author() -> None:
+    """A book edited by a group (an editor ``<CollectiveName>``): NLM's CN is the Corporate
+    Author, so the group is written among the editors (ED, our reading: no record of one) and
+    the nbib import has the chapter's authors alone, as the XML import has."""
+    chapter = book_article()
+    group = b"<Author><CollectiveName>GeneReviews Editorial Board</CollectiveName></Author>"
+    edited = chapter.replace(
+        b'<AuthorList Type="editors" CompleteYN="Y">',
+        b'<AuthorList Type="editors" CompleteYN="Y">' + group,
+        1,
+    )
+    assert edited != chapter
+    text = medline_text([edited]).decode("utf-8")
+    assert "CN  - " not in text and "ED  - GeneReviews Editorial Board" in text
+    (record,) = medline.read(text, "book.nbib")
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % edited), "x"
+    )
+    assert (
+        record.authors
+        == from_xml.authors
+        == ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+    )
+
+
+def test_a_whole_book_s_authors_in_its_book_element_are_its_authors() -> None:
+    """A whole book's authors may sit in its ``<Book>``'s AuthorList of Type 'authors' (PubMed's
+    DTD allows it there; metapub, reading real records, takes a book's authors from both
+    places): they are the record's authors in MEDLINE text, esummary and the XML import."""
+    chapter = book_article()
+    authors = re.search(rb'<AuthorList Type="authors".*?</AuthorList>', chapter, re.S)
+    assert authors
+    whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
+    whole = whole.replace(authors.group(0), b"").replace(
+        b"<Medium>", authors.group(0) + b"<Medium>"
+    )
+    names = ["Gauvreau, Claudie", "Brisson, Jean-Denis", "Dupré, Nicolas"]
+    (from_xml,) = pubmed_xml.read(
+        io.BytesIO(b"<PubmedArticleSet>%s</PubmedArticleSet>" % whole), "x"
+    )
+    (record,) = medline.read(medline_text([whole]).decode("utf-8"), "book.nbib")
+    assert record.authors == from_xml.authors == names
+    (summary,) = Entrez.read(io.BytesIO(esummary_xml([int(BOOK_PMID)], {int(BOOK_PMID): whole})))
+    assert list(summary["AuthorList"]) == ["Gauvreau C", "Brisson JD", "Dupré N"]

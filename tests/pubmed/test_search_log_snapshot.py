@@ -8,9 +8,10 @@ from __future__ import annotations
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.searches import run_search, search_log
 
-from .conftest import fast_client
+from .conftest import ServerFactory, fast_client
 
 AS_GIVEN = "pubmed21n1298.xml.gz; pubmed20n0014.xml.gz"  # what a run before stop 40 recorded
 NLM_ORDER = "pubmed20n0014.xml.gz; pubmed21n1298.xml.gz"
@@ -32,3 +33,23 @@ def test_a_snapshot_recorded_in_either_order_is_one_database_in_the_log(
     named = [line for line in log.splitlines() if "over the offline snapshot" in line]
     assert len(named) == 1 and NLM_ORDER in named[0], named
     assert f"local snapshot:      {AS_GIVEN}" in log  # each run's entry: what it recorded
+
+
+def test_runs_on_two_ports_over_one_snapshot_are_one_database_in_the_log(
+    project_a: Project, make_server: ServerFactory, small_snapshot: Snapshot
+) -> None:
+    """The local server binds any free port: two runs of one snapshot on two ports (two
+    ``pubmed serve`` sessions, two offline runs) are one database, searched on one platform."""
+    search = Search("rtw", "PubMed", '"return to work"', Limits())
+    first, second = make_server(small_snapshot), make_server(small_snapshot)
+    assert first.base_url != second.base_url
+    for server in (first, second):
+        run_search(project_a.db, search, fast_client(server))
+
+    log = search_log(project_a.db, project_a.protocol)
+
+    named = [line for line in log.splitlines() if "over the offline snapshot" in line]
+    assert len(named) == 1, named
+    assert "local server: E-utilities http://127.0.0.1/entrez/eutils/ (each run's port" in named[0]
+    for server in (first, second):  # each run's entry keeps the URL it was run at
+        assert f"via E-utilities {server.base_url}" in log
