@@ -59,7 +59,14 @@ def test_what_a_german_sentence_says_was_measured_is_no_provider(providers, text
         ),
         # a passive's agent: who measured, as "by" is in English
         ("Die Daten wurden vom Betriebsarzt erhoben.", "occupational-health"),
-        # the researchers' present tense: what a provider does in the intervention
+        # who measured with them, as an agent is ("together with the occupational physician")
+        ("Die Arbeitsplatzanforderungen wurden gemeinsam mit dem Betriebsarzt ermittelt.",
+         "occupational-health"),
+        # a sentence that opens with a preposition: before the auxiliary the means or the
+        # occasion, the intervention's; what was measured is the subject after it
+        ("Durch die Beratung beim Betriebsarzt wurden Belastungen am Arbeitsplatz ermittelt.",
+         "occupational-health"),
+        ("Im Gespräch mit dem Hausarzt wurden die Belastungen erfasst.", "gp"),
         ("Der Betriebsarzt erfasst die Arbeitsplatzsituation und erstellt einen Plan.", "occupational-health"),
     ],
 )  # fmt: skip
