@@ -33,8 +33,9 @@ def comparators():
         # a time of the study's own arm
         "Scores improved compared with baseline and versus pre-intervention levels.",
         # the role's arm by its size is no description of what it received
-        "Sick leave was shorter than in the control group of 45 workers. Pain fell more in the "
-        "intervention group versus controls.",
+        "Sick leave was shorter compared with the control group of 45 workers. Pain fell more "
+        "in the intervention group versus controls. Acupuncture versus stretching gave the "
+        "same result.",
         "All participants improved at T1 compared to T0, and compared with the year before.",
         # the verb alone, with its object's cue after A
         "We compared the intervention group with the control group. Outcomes at 12 months "
