@@ -39,10 +39,12 @@ _TOGETHER = frozenset({"gemeinsam", "zusammen"})
 # A preposition that opens the sentence: what stands before the auxiliary is then an adverbial
 # (the means, the place, the occasion: "Durch die Beratung beim Betriebsarzt wurden Belastungen
 # ermittelt", "Im Gespräch mit dem Hausarzt wurden die Belastungen erfasst"), and the subject,
-# what was measured, follows the auxiliary
+# what was measured, follows the auxiliary. Not a preposition of the instrument ("mit",
+# "mittels", "anhand"): a term in the instrument's description is what it measured ("Mittels
+# eines Fragebogens zur Zusammenarbeit mit dem Betriebsarzt wurden Daten erhoben")
 _OPENING_PREPOSITIONS = frozenset(
-    {"durch", "im", "in", "bei", "beim", "mit", "nach", "während", "über", "zur", "zum", "vor",
-     "auf", "aus", "an", "am", "unter", "für", "innerhalb", "anhand", "mittels", "mithilfe"}
+    {"durch", "im", "in", "bei", "beim", "nach", "während", "über", "zur", "zum", "vor", "auf",
+     "aus", "an", "am", "unter", "für", "innerhalb"}
 )  # fmt: skip
 # What makes the words after it no measured thing: effect, efficacy, cost, feasibility,
 # acceptance, an aim's question ("ob", "wie")

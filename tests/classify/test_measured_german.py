@@ -38,6 +38,9 @@ def _scores(scheme, text: str) -> dict[str, float]:
         "mit dem Betriebsarzt in 38 Kliniken erhoben.",
         # the subject before the auxiliary
         "Die Zufriedenheit mit dem Betriebsarzt wurde mit einem Fragebogen erfasst.",
+        # a sentence opened by its instrument, the term in what the instrument asked
+        "Mittels eines Fragebogens zur Zusammenarbeit mit dem Betriebsarzt wurden Daten erhoben.",
+        "Mit einem Fragebogen zum Kontakt mit dem Hausarzt wurden Daten erhoben.",
         # a subordinate clause: the participle, then its auxiliary
         "Es zeigte sich, dass die Kontakte zum Hausarzt, die mittels Fragebogen erfasst wurden, "
         "selten waren.",
