@@ -33,6 +33,19 @@ PARTICIPLES = frozenset(
 AUXILIARIES = frozenset({"wurde", "wurden", "werden", "wird", "worden"})
 # A passive's agent right before the term: who measured, not what ("vom Betriebsarzt erhoben")
 _AGENTS = frozenset({"von", "vom", "durch"})
+# Who measured with them, as an agent is: "gemeinsam mit dem Betriebsarzt ermittelt" ("together
+# with the occupational physician", which the English reading counts as the intervention's)
+_TOGETHER = frozenset({"gemeinsam", "zusammen"})
+# A preposition that opens the sentence: what stands before the auxiliary is then an adverbial
+# (the means, the place, the occasion: "Durch die Beratung beim Betriebsarzt wurden Belastungen
+# ermittelt", "Im Gespräch mit dem Hausarzt wurden die Belastungen erfasst"), and the subject,
+# what was measured, follows the auxiliary. Not a preposition of the instrument ("mit",
+# "mittels", "anhand"): a term in the instrument's description is what it measured ("Mittels
+# eines Fragebogens zur Zusammenarbeit mit dem Betriebsarzt wurden Daten erhoben")
+_OPENING_PREPOSITIONS = frozenset(
+    {"durch", "im", "in", "bei", "beim", "nach", "während", "über", "zur", "zum", "vor", "auf",
+     "aus", "an", "am", "unter", "für", "innerhalb"}
+)  # fmt: skip
 # What makes the words after it no measured thing: effect, efficacy, cost, feasibility,
 # acceptance, an aim's question ("ob", "wie")
 _NOT_MEASURED = frozenset(
@@ -63,6 +76,11 @@ def names_measured_german(text: str, words: list[Token], first: int, last: int) 
     docstring)."""
     if low_at(words, first - 1) in _AGENTS or low_at(words, first - 2) in _AGENTS:
         return False
+    if any(
+        low_at(words, k) == "mit" and low_at(words, k - 1) in _TOGETHER
+        for k in range(first - 3, first)
+    ):
+        return False  # "gemeinsam mit dem Betriebsarzt": who measured with them
     opened = _auxiliary_before(text, words, first)  # "wurden Daten zu ... Hausarzt ..."
     participle = None
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
@@ -75,7 +93,7 @@ def names_measured_german(text: str, words: list[Token], first: int, last: int) 
         if low in AUXILIARIES:
             # the bracket opened right after the term, its subject ("Die Zufriedenheit mit dem
             # Betriebsarzt wurde ..."); else another clause's verb
-            if opened or k - last > SUBJECT_GAP:
+            if opened or k - last > SUBJECT_GAP or _adverbial_opening(text, words, first):
                 return False
             opened = True
     if participle is None:
@@ -86,6 +104,15 @@ def names_measured_german(text: str, words: list[Token], first: int, last: int) 
     elif not _gap(text, words, participle, _CLAUSE_END):
         return False  # the participle does not end its clause: an adjective ("erfasst und ...")
     return opened and not _not_measured_before(text, words, first)
+
+
+def _adverbial_opening(text: str, words: list[Token], first: int) -> bool:
+    """Whether the sentence the term stands in opens with a preposition
+    (:data:`_OPENING_PREPOSITIONS`), before the term."""
+    k = first
+    while k > 0 and not _gap(text, words, k - 1, _SENTENCE_END):
+        k -= 1
+    return k < first and low_at(words, k) in _OPENING_PREPOSITIONS
 
 
 def _auxiliary_before(text: str, words: list[Token], first: int) -> bool:

@@ -52,8 +52,25 @@ _BEFORE_ROLE = frozenset(
 # comparison arm given a leaflet"
 _DESCRIBED = frozenset(
     {"receiving", "received", "given", "who", "that", "which", "treated", "with", "undergoing",
-     "doing", "on", "using", "allocated", "assigned", "randomised", "randomized"}
+     "doing", "on", "using", "allocated", "assigned", "randomised", "randomized", "where",
+     "whose", "consisting", "comprising", "offered", "provided"}
 )  # fmt: skip
+# Or what the arm was, after "of" ("the control intervention of stretching", "the comparison
+# group of usual physiotherapy") or "in which" ("the control condition, in which participants
+# did stretching"); not its size ("the control group of 45 workers")
+_DESCRIBED_AFTER = {"of": None, "in": "which"}
+
+
+def _described(words: list, k: int) -> bool:
+    """Whether word ``k``, right after the role's noun, opens what the arm received."""
+    w = low_at(words, k)
+    if w in _DESCRIBED:
+        return True
+    if w not in _DESCRIBED_AFTER:
+        return False
+    after = low_at(words, k + 1)
+    wanted = _DESCRIBED_AFTER[w]
+    return after == wanted if wanted else bool(after) and not after[0].isdigit()
 
 
 def names_time(words: list, j: int) -> bool:
@@ -84,7 +101,7 @@ def names_role(words: list, j: int) -> bool:
         end = j + 1
     else:
         return False
-    return low_at(words, end + 1) not in _DESCRIBED
+    return not _described(words, end + 1)
 
 
 def names_no_arm(words: list, j: int) -> bool:

@@ -131,6 +131,11 @@ class Label:
     # Groups of ``combines`` that count as one towards ``min_combined``: labels for one kind of
     # condition (Review A's musculoskeletal and chronic pain: both pain conditions)
     count_as_one: tuple[tuple[str, ...], ...] = ()
+    # The labels ``combines`` joins make up everyone between them (women and men), so a share
+    # below 100% of one says the rest are the other: the combination's evidence
+    # (:mod:`reviewkit.classify.shares`). Not where others may be none of them (a share of
+    # musculoskeletal disorders says nothing of mental ones)
+    complementary: bool = False
     # Other schemes' labels whose terms this label shares ("clinical-type" for all its labels,
     # "clinical-type.exercise" for one): a label that stands for several labels of a scheme
     # within the scheme; ``terms`` holds them after its own

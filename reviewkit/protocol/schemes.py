@@ -355,6 +355,7 @@ class SchemeChecks:
             combines=self.strings(lab, "combines", lw),
             min_combined=min_combined,
             count_as_one=self.label_groups(lab, "count_as_one", lw),
+            complementary=self.boolean(lab, "complementary", lw, False),
             terms_of=self.strings(lab, "terms_of", lw),
             duration_weeks=self.weeks(lab, lw),
         )
@@ -436,10 +437,11 @@ class SchemeChecks:
         """A combination label names other, plain labels of its scheme, at least two of them."""
         for j, lab in enumerate(labels):
             if not lab.combines:
-                if lab.count_as_one:
-                    raise self.fail(
-                        f"{w}labels[{j}].count_as_one", "only a combination label (combines) has it"
-                    )
+                for key in ("count_as_one", "complementary"):
+                    if getattr(lab, key):
+                        raise self.fail(
+                            f"{w}labels[{j}].{key}", "only a combination label (combines) has it"
+                        )
                 continue
             key = f"{w}labels[{j}].combines"
             for other in lab.combines:

@@ -52,6 +52,10 @@ def _in_results(protocol: protocol_mod.Protocol, text: str) -> list[str]:
         ("The mean age was 60 years, and 59% were male.", ["both"]),
         ("104 patients were included, aged 67.4 (12.8), 43.3% female.", ["both"]),
         ("Eighty-three patients took part; 41 percent were women.", ["both"]),
+        # a number in words opens a sentence; the share of the whole sample, named
+        ("Eighty-three percent were men.", ["both"]),
+        ("Eighty-three percent of the participants were men.", ["both"]),
+        ("Of the 412 respondents, 59% of the sample were female.", ["both"]),
     ],
 )  # fmt: skip
 def test_a_share_of_one_sex_names_both(sexes, text, sex):
@@ -68,6 +72,8 @@ def test_a_share_of_one_sex_names_both(sexes, text, sex):
         ("All 40 participants were men working in construction.", ["men"]),
         # all of them is no share
         ("All 40 participants (100%) were men.", ["men"]),
+        # a share of one sex's own people is no share of the sample
+        ("All 200 participants were women; 45% of the women were pregnant.", ["women"]),
         # "male" alone is a variable, not a sample: no sex named
         ("Male sex was associated with a longer stay.", ["not-stated"]),
         ("Patients with asthma were followed for two years.", ["not-stated"]),

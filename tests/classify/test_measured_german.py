@@ -38,6 +38,9 @@ def _scores(scheme, text: str) -> dict[str, float]:
         "mit dem Betriebsarzt in 38 Kliniken erhoben.",
         # the subject before the auxiliary
         "Die Zufriedenheit mit dem Betriebsarzt wurde mit einem Fragebogen erfasst.",
+        # a sentence opened by its instrument, the term in what the instrument asked
+        "Mittels eines Fragebogens zur Zusammenarbeit mit dem Betriebsarzt wurden Daten erhoben.",
+        "Mit einem Fragebogen zum Kontakt mit dem Hausarzt wurden Daten erhoben.",
         # a subordinate clause: the participle, then its auxiliary
         "Es zeigte sich, dass die Kontakte zum Hausarzt, die mittels Fragebogen erfasst wurden, "
         "selten waren.",
@@ -59,7 +62,14 @@ def test_what_a_german_sentence_says_was_measured_is_no_provider(providers, text
         ),
         # a passive's agent: who measured, as "by" is in English
         ("Die Daten wurden vom Betriebsarzt erhoben.", "occupational-health"),
-        # the researchers' present tense: what a provider does in the intervention
+        # who measured with them, as an agent is ("together with the occupational physician")
+        ("Die Arbeitsplatzanforderungen wurden gemeinsam mit dem Betriebsarzt ermittelt.",
+         "occupational-health"),
+        # a sentence that opens with a preposition: before the auxiliary the means or the
+        # occasion, the intervention's; what was measured is the subject after it
+        ("Durch die Beratung beim Betriebsarzt wurden Belastungen am Arbeitsplatz ermittelt.",
+         "occupational-health"),
+        ("Im Gespräch mit dem Hausarzt wurden die Belastungen erfasst.", "gp"),
         ("Der Betriebsarzt erfasst die Arbeitsplatzsituation und erstellt einen Plan.", "occupational-health"),
     ],
 )  # fmt: skip

@@ -288,6 +288,9 @@ def test_gold_names_ids_with_spaces_and_the_summary_counts_a_tie_once(tmp_path):
          "list of lists"),
         ('name = "Coordinator"\n', 'name = "Coordinator"\ncount_as_one = [["a", "b"]]\n',
          "only a combination label"),
+        ('name = "Coordinator"\n', 'name = "Coordinator"\ncomplementary = true\n',
+         "only a combination label"),
+        ("min_combined = 2\n", 'min_combined = 2\ncomplementary = "yes"\n', "complementary"),
     ],
 )  # fmt: skip
 def test_bad_scheme_options_name_the_key(tmp_path, old, new, message):
