@@ -34,7 +34,7 @@ from pathlib import Path
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
-from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
+from reviewkit.outputs import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
@@ -132,7 +132,7 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
             for line, row in rows
             if read_cell(row.get("record_id")).isdigit()
             for col, value in row.items()
-            if col not in EXTRACTION_SHEET_COLUMNS
+            if col not in EXTRACTION_SHEET_COLUMNS and col != EXTRACTION_MARK_COLUMN
         ]
         return cells, sheet_locale(separator, (c.value for c in cells))
     except UserError as exc:
