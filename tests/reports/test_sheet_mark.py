@@ -182,3 +182,26 @@ def test_a_sheet_without_the_mark_is_read_as_before_and_says_so(b_included, tmp_
     now = extract.values(project, ids)
     assert now[ids[0]]["country"] == "Norway" and now[ids[1]]["country"] == "Sweden"
     assert "1 row" in out and "as_exported" in out
+
+
+def test_an_old_value_pasted_back_is_not_written_over_by_an_export(b_included, tmp_path, capsys):
+    """The project's country was 'Sweden', then a person set 'Norway'; in the sheet exported
+    since, 'Sweden' typed (or pasted) back is typed work the mark tells (the cell differs from
+    what it showed): exporting to the sheet again is refused. Without the mark the export took
+    any value the field ever held for no typed work, and wrote the sheet over it."""
+    project, ids = b_included
+    rid = ids[0]
+    _set(project, rid, "country", "Sweden")
+    _set(project, rid, "country", "Norway")
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _row(rows, rid)["country"] = "Sweden"
+    _write(sheet, rows)
+    capsys.readouterr()
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) != 0
+    err = capsys.readouterr().err
+    assert f"record {rid}'s country 'Sweden'" in err and "read them in first" in err
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert extract.values(project, ids)[rid]["country"] == "Sweden"
+    _export(project, sheet)  # read back: written over
