@@ -237,9 +237,10 @@ def unmarked_note(result: ImportResult) -> str:
 
 
 def old_prefills_note(result: ImportResult) -> str:
-    """What the import says of the cells it read as an old prefill left alone ('' for none): a
-    person who typed that same text (into a sheet exported after the re-prefill) would
-    otherwise lose it unseen, so it names the cells and the command that keeps a text."""
+    """What the import says of the cells it read as an old prefill left alone ('' for none;
+    only cells no mark covers: :func:`_old_prefills`): a person who typed that same text (into
+    a sheet exported after the re-prefill) would otherwise lose it unseen, so it names the
+    cells and the command that keeps a text."""
     cells = result.old_prefills
     if not cells:
         return ""
@@ -256,7 +257,9 @@ def old_prefills_note(result: ImportResult) -> str:
 def _old_prefills(project: Project, ids: set[int]) -> dict[tuple[int, str], list[str]]:
     """(record id, field) -> the values a prefill gave the field before, for the fields whose
     value is still a prefill's (rewritten or withdrawn since, no person or import has given
-    one): a sheet exported before a re-prefill holds the old value where the person left it
+    one): the guess for a cell no mark covers (a sheet exported before ``as_exported`` was
+    written; a marked cell is read by its mark, which knows). A sheet exported before a
+    re-prefill holds the old value where the person left it
     alone, and reading it back is no change, not the person's value. The extraction table is
     append-only, so the project knows every value a sheet's cell was prefilled with; a cell
     typed over holds another. A person who means to keep the old text gives it with

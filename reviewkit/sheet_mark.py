@@ -16,7 +16,8 @@ value shown. Why one column of hashes per row, and not a hidden worksheet or the
   that gained or reordered fields since, leaves it readable (a field it does not name is read
   as a sheet without the mark reads it);
 - the record id is in each hash, so a mark copied or sorted onto another row matches nothing
-  there (its cells are then read as changed in the project: refused, not guessed);
+  there: its cells are read as changed in the project since (a cell that differs from a
+  person's value is refused, not guessed; the title check refuses rows sorted apart first);
 - hashes, not the values: a copy of every sentence would double the sheet a person reads, and
   be edited by mistake; a spreadsheet leaves text starting with letters as it is (it turns
   no part of ``rk1 ab3k7qz`` into a number or a date).
