@@ -36,6 +36,7 @@ from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record
+from reviewkit.sheet_mark import row_mark
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -65,6 +66,7 @@ DESIGN_PUBLICATION_TYPES = (
 # study ("2 of 2 (study 41)"; empty for a study of one report): each report keeps a row
 # (the protocol refuses extraction fields of these ids: reviewkit.protocol.validate)
 READ_ONLY_COLUMNS = outputs.EXTRACTION_SHEET_COLUMNS
+MARK_COLUMN = outputs.EXTRACTION_MARK_COLUMN  # last: what each row showed (sheet_mark)
 
 
 def countries(affiliations: Iterable[str]) -> list[str]:
@@ -343,7 +345,8 @@ def export_csv(
     labels: Mapping[int, str],
     prefill: bool = False,
 ) -> int:
-    """Write record_id, study, title and every field's current value; returns the row count.
+    """Write record_id, study, title, every field's current value and, last, the mark of what
+    the row shows (:mod:`reviewkit.sheet_mark`); returns the row count.
 
     With ``prefill``, empty fields show their prefilled value, and those values are stored
     only once the file is written (a failed export changes nothing). The file is written
@@ -363,9 +366,10 @@ def export_csv(
     rows = (
         [rid, labels[rid], _report_of(rid, of_study[rid]), records[rid].title]
         + [current[rid][f] for f in fields]
+        + [row_mark(rid, {f: current[rid][f] for f in fields})]
         for rid in ids
     )
-    outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
+    outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields, MARK_COLUMN], rows)
     store_prefills(project, new)
     return len(ids)
 

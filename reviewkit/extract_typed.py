@@ -9,7 +9,10 @@ set or an import read is there): a sheet exported, imported and exported again, 
 values a person changed since in ``extract edit``, is written over as before. A cell is
 compared as ``extract import`` reads it (:func:`reviewkit.sheet_values.same_value`): a value a
 spreadsheet rewrote on saving (``1.5`` for ``1.50``, ``01/03/2020`` for ``2020-03-01``,
-``TRUE`` for ``true``) is the project's value.
+``TRUE`` for ``true``) is the project's value. Where the row's mark (``as_exported``:
+:mod:`reviewkit.sheet_mark`) says what the cell showed, it decides: a cell showing that is no
+typed work, and one that differs is, unless the project holds it now (read back), though the
+field held it once (an old value pasted back on purpose would be lost).
 
 A column a person added (``notes``) is typed work too, though ``extract import`` will not read
 it (it refuses a column that is no field): a person's notes are lost just the same by writing
@@ -34,8 +37,9 @@ from pathlib import Path
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
-from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
+from reviewkit.outputs import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
+from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
 
@@ -47,23 +51,31 @@ class TypedCell:
     field: str
     value: str
     unclear: str = ""  # why the cell may be the project's value and may not (sheet_values)
+    # whether the cell shows what its row showed when exported (the sheet's as_exported
+    # mark: reviewkit.sheet_mark); None where no mark covers it
+    shown: bool | None = None
 
 
 def _typed_cells(project: Project, cells: list[TypedCell], locale: Locale) -> list[TypedCell]:
     """The sheet's filled ``cells`` whose values the project has never held (as
     :func:`reviewkit.sheet_values.same_value` compares them in the sheet's ``locale``; a cell
     that depends on a locale the sheet does not say counts as typed), and every one of a
-    column that is no extraction field."""
-    filled = [c for c in cells if c.value]
+    column that is no extraction field. Where the row's mark says what the cell showed, a cell
+    showing it is not typed, and one that differs is unless the project holds it now (read
+    back): an old value of the field pasted back on purpose is typed work too."""
+    filled = [c for c in cells if c.value and not c.shown]
+    ids = {c.record_id for c in filled}
     ever: dict[tuple[int, str], list[str]] = {}
-    for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in filled}):
+    for rid, field, value in values_rows.values_ever(project.db, ids):
         ever.setdefault((rid, field), []).append(value)
+    now = values_rows.current_values(project.db, ids)
     typed = []
     for c in filled:
         unclear: list[str] = []
-        if not any(
-            _same(v, c.value, locale, unclear) for v in ever.get((c.record_id, c.field), ())
-        ):
+        held = ever.get((c.record_id, c.field), [])
+        if c.shown is False:  # changed in the sheet: typed unless read back
+            held = [v.value] if (v := now.get(c.record_id, {}).get(c.field)) else []
+        if not any(_same(v, c.value, locale, unclear) for v in held):
             typed.append(replace(c, unclear=unclear[0]) if unclear else c)
     return typed
 
@@ -128,11 +140,11 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
         if "record_id" not in header:
             return [], Locale()
         cells = [
-            TypedCell(line, int(row["record_id"]), col, read_cell(value))
+            _cell(line, row, col, value)
             for line, row in rows
             if read_cell(row.get("record_id")).isdigit()
             for col, value in row.items()
-            if col not in EXTRACTION_SHEET_COLUMNS
+            if col not in EXTRACTION_SHEET_COLUMNS and col != EXTRACTION_MARK_COLUMN
         ]
         return cells, sheet_locale(separator, (c.value for c in cells))
     except UserError as exc:
@@ -142,6 +154,15 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
             where=exc.where or str(path),
             hint="write the new sheet to another file, or pass --force to write over this one",
         ) from None
+
+
+def _cell(line: int, row: dict[str, str], column: str, value: str) -> TypedCell:
+    """The cell of ``column`` in ``row`` (at ``line``), with whether its row's mark says it
+    shows what the sheet showed."""
+    rid, cell = int(read_cell(row["record_id"])), read_cell(value)
+    mark = read_mark(rid, row.get(EXTRACTION_MARK_COLUMN))
+    shown = mark.showed(column, cell) if mark and mark.covers(column) else None
+    return TypedCell(line, rid, column, cell, shown=shown)
 
 
 def said_emptied(path: Path, emptied: list[TypedCell]) -> str:

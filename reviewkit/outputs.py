@@ -47,6 +47,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # clusters ('dedup report --csv'). import tells them from a database's CSV export by their
 # first columns (formats.not_export): importing one copies the project's records into it.
 EXTRACTION_SHEET_COLUMNS = ("record_id", "study", "report", "title")
+# the extraction sheet's last column, after its fields: what each row showed when it was
+# written, for 'extract import' to tell a cell left alone from one typed (reviewkit.sheet_mark)
+EXTRACTION_MARK_COLUMN = "as_exported"
 QUEUE_SHEET_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
 CLUSTERS_SHEET_COLUMNS = (
     "cluster",

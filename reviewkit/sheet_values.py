@@ -154,6 +154,20 @@ def read_cell(text: str | None) -> str:
     return (text or "").strip()
 
 
+def value_key(value: str) -> str:
+    """``value`` in the form a spreadsheet's rewrite of it keeps, for a mark of what a sheet
+    showed (:mod:`reviewkit.sheet_mark`): a number as its value (``1.50``, ``1.5`` and
+    ``01.5`` one), TRUE/FALSE in any case, any other text as :func:`read_cell` reads it. A date
+    is its text: its locale's form cannot be read without the sheet's locale
+    (:func:`same_value` reads it against the project's value)."""
+    value = read_cell(value)
+    if _NUMBER.fullmatch(value):
+        return f"number:{Decimal(value).normalize()}"
+    if value.casefold() in _BOOLEANS:
+        return value.casefold()
+    return value
+
+
 def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
     """Whether the sheet's ``cell`` is the ``stored`` value, or a spreadsheet's rewrite of it
     (module docstring); both are read as :func:`read_cell` reads a cell. :class:`Ambiguous`

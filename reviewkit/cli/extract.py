@@ -74,14 +74,16 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
 @reviewer_option
 def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
-    worksheet); nothing is written if any line is wrong.
+    worksheet); nothing is written if any line is wrong. Leave its last column, as_exported,
+    as it is: it says what each row showed, so a cell left alone is no change even where the
+    project's value changed since the export, and a cell typed over such a value is refused.
 
     \b
     Example (the sheet 'extract export' wrote, edited):
       reviewkit extract export extraction.csv
       reviewkit extract import extraction.csv --reviewer you
     """
-    from reviewkit.extract_import import import_csv, old_prefills_note
+    from reviewkit.extract_import import import_csv, old_prefills_note, unmarked_note
 
     project = load_project(project_dir, person=reviewer)
     try:
@@ -91,8 +93,9 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
         click.echo(
             f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
         )
-        if note := old_prefills_note(result):
-            click.echo(f"note: {note}")
+        for note in (unmarked_note(result), old_prefills_note(result)):
+            if note:
+                click.echo(f"note: {note}")
     finally:
         project.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
-from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
+from reviewkit.outputs import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.protocol.hints import other_language, query_fix, toml_fix, toml_where
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
@@ -57,6 +57,8 @@ def _quotes_enclose_a_word(word: str) -> bool:
     return '"' not in (straight(word) if inside is None else inside) and inside != ""
 
 
+# the extraction sheet's own columns, which no field id may be (a field would make two)
+_SHEET_OWN = (*EXTRACTION_SHEET_COLUMNS, EXTRACTION_MARK_COLUMN)
 # a single quote, straight or as a word processor types it
 _SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
 
@@ -336,18 +338,16 @@ class _Validator(StageChecks, SchemeChecks):
 
     def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
         """Refuse a field id the extraction sheet already uses for a column of its own."""
-        if fid not in EXTRACTION_SHEET_COLUMNS:
+        if fid not in _SHEET_OWN:
             return
         slug = (
             re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") if isinstance(name, str) else ""
         )
-        better = (
-            slug if ID_RE.match(slug) and slug not in EXTRACTION_SHEET_COLUMNS else f"{fid}-notes"
-        )
+        better = slug if ID_RE.match(slug) and slug not in _SHEET_OWN else f"{fid}-notes"
         raise self.fail(
             f"{w}id",
             f"the extraction sheet has a {fid!r} column of its own (the sheet's own columns:"
-            f" {', '.join(EXTRACTION_SHEET_COLUMNS)}); a field of that id would make two",
+            f" {', '.join(_SHEET_OWN)}); a field of that id would make two",
             hint=f'rename the field, e.g. id = "{better}"',
         )
 

@@ -307,12 +307,13 @@ def test_numbers_that_would_silence_a_term_or_a_scheme(
     check_both(tmp_path, text, capsys, line=line_of(text, new.split("\n")[-1]), says=[says])
 
 
-@pytest.mark.parametrize("fid", ["report", "study", "title", "record_id"])
+@pytest.mark.parametrize("fid", ["report", "study", "title", "record_id", "as_exported"])
 def test_an_extraction_field_named_like_a_column_of_the_sheet(
     tmp_path: Path, capsys, fid: str
 ) -> None:
-    """The extraction sheet has record_id, study, report and title columns of its own: a field
-    of one of those ids would make two columns of one name, and the import refuse the export."""
+    """The extraction sheet has record_id, study, report, title and (last) as_exported columns
+    of its own: a field of one of those ids would make two columns of one name, and the import
+    refuse the export."""
     text = GOOD.replace('id = "aim"\nname = "Aim"', f'id = "{fid}"\nname = "Report type"')
     text = text.replace('columns = ["study", "aim"]', 'columns = ["study"]')
     err = check_both(

@@ -13,6 +13,7 @@ from reviewkit import extract
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.records import AbstractSection, Record
+from reviewkit.sheet_mark import row_mark
 from reviewkit.store import extraction as value_rows
 
 PURPOSEFUL = "A purposeful sample of twelve reviews was read."
@@ -88,27 +89,38 @@ def test_the_report_shows_the_withdrawn_value_empty_and_not_as_unchecked(
     assert _history(project, one)[-1] == ("prefill", "")
 
 
+def _rewrite(sheet, rows: list[dict[str, str]], marked: bool) -> None:
+    """The sheet written with ``rows``; without its as_exported column where not ``marked``
+    (a sheet exported before extract export wrote it)."""
+    columns = [c for c in rows[0] if marked or c != "as_exported"]
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "before-the-mark"])
 def test_a_sheet_exported_before_the_withdrawal_imports_its_old_prefill_as_left_alone(
-    prefilled_before, tmp_path
+    prefilled_before, tmp_path, marked
 ):
     """A sheet exported while the old rule's Aim stood, read back after a re-prefill withdrew
-    it: the cell the person left alone is the old prefill (the field's history has it as a
-    prefilled value), not their value; a cell they typed is theirs. Before, the import stored
-    the withdrawn sentence as the person's, checked."""
+    it: the cell the person left alone is the old prefill, not their value; a cell they typed
+    is theirs. Its mark says so (it showed the old prefill); a sheet without one is read by
+    the field's history (it has the text as a prefilled value). Before that guess, the import
+    stored the withdrawn sentence as the person's, checked."""
     project, (one, two) = prefilled_before
     sheet = tmp_path / "sheet.csv"
     assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
     assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
     with sheet.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    fields = [f.id for f in project.protocol.extraction]
     for row in rows:  # the sheet as exported before the withdrawal: the old value in the cell
         if int(row["record_id"]) == one:
             row["aim"] = PURPOSEFUL
+            row["as_exported"] = row_mark(one, {f: row[f] for f in fields})
             row["conclusions"] = "Coordination helps, we typed."
-    with sheet.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _rewrite(sheet, rows, marked)
     assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
     assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
     now = extract.current(project, [one])[one]
@@ -116,22 +128,22 @@ def test_a_sheet_exported_before_the_withdrawal_imports_its_old_prefill_as_left_
         "csv",
         "Coordination helps, we typed.",
     )
-    # typed over the old prefill: the person's value
+    # typed over the old prefill: the person's value (the withdrawal, a prefill's, is no
+    # person's change to refuse it against)
     for row in rows:
         if int(row["record_id"]) == one:
             row["aim"] = "To map coordination."
-    with sheet.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _rewrite(sheet, rows, marked)
     assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
     assert _history(project, one)[-1] == ("csv", "To map coordination.")
 
 
-def test_an_import_says_which_cells_it_read_as_an_old_prefill(prefilled_before, tmp_path, capsys):
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "before-the-mark"])
+def test_an_old_prefills_text_typed_into_a_new_sheet(prefilled_before, tmp_path, capsys, marked):
     """A sheet exported after the withdrawal (the Aim cell empty) where the person typed the
-    withdrawn text themselves: the sheet cannot tell it from an old sheet's cell left alone, so
-    it is read as left alone, and the import says so, naming the cell and how to keep the text
+    withdrawn text themselves. Its mark says the cell showed nothing: the text is theirs,
+    stored. A sheet without the mark cannot tell it from an old sheet's cell left alone, so it
+    is read as left alone, and the import says so, naming the cell and how to keep the text
     (before, it said '0 values changed' and nothing more: the typed value was lost unseen)."""
     project, (one, _) = prefilled_before
     sheet = tmp_path / "sheet.csv"
@@ -142,13 +154,14 @@ def test_an_import_says_which_cells_it_read_as_an_old_prefill(prefilled_before, 
     for row in rows:
         if int(row["record_id"]) == one:
             row["aim"] = PURPOSEFUL  # typed: the same text the old rule gave
-    with sheet.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _rewrite(sheet, rows, marked)
     capsys.readouterr()
     assert main(["extract", "import", str(sheet), "--project", str(project.folder)]) == 0
     out = capsys.readouterr().out
+    if marked:
+        assert "1 value changed" in out and "prefilled with before" not in out
+        assert _history(project, one)[-1] == ("csv", PURPOSEFUL)
+        return
     assert "0 values changed" in out
     assert f"record {one} 'aim'" in out and "prefilled with before" in out
     assert f"extract set {one} aim=" in out

@@ -1,0 +1,91 @@
+"""The mark an extraction sheet carries of what it showed (``extract export``'s last column,
+``as_exported``), for ``extract import`` to tell a cell left as the sheet showed it (no change,
+whatever it was: a prefill, a person's value, empty) from one a person typed, and to tell
+whether the project's value changed since the sheet was written.
+
+One cell per row, ``rk1`` and then, for each field the sheet showed, seven letters: two that
+name the field (a hash of its id) and five of a hash of the record id, the field id and the
+value shown. Why one column of hashes per row, and not a hidden worksheet or the values shown:
+
+- the export is a CSV (what Excel and LibreOffice open), which has no hidden sheet, and a
+  workbook Excel saves from it keeps only the one worksheet;
+- a cell of the row moves with the row when a spreadsheet sorts the rows, and goes with it
+  when a row is deleted; a mark of the whole sheet (a hash of all rows, a hidden row of
+  values) would be lost or misread by either;
+- each field is named inside the mark, so moving, adding or deleting columns, or a protocol
+  that gained or reordered fields since, leaves it readable (a field it does not name is read
+  as a sheet without the mark reads it);
+- the record id is in each hash, so a mark copied or sorted onto another row matches nothing
+  there: its cells are read as changed in the project since (a cell that differs from a
+  person's value is refused, not guessed; the title check refuses rows sorted apart first);
+- hashes, not the values: a copy of every sentence would double the sheet a person reads, and
+  be edited by mistake; a spreadsheet leaves text starting with letters as it is (it turns
+  no part of ``rk1 ab3k7qz`` into a number or a date).
+
+A value is hashed in the form a spreadsheet's rewrite keeps (:func:`~reviewkit.sheet_values.
+value_key`: ``1.50`` and ``1.5`` one number), so a cell Excel rewrote still shows what it showed.
+25 bits of hash per cell: a typed value taken for the one shown about once in 30 million.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reviewkit.sheet_values import read_cell, value_key
+
+PREFIX = "rk1"  # the mark's version: another way of marking would be rk2
+_TAG, _VALUE = 2, 5  # base32 letters of a chunk's field tag and of its value hash
+_BASE32 = frozenset("abcdefghijklmnopqrstuvwxyz234567")
+
+
+def _letters(text: str, n: int) -> str:
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:n]
+
+
+def _tag(field: str) -> str:
+    return _letters(f"field\x1f{field}", _TAG)
+
+
+def _hash(record_id: int, field: str, value: str) -> str:
+    return _letters(f"{record_id}\x1f{field}\x1f{value_key(value)}", _VALUE)
+
+
+def row_mark(record_id: int, shown: Mapping[str, str]) -> str:
+    """The ``as_exported`` cell of the row of ``record_id`` showing ``shown`` (field id ->
+    the value in its cell)."""
+    chunks = (_tag(f) + _hash(record_id, f, value) for f, value in shown.items())
+    return " ".join((PREFIX, *chunks))
+
+
+@dataclass(frozen=True)
+class RowMark:
+    """What one row's mark says: which fields it showed, and whether it showed a value."""
+
+    record_id: int
+    chunks: frozenset[str]
+
+    def covers(self, field: str) -> bool:
+        """Whether the sheet showed ``field`` when it was written (a field the protocol gained
+        since, its column added by hand, is not)."""
+        return any(c.startswith(_tag(field)) for c in self.chunks)
+
+    def showed(self, field: str, value: str) -> bool:
+        """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it)."""
+        return _tag(field) + _hash(self.record_id, field, value) in self.chunks
+
+
+def read_mark(record_id: int, cell: str | None) -> RowMark | None:
+    """The mark of the row of ``record_id`` in its ``as_exported`` ``cell``; None for an empty
+    cell or one that is no mark ``extract export`` writes (typed over, cut short)."""
+    parts = read_cell(cell).split()
+    size = _TAG + _VALUE
+    if not parts or parts[0] != PREFIX:
+        return None
+    chunks = parts[1:]
+    if not all(len(c) == size and set(c) <= _BASE32 for c in chunks):
+        return None
+    return RowMark(record_id, frozenset(chunks))
