@@ -15,6 +15,7 @@ import gzip
 import io
 import os
 import re
+import shlex
 import sys
 import zlib
 from pathlib import Path
@@ -250,8 +251,11 @@ def check_rerun_keeps_the_project(result: DemoResult, snapshot: Path) -> None:
         result.review_a.parent, result.out_dir, snapshot_files=[snapshot], console=console
     )
     assert again.built is None and again.librarian is None
-    assert "kept the demo projects" in console.file.getvalue()
-    assert "FRESH=1" in console.file.getvalue()
+    kept = console.file.getvalue()
+    assert "kept the demo projects" in kept
+    # run with --work-dir and --out: `make demo FRESH=1` would rebuild build/demo, not these
+    assert "FRESH=1" not in kept
+    assert f"--fresh --work-dir {summary.rel(result.review_a.parent)} --out " in kept
     with open_project(result.demo) as project:
         queue = screening.ReviewerQueue(project, "title-abstract", "you")
         assert queue.notes[queue.studies[0]] == ["a note by a person"]
@@ -308,6 +312,10 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     )
     printed = console.file.getvalue()
     assert result.built is not None and result.librarian is not None
+    again = shlex.split(printed.split("Start afresh: ", 1)[1].splitlines()[0])
+    assert again[1:] == ["-m", "reviewkit.demo", "--fresh", "--work-dir",
+                         summary.rel(tmp_path / "build"), "--out", summary.rel(tmp_path / "exports"),
+                         "--snapshot", summary.rel(snapshot)]  # fmt: skip
     check_every_table_has_rows(result)
     check_prisma_adds_up_with_both_stages(result)
     check_printed_counts_are_the_diagrams(result, printed)

@@ -72,9 +72,10 @@ def conflicts(
 ) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side.
 
-    Without a terminal: 'reviewkit conflicts --list' prints them, and 'reviewkit conflicts
-    resolve RECORD --decision include|exclude' gives a final decision; or '--csv FILE' writes
-    them to a sheet, and 'reviewkit conflicts import FILE' reads its decisions back.
+    Without a terminal: 'reviewkit conflicts --resolver NAME --list' prints them (the name
+    decides what blinding lets you see), and 'reviewkit conflicts resolve RECORD --decision
+    include|exclude' gives a final decision; or '--csv FILE' writes them to a sheet, and
+    'reviewkit conflicts import FILE' reads its decisions back.
 
     Example: reviewkit conflicts --resolver lead --stage full-text
     """

@@ -302,7 +302,14 @@ def _shortened(query: str, width: int = 100) -> str:
     if len(query) <= width:
         return query
     head = width * 2 // 5
-    return f"{query[:head]} … {query[-(width - head - 3) :]}"
+    tail = len(query) - (width - head - 3)
+    start, end = query[:head], query[tail:]
+    # cut between words: a word shown in part read as another ('… D (employment' for AND)
+    if query[head] != " " and " " in start:
+        start = start.rsplit(" ", 1)[0]
+    if query[tail - 1] != " " and " " in end:
+        end = end.split(" ", 1)[1]
+    return f"{start.rstrip()} … {end.lstrip()}"
 
 
 def _check_against_project(p: protocol_mod.Protocol, file: Path, project_dir: Path | None) -> None:

@@ -49,7 +49,8 @@ def report_command(
 
     Example: reviewkit report --format md,docx --out exports/2021
     """
-    from reviewkit.reports.report import write_report
+    from reviewkit.project import PROTOCOL_FILE
+    from reviewkit.reports.report import evidence_schemes, write_report
     from reviewkit.reports.studies import included_export
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -70,6 +71,12 @@ def report_command(
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")
+        if evidence_schemes(project) is None:  # the README's list names a map: say why not
+            n = sum(1 for s in project.protocol.schemes.values() if s.kind == "scheme")
+            click.echo(
+                "no evidence map: a map crosses two classification schemes, and "
+                f"{PROTOCOL_FILE} has {'one' if n == 1 else 'none'} (a [schemes.NAME] table each)"
+            )
         if not included_export(project).reports:  # the files are there, their tables empty
             click.echo(
                 written("0 included studies in the tables and exports", 0, nothing_included())

@@ -27,13 +27,18 @@ stage_option = click.option(
 @reviewer_option_with("Your name, as listed in the protocol's reviewers.", typed=True)
 @stage_option
 @click.option(
-    "--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order."
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed of your queue's random order (with --no-rank, and among records the terms tie).",
 )
 @click.option(
     "--rank/--no-rank",
     default=True,
     show_default=True,
-    help="Put likely includes first once you have 5 includes and 5 excludes (learns from your votes only).",
+    help="Likely includes first: by the protocol's terms until you have 5 includes and 5 "
+    "excludes, then by a model of your own votes only. --no-rank: the seeded random order.",
 )
 def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) -> None:
     """Screen records one at a time in the terminal (blinded; every key commits at once).

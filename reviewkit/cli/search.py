@@ -241,20 +241,34 @@ def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
     type=OutputPath(dir_okay=False, writes="Markdown", endings=(".md",)),
     help="Write the log to this Markdown file (default: print it).",
 )
+@click.option(
+    "--csv",
+    "csv_out",
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
+    help="Write every run as a row of this CSV file instead (query as written, sent and "
+    "translated, limits, dates, count, status, PMIDs), for a spreadsheet.",
+)
 @click.option("--markdown", is_flag=True, help="Print the Markdown to a terminal too.")
 @project_option
-def log_command(out: Path | None, markdown: bool, project_dir: Path) -> None:
+def log_command(out: Path | None, csv_out: Path | None, markdown: bool, project_dir: Path) -> None:
     """The PRISMA-S search log: every run of every search, NCBI's messages, filters cited.
 
     Printed to a terminal it is shown as Markdown renders (the text as written); to a pipe or
-    a file, or with --markdown, it is the Markdown --out writes.
+    a file, or with --markdown, it is the Markdown --out writes. --csv writes a row per run
+    instead (the demo's search-log.csv).
 
     Example: reviewkit search log --out exports/search-log.md
     """
     from reviewkit import outputs
-    from reviewkit.searches import search_log
+    from reviewkit.searches import LOG_COLUMNS, search_log, search_log_rows
 
     with load_project(project_dir) as project:
+        if csv_out is not None:
+            runs = search_log_rows(project.db)
+            outputs.write_csv(csv_out, LOG_COLUMNS, runs)  # atomic; never over the database
+            click.echo(f"wrote {csv_out} ({len(runs)} runs)")
+            if out is None:
+                return
         text = search_log(project.db, project.protocol)
     if out is None and console.is_terminal and not markdown:
         # as Markdown renders, as 'search history' draws its table there: the file's escapes

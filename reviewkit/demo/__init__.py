@@ -16,7 +16,7 @@ from reviewkit.errors import UserError
 
 def main(argv: list[str] | None = None) -> int:
     """The demo's command line; exit code 2 with a message on bad input."""
-    from reviewkit.demo.run import ROOT, run_demo
+    from reviewkit.demo.run import OUT_DIR, WORK_DIR, run_demo
     from reviewkit.demo.source import DEMO_SEED
 
     parser = argparse.ArgumentParser(
@@ -30,11 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--work-dir",
         type=Path,
-        default=ROOT / "build" / "demo",
+        default=WORK_DIR,
         help="where the demo projects go (default: build/demo)",
     )
     parser.add_argument(
-        "--out", type=Path, default=ROOT / "exports", help="where the reports go (default: exports)"
+        "--out", type=Path, default=OUT_DIR, help="where the reports go (default: exports)"
     )
     parser.add_argument(
         "--snapshot",

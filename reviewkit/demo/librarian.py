@@ -7,29 +7,13 @@ search's count and PubMed's translation, the delta of a rerun, and the PRISMA-S 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.project import Project
 from reviewkit.pubmed.client import PubMedClient
-from reviewkit.searches import RunReport, history, run_pmids, run_searches
-
-LOG_COLUMNS = [
-    "search",
-    "run",
-    "database",
-    "interface",
-    "query as written",
-    "query as sent (with limits)",
-    "query as PubMed translated it",
-    "limits",
-    "started",
-    "ended",
-    "count",
-    "status",
-    "PMIDs",
-]
+from reviewkit.searches import LOG_COLUMNS, RunReport, run_searches, search_log_rows
 
 
 @dataclass
@@ -57,27 +41,6 @@ def run_and_rerun(project: Project, client: PubMedClient) -> LibrarianResult:
 
 
 def write_search_log(project: Project, path: Path) -> Path:
-    """The PRISMA-S log of every run of every stored search, one row per run, as CSV."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(LOG_COLUMNS)
-        for run in history(project.db):
-            w.writerow(
-                [
-                    run.search_name,
-                    run.id,
-                    run.database,
-                    run.interface,
-                    run.query,
-                    run.full_query,
-                    run.query_translation or "",
-                    run.limits,
-                    run.started_at,
-                    run.ended_at or "",
-                    "" if run.count is None else run.count,
-                    run.status,
-                    " ".join(run_pmids(project.db, run.id)),
-                ]
-            )
-    return path
+    """The PRISMA-S log of every run of every stored search, one row per run, as CSV (as
+    `reviewkit search log --csv` writes it)."""
+    return outputs.write_csv(path, LOG_COLUMNS, search_log_rows(project.db))

@@ -37,6 +37,7 @@ from reviewkit.reports.report import write_report
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
 PROTOCOL_DEMO = ROOT / "protocols" / "demo-work-health.toml"
+WORK_DIR, OUT_DIR = ROOT / "build" / "demo", ROOT / "exports"  # `make demo`'s folders
 DEMO_EMAIL = "demo@reviewkit.invalid"  # the local server needs an address; NCBI would need yours
 LOCAL_RATE = (
     50.0  # requests/s to the local server (the client keeps 3/s, 10/s with a key, for NCBI)
@@ -60,6 +61,7 @@ class DemoResult:
     seconds: float = 0.0
     articles: int | None = None  # the snapshot's, as the local server counts them
     default_snapshot: bool = True  # the offline snapshot, not files given with --snapshot
+    options: tuple[str, ...] = ()  # this run's options besides --fresh (summary.afresh)
 
 
 def _complete(folder: Path) -> bool:
@@ -130,8 +132,8 @@ def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]
 
 
 def run_demo(
-    work_dir: Path = ROOT / "build" / "demo",
-    out_dir: Path = ROOT / "exports",
+    work_dir: Path = WORK_DIR,
+    out_dir: Path = OUT_DIR,
     *,
     fresh: bool = False,
     snapshot_files: Sequence[Path] | None = None,
@@ -165,6 +167,7 @@ def run_demo(
     build_demo = _prepare(folder_demo, PROTOCOL_DEMO, fresh, console)
     result = DemoResult(folder_a, folder_demo, out_dir, index_path(files))
     result.default_snapshot = default_snapshot
+    result.options = _options(work_dir, out_dir, None if default_snapshot else files, seed)
     if build_a or build_demo:  # the server (and so the index) is needed only to build
         result.snapshot_index, result.index_seconds = _index(files, console)
     result.articles = article_count(result.snapshot_index)
@@ -195,6 +198,23 @@ def run_demo(
         result.seconds = time.perf_counter() - started
         summary.finish(console, project, result)
     return result
+
+
+def _options(
+    work_dir: Path, out_dir: Path, snapshot_files: Sequence[Path] | None, seed: int
+) -> tuple[str, ...]:
+    """The options that reach this run's folders, files and seed again, as the user types
+    them: those not at their defaults (a rerun with --fresh alone rebuilds build/demo)."""
+    options: list[str] = []
+    if work_dir.resolve() != WORK_DIR.resolve():
+        options += ["--work-dir", rel(work_dir)]
+    if out_dir.resolve() != OUT_DIR.resolve():
+        options += ["--out", rel(out_dir)]
+    for file in snapshot_files or ():
+        options += ["--snapshot", rel(file)]
+    if seed != DEMO_SEED:
+        options += ["--seed", str(seed)]
+    return tuple(options)
 
 
 def _librarian(folder: Path, client: PubMedClient, result: DemoResult, console: Console) -> None:

@@ -145,8 +145,13 @@ def command(program: str, *args: str) -> str:
     return " ".join([program, *(shell_word(a) for a in args)])
 
 
-def afresh() -> str:
-    """The two ways to rebuild the demo projects, as the user types them."""
+def afresh(options: Sequence[str] = ()) -> str:
+    """How to rebuild the demo projects, as the user types it. ``options``: those of this run
+    besides --fresh (its --work-dir, --out, --snapshot, --seed where not the default); with
+    any, only the module's command line rebuilds the same folders (`make demo FRESH=1` builds
+    build/demo), so it alone is named, with them."""
+    if options:
+        return command(typed("python"), "-m", "reviewkit.demo", "--fresh", *options)
     return f"make demo FRESH=1 (or {typed('python')} -m reviewkit.demo --fresh)"
 
 
@@ -162,8 +167,14 @@ def intro(console: Console, result: DemoResult, kept: bool) -> None:
     if kept:
         console.print(
             f"kept the demo projects from an earlier run ({rel(result.review_a)}, "
-            f"{rel(result.demo)}); the report is rewritten from them as they stand. "
-            f"Start afresh with {afresh()}."
+            f"{rel(result.demo)}); the report is rewritten from them as they stand."
+        )
+        # a command line to copy: never broken at the console's width
+        console.print(
+            f"Start afresh with {afresh(result.options)}.",
+            soft_wrap=True,
+            highlight=False,
+            markup=False,
         )
 
 
@@ -272,10 +283,10 @@ def finish(console: Console, project: Project, result: DemoResult) -> None:
     console.print(
         f"  {rel(result.demo)}/  (the demo project; Review A's is {rel(result.review_a)}/)"
     )
-    _next(console, project, result.demo)
+    _next(console, project, result.demo, result.options)
 
 
-def _next(console: Console, project: Project, folder: Path) -> None:
+def _next(console: Console, project: Project, folder: Path, options: Sequence[str]) -> None:
     waiting = screening.ReviewerQueue(project, "title-abstract", HUMAN).remaining
     open_conflicts = len(
         screening.conflicts(project, "full-text", RESOLVER, include_resolved=False)
@@ -313,7 +324,7 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     for why, line in steps:
         console.print(f"  # {why}", soft_wrap=True, highlight=False)
         console.print(f"  {line}", soft_wrap=True, highlight=False, markup=False)
-    console.print(f"Start afresh: {afresh()}", highlight=False, markup=False)
+    console.print(f"Start afresh: {afresh(options)}", soft_wrap=True, highlight=False, markup=False)
 
 
 def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> Path:

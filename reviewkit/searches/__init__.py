@@ -17,7 +17,13 @@ from reviewkit.searches.identification import (
     SearchCount,
     identification_counts,
 )
-from reviewkit.searches.prisma_s import run_log, search_log, status_text
+from reviewkit.searches.prisma_s import (
+    LOG_COLUMNS,
+    run_log,
+    search_log,
+    search_log_rows,
+    status_text,
+)
 from reviewkit.searches.published_filters import filters_in
 from reviewkit.searches.run import (
     fingerprint,
@@ -29,6 +35,7 @@ from reviewkit.searches.run import (
 
 __all__ = [
     "IdentificationCounts",
+    "LOG_COLUMNS",
     "RunDiff",
     "complete_runs",
     "RunReport",
@@ -44,6 +51,7 @@ __all__ = [
     "run_searches",
     "searches_to_run",
     "search_log",
+    "search_log_rows",
     "status_text",
     "stored_titles",
     "test_query",

@@ -131,6 +131,47 @@ def _fetched_line(db: Store, run: SearchRun) -> str:
     return f"  records fetched:     {received}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
+# the search log as a sheet, one row per run (`search log --csv`, the demo's search-log.csv)
+LOG_COLUMNS = (
+    "search",
+    "run",
+    "database",
+    "interface",
+    "query as written",
+    "query as sent (with limits)",
+    "query as PubMed translated it",
+    "limits",
+    "started",
+    "ended",
+    "count",
+    "status",
+    "PMIDs",
+)
+
+
+def search_log_rows(db: Store) -> list[list[object]]:
+    """Every run of every search, oldest first, as a row of :data:`LOG_COLUMNS`: the runs of
+    searches since renamed or removed too, under the name they ran with."""
+    return [
+        [
+            run.search_name,
+            run.id,
+            run.database,
+            run.interface,
+            run.query,
+            run.full_query,
+            run.query_translation or "",
+            run.limits,
+            run.started_at,
+            run.ended_at or "",
+            "" if run.count is None else run.count,
+            run.status,
+            " ".join(rows.run_pmids(db, run.id)),
+        ]
+        for run in rows.list_runs(db)
+    ]
+
+
 def search_log(db: Store, protocol: Protocol) -> str:
     """The PRISMA-S log of every search run, as Markdown: the protocol's stored searches, then
     the runs stored under names the protocol no longer has (renamed or removed searches)."""
