@@ -148,18 +148,7 @@ def article_to_record(
             if aff.text
         )
     )
-    # a book's ids are in BookDocument and PubmedBookData (PubMed's DTD), an article's in
-    # PubmedData; the later list wins, as it does for articles
-    ids = {
-        aid.get("IdType"): (aid.text or "").strip()
-        for path in ("BookDocument", "PubmedBookData", "PubmedData")
-        for aid in elem.findall(f"{path}/ArticleIdList/ArticleId")
-    }
-    doi = ids.get("doi", "")
-    if not doi:
-        for loc in article.findall("ELocationID"):
-            if loc.get("EIdType") == "doi":
-                doi = loc.text or ""
+    ids, doi = _ids_and_doi(elem, article)
     pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
     if pmid and not normalise_pmid(pmid):  # the one PMID rule; anything else: a damaged file
         raise ValueError(f"its PMID {pmid[:40]!r} is not a number of 1 to 8 digits")
@@ -192,6 +181,23 @@ def article_to_record(
         position=position,
         raw=raw,
     )
+
+
+def _ids_and_doi(elem: ET._Element, article: ET._Element) -> tuple[dict[str, str], str]:
+    """The record's ArticleIds by IdType, and its DOI (an ArticleId, else an ELocationID)."""
+    # a book's ids are in BookDocument and PubmedBookData (PubMed's DTD), an article's in
+    # PubmedData; the later list wins, as it does for articles
+    ids = {
+        aid.get("IdType"): (aid.text or "").strip()
+        for path in ("BookDocument", "PubmedBookData", "PubmedData")
+        for aid in elem.findall(f"{path}/ArticleIdList/ArticleId")
+    }
+    doi = ids.get("doi", "")
+    if not doi:
+        for loc in article.findall("ELocationID"):
+            if loc.get("EIdType") == "doi":
+                doi = loc.text or ""
+    return ids, doi
 
 
 def open_binary(stream: BinaryIO) -> BinaryIO:
