@@ -65,6 +65,10 @@ _PAIRS = {
     # a people of one country whose last word alone is another's
     ("north", "korean"): "place:north korea", ("north", "koreans"): "place:north korea",
     ("northern", "irish"): "place:united kingdom",
+    ("central", "america"): "place:central america",
+    ("central", "american"): "place:central america",
+    ("native", "american"): "ethnic:american indian",
+    ("native", "americans"): "ethnic:american indian",
 }  # fmt: skip
 # A country's name that is also a word of a medical title: 'guinea pigs'
 _NOT_THE_COUNTRY = {"guinea": ("", "pig")}

@@ -106,6 +106,9 @@ def test_a_state_named_for_a_country_is_its_own_countrys():
     assert groups("Lyme disease in New Jersey") == ["place:united states"]
     assert groups("Depression among North Korean defectors") == ["place:north korea"]
     assert groups("Suicide in Northern Irish adults") == ["adult", "place:united kingdom"]
+    # 'Central American' is no American's, 'Native Americans' are the American Indians
+    assert groups("Remittances of Central American migrants") == ["place:central america"]
+    assert groups("Diabetes among Native Americans") == groups("Diabetes in American Indians")
     for one, two in (
         ("adults in New Mexico", "adults in Mexico"),  # was merged (biblio_match)
         ("adults in New South Wales", "adults in Wales"),
