@@ -80,6 +80,16 @@ APART_KINDS = (
     " record | apart (population_differs) | queued or apart on the title, as two bare titles"
     " alike | 'young people' spans both bands (WHO 10-24; UK 16-25), so it parts from neither;"
     " the ten sets hold no such pair |",
+    "| 'youth' against 'young adults' (rd41h) | journal record | apart (population_differs) |"
+    " queued (title_word_swapped) | youth are 15-24 (UN, WHO), as 'young people' span both"
+    " bands; against children or older people still apart; the ten sets hold no title pair"
+    " with 'youth' beside another age word (52 titles' reading moves, none in a true pair) |",
+    "| a state whose name holds a country's: 'in New Mexico' / 'in Mexico', 'in New South"
+    " Wales' / 'in Wales'; 'North Korean' / 'South Korean', 'Central American' (rd41h) |"
+    " journal, year and authors, no page | **merged** (biblio_match: one country read) |"
+    " apart (population_differs) | countries.REGIONS' states named for a country, and New"
+    " England, are their own country's; 6 titles of the ten sets read otherwise, none in a"
+    " true pair |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
@@ -101,6 +111,10 @@ APART_KINDS = (
     " moved); 'Suppl 12' alone stays MEDLINE's page 12 (the PubMed snapshot's 8 such fields"
     " are pages) unless the issue or volume names supplement 12 (none in the sets). Nothing"
     " moved on the ten sets.",
+    "- rd41h: 'Suppl 1-2' beside issue 'Suppl 1' is pages 1-2: only a lone number repeats"
+    " the supplement (the range had been dropped). No pages field of the ten sets is 'Suppl N'"
+    " or 'Suppl N-N'; the PubMed snapshot's XML holds 7 lone ('suppl N' 5, 'Suppl N', 'SUPPL"
+    " N') and 18 ranges ('suppl N-N' 12, 'SUPPL N-N' 3, 'Suppl N-N' 2, 'Suppl. N-N' 1).",
     "- Supplement numerals past x ('xi221', srsr's 'xi90'; 'xii12-xii15') read as a lettered"
     " section's page, as 'iii613' is; a numeral alone ('xii', a preface) is no page.",
     "- The label is read off every range of a field with several (rd39h: 'Suppl 2:S12-8;"

@@ -168,12 +168,13 @@ def supplements_agree(a: str, b: str) -> bool:
     return a == b or (SUPPLEMENT_NUMBER_LOST in (a, b) and bool(a and b))
 
 
-def supplement_repeated(pages: str, issue: str, volume: str) -> bool:
-    """Whether a pages field holding only 'Suppl N' repeats the supplement the issue or the
-    volume names ('Suppl 12' beside issue 'Suppl 12'): an export's copy of the supplement, no
-    page. Alone it is MEDLINE's page N of a supplement without a number (pages.supplement_page)."""
+def supplement_repeated(pages: str, supplement: str) -> bool:
+    """Whether a pages field holding only 'Suppl N' repeats the record's supplement
+    (:func:`record_supplement`: 'Suppl 12' beside issue 'Suppl 12'): an export's copy of the
+    supplement, no page. Alone it is MEDLINE's page N of a supplement without a number
+    (pages.supplement_page); 'Suppl 1-2' is pages 1-2 beside any supplement."""
     page = supplement_page(pages)
-    return bool(page) and page.lstrip("0") in (supplement_number(issue), supplement_number(volume))
+    return bool(page) and page.lstrip("0") == supplement
 
 
 def volume_issue(volume: str) -> str:
@@ -198,7 +199,8 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
     pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
-    if supplement_repeated(rec.pages, rec.issue, rec.volume):
+    supplement = record_supplement(rec.issue, rec.volume, rec.pages)
+    if supplement_repeated(rec.pages, supplement):
         pages = ""  # 'Suppl 12' beside issue 'Suppl 12': the supplement again, no page
     volume = volume_key(rec.volume)
     page, last = page_range(pages)
@@ -246,7 +248,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         section_number=volume_key(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
-        supplement=record_supplement(rec.issue, rec.volume, rec.pages),
+        supplement=supplement,
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,

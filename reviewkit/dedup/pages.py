@@ -73,9 +73,10 @@ _PART_LABEL = re.compile(
     r"\s*(?=\S)|suppl(?:ement)?\.?\s*(?=\d+(?:-\d+)?\s*(?:[;,]|$)))",
     re.IGNORECASE,
 )
-# The supplement that label names: 'Suppl 2:S12-8' -> 'Suppl 2'; 'Suppl:171-4', 'suppl 7-8' and
-# the converter's 'Suppl-29' -> 'Suppl' (a supplement without a number). Read by
-# normalise.record_supplement where the issue and the volume name none.
+# The supplement that label names: 'Suppl 2:S12-8' -> 'Suppl 2'; 'Suppl:171-4' and 'suppl 7-8'
+# -> 'Suppl' (a supplement without a number). Read by normalise.record_supplement where the
+# issue and the volume name none and the field is no converter's 'Suppl-29' (which names a
+# numbered supplement whose number is lost: supplement_number_lost).
 _SUPPLEMENT_LABEL = re.compile(
     r"^\s*(suppl(?:ement)?(?:(?![a-z])|(?=[a-z]:))\.?\s*(?:\d+\s*(?=:))?)", re.I
 )
@@ -87,10 +88,6 @@ _SUPPLEMENT_LABEL = re.compile(
 # supplement's pages ('S417-S429', once under '24 Suppl 3'): the 'N' is no supplement's number
 # and no page, and the supplement is numbered, its number lost.
 _SUPPLEMENT_REMNANT = re.compile(r"^\s*suppl(?:ement)?\.?\s*-\s*\d+\s*$", re.IGNORECASE)
-# MEDLINE's page of a supplement without a number: the word, then the page ('suppl 7', 'SUPPL
-# 9-10'). The PubMed snapshot's 8 such fields are pages: 'suppl 7' in issues 10, 12, 13, 20,
-# 22 and 28 of one volume is page 7 of each issue's supplement, not a supplement 7 of each.
-_SUPPLEMENT_PAGE = re.compile(r"^\s*suppl(?:ement)?\.?\s*(\d+)(?:-\d+)?\s*$", re.IGNORECASE)
 
 
 def supplement_number_lost(pages: str) -> bool:
@@ -100,10 +97,14 @@ def supplement_number_lost(pages: str) -> bool:
 
 
 def supplement_page(pages: str) -> str:
-    """The first page of a field holding only MEDLINE's unnumbered supplement and its page
-    ('Suppl 12' -> '12', 'suppl 7-8' -> '7'); '' for any other field."""
-    m = _SUPPLEMENT_PAGE.match(pages or "")
-    return m.group(1) if m else ""
+    """The page of a field holding only MEDLINE's unnumbered supplement and one page ('Suppl
+    12' -> '12', :data:`_PART_LABEL` without a colon); '' for any other field, a range ('suppl
+    7-8') among them. The PubMed snapshot's 8 such fields are pages: 'suppl 7' in issues 10,
+    12, 13, 20, 22 and 28 of one volume is page 7 of each issue's supplement, not a supplement
+    7 of each; an export may write the supplement its issue names there again (no page)."""
+    m = _PART_LABEL.match(pages or "")
+    page = pages[m.end() :].strip() if m and ":" not in m.group(0) else ""
+    return page if page.isdigit() else ""
 
 
 def supplement_label(pages: str) -> str:

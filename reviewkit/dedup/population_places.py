@@ -8,7 +8,7 @@ reads in affiliations ('UK', 'England' and 'Great Britain' are the United Kingdo
 
 from __future__ import annotations
 
-from reviewkit.countries import ALIASES, COUNTRIES
+from reviewkit.countries import ALIASES, COUNTRIES, REGIONS
 from reviewkit.records import normalise_title
 
 # The adjective a title writes for a country's people, folded, with the country it names. A
@@ -62,22 +62,42 @@ _PAIRS = {
     ("american", "indian"): "ethnic:american indian",
     ("american", "indians"): "ethnic:american indian",
     ("middle", "east"): "place:middle east", ("middle", "eastern"): "place:middle east",
+    # a people of one country whose last word alone is another's
+    ("north", "korean"): "place:north korea", ("north", "koreans"): "place:north korea",
+    ("northern", "irish"): "place:united kingdom",
+    ("central", "america"): "place:central america",
+    ("central", "american"): "place:central america",
+    ("native", "american"): "ethnic:american indian",
+    ("native", "americans"): "ethnic:american indian",
 }  # fmt: skip
-# Country names that are also words of a medical title: 'guinea pigs', 'New Jersey' (a state)
-_NOT_THE_COUNTRY = {"guinea": ("", "pig"), "jersey": ("new", "")}
+# A country's name that is also a word of a medical title: 'guinea pigs'
+_NOT_THE_COUNTRY = {"guinea": ("", "pig")}
+# A state, province or region whose name holds a country's ('New Mexico', 'New South Wales',
+# 'New Jersey'; countries.REGIONS) is read as its own country, not as the one it holds. New
+# England, six states of the United States, is no region of an affiliation.
+_NAMED_FOR_A_COUNTRY = {"New England": "United States"} | {
+    name: country
+    for name, country in REGIONS.items()
+    if " " in name and any(word in {*COUNTRIES, *ALIASES} for word in name.split())
+}
 
 
 def _fold(name: str) -> tuple[str, ...]:
     return tuple(normalise_title(name).split())
 
 
-# every name of a country, folded ('u k', 'cote d ivoire'), by its first word, longest first
+# every name of a country (and of a state named for one), folded ('u k', 'cote d ivoire'), by
+# its first word, longest first
 _COUNTRY_NAMES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _name, _country in sorted(
-    {**{c: c for c in COUNTRIES}, **ALIASES}.items(), key=lambda kv: -len(kv[0])
+    {**{c: c for c in COUNTRIES}, **ALIASES, **_NAMED_FOR_A_COUNTRY}.items(),
+    key=lambda kv: -len(kv[0]),
 ):
     _words = _fold(_name)
+    _words = _words[1:] if _words[0] == "the" else _words  # 'the netherlands': 'netherlands'
     _COUNTRY_NAMES.setdefault(_words[0], []).append((_words, " ".join(_fold(_country))))
+# every word a group's name can open with: most titles hold none, and are read no further
+_OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a, _ in _PAIRS)])
 
 
 def _not_the_country(words: list[str], i: int) -> bool:
@@ -95,6 +115,8 @@ def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     women' -> {'ethnic:black'}; 'white matter' names none. ``people`` are the words for
     people after which 'white' and 'black' name an ethnic group."""
     groups: set[str] = set()
+    if _OPENERS.isdisjoint(words):
+        return groups
     i = 0
     while i < len(words):
         word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""

@@ -13,7 +13,9 @@ from reviewkit.dedup.population_places import place_groups
 # the rest of the title: a trial register splits studies by each of them.
 _POPULATION_GROUPS = {
     "child": "child children childhood paediatric pediatric paediatrics pediatrics kids",
-    "adolescent": "adolescent adolescents adolescence youth youths teenagers teens",
+    "adolescent": "adolescent adolescents adolescence teenagers teens",
+    # UN and WHO: youth are 15 to 24, as 'young people' spans adolescents and young adults
+    "young_people": "youth youths",
     "adult": "adult adults",
     "older": "elderly geriatric seniors",
     "infant": "infant infants neonatal neonate neonates newborn newborns preterm",
@@ -39,8 +41,9 @@ _AGE_BANDS = {
 # 'young people' ('young persons') spans the adolescents and the young adults: WHO's 10 to 24,
 # the UK's services for 16 to 25. It is neither band, and other people than neither: a
 # registration for adolescents may be reported as one for young people, and so may one for
-# young adults. It is its own group ('young_people') that differs from every group but those
-# two (:func:`groups_apart`); the ten labelled sets hold no pair it decides (dedup41).
+# young adults. It is its own group ('young_people'), with 'youth' (the UN's and WHO's 15 to
+# 24), that differs from every group but those two (:func:`groups_apart`); the ten labelled
+# sets hold no pair it decides (dedup41; none with 'youth' beside another age word, rd41h).
 _SPANS = {"young_people": frozenset(["adolescent", "young"])}
 _BROAD_PEOPLE = frozenset(["people", "persons", "person"])
 _PLACE_PREFIXES = ("place:", "ethnic:")

@@ -58,7 +58,7 @@ def test_a_country_or_colour_word_read_as_a_group_only_as_one():
     assert groups("Efficacy in Japanese patients in Japan") == ["place:japan"]
     assert groups("Outcomes in England and Great Britain") == ["place:united kingdom"]
     assert groups("White matter lesions in older adults") == ["older"]
-    assert groups("Infection in guinea pigs and in New Jersey") == []
+    assert groups("Infection in guinea pigs") == []
     assert groups("Hypertension in African Americans") == ["ethnic:black"]
     assert groups("Diabetes in American Indians") == ["ethnic:american indian"]
 
@@ -95,3 +95,41 @@ def test_a_country_named_in_one_bare_title_only_goes_to_a_person():
     # an age group named on one side only still parts two bare titles
     got = outcome(Record(title=title + " in children"), Record(title=title))
     assert got[0] == "apart", got
+
+
+def test_a_state_named_for_a_country_is_its_own_countrys():
+    # 'New Mexico', 'New South Wales', 'New England' are parts of the United States and
+    # Australia, not Mexico or the United Kingdom; 'North Korean' is not South Korea's (rd41h)
+    assert groups("Opioid deaths in New Mexico") == ["place:united states"]
+    assert groups("Injury in New South Wales") == ["place:australia"]
+    assert groups("Lyme disease in New England") == ["place:united states"]
+    assert groups("Lyme disease in New Jersey") == ["place:united states"]
+    assert groups("Depression among North Korean defectors") == ["place:north korea"]
+    assert groups("Suicide in Northern Irish adults") == ["adult", "place:united kingdom"]
+    # 'Central American' is no American's, 'Native Americans' are the American Indians
+    assert groups("Remittances of Central American migrants") == ["place:central america"]
+    assert groups("Diabetes among Native Americans") == groups("Diabetes in American Indians")
+    for one, two in (
+        ("adults in New Mexico", "adults in Mexico"),  # was merged (biblio_match)
+        ("adults in New South Wales", "adults in Wales"),
+    ):
+        got = verdict(
+            keys_for(1, journal(TRIAL.format(one))), keys_for(2, journal(TRIAL.format(two)))
+        )
+        assert got == ("not_duplicate", "population_differs"), (one, two, got)
+
+
+def test_youth_spans_adolescents_and_young_adults_as_young_people_does():
+    # UN and WHO: youth are 15 to 24, young people 10 to 24: neither parts from adolescents or
+    # young adults, both part from children and older people (rd41h; was apart from young
+    # adults by population_differs)
+    title = "Online cognitive behavioural therapy for depression in {} in primary care"
+    assert groups(title.format("youth")) == groups(title.format("young people"))
+    got = outcome(journal(title.format("youth")), journal(title.format("young adults")))
+    assert got[0] == "queued", got
+    for other in ("children", "older people"):
+        got = verdict(
+            keys_for(1, journal(title.format("youth"))),
+            keys_for(2, journal(title.format(other))),
+        )
+        assert got == ("not_duplicate", "population_differs"), (other, got)

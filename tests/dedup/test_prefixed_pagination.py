@@ -164,3 +164,13 @@ def test_suppl_and_a_number_alone_is_medlines_page_unless_the_issue_names_that_s
     repeated = keys(2, issue="Suppl 12", pages="Suppl 12")
     assert (repeated.supplement, repeated.first_page) == ("12", "")
     assert verdict(repeated, keys(3, issue="Suppl 12", pages="S45-S50"))[0] == "duplicate"
+
+
+def test_a_range_after_suppl_is_pages_even_beside_that_supplement():
+    # 'Suppl 1-2' beside issue 'Suppl 1' is a range (MEDLINE's 'suppl 7-8' is pages 7-8), not
+    # the supplement written again: only a lone number repeats it (rd41h; the range was lost)
+    ranged = keys(1, issue="Suppl 1", pages="Suppl 1-2")
+    assert (ranged.supplement, ranged.first_page, ranged.last_page) == ("1", "1", "2")
+    # the supplement the volume names, written again, is no page either
+    repeated = keys(2, issue="", volume="45 Suppl 3", pages="Suppl. 3")
+    assert (repeated.supplement, repeated.first_page) == ("3", "")
