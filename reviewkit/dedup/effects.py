@@ -12,6 +12,7 @@ from __future__ import annotations
 import shlex
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from reviewkit.dedup.undo import pending_undo
 from reviewkit.errors import command_line
@@ -19,7 +20,7 @@ from reviewkit.project import Project
 from reviewkit.screening.lookup import full_text_record
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
-from reviewkit.screening.rules import VOTES, live_decisions, stage_names
+from reviewkit.screening.rules import FINAL, VOTES, live_decisions, stage_names
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
@@ -75,9 +76,11 @@ class Effect:
     # a later stage's votes a part carries that count for no study once split (a project made
     # before stop 37 logged a merged study's on its id, the copy excluded before that stage)
     stranded: list[Stranded] = field(default_factory=list)
+    # conflicts open for the lead now that the change closes (a split: the records part)
+    closed: list[MergeConflict] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.counts or self.conflicts)
+        return bool(self.counts or self.conflicts or self.closed)
 
     def lines(self) -> list[str]:
         out = [f"{stage}: {what} {a} -> {b}" for stage, what, a, b in self.counts]
@@ -89,12 +92,37 @@ class Effect:
         out += [_full_text_line(*each) for each in self.full_texts]
         out += [each.line() for each in self.stranded]
         for c in self.conflicts:
+            if c.final is not None:  # a merge after the lead's final: it did not see these
+                out += [
+                    f"{c.stage}: record {r}, {how}, joins study {c.study_id} settled"
+                    f" {_final_words(c.final)}: the conflict opens again for the lead"
+                    for r, how in c.joined
+                ]
+                continue
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             out.append(
                 f"{c.stage}: decisions disagree ({said}); study keeps record {c.kept}'s"
                 " (furthest advanced) and the lead gets a conflict to resolve"
             )
+        for c in self.closed:
+            if c.final is not None:
+                out += [
+                    f"{c.stage}: record {r}, {how}, leaves study {c.study_id}: the conflict"
+                    f" the merge opened again closes, the study stays settled"
+                    f" {_final_words(c.final)}"
+                    for r, how in c.joined
+                ]
+            else:
+                out.append(
+                    f"{c.stage}: the conflict of study {c.study_id}'s records closes"
+                    " (its records no longer disagree)"
+                )
         return out
+
+
+def _final_words(final: Decision) -> str:
+    """'include by lead's final'."""
+    return f"{FINAL[final.label]} by {final.reviewer}'s final"
 
 
 def _counts(project: Project, derived: DerivedStages) -> dict[tuple[str, str], int]:
@@ -127,24 +155,38 @@ def effect(
     was, will = DerivedStages(project, before), DerivedStages(project, after)
     old, new = _counts(project, was), _counts(project, will)
     arrival = was.arrival()
-    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before, arrival)}
+    had = {
+        (c.study_id, c.stage): c
+        for c in merge_conflicts(project.protocol, log, before, arrival, was.held)
+    }
+    will_have = merge_conflicts(project.protocol, log, after, arrival, was.held)
     found = Effect(
         counts=[
             (st, what, old[(st, what)], new[(st, what)])
             for st, what in old
             if old[(st, what)] != new[(st, what)]
         ],
-        conflicts=[
-            c
-            for c in merge_conflicts(project.protocol, log, after, arrival)
-            if (c.study_id, c.stage) not in had
-        ],
+        conflicts=[c for c in will_have if (c.study_id, c.stage) not in had],
+        closed=_closed(had, will_have, after),
     )
     if found and split:
         found.unscreened = _unscreened(project, before, after, split)
         found.full_texts = _full_texts(project, before, after, split)
         found.stranded = _stranded(project, (was, will), log, split)
     return found
+
+
+def _closed(
+    had: dict[tuple[int, str], MergeConflict], will: list[MergeConflict], after: dict[int, int]
+) -> list[MergeConflict]:
+    """The conflicts of ``had`` (open now) that no study of their records has under the
+    clusters ``after``: a split parted the records that disagreed."""
+    stays = {(c.study_id, c.stage) for c in will}
+    return [
+        c
+        for c in had.values()
+        if not any((after.get(r, r), c.stage) in stays for r, _ in c.outcomes)
+    ]
 
 
 def _screened(project: Project, *record_ids: int) -> bool:
@@ -334,4 +376,5 @@ def open_conflicts(project: Project) -> list[MergeConflict]:
     """Studies whose records were screened apart and decided differently, not yet settled."""
     log = decision_rows.list_decisions(project.db)
     arrival = decision_rows.arrival_rows(project.db)
-    return merge_conflicts(project.protocol, log, links.canonical_map(project.db), arrival)
+    held = partial(links.cluster_at, project.db)
+    return merge_conflicts(project.protocol, log, links.canonical_map(project.db), arrival, held)

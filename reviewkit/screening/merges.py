@@ -15,7 +15,7 @@ records' votes fill it (:func:`fill_pending`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol, Stage
@@ -32,6 +32,8 @@ from reviewkit.screening.rules import (
 from reviewkit.store.decisions import Decision
 
 Rank = tuple[int, int]  # (furthest stage with a decision, 1 if it advanced there)
+# (record, a stored time) -> the records of its study then (``store.duplicates.cluster_at``)
+Held = Callable[[int, str], Collection[int]]
 
 
 def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]:
@@ -222,6 +224,10 @@ class MergeConflict:
     stage: str
     outcomes: tuple[tuple[int, str], ...]  # (record id, its own outcome there)
     kept: int  # the record whose decisions the study keeps (furthest advanced)
+    # the lead's final the study had before a merge made after it brought in ``joined``,
+    # records decided otherwise (the final did not see them: the conflict opens again)
+    final: Decision | None = None
+    joined: tuple[tuple[int, str], ...] = ()  # (record id, how it was decided: _decided_words)
 
 
 def merge_conflicts(
@@ -229,11 +235,13 @@ def merge_conflicts(
     decisions: list[Decision],
     canon: dict[int, int],
     arrival: Mapping[str, int],
+    held: Held,
 ) -> list[MergeConflict]:
     """Studies whose records carry decisions that disagree at a stage, not yet settled by a
     final decision on the study made after them; for the lead to resolve. ``arrival``: each
     entry's row in the project file (``store.decisions.arrival_rows``), which tells the votes
-    a final saw (:func:`_settled`)."""
+    a final saw (:func:`_settled`); ``held``: the records a study held at a time (a final
+    settles those: :func:`joined_after`)."""
     live = live_decisions(decisions)
     ranks = record_ranks(protocol, live, through_study(protocol, live))
     out: list[MergeConflict] = []
@@ -248,12 +256,62 @@ def merge_conflicts(
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
             twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
-            if (len(decided) < 2 and not twice) or _settled(by_record, rule, arrival):
+            if len(decided) < 2 and not twice:
+                continue
+            final = _last_final(by_record)
+            joined = joined_after(by_record, rule, final, held) if final else {}
+            if final and _settled(by_record, rule, arrival, final, bool(joined)):
                 continue
             own.update(twice)  # the records' outcomes say it, where they disagree
             kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
-            out.append(MergeConflict(study, rule.name, tuple(sorted(own.items())), kept))
+            out.append(
+                MergeConflict(
+                    study,
+                    rule.name,
+                    tuple(sorted(own.items())),
+                    kept,
+                    final if joined else None,
+                    tuple(sorted(joined.items())),
+                )
+            )
     return out
+
+
+def joined_after(
+    by_record: dict[int, list[Decision]], rule: Stage, final: Decision, held: Held
+) -> dict[int, str]:
+    """The records of a study (``by_record``: each one's entries at the stage of ``rule``) that
+    it did not hold when ``final`` was given (``held``: the duplicate links standing then) and
+    whose own votes or final decided them otherwise, each with how (:func:`_decided_words`).
+    A final settles the votes of the records it was given on: one a merge brought in after it
+    was decided apart, unseen by the lead (counted by time, a record excluded by both
+    reviewers before the final was dropped without a word when merged into a study the final
+    included). A record brought in that was decided the final's way opens nothing."""
+    saw = held(final.record_id, final.created_at)
+    way = FINAL[final.label]
+    out: dict[int, str] = {}
+    for record, ds in by_record.items():
+        if record in saw:
+            continue
+        state = _state(ds)
+        status = outcome_of(state, rule).status
+        if status in ("include", "exclude") and status != way:
+            out[record] = _decided_words(state, status)
+    return out
+
+
+def _decided_words(state: StudyState, status: str) -> str:
+    """'excluded by both reviewers', 'included by reviewer1', 'excluded by lead's final'
+    (who, and the outcome their decisions gave the record: the lead resolves it)."""
+    done = f"{status}d"
+    if state.final is not None:
+        return f"{done} by {state.final.reviewer}'s final"
+    names = sorted(state.votes)
+    if len(names) == 2:
+        return f"{done} by both reviewers"
+    if len(names) > 2:
+        return f"{done} by all {len(names)} reviewers"
+    return f"{done} by {', '.join(names)}"
 
 
 def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> dict[int, str]:
@@ -284,8 +342,20 @@ def _state(decisions: list[Decision]) -> StudyState:
     return state
 
 
-def _settled(by_record: dict[int, list[Decision]], rule: Stage, arrival: Mapping[str, int]) -> bool:
-    """A final decision that saw every vote of the study's records at the stage, each vote
+def _last_final(by_record: dict[int, list[Decision]]) -> Decision | None:
+    """The newest final decision on any of the study's records at the stage."""
+    finals = [d for ds in by_record.values() for d in ds if d.label in FINAL]
+    return sorted(finals, key=lambda d: d.created_at)[-1] if finals else None
+
+
+def _settled(
+    by_record: dict[int, list[Decision]],
+    rule: Stage,
+    arrival: Mapping[str, int],
+    final: Decision,
+    joined: bool,
+) -> bool:
+    """``final`` (the study's newest) saw every vote of the study's records at the stage, each vote
     dated from when its reviewer's decision on its record (label and reason) last changed: the
     same vote given again with a note (in a screen, or replayed by ``decisions import``) leaves
     the records disagreeing as they did when the lead settled them (it opened the settled
@@ -295,12 +365,10 @@ def _settled(by_record: dict[int, list[Decision]], rule: Stage, arrival: Mapping
     record's) not one cast before it in a reviewer's copy that came into this project file
     after it (``arrival``: the lead decided without it), unless the final itself came in on
     records whose votes here were all still pending: made in another copy, which had votes
-    this one had not, it is taken to have seen those cast before it."""
+    this one had not, it is taken to have seen those cast before it (what the study held
+    there, no link here tells). Made here, it did not see the records a merge made after it
+    brought in decided otherwise (``joined``: :func:`joined_after`)."""
     every = sorted((d for ds in by_record.values() for d in ds), key=lambda d: d.created_at)
-    finals = [d for d in every if d.label in FINAL]
-    if not finals:
-        return False
-    final = finals[-1]
     since: dict[tuple[int, str], tuple[tuple[str, str], Decision]] = {}  # -> (decision, from)
     for d in every:
         if d.label in VOTES:
@@ -316,4 +384,6 @@ def _settled(by_record: dict[int, list[Decision]], rule: Stage, arrival: Mapping
     ]
     if all(outcome_of(state, rule).status == "pending" for state in here):
         return True  # made in another copy: its time says what it saw
+    if joined:
+        return False
     return all(arrival[d.id] < came for _, d in since.values())

@@ -33,7 +33,7 @@ from reviewkit.screening.rules import (
 )
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
-from reviewkit.store.duplicates import canonical_map
+from reviewkit.store.duplicates import canonical_map, cluster_at
 
 # the reason an exclusion without one is counted under (the diagram, the excluded studies' table)
 UNSPECIFIED_REASON = "unspecified"
@@ -124,13 +124,20 @@ class DerivedStages:
             self._arrival = decision_rows.arrival_rows(self.project.db)
         return self._arrival
 
+    def held(self, record_id: int, stamp: str) -> set[int]:
+        """The records of ``record_id``'s study at ``stamp`` (``duplicates.cluster_at``): what
+        a final given then settled (``merges.joined_after``)."""
+        return cluster_at(self.project.db, record_id, stamp)
+
     def disagreeing(self, stage: str) -> set[int]:
         """The studies whose merged records were decided differently at ``stage``, not settled
         by a final decision made after them (``merges.merge_conflicts``): open for the lead
         whatever outcome the furthest record gives the study."""
         if self._disagree is None:
             self._disagree = defaultdict(set)
-            for c in merge_conflicts(self.protocol, self.log(), self.canon, self.arrival()):
+            for c in merge_conflicts(
+                self.protocol, self.log(), self.canon, self.arrival(), self.held
+            ):
                 self._disagree[c.stage].add(c.study_id)
         return self._disagree.get(stage, set())
 

@@ -242,6 +242,27 @@ def current_links_of(db: Store, record_id: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
+def cluster_at(db: Store, record_id: int, stamp: str) -> set[int]:
+    """The records of ``record_id``'s cluster as it stood at ``stamp`` (a stored time): each
+    pair's newest link made by then, followed link by link (a cluster is a few records). What
+    a study held when a decision on it was given: a merge made since brought in the others."""
+    members, todo = {record_id}, [record_id]
+    while todo:
+        rid = todo.pop()
+        rows = db.query(
+            "SELECT record_a, record_b, verdict FROM duplicate_links"
+            " WHERE (record_a = ? OR record_b = ?) AND created_at <= ? ORDER BY id",
+            (rid, rid, stamp),
+        )
+        newest = {(r["record_a"], r["record_b"]): r["verdict"] for r in rows}  # the last wins
+        for pair, verdict in newest.items():
+            for other in pair:
+                if verdict == "duplicate" and other not in members:
+                    members.add(other)
+                    todo.append(other)
+    return members
+
+
 def members_of(db: Store, record_ids: Iterable[int], *, across_versions: bool = True) -> set[int]:
     """The records of the clusters of ``record_ids``, followed link by link from them (a
     cluster is a few records: each read is of one record's links, not the whole project);
