@@ -97,8 +97,16 @@ RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
 # a title of four words or more in quotes ('Retraction of "<title>"', without a colon): a quoted
 # word or two after 'Retraction of' is an article's ('Retraction of "sham" surgery …'), and a
-# notice names no title of fewer words (concerns._MIN_WORDS)
-_QUOTED_TITLE = r"(?=[\"'“‘«](?:[^\"”»’'\s]+\s+){3}[^\"”»’']*[\"”»’'])"
+# notice names no title of fewer words (concerns._MIN_WORDS). In double quotes or guillemets an
+# apostrophe closes nothing ("Patients' views of …"); in single quotes one closes the title
+# where it ends a word, but not inside one ('don’t') nor after a plural's s ('Patients’ views')
+# where a later quote closes it
+_IN_SINGLE_QUOTES = r"(?:[^'’]|['’](?=\w)|(?<=s)['’](?=\s))"
+_QUOTED_TITLE = (
+    r"(?=[\"“«](?:[^\"”»\s]+\s+){3}[^\"”»]*[\"”»]"
+    rf"|['‘](?:(?!\s){_IN_SINGLE_QUOTES})+\s+(?:(?:(?!\s){_IN_SINGLE_QUOTES})+\s+){{2}}"
+    rf"{_IN_SINGLE_QUOTES}*?['’](?!\w))"
+)
 _ANSWERED = r"(?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)"
 # the words of a heading in Title Case that name the article, not its title ('Erratum For The
 # Article: <title>'): a heading is read to its colon over these, in any case, where a word in
