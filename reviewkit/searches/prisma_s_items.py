@@ -146,10 +146,10 @@ def _any_port(interface: str) -> str:
     server listens on. Each run's entry keeps its own URL."""
     kind, _, url = interface.partition(" ")
     parts = urlsplit(url)
-    loopback = bool(parts.hostname) and _loopback(parts.hostname)
-    if not parts.hostname or (parts.port is None and not loopback):
+    host = parts.hostname
+    if not host or (parts.port is None and not _loopback(host)):
         return interface
-    host = "127.0.0.1" if loopback else parts.hostname
+    host = "127.0.0.1" if _loopback(host) else host
     host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     return f"{kind} {parts._replace(netloc=host).geturl()} (each run's own URL in its entry)"
 
