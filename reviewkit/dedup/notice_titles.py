@@ -62,18 +62,26 @@ _NOTICE_WORD = (
 # a heading's end: the title's, a colon, a stop, a dash set off by a blank ('Response-rate' is
 # a word)
 _HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
-# What 'Correction(s) to' opens in an article's title, not a notice's: the subject corrected,
-# a noun phrase written in lower case ('Corrections to megavoltage depth-dose values due to
-# reduced backscatter thickness', Med Phys). A notice names the item it corrects after a colon,
-# in quotes, as a citation ('Correction to Lancet Oncol 2021; 22: 581-83', 'Correction to Fox
-# Meyer and Vogt (2015)') or as 'the article', 'our paper'. Of the 58 titles of the ten
-# labelled sets and the PubMed snapshot opening 'Correction(s) to', 57 are notices and none of
-# them goes on in lower case; the one article does. A determiner, a pronoun, a word naming a
-# publication or its part, or a year later in the title keeps the notice reading; so do all
-# capitals, which show no case.
-_CORRECTED_SUBJECT = r"""\s+(?!(?:the|a|an|this|that|these|those|our|my|his|her|their|its|article
-    |paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum|authors?|vol|volume
-    |pg|pp|p|et)\b)(?-i:[a-z])(?!.*\b(?:19|20)\d\d\b)"""
+# What 'Correction(s) to' opens in an article's title, not a notice's: the subject corrected
+# ('Corrections to megavoltage depth-dose values due to reduced backscatter thickness', Med
+# Phys). A notice names the item it corrects after a colon, in quotes, as a citation
+# ('Correction to Lancet Oncol 2021; 22: 581-83', 'Correction to Fox Meyer and Vogt (2015)')
+# or as 'the article', 'our paper'. Of the 58 titles of the ten labelled sets and the PubMed
+# snapshot opening 'Correction(s) to', 57 are notices and none of them goes on in lower case;
+# the one article does. So a subject is an article's where it opens in lower case (but for a
+# determiner or a pronoun), or, in Title Case ('Correction To The Deformity: …', where every
+# word has its capital and the case says nothing), with a capital after any determiner; in
+# either, not where a word naming a publication or its part is among its first five words,
+# nor with a year or 'et al' later (a citation). All capitals show no case: a notice.
+_DETERMINER = r"(?:the|a|an|this|that|these|those|our|my|his|her|their|its)"
+_PUBLICATION_WORD = (
+    r"(?:article|paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum"
+    r"|authors?|vol|volume|pg|pp|p|et|editorial|review|commentary|comment|publication"
+    r"|chapter|version)"
+)
+_CORRECTED_SUBJECT = rf"""(?:\s+(?!{_DETERMINER}\b)(?=(?-i:[a-z]))|(?-i:(?<=To))\s+
+    (?=(?:{_DETERMINER}\s+)?(?-i:[A-Z][a-z])))
+    (?!(?:[^\s:.–—]+\s+){{0,4}}{_PUBLICATION_WORD}\b)(?!.*\b(?:(?:19|20)\d\d|et\s+al)\b)"""
 # 'Retracted: Title' in a capital and small letters heads Hindawi's retraction notices (a
 # title its publisher marks 'RETRACTED: Title' is the retracted article: titles.py)
 RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
@@ -89,8 +97,16 @@ RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 ARTICLE_OPENING = re.compile(r"[\s\[(\"'“]*(?:responses?|corrections?|retractions?)\b", re.I)
 # a title of four words or more in quotes ('Retraction of "<title>"', without a colon): a quoted
 # word or two after 'Retraction of' is an article's ('Retraction of "sham" surgery …'), and a
-# notice names no title of fewer words (concerns._MIN_WORDS)
-_QUOTED_TITLE = r"(?=[\"'“‘«](?:[^\"”»’'\s]+\s+){3}[^\"”»’']*[\"”»’'])"
+# notice names no title of fewer words (concerns._MIN_WORDS). In double quotes or guillemets an
+# apostrophe closes nothing ("Patients' views of …"); in single quotes one closes the title
+# where it ends a word, but not inside one ('don’t') nor after a plural's s ('Patients’ views')
+# where a later quote closes it
+_IN_SINGLE_QUOTES = r"(?:[^'’]|['’](?=\w)|(?<=s)['’](?=\s))"
+_QUOTED_TITLE = (
+    r"(?=[\"“«](?:[^\"”»\s]+\s+){3}[^\"”»]*[\"”»]"
+    rf"|['‘](?:(?!\s){_IN_SINGLE_QUOTES})+\s+(?:(?:(?!\s){_IN_SINGLE_QUOTES})+\s+){{2}}"
+    rf"{_IN_SINGLE_QUOTES}*?['’](?!\w))"
+)
 _ANSWERED = r"(?:letters?|comments?|commentary|editor|reviewers?|critics?|criticisms?|drs?)"
 # the words of a heading in Title Case that name the article, not its title ('Erratum For The
 # Article: <title>'): a heading is read to its colon over these, in any case, where a word in

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -140,12 +141,28 @@ def _any_port(interface: str) -> str:
     """A local server's interface ('E-utilities http://127.0.0.1:41234/entrez/eutils/') with
     its port left out: the server binds a free port each session (``pubmed serve --port 0``,
     an offline run, the demo), so the port says nothing of the platform searched, and runs of
-    one snapshot on two ports are one database; each run's entry keeps its own URL."""
+    one snapshot on two ports are one database; nor does the name of this machine a run used
+    ('localhost', '[::1]', any 127.x address: :func:`_loopback`), written as the address the
+    server listens on. Each run's entry keeps its own URL."""
     kind, _, url = interface.partition(" ")
     parts = urlsplit(url)
-    if not parts.hostname or parts.port is None:
+    host = parts.hostname
+    if not host or (parts.port is None and not _loopback(host)):
         return interface
-    return f"{kind} {parts._replace(netloc=parts.hostname).geturl()} (each run's port in its entry)"
+    host = "127.0.0.1" if _loopback(host) else host
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    return f"{kind} {parts._replace(netloc=host).geturl()} (each run's own URL in its entry)"
+
+
+def _loopback(host: str) -> bool:
+    """Whether a URL's host names this machine: 'localhost' (and a name under it, RFC 6761),
+    an IPv4 address in 127.0.0.0/8 or IPv6's ::1."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:  # a name, not an address
+        return False
 
 
 def _in_nlm_order(snapshot: str) -> str:

@@ -199,6 +199,7 @@ def test_an_erratum_by_its_opening_words_is_an_erratum(title: str) -> None:
     "title",
     [
         'Retraction of "sham" surgery trials from the literature',  # a quoted word, no title
+        "Retraction of 'sham' surgery trials in patients' hands",  # an apostrophe closes none
         "Korrektur zu kurzer Beinlänge nach Hüftendoprothese",  # no colon: an article's
     ],
 )
@@ -217,3 +218,27 @@ def test_a_title_case_heading_is_read_whole(heading: str) -> None:
     assert named_title(notice.title) == Named(ARTICLE)
     found = concerns_among({1: Record(title=ARTICLE), 2: notice})
     assert [c.notice for c in found[1]] == [2]
+
+
+VIEWS = "Patients' views of graded activity and sick leave: a qualitative study"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        f'Retraction of "{VIEWS}"',
+        f"Retraction of “{VIEWS.replace(chr(39), '’')}”",
+        f"Retraction of '{VIEWS}'",
+        f"Retraction of ‘{VIEWS.replace(chr(39), '’')}’",
+        "Retraction of “Don’t wait: graded activity and sick leave in workers”",
+    ],
+)
+def test_a_quoted_title_with_an_apostrophe_is_named(notice: str) -> None:
+    """An apostrophe inside a quoted title (a possessive, "don't"; straight or typographic)
+    closes no quote: 'Retraction of "<title>"' is a notice without a type, and the title it
+    names is the whole quoted one."""
+    record = Record(title=notice)
+    assert notice_about_a_paper(record), notice
+    article = notice[len("Retraction of ") + 1 : -1]
+    found = concerns_among({1: Record(title=article), 2: record})
+    assert [(c.kind, c.notice) for c in found[1]] == [(RETRACTION, 2)], notice

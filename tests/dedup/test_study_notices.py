@@ -162,3 +162,30 @@ def test_corrections_to_a_subject_in_lower_case_is_an_article_not_a_notice():
         "correction to lancet oncol 2021; 22: 581-83",
     ):
         assert keys(1, title=title).notice, title
+
+
+def test_corrections_to_a_subject_in_title_case_is_an_article_not_a_notice():
+    """In Title Case every word has its capital, so the subject's case says nothing: 'Correction
+    To <Subject>' opens an article's title unless it names what it corrects as a notice does
+    (a word naming the publication among its first words, a quote, a citation's year, 'et
+    al'). Read by dedup (the title alone) and by the notices."""
+    for title in (
+        "Correction To The Deformity: Long-Term Results Of Pedicle Screw Fixation",
+        "Corrections To Scattered-Dose Estimates For Small Photon Fields",
+        "Correction To A Valgus Knee In Total Knee Arthroplasty: A Case Report",
+    ):
+        assert not keys(1, title=title).notice, title
+        assert not notice_about_a_paper(Record(title=title)), title
+    for title in (
+        "Correction To The Paper Entitled: Graded Activity In Workers",
+        "Correction To The Above Mentioned Original Article By Hansen",
+        "Correction To Our Paper On Megavoltage Depth-Dose Values",
+        "Correction To 'Graded Activity And Sick Leave In Workers With Low Back Pain'",
+        "Correction To Lancet Oncol 2021; 22: 581-83",
+        "Correction To Fox Meyer And Vogt (2015)",
+        "Correction To Hansen Et Al.",
+        "Correction To: Graded Activity And Sick Leave",
+        "CORRECTION TO THE DEFORMITY OF THE SPINE",
+    ):
+        assert keys(1, title=title).notice, title
+        assert notice_about_a_paper(Record(title=title)), title

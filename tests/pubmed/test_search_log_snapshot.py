@@ -50,6 +50,37 @@ def test_runs_on_two_ports_over_one_snapshot_are_one_database_in_the_log(
 
     named = [line for line in log.splitlines() if "over the offline snapshot" in line]
     assert len(named) == 1, named
-    assert "local server: E-utilities http://127.0.0.1/entrez/eutils/ (each run's port" in named[0]
+    assert (
+        "local server: E-utilities http://127.0.0.1/entrez/eutils/ (each run's own URL" in named[0]
+    )
     for server in (first, second):  # each run's entry keeps the URL it was run at
         assert f"via E-utilities {server.base_url}" in log
+
+
+def test_runs_under_any_loopback_name_are_one_database_in_the_log(
+    project_a: Project, server: EutilsServer
+) -> None:
+    """'localhost', '127.0.0.1' and '[::1]' all name this machine: runs of one snapshot whose
+    base URLs name it differently (a URL typed by hand, a run of another session) are one
+    local server, one database; each run's entry keeps the URL it was run at."""
+    search = Search("rtw", "PubMed", '"return to work"', Limits())
+    for _ in range(3):
+        run_search(project_a.db, search, fast_client(server))
+    urls = [
+        server.base_url,
+        server.base_url.replace("127.0.0.1", "localhost"),
+        "http://[::1]:8765/entrez/eutils/",
+    ]
+    with project_a.db.transaction() as conn:  # as runs at those URLs recorded them
+        ids = [row[0] for row in conn.execute("SELECT id FROM search_runs ORDER BY id")]
+        for run_id, url in zip(ids, urls, strict=True):
+            sql = "UPDATE search_runs SET interface = ? WHERE id = ?"
+            conn.execute(sql, (f"E-utilities {url}", run_id))
+
+    log = search_log(project_a.db, project_a.protocol)
+
+    named = [line for line in log.splitlines() if "over the offline snapshot" in line]
+    assert len(named) == 1, named
+    assert "local server: E-utilities http://127.0.0.1/entrez/eutils/ (each run's" in named[0]
+    for url in urls:
+        assert f"via E-utilities {url}" in log
