@@ -72,6 +72,29 @@ def parsed(
             yield _parse("\n".join(chunk) + "\n", after, first, name)
 
 
+def echoes(library: bibtexparser.Library, problems: list[FormatError]) -> set[int]:
+    """The first lines (0-based) of the entries of a chunk's ``library`` that its
+    ``problems`` (:func:`libraries`) name or made, not to be read for more: an entry holding
+    a problem's line (a field swallowed by a missing comma, a repeated key), and an entry
+    that does not open as exporters write one ('@type{key,' on its line): a value's line
+    starting '@word (' or '@word {' is a block start to bibtexparser, which aborts the entry
+    there and reads the rest of the value as an entry of its own (its fields then outside any
+    entry, in the next chunk when a chunk ends there)."""
+    if not problems:
+        return set()
+    named = {_line_of(problem) - 1 for problem in problems}
+    return {
+        entry.start_line
+        for entry in library.entries
+        if named & set(range(entry.start_line, entry.start_line + entry.raw.count("\n") + 1))
+        or not _OPENS_ENTRY.match(entry.raw)
+    }
+
+
+# an entry's opening line as exporters write it: '@article{key,'
+_OPENS_ENTRY = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,")
+
+
 def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
     """An entry at ``line`` whose key the entry at ``before`` has (both 0-based): in one chunk
     (bibtexparser's DuplicateBlockKeyBlock) or in two, one message."""

@@ -1,0 +1,65 @@
+"""A BibTeX file with a broken entry and damage in other entries: the entries of a chunk
+(2 MB, about 1,300 entries: formats.bibtex_split) that held a broken block were not read at
+all, so their problems (a PMID that is no number, a crossref to no entry) were learnt an
+import later, and whether they were named at once hung on where the chunks fell. They are
+named in one run now; only what the damage itself makes (a line of a value taken for an
+entry) is left unread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+
+from reviewkit.cli import main
+from reviewkit.formats import bibtex_split
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+BROKEN = "@article{b1,\n  title = {Broken {one},\n  author = {Berg, Tor},\n  year = {2020}\n}\n\n"
+BAD_PMID = "@article{b2,\n  title = {Good},\n  author = {Berg, Tor},\n  pmid = {abc},\n}\n\n"
+NO_VOLUME = "@article{b3,\n  title = {Third},\n  crossref = {nowhere},\n  year = {2020}\n}\n"
+# an abstract's wrapped line that starts '@WHO (' is taken by bibtexparser for a block start:
+# the entry fails there, and the rest of the value is read as an entry keyed 'World Health ...'
+HANDLE = (
+    "@article{h1,\n  title = {Tweets},\n  abstract = {We followed\n"
+    "@WHO (World Health Organization) on Twitter.},\n  year = {2020}\n}\n\n"
+)
+
+
+def _refused(tmp_path: Path, capsys, text: str) -> str:
+    path = tmp_path / "export.bib"
+    path.write_text(text, encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
+    return capsys.readouterr().err.replace(str(path), "FILE")
+
+
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])
+def test_a_broken_entry_and_other_entries_damage_are_named_together(
+    tmp_path: Path, capsys, monkeypatch, chunk: int
+) -> None:
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
+    text = BROKEN + BAD_PMID + NO_VOLUME
+    err = _refused(tmp_path, capsys, text)
+    lines = text.split("\n")
+    assert "error: FILE:1: broken BibTeX entry: the value of field 'title'" in err, err
+    assert f"also FILE:{lines.index('  pmid = {abc},') + 1}: PMID 'abc'" in err, err
+    assert f"also FILE:{lines.index('  crossref = {nowhere},') + 1}: crossref 'nowhere'" in err
+    assert "fix all 3 problems named" in err, err
+
+
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])
+def test_a_value_line_taken_for_an_entry_is_not_named_as_one(
+    tmp_path: Path, capsys, monkeypatch, chunk: int
+) -> None:
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
+    err = _refused(tmp_path, capsys, HANDLE + BAD_PMID)
+    assert "error: FILE:1: broken BibTeX entry" in err, err
+    assert "World Health" not in err, err
+    assert "PMID 'abc'" in err, err
