@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
-from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 from bibtexparser.splitter import Splitter
 
 from reviewkit.errors import FormatError
@@ -203,6 +203,7 @@ def _block_problems(
     """The blocks bibtexparser could not read, then stray '@'s and text outside entries
     (``has_entries``: whether the file has an entry up to this chunk's end)."""
     comments = {b.start_line: b for b in library.blocks if isinstance(b, ImplicitComment)}
+    starts = {b.start_line: b for b in library.entries}
     covered: set[int] = set()  # the comments holding fields that a problem below names
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -224,6 +225,11 @@ def _block_problems(
                 "closes (every '{' needs one '}')",
             )
             continue
+        if handle := _value_line_taken_for_entry(block, starts, name):
+            # the rest of the value, and the entry's fields below it, fell outside entries
+            covered |= _rest_of_entry(library, block)
+            yield handle
+            continue
         if unclosed := _unclosed_field(block.raw):
             field, line = unclosed
             yield FormatError(
@@ -240,6 +246,49 @@ def _block_problems(
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
     yield from _stray_problems(library, name, has_entries, covered)
+
+
+def _value_line_taken_for_entry(
+    block: ParsingFailedBlock, starts: dict[int, Entry], name: str
+) -> FormatError | None:
+    """A failed entry whose value holds a line starting '@name (' or '@name {' (a handle, an
+    address wrapped at its '@'), the line named; None when the block that aborted it opens as
+    an exporter writes an entry ('@type{key,': the failed entry's own brace is missing). BibTeX
+    reads an '@' inside a value as text; bibtexparser takes one at a line start for a new
+    entry, whatever braces are open, and the entry's balanced value looked unclosed."""
+    reason = getattr(block.error, "abort_reason", "")
+    if not reason.startswith("Unexpected block start"):
+        return None
+    end = block.start_line + block.raw.count("\n")
+    taken = starts.get(end + 1) or starts.get(end)
+    if taken is None or _OPENS_ENTRY.match(taken.raw):
+        return None
+    found = _BLOCK_START.match(taken.raw)
+    mark = found.group(1) if found else taken.raw.split("\n")[0]
+    last = _last_field(block.raw)
+    where = f"in the value of field '{last[0]}'" if last else "inside the entry"
+    line = taken.start_line + 1
+    return FormatError(
+        f"broken BibTeX entry: line {line}, {where}, starts with '{mark}', read as the start of"
+        " a new entry",
+        where=f"{name}:{block.start_line + 1}",
+        hint=f"join line {line} to the line above it (BibTeX reads an '@' inside a value as "
+        "text, but not one starting a line before '(' or '{')",
+    )
+
+
+def _rest_of_entry(library: bibtexparser.Library, failed: ParsingFailedBlock) -> set[int]:
+    """The first lines of the comments after the ``failed`` entry, up to the next block that is
+    no piece of it (one opening as exporters write an entry, or any block but an entry and a
+    comment): the rest of its text, cut into blocks."""
+    blocks = library.blocks
+    rest = set()
+    for block in blocks[next(i for i, b in enumerate(blocks) if b is failed) + 1 :]:
+        if isinstance(block, ImplicitComment):
+            rest.add(block.start_line)
+        elif not isinstance(block, Entry) or _OPENS_ENTRY.match(block.raw):
+            break
+    return rest
 
 
 def _last_field(raw: str) -> tuple[str, int] | None:

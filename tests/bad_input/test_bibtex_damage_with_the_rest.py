@@ -63,3 +63,16 @@ def test_a_value_line_taken_for_an_entry_is_not_named_as_one(
     assert "error: FILE:1: broken BibTeX entry" in err, err
     assert "World Health" not in err, err
     assert "PMID 'abc'" in err, err
+
+
+def test_a_value_line_starting_with_an_at_handle_is_named_as_such(tmp_path: Path, capsys) -> None:
+    """The abstract's braces are balanced: its line 4 '@WHO (World ...' is what bibtexparser
+    took for a new entry (BibTeX reads '@' inside a value as text). It was named 'the value of
+    field 'abstract' opens a '{' that is never closed', which sends the user looking for a
+    brace that is not missing."""
+    err = _refused(tmp_path, capsys, HANDLE)
+    assert "error: FILE:1: broken BibTeX entry: line 4, in the value of field 'abstract'" in err
+    assert "starts with '@WHO (', read as the start of a new entry" in err, err
+    assert "join line 4 to the line above it" in err, err
+    assert "never closed" not in err, err
+    assert "outside any entry" not in err, err  # the rest of its value and fields: the same damage
