@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 import bibtexparser
-from bibtexparser.model import Entry, Field, String
+from bibtexparser.model import Entry, Field, ParsingFailedBlock, String
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
@@ -230,6 +230,9 @@ class _Chunk:
                     macros.define(block, self.name)
                 except FormatError as exc:
                     problems.add(exc)
+                continue
+            if isinstance(block, ParsingFailedBlock):  # named by bibtex_split
+                macros.broken(block.raw)
                 continue
             if not isinstance(block, Entry):
                 continue

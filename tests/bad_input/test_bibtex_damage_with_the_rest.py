@@ -76,3 +76,20 @@ def test_a_value_line_starting_with_an_at_handle_is_named_as_such(tmp_path: Path
     assert "join line 4 to the line above it" in err, err
     assert "never closed" not in err, err
     assert "outside any entry" not in err, err  # the rest of its value and fields: the same damage
+
+
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])
+def test_the_uses_of_a_broken_string_are_not_named_again(
+    tmp_path: Path, capsys, monkeypatch, chunk: int
+) -> None:
+    """An @string whose braces are unbalanced fails to parse and is named; each entry using
+    its name was named again, 'used but not defined', up to the limit of problems."""
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
+    uses = "".join(
+        f"@article{{a{n},\n  title = {{Study {n}}},\n  journal = jor,\n  year = {{2020}}\n}}\n\n"
+        for n in range(3)
+    )
+    err = _refused(tmp_path, capsys, "@string{jor = {Journal of {Occ Rehab}}\n\n" + uses + BAD_PMID)
+    assert "error: FILE:1: broken BibTeX entry" in err, err
+    assert "not defined" not in err, err
+    assert "PMID 'abc'" in err and "fix all 2 problems named" in err, err
