@@ -35,6 +35,14 @@ from reviewkit.formats.bibtex_values import top_level
 CHUNK_CHARS = 2 << 20
 # a line starting a block as bibtexparser's Splitter sees one (splitter._BLOCK_START)
 _BLOCK_START = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
+# where a chunk may end: before a line that opens a block as exporters write one, an entry
+# '@type{key,' or an @string, @preamble or @comment; not before any other block start, such
+# as a value's line '@WHO (World ...', which would part a failed entry from the rest of its
+# text (bibtex_split names them together). Every such line is one of _BLOCK_START's.
+_CUT = re.compile(
+    r"[^\S\n]*(@(?:\w+[ \t]*[{(](?=[ \t]*[^\s,{}()\"=]+[ \t]*,)"
+    r"|(?i:string|preamble|comment)[ \t]*[{(]))"
+)
 
 
 def libraries(
@@ -114,11 +122,12 @@ def _line_of(problem: FormatError) -> int:
 
 def _chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], str, int]]:
     """(a chunk's lines, the mark opening the next chunk or '', the chunk's first line,
-    0-based): a chunk ends before the first line starting a block after CHUNK_CHARS."""
+    0-based): a chunk ends before the first line opening a block as exporters write one
+    (:data:`_CUT`) after CHUNK_CHARS."""
     chunk: list[str] = []
     size = first = 0
     for number, line in enumerate(lines):
-        if size >= CHUNK_CHARS and "@" in line and (start := _BLOCK_START.match(line)):
+        if size >= CHUNK_CHARS and "@" in line and (start := _CUT.match(line)):
             yield chunk, start.group(1), first
             chunk, size, first = [], 0, number
         chunk.append(line)

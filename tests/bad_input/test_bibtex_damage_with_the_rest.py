@@ -65,11 +65,16 @@ def test_a_value_line_taken_for_an_entry_is_not_named_as_one(
     assert "PMID 'abc'" in err, err
 
 
-def test_a_value_line_starting_with_an_at_handle_is_named_as_such(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])
+def test_a_value_line_starting_with_an_at_handle_is_named_as_such(
+    tmp_path: Path, capsys, monkeypatch, chunk: int
+) -> None:
     """The abstract's braces are balanced: its line 4 '@WHO (World ...' is what bibtexparser
     took for a new entry (BibTeX reads '@' inside a value as text). It was named 'the value of
     field 'abstract' opens a '{' that is never closed', which sends the user looking for a
-    brace that is not missing."""
+    brace that is not missing. A chunk never ends before such a line (it would part the
+    entry from the rest of its value: named otherwise)."""
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", chunk)
     err = _refused(tmp_path, capsys, HANDLE)
     assert "error: FILE:1: broken BibTeX entry: line 4, in the value of field 'abstract'" in err
     assert "starts with '@WHO (', read as the start of a new entry" in err, err
