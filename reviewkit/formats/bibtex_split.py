@@ -123,11 +123,14 @@ def _line_of(problem: FormatError) -> int:
 def _chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], str, int]]:
     """(a chunk's lines, the mark opening the next chunk or '', the chunk's first line,
     0-based): a chunk ends before the first line opening a block as exporters write one
-    (:data:`_CUT`) after CHUNK_CHARS."""
+    (:data:`_CUT`) after CHUNK_CHARS, or any block start after four times that."""
     chunk: list[str] = []
     size = first = 0
     for number, line in enumerate(lines):
-        if size >= CHUNK_CHARS and "@" in line and (start := _CUT.match(line)):
+        # past four chunks' size with no such line (a key on the line below '@type{'),
+        # any block start ends one: the file is never parsed whole
+        cut = _CUT if size < 4 * CHUNK_CHARS else _BLOCK_START
+        if size >= CHUNK_CHARS and "@" in line and (start := cut.match(line)):
             yield chunk, start.group(1), first
             chunk, size, first = [], 0, number
         chunk.append(line)

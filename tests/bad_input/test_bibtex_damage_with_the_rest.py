@@ -65,7 +65,8 @@ def test_a_value_line_taken_for_an_entry_is_not_named_as_one(
     assert "PMID 'abc'" in err, err
 
 
-@pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])
+# a chunk's size past which the '@WHO (' line is the first block start, below four times it
+@pytest.mark.parametrize("chunk", [1 << 30, 40], ids=["one-chunk", "cut-at-the-handle"])
 def test_a_value_line_starting_with_an_at_handle_is_named_as_such(
     tmp_path: Path, capsys, monkeypatch, chunk: int
 ) -> None:
@@ -98,3 +99,25 @@ def test_the_uses_of_a_broken_string_are_not_named_again(
     assert "error: FILE:1: broken BibTeX entry" in err, err
     assert "not defined" not in err, err
     assert "PMID 'abc'" in err and "fix all 2 problems named" in err, err
+
+
+def test_a_file_whose_entries_open_otherwise_is_still_cut(tmp_path: Path, monkeypatch) -> None:
+    """Entries whose key is not on their opening line ('@article{' then 'key,') offer no cut
+    where exporters' entries do: past four chunks' size, any block start ends one, so such a
+    file is never parsed whole."""
+    from reviewkit import formats
+
+    sizes: list[int] = []
+
+    class Splitter(bibtex_split.Splitter):
+        def __init__(self, text: str) -> None:
+            sizes.append(len(text))
+            super().__init__(text)
+
+    monkeypatch.setattr(bibtex_split, "Splitter", Splitter)
+    monkeypatch.setattr(bibtex_split, "CHUNK_CHARS", 200)
+    entry = "@article{\n  kN,\n  title = {Study N},\n  author = {Berg, Tor},\n  year = {2020}\n}\n"
+    path = tmp_path / "keys.bib"
+    path.write_text("\n".join(entry.replace("N", str(n)) for n in range(100)), "utf-8")
+    assert len(list(formats.read_file(path))) == 100
+    assert max(sizes) < path.stat().st_size / 5, sizes
