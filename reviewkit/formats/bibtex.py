@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 import bibtexparser
-from bibtexparser.model import Entry, Field, String
+from bibtexparser.model import Entry, Field, ParsingFailedBlock, String
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
@@ -179,17 +179,13 @@ def read_lines(
     problems = Problems()  # every problem of the file, each by its line: one fix suffices
     for library, chunk, first, found, last in bibtex_split.libraries(lines, name):
         problems.add(*found)
-        # the values of a chunk with no damaged entry (a damaged one's fields may be cut or
-        # swallowed, and would be named again); records only while the file has no problem;
-        # a damaged chunk's @strings are defined still, for the chunks below
-        if found:
-            problems.add(*_define(library, macros, name))
-        else:
-            told = warn if not problems else None  # no warnings of records never stored
-            part = _Chunk(library, chunk, first, entries, name, source, told)
-            for record in part.records(macros, volumes, problems):
-                if not problems:
-                    yield record
+        # every entry's values, but those the chunk's damage made or cut (named already:
+        # bibtex_split.echoes); records only while the file has no problem
+        told = warn if not problems else None  # no warnings of records never stored
+        part = _Chunk(library, chunk, first, entries, name, source, told)
+        for record in part.records(macros, volumes, problems, bibtex_split.echoes(library, found)):
+            if not problems:
+                yield record
         if problems.full:
             if not last:  # the chunks below, never read, may hold more
                 problems.stop()
@@ -200,17 +196,6 @@ def read_lines(
         raise FormatError(
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
         )
-
-
-def _define(library: bibtexparser.Library, macros: Macros, name: str) -> list[FormatError]:
-    """Define the @strings of a chunk whose entries are not read; their problems."""
-    problems = []
-    for block in library.strings:
-        try:
-            macros.define(block, name)
-        except FormatError as exc:
-            problems.append(exc)
-    return problems
 
 
 @dataclass
@@ -227,12 +212,17 @@ class _Chunk:
     warn: Warn | None
 
     def records(
-        self, macros: Macros, volumes: dict[str, dict[str, str]], problems: Problems
+        self,
+        macros: Macros,
+        volumes: dict[str, dict[str, str]],
+        problems: Problems,
+        skipped: set[int],
     ) -> Iterator[Record]:
         """The chunk's records, its blocks read in the file's order (an @string defined
         where it stands); each entry's problem (a value, a PMID, a crossref, no title) is
         added to ``problems``, and the next entry read, up to the limit. ``volumes``: the
-        fields of the entries a crossref names, which are no records."""
+        fields of the entries a crossref names, which are no records; ``skipped``: the first
+        lines (0-based) of the entries not read (their damage is named)."""
         index = 0
         for block in self.library.blocks:
             if isinstance(block, String):
@@ -241,9 +231,14 @@ class _Chunk:
                 except FormatError as exc:
                     problems.add(exc)
                 continue
+            if isinstance(block, ParsingFailedBlock):  # named by bibtex_split
+                macros.broken(block.raw)
+                continue
             if not isinstance(block, Entry):
                 continue
             index += 1
+            if block.start_line in skipped:  # its damage is named already
+                continue
             if problems.full:
                 problems.stop()  # this entry and those below it are not checked
                 return

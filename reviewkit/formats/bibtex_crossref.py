@@ -77,10 +77,17 @@ def resolve(
     return {**lent, **{k: v for k, v in values.items() if v}}
 
 
-# an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,') and a crossref field's key
+# an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,'), a crossref field's name,
+# and the start of its value: '{key}', '"key"', or a bare word, an @string's name ('vol20')
 _OPEN = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*([^\s,{}()\"=]+)[ \t]*,")
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
-_CROSSREF = re.compile(r"\bcrossref\s*=\s*[{\"]?\s*([^\s,{}\"]+)", re.IGNORECASE)
+_CROSSREF = re.compile(r"\bcrossref\s*=", re.IGNORECASE)
+_VALUE = re.compile(r"\s*([{\"]?)\s*([^\s,{}\"#]*)")
+# an @string defined on one line, as exporters and hand-kept files write them
+_STRING = re.compile(
+    r"[^\S\n]*@[ \t]*string[ \t]*[{(][ \t]*([^\s=#{}()\"]+)[ \t]*=[ \t]*[{\"]([^{}\"]*)[}\"]",
+    re.IGNORECASE,
+)
 
 
 def named(lines: Iterable[str]) -> set[str]:
@@ -88,15 +95,37 @@ def named(lines: Iterable[str]) -> set[str]:
     their own entry's: a first pass over the lines, with no parse. A volume comes after its
     papers (BibTeX wants it so; DBLP puts them all at the file's end), so a paper is read
     before its volume is: the volumes are found first (:func:`lent`), the file never held
-    whole. A 'crossref =' in a value's text may add a key no entry has: it lends nothing."""
+    whole. A value may start on a line below 'crossref =' (a value may span lines), and a
+    bare word is an @string's name (a field's value may be a macro): its one-line definition
+    gives the key. A 'crossref =' in a value's text may add a key no entry has: it lends
+    nothing."""
     names: set[str] = set()
-    key = ""
+    macros: dict[str, str] = {}  # @string name -> its value, lower case
+    bare: list[tuple[str, str]] = []  # (an @string's name given as a crossref, the entry's key)
+    key, waiting = "", False  # waiting: for the value of a 'crossref =' ending its line
     for line in lines:
-        if "@" in line and (opened := _OPEN.match(line)):
-            key = opened.group(1).lower()
-        found = _CROSSREF.search(line)
-        if found and found.group(1).lower() != key:
-            names.add(found.group(1).lower())
+        if "@" in line:
+            if opened := _OPEN.match(line):
+                key, waiting = opened.group(1).lower(), False
+            elif defined := _STRING.match(line):
+                macros[defined.group(1).lower()] = defined.group(2).strip().lower()
+        if waiting:
+            rest = line
+        elif found := _CROSSREF.search(line):
+            rest = line[found.end() :]
+        else:
+            continue
+        value = _VALUE.match(rest)
+        enclosed, word = (value.group(1), value.group(2)) if value else ("", "")
+        waiting = not word and not enclosed and not rest.strip()
+        if word and not enclosed and not word.isdigit():
+            bare.append((word.lower(), key))
+        elif word and word.lower() != key:
+            names.add(word.lower())
+    for macro, own in bare:
+        named_key = macros.get(macro, macro)
+        if named_key and named_key != own:
+            names.add(named_key)
     return names
 
 

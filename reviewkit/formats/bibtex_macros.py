@@ -81,6 +81,10 @@ def expand(raw: str, strings: dict[str, str], where: str = "") -> str:
     return "".join(out)
 
 
+# the name an @string block defines, read from its text ('@string{jor = {...')
+_STRING_NAME = re.compile(r"\s*@\s*string\s*[{(]\s*([^\s=#{}()\",]+)\s*=", re.IGNORECASE)
+
+
 class Macros:
     """The @string definitions of a file read so far, as text, by name (lower case)."""
 
@@ -97,6 +101,13 @@ class Macros:
             self.defined[block.key.lower()] = ""
             raise
         self.defined[block.key.lower()] = text
+
+    def broken(self, raw: str) -> None:
+        """An @string block that could not be parsed (``raw``, its text; its damage is named):
+        its name, where it can be read, is defined as empty, as a refused value's is
+        (:meth:`define`), so that each use below is not named again as undefined."""
+        if found := _STRING_NAME.match(raw):
+            self.defined[found.group(1).lower()] = ""
 
     def fields(self, entry_fields: dict, name: str) -> dict[str, str]:
         """An entry's ``fields_dict`` as text, field names in lower case."""

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
-from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 from bibtexparser.splitter import Splitter
 
 from reviewkit.errors import FormatError
@@ -35,6 +35,14 @@ from reviewkit.formats.bibtex_values import top_level
 CHUNK_CHARS = 2 << 20
 # a line starting a block as bibtexparser's Splitter sees one (splitter._BLOCK_START)
 _BLOCK_START = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
+# where a chunk may end: before a line that opens a block as exporters write one, an entry
+# '@type{key,' or an @string, @preamble or @comment; not before any other block start, such
+# as a value's line '@WHO (World ...', which would part a failed entry from the rest of its
+# text (bibtex_split names them together). Every such line is one of _BLOCK_START's.
+_CUT = re.compile(
+    r"[^\S\n]*(@(?:\w+[ \t]*[{(](?=[ \t]*[^\s,{}()\"=]+[ \t]*,)"
+    r"|(?i:string|preamble|comment)[ \t]*[{(]))"
+)
 
 
 def libraries(
@@ -72,6 +80,29 @@ def parsed(
             yield _parse("\n".join(chunk) + "\n", after, first, name)
 
 
+def echoes(library: bibtexparser.Library, problems: list[FormatError]) -> set[int]:
+    """The first lines (0-based) of the entries of a chunk's ``library`` that its
+    ``problems`` (:func:`libraries`) name or made, not to be read for more: an entry holding
+    a problem's line (a field swallowed by a missing comma, a repeated key), and an entry
+    that does not open as exporters write one ('@type{key,' on its line): a value's line
+    starting '@word (' or '@word {' is a block start to bibtexparser, which aborts the entry
+    there and reads the rest of the value as an entry of its own (its fields then outside any
+    entry, in the next chunk when a chunk ends there)."""
+    if not problems:
+        return set()
+    named = {_line_of(problem) - 1 for problem in problems}
+    return {
+        entry.start_line
+        for entry in library.entries
+        if named & set(range(entry.start_line, entry.start_line + entry.raw.count("\n") + 1))
+        or not _OPENS_ENTRY.match(entry.raw)
+    }
+
+
+# an entry's opening line as exporters write it: '@article{key,'
+_OPENS_ENTRY = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,")
+
+
 def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
     """An entry at ``line`` whose key the entry at ``before`` has (both 0-based): in one chunk
     (bibtexparser's DuplicateBlockKeyBlock) or in two, one message."""
@@ -91,11 +122,15 @@ def _line_of(problem: FormatError) -> int:
 
 def _chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], str, int]]:
     """(a chunk's lines, the mark opening the next chunk or '', the chunk's first line,
-    0-based): a chunk ends before the first line starting a block after CHUNK_CHARS."""
+    0-based): a chunk ends before the first line opening a block as exporters write one
+    (:data:`_CUT`) after CHUNK_CHARS, or any block start after four times that."""
     chunk: list[str] = []
     size = first = 0
     for number, line in enumerate(lines):
-        if size >= CHUNK_CHARS and "@" in line and (start := _BLOCK_START.match(line)):
+        # past four chunks' size with no such line (a key on the line below '@type{'),
+        # any block start ends one: the file is never parsed whole
+        cut = _CUT if size < 4 * CHUNK_CHARS else _BLOCK_START
+        if size >= CHUNK_CHARS and "@" in line and (start := cut.match(line)):
             yield chunk, start.group(1), first
             chunk, size, first = [], 0, number
         chunk.append(line)
@@ -180,6 +215,7 @@ def _block_problems(
     """The blocks bibtexparser could not read, then stray '@'s and text outside entries
     (``has_entries``: whether the file has an entry up to this chunk's end)."""
     comments = {b.start_line: b for b in library.blocks if isinstance(b, ImplicitComment)}
+    starts = {b.start_line: b for b in library.entries}
     covered: set[int] = set()  # the comments holding fields that a problem below names
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -201,6 +237,11 @@ def _block_problems(
                 "closes (every '{' needs one '}')",
             )
             continue
+        if handle := _value_line_taken_for_entry(block, starts, name):
+            # the rest of the value, and the entry's fields below it, fell outside entries
+            covered |= _rest_of_entry(library, block)
+            yield handle
+            continue
         if unclosed := _unclosed_field(block.raw):
             field, line = unclosed
             yield FormatError(
@@ -217,6 +258,49 @@ def _block_problems(
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
     yield from _stray_problems(library, name, has_entries, covered)
+
+
+def _value_line_taken_for_entry(
+    block: ParsingFailedBlock, starts: dict[int, Entry], name: str
+) -> FormatError | None:
+    """A failed entry whose value holds a line starting '@name (' or '@name {' (a handle, an
+    address wrapped at its '@'), the line named; None when the block that aborted it opens as
+    an exporter writes an entry ('@type{key,': the failed entry's own brace is missing). BibTeX
+    reads an '@' inside a value as text; bibtexparser takes one at a line start for a new
+    entry, whatever braces are open, and the entry's balanced value looked unclosed."""
+    reason = getattr(block.error, "abort_reason", "")
+    if not reason.startswith("Unexpected block start"):
+        return None
+    end = block.start_line + block.raw.count("\n")
+    taken = starts.get(end + 1) or starts.get(end)
+    if taken is None or _OPENS_ENTRY.match(taken.raw):
+        return None
+    found = _BLOCK_START.match(taken.raw)
+    mark = found.group(1) if found else taken.raw.split("\n")[0]
+    last = _last_field(block.raw)
+    where = f"in the value of field '{last[0]}'" if last else "inside the entry"
+    line = taken.start_line + 1
+    return FormatError(
+        f"broken BibTeX entry: line {line}, {where}, starts with '{mark}', read as the start of"
+        " a new entry",
+        where=f"{name}:{block.start_line + 1}",
+        hint=f"join line {line} to the line above it (BibTeX reads an '@' inside a value as "
+        "text, but not one starting a line before '(' or '{')",
+    )
+
+
+def _rest_of_entry(library: bibtexparser.Library, failed: ParsingFailedBlock) -> set[int]:
+    """The first lines of the comments after the ``failed`` entry, up to the next block that is
+    no piece of it (one opening as exporters write an entry, or any block but an entry and a
+    comment): the rest of its text, cut into blocks."""
+    blocks = library.blocks
+    rest = set()
+    for block in blocks[next(i for i, b in enumerate(blocks) if b is failed) + 1 :]:
+        if isinstance(block, ImplicitComment):
+            rest.add(block.start_line)
+        elif not isinstance(block, Entry) or _OPENS_ENTRY.match(block.raw):
+            break
+    return rest
 
 
 def _last_field(raw: str) -> tuple[str, int] | None:

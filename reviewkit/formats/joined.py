@@ -64,9 +64,14 @@ CHECKED = frozenset(_NAMES) - {"pubmed-xml"}  # the text formats read line by li
 WHOLE_FILE = CHECKED - {"bibtex"}
 # a line start: after \n, \r\n or a lone \r (old Mac files), or a BOM at the very start
 _START = r"(?:\A\ufeff?|(?<=\n)|(?<=\r)(?!\n))"
+# the formats whose fields continue on lines indented with spaces (MEDLINE 6, Web of Science
+# 3): such a line is a field's text, never another export's record (a BibTeX opening may be
+# indented: an abstract wrapped before '@WHO (WHO, 2020)' is no entry)
+_INDENTED = {"medline", "wos"}
 _PATTERNS = {
     fmt: re.compile(
         _START
+        + ("(?![ \t])" if fmt in _INDENTED else "")
         + "(?:"
         + "|".join(
             f"(?P<{other.replace('-', '_')}>{pattern})"

@@ -77,7 +77,8 @@ def test_a_value_problem_in_a_later_chunk_is_named_with_a_damaged_entry(
 
 def test_a_damaged_entry_is_named_once_and_a_broken_volume_once(tmp_path: Path) -> None:
     """Guards: a missing comma swallows the next field into a value that is no macro, and a
-    volume whose value fails lends nothing to its paper; neither is named a second time."""
+    volume whose value fails lends nothing to its paper; each is named once, in one run (the
+    volume's, in the missing comma's chunk, was learnt an import later until rd41g)."""
     text = (
         "@article{nocomma,\n  title = {A title}\n  journal = {J}\n}\n\n"
         "@inproceedings{paper,\n  title = {A paper},\n  crossref = {vol},\n"
@@ -89,7 +90,8 @@ def test_a_damaged_entry_is_named_once_and_a_broken_volume_once(tmp_path: Path) 
     with pytest.raises(FormatError) as refused:
         list(formats.read_file(path))
     said = str(refused.value)
-    assert said.count("\n  also ") == 0 and "no comma between" in said, said
+    assert said.count("no comma between") == 1 and said.count("@string 'ieee'") == 1, said
+    assert said.count("\n  also ") == 1, said
     path.write_text(text.replace("{A title}\n", "{A title},\n"), encoding="utf-8")
     with pytest.raises(FormatError) as refused:
         list(formats.read_file(path))

@@ -1,0 +1,42 @@
+"""A crossref whose volume key the first, line-by-line pass (formats.bibtex_crossref.named)
+did not see on the field's own line: the value wrapped to the next line, or given by an
+@string. Both are valid BibTeX (a value may span lines; a field's value may be a macro) and
+were read when the file was parsed whole (4db1e50b); the streamed read refused them,
+'crossref names no entry in this file', though the volume is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+VOLUME = "@proceedings{vol20,\n  title = {Proceedings of RTW},\n  year = {2020},\n}\n"
+PAPER = "@inproceedings{p1,\n  title = {A conference paper},\n  author = {Berg, Tor},\n{}}\n\n"
+
+
+@pytest.mark.parametrize(
+    "head, crossref",
+    [
+        ("", "  crossref =\n    {vol20}\n"),  # the value on the next line
+        ("", '  crossref =\n\n  "vol20"\n'),  # after a blank line, quoted
+        ("@string{vv = {vol20}}\n\n", "  crossref = vv\n"),  # a macro's value
+        ('@string{vv = "Vol20"}\n\n', "  crossref = vv,\n  year = {2020}\n"),  # case, a field after
+    ],
+    ids=["next-line", "blank-line-quoted", "macro", "macro-case"],
+)
+def test_a_crossref_not_written_on_its_line_finds_its_volume(
+    tmp_path: Path, capsys, head: str, crossref: str
+) -> None:
+    path = tmp_path / "dblp.bib"
+    path.write_text(head + PAPER.replace("{}", crossref) + VOLUME, encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = [(r.title, r.year, r.journal) for _, r in record_rows.iter_records(p.db)]
+    assert rows == [("A conference paper", 2020, "Proceedings of RTW")]
