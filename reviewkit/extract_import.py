@@ -183,7 +183,7 @@ def _marked_cell(
     rewritten or withdrawn since the export is no one's choice against theirs), None when a
     person or an import changed the value since the export too (refused)."""
     value = now.value if now else ""
-    if mark.showed(field, cell) or same_value(value, cell, locale):
+    if mark.showed(field, cell, locale) or same_value(value, cell, locale):
         return False
     return True if mark.showed(field, value) or now is None or now.method == "prefill" else None
 

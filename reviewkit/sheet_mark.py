@@ -23,8 +23,12 @@ value shown. Why one column of hashes per row, and not a hidden worksheet or the
   no part of ``rk1 ab3k7qz`` into a number or a date).
 
 A value is hashed in the form a spreadsheet's rewrite keeps (:func:`~reviewkit.sheet_values.
-value_key`: ``1.50`` and ``1.5`` one number), so a cell Excel rewrote still shows what it showed.
-25 bits of hash per cell: a typed value taken for the one shown about once in 30 million.
+value_key`: ``1.50`` and ``1.5`` one number, line ends and accents as
+:func:`~reviewkit.sheet_values.read_cell` reads them), so a cell Excel rewrote still shows what
+it showed; a date or decimal comma in the locale's form is read back as the values it may be
+(:meth:`RowMark.showed`). 25 bits of hash per cell: a value typed over the one shown is taken
+for it (no change: the person's edit silently dropped) once in 2**25, about 33 million typed
+cells, up to five times that for a cell that reads as a date or a decimal comma too.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reviewkit.sheet_values import read_cell, value_key
+from reviewkit.sheet_values import Locale, read_cell, rewritten_from, same_value, value_key
 
 PREFIX = "rk1"  # the mark's version: another way of marking would be rk2
 _TAG, _VALUE = 2, 5  # base32 letters of a chunk's field tag and of its value hash
@@ -73,8 +77,23 @@ class RowMark:
         since, its column added by hand, is not)."""
         return any(c.startswith(_tag(field)) for c in self.chunks)
 
-    def showed(self, field: str, value: str) -> bool:
-        """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it)."""
+    def showed(self, field: str, value: str, locale: Locale | None = None) -> bool:
+        """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it).
+        With the sheet's ``locale``, ``value`` is a cell read back: one a spreadsheet rewrote
+        in its locale's form (a date, a decimal comma) showed a value that
+        :func:`~reviewkit.sheet_values.same_value` takes it for, which raises
+        :class:`~reviewkit.sheet_values.Ambiguous` where that locale would tell and the sheet
+        does not say."""
+        if self._has(field, value):
+            return True
+        if locale is None:
+            return False
+        return any(
+            self._has(field, shown) and same_value(shown, value, locale)
+            for shown in rewritten_from(value)
+        )
+
+    def _has(self, field: str, value: str) -> bool:
         return _tag(field) + _hash(self.record_id, field, value) in self.chunks
 
 

@@ -31,6 +31,7 @@ of numbers, is stored as the number it is there (:func:`stored_form`: ``1,5`` as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -150,8 +151,34 @@ def stored_form(cell: str, locale: Locale, numbers: bool) -> str:
 
 
 def read_cell(text: str | None) -> str:
-    """A sheet cell as ``extract import`` reads it: without the spaces around it."""
-    return (text or "").strip()
+    """A sheet cell as ``extract import`` reads it: without the spaces around it, its line
+    ends as ``\\n`` and its text composed (NFC). A spreadsheet saving on Windows may write a
+    cell's line ends CRLF, and one on macOS (or a text pasted from a PDF) its accents
+    decomposed (NFD): the same text to a person, which no one typed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def rewritten_from(cell: str) -> list[str]:
+    """The values a spreadsheet's rewrite could have saved as ``cell`` (a number's decimal
+    comma or thousands points, a date's locale form read day first and month first, a date's
+    serial number), for a sheet's mark, which keeps a hash of the value shown and not the
+    value (:mod:`reviewkit.sheet_mark`): each is a candidate that :func:`same_value` then
+    reads in the sheet's locale (raising :class:`Ambiguous` where that locale would tell)."""
+    cell = read_cell(cell)
+    found: list[str] = []
+    if _COMMA_NUMBER.fullmatch(cell) or _GROUPED.fullmatch(cell):
+        found.append(cell.replace(".", "").replace(",", "."))
+    if cell.isdigit() and int(cell) in _SERIAL_DAYS:
+        found.append((_SERIAL_EPOCH + timedelta(days=int(cell))).isoformat())
+    if parts := _LOCALE_DATE.fullmatch(cell):
+        first, _, second, year = parts.groups()
+        years = [year] if len(year) == 4 else [f"19{year}", f"20{year}"]
+        for y in years:
+            for month, day in ((second, first), (first, second)):
+                if (when := _date(y, month, day)) and when.isoformat() not in found:
+                    found.append(when.isoformat())
+    return found
 
 
 def value_key(value: str) -> str:

@@ -1,0 +1,93 @@
+"""A marked extraction sheet's cell that a spreadsheet rewrote on saving, though no one typed
+in it, still shows what the sheet showed: a date in the locale's form, a decimal comma in a
+';' sheet, line ends written CRLF, a text saved decomposed (NFD, as macOS may). Read back where
+the project's value changed since the export, it is no change (the project keeps its value),
+not a cell 'changed too' refused, and writing the sheet over it is not refused as typed work."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from reviewkit import extract
+from reviewkit.cli import main
+from tests.reports.test_sheet_mark import _export, _import, _row, _set
+
+
+def _resave(sheet: Path, rows: list[dict[str, str]], separator: str = ",") -> None:
+    """The sheet as a spreadsheet saves it (its separator the locale's)."""
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=separator)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("shown", "saved", "separator"),
+    [
+        ("2020-03-25", "25/03/2020", ","),  # a UK spreadsheet's date (its day over 12 says so)
+        ("2020-03-25", "3/25/2020", ","),  # a US one's
+        ("2020-03-01", "01.03.20", ","),  # a German one's, day first with dots
+        ("1.5", "1,5", ";"),  # Excel's 'Save as CSV' where the decimal separator is a comma
+        ("Line one\nline two", "Line one\r\nline two", ","),  # a cell's line end saved CRLF
+        ("Zürich", unicodedata.normalize("NFD", "Zürich"), ","),  # saved decomposed
+    ],
+)
+def test_a_rewritten_cell_left_alone_is_no_change(
+    b_included, tmp_path, capsys, shown, saved, separator
+):
+    project, ids = b_included
+    rid = ids[0]
+    _set(project, rid, "effect", shown)
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _set(project, rid, "effect", "Changed since")
+    _row(rows, rid)["effect"] = saved
+    _resave(sheet, rows, separator)
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert "0 values changed" in out
+    assert extract.values(project, ids)[rid]["effect"] == "Changed since"
+    capsys.readouterr()
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0, (
+        capsys.readouterr().err
+    )
+
+
+def test_a_cell_saved_with_crlf_or_decomposed_is_not_a_change(b_included, tmp_path, capsys):
+    """The project's value unchanged since the export: a cell a spreadsheet saved with CRLF
+    line ends or decomposed accents is no change (before, it was stored as the person's)."""
+    project, ids = b_included
+    _set(project, ids[0], "effect", "Line one\nline two")
+    _set(project, ids[1], "effect", "Zürich")
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _row(rows, ids[0])["effect"] = "Line one\r\nline two"
+    _row(rows, ids[1])["effect"] = unicodedata.normalize("NFD", "Zürich")
+    _resave(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert "0 values changed" in out
+    now = extract.current(project, ids)
+    assert now[ids[0]]["effect"].method == now[ids[1]]["effect"].method == "person"
+
+
+def test_a_date_typed_in_an_unsaid_locale_is_refused_not_guessed(b_included, tmp_path, capsys):
+    """The sheet showed 2020-03-04 and its cell holds 04/03/2020, no date of the sheet telling
+    day from month: it may be the date shown, rewritten, or 3 April typed. Where the project's
+    value changed since, the import refuses the cell as unclear, naming how to write it."""
+    project, ids = b_included
+    rid = ids[0]
+    _set(project, rid, "effect", "2020-03-04")
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _set(project, rid, "effect", "Changed since")
+    _row(rows, rid)["effect"] = "04/03/2020"
+    _resave(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code != 0 and "Traceback" not in err
+    assert "'04/03/2020'" in err and "YYYY-MM-DD" in err
+    assert extract.values(project, ids)[rid]["effect"] == "Changed since"
