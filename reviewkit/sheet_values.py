@@ -40,6 +40,10 @@ from decimal import Decimal
 # plain decimal numbers as a spreadsheet writes them: no thousands separator, no exponent
 # (Excel's 1.23457E+11 has lost digits: not the same value)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# a number of twelve or more digits as Excel's General format saves it, six digits kept
+# (123456789012 -> 1.23457E+11): the digits after the sixth are lost, so which number it was
+# (the stored one, or another a person typed) cannot be read, and stored it would be wrong
+_LOSSY_EXPONENT = re.compile(r"[+-]?\d(?:\.\d{1,5})?E\+(?:1[1-9]|[2-9]\d)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # a date in a locale's form: day and month in either order, '/', '.' or '-', a year of 2 or 4
 _LOCALE_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
@@ -77,8 +81,9 @@ class Locale:
 
 
 class Ambiguous(ValueError):
-    """A cell that the sheet's locale would tell, and the sheet does not say (module docstring);
-    ``message`` names the two readings, ``hint`` how to write it so it is read one way."""
+    """A cell that the sheet's locale would tell, and the sheet does not say (module docstring),
+    or a long number a spreadsheet saved with its digits lost; ``message`` names the readings,
+    ``hint`` how to write it so it is read one way."""
 
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
@@ -202,6 +207,15 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
     stored, cell = read_cell(stored), read_cell(cell)
     if stored == cell:
         return True
+    if _LOSSY_EXPONENT.fullmatch(cell):
+        held = f" (the project holds {stored!r})" if stored else ""
+        raise Ambiguous(
+            f"{cell!r} is a number of {int(cell.split('+')[1]) + 1} digits as Excel's General"
+            " format saves it, rounded to six: the digits after are lost, so which number it"
+            " was cannot be read",
+            f"format the column as Text and write the number in full{held}; or type it with an"
+            " apostrophe first, so saving keeps every digit",
+        )
     if not stored or not cell:
         return False
     if stored.casefold() in _BOOLEANS:

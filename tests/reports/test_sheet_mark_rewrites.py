@@ -91,3 +91,26 @@ def test_a_date_typed_in_an_unsaid_locale_is_refused_not_guessed(b_included, tmp
     assert code != 0 and "Traceback" not in err
     assert "'04/03/2020'" in err and "YYYY-MM-DD" in err
     assert extract.values(project, ids)[rid]["effect"] == "Changed since"
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_long_number_excel_wrote_in_exponent_form_is_refused_not_stored(
+    b_included, tmp_path, capsys, marked
+):
+    """Excel's General format saves a number of twelve or more digits as 1.23457E+15, six
+    digits kept: the project's number left alone, or another typed that rounds so; stored, it
+    would lose ten digits unseen. Read back (marked sheet or not), the sheet is refused, naming
+    the cell and how to keep every digit; the project keeps its number."""
+    project, ids = b_included
+    rid = ids[0]
+    _set(project, rid, "effect", "1234567890123456")
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _row(rows, rid)["effect"] = "1.23457E+15"
+    if not marked:
+        rows = [{c: v for c, v in r.items() if c != "as_exported"} for r in rows]
+    _resave(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code != 0 and "Traceback" not in err
+    assert "'1.23457E+15'" in err and "16 digits" in err and "format the column as Text" in err
+    assert extract.values(project, ids)[rid]["effect"] == "1234567890123456"
