@@ -149,12 +149,31 @@ def _read_rows(
             )
         first_line[rid] = line
         marks[rid] = read_mark(rid, row.get(MARK_COLUMN))
+        _refuse_foreign(marks[rid], line, allowed, path)
         if row.get("title"):
             shown[rid] = row["title"]
         for f in fields:
             if f in row and row[f] is not None:
                 wanted.append((rid, f, read_cell(row[f])))
     return out
+
+
+def _refuse_foreign(mark: RowMark | None, line: int, ids: set[int], path: Path) -> None:
+    """Refuse a row whose mark was written for another record's row: its cells were pasted
+    from that row, or sorted apart from their record id and title (Excel's 'continue with the
+    current selection'); which, and so whose values they are, cannot be told."""
+    if mark is None or not mark.foreign():
+        return
+    owner = mark.written_for(sorted(ids))
+    whose = f"record {owner}'s" if owner is not None else "no record's of this project"
+    raise UserError(
+        f"the row of record {mark.record_id} carries {whose} {MARK_COLUMN!r} mark: its cells"
+        " were pasted from another row, or sorted apart from their record ids and titles",
+        where=f"{path}:{line}",
+        hint="if a sort moved them, undo it and sort with whole rows selected; if you pasted"
+        f" them on purpose, empty that row's {MARK_COLUMN} cell (its cells are then read as"
+        " yours); nothing was imported",
+    )
 
 
 def _refuse_unclear(unclear: list[tuple[int, str, str, Ambiguous]], path: Path) -> None:

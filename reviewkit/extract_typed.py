@@ -166,7 +166,8 @@ def _cell(line: int, row: dict[str, str], column: str, value: str, locale: Local
     rid, cell = int(read_cell(row["record_id"])), read_cell(value)
     mark = read_mark(rid, row.get(EXTRACTION_MARK_COLUMN))
     try:
-        shown = mark.showed(column, cell, locale) if mark and mark.covers(column) else None
+        covered = mark and not mark.foreign() and mark.covers(column)
+        shown = mark.showed(column, cell, locale) if mark and covered else None
     except Ambiguous:
         shown = None
     return TypedCell(line, rid, column, cell, shown=shown)

@@ -14,7 +14,8 @@ import pytest
 
 from reviewkit import extract
 from reviewkit.cli import main
-from tests.reports.test_sheet_mark import _export, _import, _row, _set
+from reviewkit.store import extraction as value_rows
+from tests.reports.test_sheet_mark import _export, _import, _row, _set, _write
 
 
 def _resave(sheet: Path, rows: list[dict[str, str]], separator: str = ",") -> None:
@@ -114,3 +115,61 @@ def test_a_long_number_excel_wrote_in_exponent_form_is_refused_not_stored(
     assert code != 0 and "Traceback" not in err
     assert "'1.23457E+15'" in err and "16 digits" in err and "format the column as Text" in err
     assert extract.values(project, ids)[rid]["effect"] == "1234567890123456"
+
+
+def _copy_fields_over(rows: list[dict[str, str]], source: int, target: int) -> None:
+    """The cells of ``source``'s row but its record id, study, report and title pasted over
+    ``target``'s row: a row copied over another, or the field columns sorted with the mark but
+    without the rows' first columns (Excel's 'continue with the current selection')."""
+    a, b = _row(rows, source), _row(rows, target)
+    for column in a:
+        if column not in ("record_id", "study", "report", "title"):
+            b[column] = a[column]
+
+
+@pytest.mark.parametrize("person_set", [True, False])
+def test_a_row_carrying_another_rows_mark_is_refused_naming_both(
+    b_included, tmp_path, capsys, person_set
+):
+    """Record 2's row carries record 1's mark (its field cells and mark pasted from record 1's
+    row): what it showed cannot be told, and the cells are another study's unless pasted on
+    purpose. The sheet is refused naming the line, both records and what to do; nothing is
+    written, whether the project's values are a person's (before: refused as 'changed in the
+    project since', which they were not) or prefills (before: stored as the person's)."""
+    project, ids = b_included
+    _set(project, ids[0], "population", "Nurses")
+    if person_set:
+        _set(project, ids[1], "effect", "Fewer sick days")
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _copy_fields_over(rows, ids[0], ids[1])
+    _write(sheet, rows)
+    before = value_rows.current_values(project.db, ids)
+    code, out, err = _import(project, sheet, capsys)
+    assert code != 0 and "Traceback" not in err
+    assert "sheet.csv:3" in err and f"record {ids[1]}" in err and f"record {ids[0]}'s" in err
+    assert "as_exported" in err and "nothing was imported" in err
+    assert value_rows.current_values(project.db, ids) == before
+    # pasted on purpose: that row's mark emptied, its cells are read as the person's
+    _row(rows, ids[1])["as_exported"] = ""
+    _write(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert extract.values(project, ids)[ids[1]]["population"] == "Nurses"
+
+
+def test_a_first_form_mark_without_its_records_hash_is_still_read(b_included, tmp_path, capsys):
+    """A sheet written with the first form of the mark ('rk1', no hash of the row's record) is
+    read by it: its cell left alone over a value set since is no change."""
+    project, ids = b_included
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    for row in rows:
+        prefix, _record, *chunks = row["as_exported"].split()
+        row["as_exported"] = " ".join(("rk1", *chunks))
+    _set(project, ids[0], "country", "Sweden")
+    _write(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert "0 values changed" in out and "note" not in out
+    assert extract.values(project, ids)[ids[0]]["country"] == "Sweden"
