@@ -85,7 +85,7 @@ def import_csv(
             try:
                 mark, now = marks[rid], current.get(rid, {}).get(f)
                 if mark is not None and mark.covers(f):
-                    new = _marked_cell(mark, f, now, v, locale)
+                    new = _marked_cell(mark, f, now, v, locale, reviewer)
                     if new is None:
                         clashes.append((first_line[rid], rid, f, now.value if now else "", v))
                     if not new:
@@ -193,18 +193,21 @@ def _refuse_unclear(unclear: list[tuple[int, str, str, Ambiguous]], path: Path) 
 
 
 def _marked_cell(
-    mark: RowMark, field: str, now: Value | None, cell: str, locale: Locale
+    mark: RowMark, field: str, now: Value | None, cell: str, locale: Locale, reviewer: str
 ) -> bool | None:
     """Whether the ``cell`` of a row whose ``mark`` covers ``field`` is a new value: False for
     no change (the cell shows what the sheet showed, whatever it was, or the project's value
     ``now``), True for the person's value (it differs, and the project's value is still the
     one the sheet showed, or a prefill's: a prefill never replaces a person's value, and one
-    rewritten or withdrawn since the export is no one's choice against theirs), None when a
-    person or an import changed the value since the export too (refused)."""
+    rewritten or withdrawn since the export is no one's choice against theirs; or one this
+    ``reviewer``'s own import stored: a sheet imported, typed in further and imported again),
+    None when a person or another's import changed the value since the export too (refused)."""
     value = now.value if now else ""
     if mark.showed(field, cell, locale) or same_value(value, cell, locale):
         return False
-    return True if mark.showed(field, value) or now is None or now.method == "prefill" else None
+    if now is None or now.method == "prefill" or mark.showed(field, value):
+        return True
+    return True if now.method == "csv" and now.reviewer == reviewer else None
 
 
 def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -> None:

@@ -173,3 +173,32 @@ def test_a_first_form_mark_without_its_records_hash_is_still_read(b_included, tm
     assert code == 0, err
     assert "0 values changed" in out and "note" not in out
     assert extract.values(project, ids)[ids[0]]["country"] == "Sweden"
+
+
+def test_a_sheet_imported_edited_further_and_imported_again(b_included, tmp_path, capsys):
+    """A person imports their sheet, goes on typing in it and imports it again: the value the
+    first import stored is theirs, from this sheet, so a cell typed over again is their newer
+    value (before: refused as 'changed in the project since this sheet was written'). Another
+    reviewer's import since is still a change the sheet did not show: refused."""
+    project, ids = b_included
+    sheet = tmp_path / "sheet.csv"
+    rows = _export(project, sheet)
+    _row(rows, ids[0])["country"] = "Finland"
+    _write(sheet, rows)
+    assert _import(project, sheet, capsys)[0] == 0
+    _row(rows, ids[0])["country"] = "Iceland"
+    _write(sheet, rows)
+    code, out, err = _import(project, sheet, capsys)
+    assert code == 0, err
+    assert "1 value changed" in out
+    assert extract.values(project, ids)[ids[0]]["country"] == "Iceland"
+    # another reviewer's sheet, exported before the imports above, typed over the same cell
+    other = tmp_path / "other.csv"
+    other_rows = [dict(r) for r in rows]
+    _row(other_rows, ids[0])["country"] = "Estonia"
+    _write(other, other_rows)
+    capsys.readouterr()
+    argv = ["extract", "import", str(other), "--project", str(project.folder)]
+    assert main([*argv, "--reviewer", "reviewer2"]) != 0
+    assert "'Iceland'" in capsys.readouterr().err
+    assert extract.values(project, ids)[ids[0]]["country"] == "Iceland"
