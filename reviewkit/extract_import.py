@@ -85,7 +85,7 @@ def import_csv(
             try:
                 mark, now = marks[rid], current.get(rid, {}).get(f)
                 if mark is not None and mark.covers(f):
-                    new = _marked_cell(mark, f, now, v, locale)
+                    new = _marked_cell(mark, f, now, v, locale, reviewer)
                     if new is None:
                         clashes.append((first_line[rid], rid, f, now.value if now else "", v))
                     if not new:
@@ -149,12 +149,31 @@ def _read_rows(
             )
         first_line[rid] = line
         marks[rid] = read_mark(rid, row.get(MARK_COLUMN))
+        _refuse_foreign(marks[rid], line, allowed, path)
         if row.get("title"):
             shown[rid] = row["title"]
         for f in fields:
             if f in row and row[f] is not None:
                 wanted.append((rid, f, read_cell(row[f])))
     return out
+
+
+def _refuse_foreign(mark: RowMark | None, line: int, ids: set[int], path: Path) -> None:
+    """Refuse a row whose mark was written for another record's row: its cells were pasted
+    from that row, or sorted apart from their record id and title (Excel's 'continue with the
+    current selection'); which, and so whose values they are, cannot be told."""
+    if mark is None or not mark.foreign():
+        return
+    owner = mark.written_for(sorted(ids))
+    whose = f"record {owner}'s" if owner is not None else "no record's of this project"
+    raise UserError(
+        f"the row of record {mark.record_id} carries {whose} {MARK_COLUMN!r} mark: its cells"
+        " were pasted from another row, or sorted apart from their record ids and titles",
+        where=f"{path}:{line}",
+        hint="if a sort moved them, undo it and sort with whole rows selected; if you pasted"
+        f" them on purpose, empty that row's {MARK_COLUMN} cell (its cells are then read as"
+        " yours); nothing was imported",
+    )
 
 
 def _refuse_unclear(unclear: list[tuple[int, str, str, Ambiguous]], path: Path) -> None:
@@ -174,18 +193,21 @@ def _refuse_unclear(unclear: list[tuple[int, str, str, Ambiguous]], path: Path) 
 
 
 def _marked_cell(
-    mark: RowMark, field: str, now: Value | None, cell: str, locale: Locale
+    mark: RowMark, field: str, now: Value | None, cell: str, locale: Locale, reviewer: str
 ) -> bool | None:
     """Whether the ``cell`` of a row whose ``mark`` covers ``field`` is a new value: False for
     no change (the cell shows what the sheet showed, whatever it was, or the project's value
     ``now``), True for the person's value (it differs, and the project's value is still the
     one the sheet showed, or a prefill's: a prefill never replaces a person's value, and one
-    rewritten or withdrawn since the export is no one's choice against theirs), None when a
-    person or an import changed the value since the export too (refused)."""
+    rewritten or withdrawn since the export is no one's choice against theirs; or one this
+    ``reviewer``'s own import stored: a sheet imported, typed in further and imported again),
+    None when a person or another's import changed the value since the export too (refused)."""
     value = now.value if now else ""
-    if mark.showed(field, cell) or same_value(value, cell, locale):
+    if mark.showed(field, cell, locale) or same_value(value, cell, locale):
         return False
-    return True if mark.showed(field, value) or now is None or now.method == "prefill" else None
+    if now is None or now.method == "prefill" or mark.showed(field, value):
+        return True
+    return True if now.method == "csv" and now.reviewer == reviewer else None
 
 
 def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -> None:

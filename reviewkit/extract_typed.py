@@ -139,14 +139,17 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
         found.tell(warn)
         if "record_id" not in header:
             return [], Locale()
+        own = (*EXTRACTION_SHEET_COLUMNS, EXTRACTION_MARK_COLUMN)
+        rows = [(line, row) for line, row in rows if read_cell(row.get("record_id")).isdigit()]
+        values = (read_cell(v) for _, row in rows for col, v in row.items() if col not in own)
+        locale = sheet_locale(separator, values)  # a mark reads a date by it (sheet_mark)
         cells = [
-            _cell(line, row, col, value)
+            _cell(line, row, col, value, locale)
             for line, row in rows
-            if read_cell(row.get("record_id")).isdigit()
             for col, value in row.items()
-            if col not in EXTRACTION_SHEET_COLUMNS and col != EXTRACTION_MARK_COLUMN
+            if col not in own
         ]
-        return cells, sheet_locale(separator, (c.value for c in cells))
+        return cells, locale
     except UserError as exc:
         raise UserError(
             "a file of this name is there and cannot be read to see whether it holds values"
@@ -156,12 +159,17 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
         ) from None
 
 
-def _cell(line: int, row: dict[str, str], column: str, value: str) -> TypedCell:
+def _cell(line: int, row: dict[str, str], column: str, value: str, locale: Locale) -> TypedCell:
     """The cell of ``column`` in ``row`` (at ``line``), with whether its row's mark says it
-    shows what the sheet showed."""
+    shows what the sheet showed (read in the sheet's ``locale``; None where the mark does not
+    say, or the locale would tell and the sheet does not: the field's history decides)."""
     rid, cell = int(read_cell(row["record_id"])), read_cell(value)
     mark = read_mark(rid, row.get(EXTRACTION_MARK_COLUMN))
-    shown = mark.showed(column, cell) if mark and mark.covers(column) else None
+    try:
+        covered = mark and not mark.foreign() and mark.covers(column)
+        shown = mark.showed(column, cell, locale) if mark and covered else None
+    except Ambiguous:
+        shown = None
     return TypedCell(line, rid, column, cell, shown=shown)
 
 

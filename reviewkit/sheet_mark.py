@@ -3,9 +3,10 @@
 whatever it was: a prefill, a person's value, empty) from one a person typed, and to tell
 whether the project's value changed since the sheet was written.
 
-One cell per row, ``rk1`` and then, for each field the sheet showed, seven letters: two that
-name the field (a hash of its id) and five of a hash of the record id, the field id and the
-value shown. Why one column of hashes per row, and not a hidden worksheet or the values shown:
+One cell per row, ``rk2``, five letters of a hash of the row's record id, and then, for each
+field the sheet showed, seven letters: two that name the field (a hash of its id) and five of a
+hash of the record id, the field id and the value shown (``rk1`` marks, written for a day
+before the record's own hash, are read as such: they do not say whose row they were). Why one column of hashes per row, and not a hidden worksheet or the values shown:
 
 - the export is a CSV (what Excel and LibreOffice open), which has no hidden sheet, and a
   workbook Excel saves from it keeps only the one worksheet;
@@ -15,28 +16,34 @@ value shown. Why one column of hashes per row, and not a hidden worksheet or the
 - each field is named inside the mark, so moving, adding or deleting columns, or a protocol
   that gained or reordered fields since, leaves it readable (a field it does not name is read
   as a sheet without the mark reads it);
-- the record id is in each hash, so a mark copied or sorted onto another row matches nothing
-  there: its cells are read as changed in the project since (a cell that differs from a
-  person's value is refused, not guessed; the title check refuses rows sorted apart first);
+- the record id is in each hash and named on its own, so a mark copied or sorted onto another
+  row (its cells pasted from another row, or the field columns sorted apart from the record
+  ids and titles) is told: ``extract import`` refuses it naming both records
+  (:meth:`RowMark.foreign`), as the title check refuses a row whose title moved;
 - hashes, not the values: a copy of every sentence would double the sheet a person reads, and
   be edited by mistake; a spreadsheet leaves text starting with letters as it is (it turns
   no part of ``rk1 ab3k7qz`` into a number or a date).
 
 A value is hashed in the form a spreadsheet's rewrite keeps (:func:`~reviewkit.sheet_values.
-value_key`: ``1.50`` and ``1.5`` one number), so a cell Excel rewrote still shows what it showed.
-25 bits of hash per cell: a typed value taken for the one shown about once in 30 million.
+value_key`: ``1.50`` and ``1.5`` one number, line ends and accents as
+:func:`~reviewkit.sheet_values.read_cell` reads them), so a cell Excel rewrote still shows what
+it showed; a date or decimal comma in the locale's form is read back as the values it may be
+(:meth:`RowMark.showed`). 25 bits of hash per cell: a value typed over the one shown is taken
+for it (no change: the person's edit silently dropped) once in 2**25, about 33 million typed
+cells, up to five times that for a cell that reads as a date or a decimal comma too.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from reviewkit.sheet_values import read_cell, value_key
+from reviewkit.sheet_values import Locale, read_cell, rewritten_from, same_value, value_key
 
-PREFIX = "rk1"  # the mark's version: another way of marking would be rk2
+PREFIX = "rk2"  # the mark's version: another way of marking would be rk3
+_RK1 = "rk1"  # the first, without the record's own hash: read, never written
 _TAG, _VALUE = 2, 5  # base32 letters of a chunk's field tag and of its value hash
 _BASE32 = frozenset("abcdefghijklmnopqrstuvwxyz234567")
 
@@ -54,27 +61,56 @@ def _hash(record_id: int, field: str, value: str) -> str:
     return _letters(f"{record_id}\x1f{field}\x1f{value_key(value)}", _VALUE)
 
 
+def _record(record_id: int) -> str:
+    return _letters(f"record\x1f{record_id}", _VALUE)
+
+
 def row_mark(record_id: int, shown: Mapping[str, str]) -> str:
     """The ``as_exported`` cell of the row of ``record_id`` showing ``shown`` (field id ->
     the value in its cell)."""
     chunks = (_tag(f) + _hash(record_id, f, value) for f, value in shown.items())
-    return " ".join((PREFIX, *chunks))
+    return " ".join((PREFIX, _record(record_id), *chunks))
 
 
 @dataclass(frozen=True)
 class RowMark:
     """What one row's mark says: which fields it showed, and whether it showed a value."""
 
-    record_id: int
+    record_id: int  # the record of the row it is on
     chunks: frozenset[str]
+    record: str | None = None  # the hash of the record it was written for (None: an rk1 mark)
+
+    def foreign(self) -> bool:
+        """Whether the mark was written for another record's row (copied or sorted onto this
+        one): then it says nothing of this row's cells."""
+        return self.record is not None and self.record != _record(self.record_id)
+
+    def written_for(self, ids: Iterable[int]) -> int | None:
+        """The record of ``ids`` whose row the mark was written for (None: none of them)."""
+        return next((rid for rid in ids if _record(rid) == self.record), None)
 
     def covers(self, field: str) -> bool:
         """Whether the sheet showed ``field`` when it was written (a field the protocol gained
         since, its column added by hand, is not)."""
         return any(c.startswith(_tag(field)) for c in self.chunks)
 
-    def showed(self, field: str, value: str) -> bool:
-        """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it)."""
+    def showed(self, field: str, value: str, locale: Locale | None = None) -> bool:
+        """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it).
+        With the sheet's ``locale``, ``value`` is a cell read back: one a spreadsheet rewrote
+        in its locale's form (a date, a decimal comma) showed a value that
+        :func:`~reviewkit.sheet_values.same_value` takes it for, which raises
+        :class:`~reviewkit.sheet_values.Ambiguous` where that locale would tell and the sheet
+        does not say."""
+        if self._has(field, value):
+            return True
+        if locale is None:
+            return False
+        return any(
+            self._has(field, shown) and same_value(shown, value, locale)
+            for shown in rewritten_from(value)
+        )
+
+    def _has(self, field: str, value: str) -> bool:
         return _tag(field) + _hash(self.record_id, field, value) in self.chunks
 
 
@@ -82,10 +118,17 @@ def read_mark(record_id: int, cell: str | None) -> RowMark | None:
     """The mark of the row of ``record_id`` in its ``as_exported`` ``cell``; None for an empty
     cell or one that is no mark ``extract export`` writes (typed over, cut short)."""
     parts = read_cell(cell).split()
-    size = _TAG + _VALUE
-    if not parts or parts[0] != PREFIX:
+    if not parts or parts[0] not in (PREFIX, _RK1):
         return None
-    chunks = parts[1:]
-    if not all(len(c) == size and set(c) <= _BASE32 for c in chunks):
+    record, chunks = (parts[1:2] or [""])[0], parts[2:]
+    if parts[0] == _RK1:  # no record hash
+        record, chunks = None, parts[1:]
+    elif not _letters_of(record, _VALUE):
         return None
-    return RowMark(record_id, frozenset(chunks))
+    if not all(_letters_of(c, _TAG + _VALUE) for c in chunks):
+        return None
+    return RowMark(record_id, frozenset(chunks), record)
+
+
+def _letters_of(chunk: str, size: int) -> bool:
+    return len(chunk) == size and set(chunk) <= _BASE32

@@ -31,6 +31,7 @@ of numbers, is stored as the number it is there (:func:`stored_form`: ``1,5`` as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +40,10 @@ from decimal import Decimal
 # plain decimal numbers as a spreadsheet writes them: no thousands separator, no exponent
 # (Excel's 1.23457E+11 has lost digits: not the same value)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# a number of twelve or more digits as Excel's General format saves it, six digits kept
+# (123456789012 -> 1.23457E+11): the digits after the sixth are lost, so which number it was
+# (the stored one, or another a person typed) cannot be read, and stored it would be wrong
+_LOSSY_EXPONENT = re.compile(r"[+-]?\d(?:\.\d{1,5})?E\+(?:1[1-9]|[2-9]\d)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # a date in a locale's form: day and month in either order, '/', '.' or '-', a year of 2 or 4
 _LOCALE_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
@@ -76,8 +81,9 @@ class Locale:
 
 
 class Ambiguous(ValueError):
-    """A cell that the sheet's locale would tell, and the sheet does not say (module docstring);
-    ``message`` names the two readings, ``hint`` how to write it so it is read one way."""
+    """A cell that the sheet's locale would tell, and the sheet does not say (module docstring),
+    or a long number a spreadsheet saved with its digits lost; ``message`` names the readings,
+    ``hint`` how to write it so it is read one way."""
 
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
@@ -150,8 +156,34 @@ def stored_form(cell: str, locale: Locale, numbers: bool) -> str:
 
 
 def read_cell(text: str | None) -> str:
-    """A sheet cell as ``extract import`` reads it: without the spaces around it."""
-    return (text or "").strip()
+    """A sheet cell as ``extract import`` reads it: without the spaces around it, its line
+    ends as ``\\n`` and its text composed (NFC). A spreadsheet saving on Windows may write a
+    cell's line ends CRLF, and one on macOS (or a text pasted from a PDF) its accents
+    decomposed (NFD): the same text to a person, which no one typed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def rewritten_from(cell: str) -> list[str]:
+    """The values a spreadsheet's rewrite could have saved as ``cell`` (a number's decimal
+    comma or thousands points, a date's locale form read day first and month first, a date's
+    serial number), for a sheet's mark, which keeps a hash of the value shown and not the
+    value (:mod:`reviewkit.sheet_mark`): each is a candidate that :func:`same_value` then
+    reads in the sheet's locale (raising :class:`Ambiguous` where that locale would tell)."""
+    cell = read_cell(cell)
+    found: list[str] = []
+    if _COMMA_NUMBER.fullmatch(cell) or _GROUPED.fullmatch(cell):
+        found.append(cell.replace(".", "").replace(",", "."))
+    if cell.isdigit() and int(cell) in _SERIAL_DAYS:
+        found.append((_SERIAL_EPOCH + timedelta(days=int(cell))).isoformat())
+    if parts := _LOCALE_DATE.fullmatch(cell):
+        first, _, second, year = parts.groups()
+        years = [year] if len(year) == 4 else [f"19{year}", f"20{year}"]
+        for y in years:
+            for month, day in ((second, first), (first, second)):
+                if (when := _date(y, month, day)) and when.isoformat() not in found:
+                    found.append(when.isoformat())
+    return found
 
 
 def value_key(value: str) -> str:
@@ -175,6 +207,15 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
     stored, cell = read_cell(stored), read_cell(cell)
     if stored == cell:
         return True
+    if _LOSSY_EXPONENT.fullmatch(cell):
+        held = f" (the project holds {stored!r})" if stored else ""
+        raise Ambiguous(
+            f"{cell!r} is a number of {int(cell.split('+')[1]) + 1} digits as Excel's General"
+            " format saves it, rounded to six: the digits after are lost, so which number it"
+            " was cannot be read",
+            f"format the column as Text and write the number in full{held}; or type it with an"
+            " apostrophe first, so saving keeps every digit",
+        )
     if not stored or not cell:
         return False
     if stored.casefold() in _BOOLEANS:

@@ -39,7 +39,8 @@ def extract_group() -> None:
     help="Write over FILE even when it holds values typed in and not read back.",
 )
 def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool) -> None:
-    """Write every study's extraction values (prefilled first) to FILE.csv.
+    """Write every study's extraction values (prefilled first) to FILE.csv; its last column,
+    as_exported, marks what each row shows, for 'extract import': leave it in the sheet.
 
     A FILE holding values typed in that the project does not have (not read back with
     'extract import') is not written over without --force.
@@ -76,7 +77,8 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back (or the .xlsx workbook Excel saves it as, its first
     worksheet); nothing is written if any line is wrong. Leave its last column, as_exported,
     as it is: it says what each row showed, so a cell left alone is no change even where the
-    project's value changed since the export, and a cell typed over such a value is refused.
+    project's value changed since the export, and a cell typed over a value changed since (with
+    'extract set' or 'edit', or another reviewer's import) is refused.
 
     \b
     Example (the sheet 'extract export' wrote, edited):
