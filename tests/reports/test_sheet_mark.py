@@ -7,57 +7,18 @@ a value stored its stale text over the person's, as checked."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 from openpyxl import Workbook
 
 from reviewkit import extract
 from reviewkit.cli import main
 from reviewkit.store import extraction as value_rows
 
-
-def _export(project, sheet: Path) -> list[dict[str, str]]:
-    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
-    with sheet.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _write(sheet: Path, rows: list[dict[str, str]], columns: list[str] | None = None) -> None:
-    with sheet.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns or list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _import(project, sheet: Path, capsys) -> tuple[int, str, str]:
-    capsys.readouterr()
-    argv = [
-        "extract",
-        "import",
-        str(sheet),
-        "--project",
-        str(project.folder),
-        "--reviewer",
-        "reviewer1",
-    ]
-    code = main(argv)
-    got = capsys.readouterr()
-    return code, got.out, got.err
-
-
-def _set(project, rid: int, field: str, value: str) -> None:
-    argv = ["extract", "set", str(rid), f"{field}={value}", "--reviewer", "reviewer2"]
-    assert main([*argv, "--project", str(project.folder)]) == 0
-
-
-def _row(rows: list[dict[str, str]], rid: int) -> dict[str, str]:
-    return next(r for r in rows if int(r["record_id"]) == rid)
+from .sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 
 def test_the_sheet_carries_its_mark_last(b_included, tmp_path):
     project, ids = b_included
-    rows = _export(project, tmp_path / "sheet.csv")
+    rows = export_sheet(project, tmp_path / "sheet.csv")
     assert list(rows[0])[-1] == "as_exported"
     marks = [r["as_exported"] for r in rows]
     assert all(m.startswith("rk2 ") for m in marks) and len(set(marks)) == len(ids)
@@ -69,15 +30,15 @@ def test_a_stale_sheet_keeps_the_value_a_person_set_since(b_included, tmp_path, 
     a cell the person typed in the sheet is stored."""
     project, ids = b_included
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
+    rows = export_sheet(project, sheet)
     rid = ids[0]
-    shown = _row(rows, rid)
+    shown = sheet_row(rows, rid)
     assert shown["country"] and not shown["population"]
-    _set(project, rid, "country", "Sweden")
-    _set(project, rid, "population", "Employees")
-    _row(rows, rid)["effect"] = "Fewer sick days"
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    set_value(project, rid, "country", "Sweden")
+    set_value(project, rid, "population", "Employees")
+    sheet_row(rows, rid)["effect"] = "Fewer sick days"
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert "1 value changed" in out
     now = extract.current(project, [rid])[rid]
@@ -92,22 +53,22 @@ def test_a_cell_edited_over_a_value_changed_since_is_refused(b_included, tmp_pat
     field, both values and what to do; nothing is written."""
     project, ids = b_included
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
+    rows = export_sheet(project, sheet)
     rid = ids[1]
-    _set(project, rid, "country", "Sweden")
-    _row(rows, rid)["country"] = "Finland"
-    _row(rows, ids[0])["effect"] = "Fewer sick days"  # another cell: not written either
-    _write(sheet, rows)
+    set_value(project, rid, "country", "Sweden")
+    sheet_row(rows, rid)["country"] = "Finland"
+    sheet_row(rows, ids[0])["effect"] = "Fewer sick days"  # another cell: not written either
+    write_sheet(sheet, rows)
     before = value_rows.current_values(project.db, ids)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code != 0 and "Traceback" not in err
     assert f"record {rid}" in err and "'country'" in err
     assert "'Sweden'" in err and "'Finland'" in err
     assert f"extract set {rid} country=" in err and "nothing was imported" in err
     assert value_rows.current_values(project.db, ids) == before
     # the person keeps the sheet's value: set it, then the sheet reads back as no change there
-    _set(project, rid, "country", "Finland")
-    code, out, err = _import(project, sheet, capsys)
+    set_value(project, rid, "country", "Finland")
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[ids[0]]["effect"] == "Fewer sick days"
 
@@ -118,13 +79,13 @@ def test_a_number_a_spreadsheet_rewrote_still_shows_what_it_showed(b_included, t
     over), and the project keeps its value."""
     project, ids = b_included
     rid = ids[0]
-    _set(project, rid, "effect", "1.50")
+    set_value(project, rid, "effect", "1.50")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _set(project, rid, "effect", "2.00")
-    _row(rows, rid)["effect"] = "1.5"
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    rows = export_sheet(project, sheet)
+    set_value(project, rid, "effect", "2.00")
+    sheet_row(rows, rid)["effect"] = "1.5"
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[rid]["effect"] == "2.00"
 
@@ -134,9 +95,9 @@ def test_the_mark_survives_a_spreadsheets_sorting_deleting_and_moving(b_included
     columns moved (the mark first, two fields swapped): the mark is read by its column's name
     and each row's own, so the stale cell is still told from the typed one."""
     project, ids = b_included
-    rows = _export(project, tmp_path / "sheet.csv")
-    _set(project, ids[0], "country", "Sweden")
-    _row(rows, ids[1])["population"] = "Nurses"
+    rows = export_sheet(project, tmp_path / "sheet.csv")
+    set_value(project, ids[0], "country", "Sweden")
+    sheet_row(rows, ids[1])["population"] = "Nurses"
     rows = sorted((r for r in rows if int(r["record_id"]) != ids[2]), key=lambda r: r["title"])
     columns = list(rows[0])
     columns = ["as_exported", *columns[:-1]]
@@ -148,7 +109,7 @@ def test_the_mark_survives_a_spreadsheets_sorting_deleting_and_moving(b_included
         book.active.append([int(row[c]) if c == "record_id" else row[c] for c in columns])
     sheet = tmp_path / "sheet.xlsx"
     book.save(sheet)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     now = extract.values(project, ids)
     assert now[ids[0]]["country"] == "Sweden" and now[ids[1]]["population"] == "Nurses"
@@ -161,23 +122,23 @@ def test_a_sheet_without_the_mark_is_read_as_before_and_says_so(b_included, tmp_
     too, and named."""
     project, ids = b_included
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _set(project, ids[0], "country", "Sweden")
+    rows = export_sheet(project, sheet)
+    set_value(project, ids[0], "country", "Sweden")
     columns = [c for c in rows[0] if c != "as_exported"]
-    _write(sheet, [{c: r[c] for c in columns} for r in rows], columns)
-    code, out, err = _import(project, sheet, capsys)
+    write_sheet(sheet, [{c: r[c] for c in columns} for r in rows], columns)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[ids[0]]["country"] != "Sweden"  # as before: stale text
     assert out.count("as_exported") == 1 and "export a new sheet" in out
     # a row of a marked sheet whose mark was emptied: that row alone is read so
-    _set(project, ids[0], "country", "Sweden")
-    _set(project, ids[1], "country", "Sweden")
-    rows = _export(project, sheet)
-    _set(project, ids[0], "country", "Norway")
-    _set(project, ids[1], "country", "Norway")
-    _row(rows, ids[1])["as_exported"] = ""
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    set_value(project, ids[0], "country", "Sweden")
+    set_value(project, ids[1], "country", "Sweden")
+    rows = export_sheet(project, sheet)
+    set_value(project, ids[0], "country", "Norway")
+    set_value(project, ids[1], "country", "Norway")
+    sheet_row(rows, ids[1])["as_exported"] = ""
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     now = extract.values(project, ids)
     assert now[ids[0]]["country"] == "Norway" and now[ids[1]]["country"] == "Sweden"
@@ -191,17 +152,17 @@ def test_an_old_value_pasted_back_is_not_written_over_by_an_export(b_included, t
     any value the field ever held for no typed work, and wrote the sheet over it."""
     project, ids = b_included
     rid = ids[0]
-    _set(project, rid, "country", "Sweden")
-    _set(project, rid, "country", "Norway")
+    set_value(project, rid, "country", "Sweden")
+    set_value(project, rid, "country", "Norway")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _row(rows, rid)["country"] = "Sweden"
-    _write(sheet, rows)
+    rows = export_sheet(project, sheet)
+    sheet_row(rows, rid)["country"] = "Sweden"
+    write_sheet(sheet, rows)
     capsys.readouterr()
     assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) != 0
     err = capsys.readouterr().err
     assert f"record {rid}'s country 'Sweden'" in err and "read them in first" in err
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[rid]["country"] == "Sweden"
-    _export(project, sheet)  # read back: written over
+    export_sheet(project, sheet)  # read back: written over

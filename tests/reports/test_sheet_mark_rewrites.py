@@ -15,7 +15,8 @@ import pytest
 from reviewkit import extract
 from reviewkit.cli import main
 from reviewkit.store import extraction as value_rows
-from tests.reports.test_sheet_mark import _export, _import, _row, _set, _write
+
+from .sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 
 def _resave(sheet: Path, rows: list[dict[str, str]], separator: str = ",") -> None:
@@ -42,13 +43,13 @@ def test_a_rewritten_cell_left_alone_is_no_change(
 ):
     project, ids = b_included
     rid = ids[0]
-    _set(project, rid, "effect", shown)
+    set_value(project, rid, "effect", shown)
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _set(project, rid, "effect", "Changed since")
-    _row(rows, rid)["effect"] = saved
+    rows = export_sheet(project, sheet)
+    set_value(project, rid, "effect", "Changed since")
+    sheet_row(rows, rid)["effect"] = saved
     _resave(sheet, rows, separator)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert "0 values changed" in out
     assert extract.values(project, ids)[rid]["effect"] == "Changed since"
@@ -62,14 +63,14 @@ def test_a_cell_saved_with_crlf_or_decomposed_is_not_a_change(b_included, tmp_pa
     """The project's value unchanged since the export: a cell a spreadsheet saved with CRLF
     line ends or decomposed accents is no change (before, it was stored as the person's)."""
     project, ids = b_included
-    _set(project, ids[0], "effect", "Line one\nline two")
-    _set(project, ids[1], "effect", "Zürich")
+    set_value(project, ids[0], "effect", "Line one\nline two")
+    set_value(project, ids[1], "effect", "Zürich")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _row(rows, ids[0])["effect"] = "Line one\r\nline two"
-    _row(rows, ids[1])["effect"] = unicodedata.normalize("NFD", "Zürich")
+    rows = export_sheet(project, sheet)
+    sheet_row(rows, ids[0])["effect"] = "Line one\r\nline two"
+    sheet_row(rows, ids[1])["effect"] = unicodedata.normalize("NFD", "Zürich")
     _resave(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert "0 values changed" in out
     now = extract.current(project, ids)
@@ -82,13 +83,13 @@ def test_a_date_typed_in_an_unsaid_locale_is_refused_not_guessed(b_included, tmp
     value changed since, the import refuses the cell as unclear, naming how to write it."""
     project, ids = b_included
     rid = ids[0]
-    _set(project, rid, "effect", "2020-03-04")
+    set_value(project, rid, "effect", "2020-03-04")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _set(project, rid, "effect", "Changed since")
-    _row(rows, rid)["effect"] = "04/03/2020"
+    rows = export_sheet(project, sheet)
+    set_value(project, rid, "effect", "Changed since")
+    sheet_row(rows, rid)["effect"] = "04/03/2020"
     _resave(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code != 0 and "Traceback" not in err
     assert "'04/03/2020'" in err and "YYYY-MM-DD" in err
     assert extract.values(project, ids)[rid]["effect"] == "Changed since"
@@ -104,14 +105,14 @@ def test_a_long_number_excel_wrote_in_exponent_form_is_refused_not_stored(
     the cell and how to keep every digit; the project keeps its number."""
     project, ids = b_included
     rid = ids[0]
-    _set(project, rid, "effect", "1234567890123456")
+    set_value(project, rid, "effect", "1234567890123456")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _row(rows, rid)["effect"] = "1.23457E+15"
+    rows = export_sheet(project, sheet)
+    sheet_row(rows, rid)["effect"] = "1.23457E+15"
     if not marked:
         rows = [{c: v for c, v in r.items() if c != "as_exported"} for r in rows]
     _resave(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code != 0 and "Traceback" not in err
     assert "'1.23457E+15'" in err and "16 digits" in err and "format the column as Text" in err
     assert extract.values(project, ids)[rid]["effect"] == "1234567890123456"
@@ -121,7 +122,7 @@ def _copy_fields_over(rows: list[dict[str, str]], source: int, target: int) -> N
     """The cells of ``source``'s row but its record id, study, report and title pasted over
     ``target``'s row: a row copied over another, or the field columns sorted with the mark but
     without the rows' first columns (Excel's 'continue with the current selection')."""
-    a, b = _row(rows, source), _row(rows, target)
+    a, b = sheet_row(rows, source), sheet_row(rows, target)
     for column in a:
         if column not in ("record_id", "study", "report", "title"):
             b[column] = a[column]
@@ -137,23 +138,23 @@ def test_a_row_carrying_another_rows_mark_is_refused_naming_both(
     written, whether the project's values are a person's (before: refused as 'changed in the
     project since', which they were not) or prefills (before: stored as the person's)."""
     project, ids = b_included
-    _set(project, ids[0], "population", "Nurses")
+    set_value(project, ids[0], "population", "Nurses")
     if person_set:
-        _set(project, ids[1], "effect", "Fewer sick days")
+        set_value(project, ids[1], "effect", "Fewer sick days")
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
+    rows = export_sheet(project, sheet)
     _copy_fields_over(rows, ids[0], ids[1])
-    _write(sheet, rows)
+    write_sheet(sheet, rows)
     before = value_rows.current_values(project.db, ids)
-    code, out, err = _import(project, sheet, capsys)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code != 0 and "Traceback" not in err
     assert "sheet.csv:3" in err and f"record {ids[1]}" in err and f"record {ids[0]}'s" in err
     assert "as_exported" in err and "nothing was imported" in err
     assert value_rows.current_values(project.db, ids) == before
     # pasted on purpose: that row's mark emptied, its cells are read as the person's
-    _row(rows, ids[1])["as_exported"] = ""
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    sheet_row(rows, ids[1])["as_exported"] = ""
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[ids[1]]["population"] == "Nurses"
 
@@ -163,13 +164,13 @@ def test_a_first_form_mark_without_its_records_hash_is_still_read(b_included, tm
     read by it: its cell left alone over a value set since is no change."""
     project, ids = b_included
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
+    rows = export_sheet(project, sheet)
     for row in rows:
         prefix, _record, *chunks = row["as_exported"].split()
         row["as_exported"] = " ".join(("rk1", *chunks))
-    _set(project, ids[0], "country", "Sweden")
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    set_value(project, ids[0], "country", "Sweden")
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert "0 values changed" in out and "note" not in out
     assert extract.values(project, ids)[ids[0]]["country"] == "Sweden"
@@ -182,21 +183,21 @@ def test_a_sheet_imported_edited_further_and_imported_again(b_included, tmp_path
     reviewer's import since is still a change the sheet did not show: refused."""
     project, ids = b_included
     sheet = tmp_path / "sheet.csv"
-    rows = _export(project, sheet)
-    _row(rows, ids[0])["country"] = "Finland"
-    _write(sheet, rows)
-    assert _import(project, sheet, capsys)[0] == 0
-    _row(rows, ids[0])["country"] = "Iceland"
-    _write(sheet, rows)
-    code, out, err = _import(project, sheet, capsys)
+    rows = export_sheet(project, sheet)
+    sheet_row(rows, ids[0])["country"] = "Finland"
+    write_sheet(sheet, rows)
+    assert import_sheet(project, sheet, capsys)[0] == 0
+    sheet_row(rows, ids[0])["country"] = "Iceland"
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert "1 value changed" in out
     assert extract.values(project, ids)[ids[0]]["country"] == "Iceland"
     # another reviewer's sheet, exported before the imports above, typed over the same cell
     other = tmp_path / "other.csv"
     other_rows = [dict(r) for r in rows]
-    _row(other_rows, ids[0])["country"] = "Estonia"
-    _write(other, other_rows)
+    sheet_row(other_rows, ids[0])["country"] = "Estonia"
+    write_sheet(other, other_rows)
     capsys.readouterr()
     argv = ["extract", "import", str(other), "--project", str(project.folder)]
     assert main([*argv, "--reviewer", "reviewer2"]) != 0
