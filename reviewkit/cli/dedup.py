@@ -45,12 +45,16 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
+    from reviewkit.dedup.effects import open_conflicts
     from reviewkit.dedup.engine import run_dedup
 
     project = load_project(project_dir)
     try:
         with progress_bar("Comparing pairs") as update:
             result = run_dedup(project.db, progress=update)
+        # a run merges without asking: say the conflicts its merges of screened records left
+        # for the lead (a final made before the run settled only the records it was given on)
+        disagree = open_conflicts(project) if result.duplicates else []
     finally:
         project.close()
     if result.run_id is None:
@@ -67,6 +71,13 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
         + (f" ({result.refused} held back by the chaining guard)" if result.refused else "")
     )
     click.echo(f"{quantity(result.records, 'record')} → {quantity(result.studies, 'study')}")
+    if disagree:
+        n = len({c.study_id for c in disagree})
+        click.echo(
+            f"{quantity(n, 'merged study', 'merged studies')} whose records were decided"
+            f" differently {'waits' if n == 1 else 'wait'} for the lead"
+            f" ({command_line('conflicts')})"
+        )
     if result.questions:
         click.echo(f"review the uncertain pairs with: {command_line('dedup review')}")
 

@@ -247,3 +247,22 @@ def test_a_reviewer_merging_while_the_stage_is_open_is_not_told_how_records_were
     ) in said
     assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
     assert f"record {b}, excluded by both reviewers, joins study {a}" in _said(capsys)
+
+
+def test_a_dedup_run_after_the_final_says_the_conflict_it_opened(project_b, capsys):
+    """Screened before dedup ran (status says so): the run merged record b, excluded by both
+    reviewers, into study a settled include, and said only how many records became studies:
+    the conflict it opened for the lead went unsaid."""
+    a, b = add_records(project_b, [other(1), other(1)])  # one article imported twice
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, b, TA, who, "exclude", "long-term")
+    _settle(project_b, a)
+    capsys.readouterr()
+    assert main(["dedup", "--project", str(project_b.folder)]) == 0
+    said = _said(capsys)
+    assert "2 records → 1 study" in said
+    assert (
+        "1 merged study whose records were decided differently waits for the lead"
+        f" (reviewkit conflicts --project {project_b.folder})"
+    ) in said
+    assert f"{a}\topen" in _listed(project_b, capsys)
