@@ -45,12 +45,16 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
+    from reviewkit.dedup.effects import open_conflicts
     from reviewkit.dedup.engine import run_dedup
 
     project = load_project(project_dir)
     try:
         with progress_bar("Comparing pairs") as update:
             result = run_dedup(project.db, progress=update)
+        # a run merges without asking: say the conflicts its merges of screened records left
+        # for the lead (a final made before the run settled only the records it was given on)
+        disagree = open_conflicts(project) if result.duplicates else []
     finally:
         project.close()
     if result.run_id is None:
@@ -67,6 +71,13 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
         + (f" ({result.refused} held back by the chaining guard)" if result.refused else "")
     )
     click.echo(f"{quantity(result.records, 'record')} → {quantity(result.studies, 'study')}")
+    if disagree:
+        n = len({c.study_id for c in disagree})
+        click.echo(
+            f"{quantity(n, 'merged study', 'merged studies')} whose records were decided"
+            f" differently {'waits' if n == 1 else 'wait'} for the lead"
+            f" ({command_line('conflicts')})"
+        )
     if result.questions:
         click.echo(f"review the uncertain pairs with: {command_line('dedup review')}")
 
@@ -134,7 +145,7 @@ def _review_csv(
         # its 'same' rows may merge screened records: show the change first
         change = clusters_effect(project, *sheet_merges(project.db, csv_in))
         heading = f"the 'same' rows of {csv_in} change screening:"
-        if not _go_ahead(change, heading, "read it anyway?", "nothing written", yes):
+        if not _go_ahead(change, heading, "read it anyway?", "nothing written", yes, reviewer):
             return
         got = read_queue_csv(project.db, csv_in, reviewer)
         say_warnings(csv_in, got.warnings)
@@ -170,14 +181,17 @@ def _review_csv(
         )
 
 
-def _go_ahead(effect: Effect, heading: str, question: str, stopped: str, yes: bool) -> bool:
+def _go_ahead(
+    effect: Effect, heading: str, question: str, stopped: str, yes: bool, reader: str
+) -> bool:
     """Whether to make a merge or split: at once when it changes no screening (``effect`` is
-    empty) or with ``yes``; else after showing the change under ``heading`` and asking
-    ``question`` (``stopped`` is said on no)."""
+    empty) or with ``yes``; else after showing the change, in words for ``reader`` (who makes
+    it: ``Effect.lines``), under ``heading`` and asking ``question`` (``stopped`` is said on
+    no)."""
     if not effect:
         return True
     click.echo(heading)
-    for line in effect.lines():
+    for line in effect.lines(reader):
         click.echo("  " + line)
     if yes or _confirm(question, stopped):
         return True
@@ -225,7 +239,7 @@ def split_cmd(
     try:
         effect = split_effect(project, record_id)
         heading = f"splitting record {record_id} changes screening:"
-        if not _go_ahead(effect, heading, "split anyway?", "nothing changed", yes):
+        if not _go_ahead(effect, heading, "split anyway?", "nothing changed", yes, reviewer):
             return
         n = split(project.db, record_id, reviewer)
     finally:
@@ -270,7 +284,7 @@ def merge_cmd(
         _say_replaced(replaced_by_merge(project.db, a, b, reviewer), reviewer)
         effect = merge_effect(project, a, b)
         heading = f"merging records {a} and {b} changes screening:"
-        if not _go_ahead(effect, heading, "merge anyway?", "nothing changed", yes):
+        if not _go_ahead(effect, heading, "merge anyway?", "nothing changed", yes, reviewer):
             return
         merge_records(project.db, a, b, reviewer)
     finally:
@@ -318,7 +332,7 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
     try:
         effect = undo_effect(project, reviewer)
         heading = "undoing your last dedup action changes screening:"
-        if not _go_ahead(effect, heading, "undo anyway?", "nothing changed", yes):
+        if not _go_ahead(effect, heading, "undo anyway?", "nothing changed", yes, reviewer):
             return
         undone = take_back(project.db, reviewer)
     finally:

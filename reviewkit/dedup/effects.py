@@ -78,11 +78,16 @@ class Effect:
     stranded: list[Stranded] = field(default_factory=list)
     # conflicts open for the lead now that the change closes (a split: the records part)
     closed: list[MergeConflict] = field(default_factory=list)
+    # stage -> who screens it, where a study still waits there: how each record of a
+    # conflict was decided is not theirs to read (blinding, as ``conflicts`` refuses them)
+    screening: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts or self.closed)
 
-    def lines(self) -> list[str]:
+    def lines(self, reader: str = "") -> list[str]:
+        """The change in words, for ``reader`` (the person making it): to one who screens a
+        stage still open, a conflict's records are named without how each was decided."""
         out = [f"{stage}: {what} {a} -> {b}" for stage, what, a, b in self.counts]
         out += [
             f"record {r} has no decisions of its own (it was screened as part of study {s},"
@@ -92,6 +97,13 @@ class Effect:
         out += [_full_text_line(*each) for each in self.full_texts]
         out += [each.line() for each in self.stranded]
         for c in self.conflicts:
+            if reader in self.screening.get(c.stage, ()):
+                out.append(
+                    f"{c.stage}: records of study {c.study_id} were decided apart: the lead gets"
+                    f" a conflict to resolve (how each was decided stays hidden while you screen"
+                    f" {c.stage})"
+                )
+                continue
             if c.final is not None:  # a merge after the lead's final: it did not see these
                 out += [
                     f"{c.stage}: record {r}, {how}, joins study {c.study_id} settled"
@@ -105,7 +117,7 @@ class Effect:
                 " (furthest advanced) and the lead gets a conflict to resolve"
             )
         for c in self.closed:
-            if c.final is not None:
+            if c.final is not None and reader not in self.screening.get(c.stage, ()):
                 out += [
                     f"{c.stage}: record {r}, {how}, leaves study {c.study_id}: the conflict"
                     f" the merge opened again closes, the study stays settled"
@@ -168,6 +180,11 @@ def effect(
         ],
         conflicts=[c for c in will_have if (c.study_id, c.stage) not in had],
         closed=_closed(had, will_have, after),
+        screening={
+            st: frozenset(project.protocol.reviewers)
+            for st in stage_names(project.protocol)
+            if old[(st, "pending")]
+        },
     )
     if found and split:
         found.unscreened = _unscreened(project, before, after, split)

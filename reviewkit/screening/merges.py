@@ -256,10 +256,10 @@ def merge_conflicts(
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
             twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
-            if len(decided) < 2 and not twice:
-                continue
             final = _last_final(by_record)
             joined = joined_after(by_record, rule, final, held) if final else {}
+            if len(decided) < 2 and not twice and not joined:
+                continue
             if final and _settled(by_record, rule, arrival, final, bool(joined)):
                 continue
             own.update(twice)  # the records' outcomes say it, where they disagree
@@ -282,22 +282,33 @@ def joined_after(
 ) -> dict[int, str]:
     """The records of a study (``by_record``: each one's entries at the stage of ``rule``) that
     it did not hold when ``final`` was given (``held``: the duplicate links standing then) and
-    whose own votes or final decided them otherwise, each with how (:func:`_decided_words`).
-    A final settles the votes of the records it was given on: one a merge brought in after it
-    was decided apart, unseen by the lead (counted by time, a record excluded by both
-    reviewers before the final was dropped without a word when merged into a study the final
-    included). A record brought in that was decided the final's way opens nothing."""
-    saw = held(final.record_id, final.created_at)
+    whose own votes or final decided them otherwise, or left them in conflict with a vote the
+    other way, each with how (:func:`_decided_words`). A final settles the votes of the
+    records it was given on: one a merge brought in after it was decided apart, unseen by the
+    lead (counted by time, a record excluded by both reviewers before the final was dropped
+    without a word when merged into a study the final included; one whose own conflict waited
+    for the lead left the lead's list). A record brought in that was decided the final's way,
+    or whose votes all went its way, opens nothing."""
     way = FINAL[final.label]
-    out: dict[int, str] = {}
+    other: dict[int, str] = {}
     for record, ds in by_record.items():
-        if record in saw:
-            continue
         state = _state(ds)
         status = outcome_of(state, rule).status
         if status in ("include", "exclude") and status != way:
-            out[record] = _decided_words(state, status)
-    return out
+            other[record] = _decided_words(state, status)
+        elif status == "conflict" and state.final is None and _against(state, rule, way):
+            other[record] = f"left in conflict by {_names(state)}"
+    if not other:  # the links are read only for a study that has such a record
+        return {}
+    saw = held(final.record_id, final.created_at)
+    return {r: how for r, how in other.items() if r not in saw}
+
+
+def _against(state: StudyState, rule: Stage, way: str) -> bool:
+    """Whether a vote of ``state`` goes another way than ``way`` (include or exclude): an
+    include where the stage advances on it, an exclude, or an uncertain."""
+    ways = {"include" if v.label in rule.advance_on else v.label for v in state.votes.values()}
+    return bool(ways - {way})
 
 
 def _decided_words(state: StudyState, status: str) -> str:
@@ -311,7 +322,13 @@ def _decided_words(state: StudyState, status: str) -> str:
         return f"{done} by both reviewers"
     if len(names) > 2:
         return f"{done} by all {len(names)} reviewers"
-    return f"{done} by {', '.join(names)}"
+    return f"{done} by {_names(state)}"
+
+
+def _names(state: StudyState) -> str:
+    """'reviewer1 and reviewer2', 'ann, bo and cy': who voted (never which way)."""
+    names = sorted(state.votes)
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> dict[int, str]:

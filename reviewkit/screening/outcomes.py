@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from reviewkit.project import Project
 from reviewkit.screening.merges import (
+    MergeConflict,
     Rank,
     fill_pending,
     furthest_advanced,
@@ -63,7 +64,7 @@ class DerivedStages:
         self._kept: list[Decision] | None = None
         self._ranks: dict[int, Rank] | None = None
         self._through: set[str] | None = None
-        self._disagree: dict[str, set[int]] | None = None
+        self._disagree: dict[str, dict[int, MergeConflict]] | None = None
         self._reopened: dict[str, set[int]] = {}
         self._arrival: dict[str, int] | None = None
 
@@ -133,13 +134,23 @@ class DerivedStages:
         """The studies whose merged records were decided differently at ``stage``, not settled
         by a final decision made after them (``merges.merge_conflicts``): open for the lead
         whatever outcome the furthest record gives the study."""
+        return set(self._merge_conflicts().get(stage, {}))
+
+    def joined(self, stage: str) -> set[int]:
+        """The studies of :meth:`disagreeing` at ``stage`` open again by a dedup merge made after
+        the lead's final that brought in a record decided otherwise (``merges.joined_after``),
+        not by votes: what ``reopenings`` names."""
+        return {s for s, c in self._merge_conflicts().get(stage, {}).items() if c.joined}
+
+    def _merge_conflicts(self) -> dict[str, dict[int, MergeConflict]]:
+        """``merges.merge_conflicts`` by stage and study, worked out once."""
         if self._disagree is None:
-            self._disagree = defaultdict(set)
+            self._disagree = defaultdict(dict)
             for c in merge_conflicts(
                 self.protocol, self.log(), self.canon, self.arrival(), self.held
             ):
-                self._disagree[c.stage].add(c.study_id)
-        return self._disagree.get(stage, set())
+                self._disagree[c.stage][c.study_id] = c
+        return self._disagree
 
     def reopened(self, stage: str) -> set[int]:
         """The studies whose votes at ``stage`` changed after the lead's final so that they

@@ -78,7 +78,10 @@ def reopenings(
         if d.label in VOTES:
             standing[(d.record_id, d.reviewer)] = d
     voted = {record for record, _ in standing}
-    merged_apart = derived.disagreeing(stage)  # a merge opens only these (merges.py)
+    # a merge opens only these: it brought in after the final a record decided otherwise
+    # (merges.joined_after); a study whose records disagree by a vote changed since is open
+    # by that vote, whatever merge was made after the final (it had named the merge)
+    merged_apart = derived.joined(stage)
     out = {}
     for study, final in finals.items():
         # a link made after the final opened it only where the study's records disagree and

@@ -278,7 +278,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 self.confirming = pair
                 self.say(
                     "merging changes screening: "
-                    + "; ".join(effect.lines())
+                    + "; ".join(effect.lines(self.reviewer))
                     # the key in force, as the other screens' words name theirs (screen_key)
                     + f" — press {screen_key(self.app, 'dedup.same')} again to merge"
                 )
@@ -386,8 +386,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # and waits for a second press; one that changes nothing undoes at once. Looked at on
         # the second press too: my other process (dedup merge, split) may have acted since
         effect = undo_effect(self.project, self.reviewer)
-        if effect and tuple(effect.lines()) != self.confirming_undo:
-            self.confirming_undo = tuple(effect.lines())
+        if effect and tuple(effect.lines(self.reviewer)) != self.confirming_undo:
+            self.confirming_undo = tuple(effect.lines(self.reviewer))
             self.say(
                 "undoing your last action changes screening: "
                 + "; ".join(self.confirming_undo)

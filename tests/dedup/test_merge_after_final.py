@@ -180,3 +180,89 @@ def test_confirming_a_queued_pair_after_the_final_shows_the_conflict_first(
     ) in _said(capsys)
     assert cli(project_b, *args, "--yes") == 0
     assert f"{r1}\topen" in _listed(project_b, capsys)
+
+
+def test_a_record_brought_in_still_in_conflict_opens_the_conflict_again(
+    project_b, capsys, monkeypatch
+):
+    """Record b's reviewers disagreed (its conflict open for the lead) before the lead's final
+    on a: merged after it, b's conflict went out of the lead's list ('conflict 1 -> 0') and
+    reviewer2's exclusion of b, unseen, was settled by a final made on a alone."""
+    a, b = add_records(project_b, [other(1), other(2)])
+    scr.decide(project_b.db, b, TA, "reviewer1", "include")
+    scr.decide(project_b.db, b, TA, "reviewer2", "exclude", "wrong-design")
+    _settle(project_b, a)
+    before = _prisma(project_b, capsys, "before")
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
+    assert (
+        f"title-abstract: record {b}, left in conflict by reviewer1 and reviewer2, joins study"
+        f" {a} settled include by lead's final: the conflict opens again for the lead"
+    ) in _said(capsys)
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    listed = _listed(project_b, capsys)
+    assert f"{a}\topen" in listed and f"reviewer2 (record {b}): exclude" in listed
+    assert cli(project_b, "status") == 0
+    assert "1 merged study whose records disagree: 1 conflict open for the lead" in _said(capsys)
+    merged = _prisma(project_b, capsys, "merged")  # b's conflict waited; a's final counts
+    assert (
+        merged["awaiting title-abstract decision"] == before["awaiting title-abstract decision"] - 1
+    )
+    assert merged["reports sought for retrieval"] == before["reports sought for retrieval"] == 1
+    resolve = ["conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"]
+    assert cli(project_b, *resolve) == 0
+    assert "open again" not in _listed(project_b, capsys)
+
+
+def test_a_merge_that_agreed_is_not_named_for_votes_changed_after_the_final(project_b, capsys):
+    """Record b included by both joins study a settled include (nothing opens); then reviewer1
+    changes their vote on a to exclude: the conflict opens again by that vote, and the lead
+    was told a dedup merge had opened it."""
+    a, b = _settled_and_decided(project_b, "include")
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    assert "open again" not in _listed(project_b, capsys)
+    scr.decide(project_b.db, a, TA, "reviewer1", "exclude", "long-term")
+    listed = _listed(project_b, capsys)
+    assert f"{a}\topen" in listed
+    assert "open again: a vote came after the final" in listed
+    assert "dedup merge" not in listed
+
+
+def test_a_reviewer_merging_while_the_stage_is_open_is_not_told_how_records_were_decided(
+    project_b, capsys, monkeypatch
+):
+    """`conflicts` refuses a protocol reviewer a stage still open (blinding); the merge preview
+    told reviewer1 that record b was excluded by both reviewers (reviewer2's vote) and that
+    study a had a conflict the lead settled (reviewer2 voted against them there)."""
+    a, b = _settled_and_decided(project_b)
+    add_records(project_b, [other(3)])  # not yet screened: title-abstract is open
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\nn\n"))
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "reviewer1") == 0
+    said = _said(capsys)
+    assert "both reviewers" not in said and "final" not in said  # the counts say no record
+    assert (
+        f"title-abstract: records of study {a} were decided apart: the lead gets a conflict to"
+        " resolve (how each was decided stays hidden while you screen title-abstract)"
+    ) in said
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
+    assert f"record {b}, excluded by both reviewers, joins study {a}" in _said(capsys)
+
+
+def test_a_dedup_run_after_the_final_says_the_conflict_it_opened(project_b, capsys):
+    """Screened before dedup ran (status says so): the run merged record b, excluded by both
+    reviewers, into study a settled include, and said only how many records became studies:
+    the conflict it opened for the lead went unsaid."""
+    a, b = add_records(project_b, [other(1), other(1)])  # one article imported twice
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, b, TA, who, "exclude", "long-term")
+    _settle(project_b, a)
+    capsys.readouterr()
+    assert main(["dedup", "--project", str(project_b.folder)]) == 0
+    said = _said(capsys)
+    assert "2 records → 1 study" in said
+    assert (
+        "1 merged study whose records were decided differently waits for the lead"
+        f" (reviewkit conflicts --project {project_b.folder})"
+    ) in said
+    assert f"{a}\topen" in _listed(project_b, capsys)
