@@ -79,8 +79,11 @@ def resolve(
 
 # an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,'), a crossref field's name,
 # and the start of its value: '{key}', '"key"', or a bare word, an @string's name ('vol20')
-_OPEN = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*([^\s,{}()\"=]+)[ \t]*,")
+_KEY = r"[^\s,{}()\"=]+"  # an entry's key
+_OPEN = re.compile(rf"[^\S\n]*@[ \t]*\w+[ \t]*[{{(][ \t]*({_KEY})[ \t]*,")
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
+# the blocks with no key: an @string's name is read by _STRING
+_KEYLESS = frozenset({"string", "preamble", "comment"})
 _CROSSREF = re.compile(r"\bcrossref\s*=", re.IGNORECASE)
 _VALUE = re.compile(r"\s*([{\"]?)\s*([^\s,{}\"#]*)")
 # an @string defined on one line, as exporters and hand-kept files write them
@@ -97,18 +100,28 @@ def named(lines: Iterable[str]) -> set[str]:
     before its volume is: the volumes are found first (:func:`lent`), the file never held
     whole. A value may start on a line below 'crossref =' (a value may span lines), and a
     bare word is an @string's name (a field's value may be a macro): its one-line definition
-    gives the key. A 'crossref =' in a value's text may add a key no entry has: it lends
+    gives the key. An entry's own key is read where its opening puts it, on the '@type{' line
+    or below it: a crossref naming its own entry, taken for another's, made the entry a
+    volume, dropped. A 'crossref =' in a value's text may add a key no entry has: it lends
     nothing."""
     names: set[str] = set()
     macros: dict[str, str] = {}  # @string name -> its value, lower case
     bare: list[tuple[str, str]] = []  # (an @string's name given as a crossref, the entry's key)
     key, waiting = "", False  # waiting: for the value of a 'crossref =' ending its line
+    opening: str | None = None  # an entry's text after its brace while its key is not read
     for line in lines:
-        if "@" in line:
+        if "@" in line and (block := _BLOCK.match(line)):
+            waiting, opening = False, None
             if opened := _OPEN.match(line):
-                key, waiting = opened.group(1).lower(), False
+                key = opened.group(1).lower()
             elif defined := _STRING.match(line):
                 macros[defined.group(1).lower()] = defined.group(2).strip().lower()
+            elif block.group(1).lower() not in _KEYLESS:  # '@article{', its key below
+                key, opening = "", line[block.end() :]
+        elif opening is not None:
+            opening += line
+        if opening is not None and "," in opening:
+            key, opening = _key(opening), None
         if waiting:
             rest = line
         elif found := _CROSSREF.search(line):
@@ -127,6 +140,14 @@ def named(lines: Iterable[str]) -> set[str]:
         if named_key and named_key != own:
             names.add(named_key)
     return names
+
+
+def _key(opening: str) -> str:
+    """The key, lower case, that an entry's text after its brace (``opening``, to a comma at
+    least) starts with: '' where that text starts otherwise (no key: the entry is refused by
+    the parse, and a crossref in it names no entry of its own)."""
+    written = opening.split(",", 1)[0].strip()
+    return written.lower() if re.fullmatch(_KEY, written) else ""
 
 
 def lent(lines: Iterable[str], name: str, names: set[str]) -> dict[str, dict[str, str]]:
