@@ -71,3 +71,26 @@ def test_an_entry_whose_crossref_names_itself_is_read_wherever_its_key_stands(
     with open_project(project) as p:
         rows = sorted((r.title, r.year) for _, r in record_rows.iter_records(p.db))
     assert rows == [("A paper naming itself", 2020), ("The entry above", 2019)]
+
+
+def test_an_entry_named_only_by_text_in_a_value_is_refused_not_dropped(
+    tmp_path: Path, capsys
+) -> None:
+    """The first pass reads lines, not fields: an abstract's line reading 'crossref = {p0}'
+    made p0 a volume, and the import stored the file without it, with no word."""
+    path = tmp_path / "text.bib"
+    path.write_text(
+        "@article{p0,\n  title = {The first paper},\n  year = {2019},\n}\n\n"
+        "@article{p1,\n  title = {Second},\n  abstract = {We note that\n"
+        "crossref = {p0} is how BibTeX links},\n  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {path}:9: the entry 'p0' (line 1) would be left out" in err, err
+    assert "no entry's crossref field" in err and "Traceback" not in err, err
+    with open_project(project) as p:
+        assert record_rows.record_count(p.db) == 0
