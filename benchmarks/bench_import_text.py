@@ -7,7 +7,9 @@ that process (the text readers use no workers) and its peak resident memory (VmH
 the peak before the import (Python, the libraries, the project opened) taken as its
 baseline. ``CODE_DIR``: the reviewkit tree to import from (a checkout of an older commit, for
 the 'before' figures), by default this one. Writes results/import-text.json, and
-results/import-text.md from the figures of this run and the 'before' ones in the JSON.
+results/import-text.md from the figures of this run and the 'before' ones in the JSON; each
+figure keeps the load of the run that measured it (a run of some cases keeps the others'
+figures, measured at another load). ``--table`` writes the markdown from the JSON alone.
 """
 
 from __future__ import annotations
@@ -187,7 +189,8 @@ def main(
     not measured keeps its recorded figures."""
     code = code or Path(__file__).resolve().parents[1]
     load = round(os.getloadavg()[0], 2)
-    figures = measure(code, cases or list(CASES))
+    measured = measure(code, cases or list(CASES))
+    figures = {fmt: {**got, "load_average_at_start": load} for fmt, got in measured.items()}
     store = results_dir / "import-text.json"
     saved = json.loads(store.read_text()) if store.exists() else {}
     key = "before" if code != Path(__file__).resolve().parents[1] else "after"
@@ -199,30 +202,46 @@ def main(
     }
     results_dir.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps(saved, indent=1) + "\n")
-    (results_dir / "import-text.md").write_text(_table(saved), encoding="utf-8")
+    write_table(results_dir)
     return figures
 
 
-def _table(saved: dict) -> str:
+def write_table(results_dir: Path = RESULTS) -> None:
+    """Write results/import-text.md from results/import-text.json, measuring nothing."""
+    saved = json.loads((results_dir / "import-text.json").read_text(encoding="utf-8"))
+    (results_dir / "import-text.md").write_text(table(saved), encoding="utf-8")
+
+
+def _cell(got: dict | None) -> str:
+    """A figure as the table gives it, with the load at the start of the run that took it (a
+    figure recorded without one: its note gives it)."""
+    if not got:
+        return "not measured"
+    load = got.get("load_average_at_start")
+    return (
+        f"{got['cpu_seconds']} CPU-s, peak {got['peak_mb']} MB"
+        f" (+{round(got['peak_mb'] - got['baseline_mb'], 1)}),"
+        + (f" load {load}" if load is not None else " load in its note")
+    )
+
+
+def table(saved: dict) -> str:
+    """The markdown of the figures ``saved`` (the JSON's 'before' and 'after' runs)."""
     rows = []
     for fmt, records in CASES.items():
-        cells = []
-        for key in ("before", "after"):
-            got = saved.get(key, {}).get("figures", {}).get(fmt)
-            cells.append(
-                f"{got['cpu_seconds']} CPU-s, peak {got['peak_mb']} MB"
-                f" (+{round(got['peak_mb'] - got['baseline_mb'], 1)})"
-                if got
-                else "not measured"
-            )
+        cells = [
+            _cell(saved.get(key, {}).get("figures", {}).get(fmt)) for key in ("before", "after")
+        ]
         size = next(
             (s["figures"][fmt]["file_mb"] for s in saved.values() if fmt in s["figures"]), 0
         )
         rows.append(f"| {fmt} | {records:,} | {size} MB | {cells[0]} | {cells[1]} |")
-    loads = ", ".join(
-        f"{key}: load {s['load_average_at_start']} ({load_note(s['load_average_at_start'])})"
-        for key, s in saved.items()
-    )
+    loads = [
+        got["load_average_at_start"]
+        for s in saved.values()
+        for got in s["figures"].values()
+        if got.get("load_average_at_start") is not None
+    ]
     notes = "".join(
         f"{fmt} {key}: {got['note']}\n"
         for key, s in saved.items()
@@ -244,13 +263,18 @@ def _table(saved: dict) -> str:
         "its @strings carried from chunk to chunk and its volumes found by a first pass.\n\n"
         "| format | records | file | before | after |\n|---|---|---|---|---|\n"
         + "\n".join(rows)
-        + f"\n\nLoad at start: {loads}.\n"
+        + "\n\nEach figure's load: the 1-minute load average at the start of the run that"
+        " measured it (runs of some cases keep the others' figures)"
+        + (f"; {load_note(max(loads))}.\n" if loads else ".\n")
         + (f"\n{notes}" if notes else "")
     )
 
 
 if __name__ == "__main__":
-    # python -m benchmarks.bench_import_text [CODE_DIR] [CASE ...]
+    # python -m benchmarks.bench_import_text [CODE_DIR] [CASE ...], or --table
     args = sys.argv[1:]
+    if args == ["--table"]:  # the markdown from the JSON, measuring nothing
+        write_table()
+        sys.exit(0)
     given = Path(args[0]).resolve() if args and args[0] not in CASES else None
     main(code=given, cases=[a for a in args if a in CASES] or None)

@@ -173,7 +173,8 @@ def read_lines(
     bibtex_macros); a file with crossrefs is read first for its volumes (formats.
     bibtex_crossref.lent). ``warn`` is told of a year field that holds no year."""
     names = bibtex_crossref.named(lines)
-    volumes = bibtex_crossref.lent(lines, name, names) if names else {}
+    lent = bibtex_crossref.lent(lines, name, names) if names else {}
+    volumes = bibtex_crossref.Volumes(lent, names, name)
     macros = Macros()
     entries = 0
     problems = Problems()  # every problem of the file, each by its line: one fix suffices
@@ -191,6 +192,8 @@ def read_lines(
                 problems.stop()
             break
         entries += len(library.entries)
+    if not problems:  # every entry read: a volume none took fields from was no volume
+        problems.add(*volumes.unlent())
     problems.raise_any()
     if not entries:
         raise FormatError(
@@ -214,14 +217,14 @@ class _Chunk:
     def records(
         self,
         macros: Macros,
-        volumes: dict[str, dict[str, str]],
+        volumes: bibtex_crossref.Volumes,
         problems: Problems,
         skipped: set[int],
     ) -> Iterator[Record]:
         """The chunk's records, its blocks read in the file's order (an @string defined
         where it stands); each entry's problem (a value, a PMID, a crossref, no title) is
         added to ``problems``, and the next entry read, up to the limit. ``volumes``: the
-        fields of the entries a crossref names, which are no records; ``skipped``: the first
+        entries a crossref names, which are no records (their fields); ``skipped``: the first
         lines (0-based) of the entries not read (their damage is named)."""
         index = 0
         for block in self.library.blocks:
@@ -244,11 +247,13 @@ class _Chunk:
                 return
             try:
                 own = macros.fields(block.fields_dict, self.name)
-                if block.key.lower() in volumes:  # a volume lending its papers its fields
+                if volumes.taken_for_one(block, own):  # lending its papers its fields
                     continue
                 raw = getattr(block, "raw", None) or self.lines[block.start_line - self.first]
                 at = self.before + index
-                record = _record(block, own, volumes, raw, at, self.name, self.source, self.warn)
+                record = _record(
+                    block, own, volumes.fields, raw, at, self.name, self.source, self.warn
+                )
             except FormatError as exc:
                 problems.add(exc)
             else:

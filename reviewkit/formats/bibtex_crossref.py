@@ -15,16 +15,17 @@ may come before or after the child (BibTeX wants it after), and the key is match
 case, as BibTeX matches it (it warns about a case mismatch, and still uses the entry). A
 crossref naming no entry of the file is refused, where BibTeX warns and goes on: the year and
 venue would be lost. An entry some other entry's crossref names is the volume (a proceedings, a
-book) lending its fields, not a record of its own (:func:`volumes`): DBLP adds one to its export
-for the papers the user chose. BibTeX lists such a volume only when it is cited itself or two
-entries cross-reference it (min-crossrefs); in an export it is there for its papers, so here it
-is never a record (where we differ).
+book) lending its fields, not a record of its own (:class:`Volumes`): DBLP adds one to its
+export for the papers the user chose. BibTeX lists such a volume only when it is cited itself or
+two entries cross-reference it (min-crossrefs); in an export it is there for its papers, so here
+it is never a record (where we differ). An entry taken for a volume that no entry's crossref
+field names (text reading 'crossref = {key}' elsewhere named it) is refused, never dropped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from bibtexparser.model import Entry, String
 
@@ -79,8 +80,11 @@ def resolve(
 
 # an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,'), a crossref field's name,
 # and the start of its value: '{key}', '"key"', or a bare word, an @string's name ('vol20')
-_OPEN = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*([^\s,{}()\"=]+)[ \t]*,")
+_KEY = r"[^\s,{}()\"=]+"  # an entry's key
+_OPEN = re.compile(rf"[^\S\n]*@[ \t]*\w+[ \t]*[{{(][ \t]*({_KEY})[ \t]*,")
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
+# the blocks with no key: an @string's name is read by _STRING
+_KEYLESS = frozenset({"string", "preamble", "comment"})
 _CROSSREF = re.compile(r"\bcrossref\s*=", re.IGNORECASE)
 _VALUE = re.compile(r"\s*([{\"]?)\s*([^\s,{}\"#]*)")
 # an @string defined on one line, as exporters and hand-kept files write them
@@ -90,25 +94,35 @@ _STRING = re.compile(
 )
 
 
-def named(lines: Iterable[str]) -> set[str]:
+def named(lines: Iterable[str]) -> dict[str, int]:
     """The keys, lower case, that the crossref fields of a file's ``lines`` name, other than
-    their own entry's: a first pass over the lines, with no parse. A volume comes after its
-    papers (BibTeX wants it so; DBLP puts them all at the file's end), so a paper is read
-    before its volume is: the volumes are found first (:func:`lent`), the file never held
-    whole. A value may start on a line below 'crossref =' (a value may span lines), and a
+    their own entry's, each with the line (1-based) of the first naming it: a first pass
+    over the lines, with no parse. A volume comes after its papers (BibTeX wants it so; DBLP
+    puts them all at the file's end), so a paper is read before its volume is: the volumes
+    are found first (:func:`lent`), the file never held whole. A value may start on a line below 'crossref =' (a value may span lines), and a
     bare word is an @string's name (a field's value may be a macro): its one-line definition
-    gives the key. A 'crossref =' in a value's text may add a key no entry has: it lends
-    nothing."""
-    names: set[str] = set()
+    gives the key. An entry's own key is read where its opening puts it, on the '@type{' line
+    or below it: a crossref naming its own entry, taken for another's, made the entry a
+    volume, dropped. A 'crossref =' in a value's text or a comment may add a key no entry
+    has (it lends nothing) or an entry's, which is then refused (:class:`Volumes`)."""
+    names: dict[str, int] = {}
     macros: dict[str, str] = {}  # @string name -> its value, lower case
-    bare: list[tuple[str, str]] = []  # (an @string's name given as a crossref, the entry's key)
+    bare: list[tuple[str, str, int]] = []  # (an @string's name as a crossref, entry key, line)
     key, waiting = "", False  # waiting: for the value of a 'crossref =' ending its line
-    for line in lines:
-        if "@" in line:
+    opening: str | None = None  # an entry's text after its brace while its key is not read
+    for no, line in enumerate(lines, start=1):
+        if "@" in line and (block := _BLOCK.match(line)):
+            waiting, opening = False, None
             if opened := _OPEN.match(line):
-                key, waiting = opened.group(1).lower(), False
+                key = opened.group(1).lower()
             elif defined := _STRING.match(line):
                 macros[defined.group(1).lower()] = defined.group(2).strip().lower()
+            elif block.group(1).lower() not in _KEYLESS:  # '@article{', its key below
+                key, opening = "", line[block.end() :]
+        elif opening is not None:
+            opening += line
+        if opening is not None and "," in opening:
+            key, opening = _key(opening), None
         if waiting:
             rest = line
         elif found := _CROSSREF.search(line):
@@ -119,17 +133,25 @@ def named(lines: Iterable[str]) -> set[str]:
         enclosed, word = (value.group(1), value.group(2)) if value else ("", "")
         waiting = not word and not enclosed and not rest.strip()
         if word and not enclosed and not word.isdigit():
-            bare.append((word.lower(), key))
+            bare.append((word.lower(), key, no))
         elif word and word.lower() != key:
-            names.add(word.lower())
-    for macro, own in bare:
+            names.setdefault(word.lower(), no)
+    for macro, own, no in bare:
         named_key = macros.get(macro, macro)
         if named_key and named_key != own:
-            names.add(named_key)
+            names.setdefault(named_key, no)
     return names
 
 
-def lent(lines: Iterable[str], name: str, names: set[str]) -> dict[str, dict[str, str]]:
+def _key(opening: str) -> str:
+    """The key, lower case, that an entry's text after its brace (``opening``, to a comma at
+    least) starts with: '' where that text starts otherwise (no key: the entry is refused by
+    the parse, and a crossref in it names no entry of its own)."""
+    written = opening.split(",", 1)[0].strip()
+    return written.lower() if re.fullmatch(_KEY, written) else ""
+
+
+def lent(lines: Iterable[str], name: str, names: Collection[str]) -> dict[str, dict[str, str]]:
     """The fields (values as written, macros expanded) of the entries of file ``name`` whose
     keys ``names`` holds (:func:`named`): the volumes, which lend their papers their fields
     and are no records. A second pass over the file, which parses only the chunks holding an
@@ -162,3 +184,42 @@ def lent(lines: Iterable[str], name: str, names: set[str]) -> dict[str, dict[str
             except FormatError:
                 continue
     return volumes
+
+
+class Volumes:
+    """The volumes of file ``name``: the fields of each entry a crossref names (``fields``,
+    :func:`lent`; ``names``: :func:`named`), and which of them the entries read took fields
+    from. The first pass reads lines, not fields: a value's text reading 'crossref = {key}'
+    names an entry too, which would be taken for a volume and dropped; an entry taken for a
+    volume that no entry's crossref field names is refused (:meth:`unlent`), named."""
+
+    def __init__(
+        self, fields: dict[str, dict[str, str]], names: Mapping[str, int], name: str
+    ) -> None:
+        self.fields, self.names, self.name = fields, names, name
+        self.taken: dict[str, int] = {}  # the key of each entry taken for a volume: its line
+        self.lent: set[str] = set()  # the keys the entries' crossref fields name
+
+    def taken_for_one(self, entry: Entry, values: Mapping[str, str]) -> bool:
+        """Whether ``entry`` (its fields ``values``) is a volume, no record; its crossref
+        field is noted either way."""
+        self.lent.add(values.get("crossref", "").strip().lower())
+        if (key := entry.key.lower()) not in self.fields:
+            return False
+        self.taken.setdefault(key, entry.start_line + 1)
+        return True
+
+    def unlent(self) -> list[FormatError]:
+        """The entries taken for volumes whose key no entry's crossref field names, once the
+        file is read: each named where the text naming it is."""
+        return [
+            FormatError(
+                f"the entry {key!r} (line {line}) would be left out: the text 'crossref ="
+                f" {key}' here, no entry's crossref field (a value's text, a comment), made it"
+                " read as the volume of another entry",
+                where=f"{self.name}:{self.names[key]}",
+                hint="reword that text (not 'crossref =') so that the entry is imported",
+            )
+            for key, line in self.taken.items()
+            if key not in self.lent
+        ]

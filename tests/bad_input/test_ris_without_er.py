@@ -43,3 +43,21 @@ def test_one_record_without_er_among_others_is_named_by_its_line(tmp_path: Path,
     line = "".join(records[:4]).count("\n") + 1  # the TY that closes record 4
     assert f"error: FILE:{line}: record 4 starting at line" in err and "no ER line" in err, err
     assert "no record of this file" not in err, err
+
+
+def test_the_first_records_without_er_before_records_with_it_are_named_once(
+    tmp_path: Path, capsys
+) -> None:
+    """An export written without ER with another joined below it: its records were held until
+    the first ER, then each named (20 lines and 'and more' for one damage). Each record's
+    PY is no year: the records read meanwhile (those with ER) warn of nothing, the import
+    being refused, so the user reads one error."""
+    records = [_record(n, n >= 25).replace("PY  - 2020", "PY  - 20x0") for n in range(30)]
+    err = _import(tmp_path, capsys, "".join(records))
+    last = "".join(records[:24]).count("\n") + 1  # the line record 25 starts at
+    assert err.startswith(
+        f"error: FILE:1: the first 25 records of this file (starting at lines 1 to {last})"
+        " have no ER line, though the records after them end with one\n"
+    ), err
+    assert "also" not in err and "and more" not in err and "warning" not in err, err
+    assert err.count("\n") == 2, err  # the error and its hint
