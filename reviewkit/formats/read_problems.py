@@ -1,7 +1,7 @@
 """Every problem of a file in one error, so that one fix of the file and one import again
 suffice: a reader that can go on past a problem (a BibTeX file, parsed a chunk at a time, its
-next blocks read as before; RIS, MEDLINE/nbib and Web of Science text, their next record read
-after a damaged one) collects them in :class:`Problems` and raises them at the end
+next blocks read as before; RIS, MEDLINE/nbib, Web of Science, Cochrane Library and RefWorks
+text, their next record read after a damaged one) collects them in :class:`Problems` and raises them at the end
 (:meth:`Problems.raise_any`).
 
 The import stays all or nothing: the records read before the error are rolled back (the
@@ -71,6 +71,11 @@ class Problems:
         self.add(*(named.found if named else [error]))
         self.more = self.more or bool(named and named.more)
         self.unread = self.unread or bool(named and named.unread)
+        self.sort()
+
+    def sort(self) -> None:
+        """Put the problems in the order of their lines (found out of it: a reader's checks
+        of the file's end before its records)."""
         self.found.sort(key=line_of)
 
 

@@ -3,7 +3,8 @@ format, and RIS, MEDLINE/nbib or Web of Science read with --encoding or in UTF-1
 read at its first line, before the reader looked at the rest: the file's other damage was
 learnt an import later. Now the joined line is named with the file's other problems in one
 run, as the streamed readers name it (formats.read_problems), the joined export's own lines
-neither read into records nor named one by one, every line number kept."""
+neither read into records nor named one by one, every line number kept; and the Cochrane and
+RefWorks readers, which stopped at their own first problem, name each of theirs."""
 
 from __future__ import annotations
 
@@ -146,4 +147,58 @@ def test_ovid_names_each_joined_export_and_reads_on_at_its_next_record(
     err = _refused(tmp_path, capsys, lines, "ovid.txt")
     assert f"error: FILE:{second + 1}: a BibTeX record starts on this line" in err, err
     assert f"also FILE:{lines.index(ris[0]) + 1}: a RIS record starts on this line" in err, err
+    assert "fix all 2 problems named" in err, err
+
+
+# The Cochrane and RefWorks readers stopped at their own first problem too: each is named now,
+# the reader going on at the next record
+
+
+def test_cochrane_names_every_problem_of_its_own_with_a_joined_export(
+    tmp_path: Path, capsys
+) -> None:
+    ris = ["TY  - JOUR", "TI  - A pasted RIS record", "ER  - ", ""]
+    untagged = ["Record #2 of 4", "A line with no tag", "ID: CN-00000002", "TI: Lost", ""]
+    lines = _cochrane(1, 4) + untagged + ris + _cochrane(3, 4) + _cochrane(9, 4)
+    err = _refused(tmp_path, capsys, lines, "central.txt")
+    assert f"error: FILE:{lines.index(untagged[1]) + 1}: expected a 'TAG: value' line" in err, err
+    assert f"also FILE:{lines.index(ris[0]) + 1}: a RIS record starts on this line" in err, err
+    at = lines.index("Record #9 of 4") + 1
+    assert f"also FILE:{at}: 'Record #9 of 4': the numbering runs from 1" in err, err
+    assert "fix all 3 problems named" in err, err
+
+
+def test_refworks_names_every_record_it_cannot_keep_with_a_joined_export(
+    tmp_path: Path, capsys
+) -> None:
+    lines = _refworks(1, title=False) + _refworks(2) + BIB + _refworks(3, title=False)
+    err = _refused(tmp_path, capsys, lines, "export.txt")
+    assert "error: FILE:1: record 1 has neither a title nor" in err, err
+    assert f"also FILE:{lines.index(BIB[0]) + 1}: a BibTeX record starts on this line" in err, err
+    assert f"also FILE:{len(lines) - 2}: record 3 has neither a title nor" in err, err
+    assert "fix all 3 problems named" in err, err
+
+
+def test_refworks_cut_in_a_tag_is_named_once_with_the_rest(tmp_path: Path, capsys) -> None:
+    """The record cut is not named again for its missing title: one damage, one problem."""
+    lines = _refworks(1, title=False) + ["RT Journal Article", "J"]
+    path = tmp_path / "export.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err.replace(str(path), "FILE")
+    assert "error: FILE:1: record 1 has neither a title nor" in err, err
+    assert f"also FILE:{len(lines)}: the file ends in the middle of a field tag" in err, err
+    assert "fix all 2 problems named" in err, err
+
+
+def test_a_cochrane_export_cut_in_its_last_record_is_named_once(tmp_path: Path, capsys) -> None:
+    """A guard: the numbering stopping before its count and the last record's missing link
+    are one cut, named once, with a joined export's line."""
+    lines = _cochrane(1, 5) + BIB + _cochrane(2, 5) + _cochrane(3, 5, link=False)
+    err = _refused(tmp_path, capsys, lines, "central.txt")
+    assert f"error: FILE:{lines.index(BIB[0]) + 1}: a BibTeX record starts" in err, err
+    assert f"also FILE:{len(lines)}: the export ends after record #3 of its 5" in err, err
     assert "fix all 2 problems named" in err, err
