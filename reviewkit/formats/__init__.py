@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, TypeVar, overload
@@ -174,13 +175,21 @@ def _read_serial(
         return
     text = decode(read_bytes(path), name, encoding)
     check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
+    found = None  # a second export appended: its lines blank, each named with the rest
     if fmt in joined.WHOLE_FILE and sniff(fmt, text):  # its own format's file, not forced
-        joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
+        text, found = joined.blanked(text, fmt, name)
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
     # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
     default = "Ovid" if fmt == "medline" and is_ovid(text) else _DEFAULT_SOURCE[fmt]
-    yield from module(fmt).read(text, name, source=source or default, warn=warn, **kwargs)
+    told = None if found else warn  # no warnings of records never stored
+    read = partial(module(fmt).read, text, name, source=source or default, warn=told, **kwargs)
+    if found is None:
+        yield from read()
+        return
+    from reviewkit.formats.read_problems import refuse_with  # with the readers
+
+    refuse_with(found, read)
 
 
 # the formats read line by line, one record held at a time (formats.text_stream): a file read

@@ -32,6 +32,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.headings import unstarred
 from reviewkit.formats.last_record import check_last_record
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
@@ -49,57 +50,76 @@ _CENTRAL_LINK = "https://www.cochranelibrary.com/central/doi/10.1002/central/{}/
 YEAR_TAGS = ("YR",)  # a year, so one that holds none is warned of (formats.read_warnings)
 
 
-def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """(first line, [(tag, value)]) of each record; checks the 'Record #n of N' numbering."""
+def _parts(
+    lines: list[str], name: str, problems: Problems, seen: RecordNumbers
+) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line, [(tag, value)]) of each record; checks the 'Record #n of N' numbering
+    (``seen``: this part's numbers, a cut after 1, 2, 3, … in turn shows; the file's end is
+    judged by :func:`_cut_end`). Each problem is added to ``problems``: a number out of place
+    is named and its record read; a line that opens no record or field is named and the lines
+    up to the next record's number skipped, the record it began left out (named once)."""
     fields: list[tuple[str, str]] = []
     start = 0
-    seen = RecordNumbers()  # this part's numbers: a cut after 1, 2, 3, … in turn shows
+    skipping = False
     for no, line in enumerate(lines, start=1):
         if numbered := record_number(line):
-            number, total = seen.number, seen.total
-            if number:  # an empty record too: read() refuses it by name
+            if seen.number and not skipping:  # an empty record too: read() refuses it by name
                 yield start, fields
-            n, of = numbered
-            if not 1 <= n <= of:
-                raise FormatError(
-                    f"'Record #{n} of {of}': the numbering runs from 1 to the export's count",
-                    where=f"{name}:{no}",
-                    hint="the file was edited or is not a Cochrane export; export it again",
-                )
-            if n != 1 and number and (n <= number or of != total):
-                raise FormatError(
-                    f"'Record #{n} of {of}' follows record #{number} of {total}",
-                    where=f"{name}:{no}",
-                    hint="records are missing or two exports were mixed; export the file again",
-                )
-            if n == 1 and seen.cut_short():
-                raise _cut(name, no - 1, number, total)
-            seen.see(n, of, restart=True)
-            start, fields = no, []
+            if problem := _misnumbered(numbered, seen, name, no):
+                problems.add(problem)
+            seen.see(*numbered, restart=True)
+            start, fields, skipping = no, [], False
             continue
-        if not line.strip():
+        if not line.strip() or skipping:
             continue
         if not seen.number:
-            raise FormatError(
-                f"expected 'Record #1 of N' to open the first record, found {line.strip()[:40]!r}",
-                where=f"{name}:{no}",
-                hint="is this the Cochrane Library's plain-text export? pass --format to choose"
-                " another reader",
+            problems.add(
+                FormatError(
+                    "expected 'Record #1 of N' to open the first record, found"
+                    f" {line.strip()[:40]!r}",
+                    where=f"{name}:{no}",
+                    hint="is this the Cochrane Library's plain-text export? pass --format to"
+                    " choose another reader",
+                )
             )
-        if m := COCHRANE_FIELD.match(line):
+            skipping = True
+        elif m := COCHRANE_FIELD.match(line):
             fields.append((m.group(1), (m.group(2) or "").strip()))
         elif fields:
             continue_field(fields, line)
         else:
-            raise FormatError(
-                f"expected a 'TAG: value' line, found {line.strip()[:40]!r}",
-                where=f"{name}:{no}",
-                hint="each line of a record starts with a tag such as 'TI:' or 'AU:'",
+            problems.add(
+                FormatError(
+                    f"expected a 'TAG: value' line, found {line.strip()[:40]!r}",
+                    where=f"{name}:{no}",
+                    hint="each line of a record starts with a tag such as 'TI:' or 'AU:'",
+                )
             )
-    if seen.cut_short():
-        raise _cut(name, len(lines), seen.number, seen.total)
-    if seen.number:
+            skipping = True
+    if seen.number and not skipping:
         yield start, fields
+
+
+def _misnumbered(
+    numbered: tuple[int, int], seen: RecordNumbers, name: str, no: int
+) -> FormatError | None:
+    """The problem of 'Record #n of N' on line ``no`` after the numbers ``seen``, or None."""
+    (n, of), number, total = numbered, seen.number, seen.total
+    if not 1 <= n <= of:
+        return FormatError(
+            f"'Record #{n} of {of}': the numbering runs from 1 to the export's count",
+            where=f"{name}:{no}",
+            hint="the file was edited or is not a Cochrane export; export it again",
+        )
+    if n != 1 and number and (n <= number or of != total):
+        return FormatError(
+            f"'Record #{n} of {of}' follows record #{number} of {total}",
+            where=f"{name}:{no}",
+            hint="records are missing or two exports were mixed; export the file again",
+        )
+    if n == 1 and seen.cut_short():
+        return _cut(name, no - 1, number, total)
+    return None
 
 
 def _cut(name: str, line: int, number: int, total: int) -> FormatError:
@@ -166,22 +186,54 @@ def read(
     text: str, name: str, *, source: str = "Cochrane Library", warn: Warn | None = None
 ) -> Iterator[Record]:
     """Records of a Cochrane Library plain-text export; ``warn`` is told of a YR that holds
-    no year."""
+    no year. Every problem of the file is named in one FormatError, in the order of their
+    lines (formats.read_problems); records are given only while there is none."""
     lines = split_lines(text.lstrip("\ufeff"))
-    records = list(_parts(lines, name))  # the whole file is checked before a record is given
-    check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
-    if records and not text.endswith(("\n", "\r")):
-        _check_last_link(records[-1][1], name, len(lines))
+    problems, seen = Problems(), RecordNumbers()
+    records = list(_parts(lines, name, problems, seen))  # the whole file is checked first
+    cut = _cut_end(records, seen, text, name, len(lines))
     for position, start, fields, raw in with_raw(records, lines):
+        if cut and position == len(records):  # the record cut: its damage is named once
+            break
         record = _to_record(fields, raw, source, name, position)
+        told = warn if not problems else None  # no warnings of records never stored
         check_tagged_year(
-            record, fields, YEAR_TAGS, tag_line(name, raw, start, COCHRANE_FIELD), warn
+            record, fields, YEAR_TAGS, tag_line(name, raw, start, COCHRANE_FIELD), told
         )
         accession = next((v for tag, v in fields if tag == "ID" and v), "")  # CN-01234567
-        yield require_findable(
-            record,
-            f"record #{position}",
-            f"{name}:{start}",
-            accession,
-            hint="the file may be cut short or edited; export it from the Cochrane Library again",
-        )
+        try:
+            record = require_findable(
+                record,
+                f"record #{position}",
+                f"{name}:{start}",
+                accession,
+                hint="the file may be cut short or edited; export it from the Cochrane Library"
+                " again",
+            )
+        except FormatError as exc:
+            problems.add(exc)
+        if not problems and not cut:
+            yield record
+    problems.add(*cut)
+    problems.sort()
+    problems.raise_any()
+
+
+def _cut_end(
+    records: list[tuple[int, list[tuple[str, str]]]],
+    seen: RecordNumbers,
+    text: str,
+    name: str,
+    lines: int,
+) -> list[FormatError]:
+    """The problem of a file cut short, if any, named once: its numbering stops before its
+    count, or its last record lacks its US link or ends inside it."""
+    if seen.cut_short():
+        return [_cut(name, lines, seen.number, seen.total)]
+    try:
+        check_last_record([fields for _, fields in records], _ALWAYS, name, lines, hint=_CUT_HINT)
+        if records and not text.endswith(("\n", "\r")):
+            _check_last_link(records[-1][1], name, lines)
+    except FormatError as exc:
+        return [exc]
+    return []

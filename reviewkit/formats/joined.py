@@ -49,11 +49,13 @@ _NAMES = {
 # numbers its records 'Record #1 of N' as its plain text does
 _OWN = {"ris": {"cochrane"}}
 # format -> a line that opens one of its records, where the reading goes on after another
-# format's records (checked_lines): Web of Science's records open with PT, its file with FN
+# format's records (checked_lines): Web of Science's records open with PT, its file with FN;
+# Ovid's tagged text (read as MEDLINE) numbers its records '<2. >' and may have no PMID line
 _RESUMES = {
     fmt: re.compile(pattern)
     for fmt, pattern in {
         **_OPENS,
+        "medline": rf"{_OPENS['medline']}|[ \t]*<[ \t]*\d+\.?[ \t]*>[ \t]*$",
         "wos": r"PT [A-Z]\b|FN (?:Clarivate|Thomson)",
         "cochrane": r"Record #\d+ of \d+",
         "refworks": r"RT [A-Z]",
@@ -112,6 +114,26 @@ def check_one_format(text: str, fmt: str, name: str, first_line: int = 1) -> Non
         return
     line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + first_line
     raise _joined(_opened(found), fmt, f"{name}:{line}")
+
+
+def blanked(text: str, fmt: str, name: str) -> tuple[str, Problems | None]:
+    """``text`` (a file read whole as ``fmt``) as :func:`checked_lines` gives its lines: each
+    line opening another format's record, and that export's lines after it, blank, with line
+    ends kept, so the reader names the file's other damage by its lines; and those lines' own
+    problems, for the reader to name them with its own (formats.read_problems.refuse_with).
+    ``text`` itself and None when it has no such line (a search of the text, not of each line)."""
+    pattern = _PATTERNS.get(fmt)
+    # a byte-order mark inside the text: a joined file's head, which checked_lines looks past
+    if pattern is None or (text.find("\ufeff", 1) < 0 and not pattern.search(text)):
+        return text, None
+    from reviewkit.formats.read_problems import Problems
+    from reviewkit.formats.text import split_lines
+
+    problems = Problems()
+    lines = checked_lines(split_lines(text.removeprefix("\ufeff")), fmt, name, problems)
+    end = "\n" if text.endswith(("\n", "\r")) else ""
+    kept = "\n".join(line.removeprefix("\ufeff") for line in lines) + end
+    return (kept, problems) if problems else (text, None)
 
 
 def checked_lines(lines: Iterable[str], fmt: str, name: str, problems: Problems) -> Iterator[str]:

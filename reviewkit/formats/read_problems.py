@@ -1,7 +1,7 @@
 """Every problem of a file in one error, so that one fix of the file and one import again
 suffice: a reader that can go on past a problem (a BibTeX file, parsed a chunk at a time, its
-next blocks read as before; RIS, MEDLINE/nbib and Web of Science text, their next record read
-after a damaged one) collects them in :class:`Problems` and raises them at the end
+next blocks read as before; RIS, MEDLINE/nbib, Web of Science, Cochrane Library and RefWorks
+text, their next record read after a damaged one) collects them in :class:`Problems` and raises them at the end
 (:meth:`Problems.raise_any`).
 
 The import stays all or nothing: the records read before the error are rolled back (the
@@ -10,7 +10,8 @@ store's staging), as for one problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from reviewkit.errors import FormatError
 
@@ -61,7 +62,29 @@ class Problems:
         hint = first.hint
         if others:
             hint += f"; fix all {len(self.found)} problems named, then import the file again"
-        raise FormatError("\n".join(lines), where=first.where, hint=hint)
+        raise NamedTogether(self, "\n".join(lines), where=first.where, hint=hint)
+
+    def take(self, error: FormatError) -> None:
+        """Add the problems of a reader's ``error`` (each it named together, or its one) and
+        keep them all in the order of their lines."""
+        named = error.problems if isinstance(error, NamedTogether) else None
+        self.add(*(named.found if named else [error]))
+        self.more = self.more or bool(named and named.more)
+        self.unread = self.unread or bool(named and named.unread)
+        self.sort()
+
+    def sort(self) -> None:
+        """Put the problems in the order of their lines (found out of it: a reader's checks
+        of the file's end before its records)."""
+        self.found.sort(key=line_of)
+
+
+class NamedTogether(FormatError):
+    """The :class:`Problems` of one file raised as one error (:meth:`Problems.raise_any`)."""
+
+    def __init__(self, problems: Problems, message: str, *, where: str, hint: str) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.problems = problems
 
 
 def of(lines: Iterable[str]) -> Problems:
@@ -70,3 +93,22 @@ def of(lines: Iterable[str]) -> Problems:
     else none so far."""
     found = getattr(lines, "problems", None)
     return found if isinstance(found, Problems) else Problems()
+
+
+def line_of(problem: FormatError) -> int:
+    """The line a problem's 'file:line' names (0 for the file: it comes first)."""
+    found = re.search(r":(\d+)$", problem.where)
+    return int(found.group(1)) if found else 0
+
+
+def refuse_with(found: Problems, read: Callable[[], Iterable[object]]) -> None:
+    """Raise ``found``, the problems found in a file before its reader read it (a joined
+    export's lines: formats.joined.blanked), with those the reader finds in it (``read()``,
+    its records, none of them given), in the order of their lines: a joined export named
+    with the file's other damage, one fix and one import again."""
+    try:
+        for _ in read():
+            pass
+    except FormatError as exc:
+        found.take(exc)
+    found.raise_any()

@@ -28,6 +28,7 @@ from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_tagged_year, tag_line
 from reviewkit.formats.tagged_fields import continue_field, tag_values, with_raw
 from reviewkit.formats.text import split_lines
@@ -40,9 +41,14 @@ FORMAT = "refworks"
 YEAR_TAGS = ("YR",)
 
 
-def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+def _records(
+    lines: list[str], name: str, problems: Problems
+) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line, [(tag, value)]) of each record. Lines before a record's RT line are added
+    to ``problems``, once, and skipped up to the next RT line."""
     fields: list[tuple[str, str]] = []
     start = 0
+    skipping = False
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -51,12 +57,18 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str,
             if fields:
                 yield start, fields
             start, fields = no, [("RT", (m.group(2) or "").strip())]
+            skipping = False
+        elif skipping:
+            continue
         elif not fields:
-            raise FormatError(
-                f"expected 'RT <type>' to open a record, found {line.strip()[:40]!r}",
-                where=f"{name}:{no}",
-                hint="is this a RefWorks tagged file? pass --format to choose another reader",
+            problems.add(
+                FormatError(
+                    f"expected 'RT <type>' to open a record, found {line.strip()[:40]!r}",
+                    where=f"{name}:{no}",
+                    hint="is this a RefWorks tagged file? pass --format to choose another reader",
+                )
             )
+            skipping = True
         elif m:
             fields.append((m.group(1), (m.group(2) or "").strip()))
         else:  # a wrapped line continues the field above
@@ -101,26 +113,31 @@ def _to_record(
 _TAG_START = re.compile(r"^[A-Z][A-Z0-9]? ?$")  # 'J', 'JF', 'JF ': a tag without its value
 
 
-def _check_not_cut_in_tag(text: str, lines: list[str], name: str) -> None:
-    """FormatError when the file stops, without a final line break, inside a tag (see above)."""
+def _cut_in_tag(text: str, lines: list[str], name: str) -> list[FormatError]:
+    """The problem of a file that stops, without a final line break, inside a tag (see above)."""
     if not lines or text.endswith(("\n", "\r")) or not _TAG_START.match(lines[-1]):
-        return
-    raise FormatError(
-        f"the file ends in the middle of a field tag ({lines[-1].strip()!r}, without its value"
-        " and without a final line break): it looks cut inside its last record",
-        where=f"{name}:{len(lines)}",
-        hint="the file looks cut short; export it again",
-    )
+        return []
+    return [
+        FormatError(
+            f"the file ends in the middle of a field tag ({lines[-1].strip()!r}, without its value"
+            " and without a final line break): it looks cut inside its last record",
+            where=f"{name}:{len(lines)}",
+            hint="the file looks cut short; export it again",
+        )
+    ]
 
 
 def read(
     text: str, name: str, *, source: str = "RefWorks import", warn: Warn | None = None
 ) -> Iterator[Record]:
-    """Records of a RefWorks tagged file; ``warn`` is told of a YR that holds no year."""
+    """Records of a RefWorks tagged file; ``warn`` is told of a YR that holds no year. Every
+    problem of the file is named in one FormatError (formats.read_problems), records given
+    only while there is none."""
     lines = split_lines(text.lstrip("\ufeff"))
-    _check_not_cut_in_tag(text, lines, name)
-    records = list(_records(lines, name))
-    if warn is not None and records and not text.endswith(("\n", "\r")):
+    cut = _cut_in_tag(text, lines, name)  # named after the records' problems, at the end
+    problems = Problems()
+    records = list(_records(lines, name, problems))
+    if warn is not None and records and not cut and not text.endswith(("\n", "\r")):
         tag, value = records[-1][1][-1]
         warn(
             ReadWarning(
@@ -131,17 +148,27 @@ def read(
             )
         )
     for position, start, fields, raw in with_raw(records, lines):
+        if cut and position == len(records):  # the record cut: its damage is named once
+            break
         record = _to_record(fields, raw, source, name, position)
+        told = warn if not problems else None  # no warnings of records never stored
         check_tagged_year(
-            record, fields, YEAR_TAGS, tag_line(name, raw, start, REFWORKS_FIELD), warn
+            record, fields, YEAR_TAGS, tag_line(name, raw, start, REFWORKS_FIELD), told
         )
         accessions = [v for tag, v in fields if tag in ("AN", "ID")]
         urls = [v for tag, v in fields if tag in ("UL", "LK")]  # a DOI or PubMed link: its id
-        yield require_findable(
-            record,
-            f"record {position}",
-            f"{name}:{start}",
-            *accessions,
-            hint="the file may be cut short; export it again, or delete the record",
-            urls=urls,
-        )
+        try:
+            record = require_findable(
+                record,
+                f"record {position}",
+                f"{name}:{start}",
+                *accessions,
+                hint="the file may be cut short; export it again, or delete the record",
+                urls=urls,
+            )
+        except FormatError as exc:
+            problems.add(exc)
+        if not problems and not cut:
+            yield record
+    problems.add(*cut)
+    problems.raise_any()

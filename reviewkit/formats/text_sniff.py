@@ -100,11 +100,22 @@ def _ris(text: str) -> bool:
     (not one inside a CSV's quoted cell)."""
     lines = split_lines(text[:4000])
     head = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not RIS_OUTSIDE.fullmatch(ln)]
+    head = head[: _before_entry([ln for _, ln in head])]
     return any(
         re.match(r"^(?:TY|ty) {1,2}- ", ln)  # ris._TagStyle
         and not _in_csv_cell(text, "".join(lines[:i]))
         for i, ln in head[:3]
     )
+
+
+def _before_entry(lines: list[str]) -> int:
+    """How many of ``lines`` come before the first that opens a BibTeX entry. The RIS and
+    MEDLINE sniffs look for their first record a few lines down (below a stray head, which
+    detect names); one found below a BibTeX entry is a second export joined to a BibTeX file
+    whose first entry is short, and the BibTeX reader names it by its line, with the file's
+    other damage (read as MEDLINE, the entries were named as joined lines and the MEDLINE
+    record as cut short)."""
+    return next((i for i, ln in enumerate(lines) if _BIBTEX_ENTRY.match(ln)), len(lines))
 
 
 def _cochrane(text: str) -> bool:
@@ -135,7 +146,7 @@ def _medline(text: str) -> bool:
     head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:5]
     return is_ovid(text) or (
         bool(head)
-        and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)
+        and any(ln.startswith(("PMID-", "PMID -")) for ln in head[: _before_entry(head)])
         or (
             bool(head)
             and all(MEDLINE_LINE.match(ln) or ln.startswith("      ") for ln in head)
