@@ -80,8 +80,8 @@ def resolve(
 
 # an entry's opening line ('@inproceedings{DBLP:conf/x/Smith20,'), a crossref field's name,
 # and the start of its value: '{key}', '"key"', or a bare word, an @string's name ('vol20')
-_KEY = r"[^\s,{}()\"=]+"  # an entry's key
-_OPEN = re.compile(rf"[^\S\n]*@[ \t]*\w+[ \t]*[{{(][ \t]*({_KEY})[ \t]*,")
+_KEY = bibtex_split.ENTRY_KEY
+_OPEN = bibtex_split.OPENS_ENTRY
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
 # the blocks with no key: an @string's name is read by _STRING
 _KEYLESS = frozenset({"string", "preamble", "comment"})

@@ -28,6 +28,7 @@ from bibtexparser.splitter import Splitter
 from reviewkit.errors import FormatError
 from reviewkit.formats import joined
 from reviewkit.formats.bibtex_values import top_level
+from reviewkit.formats.read_problems import line_of
 
 # about 1,300 entries of a database's export (1-2 KB each with its abstract). The Library of
 # a chunk takes several times its text: 12,000 generated entries (17 MB) parsed in chunks of
@@ -65,7 +66,7 @@ def libraries(
         for entry in library.entries:
             if (line := seen.setdefault(entry.key, entry.start_line)) != entry.start_line:
                 problems.append(_repeated_key(entry.key, entry.start_line, line, name))
-        problems.sort(key=_line_of)
+        problems.sort(key=line_of)
         yield library, chunk, first, problems, not after
 
 
@@ -90,17 +91,19 @@ def echoes(library: bibtexparser.Library, problems: list[FormatError]) -> set[in
     entry, in the next chunk when a chunk ends there)."""
     if not problems:
         return set()
-    named = {_line_of(problem) - 1 for problem in problems}
+    named = {line_of(problem) - 1 for problem in problems}
     return {
         entry.start_line
         for entry in library.entries
         if named & set(range(entry.start_line, entry.start_line + entry.raw.count("\n") + 1))
-        or not _OPENS_ENTRY.match(entry.raw)
+        or not OPENS_ENTRY.match(entry.raw)
     }
 
 
-# an entry's opening line as exporters write it: '@article{key,'
-_OPENS_ENTRY = re.compile(r"[^\S\n]*@[ \t]*\w+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,")
+# an entry's opening line as exporters write it: '@article{key,' (its key in group 1; the
+# crossref scan reads keys with it too)
+ENTRY_KEY = r"[^\s,{}()\"=]+"
+OPENS_ENTRY = re.compile(rf"[^\S\n]*@[ \t]*\w+[ \t]*[{{(][ \t]*({ENTRY_KEY})[ \t]*,")
 
 
 def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
@@ -112,12 +115,6 @@ def _repeated_key(key: str, line: int, before: int, name: str) -> FormatError:
         where=f"{name}:{line + 1}",
         hint="give one of the two entries another key, or delete the copy",
     )
-
-
-def _line_of(problem: FormatError) -> int:
-    """The line a problem's 'file:line' names (0 for the file: it comes first)."""
-    found = re.search(r":(\d+)$", problem.where)
-    return int(found.group(1)) if found else 0
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], str, int]]:
@@ -273,7 +270,7 @@ def _value_line_taken_for_entry(
         return None
     end = block.start_line + block.raw.count("\n")
     taken = starts.get(end + 1) or starts.get(end)
-    if taken is None or _OPENS_ENTRY.match(taken.raw):
+    if taken is None or OPENS_ENTRY.match(taken.raw):
         return None
     found = _BLOCK_START.match(taken.raw)
     mark = found.group(1) if found else taken.raw.split("\n")[0]
@@ -298,7 +295,7 @@ def _rest_of_entry(library: bibtexparser.Library, failed: ParsingFailedBlock) ->
     for block in blocks[next(i for i, b in enumerate(blocks) if b is failed) + 1 :]:
         if isinstance(block, ImplicitComment):
             rest.add(block.start_line)
-        elif not isinstance(block, Entry) or _OPENS_ENTRY.match(block.raw):
+        elif not isinstance(block, Entry) or OPENS_ENTRY.match(block.raw):
             break
     return rest
 
