@@ -112,9 +112,16 @@ class ReviewkitApp(App):
     # A key that cannot act now (``check_action`` None) is Textual's ``-disabled`` FooterKey,
     # ``text-style: dim``: a shade of grey (253 against 247), nothing at all under NO_COLOR or
     # on a monochrome terminal. Its words are struck through as well: a text style, not a
-    # colour, that tells it apart on any terminal (the key itself stays readable).
+    # colour, that tells it apart on any terminal (the key itself stays readable). FooterKey
+    # draws its words' padding as spaces in the words' style, so the strike ran on into the
+    # space before them (compact footer: " Note") or after them (full footer: "Final: exclude… "):
+    # that space is the key's right padding (compact) or the FooterKey's own (full) instead,
+    # the same width, and only the words are struck.
     CSS = """
-    FooterKey.-disabled .footer-key--description { text-style: dim strike; }
+    FooterKey.-disabled .footer-key--description { text-style: dim strike; padding: 0; }
+    FooterKey.-disabled.-compact .footer-key--key { padding: 0 1 0 0; }
+    FooterKey.-disabled { padding-right: 1; }
+    FooterKey.-disabled.-compact { padding-right: 0; }
     """
 
     def __init__(self, screen: ReviewkitScreen, *, keymap: dict[str, str] | None = None) -> None:

@@ -76,6 +76,8 @@ class FullTextKeys:
 
         def render_mine(self) -> None: ...
 
+        def picking_off(self, action: str) -> bool: ...
+
     def picking_changed(self) -> None:
         """The "Full text:" line offers ``a`` only while it can act (not while the exclusion
         reasons are open: it said "a to attach" beside a greyed a)."""
@@ -117,18 +119,28 @@ class FullTextKeys:
         if study is None:
             return
         attach_key = screen_key(self.app, "screening.attach")
-        self.say(open_attachment(self.queue.attachment(study), self.opener, attach_key=attach_key))
+        # a is off while the exclusion reasons are open: the words name the key closing them
+        close_key = screen_key(self.app, "screening.cancel") if self.picking_off("attach") else ""
+        att = self.queue.attachment(study)
+        self.say(open_attachment(att, self.opener, attach_key=attach_key, close_key=close_key))
 
 
 def open_attachment(
-    att: Attachment | None, opener: Callable[[str], bool | None] | None, *, attach_key: str = "a"
+    att: Attachment | None,
+    opener: Callable[[str], bool | None] | None,
+    *,
+    attach_key: str = "a",
+    close_key: str = "",
 ) -> str:
     """Open an attached full text with the system's viewer or browser (or ``opener``); what
-    to say on the message line: what was opened, or why not and what to do."""
-    again = f" ({attach_key} to attach again)" if attach_key else ""
+    to say on the message line: what was opened, or why not and what to do. ``close_key``:
+    the exclusion reasons are open and ``attach_key`` acts only once this key closes them."""
+    attach = f"{close_key} to close the reasons, then " if close_key else ""
+    attach += f"{attach_key} to attach"
+    again = f" ({attach} again)" if attach_key else ""
     if att is None:
         return (
-            f"no full text attached: press {attach_key} to attach one"
+            f"no full text attached: press {attach} one"
             if attach_key
             else (
                 "no full text attached (a reviewer attaches it on the screening screen, or"

@@ -128,14 +128,18 @@ def record_renderable(
         parts.append(
             Text.assemble(
                 (label, "bold"),
-                "; ".join(
-                    f"{s.source or '?'} ({s.origin or '?'}{f' #{s.position}' if s.position else ''})"
-                    for s in srcs
-                ),
+                "; ".join(f"{s.source or '?'} ({_place(s)})" for s in srcs),
             )
         )
     parts.extend(extra)
     return Group(*parts)
+
+
+def _place(rec: Record) -> str:
+    """Where a source's copy of a record was found: its place in the search run or file as an
+    item ('item 58 of PubMed search run 1'); '#58' right above "Record 58" read as its id."""
+    origin = rec.origin or "?"
+    return f"item {rec.position} of {origin}" if rec.position else origin
 
 
 def scroll_page(pane: ScrollableContainer, step: int) -> None:

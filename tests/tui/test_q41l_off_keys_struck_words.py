@@ -1,0 +1,47 @@
+"""An off key's strike-through (q41l, reading screens): Textual draws the padding between a
+key and its words, or after the words, as spaces in the words' style, so the strike ran on
+into them (" Note", "Final: exclude… "). Only the words are struck, on a compact footer (the
+screening screen) and a full one (conflicts)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui.helpers import TA
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.screening import ScreeningScreen
+
+
+def _struck(app: ReviewkitApp) -> dict[str, str]:
+    """Each off key's words as struck through on its row (what the terminal draws)."""
+    out = {}
+    for key in app.screen.query("FooterKey"):
+        if key.has_class("-disabled"):
+            row = key.render_line(0)
+            out[key.description] = "".join(s.text for s in row if s.style and s.style.strike)
+    return out
+
+
+async def _off_keys(app: ReviewkitApp, *keys: str) -> dict[str, str]:
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        struck = _struck(app)
+        await pilot.press("escape", "q")
+    return struck
+
+
+def test_only_the_words_of_an_off_key_are_struck_through(team) -> None:
+    project, _ = team
+    picking = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "tom")), keymap={})
+    no_conflict = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+
+    compact = asyncio.run(_off_keys(picking, "e"))  # the reasons open: Note is off
+    full = asyncio.run(_off_keys(no_conflict))  # no conflict: the final decisions are off
+
+    assert compact.get("Note") == "Note", compact
+    assert full and all(words == description for description, words in full.items()), full
