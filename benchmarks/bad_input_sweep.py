@@ -249,6 +249,7 @@ SLOTS = [
     Slot("search diff RUNS", "number", "search diff b1-collaboration-models @ 2 --project P"),
     Slot("search history NAME", "name", "search history @ --project P"),
     Slot("search log --out", "out:txt", "search log --out @ --project P"),
+    Slot("search log --csv", "out:csv", "search log --csv @ --project P"),
     Slot(
         "search run NAMES", "name", "search run @ --base-url URL --email a@example.org --project P"
     ),
