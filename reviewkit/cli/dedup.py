@@ -356,8 +356,15 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
     )
 
 
+reader_option = reviewer_option_with(
+    "Who reads the report: while a stage is open, its reviewers see that merged records were"
+    " decided apart there, not how (blinding); a lead, or anyone once it is closed, sees how."
+)
+
+
 @dedup.command("report")
 @project_option
+@reader_option
 @click.option(
     "--csv",
     "csv_file",
@@ -368,20 +375,26 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
     "--rules", "by_rule", is_flag=True, help="Also show, per rule, its merges and queued pairs."
 )
 @click.pass_context
-def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_rule: bool) -> None:
+def report_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, csv_file: Path | None, by_rule: bool
+) -> None:
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review.
 
-    Example: reviewkit dedup report --csv clusters.csv
+    Example: reviewkit dedup report --csv clusters.csv --reviewer lead
     """
-    from reviewkit.dedup.effects import open_conflicts
+    from reviewkit.cli._dedup_report import echo_disagreeing, echo_rules
+    from reviewkit.dedup.effects import blinding, open_conflicts, open_stages
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
     from reviewkit.dedup.studies import study_groups
+    from reviewkit.screening.outcomes import DerivedStages
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
         rep = dedup_report(project.db)
         rules = rule_report(project.db) if by_rule else []
         disagree = open_conflicts(project)
+        # who may read how they were decided: read only where there is something to hide
+        blind = blinding(project, open_stages(project, DerivedStages(project)) if disagree else ())
         groups = study_groups(project.db)
         clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
@@ -400,24 +413,9 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
         why = "no records linked as duplicates yet" if rep.records else no_records()
         click.echo(written(said, clusters or 0, why))
     if disagree:
-        click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
-        for c in disagree:
-            said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
-            click.echo(
-                f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
-                f" decisions (resolve: {command_line(f'conflicts --stage {c.stage}')})"
-            )
+        echo_disagreeing(disagree, blind, reviewer)
     if by_rule:
-        _echo_rules(rules)
-
-
-def _echo_rules(rows: list) -> None:
-    """The per-rule table: rules in the order they are asked, then chaining-guard refusals."""
-    width = max(len(r.rule) for r in rows)
-    click.echo("")
-    click.echo(f"{'rule':<{width}}  merges  queued  why")
-    for r in rows:
-        click.echo(f"{r.rule:<{width}}  {r.merges:>6}  {r.queued:>6}  {r.why}")
+        echo_rules(rules)
 
 
 @dedup.command("studies")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shlex
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -24,6 +25,7 @@ from reviewkit.screening.rules import FINAL, VOTES, live_decisions, stage_names
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
+from reviewkit.store import in_use
 from reviewkit.store.db import holds_integer
 from reviewkit.store.decisions import Decision
 
@@ -60,6 +62,45 @@ class Stranded:
         return line
 
 
+@dataclass(frozen=True)
+class Blinding:
+    """Who may read how each record of a merged study was decided at a stage (the one rule for
+    the merge, split and undo previews and ``dedup report``): anyone once the stage is closed;
+    while it is open (a study pending there) its leads only, as ``conflicts`` refuses a
+    reviewer an open stage's conflicts. A name the protocol lists as neither (a login name
+    given by default) is no lead: it is shown that records were decided apart, not how."""
+
+    open: frozenset[str] = frozenset()  # the stages with a study pending
+    leads: frozenset[str] = frozenset()  # who do not screen
+
+    def hides(self, reader: str, stage: str) -> bool:
+        """Whether how each record was decided at ``stage`` is hidden from ``reader``."""
+        return stage in self.open and reader not in self.leads
+
+
+def blinding(project: Project, open_stages: Iterable[str]) -> Blinding:
+    """The :class:`Blinding` of ``project`` whose stages ``open_stages`` have a study pending.
+    Its leads are the protocol's; a protocol written before ``[review] leads`` existed lists
+    none, and its lead is a name the logs hold that is no reviewer's (as the names check
+    takes it: :func:`reviewkit.protocol_in_use.lead_from_before_leads`)."""
+    still = frozenset(open_stages)
+    if not still:
+        return Blinding()
+    leads = set(project.protocol.leads)
+    if not leads:
+        leads = set(in_use.names_in_logs(project.db)) - set(project.protocol.reviewers)
+    return Blinding(still, frozenset(leads))
+
+
+def open_stages(project: Project, derived: DerivedStages) -> list[str]:
+    """The stages with a study pending (still screened: blinding holds there)."""
+    return [
+        st
+        for st in stage_names(project.protocol)
+        if any(o.status == "pending" for o in derived.outcomes(st).values())
+    ]
+
+
 @dataclass
 class Effect:
     """Per stage, the counts that would change; and the conflicts the lead would get."""
@@ -78,9 +119,8 @@ class Effect:
     stranded: list[Stranded] = field(default_factory=list)
     # conflicts open for the lead now that the change closes (a split: the records part)
     closed: list[MergeConflict] = field(default_factory=list)
-    # stage -> who screens it, where a study still waits there: how each record of a
-    # conflict was decided is not theirs to read (blinding, as ``conflicts`` refuses them)
-    screening: dict[str, frozenset[str]] = field(default_factory=dict)
+    # who may read how each record of a conflict was decided (blinding)
+    blinding: Blinding = field(default_factory=Blinding)
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.conflicts or self.closed)
@@ -97,7 +137,7 @@ class Effect:
         out += [_full_text_line(*each) for each in self.full_texts]
         out += [each.line() for each in self.stranded]
         for c in self.conflicts:
-            if reader in self.screening.get(c.stage, ()):
+            if self.blinding.hides(reader, c.stage):
                 out.append(
                     f"{c.stage}: records of study {c.study_id} were decided apart: the lead gets"
                     f" a conflict to resolve (how each was decided stays hidden while you screen"
@@ -117,7 +157,7 @@ class Effect:
                 " (furthest advanced) and the lead gets a conflict to resolve"
             )
         for c in self.closed:
-            if c.final is not None and reader not in self.screening.get(c.stage, ()):
+            if c.final is not None and not self.blinding.hides(reader, c.stage):
                 out += [
                     f"{c.stage}: record {r}, {how}, leaves study {c.study_id}: the conflict"
                     f" the merge opened again closes, the study stays settled"
@@ -180,11 +220,9 @@ def effect(
         ],
         conflicts=[c for c in will_have if (c.study_id, c.stage) not in had],
         closed=_closed(had, will_have, after),
-        screening={
-            st: frozenset(project.protocol.reviewers)
-            for st in stage_names(project.protocol)
-            if old[(st, "pending")]
-        },
+        blinding=blinding(
+            project, (st for st in stage_names(project.protocol) if old[(st, "pending")])
+        ),
     )
     if found and split:
         found.unscreened = _unscreened(project, before, after, split)

@@ -255,14 +255,18 @@ def merge_conflicts(
                 continue
             own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
             decided = {s for s in own.values() if s in ("include", "exclude")}
-            twice = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
+            # records that disagree though not both decided: one reviewer's votes on two,
+            # or a lone vote against how another record was decided
+            apart = {} if len(decided) > 1 else _one_reviewer_twice(by_record, rule)
+            if len(decided) == 1 and not apart:
+                apart = _lone_votes_against(by_record, rule, next(iter(decided)))
             final = _last_final(by_record)
             joined = joined_after(by_record, rule, final, held) if final else {}
-            if len(decided) < 2 and not twice and not joined:
+            if len(decided) < 2 and not apart and not joined:
                 continue
             if final and _settled(by_record, rule, arrival, final, bool(joined)):
                 continue
-            own.update(twice)  # the records' outcomes say it, where they disagree
+            own.update(apart)  # the records' outcomes say it, where they disagree
             kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
             out.append(
                 MergeConflict(
@@ -287,8 +291,9 @@ def joined_after(
     records it was given on: one a merge brought in after it was decided apart, unseen by the
     lead (counted by time, a record excluded by both reviewers before the final was dropped
     without a word when merged into a study the final included; one whose own conflict waited
-    for the lead left the lead's list). A record brought in that was decided the final's way,
-    or whose votes all went its way, opens nothing."""
+    for the lead left the lead's list; so did a record's lone vote, a stage of two votes). A
+    record brought in that was decided the final's way, or whose votes all went its way, opens
+    nothing."""
     way = FINAL[final.label]
     other: dict[int, str] = {}
     for record, ds in by_record.items():
@@ -298,6 +303,8 @@ def joined_after(
             other[record] = _decided_words(state, status)
         elif status == "conflict" and state.final is None and _against(state, rule, way):
             other[record] = f"left in conflict by {_names(state)}"
+        elif status == "pending" and state.votes and _against(state, rule, way):
+            other[record] = f"voted otherwise by {_names(state)} alone"  # a lone vote
     if not other:  # the links are read only for a study that has such a record
         return {}
     saw = held(final.record_id, final.created_at)
@@ -346,6 +353,25 @@ def _one_reviewer_twice(by_record: dict[int, list[Decision]], rule: Stage) -> di
         ways = {r: "include" if v.label in rule.advance_on else v.label for r, v in on.items()}
         if {"include", "exclude"} <= set(ways.values()):
             out.update({r: f"{reviewer}'s vote" for r in on})  # not which way (blinding)
+    return out
+
+
+def _lone_votes_against(
+    by_record: dict[int, list[Decision]], rule: Stage, way: str
+) -> dict[int, str]:
+    """The records of a study (``by_record``: each one's entries at the stage of ``rule``) still
+    pending there, with a vote the other way than ``way``, the outcome another record's votes
+    gave the study, each as "pending (reviewer3's vote)" (not which way: blinding). A stage
+    needing two votes that has one is not decided, but that vote is a reviewer's decision on
+    the study: screened on one record, an exclude beside another reviewer's include goes to
+    the lead; merged into a study another record's votes included, it was dropped unseen (the
+    furthest-advanced record alone counts). A lone vote the study's way opens nothing."""
+    out: dict[int, str] = {}
+    for record, ds in by_record.items():
+        state = _state(ds)
+        pending = state.votes and outcome_of(state, rule).status == "pending"
+        if pending and _against(state, rule, way):
+            out[record] = f"pending ({_names(state)}'s vote)"
     return out
 
 

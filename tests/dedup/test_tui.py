@@ -147,10 +147,12 @@ def test_snapshot_review_screen(queued, snap_compare):
 
 
 def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(screened_pair):
+    """The lead (who does not screen) is shown how the records were decided; a reviewer of
+    the open stage is not (Effect.lines: test_merge_by_hand)."""
     project, pair = screened_pair
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project, "lead"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             assert (app.first_screen.pair.a, app.first_screen.pair.b) == (pair.a, pair.b)
             await pilot.press("s")
@@ -158,7 +160,7 @@ def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(s
             assert "merging changes screening" in message and "disagree" in message
             assert committed(project) == []
             await pilot.press("s")
-            assert committed(project) == [(pair.a, pair.b, "duplicate", "person:ann")]
+            assert committed(project) == [(pair.a, pair.b, "duplicate", "person:lead")]
 
     asyncio.run(go())
 
