@@ -113,9 +113,25 @@ def reset_decisions(folder: Path) -> Path:
     copy.mkdir()
     for name in ("protocol.toml", "review.sqlite"):
         shutil.copyfile(folder / name, copy / name)
+    _keep_notices(copy / "review.sqlite")
+    for name in ("protocol.toml", "review.sqlite"):
         with open(copy / name, "rb+") as fh:
             os.fsync(fh.fileno())
     return copy
+
+
+def _keep_notices(path: Path) -> None:
+    """The notices about the records found and kept, as an import keeps them: the project is
+    built by storing records directly, and otherwise the screen's start finds them in the
+    background (once per rules, after an upgrade), its write holding the lock while the first
+    keys are timed. Checkpointed, so the run's first checkpoint does not pay for it."""
+    import sqlite3
+
+    from reviewkit.dedup.concerns_kept import keep_project_concerns_at
+
+    keep_project_concerns_at(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def first_screen(folder: str) -> dict:

@@ -98,7 +98,12 @@ def keep_concerns(
     replacing what was kept, with the ``keys`` of the records: of every record that is no
     notice (``every_key``), else of those added since the keys were kept. Nothing is written
     (False) when the records are not as ``state`` says (added since it was read). Two
-    processes keeping at once write one after the other, each all its rows or none."""
+    processes keeping at once write one after the other, each all its rows or none. What the
+    rows are made of is made before the write: the write lock is held only for the writing
+    (a screen's keys wait while it is held)."""
+    keys = list(keys)
+    lookups = sorted(_lookups(keys))
+    targets = list(targets)
     with db.transaction() as conn:
         if records_state(db) != state:
             return False
@@ -114,16 +119,13 @@ def keep_concerns(
         conn.executemany("INSERT INTO record_notices VALUES (?)", ((n,) for n in notices))
         conn.execute("DELETE FROM record_notice_targets")
         conn.executemany("INSERT INTO record_notice_targets VALUES (?, ?, ?, ?, ?)", targets)
-        keys = list(keys)
         if every_key:
             conn.execute("DELETE FROM record_concern_keys")
             conn.execute("DELETE FROM record_concern_lookup")
         conn.executemany(
             "INSERT OR REPLACE INTO record_concern_keys VALUES (?, ?, ?, ?, ?, ?, ?)", keys
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(keys))
-        )
+        conn.executemany("INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", lookups)
         conn.execute(
             "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",
             (*state, rules, now()),
