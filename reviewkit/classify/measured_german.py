@@ -19,6 +19,7 @@ what makes it no measured thing ("die Wirksamkeit", "ob").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from reviewkit.classify.words import Token, low_at
 
@@ -118,20 +119,28 @@ def _adverbial_opening(text: str, words: list[Token], first: int) -> bool:
 def _auxiliary_before(text: str, words: list[Token], first: int) -> bool:
     """Whether a passive auxiliary opens the bracket before the term, in its sentence ("wurden
     Daten zu ... Kontakt zum Hausarzt")."""
-    for k in range(first - 1, max(first - 1 - BEFORE, -1), -1):
-        if _gap(text, words, k, _SENTENCE_END):
-            return False
-        if low_at(words, k) in AUXILIARIES:
-            return True
-    return False
+    return _word_before(text, words, first, BEFORE, _SENTENCE_END, AUXILIARIES)
 
 
 def _not_measured_before(text: str, words: list[Token], first: int) -> bool:
     """Whether a word of :data:`_NOT_MEASURED` stands at most :data:`NOT_MEASURED_REACH` words
     before the term in its clause ("die Wirksamkeit der Beratung durch den Betriebsarzt")."""
-    for k in range(first - 1, max(first - 1 - NOT_MEASURED_REACH, -1), -1):
-        if _gap(text, words, k, _CLAUSE_END):
+    return _word_before(text, words, first, NOT_MEASURED_REACH, _CLAUSE_END, _NOT_MEASURED)
+
+
+def _word_before(
+    text: str,
+    words: list[Token],
+    first: int,
+    reach: int,
+    end: re.Pattern[str],
+    wanted: Collection[str],
+) -> bool:
+    """Whether one of ``wanted`` stands at most ``reach`` words before word ``first``, with no
+    ``end`` (of a sentence or a clause) between them."""
+    for k in range(first - 1, max(first - 1 - reach, -1), -1):
+        if _gap(text, words, k, end):
             return False
-        if low_at(words, k) in _NOT_MEASURED:
+        if low_at(words, k) in wanted:
             return True
     return False
