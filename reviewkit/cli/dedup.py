@@ -357,8 +357,9 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
 
 
 reader_option = reviewer_option_with(
-    "Who reads the report: while a stage is open, its reviewers see that merged records were"
-    " decided apart there, not how (blinding); a lead, or anyone once it is closed, sees how."
+    "Who reads the report, as the protocol lists them: while a stage is open, its reviewers see"
+    " that merged records were decided apart there, not how (blinding); a lead, or anyone once"
+    " it is closed, sees how."
 )
 
 

@@ -207,8 +207,9 @@ def test_every_name_option_says_the_protocol_lists_the_name() -> None:
     assert name_options_without_the_rule() == []
 
 
-# Example lines that name no person on purpose: writing the duplicate sheet records nobody.
-RECORDS_NOBODY = {"reviewkit dedup review --csv queue.csv"}
+# Example lines that name no person on purpose: writing the duplicate sheet records nobody, and
+# reading the report records nobody (its --reviewer only says who reads: blinding).
+RECORDS_NOBODY = {"reviewkit dedup review --csv queue.csv", "reviewkit dedup report --rules"}
 
 
 def examples_without_a_name(readme: str) -> list[str]:
