@@ -10,12 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bad_input.protocol_helpers import PROTOCOL
+from bad_input.protocol_helpers import import_refused
 
-from reviewkit.cli import main
 from reviewkit.formats import bibtex_split
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
 
 BROKEN = "@article{b1,\n  title = {Broken {one},\n  author = {Berg, Tor},\n  year = {2020}\n}\n\n"
 BAD_PMID = "@article{b2,\n  title = {Good},\n  author = {Berg, Tor},\n  pmid = {abc},\n}\n\n"
@@ -31,13 +28,7 @@ HANDLE = (
 def _refused(tmp_path: Path, capsys, text: str) -> str:
     path = tmp_path / "export.bib"
     path.write_text(text, encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(project)]) == 2
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 0
-    return capsys.readouterr().err.replace(str(path), "FILE")
+    return import_refused(tmp_path, capsys, path).replace(str(path), "FILE")
 
 
 @pytest.mark.parametrize("chunk", [1 << 30, 1], ids=["one-chunk", "block-a-chunk"])

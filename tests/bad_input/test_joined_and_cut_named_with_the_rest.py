@@ -8,23 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bad_input.protocol_helpers import PROTOCOL
-
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
+from bad_input.protocol_helpers import import_refused
 
 
 def _refused(tmp_path: Path, capsys, lines: list[str], file: str, end: str = "\n") -> str:
     path = tmp_path / file
     path.write_text("\n".join(lines) + end, encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(project)]) == 2
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 0
-    return capsys.readouterr().err.replace(str(path), "FILE")
+    return import_refused(tmp_path, capsys, path).replace(str(path), "FILE")
 
 
 def _ris(n: int, *extra: str) -> list[str]:
