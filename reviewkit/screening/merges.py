@@ -37,8 +37,9 @@ from reviewkit.store.decisions import Decision
 # exclusion went to a conflict: PRISMA moved before anyone acted)
 Rank = tuple[int, int, int]
 _UNRANKED: Rank = (-1, 0, 0)
-# (record, a stored time) -> the records of its study then (``store.duplicates.cluster_at``)
-Held = Callable[[int, str], Collection[int]]
+# a final decision -> the records its study held when it was given (in this file's order of
+# events: ``store.duplicates.cluster_when_logged``)
+Held = Callable[[Decision], Collection[int]]
 
 
 def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]:
@@ -316,7 +317,7 @@ def joined_after(
             other[record] = f"voted otherwise by {_names(state)} alone"  # a lone vote
     if not other:  # the links are read only for a study that has such a record
         return {}
-    saw = held(final.record_id, final.created_at)
+    saw = held(final)
     return {r: how for r, how in other.items() if r not in saw}
 
 
