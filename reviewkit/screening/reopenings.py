@@ -94,8 +94,7 @@ def reopenings(
             lk.created_at
             for r in (sorted(members[study] & voted) if study in merged_apart else ())
             for lk in links.current_links_of(derived.project.db, r)
-            if lk.verdict == "duplicate"
-            and (lk.created_at > final.created_at or (mark is not None and lk.id > mark))
+            if lk.verdict == "duplicate" and not links.stood_when_logged(lk, final, mark)
         ]
         if merged:
             out[study] = Reopening("merge", max(merged))

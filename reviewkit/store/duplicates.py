@@ -280,6 +280,13 @@ def link_mark(db: Store, entry_id: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def stood_when_logged(link: Link, entry: Decision, mark: int | None) -> bool:
+    """Whether ``link`` is one :func:`cluster_when_logged` counts for ``entry`` (``mark``: its
+    :func:`link_mark`): made by its time and in this file when it came in (the same rule as
+    :func:`cluster_at`'s query)."""
+    return link.created_at <= entry.created_at and (mark is None or link.id <= mark)
+
+
 def cluster_when_logged(db: Store, entry: Decision) -> set[int]:
     """The records the study of ``entry`` (a final decision) held when it was given: the
     links in this file when the entry came into it (:func:`link_mark`: the order of events
