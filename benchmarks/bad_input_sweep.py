@@ -164,6 +164,7 @@ SLOTS = [
     ),
     Slot("dedup merge --reviewer", "name", "dedup merge 1 2 --yes --reviewer @ --project P"),
     Slot("dedup report --csv", "out:csv", "dedup report --csv @ --project P"),
+    # a typed name the protocol does not list is refused; left out, anyone reads the report
     Slot("dedup report --reviewer", "name", "dedup report --reviewer @ --project P"),
     Slot(
         "dedup review --read-csv",

@@ -357,9 +357,10 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
 
 
 reader_option = reviewer_option_with(
-    "Who reads the report, as the protocol lists them: while a stage is open, its reviewers see"
-    " that merged records were decided apart there, not how (blinding); a lead, or anyone once"
-    " it is closed, sees how."
+    "Who reads the report, as the protocol lists them (a name it does not list is refused):"
+    " while a stage is open, its reviewers see that merged records were decided apart there,"
+    " not how (blinding); a lead, or anyone once it is closed, sees how. Left out, anyone may"
+    " read it, as a reviewer unless the name read is a lead's."
 )
 
 
@@ -383,13 +384,13 @@ def report_cmd(
 
     Example: reviewkit dedup report --csv clusters.csv --reviewer lead
     """
-    from reviewkit.cli._dedup_report import echo_disagreeing, echo_rules
+    from reviewkit.cli._dedup_report import echo_disagreeing, echo_rules, typed_reader
     from reviewkit.dedup.effects import blinding, open_conflicts, open_stages
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
     from reviewkit.dedup.studies import study_groups
     from reviewkit.screening.outcomes import DerivedStages
 
-    project = load_project(_project_dir(ctx, project_dir))
+    project = load_project(_project_dir(ctx, project_dir), person=typed_reader(ctx, reviewer))
     try:
         rep = dedup_report(project.db)
         rules = rule_report(project.db) if by_rule else []

@@ -160,6 +160,7 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
       reviewkit decisions import r2.jsonl
     """
     from reviewkit.decision_exchange import import_decisions
+    from reviewkit.screening.imported_finals import taken_as_seen
 
     project = load_project(project_dir)
     try:
@@ -183,6 +184,8 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
                     f" decision ({command_line('conflicts')})"
                 )
         click.echo(said)
+        for each in taken_as_seen(project, result.added_ids):  # told by the final's clock
+            click.echo(each.line())
     finally:
         project.close()
 

@@ -431,5 +431,5 @@ def open_conflicts(project: Project) -> list[MergeConflict]:
     """Studies whose records were screened apart and decided differently, not yet settled."""
     log = decision_rows.list_decisions(project.db)
     arrival = decision_rows.arrival_rows(project.db)
-    held = partial(links.cluster_at, project.db)
+    held = partial(links.cluster_when_logged, project.db)
     return merge_conflicts(project.protocol, log, links.canonical_map(project.db), arrival, held)

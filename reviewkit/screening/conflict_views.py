@@ -7,6 +7,7 @@ refused a stage still open."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
@@ -14,7 +15,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Protocol
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.reopenings import Reopening, reopenings
-from reviewkit.screening.rules import study_states
+from reviewkit.screening.rules import VOTES, live_decisions, study_states
 from reviewkit.store.decisions import Decision
 
 # each reviewer's vote on a conflict: (reviewer, label, reason, notes)
@@ -79,8 +80,10 @@ def conflicts(
             hint=_who_may_resolve(project.protocol),
         )
     states = derived.states(stage)
-    # studies joined by a dedup merge whose records were decided differently (see merges.py)
-    merged = derived.disagreeing(stage)
+    # studies joined by a dedup merge whose records were decided differently (see merges.py),
+    # or whose votes sit on several of its records (settled since, or one record in conflict
+    # beside another's lone vote): each record's votes are shown, not the kept record's alone
+    merged = derived.disagreeing(stage) | _voted_on_several(derived.log(), derived.canon, stage)
     again = derived.open_again(stage)  # open for the lead whatever their outcome
     # which opened each settled one again, and when (a vote after the final, or a merge)
     whys = reopenings(
@@ -105,6 +108,17 @@ def conflicts(
                 )
             out.append(ConflictView(study, votes, state.final, study in again, whys.get(study)))
     return out
+
+
+def _voted_on_several(log: list[Decision], canon: dict[int, int], stage: str) -> set[int]:
+    """The studies with live votes at ``stage`` on two or more of their records (screened
+    apart, then merged): after the lead's final on such a study, or with one record in
+    conflict and another's lone vote, the list showed the furthest record's votes alone."""
+    records: dict[int, set[int]] = defaultdict(set)
+    for d in live_decisions(d for d in log if d.stage == stage):
+        if d.label in VOTES:
+            records[canon.get(d.record_id, d.record_id)].add(d.record_id)
+    return {study for study, voted in records.items() if len(voted) > 1}
 
 
 def _votes_apart(log: list[Decision], canon: dict[int, int], study: int, stage: str) -> Votes:

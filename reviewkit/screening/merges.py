@@ -31,9 +31,15 @@ from reviewkit.screening.rules import (
 )
 from reviewkit.store.decisions import Decision
 
-Rank = tuple[int, int]  # (furthest stage with a decision, 1 if it advanced there)
-# (record, a stored time) -> the records of its study then (``store.duplicates.cluster_at``)
-Held = Callable[[int, str], Collection[int]]
+# (furthest stage with a decision, 1 if the record's own decisions there decided it (not a
+# lone vote), 1 if one of them advanced it there): a record both reviewers excluded outranks
+# one with a lone include, which decided nothing (the study had taken the lone vote, and the
+# exclusion went to a conflict: PRISMA moved before anyone acted)
+Rank = tuple[int, int, int]
+_UNRANKED: Rank = (-1, 0, 0)
+# a final decision -> the records its study held when it was given (in this file's order of
+# events: ``store.duplicates.cluster_when_logged``)
+Held = Callable[[Decision], Collection[int]]
 
 
 def through_study(protocol: Protocol, decisions: Iterable[Decision]) -> set[str]:
@@ -111,19 +117,23 @@ def _records_at(live: list[Decision], rule: Stage, status: str, labels: Iterable
 def record_ranks(
     protocol: Protocol, decisions: Iterable[Decision], shared: Collection[str] = ()
 ) -> dict[int, Rank]:
-    """How far each record's own decisions went: the furthest stage with a live vote or final
-    decision on it, and whether one of them there advanced the record (include); ``shared``:
-    the ids of decisions that are the study's (:func:`through_study`), not counted."""
+    """How far each record's own decisions went (:data:`Rank`): the furthest stage with a live
+    vote or final decision on it, whether they decided it there (a stage needing two votes
+    with one cast did not) and whether one of them advanced it (include); ``shared``: the ids
+    of decisions that are the study's (:func:`through_study`), not counted."""
     names = stage_names(protocol)
     advance = {name: set(protocol.stages[name].advance_on) for name in names}
-    ranks: dict[int, Rank] = {}
+    own: dict[int, dict[str, list[Decision]]] = defaultdict(lambda: defaultdict(list))
     for d in live_decisions(decisions):
-        if d.stage not in names or not (d.label in VOTES or d.label in FINAL) or d.id in shared:
-            continue
-        ahead = int(d.label in advance.get(d.stage, ()) or FINAL.get(d.label) == "include")
-        rank = (names.index(d.stage), ahead)
-        if rank > ranks.get(d.record_id, (-1, 0)):
-            ranks[d.record_id] = rank
+        if d.stage in names and (d.label in VOTES or d.label in FINAL) and d.id not in shared:
+            own[d.record_id][d.stage].append(d)
+    ranks: dict[int, Rank] = {}
+    for record, by_stage in own.items():
+        stage = max(by_stage, key=names.index)
+        entries = by_stage[stage]
+        decided = outcome_of(_state(entries), protocol.stages[stage]).status != "pending"
+        ahead = any(d.label in advance[stage] or FINAL.get(d.label) == "include" for d in entries)
+        ranks[record] = (names.index(stage), int(decided), int(ahead))
     return ranks
 
 
@@ -141,7 +151,7 @@ def furthest_advanced(
     the reviewer's first vote on its record at the stage (:func:`_voted_since`), so only the
     lead's next final moves the study (the change reopens its conflict, :func:`merge_conflicts`);
     a changed vote had taken the final out of the counts until the lead resolved again."""
-    none: Rank = (-1, 0)
+    none = _UNRANKED
     since = _voted_since(decisions)
     best: dict[int, Rank] = {}
     for d in decisions:
@@ -267,7 +277,7 @@ def merge_conflicts(
             if final and _settled(by_record, rule, arrival, final, bool(joined)):
                 continue
             own.update(apart)  # the records' outcomes say it, where they disagree
-            kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
+            kept = max(by_record, key=lambda r: (ranks.get(r, _UNRANKED), -r))
             out.append(
                 MergeConflict(
                     study,
@@ -307,7 +317,7 @@ def joined_after(
             other[record] = f"voted otherwise by {_names(state)} alone"  # a lone vote
     if not other:  # the links are read only for a study that has such a record
         return {}
-    saw = held(final.record_id, final.created_at)
+    saw = held(final)
     return {r: how for r, how in other.items() if r not in saw}
 
 

@@ -34,7 +34,7 @@ from reviewkit.screening.rules import (
 )
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
-from reviewkit.store.duplicates import canonical_map, cluster_at
+from reviewkit.store.duplicates import canonical_map, cluster_when_logged
 
 # the reason an exclusion without one is counted under (the diagram, the excluded studies' table)
 UNSPECIFIED_REASON = "unspecified"
@@ -125,10 +125,10 @@ class DerivedStages:
             self._arrival = decision_rows.arrival_rows(self.project.db)
         return self._arrival
 
-    def held(self, record_id: int, stamp: str) -> set[int]:
-        """The records of ``record_id``'s study at ``stamp`` (``duplicates.cluster_at``): what
-        a final given then settled (``merges.joined_after``)."""
-        return cluster_at(self.project.db, record_id, stamp)
+    def held(self, final: Decision) -> set[int]:
+        """The records of ``final``'s study when it was given or came into this file
+        (``duplicates.cluster_when_logged``): what it settled (``merges.joined_after``)."""
+        return cluster_when_logged(self.project.db, final)
 
     def disagreeing(self, stage: str) -> set[int]:
         """The studies whose merged records were decided differently at ``stage``, not settled

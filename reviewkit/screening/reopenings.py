@@ -87,11 +87,14 @@ def reopenings(
         # a link made after the final opened it only where the study's records disagree and
         # it joins a record that carries a vote here: a later search's copy with no vote,
         # merged after the final, opens nothing (it had named the merge for a changed vote)
+        # after the final as links.cluster_when_logged tells it: made after its time, or
+        # after it came into this file (a final imported from a machine whose clock runs ahead)
+        mark = links.link_mark(derived.project.db, final.id) if study in merged_apart else None
         merged = [
             lk.created_at
             for r in (sorted(members[study] & voted) if study in merged_apart else ())
             for lk in links.current_links_of(derived.project.db, r)
-            if lk.verdict == "duplicate" and lk.created_at > final.created_at
+            if lk.verdict == "duplicate" and not links.stood_when_logged(lk, final, mark)
         ]
         if merged:
             out[study] = Reopening("merge", max(merged))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from reviewkit.store.db import Store, now
+from reviewkit.store.decisions import Decision
 
 VERDICTS = ("duplicate", "not_duplicate", "uncertain")
 
@@ -242,17 +243,21 @@ def current_links_of(db: Store, record_id: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
-def cluster_at(db: Store, record_id: int, stamp: str) -> set[int]:
+def cluster_at(db: Store, record_id: int, stamp: str, last_link: int | None = None) -> set[int]:
     """The records of ``record_id``'s cluster as it stood at ``stamp`` (a stored time): each
     pair's newest link made by then, followed link by link (a cluster is a few records). What
-    a study held when a decision on it was given: a merge made since brought in the others."""
+    a study held when a decision on it was given: a merge made since brought in the others.
+    ``last_link``: only the links up to that id too, those in this file when the decision came
+    into it (:func:`cluster_when_logged`)."""
     members, todo = {record_id}, [record_id]
+    upto = -1 if last_link is None else last_link
     while todo:
         rid = todo.pop()
         rows = db.query(
             "SELECT record_a, record_b, verdict FROM duplicate_links"
-            " WHERE (record_a = ? OR record_b = ?) AND created_at <= ? ORDER BY id",
-            (rid, rid, stamp),
+            " WHERE (record_a = ? OR record_b = ?) AND created_at <= ? AND (? < 0 OR id <= ?)"
+            " ORDER BY id",
+            (rid, rid, stamp, upto, upto),
         )
         newest = {(r["record_a"], r["record_b"]): r["verdict"] for r in rows}  # the last wins
         for pair, verdict in newest.items():
@@ -261,6 +266,36 @@ def cluster_at(db: Store, record_id: int, stamp: str) -> set[int]:
                     members.add(other)
                     todo.append(other)
     return members
+
+
+def link_mark(db: Store, entry_id: str) -> int | None:
+    """The newest duplicate link's id in this file when the decisions log entry ``entry_id``
+    came into it (made here or imported; 0: no link yet), None for an entry logged before
+    schema 99 (migration 099_decision_link_marks)."""
+    row = db.conn.execute(
+        "SELECT m.last_link FROM decisions d JOIN decision_link_marks m ON m.entry_row = d.rowid"
+        " WHERE d.id = ?",
+        (entry_id,),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def stood_when_logged(link: Link, entry: Decision, mark: int | None) -> bool:
+    """Whether ``link`` is one :func:`cluster_when_logged` counts for ``entry`` (``mark``: its
+    :func:`link_mark`): made by its time and in this file when it came in (the same rule as
+    :func:`cluster_at`'s query)."""
+    return link.created_at <= entry.created_at and (mark is None or link.id <= mark)
+
+
+def cluster_when_logged(db: Store, entry: Decision) -> set[int]:
+    """The records the study of ``entry`` (a final decision) held when it was given: the
+    links in this file when the entry came into it (:func:`link_mark`: the order of events
+    here, one clock or none) and made by its time. A final brought in by `decisions import`
+    from another machine, whose clock may run ahead, is not taken to have seen a merge made
+    here after it came in; of the links here before it came, its time tells which its own copy
+    may have held (no link of that copy comes with it). An entry logged before schema 99: its
+    time alone."""
+    return cluster_at(db, entry.record_id, entry.created_at, link_mark(db, entry.id))
 
 
 def members_of(db: Store, record_ids: Iterable[int], *, across_versions: bool = True) -> set[int]:

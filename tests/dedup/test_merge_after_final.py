@@ -266,3 +266,22 @@ def test_a_dedup_run_after_the_final_says_the_conflict_it_opened(project_b, caps
         f" (reviewkit conflicts --project {project_b.folder})"
     ) in said
     assert f"{a}\topen" in _listed(project_b, capsys)
+
+
+def test_after_the_lead_s_new_final_the_list_shows_every_record_s_votes(project_b, capsys):
+    """The merge after the final opened the conflict; the lead settles it again. Was: the
+    resolved study listed its kept record's votes alone (record b's exclusions, which the lead
+    had just weighed, were gone from the list; the screen shows the same views)."""
+    a, b = _settled_and_decided(project_b)
+    assert cli(project_b, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    resolve = ["conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"]
+    assert cli(project_b, *resolve, "--replace") == 0
+    listed = _listed(project_b, capsys)
+    assert f"{a}\tresolved" in listed and "open again" not in listed
+    for who, record, how in (
+        ("reviewer1", a, "include"),
+        ("reviewer2", a, "exclude"),
+        ("reviewer1", b, "exclude"),
+        ("reviewer2", b, "exclude"),
+    ):
+        assert f"{who} (record {record}): {how}" in listed

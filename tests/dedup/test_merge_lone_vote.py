@@ -105,3 +105,45 @@ def test_a_lone_vote_merged_after_the_final_opens_the_conflict_again(three, caps
     ) in _said(capsys)
     assert f"{a}\topen" in _open_for_lead(three, capsys)
     assert scr.stage_outcomes(three, TA)[a].status == "include"  # the final counts meanwhile
+
+
+def test_a_lone_include_does_not_outrank_a_study_both_reviewers_excluded(
+    three, capsys, monkeypatch
+):
+    """Record a excluded by reviewer1 and reviewer2, record b given reviewer3's include alone.
+    Was: the lone include ranked furthest (an include, though it decided nothing), the study
+    took it and went into conflict ('kept record b's'): PRISMA moved before anyone acted."""
+    a, b = add_records(three, [other(1), other(2)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(three.db, a, TA, who, "exclude", "long-term")
+    scr.decide(three.db, b, TA, "reviewer3", "include")
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert cli(three, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
+    assert (
+        f"{TA}: decisions disagree (record {a} exclude, record {b} pending (reviewer3's vote));"
+        f" study keeps record {a}'s (furthest advanced)"
+    ) in _said(capsys)
+    assert cli(three, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    assert scr.stage_outcomes(three, TA)[a].status == "exclude"  # until the lead acts
+    listed = _open_for_lead(three, capsys)
+    assert f"{a}\topen" in listed and f"reviewer3 (record {b}): include" in listed
+    assert cli(three, "conflicts", "resolve", str(a), "--decision", "include") == 0
+    assert scr.stage_outcomes(three, TA)[a].status == "include"
+
+
+@pytest.mark.parametrize("lone", ["exclude", "include"])
+def test_a_lone_vote_merged_into_a_study_in_conflict_is_shown_to_the_lead(three, capsys, lone):
+    """Record a in conflict (reviewer1 include, reviewer2 exclude), record b given reviewer3's
+    vote alone. Was: an exclude ranked below a's include and left the lead's list unseen (the
+    lead settled the study without it); an include was shown, but not as record b's."""
+    a, b = add_records(three, [other(1), other(2)])
+    scr.decide(three.db, a, TA, "reviewer1", "include")
+    scr.decide(three.db, a, TA, "reviewer2", "exclude", "long-term")
+    scr.decide(three.db, b, TA, "reviewer3", lone, "wrong-design" if lone == "exclude" else "")
+    assert cli(three, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    listed = _open_for_lead(three, capsys)
+    assert f"{a}\topen" in listed
+    assert f"reviewer1 (record {a}): include" in listed
+    assert f"reviewer3 (record {b}): {lone}" in listed
+    assert scr.stage_outcomes(three, TA)[a].status == "conflict"

@@ -9,6 +9,7 @@ from conftest import add_records
 from dedup.helpers import other
 
 from reviewkit import screening as scr
+from reviewkit import settings
 from reviewkit.cli import main
 
 TA = "title-abstract"
@@ -53,3 +54,38 @@ def test_once_the_stage_is_closed_a_reviewer_sees_how(project_b, capsys):
     said = _report(project_b, capsys, "--reviewer", "reviewer2")
     assert f"study {a} at {TA}: record {a} include, record {b} exclude" in said
     assert "decided apart" not in said
+
+
+def test_a_typed_name_the_protocol_does_not_list_is_refused(project_b, capsys):
+    """Was: `--reviewer stranger` (or 'Lead') read the blinded report, exit 0: a lead's typo
+    looked like all there was to see. Refused as every name option refuses it."""
+    _merged_apart(project_b)
+    protocol = project_b.folder / "protocol.toml"
+    for name, says in (
+        ("stranger", "[review] reviewers: reviewer1, reviewer2; leads: lead"),
+        ("Lead", "give it as the protocol writes it, 'lead'"),
+    ):
+        capsys.readouterr()
+        argv = ["dedup", "report", "--project", str(project_b.folder), "--reviewer", name]
+        assert main(argv) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert f"{protocol}: {name!r} is not a reviewer or a lead of this protocol" in err
+        assert says in " ".join(err.split())
+
+
+def test_left_out_anyone_reads_the_report_blinded(project_b, capsys, monkeypatch):
+    """A login name (or $REVIEWKIT_REVIEWER) the protocol does not list still reads it, as a
+    reviewer reads it while a stage is open."""
+    a, b = _merged_apart(project_b)
+    add_records(project_b, [other(3)])  # title-abstract is open
+    monkeypatch.setattr(settings, "login_name", lambda: "librarian")
+    for env in ("", "visitor"):
+        if env:
+            monkeypatch.setenv("REVIEWKIT_REVIEWER", env)
+        else:
+            monkeypatch.delenv("REVIEWKIT_REVIEWER")
+        said = _report(project_b, capsys)
+        assert f"records {a}, {b} were decided apart;" in said
+        assert f"how each was stays hidden from {env or 'librarian'} while {TA} is open" in said
+        assert "exclude" not in said and "include" not in said

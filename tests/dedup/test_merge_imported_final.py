@@ -1,0 +1,134 @@
+"""A lead's final made in another copy of the project and brought in by `decisions import`,
+and a dedup merge made here (issue 14, item 4: two clocks). A final settles the records its
+study held when it was given; links are not exchanged, so what that was is told by the order
+of events in this file where it can be: a merge made here after the final came in was not
+seen by it, whatever the other machine's clock says (`decisions import` lets it run a day
+ahead, and the final had been taken to have seen the merge). A merge made here before the
+final came in: only the final's time (that machine's clock) can say whether its copy held the
+record, and `decisions import` says so where a record decided otherwise is taken as settled."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import datetime, timedelta
+
+import pytest
+from conftest import add_records
+from dedup.helpers import other
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.project import open_project
+
+TA = "title-abstract"
+
+
+def cli(folder, *args: str) -> int:
+    return main([*args[:2], "--project", str(folder), *args[2:]])
+
+
+def _said(capsys) -> str:
+    return " ".join(capsys.readouterr().out.split())
+
+
+def _screened_apart(project) -> tuple[int, int]:
+    """Record a in conflict (reviewer1 include, reviewer2 exclude), record b excluded by both;
+    not yet known as copies of one study."""
+    a, b = add_records(project, [other(1), other(2)])
+    scr.decide(project.db, a, TA, "reviewer1", "include")
+    scr.decide(project.db, a, TA, "reviewer2", "exclude", "long-term")
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, b, TA, who, "exclude", "long-term")
+    return a, b
+
+
+def _final_from_copy(copy, a: int, log, hours: float) -> None:
+    """The lead settles a include in ``copy``; their log written to ``log``, its times moved
+    ``hours`` (that machine's clock)."""
+    resolve = ("conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead")
+    assert cli(copy, *resolve) == 0
+    assert cli(copy, "decisions", "export", str(log), "--reviewer", "lead") == 0
+    lines = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        when = datetime.fromisoformat(entry["created_at"]) + timedelta(hours=hours)
+        entry["created_at"] = when.isoformat(timespec="microseconds")
+        lines.append(json.dumps(entry))
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _copies(project_b, tmp_path):
+    a, b = _screened_apart(project_b)
+    here, copy = project_b.folder, tmp_path / "copy"
+    project_b.close()
+    shutil.copytree(here, copy)
+    return here, copy, a, b
+
+
+def _listed(folder, capsys) -> str:
+    capsys.readouterr()
+    assert cli(folder, "conflicts", "--list", "--resolver", "lead", "--stage", TA) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("hours", [0, 2], ids=["same clock", "its clock 2 h ahead"])
+def test_a_merge_made_after_the_final_came_in_opens_the_conflict_whatever_its_clock(
+    project_b, tmp_path, capsys, monkeypatch, hours
+):
+    """Was, the other machine's clock ahead: the final's time came after the merge here, so it
+    was taken to have seen record b, and b's exclusion by both reviewers was dropped unseen."""
+    here, copy, a, b = _copies(project_b, tmp_path)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
+    assert f"{a}\tresolved" in _listed(here, capsys)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
+    assert (
+        f"{TA}: record {b}, excluded by both reviewers, joins study {a} settled include by"
+        " lead's final: the conflict opens again for the lead"
+    ) in _said(capsys)
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    listed = _listed(here, capsys)
+    assert f"{a}\topen" in listed and "open again: a dedup merge joined records" in listed
+    with open_project(here) as project:
+        assert scr.stage_outcomes(project, TA)[a].status == "include"  # the final counts
+
+
+@pytest.mark.parametrize("hours", [-1, 1], ids=["made before the merge", "made after it"])
+def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
+    project_b, tmp_path, capsys, hours
+):
+    """The merge is made here first; the final, made in a copy without it, comes in after.
+    Its time alone can say whether its copy held record b: made before the merge (by that
+    clock) it did not, and the conflict is open; made after, it is taken to settle b, and the
+    import says so, with what to do if that copy held b apart."""
+    here, copy, a, b = _copies(project_b, tmp_path)
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
+    said = _said(capsys)
+    listed = _listed(here, capsys)
+    told = (
+        f"lead's final on study {a} at {TA}, from another copy, is taken to settle record {b}"
+        " merged here before it by its time (that machine's clock)"
+    )
+    if hours < 0:
+        assert f"{a}\topen" in listed and told not in said
+    else:
+        assert f"{a}\tresolved" in listed and told in said
+        assert "if that copy held it apart, resolve the study again" in said
+
+
+def test_a_final_logged_before_the_order_was_kept_is_told_by_its_time(project_b, tmp_path, capsys):
+    """A project file from before schema 99 has no mark of when its entries came in: a final
+    there is judged by its time alone, as before (here its clock ahead hides the merge)."""
+    here, copy, a, b = _copies(project_b, tmp_path)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 2)
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
+    with open_project(here) as project, project.db.transaction():
+        project.db.conn.execute("DELETE FROM decision_link_marks")
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    assert f"{a}\tresolved" in _listed(here, capsys)
