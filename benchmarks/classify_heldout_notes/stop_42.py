@@ -46,3 +46,33 @@ head prostheses, acute against chronic injuries: no comparator arm) active -> no
 welfare row 15 in the sex scheme ("the majority were male (66.1%)") not stated -> both, right.
 Sex set 29/31 unchanged. 19 of 38 new tests fail before the change.
 """
+
+
+TASK_CLS16_SETTING = """## Task cls16: a fifteenth review's own scheme, the setting, read first
+
+**The scheme** (`protocols/rtw-care-settings.toml`): where a study was done, after TIDieR item 7
+and EPOC's site of service delivery: primary care, occupational health or the workplace,
+hospital or specialist care, the community (multi-label), not stated; read with `study_did`.
+A shape no shipped protocol had: a place of care, not a population, an intervention or a
+design. Written from the development third of 42 candidate records of the snapshot's 2021
+update file (SHA-1 of the PMID 3 mod 11; development: SHA-1 of 'dev' and the PMID 0 mod 3, 9
+records, 6/9 read right before and after two mends of the development reading: "employer" as
+written, not "employed"; "tertiary" only with care, hospital, centre or referral, not
+"tertiary education") and committed (151184b7); the other 33 were labelled from the protocol's
+definitions and committed (c7d65612) before the classifier read them: 16 specialist, 1
+specialist and community, 7 community, 2 primary care, 7 not stated, no occupational (the
+snapshot holds few work-health studies). **First reading: 18/33 (55%); answering the most
+common label (hospital or specialist care) gets 16/33 (48%).**
+
+Misses (15), by kind: (1) words for a place no term lists (8): a school-based intervention, a
+home-based programme, a primary dental care service, two centres of geriatric oncology,
+gastroenterology referral centres, "our clinic", usual oncology care, out-of-hospital arrests of
+a national registry; (2) "community" is weak and counts once however often it is written (4:
+"community responses", "this community", "a low-income community", "all cases (community and
+hospital)"), so it never names the setting alone; (3) a hospital that is no setting (3): an
+outcome's cost ("total hospital cost"), a programme to avoid hospital transfers from aged care
+homes, the ICU in an exclusion criterion ("requiring invasive respiratory support in the
+intensive care unit"), that row also read occupational from a company that makes the drug. Not mended here (not an unseen figure after a mend); the labels have no place for
+long-term care (residential aged care, skilled nursing facilities), which a review of this kind
+would add.
+"""
