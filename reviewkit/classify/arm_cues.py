@@ -100,8 +100,9 @@ _ARMS_NAMED = re.compile(r"[(:\-–—]")
 def allocates_roles(text: str, words: list, j: int) -> bool:
     """Whether an allocation's arms, from word ``j`` ("randomized to" then "the intervention or
     control group", "two groups", "one of the two conditions"), are named by roles or a count
-    alone, with no description of what an arm received after them (:func:`~reviewkit.classify.second_terms.described`, an
-    acronym or a name in brackets: "the intervention group (IG), in which ...")."""
+    alone, with no description of what an arm received after them
+    (:func:`~reviewkit.classify.second_terms.described`, names after a bracket, a colon or a
+    dash: "the intervention group (IG), in which ...", "three groups: ...")."""
     k, arms = j, 0
     while k < len(words):
         w = low_at(words, k)
@@ -118,7 +119,7 @@ def allocates_roles(text: str, words: list, j: int) -> bool:
                 # groups: healthy controls, ...", "three groups - Group R received ...")
                 return arms > 0 and _ARMS_NAMED.search(gap) is None
         k += 1
-    return arms > 0 and k > j and not described(words, k)
+    return arms > 0 and not described(words, k)
 
 
 def _counted(words: list, k: int) -> bool:

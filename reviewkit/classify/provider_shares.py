@@ -13,6 +13,9 @@ share's bracket ("physiotherapists (85% women)") or comma ("case managers, 90% f
 the one a sentence opens with after "of" or "among" ("Of the 40 nurses who ..., 85% were
 women").
 
+A provider's own kind in the share ("Of the 12 coaches who delivered the programme, 60% were
+physiotherapists") says who delivered, what a scheme of the providers reads: it stays evidence.
+
 Where the providers are the study's sample ("A total of 1037 faculty members were included,
 and 900 of them (86.8%) were male", "774 EMS personnel ... of which 23.77% were female"), no
 verb of delivery names them delivering and the share is the participants'; so is a share in
@@ -97,6 +100,8 @@ def _bearer(text: str, words: list[Token], phrase: int) -> str:
 def providers_share(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the term at words ``first``..``last`` is in a share of the providers who
     delivered an intervention (see the module docstring): no evidence of the participants."""
+    if _PROVIDER.fullmatch(low_at(words, last)):  # "60% were physiotherapists": who delivered
+        return False
     start, end = words[first].start, words[last].end
     phrase = share_start(text, start)
     if phrase is None:

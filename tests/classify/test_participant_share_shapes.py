@@ -104,3 +104,15 @@ def test_the_providers_share_through_the_cli(tmp_path, capsys):
     args = ["classify", "--evaluate", str(records), "--protocol", str(PROTOCOL)]
     assert cli_main([*args, "--scheme", "sex", "--gold", "sex"]) == 0
     assert "2 rows, accuracy 1.0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 12 coaches who delivered the programme, 60% were physiotherapists.",
+        "The programme was delivered by 12 coaches (60% physiotherapists).",
+    ],
+)
+def test_a_providers_own_kind_in_their_share_still_names_who_delivered(text):
+    providers = protocol_mod.load(ROOT / "protocols" / "rtw-providers-occupations.toml")
+    assert labels(providers, "provider", text) == ["physio-ot"]
