@@ -31,12 +31,33 @@ a tenth review's, with ``protocols/rtw-providers-occupations.toml``, and the wel
 real records too) a twelfth review's, with ``protocols/rtw-delivery-modes.toml``, and the
 comparator set (``heldout_comparator_records.csv``, real records) a thirteenth review's, with
 ``protocols/rtw-comparators.toml``, and the sex set (``heldout_sex_records.csv``, real records) a
-fourteenth review's, with ``protocols/rtw-participant-sex.toml``.
+fourteenth review's, with ``protocols/rtw-participant-sex.toml``, and the setting set
+(``heldout_setting_records.csv``, real records) a fifteenth review's, with
+``protocols/rtw-care-settings.toml``; the sets of real records are listed in
+:mod:`benchmarks.classify_heldout_snapshot_sets`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from benchmarks.classify_heldout_snapshot_sets import (
+    COMPARATORS,
+    DELIVERY,
+    SCHEMES_COMPARATORS,
+    SCHEMES_DELIVERY,
+    SCHEMES_SETTINGS,
+    SCHEMES_SEX,
+    SCHEMES_WELFARE,
+    SETS_COMPARATORS,
+    SETS_DELIVERY,
+    SETS_SETTINGS,
+    SETS_SEX,
+    SETS_WELFARE,
+    SETTINGS,
+    SEX,
+    WELFARE,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "reports" / "fixtures"
@@ -384,87 +405,6 @@ SETS_PROVIDERS = (
     ),
 )
 SCHEMES_PROVIDERS = (("provider", "delivered_by"), ("sector", "occupation_sector"))
-# An eleventh review's own scheme (task 38): the welfare model of the study's country, after
-# Scaratti et al. 2018's European welfare models (EU PATHWAYS); real PubMed records of the
-# snapshot, not written ones; 'before' is the commit that added the protocol and the records
-WELFARE = ROOT / "protocols" / "rtw-welfare-systems.toml"
-SETS_WELFARE = (
-    (
-        "heldout_welfare_records.csv",
-        "26 real PubMed records of the snapshot in the sick-leave, work-disability and "
-        "employment field for an eleventh review's own scheme (protocols/rtw-welfare-systems."
-        "toml: the welfare model of the country the study's workers were in, Scandinavian, "
-        "Continental, Anglo-Saxon, Mediterranean, post-communist, another country, several); "
-        "a country by its adjective only, a US state, an instrument named by a province, the "
-        "participants' ethnic origin, a European survey by welfare regime, 'U.S.' with full "
-        "stops, a bilingual English and German abstract; labelled by hand before the classifier "
-        "read them; 'before' is 61b2ae16",
-        {"system": (22, 26)},
-    ),
-    (
-        "heldout_welfare_records_2.csv",
-        "16 more real records of the snapshot, labelled after the first set's fixes and first "
-        "read with them (unseen): Norwegian farmers, Malaysian construction, coal miners in NSW, "
-        "Chinese migrant workers, four Arab Gulf countries, Japan's stress check with the "
-        "Japanese version of a Dutch scale, a New York police department, telecommuters, Iran, "
-        "France, Italy, Calabria, Germany; 'before' is a2677829",
-        {"system": (14, 16)},
-    ),
-)
-SCHEMES_WELFARE = (("system", "welfare_system"),)
-# A twelfth review's own schemes (task 39): how the tested intervention was delivered (TIDieR
-# item 7), real PubMed records of the snapshot; 'before' is the commit that labelled them
-DELIVERY = ROOT / "protocols" / "rtw-delivery-modes.toml"
-SETS_DELIVERY = (
-    (
-        "heldout_delivery_records.csv",
-        "29 real PubMed records of the snapshot's 2021 update file (English, a work word and an "
-        "intervention word, in no other fixture) for a twelfth review's own schemes (protocols/"
-        "rtw-delivery-modes.toml: the mode of delivery, in person, telephone, digital, and the "
-        "format, individual or group, after TIDieR item 7); kept unseen while the protocol was "
-        "written from the other 9 candidates (SHA-1 of the PMID 0 mod 3), labelled after it was "
-        "committed (52ad1e3d); data collected online, by telephone or in person, an e-mail "
-        "invitation, telehealth beside in-person treatment, the digits of a hand; 'before' is "
-        "64673c3b",
-        {"mode": (25, 29), "format": (28, 29)},
-    ),
-)
-SCHEMES_DELIVERY = (("mode", "mode"), ("format", "format"))
-# A thirteenth review's own scheme (task cls13): what the comparator arm received (Cochrane
-# Handbook 3.2.4), real PubMed records of the snapshot; 'before' is the commit that labelled them
-COMPARATORS = ROOT / "protocols" / "rtw-comparators.toml"
-SETS_COMPARATORS = (
-    (
-        "heldout_comparator_records.csv",
-        "31 real PubMed records of the snapshot's 2021 update file (English, a title naming a "
-        "randomised trial, in no other fixture, SHA-1 of the PMID 0 mod 5) for a thirteenth "
-        "review's own scheme (protocols/rtw-comparators.toml: placebo or sham, usual care, "
-        "waiting list, no intervention, another active intervention); kept unseen while the "
-        "protocol was written from the other 12 candidates (SHA-1 0 mod 3), labelled after it "
-        "was committed (caf1f2b5); head-to-head trials named only by their treatments, add-on "
-        "designs, reviews naming no comparator; answering the most common label (active) "
-        "gets 15/31; 'before' is c7187f74",
-        {"comparator": (8, 31)},
-    ),
-)
-SCHEMES_COMPARATORS = (("comparator", "comparator"),)
-# A fourteenth review's own scheme (task cls15): the participants' sex (SAGER, PROGRESS-Plus)
-SEX = ROOT / "protocols" / "rtw-participant-sex.toml"
-SETS_SEX = (
-    (
-        "heldout_sex_records.csv",
-        "31 real PubMed records of the snapshot's 2021 update file (English, an abstract of 80+ "
-        "words, a title naming a study or trial, participants or patients named, in no other "
-        "fixture, SHA-1 of the PMID 1 mod 22) for a fourteenth review's own scheme "
-        "(protocols/rtw-participant-sex.toml: women only, men only, both, not stated); kept "
-        "unseen while the protocol was written from the other 15 candidates (SHA-1 of 'dev' and "
-        "the PMID 0 mod 3), labelled after it was committed (0bf08b17); shares of one sex, sex as "
-        "a variable only, a qualitative study of providers serving girls; answering the most "
-        "common label (not stated) gets 21/31; 'before' is 84f78839",
-        {"sex": (26, 31)},
-    ),
-)
-SCHEMES_SEX = (("sex", "sex"),)
 # Each review's held-out sets with the protocol they are read with (None: the protocol
 # :func:`benchmarks.classify_heldout.run` is given, Review B's) and their schemes' gold columns
 REVIEWS = (
@@ -483,6 +423,7 @@ REVIEWS = (
     (DELIVERY, SETS_DELIVERY, SCHEMES_DELIVERY),
     (COMPARATORS, SETS_COMPARATORS, SCHEMES_COMPARATORS),
     (SEX, SETS_SEX, SCHEMES_SEX),
+    (SETTINGS, SETS_SETTINGS, SCHEMES_SETTINGS),
 )
 # Each set with its schemes and their gold columns
 GROUPS = tuple((sets, schemes) for _, sets, schemes in REVIEWS)

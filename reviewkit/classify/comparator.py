@@ -57,12 +57,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewkit.classify.second_terms import ARM_NOUNS, names_no_arm, names_time
+from reviewkit.classify.second_terms import ARM_NOUNS, names_time
 from reviewkit.classify.variables import names_disorder
 from reviewkit.classify.words import low_at, sentences, tokens, verb_in_ed
 
 # "compared with/to", "versus", "vs", "than": the words after them name what was compared with
-_COMPARE = frozenset({"versus", "vs", "than"})
+COMPARE = frozenset({"versus", "vs", "than"})
 # A non-inferiority or superiority trial's comparison: "(not) inferior to", "superior to", "as
 # good (effective) as" ("as well as" is "and": no comparison)
 _RANKED = frozenset({"inferior", "noninferior", "superior"})
@@ -80,7 +80,7 @@ _NAMED_ARM = frozenset({"controls", "comparator", "comparators"})
 _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
-_ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
+ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
 # "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to"): the
 # allocation ratio between; 1 to 6 give the same figures on every set (classify-limits.md)
 ALLOCATED_REACH = 3
@@ -130,7 +130,7 @@ PEOPLE = frozenset(
 # "To compare A with B", "we compared A against B", "we compared A to B": the verb, then the
 # word that starts B
 _COMPARE_VERBS = frozenset({"compare", "compares", "compared", "comparing"})
-_COMPARE_OBJECT = frozenset({"with", "against", "to"})
+COMPARE_OBJECT = frozenset({"with", "against", "to"})
 # "to" is also the destination of the field's outcome and an infinitive: "compared return to
 # work after a workplace visit to graded activity" (B is graded activity), "compared time to
 # return to work between ...". A "to" after "return" or "back", or before "work" or "return",
@@ -201,7 +201,7 @@ def _cue_length(words: list, k: int) -> int:
     """How many words a comparator cue starting at word ``k`` has (0: none); a negative length
     marks a noun-phrase cue (usual care, the control group), a positive one a comparison's."""
     w = low_at(words, k)
-    if w in _COMPARE:
+    if w in COMPARE:
         return 0 if w == "than" and _quantity(words, k) else 1
     if w in _RANKED and low_at(words, k + 1) == "to":
         return 2
@@ -249,7 +249,7 @@ def _allocation_before(words: list, first: int, k: int) -> bool:
     """Whether "randomised (allocated, assigned) ... to" stands between words ``first`` and
     ``k`` ("were randomised to", "were randomised (1:1) to")."""
     return any(
-        _ALLOCATED.fullmatch(low_at(words, j))
+        ALLOCATED.fullmatch(low_at(words, j))
         and "to" in {low_at(words, j + d) for d in range(1, ALLOCATED_REACH + 1)}
         for j in range(first, k)
     )
@@ -292,7 +292,7 @@ def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | 
     return None
 
 
-def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
+def compared_object(text: str, words: list, k: int, last: int) -> int | None:
     """The index of the word that starts B in "compare(d) A with B" when word ``k`` is the
     verb, else None; "compared with" right after the verb is :func:`_cue_length`'s."""
     if low_at(words, k) not in _COMPARE_VERBS or low_at(words, k + 1) in _COMPARED_WITH:
@@ -300,7 +300,7 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
     end = _clause_end(text, words, k, min(last, k + COMPARE_REACH))
     for j in range(k + 2, end + 1):
         if (
-            low_at(words, j) in _COMPARE_OBJECT
+            low_at(words, j) in COMPARE_OBJECT
             and low_at(words, j - 1) not in PEOPLE | _JOINED_WITH
             and not _to_return(words, j)
         ):
@@ -350,7 +350,7 @@ def _first_arm(words: list, k: int) -> bool:
     "randomised to care as usual by the general practitioner or to X")."""
     j = k - 2 if low_at(words, k - 1) in {"the", "a", "an"} else k - 1
     return low_at(words, j) == "to" and any(
-        _ALLOCATED.fullmatch(low_at(words, j - d)) for d in range(1, ALLOCATED_REACH + 1)
+        ALLOCATED.fullmatch(low_at(words, j - d)) for d in range(1, ALLOCATED_REACH + 1)
     )
 
 
@@ -426,7 +426,7 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
                 if n < 0 and alternative is None and _first_arm(words, k):
                     alternative = next((o for o in ors if k < o <= end), None)
                 reach.append((k, end if alternative is None else alternative - 1))
-            elif (j := _compared_object(text, words, k, last)) is not None and not names_time(
+            elif (j := compared_object(text, words, k, last)) is not None and not names_time(
                 words, j + 1
             ):  # not "we compared sick leave to baseline"
                 reach.append((j, _clause_end(text, words, j, last)))
@@ -439,28 +439,6 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             reach.append((ors[-1], end))
             named += [n for n in (_arm_name(text, words, ors[-1], end),) if n]
     return reach
-
-
-# The last word of a comparison's cue as a term finds it ("versus", "compared with",
-# "comparable to", "than"): B starts right after it
-_CUE_ENDS = _COMPARE | _COMPARE_OBJECT
-
-
-def compares_no_arm(text: str, words: list, first: int, last: int) -> bool:
-    """Whether words ``first``..``last`` are a comparison's cue ("versus", "compared with",
-    "comparing" with its object) whose second term names no treatment: a time or the other arm
-    by its role alone (:func:`~reviewkit.classify.second_terms.names_no_arm`: "compared with
-    the control group", "versus controls", "compared to baseline"). Two named arms are compared
-    where B names what its arm received."""
-    cue = (low_at(words, k) for k in range(first, last + 1))
-    if not any(w.startswith("compar") or w in _COMPARE for w in cue):
-        return False
-    if low_at(words, last) in _CUE_ENDS:
-        return names_no_arm(words, last + 1)
-    if low_at(words, last + 1) in _COMPARE_OBJECT:  # "compared with" read from the verb alone
-        return names_no_arm(words, last + 2)
-    j = _compared_object(text, words, last, len(words) - 1)  # "to compare A with B"
-    return j is not None and names_no_arm(words, j + 1)
 
 
 @lru_cache(maxsize=4096)  # a field's text is read by every term of every scheme

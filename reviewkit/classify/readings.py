@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewkit.classify.comparator import compares_no_arm, in_comparator
+from reviewkit.classify.arm_cues import compares_no_arm
+from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.measured import names_measured
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
 from reviewkit.classify.places import in_context
+from reviewkit.classify.provider_shares import providers_share
 from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import Token
 
@@ -73,13 +75,17 @@ def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False)
     intervention was (``tested``), a match a sentence names as measured does not count either
     (:mod:`~reviewkit.classify.measured`); nor, but for a comparator's mentions, a comparison's
     cue whose second term is a time or a role ("compared with the control group",
-    :func:`~reviewkit.classify.comparator.compares_no_arm`)."""
+    :func:`~reviewkit.classify.arm_cues.compares_no_arm`), nor a share of the providers who
+    delivered the intervention ("the physiotherapists (85% women) delivered",
+    :mod:`~reviewkit.classify.provider_shares`)."""
     text, words = f.text, f.words
     if arm is True:
         return in_comparator(text, words, first, last)
     # a comparison with a time or a role ("compared with the control group") compares no two
     # treatments, in any reading
     if compares_no_arm(text, words, first, last):
+        return False
+    if providers_share(text, words, first, last):  # the providers' sex, not the participants'
         return False
     if tested and names_measured(f.where, text, words, first, last):
         return False

@@ -5,7 +5,7 @@ role alone, neither of which is a treatment.
 itself earlier; "compared with the control group", "versus controls", "than the comparison arm"
 name the trial's other arm by its place in the design, not by what it received. Results sections
 write them in every kind of trial (placebo, usual care, waiting list, head to head), so neither is
-a sign that two treatments were compared (:func:`reviewkit.classify.comparator.compares_no_arm`),
+a sign that two treatments were compared (:func:`reviewkit.classify.arm_cues.compares_no_arm`),
 and a time is no comparator's reach either.
 """
 
@@ -40,7 +40,7 @@ ARM_NOUNS = frozenset(
 )  # fmt: skip
 # The other arm by its role: "the control group", "the comparison arm", "the intervention
 # group" (the control arm's side of the comparison), "controls"
-_ROLES = frozenset({"control", "comparison", "intervention", "experimental", "treatment", "other"})
+ROLES = frozenset({"control", "comparison", "intervention", "experimental", "treatment", "other"})
 # Words before the role that name no treatment: determiners, and how controls were chosen or
 # who they are ("matched controls", "healthy controls", "the untreated control group")
 _BEFORE_ROLE = frozenset(
@@ -61,7 +61,7 @@ _DESCRIBED = frozenset(
 _DESCRIBED_AFTER = {"of": None, "in": "which"}
 
 
-def _described(words: list, k: int) -> bool:
+def described(words: list, k: int) -> bool:
     """Whether word ``k``, right after the role's noun, opens what the arm received."""
     w = low_at(words, k)
     if w in _DESCRIBED:
@@ -97,11 +97,11 @@ def names_role(words: list, j: int) -> bool:
     w = low_at(words, j)
     if w == "controls":
         end = j
-    elif w in _ROLES and low_at(words, j + 1) in ARM_NOUNS:
+    elif w in ROLES and low_at(words, j + 1) in ARM_NOUNS:
         end = j + 1
     else:
         return False
-    return not _described(words, end + 1)
+    return not described(words, end + 1)
 
 
 def names_no_arm(words: list, j: int) -> bool:

@@ -124,7 +124,7 @@ def shipped_protocols_left_out(readme: str) -> list[str]:
     missing = [name for name in files if name not in rows]
     said = re.search(r"(\w+) ship with reviewkit:", readme)
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    words += ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
+    words += ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
     if said is None or said.group(1).lower() != words[len(files)]:
         missing.append(f"the count before the table ({said.group(1) if said else 'none'})")
     return missing

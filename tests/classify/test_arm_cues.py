@@ -1,0 +1,66 @@
+"""A comparison of two result figures ("40.6% versus 30.3%") and an allocation to the arms by
+their roles or count alone ("randomized to the intervention or control group", "to two
+groups") name no two treatments: every kind of trial writes them, so they are no sign of an
+active comparator (protocols/rtw-comparators.toml's fallback; reviewkit/classify/arm_cues.py).
+Doses or schedules as whole numbers with their unit, and allocations that say what an arm
+received, still count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
+
+
+@pytest.fixture(scope="module")
+def comparators():
+    return protocol_mod.load(PROTOCOL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers were randomized to the intervention or control group. Return to work was "
+        "40.6% versus 30.3%.",
+        "Workers were randomly assigned to two groups. Sick leave was 3.72 ± 1.51 vs 3.05 ± "
+        "1.60 weeks.",
+        "Workers were randomized to the intervention (n = 50) or control (n = 48) groups. Days "
+        "of sick leave were 29 vs 126; P < 0.001.",
+        "Workers were randomized to one of the two conditions. Return to work was faster "
+        "(40.6% compared with 30.3%).",
+        "Workers were randomly allocated to the experimental or control group and performed "
+        "the tests. Pain was 4.1 versus 5.3 at 12 weeks.",
+        "Workers were randomly divided into two equal groups. Return to work was 62% vs 48%.",
+    ],
+)
+def test_figures_and_roles_name_no_active_comparator(comparators, text):
+    assert labels(comparators, "comparator", text) == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # doses or schedules as whole numbers with their unit name the arms
+        "Training of 25 vs 15 hours per week was compared. Pain fell in both arms.",
+        "Rats received 100 vs. 6 mg/kg. Workers were randomized to acupuncture or massage.",
+        # an allocation that says what an arm received
+        "Workers were randomly divided into two groups where Group 1 received exercise. Exercise "
+        "was compared with stretching.",
+        "Workers were randomly divided into control group and exercise group. Exercise was "
+        "compared with stretching.",
+        "Workers were randomly divided into three groups: exercise, stretching and control. "
+        "Exercise was compared with stretching.",
+        "Workers were randomized to the intervention group (IG), in which they attended 12 "
+        "sessions, or to a control group. Exercise was compared with stretching.",
+        "Workers were randomized to acupuncture or massage. Return to work was 40.6% versus "
+        "30.3% with acupuncture versus massage.",
+    ],
+)
+def test_named_arms_still_count(comparators, text):
+    assert labels(comparators, "comparator", text) == ["active"]

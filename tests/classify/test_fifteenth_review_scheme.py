@@ -1,0 +1,42 @@
+"""A fifteenth review's own scheme: the setting where a study was done (TIDieR item 7, EPOC's
+site of service delivery; protocols/rtw-care-settings.toml), on 33 real PubMed records of the
+snapshot kept unseen while the protocol was written and labelled after it was committed. First
+reading (c7d65612): 18/33; answering the most common label (hospital or specialist care) gets
+16/33 (benchmarks/results/classify.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli
+from classify.helpers import suggested as labels
+
+from reviewkit import protocol as protocol_mod
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-care-settings.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_setting_records.csv"
+
+
+# the floor is what the rules get now, so a row lost fails here
+def test_the_setting_scheme_through_the_cli(capsys):
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "setting", "study_setting", 33) >= 18
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("Patients were recruited from 12 general practices in Denmark.", ["primary-care"]),
+        ("Employees of two companies were offered the programme at the workplace.",
+         ["occupational"]),
+        ("Children admitted to the intensive care unit of a tertiary care hospital were "
+         "enrolled.", ["specialist"]),
+        # the development reading's two mends: a status, an education
+        ("Most were employed (62%) and 52% had completed tertiary education.", ["not-stated"]),
+        # one weak word never names a setting
+        ("Community-acquired pneumonia was the most common diagnosis.", ["not-stated"]),
+    ],
+)  # fmt: skip
+def test_the_setting_named(text, setting):
+    assert labels(protocol_mod.load(PROTOCOL), "setting", text) == setting
