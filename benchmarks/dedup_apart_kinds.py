@@ -90,6 +90,13 @@ APART_KINDS = (
     " apart (population_differs) | countries.REGIONS' states named for a country, and New"
     " England, are their own country's; 6 titles of the ten sets read otherwise, none in a"
     " true pair |",
+    "| two registrations without a number (a register's search address), a country or"
+    " ethnic group named in one title only ('… in Japanese adults' / '… in adults'; dedup42)"
+    " | register's address, no number | apart (registration_numbers: groups unequal) |"
+    " queued (registration_numbers) | a Japan study beside its global one, or one"
+    " registration exported with and without its country: the title cannot tell, so a"
+    " person does, as for bare titles (populations.groups_apart); two countries, or an age"
+    " group, sex or arm on one side, still apart. The ten sets hold no registration |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
