@@ -106,7 +106,8 @@ for _thing in _NAMES_OF_THINGS:
     _THINGS[_place] = _THINGS.get(_place, frozenset()) | {_word}
 # A people's remedies are a therapy used anywhere, not that people: 'Chinese herbal medicine',
 # 'Japanese Kampo', 'Iranian medicinal plants' (80 + 18 + 6 titles). Not 'medicine' alone:
-# 'American medicine', 'Spanish medicine in the Golden Age' are a country's (but 'chinese').
+# 'American medicine', 'Spanish medicine in the Golden Age' are a country's; 'Chinese
+# medicine', the one system so named, is in _NAMES_OF_THINGS.
 _REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
 # An organisation's or meeting's name holds its country's ('American Heart Association',
 # 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
@@ -160,7 +161,7 @@ _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a
 def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> bool:
     """Whether the place word(s) ``words[i:i+n]`` open the name of a thing (a disease, a
     stain, a breed, a remedy, an organisation: :data:`_NAMES_OF_THINGS`), not a population."""
-    after = words[i + n : i + n + _NAMED_SPAN + 2]
+    after = words[i + n : i + n + _NAMED_SPAN + 1]
     if not after:
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()) or after[0] in _REMEDIES:
@@ -178,8 +179,9 @@ def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> 
 def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     """The countries, regions and ethnic groups the folded ``words`` of a title name, as
     population groups: 'in japanese patients' and 'in japan' -> {'place:japan'}; 'black
-    women' -> {'ethnic:black'}; 'white matter' names none. ``people`` are the words for
-    people after which 'white' and 'black' name an ethnic group."""
+    women' -> {'ethnic:black'}; 'white matter', 'chinese hamster' and 'american heart
+    association' name none (:func:`_names_a_thing`). ``people`` are the words for people
+    after which 'white' and 'black' name an ethnic group."""
     groups: set[str] = set()
     if _OPENERS.isdisjoint(words):
         return groups
