@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
+from reviewkit.dedup.populations import groups_apart
 from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE, UNCERTAIN
 
 # The folded source words of a register's address, for a record without a number dedup can
@@ -68,6 +69,14 @@ def registration_numbers(p: Pair) -> Outcome:
         return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
     # No number to read (a register's address without one): the title is all there is, and
     # sister trials' registrations share all but a word (a phase, an arm, an age group), so
-    # as for any bare title (rules.title_only_record) a person decides at most.
-    close = p.t >= TITLE_NEAR and not p.numbers_differ and p.ka.population == p.kb.population
+    # as for any bare title (rules.title_only_record) a person decides at most, and the
+    # groups part them as they part bare titles (population_differs): an age group, sex or
+    # arm on one side, or two countries; a country on one side only is a sister trial (the
+    # Japan study beside the global one) or one registration exported with and without it,
+    # which the title cannot tell: a person sees it (it was kept apart, groups unequal).
+    close = (
+        p.t >= TITLE_NEAR
+        and not p.numbers_differ
+        and not groups_apart(p.ka.population, p.kb.population, thin=True)
+    )
     return (UNCERTAIN if close else NOT_DUPLICATE), p.score

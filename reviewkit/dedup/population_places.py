@@ -9,6 +9,7 @@ reads in affiliations ('UK', 'England' and 'Great Britain' are the United Kingdo
 from __future__ import annotations
 
 from reviewkit.countries import ALIASES, COUNTRIES, REGIONS
+from reviewkit.dedup.abbreviations import FUNCTION_WORDS
 from reviewkit.records import normalise_title
 
 # The adjective a title writes for a country's people, folded, with the country it names. A
@@ -70,8 +71,65 @@ _PAIRS = {
     ("native", "american"): "ethnic:american indian",
     ("native", "americans"): "ethnic:american indian",
 }  # fmt: skip
-# A country's name that is also a word of a medical title: 'guinea pigs'
-_NOT_THE_COUNTRY = {"guinea": ("", "pig")}
+# A place's name or a people's word opening the name of a thing names no population: the
+# names, folded, by kind. Counts are titles of the ten labelled sets and the PubMed snapshot.
+_NAMES_OF_THINGS = (
+    # a disease or its agent named for where it was first seen: it occurs anywhere
+    "german measles", "spanish flu", "spanish influenza", "hong kong flu", "hong kong influenza",
+    "japanese encephalitis", "middle east respiratory", "african swine", "congo haemorrhagic",
+    "congo hemorrhagic", "african trypanosomiasis", "american trypanosomiasis",
+    # a stain or dye
+    "india ink", "indian ink", "congo red",
+    # a species, laboratory strain or breed, kept anywhere ('chinese hamster' 54, 'japanese
+    # quail' 47, 'swiss mice' and 'swiss albino' 26)
+    "chinese hamster", "chinese hamsters", "japanese quail", "japanese quails",
+    "japanese monkey", "japanese monkeys", "japanese macaque", "japanese macaques",
+    "swiss mice", "swiss mouse", "swiss albino", "swiss webster", "new zealand white",
+    "african green", "african clawed", "african grey", "german shepherd", "german shepherds",
+    "american mink", "european badger", "european badgers", "european eel", "european eels",
+    "guinea pig", "guinea pigs", "guinea fowl", "guinea fowls", "guinea worm",
+    # the bird (depression's poultry papers: 'turkey poults' 20): the country before a noun
+    # is rare ('in Turkey: a review' stays the country)
+    "turkey poult", "turkey poults", "turkey coronavirus", "turkey astrovirus",
+    "turkey astroviruses", "turkey embryo", "turkey embryos", "turkey breeder",
+    "turkey breeders", "turkey hens", "turkey flocks", "turkey meat", "turkey origin",
+    # a medicine system or a root used anywhere ('chinese medicine' 132)
+    "chinese medicine", "chinese medicines", "korean red", "korean ginseng",
+    "american ginseng", "indian ginseng",
+    # a war: its veterans are the country's that fought it; a language spoken in many
+    "vietnam war", "vietnam veterans", "vietnam era", "korean war", "spanish speaking",
+    "spanish speakers",
+)  # fmt: skip
+_THINGS: dict[str, frozenset[str]] = {}
+for _thing in _NAMES_OF_THINGS:
+    _place, _, _word = _thing.rpartition(" ")
+    _THINGS[_place] = _THINGS.get(_place, frozenset()) | {_word}
+# A people's remedies are a therapy used anywhere, not that people: 'Chinese herbal medicine',
+# 'Japanese Kampo', 'Iranian medicinal plants' (80 + 18 + 6 titles). Not 'medicine' alone:
+# 'American medicine', 'Spanish medicine in the Golden Age' are a country's; 'Chinese
+# medicine', the one system so named, is in _NAMES_OF_THINGS.
+_REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
+# An organisation's or meeting's name holds its country's ('American Heart Association',
+# 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
+# who is studied. Its noun ends the name after at most two words; a noun that also names a
+# people's life ('Chinese society', 'Korean college students') only right after the place
+# word and before 'of', 'for' or 'on' ('American Society of Clinical Oncology').
+_BODIES = frozenset(
+    [
+        *("association", "associations", "academy", "agency", "federation", "foundation"),
+        *("institute", "council", "consortium", "congress", "conference", "workshop"),
+        *("committee", "commission", "network", "organisation", "organization", "group"),
+        *("society", "societies"),
+    ]
+)
+_BODIES_BEFORE_OF = _BODIES | {"college", "journal"}
+_OF = frozenset(["of", "for", "on"])
+_NAMED_SPAN = 2  # words between a place word and its organisation's noun
+# A place that may be within another: 'Georgia' is the US state ('in Georgia and West
+# Virginia') as often as the country ('Tbilisi, Georgia'; countries.GEORGIAN_CITIES), and a
+# title rarely says which: it overlaps the United States, so parts from neither (it still
+# parts from Armenia). Read by populations.groups_apart as 'young people' overlaps its bands.
+PLACE_SPANS = {"place:georgia": frozenset(["place:united states"])}
 # A state, province or region whose name holds a country's ('New Mexico', 'New South Wales',
 # 'New Jersey'; countries.REGIONS) is read as its own country, not as the one it holds. New
 # England, six states of the United States, is no region of an affiliation.
@@ -100,41 +158,60 @@ for _name, _country in sorted(
 _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a, _ in _PAIRS)])
 
 
-def _not_the_country(words: list[str], i: int) -> bool:
-    before, after = _NOT_THE_COUNTRY.get(words[i], (None, None))
-    if before is None:
+def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> bool:
+    """Whether the place word(s) ``words[i:i+n]`` open the name of a thing (a disease, a
+    stain, a breed, a remedy, an organisation: :data:`_NAMES_OF_THINGS`), not a population."""
+    after = words[i + n : i + n + _NAMED_SPAN + 1]
+    if not after:
         return False
-    prev = words[i - 1] if i else ""
-    nxt = words[i + 1] if i + 1 < len(words) else ""
-    return (bool(before) and prev == before) or (bool(after) and nxt.startswith(after))
+    if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()) or after[0] in _REMEDIES:
+        return True
+    if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
+        return True
+    for j, word in enumerate(after[: _NAMED_SPAN + 1]):
+        if word in people or word in FUNCTION_WORDS or word in _OPENERS:
+            return False
+        if j and word in _BODIES:
+            return True
+    return False
 
 
 def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     """The countries, regions and ethnic groups the folded ``words`` of a title name, as
     population groups: 'in japanese patients' and 'in japan' -> {'place:japan'}; 'black
-    women' -> {'ethnic:black'}; 'white matter' names none. ``people`` are the words for
-    people after which 'white' and 'black' name an ethnic group."""
+    women' -> {'ethnic:black'}; 'white matter', 'chinese hamster' and 'american heart
+    association' name none (:func:`_names_a_thing`). ``people`` are the words for people
+    after which 'white' and 'black' name an ethnic group."""
     groups: set[str] = set()
     if _OPENERS.isdisjoint(words):
         return groups
     i = 0
     while i < len(words):
-        word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if (word, nxt) in _PAIRS:
-            groups.add(_PAIRS[word, nxt])
-            i += 2
-            continue
-        for name, country in _COUNTRY_NAMES.get(word, ()):
-            if tuple(words[i : i + len(name)]) == name and not _not_the_country(words, i):
-                groups.add("place:" + country)
-                i += len(name)
-                break
-        else:
-            if word in _PEOPLES:
-                groups.add("place:" + _PEOPLES[word])
-            elif word in _ETHNIC:
-                groups.add("ethnic:" + _ETHNIC[word])
-            elif word in _COLOURS and nxt in people:
-                groups.add("ethnic:" + word)
-            i += 1
+        group, n = _group_at(words, i, people)
+        if group and not _names_a_thing(words, i, n, people):
+            groups.update(group)
+        i += n
     return groups
+
+
+def _group_at(words: list[str], i: int, people: frozenset[str]) -> tuple[tuple[str, ...], int]:
+    """The groups the name at ``words[i]`` gives and its length in words (1 with none)."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if (word, nxt) in _PAIRS:
+        return (_PAIRS[word, nxt],), 2
+    for name, country in _COUNTRY_NAMES.get(word, ()):
+        if tuple(words[i : i + len(name)]) == name:
+            return ("place:" + country,), len(name)
+    if word in _PEOPLES:
+        return ("place:" + _PEOPLES[word],), 1
+    if word in _ETHNIC:
+        return ("ethnic:" + _ETHNIC[word],), 1
+    if word in _COLOURS:
+        # 'Black and White women': both colours name the people after the second
+        joined = words[i + 1 : i + 4]
+        both = len(joined) == 3 and joined[0] in ("and", "or") and joined[1] in _COLOURS
+        if both and joined[2] in people:
+            return ("ethnic:" + word, "ethnic:" + joined[1]), 3
+        if nxt in people:
+            return ("ethnic:" + word,), 1
+    return (), 1

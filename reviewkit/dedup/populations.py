@@ -5,7 +5,7 @@ other groups are about other people."""
 from __future__ import annotations
 
 from reviewkit.dedup.abbreviations import FUNCTION_WORDS
-from reviewkit.dedup.population_places import place_groups
+from reviewkit.dedup.population_places import PLACE_SPANS, place_groups
 
 # Words of a title that name a population, an age group, a sex, a care setting or a trial arm,
 # by group. Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
@@ -44,7 +44,7 @@ _AGE_BANDS = {
 # young adults. It is its own group ('young_people'), with 'youth' (the UN's and WHO's 15 to
 # 24), that differs from every group but those two (:func:`groups_apart`); the ten labelled
 # sets hold no pair it decides (dedup41; none with 'youth' beside another age word, rd41h).
-_SPANS = {"young_people": frozenset(["adolescent", "young"])}
+_SPANS = {"young_people": frozenset(["adolescent", "young"])} | PLACE_SPANS
 _BROAD_PEOPLE = frozenset(["people", "persons", "person"])
 _PLACE_PREFIXES = ("place:", "ethnic:")
 _PEOPLE = frozenset(

@@ -133,3 +133,30 @@ def test_youth_spans_adolescents_and_young_adults_as_young_people_does():
             keys_for(2, journal(title.format(other))),
         )
         assert got == ("not_duplicate", "population_differs"), (other, got)
+
+
+def test_registrations_without_a_number_read_groups_as_bare_titles_do():
+    # a register's address without a number (EU-CTR's search page): the title is all there is.
+    # A country named on one side only is a sister registration (the Japan study beside the
+    # global one) or the one registration exported with and without its country: a person
+    # decides, as for two bare titles (it was kept apart: the groups had to be equal)
+    search = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=dapagliflozin"
+
+    def reg(title: str) -> Record:
+        return Record(title=title, journal=search, year=2015, source="CENTRAL")
+
+    adults = TRIAL.format("adults")
+    for one in ("Japanese adults", "adults in Japan", "Black adults"):
+        got = outcome(reg(TRIAL.format(one)), reg(adults))
+        assert got == ("queued", "registration_numbers"), (one, got)
+    # each naming another country, or an age group, sex or arm on one side: two trials
+    for one, two in (
+        ("Japanese adults", "Chinese adults"),
+        ("adults", "children"),
+        ("adults", "adults and children"),
+        ("women", "adults"),
+    ):
+        got = outcome(reg(TRIAL.format(one)), reg(TRIAL.format(two)))
+        assert got == ("apart", ""), (one, two, got)
+    # the true copy: one registration exported twice goes to a person, as it did
+    assert outcome(reg(adults), reg(adults)) == ("queued", "registration_numbers")

@@ -1,0 +1,87 @@
+"""Place words with another meaning (issue 14, dedup42): a country's or a people's name inside
+the name of a disease, a stain, a species or breed, a medicine system, an organisation or a
+war names no population ('India ink', 'German measles', 'Spanish flu', 'Chinese hamster',
+'Chinese herbal medicine', 'American Heart Association', 'Vietnam War veterans'); 'Georgia' is
+the US state as often as the country; 'Black and White women' names both groups. Each is
+read through the public reading (population_words) and the pair it decides, beside the
+reading that still stands."""
+
+from __future__ import annotations
+
+from dedup.helpers import outcome, verdict
+
+from reviewkit.dedup.normalise import keys_for, match_title
+from reviewkit.dedup.populations import population_words
+from reviewkit.records import Record
+
+TEAM = ["Tanaka, Hiro", "Wang, Li", "Smith, Anne"]
+
+
+def groups(title: str) -> list[str]:
+    return sorted(population_words(match_title(title).split()))
+
+
+def journal(title: str, **kw) -> Record:
+    base = dict(title=title, authors=TEAM, year=2016, journal="Vaccine")
+    base.update(kw)
+    return Record(source="Embase", **base)
+
+
+def test_place_words_inside_a_name_of_a_thing_name_no_population():
+    for title in (
+        "Using India ink as a sensor for oximetry",  # a stain
+        "Congo red staining of amyloid",
+        "German measles in pregnancy",  # diseases named for a place
+        "Lessons from the Spanish flu of 1918",
+        "Japanese encephalitis vaccination",
+        "Middle East respiratory syndrome coronavirus",
+        "African swine fever virus in wild boar",
+        "Toxicity in Chinese hamster ovary cells",  # species, strains and breeds
+        "Growth of Japanese quail fed a low protein diet",
+        "Behaviour of Swiss albino mice",
+        "Atherosclerosis in New Zealand White rabbits",
+        "Vero cells of the African green monkey",
+        "Hip dysplasia in German shepherd dogs",
+        "Turkey coronavirus in turkey poults",
+        "Newcastle disease in guinea fowl",
+        "Chinese herbal medicine for depression",  # a medicine system and its remedies
+        "Traditional Chinese medicine for insomnia",
+        "Korean red ginseng and fatigue",
+        "Kampo and Japanese herbal medicines",
+        "A statement from the American Heart Association",  # organisations and meetings
+        "Guidelines of the American Society of Clinical Oncology",
+        "A report of the European Respiratory Society task force",
+        "Abstracts of the 26th European Workshop on Neonatology",
+        "Health of Vietnam War veterans",  # a war: its veterans are the US's
+        "Depression in Spanish-speaking immigrants",  # a language spoken anywhere
+    ):
+        assert not [g for g in groups(title) if g.startswith(("place:", "ethnic:"))], title
+
+
+def test_the_place_reading_stands_beside_those_names():
+    assert groups("Depression in Chinese adults") == ["adult", "place:china"]
+    assert groups("Chinese herbal medicine for depression in Chinese adults") == [
+        "adult",
+        "place:china",
+    ]
+    assert groups("Ageing in Chinese society") == ["place:china"]  # a people's society
+    assert groups("Stress in Korean female college students") == ["female", "place:south korea"]
+    assert groups("Brucella in British sheep") == ["place:united kingdom"]  # the UK's sheep
+    assert groups("Influenza in Spain") == ["place:spain"]
+    assert groups("Tuberculosis in Turkey: a review") == ["place:turkey"]
+    assert groups("Obesity in Black and White women") == ["ethnic:black", "ethnic:white", "female"]
+    assert groups("Complications in White and Black patients") == ["ethnic:black", "ethnic:white"]
+    assert groups("A black and white colobus monkey") == []
+
+
+def test_georgia_the_state_or_the_country_parts_from_neither():
+    # 'Georgia' is a US state ('in Georgia and West Virginia') as often as the country
+    # ('Tbilisi, Georgia'): beside the United States it parts nothing, beside another
+    # country (Armenia) it does
+    title = "Hepatitis C treatment uptake among people who inject drugs in {}"
+    got = outcome(journal(title.format("Georgia")), journal(title.format("Georgia, USA")))
+    assert got[0] == "merged", got
+    ga, us, am = (keys_for(i, journal(title.format(p))) for i, p in
+                  enumerate(("Georgia", "the United States", "Armenia")))  # fmt: skip
+    assert verdict(ga, us)[1] != "population_differs"
+    assert verdict(ga, am) == ("not_duplicate", "population_differs")
