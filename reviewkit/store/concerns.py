@@ -85,9 +85,10 @@ def kept_base(db: Store, rules: str) -> KeptBase | None:
     return KeptBase(made[0][1], rows, notices, [tuple(t) for t in targets], made[2])
 
 
-# How many keys of records one write keeps (with their lookups): the keys of 50,000 records
-# written in one transaction held the write lock ~0.46 s, and a screen's key waits for it
-# (``benchmarks/results/notices-keep.md`` has the longest hold now)
+# How many keys of records one write keeps (with their lookups), and a fourth of how many rows
+# one write deletes: the keys of 50,000 records written in one transaction held the write
+# lock 0.40-0.46 CPU-s, and a screen's key waits for it; 5,000 a write hold it 0.08 CPU-s at
+# most, in 14 writes (``benchmarks/results/notices-keep.md``)
 KEYS_A_WRITE = 5_000
 # what the kept state says while it is being written: found again until the last write
 _WRITING = "writing "
