@@ -87,8 +87,8 @@ def kept_base(db: Store, rules: str) -> KeptBase | None:
 
 # How many keys of records one write keeps (with their lookups), and a fourth of how many rows
 # one write deletes: the keys of 50,000 records written in one transaction held the write
-# lock 0.40-0.46 CPU-s, and a screen's key waits for it; 5,000 a write hold it 0.08 CPU-s at
-# most, in 14 writes (``benchmarks/results/notices-keep.md``)
+# lock 0.40-0.46 CPU-s, and a screen's key waits for it; 5,000 a write hold it 0.07-0.14 CPU-s,
+# in 14 writes (29 replacing kept keys: ``benchmarks/results/notices-keep.md``)
 KEYS_A_WRITE = 5_000
 # what the kept state says while it is being written: found again until the last write
 _WRITING = "writing "
