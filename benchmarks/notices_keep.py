@@ -25,6 +25,7 @@ import os
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.bench_tui import build_project, snapshot_records
@@ -51,17 +52,41 @@ def _next_records() -> tuple[list, list]:
     return articles, [*articles[: N_NEW - 1], notice]
 
 
+def _timed_writes(held: list[tuple[float, float]]) -> None:
+    """Time every outermost write transaction of this process (wall and CPU seconds from
+    BEGIN IMMEDIATE to COMMIT: how long it holds the write lock) into ``held``."""
+    from reviewkit.store.db import Store
+
+    plain = Store.transaction
+
+    @contextmanager
+    def timed(self, *args, **kwargs):  # noqa: ANN001, ANN202 - wraps Store.transaction
+        outermost = not self.conn.in_transaction
+        wall, cpu = time.perf_counter(), time.process_time()
+        with plain(self, *args, **kwargs) as conn:
+            yield conn
+        if outermost:
+            held.append((time.perf_counter() - wall, time.process_time() - cpu))
+
+    Store.transaction = timed  # type: ignore[method-assign]
+
+
 def _measure(folder: str, records: list) -> dict:
-    """CPU seconds of the first find, then of the find after an import of ``records``."""
+    """CPU seconds of the first find (and the longest time it held the write lock), then of
+    the find after an import of ``records``."""
     from reviewkit.dedup.concerns_kept import keep_project_concerns
     from reviewkit.project import open_project
     from reviewkit.store.records import add_import, add_records, finish_import
 
     project = open_project(folder)
     db = project.db
+    held: list[tuple[float, float]] = []
+    _timed_writes(held)
     started = time.process_time()
     first = keep_project_concerns(db)
     first_cpu = time.process_time() - started
+    longest = max(held, default=(0.0, 0.0))
+    writes = len(held)
     with db.transaction():
         made = add_import(db, source="PubMed", path="next.xml", fmt="pubmed-xml", sha256="next")
         ids = add_records(db, records, import_id=made)
@@ -69,10 +94,26 @@ def _measure(folder: str, records: list) -> dict:
     started = time.process_time()
     after = keep_project_concerns(db)
     import_cpu = time.process_time() - started
+    # an upgrade that changes the rules: all found again, the kept keys replaced
+    from reviewkit.dedup import concerns_kept
+
+    concerns_kept.rules_fingerprint = lambda: "upgraded"  # type: ignore[assignment]
+    held.clear()
+    started = time.process_time()
+    keep_project_concerns(db)
+    upgrade_cpu = time.process_time() - started
+    upgrade_longest = max(held, default=(0.0, 0.0))
     project.close()
     return {
         "first_find_cpu_s": round(first_cpu, 2),
+        "first_find_writes": writes,
+        "first_find_longest_lock_s": round(longest[0], 3),
+        "first_find_longest_lock_cpu_s": round(longest[1], 3),
         "import_find_cpu_s": round(import_cpu, 2),
+        "upgrade_find_cpu_s": round(upgrade_cpu, 2),
+        "upgrade_find_writes": len(held),
+        "upgrade_longest_lock_s": round(upgrade_longest[0], 3),
+        "upgrade_longest_lock_cpu_s": round(upgrade_longest[1], 3),
         "records_with_notices_before": len(first),
         "records_with_notices_after": len(after),
     }
@@ -115,26 +156,53 @@ def write_markdown(path: Path, every: dict) -> None:
         "`nice -n 10 .venv/bin/python -m benchmarks.notices_keep LABEL` — the first 50,000 "
         "articles of the real PubMed snapshot, Review B's protocol; in a fresh process on a "
         "fresh copy each: the first find of the notices (nothing kept), then an import of the "
-        "snapshot's next 10 articles, or of 9 of them and an erratum about the project's first article, and the find the "
-        "import runs. CPU seconds. `before`: main at 9772938a (kept notices brought up to date "
-        "for added records, but every record read again for a batch holding a notice); "
-        "`after`: the batch's notices, and kept ones naming a new record, looked up by the keys "
-        "kept of every record (`reviewkit/dedup/concerns_stored.py`, migration 098); the first "
-        "find writes those keys; both on the project read update file first. `merged`: main "
-        "after this change and pubfid12, the project's 50,000 records read in NLM's order "
-        "(the baseline chunk, then the update file).",
+        "snapshot's next 10 articles, or of 9 of them and an erratum about the project's first "
+        "article, and the find the import runs; then the find after an upgrade that changed "
+        "the rules (all found again, the kept keys replaced). CPU seconds. `before`: main at "
+        "9772938a (kept notices brought up to date for added records, but every record read "
+        "again for a batch holding a notice); `after`: the batch's notices, and kept ones "
+        "naming a new record, looked up by the keys kept of every record "
+        "(`reviewkit/dedup/concerns_stored.py`, migration 098); the first find writes those "
+        "keys; both on the project read update file first. `merged`: main after this change "
+        "and pubfid12, the project's 50,000 records read in NLM's order (the baseline chunk, "
+        "then the update file). `main`: main at 8a3b18f3; `notices12`: the keys kept in short "
+        "writes (`reviewkit/store/concerns.py`, 5,000 records' keys a write, the kept state "
+        "last).",
         "",
-        "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice |",
-        "| --- | --- | --- | --- | --- |",
+        "The write lock: the longest time one write held it (BEGIN IMMEDIATE to COMMIT) in the "
+        "first find and in the find after an upgrade, as CPU seconds (wall seconds, which a "
+        "loaded machine and the disk's syncs stretch), and how many writes each made. A key "
+        "pressed on the screening screen meanwhile waits for one write.",
+        "",
+        "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice "
+        "| longest lock, first find | longest lock, after an upgrade | writes |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for label, f in every.items():
+        a, n = f["articles"], f["with_a_notice"]
         lines.append(
             f"| {label} | {f['load_average_1min_before']:.2f} "
-            f"| {f['articles']['first_find_cpu_s']:.2f} / {f['with_a_notice']['first_find_cpu_s']:.2f} "
-            f"| {f['articles']['import_find_cpu_s']:.2f} | {f['with_a_notice']['import_find_cpu_s']:.2f} |"
+            f"| {a['first_find_cpu_s']:.2f} / {n['first_find_cpu_s']:.2f} "
+            f"| {a['import_find_cpu_s']:.2f} | {n['import_find_cpu_s']:.2f} "
+            f"| {_lock(a, n, 'first_find_longest_lock')} | {_lock(a, n, 'upgrade_longest_lock')} "
+            f"| {_writes(a)} |"
         )
     lines += ["", load_note(max(f["load_average_1min_before"] for f in every.values())), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _lock(a: dict, n: dict, key: str) -> str:
+    """The longest lock of both runs: CPU seconds (wall seconds); '—' where not measured."""
+    if key + "_s" not in a:
+        return "—"
+    cpu = max(a[key + "_cpu_s"], n[key + "_cpu_s"])
+    return f"{cpu:.3f} ({min(a[key + '_s'], n[key + '_s']):.2f}–{max(a[key + '_s'], n[key + '_s']):.2f})"
+
+
+def _writes(a: dict) -> str:
+    if "first_find_writes" not in a:
+        return "—"
+    return f"{a['first_find_writes']} / {a['upgrade_find_writes']}"
 
 
 if __name__ == "__main__":

@@ -108,7 +108,15 @@ class DatabaseBusy(ProjectError):
     """Another process held the project's write lock for longer than we waited.
 
     Nothing was written; the same action can be tried again (the screening app retries it).
+    ``held_here``: what this process's own write holding the lock writes, where it is one of
+    this process's (a screen's thread keeping the notices it found), else ''.
     """
+
+    def __init__(
+        self, message: str, *, where: str = "", hint: str = "", held_here: str = ""
+    ) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.held_here = held_here
 
 
 # Translators from a library's exception to the UserError it means, registered by the module

@@ -165,6 +165,19 @@ def _first(ids: list[int] | None) -> int | None:
     return min(ids) if ids else None
 
 
+# how many words at each end of a folded title key it (TitleIndex, and the keys kept of each
+# record: concerns_stored.record_keys): one end stays when a subtitle is dropped or a heading
+# added
+_END_WORDS = 3
+
+
+def title_ends(folded: str) -> tuple[str, str]:
+    """The first and the last :data:`_END_WORDS` words of a folded title, each joined by a
+    blank: what :class:`TitleIndex` finds the close titles among (and the store keeps)."""
+    words = folded.split()
+    return " ".join(words[:_END_WORDS]), " ".join(words[-_END_WORDS:])
+
+
 class TitleIndex:
     """The folded titles of the records that are no notice, to find the one a notice's title
     names: the same title, or one close to it as dedup compares titles
@@ -175,7 +188,8 @@ class TitleIndex:
 
     def __init__(self) -> None:
         self.exact: dict[str, list[int]] = defaultdict(list)
-        self.ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        # ('^', first words) and ('$', last words) -> the titles (:func:`title_ends`)
+        self.ends: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.places = Places()  # for a notice that cites its article (concern_citations)
 
     def add(self, record_id: int, rec: Record, folded: str) -> None:
@@ -183,9 +197,9 @@ class TitleIndex:
         if not folded:
             return
         self.exact[folded].append(record_id)
-        words = folded.split()
-        self.ends[("^", *words[:3])].add(folded)
-        self.ends[("$", *words[-3:])].add(folded)
+        head, tail = title_ends(folded)
+        self.ends[("^", head)].add(folded)
+        self.ends[("$", tail)].add(folded)
 
     @staticmethod
     def names_a_title(notice: Record) -> bool:
@@ -208,12 +222,12 @@ class TitleIndex:
             folded = match_title(raw) if typed else ""
             return self.exact.get(folded, []) if len(folded.split()) >= _MIN_WORDS else []
         folded = match_title(named.title)
-        words = folded.split()
-        if len(words) < _MIN_WORDS:
+        if len(folded.split()) < _MIN_WORDS:
             return []
         if folded in self.exact:
             return self.exact[folded]
-        near = self.ends.get(("^", *words[:3]), set()) | self.ends.get(("$", *words[-3:]), set())
+        head, tail = title_ends(folded)
+        near = self.ends.get(("^", head), set()) | self.ends.get(("$", tail), set())
         serious = notice_kind(notice) in SERIOUS
         return [
             i

@@ -54,13 +54,15 @@ class Finding(NamedTuple):
     """The notices about every record (:func:`~reviewkit.dedup.concerns.concerns_among`),
     the ids of the records that are notices, what each notice concerns, and the keys to keep
     (:func:`~reviewkit.dedup.concerns_stored.record_keys`): of every record that is no notice
-    (``every_key``), else of those added."""
+    (``every_key``), else of those added, and the kept state it was brought up to date from
+    (``based_on``, ``store.concerns.KeptBase.made_at``; '' where all were found again)."""
 
     found: dict[int, list[Concern]]
     notices: list[int]
     targets: dict[int, NoticeTargets]
     keys: list[KeyRow]
     every_key: bool
+    based_on: str = ""
 
     def target_rows(self) -> list[TargetRow]:
         """What each notice concerns, as kept (``store.concerns.TargetRow``)."""
@@ -135,7 +137,9 @@ def concerns_with_added(db: Store, rules: str) -> Finding | None:
         if concerns := joined_concerns(own_marks(records[t], linked), about.get(t, [])):
             found[t] = concerns
     keys = [record_keys(i, r, folded[i]) for i, r in plain.items()]
-    return Finding(found, sorted(every_notice), targets, keys, every_key=False)
+    return Finding(
+        found, sorted(every_notice), targets, keys, every_key=False, based_on=base.made_at
+    )
 
 
 def _as_targets(rows: Iterable[TargetRow]) -> dict[int, NoticeTargets]:

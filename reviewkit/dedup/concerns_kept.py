@@ -36,6 +36,10 @@ _RULES_PACKAGES = (
 )
 
 
+# what a screen's thread keeping the notices is doing, said to a key that waits for its lock
+KEEPING_NOTICES = "keeping the retractions, errata and comments it found"
+
+
 def project_concerns(db: Store) -> dict[int, list[Concern]]:
     """:func:`~reviewkit.dedup.concerns.concerns_among` over every record of the project: as kept by
     :func:`keep_project_concerns` while the records and the rules are the same (status and the
@@ -68,7 +72,15 @@ def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
     rows = [(rid, c.kind, c.pmid, c.notice, c.how) for rid, cs in made.found.items() for c in cs]
     with suppress(DatabaseBusy):
         keep_concerns(
-            db, rules, state, rows, made.notices, made.target_rows(), made.keys, made.every_key
+            db,
+            rules,
+            state,
+            rows,
+            made.notices,
+            made.target_rows(),
+            made.keys,
+            made.every_key,
+            made.based_on,
         )
     return made.found
 
@@ -77,6 +89,7 @@ def keep_project_concerns_at(path: Path) -> dict[int, list[Concern]]:
     """:func:`keep_project_concerns` on a connection of its own to the project database at
     ``path``: for a screen's thread, so that its first record is drawn without waiting."""
     db = Store.open(path)
+    db.writer = KEEPING_NOTICES  # what a key of the screen waits for meanwhile
     try:
         return keep_project_concerns(db)
     finally:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import TypeVar
 
 from reviewkit.dedup.concern_citations import Places
-from reviewkit.dedup.concerns import Lookups, TitleIndex
+from reviewkit.dedup.concerns import Lookups, TitleIndex, title_ends
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record, normalise_doi
 from reviewkit.store.concerns import KeyRow, keyed_ids, placed_ids
@@ -30,10 +30,10 @@ V = TypeVar("V")
 def record_keys(record_id: int, rec: Record, folded: str) -> KeyRow:
     """What the rules look a record that is no notice up by (``folded``: its title as
     :func:`~reviewkit.dedup.titles.match_title` folds it), as :class:`TitleIndex` and
-    :class:`~reviewkit.dedup.concern_citations.Places` index it."""
-    words = folded.split()
+    :class:`~reviewkit.dedup.concern_citations.Places` index it (its title's ends as
+    :func:`~reviewkit.dedup.concerns.title_ends` reads them)."""
     doi = normalise_doi(rec.doi) if rec.doi else ""
-    head, tail = " ".join(words[:3]), " ".join(words[-3:])
+    head, tail = title_ends(folded)
     return record_id, folded, head, tail, doi, rec.year, volume_key(rec.volume or "")
 
 
@@ -89,9 +89,9 @@ class _StoredTitles(TitleIndex):
                 folded, []
             )
 
-        def ends(key: tuple[str, ...]) -> set[str]:
+        def ends(key: tuple[str, str]) -> set[str]:
             column = "head" if key[0] == "^" else "tail"
-            kept = {t for _, t in keyed_ids(db, column, " ".join(key[1:]), upto)}
+            kept = {t for _, t in keyed_ids(db, column, key[1], upto)}
             return kept | added.ends.get(key, set())
 
         self.exact = _Asked(exact)  # type: ignore[assignment]

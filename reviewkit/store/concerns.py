@@ -10,6 +10,7 @@ base :func:`reviewkit.dedup.concerns_added.concerns_with_added` brings up to dat
 
 from __future__ import annotations
 
+import uuid
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -33,6 +34,7 @@ class KeptBase(NamedTuple):
     rows: list[ConcernRow]
     notices: list[int]
     targets: list[TargetRow]
+    made_at: str  # when it was kept: what a finding brought up to date from it is based on
 
 
 def records_state(db: Store) -> RecordsState:
@@ -80,7 +82,16 @@ def kept_base(db: Store, rules: str) -> KeptBase | None:
     ).fetchall()
     if _made(db) != made:  # rewritten while read: the rows may be of other records
         return None
-    return KeptBase(made[0][1], rows, notices, [tuple(t) for t in targets])
+    return KeptBase(made[0][1], rows, notices, [tuple(t) for t in targets], made[2])
+
+
+# How many keys of records one write keeps (with their lookups), and a fourth of how many rows
+# one write deletes: the keys of 50,000 records written in one transaction held the write
+# lock 0.40-0.46 CPU-s, and a screen's key waits for it; 5,000 a write hold it 0.07-0.14 CPU-s,
+# in 14 writes (29 replacing kept keys: ``benchmarks/results/notices-keep.md``)
+KEYS_A_WRITE = 5_000
+# what the kept state says while it is being written: found again until the last write
+_WRITING = "writing "
 
 
 def keep_concerns(
@@ -92,45 +103,97 @@ def keep_concerns(
     targets: Iterable[TargetRow],
     keys: Iterable[KeyRow],
     every_key: bool,
+    based_on: str = "",
 ) -> bool:
     """Keep ``rows``, the ids of the records that are ``notices`` and what each concerns
-    (``targets``), found over the records as ``state`` describes them, in one short write
-    replacing what was kept, with the ``keys`` of the records: of every record that is no
-    notice (``every_key``), else of those added since the keys were kept. Nothing is written
-    (False) when the records are not as ``state`` says (added since it was read). Two
-    processes keeping at once write one after the other, each all its rows or none. What the
-    rows are made of is made before the write: the write lock is held only for the writing
-    (a screen's keys wait while it is held)."""
+    (``targets``), found over the records as ``state`` describes them, replacing what was
+    kept, with the ``keys`` of the records: of every record that is no notice (``every_key``),
+    else of those added since the keys were kept.
+
+    In short writes, so that the write lock is never held long (a screen's keys wait while it
+    is): the first marks what is kept as being written (read as nothing kept), the keys follow
+    :data:`KEYS_A_WRITE` at a time, and the last writes the rows and the state they are valid
+    for. Killed midway, the store finds them again. Nothing more is written (False) when the
+    records are not as ``state`` says (added since it was read), or when another process
+    began keeping its own meanwhile (the later one writes them all), or, for what was brought
+    up to date from a kept state (``based_on``: its :attr:`KeptBase.made_at`), when that state
+    is no longer the one kept (its keys may have been read while rewritten)."""
     keys = list(keys)
-    lookups = sorted(_lookups(keys))
-    targets = list(targets)
+    writing = _WRITING + uuid.uuid4().hex
     with db.transaction() as conn:
-        if records_state(db) != state:
+        made = _made(db)
+        if records_state(db) != state or (based_on and (made is None or made[2] != based_on)):
             return False
-        conn.execute("DELETE FROM record_concerns")
-        conn.execute("DELETE FROM record_notices")
-        position: dict[int, int] = {}
-        for rid, kind, pmid, notice, how in rows:
-            position[rid] = position.get(rid, -1) + 1
-            conn.execute(
-                "INSERT INTO record_concerns VALUES (?, ?, ?, ?, ?, ?)",
-                (rid, position[rid], kind, pmid, notice, how),
-            )
-        conn.executemany("INSERT INTO record_notices VALUES (?)", ((n,) for n in notices))
-        conn.execute("DELETE FROM record_notice_targets")
-        conn.executemany("INSERT INTO record_notice_targets VALUES (?, ?, ?, ?, ?)", targets)
-        if every_key:
-            conn.execute("DELETE FROM record_concern_keys")
-            conn.execute("DELETE FROM record_concern_lookup")
-        conn.executemany(
-            "INSERT OR REPLACE INTO record_concern_keys VALUES (?, ?, ?, ?, ?, ?, ?)", keys
+        conn.execute(
+            "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",
+            (*state, writing, now()),
         )
-        conn.executemany("INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", lookups)
+    if every_key:
+        for table in ("record_concern_keys", "record_concern_lookup"):
+            while deleted := _delete_some(db, table, writing):
+                if deleted < 0:
+                    return False
+    for start in range(0, len(keys), KEYS_A_WRITE):
+        part = keys[start : start + KEYS_A_WRITE]
+        with db.transaction() as conn:
+            if not _ours(db, writing):
+                return False
+            conn.executemany(
+                "INSERT OR REPLACE INTO record_concern_keys VALUES (?, ?, ?, ?, ?, ?, ?)", part
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(part))
+            )
+    with db.transaction() as conn:
+        if not _ours(db, writing) or records_state(db) != state:
+            return False
+        _write_rows(db, rows, notices, targets)
         conn.execute(
             "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",
             (*state, rules, now()),
         )
     return True
+
+
+def _ours(db: Store, writing: str) -> bool:
+    """Whether the kept state is still marked as being written by ``writing`` (no other
+    process began keeping its own since)."""
+    made = _made(db)
+    return made is not None and made[1] == writing
+
+
+def _delete_some(db: Store, table: str, writing: str) -> int:
+    """Delete some rows of ``table`` (one of the keys' tables: four lookups a record) in a
+    write of their own; how many were, or -1 where the state is no longer ``writing``'s."""
+    with db.transaction() as conn:
+        if not _ours(db, writing):
+            return -1
+        return conn.execute(
+            f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} LIMIT ?)"
+            if table == "record_concern_keys"
+            else f"DELETE FROM {table} WHERE (key, record_id) IN"
+            f" (SELECT key, record_id FROM {table} LIMIT ?)",
+            (KEYS_A_WRITE * 4,),
+        ).rowcount
+
+
+def _write_rows(
+    db: Store, rows: Iterable[ConcernRow], notices: Iterable[int], targets: Iterable[TargetRow]
+) -> None:
+    """Within a write: the found ``rows``, ``notices`` and ``targets`` in place of the kept."""
+    conn = db.conn
+    conn.execute("DELETE FROM record_concerns")
+    conn.execute("DELETE FROM record_notices")
+    position: dict[int, int] = {}
+    for rid, kind, pmid, notice, how in rows:
+        position[rid] = position.get(rid, -1) + 1
+        conn.execute(
+            "INSERT INTO record_concerns VALUES (?, ?, ?, ?, ?, ?)",
+            (rid, position[rid], kind, pmid, notice, how),
+        )
+    conn.executemany("INSERT INTO record_notices VALUES (?)", ((n,) for n in notices))
+    conn.execute("DELETE FROM record_notice_targets")
+    conn.executemany("INSERT INTO record_notice_targets VALUES (?, ?, ?, ?, ?)", targets)
 
 
 _COLUMNS = ("title", "head", "tail", "doi", "place")

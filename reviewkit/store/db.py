@@ -27,6 +27,7 @@ from reviewkit.store.db_errors import (
     open_error,
 )
 from reviewkit.store.first_pages import read_first_pages
+from reviewkit.store.lock_holders import held_here, holding
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_INT_MAX = 2**63 - 1  # the largest INTEGER SQLite holds
@@ -106,6 +107,9 @@ class Store:
         self.path = path
         self.conn = conn
         self._pending_review_id: str | None = None  # recorded by the next write (see below)
+        # what this connection's writes are, named to a write of this process that waits for
+        # its lock ('keeping the notices found': store.lock_holders); '' for an unnamed write
+        self.writer = ""
 
     # --- opening -------------------------------------------------------------------------
 
@@ -279,19 +283,20 @@ class Store:
             self.conn.execute(f"RELEASE {name}")
             return
         self._execute_waiting("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-            self._record_pending_review_id()
-        except BaseException as exc:
-            self.conn.execute("ROLLBACK")
-            if is_read_only(exc):
-                raise self._read_only() from None
-            raise
-        try:
-            self._execute_waiting("COMMIT")
-        except DatabaseBusy:
-            self.conn.execute("ROLLBACK")
-            raise
+        with holding(self.path, self, self.writer):
+            try:
+                yield self.conn
+                self._record_pending_review_id()
+            except BaseException as exc:
+                self.conn.execute("ROLLBACK")
+                if is_read_only(exc):
+                    raise self._read_only() from None
+                raise
+            try:
+                self._execute_waiting("COMMIT")
+            except DatabaseBusy:
+                self.conn.execute("ROLLBACK")
+                raise
         self._pending_review_id = None  # recorded (or found recorded) and committed
 
     def _read_only(self) -> ProjectError:
@@ -312,6 +317,14 @@ class Store:
                 raise self._read_only() from None
             if not is_busy(exc):
                 raise
+            ours = held_here(self.path, self)
+            if ours:  # a thread of this process (a screen's, keeping the notices it found)
+                raise DatabaseBusy(
+                    f"the project database is busy: this reviewkit is {ours}",
+                    where=str(self.path),
+                    hint="that write of this reviewkit's own ends by itself: try again in a moment",
+                    held_here=ours,
+                ) from None
             raise DatabaseBusy(
                 "the project database is busy", where=str(self.path), hint=BUSY_HINT
             ) from None

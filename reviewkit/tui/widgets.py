@@ -430,25 +430,31 @@ class WaitsForDatabase:
             return
         try:
             run()
-        except DatabaseBusy:
+        except DatabaseBusy as busy:
             self._backlog.append(run)
-            self._say_waiting()
+            self._say_waiting(busy)
             self.set_timer(RETRY_S, self._retry)  # type: ignore[attr-defined]
 
     def _retry(self) -> None:
         while self._backlog:
             try:
                 self._backlog[0]()
-            except DatabaseBusy:
-                self._say_waiting()
+            except DatabaseBusy as busy:
+                self._say_waiting(busy)
                 self.set_timer(RETRY_S, self._retry)  # type: ignore[attr-defined]
                 return
             self._backlog.popleft()
 
-    def _say_waiting(self) -> None:
+    def _say_waiting(self, busy: DatabaseBusy | None = None) -> None:
+        """Say what the kept keys wait for: this reviewkit's own write where the lock is one
+        of its threads' (a screen keeping the notices it found), else another command's."""
+        if busy is not None:
+            self._holder = busy.held_here
+        holder = getattr(self, "_holder", "")
+        what = f"this reviewkit is {holder}" if holder else "another reviewkit command is writing"
         n = len(self._backlog)
         self.say(
-            "database busy (another reviewkit command is writing): waiting, "
+            f"database busy ({what}): waiting, "
             f"{quantity(n, 'key')} kept, nothing lost · ctrl+q quits without them"
         )
 

@@ -35,6 +35,7 @@ ARTICLE = "Graded activity and sick leave in workers with low back pain: a rando
         (f'Retraction of "{ARTICLE}"', RETRACTION),
         (f"Retraction of “{ARTICLE}”", RETRACTION),
         (f"Korrektur zu: {ARTICLE}", ERRATUM),
+        (f"Korrektur: {ARTICLE}", ERRATUM),  # with only its colon, as 'Berichtigung:'
     ],
 )
 def test_a_heading_dedup_reads_is_read_by_the_notices(notice: str, kind: str) -> None:

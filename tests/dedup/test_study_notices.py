@@ -173,6 +173,9 @@ def test_corrections_to_a_subject_in_title_case_is_an_article_not_a_notice():
         "Correction To The Deformity: Long-Term Results Of Pedicle Screw Fixation",
         "Corrections To Scattered-Dose Estimates For Small Photon Fields",
         "Correction To A Valgus Knee In Total Knee Arthroplasty: A Case Report",
+        # Title Case with its small words small: the determiner joins the capital to 'to'
+        "Correction to the Deformity: Long-Term Results of Pedicle Screw Fixation",
+        "Corrections to a Valgus Knee in Total Knee Arthroplasty: A Case Report",
     ):
         assert not keys(1, title=title).notice, title
         assert not notice_about_a_paper(Record(title=title)), title
@@ -186,6 +189,9 @@ def test_corrections_to_a_subject_in_title_case_is_an_article_not_a_notice():
         "Correction To Hansen Et Al.",
         "Correction To: Graded Activity And Sick Leave",
         "CORRECTION TO THE DEFORMITY OF THE SPINE",
+        "Correction to The Structure of Graded Activity in Workers",  # the title's own capital
+        "Correction to the Article by Hansen on Graded Activity",
+        "Correction to the Deformity of the Spine, Lancet 2019; 393: 12-21",
     ):
         assert keys(1, title=title).notice, title
         assert notice_about_a_paper(Record(title=title)), title

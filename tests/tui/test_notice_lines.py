@@ -8,11 +8,13 @@ import sqlite3
 import threading
 
 from conftest import add_records
+from screening.helpers import make_records
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
 from reviewkit.dedup import concerns_kept as concerns_mod
 from reviewkit.records import Correction, Record
+from reviewkit.store import concerns as store_concerns
 from reviewkit.tui import notice_lines
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
@@ -95,3 +97,46 @@ def test_a_failed_search_for_notices_is_said_on_the_message_line(project_b, monk
             assert "database disk image is malformed" in said
 
     asyncio.run(go())
+
+
+def test_a_key_waiting_for_the_screens_own_search_for_notices_says_so(project_b, monkeypatch):
+    """The first screen after an upgrade that changed the notices' rules finds them again in a
+    thread, which writes what it found; a key pressed while that thread holds the write lock
+    waits for it, and the message line names that write of this reviewkit, not 'another
+    reviewkit command'. The key is written once the thread is done."""
+    add_records(project_b, make_records(3))
+    holding, release = threading.Event(), threading.Event()
+    plain = store_concerns.records_state
+
+    def held_by_the_thread(db):  # the thread's keeping write, held until released
+        if db.conn.in_transaction and threading.current_thread() is not threading.main_thread():
+            holding.set()
+            release.wait(timeout=10)
+        return plain(db)
+
+    monkeypatch.setattr(store_concerns, "records_state", held_by_the_thread)
+    said: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")))
+        async with app.run_test(size=(120, 34)) as pilot:
+            screen = app.first_screen
+            for _ in range(200):
+                if holding.is_set():
+                    break
+                await pilot.pause(0.05)
+            await pilot.press("i")
+            said.append(screen.message)
+            release.set()
+            await app.workers.wait_for_complete()
+            for _ in range(100):
+                if not screen.waiting:
+                    break
+                await pilot.pause(0.1)
+            assert screen.waiting == 0
+
+    asyncio.run(go())
+    assert "database busy (this reviewkit is keeping the retractions, errata" in said[0]
+    assert "another reviewkit command" not in said[0] and "1 key kept" in said[0]
+    with sqlite3.connect(project_b.database_path) as conn:
+        assert conn.execute("SELECT label FROM decisions").fetchall() == [("include",)]

@@ -1,0 +1,51 @@
+"""Which connection of this process holds a project database's write lock, and for what.
+
+A screen's own thread (keeping the notices it found: ``dedup.concerns_kept``) writes on a
+connection of its own; a key pressed meanwhile waits for that thread's lock, and was told it
+waited for "another reviewkit command". Each write transaction says here what it writes
+(:attr:`reviewkit.store.db.Store.writer`) while it holds the lock, so that a write of the same
+process kept waiting names it (:func:`held_here`); another process's writes are not known here.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+# what an unnamed write of this process is called
+UNNAMED = "writing on another of its connections"
+
+_GUARD = threading.Lock()
+_HELD: dict[str, tuple[object, str]] = {}  # database file -> (the holder, what it writes)
+
+
+@cache
+def _file(path: str) -> str:
+    """One name for a database file however it was reached (a relative path, a link)."""
+    return os.path.realpath(path)
+
+
+@contextmanager
+def holding(path: Path, holder: object, what: str) -> Iterator[None]:
+    """Within: ``holder`` (a connection's store) holds ``path``'s write lock, writing ``what``."""
+    name = _file(str(path))
+    with _GUARD:
+        _HELD[name] = (holder, what or UNNAMED)
+    try:
+        yield
+    finally:
+        with _GUARD:
+            if _HELD.get(name, (None,))[0] is holder:
+                del _HELD[name]
+
+
+def held_here(path: Path, asking: object) -> str:
+    """What this process's write holding ``path``'s lock writes ('' where none does, or only
+    ``asking`` itself)."""
+    with _GUARD:
+        holder, what = _HELD.get(_file(str(path)), (None, ""))
+    return "" if holder is None or holder is asking else what

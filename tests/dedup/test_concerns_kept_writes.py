@@ -1,0 +1,135 @@
+"""Keeping the notices writes in short transactions (reviewkit.store.concerns.keep_concerns):
+the keys of 50,000 records in one write held the lock ~0.46 s, and the first screen after an
+upgrade that changed the rules found the notices in a thread while its keys waited. The kept
+state is written last, so that a kill midway leaves a store that finds them again."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from conftest import add_records
+
+from reviewkit.dedup import concerns_added, concerns_kept
+from reviewkit.dedup.concerns import concerns_among
+from reviewkit.dedup.concerns_kept import (
+    keep_project_concerns,
+    kept_project_concerns,
+    project_concerns,
+)
+from reviewkit.records import Record
+from reviewkit.store import concerns as store_concerns
+from reviewkit.store.db import Store
+from reviewkit.store.records import iter_records
+
+TITLE = "Graded activity for workers on sick leave with low back pain, trial {}"
+
+
+def _records() -> list[Record]:
+    articles = [Record(title=TITLE.format(k), year=2019) for k in range(10)]
+    return [*articles, Record(title="Erratum to: " + TITLE.format(3), year=2020)]
+
+
+def _every_write(monkeypatch, after) -> None:
+    """Call ``after()`` once each outermost write of any store has committed."""
+    plain = Store.transaction
+
+    @contextmanager
+    def watched(self, *args, **kwargs):
+        outermost = not self.conn.in_transaction
+        with plain(self, *args, **kwargs) as conn:
+            yield conn
+        if outermost:
+            after()
+
+    monkeypatch.setattr(Store, "transaction", watched)
+
+
+def _keys_kept(db: Store) -> int:
+    return db.conn.execute("SELECT COUNT(*) FROM record_concern_keys").fetchone()[0]
+
+
+def _all_found(db: Store) -> dict:
+    return concerns_among(dict(iter_records(db)))
+
+
+def test_the_keys_are_kept_a_few_at_a_time_and_the_state_last(project_b, monkeypatch) -> None:
+    add_records(project_b, _records())
+    monkeypatch.setattr(store_concerns, "KEYS_A_WRITE", 3)
+    other = Store.open(project_b.database_path)  # what another process reads meanwhile
+    seen: list[tuple[int, bool]] = []
+
+    def look() -> None:
+        seen.append((_keys_kept(other), kept_project_concerns(other) is not None))
+
+    _every_write(monkeypatch, look)
+    keep_project_concerns(project_b.db)
+    # then an upgrade that changes the rules: every key replaced, as few at a time
+    monkeypatch.setattr(concerns_kept, "rules_fingerprint", lambda: "upgraded")
+    first = len(seen)
+    keep_project_concerns(project_b.db)
+    other.close()
+    for before, writes in ((0, seen[:first]), (10, seen[first:])):
+        counts = [before, *(n for n, _ in writes)]
+        # no write adds more than three keys
+        assert max(b - a for a, b in zip(counts, counts[1:], strict=False)) <= 3
+        assert counts[-1] == 10  # the ten articles' keys, not the notice's
+        # nothing reads as kept until the last write
+        assert [kept for _, kept in writes] == [False] * (len(writes) - 1) + [True]
+    assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
+
+
+@pytest.mark.parametrize("killed_after", [1, 2, 4])
+def test_a_kill_midway_leaves_a_store_that_finds_them_again(
+    project_b, monkeypatch, killed_after
+) -> None:
+    add_records(project_b, _records())
+    keep_project_concerns(project_b.db)
+    monkeypatch.setattr(store_concerns, "KEYS_A_WRITE", 3)
+    monkeypatch.setattr(concerns_kept, "rules_fingerprint", lambda: "upgraded")
+    writes = []
+
+    def kill() -> None:
+        writes.append(1)
+        if len(writes) == killed_after:
+            raise KeyboardInterrupt  # the process ends here
+
+    with monkeypatch.context() as m:
+        _every_write(m, kill)
+        with pytest.raises(KeyboardInterrupt):
+            keep_project_concerns(project_b.db)
+    assert kept_project_concerns(project_b.db) is None  # neither the old nor half the new
+    assert project_concerns(project_b.db) == _all_found(project_b.db)
+    assert keep_project_concerns(project_b.db) == _all_found(project_b.db)
+    assert _keys_kept(project_b.db) == 10
+    # the keys are whole again: a notice added later finds its article by them
+    (notice,) = add_records(project_b, [Record(title="Retraction: " + TITLE.format(7), year=2021)])
+    found = _all_found(project_b.db)
+    assert keep_project_concerns(project_b.db) == found
+    assert any(c.notice == notice for cs in found.values() for c in cs)
+
+
+def test_a_finding_brought_up_to_date_from_a_state_kept_over_meanwhile_is_not_kept(
+    project_b,
+) -> None:
+    """Another process keeps its notices while this one brings the kept ones up to date (the
+    keys it read may have been half rewritten): this one's are not kept over them."""
+    add_records(project_b, _records())
+    keep_project_concerns(project_b.db)
+    add_records(project_b, [Record(title="Retraction: " + TITLE.format(7), year=2021)])
+    rules = concerns_kept.rules_fingerprint()
+    made = concerns_added.concerns_with_added(project_b.db, rules)
+    assert made is not None and not made.every_key
+    other = Store.open(project_b.database_path)
+    keep_project_concerns(other)  # the other process's, kept first
+    kept = kept_project_concerns(other)
+    other.close()
+    rows = [(r, c.kind, c.pmid, c.notice, c.how) for r, cs in made.found.items() for c in cs]
+    state = store_concerns.records_state(project_b.db)
+    target_rows = made.target_rows()
+    assert not store_concerns.keep_concerns(
+        project_b.db, rules, state, rows, made.notices, target_rows, made.keys, False, made.based_on
+    )
+    assert kept is not None and kept_project_concerns(project_b.db) == kept == _all_found(
+        project_b.db
+    )
