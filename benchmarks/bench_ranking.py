@@ -403,7 +403,7 @@ def _markdown(fig: dict) -> str:
         lines += _variant_lines(v)
     lines += _stop_lines(fig)
     lines += tried_lines()
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"  # tried_lines() ends in "": one newline at the end
 
 
 def _names(text: str) -> list[str]:

@@ -204,6 +204,43 @@ TRIED_LATER = [
         "1.97x, smallest ratio 4.1x / 4.4x (misses 5x)",
         "dropped: lower than the stratified draw on both inputs",
     ),
+    # round 11 (benchmarks/ranking_round11.py): a pretrained word representation
+    (
+        "a pretrained word representation: WordLlama's token embeddings (wordllama 0.4.0.post1, "
+        "MIT wheel; l2_supercat, 32,000 × 256, trained from the LLaMA 2 70B and Phi-3 token "
+        "codebooks), a record the mean of its tokens' vectors (title twice and abstract, as "
+        "ranked), centred on the collection and unit length; the kept model on those 256 "
+        "columns alone, seeds 0-2",
+        "0.387 (8/15); recall@10 % 0.460; Triptans -0.45, SkeletalMuscleRelaxants -0.44, "
+        "BetaBlockers -0.28, Nagtegaal -0.18, Opiods +0.21, ProtonPumpInhibitors +0.13; CPU "
+        "1.88x (embedding included), smallest ratio 3.6x (misses 5x)",
+        "dropped: lower on both halves; a record's nearest include tells includes from excludes "
+        "less well in the embedding (AUC 0.835 against 0.866 on TF-IDF, lower on 12 of 15 sets)",
+    ),
+    (
+        "the TF-IDF rows beside the embedding, √0.75 · TF-IDF and √0.25 · embedding (kernel "
+        "0.75 cos + 0.25 cos_emb, diagonal 1; the weight fixed before running), seeds 0-2",
+        "0.425 (7/15); recall@10 % 0.494; SkeletalMuscleRelaxants -0.44, Triptans -0.28, "
+        "BetaBlockers -0.16, Opiods +0.18, Antihistamines +0.13; CPU 2.00x, smallest ratio 3.6x",
+        "dropped",
+    ),
+    (
+        "committee: the kept model and the embedding model, scores turned into ranks and "
+        "averaged 0.5 / 0.5, seeds 0-2",
+        "0.433 (7/15); recall@10 % 0.494; Triptans -0.29, SkeletalMuscleRelaxants -0.28, "
+        "BetaBlockers -0.20, Opiods +0.18, ProtonPumpInhibitors +0.09; CPU 2.66x, smallest "
+        "ratio 3.3x",
+        "dropped",
+    ),
+    (
+        "the embedding as a cold start: the embedding model while the labels hold one include "
+        "(the prior), the kept model from the second include on, seeds 0-2",
+        "0.453 (9/15); with_keywords 0.451 (8/15, kept 0.452, 9/15); recall@10 % 0.494 / "
+        "0.491; Triptans -0.06, "
+        "SkeletalMuscleRelaxants -0.05 (title_abstract); CPU 1.57x / 1.68x, smallest ratio "
+        "3.9x / 3.4x",
+        "dropped: lowers title_abstract on both halves, over the CPU budget",
+    ),
 ]
 
 # The rounds in words, run on in the paragraph after the sixth round (each ends in a space).
@@ -320,4 +357,39 @@ ROUND10 = (
     "CPU. No gain from this round: the product stays. "
 )
 
-LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9 + ROUND10
+ROUND11 = (
+    "An eleventh round (benchmarks/ranking_round11.py) measured the one kind of evidence never "
+    "tried, a pretrained language representation, title_abstract (the cold start on both "
+    "inputs), seeds 0-2, settings fixed "
+    "before running: WordLlama's token embeddings (PyPI wordllama 0.4.0.post1; its wheel, "
+    "licensed MIT, holds a 32,000 × 256 float16 table that its README says was trained from "
+    "the token codebooks of LLaMA 2 70B and Phi-3 medium: the Llama 2 Community License asks "
+    "whoever passes on Llama materials or derivative works of them to pass that licence on "
+    "too, which the wheel does not; whether a table trained from the codebook is such a work "
+    "is not settled), a record the mean of its tokens' vectors, centred on the collection "
+    "and unit length, used alone, beside the TF-IDF (kernel 0.75 / 0.25), rank-averaged with "
+    "the kept model, or as a cold start until the second include. None raised the mean "
+    "(0.387-0.453 against 0.461) and each is lower on both halves (7 smaller 0.342-0.394 "
+    "against 0.405; 8 larger 0.426-0.504 against 0.510), so the split-half check picks the "
+    "kept setting either way. The embedding brings related records together, includes and "
+    "excludes alike: a record's cosine to its nearest include separates the two less well "
+    "than on TF-IDF (AUC 0.835 against 0.866; `python -m benchmarks.ranking_round11 "
+    "nearest`), lower on 12 of the 15 sets and most where the variants lose most "
+    "(SkeletalMuscleRelaxants 0.669 against 0.835, Triptans 0.790 against 0.887), higher only "
+    "on Opiods, ACEInhibitors and UrinaryIncontinence, where the variants gain (they gain too "
+    "on ProtonPumpInhibitors and Antihistamines). Presumably, in a drug-class review the "
+    "excludes are about the same drugs, and the words that set an include apart (trial "
+    "designs, drug names split into sub-word pieces) weigh less in a mean of static vectors "
+    "than in TF-IDF. The cost alone misses the 5x target on the smallest set, where "
+    "0.17 CPU-s is left (UrinaryIncontinence, 0.59 against ASReview's 3.8): `import "
+    "wordllama` costs 0.27-0.30 CPU-s (and its `WordLlama.load()` looks for the tokenizer "
+    "under `tokenizer/`, not the wheel's `tokenizers/`, and tries to download it), so the "
+    "file was read with numpy and tokenised with `tokenizers` (import 0.01, tokenizer 0.06, "
+    "weights 0.03 as float16, 0.09 as float32) and the LLaMA tokenizer's BPE costs 0.14-0.18 "
+    "CPU-s on the 327 records (1.2-1.6 s on 2,544; once per distinct word 0.13 / 0.74 s, the "
+    "same tokens for 99.8 % of the records): at least 0.23 s. Smallest whole-process ratio "
+    "3.3-3.9x; the kept model rerun (seed 0, at a 1-min load of 9-13) gave the same WSS@95 "
+    "run for run at 0.96x its tables' CPU. No gain from this round: the product stays. "
+)
+
+LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9 + ROUND10 + ROUND11
