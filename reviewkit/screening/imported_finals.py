@@ -55,19 +55,27 @@ def taken_as_seen(project: Project, added: Collection[str]) -> list[TakenAsSeen]
     if not finals:
         return []
     derived = DerivedStages(project)
-    live = live_decisions(derived.log())
+    canon = derived.canon
+    studies = {canon.get(f.record_id, f.record_id) for f in finals}
+    # each (stage, study) of the finals -> its records' live entries there, read in one pass
+    # (a pass over the whole log for each final took 4 s for 4,000 finals)
+    entries: dict[tuple[str, int], dict[int, list[Decision]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for d in live_decisions(derived.log()):
+        if (study := canon.get(d.record_id, d.record_id)) in studies:
+            entries[d.stage, study][d.record_id].append(d)
     out = []
-    for final in finals:
-        study = derived.canon.get(final.record_id, final.record_id)
+    for final in sorted(finals, key=lambda f: (f.stage, canon.get(f.record_id, f.record_id))):
+        study = canon.get(final.record_id, final.record_id)
+        by_record = entries.get((final.stage, study), {})
+        if len(by_record) < 2:
+            continue  # a study of one record: nothing merged into it
         state = derived.states(final.stage).get(study)
         if state is None or state.final is None or state.final.id != final.id:
             continue  # undone, or another final came after it
         if study in derived.open_again(final.stage):
             continue  # open for the lead already: conflicts says why
-        by_record: dict[int, list[Decision]] = defaultdict(list)
-        for d in live:
-            if d.stage == final.stage and derived.canon.get(d.record_id, d.record_id) == study:
-                by_record[d.record_id].append(d)
         rule = project.protocol.stages[final.stage]
         apart = joined_after(by_record, rule, final, lambda f: {f.record_id})
         held = derived.held(final)

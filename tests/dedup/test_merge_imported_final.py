@@ -132,3 +132,31 @@ def test_a_final_logged_before_the_order_was_kept_is_told_by_its_time(project_b,
         project.db.conn.execute("DELETE FROM decision_link_marks")
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     assert f"{a}\tresolved" in _listed(here, capsys)
+
+
+def test_an_import_of_several_finals_names_each_study_in_order(project_b, tmp_path, capsys):
+    """Two studies merged here, each resolved in a copy without the merge, one log brought in:
+    each is named once, in the order of the studies (they came in the order of the entries'
+    ids; and each final read the whole log again: 4,000 finals, 4 CPU-s)."""
+    a, b = _screened_apart(project_b)
+    c, d = add_records(project_b, [other(3), other(4)])
+    scr.decide(project_b.db, c, TA, "reviewer1", "exclude", "long-term")
+    scr.decide(project_b.db, c, TA, "reviewer2", "include")
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, d, TA, who, "include")
+    here, copy = project_b.folder, tmp_path / "copy"
+    project_b.close()
+    shutil.copytree(here, copy)
+    for x, y in ((a, b), (c, d)):
+        assert cli(here, "dedup", "merge", str(x), str(y), "--reviewer", "lead", "--yes") == 0
+    resolve = ("conflicts", "resolve", str(c), "--decision", "exclude", "--reason", "long-term")
+    assert cli(copy, *resolve, "--resolver", "lead") == 0
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 1)  # the final on a, and the log
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
+    said = _said(capsys)
+    told = [said.find(f"lead's final on study {x} at {TA}, from another copy") for x in (a, c)]
+    assert -1 not in told and told == sorted(told)
+    assert f"study {a} at {TA}, from another copy, is taken to settle record {b} " in said
+    assert f"study {c} at {TA}, from another copy, is taken to settle record {d} " in said
+    assert said.count("from another copy") == 2
