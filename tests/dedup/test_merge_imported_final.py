@@ -102,8 +102,8 @@ def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
 ):
     """The merge is made here first; the final, made in a copy without it, comes in after.
     Its time alone can say whether its copy held record b: made before the merge (by that
-    clock) it did not, and the conflict is open; made after, it is taken to settle b, and the
-    import says so, with what to do if that copy held b apart."""
+    clock) it did not, and the conflict is open; made after, it is taken to settle b: the
+    import says which, with what to do if that copy held b (apart)."""
     here, copy, a, b = _copies(project_b, tmp_path)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
@@ -115,8 +115,9 @@ def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
         f"lead's final on study {a} at {TA}, from another copy, is taken to settle record {b}"
         " merged here before it by its time (that machine's clock)"
     )
-    if hours < 0:
+    if hours < 0:  # open again by that clock: said so too
         assert f"{a}\topen" in listed and told not in said
+        assert f"is taken not to settle record {b}, merged here before it came in" in said
     else:
         assert f"{a}\tresolved" in listed and told in said
         assert "if that copy held it apart, resolve the study again" in said
@@ -160,3 +161,30 @@ def test_an_import_of_several_finals_names_each_study_in_order(project_b, tmp_pa
     assert f"study {a} at {TA}, from another copy, is taken to settle record {b} " in said
     assert f"study {c} at {TA}, from another copy, is taken to settle record {d} " in said
     assert said.count("from another copy") == 2
+
+
+def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
+    project_b, tmp_path, capsys
+):
+    """The merge is made here, the copy taken after it (it holds record b), and the lead
+    settles the study there on a machine whose clock runs 2 h behind. Its time comes before
+    the merge's, so the final is taken not to have seen b and the study is open again: that
+    too rests on that machine's clock alone. Was: the import said nothing ('added 1 entry'),
+    and the lead's settled study was open again without a word of why at the import."""
+    a, b = _screened_apart(project_b)
+    here, copy = project_b.folder, tmp_path / "copy"
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    project_b.close()
+    shutil.copytree(here, copy)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", -2)
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
+    said = _said(capsys)
+    assert (
+        f"lead's final on study {a} at {TA}, from another copy, is taken not to settle record"
+        f" {b}, merged here before it came in but after its time (that machine's clock): the"
+        " conflict is open again; if that copy held it, give the final again"
+        f" (reviewkit conflicts --stage {TA}"
+    ) in said
+    assert "is taken to settle" not in said
+    assert f"{a}\topen" in _listed(here, capsys)
