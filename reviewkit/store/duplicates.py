@@ -243,29 +243,40 @@ def current_links_of(db: Store, record_id: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
-def cluster_at(db: Store, record_id: int, stamp: str, last_link: int | None = None) -> set[int]:
-    """The records of ``record_id``'s cluster as it stood at ``stamp`` (a stored time): each
-    pair's newest link made by then, followed link by link (a cluster is a few records). What
-    a study held when a decision on it was given: a merge made since brought in the others.
-    ``last_link``: only the links up to that id too, those in this file when the decision came
-    into it (:func:`cluster_when_logged`)."""
+def cluster_at(
+    db: Store, record_id: int, stamp: str | None, last_link: int | None = None
+) -> set[int]:
+    """The records of ``record_id``'s cluster as it stood at ``stamp`` (a stored time; None:
+    any time): each pair's newest link made by then, followed link by link (a cluster is a few
+    records). What a study held when a decision on it was given: a merge made since brought in
+    the others. ``last_link``: only the links up to that id too, those in this file when the
+    decision came into it (:func:`cluster_when_logged`)."""
     members, todo = {record_id}, [record_id]
-    upto = -1 if last_link is None else last_link
     while todo:
         rid = todo.pop()
         rows = db.query(
-            "SELECT record_a, record_b, verdict FROM duplicate_links"
-            " WHERE (record_a = ? OR record_b = ?) AND created_at <= ? AND (? < 0 OR id <= ?)"
-            " ORDER BY id",
-            (rid, rid, stamp, upto, upto),
+            "SELECT id, created_at, record_a, record_b, verdict FROM duplicate_links"
+            " WHERE record_a = ? OR record_b = ? ORDER BY id",
+            (rid, rid),
         )
-        newest = {(r["record_a"], r["record_b"]): r["verdict"] for r in rows}  # the last wins
+        newest = {  # the last wins
+            (r["record_a"], r["record_b"]): r["verdict"]
+            for r in rows
+            if _stood(r["created_at"], r["id"], stamp, last_link)
+        }
         for pair, verdict in newest.items():
             for other in pair:
                 if verdict == "duplicate" and other not in members:
                     members.add(other)
                     todo.append(other)
     return members
+
+
+def _stood(created_at: str, link_id: int, stamp: str | None, mark: int | None) -> bool:
+    """Whether a link (its time and id) stood for a log entry given at ``stamp`` (None: any
+    time) that came into this file when ``mark`` (:func:`link_mark`; None: no mark) was the
+    newest link: the one rule of :func:`cluster_at` and :func:`stood_when_logged`."""
+    return (stamp is None or created_at <= stamp) and (mark is None or link_id <= mark)
 
 
 def link_mark(db: Store, entry_id: str) -> int | None:
@@ -282,9 +293,8 @@ def link_mark(db: Store, entry_id: str) -> int | None:
 
 def stood_when_logged(link: Link, entry: Decision, mark: int | None) -> bool:
     """Whether ``link`` is one :func:`cluster_when_logged` counts for ``entry`` (``mark``: its
-    :func:`link_mark`): made by its time and in this file when it came in (the same rule as
-    :func:`cluster_at`'s query)."""
-    return link.created_at <= entry.created_at and (mark is None or link.id <= mark)
+    :func:`link_mark`): made by its time and in this file when it came in."""
+    return _stood(link.created_at, link.id, entry.created_at, mark)
 
 
 def cluster_when_logged(db: Store, entry: Decision) -> set[int]:
@@ -296,6 +306,14 @@ def cluster_when_logged(db: Store, entry: Decision) -> set[int]:
     may have held (no link of that copy comes with it). An entry logged before schema 99: its
     time alone."""
     return cluster_at(db, entry.record_id, entry.created_at, link_mark(db, entry.id))
+
+
+def cluster_when_came(db: Store, entry: Decision) -> set[int] | None:
+    """The records of the study of ``entry`` by the links in this file when it came into it,
+    whatever their time (what a final brought in by `decisions import` may have seen, if its
+    copy had the same links); None for an entry logged before schema 99."""
+    mark = link_mark(db, entry.id)
+    return None if mark is None else cluster_at(db, entry.record_id, None, mark)
 
 
 def members_of(db: Store, record_ids: Iterable[int], *, across_versions: bool = True) -> set[int]:
