@@ -45,7 +45,6 @@ from reviewkit.project import Project
 from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
-from reviewkit.wording import quantity
 
 
 @dataclass(frozen=True)
@@ -185,7 +184,7 @@ def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     guessed = sum(c.shown is None for c in emptied)
     was = "was emptied" if first.shown is False else "was empty"
     how = (
-        f"; {'its row' if len(emptied) == 1 else quantity(guessed, 'of their rows')}"
+        f"; {'its row' if len(emptied) == 1 else f'{guessed} of their rows'}"
         f" had no {EXTRACTION_MARK_COLUMN!r} mark of what the sheet showed, so whether"
         " it was emptied there or the value was set in the project after the export is a guess"
         " by the file's time"
