@@ -34,7 +34,7 @@ from reviewkit.sheet_values import (
 )
 from reviewkit.store import extraction as values_rows
 from reviewkit.store.extraction import Value
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 
 @dataclass
@@ -46,6 +46,9 @@ class ImportResult:
     old_prefills: tuple[tuple[int, str], ...] = ()
     marked: bool = True  # whether the sheet has the as_exported column
     unmarked: tuple[int, ...] = ()  # the lines of its rows without a mark there
+    # (record id, field, cell, project's value) of the cells showing what the sheet showed
+    # where the project's value changed since: read as left alone (:func:`kept_note`)
+    kept: tuple[tuple[int, str, str, str], ...] = ()
 
 
 def import_csv(
@@ -80,7 +83,7 @@ def import_csv(
         # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
         locale = sheet_locale(found.separator, (v for *_, v in wanted))
         numbers = number_columns(((f, v) for _, f, v in wanted), locale)  # the form has no types
-        changed, unclear, as_old, clashes = [], [], [], []
+        changed, unclear, as_old, clashes, kept = [], [], [], [], []
         for rid, f, v in wanted:
             try:
                 mark, now = marks[rid], current.get(rid, {}).get(f)
@@ -88,6 +91,8 @@ def import_csv(
                     new = _marked_cell(mark, f, now, v, locale, reviewer)
                     if new is None:
                         clashes.append((first_line[rid], rid, f, now.value if now else "", v))
+                    elif not new and not same_value(now.value if now else "", v, locale):
+                        kept.append((rid, f, v, now.value if now else ""))  # kept_note
                     if not new:
                         continue
                 elif same_value(now.value if now else "", v, locale):
@@ -104,7 +109,13 @@ def import_csv(
     unmarked = tuple(sorted(first_line[rid] for rid, mark in marks.items() if mark is None))
     marked = MARK_COLUMN in header
     return ImportResult(
-        len(first_line), len(changed), found.warnings, tuple(as_old), marked, unmarked
+        len(first_line),
+        len(changed),
+        found.warnings,
+        tuple(as_old),
+        marked,
+        unmarked,
+        tuple(kept),
     )
 
 
@@ -255,6 +266,29 @@ def unmarked_note(result: ImportResult) -> str:
         f"{quantity(len(result.unmarked), 'row')} (line {lines}) had no mark in the"
         f" {MARK_COLUMN!r} column (emptied or typed over): {read}; leave that column as"
         " 'extract export' wrote it"
+    )
+
+
+def kept_note(result: ImportResult) -> str:
+    """What the import says of the marked cells that show what the sheet showed where the
+    project's value changed since the export ('' for none): read as left alone, the project's
+    value kept. A cell typed back to exactly what the sheet showed is the same text as one left
+    alone, and the mark (a hash of what was shown) cannot tell them apart; so the note names
+    the cells and the command that stores such a value."""
+    cells = result.kept
+    if not cells:
+        return ""
+    named = ", ".join(
+        f"record {rid} {f!r} ({cell!r}; the project holds {now!r})"
+        for rid, f, cell, now in cells[:3]
+    ) + (", …" if cells[3:] else "")
+    rid, f, cell, _ = cells[0]
+    keep = command_line(f"extract set {rid} {shlex.quote(f'{f}={cell}')}")
+    return (
+        f"{quantity(len(cells), 'cell')} still {verb(len(cells), 'shows', 'show')} what the sheet showed where the project's"
+        f" value changed since it was written ({named}): read as left alone, the project's"
+        " value kept (a cell typed back to what the sheet showed cannot be told from one left"
+        f" alone); to store the sheet's value instead: {keep}"
     )
 
 

@@ -19,13 +19,16 @@ it (it refuses a column that is no field): a person's notes are lost just the sa
 over them, and a new sheet cannot carry them (its columns are the protocol's fields). The
 refusal names the column and says that import will not read it.
 
-A cell a person emptied is not typed work (no text is lost), and the sheet does not say when it
-was exported, so an emptying cannot be told for sure from a cell the export left empty; but a
-cell empty in the sheet whose field held a value before the file was last saved (its
-modification time) was either emptied there or filled in the project between the export and
-that save: :func:`check_sheet` names them, and the export says so after writing (the stored
-value is back in the new sheet). A value stored after the file was saved is new to the sheet,
-not emptied: it is not named.
+A cell a person emptied is not typed work (no text is lost), but the new sheet shows the
+project's value there again, and the export says so after writing (:func:`check_sheet` names
+them). Where the row's mark covers the field it tells for sure: an empty cell whose sheet showed
+a value was emptied there (whenever the project's value was set); one whose sheet showed it
+empty was not, though the project holds a value now (filled in since the export). A sheet
+without the mark does not say what it showed nor when it was exported, so there a cell empty in
+the sheet whose field held a value before the file was last saved (its modification time) is
+named, as either emptied there or filled in the project between the export and that save (the
+warning says it is a guess); a value stored after the file was saved is new to the sheet, not
+emptied, and is not named.
 """
 
 from __future__ import annotations
@@ -91,29 +94,26 @@ def _same(stored: str, cell: str, locale: Locale, unclear: list[str]) -> bool:
 
 
 def _emptied_cells(project: Project, path: Path, cells: list[TypedCell]) -> list[TypedCell]:
-    """The empty field cells of the extraction sheet at ``path`` (of its ``cells``) whose field
-    held a value (now the cell's ``value``) before the file was last saved: emptied there, or
-    filled in the project after the export and before that save (module docstring)."""
-    empty = [c for c in cells if not c.value]
+    """The empty field cells of the extraction sheet at ``path`` (of its ``cells``) that the new
+    sheet fills with the project's value (now the cell's ``value``) and that were emptied
+    there: by the row's mark (``shown`` False: the sheet showed a value), else, for a cell no
+    mark covers, by the file's time (its field held the value before the file was last saved:
+    emptied, or filled in the project after the export and before that save; ``shown`` None)."""
+    empty = [c for c in cells if not c.value and c.shown is not True]
     if not empty:
         return []
     saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     fields = {f.id for f in project.protocol.extraction}
     current = values_rows.current_values(project.db, {c.record_id for c in empty})
-    held = {
-        (rid, field): value
-        for rid, values in current.items()
-        for field, value in values.items()
-        if field in fields
-        and read_cell(value.value)
-        and (stored := _stored_at(value.created_at)) is not None
-        and stored < saved
-    }
-    return [
-        TypedCell(c.line, c.record_id, c.field, held[c.record_id, c.field].value)
-        for c in empty
-        if (c.record_id, c.field) in held
-    ]
+    named = []
+    for c in empty:
+        value = current.get(c.record_id, {}).get(c.field)
+        if c.field not in fields or value is None or not read_cell(value.value):
+            continue  # the new sheet shows it empty too
+        if c.shown is None and not ((at := _stored_at(value.created_at)) and at < saved):
+            continue  # no mark: a value stored after the save is new to the sheet
+        named.append(replace(c, value=value.value))
+    return named
 
 
 def _stored_at(stamp: str) -> datetime | None:
@@ -175,16 +175,27 @@ def _cell(line: int, row: dict[str, str], column: str, value: str, locale: Local
 
 def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     """The warning for the emptied cells :func:`check_sheet` gives, once the sheet is written
-    again ('' for none)."""
+    again ('' for none): for sure where the row's mark said, a guess by the file's time where
+    no mark did (the first cell named is a sure one where there is one)."""
     if not emptied:
         return ""
-    first = emptied[0]
+    first = min(emptied, key=lambda c: c.shown is None)  # a sure one first
     more = f" (and {len(emptied) - 1} more cells)" if len(emptied) > 1 else ""
+    guessed = sum(c.shown is None for c in emptied)
+    was = "was emptied" if first.shown is False else "was empty"
+    how = (
+        f"; {'its row' if len(emptied) == 1 else f'{guessed} of their rows'}"
+        f" had no {EXTRACTION_MARK_COLUMN!r} mark of what the sheet showed, so whether"
+        " it was emptied there or the value was set in the project after the export is a guess"
+        " by the file's time"
+        if guessed
+        else ""
+    )
     return (
-        f"{path}:{first.line}: record {first.record_id}'s {first.field} was empty in the sheet"
-        f" written over{more} and shows the project's value {first.value!r} again: if you"
-        " emptied it there, empty it again with 'reviewkit extract set' or 'extract edit'"
-        " (an emptying is kept only once read back with 'extract import')"
+        f"{path}:{first.line}: record {first.record_id}'s {first.field} {was} in the sheet"
+        f" written over{more} and shows the project's value {first.value!r} again{how}: if you"
+        " emptied it there, empty it again with 'reviewkit extract set' or 'extract edit' (an"
+        " emptying is kept only once read back with 'extract import')"
     )
 
 

@@ -3,10 +3,16 @@
 whatever it was: a prefill, a person's value, empty) from one a person typed, and to tell
 whether the project's value changed since the sheet was written.
 
-One cell per row, ``rk2``, five letters of a hash of the row's record id, and then, for each
-field the sheet showed, seven letters: two that name the field (a hash of its id) and five of a
-hash of the record id, the field id and the value shown (``rk1`` marks, written for a day
-before the record's own hash, are read as such: they do not say whose row they were). Why one column of hashes per row, and not a hidden worksheet or the values shown:
+One cell per row, ``rk3``, five letters of a hash of the row's record id, and then, for each
+field the sheet showed, nine letters: four that name the field (a hash of its id) and five of a
+hash of the record id, the field id and the value shown. The field's name is 20 bits: two of a
+protocol's fields share it with odds of n(n-1)/2 in 2**20, 0.004 % at 10 fields, 0.07 % at 40
+(a field sharing a shown field's name reads as shown: its column, added by hand after the
+protocol gained it, is read as typed over what the sheet showed). Older marks are read as they
+were written: ``rk2`` names a field in two letters (10 bits: 4 % at 10 fields, 54 % at 40; the
+first two of the four, the same hash), and ``rk1``, written for a day before the record's own
+hash, does not say whose row it was. Why one column of hashes per row, and not a hidden
+worksheet or the values shown:
 
 - the export is a CSV (what Excel and LibreOffice open), which has no hidden sheet, and a
   workbook Excel saves from it keeps only the one worksheet;
@@ -42,9 +48,11 @@ from dataclasses import dataclass
 
 from reviewkit.sheet_values import Locale, read_cell, rewritten_from, same_value, value_key
 
-PREFIX = "rk2"  # the mark's version: another way of marking would be rk3
-_RK1 = "rk1"  # the first, without the record's own hash: read, never written
-_TAG, _VALUE = 2, 5  # base32 letters of a chunk's field tag and of its value hash
+PREFIX = "rk3"  # the mark's version: another way of marking would be rk4
+# base32 letters of a chunk's field tag by the mark's version (rk1, rk2: read, never written;
+# rk1 has no record hash), and of its value hash
+_TAGS = {PREFIX: 4, "rk2": 2, "rk1": 2}
+_TAG, _VALUE = _TAGS[PREFIX], 5
 _BASE32 = frozenset("abcdefghijklmnopqrstuvwxyz234567")
 
 
@@ -53,8 +61,8 @@ def _letters(text: str, n: int) -> str:
     return base64.b32encode(digest).decode("ascii").lower()[:n]
 
 
-def _tag(field: str) -> str:
-    return _letters(f"field\x1f{field}", _TAG)
+def _tag(field: str, size: int = _TAG) -> str:
+    return _letters(f"field\x1f{field}", size)
 
 
 def _hash(record_id: int, field: str, value: str) -> str:
@@ -79,6 +87,7 @@ class RowMark:
     record_id: int  # the record of the row it is on
     chunks: frozenset[str]
     record: str | None = None  # the hash of the record it was written for (None: an rk1 mark)
+    tag_size: int = _TAG  # letters that name a field in its chunks (by the mark's version)
 
     def foreign(self) -> bool:
         """Whether the mark was written for another record's row (copied or sorted onto this
@@ -92,7 +101,7 @@ class RowMark:
     def covers(self, field: str) -> bool:
         """Whether the sheet showed ``field`` when it was written (a field the protocol gained
         since, its column added by hand, is not)."""
-        return any(c.startswith(_tag(field)) for c in self.chunks)
+        return any(c.startswith(_tag(field, self.tag_size)) for c in self.chunks)
 
     def showed(self, field: str, value: str, locale: Locale | None = None) -> bool:
         """Whether ``field``'s cell showed ``value`` (as a spreadsheet's rewrite keeps it).
@@ -111,23 +120,23 @@ class RowMark:
         )
 
     def _has(self, field: str, value: str) -> bool:
-        return _tag(field) + _hash(self.record_id, field, value) in self.chunks
+        return _tag(field, self.tag_size) + _hash(self.record_id, field, value) in self.chunks
 
 
 def read_mark(record_id: int, cell: str | None) -> RowMark | None:
     """The mark of the row of ``record_id`` in its ``as_exported`` ``cell``; None for an empty
     cell or one that is no mark ``extract export`` writes (typed over, cut short)."""
     parts = read_cell(cell).split()
-    if not parts or parts[0] not in (PREFIX, _RK1):
+    if not parts or parts[0] not in _TAGS:
         return None
-    record, chunks = (parts[1:2] or [""])[0], parts[2:]
-    if parts[0] == _RK1:  # no record hash
+    record, chunks, tag = (parts[1:2] or [""])[0], parts[2:], _TAGS[parts[0]]
+    if parts[0] == "rk1":  # no record hash
         record, chunks = None, parts[1:]
     elif not _letters_of(record, _VALUE):
         return None
-    if not all(_letters_of(c, _TAG + _VALUE) for c in chunks):
+    if not all(_letters_of(c, tag + _VALUE) for c in chunks):
         return None
-    return RowMark(record_id, frozenset(chunks), record)
+    return RowMark(record_id, frozenset(chunks), record, tag)
 
 
 def _letters_of(chunk: str, size: int) -> bool:

@@ -78,14 +78,16 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     worksheet); nothing is written if any line is wrong. Leave its last column, as_exported,
     as it is: it says what each row showed, so a cell left alone is no change even where the
     project's value changed since the export, and a cell typed over a value changed since (with
-    'extract set' or 'edit', or another reviewer's import) is refused.
+    'extract set' or 'edit', or another reviewer's import) is refused. A cell typed back to
+    what the sheet showed cannot be told from one left alone: the import names those where the
+    project's value changed since, with the 'extract set' that stores the sheet's value.
 
     \b
     Example (the sheet 'extract export' wrote, edited):
       reviewkit extract export extraction.csv
       reviewkit extract import extraction.csv --reviewer you
     """
-    from reviewkit.extract_import import import_csv, old_prefills_note, unmarked_note
+    from reviewkit.extract_import import import_csv, kept_note, old_prefills_note, unmarked_note
 
     project = load_project(project_dir, person=reviewer)
     try:
@@ -95,7 +97,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
         click.echo(
             f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
         )
-        for note in (unmarked_note(result), old_prefills_note(result)):
+        for note in (unmarked_note(result), kept_note(result), old_prefills_note(result)):
             if note:
                 click.echo(f"note: {note}")
     finally:

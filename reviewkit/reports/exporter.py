@@ -1,12 +1,15 @@
 """Export the included studies for reference managers (RIS, BibTeX, CSV) with the format writers.
 
-RIS and BibTeX carry the text exactly as stored; the CSV writer neutralises formula-looking
-cells (see :mod:`reviewkit.outputs`). Files are written atomically.
+RIS and BibTeX carry the text as stored but for a title's final full stop, which MEDLINE adds
+to every title (:func:`cited_title`); the CSV, the records as found, keeps it and neutralises
+formula-looking cells (see :mod:`reviewkit.outputs`). Files are written atomically.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from reviewkit import formats, outputs
@@ -24,6 +27,26 @@ SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
 _ALSO = {"bibtex": ".bibtex", "csv": ".tsv"}
 
 
+# A title's last word that ends in its own full stop, which stays: an abbreviation written with
+# one ('et al.', 'Inc.', 'vs.'; in its case: 'CO.' is a gas), or letters dotted within ('U.S.',
+# 'e.g.', 'Ph.D.'). A single letter ('aurovertin B.', 'Part I.') is not: MEDLINE's stop follows.
+_OWN_STOP = re.compile(
+    r"(?:\b(?:al|etc|vs|Inc|Ltd|Co|Corp|Jr|Sr|spp|ssp|sp)\.|\b(?:[^\W\d_]{1,3}\.){2,})$"
+)
+
+
+def cited_title(title: str) -> str:
+    """``title`` without the one full stop MEDLINE ends every title with ('Return to work after
+    sick leave.'; '[Translated title].'), as a reference manager wants it: its styles put
+    their own punctuation after a title, and Zotero's PubMed XML import drops that stop too.
+    A title ending in '?', '!', an ellipsis or an abbreviation's own stop ('et al.', 'U.S.')
+    is kept whole. Other databases' titles rarely end in a stop (Scopus, Web of Science), and
+    where one does (Ovid's Embase follows MEDLINE) it is the catalogue's, not the author's."""
+    if not title.endswith(".") or title.endswith("..") or _OWN_STOP.search(title):
+        return title
+    return title[:-1].rstrip()
+
+
 def export_records(
     project: Project, record_ids: list[int], fmt: str, *, records: dict[int, Record] | None = None
 ) -> str:
@@ -37,7 +60,12 @@ def export_records(
     if fmt == "csv":  # a sheet: each study's screening outcomes in its first columns
         return fate_csv(project, records, [rid for rid in record_ids if rid in records])
     buf = io.StringIO()
-    formats.write([records[rid] for rid in record_ids if rid in records], fmt, buf)
+    cited = [
+        replace(records[rid], title=cited_title(records[rid].title))
+        for rid in record_ids
+        if rid in records
+    ]
+    formats.write(cited, fmt, buf)
     return buf.getvalue()
 
 

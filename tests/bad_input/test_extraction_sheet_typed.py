@@ -277,7 +277,7 @@ def test_an_emptied_cell_gets_its_value_back_with_a_word(sheet, capsys) -> None:
     rid = _empty_an_exported_value(project, out, capsys)
     code, said = _export(project, out, capsys)
     assert code == 0, said
-    assert f"warning: {out}:2: record {rid}'s effect was empty in the sheet written over" in said
+    assert f"warning: {out}:2: record {rid}'s effect was emptied in the sheet written over" in said
     assert "'1.50' again" in said and "extract set" in said
     assert _effect(out) == "1.50"
 

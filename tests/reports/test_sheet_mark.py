@@ -21,7 +21,7 @@ def test_the_sheet_carries_its_mark_last(b_included, tmp_path):
     rows = export_sheet(project, tmp_path / "sheet.csv")
     assert list(rows[0])[-1] == "as_exported"
     marks = [r["as_exported"] for r in rows]
-    assert all(m.startswith("rk2 ") for m in marks) and len(set(marks)) == len(ids)
+    assert all(m.startswith("rk3 ") for m in marks) and len(set(marks)) == len(ids)
 
 
 def test_a_stale_sheet_keeps_the_value_a_person_set_since(b_included, tmp_path, capsys):
