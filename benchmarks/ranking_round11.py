@@ -29,7 +29,12 @@ check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way r
 table (mean WSS@95 over the seeds, per variant, and ASReview's);
 ``python -m benchmarks.ranking_round11 nearest`` prints, per set (title_abstract), how well a
 record's cosine to its nearest include tells the includes from the excludes (AUC), on the
-TF-IDF rows and on the embeddings.
+TF-IDF rows and on the embeddings; ``python -m benchmarks.ranking_round11 check`` checks the
+reading against wordllama itself (:func:`reference_check`).
+
+To reproduce: ``pip install wordllama==0.4.0.post1`` (it brings ``tokenizers`` and
+``safetensors``). It is no dependency of reviewkit, nor of its tests: the variants were dropped,
+and the wheel's table is derived from Llama 2's (its licence: ranking.md, round 11).
 """
 
 from __future__ import annotations
@@ -144,7 +149,40 @@ def nearest_include_auc() -> list[str]:
     return lines
 
 
+def reference_check() -> list[str]:
+    """Against the installed wordllama wheel: the table read with numpy is the file's tensor as
+    ``safetensors`` reads it, and a text's vector before centring is WordLlama's own pooling
+    (``WordLlamaInference.embed``, normalised). Raises AssertionError on a difference."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+    from wordllama import WordLlamaInference
+
+    from benchmarks.ranking_round11_model import TOKENIZER, WEIGHTS, package_dir, read_safetensors
+
+    path = package_dir() / WEIGHTS
+    (tensor,) = load_file(str(path)).values()
+    table = read_safetensors(path)
+    assert np.array_equal(table, tensor.astype(np.float32)), f"{path}: the tensors differ"
+    texts = ["Return to work after sick leave", "Renal enzyme dosage in mice", "Cardiac surgery"]
+    theirs = WordLlamaInference(table, Tokenizer.from_file(str(package_dir() / TOKENIZER)))
+    pooled = theirs.embed(texts, norm=True)
+    ours = round11_model.embed(texts, centre=False)
+    assert np.allclose(ours, pooled, atol=1e-5), "the pooling differs from WordLlama's"
+    return [
+        f"{path}: {table.shape[0]} x {table.shape[1]}, as safetensors reads it",
+        "a text's vector before centring is WordLlama's pooling (WordLlamaInference.embed)",
+    ]
+
+
 def main(argv: Sequence[str]) -> int:
+    if argv[0] in ("check", "nearest") or argv[0].startswith("emb"):
+        try:  # wordllama is no dependency: say what to install before anything runs
+            round11_model.package_dir()
+        except RuntimeError as exc:
+            raise SystemExit(str(exc)) from None
+    if argv[0] == "check":
+        print("\n".join(reference_check()))
+        return 0
     if argv[0] == "nearest":
         print("\n".join(nearest_include_auc()))
         return 0

@@ -45,7 +45,10 @@ def package_dir() -> Path:
 
     spec = find_spec("wordllama")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the wordllama package is not installed: pip install wordllama")
+        raise RuntimeError(
+            "the wordllama package is not installed (round 11 only, no reviewkit dependency): "
+            "pip install wordllama==0.4.0.post1"
+        )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
