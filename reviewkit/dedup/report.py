@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.dedup.cluster import GuardedClusters
-from reviewkit.dedup.review import questions, review_queue
+from reviewkit.dedup.pair_queue import questions, review_queue
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
 from reviewkit.errors import no_record
@@ -89,7 +89,7 @@ class DedupReport:
     clusters: int  # clusters with two or more records
     removed_automatically: int
     removed_by_hand: int
-    pending_review: int  # questions waiting for a person (review.questions)
+    pending_review: int  # questions waiting for a person (pair_queue.questions)
     runs: int
 
 
@@ -124,13 +124,13 @@ class RuleCount:
     rule: str
     why: str
     merges: int  # duplicate links in force that this rule made
-    queued: int  # questions waiting for review that this rule sent there (review.questions)
+    queued: int  # questions waiting for review that this rule sent there (pair_queue.questions)
 
 
 def rule_report(db: Store) -> list[RuleCount]:
     """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
     force that it made and the questions it sent to the review queue (one pair each,
-    :func:`~reviewkit.dedup.review.questions`)."""
+    :func:`~reviewkit.dedup.pair_queue.questions`)."""
     merges = Counter(lk.rule for lk in links.current_links(db, "duplicate") if lk.rule)
     queued = Counter(q.rule for q in questions(review_queue(db)))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]

@@ -22,10 +22,12 @@ from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect, undo_effect
 from reviewkit.dedup.engine import QueuePair, pair_records, questions, review_queue
+from reviewkit.dedup.follow_ups import FOLLOWS
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
+from reviewkit.dedup.review import judge_pair
 from reviewkit.dedup.review_counts import decided_pairs
 from reviewkit.dedup.undo import take_back
+from reviewkit.dedup.verdict_refusals import SettledMeanwhile
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.status import then_line, where_next
