@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from reviewkit import outputs
+from reviewkit import outputs, sheet_columns
 from reviewkit.dedup.follow_ups import FOLLOWS, action_tag, closing_rows
 from reviewkit.dedup.pair_queue import PAIR_FIELDS, questions, record_type, review_queue
 from reviewkit.dedup.review import person_id
@@ -32,7 +32,7 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 # guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
-PAIR_COLUMNS = outputs.QUEUE_SHEET_COLUMNS
+PAIR_COLUMNS = sheet_columns.QUEUE_SHEET_COLUMNS
 VERDICT_WORDS = {
     "same": "duplicate",
     "duplicate": "duplicate",

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewkit import outputs
+from reviewkit import outputs, safe_csv, sheet_columns
 from reviewkit.dedup.cluster import GuardedClusters
 from reviewkit.dedup.pair_queue import questions, review_queue
 from reviewkit.dedup.rule_why import rule_why
@@ -140,7 +140,7 @@ def rule_report(db: Store) -> list[RuleCount]:
     return rows
 
 
-CSV_COLUMNS = outputs.CLUSTERS_SHEET_COLUMNS
+CSV_COLUMNS = sheet_columns.CLUSTERS_SHEET_COLUMNS
 
 
 def write_clusters_csv(db: Store, path: Path) -> int:
@@ -157,7 +157,7 @@ def write_clusters_csv(db: Store, path: Path) -> int:
     recs = record_rows.get_records(db, [r for m in multi.values() for r in m])
     # atomic, formula-looking titles neutralised, errors name the path (reviewkit.outputs)
     with outputs.open_atomic(path, newline="") as fh:
-        writer = outputs.csv_writer(fh)
+        writer = safe_csv.csv_writer(fh)
         writer.writerow(CSV_COLUMNS)
         for canonical in sorted(multi):
             for rid in multi[canonical]:
