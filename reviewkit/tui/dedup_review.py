@@ -28,9 +28,8 @@ from reviewkit.dedup.review import judge_pair
 from reviewkit.dedup.review_counts import decided_pairs
 from reviewkit.dedup.undo import take_back
 from reviewkit.dedup.verdict_refusals import SettledMeanwhile
-from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
-from reviewkit.status import then_line, where_next
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.dedup_pair import pair_table, rule_titles
@@ -177,6 +176,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         The queue is read again (with ``clusters`` when a verdict or an undo handed them back)
         unless ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
         """
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
         if reread:  # every read before any is taken: a busy one leaves the screen as it was
             clusters = clusters_now(self.project.db, clusters or self.clusters)
             pairs = review_queue(self.project.db, clusters.map)
@@ -205,7 +206,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             pane = self.query_one("#pair")
             pane.border_title = pane.border_subtitle = ""
             # with none left, where work waits next, as screen and conflicts say (work_left)
-            steps = where_next(self.project, self.reviewer, PLACE) if not queue else ""
+            steps = status.where_next(self.project, self.reviewer, PLACE) if not queue else ""
             # the skip key brings the skipped pairs round again (it said "quit and come back
             # to them", and every key of the footer did nothing meanwhile)
             skip = screen_key(self.app, "dedup.skip")
@@ -254,17 +255,24 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         """Where the person stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
         every verdict is saved' (the project's pairs decided and questions open, as the status
-        line counts them when the screen last read the queue), with none open also where work
-        waits ('; next: title-abstract: …', :func:`then_line`)."""
+        line counts them when the screen last read the queue), then what comes next: quit
+        partway, the pairs left and the command that goes on with them ('; next: dedup review:
+        3 pairs left (reviewkit dedup review)'; the line had no 'next' at all), with none open
+        where work waits ('; next: title-abstract: …', :func:`then_line`)."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
         left = f"{self.queue_size} in queue" + (
             f" ({len(self.skipped)} skipped)" if self.skipped else ""
         )
+        go_on = f"{quantity(self.queue_size, 'pair')} left ({command_line('dedup review')})"
         return stopped_line(
             self.reviewer,
             PLACE,
             f"{quantity(self.decided, 'pair')} decided, {left}",
             "every verdict is saved",
-            "" if self.queue_size else then_line(self.project, self.reviewer, PLACE),
+            f"; next: {PLACE}: {go_on}"
+            if self.queue_size
+            else status.then_line(self.project, self.reviewer, PLACE),
             kept=self.waiting,
         )
 

@@ -117,10 +117,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     def quit_line(self) -> str:
         """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved',
-        with none remaining also where work waits ('; next: …', :meth:`KeepsUp.steps_next`)."""
+        then where work waits ('; next: …', :meth:`KeepsUp.steps_next`): quit partway, this
+        stage first, with the command that goes on with it."""
         q = self.queue
         decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
-        then = "" if q.remaining else self.steps_next()
+        then = self.steps_next(partway=bool(q.remaining))
         return stopped_line(
             q.reviewer,
             q.stage,
