@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.measure import run_isolated
 
-PARENT_MB = 300
+PARENT_MB = 200
 
 
 def _nothing() -> None:
