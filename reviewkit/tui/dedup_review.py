@@ -176,8 +176,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         The queue is read again (with ``clusters`` when a verdict or an undo handed them back)
         unless ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
         """
-        from reviewkit import status  # the whole project's reader: not loaded with the screen
-
         if reread:  # every read before any is taken: a busy one leaves the screen as it was
             clusters = clusters_now(self.project.db, clusters or self.clusters)
             pairs = review_queue(self.project.db, clusters.map)
@@ -206,7 +204,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             pane = self.query_one("#pair")
             pane.border_title = pane.border_subtitle = ""
             # with none left, where work waits next, as screen and conflicts say (work_left)
-            steps = status.where_next(self.project, self.reviewer, PLACE) if not queue else ""
+            steps = self.where_next() if not queue else ""
             # the skip key brings the skipped pairs round again (it said "quit and come back
             # to them", and every key of the footer did nothing meanwhile)
             skip = screen_key(self.app, "dedup.skip")
@@ -250,6 +248,12 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)
+
+    def where_next(self) -> str:
+        """Where work waits once no pair is left (:func:`reviewkit.status.where_next`)."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
+        return status.where_next(self.project, self.reviewer, PLACE)
 
     def quit_line(self) -> str:
         """Where the person stopped, for the terminal after the screen closes (it leaves
