@@ -13,7 +13,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError, command_line
@@ -30,6 +30,7 @@ from reviewkit.tui.actions import (
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.conflicts_live import NO_NEW, FindsNewConflicts
 from reviewkit.tui.decision import DecisionScreen
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
@@ -141,7 +142,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         yield Horizontal(id="votes")
         yield Static(id="final")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit.dedup.effects import merge_effect, undo_effect
 from reviewkit.dedup.engine import QueuePair, pair_records, questions, review_queue
@@ -33,6 +33,7 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.dedup_pair import pair_table, rule_titles
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import (
@@ -121,7 +122,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         with VerticalScroll(id="pair", can_focus=False):
             yield Static(id="records")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
