@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.measure import load_note, run_isolated
+from benchmarks.measure import high_water_kb, load_note, run_isolated
 
 TARGET_SECONDS = 15.0
 TARGET_MB = 400.0
@@ -126,19 +126,12 @@ def _read_workbook(path: str) -> dict:
     from reviewkit.formats import xlsx
 
     data = Path(path).read_bytes()
-    baseline = _high_water_kb()
+    baseline = high_water_kb()
     started = time.process_time()
     text = xlsx.to_text(data, Path(path).name)
     cpu = time.process_time() - started
-    growth = (_high_water_kb() - baseline) / 1024
+    growth = (high_water_kb() - baseline) / 1024
     return {"cpu": cpu, "growth_mb": growth, "lines": text.count("\n")}
-
-
-def _high_water_kb() -> int:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the
-    parent that forked it before the exec)."""
-    status = Path("/proc/self/status").read_text()
-    return int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM")))
 
 
 def measure_xlsx() -> dict:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from reviewkit import outputs
+from reviewkit import outputs, safe_csv
 from reviewkit.agreement import INCLUDE_EXCLUDE_RULE, Agreement
 from reviewkit.wording import quantity
 
@@ -114,7 +114,7 @@ CSV_COLUMNS = (
 def to_csv(results: list[Agreement]) -> str:
     """One row per cell of each counts table, with the statistics repeated on every row."""
     buf = io.StringIO()
-    writer = outputs.csv_writer(buf, lineterminator="\n")
+    writer = safe_csv.csv_writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
         stats = [

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from reviewkit import outputs
+from reviewkit import outputs, sheet_columns
 from reviewkit.abstract_headings import category
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.copyright_trailer import without_copyright
@@ -65,8 +65,8 @@ DESIGN_PUBLICATION_TYPES = (
 # ``report``: which report of its study a row is, when a person linked several reports as one
 # study ("2 of 2 (study 41)"; empty for a study of one report): each report keeps a row
 # (the protocol refuses extraction fields of these ids: reviewkit.protocol.validate)
-READ_ONLY_COLUMNS = outputs.EXTRACTION_SHEET_COLUMNS
-MARK_COLUMN = outputs.EXTRACTION_MARK_COLUMN  # last: what each row showed (sheet_mark)
+READ_ONLY_COLUMNS = sheet_columns.EXTRACTION_SHEET_COLUMNS
+MARK_COLUMN = sheet_columns.EXTRACTION_MARK_COLUMN  # last: what each row showed (sheet_mark)
 
 
 def countries(affiliations: Iterable[str]) -> list[str]:

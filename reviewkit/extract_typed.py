@@ -40,8 +40,8 @@ from pathlib import Path
 from reviewkit.errors import UserError
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
-from reviewkit.outputs import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
+from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows

@@ -14,21 +14,15 @@ new folder behind, and a write that fails removes the folders it created. :func:
 checks such a path without creating anything. An existing target that is not a regular file
 (``/dev/null``, a named pipe) is written in place, never replaced.
 
-Spreadsheet safety (OWASP "CSV injection"): a text cell that starts with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return is a formula to Excel and LibreOffice. :func:`neutralise`
-puts an apostrophe in front of such a cell in every CSV reviewkit writes; :func:`restore`
-takes it off again when reviewkit reads its own CSV back, so a round trip changes nothing.
-Plain numbers (``-0.35``, ``+2``) are left alone: they cannot be formulas. The database, RIS
-and BibTeX keep the text exactly as it was. XLSX cells are written as text cells with Excel's
-own "quote prefix" flag instead, so the cell shows the text unchanged and is never evaluated.
+CSV cells safe in a spreadsheet: :mod:`reviewkit.safe_csv`; the columns of the sheets of a
+project's records: :mod:`reviewkit.sheet_columns`; an output name that would replace what it
+must not: :mod:`reviewkit.output_kinds`.
 """
 
 from __future__ import annotations
 
-import csv
 import errno
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -37,77 +31,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewkit.errors import OutputError
-from reviewkit.files import NUMBERS_KIND, ODS_KIND, PNG, SQLITE, XLSX_KIND, binary_kind
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-# The columns of the sheets reviewkit writes of a project's own records, for a person and for
-# another command to read back: the extraction sheet ('extract export', its fields after
-# these), dedup's queue ('dedup review --csv', each record's fields after these) and its
-# clusters ('dedup report --csv'). import tells them from a database's CSV export by their
-# first columns (formats.not_export): importing one copies the project's records into it.
-EXTRACTION_SHEET_COLUMNS = ("record_id", "study", "report", "title")
-# the extraction sheet's last column, after its fields: what each row showed when it was
-# written, for 'extract import' to tell a cell left alone from one typed (reviewkit.sheet_mark)
-EXTRACTION_MARK_COLUMN = "as_exported"
-QUEUE_SHEET_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
-CLUSTERS_SHEET_COLUMNS = (
-    "cluster",
-    "record_id",
-    "canonical",
-    "source",
-    "origin",
-    "title",
-    "year",
-    "doi",
-    "pmid",
-    "linked_by",
-)
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
-
-
-# --- spreadsheet safety ----------------------------------------------------------------------
-
-
-def looks_like_formula(value: object) -> bool:
-    """True for a text that Excel or LibreOffice would evaluate when the file is opened."""
-    return (
-        isinstance(value, str)
-        and value[:1] in FORMULA_START
-        and not _NUMBER.fullmatch(value.strip())
-    )
-
-
-def neutralise(value: Any) -> Any:
-    """The cell as it goes into a CSV: formula-looking text gets a leading apostrophe (OWASP)."""
-    return "'" + value if looks_like_formula(value) else value
-
-
-def restore(value: str) -> str:
-    """Undo :func:`neutralise` on a cell read back from a CSV reviewkit wrote."""
-    if value[:1] == "'" and looks_like_formula(value[1:]):
-        return value[1:]
-    return value
-
-
-class SafeCsvWriter:
-    """``csv.writer`` whose cells go through :func:`neutralise`; the one CSV writer for output."""
-
-    def __init__(self, fh: TextIO, **kwargs: Any) -> None:
-        self._writer = csv.writer(fh, **kwargs)
-
-    def writerow(self, row: Iterable[Any]) -> None:
-        self._writer.writerow([neutralise(c) for c in row])
-
-    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
-        for row in rows:
-            self.writerow(row)
-
-
-def csv_writer(fh: TextIO, **kwargs: Any) -> SafeCsvWriter:
-    """A CSV writer safe to open in a spreadsheet (see the module docstring)."""
-    return SafeCsvWriter(fh, **kwargs)
-
+from reviewkit.files import SQLITE
+from reviewkit.safe_csv import csv_writer
 
 # --- errors ----------------------------------------------------------------------------------
 
@@ -279,103 +204,6 @@ def _refuse_project_file(path: Path) -> None:
         where=str(path),
         hint="nothing was written; give the output file another name",
     )
-
-
-# Endings of kinds of file that are never text. A text output (CSV, RIS, BibTeX, JSON lines,
-# Markdown) named so is opened by the program the ending names, which refuses it or shows it
-# garbled (Excel: "the file format and extension don't match"; reviewkit's readers too take a
-# '.xlsx' for a workbook), so a sheet meant for Excel is written as .csv, which Excel opens.
-_XLS_KIND = "an Excel 97-2003 workbook (.xls)"
-_SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, _XLS_KIND}  # for these Excel opens a .csv
-_NOT_TEXT_ENDINGS = {
-    ".xlsx": XLSX_KIND,
-    ".xlsm": XLSX_KIND,
-    ".xls": _XLS_KIND,
-    ".ods": ODS_KIND,
-    ".numbers": NUMBERS_KIND,
-    ".docx": "a Word document (.docx)",
-    ".doc": "a Word 97-2003 document (.doc)",
-    ".odt": "an OpenDocument text (.odt)",
-    ".pdf": "a PDF document",
-    ".png": "a PNG image",
-    ".jpg": "a JPEG image",
-    ".jpeg": "a JPEG image",
-    ".gif": "a GIF image",
-    ".zip": "a zip archive",
-    ".gz": "a gzip-compressed file",
-    ".sqlite": "an SQLite database",
-    ".db": "a database",
-}
-
-
-def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -> None:
-    """OutputError when a text output (``writes``: 'CSV', 'JSON lines', …) is named with the
-    ending of a kind that is never text, or names an existing file of such a kind (by its
-    signature, :func:`reviewkit.files.binary_kind`), which the text would replace: a figure,
-    a PDF, a workbook. ``endings``: what the file may be named instead ('.csv')."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            there = binary_kind(fh.read(4096))
-    except OSError:  # missing (the usual case), or not readable: nothing of it to lose
-        there = ""
-    suffix = path.suffix.lower()
-    kind = _NOT_TEXT_ENDINGS.get(suffix, "")
-    if not there and not kind:
-        return
-    if there:
-        what = f"{path} is {there}, which {writes} written here would replace"
-    else:
-        what = f"{path.name} ends in {suffix}, the ending of {kind}, but this writes {writes}"
-    names = [str(path.with_suffix(e)) for e in endings]  # in the folder given: a name alone
-    # would be written to the current folder
-    better = " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
-    spreadsheet = " (Excel opens a .csv)" if ".csv" in endings and kind in _SHEET_KINDS else ""
-    raise OutputError(
-        what, where=str(path), hint=f"nothing was written; name the file {better}{spreadsheet}"
-    )
-
-
-def check_figure_output(path: str | Path) -> None:
-    """OutputError when a PNG figure's ``path`` is an existing file that is no PNG image (a
-    PDF, a sheet, any text): the figure would replace it. An existing PNG is the figure of an
-    earlier run and is drawn again; an empty file holds nothing to lose."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:  # missing (the usual case), or not readable: nothing of it to lose
-        return
-    if not head or head.startswith(PNG):
-        return
-    there = binary_kind(head) or "a file that is no PNG image"
-    raise OutputError(
-        f"{path} is {there}, which the PNG figure written here would replace",
-        where=str(path),
-        hint="nothing was written; name another file, e.g."
-        f" {path.with_name(path.with_suffix('').name + '-recall.png')}",  # in the folder given
-    )
-
-
-def check_not_input(path: str | Path, given: str | Path, option: str) -> None:
-    """OutputError when the output ``path`` is the file the command reads (``given``, a
-    dataset or a gold set; the same file by another name or link too): the output replaced it
-    once the command had read it, and the labelled set was lost."""
-    try:
-        same = Path(path).resolve() == Path(given).resolve() or os.path.samefile(path, given)
-    except OSError:  # the output does not exist yet (the usual case)
-        same = False
-    if same:
-        raise OutputError(
-            f"{option} names {given}, the file this command reads: writing would replace it",
-            where=str(path),
-            hint=f"nothing was written; name another file, e.g. {_beside(Path(path))}",
-        )
-
-
-def _beside(path: Path) -> str:
-    """A name for an output next to ``path``: 'set-out.csv' for 'set.csv'."""
-    return str(path.with_name(f"{path.stem}-out{path.suffix}"))
 
 
 def _umask() -> int:

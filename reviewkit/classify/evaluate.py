@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit import outputs
+from reviewkit import safe_csv
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
@@ -94,7 +94,7 @@ class EvaluationResult:
     def confusion_csv(self) -> str:
         """The confusion matrix as CSV text, gold rows by predicted columns."""
         buf = io.StringIO()
-        w = outputs.csv_writer(buf, lineterminator="\n")
+        w = safe_csv.csv_writer(buf, lineterminator="\n")
         w.writerow(["gold \\ predicted", *self.columns])
         for g in self.rows:
             w.writerow([g, *(self.confusion.get(g, {}).get(p, 0) for p in self.columns)])

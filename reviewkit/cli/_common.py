@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit import outputs
+from reviewkit import output_kinds, outputs
 from reviewkit.errors import OutputError
 from reviewkit.wording import quantity
 
@@ -62,9 +62,9 @@ class OutputPath(click.Path):
         figure: bool = False,
     ) -> None:
         """``writes``: the text the file gets ('CSV', …; '' for a figure), which a name or an
-        existing file of a kind that is never text refuses (outputs.check_text_output);
+        existing file of a kind that is never text refuses (output_kinds.check_text_output);
         ``endings``: the ones to name it with instead; ``figure``: a PNG, which an existing
-        file of another kind refuses (outputs.check_figure_output)."""
+        file of another kind refuses (output_kinds.check_figure_output)."""
         super().__init__(file_okay=file_okay, dir_okay=dir_okay, path_type=Path)
         self.writes, self.endings, self.figure = writes, endings, figure
 
@@ -93,9 +93,9 @@ class OutputPath(click.Path):
             self.fail(f"{str(value)!r} is a folder; give a file name, e.g. {example}", param, ctx)
         try:
             if self.writes:
-                outputs.check_text_output(str(value), self.writes, self.endings)
+                output_kinds.check_text_output(str(value), self.writes, self.endings)
             elif self.figure:
-                outputs.check_figure_output(str(value))
+                output_kinds.check_figure_output(str(value))
         except OutputError as exc:
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         if not self.file_okay and os.path.exists(str(value)) and not os.path.isdir(str(value)):

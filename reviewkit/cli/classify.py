@@ -186,7 +186,7 @@ def _evaluate(
     csv_out: Path | None,
 ) -> None:
     """``classify --evaluate``: the rules and the model (leave-one-out) on a labelled CSV."""
-    from reviewkit import classify, outputs
+    from reviewkit import classify, output_kinds, outputs
     from reviewkit import protocol as protocol_mod
 
     if len(schemes) != 1:
@@ -195,7 +195,7 @@ def _evaluate(
             hint="name the scheme the CSV's gold labels belong to, e.g. --scheme model-type",
         )
     if csv_out:  # the gold set was replaced by the confusion matrix
-        outputs.check_not_input(csv_out, evaluate_file, "--csv")
+        output_kinds.check_not_input(csv_out, evaluate_file, "--csv")
     if protocol_file is not None:
         protocol = protocol_mod.load(protocol_file)
     else:

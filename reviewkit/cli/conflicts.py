@@ -309,6 +309,7 @@ def import_command(
       reviewkit conflicts import conflicts.csv --resolver lead
     """
     from reviewkit import screening
+    from reviewkit.status import then_line
 
     resolver = from_group(ctx, "resolver", resolver)
     project = load_project(from_group(ctx, "project_dir", project_dir), person=resolver)
@@ -327,7 +328,9 @@ def import_command(
         opened = "; ".join(_open_at(one) for one in last.values())
         before = sum(not one.written for one in done)
         given = f" ({before} given before: nothing written for them)" if before else ""
-        click.echo(f"{quantity(len(done), 'final decision')} from {sheet}{given}; {opened}")
+        # where work waits now, as the conflicts screen's quit line says (it had no 'next')
+        then = then_line(project, resolver, done[-1].decision.stage) if done else ""
+        click.echo(f"{quantity(len(done), 'final decision')} from {sheet}{given}; {opened}{then}")
     finally:
         project.close()
 

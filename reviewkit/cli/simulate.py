@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reviewkit import outputs
+from reviewkit import output_kinds, outputs
 from reviewkit.cli._common import Given, OutputPath, progress_bar, say_warnings
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
@@ -87,7 +87,7 @@ def simulate_command(
             hint=f"name it {plot_path.with_suffix('.png')}: the recall curve is drawn as PNG",
         )
     if csv_path is not None:  # the labelled set was replaced by the screening order
-        outputs.check_not_input(csv_path, dataset, "--csv")
+        output_kinds.check_not_input(csv_path, dataset, "--csv")
     if protocol_path is not None and not from_zero:
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reviewkit.dedup.concerns_kept import keep_project_concerns
 from reviewkit.dedup.matching import MatchResult, Progress, match, shared_dois
 from reviewkit.dedup.normalise import keys_for
+from reviewkit.dedup.pair_queue import PAIR_FIELDS, QueuePair, pair_records, questions, review_queue
 from reviewkit.dedup.report import (
     CSV_COLUMNS,
     DedupReport,
@@ -23,20 +24,9 @@ from reviewkit.dedup.report import (
     rule_report,
     write_clusters_csv,
 )
-from reviewkit.dedup.review import (
-    PAIR_FIELDS,
-    PERSON_VERDICTS,
-    QueuePair,
-    check_records,
-    decide_pair,
-    merge_refusal,
-    pair_records,
-    person_id,
-    questions,
-    review_queue,
-    split,
-)
+from reviewkit.dedup.review import PERSON_VERDICTS, check_records, decide_pair, person_id, split
 from reviewkit.dedup.undo import undo_last
+from reviewkit.dedup.verdict_refusals import merge_refusal
 from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -85,7 +75,7 @@ class DedupResult:
     rules: dict[str, int]
     records: int
     studies: int
-    # the questions those pairs ask a person (review.questions: two copies of a record queued
+    # the questions those pairs ask a person (pair_queue.questions: two copies of a record queued
     # against a third are one question), as the review screen and the sheet show them
     questions: int = 0
 
@@ -157,7 +147,7 @@ def check_merge(db: Store, a: int, b: int, person: str | None = None) -> bool:
     Refused with a UserError, before anything is shown or asked: an id with no record, a
     record merged with itself, and two clusters a person's 'different' holds apart (a record
     of the one said to differ from a record of the other; see
-    :func:`~reviewkit.dedup.review.merge_refusal`; ``person``'s own 'different' on a-b
+    :func:`~reviewkit.dedup.verdict_refusals.merge_refusal`; ``person``'s own 'different' on a-b
     itself does not hold: their merge replaces it)."""
     if a == b:
         raise UserError(f"records {a} and {b} are one record", hint="give two different records")

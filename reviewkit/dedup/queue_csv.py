@@ -17,17 +17,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from reviewkit import outputs
-from reviewkit.dedup.review import (
-    FOLLOWS,
-    PAIR_FIELDS,
-    action_tag,
-    closing_rows,
-    person_id,
-    questions,
-    record_type,
-    review_queue,
-)
+from reviewkit import outputs, sheet_columns
+from reviewkit.dedup.follow_ups import FOLLOWS, action_tag, closing_rows
+from reviewkit.dedup.pair_queue import PAIR_FIELDS, questions, record_type, review_queue
+from reviewkit.dedup.review import person_id
 from reviewkit.errors import UserError, command_line, no_record_text
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import ReadWarning, said_first
@@ -39,7 +32,7 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 # guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
-PAIR_COLUMNS = outputs.QUEUE_SHEET_COLUMNS
+PAIR_COLUMNS = sheet_columns.QUEUE_SHEET_COLUMNS
 VERDICT_WORDS = {
     "same": "duplicate",
     "duplicate": "duplicate",
@@ -77,7 +70,7 @@ def _value(rec: Record, name: str, folder: Path) -> str:
 
 
 def write_queue_csv(db: Store, path: Path, folder: Path) -> int:
-    """Write the open questions, one pair each (:func:`~reviewkit.dedup.review.questions`,
+    """Write the open questions, one pair each (:func:`~reviewkit.dedup.pair_queue.questions`,
     strongest first), with both records' fields; returns the count. An imported file is named
     from the project's ``folder``, or by its name when it lies elsewhere
     (:func:`~reviewkit.shared_path.shared_path`)."""

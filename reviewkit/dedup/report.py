@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewkit import outputs
+from reviewkit import outputs, safe_csv, sheet_columns
 from reviewkit.dedup.cluster import GuardedClusters
-from reviewkit.dedup.review import questions, review_queue
+from reviewkit.dedup.pair_queue import questions, review_queue
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
 from reviewkit.errors import no_record
@@ -89,7 +89,7 @@ class DedupReport:
     clusters: int  # clusters with two or more records
     removed_automatically: int
     removed_by_hand: int
-    pending_review: int  # questions waiting for a person (review.questions)
+    pending_review: int  # questions waiting for a person (pair_queue.questions)
     runs: int
 
 
@@ -124,13 +124,13 @@ class RuleCount:
     rule: str
     why: str
     merges: int  # duplicate links in force that this rule made
-    queued: int  # questions waiting for review that this rule sent there (review.questions)
+    queued: int  # questions waiting for review that this rule sent there (pair_queue.questions)
 
 
 def rule_report(db: Store) -> list[RuleCount]:
     """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
     force that it made and the questions it sent to the review queue (one pair each,
-    :func:`~reviewkit.dedup.review.questions`)."""
+    :func:`~reviewkit.dedup.pair_queue.questions`)."""
     merges = Counter(lk.rule for lk in links.current_links(db, "duplicate") if lk.rule)
     queued = Counter(q.rule for q in questions(review_queue(db)))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
@@ -140,7 +140,7 @@ def rule_report(db: Store) -> list[RuleCount]:
     return rows
 
 
-CSV_COLUMNS = outputs.CLUSTERS_SHEET_COLUMNS
+CSV_COLUMNS = sheet_columns.CLUSTERS_SHEET_COLUMNS
 
 
 def write_clusters_csv(db: Store, path: Path) -> int:
@@ -157,7 +157,7 @@ def write_clusters_csv(db: Store, path: Path) -> int:
     recs = record_rows.get_records(db, [r for m in multi.values() for r in m])
     # atomic, formula-looking titles neutralised, errors name the path (reviewkit.outputs)
     with outputs.open_atomic(path, newline="") as fh:
-        writer = outputs.csv_writer(fh)
+        writer = safe_csv.csv_writer(fh)
         writer.writerow(CSV_COLUMNS)
         for canonical in sorted(multi):
             for rid in multi[canonical]:

@@ -9,7 +9,8 @@ with the project (``dedup report``, ``conflicts --list``) whoever reads them and
 
 from __future__ import annotations
 
-from reviewkit.dedup.review import FOLLOWS_RE, PERSON_VERDICTS
+from reviewkit.dedup.follow_ups import FOLLOWS_RE
+from reviewkit.dedup.review import PERSON_VERDICTS
 from reviewkit.store import duplicates as links
 from reviewkit.store.db import Store
 

@@ -19,8 +19,9 @@ from itertools import combinations
 
 import networkx as nx
 
+from reviewkit.dedup.pair_queue import review_queue
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.review import person_id, review_queue
+from reviewkit.dedup.review import person_id
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
 from reviewkit.dedup.study_numbers import Registrations, registrations
 from reviewkit.errors import UserError, command_line, no_record

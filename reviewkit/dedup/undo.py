@@ -1,7 +1,7 @@
 """Undo in the review queue: a person's last action taken back by appending the verdicts
 before it.
 
-An action is every link written under one tag (:func:`~reviewkit.dedup.review.action_tag`):
+An action is every link written under one tag (:func:`~reviewkit.dedup.follow_ups.action_tag`):
 a verdict with the pairs that followed from it, a split with the pairs it reopened, a read
 queue sheet with all its verdicts. A pair someone else settled since keeps their verdict and
 is named once, by the undo that passes over it.
@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewkit.dedup.follow_ups import FOLLOWS, FOLLOWS_RE, reopen_rows
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import FOLLOWS, FOLLOWS_RE, person_id, reopen_rows
+from reviewkit.dedup.review import person_id
 from reviewkit.store import duplicates as links
 from reviewkit.store.db import Store
 

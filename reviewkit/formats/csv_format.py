@@ -33,8 +33,8 @@ from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
-from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record
+from reviewkit.safe_csv import csv_writer, restore
 
 FORMAT = "csv"
 # a header without a title column: a workbook's reader adds where else the records may be

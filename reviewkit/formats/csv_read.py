@@ -29,7 +29,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.formats.text_sniff import sep_line
-from reviewkit.outputs import restore
+from reviewkit.safe_csv import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
@@ -368,7 +368,7 @@ def sheet_dict_rows(
     """(header, iterator of (first line, row as a dict)) of a :class:`Sheet`; repeated column
     names count only among ``used`` (the columns the caller reads; all by default). Blank rows
     are left out; a formula-guarding apostrophe that reviewkit wrote is taken off
-    (:func:`reviewkit.outputs.restore`). ``any_case``: the header's names in lower case, as the
+    (:func:`reviewkit.safe_csv.restore`). ``any_case``: the header's names in lower case, as the
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
     another case were left out unseen."""
     header, rows = _sheet_dict_rows(found, used)

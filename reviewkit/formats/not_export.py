@@ -19,7 +19,7 @@ from pathlib import Path
 from reviewkit.errors import FormatError, command_line
 from reviewkit.files import DOCUMENT_HINT, GZIP, PDF, SAVE_AS_CSV, SQLITE
 from reviewkit.formats import vendor_text, zip_contents
-from reviewkit.outputs import (
+from reviewkit.sheet_columns import (
     CLUSTERS_SHEET_COLUMNS,
     EXTRACTION_SHEET_COLUMNS,
     QUEUE_SHEET_COLUMNS,

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
-from reviewkit.outputs import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 from reviewkit.protocol.hints import other_language, query_fix, toml_fix, toml_where
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
@@ -39,6 +38,7 @@ from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.protocol.term_words import highlight_term_problem
 from reviewkit.query import QuerySyntaxError, parse
+from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
 
 
 def _star_ends_a_word(word: str) -> bool:

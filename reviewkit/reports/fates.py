@@ -20,7 +20,7 @@ import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reviewkit import outputs
+from reviewkit import safe_csv
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.formats import csv_format
 from reviewkit.project import Project
@@ -66,7 +66,7 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
     for report, study in sorted(study_of.items()):
         reports.setdefault(study, []).append(report)
     buf = io.StringIO()
-    writer = outputs.csv_writer(buf, lineterminator="\n")
+    writer = safe_csv.csv_writer(buf, lineterminator="\n")
     writer.writerow([*_fate_header(project), *csv_format.WRITE_COLUMNS])
     for rid in ids:
         rec = records[rid]

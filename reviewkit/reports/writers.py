@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reviewkit import markdown, outputs
+from reviewkit import markdown, outputs, safe_csv
 from reviewkit.text_width import width
 
 
@@ -217,7 +217,7 @@ def _longest(t: Table, i: int) -> int:
 def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
     """openpyxl makes every string starting with '=' a formula; a formula-looking text becomes
     a text cell with Excel's quote prefix: shown unchanged, never evaluated (OWASP)."""
-    if outputs.looks_like_formula(cell.value):
+    if safe_csv.looks_like_formula(cell.value):
         cell.data_type = "s"
         cell.quotePrefix = True
 

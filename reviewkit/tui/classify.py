@@ -22,13 +22,14 @@ from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit import classify
 from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.label_rows import LabelRows
 from reviewkit.tui.label_ticks import LabelTicks
@@ -135,7 +136,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         yield RecordView("classify.page_down", id="record")
         yield Static(id="labels")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def numbered_count(self) -> int:
         return len(self.keys)

@@ -13,14 +13,13 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
 from reviewkit.screening.work_left import work_left
-from reviewkit.status import steps_from, then_line
 from reviewkit.tui.actions import (
     Action,
     bindings,
@@ -31,6 +30,7 @@ from reviewkit.tui.actions import (
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.conflicts_live import NO_NEW, FindsNewConflicts
 from reviewkit.tui.decision import DecisionScreen
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
@@ -142,7 +142,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         yield Horizontal(id="votes")
         yield Static(id="final")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
@@ -336,6 +336,8 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         """Where the resolver stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at full-text: 1 conflict resolved, 0 open;
         every final decision is saved; next: …'."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
         open_count = sum(1 for v in self.views if v.open)
         resolved = quantity(len(self.views) - open_count, "conflict")
         return stopped_line(
@@ -343,7 +345,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
             self.stage,
             f"{resolved} resolved, {open_count} open",
             "every final decision is saved",
-            then_line(self.project, self.resolver, self.stage),
+            status.then_line(self.project, self.resolver, self.stage),
             kept=self.waiting,
             typed=self.left_in_prompt,
         )
@@ -352,9 +354,11 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         """``said`` and where work waits now that no conflict is open here
         (:func:`reviewkit.screening.work_left.next_steps`: records for the reviewers, conflicts of
         another stage), as the screening screen says when a reviewer has none left."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
         try:
             work = work_left(self.project, self.resolver)
-            steps = steps_from(self.project, work, self.resolver, self.stage)
+            steps = status.steps_from(self.project, work, self.resolver, self.stage)
         except DatabaseBusy:  # the decision is saved: the words can wait
             return said
         return f"{said} · next: {steps}" if steps else f"{said} · nothing waits at any stage"

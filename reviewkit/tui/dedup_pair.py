@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reviewkit.dedup.engine import PAIR_FIELDS
-from reviewkit.dedup.review import record_type
+from reviewkit.dedup.pair_queue import record_type
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.score import ABSTRACT_OPENING
 from reviewkit.records import Record, fold_text

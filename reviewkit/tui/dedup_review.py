@@ -18,20 +18,22 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit.dedup.effects import merge_effect, undo_effect
 from reviewkit.dedup.engine import QueuePair, pair_records, questions, review_queue
+from reviewkit.dedup.follow_ups import FOLLOWS
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
+from reviewkit.dedup.review import judge_pair
 from reviewkit.dedup.review_counts import decided_pairs
 from reviewkit.dedup.undo import take_back
-from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.dedup.verdict_refusals import SettledMeanwhile
+from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
-from reviewkit.status import then_line, where_next
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.dedup_pair import pair_table, rule_titles
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import (
@@ -120,7 +122,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         with VerticalScroll(id="pair", can_focus=False):
             yield Static(id="records")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
@@ -203,7 +205,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             pane = self.query_one("#pair")
             pane.border_title = pane.border_subtitle = ""
             # with none left, where work waits next, as screen and conflicts say (work_left)
-            steps = where_next(self.project, self.reviewer, PLACE) if not queue else ""
+            steps = self.where_next() if not queue else ""
             # the skip key brings the skipped pairs round again (it said "quit and come back
             # to them", and every key of the footer did nothing meanwhile)
             skip = screen_key(self.app, "dedup.skip")
@@ -248,21 +250,34 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)
 
+    def where_next(self) -> str:
+        """Where work waits once no pair is left (:func:`reviewkit.status.where_next`)."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
+        return status.where_next(self.project, self.reviewer, PLACE)
+
     def quit_line(self) -> str:
         """Where the person stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
         every verdict is saved' (the project's pairs decided and questions open, as the status
-        line counts them when the screen last read the queue), with none open also where work
-        waits ('; next: title-abstract: …', :func:`then_line`)."""
+        line counts them when the screen last read the queue), then what comes next: quit
+        partway, the pairs left and the command that goes on with them ('; next: dedup review:
+        3 pairs left (reviewkit dedup review)'; the line had no 'next' at all), with none open
+        where work waits ('; next: title-abstract: …', :func:`then_line`)."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
         left = f"{self.queue_size} in queue" + (
             f" ({len(self.skipped)} skipped)" if self.skipped else ""
         )
+        go_on = f"{quantity(self.queue_size, 'pair')} left ({command_line('dedup review')})"
         return stopped_line(
             self.reviewer,
             PLACE,
             f"{quantity(self.decided, 'pair')} decided, {left}",
             "every verdict is saved",
-            "" if self.queue_size else then_line(self.project, self.reviewer, PLACE),
+            f"; next: {PLACE}: {go_on}"
+            if self.queue_size
+            else status.then_line(self.project, self.reviewer, PLACE),
             kept=self.waiting,
         )
 

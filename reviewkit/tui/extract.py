@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit import extract
 from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import FieldSaved
@@ -103,7 +104,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         yield RecordView("extract.page_down", id="record")
         yield Static(id="fields")
         yield MessageLine(id="message")  # grows for a long message
-        yield Footer()
+        yield KeysFreeingFooter()
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit import settings
 from reviewkit.protocol import Stage
@@ -27,6 +27,7 @@ from reviewkit.tui.actions import (
     help_rows,
     key_name,
 )
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.widgets import more_to_page, scroll_page
 
 HELP_ACTIONS = (
@@ -138,7 +139,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(f"\n{_closing_keys(self.keymap)} closes this help.", classes="dim")
         # its own footer: the screen's below it showed that screen's keys (i Include…), which
         # do nothing while the help is open, and not the key that closes it
-        yield Footer(compact=True)
+        yield KeysFreeingFooter(compact=True)
 
     def on_mount(self) -> None:
         # paged to its end, Space does nothing: the footer stops offering "More" there

@@ -22,7 +22,7 @@ from functools import partial
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.queue_ranker import QueueRanker
@@ -30,6 +30,7 @@ from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, f
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
@@ -117,10 +118,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     def quit_line(self) -> str:
         """'anna at title-abstract: 42 records decided, 48 remaining; every decision is saved',
-        with none remaining also where work waits ('; next: …', :meth:`KeepsUp.steps_next`)."""
+        then where work waits ('; next: …', :meth:`KeepsUp.steps_next`): quit partway, this
+        stage first, with the command that goes on with it."""
         q = self.queue
         decided = f"{quantity(q.done, 'record')} decided, {q.remaining} remaining"
-        then = "" if q.remaining else self.steps_next()
+        then = self.steps_next(partway=bool(q.remaining))
         return stopped_line(
             q.reviewer,
             q.stage,
@@ -139,7 +141,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
         yield Static(id="reasons")
         yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
-        yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
+        yield KeysFreeingFooter(compact=True)  # compact: every key of a stage fits in 80 columns
 
     def on_mount(self) -> None:
         self.wait_briefly(self.queue.db.set_busy_timeout)

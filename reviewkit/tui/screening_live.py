@@ -24,7 +24,6 @@ from rich.text import Text
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.screening.work_left import work_left
-from reviewkit.status import steps_from, then_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -224,14 +223,21 @@ class KeepsUp:
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""
-        q = self.queue
-        return steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
 
-    def steps_next(self) -> str:
+        q = self.queue
+        return status.steps_from(q.project, work_left(q.project, q.reviewer), q.reviewer, q.stage)
+
+    def steps_next(self, partway: bool = False) -> str:
         """'; next: …' or "" (:func:`then_line`) for the line printed once the screen closes,
         which takes the message line's words off the terminal (a reviewer done with
-        title-abstract was not told the next stage's command)."""
-        return then_line(self.queue.project, self.queue.reviewer, self.queue.stage)
+        title-abstract was not told the next stage's command). ``partway``: records wait for
+        the reviewer here, so this stage is named too, with its command (quit partway, the
+        line had no 'next' at all)."""
+        from reviewkit import status  # the whole project's reader: not loaded with the screen
+
+        here = "" if partway else self.queue.stage
+        return status.then_line(self.queue.project, self.queue.reviewer, here)
 
     def say_arrived(self, said: str) -> None:
         """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""

@@ -19,12 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, screen_key
+from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.wording import quantity
 
 # include terms in reverse video: black on green as before (reverse swaps the two colours), and
@@ -340,7 +341,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Label("Enter to confirm · Esc to cancel", classes="dim")
         # its own footer, as the help's: the screen's below it offered "i Include … q Quit",
         # keys that type into the prompt while it is open
-        yield Footer(compact=True)
+        yield KeysFreeingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cli_imports import imported_text
-from .vendor_exports import CENTRAL_RIS, EBSCO_RIS, EMBASE_CSV, OVID_EMBASE, SCOPUS_RIS
+from core.cli_imports import imported_text
+from core.vendor_exports import CENTRAL_RIS, EBSCO_RIS, EMBASE_CSV, OVID_EMBASE, SCOPUS_RIS
 
 
 def test_scopus_ris_pmid_in_c2_and_article_number_in_c7(tmp_path: Path) -> None:

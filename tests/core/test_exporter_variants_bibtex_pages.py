@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cli_imports import imported_text
+from core.cli_imports import imported_text
 
 WOS_BIB = """@article{ WOS:000461234500012,
 Author = {Hansen, Per and Berg, Ola and

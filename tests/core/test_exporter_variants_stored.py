@@ -9,20 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import lookup
-from reviewkit.store import records as record_rows
-
-from .cli_imports import imported_text
-from .vendor_exports import (
+from core.cli_imports import imported_text
+from core.vendor_exports import (
     CENTRAL_RIS,
     EBSCO_RIS,
     EMBASE_CSV,
     OVID_EMBASE,
     SCOPUS_RIS,
 )
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import lookup
+from reviewkit.store import records as record_rows
 
 SAMPLES = {
     "scopus": ("scopus.ris", SCOPUS_RIS, "ris", "RIS import"),

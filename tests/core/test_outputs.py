@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit import outputs
+from reviewkit import outputs, safe_csv
 from reviewkit.errors import FormatError, OutputError
 from reviewkit.formats import pubmed_xml, read_file, text
 
@@ -109,8 +109,8 @@ def test_check_output_creates_nothing_and_refuses_a_folder_below_a_file(tmp_path
     ],
 )
 def test_neutralise_and_restore(cell: str, written: str) -> None:
-    assert outputs.neutralise(cell) == written
-    assert outputs.restore(written) == cell
+    assert safe_csv.neutralise(cell) == written
+    assert safe_csv.restore(written) == cell
 
 
 def test_gzipped_pubmed_xml_over_the_limit_is_refused(tmp_path: Path, monkeypatch) -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from core.cli_imports import imported
 
 from reviewkit.cli import main
-
-from .cli_imports import imported
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = Path(__file__).parent / "fixtures" / "real"

@@ -8,12 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from core.cli_imports import imported, refused
 
 from reviewkit import formats
 from reviewkit.cli import main
 from reviewkit.errors import FormatError
-
-from .cli_imports import imported, refused
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

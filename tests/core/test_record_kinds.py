@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit import formats
-from reviewkit.dedup.review import record_type
+from reviewkit.dedup.pair_queue import record_type
 from reviewkit.formats.kinds import record_kind
 from reviewkit.records import Record
 from reviewkit.searches.run import fingerprint

@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from core.cli_imports import imported, refused
 
 from reviewkit.extract import countries
 from reviewkit.project import open_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
-
-from .cli_imports import imported, refused
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 

@@ -1,7 +1,12 @@
 """No test module imports from another test module: a shared helper lives in a conftest.py or a
 helpers module of its folder (tests/<area>/helpers.py and the like). Importing a ``test_*``
 module runs its module code a second time, ties the two files together (a rename or split of one
-breaks the other) and hides the helper where the next person does not look for it."""
+breaks the other) and hides the helper where the next person does not look for it.
+
+And a helper module is imported one way: by its folder's name (``from screening.helpers import
+…``, ``from conftest import …``: tests/conftest.py puts tests/ on sys.path), never relatively
+(``from .helpers import …``). Python keeps a module once per name, so one file imported both ways
+runs twice and holds two copies of its state; one way also reads the same in every folder."""
 
 from __future__ import annotations
 
@@ -69,6 +74,22 @@ def imports_of_test_modules(root: Path = TESTS) -> dict[str, list[str]]:
     return found
 
 
+def relative_imports(root: Path = TESTS) -> dict[str, list[str]]:
+    """'path' (relative to ``root``) -> the modules it imports relatively ('.helpers'), for
+    every such file of the tests."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [
+            "." * node.level + (node.module or "")
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level
+        ]
+        if modules:
+            found[path.relative_to(root).as_posix()] = modules
+    return found
+
+
 def test_no_test_module_imports_another() -> None:
     assert imports_of_test_modules() == {}, (
         "move the shared helpers to a conftest or helpers module"
@@ -124,4 +145,25 @@ def test_the_check_finds_a_test_module_loaded_by_name(tmp_path: Path) -> None:
     )
     assert imports_of_test_modules(tmp_path) == {
         "test_a.py": ["area.test_b", "tests.area.test_c", "area.b_test", "c_test"],
+    }
+
+
+def test_helpers_are_imported_by_their_folders_name() -> None:
+    assert relative_imports() == {}, (
+        "import by the folder's name: 'from pubmed.conftest import …', not 'from .conftest …'"
+    )
+
+
+def test_the_check_finds_each_relative_import(tmp_path: Path) -> None:
+    area = tmp_path / "area"
+    area.mkdir()
+    (area / "test_a.py").write_text(
+        "from .helpers import one\n"
+        "from ..conftest import two\n"
+        "from . import three\n"
+        "def f():\n    from .conftest import four\n"
+        "from area.helpers import fine\nfrom conftest import fine_too\nimport pytest\n"
+    )
+    assert relative_imports(tmp_path) == {
+        "area/test_a.py": [".helpers", "..conftest", ".", ".conftest"]
     }

@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from core.cli_imports import import_said
 
 from reviewkit import formats
 from reviewkit.formats.read_warnings import ReadWarning
-
-from .cli_imports import import_said
 
 # as a spreadsheet saves them: a typo, a filled-in empty cell, a number cell written as a
 # decimal (pandas, some exports), a minus typed before it, an Excel date's serial number

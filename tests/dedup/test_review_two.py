@@ -13,8 +13,9 @@ import pytest
 from dedup.review_setup import six_records
 
 from reviewkit.dedup import engine
-from reviewkit.dedup.review import SettledMeanwhile, judge_pair
+from reviewkit.dedup.review import judge_pair
 from reviewkit.dedup.undo import take_back
+from reviewkit.dedup.verdict_refusals import SettledMeanwhile
 from reviewkit.errors import UserError
 from reviewkit.project import open_project
 from reviewkit.store import duplicates as links

@@ -7,7 +7,8 @@ from dedup.helpers import other
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
-from reviewkit.dedup.review import decide_pair, review_queue
+from reviewkit.dedup.pair_queue import review_queue
+from reviewkit.dedup.review import decide_pair
 from reviewkit.dedup.studies import (
     decide_study_link,
     linked_reports,

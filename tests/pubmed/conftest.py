@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import PROTOCOL_A
 
 from reviewkit.offline_data import PUBMED_BASELINE, PUBMED_UPDATE
 from reviewkit.offline_data import path as data_path
@@ -20,8 +21,6 @@ from reviewkit.project import init_project
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
-
-from ..conftest import PROTOCOL_A
 
 ARTICLE_RE = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
 TOPIC_RE = re.compile(

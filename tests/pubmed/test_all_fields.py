@@ -15,15 +15,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree as ET
+from pubmed.article_xml import all_fields_words, article, authors_of, person, words_of
+from pubmed.eutils_get import get, ids, warnings_of
 
 from reviewkit.pubmed.evaluate import Evaluator
 from reviewkit.pubmed.fields import STOPWORDS
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import fold_text
-
-from .article_xml import all_fields_words, article, authors_of, person, words_of
-from .eutils_get import get, ids, warnings_of
 
 
 @pytest.fixture

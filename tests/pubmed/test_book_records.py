@@ -10,14 +10,13 @@ import io
 import re
 
 from Bio import Entrez, Medline
+from pubmed.conftest import BOOK_PMID, book_article
+from pubmed.eutils_get import get, reply
 
 from reviewkit.formats import medline, pubmed_xml
 from reviewkit.pubmed.esummary import esummary_xml
 from reviewkit.pubmed.medline_text import medline_text
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import BOOK_PMID, book_article
-from .eutils_get import get, reply
 
 # the tags of PubMed's record of PMID 20301770, in its order (each tag once)
 RECORDED_ORDER = [

@@ -14,17 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import PROTOCOL_A
 from lxml import etree as ET
+from pubmed.article_xml import authors_of
+from pubmed.eutils_get import esearch, get, ids, warnings_of
 
 from reviewkit.cli import main
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import fold_text
-
-from ..conftest import PROTOCOL_A
-from .article_xml import authors_of
-from .eutils_get import esearch, get, ids, warnings_of
 
 Values = Callable[[ET._Element], list[str]]
 

@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project, write_set
 
 from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer, serve_in_thread
 from reviewkit.pubmed.snapshot import index_path
 from reviewkit.searches import history
-
-from .conftest import review_a_project, write_set
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.pubmed.fields import NO_ATM
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import review_a_project
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from pubmed.conftest import ServerFactory, fast_client
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.client import NCBI_BASE, Cancelled, EntrezError, PubMedClient, RateLimiter
 from reviewkit.pubmed.server import EutilsServer, Fault
-
-from .conftest import ServerFactory, fast_client
 
 QUERY = "english[la]"
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 from Bio import Entrez
+from conftest import PROTOCOL_A
+from pubmed.conftest import ServerFactory, pmid_of, set_pmid, write_set
+from pubmed.eutils_get import get
 
 from reviewkit.cli import main
 from reviewkit.project import init_project
@@ -18,10 +21,6 @@ from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import LANGUAGES, PUBLICATION_TYPES
-
-from ..conftest import PROTOCOL_A
-from .conftest import ServerFactory, pmid_of, set_pmid, write_set
-from .eutils_get import get
 
 TODAY = datetime.date(2026, 12, 5)
 

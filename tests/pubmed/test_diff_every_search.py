@@ -8,11 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import review_a_project
 
 
 def test_diff_without_a_name_compares_every_rerun_search(

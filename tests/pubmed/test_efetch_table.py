@@ -9,11 +9,10 @@ import urllib.request
 
 import pytest
 from Bio import Entrez
+from pubmed.eutils_get import get, reply
 
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.query_tags import DATE_FIELDS
-
-from .eutils_get import get, reply
 
 
 def _pmids(server: EutilsServer, n: int) -> list[str]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from pubmed.eutils_get import get
+
 from reviewkit import offline_data
 from reviewkit.pubmed.server import EutilsServer
-
-from .eutils_get import get
 
 # the lines whose values are the snapshot's own (its build, its count)
 _OWN = re.compile(r"\t\t<(DbBuild|Count|LastUpdate)>.*")

@@ -6,11 +6,10 @@ from __future__ import annotations
 import io
 
 from Bio import Entrez
+from pubmed.eutils_get import get
 
 from reviewkit.pubmed.replies import EINFO_TAGS
 from reviewkit.pubmed.server import EutilsServer
-
-from .eutils_get import get
 
 
 def _fields(server: EutilsServer, **params: str) -> dict[str, dict]:

@@ -11,13 +11,12 @@ from urllib.parse import urlencode
 
 import pytest
 from Bio import Entrez
+from pubmed.eutils_get import esearch, get, reply
 
 from reviewkit import offline_data
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.epost import POST_CAP
 from reviewkit.pubmed.server import EutilsServer
-
-from .eutils_get import esearch, get, reply
 
 
 def post(server: EutilsServer, **params: str) -> bytes:

@@ -7,11 +7,11 @@ Search Improvements". What differs for a reason is listed in benchmarks/results/
 
 from __future__ import annotations
 
+from pubmed.eutils_get import esearch, get
+
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
-
-from .eutils_get import esearch, get
 
 
 def _history(server: EutilsServer, term: str) -> str:

@@ -12,14 +12,13 @@ from urllib.parse import urlencode
 import pytest
 from Bio import Entrez
 from lxml import etree as ET
+from pubmed.conftest import ServerFactory, fast_client
+from pubmed.eutils_get import esearch, fetched, get, mesh_pairs, reply
 
 from reviewkit import offline_data
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
-
-from .conftest import ServerFactory, fast_client
-from .eutils_get import esearch, fetched, get, mesh_pairs, reply
 
 
 def test_json_esearch_holds_what_the_xml_holds_with_numbers_as_strings(

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewkit.pubmed.snapshot import Snapshot
+from pubmed.eutils_get import ids
 
-from .eutils_get import ids
+from reviewkit.pubmed.snapshot import Snapshot
 
 
 def _author(last: str, fore: str, initials: str) -> str:

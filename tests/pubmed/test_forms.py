@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree as ET
+from pubmed.article_xml import all_fields_words
+from pubmed.conftest import fast_client
 
 from reviewkit.pubmed.server import EutilsServer
-
-from .article_xml import all_fields_words
-from .conftest import fast_client
 
 
 def words(text: str) -> list[str]:

@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import ServerFactory, set_pmid, write_set
+from pubmed.eutils_get import ids, reply, warnings_of
 
 from reviewkit import formats
 from reviewkit.formats import pubmed_xml
@@ -17,9 +19,6 @@ from reviewkit.pubmed.fields import HAS_REFTYPES
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
-
-from .conftest import ServerFactory, set_pmid, write_set
-from .eutils_get import ids, reply, warnings_of
 
 # The RefTypes of NLM's DTD (pubmed_250101) that the small snapshot's records do not carry,
 # each with the word PubMed searches it by.

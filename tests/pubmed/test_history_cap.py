@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 from Bio import Entrez
+from pubmed.conftest import ServerFactory, fast_client
+from pubmed.eutils_get import get, reply
 
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_log, run_search
-
-from .conftest import ServerFactory, fast_client
-from .eutils_get import get, reply
 
 QUERY = "english[la]"
 

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 from Bio import Entrez
+from pubmed.conftest import fast_client, review_a_project
+from pubmed.eutils_get import get
+from pubmed.replay import Replay
 
 from reviewkit import offline_data
 from reviewkit.cli import main
@@ -21,10 +24,6 @@ from reviewkit.project import open_project
 from reviewkit.pubmed.client import EntrezRefused, Message
 from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.searches import history, run_pmids
-
-from .conftest import fast_client, review_a_project
-from .eutils_get import get
-from .replay import Replay
 
 NCBI_RETSTART_ERROR = (  # the text NCBI sends for retstart past the cap (shape of its reply)
     "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "

@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import delete_block, pmid_of, write_set
 
 from reviewkit.cli import main
 from reviewkit.pubmed import snapshot_build
 from reviewkit.pubmed.snapshot import Snapshot, build_index, index_path
-
-from .conftest import delete_block, pmid_of, write_set
 
 REVISED = b"<ArticleTitle>A title the update file revised.</ArticleTitle>"
 

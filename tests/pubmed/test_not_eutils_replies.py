@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from pubmed.conftest import fast_client
 
 from reviewkit.pubmed import transport
 from reviewkit.pubmed.client import EntrezError, PubMedClient
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import fast_client
 
 SIGN_IN = b"<!DOCTYPE html>\n<html><head><title>Sign in to the guest network</title></head></html>"
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
 from reviewkit.store import Store
-
-from .conftest import review_a_project
 
 
 def test_a_second_search_run_while_one_runs_is_refused(

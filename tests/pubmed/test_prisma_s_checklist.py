@@ -8,14 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_pmids
 from reviewkit.searches.published_filters import COCHRANE_HSSS
-
-from .conftest import review_a_project
 
 # Two searches, one inside the other: every PMID of pain-english (pain in the title) is also
 # pain-any's (in the title or abstract), so dedup links each pair by its PMID and the studies

@@ -15,12 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import ServerFactory
+from pubmed.eutils_get import esearch, ids
 
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
-
-from .conftest import ServerFactory
-from .eutils_get import esearch, ids
 
 
 def _article(pmid: int, printed: str, electronic: str = "") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PROTOCOL_A
 
 from reviewkit.cli import main
 from reviewkit.query import (
@@ -19,8 +20,6 @@ from reviewkit.query import (
 )
 from reviewkit.searches import filters_in
 from reviewkit.searches.published_filters import COCHRANE_HSSS
-
-from ..conftest import PROTOCOL_A
 
 
 @pytest.mark.parametrize(

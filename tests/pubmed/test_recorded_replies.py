@@ -12,14 +12,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from Bio import Entrez
+from pubmed.conftest import fast_client
+from pubmed.eutils_get import get, reply
+from pubmed.replay import Replay
 
 from reviewkit import offline_data
 from reviewkit.pubmed.client import EntrezRefused, PubMedClient, parse_efetch
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import fast_client
-from .eutils_get import get, reply
-from .replay import Replay
 
 # NCBI's reply to efetch?db=pubmed&id=00000000, HTTP 400, as cyanheads/pubmed-mcp-server keeps
 # it verbatim in its tests (issue #155); the same envelope with other texts is quoted elsewhere.

@@ -10,15 +10,14 @@ import datetime
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
+from pubmed.eutils_get import esearch, get, ids
 
 from reviewkit.cli import main
 from reviewkit.pubmed import relative_dates
 from reviewkit.pubmed.relative_dates import window_start
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
-
-from .conftest import review_a_project
-from .eutils_get import esearch, get, ids
 
 RECORDED_DAY = datetime.date(2023, 5, 6)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime
 
+from pubmed.eutils_get import esearch, get, ids
+
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.translation import same_translation
-
-from .eutils_get import esearch, get, ids
 
 # The small snapshot's newest Entry date (PubMedPubDate PubStatus="pubmed", MEDLINE's EDAT, of
 # its 2021 update file's articles), read from its XML by hand.

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import ServerFactory, fast_client, write_set
 
 import reviewkit.searches.run as search_run
 from reviewkit.project import Project
@@ -16,8 +17,6 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
 from reviewkit.searches import diff_runs, run_search
 from reviewkit.searches.diff import changed_fields
-
-from .conftest import ServerFactory, fast_client, write_set
 
 
 def _store_as_before_the_field(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import (
+    ServerFactory,
+    delete_block,
+    fast_client,
+    pmid_of,
+    review_a_project,
+    set_pmid,
+    write_set,
+)
 
 from reviewkit.cli import main
 from reviewkit.project import Project, open_project
@@ -25,16 +34,6 @@ from reviewkit.query import Node
 from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
 from reviewkit.searches.deleted import deleted_from_pubmed
 from reviewkit.store import records as record_rows
-
-from .conftest import (
-    ServerFactory,
-    delete_block,
-    fast_client,
-    pmid_of,
-    review_a_project,
-    set_pmid,
-    write_set,
-)
 
 ENGLISH = Search("all-2021", "PubMed", "english[la]")
 RERUN = '\n[[searches]]\nname = "rerun"\nquery = "english[la]"\n'

@@ -7,14 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
 from reviewkit.store import Store
 from reviewkit.workers import process_pool
-
-from .conftest import review_a_project
 
 
 @pytest.fixture

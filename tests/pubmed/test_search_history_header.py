@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
 from reviewkit.store.searches import reopen_run
-
-from .conftest import review_a_project
 
 
 def test_history_has_a_header_row_and_the_tables_columns(

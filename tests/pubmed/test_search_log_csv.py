@@ -8,13 +8,12 @@ import csv
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_pmids
-
-from .conftest import review_a_project
 
 PILOT = '\n[[searches]]\nname = "pilot-pain"\nquery = "pain[ti] AND english[la]"\n'
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import review_a_project
 
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
-
-from .conftest import review_a_project
 
 OLD = '\n[[searches]]\nname = "pilot-pain"\nquery = "pain[ti] AND english[la]"\n'
 NEW = '\n[[searches]]\nname = "pain-v2"\nquery = "pain[tiab] AND english[la]"\n'

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from pubmed.conftest import review_a_project
 from rich.console import Console
 
 from reviewkit.cli import main
 from reviewkit.cli import search as search_commands
-
-from .conftest import review_a_project
 
 TEXTS = {
     "description": "1. Sick leave OR *absence* | work_ability, not <children>",

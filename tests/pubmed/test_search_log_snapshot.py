@@ -5,13 +5,13 @@ of the same files are one database."""
 
 from __future__ import annotations
 
+from pubmed.conftest import ServerFactory, fast_client
+
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.searches import run_search, search_log
-
-from .conftest import ServerFactory, fast_client
 
 AS_GIVEN = "pubmed21n1298.xml.gz; pubmed20n0014.xml.gz"  # what a run before stop 40 recorded
 NLM_ORDER = "pubmed20n0014.xml.gz; pubmed21n1298.xml.gz"

@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from pubmed.conftest import (
+    HEAD,
+    TAIL,
+    ServerFactory,
+    fast_client,
+    pmid_of,
+    real_delete_citation,
+    set_pmid,
+    write_set,
+)
 
 import reviewkit.searches.run as search_run
 from reviewkit.offline_data import PUBMED_UPDATE
@@ -30,17 +40,6 @@ from reviewkit.searches import (
 )
 from reviewkit.store import records as record_rows
 from reviewkit.workers import process_pool
-
-from .conftest import (
-    HEAD,
-    TAIL,
-    ServerFactory,
-    fast_client,
-    pmid_of,
-    real_delete_citation,
-    set_pmid,
-    write_set,
-)
 
 ENGLISH = Search("english", "PubMed", "english[la]", Limits())
 

@@ -13,13 +13,12 @@ from typing import Any
 
 import pytest
 from Bio import Entrez, Medline
+from pubmed.eutils_get import get, reply
 
 from reviewkit import formats, offline_data
 from reviewkit.formats import medline, pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import Record, normalise_pages
-
-from .eutils_get import get, reply
 
 
 def all_pmids(server: EutilsServer) -> str:

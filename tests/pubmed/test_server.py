@@ -12,14 +12,13 @@ from urllib.parse import urlencode
 
 import pytest
 from Bio import Entrez
+from pubmed.conftest import ServerFactory
 
 from reviewkit import offline_data
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed import server as server_module
 from reviewkit.pubmed.server import EutilsServer, Fault, parse_faults
-
-from .conftest import ServerFactory
 
 
 def get(server: EutilsServer, utility: str, **params: str) -> bytes:

@@ -7,15 +7,14 @@ GeneReviews chapter (conftest's ``book_server``)."""
 from __future__ import annotations
 
 import pytest
+from pubmed.conftest import BOOK_PMID, fast_client
+from pubmed.eutils_get import reply
 
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.searches import run_pmids, run_search
 from reviewkit.store import records as record_rows
-
-from .conftest import BOOK_PMID, fast_client
-from .eutils_get import reply
 
 
 def _ids(server: EutilsServer) -> list[str]:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
+from pubmed.conftest import ServerFactory, fast_client
+from pubmed.replay import Replay
 
 from reviewkit.offline_data import path as data_path
 from reviewkit.project import Project
@@ -14,9 +16,6 @@ from reviewkit.protocol import Limits, Search
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_log, run_search
-
-from .conftest import ServerFactory, fast_client
-from .replay import Replay
 
 QUERY = "english[la]"
 

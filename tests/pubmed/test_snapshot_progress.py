@@ -5,11 +5,11 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from pubmed.conftest import ARTICLE_RE as ARTICLE
+from pubmed.conftest import pmid_of, write_set
+
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.snapshot_build import build_index, count_articles
-
-from .conftest import ARTICLE_RE as ARTICLE
-from .conftest import pmid_of, write_set
 
 
 def test_the_index_build_reports_the_article_total_before_the_first_article(

@@ -7,14 +7,13 @@ import io
 import re
 
 import pytest
+from pubmed.conftest import fast_client
+from pubmed.eutils_get import esearch, get, ids, mesh_pairs, warnings_of
 
 from reviewkit.cli import main
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import fast_client
-from .eutils_get import esearch, get, ids, mesh_pairs, warnings_of
 
 
 def test_curly_quotes_are_read_as_quotes_and_the_reply_says_so(server: EutilsServer) -> None:

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pubmed.article_xml import article, person
+from pubmed.conftest import ServerFactory
+from pubmed.eutils_get import get, ids
 
 from reviewkit.pubmed.evaluate import Evaluator
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
-
-from .article_xml import article, person
-from .conftest import ServerFactory
-from .eutils_get import get, ids
 
 _VITAMIN = (
     "<MeshHeadingList><MeshHeading><DescriptorName UI='D014807' MajorTopicYN='N'>Vitamin D"

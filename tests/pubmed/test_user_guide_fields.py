@@ -8,10 +8,9 @@ import io
 
 from Bio import Entrez
 from lxml import etree as ET
+from pubmed.eutils_get import get, reply
 
 from reviewkit.pubmed.server import EutilsServer
-
-from .eutils_get import get, reply
 
 
 def _search(server: EutilsServer, term: str) -> dict:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from Bio import Entrez
+from pubmed.conftest import ServerFactory, set_pmid, write_set
+from pubmed.eutils_get import get
 
 from reviewkit import offline_data
 from reviewkit.pubmed.snapshot import Snapshot
@@ -26,9 +28,6 @@ from reviewkit.pubmed.vocabulary import (
     nearest_language,
     unsettled_narrower,
 )
-
-from .conftest import ServerFactory, set_pmid, write_set
-from .eutils_get import get
 
 LANGUAGE_RE = re.compile(rb"<Language>([^<]+)</Language>")
 TYPE_RE = re.compile(rb"<PublicationType[^>]*>([^<]+)</PublicationType>")

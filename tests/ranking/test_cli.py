@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 
 import pytest
+from ranking.conftest import write_csv
 
 from reviewkit.cli import main
-
-from .conftest import write_csv
 
 
 def test_simulate_reports_and_writes(labelled_csv, tmp_path, capsys):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ranking.conftest import make_records, write_csv
+
 from reviewkit.cli import main
 from reviewkit.queue_ranker import RankStatus
 from reviewkit.ranking import record_text, stable_random_order
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
 from reviewkit.simulate import simulate_from_zero
-
-from .conftest import make_records, write_csv
 
 TEXTS = [
     record_text("Cardiac surgery outcomes in older adults", "A cohort of 300 patients."),

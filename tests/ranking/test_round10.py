@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ranking.conftest import make_records, write_csv
 
 from benchmarks import ranking_round10 as round10
 from benchmarks.ranking_round10_model import (
@@ -19,8 +20,6 @@ from benchmarks.ranking_round10_model import (
 from reviewkit import simulate as simulate_module
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
-
-from .conftest import make_records, write_csv
 
 
 def test_a_record_is_its_title_and_its_abstracts_sentences():

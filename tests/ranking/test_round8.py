@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ranking.conftest import make_records
 
 from benchmarks import ranking_round8_model as round8
 from benchmarks.ranking_round5 import Committee
@@ -17,8 +18,6 @@ from benchmarks.ranking_round8_model import (
 )
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares, _standardised
-
-from .conftest import make_records
 
 
 def _data(records, n_includes=6, n_excludes=30):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ranking.conftest import make_records
 from scipy import sparse
 
 from benchmarks import ranking_round9 as round9
@@ -22,8 +23,6 @@ from benchmarks.ranking_round9_model import (
 from reviewkit import simulate as simulate_module
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
-
-from .conftest import make_records
 
 TEXTS = [
     "Randomised trial of employees returning to work",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from ranking.conftest import write_csv
 
 from reviewkit.errors import UserError
 from reviewkit.simulate import (
@@ -15,8 +16,6 @@ from reviewkit.simulate import (
     simulate,
     simulate_from_zero,
 )
-
-from .conftest import write_csv
 
 
 def test_same_seed_same_run(labelled_csv):

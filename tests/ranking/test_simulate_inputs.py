@@ -7,11 +7,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from ranking.conftest import write_csv
 
 from reviewkit.cli import main
 from reviewkit.simulate import load_labelled_set, simulate
-
-from .conftest import write_csv
 
 SYNERGY = ("openalex_id", "doi", "title", "abstract", "label_included", "publication_year")
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from reports.conftest import screen_four
 
 from reviewkit import screening
 from reviewkit.reports.report import write_report
-
-from .conftest import screen_four
 
 
 def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_record, tmp_path):

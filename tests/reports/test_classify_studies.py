@@ -4,12 +4,12 @@ reports of one trial, in Review B's protocol."""
 
 from __future__ import annotations
 
+from reports.conftest import store_records, trial_reports
+
 from reviewkit import classify
 from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import Record
 from reviewkit.store import labels as label_rows
-
-from .conftest import store_records, trial_reports
 
 
 def _trial() -> list[Record]:

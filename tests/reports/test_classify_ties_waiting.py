@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reports.conftest import TEST_PROTOCOL, store_records
 
 from reviewkit import classify, screening
 from reviewkit.cli import main
 from reviewkit.project import Project, init_project
 from reviewkit.records import Record
-
-from .conftest import TEST_PROTOCOL, store_records
 
 TIE, MENTAL = "Depression and back pain at work", "Depression after a workplace injury"
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 import asyncio
 import csv
 
+from reports.conftest import store_records, trial_reports
+
 from reviewkit import classify
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.cli import main as cli
 from reviewkit.dedup import engine
 from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import AbstractSection, Record
-
-from .conftest import store_records, trial_reports
 
 
 def _trial() -> list[Record]:

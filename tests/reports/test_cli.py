@@ -8,14 +8,13 @@ from pathlib import Path
 import bibtexparser
 import rispy
 from conftest import PROTOCOL_A
+from reports.conftest import store_records
 
 from reviewkit import classify
 from reviewkit.cli import main
 from reviewkit.project import init_project
 from reviewkit.records import Record
 from reviewkit.store import labels as label_rows
-
-from .conftest import store_records
 
 
 def run(project, *args: str) -> int:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from reports.conftest import store_records
+
 from reviewkit import classify
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.records import Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ConfirmScreen
-
-from .conftest import store_records
 
 
 def _name_none(folder: Path, name: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
-from reviewkit.dedup.review import record_type
+from reviewkit.dedup.pair_queue import record_type
 from reviewkit.records import Record
 from reviewkit.reports.tables import reference
 from reviewkit.store import records as record_rows

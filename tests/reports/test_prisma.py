@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from reports.conftest import review_a_counts
+
 from reviewkit import screening
 from reviewkit.records import Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import prisma_table
 from reviewkit.reports.writers import write_csv
 from reviewkit.store import duplicates as dup
-
-from .conftest import review_a_counts
 
 
 def test_hand_made_counts_add_up():

@@ -9,10 +9,9 @@ import re
 from pathlib import Path
 
 from PIL import Image
+from reports.conftest import review_a_counts
 
 from reviewkit.reports import prisma
-
-from .conftest import review_a_counts
 
 SOURCE = (
     "From: Page MJ, McKenzie JE, Bossuyt PM, Boutron I, Hoffmann TC, Mulrow CD, et al. The PRISMA"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 
+from reports.update_versions import search_run
+
 from reviewkit.records import Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import prisma_table
 from reviewkit.reports.writers import write_csv
-
-from .update_versions import search_run
 
 
 def test_one_line_per_database_and_other_methods_apart(project_b, store, tmp_path):

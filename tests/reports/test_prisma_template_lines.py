@@ -10,9 +10,9 @@ import csv
 import re
 from pathlib import Path
 
-from reviewkit.cli import main
+from reports.update_versions import decide_by_all, search_run, versioned_update
 
-from .update_versions import decide_by_all, search_run, versioned_update
+from reviewkit.cli import main
 
 
 def _prisma(project, out: Path) -> tuple[dict[str, int], str]:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 
+from reports.update_versions import box_texts, run_report, search_run, versioned_update
+
 from reviewkit.cli import main
 from reviewkit.dedup.engine import run_dedup
 from reviewkit.records import Record
 from reviewkit.reports import prisma
-
-from .update_versions import box_texts, run_report, search_run, versioned_update
 
 
 def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_path, capsys):
@@ -82,9 +82,9 @@ def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include
     """With reports grouped into studies, a report found since the version of a study the
     version included is screened and assessed in the update's flow; its study is not new."""
 
-    from reviewkit.dedup.studies import decide_study_link, suggest_study_links
+    from reports.conftest import ips_trial_reports, store_records
 
-    from .conftest import ips_trial_reports, store_records
+    from reviewkit.dedup.studies import decide_study_link, suggest_study_links
 
     protocol, main_paper, follow_up, *_ = ips_trial_reports()
     before = store_records(project_b, [protocol, main_paper], "PubMed")

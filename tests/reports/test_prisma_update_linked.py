@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewkit.cli import main
+from reports.conftest import _include_all
+from reports.update_versions import FOLLOW_UP_RIS, OTHER_RIS, TRIAL_RIS, import_ris, prisma_counts
 
-from .conftest import _include_all
-from .update_versions import FOLLOW_UP_RIS, OTHER_RIS, TRIAL_RIS, import_ris, prisma_counts
+from reviewkit.cli import main
 
 
 def test_new_report_by_citation_searching_of_an_earlier_study(project_b, tmp_path: Path):

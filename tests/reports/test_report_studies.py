@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from reports.conftest import ips_trial_reports, store_records
 
 from reviewkit import classify
 from reviewkit.cli import main
@@ -15,8 +16,6 @@ from reviewkit.evidence import build_map
 from reviewkit.reports import prisma
 from reviewkit.reports.report import write_report
 from reviewkit.reports.snapshot import ProjectSnapshot
-
-from .conftest import ips_trial_reports, store_records
 
 
 @pytest.fixture

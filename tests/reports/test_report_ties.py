@@ -12,14 +12,13 @@ from pathlib import Path
 
 from docx import Document
 from openpyxl import load_workbook
+from reports.conftest import store_records
 
 from reviewkit import classify, screening
 from reviewkit.evidence import build_map
 from reviewkit.records import Record
 from reviewkit.reports.report import write_report
 from reviewkit.reports.tables import report_tables
-
-from .conftest import store_records
 
 TIE_STATUS = "tie: suggested, not confirmed; also in {}"
 

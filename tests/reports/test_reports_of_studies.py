@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from reports.conftest import store_records
 from textual.widgets import Static
 
 from reviewkit import classify, extract
@@ -19,8 +20,6 @@ from reviewkit.reports.excluded import NAME as EXCLUDED
 from reviewkit.reports.report import write_report
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.extract import ExtractScreen
-
-from .conftest import store_records
 
 
 def _rec(title: str, first_author: str, year: int, text: str) -> Record:

@@ -5,10 +5,10 @@ drew it for a search rerun partway through full-text screening."""
 
 from __future__ import annotations
 
+from reports.update_versions import box_texts, decide_by_all, run_report, search_run
+
 from reviewkit.cli import main
 from reviewkit.reports import prisma
-
-from .update_versions import box_texts, decide_by_all, run_report, search_run
 
 
 def test_update_diagram_only_after_a_recorded_version(project_b, tmp_path, capsys):

@@ -8,12 +8,11 @@ a value stored its stale text over the person's, as checked."""
 from __future__ import annotations
 
 from openpyxl import Workbook
+from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 from reviewkit import extract
 from reviewkit.cli import main
 from reviewkit.store import extraction as value_rows
-
-from .sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 
 def test_the_sheet_carries_its_mark_last(b_included, tmp_path):

@@ -11,12 +11,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 from reviewkit import extract
 from reviewkit.cli import main
 from reviewkit.store import extraction as value_rows
-
-from .sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 
 def _resave(sheet: Path, rows: list[dict[str, str]], separator: str = ",") -> None:

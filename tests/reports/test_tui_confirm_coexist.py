@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import PROTOCOL_A
+from reports.conftest import store_records
 from textual.widgets import Static
 
 from reviewkit import classify
@@ -18,8 +19,6 @@ from reviewkit.project import init_project
 from reviewkit.records import Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ConfirmScreen
-
-from .conftest import store_records
 
 SCHEME = "diagnosis-group"  # Review A's: 1 mental, 2 musculoskeletal, …, 7 gp-employer
 

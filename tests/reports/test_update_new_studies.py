@@ -9,11 +9,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from reports.conftest import _include_all
+from reports.update_versions import FOLLOW_UP_RIS, OTHER_RIS, TRIAL_RIS, import_ris, prisma_counts
 
 from reviewkit.cli import main
-
-from .conftest import _include_all
-from .update_versions import FOLLOW_UP_RIS, OTHER_RIS, TRIAL_RIS, import_ris, prisma_counts
 
 
 def _export(project, *args: str) -> int:

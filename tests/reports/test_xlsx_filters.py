@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from reports.conftest import screen_four
 
 from reviewkit.reports.report import write_report
-
-from .conftest import screen_four
 
 
 def test_every_sheet_filters_its_rows_from_the_header(b_included, store, make_record, tmp_path):

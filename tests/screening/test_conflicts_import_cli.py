@@ -47,6 +47,21 @@ def test_a_sheets_decisions_are_stored_each_as_resolve_stores_one(project_b, tmp
     ]
 
 
+def test_the_summary_says_where_work_waits_next(project_b, tmp_path, monkeypatch, capsys):
+    """The sheet's summary line named the conflicts open and nothing more, where the conflicts
+    screen's quit line and every other command say what comes next."""
+    a, b, c = add_records(project_b, make_records(3))
+    conflict_on(project_b, [a, b, c], checked=True)
+    sheet = tmp_path / "decisions.csv"
+    sheet.write_text(f"record,decision\n{a},include\n{b},include\n", encoding="utf-8")
+    monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
+    assert main(["conflicts", "import", str(sheet), "--resolver", "lead"]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"2 final decisions from {sheet}; 1 conflict open at {TA}; next: {TA}: 1 conflict for a"
+        " lead (reviewkit conflicts); full-text: 2 records for the reviewers\n"
+    )
+
+
 def test_one_refused_row_and_nothing_is_written(project_b, tmp_path, capsys):
     a, b, agreed = add_records(project_b, make_records(3))
     conflict_on(project_b, [a, b], checked=True)

@@ -68,6 +68,35 @@ def test_dedup_review_says_what_is_decided_and_left(project_b, monkeypatch, caps
     ), out
 
 
+def test_dedup_review_quit_partway_names_the_pairs_left_and_the_command(
+    project_b, monkeypatch, capsys
+):
+    """Quit with pairs left, the line had no 'next' where every other command's has one."""
+    title = "Exercise at the workplace for low back pain: a cluster randomised trial"
+    add_records(
+        project_b,
+        [
+            *(rec(**BARE), rec(**BARE, title=TITLE.upper(), source="Embase")),
+            *(rec(**BARE, title=title), rec(**BARE, title=title.upper(), source="Embase")),
+        ],
+    )
+    engine.run_dedup(project_b.db)
+    assert len(engine.questions(engine.review_queue(project_b.db))) == 2
+
+    async def lead(pilot):  # one verdict, then quit
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("q")
+
+    monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
+    out = _run(monkeypatch, capsys, lead, "dedup", "review", "--reviewer", "lead")
+    assert out.endswith(
+        "lead at dedup review: 1 pair decided, 1 in queue; every verdict is saved; next:"
+        " dedup review: 1 pair left (reviewkit dedup review)\n"
+    ), out
+
+
 def test_dedup_review_with_none_left_names_the_reviewer_s_next_command(
     project_b, monkeypatch, capsys
 ):

@@ -25,6 +25,8 @@ def _screen(project, monkeypatch, capsys, reviewer) -> str:
 
 
 def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypatch, capsys):
+    """Quit partway, the line had no 'next' where every other command's has one: it names this
+    stage first, with the command that goes on with it, and what waits for the other."""
     add_records(project_b, make_records(3))
 
     async def reviewer(pilot):  # a person at the keyboard: one include, then quit
@@ -32,8 +34,11 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
         await pilot.press("i")
         await pilot.press("q")
 
+    monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
     assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
-        "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved\n"
+        "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved;"
+        " next: title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract),"
+        " 1 record for another reviewer\n"
     )
 
 
@@ -54,10 +59,12 @@ def test_ctrl_q_with_keys_kept_for_a_busy_database_says_they_were_not_saved(
             assert pilot.app.screen.waiting == 2
             await pilot.press("ctrl+q")
 
+    monkeypatch.chdir(project_b.folder)
     assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; 2 keys pressed while the"
         " database was busy were not saved (ctrl+q quit before it was free): open the screen"
-        " again and press them again\n"
+        " again and press them again; next: title-abstract: 2 records wait for you"
+        " (reviewkit screen --stage title-abstract), 1 record for another reviewer\n"
     )
 
 
