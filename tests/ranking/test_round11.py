@@ -36,7 +36,7 @@ from reviewkit import simulate as simulate_module
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
 
-from .conftest import make_records, write_csv
+from ranking.conftest import make_records, write_csv
 
 VOCAB, DIM = 97, 16
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reviewkit import extract
 
-from .sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
+from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 
 def test_a_cell_typed_back_to_what_it_showed_is_named(b_included, tmp_path, capsys):
