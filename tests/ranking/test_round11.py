@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from ranking.conftest import make_records, write_csv
 
 from benchmarks import ranking_round11 as round11
 from benchmarks import ranking_round11_model as round11_model
@@ -35,8 +36,6 @@ from benchmarks.ranking_round11_model import (
 from reviewkit import simulate as simulate_module
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
-
-from ranking.conftest import make_records, write_csv
 
 VOCAB, DIM = 97, 16
 

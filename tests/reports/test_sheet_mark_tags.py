@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
+
 from reviewkit import extract
 from reviewkit.store import extraction as value_rows
-
-from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
 
 # a field id whose first ten bits of hash are those of 'country' (found by trying names): an
 # rk2 mark that showed 'country' named it too

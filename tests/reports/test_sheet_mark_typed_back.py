@@ -5,9 +5,9 @@ export. It says so, naming the cells and the ``extract set`` that stores the she
 
 from __future__ import annotations
 
-from reviewkit import extract
-
 from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
+
+from reviewkit import extract
 
 
 def test_a_cell_typed_back_to_what_it_showed_is_named(b_included, tmp_path, capsys):
