@@ -247,3 +247,12 @@ def lead_from_before_leads(project: Project, name: str) -> bool:
     a typo before it enters the logs; a name the logs hold is no new typo, and refusing it
     locked a project out of its own lead's work."""
     return not project.protocol.leads and name in in_use.names_in_logs(project.db)
+
+
+def leads(project: Project) -> frozenset[str]:
+    """Who leads the review (resolves, is told what to resolve, reads past blinding): the
+    protocol's ``[review] leads``; for a protocol written before they existed (it lists none),
+    the names its logs hold that are no reviewer's (:func:`lead_from_before_leads`)."""
+    if project.protocol.leads:
+        return frozenset(project.protocol.leads)
+    return frozenset(in_use.names_in_logs(project.db)) - frozenset(project.protocol.reviewers)

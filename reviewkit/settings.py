@@ -31,7 +31,8 @@ PROJECT = Variable(
 )
 REVIEWER = Variable(
     "REVIEWKIT_REVIEWER",
-    "--reviewer of label, extract (import, edit, set) and dedup (review, split)",
+    "--reviewer of label, extract (import, edit, set), dedup (review, split, merge, undo,"
+    " study-link, report) and decisions import",
     "your login name",
 )
 RESOLVER = Variable("REVIEWKIT_RESOLVER", "--resolver of conflicts", "your login name")

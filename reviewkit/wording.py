@@ -8,6 +8,8 @@ key → keys); a noun they get wrong passes its plural. A verb agrees with a cou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def plural(noun: str) -> str:
     """The regular plural of a noun phrase's last word: 'record' → 'records', 'study' →
@@ -33,3 +35,15 @@ def verb(n: int, singular: str, plural_form: str) -> str:
     ``plural_form`` ('is'/'are', 'has'/'have'; English verbs have no regular rule to derive
     one from the other, so both are given)."""
     return singular if n == 1 else plural_form
+
+
+def numbered(noun: str, numbers: Sequence[int], shown: int = 5) -> str:
+    """The noun and the first ``shown`` of ``numbers`` (one or more), the rest counted: 'study
+    3', 'records 3 and 5', 'studies 3, 5, 7, 9, 11 and 4 more' (a line per number told 2,000
+    studies in 2,000 lines, and a message line cut them without a sign)."""
+    ids = [str(n) for n in numbers]
+    if len(ids) == 1:
+        return f"{noun} {ids[0]}"
+    if len(ids) > shown:
+        return f"{plural(noun)} {', '.join(ids[:shown])} and {len(ids) - shown} more"
+    return f"{plural(noun)} {', '.join(ids[:-1])} and {ids[-1]}"

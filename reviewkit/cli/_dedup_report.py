@@ -15,17 +15,6 @@ if TYPE_CHECKING:
     from reviewkit.screening.merges import MergeConflict
 
 
-def typed_reader(ctx: click.Context, reviewer: str) -> str | None:
-    """The --reviewer of ``dedup report`` to check against the protocol (``load_project``'s
-    ``person``): the name when it was typed, which is then refused unless the protocol lists it
-    (a typo was read as a stranger and shown the blinded report, exit 0, as if that were all
-    there was); None for one taken from $REVIEWKIT_REVIEWER or the login name, so that anyone
-    (a librarian, a reader of the counts) may read the report, blinded as a reviewer while a
-    stage is open (``dedup.effects.Blinding``: a name not listed is no lead)."""
-    typed = ctx.get_parameter_source("reviewer") is click.core.ParameterSource.COMMANDLINE
-    return reviewer if typed else None
-
-
 def echo_disagreeing(disagree: list[MergeConflict], blinding: Blinding, reader: str) -> None:
     """The merged studies whose decisions disagree, for the lead; to ``reader`` where blinding
     hides how (a reviewer of a stage still open): which records were decided apart, not how,

@@ -117,6 +117,18 @@ def reviewer_option_with(help: str, *, typed: bool = False) -> Callable[[_F], _F
     )
 
 
+def typed_reader(ctx: click.Context, reviewer: str) -> str | None:
+    """The --reviewer of a command that only says who runs it (``dedup report``, ``decisions
+    import``: what they are shown or told) to check against the protocol (``load_project``'s
+    ``person``): the name when it was typed, which is then refused unless the protocol lists it
+    (a typo was read as a stranger and shown the blinded report, exit 0, as if that were all
+    there was); None for one taken from $REVIEWKIT_REVIEWER or the login name, so that anyone
+    (a librarian, a reader of the counts) may run it, as a reviewer unless the name is a
+    lead's (:func:`reviewkit.protocol_in_use.leads`)."""
+    typed = ctx.get_parameter_source("reviewer") is click.core.ParameterSource.COMMANDLINE
+    return reviewer if typed else None
+
+
 class _TypedName(click.Option):
     """A required name option whose absence is told as the project's names (see
     :func:`reviewer_option_with`)."""

@@ -13,6 +13,7 @@ from reviewkit.cli._project import (
     load_project,
     project_option,
     reviewer_option_with,
+    typed_reader,
 )
 from reviewkit.cli._written import no_records, written
 from reviewkit.errors import UserError, command_line
@@ -384,7 +385,7 @@ def report_cmd(
 
     Example: reviewkit dedup report --csv clusters.csv --reviewer lead
     """
-    from reviewkit.cli._dedup_report import echo_disagreeing, echo_rules, typed_reader
+    from reviewkit.cli._dedup_report import echo_disagreeing, echo_rules
     from reviewkit.dedup.effects import blinding, open_conflicts, open_stages
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
     from reviewkit.dedup.studies import study_groups

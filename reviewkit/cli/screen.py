@@ -8,7 +8,13 @@ import click
 
 from reviewkit import outputs
 from reviewkit.cli._common import OutputPath
-from reviewkit.cli._project import Name, load_project, project_option, reviewer_option_with
+from reviewkit.cli._project import (
+    Name,
+    load_project,
+    project_option,
+    reviewer_option_with,
+    typed_reader,
+)
 from reviewkit.errors import command_line
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity, verb
@@ -150,19 +156,29 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     help="Accept exclusions without a reason in a stage that now requires one "
     "(made before the protocol changed).",
 )
+@reviewer_option_with(
+    "Who imports, as the protocol lists them (a name it does not list is refused): of the"
+    " file's final decisions on studies merged here, a lead is told what to resolve again,"
+    " anyone else that a lead sees them in 'conflicts'. Left out, anyone may import, told as"
+    " a reviewer unless the name read is a lead's."
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> None:
+@click.pass_context
+def import_cmd(
+    ctx: click.Context, project_dir: Path, allow_missing_reasons: bool, reviewer: str, file: Path
+) -> None:
     """Add the entries of FILE to this project's log (idempotent; refuses conflicting files).
 
     \b
     Example (the log 'decisions export' wrote, read back: nothing new):
       reviewkit decisions export --reviewer demo-reviewer-2 r2.jsonl
-      reviewkit decisions import r2.jsonl
+      reviewkit decisions import r2.jsonl --reviewer demo-lead
     """
     from reviewkit.decision_exchange import import_decisions
-    from reviewkit.screening.imported_finals import taken_as_seen
+    from reviewkit.protocol_in_use import leads
+    from reviewkit.screening.imported_finals import taken_by_time, told
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=typed_reader(ctx, reviewer))
     try:
         result = import_decisions(
             project.db, file, project.protocol, allow_missing_reasons=allow_missing_reasons
@@ -184,8 +200,9 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
                     f" decision ({command_line('conflicts')})"
                 )
         click.echo(said)
-        for each in taken_as_seen(project, result.added_ids):  # told by the final's clock
-            click.echo(each.line())
+        taken = taken_by_time(project, result.added_ids)  # told by the final's clock
+        for sentence in told(taken, lead=bool(taken) and reviewer in leads(project)):
+            click.echo(sentence)
     finally:
         project.close()
 

@@ -18,6 +18,7 @@ from functools import partial
 from reviewkit.dedup.undo import pending_undo
 from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.protocol_in_use import leads
 from reviewkit.screening.lookup import full_text_record
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
@@ -25,7 +26,6 @@ from reviewkit.screening.rules import FINAL, VOTES, live_decisions, stage_names
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
-from reviewkit.store import in_use
 from reviewkit.store.db import holds_integer
 from reviewkit.store.decisions import Decision
 
@@ -80,16 +80,12 @@ class Blinding:
 
 def blinding(project: Project, open_stages: Iterable[str]) -> Blinding:
     """The :class:`Blinding` of ``project`` whose stages ``open_stages`` have a study pending.
-    Its leads are the protocol's; a protocol written before ``[review] leads`` existed lists
-    none, and its lead is a name the logs hold that is no reviewer's (as the names check
-    takes it: :func:`reviewkit.protocol_in_use.lead_from_before_leads`)."""
+    Its leads are the protocol's (:func:`reviewkit.protocol_in_use.leads`: of a protocol
+    written before ``[review] leads`` existed, the names the logs hold that are no reviewer's)."""
     still = frozenset(open_stages)
     if not still:
         return Blinding()
-    leads = set(project.protocol.leads)
-    if not leads:
-        leads = set(in_use.names_in_logs(project.db)) - set(project.protocol.reviewers)
-    return Blinding(still, frozenset(leads))
+    return Blinding(still, leads(project))
 
 
 def open_stages(project: Project, derived: DerivedStages) -> list[str]:

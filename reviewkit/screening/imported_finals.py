@@ -4,10 +4,11 @@ Duplicate links are not exchanged: a final made in another copy settled the reco
 held there. Where a merge was made here after the final came in, the order of events in this
 file says the final did not see it (``store.duplicates.cluster_when_logged``). Where the merge
 was made here before, nothing here tells what that copy held: the final's time (that machine's
-clock) is taken, either way, and a record decided otherwise is named to whoever imports it:
-one it is taken to settle (made after the merge by that clock), with what the lead does if that
-copy held the record apart, and one it is taken not to settle (made before the merge by that
-clock: the conflict is open again), with what the lead does if that copy held it."""
+clock) is taken, either way, and a record decided otherwise is told to whoever imports it
+(:func:`told`: a sentence per outcome, what to do only to a lead): one it is taken to settle
+(made after the merge by that clock), with what the lead does if that copy held the record
+apart, and one it is taken not to settle (made before the merge by that clock: the conflict
+is open again), with what the lead does if that copy held it."""
 
 from __future__ import annotations
 
@@ -19,14 +20,15 @@ from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.screening.merges import joined_after
 from reviewkit.screening.outcomes import DerivedStages
-from reviewkit.screening.rules import FINAL, live_decisions
+from reviewkit.screening.rules import FINAL, live_decisions, stage_names
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store.decisions import Decision
+from reviewkit.wording import numbered
 
 
 @dataclass(frozen=True)
-class TakenAsSeen:
+class TakenByTime:
     """A final from another copy (``final``) taken by its time to settle ``records`` of its
     study, merged here before it came in (``seen``), or not to settle them (not ``seen``:
     merged after its time, by that machine's clock, and the conflict is open again)."""
@@ -36,29 +38,55 @@ class TakenAsSeen:
     records: tuple[int, ...]
     seen: bool = True
 
-    def line(self) -> str:
-        """The words for the person importing (which records, never how they were decided:
-        the stage may be open, and they may screen it)."""
-        one = len(self.records) == 1
-        which = ("record " if one else "records ") + ", ".join(map(str, self.records))
-        them = "it" if one else "them"
-        stage = self.final.stage
-        told = f"{self.final.reviewer}'s final on study {self.study} at {stage}, from another copy,"
-        where = command_line(f"conflicts --stage {stage}")
-        if self.seen:
-            return (
-                f"{told} is taken to settle {which} merged here before it by its time (that"
-                f" machine's clock): if that copy held {them} apart, resolve the study again"
-                f" ({where})"
-            )
-        return (
-            f"{told} is taken not to settle {which}, merged here before it came in but after"
-            f" its time (that machine's clock): the conflict is open again; if that copy held"
-            f" {them}, give the final again ({where})"
+
+def told(taken: list[TakenByTime], lead: bool) -> list[str]:
+    """The words for the person importing ``taken``: one sentence per outcome and stage (a
+    sentence each told 2,000 finals in 2,000 lines), naming which records for one final and
+    which studies for several, never how they were decided (the stage may be open, and they may
+    screen it). What to do if that copy held the records otherwise is said to a ``lead``, who
+    resolves; anyone else is told that a lead does, and sees them in ``conflicts``."""
+    groups: dict[tuple[bool, str], list[TakenByTime]] = {}
+    for each in sorted(taken, key=lambda t: not t.seen):  # settled first, the order kept
+        groups.setdefault((each.seen, each.final.stage), []).append(each)
+    return [_sentence(group, lead) for group in groups.values()]
+
+
+def _sentence(group: list[TakenByTime], lead: bool) -> str:
+    """One outcome at one stage (:func:`told`)."""
+    first = group[0]
+    stage, seen, one = first.final.stage, first.seen, len(group) == 1
+    settle = "to settle" if seen else "not to settle"
+    if one:
+        subject = (
+            f"{first.final.reviewer}'s final on study {first.study} at {stage}, from another"
+            f" copy, is taken {settle} {numbered('record', first.records)}"
         )
+        records = "it" if len(first.records) == 1 else "them"
+        it, its, study, final = "it", "its", "the study", "the final"
+    else:
+        studies = numbered("study", [t.study for t in group])
+        subject = f"{len(group)} finals at {stage} from another copy ({studies}) are taken"
+        subject += f" {settle} records"
+        records = it = "them"
+        its, study, final = "their", "those studies", "the finals"
+    clock = f"{its} time (that machine's clock)"
+    if seen:
+        said = f"{subject} merged here before {it} by {clock}: if that copy held {records} apart"
+        do, does, what = "resolve", "resolves", study
+    else:
+        came, conflict = (
+            ("it came", "the conflict is") if one else ("they came", "the conflicts are")
+        )
+        said = f"{subject}, merged here before {came} in but after {clock}: {conflict} open"
+        said += f" again; if that copy held {records}"
+        do, does, what = "give", "gives", final
+    where = command_line(f"conflicts --stage {stage}")
+    if lead:
+        return f"{said}, {do} {what} again ({where})"
+    return f"{said}, a lead {does} {what} again (they see {it} in {where})"
 
 
-def taken_as_seen(project: Project, added: Collection[str]) -> list[TakenAsSeen]:
+def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]:
     """For the entries ``added`` by an import, each final decision still in force on a study
     whose records merged here before it came in include one decided otherwise than it
     (``merges.joined_after``), other than its own: those merged before its time, where the
@@ -81,7 +109,10 @@ def taken_as_seen(project: Project, added: Collection[str]) -> list[TakenAsSeen]
         if (study := canon.get(d.record_id, d.record_id)) in studies:
             entries[d.stage, study][d.record_id].append(d)
     out = []
-    for final in sorted(finals, key=lambda f: (f.stage, canon.get(f.record_id, f.record_id))):
+    order = {name: i for i, name in enumerate(stage_names(project.protocol))}
+    for final in sorted(
+        finals, key=lambda f: (order[f.stage], canon.get(f.record_id, f.record_id))
+    ):
         study = canon.get(final.record_id, final.record_id)
         by_record = entries.get((final.stage, study), {})
         if len(by_record) < 2:
@@ -97,11 +128,11 @@ def taken_as_seen(project: Project, added: Collection[str]) -> list[TakenAsSeen]
         seen = tuple(sorted(r for r in apart if r in held))
         if study not in derived.open_again(final.stage):
             if seen:  # settled by that machine's clock
-                out.append(TakenAsSeen(final, study, seen))
+                out.append(TakenByTime(final, study, seen))
             continue
         # open again: by a merge made here before it came in, after its time (that machine's
         # clock), or by one made after it came in (the order of events: conflicts says it)
         came = links.cluster_when_came(project.db, final) or set()
         if unseen := tuple(sorted(r for r in apart if r in came and r not in held)):
-            out.append(TakenAsSeen(final, study, unseen, seen=False))
+            out.append(TakenByTime(final, study, unseen, seen=False))
     return out

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.tui.screening_live import KeepsUp
+from reviewkit.wording import numbered
 
 if TYPE_CHECKING:
     from reviewkit.screening import ConflictsMark, ConflictView
@@ -131,26 +132,16 @@ def _told(again: list[ConflictView], resolved: dict[str, list[int]], gone: list[
         why = f": {view.reopened.words}" if view.reopened else ""
         told.append(f"record {view.study_id} is open again{why}")
     elif again:  # which opened each, and when: under its final
-        told.append(
-            f"{len(again)} conflicts are open again ({_records([v.study_id for v in again])})"
-        )
+        ids = [v.study_id for v in again]
+        told.append(f"{len(again)} conflicts are open again ({numbered('record', ids)})")
     for by, studies in resolved.items():
         if len(studies) == 1:
             told.append(f"record {studies[0]} was resolved by {by} meanwhile")
         else:
-            told.append(
-                f"{len(studies)} conflicts were resolved by {by} meanwhile ({_records(studies)})"
-            )
+            which = numbered("record", studies)
+            told.append(f"{len(studies)} conflicts were resolved by {by} meanwhile ({which})")
     if len(gone) == 1:
         told.append(f"record {gone[0]} is no longer in conflict")
     elif gone:
-        told.append(f"{len(gone)} records are no longer in conflict ({_records(gone)})")
+        told.append(f"{len(gone)} records are no longer in conflict ({numbered('record', gone)})")
     return told
-
-
-def _records(studies: list[int], shown: int = 5) -> str:
-    """'records 3, 5 and 7', 'records 3, 5, 7, 9, 11 and 4 more'."""
-    ids = [str(s) for s in studies]
-    if len(ids) > shown:
-        return f"records {', '.join(ids[:shown])} and {len(ids) - shown} more"
-    return f"records {', '.join(ids[:-1])} and {ids[-1]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.wording import plural, quantity, verb
+from reviewkit.wording import numbered, plural, quantity, verb
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,17 @@ def test_plural_of_a_phrase_is_that_of_its_last_word():
 def test_a_verb_agrees_with_its_count_by_the_rule_of_nouns(n, said):
     assert verb(n, "is", "are") == said
     assert verb(n, "has", "have") == ("has" if n == 1 else "have")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "said"),
+    [
+        ([3], "study 3"),
+        ([3, 5], "studies 3 and 5"),
+        ([3, 5, 7, 9, 11], "studies 3, 5, 7, 9 and 11"),
+        ([3, 5, 7, 9, 11, 13, 15], "studies 3, 5, 7, 9, 11 and 2 more"),
+    ],
+)
+def test_numbers_are_named_up_to_five_and_the_rest_counted(numbers, said):
+    """2,000 studies are told in a line, not 2,000 (decisions import, the conflicts screen)."""
+    assert numbered("study", numbers) == said
