@@ -159,6 +159,8 @@ SLOTS = [
         "decisions export FILE", "out:jsonl", "decisions export @ --reviewer reviewer1 --project P"
     ),
     Slot("decisions import FILE", "in:jsonl", "decisions import @ --project P"),
+    # who imports: a typed name the protocol does not list is refused before anything is written
+    Slot("decisions import --reviewer", "name", "decisions import JSONL --reviewer @ --project P"),
     Slot(
         "dedup merge RECORD_A", "record", "dedup merge @ 2 --yes --reviewer reviewer1 --project P"
     ),
