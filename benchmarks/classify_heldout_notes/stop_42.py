@@ -78,3 +78,36 @@ intensive care unit"), that row also read occupational from a company that makes
 long-term care (residential aged care, skilled nursing facilities), which a review of this kind
 would add.
 """
+
+
+TASK_RD42B = """## Reader rd42b on cls16: whose verb of delivery, an arm after "or", decimal doses
+
+**A provider's share** (`reviewkit/classify/provider_shares.py`) was dropped wherever the
+share's bearer was a provider noun and its sentence held a verb of delivery anywhere: the
+providers' kinds as the people an intervention is delivered to or as a study's sample lost
+their share ("A resilience programme was delivered to 200 nurses (92% women)", "The training was
+provided to 120 line managers (60% women)", "Interviews were conducted with 25 case managers
+(80% female)", "Nurses (92% women) took part in a programme led by psychologists"; all *both*
+before cls16, *not stated* after it), as did a share that is a clause of its own after a comma
+("Of the 300 workers who received the programme delivered by nurses, 60% were women", "In the
+programme delivered by case managers, 60% of the participants were women"). Nurses, managers
+and case managers are the field's participants as often as its providers. Now the provider must
+be the verb's agent: after "by" ("delivered individually by 12 trained physiotherapists (85%
+women)") or its active subject within a few words of the share ("(85% women) delivered", "who
+led", past a relative clause "(85% women), who had ten years of experience, delivered"); and
+the noun before a comma bears only an apposition ("case managers, 90% female, led"), not a share
+with its verb ("..., 60% were women"). **A share after its word** (`share_shapes.py`) missed an
+adverb of the majority ("were predominantly male (85%)", "were mostly women (92%)", 4 in the
+snapshot, "were primarily men (61.1%)" read *men*): read now. **The comparator fallback**
+(`arm_cues.py`) read "randomised to the intervention or to usual care" (or "... to graded
+activity", "... or usual municipal case management") as an allocation to roles alone: the word
+after "or" (past "to" and an article) names the other arm, and the cue counts again; decimals
+before a unit of dose ("0.5 vs 1.0 mg/kg", "0.5 versus 1.5 mg/kg/day") are doses, as whole
+numbers with a unit are, not result figures (a concentration, "mg/dL", stays a result; none of
+either in the snapshot). **Measured** (`benchmarks.classify_cells`, 22,066 row score lists
+against 140441a5, load 8): 9 moved, all `rtw-comparators` lists regaining the allocation that
+names the other arm ("randomised to the intervention or to usual care": conditioning 16,
+outcomes 11, providers 5 and 12, rtw 8 rows 11 and 17, workplace 2, 7 and 23; 9 of cls16's 46);
+0 suggestions moved, so every held-out figure stands (comparators 16/31, sex 29/31, setting
+18/33 as first read). 18 new tests, 15 fail before.
+"""

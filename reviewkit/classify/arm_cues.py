@@ -11,10 +11,11 @@ its arms, placebo and usual care as much as head to head; and an allocation to t
 their roles or their count alone ("randomized to the intervention or control group", "randomly
 assigned to two groups", "to one of the two conditions": :func:`allocates_roles`), which every
 two-arm trial writes. A comparison of doses or schedules written as whole numbers with their
-unit ("25 vs 15 hours per week", "100 vs. 6 mg/kg", "six versus twelve hours") names the arms
-and still counts; so does an allocation that names what an arm received ("randomised to SMBP or
-usual care", "into two groups where Group 1 received ivermectin", "the intervention group (IG),
-in which members attended ...", "into control group and DNP group").
+unit ("25 vs 15 hours per week", "100 vs. 6 mg/kg", "six versus twelve hours"), or with
+decimals before a unit of dose ("0.5 vs 1.0 mg/kg"), names the arms and still counts; so does
+an allocation that names what an arm received ("randomised to SMBP or usual care", "into two
+groups where Group 1 received ivermectin", "the intervention group (IG), in which members
+attended ...", "into control group and DNP group", "to the control group or acupuncture").
 """
 
 from __future__ import annotations
@@ -65,7 +66,18 @@ _FIGURE_BEFORE = re.compile(
 _FIGURE_AFTER = re.compile(rf"^\.?\s*({_FIGURE})(?!\w)", re.IGNORECASE)
 # What makes two numbers a result's: a percentage, decimals, a spread, or a statistic after B
 # ("29 vs 126; P < 0.001", "79 vs 68, p = 0.051", "..., respectively")
-_RESULT_MARK = re.compile(r"%|\d[.,·]\d|±|\+/-|\bSD\b", re.IGNORECASE)
+_SHARE_OR_SPREAD = r"%|±|\+/-|\bSD\b"
+_RESULT_MARK = re.compile(rf"{_SHARE_OR_SPREAD}|\d[.,·]\d", re.IGNORECASE)
+_NO_DOSE = re.compile(_SHARE_OR_SPREAD, re.IGNORECASE)
+# Decimals with a unit of dose after B are the arms' doses ("0.5 vs 1.0 mg/kg", "0.5 versus
+# 1.5 mg/kg/day", "1.8 vs 2.4 Gy"), as whole numbers with their unit are: a drug's dose is
+# written with decimals as often as not; a concentration ("0.5 vs 1.0 mg/dL", "µg/mL") or a
+# weight ("2.5 vs 1.0 kg") is a result
+_DOSE_UNIT = re.compile(
+    r"\s*(?:mg|µg|μg|mcg|ug|g|iu|gy|mmol)(?:\s*/\s*(?:kg|m2|m²|day|d|dose|h|hour))*"
+    r"(?![\w/])",
+    re.IGNORECASE,
+)
 _STATISTIC_AFTER = re.compile(
     r"^\s*(?:[a-zµ/²]+\s*)?[,;]\s*(?:p\b|p\s*[<=>]|respectively|or\b|hr\b|rr\b)", re.IGNORECASE
 )
@@ -81,9 +93,11 @@ def compares_figures(text: str, words: list, first: int, last: int) -> bool:
     if a is None or b is None:
         return False
     figures = a.group(0) + b.group(0)
-    return _RESULT_MARK.search(figures) is not None or bool(
-        _STATISTIC_AFTER.match(text, end + b.end())
-    )
+    if _STATISTIC_AFTER.match(text, end + b.end()):
+        return True
+    if _NO_DOSE.search(figures) is None and _DOSE_UNIT.match(text, end + b.end()):
+        return False  # "0.5 vs 1.0 mg/kg": two doses, two arms
+    return _RESULT_MARK.search(figures) is not None
 
 
 # An allocation's words before its arms that name none: determiners, a count of arms, "either"
@@ -91,6 +105,10 @@ _ALLOCATION_FILLER = frozenset(
     {"the", "a", "an", "either", "one", "of", "two", "three", "four", "equal", "following",
      "n", "or", "and", "both", "respective"}
 )  # fmt: skip
+# The words that join a role to another arm ("to the control group or acupuncture", "or to
+# Pilates"): the word after them, not a filler nor a role, names what that arm received
+_JOINS_ARMS = frozenset({"or", "versus", "vs"})
+_BEFORE_ARM = frozenset({"to", "the", "a", "an"})
 # The gap between two words of roles: a space, "=" of a count, a comma of a list
 _ROLE_GAP = re.compile(r"[\s,=()]*")
 # What opens the arms' names after their roles or count: a bracket, a colon, a dash
@@ -109,9 +127,10 @@ def allocates_roles(text: str, words: list, j: int) -> bool:
         if w in ROLES or w in ARM_NOUNS:
             arms += 1
         elif w not in _ALLOCATION_FILLER and not w.isdigit():
-            # a word that names an arm by its noun ("into control group and DNP group")
+            # a word that names an arm by its noun ("into control group and DNP group") or
+            # after "or" ("to the control group or acupuncture")
             named = {low_at(words, k + 1), low_at(words, k + 2)} & ARM_NOUNS
-            return arms > 0 and not named and not described(words, k)
+            return arms > 0 and not named and not described(words, k) and not _joined(words, k)
         if k + 1 < len(words):
             gap = text[words[k].end : words[k + 1].start]
             if not _ROLE_GAP.fullmatch(gap) or ("(" in gap and not _counted(words, k + 1)):
@@ -120,6 +139,14 @@ def allocates_roles(text: str, words: list, j: int) -> bool:
                 return arms > 0 and _ARMS_NAMED.search(gap) is None
         k += 1
     return arms > 0 and not described(words, k)
+
+
+def _joined(words: list, k: int) -> bool:
+    """Whether word ``k`` follows "or" ("versus"), past "to" and an article: another arm."""
+    j = k - 1
+    while low_at(words, j) in _BEFORE_ARM:
+        j -= 1
+    return low_at(words, j) in _JOINS_ARMS
 
 
 def _counted(words: list, k: int) -> bool:

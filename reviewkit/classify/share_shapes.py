@@ -8,8 +8,9 @@ Before the word: "7,079 (72.7%) were men", "112 [93%] male", "59% were male", "4
 
 A sample's description also lists its sex as an item with the figure after the word ("mean age
 45 years; female, 63 %", "n = 300; women: 58%", "sex (female) 71 %", "women (63%) and men
-(37%)"): read where the shape is a list item's, the word after a bracket, a separator, "sex" or
-"were" and the percentage closing the item (:func:`share_after`). Only a word for the people of
+(37%)", "were predominantly male (85%)"): read where the shape is a list item's, the word after
+a bracket, a separator, "sex" or "were" (also with an adverb of the majority) and the
+percentage closing the item (:func:`share_after`). Only a word for the people of
 a kind by their sex (:data:`_KIND_WORDS`) heads such an item: a condition only one kind has is a
 share of that kind's own people ("Of 300 women: pregnant, 40%", "breast cancer (63%)"), so a
 women-only study never becomes "both" through it, nor through a qualified group ("pregnant
@@ -52,8 +53,14 @@ _KIND_WORDS = frozenset(
     {"women", "woman", "men", "man", "female", "females", "male", "males", "girls", "boys"}
 )
 # What opens such an item right before its word: a bracket or a separator ("(female, 63%",
-# "; women: 58%"), the sentence's start, "sex" or "gender" ("sex (female) 71 %"), "were"
-_ITEM_OPENS = re.compile(r"(?:[(\[,;:]|\b(?:sex|gender|were|was|are))\s*\(?\s*$", re.IGNORECASE)
+# "; women: 58%"), the sentence's start, "sex" or "gender" ("sex (female) 71 %"), "were", also
+# with an adverb of the majority ("were predominantly male (85%)", "were mostly women (92%)":
+# a share of the sample as much as "were male (66.1%)", never all of it)
+_ITEM_OPENS = re.compile(
+    r"(?:[(\[,;:]|\b(?:sex|gender|(?:were|was|are)"
+    r"(?:\s+(?:mostly|mainly|predominantly|largely|primarily|chiefly))?))\s*\(?\s*$",
+    re.IGNORECASE,
+)
 # After the word: a closing bracket ("(female) 71 %"), a separator, a count ("n = 174,"), then
 # a percentage below 100 that closes the item (a bracket, a separator, the text's end): not
 # "women, 63% of whom", "women (63% nulliparous)"
@@ -74,7 +81,8 @@ def share_start(text: str, start: int) -> int | None:
 
 def share_after(text: str, start: int, end: int) -> bool:
     """Whether the word at characters ``start``..``end`` heads a list item of a share below 100%
-    written after it ("female, 63 %", "women: 58%", "sex (female) 71 %")."""
+    written after it ("female, 63 %", "women: 58%", "sex (female) 71 %", "were mostly women
+    (92%)")."""
     if text[start:end].casefold() not in _KIND_WORDS:
         return False
     before = text[max(sentence_around(text, start)[0], start - _REACH) : start]

@@ -37,6 +37,9 @@ def comparators():
         "Workers were randomly allocated to the experimental or control group and performed "
         "the tests. Pain was 4.1 versus 5.3 at 12 weeks.",
         "Workers were randomly divided into two equal groups. Return to work was 62% vs 48%.",
+        # a concentration is a result, whatever its decimals' unit
+        "Workers were randomized to the intervention or control group. Serum cortisol was 0.5 "
+        "vs 1.0 mg/dL.",
     ],
 )
 def test_figures_and_roles_name_no_active_comparator(comparators, text):
@@ -60,6 +63,16 @@ def test_figures_and_roles_name_no_active_comparator(comparators, text):
         "sessions, or to a control group. Exercise was compared with stretching.",
         "Workers were randomized to acupuncture or massage. Return to work was 40.6% versus "
         "30.3% with acupuncture versus massage.",
+        # doses with decimals and their unit of dose: the arms, not two results
+        "Rats received ivermectin 0.5 vs 1.0 mg/kg. Ivermectin was compared with albendazole.",
+        "Patients received 0.5 versus 1.5 mg/kg/day of prednisolone. Pain was compared with "
+        "stretching.",
+        # an arm named after a role's "or": the allocation names it
+        "Workers were randomized to the control group or acupuncture. Acupuncture was compared "
+        "with stretching.",
+        "Workers were randomized to control or acupuncture. Pain was compared with stretching.",
+        "Workers were randomized to the intervention group or to Pilates. Pilates was compared "
+        "with yoga.",
     ],
 )
 def test_named_arms_still_count(comparators, text):

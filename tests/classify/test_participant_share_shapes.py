@@ -34,6 +34,8 @@ def sexes():
         "Of the 40 nurses who delivered the programme, 85% were women.",
         "Among the trained coordinators who led the groups, 70% were female.",
         "The coaching was given by occupational therapists (women, 88%).",
+        "The programme was delivered individually by 12 trained physiotherapists (85% women).",
+        "The physiotherapists (85% women), who had ten years of experience, delivered it.",
     ],
 )
 def test_a_share_of_the_providers_who_delivered_names_no_participants(sexes, text):
@@ -55,6 +57,21 @@ def test_a_share_of_the_providers_who_delivered_names_no_participants(sexes, tex
         ("Of the 300 patients treated by nurses, 60% were women.", ["both"]),
         ("The programme was delivered by nurses to 300 workers, of whom 60% were women.",
          ["both"]),
+        # the providers' kind as the ones the intervention was delivered to, or as the sample
+        # of a study of them: the sentence's verb of delivery is not theirs
+        ("A resilience programme was delivered to 200 nurses (92% women).", ["both"]),
+        ("The training was provided to 120 line managers (60% women) of four companies.",
+         ["both"]),
+        ("Semi-structured interviews were conducted with 25 case managers (80% female).",
+         ["both"]),
+        ("Nurses (92% women) took part in a programme led by psychologists.", ["both"]),
+        ("Nurses (92% women) were offered the programme at their workplace.", ["both"]),
+        # a share that is a clause of its own ("60% were women") after a comma: the sentence's,
+        # not an apposition to the provider before the comma
+        ("Of the 300 workers who received the programme delivered by nurses, 60% were women.",
+         ["both"]),
+        ("In the programme delivered by case managers, 60% of the participants were women.",
+         ["both"]),
     ],
 )  # fmt: skip
 def test_a_share_of_the_participants_still_names_both(sexes, text, sex):
@@ -69,6 +86,11 @@ def test_a_share_of_the_participants_still_names_both(sexes, text, sex):
         "Participants had a mean age of 45 years; sex (female) 71 %.",
         "Participants (n = 300) were 45 years old on average (female, n = 174, 58%).",
         "Most were women (97.5%), reflecting the profile of the local workforce.",
+        # an adverb of the majority between "were" and the word: a share all the same, not a
+        # sample of one sex
+        "Participants were predominantly male (85%), with an average age of 50.",
+        "Patients were primarily men (61.1%) over 60 years of age.",
+        "The nurses were mostly women (92%).",
     ],
 )
 def test_a_share_written_after_its_word_names_both(sexes, text):
