@@ -86,7 +86,7 @@ def _records(
     start = 0
     skipping = False  # a damaged record's lines, to the blank line that ends it
     for no, line in enumerate(lines, start=1):
-        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
+        if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if skipping:  # its end as a record's: a blank line not followed by a field going on
             if not line.strip() or _continues(line, ovid) or not gap:
