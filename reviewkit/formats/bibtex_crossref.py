@@ -18,8 +18,10 @@ venue would be lost. An entry some other entry's crossref names is the volume (a
 book) lending its fields, not a record of its own (:class:`Volumes`): DBLP adds one to its
 export for the papers the user chose. BibTeX lists such a volume only when it is cited itself or
 two entries cross-reference it (min-crossrefs); in an export it is there for its papers, so here
-it is never a record (where we differ). An entry taken for a volume that no entry's crossref
-field names (text reading 'crossref = {key}' elsewhere named it) is refused, never dropped.
+it is never a record (where we differ). A 'crossref =' inside a value's braces or quotes is
+the value's text, as BibTeX reads it; an entry taken for a volume that no entry's crossref
+field names (text the first pass could not tell from a field named it) is refused, never
+dropped.
 """
 
 from __future__ import annotations
@@ -99,20 +101,27 @@ def named(lines: Iterable[str]) -> dict[str, int]:
     their own entry's, each with the line (1-based) of the first naming it: a first pass
     over the lines, with no parse. A volume comes after its papers (BibTeX wants it so; DBLP
     puts them all at the file's end), so a paper is read before its volume is: the volumes
-    are found first (:func:`lent`), the file never held whole. A value may start on a line below 'crossref =' (a value may span lines), and a
-    bare word is an @string's name (a field's value may be a macro): its one-line definition
-    gives the key. An entry's own key is read where its opening puts it, on the '@type{' line
-    or below it: a crossref naming its own entry, taken for another's, made the entry a
-    volume, dropped. A 'crossref =' in a value's text or a comment may add a key no entry
-    has (it lends nothing) or an entry's, which is then refused (:class:`Volumes`)."""
+    are found first (:func:`lent`), the file never held whole. A value may start on a line
+    below 'crossref =' (a value may span lines), and a bare word is an @string's name (a
+    field's value may be a macro): its one-line definition gives the key. An entry's own key
+    is read where its opening puts it, on the '@type{' line or below it: a crossref naming its
+    own entry, taken for another's, made the entry a volume, dropped. A 'crossref =' is a
+    field only among an entry's fields (:class:`_Nesting`): inside a value's braces or quotes
+    (an abstract or note quoting BibTeX) it is text, and one read as a field made the entry it
+    named a volume, the valid file refused. One the nesting cannot tell from a field (text
+    after an entry opened with '(' closes) may add a key no entry has (it lends nothing) or an
+    entry's, which is then refused (:class:`Volumes`), never dropped."""
     names: dict[str, int] = {}
     macros: dict[str, str] = {}  # @string name -> its value, lower case
     bare: list[tuple[str, str, int]] = []  # (an @string's name as a crossref, entry key, line)
     key, waiting = "", False  # waiting: for the value of a 'crossref =' ending its line
     opening: str | None = None  # an entry's text after its brace while its key is not read
+    nesting = _Nesting()
     for no, line in enumerate(lines, start=1):
+        start = 0  # where the line's text after an entry's opening mark starts
         if "@" in line and (block := _BLOCK.match(line)):
-            waiting, opening = False, None
+            waiting, opening, start = False, None, block.end()
+            nesting.open(block.group(1).lower() not in _KEYLESS)
             if opened := _OPEN.match(line):
                 key = opened.group(1).lower()
             elif defined := _STRING.match(line):
@@ -123,10 +132,11 @@ def named(lines: Iterable[str]) -> dict[str, int]:
             opening += line
         if opening is not None and "," in opening:
             key, opening = _key(opening), None
+        found = nesting.field(line, start)
         if waiting:
             rest = line
-        elif found := _CROSSREF.search(line):
-            rest = line[found.end() :]
+        elif found is not None:
+            rest = line[found:]
         else:
             continue
         value = _VALUE.match(rest)
@@ -141,6 +151,48 @@ def named(lines: Iterable[str]) -> dict[str, int]:
         if named_key and named_key != own:
             names.setdefault(named_key, no)
     return names
+
+
+class _Nesting:
+    """Where the text of a BibTeX file stands, line after line: inside an entry (``depth`` 1:
+    among its fields), inside a value's braces (2 and more) or quotes (``quoted``), or outside
+    entries (0). A backslash escapes the next character, as for bibtexparser (bibtex_values.
+    top_level); an '@type{' or '@type(' at a line start opens an entry whatever is open, as
+    bibtexparser's Splitter reads it (bibtex_split). Where we differ: the ')' closing an entry
+    opened with '(' is not looked for (text after it is read as among the fields)."""
+
+    _TOKEN = re.compile(rf'\\.|[{{}}"]|{_CROSSREF.pattern}', re.IGNORECASE)
+
+    def __init__(self) -> None:
+        self.depth, self.quoted, self.entry = 0, False, False
+
+    def open(self, entry: bool) -> None:
+        """A block opened on this line (``entry``: an entry, not an @string, @preamble or
+        @comment, whose text is no field)."""
+        self.depth, self.quoted, self.entry = 1, False, entry
+
+    def field(self, line: str, start: int) -> int | None:
+        """Where the value of the first 'crossref =' of ``line`` (from ``start``) that is a
+        field of an entry starts; None without one. The nesting is read to the line's end."""
+        if '"' not in line and "\\" not in line and not _CROSSREF.search(line, start):
+            # most lines: their braces alone move the nesting (counted, not walked)
+            opened = line.count("{", start) - line.count("}", start)
+            self.depth = max(self.depth + opened, 0)
+            return None
+        found = None
+        for token in self._TOKEN.finditer(line, start):
+            mark = token.group()
+            if mark[0] == "\\":  # an escaped character ('\{', '\"') is text
+                continue
+            if mark == "{":
+                self.depth += 1
+            elif mark == "}":
+                self.depth = max(self.depth - 1, 0)
+            elif mark == '"':
+                self.quoted = self.quoted != (self.depth == 1)  # a '"' in braces is text
+            elif found is None and self.entry and self.depth == 1 and not self.quoted:
+                found = token.end()
+        return found
 
 
 def _key(opening: str) -> str:
@@ -189,9 +241,10 @@ def lent(lines: Iterable[str], name: str, names: Collection[str]) -> dict[str, d
 class Volumes:
     """The volumes of file ``name``: the fields of each entry a crossref names (``fields``,
     :func:`lent`; ``names``: :func:`named`), and which of them the entries read took fields
-    from. The first pass reads lines, not fields: a value's text reading 'crossref = {key}'
-    names an entry too, which would be taken for a volume and dropped; an entry taken for a
-    volume that no entry's crossref field names is refused (:meth:`unlent`), named."""
+    from. The first pass reads lines, not fields: text it cannot tell from a field (after an
+    entry opened with '(' closes) may name an entry too, which would be taken for a volume and
+    dropped; an entry taken for a volume that no entry's crossref field names is refused
+    (:meth:`unlent`), named."""
 
     def __init__(
         self, fields: dict[str, dict[str, str]], names: Mapping[str, int], name: str

@@ -57,11 +57,14 @@ def _parts(
     (``seen``: this part's numbers, a cut after 1, 2, 3, … in turn shows; the file's end is
     judged by :func:`_cut_end`). Each problem is added to ``problems``: a number out of place
     is named and its record read; a line that opens no record or field is named and the lines
-    up to the next record's number skipped, the record it began left out (named once)."""
+    up to the next record's number skipped, the record it began left out (named once). Past
+    the limit the reading stops (formats.read_problems)."""
     fields: list[tuple[str, str]] = []
     start = 0
     skipping = False
     for no, line in enumerate(lines, start=1):
+        if problems.stops_here():
+            return
         if numbered := record_number(line):
             if seen.number and not skipping:  # an empty record too: read() refuses it by name
                 yield start, fields
@@ -191,9 +194,12 @@ def read(
     lines = split_lines(text.lstrip("\ufeff"))
     problems, seen = Problems(), RecordNumbers()
     records = list(_parts(lines, name, problems, seen))  # the whole file is checked first
-    cut = _cut_end(records, seen, text, name, len(lines))
+    # a file read to its end: its end is judged (a part's end would look cut short)
+    cut = [] if problems.unread else _cut_end(records, seen, text, name, len(lines))
     for position, start, fields, raw in with_raw(records, lines):
         if cut and position == len(records):  # the record cut: its damage is named once
+            break
+        if problems.stops_here():  # past the limit: the records below are not read
             break
         record = _to_record(fields, raw, source, name, position)
         told = warn if not problems else None  # no warnings of records never stored

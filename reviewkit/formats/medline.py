@@ -86,7 +86,7 @@ def _records(
     start = 0
     skipping = False  # a damaged record's lines, to the blank line that ends it
     for no, line in enumerate(lines, start=1):
-        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
+        if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if skipping:  # its end as a record's: a blank line not followed by a field going on
             if not line.strip() or _continues(line, ovid) or not gap:
@@ -167,7 +167,7 @@ def _to_record(
         keywords=get.get("OT", []) + [k for v in get.get("KW", []) for k in _split_kw(v)],
         mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
         url=first("UR"),
-        affiliations=list(dict.fromkeys(get.get("AD", []))),
+        affiliations=_affiliations(fields),
         comments_corrections=corrections.from_medline(fields),
         # a PubMed Bookshelf record's publisher and its place; an article's PL is the country
         # of its journal, no imprint of the article's own
@@ -185,6 +185,29 @@ def _authors(fields: list[tuple[str, str]]) -> list[str]:
     (CN, e.g. 'RTW Study Group') in their place in the list, as PubMed XML gives them."""
     tags = next(({t, "CN"} for t in ("FAU", "FA", "AU") if any(f == t for f, _ in fields)), {"CN"})
     return [value for tag, value in fields if tag in tags and value]
+
+
+# the tags of a name an AD line below belongs to: an author's (PubMed FAU, AU, CN; Ovid FA) or
+# a book's editor's (FED, ED), which is no author (formats.book_authors). Ovid's tagged MEDLINE
+# uses ED for the Entry Date ('20190115'): an ED of digits alone names no editor.
+_AUTHOR_TAGS = frozenset({"FAU", "AU", "CN", "FA"})
+_EDITOR_TAGS = frozenset({"FED", "ED"})
+
+
+def _affiliations(fields: list[tuple[str, str]]) -> list[str]:
+    """The authors' affiliations (AD), each once: PubMed writes a name's AD lines below it
+    (NLM's MEDLINE/PubMed Data Element Descriptions: 'Author or corporate author
+    addresses'), so one below an editor's FED/ED is the editor's and left out, as the XML
+    reader leaves it out. An AD above every name (a record of before 2014, which carries the
+    first author's alone) is an author's."""
+    kept: list[str] = []
+    editor = False  # the last name above is an editor's
+    for tag, value in fields:
+        if tag in _AUTHOR_TAGS or (tag in _EDITOR_TAGS and not value.isdigit()):
+            editor = tag in _EDITOR_TAGS
+        elif tag == "AD" and not editor:
+            kept.append(value)
+    return list(dict.fromkeys(kept))
 
 
 def _ovid_pmid(get: dict[str, list[str]]) -> str:

@@ -97,6 +97,7 @@ def refuse(head: bytes, name: str) -> None:
             where=name,
             hint="unpack it (tar -xf FILE) and import the files it holds",
         )
+    _refuse_stand_in(head, name)
     text = head[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
     if _JSON.match(text):
         _refuse_json(text, name)
@@ -113,6 +114,44 @@ def refuse(head: bytes, name: str) -> None:
             "this is a list of PMIDs (PubMed's 'PMID' save format), not the records",
             where=name,
             hint=PMID_LIST_HINT,
+        )
+
+
+# Files that stand in for an export, of a kind no export is. A Git LFS pointer: a repository
+# keeps a large file on its LFS server and this text in its place (Git LFS specification,
+# docs/spec.md: the lines 'version https://git-lfs.github.com/spec/v1', 'oid sha256:…',
+# 'size N'), what a clone without git-lfs or a download of the 'raw' link gives. A macOS
+# AppleDouble file ('._export.ris'): the Finder's metadata of a file, written beside it on a
+# disk, share or zip that cannot keep it (RFC 1740: magic number 0x00051607; AppleSingle,
+# 0x00051600, holds the file itself with its metadata).
+_LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v\d+\r?\n")
+_LFS_SIZE = re.compile(rb"^size (\d+)", re.MULTILINE)
+_APPLE_DOUBLE = b"\x00\x05\x16\x07"
+_APPLE_SINGLE = b"\x00\x05\x16\x00"
+
+
+def _refuse_stand_in(head: bytes, name: str) -> None:
+    """FormatError when the file is a Git LFS pointer or a macOS AppleDouble/AppleSingle
+    file, each in the place of the export: what it is, and where the export is."""
+    if _LFS_POINTER.match(head):
+        size = _LFS_SIZE.search(head[:1024])
+        of = f" of {int(size.group(1)):,} bytes" if size else ""
+        raise FormatError(
+            f"this is a Git LFS pointer, a few lines standing for the real file{of}, which is"
+            " kept on the repository's Git LFS server, not the export",
+            where=name,
+            hint="fetch the real file (git lfs install, then git lfs pull in the repository), or"
+            " download it from the repository's web page, and import that",
+        )
+    if head.startswith((_APPLE_DOUBLE, _APPLE_SINGLE)):
+        own = Path(name).name
+        real = own[2:] if own.startswith("._") else ""
+        beside = f" ({real!r}, beside it)" if real else ""
+        raise FormatError(
+            "this is a macOS AppleDouble file, the Finder's record of another file's icon and"
+            " attributes, left on a disk, share or zip that cannot keep them: no export",
+            where=name,
+            hint=f"import the file it belongs to{beside}; files named '._…' can be deleted",
         )
 
 
@@ -142,10 +181,48 @@ _FIRST_CITATION = re.compile(r"\s*1[.:] \S")
 _PMID_COLON = re.compile(r"\bPMID: ?\d{1,8}\b")
 
 
+# A RIS or MEDLINE file opened and saved in a word processor: its autocorrect turns the ' - '
+# after each tag into an en or em dash ('TY  – JOUR'), and a space may become a no-break space
+# (U+00A0): no reader's sniff takes such a line, which was 'cannot tell the format'. Told on
+# the file's first line, which opens a record in both (RIS 'TY', MEDLINE 'PMID').
+_TYPESET_TAG = re.compile(
+    r"\s*([A-Z][A-Z0-9]{1,3})([ \u00a0]{0,3})([\u2010-\u2015\u2212-])([ \u00a0]?)\S"
+)
+_DASHES = {"\u2013": "an en dash '–'", "\u2014": "an em dash '—'", "\u2212": "a minus sign '−'"}
+
+
+def _refuse_typeset_tags(text: str, name: str) -> None:
+    """FormatError when the first line of ``text`` is a RIS or MEDLINE tag line whose ' - '
+    a word processor rewrote (see above): which character, and how to mend it."""
+    lines = text.splitlines()
+    number = next((n for n, ln in enumerate(lines, start=1) if ln.strip()), 0)
+    first = lines[number - 1] if number else ""
+    found = _TYPESET_TAG.match(first)
+    if not found:
+        return
+    before, dash, after = found.group(2, 3, 4)
+    wrong = [_DASHES.get(dash, f"the dash {dash!r}")] if dash != "-" else []
+    if "\u00a0" in before + after:
+        wrong.append("a no-break space")
+    if not wrong:
+        return
+    raise FormatError(
+        f"the tag of line {number} ({first.strip()[:30]!r}) is followed by"
+        f" {' and '.join(wrong)} where RIS and MEDLINE/nbib have a hyphen and plain spaces"
+        " ('TY  - JOUR', 'PMID- 123'): the file was saved by a word processor, whose"
+        " autocorrect rewrote it",
+        where=f"{name}:{number}",
+        hint="export the file again and import it without opening it in a word processor (or"
+        " replace each dash after a tag with '-', and no-break spaces with spaces, in a"
+        " plain-text editor)",
+    )
+
+
 def refuse_text(text: str, name: str) -> None:
     """FormatError when ``text`` (a file's head, which no reader took) is PubMed's Summary or
-    Abstract text, or a vendor's text export no reader reads (:mod:`vendor_text`): they name
-    what to save instead."""
+    Abstract text, a RIS or MEDLINE file a word processor rewrote, or a vendor's text export no
+    reader reads (:mod:`vendor_text`): they name what to save instead."""
+    _refuse_typeset_tags(text, name)
     if _FIRST_CITATION.match(text) and _PMID_COLON.search(text):
         raise FormatError(
             "this is PubMed's 'Summary (text)' or 'Abstract (text)' save format: citations"

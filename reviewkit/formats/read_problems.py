@@ -41,8 +41,17 @@ class Problems:
 
     def stop(self) -> None:
         """Note that the reader stops at the limit with part of the file not read: it may hold
-        more problems, which the message says (else it would read as the file's every one)."""
+        more problems, which the message says (else it would read as the file's every one).
+        The tagged readers read on to a problem past the limit (:attr:`more`) and stop there:
+        'and more', and the file was not read further."""
         self.unread = True
+
+    def stops_here(self) -> bool:
+        """Whether a reader reading on past the limit stops here: a problem past it is found,
+        which 'and more' says; the reading is noted as stopped (:meth:`stop`)."""
+        if self.more:
+            self.stop()
+        return self.more
 
     def __bool__(self) -> bool:
         return bool(self.found)
@@ -55,8 +64,9 @@ class Problems:
         first, *others = self.found
         lines = [first.message, *(f"  also {p.where}: {p.message}" for p in others)]
         named = f"only the first {MAX_PROBLEMS} problems are named"
-        if self.more:
-            lines.append(f"  and more: {named}")
+        if self.more:  # a reader stops at the first problem past the limit (:meth:`stop`)
+            rest = "; the file was not read further" if self.unread else ""
+            lines.append(f"  and more: {named}{rest}")
         elif self.unread:
             lines.append(f"  and maybe more: {named}; the rest of the file was not read")
         hint = first.hint

@@ -45,11 +45,14 @@ def _records(
     lines: list[str], name: str, problems: Problems
 ) -> Iterator[tuple[int, list[tuple[str, str]]]]:
     """(first line, [(tag, value)]) of each record. Lines before a record's RT line are added
-    to ``problems``, once, and skipped up to the next RT line."""
+    to ``problems``, once, and skipped up to the next RT line. Past the limit the reading
+    stops (formats.read_problems)."""
     fields: list[tuple[str, str]] = []
     start = 0
     skipping = False
     for no, line in enumerate(lines, start=1):
+        if problems.stops_here():
+            return
         if not line.strip():
             continue
         m = REFWORKS_FIELD.match(line.rstrip())
@@ -149,6 +152,8 @@ def read(
         )
     for position, start, fields, raw in with_raw(records, lines):
         if cut and position == len(records):  # the record cut: its damage is named once
+            break
+        if problems.stops_here():  # past the limit: the records below are not read
             break
         record = _to_record(fields, raw, source, name, position)
         told = warn if not problems else None  # no warnings of records never stored

@@ -76,7 +76,7 @@ def _records(lines: Iterable[str], name: str, problems: Problems) -> Iterator[_R
     reader = _Reader(name, style, problems)
     no = 0
     for no, line in enumerate(lines, start=1):
-        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
+        if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if done := reader.line(no, line):
             yield done

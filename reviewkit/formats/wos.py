@@ -88,7 +88,7 @@ def _records(
     ended = 0  # the EF line of the part before
     skip_to: frozenset[str] = frozenset()  # after a problem: the tags reading goes on at
     for no, line in enumerate(lines, start=1):
-        if problems.more:  # past the limit: 'and more' (read on to it: a line costs little)
+        if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
         if fields:
             held.append(line)

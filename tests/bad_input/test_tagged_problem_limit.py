@@ -1,7 +1,9 @@
-"""The streamed RIS, MEDLINE and Web of Science readers name up to 20 problems and then say
-whether the file holds more: 'and more' when it does, nothing when the 20 are its every one.
-They read on past the 20th (a line costs little), so they never leave the user guessing with
-'maybe more' as BibTeX must when it stops before chunks it never parsed."""
+"""The RIS, MEDLINE, Web of Science, Cochrane Library and RefWorks readers name up to 20
+problems and then say whether the file holds more: 'and more' when it does, nothing when the
+20 are its every one. They read on past the 20th to a 21st (a line costs little), so they never
+leave the user guessing with 'maybe more' as BibTeX must when it stops before chunks it never
+parsed; there they stop, and say the file was not read further. The Cochrane and RefWorks
+readers read to the file's end whatever they had found (round 25)."""
 
 from __future__ import annotations
 
@@ -33,9 +35,33 @@ def _wos(damaged: int, records: int) -> list[str]:
     return [*lines, "EF"]
 
 
-@pytest.mark.parametrize(
-    ("make", "file"), [(_ris, "export.ris"), (_medline, "export.nbib"), (_wos, "savedrecs.txt")]
-)
+def _cochrane(damaged: int, records: int) -> list[str]:
+    lines: list[str] = []
+    for n in range(1, records + 1):  # a record without a title or an ID: a problem
+        own = [] if n <= damaged else [f"ID: CN-{n:08d}", f"TI: A study numbered {n}"]
+        lines += [f"Record #{n} of {records}", *own, "AU: Berg T", "YR: 2020"]
+        lines += [f"US: https://example.org/{n}", ""]
+    return lines
+
+
+def _refworks(damaged: int, records: int) -> list[str]:
+    lines: list[str] = []
+    for n in range(1, records + 1):
+        title = [] if n <= damaged else [f"T1 A study numbered {n}"]  # untitled: a problem
+        lines += ["RT Journal Article", *title, "A1 Berg, Tor", "YR 2020", ""]
+    return lines
+
+
+READERS = [
+    (_ris, "export.ris"),
+    (_medline, "export.nbib"),
+    (_wos, "savedrecs.txt"),
+    (_cochrane, "cochrane.txt"),
+    (_refworks, "refworks.txt"),
+]
+
+
+@pytest.mark.parametrize(("make", "file"), READERS)
 @pytest.mark.parametrize(
     ("damaged", "records", "said"), [(20, 20, ""), (20, 22, ""), (21, 22, "and more")]
 )
@@ -46,3 +72,16 @@ def test_the_limit_says_more_only_when_there_is_more(
     assert "fix all 20 problems named" in err, err
     assert "maybe more" not in err, err
     assert ("and more: only the first 20 problems are named" in err) == bool(said), err
+
+
+@pytest.mark.parametrize(("make", "file"), READERS)
+def test_past_the_limit_the_reading_stops_and_says_so(
+    tmp_path: Path, capsys, make, file: str
+) -> None:
+    """A file damaged throughout (a wrong format, an export cut many times) is read to its 21st
+    problem, not to its end: the message says the file was not read further."""
+    err, _path = refused_import(tmp_path, capsys, make(300, 300), file)
+    assert "fix all 20 problems named" in err, err
+    assert err.count("\n  also ") == 19, err
+    said = "and more: only the first 20 problems are named; the file was not read further"
+    assert said in err, err
