@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 
+from pubmed.conftest import book_article
+
 from reviewkit.formats import medline, pubmed_xml
 from reviewkit.pubmed.medline_text import medline_text
-
-from .conftest import book_article
 
 EDITOR_ADDRESS = b"Department of Pediatrics, University of Washington, Seattle, WA, USA"
 
