@@ -130,6 +130,10 @@ _NAMED_SPAN = 2  # words between a place word and its organisation's noun
 # title rarely says which: it overlaps the United States, so parts from neither (it still
 # parts from Armenia). Read by populations.groups_apart as 'young people' overlaps its bands.
 PLACE_SPANS = {"place:georgia": frozenset(["place:united states"])}
+# A thing's place is still a group of its own ('named:' and the place's group): it tells the
+# thing from the one named for another place (African / American trypanosomiasis, Korean /
+# American ginseng, two countries' societies) but parts no population (populations.py).
+NAMED = "named:"
 # A state, province or region whose name holds a country's ('New Mexico', 'New South Wales',
 # 'New Jersey'; countries.REGIONS) is read as its own country, not as the one it holds. New
 # England, six states of the United States, is no region of an affiliation.
@@ -179,17 +183,18 @@ def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> 
 def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     """The countries, regions and ethnic groups the folded ``words`` of a title name, as
     population groups: 'in japanese patients' and 'in japan' -> {'place:japan'}; 'black
-    women' -> {'ethnic:black'}; 'white matter', 'chinese hamster' and 'american heart
-    association' name none (:func:`_names_a_thing`). ``people`` are the words for people
-    after which 'white' and 'black' name an ethnic group."""
+    women' -> {'ethnic:black'}; 'white matter' names none; 'chinese hamster' and 'american
+    heart association' name the place of a thing (:data:`NAMED` 'place:china', ...:
+    :func:`_names_a_thing`), no population. ``people`` are the words for people after which
+    'white' and 'black' name an ethnic group."""
     groups: set[str] = set()
     if _OPENERS.isdisjoint(words):
         return groups
     i = 0
     while i < len(words):
         group, n = _group_at(words, i, people)
-        if group and not _names_a_thing(words, i, n, people):
-            groups.update(group)
+        thing = bool(group) and _names_a_thing(words, i, n, people)
+        groups.update(NAMED + g if thing else g for g in group)
         i += n
     return groups
 

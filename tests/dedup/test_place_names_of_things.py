@@ -62,6 +62,7 @@ def test_the_place_reading_stands_beside_those_names():
     assert groups("Depression in Chinese adults") == ["adult", "place:china"]
     assert groups("Chinese herbal medicine for depression in Chinese adults") == [
         "adult",
+        "named:place:china",  # the remedy's place, beside the people's
         "place:china",
     ]
     assert groups("Ageing in Chinese society") == ["place:china"]  # a people's society
@@ -85,3 +86,43 @@ def test_georgia_the_state_or_the_country_parts_from_neither():
                   enumerate(("Georgia", "the United States", "Armenia")))  # fmt: skip
     assert verdict(ga, us)[1] != "population_differs"
     assert verdict(ga, am) == ("not_duplicate", "population_differs")
+
+
+def test_one_thing_named_for_two_places_is_two_things():
+    # the place word of a thing's name still tells it from the thing named for another place:
+    # sleeping sickness and Chagas disease, Panax ginseng and Panax quinquefolius, two wars'
+    # veterans, two national societies' guidelines, two countries' networks. Read as no group
+    # at all, a pair differing only there had nothing to part it (it merged or was queued)
+    for one, two in (
+        ("Suramin for African trypanosomiasis", "Suramin for American trypanosomiasis"),
+        ("Korean ginseng for fatigue in survivors", "American ginseng for fatigue in survivors"),
+        ("Lessons from the Spanish flu for planning", "Lessons from the Hong Kong flu for planning"),
+        ("Health of Vietnam War veterans at 20 years", "Health of Korean War veterans at 20 years"),
+        (
+            "Guidelines of the Korean Society of Hypertension for management",
+            "Guidelines of the Japanese Society of Hypertension for management",
+        ),
+        ("Depression in Japanese primary care network patients", "Depression in Korean primary care network patients"),
+        ("Results of the German Hodgkin Study Group HD10 trial", "Results of the Dutch Hodgkin Study Group HD10 trial"),
+    ):  # fmt: skip
+        a, b = journal(one, volume="42"), journal(two, volume="42")
+        assert verdict(keys_for(1, a), keys_for(2, b)) == ("not_duplicate", "population_differs")
+        got = outcome(Record(title=one, source="CENTRAL"), Record(title=two, source="CENTRAL"))
+        assert got == ("apart", ""), (one, two, got)
+
+
+def test_a_things_place_parts_no_population():
+    # a thing named for a place is no population: it parts neither from a people named in the
+    # other title nor, in a bare title, from a title without it
+    for one, two in (
+        ("Chinese herbal medicine for depression", "Herbal medicine for depression in Korean adults"),
+        ("A Japan Clinical Oncology Group trial in gastric cancer", "A trial in gastric cancer in Japanese patients"),
+    ):  # fmt: skip
+        a, b = (keys_for(i, journal(t, volume="42")) for i, t in enumerate((one, two)))
+        assert verdict(a, b)[1] != "population_differs", (one, two)
+    title = "Korean red ginseng for fatigue in cancer survivors"
+    got = outcome(Record(title=title, source="CENTRAL"), Record(title="Red ginseng for fatigue in cancer survivors", source="CENTRAL"))  # fmt: skip
+    assert got == ("queued", "title_only_record"), got
+    # and the same thing in both titles, one naming where it ran, is one report
+    full = journal(title + " in Korea", volume="42", pages="101-108")
+    assert outcome(full, journal(title, volume="42", pages="101-108"))[0] == "merged"
