@@ -125,6 +125,9 @@ _BODIES = frozenset(
 _BODIES_BEFORE_OF = _BODIES | {"college", "journal"}
 _OF = frozenset(["of", "for", "on"])
 _NAMED_SPAN = 2  # words between a place word and its organisation's noun
+# A colour names an ethnic group anywhere in a list of peoples before the word for people
+# ('Black and Hispanic women', 'White, Black, and Asian adults'): up to this many words on
+_LIST_SPAN = 6
 # A place that may be within another: 'Georgia' is the US state ('in Georgia and West
 # Virginia') as often as the country ('Tbilisi, Georgia'; countries.GEORGIAN_CITIES), and a
 # title rarely says which: it overlaps the United States, so parts from neither (it still
@@ -211,12 +214,17 @@ def _group_at(words: list[str], i: int, people: frozenset[str]) -> tuple[tuple[s
         return ("place:" + _PEOPLES[word],), 1
     if word in _ETHNIC:
         return ("ethnic:" + _ETHNIC[word],), 1
-    if word in _COLOURS:
-        # 'Black and White women': both colours name the people after the second
-        joined = words[i + 1 : i + 4]
-        both = len(joined) == 3 and joined[0] in ("and", "or") and joined[1] in _COLOURS
-        if both and joined[2] in people:
-            return ("ethnic:" + word, "ethnic:" + joined[1]), 3
-        if nxt in people:
-            return ("ethnic:" + word,), 1
+    if word in _COLOURS and _lists_peoples(words[i + 1 : i + 1 + _LIST_SPAN], people):
+        return ("ethnic:" + word,), 1
     return (), 1
+
+
+def _lists_peoples(after: list[str], people: frozenset[str]) -> bool:
+    """Whether the words after a colour list peoples up to a word for people: 'women', 'and
+    white women', ', hispanic and asian adults' (commas folded away), not 'and white matter'."""
+    for word in after:
+        if word in people:
+            return True
+        if word not in _OPENERS and word not in ("and", "or"):
+            return False
+    return False

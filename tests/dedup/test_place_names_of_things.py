@@ -126,3 +126,29 @@ def test_a_things_place_parts_no_population():
     # and the same thing in both titles, one naming where it ran, is one report
     full = journal(title + " in Korea", volume="42", pages="101-108")
     assert outcome(full, journal(title, volume="42", pages="101-108"))[0] == "merged"
+
+
+def test_a_colour_in_a_list_of_peoples_names_its_group():
+    # a colour names an ethnic group wherever it stands in a list of peoples before the word
+    # for people, not only right before it or in 'Black and White': 'Black and Hispanic women'
+    # read as Hispanic women only, so it was one group with 'White and Hispanic women'
+    assert groups("Obesity among Black and Hispanic women") == [
+        "ethnic:black",
+        "ethnic:hispanic",
+        "female",
+    ]
+    assert groups("Diabetes in White, Black, and Asian adults") == [
+        "adult",
+        "ethnic:black",
+        "ethnic:white",
+        "place:asia",
+    ]
+    one, two = (
+        "Obesity among {} and Hispanic women in Chicago",
+        "Diabetes in {}, Asian and Hispanic adults",
+    )
+    for title in (one, two):
+        ka, kb = (keys_for(i, journal(title.format(c))) for i, c in enumerate(("Black", "White")))
+        assert verdict(ka, kb) == ("not_duplicate", "population_differs"), title
+    # a colour before anything else in the list is no people ('black and white photographs')
+    assert groups("Black and white photographs of patients in clinics") == []
