@@ -152,3 +152,20 @@ def test_a_colour_in_a_list_of_peoples_names_its_group():
         assert verdict(ka, kb) == ("not_duplicate", "population_differs"), title
     # a colour before anything else in the list is no people ('black and white photographs')
     assert groups("Black and white photographs of patients in clinics") == []
+
+
+def test_a_language_parts_another_language_not_a_people():
+    # '<people>-speaking' and '<people> speakers' name a language, spoken in many countries:
+    # any language, not Spanish alone (a row): Spanish- and Portuguese-speaking patients are
+    # two groups (was queued, biblio_partial), Spanish-speaking and Hispanic patients are not
+    title = "Depression screening in {} primary care patients"
+    for one, two in (
+        ("Spanish-speaking", "Portuguese-speaking"),
+        ("Chinese-speaking", "Korean-speaking"),
+        ("French speakers among", "German speakers among"),
+    ):
+        ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate((one, two)))
+        assert verdict(ka, kb) == ("not_duplicate", "population_differs"), (one, two)
+    ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate(("Spanish-speaking", "Hispanic")))  # fmt: skip
+    assert verdict(ka, kb)[1] != "population_differs"
+    assert not [g for g in groups(title.format("French-speaking")) if g.startswith("place:")]
