@@ -96,8 +96,9 @@ _NAMES_OF_THINGS = (
     # a medicine system or a root used anywhere ('chinese medicine' 132)
     "chinese medicine", "chinese medicines", "korean red", "korean ginseng",
     "american ginseng", "indian ginseng",
-    # a war: its veterans are the country's that fought it
-    "vietnam war", "vietnam veterans", "vietnam era", "korean war",
+    # a war's veterans and years, as US titles name them (any place's war is _WAR's kind; a
+    # country's name before 'veterans' is as often its own: 'US veterans', 'UK veterans')
+    "vietnam veterans", "vietnam era",
 )  # fmt: skip
 _THINGS: dict[str, frozenset[str]] = {}
 for _thing in _NAMES_OF_THINGS:
@@ -111,6 +112,9 @@ _REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
 # A people's word before these names a language, spoken in many countries ('Spanish-speaking',
 # 'French speakers'): any language, a thing's place like the names above
 _SPEAKING = frozenset(["speaking", "speaker", "speakers"])
+# Any place's word before 'war' names a war ('Vietnam War', 'Korean War', 'Iraq War'): its
+# veterans are the countries' that fought it
+_WAR = frozenset(["war", "wars"])
 # An organisation's or meeting's name holds its country's ('American Heart Association',
 # 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
 # who is studied. Its noun ends the name after at most two words; a noun that also names a
@@ -169,14 +173,14 @@ _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a
 
 def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> bool:
     """Whether the place word(s) ``words[i:i+n]`` open the name of a thing (a disease, a
-    stain, a breed, a remedy, a language, an organisation: :data:`_NAMES_OF_THINGS`), not a
-    population."""
+    stain, a breed, a remedy, a language, a war, an organisation: :data:`_NAMES_OF_THINGS`),
+    not a population."""
     after = words[i + n : i + n + _NAMED_SPAN + 1]
     if not after:
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
         return True
-    if after[0] in _REMEDIES or after[0] in _SPEAKING:
+    if after[0] in _REMEDIES or after[0] in _SPEAKING or after[0] in _WAR:
         return True
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
         return True

@@ -169,3 +169,19 @@ def test_a_language_parts_another_language_not_a_people():
     ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate(("Spanish-speaking", "Hispanic")))  # fmt: skip
     assert verdict(ka, kb)[1] != "population_differs"
     assert not [g for g in groups(title.format("French-speaking")) if g.startswith("place:")]
+
+
+def test_a_war_parts_another_war_and_its_country_stands():
+    # any place before 'war' names a war: Vietnam's was a row ('vietnam war') and Iraq's
+    # read as Iraq's people, which part nothing from a thing's place (queued, biblio_partial)
+    title = "Mortality among {} and their offspring"
+    for one, two in (
+        ("Iraq War veterans", "Vietnam War veterans"),
+        ("Iraq War veterans", "Vietnam veterans"),
+        ("Gulf War and Iraq War veterans", "Gulf War and Korean War veterans"),
+        ("Australian Vietnam veterans", "American Vietnam veterans"),  # two countries' own
+    ):
+        ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate((one, two)))
+        assert verdict(ka, kb) == ("not_duplicate", "population_differs"), (one, two)
+    assert groups(title.format("Australian veterans")) == ["place:australia"]
+    assert groups(title.format("British veterans")) == ["place:united kingdom"]
