@@ -104,12 +104,14 @@ APART_KINDS = (
     " White women' (dedup42) | the reading (population_words) | read as the country (Black"
     " and White: White only) | no population: the thing's place (named:) parts only another"
     " thing's (African / American trypanosomiasis, Korean / American ginseng: rd42c); Georgia"
-    " overlaps the United States; both colours |"
+    " overlaps the United States; both colours (rd42c: any language '<people>-speaking', any"
+    " '<place> War', a colour anywhere in a list of peoples) |"
     " the readings of 711 titles of the ten sets move (srsr 358, depression 279, respiratory"
     " 23, neuroimaging 15, cytology 10, diabetes 6, cardiac 6, digital_work 5, stroke 5,"
     " haematology 4) and 149 of the PubMed snapshot's 50,788; of the 4,058 candidate pairs"
     " they touch, no verdict moves on any set; read as the thing's place (rd42c: 1,940 titles"
-    " of the ten sets), no verdict moves either |",
+    " of the ten sets), no verdict moves either; the language, war and colour readings move"
+    " 1 title (haematology's 'German speaking countries') and no verdict |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
