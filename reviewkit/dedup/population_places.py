@@ -74,10 +74,9 @@ _PAIRS = {
 # A place's name or a people's word opening the name of a thing names no population: the
 # names, folded, by kind. Counts are titles of the ten labelled sets and the PubMed snapshot.
 _NAMES_OF_THINGS = (
-    # a disease or its agent named for where it was first seen: it occurs anywhere
-    "german measles", "spanish flu", "spanish influenza", "hong kong flu", "hong kong influenza",
-    "japanese encephalitis", "middle east respiratory", "african swine", "congo haemorrhagic",
-    "congo hemorrhagic", "african trypanosomiasis", "american trypanosomiasis",
+    # a disease or its agent named for where it was first seen, it occurs anywhere, where the
+    # word after the place is not a disease's noun (_DISEASES: 'Spanish flu', 'Asian flu')
+    "middle east respiratory", "african swine",
     # a stain or dye
     "india ink", "indian ink", "congo red",
     # a species, laboratory strain or breed, kept anywhere ('chinese hamster' 54, 'japanese
@@ -111,6 +110,15 @@ for _thing in _NAMES_OF_THINGS:
 _REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
 # A people's word before these names a language, spoken in many countries ('Spanish-speaking',
 # 'French speakers'): any language, a thing's place like the names above
+# A place's word right before a disease's noun names the disease, first seen there and met
+# anywhere ('Spanish flu', 'Asian flu', 'German measles', 'Japanese encephalitis', 'Korean
+# haemorrhagic fever', 'African trypanosomiasis')
+_DISEASES = frozenset(
+    [
+        *("flu", "influenza", "fever", "encephalitis", "measles", "trypanosomiasis"),
+        *("haemorrhagic", "hemorrhagic"),
+    ]
+)
 _SPEAKING = frozenset(["speaking", "speaker", "speakers"])
 # Any place's word before 'war' names a war ('Vietnam War', 'Korean War', 'Iraq War'): its
 # veterans are the countries' that fought it
@@ -180,7 +188,7 @@ def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> 
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
         return True
-    if after[0] in _REMEDIES or after[0] in _SPEAKING or after[0] in _WAR:
+    if after[0] in _DISEASES | _REMEDIES | _SPEAKING | _WAR:
         return True
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
         return True

@@ -185,3 +185,17 @@ def test_a_war_parts_another_war_and_its_country_stands():
         assert verdict(ka, kb) == ("not_duplicate", "population_differs"), (one, two)
     assert groups(title.format("Australian veterans")) == ["place:australia"]
     assert groups(title.format("British veterans")) == ["place:united kingdom"]
+
+
+def test_a_disease_named_for_a_place_is_one_kind_not_rows():
+    # a place's word right before a disease's noun (flu, influenza, fever, encephalitis,
+    # measles, trypanosomiasis) names the disease, for any place: 'Spanish flu' was a row
+    # and 'Asian flu' read as Asia's people, which part nothing (queued, biblio_partial)
+    title = "Lessons from the {} for pandemic planning"
+    for one, two in (("Asian flu", "Spanish flu"), ("Russian influenza", "Hong Kong influenza")):
+        ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate((one, two)))
+        assert verdict(ka, kb) == ("not_duplicate", "population_differs"), (one, two)
+    assert groups("Korean haemorrhagic fever in Korean soldiers") == [
+        "named:place:south korea",
+        "place:south korea",
+    ]
