@@ -74,8 +74,8 @@ _PAIRS = {
 # A place's name or a people's word opening the name of a thing names no population: the
 # names, folded, by kind. Counts are titles of the ten labelled sets and the PubMed snapshot.
 _NAMES_OF_THINGS = (
-    # a disease or its agent named for where it was first seen, it occurs anywhere, where the
-    # word after the place is not a disease's noun (_DISEASES: 'Spanish flu', 'Asian flu')
+    # a disease or its agent named for where it was first seen, met anywhere, where the word
+    # after the place is no disease's noun (those are _DISEASES': 'Spanish flu', 'Asian flu')
     "middle east respiratory", "african swine",
     # a stain or dye
     "india ink", "indian ink", "congo red",
@@ -108,8 +108,6 @@ for _thing in _NAMES_OF_THINGS:
 # 'American medicine', 'Spanish medicine in the Golden Age' are a country's; 'Chinese
 # medicine', the one system so named, is in _NAMES_OF_THINGS.
 _REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
-# A people's word before these names a language, spoken in many countries ('Spanish-speaking',
-# 'French speakers'): any language, a thing's place like the names above
 # A place's word right before a disease's noun names the disease, first seen there and met
 # anywhere ('Spanish flu', 'Asian flu', 'German measles', 'Japanese encephalitis', 'Korean
 # haemorrhagic fever', 'African trypanosomiasis')
@@ -119,10 +117,14 @@ _DISEASES = frozenset(
         *("haemorrhagic", "hemorrhagic"),
     ]
 )
+# A people's word before these names a language, spoken in many countries ('Spanish-speaking',
+# 'French speakers'): any language, a thing's place like the names above
 _SPEAKING = frozenset(["speaking", "speaker", "speakers"])
 # Any place's word before 'war' names a war ('Vietnam War', 'Korean War', 'Iraq War'): its
 # veterans are the countries' that fought it
 _WAR = frozenset(["war", "wars"])
+# the words after any place's word that make it a thing's name
+_NOUNS_OF_THINGS = _DISEASES | _REMEDIES | _SPEAKING | _WAR
 # An organisation's or meeting's name holds its country's ('American Heart Association',
 # 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
 # who is studied. Its noun ends the name after at most two words; a noun that also names a
@@ -188,7 +190,7 @@ def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> 
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
         return True
-    if after[0] in _DISEASES | _REMEDIES | _SPEAKING | _WAR:
+    if after[0] in _NOUNS_OF_THINGS:
         return True
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
         return True
