@@ -74,10 +74,9 @@ _PAIRS = {
 # A place's name or a people's word opening the name of a thing names no population: the
 # names, folded, by kind. Counts are titles of the ten labelled sets and the PubMed snapshot.
 _NAMES_OF_THINGS = (
-    # a disease or its agent named for where it was first seen: it occurs anywhere
-    "german measles", "spanish flu", "spanish influenza", "hong kong flu", "hong kong influenza",
-    "japanese encephalitis", "middle east respiratory", "african swine", "congo haemorrhagic",
-    "congo hemorrhagic", "african trypanosomiasis", "american trypanosomiasis",
+    # a disease or its agent named for where it was first seen, met anywhere, where the word
+    # after the place is no disease's noun (those are _DISEASES': 'Spanish flu', 'Asian flu')
+    "middle east respiratory", "african swine",
     # a stain or dye
     "india ink", "indian ink", "congo red",
     # a species, laboratory strain or breed, kept anywhere ('chinese hamster' 54, 'japanese
@@ -96,9 +95,9 @@ _NAMES_OF_THINGS = (
     # a medicine system or a root used anywhere ('chinese medicine' 132)
     "chinese medicine", "chinese medicines", "korean red", "korean ginseng",
     "american ginseng", "indian ginseng",
-    # a war: its veterans are the country's that fought it; a language spoken in many
-    "vietnam war", "vietnam veterans", "vietnam era", "korean war", "spanish speaking",
-    "spanish speakers",
+    # a war's veterans and years, as US titles name them (any place's war is _WAR's kind; a
+    # country's name before 'veterans' is as often its own: 'US veterans', 'UK veterans')
+    "vietnam veterans", "vietnam era",
 )  # fmt: skip
 _THINGS: dict[str, frozenset[str]] = {}
 for _thing in _NAMES_OF_THINGS:
@@ -109,6 +108,23 @@ for _thing in _NAMES_OF_THINGS:
 # 'American medicine', 'Spanish medicine in the Golden Age' are a country's; 'Chinese
 # medicine', the one system so named, is in _NAMES_OF_THINGS.
 _REMEDIES = frozenset(["medicinal", "herbal", "herb", "herbs", "kampo"])
+# A place's word right before a disease's noun names the disease, first seen there and met
+# anywhere ('Spanish flu', 'Asian flu', 'German measles', 'Japanese encephalitis', 'Korean
+# haemorrhagic fever', 'African trypanosomiasis')
+_DISEASES = frozenset(
+    [
+        *("flu", "influenza", "fever", "encephalitis", "measles", "trypanosomiasis"),
+        *("haemorrhagic", "hemorrhagic"),
+    ]
+)
+# A people's word before these names a language, spoken in many countries ('Spanish-speaking',
+# 'French speakers'): any language, a thing's place like the names above
+_SPEAKING = frozenset(["speaking", "speaker", "speakers"])
+# Any place's word before 'war' names a war ('Vietnam War', 'Korean War', 'Iraq War'): its
+# veterans are the countries' that fought it
+_WAR = frozenset(["war", "wars"])
+# the words after any place's word that make it a thing's name
+_NOUNS_OF_THINGS = _DISEASES | _REMEDIES | _SPEAKING | _WAR
 # An organisation's or meeting's name holds its country's ('American Heart Association',
 # 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
 # who is studied. Its noun ends the name after at most two words; a noun that also names a
@@ -125,11 +141,18 @@ _BODIES = frozenset(
 _BODIES_BEFORE_OF = _BODIES | {"college", "journal"}
 _OF = frozenset(["of", "for", "on"])
 _NAMED_SPAN = 2  # words between a place word and its organisation's noun
+# A colour names an ethnic group anywhere in a list of peoples before the word for people
+# ('Black and Hispanic women', 'White, Black, and Asian adults'): up to this many words on
+_LIST_SPAN = 6
 # A place that may be within another: 'Georgia' is the US state ('in Georgia and West
 # Virginia') as often as the country ('Tbilisi, Georgia'; countries.GEORGIAN_CITIES), and a
 # title rarely says which: it overlaps the United States, so parts from neither (it still
 # parts from Armenia). Read by populations.groups_apart as 'young people' overlaps its bands.
 PLACE_SPANS = {"place:georgia": frozenset(["place:united states"])}
+# A thing's place is still a group of its own ('named:' and the place's group): it tells the
+# thing from the one named for another place (African / American trypanosomiasis, Korean /
+# American ginseng, two countries' societies) but parts no population (populations.py).
+NAMED = "named:"
 # A state, province or region whose name holds a country's ('New Mexico', 'New South Wales',
 # 'New Jersey'; countries.REGIONS) is read as its own country, not as the one it holds. New
 # England, six states of the United States, is no region of an affiliation.
@@ -160,11 +183,14 @@ _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a
 
 def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> bool:
     """Whether the place word(s) ``words[i:i+n]`` open the name of a thing (a disease, a
-    stain, a breed, a remedy, an organisation: :data:`_NAMES_OF_THINGS`), not a population."""
+    stain, a breed, a remedy, a language, a war, an organisation: :data:`_NAMES_OF_THINGS`),
+    not a population."""
     after = words[i + n : i + n + _NAMED_SPAN + 1]
     if not after:
         return False
-    if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()) or after[0] in _REMEDIES:
+    if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
+        return True
+    if after[0] in _NOUNS_OF_THINGS:
         return True
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
         return True
@@ -179,17 +205,18 @@ def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> 
 def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     """The countries, regions and ethnic groups the folded ``words`` of a title name, as
     population groups: 'in japanese patients' and 'in japan' -> {'place:japan'}; 'black
-    women' -> {'ethnic:black'}; 'white matter', 'chinese hamster' and 'american heart
-    association' name none (:func:`_names_a_thing`). ``people`` are the words for people
-    after which 'white' and 'black' name an ethnic group."""
+    women' -> {'ethnic:black'}; 'white matter' names none; 'chinese hamster' and 'american
+    heart association' name the place of a thing (:data:`NAMED` 'place:china', ...:
+    :func:`_names_a_thing`), no population. ``people`` are the words for people after which
+    'white' and 'black' name an ethnic group."""
     groups: set[str] = set()
     if _OPENERS.isdisjoint(words):
         return groups
     i = 0
     while i < len(words):
         group, n = _group_at(words, i, people)
-        if group and not _names_a_thing(words, i, n, people):
-            groups.update(group)
+        thing = bool(group) and _names_a_thing(words, i, n, people)
+        groups.update(NAMED + g if thing else g for g in group)
         i += n
     return groups
 
@@ -206,12 +233,17 @@ def _group_at(words: list[str], i: int, people: frozenset[str]) -> tuple[tuple[s
         return ("place:" + _PEOPLES[word],), 1
     if word in _ETHNIC:
         return ("ethnic:" + _ETHNIC[word],), 1
-    if word in _COLOURS:
-        # 'Black and White women': both colours name the people after the second
-        joined = words[i + 1 : i + 4]
-        both = len(joined) == 3 and joined[0] in ("and", "or") and joined[1] in _COLOURS
-        if both and joined[2] in people:
-            return ("ethnic:" + word, "ethnic:" + joined[1]), 3
-        if nxt in people:
-            return ("ethnic:" + word,), 1
+    if word in _COLOURS and _lists_peoples(words[i + 1 : i + 1 + _LIST_SPAN], people):
+        return ("ethnic:" + word,), 1
     return (), 1
+
+
+def _lists_peoples(after: list[str], people: frozenset[str]) -> bool:
+    """Whether the words after a colour list peoples up to a word for people: 'women', 'and
+    white women', ', hispanic and asian adults' (commas folded away), not 'and white matter'."""
+    for word in after:
+        if word in people:
+            return True
+        if word not in _OPENERS and word not in ("and", "or"):
+            return False
+    return False

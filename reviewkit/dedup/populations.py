@@ -5,7 +5,7 @@ other groups are about other people."""
 from __future__ import annotations
 
 from reviewkit.dedup.abbreviations import FUNCTION_WORDS
-from reviewkit.dedup.population_places import PLACE_SPANS, place_groups
+from reviewkit.dedup.population_places import NAMED, PLACE_SPANS, place_groups
 
 # Words of a title that name a population, an age group, a sex, a care setting or a trial arm,
 # by group. Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
@@ -110,15 +110,26 @@ def _people(groups: frozenset[str]) -> frozenset[str]:
     return frozenset(g for g in groups if not g.startswith(_PLACE_PREFIXES))
 
 
+def _named(groups: frozenset[str]) -> frozenset[str]:
+    """The places of things' names ('korean ginseng' -> 'place:south korea'; population_places)."""
+    return frozenset(g.removeprefix(NAMED) for g in groups if g.startswith(NAMED))
+
+
 def groups_apart(pa: frozenset[str], pb: frozenset[str], thin: bool) -> bool:
     """Whether two titles' population groups say other people: each names a group the other
     neither names nor overlaps ('young people' overlaps adolescents and young adults), or, for
     records with nothing but a title, one names an age group, sex, setting or arm the other
     lacks. A country named on one side only is no such sign: a subtitle names where the study
     ran ('…: the Norwegian multicentre study'), and a person sees the pair
-    (title_only_record)."""
+    (title_only_record). The places of things' names are weighed among themselves only:
+    Korean and American ginseng part, Korean ginseng and Japanese adults do not."""
     if pa == pb:
         return False
+    na, nb = _named(pa), _named(pb)
+    if _unmatched(na, nb) and _unmatched(nb, na):
+        return True
+    pa = frozenset(g for g in pa if not g.startswith(NAMED))
+    pb = frozenset(g for g in pb if not g.startswith(NAMED))
     if _unmatched(pa, pb) and _unmatched(pb, pa):
         return True
     if not thin:

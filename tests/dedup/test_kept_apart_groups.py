@@ -58,7 +58,7 @@ def test_a_country_or_colour_word_read_as_a_group_only_as_one():
     assert groups("Efficacy in Japanese patients in Japan") == ["place:japan"]
     assert groups("Outcomes in England and Great Britain") == ["place:united kingdom"]
     assert groups("White matter lesions in older adults") == ["older"]
-    assert groups("Infection in guinea pigs") == []
+    assert groups("Infection in guinea pigs") == ["named:place:guinea"]  # a thing's place
     assert groups("Hypertension in African Americans") == ["ethnic:black"]
     assert groups("Diabetes in American Indians") == ["ethnic:american indian"]
 
