@@ -28,10 +28,13 @@ _ALSO = {"bibtex": ".bibtex", "csv": ".tsv"}
 
 
 # A title's last word that ends in its own full stop, which stays: an abbreviation written with
-# one ('et al.', 'Inc.', 'vs.'; in its case: 'CO.' is a gas), or letters dotted within ('U.S.',
-# 'e.g.', 'Ph.D.'). A single letter ('aurovertin B.', 'Part I.') is not: MEDLINE's stop follows.
+# one ('et al.', 'Inc.', 'vs.'; in its case: 'CO.' is a gas; taxonomy's 'sp. nov.', 'subsp.',
+# 'var.'), letters dotted within ('U.S.', 'e.g.', 'Ph.D.'), or Linnaeus's 'L.' naming a
+# binomial's author ('Portulaca oleracea L.': 16 of the snapshot's 50,788 PubMed titles). Any
+# other single letter ('aurovertin B.', 'vitamin D.', 'Part I.') is not: MEDLINE's stop follows.
 _OWN_STOP = re.compile(
-    r"(?:\b(?:al|etc|vs|Inc|Ltd|Co|Corp|Jr|Sr|spp|ssp|sp)\.|\b(?:[^\W\d_]{1,3}\.){2,})$"
+    r"(?:\b(?:al|etc|vs|Inc|Ltd|Co|Corp|Jr|Sr|spp|ssp|subsp|sp|nov|var)\."
+    r"|\b(?:[^\W\d_]{1,3}\.){2,}|\b[A-Z][a-z]+\s+[a-z]+\s+L\.)$"
 )
 
 
