@@ -187,9 +187,10 @@ def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     was = "was emptied" if first.shown is False else "was empty"
     how = (
         f"; {'' if len(emptied) == 1 else f'for {guessed} of them '}the sheet's"
-        f" {EXTRACTION_MARK_COLUMN!r} mark did not say what it showed there (a row without it,"
-        " or a column added after the export), so whether it was emptied there or the value"
-        " was set in the project after the export is a guess by the file's time"
+        f" {EXTRACTION_MARK_COLUMN!r} mark did not say what it showed there (a row without it"
+        " or with another row's, or a column added after the export), so whether it was"
+        " emptied there or the value was set in the project after the export is a guess by the"
+        " file's time"
         if guessed
         else ""
     )
