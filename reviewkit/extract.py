@@ -165,11 +165,16 @@ _HEADING_JOIN = re.compile(r"\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*[&/]\s*")
 # only such words ("AIMS AND OBJECTIVES", the Journal of Clinical Nursing's; "PURPOSE AND
 # AIMS") heads that category's text, and a rule naming any of them finds it. A label joining
 # two categories is not read so: "BACKGROUND AND AIMS" starts with the background, and its aim
-# is a sentence's. Measured on the snapshot's 33,277 abstracts: read so, 26 aim cells of the
-# demo's protocol and 37 of Review A's moved (16 read: each from a background or another
-# sentence to the stated aim), no other field nor protocol; reading every joined label by each
-# of its words moved 314 of the demo's aim cells, most to a whole "BACKGROUND AND AIMS", and
-# 866 intervention cells of each rtw-* protocol to "MATERIALS AND METHODS" sections.
+# is a sentence's. Where we differ from NLM: its NlmCategory (PubMed XML's; reviewkit does not
+# keep it) is OBJECTIVE for most such labels ("BACKGROUND AND AIMS", "BACKGROUND/OBJECTIVES",
+# "INTRODUCTION AND OBJECTIVES": 186 of the 259 sections so labelled in the snapshot's two
+# PubMed files, the others unassigned or without one), and for HYPOTHESIS and RESEARCH
+# QUESTION, not listed here (no label there joins them with an aim word). Measured on the
+# snapshot's 33,277 abstracts: read so, 26 aim cells of the demo's protocol and 37 of Review
+# A's moved (16 read: each from a background or another sentence to the stated aim), no other
+# field nor protocol; reading every joined label by each of its words moved 314 of the demo's
+# aim cells, most to a whole "BACKGROUND AND AIMS", and 866 intervention cells of each rtw-*
+# protocol to "MATERIALS AND METHODS" sections.
 _ONE_CATEGORY = dict.fromkeys(("AIM", "OBJECTIVE", "PURPOSE", "GOAL"), "OBJECTIVE")
 
 

@@ -91,7 +91,7 @@ def import_csv(
                     new = _marked_cell(mark, f, now, v, locale, reviewer)
                     if new is None:
                         clashes.append((first_line[rid], rid, f, now.value if now else "", v))
-                    elif not new and not same_value(now.value if now else "", v, locale):
+                    elif not new and _moved_since(now, v, locale):
                         kept.append((rid, f, v, now.value if now else ""))  # kept_note
                     if not new:
                         continue
@@ -219,6 +219,16 @@ def _marked_cell(
     if now is None or now.method == "prefill" or mark.showed(field, value):
         return True
     return True if now.method == "csv" and now.reviewer == reviewer else None
+
+
+def _moved_since(now: Value | None, cell: str, locale: Locale) -> bool:
+    """Whether the project's value ``now`` is not the ``cell`` a row's mark says was left alone
+    (:func:`kept_note` names it); a cell that may be that value in a notation the sheet's
+    locale would tell ('1,5' for 1.5) is not named, and never refused: the mark said."""
+    try:
+        return not same_value(now.value if now else "", cell, locale)
+    except Ambiguous:
+        return False
 
 
 def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -> None:

@@ -23,8 +23,9 @@ A cell a person emptied is not typed work (no text is lost), but the new sheet s
 project's value there again, and the export says so after writing (:func:`check_sheet` names
 them). Where the row's mark covers the field it tells for sure: an empty cell whose sheet showed
 a value was emptied there (whenever the project's value was set); one whose sheet showed it
-empty was not, though the project holds a value now (filled in since the export). A sheet
-without the mark does not say what it showed nor when it was exported, so there a cell empty in
+empty was not, though the project holds a value now (filled in since the export). A row
+without the mark (or a foreign one), or a column added for a field the protocol gained after the
+export, does not say what it showed nor when it was exported, so there a cell empty in
 the sheet whose field held a value before the file was last saved (its modification time) is
 named, as either emptied there or filled in the project between the export and that save (the
 warning says it is a guess); a value stored after the file was saved is new to the sheet, not
@@ -45,6 +46,7 @@ from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COL
 from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
+from reviewkit.wording import quantity
 
 
 @dataclass(frozen=True)
@@ -180,14 +182,15 @@ def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     if not emptied:
         return ""
     first = min(emptied, key=lambda c: c.shown is None)  # a sure one first
-    more = f" (and {len(emptied) - 1} more cells)" if len(emptied) > 1 else ""
-    guessed = sum(c.shown is None for c in emptied)
+    more = f" (and {quantity(len(emptied) - 1, 'more cell')})" if len(emptied) > 1 else ""
+    guessed = sum(c.shown is None for c in emptied)  # cells, not rows: a mark covers fields
     was = "was emptied" if first.shown is False else "was empty"
     how = (
-        f"; {'its row' if len(emptied) == 1 else f'{guessed} of their rows'}"
-        f" had no {EXTRACTION_MARK_COLUMN!r} mark of what the sheet showed, so whether"
-        " it was emptied there or the value was set in the project after the export is a guess"
-        " by the file's time"
+        f"; {'' if len(emptied) == 1 else f'for {guessed} of them '}the sheet's"
+        f" {EXTRACTION_MARK_COLUMN!r} mark did not say what it showed there (a row without it"
+        " or with another row's, or a column added after the export), so whether it was"
+        " emptied there or the value was set in the project after the export is a guess by the"
+        " file's time"
         if guessed
         else ""
     )

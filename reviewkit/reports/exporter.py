@@ -8,7 +8,6 @@ formula-looking cells (see :mod:`reviewkit.outputs`). Files are written atomical
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.reports.fates import every_record, fate_csv
+from reviewkit.reports.imprint import cited_title
 
 EXPORT_FORMATS = ("ris", "bibtex", "csv")
 SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
@@ -25,26 +25,6 @@ SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
 # by a file dialog's filter) picks its importer by the ending, so RIS written into 'refs.bib'
 # is read as broken BibTeX. Endings no format here claims (.txt) are not checked.
 _ALSO = {"bibtex": ".bibtex", "csv": ".tsv"}
-
-
-# A title's last word that ends in its own full stop, which stays: an abbreviation written with
-# one ('et al.', 'Inc.', 'vs.'; in its case: 'CO.' is a gas), or letters dotted within ('U.S.',
-# 'e.g.', 'Ph.D.'). A single letter ('aurovertin B.', 'Part I.') is not: MEDLINE's stop follows.
-_OWN_STOP = re.compile(
-    r"(?:\b(?:al|etc|vs|Inc|Ltd|Co|Corp|Jr|Sr|spp|ssp|sp)\.|\b(?:[^\W\d_]{1,3}\.){2,})$"
-)
-
-
-def cited_title(title: str) -> str:
-    """``title`` without the one full stop MEDLINE ends every title with ('Return to work after
-    sick leave.'; '[Translated title].'), as a reference manager wants it: its styles put
-    their own punctuation after a title, and Zotero's PubMed XML import drops that stop too.
-    A title ending in '?', '!', an ellipsis or an abbreviation's own stop ('et al.', 'U.S.')
-    is kept whole. Other databases' titles rarely end in a stop (Scopus, Web of Science), and
-    where one does (Ovid's Embase follows MEDLINE) it is the catalogue's, not the author's."""
-    if not title.endswith(".") or title.endswith("..") or _OWN_STOP.search(title):
-        return title
-    return title[:-1].rstrip()
 
 
 def export_records(

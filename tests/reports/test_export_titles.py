@@ -25,6 +25,12 @@ TITLES = {  # as MEDLINE writes them -> as the export writes them
     ),
     "A reply to Hansen et al.": "A reply to Hansen et al.",
     "Sick leave in Norway and the U.S.": "Sick leave in Norway and the U.S.",
+    # taxonomy's own abbreviations: a new species ('sp. nov.'), a binomial's authority ('L.',
+    # Linnaeus); a single letter after another name is MEDLINE's stop ('Bacillus cereus T.')
+    "Pseudomonas foliumensis sp. nov.": "Pseudomonas foliumensis sp. nov.",
+    "Alkaloids isolated from Portulaca oleracea L.": "Alkaloids isolated from Portulaca oleracea L.",
+    "Sporulation of Bacillus cereus T.": "Sporulation of Bacillus cereus T",
+    "Sick leave and vitamin D.": "Sick leave and vitamin D",
 }
 
 

@@ -3,6 +3,7 @@ place and publisher (Citing Medicine's form for a report), and exported as a rep
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reviewkit import screening as scr
@@ -94,3 +95,19 @@ def test_other_kinds_of_work_in_citing_medicine_s_form():
         kind="conference", publisher="Nordic Association of Occupational Safety and Health"
     )
     assert reference(embase) == "Lie A. Work focus. Scand J Work Environ Health. 2019;45:56."
+
+
+def test_a_thesis_title_keeps_its_abbreviation_s_stop_before_the_medium():
+    """Citing Medicine's '[thesis]' follows the title without MEDLINE's final full stop, but an
+    abbreviation's own stop stays ('the U.S. [thesis]', not 'the U.S [thesis]')."""
+    thesis = Record(
+        title="Sick leave in Norway and the U.S.",
+        authors=["Berg, Kari"],
+        year=2020,
+        kind="thesis",
+        publisher="University of Bergen",
+        place="Bergen",
+    )
+    assert reference(thesis).startswith("Berg K. Sick leave in Norway and the U.S. [thesis].")
+    ended = replace(thesis, title="Return to work after common mental disorders.")
+    assert reference(ended).startswith("Berg K. Return to work after common mental disorders [")

@@ -53,3 +53,23 @@ def test_a_cell_left_alone_over_a_value_set_since_is_named(b_included, tmp_path,
     write_sheet(sheet, export_sheet(project, sheet))
     code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0 and "note" not in out, (out, err)
+
+
+def test_a_cell_left_alone_in_another_notation_of_the_value_is_not_refused(
+    b_included, tmp_path, capsys
+):
+    """The sheet showed '1,5'; another reviewer wrote it 1.5 since; the cell is left alone:
+    whether '1,5' is that number depends on a locale the sheet does not say, but the mark says
+    the cell was left alone, so the import neither refuses nor asks (before: refused)."""
+    project, ids = b_included
+    rid = ids[0]
+    set_value(project, rid, "effect", "1,5")
+    sheet = tmp_path / "sheet.csv"
+    rows = export_sheet(project, sheet)
+    assert sheet_row(rows, rid)["effect"] == "1,5"
+    set_value(project, rid, "effect", "1.5")
+    write_sheet(sheet, rows)
+    code, out, err = import_sheet(project, sheet, capsys)
+    assert code == 0, err
+    assert "0 values changed" in out and "note" not in out, out
+    assert extract.values(project, ids)[rid]["effect"] == "1.5"
