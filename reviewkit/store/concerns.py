@@ -113,16 +113,18 @@ def keep_concerns(
     In short writes, so that the write lock is never held long (a screen's keys wait while it
     is): the first marks what is kept as being written (read as nothing kept), the keys follow
     :data:`KEYS_A_WRITE` at a time, and the last writes the rows and the state they are valid
-    for. Killed midway, the store finds them again. Nothing more is written (False) when the
-    records are not as ``state`` says (added since it was read), or when another process
-    began keeping its own meanwhile (the later one writes them all), or, for what was brought
-    up to date from a kept state (``based_on``: its :attr:`KeptBase.made_at`), when that state
-    is no longer the one kept (its keys may have been read while rewritten)."""
+    for. Killed midway, the store finds them again. Records added meanwhile (an import while
+    a screen keeps) leave what is kept a base for them (:func:`kept_base`: records only get
+    higher ids), not one to find all again. Nothing more is written (False) when the records
+    up to ``state``'s are not as it says, or when another process began keeping its own
+    meanwhile (the later one writes them all), or, for what was brought up to date from a
+    kept state (``based_on``: its :attr:`KeptBase.made_at`), when that state is no longer the
+    one kept (its keys may have been read while rewritten)."""
     keys = list(keys)
     writing = _WRITING + uuid.uuid4().hex
     with db.transaction() as conn:
         made = _made(db)
-        if records_state(db) != state or (based_on and (made is None or made[2] != based_on)):
+        if not _found_over(db, state) or (based_on and (made is None or made[2] != based_on)):
             return False
         conn.execute(
             "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",
@@ -145,7 +147,7 @@ def keep_concerns(
                 "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(part))
             )
     with db.transaction() as conn:
-        if not _ours(db, writing) or records_state(db) != state:
+        if not _ours(db, writing) or not _found_over(db, state):
             return False
         _write_rows(db, rows, notices, targets)
         conn.execute(
@@ -153,6 +155,22 @@ def keep_concerns(
             (*state, rules, now()),
         )
     return True
+
+
+def _found_over(db: Store, state: RecordsState) -> bool:
+    """Whether the records up to ``state``'s highest id are those it counts: what was found
+    over them is kept for them, the records added since (of higher ids: none is removed) being
+    brought up to date by the next reader (:func:`kept_base`)."""
+    row = db.conn.execute("SELECT COUNT(*) FROM records WHERE id <= ?", (state[1],)).fetchone()
+    return int(row[0]) == state[0]
+
+
+def still_kept(db: Store, base: KeptBase, rules: str) -> bool:
+    """Whether ``base`` is still what is kept by these ``rules``: the keys read since it was
+    (:func:`keyed_ids`, :func:`placed_ids`) were not being rewritten (another process
+    keeping its own deletes and writes them in several writes, the kept state marked first)."""
+    made = _made(db)
+    return made is not None and made[1:] == (rules, base.made_at)
 
 
 def _ours(db: Store, writing: str) -> bool:
