@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reviewkit.store.db import Store, now
+from reviewkit.store.lock_holders import give_way
 
 # (record id, kind, notice's PMID, notice's record id or None, what says so)
 ConcernRow = tuple[int, str, str, int | None, str]
@@ -111,7 +112,8 @@ def keep_concerns(
     else of those added since the keys were kept.
 
     In short writes, so that the write lock is never held long (a screen's keys wait while it
-    is): the first marks what is kept as being written (read as nothing kept), the keys follow
+    is), each giving way to a write of this process waiting for it (``store.lock_holders``):
+    the first marks what is kept as being written (read as nothing kept), the keys follow
     :data:`KEYS_A_WRITE` at a time, and the last writes the rows and the state they are valid
     for. Killed midway, the store finds them again. Records added meanwhile (an import while
     a screen keeps) leave what is kept a base for them (:func:`kept_base`: records only get
@@ -137,6 +139,7 @@ def keep_concerns(
                     return False
     for start in range(0, len(keys), KEYS_A_WRITE):
         part = keys[start : start + KEYS_A_WRITE]
+        give_way(db.path)
         with db.transaction() as conn:
             if not _ours(db, writing):
                 return False
@@ -146,6 +149,7 @@ def keep_concerns(
             conn.executemany(
                 "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(part))
             )
+    give_way(db.path)
     with db.transaction() as conn:
         if not _ours(db, writing) or not _found_over(db, state):
             return False
@@ -183,6 +187,7 @@ def _ours(db: Store, writing: str) -> bool:
 def _delete_some(db: Store, table: str, writing: str) -> int:
     """Delete some rows of ``table`` (one of the keys' tables: four lookups a record) in a
     write of their own; how many were, or -1 where the state is no longer ``writing``'s."""
+    give_way(db.path)
     with db.transaction() as conn:
         if not _ours(db, writing):
             return -1

@@ -5,6 +5,8 @@ state is written last, so that a kill midway leaves a store that finds them agai
 
 from __future__ import annotations
 
+import threading
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -14,6 +16,7 @@ from reviewkit.dedup import concerns_added, concerns_kept
 from reviewkit.dedup.concerns import concerns_among
 from reviewkit.dedup.concerns_kept import (
     keep_project_concerns,
+    keep_project_concerns_at,
     kept_project_concerns,
     project_concerns,
 )
@@ -215,3 +218,39 @@ def test_a_reader_while_another_process_rewrites_the_keys_finds_every_notice(
     other.close()
     assert found == _all_found(project_b.db)
     assert any(c.kind == "retraction" for cs in found.values() for c in cs)
+
+
+def test_a_write_of_this_process_waiting_for_a_keeping_write_comes_before_the_next(
+    project_b, monkeypatch
+) -> None:
+    """A screen's key (a write waiting 200 ms for the lock) pressed while the screen's thread
+    keeps the notices waits for that one write, not for all of them: the thread begins its next
+    write at once, and SQLite's busy handler, polling every few ms, would miss the instant."""
+    add_records(project_b, _records())
+    monkeypatch.setattr(store_concerns, "KEYS_A_WRITE", 2)
+    monkeypatch.setattr(concerns_kept, "rules_fingerprint", lambda: "upgraded")
+    plain = Store.transaction
+    holding = threading.Event()
+    kept_after: list[bool] = []
+
+    @contextmanager
+    def slow(self, *args, **kwargs):  # each of the thread's writes holds the lock 60 ms
+        with plain(self, *args, **kwargs) as conn:
+            if threading.current_thread() is not threading.main_thread():
+                holding.set()
+                time.sleep(0.06)
+            yield conn
+
+    monkeypatch.setattr(Store, "transaction", slow)
+    thread = threading.Thread(target=keep_project_concerns_at, args=(project_b.database_path,))
+    thread.start()
+    key = Store.open(project_b.database_path)
+    key.set_busy_timeout(200)
+    assert holding.wait(timeout=10)
+    with key.transaction() as conn:  # DatabaseBusy before: the thread's writes follow at once
+        conn.execute("INSERT INTO record_notices VALUES (-1)")
+        kept_after.append(kept_project_concerns(key) is not None)
+    thread.join(timeout=30)
+    key.close()
+    assert kept_after == [False]  # written between two of the thread's writes
+    assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
