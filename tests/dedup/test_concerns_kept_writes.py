@@ -5,6 +5,8 @@ state is written last, so that a kill midway leaves a store that finds them agai
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -83,30 +85,62 @@ def test_the_keys_are_kept_a_few_at_a_time_and_the_state_last(project_b, monkeyp
     assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
 
 
-@pytest.mark.parametrize("killed_after", [1, 2, 4])
-def test_a_kill_midway_leaves_a_store_that_finds_them_again(
-    project_b, monkeypatch, killed_after
+def _keep_killed(path, writes: int, within: bool) -> bool:
+    """Keep the notices in a forked process, SIGKILLed once ``writes`` of its writes have
+    committed, or (``within``) inside the next before it commits; whether it was (False: it
+    made fewer writes)."""
+    pid = os.fork()
+    if pid == 0:  # the child: only the kill or os._exit leaves it
+        try:
+            plain, done = Store.transaction, [0]
+
+            @contextmanager
+            def killing(self, *args, **kwargs):
+                outermost = not self.conn.in_transaction
+                with plain(self, *args, **kwargs) as conn:
+                    yield conn
+                    if outermost and within and done[0] == writes:
+                        os.kill(os.getpid(), signal.SIGKILL)  # its statements run, no COMMIT
+                if outermost:
+                    done[0] += 1
+                    if done[0] == writes and not within:
+                        os.kill(os.getpid(), signal.SIGKILL)
+
+            Store.transaction = killing  # type: ignore[method-assign]
+            keep_project_concerns(Store.open(path))
+        finally:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
+@pytest.mark.parametrize("within", [False, True], ids=["between-writes", "within-a-write"])
+def test_a_kill_at_any_write_leaves_a_store_that_finds_them_again(
+    project_b, monkeypatch, within
 ) -> None:
+    """A process keeping the notices after an upgrade is killed (SIGKILL: nothing of it runs
+    after) after each of its writes in turn, or inside the next one: the next process finds
+    what is found over every record, keeps it, and its keys are whole again."""
     add_records(project_b, _records())
     keep_project_concerns(project_b.db)
     monkeypatch.setattr(store_concerns, "KEYS_A_WRITE", 3)
-    monkeypatch.setattr(concerns_kept, "rules_fingerprint", lambda: "upgraded")
-    writes = []
-
-    def kill() -> None:
-        writes.append(1)
-        if len(writes) == killed_after:
-            raise KeyboardInterrupt  # the process ends here
-
-    with monkeypatch.context() as m:
-        _every_write(m, kill)
-        with pytest.raises(KeyboardInterrupt):
-            keep_project_concerns(project_b.db)
-    assert kept_project_concerns(project_b.db) is None  # neither the old nor half the new
-    assert project_concerns(project_b.db) == _all_found(project_b.db)
-    assert keep_project_concerns(project_b.db) == _all_found(project_b.db)
-    assert _keys_kept(project_b.db) == 10
-    # the keys are whole again: a notice added later finds its article by them
+    path = project_b.database_path
+    writes = 0
+    while True:
+        writes += 1
+        rules = f"upgrade {writes}"  # every key replaced, from a store kept whole
+        monkeypatch.setattr(concerns_kept, "rules_fingerprint", lambda rules=rules: rules)
+        if not _keep_killed(path, writes, within):
+            break
+        after = Store.open(path)  # the next process
+        kept = kept_project_concerns(after)
+        assert kept is None or kept == _all_found(after)  # neither the old nor half the new
+        assert project_concerns(after) == _all_found(after)
+        assert keep_project_concerns(after) == _all_found(after)
+        assert _keys_kept(after) == 10
+        after.close()
+    assert writes > 10  # the mark, the deletes, the keys three at a time, the state
+    # the keys are whole: a notice added later finds its article by them
     (notice,) = add_records(project_b, [Record(title="Retraction: " + TITLE.format(7), year=2021)])
     found = _all_found(project_b.db)
     assert keep_project_concerns(project_b.db) == found
