@@ -115,18 +115,20 @@ def keep_concerns(
     is), each giving way to a write of this process waiting for it (``store.lock_holders``):
     the first marks what is kept as being written (read as nothing kept), the keys follow
     :data:`KEYS_A_WRITE` at a time, and the last writes the rows and the state they are valid
-    for. Killed midway, the store finds them again. Records added meanwhile (an import while
-    a screen keeps) leave what is kept a base for them (:func:`kept_base`: records only get
-    higher ids), not one to find all again. Nothing more is written (False) when the records
-    up to ``state``'s are not as it says, or when another process began keeping its own
-    meanwhile (the later one writes them all), or, for what was brought up to date from a
-    kept state (``based_on``: its :attr:`KeptBase.made_at`), when that state is no longer the
-    one kept (its keys may have been read while rewritten)."""
+    for. Killed midway, the store finds them again. Nothing is written (False) when records
+    were added since ``state`` was read (what another process keeps for them is not replaced
+    by what is found over fewer). Records added after the first write (an import while a
+    screen keeps, whose own keeping that write refused) leave what is kept a base for them
+    (:func:`kept_base`: records only get higher ids), not one to find all again. Nothing more
+    is written (False) when another process began keeping its own meanwhile (the later one
+    writes them all), or, for what was brought up to date from a kept state (``based_on``:
+    its :attr:`KeptBase.made_at`), when that state is no longer the one kept (its keys may
+    have been read while rewritten)."""
     keys = list(keys)
     writing = _WRITING + uuid.uuid4().hex
     with db.transaction() as conn:
         made = _made(db)
-        if not _found_over(db, state) or (based_on and (made is None or made[2] != based_on)):
+        if records_state(db) != state or (based_on and (made is None or made[2] != based_on)):
             return False
         conn.execute(
             "INSERT OR REPLACE INTO record_concerns_made VALUES (1, ?, ?, ?, ?)",

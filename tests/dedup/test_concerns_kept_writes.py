@@ -288,3 +288,21 @@ def test_a_write_of_this_process_waiting_for_a_keeping_write_comes_before_the_ne
     key.close()
     assert kept_after == [False]  # written between two of the thread's writes
     assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
+
+
+def test_a_finding_over_fewer_records_does_not_replace_what_was_kept_for_more(project_b) -> None:
+    """A slow process found the notices before an import that kept its own: what it found over
+    fewer records is not kept over the import's (a reader validating the kept state, then
+    reading its rows, would read rows for fewer records than it counted)."""
+    add_records(project_b, _records())
+    keep_project_concerns(project_b.db)
+    rules = concerns_kept.rules_fingerprint()
+    state = store_concerns.records_state(project_b.db)
+    slow = store_concerns.kept_base(project_b.db, rules)  # what the slow process found
+    assert slow is not None
+    add_records(project_b, [Record(title="Retraction: " + TITLE.format(7), year=2021)])
+    keep_project_concerns(project_b.db)  # the import's
+    assert not store_concerns.keep_concerns(
+        project_b.db, rules, state, slow.rows, slow.notices, slow.targets, [], False
+    )
+    assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
