@@ -134,6 +134,7 @@ def _key_waits(folder: str) -> dict:
     from reviewkit.dedup import concerns_kept
     from reviewkit.errors import DatabaseBusy
     from reviewkit.project import open_project
+
     project = open_project(folder)
     key = project.db
     key.set_busy_timeout(KEY_WAIT_MS)
