@@ -110,8 +110,14 @@ def _keep_killed(path, writes: int, within: bool) -> bool:
             keep_project_concerns(Store.open(path))
         finally:
             os._exit(3)
-    _, status = os.waitpid(pid, 0)
-    return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    for _ in range(1200):  # a child hung (a lock another thread held at the fork) fails
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError("the keeping child hung")
 
 
 @pytest.mark.parametrize("within", [False, True], ids=["between-writes", "within-a-write"])
