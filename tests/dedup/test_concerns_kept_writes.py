@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from reviewkit.dedup.concerns_kept import (
     kept_project_concerns,
     project_concerns,
 )
+from reviewkit.errors import DatabaseBusy
 from reviewkit.records import Record
 from reviewkit.store import concerns as store_concerns
 from reviewkit.store import records as record_rows
@@ -312,3 +314,41 @@ def test_a_finding_over_fewer_records_does_not_replace_what_was_kept_for_more(pr
         project_b.db, rules, state, slow.rows, slow.notices, slow.targets, [], False
     )
     assert kept_project_concerns(project_b.db) == _all_found(project_b.db)
+
+
+def test_a_busy_write_names_this_process_s_own_only_while_it_holds_the_lock(project_b) -> None:
+    """A write kept waiting is told 'this reviewkit is keeping …' only while the screen's own
+    thread holds the lock; while that thread waits too, for another process's, it is told
+    another command writes."""
+    path = project_b.database_path
+    another = sqlite3.connect(path, isolation_level=None)  # another process's write
+    another.execute("BEGIN IMMEDIATE")
+    holding, release = threading.Event(), threading.Event()
+
+    def keep() -> None:  # the screen's thread, as keep_project_concerns_at names its writes
+        db = Store.open(path)
+        db.writer = concerns_kept.KEEPING_NOTICES
+        with db.transaction():
+            holding.set()
+            release.wait(timeout=10)
+        db.close()
+
+    thread = threading.Thread(target=keep)
+    thread.start()
+    key = Store.open(path)
+    key.set_busy_timeout(100)
+    told = []
+    for step in ("another holds it", "the thread holds it"):
+        if step == "the thread holds it":
+            another.execute("COMMIT")
+            assert holding.wait(timeout=10)
+        with pytest.raises(DatabaseBusy) as busy, key.transaction():
+            pass
+        told.append((busy.value.held_here, str(busy.value)))
+    release.set()
+    thread.join(timeout=10)
+    key.close()
+    another.close()
+    (first, said_first), (then, said_then) = told
+    assert first == "" and "this reviewkit" not in said_first
+    assert then == concerns_kept.KEEPING_NOTICES and "this reviewkit is keeping" in said_then
