@@ -119,6 +119,59 @@ def _measure(folder: str, records: list) -> dict:
     }
 
 
+# a key of the screening screen: how long its write waits for the lock before it is told
+# busy, and how soon it is tried again (reviewkit.tui.widgets.WRITE_WAIT_MS, RETRY_S)
+KEY_WAIT_MS, KEY_RETRY_S, KEY_EVERY_S = 200, 0.5, 0.15
+
+
+def _key_waits(folder: str) -> dict:
+    """A screen's thread keeping the notices (:func:`keep_project_concerns_at`, the first find
+    and then after an upgrade) while a key is pressed every 0.15 s from its first write on,
+    each a write waiting 200 ms and tried again every 0.5 s as the screen's: the longest wall
+    seconds a key waited, and how many were pressed."""
+    import threading
+
+    from reviewkit.dedup import concerns_kept
+    from reviewkit.errors import DatabaseBusy
+    from reviewkit.project import open_project
+
+    project = open_project(folder)
+    key = project.db
+    key.set_busy_timeout(KEY_WAIT_MS)
+    out: dict = {}
+    for run in ("first_find", "upgrade"):
+        if run == "upgrade":
+            concerns_kept.rules_fingerprint = lambda: "upgraded"  # type: ignore[assignment]
+        thread = threading.Thread(
+            target=concerns_kept.keep_project_concerns_at, args=(project.database_path,)
+        )
+        thread.start()
+        while thread.is_alive() and not str(_kept_rules(key)).startswith("writing"):
+            time.sleep(0.002)  # until the thread's first write (it finds them first)
+        waits: list[float] = []
+        while thread.is_alive():
+            pressed = time.perf_counter()
+            while True:
+                try:
+                    with key.transaction():
+                        pass
+                    break
+                except DatabaseBusy:
+                    time.sleep(KEY_RETRY_S)
+            waits.append(time.perf_counter() - pressed)
+            time.sleep(KEY_EVERY_S)
+        thread.join()
+        out[f"{run}_key_longest_wait_s"] = round(max(waits, default=0.0), 3)
+        out[f"{run}_keys_pressed"] = len(waits)
+    project.close()
+    return out
+
+
+def _kept_rules(db) -> str | None:  # noqa: ANN001 - a Store
+    row = db.conn.execute("SELECT rules FROM record_concerns_made").fetchone()
+    return None if row is None else row[0]
+
+
 def _fresh_copy() -> str:
     shutil.rmtree(RUN, ignore_errors=True)
     RUN.mkdir(parents=True)
@@ -135,6 +188,7 @@ def main(argv: list[str]) -> int:
     figures = {
         "articles": run_isolated(_measure, _fresh_copy(), articles)[2],
         "with_a_notice": run_isolated(_measure, _fresh_copy(), with_notice)[2],
+        "keys": run_isolated(_key_waits, _fresh_copy())[2],
         "load_average_1min_before": round(load, 2),
         "cores": os.cpu_count(),
     }
@@ -171,12 +225,17 @@ def write_markdown(path: Path, every: dict) -> None:
         "",
         "The write lock: the longest time one write held it (BEGIN IMMEDIATE to COMMIT) in the "
         "first find and in the find after an upgrade, as CPU seconds (wall seconds, which a "
-        "loaded machine and the disk's syncs stretch), and how many writes each made. A key "
-        "pressed on the screening screen meanwhile waits for one write.",
+        "loaded machine and the disk's syncs stretch), and how many writes each made. A key: "
+        "the screen's thread keeping the notices (the first find, then after an upgrade) while "
+        "a key is pressed every 0.15 s from its first write on, each a write waiting 200 ms for "
+        "the lock and tried again every 0.5 s, as the screening screen's: the longest a key "
+        "waited, wall seconds (how many were pressed). `rd42d`: each write of the series gives "
+        "way to a write of the same process waiting for the lock (`store/lock_holders.py`).",
         "",
         "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice "
-        "| longest lock, first find | longest lock, after an upgrade | writes |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| longest lock, first find | longest lock, after an upgrade | writes "
+        "| a key's longest wait |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for label, f in every.items():
         a, n = f["articles"], f["with_a_notice"]
@@ -185,7 +244,7 @@ def write_markdown(path: Path, every: dict) -> None:
             f"| {a['first_find_cpu_s']:.2f} / {n['first_find_cpu_s']:.2f} "
             f"| {a['import_find_cpu_s']:.2f} | {n['import_find_cpu_s']:.2f} "
             f"| {_lock(a, n, 'first_find_longest_lock')} | {_lock(a, n, 'upgrade_longest_lock')} "
-            f"| {_writes(a)} |"
+            f"| {_writes(a)} | {_key_wait(f.get('keys'))} |"
         )
     lines += ["", load_note(max(f["load_average_1min_before"] for f in every.values())), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -197,6 +256,15 @@ def _lock(a: dict, n: dict, key: str) -> str:
         return "—"
     cpu = max(a[key + "_cpu_s"], n[key + "_cpu_s"])
     return f"{cpu:.3f} ({min(a[key + '_s'], n[key + '_s']):.2f}–{max(a[key + '_s'], n[key + '_s']):.2f})"
+
+
+def _key_wait(k: dict | None) -> str:
+    if not k:
+        return "—"
+    return (
+        f"{k['first_find_key_longest_wait_s']:.2f} ({k['first_find_keys_pressed']})"
+        f" / {k['upgrade_key_longest_wait_s']:.2f} ({k['upgrade_keys_pressed']})"
+    )
 
 
 def _writes(a: dict) -> str:

@@ -45,7 +45,7 @@ from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.titles import match_title
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record
-from reviewkit.store.concerns import KeyRow, TargetRow, kept_base
+from reviewkit.store.concerns import KeyRow, TargetRow, kept_base, still_kept
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, ids_by_pmid, link_fields
 
@@ -74,8 +74,8 @@ class Finding(NamedTuple):
 def concerns_with_added(db: Store, rules: str) -> Finding | None:
     """The notices about every record, from what was kept by these ``rules`` and the records
     added since (records are never changed nor removed); None when they must all be found
-    again (nothing kept, other rules, or so many new records at one place that reading them
-    apart would cost more)."""
+    again (nothing kept, other rules, so many new records at one place that reading them
+    apart would cost more, or what was kept rewritten by another process while read)."""
     base = kept_base(db, rules)
     if base is None:
         return None
@@ -110,6 +110,8 @@ def concerns_with_added(db: Store, rules: str) -> Finding | None:
         every_notice,
         lookups,
     )
+    if not still_kept(db, base, rules):  # another process rewrote the keys while read
+        return None
     kept = _as_targets(base.targets)
     targets = {**kept, **redone}
     touched = set(plain) | {t for n in redone for t in kept.get(n, (None, []))[1]}

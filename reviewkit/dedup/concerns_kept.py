@@ -62,8 +62,8 @@ def keep_project_concerns(db: Store) -> dict[int, list[Concern]]:
     records were only added since they were kept, only what the new records change is found
     (:mod:`~reviewkit.dedup.concerns_added`); otherwise all again, about 6 CPU seconds on
     50,000 records (``benchmarks/results/notices-keep.md``). A write refused for another
-    process's lock, or for records added by another process meanwhile, leaves them to be found
-    again when read."""
+    process's lock, or for another process keeping its own meanwhile, leaves them to be found
+    again when read; records added by another process meanwhile are brought up to date then."""
     kept = kept_project_concerns(db)
     if kept is not None:
         return kept

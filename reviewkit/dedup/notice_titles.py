@@ -79,7 +79,16 @@ _HEAD_END = r"(?:\s*(?:$|[:.–—])|\s+-)"
 # Structure of …'). What goes on after 'Correction(s) to' in the snapshot's 51 notices: a
 # colon (43) or a citation with its year (8); in the labelled sets' 4 (bib-dedupe's), a
 # citation, a dash or a quote; none a determiner in lower case and a capital: of the 246,777
-# titles of the snapshot and the labelled sets, none is read otherwise than before.
+# titles of the snapshot and the labelled sets, none is read otherwise than before. Only where
+# the words after it are in Title Case too (up to a colon, a stop or a dash, no word of four
+# letters or more in lower case but the small words Title Case keeps so): in sentence case, as
+# PubMed's titles are, a capital after 'the' is a name's, and the notice names what it
+# corrects by it ('Correction to the Lancet Commission on global mental health').
+_TITLE_CASE_SMALL = (
+    r"(?:with|from|into|onto|upon|over|than|that|this|when|then|versus|about|after|among"
+    r"|between|through|during|without|within|under|until|while|like|near|past|along|across"
+    r"|against|toward|towards|around|before|behind|below|beyond|despite|except|since|unlike)"
+)
 _DETERMINER = r"(?:the|a|an|this|that|these|those|our|my|his|her|their|its)"
 _PUBLICATION_WORD = (
     r"(?:article|paper|letter|report|study|manuscript|abstract|figure|fig|table|erratum"
@@ -87,7 +96,8 @@ _PUBLICATION_WORD = (
     r"|chapter|version)"
 )
 _CORRECTED_SUBJECT = rf"""(?:\s+(?!{_DETERMINER}\b)(?=(?-i:[a-z]))|(?-i:(?<=To))\s+
-    (?=(?:{_DETERMINER}\s+)?(?-i:[A-Z][a-z]))|(?-i:(?<=to)\s+(?={_DETERMINER}\s+[A-Z][a-z])))
+    (?=(?:{_DETERMINER}\s+)?(?-i:[A-Z][a-z]))|(?-i:(?<=to)\s+(?={_DETERMINER}\s+[A-Z][a-z])
+    (?!{_DETERMINER}\s+[^:.–—]*?(?<![\w'’-])(?!{_TITLE_CASE_SMALL}\b)[a-z]{{4,}})))
     (?!(?:[^\s:.–—]+\s+){{0,4}}{_PUBLICATION_WORD}\b)(?!.*\b(?:(?:19|20)\d\d|et\s+al)\b)"""
 # 'Retracted: Title' in a capital and small letters heads Hindawi's retraction notices (a
 # title its publisher marks 'RETRACTED: Title' is the retracted article: titles.py)

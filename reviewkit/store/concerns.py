@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reviewkit.store.db import Store, now
+from reviewkit.store.lock_holders import give_way
 
 # (record id, kind, notice's PMID, notice's record id or None, what says so)
 ConcernRow = tuple[int, str, str, int | None, str]
@@ -111,13 +112,18 @@ def keep_concerns(
     else of those added since the keys were kept.
 
     In short writes, so that the write lock is never held long (a screen's keys wait while it
-    is): the first marks what is kept as being written (read as nothing kept), the keys follow
+    is), each giving way to a write of this process waiting for it (``store.lock_holders``):
+    the first marks what is kept as being written (read as nothing kept), the keys follow
     :data:`KEYS_A_WRITE` at a time, and the last writes the rows and the state they are valid
-    for. Killed midway, the store finds them again. Nothing more is written (False) when the
-    records are not as ``state`` says (added since it was read), or when another process
-    began keeping its own meanwhile (the later one writes them all), or, for what was brought
-    up to date from a kept state (``based_on``: its :attr:`KeptBase.made_at`), when that state
-    is no longer the one kept (its keys may have been read while rewritten)."""
+    for. Killed midway, the store finds them again. Nothing is written (False) when records
+    were added since ``state`` was read (what another process keeps for them is not replaced
+    by what is found over fewer). Records added after the first write (an import while a
+    screen keeps, whose own keeping that write refused) leave what is kept a base for them
+    (:func:`kept_base`: records only get higher ids), not one to find all again. Nothing more
+    is written (False) when another process began keeping its own meanwhile (the later one
+    writes them all), or, for what was brought up to date from a kept state (``based_on``:
+    its :attr:`KeptBase.made_at`), when that state is no longer the one kept (its keys may
+    have been read while rewritten)."""
     keys = list(keys)
     writing = _WRITING + uuid.uuid4().hex
     with db.transaction() as conn:
@@ -135,6 +141,7 @@ def keep_concerns(
                     return False
     for start in range(0, len(keys), KEYS_A_WRITE):
         part = keys[start : start + KEYS_A_WRITE]
+        give_way(db.path)
         with db.transaction() as conn:
             if not _ours(db, writing):
                 return False
@@ -144,8 +151,9 @@ def keep_concerns(
             conn.executemany(
                 "INSERT OR IGNORE INTO record_concern_lookup VALUES (?, ?)", sorted(_lookups(part))
             )
+    give_way(db.path)
     with db.transaction() as conn:
-        if not _ours(db, writing) or records_state(db) != state:
+        if not _ours(db, writing) or not _found_over(db, state):
             return False
         _write_rows(db, rows, notices, targets)
         conn.execute(
@@ -153,6 +161,22 @@ def keep_concerns(
             (*state, rules, now()),
         )
     return True
+
+
+def _found_over(db: Store, state: RecordsState) -> bool:
+    """Whether the records up to ``state``'s highest id are those it counts: what was found
+    over them is kept for them, the records added since (of higher ids: none is removed) being
+    brought up to date by the next reader (:func:`kept_base`)."""
+    row = db.conn.execute("SELECT COUNT(*) FROM records WHERE id <= ?", (state[1],)).fetchone()
+    return int(row[0]) == state[0]
+
+
+def still_kept(db: Store, base: KeptBase, rules: str) -> bool:
+    """Whether ``base`` is still what is kept by these ``rules``: the keys read since it was
+    (:func:`keyed_ids`, :func:`placed_ids`) were not being rewritten (another process
+    keeping its own deletes and writes them in several writes, the kept state marked first)."""
+    made = _made(db)
+    return made is not None and made[1:] == (rules, base.made_at)
 
 
 def _ours(db: Store, writing: str) -> bool:
@@ -165,6 +189,7 @@ def _ours(db: Store, writing: str) -> bool:
 def _delete_some(db: Store, table: str, writing: str) -> int:
     """Delete some rows of ``table`` (one of the keys' tables: four lookups a record) in a
     write of their own; how many were, or -1 where the state is no longer ``writing``'s."""
+    give_way(db.path)
     with db.transaction() as conn:
         if not _ours(db, writing):
             return -1

@@ -27,7 +27,7 @@ from reviewkit.store.db_errors import (
     open_error,
 )
 from reviewkit.store.first_pages import read_first_pages
-from reviewkit.store.lock_holders import held_here, holding
+from reviewkit.store.lock_holders import held_here, holding, waiting
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_INT_MAX = 2**63 - 1  # the largest INTEGER SQLite holds
@@ -282,7 +282,8 @@ class Store:
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
-        self._execute_waiting("BEGIN IMMEDIATE")
+        with waiting(self.path):  # a series of writes of this process gives way to it
+            self._execute_waiting("BEGIN IMMEDIATE")
         with holding(self.path, self, self.writer):
             try:
                 yield self.conn

@@ -176,6 +176,8 @@ def test_corrections_to_a_subject_in_title_case_is_an_article_not_a_notice():
         # Title Case with its small words small: the determiner joins the capital to 'to'
         "Correction to the Deformity: Long-Term Results of Pedicle Screw Fixation",
         "Corrections to a Valgus Knee in Total Knee Arthroplasty: A Case Report",
+        "Correction to the Deformity of the Spine Between Childhood and Adolescence",
+        "Correction to the Varus Knee with Long-term Follow-up",  # small and hyphened words
     ):
         assert not keys(1, title=title).notice, title
         assert not notice_about_a_paper(Record(title=title)), title
@@ -192,6 +194,10 @@ def test_corrections_to_a_subject_in_title_case_is_an_article_not_a_notice():
         "Correction to The Structure of Graded Activity in Workers",  # the title's own capital
         "Correction to the Article by Hansen on Graded Activity",
         "Correction to the Deformity of the Spine, Lancet 2019; 393: 12-21",
+        # sentence case, the capital a name's: what follows it stays in lower case
+        "Correction to the Lancet Commission on global mental health and sustainable development",
+        "Correction to the American Heart Association guideline for resuscitation",
+        "Correction to the Nordic Walking trial protocol in older adults",
     ):
         assert keys(1, title=title).notice, title
         assert notice_about_a_paper(Record(title=title)), title

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from contextlib import contextmanager
 
 from conftest import add_records
 from screening.helpers import make_records
@@ -14,7 +15,7 @@ from tui.helpers import TA, shown
 from reviewkit import screening as scr
 from reviewkit.dedup import concerns_kept as concerns_mod
 from reviewkit.records import Correction, Record
-from reviewkit.store import concerns as store_concerns
+from reviewkit.store.db import Store
 from reviewkit.tui import notice_lines
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
@@ -106,15 +107,17 @@ def test_a_key_waiting_for_the_screens_own_search_for_notices_says_so(project_b,
     reviewkit command'. The key is written once the thread is done."""
     add_records(project_b, make_records(3))
     holding, release = threading.Event(), threading.Event()
-    plain = store_concerns.records_state
+    plain = Store.transaction
 
-    def held_by_the_thread(db):  # the thread's keeping write, held until released
-        if db.conn.in_transaction and threading.current_thread() is not threading.main_thread():
-            holding.set()
-            release.wait(timeout=10)
-        return plain(db)
+    @contextmanager
+    def held_by_the_thread(self, *args, **kwargs):  # the thread's first write, held till released
+        with plain(self, *args, **kwargs) as conn:
+            if threading.current_thread() is not threading.main_thread() and not holding.is_set():
+                holding.set()
+                release.wait(timeout=10)
+            yield conn
 
-    monkeypatch.setattr(store_concerns, "records_state", held_by_the_thread)
+    monkeypatch.setattr(Store, "transaction", held_by_the_thread)
     said: list[str] = []
 
     async def go() -> None:
