@@ -45,14 +45,15 @@ def numbered(noun: str, numbers: Sequence[int], shown: int = 5) -> str:
     return f"{noun if len(numbers) == 1 else plural(noun)} {listed(map(str, numbers), shown)}"
 
 
-def listed(items: Iterable[str], shown: int = 5) -> str:
+def listed(items: Iterable[str], shown: int = 5, sep: str = ", ") -> str:
     """The first ``shown`` of ``items`` (one or more) in a sentence, the rest counted: 'a.ris',
     'a.ris and b.ris', 'a, b, c, d, e and 4 more' (:func:`numbered` for numbers after a noun).
-    Every list a message names is cut so, with a sign of how many it left out."""
+    Every list a message names is cut so, with a sign of how many it left out. Items that may
+    hold a comma themselves (a cell's text) are parted by ``sep`` '; '."""
     names = list(items)
     if len(names) > shown:
-        return f"{', '.join(names[:shown])} {_rest(len(names) - shown)}"
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{sep.join(names[:shown])} {_rest(len(names) - shown)}"
+    return names[0] if len(names) == 1 else f"{sep.join(names[:-1])} and {names[-1]}"
 
 
 def listed_lines(lines: Sequence[str], shown: int) -> list[str]:

@@ -71,3 +71,9 @@ def test_lines_past_those_shown_are_counted_on_a_line_of_their_own():
     lines = [f"c.csv:{i}: no such record" for i in range(2, 6)]
     assert listed_lines(lines, 4) == lines
     assert listed_lines(lines, 2) == [*lines[:2], "… and 2 more"]
+
+
+def test_items_holding_commas_are_parted_by_semicolons():
+    cells = ["line 3 ('dose': '1,5')", "line 4 ('dose': '2,5')", "line 5 ('dose': '3,5')"]
+    assert listed(cells, 2, sep="; ") == f"{cells[0]}; {cells[1]} and 1 more"
+    assert listed(cells, sep="; ") == f"{cells[0]}; {cells[1]} and {cells[2]}"
