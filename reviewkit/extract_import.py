@@ -34,7 +34,7 @@ from reviewkit.sheet_values import (
 )
 from reviewkit.store import extraction as values_rows
 from reviewkit.store.extraction import Value
-from reviewkit.wording import quantity, verb
+from reviewkit.wording import listed, quantity, verb
 
 
 @dataclass
@@ -194,10 +194,9 @@ def _refuse_unclear(unclear: list[tuple[int, str, str, Ambiguous]], path: Path) 
     if not unclear:
         return
     line, f, _, exc = unclear[0]
-    more = "; ".join(f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:9])
-    also = f"; {len(unclear) - 1} more such cell(s): {more}" if more else ""
+    others = [f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:]]
     raise UserError(
-        f"column {f!r}: {exc.message}{also}{', …' if len(unclear) > 9 else ''}",
+        f"column {f!r}: {exc.message}{_others(others)}",
         where=f"{path}:{line}",
         hint=f"{exc.hint}; nothing was imported",
     )
@@ -238,18 +237,25 @@ def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -
     if not clashes:
         return
     line, rid, f, now, cell = clashes[0]
-    more = "; ".join(f"line {no} (record {r} {col!r})" for no, r, col, *_ in clashes[1:9])
-    also = f"; {len(clashes) - 1} more such cell(s): {more}" if more else ""
+    also = _others([f"line {no} (record {r} {col!r})" for no, r, col, *_ in clashes[1:]])
     keep = command_line(f"extract set {rid} {shlex.quote(f'{f}={cell}')}")
     raise UserError(
         f"record {rid}'s {f!r} was changed in the project since this sheet was written (it"
         f" holds {now!r} now) and the sheet's cell was changed too ({cell!r}): which one is"
-        f" meant cannot be told{also}{', …' if len(clashes) > 9 else ''}",
+        f" meant cannot be told{also}",
         where=f"{path}:{line}",
         hint=f"to keep the project's value, write it in the cell (or export a new sheet and type"
         f" into that); to keep the sheet's, give it with '{keep}' and import again; nothing was"
         " imported",
     )
+
+
+def _others(places: list[str]) -> str:
+    """'; 2 more such cells: line 3 (…) and line 4 (…)' after the first cell a refusal names,
+    eight named and the rest counted ('' for none)."""
+    if not places:
+        return ""
+    return f"; {quantity(len(places), 'more such cell')}: {listed(places, 8, sep='; ')}"
 
 
 def unmarked_note(result: ImportResult) -> str:

@@ -41,6 +41,7 @@ from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text_sniff import sniff
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.ranking import record_text
+from reviewkit.wording import listed
 
 __all__ = ["LabelledSet", "label_value", "load_labelled_set", "missing"]
 
@@ -121,7 +122,7 @@ def _labelled(
         raise UserError(
             "no 'title' column",
             where=header,
-            hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
+            hint=f"the columns are: {listed(columns, 12)}; the records need titles to be ranked",
         )
     if label_name not in columns:
         label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]

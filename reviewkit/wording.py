@@ -3,12 +3,13 @@
 English takes the singular for exactly one and the plural otherwise (also for 0). The plural of
 a noun phrase is that of its last word, by the regular rules (study → studies, batch → batches,
 key → keys); a noun they get wrong passes its plural. A verb agrees with a count by the same rule
-(:func:`verb`: '1 run is', '2 runs are').
+(:func:`verb`: '1 run is', '2 runs are'). A list a message names is cut at a few and the rest
+counted, in one form (:func:`listed`: 'a.ris and b.ris', 'a, b, c, d, e and 4 more').
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
 def plural(noun: str) -> str:
@@ -41,9 +42,26 @@ def numbered(noun: str, numbers: Sequence[int], shown: int = 5) -> str:
     """The noun and the first ``shown`` of ``numbers`` (one or more), the rest counted: 'study
     3', 'records 3 and 5', 'studies 3, 5, 7, 9, 11 and 4 more' (a line per number told 2,000
     studies in 2,000 lines, and a message line cut them without a sign)."""
-    ids = [str(n) for n in numbers]
-    if len(ids) == 1:
-        return f"{noun} {ids[0]}"
-    if len(ids) > shown:
-        return f"{plural(noun)} {', '.join(ids[:shown])} and {len(ids) - shown} more"
-    return f"{plural(noun)} {', '.join(ids[:-1])} and {ids[-1]}"
+    return f"{noun if len(numbers) == 1 else plural(noun)} {listed(map(str, numbers), shown)}"
+
+
+def listed(items: Iterable[str], shown: int = 5, sep: str = ", ") -> str:
+    """The first ``shown`` of ``items`` (one or more) in a sentence, the rest counted: 'a.ris',
+    'a.ris and b.ris', 'a, b, c, d, e and 4 more' (:func:`numbered` for numbers after a noun).
+    Every list a message names is cut so, with a sign of how many it left out. Items that may
+    hold a comma themselves (a cell's text) are parted by ``sep`` '; '."""
+    names = list(items)
+    if len(names) > shown:
+        return f"{sep.join(names[:shown])} {_rest(len(names) - shown)}"
+    return names[0] if len(names) == 1 else f"{sep.join(names[:-1])} and {names[-1]}"
+
+
+def listed_lines(lines: Sequence[str], shown: int) -> list[str]:
+    """The first ``shown`` of ``lines`` (a message naming a problem a line), and a line '… and
+    N more' for the rest (:func:`listed` for a list in a sentence)."""
+    return [*lines[:shown], f"… {_rest(len(lines) - shown)}"] if len(lines) > shown else [*lines]
+
+
+def _rest(n: int) -> str:
+    """How many a list left out, in every list's words."""
+    return f"and {n} more"

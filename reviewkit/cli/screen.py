@@ -158,9 +158,9 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 )
 @reviewer_option_with(
     "Who imports, as the protocol lists them (a name it does not list is refused): of the"
-    " file's final decisions on studies merged here, a lead is told what to resolve again,"
-    " anyone else that a lead sees them in 'conflicts'. Left out, anyone may import, told as"
-    " a reviewer unless the name read is a lead's."
+    " conflicts the file opens again (votes after a final; finals on studies merged here), a"
+    " lead is told what to do, anyone else that a lead does it and sees them in 'conflicts'."
+    " Left out, anyone may import, told as a reviewer unless the name read is a lead's."
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
@@ -176,9 +176,13 @@ def import_cmd(
     """
     from reviewkit.decision_exchange import import_decisions
     from reviewkit.protocol_in_use import leads
-    from reviewkit.screening.imported_finals import taken_by_time, told
+    from reviewkit.screening.imported_finals import taken_by_time, told, what_to_do
 
     project = load_project(project_dir, person=typed_reader(ctx, reviewer))
+
+    def lead() -> bool:  # who imports is told what to do only as a lead (both sentences)
+        return reviewer in leads(project)
+
     try:
         result = import_decisions(
             project.db, file, project.protocol, allow_missing_reasons=allow_missing_reasons
@@ -194,14 +198,18 @@ def import_cmd(
             # log before the import (it is append-only)
             now = reopened_studies(project) & result.after_final
             if n := len(now - reopened_studies(project, without=result.added_ids)):
+                them = verb(n, "it", "them")
+                todo = what_to_do(
+                    lead(), ("resolve", "resolves"), them, them, command_line("conflicts")
+                )
                 said += (
                     f"; {quantity(n, 'conflict')} settled before {verb(n, 'is', 'are')} open"
                     f" again: this file's votes came after {verb(n, 'its', 'their')} final"
-                    f" decision ({command_line('conflicts')})"
+                    f" decision; {todo}"
                 )
         click.echo(said)
         taken = taken_by_time(project, result.added_ids)  # told by the final's clock
-        for sentence in told(taken, lead=bool(taken) and reviewer in leads(project)):
+        for sentence in told(taken, lead=bool(taken) and lead()):
             click.echo(sentence)
     finally:
         project.close()

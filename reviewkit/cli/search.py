@@ -13,7 +13,7 @@ from reviewkit.cli._eutils import base_url_option, email_option, eutils_client
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import Interrupted, UserError, command_line
 from reviewkit.text_width import cut
-from reviewkit.wording import quantity
+from reviewkit.wording import listed, quantity
 
 if TYPE_CHECKING:
     from reviewkit.searches import RunDiff, RunReport
@@ -173,8 +173,7 @@ def _echo_messages_once(
     _echo_messages([m for m in messages if m not in said])
     before = [said[m] for m in messages if m in said]
     if before:
-        names = list(dict.fromkeys(before))
-        named = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        named = listed(dict.fromkeys(before), 3)
         click.echo(
             f"  and {quantity(len(before), 'message')} as for {named} above"
             f" (each run keeps its own: search history {search})"

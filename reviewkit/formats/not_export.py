@@ -24,6 +24,7 @@ from reviewkit.sheet_columns import (
     EXTRACTION_SHEET_COLUMNS,
     QUEUE_SHEET_COLUMNS,
 )
+from reviewkit.wording import listed
 
 _EXPORT = "export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
 # compressed formats other than gzip (the only one read), by their magic numbers: bzip2
@@ -352,7 +353,7 @@ def zip_refusal(path: str) -> FormatError:
         )
     if exports := found.files(_EXPORT_SUFFIXES):
         return FormatError(
-            f"this is a zip archive holding {zip_contents.shown(exports)}",
+            f"this is a zip archive holding {listed(exports)}",
             where=path,
             hint="unzip it and import the files it holds; nothing was imported",
         )
@@ -376,10 +377,9 @@ def refuse_folder(path: Path) -> None:
         inside = []
     if not inside:
         return  # said by files.check_regular: a folder, not a file
-    shown = ", ".join(inside[:5]) + (f" and {len(inside) - 5} more" if len(inside) > 5 else "")
     first = path / inside[0]
     raise FormatError(
-        f"this is a folder, not a file; it holds {shown}",
+        f"this is a folder, not a file; it holds {listed(inside)}",
         where=str(path),
         hint=f"name the files to import ({command_line(f'import {shlex.quote(str(first))} …')});"
         " one import takes several files, all or nothing",

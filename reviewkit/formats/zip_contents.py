@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from reviewkit.errors import FormatError
 from reviewkit.files import SAVE_AS_CSV, spreadsheet_kind
+from reviewkit.wording import listed
 
 # an Office Open XML document's main part -> its kind (a workbook is a spreadsheet_kind)
 _OFFICE = (
@@ -68,12 +69,6 @@ def inside(path: str) -> ZipInside | None:
     return ZipInside(names, mimetype)
 
 
-def shown(names: list[str], most: int = 5) -> str:
-    """The first ``most`` of ``names``, and how many more."""
-    more = f" and {len(names) - most} more" if len(names) > most else ""
-    return ", ".join(names[:most]) + more
-
-
 def text_refusal(path: str, what: str) -> FormatError:
     """The FormatError for a zip archive given where a command reads a text file of its own
     (``what``: 'a CSV sheet', 'a text file'), naming what the archive is and what to do."""
@@ -108,7 +103,7 @@ def text_refusal(path: str, what: str) -> FormatError:
             hint="give the file the command asks for; nothing was read",
         )
     return FormatError(
-        f"this is a zip archive holding {shown(held)}, not {what}",
+        f"this is a zip archive holding {listed(held)}, not {what}",
         where=path,
         hint="unzip it and give the file it holds; nothing was read",
     )

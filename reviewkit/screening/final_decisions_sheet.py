@@ -25,6 +25,7 @@ from reviewkit.project import Project
 from reviewkit.screening.conflict_views import ConflictView, ConflictViews, Votes
 from reviewkit.screening.final_decisions import Resolution, resolve_in
 from reviewkit.screening.lookup import find_record, read_record
+from reviewkit.wording import listed_lines
 
 _NEEDED = ("record", "decision")
 _SHOWN = 10  # refused rows named in the error; a sheet wrong throughout is not listed whole
@@ -155,11 +156,9 @@ def _resolved(
             lines.setdefault(key, line)
             done.append(one)
         if refused:
-            more = len(refused) - _SHOWN
-            listed = refused[:_SHOWN] + ([f"… and {more} more"] if more > 0 else [])
             raise UserError(
                 f"{len(refused)} of the sheet's rows refused, nothing written:\n  "
-                + "\n  ".join(listed),
+                + "\n  ".join(listed_lines(refused, _SHOWN)),
                 where=name,
                 hint="mend the rows named and import the sheet again",
             )

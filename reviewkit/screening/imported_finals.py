@@ -81,9 +81,18 @@ def _sentence(group: list[TakenByTime], lead: bool) -> str:
         said += f" again; if that copy held {records}"
         do, does, what = "give", "gives", final
     where = command_line(f"conflicts --stage {stage}")
+    return f"{said}, {what_to_do(lead, (do, does), what, it, where)}"
+
+
+def what_to_do(lead: bool, verbs: tuple[str, str], what: str, it: str, where: str) -> str:
+    """What is done again, in the words for whoever imports (every sentence ``decisions
+    import`` tells of conflicts to act on): to a ``lead``, who acts, '{do} {what} again
+    ({where})'; to anyone else, who cannot, that a lead does and sees ``it`` in ``where``.
+    ``verbs`` are the verb said to a lead and of one ('resolve', 'resolves')."""
+    do, does = verbs
     if lead:
-        return f"{said}, {do} {what} again ({where})"
-    return f"{said}, a lead {does} {what} again (they see {it} in {where})"
+        return f"{do} {what} again ({where})"
+    return f"a lead {does} {what} again (they see {it} in {where})"
 
 
 def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]:

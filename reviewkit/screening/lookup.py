@@ -19,6 +19,7 @@ from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
+from reviewkit.wording import listed
 
 Attachment = attachment_rows.Attachment  # a full text attached to a record (for the faces)
 
@@ -70,9 +71,9 @@ def find_record(db: Store, ref: str) -> int:
         # them would decide or merge a record the person did not mean. Copies dedup already
         # joined (PubMed's and Embase's, by the DOI or PMID rule) are one record, named as
         # before: the first
-        shown = ", ".join(str(i) for i in sorted(ids)[:10])
         raise UserError(
-            f"{ref!r} matches {len(ids)} records ({shown}); which one is meant?",
+            f"{ref!r} matches {len(ids)} records ({listed(map(str, sorted(ids)), 10)});"
+            " which one is meant?",
             hint="give the record id instead (the record_id column of"
             f" '{command_line('dedup report --csv FILE')}')",
         )

@@ -44,7 +44,7 @@ from reviewkit.tui.widgets import (
     scroll_page,
     status_line,
 )
-from reviewkit.wording import quantity
+from reviewkit.wording import listed, quantity
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -431,7 +431,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if len(pairs) == 1:
             self.say(f"undone: {pairs[0][0]}–{pairs[0][1]} is back in the queue{also}")
             return
-        named = ", ".join(f"{a}–{b}" for a, b in pairs[:5]) + (" …" if len(pairs) > 5 else "")
+        named = listed(f"{a}–{b}" for a, b in pairs)
         self.say(f"undone together (one sheet): {len(pairs)} verdicts, {named}{also}")
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:

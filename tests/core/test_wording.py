@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.wording import numbered, plural, quantity, verb
+from reviewkit.wording import listed, listed_lines, numbered, plural, quantity, verb
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,30 @@ def test_a_verb_agrees_with_its_count_by_the_rule_of_nouns(n, said):
 def test_numbers_are_named_up_to_five_and_the_rest_counted(numbers, said):
     """2,000 studies are told in a line, not 2,000 (decisions import, the conflicts screen)."""
     assert numbered("study", numbers) == said
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (["a.ris"], "a.ris"),
+        (["a.ris", "b.ris"], "a.ris and b.ris"),
+        (list("abcde"), "a, b, c, d and e"),
+        (list("abcdefg"), "a, b, c, d, e and 2 more"),
+    ],
+)
+def test_names_are_listed_as_numbers_are(items, said):
+    """The files a zip archive or a folder holds, the records a PMID matches: one rule with
+    :func:`numbered` (their own lists had 'a, b' for two, and one cut ten without a sign)."""
+    assert listed(items) == said
+
+
+def test_lines_past_those_shown_are_counted_on_a_line_of_their_own():
+    lines = [f"c.csv:{i}: no such record" for i in range(2, 6)]
+    assert listed_lines(lines, 4) == lines
+    assert listed_lines(lines, 2) == [*lines[:2], "… and 2 more"]
+
+
+def test_items_holding_commas_are_parted_by_semicolons():
+    cells = ["line 3 ('dose': '1,5')", "line 4 ('dose': '2,5')", "line 5 ('dose': '3,5')"]
+    assert listed(cells, 2, sep="; ") == f"{cells[0]}; {cells[1]} and 1 more"
+    assert listed(cells, sep="; ") == f"{cells[0]}; {cells[1]} and {cells[2]}"

@@ -188,3 +188,15 @@ def test_a_note_above_the_header_is_left_out_as_a_title(tmp_path, records, capsy
     assert main(["simulate", str(book)]) == 2
     err = capsys.readouterr().err
     assert f"{book}:12: label 'maybe' is not 0 or 1" in err and "Traceback" not in err
+
+
+def test_a_set_of_many_columns_without_a_title_names_twelve_and_counts_the_rest(tmp_path, capsys):
+    """The hint of a set without a title column named its first twelve columns and cut the
+    rest without a sign (an OpenAlex export has dozens); the rest are counted, as every list
+    of a message is (``wording.listed``)."""
+    columns = [f"column{i}" for i in range(1, 15)]
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(columns) + "\n" + ",".join("x" * 14) + "\n", encoding="utf-8")
+    assert main(["simulate", str(path)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"the columns are: {', '.join(columns[:12])} and 2 more;" in said, said

@@ -94,6 +94,26 @@ def test_a_date_typed_in_an_unsaid_locale_is_refused_not_guessed(b_included, tmp
     assert extract.values(project, ids)[rid]["effect"] == "Changed since"
 
 
+def test_unclear_dates_on_several_rows_are_counted_and_listed(b_included, tmp_path, capsys):
+    """All the unclear cells are refused at once, the first with what to do, the others by
+    their lines, counted as every count is ('2 more such cells', was 'cell(s)') and listed as
+    every list (``wording.listed``: cut at eight, the rest counted)."""
+    project, ids = b_included
+    for rid in ids:
+        set_value(project, rid, "effect", "2020-03-04")
+    sheet = tmp_path / "sheet.csv"
+    rows = export_sheet(project, sheet)
+    for rid in ids:
+        set_value(project, rid, "effect", "Changed since")
+        sheet_row(rows, rid)["effect"] = "04/03/2020"
+    _resave(sheet, rows)
+    code, _, err = import_sheet(project, sheet, capsys)
+    said = " ".join(err.split())
+    lines = [rows.index(sheet_row(rows, rid)) + 2 for rid in ids]
+    others = [f"line {n} ('effect': '04/03/2020')" for n in sorted(lines)[1:]]
+    assert code == 2 and f"; 2 more such cells: {others[0]} and {others[1]}" in said, said
+
+
 @pytest.mark.parametrize("marked", [True, False])
 def test_a_long_number_excel_wrote_in_exponent_form_is_refused_not_stored(
     b_included, tmp_path, capsys, marked

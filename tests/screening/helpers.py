@@ -209,9 +209,10 @@ def at_full_text(project):
     return rec, project.protocol.stages["full-text"].exclusion_reasons[0].code
 
 
-def bring_decisions(copy, reviewer, log, folder) -> None:
+def bring_decisions(copy, reviewer, log, folder, importer: str | None = None) -> None:
     """Export ``reviewer``'s decisions from the project ``copy`` to ``log``; import it into
-    ``folder``."""
+    ``folder``, by ``importer`` (``--reviewer``; left out, $REVIEWKIT_REVIEWER: reviewer1)."""
     export = ["decisions", "export", "--reviewer", reviewer, str(log), "--project", str(copy)]
     assert main(export) == 0
-    assert main(["decisions", "import", str(log), "--project", str(folder)]) == 0
+    by = ["--reviewer", importer] if importer else []
+    assert main(["decisions", "import", str(log), "--project", str(folder), *by]) == 0

@@ -86,6 +86,21 @@ def test_one_refused_row_and_nothing_is_written(project_b, tmp_path, capsys):
     assert list_decisions(project_b.db) == before
 
 
+def test_a_sheet_refused_throughout_names_ten_rows_and_counts_the_rest(project_b, tmp_path, capsys):
+    """A sheet wrong on every row (another project's) names the first ten refused rows and a
+    line for the rest (``wording.listed_lines``), not all of them."""
+    a, b = add_records(project_b, make_records(2))
+    conflict_on(project_b, [a, b], checked=True)
+    sheet = tmp_path / "decisions.csv"
+    rows = "".join(f"{900 + i},include\n" for i in range(12))
+    sheet.write_text("record,decision\n" + rows, encoding="utf-8")
+    assert cli(project_b, "import", str(sheet), "--resolver", "lead") == 2
+    err = capsys.readouterr().err
+    assert "12 of the sheet's rows refused, nothing written" in err
+    assert f"{sheet}:11:" in err and f"{sheet}:12:" not in err
+    assert "\n  … and 2 more" in err
+
+
 def test_a_sheet_without_its_columns_or_decisions_is_refused(project_b, tmp_path, capsys):
     (study,) = add_records(project_b, make_records(1))
     conflict_on(project_b, [study], checked=True)

@@ -71,3 +71,18 @@ def test_a_csv_cell_and_a_reference_read_one_pmid(project_b, tmp_path, cell, cap
     ((record,),) = project_b.db.conn.execute("SELECT id FROM records").fetchall()
     reference = cell if cell.upper().startswith("PMID") else f"pmid:{cell}"
     assert find_record(project_b.db, reference) == record
+
+
+def test_a_pmid_many_records_share_names_ten_and_counts_the_rest(project_b, capsys):
+    """Records not merged that share a PMID (imports dedup has not joined) are refused as
+    ambiguous, naming the first ten; the rest were cut without a sign, where every other list
+    says how many it leaves out (``wording.listed``)."""
+    records = make_records(12)
+    for record in records:
+        record.pmid, record.doi = "2001", None
+    ids = add_records(project_b, records)
+    args = ["conflicts", "resolve", "pmid:2001", "--decision", "include", "--resolver", "lead"]
+    assert main([*args, "--project", str(project_b.folder)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    shown = ", ".join(map(str, sorted(ids)[:10]))
+    assert f"'pmid:2001' matches 12 records ({shown} and 2 more); which one" in said, said

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from screening.helpers import at_full_text, bring_decisions
 
 from reviewkit import screening as scr
@@ -20,12 +21,15 @@ def _open(project, stage):
     return [c.study_id for c in scr.conflicts(project, stage, "lead") if c.open]
 
 
+@pytest.mark.parametrize("who", ["lead", "reviewer1"])
 def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
-    project_b, tmp_path, capsys
+    project_b, tmp_path, capsys, who
 ):
     """reviewer2 changed their exclusion to include in their copy before the lead settled the
     conflict on the exclusion the lead's project still held; imported after, both votes
-    include: the lead decided without that vote and is asked again (the final counts until)."""
+    include: the lead decided without that vote and is asked again (the final counts until).
+    Whoever imports is told at once; what to do only a lead is told, as of finals on merged
+    studies (``imported_finals.told``): a reviewer was sent to resolve it in ``conflicts``."""
     rec, reason = at_full_text(project_b)
     scr.decide(project_b.db, rec, FT, "reviewer1", "include")
     scr.decide(project_b.db, rec, FT, "reviewer2", "exclude", reason)
@@ -37,11 +41,16 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
     with open_project(folder) as lead:
         scr.resolve(lead, rec, FT, "lead", "exclude", reason)
         before = scr.stage_counts(lead, FT)
-    bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder)
-    said = " ".join(capsys.readouterr().out.split())  # the lead is told at once
+    bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder, importer=who)
+    said = " ".join(capsys.readouterr().out.split())
+    where = f"reviewkit conflicts --project {folder}"
+    todo = {
+        "lead": f"; resolve it again ({where})",
+        "reviewer1": f"; a lead resolves it again (they see it in {where})",
+    }[who]
     assert (
         "added 1 entry, 2 already present; 1 conflict settled before is open again: this"
-        f" file's votes came after its final decision (reviewkit conflicts --project {folder})"
+        f" file's votes came after its final decision{todo}"
     ) in said
     with open_project(folder) as lead:
         assert _open(lead, FT) == [rec]  # was []: the vote's time is earlier than the final's
