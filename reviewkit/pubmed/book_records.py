@@ -139,4 +139,5 @@ def book_items(article: ET._Element) -> dict[str, Any]:
         "History": [] if data is None else data.findall("History/PubMedPubDate"),
         "HasAbstract": any(text(e) for e in doc.findall("Abstract/AbstractText")),
         "SO": dated,
+        "IsChapter": doc.find("ArticleTitle") is not None,  # esummary JSON's doctype
     }

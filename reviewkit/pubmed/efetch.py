@@ -34,6 +34,11 @@ EMPTY_ID = "Supplied id parameter is empty."
 
 
 TEXT = "text/plain; charset=UTF-8"
+# NBK25499's EFetch "Optional Parameters – Sequence Databases": strand, seq_start, seq_stop,
+# complexity. They shape a sequence record and mean nothing to a PubMed record, so a PubMed
+# efetch sent with them answers as without (our reading: NCBI documents them for sequence
+# databases and no refusal); the local server refused them as unknown parameters.
+SEQUENCE_ONLY = frozenset({"strand", "seq_start", "seq_stop", "complexity"})
 # NBK25499's Table 1, valid values of retmode and rettype for EFetch. All databases: Document
 # summary (rettype=docsum, retmode=xml, the default), List of UIDs in XML (uilist, xml), List
 # of UIDs in plain text (uilist, text). PubMed: text ASN.1 (retmode=asn.1), XML (retmode=xml,

@@ -22,8 +22,9 @@ of an epost out, 499 of 500).
 
 Differs, said in the README and the audit: PmcRefCount is 0 and References empty (the snapshot
 holds no citation links); RecordStatus for statuses other than MEDLINE and Publisher is NLM's
-status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` and
-``retmode=json`` are refused, naming what is served: no whole recorded 2.0 reply was found.
+status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` in XML is
+refused, naming what is served: no whole recorded 2.0 XML reply was found; ``retmode=json``
+(version 2.0's items) is :mod:`reviewkit.pubmed.esummary_json`.
 """
 
 from __future__ import annotations
@@ -59,19 +60,21 @@ RECORD_STATUS = {
 LANGUAGE_NAMES: dict[str, str] = {}  # code -> NLM's name ("english"): NLM's names come first
 for _name, _code in LANGUAGES.items():
     LANGUAGE_NAMES.setdefault(_code, _name)
-SERVED = "version 1.0 XML (the default)"
+SERVED = "version 1.0 XML (the default) or retmode=json"
 
 
 def check_version(params: dict[str, str]) -> None:
-    """Refuse ``version=2.0`` and ``retmode=json``, naming what is served."""
+    """A retmode esummary writes (xml, json); with XML, version 1.0 only, naming what is
+    served (JSON is version 2.0's items whatever ``version`` says: esummary_json)."""
+    retmode = params.get("retmode", "") or "xml"
+    if retmode not in ("xml", "json"):
+        raise ReplyError(
+            f"esummary retmode {retmode!r} is not served by the local server ({SERVED})"
+        )
     version = params.get("version", "").strip()
-    if version and version != "1.0":
+    if retmode == "xml" and version and version != "1.0":
         raise ReplyError(
             f"esummary version {version!r} is not served by the local server ({SERVED})"
-        )
-    if (params.get("retmode", "") or "xml") != "xml":
-        raise ReplyError(
-            f"esummary retmode {params['retmode']!r} is not served by the local server ({SERVED})"
         )
 
 
@@ -98,27 +101,33 @@ def _list(name: str, items: list[tuple[str, str, str]]) -> str:
     return f'\t<Item Name="{name}" Type="List">\n{inner}\t</Item>\n'
 
 
-def _authors(authors: list[ET._Element]) -> list[str]:
-    """The AuthorList as esummary gives it: 'LoPresti PJ', 'Hambrick GW Jr', a group's name."""
+def written_authors(authors: list[ET._Element]) -> list[tuple[str, bool]]:
+    """The AuthorList as esummary gives it: 'LoPresti PJ', 'Hambrick GW Jr', a group's name;
+    each with whether it is a group."""
     names = []
     for author in authors:
         group = text(author.find("CollectiveName"))
         parts = (text(author.find(t)) for t in ("LastName", "Initials", "Suffix"))
-        names.append(group or " ".join(p for p in parts if p))
-    return [n for n in names if n]
+        names.append((group or " ".join(p for p in parts if p), bool(group)))
+    return [(n, group) for n, group in names if n]
 
 
 def docsum(pmid: int, article: ET._Element) -> str:
     """One ``<DocSum>`` (module docstring for the items and their sources; a book's:
     :mod:`reviewkit.pubmed.book_records`)."""
-    if is_book(article):  # a Bookshelf record: PubMed's status for it is Publisher
-        items = book_items(article)
-        items |= {"RecordStatus": RECORD_STATUS[BOOK_STATUS]} if items else {}
-    else:
-        items = _article_items(article)
+    items = summary_items(article)
     if not items:
         return f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>"
     return _write(pmid, items)
+
+
+def summary_items(article: ET._Element) -> dict[str, Any]:
+    """A record's DocSum item values by name, an article's or a book's; {} for neither (both
+    versions are written from them: this module and :mod:`reviewkit.pubmed.esummary_json`)."""
+    if is_book(article):  # a Bookshelf record: PubMed's status for it is Publisher
+        items = book_items(article)
+        return items | {"RecordStatus": RECORD_STATUS[BOOK_STATUS]} if items else {}
+    return _article_items(article)
 
 
 def _article_items(article: ET._Element) -> dict[str, Any]:
@@ -152,6 +161,7 @@ def _article_items(article: ET._Element) -> dict[str, Any]:
         "History": [] if data is None else data.findall("History/PubMedPubDate"),
         "HasAbstract": any(text(e) for e in art.findall("Abstract/AbstractText")),
         "FullJournalName": text(art.find("Journal/Title")),
+        "VernacularTitle": text(art.find("VernacularTitle")),
         "ELocationID": ". ".join(
             f"{e.get('EIdType')}: {text(e)}" for e in art.findall("ELocationID")
         ),
@@ -165,7 +175,7 @@ def _write(pmid: int, items: dict[str, Any]) -> str:
     def string(name: str) -> str:
         return _item(name, "String", items.get(name, ""))
 
-    authors = _authors(items["AuthorList"])
+    authors = [name for name, _ in written_authors(items["AuthorList"])]
     out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]
     out.append(_item("PubDate", "Date", items["PubDate"]))
     out.append(_item("EPubDate", "Date", items.get("EPubDate", "")))

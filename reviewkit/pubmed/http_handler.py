@@ -57,8 +57,13 @@ UNSERVED = {
 
 
 def _endpoint(path: str) -> str:
-    """'esearch' from '/entrez/eutils/esearch.fcgi'; '' for a path outside E-utilities."""
-    return path[len(PATH_PREFIX) :].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
+    """'esearch' from '/entrez/eutils/esearch.fcgi'; '' for a path outside E-utilities.
+    ECitMatch alone is a .cgi: NBK25499 gives its URL as ecitmatch.cgi (it answered a bare 404
+    there, and its 501 only at a .fcgi URL NCBI does not document)."""
+    if not path.startswith(PATH_PREFIX):
+        return ""
+    name = path[len(PATH_PREFIX) :]
+    return "ecitmatch" if name == "ecitmatch.cgi" else name.removesuffix(".fcgi")
 
 
 def handler_class(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
@@ -140,7 +145,7 @@ class _Handler(BaseHTTPRequestHandler):
             record.status = failed
             self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
             return
-        as_json = endpoint == "esearch" and params.get("retmode") == "json"
+        as_json = endpoint in ("esearch", "esummary") and params.get("retmode") == "json"
         status = 200
         try:
             body = getattr(self.eutils, endpoint)(params)

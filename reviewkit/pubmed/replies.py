@@ -114,10 +114,10 @@ def esearch_json(r: ESearchReply) -> bytes:
             for kind, text in r.sorted_warnings():
                 lists[JSON_WARNINGS[kind]].append(text)
             result["warninglist"] = lists
-    return _json({"header": JSON_HEADER, "esearchresult": result})
+    return compact_json({"header": JSON_HEADER, "esearchresult": result})
 
 
-def _json(value: object) -> bytes:
+def compact_json(value: object) -> bytes:
     """JSON as NCBI writes it: no spaces after ',' and ':' (a real reply quoted byte for byte:
     ``{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"ERROR":…}}``)."""
     return json.dumps(value, separators=(",", ":")).encode()
@@ -127,7 +127,9 @@ def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
     """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
     if as_json:
         header = {"type": endpoint, "version": "0.3"}
-        return _json({"header": header, f"{endpoint}result": {"ERROR": text}})
+        if endpoint == "esummary":  # beside the header, as a live reply has it (esummary_json)
+            return compact_json({"header": header, "error": text})
+        return compact_json({"header": header, f"{endpoint}result": {"ERROR": text}})
     if endpoint == "esearch":
         return (
             f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n".encode()
@@ -355,13 +357,13 @@ def rate_limited(key: str, count: int, limit: int) -> bytes:
     ``X-RateLimit-Limit`` and ``X-RateLimit-Remaining`` on its replies (a 2021 reply's headers in
     mtisza1/Cenote-Taker2 #18; pytaxize #69 reads Remaining): the server sends both."""
     reply = {"error": "API rate limit exceeded", "api-key": key}
-    return _json(reply | {"count": str(count), "limit": str(limit)})
+    return compact_json(reply | {"count": str(count), "limit": str(limit)})
 
 
 def bad_key(key: str) -> bytes:
     """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
     E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
-    return _json(
+    return compact_json(
         {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
     )
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from reviewkit.errors import UserError
 from reviewkit.pubmed.dates import date_limit
 from reviewkit.pubmed.efetch import (
+    SEQUENCE_ONLY,
     article_set,
     efetch_format,
     efetch_text,
@@ -38,6 +39,7 @@ from reviewkit.pubmed.efetch import (
 )
 from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
+from reviewkit.pubmed.esummary_json import esummary_json
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.fields import CURLY_READ, REVISED_AS_FILED
@@ -256,7 +258,7 @@ class EutilsServer:
     def efetch(self, params: dict[str, str]) -> bytes:
         """efetch by ``id`` or from a history set: XML, MEDLINE text or a PMID list
         (:mod:`reviewkit.pubmed.efetch`)."""
-        check_common(params, formats=("xml", "text"))
+        check_common(params, formats=("xml", "text"), extra=SEQUENCE_ONLY)
         kind = efetch_format(params)
         pmids = self._requested(params)
         if kind == "xml":
@@ -272,11 +274,12 @@ class EutilsServer:
         """esummary's version 1.0 DocSums by ``id`` or from a history set
         (:mod:`reviewkit.pubmed.esummary`)."""
         check_version(params)  # before the retmode check: it names what esummary serves
-        check_common(params, extra=frozenset({"version"}))
+        check_common(params, formats=("xml", "json"), extra=frozenset({"version"}))
         if not params.get("id") and not params.get("query_key"):
             raise ReplyError(NO_IDS)
         pmids = self._requested(params)
-        return esummary_xml(pmids, self.snapshot.articles_by_pmid(pmids))
+        write = esummary_json if params.get("retmode") == "json" else esummary_xml
+        return write(pmids, self.snapshot.articles_by_pmid(pmids))
 
     def epost(self, params: dict[str, str]) -> bytes:
         """EPost: the PMIDs of ``id`` stored as the next query_key of ``WebEnv`` (a new WebEnv

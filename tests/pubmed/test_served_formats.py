@@ -265,7 +265,7 @@ def test_esummary_errors_are_ncbis(server: EutilsServer) -> None:
         summaries(server, id="99999999")
     for params, said in (
         ({"version": "2.0"}, b"esummary version '2.0' is not served"),
-        ({"retmode": "json"}, b"esummary retmode 'json' is not served"),
+        ({"retmode": "text"}, b"esummary retmode 'text' is not served"),  # json: served
     ):
         status, body = reply(server, "esummary", db="pubmed", id="1", **params)
         assert status == 200 and said in body and b"version 1.0 XML" in body

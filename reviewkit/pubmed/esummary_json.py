@@ -1,0 +1,149 @@
+"""esummary for db=pubmed with ``retmode=json``: NCBI's JSON DocSums (version 2.0's items).
+
+Sources. NBK25499, ESummary ``retmode``: "xml" by default, "json" also served. The document's
+keys, their order and their forms: a live reply of 2026-10-02 (PMID 42802988, version 2.0)
+kept verbatim in a public project's tests, with two more quoted in others (2007 and 2017
+records): uid, pubdate, epubdate, source, authors (name, authtype, clusterid), lastauthor,
+title, sorttitle, volume, issue, pages, lang (codes), nlmuniqueid, issn, essn, pubtype,
+recordstatus, pubstatus, articleids (idtype, idtypen, value), history (pubstatus, date),
+references, attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
+("citation"), the book keys (empty for an article), sortpubdate ("2026/01/01 00:00" for a
+pubdate "2026"), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
+"esummary","version":"0.3"},"result":{"uids":[…],"<uid>":{…}}}``, and NCBI's JSON errors:
+``"Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output."`` (the same
+live record), an unknown id ``{"uid":…,"error":"cannot get document summary"}`` (quoted in
+several public projects). The codes: ``pubstatus`` is NCBI's ASN.1 PubStatus (NCBI-Biblio:
+received 1, accepted 2, epublish 3, ppublish 4, revised 5, pmc 6, pmcr 7, pubmed 8, pubmedr 9,
+aheadofprint 10, premedline 11, medline 12, other 255; the live record's "4" is ppublish) and
+``idtypen`` the ArticleId CHOICE's place (pubmed 1, medline 2, doi 3, pii 4, pmcid 5, pmcpid 6,
+pmpid 7, other 8), as the recorded replies give them: pubmed 1, doi 3, pii 4, pmcid 5, pmc, rid
+and eid 8.
+
+Our reading (no recorded reply shows it): ``pmcrefcount`` is "" as in the 2007 and 2017
+replies (the snapshot holds no citation counts, and 0 would claim none); the ``pmcid`` id,
+``pmc-id: PMCn;``, follows the pmc id as in the live record, the others keep the XML's order;
+a group author's authtype "CollectiveName"; sorttitle is the title in lower case with every run
+of characters but letters and digits made one space (as the live record's); a book's doctype
+"book" or "chapter" with its keys left empty. The JSON is written compact and ASCII, as the local
+esearch JSON is (the quoted esummary replies are indented, each differently: white space a JSON
+reader ignores).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lxml import etree as ET
+
+from reviewkit.pubmed.esummary import summary_items, written_authors
+from reviewkit.pubmed.medline_text import MONTHS, history_date
+from reviewkit.pubmed.replies import compact_json, error_reply
+
+HEADER = {"type": "esummary", "version": "0.3"}
+MAX_JSON_UIDS = 500  # NCBI's limit for JSON output (the live reply above)
+TOO_MANY = (
+    f"Too many UIDs in request. Maximum number of UIDs is {MAX_JSON_UIDS} for JSON format output."
+)
+PUBSTATUS = {
+    "received": 1, "accepted": 2, "epublish": 3, "ppublish": 4, "revised": 5, "pmc": 6,
+    "pmcr": 7, "pubmed": 8, "pubmedr": 9, "aheadofprint": 10, "premedline": 11, "medline": 12,
+}  # fmt: skip
+IDTYPEN = {"pubmed": 1, "medline": 2, "doi": 3, "pii": 4, "pmcid": 5, "pmcpid": 6, "pmpid": 7}
+OTHER = 8  # ArticleId's `other` (pmc, mid, rid, eid, bookaccession)
+BOOK_KEYS = (
+    "srccontriblist", "booktitle", "medium", "edition", "publisherlocation", "publishername",
+    "srcdate", "reportnumber", "availablefromurl", "locationlabel", "doccontriblist", "docdate",
+    "bookname", "chapter",
+)  # fmt: skip
+
+
+def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
+    """The JSON DocSums of ``pmids`` in the order asked; an id not in ``articles``: NCBI's
+    error in its place."""
+    pmids = list(pmids)
+    if len(pmids) > MAX_JSON_UIDS:
+        return error_reply("esummary", TOO_MANY, as_json=True)
+    result: dict[str, Any] = {"uids": [str(p) for p in pmids]}
+    for pmid in pmids:
+        items = summary_items(ET.fromstring(articles[pmid])) if pmid in articles else {}
+        result[str(pmid)] = document(pmid, items) if items else _not_found(pmid)
+    return compact_json({"header": HEADER, "result": result})
+
+
+def _not_found(pmid: int) -> dict[str, str]:
+    return {"uid": str(pmid), "error": "cannot get document summary"}
+
+
+def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
+    """One record's JSON DocSum from :func:`summary_items`' values (module docstring)."""
+    authors = written_authors(items["AuthorList"])
+    is_book = "IsChapter" in items  # book_records.book_items' key
+    doc: dict[str, Any] = {
+        "uid": str(pmid),
+        "pubdate": items["PubDate"],
+        "epubdate": items.get("EPubDate", ""),
+        "source": items.get("Source", ""),
+        "authors": [
+            {"name": name, "authtype": "CollectiveName" if group else "Author", "clusterid": ""}
+            for name, group in authors
+        ],
+        "lastauthor": authors[-1][0] if authors else "",
+        "title": items.get("Title", ""),
+        "sorttitle": sort_title(items.get("Title", "")),
+    }
+    doc |= {key: items.get(key.title(), "") for key in ("volume", "issue", "pages")}
+    doc |= {
+        "lang": list(items["Languages"]),
+        "nlmuniqueid": items.get("NlmUniqueID", ""),
+        "issn": items.get("ISSN", ""),
+        "essn": items.get("ESSN", ""),
+        "pubtype": list(items["PubTypes"]),
+        "recordstatus": items.get("RecordStatus", ""),
+        "pubstatus": str(PUBSTATUS.get(items.get("PubStatus", ""), "")),
+        "articleids": _article_ids(items["ArticleIds"]),
+        "history": [
+            {"pubstatus": d.get("PubStatus", ""), "date": history_date(d)} for d in items["History"]
+        ],
+        "references": [],
+        "attributes": ["Has Abstract"] if items["HasAbstract"] else [],
+        "pmcrefcount": "",
+        "fulljournalname": items.get("FullJournalName", ""),
+        "elocationid": items.get("ELocationID", ""),
+        "doctype": ("chapter" if items["IsChapter"] else "book") if is_book else "citation",
+    }
+    doc |= {key: [] if key.endswith("list") else "" for key in BOOK_KEYS}
+    doc |= {
+        "sortpubdate": sort_date(items["PubDate"]),
+        "sortfirstauthor": authors[0][0] if authors else "",
+        "vernaculartitle": items.get("VernacularTitle", ""),
+    }
+    return doc
+
+
+def _article_ids(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for kind, value in pairs:
+        out.append({"idtype": kind, "idtypen": IDTYPEN.get(kind, OTHER), "value": value})
+        if kind == "pmc":  # NCBI adds its pmcid form after the PMC id (the live record)
+            out.append({"idtype": "pmcid", "idtypen": 5, "value": f"pmc-id: {value};"})
+    return out
+
+
+def sort_title(title: str) -> str:
+    """'propofol and glioblastoma biology a narrative …' from 'Propofol and Glioblastoma
+    Biology: A Narrative …' (the live record's sorttitle)."""
+    return " ".join(re.split(r"[\W_]+", title.lower())).strip()
+
+
+def sort_date(spelled: str) -> str:
+    """'2026/01/01 00:00' from '2026', '2007/06/01 00:00' from '2007 Jun': a part the date
+    lacks is the first (a season or a range: its first month, else January)."""
+    year = re.search(r"\d{4}", spelled)
+    if not year:
+        return ""
+    rest = spelled[year.end() :].split()
+    month = next((MONTHS.index(w[:3].title()) + 1 for w in rest if w[:3].title() in MONTHS), 1)
+    day = next((int(w) for w in rest[1:2] if w.isdigit() and 1 <= int(w) <= 31), 1)
+    return f"{year.group()}/{month:02d}/{day:02d} 00:00"

@@ -1,0 +1,121 @@
+"""esummary with ``retmode=json`` (NBK25499, ESummary ``retmode``): NCBI's JSON DocSums, whose
+keys and forms a live reply of 2026 records (reviewkit.pubmed.esummary_json's sources). The
+local server refused it; clients that read PubMed's JSON summaries failed against it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml import etree as ET
+
+from reviewkit.pubmed.server import EutilsServer
+
+from .conftest import BOOK_PMID
+from .eutils_get import get
+
+# The live record's keys in its order (PMID 42802988, esummary version 2.0, 2026-10-02)
+RECORDED_KEYS = [
+    "uid",
+    "pubdate",
+    "epubdate",
+    "source",
+    "authors",
+    "lastauthor",
+    "title",
+    "sorttitle",
+    "volume",
+    "issue",
+    "pages",
+    "lang",
+    "nlmuniqueid",
+    "issn",
+    "essn",
+    "pubtype",
+    "recordstatus",
+    "pubstatus",
+    "articleids",
+    "history",
+    "references",
+    "attributes",
+    "pmcrefcount",
+    "fulljournalname",
+    "elocationid",
+    "doctype",
+    "srccontriblist",
+    "booktitle",
+    "medium",
+    "edition",
+    "publisherlocation",
+    "publishername",
+    "srcdate",
+    "reportnumber",
+    "availablefromurl",
+    "locationlabel",
+    "doccontriblist",
+    "docdate",
+    "bookname",
+    "chapter",
+    "sortpubdate",
+    "sortfirstauthor",
+    "vernaculartitle",
+]
+# NCBI's ASN.1 PubStatus numbers (esummary_json's docstring); the live record's "4" is ppublish
+PUBSTATUS = {"epublish": "3", "ppublish": "4", "aheadofprint": "10"}  # all three in the snapshot
+
+
+def _summary(server: EutilsServer, ids: str) -> dict:
+    body = json.loads(get(server, "esummary", db="pubmed", id=ids, retmode="json"))
+    assert body["header"] == {"type": "esummary", "version": "0.3"}
+    return body["result"]
+
+
+def test_each_record_s_json_docsum_has_the_recorded_keys_and_its_xml_values(
+    server: EutilsServer,
+) -> None:
+    ids = ",".join(str(p) for p in server.snapshot.all_pmids())  # 358, under NCBI's 500
+    result = _summary(server, ids)
+    assert result["uids"] == ids.split(",")
+    xml = ET.fromstring(get(server, "efetch", db="pubmed", id=ids))
+    for article in xml.iter("PubmedArticle"):
+        pmid = article.findtext("MedlineCitation/PMID")
+        doc = result[pmid]
+        assert list(doc) == RECORDED_KEYS
+        art = article.find("MedlineCitation/Article")
+        assert doc["title"] == "".join(art.find("ArticleTitle").itertext())
+        assert doc["fulljournalname"] == art.findtext("Journal/Title")
+        assert doc["lang"] == [e.text for e in art.iter("Language")]
+        ids_xml = [(e.get("IdType"), e.text) for e in article.iter("ArticleId")
+                   if e.getparent().getparent().tag == "PubmedData"]  # fmt: skip
+        assert [
+            (i["idtype"], i["value"]) for i in doc["articleids"] if i["idtype"] != "pmcid"
+        ] == ids_xml
+        status = article.findtext("PubmedData/PublicationStatus")
+        assert doc["pubstatus"] == PUBSTATUS[status]
+        has_abstract = any("".join(e.itertext()).strip() for e in art.iter("AbstractText"))
+        assert doc["attributes"] == (["Has Abstract"] if has_abstract else [])
+        assert doc["doctype"] == "citation"
+        assert doc["sorttitle"] == re.sub(r"[\W_]+", " ", doc["title"].lower()).strip()
+        assert doc["sortpubdate"][:4] == re.search(r"\d{4}", doc["pubdate"])[0]
+        assert doc["sortfirstauthor"] == (doc["authors"][0]["name"] if doc["authors"] else "")
+
+
+def test_json_errors_are_ncbi_s(server: EutilsServer) -> None:
+    assert _summary(server, "1")["1"] == {"uid": "1", "error": "cannot get document summary"}
+    too_many = json.loads(
+        get(server, "esummary", db="pubmed", id=",".join(map(str, range(1, 502))), retmode="json")
+    )
+    assert too_many == {
+        "header": {"type": "esummary", "version": "0.3"},
+        "error": "Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output.",
+    }
+    # XML stays version 1.0: 2.0 XML is still refused, naming what is served
+    refused = get(server, "esummary", db="pubmed", id="1", version="2.0")
+    assert b"<ERROR>esummary version '2.0' is not served" in refused and b"retmode=json" in refused
+
+
+def test_a_book_chapter_s_json_docsum(book_server: EutilsServer) -> None:
+    doc = _summary(book_server, BOOK_PMID)[BOOK_PMID]
+    assert list(doc) == RECORDED_KEYS
+    assert doc["doctype"] == "chapter" and doc["source"] == "GeneReviews(®)"
+    assert {"idtype": "bookaccession", "idtypen": 8, "value": "NBK1372"} in doc["articleids"]
