@@ -4,9 +4,9 @@ own URL, ecitmatch.cgi (reviewkit.pubmed.efetch, http_handler)."""
 
 from __future__ import annotations
 
-from reviewkit.pubmed.server import EutilsServer
+from pubmed.eutils_get import get, reply
 
-from .eutils_get import get, reply
+from reviewkit.pubmed.server import EutilsServer
 
 
 def test_efetch_answers_a_pubmed_request_with_sequence_parameters_as_without(

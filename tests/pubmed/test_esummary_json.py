@@ -8,11 +8,10 @@ import json
 import re
 
 from lxml import etree as ET
+from pubmed.conftest import BOOK_PMID
+from pubmed.eutils_get import get
 
 from reviewkit.pubmed.server import EutilsServer
-
-from .conftest import BOOK_PMID
-from .eutils_get import get
 
 # The live record's keys in its order (PMID 42802988, esummary version 2.0, 2026-10-02)
 RECORDED_KEYS = [
