@@ -381,8 +381,10 @@ def refuse_folder(path: Path) -> None:
     if not path.is_dir():
         return
     try:
-        inside = sorted(
-            p.name for p in path.iterdir() if p.suffix.lower() in _EXPORT_SUFFIXES and p.is_file()
+        inside = sorted(  # a '._' file beside an export is its AppleDouble (see above): none
+            p.name
+            for p in path.iterdir()
+            if p.suffix.lower() in _EXPORT_SUFFIXES and not p.name.startswith("._") and p.is_file()
         )
     except OSError:
         inside = []
