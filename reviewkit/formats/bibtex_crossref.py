@@ -87,7 +87,8 @@ _OPEN = bibtex_split.OPENS_ENTRY
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
 # the blocks with no key: an @string's name is read by _STRING
 _KEYLESS = frozenset({"string", "preamble", "comment"})
-_CROSSREF = re.compile(r"\bcrossref\s*=", re.IGNORECASE)
+# a field named crossref: its whole name, after a line's start, a blank, a comma or the opening
+_CROSSREF = re.compile(r"(?<![^\s,{(])crossref\s*=", re.IGNORECASE)
 _VALUE = re.compile(r"\s*([{\"]?)\s*([^\s,{}\"#]*)")
 # an @string defined on one line, as exporters and hand-kept files write them
 _STRING = re.compile(

@@ -195,3 +195,21 @@ def test_an_entry_opened_after_other_text_on_its_line_is_read(tmp_path: Path, ca
     with open_project(project) as p:
         rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
     assert rows == [(2018, "First"), (2019, "A paper")], rows
+
+
+def test_a_field_whose_name_ends_in_crossref_names_no_volume(tmp_path: Path, capsys) -> None:
+    """A field is 'crossref' only by its whole name: a tool's own field ('bdsk-crossref', as
+    BibDesk names its fields 'bdsk-url-1') is no crossref for bibtexparser, and the first pass
+    took it for one, so the entry it names was refused as a volume no crossref names."""
+    path = tmp_path / "fields.bib"
+    path.write_text(
+        "@article{p0,\n  title = {First},\n  year = {2019},\n}\n\n"
+        "@article{p1,\n  title = {Second},\n  bdsk-crossref = {p0},\n  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    assert rows == [(2019, "First"), (2020, "Second")], rows
