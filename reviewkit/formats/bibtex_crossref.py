@@ -18,8 +18,8 @@ venue would be lost. An entry some other entry's crossref names is the volume (a
 book) lending its fields, not a record of its own (:class:`Volumes`): DBLP adds one to its
 export for the papers the user chose. BibTeX lists such a volume only when it is cited itself or
 two entries cross-reference it (min-crossrefs); in an export it is there for its papers, so here
-it is never a record (where we differ). A 'crossref =' inside a value's braces or quotes is
-the value's text, as BibTeX reads it; an entry taken for a volume that no entry's crossref
+it is never a record (where we differ). A 'crossref =' inside a value's braces or quotes, or
+outside entries, is text, as BibTeX reads it; an entry taken for a volume that no entry's crossref
 field names (text the first pass could not tell from a field named it) is refused, never
 dropped.
 """
@@ -87,7 +87,8 @@ _OPEN = bibtex_split.OPENS_ENTRY
 _BLOCK = re.compile(r"[^\S\n]*@[ \t]*(\w+)[ \t]*[{(]")  # a block's opening line, its type
 # the blocks with no key: an @string's name is read by _STRING
 _KEYLESS = frozenset({"string", "preamble", "comment"})
-_CROSSREF = re.compile(r"\bcrossref\s*=", re.IGNORECASE)
+# a field named crossref: its whole name, after a line's start, a blank, a comma or the opening
+_CROSSREF = re.compile(r"(?<![^\s,{(])crossref\s*=", re.IGNORECASE)
 _VALUE = re.compile(r"\s*([{\"]?)\s*([^\s,{}\"#]*)")
 # an @string defined on one line, as exporters and hand-kept files write them
 _STRING = re.compile(
@@ -107,10 +108,11 @@ def named(lines: Iterable[str]) -> dict[str, int]:
     is read where its opening puts it, on the '@type{' line or below it: a crossref naming its
     own entry, taken for another's, made the entry a volume, dropped. A 'crossref =' is a
     field only among an entry's fields (:class:`_Nesting`): inside a value's braces or quotes
-    (an abstract or note quoting BibTeX) it is text, and one read as a field made the entry it
-    named a volume, the valid file refused. One the nesting cannot tell from a field (text
-    after an entry opened with '(' closes) may add a key no entry has (it lends nothing) or an
-    entry's, which is then refused (:class:`Volumes`), never dropped."""
+    (an abstract or note quoting BibTeX) or outside entries (a '%' line, text after an entry
+    opened with '(' closes) it is text, and one read as a field made the entry it named a
+    volume, the valid file refused. One the nesting cannot tell from a field (an entry opened
+    after text on its line: its own key is not read) may add a key no entry has (it lends
+    nothing) or an entry's, which is then refused (:class:`Volumes`), never dropped."""
     names: dict[str, int] = {}
     macros: dict[str, str] = {}  # @string name -> its value, lower case
     bare: list[tuple[str, str, int]] = []  # (an @string's name as a crossref, entry key, line)
@@ -121,7 +123,7 @@ def named(lines: Iterable[str]) -> dict[str, int]:
         start = 0  # where the line's text after an entry's opening mark starts
         if "@" in line and (block := _BLOCK.match(line)):
             waiting, opening, start = False, None, block.end()
-            nesting.open(block.group(1).lower() not in _KEYLESS)
+            nesting.open(block.group(1), line[block.end() - 1])
             if opened := _OPEN.match(line):
                 key = opened.group(1).lower()
             elif defined := _STRING.match(line):
@@ -154,43 +156,59 @@ def named(lines: Iterable[str]) -> dict[str, int]:
 
 
 class _Nesting:
-    """Where the text of a BibTeX file stands, line after line: inside an entry (``depth`` 1:
-    among its fields), inside a value's braces (2 and more) or quotes (``quoted``), or outside
-    entries (0). A backslash escapes the next character, as for bibtexparser (bibtex_values.
-    top_level); an '@type{' or '@type(' at a line start opens an entry whatever is open, as
-    bibtexparser's Splitter reads it (bibtex_split). Where we differ: the ')' closing an entry
-    opened with '(' is not looked for (text after it is read as among the fields)."""
+    """Where the text of a BibTeX file stands, line after line: inside a block (``depth`` 1:
+    among an entry's fields), inside a value's braces (2 and more) or quotes (``quoted``), or
+    outside blocks (0), as bibtexparser's Splitter reads it (bibtex_split). Outside blocks
+    text is skipped, its braces and quotes too (a '% {…}' line), up to an '@type{' or
+    '@type(' anywhere (no '%' comments it); a block opened with '(' closes at a ')' among its
+    fields. A backslash escapes the next character (bibtex_values.top_level); an '@type{' at a
+    line start opens a block whatever is open (:meth:`open`)."""
 
-    _TOKEN = re.compile(rf'\\.|[{{}}"]|{_CROSSREF.pattern}', re.IGNORECASE)
+    _TOKEN = re.compile(
+        rf'\\.|[{{}}")]|@\w*[ \t]*[{{(]|{_CROSSREF.pattern}', re.IGNORECASE
+    )  # an '@type{' as the Splitter's _BLOCK_START
 
     def __init__(self) -> None:
-        self.depth, self.quoted, self.entry = 0, False, False
+        self.depth, self.quoted, self.entry, self.paren = 0, False, False, False
 
-    def open(self, entry: bool) -> None:
-        """A block opened on this line (``entry``: an entry, not an @string, @preamble or
-        @comment, whose text is no field)."""
-        self.depth, self.quoted, self.entry = 1, False, entry
+    def open(self, kind: str, mark: str) -> None:
+        """A block of type ``kind`` opened by ``mark`` ('{' or '('): an entry, or an @string,
+        @preamble or @comment, whose text is no field."""
+        self.depth, self.quoted = 1, False
+        self.entry, self.paren = kind.lower() not in _KEYLESS, mark == "("
 
     def field(self, line: str, start: int) -> int | None:
         """Where the value of the first 'crossref =' of ``line`` (from ``start``) that is a
         field of an entry starts; None without one. The nesting is read to the line's end."""
-        if '"' not in line and "\\" not in line and not _CROSSREF.search(line, start):
-            # most lines: their braces alone move the nesting (counted, not walked)
-            opened = line.count("{", start) - line.count("}", start)
-            self.depth = max(self.depth + opened, 0)
+        closes = line.count("}", start)
+        if (
+            self.depth > closes  # the block stays open: no text outside it on this line
+            and not (self.paren and ")" in line)
+            and '"' not in line
+            and "\\" not in line
+            and not _CROSSREF.search(line, start)
+        ):  # most lines: their braces alone move the nesting (counted, not walked)
+            self.depth += line.count("{", start) - closes
             return None
         found = None
         for token in self._TOKEN.finditer(line, start):
             mark = token.group()
-            if mark[0] == "\\":  # an escaped character ('\{', '\"') is text
+            if not self.depth:  # outside blocks: text, up to a block's opening
+                if mark[0] == "@":
+                    self.open(mark[1:-1].strip(), mark[-1])
+            elif mark[0] == "\\":  # an escaped character ('\{', '\"') is text
                 continue
-            if mark == "{":
+            elif mark[-1] == "{":  # a brace, or an '@…{' inside a value: text and a brace
                 self.depth += 1
             elif mark == "}":
-                self.depth = max(self.depth - 1, 0)
+                self.depth -= 1
             elif mark == '"':
                 self.quoted = self.quoted != (self.depth == 1)  # a '"' in braces is text
-            elif found is None and self.entry and self.depth == 1 and not self.quoted:
+            elif self.depth > 1 or self.quoted:  # a ')' or 'crossref =' in a value: text
+                continue
+            elif mark == ")":  # closes a block opened with '(' (only a ')' among its fields)
+                self.depth = 0 if self.paren else 1
+            elif found is None and mark[0] != "@" and self.entry:
                 found = token.end()
         return found
 
@@ -241,10 +259,10 @@ def lent(lines: Iterable[str], name: str, names: Collection[str]) -> dict[str, d
 class Volumes:
     """The volumes of file ``name``: the fields of each entry a crossref names (``fields``,
     :func:`lent`; ``names``: :func:`named`), and which of them the entries read took fields
-    from. The first pass reads lines, not fields: text it cannot tell from a field (after an
-    entry opened with '(' closes) may name an entry too, which would be taken for a volume and
-    dropped; an entry taken for a volume that no entry's crossref field names is refused
-    (:meth:`unlent`), named."""
+    from. The first pass reads lines, not fields: text it cannot tell from a field
+    (:func:`named`) may name an entry too, which would be taken for a volume and dropped; an
+    entry taken for a volume that no entry's crossref field names is refused (:meth:`unlent`),
+    named."""
 
     def __init__(
         self, fields: dict[str, dict[str, str]], names: Mapping[str, int], name: str

@@ -185,27 +185,39 @@ _PMID_COLON = re.compile(r"\bPMID: ?\d{1,8}\b")
 # A RIS or MEDLINE file opened and saved in a word processor: its autocorrect turns the ' - '
 # after each tag into an en or em dash ('TY  – JOUR'), and a space may become a no-break space
 # (U+00A0): no reader's sniff takes such a line, which was 'cannot tell the format'. Told on
-# the file's first line, which opens a record in both (RIS 'TY', MEDLINE 'PMID').
+# the file's first line, which opens a record in both (RIS 'TY', MEDLINE 'PMID'), and its next,
+# a field's, rewritten too: a spreadsheet's header row may begin so ('PMID – PubMed ID,Title',
+# 'HIV‐related'), its next line a row, and the CSV is read.
 _TYPESET_TAG = re.compile(
     r"\s*([A-Z][A-Z0-9]{1,3})([ \u00a0]{0,3})([\u2010-\u2015\u2212-])([ \u00a0]?)\S"
 )
+_OPENING_TAGS = frozenset({"TY", "PMID"})
 _DASHES = {"\u2013": "an en dash '–'", "\u2014": "an em dash '—'", "\u2212": "a minus sign '−'"}
 
 
-def _refuse_typeset_tags(text: str, name: str) -> None:
-    """FormatError when the first line of ``text`` is a RIS or MEDLINE tag line whose ' - '
-    a word processor rewrote (see above): which character, and how to mend it."""
-    lines = text.splitlines()
-    number = next((n for n, ln in enumerate(lines, start=1) if ln.strip()), 0)
-    first = lines[number - 1] if number else ""
-    found = _TYPESET_TAG.match(first)
+def _rewritten(line: str) -> tuple[str, list[str]]:
+    """(tag, what a word processor put after it: a dash, a no-break space) of a tag line whose
+    ' - ' was rewritten; ('', []) for any other line."""
+    found = _TYPESET_TAG.match(line)
     if not found:
-        return
-    before, dash, after = found.group(2, 3, 4)
+        return "", []
+    tag, before, dash, after = found.group(1, 2, 3, 4)
     wrong = [_DASHES.get(dash, f"the dash {dash!r}")] if dash != "-" else []
     if "\u00a0" in before + after:
         wrong.append("a no-break space")
-    if not wrong:
+    return tag, wrong
+
+
+def _refuse_typeset_tags(text: str, name: str) -> None:
+    """FormatError when the first two lines of ``text`` are a RIS or MEDLINE record's opening
+    tag line and a field's, whose ' - ' a word processor rewrote (see above): which
+    character, and how to mend it."""
+    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1) if ln.strip()][:2]
+    if len(lines) < 2:
+        return
+    (number, first), (_, second) = lines
+    tag, wrong = _rewritten(first)
+    if tag not in _OPENING_TAGS or not wrong or not _rewritten(second)[1]:
         return
     raise FormatError(
         f"the tag of line {number} ({first.strip()[:30]!r}) is followed by"
@@ -370,8 +382,10 @@ def refuse_folder(path: Path) -> None:
     if not path.is_dir():
         return
     try:
-        inside = sorted(
-            p.name for p in path.iterdir() if p.suffix.lower() in _EXPORT_SUFFIXES and p.is_file()
+        inside = sorted(  # a '._' file beside an export is its AppleDouble (see above): none
+            p.name
+            for p in path.iterdir()
+            if p.suffix.lower() in _EXPORT_SUFFIXES and not p.name.startswith("._") and p.is_file()
         )
     except OSError:
         inside = []

@@ -119,3 +119,97 @@ def test_an_entry_named_only_by_an_at_comment_is_read(tmp_path: Path, capsys) ->
     assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
     with open_project(project) as p:
         assert record_rows.record_count(p.db) == 2
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "% {crossref = {p2}} is how a paper names its volume\n",  # a % line holding braces
+        "% an open brace {\n% then crossref = {p2} on the next line\n",  # one left open
+        'Text "crossref = {p2}" quoted between entries\n',
+    ],
+    ids=["percent-braces", "percent-open-brace", "quotes"],
+)
+def test_text_between_entries_names_no_volume(tmp_path: Path, capsys, between: str) -> None:
+    """Text outside entries is no field, whatever braces or quotes it holds: bibtexparser (and
+    BibTeX) skip it up to the next '@type{'. The first pass counted its braces as an entry's,
+    so a '% {crossref = {p2}}' line made p2 a volume and the valid file was refused."""
+    path = tmp_path / "between.bib"
+    path.write_text(
+        "@inproceedings{p1,\n  title = {A paper},\n  crossref = {conf19},\n}\n\n"
+        f"{between}\n@article{{p2,\n  title = {{Second}},\n  year = {{2020}},\n}}\n\n"
+        "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    assert rows == [(2019, "A paper"), (2020, "Second")], rows
+
+
+@pytest.mark.parametrize(
+    "paper",
+    [
+        "@inproceedings(p1,\n  title = {A paper},\n  crossref = {conf19}\n)\n",
+        "@inproceedings(p1, title = {A paper (short)}, crossref = {conf19})\n",
+        '@inproceedings(p1,\n  title = "A paper (short)",\n  crossref = "conf19")\n',
+    ],
+    ids=["lines", "one-line", "quoted"],
+)
+def test_an_entry_opened_with_a_parenthesis_closes_at_its_own(
+    tmp_path: Path, capsys, paper: str
+) -> None:
+    """'@type(' opens an entry its ')' closes (BibTeX allows either delimiter): the first pass
+    did not look for the ')', so the text after the entry was read as its fields and a
+    'crossref = {p2}' there made p2 a volume, the valid file refused."""
+    path = tmp_path / "paren.bib"
+    path.write_text(
+        f"{paper}\nNote: crossref = {{p2}} links a paper to a volume.\n\n"
+        "@article{p2,\n  title = {Second},\n  year = {2020},\n}\n\n"
+        "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = sorted((r.year, r.title.split(" (")[0]) for _, r in record_rows.iter_records(p.db))
+    assert rows == [(2019, "A paper"), (2020, "Second")], rows
+
+
+def test_an_entry_opened_after_other_text_on_its_line_is_read(tmp_path: Path, capsys) -> None:
+    """bibtexparser, as BibTeX, opens an entry at an '@type{' anywhere outside entries, also
+    after a '%' (no comment mark in BibTeX): its crossref is a field, its volume lent."""
+    path = tmp_path / "after.bib"
+    path.write_text(
+        "@article{p0,\n  title = {First},\n  year = {2018},\n}\n\n"
+        "% kept: @inproceedings{p1,\n  title = {A paper},\n  crossref = {conf19},\n}\n\n"
+        "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    assert rows == [(2018, "First"), (2019, "A paper")], rows
+
+
+def test_a_field_whose_name_ends_in_crossref_names_no_volume(tmp_path: Path, capsys) -> None:
+    """A field is 'crossref' only by its whole name: a tool's own field ('bdsk-crossref', as
+    BibDesk names its fields 'bdsk-url-1') is no crossref for bibtexparser, and the first pass
+    took it for one, so the entry it names was refused as a volume no crossref names."""
+    path = tmp_path / "fields.bib"
+    path.write_text(
+        "@article{p0,\n  title = {First},\n  year = {2019},\n}\n\n"
+        "@article{p1,\n  title = {Second},\n  bdsk-crossref = {p0},\n  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    assert rows == [(2019, "First"), (2020, "Second")], rows

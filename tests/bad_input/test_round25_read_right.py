@@ -87,3 +87,23 @@ def test_a_valid_file_of_a_new_kind_is_read_right(tmp_path: Path, capsys, name: 
     with open_project(project) as p:
         rows = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
     assert sorted(rows) == sorted(expected)
+
+
+def test_a_folder_copied_from_a_mac_names_its_exports_not_their_appledouble_files(
+    tmp_path: Path, capsys
+) -> None:
+    """A folder of exports copied from a Mac to a USB stick or share holds a '._' AppleDouble
+    file beside each export (round 25 names one imported alone). Given the folder, the import
+    names the files to import: it named '._export.ris' first and put it in its example
+    command, a file that is no export."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "export.ris").write_text(RIS, encoding="utf-8")
+    apple = (REPO / "tests" / "bad_input" / "cases" / "import" / "._r25_export.ris").read_bytes()
+    (folder / "._export.ris").write_bytes(apple)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(folder), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert "it holds export.ris\n" in err and "._export" not in err, err
