@@ -6,7 +6,6 @@ benchmarks.classify_cells --compare before.json after.json`` lists the rows that
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -14,25 +13,41 @@ from pathlib import Path
 from benchmarks.classify_review_b import data_path
 from reviewkit import protocol as protocol_mod
 from reviewkit.classify import choose, score_labels
-from reviewkit.classify.evaluate import row_record
+from reviewkit.classify.evaluate import gold_column, text_record
+from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cells() -> dict[str, object]:
-    """'protocol|scheme|file|row' -> [[label, score], ..., ["->", suggested]] (or the error)."""
-    files = [*sorted((ROOT / "tests/reports/fixtures").glob("heldout_*.csv")), data_path()]
-    rows = {}
-    for f in files:
-        with f.open(encoding="utf-8", newline="") as fh:
-            rows[f.name] = [row_record(r) for r in csv.DictReader(fh)]
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A labelled file's header and rows as ``classify --evaluate`` reads them (names in lower
+    case, a header below title rows)."""
+    found = sheet_rows(path, "the labelled studies", ("title",))
+    return found.header, [row for _, row in found.rows]
+
+
+def cells(
+    files: list[Path] | None = None, protocols: list[Path] | None = None
+) -> dict[str, object]:
+    """'protocol|scheme|file|row' -> [[label, score], ..., ["->", suggested]] (or the error),
+    of ``protocols`` (every one in protocols/) on ``files`` (the held-out sets and Review B's
+    rows). A row's text is read as ``classify --evaluate`` reads it for the scheme: every
+    column but the scheme's gold column (evaluate.gold_column), also one named like a section
+    ('setting', 'design')."""
+    files = files or [*sorted((ROOT / "tests/reports/fixtures").glob("heldout_*.csv")), data_path()]
+    sheets = {f.name: _read(f) for f in files}
+    records: dict[tuple[str, str], list[Record]] = {}  # (file, gold column) -> rows' records
     out: dict[str, object] = {}
-    for path in sorted((ROOT / "protocols").glob("*.toml")):
+    for path in protocols or sorted((ROOT / "protocols").glob("*.toml")):
         protocol = protocol_mod.load(path)
         for scheme_id in protocol.schemes:
             scheme = protocol.scheme(scheme_id)
-            for name, records in rows.items():
-                for i, record in enumerate(records, 1):
+            for name, (header, rows) in sheets.items():
+                gold = gold_column(header, scheme)
+                if (name, gold) not in records:
+                    records[name, gold] = [text_record(row, gold) for row in rows]
+                for i, record in enumerate(records[name, gold], 1):
                     key = f"{path.stem}|{scheme_id}|{name}|{i}"
                     try:
                         scores = score_labels(record, scheme)

@@ -21,7 +21,7 @@ from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.project import Project
 from reviewkit.sheet_header import check_header
-from reviewkit.sheet_mark import RowMark, read_mark
+from reviewkit.sheet_mark import RowMark, check_last_cell, read_mark
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.sheet_values import (
     Ambiguous,
@@ -65,7 +65,10 @@ def import_csv(
     """
     path = Path(path)
     # a CSV sheet or the workbook Excel saves it as; field ids are matched in their own case
-    found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
+    # a file cut inside its last row's mark is refused (its cut row would read as typed over)
+    found = sheet_rows(
+        path, "the extraction sheet", ("record_id",), any_case=False, last_cell=check_last_cell
+    )
     with found.refusing():  # the sheet's warnings said before a refusal
         header, rows = found.header, found.rows
         fields = [f.id for f in project.protocol.extraction]

@@ -46,6 +46,8 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from reviewkit.errors import FormatError
+from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN
 from reviewkit.sheet_values import Locale, read_cell, rewritten_from, same_value, value_key
 
 PREFIX = "rk3"  # the mark's version: another way of marking would be rk4
@@ -141,3 +143,48 @@ def read_mark(record_id: int, cell: str | None) -> RowMark | None:
 
 def _letters_of(chunk: str, size: int) -> bool:
     return len(chunk) == size and set(chunk) <= _BASE32
+
+
+def cut_short(cell: str) -> bool:
+    """Whether ``cell`` (as the file holds it) is the start of a mark ``extract export``
+    writes and not a whole one ('rk', 'rk3 lnlq5 idsk', 'rk3 lnlq5 '): in the last row of a
+    file that ends without its line break, a file cut inside the mark. The mark has a fixed
+    form (its version, then letters in fixed counts one space apart, no space after the last),
+    which a cut inside its letters breaks; a cut right after a whole chunk leaves a whole mark
+    of fewer fields, which cannot be told. An empty cell (a mark emptied on purpose) and text
+    typed over the mark ('checked') are no start of one."""
+    version, *rest = cell.split(" ")
+    if not cell or not any(v.startswith(version) for v in _TAGS):
+        return False
+    if version not in _TAGS:
+        return True  # 'r', 'rk': cut inside the version
+    if not rest:
+        return version != "rk1"  # 'rk3' alone: cut before the record's letters
+    chunk = _TAGS[version] + _VALUE
+    # rk2 and rk3 name the row's record first (five letters); rk1 has chunks alone
+    sizes = [chunk] * len(rest) if version == "rk1" else [_VALUE, *[chunk] * (len(rest) - 1)]
+    if not all(_letters_of(part, size) for part, size in zip(rest[:-1], sizes, strict=False)):
+        return False  # typed over
+    last, size = rest[-1], sizes[-1]
+    return len(last) < size and set(last) <= _BASE32
+
+
+def check_last_cell(header: list[str], row: list[str], where: str) -> None:
+    """FormatError when the last row ``row`` of a sheet that ends without its line break ends
+    inside its mark (:func:`cut_short`; the column 'extract export' writes last): a file cut
+    short (a download, copy or sync that stopped), whose cut row would be read as typed over.
+    The CSV reader refuses a last row short of cells (:class:`~reviewkit.formats.csv_read.
+    RowShape`); a cut inside the last cell leaves the count whole."""
+    last = len(row) - 1
+    if last < 0 or last >= len(header) or header[last] != EXTRACTION_MARK_COLUMN:
+        return
+    if cut_short(row[last]):
+        raise FormatError(
+            f"the file ends inside the last row's {EXTRACTION_MARK_COLUMN!r} cell"
+            f" ({row[last]!r}), which 'extract export' writes whole, and without a final line"
+            " break",
+            where=where,
+            hint="the file looks cut short (a download, copy or sync that stopped): import the"
+            " whole file (copy it again from where you saved it); without one, export the sheet"
+            " again and type your changes into it; nothing was imported",
+        )

@@ -78,8 +78,14 @@ _DOSE_UNIT = re.compile(
     r"(?![\w/])",
     re.IGNORECASE,
 )
+# An odds ratio as reports write it ("OR 1.2", "OR = 1.2", "OR, 1.2", "aOR: 1.2", "adjusted OR
+# 1.2", "odds ratio"): the capitals and a figure after them, for the word "or" after two doses
+# starts another arm ("25 vs 15 hours, or usual care")
+_ODDS_RATIO = r"odds\s+ratio|(?:adjusted\s+)?(?-i:a?OR)\b\s*[,=:]?\s*\d"
+# matched at B's end (pattern.match(text, pos)): no '^', which matches at the text's start alone
 _STATISTIC_AFTER = re.compile(
-    r"^\s*(?:[a-zµ/²]+\s*)?[,;]\s*(?:p\b|p\s*[<=>]|respectively|or\b|hr\b|rr\b)", re.IGNORECASE
+    rf"\s*(?:[a-zµ/²]+\s*)?[,;]\s*(?:p\b|p\s*[<=>]|respectively|{_ODDS_RATIO}|hr\b|rr\b)",
+    re.IGNORECASE,
 )
 _FIGURE_REACH = 40  # characters before the cue: a figure with its spread and a bracket
 

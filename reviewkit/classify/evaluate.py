@@ -143,11 +143,24 @@ def _recalls(result: EvaluationResult) -> str:
     )
 
 
-def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, where: str) -> str:
+def gold_column(header: list[str], scheme: Scheme, wanted: str | None = None) -> str:
+    """The column of ``header`` (its names in lower case, as :func:`read_gold` reads them)
+    that holds ``scheme``'s gold labels: ``wanted``, else ``gold``, ``label`` or the scheme id
+    (with ``-`` or ``_``); '' when there is none."""
     names = [wanted] if wanted else ["gold", "label", scheme.id, scheme.id.replace("-", "_")]
-    for name in names:
-        if name.lower() in header:  # the header in lower case (read_gold)
-            return name.lower()
+    return next((name.lower() for name in names if name.lower() in header), "")
+
+
+def text_record(row: dict[str, str], gold: str) -> Record:
+    """The Record of a labelled row's text (:func:`row_record`) without its ``gold`` column:
+    the gold labels are the answer, never the record's text, also when the column is named like
+    a section ('design', 'setting', 'intervention': its labels would be their own evidence)."""
+    return row_record({k: v for k, v in row.items() if k != gold})
+
+
+def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, where: str) -> str:
+    if found := gold_column(header, scheme, wanted):
+        return found
     raise UserError(
         f"the CSV has no gold label column {wanted!r}"
         if wanted
@@ -211,9 +224,7 @@ def read_gold(
                         hint=f"known: {', '.join(labels)}",
                     )
                 gold.append(names[_key(part)])
-            # the gold column is the answer, never the record's text, also when it is named like a
-            # section ('design', 'setting', 'intervention': its labels would be their own evidence)
-            records.append(row_record({k: v for k, v in row.items() if k != gold_col}))
+            records.append(text_record(row, gold_col))
             golds.append(list(dict.fromkeys(gold)))
             lines.append(line)
         if not records:

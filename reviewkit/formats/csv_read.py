@@ -34,6 +34,10 @@ from reviewkit.safe_csv import restore
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
 
+# A reader's check of the last row of a file without its final line break (header, row, where):
+# a FormatError for a row cut inside its last cell, whose count of cells is whole
+LastCell = Callable[[list[str], list[str], str], None]
+
 # The separators a header is looked at for when no 'sep=' line names one
 SEPARATORS = (",", ";", "\t")
 # lines longer are counted by their characters alone (parsing a 50 MB line three times cost
@@ -308,10 +312,11 @@ class RowShape:
         self,
         sheet: Sheet,
         header: list[str],
-        last_cell: Callable[[list[str], list[str], str], None] | None = None,
+        last_cell: LastCell | None = None,
     ) -> None:
         """``last_cell(header, row, where)``: a format's own check of the last row of a file
-        without its final line break, whose cells are all there (formats.wos_cut)."""
+        without its final line break, whose cells are all there (formats.wos_cut,
+        sheet_mark.check_last_cell)."""
         self.name, self.width, self.header = sheet.name, len(header), _cells(header)
         self.written_header, self.last_cell = header, last_cell
         # the columns a writer names: a last row short of them may be a cut
@@ -363,15 +368,20 @@ def dict_rows(
 
 
 def sheet_dict_rows(
-    found: Sheet, *, used: Sequence[str] | None = None, any_case: bool = False
+    found: Sheet,
+    *,
+    used: Sequence[str] | None = None,
+    any_case: bool = False,
+    last_cell: LastCell | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a :class:`Sheet`; repeated column
     names count only among ``used`` (the columns the caller reads; all by default). Blank rows
     are left out; a formula-guarding apostrophe that reviewkit wrote is taken off
     (:func:`reviewkit.safe_csv.restore`). ``any_case``: the header's names in lower case, as the
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
-    another case were left out unseen."""
-    header, rows = _sheet_dict_rows(found, used)
+    another case were left out unseen. ``last_cell``: the reader's own check of a last row cut
+    inside its last cell (:class:`RowShape`)."""
+    header, rows = _sheet_dict_rows(found, used, last_cell)
     if not any_case:
         return header, rows
     # two names differing only in case are refused above, among the columns the caller reads
@@ -379,7 +389,7 @@ def sheet_dict_rows(
 
 
 def _sheet_dict_rows(
-    found: Sheet, used: Sequence[str] | None
+    found: Sheet, used: Sequence[str] | None, last_cell: LastCell | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """:func:`dict_rows` of a :class:`Sheet` already split into lines."""
     name = found.name
@@ -392,7 +402,7 @@ def _sheet_dict_rows(
     duplicate_columns(
         header, [h for h in (header if used is None else used) if h], name, header_line
     )
-    shape = RowShape(found, header)
+    shape = RowShape(found, header, last_cell)
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:

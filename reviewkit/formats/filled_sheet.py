@@ -83,6 +83,7 @@ def sheet_rows(
     *,
     any_case: bool = True,
     used: Sequence[str] | None = None,
+    last_cell: csv_read.LastCell | None = None,
 ) -> FilledSheet:
     """The CSV sheet or Excel workbook (its first worksheet) at ``path``, read as
     :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet; ``what`` names what the
@@ -96,7 +97,9 @@ def sheet_rows(
     that fills every one of ``columns`` in two cells or more is refused (a row of the sheet,
     not a title). ``any_case``: column names in lower case (a person heads a column 'Reason'
     as often as 'reason'), and ``columns`` matched in any case; ``used``: the columns whose
-    names may not repeat (all by default)."""
+    names may not repeat (all by default); ``last_cell``: the reader's check of a CSV sheet's
+    last row cut inside its last cell (:class:`~reviewkit.formats.csv_read.RowShape`; a
+    workbook cut short is no zip archive)."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
@@ -106,7 +109,7 @@ def sheet_rows(
         head = b""  # an unreadable file: the CSV reader names it
     if not (is_zip(head) and is_workbook(name)):
         text = csv_read.read_sheet(path)
-        return text_rows(text, name, columns, any_case=any_case, used=used)
+        return text_rows(text, name, columns, any_case=any_case, used=used, last_cell=last_cell)
     # the workbook reader (and the record types it brings) only when a workbook is read: a
     # simulation on a CSV imports no more than it needs (tests/core/test_cli_startup.py)
     from reviewkit.formats import xlsx
@@ -133,6 +136,7 @@ def text_rows(
     *,
     any_case: bool = True,
     used: Sequence[str] | None = None,
+    last_cell: csv_read.LastCell | None = None,
 ) -> FilledSheet:
     """The CSV ``text`` of the file ``name``, read as :func:`sheet_rows` reads a CSV sheet
     (its header the first row holding every one of ``columns``, below title rows), for a
@@ -141,5 +145,7 @@ def text_rows(
     found = csv_read.sheet(text, name)  # the text split into lines once
     below = csv_read.below_title_rows(found, rule.is_header, rule.is_record)
     said = () if below is found else (csv_read.header_below_titles(name, below.skip + 1),)
-    header, rows = csv_read.sheet_dict_rows(below, used=used, any_case=any_case)
+    header, rows = csv_read.sheet_dict_rows(
+        below, used=used, any_case=any_case, last_cell=last_cell
+    )
     return FilledSheet(header, below.skip + 1, rows, [], below.dialect.delimiter, said)

@@ -13,6 +13,8 @@ import pytest
 from classify.helpers import suggested as labels
 
 from reviewkit import protocol as protocol_mod
+from reviewkit.classify.arm_cues import compares_figures
+from reviewkit.classify.words import tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
@@ -40,6 +42,8 @@ def comparators():
         # a concentration is a result, whatever its decimals' unit
         "Workers were randomized to the intervention or control group. Serum cortisol was 0.5 "
         "vs 1.0 mg/dL.",
+        # whole numbers with their unit and an odds ratio after them: two results
+        "Sick leave of 25 vs 15 days, OR 2.1, was compared. Pain fell in both arms.",
     ],
 )
 def test_figures_and_roles_name_no_active_comparator(comparators, text):
@@ -77,3 +81,29 @@ def test_figures_and_roles_name_no_active_comparator(comparators, text):
 )
 def test_named_arms_still_count(comparators, text):
     assert labels(comparators, "comparator", text) == ["active"]
+
+
+@pytest.mark.parametrize(
+    ("after", "result"),
+    [
+        # an odds ratio as reports write it, after the two counts: a result's figures
+        (", OR 2.1 (95% CI 1.2 to 3.6)", True),
+        ("; OR = 2.1", True),
+        (", OR, 2.1", True),  # JAMA's style
+        (", odds ratio 2.1", True),
+        (", adjusted OR 2.1", True),
+        (", aOR: 2.1", True),
+        ("; P < 0.001", True),
+        # the word "or" is no odds ratio: two doses or schedules and a third arm
+        (", or usual care", False),
+        ("; or a leaflet", False),
+        (", OR usual care", False),  # a title in capitals: no figure after it
+    ],
+)
+def test_an_odds_ratio_makes_two_counts_a_result_and_the_word_or_does_not(after, result):
+    # whole numbers with their unit are doses or schedules unless a statistic follows (the
+    # pattern was anchored with '^' and matched at B's end, so it matched none of these)
+    text = f"Training of 25 vs 15 hours{after}."
+    words = tokens(text)
+    vs = next(k for k, w in enumerate(words) if text[w.start : w.end] == "vs")
+    assert compares_figures(text, words, vs, vs) is result
