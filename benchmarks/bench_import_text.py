@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.measure import load_note, run_isolated
+from benchmarks.measure import high_water_kb, load_note, run_isolated
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # (case, records): the RIS file is about 200 MB, the size the brief of round 21 named (a
@@ -134,12 +134,6 @@ def export(fmt: str, records: int) -> bytes:
     return body.encode("utf-8")
 
 
-def _high_water_kb() -> int:
-    """This process's peak resident memory (VmHWM)."""
-    status = Path("/proc/self/status").read_text()
-    return int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM")))
-
-
 def _import(code: str, path: str, folder: str) -> dict:
     """In a fresh process: import the file at ``path`` into a new project, with reviewkit
     imported from ``code``."""
@@ -151,7 +145,7 @@ def _import(code: str, path: str, folder: str) -> dict:
     project = init_project(
         Path(folder) / "review", root / "protocols" / "rtw-systematic-reviews.toml"
     )
-    baseline = _high_water_kb()
+    baseline = high_water_kb()
     started = time.process_time()
     try:
         (summary,) = importer.import_files(project.db, [path])
@@ -161,7 +155,7 @@ def _import(code: str, path: str, folder: str) -> dict:
         "records": summary.records,
         "cpu_seconds": round(time.process_time() - started, 2),
         "baseline_mb": round(baseline / 1024, 1),
-        "peak_mb": round(_high_water_kb() / 1024, 1),
+        "peak_mb": round(high_water_kb() / 1024, 1),
         "reviewkit": importer.__file__,
     }
 

@@ -462,7 +462,7 @@ AUDIT_NOTES = (
     "  name with a capital inside a word ('The EuroQol Group') is no list run together, and one",
     "  list of generational suffixes serves both readers: nothing moved.",
     "- The review queue counts questions: two copies of a record (one cluster) queued against a",
-    "  third ask one question, which one verdict answers (review.questions). The 'queue' column",
+    "  third ask one question, which one verdict answers (pair_queue.questions). The 'queue' column",
     "  above counts the engine's pairs; the questions a person is shown for them (clusters of the",
     "  automatic merges): diabetes 212 pairs / 25 questions, cardiac 70 / 49, neuroimaging 53 / 29,",
     "  srsr 425 / 285, depression 528 / 402, digital_work 106 / 102, cytology_screening 42 / 26,",

@@ -1,8 +1,8 @@
 """CSV cells safe to open in a spreadsheet (OWASP "CSV injection"): a text cell that starts
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to Excel and
-LibreOffice. :func:`neutralise`
-puts an apostrophe in front of such a cell in every CSV reviewkit writes; :func:`restore`
-takes it off again when reviewkit reads its own CSV back, so a round trip changes nothing.
+LibreOffice. :func:`neutralise` puts an apostrophe in front of such a cell in every CSV
+reviewkit writes; :func:`restore` takes it off again when reviewkit reads its own CSV back, so
+a round trip changes nothing.
 Plain numbers (``-0.35``, ``+2``) are left alone: they cannot be formulas. The database, RIS
 and BibTeX keep the text exactly as it was. XLSX cells are written as text cells with Excel's
 own "quote prefix" flag instead, so the cell shows the text unchanged and is never evaluated.

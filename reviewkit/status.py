@@ -375,7 +375,7 @@ def steps_from(project: Project, work: list[StageWork], person: str, here: str) 
     """:func:`~reviewkit.screening.work_left.next_steps` of ``work`` (``work_left``) told to
     ``person`` in ``project``; when nothing waits anywhere, :func:`screening_done`."""
     done = screening_done(project, person) if nothing_waits(work) else ""
-    return next_steps(work, here, screens(project, person), done)
+    return next_steps(work, here, screens(project, person), done, person)
 
 
 def where_next(project: Project, person: str, here: str) -> str:
@@ -389,7 +389,8 @@ def where_next(project: Project, person: str, here: str) -> str:
 
 
 def then_line(project: Project, person: str, here: str) -> str:
-    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
+    """'; next: full-text: 15 records wait for you (reviewkit screen --reviewer anna --stage
+    full-text)', or ""
     (:func:`where_next`): the end of the line a screen's command prints once it closes, which
     takes the message line's words off the terminal."""
     steps = where_next(project, person, here)

@@ -231,6 +231,7 @@ def resolve_command(
         --reason no-work-outcome --resolver lead
     """
     from reviewkit import screening
+    from reviewkit.status import then_line
 
     resolver = from_group(ctx, "resolver", resolver)
     project = load_project(from_group(ctx, "project_dir", project_dir), person=resolver)
@@ -246,7 +247,9 @@ def resolve_command(
             stage=from_group(ctx, "stage", stage),
             replace=replace,
         )
-        click.echo(f"{_stored(project, done)}; {_open_at(done)}")
+        # where work waits now, as 'conflicts import' and the screen's quit line say
+        then = then_line(project, resolver, done.decision.stage)
+        click.echo(f"{_stored(project, done)}; {_open_at(done)}{then}")
     finally:
         project.close()
 

@@ -81,6 +81,8 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
         )
     if result.questions:
         click.echo(f"review the uncertain pairs with: {command_line('dedup review')}")
+    else:  # no pair for a person: screening comes next, as init's line said (no name here)
+        click.echo(f"next: screening ({command_line('screen --reviewer NAME')})")
 
 
 @dedup.command()

@@ -16,6 +16,8 @@ from reviewkit.store.db import Store
 
 @dataclass(frozen=True)
 class QueuePair:
+    """A pair of records waiting for a person's verdict, as :func:`review_queue` reads it."""
+
     a: int
     b: int
     score: float | None

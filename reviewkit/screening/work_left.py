@@ -11,6 +11,7 @@ pending there, when ``reviewkit conflicts`` shows them to them too.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 from reviewkit.errors import command_line
@@ -63,28 +64,33 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
     return work
 
 
-def next_steps(work: list[StageWork], here: str, screens: bool = True, done: str = "") -> str:
+def next_steps(
+    work: list[StageWork], here: str, screens: bool = True, done: str = "", person: str = ""
+) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; when
     nothing waits anywhere, ``done`` (that screening is done, and the command that comes next:
     :func:`reviewkit.status.screening_done`). ``screens`` false: told to a lead, whose "another
     reviewer" is either of the reviewers. The commands name the project opened when it is not
-    the current folder (:func:`~reviewkit.errors.command_line`, as every hint does)."""
+    the current folder (:func:`~reviewkit.errors.command_line`, as every hint does), and
+    ``person``, whom the words are told to, where the command is theirs to type: ``screen``
+    takes no name by default (its line without one was refused as copied), and a lead's
+    ``conflicts`` would take the login name."""
+    me = shlex.quote(person) if person else "NAME"
     others = "for another reviewer" if screens else "for the reviewers"
+    resolve = command_line("conflicts" if screens or not person else f"conflicts --resolver {me}")
     said = []
     for w in work:
         parts = []
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" ({command_line(f'screen --stage {w.stage}')})"
+                f" ({command_line(f'screen --reviewer {me} --stage {w.stage}')})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")
         if w.conflicts:
-            parts.append(
-                f"{quantity(w.conflicts, 'conflict')} for a lead ({command_line('conflicts')})"
-            )
+            parts.append(f"{quantity(w.conflicts, 'conflict')} for a lead ({resolve})")
         if parts:
             said.append(f"{w.stage}: {', '.join(parts)}")
     return "; ".join(said) or done

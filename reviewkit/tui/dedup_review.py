@@ -15,6 +15,8 @@ in screening.
 
 from __future__ import annotations
 
+import shlex
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -261,15 +263,19 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         nothing there, as ``screen`` says): 'lead at dedup review: 1 pair decided, 0 in queue;
         every verdict is saved' (the project's pairs decided and questions open, as the status
         line counts them when the screen last read the queue), then what comes next: quit
-        partway, the pairs left and the command that goes on with them ('; next: dedup review:
-        3 pairs left (reviewkit dedup review)'; the line had no 'next' at all), with none open
-        where work waits ('; next: title-abstract: …', :func:`then_line`)."""
+        partway, the pairs left and the command that goes on with them, with their name ('; next:
+        dedup review: 3 pairs left (reviewkit dedup review --reviewer ann)'; the line had no
+        'next' at all), with none open where work waits ('; next: title-abstract: …',
+        :func:`then_line`)."""
         from reviewkit import status  # the whole project's reader: not loaded with the screen
 
         left = f"{self.queue_size} in queue" + (
             f" ({len(self.skipped)} skipped)" if self.skipped else ""
         )
-        go_on = f"{quantity(self.queue_size, 'pair')} left ({command_line('dedup review')})"
+        # their name: the command's default is the login, under which the copied line would
+        # record verdicts (or be refused as a name the protocol does not list)
+        mine = command_line(f"dedup review --reviewer {shlex.quote(self.reviewer)}")
+        go_on = f"{quantity(self.queue_size, 'pair')} left ({mine})"
         return stopped_line(
             self.reviewer,
             PLACE,

@@ -6,7 +6,9 @@ Textual's ``Footer`` builds its keys anew whenever the screen's bindings change
 watchers of removed keys only when ``compact`` changes, which it never does here, so every
 rebuild kept its keys: the screening screen rebuilds its footer twice per exclusion (the keys
 greyed while the reasons are open), 2,988 keys after 250 decisions, and the TUI benchmark's
-500 decisions peaked at 148 MB (Textual 8.2.8).
+500 decisions peaked at 148 MB (Textual 8.2.8). Textual's issue #6666 (open) reports it: a
+watcher is pruned only when the watched reactive is set again; once Textual prunes watchers
+when their owner is removed, this class can go.
 """
 
 from __future__ import annotations

@@ -277,3 +277,13 @@ def test_the_queue_sheet_saved_as_an_excel_workbook_comes_back(proj, capsys, tmp
     assert code == 0 and "1 verdict written" in out, err
     person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:lead"]
     assert len(person) == 1
+
+
+def test_a_run_with_no_pair_to_review_names_the_screening_next(project_a, capsys, monkeypatch):
+    """A run with pairs named 'dedup review'; one with none named nothing, where init's line
+    and every other command say what to type next."""
+    add_records(project_a, [other(1), other(2)])
+    monkeypatch.chdir(project_a.folder)  # working in the project: no --project to name
+    code, out, _ = run(capsys, "dedup")
+    assert code == 0 and "0 pairs to review" in out
+    assert out.endswith("next: screening (reviewkit screen --reviewer NAME)\n"), out

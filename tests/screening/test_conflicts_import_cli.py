@@ -58,7 +58,7 @@ def test_the_summary_says_where_work_waits_next(project_b, tmp_path, monkeypatch
     assert main(["conflicts", "import", str(sheet), "--resolver", "lead"]) == 0
     assert capsys.readouterr().out.endswith(
         f"2 final decisions from {sheet}; 1 conflict open at {TA}; next: {TA}: 1 conflict for a"
-        " lead (reviewkit conflicts); full-text: 2 records for the reviewers\n"
+        " lead (reviewkit conflicts --resolver lead); full-text: 2 records for the reviewers\n"
     )
 
 

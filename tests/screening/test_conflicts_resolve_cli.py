@@ -207,3 +207,18 @@ def test_a_record_merged_into_the_study_is_named_with_the_study(project_b, capsy
     assert [(f[0], f[3]) for f in _finals(project_b)] == [(study, "final-include")]
     assert cli(project_b, *resolve, "--decision", "exclude", "--stage", FT) == 2
     assert f"{named} is not in conflict at the {FT} stage; it is at {TA}" in capsys.readouterr().err
+
+
+def test_the_line_says_where_work_waits_next(project_b, monkeypatch, capsys):
+    """The line named the conflicts open and nothing more, where `conflicts import`, the
+    conflicts screen's quit line and every other command say what comes next."""
+    a, b, c = add_records(project_b, make_records(3))
+    conflict_on(project_b, [a, b, c], checked=True)
+    monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
+    args = ["conflicts", "resolve", str(a), "--decision", "include", "--resolver", "lead"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == (
+        f"record {a}: final include at {TA} by lead; 2 conflicts open at {TA}; next: {TA}: 2"
+        f" conflicts for a lead (reviewkit conflicts --resolver lead); {FT}: 1 record for the"
+        " reviewers\n"
+    )

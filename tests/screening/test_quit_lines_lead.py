@@ -44,7 +44,7 @@ def test_conflicts_says_what_is_resolved_and_open(project_b, monkeypatch, capsys
     assert out.endswith(
         "lead at title-abstract: 1 conflict resolved, 1 open; every final decision is saved;"
         " next: title-abstract: 1 record for the reviewers, 1 conflict for a lead (reviewkit"
-        " conflicts); full-text: 1 record for the reviewers\n"
+        " conflicts --resolver lead); full-text: 1 record for the reviewers\n"
     ), out
 
 
@@ -93,7 +93,7 @@ def test_dedup_review_quit_partway_names_the_pairs_left_and_the_command(
     out = _run(monkeypatch, capsys, lead, "dedup", "review", "--reviewer", "lead")
     assert out.endswith(
         "lead at dedup review: 1 pair decided, 1 in queue; every verdict is saved; next:"
-        " dedup review: 1 pair left (reviewkit dedup review)\n"
+        " dedup review: 1 pair left (reviewkit dedup review --reviewer lead)\n"
     ), out
 
 
@@ -121,7 +121,7 @@ def test_dedup_review_with_none_left_names_the_reviewer_s_next_command(
     folder = str(project_b.folder)
     assert main(["dedup", "review", "--reviewer", "reviewer1", "--project", folder]) == 0
     out = capsys.readouterr().out
-    then = "title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract)"
+    then = "title-abstract: 2 records wait for you (reviewkit screen --reviewer reviewer1 --stage title-abstract)"
     assert out.endswith(
         f"reviewer1 at dedup review: 0 pairs decided, 0 in queue; every verdict is saved; next:"
         f" {then}\n"

@@ -37,7 +37,7 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
     monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
     assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved;"
-        " next: title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract),"
+        " next: title-abstract: 2 records wait for you (reviewkit screen --reviewer reviewer1 --stage title-abstract),"
         " 1 record for another reviewer\n"
     )
 
@@ -64,7 +64,7 @@ def test_ctrl_q_with_keys_kept_for_a_busy_database_says_they_were_not_saved(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; 2 keys pressed while the"
         " database was busy were not saved (ctrl+q quit before it was free): open the screen"
         " again and press them again; next: title-abstract: 2 records wait for you"
-        " (reviewkit screen --stage title-abstract), 1 record for another reviewer\n"
+        " (reviewkit screen --reviewer reviewer1 --stage title-abstract), 1 record for another reviewer\n"
     )
 
 
@@ -86,7 +86,7 @@ def test_quitting_with_nothing_left_names_the_next_stage_and_its_command(
     out = _screen(project_a, monkeypatch, capsys, reviewer)
     assert out.endswith(
         "reviewer1 at title-abstract: 2 records decided, 0 remaining; every decision is saved;"
-        " next: full-text: 2 records wait for you (reviewkit screen --stage full-text)\n"
+        " next: full-text: 2 records wait for you (reviewkit screen --reviewer reviewer1 --stage full-text)\n"
     )
 
 
@@ -108,13 +108,16 @@ def test_the_next_command_names_the_project_given_and_runs_on_it_when_copied(
 
     out = _screen(project_a, monkeypatch, capsys, include_both)
     command = out.rsplit("(", 1)[1].removesuffix(")\n")
-    assert command == f"reviewkit screen --stage full-text --project {project_a.folder}"
+    assert (
+        command
+        == f"reviewkit screen --reviewer reviewer1 --stage full-text --project {project_a.folder}"
+    )
 
     async def look(pilot):
         await pilot.pause()
         await pilot.press("q")
 
     monkeypatch.setattr(tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=look))
-    words = shlex.split(command)[1:]  # as the user types it, with their reviewer name
-    assert main([*words, "--reviewer", "reviewer1", "--no-rank"]) == 0
+    words = shlex.split(command)[1:]  # as copied: it names the reviewer (screen takes no default)
+    assert main([*words, "--no-rank"]) == 0
     assert capsys.readouterr().out.startswith("reviewer1 at full-text: 0 records decided, 2")

@@ -5,11 +5,14 @@ decisions, the TUI benchmark's 500 decisions at 148 MB."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import gc
+from pathlib import Path
 
 from tui.helpers import TA
 
+import reviewkit.tui as tui_package
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
@@ -38,3 +41,18 @@ def test_opening_the_reasons_again_and_again_keeps_one_footers_keys(team) -> Non
     shown, alive = asyncio.run(go())
     assert shown > 5  # the footer's keys
     assert alive < 3 * shown, (shown, alive)  # before: some 40 footers' worth
+
+
+def test_every_screen_yields_the_footer_that_frees_its_keys() -> None:
+    """A screen that yields Textual's own Footer keeps every key of every rebuild again: only
+    reviewkit/tui/footer.py imports it (to subclass it)."""
+    folder = Path(tui_package.__file__).parent
+    users = sorted(
+        path.name
+        for path in folder.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("textual.widgets")
+        and any(alias.name == "Footer" for alias in node.names)
+    )
+    assert users == ["footer.py"], users
