@@ -49,6 +49,7 @@ class ImportResult:
     # (record id, field, cell, project's value) of the cells showing what the sheet showed
     # where the project's value changed since: read as left alone (:func:`kept_note`)
     kept: tuple[tuple[int, str, str, str], ...] = ()
+    reviewer: str = ""  # who imported: the notes' 'extract set' lines record under that name
 
 
 def import_csv(
@@ -107,7 +108,7 @@ def import_csv(
             except Ambiguous as exc:
                 unclear.append((first_line[rid], f, v, exc))
         _refuse_unclear(unclear, path)
-        _refuse_clashes(clashes, path)
+        _refuse_clashes(clashes, path, reviewer)
         values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     unmarked = tuple(sorted(first_line[rid] for rid, mark in marks.items() if mark is None))
     marked = MARK_COLUMN in header
@@ -119,6 +120,7 @@ def import_csv(
         marked,
         unmarked,
         tuple(kept),
+        reviewer,
     )
 
 
@@ -233,7 +235,9 @@ def _moved_since(now: Value | None, cell: str, locale: Locale) -> bool:
         return False
 
 
-def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -> None:
+def _refuse_clashes(
+    clashes: list[tuple[int, int, str, str, str]], path: Path, reviewer: str
+) -> None:
     """Refuse the sheet when cells (line, record id, field, project's value, cell) were typed
     over where the project's value changed since the export: which one the person means cannot
     be told. Names the first with both values and how to keep either, and the others' places."""
@@ -241,7 +245,7 @@ def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -
         return
     line, rid, f, now, cell = clashes[0]
     also = _others([f"line {no} (record {r} {col!r})" for no, r, col, *_ in clashes[1:]])
-    keep = command_line(f"extract set {rid} {shlex.quote(f'{f}={cell}')}")
+    keep = _set_line(rid, shlex.quote(f"{f}={cell}"), reviewer)
     raise UserError(
         f"record {rid}'s {f!r} was changed in the project since this sheet was written (it"
         f" holds {now!r} now) and the sheet's cell was changed too ({cell!r}): which one is"
@@ -251,6 +255,14 @@ def _refuse_clashes(clashes: list[tuple[int, int, str, str, str]], path: Path) -
         f" into that); to keep the sheet's, give it with '{keep}' and import again; nothing was"
         " imported",
     )
+
+
+def _set_line(rid: int, assignment: str, reviewer: str) -> str:
+    """'reviewkit extract set RID FIELD=VALUE --reviewer NAME' for a refusal or note to give:
+    the importing ``reviewer``'s name, for the line typed as given would record the value under
+    $REVIEWKIT_REVIEWER or the login name, not the person whose sheet it was ('' names none)."""
+    named = f" --reviewer {shlex.quote(reviewer)}" if reviewer else ""
+    return command_line(f"extract set {rid} {assignment}{named}")
 
 
 def _others(places: list[str]) -> str:
@@ -302,7 +314,7 @@ def kept_note(result: ImportResult) -> str:
         for rid, f, cell, now in cells[:3]
     ) + (", …" if cells[3:] else "")
     rid, f, cell, _ = cells[0]
-    keep = command_line(f"extract set {rid} {shlex.quote(f'{f}={cell}')}")
+    keep = _set_line(rid, shlex.quote(f"{f}={cell}"), result.reviewer)
     return (
         f"{quantity(len(cells), 'cell')} still {verb(len(cells), 'shows', 'show')} what the sheet showed where the project's"
         f" value changed since it was written ({named}): read as left alone, the project's"
@@ -321,7 +333,7 @@ def old_prefills_note(result: ImportResult) -> str:
         return ""
     named = ", ".join(f"record {rid} {f!r}" for rid, f in cells[:5]) + (", …" if cells[5:] else "")
     rid, f = cells[0]
-    keep = command_line(f'extract set {rid} {f}="TEXT"')
+    keep = _set_line(rid, f'{f}="TEXT"', result.reviewer)
     return (
         f"{quantity(len(cells), 'cell')} held a text the field was prefilled with before and"
         f" no longer is ({named}): read as an old sheet's cell left alone, not as your value;"

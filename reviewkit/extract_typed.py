@@ -46,7 +46,7 @@ from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COL
 from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
-from reviewkit.wording import quantity
+from reviewkit.wording import numbered, quantity, verb
 
 
 @dataclass(frozen=True)
@@ -235,14 +235,13 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
         what = "the sheet holds values typed in"
         hint = ""
     if added:
-        names = ", ".join(repr(a) for a in added)
+        n, columns = len(added), numbered("column", [repr(a) for a in added])
         what += (
-            f"{';' if in_fields else ':'} column{'s' if len(added) > 1 else ''} {names} added"
-            " to the sheet hold"
-            f"{'' if len(added) > 1 else 's'} values, and 'extract import' will not read"
-            f" {'them' if len(added) > 1 else 'it'} (no extraction field of that name)"
+            f"{';' if in_fields else ':'} {columns} added to the sheet"
+            f" {verb(n, 'holds', 'hold')} values, and 'extract import' will not read"
+            f" {verb(n, 'it', 'them')} (no extraction field of that name)"
         )
-        hint += f"{' ' if hint else ''}move column {names} to a file of its own" + (
+        hint += f"{' ' if hint else ''}move {columns} to a file of its own" + (
             " before importing," if in_fields else ","
         )
     raise UserError(

@@ -15,6 +15,8 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
+from reviewkit.wording import quantity, verb
+
 # Families with CJK (and wide Unicode) coverage that the usual systems install: Noto/Source Han
 # (Linux distributions, Android), WenQuanYi and Droid (older Linux), Microsoft's and Apple's
 # system fonts. Only the installed ones are named: matplotlib warns for every family it cannot find.
@@ -69,9 +71,9 @@ def said_once(caught: Iterable[warnings.WarningMessage], figure: str) -> None:
         shown = "".join(chars[:10]) + (" …" if len(chars) > 10 else "")
         warnings.warn(
             MissingGlyphs(
-                f"{figure}: {len(chars)} character(s) no installed font can draw ({shown}) are "
-                "shown as boxes; install a font that has them (e.g. Noto Sans CJK) and draw it "
-                "again"
+                f"{figure}: {quantity(len(chars), 'character')} no installed font can draw"
+                f" ({shown}) {verb(len(chars), 'is', 'are')} shown as boxes; install a font that"
+                " has them (e.g. Noto Sans CJK) and draw it again"
             ),
             stacklevel=3,
         )

@@ -38,10 +38,11 @@ def verb(n: int, singular: str, plural_form: str) -> str:
     return singular if n == 1 else plural_form
 
 
-def numbered(noun: str, numbers: Sequence[int], shown: int = 5) -> str:
-    """The noun and the first ``shown`` of ``numbers`` (one or more), the rest counted: 'study
-    3', 'records 3 and 5', 'studies 3, 5, 7, 9, 11 and 4 more' (a line per number told 2,000
-    studies in 2,000 lines, and a message line cut them without a sign)."""
+def numbered(noun: str, numbers: Sequence[int | str], shown: int = 5) -> str:
+    """The noun and the first ``shown`` of ``numbers`` (or names; one or more), the rest
+    counted: 'study 3', 'records 3 and 5', 'studies 3, 5, 7, 9, 11 and 4 more', 'columns
+    record_a and verdict' (a line per number told 2,000 studies in 2,000 lines, and a message
+    line cut them without a sign)."""
     return f"{noun if len(numbers) == 1 else plural(noun)} {listed(map(str, numbers), shown)}"
 
 

@@ -78,14 +78,18 @@ _DOSE_UNIT = re.compile(
     r"(?![\w/])",
     re.IGNORECASE,
 )
-# An odds ratio as reports write it ("OR 1.2", "OR = 1.2", "OR, 1.2", "aOR: 1.2", "adjusted OR
-# 1.2", "odds ratio"): the capitals and a figure after them, for the word "or" after two doses
-# starts another arm ("25 vs 15 hours, or usual care")
-_ODDS_RATIO = r"odds\s+ratio|(?:adjusted\s+)?(?-i:a?OR)\b\s*[,=:]?\s*\d"
+# An odds, hazard or risk ratio as reports write it ("OR 1.2", "HR = 0.8", "RR, 1.1", "aOR:
+# 1.2", "adjusted HR 0.8", "odds ratio", "hazard ratio", "relative risk", "risk ratio"): the
+# words, or the capitals and a figure after them, for the word "or" after two doses starts
+# another arm ("25 vs 15 hours, or usual care") and "hr" / "rr" in lower case are hours, heart
+# or respiratory rate; capitals with no figure after them a title's word or an abbreviation
+_RATIO = (
+    r"(?:odds|hazard|risk)\s+ratio|relative\s+risk"
+    r"|(?:adjusted\s+)?(?-i:a?(?:OR|HR|RR))\b\s*[,=:]?\s*\d"
+)
 # matched at B's end (pattern.match(text, pos)): no '^', which matches at the text's start alone
 _STATISTIC_AFTER = re.compile(
-    rf"\s*(?:[a-zµ/²]+\s*)?[,;]\s*(?:p\b|p\s*[<=>]|respectively|{_ODDS_RATIO}|hr\b|rr\b)",
-    re.IGNORECASE,
+    rf"\s*(?:[a-zµ/²]+\s*)?[,;]\s*(?:p\b|p\s*[<=>]|respectively|{_RATIO})", re.IGNORECASE
 )
 _FIGURE_REACH = 40  # characters before the cue: a figure with its spread and a bracket
 

@@ -319,7 +319,7 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
             )
         if len(runs) not in (0, 2):  # one number: a diff against which run? (it said no more)
             raise UserError(
-                f"{len(runs)} run number{'s' if len(runs) > 1 else ''} given; a diff compares"
+                f"{quantity(len(runs), 'run number')} given; a diff compares"
                 " two runs (RUN_A RUN_B), or with none the last two complete runs",
                 hint=f"e.g. '{command_line(f'search diff {name} 3 7')}', the run numbers from"
                 f" '{command_line(f'search history {name}')}'",

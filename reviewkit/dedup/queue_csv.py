@@ -30,6 +30,7 @@ from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
+from reviewkit.wording import numbered
 
 # guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
 PAIR_COLUMNS = sheet_columns.QUEUE_SHEET_COLUMNS
@@ -119,7 +120,7 @@ def _rows(
         missing = [c for c in _NEEDED if c not in fieldnames]
         if missing:
             raise UserError(
-                f"missing column(s) {', '.join(missing)}",
+                f"missing {numbered('column', missing)}",
                 where=f"{path}:{found.header_line}",
                 hint=found.hint(
                     "the queue's rows",
@@ -330,22 +331,24 @@ def _refuse_split_differents(
         if who:
             raise UserError(
                 f"records {x} and {y} cannot be merged: {who} said records {x} and {y} differ,"
-                f" and 'same' on line(s) {joins} would put them in one cluster;"
+                f" and 'same' on {numbered('line', joins)} would put them in one cluster;"
                 " nothing was written",
-                where=f"{path}:{joins.split(',')[0]}",
+                where=f"{path}:{joins[0]}",
                 hint=f"undo that verdict, or split {x} or {y} from its cluster first",
             )
         raise UserError(
-            f"records {x} and {y} are 'different' here, but 'same' on line(s) {joins} would"
-            " put them in one cluster; nothing was written",
+            f"records {x} and {y} are 'different' here, but 'same' on {numbered('line', joins)}"
+            " would put them in one cluster; nothing was written",
             where=f"{path}:{line}",
             hint="a record that differs from one record of a cluster differs from all of it:"
             " change one of these rows",
         )
 
 
-def _joining_lines(db: Store, todo: dict[tuple[int, int], tuple[int, str]], x: int, y: int) -> str:
-    """The file's 'same' lines on a path of merges from ``x`` to ``y``, e.g. '2, 5'."""
+def _joining_lines(
+    db: Store, todo: dict[tuple[int, int], tuple[int, str]], x: int, y: int
+) -> list[int]:
+    """The file's 'same' lines on a path of merges from ``x`` to ``y``, in order."""
     graph = nx.Graph()
     for lk in links.current_links(db, "duplicate"):
         graph.add_edge(lk.record_a, lk.record_b, line=None)
@@ -353,7 +356,6 @@ def _joining_lines(db: Store, todo: dict[tuple[int, int], tuple[int, str]], x: i
         if v == "duplicate":
             graph.add_edge(a, b, line=line)
     path = nx.shortest_path(graph, x, y)
-    lines = sorted(
+    return sorted(
         {graph.edges[u, v]["line"] for u, v in zip(path, path[1:], strict=False)} - {None}
     )
-    return ", ".join(map(str, lines))

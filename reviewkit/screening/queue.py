@@ -30,6 +30,7 @@ from reviewkit.store import duplicates as links
 from reviewkit.store import lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
+from reviewkit.wording import quantity
 
 
 def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> list[int]:
@@ -73,11 +74,10 @@ class QueueChange:
         """What to tell the reviewer who had ``shown`` on screen ("" when that is nothing)."""
         said = []
         if self.stored:
-            n = self.stored
-            said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
+            said.append(f"{quantity(self.stored, 'new record')} from a search rerun or import")
         if len(self.added) > self.stored:
             n = len(self.added) - self.stored
-            said.append(f"{n} more record{'s' if n > 1 else ''} for you at this stage")
+            said.append(f"{quantity(n, 'more record')} for you at this stage")
         if shown in self.merged:
             said.append(f"record {shown} was merged into record {self.merged[shown]} by dedup")
         elif shown in self.dropped:  # decided by another reviewer (one vote needed), or no

@@ -21,6 +21,7 @@ from textual.visual import VisualType
 from textual.widgets import Static
 
 from reviewkit.errors import UserError, command_line
+from reviewkit.wording import quantity
 
 
 class GrowingText(Static):
@@ -77,7 +78,8 @@ def _cut(note: str, fits: Callable[[str], bool]) -> str:
 def _not_shown(hidden: int, some_shown: bool, cut: bool) -> str:
     """The row under the decision that says which notes are not shown (whole) and where they are."""
     n = f"{hidden} earlier" if some_shown else str(hidden)
-    said = [f"{n} not shown" if cut else f"{n} note{'s' if hidden > 1 else ''} not shown"]
+    whole = quantity(hidden, "earlier note" if some_shown else "note")
+    said = [f"{n if cut else whole} not shown"]
     said = (said if hidden else []) + (["newest cut" if hidden else "note cut"] if cut else [])
     return f"… {', '.join(said)} (in full: {read_in_full()})"
 

@@ -226,6 +226,23 @@ def test_an_added_column_is_named_with_what_import_does(sheet, capsys) -> None:
     assert "unknown field 'notes'" in capsys.readouterr().err
 
 
+def test_added_columns_are_named_in_their_number(sheet, capsys) -> None:
+    """Two columns added: 'columns 'notes' and 'query' … hold … read them', the hint 'move
+    columns …' (before: "column{s} 'notes', 'query'" by hand, and the hint 'move column')."""
+    project, out = sheet
+    rows = _rows(out)
+    rows[0] += ["notes", "query"]
+    rows[1] += ["ask the authors for the 2019 figures", "which year?"]
+    for row in rows[2:]:
+        row += ["", ""]
+    _save_as_libreoffice(out, rows)
+    code, said = _export(project, out, capsys)
+    assert code == 2, said
+    assert "columns 'notes' and 'query' added to the sheet hold values" in said
+    assert "'extract import' will not read them" in said
+    assert "move columns 'notes' and 'query' to a file of its own" in said
+
+
 def test_an_added_column_beside_typed_values(sheet, capsys) -> None:
     project, out = sheet
     rows = _rows(out)

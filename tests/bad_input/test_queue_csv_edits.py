@@ -98,6 +98,24 @@ def test_opposite_verdicts_for_one_pair_write_nothing(project: Path, capsys) -> 
     assert person_links(project) == []
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("record_a,record_b,decision", "missing column verdict"),
+        ("record_a,pair,answer", "missing columns record_b and verdict"),
+    ],
+)
+def test_missing_columns_are_named_in_their_number(
+    project: Path, capsys, header: str, said: str
+) -> None:
+    """A header without the columns the import reads names them, the noun in their number
+    (before: 'missing column(s) verdict')."""
+    code, out = read_back(project, f"{header}\n1,2,same\n", capsys)
+    assert code == 2, out
+    assert f"edited.csv:1: {said}" in out, out
+    assert person_links(project) == []
+
+
 def test_record_id_not_a_number_says_what_to_do(project: Path, tmp_path: Path, capsys) -> None:
     edited = tmp_path / "edited.csv"
     edited.write_text("record_a,record_b,verdict\nA1,2,same\n", encoding="utf-8")

@@ -98,6 +98,22 @@ def test_named_arms_still_count(comparators, text):
         (", or usual care", False),
         ("; or a leaflet", False),
         (", OR usual care", False),  # a title in capitals: no figure after it
+        # a hazard ratio and a relative (risk) ratio as reports write them, as the odds ratio
+        (", HR 1.2 (95% CI 0.9 to 1.6)", True),
+        ("; HR = 0.8", True),
+        (", adjusted HR 0.8", True),
+        (", aHR: 0.8", True),
+        (", hazard ratio 0.8", True),
+        (", RR, 1.1", True),
+        ("; RR = 1.1", True),
+        (", relative risk 1.1", True),
+        (", risk ratio 1.1", True),
+        # 'hr' and 'rr' in lower case are no ratio (hours; heart and respiratory rate), nor
+        # capitals with no figure after them: two schedules and a third arm (before: 'hr' and
+        # 'rr' matched in any case, with nothing after them)
+        (", hr and rr recorded", False),
+        ("; HR department visits", False),
+        (", RR exercises", False),
     ],
 )
 def test_an_odds_ratio_makes_two_counts_a_result_and_the_word_or_does_not(after, result):

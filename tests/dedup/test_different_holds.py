@@ -161,7 +161,7 @@ def test_read_csv_refuses_a_different_its_own_same_rows_contradict(walk, capsys,
     # c3–grey added by hand (or an older sheet with a row per pair)
     assert code == 2 and "Traceback" not in err
     assert f"{sheet}:2" in err and f"records {c1} and {grey} are 'different' here" in err
-    assert "'same' on line(s) 4" in err and "nothing was written" in err
+    assert "'same' on line 4" in err and "nothing was written" in err
     assert links.current_links(project.db) == before
 
 
@@ -180,7 +180,7 @@ def test_read_csv_refuses_same_rows_that_join_records_a_person_said_differ(
     # a–c same and c–b same would make a and b one record; neither row alone does
     code, _, err, _ = _sheet(project_b, capsys, tmp_path, {(a, c): "same", (b, c): "same"})
     assert code == 2 and f"bob said records {a} and {b} differ" in err
-    assert "'same' on line(s) 2, 3" in err and links.current_links(project_b.db) == before
+    assert "'same' on lines 2 and 3" in err and links.current_links(project_b.db) == before
 
 
 def test_read_csv_merge_closes_the_pairs_an_earlier_different_covers(project_b, capsys, tmp_path):

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import shlex
 from pathlib import Path
 
 from reviewkit.cli import main
@@ -45,3 +47,13 @@ def set_value(project, rid: int, field: str, value: str) -> None:
 
 def sheet_row(rows: list[dict[str, str]], rid: int) -> dict[str, str]:
     return next(r for r in rows if int(r["record_id"]) == rid)
+
+
+def type_given(said: str, monkeypatch, text: str = "") -> None:
+    """Type the 'reviewkit extract set …' line an import ``said`` (its TEXT as ``text``) as
+    given, in a shell whose $REVIEWKIT_REVIEWER names another reviewer than the importer."""
+    line = re.search(r"reviewkit extract set .*?--project [^\s']+", said)
+    assert line, said
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "reviewer2")
+    argv = shlex.split(line.group(0).replace("TEXT", text))
+    assert main(argv[1:]) == 0, argv

@@ -41,11 +41,27 @@ def test_prisma_names_the_characters_no_font_has_once_in_our_words(tmp_path: Pat
     else:
         lines = [line for line in err.splitlines() if "no installed font" in line]
         assert lines == [
-            f"warning: prisma.{kind}: 3 character(s) no installed font can draw (医中誌) are "
+            f"warning: prisma.{kind}: 3 characters no installed font can draw (医中誌) are "
             "shown as boxes; install a font that has them (e.g. Noto Sans CJK) and draw it again"
             for kind in ("png", "svg")
         ]
     assert (tmp_path / "out" / "prisma.png").stat().st_size > 0
+
+
+def test_one_character_no_font_has_is_said_in_the_singular(tmp_path: Path) -> None:
+    """One character no installed font draws: '1 character … is shown' (before: '1
+    character(s) … are shown')."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure_files.save_figure(_figure("Source: 誌"), tmp_path / "a.png")
+    said = [str(w.message) for w in caught]
+    if figure_fonts.fallback_settings():  # a machine with a CJK font draws it: nothing to say
+        assert said == []
+    else:
+        assert said == [
+            "a.png: 1 character no installed font can draw (誌) is shown as boxes; install a"
+            " font that has them (e.g. Noto Sans CJK) and draw it again"
+        ]
 
 
 def test_installed_wide_fonts_come_right_after_the_first_choice(monkeypatch) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from reports.sheet_cli import type_given
 
 from reviewkit import extract
 from reviewkit import screening as scr
@@ -139,7 +140,9 @@ def test_a_sheet_exported_before_the_withdrawal_imports_its_old_prefill_as_left_
 
 
 @pytest.mark.parametrize("marked", [True, False], ids=["marked", "before-the-mark"])
-def test_an_old_prefills_text_typed_into_a_new_sheet(prefilled_before, tmp_path, capsys, marked):
+def test_an_old_prefills_text_typed_into_a_new_sheet(
+    prefilled_before, tmp_path, capsys, monkeypatch, marked
+):
     """A sheet exported after the withdrawal (the Aim cell empty) where the person typed the
     withdrawn text themselves. Its mark says the cell showed nothing: the text is theirs,
     stored. A sheet without the mark cannot tell it from an old sheet's cell left alone, so it
@@ -166,6 +169,11 @@ def test_an_old_prefills_text_typed_into_a_new_sheet(prefilled_before, tmp_path,
     assert f"record {one} 'aim'" in out and "prefilled with before" in out
     assert f"extract set {one} aim=" in out
     assert _history(project, one) == [("prefill", PURPOSEFUL), ("prefill", "")]
+    # the line given, typed as it is, keeps the text under the importer's name (reviewer1,
+    # $REVIEWKIT_REVIEWER's default when the import ran), not the shell's reviewer now
+    type_given(out, monkeypatch, PURPOSEFUL)
+    now = extract.current(project, [one])[one]["aim"]
+    assert (now.value, now.reviewer) == (PURPOSEFUL, "reviewer1")
 
 
 def test_an_import_of_cells_left_as_exported_says_nothing_of_old_prefills(

@@ -8,7 +8,14 @@ a value stored its stale text over the person's, as checked."""
 from __future__ import annotations
 
 from openpyxl import Workbook
-from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
+from reports.sheet_cli import (
+    export_sheet,
+    import_sheet,
+    set_value,
+    sheet_row,
+    type_given,
+    write_sheet,
+)
 
 from reviewkit import extract
 from reviewkit.cli import main
@@ -46,7 +53,9 @@ def test_a_stale_sheet_keeps_the_value_a_person_set_since(b_included, tmp_path, 
     assert (now["effect"].method, now["effect"].value) == ("csv", "Fewer sick days")
 
 
-def test_a_cell_edited_over_a_value_changed_since_is_refused(b_included, tmp_path, capsys):
+def test_a_cell_edited_over_a_value_changed_since_is_refused(
+    b_included, tmp_path, capsys, monkeypatch
+):
     """The project's country changed since the export and the sheet's cell was typed over too:
     which one is meant cannot be told. The whole sheet is refused, naming the record, the
     field, both values and what to do; nothing is written."""
@@ -65,8 +74,12 @@ def test_a_cell_edited_over_a_value_changed_since_is_refused(b_included, tmp_pat
     assert "'Sweden'" in err and "'Finland'" in err
     assert f"extract set {rid} country=" in err and "nothing was imported" in err
     assert value_rows.current_values(project.db, ids) == before
-    # the person keeps the sheet's value: set it, then the sheet reads back as no change there
-    set_value(project, rid, "country", "Finland")
+    # the person keeps the sheet's value with the line given, typed as it is: recorded under
+    # the importer's name, not $REVIEWKIT_REVIEWER's (the line had no --reviewer); then the
+    # sheet reads back as no change there
+    type_given(err, monkeypatch)
+    now = extract.current(project, [rid])[rid]["country"]
+    assert (now.value, now.reviewer) == ("Finland", "reviewer1")
     code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[ids[0]]["effect"] == "Fewer sick days"

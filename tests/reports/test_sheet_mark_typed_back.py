@@ -5,12 +5,19 @@ export. It says so, naming the cells and the ``extract set`` that stores the she
 
 from __future__ import annotations
 
-from reports.sheet_cli import export_sheet, import_sheet, set_value, sheet_row, write_sheet
+from reports.sheet_cli import (
+    export_sheet,
+    import_sheet,
+    set_value,
+    sheet_row,
+    type_given,
+    write_sheet,
+)
 
 from reviewkit import extract
 
 
-def test_a_cell_typed_back_to_what_it_showed_is_named(b_included, tmp_path, capsys):
+def test_a_cell_typed_back_to_what_it_showed_is_named(b_included, tmp_path, capsys, monkeypatch):
     """The person types Finland over the country shown and imports; then types the shown
     country back and imports again: the cell reads as left alone (Finland kept), and the
     import says so with the command that stores the shown country."""
@@ -34,6 +41,10 @@ def test_a_cell_typed_back_to_what_it_showed_is_named(b_included, tmp_path, caps
     assert f"record {rid} 'country' ({shown!r}; the project holds 'Finland')" in out
     assert "cannot be told from one left alone" in out
     assert f"extract set {rid} 'country={shown}'" in out or f"extract set {rid} country=" in out
+    # the line given, typed as it is, stores the shown country under the importer's name
+    type_given(out, monkeypatch)
+    now = extract.current(project, [rid])[rid]["country"]
+    assert (now.value, now.reviewer) == (shown, "reviewer1")
 
 
 def test_a_cell_left_alone_over_a_value_set_since_is_named(b_included, tmp_path, capsys):
