@@ -157,6 +157,7 @@ def _article_items(article: ET._Element) -> dict[str, Any]:
         "PubTypes": [text(e) for e in art.findall("PublicationTypeList/PublicationType")],
         "RecordStatus": RECORD_STATUS.get(status, status),
         "PubStatus": text(data.find("PublicationStatus")) if data is not None else "",
+        "PubModel": art.get("PubModel", ""),  # esummary JSON's pubstatus number
         "ArticleIds": article_id_pairs(data),
         "History": [] if data is None else data.findall("History/PubMedPubDate"),
         "HasAbstract": any(text(e) for e in art.findall("Abstract/AbstractText")),

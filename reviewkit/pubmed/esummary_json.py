@@ -14,7 +14,14 @@ pubdate "2026"), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"t
 live record), an unknown id ``{"uid":…,"error":"cannot get document summary"}`` (quoted in
 several public projects). The codes: ``pubstatus`` is NCBI's ASN.1 PubStatus (NCBI-Biblio:
 received 1, accepted 2, epublish 3, ppublish 4, revised 5, pmc 6, pmcr 7, pubmed 8, pubmedr 9,
-aheadofprint 10, premedline 11, medline 12, other 255; the live record's "4" is ppublish) and
+aheadofprint 10, premedline 11, medline 12, other 255) for an article published in one form
+alone, and 256 or 258 for one with both a print (or collection) and an electronic date, as the
+recorded replies give them by the record's PublicationStatus and its Article's PubModel: "4"
+for ppublish/Print (PMID 34813072, 2022; 42802988), "10" for aheadofprint (33035998), "3" for
+epublish/Electronic (27994596), "256" for ppublish/Print-Electronic (24655399 and 20822958
+live in 2026, 34041831, 25355167, and NCBI's own version 2.0 sample, 24791199) and "258" for
+epublish/Electronic-eCollection (40642746 in 2025, 27933103 in 2022, NCBI's sample 24790447).
+NCBI documents none of these numbers; epublish/Electronic-Print, recorded nowhere, keeps 3. And
 ``idtypen`` the ArticleId CHOICE's place (pubmed 1, medline 2, doi 3, pii 4, pmcid 5, pmcpid 6,
 pmpid 7, other 8), as the recorded replies give them: pubmed 1, doi 3, pii 4, pmcid 5, pmc, rid
 and eid 8.
@@ -51,6 +58,8 @@ PUBSTATUS = {
     "pmcr": 7, "pubmed": 8, "pubmedr": 9, "aheadofprint": 10, "premedline": 11, "medline": 12,
 }  # fmt: skip
 IDTYPEN = {"pubmed": 1, "medline": 2, "doi": 3, "pii": 4, "pmcid": 5, "pmcpid": 6, "pmpid": 7}
+# PubStatus of an article with two publication dates (module docstring: recorded, not documented)
+TWO_DATES = {("ppublish", "Print-Electronic"): 256, ("epublish", "Electronic-eCollection"): 258}
 OTHER = 8  # ArticleId's `other` (pmc, mid, rid, eid, bookaccession)
 BOOK_KEYS = (
     "srccontriblist", "booktitle", "medium", "edition", "publisherlocation", "publishername",
@@ -101,7 +110,7 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
         "essn": items.get("ESSN", ""),
         "pubtype": list(items["PubTypes"]),
         "recordstatus": items.get("RecordStatus", ""),
-        "pubstatus": str(PUBSTATUS.get(items.get("PubStatus", ""), "")),
+        "pubstatus": pub_status(items.get("PubStatus", ""), items.get("PubModel", "")),
         "articleids": _article_ids(items["ArticleIds"]),
         "history": [
             {"pubstatus": d.get("PubStatus", ""), "date": history_date(d)} for d in items["History"]
@@ -120,6 +129,12 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
         "vernaculartitle": items.get("VernacularTitle", ""),
     }
     return doc
+
+
+def pub_status(status: str, model: str) -> str:
+    """The JSON ``pubstatus`` of a PublicationStatus and PubModel (module docstring): "256" for
+    ppublish/Print-Electronic, "4" for ppublish/Print; "" for a status NCBI's enumeration lacks."""
+    return str(TWO_DATES.get((status, model)) or PUBSTATUS.get(status, ""))
 
 
 def _article_ids(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
