@@ -8,7 +8,7 @@ title, sorttitle, volume, issue, pages, lang (codes), nlmuniqueid, issn, essn, p
 recordstatus, pubstatus, articleids (idtype, idtypen, value), history (pubstatus, date),
 references, attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
 ("citation"), the book keys (empty for an article), sortpubdate ("2026/01/01 00:00" for a
-pubdate "2026"), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
+pubdate "2026": :func:`sort_pub_date`), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
 "esummary","version":"0.3"},"result":{"uids":[…],"<uid>":{…}}}``, and NCBI's JSON errors:
 ``"Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output."`` (the same
 live record), an unknown id ``{"uid":…,"error":"cannot get document summary"}`` (quoted in
@@ -44,8 +44,9 @@ from typing import Any
 
 from lxml import etree as ET
 
+from reviewkit.pubmed.article_dates import electronic_date, publication_date
 from reviewkit.pubmed.esummary import summary_items, written_authors
-from reviewkit.pubmed.medline_text import MONTHS, history_date
+from reviewkit.pubmed.medline_text import history_date
 from reviewkit.pubmed.replies import compact_json, error_reply
 
 HEADER = {"type": "esummary", "version": "0.3"}
@@ -76,7 +77,10 @@ def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
         return error_reply("esummary", TOO_MANY, as_json=True)
     result: dict[str, Any] = {"uids": [str(p) for p in pmids]}
     for pmid in pmids:
-        items = summary_items(ET.fromstring(articles[pmid])) if pmid in articles else {}
+        article = ET.fromstring(articles[pmid]) if pmid in articles else None
+        items = summary_items(article) if article is not None else {}
+        if items:
+            items["SortPubDate"] = sort_pub_date(article)
         result[str(pmid)] = document(pmid, items) if items else _not_found(pmid)
     return compact_json({"header": HEADER, "result": result})
 
@@ -124,7 +128,7 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
     }
     doc |= {key: [] if key.endswith("list") else "" for key in BOOK_KEYS}
     doc |= {
-        "sortpubdate": sort_date(items["PubDate"]),
+        "sortpubdate": items.get("SortPubDate", ""),
         "sortfirstauthor": authors[0][0] if authors else "",
         "vernaculartitle": items.get("VernacularTitle", ""),
     }
@@ -152,13 +156,13 @@ def sort_title(title: str) -> str:
     return " ".join(re.split(r"[\W_]+", title.lower())).strip()
 
 
-def sort_date(spelled: str) -> str:
-    """'2026/01/01 00:00' from '2026', '2007/06/01 00:00' from '2007 Jun': a part the date
-    lacks is the first (a season or a range: its first month, else January)."""
-    year = re.search(r"\d{4}", spelled)
-    if not year:
-        return ""
-    rest = spelled[year.end() :].split()
-    month = next((MONTHS.index(w[:3].title()) + 1 for w in rest if w[:3].title() in MONTHS), 1)
-    day = next((int(w) for w in rest[1:2] if w.isdigit() and 1 <= int(w) <= 31), 1)
-    return f"{year.group()}/{month:02d}/{day:02d} 00:00"
+def sort_pub_date(article: ET._Element) -> str:
+    """'2026/01/01 00:00' for a pubdate '2026', '2020/04/01 00:00' for '2020 Spring': the
+    publication date as the local pub_date sort reads it (:func:`article_dates.publication_date`:
+    a part the date lacks is the first, a season its month as PubMed's User Guide sets it);
+    an epublish article's electronic date, as the recorded 2022 and 2025 replies have it
+    (27933103: pubdate "2016", sortpubdate "2016/11/23"; NCBI's 2014 sample 24790447 still
+    had "2014/01/01")."""
+    epublished = article.findtext("PubmedData/PublicationStatus") == "epublish"
+    day = (epublished and electronic_date(article)) or publication_date(article)
+    return f"{day // 10000}/{day // 100 % 100:02d}/{day % 100:02d} 00:00" if day else ""

@@ -107,7 +107,8 @@ def test_each_record_s_json_docsum_has_the_recorded_keys_and_its_xml_values(
         assert doc["attributes"] == (["Has Abstract"] if has_abstract else [])
         assert doc["doctype"] == "citation"
         assert doc["sorttitle"] == re.sub(r"[\W_]+", " ", doc["title"].lower()).strip()
-        assert doc["sortpubdate"][:4] == re.search(r"\d{4}", doc["pubdate"])[0]
+        if status != "epublish":  # epublish: its electronic date (the test below)
+            assert doc["sortpubdate"][:4] == re.search(r"\d{4}", doc["pubdate"])[0]
         assert doc["sortfirstauthor"] == (doc["authors"][0]["name"] if doc["authors"] else "")
     assert seen == set(PUBSTATUS)  # every recorded kind is in the test snapshot
 
@@ -131,3 +132,32 @@ def test_a_book_chapter_s_json_docsum(book_server: EutilsServer) -> None:
     assert list(doc) == RECORDED_KEYS
     assert doc["doctype"] == "chapter" and doc["source"] == "GeneReviews(®)"
     assert {"idtype": "bookaccession", "idtypen": 8, "value": "NBK1372"} in doc["articleids"]
+
+
+def test_sortpubdate_is_the_date_pubmed_sorts_by(server: EutilsServer) -> None:
+    """An issue dated by a season sorts by its month, as PubMed's User Guide sets it (winter
+    January, spring April, summer July, fall October: the pub_date sort's own reading); an
+    epublish article by its electronic date, as the recorded 2022 and 2025 replies have it
+    (27933103: pubdate "2016", sortpubdate "2016/11/23"; 40642746: "2025", "2025/06/26")."""
+    ids = ",".join(str(p) for p in server.snapshot.all_pmids())
+    result = _summary(server, ids)
+    xml = ET.fromstring(get(server, "efetch", db="pubmed", id=ids))
+    seasons = {"Winter": 1, "Spring": 4, "Summer": 7, "Fall": 10, "Autumn": 10}
+    kinds = set()
+    for article in xml.iter("PubmedArticle"):
+        doc = result[article.findtext("MedlineCitation/PMID")]
+        art = article.find("MedlineCitation/Article")
+        pub = art.find("Journal/JournalIssue/PubDate")
+        electronic = art.find("ArticleDate[@DateType='Electronic']")
+        if (
+            article.findtext("PubmedData/PublicationStatus") == "epublish"
+            and electronic is not None
+        ):
+            parts = [electronic.findtext(t) for t in ("Year", "Month", "Day")]
+            assert doc["sortpubdate"] == "{}/{:0>2}/{:0>2} 00:00".format(*parts)
+            kinds.add("epublish" if pub.find("Month") is None else "epublish, print month")
+        elif pub.find("Season") is not None:
+            month = seasons[pub.findtext("Season")]
+            assert doc["sortpubdate"] == f"{pub.findtext('Year')}/{month:02d}/01 00:00"
+            kinds.add("season")
+    assert {"epublish", "season"} <= kinds
