@@ -26,14 +26,16 @@ NCBI documents none of these numbers; epublish/Electronic-Print, recorded nowher
 pmpid 7, other 8), as the recorded replies give them: pubmed 1, doi 3, pii 4, pmcid 5, pmc, rid
 and eid 8.
 
-Our reading (no recorded reply shows it): ``pmcrefcount`` is "" as in the 2007 and 2017
-replies (the snapshot holds no citation counts, and 0 would claim none); the ``pmcid`` id,
-``pmc-id: PMCn;``, follows the pmc id as in the live record, the others keep the XML's order;
-a group author's authtype "CollectiveName"; sorttitle is the title in lower case with every run
-of characters but letters and digits made one space (as the live record's); a book's doctype
-"book" or "chapter" with its keys left empty. The JSON is written compact and ASCII, as the local
-esearch JSON is (the quoted esummary replies are indented, each differently: white space a JSON
-reader ignores).
+Our reading (no recorded reply shows it): ``pmcrefcount`` is "", which NCBI writes for a
+record no PMC article cites (34813072, 40642746), a number otherwise (42802988: 56): the
+snapshot holds no citation counts; the ``pmcid`` id, ``pmc-id: PMCn;``, follows the pmc id as
+in the live record, the others keep the XML's order; a group author's authtype
+"CollectiveName"; sorttitle is the title in lower case with every run of characters but
+letters and digits made one space (as the live record's); a book's doctype "book" or
+"chapter", its booktitle, publishername, publisherlocation, medium and edition from its
+<Book>'s elements of those names, its other book keys empty. The JSON is written compact and
+ASCII, as the local esearch JSON is (the quoted esummary replies are indented, each
+differently: white space a JSON reader ignores).
 """
 
 from __future__ import annotations
@@ -67,6 +69,13 @@ BOOK_KEYS = (
     "srcdate", "reportnumber", "availablefromurl", "locationlabel", "doccontriblist", "docdate",
     "bookname", "chapter",
 )  # fmt: skip
+# The book keys a <Book> element of the same name fills (book_records.book_items); the others
+# (contributor lists, bookname, chapter, dates, report and URL) stay empty: no recorded JSON
+# DocSum of a book shows their forms
+BOOK_ITEMS = {
+    "booktitle": "BookTitle", "medium": "Medium", "edition": "Edition",
+    "publisherlocation": "PublisherLocation", "publishername": "PublisherName",
+}  # fmt: skip
 
 
 def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
@@ -126,7 +135,9 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
         "elocationid": items.get("ELocationID", ""),
         "doctype": ("chapter" if items["IsChapter"] else "book") if is_book else "citation",
     }
-    doc |= {key: [] if key.endswith("list") else "" for key in BOOK_KEYS}
+    doc |= {
+        key: [] if key.endswith("list") else items.get(BOOK_ITEMS.get(key), "") for key in BOOK_KEYS
+    }
     doc |= {
         "sortpubdate": items.get("SortPubDate", ""),
         "sortfirstauthor": authors[0][0] if authors else "",

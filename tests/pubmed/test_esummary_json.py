@@ -132,6 +132,16 @@ def test_a_book_chapter_s_json_docsum(book_server: EutilsServer) -> None:
     assert list(doc) == RECORDED_KEYS
     assert doc["doctype"] == "chapter" and doc["source"] == "GeneReviews(®)"
     assert {"idtype": "bookaccession", "idtypen": 8, "value": "NBK1372"} in doc["articleids"]
+    # the book's own keys from its <Book> (as MEDLINE text's BTI, PB and PL are): our reading,
+    # no recorded JSON DocSum of a book
+    book = {k: doc[k] for k in ("booktitle", "publishername", "publisherlocation", "medium")}
+    assert book == {
+        "booktitle": "GeneReviews(®)",
+        "publishername": "University of Washington, Seattle",
+        "publisherlocation": "Seattle (WA)",
+        "medium": "Internet",
+    }
+    assert doc["edition"] == "" and doc["srccontriblist"] == []  # none in the record; unread
 
 
 def test_sortpubdate_is_the_date_pubmed_sorts_by(server: EutilsServer) -> None:
