@@ -160,6 +160,7 @@ def _article_items(article: ET._Element) -> dict[str, Any]:
         "PubModel": art.get("PubModel", ""),  # esummary JSON's pubstatus number
         "ArticleIds": article_id_pairs(data),
         "History": [] if data is None else data.findall("History/PubMedPubDate"),
+        "Comments": cit.findall("CommentsCorrectionsList/CommentsCorrections"),  # JSON's
         "HasAbstract": any(text(e) for e in art.findall("Abstract/AbstractText")),
         "FullJournalName": text(art.find("Journal/Title")),
         "VernacularTitle": text(art.find("VernacularTitle")),

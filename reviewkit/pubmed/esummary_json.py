@@ -6,7 +6,9 @@ kept verbatim in a public project's tests, with two more quoted in others (2007 
 records): uid, pubdate, epubdate, source, authors (name, authtype, clusterid), lastauthor,
 title, sorttitle, volume, issue, pages, lang (codes), nlmuniqueid, issn, essn, pubtype,
 recordstatus, pubstatus, articleids (idtype, idtypen, value), history (pubstatus, date),
-references, attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
+references (the record's comment and correction links: a live 2026 reply, PMID 26652862,
+``{"refsource":"Lancet Infect Dis. 2016 Mar;…","reftype":"Comment in","pmid":26652863,
+"note":""}``; the other kinds' words in the same form, our reading), attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
 ("citation"), the book keys (empty for an article), sortpubdate ("2026/01/01 00:00" for a
 pubdate "2026": :func:`sort_pub_date`), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
 "esummary","version":"0.3"},"result":{"uids":[…],"<uid>":{…}}}``, and NCBI's JSON errors:
@@ -46,9 +48,10 @@ from typing import Any
 
 from lxml import etree as ET
 
+from reviewkit.formats.corrections import MEDLINE_TAGS
 from reviewkit.pubmed.article_dates import electronic_date, publication_date
 from reviewkit.pubmed.esummary import summary_items, written_authors
-from reviewkit.pubmed.medline_text import history_date
+from reviewkit.pubmed.medline_text import history_date, text
 from reviewkit.pubmed.replies import compact_json, error_reply
 
 HEADER = {"type": "esummary", "version": "0.3"}
@@ -128,7 +131,7 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
         "history": [
             {"pubstatus": d.get("PubStatus", ""), "date": history_date(d)} for d in items["History"]
         ],
-        "references": [],
+        "references": _references(items.get("Comments", [])),
         "attributes": ["Has Abstract"] if items["HasAbstract"] else [],
         "pmcrefcount": "",
         "fulljournalname": items.get("FullJournalName", ""),
@@ -150,6 +153,27 @@ def pub_status(status: str, model: str) -> str:
     """The JSON ``pubstatus`` of a PublicationStatus and PubModel (module docstring): "256" for
     ppublish/Print-Electronic, "4" for ppublish/Print; "" for a status NCBI's enumeration lacks."""
     return str(TWO_DATES.get((status, model)) or PUBSTATUS.get(status, ""))
+
+
+def _references(links: list[ET._Element]) -> list[dict[str, Any]]:
+    """The CommentsCorrections as ``references`` (module docstring): each kind MEDLINE text
+    writes (formats.corrections.MEDLINE_TAGS; not 'Cites', a reference list), its RefType in
+    words as PubMed's web labels it ('CommentIn' -> 'Comment in', 'RetractedandRepublishedIn'
+    -> 'Retracted and republished in')."""
+    out: list[dict[str, Any]] = []
+    for link in links:
+        kind, pmid = link.get("RefType", ""), text(link.find("PMID"))
+        if kind in MEDLINE_TAGS:
+            words = re.sub(r"(?<=.)(?=[A-Z])", " ", kind.replace("and", "And")).capitalize()
+            out.append(
+                {
+                    "refsource": text(link.find("RefSource")),
+                    "reftype": words,
+                    "pmid": int(pmid) if pmid.isdigit() else "",
+                    "note": text(link.find("Note")),
+                }
+            )
+    return out
 
 
 def _article_ids(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:

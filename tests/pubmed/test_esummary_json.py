@@ -171,3 +171,28 @@ def test_sortpubdate_is_the_date_pubmed_sorts_by(server: EutilsServer) -> None:
             assert doc["sortpubdate"] == f"{pub.findtext('Year')}/{month:02d}/01 00:00"
             kinds.add("season")
     assert {"epublish", "season"} <= kinds
+
+
+def test_references_are_the_comment_and_correction_links(server: EutilsServer) -> None:
+    """A live 2026 reply (PMID 26652862) lists its CommentsCorrections as ``references``:
+    ``{"refsource": "Lancet Infect Dis. 2016 Mar;16(3):271-2. doi: …", "reftype": "Comment in",
+    "pmid": 26652863, "note": ""}`` (the PMID a number); the other kinds' labels in the same
+    form are our reading (PubMed's web writes "Erratum for", "Retraction of", …)."""
+    ids = ",".join(str(p) for p in server.snapshot.all_pmids())
+    result = _summary(server, ids)
+    xml = ET.fromstring(get(server, "efetch", db="pubmed", id=ids))
+    labels = {"CommentIn": "Comment in", "CommentOn": "Comment on", "ErratumFor": "Erratum for"}
+    linked = 0
+    for article in xml.iter("PubmedArticle"):
+        doc = result[article.findtext("MedlineCitation/PMID")]
+        links = article.findall("MedlineCitation/CommentsCorrectionsList/CommentsCorrections")
+        assert len(doc["references"]) == len(links)
+        for link, ref in zip(links, doc["references"], strict=True):
+            assert ref == {
+                "refsource": link.findtext("RefSource"),
+                "reftype": labels.get(link.get("RefType"), ref["reftype"]),
+                "pmid": int(link.findtext("PMID")),
+                "note": "",
+            }
+            linked += link.get("RefType") in labels
+    assert linked  # the test snapshot has such links
