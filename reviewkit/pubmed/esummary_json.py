@@ -177,11 +177,17 @@ def _references(links: list[ET._Element]) -> list[dict[str, Any]]:
 
 
 def _article_ids(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The ids in the XML's order, NCBI's pmcid entry after the PMC id: 'pmc-id: PMCn;', and
+    'manuscript-id: NIHMSn;' after it when the record has a manuscript id (recorded: 42802988
+    without one, 40604287 with one; an EMS id the same way, our reading). The embargo-date a
+    reply adds while a PMC release is still ahead is left out (the reply's day decides it)."""
+    mid = next((value for kind, value in pairs if kind == "mid"), "")
     out: list[dict[str, Any]] = []
     for kind, value in pairs:
         out.append({"idtype": kind, "idtypen": IDTYPEN.get(kind, OTHER), "value": value})
-        if kind == "pmc":  # NCBI adds its pmcid form after the PMC id (the live record)
-            out.append({"idtype": "pmcid", "idtypen": 5, "value": f"pmc-id: {value};"})
+        if kind == "pmc":
+            form = f"pmc-id: {value};" + (f"manuscript-id: {mid};" if mid else "")
+            out.append({"idtype": "pmcid", "idtypen": 5, "value": form})
     return out
 
 

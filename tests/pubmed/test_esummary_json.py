@@ -196,3 +196,21 @@ def test_references_are_the_comment_and_correction_links(server: EutilsServer) -
             }
             linked += link.get("RefType") in labels
     assert linked  # the test snapshot has such links
+
+
+def test_pmcid_names_the_manuscript_id(server: EutilsServer) -> None:
+    """NCBI's pmcid entry names an NIH manuscript beside the PMC id: recorded
+    ``"pmc-id: PMC12342343;manuscript-id: NIHMS2095973;"`` (PMID 40604287, 2025, the mid entry
+    kept on its own too, idtypen 8), and ``"pmc-id: PMC13617464;"`` without one (42802988)."""
+    ids = ",".join(str(p) for p in server.snapshot.all_pmids())
+    result = _summary(server, ids)
+    kinds = set()
+    for doc in result.values():
+        if not isinstance(doc, dict):
+            continue  # "uids"
+        given = {i["idtype"]: i["value"] for i in doc["articleids"]}
+        if "pmc" in given:
+            mid = f"manuscript-id: {given['mid']};" if "mid" in given else ""
+            assert given["pmcid"] == f"pmc-id: {given['pmc']};{mid}"
+            kinds.add(bool(mid))
+    assert kinds == {True, False}
