@@ -50,7 +50,7 @@ from lxml import etree as ET
 
 from reviewkit.formats.corrections import MEDLINE_TAGS
 from reviewkit.pubmed.article_dates import electronic_date, publication_date
-from reviewkit.pubmed.esummary import summary_items, written_authors
+from reviewkit.pubmed.esummary import TWO_DATES, summary_items, written_authors
 from reviewkit.pubmed.medline_text import history_date, text
 from reviewkit.pubmed.replies import compact_json, error_reply
 
@@ -64,8 +64,6 @@ PUBSTATUS = {
     "pmcr": 7, "pubmed": 8, "pubmedr": 9, "aheadofprint": 10, "premedline": 11, "medline": 12,
 }  # fmt: skip
 IDTYPEN = {"pubmed": 1, "medline": 2, "doi": 3, "pii": 4, "pmcid": 5, "pmcpid": 6, "pmpid": 7}
-# PubStatus of an article with two publication dates (module docstring: recorded, not documented)
-TWO_DATES = {("ppublish", "Print-Electronic"): 256, ("epublish", "Electronic-eCollection"): 258}
 OTHER = 8  # ArticleId's `other` (pmc, mid, rid, eid, bookaccession)
 BOOK_KEYS = (
     "srccontriblist", "booktitle", "medium", "edition", "publisherlocation", "publishername",
@@ -152,7 +150,8 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
 def pub_status(status: str, model: str) -> str:
     """The JSON ``pubstatus`` of a PublicationStatus and PubModel (module docstring): "256" for
     ppublish/Print-Electronic, "4" for ppublish/Print; "" for a status NCBI's enumeration lacks."""
-    return str(TWO_DATES.get((status, model)) or PUBSTATUS.get(status, ""))
+    two_dates = TWO_DATES.get((status, model))
+    return str(two_dates[1] if two_dates else PUBSTATUS.get(status, ""))
 
 
 def _references(links: list[ET._Element]) -> list[dict[str, Any]]:

@@ -214,3 +214,18 @@ def test_pmcid_names_the_manuscript_id(server: EutilsServer) -> None:
             assert given["pmcid"] == f"pmc-id: {given['pmc']};{mid}"
             kinds.add(bool(mid))
     assert kinds == {True, False}
+
+
+def test_the_xml_docsum_names_the_status_the_json_numbers(server: EutilsServer) -> None:
+    """A recorded version 1.0 reply (a public project's capture of 2020-21) writes PubStatus
+    "ppublish+epublish" for a Print-Electronic article (33085113: JSON's "256") and "" for an
+    Electronic-eCollection one (32866150, PLoS One "2020", epub "2020 Aug 31": JSON's "258");
+    Biopython's esummary1 "ppublish" for print-only ones (JSON's "4")."""
+    ids = ",".join(str(p) for p in server.snapshot.all_pmids())
+    numbers = _summary(server, ids)
+    names = {"4": "ppublish", "256": "ppublish+epublish", "258": "", "3": "epublish"}
+    names |= {"10": "aheadofprint"}
+    docsums = ET.fromstring(get(server, "esummary", db="pubmed", id=ids))
+    for docsum in docsums.iter("DocSum"):
+        status = docsum.findtext("Item[@Name='PubStatus']") or ""
+        assert status == names[numbers[docsum.findtext("Id")]["pubstatus"]]
