@@ -23,9 +23,10 @@ recorded reply counts from 0 (gschofl/reutils #6, 2015: ``retstart=1`` left the 
 of an epost out, 499 of 500).
 
 Differs, said in the README and the audit: PmcRefCount is 0 (the snapshot holds no citation
-counts) and References empty (the JSON DocSum lists the comment and correction links a recorded
-JSON reply shows; no recorded 1.0 reply shows their form); RecordStatus for statuses other than MEDLINE and Publisher is NLM's
-status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` in XML is
+counts) and References empty (the JSON DocSum lists the comment and correction links a
+recorded JSON reply shows; no recorded 1.0 reply shows their form); RecordStatus for statuses
+other than MEDLINE and Publisher is NLM's status name mapped as PubMed's web shows it (no
+recorded reply). ``version=2.0`` in XML is
 refused, naming what is served: no whole recorded 2.0 XML reply was found; ``retmode=json``
 (version 2.0's items) is :mod:`reviewkit.pubmed.esummary_json`.
 """

@@ -8,9 +8,10 @@ title, sorttitle, volume, issue, pages, lang (codes), nlmuniqueid, issn, essn, p
 recordstatus, pubstatus, articleids (idtype, idtypen, value), history (pubstatus, date),
 references (the record's comment and correction links: a live 2026 reply, PMID 26652862,
 ``{"refsource":"Lancet Infect Dis. 2016 Mar;…","reftype":"Comment in","pmid":26652863,
-"note":""}``; the other kinds' words in the same form, our reading), attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
-("citation"), the book keys (empty for an article), sortpubdate ("2026/01/01 00:00" for a
-pubdate "2026": :func:`sort_pub_date`), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
+"note":""}``; the other kinds' words in the same form, our reading), attributes ("Has
+Abstract"), pmcrefcount, fulljournalname, elocationid, doctype ("citation"), the book keys
+(empty for an article), sortpubdate ("2026/01/01 00:00" for a pubdate "2026":
+:func:`sort_pub_date`), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
 "esummary","version":"0.3"},"result":{"uids":[…],"<uid>":{…}}}``, and NCBI's JSON errors:
 ``"Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output."`` (the same
 live record), an unknown id ``{"uid":…,"error":"cannot get document summary"}`` (quoted in
@@ -30,8 +31,8 @@ and eid 8.
 
 Our reading (no recorded reply shows it): ``pmcrefcount`` is "", which NCBI writes for a
 record no PMC article cites (34813072, 40642746), a number otherwise (42802988: 56): the
-snapshot holds no citation counts; the ``pmcid`` id, ``pmc-id: PMCn;``, follows the pmc id as
-in the live record, the others keep the XML's order; a group author's authtype
+snapshot holds no citation counts; the ``pmcid`` id follows the pmc id as in the live
+record (its form: :func:`_article_ids`), the others keep the XML's order; a group author's authtype
 "CollectiveName"; sorttitle is the title in lower case with every run of characters but
 letters and digits made one space (as the live record's); a book's doctype "book" or
 "chapter", its booktitle, publishername, publisherlocation, medium and edition from its
