@@ -11,6 +11,7 @@ from lxml import etree as ET
 from pubmed.conftest import BOOK_PMID
 from pubmed.eutils_get import get
 
+from reviewkit.pubmed.faults import Fault
 from reviewkit.pubmed.server import EutilsServer
 
 # The live record's keys in its order (PMID 42802988, esummary version 2.0, 2026-10-02)
@@ -229,3 +230,15 @@ def test_the_xml_docsum_names_the_status_the_json_numbers(server: EutilsServer) 
     for docsum in docsums.iter("DocSum"):
         status = docsum.findtext("Item[@Name='PubStatus']") or ""
         assert status == names[numbers[docsum.findtext("Id")]["pubstatus"]]
+
+
+def test_a_failing_backend_answers_a_json_request_in_json(server: EutilsServer) -> None:
+    """NCBI's backend failure reaches a JSON request as JSON (a live esearch reply of 2026:
+    ``{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"ERROR":"Search Backend
+    failed: …"}}``); the local server's 'backend' fault answered it in XML."""
+    for endpoint, params in (("esearch", {"term": "cancer"}), ("esummary", {"id": "1"})):
+        server.faults.script(Fault("backend", endpoint=endpoint))
+        body = json.loads(get(server, endpoint, db="pubmed", retmode="json", **params))
+        assert body["header"] == {"type": endpoint, "version": "0.3"}
+        error = body["esearchresult"]["ERROR"] if endpoint == "esearch" else body["error"]
+        assert error.startswith("Search Backend failed")
