@@ -140,4 +140,10 @@ def book_items(article: ET._Element) -> dict[str, Any]:
         "HasAbstract": any(text(e) for e in doc.findall("Abstract/AbstractText")),
         "SO": dated,
         "IsChapter": doc.find("ArticleTitle") is not None,  # esummary JSON's doctype
+        # esummary JSON's book keys, from the elements MEDLINE text's BTI, PB and PL come from
+        "BookTitle": marked_text(book.find("BookTitle")),
+        "PublisherName": text(book.find("Publisher/PublisherName")),
+        "PublisherLocation": text(book.find("Publisher/PublisherLocation")),
+        "Medium": text(book.find("Medium")),
+        "Edition": text(book.find("Edition")),
     }

@@ -12,6 +12,8 @@ History, References, HasAbstract, PmcRefCount, FullJournalName, ELocationID ('pi
 SO ('2024 Feb 22;' for an article without volume or pages). An id PubMed does not have is
 answered ``UID=n: cannot get document summary`` (NCBI's text, quoted by public projects) as an
 ``<ERROR>`` in the id's place (the esummary-v1 DTD allows DocSum and ERROR in any order).
+PubStatus: the record's PublicationStatus, "ppublish+epublish" or "" for an article with two
+dates (:data:`TWO_DATES`, recorded).
 
 A book or chapter (``PubmedBookArticle``): the same items, from the book
 (:mod:`reviewkit.pubmed.book_records`, our reading: no recorded DocSum of a book).
@@ -20,9 +22,11 @@ A book or chapter (``PubmedBookArticle``): the same items, from the book
 recorded reply counts from 0 (gschofl/reutils #6, 2015: ``retstart=1`` left the first DocSum
 of an epost out, 499 of 500).
 
-Differs, said in the README and the audit: PmcRefCount is 0 and References empty (the snapshot
-holds no citation links); RecordStatus for statuses other than MEDLINE and Publisher is NLM's
-status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` in XML is
+Differs, said in the README and the audit: PmcRefCount is 0 (the snapshot holds no citation
+counts) and References empty (the JSON DocSum lists the comment and correction links a
+recorded JSON reply shows; no recorded 1.0 reply shows their form); RecordStatus for statuses
+other than MEDLINE and Publisher is NLM's status name mapped as PubMed's web shows it (no
+recorded reply). ``version=2.0`` in XML is
 refused, naming what is served: no whole recorded 2.0 XML reply was found; ``retmode=json``
 (version 2.0's items) is :mod:`reviewkit.pubmed.esummary_json`.
 """
@@ -61,6 +65,16 @@ LANGUAGE_NAMES: dict[str, str] = {}  # code -> NLM's name ("english"): NLM's nam
 for _name, _code in LANGUAGES.items():
     LANGUAGE_NAMES.setdefault(_code, _name)
 SERVED = "version 1.0 XML (the default) or retmode=json"
+# An article with a print (or collection) and an electronic date, by PublicationStatus and
+# PubModel: its PubStatus as version 1.0 names it and as the JSON DocSum numbers it, from
+# recorded replies (NCBI documents neither): 1.0 "ppublish+epublish" (33085113) and "" for an
+# eCollection (32866150), a public project's 2020-21 capture; JSON 256 and 258
+# (esummary_json's docstring). Any other keeps its PublicationStatus, as esummary1's
+# print-only "ppublish" (JSON: NCBI's ASN.1 number).
+TWO_DATES = {
+    ("ppublish", "Print-Electronic"): ("ppublish+epublish", 256),
+    ("epublish", "Electronic-eCollection"): ("", 258),
+}
 
 
 def check_version(params: dict[str, str]) -> None:
@@ -157,8 +171,10 @@ def _article_items(article: ET._Element) -> dict[str, Any]:
         "PubTypes": [text(e) for e in art.findall("PublicationTypeList/PublicationType")],
         "RecordStatus": RECORD_STATUS.get(status, status),
         "PubStatus": text(data.find("PublicationStatus")) if data is not None else "",
+        "PubModel": art.get("PubModel", ""),  # esummary JSON's pubstatus number
         "ArticleIds": article_id_pairs(data),
         "History": [] if data is None else data.findall("History/PubMedPubDate"),
+        "Comments": cit.findall("CommentsCorrectionsList/CommentsCorrections"),  # JSON's
         "HasAbstract": any(text(e) for e in art.findall("Abstract/AbstractText")),
         "FullJournalName": text(art.find("Journal/Title")),
         "VernacularTitle": text(art.find("VernacularTitle")),
@@ -187,7 +203,9 @@ def _write(pmid: int, items: dict[str, Any]) -> str:
     out.append(_list("LangList", [("Lang", "String", name) for name in langs]))
     out += [string(name) for name in ("NlmUniqueID", "ISSN", "ESSN")]
     out.append(_list("PubTypeList", [("PubType", "String", t) for t in items["PubTypes"]]))
-    out += [string("RecordStatus"), string("PubStatus")]
+    status = items.get("PubStatus", "")
+    status = TWO_DATES.get((status, items.get("PubModel", "")), (status, 0))[0]
+    out += [string("RecordStatus"), _item("PubStatus", "String", status)]
     ids = items["ArticleIds"]
     out.append(_list("ArticleIds", [(kind, "String", value) for kind, value in ids]))
     doi = next((value for kind, value in ids if kind == "doi"), "")

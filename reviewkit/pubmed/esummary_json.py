@@ -6,27 +6,39 @@ kept verbatim in a public project's tests, with two more quoted in others (2007 
 records): uid, pubdate, epubdate, source, authors (name, authtype, clusterid), lastauthor,
 title, sorttitle, volume, issue, pages, lang (codes), nlmuniqueid, issn, essn, pubtype,
 recordstatus, pubstatus, articleids (idtype, idtypen, value), history (pubstatus, date),
-references, attributes ("Has Abstract"), pmcrefcount, fulljournalname, elocationid, doctype
-("citation"), the book keys (empty for an article), sortpubdate ("2026/01/01 00:00" for a
-pubdate "2026"), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
+references (the record's comment and correction links: a live 2026 reply, PMID 26652862,
+``{"refsource":"Lancet Infect Dis. 2016 Mar;…","reftype":"Comment in","pmid":26652863,
+"note":""}``; the other kinds' words in the same form, our reading), attributes ("Has
+Abstract"), pmcrefcount, fulljournalname, elocationid, doctype ("citation"), the book keys
+(empty for an article), sortpubdate ("2026/01/01 00:00" for a pubdate "2026":
+:func:`sort_pub_date`), sortfirstauthor, vernaculartitle. The envelope, ``{"header":{"type":
 "esummary","version":"0.3"},"result":{"uids":[…],"<uid>":{…}}}``, and NCBI's JSON errors:
 ``"Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output."`` (the same
 live record), an unknown id ``{"uid":…,"error":"cannot get document summary"}`` (quoted in
 several public projects). The codes: ``pubstatus`` is NCBI's ASN.1 PubStatus (NCBI-Biblio:
 received 1, accepted 2, epublish 3, ppublish 4, revised 5, pmc 6, pmcr 7, pubmed 8, pubmedr 9,
-aheadofprint 10, premedline 11, medline 12, other 255; the live record's "4" is ppublish) and
+aheadofprint 10, premedline 11, medline 12, other 255) for an article published in one form
+alone, and 256 or 258 for one with both a print (or collection) and an electronic date, as the
+recorded replies give them by the record's PublicationStatus and its Article's PubModel: "4"
+for ppublish/Print (PMID 34813072, 2022; 42802988), "10" for aheadofprint (33035998), "3" for
+epublish/Electronic (27994596), "256" for ppublish/Print-Electronic (24655399 and 20822958
+live in 2026, 34041831, 25355167, and NCBI's own version 2.0 sample, 24791199) and "258" for
+epublish/Electronic-eCollection (40642746 in 2025, 27933103 in 2022, NCBI's sample 24790447).
+NCBI documents none of these numbers; epublish/Electronic-Print, recorded nowhere, keeps 3. And
 ``idtypen`` the ArticleId CHOICE's place (pubmed 1, medline 2, doi 3, pii 4, pmcid 5, pmcpid 6,
 pmpid 7, other 8), as the recorded replies give them: pubmed 1, doi 3, pii 4, pmcid 5, pmc, rid
 and eid 8.
 
-Our reading (no recorded reply shows it): ``pmcrefcount`` is "" as in the 2007 and 2017
-replies (the snapshot holds no citation counts, and 0 would claim none); the ``pmcid`` id,
-``pmc-id: PMCn;``, follows the pmc id as in the live record, the others keep the XML's order;
-a group author's authtype "CollectiveName"; sorttitle is the title in lower case with every run
-of characters but letters and digits made one space (as the live record's); a book's doctype
-"book" or "chapter" with its keys left empty. The JSON is written compact and ASCII, as the local
-esearch JSON is (the quoted esummary replies are indented, each differently: white space a JSON
-reader ignores).
+Our reading (no recorded reply shows it): ``pmcrefcount`` is "", which NCBI writes for a
+record no PMC article cites (34813072, 40642746), a number otherwise (42802988: 56): the
+snapshot holds no citation counts; the ``pmcid`` id follows the pmc id as in the live
+record (its form: :func:`_article_ids`), the others keep the XML's order; a group author's authtype
+"CollectiveName"; sorttitle is the title in lower case with every run of characters but
+letters and digits made one space (as the live record's); a book's doctype "book" or
+"chapter", its booktitle, publishername, publisherlocation, medium and edition from its
+<Book>'s elements of those names, its other book keys empty. The JSON is written compact and
+ASCII, as the local esearch JSON is (the quoted esummary replies are indented, each
+differently: white space a JSON reader ignores).
 """
 
 from __future__ import annotations
@@ -37,8 +49,10 @@ from typing import Any
 
 from lxml import etree as ET
 
-from reviewkit.pubmed.esummary import summary_items, written_authors
-from reviewkit.pubmed.medline_text import MONTHS, history_date
+from reviewkit.formats.corrections import MEDLINE_TAGS
+from reviewkit.pubmed.article_dates import electronic_date, publication_date
+from reviewkit.pubmed.esummary import TWO_DATES, summary_items, written_authors
+from reviewkit.pubmed.medline_text import history_date, text
 from reviewkit.pubmed.replies import compact_json, error_reply
 
 HEADER = {"type": "esummary", "version": "0.3"}
@@ -57,6 +71,13 @@ BOOK_KEYS = (
     "srcdate", "reportnumber", "availablefromurl", "locationlabel", "doccontriblist", "docdate",
     "bookname", "chapter",
 )  # fmt: skip
+# The book keys a <Book> element of the same name fills (book_records.book_items); the others
+# (contributor lists, bookname, chapter, dates, report and URL) stay empty: no recorded JSON
+# DocSum of a book shows their forms
+BOOK_ITEMS = {
+    "booktitle": "BookTitle", "medium": "Medium", "edition": "Edition",
+    "publisherlocation": "PublisherLocation", "publishername": "PublisherName",
+}  # fmt: skip
 
 
 def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
@@ -67,7 +88,10 @@ def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
         return error_reply("esummary", TOO_MANY, as_json=True)
     result: dict[str, Any] = {"uids": [str(p) for p in pmids]}
     for pmid in pmids:
-        items = summary_items(ET.fromstring(articles[pmid])) if pmid in articles else {}
+        article = ET.fromstring(articles[pmid]) if pmid in articles else None
+        items = summary_items(article) if article is not None else {}
+        if items:
+            items["SortPubDate"] = sort_pub_date(article)
         result[str(pmid)] = document(pmid, items) if items else _not_found(pmid)
     return compact_json({"header": HEADER, "result": result})
 
@@ -101,33 +125,69 @@ def document(pmid: int, items: dict[str, Any]) -> dict[str, Any]:
         "essn": items.get("ESSN", ""),
         "pubtype": list(items["PubTypes"]),
         "recordstatus": items.get("RecordStatus", ""),
-        "pubstatus": str(PUBSTATUS.get(items.get("PubStatus", ""), "")),
+        "pubstatus": pub_status(items.get("PubStatus", ""), items.get("PubModel", "")),
         "articleids": _article_ids(items["ArticleIds"]),
         "history": [
             {"pubstatus": d.get("PubStatus", ""), "date": history_date(d)} for d in items["History"]
         ],
-        "references": [],
+        "references": _references(items.get("Comments", [])),
         "attributes": ["Has Abstract"] if items["HasAbstract"] else [],
         "pmcrefcount": "",
         "fulljournalname": items.get("FullJournalName", ""),
         "elocationid": items.get("ELocationID", ""),
         "doctype": ("chapter" if items["IsChapter"] else "book") if is_book else "citation",
     }
-    doc |= {key: [] if key.endswith("list") else "" for key in BOOK_KEYS}
     doc |= {
-        "sortpubdate": sort_date(items["PubDate"]),
+        key: [] if key.endswith("list") else items.get(BOOK_ITEMS.get(key), "") for key in BOOK_KEYS
+    }
+    doc |= {
+        "sortpubdate": items.get("SortPubDate", ""),
         "sortfirstauthor": authors[0][0] if authors else "",
         "vernaculartitle": items.get("VernacularTitle", ""),
     }
     return doc
 
 
+def pub_status(status: str, model: str) -> str:
+    """The JSON ``pubstatus`` of a PublicationStatus and PubModel (module docstring): "256" for
+    ppublish/Print-Electronic, "4" for ppublish/Print; "" for a status NCBI's enumeration lacks."""
+    two_dates = TWO_DATES.get((status, model))
+    return str(two_dates[1] if two_dates else PUBSTATUS.get(status, ""))
+
+
+def _references(links: list[ET._Element]) -> list[dict[str, Any]]:
+    """The CommentsCorrections as ``references`` (module docstring): each kind MEDLINE text
+    writes (formats.corrections.MEDLINE_TAGS; not 'Cites', a reference list), its RefType in
+    words as PubMed's web labels it ('CommentIn' -> 'Comment in', 'RetractedandRepublishedIn'
+    -> 'Retracted and republished in')."""
+    out: list[dict[str, Any]] = []
+    for link in links:
+        kind, pmid = link.get("RefType", ""), text(link.find("PMID"))
+        if kind in MEDLINE_TAGS:
+            words = re.sub(r"(?<=.)(?=[A-Z])", " ", kind.replace("and", "And")).capitalize()
+            out.append(
+                {
+                    "refsource": text(link.find("RefSource")),
+                    "reftype": words,
+                    "pmid": int(pmid) if pmid.isdigit() else "",
+                    "note": text(link.find("Note")),
+                }
+            )
+    return out
+
+
 def _article_ids(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The ids in the XML's order, NCBI's pmcid entry after the PMC id: 'pmc-id: PMCn;', and
+    'manuscript-id: NIHMSn;' after it when the record has a manuscript id (recorded: 42802988
+    without one, 40604287 with one; an EMS id the same way, our reading). The embargo-date a
+    reply adds while a PMC release is still ahead is left out (the reply's day decides it)."""
+    mid = next((value for kind, value in pairs if kind == "mid"), "")
     out: list[dict[str, Any]] = []
     for kind, value in pairs:
         out.append({"idtype": kind, "idtypen": IDTYPEN.get(kind, OTHER), "value": value})
-        if kind == "pmc":  # NCBI adds its pmcid form after the PMC id (the live record)
-            out.append({"idtype": "pmcid", "idtypen": 5, "value": f"pmc-id: {value};"})
+        if kind == "pmc":
+            form = f"pmc-id: {value};" + (f"manuscript-id: {mid};" if mid else "")
+            out.append({"idtype": "pmcid", "idtypen": 5, "value": form})
     return out
 
 
@@ -137,13 +197,13 @@ def sort_title(title: str) -> str:
     return " ".join(re.split(r"[\W_]+", title.lower())).strip()
 
 
-def sort_date(spelled: str) -> str:
-    """'2026/01/01 00:00' from '2026', '2007/06/01 00:00' from '2007 Jun': a part the date
-    lacks is the first (a season or a range: its first month, else January)."""
-    year = re.search(r"\d{4}", spelled)
-    if not year:
-        return ""
-    rest = spelled[year.end() :].split()
-    month = next((MONTHS.index(w[:3].title()) + 1 for w in rest if w[:3].title() in MONTHS), 1)
-    day = next((int(w) for w in rest[1:2] if w.isdigit() and 1 <= int(w) <= 31), 1)
-    return f"{year.group()}/{month:02d}/{day:02d} 00:00"
+def sort_pub_date(article: ET._Element) -> str:
+    """'2026/01/01 00:00' for a pubdate '2026', '2020/04/01 00:00' for '2020 Spring': the
+    publication date as the local pub_date sort reads it (:func:`article_dates.publication_date`:
+    a part the date lacks is the first, a season its month as PubMed's User Guide sets it);
+    an epublish article's electronic date, as the recorded 2022 and 2025 replies have it
+    (27933103: pubdate "2016", sortpubdate "2016/11/23"; NCBI's 2014 sample 24790447 still
+    had "2014/01/01")."""
+    epublished = article.findtext("PubmedData/PublicationStatus") == "epublish"
+    day = (epublished and electronic_date(article)) or publication_date(article)
+    return f"{day // 10000}/{day // 100 % 100:02d}/{day % 100:02d} 00:00" if day else ""

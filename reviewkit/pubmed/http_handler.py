@@ -141,11 +141,12 @@ class _Handler(BaseHTTPRequestHandler):
         out."""
         # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
         failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
-        if fault == "backend":
-            record.status = failed
-            self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
-            return
         as_json = endpoint in ("esearch", "esummary") and params.get("retmode") == "json"
+        if fault == "backend":  # in JSON to a JSON request, as NCBI's (a live esearch reply)
+            record.status = failed
+            body = error_reply(endpoint, BACKEND_FAILED, as_json=as_json)
+            self._reply(failed, body, JSON if as_json else XML)
+            return
         status = 200
         try:
             body = getattr(self.eutils, endpoint)(params)
