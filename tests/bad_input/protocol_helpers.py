@@ -34,6 +34,20 @@ def import_refused(tmp_path: Path, capsys, path: Path) -> str:
     return capsys.readouterr().err
 
 
+def imported_records(tmp_path: Path, capsys, path: Path) -> list:
+    """Import ``path`` into a fresh project under PROTOCOL (``tmp_path / "project"``) through
+    the CLI: it must be read (exit 0, what it said shown otherwise); the records stored, in
+    the order of their ids."""
+    from reviewkit.project import open_project
+    from reviewkit.store import records as record_rows
+
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
+    with open_project(project) as p:
+        return [record for _, record in record_rows.iter_records(p.db)]
+
+
 def include_everything(
     folder: Path, reviewers: tuple[str, ...] = ("reviewer1", "reviewer2")
 ) -> None:

@@ -9,11 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bad_input.protocol_helpers import PROTOCOL
-
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
+from bad_input.protocol_helpers import imported_records
 
 VOLUME = "@proceedings{vol20,\n  title = {Proceedings of RTW},\n  year = {2020},\n}\n"
 PAPER = "@inproceedings{p1,\n  title = {A conference paper},\n  author = {Berg, Tor},\n{}}\n\n"
@@ -34,11 +30,7 @@ def test_a_crossref_not_written_on_its_line_finds_its_volume(
 ) -> None:
     path = tmp_path / "dblp.bib"
     path.write_text(head + PAPER.replace("{}", crossref) + VOLUME, encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = [(r.title, r.year, r.journal) for _, r in record_rows.iter_records(p.db)]
+    rows = [(r.title, r.year, r.journal) for r in imported_records(tmp_path, capsys, path)]
     assert rows == [("A conference paper", 2020, "Proceedings of RTW")]
 
 
@@ -65,11 +57,7 @@ def test_an_entry_whose_crossref_names_itself_is_read_wherever_its_key_stands(
     close = "}\n" if "{" in opening else ")\n"
     above = "@article{p0,\n  title = {The entry above},\n  year = {2019},\n}\n\n"
     path.write_text(above + own + close, encoding="utf-8")
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.title, r.year) for _, r in record_rows.iter_records(p.db))
+    rows = sorted((r.title, r.year) for r in imported_records(tmp_path, capsys, path))
     assert rows == [("A paper naming itself", 2020), ("The entry above", 2019)]
 
 
@@ -97,11 +85,7 @@ def test_a_crossref_line_inside_a_value_is_read_as_its_text(
         f"@article{{p1,\n  {value},\n  year = {{2020}},\n}}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    rows = sorted((r.year, r.title) for r in imported_records(tmp_path, capsys, path))
     assert [year for year, _ in rows] == [2019, 2020], rows
 
 
@@ -114,11 +98,7 @@ def test_an_entry_named_only_by_an_at_comment_is_read(tmp_path: Path, capsys) ->
         "@article{p1,\n  title = {Second},\n  year = {2020},\n}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        assert record_rows.record_count(p.db) == 2
+    assert len(imported_records(tmp_path, capsys, path)) == 2
 
 
 @pytest.mark.parametrize(
@@ -141,11 +121,7 @@ def test_text_between_entries_names_no_volume(tmp_path: Path, capsys, between: s
         "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    rows = sorted((r.year, r.title) for r in imported_records(tmp_path, capsys, path))
     assert rows == [(2019, "A paper"), (2020, "Second")], rows
 
 
@@ -171,11 +147,9 @@ def test_an_entry_opened_with_a_parenthesis_closes_at_its_own(
         "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.year, r.title.split(" (")[0]) for _, r in record_rows.iter_records(p.db))
+    rows = sorted(
+        (r.year, r.title.split(" (")[0]) for r in imported_records(tmp_path, capsys, path)
+    )
     assert rows == [(2019, "A paper"), (2020, "Second")], rows
 
 
@@ -189,11 +163,7 @@ def test_an_entry_opened_after_other_text_on_its_line_is_read(tmp_path: Path, ca
         "@proceedings{conf19,\n  title = {Proc 19},\n  year = {2019},\n}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    rows = sorted((r.year, r.title) for r in imported_records(tmp_path, capsys, path))
     assert rows == [(2018, "First"), (2019, "A paper")], rows
 
 
@@ -207,9 +177,5 @@ def test_a_field_whose_name_ends_in_crossref_names_no_volume(tmp_path: Path, cap
         "@article{p1,\n  title = {Second},\n  bdsk-crossref = {p0},\n  year = {2020},\n}\n",
         encoding="utf-8",
     )
-    project = tmp_path / "project"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr().err
-    with open_project(project) as p:
-        rows = sorted((r.year, r.title) for _, r in record_rows.iter_records(p.db))
+    rows = sorted((r.year, r.title) for r in imported_records(tmp_path, capsys, path))
     assert rows == [(2019, "First"), (2020, "Second")], rows

@@ -7,22 +7,11 @@ received, still count."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from classify.helpers import suggested as labels
 
-from reviewkit import protocol as protocol_mod
 from reviewkit.classify.arm_cues import compares_figures
 from reviewkit.classify.words import tokens
-
-ROOT = Path(__file__).resolve().parents[2]
-PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
-
-
-@pytest.fixture(scope="module")
-def comparators():
-    return protocol_mod.load(PROTOCOL)
 
 
 @pytest.mark.parametrize(

@@ -6,20 +6,8 @@ active comparator (protocols/rtw-comparators.toml's fallback), in any section.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from classify.helpers import suggested as labels
-
-from reviewkit import protocol as protocol_mod
-
-ROOT = Path(__file__).resolve().parents[2]
-PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
-
-
-@pytest.fixture(scope="module")
-def comparators():
-    return protocol_mod.load(PROTOCOL)
 
 
 @pytest.mark.parametrize(

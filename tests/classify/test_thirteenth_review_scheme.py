@@ -12,16 +12,9 @@ import pytest
 from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
 
-from reviewkit import protocol as protocol_mod
-
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-comparators.toml"
 FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_comparator_records.csv"
-
-
-@pytest.fixture(scope="module")
-def comparators():
-    return protocol_mod.load(PROTOCOL)
 
 
 # the floor is what the rules get now, so a row lost fails here
