@@ -8,18 +8,20 @@ import shlex
 from conftest import add_records, write_lock
 from screening.helpers import make_records
 
+from reviewkit import screening
 from reviewkit.cli import main
 from reviewkit.tui import app as tui_app
 
 
-def _screen(project, monkeypatch, capsys, reviewer) -> str:
-    """What `reviewkit screen` prints with ``reviewer`` (a Pilot coroutine) at the keyboard."""
+def _screen(project, monkeypatch, capsys, reviewer, *stage: str) -> str:
+    """What `reviewkit screen` prints with ``reviewer`` (a Pilot coroutine) at the keyboard
+    (``stage``: the ``--stage`` words, if any)."""
     run = tui_app.run_app
     monkeypatch.setattr(
         tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=reviewer)
     )
     folder = str(project.folder)
-    args = ["screen", "--reviewer", "reviewer1", "--no-rank", "--project", folder]
+    args = ["screen", "--reviewer", "reviewer1", "--no-rank", "--project", folder, *stage]
     assert main(args) == 0
     return capsys.readouterr().out
 
@@ -39,6 +41,32 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved;"
         " next: title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract),"
         " 1 record for another reviewer\n"
+    )
+
+
+def test_quitting_partway_names_this_stage_before_an_earlier_one(project_a, monkeypatch, capsys):
+    """Quit partway at full text while new records wait at title-abstract too, the line named
+    title-abstract first (the protocol's order): 'this stage first', the README and the
+    screen's docstring say, so the command that goes on where the reviewer stopped leads."""
+    records = make_records(4)
+    add_records(project_a, records[:2])
+    queue = screening.ReviewerQueue(project_a, "title-abstract", "reviewer1")
+    for study in list(queue.studies):
+        queue.decide(study, "include")  # one reviewer a record: both go on to full text
+    add_records(project_a, records[2:])  # new records wait at title-abstract
+
+    async def reviewer(pilot):  # one full-text include, then quit
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.press("q")
+
+    monkeypatch.chdir(project_a.folder)
+    out = _screen(project_a, monkeypatch, capsys, reviewer, "--stage", "full-text")
+    assert out.endswith(
+        "reviewer1 at full-text: 1 record decided, 1 remaining; every decision is saved;"
+        " next: full-text: 1 record waits for you (reviewkit screen --stage full-text),"
+        " 1 record for another reviewer; title-abstract: 2 records wait for you"
+        " (reviewkit screen --stage title-abstract)\n"
     )
 
 
