@@ -375,7 +375,8 @@ def steps_from(project: Project, work: list[StageWork], person: str, here: str) 
     """:func:`~reviewkit.screening.work_left.next_steps` of ``work`` (``work_left``) told to
     ``person`` in ``project``; when nothing waits anywhere, :func:`screening_done`."""
     done = screening_done(project, person) if nothing_waits(work) else ""
-    return next_steps(work, here, screens(project, person), done)
+    votes = screens(project, person)
+    return next_steps(work, here, votes, done, person if votes else "")
 
 
 def where_next(project: Project, person: str, here: str, first: str = "") -> str:

@@ -11,6 +11,7 @@ pending there, when ``reviewkit conflicts`` shows them to them too.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 from reviewkit.errors import command_line
@@ -63,21 +64,26 @@ def work_left(project: Project, reviewer: str) -> list[StageWork]:
     return work
 
 
-def next_steps(work: list[StageWork], here: str, screens: bool = True, done: str = "") -> str:
+def next_steps(
+    work: list[StageWork], here: str, screens: bool = True, done: str = "", reviewer: str = ""
+) -> str:
     """What to tell a reviewer with nothing left at stage ``here``: every stage where records
     wait for them (with the command that opens it), for another reviewer or for a lead; when
     nothing waits anywhere, ``done`` (that screening is done, and the command that comes next:
     :func:`reviewkit.status.screening_done`). ``screens`` false: told to a lead, whose "another
     reviewer" is either of the reviewers. The commands name the project opened when it is not
-    the current folder (:func:`~reviewkit.errors.command_line`, as every hint does)."""
+    the current folder (:func:`~reviewkit.errors.command_line`, as every hint does), and
+    ``reviewer`` where given: ``screen`` takes no name by default, so without it the line
+    copied was refused."""
     others = "for another reviewer" if screens else "for the reviewers"
+    who = f"--reviewer {shlex.quote(reviewer)} " if reviewer else ""
     said = []
     for w in work:
         parts = []
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" ({command_line(f'screen --stage {w.stage}')})"
+                f" ({command_line(f'screen {who}--stage {w.stage}')})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")

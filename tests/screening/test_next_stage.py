@@ -38,8 +38,9 @@ def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b, m
             assert s.current == ids[3]
             await pilot.press("i")
             assert "all done at this stage" in s.message
-            assert "full-text: 3 records wait for you (reviewkit screen --stage full-text)" in (
-                s.message
+            assert (
+                "full-text: 3 records wait for you"
+                " (reviewkit screen --reviewer reviewer1 --stage full-text)" in s.message
             )
             assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in s.message
 
@@ -98,7 +99,7 @@ def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b
             assert s.current is None
             assert s.message == (
                 "next: title-abstract: 2 records wait for you"
-                " (reviewkit screen --stage title-abstract)"
+                " (reviewkit screen --reviewer reviewer1 --stage title-abstract)"
             )
 
     asyncio.run(go())
@@ -117,7 +118,7 @@ def test_tab_when_every_record_is_decided_says_where_next(project_b, monkeypatch
             await pilot.press("tab")
             assert s.message == (
                 "every record here has your decision · next: full-text: 2 records wait for you"
-                " (reviewkit screen --stage full-text)"
+                " (reviewkit screen --reviewer reviewer1 --stage full-text)"
             )
 
     asyncio.run(go())

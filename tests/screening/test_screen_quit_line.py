@@ -39,7 +39,8 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
     monkeypatch.chdir(project_b.folder)  # working in the project: no --project to name
     assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved;"
-        " next: title-abstract: 2 records wait for you (reviewkit screen --stage title-abstract),"
+        " next: title-abstract: 2 records wait for you"
+        " (reviewkit screen --reviewer reviewer1 --stage title-abstract),"
         " 1 record for another reviewer\n"
     )
 
@@ -64,9 +65,10 @@ def test_quitting_partway_names_this_stage_before_an_earlier_one(project_a, monk
     out = _screen(project_a, monkeypatch, capsys, reviewer, "--stage", "full-text")
     assert out.endswith(
         "reviewer1 at full-text: 1 record decided, 1 remaining; every decision is saved;"
-        " next: full-text: 1 record waits for you (reviewkit screen --stage full-text),"
+        " next: full-text: 1 record waits for you"
+        " (reviewkit screen --reviewer reviewer1 --stage full-text),"
         " 1 record for another reviewer; title-abstract: 2 records wait for you"
-        " (reviewkit screen --stage title-abstract)\n"
+        " (reviewkit screen --reviewer reviewer1 --stage title-abstract)\n"
     )
 
 
@@ -92,7 +94,8 @@ def test_ctrl_q_with_keys_kept_for_a_busy_database_says_they_were_not_saved(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; 2 keys pressed while the"
         " database was busy were not saved (ctrl+q quit before it was free): open the screen"
         " again and press them again; next: title-abstract: 2 records wait for you"
-        " (reviewkit screen --stage title-abstract), 1 record for another reviewer\n"
+        " (reviewkit screen --reviewer reviewer1 --stage title-abstract),"
+        " 1 record for another reviewer\n"
     )
 
 
@@ -114,7 +117,8 @@ def test_quitting_with_nothing_left_names_the_next_stage_and_its_command(
     out = _screen(project_a, monkeypatch, capsys, reviewer)
     assert out.endswith(
         "reviewer1 at title-abstract: 2 records decided, 0 remaining; every decision is saved;"
-        " next: full-text: 2 records wait for you (reviewkit screen --stage full-text)\n"
+        " next: full-text: 2 records wait for you"
+        " (reviewkit screen --reviewer reviewer1 --stage full-text)\n"
     )
 
 
@@ -123,7 +127,9 @@ def test_the_next_command_names_the_project_given_and_runs_on_it_when_copied(
 ):
     """The line said 'reviewkit screen --stage full-text' to a reviewer who had typed
     --project: copied into the same terminal, it opened the current folder's project (or
-    none), not theirs. It names the project, and the copied line opens it at full text."""
+    none), not theirs; and it lacked the --reviewer that screen requires (it takes no name by
+    default), so the copied line was refused. It names the project and the reviewer, and the
+    copied line, as it is, opens the project at full text."""
     add_records(project_a, make_records(2))
     monkeypatch.chdir(tmp_path)  # another folder than the project's
     run = tui_app.run_app
@@ -136,13 +142,15 @@ def test_the_next_command_names_the_project_given_and_runs_on_it_when_copied(
 
     out = _screen(project_a, monkeypatch, capsys, include_both)
     command = out.rsplit("(", 1)[1].removesuffix(")\n")
-    assert command == f"reviewkit screen --stage full-text --project {project_a.folder}"
+    assert command == (
+        f"reviewkit screen --reviewer reviewer1 --stage full-text --project {project_a.folder}"
+    )
 
     async def look(pilot):
         await pilot.pause()
         await pilot.press("q")
 
     monkeypatch.setattr(tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=look))
-    words = shlex.split(command)[1:]  # as the user types it, with their reviewer name
-    assert main([*words, "--reviewer", "reviewer1", "--no-rank"]) == 0
+    words = shlex.split(command)[1:]  # copied as it is (--no-rank: no ranker in the test)
+    assert main([*words, "--no-rank"]) == 0
     assert capsys.readouterr().out.startswith("reviewer1 at full-text: 0 records decided, 2")
