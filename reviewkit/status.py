@@ -393,8 +393,9 @@ def where_next(project: Project, person: str, here: str, first: str = "") -> str
 
 
 def then_line(project: Project, person: str, here: str, first: str = "") -> str:
-    """'; next: full-text: 15 records wait for you (reviewkit screen --stage full-text)', or ""
-    (:func:`where_next`, ``first`` named first): the end of the line a screen's command prints
-    once it closes, which takes the message line's words off the terminal."""
+    """'; next: full-text: 15 records wait for you (reviewkit screen --reviewer anna --stage
+    full-text)', or "" (:func:`where_next`, ``first`` named first): the end of the line a
+    screen's command prints once it closes, which takes the message line's words off the
+    terminal."""
     steps = where_next(project, person, here, first)
     return f"; next: {steps}" if steps else ""
