@@ -378,20 +378,23 @@ def steps_from(project: Project, work: list[StageWork], person: str, here: str) 
     return next_steps(work, here, screens(project, person), done, person)
 
 
-def where_next(project: Project, person: str, here: str) -> str:
+def where_next(project: Project, person: str, here: str, first: str = "") -> str:
     """:func:`steps_from` for ``person`` leaving ``here`` (a stage, or 'dedup review': then every
     stage counts), read now; "" when no record has entered screening, or when the
-    database is busy: what was done is saved, and ``reviewkit status`` tells where work waits."""
+    database is busy: what was done is saved, and ``reviewkit status`` tells where work waits.
+    ``first``: a stage named before the others, which keep the protocol's order (the stage a
+    screen was quit at partway, whose command goes on where the person stopped)."""
     try:
-        return steps_from(project, work_left(project, person), person, here)
+        work = sorted(work_left(project, person), key=lambda w: w.stage != first)
+        return steps_from(project, work, person, here)
     except DatabaseBusy:
         return ""
 
 
-def then_line(project: Project, person: str, here: str) -> str:
+def then_line(project: Project, person: str, here: str, first: str = "") -> str:
     """'; next: full-text: 15 records wait for you (reviewkit screen --reviewer anna --stage
-    full-text)', or ""
-    (:func:`where_next`): the end of the line a screen's command prints once it closes, which
-    takes the message line's words off the terminal."""
-    steps = where_next(project, person, here)
+    full-text)', or "" (:func:`where_next`, ``first`` named first): the end of the line a
+    screen's command prints once it closes, which takes the message line's words off the
+    terminal."""
+    steps = where_next(project, person, here, first)
     return f"; next: {steps}" if steps else ""

@@ -232,12 +232,14 @@ class KeepsUp:
         """'; next: …' or "" (:func:`then_line`) for the line printed once the screen closes,
         which takes the message line's words off the terminal (a reviewer done with
         title-abstract was not told the next stage's command). ``partway``: records wait for
-        the reviewer here, so this stage is named too, with its command (quit partway, the
-        line had no 'next' at all)."""
+        the reviewer here, so this stage is named too, first, with its command (quit partway,
+        the line had no 'next' at all; then it came after an earlier stage's)."""
         from reviewkit import status  # the whole project's reader: not loaded with the screen
 
-        here = "" if partway else self.queue.stage
-        return status.then_line(self.queue.project, self.queue.reviewer, here)
+        q = self.queue
+        if partway:
+            return status.then_line(q.project, q.reviewer, "", first=q.stage)
+        return status.then_line(q.project, q.reviewer, q.stage)
 
     def say_arrived(self, said: str) -> None:
         """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""

@@ -39,8 +39,8 @@ def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b, m
             await pilot.press("i")
             assert "all done at this stage" in s.message
             assert (
-                "full-text: 3 records wait for you (reviewkit screen --reviewer reviewer1 --stage full-text)"
-                in (s.message)
+                "full-text: 3 records wait for you"
+                " (reviewkit screen --reviewer reviewer1 --stage full-text)" in s.message
             )
             assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in s.message
 

@@ -121,7 +121,10 @@ def test_dedup_review_with_none_left_names_the_reviewer_s_next_command(
     folder = str(project_b.folder)
     assert main(["dedup", "review", "--reviewer", "reviewer1", "--project", folder]) == 0
     out = capsys.readouterr().out
-    then = "title-abstract: 2 records wait for you (reviewkit screen --reviewer reviewer1 --stage title-abstract)"
+    then = (
+        "title-abstract: 2 records wait for you"
+        " (reviewkit screen --reviewer reviewer1 --stage title-abstract)"
+    )
     assert out.endswith(
         f"reviewer1 at dedup review: 0 pairs decided, 0 in queue; every verdict is saved; next:"
         f" {then}\n"
