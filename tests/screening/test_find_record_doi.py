@@ -20,7 +20,7 @@ def test_a_doi_shared_by_two_records_is_refused_with_the_candidates(project_a):
     a, b, c = add_records(project_a, [first, shared, other])
     with pytest.raises(UserError) as err:
         scr.find_record(project_a.db, f"doi:{first.doi}")
-    assert f"({a}, {b})" in str(err.value) and "2 records" in str(err.value)
+    assert f"({a} and {b})" in str(err.value) and "2 records" in str(err.value)
     with pytest.raises(UserError):
         scr.find_record(project_a.db, first.doi)  # a bare '10.' reference too
     # a DOI of one record, and the record id, still name it
@@ -39,7 +39,7 @@ def test_a_doi_shared_by_records_dedup_made_one_names_that_record(project_a):
     d = add_records(project_a, [replace(other, title="Another work", doi=first.doi)])[0]
     with pytest.raises(UserError) as err:
         scr.find_record(project_a.db, f"doi:{first.doi}")
-    assert f"({a}, {b}, {d})" in str(err.value)
+    assert f"({a}, {b} and {d})" in str(err.value)
 
 
 def test_a_pmid_shared_by_two_records_is_refused_with_the_candidates(project_a):
@@ -49,7 +49,7 @@ def test_a_pmid_shared_by_two_records_is_refused_with_the_candidates(project_a):
     a, b, c = add_records(project_a, [first, again, other])
     with pytest.raises(UserError) as err:
         scr.find_record(project_a.db, f"pmid:{first.pmid}")
-    assert f"({a}, {b})" in str(err.value) and "2 records" in str(err.value)
+    assert f"({a} and {b})" in str(err.value) and "2 records" in str(err.value)
     assert scr.find_record(project_a.db, f"pmid:{other.pmid}") == c
 
 
@@ -62,6 +62,6 @@ def test_attach_by_a_shared_pmid_exits_2_naming_the_records(project_a, capsys, t
     code = main(args)
     err = capsys.readouterr().err
     assert code == 2
-    assert f"({a}, {b})" in err and "Traceback" not in err
+    assert f"({a} and {b})" in err and "Traceback" not in err
     assert scr.study_attachment(project_a.db, a) is None  # nothing attached to either
     assert scr.study_attachment(project_a.db, b) is None
