@@ -218,11 +218,7 @@ def read_gold(
             gold = []
             for part in _split(row.get(gold_col)) or [none_id(scheme)]:
                 if _key(part) not in names:
-                    raise UserError(
-                        f"unknown label {part!r} for scheme {scheme.id!r}",
-                        where=f"{path}:{line}",
-                        hint=f"known: {', '.join(labels)}",
-                    )
+                    raise _unknown(part, scheme, gold_col, f"{path}:{line}", not gold_column)
                 gold.append(names[_key(part)])
             records.append(text_record(row, gold_col))
             golds.append(list(dict.fromkeys(gold)))
@@ -236,6 +232,26 @@ def read_gold(
             )
     found.tell(warn)  # a sheet read: ``warn`` hears its warnings (a refusal carried them)
     return records, golds, lines
+
+
+def _unknown(part: str, scheme: Scheme, column: str, where: str, by_name: bool) -> UserError:
+    """The refusal of a gold cell that names no label of ``scheme``, naming its ``column``
+    and, when the column was taken ``by_name`` (no --gold: 'gold', 'label' or the scheme's
+    id), that it was, and --gold: a column named as the scheme may be the studies' own text
+    (Review B's 'intervention' describes each arm), and the value alone did not say why it
+    was read as labels."""
+    taken = ", read as the gold labels by its name" if by_name else ""
+    hint = f"known: {', '.join(all_labels(scheme))}"
+    if by_name:
+        hint += (
+            f"; if {column!r} is the studies' own text and not their labels, name the gold"
+            " labels' column with --gold COLUMN"
+        )
+    return UserError(
+        f"unknown label {part!r} for scheme {scheme.id!r} in the column {column!r}{taken}",
+        where=where,
+        hint=hint,
+    )
 
 
 def _key(name: str) -> str:
