@@ -262,4 +262,4 @@ def leads(project: Project) -> frozenset[str]:
     the names its logs hold that are no reviewer's (:func:`lead_from_before_leads`)."""
     if project.protocol.leads:
         return frozenset(project.protocol.leads)
-    return frozenset(in_use.names_in_logs(project.db)) - frozenset(project.protocol.reviewers)
+    return logged_leads(project.protocol, project.db) - frozenset(project.protocol.reviewers)
