@@ -413,8 +413,7 @@ def import_decisions(
     requires one (made before it did); every other check stays."""
     path = Path(path)
     review = db.review_id() or (protocol.id if protocol is not None else None)
-    logged = logged_leads(protocol, db) if protocol is not None else frozenset()
-    entries = _parse(path, protocol, review, allow_missing_reasons, logged)
+    entries = _parse(path, protocol, review, allow_missing_reasons, logged_leads(protocol, db))
     resolve = RecordResolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     new: list[Decision] = []

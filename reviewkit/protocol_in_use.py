@@ -249,11 +249,14 @@ def lead_from_before_leads(project: Project, name: str) -> bool:
     return name in logged_leads(project.protocol, project.db)
 
 
-def logged_leads(protocol: Protocol, db: Store) -> frozenset[str]:
+def logged_leads(protocol: Protocol | None, db: Store) -> frozenset[str]:
     """The names :func:`lead_from_before_leads` takes for a lead's of ``protocol``, though it
     does not list them: for a protocol written before ``[review] leads`` existed (it lists
-    none), every name the logs of ``db`` hold; none for one that lists its leads."""
-    return frozenset() if protocol.leads else frozenset(in_use.names_in_logs(db))
+    none), every name the logs of ``db`` hold; none for one that lists its leads (or none
+    given: nothing is checked against it)."""
+    if protocol is None or protocol.leads:
+        return frozenset()
+    return frozenset(in_use.names_in_logs(db))
 
 
 def leads(project: Project) -> frozenset[str]:
