@@ -13,8 +13,9 @@ from pathlib import Path
 from benchmarks.classify_review_b import data_path
 from reviewkit import protocol as protocol_mod
 from reviewkit.classify import choose, score_labels
-from reviewkit.classify.evaluate import gold_column, text_record
+from reviewkit.classify.evaluate import cell_labels, gold_column, text_record
 from reviewkit.formats.filled_sheet import sheet_rows
+from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,22 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return found.header, [row for _, row in found.rows]
 
 
+def _gold(header: list[str], rows: list[dict[str, str]], scheme: Scheme) -> str:
+    """The column left out of the rows' text as ``scheme``'s gold ('' for none): the one
+    ``classify --evaluate`` reads as its gold (evaluate.gold_column) when a cell of it names
+    labels of the scheme (evaluate.cell_labels): the gold, or the authors' own coding in part
+    (Review B's 'design': 'RCT', 'qualitative' beside 'cohort'), whose labels would be their
+    own evidence. One whose cells name none is a description (Review B's 'intervention', each
+    arm in the authors' words; --evaluate refuses it as gold) and is read, as a file's
+    'intervention' column is for every other scheme."""
+    gold = gold_column(header, scheme)
+    if gold and any(
+        (row.get(gold) or "").strip() and not cell_labels(scheme, row.get(gold))[1] for row in rows
+    ):
+        return gold
+    return ""
+
+
 def cells(
     files: list[Path] | None = None, protocols: list[Path] | None = None
 ) -> dict[str, object]:
@@ -34,7 +51,7 @@ def cells(
     of ``protocols`` (every one in protocols/) on ``files`` (the held-out sets and Review B's
     rows). A row's text is read as ``classify --evaluate`` reads it for the scheme: every
     column but the scheme's gold column (evaluate.gold_column), also one named like a section
-    ('setting', 'design')."""
+    ('setting', 'design'), unless no cell of it names a label of the scheme (:func:`_gold`)."""
     files = files or [*sorted((ROOT / "tests/reports/fixtures").glob("heldout_*.csv")), data_path()]
     sheets = {f.name: _read(f) for f in files}
     records: dict[tuple[str, str], list[Record]] = {}  # (file, gold column) -> rows' records
@@ -44,7 +61,7 @@ def cells(
         for scheme_id in protocol.schemes:
             scheme = protocol.scheme(scheme_id)
             for name, (header, rows) in sheets.items():
-                gold = gold_column(header, scheme)
+                gold = _gold(header, rows, scheme)
                 if (name, gold) not in records:
                     records[name, gold] = [text_record(row, gold) for row in rows]
                 for i, record in enumerate(records[name, gold], 1):

@@ -13,8 +13,8 @@ export, a read, does not write it).
 
 Every field of every line is checked before anything is written (against the protocol when
 one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion
-reason (but for an exclusion the file also undoes), a reviewer the protocol names (for votes and notes; a resolver's final decisions may
-come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not in the future
+reason (but for an exclusion the file also undoes), a reviewer the protocol names (for votes and notes; a final decision a
+reviewer or a lead: of a protocol from before ``[review] leads``, a name the logs hold), a ``created_at`` in the log's own ISO 8601 UTC form and not in the future
 (the newest entry decides a study, so a bad date would decide it), and a record key with a
 PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
 
@@ -54,6 +54,7 @@ from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.protocol.names import did_you_mean
 from reviewkit.protocol.people import check_person
+from reviewkit.protocol_in_use import logged_leads
 from reviewkit.records import normalise_pmid, normalise_title
 from reviewkit.screening import (
     FINAL,
@@ -194,7 +195,10 @@ def _check_meaning(
     protocol: Protocol | None,
     allow_missing_reasons: bool = False,
     undone: Callable[[str], bool] = lambda _id: False,
+    logged: frozenset[str] = frozenset(),
 ) -> None:
+    """UserError for an entry the protocol does not allow; ``logged``: the names taken for a
+    lead's besides those it lists (:func:`reviewkit.protocol_in_use.logged_leads`)."""
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
         raise _unknown(where, "label", label, LABELS)
@@ -217,7 +221,10 @@ def _check_meaning(
         try:
             check_person(protocol, entry["reviewer"], screens=label not in FINAL)
         except UserError as exc:
-            raise _bad(where, exc.message, hint=exc.hint) from None
+            # a protocol from before [review] leads: its lead is a name the logs hold, as
+            # every command takes it (their finals from a copy had been refused here alone)
+            if label not in FINAL or entry["reviewer"] not in logged:
+                raise _bad(where, exc.message, hint=exc.hint) from None
     codes = [r.code for r in protocol.stages[stage].exclusion_reasons]
     # an exclusion the file also undoes decides nothing: its reason may have left the protocol
     # (as reviewkit.protocol_in_use allows), and the pair still carries the log across
@@ -328,6 +335,7 @@ def _parse(
     protocol: Protocol | None = None,
     review: str | None = None,
     allow_missing_reasons: bool = False,
+    logged: frozenset[str] = frozenset(),
 ) -> list[tuple[int, dict]]:
     lines = split_lines(read_text(path))
     undone = _Undone(lines)
@@ -384,7 +392,7 @@ def _parse(
             raise _bad(where, f"missing fields: {', '.join(missing)}")
         _check_types(entry, where)
         _check_review(entry, where, review)
-        _check_meaning(entry, where, protocol, allow_missing_reasons, undone)
+        _check_meaning(entry, where, protocol, allow_missing_reasons, undone, logged)
         _check_time(entry["created_at"], where)
         entries.append((no, entry))
     if not entries:
@@ -405,7 +413,7 @@ def import_decisions(
     requires one (made before it did); every other check stays."""
     path = Path(path)
     review = db.review_id() or (protocol.id if protocol is not None else None)
-    entries = _parse(path, protocol, review, allow_missing_reasons)
+    entries = _parse(path, protocol, review, allow_missing_reasons, logged_leads(protocol, db))
     resolve = RecordResolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     new: list[Decision] = []

@@ -21,7 +21,7 @@ from reviewkit.errors import ProtocolError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
 from reviewkit.protocol.reading import read_text
-from reviewkit.store import in_use
+from reviewkit.store import Store, in_use
 from reviewkit.store import searches as search_rows
 from reviewkit.wording import quantity, verb
 
@@ -246,7 +246,17 @@ def lead_from_before_leads(project: Project, name: str) -> bool:
     the name (the team's resolver, its final decisions given). The one rule for names catches
     a typo before it enters the logs; a name the logs hold is no new typo, and refusing it
     locked a project out of its own lead's work."""
-    return not project.protocol.leads and name in in_use.names_in_logs(project.db)
+    return name in logged_leads(project.protocol, project.db)
+
+
+def logged_leads(protocol: Protocol | None, db: Store) -> frozenset[str]:
+    """The names :func:`lead_from_before_leads` takes for a lead's of ``protocol``, though it
+    does not list them: for a protocol written before ``[review] leads`` existed (it lists
+    none), every name the logs of ``db`` hold; none for one that lists its leads (or none
+    given: nothing is checked against it)."""
+    if protocol is None or protocol.leads:
+        return frozenset()
+    return frozenset(in_use.names_in_logs(db))
 
 
 def leads(project: Project) -> frozenset[str]:
@@ -255,4 +265,4 @@ def leads(project: Project) -> frozenset[str]:
     the names its logs hold that are no reviewer's (:func:`lead_from_before_leads`)."""
     if project.protocol.leads:
         return frozenset(project.protocol.leads)
-    return frozenset(in_use.names_in_logs(project.db)) - frozenset(project.protocol.reviewers)
+    return logged_leads(project.protocol, project.db) - frozenset(project.protocol.reviewers)

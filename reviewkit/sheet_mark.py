@@ -152,7 +152,9 @@ def cut_short(cell: str) -> bool:
     form (its version, then letters in fixed counts one space apart, no space after the last),
     which a cut inside its letters breaks; a cut right after a whole chunk leaves a whole mark
     of fewer fields, which cannot be told. An empty cell (a mark emptied on purpose) and text
-    typed over the mark ('checked') are no start of one."""
+    typed over the mark ('checked') are no start of one, nor is a cell cleared with the space
+    bar (' '); spaces before a mark are read past, as :func:`read_mark` reads them."""
+    cell = cell.lstrip()  # ' ' had split into the version '', the start of every one
     version, *rest = cell.split(" ")
     if not cell or not any(v.startswith(version) for v in _TAGS):
         return False

@@ -47,11 +47,14 @@ def numbered(noun: str, numbers: Sequence[int | str], shown: int = 5) -> str:
 
 
 def listed(items: Iterable[str], shown: int = 5, sep: str = ", ") -> str:
-    """The first ``shown`` of ``items`` (one or more) in a sentence, the rest counted: 'a.ris',
+    """The first ``shown`` of ``items`` in a sentence, the rest counted: 'a.ris',
     'a.ris and b.ris', 'a, b, c, d, e and 4 more' (:func:`numbered` for numbers after a noun).
     Every list a message names is cut so, with a sign of how many it left out. Items that may
-    hold a comma themselves (a cell's text) are parted by ``sep`` '; '."""
+    hold a comma themselves (a cell's text) are parted by ``sep`` '; '. No items: 'none' (a
+    header row of empty names listed its columns so, and raised IndexError)."""
     names = list(items)
+    if not names:
+        return "none"
     if len(names) > shown:
         return f"{sep.join(names[:shown])} {_rest(len(names) - shown)}"
     return names[0] if len(names) == 1 else f"{sep.join(names[:-1])} and {names[-1]}"

@@ -209,23 +209,13 @@ def read_gold(
                 hint=found.hint("the labelled studies", f"columns: {', '.join(header)}"),
             )
         gold_col = _gold_column(header, scheme, gold_column, f"{path}:{found.header_line}")
-        labels = all_labels(scheme)
-        names = {_key(lab.name): lab.id for lab in scheme.labels} | {
-            _key(lab): lab for lab in labels
-        }
         records, golds, lines = [], [], []
         for line, row in rows:
-            gold = []
-            for part in _split(row.get(gold_col)) or [none_id(scheme)]:
-                if _key(part) not in names:
-                    raise UserError(
-                        f"unknown label {part!r} for scheme {scheme.id!r}",
-                        where=f"{path}:{line}",
-                        hint=f"known: {', '.join(labels)}",
-                    )
-                gold.append(names[_key(part)])
+            gold, unknown = cell_labels(scheme, row.get(gold_col))
+            if unknown:
+                raise _unknown(unknown, scheme, gold_col, f"{path}:{line}", not gold_column)
             records.append(text_record(row, gold_col))
-            golds.append(list(dict.fromkeys(gold)))
+            golds.append(gold)
             lines.append(line)
         if not records:
             raise UserError(
@@ -236,6 +226,41 @@ def read_gold(
             )
     found.tell(warn)  # a sheet read: ``warn`` hears its warnings (a refusal carried them)
     return records, golds, lines
+
+
+def cell_labels(scheme: Scheme, cell: str | None) -> tuple[list[str], str]:
+    """The label ids a gold ``cell`` names (';' between labels, each by its id or name in any
+    case; an empty cell: the scheme's none label), and the first part naming none of them (''
+    when every part names one): what :func:`read_gold` refuses."""
+    names = {_key(lab.name): lab.id for lab in scheme.labels} | {
+        _key(lab): lab for lab in all_labels(scheme)
+    }
+    ids = []
+    for part in _split(cell) or [none_id(scheme)]:
+        if _key(part) not in names:
+            return ids, part
+        ids.append(names[_key(part)])
+    return list(dict.fromkeys(ids)), ""
+
+
+def _unknown(part: str, scheme: Scheme, column: str, where: str, by_name: bool) -> UserError:
+    """The refusal of a gold cell that names no label of ``scheme``, naming its ``column``
+    and, when the column was taken ``by_name`` (no --gold: 'gold', 'label' or the scheme's
+    id), that it was, and --gold: a column named as the scheme may be the studies' own text
+    (Review B's 'intervention' describes each arm), and the value alone did not say why it
+    was read as labels."""
+    taken = ", read as the gold labels by its name" if by_name else ""
+    hint = f"known: {', '.join(all_labels(scheme))}"
+    if by_name:
+        hint += (
+            f"; if {column!r} is the studies' own text and not their labels, name the gold"
+            " labels' column with --gold COLUMN"
+        )
+    return UserError(
+        f"unknown label {part!r} for scheme {scheme.id!r} in the column {column!r}{taken}",
+        where=where,
+        hint=hint,
+    )
 
 
 def _key(name: str) -> str:

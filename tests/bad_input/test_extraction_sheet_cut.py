@@ -87,3 +87,30 @@ def test_a_last_mark_emptied_or_typed_over_is_read(sheet, tmp_path, capsys, cell
     assert code == 0, said
     assert "had no mark in the 'as_exported' column" in said
     assert _stored(project, tmp_path) == "typed in the sheet"
+
+
+@pytest.mark.parametrize("cell", [" ", "  ", " checked"])  # emptied with the space bar
+def test_a_last_mark_cleared_with_a_space_is_read(sheet, tmp_path, capsys, cell) -> None:
+    # a cell cleared by typing a space starts with no version: no start of a mark, as the
+    # empty cell is not (it had been refused as a file cut short, exit 2)
+    project, out = sheet
+    text = out.read_text(encoding="utf-8").rstrip("\r\n")
+    out.write_text(text.rsplit(",", 1)[0] + "," + cell, encoding="utf-8", newline="")
+    code, said = _import(project, out, capsys)
+    assert code == 0, said
+    assert "had no mark in the 'as_exported' column" in said
+    assert _stored(project, tmp_path) == "typed in the sheet"
+
+
+@pytest.mark.parametrize("lead", ["", " "])
+def test_a_whole_quoted_last_mark_is_read(sheet, tmp_path, capsys, lead) -> None:
+    # LibreOffice's 'quote all text cells', no final line break; a space before the mark is
+    # read past by the mark's reader, so no cut either
+    project, out = sheet
+    text = out.read_text(encoding="utf-8").rstrip("\r\n")
+    head, mark = text.rsplit(",", 1)
+    out.write_text(f'{head},"{lead}{mark}"', encoding="utf-8", newline="")
+    code, said = _import(project, out, capsys)
+    assert code == 0, said
+    assert "no mark" not in said
+    assert _stored(project, tmp_path) == "typed in the sheet"

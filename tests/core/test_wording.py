@@ -77,3 +77,7 @@ def test_items_holding_commas_are_parted_by_semicolons():
     cells = ["line 3 ('dose': '1,5')", "line 4 ('dose': '2,5')", "line 5 ('dose': '3,5')"]
     assert listed(cells, 2, sep="; ") == f"{cells[0]}; {cells[1]} and 1 more"
     assert listed(cells, sep="; ") == f"{cells[0]}; {cells[1]} and {cells[2]}"
+
+
+def test_an_empty_list_is_none() -> None:
+    assert listed([]) == "none"

@@ -110,3 +110,21 @@ def dedup_central_and_portal(project: Project, capsys, tmp_path, central: str, p
     capsys.readouterr()
     assert main(["dedup", "--project", folder]) == 0
     return capsys.readouterr().out
+
+
+def cli(folder, *args: str) -> int:
+    """``reviewkit WORD WORD --project folder ARGS…`` through the CLI's main: its exit code."""
+    return main([*args[:2], "--project", str(folder), *args[2:]])
+
+
+def pairs_apart(project: Project, n: int, stage: str = "title-abstract") -> list[tuple[int, int]]:
+    """``n`` pairs (a, b): record a in conflict (reviewer1 include, reviewer2 exclude), record
+    b excluded by both; not yet known as copies of one study."""
+    ids = add_records(project, [other(i) for i in range(1, 2 * n + 1)])
+    pairs = list(zip(ids[::2], ids[1::2], strict=True))
+    for a, b in pairs:
+        scr.decide(project.db, a, stage, "reviewer1", "include")
+        scr.decide(project.db, a, stage, "reviewer2", "exclude", "long-term")
+        for who in ("reviewer1", "reviewer2"):
+            scr.decide(project.db, b, stage, who, "exclude", "long-term")
+    return pairs

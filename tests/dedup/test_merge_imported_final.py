@@ -16,40 +16,22 @@ from datetime import datetime, timedelta
 
 import pytest
 from conftest import add_records
-from dedup.helpers import other
+from dedup.helpers import cli, other, pairs_apart
 
 from reviewkit import screening as scr
-from reviewkit.cli import main
 from reviewkit.project import open_project
 
 TA = "title-abstract"
 AS_LEAD = ("--reviewer", "lead")  # who imports: a lead is told what to do
 
 
-def cli(folder, *args: str) -> int:
-    return main([*args[:2], "--project", str(folder), *args[2:]])
-
-
 def _said(capsys) -> str:
     return " ".join(capsys.readouterr().out.split())
 
 
-def _pairs_apart(project, n: int) -> list[tuple[int, int]]:
-    """``n`` pairs (a, b): record a in conflict (reviewer1 include, reviewer2 exclude), record
-    b excluded by both; not yet known as copies of one study."""
-    ids = add_records(project, [other(i) for i in range(1, 2 * n + 1)])
-    pairs = list(zip(ids[::2], ids[1::2], strict=True))
-    for a, b in pairs:
-        scr.decide(project.db, a, TA, "reviewer1", "include")
-        scr.decide(project.db, a, TA, "reviewer2", "exclude", "long-term")
-        for who in ("reviewer1", "reviewer2"):
-            scr.decide(project.db, b, TA, who, "exclude", "long-term")
-    return pairs
-
-
 def _screened_apart(project) -> tuple[int, int]:
-    """One pair of :func:`_pairs_apart`."""
-    return _pairs_apart(project, 1)[0]
+    """One pair of :func:`~dedup.helpers.pairs_apart`."""
+    return pairs_apart(project, 1)[0]
 
 
 def _final_from_copy(copy, a: int | list[int], log, hours: float) -> None:
@@ -218,7 +200,7 @@ def test_finals_of_a_copy_taken_after_the_merge_are_told_once_to_whoever_imports
     telling the reviewer to resolve the study again, which a reviewer cannot do. A lead is
     told to; anyone else (a name left out is $REVIEWKIT_REVIEWER, else the login name) that
     a lead sees them in conflicts."""
-    pairs = _pairs_apart(project_b, 7)
+    pairs = pairs_apart(project_b, 7)
     studies = [a for a, _ in pairs]
     here, copy = project_b.folder, tmp_path / "copy"
     for a, b in pairs:

@@ -200,3 +200,14 @@ def test_a_set_of_many_columns_without_a_title_names_twelve_and_counts_the_rest(
     assert main(["simulate", str(path)]) == 2
     said = " ".join(capsys.readouterr().err.split())
     assert f"the columns are: {', '.join(columns[:12])} and 2 more;" in said, said
+
+
+def test_a_set_whose_header_row_is_empty_is_refused_without_a_traceback(tmp_path, capsys):
+    """A first row of separators alone (',,': a sheet saved with its header row cleared) names
+    no column: the hint said so by listing none, then crashed in ``wording.listed`` (an
+    IndexError on an empty list, exit 1)."""
+    path = tmp_path / "no_names.csv"
+    path.write_text(",,\n1,2,3\n", encoding="utf-8")
+    assert main(["simulate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no 'title' column" in err and "Traceback" not in err
