@@ -42,7 +42,7 @@ def _dies() -> None:
 
 
 def _idle_worker() -> int:
-    time.sleep(0.3)  # long enough to be sampled (TreeMemory: every 50 ms)
+    time.sleep(0.5)  # sampled several times (every 50 ms) even at a high load
     return 1
 
 
@@ -58,7 +58,8 @@ def test_a_command_reports_its_own_peak_not_this_processs():
 def test_a_command_smaller_than_this_process_still_reports_what_it_grew_to():
     _parent_peak()
     grow = "b = bytearray(120 * 2**20); b[:: 2**12] = b'x' * len(b[:: 2**12]); "
-    done = run_measured([sys.executable, "-c", grow + "import time; time.sleep(0.3)"])
+    # held 1 s: sampled (every 50 ms) at a high load too
+    done = run_measured([sys.executable, "-c", grow + "import time; time.sleep(1)"])
     assert 120 <= done["peak_rss_mb"] < PARENT_MB
 
 
