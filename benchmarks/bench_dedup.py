@@ -188,11 +188,16 @@ def run_reviewkit(name: str) -> dict:
 
 # --- bib-dedupe in its own venv ------------------------------------------------------------
 
+# argv: this folder (for measure.py, stdlib only), the CSV files, the output file. Peak memory
+# is bib-dedupe's own (measure.with_children_peak_kb), not ru_maxrss: that carries the
+# benchmark's peak at the spawn.
 _RUNNER = r"""
 import json, os, resource, sys, time
+sys.path.append(sys.argv[1])
+from measure import with_children_peak_kb
 import pandas as pd
 from bib_dedupe.bib_dedupe import prep, block, match, cluster
-files, out = sys.argv[1:-1], sys.argv[-1]
+files, out = sys.argv[2:-1], sys.argv[-1]
 load = round(os.getloadavg()[0], 1)
 df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
 t0 = time.perf_counter()
@@ -203,7 +208,7 @@ clusters = cluster(m, verbosity_level=0)
 wall = time.perf_counter() - t0
 maybe = int((m["duplicate_label"] == "maybe").sum()) if len(m) else 0
 use = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-peak = max(u.ru_maxrss for u in use) / 1024
+peak = with_children_peak_kb() / 1024
 cpu = sum(u.ru_utime + u.ru_stime for u in use)
 json.dump({"clusters": [sorted(c) for c in clusters], "maybe_pairs": maybe, "wall_s": round(wall, 2),
            "cpu_s": round(cpu, 2), "peak_mb": round(peak, 1), "load_average_at_start": load},
@@ -230,6 +235,12 @@ def ensure_venv() -> Path:
     return python
 
 
+def runner_command(python: str, files: list[str], out: str) -> list[str]:
+    """The command that runs bib-dedupe (``cpu=1``) with ``python`` on the CSV ``files`` and
+    writes its clusters and figures (JSON) to ``out``."""
+    return [python, "-c", _RUNNER, str(HERE), *files, out]
+
+
 def run_bib_dedupe(name: str) -> dict | None:
     """bib-dedupe's clusters for a set (cached after the first run).
 
@@ -248,7 +259,7 @@ def run_bib_dedupe_on(files: list[str], cached: Path, prefix: tuple[str, ...] = 
     if not cached.exists():
         python = ensure_venv()
         subprocess.run(
-            [*prefix, str(python), "-c", _RUNNER, *files, str(cached) + ".tmp"],
+            [*prefix, *runner_command(str(python), files, str(cached) + ".tmp")],
             check=True,
             cwd=WORK,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue as queue_module
 import resource
 import time
 from collections.abc import Callable
@@ -24,14 +25,60 @@ def high_water_kb() -> int:
     parent had been bigger (the TUI benchmark's first screen said 196 MB at stop 41: the
     188 MB of the notices its parent kept before spawning it). ``ru_maxrss`` where there is
     no /proc."""
+    own = status_high_water_kb("self")
+    return own if own is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def status_high_water_kb(pid: int | str) -> int | None:
+    """VmHWM (kB) of process ``pid`` ("self": this one) from /proc; None where it cannot be
+    read (no /proc, the process gone, or ended and not yet reaped: a zombie has no memory)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
             for line in fh:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1])
-    except OSError:
+    except (OSError, ValueError):
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return None
+
+
+def with_children_peak_kb() -> int:
+    """The largest own peak (kB) of this process and the children it has waited for.
+
+    A child's ``ru_maxrss`` may carry this process's peak at the child's spawn (see
+    :func:`high_water_kb`), which is never above this process's own VmHWM: so the larger of
+    the two is still one process's own peak, never an inherited one."""
+    return max(high_water_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+class ChildPeak:
+    """The own peak resident memory of a child process we start but cannot instrument (an
+    ``asreview`` or ``reviewkit`` command): call :meth:`sample` while it runs, :meth:`kb`
+    with its ``ru_maxrss`` from ``os.wait4`` when it has ended.
+
+    That ``ru_maxrss`` is the child's own peak (or its largest descendant's) only when it is
+    above this process's VmHWM after the spawn, all the child can have inherited (see
+    :func:`high_water_kb`). Otherwise it is the largest VmHWM sampled from
+    /proc/PID/status, which misses growth in the child's last sampling interval.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.inherited_bound_kb = high_water_kb()  # after the spawn: the exec has happened
+        self.sampled_kb: int | None = None
+        self.sample()
+
+    def sample(self) -> None:
+        """Read the child's VmHWM now (a no-op once it has ended)."""
+        now = status_high_water_kb(self.pid)
+        if now is not None:
+            self.sampled_kb = max(self.sampled_kb or 0, now)
+
+    def kb(self, ru_maxrss_kb: int) -> int:
+        """The child's own peak in kB, given ``ru_maxrss`` from its ``os.wait4``."""
+        if ru_maxrss_kb > self.inherited_bound_kb or self.sampled_kb is None:
+            return ru_maxrss_kb  # no /proc: ru_maxrss is all there is
+        return self.sampled_kb
 
 
 def load_note(load_1min: float) -> str:
@@ -46,13 +93,22 @@ def run_isolated(fn: Callable[..., Any], *args: Any) -> tuple[float, float, Any]
     (:func:`high_water_kb`), result).
 
     ``fn`` must be a module-level function and its result picklable. A fresh process makes
-    peak memory mean the memory of this job alone.
+    peak memory mean the memory of this job alone. Raises RuntimeError when the process ends
+    without a result (it had waited forever: a script without a ``__main__`` guard, a kill).
     """
     ctx = mp.get_context("spawn")
     queue: mp.Queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(fn, args, queue))
     proc.start()
-    wall, peak_mb, result = queue.get()
+    while True:  # a child that dies (killed, out of memory) puts nothing: do not wait forever
+        try:
+            wall, peak_mb, result = queue.get(timeout=1)
+            break
+        except queue_module.Empty:
+            if not proc.is_alive() and queue.empty():
+                raise RuntimeError(
+                    f"{fn.__name__} ended with exit code {proc.exitcode} before its result"
+                ) from None
     proc.join()
     return wall, peak_mb, result
 
@@ -64,6 +120,8 @@ class TreeMemory:
     them), so libraries loaded by several worker processes count once, not once per worker.
     Linux only (``/proc/PID/smaps_rollup``, ``/proc/PID/task/*/children``); use as a context
     manager; ``peak_mb`` after, None where /proc cannot tell (then nothing was measured).
+    ``largest_child_mb``: the largest own peak of one descendant (a worker process; its
+    ``ru_maxrss`` would carry this process's peak at its spawn), None when none was seen.
     """
 
     def __init__(self, interval: float = 0.05) -> None:
@@ -73,6 +131,7 @@ class TreeMemory:
         self.peak_mb: float | None = (
             0.0 if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
         )
+        self._child_kb: dict[int, int] = {}
         self._root = os.getpid()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
@@ -90,9 +149,22 @@ class TreeMemory:
     def _run(self) -> None:
         peak = 0.0
         while not self._stop.is_set():
-            peak = max(peak, sum(_pss_kb(p) for p in _tree(self._root)) / 1024)
+            tree = _tree(self._root)
+            peak = max(peak, sum(_pss_kb(p) for p in tree) / 1024)
             self.peak_mb = peak
+            for pid in tree[1:]:  # [0] is this process
+                hwm = status_high_water_kb(pid)
+                if hwm is not None:  # None: ended (a zombie has no memory)
+                    self._child_kb[pid] = hwm
             self._stop.wait(self.interval)
+
+    @property
+    def largest_child_mb(self) -> float | None:
+        """The largest of the descendants' VmHWM as last read. The last read, not the largest:
+        a process read between its fork (or vfork) and its exec shows its parent's address
+        space, so its parent's peak (seen: 215 MB for a 15 MB worker); VmHWM only grows after
+        the exec, so the last read of a process is its own peak."""
+        return max(self._child_kb.values()) / 1024 if self._child_kb else None
 
 
 def _tree(pid: int) -> list[int]:
