@@ -81,7 +81,7 @@ def test_a_name_the_protocol_does_not_list_is_refused_by_every_command(
             capsys,
             [
                 f"{project / 'protocol.toml'}: 'stranger' is not a reviewer or a lead",
-                "[review] reviewers: reviewer1, reviewer2; leads: lead",
+                "[review] reviewers: reviewer1 and reviewer2; leads: lead",
                 "put the name in [review] reviewers (who screen) or [review] leads",
             ],
         )
