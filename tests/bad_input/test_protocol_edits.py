@@ -150,6 +150,21 @@ def test_a_reviewer_refused_an_open_stage_conflicts_is_told_the_leads(
     )
 
 
+def test_the_leads_named_to_a_refused_reviewer_read_one_way_and_as_typed(
+    project: Path, capsys
+) -> None:
+    """'(Lee, K, lead: --resolver Lee, K)' named three leads or two, and its option, pasted,
+    gave --resolver 'Lee,' and a stray 'K': the leads are listed as every list of a message
+    is (a name holding a comma quoted) and the option's name is quoted for the shell."""
+    edit(project, 'leads = ["lead"]', 'leads = ["Lee, K", "lead"]')
+    refused(
+        project,
+        ["conflicts", "--stage", "title-abstract", "--list", "--resolver", "reviewer1"],
+        capsys,
+        ["resolve as a lead of the protocol ('Lee, K' and lead: --resolver 'Lee, K')"],
+    )
+
+
 def test_a_protocol_naming_one_person_as_reviewer_and_lead_is_refused(
     tmp_path: Path, capsys
 ) -> None:
