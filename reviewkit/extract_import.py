@@ -270,7 +270,9 @@ def _others(places: list[str]) -> str:
     eight named and the rest counted ('' for none)."""
     if not places:
         return ""
-    return f"; {quantity(len(places), 'more such cell')}: {listed(places, 8, sep='; ')}"
+    return (
+        f"; {quantity(len(places), 'more such cell')}: {listed(places, 8, sep='; ', quote=False)}"
+    )
 
 
 def unmarked_note(result: ImportResult) -> str:

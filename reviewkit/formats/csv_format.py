@@ -35,6 +35,7 @@ from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
 from reviewkit.records import Record
 from reviewkit.safe_csv import csv_writer, restore
+from reviewkit.wording import listed
 
 FORMAT = "csv"
 # a header without a title column: a workbook's reader adds where else the records may be
@@ -248,7 +249,7 @@ def resolve_columns(
             raise FormatError(
                 f"--map {field}={column!r}: no such column",
                 where=f"{name}:{line}",
-                hint=f"columns are: {', '.join(header)}",
+                hint=f"columns are: {listed(header, len(header))}",  # any may be the one
             )
         columns[field] = lower[column.strip().lower()]
     for field, aliases in ALIASES.items():
@@ -260,7 +261,7 @@ def resolve_columns(
                 break
     if "title" not in columns:
         raise FormatError(
-            f"{NO_TITLE_COLUMN}: {', '.join(h for h in header if h.strip()) or '(none)'}",
+            f"{NO_TITLE_COLUMN}: {listed([h for h in header if h.strip()], len(header))}",
             where=f"{name}:{line}",
             hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
         )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shlex
 
+from reviewkit import wording
 from reviewkit.errors import UserError, command_line
 from reviewkit.protocol.model import Protocol
 
@@ -55,9 +56,11 @@ def _shown(name: str) -> str:
 
 
 def listed(protocol: Protocol) -> str:
-    """'[review] reviewers: a, b; leads: c' (or 'leads: none'): who may give a name."""
-    leads = ", ".join(protocol.leads) if protocol.leads else "none"
-    return f"[review] reviewers: {', '.join(protocol.reviewers)}; leads: {leads}"
+    """'[review] reviewers: a and b; leads: c' (or 'leads: none'): who may give a name, every
+    one (a name must be typed exactly), listed as every list of a message is ('Smith, J'
+    quoted: unquoted it read as two people)."""
+    reviewers, leads = (wording.listed(n, len(n)) for n in (protocol.reviewers, protocol.leads))
+    return f"[review] reviewers: {reviewers}; leads: {leads}"
 
 
 def _how_to_add(protocol: Protocol, screens: bool) -> str:

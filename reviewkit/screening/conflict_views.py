@@ -7,6 +7,7 @@ refused a stage still open."""
 
 from __future__ import annotations
 
+import shlex
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.reopenings import Reopening, reopenings
 from reviewkit.screening.rules import VOTES, live_decisions, study_states
 from reviewkit.store.decisions import Decision
+from reviewkit.wording import listed
 
 # each reviewer's vote on a conflict: (reviewer, label, reason, notes)
 Votes = tuple[tuple[str, str, str, tuple[str, ...]], ...]
@@ -44,9 +46,9 @@ def _who_may_resolve(protocol: Protocol) -> str:
     """The hint for a reviewer refused an open stage's conflicts: the protocol's leads by name
     (they do not screen, so the list cannot unblind them), or where to add one."""
     if protocol.leads:
-        leads = ", ".join(protocol.leads)
+        leads, first = listed(protocol.leads, len(protocol.leads)), shlex.quote(protocol.leads[0])
         return (
-            f"resolve as a lead of the protocol ({leads}: --resolver {protocol.leads[0]}),"
+            f"resolve as a lead of the protocol ({leads}: --resolver {first}),"
             " or finish screening the stage first"
         )
     return (

@@ -81,7 +81,7 @@ def test_a_name_the_protocol_does_not_list_is_refused_by_every_command(
             capsys,
             [
                 f"{project / 'protocol.toml'}: 'stranger' is not a reviewer or a lead",
-                "[review] reviewers: reviewer1, reviewer2; leads: lead",
+                "[review] reviewers: reviewer1 and reviewer2; leads: lead",
                 "put the name in [review] reviewers (who screen) or [review] leads",
             ],
         )
@@ -147,6 +147,21 @@ def test_a_reviewer_refused_an_open_stage_conflicts_is_told_the_leads(
         ["conflicts", "--stage", "title-abstract", "--list", "--resolver", "reviewer1"],
         capsys,
         ["unblind", "resolve as a lead of the protocol (lead: --resolver lead)"],
+    )
+
+
+def test_the_leads_named_to_a_refused_reviewer_read_one_way_and_as_typed(
+    project: Path, capsys
+) -> None:
+    """'(Lee, K, lead: --resolver Lee, K)' named three leads or two, and its option, pasted,
+    gave --resolver 'Lee,' and a stray 'K': the leads are listed as every list of a message
+    is (a name holding a comma quoted) and the option's name is quoted for the shell."""
+    edit(project, 'leads = ["lead"]', 'leads = ["Lee, K", "lead"]')
+    refused(
+        project,
+        ["conflicts", "--stage", "title-abstract", "--list", "--resolver", "reviewer1"],
+        capsys,
+        ["resolve as a lead of the protocol ('Lee, K' and lead: --resolver 'Lee, K')"],
     )
 
 

@@ -38,7 +38,7 @@ def test_a_missing_reviewer_names_the_protocols_people(
         f"'reviewkit {' '.join(argv[:2] if argv[0] == 'decisions' else argv[:1])}' needs --reviewer"
         in err
     )
-    assert "reviewers: reviewer1, reviewer2; leads: lead" in err, err
+    assert "reviewers: reviewer1 and reviewer2; leads: lead" in err, err
     assert "$REVIEWKIT_REVIEWER" in err and "is not read here" in err, err
     assert "Usage:" not in err and "Traceback" not in err
 
@@ -60,3 +60,20 @@ def test_reviewer_from_the_variable_elsewhere(project: Path, capsys, monkeypatch
     err = capsys.readouterr().err
     assert code == 2
     assert "'nobody-listed' comes from $REVIEWKIT_REVIEWER" in err, err
+
+
+def test_a_name_holding_a_comma_is_quoted_among_the_protocols_people(
+    tmp_path: Path, capsys
+) -> None:
+    """'reviewers: Smith, J, reviewer2' named three people or two: the names are listed as every
+    list of a message is (``wording.listed``, all of them: one must be typed exactly), a name
+    holding the list's comma or 'and' quoted."""
+    protocol = tmp_path / "protocol.toml"
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol.write_text(text.replace('"reviewer1"', '"Smith, J"', 1), encoding="utf-8")
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(protocol)]) == 0
+    capsys.readouterr()
+    assert main(["screen", "--project", str(folder)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "reviewers: 'Smith, J' and reviewer2; leads: lead" in err, err

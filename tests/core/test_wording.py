@@ -67,6 +67,39 @@ def test_names_are_listed_as_numbers_are(items, said):
     assert listed(items) == said
 
 
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (["Smith, J.ris", "a.ris", "b.ris"], "'Smith, J.ris', a.ris and b.ris"),
+        (["a.ris", "pubmed and embase.ris"], "a.ris and 'pubmed and embase.ris'"),
+        (["a", "And b"], "a and 'And b'"),  # 'and' in any case, at an end too
+        (["a", "b and"], "a and 'b and'"),
+        (["O'Brien.ris", "b.ris"], "O'Brien.ris and b.ris"),  # a quote alone is not ambiguous
+        (["O'Brien, J.ris", "b.ris"], '"O\'Brien, J.ris" and b.ris'),  # quoted as repr does
+        (["a", "", "b"], "a, '' and b"),  # an empty name is seen
+        ([" title", "b"], "' title' and b"),  # as are spaces at its ends
+        (["a,b", "c"], "a,b and c"),  # a comma without its space is not the separator
+        (["a, b", "c", "d", "e", "f", "g"], "'a, b', c, d, e, f and 1 more"),
+    ],
+)
+def test_an_item_that_would_read_as_two_is_quoted(items, said):
+    """'holding Smith, J.ris, a.ris and b.ris' read as four files or three: an item holding the
+    separator or the word 'and', or none to see, is quoted as messages quote a name."""
+    assert listed(items) == said
+
+
+def test_an_item_is_quoted_for_its_lists_own_separator():
+    assert listed(["1,5", "2; 3", "4"], sep="; ") == "1,5; '2; 3' and 4"
+
+
+def test_items_quoting_their_own_names_are_taken_as_they_are():
+    """Phrases that quote the names they hold (a cell's place) and numbered's items are not
+    quoted again: the quotes inside already delimit the name."""
+    cells = ["line 3 ('x': 'a and b')", "line 4 ('x': 'c')"]
+    assert listed(cells, sep="; ", quote=False) == f"{cells[0]} and {cells[1]}"
+    assert numbered("column", ["'a, b'", "'c'"]) == "columns 'a, b' and 'c'"
+
+
 def test_lines_past_those_shown_are_counted_on_a_line_of_their_own():
     lines = [f"c.csv:{i}: no such record" for i in range(2, 6)]
     assert listed_lines(lines, 4) == lines

@@ -62,7 +62,7 @@ def test_a_typed_name_the_protocol_does_not_list_is_refused(project_b, capsys):
     _merged_apart(project_b)
     protocol = project_b.folder / "protocol.toml"
     for name, says in (
-        ("stranger", "[review] reviewers: reviewer1, reviewer2; leads: lead"),
+        ("stranger", "[review] reviewers: reviewer1 and reviewer2; leads: lead"),
         ("Lead", "give it as the protocol writes it, 'lead'"),
     ):
         capsys.readouterr()

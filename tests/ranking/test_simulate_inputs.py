@@ -211,3 +211,15 @@ def test_a_set_whose_header_row_is_empty_is_refused_without_a_traceback(tmp_path
     assert main(["simulate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "no 'title' column" in err and "Traceback" not in err
+
+
+def test_a_column_name_holding_a_comma_or_and_is_quoted_in_the_hint(tmp_path, capsys):
+    """'the columns are: id, authors, full and abstract' named four columns or three: a name
+    holding the list's separator or the word 'and' is quoted, the plain ones stay as they were."""
+    path = tmp_path / "no_title.csv"
+    path.write_text(
+        'id,"Authors, full",notes and remarks,abstract\n1,"Smith, J",x,y\n', encoding="utf-8"
+    )
+    assert main(["simulate", str(path)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "the columns are: id, 'authors, full', 'notes and remarks' and abstract;" in said, said
