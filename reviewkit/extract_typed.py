@@ -34,11 +34,12 @@ emptied, and is not named.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, command_line
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.project import Project
@@ -230,7 +231,9 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
             else "the sheet holds values the project may not have: record"
             f" {first.record_id}'s {first.field} {first.unclear}{more}"
         )
-        hint = f"read them in first ('reviewkit extract import {path} --reviewer NAME'),"
+        # the line as the export's terminal takes it: the path one word, the project named
+        back = command_line(f"extract import {shlex.quote(str(path))} --reviewer NAME")
+        hint = f"read them in first ('{back}'),"
     else:
         what = "the sheet holds values typed in"
         hint = ""
@@ -241,7 +244,8 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
             f" {verb(n, 'holds', 'hold')} values, and 'extract import' will not read"
             f" {verb(n, 'it', 'them')} (no extraction field of that name)"
         )
-        hint += f"{' ' if hint else ''}move {columns} to a file of its own" + (
+        own = verb(n, "its", "their")  # several columns go together, to one file
+        hint += f"{' ' if hint else ''}move {columns} to a file of {own} own" + (
             " before importing," if in_fields else ","
         )
     raise UserError(

@@ -7,7 +7,6 @@ part of the log but not decisions, so they are not counted.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from reviewkit.dedup.studies import linked_reports
 from reviewkit.errors import DatabaseBusy, command_line
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
+from reviewkit.protocol.people import typed_name
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.screening.work_left import StageWork, next_steps, nothing_waits, screens, work_left
 from reviewkit.searches.edits import edited_since
@@ -355,7 +355,7 @@ def after_screening(s: Status, protocol: Protocol, person: str) -> str:
     if waiting is None:
         return "report"
     listed = person in (*protocol.reviewers, *protocol.leads)  # confirm refuses anyone else
-    name = shlex.quote(person) if listed else "NAME"
+    name = typed_name(person if listed else "")
     scheme = f" --scheme {waiting}" if len(protocol.schemes) > 1 else ""
     return f"confirm --reviewer {name}{scheme}"
 

@@ -16,6 +16,7 @@ from reviewkit.cli._written import written
 from reviewkit.errors import command_line
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
+from reviewkit.protocol.people import typed_name
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -154,7 +155,7 @@ def _write_sheet(
     said = f"wrote {quantity(n, 'open conflict')} at {stage} to {path}"
     # copied from another folder, it reaches this project (command_line's --project)
     then = command_line(
-        f"conflicts import {shlex.quote(str(path))} --resolver {shlex.quote(resolver)}"
+        f"conflicts import {shlex.quote(str(path))} --resolver {typed_name(resolver)}"
     )
     click.echo(
         f"{said} (fill the decision column, include or exclude, of those you settle; then '{then}')"

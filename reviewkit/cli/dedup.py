@@ -17,6 +17,7 @@ from reviewkit.cli._project import (
 )
 from reviewkit.cli._written import no_records, written
 from reviewkit.errors import UserError, command_line
+from reviewkit.protocol.people import typed_name
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -292,7 +293,8 @@ def merge_cmd(
         merge_records(project.db, a, b, reviewer)
     finally:
         project.close()
-    click.echo(f"records {a} and {b} merged by {reviewer} (undo: {command_line('dedup undo')})")
+    undo = command_line(f"dedup undo --reviewer {typed_name(reviewer)}")  # not the login's
+    click.echo(f"records {a} and {b} merged by {reviewer} (undo: {undo})")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
         click.echo(
             f"their decisions disagree: resolve with {command_line(f'conflicts --stage {stage}')}"

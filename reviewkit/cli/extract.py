@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 import click
@@ -21,6 +20,7 @@ from reviewkit.cli._studies import (
 )
 from reviewkit.cli._written import written
 from reviewkit.errors import UserError, command_line
+from reviewkit.protocol.people import typed_name
 from reviewkit.wording import quantity
 
 
@@ -119,7 +119,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     try:
         n_fields = len(project.protocol.extraction_fields())
         if n_fields > 9:
-            back = command_line(f"extract import FILE --reviewer {shlex.quote(reviewer)}")
+            back = command_line(f"extract import FILE --reviewer {typed_name(reviewer)}")
             raise UserError(
                 f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
                 where=str(project.protocol_path),

@@ -118,7 +118,7 @@ def judge_pair(
         if verdict == "duplicate":
             why = merge_refusal(db, a, b, different, made_by)
         else:
-            why = apart_refusal(db, a, b, cmap)
+            why = apart_refusal(db, a, b, cmap, person)
         if why:
             raise UserError(why[0], hint=why[1])
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")

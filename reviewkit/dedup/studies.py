@@ -24,7 +24,8 @@ from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
 from reviewkit.dedup.study_numbers import Registrations, registrations
-from reviewkit.errors import UserError, command_line, no_record
+from reviewkit.dedup.verdict_refusals import split_line
+from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -163,7 +164,7 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
     if ca == cb:
         raise UserError(
             f"records {a} and {b} are one record (duplicates), not two reports",
-            hint=f"to undo that merge: {command_line(f'dedup split {b}')}",
+            hint=f"to undo that merge: {split_line(b, person)}",
         )
     verdict = "same_study" if same else "different_study"
     previous = {(lk.record_a, lk.record_b): lk for lk in rows.current_study_links(db)}

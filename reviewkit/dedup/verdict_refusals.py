@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from reviewkit.dedup.follow_ups import FOLLOWS_RE, own_different
 from reviewkit.dedup.pair_queue import QueuePair
 from reviewkit.errors import UserError, command_line
+from reviewkit.protocol.people import typed_name
 from reviewkit.store import duplicates as links
 from reviewkit.store.db import Store
 
@@ -109,14 +110,24 @@ def merge_refusal(
     return None
 
 
-def apart_refusal(db: Store, a: int, b: int, cmap: dict[int, int]) -> tuple[str, str] | None:
+def split_line(record: int, person: str) -> str:
+    """The line that splits ``record`` from its cluster as ``person``'s action, for a refusal
+    told to them to give: dedup split takes $REVIEWKIT_REVIEWER or the login name by default,
+    under which the line copied without the name was logged (and undone) as another's."""
+    return command_line(f"dedup split {record} --reviewer {typed_name(person)}")
+
+
+def apart_refusal(
+    db: Store, a: int, b: int, cmap: dict[int, int], person: str
+) -> tuple[str, str] | None:
     """Why ``a`` and ``b`` may not be said to differ ((message, hint)), or None: they are one
-    cluster through other records, not merged directly (split one of them first)."""
+    cluster through other records, not merged directly (split one of them first: the split's
+    line names ``person``, who was refused, as dedup split takes the login name by default)."""
     direct = [lk for lk in links.current_links_of(db, a) if {lk.record_a, lk.record_b} == {a, b}]
     joined_directly = any(lk.verdict == "duplicate" for lk in direct)
     if cmap.get(a) == cmap.get(b) and not joined_directly:
         return (
             f"records {a} and {b} are in one cluster through other records",
-            f"split one of them first: {command_line(f'dedup split {b}')}",
+            f"split one of them first: {split_line(b, person)}",
         )
     return None

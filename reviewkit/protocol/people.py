@@ -35,7 +35,7 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
             f"{_shown(name)} is a lead of this protocol, and leads do not screen (vote)",
             where=str(protocol.path),
             hint="a lead resolves the reviewers' conflicts: "
-            + command_line(f"conflicts --resolver {shlex.quote(name)}"),
+            + command_line(f"conflicts --resolver {typed_name(name)}"),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
     same = [n for n in allowed if n.casefold() == name.casefold()]
@@ -46,6 +46,19 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
     raise UserError(
         f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
     )
+
+
+def typed_name(person: str) -> str:
+    """``person`` as a line to copy gives --reviewer or --resolver: shell-quoted ('anne marie'
+    is one word to the shell), or the placeholder NAME where no one person types the line."""
+    return shlex.quote(person) if person else "NAME"
+
+
+def screen_line(person: str, stage: str) -> str:
+    """The line that opens ``stage``'s screen for ``person`` (NAME for '': the reviewers):
+    screen takes no name by default (a vote is never recorded under a guessed one), so a
+    line without --reviewer was refused as copied ('needs --reviewer')."""
+    return command_line(f"screen --reviewer {typed_name(person)} --stage {stage}")
 
 
 def _shown(name: str) -> str:

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from reviewkit.errors import UserError, command_line
+from reviewkit.errors import UserError
 from reviewkit.protocol import SCREEN_LABELS, STAGES, Protocol, Stage
-from reviewkit.protocol.people import check_person
+from reviewkit.protocol.people import check_person, screen_line
 from reviewkit.store.decisions import Decision
 
 VOTES = SCREEN_LABELS  # include | exclude | uncertain
@@ -267,8 +267,13 @@ def held_error(
     what = "final decision" if changed.label in FINAL else "votes"
     whose = f" is merged here into study {study}, which" if study and study != record else ""
     decided = f"a study that reached {later} is decided there"
-    at_later = f"exclude it at that stage ({command_line(f'screen --stage {later}')})"
-    hint = f"{decided}: {at_later}"
+    # the line is typed by whom the refusal is told, named as screen needs (it takes no name
+    # by default): a vote is changed only by its own reviewer (``_standing``), the person
+    # refused; a final decision's resolver may be a lead, who does not screen: the reviewers do
+    vote = changed.label in VOTES
+    line = screen_line(changed.reviewer if vote else "", later)
+    who = "" if vote else "its reviewers "
+    hint = f"{decided}: {who}exclude it at that stage ({line})"
     if where:
         # a log only grows: every log the copy exports holds the change, and the whole file
         # is refused, so the copy is given up, not mended
@@ -276,7 +281,7 @@ def held_error(
             f"{decided}, and every log the copy that wrote this file exports holds this"
             " change: its reviewer takes a new copy of the lead's project folder (it has every"
             " vote the lead imported), screens there again what this file brought, and"
-            f" {at_later.replace('exclude it', 'excludes the study')}"
+            f" excludes the study at that stage ({line})"
         )
     return UserError(
         f"record {record}{whose} has votes at the {later} stage: its {stage} {what} cannot change",

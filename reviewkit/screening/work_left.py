@@ -11,11 +11,11 @@ pending there, when ``reviewkit conflicts`` shows them to them too.
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass
 
 from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import screen_line, typed_name
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
 from reviewkit.wording import quantity, verb
@@ -76,7 +76,7 @@ def next_steps(
     ``person``, whom the words are told to, where the command is theirs to type: ``screen``
     takes no name by default (its line without one was refused as copied), and a lead's
     ``conflicts`` would take the login name."""
-    me = shlex.quote(person) if person else "NAME"
+    me = typed_name(person)
     others = "for another reviewer" if screens else "for the reviewers"
     resolve = command_line("conflicts" if screens or not person else f"conflicts --resolver {me}")
     said = []
@@ -85,7 +85,7 @@ def next_steps(
         if w.mine and w.stage != here:
             parts.append(
                 f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
-                f" ({command_line(f'screen --reviewer {me} --stage {w.stage}')})"
+                f" ({screen_line(person, w.stage)})"
             )
         if w.others:
             parts.append(f"{quantity(w.others, 'record')} {others}")

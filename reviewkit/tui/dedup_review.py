@@ -15,8 +15,6 @@ in screening.
 
 from __future__ import annotations
 
-import shlex
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -32,6 +30,7 @@ from reviewkit.dedup.undo import take_back
 from reviewkit.dedup.verdict_refusals import SettledMeanwhile
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.dedup_pair import pair_table, rule_titles
@@ -274,7 +273,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         )
         # their name: the command's default is the login, under which the copied line would
         # record verdicts (or be refused as a name the protocol does not list)
-        mine = command_line(f"dedup review --reviewer {shlex.quote(self.reviewer)}")
+        mine = command_line(f"dedup review --reviewer {typed_name(self.reviewer)}")
         go_on = f"{quantity(self.queue_size, 'pair')} left ({mine})"
         return stopped_line(
             self.reviewer,

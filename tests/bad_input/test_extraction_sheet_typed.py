@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,26 @@ def test_typed_values_are_not_written_over(sheet, capsys) -> None:
     assert "country 'Iceland'" in said
     assert "extract import" in said and "--force" in said
     assert out.read_bytes() == before
+
+
+def test_the_read_back_line_runs_as_printed(tmp_path, capsys) -> None:
+    """The hint said 'reviewkit extract import PATH --reviewer NAME' with the path as it
+    stood (a space in it made two words) and no --project, though the export named one: the
+    line, a name given for NAME, reads the sheet back into the project as printed."""
+    project = imported_project(tmp_path / "project")
+    include_everything(project)
+    out = tmp_path / "my sheets" / "sheet.csv"
+    out.parent.mkdir()
+    assert main(["extract", "export", str(out), "--project", str(project)]) == 0
+    _type_in(out, "Iceland")
+    code, said = _export(project, out, capsys)
+    assert code == 2, said
+    line = said.split("read them in first ('", 1)[1].split("'),", 1)[0]
+    assert line.startswith("reviewkit extract import ")
+    argv = shlex.split(line.replace("NAME", "reviewer1"))[1:]
+    assert main(argv) == 0, capsys.readouterr().err
+    code, said = _export(project, out, capsys)
+    assert code == 0, said  # read back: the project has the value now
 
 
 def test_force_writes_over_them(sheet, capsys) -> None:
@@ -218,6 +239,7 @@ def test_an_added_column_is_named_with_what_import_does(sheet, capsys) -> None:
     assert code == 2, said
     assert "column 'notes' added to the sheet holds values" in said
     assert "'extract import' will not read it" in said and "record" not in said
+    assert "move column 'notes' to a file of its own," in said
     assert out.read_bytes() == before
     # and import says the same of it
     argv = ["extract", "import", str(out), "--reviewer", "reviewer1", "--project", str(project)]
@@ -240,7 +262,8 @@ def test_added_columns_are_named_in_their_number(sheet, capsys) -> None:
     assert code == 2, said
     assert "columns 'notes' and 'query' added to the sheet hold values" in said
     assert "'extract import' will not read them" in said
-    assert "move columns 'notes' and 'query' to a file of its own" in said
+    # 'a file of its own' after two columns: the hint is worded for them
+    assert "move columns 'notes' and 'query' to a file of their own," in said
 
 
 def test_an_added_column_beside_typed_values(sheet, capsys) -> None:

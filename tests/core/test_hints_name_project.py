@@ -17,6 +17,7 @@ from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.importer import read_ahead
 from reviewkit.project import init_project
+from reviewkit.store import duplicates as links
 from reviewkit.tui.message_line import append_notes
 from reviewkit.tui.screening_fulltext import open_attachment
 
@@ -52,9 +53,12 @@ def test_a_study_link_on_one_record_names_the_split_with_the_project(
     assert main([*link, "--project", folder]) == 2
     hint = _hint(capsys.readouterr().err)
     line = hint.split(": ", 1)[1]
-    assert line == f"reviewkit dedup split {high} --project {shlex.quote(folder)}"
-    # the copied line reaches the project and does what the hint says
-    assert main([*shlex.split(line)[1:], "--reviewer", "lead", "--yes"]) == 0
+    assert line == f"reviewkit dedup split {high} --reviewer lead --project {shlex.quote(folder)}"
+    # the copied line reaches the project and does what the hint says, as the person refused
+    # (dedup split's default name is the login: the split was logged as another's)
+    assert main([*shlex.split(line)[1:], "--yes"]) == 0
+    made = {lk.made_by for lk in links.current_links(project_b.db, "not_duplicate")}
+    assert made == {"person:lead"}  # the split is the lead's own action
     assert main([*link, "--project", folder]) == 0
 
 
@@ -62,7 +66,8 @@ def test_in_the_project_folder_the_line_is_bare(project_b, monkeypatch, capsys):
     low, high = _merged(project_b, capsys)
     monkeypatch.chdir(project_b.folder)
     assert main(["dedup", "study-link", str(low), str(high), "--same", "--reviewer", "lead"]) == 2
-    assert _hint(capsys.readouterr().err) == f"to undo that merge: reviewkit dedup split {high}"
+    said = _hint(capsys.readouterr().err)
+    assert said == f"to undo that merge: reviewkit dedup split {high} --reviewer lead"
 
 
 def test_unknown_record_hint_names_the_project(project_b, tmp_path, monkeypatch, capsys):

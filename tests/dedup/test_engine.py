@@ -192,8 +192,10 @@ def test_a_persons_different_holds_for_the_whole_cluster(project_a):
     cmap = links.canonical_map(db)
     assert cmap[r4] == r4 and cmap[r1] == cmap[r2] == cmap[r3]
     # 'different' on two records already joined through another is refused too
-    with pytest.raises(UserError, match="one cluster through other records"):
+    with pytest.raises(UserError, match="one cluster through other records") as err:
         engine.decide_pair(db, r1, r3, "not_duplicate", "bob")
+    # the split's line names who was refused (its default name is the login's)
+    assert err.value.hint == f"split one of them first: reviewkit dedup split {r3} --reviewer bob"
     # once the person's 'different' is undone, the merge goes through
     engine.undo_last(db, "ann")
     engine.decide_pair(db, r2, r4, "duplicate", "bob")

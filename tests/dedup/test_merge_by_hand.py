@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 
 import pytest
 from conftest import add_records
@@ -45,6 +46,22 @@ def test_merge_before_screening_joins_the_two_and_is_a_duplicate_removed_by_hand
     code, out, _ = merge(capsys, project_b, "--reviewer", "reviewer1", str(r2), str(r1))
     assert code == 0 and "one record already" in out
     assert len(links.current_links(project_b.db, "duplicate")) == 1
+
+
+def test_the_undo_line_printed_takes_the_merge_back_as_copied(project_b, capsys, monkeypatch):
+    """The line said '(undo: reviewkit dedup undo)': dedup undo takes $REVIEWKIT_REVIEWER or
+    the login name by default, so the line copied after a merge with --reviewer undid nothing of
+    theirs ('nothing to undo') or another person's last action. It names who merged."""
+    r1, r2 = add_records(project_b, [other(1), other(2)])
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "reviewer2")  # the terminal's default: another
+    code, out, err = merge(capsys, project_b, "--reviewer", "reviewer1", str(r1), str(r2))
+    assert code == 0, err
+    line = out.split("(undo: ", 1)[1].split(")", 1)[0]
+    assert line.startswith("reviewkit dedup undo --reviewer reviewer1")
+    code, out, err = run(capsys, *shlex.split(line)[1:])
+    assert code == 0 and f"undone: the merge of records {r1} and {r2}" in out, out + err
+    cmap = links.canonical_map(project_b.db)
+    assert cmap[r1] != cmap[r2]
 
 
 def test_dedup_undo_takes_the_merge_back(project_b, capsys):

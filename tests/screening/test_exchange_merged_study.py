@@ -100,7 +100,9 @@ def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
     assert "every log the copy that wrote this file exports holds this change" in err
     assert "takes a new copy of the lead's project folder" in err
     # the line names the lead's project: the copy's terminal is not in its folder
-    at_full_text = f"reviewkit screen --stage full-text --project {lead.folder}"
+    at_full_text = (
+        f"reviewkit screen --reviewer reviewer1 --stage full-text --project {lead.folder}"
+    )
     assert f"excludes the study at that stage ({at_full_text})" in err
     # as the hint says: a new copy of the lead's folder, the exclusion at full text there
     lead.close()

@@ -8,14 +8,17 @@ is settled by one made after them, which is not held."""
 from __future__ import annotations
 
 import asyncio
+import shlex
 
 import pytest
 from conftest import add_records
 from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.errors import UserError
 from reviewkit.store.decisions import list_decisions
+from reviewkit.tui import app as tui_app
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -57,9 +60,33 @@ def test_z_at_title_abstract_keeps_a_vote_full_text_built_on(project_b):
     # first study's, which full text has votes on
     said = _said_after(project_b, "z", "z")
     assert said.startswith(f"not undone: record {ids[0]} {REFUSED}")
-    assert "exclude it at that stage (reviewkit screen --stage full-text)" in said
+    assert (
+        "exclude it at that stage (reviewkit screen --reviewer reviewer1 --stage full-text)" in said
+    )
     assert len(list_decisions(project_b.db)) == before + 1  # the first z's undo alone
     assert scr.DerivedStages(project_b).outcomes(FT)[ids[0]].status == "include"
+
+
+def test_the_refusal_s_command_opens_full_text_for_the_reviewer_as_copied(
+    project_b, monkeypatch, capsys
+):
+    """The hint said 'reviewkit screen --stage full-text': screen takes no name by default, so
+    the line copied as printed was refused ('needs --reviewer'). It names the reviewer refused,
+    and copied as it is it opens their full-text screen."""
+    _through_full_text(project_b)
+    said = _said_after(project_b, "z", "z")
+    command = said.rsplit("exclude it at that stage (", 1)[1].split(")", 1)[0]
+    monkeypatch.chdir(project_b.folder)  # the terminal the screen ran in
+    run = tui_app.run_app
+
+    async def look(pilot):
+        await pilot.pause()
+        await pilot.press("q")
+
+    monkeypatch.setattr(tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=look))
+    capsys.readouterr()
+    assert main([*shlex.split(command)[1:], "--no-rank"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith("reviewer1 at full-text: 1 record decided")
 
 
 def test_a_changed_title_abstract_vote_is_refused_too(project_b):
@@ -111,8 +138,15 @@ def test_a_final_decision_full_text_built_on_is_neither_undone_nor_replaced(proj
     before = len(list_decisions(project_b.db))
     with pytest.raises(UserError, match=f"record {study} has votes at the full-text stage"):
         scr.undo(project_b.db, TA, "lead")
-    with pytest.raises(UserError, match="has votes at the full-text stage"):
+    with pytest.raises(UserError, match="has votes at the full-text stage") as refused:
         scr.resolve(project_b, study, TA, "lead", "exclude", "no-collaboration")
+    # told to a lead, who does not screen: the reviewers exclude it there, each by name (the
+    # line said 'exclude it … (reviewkit screen --stage full-text)', refused as typed, and
+    # refused with the lead's name: 'leads do not screen')
+    assert refused.value.hint.endswith(
+        "its reviewers exclude it at that stage"
+        " (reviewkit screen --reviewer NAME --stage full-text)"
+    )
     assert len(list_decisions(project_b.db)) == before
     assert scr.DerivedStages(project_b).outcomes(FT)[study].status == "include"
 
