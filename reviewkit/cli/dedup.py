@@ -257,12 +257,14 @@ def merge_cmd(
         merge_records(project.db, a, b, reviewer)
     finally:
         project.close()
-    undo = command_line(f"dedup undo --reviewer {typed_name(reviewer)}")  # not the login's
+    # the lines name the person who merged: typed as given, dedup undo and conflicts would
+    # take $REVIEWKIT_REVIEWER / $REVIEWKIT_RESOLVER or the login name, not theirs
+    me = typed_name(reviewer)
+    undo = command_line(f"dedup undo --reviewer {me}")
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: {undo})")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
-        click.echo(
-            f"their decisions disagree: resolve with {command_line(f'conflicts --stage {stage}')}"
-        )
+        resolve = command_line(f"conflicts --resolver {me} --stage {stage}")
+        click.echo(f"their decisions disagree: resolve with {resolve}")
 
 
 def _say_replaced(replaced: list, reviewer: str) -> None:
