@@ -75,12 +75,14 @@ def project_opened(option: str) -> None:
     _PROJECT_OPTION.set(option)
 
 
-def command_line(words: str) -> str:
+def command_line(words: str, *, opened: bool = True) -> str:
     """'reviewkit WORDS' for a hint or a closing line to type, with ' --project FOLDER' after
     them when the opened project is not the current folder: a line without it, copied into the
     terminal the user typed the command in, opens another project or none (people.py's
-    'reviewkit conflicts --resolver NAME' did). Click takes an option after the arguments."""
-    return f"reviewkit {words}{_PROJECT_OPTION.get()}"
+    'reviewkit conflicts --resolver NAME' did). Click takes an option after the arguments.
+    ``opened=False``: a line for another project's folder (a reviewer's copy), which names
+    none, for it would act on this one; the hint says in words where to type it."""
+    return f"reviewkit {words}{_PROJECT_OPTION.get() if opened else ''}"
 
 
 # Where a user finds the record ids of a project: every refusal of an id or reference that

@@ -20,6 +20,7 @@ from reviewkit.extract import MARK_COLUMN, READ_ONLY_COLUMNS
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.sheet_header import check_header
 from reviewkit.sheet_mark import RowMark, check_last_cell, read_mark
 from reviewkit.sheet_titles import refuse_other_title
@@ -260,9 +261,9 @@ def _refuse_clashes(
 def _set_line(rid: int, assignment: str, reviewer: str) -> str:
     """'reviewkit extract set RID FIELD=VALUE --reviewer NAME' for a refusal or note to give:
     the importing ``reviewer``'s name, for the line typed as given would record the value under
-    $REVIEWKIT_REVIEWER or the login name, not the person whose sheet it was ('' names none)."""
-    named = f" --reviewer {shlex.quote(reviewer)}" if reviewer else ""
-    return command_line(f"extract set {rid} {assignment}{named}")
+    $REVIEWKIT_REVIEWER or the login name, not the person whose sheet it was (NAME for '', an
+    import that named no one: the person types their own, as every other line's NAME)."""
+    return command_line(f"extract set {rid} {assignment} --reviewer {typed_name(reviewer)}")
 
 
 def _others(places: list[str]) -> str:

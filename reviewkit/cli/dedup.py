@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from reviewkit.cli._ask_first import go_ahead
 from reviewkit.cli._common import OutputPath, progress_bar, say_warnings
 from reviewkit.cli._project import (
     from_group,
@@ -16,13 +16,10 @@ from reviewkit.cli._project import (
     typed_reader,
 )
 from reviewkit.cli._written import no_records, written
-from reviewkit.errors import UserError, command_line
+from reviewkit.errors import command_line
 from reviewkit.protocol.people import typed_name
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
-
-if TYPE_CHECKING:
-    from reviewkit.dedup.effects import Effect
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -149,7 +146,7 @@ def _review_csv(
         # its 'same' rows may merge screened records: show the change first
         change = clusters_effect(project, *sheet_merges(project.db, csv_in))
         heading = f"the 'same' rows of {csv_in} change screening:"
-        if not _go_ahead(change, heading, "read it anyway?", "nothing written", yes, reviewer):
+        if not go_ahead(change, heading, "read it anyway?", "nothing written", yes, reviewer):
             return
         got = read_queue_csv(project.db, csv_in, reviewer)
         say_warnings(csv_in, got.warnings)
@@ -185,39 +182,6 @@ def _review_csv(
         )
 
 
-def _go_ahead(
-    effect: Effect, heading: str, question: str, stopped: str, yes: bool, reader: str
-) -> bool:
-    """Whether to make a merge or split: at once when it changes no screening (``effect`` is
-    empty) or with ``yes``; else after showing the change, in words for ``reader`` (who makes
-    it: ``Effect.lines``), under ``heading`` and asking ``question`` (``stopped`` is said on
-    no)."""
-    if not effect:
-        return True
-    click.echo(heading)
-    for line in effect.lines(reader):
-        click.echo("  " + line)
-    if yes or _confirm(question, stopped):
-        return True
-    click.echo(stopped)
-    return False
-
-
-def _confirm(question: str, stopped: str) -> bool:
-    """click.confirm, except that input ending before an answer (a script, `< /dev/null`) is
-    no Ctrl-C: click turns both into Abort, which said 'aborted' with Ctrl-C's exit code 130;
-    it is refused as bad input, saying what to pass instead."""
-    try:
-        return click.confirm(question, default=False)
-    except click.exceptions.Abort as exc:
-        if not isinstance(exc.__context__, EOFError):
-            raise  # Ctrl-C at the question
-        raise UserError(
-            f"no answer to {question!r}: the input ended; {stopped}",
-            hint="pass --yes to make the change without the question",
-        ) from None
-
-
 @dedup.command("split")
 @project_option
 @reviewer_option
@@ -243,7 +207,7 @@ def split_cmd(
     try:
         effect = split_effect(project, record_id)
         heading = f"splitting record {record_id} changes screening:"
-        if not _go_ahead(effect, heading, "split anyway?", "nothing changed", yes, reviewer):
+        if not go_ahead(effect, heading, "split anyway?", "nothing changed", yes, reviewer):
             return
         n = split(project.db, record_id, reviewer)
     finally:
@@ -288,17 +252,19 @@ def merge_cmd(
         _say_replaced(replaced_by_merge(project.db, a, b, reviewer), reviewer)
         effect = merge_effect(project, a, b)
         heading = f"merging records {a} and {b} changes screening:"
-        if not _go_ahead(effect, heading, "merge anyway?", "nothing changed", yes, reviewer):
+        if not go_ahead(effect, heading, "merge anyway?", "nothing changed", yes, reviewer):
             return
         merge_records(project.db, a, b, reviewer)
     finally:
         project.close()
-    undo = command_line(f"dedup undo --reviewer {typed_name(reviewer)}")  # not the login's
+    # the lines name the person who merged: typed as given, dedup undo and conflicts would
+    # take $REVIEWKIT_REVIEWER / $REVIEWKIT_RESOLVER or the login name, not theirs
+    me = typed_name(reviewer)
+    undo = command_line(f"dedup undo --reviewer {me}")
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: {undo})")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
-        click.echo(
-            f"their decisions disagree: resolve with {command_line(f'conflicts --stage {stage}')}"
-        )
+        resolve = command_line(f"conflicts --resolver {me} --stage {stage}")
+        click.echo(f"their decisions disagree: resolve with {resolve}")
 
 
 def _say_replaced(replaced: list, reviewer: str) -> None:
@@ -337,7 +303,7 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
     try:
         effect = undo_effect(project, reviewer)
         heading = "undoing your last dedup action changes screening:"
-        if not _go_ahead(effect, heading, "undo anyway?", "nothing changed", yes, reviewer):
+        if not go_ahead(effect, heading, "undo anyway?", "nothing changed", yes, reviewer):
             return
         undone = take_back(project.db, reviewer)
     finally:

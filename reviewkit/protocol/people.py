@@ -54,11 +54,13 @@ def typed_name(person: str) -> str:
     return shlex.quote(person) if person else "NAME"
 
 
-def screen_line(person: str, stage: str) -> str:
+def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
     """The line that opens ``stage``'s screen for ``person`` (NAME for '': the reviewers):
     screen takes no name by default (a vote is never recorded under a guessed one), so a
-    line without --reviewer was refused as copied ('needs --reviewer')."""
-    return command_line(f"screen --reviewer {typed_name(person)} --stage {stage}")
+    line without --reviewer was refused as copied ('needs --reviewer'). ``opened=False``: to
+    be typed in another project's folder (:func:`errors.command_line`)."""
+    words = f"screen --reviewer {typed_name(person)} --stage {stage}"
+    return command_line(words, opened=opened)
 
 
 def _shown(name: str) -> str:

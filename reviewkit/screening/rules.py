@@ -271,7 +271,9 @@ def held_error(
     # by default): a vote is changed only by its own reviewer (``_standing``), the person
     # refused; a final decision's resolver may be a lead, who does not screen: the reviewers do
     vote = changed.label in VOTES
-    line = screen_line(changed.reviewer if vote else "", later)
+    # a file's line is typed in a new copy, whose folder is not known here: it names no
+    # project (this one's would exclude in the lead's project), and the words say where
+    line = screen_line(changed.reviewer if vote else "", later, opened=not where)
     who = "" if vote else "its reviewers "
     hint = f"{decided}: {who}exclude it at that stage ({line})"
     if where:
@@ -281,7 +283,7 @@ def held_error(
             f"{decided}, and every log the copy that wrote this file exports holds this"
             " change: its reviewer takes a new copy of the lead's project folder (it has every"
             " vote the lead imported), screens there again what this file brought, and"
-            f" excludes the study at that stage ({line})"
+            f" excludes the study at that stage ({line}, typed in the new copy's folder)"
         )
     return UserError(
         f"record {record}{whose} has votes at the {later} stage: its {stage} {what} cannot change",

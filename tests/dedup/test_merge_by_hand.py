@@ -16,6 +16,7 @@ from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup import engine
 from reviewkit.store import duplicates as links
+from reviewkit.tui import app as tui_app
 
 TA, FT = "title-abstract", "full-text"
 
@@ -28,6 +29,24 @@ def run(capsys, *args):
 
 def merge(capsys, project, *args):
     return run(capsys, "dedup", "merge", "--project", str(project.folder), *args)
+
+
+def test_the_merge_s_conflicts_line_opens_them_for_the_person_who_merged(
+    screened, capsys, monkeypatch
+):
+    """A merge whose records' decisions disagree says to resolve them: its line had no
+    --resolver, so typed as printed it opened the conflicts for $REVIEWKIT_RESOLVER or the
+    login name, not the lead who merged. Run as printed, it opens them for the lead."""
+    project, (r1, r2, _r3) = screened
+    monkeypatch.chdir(project.folder)  # the line names no project: typed in its folder
+    code, out, _ = run(capsys, "dedup", "merge", "--reviewer", "lead", "--yes", str(r2), str(r1))
+    assert code == 0
+    line = out.split("their decisions disagree: resolve with ")[1].splitlines()[0]
+    opened = []
+    monkeypatch.setattr(tui_app, "run_screen", lambda screen: opened.append(screen) or "")
+    monkeypatch.setenv("REVIEWKIT_RESOLVER", "reviewer2")  # another person's shell default
+    assert main(shlex.split(line)[1:]) == 0
+    assert [(s.resolver, s.stage) for s in opened] == [("lead", TA)]
 
 
 def test_merge_before_screening_joins_the_two_and_is_a_duplicate_removed_by_hand(project_b, capsys):
@@ -96,7 +115,7 @@ def test_merge_after_screening_shows_the_change_asks_and_keeps_the_furthest_deci
     assert "nothing changed" in out
     assert links.current_links(project.db, "duplicate") == []
     code, out, _ = merge(capsys, project, "--reviewer", "lead", "--yes", str(r2), str(r1))
-    assert code == 0 and "reviewkit conflicts --stage title-abstract" in out
+    assert code == 0 and "reviewkit conflicts --resolver lead --stage title-abstract" in out
     assert scr.included(project) == [r1]  # the full-text inclusion is kept
     code, out, _ = run(capsys, "dedup", "report", "--project", str(project.folder))
     assert "merged studies whose decisions disagree: 1" in out

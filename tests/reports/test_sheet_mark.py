@@ -7,6 +7,7 @@ a value stored its stale text over the person's, as checked."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import Workbook
 from reports.sheet_cli import (
     export_sheet,
@@ -17,8 +18,9 @@ from reports.sheet_cli import (
     write_sheet,
 )
 
-from reviewkit import extract
+from reviewkit import extract, extract_import
 from reviewkit.cli import main
+from reviewkit.errors import UserError
 from reviewkit.store import extraction as value_rows
 
 
@@ -178,3 +180,19 @@ def test_an_old_value_pasted_back_is_not_written_over_by_an_export(b_included, t
     assert code == 0, err
     assert extract.values(project, ids)[rid]["country"] == "Sweden"
     export_sheet(project, sheet)  # read back: written over
+
+
+def test_a_refused_cell_s_line_names_a_reviewer_when_the_import_named_none(b_included, tmp_path):
+    """An import that named no one (``import_csv`` without ``reviewer``) gave the line to keep
+    the sheet's value without --reviewer: typed as given it recorded the value under
+    $REVIEWKIT_REVIEWER or the login name. It has --reviewer NAME, as every other line."""
+    project, ids = b_included
+    sheet = tmp_path / "sheet.csv"
+    rows = export_sheet(project, sheet)
+    rid = ids[1]
+    set_value(project, rid, "country", "Sweden")
+    sheet_row(rows, rid)["country"] = "Finland"
+    write_sheet(sheet, rows)
+    with pytest.raises(UserError) as refused:
+        extract_import.import_csv(project, sheet, ids)
+    assert f"'reviewkit extract set {rid} country=Finland --reviewer NAME" in refused.value.hint

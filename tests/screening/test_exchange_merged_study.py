@@ -4,6 +4,8 @@ contradict the study's furthest decision without a conflict for the lead."""
 
 from __future__ import annotations
 
+import re
+import shlex
 import shutil
 
 import pytest
@@ -16,6 +18,7 @@ from reviewkit.dedup.engine import merge_records
 from reviewkit.project import init_project, open_project
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import list_decisions
+from reviewkit.tui import app as tui_app
 
 TA, FT = "title-abstract", "full-text"
 
@@ -78,13 +81,15 @@ def test_a_copy_s_changed_vote_on_the_record_that_took_the_study_to_full_text_is
 
 
 def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
-    lead_and_copy, tmp_path, capsys
+    lead_and_copy, tmp_path, capsys, monkeypatch
 ):
     """The copy's log only grows, so every log it exports holds the held change and the whole
     file is refused again: the hint said 'exclude it at that stage (reviewkit screen --stage
     full-text)', which the reviewer cannot do in a copy where the study never reached full
     text, and their next export was refused the same. It says to take a new copy of the
-    lead's folder; done as it says, the exclusion comes in."""
+    lead's folder; done as it says, the line run as printed in the new copy, the exclusion
+    comes in. The line named the lead's project (--project): typed in the new copy it
+    excluded in the lead's project, not the copy."""
     lead, copy = lead_and_copy
     study = _pmid(copy, "1003")
     for reviewer in ("reviewer1", "reviewer2"):
@@ -95,27 +100,35 @@ def test_a_refused_change_s_hint_says_how_the_reviewer_gets_a_log_without_it(
     scr.ReviewerQueue(copy, TA, "reviewer1").decide(study, "exclude", "no-collaboration")
     capsys.readouterr()
     assert _bring(copy, lead, "reviewer1", tmp_path / "late.jsonl") == 2
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())  # the hint as one line, unwrapped
     assert f"record {here} has votes at the full-text stage" in err
     assert "every log the copy that wrote this file exports holds this change" in err
     assert "takes a new copy of the lead's project folder" in err
-    # the line names the lead's project: the copy's terminal is not in its folder
-    at_full_text = (
-        f"reviewkit screen --reviewer reviewer1 --stage full-text --project {lead.folder}"
-    )
-    assert f"excludes the study at that stage ({at_full_text})" in err
-    # as the hint says: a new copy of the lead's folder, the exclusion at full text there
+    line = re.search(r"excludes the study at that stage \((reviewkit [^,)]*)", err)[1]
+    # as the hint says: a new copy of the lead's folder, the line typed there as printed
     lead.close()
     shutil.copytree(lead.folder, tmp_path / "new-copy")
+    monkeypatch.chdir(tmp_path / "new-copy")
+
+    async def reviewer1(pilot):  # the exclusion, with the stage's first reason, then quit
+        await pilot.pause()
+        await pilot.press("e", "1")
+        await pilot.press("q")
+
+    run = tui_app.run_app
+    monkeypatch.setattr(
+        tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=reviewer1)
+    )
+    assert main([*shlex.split(line)[1:], "--no-rank"]) == 0
     fresh, again = open_project(tmp_path / "new-copy"), open_project(lead.folder)
     try:
-        reason = fresh.protocol.stages[FT].exclusion_reasons[0].code
-        scr.ReviewerQueue(fresh, FT, "reviewer1").decide(here, "exclude", reason)
+        assert [d.label for d in list_decisions(again.db) if d.stage == FT] == ["include"]
         assert _bring(fresh, again, "reviewer1", tmp_path / "new.jsonl") == 0
         assert scr.stage_outcomes(again, FT)[here].status == "conflict"  # r2 included
     finally:
         fresh.close()
         again.close()
+    assert f"({line}, typed in the new copy's folder)" in err  # where, in words
 
 
 def _at_full_text_in_the_lead(lead, copy, tmp_path) -> tuple[int, int]:
