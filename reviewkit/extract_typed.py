@@ -244,7 +244,7 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
         what += (
             f"{';' if in_fields else ':'} {columns} added to the sheet"
             f" {verb(n, 'holds', 'hold')} values, and 'extract import' will not read"
-            f" {verb(n, 'it', 'them')} (no extraction field of that name)"
+            f" {verb(n, 'it', 'them')} (no extraction field of {verb(n, 'that name', 'those names')})"
         )
         own = verb(n, "its", "their")  # several columns go together, to one file
         hint += f"{' ' if hint else ''}move {columns} to a file of {own} own" + (

@@ -254,7 +254,8 @@ def test_an_added_column_is_named_with_what_import_does(sheet, capsys) -> None:
     code, said = _export(project, out, capsys)
     assert code == 2, said
     assert "column 'notes' added to the sheet holds values" in said
-    assert "'extract import' will not read it" in said and "record" not in said
+    assert "'extract import' will not read it (no extraction field of that name)" in said
+    assert "record" not in said
     assert "move column 'notes' to a file of its own," in said
     assert out.read_bytes() == before
     # and import says the same of it
@@ -277,7 +278,7 @@ def test_added_columns_are_named_in_their_number(sheet, capsys) -> None:
     code, said = _export(project, out, capsys)
     assert code == 2, said
     assert "columns 'notes' and 'query' added to the sheet hold values" in said
-    assert "'extract import' will not read them" in said
+    assert "'extract import' will not read them (no extraction field of those names)" in said
     # 'a file of its own' after two columns: the hint is worded for them
     assert "move columns 'notes' and 'query' to a file of their own," in said
 
