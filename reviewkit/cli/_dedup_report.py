@@ -3,12 +3,12 @@ apart (how each was, only to a reader blinding lets see it) and the per-rule tab
 
 from __future__ import annotations
 
-import shlex
 from typing import TYPE_CHECKING
 
 import click
 
 from reviewkit.errors import command_line
+from reviewkit.protocol.people import typed_name
 
 if TYPE_CHECKING:
     from reviewkit.dedup.effects import Blinding
@@ -25,7 +25,7 @@ def echo_disagreeing(disagree: list[MergeConflict], blinding: Blinding, reader: 
         if blinding.hides(reader, c.stage):
             records = ", ".join(str(r) for r, _ in c.outcomes)
             lead = sorted(blinding.leads)
-            see = f": a lead sees it (--reviewer {shlex.quote(lead[0])})" if lead else ""
+            see = f": a lead sees it (--reviewer {typed_name(lead[0])})" if lead else ""
             click.echo(
                 f"  study {c.study_id} at {c.stage}: records {records} were decided apart;"
                 f" how each was stays hidden from {reader} while {c.stage} is open{see}"
