@@ -99,7 +99,8 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         """How to resolve the conflicts without a terminal, the lines naming this resolver
         (resolve and import take $REVIEWKIT_REVIEWER or the login name by default)."""
         me = f"--resolver {typed_name(self.resolver)}"
-        resolve = command_line(f"conflicts resolve RECORD --decision include|exclude {me}")
+        # the name before the choice: 'include|exclude', left as it is, is a pipe to the shell
+        resolve = command_line(f"conflicts resolve RECORD {me} --decision include|exclude")
         return (
             f"or print the conflicts with --list and resolve each with '{resolve}', or write"
             " them to a sheet with --csv FILE, fill its decision column and read it back with"

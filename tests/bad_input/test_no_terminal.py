@@ -28,8 +28,8 @@ COMMANDS = {
     # set take $REVIEWKIT_REVIEWER or the login name by default (another's, copied as printed)
     "conflicts": (
         ["conflicts", "--resolver", "lead"],
-        "--list and resolve each with 'reviewkit conflicts resolve RECORD --decision"
-        " include|exclude --resolver lead{p}', or write them to a sheet with --csv FILE, fill its"
+        "--list and resolve each with 'reviewkit conflicts resolve RECORD --resolver lead"
+        " --decision include|exclude{p}', or write them to a sheet with --csv FILE, fill its"
         " decision column and read it back with 'reviewkit conflicts import FILE --resolver"
         " lead{p}'",
     ),
