@@ -35,7 +35,7 @@ from reviewkit.sheet_values import (
 )
 from reviewkit.store import extraction as values_rows
 from reviewkit.store.extraction import Value
-from reviewkit.wording import listed, quantity, verb
+from reviewkit.wording import listed, numbered, quantity, verb
 
 
 @dataclass
@@ -293,11 +293,9 @@ def unmarked_note(result: ImportResult) -> str:
             f" deleted): {read}; export a new sheet ('{command_line('extract export FILE')}') and"
             f" type into that one to have such changes told apart"
         )
-    lines = ", ".join(str(no) for no in result.unmarked[:5]) + (
-        ", …" if result.unmarked[5:] else ""
-    )
+    lines = numbered("line", result.unmarked)  # 'line 2', 'lines 2 and 3', '… and 4 more'
     return (
-        f"{quantity(len(result.unmarked), 'row')} (line {lines}) had no mark in the"
+        f"{quantity(len(result.unmarked), 'row')} ({lines}) had no mark in the"
         f" {MARK_COLUMN!r} column (emptied or typed over): {read}; leave that column as"
         " 'extract export' wrote it"
     )

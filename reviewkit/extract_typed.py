@@ -223,17 +223,19 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
     in_fields = [c for c in typed if c.field in fields]
     first = in_fields[0] if in_fields else typed[0]
     if in_fields:
-        more = f" and {len(in_fields) - 1} more" if len(in_fields) > 1 else ""
+        n = len(in_fields)  # one cell is told in the singular ('values … them' of one)
+        more = f" and {n - 1} more" if n > 1 else ""
+        values = verb(n, "a value", "values")
         what = (
-            "the sheet holds values typed in that the project does not have: record"
+            f"the sheet holds {values} typed in that the project does not have: record"
             f" {first.record_id}'s {first.field} {first.value!r}{more}"
             if not first.unclear
-            else "the sheet holds values the project may not have: record"
+            else f"the sheet holds {values} the project may not have: record"
             f" {first.record_id}'s {first.field} {first.unclear}{more}"
         )
         # the line as the export's terminal takes it: the path one word, the project named
         back = command_line(f"extract import {shlex.quote(str(path))} --reviewer NAME")
-        hint = f"read them in first ('{back}'),"
+        hint = f"read {verb(n, 'it', 'them')} in first ('{back}'),"
     else:
         what = "the sheet holds values typed in"
         hint = ""
@@ -242,14 +244,14 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
         what += (
             f"{';' if in_fields else ':'} {columns} added to the sheet"
             f" {verb(n, 'holds', 'hold')} values, and 'extract import' will not read"
-            f" {verb(n, 'it', 'them')} (no extraction field of that name)"
+            f" {verb(n, 'it', 'them')} (no extraction field of {verb(n, 'that name', 'those names')})"
         )
         own = verb(n, "its", "their")  # several columns go together, to one file
         hint += f"{' ' if hint else ''}move {columns} to a file of {own} own" + (
             " before importing," if in_fields else ","
         )
     raise UserError(
-        f"{what}; writing the sheet again would lose them",
+        f"{what}; writing the sheet again would lose {verb(len(typed), 'it', 'them')}",
         where=f"{path}:{first.line}",
         hint=f"{hint} write the new sheet to another file, or pass --force to write over it",
     )

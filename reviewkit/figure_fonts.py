@@ -73,7 +73,7 @@ def said_once(caught: Iterable[warnings.WarningMessage], figure: str) -> None:
             MissingGlyphs(
                 f"{figure}: {quantity(len(chars), 'character')} no installed font can draw"
                 f" ({shown}) {verb(len(chars), 'is', 'are')} shown as boxes; install a font that"
-                " has them (e.g. Noto Sans CJK) and draw it again"
+                f" has {verb(len(chars), 'it', 'them')} (e.g. Noto Sans CJK) and draw it again"
             ),
             stacklevel=3,
         )

@@ -82,10 +82,13 @@ _DOSE_UNIT = re.compile(
 # 1.2", "adjusted HR 0.8", "odds ratio", "hazard ratio", "relative risk", "risk ratio"): the
 # words, or the capitals and a figure after them, for the word "or" after two doses starts
 # another arm ("25 vs 15 hours, or usual care") and "hr" / "rr" in lower case are hours, heart
-# or respiratory rate; capitals with no figure after them a title's word or an abbreviation
+# or respiratory rate; capitals with no figure after them a title's word or an abbreviation.
+# The interval may be named between the capitals and the figure ("HR (95% CI) 0.74 (…)", "OR
+# [95% CI], 1.3"), as results tables and abstracts write it: a figure still follows
+_INTERVAL = r"(?:\s*[(\[]\s*\d+\s*%\s*(?:CI|confidence\s+interval)\s*[)\]])?"
 _RATIO = (
     r"(?:odds|hazard|risk)\s+ratio|relative\s+risk"
-    r"|(?:adjusted\s+)?(?-i:a?(?:OR|HR|RR))\b\s*[,=:]?\s*\d"
+    rf"|(?:adjusted\s+)?(?-i:a?(?:OR|HR|RR))\b{_INTERVAL}\s*[,=:]?\s*\d"
 )
 # matched at B's end (pattern.match(text, pos)): no '^', which matches at the text's start alone
 _STATISTIC_AFTER = re.compile(

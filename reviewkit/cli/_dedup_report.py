@@ -3,12 +3,13 @@ apart (how each was, only to a reader blinding lets see it) and the per-rule tab
 
 from __future__ import annotations
 
-import shlex
 from typing import TYPE_CHECKING
 
 import click
 
 from reviewkit.errors import command_line
+from reviewkit.protocol.people import typed_name
+from reviewkit.wording import numbered
 
 if TYPE_CHECKING:
     from reviewkit.dedup.effects import Blinding
@@ -23,11 +24,11 @@ def echo_disagreeing(disagree: list[MergeConflict], blinding: Blinding, reader: 
     for c in disagree:
         resolve = command_line(f"conflicts --stage {c.stage}")
         if blinding.hides(reader, c.stage):
-            records = ", ".join(str(r) for r, _ in c.outcomes)
+            records = numbered("record", [r for r, _ in c.outcomes])  # 'records 13 and 14'
             lead = sorted(blinding.leads)
-            see = f": a lead sees it (--reviewer {shlex.quote(lead[0])})" if lead else ""
+            see = f": a lead sees it (--reviewer {typed_name(lead[0])})" if lead else ""
             click.echo(
-                f"  study {c.study_id} at {c.stage}: records {records} were decided apart;"
+                f"  study {c.study_id} at {c.stage}: {records} were decided apart;"
                 f" how each was stays hidden from {reader} while {c.stage} is open{see}"
             )
             continue

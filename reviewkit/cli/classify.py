@@ -29,6 +29,7 @@ from reviewkit.cli._studies import (
 from reviewkit.cli._written import written
 from reviewkit.errors import UserError, command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -154,8 +155,14 @@ def _ties_waiting(project: Project, result: ClassifyResult) -> str:
     if not left:
         return f"ties waiting for a person: none (all {total} settled by a confirmed label)"
     per_scheme = ", ".join(f"{sid}: {waiting[sid]} of {len(tied[sid])}" for sid in tied)
+    # confirm takes no name by default (a confirmed label is never recorded under a guessed
+    # one) and opens the report's scheme: the line names the first scheme with ties waiting
+    # where the protocol has several, as status.after_screening does
+    first = next(sid for sid in tied if waiting[sid])
+    scheme = f" --scheme {first}" if len(project.protocol.schemes) > 1 else ""
+    confirm = command_line(f"confirm --reviewer {typed_name('')}{scheme}")
     return (
-        f"ties waiting for a person: {left} of {total} ({per_scheme}); '{command_line('confirm')}'"
+        f"ties waiting for a person: {left} of {total} ({per_scheme}); '{confirm}'"
         " shows each with its evidence"
     )
 

@@ -7,13 +7,13 @@ refused a stage still open."""
 
 from __future__ import annotations
 
-import shlex
 from collections import defaultdict
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
+from reviewkit.protocol.people import typed_name
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.reopenings import Reopening, reopenings
 from reviewkit.screening.rules import VOTES, live_decisions, study_states
@@ -46,7 +46,7 @@ def _who_may_resolve(protocol: Protocol) -> str:
     """The hint for a reviewer refused an open stage's conflicts: the protocol's leads by name
     (they do not screen, so the list cannot unblind them), or where to add one."""
     if protocol.leads:
-        leads, first = listed(protocol.leads, len(protocol.leads)), shlex.quote(protocol.leads[0])
+        leads, first = listed(protocol.leads, len(protocol.leads)), typed_name(protocol.leads[0])
         return (
             f"resolve as a lead of the protocol ({leads}: --resolver {first}),"
             " or finish screening the stage first"

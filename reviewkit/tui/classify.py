@@ -27,6 +27,7 @@ from textual.widgets import Static
 from reviewkit import classify
 from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.footer import KeysFreeingFooter
@@ -99,10 +100,12 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
 
     @property
     def without_terminal(self) -> str:
-        """How to confirm the labels without a terminal."""
+        """How to confirm the labels without a terminal, the label line naming this reviewer
+        (label takes $REVIEWKIT_REVIEWER or the login name by default)."""
+        label = command_line(f"label RECORD SCHEME=LABEL --reviewer {typed_name(self.reviewer)}")
         return (
             f"or see the suggestions with '{command_line('classify --csv FILE')}' and confirm"
-            f" each with '{command_line('label RECORD SCHEME=LABEL')}'"
+            f" each with '{label}'"
         )
 
     def __init__(

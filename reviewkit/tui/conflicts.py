@@ -18,6 +18,7 @@ from textual.widgets import Static
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.screening import ConflictView, decision_words, replaced_final_words
 from reviewkit.screening.work_left import work_left
 from reviewkit.tui.actions import (
@@ -95,12 +96,15 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
 
     @property
     def without_terminal(self) -> str:
-        """How to resolve the conflicts without a terminal."""
-        resolve = command_line("conflicts resolve RECORD --decision include|exclude")
+        """How to resolve the conflicts without a terminal, the lines naming this resolver
+        (resolve and import take $REVIEWKIT_REVIEWER or the login name by default)."""
+        me = f"--resolver {typed_name(self.resolver)}"
+        # the name before the choice: 'include|exclude', left as it is, is a pipe to the shell
+        resolve = command_line(f"conflicts resolve RECORD {me} --decision include|exclude")
         return (
             f"or print the conflicts with --list and resolve each with '{resolve}', or write"
             " them to a sheet with --csv FILE, fill its decision column and read it back with"
-            f" '{command_line('conflicts import FILE')}'"
+            f" '{command_line(f'conflicts import FILE {me}')}'"
         )
 
     ACTIONS_ID = "conflicts"

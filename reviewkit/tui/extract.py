@@ -20,6 +20,7 @@ from textual.widgets import Static
 from reviewkit import extract
 from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.footer import KeysFreeingFooter
@@ -81,11 +82,13 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
 
     @property
     def without_terminal(self) -> str:
-        """How to fill the extraction fields without a terminal."""
+        """How to fill the extraction fields without a terminal, the lines naming this
+        reviewer (import and set take $REVIEWKIT_REVIEWER or the login name by default)."""
+        me = f"--reviewer {typed_name(self.reviewer)}"
         return (
             f"or fill in the sheet of '{command_line('extract export FILE')}' and read it back"
-            f" with '{command_line('extract import FILE')}', or set one value with"
-            f" '{command_line('extract set')}'"
+            f" with '{command_line(f'extract import FILE {me}')}', or set one value with"
+            f" '{command_line(f'extract set RECORD FIELD=VALUE {me}')}'"
         )
 
     def __init__(self, project: Project, study_ids: list[int], reviewer: str) -> None:

@@ -114,3 +114,20 @@ def test_a_whole_quoted_last_mark_is_read(sheet, tmp_path, capsys, lead) -> None
     assert code == 0, said
     assert "no mark" not in said
     assert _stored(project, tmp_path) == "typed in the sheet"
+
+
+@pytest.mark.parametrize(
+    ("emptied", "said"), [(1, "1 row (line 2)"), (2, "2 rows (lines 2 and 3)")]
+)
+def test_rows_without_their_mark_are_counted_in_their_number(sheet, capsys, emptied, said) -> None:
+    """'2 rows (line 2, 3) had no mark': the lines are named as every list of numbers is
+    (wording.numbered), 'line' for one and 'lines' for several."""
+    project, out = sheet
+    rows = _rows(out)
+    for row in rows[1 : 1 + emptied]:
+        row[rows[0].index("as_exported")] = ""
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    code, told = _import(project, out, capsys)
+    assert code == 0, told
+    assert f"{said} had no mark in the 'as_exported' column" in " ".join(told.split()), told

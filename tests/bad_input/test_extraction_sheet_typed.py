@@ -50,10 +50,26 @@ def test_typed_values_are_not_written_over(sheet, capsys) -> None:
     before = out.read_bytes()
     code, said = _export(project, out, capsys)
     assert code == 2, said
-    assert f"{out}:2: the sheet holds values typed in" in said
-    assert "country 'Iceland'" in said
+    # one cell typed in: told in the singular (it said 'values … them' of one)
+    assert f"{out}:2: the sheet holds a value typed in that the project does not have" in said
+    assert "country 'Iceland'; writing the sheet again would lose it" in said, said
+    assert "read it in first ('reviewkit extract import" in said, said
     assert "extract import" in said and "--force" in said
     assert out.read_bytes() == before
+
+
+def test_several_typed_values_are_told_in_the_plural(sheet, capsys) -> None:
+    project, out = sheet
+    rows = _rows(out)
+    for row in rows[1:3]:
+        row[rows[0].index("country")] = "Iceland"
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    code, said = _export(project, out, capsys)
+    assert code == 2, said
+    assert f"{out}:2: the sheet holds values typed in that the project does not have" in said
+    assert "'Iceland' and 1 more; writing the sheet again would lose them" in said, said
+    assert "read them in first ('reviewkit extract import" in said, said
 
 
 def test_the_read_back_line_runs_as_printed(tmp_path, capsys) -> None:
@@ -68,7 +84,7 @@ def test_the_read_back_line_runs_as_printed(tmp_path, capsys) -> None:
     _type_in(out, "Iceland")
     code, said = _export(project, out, capsys)
     assert code == 2, said
-    line = said.split("read them in first ('", 1)[1].split("'),", 1)[0]
+    line = said.split("read it in first ('", 1)[1].split("'),", 1)[0]
     assert line.startswith("reviewkit extract import ")
     argv = shlex.split(line.replace("NAME", "reviewer1"))[1:]
     assert main(argv) == 0, capsys.readouterr().err
@@ -238,7 +254,8 @@ def test_an_added_column_is_named_with_what_import_does(sheet, capsys) -> None:
     code, said = _export(project, out, capsys)
     assert code == 2, said
     assert "column 'notes' added to the sheet holds values" in said
-    assert "'extract import' will not read it" in said and "record" not in said
+    assert "'extract import' will not read it (no extraction field of that name)" in said
+    assert "record" not in said
     assert "move column 'notes' to a file of its own," in said
     assert out.read_bytes() == before
     # and import says the same of it
@@ -261,7 +278,7 @@ def test_added_columns_are_named_in_their_number(sheet, capsys) -> None:
     code, said = _export(project, out, capsys)
     assert code == 2, said
     assert "columns 'notes' and 'query' added to the sheet hold values" in said
-    assert "'extract import' will not read them" in said
+    assert "'extract import' will not read them (no extraction field of those names)" in said
     # 'a file of its own' after two columns: the hint is worded for them
     assert "move columns 'notes' and 'query' to a file of their own," in said
 

@@ -24,16 +24,26 @@ SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 # each screen's way round without a terminal; {p}: the --project of the commands it names
 COMMANDS = {
     "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import{p}' here"),
+    # the lines name the person the screen was opened for: resolve, import, label and extract
+    # set take $REVIEWKIT_REVIEWER or the login name by default (another's, copied as printed)
     "conflicts": (
         ["conflicts", "--resolver", "lead"],
-        "--list and resolve each with 'reviewkit conflicts resolve RECORD --decision"
-        " include|exclude{p}', or write them to a sheet with --csv FILE, fill its decision column"
-        " and read it back with 'reviewkit conflicts import FILE{p}'",
+        "--list and resolve each with 'reviewkit conflicts resolve RECORD --resolver lead"
+        " --decision include|exclude{p}', or write them to a sheet with --csv FILE, fill its"
+        " decision column and read it back with 'reviewkit conflicts import FILE --resolver"
+        " lead{p}'",
     ),
     "dedup-review": (["dedup", "review", "--reviewer", "lead"], "--csv FILE"),
     # before screening ends (--all): the sample's studies are not included yet
-    "confirm": (["confirm", "--reviewer", "lead", "--all"], "reviewkit label RECORD"),
-    "extract-edit": (["extract", "edit", "--reviewer", "lead", "--all"], "extract import FILE"),
+    "confirm": (
+        ["confirm", "--reviewer", "lead", "--all"],
+        "'reviewkit label RECORD SCHEME=LABEL --reviewer lead{p}'",
+    ),
+    "extract-edit": (
+        ["extract", "edit", "--reviewer", "lead", "--all"],
+        "'reviewkit extract import FILE --reviewer lead{p}', or set one value with"
+        " 'reviewkit extract set RECORD FIELD=VALUE --reviewer lead{p}'",
+    ),
 }
 
 

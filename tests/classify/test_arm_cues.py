@@ -97,6 +97,12 @@ def test_named_arms_still_count(comparators, text):
         ("; RR = 1.1", True),
         (", relative risk 1.1", True),
         (", risk ratio 1.1", True),
+        # the interval named between the capitals and the figure, as tables and abstracts
+        # write it (before q42e, 'hr\b' took these; the figure-after shape lost them)
+        ("; HR (95% CI) 0.74 (0.60 to 0.91)", True),
+        ("; HR [95% CI], 0.74 [0.60-0.91]", True),
+        (", OR (95% CI): 1.3 (1.1-1.6)", True),
+        ("; RR (95% CI) = 1.1", True),
         # 'hr' and 'rr' in lower case are no ratio (hours; heart and respiratory rate), nor
         # capitals with no figure after them: two schedules and a third arm (before: 'hr' and
         # 'rr' matched in any case, with nothing after them)

@@ -42,7 +42,7 @@ def test_a_reviewer_of_an_open_stage_is_told_records_were_decided_apart_not_how(
     for who in (["--reviewer", "reviewer2"], []):  # named, or the login name by default
         said = _report(project_b, capsys, *who)
         assert "merged studies whose decisions disagree: 1 (for the lead)" in said
-        assert f"study {a} at {TA}: records {a}, {b} were decided apart;" in said
+        assert f"study {a} at {TA}: records {a} and {b} were decided apart;" in said
         assert "a lead sees it (--reviewer lead)" in said
         assert "exclude" not in said and "include" not in said and "kept record" not in said
     lead = _report(project_b, capsys, "--reviewer", "lead")
@@ -86,6 +86,6 @@ def test_left_out_anyone_reads_the_report_blinded(project_b, capsys, monkeypatch
         else:
             monkeypatch.delenv("REVIEWKIT_REVIEWER")
         said = _report(project_b, capsys)
-        assert f"records {a}, {b} were decided apart;" in said
+        assert f"records {a} and {b} were decided apart;" in said
         assert f"how each was stays hidden from {env or 'librarian'} while {TA} is open" in said
         assert "exclude" not in said and "include" not in said

@@ -46,6 +46,10 @@ def test_the_summary_counts_the_ties_still_waiting_for_a_person(tied, capsys) ->
     out = capsys.readouterr().out
     assert "topic\ttie\t1\n" in out and "topic\tmental\t1\n" in out
     assert "ties waiting for a person: 1 of 1 (topic: 1 of 1)" in out
+    # confirm takes no name by default: the bare 'reviewkit confirm' was refused as copied
+    # ('needs --reviewer'), and opened the report's scheme, not the ties' (the protocol has two)
+    line = f"reviewkit confirm --reviewer NAME --scheme topic --project {project.folder}"
+    assert f"'{line}' shows each with its evidence" in out
     classify.confirm(project, ids[0], "topic", ["mental"], "ann")
     assert main(args) == 0
     out = capsys.readouterr().out

@@ -49,8 +49,8 @@ def test_prisma_names_the_characters_no_font_has_once_in_our_words(tmp_path: Pat
 
 
 def test_one_character_no_font_has_is_said_in_the_singular(tmp_path: Path) -> None:
-    """One character no installed font draws: '1 character … is shown' (before: '1
-    character(s) … are shown')."""
+    """One character no installed font draws: '1 character … is shown; install a font that
+    has it' (before: '1 character(s) … are shown', then '… has them' after one character)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figure_files.save_figure(_figure("Source: 誌"), tmp_path / "a.png")
@@ -60,7 +60,7 @@ def test_one_character_no_font_has_is_said_in_the_singular(tmp_path: Path) -> No
     else:
         assert said == [
             "a.png: 1 character no installed font can draw (誌) is shown as boxes; install a"
-            " font that has them (e.g. Noto Sans CJK) and draw it again"
+            " font that has it (e.g. Noto Sans CJK) and draw it again"
         ]
 
 

@@ -175,7 +175,7 @@ def test_an_old_value_pasted_back_is_not_written_over_by_an_export(b_included, t
     capsys.readouterr()
     assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) != 0
     err = capsys.readouterr().err
-    assert f"record {rid}'s country 'Sweden'" in err and "read them in first" in err
+    assert f"record {rid}'s country 'Sweden'" in err and "read it in first" in err
     code, out, err = import_sheet(project, sheet, capsys)
     assert code == 0, err
     assert extract.values(project, ids)[rid]["country"] == "Sweden"
