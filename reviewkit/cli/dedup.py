@@ -78,7 +78,11 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
             f" ({command_line('conflicts')})"
         )
     if result.questions:
-        click.echo(f"review the uncertain pairs with: {command_line('dedup review')}")
+        # NAME, as the screen line below: verdicts are recorded under a name, and dedup
+        # review's default (the login name) would record them under one nobody chose
+        click.echo(
+            f"review the uncertain pairs with: {command_line('dedup review --reviewer NAME')}"
+        )
     else:  # no pair for a person: screening comes next, as init's line said (no name here)
         click.echo(f"next: screening ({command_line('screen --reviewer NAME')})")
 
@@ -425,7 +429,7 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
         n = len(done.in_dedup_queue)
         click.echo(
             f"{quantity(n, 'pair')} also in the dedup queue as possible duplicates, not"
-            f" suggested as one study's reports until answered there ({command_line('dedup review')}):"
+            f" suggested as one study's reports until answered there ({command_line('dedup review --reviewer NAME')}):"
         )
         for a, b in done.in_dedup_queue:
             click.echo(f"  records {a} and {b}")

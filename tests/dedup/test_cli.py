@@ -48,6 +48,9 @@ def test_two_copies_queued_against_a_third_record_are_one_question(proj, capsys,
     folder = str(proj.folder)
     code, out, _ = run(capsys, "dedup", "--project", folder)
     assert code == 0 and "1 pair to review" in out
+    # the line to copy names who settles the pairs, as every such line does: dedup review's
+    # default is the login name, under which verdicts would be recorded unseen
+    assert "review the uncertain pairs with: reviewkit dedup review --reviewer NAME" in out
     open_links = [lk for lk in links.current_links(proj.db) if lk.verdict == "uncertain"]
     assert len(open_links) == 2  # two pairs of records, one question
     code, out, _ = run(capsys, "dedup", "report", "--project", folder, "--rules")
