@@ -42,7 +42,7 @@ def test_screen_refuses_an_unknown_reviewer_or_stage(voted, capsys):
     before = list_decisions(project.db)
     assert cli(project, "screen", "--reviewer", "mallory") == 2
     err = capsys.readouterr().err
-    assert "'mallory' is not a reviewer" in err and "reviewer1, reviewer2" in err
+    assert "'mallory' is not a reviewer" in err and "reviewer1 and reviewer2" in err
     assert cli(project, "screen", "--reviewer", "reviewer1", "--stage", "abstract") == 2
     assert list_decisions(project.db) == before
 
