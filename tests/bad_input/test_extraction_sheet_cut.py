@@ -78,21 +78,13 @@ def test_a_whole_sheet_without_its_final_line_break_is_read(sheet, tmp_path, cap
     assert _stored(project, tmp_path) == "typed in the sheet"
 
 
-@pytest.mark.parametrize("cell", ["", "checked"])  # emptied on purpose; text typed over it
-def test_a_last_mark_emptied_or_typed_over_is_read(sheet, tmp_path, capsys, cell) -> None:
-    project, out = sheet
-    text = out.read_text(encoding="utf-8").rstrip("\r\n")
-    out.write_text(text.rsplit(",", 1)[0] + "," + cell, encoding="utf-8", newline="")
-    code, said = _import(project, out, capsys)
-    assert code == 0, said
-    assert "had no mark in the 'as_exported' column" in said
-    assert _stored(project, tmp_path) == "typed in the sheet"
-
-
-@pytest.mark.parametrize("cell", [" ", "  ", " checked"])  # emptied with the space bar
-def test_a_last_mark_cleared_with_a_space_is_read(sheet, tmp_path, capsys, cell) -> None:
-    # a cell cleared by typing a space starts with no version: no start of a mark, as the
-    # empty cell is not (it had been refused as a file cut short, exit 2)
+# emptied on purpose; text typed over it; emptied with the space bar: a cell cleared by typing a
+# space starts with no version, no start of a mark, as the empty cell is not (it had been refused
+# as a file cut short, exit 2)
+@pytest.mark.parametrize("cell", ["", "checked", " ", "  ", " checked"])
+def test_a_last_mark_emptied_typed_over_or_cleared_with_a_space_is_read(
+    sheet, tmp_path, capsys, cell
+) -> None:
     project, out = sheet
     text = out.read_text(encoding="utf-8").rstrip("\r\n")
     out.write_text(text.rsplit(",", 1)[0] + "," + cell, encoding="utf-8", newline="")
