@@ -22,7 +22,10 @@ def echo_disagreeing(disagree: list[MergeConflict], blinding: Blinding, reader: 
     nor which record's decisions the study keeps (the furthest advanced tells it)."""
     click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
     for c in disagree:
-        resolve = command_line(f"conflicts --stage {c.stage}")
+        # the lead's line: it names the lead who reads, else NAME (conflicts' default is the
+        # login name, under which a final would be recorded unseen)
+        resolver = reader if reader in blinding.leads else ""
+        resolve = command_line(f"conflicts --resolver {typed_name(resolver)} --stage {c.stage}")
         if blinding.hides(reader, c.stage):
             records = numbered("record", [r for r, _ in c.outcomes])  # 'records 13 and 14'
             lead = sorted(blinding.leads)

@@ -176,7 +176,7 @@ def import_cmd(
     """
     from reviewkit.decision_exchange import import_decisions
     from reviewkit.protocol_in_use import leads
-    from reviewkit.screening.imported_finals import taken_by_time, told, what_to_do
+    from reviewkit.screening.imported_finals import resolver_words, taken_by_time, told, what_to_do
 
     project = load_project(project_dir, person=typed_reader(ctx, reviewer))
 
@@ -199,9 +199,9 @@ def import_cmd(
             now = reopened_studies(project) & result.after_final
             if n := len(now - reopened_studies(project, without=result.added_ids)):
                 them = verb(n, "it", "them")
-                todo = what_to_do(
-                    lead(), ("resolve", "resolves"), them, them, command_line("conflicts")
-                )
+                by = reviewer if lead() else ""  # a lead types the line: it names them
+                where = command_line(resolver_words(by).rstrip())
+                todo = what_to_do(bool(by), ("resolve", "resolves"), them, them, where)
                 said += (
                     f"; {quantity(n, 'conflict')} settled before {verb(n, 'is', 'are')} open"
                     f" again: this file's votes came after {verb(n, 'its', 'their')} final"
@@ -209,7 +209,7 @@ def import_cmd(
                 )
         click.echo(said)
         taken = taken_by_time(project, result.added_ids)  # told by the final's clock
-        for sentence in told(taken, lead=bool(taken) and lead()):
+        for sentence in told(taken, lead=reviewer if taken and lead() else ""):
             click.echo(sentence)
     finally:
         project.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reviewkit.errors import command_line
 from reviewkit.project import Project
+from reviewkit.protocol.people import typed_name
 from reviewkit.screening.merges import joined_after
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import FINAL, live_decisions, stage_names
@@ -39,19 +40,20 @@ class TakenByTime:
     seen: bool = True
 
 
-def told(taken: list[TakenByTime], lead: bool) -> list[str]:
+def told(taken: list[TakenByTime], lead: str) -> list[str]:
     """The words for the person importing ``taken``: one sentence per outcome and stage (a
     sentence each told 2,000 finals in 2,000 lines), naming which records for one final and
     which studies for several, never how they were decided (the stage may be open, and they may
-    screen it). What to do if that copy held the records otherwise is said to a ``lead``, who
-    resolves; anyone else is told that a lead does, and sees them in ``conflicts``."""
+    screen it). What to do if that copy held the records otherwise is said to a ``lead`` (the
+    lead's name; '' for anyone else), who resolves, with the line that names them; anyone else is
+    told that a lead does, and sees them in ``conflicts``."""
     groups: dict[tuple[bool, str], list[TakenByTime]] = {}
     for each in sorted(taken, key=lambda t: not t.seen):  # settled first, the order kept
         groups.setdefault((each.seen, each.final.stage), []).append(each)
     return [_sentence(group, lead) for group in groups.values()]
 
 
-def _sentence(group: list[TakenByTime], lead: bool) -> str:
+def _sentence(group: list[TakenByTime], lead: str) -> str:
     """One outcome at one stage (:func:`told`)."""
     first = group[0]
     stage, seen, one = first.final.stage, first.seen, len(group) == 1
@@ -80,8 +82,15 @@ def _sentence(group: list[TakenByTime], lead: bool) -> str:
         said = f"{subject}, merged here before {came} in but after {clock}: {conflict} open"
         said += f" again; if that copy held {records}"
         do, does, what = "give", "gives", final
-    where = command_line(f"conflicts --stage {stage}")
-    return f"{said}, {what_to_do(lead, (do, does), what, it, where)}"
+    where = command_line(f"{resolver_words(lead)}--stage {stage}")
+    return f"{said}, {what_to_do(bool(lead), (do, does), what, it, where)}"
+
+
+def resolver_words(lead: str) -> str:
+    """'conflicts --resolver NAME ' for a line a ``lead`` types (conflicts' default is the login
+    name, under which a final would be recorded unseen); 'conflicts ' where it is said to anyone
+    else, who does not type it."""
+    return f"conflicts --resolver {typed_name(lead)} " if lead else "conflicts "
 
 
 def what_to_do(lead: bool, verbs: tuple[str, str], what: str, it: str, where: str) -> str:

@@ -151,7 +151,7 @@ def test_an_import_of_several_finals_names_the_studies_in_one_sentence(project_b
     assert (
         f"2 finals at {TA} from another copy (studies {a} and {c}) are taken to settle records"
         " merged here before them by their time (that machine's clock): if that copy held them"
-        f" apart, resolve those studies again (reviewkit conflicts --stage {TA}"
+        f" apart, resolve those studies again (reviewkit conflicts --resolver lead --stage {TA}"
     ) in said
     assert said.count("from another copy") == 1
 
@@ -177,7 +177,7 @@ def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
     said = _said(capsys)
     where = f"reviewkit conflicts --stage {TA}"
     todo = {
-        "lead": f"give the final again ({where}",
+        "lead": f"give the final again (reviewkit conflicts --resolver lead --stage {TA}",
         "reviewer1": f"a lead gives the final again (they see it in {where}",
     }
     assert (

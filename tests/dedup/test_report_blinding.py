@@ -47,6 +47,15 @@ def test_a_reviewer_of_an_open_stage_is_told_records_were_decided_apart_not_how(
         assert "exclude" not in said and "include" not in said and "kept record" not in said
     lead = _report(project_b, capsys, "--reviewer", "lead")
     assert f"study {a} at {TA}: record {a} include, record {b} exclude; kept record {a}'s" in lead
+    # the line to resolve with names the lead who reads (conflicts' default is the login name)
+    assert f"(resolve: reviewkit conflicts --resolver lead --stage {TA} --project" in lead
+
+
+def test_a_reviewer_who_sees_how_is_given_the_lead_s_line_with_a_name_to_fill(project_b, capsys):
+    """Once the stage is closed a reviewer reads how; the line is the lead's, with NAME."""
+    a, _ = _merged_apart(project_b)
+    said = _report(project_b, capsys, "--reviewer", "reviewer2")
+    assert f"(resolve: reviewkit conflicts --resolver NAME --stage {TA} --project" in said
 
 
 def test_once_the_stage_is_closed_a_reviewer_sees_how(project_b, capsys):

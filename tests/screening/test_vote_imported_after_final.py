@@ -44,8 +44,8 @@ def test_a_vote_cast_before_the_final_and_imported_after_it_opens_the_conflict(
     bring_decisions(copy, "reviewer2", tmp_path / "reviewer2.jsonl", folder, importer=who)
     said = " ".join(capsys.readouterr().out.split())
     where = f"reviewkit conflicts --project {folder}"
-    todo = {
-        "lead": f"; resolve it again ({where})",
+    todo = {  # the lead's line names the lead: conflicts' default is the login name
+        "lead": f"; resolve it again (reviewkit conflicts --resolver lead --project {folder})",
         "reviewer1": f"; a lead resolves it again (they see it in {where})",
     }[who]
     assert (
