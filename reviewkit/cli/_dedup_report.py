@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit.errors import command_line
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import conflicts_line, typed_name
 from reviewkit.wording import numbered
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ def echo_disagreeing(disagree: list[MergeConflict], blinding: Blinding, reader: 
         # the lead's line: it names the lead who reads, else NAME (conflicts' default is the
         # login name, under which a final would be recorded unseen)
         resolver = reader if reader in blinding.leads else ""
-        resolve = command_line(f"conflicts --resolver {typed_name(resolver)} --stage {c.stage}")
+        resolve = conflicts_line(resolver, c.stage)
         if blinding.hides(reader, c.stage):
             records = numbered("record", [r for r, _ in c.outcomes])  # 'records 13 and 14'
             lead = sorted(blinding.leads)

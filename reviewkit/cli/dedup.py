@@ -17,7 +17,7 @@ from reviewkit.cli._project import (
 )
 from reviewkit.cli._written import no_records, written
 from reviewkit.errors import command_line
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import conflicts_line, typed_name
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -267,7 +267,7 @@ def merge_cmd(
     undo = command_line(f"dedup undo --reviewer {me}")
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: {undo})")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
-        resolve = command_line(f"conflicts --resolver {me} --stage {stage}")
+        resolve = conflicts_line(reviewer, stage)
         click.echo(f"their decisions disagree: resolve with {resolve}")
 
 

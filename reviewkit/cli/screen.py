@@ -15,7 +15,6 @@ from reviewkit.cli._project import (
     reviewer_option_with,
     typed_reader,
 )
-from reviewkit.errors import command_line
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity, verb
 
@@ -176,7 +175,7 @@ def import_cmd(
     """
     from reviewkit.decision_exchange import import_decisions
     from reviewkit.protocol_in_use import leads
-    from reviewkit.screening.imported_finals import resolver_words, taken_by_time, told, what_to_do
+    from reviewkit.screening.imported_finals import taken_by_time, told, what_to_do, where_resolved
 
     project = load_project(project_dir, person=typed_reader(ctx, reviewer))
 
@@ -200,7 +199,7 @@ def import_cmd(
             if n := len(now - reopened_studies(project, without=result.added_ids)):
                 them = verb(n, "it", "them")
                 by = reviewer if lead() else ""  # a lead types the line: it names them
-                where = command_line(resolver_words(by).rstrip())
+                where = where_resolved(by)
                 todo = what_to_do(bool(by), ("resolve", "resolves"), them, them, where)
                 said += (
                     f"; {quantity(n, 'conflict')} settled before {verb(n, 'is', 'are')} open"

@@ -34,8 +34,7 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
         raise UserError(
             f"{_shown(name)} is a lead of this protocol, and leads do not screen (vote)",
             where=str(protocol.path),
-            hint="a lead resolves the reviewers' conflicts: "
-            + command_line(f"conflicts --resolver {typed_name(name)}"),
+            hint="a lead resolves the reviewers' conflicts: " + conflicts_line(name),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
     same = [n for n in allowed if n.casefold() == name.casefold()]
@@ -52,6 +51,14 @@ def typed_name(person: str) -> str:
     """``person`` as a line to copy gives --reviewer or --resolver: shell-quoted ('anne marie'
     is one word to the shell), or the placeholder NAME where no one person types the line."""
     return shlex.quote(person) if person else "NAME"
+
+
+def conflicts_line(person: str, stage: str = "") -> str:
+    """The line that opens the conflicts for ``person`` (NAME for ''), at ``stage`` where
+    given: conflicts takes the login name by default, under which a final would be recorded
+    unseen, so the line names the person who types it."""
+    at = f" --stage {stage}" if stage else ""
+    return command_line(f"conflicts --resolver {typed_name(person)}{at}")
 
 
 def screen_line(person: str, stage: str, *, opened: bool = True) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reviewkit.errors import command_line
 from reviewkit.project import Project
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import conflicts_line
 from reviewkit.screening.merges import joined_after
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import FINAL, live_decisions, stage_names
@@ -82,15 +82,16 @@ def _sentence(group: list[TakenByTime], lead: str) -> str:
         said = f"{subject}, merged here before {came} in but after {clock}: {conflict} open"
         said += f" again; if that copy held {records}"
         do, does, what = "give", "gives", final
-    where = command_line(f"{resolver_words(lead)}--stage {stage}")
-    return f"{said}, {what_to_do(bool(lead), (do, does), what, it, where)}"
+    return f"{said}, {what_to_do(bool(lead), (do, does), what, it, where_resolved(lead, stage))}"
 
 
-def resolver_words(lead: str) -> str:
-    """'conflicts --resolver NAME ' for a line a ``lead`` types (conflicts' default is the login
-    name, under which a final would be recorded unseen); 'conflicts ' where it is said to anyone
-    else, who does not type it."""
-    return f"conflicts --resolver {typed_name(lead)} " if lead else "conflicts "
+def where_resolved(lead: str, stage: str = "") -> str:
+    """The conflicts line in the words for whoever imports: the line that names the ``lead``
+    who types it (:func:`~reviewkit.protocol.people.conflicts_line`); said to anyone else
+    (``lead`` ''), who does not type it, the command alone."""
+    if lead:
+        return conflicts_line(lead, stage)
+    return command_line("conflicts" + (f" --stage {stage}" if stage else ""))
 
 
 def what_to_do(lead: bool, verbs: tuple[str, str], what: str, it: str, where: str) -> str:

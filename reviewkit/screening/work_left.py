@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reviewkit.errors import command_line
 from reviewkit.project import Project
-from reviewkit.protocol.people import screen_line, typed_name
+from reviewkit.protocol.people import conflicts_line, screen_line
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import needs_vote, stage_names
 from reviewkit.wording import quantity, verb
@@ -76,9 +76,8 @@ def next_steps(
     ``person``, whom the words are told to, where the command is theirs to type: ``screen``
     takes no name by default (its line without one was refused as copied), and a lead's
     ``conflicts`` would take the login name."""
-    me = typed_name(person)
     others = "for another reviewer" if screens else "for the reviewers"
-    resolve = command_line("conflicts" if screens or not person else f"conflicts --resolver {me}")
+    resolve = command_line("conflicts") if screens or not person else conflicts_line(person)
     said = []
     for w in work:
         parts = []
