@@ -74,11 +74,8 @@ def esummary_v2_xml(pmids: Iterable[int], articles: dict[int, bytes], build: str
     parts.append(f"<DbBuild>{build}</DbBuild>\n")
     for pmid in pmids:
         doc = summary_document(pmid, articles.get(pmid))
-        body = (
-            "".join(_item(k, v, 1) for k, v in doc.items() if k != "uid")
-            if doc
-            else ("<error>cannot get document summary</error>\n")
-        )
+        items = "".join(_item(k, v, 1) for k, v in doc.items() if k != "uid")
+        body = items or "<error>cannot get document summary</error>\n"  # the 2020 reply's form
         parts.append(f'<DocumentSummary uid="{pmid}">\n{body}</DocumentSummary>\n\n')
     parts.append("</DocumentSummarySet>\n</eSummaryResult>\n")
     return "".join(parts).encode("utf-8")
