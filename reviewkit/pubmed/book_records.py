@@ -9,10 +9,15 @@ shows what PubMed does that the XML does not say: ``STAT- Publisher`` though a B
 no status; no OWN, MHDA, PHST, PST or SO (GeneReviews' XML has a medline date: metapub's
 20301546); 'Book Chapter' after the chapter's own publication types;
 a ``<sup>`` in the book's title in parentheses ('GeneReviews(®)'); the chapter's title ended
-with a period ('Feingold Syndrome 1.'). Our reading, no record settling it: CTI (the
-collection's title), VI (the volume) and ISBN after BTI, in the DTD's order; a whole book (no
-ArticleTitle) without 'Book Chapter'; a group of editors (a CollectiveName) as ED, not CN (NLM's
-Corporate Author); the authors by :func:`reviewkit.formats.book_authors.book_authors`.
+with a period ('Feingold Syndrome 1.'). A whole book (no ArticleTitle) has no TI: PubMed
+Help's "PubMed Format" list makes TI "The title of the article" and BTI "Book Title", and
+MEDLINE readers built on PubMed's records take a book's title from BTI (Zotero's MEDLINE/nbib
+translator, for a record of type 'Book'). Our reading, no record settling it: a whole book's
+type 'Book' after its own, as a chapter's 'Book Chapter' (Zotero's translator reads PT 'Book'
+as a whole book); the Book's VI (Volume), VTI ("Book Volume Title"), EN ("Book edition"), CTI
+and ISBN after BTI, in the DTD's order (pubmed_250101.dtd: Volume, VolumeTitle, Edition,
+CollectionTitle, Isbn); a group of editors (a CollectiveName) as ED, not CN (NLM's Corporate
+Author); the authors by :func:`reviewkit.formats.book_authors.book_authors`.
 
 esummary version 1.0: the items a journal article's DocSum has (:mod:`reviewkit.pubmed.esummary`),
 those of a journal left empty and the book's where one means the same (the date, the authors,
@@ -94,8 +99,10 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     fields += [("DP", spelled_date(book.find("PubDate"))), ("TI", _sentence(chapter))]
     fields += [("BTI", marked_text(book.find("BookTitle")))]
     fields += [
-        ("CTI", marked_text(book.find("CollectionTitle"))),
         ("VI", text(book.find("Volume"))),
+        ("VTI", marked_text(book.find("VolumeTitle"))),
+        ("EN", text(book.find("Edition"))),
+        ("CTI", marked_text(book.find("CollectionTitle"))),
     ]
     fields += [("ISBN", text(e)) for e in book.findall("Isbn")]
     fields += [("AB", abstract_text(doc)), ("CI", text(doc.find("Abstract/CopyrightInformation")))]
@@ -104,7 +111,7 @@ def book_fields(article: ET._Element) -> list[tuple[str, str]]:
     fields += author_fields(book_authors(doc))
     fields += [("LA", text(e)) for e in doc.findall("Language")]
     types = [text(e) for e in doc.findall("PublicationType")]
-    fields += [("PT", t) for t in [*types, *(["Book Chapter"] if chapter else [])]]
+    fields += [("PT", t) for t in [*types, "Book Chapter" if chapter else "Book"]]
     fields += [("PL", text(book.find("Publisher/PublisherLocation")))]
     for keywords in doc.findall("KeywordList"):
         fields += [("OTO", keywords.get("Owner", ""))]

@@ -26,9 +26,8 @@ Differs, said in the README and the audit: PmcRefCount is 0 (the snapshot holds 
 counts) and References empty (the JSON DocSum lists the comment and correction links a
 recorded JSON reply shows; no recorded 1.0 reply shows their form); RecordStatus for statuses
 other than MEDLINE and Publisher is NLM's status name mapped as PubMed's web shows it (no
-recorded reply). ``version=2.0`` in XML is
-refused, naming what is served: no whole recorded 2.0 XML reply was found; ``retmode=json``
-(version 2.0's items) is :mod:`reviewkit.pubmed.esummary_json`.
+recorded reply). ``version=2.0`` in XML is :mod:`reviewkit.pubmed.esummary_v2`;
+``retmode=json`` (version 2.0's items) is :mod:`reviewkit.pubmed.esummary_json`.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ RECORD_STATUS = {
 LANGUAGE_NAMES: dict[str, str] = {}  # code -> NLM's name ("english"): NLM's names come first
 for _name, _code in LANGUAGES.items():
     LANGUAGE_NAMES.setdefault(_code, _name)
-SERVED = "version 1.0 XML (the default) or retmode=json"
+SERVED = "version 1.0 XML (the default), version=2.0 XML or retmode=json"
 # An article with a print (or collection) and an electronic date, by PublicationStatus and
 # PubModel: its PubStatus as version 1.0 names it and as the JSON DocSum numbers it, from
 # recorded replies (NCBI documents neither): 1.0 "ppublish+epublish" (33085113) and "" for an
@@ -78,15 +77,15 @@ TWO_DATES = {
 
 
 def check_version(params: dict[str, str]) -> None:
-    """A retmode esummary writes (xml, json); with XML, version 1.0 only, naming what is
+    """A retmode esummary writes (xml, json) and a version it has (1.0, 2.0), naming what is
     served (JSON is version 2.0's items whatever ``version`` says: esummary_json)."""
     retmode = params.get("retmode", "") or "xml"
     if retmode not in ("xml", "json"):
         raise ReplyError(
             f"esummary retmode {retmode!r} is not served by the local server ({SERVED})"
         )
-    version = params.get("version", "").strip()
-    if retmode == "xml" and version and version != "1.0":
+    version = params.get("version", "")
+    if version not in ("", "1.0", "2.0"):
         raise ReplyError(
             f"esummary version {version!r} is not served by the local server ({SERVED})"
         )

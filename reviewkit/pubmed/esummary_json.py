@@ -88,12 +88,19 @@ def esummary_json(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
         return error_reply("esummary", TOO_MANY, as_json=True)
     result: dict[str, Any] = {"uids": [str(p) for p in pmids]}
     for pmid in pmids:
-        article = ET.fromstring(articles[pmid]) if pmid in articles else None
-        items = summary_items(article) if article is not None else {}
-        if items:
-            items["SortPubDate"] = sort_pub_date(article)
-        result[str(pmid)] = document(pmid, items) if items else _not_found(pmid)
+        result[str(pmid)] = summary_document(pmid, articles.get(pmid)) or _not_found(pmid)
     return compact_json({"header": HEADER, "result": result})
+
+
+def summary_document(pmid: int, article: bytes | None) -> dict[str, Any]:
+    """A record's version 2.0 DocSum, its items named as NCBI's JSON names them; {} for an id
+    the snapshot lacks (both 2.0 forms are written from it: this module and
+    :mod:`reviewkit.pubmed.esummary_v2`)."""
+    root = ET.fromstring(article) if article is not None else None
+    items = summary_items(root) if root is not None else {}
+    if not items or root is None:
+        return {}
+    return document(pmid, items | {"SortPubDate": sort_pub_date(root)})
 
 
 def _not_found(pmid: int) -> dict[str, str]:

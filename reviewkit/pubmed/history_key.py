@@ -27,7 +27,7 @@ def with_query_key(node: Node | None, params: dict[str, str], searches: int) -> 
     if not key:
         assert node is not None  # the caller refuses a request with neither
         return node
-    if params.get("usehistory", "").lower() != "y" or not params.get("WebEnv", "").strip():
+    if params.get("usehistory", "") != "y" or not params.get("WebEnv", "").strip():
         raise ReplyError(
             f"query_key={key} needs WebEnv and usehistory=y: NCBI documents that query_key "
             "works only with an existing WebEnv and usehistory set to 'y'"

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, TEXT
 from reviewkit.pubmed.faults import short_reply
+from reviewkit.pubmed.params import read_values
 from reviewkit.pubmed.replies import (
     JSON,
     XML,
@@ -42,6 +43,8 @@ class RequestLog:
 
 
 # EutilsServer's endpoint methods
+# the utilities that answer in JSON with retmode=json, their errors too (replies.error_reply)
+JSON_UTILITIES = ("einfo", "esearch", "esummary")
 SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary", "epost")
 SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
 # The real E-utilities not served, each with why: what it answers from is not in NLM's files
@@ -107,7 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
         if refusal:
             self._reply(*refusal)
             return
-        params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        params = read_values({k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()})
         self._rate = server.rate_count(params, self.client_address[0])
         limited = self._rate is not None and self._rate[0] > self._rate[1]
         fault = None if limited else server.faults.next(endpoint)
@@ -141,7 +144,7 @@ class _Handler(BaseHTTPRequestHandler):
         out."""
         # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
         failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
-        as_json = endpoint in ("esearch", "esummary") and params.get("retmode") == "json"
+        as_json = endpoint in JSON_UTILITIES and params.get("retmode") == "json"
         if fault == "backend":  # in JSON to a JSON request, as NCBI's (a live esearch reply)
             record.status = failed
             body = error_reply(endpoint, BACKEND_FAILED, as_json=as_json)

@@ -31,6 +31,22 @@ KNOWN_PARAMS = {
     "reldate",
     "field",
 }
+# The parameters whose value names one of the utility's choices, read without case
+# (``retmode=JSON`` = ``retmode=json``). NBK25499 writes every such value in lower case (sort's
+# in its own spelling, einfo's field names in capitals) and says nothing of case; NCBI's older
+# EFetch help says only that "Utility parameters may be case sensitive. Use lower case
+# characters in all parameters except for WebEnv". The local server read sort, field and
+# usehistory without case and refused retmode=JSON: one rule now, our decision (the audit says
+# so). The other values are data and stay as written: term (its translation echoes it), id,
+# query_key, the dates, tool, email, api_key, and WebEnv, NCBI's token as it gave it.
+CHOICES = frozenset(
+    {"db", "retmode", "rettype", "usehistory", "sort", "datetype", "idtype", "field", "version"}
+)
+
+
+def read_values(params: dict[str, str]) -> dict[str, str]:
+    """The request's parameters with each choice's value in lower case (:data:`CHOICES`)."""
+    return {k: v.lower() if k in CHOICES else v for k, v in params.items()}
 
 
 def check_common(

@@ -246,6 +246,42 @@ EINFO_TAGS = {
 _APOS = {"'": "&apos;"}
 
 
+def check_einfo(db: str, version: str) -> None:
+    """einfo's ``db`` ('' for the database list, else pubmed) and ``version`` ('' or 2.0)."""
+    if version not in ("", "2.0"):
+        raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
+    if db not in ("", "pubmed"):
+        raise ReplyError(f"Invalid db name specified: {db}")
+
+
+def db_build(built: datetime.datetime) -> str:
+    """einfo's DbBuild (and esummary 2.0's) for a snapshot index built then."""
+    return f"{built:Build-%Y.%m.%d.%H.%M}"
+
+
+def db_info(count: int, built: datetime.datetime) -> dict[str, str]:
+    """pubmed's DbInfo before its FieldList, by element name (this snapshot's count and build)."""
+    return {
+        "DbName": "pubmed",
+        "MenuName": "PubMed",
+        "Description": "PubMed bibliographic record",
+        "DbBuild": db_build(built),
+        "Count": str(count),
+        "LastUpdate": f"{built:%Y/%m/%d %H:%M}",
+    }
+
+
+def field_list(version: str) -> list[dict[str, str]]:
+    """Each field served, its elements by name in einfo's order (TermCount empty: the local
+    server counts no terms); version 2.0 adds IsTruncatable and IsRangable."""
+    names = EINFO_FLAGS + (EINFO_V2_FLAGS if version else ())
+    return [
+        {"Name": n, "FullName": f, "Description": d, "TermCount": ""}
+        | dict(zip(names, flags[: len(names)], strict=True))
+        for n, f, d, flags in EINFO_FIELDS
+    ]
+
+
 def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") -> bytes:
     """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count);
     ``version`` "2.0" adds each field's IsTruncatable and IsRangable (NBK25499). Laid out as
@@ -253,29 +289,26 @@ def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") 
     after ``<DbList>`` and before ``</eInfoResult>``; einfo2.xml, pubmed's DbInfo: one element
     a line, indented by tabs). The LinkList is empty (the snapshot holds no links; elink is not
     served): its two lines indented as einfo2's are, our reading."""
-    if version not in ("", "2.0"):
-        raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
+    check_einfo(db, version)
     if not db:
         listed = "<DbList>\n\n\t<DbName>pubmed</DbName>\n</DbList>\n"
         return f"{EINFO_HEAD}<eInfoResult>\n{listed}\n</eInfoResult>\n".encode()
-    if db != "pubmed":
-        raise ReplyError(f"Invalid db name specified: {db}")
-    names = EINFO_FLAGS + (EINFO_V2_FLAGS if version else ())
     fields = "".join(
-        f"\t\t\t<Field>\n\t\t\t\t<Name>{n}</Name>\n\t\t\t\t<FullName>{f}</FullName>\n"
-        f"\t\t\t\t<Description>{escape(d, _APOS)}</Description>\n\t\t\t\t<TermCount/>\n"
+        "\t\t\t<Field>\n"
         + "".join(
-            f"\t\t\t\t<{flag}>{yn}</{flag}>\n"
-            for flag, yn in zip(names, flags[: len(names)], strict=True)
+            f"\t\t\t\t<{name}/>\n"
+            if not value
+            else f"\t\t\t\t<{name}>{escape(value, _APOS)}</{name}>\n"
+            for name, value in field.items()
         )
         + "\t\t\t</Field>\n"
-        for n, f, d, flags in EINFO_FIELDS
+        for field in field_list(version)
+    )
+    info = "".join(
+        f"\t\t<{name}>{value}</{name}>\n" for name, value in db_info(count, built).items()
     )
     body = (
-        "<eInfoResult>\n\t<DbInfo>\n\t\t<DbName>pubmed</DbName>\n\t\t<MenuName>PubMed</MenuName>\n"
-        "\t\t<Description>PubMed bibliographic record</Description>\n"
-        f"\t\t<DbBuild>{built:Build-%Y.%m.%d.%H.%M}</DbBuild>\n\t\t<Count>{count}</Count>\n"
-        f"\t\t<LastUpdate>{built:%Y/%m/%d %H:%M}</LastUpdate>\n"
+        f"<eInfoResult>\n\t<DbInfo>\n{info}"
         f"\t\t<FieldList>\n{fields}\t\t</FieldList>\n\t\t\t<LinkList>\n\t\t</LinkList>\n"
         "\t</DbInfo>\n\n</eInfoResult>\n"
     )

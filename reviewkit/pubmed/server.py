@@ -1,8 +1,10 @@
 """A local E-utilities server: einfo, esearch, efetch, esummary and epost over a PubMed snapshot.
 
-It listens on 127.0.0.1 and answers as NCBI does: XML replies (esearch also JSON,
-``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
-esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`; epost,
+It listens on 127.0.0.1 and answers as NCBI does: XML replies (einfo, esearch and esummary also
+JSON, ``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
+esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`, and version 2.0's,
+:mod:`reviewkit.pubmed.esummary_v2`; a choice's value read without case,
+:func:`reviewkit.pubmed.params.read_values`; epost,
 :mod:`reviewkit.pubmed.epost`) with Count/RetMax/RetStart/IdList, the history server
 (``usehistory``, WebEnv, query_key, ``#N`` in a term), ``retstart``/``retmax``, ``sort``, the
 9,999-record cap of PubMed, ``QueryTranslation``, ``ErrorList``, ``WarningList`` and
@@ -37,9 +39,11 @@ from reviewkit.pubmed.efetch import (
     parse_ids,
     uilist_xml,
 )
+from reviewkit.pubmed.einfo_json import einfo_json
 from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.esummary_json import esummary_json
+from reviewkit.pubmed.esummary_v2 import esummary_v2_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.fields import CURLY_READ, REVISED_AS_FILED
@@ -50,6 +54,7 @@ from reviewkit.pubmed.replies import (
     RELEVANCE_NOT_IMITATED,
     ESearchReply,
     ReplyError,
+    db_build,
     einfo_xml,
     esearch_json,
     esearch_xml,
@@ -221,7 +226,7 @@ class EutilsServer:
             list(result.warnings) + ([] if count else [("OutputMessage", "No items found.")]),
             count_only=rettype == "count",
         )
-        if params.get("usehistory", "").lower() == "y":
+        if params.get("usehistory", "") == "y":
             reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
         return reply
 
@@ -242,18 +247,25 @@ class EutilsServer:
     def _searches(self, params: dict[str, str]) -> list[list[int]]:
         """The WebEnv's searches, which ``#N`` in a term refers to: only with usehistory=y
         (NBK25499: usehistory must be 'y' for ESearch to interpret query keys in term)."""
-        if params.get("usehistory", "").lower() != "y":
+        if params.get("usehistory", "") != "y":
             return []
         with self._lock:
             history = self._history.get(params.get("WebEnv", ""))
             return list(history.results) if history else []
 
+    @property
+    def built(self) -> datetime.datetime:
+        """When the snapshot's index was built: einfo's DbBuild and LastUpdate, esummary 2.0's
+        DbBuild."""
+        return datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
+
     def einfo(self, params: dict[str, str]) -> bytes:
-        """einfo: the database list, or pubmed's record count and the fields searched here."""
-        check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
-        build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
+        """einfo: the database list, or pubmed's record count and the fields searched here;
+        XML, or JSON with ``retmode=json`` (NBK25499, EInfo)."""
+        check_format_and_params(params, ("xml", "json"), frozenset({"version"}))  # db optional
+        write = einfo_json if params.get("retmode") == "json" else einfo_xml
         db, version = params.get("db", ""), params.get("version", "")
-        return einfo_xml(db, self.snapshot.article_count, build, version)
+        return write(db, self.snapshot.article_count, self.built, version)
 
     def efetch(self, params: dict[str, str]) -> bytes:
         """efetch by ``id`` or from a history set: XML, MEDLINE text or a PMID list
@@ -271,15 +283,20 @@ class EutilsServer:
         return efetch_text(kind, pmids, found)
 
     def esummary(self, params: dict[str, str]) -> bytes:
-        """esummary's version 1.0 DocSums by ``id`` or from a history set
-        (:mod:`reviewkit.pubmed.esummary`)."""
+        """esummary's DocSums by ``id`` or from a history set: version 1.0 XML
+        (:mod:`reviewkit.pubmed.esummary`), version 2.0 XML (:mod:`reviewkit.pubmed.esummary_v2`)
+        or JSON (:mod:`reviewkit.pubmed.esummary_json`)."""
         check_version(params)  # before the retmode check: it names what esummary serves
         check_common(params, formats=("xml", "json"), extra=frozenset({"version"}))
         if not params.get("id") and not params.get("query_key"):
             raise ReplyError(NO_IDS)
         pmids = self._requested(params)
-        write = esummary_json if params.get("retmode") == "json" else esummary_xml
-        return write(pmids, self.snapshot.articles_by_pmid(pmids))
+        found = self.snapshot.articles_by_pmid(pmids)
+        if params.get("retmode") == "json":
+            return esummary_json(pmids, found)
+        if params.get("version") == "2.0":
+            return esummary_v2_xml(pmids, found, db_build(self.built))
+        return esummary_xml(pmids, found)
 
     def epost(self, params: dict[str, str]) -> bytes:
         """EPost: the PMIDs of ``id`` stored as the next query_key of ``WebEnv`` (a new WebEnv

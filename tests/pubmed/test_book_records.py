@@ -93,14 +93,18 @@ def test_a_book_chapter_s_esummary_is_a_docsum_biopython_reads(book_server: Euti
 
 def test_a_whole_book_s_medline_text_is_read_back_by_biopython_and_reviewkit() -> None:
     """A whole book (a BookDocument without ArticleTitle; here the chapter with its title taken
-    out, as no real whole-book record is recorded): no TI, the book's title in BTI, no 'Book
-    Chapter' (our reading, book_records' docstring), and both readers still find its title."""
+    out, as no real whole-book record is recorded): no TI, the book's title in BTI, 'Book' for
+    'Book Chapter' (book_records' docstring), and both readers still find its title."""
     chapter = book_article()
     whole = re.sub(rb"<ArticleTitle[^>]*>.*?</ArticleTitle>", b"", chapter, flags=re.S)
     assert whole != chapter
     text = medline_text([whole]).decode("utf-8")
     (found,) = Medline.parse(io.StringIO(text))
-    assert "TI" not in found and found["BTI"] == ["GeneReviews(®)"] and found["PT"] == ["Review"]
+    assert (
+        "TI" not in found
+        and found["BTI"] == ["GeneReviews(®)"]
+        and found["PT"] == ["Review", "Book"]
+    )
     (record,) = medline.read(text, "book.nbib")
     assert (record.pmid, record.title, record.publisher) == (
         BOOK_PMID,

@@ -123,9 +123,9 @@ def test_json_errors_are_ncbi_s(server: EutilsServer) -> None:
         "header": {"type": "esummary", "version": "0.3"},
         "error": "Too many UIDs in request. Maximum number of UIDs is 500 for JSON format output.",
     }
-    # XML stays version 1.0: 2.0 XML is still refused, naming what is served
-    refused = get(server, "esummary", db="pubmed", id="1", version="2.0")
-    assert b"<ERROR>esummary version '2.0' is not served" in refused and b"retmode=json" in refused
+    # a version esummary does not have is refused, naming what is served
+    refused = get(server, "esummary", db="pubmed", id="1", version="3.0")
+    assert b"<ERROR>esummary version '3.0' is not served" in refused and b"retmode=json" in refused
 
 
 def test_a_book_chapter_s_json_docsum(book_server: EutilsServer) -> None:

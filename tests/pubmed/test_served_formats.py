@@ -264,7 +264,7 @@ def test_esummary_errors_are_ncbis(server: EutilsServer) -> None:
     with pytest.raises(RuntimeError, match="UID=99999999: cannot get document summary"):
         summaries(server, id="99999999")
     for params, said in (
-        ({"version": "2.0"}, b"esummary version '2.0' is not served"),
+        ({"version": "3.0"}, b"esummary version '3.0' is not served"),  # 2.0: served
         ({"retmode": "text"}, b"esummary retmode 'text' is not served"),  # json: served
     ):
         status, body = reply(server, "esummary", db="pubmed", id="1", **params)
