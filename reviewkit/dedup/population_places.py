@@ -83,8 +83,8 @@ _NAMES_OF_THINGS = (
     "india ink", "indian ink", "congo red",
     # a breed or a parasite whose last word is no animal's noun (those are _ANIMALS' kind)
     "german shepherd", "german shepherds", "guinea worm",
-    # the bird (depression's poultry papers: 'turkey poults' 20): the country before a noun
-    # is rare ('in Turkey: a review' stays the country)
+    # the bird before a noun that is no animal's (its poults and hens are _ANIMALS'): the
+    # country before a noun is rare ('in Turkey: a review' stays the country)
     "turkey coronavirus", "turkey astrovirus", "turkey astroviruses", "turkey embryo",
     "turkey embryos", "turkey breeder", "turkey breeders", "turkey meat", "turkey origin",
     # a medicine system or a root used anywhere ('chinese medicine' 132)
@@ -168,7 +168,7 @@ _NAMED_SPAN = 2  # words between a place word and its organisation's noun
 # A name holds no pronoun and no part's number: one between the place word and the body's noun
 # stands after a sentence break the folding erased ('(Poland). Its history, organisation',
 # 'Finland. IV. Associations with'; dedup43: 2 of the 306 titles of the ten sets and the
-# snapshot the organisation reading took, none of the ten sets')
+# snapshot the organisation reading took, none of the ten sets)
 _NOT_IN_A_NAME = frozenset(["its", "their", "his", "her", "our", "this", "these", "we", "it"])
 _PART_NUMBER = re.compile(r"\d+|[ivx]+")
 # A colour names an ethnic group anywhere in a list of peoples before the word for people
