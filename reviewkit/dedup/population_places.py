@@ -8,6 +8,8 @@ reads in affiliations ('UK', 'England' and 'Great Britain' are the United Kingdo
 
 from __future__ import annotations
 
+import re
+
 from reviewkit.countries import ALIASES, COUNTRIES, REGIONS
 from reviewkit.dedup.abbreviations import FUNCTION_WORDS
 from reviewkit.records import normalise_title
@@ -79,25 +81,15 @@ _NAMES_OF_THINGS = (
     "middle east respiratory", "african swine",
     # a stain or dye
     "india ink", "indian ink", "congo red",
-    # a species, laboratory strain or breed, kept anywhere ('chinese hamster' 54, 'japanese
-    # quail' 47, 'swiss mice' and 'swiss albino' 26)
-    "chinese hamster", "chinese hamsters", "japanese quail", "japanese quails",
-    "japanese monkey", "japanese monkeys", "japanese macaque", "japanese macaques",
-    "swiss mice", "swiss mouse", "swiss albino", "swiss webster", "new zealand white",
-    "african green", "african clawed", "african grey", "german shepherd", "german shepherds",
-    "american mink", "european badger", "european badgers", "european eel", "european eels",
-    "guinea pig", "guinea pigs", "guinea fowl", "guinea fowls", "guinea worm",
-    # the bird (depression's poultry papers: 'turkey poults' 20): the country before a noun
-    # is rare ('in Turkey: a review' stays the country)
-    "turkey poult", "turkey poults", "turkey coronavirus", "turkey astrovirus",
-    "turkey astroviruses", "turkey embryo", "turkey embryos", "turkey breeder",
-    "turkey breeders", "turkey hens", "turkey flocks", "turkey meat", "turkey origin",
+    # a breed or a parasite whose last word is no animal's noun (those are _ANIMALS' kind)
+    "german shepherd", "german shepherds", "guinea worm",
+    # the bird before a noun that is no animal's (its poults and hens are _ANIMALS'): the
+    # country before a noun is rare ('in Turkey: a review' stays the country)
+    "turkey coronavirus", "turkey astrovirus", "turkey astroviruses", "turkey embryo",
+    "turkey embryos", "turkey breeder", "turkey breeders", "turkey meat", "turkey origin",
     # a medicine system or a root used anywhere ('chinese medicine' 132)
     "chinese medicine", "chinese medicines", "korean red", "korean ginseng",
     "american ginseng", "indian ginseng",
-    # a war's veterans and years, as US titles name them (any place's war is _WAR's kind; a
-    # country's name before 'veterans' is as often its own: 'US veterans', 'UK veterans')
-    "vietnam veterans", "vietnam era",
 )  # fmt: skip
 _THINGS: dict[str, frozenset[str]] = {}
 for _thing in _NAMES_OF_THINGS:
@@ -120,11 +112,43 @@ _DISEASES = frozenset(
 # A people's word before these names a language, spoken in many countries ('Spanish-speaking',
 # 'French speakers'): any language, a thing's place like the names above
 _SPEAKING = frozenset(["speaking", "speaker", "speakers"])
-# Any place's word before 'war' names a war ('Vietnam War', 'Korean War', 'Iraq War'): its
-# veterans are the countries' that fought it
-_WAR = frozenset(["war", "wars"])
+# Any place's word before 'war' or 'famine' names the event ('Vietnam War', 'Korean War',
+# 'Dutch famine'): its veterans are the countries' that fought it
+_WAR = frozenset(["war", "wars", "famine", "famines"])
+# A country's name (not its people's word) before these names the war fought there: 'Vietnam
+# veterans', 'Iraq era', 'Korea veterans'; 'Korean veterans' are South Korea's own. Titles in
+# English name their own country's veterans by its name ('US veterans', 'UK veterans').
+_WAR_YEARS = frozenset(["veterans", "veteran", "era"])
+_OWN_VETERANS = frozenset(["place:united states", "place:united kingdom"])
+# A place's word before an animal's noun names a species, strain or breed kept anywhere
+# ('Norway rats', 'Chinese hamster', 'Guinea pigs'; dedup43: 18 rows replaced, 175 more titles
+# of the ten sets and 47 of the snapshot), with at most one word between ('Japanese white
+# rabbits', 'French dairy herds'): an animal is no population of people.
+_ANIMALS = frozenset(
+    [
+        *("rat", "rats", "mouse", "mice", "hamster", "hamsters", "rabbit", "rabbits", "pig"),
+        *("pigs", "piglets", "swine", "sow", "sows", "cattle", "cow", "cows", "calves"),
+        *("heifers", "sheep", "ewes", "lambs", "goat", "goats", "horse", "horses", "ponies"),
+        *("dog", "dogs", "bulldog", "bulldogs", "cat", "cats", "quail", "quails", "poult"),
+        *("poults", "hens", "fowl", "fowls", "geese", "goose", "monkey", "monkeys", "macaque"),
+        *("macaques", "primate", "primates", "baboon", "baboons", "langur", "starling"),
+        *("starlings", "parrot", "parrots", "frog", "frogs", "toad", "toads", "newt", "eel"),
+        *("eels", "catfish", "seabass", "flounder", "medaka", "lungfish", "cichlid", "badger"),
+        *("badgers", "mink", "deer", "buffalo", "elephant", "elephants", "wolf", "wolves"),
+        *("foxes", "holstein", "holsteins", "simmental", "lobster", "abalone", "oyster"),
+        *("snail", "snake", "cockroach", "tarantula", "scorpion", "alligator", "honeybee"),
+        *("herds", "flocks", "breed", "breeds", "strain", "strains"),
+    ]
+)
+# people who keep or work with animals: 'Danish pig farmers' are Denmark's people
+_KEEPERS = frozenset(["farmers", "farmer", "owners", "keepers", "handlers", "workers"])
+# A place's word before an activity's or a diet's noun names it, practised anywhere ('Nordic
+# walking', 'Swedish massage', 'Brazilian jiu-jitsu', 'Korean diet', 'American football')
+_ACTIVITIES = frozenset(
+    ["walking", "massage", "jiu", "football", "sauna", "diet", "diets", "cuisine"]
+)
 # the words after any place's word that make it a thing's name
-_NOUNS_OF_THINGS = _DISEASES | _REMEDIES | _SPEAKING | _WAR
+_NOUNS_OF_THINGS = _DISEASES | _REMEDIES | _SPEAKING | _WAR | _ANIMALS | _ACTIVITIES
 # An organisation's or meeting's name holds its country's ('American Heart Association',
 # 'European Society of Cardiology', '26th European Workshop on …'): who writes or meets, not
 # who is studied. Its noun ends the name after at most two words; a noun that also names a
@@ -141,6 +165,12 @@ _BODIES = frozenset(
 _BODIES_BEFORE_OF = _BODIES | {"college", "journal"}
 _OF = frozenset(["of", "for", "on"])
 _NAMED_SPAN = 2  # words between a place word and its organisation's noun
+# A name holds no pronoun and no part's number: one between the place word and the body's noun
+# stands after a sentence break the folding erased ('(Poland). Its history, organisation',
+# 'Finland. IV. Associations with'; dedup43: 2 of the 306 titles of the ten sets and the
+# snapshot the organisation reading took, none of the ten sets)
+_NOT_IN_A_NAME = frozenset(["its", "their", "his", "her", "our", "this", "these", "we", "it"])
+_PART_NUMBER = re.compile(r"\d+|[ivx]+")
 # A colour names an ethnic group anywhere in a list of peoples before the word for people
 # ('Black and Hispanic women', 'White, Black, and Asian adults'): up to this many words on
 _LIST_SPAN = 6
@@ -181,25 +211,50 @@ for _name, _country in sorted(
 _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a, _ in _PAIRS)])
 
 
-def _names_a_thing(words: list[str], i: int, n: int, people: frozenset[str]) -> bool:
-    """Whether the place word(s) ``words[i:i+n]`` open the name of a thing (a disease, a
-    stain, a breed, a remedy, a language, a war, an organisation: :data:`_NAMES_OF_THINGS`),
-    not a population."""
+def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozenset[str]) -> bool:
+    """Whether the place word(s) ``words[i:i+n]``, read as ``group``, open the name of a thing
+    (a disease, a stain, a species or breed, an activity, a remedy, a language, a war, an
+    organisation: :data:`_NAMES_OF_THINGS`), not a population."""
     after = words[i + n : i + n + _NAMED_SPAN + 1]
     if not after:
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
         return True
-    if after[0] in _NOUNS_OF_THINGS:
+    if _keeps_animals(after):
+        return False
+    if after[0] in _NOUNS_OF_THINGS or _names_a_war(words[i : i + n], after[0], group):
         return True
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
+        return True
+    # one word between, a colour too: 'japanese white rabbits', 'french dairy herds'
+    if (
+        after[1:2]
+        and after[1] in _ANIMALS
+        and not (after[0] in people or after[0] in FUNCTION_WORDS)
+    ):
         return True
     for j, word in enumerate(after[: _NAMED_SPAN + 1]):
         if word in people or word in FUNCTION_WORDS or word in _OPENERS:
             return False
+        if word in _NOT_IN_A_NAME or _PART_NUMBER.fullmatch(word):
+            return False
         if j and word in _BODIES:
             return True
     return False
+
+
+def _keeps_animals(after: list[str]) -> bool:
+    """Whether the words after a place word name people who keep or work with animals
+    ('Danish pig farmers', 'Swiss dairy cattle owners'): the place's people, not a breed."""
+    return any(w in _KEEPERS for w in after[1:3]) and any(w in _ANIMALS for w in after[:2])
+
+
+def _names_a_war(name: list[str], word: str, group: str) -> bool:
+    """Whether a place's ``name`` before ``word`` names the war fought there: a country's name,
+    not its people's word, before 'veterans' or 'era' (:data:`_WAR_YEARS`)."""
+    if word not in _WAR_YEARS or group in _OWN_VETERANS:
+        return False
+    return any(tuple(name) == words for words, _ in _COUNTRY_NAMES.get(name[0], ()))
 
 
 def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
@@ -215,7 +270,7 @@ def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     i = 0
     while i < len(words):
         group, n = _group_at(words, i, people)
-        thing = bool(group) and _names_a_thing(words, i, n, people)
+        thing = bool(group) and _names_a_thing(words, i, n, group[0], people)
         groups.update(NAMED + g if thing else g for g in group)
         i += n
     return groups

@@ -67,7 +67,7 @@ def test_the_place_reading_stands_beside_those_names():
     ]
     assert groups("Ageing in Chinese society") == ["place:china"]  # a people's society
     assert groups("Stress in Korean female college students") == ["female", "place:south korea"]
-    assert groups("Brucella in British sheep") == ["place:united kingdom"]  # the UK's sheep
+    assert groups("Brucella in British sheep") == ["named:place:united kingdom"]  # animals
     assert groups("Influenza in Spain") == ["place:spain"]
     assert groups("Tuberculosis in Turkey: a review") == ["place:turkey"]
     assert groups("Obesity in Black and White women") == ["ethnic:black", "ethnic:white", "female"]
