@@ -148,9 +148,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         # the first record is the ranker's first pick (the protocol's cold-start order, or the
         # model's when earlier votes meet the ready rule), not the seeded order's: the texts
         # are read after the first screen is drawn (on 50,000 records that takes seconds), so
-        # the screen says it is ordering until the order arrives (j starts at once instead)
+        # the screen says it is ordering until the order arrives (j starts at once instead);
+        # one record left has one order: it shows at once (a reviewer with one record left
+        # waited seconds on "Ordering your 1 record…" while every text of the stage was read)
         self.ordering = (
-            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 0
+            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 1
         )
         if not self.ordering:
             self.pos = self.first_open()
