@@ -27,7 +27,7 @@ from textual.widgets import Static
 from reviewkit import classify
 from reviewkit.errors import command_line
 from reviewkit.project import Project
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import confirm_line, typed_name
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.footer import KeysFreeingFooter
@@ -47,6 +47,7 @@ from reviewkit.tui.widgets import (
     record_renderable,
     status_line,
 )
+from reviewkit.wording import quantity
 
 # the screening screen's marks (widgets.INCLUDE_STYLE, EXCLUDE_STYLE): the words that fired a
 # label in reverse video (black on yellow as before), those that count against one underlined,
@@ -299,16 +300,22 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
     def _other_schemes_left(self) -> str:
-        """'; next: --scheme work' naming the protocol's other schemes with studies still
-        unconfirmed here: the screen confirms one scheme, and a reviewer done with it was not
-        told that the report's second scheme (the evidence map's columns) still waited."""
+        """'; next: work: 60 studies unconfirmed (reviewkit confirm --reviewer ann --scheme work)'
+        for each of the protocol's other schemes with studies still unconfirmed here: the
+        screen confirms one scheme, and a reviewer done with it was not told that the report's
+        second scheme (the evidence map's columns) still waited; then told it as a bare
+        '--scheme work', not how many waited nor the line to type."""
         left = []
         for scheme in self.project.protocol.schemes.values():
             if scheme.id != self.scheme.id:
                 done = classify.confirmed_labels(self.project, scheme.id)
-                if any(not done.get(rid) for rid in self.studies):
-                    left.append(f"--scheme {scheme.id}")
-        return f"; next: {', '.join(left)}" if left else ""
+                # studies counted once, as the status line counts them
+                if waiting := {self.study_of.get(r, r) for r in self.studies if not done.get(r)}:
+                    line = confirm_line(self.reviewer, scheme.id)
+                    left.append(
+                        f"{scheme.id}: {quantity(len(waiting), 'study')} unconfirmed ({line})"
+                    )
+        return f"; next: {'; '.join(left)}" if left else ""
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:

@@ -327,8 +327,10 @@ def test_done_with_one_scheme_names_the_schemes_still_waiting(b_included):
                 await pilot.press("0")
                 await pilot.pause()
             said = str(app.screen.query_one("#message", Static).render())
+            line = f"reviewkit confirm --reviewer ann --scheme {others[0]}"
             assert said.endswith(
-                f"every study here has a confirmed label; next: --scheme {others[0]}"
+                f"every study here has a confirmed label; next: {others[0]}: 3 studies"
+                f" unconfirmed ({line})"
             )
 
     asyncio.run(scenario())
