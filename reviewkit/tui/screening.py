@@ -27,6 +27,7 @@ from textual.widgets import Static
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
+from reviewkit.screening.not_in_queue import why_not_in_queue
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
@@ -479,7 +480,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 return
             pos = self.queue.position_of(record_id)
             if pos is None:
-                self.say(f"record {record_id} is not in your queue at this stage")
+                said = f"record {record_id} is not in your queue at {self.queue.stage}"
+                why = why_not_in_queue(self.queue, record_id)
+                self.say(f"{said}: {why}" if why else said)
             else:
                 self.go(pos)
                 # not a search's stale 'found'; what was typed only when it was no record id
