@@ -73,11 +73,13 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
             )
             for n in range(1, 10)
         ),
+        # the help lists it only at a stage that allows it (help.with_stage_reasons), so it
+        # says so plainly: "(if the stage allows)" left the reviewer to wonder whether this did
         Action(
             f"{prefix}.no_reason",
             "0",
             "reason(0)",
-            "Exclude without a reason (if the stage allows)",
+            "Exclude without a reason",
             show=False,
             group=group,
         ),

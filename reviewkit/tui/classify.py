@@ -27,7 +27,7 @@ from textual.widgets import Static
 from reviewkit import classify
 from reviewkit.errors import command_line
 from reviewkit.project import Project
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import confirm_line, typed_name
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.footer import KeysFreeingFooter
@@ -47,6 +47,7 @@ from reviewkit.tui.widgets import (
     record_renderable,
     status_line,
 )
+from reviewkit.wording import quantity
 
 # the screening screen's marks (widgets.INCLUDE_STYLE, EXCLUDE_STYLE): the words that fired a
 # label in reverse video (black on yellow as before), those that count against one underlined,
@@ -97,6 +98,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
     # ? and q before moving: 80 columns cut the rest; the label keys first, as "1–9"
     BINDINGS = numbered_bindings(footer_order(ACTIONS), NUMBERED, "Choose a label")
     TITLE = "reviewkit confirm"
+    ACTIONS_ID = "classify"
 
     @property
     def without_terminal(self) -> str:
@@ -132,6 +134,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         self._shown_study: int | None = None  # the study the record pane shows
         self._labels_width = 0  # the width the label rows were laid out for
         self._tie_pointed = False  # ⏎ pressed on a tie: its line is shown in reverse
+        self._model_key_on: bool | None = None  # m in the footer: on, or greyed (off)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -199,6 +202,32 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         if said is None or said[0] is not model:
             said = self._model_said[rid] = (model, model.suggest(self.records[rid]))
         return said[1]
+
+    def why_no_model(self) -> str:
+        """Why the study shown has no model suggestion (M) to accept ('' when it has): ``m``
+        is greyed in the footer then and says this when pressed. It said "it needs more
+        confirmed studies" whatever the reason, also to a lead with 45 confirmed whose model
+        tied the rules at 100% (where more studies change nothing)."""
+        if self.model(self.current):
+            return ""
+        model = self.trainer.latest if self.trainer else None
+        if model is None:
+            if self.trainer and self.trainer.busy:
+                return f"the model is training on {self.trainer.submitted} confirmed studies"
+            return "no model yet: it needs more confirmed studies"
+        if not model.beats_rules:
+            return (
+                f"no M: the model ({model.cv_accuracy:.0%} cross-validated) does not beat the"
+                f" rules ({model.rules_accuracy:.0%}) on the confirmed studies"
+            )
+        return "the model suggests no label for this study"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # m with no M on the study: greyed in the footer, and says why when pressed (why_off)
+        return None if action == "accept_model" and self.why_no_model() else True
+
+    def why_off(self, action: str) -> str:
+        return self.why_no_model() if action == "accept_model" else ""
 
     def model_status(self) -> str:
         """The model line's words: training, too few studies, or its accuracy."""
@@ -271,16 +300,22 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
     def _other_schemes_left(self) -> str:
-        """'; next: --scheme work' naming the protocol's other schemes with studies still
-        unconfirmed here: the screen confirms one scheme, and a reviewer done with it was not
-        told that the report's second scheme (the evidence map's columns) still waited."""
+        """'; next: work: 60 studies unconfirmed (reviewkit confirm --reviewer ann --scheme work)'
+        for each of the protocol's other schemes with studies still unconfirmed here: the
+        screen confirms one scheme, and a reviewer done with it was not told that the report's
+        second scheme (the evidence map's columns) still waited; then told it as a bare
+        '--scheme work', not how many waited nor the line to type."""
         left = []
         for scheme in self.project.protocol.schemes.values():
             if scheme.id != self.scheme.id:
                 done = classify.confirmed_labels(self.project, scheme.id)
-                if any(not done.get(rid) for rid in self.studies):
-                    left.append(f"--scheme {scheme.id}")
-        return f"; next: {', '.join(left)}" if left else ""
+                # studies counted once, as the status line counts them
+                if waiting := {self.study_of.get(r, r) for r in self.studies if not done.get(r)}:
+                    line = confirm_line(self.reviewer, scheme.id)
+                    left.append(
+                        f"{scheme.id}: {quantity(len(waiting), 'study')} unconfirmed ({line})"
+                    )
+        return f"; next: {'; '.join(left)}" if left else ""
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -320,6 +355,10 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         self.query_one("#labels", Static).update(
             self.labels_text(rid, scores, rules, done.get(rid, []))
         )
+        model_on = not self.why_no_model()
+        if model_on != self._model_key_on:  # the footer is rebuilt only when m turns on or off
+            self._model_key_on = model_on
+            self.refresh_bindings()
 
     def on_resize(self) -> None:
         """Lay the label rows out again for the new width (only when it changed)."""
@@ -413,14 +452,9 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         self._commit([s.label for s in suggestions])
 
     def action_accept_model(self) -> None:
-        """m: confirm the model's suggestion, when it is shown."""
-        rows = self.model(self.current)
-        if not rows:
-            self.say(
-                "no model suggestion yet: it needs more confirmed studies and must beat the rules"
-            )
-            return
-        self._commit([r.label for r in rows])
+        """m: confirm the model's suggestion (the key is off while there is none)."""
+        if rows := self.model(self.current):
+            self._commit([r.label for r in rows])
 
     def action_page(self, step: int) -> None:
         self.query_one("#record", RecordView).page(step)

@@ -136,10 +136,8 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         """Where the reviewer stopped, for the terminal after the screen closes (as ``screen``
         and ``confirm`` say it): 'ann at extraction: 4 of 6 studies filled in; every value is
         saved'. A study counts once, filled in when no field is empty on all its reports."""
-        current = extract.values(self.project, self.studies)
-        studies = {self._reports(rid)[0]: rid for rid in self.studies}
-        filled = sum(not self._has_empty(rid, current) for rid in studies.values())
-        progress = f"{filled} of {quantity(len(studies), 'study')} filled in"
+        filled, studies = self._filled()
+        progress = f"{filled} of {quantity(studies, 'study')} filled in"
         return stopped_line(
             self.reviewer,
             "extraction",
@@ -148,6 +146,13 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             kept=self.waiting,
             typed=self.left_in_prompt,
         )
+
+    def _filled(self) -> tuple[int, int]:
+        """(studies filled in, studies): a study counts once, filled in when no field is empty
+        on all its reports."""
+        current = extract.values(self.project, self.studies)  # one read for every study
+        studies = {self._reports(rid)[0]: rid for rid in self.studies}
+        return sum(not self._has_empty(rid, current) for rid in studies.values()), len(studies)
 
     def _reports(self, rid: int) -> tuple[int, ...]:
         return self.reports.get(rid, (rid,))
@@ -158,11 +163,17 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
 
     def render_current(self) -> None:
         rid = self.current
-        self.query_one("#status", Static).update(
-            status_line(self._place(rid), "extraction", self.reviewer)
-        )
+        self.render_status()
         self.query_one("#record", RecordView).show(record_renderable(self.records[rid]))
         self.query_one("#fields", Static).update(self.fields_text(rid))
+
+    def render_status(self) -> None:
+        """The status line: how many are filled in first, as the confirm screen's "confirmed 3
+        of 6" (the place alone, "study 1 of 77", did not say how much was left to do)."""
+        filled, studies = self._filled()
+        place = self._place(self.current)
+        line = status_line(f"filled in {filled} of {studies}", place, "extraction", self.reviewer)
+        self.query_one("#status", Static).update(line)
 
     def _place(self, rid: int) -> str:
         """The status line's: 'study 3 of 6 (id 44)'; a report of a study of several: 'report 2
@@ -281,6 +292,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             extract.set_value(self.project, rid, spec.id, text, self.reviewer)
             self.post_message(FieldSaved(rid, spec.id, text))
             self.query_one("#fields", Static).update(self.fields_text(rid))
+            self.render_status()  # a study's last empty field filled: one more filled in
             self.say(f"saved: {spec.name} of {self.study_name(rid)}")
 
         self.say("")  # an earlier message (another field's, another study's) is stale now

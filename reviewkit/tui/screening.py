@@ -27,6 +27,7 @@ from textual.widgets import Static
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
+from reviewkit.screening.not_in_queue import why_not_in_queue
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
@@ -148,9 +149,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         # the first record is the ranker's first pick (the protocol's cold-start order, or the
         # model's when earlier votes meet the ready rule), not the seeded order's: the texts
         # are read after the first screen is drawn (on 50,000 records that takes seconds), so
-        # the screen says it is ordering until the order arrives (j starts at once instead)
+        # the screen says it is ordering until the order arrives (j starts at once instead);
+        # one record left has one order: it shows at once (a reviewer with one record left
+        # waited seconds on "Ordering your 1 record…" while every text of the stage was read)
         self.ordering = (
-            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 0
+            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 1
         )
         if not self.ordering:
             self.pos = self.first_open()
@@ -477,7 +480,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 return
             pos = self.queue.position_of(record_id)
             if pos is None:
-                self.say(f"record {record_id} is not in your queue at this stage")
+                said = f"record {record_id} is not in your queue at {self.queue.stage}"
+                why = why_not_in_queue(self.queue, record_id)
+                self.say(f"{said}: {why}" if why else said)
             else:
                 self.go(pos)
                 # not a search's stale 'found'; what was typed only when it was no record id

@@ -33,9 +33,14 @@ def test_quit_line_counts_the_confirmed_and_names_the_schemes_left(project_b, st
             await pilot.press("q")
 
     asyncio.run(go())
+    # what waits next, each scheme with the line that opens it (it said "next: --scheme
+    # diagnosis", an option without its command, nor how many studies waited: tui43)
     assert confirming.quit_line() == (
         "lead at model-type: confirmed 1 of 2; every label is saved;"
-        " next: --scheme diagnosis, --scheme severe-mental-illness"
+        " next: diagnosis: 2 studies unconfirmed"
+        " (reviewkit confirm --reviewer lead --scheme diagnosis);"
+        " severe-mental-illness: 2 studies unconfirmed"
+        " (reviewkit confirm --reviewer lead --scheme severe-mental-illness)"
     )
 
 
@@ -47,7 +52,11 @@ def test_confirm_prints_the_quit_line(b_included, monkeypatch, capsys):
     monkeypatch.setattr(app, "run_app", lambda _app: None)  # the screen opened and was quit
     argv = ["confirm", "--project", str(project.folder), "--reviewer", "lead"]
     assert main([*argv, "--scheme", "diagnosis"]) == 0
+    at = f"--project {project.folder}"
     assert capsys.readouterr().out.strip() == (
         "lead at diagnosis: confirmed 0 of 3; every label is saved;"
-        " next: --scheme model-type, --scheme severe-mental-illness"
+        " next: model-type: 3 studies unconfirmed"
+        f" (reviewkit confirm --reviewer lead --scheme model-type {at});"
+        " severe-mental-illness: 3 studies unconfirmed"
+        f" (reviewkit confirm --reviewer lead --scheme severe-mental-illness {at})"
     )

@@ -131,3 +131,34 @@ def test_while_ordering_the_footer_keeps_search_and_no_full_text_keys_at_80(topi
     ordering, after = asyncio.run(go())
     for keys in (ordering, after):
         assert "Attach" not in keys and {"Quit", "Search"} <= keys
+
+
+def test_one_record_left_shows_at_once_without_waiting_for_an_order(topics, gate):
+    """Walked in tmux (tui43): a reviewer with one record left waited on "Ordering your 1
+    record…" for seconds (the ranker reads every text of the stage) though one record has one
+    order; the screen shows it at once, and the ranker still starts for the order line."""
+    project, _ = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    *decided, last = queue.studies
+    for study in decided:
+        scr.decide(project.db, study, TA, "reviewer1", "exclude")
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    assert queue.remaining == 1
+    ranking = QueueRanker(queue, isolate=False)
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)  # held at the gate: no order has come
+            assert not s.ordering and s.current == last
+            assert "Ordering your" not in screen_text(app)
+            await pilot.press("i")
+            assert queue.votes[last].label == "include"
+            gate.set()
+            await pilot.press("q")
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
