@@ -18,6 +18,7 @@ in the message (``--reviewer anna`` against ``Anna``), never silently taken for 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 
 from reviewkit import wording
 from reviewkit.errors import UserError, command_line
@@ -59,6 +60,16 @@ def conflicts_line(person: str, stage: str = "") -> str:
     unseen, so the line names the person who types it."""
     at = f" --stage {stage}" if stage else ""
     return command_line(f"conflicts --resolver {typed_name(person)}{at}")
+
+
+def resolved_by(person: str, leads: Sequence[str], stage: str, *, may: bool) -> str:
+    """Who resolves ``stage``'s conflicts, with the line to type: ``person`` where ``conflicts``
+    opens them to them (``may``: a lead, or a reviewer once the stage is closed), else a lead,
+    named (the first of ``leads``; NAME where there is none): the line naming ``person`` was
+    refused as printed to a reviewer of a stage still open."""
+    if may:
+        return "resolve with " + conflicts_line(person, stage)
+    return "a lead resolves it: " + conflicts_line(leads[0] if leads else "", stage)
 
 
 def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
