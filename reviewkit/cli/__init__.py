@@ -18,7 +18,13 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
+from reviewkit.errors import (
+    Interrupted,
+    UserError,
+    as_user_error,
+    command_typed,
+    os_error_hint,
+)
 from reviewkit.figure_fonts import MissingGlyphs
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
@@ -169,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    command_typed(sys.argv[1:] if argv is None else argv)  # a hint may retype the command
     _escape_what_stdout_cannot_encode()
     warnings.showwarning = _show_warning
     # said every time, whatever PYTHONWARNINGS says: Python's default shows a message once per

@@ -38,14 +38,27 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
             hint="a lead resolves the reviewers' conflicts: " + conflicts_line(name),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
-    same = [n for n in allowed if n.casefold() == name.casefold()]
-    if same:  # the log would hold two spellings of one person
-        hint = f"names are compared exactly: give it as the protocol writes it, {same[0]!r}"
+    if same := spelled(protocol, name, screens=screens):  # two spellings of one person
+        hint = exactly(same)
     else:
         hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
     raise UserError(
         f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
     )
+
+
+def spelled(protocol: Protocol, name: str, *, screens: bool = False) -> str:
+    """The name as the protocol writes it where ``name`` differs from it in case alone (of its
+    reviewers; unless ``screens``, of its leads too); '' where none does."""
+    allowed = protocol.reviewers if screens else (*protocol.reviewers, *protocol.leads)
+    return next((n for n in allowed if n.casefold() == name.casefold() and n != name), "")
+
+
+def exactly(name: str, line: str = "") -> str:
+    """The hint for a name typed in another case than the protocol's ``name``: the command
+    ``line`` retyped with it where the caller knows the command, else the name."""
+    said = "names are compared exactly: give it as the protocol writes it"
+    return f"{said}: {line}" if line else f"{said}, {name!r}"
 
 
 def typed_name(person: str) -> str:
