@@ -70,21 +70,6 @@ class Interrupted(UserError):
 _PROJECT_OPTION: ContextVar[str] = ContextVar("project_option", default="")
 
 
-# The words typed after 'reviewkit' for the command running (set by cli.main, in its copy of
-# the context): a hint that retypes the command with one word put right reads them
-_TYPED: ContextVar[tuple[str, ...]] = ContextVar("typed", default=())
-
-
-def command_typed(words: list[str]) -> None:
-    """Remember the words typed after 'reviewkit' (:func:`typed_words`)."""
-    _TYPED.set(tuple(words))
-
-
-def typed_words() -> tuple[str, ...]:
-    """The words typed after 'reviewkit' for the command running; () outside the CLI."""
-    return _TYPED.get()
-
-
 def project_opened(option: str) -> None:
     """Remember the opened project's ``--project`` words for :func:`command_line`."""
     _PROJECT_OPTION.set(option)

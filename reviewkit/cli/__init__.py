@@ -18,13 +18,7 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import (
-    Interrupted,
-    UserError,
-    as_user_error,
-    command_typed,
-    os_error_hint,
-)
+from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 from reviewkit.figure_fonts import MissingGlyphs
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
@@ -175,7 +169,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    command_typed(sys.argv[1:] if argv is None else argv)  # a hint may retype the command
     _escape_what_stdout_cannot_encode()
     warnings.showwarning = _show_warning
     # said every time, whatever PYTHONWARNINGS says: Python's default shows a message once per
@@ -187,6 +180,12 @@ def _main(argv: list[str] | None) -> int:
         click.echo(str(exc), err=True)
         return exc.exit_code
     except UserError as exc:
+        from reviewkit.protocol.people import NameInOtherCase, exactly, retyped
+
+        if isinstance(exc, NameInOtherCase):  # the command as typed, the name put right
+            words = sys.argv[1:] if argv is None else argv
+            if line := retyped(words, exc.name, exc.listed):
+                exc.hint = exactly(exc.listed, line)
         if exc.said_before:  # the warnings of reading a sheet, said before its refusal
             from reviewkit.cli._common import say_warnings  # loaded only then: startup
 

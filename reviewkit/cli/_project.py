@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -13,10 +12,10 @@ import click
 
 from reviewkit import protocol as protocol_mod
 from reviewkit import settings
-from reviewkit.errors import UserError, command_line, typed_words
+from reviewkit.errors import UserError
 from reviewkit.project import PROTOCOL_FILE, Project, open_project
 from reviewkit.protocol.names import name_problem
-from reviewkit.protocol.people import check_person, exactly, listed, spelled
+from reviewkit.protocol.people import check_person, listed
 from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
 
 _F = TypeVar("_F", bound=Callable[..., object])  # a command function, as click.option types it
@@ -196,9 +195,6 @@ def load_project(project_dir: Path, *, person: str | None = None) -> Project:
                 check_person(project.protocol, person)
             except UserError as exc:
                 if not lead_from_before_leads(project, person):
-                    right = spelled(project.protocol, person)
-                    if right and (line := _retyped(person, right)):
-                        exc.hint = exactly(right, line)  # the command as typed, put right
                     exc.hint = _not_typed(person) + exc.hint
                     raise
         check_protocol_keeps_what_is_used(project)
@@ -206,34 +202,6 @@ def load_project(project_dir: Path, *, person: str | None = None) -> Project:
         project.close()
         raise
     return project
-
-
-def _retyped(person: str, right: str) -> str:
-    """The command line as typed, with ``right`` for ``person`` where an option of the
-    running command was given it on that line ('--reviewer ann', '--reviewer=ann'); '' where
-    the name came otherwise (an environment variable, the login name) or outside the CLI."""
-    ctx = click.get_current_context(silent=True)
-    words = typed_words()
-    if ctx is None or not words:
-        return ""
-    typed = click.core.ParameterSource.COMMANDLINE
-    options = {
-        option
-        for param in ctx.command.params
-        if param.name and ctx.params.get(param.name) == person
-        if ctx.get_parameter_source(param.name) is typed
-        for option in param.opts
-    }
-    out, after_option = [], False
-    for word in words:
-        option, equals, value = word.partition("=")
-        if after_option and word == person:
-            word = right
-        elif equals and option in options and value == person:
-            word = f"{option}={right}"
-        after_option = word in options
-        out.append(word)
-    return command_line(shlex.join(out), opened=False) if out != list(words) else ""
 
 
 def _not_typed(person: str) -> str:

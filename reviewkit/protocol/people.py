@@ -38,13 +38,38 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
             hint="a lead resolves the reviewers' conflicts: " + conflicts_line(name),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
+    said, where = f"{_shown(name)} is not {what} of this protocol", str(protocol.path)
     if same := spelled(protocol, name, screens=screens):  # two spellings of one person
-        hint = exactly(same)
-    else:
-        hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
-    raise UserError(
-        f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
-    )
+        raise NameInOtherCase(said, where=where, hint=exactly(same), name=name, listed=same)
+    hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
+    raise UserError(said, where=where, hint=hint)
+
+
+class NameInOtherCase(UserError):
+    """The refusal of ``name``, which the protocol writes otherwise in case alone (``listed``):
+    the CLI retypes the command with it where an option typed it (:func:`retyped`)."""
+
+    def __init__(self, message: str, *, where: str, hint: str, name: str, listed: str) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.name, self.listed = name, listed
+
+
+# the options that give a name the logs record (--reviewer, --resolver, --by)
+PERSON_OPTIONS = ("--reviewer", "--resolver", "--by")
+
+
+def retyped(words: Sequence[str], name: str, right: str) -> str:
+    """The command line typed (``words``, after 'reviewkit') with ``right`` for ``name`` where
+    a person's option gave it ('--reviewer ann', '--reviewer=ann'); '' where none did (the
+    name came from an environment variable, the login name or a file's line)."""
+    out = list(words)
+    for i, word in enumerate(words):
+        option, equals, value = word.partition("=")
+        if equals and option in PERSON_OPTIONS and value == name:
+            out[i] = f"{option}={right}"
+        elif word == name and i and words[i - 1] in PERSON_OPTIONS:
+            out[i] = right
+    return command_line(shlex.join(out), opened=False) if out != list(words) else ""
 
 
 def spelled(protocol: Protocol, name: str, *, screens: bool = False) -> str:

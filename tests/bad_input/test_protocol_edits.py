@@ -110,6 +110,23 @@ def test_a_name_in_another_case_is_refused_with_the_command_retyped(
     assert main(shlex.split(line)[1:]) == 0
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["screen", "--reviewer", "Reviewer1", "--stage", "title-abstract"],
+        ["decisions", "export", "--reviewer", "Lead", "lead.jsonl"],
+    ],
+    ids=["screen", "decisions export"],
+)
+def test_a_name_refused_further_in_is_retyped_too(project: Path, capsys, argv) -> None:
+    """A name refused by the stage function, not on opening the project (screen's reviewer,
+    the exporter): the command is retyped all the same."""
+    line = shlex.join(
+        ["reviewkit", *(w.replace("Reviewer1", "reviewer1").replace("Lead", "lead") for w in argv)]
+    )
+    refused(project, argv, capsys, [f"give it as the protocol writes it: {line} --project"])
+
+
 def test_a_name_in_another_case_not_typed_is_named_as_the_protocol_writes_it(
     project: Path, capsys, monkeypatch
 ) -> None:
