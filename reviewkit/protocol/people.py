@@ -100,6 +100,15 @@ def conflicts_line(person: str, stage: str = "") -> str:
     return command_line(f"conflicts --resolver {typed_name(person)}{at}")
 
 
+def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
+    """The line that opens ``stage``'s screen for ``person`` (NAME for '': the reviewers):
+    screen takes no name by default (a vote is never recorded under a guessed one), so a
+    line without --reviewer was refused as copied ('needs --reviewer'). ``opened=False``: to
+    be typed in another project's folder (:func:`errors.command_line`)."""
+    words = f"screen --reviewer {typed_name(person)} --stage {stage}"
+    return command_line(words, opened=opened)
+
+
 def resolved_by(person: str, leads: Sequence[str], stage: str, *, may: bool) -> str:
     """Who resolves ``stage``'s conflicts, with the line to type: ``person`` where ``conflicts``
     opens them to them (``may``: a lead, or a reviewer once the stage is closed), else a lead,
@@ -108,15 +117,6 @@ def resolved_by(person: str, leads: Sequence[str], stage: str, *, may: bool) -> 
     if may:
         return "resolve with " + conflicts_line(person, stage)
     return "a lead resolves it: " + conflicts_line(leads[0] if leads else "", stage)
-
-
-def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
-    """The line that opens ``stage``'s screen for ``person`` (NAME for '': the reviewers):
-    screen takes no name by default (a vote is never recorded under a guessed one), so a
-    line without --reviewer was refused as copied ('needs --reviewer'). ``opened=False``: to
-    be typed in another project's folder (:func:`errors.command_line`)."""
-    words = f"screen --reviewer {typed_name(person)} --stage {stage}"
-    return command_line(words, opened=opened)
 
 
 def _shown(name: str) -> str:
