@@ -8,7 +8,10 @@ in ``.work/notices-keep-project-nlm``), each measurement in a fresh process on a
 * then an import of the next 10 articles of the snapshot (stored as an import stores them)
   and :func:`keep_project_concerns` again, as ``import`` runs it: CPU seconds of that call;
 * the same with 10 records of which one is a notice (an erratum about the project's first
-  article, with the next 9 articles).
+  article, with the next 9 articles);
+* then 5 further articles imported, and the find of a reader bringing them up to date during
+  whose lookups another process imports 5 more and keeps its own (finishing before the
+  reader's lookups end): CPU seconds of the reader alone (the other keep's own subtracted).
 
 CPU seconds (process time), so that a loaded machine moves them little. ``LABEL`` (default
 ``after``) names the code measured; for ``before``, run it from a folder holding the earlier
@@ -38,18 +41,20 @@ N_RECORDS = 50_000
 N_NEW = 10
 
 
-def _next_records() -> tuple[list, list]:
-    """The snapshot's next 10 articles after the project's, and 9 of them with an erratum
-    about the project's first article (the snapshot has no notice after its first 50,000)."""
+def _next_records() -> tuple[list, list, list]:
+    """The snapshot's next 10 articles after the project's, 9 of them with an erratum about
+    the project's first article (the snapshot has no notice after its first 50,000), and the
+    10 articles after those."""
     from reviewkit.dedup.follow_on import notice_about_a_paper
     from reviewkit.records import Record
 
     records = snapshot_records()
     first = next(records)
     after = itertools.islice(records, N_RECORDS - 1, N_RECORDS + 2000)
-    articles = [r for r in after if not notice_about_a_paper(r)][:N_NEW]
+    plain = [r for r in after if not notice_about_a_paper(r)]
+    articles, later = plain[:N_NEW], plain[N_NEW : 2 * N_NEW]
     notice = Record(title=f"Erratum to: {first.title}", year=first.year)
-    return articles, [*articles[: N_NEW - 1], notice]
+    return articles, [*articles[: N_NEW - 1], notice], later
 
 
 def _timed_writes(held: list[tuple[float, float]]) -> None:
@@ -71,12 +76,57 @@ def _timed_writes(held: list[tuple[float, float]]) -> None:
     Store.transaction = timed  # type: ignore[method-assign]
 
 
-def _measure(folder: str, records: list) -> dict:
+def _import(db, records: list, name: str) -> None:  # noqa: ANN001 - a Store
+    """``records`` stored as an import stores them."""
+    from reviewkit.store.records import add_import, add_records, finish_import
+
+    with db.transaction():
+        made = add_import(db, source="PubMed", path=name, fmt="pubmed-xml", sha256=name)
+        ids = add_records(db, records, import_id=made)
+        finish_import(db, made, len(ids))
+
+
+def _mid_lookup(db, later: list) -> dict:  # noqa: ANN001 - a Store
+    """CPU seconds of a reader bringing the kept notices up to date for half of ``later``
+    while another process (a connection of its own) imports the other half and keeps its own
+    during the reader's lookups, that keep's CPU seconds subtracted; and that keep's."""
+    from reviewkit.dedup import concerns_added
+    from reviewkit.dedup.concerns_kept import keep_project_concerns
+    from reviewkit.store.db import Store
+
+    half = len(later) // 2
+    _import(db, later[:half], "later-a.xml")
+    other = Store.open(db.path)
+    plain = concerns_added.stored_lookups
+    others: list[float] = []
+
+    def lookups(*args):  # noqa: ANN002, ANN202 - stored_lookups' own
+        if not others:
+            others.append(0.0)
+            started = time.process_time()
+            _import(other, later[half:], "later-b.xml")
+            keep_project_concerns(other)
+            others[0] = time.process_time() - started
+        return plain(*args)
+
+    concerns_added.stored_lookups = lookups  # type: ignore[assignment]
+    started = time.process_time()
+    keep_project_concerns(db)
+    reader = time.process_time() - started - sum(others)
+    concerns_added.stored_lookups = plain  # type: ignore[assignment]
+    other.close()
+    return {
+        "mid_lookup_find_cpu_s": round(reader, 2),
+        "mid_lookup_other_keep_cpu_s": round(sum(others), 2),
+    }
+
+
+def _measure(folder: str, records: list, later: list) -> dict:
     """CPU seconds of the first find (and the longest time it held the write lock), then of
-    the find after an import of ``records``."""
+    the find after an import of ``records``, then of one during whose lookups another
+    process keeps its own (:func:`_mid_lookup`, with ``later``)."""
     from reviewkit.dedup.concerns_kept import keep_project_concerns
     from reviewkit.project import open_project
-    from reviewkit.store.records import add_import, add_records, finish_import
 
     project = open_project(folder)
     db = project.db
@@ -87,13 +137,11 @@ def _measure(folder: str, records: list) -> dict:
     first_cpu = time.process_time() - started
     longest = max(held, default=(0.0, 0.0))
     writes = len(held)
-    with db.transaction():
-        made = add_import(db, source="PubMed", path="next.xml", fmt="pubmed-xml", sha256="next")
-        ids = add_records(db, records, import_id=made)
-        finish_import(db, made, len(ids))
+    _import(db, records, "next.xml")
     started = time.process_time()
     after = keep_project_concerns(db)
     import_cpu = time.process_time() - started
+    mid = _mid_lookup(db, later)
     # an upgrade that changes the rules: all found again, the kept keys replaced
     from reviewkit.dedup import concerns_kept
 
@@ -116,6 +164,7 @@ def _measure(folder: str, records: list) -> dict:
         "upgrade_longest_lock_cpu_s": round(upgrade_longest[1], 3),
         "records_with_notices_before": len(first),
         "records_with_notices_after": len(after),
+        **mid,
     }
 
 
@@ -184,10 +233,10 @@ def main(argv: list[str]) -> int:
     label = argv[0] if argv else "after"
     load = os.getloadavg()[0]
     build_project(WORK, N_RECORDS)
-    articles, with_notice = _next_records()
+    articles, with_notice, later = _next_records()
     figures = {
-        "articles": run_isolated(_measure, _fresh_copy(), articles)[2],
-        "with_a_notice": run_isolated(_measure, _fresh_copy(), with_notice)[2],
+        "articles": run_isolated(_measure, _fresh_copy(), articles, later)[2],
+        "with_a_notice": run_isolated(_measure, _fresh_copy(), with_notice, later)[2],
         "keys": run_isolated(_key_waits, _fresh_copy())[2],
         "load_average_1min_before": round(load, 2),
         "cores": os.cpu_count(),
@@ -232,10 +281,18 @@ def write_markdown(path: Path, every: dict) -> None:
         "waited, wall seconds (how many were pressed). `rd42d`: each write of the series gives "
         "way to a write of the same process waiting for the lock (`store/lock_holders.py`).",
         "",
+        "A keep mid-lookup: after the import, 5 further articles imported, and the find that "
+        "brings them up to date while, during its lookups, another connection imports 5 more "
+        "and keeps its own, finishing first: the reader's CPU seconds (the other keep's "
+        "subtracted), after the 10 articles / after 9 and a notice. `main43`: main at 9fc0a5c6, "
+        "which read every record again; `merges43`: a reader whose base another keep replaced "
+        "while it was read brings up to date from what that keep kept "
+        "(`reviewkit/dedup/concerns_added.py`).",
+        "",
         "| code | load (1 min) | first find | import of 10 articles | of 9 and a notice "
         "| longest lock, first find | longest lock, after an upgrade | writes "
-        "| a key's longest wait |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| a key's longest wait | a keep mid-lookup |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for label, f in every.items():
         a, n = f["articles"], f["with_a_notice"]
@@ -244,7 +301,7 @@ def write_markdown(path: Path, every: dict) -> None:
             f"| {a['first_find_cpu_s']:.2f} / {n['first_find_cpu_s']:.2f} "
             f"| {a['import_find_cpu_s']:.2f} | {n['import_find_cpu_s']:.2f} "
             f"| {_lock(a, n, 'first_find_longest_lock')} | {_lock(a, n, 'upgrade_longest_lock')} "
-            f"| {_writes(a)} | {_key_wait(f.get('keys'))} |"
+            f"| {_writes(a)} | {_key_wait(f.get('keys'))} | {_mid(a, n)} |"
         )
     lines += ["", load_note(max(f["load_average_1min_before"] for f in every.values())), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -256,6 +313,11 @@ def _lock(a: dict, n: dict, key: str) -> str:
         return "—"
     cpu = max(a[key + "_cpu_s"], n[key + "_cpu_s"])
     return f"{cpu:.3f} ({min(a[key + '_s'], n[key + '_s']):.2f}–{max(a[key + '_s'], n[key + '_s']):.2f})"
+
+
+def _mid(a: dict, n: dict) -> str:
+    key = "mid_lookup_find_cpu_s"
+    return f"{a[key]:.2f} / {n[key]:.2f}" if key in a else "—"
 
 
 def _key_wait(k: dict | None) -> str:

@@ -2,7 +2,8 @@
 
 Each line is one log entry with its stable id and the record named portably (PMID, DOI and
 normalised title + year), never by local id: the other machine may have imported its records
-in another order. Importing is all or nothing and idempotent: entries already present are
+in another order; a final decision also names the records its study held when it was given
+(``study_records``: :mod:`reviewkit.decision_studies`), links not being exchanged. Importing is all or nothing and idempotent: entries already present are
 skipped; an entry whose id is present with different content refuses the whole file.
 
 Each line carries the review id (the protocol's ``[review] id``, recorded in the database) so a
@@ -39,7 +40,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reviewkit import outputs
-from reviewkit.decision_keys import RecordResolver
+from reviewkit.decision_keys import RecordResolver, key_problem, portable_key
 from reviewkit.decision_replay import (
     CONTENT,
     check_held,
@@ -49,13 +50,19 @@ from reviewkit.decision_replay import (
     file_key,
     votes_after_final,
 )
+from reviewkit.decision_studies import (
+    STUDY_RECORDS,
+    held_in_copies,
+    resolve_study_records,
+    study_records,
+    study_records_problem,
+)
 from reviewkit.errors import UserError, command_line
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.protocol.names import did_you_mean
 from reviewkit.protocol.people import check_person
 from reviewkit.protocol_in_use import logged_leads
-from reviewkit.records import normalise_pmid, normalise_title
 from reviewkit.screening import (
     FINAL,
     NOTE,
@@ -69,8 +76,7 @@ from reviewkit.store.duplicates import canonical_map
 
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
-_KEYS = {"format", "id", "record", "review", *CONTENT}
-_RECORD_KEYS = {"pmid", "doi", "title", "year"}
+_KEYS = {"format", "id", "record", "review", STUDY_RECORDS, *CONTENT}
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
 
@@ -113,14 +119,16 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
             f"{reviewer} has no decisions in this project; nothing was written",
             hint=f"export after screening ('{command_line('status')}' counts the votes of each stage)",
         )
-    keys = lookup.record_keys(db, {d.record_id for d in log})
+    held = study_records(db, log)  # what each final's study held here
+    keys = lookup.record_keys(db, {d.record_id for d in log}.union(*held.values()))
     review_id = db.review_id()
     review = {"review": review_id} if review_id else {}
     lines = []
     for d in log:
-        pmid, doi, title, year = keys[d.record_id]
         entry = {"format": FORMAT, **review, **{k: getattr(d, k) for k in ("id", *CONTENT)}}
-        entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
+        entry["record"] = portable_key(keys[d.record_id])
+        if d.id in held:
+            entry[STUDY_RECORDS] = [portable_key(keys[r]) for r in held[d.id]]
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
     outputs.write_text(path, "".join(line + "\n" for line in lines))
     return len(lines)
@@ -150,23 +158,8 @@ def _check_types(entry: dict, where: str) -> None:
             raise _bad(where, f"{key} must be a string or null, not {entry[key]!r}")
     if not _ID.match(entry["id"]) or (entry.get("undoes") and not _ID.match(entry["undoes"])):
         raise _bad(where, "an entry id is letters, digits, '-' or '_' (at most 64)")
-    record = entry.get("record")
-    if not isinstance(record, dict):
-        raise _bad(where, "record must be an object with pmid, doi, title and year")
-    unknown = sorted(set(record) - _RECORD_KEYS)
-    if unknown:
-        raise _bad(where, f"unknown record field {unknown[0]!r}")
-    for key in ("pmid", "doi", "title"):
-        if record.get(key) is not None and not isinstance(record[key], str):
-            raise _bad(where, f"record.{key} must be a string or null, not {record[key]!r}")
-    pmid = (record.get("pmid") or "").strip()
-    if pmid and not normalise_pmid(pmid):  # '3123-4567' is no PMID; its digits are another's
-        raise _bad(where, f'record.pmid {pmid[:40]!r} is not a PMID (a number, e.g. "34000001")')
-    year = record.get("year")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise _bad(where, f"record.year must be a whole number or null, not {year!r}")
-    if not any((record.get(k) or "").strip() for k in ("pmid", "doi", "title")):
-        raise _bad(where, "the record has no PMID, DOI or title to find it by")
+    if problem := key_problem(entry.get("record")) or study_records_problem(entry):
+        raise _bad(where, problem)
 
 
 def _check_time(value: str, where: str) -> None:
@@ -400,6 +393,21 @@ def _parse(
     return entries
 
 
+def _decision(e: dict, record_id: int) -> Decision:
+    """The log entry of a checked line ``e``, on the local record ``record_id``."""
+    return Decision(
+        record_id=record_id,
+        stage=e["stage"],
+        reviewer=e["reviewer"],
+        label=e["label"],
+        reason=e.get("reason") or "",
+        note=e.get("note") or "",
+        undoes=e.get("undoes") or None,
+        id=e["id"],
+        created_at=e["created_at"],
+    )
+
+
 def import_decisions(
     db: Store,
     path: Path,
@@ -420,6 +428,7 @@ def import_decisions(
     seen: dict[str, Decision] = {}
     lines: dict[str, str] = {}  # entry id -> 'file:line'
     keys: dict[str, str] = {}  # entry id -> its record as the file names it, for a refusal
+    held: dict[str, set[int]] = {}  # a final's id -> what its study held in its copy
     repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
@@ -437,17 +446,7 @@ def import_decisions(
                 where=where,
                 hint="re-export the file from its project; nothing was written",
             )
-        d = Decision(
-            record_id=record_id,
-            stage=e["stage"],
-            reviewer=e["reviewer"],
-            label=e["label"],
-            reason=e.get("reason") or "",
-            note=e.get("note") or "",
-            undoes=e.get("undoes") or None,
-            id=e["id"],
-            created_at=e["created_at"],
-        )
+        d = _decision(e, record_id)
         before = existing.get(d.id) or seen.get(d.id)
         if before is not None:
             repeats.append((before, d, where))  # checked against the studies as they are
@@ -459,6 +458,8 @@ def import_decisions(
                 hint="import the whole log as 'decisions export' wrote it (the entry it undoes"
                 " comes before it), or delete this line",
             )
+        if (copy := resolve_study_records(resolve, e, where)) is not None:
+            held[d.id] = {record_id, *copy}
         seen[d.id] = d
         new.append(d)
         lines[d.id] = where
@@ -479,4 +480,5 @@ def import_decisions(
         if protocol is not None:
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
+        held_in_copies(db, held)
     return ImportResult.of(new, len(repeats), votes_after_final(canon, past, new))

@@ -15,7 +15,38 @@ from reviewkit.store import Store, lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map, processed_ids
 
-__all__ = ["RecordResolver"]
+__all__ = ["RecordResolver", "key_problem", "portable_key"]
+
+_KEY_FIELDS = {"pmid", "doi", "title", "year"}
+
+
+def portable_key(key: lookup.RecordKey) -> dict:
+    """A record's (pmid, doi, title, year) as an exported line names it (the title
+    normalised: the resolver compares it so)."""
+    pmid, doi, title, year = key
+    return {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
+
+
+def key_problem(record: object, name: str = "record") -> str:
+    """What is wrong with a record key as a log line gives it (``name``: where in the line),
+    or '' when nothing is: an object of pmid, doi, title and year, with one to find it by."""
+    if not isinstance(record, dict):
+        return f"{name} must be an object with pmid, doi, title and year"
+    unknown = sorted(set(record) - _KEY_FIELDS)
+    if unknown:
+        return f"unknown {name} field {unknown[0]!r}"
+    for key in ("pmid", "doi", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"{name}.{key} must be a string or null, not {record[key]!r}"
+    pmid = (record.get("pmid") or "").strip()
+    if pmid and not normalise_pmid(pmid):  # '3123-4567' is no PMID; its digits are another's
+        return f'{name}.pmid {pmid[:40]!r} is not a PMID (a number, e.g. "34000001")'
+    year = record.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        return f"{name}.year must be a whole number or null, not {year!r}"
+    if not any((record.get(k) or "").strip() for k in ("pmid", "doi", "title")):
+        return f"the {name} has no PMID, DOI or title to find it by"
+    return ""
 
 
 class RecordResolver:

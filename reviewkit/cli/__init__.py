@@ -180,6 +180,12 @@ def _main(argv: list[str] | None) -> int:
         click.echo(str(exc), err=True)
         return exc.exit_code
     except UserError as exc:
+        from reviewkit.protocol.people import NameInOtherCase, exactly, retyped
+
+        if isinstance(exc, NameInOtherCase):  # the command as typed, the name put right
+            words = sys.argv[1:] if argv is None else argv
+            if line := retyped(words, exc.name, exc.listed):
+                exc.hint = exactly(exc.listed, line)
         if exc.said_before:  # the warnings of reading a sheet, said before its refusal
             from reviewkit.cli._common import say_warnings  # loaded only then: startup
 

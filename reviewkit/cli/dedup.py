@@ -17,7 +17,7 @@ from reviewkit.cli._project import (
 )
 from reviewkit.cli._written import no_records, written
 from reviewkit.errors import command_line
-from reviewkit.protocol.people import conflicts_line, typed_name
+from reviewkit.protocol.people import resolved_by, typed_name
 from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
@@ -244,7 +244,10 @@ def merge_cmd(
     from reviewkit.dedup.effects import merge_effect
     from reviewkit.dedup.engine import check_merge, merge_records, person_id
     from reviewkit.dedup.review import replaced_by_merge
+    from reviewkit.protocol_in_use import leads
     from reviewkit.screening import find_record
+    from reviewkit.screening.conflict_views import may_resolve
+    from reviewkit.screening.outcomes import DerivedStages
 
     person_id(reviewer)  # refuse an empty name before anything is read
     project = load_project(_project_dir(ctx, project_dir), person=reviewer)
@@ -259,6 +262,18 @@ def merge_cmd(
         if not go_ahead(effect, heading, "merge anyway?", "nothing changed", yes, reviewer):
             return
         merge_records(project.db, a, b, reviewer)
+        # who resolves what the merge left in conflict: a reviewer of a stage still open is
+        # refused by conflicts (it would unblind them), and told the line of a lead
+        derived = DerivedStages(project)
+        who = {
+            stage: resolved_by(
+                reviewer,
+                project.protocol.leads or sorted(leads(project)),  # the protocol's first
+                stage,
+                may=may_resolve(project, stage, reviewer, derived),
+            )
+            for stage in dict.fromkeys(c.stage for c in effect.conflicts)
+        }
     finally:
         project.close()
     # the lines name the person who merged: typed as given, dedup undo and conflicts would
@@ -266,9 +281,8 @@ def merge_cmd(
     me = typed_name(reviewer)
     undo = command_line(f"dedup undo --reviewer {me}")
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: {undo})")
-    for stage in dict.fromkeys(c.stage for c in effect.conflicts):
-        resolve = conflicts_line(reviewer, stage)
-        click.echo(f"their decisions disagree: resolve with {resolve}")
+    for said in who.values():
+        click.echo(f"their decisions disagree: {said}")
 
 
 def _say_replaced(replaced: list, reviewer: str) -> None:

@@ -45,7 +45,7 @@ from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.titles import match_title
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record
-from reviewkit.store.concerns import KeyRow, TargetRow, kept_base, still_kept
+from reviewkit.store.concerns import KeptBase, KeyRow, TargetRow, kept_base, still_kept
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, ids_by_pmid, link_fields
 
@@ -71,14 +71,34 @@ class Finding(NamedTuple):
         ]
 
 
+# How often a reader brings what was kept up to date again from what another process kept
+# meanwhile: each try begins from the newest kept state, so a keep that finished during the
+# lookups (an import's, a screen's) leaves the next try only the records added since it
+_TRIES = 3
+_REWRITTEN = Finding({}, [], {}, [], every_key=False)  # what was kept changed while read
+
+
 def concerns_with_added(db: Store, rules: str) -> Finding | None:
     """The notices about every record, from what was kept by these ``rules`` and the records
     added since (records are never changed nor removed); None when they must all be found
     again (nothing kept, other rules, so many new records at one place that reading them
-    apart would cost more, or what was kept rewritten by another process while read)."""
-    base = kept_base(db, rules)
-    if base is None:
-        return None
+    apart would cost more, or what was kept being rewritten by another process while read).
+    Where another process finished keeping its own while they were looked up, what it kept
+    is the base of another try: only the records added since it are read again, not every
+    record (~7 CPU-s on 50,000 records)."""
+    for _ in range(_TRIES):
+        base = kept_base(db, rules)
+        if base is None:
+            return None
+        finding = _from_base(db, rules, base)
+        if finding is not _REWRITTEN:
+            return finding
+    return None
+
+
+def _from_base(db: Store, rules: str, base: KeptBase) -> Finding | None:
+    """:func:`concerns_with_added` from what was kept (``base``); :data:`_REWRITTEN` where
+    another process kept another state while it was read."""
     new = link_fields(db, after=base.last_record)
     new_notices = {i for i, r in new.items() if notice_about_a_paper(r)}
     new.update(get_records(db, new_notices))  # a notice's whole record: its abstract may cite
@@ -110,8 +130,8 @@ def concerns_with_added(db: Store, rules: str) -> Finding | None:
         every_notice,
         lookups,
     )
-    if not still_kept(db, base, rules):  # another process rewrote the keys while read
-        return None
+    if not still_kept(db, base, rules):  # another process kept others while read
+        return _REWRITTEN
     kept = _as_targets(base.targets)
     targets = {**kept, **redone}
     touched = set(plain) | {t for n in redone for t in kept.get(n, (None, []))[1]}

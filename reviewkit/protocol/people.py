@@ -18,6 +18,7 @@ in the message (``--reviewer anna`` against ``Anna``), never silently taken for 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 
 from reviewkit import wording
 from reviewkit.errors import UserError, command_line
@@ -37,14 +38,52 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
             hint="a lead resolves the reviewers' conflicts: " + conflicts_line(name),
         )
     what = "a reviewer" if screens else "a reviewer or a lead"
-    same = [n for n in allowed if n.casefold() == name.casefold()]
-    if same:  # the log would hold two spellings of one person
-        hint = f"names are compared exactly: give it as the protocol writes it, {same[0]!r}"
-    else:
-        hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
-    raise UserError(
-        f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
-    )
+    said, where = f"{_shown(name)} is not {what} of this protocol", str(protocol.path)
+    if same := spelled(protocol, name, screens=screens):  # two spellings of one person
+        raise NameInOtherCase(said, where=where, hint=exactly(same), name=name, listed=same)
+    hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
+    raise UserError(said, where=where, hint=hint)
+
+
+class NameInOtherCase(UserError):
+    """The refusal of ``name``, which the protocol writes otherwise in case alone (``listed``):
+    the CLI retypes the command with it where an option typed it (:func:`retyped`)."""
+
+    def __init__(self, message: str, *, where: str, hint: str, name: str, listed: str) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.name, self.listed = name, listed
+
+
+# the options that give a name the logs record (--reviewer, --resolver, --by)
+PERSON_OPTIONS = ("--reviewer", "--resolver", "--by")
+
+
+def retyped(words: Sequence[str], name: str, right: str) -> str:
+    """The command line typed (``words``, after 'reviewkit') with ``right`` for ``name`` where
+    a person's option gave it ('--reviewer ann', '--reviewer=ann'); '' where none did (the
+    name came from an environment variable, the login name or a file's line)."""
+    out = list(words)
+    for i, word in enumerate(words):
+        option, equals, value = word.partition("=")
+        if equals and option in PERSON_OPTIONS and value == name:
+            out[i] = f"{option}={right}"
+        elif word == name and i and words[i - 1] in PERSON_OPTIONS:
+            out[i] = right
+    return command_line(shlex.join(out), opened=False) if out != list(words) else ""
+
+
+def spelled(protocol: Protocol, name: str, *, screens: bool = False) -> str:
+    """The name as the protocol writes it where ``name`` differs from it in case alone (of its
+    reviewers; unless ``screens``, of its leads too); '' where none does."""
+    allowed = protocol.reviewers if screens else (*protocol.reviewers, *protocol.leads)
+    return next((n for n in allowed if n.casefold() == name.casefold() and n != name), "")
+
+
+def exactly(name: str, line: str = "") -> str:
+    """The hint for a name typed in another case than the protocol's ``name``: the command
+    ``line`` retyped with it where the caller knows the command, else the name."""
+    said = "names are compared exactly: give it as the protocol writes it"
+    return f"{said}: {line}" if line else f"{said}, {name!r}"
 
 
 def typed_name(person: str) -> str:
@@ -75,6 +114,16 @@ def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
     be typed in another project's folder (:func:`errors.command_line`)."""
     words = f"screen --reviewer {typed_name(person)} --stage {stage}"
     return command_line(words, opened=opened)
+
+
+def resolved_by(person: str, leads: Sequence[str], stage: str, *, may: bool) -> str:
+    """Who resolves ``stage``'s conflicts, with the line to type: ``person`` where ``conflicts``
+    opens them to them (``may``: a lead, or a reviewer once the stage is closed), else a lead,
+    named (the first of ``leads``; NAME where there is none): the line naming ``person`` was
+    refused as printed to a reviewer of a stage still open."""
+    if may:
+        return "resolve with " + conflicts_line(person, stage)
+    return "a lead resolves it: " + conflicts_line(leads[0] if leads else "", stage)
 
 
 def _shown(name: str) -> str:

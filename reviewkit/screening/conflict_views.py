@@ -57,6 +57,18 @@ def _who_may_resolve(protocol: Protocol) -> str:
     )
 
 
+def may_resolve(
+    project: Project, stage: str, person: str, derived: DerivedStages | None = None
+) -> bool:
+    """Whether :func:`conflicts` opens ``stage``'s conflicts to ``person``: to anyone but a
+    protocol reviewer, and to a reviewer once the stage is closed (no study pending): their
+    votes are blinded while it is open."""
+    if person not in project.protocol.reviewers:
+        return True
+    outcomes = (derived or DerivedStages(project)).outcomes(stage)
+    return not any(o.status == "pending" for o in outcomes.values())
+
+
 def conflicts(
     project: Project,
     stage: str,
@@ -74,9 +86,7 @@ def conflicts(
         raise UserError("the resolver needs a name", hint="pass --resolver NAME")
     derived = derived or DerivedStages(project)
     outcomes = derived.outcomes(stage)
-    if resolver in project.protocol.reviewers and any(
-        o.status == "pending" for o in outcomes.values()
-    ):
+    if not may_resolve(project, stage, resolver, derived):
         raise UserError(
             f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
             hint=_who_may_resolve(project.protocol),

@@ -1,14 +1,17 @@
-"""What a final decision brought in by ``decisions import`` settles here by its time alone.
+"""What a final decision brought in by ``decisions import`` settles of records merged here.
 
 Duplicate links are not exchanged: a final made in another copy settled the records its study
-held there. Where a merge was made here after the final came in, the order of events in this
-file says the final did not see it (``store.duplicates.cluster_when_logged``). Where the merge
-was made here before, nothing here tells what that copy held: the final's time (that machine's
-clock) is taken, either way, and a record decided otherwise is told to whoever imports it
-(:func:`told`: a sentence per outcome, what to do only to a lead): one it is taken to settle
-(made after the merge by that clock), with what the lead does if that copy held the record
-apart, and one it is taken not to settle (made before the merge by that clock: the conflict
-is open again), with what the lead does if that copy held it."""
+held there. Its exported line says which (``decision_studies``: 'study_records'): it settles
+those, and a record merged here that its copy held apart, decided otherwise, opens the conflict
+again, told to whoever imports it (:func:`told`; a copy taken after the lead's merge held it:
+nothing to tell). A line that does not say (an export from before): where a merge was made
+here after the final came in, the order of events in this file says the final did not see it
+(``store.duplicates.cluster_when_logged``); where it was made here before, the final's time
+(that machine's clock) is taken, either way, and a record decided otherwise is told: one it is
+taken to settle (made after the merge by that clock), with what the lead does if that copy
+held the record apart, and one it is taken not to settle (made before the merge by that clock:
+the conflict is open again), with what the lead does if that copy held it. What to do is said
+only to a lead."""
 
 from __future__ import annotations
 
@@ -32,12 +35,14 @@ from reviewkit.wording import numbered
 class TakenByTime:
     """A final from another copy (``final``) taken by its time to settle ``records`` of its
     study, merged here before it came in (``seen``), or not to settle them (not ``seen``:
-    merged after its time, by that machine's clock, and the conflict is open again)."""
+    merged after its time, by that machine's clock, and the conflict is open again); ``known``:
+    not by its time, its copy said it held them apart (not ``seen``)."""
 
     final: Decision
     study: int
     records: tuple[int, ...]
     seen: bool = True
+    known: bool = False
 
 
 def told(taken: list[TakenByTime], lead: str) -> list[str]:
@@ -47,14 +52,38 @@ def told(taken: list[TakenByTime], lead: str) -> list[str]:
     screen it). What to do if that copy held the records otherwise is said to a ``lead`` (the
     lead's name; '' for anyone else), who resolves, with the line that names them; anyone else is
     told that a lead does, and sees them in ``conflicts``."""
-    groups: dict[tuple[bool, str], list[TakenByTime]] = {}
-    for each in sorted(taken, key=lambda t: not t.seen):  # settled first, the order kept
-        groups.setdefault((each.seen, each.final.stage), []).append(each)
-    return [_sentence(group, lead) for group in groups.values()]
+    groups: dict[tuple[bool, bool, str], list[TakenByTime]] = {}
+    for each in sorted(taken, key=lambda t: (not t.seen, t.known)):  # settled first
+        groups.setdefault((each.seen, each.known, each.final.stage), []).append(each)
+    return [
+        (_held_apart if group[0].known else _sentence)(group, lead) for group in groups.values()
+    ]
+
+
+def _held_apart(group: list[TakenByTime], lead: str) -> str:
+    """Finals whose copies held records merged here apart, at one stage (:func:`told`)."""
+    first = group[0]
+    stage = first.final.stage
+    if len(group) == 1:
+        said = (
+            f"{first.final.reviewer}'s final on study {first.study} at {stage}, from another"
+            f" copy, does not settle {numbered('record', first.records)}, which that copy held"
+            " apart: the conflict is open again"
+        )
+        study, it = "the study", "it"
+    else:
+        studies = numbered("study", [t.study for t in group])
+        said = (
+            f"{len(group)} finals at {stage} from another copy ({studies}) do not settle"
+            " records that copy held apart: the conflicts are open again"
+        )
+        study, it = "those studies", "them"
+    verbs = ("resolve", "resolves")
+    return f"{said}; {what_to_do(bool(lead), verbs, study, it, where_resolved(lead, stage))}"
 
 
 def _sentence(group: list[TakenByTime], lead: str) -> str:
-    """One outcome at one stage (:func:`told`)."""
+    """One outcome at one stage by the finals' time (:func:`told`)."""
     first = group[0]
     stage, seen, one = first.final.stage, first.seen, len(group) == 1
     settle = "to settle" if seen else "not to settle"
@@ -145,6 +174,11 @@ def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]
             continue
         held = derived.held(final)
         seen = tuple(sorted(r for r in apart if r in held))
+        if links.held_in_copy(project.db, final.id) is not None:  # its copy said: no guess
+            came = links.cluster_when_came(project.db, final) or set()
+            if unseen := tuple(sorted(r for r in apart if r in came and r not in held)):
+                out.append(TakenByTime(final, study, unseen, seen=False, known=True))
+            continue
         if study not in derived.open_again(final.stage):
             if seen:  # settled by that machine's clock
                 out.append(TakenByTime(final, study, seen))

@@ -88,13 +88,16 @@ def reopenings(
         # it joins a record that carries a vote here: a later search's copy with no vote,
         # merged after the final, opens nothing (it had named the merge for a changed vote)
         # after the final as links.cluster_when_logged tells it: made after its time, or
-        # after it came into this file (a final imported from a machine whose clock runs ahead)
-        mark = links.link_mark(derived.project.db, final.id) if study in merged_apart else None
+        # after it came into this file (a final imported from a machine whose clock runs ahead),
+        # or, where its copy said what its study held, joining a record it did not hold
+        db = derived.project.db
+        mark = links.link_mark(db, final.id) if study in merged_apart else None
+        held = links.held_in_copy(db, final.id) if study in merged_apart else None
         merged = [
             lk.created_at
             for r in (sorted(members[study] & voted) if study in merged_apart else ())
-            for lk in links.current_links_of(derived.project.db, r)
-            if lk.verdict == "duplicate" and not links.stood_when_logged(lk, final, mark)
+            for lk in links.current_links_of(db, r)
+            if lk.verdict == "duplicate" and not links.stood_when_logged(lk, final, mark, held)
         ]
         if merged:
             out[study] = Reopening("merge", max(merged))

@@ -291,20 +291,48 @@ def link_mark(db: Store, entry_id: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def stood_when_logged(link: Link, entry: Decision, mark: int | None) -> bool:
+def stood_when_logged(
+    link: Link, entry: Decision, mark: int | None, held: set[int] | None = None
+) -> bool:
     """Whether ``link`` is one :func:`cluster_when_logged` counts for ``entry`` (``mark``: its
-    :func:`link_mark`): made by its time and in this file when it came in."""
+    :func:`link_mark`): made by its time and in this file when it came in; for a final whose
+    copy said what its study held (``held``: :func:`held_in_copy`), one joining two of those."""
+    if held is not None:
+        return link.record_a in held and link.record_b in held
     return _stood(link.created_at, link.id, entry.created_at, mark)
 
 
+def keep_held_in_copy(db: Store, held: dict[str, set[int]]) -> None:
+    """Record, for each entry id of ``held`` (final decisions just logged by `decisions
+    import`), the records its study held in the copy it was given in (migration 100)."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO decision_study_records SELECT rowid, ? FROM decisions WHERE id = ?",
+        [(rid, entry_id) for entry_id, ids in held.items() for rid in sorted(ids)],
+    )
+
+
+def held_in_copy(db: Store, entry_id: str) -> set[int] | None:
+    """The records the study of final decision ``entry_id`` held in the copy it was given in,
+    as its exported line named them (:func:`keep_held_in_copy`); None where that is not known
+    (given in this file, or brought in from an export that did not say)."""
+    rows = db.conn.execute(
+        "SELECT s.record_id FROM decisions d JOIN decision_study_records s"
+        " ON s.entry_row = d.rowid WHERE d.id = ?",
+        (entry_id,),
+    ).fetchall()
+    return {int(r[0]) for r in rows} or None
+
+
 def cluster_when_logged(db: Store, entry: Decision) -> set[int]:
-    """The records the study of ``entry`` (a final decision) held when it was given: the
-    links in this file when the entry came into it (:func:`link_mark`: the order of events
-    here, one clock or none) and made by its time. A final brought in by `decisions import`
-    from another machine, whose clock may run ahead, is not taken to have seen a merge made
-    here after it came in; of the links here before it came, its time tells which its own copy
-    may have held (no link of that copy comes with it). An entry logged before schema 99: its
-    time alone."""
+    """The records the study of ``entry`` (a final decision) held when it was given: where
+    its copy said so (an exported line's 'study_records': :func:`held_in_copy`), those;
+    otherwise the links in this file when the entry came into it (:func:`link_mark`: the
+    order of events here, one clock or none) and made by its time. A final brought in by
+    `decisions import` from another machine, whose clock may run ahead, is not taken to have
+    seen a merge made here after it came in; of the links here before it came, its time tells
+    which its own copy may have held. An entry logged before schema 99: its time alone."""
+    if (held := held_in_copy(db, entry.id)) is not None:
+        return held
     return cluster_at(db, entry.record_id, entry.created_at, link_mark(db, entry.id))
 
 

@@ -8,6 +8,7 @@ protocol either works with the data kept, or is refused with what it would lose 
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -87,14 +88,57 @@ def test_a_name_the_protocol_does_not_list_is_refused_by_every_command(
         )
 
 
-def test_a_name_in_another_case_is_named_as_the_protocol_writes_it(project: Path, capsys) -> None:
+@pytest.mark.parametrize("typed", [["--reviewer", "Reviewer1"], ["--reviewer=Reviewer1"]])
+def test_a_name_in_another_case_is_refused_with_the_command_retyped(
+    project: Path, capsys, typed: list[str]
+) -> None:
+    """The hint gave the name alone ('reviewer1'): the command is retyped with it, a line to
+    copy, as the other hints give one; run as printed, it records the label."""
     study = first_study(project)
+    argv = ["label", str(study), "model-type=workplace", *typed]
+    right = [w.replace("Reviewer1", "reviewer1") for w in argv]
+    line = shlex.join(["reviewkit", *right, "--project", str(project)])
     refused(
         project,
-        ["label", str(study), "model-type=workplace", "--reviewer", "Reviewer1"],
+        argv,
         capsys,
         [
             "'Reviewer1' is not a reviewer or a lead",
+            f"names are compared exactly: give it as the protocol writes it: {line}",
+        ],
+    )
+    assert main(shlex.split(line)[1:]) == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["screen", "--reviewer", "Reviewer1", "--stage", "title-abstract"],
+        ["decisions", "export", "--reviewer", "Lead", "lead.jsonl"],
+    ],
+    ids=["screen", "decisions export"],
+)
+def test_a_name_refused_further_in_is_retyped_too(project: Path, capsys, argv) -> None:
+    """A name refused by the stage function, not on opening the project (screen's reviewer,
+    the exporter): the command is retyped all the same."""
+    line = shlex.join(
+        ["reviewkit", *(w.replace("Reviewer1", "reviewer1").replace("Lead", "lead") for w in argv)]
+    )
+    refused(project, argv, capsys, [f"give it as the protocol writes it: {line} --project"])
+
+
+def test_a_name_in_another_case_not_typed_is_named_as_the_protocol_writes_it(
+    project: Path, capsys, monkeypatch
+) -> None:
+    """A name that came from $REVIEWKIT_REVIEWER is on no line to retype: the hint names it."""
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "Reviewer1")
+    study = first_study(project)
+    refused(
+        project,
+        ["label", str(study), "model-type=workplace"],
+        capsys,
+        [
+            "'Reviewer1' comes from $REVIEWKIT_REVIEWER",
             "give it as the protocol writes it, 'reviewer1'",
         ],
     )

@@ -49,6 +49,31 @@ def test_the_merge_s_conflicts_line_opens_them_for_the_person_who_merged(
     assert [(s.resolver, s.stage) for s in opened] == [("lead", TA)]
 
 
+@pytest.mark.parametrize("stage_open", [True, False], ids=["stage open", "stage closed"])
+def test_a_reviewer_s_merge_names_who_may_resolve_what_it_leaves_in_conflict(
+    screened, capsys, monkeypatch, stage_open
+):
+    """A reviewer merges records decided apart while the stage is open (a record waits for
+    votes): the line said 'conflicts --resolver reviewer1', which conflicts refuses (it would
+    unblind them). It names a lead of the protocol; once the stage is closed, the reviewer
+    may resolve, and it names them. Typed as printed, each line opens the conflicts."""
+    project, (r1, r2, _r3) = screened
+    if stage_open:
+        add_records(project, [other(4)])  # not yet screened: title-abstract is open
+    monkeypatch.chdir(project.folder)
+    args = ("dedup", "merge", "--reviewer", "reviewer1", "--yes", str(r2), str(r1))
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    who = "lead" if stage_open else "reviewer1"
+    line = f"reviewkit conflicts --resolver {who} --stage {TA}"
+    said = f"a lead resolves it: {line}" if stage_open else f"resolve with {line}"
+    assert f"their decisions disagree: {said}\n" in out
+    opened = []
+    monkeypatch.setattr(tui_app, "run_screen", lambda screen: opened.append(screen) or "")
+    assert main(shlex.split(line)[1:]) == 0
+    assert [(s.resolver, s.stage) for s in opened] == [(who, TA)]
+
+
 def test_merge_before_screening_joins_the_two_and_is_a_duplicate_removed_by_hand(project_b, capsys):
     r1, r2, _r3 = add_records(project_b, [other(1, pmid="35000001"), other(2), other(3)])
     code, out, err = merge(capsys, project_b, "--reviewer", "reviewer1", "pmid:35000001", str(r2))

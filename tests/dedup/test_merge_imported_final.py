@@ -1,11 +1,13 @@
 """A lead's final made in another copy of the project and brought in by `decisions import`,
 and a dedup merge made here (issue 14, item 4: two clocks). A final settles the records its
-study held when it was given; links are not exchanged, so what that was is told by the order
-of events in this file where it can be: a merge made here after the final came in was not
-seen by it, whatever the other machine's clock says (`decisions import` lets it run a day
-ahead, and the final had been taken to have seen the merge). A merge made here before the
-final came in: only the final's time (that machine's clock) can say whether its copy held the
-record, and `decisions import` says so where a record decided otherwise is taken as settled."""
+study held when it was given; links are not exchanged, but the exported final names the
+records its study held there ('study_records'), whatever either clock says. A log exported
+before it did: what the final held is told by the order of events in this file where it can
+be: a merge made here after the final came in was not seen by it, whatever the other
+machine's clock says (`decisions import` lets it run a day ahead, and the final had been taken
+to have seen the merge). A merge made here before the final came in: only the final's time
+(that machine's clock) can say whether its copy held the record, and `decisions import` says
+so where a record decided otherwise is taken as settled."""
 
 from __future__ import annotations
 
@@ -34,9 +36,10 @@ def _screened_apart(project) -> tuple[int, int]:
     return pairs_apart(project, 1)[0]
 
 
-def _final_from_copy(copy, a: int | list[int], log, hours: float) -> None:
+def _final_from_copy(copy, a: int | list[int], log, hours: float, held: bool = True) -> None:
     """The lead settles a include (each of them) in ``copy``; their log written to ``log``, its
-    times moved ``hours`` (that machine's clock)."""
+    times moved ``hours`` (that machine's clock); not ``held``: as exported before the finals
+    said what their studies held (no 'study_records')."""
     for study in a if isinstance(a, list) else [a]:
         resolve = ("conflicts", "resolve", str(study), "--decision", "include")
         assert cli(copy, *resolve, "--resolver", "lead") == 0
@@ -46,6 +49,8 @@ def _final_from_copy(copy, a: int | list[int], log, hours: float) -> None:
         entry = json.loads(line)
         when = datetime.fromisoformat(entry["created_at"]) + timedelta(hours=hours)
         entry["created_at"] = when.isoformat(timespec="microseconds")
+        if not held:
+            entry.pop("study_records", None)
         lines.append(json.dumps(entry))
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -91,13 +96,14 @@ def test_a_merge_made_after_the_final_came_in_opens_the_conflict_whatever_its_cl
 def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
     project_b, tmp_path, capsys, hours
 ):
-    """The merge is made here first; the final, made in a copy without it, comes in after.
+    """The merge is made here first; the final, made in a copy without it, comes in after, in
+    a log that does not say what its study held (exported before 'study_records').
     Its time alone can say whether its copy held record b: made before the merge (by that
     clock) it did not, and the conflict is open; made after, it is taken to settle b: the
     import says which, with what to do if that copy held b (apart)."""
     here, copy, a, b = _copies(project_b, tmp_path)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours, held=False)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     said = _said(capsys)
@@ -118,7 +124,7 @@ def test_a_final_logged_before_the_order_was_kept_is_told_by_its_time(project_b,
     """A project file from before schema 99 has no mark of when its entries came in: a final
     there is judged by its time alone, as before (here its clock ahead hides the merge)."""
     here, copy, a, b = _copies(project_b, tmp_path)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 2)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 2, held=False)  # a log of that time
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
     with open_project(here) as project, project.db.transaction():
         project.db.conn.execute("DELETE FROM decision_link_marks")
@@ -126,11 +132,15 @@ def test_a_final_logged_before_the_order_was_kept_is_told_by_its_time(project_b,
     assert f"{a}\tresolved" in _listed(here, capsys)
 
 
-def test_an_import_of_several_finals_names_the_studies_in_one_sentence(project_b, tmp_path, capsys):
+@pytest.mark.parametrize("held", [True, False], ids=["log says what they held", "log from before"])
+def test_an_import_of_several_finals_names_the_studies_in_one_sentence(
+    project_b, tmp_path, capsys, held
+):
     """Two studies merged here, each resolved in a copy without the merge, one log brought in:
     one sentence names them, in the order of the studies (they came in the order of the
     entries' ids; and each final read the whole log again: 4,000 finals, 4 CPU-s). Was: a
-    sentence each, 2,000 for 2,000 finals."""
+    sentence each, 2,000 for 2,000 finals. The log says their copy held the records apart:
+    the conflicts are open again; a log from before: taken by their time."""
     a, b = _screened_apart(project_b)
     c, d = add_records(project_b, [other(3), other(4)])
     scr.decide(project_b.db, c, TA, "reviewer1", "exclude", "long-term")
@@ -144,16 +154,23 @@ def test_an_import_of_several_finals_names_the_studies_in_one_sentence(project_b
         assert cli(here, "dedup", "merge", str(x), str(y), "--reviewer", "lead", "--yes") == 0
     resolve = ("conflicts", "resolve", str(c), "--decision", "exclude", "--reason", "long-term")
     assert cli(copy, *resolve, "--resolver", "lead") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 1)  # the final on a, and the log
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 1, held)  # the final on a, the log
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     said = _said(capsys)
+    line = f"reviewkit conflicts --resolver lead --stage {TA}"
     assert (
-        f"2 finals at {TA} from another copy (studies {a} and {c}) are taken to settle records"
-        " merged here before them by their time (that machine's clock): if that copy held them"
-        f" apart, resolve those studies again (reviewkit conflicts --resolver lead --stage {TA}"
+        f"2 finals at {TA} from another copy (studies {a} and {c}) do not settle records that"
+        f" copy held apart: the conflicts are open again; resolve those studies again ({line}"
+        if held
+        else f"2 finals at {TA} from another copy (studies {a} and {c}) are taken to settle"
+        " records merged here before them by their time (that machine's clock): if that copy"
+        f" held them apart, resolve those studies again ({line}"
     ) in said
     assert said.count("from another copy") == 1
+    listed = _listed(here, capsys)
+    status = "open" if held else "resolved"
+    assert f"{a}\t{status}" in listed and f"{c}\t{status}" in listed
 
 
 @pytest.mark.parametrize("who", ["lead", "reviewer1"])
@@ -161,7 +178,8 @@ def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
     project_b, tmp_path, capsys, who
 ):
     """The merge is made here, the copy taken after it (it holds record b), and the lead
-    settles the study there on a machine whose clock runs 2 h behind. Its time comes before
+    settles the study there on a machine whose clock runs 2 h behind; the log does not say
+    what the study held (exported before 'study_records'). Its time comes before
     the merge's, so the final is taken not to have seen b and the study is open again: that
     too rests on that machine's clock alone. Was: the import said nothing ('added 1 entry'),
     and the lead's settled study was open again without a word of why at the import. A lead
@@ -171,7 +189,7 @@ def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", -2)
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", -2, held=False)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), "--reviewer", who) == 0
     said = _said(capsys)
@@ -194,7 +212,8 @@ def test_finals_of_a_copy_taken_after_the_merge_are_told_once_to_whoever_imports
     project_b, tmp_path, capsys, monkeypatch, who
 ):
     """The team's way: the lead merged, a reviewer's copy was taken after it, and the lead's
-    log (their finals on the merged conflicts) is brought into it. Each final is taken to
+    log (their finals on the merged conflicts), exported before finals said what their
+    studies held, is brought into it. Each final is taken to
     settle the records merged before its time: one sentence says so for all, naming five
     studies and counting the rest. Was: a sentence a final (2,000 finals, 2,000 lines), each
     telling the reviewer to resolve the study again, which a reviewer cannot do. A lead is
@@ -207,7 +226,7 @@ def test_finals_of_a_copy_taken_after_the_merge_are_told_once_to_whoever_imports
         assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, studies, tmp_path / "lead.jsonl", 0)
+    _final_from_copy(copy, studies, tmp_path / "lead.jsonl", 0, held=False)
     capsys.readouterr()
     if who is None:
         monkeypatch.delenv("REVIEWKIT_REVIEWER")
@@ -239,3 +258,74 @@ def test_an_import_by_a_name_the_protocol_does_not_list_is_refused(project_b, tm
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *given) == 2
     assert "'laed' is not a reviewer or a lead of this protocol" in capsys.readouterr().err
     assert f"{a}\topen" in _listed(here, capsys)  # the final was not brought in
+
+
+# (a clock behind the votes' is left out: the votes cast before the final then read as cast
+# after it, and open the studies again by votes, a matter of the votes' clock, not the merge)
+@pytest.mark.parametrize("hours", [0, 2], ids=["same clock", "2 h ahead"])
+def test_finals_of_a_copy_taken_after_the_merge_settle_what_it_held_and_say_nothing(
+    project_b, tmp_path, capsys, hours
+):
+    """The lead merged, the copy was taken after it (it held the merges), and the lead's finals
+    made there come back: each names the records its study held, so it settles them, and the
+    import says nothing of them. Was: 'taken to settle records merged here before them by
+    their time', a false alarm."""
+    pairs = pairs_apart(project_b, 3)
+    here, copy = project_b.folder, tmp_path / "copy"
+    for a, b in pairs:
+        assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    project_b.close()
+    shutil.copytree(here, copy)
+    _final_from_copy(copy, [a for a, _ in pairs], tmp_path / "lead.jsonl", hours)
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
+    said = _said(capsys)
+    assert said == "added 3 entries, 0 already present"
+    listed = _listed(here, capsys)
+    assert all(f"{a}\tresolved" in listed for a, _ in pairs)
+    with open_project(here) as project:
+        outcomes = scr.stage_outcomes(project, TA)
+        assert all(outcomes[a].status == "include" for a, _ in pairs)
+
+
+@pytest.mark.parametrize("who", ["lead", "reviewer1"])
+@pytest.mark.parametrize("hours", [-1, 1], ids=["made before the merge", "made after it"])
+def test_a_final_of_a_copy_taken_before_the_merge_opens_the_conflict_whatever_its_clock(
+    project_b, tmp_path, capsys, hours, who
+):
+    """The copy was taken before the lead merged a and b here; the lead's final on a made
+    there names no record b in its study: it does not settle b (excluded by both reviewers),
+    and the import says so, whatever that machine's clock says. Was, made after the merge by
+    that clock: taken to settle b, the study resolved and b's exclusion dropped unseen."""
+    here, copy, a, b = _copies(project_b, tmp_path)
+    assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
+    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), "--reviewer", who) == 0
+    said = _said(capsys)
+    todo = {
+        "lead": f"resolve the study again (reviewkit conflicts --resolver lead --stage {TA}",
+        "reviewer1": f"a lead resolves the study again (they see it in reviewkit conflicts"
+        f" --stage {TA}",
+    }[who]
+    assert (
+        f"lead's final on study {a} at {TA}, from another copy, does not settle record {b},"
+        f" which that copy held apart: the conflict is open again; {todo}"
+    ) in said
+    assert "taken to settle" not in said and "taken not to settle" not in said
+    assert f"{a}\topen" in _listed(here, capsys)
+
+
+def test_a_final_s_study_records_that_are_no_list_refuse_the_file(project_b, tmp_path, capsys):
+    """The field is checked as every field is: the line named, nothing written."""
+    here, copy, a, _b = _copies(project_b, tmp_path)
+    log = tmp_path / "lead.jsonl"
+    _final_from_copy(copy, a, log, 0)
+    entry = json.loads(log.read_text(encoding="utf-8"))
+    assert entry["study_records"] == []  # a study of one record in that copy
+    log.write_text(json.dumps({**entry, "study_records": "none"}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli(here, "decisions", "import", str(log)) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{log}:1: study_records must be a list of records" in err
+    assert f"{a}\topen" in _listed(here, capsys)

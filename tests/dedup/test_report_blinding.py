@@ -72,7 +72,7 @@ def test_a_typed_name_the_protocol_does_not_list_is_refused(project_b, capsys):
     protocol = project_b.folder / "protocol.toml"
     for name, says in (
         ("stranger", "[review] reviewers: reviewer1 and reviewer2; leads: lead"),
-        ("Lead", "give it as the protocol writes it, 'lead'"),
+        ("Lead", "give it as the protocol writes it: reviewkit dedup report --project"),
     ):
         capsys.readouterr()
         argv = ["dedup", "report", "--project", str(project_b.folder), "--reviewer", name]

@@ -1,0 +1,65 @@
+"""What a final decision's study held in the copy it was given in, carried by the exchange.
+
+Duplicate links are not exchanged, so a final brought in by ``decisions import`` was judged by
+its time (that machine's clock) against the links of the project it came into: in a reviewer's
+copy taken after the lead merged two records, the lead's finals made there were said to be
+"taken to settle" a record the copy already held. So ``decisions export`` writes, on each final
+decision, the records its study held when it was given (``study_records``: the others than its
+own, by their portable keys, as ``record`` names its own; ``[]`` for a study of one record),
+and ``decisions import`` keeps them for the final (migration 100): what it settled is then
+what its copy held (:func:`reviewkit.store.duplicates.cluster_when_logged`), whatever the
+clocks. A line without the field (an export from before it) is judged by its time, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reviewkit.decision_keys import RecordResolver, key_problem
+from reviewkit.screening.rules import FINAL
+from reviewkit.store import Store
+from reviewkit.store import duplicates as links
+from reviewkit.store.decisions import Decision
+
+STUDY_RECORDS = "study_records"
+
+
+def study_records(db: Store, log: Iterable[Decision]) -> dict[str, list[int]]:
+    """For each final decision of ``log``, the other records its study held when it was given
+    (:func:`~reviewkit.store.duplicates.cluster_when_logged`), in id order."""
+    return {
+        d.id: sorted(links.cluster_when_logged(db, d) - {d.record_id})
+        for d in log
+        if d.label in FINAL
+    }
+
+
+def study_records_problem(entry: dict) -> str:
+    """What is wrong with a line's ``study_records`` ('' for nothing, or none given): a list
+    of record keys, on a final decision only."""
+    if STUDY_RECORDS not in entry:
+        return ""
+    given = entry[STUDY_RECORDS]
+    if entry.get("label") not in FINAL:
+        return f"{STUDY_RECORDS} go with a final decision only, not with {entry.get('label')!r}"
+    if not isinstance(given, list):
+        return f"{STUDY_RECORDS} must be a list of records (pmid, doi, title, year)"
+    for i, key in enumerate(given):
+        if problem := key_problem(key, f"{STUDY_RECORDS}[{i}]"):
+            return problem
+    return ""
+
+
+def resolve_study_records(resolve: RecordResolver, entry: dict, where: str) -> set[int] | None:
+    """The records of this project that a final's ``study_records`` name (one this project
+    does not hold is in no study here, and is left); None where the line gives none."""
+    if STUDY_RECORDS not in entry:
+        return None
+    found = (resolve(key, where) for key in entry[STUDY_RECORDS])
+    return {r for r in found if r is not None}
+
+
+def held_in_copies(db: Store, held: dict[str, set[int]]) -> None:
+    """Keep what each final just logged held in its copy (entry id -> records here)."""
+    if held:
+        links.keep_held_in_copy(db, held)
