@@ -2,7 +2,7 @@
 site of service delivery; protocols/rtw-care-settings.toml), on 33 real PubMed records of the
 snapshot kept unseen while the protocol was written and labelled after it was committed. First
 reading (c7d65612): 18/33; answering the most common label (hospital or specialist care) gets
-16/33 (benchmarks/results/classify.md)."""
+16/33 (benchmarks/results/classify.md); after cls17's mends by kind 24/33."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_setting_records.csv
 
 # the floor is what the rules get now, so a row lost fails here
 def test_the_setting_scheme_through_the_cli(capsys):
-    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "setting", "study_setting", 33) >= 18
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "setting", "study_setting", 33) >= 24
 
 
 @pytest.mark.parametrize(
