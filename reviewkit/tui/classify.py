@@ -268,8 +268,11 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         return self.scheme.name_of(label)
 
     def label_names(self, labels: list[str]) -> str:
-        """Labels' names as one list the reader can split: joined with :data:`LABELS_APART`."""
-        return LABELS_APART.join(self.label_name(lab) for lab in labels)
+        """Labels' names as one list the reader can split: joined with :data:`LABELS_APART`, in
+        the order of the label rows (the protocol's; the none answer last), not of their ids."""
+        row = {lab.id: n for n, lab in enumerate(self.scheme.labels)}
+        ordered = sorted(labels, key=lambda lab: row.get(lab, len(row)))
+        return LABELS_APART.join(self.label_name(lab) for lab in ordered)
 
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label

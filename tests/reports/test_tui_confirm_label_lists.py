@@ -58,12 +58,12 @@ def test_two_confirmed_labels_are_told_apart_in_the_message(tmp_path) -> None:
         return confirmed, kept
 
     confirmed, kept = asyncio.run(go())
-    both = ["Digital (internet, app, video)", "In person (face to face)"]
+    both = ["In person (face to face)", "Digital (internet, app, video)"]  # as the rows are
     # was "In person (face to face), Digital (internet, app, video)": two labels or four?
     named = confirmed.split(f"(id {ids[0]}): ", 1)[1].split(" confirmed", 1)[0]
-    assert sorted(named.split(LABELS_APART)) == both, confirmed
+    assert named.split(LABELS_APART) == both, confirmed
     named = kept.split(f"(id {ids[0]}): ", 1)[1].split(" kept", 1)[0]
-    assert sorted(named.split(LABELS_APART)) == both, kept
+    assert named.split(LABELS_APART) == both, kept
     project.close()
 
 
