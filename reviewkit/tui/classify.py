@@ -398,7 +398,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         if not confirmed or (self.ticking and self._ticks_changed()):
             return False
         who = classify.confirmed_by(self.project.db, self.scheme.id, self.current)
-        named = self.label_names(self._in_row_order(set(confirmed)))
+        named = self.label_names(confirmed)
         if self.ticking:  # every label unticked: the ✓ stays ticked (else nothing is ticked)
             self.selection = set(confirmed)
         self._go_on(
