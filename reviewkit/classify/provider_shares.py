@@ -22,6 +22,11 @@ training the field studies ("A resilience programme was delivered to 200 nurses 
 25 case managers (80% female)", "Nurses (92% women) took part in a programme led by
 psychologists"): there the verb of delivery is not theirs, and the share is the participants'.
 
+A provider's bracket that counts the people they treated before the share ("delivered by 40
+GPs (1200 patients, 55% women)") holds the participants' share, beside a verb of delivery too:
+the share is of the people counted last before it; the providers' own count ("(n = 40, 55%
+women)", "(12 nurses, 92% women)") leaves it theirs.
+
 A provider's own kind in the share ("Of the 12 coaches who delivered the programme, 60% were
 physiotherapists") says who delivered, what a scheme of the providers reads: it stays evidence.
 
@@ -87,6 +92,16 @@ _SHARE_VERB = re.compile(r"\b(?:were|was|are|is|being)\b", re.IGNORECASE)
 _OPENED_BY = frozenset({"of", "among", "amongst"})
 _DETERMINERS = frozenset({"the", "all", "these", "those", "our"})
 _OPENING_REACH = 3  # words after the determiner and count: an adjective or two and the noun
+# The people a provider treated, counted in the provider's bracket before the share ("delivered
+# by 40 GPs (1200 patients, 55% women)", "nurses (treating 310 participants, 70% men)"): the
+# share that follows is of those people, the participants', whatever verb of delivery stands
+# beside; the providers' own count ("(n = 40, 55% women)", "(12 nurses, 92% women)") leaves
+# it theirs. A count, an adjective at most, and a noun of people who are no providers
+_PEOPLE_COUNTED = re.compile(
+    r"\b\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:patients?|participants?|workers?|employees?|clients?"
+    r"|cases|persons|people|individuals|subjects|children|adults|users|pupils|students)\b",
+    re.IGNORECASE,
+)
 
 
 def _index_before(words: list[Token], at: int) -> int:
@@ -166,6 +181,8 @@ def providers_share(text: str, words: list[Token], first: int, last: int) -> boo
     if bearer < 0 or not _PROVIDER.fullmatch(low_at(words, bearer)):
         return False
     after = words[bearer].end
+    if closing == ")" and _PEOPLE_COUNTED.search(text, after, phrase):
+        return False  # the patients the providers treated, counted in their bracket
     if closing:  # the share's own bracket or apposition closes before the provider's verb
         found = text.find(closing, end, span[1])
         after = span[1] if found < 0 else found

@@ -26,8 +26,13 @@ HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
 # them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
-# no sentence begins so ("... in the U.S. We ..." ends one)
-SENTENCE_END = re.compile(r"[;!?](?:\s|$)|\.$|(?<![A-Z]\.[A-Z])\.\s|\.\s(?![a-z])")
+# no sentence begins so ("... in the U.S. We ..." ends one); never after "e.g." or "i.e.",
+# which open an example or a gloss inside a sentence, before a capital too ("those
+# immunocompromised (e.g. HIV) will be excluded": the exclusion's cue was cut off)
+_NO_END = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bE\.g)(?<!\bI\.e)"
+SENTENCE_END = re.compile(
+    rf"[;!?](?:\s|$)|\.$|(?<![A-Z]\.[A-Z]){_NO_END}\.\s|{_NO_END}\.\s(?![a-z])"
+)
 
 
 @lru_cache(maxsize=65536)

@@ -54,6 +54,10 @@ from reviewkit.wording import quantity
 # so that without colour they are told from each other and from the bold title round them
 EVIDENCE_STYLE = "bold reverse #ffd966 on black"
 NEGATIVE_STYLE = "bold underline white on #c0392b"
+# Between the names of a list of labels in the message line: shipped names hold ", ", " and "
+# and " or " ("Hospital or specialist care", "Digital (internet, app, video)"), so names joined
+# with ", " could not be told apart; no shipped label's name holds " | " (a test reads them all)
+LABELS_APART = " | "
 
 ACTIONS: tuple[Action, ...] = (
     *(
@@ -292,6 +296,13 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         the protocol gives none)."""
         return self.scheme.name_of(label)
 
+    def label_names(self, labels: list[str]) -> str:
+        """Labels' names as one list the reader can split: joined with :data:`LABELS_APART`, in
+        the order of the label rows (the protocol's; the none answer last), not of their ids."""
+        row = {lab.id: n for n, lab in enumerate(self.scheme.labels)}
+        ordered = sorted(labels, key=lambda lab: row.get(lab, len(row)))
+        return LABELS_APART.join(self.label_name(lab) for lab in ordered)
+
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label
         (``done``: the confirmed labels, when the caller has just read them)."""
@@ -382,7 +393,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         """'study 3 (id 12): Mental disorders confirmed': named as the status line names it
         (place, then id: the id alone read as a place) and the labels by their names in the
         protocol, as the rows show them (not their ids)."""
-        named = ", ".join(self.label_name(lab) for lab in labels)
+        named = self.label_names(labels)
         return f"study {self.pos + 1} (id {self.current}): {named} confirmed"
 
     def _commit(self, labels: list[str]) -> None:
@@ -426,7 +437,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         if not confirmed or (self.ticking and self._ticks_changed()):
             return False
         who = classify.confirmed_by(self.project.db, self.scheme.id, self.current)
-        named = ", ".join(self.label_name(lab) for lab in self._in_row_order(set(confirmed)))
+        named = self.label_names(confirmed)
         if self.ticking:  # every label unticked: the ✓ stays ticked (else nothing is ticked)
             self.selection = set(confirmed)
         self._go_on(

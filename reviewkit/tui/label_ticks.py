@@ -56,7 +56,7 @@ class LabelTicks:
         they see ticked, as every key of the other screens is saved when pressed; ticks
         dropped on the way out were lost without a word."""
         if not self.selection and self._ticks_from:  # every label unticked: nothing to store
-            kept = ", ".join(self.label_name(lab) for lab in self._ticked_from())
+            kept = self.label_names(self._ticked_from())
             none = screen_key(self.app, "classify.none")
             return f"study {self.pos + 1} (id {self.current}): nothing ticked, {kept} kept ({none} is none)"
         if not self._ticks_changed():

@@ -70,8 +70,19 @@ def test_a_dotted_acronym_ends_a_sentence_only_before_a_capital():
     assert [text[a:b] for a, b in sentences(text)] == [
         "Workers in the U.S. were excluded",
         "It was done in the U.K",
-        "We asked e.g",
-        "them",
+        "We asked e.g. them",  # cls17: "e.g." and "i.e." end no sentence
+        "",
+    ]
+
+
+# cls17: an example or a gloss in an exclusion criterion ("(e.g. HIV)", "i.e. ICU") cut the
+# criterion's sentence before its cue ("... will be excluded"), a capital after "e.g." read as a
+# new sentence
+def test_e_g_and_i_e_end_no_sentence_before_a_capital():
+    text = "Those with (e.g. HIV) or i.e. ICU stays were excluded. Next one."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Those with (e.g. HIV) or i.e. ICU stays were excluded",
+        "Next one",
         "",
     ]
 

@@ -2,7 +2,7 @@
 site of service delivery; protocols/rtw-care-settings.toml), on 33 real PubMed records of the
 snapshot kept unseen while the protocol was written and labelled after it was committed. First
 reading (c7d65612): 18/33; answering the most common label (hospital or specialist care) gets
-16/33 (benchmarks/results/classify.md)."""
+16/33 (benchmarks/results/classify.md); after cls17's mends by kind 24/33."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_setting_records.csv
 
 # the floor is what the rules get now, so a row lost fails here
 def test_the_setting_scheme_through_the_cli(capsys):
-    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "setting", "study_setting", 33) >= 18
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, "setting", "study_setting", 33) >= 24
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,31 @@ def test_the_setting_scheme_through_the_cli(capsys):
         ("Most were employed (62%) and 52% had completed tertiary education.", ["not-stated"]),
         # one weak word never names a setting
         ("Community-acquired pneumonia was the most common diagnosis.", ["not-stated"]),
+        # cls17, places no term listed: a programme based at school or at home is done in the
+        # community (the label's schools and households), as "community-based" is
+        ("Pupils aged 11-14 took part in a school-based programme of peer mentoring.",
+         ["community"]),
+        ("Patients followed a home-based walking programme with weekly telephone calls.",
+         ["community"]),
+        # a school is weak ("medical school", "school belonging"): with a second community word
+        ("Lessons were observed in a school of a deprived neighbourhood; the community was "
+         "invited.", ["community"]),
+        ("Students of a medical school were interviewed.", ["not-stated"]),
+        # events and care outside hospital (arrests, births) are the community's
+        ("Out-of-hospital births were taken from a national registry.", ["community"]),
+        # primary care in dentistry; a referral centre is specialist care
+        ("Adults attending a primary dental care clinic were examined.", ["primary-care"]),
+        ("Records of three referral centres for liver disease were reviewed.", ["specialist"]),
+        # cls17, a hospital or a company that is no setting: health-service use as an outcome
+        ("The primary outcome will be the number of hospital bed days used by residents.",
+         ["not-stated"]),
+        ("The tablets are supplied by a pharmaceutical company.", ["not-stated"]),
+        # an exclusion criterion with "e.g." in it is one sentence: "(e.g. HIV)" ended it
+        ("Patients needing ventilation in the intensive care unit, those immunocompromised (e.g. "
+         "HIV) and pregnant women will be excluded.", ["not-stated"]),
+        # ... and a hospital where care was given stays one
+        ("Children admitted to hospital were enrolled. The primary outcome was hospital costs.",
+         ["specialist"]),
     ],
 )  # fmt: skip
 def test_the_setting_named(text, setting):

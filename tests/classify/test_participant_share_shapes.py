@@ -36,6 +36,9 @@ def sexes():
         "The coaching was given by occupational therapists (women, 88%).",
         "The programme was delivered individually by 12 trained physiotherapists (85% women).",
         "The physiotherapists (85% women), who had ten years of experience, delivered it.",
+        # cls17: the providers' own count in their bracket keeps the share theirs
+        "The programme was delivered by 40 GPs (n = 40, 55% women) to 1200 patients.",
+        "The sessions were led by 12 nurses (12 nurses, 92% women).",
     ],
 )
 def test_a_share_of_the_providers_who_delivered_names_no_participants(sexes, text):
@@ -72,6 +75,11 @@ def test_a_share_of_the_providers_who_delivered_names_no_participants(sexes, tex
          ["both"]),
         ("In the programme delivered by case managers, 60% of the participants were women.",
          ["both"]),
+        # cls17: the provider's bracket holds the people they treated, counted, before the
+        # share: the share is theirs, the participants', beside a verb of delivery too
+        ("The programme was delivered by 40 GPs (1200 patients, 55% women).", ["both"]),
+        ("Physiotherapists (n = 12, 240 workers, 61% female) delivered the sessions.", ["both"]),
+        ("The sessions were led by nurses (treating 310 participants, 70% men).", ["both"]),
     ],
 )  # fmt: skip
 def test_a_share_of_the_participants_still_names_both(sexes, text, sex):
