@@ -296,8 +296,8 @@ def _read(
             where=name,
             hint=not_export.PMID_LIST_HINT,
         )
-    if first and not titled:  # PubMed writes a TI for every record (a book's too): every
-        raise FormatError(  # one without is a file edited or written by another program
+    if first and not titled:  # PubMed writes a title in every record (a whole book's as BTI):
+        raise FormatError(  # a file with none was edited or written by another program
             "no record holds a title (TI): PubMed writes one in every record, so this file was"
             " edited or made by another program",
             where=f"{name}:{first}",
@@ -339,7 +339,7 @@ def _checked(
 
 
 # the title tags of PubMed's MEDLINE format: an article's TI (TT: the original language's,
-# beside TI), a book's BTI and a chapter's CTI
+# beside TI), a book's BTI (a whole book has no TI) and its collection's CTI
 _TITLES = ("TI", "TT", "BTI", "CTI")
 
 

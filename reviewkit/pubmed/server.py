@@ -290,11 +290,14 @@ class EutilsServer:
         check_common(params, formats=("xml", "json"), extra=frozenset({"version"}))
         if not params.get("id") and not params.get("query_key"):
             raise ReplyError(NO_IDS)
-        pmids = self._requested(params)
+        v2_xml = params.get("retmode") != "json" and params.get("version") == "2.0"
+        # a window past a history set's end: an empty DocumentSummarySet in version 2.0 (a
+        # recorded reply, gschofl/reutils issue #6), EFetch's OUT OF RANGE error otherwise
+        pmids = self._requested(params, empty_past_end=v2_xml)
         found = self.snapshot.articles_by_pmid(pmids)
         if params.get("retmode") == "json":
             return esummary_json(pmids, found)
-        if params.get("version") == "2.0":
+        if v2_xml:
             return esummary_v2_xml(pmids, found, db_build(self.built))
         return esummary_xml(pmids, found)
 
@@ -305,13 +308,16 @@ class EutilsServer:
         webenv = params.get("WebEnv", "")
         return epost_reply(params.get("id", ""), lambda pmids: self._remember(webenv, pmids))
 
-    def _requested(self, params: dict[str, str]) -> list[int]:
+    def _requested(self, params: dict[str, str], empty_past_end: bool = False) -> list[int]:
         """The PMIDs of ``id`` (it wins, as before), else of the WebEnv's set query_key,
-        retstart.. retstart + retmax."""
+        retstart.. retstart + retmax; a window past the set's end is refused
+        (:func:`history_window`), or none with ``empty_past_end``."""
         if params.get("id") or not params.get("WebEnv"):
             return parse_ids(params.get("id", ""))
         pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
         retstart, retmax = integer(params, "retstart", 0), integer(params, "retmax", 20)
+        if empty_past_end and retstart >= len(pmids):
+            return []
         return history_window(pmids, retstart, retmax, self.cap)
 
     def _remember(self, webenv: str, pmids: list[int]) -> tuple[str, int]:

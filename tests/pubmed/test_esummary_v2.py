@@ -112,3 +112,25 @@ def test_an_unknown_uid_and_a_book_in_version_2(
 def test_other_versions_are_refused_naming_what_is_served(server: EutilsServer) -> None:
     body = get(server, "esummary", db="pubmed", id="1", version="3.0")
     assert b"<ERROR>esummary version '3.0' is not served" in body
+
+
+def test_a_window_past_a_history_set_s_end_is_an_empty_set_in_version_2(
+    server: EutilsServer,
+) -> None:
+    """A recorded version 2.0 reply (gschofl/reutils issue #6, 2015: an epost of one id, then
+    esummary with retstart=1) is an empty ``<DocumentSummarySet status="OK">``, no <ERROR>:
+    version 2.0 answers so, where the local 1.0 answers EFetch's OUT OF RANGE (unverified for
+    1.0, left as it was)."""
+    found = esearch(server, term="english[la]", usehistory="y", retmax="0")
+    history = {"WebEnv": str(found["WebEnv"]), "query_key": str(found["QueryKey"])}
+    past = str(found["Count"])
+    status, body = reply(server, "esummary", db="pubmed", version="2.0", retstart=past, **history)
+    assert status == 200 and b"<ERROR>" not in body
+    docs = ET.fromstring(body).find("DocumentSummarySet")
+    assert docs is not None and docs.get("status") == "OK"
+    assert docs.findall("DocumentSummary") == []
+    one_before = str(int(past) - 1)
+    last = get(server, "esummary", db="pubmed", version="2.0", retstart=one_before, **history)
+    assert len(ET.fromstring(last).findall("DocumentSummarySet/DocumentSummary")) == 1
+    old = get(server, "esummary", db="pubmed", retstart=past, **history)
+    assert b"OUT OF RANGE" in old  # version 1.0: as before
