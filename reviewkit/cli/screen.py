@@ -50,7 +50,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
 
     Example: reviewkit screen --reviewer you --stage full-text
     """
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.actions import load_keymap
 

@@ -78,7 +78,12 @@ def simulate_command(
 
     Example: reviewkit simulate Cohen_2006_ADHD.csv --seed 1 --plot adhd.png
     """
-    from reviewkit.simulate import load_labelled_set, plot_recall, simulate, simulate_from_zero
+    from reviewkit.ranking.simulate import (
+        load_labelled_set,
+        plot_recall,
+        simulate,
+        simulate_from_zero,
+    )
 
     if plot_path is not None and plot_path.suffix.lower() != ".png":
         raise UserError(
@@ -134,8 +139,8 @@ def simulate_command(
 def _protocol_text(path: Path):  # -> reviewkit.ranking.cold_start.ProtocolText
     """The cold start's text of a protocol file (ProtocolError, exit 2, when it is not one)."""
     from reviewkit.protocol.validate import load
-    from reviewkit.queue_ranker import protocol_text
     from reviewkit.ranking.cold_start import ProtocolText
+    from reviewkit.ranking.queue import protocol_text
 
     return ProtocolText(**protocol_text(load(path)))
 

@@ -45,8 +45,13 @@ from scipy import sparse
 from reviewkit.blas import one_blas_thread
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.stopping import (
+    RemainingEstimate,
+    StopAdvice,
+    estimate_remaining,
+    stop_advice,
+)
 from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
-from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
     "BackgroundRanker",
@@ -275,7 +280,7 @@ class BackgroundRanker:
       ``"random"`` (the queue unchanged, before the ready rule or the first fit) or
       ``"model"`` (sorted by the last published model; ids it has not scored go last);
       ``trained_at`` is the UTC time of that model or None.
-    * ``estimate_remaining()`` returns the :class:`reviewkit.stopping.RemainingEstimate`
+    * ``estimate_remaining()`` returns the :class:`reviewkit.ranking.stopping.RemainingEstimate`
       for the last submission: includes still expected among this reviewer's unscreened
       records, with its interval; None before any decision.
     * ``on_trained`` (optional) is called from the worker thread after each publish; a
@@ -345,7 +350,7 @@ class BackgroundRanker:
         """The stopping recommendation for the last submission (see stopping.py), or None.
 
         None before any decision and when no rule has passed the simulations
-        (:data:`reviewkit.stopping.RECOMMENDED_RULE` is None).
+        (:data:`reviewkit.ranking.stopping.RECOMMENDED_RULE` is None).
         """
         return self._published.advice
 
