@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import output_kinds, outputs
-from reviewkit.cli._common import Given, OutputPath, progress_bar, say_warnings
+from reviewkit.cli._common import Given, OutputPath, csv_option, progress_bar, say_warnings
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -40,12 +40,7 @@ from reviewkit.wording import quantity
     type=OutputPath(dir_okay=False, figure=True),
     help="Write the recall curve (PNG).",
 )
-@click.option(
-    "--csv",
-    "csv_path",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Write the screening order (CSV).",
-)
+@csv_option("csv_path", "Write the screening order (CSV).")
 @click.option(
     "--from-zero",
     is_flag=True,
