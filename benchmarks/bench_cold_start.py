@@ -2,7 +2,7 @@
 
 Not the ASReview comparison (``bench_ranking.py``): ASReview has no protocol input and starts
 from one prior include and one prior exclude. Here every simulation starts as the screen
-does (:func:`reviewkit.simulate.simulate_from_zero`): no priors, the reviewer screens from the
+does (:func:`reviewkit.ranking.simulate.simulate_from_zero`): no priors, the reviewer screens from the
 top of the queue, the model starts at the ready rule (5 includes and 5 excludes).
 
 Data: every labelled CSV in ``/work/shared/data/screening/`` as it is (title, abstract and,
@@ -26,7 +26,7 @@ import tomllib
 from pathlib import Path
 
 from reviewkit.ranking.cold_start import ProtocolText
-from reviewkit.simulate import simulate_from_zero
+from reviewkit.ranking.simulate import simulate_from_zero
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data/screening")

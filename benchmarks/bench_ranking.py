@@ -11,9 +11,9 @@ abstract; ASReview's feature extractor reads only title and abstract). Two sets 
 keywords (ACEInhibitors, Nagtegaal): their ``with_keywords`` figures are their
 ``title_abstract`` ones. Both start from the same prior include and exclude
 (``RandomState(seed)``, ASReview's ``--prior-seed``) and stop at the last include; metrics
-come from one function (:func:`reviewkit.simulate.metrics`, priors left out).
+come from one function (:func:`reviewkit.ranking.simulate.metrics`, priors left out).
 
-**Time: whole processes.** reviewkit = ``python -m reviewkit.simulate CSV SEED OUT`` in a
+**Time: whole processes.** reviewkit = ``python -m reviewkit.ranking.simulate CSV SEED OUT`` in a
 fresh process, ASReview = ``asreview simulate`` in a fresh process; wall time and CPU time
 (user + sys, ``os.wait4`` of that process) include interpreter start-up and imports for
 both. The machine is shared: CPU time is the fair comparison.
@@ -24,7 +24,7 @@ run's figures so the comparison can be rebuilt without rerunning ASReview (~25 C
 pass). A run missing from both is reported as missing, never guessed.
 
 **Stopping.** For every reviewkit run the labels in screening order are replayed through the
-two stopping rules of :mod:`reviewkit.stopping` (the estimate of includes left first < 1;
+two stopping rules of :mod:`reviewkit.ranking.stopping` (the estimate of includes left first < 1;
 the Callaghan & Müller-Hansen test of 95 % recall at alpha 0.05, checked every 0.5 % of the
 records); recall at that moment and the share of records left unscreened are recorded.
 A rule may be recommended by the screen only if recall >= 95 % in >= 95 % of all runs.
@@ -46,8 +46,8 @@ from pathlib import Path
 
 from benchmarks import asreview_runner as asr
 from benchmarks.ranking_tried import tried_lines
-from reviewkit.simulate import metrics
-from reviewkit.stopping import RULES, stop_position
+from reviewkit.ranking.simulate import metrics
+from reviewkit.ranking.stopping import RULES, stop_position
 
 SEEDS = [0, 1, 2]
 LABEL = "label_included"
@@ -67,7 +67,14 @@ def run_reviewkit(csv_path: Path, seed: int) -> dict:
     peak resident memory (MB)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "run.json"
-        cmd = [sys.executable, "-m", "reviewkit.simulate", str(csv_path), str(seed), str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "reviewkit.ranking.simulate",
+            str(csv_path),
+            str(seed),
+            str(out),
+        ]
         # the environment as a user has it: the ranker limits its BLAS threads itself
         # (reviewkit/blas.py); ASReview runs in the same environment
         done = asr.run_measured(cmd, cwd=ROOT)

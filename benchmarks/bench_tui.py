@@ -169,7 +169,7 @@ def first_record_ranked(folder: str) -> dict:
     record, the ranked order's first pick (the protocol's cold-start order), in this process."""
     started = time.perf_counter()
     from reviewkit.project import open_project
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.app import ReviewkitApp
     from reviewkit.tui.screening import ScreeningScreen
@@ -213,7 +213,7 @@ def first_record_resumed(folder: str, votes: int = 5) -> dict:
     import resource
 
     from reviewkit.project import open_project
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.app import ReviewkitApp
     from reviewkit.tui.screening import ScreeningScreen
@@ -312,7 +312,7 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
     features built and the model retrained in background threads of the same process.
     """
     from reviewkit.project import open_project
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.app import ReviewkitApp
     from reviewkit.tui.screening import ScreeningScreen

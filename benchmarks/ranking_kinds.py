@@ -25,7 +25,7 @@ and given to both tools (identical input, as in ``bench_ranking.py``):
   the 15 shared sets, each title once; the label is BetaBlockers' ``label_included`` (42
   includes: few, hidden among near neighbours, the other cardiovascular drug reviews).
 
-For each set: reviewkit in a fresh process (``python -m reviewkit.simulate``, whole-process
+For each set: reviewkit in a fresh process (``python -m reviewkit.ranking.simulate``, whole-process
 CPU), ASReview 3.0.8 (``asreview simulate``, default model, under ``nice``; time-boxed), one
 seed (0); WSS@95, whole-process CPU, wall and peak resident memory of both; the two stopping
 rules replayed on reviewkit's order; with ``--profile``, where reviewkit's CPU goes (cProfile
@@ -53,7 +53,7 @@ import numpy as np
 
 from benchmarks import asreview_runner as asr
 from benchmarks.bench_ranking import run_reviewkit, stops_by_rule
-from reviewkit.simulate import metrics, simulate
+from reviewkit.ranking.simulate import metrics, simulate
 
 SEED = 27  # the construction's seed (the simulations use prior seed 0)
 SIM_SEED = 0
@@ -167,10 +167,10 @@ def describe(path: Path) -> dict:
 
 # where the in-process run spends its CPU: cumulative time of these functions (cProfile)
 PARTS = {
-    "read": ("simulate_input.py", "load_labelled_set"),
+    "read": ("labelled_sets.py", "load_labelled_set"),
     "features": ("features.py", "build_features"),
-    "fits": ("__init__.py", "fit"),
-    "scoring": ("__init__.py", "all_scores"),
+    "fits": ("ranker.py", "fit"),
+    "scoring": ("ranker.py", "all_scores"),
 }
 
 

@@ -1,11 +1,11 @@
 """Issue 17, round 10: passage-level evidence and query by bagging.
 
 ``python -m benchmarks.ranking_round10 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-9 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-9 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
-(resumable). The passages are split and weighted inside :func:`~reviewkit.simulate.simulate`
+(resumable). The passages are split and weighted inside :func:`~reviewkit.ranking.simulate.simulate`
 (its reading of the set and its ``build_features`` wrapped), so a run's CPU includes their
 cost. NAME (fixed before any run; the models are in ``benchmarks/ranking_round10_model.py``):
 
@@ -49,10 +49,10 @@ from benchmarks.ranking_round10_model import (
     passage_features,
     passages,
 )
-from reviewkit import simulate as simulate_module
-from reviewkit import simulate_input
-from reviewkit.ranking import record_text
+from reviewkit.ranking import labelled_sets
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import record_text
 
 
 class _Read:
@@ -93,13 +93,13 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 
 @contextlib.contextmanager
 def features_of(name: str) -> Iterator[None]:
-    """While open, :func:`reviewkit.simulate.simulate` builds variant ``name``'s features."""
+    """While open, :func:`reviewkit.ranking.simulate.simulate` builds variant ``name``'s features."""
     if not name.startswith("passage"):
         yield
         return
     _Read.parts = []
     with (
-        mock.patch.object(simulate_input, "record_text", _record_text),
+        mock.patch.object(labelled_sets, "record_text", _record_text),
         mock.patch.object(simulate_module, "build_features", _features),
     ):
         yield

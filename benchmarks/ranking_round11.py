@@ -1,11 +1,11 @@
 """Issue 17, round 11: a pretrained word representation (WordLlama's token embeddings).
 
 ``python -m benchmarks.ranking_round11 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-10 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-10 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
-(resumable). The embeddings are computed inside :func:`~reviewkit.simulate.simulate` (its
+(resumable). The embeddings are computed inside :func:`~reviewkit.ranking.simulate.simulate` (its
 ``build_features`` wrapped: the tokenizer and weights read and every record embedded in every
 run, see :func:`features`), so a run's CPU includes their cost; the ``tokenizers`` import
 (0.01 CPU-s) is outside. The representation and the models: ``ranking_round11_model.py``.
@@ -55,9 +55,9 @@ from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11_model as round11_model
 from benchmarks.ranking_round5 import kept_runs, summary
 from benchmarks.ranking_round11_model import BlockModel, ColdStart, RankAverage, with_embedding
-from reviewkit import simulate as simulate_module
-from reviewkit.ranking import build_features
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import build_features
 
 VARIANTS: dict[str, Callable[[], Any]] = {
     "kept": KernelLeastSquares,
@@ -78,7 +78,7 @@ def features(texts: Sequence[str], max_df: float = 0.95) -> Any:
 
 @contextlib.contextmanager
 def features_of(name: str) -> Iterator[None]:
-    """While open, :func:`reviewkit.simulate.simulate` builds variant ``name``'s features."""
+    """While open, :func:`reviewkit.ranking.simulate.simulate` builds variant ``name``'s features."""
     if not name.startswith("emb"):
         yield
         return

@@ -1,7 +1,7 @@
 """Issue 17, round 5: the ranking ideas of another kind, measured and dropped (none is in the
 product). Kept so the figures in ``benchmarks/results/ranking.md`` ("What was tried") can be
 reproduced: ``python -m benchmarks.ranking_round5 NAME SEEDS [INPUTS]`` runs the in-process
-simulation loop (:func:`reviewkit.simulate.simulate`, the tables' protocol) with a variant on
+simulation loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol) with a variant on
 the 15 sets and prints the figures; NAME is ``kept``, ``lsa_K_W`` (latent semantic kernel),
 ``add_K_W`` (latent kernel added to the lexical one), ``com_K_W`` (committee with a model on
 the latent features), ``logistic`` or ``poly_G`` (degree-2 polynomial kernel).
@@ -35,7 +35,7 @@ from reviewkit.ranking.model import (
     _conjugate_gradients,
     _standardised,
 )
-from reviewkit.simulate import simulate
+from reviewkit.ranking.simulate import simulate
 
 RESULTS = Path(__file__).resolve().parent / "results"
 INPUTS = ("title_abstract", "with_keywords")

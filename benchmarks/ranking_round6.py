@@ -1,7 +1,7 @@
 """Issue 17, round 6: a regularisation that sets itself on each review's own labels.
 
 ``python -m benchmarks.ranking_round6 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as
 ``benchmarks/ranking_round5.py`` does) with a variant on the 15 sets and prints the figures
 (mean WSS@95, sets at or above ASReview, recall@10 %, CPU against the kept setting, the
 smallest whole-process CPU ratio, the means on the 7 smaller and the 8 larger sets). Runs are

@@ -1,7 +1,7 @@
 """Issue 17, round 7: two models the tried list lacked, at the literature's default settings.
 
 ``python -m benchmarks.ranking_round7 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5 and 6 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5 and 6 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
@@ -41,9 +41,9 @@ from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
 from benchmarks.bench_ranking import LABEL
 from benchmarks.ranking_round7_model import NBScaledKernel, RocchioFusion, log_count_ratio
-from reviewkit.ranking import build_features
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.simulate import load_labelled_set, prior_rows
+from reviewkit.ranking.ranker import build_features
+from reviewkit.ranking.simulate import load_labelled_set, prior_rows
 
 VARIANTS: dict[str, Callable[[], Any]] = {
     "kept": KernelLeastSquares,

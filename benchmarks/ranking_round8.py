@@ -1,7 +1,7 @@
 """Issue 17, round 8: two ideas of kinds the tried list lacked, at the literature's defaults.
 
 ``python -m benchmarks.ranking_round8 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-7 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-7 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
@@ -46,9 +46,9 @@ from benchmarks.ranking_round8_model import (
     PairwiseLeastSquares,
     knn_graph,
 )
-from reviewkit.ranking import build_features
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.simulate import load_labelled_set
+from reviewkit.ranking.ranker import build_features
+from reviewkit.ranking.simulate import load_labelled_set
 
 # The committee's weight of the spreading member, stated before any run: equal weights (the
 # sum rule of combining classifiers), no evidence favouring either member.

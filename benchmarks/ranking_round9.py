@@ -1,11 +1,11 @@
 """Issue 17, round 9: word forms (stemming) and a committee of a surface and a stemmed view.
 
 ``python -m benchmarks.ranking_round9 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-8 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-8 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
-(resumable). The features are built inside :func:`~reviewkit.simulate.simulate` (its
+(resumable). The features are built inside :func:`~reviewkit.ranking.simulate.simulate` (its
 ``build_features`` swapped for the variant's), so a run's CPU includes the forms' cost.
 NAME (fixed before any run; the forms and the committee are in
 ``benchmarks/ranking_round9_model.py``):
@@ -51,11 +51,11 @@ from benchmarks.ranking_round9_model import (
     snowball,
     us_snowball,
 )
-from reviewkit import simulate as simulate_module
-from reviewkit.ranking import build_features
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.features import word_tokens
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.simulate import load_labelled_set
+from reviewkit.ranking.ranker import build_features
+from reviewkit.ranking.simulate import load_labelled_set
 
 # The committee's weight of the stemmed view, stated before any run: equal weights (the sum
 # rule of combining classifiers), no evidence favouring either view.
@@ -102,7 +102,7 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 
 @contextlib.contextmanager
 def features_of(name: str) -> Iterator[None]:
-    """While open, :func:`reviewkit.simulate.simulate` builds variant ``name``'s features."""
+    """While open, :func:`reviewkit.ranking.simulate.simulate` builds variant ``name``'s features."""
     make = _features(name)
     if make is None:
         yield

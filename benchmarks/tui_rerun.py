@@ -78,7 +78,7 @@ def next_articles(n: int):
 def rerun_while_open(folder: str, rank: bool) -> dict:
     """Key → next record painted when a rerun's records arrived; with ``rank``, until ranked."""
     from reviewkit.project import open_project
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.store import records as record_rows
     from reviewkit.tui.app import ReviewkitApp

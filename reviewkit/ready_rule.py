@@ -2,15 +2,15 @@
 order, orders a reviewer's queue.
 
 A module of its own, importing nothing heavy: the screen's process asks it for every status line
-(:mod:`reviewkit.queue_ranker`) and must not import numpy and scipy (0.2 s) with
-:mod:`reviewkit.ranking`, which re-exports it.
+(:mod:`reviewkit.ranking.queue`) and must not import numpy and scipy (0.2 s) with
+:mod:`reviewkit.ranking.ranker`, which re-exports it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-# the screen's defaults (``reviewkit.ranking``'s docstring). ASReview LAB trains as soon as its
+# the screen's defaults (``reviewkit.ranking.ranker``'s docstring). ASReview LAB trains as soon as its
 # prior knowledge holds one relevant and one irrelevant record; we wait for five of each
 MIN_INCLUDES = 5
 MIN_EXCLUDES = 5

@@ -1,5 +1,5 @@
 """Worker processes for CPU-bound work (parsing large PubMed XML files and the efetch replies
-of big runs; the screening ranker, see :mod:`reviewkit.queue_ranker`).
+of big runs; the screening ranker, see :mod:`reviewkit.ranking.queue`).
 
 Workers are spawned, not forked (the parent has threads), and ignore Ctrl-C: the parent alone
 turns an interrupt into one message and shuts them down. A worker is started with SIGINT

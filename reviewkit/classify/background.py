@@ -5,7 +5,7 @@ confirmation and returns at once; the worker fits the model and its cross-valida
 (a few hundred small fits at most: confirmed sets are tens to hundreds of studies) and
 publishes it; :attr:`ModelTrainer.latest` is the last published model. Only the newest
 submission is trained when several arrive during a fit, as in the screening ranker
-(:class:`reviewkit.ranking.BackgroundRanker`).
+(:class:`reviewkit.ranking.ranker.BackgroundRanker`).
 """
 
 from __future__ import annotations

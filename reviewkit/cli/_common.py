@@ -113,6 +113,17 @@ class OutputPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+def csv_file() -> OutputPath:
+    """The type of a CSV file a command writes: a name with another ending, or an existing
+    file that is not text, is refused before any work (see :class:`OutputPath`)."""
+    return OutputPath(dir_okay=False, writes="CSV", endings=(".csv",))
+
+
+def csv_option(dest: str, help: str) -> Callable:
+    """``--csv FILE``: a CSV file the command writes, as ``dest`` (:func:`csv_file`)."""
+    return click.option("--csv", dest, type=csv_file(), help=help)
+
+
 def out_dir_option(help: str, under: str = "") -> Callable:
     """``--out FOLDER`` for a command's files; without it :func:`out_folder` picks
     exports/``under`` in the project folder."""

@@ -9,7 +9,7 @@ import click
 
 from reviewkit.cli._common import (
     Given,
-    OutputPath,
+    csv_option,
     out_dir_option,
     out_folder,
     progress_bar,
@@ -64,11 +64,8 @@ if TYPE_CHECKING:
     type=Given("column name"),
     help="With --evaluate: the CSV's gold column.",
 )
-@click.option(
-    "--csv",
-    "csv_out",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.",
+@csv_option(
+    "csv_out", "Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV."
 )
 @all_option
 def classify_command(

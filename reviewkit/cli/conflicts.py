@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, say_warnings
+from reviewkit.cli._common import csv_option, say_warnings
 from reviewkit.cli._project import Name, from_group, load_project, project_option
 from reviewkit.cli._written import written
 from reviewkit.errors import command_line
@@ -55,11 +55,9 @@ resolver_option = click.option(
 @click.option(
     "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
 )
-@click.option(
-    "--csv",
+@csv_option(
     "csv_out",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Write the open conflicts to this CSV file instead of opening the screen: fill its"
+    "Write the open conflicts to this CSV file instead of opening the screen: fill its"
     " decision column (and reason, note) and read it back with 'conflicts import'.",
 )
 @click.pass_context

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit.cli._ask_first import go_ahead
-from reviewkit.cli._common import OutputPath, progress_bar, say_warnings
+from reviewkit.cli._common import csv_option, progress_bar, say_warnings
 from reviewkit.cli._project import (
     from_group,
     load_project,
@@ -90,12 +90,7 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 @dedup.command()
 @project_option
 @reviewer_option
-@click.option(
-    "--csv",
-    "csv_out",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Write the open pairs, both records' fields side by side, to this CSV file.",
-)
+@csv_option("csv_out", "Write the open pairs, both records' fields side by side, to this CSV file.")
 @click.option(
     "--read-csv",
     "csv_in",
@@ -356,12 +351,7 @@ reader_option = reviewer_option_with(
 @dedup.command("report")
 @project_option
 @reader_option
-@click.option(
-    "--csv",
-    "csv_file",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Also write the clusters (one row per record) to this CSV file.",
-)
+@csv_option("csv_file", "Also write the clusters (one row per record) to this CSV file.")
 @click.option(
     "--rules", "by_rule", is_flag=True, help="Also show, per rule, its merges and queued pairs."
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reviewkit.cli._common import OutputPath, say_warnings
+from reviewkit.cli._common import csv_file, say_warnings
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.cli._studies import (
     all_option,
@@ -31,7 +31,7 @@ def extract_group() -> None:
 
 @extract_group.command("export")
 @project_option
-@click.argument("file", type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)))
+@click.argument("file", type=csv_file())
 @all_option
 @click.option(
     "--force",

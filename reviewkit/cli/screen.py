@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import OutputPath
+from reviewkit.cli._common import OutputPath, csv_option
 from reviewkit.cli._project import (
     Name,
     load_project,
@@ -50,7 +50,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
 
     Example: reviewkit screen --reviewer you --stage full-text
     """
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.actions import load_keymap
 
@@ -75,11 +75,8 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
 @click.option(
     "--stage", type=click.Choice(STAGES), default=None, help="One stage (default: every stage)."
 )
-@click.option(
-    "--csv",
-    "csv_file",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Also write a CSV file, its title and notes beside it (a.csv: a.notes.txt).",
+@csv_option(
+    "csv_file", "Also write a CSV file, its title and notes beside it (a.csv: a.notes.txt)."
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK.

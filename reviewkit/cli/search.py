@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from rich.table import Table
 
-from reviewkit.cli._common import Given, OutputPath, Seconds, console, progress_bar
+from reviewkit.cli._common import Given, OutputPath, Seconds, console, csv_option, progress_bar
 from reviewkit.cli._eutils import base_url_option, email_option, eutils_client
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import Interrupted, UserError, command_line
@@ -240,11 +240,9 @@ def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
     type=OutputPath(dir_okay=False, writes="Markdown", endings=(".md",)),
     help="Write the log to this Markdown file (default: print it).",
 )
-@click.option(
-    "--csv",
+@csv_option(
     "csv_out",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Write every run as a row of this CSV file instead (query as written, sent and "
+    "Write every run as a row of this CSV file instead (query as written, sent and "
     "translated, limits, dates, count, status, PMIDs), for a spreadsheet.",
 )
 @click.option("--markdown", is_flag=True, help="Print the Markdown to a terminal too.")

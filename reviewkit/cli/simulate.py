@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import output_kinds, outputs
-from reviewkit.cli._common import Given, OutputPath, progress_bar, say_warnings
+from reviewkit.cli._common import Given, OutputPath, csv_option, progress_bar, say_warnings
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -40,12 +40,7 @@ from reviewkit.wording import quantity
     type=OutputPath(dir_okay=False, figure=True),
     help="Write the recall curve (PNG).",
 )
-@click.option(
-    "--csv",
-    "csv_path",
-    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
-    help="Write the screening order (CSV).",
-)
+@csv_option("csv_path", "Write the screening order (CSV).")
 @click.option(
     "--from-zero",
     is_flag=True,
@@ -78,7 +73,12 @@ def simulate_command(
 
     Example: reviewkit simulate Cohen_2006_ADHD.csv --seed 1 --plot adhd.png
     """
-    from reviewkit.simulate import load_labelled_set, plot_recall, simulate, simulate_from_zero
+    from reviewkit.ranking.simulate import (
+        load_labelled_set,
+        plot_recall,
+        simulate,
+        simulate_from_zero,
+    )
 
     if plot_path is not None and plot_path.suffix.lower() != ".png":
         raise UserError(
@@ -134,8 +134,8 @@ def simulate_command(
 def _protocol_text(path: Path):  # -> reviewkit.ranking.cold_start.ProtocolText
     """The cold start's text of a protocol file (ProtocolError, exit 2, when it is not one)."""
     from reviewkit.protocol.validate import load
-    from reviewkit.queue_ranker import protocol_text
     from reviewkit.ranking.cold_start import ProtocolText
+    from reviewkit.ranking.queue import protocol_text
 
     return ProtocolText(**protocol_text(load(path)))
 

@@ -68,7 +68,7 @@ TOPIC_FIELDS = frozenset(
 @dataclass(frozen=True)
 class ProtocolText:
     """The parts of a protocol the cold start reads, as plain strings
-    (:func:`reviewkit.queue_ranker.protocol_text` takes them from a protocol)."""
+    (:func:`reviewkit.ranking.queue.protocol_text` takes them from a protocol)."""
 
     question: str = ""
     inclusion: tuple[str, ...] = ()

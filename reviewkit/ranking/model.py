@@ -52,7 +52,7 @@ GRAM_UP_TO = 3000
 class KernelLeastSquares:
     """Kernel least squares (+ optional naive Bayes); ``fit(X, y)``, ``decision_function(X)``.
 
-    ``fit_rows(X, rows, y)`` is the incremental form a :class:`reviewkit.ranking.Ranker` uses:
+    ``fit_rows(X, rows, y)`` is the incremental form a :class:`reviewkit.ranking.ranker.Ranker` uses:
     the same object is refitted on a growing set of rows of the same matrix ``X``, and the
     Gram matrix of the rows seen before is kept.
     """

@@ -95,7 +95,7 @@ class ReviewerQueue(HoldsClaims):
     undecided ones in the seeded or ranked order: going back (``k``) shows the newest decisions
     first, and a study's position is its place in the screen's "(k of N)". ``order`` replaces the seeded random order (a ranking hook);
     :meth:`reorder_remaining` reorders the undecided part later (see
-    :class:`reviewkit.queue_ranker.QueueRanker`). ``votes`` is kept in the order the votes
+    :class:`reviewkit.ranking.queue.QueueRanker`). ``votes`` is kept in the order the votes
     were made, which is the order :meth:`own_labels` hands to a ranker.
     """
 

@@ -4,7 +4,7 @@ All state comes from :class:`reviewkit.screening.ReviewerQueue`, which only know
 reviewer's own votes and notes (blinding). A decision is written to the database (and
 committed) before the next record is shown; moving fetches one record, never the queue.
 
-With a :class:`reviewkit.queue_ranker.QueueRanker` the screen only tells it about each vote
+With a :class:`reviewkit.ranking.queue.QueueRanker` the screen only tells it about each vote
 (``update``), applies a newer order when moving to the next record (``apply``: only undecided
 studies after the current one that were not shown yet move) and polls its ``status`` twice a
 second for the order line (random / model, trained when, includes left). Training never runs
@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
-from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
 from reviewkit.screening.not_in_queue import why_not_in_queue
 from reviewkit.tui.actions import Action, bindings

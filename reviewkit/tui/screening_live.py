@@ -28,7 +28,7 @@ from reviewkit.screening.work_left import work_left
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
     from reviewkit.screening import ReviewerQueue
 
 ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it

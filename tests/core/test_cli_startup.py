@@ -105,13 +105,15 @@ def test_simulate_imports_only_what_a_simulation_needs(tmp_path: Path, help_only
     ours = [m for m in modules if m.startswith(NOT_FOR_SIMULATE_OURS)]
     assert ours == []
     if help_only:  # the ranker is imported when the simulation runs, not for its help
-        assert "numpy" not in modules and "reviewkit.simulate" not in modules
+        assert "numpy" not in modules and "reviewkit.ranking.simulate" not in modules
 
 
 def test_the_benchmarks_simulation_imports_only_what_it_needs(tmp_path: Path) -> None:
-    """``python -m reviewkit.simulate`` (the process bench_ranking times against ASReview)."""
+    """``python -m reviewkit.ranking.simulate`` (the process bench_ranking times against ASReview)."""
     out = tmp_path / "run.json"
-    _, modules = _modules_after([str(_labelled_csv(tmp_path)), "0", str(out)], "reviewkit.simulate")
+    _, modules = _modules_after(
+        [str(_labelled_csv(tmp_path)), "0", str(out)], "reviewkit.ranking.simulate"
+    )
     assert json.loads(out.read_text())["n_records"] == 12
     assert sorted(m for m in modules if m.split(".")[0] in (*NOT_FOR_SIMULATE, "click")) == []
     assert [m for m in modules if m.startswith((*NOT_FOR_SIMULATE_OURS, "reviewkit.cli"))] == []

@@ -141,7 +141,7 @@ def test_the_check_finds_a_test_module_loaded_by_name(tmp_path: Path) -> None:
         'fine = importlib.import_module("area.helpers")\n'
         "from area.b_test import helper\n"
         "import c_test\n"
-        "from reviewkit.stopping import recall_test\n"
+        "from reviewkit.ranking.stopping import recall_test\n"
     )
     assert imports_of_test_modules(tmp_path) == {
         "test_a.py": ["area.test_b", "tests.area.test_c", "area.b_test", "c_test"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from reviewkit.ranking import BackgroundRanker, default_model, record_text
+from reviewkit.ranking.ranker import BackgroundRanker, default_model, record_text
 
 
 class GatedModel:

@@ -8,10 +8,10 @@ from pathlib import Path
 from ranking.conftest import make_records, write_csv
 
 from reviewkit.cli import main
-from reviewkit.queue_ranker import RankStatus
-from reviewkit.ranking import record_text, stable_random_order
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
-from reviewkit.simulate import simulate_from_zero
+from reviewkit.ranking.queue import RankStatus
+from reviewkit.ranking.ranker import record_text, stable_random_order
+from reviewkit.ranking.simulate import simulate_from_zero
 
 TEXTS = [
     record_text("Cardiac surgery outcomes in older adults", "A cohort of 300 patients."),
@@ -145,8 +145,8 @@ def test_a_protocol_without_from_zero_is_refused(labelled_csv, capsys):
 
 
 def test_from_zero_counts_the_terms_once_for_the_cold_start_and_the_features(tmp_path, monkeypatch):
-    from reviewkit import simulate as simulate_module
     from reviewkit.ranking import cold_start, features
+    from reviewkit.ranking import simulate as simulate_module
 
     path, rows = _labelled(tmp_path)
     protocol = ProtocolText(

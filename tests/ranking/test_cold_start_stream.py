@@ -13,11 +13,11 @@ from ranking.texts import generated_texts
 from screening.helpers import make_topic_records
 
 from reviewkit.protocol.validate import load
-from reviewkit.queue_ranker import protocol_text
 from reviewkit.ranking import features
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, cold_start_scores
+from reviewkit.ranking.engine import Engine
 from reviewkit.ranking.features import counts_of_tokens, term_counts, word_tokens
-from reviewkit.ranking_worker import Engine
+from reviewkit.ranking.queue import protocol_text
 from reviewkit.screening import ReviewerQueue
 
 REVIEW_B = Path(__file__).resolve().parents[2] / "protocols" / "work-health-collaboration.toml"

@@ -8,8 +8,8 @@ import types
 from conftest import add_records
 from screening.helpers import make_topic_records
 
-from reviewkit import ranking_worker
-from reviewkit.ranking_worker import Engine
+from reviewkit.ranking import engine as engine_module
+from reviewkit.ranking.engine import Engine
 from reviewkit.screening import ReviewerQueue
 
 
@@ -39,7 +39,7 @@ def test_a_change_older_than_the_one_taken_in_is_skipped(project_a, monkeypatch)
         assert engine.wait_idle(60)
         merged, decided = ids[:-2], ids[:-4]
         _Held.made.clear()
-        monkeypatch.setattr(ranking_worker, "threading", types.SimpleNamespace(Thread=_Held))
+        monkeypatch.setattr(engine_module, "threading", types.SimpleNamespace(Thread=_Held))
         engine.set_studies(merged, 1, [])
         engine.drop_studies(decided, 2, [])
         monkeypatch.undo()

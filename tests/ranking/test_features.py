@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from reviewkit.ranking import build_features, term_counts
+from reviewkit.ranking.ranker import build_features, term_counts
 
 WORDS = [
     "return",

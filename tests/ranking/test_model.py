@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from reviewkit.ranking import Ranker, build_features, default_model, record_text
 from reviewkit.ranking.features import normalize_rows
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import Ranker, build_features, default_model, record_text
 
 
 def _matrix(records):
@@ -51,7 +51,7 @@ def test_simulation_path_does_not_import_scikit_learn_or_scipy_stats():
     import sys
 
     code = (
-        "import sys, reviewkit.simulate, reviewkit.ranking; "
+        "import sys, reviewkit.ranking.simulate, reviewkit.ranking.ranker; "
         "print('sklearn' in sys.modules, 'scipy.stats' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

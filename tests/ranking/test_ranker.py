@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviewkit.ranking import Ranker, record_text, stable_random_order
+from reviewkit.ranking.ranker import Ranker, record_text, stable_random_order
 
 
 def _split(records):
@@ -110,7 +110,7 @@ def test_refits_are_reproducible(records):
 
 
 def test_title_terms_weigh_more_than_abstract_terms():
-    from reviewkit.ranking import build_features, term_counts
+    from reviewkit.ranking.ranker import build_features, term_counts
 
     texts = [record_text("sciatica", "lumbago"), record_text("other", "words"), "third text"]
     X = build_features(texts).toarray()

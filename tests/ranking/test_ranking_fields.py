@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import add_records
 from screening.helpers import make_topic_records
 
-from reviewkit.ranking import record_text
+from reviewkit.ranking.ranker import record_text
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store import records as record_rows
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from reviewkit.queue_ranker import RankStatus
-from reviewkit.ranking import meets_ready_rule
+from reviewkit.ranking.queue import RankStatus
+from reviewkit.ranking.ranker import meets_ready_rule
 
 
 def test_needs_both_thresholds():
@@ -39,7 +39,7 @@ def test_status_line_follows_the_rule():
 def test_screen_side_asks_the_rule_without_numpy():
     code = (
         "import sys\n"
-        "from reviewkit.queue_ranker import RankStatus\n"
+        "from reviewkit.ranking.queue import RankStatus\n"
         "from reviewkit.ready_rule import meets_ready_rule\n"
         "assert meets_ready_rule(5, 5, 5, 5)\n"
         "print('numpy' in sys.modules)\n"

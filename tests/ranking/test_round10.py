@@ -17,9 +17,9 @@ from benchmarks.ranking_round10_model import (
     passage_features,
     passages,
 )
-from reviewkit import simulate as simulate_module
-from reviewkit.ranking import build_features, record_text
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
+from reviewkit.ranking.ranker import build_features, record_text
 
 
 def test_a_record_is_its_title_and_its_abstracts_sentences():

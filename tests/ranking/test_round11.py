@@ -33,9 +33,9 @@ from benchmarks.ranking_round11_model import (
     read_safetensors,
     with_embedding,
 )
-from reviewkit import simulate as simulate_module
-from reviewkit.ranking import build_features, record_text
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import build_features, record_text
 
 VOCAB, DIM = 97, 16
 

@@ -7,8 +7,8 @@ import numpy as np
 from scipy import sparse
 
 from benchmarks.ranking_round5 import LatentKernel, Logistic, Polynomial, latent_semantic
-from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import build_features, record_text
 
 
 def _data(records):

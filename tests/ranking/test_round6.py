@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from benchmarks.ranking_round6_model import COMBINE, GridKernelLeastSquares, grid_weights, loo_fits
-from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import build_features, record_text
 
 
 def _data(records):

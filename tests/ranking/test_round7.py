@@ -11,8 +11,8 @@ from scipy import sparse
 
 from benchmarks import ranking_round7_model as round7
 from benchmarks.ranking_round7_model import NBScaledKernel, RocchioFusion, log_count_ratio
-from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
+from reviewkit.ranking.ranker import build_features, record_text
 
 
 def _data(records, n_includes=6, n_excludes=30):

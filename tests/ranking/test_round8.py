@@ -16,8 +16,8 @@ from benchmarks.ranking_round8_model import (
     bipartite_laplacian,
     knn_graph,
 )
-from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares, _standardised
+from reviewkit.ranking.ranker import build_features, record_text
 
 
 def _data(records, n_includes=6, n_excludes=30):

@@ -20,9 +20,9 @@ from benchmarks.ranking_round9_model import (
     us_snowball,
     us_spelling,
 )
-from reviewkit import simulate as simulate_module
-from reviewkit.ranking import build_features, record_text
+from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ranker import build_features, record_text
 
 TEXTS = [
     "Randomised trial of employees returning to work",

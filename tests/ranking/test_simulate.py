@@ -8,7 +8,7 @@ import pytest
 from ranking.conftest import write_csv
 
 from reviewkit.errors import UserError
-from reviewkit.simulate import (
+from reviewkit.ranking.simulate import (
     load_labelled_set,
     metrics,
     plot_recall,
@@ -124,7 +124,7 @@ def test_retrain_schedule(labelled_csv, eager, fraction):
 
 
 def test_plot_title_and_note(labelled_csv):
-    from reviewkit.simulate import plot_text
+    from reviewkit.ranking.simulate import plot_text
 
     result = simulate(labelled_csv, seed=0)
     title, note = plot_text(result)
@@ -141,13 +141,20 @@ def test_module_entry_writes_the_labels_in_order(labelled_csv, tmp_path):
     import sys
 
     out = tmp_path / "run.json"
-    cmd = [sys.executable, "-m", "reviewkit.simulate", str(labelled_csv), "2", str(out)]
+    cmd = [sys.executable, "-m", "reviewkit.ranking.simulate", str(labelled_csv), "2", str(out)]
     subprocess.run(cmd, check=True)
     run = json.loads(out.read_text())
     again = simulate(labelled_csv, seed=2)
     assert run["labels_in_order"] == again.labels_in_order and run["wss95"] == again.wss95
     bad = subprocess.run(
-        [sys.executable, "-m", "reviewkit.simulate", str(tmp_path / "x.csv"), "0", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "reviewkit.ranking.simulate",
+            str(tmp_path / "x.csv"),
+            "0",
+            str(out),
+        ],
         capture_output=True,
         text=True,
     )
@@ -166,7 +173,7 @@ def test_same_order_in_any_process(labelled_csv, tmp_path):
     for hash_seed, threads in (("1", "1"), ("2", "2"), ("random", "4")):
         out = tmp_path / f"run{hash_seed}.json"
         env = os.environ | {"PYTHONHASHSEED": hash_seed, "OPENBLAS_NUM_THREADS": threads}
-        cmd = [sys.executable, "-m", "reviewkit.simulate", str(labelled_csv), "1", str(out)]
+        cmd = [sys.executable, "-m", "reviewkit.ranking.simulate", str(labelled_csv), "1", str(out)]
         subprocess.run(cmd, check=True, env=env)
         orders.append(json.loads(out.read_text())["order"])
     simulate(labelled_csv, seed=0)  # another run first, in this process

@@ -10,7 +10,7 @@ import pytest
 from ranking.conftest import write_csv
 
 from reviewkit.cli import main
-from reviewkit.simulate import load_labelled_set, simulate
+from reviewkit.ranking.simulate import load_labelled_set, simulate
 
 SYNERGY = ("openalex_id", "doi", "title", "abstract", "label_included", "publication_year")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit import stopping
-from reviewkit.queue_ranker import RankStatus
-from reviewkit.stopping import StopAdvice, estimate_remaining, stop_advice, stop_position
+from reviewkit.ranking import stopping
+from reviewkit.ranking.queue import RankStatus
+from reviewkit.ranking.stopping import StopAdvice, estimate_remaining, stop_advice, stop_position
 
 
 def test_estimate_rule_stops_where_the_estimate_first_falls_below_one():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.stopping import default_window, estimate_remaining, recall_test, should_stop
+from reviewkit.ranking.stopping import default_window, estimate_remaining, recall_test, should_stop
 
 
 def test_random_phase_estimate_matches_the_rate():

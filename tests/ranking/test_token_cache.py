@@ -16,11 +16,11 @@ from conftest import add_records
 from ranking.texts import generated_texts
 from screening.helpers import make_topic_records
 
-from reviewkit.queue_ranker import protocol_text
 from reviewkit.ranking import token_cache
+from reviewkit.ranking.engine import Engine
 from reviewkit.ranking.features import WordTokens, word_tokens
+from reviewkit.ranking.queue import protocol_text
 from reviewkit.ranking.token_cache import cache_path, cached_word_tokens
-from reviewkit.ranking_worker import Engine
 from reviewkit.screening import ReviewerQueue
 
 
@@ -184,7 +184,7 @@ def test_each_stage_keeps_its_own_words(tmp_path, monkeypatch):
 
 def test_the_screen_keeps_its_stages_words_apart(project_b):
     """The ranker of a reviewer's queue names its stage: the words go to that stage's file."""
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
 
     records, _ = make_topic_records(6, 6)
     add_records(project_b, records)

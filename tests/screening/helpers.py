@@ -16,8 +16,8 @@ from textual.widgets import Input
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.project import Project
-from reviewkit.queue_ranker import QueueRanker
-from reviewkit.ranking_worker import Engine
+from reviewkit.ranking.engine import Engine
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp

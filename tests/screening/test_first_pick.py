@@ -9,9 +9,9 @@ import asyncio
 from screening.helpers import screen_text, until, until_started
 
 from reviewkit import screening as scr
-from reviewkit.queue_ranker import QueueRanker, protocol_text
-from reviewkit.ranking import record_text
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
+from reviewkit.ranking.queue import QueueRanker, protocol_text
+from reviewkit.ranking.ranker import record_text
 from reviewkit.store.decisions import list_decisions
 from reviewkit.store.records import get_records
 from reviewkit.tui.app import ReviewkitApp

@@ -8,7 +8,7 @@ import asyncio
 from screening.helpers import until_started
 
 from reviewkit import screening as scr
-from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen

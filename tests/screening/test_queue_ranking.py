@@ -10,8 +10,8 @@ from conftest import add_records
 from screening.helpers import make_records, make_topic_records
 
 from reviewkit import screening as scr
-from reviewkit.queue_ranker import QueueRanker
-from reviewkit.ranking import default_model
+from reviewkit.ranking.queue import QueueRanker
+from reviewkit.ranking.ranker import default_model
 
 TA = "title-abstract"
 
@@ -323,7 +323,7 @@ def test_the_ranking_process_starts_inside_a_textual_app(topics):
     script = textwrap.dedent(f"""
         import sys
         from reviewkit.project import open_project
-        from reviewkit.queue_ranker import QueueRanker
+        from reviewkit.ranking.queue import QueueRanker
         from reviewkit.screening import ReviewerQueue
 
         class Captured:  # what Textual puts in sys.stderr while an app runs

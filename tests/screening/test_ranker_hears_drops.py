@@ -10,7 +10,7 @@ from conftest import add_records
 from screening.helpers import make_topic_records, until
 
 from reviewkit import screening as scr
-from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 

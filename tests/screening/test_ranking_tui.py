@@ -16,8 +16,8 @@ from screening.helpers import (
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
-from reviewkit.queue_ranker import QueueRanker
-from reviewkit.ranking import default_model
+from reviewkit.ranking.queue import QueueRanker
+from reviewkit.ranking.ranker import default_model
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen

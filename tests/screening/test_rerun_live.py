@@ -22,7 +22,7 @@ from reviewkit.dedup.engine import run_dedup
 from reviewkit.dedup.review import split
 from reviewkit.formats import ris
 from reviewkit.importer import import_files
-from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store.decisions import list_decisions
 from reviewkit.store.duplicates import canonical_map

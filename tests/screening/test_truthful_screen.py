@@ -240,7 +240,7 @@ def test_the_footer_keeps_help_and_quit_at_80x24(project_a, stage):
 
 
 def test_includes_left_never_says_after_your_first_decision_once_there_is_one():
-    from reviewkit.queue_ranker import RankStatus
+    from reviewkit.ranking.queue import RankStatus
 
     before = RankStatus("random", None, 0, 0, 5, 5, None, False)
     assert "after your first decision" in before.describe()

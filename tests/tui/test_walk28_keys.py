@@ -109,7 +109,7 @@ def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
     copying were a key that decides."""
     from screening.helpers import hold_engine, make_topic_records, until, until_started
 
-    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker
 
     records, _ = make_topic_records(6, 10)
     add_records(project_b, records)

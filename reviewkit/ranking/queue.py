@@ -1,7 +1,7 @@
 """Ranks one reviewer's screening queue in the background, from that reviewer's votes only.
 
 :class:`QueueRanker` connects a :class:`reviewkit.screening.ReviewerQueue` to a
-:class:`reviewkit.ranking.BackgroundRanker`:
+:class:`reviewkit.ranking.ranker.BackgroundRanker`:
 
 * **Labels.** The ranker learns from the current votes of the queue's reviewer at the queue's
   stage (:meth:`ReviewerQueue.own_labels`): include and uncertain are positive, exclude is
@@ -29,13 +29,13 @@
   their place, so the record on screen never jumps away. Only the next ``window`` (1,000)
   undecided places are refilled per call, so a move costs the same on a 50,000-record queue.
 * **Stopping.** :meth:`status` carries the stopping recommendation of
-  :func:`reviewkit.stopping.stop_advice` (only the rule that simulations showed keeps recall
+  :func:`reviewkit.ranking.stopping.stop_advice` (only the rule that simulations showed keeps recall
   >= 95 % in >= 95 % of runs; shown only once it is up to date with the newest decision) and
   the estimate of the includes left among this reviewer's
-  unscreened studies (:func:`reviewkit.stopping.estimate_remaining`, a beta-binomial on the
+  unscreened studies (:func:`reviewkit.ranking.stopping.estimate_remaining`, a beta-binomial on the
   recent include rate, with its 90 % interval).
 
-``reviewkit.ranking`` (scikit-learn) is imported by the engine, so creating a QueueRanker
+``reviewkit.ranking.ranker`` (numpy, scipy) is imported by the engine, so creating a QueueRanker
 costs nothing and the first screen does not wait for the import.
 """
 
@@ -47,12 +47,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
+from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
 from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:
-    from reviewkit.stopping import RemainingEstimate, StopAdvice
+    from reviewkit.ranking.stopping import RemainingEstimate, StopAdvice
 
 __all__ = ["QueueRanker", "RankStatus", "protocol_text"]
 

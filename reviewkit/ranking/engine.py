@@ -1,7 +1,7 @@
-"""The ranking engine behind a reviewer's queue (:class:`reviewkit.queue_ranker.QueueRanker`).
+"""The ranking engine behind a reviewer's queue (:class:`reviewkit.ranking.queue.QueueRanker`).
 
 :class:`Engine` reads the queue's texts, builds the features and runs the
-:class:`reviewkit.ranking.BackgroundRanker` in threads of the process it lives in, and
+:class:`reviewkit.ranking.ranker.BackgroundRanker` in threads of the process it lives in, and
 publishes an :class:`EngineState` whenever its state changes; :class:`EngineProcess` runs one
 in a spawned process of its own (:func:`serve`) and offers the same calls.
 """
@@ -23,8 +23,8 @@ from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
 
 if TYPE_CHECKING:
-    from reviewkit.ranking import BackgroundRanker
-    from reviewkit.stopping import RemainingEstimate, StopAdvice
+    from reviewkit.ranking.ranker import BackgroundRanker
+    from reviewkit.ranking.stopping import RemainingEstimate, StopAdvice
 
 
 _CHUNK = 2000  # records read per query by the loader (it checks for close() between chunks)
@@ -242,7 +242,7 @@ class Engine:
     def _read_texts(self, ids: Sequence[int] | None = None) -> dict[int, str] | None:
         """study id -> ranking text (of ``ids``, default the queue's), from this engine's own
         connection; None once closed."""
-        from reviewkit.ranking import record_text
+        from reviewkit.ranking.ranker import record_text
 
         ids = self.ids if ids is None else ids
         texts: dict[int, str] = {}
@@ -272,9 +272,9 @@ class Engine:
         load) the cold-start order is published as soon as it is known, before the word pairs
         are numbered and the features built, when it is the order to use (the ready rule not
         met): the screen shows no record until the first order arrives."""
-        from reviewkit.ranking import BackgroundRanker
         from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
         from reviewkit.ranking.features import counts_of_tokens, tfidf_features
+        from reviewkit.ranking.ranker import BackgroundRanker
         from reviewkit.ranking.token_cache import cached_word_tokens
 
         # the words of texts tokenised in an earlier session are read from the project's folder

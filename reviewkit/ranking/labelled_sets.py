@@ -40,7 +40,7 @@ from reviewkit.formats.filled_sheet import FilledSheet, sheet_rows, text_rows
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text_sniff import sniff
 from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
-from reviewkit.ranking import record_text
+from reviewkit.ranking.ranker import record_text
 from reviewkit.wording import listed
 
 __all__ = ["LabelledSet", "label_value", "load_labelled_set", "missing"]

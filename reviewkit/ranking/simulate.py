@@ -2,14 +2,14 @@
 
 Protocol (the one ASReview's simulation studies use, so the figures compare):
 
-1. Read the set (:mod:`reviewkit.simulate_input`: CSV, TSV, Excel or RIS with ASReview's
+1. Read the set (:mod:`reviewkit.ranking.labelled_sets`: CSV, TSV, Excel or RIS with ASReview's
    labels): ``title`` (required), ``abstract`` and ``keywords`` (optional) are the text;
    the label column (default ``label_included``, the final-inclusion label ASReview's
    benchmarks use) holds 1 for an include and 0 otherwise.
 2. Prior knowledge: one include and one exclude, drawn with ``numpy.random.RandomState(seed)``
    exactly as ``asreview simulate --n-prior-included 1 --n-prior-excluded 1 --prior-seed SEED``
    draws them (so both tools start from the same two records).
-3. The ranker (:class:`reviewkit.ranking.Ranker`, ready rule lowered to 1 + 1 so that it
+3. The ranker (:class:`reviewkit.ranking.ranker.Ranker`, ready rule lowered to 1 + 1 so that it
    learns from the priors, as ASReview does) is trained, the top unscreened record is
    "screened" (its label revealed), and so on. To stay fast the model is retrained after every
    decision while fewer than ``eager`` (100) records are labelled and then after every
@@ -42,7 +42,15 @@ from typing import Any
 import numpy as np
 
 from reviewkit.errors import UserError
-from reviewkit.ranking import (
+from reviewkit.ranking.cold_start import (
+    ProtocolText,
+    TermCounts,
+    cold_start_order,
+    protocol_document,
+)
+from reviewkit.ranking.features import term_counts, tfidf_features
+from reviewkit.ranking.labelled_sets import LabelledSet, load_labelled_set
+from reviewkit.ranking.ranker import (
     MIN_EXCLUDES,
     MIN_INCLUDES,
     Model,
@@ -51,14 +59,6 @@ from reviewkit.ranking import (
     default_model,
     stable_random_order,
 )
-from reviewkit.ranking.cold_start import (
-    ProtocolText,
-    TermCounts,
-    cold_start_order,
-    protocol_document,
-)
-from reviewkit.ranking.features import term_counts, tfidf_features
-from reviewkit.simulate_input import LabelledSet, load_labelled_set
 
 __all__ = [
     "LabelledSet",
@@ -407,7 +407,7 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m reviewkit.simulate DATASET.csv SEED OUT.json``: one simulation, no CLI layer.
+    """``python -m reviewkit.ranking.simulate DATASET.csv SEED OUT.json``: one simulation, no CLI layer.
 
     For benchmarks that time a whole process (start-up included): it loads only what a
     simulation needs and writes the summary, the labels in screening order and the order
@@ -418,7 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 3:
-        print("usage: python -m reviewkit.simulate DATASET.csv SEED OUT.json", file=sys.stderr)
+        print(
+            "usage: python -m reviewkit.ranking.simulate DATASET.csv SEED OUT.json", file=sys.stderr
+        )
         return 2
     try:
         result = simulate(Path(args[0]), seed=int(args[1]))
