@@ -276,7 +276,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
     def quit_line(self) -> str:
         """Where the reviewer stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at model-type: confirmed 15 of 15 studies (16
-        reports); every label is saved; next: --scheme diagnosis'."""
+        reports); every label is saved; next: diagnosis: 15 studies unconfirmed (LINE)'."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
         # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
         unsaved = (
