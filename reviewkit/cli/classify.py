@@ -290,7 +290,7 @@ def confirm_command(
         from reviewkit.tui.app import run_screen
         from reviewkit.tui.classify import ConfirmScreen
 
-        click.echo(run_screen(ConfirmScreen(project, scheme_id, ids, reviewer)))
+        click.echo(run_screen(ConfirmScreen(project, scheme_id, ids, reviewer, every=all_studies)))
     finally:
         project.close()
 

@@ -100,11 +100,13 @@ def conflicts_line(person: str, stage: str = "") -> str:
     return command_line(f"conflicts --resolver {typed_name(person)}{at}")
 
 
-def confirm_line(person: str, scheme: str) -> str:
+def confirm_line(person: str, scheme: str, *, every: bool = False) -> str:
     """The line that opens the confirm screen on ``scheme`` for ``person`` (NAME for ''):
     confirm takes no name by default (a label is never recorded under a guessed one) and
-    opens the report's scheme, so the line names both."""
-    return command_line(f"confirm --reviewer {typed_name(person)} --scheme {scheme}")
+    opens the report's scheme, so the line names both; ``every``: with --all (every study,
+    not only the included ones)."""
+    every_study = " --all" if every else ""
+    return command_line(f"confirm --reviewer {typed_name(person)} --scheme {scheme}{every_study}")
 
 
 def screen_line(person: str, stage: str, *, opened: bool = True) -> str:

@@ -27,6 +27,9 @@ def why_not_in_queue(queue: ReviewerQueue, record_id: int) -> str:
             return ""
         if state.final is not None:
             return f"it has a final decision by {state.final.reviewer}"
+        # one vote decides a record at a stage of one reviewer per record ("its 1 votes")
+        if len(state.votes) == 1:
+            return "it has its vote from another reviewer"
         return f"it has its {len(state.votes)} votes from other reviewers"
     names = stage_names(project.protocol)
     before = names[: names.index(stage)]

@@ -115,9 +115,17 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         )
 
     def __init__(
-        self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str
+        self,
+        project: Project,
+        scheme_id: str,
+        study_ids: list[int],
+        reviewer: str,
+        *,
+        every: bool = False,
     ) -> None:
+        """``every``: opened with --all (the next scheme's line keeps it, as its count does)."""
         super().__init__()
+        self.every = every
         self.project = project
         self.scheme = project.protocol.scheme(scheme_id)
         self.studies = list(study_ids)
@@ -272,7 +280,7 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
     def quit_line(self) -> str:
         """Where the reviewer stopped, for the terminal after the screen closes (it leaves
         nothing there, as ``screen`` says): 'lead at model-type: confirmed 15 of 15 studies (16
-        reports); every label is saved; next: --scheme diagnosis'."""
+        reports); every label is saved; next: diagnosis: 15 studies unconfirmed (LINE)'."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
         # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
         unsaved = (
@@ -314,15 +322,14 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         """'; next: work: 60 studies unconfirmed (reviewkit confirm --reviewer ann --scheme work)'
         for each of the protocol's other schemes with studies still unconfirmed here: the
         screen confirms one scheme, and a reviewer done with it was not told that the report's
-        second scheme (the evidence map's columns) still waited; then told it as a bare
-        '--scheme work', not how many waited nor the line to type."""
+        second scheme (the evidence map's columns) still waited, nor the line to type."""
         left = []
         for scheme in self.project.protocol.schemes.values():
             if scheme.id != self.scheme.id:
                 done = classify.confirmed_labels(self.project, scheme.id)
                 # studies counted once, as the status line counts them
                 if waiting := {self.study_of.get(r, r) for r in self.studies if not done.get(r)}:
-                    line = confirm_line(self.reviewer, scheme.id)
+                    line = confirm_line(self.reviewer, scheme.id, every=self.every)
                     left.append(
                         f"{scheme.id}: {quantity(len(waiting), 'study')} unconfirmed ({line})"
                     )

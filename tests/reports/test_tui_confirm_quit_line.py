@@ -60,3 +60,19 @@ def test_confirm_prints_the_quit_line(b_included, monkeypatch, capsys):
         " severe-mental-illness: 3 studies unconfirmed"
         f" (reviewkit confirm --reviewer lead --scheme severe-mental-illness {at})"
     )
+
+
+def test_with_all_the_next_schemes_line_keeps_all(b_included, store, monkeypatch, capsys):
+    """`confirm --all` counts every study, screened out or not: the line naming the next scheme
+    keeps --all, or it opens the included studies only, fewer than it counted (rd43c)."""
+    from reviewkit.cli import main
+    from reviewkit.tui import app
+
+    project, _ids = b_included
+    store(project, [Record(title="A study nobody screened in", year=2021)], "snowballing")
+    monkeypatch.setattr(app, "run_app", lambda _app: None)  # the screen opened and was quit
+    argv = ["confirm", "--project", str(project.folder), "--reviewer", "lead", "--all"]
+    assert main([*argv, "--scheme", "diagnosis"]) == 0
+    said = capsys.readouterr().out
+    assert "model-type: 4 studies unconfirmed" in said
+    assert f"--scheme model-type --all --project {project.folder})" in said
