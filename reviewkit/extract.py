@@ -194,10 +194,22 @@ def _joined_category(label: str) -> str:
     return found.pop() if len(parts) > 1 and len(found) == 1 else ""
 
 
+# Where NLM's category is no reading of the text: NLM files a trial's registration, the funding,
+# abbreviations and the availability of data or software under BACKGROUND ("TRIAL REGISTRATION":
+# 61 sections of the snapshot's two PubMed files, "FUNDING" 39), which stand at an abstract's end
+# and say nothing of what led to the study; such a label is read as written only
+_BACK_MATTER = re.compile(
+    r"\b(?:REGISTRATION|REGISTRY|REGISTERED|FUNDING|ABBREVIATIONS|AVAILABILITY|SUPPLEMENTARY)\b"
+)
+
+
 def _nlm_category(section: AbstractSection) -> str:
     """NLM's category of a section's label, singular ('CONCLUSION'), where the record gives one
-    (PubMed XML's NlmCategory); '' where it gives none or UNASSIGNED (NLM could not map it)."""
-    return "" if section.category in ("", "UNASSIGNED") else section.category.rstrip("S")
+    (PubMed XML's NlmCategory); '' where it gives none or UNASSIGNED (NLM could not map it), and
+    for back matter (:data:`_BACK_MATTER`)."""
+    if section.category in ("", "UNASSIGNED") or _BACK_MATTER.search(section.label.upper()):
+        return ""
+    return section.category.rstrip("S")
 
 
 def _joins_kinds(label: str) -> bool:
@@ -206,7 +218,7 @@ def _joins_kinds(label: str) -> bool:
     (OBJECTIVE, for most of those joining a background with an aim: 191 of the 302 sections so
     labelled in the snapshot's two PubMed files, the others unassigned or without one), and it
     is right that the aim is there; the label's order is right that the text opens with the
-    background (the aim its last sentence in each of the 16 kinds of label read)."""
+    background (in each of the 16 kinds of label read, the aim is its last sentences or all of it)."""
     return len([p for p in _HEADING_JOIN.split(label.upper().strip()) if p]) > 1 and not (
         _joined_category(label)
     )

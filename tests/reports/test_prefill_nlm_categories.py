@@ -58,3 +58,13 @@ def test_a_background_and_aims_section_gives_its_aim_not_its_background(project_
         ("METHODS", "METHODS", "A cohort of 200 nurses."),
     ]
     assert _row(project_a, tmp_path, "one.xml", pubmed_article(sections))["aim"] == AIM
+
+
+def test_back_matter_nlm_files_under_background_is_no_background(project_a, tmp_path):
+    """NLM's BACKGROUND holds a trial's registration and the funding too: not Review A's Aim."""
+    sections = [
+        ("METHODS", "METHODS", "A cohort of 200 nurses."),
+        ("TRIAL REGISTRATION", "BACKGROUND", "PROSPERO CRD42020123456."),
+        ("FUNDING", "BACKGROUND", "The Research Council of Norway."),
+    ]
+    assert _row(project_a, tmp_path, "one.xml", pubmed_article(sections))["aim"] == ""
