@@ -212,16 +212,27 @@ def _nlm_category(section: AbstractSection) -> str:
     return section.category.rstrip("S")
 
 
+# The kind of text each of NLM's five categories names, by the heading words that name it, to
+# tell a label joining two kinds ("BACKGROUND AND AIMS", "METHODS AND RESULTS") from one joining
+# two words of one kind ("MATERIALS AND METHODS", "DISCUSSION AND CONCLUSIONS")
+_KIND_OF_HEADING = {
+    **dict.fromkeys(("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE"), "BACKGROUND"),
+    **_ONE_CATEGORY,
+    "METHOD": "METHODS",
+    **dict.fromkeys(("RESULT", "FINDING"), "RESULTS"),
+    **dict.fromkeys(("CONCLUSION", "DISCUSSION"), "CONCLUSIONS"),
+}
+
+
 def _joins_kinds(label: str) -> bool:
-    """Whether ``label`` joins headings of two kinds ("BACKGROUND AND AIMS", "PURPOSE/BACKGROUND";
-    not "AIMS AND OBJECTIVES": :func:`_joined_category`). NLM's category of such a label is one
-    (OBJECTIVE, for most of those joining a background with an aim: 191 of the 302 sections so
-    labelled in the snapshot's two PubMed files, the others unassigned or without one), and it
-    is right that the aim is there; the label's order is right that the text opens with the
-    background (in each of the 16 kinds of label read, the aim is its last sentences or all of it)."""
-    return len([p for p in _HEADING_JOIN.split(label.upper().strip()) if p]) > 1 and not (
-        _joined_category(label)
-    )
+    """Whether ``label`` joins headings of two kinds (:data:`_KIND_OF_HEADING`). NLM gives such a
+    label one category: OBJECTIVE for most of those joining a background with an aim (191 of
+    the 302 sections so labelled in the snapshot's two PubMed files, the others unassigned or
+    without one), RESULTS for "METHODS AND RESULTS". It is right that the aim is there; the
+    label's order is right that the text opens with the background (in each of the 16 kinds of
+    label read, the aim is its last sentences or all of it) or the methods."""
+    parts = [p for p in _HEADING_JOIN.split(label.upper().strip()) if p]
+    return len({k for p in parts if (k := _KIND_OF_HEADING.get(heading_key(p)))}) > 1
 
 
 def _exact_section(parts: list[AbstractSection], label: str) -> str:
@@ -229,29 +240,32 @@ def _exact_section(parts: list[AbstractSection], label: str) -> str:
     plural ('OBJECTIVE' finds 'OBJECTIVES'): the label as written first, so that "RESULTS"
     prefers a "Results" section over "Main results". Then a section by what its label stands for:
     NLM's category where the record has one (:func:`_nlm_category`: "CONCLUSIONS AND RELEVANCE"
-    is CONCLUSIONS, and a rule naming an aim word finds NLM's OBJECTIVE), else our reading of
-    the label: a qualified form of it (:func:`heading_key`), or one joining it with a heading
-    of its category ("AIMS AND OBJECTIVES": :func:`_joined_category`)."""
+    is CONCLUSIONS, and a rule naming an aim word finds NLM's OBJECTIVE; not for a label joining
+    two kinds, :func:`_joins_kinds`), or our reading of the label: a qualified form of it
+    (:func:`heading_key`), or one joining it with a heading of its category ("AIMS AND
+    OBJECTIVES": :func:`_joined_category`)."""
     want = label.upper().rstrip("S")
     for s in parts:
         if s.label.upper().rstrip("S") == want:
             return s.text
     category = _ONE_CATEGORY.get(want, want)
+    # a category NLM gives several sections (DESIGN, SETTING, PARTICIPANTS, INTERVENTIONS are
+    # all METHODS) has no one section that is it: a rule naming it finds none by it, and the
+    # rules naming the parts find those (section:METHODS took a DESIGN for 52 comparator cells)
+    shared = sum(_nlm_category(s) == category for s in parts) > 1
     for s in parts:
-        nlm = _nlm_category(s)
-        if nlm == category == "OBJECTIVE" and _joins_kinds(s.label):
-            return aim_onwards(s.text)  # "BACKGROUND AND AIMS": the aim, not the background
-        if (nlm == category) if nlm else (heading_key(s.label) == want):
+        nlm = "" if shared else _nlm_category(s)
+        if nlm and _joins_kinds(s.label):  # one category for text of two kinds
+            if nlm == category == "OBJECTIVE":
+                return aim_onwards(s.text)  # "BACKGROUND AND AIMS": the aim, not the background
+            nlm = ""  # "METHODS AND RESULTS" opens with the methods: no Results section
+        # NLM's category is coarser than a rule may name ("STUDY DESIGN" is METHODS to NLM,
+        # DESIGN to section:DESIGN): either reading finds it
+        if (nlm and nlm == category) or heading_key(s.label) == want:
             return s.text
     joined = _ONE_CATEGORY.get(want)
-    return next(
-        (
-            s.text
-            for s in parts
-            if joined and not _nlm_category(s) and _joined_category(s.label) == joined
-        ),
-        "",
-    )
+    found = (s.text for s in parts if not _nlm_category(s) and _joined_category(s.label) == joined)
+    return next(found, "") if joined else ""
 
 
 # The sections an abstract says its own aim in: its background and its aim (NLM's BACKGROUND
@@ -259,19 +273,9 @@ def _exact_section(parts: list[AbstractSection], label: str) -> str:
 # PURPOSE, GOAL and HYPOTHESIS), and an unlabelled abstract; not its methods, results or
 # conclusions, where "we compared" and "we examined" tell what was done or found
 _AIM_PLACES = frozenset(
-    [
-        "BACKGROUND",
-        "INTRODUCTION",
-        "CONTEXT",
-        "RATIONALE",
-        "IMPORTANCE",
-        "OBJECTIVE",
-        "AIM",
-        "PURPOSE",
-        "GOAL",
-        "HYPOTHESI",
-    ]
-)
+    ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE", "OBJECTIVE", "AIM",
+     "PURPOSE", "GOAL", "HYPOTHESI")
+)  # fmt: skip
 
 
 def _states_aims(section: AbstractSection) -> bool:

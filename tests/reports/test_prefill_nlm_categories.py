@@ -10,9 +10,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from core.pubmed_articles import pubmed_article
 
 from reviewkit.cli import main
+from reviewkit.extract import prefill_value
+from reviewkit.protocol import ExtractionField
+from reviewkit.records import AbstractSection, Record
 
 CONCLUSIONS = "Work-directed care shortened sick leave and should be offered."
 SUGGEST = "The pooled figures suggest a fall in sick leave."
@@ -68,3 +72,34 @@ def test_back_matter_nlm_files_under_background_is_no_background(project_a, tmp_
         ("FUNDING", "BACKGROUND", "The Research Council of Norway."),
     ]
     assert _row(project_a, tmp_path, "one.xml", pubmed_article(sections))["aim"] == ""
+
+
+@pytest.mark.parametrize(
+    ("rule", "sections", "taken"),
+    [
+        # NLM's category is coarser than a rule may name: STUDY DESIGN is METHODS to NLM, and
+        # still section:DESIGN's (the snapshot's 112 Review B design cells emptied without it)
+        ("section:DESIGN", [("STUDY DESIGN", "METHODS", "A cohort.")], "A cohort."),
+        # one category for text of two kinds: METHODS AND RESULTS opens with the methods
+        ("section:RESULTS", [("METHODS AND RESULTS", "RESULTS", "We did x. It fell.")], ""),
+        # one kind, two words: NLM's METHODS is the methods
+        ("section:METHODS", [("MATERIALS AND METHODS", "METHODS", "We did x.")], "We did x."),
+        ("section:CONCLUSIONS", [("DISCUSSION", "CONCLUSIONS", "It helps.")], "It helps."),
+    ],
+)
+def test_which_sections_nlms_category_finds(rule, sections, taken):
+    parts = [AbstractSection(label, text, nlm) for label, nlm, text in sections]
+    rec = Record(title="Nurses", abstract_sections=parts)
+    assert prefill_value(rec, ExtractionField(id="f", name="F", prefill=(rule,))) == taken
+
+
+def test_a_category_nlm_gives_several_sections_finds_none_by_it():
+    """DESIGN, SETTING and INTERVENTIONS are all NLM's METHODS: section:METHODS is none of them,
+    and the comparator rules reach INTERVENTIONS (it took the DESIGN for 52 snapshot cells)."""
+    parts = [
+        AbstractSection("DESIGN", "A randomised trial.", "METHODS"),
+        AbstractSection("INTERVENTIONS", "Yoga or an educational book.", "METHODS"),
+    ]
+    rules = ("section:METHODS", "section:INTERVENTIONS")
+    rec = Record(title="Yoga", abstract_sections=parts)
+    assert prefill_value(rec, ExtractionField(id="f", name="F", prefill=rules)) == parts[1].text
