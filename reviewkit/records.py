@@ -181,6 +181,12 @@ def abstract_text(sections: Iterable[tuple[str, str]]) -> str:
 class AbstractSection:
     label: str  # e.g. 'OBJECTIVE', '' for an unstructured abstract
     text: str
+    # NLM's category of the label (PubMed XML's NlmCategory: BACKGROUND, OBJECTIVE, METHODS,
+    # RESULTS, CONCLUSIONS or UNASSIGNED; NLM, "Structured Abstracts in MEDLINE"), '' where the
+    # source gives none (every other format). NLM's reading of the label, not the abstract's
+    # text: it takes no part in comparing sections nor in their repr, so a search run's
+    # fingerprint and a rerun's "changed" stay those of records stored before it was kept.
+    category: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -312,7 +318,8 @@ class Record:
         for name in _LIST_FIELDS:
             data[name] = list(data[name])
         data["abstract_sections"] = [
-            {"label": s.label, "text": s.text} for s in self.abstract_sections
+            {"label": s.label, "text": s.text, **({"category": s.category} if s.category else {})}
+            for s in self.abstract_sections
         ]
         data["comments_corrections"] = [
             {"ref_type": c.ref_type, "ref_source": c.ref_source, "pmid": c.pmid}
@@ -332,10 +339,14 @@ class Record:
         return cls(**{k: v for k, v in data.items() if k in known}, raw=raw)
 
     def bibliographic_fields(self) -> dict:
-        """The descriptive fields only (no provenance): what writers must preserve."""
+        """The descriptive fields only (no provenance): what writers must preserve. A section's
+        NLM category is left out: it is NLM's reading of the label, which no other format
+        writes, and a rerun that finds it on a record stored without it has found no change."""
         data = self.as_dict()
         for key in ("source", "origin", "position", "raw"):
             data.pop(key)
+        for section in data["abstract_sections"]:
+            section.pop("category", None)
         return data
 
 

@@ -244,3 +244,32 @@ def names_the_titles_study(title: str, text: str, at: int) -> bool:
         re.search(rf"\b(?:a|an|the|our)\s+{re.escape(m.group(1))}\b", sentence, re.IGNORECASE)
         for m in _UNNAMED_PARENT.finditer(title)
     )
+
+
+# What a study set out to do, said with the study as the subject of a verb of inquiry: "We
+# investigated whether ...", "Here we explore ...", "This study examines ...", "The present
+# study assessed ...", "We therefore prospectively compared ..." (up to two words between), in
+# any tense (a verb's own forms: "We conclude that comparably low ..." is no comparing).
+# Abstracts state their aim so where they use no aim word ("The aim was to ..."), in a
+# background as its last sentence or early in an unlabelled abstract; the verbs are those of
+# asking, not of doing ("we recruited", "we randomised" are methods), so a first sentence so
+# written is the aim
+_INQUIRY = re.compile(
+    r"\b(?:we|this\s+(?:study|trial|paper|article|report|analysis|evaluation|review)|"
+    r"the\s+(?:present|current)\s+(?:study|trial|paper|analysis|review))\s+"
+    r"(?:\w+\s+){0,2}?(?:(?:investigat|examin|evaluat|explor|determin|compar|describ|"
+    r"analy[sz]|estimat|hypothesi[sz])(?:e|es|ed|ing)|(?:assess|address)(?:es|ed|ing)?|"
+    r"(?:test|ask|aim|seek)(?:s|ed|ing)?|(?:stud|identif|quantif)(?:y|ies|ied|ying)|sought|"
+    r"set\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def states_inquiry(sentence: str) -> bool:
+    """Whether ``sentence`` says what the record's own study set out to do with the study as
+    the subject of a verb of inquiry (:data:`_INQUIRY`: "We investigated whether ..."), not
+    what the authors did before ("We previously examined ...": :data:`_EARLIER_OWN_WORK`,
+    unless it names this study)."""
+    if not _INQUIRY.search(sentence):
+        return False
+    return not (_EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence))

@@ -62,7 +62,10 @@ def _clean_record(rec: Record, seen: Counter[str]) -> Record:
         if isinstance(value, str):
             new: object = _clean(value, seen)
         elif f.name == "abstract_sections":
-            new = [AbstractSection(_clean(s.label, seen), _clean(s.text, seen)) for s in value]
+            new = [
+                AbstractSection(_clean(s.label, seen), _clean(s.text, seen), s.category)
+                for s in value
+            ]
         elif isinstance(value, list):
             new = [_clean(v, seen) if isinstance(v, str) else v for v in value]
         else:

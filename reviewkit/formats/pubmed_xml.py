@@ -133,8 +133,10 @@ def article_to_record(
     title = _text(article.find("ArticleTitle")) or vernacular
     if not title and book is not None:
         title = _text(book.find("Book/BookTitle"))
-    sections = [
-        AbstractSection((t.get("Label") or "").strip(), _text(t))
+    sections = [  # NLM's category of each label kept (extract reads a section by it)
+        AbstractSection(
+            (t.get("Label") or "").strip(), _text(t), (t.get("NlmCategory") or "").strip().upper()
+        )
         for t in article.findall("Abstract/AbstractText")
         if _text(t)
     ]

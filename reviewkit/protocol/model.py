@@ -236,10 +236,10 @@ class Scheme:
 # an argument after ':' ('section:OBJECTIVE', 'section:METHODS:team|coordinat',
 # 'sentence:aim|objective') and those that take none
 PREFILL_WITH_ARGUMENT = ("section", "sentence")
-PREFILL_ALONE = ("affiliation-country", "publication-type")
+PREFILL_ALONE = ("own-aim", "affiliation-country", "publication-type")
 PREFILL_HINT = (
     "use section:LABEL, section:LABEL:word|word, sentence:word|word (a word in double quotes"
-    ' as written: sentence:conclude|"showed"), affiliation-country or publication-type'
+    ' as written: sentence:conclude|"showed"), own-aim, affiliation-country or publication-type'
 )
 
 
