@@ -57,7 +57,7 @@ from reviewkit.decision_studies import (
     study_records,
     study_records_problem,
 )
-from reviewkit.errors import UserError, command_line
+from reviewkit.errors import UPGRADE_HINT, UserError, command_line
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.protocol.names import did_you_mean
@@ -78,6 +78,7 @@ FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
 _KEYS = {"format", "id", "record", "review", STUDY_RECORDS, *CONTENT}
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_FIX = "nothing was imported; fix or re-export the file"
 _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
 
 
@@ -135,9 +136,7 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
 
 
 def _bad(where: str, message: str, hint: str = "") -> UserError:
-    return UserError(
-        message, where=where, hint=hint or "nothing was imported; fix or re-export the file"
-    )
+    return UserError(message, where=where, hint=hint or _FIX)
 
 
 def _unknown(where: str, what: str, value: str, known: tuple[str, ...]) -> UserError:
@@ -148,8 +147,9 @@ def _unknown(where: str, what: str, value: str, known: tuple[str, ...]) -> UserE
 
 def _check_types(entry: dict, where: str) -> None:
     unknown = sorted(set(entry) - _KEYS)
-    if unknown:
-        raise _bad(where, f"unknown field {unknown[0]!r}")
+    if unknown:  # a typo, or a field a newer reviewkit writes (as 'study_records' once was)
+        newer = f"or if a newer reviewkit wrote it, {UPGRADE_HINT}"
+        raise _bad(where, f"unknown field {unknown[0]!r}", f"{_FIX}, {newer}")
     for key in ("id", "stage", "reviewer", "label", "created_at"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise _bad(where, f"{key} must be a non-empty string, not {entry.get(key)!r}")
@@ -160,6 +160,26 @@ def _check_types(entry: dict, where: str) -> None:
         raise _bad(where, "an entry id is letters, digits, '-' or '_' (at most 64)")
     if problem := key_problem(entry.get("record")) or study_records_problem(entry):
         raise _bad(where, problem)
+
+
+def _check_format(entry: object, where: str) -> None:
+    """Refuse a line that is no object tagged :data:`FORMAT`; one tagged with a later version
+    ('reviewkit-decisions/2') as a newer reviewkit's, to upgrade for. A field added that an
+    older reader refuses but never misreads keeps the version ('study_records': its logs
+    without the field, every reviewer's votes, stay readable by any reviewkit)."""
+    tag = entry.get("format") if isinstance(entry, dict) else None
+    name, _, version = FORMAT.rpartition("/")
+    newer = re.fullmatch(re.escape(name) + r"/(\d{1,6})", tag) if isinstance(tag, str) else None
+    if newer and int(newer[1]) > int(version):
+        raise UserError(
+            f"written by a newer reviewkit (format {tag!r}; this one reads {FORMAT!r})",
+            where=where,
+            hint=f"{UPGRADE_HINT}; nothing was imported",
+        )
+    if tag != FORMAT:
+        raise UserError(
+            "not a reviewkit decision line", where=where, hint="use a file from 'decisions export'"
+        )
 
 
 def _check_time(value: str, where: str) -> None:
@@ -370,12 +390,7 @@ def _parse(
                 where=where,
                 hint=_UNEDITED,
             )
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
-            raise UserError(
-                "not a reviewkit decision line",
-                where=where,
-                hint="use a file from 'decisions export'",
-            )
+        _check_format(entry, where)
         missing = [
             k
             for k in ("id", "record", "stage", "reviewer", "label", "created_at")

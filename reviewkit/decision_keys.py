@@ -49,6 +49,12 @@ def key_problem(record: object, name: str = "record") -> str:
     return ""
 
 
+def _normalised(key: lookup.RecordKey) -> lookup.RecordKey:
+    """A record's key with each part normalised as a log line's is compared."""
+    pmid, doi, title, year = key
+    return normalise_pmid(pmid), normalise_doi(doi), normalise_title(title or ""), year
+
+
 class RecordResolver:
     """Finds the local record of a portable key: PMID, then DOI, then title + year.
 
@@ -58,7 +64,7 @@ class RecordResolver:
 
     def __init__(self, db: Store) -> None:
         self.db = db
-        self._titles: dict[tuple[str, int | None], int] | None = None
+        self._titles: dict[tuple[str, int | None], list[int]] | None = None
         self._canon: dict[int, int] | None = None
         self._pmid_hits: dict[str, list[int]] = {}  # PMID -> its records' ids
         self._keys: dict[int, lookup.RecordKey] = {}  # record id -> (pmid, doi, title, year)
@@ -77,12 +83,33 @@ class RecordResolver:
             if hits:
                 return hits[0]
         if title:
-            if self._titles is None:
-                self._titles = {}
-                for rid, _pmid, _doi, t, year in lookup.all_record_keys(self.db):
-                    self._titles.setdefault((normalise_title(t), year), rid)
-            return self._titles.get((title, key.get("year")))
+            return next(iter(self._with_title(title, key.get("year"))), None)
         return None
+
+    def same_key(self, key: dict) -> list[int]:
+        """Every record here whose key is ``key`` (PMID, DOI, title and year, each as
+        normalised): records another copy could not have told apart from the one it named.
+        Two databases' copies of one article share a DOI or a title, so the one record
+        :meth:`__call__` returns for the key of one of them may be the other."""
+        pmid, doi = normalise_pmid(key.get("pmid")), normalise_doi(key.get("doi"))
+        title, year = normalise_title(key.get("title") or ""), key.get("year")
+        if pmid:
+            hits = self._by_pmid(pmid)
+        elif doi:
+            hits = lookup.ids_by_doi(self.db, doi)
+        else:
+            hits = self._with_title(title, year)
+        wanted = (pmid, doi, title, year)
+        return [r for r, k in self._keys_of(hits).items() if _normalised(k) == wanted]
+
+    def _with_title(self, title: str, year: int | None) -> list[int]:
+        """The records whose normalised title and year are these, in id order (every
+        record's read once, on the first call)."""
+        if self._titles is None:
+            self._titles = {}
+            for rid, _pmid, _doi, t, y in lookup.all_record_keys(self.db):
+                self._titles.setdefault((normalise_title(t), y), []).append(rid)
+        return self._titles.get((title, year), [])
 
     def _narrow(self, hits: list[int], doi: str, title: str) -> list[int]:
         """The records among ``hits`` whose DOI, then whose title, is the key's (each step

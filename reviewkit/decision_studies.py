@@ -52,11 +52,16 @@ def study_records_problem(entry: dict) -> str:
 
 def resolve_study_records(resolve: RecordResolver, entry: dict, where: str) -> set[int] | None:
     """The records of this project that a final's ``study_records`` name (one this project
-    does not hold is in no study here, and is left); None where the line gives none."""
+    does not hold is in no study here, and is left); None where the line gives none. A key
+    is every record here that has it (:meth:`RecordResolver.same_key`: two databases' copies
+    of one article, the pair a lead merges, may share all but the PMID, and the one record the
+    resolver finds for one of them may be the other), else the record it is found by."""
     if STUDY_RECORDS not in entry:
         return None
-    found = (resolve(key, where) for key in entry[STUDY_RECORDS])
-    return {r for r in found if r is not None}
+    found: set[int] = set()
+    for key in entry[STUDY_RECORDS]:
+        found.update(resolve.same_key(key) or {resolve(key, where)} - {None})
+    return found
 
 
 def held_in_copies(db: Store, held: dict[str, set[int]]) -> None:

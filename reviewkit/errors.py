@@ -70,6 +70,13 @@ class Interrupted(UserError):
 _PROJECT_OPTION: ContextVar[str] = ContextVar("project_option", default="")
 
 
+# what to do with a file a newer reviewkit wrote (a database's schema, a decision log's format)
+UPGRADE_HINT = (
+    "upgrade reviewkit: 'pip install -U reviewkit', or in a checkout 'git pull && make"
+    " .venv/.installed'"
+)
+
+
 def project_opened(option: str) -> None:
     """Remember the opened project's ``--project`` words for :func:`command_line`."""
     _PROJECT_OPTION.set(option)

@@ -11,7 +11,9 @@ here after the final came in, the order of events in this file says the final di
 taken to settle (made after the merge by that clock), with what the lead does if that copy
 held the record apart, and one it is taken not to settle (made before the merge by that clock:
 the conflict is open again), with what the lead does if that copy held it. What to do is said
-only to a lead."""
+only to a lead. Votes are not among what a final says its study held: one whose time comes
+before votes that were here before it came in is open again by them, by its time alone, and
+told too (``TakenByTime.votes``)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from reviewkit.project import Project
 from reviewkit.protocol.people import conflicts_line
 from reviewkit.screening.merges import joined_after
 from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.reopenings import reopenings
 from reviewkit.screening.rules import FINAL, live_decisions, stage_names
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
@@ -36,13 +39,16 @@ class TakenByTime:
     """A final from another copy (``final``) taken by its time to settle ``records`` of its
     study, merged here before it came in (``seen``), or not to settle them (not ``seen``:
     merged after its time, by that machine's clock, and the conflict is open again); ``known``:
-    not by its time, its copy said it held them apart (not ``seen``)."""
+    not by its time, its copy said it held them apart (not ``seen``); ``votes``: not of
+    records but of that many votes here, cast before it came in but after its time (no
+    ``records``; not ``seen``)."""
 
     final: Decision
     study: int
     records: tuple[int, ...]
     seen: bool = True
     known: bool = False
+    votes: int = 0
 
 
 def told(taken: list[TakenByTime], lead: str) -> list[str]:
@@ -52,12 +58,40 @@ def told(taken: list[TakenByTime], lead: str) -> list[str]:
     screen it). What to do if that copy held the records otherwise is said to a ``lead`` (the
     lead's name; '' for anyone else), who resolves, with the line that names them; anyone else is
     told that a lead does, and sees them in ``conflicts``."""
-    groups: dict[tuple[bool, bool, str], list[TakenByTime]] = {}
-    for each in sorted(taken, key=lambda t: (not t.seen, t.known)):  # settled first
-        groups.setdefault((each.seen, each.known, each.final.stage), []).append(each)
+    groups: dict[tuple[bool, bool, bool, str], list[TakenByTime]] = {}
+    for each in sorted(taken, key=lambda t: (not t.seen, t.known, bool(t.votes))):
+        key = (each.seen, each.known, bool(each.votes), each.final.stage)  # settled first
+        groups.setdefault(key, []).append(each)
+    sentences = {(True, False): _held_apart, (False, True): _votes_before}
     return [
-        (_held_apart if group[0].known else _sentence)(group, lead) for group in groups.values()
+        sentences.get((g[0].known, bool(g[0].votes)), _sentence)(g, lead) for g in groups.values()
     ]
+
+
+def _votes_before(group: list[TakenByTime], lead: str) -> str:
+    """Finals whose time comes before votes cast here before they came in, at one stage
+    (:func:`told`): open again by that machine's clock alone."""
+    first = group[0]
+    stage = first.final.stage
+    if len(group) == 1:
+        votes = f"{first.votes} votes" if first.votes > 1 else "a vote"
+        said = (
+            f"{first.final.reviewer}'s final on study {first.study} at {stage}, from another"
+            f" copy, is taken not to settle {votes} cast here before it came in but after its"
+            " time (that machine's clock): the conflict is open again"
+        )
+        held, it, final = ("them" if first.votes > 1 else "it"), "it", "the final"
+    else:
+        studies = numbered("study", [t.study for t in group])
+        said = (
+            f"{len(group)} finals at {stage} from another copy ({studies}) are taken not to"
+            " settle votes cast here before they came in but after their time (that machine's"
+            " clock): the conflicts are open again"
+        )
+        held, it, final = "them", "them", "the finals"
+    verbs = ("give", "gives")
+    todo = what_to_do(bool(lead), verbs, final, it, where_resolved(lead, stage))
+    return f"{said}; if that copy held {held}, {todo}"
 
 
 def _held_apart(group: list[TakenByTime], lead: str) -> str:
@@ -158,16 +192,22 @@ def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]
             entries[d.stage, study][d.record_id].append(d)
     out = []
     order = {name: i for i, name in enumerate(stage_names(project.protocol))}
+    in_force = []  # not undone, nor followed by another final
+    for f in finals:
+        state = derived.states(f.stage).get(canon.get(f.record_id, f.record_id))
+        if state is not None and state.final is not None and state.final.id == f.id:
+            in_force.append(f)
+    late = _open_by_votes_here(derived, in_force)
     for final in sorted(
-        finals, key=lambda f: (order[f.stage], canon.get(f.record_id, f.record_id))
+        in_force, key=lambda f: (order[f.stage], canon.get(f.record_id, f.record_id))
     ):
         study = canon.get(final.record_id, final.record_id)
+        if votes := late.get(final.id):
+            out.append(TakenByTime(final, study, (), seen=False, votes=votes))
+            continue
         by_record = entries.get((final.stage, study), {})
         if len(by_record) < 2:
             continue  # a study of one record: nothing merged into it
-        state = derived.states(final.stage).get(study)
-        if state is None or state.final is None or state.final.id != final.id:
-            continue  # undone, or another final came after it
         rule = project.protocol.stages[final.stage]
         apart = joined_after(by_record, rule, final, lambda f: {f.record_id})
         if not apart:
@@ -188,4 +228,23 @@ def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]
         came = links.cluster_when_came(project.db, final) or set()
         if unseen := tuple(sorted(r for r in apart if r in came and r not in held)):
             out.append(TakenByTime(final, study, unseen, seen=False))
+    return out
+
+
+def _open_by_votes_here(derived: DerivedStages, finals: list[Decision]) -> dict[str, int]:
+    """final's id -> the votes that open its study again, where each of them was in this file
+    before the final came in: after it by its time alone (that machine's clock behind, or a
+    copy taken before them), which the study's records cannot tell (votes are not among a
+    final's 'study_records'). Read only for the studies open again by votes."""
+    canon, out = derived.canon, {}
+    for stage in dict.fromkeys(f.stage for f in finals):
+        reopened = derived.reopened(stage)
+        mine = {
+            study: f
+            for f in finals
+            if f.stage == stage and (study := canon.get(f.record_id, f.record_id)) in reopened
+        }
+        for study, why in reopenings(derived, stage, mine).items():
+            if why.cause == "votes" and why.count and why.came_before:
+                out[mine[study].id] = why.count
     return out

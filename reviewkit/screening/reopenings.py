@@ -24,12 +24,15 @@ class Reopening:
     """What opened a resolved conflict: ``cause`` 'merge' or 'votes', ``at`` the merge's or
     the newest such vote's time (stored, UTC), ``count`` the votes standing that came after
     it (a reviewer's vote changed twice is one; 0: none found), ``brought`` whether each came
-    in by import though cast before the final."""
+    in by import though cast before the final, ``came_before`` whether each was in the project
+    file before the final came in (after it by the final's time alone: a final imported from a
+    machine whose clock runs behind, or from a copy taken before them)."""
 
     cause: str
     at: str
     count: int = 0
     brought: bool = False
+    came_before: bool = False
 
     @property
     def words(self) -> str:
@@ -114,5 +117,6 @@ def reopenings(
         # brought in: cast before the final by the clocks that cast them (another machine's
         # may differ from this one's: the words say what the times say); only when all were
         brought = all(d.created_at <= final.created_at for d in late)
-        out[study] = Reopening("votes", max(d.created_at for d in late), len(late), brought)
+        before = all(row[d.id] < row[final.id] for d in late)
+        out[study] = Reopening("votes", max(d.created_at for d in late), len(late), brought, before)
     return out

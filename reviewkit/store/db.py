@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from reviewkit.errors import DatabaseBusy, ProjectError
+from reviewkit.errors import UPGRADE_HINT, DatabaseBusy, ProjectError
 from reviewkit.store.db_errors import (
     BUSY_HINT,
     DAMAGED_HINT,
@@ -156,10 +156,7 @@ class Store:
             raise ProjectError(
                 f"the database has schema {version}, newer than this reviewkit ({SCHEMA_VERSION})",
                 where=str(path),
-                hint=(
-                    "upgrade reviewkit: 'pip install -U reviewkit', or in a checkout"
-                    " 'git pull && make .venv/.installed'"
-                ),
+                hint=UPGRADE_HINT,
             )
         # Checked before migrating, against the tables of the database's own schema, so that
         # a damaged database is refused as it is, not first migrated.

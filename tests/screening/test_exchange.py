@@ -431,3 +431,25 @@ def test_the_held_check_judges_what_a_change_changes_by_its_record(
     err = capsys.readouterr().err
     assert f"{out}:3: record {two} is merged here into study {one}, which has votes at" in err
     assert list_decisions(here.db) == before
+
+
+def test_a_log_a_newer_reviewkit_wrote_is_refused_saying_to_upgrade(two_machines, tmp_path, capsys):
+    """A log whose format tag is a later version of this one (a newer reviewkit's export) or
+    whose line has a field this reviewkit does not know is refused, saying to upgrade, as a
+    database a newer reviewkit wrote is; not 'not a reviewkit decision line', nor only 'fix
+    or re-export the file' (the re-exported file is the same)."""
+    here, there = two_machines
+    scr.decide(here.db, sorted(scr.stage_outcomes(here, TA))[0], TA, "reviewer1", "include")
+    log = tmp_path / "r1.jsonl"
+    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(log)) == 0
+    entry = json.loads(log.read_text(encoding="utf-8").splitlines()[0])
+    for changed, said in (
+        ({"format": "reviewkit-decisions/2"}, "written by a newer reviewkit"),
+        ({"seen_votes": []}, "unknown field 'seen_votes'"),
+    ):
+        log.write_text(json.dumps({**entry, **changed}) + "\n", encoding="utf-8")
+        capsys.readouterr()
+        assert cli(there, ["decisions", "import"], str(log)) == 2
+        err = " ".join(capsys.readouterr().err.split())
+        assert f"{log}:1: {said}" in err and "upgrade reviewkit: 'pip install -U reviewkit'" in err
+    assert list_decisions(there.db) == []
