@@ -30,10 +30,13 @@ from reviewkit.formats import joined
 from reviewkit.formats.bibtex_values import top_level
 from reviewkit.formats.read_problems import line_of
 
-# about 1,300 entries of a database's export (1-2 KB each with its abstract). The Library of
+# about 650 entries of a database's export (1-2 KB each with its abstract). The Library of
 # a chunk takes several times its text: 12,000 generated entries (17 MB) parsed in chunks of
-# 8 MB grew the peak by 67 MB, of 2 MB by 10 MB, of 1 MB by 5 MB, at 3.4, 3.7 and 3.8 CPU-s
-CHUNK_CHARS = 2 << 20
+# 8 MB grew the peak by 67 MB, of 2 MB by 10 MB, of 1 MB by 5 MB, at 3.4, 3.7 and 3.8 CPU-s;
+# with each chunk let go before the next is read (round 26), 8,000 entries read in chunks of
+# 2 MB grew the peak resident memory by 30 MB, of 1 MB by 20 MB (9.2 and 9.4 CPU-s); every
+# BibTeX file larger than a chunk gains it, for no measurable time
+CHUNK_CHARS = 1 << 20
 # a line starting a block as bibtexparser's Splitter sees one (splitter._BLOCK_START)
 _BLOCK_START = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
 # where a chunk may end: before a line that opens a block as exporters write one, an entry
@@ -68,6 +71,9 @@ def libraries(
                 problems.append(_repeated_key(entry.key, entry.start_line, line, name))
         problems.sort(key=line_of)
         yield library, chunk, first, problems, not after
+        # let go of the chunk and its Library before the next chunk's lines are read and
+        # parsed: held over, two chunks' worth were alive at the peak (see read_lines)
+        del library, chunk, problems
 
 
 def parsed(
