@@ -351,6 +351,12 @@ def _decoded_twice(data: bytes) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+def _page_breaks(data: bytes) -> bytes:
+    """The file as printed to disk: a page break (form feed) before every fourth line."""
+    lines = data.split(b"\n")
+    return b"\n".join(b"\x0c" + ln if i % 4 == 3 else ln for i, ln in enumerate(lines))
+
+
 def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[str, Path, bool]]:
     """(label, path, must be refused) for a file to read whose good file is ``good``."""
     folder = base / "in"
@@ -372,6 +378,13 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         ("zipped", _zipped(f"good.{ext}", data), True),
         ("word-document", _zipped("word/document.xml", b"<w:document/>"), True),
         ("decoded-twice", _decoded_twice(data), False),
+        # round 26: a save or sync that stopped, its space set aside and zero-filled; a file
+        # printed to disk, a page break before some lines; Windows' download mark copied out
+        # as a file in the file's place; two copies joined, the second's byte-order mark midway
+        ("nul-padded", data[: len(data) // 2 + 1] + b"\x00" * 4096, ext not in ("pdf",)),
+        ("page-breaks", _page_breaks(data), False),
+        ("zone-identifier", b"[ZoneTransfer]\r\nZoneId=3\r\n", importer),
+        ("joined-bom", data + b"\n\xef\xbb\xbf" + data, False),
     ]
     out: list[tuple[str, Path, bool]] = []
     for label, content, must in made:

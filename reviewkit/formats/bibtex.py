@@ -118,9 +118,10 @@ def unescape(value: str) -> str:
     text = re.sub(r"\{?\\([\'`^\"~=.cvuHr])\s*\{?\\?([A-Za-z])\}?\}?", accent, text)
     for macro, char in _SPECIAL.items():
         text = re.sub(r"\{?" + re.escape(macro) + r"(?![A-Za-z])\s?\}?", char, text)
-    text = re.sub(
-        r"\\([&%$#_{}])", lambda m: {"{": _OPEN, "}": _CLOSE}.get(m.group(1), m.group(1)), text
-    )
+    # an escaped backslash '\\' is kept as written (LaTeX's line break has no text), and read
+    # as a pair: the brace after it is a brace ('\\{x}' is '\\x'), not an escaped '\{'
+    escaped = {"{": _OPEN, "}": _CLOSE, "\\": "\\\\"}
+    text = re.sub(r"\\([\\&%$#_{}])", lambda m: escaped.get(m.group(1), m.group(1)), text)
     text = text.replace("{", "").replace("}", "")
     text = text.replace(_OPEN, "{").replace(_CLOSE, "}")
     return text.replace(_BACKSLASH, "\\").replace(_TILDE, "~").replace(_CARET, "^")
@@ -192,6 +193,10 @@ def read_lines(
                 problems.stop()
             break
         entries += len(library.entries)
+        # the chunk's lines and Library (several times its text) let go before the next chunk
+        # is read: held until the loop rebound them, the peak held two chunks (tracemalloc,
+        # 8,000 generated entries: a 2 MB chunk's lines, its Library's raw texts and values)
+        del library, chunk, part
     if not problems:  # every entry read: a volume none took fields from was no volume
         problems.add(*volumes.unlent())
     problems.raise_any()

@@ -30,10 +30,13 @@ from reviewkit.formats import joined
 from reviewkit.formats.bibtex_values import top_level
 from reviewkit.formats.read_problems import line_of
 
-# about 1,300 entries of a database's export (1-2 KB each with its abstract). The Library of
+# about 650 entries of a database's export (1-2 KB each with its abstract). The Library of
 # a chunk takes several times its text: 12,000 generated entries (17 MB) parsed in chunks of
-# 8 MB grew the peak by 67 MB, of 2 MB by 10 MB, of 1 MB by 5 MB, at 3.4, 3.7 and 3.8 CPU-s
-CHUNK_CHARS = 2 << 20
+# 8 MB grew the peak by 67 MB, of 2 MB by 10 MB, of 1 MB by 5 MB, at 3.4, 3.7 and 3.8 CPU-s;
+# with each chunk let go before the next is read (round 26), 8,000 entries read in chunks of
+# 2 MB grew the peak resident memory by 30 MB, of 1 MB by 20 MB (9.2 and 9.4 CPU-s); every
+# BibTeX file larger than a chunk gains it, for no measurable time
+CHUNK_CHARS = 1 << 20
 # a line starting a block as bibtexparser's Splitter sees one (splitter._BLOCK_START)
 _BLOCK_START = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
 # where a chunk may end: before a line that opens a block as exporters write one, an entry
@@ -68,6 +71,9 @@ def libraries(
                 problems.append(_repeated_key(entry.key, entry.start_line, line, name))
         problems.sort(key=line_of)
         yield library, chunk, first, problems, not after
+        # let go of the chunk and its Library before the next chunk's lines are read and
+        # parsed: held over, two chunks' worth were alive at the peak (see read_lines)
+        del library, chunk, problems
 
 
 def parsed(
@@ -146,8 +152,9 @@ def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Librar
     log = logging.getLogger("bibtexparser.splitter")
     previous = log.disabled
     log.disabled = True
+    hidden = _hide_backslashes(chunk)
     try:
-        splitter = Splitter(chunk + "\n" + after if after else chunk)
+        splitter = Splitter(hidden + "\n" + after if after else hidden)
         # its counters start at -1 for the line break it puts first (Splitter.__init__)
         splitter._current_line = splitter._implicit_comment_start_line = first - 1
         library = splitter.split()
@@ -158,7 +165,37 @@ def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Librar
     if after:  # the next chunk's opening mark, open at the end: not this chunk's
         end = first + chunk.count("\n")
         library.remove([b for b in library.blocks if b.start_line >= end])
+    if hidden is not chunk:
+        _show_backslashes(library)
     return library
+
+
+# An escaped backslash '\\' (LaTeX's line break, or a backslash in a Windows path) before a brace
+# or a quote: bibtexparser's Splitter takes any mark after a backslash for an escaped one
+# (splitter._MARK_PATTERN, '(?<!\\)'), so the '{' of '\\{x}' is text to it and the value's
+# braces no longer balance (the entry fails, its fields below fall outside it). BibTeX reads
+# the pair as one escape and the brace as a brace, as formats.bibtex_values.top_level does:
+# each pair is hidden from the Splitter as a noncharacter (never text, Unicode sets them aside
+# for a program's own use) and put back in what it read.
+_PAIR, _HIDDEN = "\\\\", "\ufdd5"
+
+
+def _hide_backslashes(chunk: str) -> str:
+    """The chunk with each escaped backslash hidden; the chunk itself when it has none (or
+    holds the noncharacter already, which could not then be told apart)."""
+    if _PAIR not in chunk or _HIDDEN in chunk:
+        return chunk
+    return chunk.replace(_PAIR, _HIDDEN)  # pairs from the left, as a backslash escapes
+
+
+def _show_backslashes(library: bibtexparser.Library) -> None:
+    """Put the hidden pairs back into every text the Splitter read (raw blocks, keys, values,
+    comments)."""
+    for block in library.blocks:
+        for part in (block, *getattr(block, "fields", ())):
+            for attr in ("_raw", "_key", "_value", "_comment"):
+                if isinstance(text := getattr(part, attr, None), str) and _HIDDEN in text:
+                    setattr(part, attr, text.replace(_HIDDEN, _PAIR))
 
 
 # Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
@@ -311,7 +348,7 @@ def _last_field(raw: str) -> tuple[str, int] | None:
 
 # a field's name at a line start inside an entry ('  abstract = {', ',note={')
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=")
-_BRACE = re.compile(r"\\[{}]|[{}]")
+_BRACE = re.compile(r"\\.|[{}]")
 
 
 def _unclosed_field(raw: str) -> tuple[str, int] | None:

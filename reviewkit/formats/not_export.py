@@ -129,11 +129,28 @@ _LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v\d+\r?\n
 _LFS_SIZE = re.compile(rb"^size (\d+)", re.MULTILINE)
 _APPLE_DOUBLE = b"\x00\x05\x16\x07"
 _APPLE_SINGLE = b"\x00\x05\x16\x00"
+# Windows' mark of a downloaded file ('Mark of the Web'): an NTFS alternate data stream,
+# 'export.ris:Zone.Identifier', of a '[ZoneTransfer]' section ('ZoneId=3', the site it came
+# from), which a copy to WSL's or Linux's file system, or to a zip, makes a file of its own
+# beside the export ('export.ris:Zone.Identifier', or '_Zone.Identifier' where ':' cannot be)
+_ZONE = re.compile(rb"(?:\xef\xbb\xbf)?\[ZoneTransfer\]\s*\r?\n")
+_ZONE_NAME = re.compile(r"(.+)[:_]Zone\.Identifier$", re.IGNORECASE)
 
 
 def _refuse_stand_in(head: bytes, name: str) -> None:
-    """FormatError when the file is a Git LFS pointer or a macOS AppleDouble/AppleSingle
-    file, each in the place of the export: what it is, and where the export is."""
+    """FormatError when the file is a Git LFS pointer, a macOS AppleDouble/AppleSingle file
+    or Windows' Zone.Identifier, each in the place of the export: what it is, and where the
+    export is."""
+    if _ZONE.match(head):
+        real = _ZONE_NAME.match(Path(name).name)
+        beside = f" ({real.group(1)!r}, beside it)" if real else ""
+        raise FormatError(
+            "this is Windows' Zone.Identifier, its note of the site a file was downloaded from"
+            " ('[ZoneTransfer]'), copied out as a file of its own: no export",
+            where=name,
+            hint=f"import the downloaded file it belongs to{beside}; files named"
+            " '…:Zone.Identifier' can be deleted",
+        )
     if _LFS_POINTER.match(head):
         size = _LFS_SIZE.search(head[:1024])
         of = f" of {int(size.group(1)):,} bytes" if size else ""

@@ -49,7 +49,11 @@ class Unended:
         problem = FormatError(
             f"the last record (starting at line {start}) has no ER line",
             where=f"{self.name}:{start}",
-            hint="the file may be truncated; export it again",
+            # EndNote's RIS export (some styles) and converters leave out the last record's
+            # ER: a whole record looks as one cut at a line end, which cannot be told apart
+            hint="the file may be cut short: export it again; if its last record is whole (an"
+            " EndNote export or a converter may leave out the last 'ER  - '), add the line"
+            " 'ER  - ' after it",
         )
         self._add(problem, start)
 

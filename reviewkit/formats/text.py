@@ -269,16 +269,30 @@ def unjoined(text: str) -> str:
     return _JOINED_BOM.sub("", text) if "\ufeff" in text else text
 
 
+# a page break (U+000C) at a line's start: a file printed to disk (a 'Print to file', a
+# library system's report) opens each page with one, before the page's first line, where it is
+# no text; a tag behind it was read as a wrapped line of the field above ('AU  - Berg, Tor
+# PY  - 2019': the year lost). A page break alone on its line is a blank line already.
+PAGE_BREAKS = "\f"
+_PAGE_BREAK = re.compile(r"(?:^|(?<=[\r\n]))\f+")
+
+
+def unpaged(text: str) -> str:
+    """``text`` without the page breaks at the start of its lines."""
+    return _PAGE_BREAK.sub("", text) if "\f" in text else text
+
+
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _tidied(text: str) -> str:
-    """``text`` without joined files' byte-order marks (:func:`unjoined`), its lines ended by
+    """``text`` without joined files' byte-order marks (:func:`unjoined`) and the page breaks
+    at its lines' starts (:func:`unpaged`), its lines ended by
     CR alone (an old Mac's file, Excel's 'CSV (Macintosh)') ended by LF instead, as XML's
     parsers do: a pattern's (?m)^ or a split at '\n' saw such a file as one line, and a
     record cut short or an entry closed early was imported (line numbers stay: one end for
     one). CRLF stays as it is: every reader takes it."""
-    text = unjoined(text)
+    text = unpaged(unjoined(text))
     return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
@@ -366,9 +380,21 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
     ``option``: an import (its hint: the formats to export), else a command's own text file."""
     if b"\x00" not in data[:8192]:
         return
-    line = line_at(data, data.index(b"\x00"))
+    first = data.index(b"\x00")
+    line = line_at(data, first)
     kind = binary_kind(data)
     what = "a reference export" if option else "a text file"
+    if not kind and _zero_filled(data, first):
+        raise FormatError(
+            f"the text stops on line {line} and NUL bytes (0x00) fill the rest of the file: it"
+            " was not written to its end (a save, download, copy or sync that stopped, or a disk"
+            " fault), so records after that point are missing",
+            where=f"{name}:{line}",
+            hint="export or download the file again (or copy it again from where it was saved);"
+            " nothing was imported"
+            if option
+            else "make or copy the file again; nothing was read",
+        )
     raise FormatError(
         f"this is {kind}: a binary file, not {what}"
         if kind
@@ -378,6 +404,20 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
         if option
         else "name the text file this command reads; nothing was read",
     )
+
+
+def _zero_filled(data: bytes, first: int) -> bool:
+    """Whether ``data`` is lines of text whose end, from its first NUL at ``first``, is NUL
+    bytes alone: a file whose space was set aside (its size known) and only partly written, as a
+    download or a sync stopped, or a program ended, leaves it; a binary file has bytes
+    between its NULs."""
+    if b"\n" not in data[:first] and b"\r" not in data[:first]:
+        return False
+    try:
+        data[:first].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not data[first:].strip(b"\x00")
 
 
 def _damaged_hint(option: bool) -> str:

@@ -8,7 +8,8 @@ break is never inside a UTF-8 sequence) and split into lines, with every check
 :func:`~reviewkit.formats.text.decode` and :func:`~reviewkit.formats.text.check_line_lengths`
 make of the whole text, naming the same line: binary or UTF-16 text at the head, a NUL byte,
 a byte that is not UTF-8, a line longer than any export writes, a file of blank lines; lines
-end at LF, CRLF or CR alone, and a joined file's byte-order mark at a line start is dropped.
+end at LF, CRLF or CR alone, and a joined file's byte-order mark at a line start is dropped,
+as is a page break there (formats.text.unpaged).
 What is not streamed is read whole as before (:func:`streamable`): a file read with
 ``--encoding`` (a text in UTF-8 declared another is refused by a look at all of it) or in
 UTF-16/32. An import stays all or nothing: an error found on the last line rolls back the
@@ -32,6 +33,7 @@ from reviewkit.formats.text import (
     EMPTY_HINT,
     MAX_LINE_CHARS,
     MAX_XML_BYTES,
+    PAGE_BREAKS,
     LimitedReader,
     gzip_cut,
     line_at,
@@ -152,7 +154,8 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
         for number, line in enumerate(found, start=before + 1):
             if len(line) > MAX_LINE_CHARS:
                 raise long_line(name, number, len(line))
-            yield line.removeprefix("\ufeff") if number > 1 else line
+            line = line.removeprefix("\ufeff") if number > 1 else line
+            yield line.lstrip(PAGE_BREAKS)
         before += len(found)
         offset += len(piece)
         into.ends_with_break = text.endswith(("\n", "\r"))

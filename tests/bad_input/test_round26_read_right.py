@@ -1,0 +1,128 @@
+"""Round 26 of bad input: files of kinds the corpus had not held that are valid, each read
+right through ``reviewkit import`` (the refused ones are corpus cases, README.md's round 26).
+A file printed to disk opens each page with a page break (U+000C) before the page's first
+line: before a tag, the line was read as a wrapped line of the field above (RIS: the author
+'Berg, Tor PY  - 2019', the year lost; MEDLINE: a line that is no 'TAG - value'), in a file
+streamed and in one read whole (--encoding) alike. The others were read right before (guards):
+two BibTeX files joined with the second's byte-order mark midway, Excel's 'sep=,' line above a
+CSV's header, a title header with a trailing space, markup in a PubMed XML title, and a
+MEDLINE PMID whose value is on its continuation line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+FIXTURES = Path(__file__).parent.parent / "core" / "fixtures"
+RIS = (
+    "TY  - JOUR\r\nTI  - Return to work after sick leave\r\nAU  - Berg, Tor\r\n\x0cPY  - 2019\r\n"
+    "JO  - J Occup Rehabil\r\nER  - \r\n\r\nTY  - JOUR\r\nTI  - Sick leave and work\r\n"
+    "AU  - Lund, Eva\r\n\x0c\x0cPY  - 2020\r\nER  - \r\n"
+)
+NBIB = (
+    "PMID- 31000001\nOWN - NLM\nTI  - Return to work after sick leave.\nFAU - Berg, Tor\n"
+    "\x0cDP  - 2019\nSO  - J Occup Rehabil. 2019;29(1):1-9.\n\nPMID- 31000002\n"
+    "TI  - Sick leave and work.\nFAU - Lund, Eva\nDP  - 2020\nSO  - J Occup Rehabil. 2020;30(1):1-9.\n"
+)
+BIB = (
+    "@article{{{key},\n  title = {{{title}}},\n  author = {{{author}}},\n  year = {{{year}}},\n}}\n"
+)
+TWO = [
+    ("Return to work after sick leave", 2019, ["Berg, Tor"]),
+    ("Sick leave and work", 2020, ["Lund, Eva"]),
+]
+
+
+def _markup_title() -> bytes:
+    xml = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
+    title = "Effect of <i>Lactobacillus</i> on CO<sub>2</sub> and Ca<sup>2+</sup> at work"
+    return re.sub(
+        r"<ArticleTitle>.*?</ArticleTitle>", f"<ArticleTitle>{title}</ArticleTitle>", xml, count=1
+    ).encode()
+
+
+CASES = {
+    "page-breaks.ris": (lambda: RIS.encode(), [], TWO),
+    "page-breaks-whole.ris": (lambda: RIS.encode("cp1252"), ["--encoding", "cp1252"], TWO),
+    "page-breaks.nbib": (
+        lambda: NBIB.encode(),
+        [],
+        [
+            ("Return to work after sick leave.", 2019, ["Berg, Tor"]),
+            ("Sick leave and work.", 2020, ["Lund, Eva"]),
+        ],
+    ),
+    "bom-midway.bib": (
+        lambda: (
+            "\ufeff"
+            + BIB.format(key="berg2019", title=TWO[0][0], author="Berg, Tor", year=2019)
+            + "\ufeff"
+            + BIB.format(key="lund2020", title=TWO[1][0], author="Lund, Eva", year=2020)
+        ).encode(),
+        [],
+        TWO,
+    ),
+    "sep-line.csv": (
+        lambda: (
+            b'sep=,\r\nTitle,Authors,Year\r\nReturn to work after sick leave,"Berg, Tor",2019\r\n'
+            b'Sick leave and work,"Lund, Eva",2020\r\n'
+        ),
+        [],
+        TWO,
+    ),
+    "title-space.csv": (
+        lambda: (
+            b'Title ,Authors,Year\nReturn to work after sick leave,"Berg, Tor",2019\n'
+            b'Sick leave and work,"Lund, Eva",2020\n'
+        ),
+        [],
+        TWO,
+    ),
+    "pmid-on-next-line.nbib": (
+        lambda: (
+            NBIB.replace("PMID- 31000001\n", "PMID- \n      31000001\n")
+            .replace("\x0c", "")
+            .encode()
+        ),
+        [],
+        [
+            ("Return to work after sick leave.", 2019, ["Berg, Tor"]),
+            ("Sick leave and work.", 2020, ["Lund, Eva"]),
+        ],
+    ),
+}
+
+
+def _imported(tmp_path: Path, capsys, name: str, data: bytes, options: list[str]) -> list[tuple]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    code = main(["import", str(path), "--project", str(project), *options])
+    assert code == 0, capsys.readouterr().err
+    assert "warning" not in capsys.readouterr().err
+    with open_project(project) as p:
+        return sorted(
+            (r.title, r.year, r.authors, r.pmid) for _, r in record_rows.iter_records(p.db)
+        )
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_valid_file_of_a_new_kind_is_read_right(tmp_path: Path, capsys, name: str) -> None:
+    make, options, expected = CASES[name]
+    rows = _imported(tmp_path, capsys, name, make(), options)
+    assert [row[:3] for row in rows] == sorted(expected)
+    if name.endswith(".nbib"):
+        assert [row[3] for row in rows] == ["31000001", "31000002"]
+
+
+def test_markup_in_a_pubmed_title_is_its_text(tmp_path: Path, capsys) -> None:
+    rows = _imported(tmp_path, capsys, "markup.xml", _markup_title(), [])
+    assert "Effect of Lactobacillus on CO2 and Ca2+ at work" in [row[0] for row in rows]
