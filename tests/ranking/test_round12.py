@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from ranking.conftest import make_records
+from scipy import optimize
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
@@ -52,9 +53,22 @@ def test_platt_recovers_a_known_sigmoid_and_orders_as_the_scores():
     y = (rng.random(4000) < 1 / (1 + np.exp(-2.0 * s + 1.0))).astype(int)  # A = -2, B = 1
     a, b = platt(s, y)
     assert abs(a + 2.0) < 0.2 and abs(b - 1.0) < 0.15
-    # a handful of labels, separable: the smoothed targets keep the fit finite
-    a, b = platt(np.array([-1.0, -0.5, 0.4, 1.2]), np.array([0, 0, 1, 1]))
-    assert np.isfinite([a, b]).all() and a < 0
+
+
+def test_platt_stays_at_the_minimum_where_the_labelled_scores_separate_the_classes():
+    """Training scores separate a few includes from the excludes: the smoothed targets keep
+    the optimum finite, and the line search reaches it (plain Newton steps ran away)."""
+    rng = np.random.default_rng(1)
+    s = np.r_[rng.normal(2.0, 0.3, 9), rng.normal(-1.0, 0.3, 300)]
+    y = np.r_[np.ones(9, int), np.zeros(300, int)]
+    t = np.where(y == 1, 10 / 11, 1 / 302)
+
+    def loss(ab):
+        p = 1 / (1 + np.exp(ab[0] * s + ab[1]))
+        return -np.sum(t * np.log(p) + (1 - t) * np.log(1 - p))
+
+    best = optimize.minimize(loss, [0.0, 0.0], method="Nelder-Mead", options={"xatol": 1e-8})
+    assert np.allclose(platt(s, y), best.x, atol=1e-3)
 
 
 def test_the_ensemble_sums_its_members_comparable_scores_at_equal_weight():
