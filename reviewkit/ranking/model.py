@@ -27,7 +27,9 @@ British spellings folded) and a committee of this model on the surface words and
 were dropped: round 9. Passage-level evidence (a record scored also by its best sentence) and
 query by bagging (a committee on bootstrap samples of the labels) were dropped: round 10.
 A pretrained word representation (WordLlama's token embeddings, mean-pooled: alone, beside
-the TF-IDF, as a committee member and as a cold start) was dropped: round 11.
+the TF-IDF, as a committee member and as a cold start) was dropped: round 11. An ensemble of
+this model with ASReview's own SVM or a logistic regression (scikit-learn's liblinear; scores
+standardised or Platt-calibrated, summed) was dropped: round 12.
 """
 
 from __future__ import annotations
