@@ -1,13 +1,13 @@
 """Issue 17, round 12: a calibrated ensemble of linear models.
 
 ``python -m benchmarks.ranking_round12 NAME SEEDS [INPUTS]`` runs the in-process simulation
-loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-11 do) with a
+loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-11 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
 (resumable). Both second members are scikit-learn's (liblinear), which the product does not
 import: a fresh process would pay for importing it, so the CPU figures add the import's CPU
-(measured in a fresh process that has imported ``reviewkit.simulate`` first, once per
+(measured in a fresh process that has imported ``reviewkit.ranking.simulate`` first, once per
 command, :func:`sklearn_import_cpu`) to every run's.
 
 NAME (``rerun12``: the kept model run again now, its CPU under the machine's present load),
@@ -61,8 +61,8 @@ from scipy import stats
 from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11 as round11
 from benchmarks.ranking_round5 import INPUTS, kept_runs
-from reviewkit.ranking import WeightedLinearSVC
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
+from reviewkit.ranking.ranker import WeightedLinearSVC
 
 INCLUDE_RATIO = 9.8  # ASReview's Balanced ratio in elas_u4, as the kept model's
 
@@ -181,7 +181,7 @@ def agreement(name: str, seed: int = 0, variant: str = "title_abstract") -> list
     rank correlation of its members' scores over the unlabelled records (all its fits)."""
     from benchmarks import asreview_runner as asr
     from benchmarks.bench_ranking import LABEL
-    from reviewkit.simulate import simulate
+    from reviewkit.ranking.simulate import simulate
 
     lines, made = [], []
 
@@ -215,9 +215,9 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 @cache
 def sklearn_import_cpu() -> float:
     """CPU seconds a fresh process spends importing the two scikit-learn models after
-    ``reviewkit.simulate`` (numpy and scipy already loaded), the median of three."""
+    ``reviewkit.ranking.simulate`` (numpy and scipy already loaded), the median of three."""
     code = (
-        "import time, reviewkit.simulate\n"
+        "import time, reviewkit.ranking.simulate\n"
         "t = time.process_time()\n"
         "from sklearn.svm import LinearSVC\n"
         "from sklearn.linear_model import LogisticRegression\n"

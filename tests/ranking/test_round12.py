@@ -13,8 +13,8 @@ from sklearn.svm import LinearSVC
 
 from benchmarks import ranking_round12 as round12
 from benchmarks.ranking_round12 import Ensemble, WeightedLogistic, platt
-from reviewkit.ranking import WeightedLinearSVC, build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
+from reviewkit.ranking.ranker import WeightedLinearSVC, build_features, record_text
 
 
 def labelled():
