@@ -284,7 +284,7 @@ def _write(
         "label_column": LABEL,
         "seeds": SEEDS,
         "asreview_version": asr.ASREVIEW_VERSION,
-        "asreview_model": "default (elas_u4: TF-IDF 1-2-grams, linear SVM C=0.11, ratio 9.8, max query)",
+        "asreview_model": "default (elas_u4: TF-IDF 1-2-grams, linear SVM (squared hinge, as asreview/models/models.py sets it) C=0.11, ratio 9.8, max query)",
         "variants": variants,
         "stopping": _stopping(variants),
         "load_1min": os.getloadavg()[0] if load is None else load,
