@@ -143,6 +143,9 @@ def test_people_who_work_with_animals_are_their_places_people():
         ("Antivenom use in Indian snake bite patients", "place:india"),
     ):
         assert places(title) == [place], (title, groups(title))
+    # but a species whose place word is a country's name no keeper comes from stays a species
+    for title in ("Asthma in guinea pig handlers", "Allergy in Norway rat researchers"):
+        assert not places(title), (title, groups(title))
     # the same noun names no people where no such word follows
     assert not places("Venoms of Australian snakes")
     # so they part from another country's (were named apart from any people) and one report
