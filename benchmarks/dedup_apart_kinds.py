@@ -129,6 +129,16 @@ APART_KINDS = (
     " the ten sets); 'Chinese Kyrgyz group' (an ethnic group) stays. A cooperative group's"
     " trial still does not part from its country's patients: of the 138 candidate pairs of a"
     " thing's place against a people, none is a copy (137 apart by title, 1 queued) |",
+    "| people who keep, breed, treat or study animals after the animal's noun ('Australian"
+    " snake taxonomists', srsr; 'Dutch cattle veterinarians'); 'strain' after what bears it"
+    " ('Chinese caregiver strain'); a country's own football ('Swedish football players')"
+    " (rd43e, reading dedup43) | the reading (population_words) | read as the animal's or"
+    " the activity's place, parting from no people | the place's people; 'strain' a thing's"
+    " place only right after the place word; only American, Australian and Canadian football"
+    " are sports' names; 'guinea pig(s)' and 'Norway rat(s)' rows again (not Guinea's"
+    " handlers) | 5 titles move (srsr 2, depression 1, snapshot 2); the 3 moved records of"
+    " the ten sets against every record of their set sharing over 12% of their title's"
+    " words (14,541 pairs): no verdict moves |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"

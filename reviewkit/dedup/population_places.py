@@ -83,10 +83,16 @@ _NAMES_OF_THINGS = (
     "india ink", "indian ink", "congo red",
     # a breed or a parasite whose last word is no animal's noun (those are _ANIMALS' kind)
     "german shepherd", "german shepherds", "guinea worm",
+    # a species whose country's name is no place of it or its keepers: read before the
+    # keepers' words ('guinea pig handlers' are no Guinea's people: rd43e)
+    "guinea pig", "guinea pigs", "norway rat", "norway rats",
     # the bird before a noun that is no animal's (its poults and hens are _ANIMALS'): the
     # country before a noun is rare ('in Turkey: a review' stays the country)
     "turkey coronavirus", "turkey astrovirus", "turkey astroviruses", "turkey embryo",
     "turkey embryos", "turkey breeder", "turkey breeders", "turkey meat", "turkey origin",
+    # a code of football named for its country, played anywhere; 'football' alone is the
+    # country's own game ('Swedish football players' are Sweden's: rd43e)
+    "american football", "australian football", "canadian football",
     # a medicine system or a root used anywhere ('chinese medicine' 132)
     "chinese medicine", "chinese medicines", "korean red", "korean ginseng",
     "american ginseng", "indian ginseng",
@@ -121,7 +127,7 @@ _WAR = frozenset(["war", "wars", "famine", "famines"])
 _WAR_YEARS = frozenset(["veterans", "veteran", "era"])
 _OWN_VETERANS = frozenset(["place:united states", "place:united kingdom"])
 # A place's word before an animal's noun names a species, strain or breed kept anywhere
-# ('Norway rats', 'Chinese hamster', 'Guinea pigs'; dedup43: 18 rows replaced, 175 more titles
+# ('Brown rats', 'Chinese hamster', 'Japanese quail'; dedup43: 18 rows replaced, 175 more titles
 # of the ten sets and 47 of the snapshot), with at most one word between ('Japanese white
 # rabbits', 'French dairy herds'): an animal is no population of people.
 _ANIMALS = frozenset(
@@ -138,15 +144,26 @@ _ANIMALS = frozenset(
         *("foxes", "holstein", "holsteins", "simmental", "lobster", "abalone", "oyster"),
         *("snail", "snake", "cockroach", "tarantula", "scorpion", "alligator", "honeybee"),
         *("herds", "flocks", "breed", "breeds", "strain", "strains"),
+        # the plurals of the singular nouns above ('Australian snakes': rd43e)
+        *("langurs", "newts", "cichlids", "lobsters", "oysters", "snails", "snakes"),
+        *("cockroaches", "tarantulas", "scorpions", "alligators", "honeybees"),
     ]
 )
-# people who keep or work with animals: 'Danish pig farmers' are Denmark's people
-_KEEPERS = frozenset(["farmers", "farmer", "owners", "keepers", "handlers", "workers"])
-# A place's word before an activity's or a diet's noun names it, practised anywhere ('Nordic
-# walking', 'Swedish massage', 'Brazilian jiu-jitsu', 'Korean diet', 'American football')
-_ACTIVITIES = frozenset(
-    ["walking", "massage", "jiu", "football", "sauna", "diet", "diets", "cuisine"]
+# 'strain' is also a burden after who bears it ('Chinese caregiver strain', 'job strain'):
+# a strain's place only right before it ('an Australian strain of ...'; rd43e)
+_ANIMALS_AFTER_A_WORD = _ANIMALS - {"strain", "strains"}
+# people who keep, breed, treat or study animals: 'Danish pig farmers', 'Australian snake
+# taxonomists' (srsr), 'Dutch cattle veterinarians' are the place's people (rd43e)
+_WITH_ANIMALS = frozenset(
+    [
+        *("farmers", "farmer", "owners", "keepers", "handlers", "workers", "breeders"),
+        *("producers", "veterinarians", "vets", "researchers", "scientists", "taxonomists"),
+        *("riders", "trainers", "hunters", "herders", "ranchers"),
+    ]
 )
+# A place's word before an activity's or a diet's noun names it, practised anywhere ('Nordic
+# walking', 'Swedish massage', 'Brazilian jiu-jitsu', 'Korean diet')
+_ACTIVITIES = frozenset(["walking", "massage", "jiu", "sauna", "diet", "diets", "cuisine"])
 # the words after any place's word that make it a thing's name
 _NOUNS_OF_THINGS = _DISEASES | _REMEDIES | _SPEAKING | _WAR | _ANIMALS | _ACTIVITIES
 # An organisation's or meeting's name holds its country's ('American Heart Association',
@@ -220,7 +237,7 @@ def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozens
         return False
     if after[0] in _THINGS.get(" ".join(words[i : i + n]), ()):
         return True
-    if _keeps_animals(after):
+    if _keeps_animals(after, people):
         return False
     if after[0] in _NOUNS_OF_THINGS or _names_a_war(words[i : i + n], after[0], group):
         return True
@@ -229,7 +246,7 @@ def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozens
     # one word between, a colour too: 'japanese white rabbits', 'french dairy herds'
     if (
         after[1:2]
-        and after[1] in _ANIMALS
+        and after[1] in _ANIMALS_AFTER_A_WORD
         and not (after[0] in people or after[0] in FUNCTION_WORDS)
     ):
         return True
@@ -243,10 +260,13 @@ def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozens
     return False
 
 
-def _keeps_animals(after: list[str]) -> bool:
-    """Whether the words after a place word name people who keep or work with animals
-    ('Danish pig farmers', 'Swiss dairy cattle owners'): the place's people, not a breed."""
-    return any(w in _KEEPERS for w in after[1:3]) and any(w in _ANIMALS for w in after[:2])
+def _keeps_animals(after: list[str], people: frozenset[str]) -> bool:
+    """Whether the words after a place word name people who keep, breed, treat or study
+    animals, or other people ('Danish pig farmers', 'Swiss dairy cattle owners', 'Indian snake
+    bite patients'): the place's people, not a breed."""
+    return any(w in _WITH_ANIMALS or w in people for w in after[1:3]) and any(
+        w in _ANIMALS for w in after[:2]
+    )
 
 
 def _names_a_war(name: list[str], word: str, group: str) -> bool:

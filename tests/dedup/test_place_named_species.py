@@ -128,3 +128,44 @@ def test_a_wars_country_names_its_veterans_a_peoples_word_its_own():
     assert verdict(ka, kb) == ("not_duplicate", "population_differs")
     one, two = (f"Prenatal exposure to the {w} famine and adult obesity" for w in ("Dutch", "Chinese"))  # fmt: skip
     assert verdict(keys_for(1, journal(one)), keys_for(2, journal(two))) == ("not_duplicate", "population_differs")  # fmt: skip
+
+
+def test_people_who_work_with_animals_are_their_places_people():
+    # rd43e: 'Australian snake taxonomists' (srsr) read as a snake's place; any people who
+    # keep, breed, treat or study animals, or a word for people after the animal's noun,
+    # are the place's people, as 'Norwegian rat farmers' were
+    for title, place in (
+        ("The good, the bad and the ugly: Australian snake taxonomists", "place:australia"),
+        ("Burnout in Dutch cattle veterinarians", "place:netherlands"),
+        ("Zoonoses in Danish pig breeders and producers", "place:denmark"),
+        ("Injuries in Swiss horse riders", "place:switzerland"),
+        ("Allergy among Japanese laboratory mouse researchers", "place:japan"),
+        ("Antivenom use in Indian snake bite patients", "place:india"),
+    ):
+        assert places(title) == [place], (title, groups(title))
+    # but a species whose place word is a country's name no keeper comes from stays a species
+    for title in ("Asthma in guinea pig handlers", "Allergy in Norway rat researchers"):
+        assert not places(title), (title, groups(title))
+    # the same noun names no people where no such word follows
+    assert not places("Venoms of Australian snakes")
+    # so they part from another country's (were named apart from any people) and one report
+    # in two databases still merges
+    title = "Occupational zoonoses and burnout among {} in a national survey"
+    ka, kb = (keys_for(i, journal(title.format(w))) for i, w in enumerate(("Dutch cattle veterinarians", "Belgian veterinarians")))  # fmt: skip
+    assert verdict(ka, kb) == ("not_duplicate", "population_differs")
+    one = journal(title.format("Dutch cattle veterinarians"), pages="101-108", issue="3")
+    assert outcome(one, journal(one.title.upper(), pages="101-108", issue="3"))[0] == "merged"
+
+
+def test_a_word_that_is_also_a_burden_or_a_countrys_game_names_no_thing():
+    # 'strain' is a burden after a word for who bears it ('caregiver strain', 'job strain'):
+    # a strain's place only right after it ('a Japanese strain of ...'); 'football' is the
+    # country's own game but where a code is named for a place (American, Australian,
+    # Canadian football)
+    assert places("Caregiver burden and Chinese caregiver strain") == ["place:china"]
+    assert places("Korean job strain and depressive symptoms") == ["place:south korea"]
+    assert not places("Infection with an Australian strain of reticuloendotheliosis virus")
+    assert places("Injury incidence in Swedish football players") == ["place:sweden"]
+    assert places("Concussion in Italian football") == ["place:italy"]
+    for sport in ("American", "Australian", "Canadian"):
+        assert not places(f"Concussion in {sport} football players"), sport
