@@ -430,7 +430,10 @@ def output_values(ext: str, base: Path) -> list[tuple[str, str, bool]]:
     binary = folder / f"binary.{ext}"
     binary.write_bytes(b"%PDF-1.4\n" + bytes(range(256)))  # a PDF, which text would replace
     (folder / "a-folder").mkdir(exist_ok=True)
-    return [
+    # a sheet under a text ending, which a spreadsheet opens as tab-separated (one column);
+    # RIS, JSON lines and Markdown keep any text ending, so only a CSV's is tried
+    named_txt = [("named-txt", str(folder / "sheet.txt"), True)] if ext == "csv" else []
+    return named_txt + [
         ("missing-folder", str(folder / "nowhere" / f"x.{ext}"), False),
         ("folder", str(folder / "a-folder"), True),
         ("empty-string", "", True),

@@ -11,12 +11,18 @@ cores the screen and the other reviewers' processes need. The limit holds only w
 computes and the previous setting is restored after (numpy elsewhere in the process keeps its
 threads); nested and concurrent uses from several threads share one limit.
 
+The libraries are those loaded at the call: a process that imports more after a first use
+(the screen's ranker loads numpy's OpenBLAS only; a classification then imports scikit-learn,
+whose L-BFGS calls scipy.linalg's own OpenBLAS) is scanned again, or the new library would
+keep its threads for the rest of the process.
+
 threadpoolctl comes with scikit-learn (a dependency); it changes OpenBLAS's thread count
 through its own C API, which an environment variable cannot do once numpy is loaded.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,18 +34,23 @@ _lock = threading.Lock()
 _depth = 0
 _limiter: Any = None
 _controller: Any = None
+_modules_at_scan = 0  # len(sys.modules) when _controller scanned the loaded libraries
 
 
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
     """Run the block with the BLAS libraries of the process limited to one thread."""
-    global _depth, _limiter, _controller
+    global _depth, _limiter, _controller, _modules_at_scan
     with _lock:
         if _depth == 0:
-            if _controller is None:  # scans the loaded libraries once (a few ms)
+            # A scan costs a few ms (a simulation enters here thousands of times); a BLAS
+            # library comes with an extension module, so only an import since the last scan
+            # can have brought one. sys.modules only grows in practice: its length says so.
+            if _controller is None or len(sys.modules) != _modules_at_scan:
                 from threadpoolctl import ThreadpoolController
 
                 _controller = ThreadpoolController()
+                _modules_at_scan = len(sys.modules)
             _limiter = _controller.limit(limits=1, user_api="blas")
         _depth += 1
     try:

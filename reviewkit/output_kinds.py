@@ -1,7 +1,7 @@
 """An output named as, or over, a file it must not replace: a text output with the ending of
-a kind that is never text or over such a file, a figure over a file that is no PNG, an output
-over the very file the command reads. Each refuses with an OutputError before anything is
-written; the writing itself: :mod:`reviewkit.outputs`.
+a kind that is never text or over such a file, a CSV under another ending, a figure over a
+file that is no PNG, an output over the very file the command reads. Each refuses with an
+OutputError before anything is written; the writing itself: :mod:`reviewkit.outputs`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from reviewkit.files import NUMBERS_KIND, ODS_KIND, PNG, XLSX_KIND, binary_kind
 # garbled (Excel: "the file format and extension don't match"; reviewkit's readers too take a
 # '.xlsx' for a workbook), so a sheet meant for Excel is written as .csv, which Excel opens.
 _XLS_KIND = "an Excel 97-2003 workbook (.xls)"
+# A spreadsheet opens a text file by its ending: .txt and .tsv as tab-separated (Excel saves
+# "Text (Tab delimited)" as .txt, and its import wizard starts set to tabs), so a CSV named so
+# shows every row in one column.
+_TEXT_READ_AS = dict.fromkeys((".txt", ".tsv", ".tab"), "tab-separated text, each row in one cell")
 _SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, _XLS_KIND}  # for these Excel opens a .csv
 _NOT_TEXT_ENDINGS = {
     ".xlsx": XLSX_KIND,
@@ -64,6 +68,24 @@ def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -
     spreadsheet = " (Excel opens a .csv)" if ".csv" in endings and kind in _SHEET_KINDS else ""
     raise OutputError(
         what, where=str(path), hint=f"nothing was written; name the file {better}{spreadsheet}"
+    )
+
+
+def check_ending(path: str | Path, writes: str, endings: tuple[str, ...]) -> None:
+    """OutputError when ``path`` has an ending that is none of ``endings`` (a text output
+    whose name must say its kind: a CSV sheet). A name with no ending (a bare name, a device
+    such as /dev/full) claims no kind and passes; ``endings`` are lower case."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not suffix or suffix in endings:
+        return
+    names = " or ".join(str(path.with_suffix(e)) for e in endings)
+    read_as = _TEXT_READ_AS.get(suffix, "") if ".csv" in endings else ""
+    why = f" (a spreadsheet opens a {suffix} as {read_as})" if read_as else ""
+    raise OutputError(
+        f"{path} ends in {suffix}, but this writes {writes}{why}",
+        where=str(path),
+        hint=f"nothing was written; name the file {names}",
     )
 
 

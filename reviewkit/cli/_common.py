@@ -59,14 +59,17 @@ class OutputPath(click.Path):
         dir_okay: bool = True,
         writes: str = "",
         endings: tuple[str, ...] = (),
+        only_endings: bool = False,
         figure: bool = False,
     ) -> None:
         """``writes``: the text the file gets ('CSV', …; '' for a figure), which a name or an
         existing file of a kind that is never text refuses (output_kinds.check_text_output);
-        ``endings``: the ones to name it with instead; ``figure``: a PNG, which an existing
-        file of another kind refuses (output_kinds.check_figure_output)."""
+        ``endings``: the ones to name it with instead; ``only_endings``: a name with any other
+        ending is refused too (output_kinds.check_ending); ``figure``: a PNG, which an
+        existing file of another kind refuses (output_kinds.check_figure_output)."""
         super().__init__(file_okay=file_okay, dir_okay=dir_okay, path_type=Path)
         self.writes, self.endings, self.figure = writes, endings, figure
+        self.only_endings = only_endings
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
@@ -94,6 +97,8 @@ class OutputPath(click.Path):
         try:
             if self.writes:
                 output_kinds.check_text_output(str(value), self.writes, self.endings)
+                if self.only_endings:
+                    output_kinds.check_ending(str(value), self.writes, self.endings)
             elif self.figure:
                 output_kinds.check_figure_output(str(value))
         except OutputError as exc:
@@ -116,7 +121,10 @@ class OutputPath(click.Path):
 def csv_file() -> OutputPath:
     """The type of a CSV file a command writes: a name with another ending, or an existing
     file that is not text, is refused before any work (see :class:`OutputPath`)."""
-    return OutputPath(dir_okay=False, writes="CSV", endings=(".csv",))
+    # Only .csv (or no ending): a spreadsheet opens a sheet by its ending, a .txt or .tsv as
+    # tab-separated text (output_kinds._TEXT_READ_AS). RIS, JSON lines and Markdown keep any
+    # text ending: a reference manager takes an RIS export named .txt, as databases name theirs.
+    return OutputPath(dir_okay=False, writes="CSV", endings=(".csv",), only_endings=True)
 
 
 def csv_option(dest: str, help: str) -> Callable:

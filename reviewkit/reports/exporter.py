@@ -11,7 +11,7 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from reviewkit import formats, outputs
+from reviewkit import formats, output_kinds, outputs
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.project import Project
@@ -78,13 +78,18 @@ def export_every_record(project: Project, path: Path | None) -> tuple[str, int]:
 
 
 def _check_suffix(fmt: str, path: Path) -> None:
-    """UserError when ``path``'s ending names another export format than ``fmt``."""
+    """UserError when ``path``'s ending names another export format than ``fmt``; a CSV is
+    named .csv or nothing, as every --csv (cli/_common.csv_file: a .txt opens as one column)."""
     suffix = path.suffix.lower()
     meant = next(
         (f for f in EXPORT_FORMATS if suffix in (SUFFIX[f], _ALSO.get(f)) and f != fmt), None
     )
     if meant:
+        # a CSV is named .csv alone (below): '.tsv' does not send the user to --format csv
+        switch = f"pass --format {meant}, or " if meant != "csv" or suffix == ".csv" else ""
         raise UserError(
             f"--out {path} ends in {suffix}, a {meant} file, but --format is {fmt}",
-            hint=f"pass --format {meant}, or name the file {path.with_suffix(SUFFIX[fmt]).name}",
+            hint=f"{switch}name the file {path.with_suffix(SUFFIX[fmt]).name}",
         )
+    if fmt == "csv":
+        output_kinds.check_ending(path, "CSV", (".csv",))

@@ -35,6 +35,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     tmp.mkdir()
     afile = base / "a-file.txt"
     afile.write_text("a plain file\n", encoding="utf-8")
+    acsv = base / "a-sheet.csv"  # a file under the one ending a --csv may be written under
+    acsv.write_text("a plain file\n", encoding="utf-8")
     full = base / "full-disk"  # a link, so a broken writer replaces the link, never the device
     full.symlink_to("/dev/full")
     fifo = base / "a-fifo"  # a named pipe: opening it to read waits for a writer forever
@@ -48,6 +50,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "project_one": str(one),
         "tmp": str(tmp),
         "afile": str(afile),
+        "acsv": str(acsv),
         "good": str(good),
         "protocol": str(PROTOCOL),
         "full": str(full),

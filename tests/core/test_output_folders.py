@@ -37,7 +37,7 @@ def _vote(folder: Path) -> None:
 
 @pytest.mark.parametrize("args", FILE_OUTPUTS, ids=lambda a: " ".join(a[:2]))
 def test_a_file_output_creates_its_missing_folder(cli_project: Path, args: list[str]) -> None:
-    out = cli_project.parent / "exports" / "new" / "out.txt"
+    out = cli_project.parent / "exports" / "new" / "out"  # no ending: every kind takes it
     argv = [a.replace("{out}", str(out)) for a in args]
     if args[0] == "decisions":  # a log needs an entry: an empty one is refused, not written
         _vote(cli_project)

@@ -8,6 +8,7 @@ thread; these tests count what the time went to, never the time.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -57,6 +58,57 @@ def test_every_fit_of_a_training_runs_on_one_blas_thread(review_b, monkeypatch):
     assert len(seen) == len(records) + 1  # the model, then one fit per left-out study
     assert all(threads == {1} for threads in seen), seen
     assert after == {2}  # the process's own setting is back once the training is done
+
+
+_AFTER_A_SCREEN = """
+import json, sys
+from threadpoolctl import threadpool_info, threadpool_limits
+from reviewkit import classify, protocol
+from reviewkit.ranking.ranker import Ranker
+from reviewkit.records import Record
+
+def blas():
+    return {i["filepath"]: i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+texts = [f"return to work {w} study {i}" for i in range(6) for w in ("coordinator", "sunflower")]
+ranker = Ranker(texts, min_includes=1, min_excludes=1)
+assert ranker.fit({i: i % 2 == 0 for i in range(len(texts))})
+ranker.all_scores()
+before = blas()
+from sklearn.linear_model import LogisticRegression
+
+fit, seen = LogisticRegression.fit, []
+def counting_fit(self, *args, **kwargs):
+    seen.append(blas())
+    return fit(self, *args, **kwargs)
+LogisticRegression.fit = counting_fit
+records = {n: Record(title=f"The {('Sunflower', 'Harbour')[n % 2]} programme, site {n}")
+           for n in range(8)}
+answers = {n: ["job-specialist" if n % 2 == 0 else "workplace"] for n in records}
+with threadpool_limits(2, user_api="blas"):
+    classify.train(protocol.load(sys.argv[1]).scheme("model-type"), records, answers)
+    after = blas()
+print(json.dumps({"before": before, "seen": seen, "after": after}))
+"""
+
+
+def test_a_training_after_the_screens_ranker_runs_on_one_blas_thread(review_b):
+    """The TUI screens and classifies in one process. The ranker used only numpy's OpenBLAS;
+    the limit's scan of the loaded libraries, kept from its first fit, did not know scipy's,
+    loaded with scikit-learn: every fit of a later training ran on all its threads. A fresh
+    process, as the order the tests run in leaves libraries loaded or not."""
+    out = subprocess.run(
+        [sys.executable, "-c", _AFTER_A_SCREEN, str(review_b.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    seen = json.loads(out)
+    assert len(seen["before"]) == 1  # numpy's BLAS alone when the ranker first limited it
+    assert len(seen["after"]) == 2 and set(seen["after"].values()) == {2}
+    assert seen["seen"] and all(
+        threads == dict.fromkeys(seen["after"], 1) for threads in seen["seen"]
+    )
 
 
 def test_a_training_scores_each_studys_rules_once(review_b, monkeypatch):
