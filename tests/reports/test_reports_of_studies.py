@@ -260,15 +260,19 @@ def test_extract_screen_names_the_report_of_its_study_and_tab_skips_what_a_sibli
             await pilot.pause()
             screen = app.screen
             assert screen.current == gap  # not the second report, whose study has every field
-            assert _status(screen).startswith("study 3 of 6 (id ")
+            assert _status(screen).startswith("filled in 5 of 6 · study 3 of 6 (id ")
             await pilot.press("k", "k")
             await pilot.pause()
             assert screen.current == second
-            assert _status(screen).startswith(f"report 2 of 2 of study {trial} (id {second})")
+            assert _status(screen).startswith(
+                f"filled in 5 of 6 · report 2 of 2 of study {trial} (id {second})"
+            )
             assert "Country: (empty here; report 1 of the study has: Denmark)" in _fields(screen)
             await pilot.press("k")
             await pilot.pause()
-            assert _status(screen).startswith(f"report 1 of 2 of study {trial} (id {trial})")
+            assert _status(screen).startswith(
+                f"filled in 5 of 6 · report 1 of 2 of study {trial} (id {trial})"
+            )
             await pilot.press("tab")  # past the second report, on to the gap
             await pilot.pause()
             assert screen.current == gap and "Effect: (empty)" in _fields(screen)
