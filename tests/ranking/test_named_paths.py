@@ -16,18 +16,22 @@ ROOT = Path(__file__).resolve().parents[2]
 # reviewkit.ranking.<...> and the family's names before the move (a path with "/" is not one)
 NAMED = re.compile(
     r"(?<![\w./])reviewkit\.(?:ranking|simulate|simulate_input|queue_ranker|ranking_worker|"
-    r"stopping)(?:\.\w+)*(?![\w/])"
+    r"stopping|ready_rule)(?:\.\w+)*(?![\w/])"
 )
 
 
 def resolves(name: str) -> bool:
-    """Whether ``name`` is a module, or an attribute reached from the longest module in it."""
+    """Whether ``name`` is a module of this checkout, or an attribute reached from the longest
+    such module in it. A module found elsewhere does not count: an editable install's finder
+    imports a module this checkout has moved from the checkout it was installed from."""
     parts = name.split(".")
     for i in range(len(parts), 0, -1):
         try:
             obj = importlib.import_module(".".join(parts[:i]))
         except ModuleNotFoundError:
             continue
+        if not Path(obj.__file__ or "").resolve().is_relative_to(ROOT):
+            return False
         for attr in parts[i:]:
             if not hasattr(obj, attr):
                 return False
@@ -39,6 +43,7 @@ def resolves(name: str) -> bool:
 def test_the_name_check_tells_the_old_places_from_the_new():
     assert resolves("reviewkit.ranking.simulate") and resolves("reviewkit.ranking.ranker.Ranker")
     assert not resolves("reviewkit.simulate") and not resolves("reviewkit.ranking.record_text")
+    assert not resolves("reviewkit.ready_rule")  # another checkout may still hold it
     assert NAMED.findall("`python -m reviewkit.simulate` (reviewkit/ranking/simulate.py)") == [
         "reviewkit.simulate"
     ]
