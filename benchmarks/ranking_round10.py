@@ -66,7 +66,7 @@ class _Read:
 
 
 def _record_text(title: str, abstract: str = "", keywords: Any = "") -> str:
-    """:func:`reviewkit.ranking.record_text`, keeping the record's passages (the reduced CSVs
+    """:func:`reviewkit.ranking.ranker.record_text`, keeping the record's passages (the reduced CSVs
     append the keywords to the abstract, so ``keywords`` is empty there)."""
     _Read.parts.append(passages(title, f"{abstract} {keywords}".strip() if keywords else abstract))
     return record_text(title, abstract, keywords)

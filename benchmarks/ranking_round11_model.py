@@ -10,7 +10,7 @@ a JSON header, then the raw tensor) and the text tokenised with ``tokenizers``, 
 not finding it, tries to download it from Hugging Face (it fails offline).
 
 A record's vector is WordLlama's own pooling (the mean of its tokens' embeddings, no special
-tokens), of the text the ranker reads (:func:`reviewkit.ranking.record_text`: the title twice,
+tokens), of the text the ranker reads (:func:`reviewkit.ranking.ranker.record_text`: the title twice,
 then the abstract), then **centred** on the collection's mean vector and scaled to unit
 length. Centring was fixed before any run: mean-pooled static embeddings share one large
 common direction (Arora, Liang & Ma 2017; Mu & Viswanath 2018), so without it every pair of

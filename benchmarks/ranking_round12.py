@@ -20,7 +20,7 @@ includes 9.8x, plus one member fitted on the same labels at every refit; equal w
   ``loss="squared_hinge"`` (scikit-learn's default; the brief said hinge, ASReview's code says
   squared hinge), ``C=0.11``, and its ``Balanced`` sample weights with ratio 9.8 (includes 1,
   excludes n_inc / (9.8 n_exc), then scaled to mean 1): that is
-  :class:`reviewkit.ranking.WeightedLinearSVC`. Each member's scores standardised over the
+  :class:`reviewkit.ranking.ranker.WeightedLinearSVC`. Each member's scores standardised over the
   collection (mean 0, sd 1), then summed;
 * ``ens_lr``: the kept model and a logistic regression, ``LogisticRegression(solver=
   "liblinear", C=1.0)`` (C: scikit-learn's default, which ASReview's ``logistic`` classifier

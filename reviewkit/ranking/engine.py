@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
+from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor

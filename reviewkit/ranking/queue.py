@@ -48,7 +48,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
-from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
+from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:

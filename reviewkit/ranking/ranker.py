@@ -45,13 +45,13 @@ from scipy import sparse
 from reviewkit.blas import one_blas_thread
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.ranking.stopping import (
     RemainingEstimate,
     StopAdvice,
     estimate_remaining,
     stop_advice,
 )
-from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 
 __all__ = [
     "BackgroundRanker",

@@ -137,7 +137,7 @@ def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
 
 
 class RankingFields(NamedTuple):
-    """What the screening ranker reads of a record (:func:`reviewkit.ranking.record_text`)."""
+    """What the screening ranker reads of a record (:func:`reviewkit.ranking.ranker.record_text`)."""
 
     title: str
     abstract: str  # as Record.abstract writes it (records.abstract_text)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import configparser
 import os
 import re
 import shutil
@@ -62,8 +63,19 @@ def test_import_contracts_hold() -> None:
             "from reviewkit import screening\n",
             "reviewkit.store.zz_violation -> reviewkit.screening",
         ),
+        (
+            "screening/queue.py",
+            "from reviewkit.ranking import model\n",
+            "reviewkit.screening.queue -> reviewkit.ranking.model",
+        ),
     ],
-    ids=["cli-imports-store", "core-imports-click", "core-imports-rich-progress", "layers"],
+    ids=[
+        "cli-imports-store",
+        "core-imports-click",
+        "core-imports-rich-progress",
+        "layers",
+        "screening-imports-a-ranker-part",
+    ],
 )
 def test_import_contracts_fail_on_a_violation(
     tmp_path: Path, module: str, source: str, broken: str
@@ -220,6 +232,19 @@ def test_every_top_level_module_is_in_a_layer() -> None:
         assert package not in named, f"reviewkit.{package} is named whole and by its modules"
         modules = {f"{package}.{m}" for m in _modules(PACKAGE / package)}
         assert modules - named == set()
+
+
+def test_every_part_of_the_ranker_is_kept_off_screening() -> None:
+    """The layer below the ranker (its parts) sits under screening, protocol_in_use and
+    decision_keys only because the contract ranker-parts-beside-screening forbids those its
+    modules: a part added to the layer and not to the contract could be imported by them."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(ROOT / ".importlinter", encoding="utf-8")
+    layers = config["importlinter:contract:pipeline-layers"]["layers"].split("\n")
+    below_ranker = layers[1 + next(i for i, line in enumerate(layers) if ".ranking.ranker" in line)]
+    parts = {m.strip() for m in re.split(r"[|:]", below_ranker)}
+    contract = config["importlinter:contract:ranker-parts-beside-screening"]
+    assert parts == set(contract["forbidden_modules"].split())
 
 
 def _modules(package: Path) -> set[str]:

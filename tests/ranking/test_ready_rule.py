@@ -40,7 +40,7 @@ def test_screen_side_asks_the_rule_without_numpy():
     code = (
         "import sys\n"
         "from reviewkit.ranking.queue import RankStatus\n"
-        "from reviewkit.ready_rule import meets_ready_rule\n"
+        "from reviewkit.ranking.ready_rule import meets_ready_rule\n"
         "assert meets_ready_rule(5, 5, 5, 5)\n"
         "print('numpy' in sys.modules)\n"
     )

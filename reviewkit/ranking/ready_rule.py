@@ -3,7 +3,8 @@ order, orders a reviewer's queue.
 
 A module of its own, importing nothing heavy: the screen's process asks it for every status line
 (:mod:`reviewkit.ranking.queue`) and must not import numpy and scipy (0.2 s) with
-:mod:`reviewkit.ranking.ranker`, which re-exports it.
+:mod:`reviewkit.ranking.ranker`, which re-exports it. (It stood at reviewkit's top level while the
+package's ``__init__`` was the ranker and imported numpy; the ``__init__`` imports nothing now.)
 """
 
 from __future__ import annotations
