@@ -68,6 +68,11 @@ def test_the_setting_scheme_through_the_cli(capsys):
         # an exclusion criterion with "e.g." in it is one sentence: "(e.g. HIV)" ended it
         ("Patients needing ventilation in the intensive care unit, those immunocompromised (e.g. "
          "HIV) and pregnant women will be excluded.", ["not-stated"]),
+        # rd43d: so is one with "cf." or "et al." in it, the same kind of abbreviation
+        ("Workers were recruited in general practice. Those who had been in an intensive care "
+         "unit (cf. Table 1) were excluded.", ["primary-care"]),
+        ("Workers were recruited in general practice. Those who had been in an intensive care "
+         "unit (Smith et al. 2019) were excluded.", ["primary-care"]),
         # ... and a hospital where care was given stays one
         ("Children admitted to hospital were enrolled. The primary outcome was hospital costs.",
          ["specialist"]),
