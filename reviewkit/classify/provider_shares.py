@@ -25,7 +25,8 @@ psychologists"): there the verb of delivery is not theirs, and the share is the 
 A provider's bracket that counts the people they treated before the share ("delivered by 40
 GPs (1200 patients, 55% women)") holds the participants' share, beside a verb of delivery too:
 the share is of the people counted last before it; the providers' own count ("(n = 40, 55%
-women)", "(12 nurses, 92% women)") leaves it theirs.
+women)", "(12 nurses, 92% women)") leaves it theirs, and so does each one's caseload ("(each
+treating 25 patients, 92% women)", "(mean list size 1800 patients, ...)").
 
 A provider's own kind in the share ("Of the 12 coaches who delivered the programme, 60% were
 physiotherapists") says who delivered, what a scheme of the providers reads: it stays evidence.
@@ -102,6 +103,13 @@ _PEOPLE_COUNTED = re.compile(
     r"|cases|persons|people|individuals|subjects|children|adults|users|pupils|students)\b",
     re.IGNORECASE,
 )
+# ... unless the count is each provider's (a caseload, a list size): "mean list size 1800
+# patients", "each treating 25 patients", "30 clients each", "40 patients per therapist" are
+# the providers' own figure, as their age or experience is, and the share beside it theirs
+_PER_PROVIDER_BEFORE = re.compile(
+    r"\b(?:each|per|mean|median|average|caseloads?|list|lists)\b[^,;()]*$", re.IGNORECASE
+)
+_PER_PROVIDER_AFTER = re.compile(r"\s+(?:each|per)\b", re.IGNORECASE)
 
 
 def _index_before(words: list[Token], at: int) -> int:
@@ -164,6 +172,16 @@ def _delivering(words: list[Token], bearer: int, after: int, span: tuple[int, in
     )
 
 
+def _people_treated(text: str, start: int, end: int) -> bool:
+    """Whether characters ``start``..``end`` (the provider's bracket before the share) count
+    the people the providers treated (:data:`_PEOPLE_COUNTED`), not each provider's caseload."""
+    return any(
+        not _PER_PROVIDER_BEFORE.search(text, start, m.start())
+        and not _PER_PROVIDER_AFTER.match(text, m.end(), end)
+        for m in _PEOPLE_COUNTED.finditer(text, start, end)
+    )
+
+
 def providers_share(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the term at words ``first``..``last`` is in a share of the providers who
     delivered an intervention (see the module docstring): no evidence of the participants."""
@@ -181,7 +199,7 @@ def providers_share(text: str, words: list[Token], first: int, last: int) -> boo
     if bearer < 0 or not _PROVIDER.fullmatch(low_at(words, bearer)):
         return False
     after = words[bearer].end
-    if closing == ")" and _PEOPLE_COUNTED.search(text, after, phrase):
+    if closing == ")" and _people_treated(text, after, phrase):
         return False  # the patients the providers treated, counted in their bracket
     if closing:  # the share's own bracket or apposition closes before the provider's verb
         found = text.find(closing, end, span[1])

@@ -26,12 +26,21 @@ HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
 # them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
-# no sentence begins so ("... in the U.S. We ..." ends one); never after "e.g." or "i.e.",
-# which open an example or a gloss inside a sentence, before a capital too ("those
-# immunocompromised (e.g. HIV) will be excluded": the exclusion's cue was cut off)
-_NO_END = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bE\.g)(?<!\bI\.e)"
+# no sentence begins so ("... in the U.S. We ..." ends one); never after an abbreviation that
+# stands inside a sentence (:data:`_INSIDE`), before a capital too ("those immunocompromised
+# (e.g. HIV) will be excluded", "(cf. Table 1) were excluded": the exclusion's cue was cut
+# off); after "et al." only before a capital ("(Smith et al. 2019) were excluded" goes on,
+# "described by Beaton et al. The aim ..." ends). Not after "etc.", which often ends one.
+# An example or a gloss ("e.g.", "i.e.", "viz."), a comparison ("vs.", "cf."), a citation:
+_INSIDE = ("e.g", "i.e", "cf", "vs", "viz", "et al")
+_NO_END = "".join(
+    rf"(?<!\b{re.escape(form)})"
+    for abbreviation in _INSIDE
+    for form in (abbreviation, abbreviation[0].upper() + abbreviation[1:])
+)
 SENTENCE_END = re.compile(
     rf"[;!?](?:\s|$)|\.$|(?<![A-Z]\.[A-Z]){_NO_END}\.\s|{_NO_END}\.\s(?![a-z])"
+    r"|(?<=\bet al)\.\s(?=[A-Z])"  # a citation that ends a sentence
 )
 
 

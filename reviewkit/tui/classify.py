@@ -5,7 +5,8 @@ score, the rules' suggestion (R) or the label a person confirmed on another repo
 study (S), the model's (M) with why, and the confirmed answer (✓); Enter accepts R or S.
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
 the line under the status line shows its cross-validated accuracy beside the rules' on the
-confirmed studies, and its suggestion (M) appears only while it beats the rules.
+confirmed studies, and its suggestion (M) appears only while it beats the rules
+(:mod:`.confirm_model`).
 Single-label schemes: a number key confirms that label and moves on to the next study without a
 confirmed label (the message line says when none is left). Multi-label schemes, and single-label
 ones with coexisting topics (:mod:`.label_ticks`): number keys tick labels (0, the none answer,
@@ -30,6 +31,7 @@ from reviewkit.project import Project
 from reviewkit.protocol.people import confirm_line, typed_name
 from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen, stopped_line
+from reviewkit.tui.confirm_model import ModelSuggestions
 from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.label_rows import LabelRows
@@ -87,7 +89,9 @@ ACTIONS: tuple[Action, ...] = (
 
 
 @keeps_keys
-class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, ReviewkitScreen):
+class ConfirmScreen(
+    LabelRows, LabelTicks, ModelSuggestions, NumberedFooter, WaitsForDatabase, ReviewkitScreen
+):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = (
@@ -198,65 +202,12 @@ class ConfirmScreen(LabelRows, LabelTicks, NumberedFooter, WaitsForDatabase, Rev
         confirmed on another report of it (read anew: the reviewer may just have confirmed one)."""
         return self.study_rules.of(rid)[1]
 
-    @property
-    def live_model(self) -> classify.Model | None:
-        """The last model the trainer published, if it beats the rules."""
-        model = self.trainer.latest if self.trainer else None
-        return model if model is not None and model.beats_rules else None
-
-    def model(self, rid: int) -> list[classify.Suggestion]:
-        """The live model's suggestion for a study ([] while it does not beat the rules), made
-        once per study and model (it scores the rules again, for its features)."""
-        model = self.live_model
-        if model is None:
-            return []
-        said = self._model_said.get(rid)
-        if said is None or said[0] is not model:
-            said = self._model_said[rid] = (model, model.suggest(self.records[rid]))
-        return said[1]
-
-    def why_no_model(self) -> str:
-        """Why the study shown has no model suggestion (M) to accept ('' when it has): ``m``
-        is greyed in the footer then and says this when pressed. It said "it needs more
-        confirmed studies" whatever the reason, also to a lead with 45 confirmed whose model
-        tied the rules at 100% (where more studies change nothing)."""
-        if self.model(self.current):
-            return ""
-        model = self.trainer.latest if self.trainer else None
-        if model is None:
-            if self.trainer and self.trainer.busy:
-                return f"the model is training on {self.trainer.submitted} confirmed studies"
-            return "no model yet: it needs more confirmed studies"
-        if not model.beats_rules:
-            return (
-                f"no M: the model ({model.cv_accuracy:.0%} cross-validated) does not beat the"
-                f" rules ({model.rules_accuracy:.0%}) on the confirmed studies"
-            )
-        return "the model suggests no label for this study"
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # m with no M on the study: greyed in the footer, and says why when pressed (why_off)
         return None if action == "accept_model" and self.why_no_model() else True
 
     def why_off(self, action: str) -> str:
         return self.why_no_model() if action == "accept_model" else ""
-
-    def model_status(self) -> str:
-        """The model line's words: training, too few studies, or its accuracy."""
-        model = self.trainer.latest if self.trainer else None
-        if model is None:
-            if self.trainer and self.trainer.busy:
-                # the screen works meanwhile: say on what the model trains and what stands in
-                return (
-                    f"model: training on {self.trainer.submitted} confirmed studies…;"
-                    " R = the rules meanwhile"
-                )
-            return "model: needs more confirmed studies"
-        verdict = "" if model.beats_rules else "; no M until it beats the rules"
-        return (
-            f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"
-            f" (rules {model.rules_accuracy:.0%}{verdict})"
-        )
 
     @property
     def _unit(self) -> str:

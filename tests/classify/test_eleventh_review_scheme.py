@@ -78,6 +78,33 @@ def test_a_dotted_acronym_ends_a_sentence_only_before_a_capital():
 # cls17: an example or a gloss in an exclusion criterion ("(e.g. HIV)", "i.e. ICU") cut the
 # criterion's sentence before its cue ("... will be excluded"), a capital after "e.g." read as a
 # new sentence
+# rd43d: the kind is an abbreviation that stands inside a sentence, not two of them: "cf.",
+# "vs." and "et al." cut a sentence as "e.g." did (before a capital, a bracket, a figure, and
+# even before a word in lower case)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those in an ICU (cf. Table 1) were excluded. Next one.",
+        "Those given CBT vs. Usual care were excluded. Next one.",
+        "Those given CBT vs. usual care were excluded. Next one.",
+        "Those in an ICU (Smith et al. 2019) were excluded. Next one.",
+        "Those in an ICU, as in Smith et al. (2019), were excluded. Next one.",
+        "Those in an ICU (viz. Those ventilated) were excluded. Next one.",
+    ],
+)
+def test_an_abbreviation_ends_no_sentence(text):
+    assert [text[a:b] for a, b in sentences(text)][1:] == ["Next one", ""], sentences(text)
+
+
+def test_a_citation_ends_a_sentence_before_a_capital():
+    text = "The scale was translated as described by Beaton et al. The aim was fit."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The scale was translated as described by Beaton et al",
+        "The aim was fit",
+        "",
+    ]
+
+
 def test_e_g_and_i_e_end_no_sentence_before_a_capital():
     text = "Those with (e.g. HIV) or i.e. ICU stays were excluded. Next one."
     assert [text[a:b] for a, b in sentences(text)] == [

@@ -46,8 +46,18 @@ def test_the_setting_scheme_through_the_cli(capsys):
         ("Lessons were observed in a school of a deprived neighbourhood; the community was "
          "invited.", ["community"]),
         ("Students of a medical school were interviewed.", ["not-stated"]),
-        # events and care outside hospital (arrests, births) are the community's
-        ("Out-of-hospital births were taken from a national registry.", ["community"]),
+        # events outside hospital (arrests, births) are the community's with a second sign of
+        # it; alone the words name where the event was, not where the study treated its
+        # patients (rd43d: in the snapshot's 2021 file the strong term added community to 7
+        # records, 5 of them patients of an ICU or an emergency department after the arrest)
+        ("Out-of-hospital births were taken from a population-based registry.", ["community"]),
+        ("Out-of-hospital cardiac arrests at railway stations in the community were analysed.",
+         ["community"]),
+        ("Adults given extracorporeal membrane oxygenation in the intensive care unit after an "
+         "out-of-hospital cardiac arrest were studied.", ["specialist"]),
+        ("Patients with out-of-hospital cardiac arrest presenting to the emergency department "
+         "were studied.", ["specialist"]),
+        ("Patients with out-of-hospital cardiac arrest were studied.", ["not-stated"]),
         # primary care in dentistry; a referral centre is specialist care
         ("Adults attending a primary dental care clinic were examined.", ["primary-care"]),
         ("Records of three referral centres for liver disease were reviewed.", ["specialist"]),
@@ -58,6 +68,11 @@ def test_the_setting_scheme_through_the_cli(capsys):
         # an exclusion criterion with "e.g." in it is one sentence: "(e.g. HIV)" ended it
         ("Patients needing ventilation in the intensive care unit, those immunocompromised (e.g. "
          "HIV) and pregnant women will be excluded.", ["not-stated"]),
+        # rd43d: so is one with "cf." or "et al." in it, the same kind of abbreviation
+        ("Workers were recruited in general practice. Those who had been in an intensive care "
+         "unit (cf. Table 1) were excluded.", ["primary-care"]),
+        ("Workers were recruited in general practice. Those who had been in an intensive care "
+         "unit (Smith et al. 2019) were excluded.", ["primary-care"]),
         # ... and a hospital where care was given stays one
         ("Children admitted to hospital were enrolled. The primary outcome was hospital costs.",
          ["specialist"]),

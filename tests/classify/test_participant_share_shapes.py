@@ -39,6 +39,13 @@ def sexes():
         # cls17: the providers' own count in their bracket keeps the share theirs
         "The programme was delivered by 40 GPs (n = 40, 55% women) to 1200 patients.",
         "The sessions were led by 12 nurses (12 nurses, 92% women).",
+        # rd43d: the people each provider treats, counted in the provider's bracket (a caseload,
+        # a list size: per provider, "each", "per", a mean) are the providers' own figure: the
+        # share beside it is still theirs (cls17 read any count of patients there as the sample)
+        "The programme was delivered by 40 GPs (mean list size 1800 patients, 55% women).",
+        "The sessions were led by 12 nurses (each treating 25 patients a week, 92% women).",
+        "Case managers (a caseload of 30 clients each, 80% female) delivered the sessions.",
+        "The therapy was delivered by 20 psychologists (40 patients per therapist, 65% women).",
     ],
 )
 def test_a_share_of_the_providers_who_delivered_names_no_participants(sexes, text):
