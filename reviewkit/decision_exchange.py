@@ -87,7 +87,7 @@ class ImportResult:
     added: int
     already_present: int
     # (stage, study) where the file added a vote on a study that had a final decision there:
-    # those the lead may be asked again (``screening.reopened_studies`` says which are)
+    # those the lead may be asked again (``screening.outcomes.reopened_studies`` says which are)
     after_final: frozenset[tuple[str, int]] = frozenset()
     added_ids: frozenset[str] = frozenset()  # the ids of the entries added
 

@@ -181,8 +181,8 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     and two synonyms on the same words ("sick* certification" and "sickness certificat*" on
     "sickness certification") are one sign. A compound pattern and a plain word of the label
     ("*team" and "team") are one sign at the plain word's weight:
-    :func:`~reviewkit.classify.terms.drop_recounted_words`. (Spellings of one word, "policy"
-    and "policies", are one term: :func:`~reviewkit.classify.terms.distinct_terms`.)
+    :func:`~reviewkit.classify.term_syntax.drop_recounted_words`. (Spellings of one word, "policy"
+    and "policies", are one term: :func:`~reviewkit.classify.term_syntax.distinct_terms`.)
     """
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:

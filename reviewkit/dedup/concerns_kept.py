@@ -134,7 +134,7 @@ def rules_fingerprint() -> str:
     return hashlib.sha256(text).hexdigest()[:16]
 
 
-# an import statement, at any indent (within a function too): 'import reviewkit.x' or
+# an import statement, at any indent (within a function too): 'import reviewkit.<module>' or
 # 'from <module> import <names>', the names in brackets over several lines or to the line's end
 _IMPORT = re.compile(
     rb"^[ \t]*(?:import[ \t]+(?P<module>[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*)"

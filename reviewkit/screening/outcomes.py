@@ -120,7 +120,7 @@ class DerivedStages:
 
     def arrival(self) -> dict[str, int]:
         """Each entry's row in the project file, the order entries came into it
-        (``decisions.arrival_rows``): what a final decision saw; read once."""
+        (``store.decisions.arrival_rows``): what a final decision saw; read once."""
         if self._arrival is None:
             self._arrival = decision_rows.arrival_rows(self.project.db)
         return self._arrival
@@ -185,10 +185,10 @@ class DerivedStages:
         """Each study's votes as the lead saw them at its final (``finals``), and the ids of
         its votes cast before the final that came into this project after it (a reviewer's
         copy imported late: the lead decided without them); ``row``: each entry's row in the
-        log (``decisions.arrival_rows``).
+        log (``store.decisions.arrival_rows``).
 
         What a final saw is told by the order the entries came into this project file
-        (``decisions.arrival_rows``): a final made here settled the votes standing here
+        (``store.decisions.arrival_rows``): a final made here settled the votes standing here
         (``resolve`` takes a study in conflict only). A final that came in on votes giving no
         outcome here (pending: made in another copy, which had votes this one had not yet) is
         taken to have seen what its time says, the votes cast before it: such a copy getting

@@ -36,7 +36,7 @@ STYLES = {
 
 class NoticeLines:
     """The notices of a queue's studies: those kept for the project's records as they are
-    (:func:`~reviewkit.dedup.concerns.kept_project_concerns`, a few rows), else none until
+    (:func:`~reviewkit.dedup.concerns_kept.kept_project_concerns`, a few rows), else none until
     :meth:`find_unless_kept` has found and kept them in a thread: the first record is not
     held back the seconds that reading every title takes on a large project (a notice imported
     meanwhile shows on the next session)."""

@@ -162,9 +162,9 @@ def _is_private(name: str) -> bool:
 
 
 def private_imports(files: list[Path], root: Path) -> list[str]:
-    """``from reviewkit.x import _name`` and ``import reviewkit.x as m; m._name`` in a module
-    other than reviewkit.x (private modules such as cli/_common are the package's own and may
-    be imported inside their package)."""
+    """``from reviewkit.<module> import _name`` and ``import reviewkit.<module> as m; m._name``
+    in a module other than reviewkit.<module> (private modules such as cli/_common are the
+    package's own and may be imported inside their package)."""
     found = []
     for path in files:
         here = _module_name(path, root)

@@ -1,5 +1,5 @@
 """The formats registry: a format's module loads when the format is asked for, and
-``reviewkit.formats.X`` names any module of the package as before."""
+``reviewkit.formats.<module>`` names any module of the package as before."""
 
 from __future__ import annotations
 
