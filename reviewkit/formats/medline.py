@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut, read_problems
-from reviewkit.formats.embase_addresses import without_authors
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
+from reviewkit.formats.ovid_institution import institution_addresses
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
@@ -209,26 +209,9 @@ def _affiliations(fields: list[tuple[str, str]]) -> list[str]:
             editor = tag in _EDITOR_TAGS
         elif tag == "AD" and not editor:
             kept.append(value)
-        elif tag == "IN" and (address := _institution(value, names)):
-            kept.append(address)
+        elif tag == "IN":  # Ovid's (formats.ovid_institution)
+            kept += institution_addresses(value, names)
     return list(dict.fromkeys(kept))
-
-
-# Ovid's Institution (IN), its name for the affiliation in every database it serves (Ovid's
-# database guides list 'Institution (IN)': MEDLINE, Embase, BIOSIS, the Nursing Database),
-# one IN line an address ('IN  - Department of Biochemistry, University of Southern Denmark,
-# Odense M, Denmark.', Zotero's OVID Tagged translator's BIOSIS records). PubMed's MEDLINE has
-# no IN tag (its affiliation is AD). Ovid MEDLINE writes a record's addresses of after 2014
-# each after its author's name and a full stop ('Smith, John A. Department of ...'), Embase
-# after the names in parentheses ('(Lee K.) Department of ...'), as Embase.com does
-# (formats.embase_addresses): the address is kept without them, the names being the record's
-# authors already; a name is taken off only when it is one of the record's, so an address
-# whose first words end in a full stop ('St. Olav's Hospital') stays whole.
-def _institution(value: str, names: set[str]) -> str:
-    """One IN value's address, without the names of its authors before it."""
-    address = without_authors(value)
-    head, dot, rest = address.partition(". ")
-    return rest.strip() if dot and head.strip() in names and rest.strip() else address
 
 
 def _ovid_pmid(get: dict[str, list[str]]) -> str:
