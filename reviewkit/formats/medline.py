@@ -68,6 +68,10 @@ def _continues(line: str, ovid: bool) -> bool:
     return line.startswith("      ") or (ovid and (line[:1].isspace() or not _OVID_TAG.match(line)))
 
 
+# PubMed's first line of a record (Ovid's '<n. >' lines are blank lines already: _ovid_lines)
+_OPENS_RECORD = re.compile(r"PMID ?- ?\d")
+
+
 def _records(
     lines: Iterable[str], name: str, ovid: bool, problems: Problems
 ) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
@@ -79,6 +83,9 @@ def _records(
     abstract's paragraph break as a continuation line of spaces only (StatPearls books, e.g.
     PMID 29939664; Biopython issue #4557), and a record never starts with a continuation.
 
+    A line of page breaks alone (a page's start in a file printed to disk) ends a record only
+    where the next record opens below it, as a printer breaks a page anywhere.
+
     A line that is no 'TAG - value' line is added to ``problems`` (up to the limit) and its
     record skipped, to the next blank line."""
     fields: list[tuple[str, str]] = []
@@ -86,9 +93,16 @@ def _records(
     gap: list[str] = []  # blank lines after its last: they end it unless a field goes on
     start = 0
     skipping = False  # a damaged record's lines, to the blank line that ends it
+    paged = False  # a line of page breaks alone above (formats.text.unpaged keeps it)
     for no, line in enumerate(lines, start=1):
         if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
+        if line and not line.strip("\f"):  # a page's start, in a record or between two
+            paged = True
+            continue
+        if paged and fields and not gap and _OPENS_RECORD.match(line):
+            gap = [""]  # the page break stood where the blank line ending the record was
+        paged = False
         if skipping:  # its end as a record's: a blank line not followed by a field going on
             if not line.strip() or _continues(line, ovid) or not gap:
                 gap = [line] if not line.strip() else []

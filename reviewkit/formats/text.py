@@ -272,13 +272,15 @@ def unjoined(text: str) -> str:
 # a page break (U+000C) at a line's start: a file printed to disk (a 'Print to file', a
 # library system's report) opens each page with one, before the page's first line, where it is
 # no text; a tag behind it was read as a wrapped line of the field above ('AU  - Berg, Tor
-# PY  - 2019': the year lost). A page break alone on its line is a blank line already.
+# PY  - 2019': the year lost). A page break alone on its line is kept: a blank line to a reader
+# that strips its lines, and one the MEDLINE reader tells apart (medline._records: inside a
+# record it ends none)
 PAGE_BREAKS = "\f"
-_PAGE_BREAK = re.compile(r"(?:^|(?<=[\r\n]))\f+")
+_PAGE_BREAK = re.compile(r"(?:^|(?<=[\r\n]))\f+(?=[^\f\r\n])")
 
 
 def unpaged(text: str) -> str:
-    """``text`` without the page breaks at the start of its lines."""
+    """``text`` without the page breaks at the start of its lines of text."""
     return _PAGE_BREAK.sub("", text) if "\f" in text else text
 
 

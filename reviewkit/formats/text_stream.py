@@ -155,7 +155,7 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
             if len(line) > MAX_LINE_CHARS:
                 raise long_line(name, number, len(line))
             line = line.removeprefix("\ufeff") if number > 1 else line
-            yield line.lstrip(PAGE_BREAKS)
+            yield line.lstrip(PAGE_BREAKS) or line  # one of page breaks alone is kept
         before += len(found)
         offset += len(piece)
         into.ends_with_break = text.endswith(("\n", "\r"))
