@@ -6,7 +6,9 @@ IN is Ovid's name for the affiliation in every database it serves (its database 
 tag (its affiliation is AD). BIOSIS writes an address alone ('IN  - Department of
 Biochemistry, University of Southern Denmark, Odense M, Denmark.', Zotero's OVID Tagged
 translator's test records). Ovid MEDLINE writes a record's addresses of after 2014 each after
-its author's name and a full stop ('Smith, John A. Department of ...'). Embase writes each
+its author's whole name and a full stop ('Smith, John A. Department of ...'; no such record
+of Ovid's is in our tests' sources: taken from its display, a second address read as Embase's
+below). Embase writes each
 address after its authors' surnames in parentheses, a second address of the same IN on a line
 of its own, which the reader joins to the first ('(Behan, Rubbo, Lucas) NIHR Southampton ...,
 United Kingdom (Behan, Galvin) School of Applied Psychology, ...': knh11545/
@@ -52,16 +54,23 @@ def _names_only(group: str, forms: set[str]) -> bool:
 def institution_addresses(value: str, names: Iterable[str]) -> list[str]:
     """The addresses of one IN value (its lines joined), each without the names of the
     record's authors (``names``: its AU/FA values) that Ovid writes before it."""
-    names = {n.strip() for n in names}
+    names = {n.strip() for n in names if n.strip()}
     forms = _name_forms(names)
     groups = [m for m in _GROUP.finditer(value) if _names_only(m.group(1), forms)]
-    if not groups:  # one address, perhaps after one author's whole name and a full stop
-        head, dot, rest = value.partition(". ")
-        address = rest if dot and head.strip() in names and rest.strip() else value
-        return [address.strip()] if address.strip() else []
+    if not groups:  # Ovid MEDLINE's: each address after an author's whole name, a full stop
+        groups = list(_whole_name_heads(names).finditer(value)) if names else []
+    if not groups:
+        return [value.strip()] if value.strip() else []
     ends = [g.start() for g in groups[1:]] + [len(value)]
     pieces = [
         value[: groups[0].start()],
         *(value[g.end() : e] for g, e in zip(groups, ends, strict=True)),
     ]
     return [p.strip(" ;") for p in pieces if p.strip(" ;")]
+
+
+def _whole_name_heads(names: set[str]) -> re.Pattern[str]:
+    """An author's whole name, then a full stop and an address, at the value's start or after
+    the address before it (a line of its own in the IN, joined by a space)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternatives})\.\s+(?=\S)")

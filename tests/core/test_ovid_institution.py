@@ -144,3 +144,14 @@ def test_an_address_opening_with_an_authors_surname_is_kept_whole(tmp_path: Path
     path = tmp_path / "ovid.txt"
     path.write_text(text, encoding="utf-8")
     assert list(formats.read_file(path))[0].affiliations == [ADDRESSES[0][0], address]
+
+
+def test_ovid_medline_addresses_on_lines_of_one_in(tmp_path: Path) -> None:
+    """Ovid writes the second address of one IN on a line of its own (as its Embase export
+    does, above), each after its author's name: two affiliations, not one holding 'Doe, Jane'."""
+    text = OVID_MEDLINE.replace("IN  - Doe, Jane. Institute", "      Doe, Jane. Institute").replace(
+        "University of Bergen,\n      Bergen, Norway.", "University of Bergen, Bergen, Norway."
+    )
+    path = tmp_path / "ovid.txt"
+    path.write_text(text, encoding="utf-8")
+    assert list(formats.read_file(path))[0].affiliations == ADDRESSES[0]
