@@ -326,7 +326,10 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     refuse_binary(data, name, option=option)
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
-        raise nul_byte(f"{name}:{line_at(data, nul)}", option=option)
+        line = line_at(data, nul)
+        if _zero_filled(data, nul):
+            raise zero_filled(f"{name}:{line}", line, option=option)
+        raise nul_byte(f"{name}:{line}", option=option)
     if encoding:
         from reviewkit.formats import declared_encoding  # with --encoding only
 
@@ -387,16 +390,7 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
     kind = binary_kind(data)
     what = "a reference export" if option else "a text file"
     if not kind and _zero_filled(data, first):
-        raise FormatError(
-            f"the text stops on line {line} and NUL bytes (0x00) fill the rest of the file: it"
-            " was not written to its end (a save, download, copy or sync that stopped, or a disk"
-            " fault), so records after that point are missing",
-            where=f"{name}:{line}",
-            hint="export or download the file again (or copy it again from where it was saved);"
-            " nothing was imported"
-            if option
-            else "make or copy the file again; nothing was read",
-        )
+        raise zero_filled(f"{name}:{line}", line, option=option)
     raise FormatError(
         f"this is {kind}: a binary file, not {what}"
         if kind
@@ -405,6 +399,21 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
         hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
         if option
         else "name the text file this command reads; nothing was read",
+    )
+
+
+def zero_filled(where: str, line: int, *, option: bool = True) -> FormatError:
+    """The FormatError for a text file whose text stops on ``line`` and NUL bytes fill the
+    rest (:func:`_zero_filled`)."""
+    return FormatError(
+        f"the text stops on line {line} and NUL bytes (0x00) fill the rest of the file: it"
+        " was not written to its end (a save, download, copy or sync that stopped, or a disk"
+        " fault), so records after that point are missing",
+        where=where,
+        hint="export or download the file again (or copy it again from where it was saved);"
+        " nothing was imported"
+        if option
+        else "make or copy the file again; nothing was read",
     )
 
 

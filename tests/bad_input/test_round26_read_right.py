@@ -171,3 +171,24 @@ def test_a_page_break_alone_on_its_line_elsewhere_is_a_blank_line(
 ) -> None:
     """Guards: RIS, CSV and BibTeX read a page break alone on its line as a blank line."""
     assert [row[:3] for row in _imported(tmp_path, capsys, name, text.encode(), [])] == TWO
+
+
+@pytest.mark.parametrize("options", [[], ["--encoding", "cp1252"]])
+def test_a_long_file_whose_text_stops_and_nuls_fill_the_rest_is_named_so(
+    tmp_path: Path, capsys, options: list[str]
+) -> None:
+    """A save or sync that stopped leaves the file's end NUL bytes: named so only when the NULs
+    began in the first 8 KB; in a longer file it was 'a NUL byte in the text: damaged or partly
+    binary', read whole or streamed."""
+    record = "TY  - JOUR\nTI  - Return to work, part {i}\nAU  - Berg, Tor\nPY  - 2019\nER  - \n\n"
+    text = "".join(record.format(i=i) for i in range(600))
+    stop = text.index("TI  - Return to work, part 400") + 12
+    path = tmp_path / "stopped.ris"
+    path.write_bytes(text[:stop].encode() + b"\x00" * 70_000)
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project), *options]) == 2
+    err = capsys.readouterr().err
+    line = text[:stop].count("\n") + 1
+    assert f"stopped.ris:{line}: the text stops on line {line} and NUL bytes" in err, err
