@@ -6,17 +6,17 @@ IN is Ovid's name for the affiliation in every database it serves (its database 
 tag (its affiliation is AD). BIOSIS writes an address alone ('IN  - Department of
 Biochemistry, University of Southern Denmark, Odense M, Denmark.', Zotero's OVID Tagged
 translator's test records). Ovid MEDLINE writes a record's addresses of after 2014 each after
-its author's whole name and a full stop ('Smith, John A. Department of ...'; no such record
-of Ovid's is in our tests' sources: taken from its display, a second address read as Embase's
-below). Embase writes each
-address after its authors' surnames in parentheses, a second address of the same IN on a line
-of its own, which the reader joins to the first ('(Behan, Rubbo, Lucas) NIHR Southampton ...,
-United Kingdom (Behan, Galvin) School of Applied Psychology, ...': knh11545/
-commandline4expertsearchers, test/data/Embase_citavi_r3001-3002.ovd); Embase.com writes its
-names with initials ('(Lee K.; Doe A.B.)', formats.embase_addresses). The names are the
-record's authors already: each address is kept without them. A name is taken off only when it
-is one of the record's, so an address whose first words end in a full stop ('St. Olav's
-Hospital. ...') or that opens with a parenthesis of its own ('(WHO Collaborating Centre) ...')
+its author's whole name and a full stop ('Smith, John A. Department of ...'; no such record of
+Ovid's is in our tests' sources: the shape of its display, a second address taken to be on a
+line of its own as Embase's). Embase writes each address after its authors' surnames in
+parentheses, a second address of the same IN on a line of its own, which the reader joins to
+the first ('(Behan, Rubbo, Lucas) NIHR Southampton ..., United Kingdom (Behan, Galvin) School
+of Applied Psychology, ...': knh11545/commandline4expertsearchers,
+test/data/Embase_citavi_r3001-3002.ovd); Embase.com writes its names with initials ('(Lee K.;
+Doe A.B.)', formats.embase_addresses). The names are the record's authors already: each
+address is kept without them. A name is taken off only when it is one of the record's, so an
+address whose first words end in a full stop ('St. Olav's Hospital. ...') or that opens with a
+parenthesis of its own ('(WHO Collaborating Centre) ...')
 stays whole.
 """
 
