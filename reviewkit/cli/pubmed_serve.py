@@ -60,7 +60,7 @@ def serve_command(
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """
     from reviewkit.files import check_regular
-    from reviewkit.formats.not_export import NOT_PUBMED_XML
+    from reviewkit.formats.not_export import XmlRefusal
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
     from reviewkit.pubmed.snapshot import build_index, index_path
 
@@ -107,7 +107,7 @@ def serve_command(
                 )
             except FormatError as exc:  # the XML reader's hint may name import's --format,
                 # or what to export instead of a file of another kind: serve takes PubMed XML
-                if "--format" in exc.hint or exc.message.startswith(NOT_PUBMED_XML):
+                if "--format" in exc.hint or isinstance(exc, XmlRefusal):
                     exc.hint = _SNAPSHOT_HINT
                 raise
         click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)

@@ -27,7 +27,13 @@ from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex_crossref, bibtex_split
 from reviewkit.formats.bibtex_macros import Macros
-from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, top_level, year_value
+from reviewkit.formats.bibtex_values import (
+    check_entry_year,
+    check_pmid,
+    top_level,
+    unused_marks,
+    year_value,
+)
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import (
     BIBTEX_PUBLISHER,
@@ -99,16 +105,20 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
-# Placeholders for the escapes decoded last: Unicode's noncharacters U+FDD0-U+FDD4, which are
-# set aside for a program's internal use and are never text. Control characters were used, and
-# a file's own U+0001 (pasted from Word or a PDF) came out as '~', U+0003 as '{'.
-_BACKSLASH, _TILDE, _CARET, _OPEN, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3", "\ufdd4"
+# Placeholders for the escapes decoded last: Unicode's noncharacters (U+FDD0-U+FDD4 when the
+# value holds none), set aside for a program's internal use. Control characters were used, and
+# a file's own U+0001 (pasted from Word or a PDF) came out as '~', U+0003 as '{'; a value's
+# own noncharacter is kept as it is (bibtex_values.unused_marks skips it).
 
 
 def unescape(value: str) -> str:
     """A BibTeX value -> plain text: LaTeX accents and escapes decoded, grouping braces removed."""
-    text = value.replace(r"\textbackslash{}", _BACKSLASH).replace(r"\textasciitilde{}", _TILDE)
-    text = text.replace(r"\textasciicircum{}", _CARET)
+    marks = unused_marks(value, 5)
+    if marks is None:  # a value of 28 noncharacters or more: no export's, read as written
+        return value
+    backslash, tilde, caret, opened, closed = marks
+    text = value.replace(r"\textbackslash{}", backslash).replace(r"\textasciitilde{}", tilde)
+    text = text.replace(r"\textasciicircum{}", caret)
 
     def accent(m: re.Match) -> str:
         mark, letter = m.group(1), m.group(2)
@@ -120,11 +130,11 @@ def unescape(value: str) -> str:
         text = re.sub(r"\{?" + re.escape(macro) + r"(?![A-Za-z])\s?\}?", char, text)
     # an escaped backslash '\\' is kept as written (LaTeX's line break has no text), and read
     # as a pair: the brace after it is a brace ('\\{x}' is '\\x'), not an escaped '\{'
-    escaped = {"{": _OPEN, "}": _CLOSE, "\\": "\\\\"}
+    escaped = {"{": opened, "}": closed, "\\": "\\\\"}
     text = re.sub(r"\\([\\&%$#_{}])", lambda m: escaped.get(m.group(1), m.group(1)), text)
     text = text.replace("{", "").replace("}", "")
-    text = text.replace(_OPEN, "{").replace(_CLOSE, "}")
-    return text.replace(_BACKSLASH, "\\").replace(_TILDE, "~").replace(_CARET, "^")
+    text = text.replace(opened, "{").replace(closed, "}")
+    return text.replace(backslash, "\\").replace(tilde, "~").replace(caret, "^")
 
 
 def _split(value: str, *seps: str) -> list[str]:

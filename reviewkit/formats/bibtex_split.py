@@ -27,7 +27,7 @@ from bibtexparser.splitter import Splitter
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import joined
-from reviewkit.formats.bibtex_values import top_level
+from reviewkit.formats.bibtex_values import top_level, unused_marks
 from reviewkit.formats.read_problems import line_of
 
 # about 650 entries of a database's export (1-2 KB each with its abstract). The Library of
@@ -152,7 +152,7 @@ def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Librar
     log = logging.getLogger("bibtexparser.splitter")
     previous = log.disabled
     log.disabled = True
-    hidden = _hide_backslashes(chunk)
+    hidden, mark = _hide_backslashes(chunk)
     try:
         splitter = Splitter(hidden + "\n" + after if after else hidden)
         # its counters start at -1 for the line break it puts first (Splitter.__init__)
@@ -165,8 +165,8 @@ def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Librar
     if after:  # the next chunk's opening mark, open at the end: not this chunk's
         end = first + chunk.count("\n")
         library.remove([b for b in library.blocks if b.start_line >= end])
-    if hidden is not chunk:
-        _show_backslashes(library)
+    if mark:
+        _show_backslashes(library, mark)
     return library
 
 
@@ -175,27 +175,27 @@ def _parse(chunk: str, after: str, first: int, name: str) -> bibtexparser.Librar
 # (splitter._MARK_PATTERN, '(?<!\\)'), so the '{' of '\\{x}' is text to it and the value's
 # braces no longer balance (the entry fails, its fields below fall outside it). BibTeX reads
 # the pair as one escape and the brace as a brace, as formats.bibtex_values.top_level does:
-# each pair is hidden from the Splitter as a noncharacter (never text, Unicode sets them aside
-# for a program's own use) and put back in what it read.
-_PAIR, _HIDDEN = "\\\\", "\ufdd5"
+# each pair is hidden from the Splitter as a noncharacter the chunk does not hold
+# (bibtex_values.unused_marks: a file may hold one) and put back in what it read.
+_PAIR = "\\\\"
 
 
-def _hide_backslashes(chunk: str) -> str:
-    """The chunk with each escaped backslash hidden; the chunk itself when it has none (or
-    holds the noncharacter already, which could not then be told apart)."""
-    if _PAIR not in chunk or _HIDDEN in chunk:
-        return chunk
-    return chunk.replace(_PAIR, _HIDDEN)  # pairs from the left, as a backslash escapes
+def _hide_backslashes(chunk: str) -> tuple[str, str]:
+    """The chunk with each escaped backslash hidden, and the mark hiding them; the chunk itself
+    and '' when it has none (or holds every noncharacter, which no export does)."""
+    if _PAIR not in chunk or not (mark := unused_marks(chunk, 1)):
+        return chunk, ""
+    return chunk.replace(_PAIR, mark[0]), mark[0]  # pairs from the left, as a backslash escapes
 
 
-def _show_backslashes(library: bibtexparser.Library) -> None:
-    """Put the hidden pairs back into every text the Splitter read (raw blocks, keys, values,
-    comments)."""
+def _show_backslashes(library: bibtexparser.Library, mark: str) -> None:
+    """Put the pairs hidden as ``mark`` back into every text the Splitter read (raw blocks,
+    keys, values, comments)."""
     for block in library.blocks:
         for part in (block, *getattr(block, "fields", ())):
             for attr in ("_raw", "_key", "_value", "_comment"):
-                if isinstance(text := getattr(part, attr, None), str) and _HIDDEN in text:
-                    setattr(part, attr, text.replace(_HIDDEN, _PAIR))
+                if isinstance(text := getattr(part, attr, None), str) and mark in text:
+                    setattr(part, attr, text.replace(mark, _PAIR))
 
 
 # Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.

@@ -3,6 +3,7 @@ a PMID that is none is refused, a year that is none is warned of (formats.read_w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from bibtexparser.model import Entry
@@ -63,6 +64,22 @@ def check_entry_year(
     if warn is not None and record.year is None and field is not None:
         where = field_line(entry, (field,), name)
         check_year(values[field], f"field {field}", where, warn)
+
+
+# Unicode's 32 noncharacters U+FDD0-U+FDEF, set aside for a program's own use: the readers'
+# stand-ins for a text while bibtexparser or a pattern reads the rest. Set aside is not
+# forbidden in a file (a program may leak one into its export), so a text's own are skipped
+_MARKS = tuple(map(chr, range(0xFDD0, 0xFDF0)))
+_ANY_MARK = re.compile("[\ufdd0-\ufdef]")
+
+
+def unused_marks(text: str, count: int) -> tuple[str, ...] | None:
+    """``count`` noncharacters that ``text`` does not hold, the first ones when it holds none;
+    None when it holds too many of them to leave ``count`` (no export does)."""
+    if not _ANY_MARK.search(text):
+        return _MARKS[:count]
+    free = tuple(m for m in _MARKS if m not in text)
+    return free[:count] if len(free) >= count else None
 
 
 def top_level(value: str) -> str:

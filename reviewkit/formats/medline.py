@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut, read_problems
-from reviewkit.formats.embase_addresses import without_authors
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
+from reviewkit.formats.ovid_institution import institution_addresses
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
@@ -68,6 +68,10 @@ def _continues(line: str, ovid: bool) -> bool:
     return line.startswith("      ") or (ovid and (line[:1].isspace() or not _OVID_TAG.match(line)))
 
 
+# PubMed's first line of a record (Ovid's '<n. >' lines are blank lines already: _ovid_lines)
+_OPENS_RECORD = re.compile(r"PMID ?- ?\d")
+
+
 def _records(
     lines: Iterable[str], name: str, ovid: bool, problems: Problems
 ) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
@@ -79,6 +83,9 @@ def _records(
     abstract's paragraph break as a continuation line of spaces only (StatPearls books, e.g.
     PMID 29939664; Biopython issue #4557), and a record never starts with a continuation.
 
+    A line of page breaks alone (a page's start in a file printed to disk) ends a record only
+    where the next record opens below it, as a printer breaks a page anywhere.
+
     A line that is no 'TAG - value' line is added to ``problems`` (up to the limit) and its
     record skipped, to the next blank line."""
     fields: list[tuple[str, str]] = []
@@ -86,9 +93,16 @@ def _records(
     gap: list[str] = []  # blank lines after its last: they end it unless a field goes on
     start = 0
     skipping = False  # a damaged record's lines, to the blank line that ends it
+    paged = False  # a line of page breaks alone above (formats.text.unpaged keeps it)
     for no, line in enumerate(lines, start=1):
         if problems.stops_here():  # past the limit: 'and more' (read on to it: a line costs little)
             return
+        if line and not line.strip("\f"):  # a page's start, in a record or between two
+            paged = True
+            continue
+        if paged and fields and not gap and _OPENS_RECORD.match(line):
+            gap = [""]  # the page break stood where the blank line ending the record was
+        paged = False
         if skipping:  # its end as a record's: a blank line not followed by a field going on
             if not line.strip() or _continues(line, ovid) or not gap:
                 gap = [line] if not line.strip() else []
@@ -209,26 +223,9 @@ def _affiliations(fields: list[tuple[str, str]]) -> list[str]:
             editor = tag in _EDITOR_TAGS
         elif tag == "AD" and not editor:
             kept.append(value)
-        elif tag == "IN" and (address := _institution(value, names)):
-            kept.append(address)
+        elif tag == "IN":  # Ovid's (formats.ovid_institution)
+            kept += institution_addresses(value, names)
     return list(dict.fromkeys(kept))
-
-
-# Ovid's Institution (IN), its name for the affiliation in every database it serves (Ovid's
-# database guides list 'Institution (IN)': MEDLINE, Embase, BIOSIS, the Nursing Database),
-# one IN line an address ('IN  - Department of Biochemistry, University of Southern Denmark,
-# Odense M, Denmark.', Zotero's OVID Tagged translator's BIOSIS records). PubMed's MEDLINE has
-# no IN tag (its affiliation is AD). Ovid MEDLINE writes a record's addresses of after 2014
-# each after its author's name and a full stop ('Smith, John A. Department of ...'), Embase
-# after the names in parentheses ('(Lee K.) Department of ...'), as Embase.com does
-# (formats.embase_addresses): the address is kept without them, the names being the record's
-# authors already; a name is taken off only when it is one of the record's, so an address
-# whose first words end in a full stop ('St. Olav's Hospital') stays whole.
-def _institution(value: str, names: set[str]) -> str:
-    """One IN value's address, without the names of its authors before it."""
-    address = without_authors(value)
-    head, dot, rest = address.partition(". ")
-    return rest.strip() if dot and head.strip() in names and rest.strip() else address
 
 
 def _ovid_pmid(get: dict[str, list[str]]) -> str:

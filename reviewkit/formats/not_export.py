@@ -327,21 +327,33 @@ _OTHER_XML = {
 }
 
 
-# how every refusal of XML that is not PubMed XML opens ('pubmed serve' tells them by it)
+# how a refusal of XML that is not PubMed XML opens, where the file is named as XML
 NOT_PUBMED_XML = "not PubMed XML"
 
 
+class XmlRefusal(FormatError):
+    """XML that is not PubMed XML ('pubmed serve' tells it by its class, to say what
+    --snapshot takes)."""
+
+
 def xml_refusal(root: str, name: str) -> FormatError:
-    """The FormatError for XML whose root element ``root`` is not PubMed XML's."""
+    """The FormatError for XML whose root element ``root`` is not PubMed XML's. What it is
+    opens the message where we know it; 'not PubMed XML' only where the file is named as XML
+    (a sign-in page saved as 'export.bib' is a web page to its user, who chose no XML)."""
     what, hint = _OTHER_XML.get(root.lower(), ("", ""))
     if not what:
-        return FormatError(
+        return XmlRefusal(
             f"{NOT_PUBMED_XML}: the root element is <{root or '?'}>",
             where=name,
             hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another"
             " reader",
         )
-    return FormatError(f"{NOT_PUBMED_XML}: this is {what}", where=name, hint=hint)
+    named_xml = ".xml" in (s.lower() for s in Path(name).suffixes)
+    return XmlRefusal(
+        f"{NOT_PUBMED_XML}: this is {what}" if named_xml else f"this is {what}",
+        where=name,
+        hint=hint,
+    )
 
 
 # what a zip archive that is no Excel workbook holds, by the names inside it: a Word document

@@ -35,9 +35,12 @@ from reviewkit.name_forms import ris_name
 from reviewkit.records import PAGE_RANGE, Record, normalise_doi
 
 FORMAT = "ris"
-# a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read
-_TAG = re.compile(r"^([A-Za-z][A-Za-z0-9])( {1,2})-(?: (.*)|)$")
-_UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")  # RIS's own, nearly every file's
+# a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read;
+# after the hyphen RIS's space or a tab ('TI  -<TAB>Title', a file whose spaces an editor or a
+# spreadsheet turned into tabs: read as a wrapped line, the title was lost; Catmandu's RIS
+# importer splits at '\s\s-\s' likewise)
+_TAG = re.compile(r"^([A-Za-z][A-Za-z0-9])( {1,2})-(?:[ \t](.*)|)$")
+_UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?:[ \t](.*)|)$")  # RIS's own, nearly all files
 # the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
 _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "

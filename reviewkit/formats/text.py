@@ -272,13 +272,15 @@ def unjoined(text: str) -> str:
 # a page break (U+000C) at a line's start: a file printed to disk (a 'Print to file', a
 # library system's report) opens each page with one, before the page's first line, where it is
 # no text; a tag behind it was read as a wrapped line of the field above ('AU  - Berg, Tor
-# PY  - 2019': the year lost). A page break alone on its line is a blank line already.
+# PY  - 2019': the year lost). A page break alone on its line is kept: a blank line to a reader
+# that strips its lines, and one the MEDLINE reader tells apart (medline._records: inside a
+# record it ends none)
 PAGE_BREAKS = "\f"
-_PAGE_BREAK = re.compile(r"(?:^|(?<=[\r\n]))\f+")
+_PAGE_BREAK = re.compile(r"(?:^|(?<=[\r\n]))\f+(?=[^\f\r\n])")
 
 
 def unpaged(text: str) -> str:
-    """``text`` without the page breaks at the start of its lines."""
+    """``text`` without the page breaks at the start of its lines of text."""
     return _PAGE_BREAK.sub("", text) if "\f" in text else text
 
 
@@ -324,7 +326,10 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     refuse_binary(data, name, option=option)
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
-        raise nul_byte(f"{name}:{line_at(data, nul)}", option=option)
+        line = line_at(data, nul)
+        if _zero_filled(data, nul):
+            raise zero_filled(f"{name}:{line}", line, option=option)
+        raise nul_byte(f"{name}:{line}", option=option)
     if encoding:
         from reviewkit.formats import declared_encoding  # with --encoding only
 
@@ -385,16 +390,7 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
     kind = binary_kind(data)
     what = "a reference export" if option else "a text file"
     if not kind and _zero_filled(data, first):
-        raise FormatError(
-            f"the text stops on line {line} and NUL bytes (0x00) fill the rest of the file: it"
-            " was not written to its end (a save, download, copy or sync that stopped, or a disk"
-            " fault), so records after that point are missing",
-            where=f"{name}:{line}",
-            hint="export or download the file again (or copy it again from where it was saved);"
-            " nothing was imported"
-            if option
-            else "make or copy the file again; nothing was read",
-        )
+        raise zero_filled(f"{name}:{line}", line, option=option)
     raise FormatError(
         f"this is {kind}: a binary file, not {what}"
         if kind
@@ -403,6 +399,21 @@ def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
         hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
         if option
         else "name the text file this command reads; nothing was read",
+    )
+
+
+def zero_filled(where: str, line: int, *, option: bool = True) -> FormatError:
+    """The FormatError for a text file whose text stops on ``line`` and NUL bytes fill the
+    rest (:func:`_zero_filled`)."""
+    return FormatError(
+        f"the text stops on line {line} and NUL bytes (0x00) fill the rest of the file: it"
+        " was not written to its end (a save, download, copy or sync that stopped, or a disk"
+        " fault), so records after that point are missing",
+        where=where,
+        hint="export or download the file again (or copy it again from where it was saved);"
+        " nothing was imported"
+        if option
+        else "make or copy the file again; nothing was read",
     )
 
 

@@ -44,6 +44,7 @@ from reviewkit.formats.text import (
     refuse_binary,
     refuse_too_big,
     utf16_without_bom,
+    zero_filled,
 )
 
 PIECE = 1 << 20
@@ -140,7 +141,15 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
             refuse_binary(piece, name)
             piece = piece.removeprefix(_BOM)
         if (nul := piece.find(b"\x00")) >= 0:
-            raise nul_byte(f"{name}:{before + line_at(piece, nul)}", option=True)
+            line = before + line_at(piece, nul)
+            # NULs to the end: the rest of the file is read to tell (it is refused anyway)
+            if (
+                (before or piece[:nul].strip())
+                and not piece[nul:].strip(b"\x00")
+                and all(not rest.strip(b"\x00") for rest in pieces)
+            ):
+                raise zero_filled(f"{name}:{line}", line, option=True)
+            raise nul_byte(f"{name}:{line}", option=True)
         try:
             text = piece.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -155,7 +164,7 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
             if len(line) > MAX_LINE_CHARS:
                 raise long_line(name, number, len(line))
             line = line.removeprefix("\ufeff") if number > 1 else line
-            yield line.lstrip(PAGE_BREAKS)
+            yield line.lstrip(PAGE_BREAKS) or line  # one of page breaks alone is kept
         before += len(found)
         offset += len(piece)
         into.ends_with_break = text.endswith(("\n", "\r"))

@@ -75,3 +75,25 @@ def test_an_unclosed_brace_after_a_pair_is_still_named(tmp_path: Path, capsys) -
     assert main(["import", str(path), "--project", str(project)]) == 2
     err = capsys.readouterr().err
     assert "field 'abstract' (line 3) opens a '{' that is never closed" in err, err
+
+
+@pytest.mark.parametrize("mark", ["\ufdd5", "\ufdd0", "\ufdd3"])
+def test_a_file_holding_a_noncharacter_keeps_it_and_reads_the_pair(
+    tmp_path: Path, mark: str
+) -> None:
+    """Unicode's noncharacters are set aside for a program's use, not forbidden in a file: one
+    a program leaked into a title (U+FDD5, the mark that hides '\\\\' from bibtexparser; U+FDD0
+    and U+FDD3, unescape's marks for '\\textbackslash{}' and '\\{') is kept as it is, and the
+    escaped backslash before a brace in the same file is still read as BibTeX means it (the
+    file was refused as 'an extra }', and U+FDD0 came out as '\\', U+FDD3 as '{')."""
+    path = tmp_path / "export.bib"
+    text = ENTRY.replace("VALUE", "the macro \\\\{x} ends").replace(
+        "The entry below", f"The entry {mark} below"
+    )
+    path.write_text(text, encoding="utf-8")
+    records = list(formats.read_file(path))
+    assert [r.title for r in records] == [
+        "Escaped backslash before a brace",
+        f"The entry {mark} below",
+    ]
+    assert records[0].abstract == "the macro \\\\x ends"

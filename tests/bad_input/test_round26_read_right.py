@@ -126,3 +126,69 @@ def test_a_valid_file_of_a_new_kind_is_read_right(tmp_path: Path, capsys, name: 
 def test_markup_in_a_pubmed_title_is_its_text(tmp_path: Path, capsys) -> None:
     rows = _imported(tmp_path, capsys, "markup.xml", _markup_title(), [])
     assert "Effect of Lactobacillus on CO2 and Ca2+ at work" in [row[0] for row in rows]
+
+
+# a page break alone on its line (a printer's page that starts with it, or a tool writing one
+# between pages): inside an nbib record it was read as the blank line that ends the record,
+# and the rest of the record refused as a record with neither title nor identifier; where the
+# next record opens on the line below, it still ends the record above
+NBIB_LONE = NBIB.replace("FAU - Berg, Tor\n\x0cDP", "FAU - Berg, Tor\n\x0c\nDP").replace(
+    "1-9.\n\nPMID- 31000002", "1-9.\n\x0c\x0c\nPMID- 31000002"
+)
+
+
+@pytest.mark.parametrize("options", [[], ["--encoding", "cp1252"]])
+def test_a_page_break_alone_on_its_line_inside_an_nbib_record(
+    tmp_path: Path, capsys, options: list[str]
+) -> None:
+    rows = _imported(tmp_path, capsys, "lone.nbib", NBIB_LONE.encode("cp1252"), options)
+    assert [row[:3] for row in rows] == [
+        ("Return to work after sick leave.", 2019, ["Berg, Tor"]),
+        ("Sick leave and work.", 2020, ["Lund, Eva"]),
+    ]
+    assert [row[3] for row in rows] == ["31000001", "31000002"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("lone.ris", RIS.replace("\x0cPY", "\x0c\r\nPY")),
+        (
+            "lone.csv",
+            'Title,Authors,Year\nReturn to work after sick leave,"Berg, Tor",2019\n'
+            '\x0c\nSick leave and work,"Lund, Eva",2020\n',
+        ),
+        (
+            "lone.bib",
+            BIB.format(key="berg2019", title=TWO[0][0], author="Berg, Tor", year=2019)
+            + "\x0c\n"
+            + BIB.format(key="lund2020", title=TWO[1][0], author="Lund, Eva", year=2020),
+        ),
+    ],
+)
+def test_a_page_break_alone_on_its_line_elsewhere_is_a_blank_line(
+    tmp_path: Path, capsys, name: str, text: str
+) -> None:
+    """Guards: RIS, CSV and BibTeX read a page break alone on its line as a blank line."""
+    assert [row[:3] for row in _imported(tmp_path, capsys, name, text.encode(), [])] == TWO
+
+
+@pytest.mark.parametrize("options", [[], ["--encoding", "cp1252"]])
+def test_a_long_file_whose_text_stops_and_nuls_fill_the_rest_is_named_so(
+    tmp_path: Path, capsys, options: list[str]
+) -> None:
+    """A save or sync that stopped leaves the file's end NUL bytes: named so only when the NULs
+    began in the first 8 KB; in a longer file it was 'a NUL byte in the text: damaged or partly
+    binary', read whole or streamed."""
+    record = "TY  - JOUR\nTI  - Return to work, part {i}\nAU  - Berg, Tor\nPY  - 2019\nER  - \n\n"
+    text = "".join(record.format(i=i) for i in range(600))
+    stop = text.index("TI  - Return to work, part 400") + 12
+    path = tmp_path / "stopped.ris"
+    path.write_bytes(text[:stop].encode() + b"\x00" * 70_000)
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project), *options]) == 2
+    err = capsys.readouterr().err
+    line = text[:stop].count("\n") + 1
+    assert f"stopped.ris:{line}: the text stops on line {line} and NUL bytes" in err, err

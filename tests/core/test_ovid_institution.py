@@ -90,3 +90,68 @@ def test_imported_through_the_cli(tmp_path: Path, capsys) -> None:
     with open_project(project) as p:
         stored = sorted(r.affiliations for _, r in record_rows.iter_records(p.db))
     assert stored == sorted(ADDRESSES)
+
+
+# Ovid Embase's tagged export as Ovid writes it (knh11545/commandline4expertsearchers,
+# test/data/Embase_citavi_r3001-3002.ovd, shortened): each address after its authors'
+# surnames in parentheses, a second address on a line of its own below the first
+EMBASE = """<3001. >
+VN  - Ovid Technologies
+DB  - Embase
+UI  - 621381829
+TI  - Quality of life in patients with primary ciliary dyskinesia: A systematic review.
+SO  - BMC Proceedings. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.
+AU  - Behan L.
+AU  - Rubbo B.
+AU  - Lucas J.S.
+AU  - Galvin A.D.
+IN  - (Behan, Rubbo, Lucas) NIHR Southampton Biomedical Research Centre, University of Southampton, Southampton, United Kingdom
+      (Behan, Galvin) School of Applied Psychology, University College Cork, Cork, Ireland
+YR  - 2018
+"""
+
+
+def test_each_embase_address_is_one_affiliation_without_its_surnames(tmp_path: Path) -> None:
+    """Two addresses on two lines of one IN were one affiliation holding '(Behan, Galvin)'."""
+    path = tmp_path / "embase.ovd"
+    path.write_text(EMBASE, encoding="utf-8")
+    assert list(formats.read_file(path))[0].affiliations == [
+        "NIHR Southampton Biomedical Research Centre, University of Southampton, Southampton,"
+        " United Kingdom",
+        "School of Applied Psychology, University College Cork, Cork, Ireland",
+    ]
+
+
+def test_a_parenthesis_naming_no_author_is_kept(tmp_path: Path) -> None:
+    """An address opening with a parenthesis of its own (an acronym, an institute's unit) is
+    not the names of its authors: it was cut off whatever it held."""
+    address = "(WHO Collaborating Centre) National Institute of Occupational Health, Oslo, Norway."
+    text = OVID_MEDLINE.replace("(Lee K.) St. Olav's Hospital, Trondheim, Norway.", address)
+    path = tmp_path / "ovid.txt"
+    path.write_text(text, encoding="utf-8")
+    assert list(formats.read_file(path))[2].affiliations == [address]
+
+
+def test_an_address_opening_with_an_authors_surname_is_kept_whole(tmp_path: Path) -> None:
+    """Only an author's whole name before the full stop is taken off: a surname that is also
+    a place ('Bergen. Haukeland University Hospital, ...') opens the address itself."""
+    address = "Bergen. Haukeland University Hospital, Bergen, Norway."
+    text = OVID_MEDLINE.replace("FA  - Doe, Jane\n", "FA  - Doe, Jane\nFA  - Bergen, Kari\n")
+    text = text.replace(
+        "IN  - Doe, Jane. Institute of Public Health, Aarhus University, Aarhus, Denmark.",
+        f"IN  - {address}",
+    )
+    path = tmp_path / "ovid.txt"
+    path.write_text(text, encoding="utf-8")
+    assert list(formats.read_file(path))[0].affiliations == [ADDRESSES[0][0], address]
+
+
+def test_ovid_medline_addresses_on_lines_of_one_in(tmp_path: Path) -> None:
+    """Ovid writes the second address of one IN on a line of its own (as its Embase export
+    does, above), each after its author's name: two affiliations, not one holding 'Doe, Jane'."""
+    text = OVID_MEDLINE.replace("IN  - Doe, Jane. Institute", "      Doe, Jane. Institute").replace(
+        "University of Bergen,\n      Bergen, Norway.", "University of Bergen, Bergen, Norway."
+    )
+    path = tmp_path / "ovid.txt"
+    path.write_text(text, encoding="utf-8")
+    assert list(formats.read_file(path))[0].affiliations == ADDRESSES[0]

@@ -1,0 +1,43 @@
+"""An RIS tag whose hyphen is followed by a tab, not RIS's space ('TI  -<TAB>value': a file
+typed in a spreadsheet or an editor that turns spaces into tabs) is a tag. It was read as a
+wrapped line of the field above: the title went into the type line and the record was read
+without it, silently. RIS writes 'two letters, two spaces, a hyphen, a space'; a line of two
+letters, two spaces and a hyphen starts no sentence, whatever white space follows (Catmandu's
+RIS importer splits at '\\s\\s-\\s' likewise)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewkit import formats
+from reviewkit.cli import main
+from reviewkit.project import open_project
+from reviewkit.store import records as record_rows
+
+PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "work-health-collaboration.toml"
+RIS = (
+    "TY  - JOUR\r\nTI  -\tReturn to work after sick leave\r\nAU  - Berg, Tor\r\n"
+    "PY  -\t2019\r\nJO  - J Occup Rehabil\r\nER  -\t\r\n"
+)
+
+
+def test_a_tab_after_the_hyphen_is_a_tag(tmp_path: Path) -> None:
+    path = tmp_path / "tabbed.ris"
+    path.write_text(RIS, encoding="utf-8")
+    [record] = formats.read_file(path)
+    assert (record.title, record.year, record.authors) == (
+        "Return to work after sick leave",
+        2019,
+        ["Berg, Tor"],
+    )
+
+
+def test_imported_through_the_cli(tmp_path: Path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / "tabbed.ris"
+    path.write_text(RIS, encoding="utf-8")
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
+    with open_project(project) as p:
+        stored = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
+    assert stored == [("Return to work after sick leave", 2019)]
