@@ -26,8 +26,7 @@ from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.ranking.queue import QueueRanker
-from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
-from reviewkit.screening.not_in_queue import why_not_in_queue
+from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
@@ -35,6 +34,7 @@ from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
+from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
@@ -61,7 +61,7 @@ MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's 
 
 
 @keeps_keys
-class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
+class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -454,42 +454,6 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
-
-    def action_search(self) -> None:
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            pos = self.queue.search(text, self.pos if self.pos is not None else -1)
-            if pos is None:
-                self.say(f"no title in your queue contains {text!r}")
-            else:
-                self.go(pos)
-                self.say_arrived(f"found {text!r}")
-
-        # titles only, from the record after this one on: the prompt says so (it said "Search")
-        self.app.push_screen(TextPrompt("Search titles (the next match after this record)"), done)
-
-    def action_goto(self) -> None:
-        def done(ref: str | None) -> None:
-            if not ref:
-                return
-            try:
-                record_id = find_record(self.queue.db, ref)
-            except UserError as exc:
-                self.say(error_words(exc))  # with its hint: what a reference looks like
-                return
-            pos = self.queue.position_of(record_id)
-            if pos is None:
-                said = f"record {record_id} is not in your queue at {self.queue.stage}"
-                why = why_not_in_queue(self.queue, record_id)
-                self.say(f"{said}: {why}" if why else said)
-            else:
-                self.go(pos)
-                # not a search's stale 'found'; what was typed only when it was no record id
-                typed = "" if ref.strip() == str(record_id) else f" ({ref})"
-                self.say_arrived(f"went to record {record_id}{typed}")
-
-        self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
     # other -------------------------------------------------------------------------------
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
