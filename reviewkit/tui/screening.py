@@ -211,12 +211,15 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         self.query_one("#status", Static).update(text, layout=False)
 
     def render_rank(self) -> None:
-        """The order line: where the queue order comes from and the includes left (polled)."""
-        text = (
-            self.ranking.status().describe()
-            if self.ranking
-            else "Order: seeded random (ranking off)"
-        )
+        """The order line: where the queue order comes from and the includes left (polled);
+        with nothing left for me here, that the queue is done and where work waits."""
+        q = self.queue
+        if q.studies and not q.remaining and not self.ordering:  # reopened done, or just done
+            text = self.done_line()  # not an order of nothing (it read 'being worked out…')
+        elif self.ranking:
+            text = self.ranking.status().describe()
+        else:
+            text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
             self.rank_text = text
             # a layout: the line wraps to two rows at 80 columns when it needs them ('… until 5

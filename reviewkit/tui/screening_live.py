@@ -58,6 +58,7 @@ class KeepsUp:
     queue: ReviewerQueue
     ranking: QueueRanker | None
     pos: int | None
+    _done_line: tuple[tuple[int, int] | None, str] = (None, "")  # (done, studies), its line
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
@@ -220,6 +221,22 @@ class KeepsUp:
         """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
         steps = self._steps()
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def done_line(self) -> str:
+        """The order line once nothing waits for me here: 'Queue done: every record here has
+        your decision · next: …' (the work-left words the command prints on closing), read
+        once per decision count: the line is polled twice a second."""
+        key = (self.queue.done, len(self.queue.studies))
+        if self._done_line[0] != key:
+            from reviewkit import status  # the whole project's reader: not loaded with the screen
+
+            q = self.queue
+            steps = status.where_next(q.project, q.reviewer, q.stage)  # "" when busy
+            self._done_line = (
+                key,
+                " · ".join(p for p in (f"Queue done: {ALL_MINE}", steps and f"next: {steps}") if p),
+            )
+        return self._done_line[1]
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""
