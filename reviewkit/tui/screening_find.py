@@ -3,11 +3,18 @@ on) and ``g`` (a record id, pmid:N or doi:…), each from a prompt."""
 
 from __future__ import annotations
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, record_ids_hint
 from reviewkit.screening import ReviewerQueue, find_record
 from reviewkit.screening.not_in_queue import why_not_in_queue
 from reviewkit.tui.message_line import error_words
 from reviewkit.tui.widgets import TextPrompt
+
+
+def shown_ids_hint(shown: int | None) -> str:
+    """Where a screener finds a record's id: under each record ('Record 12'), not in the
+    exports the command line's hint names (:func:`reviewkit.errors.record_ids_hint`)."""
+    where = f"'Record {shown}' under this one" if shown is not None else "'Record 12'"
+    return f"a record's id is the number shown under each record, as {where}"
 
 
 class FindsRecords:
@@ -15,6 +22,7 @@ class FindsRecords:
 
     queue: ReviewerQueue
     pos: int | None
+    current: int | None
 
     def action_search(self) -> None:
         def done(text: str | None) -> None:
@@ -37,6 +45,8 @@ class FindsRecords:
             try:
                 record_id = find_record(self.queue.db, ref)
             except UserError as exc:
+                if exc.hint == record_ids_hint():  # an unknown id: the exports named were
+                    exc.hint = shown_ids_hint(self.current)  # no help here; the screen shows it
                 self.say(error_words(exc))  # with its hint: what a reference looks like
                 return
             pos = self.queue.position_of(record_id)
