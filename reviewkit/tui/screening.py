@@ -38,7 +38,6 @@ from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
-    ALL_MINE,
     NOTHING_HERE,
     ORDER_POLL_S,
     KeepsUp,
@@ -72,6 +71,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         STATUS_CSS
         + """
     #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
     #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { padding: 0 1; color: $warning; }
@@ -158,11 +158,9 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         if not self.ordering:
             self.pos = self.first_open()
         self.render_current()
-        self.render_rank()
         self.notices.find_unless_kept(self, partial(self.render_current, keep_place=True))
-        if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
-            mine = ALL_MINE if self.queue.done else ""
-            self.say(self.nothing_left(mine))
+        if not self.ordering and not self.queue.studies:  # none here at all: where work waits
+            self.say(self.nothing_left(""))  # (reopened done, the order line says it: done_line)
         self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
@@ -214,7 +212,9 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         """The order line: where the queue order comes from and the includes left (polled);
         with nothing left for me here, that the queue is done and where work waits."""
         q = self.queue
-        if q.studies and not q.remaining and not self.ordering:  # reopened done, or just done
+        done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
+        self.query_one("#rank").set_class(done, "done")
+        if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
             text = self.ranking.status().describe()
@@ -284,6 +284,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
                 keep_place=keep_place,
             )
         self.render_status()
+        self.render_rank()  # at once when a vote or an undo leaves none here, or one again
         self.render_mine()
         self.render_reasons()
         self.call_after_refresh(self._painted)

@@ -58,7 +58,8 @@ class KeepsUp:
     queue: ReviewerQueue
     ranking: QueueRanker | None
     pos: int | None
-    _done_line: tuple[tuple[int, int] | None, str] = (None, "")  # (done, studies), its line
+    last_committed: str | None
+    _done_line: tuple[tuple[int, int, str | None] | None, str] = (None, "")  # its key, the line
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
@@ -225,8 +226,10 @@ class KeepsUp:
     def done_line(self) -> str:
         """The order line once nothing waits for me here: 'Queue done: every record here has
         your decision · next: …' (the work-left words the command prints on closing), read
-        once per decision count: the line is polled twice a second."""
-        key = (self.queue.done, len(self.queue.studies))
+        again after each of my entries and change of the queue: the line is polled twice a
+        second. (A vote can make a conflict: the same count of decisions after an undo and
+        a vote kept the line before them.)"""
+        key = (self.queue.done, len(self.queue.studies), self.last_committed)
         if self._done_line[0] != key:
             from reviewkit import status  # the whole project's reader: not loaded with the screen
 

@@ -76,6 +76,11 @@ def test_a_finished_queue_reopened_says_it_is_done_and_what_comes_next(topics):
             assert line.startswith("Queue done: every record here has your decision"), line
             assert "next: title-abstract: 40 records for another reviewer" in line, line
             assert "Includes left" not in line and "Order:" not in line, line
+            await pilot.press("z")  # one record waits again: the order line is back at once
+            assert " ".join(_rank_rows(s)).startswith("Includes left"), _rank_rows(s)
+            await pilot.press("i")
+            assert " ".join(_rank_rows(s)).startswith("Queue done"), _rank_rows(s)
+            assert s.message.startswith("saved: include on record"), s.message
 
     try:
         asyncio.run(go())
