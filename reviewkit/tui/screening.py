@@ -222,8 +222,8 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
             self.rank_text = text
-            # a layout: the line wraps to two rows at 80 columns when it needs them ('… until 5
-            # includes and 5 excludes (you: 0 and 0)' was cut at '5 incl…'), and back to one
+            # a layout: the line wraps to a second row when it needs one (a three-digit
+            # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
 
     def apply_ranking(self) -> None:

@@ -218,9 +218,10 @@ class KeepsUp:
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
 
-    def nothing_left(self, said: str) -> str:
-        """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        steps = self._steps()
+    def nothing_left(self, said: str, steps: str | None = None) -> str:
+        """``said`` and where work waits now that none is left here (:mod:`work_left`; or
+        ``steps``, those words read already)."""
+        steps = self._steps() if steps is None else steps
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
 
     def done_line(self) -> str:
@@ -235,10 +236,8 @@ class KeepsUp:
 
             q = self.queue
             steps = status.where_next(q.project, q.reviewer, q.stage)  # "" when busy
-            self._done_line = (
-                key,
-                " · ".join(p for p in (f"Queue done: {ALL_MINE}", steps and f"next: {steps}") if p),
-            )
+            line = self.nothing_left(f"Queue done: {ALL_MINE}", steps)
+            self._done_line = (key if steps else None, line)  # busy: read again at the next look
         return self._done_line[1]
 
     def _steps(self) -> str:
