@@ -100,11 +100,15 @@ class RankStatus:
         elif self.source == "loading":  # not 'random': the order in use is about to change
             order = "Order: being worked out (reading the texts)…"
         elif not ready:
-            kind = "protocol terms" if self.source == "protocol" else "random"
+            # one row at 80 columns (78 inside the padding) beside an estimate up to two digits
+            # ('Includes left ≈ 23 (90%: 8–35)'; it took two: '… until 5 includes and 5
+            # excludes (you: 1 and 0)'), saying what it counts: an uncertain vote is a
+            # positive label, as an include (module doc). A longer estimate wraps (#rank).
+            kind = "protocol" if self.source == "protocol" else "random"
             needs = max(1, self.min_includes), max(1, self.min_excludes)  # as the rule counts
             order = (
-                f"Order: {kind} until {needs[0]} includes and {needs[1]}"
-                f" excludes (you: {self.positives} and {self.negatives})"
+                f"Order: {kind} until {self.positives}/{needs[0]} incl+unc,"
+                f" {self.negatives}/{needs[1]} excl"
             )
         else:
             kind = "protocol terms" if self.source == "protocol" else "random"
@@ -117,7 +121,7 @@ class RankStatus:
         elif self.positives + self.negatives:  # decided, the estimate not published yet
             left = "Includes left: estimating…"
         else:
-            left = "Includes left: after your first decision"
+            left = "Includes left: after a vote"  # short: the order line fits 80 columns
         if self.advice is not None and self.advice.stop:
             # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
             left += (

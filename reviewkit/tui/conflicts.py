@@ -259,9 +259,15 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
 
     def full_text_line(self, study: int) -> Text:
         """The "Full text:" line of a study at the full-text stage: what is attached (the
-        reviewers read it there), with the key that opens it (nothing is attached from here)."""
+        reviewers read it there), with the key that opens it; nothing is attached from here,
+        so with none the line names the command that attaches one (it said only 'none
+        attached', with no way on)."""
         att = screening.study_attachment(self.project.db, study)
-        return attachment_line(att, open_key=screen_key(self.app, "conflicts.open"))
+        return attachment_line(
+            att,
+            open_key=screen_key(self.app, "conflicts.open"),
+            attach_command=command_line(f"attach {study} FILE-OR-URL"),
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.full_text_off(action):  # nothing is attached to open before full text

@@ -26,8 +26,7 @@ from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
 from reviewkit.ranking.queue import QueueRanker
-from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words, find_record
-from reviewkit.screening.not_in_queue import why_not_in_queue
+from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
@@ -35,10 +34,10 @@ from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
+from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
-    ALL_MINE,
     NOTHING_HERE,
     ORDER_POLL_S,
     KeepsUp,
@@ -61,7 +60,7 @@ MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's 
 
 
 @keeps_keys
-class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
+class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -72,6 +71,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         STATUS_CSS
         + """
     #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
     #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { padding: 0 1; color: $warning; }
@@ -158,11 +158,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         if not self.ordering:
             self.pos = self.first_open()
         self.render_current()
-        self.render_rank()
         self.notices.find_unless_kept(self, partial(self.render_current, keep_place=True))
-        if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
-            mine = ALL_MINE if self.queue.done else ""
-            self.say(self.nothing_left(mine))
+        if not self.ordering and not self.queue.studies:  # none here at all: where work waits
+            self.say(self.nothing_left(""))  # (reopened done, the order line says it: done_line)
         self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
@@ -211,16 +209,21 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.query_one("#status", Static).update(text, layout=False)
 
     def render_rank(self) -> None:
-        """The order line: where the queue order comes from and the includes left (polled)."""
-        text = (
-            self.ranking.status().describe()
-            if self.ranking
-            else "Order: seeded random (ranking off)"
-        )
+        """The order line: where the queue order comes from and the includes left (polled);
+        with nothing left for me here, that the queue is done and where work waits."""
+        q = self.queue
+        done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
+        self.query_one("#rank").set_class(done, "done")
+        if done:
+            text = self.done_line()  # not an order of nothing (it read 'being worked out…')
+        elif self.ranking:
+            text = self.ranking.status().describe()
+        else:
+            text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
             self.rank_text = text
-            # a layout: the line wraps to two rows at 80 columns when it needs them ('… until 5
-            # includes and 5 excludes (you: 0 and 0)' was cut at '5 incl…'), and back to one
+            # a layout: the line wraps to a second row when it needs one (a three-digit
+            # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
 
     def apply_ranking(self) -> None:
@@ -281,6 +284,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 keep_place=keep_place,
             )
         self.render_status()
+        self.render_rank()  # at once when a vote or an undo leaves none here, or one again
         self.render_mine()
         self.render_reasons()
         self.call_after_refresh(self._painted)
@@ -454,42 +458,6 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
-
-    def action_search(self) -> None:
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            pos = self.queue.search(text, self.pos if self.pos is not None else -1)
-            if pos is None:
-                self.say(f"no title in your queue contains {text!r}")
-            else:
-                self.go(pos)
-                self.say_arrived(f"found {text!r}")
-
-        # titles only, from the record after this one on: the prompt says so (it said "Search")
-        self.app.push_screen(TextPrompt("Search titles (the next match after this record)"), done)
-
-    def action_goto(self) -> None:
-        def done(ref: str | None) -> None:
-            if not ref:
-                return
-            try:
-                record_id = find_record(self.queue.db, ref)
-            except UserError as exc:
-                self.say(error_words(exc))  # with its hint: what a reference looks like
-                return
-            pos = self.queue.position_of(record_id)
-            if pos is None:
-                said = f"record {record_id} is not in your queue at {self.queue.stage}"
-                why = why_not_in_queue(self.queue, record_id)
-                self.say(f"{said}: {why}" if why else said)
-            else:
-                self.go(pos)
-                # not a search's stale 'found'; what was typed only when it was no record id
-                typed = "" if ref.strip() == str(record_id) else f" ({ref})"
-                self.say_arrived(f"went to record {record_id}{typed}")
-
-        self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
     # other -------------------------------------------------------------------------------
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:

@@ -41,11 +41,14 @@ def full_text_line(
     )
 
 
-def attachment_line(att: Attachment | None, *, open_key: str = "", attach_key: str = "") -> Text:
+def attachment_line(
+    att: Attachment | None, *, open_key: str = "", attach_key: str = "", attach_command: str = ""
+) -> Text:
     """The "Full text:" line of a study, one wording for every screen that shows it (screening,
     conflicts): what is attached (a path or URL, whole) and the keys that open and replace it,
-    else that none is and the key that attaches one; a key the screen does not have is left
-    out (''). On the screening screen this line is where a and o are named (not its footer)."""
+    else that none is and the key that attaches one, or on a screen without that key the
+    ``attach_command`` that does; a key the screen does not have is left out (''). On the
+    screening screen this line is where a and o are named (not its footer)."""
     if att:
         # the keys before the path or URL: after a long URL they took a row of their own, and
         # the box under the record (six rows) then had none left for the newest note
@@ -55,7 +58,12 @@ def attachment_line(att: Attachment | None, *, open_key: str = "", attach_key: s
         text.append(att.target, style="")
         return text
     text = Text("Full text: ", style="bold")
-    text.append("none attached" + (f" ({attach_key} to attach)" if attach_key else ""), style="")
+    how = (
+        f"{attach_key} to attach"
+        if attach_key
+        else attach_command and f"to attach one: {attach_command}"
+    )
+    text.append("none attached" + (f" ({how})" if how else ""), style="")
     return text
 
 

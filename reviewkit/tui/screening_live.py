@@ -58,6 +58,8 @@ class KeepsUp:
     queue: ReviewerQueue
     ranking: QueueRanker | None
     pos: int | None
+    last_committed: str | None
+    _done_line: tuple[tuple[int, int, str | None] | None, str] = (None, "")  # its key, the line
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
@@ -216,10 +218,27 @@ class KeepsUp:
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
 
-    def nothing_left(self, said: str) -> str:
-        """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
-        steps = self._steps()
+    def nothing_left(self, said: str, steps: str | None = None) -> str:
+        """``said`` and where work waits now that none is left here (:mod:`work_left`; or
+        ``steps``, those words read already)."""
+        steps = self._steps() if steps is None else steps
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def done_line(self) -> str:
+        """The order line once nothing waits for me here: 'Queue done: every record here has
+        your decision · next: …' (the work-left words the command prints on closing), read
+        again after each of my entries and change of the queue: the line is polled twice a
+        second. (A vote can make a conflict: the same count of decisions after an undo and
+        a vote kept the line before them.)"""
+        key = (self.queue.done, len(self.queue.studies), self.last_committed)
+        if self._done_line[0] != key:
+            from reviewkit import status  # the whole project's reader: not loaded with the screen
+
+            q = self.queue
+            steps = status.where_next(q.project, q.reviewer, q.stage)  # "" when busy
+            line = self.nothing_left(f"Queue done: {ALL_MINE}", steps)
+            self._done_line = (key if steps else None, line)  # busy: read again at the next look
+        return self._done_line[1]
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""

@@ -72,7 +72,7 @@ def test_no_usable_protocol_text_keeps_the_random_order():
 def test_the_status_line_says_the_order_comes_from_the_protocol():
     base = dict(trained_at=None, min_includes=5, min_excludes=5, estimate=None, busy=False)
     line = RankStatus("protocol", positives=2, negatives=3, **base).describe()
-    assert "Order: protocol terms until 5 includes and 5 excludes (you: 2 and 3)" in line
+    assert "Order: protocol until 2/5 incl+unc, 3/5 excl" in line
     line = RankStatus("protocol", positives=5, negatives=5, **base | {"busy": True}).describe()
     assert "Order: protocol terms (training the first model…)" in line
     assert (

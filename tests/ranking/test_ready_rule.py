@@ -24,7 +24,7 @@ def test_a_threshold_of_0_still_needs_one_of_each_class():
     assert not meets_ready_rule(0, 3, 0, 0)
     status = RankStatus("random", None, 3, 0, 0, 0, None, False).describe()
     assert "training the first model" not in status
-    assert "until 1 includes and 1 excludes (you: 3 and 0)" in status
+    assert "until 3/1 incl+unc, 0/1 excl" in status
 
 
 def _status(positives: int, negatives: int) -> str:
@@ -32,7 +32,7 @@ def _status(positives: int, negatives: int) -> str:
 
 
 def test_status_line_follows_the_rule():
-    assert "until 3 includes and 2 excludes (you: 3 and 1)" in _status(3, 1)
+    assert "until 3/3 incl+unc, 1/2 excl" in _status(3, 1)
     assert "training the first model" in _status(3, 2)
 
 

@@ -79,11 +79,15 @@ def test_a_finished_stage_reopened_says_so_and_where_to_go(project_b):
         async with app.run_test(size=(80, 24)):
             s = app.first_screen
             assert s.queue.remaining == 0
-            # nothing at full text yet: the other reviewer has every record still to screen
-            assert s.message == (
-                "every record here has your decision · next: title-abstract: "
+            # nothing at full text yet: the other reviewer has every record still to screen;
+            # said on the order line (it stays), not twice with the message line (q43b)
+            rank = s.query_one("#rank")
+            line = " ".join(rank.render_line(y).text.strip() for y in range(rank.size.height))
+            assert line == (
+                "Queue done: every record here has your decision · next: title-abstract: "
                 "3 records for another reviewer"
             )
+            assert s.message == ""
 
     asyncio.run(go())
 

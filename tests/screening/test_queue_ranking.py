@@ -178,7 +178,7 @@ def test_seeded_random_order_until_the_ready_rule_and_again_after_an_undo(topics
         assert ranker.wait_idle()
         status = ranker.status()
         assert status.source == "random" and (status.positives, status.negatives) == (4, 5)
-        assert "Order: random until 5 includes and 5 excludes (you: 4 and 5)" in status.describe()
+        assert "Order: random until 4/5 incl+unc, 5/5 excl" in status.describe()
         # my decisions first, in the order made, then the undone study (the screen shows it),
         # then the other undecided ones in the seeded order
         assert not ranker.apply(None)

@@ -243,7 +243,7 @@ def test_includes_left_never_says_after_your_first_decision_once_there_is_one():
     from reviewkit.ranking.queue import RankStatus
 
     before = RankStatus("random", None, 0, 0, 5, 5, None, False)
-    assert "after your first decision" in before.describe()
+    assert "Includes left: after a vote" in before.describe()
     after = RankStatus("random", None, 1, 0, 5, 5, None, True)  # decided; estimate not back yet
-    assert "after your first decision" not in after.describe()
+    assert "after a vote" not in after.describe()
     assert "Includes left: estimating…" in after.describe()
