@@ -39,6 +39,7 @@ from reviewkit.decision_replay import (
 )
 from reviewkit.decision_studies import (
     STUDY_RECORDS,
+    held_first_time,
     held_in_copies,
     resolve_study_records,
     study_records,
@@ -50,7 +51,7 @@ from reviewkit.protocol_in_use import logged_leads
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
-from reviewkit.store.duplicates import canonical_map
+from reviewkit.store.duplicates import canonical_map, held_in_copy
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,20 @@ class ImportResult:
     # those the lead may be asked again (``screening.reopened_studies`` says which are)
     after_final: frozenset[tuple[str, int]] = frozenset()
     added_ids: frozenset[str] = frozenset()  # the ids of the entries added
+    # finals here already whose study_records this file gave first, changing what they settle
+    resettled: frozenset[str] = frozenset()
 
     @classmethod
     def of(
-        cls, new: list[Decision], already_present: int, after_final: frozenset[tuple[str, int]]
+        cls,
+        new: list[Decision],
+        already_present: int,
+        after_final: frozenset[tuple[str, int]],
+        resettled: frozenset[str] = frozenset(),
     ) -> ImportResult:
         """The result of adding the entries ``new``."""
-        return cls(len(new), already_present, after_final, frozenset(d.id for d in new))
+        added = frozenset(d.id for d in new)
+        return cls(len(new), already_present, after_final, added, resettled)
 
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
@@ -142,6 +150,7 @@ def import_decisions(
     lines: dict[str, str] = {}  # entry id -> 'file:line'
     keys: dict[str, str] = {}  # entry id -> its record as the file names it, for a refusal
     held: dict[str, set[int]] = {}  # a final's id -> what its study held in its copy
+    held_again: dict[str, set[int]] = {}  # the same, of a final here already
     repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
@@ -163,6 +172,12 @@ def import_decisions(
         before = existing.get(d.id) or seen.get(d.id)
         if before is not None:
             repeats.append((before, d, where))  # checked against the studies as they are
+            # brought in before from an export that did not say what its study held: this
+            # one does (study_records are no part of a final's identity, as an older
+            # reviewkit's export lacks them); one known already is not read again
+            if STUDY_RECORDS in e and d.id in existing and held_in_copy(db, d.id) is None:
+                copy = resolve_study_records(resolve, e, where) or set()
+                held_again[d.id] = {before.record_id, record_id, *copy}
             continue
         if d.undoes and d.undoes not in seen and decision_rows.get_decision(db, d.undoes) is None:
             raise UserError(  # a log cut or filtered by hand: the undone vote left out
@@ -194,4 +209,6 @@ def import_decisions(
             check_vote_slots(past, protocol, new, lines, keys)
         decision_rows.add_decisions(db, new)
         held_in_copies(db, held)
-    return ImportResult.of(new, len(repeats), votes_after_final(canon, past, new))
+        resettled = held_first_time(db, existing, held_again, canon)
+    after_final = votes_after_final(canon, past, new)
+    return ImportResult.of(new, len(repeats), after_final, resettled)
