@@ -15,9 +15,10 @@ from reviewkit.store import Store, lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map, processed_ids
 
-__all__ = ["RecordResolver", "key_problem", "portable_key"]
+__all__ = ["STUDY_RECORDS", "RecordResolver", "key_problem", "portable_key"]
 
 _KEY_FIELDS = {"pmid", "doi", "title", "year"}
+STUDY_RECORDS = "study_records"  # a final's field: the records its study held in its copy
 
 
 def portable_key(key: lookup.RecordKey) -> dict:
@@ -69,14 +70,16 @@ class RecordResolver:
         self._pmid_hits: dict[str, list[int]] = {}  # PMID -> its records' ids
         self._keys: dict[int, lookup.RecordKey] = {}  # record id -> (pmid, doi, title, year)
 
-    def __call__(self, key: dict, where: str = "") -> int | None:
+    def __call__(self, key: dict, where: str = "", field: str = "record") -> int | None:
+        """The local record of ``key`` (None where none is); ``field``: where in the line the
+        key is ('record', 'study_records[2]'), named where it is refused."""
         pmid = normalise_pmid(key.get("pmid"))
         doi = normalise_doi(key.get("doi"))
         title = normalise_title(key.get("title") or "")
         if pmid:
             hits = self._by_pmid(pmid)
             if hits:  # one PMID on two records dedup kept apart: an erratum, a copied PMID
-                return self._one(self._narrow(hits, doi, title), f"PMID {pmid}", where)
+                return self._one(self._narrow(hits, doi, title), pmid, where, field)
         if doi:
             hits = lookup.ids_by_doi(self.db, doi)
             hits = self._narrow(hits, "", title)  # one DOI on two records dedup kept apart
@@ -123,24 +126,29 @@ class RecordResolver:
             hits = [r for r in hits if normalise_title(keys[r][2]) == title] or hits
         return hits
 
-    def _one(self, hits: list[int], named: str, where: str) -> int:
-        """The record of ``hits`` when they are one study; a UserError when the key could
-        put the vote on either of two studies (the first would be a guess)."""
+    def _one(self, hits: list[int], pmid: str, where: str, field: str) -> int:
+        """The record of ``hits`` when they are one study; a UserError when the key (the
+        line's ``field``) could put the vote, or what a final's study held, on either of two
+        studies (the first would be a guess)."""
         if len(hits) > 1:
             if self._canon is None:
                 self._canon = canonical_map(self.db)
             studies = {self._canon.get(r, r) for r in hits}
             if len(studies) > 1:
                 shown = ", ".join(str(r) for r in hits[:-1]) + f" and {hits[-1]}"
+                said, meant = f"the entry's PMID {pmid} is", "the decision is for"
+                if field != "record":  # a key of a final's study_records
+                    said = f"the entry's {field} has PMID {pmid}, which is"
+                    meant = "the final's study held"
                 raise UserError(
-                    f"the entry's {named} is on records {shown}, and neither its DOI nor its"
-                    " title tells which one the decision is for",
+                    f"{said} on records {shown}, and neither its DOI nor its title tells"
+                    f" which one {meant}",
                     where=where,
-                    hint=self._two_studies_hint(hits),
+                    hint=self._two_studies_hint(hits, field),
                 )
         return hits[0]
 
-    def _two_studies_hint(self, hits: list[int]) -> str:
+    def _two_studies_hint(self, hits: list[int], field: str) -> str:
         """What to do about a key on records of two studies. Records a search rerun or an
         import added since the last dedup run are studies of their own until dedup compares
         them: a copy of the key's record among them is joined by `reviewkit dedup` (a log
@@ -154,10 +162,17 @@ class RecordResolver:
                 " dedup`, which joins copies of one article into one study, then import the"
                 " file again; nothing was written"
             )
+        if field == "record":
+            leave = "or leave the line out"
+        else:  # what the final's study held: without the key it held neither record
+            leave = (
+                f"or take that key out of the line's {STUDY_RECORDS} (neither record then"
+                " counts as held by the final's study: a lead resolves it again where one was"
+                " decided otherwise)"
+            )
         return (
-            "put the DOI or title of the record it is for in the line's"
-            ' "record" (as this project\'s record writes it), or leave the line out;'
-            " nothing was written"
+            f'put the DOI or title of the record it is for in the line\'s "{field}" (as this'
+            f" project's record writes it), {leave}; nothing was written"
         )
 
     def disagreement(self, key: dict, record_id: int) -> str:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reviewkit.decision_keys import RecordResolver, key_problem
+from reviewkit.decision_keys import STUDY_RECORDS, RecordResolver, key_problem
 from reviewkit.screening.rules import FINAL
 from reviewkit.store import Store
 from reviewkit.store import duplicates as links
 from reviewkit.store.decisions import Decision
-
-STUDY_RECORDS = "study_records"
 
 
 def study_records(db: Store, log: Iterable[Decision]) -> dict[str, list[int]]:
@@ -59,8 +57,9 @@ def resolve_study_records(resolve: RecordResolver, entry: dict, where: str) -> s
     if STUDY_RECORDS not in entry:
         return None
     found: set[int] = set()
-    for key in entry[STUDY_RECORDS]:
-        found.update(resolve.same_key(key) or {resolve(key, where)} - {None})
+    for i, key in enumerate(entry[STUDY_RECORDS]):
+        named = f"{STUDY_RECORDS}[{i}]"
+        found.update(resolve.same_key(key) or {resolve(key, where, named)} - {None})
     return found
 
 
@@ -68,3 +67,27 @@ def held_in_copies(db: Store, held: dict[str, set[int]]) -> None:
     """Keep what each final just logged held in its copy (entry id -> records here)."""
     if held:
         links.keep_held_in_copy(db, held)
+
+
+def held_first_time(
+    db: Store, finals: dict[str, Decision], held: dict[str, set[int]], canon: dict[int, int]
+) -> frozenset[str]:
+    """Keep what each final of ``held`` (entry id -> records here) held in its copy where it
+    was not known (brought in from an export that did not say, and judged by its time: a
+    second import of a newer export counted it as present, and kept nothing); the ids of
+    those whose study here it changes the records of that they settle (``finals``: the
+    entries by id; ``canon``: each record's study)."""
+    held = {i: copy for i, copy in held.items() if links.held_in_copy(db, i) is None}
+    if not held:  # none, or each known already (under the write lock): the first word stands
+        return frozenset()
+    records: dict[int, set[int]] = {}  # study -> its records here
+    for rid, study in canon.items():
+        records.setdefault(study, set()).add(rid)
+    changed = set()
+    for entry_id, copy in held.items():
+        final = finals[entry_id]
+        mine = records.get(canon.get(final.record_id, final.record_id), {final.record_id})
+        if (links.cluster_when_logged(db, final) ^ copy) & mine:
+            changed.add(entry_id)
+    held_in_copies(db, held)
+    return frozenset(changed)

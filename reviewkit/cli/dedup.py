@@ -266,6 +266,7 @@ def merge_cmd(
                 project.protocol.leads or sorted(leads(project)),  # the protocol's first
                 stage,
                 may=may_resolve(project, stage, reviewer, derived),
+                protocol_path=project.protocol.path,
             )
             for stage in dict.fromkeys(c.stage for c in effect.conflicts)
         }

@@ -204,7 +204,9 @@ def import_cmd(
                     f" decision; {todo}"
                 )
         click.echo(said)
-        taken = taken_by_time(project, result.added_ids)  # told by the final's clock
+        # told by the final's clock; a final here whose study_records came only now, where
+        # they change what it settles (else nothing new is said)
+        taken = taken_by_time(project, result.added_ids, result.resettled)
         for sentence in told(taken, lead=reviewer if taken and lead() else ""):
             click.echo(sentence)
     finally:

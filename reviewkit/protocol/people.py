@@ -118,14 +118,28 @@ def screen_line(person: str, stage: str, *, opened: bool = True) -> str:
     return command_line(words, opened=opened)
 
 
-def resolved_by(person: str, leads: Sequence[str], stage: str, *, may: bool) -> str:
+def resolved_by(
+    person: str, leads: Sequence[str], stage: str, *, may: bool, protocol_path: object
+) -> str:
     """Who resolves ``stage``'s conflicts, with the line to type: ``person`` where ``conflicts``
     opens them to them (``may``: a lead, or a reviewer once the stage is closed), else a lead,
-    named (the first of ``leads``; NAME where there is none): the line naming ``person`` was
-    refused as printed to a reviewer of a stage still open."""
+    named (the first of ``leads`` other than ``person``: a reviewer of a stage still open is
+    refused, listed as a lead or not): the line naming ``person`` was refused as printed. With
+    no such lead, that none may while the stage is open, as ``conflicts`` says (a line with
+    NAME was refused as typed: no one is called NAME)."""
     if may:
         return "resolve with " + conflicts_line(person, stage)
-    return "a lead resolves it: " + conflicts_line(leads[0] if leads else "", stage)
+    if others := [name for name in leads if name != person]:
+        return "a lead resolves it: " + conflicts_line(others[0], stage)
+    return (
+        f"a lead resolves it while the stage is open, and none may ({add_a_lead(protocol_path)});"
+        f" or finish screening the stage, then {conflicts_line(person, stage)}"
+    )
+
+
+def add_a_lead(protocol_path: object) -> str:
+    """Where a lead is added to a protocol that has none, and why one is the person to ask."""
+    return f"add one to [review] leads in {protocol_path}; leads do not screen"
 
 
 def _shown(name: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
-from reviewkit.protocol.people import typed_name
+from reviewkit.protocol.people import add_a_lead, typed_name
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.reopenings import Reopening, reopenings
 from reviewkit.screening.rules import VOTES, live_decisions, study_states
@@ -51,10 +51,7 @@ def _who_may_resolve(protocol: Protocol) -> str:
             f"resolve as a lead of the protocol ({leads}: --resolver {first}),"
             " or finish screening the stage first"
         )
-    return (
-        f"resolve as a lead (add one to [review] leads in {protocol.path}; leads do not"
-        " screen), or finish screening the stage first"
-    )
+    return f"resolve as a lead ({add_a_lead(protocol.path)}), or finish screening the stage first"
 
 
 def may_resolve(

@@ -62,10 +62,12 @@ def told(taken: list[TakenByTime], lead: str) -> list[str]:
     for each in sorted(taken, key=lambda t: (not t.seen, t.known, bool(t.votes))):
         key = (each.seen, each.known, bool(each.votes), each.final.stage)  # settled first
         groups.setdefault(key, []).append(each)
-    sentences = {(True, False): _held_apart, (False, True): _votes_before}
-    return [
-        sentences.get((g[0].known, bool(g[0].votes)), _sentence)(g, lead) for g in groups.values()
-    ]
+    sentences = {
+        (False, True, False): _held_apart,
+        (True, True, False): _held_now,
+        (False, False, True): _votes_before,
+    }
+    return [sentences.get(key[:3], _sentence)(g, lead) for key, g in groups.items()]
 
 
 def _votes_before(group: list[TakenByTime], lead: str) -> str:
@@ -114,6 +116,24 @@ def _held_apart(group: list[TakenByTime], lead: str) -> str:
         study, it = "those studies", "them"
     verbs = ("resolve", "resolves")
     return f"{said}; {what_to_do(bool(lead), verbs, study, it, where_resolved(lead, stage))}"
+
+
+def _held_now(group: list[TakenByTime], _lead: str) -> str:
+    """Finals here before that a file's 'study_records' now say settle records merged here,
+    which their time had taken them not to (:func:`told`): nothing to do."""
+    first = group[0]
+    stage = first.final.stage
+    if len(group) == 1:
+        return (
+            f"{first.final.reviewer}'s final on study {first.study} at {stage}, from another"
+            f" copy, settles {numbered('record', first.records)}, which this file says that copy"
+            " held (taken before, by its time, not to)"
+        )
+    studies = numbered("study", [t.study for t in group])
+    return (
+        f"{len(group)} finals at {stage} from another copy ({studies}) settle records this"
+        " file says that copy held (taken before, by their time, not to)"
+    )
 
 
 def _sentence(group: list[TakenByTime], lead: str) -> str:
@@ -168,15 +188,17 @@ def what_to_do(lead: bool, verbs: tuple[str, str], what: str, it: str, where: st
     return f"a lead {does} {what} again (they see {it} in {where})"
 
 
-def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]:
+def taken_by_time(
+    project: Project, added: Collection[str], again: Collection[str] = ()
+) -> list[TakenByTime]:
     """For the entries ``added`` by an import, each final decision still in force on a study
     whose records merged here before it came in include one decided otherwise than it
     (``merges.joined_after``), other than its own: those merged before its time, where the
     study is not open for the lead (taken as seen), and those merged after it, where it is
-    (taken as not seen)."""
-    finals = [
-        d for d in decision_rows.get_decisions(project.db, added).values() if d.label in FINAL
-    ]
+    (taken as not seen). ``again``: finals here before whose 'study_records' the import gave
+    first, changing what they settle: what their copy held apart, or held (``known``)."""
+    ids = {*added, *again}
+    finals = [d for d in decision_rows.get_decisions(project.db, ids).values() if d.label in FINAL]
     if not finals:
         return []
     derived = DerivedStages(project)
@@ -202,7 +224,7 @@ def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]
         in_force, key=lambda f: (order[f.stage], canon.get(f.record_id, f.record_id))
     ):
         study = canon.get(final.record_id, final.record_id)
-        if votes := late.get(final.id):
+        if (votes := late.get(final.id)) and final.id in added:  # told when it came
             out.append(TakenByTime(final, study, (), seen=False, votes=votes))
             continue
         by_record = entries.get((final.stage, study), {})
@@ -216,8 +238,21 @@ def taken_by_time(project: Project, added: Collection[str]) -> list[TakenByTime]
         seen = tuple(sorted(r for r in apart if r in held))
         if links.held_in_copy(project.db, final.id) is not None:  # its copy said: no guess
             came = links.cluster_when_came(project.db, final) or set()
-            if unseen := tuple(sorted(r for r in apart if r in came and r not in held)):
-                out.append(TakenByTime(final, study, unseen, seen=False, known=True))
+            unseen = {r for r in apart if r in came and r not in held}
+            if final.id in again:  # told by its time when it came: only what changed is new
+                was = links.cluster_at(
+                    project.db,
+                    final.record_id,
+                    final.created_at,
+                    links.link_mark(project.db, final.id),
+                )
+                unseen &= was
+                if now := tuple(sorted(r for r in seen if r not in was)):
+                    out.append(TakenByTime(final, study, now, known=True))
+            if unseen:
+                out.append(TakenByTime(final, study, tuple(sorted(unseen)), seen=False, known=True))
+            continue
+        if final.id not in added:
             continue
         if study not in derived.open_again(final.stage):
             if seen:  # settled by that machine's clock

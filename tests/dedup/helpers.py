@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from datetime import datetime, timedelta
+
 from conftest import add_records
 
 from reviewkit import screening as scr
@@ -128,3 +132,41 @@ def pairs_apart(project: Project, n: int, stage: str = "title-abstract") -> list
         for who in ("reviewer1", "reviewer2"):
             scr.decide(project.db, b, stage, who, "exclude", "long-term")
     return pairs
+
+
+def final_from_copy(copy, a: int | list[int], log, hours: float, held: bool = True) -> None:
+    """The lead settles a include (each of them) in ``copy``; their log written to ``log``, its
+    times moved ``hours`` (that machine's clock); not ``held``: as exported before the finals
+    said what their studies held (no 'study_records')."""
+    for study in a if isinstance(a, list) else [a]:
+        resolve = ("conflicts", "resolve", str(study), "--decision", "include")
+        assert cli(copy, *resolve, "--resolver", "lead") == 0
+    assert cli(copy, "decisions", "export", str(log), "--reviewer", "lead") == 0
+    lines = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        when = datetime.fromisoformat(entry["created_at"]) + timedelta(hours=hours)
+        entry["created_at"] = when.isoformat(timespec="microseconds")
+        if not held:
+            entry.pop("study_records", None)
+        lines.append(json.dumps(entry))
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def copies(project_b, tmp_path):
+    """Record a in conflict and b excluded by both (:func:`pairs_apart`), the project closed
+    and copied to ``tmp_path``/copy: (here, copy, a, b)."""
+    a, b = pairs_apart(project_b, 1)[0]
+    here, copy = project_b.folder, tmp_path / "copy"
+    project_b.close()
+    shutil.copytree(here, copy)
+    return here, copy, a, b
+
+
+def conflicts_listed(folder, capsys) -> str:
+    """What `conflicts --list` prints for the lead at title-abstract."""
+    capsys.readouterr()
+    assert (
+        cli(folder, "conflicts", "--list", "--resolver", "lead", "--stage", "title-abstract") == 0
+    )
+    return capsys.readouterr().out

@@ -15,6 +15,7 @@ from dedup.helpers import other, screen_three
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.dedup import engine
+from reviewkit.protocol.people import resolved_by
 from reviewkit.store import duplicates as links
 from reviewkit.tui import app as tui_app
 
@@ -205,3 +206,38 @@ def test_prisma_counts_a_hand_merge_among_the_duplicates_removed(screened, tmp_p
     assert after["duplicates removed by hand"] == "1"
     assert after["duplicates removed automatically"] == "0"
     assert int(after["records screened"]) == int(before["records screened"]) - 1
+
+
+def test_a_reviewer_s_merge_in_a_protocol_without_leads_says_none_may_resolve_yet(screened, capsys):
+    """The protocol lists no lead and the logs hold none: the line said 'a lead resolves it:
+    reviewkit conflicts --resolver NAME', which no one can type (no one is called NAME, and
+    the reviewer who merged is refused while the stage is open). It says, as `conflicts`
+    would, that a lead is needed (where to add one), or the stage finished first, then the
+    line for the reviewer."""
+    project, (r1, r2, _r3) = screened
+    add_records(project, [other(4)])  # not yet screened: title-abstract is open
+    protocol = project.folder / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    (leads,) = [line for line in text.splitlines(keepends=True) if line.startswith("leads =")]
+    protocol.write_text(text.replace(leads, "\n"), encoding="utf-8")
+    code, out, err = merge(capsys, project, "--reviewer", "reviewer1", "--yes", str(r2), str(r1))
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "NAME" not in said
+    assert (
+        "their decisions disagree: a lead resolves it while the stage is open, and none may"
+        f" (add one to [review] leads in {protocol}; leads do not screen); or finish screening"
+        f" the stage, then reviewkit conflicts --resolver reviewer1 --stage {TA}"
+    ) in said
+
+
+def test_the_lead_named_to_resolve_is_never_the_reviewer_refused():
+    """One name given as the reviewer who may not resolve (the stage open) and as the first
+    lead: the line named them, which `conflicts` refuses. The next lead is named; with none,
+    that none may while the stage is open."""
+    line = f"reviewkit conflicts --resolver lead --stage {TA}"
+    said = resolved_by("anna", ["anna", "lead"], TA, may=False, protocol_path="p.toml")
+    assert said == f"a lead resolves it: {line}"
+    said = resolved_by("anna", ["anna"], TA, may=False, protocol_path="p.toml")
+    assert said.startswith("a lead resolves it while the stage is open, and none may")
+    assert "--resolver anna" in said.split("; or finish screening the stage, then ")[1]

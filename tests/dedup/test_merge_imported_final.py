@@ -14,11 +14,10 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from datetime import datetime, timedelta
 
 import pytest
 from conftest import add_records
-from dedup.helpers import cli, other, pairs_apart
+from dedup.helpers import cli, conflicts_listed, copies, final_from_copy, other, pairs_apart
 
 from reviewkit import screening as scr
 from reviewkit.project import open_project
@@ -36,49 +35,16 @@ def _screened_apart(project) -> tuple[int, int]:
     return pairs_apart(project, 1)[0]
 
 
-def _final_from_copy(copy, a: int | list[int], log, hours: float, held: bool = True) -> None:
-    """The lead settles a include (each of them) in ``copy``; their log written to ``log``, its
-    times moved ``hours`` (that machine's clock); not ``held``: as exported before the finals
-    said what their studies held (no 'study_records')."""
-    for study in a if isinstance(a, list) else [a]:
-        resolve = ("conflicts", "resolve", str(study), "--decision", "include")
-        assert cli(copy, *resolve, "--resolver", "lead") == 0
-    assert cli(copy, "decisions", "export", str(log), "--reviewer", "lead") == 0
-    lines = []
-    for line in log.read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        when = datetime.fromisoformat(entry["created_at"]) + timedelta(hours=hours)
-        entry["created_at"] = when.isoformat(timespec="microseconds")
-        if not held:
-            entry.pop("study_records", None)
-        lines.append(json.dumps(entry))
-    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _copies(project_b, tmp_path):
-    a, b = _screened_apart(project_b)
-    here, copy = project_b.folder, tmp_path / "copy"
-    project_b.close()
-    shutil.copytree(here, copy)
-    return here, copy, a, b
-
-
-def _listed(folder, capsys) -> str:
-    capsys.readouterr()
-    assert cli(folder, "conflicts", "--list", "--resolver", "lead", "--stage", TA) == 0
-    return capsys.readouterr().out
-
-
 @pytest.mark.parametrize("hours", [0, 2], ids=["same clock", "its clock 2 h ahead"])
 def test_a_merge_made_after_the_final_came_in_opens_the_conflict_whatever_its_clock(
     project_b, tmp_path, capsys, monkeypatch, hours
 ):
     """Was, the other machine's clock ahead: the final's time came after the merge here, so it
     was taken to have seen record b, and b's exclusion by both reviewers was dropped unseen."""
-    here, copy, a, b = _copies(project_b, tmp_path)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    here, copy, a, b = copies(project_b, tmp_path)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
-    assert f"{a}\tresolved" in _listed(here, capsys)
+    assert f"{a}\tresolved" in conflicts_listed(here, capsys)
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead") == 0
     assert (
@@ -86,7 +52,7 @@ def test_a_merge_made_after_the_final_came_in_opens_the_conflict_whatever_its_cl
         " lead's final: the conflict opens again for the lead"
     ) in _said(capsys)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    listed = _listed(here, capsys)
+    listed = conflicts_listed(here, capsys)
     assert f"{a}\topen" in listed and "open again: a dedup merge joined records" in listed
     with open_project(here) as project:
         assert scr.stage_outcomes(project, TA)[a].status == "include"  # the final counts
@@ -101,13 +67,13 @@ def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
     Its time alone can say whether its copy held record b: made before the merge (by that
     clock) it did not, and the conflict is open; made after, it is taken to settle b: the
     import says which, with what to do if that copy held b (apart)."""
-    here, copy, a, b = _copies(project_b, tmp_path)
+    here, copy, a, b = copies(project_b, tmp_path)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours, held=False)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", hours, held=False)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     said = _said(capsys)
-    listed = _listed(here, capsys)
+    listed = conflicts_listed(here, capsys)
     told = (
         f"lead's final on study {a} at {TA}, from another copy, is taken to settle record {b}"
         " merged here before it by its time (that machine's clock)"
@@ -123,13 +89,13 @@ def test_a_final_coming_in_after_a_merge_made_here_is_told_by_its_time(
 def test_a_final_logged_before_the_order_was_kept_is_told_by_its_time(project_b, tmp_path, capsys):
     """A project file from before schema 99 has no mark of when its entries came in: a final
     there is judged by its time alone, as before (here its clock ahead hides the merge)."""
-    here, copy, a, b = _copies(project_b, tmp_path)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 2, held=False)  # a log of that time
+    here, copy, a, b = copies(project_b, tmp_path)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", 2, held=False)  # a log of that time
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl")) == 0
     with open_project(here) as project, project.db.transaction():
         project.db.conn.execute("DELETE FROM decision_link_marks")
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    assert f"{a}\tresolved" in _listed(here, capsys)
+    assert f"{a}\tresolved" in conflicts_listed(here, capsys)
 
 
 @pytest.mark.parametrize("held", [True, False], ids=["log says what they held", "log from before"])
@@ -154,7 +120,7 @@ def test_an_import_of_several_finals_names_the_studies_in_one_sentence(
         assert cli(here, "dedup", "merge", str(x), str(y), "--reviewer", "lead", "--yes") == 0
     resolve = ("conflicts", "resolve", str(c), "--decision", "exclude", "--reason", "long-term")
     assert cli(copy, *resolve, "--resolver", "lead") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 1, held)  # the final on a, the log
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", 1, held)  # the final on a, the log
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     said = _said(capsys)
@@ -168,7 +134,7 @@ def test_an_import_of_several_finals_names_the_studies_in_one_sentence(
         f" held them apart, resolve those studies again ({line}"
     ) in said
     assert said.count("from another copy") == 1
-    listed = _listed(here, capsys)
+    listed = conflicts_listed(here, capsys)
     status = "open" if held else "resolved"
     assert f"{a}\t{status}" in listed and f"{c}\t{status}" in listed
 
@@ -189,7 +155,7 @@ def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", -2, held=False)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", -2, held=False)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), "--reviewer", who) == 0
     said = _said(capsys)
@@ -204,7 +170,7 @@ def test_a_final_whose_clock_is_behind_a_merge_made_before_it_came_in_is_told(
         f" conflict is open again; if that copy held it, {todo[who]}"
     ) in said
     assert "is taken to settle" not in said
-    assert f"{a}\topen" in _listed(here, capsys)
+    assert f"{a}\topen" in conflicts_listed(here, capsys)
 
 
 @pytest.mark.parametrize("who", ["reviewer1", "lead", None], ids=["reviewer", "lead", "left out"])
@@ -226,7 +192,7 @@ def test_finals_of_a_copy_taken_after_the_merge_are_told_once_to_whoever_imports
         assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, studies, tmp_path / "lead.jsonl", 0, held=False)
+    final_from_copy(copy, studies, tmp_path / "lead.jsonl", 0, held=False)
     capsys.readouterr()
     if who is None:
         monkeypatch.delenv("REVIEWKIT_REVIEWER")
@@ -250,14 +216,14 @@ def test_finals_of_a_copy_taken_after_the_merge_are_told_once_to_whoever_imports
 def test_an_import_by_a_name_the_protocol_does_not_list_is_refused(project_b, tmp_path, capsys):
     """A --reviewer typed for the import is checked as every name is (a typo of the lead's
     name was told as a reviewer), before anything is written."""
-    here, copy, a, b = _copies(project_b, tmp_path)
+    here, copy, a, b = copies(project_b, tmp_path)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 1)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", 1)
     capsys.readouterr()
     given = ("--reviewer", "laed")
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *given) == 2
     assert "'laed' is not a reviewer or a lead of this protocol" in capsys.readouterr().err
-    assert f"{a}\topen" in _listed(here, capsys)  # the final was not brought in
+    assert f"{a}\topen" in conflicts_listed(here, capsys)  # the final was not brought in
 
 
 @pytest.mark.parametrize("hours", [0, 2], ids=["same clock", "2 h ahead"])
@@ -274,12 +240,12 @@ def test_finals_of_a_copy_taken_after_the_merge_settle_what_it_held_and_say_noth
         assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, [a for a, _ in pairs], tmp_path / "lead.jsonl", hours)
+    final_from_copy(copy, [a for a, _ in pairs], tmp_path / "lead.jsonl", hours)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     said = _said(capsys)
     assert said == "added 3 entries, 0 already present"
-    listed = _listed(here, capsys)
+    listed = conflicts_listed(here, capsys)
     assert all(f"{a}\tresolved" in listed for a, _ in pairs)
     with open_project(here) as project:
         outcomes = scr.stage_outcomes(project, TA)
@@ -295,9 +261,9 @@ def test_a_final_of_a_copy_taken_before_the_merge_opens_the_conflict_whatever_it
     there names no record b in its study: it does not settle b (excluded by both reviewers),
     and the import says so, whatever that machine's clock says. Was, made after the merge by
     that clock: taken to settle b, the study resolved and b's exclusion dropped unseen."""
-    here, copy, a, b = _copies(project_b, tmp_path)
+    here, copy, a, b = copies(project_b, tmp_path)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", hours)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), "--reviewer", who) == 0
     said = _said(capsys)
@@ -311,14 +277,14 @@ def test_a_final_of_a_copy_taken_before_the_merge_opens_the_conflict_whatever_it
         f" which that copy held apart: the conflict is open again; {todo}"
     ) in said
     assert "taken to settle" not in said and "taken not to settle" not in said
-    assert f"{a}\topen" in _listed(here, capsys)
+    assert f"{a}\topen" in conflicts_listed(here, capsys)
 
 
 def test_a_final_s_study_records_that_are_no_list_refuse_the_file(project_b, tmp_path, capsys):
     """The field is checked as every field is: the line named, nothing written."""
-    here, copy, a, _b = _copies(project_b, tmp_path)
+    here, copy, a, _b = copies(project_b, tmp_path)
     log = tmp_path / "lead.jsonl"
-    _final_from_copy(copy, a, log, 0)
+    final_from_copy(copy, a, log, 0)
     entry = json.loads(log.read_text(encoding="utf-8"))
     assert entry["study_records"] == []  # a study of one record in that copy
     log.write_text(json.dumps({**entry, "study_records": "none"}) + "\n", encoding="utf-8")
@@ -326,7 +292,7 @@ def test_a_final_s_study_records_that_are_no_list_refuse_the_file(project_b, tmp
     assert cli(here, "decisions", "import", str(log)) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert f"{log}:1: study_records must be a list of records" in err
-    assert f"{a}\topen" in _listed(here, capsys)
+    assert f"{a}\topen" in conflicts_listed(here, capsys)
 
 
 def _copies_of_one_article(project, **b_differs) -> tuple[int, int]:
@@ -360,11 +326,11 @@ def test_a_copy_taken_after_the_merge_of_two_copies_of_one_article_says_nothing(
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 0)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", 0)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     assert _said(capsys) == "added 1 entry, 0 already present"
-    assert f"{a}\tresolved" in _listed(here, capsys)
+    assert f"{a}\tresolved" in conflicts_listed(here, capsys)
 
 
 def test_a_copy_taken_before_the_merge_of_two_copies_of_one_article_opens_it(
@@ -378,11 +344,11 @@ def test_a_copy_taken_before_the_merge_of_two_copies_of_one_article_opens_it(
     project_b.close()
     shutil.copytree(here, copy)
     assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", 0)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", 0)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), *AS_LEAD) == 0
     assert f"does not settle record {b}, which that copy held apart" in _said(capsys)
-    assert f"{a}\topen" in _listed(here, capsys)
+    assert f"{a}\topen" in conflicts_listed(here, capsys)
 
 
 @pytest.mark.parametrize("merged", [True, False], ids=["merged before the copy", "no merge"])
@@ -403,7 +369,7 @@ def test_a_final_whose_clock_is_behind_the_votes_its_copy_held_is_told(
         assert cli(here, "dedup", "merge", str(a), str(b), "--reviewer", "lead", "--yes") == 0
     project_b.close()
     shutil.copytree(here, copy)
-    _final_from_copy(copy, a, tmp_path / "lead.jsonl", -2)
+    final_from_copy(copy, a, tmp_path / "lead.jsonl", -2)
     capsys.readouterr()
     assert cli(here, "decisions", "import", str(tmp_path / "lead.jsonl"), "--reviewer", who) == 0
     said = _said(capsys)
@@ -418,4 +384,4 @@ def test_a_final_whose_clock_is_behind_the_votes_its_copy_held_is_told(
         " votes cast here before it came in but after its time (that machine's clock): the"
         f" conflict is open again; if that copy held them, {todo}"
     ) in said
-    assert f"{a}\topen" in _listed(here, capsys)
+    assert f"{a}\topen" in conflicts_listed(here, capsys)
