@@ -129,6 +129,25 @@ def _decision(e: dict, record_id: int) -> Decision:
     )
 
 
+def _record_here(resolve: RecordResolver, e: dict, where: str) -> int:
+    """The record here that an entry's record names, or a refusal saying what to do."""
+    record_id = resolve(e["record"], where)
+    if record_id is None:
+        raise UserError(
+            "no record in this project matches the entry's record"
+            f" ({file_key(e['record'], every=True)} in the file)",
+            where=where,
+            hint="import the same records on this machine first; nothing was written",
+        )
+    if mismatch := resolve.disagreement(e["record"], record_id):
+        raise UserError(
+            mismatch,
+            where=where,
+            hint="re-export the file from its project; nothing was written",
+        )
+    return record_id
+
+
 def import_decisions(
     db: Store,
     path: Path,
@@ -154,20 +173,7 @@ def import_decisions(
     repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
-        record_id = resolve(e["record"], where)
-        if record_id is None:
-            raise UserError(
-                "no record in this project matches the entry's record"
-                f" ({file_key(e['record'], every=True)} in the file)",
-                where=where,
-                hint="import the same records on this machine first; nothing was written",
-            )
-        if mismatch := resolve.disagreement(e["record"], record_id):
-            raise UserError(
-                mismatch,
-                where=where,
-                hint="re-export the file from its project; nothing was written",
-            )
+        record_id = _record_here(resolve, e, where)
         d = _decision(e, record_id)
         before = existing.get(d.id) or seen.get(d.id)
         if before is not None:

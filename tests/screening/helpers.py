@@ -1,7 +1,7 @@
 """Helpers of the screening tests: small record sets (plain, or include- and exclude-like by
 topic), the ranking engine held before it reads (hold_engine), the screening app driven through
-Textual's pilot (votes, its screen as text, the ranker started), conflicts, and decisions moved
-between projects through the CLI."""
+Textual's pilot (votes, its screen as text, the ranker started), conflicts (two studies disputed
+at full text, one with a PDF), and decisions moved between projects through the CLI."""
 
 from __future__ import annotations
 
@@ -216,3 +216,22 @@ def bring_decisions(copy, reviewer, log, folder, importer: str | None = None) ->
     assert main(export) == 0
     by = ["--reviewer", importer] if importer else []
     assert main(["decisions", "import", str(log), "--project", str(folder), *by]) == 0
+
+
+TA, FT = "title-abstract", "full-text"
+SIZE = (100, 34)  # the conflicts screen at full text, as its tests size it
+
+
+def full_text_conflicts(project, tmp_path):
+    """Two studies included at title/abstract and disputed at full text; a PDF attached to
+    the first one."""
+    ids = add_records(project, make_records(2))
+    for study in ids:
+        for reviewer in ("reviewer1", "reviewer2"):
+            scr.decide(project.db, study, TA, reviewer, "include")
+        scr.decide(project.db, study, FT, "reviewer1", "include")
+        scr.decide(project.db, study, FT, "reviewer2", "exclude", "health-only")
+    pdf = tmp_path / "paper one.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
+    return ids, pdf

@@ -7,29 +7,18 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import conflict_on, make_records, screen_text
+from screening.helpers import (
+    FT,
+    SIZE,
+    TA,
+    conflict_on,
+    full_text_conflicts,
+    make_records,
+    screen_text,
+)
 
-from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
-
-TA, FT = "title-abstract", "full-text"
-SIZE = (100, 34)
-
-
-def full_text_conflicts(project, tmp_path):
-    """Two studies included at title/abstract and disputed at full text; a PDF attached to
-    the first one."""
-    ids = add_records(project, make_records(2))
-    for study in ids:
-        for reviewer in ("reviewer1", "reviewer2"):
-            scr.decide(project.db, study, TA, reviewer, "include")
-        scr.decide(project.db, study, FT, "reviewer1", "include")
-        scr.decide(project.db, study, FT, "reviewer2", "exclude", "health-only")
-    pdf = tmp_path / "paper one.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
-    return ids, pdf
 
 
 def test_full_text_conflicts_show_the_attachment_and_o_opens_it(project_b, tmp_path):

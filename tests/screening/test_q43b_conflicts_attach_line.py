@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from screening.test_conflicts_full_text import FT, SIZE, full_text_conflicts
+from screening.helpers import FT, SIZE, full_text_conflicts
 
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
