@@ -1,4 +1,4 @@
--- From schema 100 on, a record's data (its JSON) may hold NLM's category of each abstract
+-- From schema 101 on, a record's data (its JSON) may hold NLM's category of each abstract
 -- section ("category": PubMed XML's NlmCategory, OBJECTIVE for a "BACKGROUND AND AIMS" label),
 -- which extraction's prefill reads a section by. No statement: rows stored before keep their
 -- sections without it and read as before (as records from RIS or MEDLINE text, which give none);
