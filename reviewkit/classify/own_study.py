@@ -284,10 +284,11 @@ def states_inquiry(sentence: str) -> bool:
 # "programs aimed at improving", "Future studies should aim to"), a purpose or objective of
 # something else ("travel purposes", "learning objectives", "for the purpose of seeking care")
 # What a study calls itself as the subject or owner of its aim ("this retrospective study", "the
-# present work", "this meta-analysis", "our paper")
+# present work", "this meta-analysis", "our paper", "this case-series", "this video")
 _STUDY_NOUN = (
     r"(?:study|trial|review|(?:meta-)?analysis|paper|article|manuscript|document|commentary|"
-    r"report|project|proposal|work|protocol|survey|investigation|evaluation|research)"
+    r"report|project|proposal|work|protocol|survey|investigation|evaluation|research|"
+    r"case(?:-series)?|series|video)"
 )
 _AIM_NOUN = re.compile(
     r"(?:^|\b(?<!with\s)(?:the|our|my|primary|main|secondary|first|second|third|specific|"

@@ -32,6 +32,7 @@ from reviewkit.records import AbstractSection, Record
         "The analysis' objective was to evaluate the image of the nurse.",
         "The first objective of this study was to optimize the breeding programs.",
         "This meta-analysis aimed to pool the prevalence of respiratory symptoms.",
+        "The aim of this case-series is to provide the initial evidence for safety.",
         "In this pilot study, two tools were combined with the aim of developing a prognosis.",
         "This double-blind, placebo-controlled, pharmacologic functional magnetic resonance"
         " imaging (ph-fMRI) study aimed to elucidate the impact of ibuprofen.",
