@@ -5,9 +5,10 @@
   written with ``*`` ("purpos*") is the start of any word, as a classification term's is; one
   in double quotes (``"found"``) is that word as written, as a quoted classification term is
   and as PubMed's quotes turn its term mapping off.
-- ``own-aim``: the first sentence in which the study says what it set out to do as the subject
-  of a verb of inquiry ("We investigated whether ...", "This study examines ...":
-  :func:`inquiry_sentence`), the aim of an abstract that names no aim word.
+- ``own-aim``: the first sentence stating the study's aim with an aim word used as its aim
+  ("The aim of this study was ...": :func:`aim_sentence`), else the first in which the study
+  says what it set out to do as the subject of a verb of inquiry ("We investigated whether
+  ...", "This study examines ...": :func:`inquiry_sentence`).
 - ``section:LABEL:word|word``: the sentence of a section that names most of the words, counted
   outside a comparator arm (:func:`naming_sentence`). A section such as METHODS describes a
   study in several sentences, by kind: the design or the allocation first ("280 patients were
@@ -26,7 +27,7 @@ from collections.abc import Iterable
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.comparator import comparator_reach
-from reviewkit.classify.own_study import states_inquiry
+from reviewkit.classify.own_study import states_aim, states_inquiry
 from reviewkit.classify.words import tokens
 from reviewkit.protocol.prefill_words import quoted
 
@@ -162,18 +163,22 @@ def inquiry_sentence(text: str) -> str:
     return next((s for s in split_sentences(text) if states_inquiry(s)), "")
 
 
-# Words that state an aim (NLM maps labels of each to OBJECTIVE: AIM, PURPOSE, GOAL, HYPOTHESIS)
-_AIM_WORDS = ("aim", "objective", "purpose", "goal", "hypothesis")
+def aim_sentence(text: str) -> str:
+    """The first sentence of ``text`` stating the record's own study's aim with an aim word used
+    as its aim ("The aim of this study was ...", "We aimed to ...":
+    :func:`~reviewkit.classify.own_study.states_aim`; not "Objective response rates were ..."),
+    '' when none does."""
+    return next((s for s in split_sentences(text) if states_aim(s)), "")
 
 
 def aim_onwards(text: str) -> str:
-    """``text`` from its first sentence stating an aim (an aim word, or the study as the subject
-    of a verb of inquiry: :func:`inquiry_sentence`) to its end; all of it when none does. A
-    section headed "BACKGROUND AND AIMS" holds its background first, its aim last."""
-    pattern = _words(_AIM_WORDS)
+    """``text`` from its first sentence stating the study's aim (an aim word used as its aim,
+    :func:`aim_sentence`, or the study as the subject of a verb of inquiry,
+    :func:`inquiry_sentence`) to its end; all of it when none does. A section headed
+    "BACKGROUND AND AIMS" holds its background first, its aim last."""
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
-        if pattern.search(sentence) or states_inquiry(sentence):
+        if states_aim(sentence) or states_inquiry(sentence):
             return " ".join(sentences[i:])
     return text
 

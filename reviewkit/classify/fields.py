@@ -101,7 +101,7 @@ def record_fields(record: Record) -> Fields:
         text = affiliations.without_affiliations(s.text)
         # an unlabelled section is split again at the headings run into it: a record stored
         # before its kind of heading was known (capital headings without colons, CINAHL's and
-        # Embase's) gets its sections, as extract.sections reads it
+        # Embase's) gets its sections, as prefill_sections.sections reads it
         parts = ((s.label, text),) if s.label else _sections_of(text)
         out += [(f"abstract:{label.upper()}" if label else "abstract", t) for label, t in parts]
     out += [("keywords", k) for k in record.keywords]

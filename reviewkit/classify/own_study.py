@@ -273,3 +273,62 @@ def states_inquiry(sentence: str) -> bool:
     if not _INQUIRY.search(sentence):
         return False
     return not (_EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence))
+
+
+# An aim word used as the study's aim: the noun with what states it ("The aim of this study
+# was", "Our objective was", "Primary objectives were", "The hypothesis was that"), or the verb
+# with the study as its subject ("We aimed to", "This retrospective study aimed at", up to eight
+# words between as a trial's design is written, "The authors sought to"). Not the word used
+# otherwise, which a sentence holding it took for 40-odd of Review A's snapshot aim cells: an
+# adjective ("objective response rate", "an objective test"), others' aim ("guidelines aim at",
+# "programs aimed at improving", "Future studies should aim to"), a purpose or objective of
+# something else ("travel purposes", "learning objectives", "for the purpose of seeking care")
+# What a study calls itself as the subject or owner of its aim ("this retrospective study", "the
+# present work", "this meta-analysis", "our paper", "this case-series", "this video")
+_STUDY_NOUN = (
+    r"(?:study|trial|review|(?:meta-)?analysis|paper|article|manuscript|document|commentary|"
+    r"report|project|proposal|work|protocol|survey|investigation|evaluation|research|"
+    r"case(?:-series)?|series|video)"
+)
+_AIM_NOUN = re.compile(
+    r"(?:^|\b(?<!with\s)(?:the|our|my|primary|main|secondary|first|second|third|specific|"
+    r"overall|general|principal|major|ultimate|key|present|study|study's|research|analysis'?|"
+    r"review|trial|paper)\s+)(?:aims?|objectives?|purposes?|goals?|hypothes[ie]s)\s+"
+    # "of" the study's own ("The aim of this study"; not "The goal of rehabilitation is")
+    rf"(?:of\s+(?:this|these|the|our)\s+(?:\S+\s+){{0,8}}?{_STUDY_NOUN}\b|"
+    r"(?:was|were|is|are|to|for|in|here)\b)|^(?:aims?|objectives?|purposes?|goals?)\s*:",
+    re.IGNORECASE,
+)
+_AIM_VERB = re.compile(
+    r"\b(?:we|the\s+authors|(?:this\s+(?:\S+\s+){0,8}?|(?:the|our)\s+(?:\S+\s+){0,2}?)"
+    rf"{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?"
+    r"(?:aim|aims|aimed|aiming|seek|seeks|sought)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
+# Another's purpose: "for the purpose of seeking care", "for this purpose, a model was built"
+_FOR_A_PURPOSE = re.compile(r"\bfor\s+(?:the|this|that|these|such)\s+purposes?\b", re.IGNORECASE)
+# An aim said of what the sentence's subject does, the study's where that is the study ("With the
+# aim to evaluate ..., we analysed ..."), not where it is another's ("The Ct has been used ...
+# with the goal of targeting isolation"): :data:`_OWN_SUBJECT` in the sentence
+_WITH_AIM = re.compile(
+    r"\bwith\s+the\s+(?:aims?|goals?|objectives?|purposes?)\s+(?:of|to)\b", re.IGNORECASE
+)
+
+
+def states_aim(sentence: str) -> bool:
+    """Whether ``sentence`` states the record's own study's aim with an aim word used as its aim
+    (:data:`_AIM_NOUN`, :data:`_AIM_VERB`, :data:`_WITH_AIM`), not another study's
+    (:data:`_OTHERS_AIM`, other studies named before it: "Previous studies aimed to ..."), a
+    purpose of something else (:data:`_FOR_A_PURPOSE`), the authors' earlier work or research to
+    come. Other studies after it are what the study reads ("The aim of this review is to
+    summarise the existing literature")."""
+    sentence = sentence.strip()
+    aim = _AIM_NOUN.search(sentence) or _AIM_VERB.search(sentence)
+    if not aim and (_OWN_SUBJECT.search(sentence) or _THIS_STUDY.search(sentence)):
+        aim = _WITH_AIM.search(sentence)
+    if not aim or _OTHERS_AIM.search(sentence) or _FOR_A_PURPOSE.search(sentence):
+        return False
+    if _EARLIER_OWN_WORK.search(sentence) and not _THIS_STUDY.search(sentence):
+        return False
+    others = _OTHER_STUDIES.search(sentence)
+    return not (others and others.start() < aim.start()) and not _FUTURE_RESEARCH.search(sentence)
