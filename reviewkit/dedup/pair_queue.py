@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewkit.formats.kinds import KINDS
+from reviewkit.formats.kinds import KINDS, types_beside
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -100,9 +100,10 @@ def record_type(rec: Record) -> str:
     Support, …" types, which name who paid for the work, not what kind of record it is."""
     kinds = [t for t in rec.publication_types if not t.casefold().startswith("research support")]
     # the kind its source named in a type field of its own (RIS TY, a BibTeX entry type), which
-    # its types do not say: a grey report from RIS has no types, only 'report' (formats.kinds)
-    named = KINDS.get(rec.kind, rec.kind)
-    return "; ".join([named, *kinds] if named else kinds)
+    # its types do not say: a grey report from RIS has no types, only 'report' (formats.kinds);
+    # with it, no type that says only "journal article" (TY CONF, M3 'Journal Article': one kind)
+    named = [KINDS.get(rec.kind, rec.kind)] if rec.kind else []
+    return "; ".join([*named, *types_beside(rec.kind, kinds)])
 
 
 def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:

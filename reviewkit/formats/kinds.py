@@ -109,6 +109,14 @@ _TYPE_NAMES = {
     "unpublished": "unpublishedwork manuscript",
     "generic": "generic document",
 }
+# Type names that say only "a journal article", the kind every record has that names none ('':
+# NLM's and EndNote's 'Journal Article', Scopus' and Web of Science's 'Article'). Beside a kind
+# the source named in a type field of its own they tell nothing of what the work is: RIS's TY is
+# the reference type, M3 the 'Type of Work' (RIS specification, Research Information Systems),
+# and a record written TY CONF with M3 'Journal Article' is a conference paper printed in a
+# journal (the journal is in its own field), not two kinds. A type that says more (Review,
+# Letter, Meeting Abstract) is kept.
+_JOURNAL_ARTICLE = frozenset({"journalarticle", "article"})
 # written in MEDLINE as NLM's publication type, for the kinds NLM has one for
 NLM_TYPES = {
     "report": "Technical Report",
@@ -153,6 +161,15 @@ def kept_kind(kind: str, types: Iterable[str]) -> str:
     """The kind to store beside ``types``: '' when the types say it already, so a record
     written and read again holds what it held (:func:`record_kind` reads it back)."""
     return "" if kind == kind_of_types(types) else kind
+
+
+def types_beside(kind: str, types: Iterable[str]) -> list[str]:
+    """The ``types`` worth naming beside ``kind`` (one of :data:`KINDS`, or ''): with a kind
+    named, those saying only "journal article" are left out (a conference paper is not two
+    kinds of work: :data:`_JOURNAL_ARTICLE`)."""
+    if not kind:
+        return list(types)
+    return [t for t in types if _folded(t) not in _JOURNAL_ARTICLE]
 
 
 def record_kind(rec: Record) -> str:

@@ -71,14 +71,26 @@ def find_record(db: Store, ref: str) -> int:
         # them would decide or merge a record the person did not mean. Copies dedup already
         # joined (PubMed's and Embase's, by the DOI or PMID rule) are one record, named as
         # before: the first
+        # the ids are named: the hint asks for one of them (it pointed to the record_id column
+        # of an export, a file a screener on `g` does not have open); the export only for the
+        # ids the list leaves out
+        left_out = len(ids) - _LISTED
         raise UserError(
-            f"{ref!r} matches {len(ids)} records ({listed(map(str, sorted(ids)), 10)});"
+            f"{ref!r} matches {len(ids)} records ({listed(map(str, sorted(ids)), _LISTED)});"
             " which one is meant?",
-            hint="give the record id instead (the record_id column of"
-            f" '{command_line('dedup report --csv FILE')}')",
+            hint="give one of these ids"
+            + (
+                f", or one of the {left_out} not listed (the record_id column of"
+                f" '{command_line('dedup report --csv FILE')}')"
+                if left_out > 0
+                else ""
+            ),
         )
     return ids[0]
 
+
+# how many of the records a reference matches its refusal names (the rest counted)
+_LISTED = 10
 
 # a DOI as doi.org's resolver writes its link (dx.doi.org is the older name of the resolver)
 _DOI_LINK = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)

@@ -230,8 +230,10 @@ class ConfirmScreen(
 
     def quit_line(self) -> str:
         """Where the reviewer stopped, for the terminal after the screen closes (it leaves
-        nothing there, as ``screen`` says): 'lead at model-type: confirmed 15 of 15 studies (16
-        reports); every label is saved; next: diagnosis: 15 studies unconfirmed (LINE)'."""
+        nothing there, as ``screen`` says): 'lead at Model of collaboration: confirmed 15 of 15
+        studies (16 reports); every label is saved; next: Diagnosis group: 15 studies unconfirmed
+        (LINE)'. Each scheme by its name, as the screen's title shows it (the id under a name
+        read as another thing); its id only in the command that needs it."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
         # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
         unsaved = (
@@ -241,7 +243,7 @@ class ConfirmScreen(
         )
         return stopped_line(
             self.reviewer,
-            self.scheme.id,
+            self.scheme.name,
             self._confirmed_count(done),
             "every label is saved",
             self._other_schemes_left(),
@@ -270,10 +272,11 @@ class ConfirmScreen(
         return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
     def _other_schemes_left(self) -> str:
-        """'; next: work: 60 studies unconfirmed (reviewkit confirm --reviewer ann --scheme work)'
-        for each of the protocol's other schemes with studies still unconfirmed here: the
-        screen confirms one scheme, and a reviewer done with it was not told that the report's
-        second scheme (the evidence map's columns) still waited, nor the line to type."""
+        """'; next: Work setting: 60 studies unconfirmed (reviewkit confirm --reviewer ann --scheme
+        work)' (the scheme's name, its id in the command) for each of the protocol's other
+        schemes with studies still unconfirmed here: the screen confirms one scheme, and a
+        reviewer done with it was not told that the report's second scheme (the evidence map's
+        columns) still waited, nor the line to type."""
         left = []
         for scheme in self.project.protocol.schemes.values():
             if scheme.id != self.scheme.id:
@@ -282,7 +285,7 @@ class ConfirmScreen(
                 if waiting := {self.study_of.get(r, r) for r in self.studies if not done.get(r)}:
                     line = confirm_line(self.reviewer, scheme.id, every=self.every)
                     left.append(
-                        f"{scheme.id}: {quantity(len(waiting), 'study')} unconfirmed ({line})"
+                        f"{scheme.name}: {quantity(len(waiting), 'study')} unconfirmed ({line})"
                     )
         return f"; next: {'; '.join(left)}" if left else ""
 

@@ -165,6 +165,8 @@ def test_ctrl_q_with_keys_kept_says_they_were_not_saved(b_included):
         " free): open the screen again and press it again"
     )
     confirmed = asyncio.run(confirm())
-    assert confirmed.startswith("ann at model-type: confirmed 0 of") and lost in confirmed
+    assert (
+        confirmed.startswith("ann at Model of collaboration: confirmed 0 of") and lost in confirmed
+    )
     assert "every label is saved" not in confirmed
     assert asyncio.run(edit()).endswith("0 of 3 studies filled in" + lost)

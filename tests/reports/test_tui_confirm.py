@@ -328,8 +328,9 @@ def test_done_with_one_scheme_names_the_schemes_still_waiting(b_included):
                 await pilot.pause()
             said = str(app.screen.query_one("#message", Static).render())
             line = f"reviewkit confirm --reviewer ann --scheme {others[0]}"
+            name = project.protocol.scheme(others[0]).name  # as its screen shows it (q43l)
             assert said.endswith(
-                f"every study here has a confirmed label; next: {others[0]}: 3 studies"
+                f"every study here has a confirmed label; next: {name}: 3 studies"
                 f" unconfirmed ({line})"
             )
 

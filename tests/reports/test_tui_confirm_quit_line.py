@@ -34,12 +34,14 @@ def test_quit_line_counts_the_confirmed_and_names_the_schemes_left(project_b, st
 
     asyncio.run(go())
     # what waits next, each scheme with the line that opens it (it said "next: --scheme
-    # diagnosis", an option without its command, nor how many studies waited: tui43)
+    # diagnosis", an option without its command, nor how many studies waited: tui43); each
+    # scheme by its name, as the screen's title and status line show it, its id only in the
+    # command that needs it (it said "lead at model-type" under "Model of collaboration": q43l)
     assert confirming.quit_line() == (
-        "lead at model-type: confirmed 1 of 2; every label is saved;"
-        " next: diagnosis: 2 studies unconfirmed"
+        "lead at Model of collaboration: confirmed 1 of 2; every label is saved;"
+        " next: Diagnosis group: 2 studies unconfirmed"
         " (reviewkit confirm --reviewer lead --scheme diagnosis);"
-        " severe-mental-illness: 2 studies unconfirmed"
+        " Severe mental illness (flag): 2 studies unconfirmed"
         " (reviewkit confirm --reviewer lead --scheme severe-mental-illness)"
     )
 
@@ -54,10 +56,10 @@ def test_confirm_prints_the_quit_line(b_included, monkeypatch, capsys):
     assert main([*argv, "--scheme", "diagnosis"]) == 0
     at = f"--project {project.folder}"
     assert capsys.readouterr().out.strip() == (
-        "lead at diagnosis: confirmed 0 of 3; every label is saved;"
-        " next: model-type: 3 studies unconfirmed"
+        "lead at Diagnosis group: confirmed 0 of 3; every label is saved;"
+        " next: Model of collaboration: 3 studies unconfirmed"
         f" (reviewkit confirm --reviewer lead --scheme model-type {at});"
-        " severe-mental-illness: 3 studies unconfirmed"
+        " Severe mental illness (flag): 3 studies unconfirmed"
         f" (reviewkit confirm --reviewer lead --scheme severe-mental-illness {at})"
     )
 
@@ -74,5 +76,5 @@ def test_with_all_the_next_schemes_line_keeps_all(b_included, store, monkeypatch
     argv = ["confirm", "--project", str(project.folder), "--reviewer", "lead", "--all"]
     assert main([*argv, "--scheme", "diagnosis"]) == 0
     said = capsys.readouterr().out
-    assert "model-type: 4 studies unconfirmed" in said
+    assert "Model of collaboration: 4 studies unconfirmed" in said
     assert f"--scheme model-type --all --project {project.folder})" in said

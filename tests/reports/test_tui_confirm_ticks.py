@@ -38,7 +38,7 @@ def test_a_tick_is_saved_when_the_reviewer_quits(b_included):
     project, ids = b_included
     screen, _said = _run(project, ids, "1", "q")
     assert classify.confirmed_labels(project, SCHEME) == {ids[0]: ["smi"]}
-    assert screen.quit_line().startswith("ann at severe-mental-illness: confirmed 1 of 3;")
+    assert screen.quit_line().startswith("ann at Severe mental illness (flag): confirmed 1 of 3;")
     assert "every label is saved" in screen.quit_line()
 
 
