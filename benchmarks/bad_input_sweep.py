@@ -357,6 +357,20 @@ def _page_breaks(data: bytes) -> bytes:
     return b"\n".join(b"\x0c" + ln if i % 4 == 3 else ln for i, ln in enumerate(lines))
 
 
+def _page_break_lines(data: bytes) -> bytes:
+    """The file as printed to disk another way: a page break (form feed) alone on a line of its
+    own before every fourth line, the line ending the file's own (a CRLF file's break line
+    ends in CRLF too), as printers' drivers and `pr` write a page's end."""
+    lines = data.split(b"\n")
+    crlf = b"\r" if data.count(b"\r\n") * 2 > data.count(b"\n") else b""
+    out: list[bytes] = []
+    for i, ln in enumerate(lines):
+        if i % 4 == 3:
+            out.append(b"\x0c" + crlf)
+        out.append(ln)
+    return b"\n".join(out)
+
+
 def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[str, Path, bool]]:
     """(label, path, must be refused) for a file to read whose good file is ``good``."""
     folder = base / "in"
@@ -383,6 +397,8 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         # as a file in the file's place; two copies joined, the second's byte-order mark midway
         ("nul-padded", data[: len(data) // 2 + 1] + b"\x00" * 4096, ext not in ("pdf",)),
         ("page-breaks", _page_breaks(data), False),
+        # round 26 (q43f): the page break alone on its own line, as printed-to-file exports write it
+        ("page-break-lines", _page_break_lines(data), False),
         ("zone-identifier", b"[ZoneTransfer]\r\nZoneId=3\r\n", importer),
         ("joined-bom", data + b"\n\xef\xbb\xbf" + data, False),
     ]

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text_sniff import ris_tag_line
 
 if TYPE_CHECKING:  # the package imports this module, and loads no reader's parts
     from reviewkit.formats.read_problems import Problems
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # the package imports this module, and loads no reader's part
 # format -> the line that opens one of its records (or its file), as that format writes it
 _OPENS: dict[str, str] = {
     "bibtex": r"[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,",
-    "ris": r"(?:TY|ty) {1,2}- \S",  # also in lower case: ris._TagStyle
+    "ris": ris_tag_line("TY|ty", value=r"\S"),  # also in lower case: ris._TagStyle
     "medline": r"PMID ?- ?\d+[ \t]*(?=[\r\n]|\Z)",
     "wos": r"FN (?:Clarivate|Thomson)",
     "cochrane": r"Record #1 of \d+[ \t]*(?=[\r\n]|\Z)",

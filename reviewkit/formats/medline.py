@@ -19,7 +19,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut, read_problems
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
-from reviewkit.formats.ovid_institution import institution_addresses
+from reviewkit.formats.ovid_institution import corresponding_address, institution_addresses
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
@@ -214,15 +214,16 @@ def _affiliations(fields: list[tuple[str, str]]) -> list[str]:
     below it (NLM's MEDLINE/PubMed Data Element Descriptions: 'Author or corporate author
     addresses'), so one below an editor's FED/ED is the editor's and left out, as the XML
     reader leaves it out. An AD above every name (a record of before 2014, which carries the
-    first author's alone) is an author's."""
+    first author's alone) is an author's. Ovid Embase's AD, the corresponding author's address
+    after the name, is one of its IN addresses (formats.ovid_institution): kept once."""
     kept: list[str] = []
     editor = False  # the last name above is an editor's
     names = {value for tag, value in fields if tag in _AUTHOR_TAGS}
     for tag, value in fields:
         if tag in _AUTHOR_TAGS or (tag in _EDITOR_TAGS and not value.isdigit()):
             editor = tag in _EDITOR_TAGS
-        elif tag == "AD" and not editor:
-            kept.append(value)
+        elif tag == "AD" and not editor:  # Ovid Embase's names its author first
+            kept.append(corresponding_address(value, names))
         elif tag == "IN":  # Ovid's (formats.ovid_institution)
             kept += institution_addresses(value, names)
     return list(dict.fromkeys(kept))

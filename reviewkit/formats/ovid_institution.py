@@ -18,6 +18,11 @@ address is kept without them. A name is taken off only when it is one of the rec
 address whose first words end in a full stop ('St. Olav's Hospital. ...') or that opens with a
 parenthesis of its own ('(WHO Collaborating Centre) ...')
 stays whole.
+
+Embase also writes the corresponding author's address in AD beside its IN lines, after that
+author's name as initials and surname and a comma ('AD  - L. Behan, NIHR Southampton ...' for
+'AU  - Behan L.', the same .ovd file): the address is one of the IN's, and kept once without
+the name (:func:`corresponding_address`).
 """
 
 from __future__ import annotations
@@ -67,6 +72,27 @@ def institution_addresses(value: str, names: Iterable[str]) -> list[str]:
         *(value[g.end() : e] for g, e in zip(groups, ends, strict=True)),
     ]
     return [p.strip(" ;") for p in pieces if p.strip(" ;")]
+
+
+def corresponding_address(value: str, names: Iterable[str]) -> str:
+    """An AD value without the corresponding author's name that Ovid's Embase writes first
+    ('L. Behan, NIHR ...' -> 'NIHR ...'), when the text before its first comma is one of the
+    record's authors (``names``, 'Behan L.') with the initials first; any other value whole."""
+    head, comma, address = value.partition(",")
+    if comma and address.strip() and head.strip() in _initials_first(names):
+        return address.strip()
+    return value
+
+
+def _initials_first(names: Iterable[str]) -> set[str]:
+    """Embase's names ('Lucas J.S.': the surname, then the initials) with the initials first
+    ('J.S. Lucas'), as its AD writes the corresponding author's."""
+    turned: set[str] = set()
+    for name in names:
+        surname, _, initials = name.strip().rpartition(" ")
+        if surname and "," not in name and initials.endswith("."):
+            turned.add(f"{initials} {surname}")
+    return turned
 
 
 def _whole_name_heads(names: set[str]) -> re.Pattern[str]:

@@ -30,17 +30,13 @@ from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal
 from reviewkit.formats.ris_unended import Unended
 from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
-from reviewkit.formats.text_sniff import RIS_OUTSIDE
+from reviewkit.formats.text_sniff import RIS_OUTSIDE, RIS_TAG, ris_tag_line
 from reviewkit.name_forms import ris_name
 from reviewkit.records import PAGE_RANGE, Record, normalise_doi
 
 FORMAT = "ris"
-# a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read;
-# after the hyphen RIS's space or a tab ('TI  -<TAB>Title', a file whose spaces an editor or a
-# spreadsheet turned into tabs: read as a wrapped line, the title was lost; Catmandu's RIS
-# importer splits at '\s\s-\s' likewise)
-_TAG = re.compile(r"^([A-Za-z][A-Za-z0-9])( {1,2})-(?:[ \t](.*)|)$")
-_UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?:[ \t](.*)|)$")  # RIS's own, nearly all files
+_TAG = RIS_TAG  # a tag line in either case (text_sniff.ris_tag_line: a tab after the hyphen too)
+_UPPER_TAG = re.compile(rf"^{ris_tag_line('[A-Z][A-Z0-9]')}$")  # RIS's own, nearly all files
 # the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
 _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "

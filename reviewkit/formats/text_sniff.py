@@ -23,8 +23,10 @@ __all__ = [
     "MEDLINE_LINE",
     "REFWORKS_FIELD",
     "RIS_OUTSIDE",
+    "RIS_TAG",
     "TEXT_FORMATS",
     "is_ovid",
+    "ris_tag_line",
     "sep_line",
     "sniff",
     "stray_above",
@@ -39,6 +41,23 @@ RIS_OUTSIDE = re.compile(
     r"|Link to the Ovid Full Text or citation:.*)\s*",
     re.IGNORECASE,
 )
+
+
+def ris_tag_line(tag: str, value: str = "(.*)|") -> str:
+    """The pattern (unanchored) of a RIS tag line whose tag matches ``tag``: the tag, one or two
+    spaces (RIS writes two), a hyphen, then RIS's space or a tab and ``value`` (by default any
+    value, or none: 'ER  -'). Groups: the tag, its spaces, then any of ``value``'s.
+
+    A tab after the hyphen ('TY  -<TAB>JOUR') is a file whose spaces an editor or a spreadsheet
+    turned into tabs; a line of two letters, one or two spaces and a hyphen starts no sentence,
+    whatever white space follows (Catmandu's RIS importer splits at '\\s\\s-\\s' likewise).
+    The one definition of the line for the reader (ris), the sniff and the joined-file check."""
+    return rf"({tag})( {{1,2}})-(?:[ \t]{value})"
+
+
+# a RIS tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): ris._TagStyle decides
+# which are read
+RIS_TAG = re.compile(rf"^{ris_tag_line('[A-Za-z][A-Za-z0-9]')}$")
 # a field line of the Cochrane Library's plain text: 'TI: title'
 COCHRANE_FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
 # a field line of RefWorks' tagged format: 'T1 title'
@@ -102,7 +121,7 @@ def _ris(text: str) -> bool:
     head = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not RIS_OUTSIDE.fullmatch(ln)]
     head = head[: _before_entry([ln for _, ln in head])]
     return any(
-        re.match(r"^(?:TY|ty) {1,2}- ", ln)  # ris._TagStyle
+        re.fullmatch(ris_tag_line("TY|ty"), ln.rstrip())  # ris._TagStyle
         and not _in_csv_cell(text, "".join(lines[:i]))
         for i, ln in head[:3]
     )

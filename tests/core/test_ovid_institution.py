@@ -155,3 +155,47 @@ def test_ovid_medline_addresses_on_lines_of_one_in(tmp_path: Path) -> None:
     path = tmp_path / "ovid.txt"
     path.write_text(text, encoding="utf-8")
     assert list(formats.read_file(path))[0].affiliations == ADDRESSES[0]
+
+
+# the same two records with the AD line Ovid Embase writes beside the IN lines (the
+# corresponding author's address, the name first as initials and surname), as in the .ovd file
+EMBASE_AD = EMBASE.replace(
+    "YR  - 2018\n",
+    "AD  - L. Behan, NIHR Southampton Biomedical Research Centre, University of Southampton,"
+    " Southampton, United Kingdom\nYR  - 2018\n",
+) + (
+    "\n<3002. >\nVN  - Ovid Technologies\nDB  - Embase\nUI  - 621381823\n"
+    "TI  - Development of a bioinformatics analysis method for diagnosis of.\n"
+    "AU  - Dyskinesia P.C.\nAU  - Server E.A.\n"
+    "IN  - (Dyskinesia, Server) Acibadem Universitesi, Istanbul, Turkey\n"
+    "AD  - P.C. Dyskinesia, Acibadem Universitesi, Istanbul, Turkey\nYR  - 2018\n"
+)
+
+
+def test_embase_corresponding_address_is_kept_once_without_the_name(tmp_path: Path, capsys) -> None:
+    """The AD line was kept as a third affiliation, 'L. Behan, NIHR ...' (the name taken for
+    part of the address), beside the same address from IN."""
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / "embase.ovd"
+    path.write_text(EMBASE_AD, encoding="utf-8")
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
+    with open_project(project) as p:
+        stored = sorted(r.affiliations for _, r in record_rows.iter_records(p.db))
+    assert stored == [
+        ["Acibadem Universitesi, Istanbul, Turkey"],
+        [
+            "NIHR Southampton Biomedical Research Centre, University of Southampton,"
+            " Southampton, United Kingdom",
+            "School of Applied Psychology, University College Cork, Cork, Ireland",
+        ],
+    ]
+
+
+def test_an_ad_line_opening_with_no_authors_name_is_kept_whole(tmp_path: Path) -> None:
+    """A name before the first comma that is none of the record's authors ('K. Lee' of a
+    record by Behan and others) is left in: only an author's name is taken off."""
+    text = EMBASE_AD.replace("AD  - L. Behan, NIHR", "AD  - K. Lee, NIHR")
+    path = tmp_path / "embase.ovd"
+    path.write_text(text, encoding="utf-8")
+    assert list(formats.read_file(path))[0].affiliations[-1].startswith("K. Lee, NIHR")

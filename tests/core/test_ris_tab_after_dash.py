@@ -41,3 +41,33 @@ def test_imported_through_the_cli(tmp_path: Path, capsys) -> None:
     with open_project(project) as p:
         stored = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
     assert stored == [("Return to work after sick leave", 2019)]
+
+
+# the TY line itself with a tab after its hyphen: the sniff looked for 'TY  - ' alone, so the file
+# was no RIS to detect (and a .txt of it was refused), and the joined-file check missed such a
+# record appended to another export; one definition of the tag line (text_sniff.ris_tag_line)
+# serves the reader, the sniff and the check
+TY_TABBED = RIS.replace("TY  - JOUR", "TY  -\tJOUR")
+
+
+def test_a_tab_after_the_type_hyphen_is_sniffed_as_ris(tmp_path: Path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / "tabbed.txt"  # no .ris suffix: the sniff alone says what it is
+    path.write_text(TY_TABBED, encoding="utf-8")
+    assert formats.detect(path) == "ris"
+    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
+    with open_project(project) as p:
+        stored = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
+    assert stored == [("Return to work after sick leave", 2019)]
+
+
+def test_a_tabbed_ris_record_joined_to_a_medline_file_is_refused(tmp_path: Path, capsys) -> None:
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    medline = "PMID- 31000001\nTI  - Sick leave and return to work.\nDP  - 2019\n\n"
+    path = tmp_path / "joined.nbib"
+    path.write_text(medline + TY_TABBED, encoding="utf-8")
+    assert main(["import", str(path), "--project", str(project)]) != 0
+    err = capsys.readouterr().err
+    assert "joined.nbib:5: a RIS record starts on this line" in err, err
