@@ -243,3 +243,28 @@ def test_the_person_check_finds_an_example_without_a_name() -> None:
     assert old in README
     wrong = README.replace(old, "reviewkit extract set 12 country=Norway", 1)
     assert examples_without_a_name(wrong) == ["reviewkit extract set 12 country=Norway"]
+
+
+def commands_without_a_row(readme: str) -> list[str]:
+    """Commands a user can run (a group only when it runs on its own) with no row in the
+    README's 'Every command' table giving `` `NAME` `` and an example `` `reviewkit NAME …` ``."""
+    table = readme.split("## Every command\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z -]+)` \|.*?\| `reviewkit ([^`]+)` \|", table, re.M)
+    shown = {name for name, example in rows if f"{example} ".startswith(f"{name} ")}
+    runnable = [
+        name
+        for name, command in commands()
+        if not isinstance(command, click.Group) or command.invoke_without_command
+    ]
+    return [name for name in runnable if name not in shown]
+
+
+def test_every_command_has_a_row_with_an_example() -> None:
+    """A new user finds each command, with an example and its section, in one table."""
+    assert commands_without_a_row(README) == []
+
+
+def test_the_row_check_finds_a_command_left_out() -> None:
+    row = re.search(r"^\| `agreement` \|.*\n", README, re.M)
+    assert row is not None
+    assert commands_without_a_row(README.replace(row.group(0), "")) == ["agreement"]
