@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from screening.helpers import screen_text, until, until_started
+from tui.helpers import settled_footer
 
 from reviewkit import screening as scr
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
@@ -93,18 +94,9 @@ def test_j_while_ordering_starts_at_once_in_the_seeded_order(topics, gate):
 
 
 async def footer_keys(pilot) -> set[str]:
-    """The footer keys in view at 80 columns (laid out once the bindings settle)."""
-    app = pilot.app
-    for _ in range(100):
-        await pilot.pause(0.05)
-        keys = list(app.screen.query("FooterKey"))
-        if keys and all(key.region.width for key in keys[:6]):
-            break
-    return {
-        key.description
-        for key in app.screen.query("FooterKey")
-        if key.region.width and key.region.right <= 80
-    }
+    """The footer keys in view at 80 columns."""
+    keys = await settled_footer(pilot)
+    return {k.description for k in keys if k.region.width and k.region.right <= 80}
 
 
 def test_while_ordering_the_footer_keeps_search_and_no_full_text_keys_at_80(topics, gate):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import add_records
 from screening.helpers import keys_only, make_records
+from tui.helpers import settled_footer
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -218,14 +219,7 @@ def test_the_footer_keeps_help_and_quit_at_80x24(project_a, stage):
 
     async def go():
         async with app.run_test(size=(80, 24)) as pilot:
-            # the footer lays its keys out after the screen's bindings settle; under load one
-            # pause is not always enough (keys with no region yet read as not fitting)
-            for _ in range(100):
-                await pilot.pause(0.05)
-                keys = list(app.screen.query("FooterKey"))
-                if keys and all(key.region.width for key in keys[:6]):
-                    break
-            keys = list(app.screen.query("FooterKey"))
+            keys = await settled_footer(pilot)  # laid out: a key past the edge has no region
             fits = {key.description for key in keys if key.region.width and key.region.right <= 80}
             # every key the footer shows, at both stages (the full-text stage's a and o had
             # pushed / Search and g Go to off it: they are named on the "Full text:" line)

@@ -9,6 +9,7 @@ import pytest
 from conftest import Caught, add_records
 from screening.helpers import make_records, prompt
 from textual.widgets import Static
+from tui.helpers import settled_footer
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
@@ -383,8 +384,7 @@ def test_conflicts_footer_shows_every_key_at_80x24_and_help_keeps_the_full_words
     async def go():
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            keys = list(app.screen.query("FooterKey"))
+            keys = await settled_footer(pilot)
             fits = {k.description for k in keys if k.region.width and k.region.right <= 80}
             assert {"Final: include…", "Final: exclude…", "Undo", "Help", "Quit"} <= fits
             assert {"Next", "Prev"} <= fits and len(fits) == len(keys)
@@ -404,8 +404,7 @@ def test_conflicts_i_says_it_asks_and_the_keys_typed_then_are_the_note(project_b
     async def go():
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            said = {k.description for k in app.screen.query("FooterKey")}
+            said = {k.description for k in await settled_footer(pilot)}
             assert "Final: include…" in said and "Final: exclude…" in said
             await pilot.press("question_mark")
             assert "Final: include…" in app.export_screenshot().replace("&#160;", " ")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from screening.helpers import until
+from textual.pilot import Pilot
+from textual.widget import Widget
+
 from reviewkit import screening as scr
 from reviewkit.project import Project
 from reviewkit.tui.app import ReviewkitApp
@@ -31,3 +35,50 @@ def to_full_text(project: Project, record_id: int) -> None:
 def footer_keys(app: ReviewkitApp) -> dict[str, bool]:
     """The footer's keys, by their words: whether each works now (False: greyed, off)."""
     return {k.description: not k.has_class("-disabled") for k in app.screen.query("FooterKey")}
+
+
+async def settled_footer(pilot: Pilot) -> list[Widget]:
+    """The footer's keys (``FooterKey``) once it shows the screen's bindings as they are now,
+    laid out (a key past the screen's edge has no region).
+
+    Textual's ``Footer`` builds its keys after a refresh that follows the screen's
+    ``refresh_bindings`` (and first after the screen is shown), and lays them out at the
+    refresh after that: read at once, it is empty, or still the last state's, or not laid out.
+    ``Pilot.pause()`` is no wait for it: it waits until the process looks idle, which a process
+    starved of CPU (a loaded machine: its CPU time hardly moves) looks at once, and a test read
+    the footer before it was built (``KeyError: 'Same record'`` under load). A footer that
+    never shows the screen's keys fails, saying what it showed and what the screen binds."""
+    app = pilot.app
+
+    def settled() -> bool:
+        keys = app.screen.query("FooterKey")
+        laid_out = any(key.region.width for key in keys)
+        return laid_out and _footer_actions(app) == _bound_actions(app)
+
+    try:
+        await until(pilot, settled, "the footer showing the screen's keys")
+    except AssertionError:
+        showed, bound = _footer_actions(app), _bound_actions(app)
+        raise AssertionError(f"the footer showed {showed}, the screen binds {bound}") from None
+    return list(app.screen.query("FooterKey"))
+
+
+async def settled_footer_keys(pilot: Pilot) -> dict[str, bool]:
+    """:func:`footer_keys` once the footer is settled (:func:`settled_footer`)."""
+    await settled_footer(pilot)
+    return footer_keys(pilot.app)
+
+
+def _footer_actions(app: ReviewkitApp) -> dict[str, bool]:
+    """The footer's keys by action: whether each shows as working."""
+    return {k.action: not k.has_class("-disabled") for k in app.screen.query("FooterKey")}
+
+
+def _bound_actions(app: ReviewkitApp) -> dict[str, bool]:
+    """What the footer is to show: a key for each action bound with ``show``, the first
+    binding's (as Textual's ``Footer.compose`` picks), and whether it works now."""
+    bound: dict[str, bool] = {}
+    for _node, binding, enabled, _tooltip in app.screen.active_bindings.values():
+        if binding.show:
+            bound.setdefault(binding.action, enabled)
+    return bound

@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 from conftest import add_records
-from tui.helpers import TA, footer_keys, shown
+from tui.helpers import TA, settled_footer_keys, shown
 
 from reviewkit import screening as scr
 from reviewkit.errors import DatabaseBusy
@@ -32,9 +32,8 @@ def test_duplicate_review_with_no_pair_greys_its_keys_and_says_why(project_b) ->
         app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={"dedup.same": "x"})
         said: list[str] = []
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
+            footer = await settled_footer_keys(pilot)
             assert app.first_screen.pair is None
-            footer = footer_keys(app)
             for key in ("x", "d", "j", "pagedown"):
                 app.first_screen.say("")
                 await pilot.press(key)

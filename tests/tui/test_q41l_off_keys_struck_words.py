@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.helpers import TA
+from textual.pilot import Pilot
+from tui.helpers import TA, settled_footer
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -15,10 +16,10 @@ from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.screening import ScreeningScreen
 
 
-def _struck(app: ReviewkitApp) -> dict[str, str]:
+async def _struck(pilot: Pilot) -> dict[str, str]:
     """Each off key's words as struck through on its row (what the terminal draws)."""
     out = {}
-    for key in app.screen.query("FooterKey"):
+    for key in await settled_footer(pilot):
         if key.has_class("-disabled"):
             row = key.render_line(0)
             out[key.description] = "".join(s.text for s in row if s.style and s.style.strike)
@@ -29,8 +30,7 @@ async def _off_keys(app: ReviewkitApp, *keys: str) -> dict[str, str]:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*keys)
-        await pilot.pause()
-        struck = _struck(app)
+        struck = await _struck(pilot)
         await pilot.press("escape", "q")
     return struck
 

@@ -8,7 +8,8 @@ import asyncio
 
 from conftest import add_records
 from dedup.helpers import TITLE, other, rec
-from tui.helpers import TA, footer_keys, shown
+from screening.helpers import until
+from tui.helpers import TA, settled_footer_keys, shown
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
@@ -124,13 +125,13 @@ def test_pairs_queued_while_duplicate_review_shows_none_come_without_a_key(
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
+            footers.append(await settled_footer_keys(pilot))
             assert app.first_screen.pair is None
-            footers.append(footer_keys(app))
             add_records(project_b, [rec(**BARE), rec(**BARE, title=TITLE.upper())])
             engine.run_dedup(project_b.db)  # another command, while the screen is open
-            await pilot.pause(0.3)
-            footers.append(footer_keys(app))
+            screen = app.first_screen  # its timer's look shows the pair
+            await until(pilot, lambda: screen.pair is not None, "the pair shown by its look")
+            footers.append(await settled_footer_keys(pilot))
             said = shown(app, "#message")
             await pilot.press("q")
         assert "1 pair to review came" in said, said
@@ -227,9 +228,7 @@ def test_dedup_footer_offers_more_when_a_pair_comes_back_to_an_empty_queue(proje
         async with app.run_test(size=SMALL) as pilot:
             for keys in ((), ("d",), ("z",)):
                 await pilot.press(*keys)
-                await pilot.pause()
-                await pilot.pause()
-                footers.append(footer_keys(app))
+                footers.append(await settled_footer_keys(pilot))
             await pilot.press("q")
 
     asyncio.run(go())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tui.helpers import TA, footer_keys, shown
+from tui.helpers import TA, settled_footer_keys, shown
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
@@ -42,7 +42,7 @@ def test_a_deciding_key_on_an_empty_queue_says_there_is_nothing_to_screen(
             await pilot.press(key)
             await pilot.pause()
             said = shown(app, "#message")
-            footer = footer_keys(app)
+            footer = await settled_footer_keys(pilot)
             prompt = app.screen is not app.first_screen  # n had opened no prompt either
             await pilot.press("q")
         return said, footer, prompt

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.helpers import FT, shown, to_full_text, unwrapped
+from tui.helpers import FT, settled_footer, shown, to_full_text, unwrapped
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -15,16 +15,6 @@ from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.screening import ScreeningScreen
 
 SMALL = (80, 24)
-
-
-async def _footer_laid_out(pilot) -> list:  # noqa: ANN001
-    """The footer's keys once laid out (under load one pause is not always enough)."""
-    for _ in range(100):
-        await pilot.pause(0.05)
-        keys = list(pilot.app.screen.query("FooterKey"))
-        if keys and all(key.region.width for key in keys):
-            return keys
-    return list(pilot.app.screen.query("FooterKey"))
 
 
 def test_the_full_text_screening_footer_shows_every_key_and_the_line_names_a_and_o(
@@ -38,7 +28,7 @@ def test_the_full_text_screening_footer_shows_every_key_and_the_line_names_a_and
     async def go() -> tuple[list[tuple[str, int]], str, str]:
         app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, FT, "tom")), keymap={})
         async with app.run_test(size=SMALL) as pilot:
-            keys = [(k.description, k.region.right) for k in await _footer_laid_out(pilot)]
+            keys = [(k.description, k.region.right) for k in await settled_footer(pilot)]
             before = shown(app, "#mine")
             await pilot.press("a", *str(pdf), "enter")
             await pilot.pause()
@@ -67,7 +57,7 @@ def test_the_full_text_conflicts_footer_shows_every_key(team, tmp_path) -> None:
     async def go() -> tuple[list[tuple[str, int]], str]:
         app = ReviewkitApp(ConflictsScreen(project, FT, "sara"), keymap={})
         async with app.run_test(size=SMALL) as pilot:
-            keys = [(k.description, k.region.right) for k in await _footer_laid_out(pilot)]
+            keys = [(k.description, k.region.right) for k in await settled_footer(pilot)]
             final = shown(app, "#final")
             await pilot.press("q")
         return keys, final

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.helpers import TA
+from tui.helpers import TA, settled_footer
 
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
@@ -23,9 +23,8 @@ def test_an_off_key_is_told_apart_without_colour(team, monkeypatch) -> None:
     async def go() -> dict[str, tuple[bool, bool]]:
         app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
             out = {}
-            for key in app.screen.query("FooterKey"):
+            for key in await settled_footer(pilot):
                 style = key.get_component_rich_style("footer-key--description")
                 out[key.description] = (key.has_class("-disabled"), bool(style.strike))
             await pilot.press("q")

@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from conftest import add_records
 from dedup.helpers import TITLE, other, rec
-from tui.helpers import TA, footer_keys, shown
+from screening.helpers import until
+from tui.helpers import TA, settled_footer, settled_footer_keys, shown
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
@@ -125,24 +127,21 @@ def test_the_footer_of_duplicate_review_greys_the_keys_that_do_not_work(project_
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            footer = footer_keys(app)
+            footer = await settled_footer_keys(pilot)
             assert all(footer[k] for k in ("Same record", "Different", "Skip")), footer
             await pilot.press("j", "j")  # both skipped: only j (round again) still shows pairs
-            await pilot.pause()
-            footer = footer_keys(app)
+            footer = await settled_footer_keys(pilot)
             assert footer["Skip"] and not footer["Same record"] and not footer["Different"]
             await pilot.press("j", "d", "d")  # round again, both judged: an empty queue
-            await pilot.pause()
+            footer = await settled_footer_keys(pilot)
             assert app.first_screen.pair is None
-            footer = footer_keys(app)
             for off in ("Same record", "Different", "Skip", "More"):
                 assert not footer[off], footer  # they do nothing here: greyed
             assert all(footer[k] for k in ("Undo", "Help", "Quit")), footer
             await pilot.press("z")  # undo works on an empty queue: its pair comes back
-            await pilot.pause()
+            footer = await settled_footer_keys(pilot)
             assert app.first_screen.pair is not None
-            assert footer_keys(app)["Same record"]
+            assert footer["Same record"], footer
             await pilot.press("q")
 
     asyncio.run(go())
@@ -192,12 +191,10 @@ def test_an_empty_screening_queue_greys_the_keys_that_need_a_record(project_b) -
         queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
         app = ReviewkitApp(ScreeningScreen(queue), keymap={})
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            keys["empty"] = footer_keys(app)
+            keys["empty"] = await settled_footer_keys(pilot)
             add_records(project_b, [Record(title="Return to work after burnout")])
             await pilot.press("j")  # looks for records that came
-            await pilot.pause()
-            keys["one"] = footer_keys(app)
+            keys["one"] = await settled_footer_keys(pilot)
             await pilot.press("q")
 
     asyncio.run(go())
@@ -217,13 +214,11 @@ def test_the_conflicts_footer_with_no_conflict_greys_the_keys_that_need_one(team
     async def go() -> None:
         app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            keys["none"] = footer_keys(app)
+            keys["none"] = await settled_footer_keys(pilot)
             scr.decide(project.db, ids[0], TA, "maria", "include")
             scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
             await pilot.press("j")  # looks for new conflicts
-            await pilot.pause()
-            keys["one"] = footer_keys(app)
+            keys["one"] = await settled_footer_keys(pilot)
             await pilot.press("q")
 
     asyncio.run(go())
@@ -292,16 +287,14 @@ def test_dedup_footer_offers_more_only_while_more_of_the_pair_is_below(project_b
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            footers.append(_rows(app)[-1])
-            await pilot.resize_terminal(200, 50)
-            await pilot.pause()
-            await pilot.pause()
-            footers.append(_rows(app)[-1])
-            await pilot.resize_terminal(*SMALL)
-            await pilot.pause()
-            await pilot.pause()
-            footers.append(_rows(app)[-1])
+            for width, height in (SMALL, (200, 50), SMALL):
+                await pilot.resize_terminal(width, height)
+                # laid out at this size (the footer on its last row), then its keys rebuilt
+                footer = app.screen.query_one("Footer")
+                on_last_row = partial(lambda f, h: f.region.bottom == h, footer, height)
+                await until(pilot, on_last_row, "laid out at the new size")
+                await settled_footer(pilot)
+                footers.append(_rows(app)[-1])
             await pilot.press("q")
 
     asyncio.run(go())
