@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.widgets import Static
-from tui.helpers import footer_keys
+from tui.helpers import settled_footer_keys
 
 from reviewkit import classify
 from reviewkit.records import Record
@@ -28,9 +28,9 @@ def test_m_is_greyed_and_says_why_with_no_model_yet(b_included) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             assert app.screen.trainer.wait(timeout=60)  # nothing confirmed: no model
             await pilot.press("j", "k")  # redraw now rather than at the next poll
-            await pilot.pause()
-            assert footer_keys(app)["Accept model"] is False
-            assert footer_keys(app)["Accept"] is True
+            footer = await settled_footer_keys(pilot)
+            assert footer["Accept model"] is False
+            assert footer["Accept"] is True
             await pilot.press("m")
             await pilot.pause()
             assert _message(app) == "Accept model: no model yet: it needs more confirmed studies"
@@ -60,10 +60,10 @@ def test_a_model_that_ties_the_rules_is_named_so(project_b, store, include_all) 
             screen = app.screen
             assert screen.trainer.wait(timeout=60)
             await pilot.press("j", "k")
-            await pilot.pause()
+            footer = await settled_footer_keys(pilot)
             model = screen.trainer.latest
             assert model is not None and not model.beats_rules
-            assert footer_keys(app)["Accept model"] is False
+            assert footer["Accept model"] is False
             await pilot.press("m")
             await pilot.pause()
             assert _message(app) == (

@@ -7,6 +7,7 @@ import inspect
 
 from conftest import Caught
 from textual.widgets import Static
+from tui.helpers import settled_footer
 
 from reviewkit import classify
 from reviewkit.tui.app import ReviewkitApp
@@ -549,8 +550,7 @@ def test_footer_shows_the_label_keys_at_80x24(b_included):
     async def scenario(keymap: dict[str, str]) -> list[tuple[str, str]]:
         app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap=keymap)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            keys = app.screen.query("FooterKey")
+            keys = await settled_footer(pilot)
             shown = [(k.key_display, k.description) for k in keys if k.region.right <= 80]
             await pilot.press("q")
         return shown

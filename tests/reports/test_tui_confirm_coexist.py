@@ -12,6 +12,7 @@ import asyncio
 from conftest import PROTOCOL_A
 from reports.conftest import store_records
 from textual.widgets import Static
+from tui.helpers import settled_footer
 
 from reviewkit import classify
 from reviewkit.classify.studies import confirmed_rows
@@ -46,8 +47,7 @@ def _press(project, ids, *keys: str) -> tuple[str, str]:
 
     async def go() -> None:
         async with ReviewkitApp(screen, keymap={}).run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            keys_shown = screen.query("FooterKey")
+            keys_shown = await settled_footer(pilot)
             seen.append(f"{keys_shown[0].key_display} {keys_shown[0].description}")
             for key in keys:
                 seen.append(str(screen.query_one("#labels", Static).render()))

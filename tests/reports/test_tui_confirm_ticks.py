@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.widgets import Static
+from tui.helpers import settled_footer
 
 from reviewkit import classify
 from reviewkit.classify.studies import confirmed_rows
@@ -80,8 +81,7 @@ def test_the_footer_says_the_number_keys_tick_and_what_0_does_at_80_columns(b_in
     async def go(scheme: str, keymap: dict[str, str]) -> None:
         app = ReviewkitApp(ConfirmScreen(project, scheme, ids, "ann"), keymap=keymap)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            keys = app.screen.query("FooterKey")
+            keys = await settled_footer(pilot)
             shown.append([(k.key_display, k.description) for k in keys if k.region.right <= 80])
             await pilot.press("q")
 

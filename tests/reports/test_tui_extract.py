@@ -7,6 +7,7 @@ import asyncio
 
 from conftest import Caught
 from textual.widgets import Input, Static
+from tui.helpers import settled_footer
 
 from reviewkit import extract
 from reviewkit.store import extraction as values_rows
@@ -187,16 +188,14 @@ def test_footer_shows_the_field_keys_at_80x24(b_included):
     gets field 1's key in force, not a "1–9" that is no longer true."""
     project, ids = b_included
 
-    def footer(app) -> list[tuple[str, str]]:
-        keys = app.screen.query("FooterKey")
+    def footer(keys) -> list[tuple[str, str]]:
         assert all(k.region.width and k.region.right <= 80 for k in keys)
         return [(k.key_display, k.description) for k in keys]
 
     async def scenario(keymap: dict[str, str]) -> list[tuple[str, str]]:
         app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap=keymap)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            shown = footer(app)
+            shown = footer(await settled_footer(pilot))
             await pilot.press("q")
         return shown
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.widgets import Input
+from tui.helpers import settled_footer
 
 from reviewkit import extract
 from reviewkit.cli import main
@@ -47,8 +48,7 @@ def test_the_footer_names_tab_at_80_and_120_columns(b_included):
     async def go(width: int) -> None:
         app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(width, 24)) as pilot:
-            await pilot.pause()
-            keys = app.screen.query("FooterKey")
+            keys = await settled_footer(pilot)
             shown.append({k.description for k in keys if k.region.width and k.region.right <= 80})
             await pilot.press("q")
 
@@ -65,8 +65,7 @@ def test_the_footer_names_tab_as_the_help_and_readme_do(b_included):
     async def go() -> dict[str, str]:
         app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            keys = {k.description: k.key_display for k in app.screen.query("FooterKey")}
+            keys = {k.description: k.key_display for k in await settled_footer(pilot)}
             await pilot.press("q")
         return keys
 
