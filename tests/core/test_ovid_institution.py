@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewkit import formats
-from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
+from bad_input.protocol_helpers import imported_records
 
-PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "work-health-collaboration.toml"
+from reviewkit import formats
 
 # Ovid MEDLINE's tagged export ('Citavi' fields), a record of after 2014: one IN line an
 # address, each after its author's name, a long one wrapped onto a continuation line
@@ -82,13 +79,9 @@ def test_an_address_is_kept_whole_unless_a_name_of_the_record_opens_it(tmp_path:
 
 
 def test_imported_through_the_cli(tmp_path: Path, capsys) -> None:
-    project = tmp_path / "p"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     path = tmp_path / "ovid.txt"
     path.write_text(OVID_MEDLINE, encoding="utf-8")
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
-    with open_project(project) as p:
-        stored = sorted(r.affiliations for _, r in record_rows.iter_records(p.db))
+    stored = sorted(r.affiliations for r in imported_records(tmp_path, capsys, path))
     assert stored == sorted(ADDRESSES)
 
 
@@ -175,13 +168,9 @@ EMBASE_AD = EMBASE.replace(
 def test_embase_corresponding_address_is_kept_once_without_the_name(tmp_path: Path, capsys) -> None:
     """The AD line was kept as a third affiliation, 'L. Behan, NIHR ...' (the name taken for
     part of the address), beside the same address from IN."""
-    project = tmp_path / "p"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     path = tmp_path / "embase.ovd"
     path.write_text(EMBASE_AD, encoding="utf-8")
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
-    with open_project(project) as p:
-        stored = sorted(r.affiliations for _, r in record_rows.iter_records(p.db))
+    stored = sorted(r.affiliations for r in imported_records(tmp_path, capsys, path))
     assert stored == [
         ["Acibadem Universitesi, Istanbul, Turkey"],
         [

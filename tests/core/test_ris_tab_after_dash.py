@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bad_input.protocol_helpers import imported_records
+
 from reviewkit import formats
 from reviewkit.cli import main
-from reviewkit.project import open_project
-from reviewkit.store import records as record_rows
 
 PROTOCOL = Path(__file__).resolve().parents[2] / "protocols" / "work-health-collaboration.toml"
 RIS = (
@@ -33,13 +33,9 @@ def test_a_tab_after_the_hyphen_is_a_tag(tmp_path: Path) -> None:
 
 
 def test_imported_through_the_cli(tmp_path: Path, capsys) -> None:
-    project = tmp_path / "p"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     path = tmp_path / "tabbed.ris"
     path.write_text(RIS, encoding="utf-8")
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
-    with open_project(project) as p:
-        stored = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
+    stored = [(r.title, r.year) for r in imported_records(tmp_path, capsys, path)]
     assert stored == [("Return to work after sick leave", 2019)]
 
 
@@ -51,14 +47,10 @@ TY_TABBED = RIS.replace("TY  - JOUR", "TY  -\tJOUR")
 
 
 def test_a_tab_after_the_type_hyphen_is_sniffed_as_ris(tmp_path: Path, capsys) -> None:
-    project = tmp_path / "p"
-    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     path = tmp_path / "tabbed.txt"  # no .ris suffix: the sniff alone says what it is
     path.write_text(TY_TABBED, encoding="utf-8")
     assert formats.detect(path) == "ris"
-    assert main(["import", str(path), "--project", str(project)]) == 0, capsys.readouterr()
-    with open_project(project) as p:
-        stored = [(r.title, r.year) for _, r in record_rows.iter_records(p.db)]
+    stored = [(r.title, r.year) for r in imported_records(tmp_path, capsys, path)]
     assert stored == [("Return to work after sick leave", 2019)]
 
 
