@@ -67,7 +67,10 @@ def written(term: Term) -> str:
     text = phrase_written(term)
     if term.field in ("", "all"):
         return text
-    options = ":noexp" if term.noexp else f":~{term.proximity}" if term.proximity else ""
+    # ~0 is a proximity too (the words side by side: NCBI echoes [Title/Abstract:~0], LR1 in
+    # the audit), so the test is "given", not "non-zero"
+    proximity = f":~{term.proximity}" if term.proximity is not None else ""
+    options = ":noexp" if term.noexp else proximity
     return f"{text}[{term.field}{options}]"
 
 

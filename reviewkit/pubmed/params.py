@@ -6,6 +6,7 @@ a parameter it does not imitate never changes a result unnoticed.
 
 from __future__ import annotations
 
+from reviewkit.pubmed.choice_values import Choice, typed
 from reviewkit.pubmed.replies import ReplyError
 from reviewkit.pubmed.uids import is_number
 
@@ -45,8 +46,8 @@ CHOICES = frozenset(
 
 
 def read_values(params: dict[str, str]) -> dict[str, str]:
-    """The request's parameters with each choice's value in lower case (:data:`CHOICES`)."""
-    return {k: v.lower() if k in CHOICES else v for k, v in params.items()}
+    """The request's parameters with each choice's value a :class:`Choice` (:data:`CHOICES`)."""
+    return {k: Choice(v) if k in CHOICES else v for k, v in params.items()}
 
 
 def check_common(
@@ -56,7 +57,7 @@ def check_common(
 ) -> None:
     """db=pubmed, a retmode the utility writes, no parameter the server does not read."""
     if params.get("db", "") != "pubmed":
-        raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
+        raise ReplyError(f"Invalid db name specified: {typed(params.get('db', '')) or '(none)'}")
     check_format_and_params(params, formats, extra)
 
 

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from reviewkit.pubmed.choice_values import typed
 from reviewkit.pubmed.epost import epost_error
 from reviewkit.query import BoolOp, Node, Term, fold
 from reviewkit.query_tags import DATE_FIELDS, FIELD_ALIASES
@@ -251,7 +252,7 @@ def check_einfo(db: str, version: str) -> None:
     if version not in ("", "2.0"):
         raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
     if db not in ("", "pubmed"):
-        raise ReplyError(f"Invalid db name specified: {db}")
+        raise ReplyError(f"Invalid db name specified: {typed(db)}")
 
 
 def db_build(built: datetime.datetime) -> str:

@@ -290,12 +290,15 @@ class EutilsServer:
         check_common(params, formats=("xml", "json"), extra=frozenset({"version"}))
         if not params.get("id") and not params.get("query_key"):
             raise ReplyError(NO_IDS)
-        v2_xml = params.get("retmode") != "json" and params.get("version") == "2.0"
+        as_json = params.get("retmode") == "json"
+        v2_xml = not as_json and params.get("version") == "2.0"
         # a window past a history set's end: an empty DocumentSummarySet in version 2.0 (a
-        # recorded reply, gschofl/reutils issue #6), EFetch's OUT OF RANGE error otherwise
-        pmids = self._requested(params, empty_past_end=v2_xml)
+        # recorded reply, gschofl/reutils issue #6), so in JSON too, NCBI's JSON being version
+        # 2.0 converted (esummary_json; no JSON reply recorded): {"result":{"uids":[]}}, the
+        # form a recorded JSON reply gives an empty result; EFetch's OUT OF RANGE in 1.0
+        pmids = self._requested(params, empty_past_end=v2_xml or as_json)
         found = self.snapshot.articles_by_pmid(pmids)
-        if params.get("retmode") == "json":
+        if as_json:
             return esummary_json(pmids, found)
         if v2_xml:
             return esummary_v2_xml(pmids, found, db_build(self.built))

@@ -43,6 +43,17 @@ def _date_days(leaf: Node) -> str | None:
     return day_range(leaf.text, leaf.text) if DATE_FORM.fullmatch(leaf.text) else None
 
 
+# NCBI's word index splits a word at an apostrophe, and a translation writes the index's term:
+# Biopython's recorded esearch2 (2025) lists "cancer s"[All Fields] (cancer's) among cancer's
+# variants, and PubMed's Search Details for alzheimer's disease, quoted in public projects (2023),
+# hold "alzheimer s"[All Fields] and "alzheimer s disease"[All Fields]. The local index splits
+# there too (the same records are found), so only the written term changes: "worker's
+# compensation" is "worker s compensation"[All Fields]; "workers' compensation" is "workers
+# compensation". Names, journals and the other whole-value fields keep theirs (o'brien[au]:
+# no recorded translation shows NCBI's).
+_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
+
+
 def translate(node: Node) -> str:
     """The query as the local server understood it, in PubMed's translation style (ignored
     stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
@@ -82,6 +93,8 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
     ):
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
+    if node.field in TEXT_FIELDS:  # a word-indexed field: the index's term (_APOSTROPHES)
+        text = " ".join(text.translate(_APOSTROPHES).split())
     heading, slash, sub = text.rpartition("/")
     full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
     if full:  # /th as /therapy

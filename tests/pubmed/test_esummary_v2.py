@@ -134,3 +134,25 @@ def test_a_window_past_a_history_set_s_end_is_an_empty_set_in_version_2(
     assert len(ET.fromstring(last).findall("DocumentSummarySet/DocumentSummary")) == 1
     old = get(server, "esummary", db="pubmed", retstart=past, **history)
     assert b"OUT OF RANGE" in old  # version 1.0: as before
+
+
+def test_a_window_past_a_history_set_s_end_is_an_empty_result_in_json(
+    server: EutilsServer,
+) -> None:
+    """NCBI's JSON DocSums are version 2.0 converted, and version 2.0 past the end is an empty
+    set (above): the JSON reply is an empty ``result``, the form a recorded JSON reply gives an
+    empty one (``"result":{"uids":[]}``), not EFetch's OUT OF RANGE."""
+    found = esearch(server, term="english[la]", usehistory="y", retmax="0")
+    history = {"WebEnv": str(found["WebEnv"]), "query_key": str(found["QueryKey"])}
+    past = str(found["Count"])
+    status, body = reply(server, "esummary", db="pubmed", retmode="json", retstart=past, **history)
+    assert status == 200
+    assert json.loads(body) == {
+        "header": {"type": "esummary", "version": "0.3"},
+        "result": {"uids": []},
+    }
+    one_before = str(int(past) - 1)
+    last = json.loads(
+        get(server, "esummary", db="pubmed", retmode="json", retstart=one_before, **history)
+    )
+    assert len(last["result"]["uids"]) == 1

@@ -152,3 +152,14 @@ def test_retstart_past_the_count_is_an_empty_page_not_an_error(server: EutilsSer
         str(count + 5),
     )
     assert past["IdList"] == [] and "ERROR" not in past
+
+
+def test_proximity_zero_found_nowhere_is_echoed_with_its_n(server: EutilsServer) -> None:
+    """``~0`` is a proximity (a recorded live reply echoes ``[Title/Abstract:~0]``): a quoted
+    phrase found nowhere is named as written, its ``:~0`` kept, as ``:~2`` is, and not as the
+    plain phrase it is not (the reply named ``"qqzx vvkw"[tiab]``)."""
+    for n in ("0", "2"):
+        reply = esearch(server, term=f'"qqzx vvkw"[tiab:~{n}]')
+        assert reply["Count"] == "0"
+        assert reply["QueryTranslation"] == f'("qqzx vvkw"[tiab:~{n}])'
+        assert reply["WarningList"]["QuotedPhraseNotFound"] == [f'"qqzx vvkw"[tiab:~{n}]']
