@@ -34,7 +34,6 @@ def prefill_all(out: Path, folder: Path) -> None:
     from reviewkit.formats import pubmed_xml
 
     protocols = {p.stem: protocol.load(p) for p in sorted(folder.glob("*.toml"))}
-    fields = [(stem, f) for stem, proto in protocols.items() for f in proto.extraction]
     cells: dict[str, dict[str, str]] = {}
     for name in SNAPSHOT_FILES:
         with gzip.open(_snapshot_dir() / name, "rb") as fh:
@@ -43,8 +42,9 @@ def prefill_all(out: Path, folder: Path) -> None:
                     continue
                 row = cells.setdefault(rec.pmid, {})
                 parts = extract.sections(rec)  # once for every protocol, as prefill_values does
-                for stem, spec in fields:
-                    row[f"{stem}:{spec.id}"] = extract._prefill_field(rec, spec, lambda p=parts: p)
+                for stem, proto in protocols.items():
+                    values = extract.prefill_values(rec, proto.extraction, abstract_sections=parts)
+                    row.update((f"{stem}:{fid}", value) for fid, value in values.items())
     out.write_text(json.dumps(cells, ensure_ascii=False), encoding="utf-8")
     print(f"{len(cells)} abstracts, {len(protocols)} protocols -> {out}")
 

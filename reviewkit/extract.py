@@ -88,12 +88,18 @@ def prefill_value(record: Record, spec: ExtractionField) -> str:
     return prefill_values(record, [spec])[spec.id]
 
 
-def prefill_values(record: Record, specs: Iterable[ExtractionField]) -> dict[str, str]:
+def prefill_values(
+    record: Record,
+    specs: Iterable[ExtractionField],
+    *,
+    abstract_sections: list[AbstractSection] | None = None,
+) -> dict[str, str]:
     """Field id -> the prefilled value of each of ``specs`` for one record ('' when no rule
     finds anything). The abstract is split into its sections (:func:`sections`) at most once
     for all the fields, not once per field and rule: on a structured abstract that split is
-    most of a prefill's work."""
-    parts: list[AbstractSection] | None = None
+    most of a prefill's work. ``abstract_sections``: that split, when the caller made it
+    already (one prefilling the fields of several protocols, whose ids may be the same)."""
+    parts = abstract_sections
 
     def abstract() -> list[AbstractSection]:
         nonlocal parts

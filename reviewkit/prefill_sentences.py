@@ -168,7 +168,14 @@ def aim_sentence(text: str) -> str:
     as its aim ("The aim of this study was ...", "We aimed to ...":
     :func:`~reviewkit.classify.own_study.states_aim`; not "Objective response rates were ..."),
     '' when none does."""
-    return next((s for s in split_sentences(text) if states_aim(s)), "")
+    sentences = split_sentences(text)
+    return next((s for i, s in enumerate(sentences) if _states_aim_at(sentences, i)), "")
+
+
+def _states_aim_at(sentences: list[str], i: int) -> bool:
+    """Whether sentence ``i`` states the study's aim, read after the sentence before it ("This
+    paper reviews ... It aims to ...": :func:`~reviewkit.classify.own_study.states_aim`)."""
+    return states_aim(sentences[i], sentences[i - 1] if i else "")
 
 
 def aim_onwards(text: str) -> str:
@@ -178,7 +185,7 @@ def aim_onwards(text: str) -> str:
     "BACKGROUND AND AIMS" holds its background first, its aim last."""
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
-        if states_aim(sentence) or states_inquiry(sentence):
+        if _states_aim_at(sentences, i) or states_inquiry(sentence):
             return " ".join(sentences[i:])
     return text
 

@@ -65,7 +65,6 @@ def run_command(
     from reviewkit.dedup.concerns_kept import keep_project_concerns
     from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import run_searches, searches_to_run
-    from reviewkit.searches.deleted import DELETED
 
     project = load_project(project_dir)  # first: the hint's command names the project
     if bool(names) == run_all:
@@ -120,7 +119,7 @@ def run_command(
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
         _echo_deleted(r.deleted)  # one line, not a message per PMID
-        _echo_messages_once(r.search, [m for m in r.messages if m[0] != DELETED], said)
+        _echo_run_messages(r.search, r.messages, said)
     project.close()
 
 
@@ -162,6 +161,21 @@ def _echo_deleted(deleted: list[str]) -> None:
             "  gone because PubMed deleted them (it deletes duplicate citations, keeping one"
             f" PMID of the article; no search finds them now): {' '.join(deleted)}"
         )
+
+
+def _echo_run_messages(
+    search: str, messages: list[tuple[str, str]], said: dict[tuple[str, str], str]
+) -> None:
+    """A run's messages: NCBI's and drift once (:func:`_echo_messages_once`), the records it
+    gave NLM's categories in one line (:mod:`reviewkit.searches.categories`); the PMIDs PubMed
+    deleted are said by :func:`_echo_deleted`."""
+    from reviewkit.searches.categories import CATEGORIES, completed_text
+    from reviewkit.searches.deleted import DELETED
+
+    if categories := completed_text(messages):
+        click.echo(f"  {categories}")
+    ours = (DELETED, CATEGORIES)
+    _echo_messages_once(search, [m for m in messages if m[0] not in ours], said)
 
 
 def _echo_messages_once(

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from reviewkit.markdown import code_block, heading, paragraph
 from reviewkit.protocol import Protocol
 from reviewkit.pubmed.messages import Message
+from reviewkit.searches.categories import CATEGORIES, completed_text
 from reviewkit.searches.deleted import DELETED, NOT_CHECKED
 from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.searches.edits import limits_text
@@ -67,8 +68,11 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
             f"  limits:              {limits_text(run.limits)}",
         ]
         lines += _since_lines(db, run)
-        for kind, text in rows.run_messages(db, run.id):
-            if kind == DELETED:  # in the since line's list
+        messages = rows.run_messages(db, run.id)
+        if categories := completed_text(messages):  # one line, not one per PMID
+            lines.append(f"  {categories}")
+        for kind, text in messages:
+            if kind in (DELETED, CATEGORIES):  # in the since line's list, in the line above
                 continue
             if kind == NOT_CHECKED:  # ours, worded as the run's output words it
                 lines.append(f"  {Message(kind, text).describe()}")

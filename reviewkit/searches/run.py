@@ -32,10 +32,12 @@ from reviewkit.pubmed.client import (
     parse_efetch,
 )
 from reviewkit.records import Record, normalise_doi
+from reviewkit.searches.categories import CATEGORIES, completed_records
 from reviewkit.searches.deleted import note_deleted
 from reviewkit.searches.diff import RunReport, changed_fields, run_report
 from reviewkit.searches.one_run import only_search_run
 from reviewkit.store import Store
+from reviewkit.store import records as record_rows
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import FetchedRow
 from reviewkit.workers import process_pool
@@ -387,7 +389,26 @@ def _store_batch(
             out.append(FetchedRow(pmid, "changed", before.record_id, fp, fields, rec.to_json()))
         else:  # it differs only in a field the stored record predates: seen, as it was
             out.append(FetchedRow(pmid, "seen", before.record_id, fp, [], None))
-    rows.store_batch(db, run_id, new, out)
+    rows.store_batch(db, run_id, new, out, _completed(db, out, by_pmid))
+
+
+def _completed(
+    db: Store, out: list[FetchedRow], by_pmid: dict[str, Record]
+) -> list[tuple[int, list[str], tuple[str, str]]]:
+    """(record id, NLM's categories of its sections, run message) of the batch's seen records stored without NLM's
+    categories of their abstract sections, completed with them (:mod:`.categories`)."""
+    seen = {
+        r.record_id: r.pmid
+        for r in out
+        if r.status == "seen"
+        and r.record_id is not None
+        and any(s.category for s in by_pmid[r.pmid].abstract_sections)
+    }
+    if not seen:
+        return []
+    stored = record_rows.get_records(db, seen)
+    done = completed_records(stored, ((rid, by_pmid[pmid]) for rid, pmid in seen.items()))
+    return [(rid, cats, (CATEGORIES, seen[rid])) for rid, cats in done.items()]
 
 
 def test_query(client: PubMedClient, query: str) -> ESearchResult:

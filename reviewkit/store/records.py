@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reviewkit.records import Record, abstract_text, clean_space, normalise_doi
+from reviewkit.records import AbstractSection, Record, abstract_text, clean_space, normalise_doi
 from reviewkit.store.db import Store, holds_integer, now, rows_in
 
 _INSERT = (
@@ -126,14 +126,50 @@ def get_record(db: Store, record_id: int, *, with_raw: bool = False) -> Record:
     row = db.conn.execute(f"SELECT {cols} FROM records WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise KeyError(record_id)
-    return Record.from_json(row["data"], raw=_raw_text(row["raw"]))
+    rec = Record.from_json(row["data"], raw=_raw_text(row["raw"]))
+    return _with_categories(rec, _categories(db, [record_id]).get(record_id))
 
 
 def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
     """Several records by id (missing ids are left out)."""
     ids = [i for i in record_ids if holds_integer(i)]
     sql = "SELECT id, data FROM records WHERE id IN ({marks})"
-    return {row["id"]: Record.from_json(row["data"]) for row in rows_in(db, sql, ids)}
+    later = _categories(db, ids)
+    return {
+        row["id"]: _with_categories(Record.from_json(row["data"]), later.get(row["id"]))
+        for row in rows_in(db, sql, ids)
+    }
+
+
+def add_section_categories(
+    db: Store, search_run_id: int, categories: Iterable[tuple[int, list[str]]]
+) -> None:
+    """Keep NLM's categories of stored records' abstract sections (record id, a category or ''
+    per section) a run of their search brought (:mod:`reviewkit.searches.categories`); a record
+    that has them keeps the first. In the caller's transaction."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO record_section_categories"
+        " (record_id, categories, search_run_id, added_at) VALUES (?, ?, ?, ?)",
+        [(rid, json.dumps(cats), search_run_id, now()) for rid, cats in categories],
+    )
+
+
+def _categories(db: Store, ids: Iterable[int]) -> dict[int, list[str]]:
+    """Record id -> NLM's categories of its sections brought after it was stored."""
+    sql = "SELECT record_id, categories FROM record_section_categories WHERE record_id IN ({marks})"
+    return {r[0]: json.loads(r[1]) for r in rows_in(db, sql, ids)}
+
+
+def _with_categories(rec: Record, categories: list[str] | None) -> Record:
+    """``rec`` with ``categories`` laid over its abstract sections (those of a record stored
+    without them, the same number: :func:`add_section_categories`)."""
+    if not categories or len(categories) != len(rec.abstract_sections):
+        return rec
+    rec.abstract_sections = [
+        AbstractSection(s.label, s.text, s.category or c)
+        for s, c in zip(rec.abstract_sections, categories, strict=True)
+    ]
+    return rec
 
 
 class RankingFields(NamedTuple):
@@ -207,8 +243,10 @@ def link_fields(db: Store, after: int = 0, ids: Iterable[int] | None = None) -> 
 def iter_records(db: Store, *, where: str = "", params: tuple = ()) -> Iterator[tuple[int, Record]]:
     """(id, Record) for every record in id order, optionally filtered by a WHERE clause."""
     sql = "SELECT id, data FROM records" + (f" WHERE {where}" if where else "") + " ORDER BY id"
+    later = dict(db.conn.execute("SELECT record_id, categories FROM record_section_categories"))
     for row in db.conn.execute(sql, params):
-        yield row["id"], Record.from_json(row["data"])
+        cats = later.get(row["id"])
+        yield row["id"], _with_categories(Record.from_json(row["data"]), cats and json.loads(cats))
 
 
 def search_names(db: Store) -> dict[int, str]:

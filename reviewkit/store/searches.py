@@ -211,13 +211,24 @@ def record_data(db: Store, row: FetchedRow) -> str:
     return found["data"] if found else "{}"
 
 
-def store_batch(db: Store, run_id: int, new: list[Record], rows: Iterable[FetchedRow]) -> None:
+def store_batch(
+    db: Store,
+    run_id: int,
+    new: list[Record],
+    rows: Iterable[FetchedRow],
+    completed: Iterable[tuple[int, list[str], tuple[str, str]]] = (),
+) -> None:
     """Store a fetched batch in one transaction: new records, then a progress row per PMID.
 
     ``rows`` for new records carry ``record_id=None``; it is filled in from the insert.
+    ``completed``: (record id, NLM's categories of its sections, the run message saying so) of
+    stored records the batch completed (:mod:`reviewkit.searches.categories`).
     """
     stamp = now()
+    completed = list(completed)
     with db.transaction():
+        record_rows.add_section_categories(db, run_id, [(rid, cats) for rid, cats, _ in completed])
+        add_messages(db, run_id, [message for _, _, message in completed])
         ids = dict(
             zip(
                 (r.pmid for r in new),
