@@ -145,9 +145,10 @@ SETS = (
         "(Canada, Australia, the Netherlands, Germany, Japan, the USA, Switzerland: compensation "
         "boards, workplace rehabilitation providers, the accident insurance's rehabilitation "
         "manager, the Hamburg model, rework programmes), five conference abstracts without "
-        "headings, and eight populations named only by an instrument's cut-off or ICD/ICPC codes "
-        "(4DSQ, PHQ-9, K6, F32/F33/F41/F43, ICPC P02/P76/P78, M40-M54); labelled before the "
-        "classifier read them; 'before' is 63d1394b",
+        "headings, and eight populations defined by an instrument's cut-off or by ICD/ICPC codes "
+        "(4DSQ, PHQ-9, K6, F32/F33/F41/F43, ICPC P02/P76/P78, M40-M54; in two the codes are "
+        "the disorders' only name); labelled before the classifier read them; 'before' is "
+        "63d1394b",
         {"model-type": (22, 25), "diagnosis": (25, 25), "severe-mental-illness": (25, 25)},
     ),
 )
