@@ -51,8 +51,11 @@ failing before):
   Queensland describe it; the whole title is one sign, so its "workplace" is no workplace
   evidence), "rehabilitation consultant(s)" weak (in the UK also a physician's title),
   "rehabilitation manager(s)" and, weak, "rehabilitation management" (the DGUV's
-  Reha-Management: one manager steers the case by a goal agreement with the parties). Set 9's
-  N09 and N24, one each (ablated: the provider term gains N09, the manager's two terms N24).
+  Reha-Management: one manager steers the case by a goal agreement with the parties). Ablated
+  one at a time on set 9: the provider's title gains N09; N24 needs both the manager's title
+  and the method's name (either alone ties with the employer: the abstract names the manager
+  once); "rehabilitation consultant" gains none (N19, a consultant outside a pain team, is
+  right either way). The contact words and the compound fix below move no set 9 row.
 * *A plan agreed, negotiated or communicated with the parties*: "agree", "negotiate" and
   "communicate" are words of contact whose parties follow "with" (as "coordinate"'s do: the plan
   is no party); another label's actor before them makes the employer after "with" a party, no
