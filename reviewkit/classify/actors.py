@@ -46,7 +46,8 @@ from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
 
-# Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
+# Words of one party reaching another: a contact, a call, a meeting or visit, a liaison, an
+# agreement or a negotiation (their parties after "with": _COORDINATE)
 CONTACT_WORDS = frozenset(
     {
         "contact", "contacts", "contacted", "contacting", "liaise", "liaised", "liaises",
