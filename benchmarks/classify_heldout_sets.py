@@ -138,6 +138,19 @@ SETS = (
         "before the classifier read them; 'before' is 5d6d737",
         {"model-type": (13, 20), "diagnosis": (20, 20), "severe-mental-illness": (20, 20)},
     ),
+    # stop 44 (cls44): written and labelled first, committed (63d1394b, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_9.csv",
+        "25 primary studies written for cls44 from outside the Nordic countries and the UK "
+        "(Canada, Australia, the Netherlands, Germany, Japan, the USA, Switzerland: compensation "
+        "boards, workplace rehabilitation providers, the accident insurance's rehabilitation "
+        "manager, the Hamburg model, rework programmes), five conference abstracts without "
+        "headings, and eight populations defined by an instrument's cut-off or by ICD/ICPC codes "
+        "(4DSQ, PHQ-9, K6, F32/F33/F41/F43, ICPC P02/P76/P78, M40-M54; in two the codes are "
+        "the disorders' only name); labelled before the classifier read them; 'before' is "
+        "63d1394b",
+        {"model-type": (22, 25), "diagnosis": (25, 25), "severe-mental-illness": (25, 25)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

@@ -6,11 +6,11 @@ the workplace with the worker and the supervisor", an employment specialist who 
 employers": the workplace is the coordinator's (the specialist's) contact there, not the
 central actor DOMAIN.md's workplace-centred type means ("the employer/occupational health
 service acting, meetings held by them"). So a term after a word of contact (contacted, liaised,
-met, a meeting, visited, engaged, involved, coordinated with ...) in a sentence whose actor,
-before that word, is another label's term, is no evidence for its label ("coordinate" takes
-what is coordinated as its object: its parties are the people after its "with" or "between" or
-named as persons, not "the rehabilitation plan" nor "contacts with the workplace"). The actor
-is:
+met, a meeting, visited, engaged, involved, coordinated, agreed, negotiated or communicated
+with ...) in a sentence whose actor, before that word, is another label's term, is no evidence
+for its label ("coordinate", "agree", "negotiate" and "communicate" take what is coordinated or
+agreed as their object: their parties are the people after their "with" or "between" or named
+as persons, not "the rehabilitation plan" nor "contacts with the workplace"). The actor is:
 
 * a term before the contact word in the sentence ("The coordinator, a physiotherapist, made
   the first contact with the employer"); a term of the label itself there makes it an actor
@@ -46,14 +46,17 @@ from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
 
-# Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
+# Words of one party reaching another: a contact, a call, a meeting or visit, a liaison, an
+# agreement or a negotiation (their parties after "with": _COORDINATE)
 CONTACT_WORDS = frozenset(
     {
         "contact", "contacts", "contacted", "contacting", "liaise", "liaised", "liaises",
         "liaising", "liaison", "called", "phoned", "telephoned", "visit", "visits", "visited",
         "visiting", "met", "meet", "meets", "meeting", "meetings", "engage", "engaged",
         "engages", "engaging", "involve", "involved", "involves", "involving", "coordinate",
-        "coordinated", "coordinates", "coordinating",
+        "coordinated", "coordinates", "coordinating", "agree", "agreed", "agrees", "agreeing",
+        "negotiate", "negotiated", "negotiates", "negotiating", "communicate", "communicated",
+        "communicates", "communicating",
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"she", "he", "they"})
@@ -132,13 +135,17 @@ def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bo
     )
 
 
-def _reach(words: list, k: int, end: int) -> int:
+def _reach(text: str, words: list, k: int, end: int) -> int:
     """The character where the parties named after the contact word at ``k`` end: at the next
-    verb (a word in -ed, or one of :data:`STOPS`) or relative word, else the sentence's end."""
+    verb (a word in -ed, or one of :data:`STOPS`) or relative word, else the sentence's end. A
+    word joined to its neighbour by a hyphen is part of a compound ("a return-to-work plan", "a
+    stay-at-work plan", "work-related"), no verb nor infinitive's "to"."""
     for w in words[k + 1 :]:
         if w.start >= end:
             break
         low = w.word.casefold()
+        if "-" in (text[w.start - 1 : w.start], text[w.end : w.end + 1]):
+            continue
         if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start
     return end
@@ -149,7 +156,18 @@ def _reach(words: list, k: int, end: int) -> int:
 # actions of the employer, the GP and the insurer"), and its parties after "with", "between" or
 # "among": a party is a term after those or one that names a person; a term that names a
 # contact itself ("contact with the employer") is the coordinator's work, as the plan is
-_COORDINATE = frozenset({"coordinate", "coordinated", "coordinates", "coordinating"})
+# The same for a plan agreed or negotiated, a matter communicated, with the parties after
+# "with": "agreed a return-to-work plan with the worker and the employer", "communicated with the
+# treating doctor, the employer and the insurer" are the actor's work with them (an independent
+# coordinator's, a care manager's, as compensation-system studies describe it): the plan is no
+# party, the people after "with" are
+_COORDINATE = frozenset(
+    {
+        "coordinate", "coordinated", "coordinates", "coordinating", "agree", "agreed", "agrees",
+        "agreeing", "negotiate", "negotiated", "negotiates", "negotiating", "communicate",
+        "communicated", "communicates", "communicating",
+    }
+)  # fmt: skip
 _COORDINATED_WITH = frozenset({"with", "between", "among", "amongst"})
 
 
@@ -202,7 +220,7 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
             (words[k].start, r, _coordinated(words, k, r))
             for k in cues
             if start <= words[k].start < end
-            for r in (_reach(words, k, end),)
+            for r in (_reach(text, words, k, end),)
         ]
         for e in here:
             if term_names_disorder(e.text):

@@ -42,6 +42,12 @@ def test_the_setting_scheme_through_the_cli(capsys):
          ["community"]),
         ("Patients followed a home-based walking programme with weekly telephone calls.",
          ["community"]),
+        # cls44: work done at home is a place of work, no household (weak: a sector named among
+        # others); rd43d found "home-based work" of an informal sector read as the community
+        ("Women were recruited across four sectors of work: home-based work, street vending "
+         "and domestic work.", ["not-stated"]),
+        ("Home-based workers stitching garments were interviewed about their working "
+         "conditions.", ["not-stated"]),
         # a school is weak ("medical school", "school belonging"): with a second community word
         ("Lessons were observed in a school of a deprived neighbourhood; the community was "
          "invited.", ["community"]),
