@@ -52,6 +52,7 @@ from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP37,
     NOTES_DEDUP38,
     NOTES_DEDUP39,
+    NOTES_DEDUP44,
     NOTES_RD37F,
 )
 
@@ -427,7 +428,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUP37
         + NOTES_RD37F
         + NOTES_DEDUP38
-        + NOTES_DEDUP39,
+        + NOTES_DEDUP39
+        + NOTES_DEDUP44,
     )
     return 0
 
