@@ -70,7 +70,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    #rank { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
     #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
@@ -217,12 +217,13 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
-            text = self.ranking.status().describe()
+            # packed into rows at its ' · ' when it does not fit (inside the padding)
+            text = self.ranking.status().describe(width=self.size.width - 2)
         else:
             text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
             self.rank_text = text
-            # a layout: the line wraps to a second row when it needs one (a three-digit
+            # a layout: the line takes a second row when it needs one (a three-digit
             # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
 
