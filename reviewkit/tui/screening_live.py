@@ -142,6 +142,9 @@ class KeepsUp:
         self.changed = change is not None
         if change is None:
             return ""
+        # others' entries can change where work waits (a partner's last vote makes a conflict
+        # for the lead) with my counts as they were: the done line is read again
+        self._done_line = (None, self._done_line[1])
         self.pos = self.queue.place(study, change, self.pos)
         if self.ranking is not None and (change.added or change.merged):
             # new texts to read, or a vote that moved to the study it joined
