@@ -312,7 +312,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             # the idle look, so the header's 'remaining' says 0 as the message says all done
             self.take_changes(decisions=True)
             self.go(self.pos)
-            self.say(self.nothing_left(f"{self.message} · all done at this stage"))
+            self.say(self.said_done(f"{self.message} · all done at this stage"))
             return
         self.go(nxt)
         if shared := self.shared_note():
@@ -451,7 +451,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            self.say(said or self.nothing_left(none_left_words(self.pos)))
+            self.say(said or self.said_done(none_left_words(self.pos)))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind
