@@ -217,8 +217,10 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
-            # packed into rows at its ' · ' when it does not fit (inside the padding)
-            text = self.ranking.status().describe(width=self.size.width - 2)
+            # packed into rows at its ' · ' when it does not fit (inside the padding; one line
+            # before the screen is laid out: the poll reads it again)
+            width = self.size.width - 2 if self.size.width else None
+            text = self.ranking.status().describe(width=width)
         else:
             text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
