@@ -103,6 +103,8 @@ class RankStatus:
                 rows[-1] += f" · {part}"
             else:
                 rows.append(part)
+        if len(rows) > -(-len(line) // width):  # a row more than the line wrapped: the record
+            return line  # keeps it (the stop advice beside a model: 3 rows packed, 2 wrapped)
         return "\n".join(rows)
 
     def _parts(self, *, full: bool) -> list[str]:

@@ -70,7 +70,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #rank { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
     #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }

@@ -7,11 +7,13 @@ estimate from its first votes. Now each part takes a row of its own, the counts 
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 from screening.helpers import add_records, make_topic_records, until, until_started
 
 from reviewkit import screening as scr
-from reviewkit.ranking.queue import QueueRanker
+from reviewkit.ranking.queue import QueueRanker, RankStatus
+from reviewkit.ranking.stopping import RemainingEstimate, StopAdvice
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -54,3 +56,24 @@ def test_a_three_digit_estimate_puts_the_order_on_a_row_of_its_own_in_words(proj
         asyncio.run(go())
     finally:
         ranking.close()
+
+
+def test_packing_never_costs_the_record_a_row():
+    """The stop advice beside a model's order is 114+ characters: packed, its parts took three
+    rows at 80 columns where the line wrapped takes two; it stays wrapped."""
+    trained = datetime(2026, 12, 7, 14, 41, 3, tzinfo=UTC)
+    for estimate, low, high in [(5, 2, 8), (186, 69, 279), (1234, 1100, 1400)]:
+        status = RankStatus(
+            source="model",
+            trained_at=trained,
+            positives=9,
+            negatives=9,
+            min_includes=5,
+            min_excludes=5,
+            estimate=RemainingEstimate(estimate, low, high, 0.9, 50, 10),
+            busy=True,
+            advice=StopAdvice(True, "rule", 0.011, 0.95),
+        )
+        line = status.describe()
+        assert "You may stop: 95% recall reached" in line and len(line) > 2 * 78 - 40
+        assert status.describe(width=78) == line  # two rows, as the line wraps
