@@ -124,7 +124,12 @@ class Effect:
     def lines(self, reader: str = "") -> list[str]:
         """The change in words, for ``reader`` (the person making it): to one who screens a
         stage still open, a conflict's records are named without how each was decided."""
-        out = [f"{stage}: {what} {a} -> {b}" for stage, what, a, b in self.counts]
+        # one line per stage, its counts after it: 'title-abstract: studies 360 -> 359,
+        # pending 14 -> 13' (a stage's name before each count read twice on one line)
+        by_stage: dict[str, list[str]] = {}
+        for stage, what, a, b in self.counts:
+            by_stage.setdefault(stage, []).append(f"{what} {a} -> {b}")
+        out = [f"{stage}: {', '.join(changes)}" for stage, changes in by_stage.items()]
         out += [
             f"record {r} has no decisions of its own (it was screened as part of study {s},"
             f" whose decisions stay with that study): it waits at {first} again"

@@ -85,50 +85,81 @@ class RankStatus:
     error: str = ""
     advice: StopAdvice | None = None  # the stopping recommendation, when a rule is recommended
 
-    def describe(self) -> str:
-        """One line: the includes left (and any stopping advice), then the order's source
-        (random / model, trained when). The estimate goes first: it is what a reviewer watches,
-        and the end of the line is cut on an 80-column terminal."""
+    def describe(self, width: int | None = None) -> str:
+        """The includes left (and any stopping advice), then the order's source (random /
+        model, trained when): one line. The estimate goes first: it is what a reviewer
+        watches. With ``width`` (the columns the line has): one row while it fits, else a row
+        for each part (the order's counts then in full words), packed at its ' · ' so that no
+        phrase breaks across rows: a three-digit estimate had pushed the order onto a second
+        row mid-phrase ('… 2/5' | 'incl+unc, 1/5 excl'), as a real review's first votes do."""
         if self.source == "failed":
             return f"Order: random (ranking failed: {self.error})"
+        line = " · ".join(self._parts(full=False))
+        if width is None or len(line) <= width:
+            return line
+        rows: list[str] = []
+        for part in self._parts(full=True):
+            if rows and len(rows[-1]) + 3 + len(part) <= width:
+                rows[-1] += f" · {part}"
+            else:
+                rows.append(part)
+        if len(rows) > -(-len(line) // width):  # a row more than the line wrapped: the record
+            return line  # keeps it (the stop advice beside a model: 3 rows packed, 2 wrapped)
+        return "\n".join(rows)
+
+    def _parts(self, *, full: bool) -> list[str]:
+        """The line's parts: includes left, any stopping advice, the order. ``full``: the
+        ready rule's counts in words ('include or uncertain'), for a row of their own."""
+        parts = [self._left()]
+        if self.advice is not None and self.advice.stop:
+            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
+            parts.append(
+                f"You may stop: {self.advice.target_recall:.0%} recall reached"
+                f" (test p = {self.advice.p_value:.3f})"
+            )
+        return [*parts, self._order(full=full)]
+
+    def _left(self) -> str:
+        """The includes left, or why there is no estimate yet."""
+        if self.estimate is not None:
+            e = self.estimate
+            return f"Includes left ≈ {e.estimate:,.0f} ({e.level:.0%}: {e.low:,}–{e.high:,})"
+        if self.source == "loading":
+            return "Includes left: reading the queue…"
+        if self.positives + self.negatives:  # decided, the estimate not published yet
+            return "Includes left: estimating…"
+        return "Includes left: after a vote"  # short: the order line fits 80 columns
+
+    def _order(self, *, full: bool) -> str:
+        """Where the order comes from. Before the ready rule is met: the votes it counts,
+        short ('2/5 incl+unc, 1/5 excl': one row at 80 columns beside an estimate up to two
+        digits) or, ``full``, in words on a row of its own: an uncertain vote is a positive
+        label, as an include (module doc)."""
         ready = meets_ready_rule(
             self.positives, self.negatives, self.min_includes, self.min_excludes
         )
         if self.source == "model" and self.trained_at is not None:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
-            order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
-        elif self.source == "loading":  # not 'random': the order in use is about to change
-            order = "Order: being worked out (reading the texts)…"
-        elif not ready:
-            # one row at 80 columns (78 inside the padding) beside an estimate up to two digits
-            # ('Includes left ≈ 23 (90%: 8–35)'; it took two: '… until 5 includes and 5
-            # excludes (you: 1 and 0)'), saying what it counts: an uncertain vote is a
-            # positive label, as an include (module doc). A longer estimate wraps (#rank).
+            return f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
+        if self.source == "loading":  # not 'random': the order in use is about to change
+            return "Order: being worked out (reading the texts)…"
+        if not ready:
             kind = "protocol" if self.source == "protocol" else "random"
             needs = max(1, self.min_includes), max(1, self.min_excludes)  # as the rule counts
-            order = (
-                f"Order: {kind} until {self.positives}/{needs[0]} incl+unc,"
-                f" {self.negatives}/{needs[1]} excl"
+            positive, negative = (
+                ("include or uncertain", "exclude votes")
+                if full
+                else (
+                    "incl+unc",
+                    "excl",
+                )
             )
-        else:
-            kind = "protocol terms" if self.source == "protocol" else "random"
-            order = f"Order: {kind} (training the first model…)"
-        if self.estimate is not None:
-            e = self.estimate
-            left = f"Includes left ≈ {e.estimate:,.0f} ({e.level:.0%}: {e.low:,}–{e.high:,})"
-        elif self.source == "loading":
-            left = "Includes left: reading the queue…"
-        elif self.positives + self.negatives:  # decided, the estimate not published yet
-            left = "Includes left: estimating…"
-        else:
-            left = "Includes left: after a vote"  # short: the order line fits 80 columns
-        if self.advice is not None and self.advice.stop:
-            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
-            left += (
-                f" · You may stop: {self.advice.target_recall:.0%} recall reached"
-                f" (test p = {self.advice.p_value:.3f})"
+            return (
+                f"Order: {kind} until {self.positives}/{needs[0]} {positive},"
+                f" {self.negatives}/{needs[1]} {negative}"
             )
-        return f"{left} · {order}"
+        kind = "protocol terms" if self.source == "protocol" else "random"
+        return f"Order: {kind} (training the first model…)"
 
 
 class QueueRanker:

@@ -19,6 +19,7 @@ key and the keys after it are kept and run as soon as it is free
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from rich.text import Text
@@ -260,9 +261,13 @@ class ConfirmScreen(
     def label_names(self, labels: list[str]) -> str:
         """Labels' names as one list the reader can split: joined with :data:`LABELS_APART`, in
         the order of the label rows (the protocol's; the none answer last), not of their ids."""
+        return LABELS_APART.join(self.label_name(lab) for lab in self.in_row_order(labels))
+
+    def in_row_order(self, labels: Iterable[str]) -> list[str]:
+        """``labels`` in the order of the label rows (the protocol's; the none answer last):
+        the order the messages name them in and a confirmation stores them in."""
         row = {lab.id: n for n, lab in enumerate(self.scheme.labels)}
-        ordered = sorted(labels, key=lambda lab: row.get(lab, len(row)))
-        return LABELS_APART.join(self.label_name(lab) for lab in ordered)
+        return sorted(labels, key=lambda lab: row.get(lab, len(row)))
 
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label

@@ -326,6 +326,9 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{replaced_final_words(self.rule, view.final, label, reason)}"
+        # the screen goes on to the next conflict, whose line shows no note: the one typed at
+        # 'Why include?' is named kept (Enter alone saves none, and says nothing of one)
+        saved += ", with your note" if note else ""
         saved += self.not_retrieved_word(self.project, view.study_id, reason)
         nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].open), None)
         if nxt is None:  # round to one passed with j: the lead had stayed here, "open 1" unsaid

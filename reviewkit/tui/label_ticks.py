@@ -27,15 +27,14 @@ class LabelTicks:
         return {lab.id for lab in self.scheme.labels if lab.topic}
 
     def _ticked(self) -> list[str]:
-        """The ticked labels in the rows' order (the none answer last)."""
-        return self._in_row_order(self.selection)
+        """The ticked labels in the rows' order (the none answer last), as they are stored and
+        exported: they were stored in the order of their ids ('digital', 'in-person' of rows
+        1 In person, 3 Digital), unlike the rows and the message naming them."""
+        return self.in_row_order(self.selection)
 
     def _ticked_from(self) -> list[str]:
         """The study's confirmed labels the ticks started from, in the rows' order."""
-        return self._in_row_order(self._ticks_from)
-
-    def _in_row_order(self, labels: set[str]) -> list[str]:
-        return sorted(labels, key=lambda x: (x not in self.keys, x))
+        return self.in_row_order(self._ticks_from)
 
     def _start_ticks(self, rid: int, confirmed: list[str]) -> None:
         """Tick the labels confirmed for study ``rid`` as the screen comes to it: the reviewer

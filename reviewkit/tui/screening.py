@@ -217,12 +217,15 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
-            text = self.ranking.status().describe()
+            # packed into rows at its ' · ' when it does not fit (inside the padding; one line
+            # before the screen is laid out: the poll reads it again)
+            width = self.size.width - 2 if self.size.width else None
+            text = self.ranking.status().describe(width=width)
         else:
             text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
             self.rank_text = text
-            # a layout: the line wraps to a second row when it needs one (a three-digit
+            # a layout: the line takes a second row when it needs one (a three-digit
             # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
 
@@ -311,7 +314,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             # the idle look, so the header's 'remaining' says 0 as the message says all done
             self.take_changes(decisions=True)
             self.go(self.pos)
-            self.say(self.nothing_left(f"{self.message} · all done at this stage"))
+            self.say(self.said_done(f"{self.message} · all done at this stage"))
             return
         self.go(nxt)
         if shared := self.shared_note():
@@ -450,7 +453,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            self.say(said or self.nothing_left(none_left_words(self.pos)))
+            self.say(said or self.said_done(none_left_words(self.pos)))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
 NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
 ALL_MINE = "every record here has your decision"
+NEXT_AT_TOP = "next: see 'Queue done' at the top"  # the done line (:meth:`said_done`)
 
 
 def none_left_words(pos: int | None) -> str:
@@ -142,6 +143,9 @@ class KeepsUp:
         self.changed = change is not None
         if change is None:
             return ""
+        # others' entries can change where work waits (a partner's last vote makes a conflict
+        # for the lead) with my counts as they were: the done line is read again
+        self._done_line = (None, self._done_line[1])
         self.pos = self.queue.place(study, change, self.pos)
         if self.ranking is not None and (change.added or change.merged):
             # new texts to read, or a vote that moved to the study it joined
@@ -178,6 +182,7 @@ class KeepsUp:
 
     def _take_look(self, idle: bool) -> None:
         """One look (:meth:`look_for_changes`); ``idle``: no key for a whole interval."""
+        was = self.rank_text  # the done line before others' entries: said when they change it
         if said := self.take_changes(decisions=idle):
             self.say(said)
         elif self.attachment_came():
@@ -186,9 +191,13 @@ class KeepsUp:
         elif self.changed and idle and self.queue.remaining == 0:
             # none left for me, others' entries came: where work waits now (the partner's
             # last vote made a conflict; "1 record for another reviewer" had stayed)
-            steps = self._steps()
-            if steps and f"next: {steps}" not in self.message:
-                self.say(f"{none_left_words(self.pos)} · next: {steps}")
+            self.render_rank()  # the done line, read again (take_changes dropped its key)
+            if self.rank_text != was:
+                self.say(f"{none_left_words(self.pos)}; others' votes came: {NEXT_AT_TOP}")
+            elif not self.query_one("#rank").display:  # no done line: the message says it
+                steps = self._steps()
+                if steps and f"next: {steps}" not in self.message:
+                    self.say(f"{none_left_words(self.pos)} · next: {steps}")
 
     def attached(self, study: int) -> str | None:
         """The full text attached to ``study`` (its path or URL), None: none."""
@@ -223,6 +232,15 @@ class KeepsUp:
         ``steps``, those words read already)."""
         steps = self._steps() if steps is None else steps
         return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
+    def said_done(self, said: str) -> str:
+        """For the message line once nothing waits for me here: ``said`` and where work waits
+        (:meth:`nothing_left`), or, while the order line shows the done line with it, a
+        pointer there: after the last vote both lines said the same steps, up to six rows."""
+        rank = self.query_one("#rank")
+        if rank.display and rank.has_class("done"):
+            return f"{said}; {NEXT_AT_TOP}"
+        return self.nothing_left(said)
 
     def done_line(self) -> str:
         """The order line once nothing waits for me here: 'Queue done: every record here has

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Static
-from tui.helpers import settled_footer_keys
+from tui.helpers import settled_footer_keys, settled_message
 
 from reviewkit import classify
 from reviewkit.records import Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ConfirmScreen
-
-
-def _message(app: ReviewkitApp) -> str:
-    return str(app.screen.query_one("#message", Static).render())
 
 
 def test_m_is_greyed_and_says_why_with_no_model_yet(b_included) -> None:
@@ -32,8 +27,8 @@ def test_m_is_greyed_and_says_why_with_no_model_yet(b_included) -> None:
             assert footer["Accept model"] is False
             assert footer["Accept"] is True
             await pilot.press("m")
-            await pilot.pause()
-            assert _message(app) == "Accept model: no model yet: it needs more confirmed studies"
+            expected = "Accept model: no model yet: it needs more confirmed studies"
+            assert await settled_message(pilot, expected) == expected
             await pilot.press("q")
 
     asyncio.run(go())
@@ -65,11 +60,11 @@ def test_a_model_that_ties_the_rules_is_named_so(project_b, store, include_all) 
             assert model is not None and not model.beats_rules
             assert footer["Accept model"] is False
             await pilot.press("m")
-            await pilot.pause()
-            assert _message(app) == (
+            expected = (
                 "Accept model: no M: the model (100% cross-validated) does not beat the rules"
                 " (100%) on the confirmed studies"
             )
+            assert await settled_message(pilot, expected) == expected
             await pilot.press("q")
 
     asyncio.run(go())

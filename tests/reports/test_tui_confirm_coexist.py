@@ -64,9 +64,9 @@ def test_a_topic_is_ticked_beside_one_diagnosis_and_enter_confirms_both(tmp_path
     assert footer == f"1–{_labels(project)} Tick, 0 none"
     assert "[x] Musculoskeletal" in rows and "[x] Mental" not in rows  # 2 replaced 1
     assert "[x] Role of the GP and the employer" in rows
-    assert confirmed_rows(project.db, SCHEME, ids)[ids[0]] == [
-        ("gp-employer", "lead"),
+    assert confirmed_rows(project.db, SCHEME, ids)[ids[0]] == [  # the rows' order (tui44)
         ("musculoskeletal", "lead"),
+        ("gp-employer", "lead"),
     ]
     _press(project, ids, "0", "enter")  # none unticks both
     assert classify.confirmed_labels(project, SCHEME)[ids[0]] == ["none"]

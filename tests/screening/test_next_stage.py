@@ -8,7 +8,8 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records, screening_app
+from screening.helpers import make_records, screening_app, until
+from tui.helpers import shown
 
 from reviewkit import errors
 from reviewkit import screening as scr
@@ -17,6 +18,14 @@ from reviewkit.dedup.studies import decide_study_link
 from reviewkit.status import where_next
 
 TA, FT = "title-abstract", "full-text"
+AT_TOP = "next: see 'Queue done' at the top"  # the message: the steps are said once (tui44)
+
+
+async def _done_line(pilot) -> str:  # noqa: ANN001
+    """The order line once it says the queue is done (the steps are said there)."""
+    app = pilot.app
+    await until(pilot, lambda: shown(app, "#rank").startswith("Queue done"), "the done line")
+    return shown(app, "#rank")
 
 
 def _vote_all(project, ids, reviewer, labels) -> None:
@@ -37,12 +46,13 @@ def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b, m
             s = app.first_screen
             assert s.current == ids[3]
             await pilot.press("i")
-            assert "all done at this stage" in s.message
+            assert s.message.endswith(f"all done at this stage; {AT_TOP}"), s.message
+            line = await _done_line(pilot)
             assert (
                 "full-text: 3 records wait for you"
-                " (reviewkit screen --reviewer reviewer1 --stage full-text)" in s.message
+                " (reviewkit screen --reviewer reviewer1 --stage full-text)" in line
             )
-            assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in s.message
+            assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in line
 
     asyncio.run(go())
 
@@ -61,9 +71,9 @@ def test_a_reviewer_is_not_told_the_conflicts_of_a_stage_still_open(project_b):
             s = app.first_screen
             assert s.current == ids[2]
             await pilot.press("i")
-            assert s.message.endswith(
-                "all done at this stage · next: title-abstract: 2 records for another reviewer"
-            ), s.message
+            assert s.message.endswith(f"all done at this stage; {AT_TOP}"), s.message
+            line = await _done_line(pilot)
+            assert line.endswith("next: title-abstract: 2 records for another reviewer"), line
             lead = where_next(project_b, "lead", TA)  # a lead screens nothing: told
             assert "title-abstract: 2 records for the reviewers, 1 conflict for a lead" in lead
 
@@ -120,8 +130,9 @@ def test_tab_when_every_record_is_decided_says_where_next(project_b, monkeypatch
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
             await pilot.press("tab")
-            assert s.message == (
-                "every record here has your decision · next: full-text: 2 records wait for you"
+            assert s.message == f"every record here has your decision; {AT_TOP}"
+            assert (await _done_line(pilot)).endswith(
+                "next: full-text: 2 records wait for you"
                 " (reviewkit screen --reviewer reviewer1 --stage full-text)"
             )
 
@@ -146,10 +157,10 @@ def test_the_last_vote_of_screening_names_what_comes_after_it(project_b, monkeyp
             s = app.first_screen
             assert s.current == ids[1]
             await pilot.press("i")
-            assert s.message.endswith(
-                "all done at this stage · next: screening is done, 2 records included"
-                " (reviewkit classify)"
-            ), s.message
+            assert s.message.endswith(f"all done at this stage; {AT_TOP}"), s.message
+            assert (await _done_line(pilot)).endswith(
+                "next: screening is done, 2 records included (reviewkit classify)"
+            )
         assert where_next(project_b, "lead", FT) == (
             "screening is done, 2 records included (reviewkit classify)"
         )

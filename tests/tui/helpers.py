@@ -63,6 +63,22 @@ async def settled_footer(pilot: Pilot) -> list[Widget]:
     return list(app.screen.query("FooterKey"))
 
 
+async def settled_message(pilot: Pilot, expected: str, selector: str = "#message") -> str:
+    """The message line once it reads ``expected``: a key's effect is read after the app has
+    handled the key, which one ``Pilot.pause()`` does not wait for in a starved process (see
+    :func:`settled_footer`). One that never reads it fails, saying what it read."""
+    app = pilot.app
+
+    def text() -> str:
+        return str(app.screen.query_one(selector).render())
+
+    try:
+        await until(pilot, lambda: text() == expected, f"the message {expected!r}")
+    except AssertionError:
+        raise AssertionError(f"the message read {text()!r}, not {expected!r}") from None
+    return text()
+
+
 async def settled_footer_keys(pilot: Pilot) -> dict[str, bool]:
     """:func:`footer_keys` once the footer is settled (:func:`settled_footer`)."""
     await settled_footer(pilot)

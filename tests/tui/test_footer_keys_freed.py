@@ -10,7 +10,7 @@ import asyncio
 import gc
 from pathlib import Path
 
-from tui.helpers import TA
+from tui.helpers import TA, settled_footer
 
 import reviewkit.tui as tui_package
 from reviewkit import screening as scr
@@ -26,13 +26,12 @@ def test_opening_the_reasons_again_and_again_keeps_one_footers_keys(team) -> Non
     async def go() -> tuple[int, int]:
         app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "tom")), keymap={})
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            shown = len(app.screen.query("FooterKey"))  # a CSS type: Textual exports no class
-            for _ in range(OPENED):
+            shown = len(await settled_footer(pilot))  # the keys once the footer is built
+            for _ in range(OPENED):  # each rebuild waited for: else fewer rebuilds, fewer keys
                 await pilot.press("e")
-                await pilot.pause()
+                await settled_footer(pilot)
                 await pilot.press("escape")
-                await pilot.pause()
+                await settled_footer(pilot)
             gc.collect()
             alive = sum(type(o).__name__ == "FooterKey" for o in gc.get_objects())
             await pilot.press("q")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+from screening.helpers import until
 from tui.helpers import TA, shown, unwrapped
 
 from reviewkit import screening as scr
@@ -26,20 +27,23 @@ def test_the_next_steps_of_a_finished_reviewer_follow_the_partner_s_votes(team) 
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("i")  # maria's last record
-            await pilot.pause()
-            said["done"] = shown(app, "#message")
+            await until(pilot, lambda: "Queue done" in shown(app, "#rank"), "the done line")
+            said["done"] = shown(app, "#rank")  # the steps, said there once (tui44)
             scr.decide(project.db, ids[2], TA, "tom", "exclude", "not-employees")
             s = app.first_screen
             s.last_key = 0.0  # no key for a while: the look takes others' votes
             s.look_for_changes()
-            await pilot.pause()
-            said["after"] = shown(app, "#message")
+            await until(pilot, lambda: "conflict" in shown(app, "#rank"), "the line read again")
+            said["after"], said["message"] = shown(app, "#rank"), shown(app, "#message")
             await pilot.press("q")
 
     asyncio.run(go())
     assert "1 record for another reviewer" in said["done"], said["done"]
     assert "1 conflict for a lead" in said["after"], said["after"]
     assert "another reviewer" not in said["after"], said["after"]
+    assert said["message"] == (
+        "every record here has your decision; others' votes came: next: see 'Queue done' at the top"
+    ), said["message"]
 
 
 def test_a_full_text_the_partner_attaches_shows_on_the_idle_screen(team, tmp_path) -> None:
