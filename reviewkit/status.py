@@ -79,6 +79,9 @@ class SearchesStatus:
     # searches edited in protocol.toml since their latest run, grouped by what was edited
     # (the phrase of SearchEdit.changed): the next run sends them as edited
     edited: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the server the unfinished runs ran on, when it is neither NCBI nor REVIEWKIT_EUTILS_URL's:
+    # a run resumes only there, so the line to resume them names it (--base-url)
+    resume_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,17 +239,32 @@ def _searches(project: Project) -> SearchesStatus:
     edited = _edited(project, latest)
     # a run resumes only the query it sent: one edited since runs anew, said once, as edited
     anew = {n for _, group in edited for n in group}
+    unfinished = [
+        latest[n] for n in names if n in latest and latest[n].status != "complete" and n not in anew
+    ]
     return SearchesStatus(
         runs=len(runs),
         last_ended=f"{ended[:10]} {ended[11:16]} UTC" if ended else "",
-        unfinished=tuple(
-            (n, latest[n].id, latest[n].status)
-            for n in names
-            if n in latest and latest[n].status != "complete" and n not in anew
-        ),
+        unfinished=tuple((r.search_name, r.id, r.status) for r in unfinished),
         never_run=tuple(n for n in names if n not in latest),
         edited=edited,
+        resume_url=_resume_url(unfinished),
     )
+
+
+def _resume_url(unfinished: Iterable[SearchRun]) -> str | None:
+    """The E-utilities server the unfinished runs ran on, when 'search run --all' as typed here
+    would send them elsewhere (to NCBI, or to REVIEWKIT_EUTILS_URL's server) and begin new runs
+    there instead of resuming them; None when they ran on that server, or on several."""
+    from reviewkit import settings
+    from reviewkit.pubmed.transport import NCBI_BASE
+
+    urls = {r.interface.removeprefix("E-utilities ") for r in unfinished}
+    if len(urls) != 1:
+        return None
+    url = urls.pop()
+    here = settings.read(settings.EUTILS_URL) or NCBI_BASE
+    return None if url.rstrip("/") == here.rstrip("/") else url
 
 
 def _edited(
@@ -263,6 +281,13 @@ def _edited(
     return tuple((what, tuple(names)) for what, names in groups.items())
 
 
+def _resume_words(url: str | None) -> str:
+    """'search run --all', with the server the unfinished runs need (see _resume_url)."""
+    import shlex
+
+    return "search run --all" + (f" --base-url {shlex.quote(url)}" if url else "")
+
+
 def searches_lines(s: SearchesStatus) -> list[str]:
     """'search runs: 19 (the last ended 2026-12-06 03:13 UTC)', then the searches to run."""
     last = f" (the last ended {s.last_ended})" if s.last_ended else ""
@@ -270,7 +295,7 @@ def searches_lines(s: SearchesStatus) -> list[str]:
     if s.unfinished:
         runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
         lines.append(
-            f"  not finished: {runs}; '{command_line('search run --all')}' resumes"
+            f"  not finished: {runs}; '{command_line(_resume_words(s.resume_url))}' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
         )
     for what, names in s.edited:

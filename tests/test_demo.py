@@ -430,6 +430,26 @@ def test_missing_snapshot_file_is_a_clear_error(
     assert not (tmp_path / "e").exists()
 
 
+def test_outside_a_checkout_the_demo_says_it_needs_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`pip install .` installs the package without protocols/: the demo said 'protocol file
+    not found, check the path and its spelling' (after downloading the snapshot)."""
+    import reviewkit.demo.run as run
+
+    gone = tmp_path / "site-packages" / "protocols"
+    monkeypatch.setattr(run, "PROTOCOL_A", gone / run.PROTOCOL_A.name)
+    monkeypatch.setattr(run, "PROTOCOL_DEMO", gone / run.PROTOCOL_DEMO.name)
+    code = demo_main(
+        ["--work-dir", str(tmp_path / "b"), "--out", str(tmp_path / "e"),
+         "--snapshot", str(tmp_path / "missing.xml")]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "the demo runs in a checkout of reviewkit" in err, err
+    assert "run 'make demo' in it" in err and "Traceback" not in err
+    assert not (tmp_path / "b").exists() and not (tmp_path / "e").exists()
+
+
 def test_never_replaces_a_project_it_did_not_make(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

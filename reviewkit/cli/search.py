@@ -98,7 +98,7 @@ def run_command(
             during = f" during search {current['name']}" if "name" in current else ""
             raise Interrupted(
                 f"interrupted{during}; every batch fetched so far is stored",
-                hint=f"run '{command_line('search run ' + (' '.join(names) or '--all'))}' again to resume"
+                hint=f"run '{command_line(_resume_words(names, base_url))}' again to resume"
                 " (searches already finished are not run again)",
             ) from None
     if any(r.stored for r in reports):  # records added: the notices about them, kept
@@ -121,6 +121,21 @@ def run_command(
         _echo_deleted(r.deleted)  # one line, not a message per PMID
         _echo_run_messages(r.search, r.messages, said)
     project.close()
+
+
+def _resume_words(names: tuple[str, ...], base_url: str | None) -> str:
+    """'search run NAMES|--all', with the --base-url typed: a run resumes only against the
+    server it ran on (its interface), so the line without it went to NCBI and started new runs
+    there. A URL from REVIEWKIT_EUTILS_URL stays set in the terminal the line is typed in."""
+    import shlex
+
+    from click.core import ParameterSource
+
+    words = "search run " + (" ".join(shlex.quote(n) for n in names) or "--all")
+    typed = click.get_current_context().get_parameter_source("base_url")
+    if base_url and typed == ParameterSource.COMMANDLINE:
+        words += f" --base-url {shlex.quote(base_url)}"
+    return words
 
 
 def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:

@@ -45,6 +45,20 @@ LOCAL_RATE = (
 DONE_MARK = ".demo-complete"  # written last: a project without it was interrupted and is rebuilt
 
 
+def _check_checkout() -> None:
+    """The demo reads the shipped protocols and writes beside them (build/, exports/): both are
+    a checkout's, not a `pip install .`'s (only the package is installed), where the demo
+    ended in 'protocol file not found, check the path' after downloading the snapshot."""
+    for protocol in (PROTOCOL_A, PROTOCOL_DEMO):
+        if not protocol.is_file():
+            raise UserError(
+                "the demo's protocol is not here: the demo runs in a checkout of reviewkit",
+                where=str(protocol),
+                hint="clone the repository and run 'make demo' in it ('pip install .' installs"
+                " the commands, not protocols/ nor the demo)",
+            )
+
+
 @dataclass
 class DemoResult:
     """What the demo made (paths) and did (None for a part kept from an earlier run)."""
@@ -147,6 +161,7 @@ def run_demo(
     """
     console = console or summary.demo_console()
     started = time.perf_counter()
+    _check_checkout()
     console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
     default_snapshot = snapshot_files is None
     if snapshot_files is None:

@@ -26,6 +26,40 @@ def examples(readme: str) -> Iterator[tuple[str, bool]]:
         yield " ".join(span.split()), False
 
 
+def fragments(readme: str) -> Iterator[str]:
+    """Every inline span that writes a command without ``reviewkit`` before it, with words after
+    the command's name (`search log --csv FILE`, `conflicts --resolver NAME --list`): the prose's
+    own way of naming an option, which `examples` does not see. Spans offering alternatives
+    (`extract edit|import|set`) are left out."""
+    firsts = sorted({name.split()[0] for name, _ in all_commands()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in firsts)
+    for span in re.findall(rf"(?<![`\w])`((?:{alternatives}) [^`]+)`(?!`)", readme):
+        if "|" not in span:
+            yield " ".join(span.split())
+
+
+def unknown_in_fragments(readme: str) -> list[str]:
+    """The prose's command fragments whose option click does not know (a fragment leaves out
+    values and arguments, so only a name is checked): a renamed or removed option that the
+    README's paragraphs still name. A fragment that is no command (a quoted message such as
+    `decisions disagree (…)`) is left alone."""
+    from reviewkit.cli import cli
+
+    wrong = []
+    for span in fragments(readme):
+        words, command = shlex.split(span, posix=False), cli
+        while isinstance(command, click.Group) and words and not words[0].startswith("-"):
+            command = command.get_command(click.Context(command), words.pop(0))
+        if command is None or isinstance(command, click.Group) and not command.params:
+            continue
+        known = {o for p in command.params for o in (*p.opts, *p.secondary_opts)} | {"--help"}
+        for word in words:
+            # `--same/--different`: either name; `--map title=TI`'s value is no option
+            names = word.split("=", 1)[0].split("/") if word.startswith("--") else []
+            wrong += [f"{span}: no option {n}" for n in names if n not in known]
+    return wrong
+
+
 def wrong_examples(readme: str) -> list[str]:
     """README command lines that click refuses: an unknown command or option, a positional
     argument too many, or of the wrong kind; and, in a complete line, one missing."""

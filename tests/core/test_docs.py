@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import pytest
 from conftest import all_commands
-from core.command_lines import examples, wrong_examples
+from core.command_lines import examples, unknown_in_fragments, wrong_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -80,6 +80,29 @@ def test_the_examples_check_finds_a_wrong_positional_argument(
 ) -> None:
     assert old in README
     found = wrong_examples(README.replace(old, new, 1))
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_every_option_the_prose_names_exists() -> None:
+    """`search log --csv FILE`, written in a paragraph without `reviewkit`, names a real option."""
+    assert unknown_in_fragments(README) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("`search log --csv FILE`", "`search log --csv-file FILE`", "no option --csv-file"),
+        (
+            "`conflicts --resolver NAME --list`",
+            "`conflicts --resolver NAME --ls`",
+            "no option --ls",
+        ),
+        ("study-link A B --same/--different`", "study-link A B --same/--other`", "--other"),
+    ],
+)
+def test_the_prose_check_finds_an_option_that_is_gone(old: str, new: str, expected: str) -> None:
+    assert old in README
+    found = unknown_in_fragments(README.replace(old, new, 1))
     assert len(found) == 1 and expected in found[0], found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import signal
 import subprocess
 import sys
@@ -81,11 +82,13 @@ def test_ctrl_c_during_a_run_says_how_to_resume(
     )
     err = capsys.readouterr().err
     assert err.startswith("interrupted during search english; every batch fetched so far is stored")
-    resume = f"reviewkit search run english --project {project_dir}"  # not the current folder
+    # the server typed and the project (not the current folder): a run resumes only against
+    # the server it ran on, so the line without --base-url went to NCBI and began new runs
+    resume = f"reviewkit search run english --base-url {url} --project {project_dir}"
     assert f"run '{resume}' again to resume" in err and "Traceback" not in err
     monkeypatch.setattr(searches, "_store_batch", real_store)
-    assert run("search", "run", "english", "--base-url", url, "--project", project_dir) == 0
-    assert "resumed" in capsys.readouterr().out
+    assert main(shlex.split(resume)[1:]) == 0  # the hint's line, typed as it is
+    assert "(run 1, resumed)" in capsys.readouterr().out
 
 
 def test_search_test_stores_nothing(

@@ -5,6 +5,7 @@ ended, and those searches with what to type."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -42,12 +43,23 @@ def test_status_names_searches_not_finished_and_never_run(
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "search runs: 2 (the last ended " in out
-    assert "  not finished: a2-musculoskeletal (run 2, failed); 'reviewkit search run --all'" in out
+    # the server the run began on: a run resumes only there, and the line without it went to
+    # NCBI (REVIEWKIT_EUTILS_URL unset) and began new runs
+    resume = f"reviewkit search run --all --base-url {server.base_url}"
+    assert f"  not finished: a2-musculoskeletal (run 2, failed); '{resume}' resumes it" in out
     never = next(line for line in out.splitlines() if "never run:" in line)
     assert "a1-mental-health" not in never and "a2-musculoskeletal" not in never
     assert never.startswith("  never run: a3-chronic-pain, ")
     assert never.endswith("type 'reviewkit search run a3-chronic-pain a4-cancer a5-brain-injury"
                           " a6-general-practice a7-organisation-level a8-implementation'")  # fmt: skip
+
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", server.base_url)  # the terminal names it already
+    assert main(["status", "--project", folder]) == 0
+    assert "(run 2, failed); 'reviewkit search run --all' resumes it" in capsys.readouterr().out
+    monkeypatch.delenv("REVIEWKIT_EUTILS_URL")
+    monkeypatch.setattr(searches, "_fetch", real_fetch)
+    assert main(shlex.split(resume)[1:]) == 0  # the line typed as status gives it
+    assert "a2-musculoskeletal: 0 records (run 2, resumed)" in capsys.readouterr().out
 
 
 def test_a_search_edited_since_its_unfinished_run_is_not_said_to_resume(
