@@ -10,7 +10,7 @@ line, zotero/translators RIS.js detectImport, and calls an empty one "not in a s
 format"; bibtexparser and rispy read an empty file as no entries). A command refuses (exit 2, nothing written)
 only when what was asked for cannot exist: an unknown reviewer, scheme, stage or search; and
 the decision log of a person with no decisions, whose empty file ``decisions import`` takes
-for a failed copy (see :func:`reviewkit.decision_exchange.export_decisions`).
+for a failed copy (see :func:`reviewkit.decisions.exchange.export_decisions`).
 """
 
 from __future__ import annotations

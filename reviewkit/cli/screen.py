@@ -132,7 +132,7 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 
     Example: reviewkit decisions export --reviewer demo-reviewer-2 r2.jsonl
     """
-    from reviewkit.decision_exchange import check_exporter, export_decisions
+    from reviewkit.decisions.exchange import check_exporter, export_decisions
 
     outputs.check_output(file)
     project = load_project(project_dir)
@@ -170,7 +170,7 @@ def import_cmd(
       reviewkit decisions export --reviewer demo-reviewer-2 r2.jsonl
       reviewkit decisions import r2.jsonl --reviewer demo-lead
     """
-    from reviewkit.decision_exchange import import_decisions
+    from reviewkit.decisions.exchange import import_decisions
     from reviewkit.protocol_in_use import leads
     from reviewkit.screening.imported_finals import taken_by_time, told, what_to_do, where_resolved
 

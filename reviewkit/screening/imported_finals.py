@@ -1,7 +1,7 @@
 """What a final decision brought in by ``decisions import`` settles of records merged here.
 
 Duplicate links are not exchanged: a final made in another copy settled the records its study
-held there. Its exported line says which (``decision_studies``: 'study_records'): it settles
+held there. Its exported line says which (``decisions.studies``: 'study_records'): it settles
 those, and a record merged here that its copy held apart, decided otherwise, opens the conflict
 again, told to whoever imports it (:func:`told`; a copy taken after the lead's merge held it:
 nothing to tell). A line that does not say (an export from before): where a merge was made

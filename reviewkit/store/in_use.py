@@ -11,7 +11,7 @@ def reasons_in_use(db: Store) -> dict[tuple[str, str], int]:
     """(stage, reason code) -> number of live decisions in the log that give it. An undone
     entry decides nothing (no report, count or agreement reads it), so a reason given once by
     mistake and undone may leave the protocol; ``decisions import`` accepts such an entry with
-    its undo (:mod:`reviewkit.decision_exchange`). An undo entry is never undone itself."""
+    its undo (:mod:`reviewkit.decisions.exchange`). An undo entry is never undone itself."""
     rows = db.query(
         "SELECT stage, reason, COUNT(*) AS n FROM decisions WHERE reason != ''"
         " AND id NOT IN (SELECT undoes FROM decisions WHERE undoes IS NOT NULL)"

@@ -236,7 +236,7 @@ def test_every_top_level_module_is_in_a_layer() -> None:
 
 def test_every_part_of_the_ranker_is_kept_off_screening() -> None:
     """The layer below the ranker (its parts) sits under screening, protocol_in_use and
-    decision_keys only because the contract ranker-parts-beside-screening forbids those its
+    decisions.keys only because the contract ranker-parts-beside-screening forbids those its
     modules: a part added to the layer and not to the contract could be imported by them."""
     config = configparser.ConfigParser(interpolation=None)
     config.read(ROOT / ".importlinter", encoding="utf-8")

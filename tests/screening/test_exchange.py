@@ -222,7 +222,7 @@ def test_after_uncertain_a_second_reviewer_may_vote(one_reviewer_machines, tmp_p
 def test_an_import_reads_the_duplicate_clusters_once(two_machines, tmp_path, capsys, monkeypatch):
     """A file with entries already here and new votes: the clusters (which study a record is
     in) are read once, under the write lock, for both checks (they were read twice)."""
-    import reviewkit.decision_exchange as exchange
+    import reviewkit.decisions.exchange as exchange
 
     here, there = two_machines
     ids = sorted(scr.stage_outcomes(here, TA))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reviewkit.decision_keys import STUDY_RECORDS, RecordResolver, key_problem
+from reviewkit.decisions.keys import STUDY_RECORDS, RecordResolver, key_problem
 from reviewkit.screening.rules import FINAL
 from reviewkit.store import Store
 from reviewkit.store import duplicates as links

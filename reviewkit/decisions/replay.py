@@ -1,5 +1,5 @@
 """A decision log's entries replayed against the project's own log before an import writes
-them (``decision_exchange.import_decisions``): an id already here with other content, a change
+them (``decisions.exchange.import_decisions``): an id already here with other content, a change
 a later stage holds, a vote its record no longer waited for. Each check raises a ``UserError``
 naming the file's line; nothing is written before all have passed."""
 
@@ -77,7 +77,7 @@ def votes_after_final(
 
 def file_key(record: Mapping[str, object], *, every: bool = False) -> str:
     """An entry's record as the file names it, by the key that finds it first (PMID, then DOI,
-    then title: ``decision_keys.RecordResolver``): 'PMID 1001', "title 'return to …'";
+    then title: ``decisions.keys.RecordResolver``): 'PMID 1001', "title 'return to …'";
     ``every``: each key the entry gives, in that order ('PMID 1001, DOI 10.1/x'), for a record
     none of them found."""
     keys = []

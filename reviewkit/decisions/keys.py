@@ -4,7 +4,7 @@ An exported entry names its record portably, never by local id (the other machin
 imported its records in another order). :class:`RecordResolver` finds it again: by PMID, then
 DOI, then normalised title and year; where one PMID or DOI is on several records that dedup kept
 apart, the key's DOI and title narrow them, and a key that still fits two studies is refused by
-its line rather than guessed (:mod:`reviewkit.decision_exchange` reads the log).
+its line rather than guessed (:mod:`reviewkit.decisions.exchange` reads the log).
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 Each line is one log entry with its stable id and the record named portably (PMID, DOI and
 normalised title + year), never by local id: the other machine may have imported its records
 in another order; a final decision also names the records its study held when it was given
-(``study_records``: :mod:`reviewkit.decision_studies`), links not being exchanged. Importing is all or nothing and idempotent: entries already present are
+(``study_records``: :mod:`reviewkit.decisions.studies`), links not being exchanged. Importing is all or nothing and idempotent: entries already present are
 skipped; an entry whose id is present with different content refuses the whole file.
 
-Each line is read and checked before anything is written (:mod:`reviewkit.decision_lines`).
+Each line is read and checked before anything is written (:mod:`reviewkit.decisions.lines`).
 
 With the protocol, a vote is also refused when its record no longer waited for it, by the
 rule the screening app applies to a key press (``screening.decide``): replayed in time order
@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
-from reviewkit.decision_keys import RecordResolver, portable_key
-from reviewkit.decision_lines import FORMAT, read_lines
-from reviewkit.decision_replay import (
+from reviewkit.decisions.keys import RecordResolver, portable_key
+from reviewkit.decisions.lines import FORMAT, read_lines
+from reviewkit.decisions.replay import (
     CONTENT,
     check_held,
     check_repeat,
@@ -37,7 +37,7 @@ from reviewkit.decision_replay import (
     file_key,
     votes_after_final,
 )
-from reviewkit.decision_studies import (
+from reviewkit.decisions.studies import (
     STUDY_RECORDS,
     held_first_time,
     held_in_copies,

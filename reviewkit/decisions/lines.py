@@ -1,4 +1,4 @@
-"""Reading and checking the lines of a decision log (:mod:`reviewkit.decision_exchange`).
+"""Reading and checking the lines of a decision log (:mod:`reviewkit.decisions.exchange`).
 
 Each line carries the review id (the protocol's ``[review] id``, recorded in the database) so a
 log exported from one review is refused by the project of another, naming both ids. A line
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from reviewkit.decision_keys import key_problem
-from reviewkit.decision_replay import CONTENT
-from reviewkit.decision_studies import STUDY_RECORDS, study_records_problem
+from reviewkit.decisions.keys import key_problem
+from reviewkit.decisions.replay import CONTENT
+from reviewkit.decisions.studies import STUDY_RECORDS, study_records_problem
 from reviewkit.errors import UPGRADE_HINT, UserError, command_line
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
