@@ -66,6 +66,7 @@ def test_text_that_merely_starts_like_an_error_value_is_read(tmp_path, capsys):
 
 def test_an_error_cell_of_a_workbook_is_refused(tmp_path, capsys):
     import openpyxl
+
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Title", "Authors", "Year", "DOI"])
