@@ -391,7 +391,10 @@ def _error_value_cell(data: bytes) -> bytes:
     """The sheet with its first row's first cell as Excel saves a text it read as a formula
     that is none ('-Omics …' -> '#NAME?'): the first line after the header (one line)."""
     lines = data.split(b"\n")
-    row = next(i for i, ln in enumerate(lines) if i and ln.strip())
+    row = next((i for i, ln in enumerate(lines) if i and ln.strip()), None)
+    if row is None:  # a header alone (an empty queue): the row added below it
+        sep = b";" if lines[0].count(b";") > lines[0].count(b",") else b","
+        return lines[0] + b"\n#NAME?" + sep * lines[0].count(sep) + b"\n"
     line = lines[row]
     sep = b";" if line.count(b";") > line.count(b",") else b","
     if line.startswith(b'"'):
