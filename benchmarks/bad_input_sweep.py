@@ -294,6 +294,8 @@ SLOTS = [
 ]
 # a value that names a real thing where a name is free text: valid
 SHOULD_WORK = ("space", "newline", "non-ascii")
+# a good file as real tools save it (round 27): must be read as the good file is
+READ_AS_WRITTEN = ("utf8-bom", "crlf", "no-final-newline")
 
 
 @dataclass
@@ -371,6 +373,38 @@ def _page_break_lines(data: bytes) -> bytes:
     return b"\n".join(out)
 
 
+def _without_bom(data: bytes) -> bytes:
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def _utf8_bom(data: bytes) -> bytes:
+    """The file as Excel's 'CSV UTF-8' or Notepad's 'UTF-8 with BOM' saves it."""
+    return b"\xef\xbb\xbf" + _without_bom(data)
+
+
+def _crlf(data: bytes) -> bytes:
+    """The file with Windows line ends (CRLF), as Notepad, Excel and git's autocrlf write it."""
+    return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def _error_value_cell(data: bytes) -> bytes:
+    """The sheet with its first row's first cell as Excel saves a text it read as a formula
+    that is none ('-Omics …' -> '#NAME?'): the first line after the header (one line)."""
+    lines = data.split(b"\n")
+    row = next((i for i, ln in enumerate(lines) if i and ln.strip()), None)
+    if row is None:  # a header alone (an empty queue): the row added below it
+        sep = b";" if lines[0].count(b";") > lines[0].count(b",") else b","
+        return lines[0] + b"\n#NAME?" + sep * lines[0].count(sep) + b"\n"
+    line = lines[row]
+    sep = b";" if line.count(b";") > line.count(b",") else b","
+    if line.startswith(b'"'):
+        rest = line[line.index(b'"', 1) + 1 :]
+    else:
+        rest = line[line.index(sep) :] if sep in line else b""
+    lines[row] = b"#NAME?" + rest
+    return b"\n".join(lines)
+
+
 def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[str, Path, bool]]:
     """(label, path, must be refused) for a file to read whose good file is ``good``."""
     folder = base / "in"
@@ -401,6 +435,28 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         ("page-break-lines", _page_break_lines(data), False),
         ("zone-identifier", b"[ZoneTransfer]\r\nZoneId=3\r\n", importer),
         ("joined-bom", data + b"\n\xef\xbb\xbf" + data, False),
+        # round 27: what real tools write for a good file (each must be read, READ_AS_WRITTEN):
+        # a UTF-8 byte-order mark (Excel's 'CSV UTF-8', Notepad's 'UTF-8 with BOM'), Windows
+        # line ends (Notepad, Excel, git's core.autocrlf), no line break after the last line
+        # (Google Sheets' CSV download, editors that add none); and UTF-16 big-endian with its
+        # mark (Java's 'UTF-16' encoder, as in JabRef's save encodings: may be refused, clearly)
+        *(
+            [
+                ("utf8-bom", _utf8_bom(data), False),
+                ("crlf", _crlf(data), False),
+                ("no-final-newline", data.rstrip(b"\r\n"), False),
+            ]
+            if ext != "pdf"
+            else []
+        ),
+        # round 27: the sheet opened in a spreadsheet and saved again, a cell that started with
+        # '-' read as a formula and saved as '#NAME?': its text lost (refused)
+        *([("error-value-cell", _error_value_cell(data), True)] if ext == "csv" else []),
+        (
+            "utf16be-bom",
+            b"\xfe\xff" + _without_bom(data).decode("utf-8", "replace").encode("utf-16-be"),
+            False,
+        ),
     ]
     out: list[tuple[str, Path, bool]] = []
     for label, content, must in made:
@@ -661,7 +717,8 @@ def trials(slot: Slot, goods: dict[str, str], base: Path, template: Path) -> lis
         for label, path, must in file_values(ext, good, sub, slot.name.startswith("import")):
             if label == "unreadable":
                 _locked(sub, good)
-            values.append((label, str(path), must, label in SHOULD_WORK, str(path)))
+            works = label in SHOULD_WORK or label in READ_AS_WRITTEN
+            values.append((label, str(path), must, works, str(path)))
     elif kind.startswith("out:"):
         for label, path, must in output_values(kind[4:], base):
             values.append((label, path, must, label in SHOULD_WORK, path if must else ""))

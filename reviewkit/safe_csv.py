@@ -28,6 +28,23 @@ def looks_like_formula(value: object) -> bool:
     )
 
 
+# the error values a spreadsheet shows, and saves to CSV, in place of a cell's text: Excel's
+# (Microsoft's XlCVError list and the newer #SPILL!, #CALC!, #FIELD!, #BLOCKED!, #CONNECT!,
+# #BUSY!, #UNKNOWN!, #GETTING_DATA), Google Sheets' #ERROR!, and LibreOffice's 'Err:5xx' codes.
+# A cell of text that starts with '=', '+', '-' or '@' (FORMULA_START) is read as a formula when
+# a CSV is opened, and one that is no formula ('-Omics', '+ve', '@home') becomes '#NAME?':
+# saved again, the text is lost. Only a whole cell is one: no reference's text is.
+_ERROR_VALUE = re.compile(
+    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!"
+    r"|BUSY!|UNKNOWN!|GETTING_DATA|ERROR!)|Err:5\d\d"
+)
+
+
+def is_error_value(value: str) -> bool:
+    """Whether a cell holds a spreadsheet's error value in place of its text ('#NAME?')."""
+    return bool(_ERROR_VALUE.fullmatch(value.strip()))
+
+
 def neutralise(value: Any) -> Any:
     """The cell as it goes into a CSV: formula-looking text gets a leading apostrophe (OWASP)."""
     return "'" + value if looks_like_formula(value) else value

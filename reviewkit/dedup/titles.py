@@ -14,6 +14,7 @@ from reviewkit.dedup.notice_titles import (
     says_notice,
 )
 from reviewkit.records import normalise_title
+from reviewkit.safe_csv import is_error_value
 
 # Words that mark a record about another record (not a copy of it).
 NOTICE_WORDS = frozenset(
@@ -216,7 +217,6 @@ def _nuclide_labels(title: str) -> str:
     return _NUCLIDE_SYMBOL_FIRST.sub(lambda m: _nuclide(m[2], m[1], m[0]), title)
 
 
-_SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
 _ROMAN_VALUES = {
@@ -291,7 +291,7 @@ def retracted_mark(title: str) -> bool:
 def match_title(title: str) -> str:
     """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
     title = title or ""
-    if _SPREADSHEET_ERROR.match(title.strip()):
+    if is_error_value(title):
         return ""  # '#NAME?' left by a spreadsheet: no title
     if "\u00e2\u0080" in title:  # UTF-8 read as Latin-1 ('â\x80\x98Shine')
         with contextlib.suppress(UnicodeError):

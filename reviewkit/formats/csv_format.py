@@ -26,6 +26,7 @@ from reviewkit.formats.csv_read import (
     below_title_rows,
     duplicate_columns,
     is_wos_dialect,
+    refuse_error_values,
     sheet,
 )
 from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresses
@@ -352,6 +353,7 @@ def read(
             continue
         check_shape(row, start, line)
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
+        refuse_error_values(((header[columns[f]], v) for f, v in values.items()), f"{name}:{start}")
         position += 1
         kwargs: dict = {
             f: split_list(f, v) if f in LIST_FIELDS else v

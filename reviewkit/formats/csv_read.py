@@ -29,7 +29,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.formats.text_sniff import sep_line
-from reviewkit.safe_csv import restore
+from reviewkit.safe_csv import is_error_value, restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
@@ -359,6 +359,25 @@ class RowShape:
         self.short_before = self.short_before or cells < self.named
 
 
+def refuse_error_values(cells: Iterable[tuple[str, str]], where: str) -> None:
+    """FormatError for the first (column, cell) of a row whose cell holds a spreadsheet's error
+    value ('#NAME?', :func:`reviewkit.safe_csv.is_error_value`): the file was opened in a
+    spreadsheet and saved again, and the cell's text, read as a formula, is lost. Stored, a
+    record would be titled '#NAME?' (or an extraction value be one) for good."""
+    for column, cell in cells:
+        if is_error_value(cell):
+            raise FormatError(
+                f"the {column!r} cell holds {cell.strip()!r}, an error value a spreadsheet"
+                " wrote in place of its text: a value starting with =, +, - or @ is read as a"
+                " formula when the file is opened in Excel, LibreOffice or Google Sheets, and"
+                " saved again the text is lost",
+                where=where,
+                hint="use the file as it was exported or written, not a copy opened and saved"
+                " in a spreadsheet; or type the cell's text again with an apostrophe (') in"
+                " front, so that it stays text; nothing was read in",
+            )
+
+
 def dict_rows(
     text: str, name: str, *, used: Sequence[str] | None = None, any_case: bool = False
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
@@ -414,6 +433,10 @@ def _sheet_dict_rows(
                     "a value in a column without a name", where=f"{name}:{start}",
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
-            yield start, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
+            row = {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
+            refuse_error_values(
+                ((h, row[h]) for h in (used or header) if h in row), f"{name}:{start}"
+            )
+            yield start, row
 
     return [h for h in header if h], body()
