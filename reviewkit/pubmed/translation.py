@@ -54,6 +54,17 @@ def _date_days(leaf: Node) -> str | None:
 _APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
 
 
+def index_words(text: str, truncated: bool = False) -> str:
+    """A word-indexed term's text as NCBI's index holds it, each apostrophe a break between
+    words (_APOSTROPHES). ``truncated`` (``text`` ends in its ``*``): the truncated last word
+    keeps its apostrophe, as its stem is counted on the word as written
+    (query.short_wildcard_stems): ``worker's*`` written ``"worker s*"`` would be a stem of one
+    letter, a query PubMed and the local server refuse, not the one that was run."""
+    words = text.split()
+    last = [words.pop()] if truncated and words else []
+    return " ".join(" ".join(words).translate(_APOSTROPHES).split() + last)
+
+
 def translate(node: Node) -> str:
     """The query as the local server understood it, in PubMed's translation style (ignored
     stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
@@ -93,8 +104,8 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
     ):
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
-    if node.field in TEXT_FIELDS:  # a word-indexed field: the index's term (_APOSTROPHES)
-        text = " ".join(text.translate(_APOSTROPHES).split())
+    if node.field in TEXT_FIELDS:  # a word-indexed field: the index's term
+        text = index_words(text, node.truncated)
     heading, slash, sub = text.rpartition("/")
     full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
     if full:  # /th as /therapy

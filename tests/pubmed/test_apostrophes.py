@@ -27,3 +27,23 @@ def test_a_plural_possessive_drops_its_apostrophe(server: EutilsServer) -> None:
 
 def test_a_name_keeps_its_apostrophe(server: EutilsServer) -> None:
     assert esearch(server, term="o'connor[au]")["QueryTranslation"] == "o'connor[Author]"
+
+
+def test_a_truncated_word_keeps_its_apostrophe(server: EutilsServer) -> None:
+    """A truncated word's stem is counted on the word as written (PubMed's four characters
+    before '*'), so its translation keeps the apostrophe: ``"cell s*"`` is a stem of one letter,
+    refused, and ``"patients *"`` a lone '*'. Run as a query, the translation is the same
+    search, translated alike; a word before the truncated one is still split."""
+    for term, written in (
+        ("cell's*", '"cell\'s*"[All Fields]'),
+        ("patients'*[tiab]", '"patients\'*"[Title/Abstract]'),
+        ("study's*[tiab]", '"study\'s*"[Title/Abstract]'),
+    ):
+        reply = esearch(server, term=term)
+        assert int(reply["Count"]) > 0
+        assert reply["QueryTranslation"] == written
+        again = esearch(server, term=written)
+        assert (again["Count"], again["QueryTranslation"]) == (reply["Count"], written)
+    assert esearch(server, term='"cocaine\'s effect*"[tiab]')["QueryTranslation"] == (
+        '"cocaine s effect*"[Title/Abstract]'
+    )
