@@ -4,6 +4,8 @@ two QueryTranslations (of two runs) search the same."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from reviewkit.pubmed.citation_terms import NAME_TAGS
 from reviewkit.pubmed.dates import day_range
 from reviewkit.pubmed.fields import (
@@ -171,9 +173,15 @@ def _canonical(node: Node) -> str:
 def _leaf_key(leaf: Node) -> str:
     """A leaf's text for comparing; a date or range as its days, so that a run translated
     before pubfid6 (``2020:2021[Date - Publication]``, ``"2020"[Date - Publication]``) and one
-    after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search."""
+    after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search; a word-indexed
+    term as the index's words (:func:`index_words`), so that ``"alzheimer's"[All Fields]``,
+    written so before pubfid15, and ``"alzheimer s"[All Fields]`` are too."""
     days = _date_days(leaf)
-    return f"{days}[{leaf.field}]" if days else repr(leaf)
+    if days:
+        return f"{days}[{leaf.field}]"
+    if isinstance(leaf, Term) and leaf.field in TEXT_FIELDS:
+        leaf = dataclasses.replace(leaf, text=index_words(leaf.text))
+    return repr(leaf)
 
 
 _Chain = tuple[str, tuple[str, ...]]  # (operator, its operands' texts); ("", (leaf,)) for a leaf

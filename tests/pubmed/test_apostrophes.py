@@ -9,6 +9,7 @@ from __future__ import annotations
 from pubmed.eutils_get import esearch
 
 from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.translation import same_translation
 
 
 def test_a_possessive_is_written_as_the_index_s_two_words(server: EutilsServer) -> None:
@@ -47,3 +48,16 @@ def test_a_truncated_word_keeps_its_apostrophe(server: EutilsServer) -> None:
     assert esearch(server, term='"cocaine\'s effect*"[tiab]')["QueryTranslation"] == (
         '"cocaine s effect*"[Title/Abstract]'
     )
+
+
+def test_a_word_with_or_without_its_apostrophe_is_the_same_translation() -> None:
+    """Runs of one stored search translated before pubfid15 (the word as typed) and after (the
+    index's words) searched the same: a rerun must not read as a changed translation (search
+    diff, the search log). Another word, or a name, is not the same."""
+    old = '"worker\'s compensation"[All Fields] AND "alzheimer\'s"[Title/Abstract]'
+    new = '"alzheimer s"[Title/Abstract] AND "worker s compensation"[All Fields]'
+    assert same_translation(old, new)
+    assert same_translation('"workers\' compensation"[tw]', '"workers compensation"[tw]')
+    assert same_translation('"cell\'s*"[All Fields]', '"cell s*"[All Fields]')
+    assert not same_translation('"worker s compensation"[tw]', '"workers compensation"[tw]')
+    assert not same_translation("o'connor[Author]", "o connor[Author]")
