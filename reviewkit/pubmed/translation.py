@@ -5,6 +5,7 @@ two QueryTranslations (of two runs) search the same."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from reviewkit.pubmed.citation_terms import NAME_TAGS
 from reviewkit.pubmed.dates import day_range
@@ -52,19 +53,25 @@ def _date_days(leaf: Node) -> str | None:
 # there too (the same records are found), so only the written term changes: "worker's
 # compensation" is "worker s compensation"[All Fields]; "workers' compensation" is "workers
 # compensation". Names, journals and the other whole-value fields keep theirs (o'brien[au]:
-# no recorded translation shows NCBI's).
-_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
+# no recorded translation shows NCBI's). An apostrophe that does not stand between two word
+# characters (a prime before a hyphen, 3'-untranslated; a plural's, workers') is dropped, not
+# made a space: "3 -untranslated" would be a word that begins with a hyphen (our reading: no
+# recorded translation of a prime).
+_APOSTROPHE = re.compile("['\u2019]")
+_BETWEEN_WORDS = re.compile(r"(?<=\w)['\u2019](?=\w)")
 
 
 def index_words(text: str, truncated: bool = False) -> str:
-    """A word-indexed term's text as NCBI's index holds it, each apostrophe a break between
-    words (_APOSTROPHES). ``truncated`` (``text`` ends in its ``*``): the truncated last word
-    keeps its apostrophe, as its stem is counted on the word as written
-    (query.short_wildcard_stems): ``worker's*`` written ``"worker s*"`` would be a stem of one
-    letter, a query PubMed and the local server refuse, not the one that was run."""
+    """A word-indexed term's text as NCBI's index holds it, an apostrophe between two word
+    characters a break between words, any other dropped (_BETWEEN_WORDS). ``truncated``
+    (``text`` ends in its ``*``): the truncated last word keeps its apostrophe, as its stem is
+    counted on the word as written (query.short_wildcard_stems): ``worker's*`` written
+    ``"worker s*"`` would be a stem of one letter, a query PubMed and the local server refuse,
+    not the one that was run."""
     words = text.split()
     last = [words.pop()] if truncated and words else []
-    return " ".join(" ".join(words).translate(_APOSTROPHES).split() + last)
+    split = _APOSTROPHE.sub("", _BETWEEN_WORDS.sub(" ", " ".join(words)))
+    return " ".join(split.split() + last)
 
 
 def translate(node: Node) -> str:

@@ -61,3 +61,13 @@ def test_a_word_with_or_without_its_apostrophe_is_the_same_translation() -> None
     assert same_translation('"cell\'s*"[All Fields]', '"cell s*"[All Fields]')
     assert not same_translation('"worker s compensation"[tw]', '"workers compensation"[tw]')
     assert not same_translation("o'connor[Author]", "o connor[Author]")
+
+
+def test_a_prime_before_a_hyphen_leaves_no_lone_hyphen(server: EutilsServer) -> None:
+    """A prime (3'-untranslated, chemistry's and genetics' 5'-, 2'-) is an apostrophe the
+    index splits at as well; written as a space it left "3 -untranslated", a word that begins
+    with a hyphen. Dropped there, the translation is the hyphenated word, the same search."""
+    reply = esearch(server, term="3'-untranslated")
+    assert int(reply["Count"]) > 0
+    assert reply["QueryTranslation"] == '"3-untranslated"[All Fields]'
+    assert esearch(server, term='"3-untranslated"')["Count"] == reply["Count"]
