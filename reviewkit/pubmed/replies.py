@@ -341,8 +341,9 @@ RELEVANCE_NOT_IMITATED = (
 
 
 def sort_kind(value: str) -> str:
-    """The sort asked for ('' = default); a value the server does not know is refused."""
-    key = value.strip().lower().replace("+", " ")
+    """The sort asked for ('' = default; ``value`` as params.read_values read it, trimmed and
+    in lower case); a value the server does not know is refused."""
+    key = value.replace("+", " ")
     if not key:
         return ""
     if key not in SORTS:
@@ -355,8 +356,7 @@ def limit_to_field(node: Node, name: str) -> Node:
     """esearch's ``field``: every term without a tag gets this one (``term=asthma&field=title``
     is ``asthma[title]``, NBK25499); tagged terms keep their own tag. The tree is rebuilt with
     :func:`~reviewkit.query.fold` (no recursion: a chain of thousands of terms is that deep)."""
-    key = name.strip().lower()
-    tag = EINFO_TAGS.get(key) or FIELD_ALIASES.get(key)
+    tag = EINFO_TAGS.get(name) or FIELD_ALIASES.get(name)  # read trimmed, in lower case
     if not tag:
         raise ReplyError(f"field {name!r} is not a PubMed search field")
 

@@ -176,7 +176,7 @@ class EutilsServer:
         sort = sort_kind(params.get("sort", ""))
         try:
             node = parse_or_fail(term) if term else None
-            if node is not None and params.get("field", "").strip():
+            if node is not None and params.get("field"):
                 node = limit_to_field(node, params["field"])
             history = self._searches(params)
             node = with_query_key(node, params, len(history))

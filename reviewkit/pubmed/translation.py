@@ -4,6 +4,9 @@ two QueryTranslations (of two runs) search the same."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from reviewkit.pubmed.citation_terms import NAME_TAGS
 from reviewkit.pubmed.dates import day_range
 from reviewkit.pubmed.fields import (
@@ -50,8 +53,25 @@ def _date_days(leaf: Node) -> str | None:
 # there too (the same records are found), so only the written term changes: "worker's
 # compensation" is "worker s compensation"[All Fields]; "workers' compensation" is "workers
 # compensation". Names, journals and the other whole-value fields keep theirs (o'brien[au]:
-# no recorded translation shows NCBI's).
-_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
+# no recorded translation shows NCBI's). An apostrophe that does not stand between two word
+# characters (a prime before a hyphen, 3'-untranslated; a plural's, workers') is dropped, not
+# made a space: "3 -untranslated" would be a word that begins with a hyphen (our reading: no
+# recorded translation of a prime).
+_APOSTROPHE = re.compile("['\u2019]")
+_BETWEEN_WORDS = re.compile(r"(?<=\w)['\u2019](?=\w)")
+
+
+def index_words(text: str, truncated: bool = False) -> str:
+    """A word-indexed term's text as NCBI's index holds it, an apostrophe between two word
+    characters a break between words, any other dropped (_BETWEEN_WORDS). ``truncated``
+    (``text`` ends in its ``*``): the truncated last word keeps its apostrophe, as its stem is
+    counted on the word as written (query.short_wildcard_stems): ``worker's*`` written
+    ``"worker s*"`` would be a stem of one letter, a query PubMed and the local server refuse,
+    not the one that was run."""
+    words = text.split()
+    last = [words.pop()] if truncated and words else []
+    split = _APOSTROPHE.sub("", _BETWEEN_WORDS.sub(" ", " ".join(words)))
+    return " ".join(split.split() + last)
 
 
 def translate(node: Node) -> str:
@@ -93,8 +113,8 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
     ):
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
-    if node.field in TEXT_FIELDS:  # a word-indexed field: the index's term (_APOSTROPHES)
-        text = " ".join(text.translate(_APOSTROPHES).split())
+    if node.field in TEXT_FIELDS:  # a word-indexed field: the index's term
+        text = index_words(text, node.truncated)
     heading, slash, sub = text.rpartition("/")
     full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
     if full:  # /th as /therapy
@@ -160,9 +180,15 @@ def _canonical(node: Node) -> str:
 def _leaf_key(leaf: Node) -> str:
     """A leaf's text for comparing; a date or range as its days, so that a run translated
     before pubfid6 (``2020:2021[Date - Publication]``, ``"2020"[Date - Publication]``) and one
-    after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search."""
+    after (``2020/01/01:2021/12/31[...]``, NCBI's form) are the same search; a word-indexed
+    term as the index's words (:func:`index_words`), so that ``"alzheimer's"[All Fields]``,
+    written so before pubfid15, and ``"alzheimer s"[All Fields]`` are too."""
     days = _date_days(leaf)
-    return f"{days}[{leaf.field}]" if days else repr(leaf)
+    if days:
+        return f"{days}[{leaf.field}]"
+    if isinstance(leaf, Term) and leaf.field in TEXT_FIELDS:
+        leaf = dataclasses.replace(leaf, text=index_words(leaf.text))
+    return repr(leaf)
 
 
 _Chain = tuple[str, tuple[str, ...]]  # (operator, its operands' texts); ("", (leaf,)) for a leaf
