@@ -10,6 +10,7 @@ in :mod:`reviewkit.tui.messages`) after the stage function returned, which tests
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -134,6 +135,17 @@ class ReviewkitApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
+        # What stands once the first screen is drawn (the project, the queue of its studies,
+        # Textual's modules and widgets) is kept out of the garbage collector's full collections
+        # while the app runs: each walked it all (125,000 objects with a 50,000-record queue) on
+        # the screen's thread, 40-60 ms of CPU, a keypress caught in one delayed by as much or,
+        # on a loaded machine, several times that (spike44, benchmarks/results/tui.md). Objects
+        # made later are collected as before; what is frozen and dies meanwhile is freed when
+        # the app ends (on_unmount), in a process running more than one app (tests) too.
+        self.call_after_refresh(gc.freeze)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit, keeping the screens open at that moment (:func:`quit_words` reads a prompt
