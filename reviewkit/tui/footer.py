@@ -4,13 +4,14 @@ keys it replaced.
 Textual's ``Footer`` builds its keys anew whenever the screen's bindings change
 (``refresh_bindings``: a key greyed or back). The screening screen does that twice per
 exclusion (the keys greyed while the reasons are open), and each rebuild's keys are Textual
-widgets (a message queue, styles, caches, two style nodes per key) that die in reference
-cycles: some 25,000 objects of garbage every 20 exclusions, which only a full garbage collection
-frees. A full collection walks every object of the process (125,000 after a 50,000-record
-project is opened, more as it goes): on the TUI benchmark's ranked run 20 of them per 500
-decisions, 40-200 ms of CPU each on the screen's thread, a keypress lost in one now and then
-(spike44: benchmarks/results/tui.md). So when only which keys work, or their tooltips, changed
-(the same keys in the same order) the keys shown are updated in place (:meth:`_regrey`): the
+widgets (a message queue, styles, caches, style nodes for their parts) that die in reference
+cycles: some 25,000 objects of garbage every 20 exclusions, which only a full garbage
+collection frees, and some of their caches stayed (42,000 objects more after 150 decisions). A
+full collection walks every object of the process (125,000 once a 50,000-record project is
+open, 198,000 after 500 decisions): on the TUI benchmark's ranked run 19 of them, 66-194 ms of
+CPU each on a loaded machine, the screen's thread waiting meanwhile (spike44:
+benchmarks/results/tui-gc.md). So when only which keys work, or their tooltips, changed (the
+same keys in the same order) the keys shown are updated in place (:meth:`_regrey`): the
 ``-disabled`` class (dim, struck through: ``ReviewkitApp.CSS``) and the tooltip, as
 ``FooterKey.__init__`` sets them; any other change is built anew, as Textual does.
 
