@@ -325,7 +325,8 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
     """Per-decision latency (key press to next record on screen) over n decisions, ms.
 
     With ``rank`` the reviewer's ranker runs as ``reviewkit screen`` runs it by default:
-    features built and the model retrained in background threads of the same process.
+    features built and the model retrained in a process of its own (``QueueRanker``'s
+    ``isolate``); this process's listener thread receives each order.
     """
     from reviewkit.project import open_project
     from reviewkit.ranking.queue import QueueRanker
