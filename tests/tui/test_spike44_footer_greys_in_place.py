@@ -11,6 +11,7 @@ from screening.helpers import until
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from tui.helpers import TA, settled_footer
 
 from reviewkit import screening as scr
@@ -29,9 +30,12 @@ def test_the_reasons_grey_the_keys_shown_and_bring_them_back(team) -> None:
             await pilot.press("e")
             picking = await settled_footer(pilot)
             greyed = [key.has_class("-disabled") for key in picking]
+            # drawn greyed too: the words of the keys off struck through (ReviewkitApp.CSS)
+            await until(pilot, lambda: [_struck(k) for k in picking] == greyed, "struck keys")
             await pilot.press("escape")
             back = await settled_footer(pilot)
             working = [key.has_class("-disabled") for key in back]
+            await until(pilot, lambda: not any(map(_struck, back)), "no key struck")
             await pilot.press("q")
         return first, picking, back, greyed, working
 
@@ -40,6 +44,10 @@ def test_the_reasons_grey_the_keys_shown_and_bring_them_back(team) -> None:
     assert not any(working)  # closed: every key works again
     assert all(a is b for a, b in zip(first, picking, strict=True))  # the same widgets
     assert all(a is b for a, b in zip(first, back, strict=True))
+
+
+def _struck(key: Widget) -> bool:
+    return any(seg.style is not None and seg.style.strike for seg in key.render_line(0))
 
 
 class _Hides(Screen):
