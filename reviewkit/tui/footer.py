@@ -46,6 +46,8 @@ class KeysFreeingFooter(Footer):
         yield from super().compose()
 
     async def recompose(self) -> None:
+        if not self.is_attached or self._pruning:  # removed meanwhile: as Widget.recompose
+            return
         shape, states = self._keys_now()
         keys = list(self.query(FooterKey))
         if self._bindings_ready and shape == self._shape and len(keys) == len(states):
