@@ -108,7 +108,13 @@ def reset_decisions(folder: Path) -> Path:
     about 190 decisions) pays for writing out the whole freshly copied file, which no project
     in use has waiting.
     """
-    copy = folder.parent / "tui-run"
+    # one copy per process: .work is shared by every checkout, and two runs at once (a probe
+    # in one worktree, the benchmark in another) removed each other's copy mid-run
+    copy = folder.parent / f"tui-run-{os.getpid()}"
+    for left in folder.parent.glob("tui-run-*"):  # left by a run that was killed
+        pid = left.name.removeprefix("tui-run-")
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(left, ignore_errors=True)
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir()
     for name in ("protocol.toml", "review.sqlite"):
@@ -118,6 +124,16 @@ def reset_decisions(folder: Path) -> Path:
         with open(copy / name, "rb+") as fh:
             os.fsync(fh.fileno())
     return copy
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _keep_notices(path: Path) -> None:
@@ -309,7 +325,8 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
     """Per-decision latency (key press to next record on screen) over n decisions, ms.
 
     With ``rank`` the reviewer's ranker runs as ``reviewkit screen`` runs it by default:
-    features built and the model retrained in background threads of the same process.
+    features built and the model retrained in a process of its own (``QueueRanker``'s
+    ``isolate``); this process's listener thread receives each order.
     """
     from reviewkit.project import open_project
     from reviewkit.ranking.queue import QueueRanker

@@ -1,26 +1,89 @@
-"""The footer every screen shows: Textual's, letting go of the keys it replaced.
+"""The footer every screen shows: Textual's, greying its keys in place and letting go of the
+keys it replaced.
 
 Textual's ``Footer`` builds its keys anew whenever the screen's bindings change
-(``refresh_bindings``: a key greyed or back), and each key binds its ``compact`` to the footer's
-(``data_bind``), which leaves a watcher on the footer holding the key. Textual drops the
-watchers of removed keys only when ``compact`` changes, which it never does here, so every
-rebuild kept its keys: the screening screen rebuilds its footer twice per exclusion (the keys
-greyed while the reasons are open), 2,988 keys after 250 decisions, and the TUI benchmark's
-500 decisions peaked at 148 MB (Textual 8.2.8). Textual's issue #6666 (open) reports it: a
-watcher is pruned only when the watched reactive is set again; once Textual prunes watchers
-when their owner is removed, this class can go.
+(``refresh_bindings``: a key greyed or back). The screening screen does that twice per
+exclusion (the keys greyed while the reasons are open), and each rebuild's keys are Textual
+widgets (a message queue, styles, caches, style nodes for their parts) that die in reference
+cycles: some 25,000 objects of garbage every 20 exclusions, which only a full garbage
+collection frees, and some of their caches stayed (42,000 objects more after 150 decisions). A
+full collection walks every object of the process (125,000 once a 50,000-record project is
+open, 198,000 after 500 decisions): on the TUI benchmark's ranked run 19 of them, 66-194 ms of
+CPU each on a loaded machine, the screen's thread waiting meanwhile (spike44:
+benchmarks/results/tui-gc.md). So when only which keys work, or their tooltips, changed (the
+same keys in the same order) the keys shown are updated in place (:meth:`_regrey`): the
+``-disabled`` class (dim, struck through: ``ReviewkitApp.CSS``) and the tooltip, as
+``FooterKey.__init__`` sets them; any other change is built anew, as Textual does.
+
+Each key Textual builds binds its ``compact`` to the footer's (``data_bind``), which leaves a
+watcher on the footer holding the key; Textual drops the watchers of removed keys only when
+``compact`` changes, which it never does here, so every rebuild kept its keys (2,988 keys
+after 250 decisions, the TUI benchmark's 500 decisions peaked at 148 MB, Textual 8.2.8).
+Textual's issue #6666 (open) reports it: a watcher is pruned only when the watched reactive is
+set again. :meth:`KeysFreeingFooter.recompose` says ``compact`` changed after each rebuild.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import groupby
+from typing import Any
+
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+Shape = tuple[tuple[Any, ...], ...]  # each key shown: what a rebuild would change about it
 
 
 class KeysFreeingFooter(Footer):
-    """``Footer`` that lets the keys of its last rebuild go (see the module docstring)."""
+    """``Footer`` that greys its keys in place and lets the keys of its last rebuild go (see
+    the module docstring)."""
+
+    _shape: Shape | None = None  # the keys of the last build, as _keys_now gave them
+
+    def compose(self) -> Iterator[Any]:
+        self._shape = self._keys_now()[0] if self._bindings_ready else None
+        yield from super().compose()
 
     async def recompose(self) -> None:
+        if not self.is_attached or self._pruning:  # removed meanwhile: as Widget.recompose
+            return
+        shape, states = self._keys_now()
+        keys = list(self.query(FooterKey))
+        if self._bindings_ready and shape == self._shape and len(keys) == len(states):
+            self._regrey(keys, states)
+            return
         await super().recompose()
         # the documented way to say a reactive changed: Textual then drops the watchers of
         # keys that were removed, and tells the others the same value
         self.mutate_reactive(Footer.compact)
+
+    def _keys_now(self) -> tuple[Shape, list[tuple[bool, str]]]:
+        """The keys ``Footer.compose`` would show now, in its order (the first binding shown of
+        each action; a run of two or more actions of one binding group drawn as a group, its
+        keys' tooltip then ``tooltip or description``), and whether each works, with its
+        tooltip: the state :meth:`_regrey` sets, the rest the shape a rebuild changes."""
+        firsts: dict[str, tuple[Any, bool, str]] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show:
+                firsts.setdefault(binding.action, (binding, enabled, tooltip))
+        shape, states = [], []
+        for group, run in groupby(firsts.values(), lambda first: first[0].group):
+            keys = list(run)
+            grouped = group is not None and len(keys) > 1
+            for binding, enabled, tooltip in keys:
+                display = self.app.get_key_display(binding)
+                label = group.description if grouped else None  # a group's FooterLabel
+                shape.append((binding.key, display, binding.description, binding.action, label))
+                states.append((enabled, (tooltip or binding.description) if grouped else tooltip))
+        return tuple(shape), states
+
+    @staticmethod
+    def _regrey(keys: list[FooterKey], states: list[tuple[bool, str]]) -> None:
+        """Set each key's working state and tooltip as ``FooterKey.__init__`` does."""
+        for key, (enabled, tooltip) in zip(keys, states, strict=True):
+            if key._disabled == enabled:  # changed: restyled (only these keys)
+                key._disabled = not enabled  # FooterKey's own flag: a click on it rings
+                key.set_class(not enabled, "-disabled")
+            if (key.tooltip or "") != tooltip:
+                key.tooltip = tooltip or None
