@@ -41,6 +41,7 @@ costs nothing and the first screen does not wait for the import.
 
 from __future__ import annotations
 
+import textwrap
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -103,8 +104,12 @@ class RankStatus:
                 rows[-1] += f" · {part}"
             else:
                 rows.append(part)
-        if len(rows) > -(-len(line) // width):  # a row more than the line wrapped: the record
-            return line  # keeps it (the stop advice beside a model: 3 rows packed, 2 wrapped)
+        # a row more than the line wrapped (the record keeps it): the stop advice beside a
+        # model, 3 rows packed and 2 wrapped at 78 columns; a part wider than the row wraps
+        # itself (the order in words, 66 characters, on a 60-column terminal: 3 rows, the
+        # line's end cut by the line's room of two, where the line wrapped takes two)
+        if sum(_rows(row, width) for row in rows) > _rows(line, width):
+            return line
         return "\n".join(rows)
 
     def _parts(self, *, full: bool) -> list[str]:
@@ -160,6 +165,12 @@ class RankStatus:
             )
         kind = "protocol terms" if self.source == "protocol" else "random"
         return f"Order: {kind} (training the first model…)"
+
+
+def _rows(text: str, width: int) -> int:
+    """The rows ``text`` takes wrapped at its spaces into ``width`` columns, as the screen
+    wraps it (its characters one column each: numbers, words and the line's signs)."""
+    return len(textwrap.wrap(text, width, break_on_hyphens=False)) or 1
 
 
 class QueueRanker:
