@@ -117,10 +117,14 @@ class RankStatus:
         ready rule's counts in words ('include or uncertain'), for a row of their own."""
         parts = [self._left()]
         if self.advice is not None and self.advice.stop:
-            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
+            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here.
+            # '(p = …)', not '(test p = …)': beside an estimate of up to two digits the advice
+            # then fits the first row at 80 columns and the order the second (it wrapped
+            # mid-phrase); a p value under 0.001 is said so, as papers report one, not '0.000'
+            p = self.advice.p_value
             parts.append(
                 f"You may stop: {self.advice.target_recall:.0%} recall reached"
-                f" (test p = {self.advice.p_value:.3f})"
+                f" ({'p < 0.001' if p < 0.001 else f'p = {p:.3f}'})"
             )
         return [*parts, self._order(full=full)]
 
