@@ -24,6 +24,12 @@ def _rank_rows(screen) -> list[str]:  # noqa: ANN001
     return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
 
 
+def _laid_out(screen) -> bool:  # noqa: ANN001
+    """Whether the order line shows the estimate and the order (their rows laid out)."""
+    text = " ".join(_rank_rows(screen))
+    return "≈" in text and "Order" in text
+
+
 def test_a_narrow_terminal_shows_the_whole_order_line(project_b):
     records, _ = make_topic_records(150, 150)  # half include-like: an estimate over 100
     add_records(project_b, records)
@@ -42,7 +48,7 @@ def test_a_narrow_terminal_shows_the_whole_order_line(project_b):
             estimate = ranking.status().estimate
             assert estimate is not None and estimate.estimate >= 100, estimate
             s.render_rank()
-            await until(pilot, lambda: "≈" in " ".join(_rank_rows(s)), "the estimate shown")
+            await until(pilot, lambda: _laid_out(s), "the line with the estimate laid out")
             return _rank_rows(s)
 
     try:
