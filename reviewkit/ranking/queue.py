@@ -41,6 +41,7 @@ costs nothing and the first screen does not wait for the import.
 
 from __future__ import annotations
 
+import textwrap
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -103,8 +104,12 @@ class RankStatus:
                 rows[-1] += f" · {part}"
             else:
                 rows.append(part)
-        if len(rows) > -(-len(line) // width):  # a row more than the line wrapped: the record
-            return line  # keeps it (the stop advice beside a model: 3 rows packed, 2 wrapped)
+        # a row more than the line wrapped (the record keeps it): the stop advice beside a
+        # model, 3 rows packed and 2 wrapped at 78 columns; a part wider than the row wraps
+        # itself (the order in words, 66 characters, on a 60-column terminal: 3 rows, the
+        # line's end cut by the line's room of two, where the line wrapped takes two)
+        if sum(_rows(row, width) for row in rows) > _rows(line, width):
+            return line
         return "\n".join(rows)
 
     def _parts(self, *, full: bool) -> list[str]:
@@ -112,10 +117,14 @@ class RankStatus:
         ready rule's counts in words ('include or uncertain'), for a row of their own."""
         parts = [self._left()]
         if self.advice is not None and self.advice.stop:
-            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
+            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here.
+            # '(p = …)', not '(test p = …)': beside an estimate of up to two digits the advice
+            # then fits the first row at 80 columns and the order the second (it wrapped
+            # mid-phrase); a p value under 0.001 is said so, as papers report one, not '0.000'
+            p = self.advice.p_value
             parts.append(
                 f"You may stop: {self.advice.target_recall:.0%} recall reached"
-                f" (test p = {self.advice.p_value:.3f})"
+                f" ({'p < 0.001' if p < 0.001 else f'p = {p:.3f}'})"
             )
         return [*parts, self._order(full=full)]
 
@@ -160,6 +169,12 @@ class RankStatus:
             )
         kind = "protocol terms" if self.source == "protocol" else "random"
         return f"Order: {kind} (training the first model…)"
+
+
+def _rows(text: str, width: int) -> int:
+    """The rows ``text`` takes wrapped at its spaces into ``width`` columns, as the screen
+    wraps it (its characters one column each: numbers, words and the line's signs)."""
+    return len(textwrap.wrap(text, width, break_on_hyphens=False)) or 1
 
 
 class QueueRanker:

@@ -15,8 +15,11 @@ in screening.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -65,6 +68,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.help", "question_mark", "help", "Help", group="Other"),
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
+SKIPPED_AGAIN = "See skipped"  # j's footer word while only skipped pairs are left
 PLACE = "dedup review"  # where the status line and the quit line say the person is
 
 
@@ -330,6 +334,19 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         more = size - 1 - self.queue_size
         also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer's keys; with only skipped pairs left (none shown), j named for what it
+        does then: the footer said 'j Skip' with no pair to skip, under the pane's 'press j
+        to see them again'."""
+        active = super().active_bindings
+        if self.pair is not None or not self.queue:
+            return active
+        for key, b in active.items():
+            if b.binding.action == "skip":  # a keymap may have moved it off j
+                active[key] = b._replace(binding=replace(b.binding, description=SKIPPED_AGAIN))
+        return active
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # with no pair shown the keys that judge or page one are off, greyed in the footer,

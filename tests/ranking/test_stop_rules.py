@@ -72,4 +72,4 @@ def test_status_line_offers_to_stop_only_when_the_rule_says_so():
     assert "You may stop" not in _status(None).describe()
     assert "You may stop" not in _status(StopAdvice(False, "test", 0.4, 0.95)).describe()
     line = _status(StopAdvice(True, "test", 0.012, 0.95)).describe()
-    assert "You may stop: 95% recall reached (test p = 0.012)" in line
+    assert "You may stop: 95% recall reached (p = 0.012)" in line

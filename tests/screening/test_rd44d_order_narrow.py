@@ -1,0 +1,61 @@
+"""The order line on a terminal narrower than 80 columns (rd44d, reading tui44): with a
+three-digit estimate at 60 columns the order's own row in words ('Order: protocol until 2/5
+include or uncertain, 1/5 exclude votes', 66 characters) is wider than the 58 columns inside
+the padding and wraps; its parts then took three rows where the line has two (``#rank``'s
+``max-height``), and its end was cut: 'exclude votes' was not shown. The line wrapped takes two
+rows and shows it all."""
+
+from __future__ import annotations
+
+import asyncio
+
+from screening.helpers import add_records, make_topic_records, until, until_started
+
+from reviewkit import screening as scr
+from reviewkit.ranking.queue import QueueRanker
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
+
+TA = "title-abstract"
+
+
+def _rank_rows(screen) -> list[str]:  # noqa: ANN001
+    rank = screen.query_one("#rank")
+    return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
+
+
+def _laid_out(screen) -> bool:  # noqa: ANN001
+    """Whether the order line shows the estimate and the order (their rows laid out)."""
+    text = " ".join(_rank_rows(screen))
+    return "≈" in text and "Order" in text
+
+
+def test_a_narrow_terminal_shows_the_whole_order_line(project_b):
+    records, _ = make_topic_records(150, 150)  # half include-like: an estimate over 100
+    add_records(project_b, records)
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    ranking = QueueRanker(queue, isolate=False)
+
+    async def go() -> list[str]:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(60, 24)) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            await until(pilot, lambda: not s.ordering, "the first order")
+            for key in ("i", "u", "e", "1"):  # an include, an uncertain, an exclude
+                await pilot.press(key)
+            assert ranking.wait_idle()
+            estimate = ranking.status().estimate
+            assert estimate is not None and estimate.estimate >= 100, estimate
+            s.render_rank()
+            await until(pilot, lambda: _laid_out(s), "the line with the estimate laid out")
+            return _rank_rows(s)
+
+    try:
+        rows = asyncio.run(go())
+    finally:
+        ranking.close()
+    assert len(rows) == 2, rows
+    shown = " ".join(rows)
+    assert shown.startswith("Includes left ≈ "), rows
+    assert shown.endswith("1/5 excl"), rows  # the line's end is on screen, not cut
