@@ -74,7 +74,8 @@ class Term:
     noexp: bool = False  # [mh:noexp] and the like: MeSH not exploded
     proximity: int | None = None  # "a b"[tiab:~N]: the words at most N words apart
     # the tag as typed between its brackets ('Title/Abstract', 'PDAT'), '' when none or when
-    # the term was made, not read: NCBI's messages echo it; it changes nothing of the search
+    # the term was made, not read: NCBI's messages echo it. No part of the term's meaning, so
+    # neither compared nor in its repr (translation.same_translation compares reprs)
     tag: str = dataclasses.field(default="", compare=False, repr=False)
 
 

@@ -63,7 +63,7 @@ def phrase_written(term: Term) -> str:
 
 def written(term: Term) -> str:
     """A term as a reply names it: quoted if it was, its tag as the user typed it (NCBI echoes
-    ``[journal]``, ``[MeSH Terms:noexp]``, ``[mh]`` as sent, pubfid16) if it has one:
+    ``[journal]``, ``[MeSH Terms:noexp]``, ``[mh]`` as sent, q44c) if it has one:
     ``"stem cell"[Title/Abstract]``; a term the server made, not read, with its short form."""
     text = phrase_written(term)
     if term.field in ("", "all") and not term.tag:

@@ -1,4 +1,4 @@
-"""A term found nowhere is named with its field tag as the user typed it, over HTTP (pubfid16).
+"""A term found nowhere is named with its field tag as the user typed it, over HTTP (q44c).
 
 NCBI's recorded replies echo a tag as sent, its case and long or short form kept: the query
 ``zzzznonesistequestotermine[MeSH Terms:noexp]`` comes back as that PhraseNotFound and the
@@ -51,7 +51,7 @@ def test_a_tagged_word_found_nowhere_is_named_with_its_tag_as_typed(
 def test_a_date_found_nowhere_keeps_its_tag_as_typed(server: EutilsServer) -> None:
     """A year no record of the snapshot has: quoted, a QuotedPhraseNotFound, as every recorded
     quoted term found nowhere is ([mh], [All Fields]); unquoted, a PhraseNotFound, as every
-    recorded unquoted one. No recorded reply holds a date found nowhere (pubfid16)."""
+    recorded unquoted one. No recorded reply holds a date found nowhere (q44c)."""
     quoted = esearch(server, term='"1850"[PDAT]')
     assert quoted["Count"] == "0"
     assert quoted["WarningList"]["QuotedPhraseNotFound"] == ['"1850"[PDAT]']
