@@ -8,6 +8,7 @@ AST or raises :class:`QuerySyntaxError` with the character position of the probl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class Term:
     truncated: bool = False  # ended with '*'
     noexp: bool = False  # [mh:noexp] and the like: MeSH not exploded
     proximity: int | None = None  # "a b"[tiab:~N]: the words at most N words apart
+    # the tag as typed between its brackets ('Title/Abstract', 'PDAT'), '' when none or when
+    # the term was made, not read: NCBI's messages echo it. No part of the term's meaning, so
+    # neither compared nor in its repr (translation.same_translation compares reprs)
+    tag: str = dataclasses.field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -262,18 +267,20 @@ class _Parser:
         if colon is not None and colon.kind == "COLON" and len(words) == 1:
             return self.spelled_range(first, tag)
         field, noexp, prox = (tag.field, tag.noexp, tag.proximity) if tag else ("", False, None)
+        typed = tag.typed if tag else ""
         if first.kind == "PHRASE":
             text = first.text[1:-1].strip()
             if not text:
                 raise self.error("empty quoted phrase", first)
-            return Term(text.rstrip("*").strip(), field, True, text.endswith("*"), noexp, prox)
+            star = text.endswith("*")
+            return Term(text.rstrip("*").strip(), field, True, star, noexp, prox, typed)
         for w in words:
             if w.text.strip("*") == "":
                 raise self.error("'*' needs a word before it", w)
         if prox is not None:
             raise self.error("proximity [field:~N] needs a quoted phrase", first)
         text = " ".join(w.text for w in words)
-        return Term(text.rstrip("*"), field, False, text.endswith("*"), noexp, None)
+        return Term(text.rstrip("*"), field, False, text.endswith("*"), noexp, None, typed)
 
     def spelled_range(self, first: _Tok, tag: Tag | None) -> Range:
         """'"2011/01/01"[dp] : "2021/12/31"[dp]', the form of PubMed's own search details."""

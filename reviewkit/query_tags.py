@@ -3,6 +3,7 @@ the modifiers some take (``:noexp``, ``:~N``), and :func:`read_tag`."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -103,16 +104,23 @@ PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
 
 @dataclass(frozen=True)
 class Tag:
-    """A field tag as read: its short form, ``:noexp``, and the ``:~N`` of a proximity search."""
+    """A field tag as read: its short form, ``:noexp``, and the ``:~N`` of a proximity search;
+    ``typed``: the text between the brackets as the user typed it (``Title/Abstract``, ``PDAT``,
+    ``mh:NoExp``), which NCBI echoes in its messages. Not part of the tag's meaning."""
 
     field: str
     noexp: bool = False
     proximity: int | None = None
+    typed: str = dataclasses.field(default="", compare=False, repr=False)
 
 
 def read_tag(inner: str) -> Tag | None:
     """'MeSH Terms:noexp' -> Tag('mh', noexp=True); 'tiab:~2' -> Tag('tiab', proximity=2);
     None when PubMed has no such field (or the modifier does not fit the field)."""
+    # NCBI echoes a tag as typed (case and inner spaces kept: ``[journal]``, ``[MeSH
+    # Terms:noexp]``, ``[mh]`` in recorded replies); spaces around it inside the brackets are
+    # read as nothing and no recorded reply shows them echoed, so they are left out.
+    typed = inner.strip()
     name, _, modifier = inner.partition(":")
     name = " ".join(name.lower().split())
     modifier = "".join(modifier.lower().split())
@@ -120,9 +128,9 @@ def read_tag(inner: str) -> Tag | None:
     if short is None:
         return None
     if not modifier:
-        return Tag(short)
+        return Tag(short, typed=typed)
     if modifier == "noexp" and short in NOEXP_FIELDS:
-        return Tag(short, noexp=True)
+        return Tag(short, noexp=True, typed=typed)
     if re.fullmatch(r"~\d+", modifier) and short in PROXIMITY_FIELDS:
-        return Tag(short, proximity=int(modifier[1:]))
+        return Tag(short, proximity=int(modifier[1:]), typed=typed)
     return None

@@ -183,7 +183,9 @@ class Evaluator:
                     )
                 )
         elif not hits:
-            out.not_found.append(node.text + ("*" if node.truncated else ""))
+            # named with its tag as typed when it has one (``zzzz[MeSH Terms:noexp]``,
+            # ``nonjournal[journal]`` in recorded replies), bare when untagged (``abcXYZ``)
+            out.not_found.append(written(node))
         return hits
 
     def _range(self, node: Range, out: Evaluation) -> set[int]:

@@ -62,11 +62,14 @@ def phrase_written(term: Term) -> str:
 
 
 def written(term: Term) -> str:
-    """A term as a reply names it: quoted if it was, its tag (the local server's short form;
-    NCBI echoes the tag as the user wrote it) if it has one: ``"stem cell"[tiab]``."""
+    """A term as a reply names it: quoted if it was, its tag as the user typed it (NCBI echoes
+    ``[journal]``, ``[MeSH Terms:noexp]``, ``[mh]`` as sent, q44c) if it has one:
+    ``"stem cell"[Title/Abstract]``; a term the server made, not read, with its short form."""
     text = phrase_written(term)
-    if term.field in ("", "all"):
+    if term.field in ("", "all") and not term.tag:
         return text
+    if term.tag:
+        return f"{text}[{term.tag}]"
     # ~0 is a proximity too (the words side by side: NCBI echoes [Title/Abstract:~0], LR1 in
     # the audit), so the test is "given", not "non-zero"
     proximity = f":~{term.proximity}" if term.proximity is not None else ""
@@ -84,7 +87,8 @@ def not_found_reply(
     recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound);
     inside a larger query the local server adds :data:`NOT_FOUND_INSIDE`."""
     if isinstance(node, Term) and nothing:
-        return f"({written(node)}{'[All Fields]' if node.field in ('', 'all') else ''})", None
+        untagged = node.field in ("", "all") and not node.tag
+        return f"({written(node)}{'[All Fields]' if untagged else ''})", None
     if not not_found:
         return None, None
     if isinstance(node, BoolOp):

@@ -163,7 +163,7 @@ def test_field_tags(evaluator: Evaluator, query: str, expected: list[int]) -> No
 def test_translation_and_not_found(evaluator: Evaluator) -> None:
     result = evaluator.evaluate('"return to work" AND zzzqqq[ti] AND systematic[sb]')
     assert result.count == 0
-    assert result.not_found == ["zzzqqq"]
+    assert result.not_found == ["zzzqqq[ti]"]  # its tag as typed, as NCBI names it
     # a chain of one operator unbracketed, as NCBI writes it ("a"[All Fields] OR "b"[All
     # Fields] OR ... in Biopython's recorded esearch replies); a group inside stays bracketed
     assert (

@@ -35,7 +35,7 @@ def test_json_esearch_holds_what_the_xml_holds_with_numbers_as_strings(
         get(server, "esearch", db="pubmed", term="zzqqxx[ti]", retmode="json", usehistory="y")
     )["esearchresult"]
     assert missing["count"] == "0" and missing["querykey"] == "1" and missing["webenv"]
-    assert missing["errorlist"]["phrasesnotfound"] == ["zzqqxx"]
+    assert missing["errorlist"]["phrasesnotfound"] == ["zzqqxx[ti]"]  # tag as typed (q44c)
     assert missing["warninglist"]["outputmessages"] == ["No items found."]
     error = json.loads(get(server, "esearch", db="pubmed", term="", retmode="json"))
     assert error["esearchresult"] == {"ERROR": "Empty term and query_key - nothing todo"}
