@@ -177,8 +177,10 @@ _REPORTS_THAT = re.compile(r"\s+(?:\w+ly\s+)?that\b", re.IGNORECASE)
 # A step after the first, not the aim: an opening connective ("Moreover, we examined ...", "In
 # addition, we studied ...") or an adverb between the study and its verb ("We also compared ...",
 # "We then assessed ..."): 164 of the snapshot's inquiry sentences, read 30, each a later step
-# of the methods or results. Not "further", which is also "in more depth" than earlier work
-# ("Here, we further examined the mechanism underlying ...", an aim)
+# of the methods or results; so in a study conducted for a purpose ("We also performed a user
+# evaluation study to examine ...", "we next carried out a survey to collect ..."). Not
+# "further", which is also "in more depth" than earlier work ("Here, we further examined the
+# mechanism underlying ...", an aim)
 _NEXT_STEP_OPENING = re.compile(
     r"^\W*(?:also|moreover|furthermore|in\s+addition|additionally|finally|then|next|"
     r"subsequently|lastly|later|meanwhile|meantime|besides|further|second(?:ly)?|"
@@ -216,15 +218,17 @@ _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
 def states_inquiry(sentence: str) -> bool:
     """Whether ``sentence`` says what the record's own study set out to do: the study as the
     subject of a verb of inquiry (:data:`_INQUIRY`: "We investigated whether ..."), not
-    reporting a finding with it (:data:`_REPORTS_THAT`) nor telling a step after the first
-    (:data:`_NEXT_STEP_OPENING`), or the study conducted for a purpose
-    (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ..."); not what the
+    reporting a finding with it (:data:`_REPORTS_THAT`), or the study conducted for a purpose
+    (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ..."); neither told
+    as a step after the first (:data:`_NEXT_STEP_OPENING`, :data:`_NEXT_STEP_ADVERB`: "We also
+    performed a survey to ..."), nor what the
     authors did before ("We previously examined ...", "Previously, we ...", unless it names this
     study)."""
     sentence = sentence.strip()
     if _earlier_work(sentence) or _NEXT_STEP_OPENING.search(sentence):
         return False
-    if _FOR_A_PURPOSE_OF_INQUIRY.search(sentence):
+    purpose = _FOR_A_PURPOSE_OF_INQUIRY.search(sentence)
+    if purpose and not _NEXT_STEP_ADVERB.search(purpose.group(0)):
         return True
     return any(
         not _NEXT_STEP_ADVERB.search(m.group(0))

@@ -28,6 +28,9 @@ from reviewkit.records import AbstractSection, Record
         "We also compared cytokine levels between the groups.",
         "Moreover, we examined the expression of the receptor.",
         "We then assessed regional cerebral blood flow.",
+        # a later step of a study conducted for a purpose
+        "We also performed a user evaluation study to examine the proposed system.",
+        "We next carried out a satisfaction survey to collect the views of the staff.",
         # the authors' earlier work said before its subject
         "Previously, we described a mutant mouse strain called Justy.",
         "In a previous study we assessed research attitudes in urban elders.",
