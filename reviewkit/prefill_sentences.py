@@ -26,8 +26,8 @@ import re
 from collections.abc import Iterable
 
 from reviewkit.abstract_sections import plain_abstract
+from reviewkit.classify.aim_statements import states_aim, states_inquiry
 from reviewkit.classify.comparator import comparator_reach
-from reviewkit.classify.own_study import states_aim, states_inquiry
 from reviewkit.classify.words import tokens
 from reviewkit.protocol.prefill_words import quoted
 
@@ -158,15 +158,15 @@ def first_sentence(text: str, words: Iterable[str]) -> str:
 
 def inquiry_sentence(text: str) -> str:
     """The first sentence of ``text`` in which the record's own study is the subject of a verb
-    of inquiry ("We investigated whether ...": :func:`~reviewkit.classify.own_study.states_inquiry`),
-    '' when none is."""
+    of inquiry ("We investigated whether ...":
+    :func:`~reviewkit.classify.aim_statements.states_inquiry`), '' when none is."""
     return next((s for s in split_sentences(text) if states_inquiry(s)), "")
 
 
 def aim_sentence(text: str) -> str:
     """The first sentence of ``text`` stating the record's own study's aim with an aim word used
     as its aim ("The aim of this study was ...", "We aimed to ...":
-    :func:`~reviewkit.classify.own_study.states_aim`; not "Objective response rates were ..."),
+    :func:`~reviewkit.classify.aim_statements.states_aim`; not "Objective response rates were ..."),
     '' when none does."""
     sentences = split_sentences(text)
     return next((s for i, s in enumerate(sentences) if _states_aim_at(sentences, i)), "")
@@ -174,7 +174,7 @@ def aim_sentence(text: str) -> str:
 
 def _states_aim_at(sentences: list[str], i: int) -> bool:
     """Whether sentence ``i`` states the study's aim, read after the sentence before it ("This
-    paper reviews ... It aims to ...": :func:`~reviewkit.classify.own_study.states_aim`)."""
+    paper reviews ... It aims to ...": :func:`~reviewkit.classify.aim_statements.states_aim`)."""
     return states_aim(sentences[i], sentences[i - 1] if i else "")
 
 

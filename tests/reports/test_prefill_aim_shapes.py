@@ -28,6 +28,9 @@ from reviewkit.records import AbstractSection, Record
         "We also compared cytokine levels between the groups.",
         "Moreover, we examined the expression of the receptor.",
         "We then assessed regional cerebral blood flow.",
+        # a later step of a study conducted for a purpose
+        "We also performed a user evaluation study to examine the proposed system.",
+        "We next carried out a satisfaction survey to collect the views of the staff.",
         # the authors' earlier work said before its subject
         "Previously, we described a mutant mouse strain called Justy.",
         "In a previous study we assessed research attitudes in urban elders.",
@@ -115,3 +118,16 @@ def test_the_aim_cell_of_a_protocol_and_of_a_findings_abstract(which, request):
     # an unlabelled abstract telling its findings states no aim: no cell, not a finding
     found = "Sick leave is long. We identified 31 proteins. We also compared two groups."
     assert prefill_value(_record(("", found)), aim) == ""
+
+
+def test_an_impersonal_hypothesis_is_the_studys_in_the_past_not_a_reading_of_its_results():
+    hypothesis = "It was hypothesized that a stimulant would facilitate test performance."
+    assert aim_sentence(f"Stimulants are common. {hypothesis} Twelve men took part.") == hypothesis
+    # the present tense, as a conclusion reads the results ("From these results it is
+    # hypothesized that ..."), is no aim, nor is the literature's "it has been hypothesized"
+    for reading in (
+        "From these results it is hypothesized that the particles consist of aggregates.",
+        "It is hypothesized that the defect in DNA repair leads to restriction.",
+        "It has been hypothesized that stress shortens sick leave.",
+    ):
+        assert aim_sentence(f"Twelve men took part. {reading}") == ""

@@ -1,0 +1,239 @@
+"""Where a sentence states the record's own study's aim, for the extraction prefill's aim cell
+(:func:`reviewkit.prefill_sentences.aim_sentence`, ``own-aim``): with an aim word used as its aim
+("The aim of this study was ...", "We aimed to ...": :func:`states_aim`), or with the study as
+the subject of a verb of inquiry or conducted for a purpose ("We investigated whether ...",
+"This study was designed to assess ...": :func:`states_inquiry`); told by the sentence's shape
+from a reported finding ("We identified two indels ..."), a later step ("We also compared
+..."), the authors' earlier work and others' studies (:mod:`reviewkit.classify.own_study`, whose
+readings of others' studies, earlier work and research to come these share).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.classify.own_study import (
+    EARLIER_OWN_WORK,
+    FUTURE_RESEARCH,
+    OTHER_STUDIES,
+    OTHERS_AIM,
+    OWN_SUBJECT,
+    THIS_STUDY,
+)
+
+# An aim word used as the study's aim: the noun with what states it ("The aim of this study
+# was", "Our objective was", "Primary objectives were", "The hypothesis was that"), or the verb
+# with the study as its subject ("We aimed to", "This retrospective study aimed at", up to eight
+# words between as a trial's design is written, "The authors sought to"). Not the word used
+# otherwise, which a sentence holding it took for 40-odd of Review A's snapshot aim cells: an
+# adjective ("objective response rate", "an objective test"), others' aim ("guidelines aim at",
+# "programs aimed at improving", "Future studies should aim to"), a purpose or objective of
+# something else ("travel purposes", "learning objectives", "for the purpose of seeking care")
+# What a study calls itself as the subject or owner of its aim ("this retrospective study", "the
+# present work", "this meta-analysis", "our paper", "this case-series", "this video")
+_STUDY_NOUN = (
+    r"(?:study|trial|review|(?:meta-)?analysis|paper|article|manuscript|document|commentary|"
+    r"report|project|proposal|work|protocol|survey|investigation|evaluation|research|"
+    r"case(?:-series)?|series|video)"
+)
+_AIM_NOUN = re.compile(
+    r"(?:^|\b(?<!with\s)(?:the|our|my|primary|main|secondary|first|second|third|specific|"
+    r"overall|general|principal|major|ultimate|key|present|study|study's|research|analysis'?|"
+    r"review|trial|paper)\s+)(?:aims?|objectives?|purposes?|goals?|hypothes[ie]s)\s+"
+    # "of" the study's own ("The aim of this study"; not "The goal of rehabilitation is")
+    rf"(?:of\s+(?:this|these|the|our)\s+(?:\S+\s+){{0,8}}?{_STUDY_NOUN}\b|"
+    r"(?:was|were|is|are|to|for|in|here)\b)|^(?:aims?|objectives?|purposes?|goals?)\s*:",
+    re.IGNORECASE,
+)
+_AIM_VERB = re.compile(
+    r"\b(?:we|the\s+authors|(?:this\s+(?:\S+\s+){0,8}?|(?:the|our)\s+(?:\S+\s+){0,2}?)"
+    rf"{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?"
+    r"(?:aim|aims|aimed|aiming|seek|seeks|sought)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
+# Another's purpose: "for the purpose of seeking care", "for this purpose, a model was built"
+_FOR_A_PURPOSE = re.compile(r"\bfor\s+(?:the|this|that|these|such)\s+purposes?\b", re.IGNORECASE)
+# An aim said of what the sentence's subject does, the study's where that is the study ("With the
+# aim to evaluate ..., we analysed ..."), not where it is another's ("The Ct has been used ...
+# with the goal of targeting isolation"): :data:`OWN_SUBJECT` in the sentence
+_WITH_AIM = re.compile(
+    r"\bwith\s+the\s+(?:aims?|goals?|objectives?|purposes?)\s+(?:of|to)\b", re.IGNORECASE
+)
+
+
+# "It" standing for the study, as the sentence before names it ("This paper reviews the
+# obstacles ... It aims to provide ..."), or impersonal ("It was aimed to compare ...", "It was
+# hypothesised that ..."): an aim the authors state without naming the study. "It has been
+# hypothesised" is others' (the literature's); an "It" after a sentence about anything else is
+# that thing ("Radiogenomics investigates ... It aims to detect ...": :data:`_STUDY_OPENS`).
+# A hypothesis so told is the study's in the past only: in the present it is the authors'
+# reading of their results ("From these results it is hypothesized that the particles consist
+# of ...": 14 of the snapshot's abstracts took such a sentence for the aim, 10 of them its
+# last sentence or the one before, a conclusion; 4 the study's own, early in the abstract, so
+# lost); in the past, 11 of the 13 taken were the study's hypothesis
+_IT_AIMS = re.compile(
+    r"^(?:\S+\s+){0,2}?it\s+(?:\w+\s+)?(?:aims|aimed|seeks|sought|intends|intended)\s+to\b",
+    re.IGNORECASE,
+)
+_IMPERSONAL_AIM = re.compile(
+    r"\bit\s+(?:is|was)\s+(?:\w+\s+)?(?:aimed|intended)\s+to\b|"
+    r"\bit\s+was\s+(?:\w+\s+)?hypothesi[sz]ed\s+that\b",
+    re.IGNORECASE,
+)
+# The study as the subject that opens a sentence ("This review lists ...", "In this paper, we
+# ...", "The present trial compares ...")
+_STUDY_OPENS = re.compile(
+    rf"^(?:\S+\s+){{0,3}}?(?:we|(?:this|the\s+present|the\s+current|our)\s+(?:\S+\s+){{0,3}}?"
+    rf"{_STUDY_NOUN})\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_work(sentence: str) -> bool:
+    """Whether ``sentence`` tells the authors' earlier work (:data:`EARLIER_OWN_WORK`,
+    :data:`_EARLIER_OPENING`), not naming this study (:data:`THIS_STUDY`)."""
+    earlier = EARLIER_OWN_WORK.search(sentence) or _EARLIER_OPENING.search(sentence)
+    return bool(earlier) and not THIS_STUDY.search(sentence)
+
+
+def states_aim(sentence: str, before: str = "") -> bool:
+    """Whether ``sentence`` states the record's own study's aim with an aim word used as its aim
+    (:data:`_AIM_NOUN`, :data:`_AIM_VERB`, :data:`_WITH_AIM`; "It aims to ..." where ``before``,
+    the sentence before it, opens with the study, and the impersonal "It was aimed to ...":
+    :data:`_IT_AIMS`), not another study's (:data:`OTHERS_AIM`, other studies named before it:
+    "Previous studies aimed to ..."), a purpose of something else (:data:`_FOR_A_PURPOSE`), the
+    authors' earlier work or research to come. Other studies after it are what the study reads
+    ("The aim of this review is to summarise the existing literature"), and so are others
+    before an aim the study's own words own ("Given no existing meta-analysis, the purpose of
+    this protocol is ...")."""
+    sentence = sentence.strip()
+    aim = _AIM_NOUN.search(sentence) or _AIM_VERB.search(sentence)
+    aim = aim or _IMPERSONAL_AIM.search(sentence)
+    if not aim and _STUDY_OPENS.search(before.strip()):
+        aim = _IT_AIMS.search(sentence)
+    if not aim and (OWN_SUBJECT.search(sentence) or THIS_STUDY.search(sentence)):
+        aim = _WITH_AIM.search(sentence)
+    if not aim or OTHERS_AIM.search(sentence) or _FOR_A_PURPOSE.search(sentence):
+        return False
+    if _earlier_work(sentence):
+        return False
+    others = OTHER_STUDIES.search(sentence)
+    owned = _OWN_DETERMINER.search(aim.group(0))
+    return not (others and others.start() < aim.start() and not owned) and not (
+        FUTURE_RESEARCH.search(sentence)
+    )
+
+
+# An aim the study's own words own: "of this study", "our aim", "this review aimed"
+_OWN_DETERMINER = re.compile(r"\b(?:this|these|our|present|current)\b", re.IGNORECASE)
+# The authors' earlier work said before its subject: "Previously, we identified ...", "Recently,
+# we determined ...", "In a previous study we assessed ..." (:data:`EARLIER_OWN_WORK` reads "we
+# previously"); for the aim sentences only (the classification's reading of own and others'
+# studies, :func:`speaks_of_own_study`, does not take it)
+_EARLIER_OPENING = re.compile(
+    r"^\W*(?:previously|recently|earlier)\b|^\W*in\s+(?:a|an|our)\s+(?:\S+\s+)?(?:previous|"
+    r"earlier|prior|recent)\s+(?:study|report|paper|work|manuscript|publication|trial|analysis)\b",
+    re.IGNORECASE,
+)
+
+# What a study set out to do, said with the study as the subject of a verb of inquiry: "We
+# investigated whether ...", "Here we explore ...", "This study examines ...", "The present
+# study assessed ...", "This protocol for a systematic review will evaluate ...", "We therefore
+# prospectively compared ..." (up to two words between), in any tense (a verb's own forms: "We
+# conclude that comparably low ..." is no comparing). Abstracts state their aim so where they
+# use no aim word ("The aim was to ..."), in a background as its last sentence or early in an
+# unlabelled abstract; the verbs are those of asking, not of doing ("we recruited", "we
+# randomised" are methods) nor of finding: "identify" is left out, whose object is what was
+# found ("We identified two indels ...", "Here we identify Cep44 as ...": 197 of the snapshot's
+# 4,176 inquiry sentences said "we identified", read 40, each a finding or a method), as "find"
+# and "show" are; its aim is "to identify" after an aim word ("We aimed to identify ...").
+# The study's name before the verb is a noun phrase (this, up to eight words, a study noun: not
+# "This was examined in a study comparing ...", whose words between hold a verb)
+_NOUN_PHRASE_WORD = (
+    r"(?:(?!(?:is|was|were|are|has|have|had|been|be|will|can|may|could|would|should|might|"
+    r"must|did|does|do|in|on|by|at|we|it|they|to)\s)\S+\s+)"
+)
+# (not "case" nor "series", whose "this case study" and "this series studies" read as a subject
+# and a verb)
+_INQUIRING_NOUN = (
+    r"(?:study|trial|review|(?:meta-)?analysis|paper|article|manuscript|report|project|work|"
+    r"protocol|survey|investigation|evaluation|research)"
+)
+_STUDY_SUBJECT = (
+    rf"(?:we|(?:this|our)\s+{_NOUN_PHRASE_WORD}{{0,8}}?{_INQUIRING_NOUN}|"
+    rf"the\s+(?:present|current|proposed)\s+{_NOUN_PHRASE_WORD}{{0,3}}?{_INQUIRING_NOUN})"
+)
+_INQUIRY = re.compile(
+    rf"\b{_STUDY_SUBJECT}\s+(?:\w+\s+){{0,2}}?(?P<verb>(?:investigat|examin|evaluat|explor|"
+    r"determin|compar|describ|analy[sz]|estimat|hypothesi[sz])(?:e|es|ed|ing)|"
+    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask|aim|seek|attempt)(?:s|ed|ing)?|"
+    r"(?:stud|quantif)(?:y|ies|ied|ying)|sought|set\s+out)\b",
+    re.IGNORECASE,
+)
+# A verb of inquiry reporting a finding: "that" after it ("we determined that most of the label
+# is in lanosterol", "we estimate that northern peatlands ...": 212 of the snapshot's inquiry
+# sentences; those of "hypothesise" are the hypothesis, what was asked: 190 of them)
+_REPORTS_THAT = re.compile(r"\s+(?:\w+ly\s+)?that\b", re.IGNORECASE)
+# A step after the first, not the aim: an opening connective ("Moreover, we examined ...", "In
+# addition, we studied ...") or an adverb between the study and its verb ("We also compared ...",
+# "We then assessed ..."): 164 of the snapshot's inquiry sentences, read 30, each a later step
+# of the methods or results; so in a study conducted for a purpose ("We also performed a user
+# evaluation study to examine ...", "we next carried out a survey to collect ..."). Not
+# "further", which is also "in more depth" than earlier work ("Here, we further examined the
+# mechanism underlying ...", an aim)
+_NEXT_STEP_OPENING = re.compile(
+    r"^\W*(?:also|moreover|furthermore|in\s+addition|additionally|finally|then|next|"
+    r"subsequently|lastly|later|meanwhile|meantime|besides|further|second(?:ly)?|"
+    r"third(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_NEXT_STEP_ADVERB = re.compile(
+    r"\b(?:also|then|additionally|subsequently|next|finally|later|furthermore)\b",
+    re.IGNORECASE,
+)
+# The study conducted for a purpose: "This study was designed to assess ...", "The present
+# systematic review will be conducted to evaluate ...", "We conducted a retrospective study to
+# evaluate ...", "Thus, we conducted this protocol of systematic review to estimate ...": the
+# infinitive is what it set out to do (152 of the snapshot's 168 own-study sentences so written
+# in an aim place had no aim cell; of "we conducted a ... study (trial, review, survey) to", 48
+# of 65). Not a method done for a purpose ("we performed a multivariate analysis to determine
+# ...": an analysis with an article is no study), nor "conducted according to the Declaration"
+_CONDUCTED = (
+    r"(?:conduct|perform|carr(?:y|ies|ied)\s+out|undert(?:ake|akes|ook|aken)|design|initiat|"
+    r"launch)\w*"
+)
+_FOR_A_PURPOSE_OF_INQUIRY = re.compile(
+    r"(?:\bwe\s+(?:\w+\s+){0,2}?"
+    rf"(?:{_CONDUCTED}|us(?:e|es|ed|ing)|will\s+use)\s+(?:(?:this|the\s+present|the\s+current|our)"
+    rf"\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}|(?:a|an)\s+{_NOUN_PHRASE_WORD}{{0,6}}?"
+    r"(?:study|trial|review|survey|meta-analysis))|"
+    rf"\b(?:this|the\s+present|the\s+current|our)\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}\s+"
+    r"(?:will\s+be|was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:conducted|performed|carried\s+out|"
+    r"undertaken|designed|initiated|launched))\s+(?:[^\s.;]+\s+){0,8}?"
+    r"to\s+(?!(?:the|a|an|this|these|that|all|our|its|their|be)\b)(?-i:[a-z])\w+",
+    re.IGNORECASE,
+)
+
+
+def states_inquiry(sentence: str) -> bool:
+    """Whether ``sentence`` says what the record's own study set out to do: the study as the
+    subject of a verb of inquiry (:data:`_INQUIRY`: "We investigated whether ..."), not
+    reporting a finding with it (:data:`_REPORTS_THAT`), or the study conducted for a purpose
+    (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ..."); neither told
+    as a step after the first (:data:`_NEXT_STEP_OPENING`, :data:`_NEXT_STEP_ADVERB`: "We also
+    performed a survey to ..."), nor what the
+    authors did before ("We previously examined ...", "Previously, we ...", unless it names this
+    study)."""
+    sentence = sentence.strip()
+    if _earlier_work(sentence) or _NEXT_STEP_OPENING.search(sentence):
+        return False
+    purpose = _FOR_A_PURPOSE_OF_INQUIRY.search(sentence)
+    if purpose and not _NEXT_STEP_ADVERB.search(purpose.group(0)):
+        return True
+    return any(
+        not _NEXT_STEP_ADVERB.search(m.group(0))
+        and not (
+            _REPORTS_THAT.match(sentence, m.end()) and not m.group("verb").lower().startswith("hyp")
+        )
+        for m in _INQUIRY.finditer(sentence)
+    )
