@@ -103,7 +103,10 @@ def serve_command(
         with progress_bar("indexing the snapshot (once)") as update:
             try:
                 build_index(
-                    files, progress=update, stages=None if err_console.is_terminal else lines
+                    files,
+                    progress=update,
+                    stages=None if err_console.is_terminal else lines,
+                    waiting=lambda line: click.echo(line, err=True),
                 )
             except FormatError as exc:  # the XML reader's hint may name import's --format,
                 # or what to export instead of a file of another kind: serve takes PubMed XML

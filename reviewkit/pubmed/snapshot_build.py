@@ -17,13 +17,15 @@ import os
 import sqlite3
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import IO
 
 from lxml import etree as ET
 
 from reviewkit.errors import UserError
+from reviewkit.file_locks import wait_for_lock, write_holder
 from reviewkit.formats import pubmed_xml
 from reviewkit.nlm_files import nlm_order
 from reviewkit.pubmed.article_dates import (
@@ -164,8 +166,13 @@ def build_index(
     cache_dir: Path | None = None,
     progress: ProgressFn | None = None,
     stages: StageFn | None = None,
+    waiting: StageFn | None = None,
 ) -> Path:
-    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
+    """Build (or reuse) the FTS5 index of the snapshot files; returns its path.
+
+    One process builds it: another that needs it meanwhile (three `pubmed serve` started at
+    once each built their own, ~80 CPU-seconds apiece on the full snapshot) waits for that
+    build and opens its index; ``waiting`` is told once that it waits, and for whom."""
     paths = nlm_order(Path(f) for f in files)
     if not paths:
         raise UserError("a snapshot needs at least one PubMed XML file")
@@ -178,6 +185,48 @@ def build_index(
     remove_abandoned_builds(target.parent)
     if target.exists():
         return target
+    with one_build(target, waiting):
+        if not target.exists():  # built by the process waited for (unless it failed or ended)
+            _build_into(target, paths, progress, stages)
+    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
+    return target
+
+
+@contextmanager
+def one_build(target: Path, waiting: StageFn | None) -> Iterator[None]:
+    """Hold the lock of ``target``'s build (``index-<hash>.lock`` beside it) for the block,
+    waiting while another process holds it. Where no lock file can be opened, or the file
+    system keeps no locks, the block runs unguarded, as every build did before the lock."""
+    fh = _lock_file(target.with_suffix(".lock"))
+    if fh is None:
+        yield
+        return
+
+    def say(who: str) -> None:
+        if waiting is not None:
+            waiting(f"another process is building the snapshot index ({who}): waiting to use it")
+
+    with fh:  # closing the file releases the lock; the process's end, by any signal, too
+        if wait_for_lock(fh, say) and fh.writable():
+            write_holder(fh)
+        yield
+
+
+def _lock_file(path: Path) -> IO[str] | None:
+    """The lock file opened to write the holder into, else to read (another user's, in a
+    shared data folder: flock locks a file open for reading too); None if neither can be."""
+    for mode in ("a+", "r"):
+        try:
+            return open(path, mode, encoding="utf-8")  # noqa: SIM115 (held for the block)
+        except OSError:
+            continue
+    return None
+
+
+def _build_into(
+    target: Path, paths: list[Path], progress: ProgressFn | None, stages: StageFn | None
+) -> None:
+    """Build the index into a file beside ``target``, then rename it ``target``."""
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     try:
         try:
@@ -189,8 +238,6 @@ def build_index(
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
-    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
-    return target
 
 
 def _indexed_files(path: Path) -> list[str] | None:

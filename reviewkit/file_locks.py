@@ -1,0 +1,80 @@
+"""Operating-system locks on a file, held by one process at a time: one `search run` per project
+(searches.one_run) and one build of a snapshot's index (pubmed.snapshot_build).
+
+flock (msvcrt's lock on Windows) ends with the process, so a command cut off by Ctrl-C, a closed
+terminal or a crash leaves nothing to clear. The lock file holds its holder's process id and
+start time, for the messages of the processes it keeps out; it is left in place (removing it
+would let a third process lock a file the second has just opened). A file system that keeps no
+locks (some network drives and FUSE mounts: flock fails with ENOLCK or EOPNOTSUPP rather than
+saying the file is locked) is told apart (None), so that the caller can go on unguarded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import IO
+
+# Windows has no blocking lock that waits for long (LK_LOCK gives up after 10 s): it asks again
+_POLL_SECONDS = 1.0
+
+
+def try_lock(fh: IO[str]) -> bool | None:
+    """Lock the file for this process without waiting; False when another process has it,
+    None when the file system keeps no locks."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import msvcrt
+
+        try:
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # ENOLCK, EOPNOTSUPP, ENOSYS: a file system without flock
+        return None
+    return True
+
+
+def wait_for_lock(fh: IO[str], waiting: Callable[[str], None] | None = None) -> bool | None:
+    """Lock the file for this process, waiting for the process that has it to end or let go;
+    ``waiting`` is told who that is (:func:`holder`) once, before the wait. None when the file
+    system keeps no locks."""
+    locked = try_lock(fh)
+    if locked is not False:
+        return locked
+    if waiting is not None:
+        waiting(holder(fh))
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        while not try_lock(fh):
+            time.sleep(_POLL_SECONDS)
+        return True
+    import fcntl
+
+    fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    return True
+
+
+def write_holder(fh: IO[str]) -> None:
+    """Write this process's id and the time into the locked file, for :func:`holder`."""
+    fh.seek(0)
+    fh.truncate()
+    started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    fh.write(f"{os.getpid()} {started}\n")
+    fh.flush()
+
+
+def holder(fh: IO[str]) -> str:
+    """'process 1234, started 2026-12-06 03:05:56 UTC', as the holder wrote it."""
+    fh.seek(0)
+    pid, _, started = fh.read().strip().partition(" ")
+    return f"process {pid}, started {started}" if pid.isdigit() and started else "started earlier"
