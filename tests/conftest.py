@@ -274,3 +274,15 @@ def into_closed_pipe(*args: str, stderr_too: bool = False) -> tuple[int, str]:
     finally:
         os.close(write_end)
     return done.returncode, done.stderr or ""
+
+
+@contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """The process's umask set to ``mask`` for the block (a user's who shares a folder: 002)."""
+    import os
+
+    before = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(before)

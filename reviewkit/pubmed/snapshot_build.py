@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -56,6 +55,7 @@ from reviewkit.pubmed.stale_indexes import (
     remove_stale_indexes,
 )
 from reviewkit.records import fold_text
+from reviewkit.temp_files import new_beside
 from reviewkit.wording import quantity
 
 # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
@@ -227,7 +227,8 @@ def _build_into(
     target: Path, paths: list[Path], progress: ProgressFn | None, stages: StageFn | None
 ) -> None:
     """Build the index into a file beside ``target``, then rename it ``target``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
+    # a new file's mode, not mkstemp's 0600: another user's `pubmed serve` reads a shared index
+    fd, tmp_name = new_beside(target, prefix=".index-", suffix=".tmp")
     try:
         try:
             hold_build(fd)  # another build, meanwhile, takes it for no dead one's
