@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO
 
 # Windows has no blocking lock that waits for long (LK_LOCK gives up after 10 s): it asks again
@@ -62,6 +64,33 @@ def wait_for_lock(fh: IO[str], waiting: Callable[[str], None] | None = None) -> 
 
     fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
     return True
+
+
+@contextmanager
+def one_at_a_time(path: Path, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the lock on the file ``path`` for the block, waiting while another process holds
+    it (``waiting`` is told who, once). Where the file cannot be opened, or the file system
+    keeps no locks, the block runs unguarded: the work it guards (a download, an index's
+    build) is then done twice at worst, as before the lock."""
+    fh = _opened(path)
+    if fh is None:
+        yield
+        return
+    with fh:  # closing the file releases the lock; the process's end, by any signal, too
+        if wait_for_lock(fh, waiting) and fh.writable():
+            write_holder(fh)
+        yield
+
+
+def _opened(path: Path) -> IO[str] | None:
+    """The lock file opened to write the holder into, else to read (another user's, in a
+    shared folder: flock locks a file open for reading too); None if neither can be."""
+    for mode in ("a+", "r"):
+        try:
+            return open(path, mode, encoding="utf-8")  # noqa: SIM115 (held for the block)
+        except OSError:
+            continue
+    return None
 
 
 def write_holder(fh: IO[str]) -> None:

@@ -16,15 +16,14 @@ import hashlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
-from typing import IO
 
 from lxml import etree as ET
 
 from reviewkit.errors import UserError
-from reviewkit.file_locks import wait_for_lock, write_holder
+from reviewkit.file_locks import one_at_a_time
 from reviewkit.formats import pubmed_xml
 from reviewkit.nlm_files import nlm_order
 from reviewkit.pubmed.article_dates import (
@@ -185,42 +184,16 @@ def build_index(
     remove_abandoned_builds(target.parent)
     if target.exists():
         return target
-    with one_build(target, waiting):
-        if not target.exists():  # built by the process waited for (unless it failed or ended)
-            _build_into(target, paths, progress, stages)
-    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
-    return target
-
-
-@contextmanager
-def one_build(target: Path, waiting: StageFn | None) -> Iterator[None]:
-    """Hold the lock of ``target``'s build (``index-<hash>.lock`` beside it) for the block,
-    waiting while another process holds it. Where no lock file can be opened, or the file
-    system keeps no locks, the block runs unguarded, as every build did before the lock."""
-    fh = _lock_file(target.with_suffix(".lock"))
-    if fh is None:
-        yield
-        return
 
     def say(who: str) -> None:
         if waiting is not None:
             waiting(f"another process is building the snapshot index ({who}): waiting to use it")
 
-    with fh:  # closing the file releases the lock; the process's end, by any signal, too
-        if wait_for_lock(fh, say) and fh.writable():
-            write_holder(fh)
-        yield
-
-
-def _lock_file(path: Path) -> IO[str] | None:
-    """The lock file opened to write the holder into, else to read (another user's, in a
-    shared data folder: flock locks a file open for reading too); None if neither can be."""
-    for mode in ("a+", "r"):
-        try:
-            return open(path, mode, encoding="utf-8")  # noqa: SIM115 (held for the block)
-        except OSError:
-            continue
-    return None
+    with one_at_a_time(target.with_suffix(".lock"), say):  # index-<hash>.lock
+        if not target.exists():  # built by the process waited for (unless it failed or ended)
+            _build_into(target, paths, progress, stages)
+    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
+    return target
 
 
 def _build_into(
