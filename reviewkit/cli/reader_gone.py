@@ -2,7 +2,7 @@
 
 ``head`` closes the pipe after its lines; the next write fails with EPIPE. ``cat``, ``grep``
 and ``sort`` are then killed by SIGPIPE, and ``git`` raises SIGPIPE on itself when a write
-fails with EPIPE (write_or_die.c): the shell reports 128 + 13 = 141 for each, and says
+fails with EPIPE (its check_pipe): the shell reports 128 + 13 = 141 for each, and says
 nothing. reviewkit exits 141 the same way, with no message: not 0, which would tell a script
 that all was written when the rest was lost (`set -o pipefail` treats ``git log | head`` the
 same), and not 1, a failure of reviewkit's own (what click's and rich's own handling of EPIPE

@@ -84,5 +84,6 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
     assert "serving 40 articles" in err, err
     assert "indexing the PubMed snapshot" not in err  # the second built nothing
     index = index_path([snapshot])
+    assert f"using the snapshot index {index} (the other process built it)" in err
     assert built.strip() == str(index) and first.returncode == 0
     assert not list(tmp_path.glob(".index-*.tmp"))  # no second build begun beside the first
