@@ -1,16 +1,20 @@
 """Operating-system locks on a file, held by one process at a time: one `search run` per project
-(searches.one_run) and one build of a snapshot's index (pubmed.snapshot_build).
+(searches.one_run), one build of a snapshot's index (pubmed.snapshot_build) and one download of
+a data set (offline_data).
 
 flock (msvcrt's lock on Windows) ends with the process, so a command cut off by Ctrl-C, a closed
 terminal or a crash leaves nothing to clear. The lock file holds its holder's process id and
-start time, for the messages of the processes it keeps out; it is left in place (removing it
-would let a third process lock a file the second has just opened). A file system that keeps no
-locks (some network drives and FUSE mounts: flock fails with ENOLCK or EOPNOTSUPP rather than
-saying the file is locked) is told apart (None), so that the caller can go on unguarded.
+start time, for the messages of the processes it keeps out. `search run`'s is left in place;
+:func:`one_at_a_time` removes its file as it ends (a refused snapshot left none behind), and a
+process that locked a file so removed locks the one the path names now. A file system that
+keeps no locks (some network drives and FUSE mounts: flock fails with ENOLCK or EOPNOTSUPP
+rather than saying the file is locked) is told apart (None), so that the caller can go on
+unguarded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -69,17 +73,40 @@ def wait_for_lock(fh: IO[str], waiting: Callable[[str], None] | None = None) -> 
 @contextmanager
 def one_at_a_time(path: Path, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the lock on the file ``path`` for the block, waiting while another process holds
-    it (``waiting`` is told who, once). Where the file cannot be opened, or the file system
-    keeps no locks, the block runs unguarded: the work it guards (a download, an index's
-    build) is then done twice at worst, as before the lock."""
-    fh = _opened(path)
-    if fh is None:
-        yield
-        return
+    it (``waiting`` is told who, once); the file is removed when the block ends, so that none
+    is left beside what it guards. Where the file cannot be opened, or the file system keeps
+    no locks, the block runs unguarded: the work it guards (a download, an index's build) is
+    then done twice at worst, as before the lock."""
+    while True:
+        fh = _opened(path)
+        if fh is None:
+            yield
+            return
+        locked = wait_for_lock(fh, waiting)
+        # the holder waited for removed the file as it ended: lock the one there now, or a
+        # third process, which opened a new file, would hold another lock at the same time
+        if not locked or _same_file(fh, path):
+            break
+        fh.close()
+        waiting = None  # said once
     with fh:  # closing the file releases the lock; the process's end, by any signal, too
-        if wait_for_lock(fh, waiting) and fh.writable():
-            write_holder(fh)
-        yield
+        try:
+            if locked and fh.writable():
+                write_holder(fh)
+            yield
+        finally:
+            with contextlib.suppress(OSError):  # another user's, in a folder not ours: kept
+                path.unlink()
+
+
+def _same_file(fh: IO[str], path: Path) -> bool:
+    """Whether ``path`` still names the file open on ``fh`` (not removed, nor made anew)."""
+    try:
+        there = os.stat(path)
+    except OSError:
+        return False
+    here = os.fstat(fh.fileno())
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _opened(path: Path) -> IO[str] | None:

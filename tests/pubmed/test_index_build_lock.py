@@ -87,3 +87,4 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
     assert f"using the snapshot index {index} (the other process built it)" in err
     assert built.strip() == str(index) and first.returncode == 0
     assert not list(tmp_path.glob(".index-*.tmp"))  # no second build begun beside the first
+    assert not list(tmp_path.glob("*.lock"))  # the lock's file goes with the build
