@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,13 +32,25 @@ class ReaderGone(Exception):
 
 @contextmanager
 def noticed() -> Iterator[None]:
-    """Turn a write's EPIPE into ReaderGone (the exception click does not catch)."""
+    """Turn a write's EPIPE into ReaderGone (the exception click does not catch) when it is
+    standard output's or error's: not a socket's, which is the network's error."""
     try:
         yield
     except OSError as exc:
-        if exc.errno != errno.EPIPE:
+        if exc.errno != errno.EPIPE or not _a_reader_gone():
             raise
         raise ReaderGone from exc
+
+
+def _a_reader_gone() -> bool:
+    """Whether standard output or error is a pipe its reader closed: poll reports an error on
+    such a pipe (POLLERR on Linux, POLLHUP on BSDs); True where it cannot be told (Windows)."""
+    if not hasattr(select, "poll"):
+        return True
+    poll = select.poll()
+    for fd in (1, 2):  # the descriptors: a progress bar may stand in for sys.stdout meanwhile
+        poll.register(fd, 0)  # errors and hang-ups are reported whatever is asked
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
 
 
 def flush() -> None:
