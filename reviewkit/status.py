@@ -21,6 +21,7 @@ from reviewkit.protocol.people import typed_name
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.screening.work_left import StageWork, next_steps, nothing_waits, screens, work_left
 from reviewkit.searches.edits import edited_since
+from reviewkit.searches.run import resume_words
 from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
@@ -281,13 +282,6 @@ def _edited(
     return tuple((what, tuple(names)) for what, names in groups.items())
 
 
-def _resume_words(url: str | None) -> str:
-    """'search run --all', with the server the unfinished runs need (see _resume_url)."""
-    import shlex
-
-    return "search run --all" + (f" --base-url {shlex.quote(url)}" if url else "")
-
-
 def searches_lines(s: SearchesStatus) -> list[str]:
     """'search runs: 19 (the last ended 2026-12-06 03:13 UTC)', then the searches to run."""
     last = f" (the last ended {s.last_ended})" if s.last_ended else ""
@@ -295,7 +289,7 @@ def searches_lines(s: SearchesStatus) -> list[str]:
     if s.unfinished:
         runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
         lines.append(
-            f"  not finished: {runs}; '{command_line(_resume_words(s.resume_url))}' resumes"
+            f"  not finished: {runs}; '{command_line(resume_words((), s.resume_url))}' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
         )
     for what, names in s.edited:

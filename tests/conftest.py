@@ -250,3 +250,39 @@ def study_designs() -> protocol_mod.Protocol:
 def providers() -> protocol_mod.Protocol:
     """The providers and occupations review's shipped protocol (rtw-providers-occupations.toml)."""
     return protocol_mod.load(PROTOCOLS / "rtw-providers-occupations.toml")
+
+
+def into_closed_pipe(*args: str, stderr_too: bool = False) -> tuple[int, str]:
+    """Run ``reviewkit ARGS`` in a new process, its standard output a real pipe whose reader has
+    already closed it (what `| head` leaves once head has its lines): its exit code and
+    standard error ('' when that is the pipe too, ``stderr_too``)."""
+    import os
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # closed before the command starts: its first write meets it
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reviewkit", *args],
+            stdout=write_end,
+            stderr=write_end if stderr_too else subprocess.PIPE,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            text=True,
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr or ""
+
+
+@contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """The process's umask set to ``mask`` for the block (a user's who shares a folder: 002)."""
+    import os
+
+    before = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(before)

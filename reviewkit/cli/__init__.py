@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from reviewkit import __version__
+from reviewkit.cli import reader_gone
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
 from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 from reviewkit.figure_fonts import MissingGlyphs
@@ -135,8 +136,21 @@ EXAMPLES_NOTE = (
 )
 
 
+class _Cli(LazyGroup):
+    """The top group: a write to a closed pipe raises ReaderGone, which click does not catch
+    (it catches EPIPE itself and exits 1, even with standalone_mode off); main ends it."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with reader_gone.noticed():  # --help, --version
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with reader_gone.noticed():
+            return super().invoke(ctx)
+
+
 @click.group(
-    cls=LazyGroup,
+    cls=_Cli,
     lazy=COMMAND_TABLE,
     examples_note=EXAMPLES_NOTE,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -165,7 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
     # in a copy of the context: the project a command opens (errors.project_opened, for the
     # --project of the command lines its hints name) is that command's, not a later call's
-    return contextvars.copy_context().run(_main, argv)
+    try:  # the error messages of _main's handlers, written to a closed pipe, too
+        with reader_gone.noticed():
+            code = contextvars.copy_context().run(_main, argv)
+            reader_gone.flush()  # now, not at exit: a short output meets a closed pipe only here
+    except reader_gone.ReaderGone:  # `reviewkit report | head`: as `cat` and `git` end there
+        return reader_gone.leave_quietly()
+    return code
 
 
 def _main(argv: list[str] | None) -> int:
@@ -201,8 +221,6 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         return 130
-    except BrokenPipeError:
-        return 0
     except UnicodeEncodeError as exc:  # see _not_utf8: a name in another system's encoding
         message = _not_utf8(exc)
         if message is None:

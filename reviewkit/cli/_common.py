@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import output_kinds, outputs
+from reviewkit.cli.reader_gone import ReaderGone
 from reviewkit.errors import OutputError
 from reviewkit.wording import quantity
 
@@ -44,7 +45,14 @@ def _console(name: str) -> Console:
     if name not in globals():
         from rich.console import Console
 
-        globals()[name] = Console(stderr=name == "err_console")
+        class FilterConsole(Console):
+            """rich's console, ending on a closed pipe as the commands do (see reader_gone)."""
+
+            def on_broken_pipe(self) -> None:  # rich's exits 1, as if reviewkit had failed
+                self.quiet = True
+                raise ReaderGone
+
+        globals()[name] = FilterConsole(stderr=name == "err_console")
     return globals()[name]
 
 

@@ -155,18 +155,20 @@ def import_command(
         )
         if any(s.import_id is not None for s in summaries):  # records added
             keep_project_concerns(project.db)  # read by status and the screen (dedup.concerns)
-    for s in summaries:
+    # each file as typed (`../embase.ris`), not as stored: an absolute path (importer)
+    for typed, s in zip(files, summaries, strict=True):
+        shown = str(typed)
         if s.import_id is None:
-            click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")
+            click.echo(f"{shown}: skipped, {s.skipped_reason} (use --again to import it anyway)")
         else:
             click.echo(
-                f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
+                f"{shown}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
                 f"import #{s.import_id})"
             )
             for label in s.untitled[:WARNINGS_SHOWN]:
-                click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
+                click.echo(f"warning: {shown}: {label} has no title (imported as is)", err=True)
             if s.replaced:  # text lost before the file was saved (importer._replaced)
-                where = f"{s.path}:{s.replaced_lines[0]}" if s.replaced_lines else s.path
+                where = f"{shown}:{s.replaced_lines[0]}" if s.replaced_lines else shown
                 click.echo(
                     f"warning: {where}: {quantity(len(s.replaced), 'record')}"
                     f" {verb(len(s.replaced), 'holds', 'hold')} U+FFFD"
@@ -178,11 +180,11 @@ def import_command(
             if len(s.untitled) > WARNINGS_SHOWN:  # a file of thousands printed one line each
                 more = len(s.untitled) - WARNINGS_SHOWN
                 click.echo(
-                    f"warning: {s.path}: {quantity(more, 'more record')} without a title "
+                    f"warning: {shown}: {quantity(more, 'more record')} without a title "
                     "(imported as is)",
                     err=True,
                 )
-            say_warnings(s.path, s.warnings)
+            say_warnings(shown, s.warnings)
 
 
 @click.command("status")

@@ -60,9 +60,8 @@ def serve_command(
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """
     from reviewkit.files import check_regular
-    from reviewkit.formats.not_export import XmlRefusal
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
-    from reviewkit.pubmed.snapshot import build_index, index_path
+    from reviewkit.pubmed.snapshot import index_path
 
     plan = parse_faults(faults or "", seed=seed)
     if not files:
@@ -85,32 +84,7 @@ def serve_command(
     if index.exists():  # nothing to index: a bar here sat at "0/?" while the server started
         click.echo(f"reusing the snapshot index {index} (built before)", err=True)
     else:
-        # the bar draws nothing when stderr is no terminal (`serve > serve.log 2>&1 &`, a
-        # service's log): the build then says each stage in plain lines, as the demo's does.
-        # Its opening two (it starts; the count) wait for a third: a file that is no PubMed XML
-        # fails before any article is indexed, and its error then stands alone (bad input).
-        opening: list[str] | None = []
-
-        def lines(line: str) -> None:
-            nonlocal opening
-            if opening is not None:  # held until the build is past its opening two lines
-                opening.append(line)
-                if len(opening) < 3:
-                    return
-                line, opening = "\n".join(opening), None
-            click.echo(line, err=True)
-
-        with progress_bar("indexing the snapshot (once)") as update:
-            try:
-                build_index(
-                    files, progress=update, stages=None if err_console.is_terminal else lines
-                )
-            except FormatError as exc:  # the XML reader's hint may name import's --format,
-                # or what to export instead of a file of another kind: serve takes PubMed XML
-                if "--format" in exc.hint or isinstance(exc, XmlRefusal):
-                    exc.hint = _SNAPSHOT_HINT
-                raise
-        click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
+        _index_snapshot(files, index)
     try:
         serve_forever(
             list(files),
@@ -125,6 +99,50 @@ def serve_command(
             if served
             else "interrupted before the local server started; nothing was served"
         ) from None
+
+
+def _index_snapshot(files: tuple[Path, ...], index: Path) -> None:
+    """Build the snapshot's index (or wait for another process's build of it), saying so."""
+    from reviewkit.formats.not_export import XmlRefusal
+    from reviewkit.pubmed.snapshot import build_index
+
+    # the bar draws nothing when stderr is no terminal (`serve > serve.log 2>&1 &`, a
+    # service's log): the build then says each stage in plain lines, as the demo's does.
+    # Its opening two (it starts; the count) wait for a third: a file that is no PubMed XML
+    # fails before any article is indexed, and its error then stands alone (bad input).
+    opening: list[str] | None = []
+    waited: list[str] = []  # another process's build waited for: its index is used
+
+    def lines(line: str) -> None:
+        nonlocal opening
+        if opening is not None:  # held until the build is past its opening two lines
+            opening.append(line)
+            if len(opening) < 3:
+                return
+            line, opening = "\n".join(opening), None
+        click.echo(line, err=True)
+
+    def waiting(line: str) -> None:
+        waited.append(line)
+        click.echo(line, err=True)
+
+    with progress_bar("indexing the snapshot (once)") as update:
+        try:
+            build_index(
+                files,
+                progress=update,
+                stages=None if err_console.is_terminal else lines,
+                waiting=waiting,
+            )
+        except FormatError as exc:  # the XML reader's hint may name import's --format,
+            # or what to export instead of a file of another kind: serve takes PubMed XML
+            if "--format" in exc.hint or isinstance(exc, XmlRefusal):
+                exc.hint = _SNAPSHOT_HINT
+            raise
+    if waited:
+        click.echo(f"using the snapshot index {index} (the other process built it)", err=True)
+    else:
+        click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
 
 
 COMMANDS = [pubmed_group]

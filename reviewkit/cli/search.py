@@ -124,18 +124,14 @@ def run_command(
 
 
 def _resume_words(names: tuple[str, ...], base_url: str | None) -> str:
-    """'search run NAMES|--all', with the --base-url typed: a run resumes only against the
-    server it ran on (its interface), so the line without it went to NCBI and started new runs
-    there. A URL from REVIEWKIT_EUTILS_URL stays set in the terminal the line is typed in."""
-    import shlex
-
+    """The words that resume these runs, with the --base-url typed: a URL from
+    REVIEWKIT_EUTILS_URL stays set in the terminal the line is typed in."""
     from click.core import ParameterSource
 
-    words = "search run " + (" ".join(shlex.quote(n) for n in names) or "--all")
+    from reviewkit.searches.run import resume_words
+
     typed = click.get_current_context().get_parameter_source("base_url")
-    if base_url and typed == ParameterSource.COMMANDLINE:
-        words += f" --base-url {shlex.quote(base_url)}"
-    return words
+    return resume_words(names, base_url if typed == ParameterSource.COMMANDLINE else None)
 
 
 def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:

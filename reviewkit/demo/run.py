@@ -141,6 +141,7 @@ def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]
             files,
             progress=lambda done, _t: bar.update(task, completed=done),
             stages=None if console.is_terminal else lines,
+            waiting=lines,  # another demo or server building the same index: said, not a hang
         )
     return target, time.perf_counter() - started
 

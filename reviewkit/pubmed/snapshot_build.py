@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
@@ -24,6 +23,7 @@ from pathlib import Path
 from lxml import etree as ET
 
 from reviewkit.errors import UserError
+from reviewkit.file_locks import one_at_a_time
 from reviewkit.formats import pubmed_xml
 from reviewkit.nlm_files import nlm_order
 from reviewkit.pubmed.article_dates import (
@@ -54,6 +54,7 @@ from reviewkit.pubmed.stale_indexes import (
     remove_stale_indexes,
 )
 from reviewkit.records import fold_text
+from reviewkit.temp_files import new_beside
 from reviewkit.wording import quantity
 
 # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
@@ -164,8 +165,13 @@ def build_index(
     cache_dir: Path | None = None,
     progress: ProgressFn | None = None,
     stages: StageFn | None = None,
+    waiting: StageFn | None = None,
 ) -> Path:
-    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
+    """Build (or reuse) the FTS5 index of the snapshot files; returns its path.
+
+    One process builds it: another that needs it meanwhile (three `pubmed serve` started at
+    once each built their own, ~80 CPU-seconds apiece on the full snapshot) waits for that
+    build and opens its index; ``waiting`` is told once that it waits, and for whom."""
     paths = nlm_order(Path(f) for f in files)
     if not paths:
         raise UserError("a snapshot needs at least one PubMed XML file")
@@ -178,7 +184,24 @@ def build_index(
     remove_abandoned_builds(target.parent)
     if target.exists():
         return target
-    fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
+
+    def say(who: str) -> None:
+        if waiting is not None:
+            waiting(f"another process is building the snapshot index ({who}): waiting to use it")
+
+    with one_at_a_time(target.with_suffix(".lock"), say):  # index-<hash>.lock
+        if not target.exists():  # built by the process waited for (unless it failed or ended)
+            _build_into(target, paths, progress, stages)
+    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
+    return target
+
+
+def _build_into(
+    target: Path, paths: list[Path], progress: ProgressFn | None, stages: StageFn | None
+) -> None:
+    """Build the index into a file beside ``target``, then rename it ``target``."""
+    # a new file's mode, not mkstemp's 0600: another user's `pubmed serve` reads a shared index
+    fd, tmp_name = new_beside(target, prefix=".index-", suffix=".tmp")
     try:
         try:
             hold_build(fd)  # another build, meanwhile, takes it for no dead one's
@@ -189,8 +212,6 @@ def build_index(
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
-    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
-    return target
 
 
 def _indexed_files(path: Path) -> list[str] | None:

@@ -27,7 +27,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -36,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from reviewkit.ranking.features import TOKEN_PATTERN, WordTokens, word_tokens
+from reviewkit.temp_files import new_beside
 
 __all__ = ["CACHE_DIR", "CACHE_FILE", "cache_path", "cached_word_tokens"]
 
@@ -134,9 +134,9 @@ def _write(path: Path, digests: list[bytes], words: WordTokens) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         _drop_stale_temporaries(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
+        # a new file's mode, not mkstemp's 0600, which hid it from a partner sharing the folder
+        fd, tmp = new_beside(path, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
-            os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide it from a partner sharing the folder
             with os.fdopen(fd, "wb") as fh:
                 np.savez(
                     fh,

@@ -98,6 +98,16 @@ def run_searches(
     return reports
 
 
+def resume_words(names: Sequence[str], base_url: str | None) -> str:
+    """'search run NAMES' ('--all' without names), with ``--base-url URL`` when one is given:
+    the words that resume runs, which resume only on the server they ran on (their interface),
+    so a line without the URL sent them to NCBI and began new runs there."""
+    import shlex
+
+    words = "search run " + (" ".join(shlex.quote(n) for n in names) or "--all")
+    return words + (f" --base-url {shlex.quote(base_url)}" if base_url else "")
+
+
 def _resume_plan(db: Store, names: Sequence[str]) -> tuple[str, dict[str, int]]:
     """(the batch id for this command, search name -> its run finished by the interrupted
     command being resumed). A command resumes when one of its searches' latest run is

@@ -19,7 +19,7 @@ ER  -
 """
 
 
-def test_a_relative_import_path_is_stored_absolute(project_b, tmp_path: Path, monkeypatch):
+def test_a_relative_import_path_is_stored_absolute(project_b, tmp_path: Path, monkeypatch, capsys):
     (tmp_path / "exports").mkdir()
     embase = tmp_path / "embase.ris"
     embase.write_text(RIS.format(db="Embase"), encoding="utf-8")
@@ -27,6 +27,12 @@ def test_a_relative_import_path_is_stored_absolute(project_b, tmp_path: Path, mo
     monkeypatch.chdir(tmp_path / "exports")
     folder = str(project_b.folder)
     assert main(["import", "--project", folder, "../embase.ris", "../scopus.ris"]) == 0
+    # said as typed (the README walk saw the absolute path): the user's words for the file
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith("../embase.ris: 1 record (ris, source ")
+    assert said[1].startswith("../scopus.ris: 1 record (ris, source ")
+    assert main(["import", "--project", folder, "../embase.ris"]) == 0
+    assert capsys.readouterr().out.startswith("../embase.ris: skipped, already imported as")
     assert main(["dedup", "--project", folder]) == 0
     monkeypatch.chdir(project_b.folder)  # another folder: the path still names the file
     out = tmp_path / "clusters.csv"

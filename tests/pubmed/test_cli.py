@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import into_closed_pipe
 from pubmed.conftest import review_a_project, write_set
 
 from reviewkit.cli import main
@@ -248,3 +249,18 @@ def test_serve_refusing_a_snapshot_says_what_serve_takes(tmp_path: Path, capsys)
     err = capsys.readouterr().err
     assert "not PubMed XML" in err and "Traceback" not in err
     assert "--format" not in err and "--snapshot takes NLM PubMed XML" in err
+
+
+def test_a_run_into_a_closed_pipe_exits_141_and_resumes(
+    project_dir: Path, server: EutilsServer, capsys
+) -> None:
+    """`search run --all | head` with head gone: the run's first line is rich's, which exited 1
+    on the closed pipe; it ends as the other commands do (exit 141, nothing said), its run
+    logged as not finished, and the same command with a reader resumes it."""
+    url = server.base_url
+    args = ("search", "run", "english", "--base-url", url, "--project", str(project_dir))
+    assert into_closed_pipe(*args) == (141, "")
+    assert run("search", "history", "--project", project_dir) == 0
+    assert "complete" not in capsys.readouterr().out
+    assert run(*args) == 0
+    assert "(run 1, resumed)" in capsys.readouterr().out

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import add_records
+from conftest import add_records, umask
 from ranking.texts import generated_texts
 from screening.helpers import make_topic_records
 
@@ -54,7 +54,9 @@ def spy_on_tokenising(monkeypatch) -> list[list[str]]:
 def test_the_kept_words_are_those_of_the_texts_tokenised_afresh(tmp_path, monkeypatch):
     texts = generated_texts(600, seed=5)
     assert_same(cached(texts, tmp_path), word_tokens(texts))  # nothing kept yet
-    assert cache_path(tmp_path).stat().st_mode & 0o777 == 0o644  # a partner may read it
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert cache_path(tmp_path).stat().st_mode & 0o777 == 0o666 & ~mask  # a partner may read it
     shuffled = texts[:]
     random.Random(2).shuffle(shuffled)  # a queue whose decided studies moved to the front
     fewer = shuffled[:400]  # studies another reviewer decided left the queue
@@ -211,3 +213,13 @@ def test_a_stage_s_first_write_removes_the_previous_version_s_unkeyed_file(tmp_p
     keep()
     assert_same(words, word_tokens(texts))
     assert sorted(p.name for p in orphan.parent.iterdir()) == ["ranking-words-title-abstract.npz"]
+
+
+def test_the_kept_words_get_a_new_file_s_mode_by_the_umask(tmp_path):
+    """A group sharing a project folder (umask 002) may write the file as any other there; it
+    was 0644 whatever the umask (and 0600 from mkstemp before that)."""
+    texts = generated_texts(50, seed=3)
+    for mask, mode in ((0o002, 0o664), (0o077, 0o600)):
+        with umask(mask):
+            cached(texts, tmp_path / oct(mask))
+        assert cache_path(tmp_path / oct(mask)).stat().st_mode & 0o777 == mode

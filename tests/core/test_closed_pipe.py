@@ -1,0 +1,30 @@
+"""A command whose reader goes away (`reviewkit report | head`) ends as `cat` and `git` do there:
+exit 141 (128 + SIGPIPE, what the shell reports for them), nothing said, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import into_closed_pipe
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["search", "--help"]])
+def test_click_s_own_output_into_a_closed_pipe_exits_141(args: list[str]) -> None:
+    """click caught the EPIPE itself and exited 1, as if reviewkit had failed."""
+    assert into_closed_pipe(*args) == (141, "")
+
+
+@pytest.mark.parametrize("args", [["status"], ["dedup", "report", "--rules"], ["report"]])
+def test_a_command_s_output_into_a_closed_pipe_exits_141(
+    cli_project: Path, args: list[str]
+) -> None:
+    """The commands the README walk saw exit 1 in `| head`."""
+    code, err = into_closed_pipe(*args, "--project", str(cli_project))
+    assert (code, err) == (141, ""), err
+
+
+def test_an_error_into_a_closed_pipe_exits_141_too() -> None:
+    """`reviewkit statsu 2>&1 | head`: the error message itself meets the closed pipe (it
+    ended in a BrokenPipeError traceback, written nowhere, and exit 1)."""
+    assert into_closed_pipe("statsu", stderr_too=True) == (141, "")

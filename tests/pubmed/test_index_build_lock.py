@@ -1,0 +1,90 @@
+"""Two first starts at once build the snapshot index once: the second waits for the first's
+build and serves its index (three `pubmed serve` started together each built their own,
+~80 CPU-seconds apiece on the full snapshot)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from pubmed.conftest import write_set
+
+from reviewkit.pubmed.snapshot import index_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A first start whose build holds at its first article until the file `go` exists: the
+# second is started while the first builds, whatever the machine's speed.
+FIRST = """
+import sys, time
+from pathlib import Path
+from reviewkit.pubmed.snapshot import build_index
+
+go = Path(sys.argv[1])
+
+def progress(done, total):
+    if done == 0:
+        print("building", flush=True)
+        while not go.exists():
+            time.sleep(0.02)
+
+print(build_index(sys.argv[2:], progress=progress), flush=True)
+"""
+
+
+def _lines_until(stream, *marks: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines read from ``stream`` until one holding any of ``marks`` (or its end)."""
+    lines = []
+    for line in stream:
+        lines.append(line)
+        if any(mark in line for mark in marks):
+            break
+    return lines
+
+
+def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(
+        [sys.executable, "-c", FIRST, str(go), str(snapshot)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert first.stdout is not None and first.stdout.readline() == "building\n"
+    second = subprocess.Popen(
+        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", str(snapshot)]
+        + ["--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        # Ctrl-C's handling, which a suite started in the background (nohup) takes away
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
+    )
+    assert second.stderr is not None
+    try:
+        said = _lines_until(second.stderr, "waiting", "serving ")
+        waited = f"another process is building the snapshot index (process {first.pid}, started "
+        assert waited in said[-1], "".join(said)
+        go.touch()  # the first build goes on and ends; the second serves its index
+        said += _lines_until(second.stderr, "serving ")
+    finally:
+        go.touch()
+        second.send_signal(signal.SIGINT)
+        said_after = second.stderr.read()
+        second.wait(timeout=60)
+        built, _ = first.communicate(timeout=60)
+    err = "".join(said) + said_after
+    assert "serving 40 articles" in err, err
+    assert "indexing the PubMed snapshot" not in err  # the second built nothing
+    index = index_path([snapshot])
+    assert f"using the snapshot index {index} (the other process built it)" in err
+    assert built.strip() == str(index) and first.returncode == 0
+    assert not list(tmp_path.glob(".index-*.tmp"))  # no second build begun beside the first
+    assert not list(tmp_path.glob("*.lock"))  # the lock's file goes with the build
