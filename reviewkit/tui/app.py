@@ -132,6 +132,7 @@ class ReviewkitApp(App):
         self.first_screen = screen
         self.title = screen.TITLE
         self.screens_at_exit: list[Screen[Any]] = []
+        self._froze_heap = False  # :meth:`_freeze_heap`
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
@@ -140,13 +141,24 @@ class ReviewkitApp(App):
         # while the app runs: each walked it all (125,000 objects with a 50,000-record queue) on
         # the screen's thread, 30-50 ms of CPU (quiet machine), a key pressed meanwhile waiting
         # as long; with it frozen 4-31 ms on a loaded one, against 61-84 (spike44,
-        # benchmarks/results/tui-gc.md). Objects
-        # made later are collected as before; what is frozen and dies meanwhile is freed when
-        # the app ends (on_unmount), in a process running more than one app (tests) too.
-        self.call_after_refresh(gc.freeze)
+        # benchmarks/results/tui-gc.md). Objects made later are collected as before; what is
+        # frozen and dies meanwhile in a reference cycle is freed when the app ends.
+        self.call_after_refresh(self._freeze_heap)
+
+    def _freeze_heap(self) -> None:
+        """Freeze the heap (see :meth:`on_mount`) unless something else froze it already.
+
+        The interpreter has one frozen generation and ``gc.unfreeze`` thaws all of it: an app
+        run while another runs in the same process (tests, a host program that froze its own
+        heap) leaves that freeze alone, and only the app that froze thaws (:meth:`on_unmount`);
+        the second app's objects stay collectable, as they were before any freeze."""
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            self._froze_heap = True
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
+        if self._froze_heap:
+            gc.unfreeze()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit, keeping the screens open at that moment (:func:`quit_words` reads a prompt
