@@ -139,10 +139,12 @@ class ReviewkitApp(App):
         # What stands once the first screen is drawn (the project, the queue of its studies,
         # Textual's modules and widgets) is kept out of the garbage collector's full collections
         # while the app runs: each walked it all (125,000 objects with a 50,000-record queue) on
-        # the screen's thread, 30-50 ms of CPU (quiet machine), a key pressed meanwhile waiting
-        # as long; with it frozen 4-31 ms on a loaded one, against 61-84 (spike44,
-        # benchmarks/results/tui-gc.md). Objects made later are collected as before; what is
-        # frozen and dies meanwhile in a reference cycle is freed when the app ends.
+        # the screen's thread, a key pressed meanwhile waiting: 75-170 ms at a quiet load, and
+        # with the footer greyed in place 61-84 ms of CPU on a loaded machine, 4-31 with the heap
+        # frozen (spike44, benchmarks/results/tui-gc.md). Objects made later are collected as
+        # before. What is frozen and dies meanwhile in a reference cycle is freed only when the
+        # app ends: 11,000 objects (1.2 MB) over the ranked 500-decision run, none when a
+        # partner's votes rebuild the queue; the run's peak memory 99 MB, 106 before (rd44f).
         self.call_after_refresh(self._freeze_heap)
 
     def _freeze_heap(self) -> None:
