@@ -132,21 +132,35 @@ class ReviewkitApp(App):
         self.first_screen = screen
         self.title = screen.TITLE
         self.screens_at_exit: list[Screen[Any]] = []
+        self._froze_heap = False  # :meth:`_freeze_heap`
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
         # What stands once the first screen is drawn (the project, the queue of its studies,
         # Textual's modules and widgets) is kept out of the garbage collector's full collections
         # while the app runs: each walked it all (125,000 objects with a 50,000-record queue) on
-        # the screen's thread, 30-50 ms of CPU (quiet machine), a key pressed meanwhile waiting
-        # as long; with it frozen 4-31 ms on a loaded one, against 61-84 (spike44,
-        # benchmarks/results/tui-gc.md). Objects
-        # made later are collected as before; what is frozen and dies meanwhile is freed when
-        # the app ends (on_unmount), in a process running more than one app (tests) too.
-        self.call_after_refresh(gc.freeze)
+        # the screen's thread, a key pressed meanwhile waiting: 75-170 ms at a quiet load, and
+        # with the footer greyed in place 61-84 ms of CPU on a loaded machine, 4-31 with the heap
+        # frozen (spike44, benchmarks/results/tui-gc.md). Objects made later are collected as
+        # before. What is frozen and dies meanwhile in a reference cycle is freed only when the
+        # app ends: 11,000 objects (1.2 MB) over the ranked 500-decision run, none when a
+        # partner's votes rebuild the queue; the run's peak memory 99 MB, 106 before (rd44f).
+        self.call_after_refresh(self._freeze_heap)
+
+    def _freeze_heap(self) -> None:
+        """Freeze the heap (see :meth:`on_mount`) unless something else froze it already.
+
+        The interpreter has one frozen generation and ``gc.unfreeze`` thaws all of it: an app
+        run while another runs in the same process (tests, a host program that froze its own
+        heap) leaves that freeze alone, and only the app that froze thaws (:meth:`on_unmount`);
+        the second app's objects stay collectable, as they were before any freeze."""
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            self._froze_heap = True
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
+        if self._froze_heap:
+            gc.unfreeze()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit, keeping the screens open at that moment (:func:`quit_words` reads a prompt

@@ -10,10 +10,13 @@ collection frees, and some of their caches stayed (42,000 objects more after 150
 full collection walks every object of the process (125,000 once a 50,000-record project is
 open, 198,000 after 500 decisions): on the TUI benchmark's ranked run 19 of them, 66-194 ms of
 CPU each on a loaded machine, the screen's thread waiting meanwhile (spike44:
-benchmarks/results/tui-gc.md). So when only which keys work, or their tooltips, changed (the
-same keys in the same order) the keys shown are updated in place (:meth:`_regrey`): the
-``-disabled`` class (dim, struck through: ``ReviewkitApp.CSS``) and the tooltip, as
-``FooterKey.__init__`` sets them; any other change is built anew, as Textual does.
+benchmarks/results/tui-gc.md). So when only which keys work changed (the same keys in the same
+order, with the same tooltips) the keys shown are updated in place (:meth:`_regrey`): the
+``-disabled`` class (dim, struck through: ``ReviewkitApp.CSS``) as ``FooterKey.__init__`` sets
+it; any other change is built anew, as Textual does. The tests check the keys greyed in place
+against Textual's own rebuild (tests/tui/test_spike44_footer_greys_in_place.py): this class
+reads Textual's internals (``FooterKey._disabled``, ``Footer._bindings_ready``), and a Textual
+release that builds its keys otherwise fails there.
 
 Each key Textual builds binds its ``compact`` to the footer's (``data_bind``), which leaves a
 watcher on the footer holding the key; Textual drops the watchers of removed keys only when
@@ -48,42 +51,44 @@ class KeysFreeingFooter(Footer):
     async def recompose(self) -> None:
         if not self.is_attached or self._pruning:  # removed meanwhile: as Widget.recompose
             return
-        shape, states = self._keys_now()
+        shape, working = self._keys_now()
         keys = list(self.query(FooterKey))
-        if self._bindings_ready and shape == self._shape and len(keys) == len(states):
-            self._regrey(keys, states)
+        if self._bindings_ready and shape == self._shape and len(keys) == len(working):
+            self._regrey(keys, working)
             return
         await super().recompose()
         # the documented way to say a reactive changed: Textual then drops the watchers of
         # keys that were removed, and tells the others the same value
         self.mutate_reactive(Footer.compact)
 
-    def _keys_now(self) -> tuple[Shape, list[tuple[bool, str]]]:
+    def _keys_now(self) -> tuple[Shape, list[bool]]:
         """The keys ``Footer.compose`` would show now, in its order (the first binding shown of
         each action; a run of two or more actions of one binding group drawn as a group, its
-        keys' tooltip then ``tooltip or description``), and whether each works, with its
-        tooltip: the state :meth:`_regrey` sets, the rest the shape a rebuild changes."""
+        keys' tooltip then ``tooltip or description``), and whether each works: what
+        :meth:`_regrey` sets, the rest the shape a rebuild changes. (A key's tooltip is its
+        binding's, which does not change with the screen's state.)"""
         firsts: dict[str, tuple[Any, bool, str]] = {}
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:
                 firsts.setdefault(binding.action, (binding, enabled, tooltip))
-        shape, states = [], []
+        shape, working = [], []
         for group, run in groupby(firsts.values(), lambda first: first[0].group):
             keys = list(run)
             grouped = group is not None and len(keys) > 1
             for binding, enabled, tooltip in keys:
                 display = self.app.get_key_display(binding)
                 label = group.description if grouped else None  # a group's FooterLabel
-                shape.append((binding.key, display, binding.description, binding.action, label))
-                states.append((enabled, (tooltip or binding.description) if grouped else tooltip))
-        return tuple(shape), states
+                tip = (tooltip or binding.description) if grouped else tooltip
+                shape.append(
+                    (binding.key, display, binding.description, binding.action, label, tip)
+                )
+                working.append(enabled)
+        return tuple(shape), working
 
     @staticmethod
-    def _regrey(keys: list[FooterKey], states: list[tuple[bool, str]]) -> None:
-        """Set each key's working state and tooltip as ``FooterKey.__init__`` does."""
-        for key, (enabled, tooltip) in zip(keys, states, strict=True):
+    def _regrey(keys: list[FooterKey], working: list[bool]) -> None:
+        """Set whether each key works as ``FooterKey.__init__`` does."""
+        for key, enabled in zip(keys, working, strict=True):
             if key._disabled == enabled:  # changed: restyled (only these keys)
                 key._disabled = not enabled  # FooterKey's own flag: a click on it rings
                 key.set_class(not enabled, "-disabled")
-            if (key.tooltip or "") != tooltip:
-                key.tooltip = tooltip or None

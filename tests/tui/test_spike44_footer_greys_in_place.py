@@ -12,6 +12,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterLabel
 from tui.helpers import TA, settled_footer
 
 from reviewkit import screening as scr
@@ -96,3 +98,93 @@ def test_a_key_hidden_or_back_builds_the_keys_anew() -> None:
 
 def _keys(screen: Screen) -> list[tuple[str, bool]]:
     return [(k.action, not k.has_class("-disabled")) for k in screen.query("FooterKey")]
+
+
+def _drawn(footer: Widget) -> list[tuple]:
+    """What the footer shows, part by part in its order: each key's keys, words, classes
+    (greyed or not), tooltip and drawn line; each group's label."""
+    return [
+        (
+            type(part).__name__,
+            sorted(part.classes),
+            *(getattr(part, a, None) for a in ("key", "key_display", "description", "action")),
+            str(part.tooltip or ""),
+            str(part.render()) if isinstance(part, FooterLabel) else "",
+            [(s.text, s.style) for s in part.render_line(0)] if part.region.width else None,
+        )
+        for part in footer.walk_children()
+    ]
+
+
+async def _as_textual_builds_it(pilot, footer: KeysFreeingFooter) -> None:  # noqa: ANN001
+    """Fail unless the footer greyed in place shows what Textual's ``Footer`` builds for the
+    same bindings: a Textual release that builds its keys otherwise fails here, not on screen."""
+    in_place, old_keys = _drawn(footer), set(footer.query("FooterKey"))
+    footer.call_later(Footer.recompose, footer)  # Textual's own rebuild, run by the footer
+    await until(pilot, lambda: not old_keys & set(footer.query("FooterKey")), "keys rebuilt")
+    await until(pilot, lambda: _drawn(footer) == in_place, "the footer as Textual builds it")
+
+
+def test_the_keys_greyed_in_place_are_the_keys_textual_builds(team) -> None:
+    project, _ = team
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "tom")), keymap={})
+        async with app.run_test(size=(100, 30)) as pilot:
+            first = await settled_footer(pilot)
+            footer = app.screen.query_one(KeysFreeingFooter)
+            await pilot.press("e")
+            await until(pilot, lambda: any(k.has_class("-disabled") for k in first), "greyed")
+            await _as_textual_builds_it(pilot, footer)
+            await pilot.press("escape")
+            back = await settled_footer(pilot)
+            await until(pilot, lambda: not any(k.has_class("-disabled") for k in back), "back")
+            await _as_textual_builds_it(pilot, footer)
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+class _Grouped(Screen):
+    """Two keys drawn as one group (a FooterLabel after them), the second greyed on demand."""
+
+    _pair = Binding.Group("Pair")
+    BINDINGS = [
+        Binding("a", "one", "One", group=_pair),
+        Binding("b", "two", "Two", group=_pair, tooltip="The second"),
+        Binding("c", "three", "Three"),
+    ]
+    state: bool | None = True
+
+    def compose(self) -> ComposeResult:
+        yield KeysFreeingFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.state if action in ("two", "three") else True
+
+
+def test_keys_of_a_group_greyed_in_place_are_the_keys_textual_builds() -> None:
+    screen = _Grouped()
+
+    class Hosting(App):
+        ENABLE_COMMAND_PALETTE = False  # as ReviewkitApp
+
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    async def go() -> None:
+        async with Hosting().run_test() as pilot:
+            await until(pilot, lambda: len(screen.query("FooterKey")) == 3, "the keys")
+            footer = screen.query_one(KeysFreeingFooter)
+            for state in (None, True):
+                keys = list(screen.query("FooterKey"))  # (each check below builds them anew)
+                screen.state = state
+                screen.refresh_bindings()
+                greyed = state is None
+                await until(
+                    pilot, lambda g=greyed, k=keys: k[2].has_class("-disabled") == g, "greyed"
+                )
+                assert list(screen.query("FooterKey")) == keys  # in place
+                await _as_textual_builds_it(pilot, footer)
+
+    asyncio.run(go())
