@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
-from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
+from reviewkit.classify.words import HYPHENS, Token, low_at, sentences, tokens, verb_in_ed
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison, an
 # agreement or a negotiation (their parties after "with": _COORDINATE)
@@ -135,6 +135,12 @@ def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bo
     )
 
 
+def _in_compound(text: str, w: Token) -> bool:
+    """Whether the word ``w`` is joined to a neighbour by a hyphen (any of
+    :data:`~reviewkit.classify.words.HYPHENS`: PubMed and publishers write U+2010 too)."""
+    return any(c and c in HYPHENS for c in (text[w.start - 1 : w.start], text[w.end : w.end + 1]))
+
+
 def _reach(text: str, words: list, k: int, end: int) -> int:
     """The character where the parties named after the contact word at ``k`` end: at the next
     verb (a word in -ed, or one of :data:`STOPS`) or relative word, else the sentence's end. A
@@ -144,7 +150,7 @@ def _reach(text: str, words: list, k: int, end: int) -> int:
         if w.start >= end:
             break
         low = w.word.casefold()
-        if "-" in (text[w.start - 1 : w.start], text[w.end : w.end + 1]):
+        if _in_compound(text, w):
             continue
         if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start

@@ -57,6 +57,11 @@ def test_a_hyphenated_compound_does_not_end_the_parties(review_b):
     for verb in ("agreed", "coordinated"):
         text = f"The coordinator {verb} a return-to-work plan with the employer and the supervisor."
         assert labels(review_b, text) == ["coordinator"]
+    # written with the hyphen character U+2010 (Wiley's abstracts) or an en dash, as with "-"
+    for hyphen in ("\u2010", "\u2013"):
+        compound = hyphen.join(("return", "to", "work"))
+        text = f"The coordinator agreed a {compound} plan with the employer and the supervisor."
+        assert labels(review_b, text) == ["coordinator"]
 
 
 def test_the_ninth_set_through_the_cli(capsys):
