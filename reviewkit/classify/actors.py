@@ -44,7 +44,15 @@ from collections.abc import Mapping
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
-from reviewkit.classify.words import HYPHENS, Token, low_at, sentences, tokens, verb_in_ed
+from reviewkit.classify.words import (
+    HYPHENS,
+    Token,
+    hyphen_runs,
+    low_at,
+    sentences,
+    tokens,
+    verb_in_ed,
+)
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison, an
 # agreement or a negotiation (their parties after "with": _COORDINATE)
@@ -135,9 +143,18 @@ def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bo
     )
 
 
+# A verb's prefix written with a hyphen ("re-assessed", "e-mailed", "pre-arranged",
+# "co-ordinated"): the word after it is still the verb, and ends the parties as its spelling
+# without the hyphen does; a compound's first part is a noun or an adjective ("work-related")
+_VERB_PREFIX = re.compile(rf"(?<!\w)(?:co|re|pre|e)[{HYPHENS}]$", re.IGNORECASE)
+
+
 def _in_compound(text: str, w: Token) -> bool:
-    """Whether the word ``w`` is joined to a neighbour by a hyphen (any of
-    :data:`~reviewkit.classify.words.HYPHENS`: PubMed and publishers write U+2010 too)."""
+    """Whether the word ``w`` is part of a compound, joined to a neighbour by a hyphen (any of
+    :data:`~reviewkit.classify.words.HYPHENS`: publishers write U+2010 too), not a verb after
+    its prefix (:data:`_VERB_PREFIX`)."""
+    if _VERB_PREFIX.search(text, max(0, w.start - 4), w.start):
+        return False
     return any(c and c in HYPHENS for c in (text[w.start - 1 : w.start], text[w.end : w.end + 1]))
 
 
@@ -269,7 +286,22 @@ def contacted_parties(
 
 def _contacted_in_field(text: str, found: list[Evidence]) -> set[int]:
     """The ids of the terms in one field's ``text`` that name another label's contact."""
-    words = tokens(text)  # once a field: the cues and each sentence's first word
+    words = _joined_contact_words(text, tokens(text))  # once a field: cues, sentences' openers
     if not any(w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in words):
         return set()
     return _contacted(text, words, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
+
+
+def _joined_contact_words(text: str, words: list[Token]) -> list[Token]:
+    """``words`` with a word of contact written with a hyphen as one word ("co-ordinated" as
+    "coordinated", British and Australian spelling), as the term matcher joins a term's words
+    (:func:`~reviewkit.classify.words.hyphen_runs`)."""
+    runs = {i: (j, t) for i, j, t in hyphen_runs(text, words) if t.word.casefold() in CONTACT_WORDS}
+    if not runs:
+        return words
+    out, i = [], 0
+    while i < len(words):
+        j, joined = runs.get(i, (i, words[i]))
+        out.append(joined)
+        i = j + 1
+    return out

@@ -70,6 +70,17 @@ def test_a_hyphenated_compound_does_not_end_the_parties(review_b):
         assert labels(review_b, text) == ["coordinator"]
 
 
+def test_a_word_written_with_a_hyphen_reads_as_without_it(review_b):
+    # British and Australian spelling: "co-ordinated" is the word of contact "coordinated"
+    text = "The coordinator {} a return-to-work plan with the employer and the supervisor."
+    spelt = [labels(review_b, text.format(verb)) for verb in ("co-ordinated", "coordinated")]
+    assert spelt == [["coordinator"], ["coordinator"]]
+    # a verb after its prefix ends the parties as it does without the hyphen: no compound
+    text = "The coordinator met the worker and {} the workplace with the supervisor."
+    spelt = [labels(review_b, text.format(verb)) for verb in ("re-assessed", "reassessed")]
+    assert spelt[0] == spelt[1]
+
+
 def test_the_ninth_set_through_the_cli(capsys):
     # 22 of 25 at its first reading (the three coordinators above read as workplace); the
     # Australian provider's now right, the Canadian care manager and the German rehabilitation
