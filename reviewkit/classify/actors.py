@@ -127,13 +127,24 @@ def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
     return any(at <= o.span[1] <= at + AGENT_REACH and o.label != e.label for o in others)  # type: ignore[index]
 
 
-def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bool:
+# A verb's prefix written with a hyphen ("re-assessed", "e-mailed", "pre-arranged",
+# "co-ordinated"): the word after it is still the verb, and ends the parties as its spelling
+# without the hyphen does; a compound's first part is a noun or an adjective ("work-related")
+_VERB_PREFIX = re.compile(rf"(?<!\w)(?:co|re|pre|e)[{HYPHENS}]$", re.IGNORECASE)
+
+
+def _agentless_passive(text: str, words: list[Token], start: int, cue: int, end: int) -> bool:
     """Whether the contact word at character ``cue`` is put in a passive without its agent: in
     its sentence (characters ``start`` to ``end``) no "by", and a passive verb ("was arranged",
     "were held", "was contacted") whose participle is the contact word or comes after it. A
     passive before it is another act ("workers who were sick-listed met their supervisor": the
-    workers are the actor, not the sentence before's)."""
-    inside = [w for w in words if start <= w.start < end]
+    workers are the actor, not the sentence before's). A verb's prefix written with a hyphen
+    (:data:`_VERB_PREFIX`: "was re-arranged") is passed over."""
+    inside = [
+        w
+        for w in words
+        if start <= w.start < end and not _VERB_PREFIX.match(text, w.start, w.end + 1)
+    ]
     low = [w.word.casefold() for w in inside]
     if "by" in low:
         return False
@@ -141,12 +152,6 @@ def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bo
         a in _PASSIVE and (verb_in_ed(b) or b in _PARTICIPLES) and inside[i + 1].start >= cue
         for i, (a, b) in enumerate(zip(low, low[1:], strict=False))
     )
-
-
-# A verb's prefix written with a hyphen ("re-assessed", "e-mailed", "pre-arranged",
-# "co-ordinated"): the word after it is still the verb, and ends the parties as its spelling
-# without the hyphen does; a compound's first part is a noun or an adjective ("work-related")
-_VERB_PREFIX = re.compile(rf"(?<!\w)(?:co|re|pre|e)[{HYPHENS}]$", re.IGNORECASE)
 
 
 def _in_compound(text: str, w: Token) -> bool:
@@ -268,7 +273,11 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
                 if a.span[2] <= cue and id(a) not in dropped and not _names_activity(a, words)  # type: ignore[index]
             }
             pronoun = bool(opener) and opener[0].word.casefold() in PRONOUNS
-            if not actors and previous and (pronoun or _agentless_passive(words, start, cue, end)):
+            if (
+                not actors
+                and previous
+                and (pronoun or _agentless_passive(text, words, start, cue, end))
+            ):
                 actors = {previous[0].label}
             if (actors and e.label not in actors) or (not actors and _by_agent(text, e, here, end)):
                 dropped.add(id(e))

@@ -79,6 +79,13 @@ def test_a_word_written_with_a_hyphen_reads_as_without_it(review_b):
     text = "The coordinator met the worker and {} the workplace with the supervisor."
     spelt = [labels(review_b, text.format(verb)) for verb in ("re-assessed", "reassessed")]
     assert spelt[0] == spelt[1]
+    # and is the passive's participle: the meeting is the sentence before's coordinator's
+    text = (
+        "Sick-listed workers were referred to a return-to-work coordinator. A meeting with the "
+        "employer and the supervisor was {}."
+    )
+    spelt = [labels(review_b, text.format(verb)) for verb in ("re-arranged", "rearranged")]
+    assert spelt == [["coordinator"], ["coordinator"]]
 
 
 def test_the_ninth_set_through_the_cli(capsys):
