@@ -44,7 +44,15 @@ from collections.abc import Mapping
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
-from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
+from reviewkit.classify.words import (
+    HYPHENS,
+    Token,
+    hyphen_runs,
+    low_at,
+    sentences,
+    tokens,
+    verb_in_ed,
+)
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison, an
 # agreement or a negotiation (their parties after "with": _COORDINATE)
@@ -119,13 +127,24 @@ def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
     return any(at <= o.span[1] <= at + AGENT_REACH and o.label != e.label for o in others)  # type: ignore[index]
 
 
-def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bool:
+# A verb's prefix written with a hyphen ("re-assessed", "e-mailed", "pre-arranged",
+# "co-ordinated"): the word after it is still the verb, and ends the parties as its spelling
+# without the hyphen does; a compound's first part is a noun or an adjective ("work-related")
+_VERB_PREFIX = re.compile(rf"(?<!\w)(?:co|re|pre|e)[{HYPHENS}]$", re.IGNORECASE)
+
+
+def _agentless_passive(text: str, words: list[Token], start: int, cue: int, end: int) -> bool:
     """Whether the contact word at character ``cue`` is put in a passive without its agent: in
     its sentence (characters ``start`` to ``end``) no "by", and a passive verb ("was arranged",
     "were held", "was contacted") whose participle is the contact word or comes after it. A
     passive before it is another act ("workers who were sick-listed met their supervisor": the
-    workers are the actor, not the sentence before's)."""
-    inside = [w for w in words if start <= w.start < end]
+    workers are the actor, not the sentence before's). A verb's prefix written with a hyphen
+    (:data:`_VERB_PREFIX`: "was re-arranged") is passed over."""
+    inside = [
+        w
+        for w in words
+        if start <= w.start < end and not _VERB_PREFIX.match(text, w.start, w.end + 1)
+    ]
     low = [w.word.casefold() for w in inside]
     if "by" in low:
         return False
@@ -133,6 +152,15 @@ def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bo
         a in _PASSIVE and (verb_in_ed(b) or b in _PARTICIPLES) and inside[i + 1].start >= cue
         for i, (a, b) in enumerate(zip(low, low[1:], strict=False))
     )
+
+
+def _in_compound(text: str, w: Token) -> bool:
+    """Whether the word ``w`` is part of a compound, joined to a neighbour by a hyphen (any of
+    :data:`~reviewkit.classify.words.HYPHENS`: publishers write U+2010 too), not a verb after
+    its prefix (:data:`_VERB_PREFIX`)."""
+    if _VERB_PREFIX.search(text, max(0, w.start - 4), w.start):
+        return False
+    return any(c and c in HYPHENS for c in (text[w.start - 1 : w.start], text[w.end : w.end + 1]))
 
 
 def _reach(text: str, words: list, k: int, end: int) -> int:
@@ -144,7 +172,7 @@ def _reach(text: str, words: list, k: int, end: int) -> int:
         if w.start >= end:
             break
         low = w.word.casefold()
-        if "-" in (text[w.start - 1 : w.start], text[w.end : w.end + 1]):
+        if _in_compound(text, w):
             continue
         if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start
@@ -245,7 +273,11 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
                 if a.span[2] <= cue and id(a) not in dropped and not _names_activity(a, words)  # type: ignore[index]
             }
             pronoun = bool(opener) and opener[0].word.casefold() in PRONOUNS
-            if not actors and previous and (pronoun or _agentless_passive(words, start, cue, end)):
+            if (
+                not actors
+                and previous
+                and (pronoun or _agentless_passive(text, words, start, cue, end))
+            ):
                 actors = {previous[0].label}
             if (actors and e.label not in actors) or (not actors and _by_agent(text, e, here, end)):
                 dropped.add(id(e))
@@ -263,7 +295,22 @@ def contacted_parties(
 
 def _contacted_in_field(text: str, found: list[Evidence]) -> set[int]:
     """The ids of the terms in one field's ``text`` that name another label's contact."""
-    words = tokens(text)  # once a field: the cues and each sentence's first word
+    words = _joined_contact_words(text, tokens(text))  # once a field: cues, sentences' openers
     if not any(w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in words):
         return set()
     return _contacted(text, words, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
+
+
+def _joined_contact_words(text: str, words: list[Token]) -> list[Token]:
+    """``words`` with a word of contact written with a hyphen as one word ("co-ordinated" as
+    "coordinated", British and Australian spelling), as the term matcher joins a term's words
+    (:func:`~reviewkit.classify.words.hyphen_runs`)."""
+    runs = {i: (j, t) for i, j, t in hyphen_runs(text, words) if t.word.casefold() in CONTACT_WORDS}
+    if not runs:
+        return words
+    out, i = [], 0
+    while i < len(words):
+        j, joined = runs.get(i, (i, words[i]))
+        out.append(joined)
+        i = j + 1
+    return out

@@ -22,7 +22,9 @@ _WORD = re.compile(r"\w+")
 # without them: as single letters no term could find it. Capitals only: "e.g." and "i.e." stay
 # letters, as a lower-case acronym is no acronym (terms.py)
 _DOTTED = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}(?!\w)")
-HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
+# The hyphen-minus, the hyphen U+2010 and an en dash; not yet the non-breaking hyphen U+2011 of
+# some publishers' abstracts (unmeasured: classify.md, reader rd44c)
+HYPHENS = "-‐–"
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
 # them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
