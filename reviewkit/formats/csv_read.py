@@ -392,6 +392,7 @@ def sheet_dict_rows(
     used: Sequence[str] | None = None,
     any_case: bool = False,
     last_cell: LastCell | None = None,
+    filled: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a :class:`Sheet`; repeated column
     names count only among ``used`` (the columns the caller reads; all by default). Blank rows
@@ -399,8 +400,12 @@ def sheet_dict_rows(
     (:func:`reviewkit.safe_csv.restore`). ``any_case``: the header's names in lower case, as the
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
     another case were left out unseen. ``last_cell``: the reader's own check of a last row cut
-    inside its last cell (:class:`RowShape`)."""
-    header, rows = _sheet_dict_rows(found, used, last_cell)
+    inside its last cell (:class:`RowShape`). ``filled``: whether a column (named as the caller
+    looks it up) is one a person fills, the only ones where :func:`refuse_error_values` refuses
+    a spreadsheet's error value (all by default); the others of a sheet reviewkit wrote show the
+    project's own values, which may be one (a record a RIS file titled '#NAME?')."""
+    is_filled = filled if filled is None or not any_case else (lambda h: filled(h.lower()))
+    header, rows = _sheet_dict_rows(found, used, last_cell, is_filled)
     if not any_case:
         return header, rows
     # two names differing only in case are refused above, among the columns the caller reads
@@ -408,7 +413,10 @@ def sheet_dict_rows(
 
 
 def _sheet_dict_rows(
-    found: Sheet, used: Sequence[str] | None, last_cell: LastCell | None = None
+    found: Sheet,
+    used: Sequence[str] | None,
+    last_cell: LastCell | None = None,
+    filled: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """:func:`dict_rows` of a :class:`Sheet` already split into lines."""
     name = found.name
@@ -422,6 +430,8 @@ def _sheet_dict_rows(
         header, [h for h in (header if used is None else used) if h], name, header_line
     )
     shape = RowShape(found, header, last_cell)
+    # the cells checked for an error value: the columns read that a person fills
+    checked = [h for h in (used or header) if h and (filled is None or filled(h))]
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:
@@ -434,9 +444,7 @@ def _sheet_dict_rows(
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
             row = {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
-            refuse_error_values(
-                ((h, row[h]) for h in (used or header) if h in row), f"{name}:{start}"
-            )
+            refuse_error_values(((h, row[h]) for h in checked if h in row), f"{name}:{start}")
             yield start, row
 
     return [h for h in header if h], body()
