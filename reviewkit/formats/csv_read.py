@@ -404,8 +404,13 @@ def sheet_dict_rows(
     looks it up) is one a person fills, the only ones where :func:`refuse_error_values` refuses
     a spreadsheet's error value (all by default); the others of a sheet reviewkit wrote show the
     project's own values, which may be one (a record a RIS file titled '#NAME?')."""
-    is_filled = filled if filled is None or not any_case else (lambda h: filled(h.lower()))
-    header, rows = _sheet_dict_rows(found, used, last_cell, is_filled)
+
+    def checked(column: str) -> bool:
+        """Whether an error value is refused in the column: one read that a person fills."""
+        name = column.lower() if any_case else column  # as the caller names it ('Title')
+        return (used is None or name in used) and (filled is None or filled(name))
+
+    header, rows = _sheet_dict_rows(found, used, last_cell, checked)
     if not any_case:
         return header, rows
     # two names differing only in case are refused above, among the columns the caller reads
@@ -416,9 +421,10 @@ def _sheet_dict_rows(
     found: Sheet,
     used: Sequence[str] | None,
     last_cell: LastCell | None = None,
-    filled: Callable[[str], bool] | None = None,
+    checked: Callable[[str], bool] = bool,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    """:func:`dict_rows` of a :class:`Sheet` already split into lines."""
+    """:func:`dict_rows` of a :class:`Sheet` already split into lines; a spreadsheet's error
+    value refused in the ``checked`` columns."""
     name = found.name
     rows = found.rows()
     header_line, _, first = next(rows, (found.skip + 1, 0, []))
@@ -430,8 +436,7 @@ def _sheet_dict_rows(
         header, [h for h in (header if used is None else used) if h], name, header_line
     )
     shape = RowShape(found, header, last_cell)
-    # the cells checked for an error value: the columns read that a person fills
-    checked = [h for h in (used or header) if h and (filled is None or filled(h))]
+    refused = [h for h in header if h and checked(h)]  # an error value in these
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:
@@ -444,7 +449,7 @@ def _sheet_dict_rows(
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
             row = {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
-            refuse_error_values(((h, row[h]) for h in checked if h in row), f"{name}:{start}")
+            refuse_error_values(((h, row[h]) for h in refused if h in row), f"{name}:{start}")
             yield start, row
 
     return [h for h in header if h], body()

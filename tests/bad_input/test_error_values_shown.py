@@ -2,7 +2,9 @@
 the cells of a sheet reviewkit wrote that show the project's own values (a title, a reviewer's
 note): a record titled '#NAME?' by a RIS file, or a note typed '#N/A', is the project's, not a
 text a spreadsheet lost, and the sheet written of it, filled and read back unchanged but for
-the cells filled, was refused with a hint the user could not follow."""
+the cells filled, was refused with a hint the user could not follow. And a read column is
+checked whatever the case of its name: a labelled set headed 'Title', as Excel users and
+exports head it, was read with a study titled '#NAME?'."""
 
 from __future__ import annotations
 
@@ -116,3 +118,11 @@ def test_the_conflicts_sheet_showing_a_note_typed_as_an_error_value_reads_back(
     _write(sheet, rows)
     capsys.readouterr()
     assert main([*cli, "import", str(sheet), "--resolver", "lead"]) == 0, capsys.readouterr().err
+
+
+def test_a_labelled_set_headed_in_capitals_is_checked_too(tmp_path, capsys):
+    path = tmp_path / "dataset.csv"
+    rows = ["#NAME?,An abstract on work,1", "Return to work,Another,1", "Sick leave,More,0"]
+    path.write_text("Title,Abstract,label_included\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["simulate", str(path)]) == 2
+    assert f"{path}:2: the 'Title' cell holds '#NAME?'" in capsys.readouterr().err
