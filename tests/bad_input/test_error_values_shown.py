@@ -4,7 +4,8 @@ note): a record titled '#NAME?' by a RIS file, or a note typed '#N/A', is the pr
 text a spreadsheet lost, and the sheet written of it, filled and read back unchanged but for
 the cells filled, was refused with a hint the user could not follow. And a read column is
 checked whatever the case of its name: a labelled set headed 'Title', as Excel users and
-exports head it, was read with a study titled '#NAME?'."""
+exports head it, was read with a study titled '#NAME?'; and a gold sheet's column no one reads
+(a helper column's failed lookup, '#N/A') is not."""
 
 from __future__ import annotations
 
@@ -126,3 +127,16 @@ def test_a_labelled_set_headed_in_capitals_is_checked_too(tmp_path, capsys):
     path.write_text("Title,Abstract,label_included\n" + "\n".join(rows) + "\n", encoding="utf-8")
     assert main(["simulate", str(path)]) == 2
     assert f"{path}:2: the 'Title' cell holds '#NAME?'" in capsys.readouterr().err
+
+
+def test_a_gold_sheet_is_checked_in_the_columns_read_as_text(tmp_path, capsys):
+    path = tmp_path / "gold.csv"
+    protocol = Path(__file__).resolve().parents[2] / "protocols" / "rtw-cmd-psychological.toml"
+    argv = ["classify", "--evaluate", str(path), "--protocol", str(protocol), "--gold", "gold"]
+    argv += ["--scheme", "intervention"]
+    head = "title,abstract,lookup,gold\n"
+    path.write_text(head + "Return to work,Workers on sick leave.,#N/A,workplace\n")
+    assert main(argv) == 0, capsys.readouterr().err
+    path.write_text(head + "Return to work,#VALUE!,found,workplace\n")
+    assert main(argv) == 2
+    assert f"{path}:2: the 'abstract' cell holds '#VALUE!'" in capsys.readouterr().err
