@@ -362,19 +362,22 @@ class RowShape:
 def refuse_error_values(cells: Iterable[tuple[str, str]], where: str) -> None:
     """FormatError for the first (column, cell) of a row whose cell holds a spreadsheet's error
     value ('#NAME?', :func:`reviewkit.safe_csv.is_error_value`): the file was opened in a
-    spreadsheet and saved again, and the cell's text, read as a formula, is lost. Stored, a
-    record would be titled '#NAME?' (or an extraction value be one) for good."""
+    spreadsheet and saved again, and the cell's text, read as a formula, is lost, or a formula
+    typed in it failed ('#N/A', '#DIV/0!'). Stored, a record would be titled '#NAME?' (or an
+    extraction value be one) for good."""
     for column, cell in cells:
         if is_error_value(cell):
             raise FormatError(
                 f"the {column!r} cell holds {cell.strip()!r}, an error value a spreadsheet"
-                " wrote in place of its text: a value starting with =, +, - or @ is read as a"
-                " formula when the file is opened in Excel, LibreOffice or Google Sheets, and"
-                " saved again the text is lost",
+                " saved in place of the cell's text or of a formula's result: a text starting"
+                " with =, +, - or @ is read as a formula when the file is opened in Excel,"
+                " LibreOffice or Google Sheets, and saved again the text is lost; a formula"
+                " that fails (a lookup that finds nothing, a division by zero) saves its error",
                 where=where,
                 hint="use the file as it was exported or written, not a copy opened and saved"
                 " in a spreadsheet; or type the cell's text again with an apostrophe (') in"
-                " front, so that it stays text; nothing was read in",
+                " front, so that it stays text, or mend the formula or clear the cell; nothing"
+                " was read in",
             )
 
 

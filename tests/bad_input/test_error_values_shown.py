@@ -140,3 +140,19 @@ def test_a_gold_sheet_is_checked_in_the_columns_read_as_text(tmp_path, capsys):
     path.write_text(head + "Return to work,#VALUE!,found,workplace\n")
     assert main(argv) == 2
     assert f"{path}:2: the 'abstract' cell holds '#VALUE!'" in capsys.readouterr().err
+
+
+def test_a_failed_formula_is_told_as_one_with_its_fix(tmp_path, capsys):
+    project = imported_project(tmp_path / "project")
+    include_everything(project)
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project)]) == 0
+    rows = _rows(sheet)
+    _set(rows, 1, "country", "#DIV/0!")  # a share typed as a formula that divided by zero
+    _write(sheet, rows)
+    capsys.readouterr()
+    argv = ["extract", "import", str(sheet), "--reviewer", "reviewer1", "--project", str(project)]
+    assert main(argv) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"{sheet}:2: the 'country' cell holds '#DIV/0!'" in said
+    assert "a formula that fails" in said and "mend the formula or clear the cell" in said
