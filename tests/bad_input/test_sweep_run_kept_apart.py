@@ -1,6 +1,6 @@
 """The bad-input sweep's whole run (``python -m benchmarks.bad_input_sweep``, no WORD) wrote its
-table over ``results/bad-input-sweep.md``, the rounds kept by hand (rounds 1-27 wiped); it
-writes its own file now. And its local PubMed server was stopped only when the run ended
+table over ``results/bad-input-sweep.md``, the rounds kept by hand (rounds 1-27 wiped), and the
+mutation sweep's over ``mutation-sweep.md``; each writes its own file now. And its local PubMed server was stopped only when the run ended
 normally: an error or ^C in a trial left it running."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks import bad_input_sweep as sweep
+from benchmarks import mutation_sweep
 
 
 class _Server:
@@ -48,3 +49,13 @@ def test_the_server_is_stopped_when_a_trial_fails(monkeypatch, server) -> None:
     with pytest.raises(KeyboardInterrupt):
         sweep.main([])
     assert server.stopped
+
+
+def test_a_whole_mutation_run_leaves_its_rounds_written_by_hand(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(mutation_sweep, "RESULTS", tmp_path)
+    monkeypatch.setattr(mutation_sweep, "KINDS", {})
+    rounds = tmp_path / "mutation-sweep.md"
+    rounds.write_text("# Mutation sweep\n\n## Round 19\n", encoding="utf-8")
+    assert mutation_sweep.main([]) == 0
+    assert rounds.read_text(encoding="utf-8") == "# Mutation sweep\n\n## Round 19\n"
+    assert "0 trials, 0 flagged" in (tmp_path / mutation_sweep.LAST_RUN).read_text("utf-8")
