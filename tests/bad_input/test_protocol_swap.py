@@ -45,7 +45,7 @@ def make_pre_080(db: Path) -> None:
         " DROP TABLE IF EXISTS record_notices; DROP TABLE IF EXISTS record_concern_keys;"
         " DROP TABLE IF EXISTS record_concern_lookup; DROP TABLE IF EXISTS record_notice_targets;"
         " DROP TRIGGER IF EXISTS decision_link_mark; DROP TABLE IF EXISTS decision_link_marks;"
-        " DROP TABLE IF EXISTS decision_study_records;"
+        " DROP TABLE IF EXISTS decision_study_records; DROP TABLE IF EXISTS record_section_categories;"
         " ALTER TABLE duplicate_links DROP COLUMN guard_reason;"
         " DELETE FROM schema_migrations WHERE version > 80;"
     )
