@@ -23,8 +23,10 @@ reads every file). It flags:
   removed a file in the project folder or the scratch folder;
 - ``hang``: no answer in 60 s.
 
-Writes results/bad-input-sweep.md (counts and every flag); WORD limits it to the slots whose
-name holds it. Nothing is downloaded; the project and files are made in a temporary folder.
+A whole run writes results/bad-input-sweep-last-run.md (counts and every flag; the rounds are
+kept by hand in results/bad-input-sweep.md, never written over); WORD limits it to the slots
+whose name holds it, and writes no file. Nothing is downloaded; the project and files are made
+in a temporary folder.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "core" / "fixtures"
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
 RESULTS = Path(__file__).resolve().parent / "results"
+# the last whole run's counts and flagged trials (the rounds: bad-input-sweep.md, by hand)
+LAST_RUN = "bad-input-sweep-last-run.md"
 # one valid file of each format an importer reads, by the extension it is usually given
 FORMATS = {
     "ris": FIXTURES / "sample.ris",
@@ -985,23 +989,25 @@ def main(argv: list[str]) -> int:
     flags_by_kind: Counter[str] = Counter()
     found: list[str] = []
     tried = 0
-    for slot in slots:
-        for trial in trials(slot, goods, base, template):
-            tried += 1
-            flags = run_trial(trial, template, goods, base)
-            for flag in flags:
-                flags_by_kind[flag] += 1
-            if os.environ.get("SWEEP_VERBOSE"):
-                print(f"-- {slot.name} [{trial.value}] {trial.argv}\n{_LAST_OUTPUT[0][-600:]}")
-            if flags:
-                first = _LAST_OUTPUT[0].strip().splitlines()
-                said = " / ".join(first[-3:])[:300]
-                found.append(f"| {slot.name} | {trial.value} | {', '.join(flags)} | {said} |")
-                print(f"{slot.name} [{trial.value}]: {', '.join(flags)}: {said}", flush=True)
-    server.terminate()
-    server.wait()
-    _unlock(base)
-    shutil.rmtree(base, ignore_errors=True)
+    try:  # the server stopped and the scratch folder removed on ^C or an error too
+        for slot in slots:
+            for trial in trials(slot, goods, base, template):
+                tried += 1
+                flags = run_trial(trial, template, goods, base)
+                for flag in flags:
+                    flags_by_kind[flag] += 1
+                if os.environ.get("SWEEP_VERBOSE"):
+                    print(f"-- {slot.name} [{trial.value}] {trial.argv}\n{_LAST_OUTPUT[0][-600:]}")
+                if flags:
+                    first = _LAST_OUTPUT[0].strip().splitlines()
+                    said = " / ".join(first[-3:])[:300]
+                    found.append(f"| {slot.name} | {trial.value} | {', '.join(flags)} | {said} |")
+                    print(f"{slot.name} [{trial.value}]: {', '.join(flags)}: {said}", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+        _unlock(base)
+        shutil.rmtree(base, ignore_errors=True)
     commands = len({_command_of(s) for s in slots})
     lines = results(
         "Bad-input sweep (benchmarks/bad_input_sweep.py)",
@@ -1011,8 +1017,8 @@ def main(argv: list[str]) -> int:
         ["option", "value"],
         found,
     )
-    if not word:
-        (RESULTS / "bad-input-sweep.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not word:  # the rounds, kept by hand in bad-input-sweep.md, are not written over
+        (RESULTS / LAST_RUN).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[: 8 + len(flags_by_kind)]))
     return 0
 

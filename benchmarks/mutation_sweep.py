@@ -19,7 +19,9 @@ without limit; CPU time, the sweep's and its child processes', since wall time a
 flagged a refusal that took 1 s alone). It also flags ``leaked``: the output of an XML file
 whose external entity names a local file shows that file's text (XXE).
 
-Writes results/mutation-sweep.md; WORD limits it to the kinds whose name holds it.
+A whole run writes results/mutation-sweep-last-run.md (the rounds are kept by hand in
+results/mutation-sweep.md, never written over); WORD limits it to the kinds whose name holds
+it, and writes no file.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from benchmarks import bad_input_sweep as sweep
 
 FIXTURES = sweep.FIXTURES
 RESULTS = sweep.RESULTS
+# the last whole run's counts and flagged trials (the rounds: mutation-sweep.md, by hand)
+LAST_RUN = "mutation-sweep-last-run.md"
 SECRET = "reviewkit-xxe-secret-7f3a"  # the local file an external entity names holds this
 
 # kind -> (the good file: a fixture, or a capital of the sweep's good files; the command line
@@ -443,8 +447,8 @@ def main(argv: list[str]) -> int:
         ["file", "mutation"],
         found,
     )
-    if not word:
-        (RESULTS / "mutation-sweep.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not word:  # the rounds, kept by hand in mutation-sweep.md, are not written over
+        (RESULTS / LAST_RUN).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[: 6 + len(by_flag)]))
     return 0
 

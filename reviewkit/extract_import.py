@@ -21,6 +21,7 @@ from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.project import Project
 from reviewkit.protocol.people import typed_name
+from reviewkit.sheet_columns import extraction_cell_filled
 from reviewkit.sheet_header import check_header
 from reviewkit.sheet_mark import RowMark, check_last_cell, read_mark
 from reviewkit.sheet_titles import refuse_other_title
@@ -69,7 +70,12 @@ def import_csv(
     # a CSV sheet or the workbook Excel saves it as; field ids are matched in their own case
     # a file cut inside its last row's mark is refused (its cut row would read as typed over)
     found = sheet_rows(
-        path, "the extraction sheet", ("record_id",), any_case=False, last_cell=check_last_cell
+        path,
+        "the extraction sheet",
+        ("record_id",),
+        any_case=False,
+        last_cell=check_last_cell,
+        filled=extraction_cell_filled,  # a spreadsheet's error value refused in these only
     )
     with found.refusing():  # the sheet's warnings said before a refusal
         header, rows = found.header, found.rows

@@ -43,7 +43,11 @@ from reviewkit.errors import UserError, command_line
 from reviewkit.formats.filled_sheet import sheet_rows
 from reviewkit.formats.read_warnings import Warn
 from reviewkit.project import Project
-from reviewkit.sheet_columns import EXTRACTION_MARK_COLUMN, EXTRACTION_SHEET_COLUMNS
+from reviewkit.sheet_columns import (
+    EXTRACTION_MARK_COLUMN,
+    EXTRACTION_SHEET_COLUMNS,
+    extraction_cell_filled,
+)
 from reviewkit.sheet_mark import read_mark
 from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
@@ -137,7 +141,13 @@ def _sheet_cells(path: Path, warn: Warn | None) -> tuple[list[TypedCell], Locale
     if not path.is_file():
         return [], Locale()
     try:
-        found = sheet_rows(path, "the extraction sheet", ("record_id",), any_case=False)
+        found = sheet_rows(
+            path,
+            "the extraction sheet",
+            ("record_id",),
+            any_case=False,
+            filled=extraction_cell_filled,  # a spreadsheet's error value refused in these only
+        )
         header, rows, separator = found.header, found.rows, found.separator
         found.tell(warn)
         if "record_id" not in header:

@@ -31,12 +31,22 @@ def looks_like_formula(value: object) -> bool:
 # the error values a spreadsheet shows, and saves to CSV, in place of a cell's text: Excel's
 # (Microsoft's XlCVError list and the newer #SPILL!, #CALC!, #FIELD!, #BLOCKED!, #CONNECT!,
 # #BUSY!, #UNKNOWN!, #GETTING_DATA), Google Sheets' #ERROR!, and LibreOffice's 'Err:5xx' codes.
+# Excel shows, and a CSV saves, them in its interface's language: German #WERT!, #BEZUG!, #NV,
+# #ZAHL!, #ÜBERLAUF!, #KALK!, #DATEN_ABRUFEN; French #VALEUR!, #NOM?, #OBTENTION_DONNEES; Spanish
+# #¡VALOR!, #¿NOMBRE?, #OBTENIENDO_DATOS (Microsoft's German VBA reference names #WERT!; the
+# spellings as extracted from localised Excel by the 'formula' engine's locale tables,
+# github.com/wilson-anysphere/formula; #NV, #ZAHL!, #ÜBERLAUF!, #KALK! as a German spreadsheet
+# shows them): a European team's sheet is as likely to be one as an English one.
 # A cell of text that starts with '=', '+', '-' or '@' (FORMULA_START) is read as a formula when
 # a CSV is opened, and one that is no formula ('-Omics', '+ve', '@home') becomes '#NAME?':
 # saved again, the text is lost. Only a whole cell is one: no reference's text is.
 _ERROR_VALUE = re.compile(
     r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!"
-    r"|BUSY!|UNKNOWN!|GETTING_DATA|ERROR!)|Err:5\d\d"
+    r"|BUSY!|UNKNOWN!|GETTING_DATA|ERROR!"
+    r"|WERT!|BEZUG!|NV|ZAHL!|ÜBERLAUF!|KALK!|DATEN_ABRUFEN"  # German Excel
+    r"|VALEUR!|NOM\?|OBTENTION_DONNEES"  # French Excel
+    r"|¡VALOR!|¿NOMBRE\?|OBTENIENDO_DATOS)"  # Spanish Excel
+    r"|Err:5\d\d"
 )
 
 

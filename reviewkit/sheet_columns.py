@@ -11,6 +11,7 @@ EXTRACTION_SHEET_COLUMNS = ("record_id", "study", "report", "title")
 # the extraction sheet's last column, after its fields: what each row showed when it was
 # written, for 'extract import' to tell a cell left alone from one typed (reviewkit.sheet_mark)
 EXTRACTION_MARK_COLUMN = "as_exported"
+
 QUEUE_SHEET_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
 CLUSTERS_SHEET_COLUMNS = (
     "cluster",
@@ -24,3 +25,13 @@ CLUSTERS_SHEET_COLUMNS = (
     "pmid",
     "linked_by",
 )
+
+
+def extraction_cell_filled(column: str) -> bool:
+    """Whether a column of the extraction sheet is read as a person filled it (a record's id, a
+    field), not one showing the project's own value beside it (the study, report and title,
+    which may hold a spreadsheet's error value as the project does: a RIS file's '#NAME?')."""
+    return column == "record_id" or column not in (
+        *EXTRACTION_SHEET_COLUMNS,
+        EXTRACTION_MARK_COLUMN,
+    )

@@ -46,6 +46,10 @@ SECTION_COLUMNS = (
     "design", "setting", "population", "participants", "patients", "subjects", "intervention",
     "interventions", "results", "findings", "conclusion", "conclusions",
 )  # fmt: skip
+# the columns a labelled row's text is read from (row_record): a spreadsheet's error value is
+# refused in these, not in a column no one reads (a helper column's failed lookup, '#N/A'); a
+# gold column's is refused as an unknown label
+TEXT_COLUMNS = ("title", "abstract", "keywords", "mesh", "publication_types", *SECTION_COLUMNS)
 NOTHING = "—"
 TIE = "tie"
 
@@ -199,7 +203,7 @@ def read_gold(
     # errors have lines (an .xlsx's: its worksheet rows); names in any case: a gold sheet
     # headed 'Title', 'Abstract' (as a spreadsheet user heads it) was read without its
     # abstracts, unsaid
-    found = sheet_rows(path, "the labelled studies", ("title",))
+    found = sheet_rows(path, "the labelled studies", ("title",), filled=TEXT_COLUMNS.__contains__)
     header, rows = found.header, found.rows
     with found.refusing():  # a refusal carries them: the CLI says them first, once
         if "title" not in header:

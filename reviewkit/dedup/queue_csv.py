@@ -114,7 +114,9 @@ def _rows(
     warnings of reading it."""
     # read as every CSV sheet is (formats.csv_read), or the .xlsx Excel saves it as:
     # errors name their lines (a workbook's: its rows)
-    found = sheet_rows(path, "the queue's rows", _NEEDED)
+    # a spreadsheet's error value refused in the columns read back, not in the records' fields
+    # shown beside them (a title the project holds as '#NAME?', from a RIS file)
+    found = sheet_rows(path, "the queue's rows", _NEEDED, filled=_NEEDED.__contains__)
     with found.refusing():  # the sheet's warnings said before a refusal
         fieldnames, reader = found.header, found.rows
         missing = [c for c in _NEEDED if c not in fieldnames]

@@ -362,19 +362,22 @@ class RowShape:
 def refuse_error_values(cells: Iterable[tuple[str, str]], where: str) -> None:
     """FormatError for the first (column, cell) of a row whose cell holds a spreadsheet's error
     value ('#NAME?', :func:`reviewkit.safe_csv.is_error_value`): the file was opened in a
-    spreadsheet and saved again, and the cell's text, read as a formula, is lost. Stored, a
-    record would be titled '#NAME?' (or an extraction value be one) for good."""
+    spreadsheet and saved again, and the cell's text, read as a formula, is lost, or a formula
+    typed in it failed ('#N/A', '#DIV/0!'). Stored, a record would be titled '#NAME?' (or an
+    extraction value be one) for good."""
     for column, cell in cells:
         if is_error_value(cell):
             raise FormatError(
                 f"the {column!r} cell holds {cell.strip()!r}, an error value a spreadsheet"
-                " wrote in place of its text: a value starting with =, +, - or @ is read as a"
-                " formula when the file is opened in Excel, LibreOffice or Google Sheets, and"
-                " saved again the text is lost",
+                " saved in place of the cell's text or of a formula's result: a text starting"
+                " with =, +, - or @ is read as a formula when the file is opened in Excel,"
+                " LibreOffice or Google Sheets, and saved again the text is lost; a formula"
+                " that fails (a lookup that finds nothing, a division by zero) saves its error",
                 where=where,
                 hint="use the file as it was exported or written, not a copy opened and saved"
                 " in a spreadsheet; or type the cell's text again with an apostrophe (') in"
-                " front, so that it stays text; nothing was read in",
+                " front, so that it stays text, or mend the formula or clear the cell; nothing"
+                " was read in",
             )
 
 
@@ -392,6 +395,7 @@ def sheet_dict_rows(
     used: Sequence[str] | None = None,
     any_case: bool = False,
     last_cell: LastCell | None = None,
+    filled: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a :class:`Sheet`; repeated column
     names count only among ``used`` (the columns the caller reads; all by default). Blank rows
@@ -399,8 +403,17 @@ def sheet_dict_rows(
     (:func:`reviewkit.safe_csv.restore`). ``any_case``: the header's names in lower case, as the
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
     another case were left out unseen. ``last_cell``: the reader's own check of a last row cut
-    inside its last cell (:class:`RowShape`)."""
-    header, rows = _sheet_dict_rows(found, used, last_cell)
+    inside its last cell (:class:`RowShape`). ``filled``: whether a column (named as the caller
+    looks it up) is one a person fills, the only ones where :func:`refuse_error_values` refuses
+    a spreadsheet's error value (all by default); the others of a sheet reviewkit wrote show the
+    project's own values, which may be one (a record a RIS file titled '#NAME?')."""
+
+    def checked(column: str) -> bool:
+        """Whether an error value is refused in the column: one read that a person fills."""
+        name = column.lower() if any_case else column  # as the caller names it ('Title')
+        return (used is None or name in used) and (filled is None or filled(name))
+
+    header, rows = _sheet_dict_rows(found, used, last_cell, checked)
     if not any_case:
         return header, rows
     # two names differing only in case are refused above, among the columns the caller reads
@@ -408,9 +421,13 @@ def sheet_dict_rows(
 
 
 def _sheet_dict_rows(
-    found: Sheet, used: Sequence[str] | None, last_cell: LastCell | None = None
+    found: Sheet,
+    used: Sequence[str] | None,
+    last_cell: LastCell | None = None,
+    checked: Callable[[str], bool] = bool,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    """:func:`dict_rows` of a :class:`Sheet` already split into lines."""
+    """:func:`dict_rows` of a :class:`Sheet` already split into lines; a spreadsheet's error
+    value refused in the ``checked`` columns."""
     name = found.name
     rows = found.rows()
     header_line, _, first = next(rows, (found.skip + 1, 0, []))
@@ -422,6 +439,7 @@ def _sheet_dict_rows(
         header, [h for h in (header if used is None else used) if h], name, header_line
     )
     shape = RowShape(found, header, last_cell)
+    refused = [h for h in header if h and checked(h)]  # an error value in these
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:
@@ -434,9 +452,7 @@ def _sheet_dict_rows(
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
             row = {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
-            refuse_error_values(
-                ((h, row[h]) for h in (used or header) if h in row), f"{name}:{start}"
-            )
+            refuse_error_values(((h, row[h]) for h in refused if h in row), f"{name}:{start}")
             yield start, row
 
     return [h for h in header if h], body()

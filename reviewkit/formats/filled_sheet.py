@@ -7,7 +7,7 @@ text; :mod:`~reviewkit.formats.xlsx` maps them back)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import NamedTuple
@@ -84,6 +84,7 @@ def sheet_rows(
     any_case: bool = True,
     used: Sequence[str] | None = None,
     last_cell: csv_read.LastCell | None = None,
+    filled: Callable[[str], bool] | None = None,
 ) -> FilledSheet:
     """The CSV sheet or Excel workbook (its first worksheet) at ``path``, read as
     :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet; ``what`` names what the
@@ -99,7 +100,8 @@ def sheet_rows(
     as often as 'reason'), and ``columns`` matched in any case; ``used``: the columns whose
     names may not repeat (all by default); ``last_cell``: the reader's check of a CSV sheet's
     last row cut inside its last cell (:class:`~reviewkit.formats.csv_read.RowShape`; a
-    workbook cut short is no zip archive)."""
+    workbook cut short is no zip archive); ``filled``: the columns a person fills, where a
+    spreadsheet's error value is refused (:func:`~reviewkit.formats.csv_read.sheet_dict_rows`)."""
     name, path = str(path), Path(path)
     check_regular(path)  # missing, a folder, a pipe: named before a byte is read
     try:
@@ -109,7 +111,9 @@ def sheet_rows(
         head = b""  # an unreadable file: the CSV reader names it
     if not (is_zip(head) and is_workbook(name)):
         text = csv_read.read_sheet(path)
-        return text_rows(text, name, columns, any_case=any_case, used=used, last_cell=last_cell)
+        return text_rows(
+            text, name, columns, any_case=any_case, used=used, last_cell=last_cell, filled=filled
+        )
     # the workbook reader (and the record types it brings) only when a workbook is read: a
     # simulation on a CSV imports no more than it needs (tests/core/test_cli_startup.py)
     from reviewkit.formats import xlsx
@@ -122,6 +126,7 @@ def sheet_rows(
         what,
         used=used,
         any_case=any_case,
+        filled=filled,
         is_header=rule.is_header,
         is_record=rule.is_record,
         warn=said.append,
@@ -137,6 +142,7 @@ def text_rows(
     any_case: bool = True,
     used: Sequence[str] | None = None,
     last_cell: csv_read.LastCell | None = None,
+    filled: Callable[[str], bool] | None = None,
 ) -> FilledSheet:
     """The CSV ``text`` of the file ``name``, read as :func:`sheet_rows` reads a CSV sheet
     (its header the first row holding every one of ``columns``, below title rows), for a
@@ -146,6 +152,6 @@ def text_rows(
     below = csv_read.below_title_rows(found, rule.is_header, rule.is_record)
     said = () if below is found else (csv_read.header_below_titles(name, below.skip + 1),)
     header, rows = csv_read.sheet_dict_rows(
-        below, used=used, any_case=any_case, last_cell=last_cell
+        below, used=used, any_case=any_case, last_cell=last_cell, filled=filled
     )
     return FilledSheet(header, below.skip + 1, rows, [], below.dialect.delimiter, said)

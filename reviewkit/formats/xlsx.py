@@ -458,13 +458,15 @@ def dict_rows(
     *,
     used: Sequence[str] | None = None,
     any_case: bool = False,
+    filled: Callable[[str], bool] | None = None,
     is_header: Callable[[list[str]], bool] | None = None,
     is_record: Callable[[list[str], list[str]], bool] | None = None,
     warn: Warn | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], int, list[str]]:
-    """The first worksheet as :func:`reviewkit.formats.csv_read.dict_rows` reads a CSV sheet
-    (``what``: what the sheet holds, for the hint of an empty one), the header's row, and the
-    workbook's worksheets by name (for :func:`other_sheets`): each row, and each
+    """The first worksheet as :func:`reviewkit.formats.csv_read.sheet_dict_rows` reads a CSV
+    sheet (``used``, ``any_case``, ``filled`` as it takes them; ``what``: what the sheet holds,
+    for the hint of an empty one), the header's row, and the workbook's worksheets by name
+    (for :func:`other_sheets`): each row, and each
     FormatError's line, numbered by its worksheet row as Excel shows it. ``is_header``: the
     header is the first row it holds true of, below title rows, and ``is_record`` tells a row
     of the sheet above it (:func:`~reviewkit.formats.csv_read.below_title_rows`); ``warn`` is
@@ -479,7 +481,7 @@ def dict_rows(
         if below is not found and warn is not None:
             warn(csv_read.header_below_titles(name, table.row_of(below.skip + 1)))
         found = below
-        header, rows = csv_read.sheet_dict_rows(found, used=used, any_case=any_case)
+        header, rows = csv_read.sheet_dict_rows(found, used=used, any_case=any_case, filled=filled)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
         raise

@@ -105,7 +105,9 @@ def resolve_sheet(
     name = str(path)
     # names in any case ('Record', 'Reason' as a lead heads a sheet in Excel): a 'Reason'
     # column was left out unseen, the exclude stored without its reason
-    found = sheet_rows(path, "the decisions", _NEEDED)
+    # a spreadsheet's error value refused in what the lead fills, not in the record or votes
+    # shown beside it (a title or a note the project holds as '#N/A')
+    found = sheet_rows(path, "the decisions", _NEEDED, filled=_FILLED.__contains__)
     with found.refusing():  # a refusal carries the sheet's warnings: the CLI says them first
         done = _resolved(project, name, found, resolver, stage, replace)
     found.tell(warn)  # a sheet read: its warnings told once, not before a refusal too
