@@ -118,8 +118,9 @@ class Evaluator:
             out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
+        quoted = [text for kind, text in out.warnings if kind == "QuotedPhraseNotFound"]
         translation, note = not_found_reply(
-            node, out.not_found, nothing=hits is not None and not hits
+            node, out.not_found, nothing=hits is not None and not hits, quoted=quoted
         )
         out.translation = translation or out.translation
         out.warnings += [("OutputMessage", note)] if note else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.query import BoolOp, Node, Term
+from reviewkit.query import BoolOp, Node, Term, fold, leaves
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,17 @@ MESSAGE_GROUPS = (
 )
 
 
-# A term found nowhere inside a larger query: PubMed says so (ErrorList/PhraseNotFound), but
-# whether it then searches the rest without it is not documented (the recorded replies hold a
-# not-found term only alone, Biopython's esearch8); the local server keeps it, and says so.
+# A term found nowhere inside a larger query: PubMed names it (ErrorList/PhraseNotFound) and, in
+# every recorded reply with a word found nowhere beside words it found, leaves that word out and
+# searches the rest (`Charles-rawlins J[au]` -> `J[au]`, 264 records, ReCiter #282; a title
+# search kept by es.um.asio's tests; hetio/medline #3); a quoted phrase found nowhere is kept (an
+# EDirect log: "No items found."). The rule's reach (any operand, or only a term's own words;
+# always, or only when the whole would find nothing, as ReCiter #134 describes it) is recorded
+# nowhere, so the local server keeps the term, and says so (fidelity results, q44g).
 NOT_FOUND_INSIDE = (
     "{terms} found nothing; the local server kept {it} in the query as written, so an AND with "
-    "{it} finds nothing; whether PubMed leaves a term it cannot find out of a larger query is "
-    "not documented"
+    "{it} finds nothing; PubMed's recorded replies leave an unquoted word they cannot find out "
+    "of the query and search the rest, so PubMed may find more"
 )
 
 
@@ -78,20 +82,44 @@ def written(term: Term) -> str:
 
 
 def not_found_reply(
-    node: Node, not_found: list[str], *, nothing: bool = False
+    node: Node, not_found: list[str], *, nothing: bool = False, quoted: list[str] | None = None
 ) -> tuple[str | None, str | None]:
     """(the QueryTranslation NCBI writes, a note for WarningList) when terms found nothing
-    (``nothing``: the whole query found no record). A lone term found nowhere NCBI translates
-    as written, in brackets: ``(abcXYZ[All Fields])`` (esearch8; a bioproject reply has
+    (``nothing``: the whole query found no record; ``quoted``: the QuotedPhraseNotFound names).
+    A query whose every term is found nowhere NCBI translates as sent, in brackets, each term as
+    written and no term's own translation: ``(nonjournal[journal] AND nonyear[date])`` (biogo/ncbi's
+    recorded reply), ``(abcXYZ[All Fields])`` alone (esearch8; a bioproject reply has
     ``(PRJEB64534[All Fields])``), ``("Nonexistent Termxyz Qwerty"[mh])`` (a MeSH database reply
-    recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound);
-    inside a larger query the local server adds :data:`NOT_FOUND_INSIDE`."""
-    if isinstance(node, Term) and nothing:
-        untagged = node.field in ("", "all") and not node.tag
-        return f"({written(node)}{'[All Fields]' if untagged else ''})", None
+    recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound); when
+    some are found, the local server adds :data:`NOT_FOUND_INSIDE`."""
+    missing = set(not_found) | set(quoted or ())
+    if nothing and all(isinstance(t, Term) and written(t) in missing for t in leaves(node)):
+        return f"({fold(node, _as_sent, _sent_op)})", None
+    if isinstance(node, Term) and nothing:  # a lone term found nowhere but named otherwise
+        return f"({_as_sent(node)})", None
     if not not_found:
         return None, None
     if isinstance(node, BoolOp):
         it = "them" if len(not_found) > 1 else "it"
         return None, NOT_FOUND_INSIDE.format(terms=", ".join(not_found), it=it)
     return None, None
+
+
+def _as_sent(node: Node) -> str:
+    """A term found nowhere as a translation writes it: as typed, an untagged one in All Fields
+    (the field PubMed searches it in: esearch8's ``abcXYZ[All Fields]``)."""
+    assert isinstance(node, Term)
+    untagged = node.field in ("", "all") and not node.tag
+    return written(node) + ("[All Fields]" if untagged else "")
+
+
+def _sent_op(node: BoolOp, left: str, right: str) -> str:
+    """Two operands joined as sent: a group bracketed, a chain of one operator not (the
+    translation's style, :func:`reviewkit.pubmed.translation.translate`)."""
+    lhs = left if _top_op(node.left) in ("", node.op) else f"({left})"
+    rhs = right if not _top_op(node.right) else f"({right})"
+    return f"{lhs} {node.op} {rhs}"
+
+
+def _top_op(node: Node) -> str:
+    return node.op if isinstance(node, BoolOp) else ""

@@ -58,3 +58,26 @@ def test_a_date_found_nowhere_keeps_its_tag_as_typed(server: EutilsServer) -> No
     assert "ErrorList" not in quoted or not quoted["ErrorList"]["PhraseNotFound"]
     plain = esearch(server, term="1850[Publication Date]")
     assert plain["ErrorList"]["PhraseNotFound"] == ["1850[Publication Date]"]
+
+
+def test_a_query_whose_every_term_is_found_nowhere_is_translated_as_sent(
+    server: EutilsServer,
+) -> None:
+    """biogo/ncbi's recorded reply to ``nonjournal[journal] AND nonyear[date]``: QueryTranslation
+    ``(nonjournal[journal] AND nonyear[date])``, the query as sent in brackets, each term as
+    typed, no term's own translation; both terms in ErrorList, ``No items found.`` (q44g)."""
+    both = esearch(server, term="nonjournal[journal] AND zzqqxx9[TIAB]")
+    assert both["QueryTranslation"] == "(nonjournal[journal] AND zzqqxx9[TIAB])"
+    assert both["WarningList"]["OutputMessage"] == ["No items found."]
+    # groups keep their brackets; a quoted phrase found nowhere is one such term too, and an
+    # untagged word is in All Fields, as the lone one is (esearch8)
+    nested = esearch(server, term='(qqzxa[ti] OR "qqzx vvkw"[tiab]) AND abcXYZ')
+    assert nested["Count"] == "0"
+    assert nested["QueryTranslation"] == '((qqzxa[ti] OR "qqzx vvkw"[tiab]) AND abcXYZ[All Fields])'
+    # a term found somewhere keeps the query translated term by term
+    some = esearch(server, term="english[la] AND zzqqxx9[ti]")
+    assert some["QueryTranslation"].startswith('"english"[Language] AND ')
+    assert some["ErrorList"]["PhraseNotFound"] == ["zzqqxx9[ti]"]
+    # and the server's note says what the recorded replies show PubMed doing with such a word
+    (note,) = [m for m in some["WarningList"]["OutputMessage"] if "zzqqxx9[ti]" in m]
+    assert "leave an unquoted word they cannot find out" in note and "may find more" in note
