@@ -179,14 +179,14 @@ def _echo_run_messages(
 ) -> None:
     """A run's messages: NCBI's and drift once (:func:`_echo_messages_once`), the records it
     gave NLM's categories in one line (:mod:`reviewkit.searches.categories`); the PMIDs PubMed
-    deleted are said by :func:`_echo_deleted`."""
-    from reviewkit.searches.categories import CATEGORIES, completed_text
-    from reviewkit.searches.deleted import DELETED
+    deleted are said by :func:`_echo_deleted`; the rest one to a line, as the search log says
+    them (:func:`reviewkit.pubmed.messages.one_per_line`)."""
+    from reviewkit.pubmed.messages import one_per_line
+    from reviewkit.searches.categories import completed_text
 
     if categories := completed_text(messages):
         click.echo(f"  {categories}")
-    ours = (DELETED, CATEGORIES)
-    _echo_messages_once(search, [m for m in messages if m[0] not in ours], said)
+    _echo_messages_once(search, one_per_line(messages), said)
 
 
 def _echo_messages_once(

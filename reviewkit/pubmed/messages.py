@@ -1,17 +1,31 @@
-"""NCBI's messages in esearch replies (ErrorList, WarningList), as the client keeps them."""
+"""NCBI's messages in esearch replies (ErrorList, WarningList), as the client keeps them, and
+the kinds of ours a search run stores beside them: what each kind is called, and which a run's
+output and the search log say one to a line (:func:`one_per_line`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewkit.query import BoolOp, Node, Term, fold, leaves
+
+# The kinds of ours a search run stores as messages, beside NCBI's (ERROR, PhraseNotFound, …)
+# and the count's drift during a sliced run (:mod:`reviewkit.pubmed.slicing`):
+DELETED = "deleted"  # a PMID PubMed deleted (searches.deleted); its text: the PMID
+NOT_CHECKED = "deleted-unchecked"  # PubMed refused that look-up; its text: NCBI's words
+CATEGORIES = "categories"  # a record given NLM's categories (searches.categories); the PMID
+
+# The kinds a run stores one message per PMID of, which would bury the others one to a line:
+# `search run` and the search log say them together, the deleted PMIDs in one list beside
+# "gone", the records given categories counted in one line (categories.completed_text).
+SAID_TOGETHER = (DELETED, CATEGORIES)
 
 
 @dataclass(frozen=True)
 class Message:
     """One message of NCBI's: kind is the element's name (PhraseNotFound, FieldNotFound,
-    QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift, deleted,
-    deleted-unchecked)."""
+    QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift,
+    :data:`DELETED`, :data:`NOT_CHECKED`, :data:`CATEGORIES`)."""
 
     kind: str
     text: str
@@ -31,9 +45,15 @@ MESSAGE_LABELS = {
     "OutputMessage": "the server says",
     "ERROR": "PubMed error",
     "drift": "count changed during the run",
-    "deleted": "gone because PubMed deleted it",
-    "deleted-unchecked": "gone PMIDs not checked for deletion, PubMed refused the look-up",
+    DELETED: "gone because PubMed deleted it",
+    NOT_CHECKED: "gone PMIDs not checked for deletion, PubMed refused the look-up",
 }
+
+
+def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A run's messages (kind, text) that ``search run`` and the search log say one to a line:
+    all but those of :data:`SAID_TOGETHER`, in their order."""
+    return [m for m in messages if m[0] not in SAID_TOGETHER]
 
 
 # esearch.dtd: ErrorList (PhraseNotFound*, FieldNotFound*), WarningList (PhraseIgnored*,

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reviewkit.pubmed.messages import CATEGORIES
 from reviewkit.records import Record
 from reviewkit.wording import quantity
-
-CATEGORIES = "categories"  # the run message's kind; its text is one PMID
 
 
 def completed(stored: Record, fetched: Record) -> list[str] | None:

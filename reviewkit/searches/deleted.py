@@ -20,12 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reviewkit.pubmed.client import EntrezRefused, PubMedClient
+from reviewkit.pubmed.messages import DELETED, NOT_CHECKED
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 
 CHUNK = 200  # PMIDs ORed in one esearch: ~3,600 characters (~4,400 encoded), which the client posts
-DELETED = "deleted"  # the run message's kind; its text is one PMID
-NOT_CHECKED = "deleted-unchecked"  # PubMed refused the look-up; its text is NCBI's words
 
 
 def deleted_from_pubmed(client: PubMedClient, pmids: Sequence[str]) -> list[str]:

@@ -38,7 +38,7 @@ class RunReport:
     translation_changed: bool = False  # since the previous run (see RunDiff)
     translated_locally: bool = False  # by the local server (see RunDiff)
     deleted: list[str] = field(default_factory=list)  # of gone: no longer in PubMed
-    messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), all stored
     already_finished: bool = False  # finished by the interrupted command this one resumes
 
     @property

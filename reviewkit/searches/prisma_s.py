@@ -22,9 +22,8 @@ from collections.abc import Sequence
 
 from reviewkit.markdown import code_block, heading, paragraph
 from reviewkit.protocol import Protocol
-from reviewkit.pubmed.messages import Message
-from reviewkit.searches.categories import CATEGORIES, completed_text
-from reviewkit.searches.deleted import DELETED, NOT_CHECKED
+from reviewkit.pubmed.messages import NOT_CHECKED, Message, one_per_line
+from reviewkit.searches.categories import completed_text
 from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.searches.edits import limits_text
 from reviewkit.searches.prisma_s_items import checklist
@@ -71,9 +70,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
         messages = rows.run_messages(db, run.id)
         if categories := completed_text(messages):  # one line, not one per PMID
             lines.append(f"  {categories}")
-        for kind, text in messages:
-            if kind in (DELETED, CATEGORIES):  # in the since line's list, in the line above
-                continue
+        for kind, text in one_per_line(messages):  # deleted: in the since line's list
             if kind == NOT_CHECKED:  # ours, worded as the run's output words it
                 lines.append(f"  {Message(kind, text).describe()}")
             else:
