@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.measure import high_water_kb, load_note, run_isolated
+from benchmarks.measure import TreeMemory, high_water_kb, load_note, run_isolated
 
 TARGET_SECONDS = 15.0
 TARGET_MB = 400.0
@@ -169,7 +169,9 @@ def _xlsx_table(figures: dict) -> str:
     return "\n".join(rows)
 
 
-def _import(data_file: str, folder: str) -> dict:
+def import_measured(data_file: str, folder: str) -> dict:
+    """Import ``data_file`` into a new project under ``folder`` as ``reviewkit import`` does
+    (run it in a fresh process: :func:`main`); its records, CPU and the parser workers' peak."""
     from reviewkit import importer
     from reviewkit.project import init_project
     from reviewkit.store import records as record_rows
@@ -180,15 +182,17 @@ def _import(data_file: str, folder: str) -> dict:
         Path(folder) / "review", root / "protocols" / "rtw-systematic-reviews.toml"
     )
     try:
-        (summary,) = importer.import_files(project.db, [data_file], source="PubMed")
+        # the parser workers' own peak: each one's VmHWM, read while it runs (TreeMemory; no
+        # PSS, whose reads would add to this process's CPU); not their ru_maxrss, which
+        # carries this process's peak at their spawn (the importing process's size whenever
+        # that was the larger)
+        with TreeMemory(pss=False) as memory:
+            (summary,) = importer.import_files(project.db, [data_file], source="PubMed")
         stored = record_rows.record_count(project.db)
     finally:
         project.close()
     size = (Path(folder) / "review" / "review.sqlite").stat().st_size
-    # the parser worker processes: the largest one's ru_maxrss, which also carries this
-    # process's peak at the moment it spawned them (measure.high_water_kb); they start before
-    # the import grows it, so the figure is theirs (49.9 MB; their own VmHWM 49-50 MB)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers' CPU (ended)
     return {
         "records": summary.records,
         "stored": stored,
@@ -196,7 +200,10 @@ def _import(data_file: str, folder: str) -> dict:
         "cpu_seconds": round(
             time.process_time() - started + children.ru_utime + children.ru_stime, 2
         ),
-        "worker_peak_mb": round(children.ru_maxrss / 1024, 1),
+        # None: no worker seen (a file below PARALLEL_MIN_BYTES is read in this process)
+        "worker_peak_mb": None
+        if memory.largest_child_mb is None
+        else round(memory.largest_child_mb, 1),
         "workers": os.cpu_count() or 2,
     }
 
@@ -206,7 +213,7 @@ def main(results_dir: Path) -> dict:
 
     data_file = offline_data.path("pubmed-snapshot", offline_data.PUBMED_UPDATE)
     with tempfile.TemporaryDirectory() as tmp:
-        wall, peak_mb, result = run_isolated(_import, str(data_file), tmp)
+        wall, peak_mb, result = run_isolated(import_measured, str(data_file), tmp)
     figures = {
         "file": offline_data.PUBMED_UPDATE,
         "records": result["records"],
@@ -214,7 +221,8 @@ def main(results_dir: Path) -> dict:
         "cpu_seconds": result["cpu_seconds"],  # less sensitive than wall time to other jobs
         "records_per_second": round(result["records"] / wall),
         "peak_rss_mb": round(peak_mb, 1),  # the importing process
-        "worker_peak_rss_mb": result["worker_peak_mb"],  # the largest parser worker
+        # the largest parser worker's own peak (its VmHWM: measure.TreeMemory)
+        "worker_peak_rss_mb": result["worker_peak_mb"],
         # upper bound of the job's total: importing process + every worker at its peak at once
         "total_peak_mb_upper_bound": round(
             peak_mb + result["workers"] * result["worker_peak_mb"], 1
@@ -236,7 +244,7 @@ def main(results_dir: Path) -> dict:
         ("CPU time (all processes)", f"{figures['cpu_seconds']} s", ""),
         ("records / s", f"{figures['records_per_second']:,}", ""),
         ("peak RSS, importing process", f"{figures['peak_rss_mb']} MB", ""),
-        ("peak RSS, largest parser worker", f"{figures['worker_peak_rss_mb']} MB", ""),
+        ("peak RSS, largest parser worker (its own)", f"{figures['worker_peak_rss_mb']} MB", ""),
         (
             "peak RSS, all processes (upper bound)",
             f"{figures['total_peak_mb_upper_bound']} MB",
@@ -251,6 +259,11 @@ def main(results_dir: Path) -> dict:
         "`reviewkit.importer.import_files`, in a fresh process.\n\n"
         "| measure | value | target |\n|---|---|---|\n"
         f"{table}\n\n"
+        "The parser workers' peak is each worker's own: its high-water mark (VmHWM), read from\n"
+        "/proc every 50 ms while it runs (`benchmarks.measure.TreeMemory`); not its `ru_maxrss`,\n"
+        "which carries the importing process's peak at the worker's spawn (before stop 44; the\n"
+        "figure was theirs only because they start before the import grows). The upper bound\n"
+        "adds the importing process's peak and every worker at the largest one's.\n\n"
         f"Machine: {figures['machine']}; 1-minute load average at start {figures['load_average_at_start']}"
         f" ({load_note(figures['load_average_at_start'])}).\n\n"
         "## Excel workbooks\n\n"

@@ -9,7 +9,8 @@ runs in a fresh process (``run_isolated``):
   time (Python start-up and imports included) is reported too;
 * keypress latency: 500 decisions (include / uncertain / exclude with a reason number), each
   timed from the key press sent through Pilot to the moment the screen has painted the next
-  record (the screen stamps ``shown_at`` in ``call_after_refresh``). Every decision is
+  record (the screen stamps ``shown_at`` in ``call_after_refresh``); the ``e`` press that opens
+  an exclusion's reasons is timed the same way, to the reasons painted. Every decision is
   committed (synchronous=FULL) before the next record is shown. ``pilot.press()``'s own round
   trip is reported too: it adds Pilot's idle detection (two ``wait_for_idle`` sleeps), which an
   unbound key alone costs.
@@ -322,7 +323,9 @@ def live_changes(folder: str, partner_votes: int = 20_000) -> dict:
 
 
 def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> dict:
-    """Per-decision latency (key press to next record on screen) over n decisions, ms.
+    """Per-decision latency (key press to next record on screen) over n decisions, ms; and
+    the ``e`` press before every third (an exclusion), from the key to the reasons painted
+    (``open_reasons_*``), which a reviewer waits on too.
 
     With ``rank`` the reviewer's ranker runs as ``reviewkit screen`` runs it by default:
     features built and the model retrained in a process of its own (``QueueRanker``'s
@@ -336,6 +339,7 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
 
     started = time.perf_counter()
     samples: list[float] = []  # key sent -> next record painted
+    opens: list[float] = []  # e sent -> the reasons painted (every third decision)
     roundtrips: list[float] = []  # pilot.press() round trip, including Pilot's own idle waits
     cpu: list[float] = []  # process CPU time from the key to the paint (this process only)
     result: dict = {}
@@ -344,7 +348,7 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
         project = open_project(folder)
         queue = ReviewerQueue(project, "title-abstract", "reviewer1")
         ranking = QueueRanker(queue) if rank else None
-        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        app = ReviewkitApp(_reasons_stamped(ScreeningScreen)(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(110, 35)) as pilot:
             screen = app.first_screen
             while screen.ordering:  # with the ranker: no record before its first order
@@ -353,10 +357,13 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
             for i in range(n):
                 before = screen.current
                 kind = i % 3
-                if kind == 2:
-                    await pilot.press(
-                        "e"
-                    )  # choosing 'exclude' opens the reasons; timed from the reason key
+                if kind == 2:  # choosing 'exclude' opens the reasons: timed as a key of its own
+                    t0 = time.perf_counter()
+                    await pilot.press("e")
+                    assert screen.excluding
+                    if screen.shown_at < t0:  # not painted yet: wait for the next refresh
+                        await pilot.pause()
+                    opens.append((screen.shown_at - t0) * 1000)
                 key = ("i", "u", str(1 + i % 7))[kind]
                 t0, c0 = time.perf_counter(), time.process_time()
                 await pilot.press(key)
@@ -383,10 +390,38 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
         "max_at": samples.index(ordered[-1]) + 1,  # which decision (1-based) was the slowest
         "over_100ms": sum(1 for x in samples if x > 100),
         "mean_ms": statistics.fmean(ordered),
+        **_spread("open_reasons_", opens),
         "cpu_median_ms": statistics.median(cpu),
         "cpu_p95_ms": sorted(cpu)[int(0.95 * (len(cpu) - 1))],
         "pilot_roundtrip_median_ms": statistics.median(roundtrips),
         "pilot_roundtrip_p95_ms": sorted(roundtrips)[int(0.95 * (len(roundtrips) - 1))],
+    }
+
+
+def _reasons_stamped(screen_class: type) -> type:
+    """``screen_class`` (the screening screen) stamping ``shown_at`` also when the reasons that
+    ``e`` opens are painted, as it stamps the next record painted after a decision: so the
+    ``e`` press is timed as the decision keys are (to the first refresh after the key; the
+    footer's keys are greyed in the refresh after, as they come back after a reason key, and
+    neither key's figure holds that). The screen's own code runs unchanged."""
+
+    class ReasonsStamped(screen_class):  # type: ignore[misc, valid-type]
+        def action_start_exclude(self) -> None:
+            super().action_start_exclude()
+            self.call_after_refresh(self._painted)
+
+    return ReasonsStamped
+
+
+def _spread(prefix: str, samples: list[float]) -> dict:
+    """Median, p95, max and how many over 100 ms of ``samples`` (ms), named after ``prefix``."""
+    ordered = sorted(samples)
+    return {
+        f"{prefix}presses": len(ordered),
+        f"{prefix}median_ms": statistics.median(ordered),
+        f"{prefix}p95_ms": ordered[int(0.95 * (len(ordered) - 1))],
+        f"{prefix}max_ms": ordered[-1],
+        f"{prefix}over_100ms": sum(1 for x in ordered if x > 100),
     }
 
 
@@ -422,6 +457,12 @@ def keypress_figures(latency: dict, prefix: str = "") -> dict:
         f"{prefix}keypress_max_ms": round(latency["max_ms"], 2),
         f"{prefix}keypress_max_at": latency["max_at"],
         f"{prefix}keypress_over_100ms": latency["over_100ms"],
+        # the e press before each exclusion's reason key (a key of its own, not a decision)
+        f"{prefix}open_reasons_presses": latency["open_reasons_presses"],
+        f"{prefix}open_reasons_median_ms": round(latency["open_reasons_median_ms"], 2),
+        f"{prefix}open_reasons_p95_ms": round(latency["open_reasons_p95_ms"], 2),
+        f"{prefix}open_reasons_max_ms": round(latency["open_reasons_max_ms"], 2),
+        f"{prefix}open_reasons_over_100ms": latency["open_reasons_over_100ms"],
     }
 
 

@@ -35,6 +35,12 @@ def _plain_rows(f: dict) -> list[tuple[str, str, str]]:
             "",
         ),
         (
+            f"e → the reasons painted ({f['open_reasons_presses']} presses, one per exclusion),"
+            " median / p95 / max · over 100 ms",
+            _open_reasons(f),
+            "",
+        ),
+        (
             "CPU time of this process per keypress (incl. Pilot), median / p95",
             f"{f['keypress_cpu_median_ms']:.1f} / {f['keypress_cpu_p95_ms']:.1f} ms",
             "",
@@ -47,6 +53,14 @@ def _plain_rows(f: dict) -> list[tuple[str, str, str]]:
     ]
 
 
+def _open_reasons(f: dict, prefix: str = "") -> str:
+    """The ``e`` press's figures (bench_tui.keypress_figures) as one cell."""
+    return (
+        f"{f[prefix + 'open_reasons_median_ms']:.1f} / {f[prefix + 'open_reasons_p95_ms']:.1f} /"
+        f" {f[prefix + 'open_reasons_max_ms']:.1f} ms · {f[prefix + 'open_reasons_over_100ms']}"
+    )
+
+
 def _ranked_rows(f: dict) -> list[tuple[str, str, str]]:
     """The table rows with the ranker on, of the look for changes and of memory."""
     return [
@@ -57,6 +71,12 @@ def _ranked_rows(f: dict) -> list[tuple[str, str, str]]:
             f"{f['ranked_keypress_over_100ms']} over 100 ms; keys from the first record on,"
             f" {f['ranked_keys_from_s']:.1f} s after opening)",
             "p95 < 50 ms",
+        ),
+        (
+            f"  with the ranker on: e → the reasons painted ({f['ranked_open_reasons_presses']}"
+            " presses), median / p95 / max · over 100 ms",
+            _open_reasons(f, "ranked_"),
+            "",
         ),
         ("  order at the end of the ranked run", f"{f['ranked_rank_source_at_end']}", ""),
         (

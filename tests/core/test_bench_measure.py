@@ -7,15 +7,19 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from benchmarks.asreview_runner import run_measured
 from benchmarks.bench_dedup import runner_command
+from benchmarks.bench_import import import_measured
 from benchmarks.measure import TreeMemory, run_isolated
+from reviewkit.formats import pubmed_xml
 from reviewkit.workers import process_pool
 
 PARENT_MB = 200
+SAMPLE_XML = Path(__file__).parent / "fixtures" / "sample.xml"
 
 
 def _nothing() -> None:
@@ -71,6 +75,17 @@ def test_worker_processes_report_their_own_peak():
         assert pool.submit(_idle_worker).result() == 1
     assert memory.largest_child_mb is not None
     assert memory.largest_child_mb < PARENT_MB / 2
+
+
+def test_the_import_benchmark_reports_its_parser_workers_own_peak(tmp_path, monkeypatch):
+    # bench_import's parser workers: their ru_maxrss (RUSAGE_CHILDREN) carried the importing
+    # process's peak at their spawn
+    monkeypatch.setattr(pubmed_xml, "PARALLEL_MIN_BYTES", 0)  # the sample read by workers
+    _parent_peak()
+    done = import_measured(str(SAMPLE_XML), str(tmp_path))
+    assert done["stored"] == done["records"] > 0
+    assert done["worker_peak_mb"] is not None
+    assert 0 < done["worker_peak_mb"] < PARENT_MB / 2
 
 
 def test_the_bib_dedupe_runner_reports_its_own_peak(tmp_path):
