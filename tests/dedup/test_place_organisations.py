@@ -4,7 +4,8 @@ meeting's name where a body's noun follows within two words ('Japan Clinical Onc
 number between ends the name, as a sentence break the folding erased ('(Poland). Its history,
 organisation', 'Finland. IV. Associations with …'): there the place is its people's. A
 cooperative group's trial does not part from its country's patients: one trial, titled
-either way."""
+either way. Two peoples joined before a body's noun ('Italian-Israeli consensus conference')
+name the body's places, both (q44h)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,40 @@ def test_a_cooperative_groups_trial_does_not_part_from_its_countrys_patients():
     people = "Thalidomide and prednisone in Nordic patients with myeloma"
     ka, kb = keys_for(1, journal(group)), keys_for(2, journal(people))
     assert verdict(ka, kb)[1] != "population_differs"
+
+
+def test_two_peoples_joined_before_a_body_name_its_places():
+    # a hyphenated pair (the hyphen folded away) before a meeting's or a body's noun: both words
+    # name the body's places, as the second alone did (dedup44: only 'Israeli' was read so)
+    assert groups("Autism spectrum disorders: an Italian-Israeli consensus conference") == [
+        "named:place:israel",
+        "named:place:italy",
+    ]
+    assert groups("Nordic-European workshop on ethical evaluation of animal experiments") == [
+        "named:place:europe",
+        "named:place:scandinavia",
+    ]
+    assert groups("A German-Austrian-Swiss consensus conference on vertigo") == [
+        "named:place:austria",
+        "named:place:germany",
+        "named:place:switzerland",
+    ]
+    # the same place twice is a sentence break the folding erased: the first is studied there
+    assert groups(
+        "Malignant tumours in seven centres of Pakistan. Pakistan Medical Research Council"
+    ) == ["named:place:pakistan", "place:pakistan"]
+    # a joined pair before people is two peoples ('Italian-Israeli children')
+    assert groups("Autism in Italian-Israeli children") == ["child", "place:israel", "place:italy"]
+
+
+def test_a_bodys_partners_in_either_order_are_one_body():
+    # read as a people and a body's place, the two orders parted as two populations; one
+    # report's copies from two databases write its partners either way
+    one = "Early intervention in autism: an Italian-Israeli consensus conference"
+    two = "Early intervention in autism: an Israeli-Italian consensus conference"
+    full = dict(pages="141-150", issue="3")
+    ka, kb = keys_for(1, journal(one, **full)), keys_for(2, journal(two, **full))
+    assert verdict(ka, kb)[0] == "duplicate"
+    # a conference of other partners still parts (the places of the bodies' names differ)
+    other = journal("Early intervention in autism: a Spanish-Portuguese consensus conference")
+    assert verdict(ka, keys_for(3, other)) == ("not_duplicate", "population_differs")
