@@ -66,7 +66,7 @@ class KeepsUp:
     last_committed: str | None
     _done_line: tuple[tuple[int, int, str | None] | None, str] = (None, "")  # its key, the line
     _later: EntriesAt | None = None  # the entries at the stages after this one (later_came)
-    _later_seen = -1  # their count at the last look (-1: not looked yet)
+    _later_seen = -1  # their count at the last look or done line read (-1: not yet, or busy)
     excluding: bool
     ordering: bool  # no record yet: the ranker's first order is on its way
     last_key: float  # monotonic() of the newest key
@@ -211,10 +211,10 @@ class KeepsUp:
     def later_came(self) -> bool:
         """Whether anyone made an entry at a stage after this one since the done line was
         last read or the last look (one lookup when none came). It changes no queue here, but
-        the done line names those stages' work ('full-text: 2 records wait for you', '1
-        conflict for a lead'): at title-abstract it kept the full-text counts of my last vote
-        after the full-text votes came. Looked at only once none is left for me and no key
-        came for an interval: the line read again takes half a second on 50,000 records."""
+        the done line names those stages' work ('full-text: 2 records wait for you'): at
+        title-abstract it kept the full-text counts of my last vote after full-text votes
+        came. Looked at only once none is left for me and no key came for an interval: the
+        line read again takes half a second on 50,000 records (``status.where_next``)."""
         seen, self._later_seen = self._later_seen, self._later_count()
         return seen != self._later_seen
 
@@ -278,8 +278,9 @@ class KeepsUp:
         """The order line once nothing waits for me here: 'Queue done: every record here has
         your decision · next: …' (the work-left words the command prints on closing), read
         again after each of my entries and change of the queue, and after an entry at a later
-        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second. (A vote can make a conflict: the same count of decisions after an undo and
-        a vote kept the line before them.)"""
+        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second.
+        (A vote can make a conflict: the same count of decisions after an undo and a vote
+        kept the line before them.)"""
         key = (self.queue.done, len(self.queue.studies), self.last_committed)
         if self._done_line[0] != key:
             from reviewkit import status  # the whole project's reader: not loaded with the screen
