@@ -42,6 +42,26 @@ class OthersEntries:
         return self._counted[1:]
 
 
+class EntriesAt:
+    """How many entries anyone made at ``stages``: counted again only when an entry was written
+    since they were last counted (one lookup of the newest entry); 0 without stages."""
+
+    def __init__(self, db: Store, stages: Sequence[str]) -> None:
+        self.db = db
+        self.stages = tuple(stages)
+        self._counted = (-1, 0)  # (newest log entry, the count) when last counted
+
+    def count(self) -> int:
+        """The entries at the stages, anyone's (undo and note entries too)."""
+        if not self.stages:
+            return 0
+        last = decision_rows.last_entry(self.db)  # before the count: a later entry is seen again
+        if last != self._counted[0]:
+            total = sum(decision_rows.count_at(self.db, name) for name in self.stages)
+            self._counted = (last, total)
+        return self._counted[1]
+
+
 class ConflictsMark:
     """Whether a stage's conflicts may have changed since :meth:`take` was last called, for
     a resolver's open screen: any entry at the stage (a vote that disagrees, a vote after a

@@ -92,6 +92,11 @@ class ReviewkitScreen(Screen):
         """(title, actions) of this screen's help screen."""
         raise NotImplementedError
 
+    def help_notes(self) -> tuple[str, str]:
+        """(heading, words) the help screen shows under the keys: what the screen's figures
+        and marks are, where its own lines have no room to say it; ("", "") for none."""
+        return ("", "")
+
     def quit_line(self) -> str:
         """Where the person stopped, which the command prints once the screen closes
         (:func:`stopped_line`): the screen leaves nothing on the terminal."""
@@ -99,7 +104,8 @@ class ReviewkitScreen(Screen):
 
     def action_help(self) -> None:
         title, actions = self.help_content()
-        self.app.push_screen(HelpScreen(title, actions, self.app.keymap_in_use))  # type: ignore[attr-defined]
+        keymap = self.app.keymap_in_use  # type: ignore[attr-defined]
+        self.app.push_screen(HelpScreen(title, actions, keymap, self.help_notes()))
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -111,7 +111,8 @@ def help_table(actions: Sequence[Action], keymap: dict[str, str] | None = None) 
 
 
 class HelpScreen(ModalScreen[None]):
-    """Modal help for a screen: pass its title, action table and the user's keymap."""
+    """Modal help for a screen: pass its title, action table and the user's keymap, and any
+    ``notes`` on what the screen shows (its heading, then its lines), under the keys."""
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -121,12 +122,17 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings(HELP_ACTIONS)
 
     def __init__(
-        self, title: str, actions: Sequence[Action], keymap: dict[str, str] | None = None
+        self,
+        title: str,
+        actions: Sequence[Action],
+        keymap: dict[str, str] | None = None,
+        notes: tuple[str, str] = ("", ""),
     ) -> None:
         super().__init__()
         self.help_title = title
         self.actions = tuple(actions)
         self.keymap = keymap or {}
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -135,6 +141,9 @@ class HelpScreen(ModalScreen[None]):
                 id="help-heading",
             )
             yield Static(help_table(self.actions, self.keymap), id="help-table")
+            if self.notes[1]:  # what the screen's figures and marks are: a key table cannot say
+                heading, said = self.notes
+                yield Static(Text.assemble("\n", (heading, "bold"), "\n", said), id="help-notes")
             # the keys in force ('help.close' is remappable): it said 'Esc, q or ?' whatever
             yield Static(f"\n{_closing_keys(self.keymap)} closes this help.", classes="dim")
         # its own footer: the screen's below it showed that screen's keys (i Include…), which

@@ -68,6 +68,32 @@ class LabelRows:
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
+    def help_notes(self) -> tuple[str, str]:
+        """What the rows' marks and figure are, for the ? help: the heading names the figure
+        only from 95 columns on (:mod:`reviewkit.tui.label_heading`), and a row's "Mental
+        health 2" said nothing of what the 2 was. The threshold is the scheme's own."""
+        scheme = self.scheme
+        which = (
+            "every label whose score reaches"
+            if scheme.multi_label
+            else "the highest-scoring label when its score reaches"
+        )
+        said = (
+            "The figure after a label's name is its rule score: the weights of the label's terms"
+            " found in the study (each term once, times its best place's factor: the title"
+            " counts double, an abstract's background half), less the terms that count against"
+            f" it; the terms are listed after 'why:'. The rules suggest {which}"
+            f" the scheme's threshold ({scheme.threshold:g}) with enough evidence (R).\n"
+            "Marks: R the rules' suggestion, S confirmed on another report of the study, M the"
+            " model's suggestion, ✓ the label confirmed"
+            + (
+                f", [x] ticked ({self._accept_key()} confirms the ticked labels)."
+                if self.ticking
+                else "."
+            )
+        )
+        return "The label rows", said
+
     def _tie_line(
         self, rules: dict[str, classify.Suggestion], key_of: dict[str, str], confirmed: list[str]
     ) -> Text:

@@ -443,7 +443,8 @@ def test_screen_works_on_the_rules_and_says_what_it_waits_for_while_the_model_tr
 def test_the_labels_heading_is_one_line_at_80_and_says_it_all_at_120(b_included):
     """The heading over the labels took 113 columns: at 80 it wrapped onto a second line and
     a label row fewer was in view. It now fits the width, in whole words where there is room;
-    a multi-label scheme's (toggle, then Enter) as well."""
+    a multi-label scheme's (toggle, then Enter) as well. (Whole words where there is room:
+    they give way to the words for the rule score, q44f.)"""
     project, ids = b_included
 
     async def heading(scheme: str, size: tuple[int, int]) -> list[str]:
@@ -458,11 +459,12 @@ def test_the_labels_heading_is_one_line_at_80_and_says_it_all_at_120(b_included)
     for scheme, whole in (("model-type", True), ("severe-mental-illness", False)):
         for size in ((80, 24), (120, 40)):
             rows = asyncio.run(heading(scheme, size))
-            assert rows[0].startswith("Labels (") and rows[0].endswith("confirmed)")
+            assert rows[0].startswith("Labels (") and rows[0].endswith(")")
             assert rows[1].startswith("1 ")  # the first label's row, right under it
-        # at 120 columns the single-label heading is the whole one (the multi-label one, 128
-        # columns whole, in short words)
-        assert ("S = confirmed on another report of the study" in rows[0]) is whole
+        # at 120 columns the heading names the rule score (q44f), in short words: the whole
+        # ones with it take 157 columns (the multi-label one 179)
+        assert "confirmed; the figure: its rule score)" in rows[0] or not whole, rows[0]
+        assert "S another report" in rows[0], rows[0]
 
 
 def test_no_empty_row_under_the_labels_or_the_fields_at_80x24(b_included):
