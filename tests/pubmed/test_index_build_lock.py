@@ -88,3 +88,44 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
     assert built.strip() == str(index) and first.returncode == 0
     assert not list(tmp_path.glob(".index-*.tmp"))  # no second build begun beside the first
     assert not list(tmp_path.glob("*.lock"))  # the lock's file goes with the build
+
+
+def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """`kill -9` of the first build: its lock ends with it, and the waiting `pubmed serve`
+    builds the index itself, saying so (it said 'the other process built it')."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(
+        [sys.executable, "-c", FIRST, str(tmp_path / "never"), str(snapshot)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert first.stdout is not None and first.stdout.readline() == "building\n"
+    second = subprocess.Popen(
+        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", str(snapshot)]
+        + ["--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
+    )
+    assert second.stderr is not None
+    try:
+        said = _lines_until(second.stderr, "waiting", "serving ")
+        assert "waiting to use it" in said[-1], "".join(said)
+        first.kill()  # SIGKILL: no finally, no unlock but the system's
+        first.wait(timeout=60)
+        said += _lines_until(second.stderr, "serving ")
+    finally:
+        first.kill()
+        second.send_signal(signal.SIGINT)
+        said_after = second.stderr.read()
+        second.wait(timeout=60)
+    err = "".join(said) + said_after
+    assert "serving 40 articles" in err, err
+    assert "indexing the PubMed snapshot" in err  # the second built it
+    assert f"indexed the snapshot into {index_path([snapshot])}" in err
+    assert "the other process built it" not in err
