@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from pubmed.conftest import write_set
@@ -15,6 +16,9 @@ from pubmed.conftest import write_set
 from reviewkit.pubmed.snapshot import index_path
 
 ROOT = Path(__file__).resolve().parents[2]
+# a waiter that never ends (a lock never let go) is killed then, so that the test fails on
+# what it said rather than hanging the suite: a guard against a hang, not a measure of speed
+HANG_GUARD_SECONDS = 300
 
 # A first start whose build holds at its first article until the file `go` exists: the
 # second is started while the first builds, whatever the machine's speed.
@@ -68,6 +72,8 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
     )
     assert second.stderr is not None
+    guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
+    guard.start()
     try:
         said = _lines_until(second.stderr, "waiting", "serving ")
         waited = f"another process is building the snapshot index (process {first.pid}, started "
@@ -75,6 +81,7 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
         go.touch()  # the first build goes on and ends; the second serves its index
         said += _lines_until(second.stderr, "serving ")
     finally:
+        guard.cancel()
         go.touch()
         second.send_signal(signal.SIGINT)
         said_after = second.stderr.read()
@@ -113,6 +120,8 @@ def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
     )
     assert second.stderr is not None
+    guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
+    guard.start()
     try:
         said = _lines_until(second.stderr, "waiting", "serving ")
         assert "waiting to use it" in said[-1], "".join(said)
@@ -120,6 +129,7 @@ def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
         first.wait(timeout=60)
         said += _lines_until(second.stderr, "serving ")
     finally:
+        guard.cancel()
         first.kill()
         second.send_signal(signal.SIGINT)
         said_after = second.stderr.read()
