@@ -147,7 +147,7 @@ def import_files(
                     str(path), "", "", 0, None, f"same file as {seen[digest]} in this command"
                 )
                 continue
-            seen.setdefault(digest, path)
+            seen.setdefault(digest, Path(paths[index]))  # as typed: the command's lines say so
             missing = untitled[index] = []
             lost = replaced[index] = []
             notes = warned[index] = []

@@ -112,6 +112,7 @@ def _index_snapshot(files: tuple[Path, ...], index: Path) -> None:
     # fails before any article is indexed, and its error then stands alone (bad input).
     opening: list[str] | None = []
     waited: list[str] = []  # another process's build waited for: its index is used
+    built: list[int] = []  # this process built it (the one waited for was killed, or failed)
 
     def lines(line: str) -> None:
         nonlocal opening
@@ -127,10 +128,15 @@ def _index_snapshot(files: tuple[Path, ...], index: Path) -> None:
         click.echo(line, err=True)
 
     with progress_bar("indexing the snapshot (once)") as update:
+
+        def progress(done: int, total: int) -> None:  # a build here calls it, from its start
+            built.append(done)
+            update(done, total)
+
         try:
             build_index(
                 files,
-                progress=update,
+                progress=progress,
                 stages=None if err_console.is_terminal else lines,
                 waiting=waiting,
             )
@@ -139,7 +145,7 @@ def _index_snapshot(files: tuple[Path, ...], index: Path) -> None:
             if "--format" in exc.hint or isinstance(exc, XmlRefusal):
                 exc.hint = _SNAPSHOT_HINT
             raise
-    if waited:
+    if waited and not built:
         click.echo(f"using the snapshot index {index} (the other process built it)", err=True)
     else:
         click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)

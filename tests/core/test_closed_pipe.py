@@ -3,10 +3,13 @@ exit 141 (128 + SIGPIPE, what the shell reports for them), nothing said, no trac
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 from conftest import into_closed_pipe
+
+from reviewkit.cli import reader_gone
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["search", "--help"]])
@@ -28,3 +31,10 @@ def test_an_error_into_a_closed_pipe_exits_141_too() -> None:
     """`reviewkit statsu 2>&1 | head`: the error message itself meets the closed pipe (it
     ended in a BrokenPipeError traceback, written nowhere, and exit 1)."""
     assert into_closed_pipe("statsu", stderr_too=True) == (141, "")
+
+
+def test_a_broken_pipe_while_the_output_is_open_stays_an_error() -> None:
+    """A socket's EPIPE (a server that closed the connection) while standard output and error
+    are open (here pytest's files) is the network's error, not a reader gone: not exit 141."""
+    with pytest.raises(BrokenPipeError), reader_gone.noticed():
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")

@@ -41,3 +41,18 @@ def test_a_relative_import_path_is_stored_absolute(project_b, tmp_path: Path, mo
         origins = sorted(row["origin"] for row in csv.DictReader(fh))
     assert origins == [str(embase), str(tmp_path / "scopus.ris")]
     assert all(Path(o).is_file() for o in origins)
+
+
+def test_a_file_given_twice_is_named_as_typed(project_b, tmp_path: Path, monkeypatch, capsys):
+    """The second copy in one command is skipped naming the first as typed, as the lines
+    around it name files (it named the first by its absolute path)."""
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "embase.ris").write_text(RIS.format(db="Embase"), encoding="utf-8")
+    (tmp_path / "copy.ris").write_text(RIS.format(db="Embase"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "exports")
+    folder = str(project_b.folder)
+    assert main(["import", "--project", folder, "../embase.ris", "../copy.ris"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[1] == "../copy.ris: skipped, same file as ../embase.ris in this command" + (
+        " (use --again to import it anyway)"
+    )

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from pubmed.conftest import write_set
@@ -15,6 +16,9 @@ from pubmed.conftest import write_set
 from reviewkit.pubmed.snapshot import index_path
 
 ROOT = Path(__file__).resolve().parents[2]
+# a waiter that never ends (a lock never let go) is killed then, so that the test fails on
+# what it said rather than hanging the suite: a guard against a hang, not a measure of speed
+HANG_GUARD_SECONDS = 300
 
 # A first start whose build holds at its first article until the file `go` exists: the
 # second is started while the first builds, whatever the machine's speed.
@@ -68,6 +72,8 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
     )
     assert second.stderr is not None
+    guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
+    guard.start()
     try:
         said = _lines_until(second.stderr, "waiting", "serving ")
         waited = f"another process is building the snapshot index (process {first.pid}, started "
@@ -75,6 +81,7 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
         go.touch()  # the first build goes on and ends; the second serves its index
         said += _lines_until(second.stderr, "serving ")
     finally:
+        guard.cancel()
         go.touch()
         second.send_signal(signal.SIGINT)
         said_after = second.stderr.read()
@@ -88,3 +95,47 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
     assert built.strip() == str(index) and first.returncode == 0
     assert not list(tmp_path.glob(".index-*.tmp"))  # no second build begun beside the first
     assert not list(tmp_path.glob("*.lock"))  # the lock's file goes with the build
+
+
+def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """`kill -9` of the first build: its lock ends with it, and the waiting `pubmed serve`
+    builds the index itself, saying so (it said 'the other process built it')."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(
+        [sys.executable, "-c", FIRST, str(tmp_path / "never"), str(snapshot)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert first.stdout is not None and first.stdout.readline() == "building\n"
+    second = subprocess.Popen(
+        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", str(snapshot)]
+        + ["--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
+    )
+    assert second.stderr is not None
+    guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
+    guard.start()
+    try:
+        said = _lines_until(second.stderr, "waiting", "serving ")
+        assert "waiting to use it" in said[-1], "".join(said)
+        first.kill()  # SIGKILL: no finally, no unlock but the system's
+        first.wait(timeout=60)
+        said += _lines_until(second.stderr, "serving ")
+    finally:
+        guard.cancel()
+        first.kill()
+        second.send_signal(signal.SIGINT)
+        said_after = second.stderr.read()
+        second.wait(timeout=60)
+    err = "".join(said) + said_after
+    assert "serving 40 articles" in err, err
+    assert "indexing the PubMed snapshot" in err  # the second built it
+    assert f"indexed the snapshot into {index_path([snapshot])}" in err
+    assert "the other process built it" not in err
