@@ -28,6 +28,7 @@ from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.protocol import Limits, Search
 from reviewkit.protocol import load as load_protocol
 from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.params import read_values
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
@@ -249,6 +250,9 @@ def forms(evaluator: Evaluator, files: list[Path]) -> dict:
 
 
 SORTS = ("", "pub_date", "Author", "JournalName")
+# The server's endpoints take a request's parameters as its HTTP handler reads them
+# (params.read_values: each choice's value trimmed and in lower case, sort=Author is 'author'),
+# so the calls below pass them through it as a request would.
 
 
 def sorts(server: EutilsServer) -> list[dict]:
@@ -260,7 +264,9 @@ def sorts(server: EutilsServer) -> list[dict]:
             times = []
             for _ in range(4):
                 t0 = time.perf_counter()
-                reply = server.esearch_reply({"term": term, "retmax": "5", "sort": sort})
+                reply = server.esearch_reply(
+                    read_values({"term": term, "retmax": "5", "sort": sort})
+                )
                 times.append(time.perf_counter() - t0)
             rows.append(
                 {
@@ -277,12 +283,12 @@ def sorts(server: EutilsServer) -> list[dict]:
 def long_or(server: EutilsServer) -> list[dict]:
     """A written-out list of n ORed names (n - 1 found nowhere, then cancer[tiab]): its count
     must be cancer[tiab]'s, and how long the esearch takes."""
-    expected = server.esearch_reply({"term": "cancer[tiab]", "rettype": "count"}).count
+    expected = server.esearch_reply(read_values({"term": "cancer[tiab]", "rettype": "count"})).count
     rows = []
     for n in (1000, 5000):
         term = " OR ".join([*(f"zzdrug{i}[tiab]" for i in range(n - 1)), "cancer[tiab]"])
         t0 = time.perf_counter()
-        reply = server.esearch_reply({"term": term, "rettype": "count"})
+        reply = server.esearch_reply(read_values({"term": term, "rettype": "count"}))
         rows.append(
             {
                 "terms": n,
