@@ -10,6 +10,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# the hyphens a term's words are split at and a text's words joined across: one list for the
+# protocol's term check and the classification (actors, negation, bearers import it from here)
+from reviewkit.protocol.term_words import HYPHENS
+
 # Language codes of the protocol's term lists -> Snowball stemmer names.
 STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
 SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
@@ -22,9 +26,6 @@ _WORD = re.compile(r"\w+")
 # without them: as single letters no term could find it. Capitals only: "e.g." and "i.e." stay
 # letters, as a lower-case acronym is no acronym (terms.py)
 _DOTTED = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}(?!\w)")
-# The hyphen-minus, the hyphen U+2010 and an en dash; not yet the non-breaking hyphen U+2011 of
-# some publishers' abstracts (unmeasured: classify.md, reader rd44c)
-HYPHENS = "-‐–"
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
 # them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
