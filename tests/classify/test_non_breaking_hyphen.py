@@ -55,3 +55,26 @@ def test_a_compound_with_the_non_breaking_hyphen_is_one(review_b):
     # and "co‑ordinated" the word of contact "coordinated"
     text = f"The coordinator co{NB}ordinated a return-to-work plan with the employer and the supervisor."
     assert suggested(review_b, "model-type", text) == ["coordinator"]
+
+
+PROTOCOLS = Path(__file__).resolve().parents[2] / "protocols"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers sick-listed for 8{}12 weeks with low back pain.",
+        "Arbeidstakere som var sykmeldt i 8{}12 uker for korsryggsmerter.",
+    ],
+)
+def test_a_range_of_weeks_written_with_the_non_breaking_hyphen_is_a_range(text):
+    conditioning = protocol_mod.load(PROTOCOLS / "rtw-physical-conditioning.toml")
+    spelt = [suggested(conditioning, "duration", text.format(h)) for h in ("-", NB)]
+    assert spelt == [["subacute"], ["subacute"]]
+
+
+def test_an_adjective_of_months_with_the_non_breaking_hyphen_is_a_follow_up():
+    outcomes = protocol_mod.load(PROTOCOLS / "rtw-work-outcomes.toml")
+    text = "The trial reports the 24{}month follow-up of the workers."
+    spelt = [suggested(outcomes, "followup", text.format(h)) for h in ("-", NB)]
+    assert spelt == [["over-12"], ["over-12"]]
