@@ -78,3 +78,11 @@ def test_an_adjective_of_months_with_the_non_breaking_hyphen_is_a_follow_up():
     text = "The trial reports the 24{}month follow-up of the workers."
     spelt = [suggested(outcomes, "followup", text.format(h)) for h in ("-", NB)]
     assert spelt == [["over-12"], ["over-12"]]
+
+
+def test_a_cue_written_with_a_hyphen_reads_the_unicode_hyphens():
+    # the rules' own cues write "-" ("follow-?up"): the text's U+2010 and U+2011 read as it
+    outcomes = protocol_mod.load(PROTOCOLS / "rtw-work-outcomes.toml")
+    text = "For this cohort, the median follow{}up was 5.4 years."
+    spelt = [suggested(outcomes, "followup", text.format(h)) for h in ("-", "\u2010", NB)]
+    assert spelt == [["over-12"]] * 3
