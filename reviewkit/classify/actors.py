@@ -156,8 +156,8 @@ def _agentless_passive(text: str, words: list[Token], start: int, cue: int, end:
 
 def _in_compound(text: str, w: Token) -> bool:
     """Whether the word ``w`` is part of a compound, joined to a neighbour by a hyphen (any of
-    :data:`~reviewkit.classify.words.HYPHENS`: publishers write U+2010 too), not a verb after
-    its prefix (:data:`_VERB_PREFIX`)."""
+    :data:`~reviewkit.classify.words.HYPHENS`: publishers write U+2010 and U+2011 too), not a
+    verb after its prefix (:data:`_VERB_PREFIX`)."""
     if _VERB_PREFIX.search(text, max(0, w.start - 4), w.start):
         return False
     return any(c and c in HYPHENS for c in (text[w.start - 1 : w.start], text[w.end : w.end + 1]))

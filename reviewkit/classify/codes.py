@@ -29,21 +29,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from reviewkit.classify.words import Token, sentence_around
+from reviewkit.classify.words import HYPHENS, Token, sentence_around
 
 ICD, ICPC = "ICD-10", "ICPC-2"
 # the classification may be written in any case in a protocol ("icpc-2 L01-L99"); the codes
 # themselves are capitals, as classifications write them
-_SYSTEM = r"(?:((?i:ICPC|ICD))[\-‐–]?\d*\s+)?"
-_RANGE = re.compile(_SYSTEM + r"([A-Z])(\d\d)[\-‐–]([A-Z])(\d\d)")
+_SYSTEM = rf"(?:((?i:ICPC|ICD))[{re.escape(HYPHENS)}]?\d*\s+)?"
+_RANGE = re.compile(_SYSTEM + rf"([A-Z])(\d\d)[{re.escape(HYPHENS)}]([A-Z])(\d\d)")
 _CODE = re.compile(r"([A-Z])(\d\d)")
 # A classification named in a text: its acronym ("ICD-10", "ICD10", "ICPC-2") or its name.
 _NAMED = re.compile(
     r"\b(?:(ICPC)|(ICD))(?![a-z])|International Classification of (?:(Primary Care)|(Diseases))",
     re.IGNORECASE,
 )
-# Between a written range's ends: a dash, or 'to' ("F20 to F48").
-_RANGE_GAPS = {"-", "‐", "–", "—", "to"}
+# Between a written range's ends: a hyphen (words.HYPHENS), an em dash, or 'to' ("F20 to F48").
+_RANGE_GAPS = {*HYPHENS, "—", "to"}
 # Percentiles as studies report them (P5, P10, P25, P50, P75, P90, P95, P99): written beside a
 # number ("P25 10") or near a word of percentiles. Other P-numbers are read as codes.
 _PERCENTILES = {"05", "10", "25", "50", "75", "90", "95", "99"}
@@ -90,7 +90,7 @@ def parse_range(term: str) -> CodeRange | None:
 # "ICPC-2 chapter P"): a chapter's letter or name of a classification whose letters another
 # uses for other chapters (ICPC-2 L musculoskeletal and P psychological; ICD-10 L skin and P
 # perinatal) counts only where the record names that classification, as its ranges do.
-_NAMED_TERM = re.compile(r"(?i:ICPC)[\-‐–]?2?\s+(\S.*)")
+_NAMED_TERM = re.compile(rf"(?i:ICPC)[{re.escape(HYPHENS)}]?2?\s+(\S.*)")
 
 
 def needs_system(term: str) -> tuple[str, str]:

@@ -43,7 +43,7 @@ from reviewkit.classify.fields import Field
 from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.negation import excluded
 from reviewkit.classify.terms import find_term
-from reviewkit.classify.words import sentence_around
+from reviewkit.classify.words import HYPHENS, sentence_around
 from reviewkit.protocol import Label, Scheme
 
 # Number words up to twenty-four (a population's weeks or months) in English, Norwegian,
@@ -73,12 +73,20 @@ _UNIT = "|".join(f"(?:{u})" for u, _ in UNITS)
 @cache  # compiled on first use: most protocols read no duration, and every command imports this
 def atom() -> re.Pattern[str]:
     """A number or two (a range or a list), a plus ("12+ weeks") and a unit; an adjective
-    ("8-week") has a hyphen."""
+    ("8-week") has a hyphen. A hyphen is any of words.HYPHENS ("8‑week" with U+2011 too)."""
+    hyphen = f"[{re.escape(HYPHENS)}]"
     return re.compile(
-        rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
-        rf"(?P<b>{_NUM}))?(?P<plus>\s*\+)?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
+        rf"(?<![\w.,{re.escape(HYPHENS)}])(?P<a>{_NUM})"
+        rf"(?:\s*(?P<join>{hyphen}|—|to|til|till|tot|and|og|och|en|or)\s*(?P<b>{_NUM}))?"
+        rf"(?P<plus>\s*\+)?(?P<gap>[\s]*{hyphen}?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
         re.IGNORECASE,
     )
+
+
+def adjective(m: re.Match[str]) -> bool:
+    """Whether a duration of :func:`atom` is an adjective: one number and a hyphen before its
+    unit ("8-week", "12‑month")."""
+    return not m.group("b") and any(h in m.group("gap") for h in HYPHENS)
 
 
 LOWER_BOUND = re.compile(
@@ -171,7 +179,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
     for m in atom().finditer(text):
         cell = _CELL.match(text, m.end()) or (last >= 0 and not text[last : m.start()].strip())
         last = m.end()
-        if cell or ("-" in m.group("gap") and not m.group("b")):  # a table's; "8-week" an adjective
+        if cell or adjective(m):  # a table's; "8-week" an adjective
             continue
         per = weeks_per(m.group("unit"))
         a = number_of(m.group("a")) * per
@@ -225,7 +233,7 @@ def _join(out: list[list], text: str, start: int, end: int, lo: float, hi: float
         return False
     prev = out[-1]
     gap = text[prev[1] : start].strip().casefold()
-    if gap in {"to", "-", "–", "til", "till", "tot"}:
+    if gap in {"to", *HYPHENS, "til", "till", "tot"}:
         prev[1], prev[3] = end, max(prev[3], hi)
         return True
     two_bounds = (math.isinf(prev[3]) and lo == 0) or (prev[2] == 0 and math.isinf(hi))

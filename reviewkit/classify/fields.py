@@ -10,7 +10,15 @@ from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify import affiliations, codes
 from reviewkit.classify.headings import heading
 from reviewkit.classify.term_syntax import NOUN_ENDINGS, TermPart, part_matches
-from reviewkit.classify.words import SHORT_WORD, Token, fold, forms, hyphen_runs, tokens
+from reviewkit.classify.words import (
+    SHORT_WORD,
+    Token,
+    fold,
+    forms,
+    hyphen_runs,
+    plain_hyphens,
+    tokens,
+)
 from reviewkit.records import Record
 
 _NO_PLACES: list[int] = []  # shared: callers only read places
@@ -122,7 +130,8 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     fields = Fields()
     every: list[Token] = []
     named = frozenset().union(*(codes.named_systems(text) for _, text in parts))
-    for where, text in parts:
+    for where, written in parts:
+        text = plain_hyphens(written)  # every rule reads the Unicode hyphens as "-"
         words = tokens(text)
         joined = hyphen_runs(text, words)
         fields.append(Field(where, text, words, joined, named))

@@ -36,6 +36,7 @@ from reviewkit.classify.durations import (
     UNITS,
     UPPER_BOUND,
     WORD,
+    adjective,
     atom,
     label_weights,
     number_of,
@@ -126,7 +127,7 @@ def follow_ups(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # "more than 12 months", "12+ months": the population's
         s_start, s_end = sentence_around(text, m.start())
         anchored = any(s_start <= a < s_end for a, _ in anchors)
-        if "-" in m.group("gap") and not m.group("b"):  # an adjective: "12-month follow-up",
+        if adjective(m):  # an adjective: "12-month follow-up",
             if _before_follow_up(text, m.end()):  # not "an 8-week programme", "one-day assessment"
                 out.append((m.start(), m.end(), weeks))
             continue

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from reviewkit.classify.named_after import CLOSED_CLASS, ends_phrase, past_verb
 from reviewkit.classify.place_names import is_city, is_place
-from reviewkit.classify.words import Token, fold
+from reviewkit.classify.words import HYPHENS, Token, fold
 
 # The nouns that end an instrument's or a reference body's name (folded): what is named after a
 # place and used in every country ("profile": the Nottingham Health Profile). Not "Study",
@@ -44,7 +44,7 @@ HEADS = frozenset(
     }
 )  # fmt: skip
 _JOINING = frozenset({"of", "and", "for"})
-_BETWEEN = frozenset({"", "-", "‐", "–", "/"})  # what may stand between two words of one name
+_BETWEEN = frozenset({"", *HYPHENS, "/"})  # what may stand between two words of one name
 # words of a name after the place, up to its head noun, joining words counted: the field's
 # longest run to six ("Nottingham Extended Activities of Daily Living Scale"; "Oswestry Low Back
 # Pain Disability Questionnaire" is five); every word between must be a capitalised word or a

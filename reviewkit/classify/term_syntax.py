@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.words import SHORT_WORD, fold, forms, stemmer
+from reviewkit.classify.words import HYPHENS, SHORT_WORD, fold, forms, stemmer
 from reviewkit.protocol import SignalTerm
+
+_HYPHEN = f"[{re.escape(HYPHENS)}]"  # one hyphen of words.HYPHENS, in a pattern
 
 # the same capitals with or without a plural s ("MSDs"), never a stem ("AIDS" is not "aid") and
 # never a lower-case word ("cmd", "ips"): acronyms are written in capitals, and the lower-case
@@ -93,12 +95,12 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[TermPart, ...], .
     term = codes.needs_system(term)[1]  # "ICPC-2 chapter L": checked by find_term
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
-    spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
+    spaced = re.sub(rf"{_HYPHEN}(?=\s)|(?<=\s){_HYPHEN}", " ", term)
     # An apostrophe splits a word as the text's words are split (classify.words.tokens):
     # "Crohn's disease" is the words Crohn, s, disease in a term as in a title.
-    variants = [re.split(r"[\s\-‐–/'’]+", spaced)]
-    if re.search(r"\w[\-‐–]\w", spaced):
-        variants.append(re.split(r"[\s/'’]+", re.sub(r"[\-‐–]", "", spaced)))
+    variants = [re.split(rf"[\s{re.escape(HYPHENS)}/'’]+", spaced)]
+    if re.search(rf"\w{_HYPHEN}\w", spaced):
+        variants.append(re.split(r"[\s/'’]+", re.sub(_HYPHEN, "", spaced)))
     out = []
     for words in variants:
         parts = []
@@ -179,7 +181,7 @@ def compile_term(text: str) -> re.Pattern[str]:
         return codes.code_pattern(parts[0].key)
     # a word in a quoted term ends where it is written; any other may go on (stems, prefixes)
     words = [re.escape(p.key) + (r"(?!\w)" if p.kind == "exact" else r"\w*") for p in parts]
-    return re.compile(r"(?<!\w)" + r"[\s\-‐–]*".join(words), re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + rf"[\s{re.escape(HYPHENS)}]*".join(words), re.IGNORECASE)
 
 
 # TermPart.matches kept per part and word (patterns meet the same words again); bounded.

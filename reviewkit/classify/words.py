@@ -10,6 +10,16 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# the hyphens a term's words are split at and a text's words joined across: one list for the
+# protocol's term check and the classification (actors, negation, bearers import it from here)
+from reviewkit.protocol.term_words import HYPHENS
+
+# The hyphen U+2010 and the non-breaking hyphen U+2011 are the hyphen-minus to every rule: a
+# record's text is read with them as "-" (:func:`plain_hyphens`), so a cue written with "-"
+# ("follow-?up", "self-?reported", "cut-?off") reads "follow‑up" too. Not the en dash, which
+# also marks ranges and clauses: the rules that read it name it.
+_AS_HYPHEN_MINUS = str.maketrans(dict.fromkeys("\u2010\u2011", "-"))
+
 # Language codes of the protocol's term lists -> Snowball stemmer names.
 STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
 SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
@@ -22,9 +32,6 @@ _WORD = re.compile(r"\w+")
 # without them: as single letters no term could find it. Capitals only: "e.g." and "i.e." stay
 # letters, as a lower-case acronym is no acronym (terms.py)
 _DOTTED = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}(?!\w)")
-# The hyphen-minus, the hyphen U+2010 and an en dash; not yet the non-breaking hyphen U+2011 of
-# some publishers' abstracts (unmeasured: classify.md, reader rd44c)
-HYPHENS = "-‐–"
 # A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
 # text's end ("F43.2" and "p.12" go on); not at the last full stop of an acronym written with
 # them (:data:`_DOTTED`) before a word in lower case ("workers in the U.S. were excluded"), as
@@ -44,6 +51,11 @@ SENTENCE_END = re.compile(
     rf"[;!?](?:\s|$)|\.$|(?<![A-Z]\.[A-Z]){_NO_END}\.\s|{_NO_END}\.\s(?![a-z])"
     r"|(?<=\bet al)\.\s(?=[A-Z])"  # a citation that ends a sentence
 )
+
+
+def plain_hyphens(text: str) -> str:
+    """``text`` with U+2010 and U+2011 as "-", one character for one (places stay)."""
+    return text.translate(_AS_HYPHEN_MINUS)
 
 
 @lru_cache(maxsize=65536)

@@ -17,9 +17,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# where a term's words are split, as parse_term splits them (hyphens: -, ‐ U+2010, – U+2013;
-# apostrophes: ' and ’, where the text's words are split too)
-_SPLIT = re.compile(r"[\s\-‐–/'’]+")
+# The hyphens of a term and of a text: a term's words are split at them (here and in
+# classify.term_syntax.parse_term), a text's hyphenated words are joined across them
+# (classify.words.hyphen_runs). The hyphen-minus; the hyphen U+2010 and the non-breaking hyphen
+# U+2011 (Unicode's no-break form of U+2010), which Word (Ctrl+Shift+-) and publishers' XML
+# write inside words ("non‑coding", "miR‑145", "burn‑out"); the en dash U+2013, which some
+# write for a hyphen. Not the em dash U+2014 (a clause's dash between words, never inside
+# one), nor the minus U+2212 (of numbers).
+HYPHENS = "-\u2010\u2011\u2013"
+# where a term's words are split, as parse_term splits them (the hyphens; apostrophes: ' and
+# ’, where the text's words are split too)
+_SPLIT = re.compile(rf"[\s{re.escape(HYPHENS)}/'’]+")
 _WORD = re.compile(r"\w+")  # a word of the text, as classify.words reads it
 _OPERATOR = re.compile(r"\S\s+(AND|OR|NOT)\s+\S")
 _PATTERN = set("|()[]{}?^$\\")
