@@ -49,11 +49,11 @@ def _lines_until(stream, *marks: str) -> list[str]:  # type: ignore[no-untyped-d
     return lines
 
 
-def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
-    nlm_articles: dict[str, list[bytes]], tmp_path: Path
-) -> None:
-    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
-    go = tmp_path / "go"
+def _builder_and_waiter(
+    go: Path, snapshot: Path
+) -> tuple[subprocess.Popen, subprocess.Popen, threading.Timer]:
+    """A first start building (held until ``go`` exists), and a `pubmed serve` started while
+    it builds, with the hang guard started on it: (builder, waiter, guard)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen(
         [sys.executable, "-c", FIRST, str(go), str(snapshot)],
@@ -74,6 +74,15 @@ def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
     assert second.stderr is not None
     guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
     guard.start()
+    return first, second, guard
+
+
+def test_a_second_first_start_waits_for_the_build_and_serves_its_index(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    go = tmp_path / "go"
+    first, second, guard = _builder_and_waiter(go, snapshot)
     try:
         said = _lines_until(second.stderr, "waiting", "serving ")
         waited = f"another process is building the snapshot index (process {first.pid}, started "
@@ -103,25 +112,7 @@ def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
     """`kill -9` of the first build: its lock ends with it, and the waiting `pubmed serve`
     builds the index itself, saying so (it said 'the other process built it')."""
     snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    first = subprocess.Popen(
-        [sys.executable, "-c", FIRST, str(tmp_path / "never"), str(snapshot)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert first.stdout is not None and first.stdout.readline() == "building\n"
-    second = subprocess.Popen(
-        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", str(snapshot)]
-        + ["--port", "0"],
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
-    )
-    assert second.stderr is not None
-    guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
-    guard.start()
+    first, second, guard = _builder_and_waiter(tmp_path / "never", snapshot)
     try:
         said = _lines_until(second.stderr, "waiting", "serving ")
         assert "waiting to use it" in said[-1], "".join(said)

@@ -235,3 +235,23 @@ def full_text_conflicts(project, tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
     return ids, pdf
+
+
+def rank_rows(screen) -> list[str]:  # noqa: ANN001
+    """The screening screen's order line (#rank) as the rows it is drawn on."""
+    rank = screen.query_one("#rank")
+    return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
+
+
+async def votes_to_a_large_estimate(pilot: Pilot, screen, ranking: QueueRanker) -> None:  # noqa: ANN001
+    """An include, an uncertain and an exclude voted once the first order is in, on a project
+    of make_topic_records(150, 150), so that the estimate of includes left is over 100; the
+    order line is then drawn again."""
+    await until_started(pilot, ranking)
+    await until(pilot, lambda: not screen.ordering, "the first order")
+    for key in ("i", "u", "e", "1"):
+        await pilot.press(key)
+    assert ranking.wait_idle()
+    estimate = ranking.status().estimate
+    assert estimate is not None and estimate.estimate >= 100, estimate
+    screen.render_rank()

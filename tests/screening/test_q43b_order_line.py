@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from screening.helpers import until, until_started
+from screening.helpers import rank_rows, until, until_started
 
 from reviewkit import screening as scr
 from reviewkit.ranking.queue import QueueRanker
@@ -15,11 +15,6 @@ from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
-
-
-def _rank_rows(screen) -> list[str]:
-    rank = screen.query_one("#rank")
-    return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
 
 
 def test_the_order_line_fits_one_row_at_80_columns_and_counts_uncertain_with_includes(topics):
@@ -36,13 +31,13 @@ def test_the_order_line_fits_one_row_at_80_columns_and_counts_uncertain_with_inc
             assert ranking.wait_idle()
             s.render_rank()
             await pilot.pause()
-            assert len(_rank_rows(s)) == 1, _rank_rows(s)  # before any vote too
+            assert len(rank_rows(s)) == 1, rank_rows(s)  # before any vote too
             for key in ("i", "u", "e", "1"):  # an include, an uncertain, an exclude
                 await pilot.press(key)
             assert ranking.wait_idle()
             s.render_rank()
             await pilot.pause()
-            rows = _rank_rows(s)
+            rows = rank_rows(s)
             assert rows == [ranking.status().describe()], rows
             assert rows[0].startswith("Includes left ≈"), rows
             # the uncertain counts with the includes, and the line says so
@@ -72,14 +67,14 @@ def test_a_finished_queue_reopened_says_it_is_done_and_what_comes_next(topics):
             ranking.wait_idle()
             s.render_rank()
             await pilot.pause()
-            line = " ".join(_rank_rows(s))
+            line = " ".join(rank_rows(s))
             assert line.startswith("Queue done: every record here has your decision"), line
             assert "next: title-abstract: 40 records for another reviewer" in line, line
             assert "Includes left" not in line and "Order:" not in line, line
             await pilot.press("z")  # one record waits again: the order line is back at once
-            assert " ".join(_rank_rows(s)).startswith("Includes left"), _rank_rows(s)
+            assert " ".join(rank_rows(s)).startswith("Includes left"), rank_rows(s)
             await pilot.press("i")
-            assert " ".join(_rank_rows(s)).startswith("Queue done"), _rank_rows(s)
+            assert " ".join(rank_rows(s)).startswith("Queue done"), rank_rows(s)
             assert s.message.startswith("saved: include on record"), s.message
 
     try:

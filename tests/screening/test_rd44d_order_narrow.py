@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import asyncio
 
-from screening.helpers import add_records, make_topic_records, until, until_started
+from screening.helpers import (
+    add_records,
+    make_topic_records,
+    rank_rows,
+    until,
+    votes_to_a_large_estimate,
+)
 
 from reviewkit import screening as scr
 from reviewkit.ranking.queue import QueueRanker
@@ -19,14 +25,9 @@ from reviewkit.tui.screening import ScreeningScreen
 TA = "title-abstract"
 
 
-def _rank_rows(screen) -> list[str]:  # noqa: ANN001
-    rank = screen.query_one("#rank")
-    return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
-
-
 def _laid_out(screen) -> bool:  # noqa: ANN001
     """Whether the order line shows the estimate and the order (their rows laid out)."""
-    text = " ".join(_rank_rows(screen))
+    text = " ".join(rank_rows(screen))
     return "≈" in text and "Order" in text
 
 
@@ -40,16 +41,9 @@ def test_a_narrow_terminal_shows_the_whole_order_line(project_b):
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(60, 24)) as pilot:
             s = app.first_screen
-            await until_started(pilot, ranking)
-            await until(pilot, lambda: not s.ordering, "the first order")
-            for key in ("i", "u", "e", "1"):  # an include, an uncertain, an exclude
-                await pilot.press(key)
-            assert ranking.wait_idle()
-            estimate = ranking.status().estimate
-            assert estimate is not None and estimate.estimate >= 100, estimate
-            s.render_rank()
+            await votes_to_a_large_estimate(pilot, s, ranking)
             await until(pilot, lambda: _laid_out(s), "the line with the estimate laid out")
-            return _rank_rows(s)
+            return rank_rows(s)
 
     try:
         rows = asyncio.run(go())

@@ -10,7 +10,13 @@ import asyncio
 import textwrap
 from datetime import UTC, datetime
 
-from screening.helpers import add_records, make_topic_records, until, until_started
+from screening.helpers import (
+    add_records,
+    make_topic_records,
+    rank_rows,
+    until,
+    votes_to_a_large_estimate,
+)
 
 from reviewkit import screening as scr
 from reviewkit.ranking.queue import QueueRanker, RankStatus
@@ -19,11 +25,6 @@ from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
-
-
-def _rank_rows(screen) -> list[str]:  # noqa: ANN001
-    rank = screen.query_one("#rank")
-    return [rank.render_line(y).text.strip() for y in range(rank.size.height)]
 
 
 def test_a_three_digit_estimate_puts_the_order_on_a_row_of_its_own_in_words(project_b):
@@ -36,16 +37,9 @@ def test_a_three_digit_estimate_puts_the_order_on_a_row_of_its_own_in_words(proj
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
-            await until_started(pilot, ranking)
-            await until(pilot, lambda: not s.ordering, "the first order")
-            for key in ("i", "u", "e", "1"):  # an include, an uncertain, an exclude
-                await pilot.press(key)
-            assert ranking.wait_idle()
-            estimate = ranking.status().estimate
-            assert estimate is not None and estimate.estimate >= 100, estimate
-            s.render_rank()
-            await until(pilot, lambda: len(_rank_rows(s)) == 2, "the order line on two rows")
-            rows = _rank_rows(s)
+            await votes_to_a_large_estimate(pilot, s, ranking)
+            await until(pilot, lambda: len(rank_rows(s)) == 2, "the order line on two rows")
+            rows = rank_rows(s)
             assert rows[0].startswith("Includes left ≈ "), rows
             assert "Order" not in rows[0], rows  # the estimate's row, whole
             assert rows[1] == (
