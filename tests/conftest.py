@@ -252,10 +252,12 @@ def providers() -> protocol_mod.Protocol:
     return protocol_mod.load(PROTOCOLS / "rtw-providers-occupations.toml")
 
 
-def into_closed_pipe(*args: str, stderr_too: bool = False) -> tuple[int, str]:
-    """Run ``reviewkit ARGS`` in a new process, its standard output a real pipe whose reader has
-    already closed it (what `| head` leaves once head has its lines): its exit code and
-    standard error ('' when that is the pipe too, ``stderr_too``)."""
+def into_closed_pipe(
+    *args: str, stderr_too: bool = False, module: str = "reviewkit"
+) -> tuple[int, str]:
+    """Run ``reviewkit ARGS`` (``python -m MODULE ARGS``) in a new process, its standard output
+    a real pipe whose reader has already closed it (what `| head` leaves once head has its
+    lines): its exit code and standard error ('' when that is the pipe too, ``stderr_too``)."""
     import os
     import subprocess
 
@@ -263,7 +265,7 @@ def into_closed_pipe(*args: str, stderr_too: bool = False) -> tuple[int, str]:
     os.close(read_end)  # closed before the command starts: its first write meets it
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "reviewkit", *args],
+            [sys.executable, "-m", module, *args],
             stdout=write_end,
             stderr=write_end if stderr_too else subprocess.PIPE,
             cwd=ROOT,

@@ -16,8 +16,7 @@ from typing import Any
 
 import click
 
-from reviewkit import __version__
-from reviewkit.cli import reader_gone
+from reviewkit import __version__, reader_gone
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
 from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 from reviewkit.figure_fonts import MissingGlyphs

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import output_kinds, outputs
-from reviewkit.cli.reader_gone import ReaderGone
 from reviewkit.errors import OutputError
+from reviewkit.reader_gone import rich_console_gone
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -49,8 +49,7 @@ def _console(name: str) -> Console:
             """rich's console, ending on a closed pipe as the commands do (see reader_gone)."""
 
             def on_broken_pipe(self) -> None:  # rich's exits 1, as if reviewkit had failed
-                self.quiet = True
-                raise ReaderGone
+                rich_console_gone(self)
 
         globals()[name] = FilterConsole(stderr=name == "err_console")
     return globals()[name]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from reviewkit import reader_gone
 from reviewkit.errors import UserError
 
 
@@ -49,6 +51,18 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=DEMO_SEED, help="seed of the simulated reviewers"
     )
     args = parser.parse_args(argv)
+    # `make demo | head`: ends as the reviewkit commands and `cat` do (exit 141, nothing said)
+    try:  # the messages below, written to a closed pipe, too
+        with reader_gone.noticed():
+            code = _run(run_demo, args)
+            reader_gone.flush()  # now, not at exit: a short output meets a closed pipe only here
+    except reader_gone.ReaderGone:
+        return reader_gone.leave_quietly()
+    return code
+
+
+def _run(run_demo: Callable[..., object], args: argparse.Namespace) -> int:
+    """The demo run as ``args`` ask; its exit code, with a message on bad input or Ctrl-C."""
     try:
         run_demo(
             args.work_dir, args.out, fresh=args.fresh, snapshot_files=args.snapshot, seed=args.seed

@@ -68,6 +68,7 @@ class DemoResult:
     out_dir: Path
     snapshot_index: Path
     index_seconds: float | None = None  # None: the index was already there, or not needed
+    index_by_other: bool = False  # another process built the index while this run waited
     librarian: librarian.LibrarianResult | None = None
     built: review.BuildResult | None = None
     report: list[Path] = field(default_factory=list)  # every file written in work-health/
@@ -125,11 +126,15 @@ def article_count(index: Path) -> int | None:
         snapshot.close()
 
 
-def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]:
+def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None, bool]:
+    """The snapshot's index, built here if no process has: (its path, the seconds this run
+    built it in or None, whether another process built it meanwhile, a demo or `pubmed serve`
+    started beside this one, whose build this run waited for and reused)."""
     target = index_path(list(files))
     if target.exists():
-        return target, None
+        return target, None, False
     started = time.perf_counter()
+    built: list[int] = []  # the build's progress, from its start: this run built the index
     with summary.bar(console) as bar:
         task = bar.add_task("indexing the snapshot (once)", total=None)
 
@@ -137,13 +142,19 @@ def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]
         def lines(line: str) -> None:
             console.print(line, markup=False, highlight=False, soft_wrap=True)
 
+        def progress(done: int, _total: int) -> None:
+            built.append(done)
+            bar.update(task, completed=done)
+
         build_index(
             files,
-            progress=lambda done, _t: bar.update(task, completed=done),
+            progress=progress,
             stages=None if console.is_terminal else lines,
             waiting=lines,  # another demo or server building the same index: said, not a hang
         )
-    return target, time.perf_counter() - started
+    if not built:  # the wait was not a build: not said as one ("built in 40 s")
+        return target, None, True
+    return target, time.perf_counter() - started, False
 
 
 def run_demo(
@@ -185,7 +196,7 @@ def run_demo(
     result.default_snapshot = default_snapshot
     result.options = _options(work_dir, out_dir, None if default_snapshot else files, seed)
     if build_a or build_demo:  # the server (and so the index) is needed only to build
-        result.snapshot_index, result.index_seconds = _index(files, console)
+        result.snapshot_index, result.index_seconds, result.index_by_other = _index(files, console)
     result.articles = article_count(result.snapshot_index)
     summary.intro(console, result, kept=not (build_a or build_demo))
     if build_a or build_demo:

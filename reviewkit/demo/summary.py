@@ -23,6 +23,7 @@ from reviewkit import agreement, screening
 from reviewkit.classify import assigned_labels
 from reviewkit.demo.reviewers import HUMAN, LEAD, NOTE, REVIEWERS
 from reviewkit.project import Project
+from reviewkit.reader_gone import rich_console_gone
 from reviewkit.reports import prisma
 from reviewkit.reports.prisma import Flow
 from reviewkit.wording import quantity
@@ -53,11 +54,19 @@ def snapshot_words(articles: int | None, default: bool = True) -> str:
 RESOLVER = "lead"  # the name suggested to a person resolving the conflicts left open
 
 
+class _FilterConsole(Console):
+    """rich's console, ending on a closed pipe as the commands do (see reviewkit.reader_gone)."""
+
+    def on_broken_pipe(self) -> None:  # rich's exits 1, as if the demo had failed
+        rich_console_gone(self)
+
+
 def demo_console(**options: object) -> Console:
     """The console the demo prints on (``options``: rich's). In a terminal lines wrap at its
     width; into a file or a pipe (``make demo | tee demo.log``, a CI log) they are written
-    whole: rich broke them at 80 columns there, a path cut in two and blanks left at the ends."""
-    console = Console(**options)  # type: ignore[arg-type]
+    whole: rich broke them at 80 columns there, a path cut in two and blanks left at the ends.
+    Into a pipe its reader closed (``make demo | head``) it ends the demo as the commands end."""
+    console = _FilterConsole(**options)  # type: ignore[arg-type]
     console.soft_wrap = not console.is_terminal
     return console
 
@@ -156,7 +165,12 @@ def afresh(options: Sequence[str] = ()) -> str:
 
 
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
-    if not kept and result.index_seconds is None:
+    if not kept and result.index_by_other:
+        console.print(
+            f"snapshot index: {rel(result.snapshot_index)} (built by another process meanwhile, "
+            "reused)"
+        )
+    elif not kept and result.index_seconds is None:
         console.print(f"snapshot index: {rel(result.snapshot_index)} (built before, reused)")
     elif not kept:
         console.print(

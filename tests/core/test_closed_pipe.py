@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import into_closed_pipe
 
-from reviewkit.cli import reader_gone
+from reviewkit import reader_gone
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["search", "--help"]])
@@ -31,6 +31,18 @@ def test_an_error_into_a_closed_pipe_exits_141_too() -> None:
     """`reviewkit statsu 2>&1 | head`: the error message itself meets the closed pipe (it
     ended in a BrokenPipeError traceback, written nowhere, and exit 1)."""
     assert into_closed_pipe("statsu", stderr_too=True) == (141, "")
+
+
+@pytest.mark.parametrize("stderr_too", [False, True])
+def test_the_demo_into_a_closed_pipe_exits_141(tmp_path: Path, stderr_too: bool) -> None:
+    """`make demo | head` (and `2>&1 | head`): the demo's own console exited 1 (rich's handling
+    of EPIPE), where the commands exit 141. Its first line meets the pipe: the snapshot named
+    is never read, so the run ends there whatever it holds."""
+    folders = ["--work-dir", str(tmp_path / "demo"), "--out", str(tmp_path / "out")]
+    args = ["--snapshot", str(tmp_path / "none.xml"), *folders]
+    code, err = into_closed_pipe(*args, stderr_too=stderr_too, module="reviewkit.demo")
+    assert (code, err) == (141, ""), err
+    assert not (tmp_path / "demo").exists()  # nothing begun
 
 
 def test_a_broken_pipe_while_the_output_is_open_stays_an_error() -> None:

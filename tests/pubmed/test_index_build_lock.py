@@ -50,10 +50,11 @@ def _lines_until(stream, *marks: str) -> list[str]:  # type: ignore[no-untyped-d
 
 
 def _builder_and_waiter(
-    go: Path, snapshot: Path
+    go: Path, snapshot: Path, demo: Path | None = None
 ) -> tuple[subprocess.Popen, subprocess.Popen, threading.Timer]:
     """A first start building (held until ``go`` exists), and a `pubmed serve` started while
-    it builds, with the hang guard started on it: (builder, waiter, guard)."""
+    it builds (or the demo, its folders in ``demo``, whose output and error are one stream),
+    with the hang guard started on it: (builder, waiter, guard)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen(
         [sys.executable, "-c", FIRST, str(go), str(snapshot)],
@@ -62,16 +63,20 @@ def _builder_and_waiter(
         env=env,
     )
     assert first.stdout is not None and first.stdout.readline() == "building\n"
+    waiter = ["reviewkit", "pubmed", "serve", "--snapshot", str(snapshot), "--port", "0"]
+    if demo is not None:
+        waiter = ["reviewkit.demo", "--snapshot", str(snapshot), "--work-dir", str(demo)]
+        waiter += ["--out", str(demo / "out")]
     second = subprocess.Popen(
-        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", str(snapshot)]
-        + ["--port", "0"],
-        stderr=subprocess.PIPE,
+        [sys.executable, "-m", *waiter],
+        # serve's messages are on its standard error, the demo's on its output (both read)
+        stdout=None if demo is None else subprocess.PIPE,
+        stderr=subprocess.PIPE if demo is None else subprocess.STDOUT,
         text=True,
         env=env,
         # Ctrl-C's handling, which a suite started in the background (nohup) takes away
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
     )
-    assert second.stderr is not None
     guard = threading.Timer(HANG_GUARD_SECONDS, second.kill)
     guard.start()
     return first, second, guard
@@ -130,3 +135,30 @@ def test_a_waiter_builds_the_index_itself_when_the_builder_is_killed(
     assert "indexing the PubMed snapshot" in err  # the second built it
     assert f"indexed the snapshot into {index_path([snapshot])}" in err
     assert "the other process built it" not in err
+
+
+def test_a_demo_beside_another_first_start_says_the_index_was_built_by_it(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """The demo that waited for another process's build said 'snapshot index built in N s',
+    N its wait: it built nothing."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    go = tmp_path / "go"
+    first, demo, guard = _builder_and_waiter(go, snapshot, demo=tmp_path / "demo")
+    try:
+        said = _lines_until(demo.stdout, "waiting", "snapshot index")
+        assert "waiting to use it" in said[-1], "".join(said)
+        go.touch()  # the first build goes on and ends; the demo uses its index
+        said += _lines_until(demo.stdout, "snapshot index")
+    finally:
+        guard.cancel()
+        go.touch()
+        demo.send_signal(signal.SIGINT)  # the rest of the demo is not this test's
+        said_after = demo.stdout.read()
+        demo.wait(timeout=60)
+        first.communicate(timeout=60)
+    out = "".join(said) + said_after
+    index = index_path([snapshot])
+    assert "indexing the PubMed snapshot" not in out  # the demo built nothing
+    assert "snapshot index built in" not in out, out
+    assert f"snapshot index: {index} (built by another process meanwhile, reused)" in out, out

@@ -1,4 +1,5 @@
-"""A command whose reader goes away (``reviewkit report | head``) ends as a Unix filter does.
+"""A command whose reader goes away (``reviewkit report | head``, ``make demo | head``) ends as
+a Unix filter does.
 
 ``head`` closes the pipe after its lines; the next write fails with EPIPE. ``cat``, ``grep``
 and ``sort`` are then killed by SIGPIPE, and ``git`` raises SIGPIPE on itself when a write
@@ -10,6 +11,9 @@ exit with). It exits rather than re-raising the signal on itself, so that an in-
 caller of ``main`` lives on; Python's docs advise against SIGPIPE's default action, which
 would kill ``pubmed serve`` when a client closes its socket early (Note on SIGPIPE, in the
 signal module's docs).
+
+Here, below both faces that print (cli and demo, sibling layers that may not import each
+other), and free of click and rich: each face's rich console calls :func:`rich_console_gone`.
 """
 
 from __future__ import annotations
@@ -40,6 +44,15 @@ def noticed() -> Iterator[None]:
         if exc.errno != errno.EPIPE or not _a_reader_gone():
             raise
         raise ReaderGone from exc
+
+
+def rich_console_gone(console: object) -> None:
+    """What a rich console's ``on_broken_pipe`` does here: rich's own exits 1, as if reviewkit
+    had failed; this one quiets the console (nothing more it writes fails) and raises
+    ReaderGone, which the entry point ends with EXIT_CODE. ``console``: rich's Console, by
+    duck type (the core imports no rich)."""
+    console.quiet = True  # type: ignore[attr-defined]
+    raise ReaderGone
 
 
 def _a_reader_gone() -> bool:
