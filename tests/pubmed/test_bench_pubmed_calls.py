@@ -1,0 +1,60 @@
+"""The PubMed benchmark's own server-side functions, run on the small real snapshot.
+
+benchmarks/bench_pubmed.py calls the server's endpoints directly (no HTTP), so a change to how
+the HTTP handler prepares a request's parameters can break the benchmark while every test of
+the server passes (sort=Author was refused once the endpoints stopped lower-casing choices
+themselves, and nothing noticed until the benchmark ran). Each function here runs as the
+benchmark runs it, and what it returns is checked against the same server answering over HTTP.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from pubmed.eutils_get import esearch
+
+from benchmarks import bench_pubmed
+from reviewkit.pubmed.server import EutilsServer
+
+
+def test_sorts_count_what_the_server_counts_over_http(server: EutilsServer) -> None:
+    rows = bench_pubmed.sorts(server)
+    orders = [s or "(default)" for s in bench_pubmed.SORTS]
+    assert [(r["term"], r["sort"]) for r in rows] == [
+        (t, s) for t in ("english[la]", "cancer") for s in orders
+    ]
+    for row, sort in zip(rows, [*bench_pubmed.SORTS] * 2, strict=True):
+        over_http = esearch(server, term=row["term"], retmax="5", sort=sort)
+        assert row["count"] == int(over_http["Count"]) > 0, row
+        assert row["first_s"] >= 0 and row["median_s"] >= 0
+
+
+def test_long_or_lists_count_what_their_one_real_term_counts(server: EutilsServer) -> None:
+    rows = bench_pubmed.long_or(server)
+    alone = int(esearch(server, term="cancer[tiab]", rettype="count")["Count"])
+    assert alone > 0
+    assert [r["terms"] for r in rows] == [1000, 5000]
+    for row in rows:
+        assert row["count"] == row["expected"] == alone, row
+        assert row["characters"] > 14 * row["terms"]  # 'zzdrugN[tiab] OR ' per name
+
+
+def test_forms_count_what_the_server_counts_over_http(
+    server: EutilsServer, small_files: list[Path], tmp_path: Path
+) -> None:
+    """The forms table's local counts (the server's evaluator, no HTTP) are esearch's, query
+    for query; its independent XML counts read the gzipped NLM files as the snapshot's are."""
+    gzipped = []
+    for f in small_files:
+        gzipped.append(tmp_path / f"{f.name}.gz")
+        gzipped[-1].write_bytes(gzip.compress(f.read_bytes()))
+    table = bench_pubmed.forms(server.evaluator, gzipped)
+    assert [r["query"] for r in table["local_server"]] == bench_pubmed.FORMS
+    answered = [r for r in table["local_server"] if r["count"] is not None]
+    assert answered  # every form refused would leave nothing compared
+    for row in answered:
+        assert row["count"] == int(esearch(server, term=row["query"])["Count"]), row
+    xml = table["from_xml"]
+    assert xml["2020[dp]"] == int(esearch(server, term="2020[dp]")["Count"])
+    assert xml["neoplasms[mh:noexp]"] == int(esearch(server, term="neoplasms[mh:noexp]")["Count"])
