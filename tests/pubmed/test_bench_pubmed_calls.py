@@ -58,3 +58,15 @@ def test_forms_count_what_the_server_counts_over_http(
     xml = table["from_xml"]
     assert xml["2020[dp]"] == int(esearch(server, term="2020[dp]")["Count"])
     assert xml["neoplasms[mh:noexp]"] == int(esearch(server, term="neoplasms[mh:noexp]")["Count"])
+
+
+def test_the_fetch_stores_what_the_server_counts_and_reports_its_samplers_cpu(
+    server: EutilsServer, tmp_path: Path
+) -> None:
+    """The fetch (over HTTP, NCBI's client at 3 requests/s) on the small snapshot: every record
+    the server counts is stored, and the memory sampler's CPU is a part of the client's."""
+    term = bench_pubmed.FETCH_SEARCH.full_query()
+    done = bench_pubmed._fetch(server.base_url, str(tmp_path))
+    assert done["count"] == done["stored"] == int(esearch(server, term=term)["Count"]) > 0
+    assert 0 < done["sampler_cpu_s"] <= done["cpu_s"]
+    assert done["tree_peak_pss_mb"] is not None and done["tree_peak_pss_mb"] > 0
