@@ -70,3 +70,24 @@ def test_the_fetch_stores_what_the_server_counts_and_reports_its_samplers_cpu(
     assert done["count"] == done["stored"] == int(esearch(server, term=term)["Count"]) > 0
     assert 0 < done["sampler_cpu_s"] <= done["cpu_s"]
     assert done["tree_peak_pss_mb"] is not None and done["tree_peak_pss_mb"] > 0
+
+
+def test_the_whole_benchmark_runs_on_the_small_snapshot_and_writes_its_results(
+    small_files: list[Path], tmp_path: Path, monkeypatch
+) -> None:
+    """main() end to end on the small snapshot (gzipped as NLM's files are): its figures agree
+    with one another and its results page is written with every table."""
+    gzipped = []
+    for f in small_files:
+        gzipped.append(tmp_path / f"{f.name}.gz")
+        gzipped[-1].write_bytes(gzip.compress(f.read_bytes()))
+    monkeypatch.setattr(bench_pubmed, "pubmed_snapshot_files", lambda: gzipped)
+    figures = bench_pubmed.main(tmp_path)
+    fetch = figures["fetch"]
+    assert fetch["records"] == fetch["stored"] > 0 and fetch["rejected_429"] == 0
+    assert 0 < fetch["sampler_cpu_s"] <= fetch["client_cpu_s"]
+    assert all(r["count"] == r["expected"] for r in figures["long_or"])
+    page = (tmp_path / "pubmed.md").read_text()
+    for heading in ("## Fetch through", "## esearch sort orders", "## Written-out OR lists"):
+        assert heading in page
+    assert f"{fetch['client_cpu_s']} ({fetch['sampler_cpu_s']})" in page
