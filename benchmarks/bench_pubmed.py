@@ -147,6 +147,7 @@ def main(results_dir: Path) -> dict:
         "evaluate": searches,
         "evaluate_target_ms": 200,
     }
+    snapshot.close()
     _write_md(results_dir / "pubmed.md", figures)
     return figures
 
