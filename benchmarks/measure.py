@@ -125,6 +125,7 @@ class TreeMemory:
     ``pss`` False: the descendants' peaks only (``peak_mb`` None): summing PSS reads every
     process's page tables, about 0.1 s of this process's CPU per second with three processes
     of 50-100 MB, which a benchmark that reports its CPU would count as its own.
+    ``cpu_s`` after: the sampling thread's own CPU seconds (its cost, inside this process's).
     """
 
     def __init__(self, interval: float = 0.05, *, pss: bool = True) -> None:
@@ -134,6 +135,7 @@ class TreeMemory:
         self._proc = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
         self.peak_mb: float | None = 0.0 if self._proc and pss else None
         self._child_kb: dict[int, int] = {}
+        self.cpu_s = 0.0
         self._root = os.getpid()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
@@ -160,6 +162,7 @@ class TreeMemory:
                 if hwm is not None:  # None: ended (a zombie has no memory)
                     self._child_kb[pid] = hwm
             self._stop.wait(self.interval)
+        self.cpu_s = time.thread_time()  # this thread's CPU since it started
 
     @property
     def largest_child_mb(self) -> float | None:
