@@ -59,7 +59,8 @@ from reviewkit.screening.outcomes import (
     stage_open,
     stage_outcomes,
 )
-from reviewkit.screening.queue import QueueChange, ReviewerQueue, seeded_order
+from reviewkit.screening.queue import QueueChange, ReviewerQueue
+from reviewkit.screening.queue_order import seeded_order
 from reviewkit.screening.rules import (
     FINAL,
     NOTE,

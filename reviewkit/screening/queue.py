@@ -1,11 +1,13 @@
 """One reviewer's queue at one stage: their studies in a stable order, their own log only.
 
+The order itself (seeded, and the undecided part reordered by a ranking) is worked out in
+:mod:`reviewkit.screening.queue_order`.
+
 Blinding: the queue returns this reviewer's own votes and notes only.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from reviewkit.screening.claims import HoldsClaims
 from reviewkit.screening.decisions import VotedMeanwhile, add_note, decide, undo
 from reviewkit.screening.log_marks import OthersEntries
 from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.queue_order import reorder_undecided, seeded_order
 from reviewkit.screening.rules import (
     Order,
     check_reviewer,
@@ -31,28 +34,6 @@ from reviewkit.store import lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
-
-
-def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> list[int]:
-    """A random order that is stable per (seed, reviewer, stage), even when studies are added.
-
-    Each study's sort key is a SplitMix64 hash of its id mixed with the (seed, reviewer, stage)
-    key, so a study's place relative to the others never depends on which others exist.
-    """
-    salt = int.from_bytes(
-        hashlib.blake2b(f"{seed}:{reviewer}:{stage}".encode(), digest_size=8).digest(), "big"
-    )
-    return sorted(study_ids, key=lambda study: _splitmix64(study + salt))
-
-
-_MASK64 = (1 << 64) - 1
-
-
-def _splitmix64(x: int) -> int:
-    z = (x + 0x9E3779B97F4A7C15) & _MASK64
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
-    return z ^ (z >> 31)
 
 
 def _in_order_cast(votes: dict[int, Decision]) -> dict[int, Decision]:
@@ -445,37 +426,4 @@ class ReviewerQueue(HoldsClaims):
         they replace take the places they left, further on.
         """
         start = 0 if after is None else after + 1
-        studies, index, votes = self.studies, self.index, self.votes
-        limit = len(studies) if window is None else window
-        slots = []
-        for pos in range(start, len(studies)):
-            if studies[pos] not in votes and studies[pos] not in keep:
-                slots.append(pos)
-                if len(slots) >= limit:
-                    break
-        if not slots:
-            return False
-        chosen: list[int] = []
-        taken: set[int] = set()
-        for candidates in (ranking, studies[start:]):  # the ranking first, then the present order
-            for study in candidates:
-                if len(chosen) == len(slots):
-                    break
-                pos = index.get(study)
-                if pos is None or pos < start or study in taken or study in votes or study in keep:
-                    continue
-                taken.add(study)
-                chosen.append(study)
-        slot_set = set(slots)
-        left = sorted(
-            index[s] for s in chosen if index[s] not in slot_set
-        )  # places the chosen leave
-        displaced = [studies[p] for p in slots if studies[p] not in taken]  # in their present order
-        changes = list(zip(slots, chosen, strict=True)) + list(zip(left, displaced, strict=True))
-        changed = False
-        for pos, study in changes:
-            if studies[pos] != study:
-                studies[pos] = study
-                index[study] = pos
-                changed = True
-        return changed
+        return reorder_undecided(self.studies, self.index, self.votes, ranking, start, keep, window)
