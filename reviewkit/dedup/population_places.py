@@ -226,7 +226,7 @@ PLACE_SPANS: dict[str, frozenset[str]] = {"place:georgia": frozenset(["place:uni
 # its country, it overlaps that country's name, as Georgia does ('… in the US' on one side).
 # Not the two countries of immigrants with each other: 'Canadian-American' is a border or a
 # joint study, and 'Canadian, American and European guidelines' a list (the comma folded
-# away). Of 211,610 titles (ten sets, snapshot) 17 change reading, each to one people.
+# away). Of 211,587 titles (ten sets, snapshot) 17 change reading, each to one people.
 _PEOPLES_OF = {
     "american": "united states", "americans": "united states",
     "canadian": "canada", "canadians": "canada",
