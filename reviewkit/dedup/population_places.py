@@ -217,7 +217,27 @@ _LIST_SPAN = 6
 # Virginia') as often as the country ('Tbilisi, Georgia'; countries.GEORGIAN_CITIES), and a
 # title rarely says which: it overlaps the United States, so parts from neither (it still
 # parts from Armenia). Read by populations.groups_apart as 'young people' overlaps its bands.
-PLACE_SPANS = {"place:georgia": frozenset(["place:united states"])}
+PLACE_SPANS: dict[str, frozenset[str]] = {"place:georgia": frozenset(["place:united states"])}
+# A people of a country of immigrants named by its origin and that country's people word
+# ('Mexican-American', 'French-Canadian', 'Asian Americans'; the hyphen folded away): one
+# ethnic group of that country, as 'African American' is (_PAIRS), not two countries. Its
+# group names both ('ethnic:mexico in united states'): it parts from the origin's own people
+# ('Mexican children', 'the French version') and from another origin's, and, a people within
+# its country, it overlaps that country's name, as Georgia does ('… in the US' on one side).
+# Not the two countries of immigrants with each other: 'Canadian-American' is a border or a
+# joint study, and 'Canadian, American and European guidelines' a list (the comma folded
+# away). Of 211,587 titles (ten sets, snapshot) 17 change reading, each to one people.
+_PEOPLES_OF = {
+    "american": "united states", "americans": "united states",
+    "canadian": "canada", "canadians": "canada",
+}  # fmt: skip
+_OF_ORIGIN = " in "
+PLACE_SPANS |= {
+    f"ethnic:{origin}{_OF_ORIGIN}{country}": frozenset([f"place:{country}"])
+    for origin in _PEOPLES.values()
+    for country in _PEOPLES_OF.values()
+    if origin not in _PEOPLES_OF.values()
+}
 # A thing's place is still a group of its own ('named:' and the place's group): it tells the
 # thing from the one named for another place (African / American trypanosomiasis, Korean /
 # American ginseng, two countries' societies) but parts no population (populations.py).
@@ -370,7 +390,10 @@ def _group_at(words: list[str], i: int, people: frozenset[str]) -> tuple[tuple[s
         if tuple(words[i : i + len(name)]) == name:
             return ("place:" + country,), len(name)
     if word in _PEOPLES:
-        return ("place:" + _PEOPLES[word],), 1
+        origin, country = _PEOPLES[word], _PEOPLES_OF.get(nxt, "")
+        if country and origin not in _PEOPLES_OF.values():
+            return (f"ethnic:{origin}{_OF_ORIGIN}{country}",), 2
+        return ("place:" + origin,), 1
     if word in _ETHNIC:
         return ("ethnic:" + _ETHNIC[word],), 1
     if word in _COLOURS and _lists_peoples(words[i + 1 : i + 1 + _LIST_SPAN], people):
