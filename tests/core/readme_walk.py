@@ -26,7 +26,8 @@ NEEDS_A_TERMINAL = (
     "pubmed serve",
 )
 # Examples whose input lives outside the repository (the labelled screening sets).
-OUTSIDE_THE_REPOSITORY = ("simulate ../shared/", "simulate Cohen_2006_Triptans.csv")
+# (the README says to download them: ASReview's Cohen_2006 sets, saved under their own names)
+OUTSIDE_THE_REPOSITORY = ("simulate ../shared/", "simulate Cohen_2006_")
 
 
 def code_block_lines(readme: str) -> Iterator[str]:
