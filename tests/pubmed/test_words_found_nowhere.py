@@ -12,8 +12,15 @@ stopwords in PhraseIgnored; PubMed's web searched ``Syndrome`` of
 
 from __future__ import annotations
 
-from pubmed.eutils_get import esearch, ids
+from pathlib import Path
 
+import pytest
+from pubmed.conftest import review_a_project
+from pubmed.eutils_get import esearch, ids
+from pubmed.replay import Replay
+
+from reviewkit import offline_data
+from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
 
 
@@ -55,3 +62,75 @@ def test_the_stopwords_between_its_words_are_ignored(server: EutilsServer) -> No
     # and so when every word is found (a phrase the snapshot does not hold)
     whole = esearch(server, term="the sick of leave[tiab]")
     assert whole["WarningList"]["PhraseIgnored"] == ["the", "of"]
+
+
+# The elements of ReCiter #282's esearch reply to `Charles-rawlins J[au]` (2018), as quoted
+# there, in esearch8's envelope (Biopython's recorded reply; its DOCTYPE is the DTD's)
+RECITER_282 = (
+    b"<eSearchResult><Count>264</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList>"
+    b"<Id>30153686</Id></IdList><TranslationSet/><TranslationStack><TermSet><Term>J[au]</Term>"
+    b"<Field>au</Field><Count>264</Count><Explode>N</Explode></TermSet><OP>GROUP</OP>"
+    b"</TranslationStack><QueryTranslation>J[au]</QueryTranslation><ErrorList>"
+    b"<PhraseNotFound>Charles-rawlins</PhraseNotFound></ErrorList></eSearchResult>"
+)
+
+
+def recorded(name: str) -> bytes:
+    return offline_data.path("biopython-tests", f"Tests/Entrez/{name}").read_bytes()
+
+
+def search_test(base_url: str, query: str, capsys: pytest.CaptureFixture) -> str:
+    assert main(["search", "test", query, "--base-url", base_url]) == 0
+    return capsys.readouterr().out
+
+
+LEFT_OUT = (
+    "left out of the search (PubMed found the word nowhere and searched the rest of its term "
+    "without it, so the search is broader than written): "
+)
+
+
+def test_the_client_says_a_word_pubmed_left_out_of_its_reply(
+    capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NCBI's replies: a word named and absent from the translation was left out (ReCiter
+    #282); one named and kept in it found nothing (esearch8: ``(abcXYZ[All Fields])``)."""
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    esearch8 = recorded("esearch8.xml")
+    reciter = esearch8[: esearch8.index(b"<eSearchResult>")] + RECITER_282
+    for body, word, left in ((reciter, "Charles-rawlins", True), (esearch8, "abcXYZ", False)):
+        server = Replay(lambda _endpoint, _params, body=body: body)
+        try:
+            out = search_test(server.base_url, f"{word} J[au]", capsys)
+        finally:
+            server.close()
+        assert f"not found (E-utilities PhraseNotFound): {word}\n" in out
+        assert (f"{LEFT_OUT}{word}\n" in out) is left
+
+
+def test_search_run_and_the_search_log_say_the_word_left_out(
+    server: EutilsServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The PRISMA-S record: the run keeps NCBI's PhraseNotFound and the word left out, said in
+    the same words on the screen, in the run's history and in the search log."""
+    project = review_a_project(
+        tmp_path, monkeypatch, '\n[[searches]]\nname = "typo"\nquery = "sick zzqqx leave[tiab]"\n'
+    )
+    url = server.base_url
+    said = [
+        "not found (E-utilities PhraseNotFound): zzqqx\n",
+        f"{LEFT_OUT}zzqqx\n",
+        'query as translated: "sick"[Title/Abstract] AND "leave"[Title/Abstract]',
+    ]
+    assert main(["search", "run", "typo", "--base-url", url, "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert all(line in out for line in said[:2])
+    assert main(["search", "history", "typo", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert all(line in out for line in said)
+    log = tmp_path / "search-log.md"
+    assert main(["search", "log", "--out", str(log), "--project", str(project)]) == 0
+    assert all(line in log.read_text() for line in said)
