@@ -46,7 +46,7 @@ from reviewkit.pubmed.fields import (
     WHOLE_VALUES,
 )
 from reviewkit.pubmed.filters import filter_hint
-from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
+from reviewkit.pubmed.messages import NOT_FOUND_WHOLE, not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.relative_dates import (
     DOCUMENTED_FIELDS,
@@ -198,6 +198,9 @@ class Evaluator:
             # named with its tag as typed when it has one (``zzzz[MeSH Terms:noexp]``,
             # ``nonjournal[journal]`` in recorded replies), bare when untagged (``abcXYZ``)
             out.not_found.append(written(node))
+            if node.field not in TEXT_FIELDS and " " in node.text.strip():
+                note = NOT_FOUND_WHOLE.format(term=written(node))
+                out.warnings.append(("OutputMessage", note))
         return hits
 
     def _range(self, node: Range, out: Evaluation) -> set[int]:

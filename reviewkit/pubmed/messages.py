@@ -114,6 +114,19 @@ NOT_FOUND_INSIDE = (
 )
 
 
+# A multi-word unquoted term of a field not word-indexed here (a name, a MeSH heading) found
+# nowhere: every recorded reply left a word no record holds out of such a term and searched the
+# rest (`Charles-rawlins J[au]` -> `J[au]`, 264 records, ReCiter #282; `Townes-Brocks-
+# Branchiootorenal-Like Syndrome[MeSH Terms:noexp]` -> Syndrome on PubMed's web, hetio/medline
+# #3). The local server looks such a term up whole, as the name and heading it is (text fields
+# leave the word out: text_search), and says so.
+NOT_FOUND_WHOLE = (
+    "{term} found nothing; the local server looked it up whole; PubMed's recorded replies leave "
+    "a word of such a term that no record holds out and search the rest (Charles-rawlins J[au] "
+    "was searched as J[au]), so PubMed may find more"
+)
+
+
 def phrase_written(term: Term) -> str:
     """A term's words as the user wrote them, without its tag: a truncated phrase with its
     '*' inside the quotes (``"dialogue meeting*"``), where the query reader found it."""

@@ -64,6 +64,21 @@ def test_the_stopwords_between_its_words_are_ignored(server: EutilsServer) -> No
     assert whole["WarningList"]["PhraseIgnored"] == ["the", "of"]
 
 
+def test_a_name_or_heading_found_nowhere_is_looked_up_whole_and_said(
+    server: EutilsServer,
+) -> None:
+    """[au] and [mh] terms are names and headings here, not words: kept whole (0 records), and
+    the reply says that PubMed's recorded replies search the rest (ReCiter #282: ``J[au]``)."""
+    for term in ("Charles-rawlins J[au]", "Zzqqx Syndrome[MeSH Terms:noexp]"):
+        reply = esearch(server, term=term)
+        assert reply["Count"] == "0" and reply["ErrorList"]["PhraseNotFound"] == [term]
+        (note,) = [m for m in reply["WarningList"]["OutputMessage"] if "whole" in m]
+        assert note.startswith(f"{term} found nothing; the local server looked it up whole")
+        assert "PubMed may find more" in note
+    lone = esearch(server, term="zzqqx[au]")  # one word: no word of it to leave out
+    assert not [m for m in lone["WarningList"]["OutputMessage"] if "whole" in m]
+
+
 # The elements of ReCiter #282's esearch reply to `Charles-rawlins J[au]` (2018), as quoted
 # there, in esearch8's envelope (Biopython's recorded reply; its DOCTYPE is the DTD's)
 RECITER_282 = (
