@@ -72,15 +72,25 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
     out and searched the rest: ``Charles-rawlins J[au]`` -> ``J[au]``, PhraseNotFound
     ``Charles-rawlins`` (ReCiter #282); es.um.asio's title search (``'Homo``). A term PubMed kept,
     finding nothing, is in its translation: ``(abcXYZ[All Fields])`` (esearch8),
-    ``(nonjournal[journal] AND nonyear[date])`` (biogo/ncbi)."""
+    ``(nonjournal[journal] AND nonyear[date])`` (biogo/ncbi). No translation: no rest searched.
+    An apostrophe counts as a space (the index splits there: ``"alzheimer s"[All Fields]``)."""
+    written_out = _APOSTROPHE.sub(" ", translation)
     out = []
     for m in messages:
-        word = m.text.strip()
-        if m.kind != "PhraseNotFound" or not word or word.endswith("]"):
+        word = " ".join(_APOSTROPHE.sub(" ", m.text).split())
+        if (
+            m.kind != "PhraseNotFound"
+            or not word
+            or m.text.endswith("]")
+            or not translation.strip()
+        ):
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", translation, re.I):
-            out.append(Message(LEFT_OUT, word))
+        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", written_out, re.I):
+            out.append(Message(LEFT_OUT, m.text))
     return out
+
+
+_APOSTROPHE = re.compile("['\u2019]")
 
 
 def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

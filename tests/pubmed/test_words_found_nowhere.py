@@ -89,6 +89,17 @@ RECITER_282 = (
     b"<PhraseNotFound>Charles-rawlins</PhraseNotFound></ErrorList></eSearchResult>"
 )
 
+# es.um.asio's recorded reply to a title search (Test_1.java), without its TranslationStack
+UM_TITLE = (
+    b"<eSearchResult><Count>1</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList>"
+    b"<Id>27479999</Id></IdList><TranslationSet/><QueryTranslation>(Building[Title] AND "
+    b"genomic[Title] AND nation[Title]) AND (Brasilis'[Title] AND Mexicano'[Title] AND "
+    b"comparative[Title] AND cultural[Title] AND perspective[Title])</QueryTranslation>"
+    b"<ErrorList><PhraseNotFound>'Homo</PhraseNotFound><PhraseNotFound>'Genoma</PhraseNotFound>"
+    b"</ErrorList><WarningList><PhraseIgnored>the</PhraseIgnored><PhraseIgnored>and"
+    b"</PhraseIgnored><PhraseIgnored>in</PhraseIgnored></WarningList></eSearchResult>"
+)
+
 
 def recorded(name: str) -> bytes:
     return offline_data.path("biopython-tests", f"Tests/Entrez/{name}").read_bytes()
@@ -112,8 +123,15 @@ def test_the_client_says_a_word_pubmed_left_out_of_its_reply(
     #282); one named and kept in it found nothing (esearch8: ``(abcXYZ[All Fields])``)."""
     monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
     esearch8 = recorded("esearch8.xml")
-    reciter = esearch8[: esearch8.index(b"<eSearchResult>")] + RECITER_282
-    for body, word, left in ((reciter, "Charles-rawlins", True), (esearch8, "abcXYZ", False)):
+    head = esearch8[: esearch8.index(b"<eSearchResult>")]
+    # SYNTHESISED: esearch8 without its translation, which leaves no rest to have searched
+    untranslated = esearch8.replace(b"(abcXYZ[All Fields])", b"")
+    for body, word, left in (
+        (head + RECITER_282, "Charles-rawlins", True),
+        (head + UM_TITLE, "'Genoma", True),
+        (esearch8, "abcXYZ", False),
+        (untranslated, "abcXYZ", False),
+    ):
         server = Replay(lambda _endpoint, _params, body=body: body)
         try:
             out = search_test(server.base_url, f"{word} J[au]", capsys)
