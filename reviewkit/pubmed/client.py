@@ -33,7 +33,7 @@ from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed import transport
-from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message
+from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message, left_out
 from reviewkit.pubmed.transport import NCBI_BASE, RateLimiter
 from reviewkit.records import Record
 
@@ -450,13 +450,14 @@ def _parse_esearch(body: bytes) -> ESearchResult:
     for group, kinds in MESSAGE_GROUPS:
         found = data.get(group) or {}
         messages += [Message(k, str(t)) for k in kinds for t in found.get(k, [])]
+    translation = str(data.get("QueryTranslation", ""))
     return ESearchResult(
         count=int(data["Count"]),
         ids=[str(i) for i in data.get("IdList", [])],
-        translation=str(data.get("QueryTranslation", "")),
+        translation=translation,
         webenv=str(data.get("WebEnv", "")),
         query_key=str(data.get("QueryKey", "")),
-        messages=messages,
+        messages=messages + left_out(messages, translation),  # the word after NCBI's
     )
 
 

@@ -16,8 +16,9 @@ words (``hasretractionin``, ``hasdatabanklist``, ...). Warned: [lr] (the NLM fil
 DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`term_mapping`:
 ``smith j`` is ``smith j[au]``; no MeSH or journal mapping), [all] (no dates, language, volume,
 issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
-(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot,
-quoted phrases found nowhere. ``#N`` is the request's WebEnv search N (refused without one).
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot
+(its words ANDed, a word found nowhere left out as PubMed does), quoted phrases found nowhere.
+``#N`` is the request's WebEnv search N (refused without one).
 Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
 short truncation, ...).
 """
@@ -45,7 +46,7 @@ from reviewkit.pubmed.fields import (
     WHOLE_VALUES,
 )
 from reviewkit.pubmed.filters import filter_hint
-from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
+from reviewkit.pubmed.messages import NOT_FOUND_WHOLE, not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.relative_dates import (
     DOCUMENTED_FIELDS,
@@ -87,6 +88,10 @@ class Evaluation:
     translation: str
     not_found: list[str] = field(default_factory=list)  # ErrorList/PhraseNotFound
     warnings: list[tuple[str, str]] = field(default_factory=list)  # WarningList (kind, text)
+    # a term some of whose words were found nowhere -> its words PubMed keeps (text_search);
+    # those words, named in not_found
+    left_out: dict[Term, list[Term]] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -119,8 +124,14 @@ class Evaluator:
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
         quoted = [text for kind, text in out.warnings if kind == "QuotedPhraseNotFound"]
+        if out.left_out:  # translated as searched, without the words left out (text_search)
+            out.translation = translate(node, split=out.left_out)
+        split_alone = isinstance(node, Term) and node in out.left_out  # its rest found nothing
         translation, note = not_found_reply(
-            node, out.not_found, nothing=hits is not None and not hits, quoted=quoted
+            node,
+            [t for t in out.not_found if t not in out.dropped],
+            nothing=hits is not None and not hits and not split_alone,
+            quoted=quoted,
         )
         out.translation = translation or out.translation
         out.warnings += [("OutputMessage", note)] if note else []
@@ -183,10 +194,13 @@ class Evaluator:
                         "when a phrase is in none of its records, ignores the quotes",
                     )
                 )
-        elif not hits:
+        elif not hits and node not in out.left_out:  # else its words are named
             # named with its tag as typed when it has one (``zzzz[MeSH Terms:noexp]``,
             # ``nonjournal[journal]`` in recorded replies), bare when untagged (``abcXYZ``)
             out.not_found.append(written(node))
+            if node.field not in TEXT_FIELDS and " " in node.text.strip():
+                note = NOT_FOUND_WHOLE.format(term=written(node))
+                out.warnings.append(("OutputMessage", note))
         return hits
 
     def _range(self, node: Range, out: Evaluation) -> set[int]:

@@ -1,9 +1,11 @@
 """NCBI's messages in esearch replies (ErrorList, WarningList), as the client keeps them, and
 the kinds of ours a search run stores beside them: what each kind is called, and which a run's
-output and the search log say one to a line (:func:`one_per_line`)."""
+output and the search log say one to a line (:func:`one_per_line`). The one wording of every
+message, on the screen and in the search log alike: :meth:`Message.describe`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,6 +16,7 @@ from reviewkit.query import BoolOp, Node, Term, fold, leaves
 DELETED = "deleted"  # a PMID PubMed deleted (searches.deleted); its text: the PMID
 NOT_CHECKED = "deleted-unchecked"  # PubMed refused that look-up; its text: NCBI's words
 CATEGORIES = "categories"  # a record given NLM's categories (searches.categories); the PMID
+LEFT_OUT = "left-out"  # a word PubMed found nowhere and searched without (:func:`left_out`)
 
 # The kinds a run stores one message per PMID of, which would bury the others one to a line:
 # `search run` and the search log say them together, the deleted PMIDs in one list beside
@@ -25,29 +28,69 @@ SAID_TOGETHER = (DELETED, CATEGORIES)
 class Message:
     """One message of NCBI's: kind is the element's name (PhraseNotFound, FieldNotFound,
     QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift,
-    :data:`DELETED`, :data:`NOT_CHECKED`, :data:`CATEGORIES`)."""
+    :data:`DELETED`, :data:`NOT_CHECKED`, :data:`CATEGORIES`, :data:`LEFT_OUT`)."""
 
     kind: str
     text: str
 
     def describe(self) -> str:
+        """The message as ``search test``, ``search run``, ``search history`` and the search
+        log all say it: what it means, NCBI's element's name for one of NCBI's (PRISMA-S
+        reports the database's own words), and its text whole: ``not found (E-utilities
+        PhraseNotFound): zzzqqq[ti]``."""
         label = MESSAGE_LABELS.get(self.kind, self.kind)
+        note = MESSAGE_NOTES.get(self.kind, "")
         if self.kind == "QuotedPhraseNotFound" and self.text.endswith("]"):
-            label = "quoted phrase not found"  # tagged: PubMed maps no words of it (Help, ATM)
-        return f"{label}: {self.text}"
+            note = ""  # tagged: PubMed maps no words of it (Help, ATM)
+        said = [f"E-utilities {self.kind}"] if self.kind in NCBI_KINDS else []
+        said += [note] if note else []
+        return f"{label} ({'; '.join(said)}): {self.text}" if said else f"{label}: {self.text}"
 
 
 MESSAGE_LABELS = {
     "PhraseNotFound": "not found",
     "FieldNotFound": "field not found",
-    "QuotedPhraseNotFound": "quoted phrase not found (PubMed then ignores the quotes and maps the words)",
+    "QuotedPhraseNotFound": "quoted phrase not found",
     "PhraseIgnored": "ignored by PubMed",
     "OutputMessage": "the server says",
     "ERROR": "PubMed error",
     "drift": "count changed during the run",
     DELETED: "gone because PubMed deleted it",
     NOT_CHECKED: "gone PMIDs not checked for deletion, PubMed refused the look-up",
+    LEFT_OUT: "left out of the search",
 }
+MESSAGE_NOTES = {  # what a kind means for the search, said after its name
+    "QuotedPhraseNotFound": "PubMed then ignores the quotes and maps the words",
+    LEFT_OUT: "PubMed found the word nowhere and searched the rest of its term without it, "
+    "so the search is broader than written",
+}
+
+
+def left_out(messages: list[Message], translation: str) -> list[Message]:
+    """The words of ``messages``' PhraseNotFound that PubMed searched without: named bare (no
+    tag) and absent from its QueryTranslation. Every recorded reply naming a word so left it
+    out and searched the rest: ``Charles-rawlins J[au]`` -> ``J[au]``, PhraseNotFound
+    ``Charles-rawlins`` (ReCiter #282); es.um.asio's title search (``'Homo``). A term PubMed kept,
+    finding nothing, is in its translation: ``(abcXYZ[All Fields])`` (esearch8),
+    ``(nonjournal[journal] AND nonyear[date])`` (biogo/ncbi). No translation: no rest searched.
+    An apostrophe counts as a space (the index splits there: ``"alzheimer s"[All Fields]``)."""
+    written_out = _APOSTROPHE.sub(" ", translation)
+    out = []
+    for m in messages:
+        word = " ".join(_APOSTROPHE.sub(" ", m.text).split())
+        if (
+            m.kind != "PhraseNotFound"
+            or not word
+            or m.text.endswith("]")
+            or not translation.strip()
+        ):
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", written_out, re.I):
+            out.append(Message(LEFT_OUT, m.text))
+    return out
+
+
+_APOSTROPHE = re.compile("['\u2019]")
 
 
 def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -62,6 +105,9 @@ MESSAGE_GROUPS = (
     ("ErrorList", ("PhraseNotFound", "FieldNotFound")),
     ("WarningList", ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")),
 )
+# NCBI's kinds, which the log names by their element (PRISMA-S: the database's own words):
+# MESSAGE_GROUPS' and the <ERROR> of a refused search
+NCBI_KINDS = (*(k for _, kinds in MESSAGE_GROUPS for k in kinds), "ERROR")
 
 
 # A term found nowhere inside a larger query: PubMed names it (ErrorList/PhraseNotFound) and, in
@@ -75,6 +121,19 @@ NOT_FOUND_INSIDE = (
     "{terms} found nothing; the local server kept {it} in the query as written, so an AND with "
     "{it} finds nothing; PubMed's recorded replies leave an unquoted word they cannot find out "
     "of the query and search the rest, so PubMed may find more"
+)
+
+
+# A multi-word unquoted term of a field not word-indexed here (a name, a MeSH heading) found
+# nowhere: every recorded reply left a word no record holds out of such a term and searched the
+# rest (`Charles-rawlins J[au]` -> `J[au]`, 264 records, ReCiter #282; `Townes-Brocks-
+# Branchiootorenal-Like Syndrome[MeSH Terms:noexp]` -> Syndrome on PubMed's web, hetio/medline
+# #3). The local server looks such a term up whole, as the name and heading it is (text fields
+# leave the word out: text_search), and says so.
+NOT_FOUND_WHOLE = (
+    "{term} found nothing; the local server looked it up whole; PubMed's recorded replies leave "
+    "a word of such a term that no record holds out and search the rest (Charles-rawlins J[au] "
+    "was searched as J[au]), so PubMed may find more"
 )
 
 

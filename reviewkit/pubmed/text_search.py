@@ -24,7 +24,9 @@ from reviewkit.pubmed.fields import (
     WHOLE_VALUES,
 )
 from reviewkit.pubmed.index_text import ENTRY_COLUMNS, ENTRY_GAP
+from reviewkit.pubmed.messages import phrase_written
 from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
+from reviewkit.pubmed.translation import is_stopword
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.wildcards import (
     PATTERN,
@@ -62,9 +64,13 @@ def near_in(words: list[str], text: str, n: int) -> bool:
 
 
 class Warnings(Protocol):
-    """Where a search's WarningList entries go (evaluate.Evaluation)."""
+    """Where a search's messages go (evaluate.Evaluation): WarningList entries, ErrorList's
+    PhraseNotFound, and the terms whose words found nowhere were left out, and those words."""
 
     warnings: list[tuple[str, str]]
+    not_found: list[str]
+    left_out: dict[Term, list[Term]]
+    dropped: list[str]
 
 
 class TextSearch:
@@ -95,16 +101,23 @@ class TextSearch:
     def _term(self, term: Term, out: Warnings) -> set[int]:
         """A text term. An unquoted term of several words before a tag is looked up as a
         phrase, as PubMed does; when the snapshot has no such phrase its words are ANDed
-        (what PubMed does for a phrase absent from its whole index) and a warning says so."""
+        (what PubMed does for a phrase absent from its whole index) and a warning says so.
+        A word of it found nowhere in the field is left out and the rest searched, as PubMed
+        does (:func:`_left_out`)."""
         hits = self._text(term)
         if hits or term.phrase or " " not in term.text or not term.field:
             return hits
         words = term.text.split()
-        found: set[int] | None = None
-        for k, word in enumerate(words):
-            last = k == len(words) - 1
-            part = self._text(Term(word, term.field, truncated=term.truncated and last))
-            found = part if found is None else found & part
+        parts = [
+            Term(w, term.field, truncated=term.truncated and k == len(words) - 1, tag=term.tag)
+            for k, w in enumerate(words)
+        ]
+        # its stopwords ignored, as PubMed ignores them between the words it searches (the
+        # recorded title search of _left_out: PhraseIgnored the, and, in); all stopwords: kept
+        if words_kept := [p for p in parts if not is_stopword(p)]:
+            out.warnings += [("PhraseIgnored", p.text) for p in parts if is_stopword(p)]
+            parts = words_kept
+        found = [(part, self._text(part)) for part in parts]
         out.warnings.append(
             (
                 "OutputMessage",
@@ -112,7 +125,8 @@ class TextSearch:
                 "searched separately, as PubMed does when a phrase is not in its phrase index",
             )
         )
-        return found or set()
+        kept = _left_out(term, found, out)
+        return set.intersection(*(pmids for _, pmids in kept))
 
     def _near(self, term: Term, out: Warnings) -> set[int]:
         """ "a b"[tiab:~N]: the words within N words of each other, in any order (FTS5 NEAR),
@@ -195,3 +209,27 @@ class TextSearch:
         last, kind = tokens[-1]
         choices.append(variants.of(last, kind) if kind == PATTERN else [last])
         return phrase_alternatives(text, choices, kind == PREFIX)
+
+
+def _left_out(
+    term: Term, found: list[tuple[Term, set[int]]], out: Warnings
+) -> list[tuple[Term, set[int]]]:
+    """The words of a term searched separately (:meth:`TextSearch._term`) that PubMed keeps:
+    those found somewhere in the field when some are and some are not. Every recorded reply
+    with a word found nowhere beside words found leaves that word out, searches the rest and
+    names the word alone, without its tag, in ErrorList's PhraseNotFound: ``Charles-rawlins
+    J[au]`` -> QueryTranslation ``J[au]``, 264 records, PhraseNotFound ``Charles-rawlins``
+    (ReCiter #282, 2018); a title search's ``'Homo`` and ``'Genoma`` left out of its two
+    ``[Title]`` terms, 1 record (es.um.asio's tests); ``Townes-Brocks-Branchiootorenal-Like
+    Syndrome[MeSH Terms:noexp]`` searched as ``Syndrome`` on PubMed's web (hetio/medline #3,
+    2021). A term whose every word is found nowhere is kept whole and named so, as the replies
+    to lone terms found nowhere have it (esearch8, biogo/ncbi). The term's words as kept are in
+    ``out.left_out``, for the translation."""
+    missing = [part for part, pmids in found if not pmids]
+    if not missing or len(missing) == len(found):
+        return found
+    out.dropped.extend(phrase_written(part) for part in missing)
+    out.not_found.extend(phrase_written(part) for part in missing)
+    kept = [(part, pmids) for part, pmids in found if pmids]
+    out.left_out[term] = [part for part, _ in kept]
+    return kept

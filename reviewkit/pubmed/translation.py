@@ -74,11 +74,23 @@ def index_words(text: str, truncated: bool = False) -> str:
     return " ".join(split.split() + last)
 
 
-def translate(node: Node) -> str:
+def translate(node: Node, split: dict[Term, list[Term]] | None = None) -> str:
     """The query as the local server understood it, in PubMed's translation style (ignored
     stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
-    ``"a"[Title] OR "b"[Title] OR "c"[Title]``, a group inside another bracketed)."""
-    return fold(node, _translate_leaf, _translate_op)[0]
+    ``"a"[Title] OR "b"[Title] OR "c"[Title]``, a group inside another bracketed). ``split``:
+    the terms searched as some of their words (a word found nowhere left out, text_search),
+    each written as those words ANDed, a group bracketed inside a larger query, as a recorded
+    title search has them: ``(Building[Title] AND genomic[Title] AND nation[Title]) AND
+    (Brasilis'[Title] AND …)`` (es.um.asio's tests); one word alone, ``J[au]`` (ReCiter #282)."""
+
+    def leaf(n: Node) -> tuple[str, str]:
+        words = split.get(n) if split and isinstance(n, Term) else None
+        if not words:
+            return _translate_leaf(n)
+        texts = [_translate_leaf(w)[0] for w in words]
+        return " AND ".join(texts), "GROUP" if len(texts) > 1 else ""
+
+    return fold(node, leaf, _translate_op)[0]
 
 
 def _translate_leaf(node: Node) -> tuple[str, str]:

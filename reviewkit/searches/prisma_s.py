@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from reviewkit.markdown import code_block, heading, paragraph
 from reviewkit.protocol import Protocol
-from reviewkit.pubmed.messages import NOT_CHECKED, Message, one_per_line
+from reviewkit.pubmed.messages import Message, one_per_line
 from reviewkit.searches.categories import completed_text
 from reviewkit.searches.diff import counts_text, diff_runs, translator
 from reviewkit.searches.edits import limits_text
@@ -71,12 +71,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
         if categories := completed_text(messages):  # one line, not one per PMID
             lines.append(f"  {categories}")
         for kind, text in one_per_line(messages):  # deleted: in the since line's list
-            if kind == NOT_CHECKED:  # ours, worded as the run's output words it
-                lines.append(f"  {Message(kind, text).describe()}")
-            else:
-                lines.append(
-                    f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}"
-                )
+            lines.append(f"  {Message(kind, text).describe()}")  # as search run words it
         if run.message:
             lines.append(f"  message:             {run.message}")
         out.append(lines)

@@ -99,7 +99,7 @@ def test_search_test_stores_nothing(
     assert run("search", "test", "cancer OR abcXYZ", "--base-url", server.base_url) == 0
     out = capsys.readouterr().out
     assert "count: " in out and 'translation: "cancer"[All Fields] OR "abcXYZ"[All Fields]' in out
-    assert "not found: abcXYZ" in out
+    assert "not found (E-utilities PhraseNotFound): abcXYZ" in out
     assert server.requests()[0].params["email"]  # a placeholder is sent to local servers
 
 

@@ -156,12 +156,14 @@ def test_search_test_prints_every_kind(replay, capsys, monkeypatch) -> None:  # 
     assert cli("search", "test", "abcXYZ", "--base-url", replay.server.base_url) == 0
     out = capsys.readouterr().out
     for line in (
-        "not found: abcXYZ",
-        "field not found: xyz",
-        "ignored by PubMed: and",
-        'quoted phrase not found (PubMed then ignores the quotes and maps the words): "abc xyz"',
-        'quoted phrase not found: "abc xyz"[mh]',  # tagged, as NCBI names one: no mapping
-        "the server says: No items found.",
+        "not found (E-utilities PhraseNotFound): abcXYZ",
+        "field not found (E-utilities FieldNotFound): xyz",
+        "ignored by PubMed (E-utilities PhraseIgnored): and",
+        "quoted phrase not found (E-utilities QuotedPhraseNotFound; PubMed then ignores the"
+        ' quotes and maps the words): "abc xyz"',
+        # tagged, as NCBI names one: no mapping
+        'quoted phrase not found (E-utilities QuotedPhraseNotFound): "abc xyz"[mh]',
+        "the server says (E-utilities OutputMessage): No items found.",
     ):
         assert line in out
 
@@ -179,29 +181,31 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_run_prints_stores_and_logs_every_message(
     project_dir: Path, server: EutilsServer, capsys: pytest.CaptureFixture
 ) -> None:
+    """One wording of each message on the screen, in the run's history and in the search log:
+    what it means, NCBI's element's name (PRISMA-S: the database's own words), its text."""
     url = server.base_url
+    said = (
+        "not found (E-utilities PhraseNotFound): zzzqqq[ti]\n",
+        "the server says (E-utilities OutputMessage): humans[mh] not exploded",
+    )
     assert cli("search", "run", "warned", "--base-url", url, "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "not found: zzzqqq" in out and "the server says: humans[mh] not exploded" in out
+    assert all(line in out for line in said)
     assert cli("search", "run", "refused", "--base-url", url, "--project", project_dir) == 2
     capsys.readouterr()
     assert cli("search", "history", "warned", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert (
-        "E-utilities PhraseNotFound: zzzqqq" in out
-        and "E-utilities OutputMessage: humans[mh] not" in out
-    )
+    assert all(f"  {line}" in out for line in said)
     assert "ended:" in out and "local snapshot:      update-part.xml; baseline-part.xml" in out
     assert cli("search", "history", "refused", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "E-utilities ERROR: Invalid query: the field tag [pa] is not supported" in out
+    refused = "PubMed error (E-utilities ERROR): Invalid query: the field tag [pa] is not supported"
+    assert refused in out
     assert "(supported: " in out  # the whole text, not its first part
     log = project_dir / "search-log.md"
     assert cli("search", "log", "--out", log, "--project", project_dir) == 0
     text = log.read_text()
-    assert (
-        "E-utilities PhraseNotFound: zzzqqq" in text and "E-utilities ERROR: Invalid query" in text
-    )
+    assert all(f"  {line}" in text for line in said) and refused in text
     assert "Adapted from: not recorded (adapted_from in the search's protocol table)" in text
     # each run's PMIDs, in rank order, as the CSV log had them (a refused run stored none)
     with open_project(project_dir) as project:
@@ -224,7 +228,7 @@ def test_a_term_found_nowhere_is_named_alone_as_ncbi_translates_it_and_inside_a_
     assert cli("search", "test", "english[la] AND zzzqqq[ti]", "--base-url", server.base_url) == 0
     out = capsys.readouterr().out
     # named with its tag as typed, as NCBI's recorded replies name a tagged term (q44c)
-    assert "count: 0" in out and "not found: zzzqqq[ti]\n" in out
+    assert "count: 0" in out and "not found (E-utilities PhraseNotFound): zzzqqq[ti]\n" in out
     assert "zzzqqq[ti] found nothing; the local server kept it in the query as written" in out
 
 

@@ -81,7 +81,9 @@ def test_drift_is_stored_with_the_run(
     search = Search("english", "PubMed", QUERY, Limits())
     run_search(project_a.db, search, fast_client(server, cap=40, id_page=40, batch_size=200))
     (entry,) = run_log(project_a.db, history(project_a.db, "english"))
-    assert any(line.startswith("  drift: the search found") for line in entry)
+    assert any(
+        line.startswith("  count changed during the run: the search found") for line in entry
+    )
     assert f"records found:       {len(everything)}" in "\n".join(entry)
 
 

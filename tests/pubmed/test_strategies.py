@@ -70,7 +70,9 @@ def test_search_test_warns_about_curly_quotes_and_numbered_lines(
     assert "line 1 begins with '1.', a line number of a pasted search history" in out
     assert "line 3 begins with '3.'" in out
     assert "curly quotes at character 26 are read as straight quotes" in out
-    assert "the server says: Curly quotes read as straight quotes" in out
+    assert (
+        "the server says (E-utilities OutputMessage): Curly quotes read as straight quotes" in out
+    )
     # a strategy broken over lines without numbers is no pasted history
     lines = '("sick leave"[tiab]\n OR absenteeism[tiab])\nAND 2010:2025[dp]'
     assert main(["search", "test", lines, "--base-url", server.base_url]) == 0
