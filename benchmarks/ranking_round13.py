@@ -18,8 +18,8 @@ squares, lam 3, includes 9.8x, title twice):
   by the model as any term (a second intercept for the records without an abstract, at the
   intercept's own scale 1, so lam 3 regularises it as it does the intercept). Kind: letters,
   comments, editorials, news and conference titles carry no abstract; reviews rarely include
-  them (on the 15 sets 8.9 % of the records have no abstract, 1.0 % of them are includes
-  against 4.5 % of all records: ``python -m benchmarks.ranking_round13 count``). The kept
+  them (on the 15 sets 10.0 % of the records have no abstract, 0.9 % of them are includes
+  against 5.0 % of all records: ``python -m benchmarks.ranking_round13 count``). The kept
   features cannot see this: a record's row is unit length, so a title alone weighs as much as
   a whole abstract, and its few words match an include's as strongly. The column lets the
   review's own labels say how such records fare (a review that includes them learns a
@@ -41,7 +41,10 @@ order), needs no run: ``python -m benchmarks.ranking_round13 ties`` counts, at e
 the kept setting (seed 0, title_abstract), the unscreened records that share the top score.
 
 ``python -m benchmarks.ranking_round13 split kept,noabs,seams SEEDS`` prints the split-half
-check; ``... table kept,noabs,seams SEEDS [INPUT]`` the per-set table.
+check; ``... table kept,noabs,seams SEEDS [INPUT]`` the per-set table. The rows of
+``results/ranking.md`` ("What was tried", thirteenth round) are ``noabs`` and ``seams`` (seeds
+0,1,2, both inputs) and ``ties``; ``rerun13`` ran seed 0, title_abstract (the same WSS@95 as
+the tables run for run; the CPU reference at the load the variants ran under, 1-min 5-14).
 """
 
 from __future__ import annotations
