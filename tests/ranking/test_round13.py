@@ -1,7 +1,7 @@
 """Round 13's features (benchmarks/ranking_round13.py): the no-abstract column is 1 exactly for
 the records whose abstract field is empty (with keywords too) beside the kept features, and the
 word pairs of ``seams`` stay within a field and a sentence while the words are the kept ones,
-so the figures in ranking.md measure the idea and not a slip. (The tests import the benchmark
+and ``title_cap``'s second title copy stops at the collection's median title length, so the figures in ranking.md measure the idea and not a slip. (The tests import the benchmark
 as test_round9.py does.)"""
 
 from __future__ import annotations
@@ -114,7 +114,27 @@ def test_noabs_reads_the_abstract_field_without_the_keywords(tmp_path):
 
 def test_a_simulation_runs_on_each_variants_features(tmp_path):
     path = write_csv(tmp_path / "set.csv", make_records(n=80, n_includes=10))
-    for name in ("noabs", "seams"):
+    for name in ("noabs", "seams", "title_cap"):
         with round13.features_of(name):
             result = simulate_module.simulate(path, LABEL, seed=0)
         assert sorted(result.order) == list(range(80))
+
+
+def test_title_cap_cuts_the_second_copy_at_the_median_title_length(tmp_path):
+    rows = [
+        ("one two three four five", "an abstract", 1),
+        ("six seven eight", "", 0),
+        ("nine ten eleven twelve thirteen fourteen fifteen", "more text", 1),
+        ("", "no title at all", 0),  # not counted in the median
+    ]
+    assert round13.capped_title_texts([(t, a) for t, a, _ in rows]) == [
+        "one two three four five one two three four five an abstract",
+        "six seven eight six seven eight",
+        "nine ten eleven twelve thirteen fourteen fifteen nine ten eleven twelve thirteen more text",
+        "no title at all",
+    ]
+    path = write_csv(tmp_path / "set.csv", rows)
+    texts, X = _features("title_cap", path)
+    assert texts[2].count("fourteen") == 2  # the kept text: the whole title twice
+    expected = build_features(round13.capped_title_texts([(t, a) for t, a, _ in rows]))
+    assert X.shape == expected.shape and abs(X - expected).max() == 0
