@@ -37,7 +37,7 @@ squares, lam 3, includes 9.8x, title twice):
   record; the words (unigrams) are the kept ones.
 
 * ``title_cap``: the title's second copy cut to the collection's median title length in
-  words (12-15 on the 15 sets), so a long title's further words count once (the brief's
+  words (9-15 on the 15 sets), so a long title's further words count once (the brief's
   'capped weight on the title's second copy for long titles'). The title twice was measured
   against once on all titles; its weight grows with the title's length (a 25-word title takes
   about a quarter of its record's squared length, a 12-word one about an eighth), and the
@@ -50,8 +50,8 @@ the kept setting (seed 0, title_abstract), the unscreened records that share the
 
 ``python -m benchmarks.ranking_round13 split kept,noabs,seams SEEDS`` prints the split-half
 check; ``... table kept,noabs,seams SEEDS [INPUT]`` the per-set table. The rows of
-``results/ranking.md`` ("What was tried", thirteenth round) are ``noabs`` and ``seams`` (seeds
-0,1,2, both inputs) and ``ties``; ``rerun13`` ran seed 0, title_abstract (the same WSS@95 as
+``results/ranking.md`` ("What was tried", thirteenth round) are ``noabs``, ``seams`` and
+``title_cap`` (seeds 0,1,2, both inputs) and ``ties``; ``rerun13`` ran seed 0, title_abstract (the same WSS@95 as
 the tables run for run; the CPU reference at the load the variants ran under, 1-min 5-14).
 """
 
