@@ -1,10 +1,17 @@
-"""What was tried for a lead (issue 17), round 12 on: their rows of the table and their part
+"""What was tried for a lead (issue 17), rounds 12 and 13: their rows of the table and their part
 of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
 (:mod:`benchmarks.ranking_tried_later` adds them after round 11's)."""
 
 from __future__ import annotations
 
-__all__ = ["ROUND12", "TRIED_ROUND12"]
+__all__ = [
+    "FROM_ROUND12",
+    "ROUND12",
+    "ROUND13",
+    "TRIED_FROM_ROUND12",
+    "TRIED_ROUND12",
+    "TRIED_ROUND13",
+]
 
 # (idea, figures, verdict), as ranking_tried.TRIED; mean WSS@95 on title_abstract unless said
 TRIED_ROUND12 = [
@@ -77,3 +84,88 @@ ROUND12 = (
     "smallest whole-process ratio is 1.1-1.5x (1.5-2.8x without the import). No gain from this "
     "round: the product stays. "
 )
+
+TRIED_ROUND13 = [
+    # round 13 (benchmarks/ranking_round13.py)
+    (
+        "a learned column for the records without an abstract (1 where the abstract field is "
+        "empty, at the intercept's own scale 1, learned by the kept model as any term: letters, "
+        "comments, editorials and bare titles, which reviews rarely include; on the 15 sets 10.0 % "
+        "of the records, 0.9 % of them includes against 5.0 % of all records), seeds 0-2",
+        "0.456 (10/15); with_keywords 0.447 (7/15); seed 0 0.448 / 0.447; recall@10 % 0.489 / "
+        "0.505; 7 smaller 0.384, 8 larger 0.519 (kept 0.405 / 0.510; title_abstract); "
+        "UrinaryIncontinence -0.21 / -0.29, CalciumChannelBlockers -0.05 / +0.03, "
+        "ProtonPumpInhibitors -0.02 / -0.02, Opiods +0.08 / +0.07, Antihistamines +0.07 / +0.07, "
+        "AtypicalAntipsychotics +0.03 / +0.09; CPU 1.12x the kept model rerun at the same load "
+        "(seed 0, the same WSS@95 run for run), smallest ratio 4.8x / 4.7x (the rerun itself 4.6x "
+        "at that load, 5.3x in the tables)",
+        "dropped: lowers both inputs. It does what it is for (title-only records screened before "
+        "95 % recall, seed 0: 86 → 12 on Opiods, 92 → 11 on SkeletalMuscleRelaxants, 32 → 3 on "
+        "AtypicalAntipsychotics) and pushes the few includes without an abstract to the end "
+        "(UrinaryIncontinence's two from 156th and 162nd to 290th and 291st of 325, "
+        "ProtonPumpInhibitors' one from 428th to 1,134th, Nagtegaal's from 873rd to 1,851st): a "
+        "set whose includes without an abstract outnumber the 5 % WSS@95 may miss loses more than "
+        "the others gain; chosen on the 8 larger sets (+0.009 / +0.021 there) it loses 0.020 / "
+        "0.035 on the 7 smaller",
+    ),
+    (
+        "word pairs only within a field and a sentence: none across the two title copies, the "
+        "title and the abstract, a sentence's or clause's end (. ! ? ; or : and white space "
+        "before a capital, a digit or a bracket) or two appended keywords; the words unchanged "
+        "(UrinaryIncontinence with keywords: 37,210 columns against 41,779), seeds 0-2",
+        "0.454 (7/15); with_keywords 0.454 (6/15); seed 0 0.458 / 0.457; recall@10 % 0.511 / "
+        "0.515; 7 smaller 0.401, 8 larger 0.500 (title_abstract); SkeletalMuscleRelaxants -0.03 /"
+        " -0.01, BetaBlockers -0.05 / +0.04, Estrogens -0.02 / -0.02, ProtonPumpInhibitors +0.02 "
+        "/ +0.02; CPU 1.00x the kept model rerun at the same load, smallest ratio 4.9x / 5.5x",
+        "dropped: lowers title_abstract on both halves (-0.004 / -0.010), raises with_keywords by"
+        " 0.002 with fewer sets at or above ASReview; a pair across a seam is mostly a column of "
+        "one record, and as with the one-record terms (min_df 2) its share of the record's length"
+        " is part of what the kept setting was measured with",
+    ),
+    (
+        "the title's second copy cut to the collection's median title length in words (9-15 on "
+        "the 15 sets; 42-50 % of the titles are longer), so a long title's further words (mostly"
+        " its design and setting) count once, seeds 0-2",
+        "0.451 (9/15); with_keywords 0.455 (10/15); seed 0 0.453 / 0.457; recall@10 % 0.501 / "
+        "0.512; 7 smaller 0.402, 8 larger 0.493 (title_abstract); CalciumChannelBlockers -0.08 / "
+        "+0.01, SkeletalMuscleRelaxants -0.03 / -0.03, AtypicalAntipsychotics -0.02 / -0.01, "
+        "BetaBlockers -0.00 / +0.07; CPU 0.99x the kept model rerun at the same load, smallest "
+        "ratio 5.0x / 5.6x",
+        "dropped: lowers title_abstract on both halves (-0.003 / -0.017); raises with_keywords "
+        "(+0.003; chosen on its 7 smaller sets, +0.002 there, +0.003 on the 8 larger), by "
+        "BetaBlockers alone",
+    ),
+    (
+        "the query's tie-breaking among equal scores (the queue takes ties in row order): how "
+        "often the top unscreened score is shared, at every fit of the kept setting, seed 0",
+        "2 of 3,706 fits (CalciumChannelBlockers, Nagtegaal: 2 records each); identical texts: 2 "
+        "records on each of 4 sets, and 26 records with neither title nor abstract on "
+        "ACEInhibitors",
+        "not run: a tie-breaking rule could change 2 picks of 3,706; with sublinear tf, idf and "
+        "unit rows, distinct texts all but never score alike",
+    ),
+]
+
+ROUND13 = (
+    "A thirteenth round (benchmarks/ranking_round13.py) measured three properties of the records "
+    "themselves, settings fixed before running, on both inputs, seeds 0-2. Records without an "
+    "abstract (10.0 % of the 15 sets' records, 0.9 % of them includes against 5.0 % overall; "
+    "`python -m benchmarks.ranking_round13 count`) got a column of their own, learned from the "
+    "labels as any term: the model soon learns to put them last, which spares most of the "
+    "title-only excludes screened before 95 % recall (Opiods +0.08, Antihistamines +0.07) and "
+    "puts the rare title-only include last too, so a set where such includes outnumber the 5 % "
+    "that WSS@95 leaves out loses heavily (UrinaryIncontinence -0.21: 2 of its 40 includes have "
+    "no abstract); 0.456 / 0.447 against 0.461 / 0.452, higher on the 8 larger sets, lower on "
+    "the 7 smaller. A review cannot know beforehand whether its includes lack abstracts, and a "
+    "queue that buries them is the failure a recall target forbids. Word pairs kept within a "
+    "field and a sentence (no pair across the two title copies, the title and the abstract, a "
+    "sentence's end or two keywords) gave 0.454 / 0.454: lower on title_abstract, on both "
+    "halves. The title's second copy cut to the collection's median title length (the brief's "
+    "capped weight for long titles) gave 0.451 / 0.455: lower on title_abstract on both halves, "
+    "higher on with_keywords by one set (BetaBlockers). The query's tie-breaking needed no run: at 2 of the kept setting's 3,706 fits "
+    "(seed 0) the top score was shared. No gain from this round: the product stays. "
+)
+
+# what ranking_tried_later adds after round 11: the rows and the words of rounds 12 and 13
+TRIED_FROM_ROUND12 = TRIED_ROUND12 + TRIED_ROUND13
+FROM_ROUND12 = ROUND12 + ROUND13

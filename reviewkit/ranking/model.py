@@ -29,7 +29,9 @@ query by bagging (a committee on bootstrap samples of the labels) were dropped: 
 A pretrained word representation (WordLlama's token embeddings, mean-pooled: alone, beside
 the TF-IDF, as a committee member and as a cold start) was dropped: round 11. An ensemble of
 this model with ASReview's own SVM or a logistic regression (scikit-learn's liblinear; scores
-standardised or Platt-calibrated, summed) was dropped: round 12.
+standardised or Platt-calibrated, summed) was dropped: round 12. A learned column for the records
+without an abstract, word pairs kept within a field and a sentence and the title's second copy
+capped at the median title length were dropped: round 13.
 """
 
 from __future__ import annotations
