@@ -168,7 +168,9 @@ def reduced_csv(
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    # a name of this process's own: two runs building the same file at once (two simulations of
+    # one set) must not write, or rename away, each other's half-written copy
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     with (
         dataset.open(newline="", encoding="utf-8") as src,
         tmp.open("w", newline="", encoding="utf-8") as dst,
