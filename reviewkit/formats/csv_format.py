@@ -26,11 +26,11 @@ from reviewkit.formats.csv_read import (
     below_title_rows,
     duplicate_columns,
     is_wos_dialect,
-    refuse_error_values,
     sheet,
 )
 from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresses
 from reviewkit.formats.embase_source import fill_from_source
+from reviewkit.formats.error_cells import ErrorCells
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
@@ -352,8 +352,9 @@ def read(
         if not any(cell.strip() for cell in row):
             continue
         check_shape(row, start, line)
-        values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
-        refuse_error_values(((header[columns[f]], v) for f, v in values.items()), f"{name}:{start}")
+        values = _values(row, columns)
+        if (errors := ErrorCells()).check(_named_cells(header, columns, values), f"{name}:{start}"):
+            _refuse_error_cells(errors, header, columns, rows, check_shape, name)
         position += 1
         kwargs: dict = {
             f: split_list(f, v) if f in LIST_FIELDS else v
@@ -390,6 +391,38 @@ def read(
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
         links = [row[i] for i in link_columns if i < len(row)]
         yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
+
+
+def _values(row: list[str], columns: dict[str, int]) -> dict[str, str]:
+    """The row's cell of each field read, stripped, reviewkit's apostrophe taken off."""
+    return {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
+
+
+def _named_cells(
+    header: list[str], columns: dict[str, int], values: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(column as the header names it, cell) of each field read."""
+    return [(header[columns[f]], v) for f, v in values.items()]
+
+
+def _refuse_error_cells(
+    found: ErrorCells,
+    header: list[str],
+    columns: dict[str, int],
+    rows: Iterable[tuple[int, int, list[str]]],
+    check_shape: RowShape,
+    name: str,
+) -> None:
+    """Refuse the sheet, ``found`` holding a spreadsheet's error value in a row above ``rows``,
+    naming every such cell of the columns read down to the file's end (formats.error_cells)."""
+
+    def cells() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        for start, line, row in rows:
+            if any(cell.strip() for cell in row):
+                check_shape(row, start, line)
+                yield f"{name}:{start}", _named_cells(header, columns, _values(row, columns))
+
+    found.refuse_with_rest(cells())
 
 
 def _fill_from_columns(
