@@ -305,9 +305,7 @@ def _record(
         journal_abbreviation=f.get("shortjournal", ""),
         volume=f.get("volume", ""),
         issue=f.get("number", "") or f.get("issue", ""),
-        # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
-        # 'art_number' (e0239123), the pages it is cited by
-        pages=f.get("pages", "") or f.get("article-number", "") or f.get("art_number", ""),
+        pages=_pages(f),
         doi=f.get("doi", ""),
         pmid=pmid,
         pmcid=f.get("pmcid", ""),
@@ -329,6 +327,18 @@ def _record(
     where = f"{name}:{entry.start_line + 1}"
     # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
     return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
+
+
+# an article without pages is cited by its number: Web of Science's 'Article-Number', Scopus'
+# 'art_number' (e0239123), ACM Digital Library's 'articleno' (its journals' and proceedings'
+# papers are numbered, written with 'numpages', no 'pages'), biblatex's 'eid' (the electronic
+# identifier of an @article, as the NASA ADS and APS write it)
+_ARTICLE_NUMBERS = ("article-number", "art_number", "articleno", "eid")
+
+
+def _pages(fields: dict[str, str]) -> str:
+    """An entry's pages, else its article number."""
+    return next((v for k in ("pages", *_ARTICLE_NUMBERS) if (v := fields.get(k, ""))), "")
 
 
 def _key(rec: Record, used: set[str]) -> str:
