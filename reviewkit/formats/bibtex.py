@@ -289,6 +289,9 @@ def _record(
     values = bibtex_crossref.resolve(entry, own, by_key, name)
     f = {k: unescape(v) for k, v in values.items()}
     pubtypes = _split(f.get("pubtype", ""), "; ")
+    # Scopus' BibTeX names its fields as its CSV does: 'author_keywords' (its 'keywords' are
+    # its Index Keywords: the CSV's and RIS's keywords are the authors'), 'abbrev_source_title'
+    # (the CSV's 'Abbreviated Source Title'), 'affiliations' (one per author group, '; ').
     # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
     pmid = (
         f.get("pmid", "")
@@ -302,7 +305,7 @@ def _record(
         authors=_names(values.get("author", "")),
         year=year_value(f),
         journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
-        journal_abbreviation=f.get("shortjournal", ""),
+        journal_abbreviation=f.get("shortjournal", "") or f.get("abbrev_source_title", ""),
         volume=f.get("volume", ""),
         issue=f.get("number", "") or f.get("issue", ""),
         pages=_pages(f),
@@ -311,10 +314,11 @@ def _record(
         pmcid=f.get("pmcid", ""),
         language=f.get("language", ""),
         publication_types=pubtypes,
-        keywords=_split(f.get("keywords", ""), ";", ","),
+        keywords=_split(f.get("author_keywords", "") or f.get("keywords", ""), ";", ","),
         mesh_terms=_split(f.get("mesh", ""), "; "),
         url=f.get("url", ""),
-        affiliations=_split(f.get("affiliation", ""), "\n"),
+        affiliations=_split(f.get("affiliation", ""), "\n")
+        or _split(f.get("affiliations", ""), "; "),
         kind=kept_kind(bibtex_kind(entry.entry_type), pubtypes),
         publisher=next((f[k] for k in _ISSUERS if f.get(k)), ""),
         place=f.get("address", "") or f.get("location", ""),
