@@ -31,6 +31,7 @@ from reviewkit.formats.csv_columns import (
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
     RowShape,
+    below_table_name,
     below_title_rows,
     is_wos_dialect,
     sheet,
@@ -102,7 +103,8 @@ def read(
     refused here, where every table is read, detected or named by --format."""
     not_export.refuse_own_sheet(text, name)
     found = sheet(text, name)  # its lines keep their own ends, so raw is the original text
-    found = below_title_rows(found, lambda cells: names_title(cells, mapping))
+    titled = below_title_rows(found, is_header := lambda cells: names_title(cells, mapping))
+    found = below_table_name(found, is_header) if titled is found else titled
     rows = found.rows()
     header_line, _, header = next(rows)
     columns = resolve_columns(header, mapping, name, header_line)
