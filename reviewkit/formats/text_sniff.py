@@ -204,9 +204,12 @@ def _opens_csv(line: str) -> bool:
 # separator, above the header row. The CSV reader leaves it out as a title row
 # (csv_read.below_title_rows, as Embase.com's search-query rows). A header row is told from a
 # line of text below a heading (a reference list typed under 'References': 'Berg T, Lund E.
-# Return to work. …') by its cells: two or more, each a column's name, short and no sentence.
+# Return to work after sick leave. J Occup Rehabil. 2019.') by its cells: two or more, each a
+# column's name, short: the exports' longest are of six words ('Authors Affiliations - Name of
+# Research organization', Dimensions), a sentence has more. Not 'no full stop': 'Art. No.'
 _TABLE_NAME = 100  # characters, at most
-_COLUMN_NAME = 60
+_COLUMN_NAME = 60  # characters, at most
+_COLUMN_WORDS = 8
 
 
 def _table_name_above(lines: list[str]) -> bool:
@@ -219,7 +222,9 @@ def _table_name_above(lines: list[str]) -> bool:
     separator = max(",;\t", key=header.count)
     cells = [c.strip().strip('"').strip() for c in header.split(separator)]
     named = [c for c in cells if c]
-    return len(named) >= 2 and all(len(c) <= _COLUMN_NAME and not c.endswith(".") for c in named)
+    return len(named) >= 2 and all(
+        len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named
+    )
 
 
 # format -> its sniff; the tagged formats in the order detect() tries them, CSV (whose sniff
