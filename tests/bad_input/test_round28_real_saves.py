@@ -14,6 +14,8 @@ read right before and after."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bad_input.protocol_helpers import PROTOCOL, import_refused, imported_records
 
@@ -131,6 +133,22 @@ def test_a_numbers_table_name_above_the_header_is_read(tmp_path, capsys, data):
     assert [(r.title, r.authors, r.year) for r in records] == [
         ("Return to work after sick leave", ["Berg, Tor"], 2019),
         ("Sick leave and work", ["Lund, Eva"], 2020),
+    ]
+
+
+FIXTURES = Path(__file__).parent.parent / "core" / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", ["scopus.csv", "covidence_export.csv", "embase_export.csv"])
+def test_an_export_saved_by_numbers_reads_as_the_export(tmp_path, capsys, fixture):
+    """Real exports' headers ('Art. No.', Covidence's, Embase.com's with its query rows below
+    the table's name), opened in Numbers and exported with the table's name above them."""
+    good = imported_records(tmp_path / "good", capsys, FIXTURES / fixture)
+    path = tmp_path / f"numbers-{fixture}"
+    path.write_bytes(b"Table 1\n" + (FIXTURES / fixture).read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    saved = imported_records(tmp_path / "saved", capsys, path)
+    assert [(r.title, r.authors, r.year, r.doi) for r in saved] == [
+        (r.title, r.authors, r.year, r.doi) for r in good
     ]
 
 
