@@ -312,6 +312,60 @@ def test_scopus_bibtex_reads_as_its_csv(tmp_path, capsys):
     assert record.pages == "1-9"
 
 
+OVID_RIS = (
+    "1. \r\nTY  - JOUR\r\nDB  - Ovid MEDLINE(R) ALL <1946 to December 05, 2026>\r\n"
+    "ID  - 31000001\r\nT1  - Return to work after sick leave.\r\nA1  - Berg, Tor\r\nY1  - 2019//\r\n"
+    "JF  - Journal of Occupational Rehabilitation\r\nER  -  \r\n\r\n \r\n\r\n"
+    "2. \r\nTY  - JOUR\r\nDB  - Embase <1974 to 2026 December 05>\r\nID  - 20345678\r\n"
+    "T1  - Case management and sick leave.\r\nA1  - Lund, Eva\r\nY1  - 2020//\r\nER  -  \r\n\r\n"
+)
+
+
+def test_ovid_medline_ris_id_is_the_pmid(tmp_path, capsys):
+    """Ovid's RIS: the database in DB with its coverage, the accession number in ID: the PMID
+    in Ovid MEDLINE, Embase's own number in Embase (not a PMID, though of 8 digits)."""
+    path = tmp_path / "ovid.ris"
+    path.write_text(OVID_RIS, encoding="utf-8")
+    assert [r.pmid for r in imported_records(tmp_path, capsys, path)] == ["31000001", ""]
+
+
+def test_a_reference_id_is_no_pmid(tmp_path, capsys):
+    """Guard: RIS's ID is a reference's own id elsewhere (EndNote's record number), though the
+    record names PubMed (EndNote's 'DP  - NLM')."""
+    path = tmp_path / "endnote.ris"
+    text = "TY  - JOUR\nID  - 12\nTI  - Return to work\nAU  - Berg, Tor\nPY  - 2019\nDP  - NLM\nER  - \n"
+    path.write_text(text, encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert record.pmid == ""
+
+
+# Excel for Mac's 'CSV (Macintosh)': CR line ends, Mac Roman text ('ö' is 0x9a)
+MAC_CSV = b'Title,Authors,Year\rReturn to work in Malm\x9a,"Sj\x9agren, Eva",2019\r'
+
+
+def test_a_mac_roman_csv_is_refused_naming_its_encoding(tmp_path, capsys):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(MAC_CSV)
+    err = import_refused(tmp_path, capsys, path)
+    assert f"{path}:2: not UTF-8 text" in err
+    assert "pass --encoding mac-roman" in err
+
+
+def test_a_mac_roman_csv_reads_with_its_encoding(tmp_path, capsys):
+    """Guard: with --encoding mac-roman it was read right before too."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(MAC_CSV)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project), "--encoding", "mac-roman"]) == 0
+    from reviewkit.project import open_project
+    from reviewkit.store import records as record_rows
+
+    with open_project(project) as p:
+        (record,) = [r for _, r in record_rows.iter_records(p.db)]
+    assert (record.title, record.authors) == ("Return to work in Malmö", ["Sjögren, Eva"])
+
+
 GUARDS = {
     # Mendeley Desktop's .bib: lines of text above the first entry, a file path with '$\backslash$'
     "mendeley.bib": (
