@@ -401,9 +401,9 @@ def sheet_dict_rows(
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
     another case were left out unseen. ``last_cell``: the reader's own check of a last row cut
     inside its last cell (:class:`RowShape`). ``filled``: whether a column (named as the caller
-    looks it up) is one a person fills, the only ones where :class:`~reviewkit.formats.error_cells.ErrorCells` refuses
-    a spreadsheet's error value (all by default); the others of a sheet reviewkit wrote show the
-    project's own values, which may be one (a record a RIS file titled '#NAME?')."""
+    looks it up) is one a person fills, the only ones where a spreadsheet's error value is
+    refused (all by default; formats.error_cells); the others of a sheet reviewkit wrote show
+    the project's own values, which may be one (a record a RIS file titled '#NAME?')."""
 
     def checked(column: str) -> bool:
         """Whether an error value is refused in the column: one read that a person fills."""
@@ -438,7 +438,7 @@ def _sheet_dict_rows(
     shape = RowShape(found, header, last_cell)
     refused = [h for h in header if h and checked(h)]  # an error value in these
 
-    def checked(rows: Iterable[tuple[int, int, list[str]]]) -> Iterator[tuple[int, dict[str, str]]]:
+    def shaped(rows: Iterable[tuple[int, int, list[str]]]) -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
@@ -451,7 +451,7 @@ def _sheet_dict_rows(
             yield start, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
-        read, found = checked(rows), ErrorCells()
+        read, found = shaped(rows), ErrorCells()
         for start, row in read:
             if found.check(filled(row), f"{name}:{start}"):
                 # every error cell named, down to the file's end (formats.error_cells)

@@ -38,12 +38,9 @@ class ErrorCells:
     def __init__(self) -> None:
         self.found: list[tuple[str, str, str]] = []  # (file:line, column, value)
 
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
     def check(self, cells: Iterable[tuple[str, str]], where: str) -> bool:
         """Note each (column, cell) of the row at ``where`` that holds an error value; whether
-        one did (the row is then not read: the import is refused at the end)."""
+        one did (the reader then reads the rest for more: :meth:`refuse_with_rest`)."""
         before = len(self.found)
         self.found += [(where, c, v.strip()) for c, v in cells if is_error_value(v)]
         return len(self.found) > before
