@@ -299,7 +299,7 @@ SLOTS = [
 # a value that names a real thing where a name is free text: valid
 SHOULD_WORK = ("space", "newline", "non-ascii")
 # a good file as real tools save it (round 27): must be read as the good file is
-READ_AS_WRITTEN = ("utf8-bom", "crlf", "no-final-newline")
+READ_AS_WRITTEN = ("utf8-bom", "crlf", "no-final-newline", "table-name-line")
 
 
 @dataclass
@@ -409,6 +409,27 @@ def _error_value_cell(data: bytes) -> bytes:
     return b"\n".join(lines)
 
 
+def _error_value_cells(data: bytes) -> bytes:
+    """The sheet with every row's first cell '#NAME?' (round 28: a column of texts that began
+    with '-' or '=', as a spreadsheet saves them): each must be named, the file refused."""
+    head, *rows = data.split(b"\n")
+    marked = [
+        _error_value_cell(head + b"\n" + row).split(b"\n", 1)[1] if row.strip() else row
+        for row in rows
+    ]
+    if not any(row.strip() for row in rows):  # a header alone: one row added, as round 27's
+        return _error_value_cell(data)
+    return b"\n".join([head, *marked])
+
+
+def _table_name_line(data: bytes) -> bytes:
+    """The sheet as Apple Numbers exports it with 'Include table names': the table's name on a
+    line of its own above the header, ending as the file's lines end (round 28)."""
+    end = b"\r\n" if b"\r\n" in data else b"\n"
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    return bom + b"Table 1" + end + _without_bom(data)
+
+
 def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[str, Path, bool]]:
     """(label, path, must be refused) for a file to read whose good file is ``good``."""
     folder = base / "in"
@@ -456,6 +477,15 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         # round 27: the sheet opened in a spreadsheet and saved again, a cell that started with
         # '-' read as a formula and saved as '#NAME?': its text lost (refused)
         *([("error-value-cell", _error_value_cell(data), True)] if ext == "csv" else []),
+        # round 28: a column of them (every one named), and Numbers' table name above the header
+        *(
+            [
+                ("error-value-cells", _error_value_cells(data), True),
+                ("table-name-line", _table_name_line(data), False),
+            ]
+            if ext == "csv"
+            else []
+        ),
         (
             "utf16be-bom",
             b"\xfe\xff" + _without_bom(data).decode("utf-8", "replace").encode("utf-16-be"),

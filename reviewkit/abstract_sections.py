@@ -9,6 +9,12 @@ import re
 from reviewkit import abstract_headings
 from reviewkit.records import AbstractSection
 
+# A database's placeholder written in the abstract field of a record that has none: Scopus'
+# '[No abstract available]' (its CSV, RIS and BibTeX exports alike; tools that read Scopus
+# exports drop it too). Kept, it was shown to the screeners as the record's abstract and
+# weighed as its words; only the whole field is one.
+_NO_ABSTRACT = re.compile(r"\[no abstract available\]", re.IGNORECASE)
+
 # Structured-abstract labels in Title case ('Background: … Methods: …', as EBSCO, Ovid and many
 # journals write them): the words of the labels NLM lists and maps to its categories
 # (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS; NLM, "Structured Abstracts in MEDLINE").
@@ -130,7 +136,7 @@ def plain_abstract(text: str) -> list[AbstractSection]:
     Title-case NLM labels ('Background: ... Methods: ...', as EBSCO writes them), become
     sections. Unlabelled lines are joined into one section."""
     text = (text or "").strip()
-    if not text:
+    if not text or _NO_ABSTRACT.fullmatch(text):
         return []
     # spaces inside a line as one: a label is known after a sentence's end and one space
     # ('. METHODS'), and exports also put two (typewriter spacing) or a no-break space there

@@ -289,6 +289,9 @@ def _record(
     values = bibtex_crossref.resolve(entry, own, by_key, name)
     f = {k: unescape(v) for k, v in values.items()}
     pubtypes = _split(f.get("pubtype", ""), "; ")
+    # Scopus' BibTeX names its fields as its CSV does: 'author_keywords' (its 'keywords' are
+    # its Index Keywords: the CSV's and RIS's keywords are the authors'), 'abbrev_source_title'
+    # (the CSV's 'Abbreviated Source Title'), 'affiliations' (one per author group, '; ').
     # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
     pmid = (
         f.get("pmid", "")
@@ -302,21 +305,20 @@ def _record(
         authors=_names(values.get("author", "")),
         year=year_value(f),
         journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
-        journal_abbreviation=f.get("shortjournal", ""),
+        journal_abbreviation=f.get("shortjournal", "") or f.get("abbrev_source_title", ""),
         volume=f.get("volume", ""),
         issue=f.get("number", "") or f.get("issue", ""),
-        # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
-        # 'art_number' (e0239123), the pages it is cited by
-        pages=f.get("pages", "") or f.get("article-number", "") or f.get("art_number", ""),
+        pages=_pages(f),
         doi=f.get("doi", ""),
         pmid=pmid,
         pmcid=f.get("pmcid", ""),
         language=f.get("language", ""),
         publication_types=pubtypes,
-        keywords=_split(f.get("keywords", ""), ";", ","),
+        keywords=_split(f.get("author_keywords", "") or f.get("keywords", ""), ";", ","),
         mesh_terms=_split(f.get("mesh", ""), "; "),
         url=f.get("url", ""),
-        affiliations=_split(f.get("affiliation", ""), "\n"),
+        affiliations=_split(f.get("affiliation", ""), "\n")
+        or _split(f.get("affiliations", ""), "; "),
         kind=kept_kind(bibtex_kind(entry.entry_type), pubtypes),
         publisher=next((f[k] for k in _ISSUERS if f.get(k)), ""),
         place=f.get("address", "") or f.get("location", ""),
@@ -329,6 +331,18 @@ def _record(
     where = f"{name}:{entry.start_line + 1}"
     # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
     return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
+
+
+# an article without pages is cited by its number: Web of Science's 'Article-Number', Scopus'
+# 'art_number' (e0239123), ACM Digital Library's 'articleno' (its journals' and proceedings'
+# papers are numbered, written with 'numpages', no 'pages'), biblatex's 'eid' (the electronic
+# identifier of an @article, as the NASA ADS and APS write it)
+_ARTICLE_NUMBERS = ("article-number", "art_number", "articleno", "eid")
+
+
+def _pages(fields: dict[str, str]) -> str:
+    """An entry's pages, else its article number."""
+    return next((v for k in ("pages", *_ARTICLE_NUMBERS) if (v := fields.get(k, ""))), "")
 
 
 def _key(rec: Record, used: set[str]) -> str:

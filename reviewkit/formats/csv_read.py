@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.error_cells import ErrorCells
 from reviewkit.formats.read_warnings import ReadWarning
 from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.formats.text_sniff import sep_line
-from reviewkit.safe_csv import is_error_value, restore
+from reviewkit.safe_csv import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
@@ -243,6 +244,24 @@ def below_title_rows(
     return sheet_here
 
 
+def below_table_name(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sheet:
+    """``found`` read from its second line when its first is a table's name, one cell with no
+    separator that is no header (``is_header``), above a row of two or more cells, as Apple
+    Numbers writes it with 'Include table names' (formats.text_sniff._table_name_above);
+    ``found`` itself otherwise. For a sheet with no header row naming what the reader looks
+    for: the header its refusal names is that row, not the table's name ('no title column
+    among the headers: Table 1')."""
+    if found.skip or len(found.lines) < 2:
+        return found
+    first, second = (line.rstrip("\r\n") for line in found.lines[:2])
+    if not first.strip() or any(sep in first for sep in SEPARATORS) or is_header([first]):
+        return found
+    sep = _guess(second, found.lines[2:])
+    if _cell_count(second, sep) < 2:
+        return found
+    return Sheet(found.name, found.lines, 1, _dialect_of(sep, second))
+
+
 def header_below_titles(name: str, line: int) -> ReadWarning:
     """The warning that a sheet's header row was found on ``line`` (a workbook's: its worksheet
     row), below rows read as titles and left out, which the command's result carries for the
@@ -359,28 +378,6 @@ class RowShape:
         self.short_before = self.short_before or cells < self.named
 
 
-def refuse_error_values(cells: Iterable[tuple[str, str]], where: str) -> None:
-    """FormatError for the first (column, cell) of a row whose cell holds a spreadsheet's error
-    value ('#NAME?', :func:`reviewkit.safe_csv.is_error_value`): the file was opened in a
-    spreadsheet and saved again, and the cell's text, read as a formula, is lost, or a formula
-    typed in it failed ('#N/A', '#DIV/0!'). Stored, a record would be titled '#NAME?' (or an
-    extraction value be one) for good."""
-    for column, cell in cells:
-        if is_error_value(cell):
-            raise FormatError(
-                f"the {column!r} cell holds {cell.strip()!r}, an error value a spreadsheet"
-                " saved in place of the cell's text or of a formula's result: a text starting"
-                " with =, +, - or @ is read as a formula when the file is opened in Excel,"
-                " LibreOffice or Google Sheets, and saved again the text is lost; a formula"
-                " that fails (a lookup that finds nothing, a division by zero) saves its error",
-                where=where,
-                hint="use the file as it was exported or written, not a copy opened and saved"
-                " in a spreadsheet; or type the cell's text again with an apostrophe (') in"
-                " front, so that it stays text, or mend the formula or clear the cell; nothing"
-                " was read in",
-            )
-
-
 def dict_rows(
     text: str, name: str, *, used: Sequence[str] | None = None, any_case: bool = False
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
@@ -404,9 +401,9 @@ def sheet_dict_rows(
     caller looks them up, for a sheet a person heads ('Title', 'Reason'), whose columns in
     another case were left out unseen. ``last_cell``: the reader's own check of a last row cut
     inside its last cell (:class:`RowShape`). ``filled``: whether a column (named as the caller
-    looks it up) is one a person fills, the only ones where :func:`refuse_error_values` refuses
-    a spreadsheet's error value (all by default); the others of a sheet reviewkit wrote show the
-    project's own values, which may be one (a record a RIS file titled '#NAME?')."""
+    looks it up) is one a person fills, the only ones where a spreadsheet's error value is
+    refused (all by default; formats.error_cells); the others of a sheet reviewkit wrote show
+    the project's own values, which may be one (a record a RIS file titled '#NAME?')."""
 
     def checked(column: str) -> bool:
         """Whether an error value is refused in the column: one read that a person fills."""
@@ -441,7 +438,7 @@ def _sheet_dict_rows(
     shape = RowShape(found, header, last_cell)
     refused = [h for h in header if h and checked(h)]  # an error value in these
 
-    def body() -> Iterator[tuple[int, dict[str, str]]]:
+    def shaped(rows: Iterable[tuple[int, int, list[str]]]) -> Iterator[tuple[int, dict[str, str]]]:
         for start, end, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
@@ -451,8 +448,17 @@ def _sheet_dict_rows(
                     "a value in a column without a name", where=f"{name}:{start}",
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
-            row = {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
-            refuse_error_values(((h, row[h]) for h in refused if h in row), f"{name}:{start}")
+            yield start, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
+
+    def body() -> Iterator[tuple[int, dict[str, str]]]:
+        read, found = shaped(rows), ErrorCells()
+        for start, row in read:
+            if found.check(filled(row), f"{name}:{start}"):
+                # every error cell named, down to the file's end (formats.error_cells)
+                found.refuse_with_rest((f"{name}:{n}", filled(r)) for n, r in read)
             yield start, row
+
+    def filled(row: dict[str, str]) -> list[tuple[str, str]]:
+        return [(h, row[h]) for h in refused if h in row]
 
     return [h for h in header if h], body()

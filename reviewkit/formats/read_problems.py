@@ -26,12 +26,14 @@ class Problems:
     def __init__(self) -> None:
         self.found: list[FormatError] = []
         self.more = False  # a problem past the limit was found
+        self.past = 0  # the problems past the limit found (all of them, read to the end)
         self.unread = False  # reading stopped at the limit before the file's end
 
     def add(self, *problems: FormatError) -> None:
         """Keep ``problems``, up to the limit."""
         room = MAX_PROBLEMS - len(self.found)
         self.found.extend(problems[:room])
+        self.past += max(0, len(problems) - room)
         self.more = self.more or len(problems) > room
 
     @property
@@ -64,14 +66,18 @@ class Problems:
         first, *others = self.found
         lines = [first.message, *(f"  also {p.where}: {p.message}" for p in others)]
         named = f"only the first {MAX_PROBLEMS} problems are named"
-        if self.more:  # a reader stops at the first problem past the limit (:meth:`stop`)
-            rest = "; the file was not read further" if self.unread else ""
-            lines.append(f"  and more: {named}{rest}")
+        if self.more and self.unread:  # a reader stops at the first past the limit (:meth:`stop`)
+            lines.append(f"  and more: {named}; the file was not read further")
+        elif self.more:  # read to the end, every problem past the limit counted
+            lines.append(f"  and {self.past} more: {named}")
         elif self.unread:
             lines.append(f"  and maybe more: {named}; the rest of the file was not read")
-        hint = first.hint
-        if others:
-            hint += f"; fix all {len(self.found)} problems named, then import the file again"
+        hint, named_all = first.hint, len(self.found)
+        if self.more and not self.unread:  # every one counted
+            hint += f"; fix all {named_all + self.past} problems (the first {named_all} named),"
+            hint += " then import the file again"
+        elif others:
+            hint += f"; fix all {named_all} problems named, then import the file again"
         raise NamedTogether(self, "\n".join(lines), where=first.where, hint=hint)
 
     def take(self, error: FormatError) -> None:
@@ -80,6 +86,7 @@ class Problems:
         named = error.problems if isinstance(error, NamedTogether) else None
         self.add(*(named.found if named else [error]))
         self.more = self.more or bool(named and named.more)
+        self.past += named.past if named else 0
         self.unread = self.unread or bool(named and named.unread)
         self.sort()
 

@@ -20,6 +20,8 @@ Read from the databases' own exports, as saved in asreview/citation-file-formatt
   writes its own field tags where RIS has none: PU the publisher and PI its city (RIS's PB and
   CY), and under KW first the authors' keywords (its DE), then its Keywords Plus (its ID), the
   one upper case and the other as the authors wrote them.
+- Ovid's RIS names the database in DB with its coverage in angle brackets and writes the
+  record's accession number in ID (_baseline_eric_ovid.ris): Ovid MEDLINE's is the PMID.
 - Ovid's APA PsycInfo RIS (_baseline_psychInfo_ovid.ris, asreview's ovid_psycinfo.ris) writes
   the record's PsycInfo classification in M3, 'Cognitive Therapy [3311]', where RIS has the
   type of work; Embase.com writes each affiliation with its authors in M1, '(Yang Z.,
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.embase_addresses import without_authors
 from reviewkit.formats.headings import unstarred
 from reviewkit.records import clean_doi, fold_text, normalise_pmid
@@ -55,9 +58,20 @@ def _is_embase_com(get: dict[str, list[str]]) -> bool:
     )
 
 
+# Ovid's RIS names the database in DB with its coverage ('ERIC <1992 to June 2024>', 'Ovid
+# MEDLINE(R) ALL <1946 to December 05, 2026>'; asreview/citation-file-formatting's
+# _baseline_eric_ovid.ris) and writes the record's accession number in ID ('EJ389705'), where
+# RIS has a reference's own id (EndNote's record number): in Ovid MEDLINE it is the PMID.
+_OVID_DB = re.compile(r"^Ovid\b|<[^<>]+ to [^<>]+>\s*$", re.IGNORECASE)
+
+
 def vendor_pmid(get: dict[str, list[str]]) -> str:
     """The PMID a database wrote outside AN: Scopus' C2, the Cochrane Library's
-    'C3 - PUBMED n', Embase.com's C5; '' when the record shows none of them."""
+    'C3 - PUBMED n', Embase.com's C5, Ovid MEDLINE's ID; '' when the record shows none."""
+    databases = get.get("DB", [])
+    ovid = any(_OVID_DB.search(d.strip()) for d in databases)
+    if ovid and (pmid := accession_pmid((get.get("ID") or [""])[0], databases)):
+        return pmid
     if _is_scopus(get):
         pmid = next((p for v in get.get("C2", []) if (p := normalise_pmid(v))), "")
         if pmid:

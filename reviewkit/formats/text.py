@@ -355,7 +355,8 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         where = f"{name}:{line_at(data, exc.start)}"
-        raise not_utf8(data[exc.start], exc.start, where, option=option) from None
+        cr_only = b"\r" in data and b"\n" not in data
+        raise not_utf8(data[exc.start], exc.start, where, option=option, cr_only=cr_only) from None
 
 
 def nul_byte(where: str, *, option: bool = True) -> FormatError:
@@ -367,12 +368,22 @@ def nul_byte(where: str, *, option: bool = True) -> FormatError:
     )
 
 
-def not_utf8(byte: int, at: int, where: str, *, option: bool = True) -> FormatError:
-    """The FormatError for ``byte``, at byte ``at`` of the text, that is not UTF-8."""
+def not_utf8(
+    byte: int, at: int, where: str, *, option: bool = True, cr_only: bool = False
+) -> FormatError:
+    """The FormatError for ``byte``, at byte ``at`` of the text, that is not UTF-8.
+    ``cr_only``: the file's lines end in CR alone, as the Mac's programs wrote before OS X and
+    Excel for Mac still writes its 'CSV (Macintosh)' (Mac Roman text): its encoding named."""
+    hint = "re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
+    if cr_only:
+        hint = (
+            "pass --encoding mac-roman (its lines end in CR alone, as Excel's 'CSV (Macintosh)'"
+            " and the Mac's programs before OS X write, in Mac Roman), or re-save it as UTF-8"
+        )
     return FormatError(
         f"not UTF-8 text (byte 0x{byte:02x} at byte {at})",
         where=where,
-        hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
+        hint=hint
         if option
         else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
     )

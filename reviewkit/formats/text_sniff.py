@@ -184,12 +184,46 @@ def _bibtex(text: str) -> bool:
 
 
 def _csv(text: str) -> bool:
-    """Excel's 'sep=' line, or a first line with a separator that opens no other format."""
-    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
-    if sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
+    """Excel's 'sep=' line, or a first line with a separator that opens no other format, or
+    such a line below a table's name (:func:`_table_name_above`)."""
+    lines = split_lines(text.lstrip("\ufeff")) if text.strip() else [""]
+    if sep_line(lines[0]):  # Excel's 'sep=|' names a separator the line itself may not hold
         return True
-    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
+    return _opens_csv(lines[0]) or _table_name_above(lines)
+
+
+def _opens_csv(line: str) -> bool:
+    """Whether a line has a separator and opens no other format."""
+    return ("," in line or "\t" in line or ";" in line) and not line.lstrip().startswith(
         ("<", "@", "TY ")
+    )
+
+
+# Apple Numbers' CSV export with 'Include table names' writes the table's name on a line of its
+# own above the table ('Table 1', or the name the table was given): a line of one cell, no
+# separator, above the header row. The CSV reader leaves it out as a title row
+# (csv_read.below_title_rows, as Embase.com's search-query rows). A header row is told from a
+# line of text below a heading (a reference list typed under 'References': 'Berg T, Lund E.
+# Return to work after sick leave. J Occup Rehabil. 2019.') by its cells: two or more, each a
+# column's name, short: the exports' longest are of six words ('Authors Affiliations - Name of
+# Research organization', Dimensions), a sentence has more. Not 'no full stop': 'Art. No.'
+_TABLE_NAME = 100  # characters, at most
+_COLUMN_NAME = 60  # characters, at most
+_COLUMN_WORDS = 8
+
+
+def _table_name_above(lines: list[str]) -> bool:
+    """Whether ``lines`` open with a table's name above a CSV header row, as Numbers writes."""
+    if len(lines) < 2 or not 0 < len(lines[0].strip()) <= _TABLE_NAME:
+        return False
+    header = lines[1]
+    if not _opens_csv(header):
+        return False
+    separator = max(",;\t", key=header.count)
+    cells = [c.strip().strip('"').strip() for c in header.split(separator)]
+    named = [c for c in cells if c]
+    return len(named) >= 2 and all(
+        len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named
     )
 
 

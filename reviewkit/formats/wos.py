@@ -8,7 +8,7 @@ file. In the name and address fields (AU, AF, C1, ...) each continuation line is
 name or address; in the others (TI, AB, DE, SO, ...) it is the same text wrapped.
 
 Fields map to a Record with the same tags as the tab-delimited export, whose columns carry
-these tags as names: the mapping is csv_format's column aliases, kept in one place. In both,
+these tags as names: the mapping is csv_columns' column aliases, kept in one place. In both,
 authors come from AF (full names) when the record has them, else AU. Because ER and EF close everything, a file cut short is
 always told, and refused with its line.
 
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
-from reviewkit.formats import csv_format, read_problems
+from reviewkit.formats import csv_columns, read_problems
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
@@ -39,7 +39,7 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 _CONTINUED = "   "
 _HEADER = ("FN", "VR")  # the file's header, before the first record
 # the Web of Science Core Collection's field tags (its help page, 'Web of Science Core
-# Collection Field Tags'); an alias of csv_format that is one of these is a Web of Science tag
+# Collection Field Tags'); an alias of csv_columns that is one of these is a Web of Science tag
 _TAG_LIST = (
     "FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI"
     " FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS SI PN SU MA BP EP AR DI DL"
@@ -55,11 +55,11 @@ def _first_tag(aliases: tuple[str, ...]) -> str:
     return next((a.upper() for a in aliases if a.upper() in WOS_TAGS), "")
 
 
-FIELD_TAGS = {f: t for f, aliases in csv_format.ALIASES.items() if (t := _first_tag(aliases))}
+FIELD_TAGS = {f: t for f, aliases in csv_columns.ALIASES.items() if (t := _first_tag(aliases))}
 # the year: PY, else EY (the early-access year of an article not yet in an issue); both hold
 # a year, so one that holds none is warned of (formats.read_warnings)
-YEAR_TAGS = (FIELD_TAGS["year"], csv_format.EARLY_ACCESS_YEAR.upper())
-PAGE_TAGS = {p: t for p, aliases in csv_format.PAGE_COLUMNS.items() if (t := _first_tag(aliases))}
+YEAR_TAGS = (FIELD_TAGS["year"], csv_columns.EARLY_ACCESS_YEAR.upper())
+PAGE_TAGS = {p: t for p, aliases in csv_columns.PAGE_COLUMNS.items() if (t := _first_tag(aliases))}
 
 
 def _error(message: str, name: str, line: int, hint: str = "") -> FormatError:
@@ -183,11 +183,11 @@ def _to_record(
         abstract_sections=plain_abstract(text("abstract")),
         authors=[
             *(get.get("AF") or get.get(FIELD_TAGS["authors"], [])),
-            *_split(get.get(csv_format.GROUP_AUTHORS.upper(), [])),
+            *_split(get.get(csv_columns.GROUP_AUTHORS.upper(), [])),
         ],
-        year=text("year") or " ".join(get.get(csv_format.EARLY_ACCESS_YEAR.upper(), [])),
+        year=text("year") or " ".join(get.get(csv_columns.EARLY_ACCESS_YEAR.upper(), [])),
         journal=text("journal"),
-        journal_abbreviation=text("journal_abbreviation"),  # JI (csv_format: before J9)
+        journal_abbreviation=text("journal_abbreviation"),  # JI (csv_columns: before J9)
         volume=text("volume"),
         issue=text("issue"),
         pages=pages,

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import csv_format, csv_read
+from reviewkit.formats import csv_columns, csv_format, csv_read
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.formats.workbook_sniff import SAVE_AGAIN_HINT as _HINT
@@ -433,7 +433,7 @@ def read(
         yield from csv_format.read(table.text, name, source=source, mapping=mapping, warn=warn_row)
     except FormatError as exc:
         exc.where = table.in_sheet(exc.where, name)
-        if exc.message.startswith(csv_format.NO_TITLE_COLUMN):
+        if exc.message.startswith(csv_columns.NO_TITLE_COLUMN):
             exc.hint = other_sheets(table.sheets, "the references", exc.hint)
         raise
 

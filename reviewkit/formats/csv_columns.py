@@ -1,0 +1,321 @@
+"""The columns of a CSV reference list: the names each field is known by in the exports read
+(Scopus, Web of Science, Embase.com, Covidence, Rayyan, Zotero, ASReview, Dimensions …), found
+in a header, and the fields read from columns of their own (pages in parts, Web of Science's
+full names and group authors, Zotero's Extra). The rows are read by
+:mod:`reviewkit.formats.csv_format`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewkit.errors import FormatError
+from reviewkit.formats.csv_lists import split_list
+from reviewkit.formats.csv_read import duplicate_columns
+from reviewkit.safe_csv import restore
+from reviewkit.wording import listed
+
+# a header without a title column: a workbook's reader adds where else the records may be
+NO_TITLE_COLUMN = "no title column among the headers"
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": (
+        "title",
+        "ti",
+        "article title",
+        "document title",
+        "primary title",
+        "article_title",
+        "name",
+        "title primary",  # RefWorks' tab-delimited export
+    ),
+    "abstract": ("abstract", "ab", "abstract note", "abstract_note", "summary"),
+    "authors": (
+        "authors",
+        "author",
+        "au",
+        "author full names",
+        "author names",
+        "creators",
+        "author(s)",
+        "author/s",  # Lens.org
+        "authors, primary",  # RefWorks
+        "authorships.author.display_name",  # OpenAlex, names separated by '|'
+    ),
+    "year": (
+        "year",
+        "py",
+        "publication year",
+        "pubyear",
+        "publication_year",
+        "published year",  # Covidence's export (its 'Published Month' is left out)
+        "create date",
+        "date",
+        "publication date",
+        "year published",
+        "pub year",  # RefWorks
+    ),
+    "journal": (
+        "journal",
+        "journal/book",
+        "source title",
+        "publication title",
+        "secondary title",
+        "so",
+        "jo",
+        "journal title",
+        "source",
+        "publication",  # Google Scholar's CSV (Publish or Perish)
+        "periodical full",  # RefWorks
+        "primary_location.source.display_name",  # OpenAlex
+    ),
+    # the journal's abbreviation: Zotero's CSV and ours ('Journal Abbreviation'), Scopus'
+    # 'Abbreviated Source Title'; Web of Science's JI (its ISO Source Abbreviation, 'J. Occup.
+    # Rehabil.', ISO 4 as NLM's abbreviations are) before J9 (its own 29-character one in
+    # capitals, 'J OCCUP REHABIL'). PubMed's CSV has none apart: its 'Journal/Book' is the
+    # abbreviation itself, read as the journal
+    "journal_abbreviation": (
+        "journal abbreviation",
+        "abbreviated source title",
+        "journal_abbreviation",
+        "ji",
+        "j9",
+    ),
+    # the title in the article's own language beside its English one (PubMed's
+    # VernacularTitle): our CSV's column, so an export read back keeps it
+    "vernacular_title": ("vernacular title",),
+    "volume": ("volume", "vl", "vol", "biblio.volume"),
+    "issue": ("issue", "number", "is", "no", "issue number", "biblio.issue"),  # Lens, OpenAlex
+    # not 'pg': Web of Science's PG is the page count. 'pagination': Dimensions' CSV ('1-9',
+    # 'e0239123'), as MEDLINE names the pages (MedlinePgn in its XML's Pagination)
+    "pages": ("pages", "page", "page range", "pagination"),
+    "doi": ("doi", "di"),
+    "pmid": (
+        "pmid",
+        "pubmed id",
+        "pubmedid",
+        "pubmed_id",
+        "medline pmid",
+        "accession number",
+        "pm",
+    ),
+    "pmcid": ("pmcid", "pmc id", "pmc"),
+    # 'article language': Embase.com (its 'Summary Language' is the abstract's)
+    "language": ("language", "la", "language of original document", "article language"),
+    "publication_types": (
+        "publication types",
+        "publication_types",
+        "publication type",
+        "document type",
+        "dt",
+        "pt",
+        "item type",
+    ),
+    "keywords": (
+        "keywords",
+        "author keywords",
+        "kw",
+        "de",
+        "manual tags",
+        "keywords.display_name",  # OpenAlex
+    ),
+    "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
+    "url": ("url", "link", "ur"),
+    # 'author addresses': Embase.com's, every author's (formats.embase_addresses), before its
+    # 'correspondence address' (CORRESPONDENCE below), the one author's an export may give alone
+    "affiliations": (
+        *("affiliations", "affiliation", "addresses", "c1"),
+        *("author addresses", "correspondence address"),
+    ),
+    # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
+    "publisher": ("publisher", "pu"),
+    "place": ("place published", "place of publication", "publisher city", "pi"),
+    "kind": ("record type", "entrytype"),  # 'ENTRYTYPE': BibTeX's, in CoLRev's CSV
+}
+# Web of Science's Early Access Year: a record published online before its issue has no
+# publication year (PY) yet, only this; used when the year column is empty
+EARLY_ACCESS_YEAR = "ey"
+# BibTeX's 'booktitle' (CoLRev's and bib-dedupe's CSVs keep BibTeX's field names): the name of
+# the proceedings (or book) an inproceedings/incollection entry appeared in. Such an entry has
+# no 'journal', so the proceedings' name is its venue; used only on a row whose journal is
+# empty, since in a book chapter with a journal too the journal is the venue
+BOOK_TITLE = "booktitle"
+# Web of Science's Group Authors (a trial's study group): kept in the author list, after the
+# persons, as the PubMed XML and MEDLINE readers keep a collective name
+GROUP_AUTHORS = "ca"
+# Web of Science's Author Full Names ('Nilsen, Ola'), preferred to its AU ('Nilsen, O') when a
+# record has them, as the plain-text reader (wos.py) does
+FULL_NAMES = "af"
+# first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
+# number otherwise
+PAGE_COLUMNS = {
+    # 'first page': Embase.com; 'biblio.…': OpenAlex
+    "start": ("page start", "start page", "first page", "bp", "sp", "biblio.first_page"),
+    # 'other pages': RefWorks' tab-delimited export (its end page, or an e-locator alone)
+    "end": ("page end", "end page", "last page", "ep", "biblio.last_page", "other pages"),
+    "article": ("art. no.", "article number", "ar"),
+    # EBSCOhost's CSV gives 'First Page' and 'Page Count' (11 pages from 924: 924-934), so the
+    # same article has the pages its RIS export gives (SP 924, EP 934). Not Web of Science's
+    # PG, a page count too: its BP and EP are always given with it
+    "count": ("page count",),
+}
+# links read only for the identifiers they name (formats.identifier_urls), not kept as the URL:
+# Embase.com's OpenURL to the library's link resolver, its CSV's only place for the DOI
+LINK_COLUMNS = ("open url link",)
+# Zotero keeps the identifiers it has no field for in an item's Extra, one 'Label: value' a line
+# ('PMID: 31000001', 'PMCID: PMC6000001': its PubMed import writes them so, and its BibTeX
+# export writes them as the 'pmid' and 'pmcid' fields); its CSV export writes the Extra column
+# with the line breaks as spaces (zotero/translators, CSV.js's replaceNewlinesWith). Read only
+# from a column named 'Extra' and only where the row has no PMID (or PMCID) column of its own.
+ZOTERO_EXTRA = "extra"
+_EXTRA_IDS = {
+    "pmid": re.compile(r"(?:^|\s)PMID:\s*(\d{1,8})(?!\S)"),
+    "pmcid": re.compile(r"(?:^|\s)PMCID:\s*(PMC\d+)(?!\S)"),
+}
+
+
+def fill_from_extra(kwargs: dict, row: list[str], extra: int | None) -> None:
+    """A row's PMID and PMCID from Zotero's Extra column, where the row gives none."""
+    if extra is None or extra >= len(row):
+        return
+    for field, pattern in _EXTRA_IDS.items():
+        if not kwargs.get(field) and (found := pattern.search(row[extra])):
+            kwargs[field] = found.group(1)
+
+
+def resolve_columns(
+    header: list[str], mapping: dict[str, str] | None, name: str, line: int = 1
+) -> dict[str, int]:
+    """field -> column index; raises when the title column cannot be found. ``line``: the
+    header's (2 after Excel's 'sep=' line)."""
+    known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
+    known.append(BOOK_TITLE)
+    duplicate_columns(header, [*known, *(mapping or {}).values()], name, line)
+    lower: dict[str, int] = {}
+    for i, h in enumerate(header):
+        lower.setdefault(h.strip().lower(), i)
+    columns: dict[str, int] = {}
+    for field, column in (mapping or {}).items():
+        if field not in ALIASES:
+            raise FormatError(
+                f"--map names an unknown field {field!r}",
+                where=name,
+                hint=f"fields: {', '.join(ALIASES)}",
+            )
+        if column.strip().lower() not in lower:
+            raise FormatError(
+                f"--map {field}={column!r}: no such column",
+                where=f"{name}:{line}",
+                hint=f"columns are: {listed(header, len(header))}",  # any may be the one
+            )
+        columns[field] = lower[column.strip().lower()]
+    for field, aliases in ALIASES.items():
+        if field in columns:
+            continue
+        for alias in aliases:
+            if alias in lower and lower[alias] not in columns.values():
+                columns[field] = lower[alias]
+                break
+    if "title" not in columns:
+        raise FormatError(
+            f"{NO_TITLE_COLUMN}: {listed([h for h in header if h.strip()], len(header))}",
+            where=f"{name}:{line}",
+            hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
+        )
+    return columns
+
+
+def names_title(cells: list[str], mapping: dict[str, str] | None) -> bool:
+    """Whether a row is a header: it names the title column (by --map, or by an alias)."""
+    wanted = {(mapping or {}).get("title", "").strip().lower()} - {""} or set(ALIASES["title"])
+    return any(c.strip().lower() in wanted for c in cells)
+
+
+def named(header: list[str], columns: dict[str, int], field: str) -> str:
+    """The name of the column read as ``field``, in lower case; '' when none is."""
+    return header[columns[field]].strip().lower() if field in columns else ""
+
+
+def column(header: list[str], name: str) -> int | None:
+    """The index of the column called ``name`` (any case), or None."""
+    return next((i for i, h in enumerate(header) if h.strip().lower() == name), None)
+
+
+def page_columns_of(header: list[str], columns: dict[str, int]) -> dict[str, int]:
+    """Columns of first page, last page and article number, when there is no pages column."""
+    if "pages" in columns:
+        return {}
+    lower = {h.strip().lower(): i for i, h in enumerate(header)}
+    found = {}
+    for part, aliases in PAGE_COLUMNS.items():
+        index = next((lower[a] for a in aliases if a in lower), None)
+        if index is not None:
+            found[part] = index
+    return found
+
+
+def pages_of(row: list[str], page_columns: dict[str, int]) -> str:
+    cell = {part: (row[i].strip() if i < len(row) else "") for part, i in page_columns.items()}
+    first, last = cell.get("start", ""), cell.get("end", "")
+    count = cell.get("count", "")
+    if first.isdigit() and not last and count.isdigit() and int(count) > 1:
+        last = str(int(first) + int(count) - 1)
+    if first:
+        return f"{first}-{last}" if last and last != first else first
+    # no first page: the article number, else the one page given (RefWorks: 'e0144626')
+    return cell.get("article", "") or last
+
+
+@dataclass(frozen=True)
+class OwnColumns:
+    """The columns of a header read for a field of their own, beside those of :data:`ALIASES`
+    (their indexes, None where the header has none)."""
+
+    pages: dict[str, int]  # first and last page, article number, page count (pages_of)
+    early_year: int | None  # Web of Science's EY: its header only, like the two below
+    group_authors: int | None
+    full_names: int | None
+    book_title: int | None
+    extra: int | None  # Zotero's Extra
+
+    @classmethod
+    def of(cls, header: list[str], columns: dict[str, int], wos: bool) -> OwnColumns:
+        """Those of ``header``, whose :func:`resolve_columns` are ``columns``; ``wos``: in Web
+        of Science's own header (its tags, PT first) only: elsewhere a column 'CA' or 'EY' may
+        mean anything."""
+        early, group, full = (
+            column(header, tag) if wos else None
+            for tag in (EARLY_ACCESS_YEAR, GROUP_AUTHORS, FULL_NAMES)
+        )
+        book = column(header, BOOK_TITLE)
+        if book is not None and columns.get("journal") == book:
+            book = None  # mapped as the journal with --map
+        pages = page_columns_of(header, columns)
+        return cls(pages, early, group, full, book, column(header, ZOTERO_EXTRA))
+
+    def fill(self, kwargs: dict, row: list[str]) -> None:
+        """A row's fields (``kwargs``, as read from :data:`ALIASES`' columns) from these."""
+        if self.pages:
+            kwargs["pages"] = pages_of(row, self.pages)
+        if not kwargs.get("year") and self.early_year is not None and self.early_year < len(row):
+            kwargs["year"] = row[self.early_year].strip()
+        _fill_from_columns(kwargs, row, self.book_title, self.full_names, self.group_authors)
+        fill_from_extra(kwargs, row, self.extra)
+
+
+def _fill_from_columns(
+    kwargs: dict,
+    row: list[str],
+    book_title: int | None,
+    full_names: int | None,
+    group_authors: int | None,
+) -> None:
+    """A row's fields from the columns that stand in for another: a chapter's book title as its
+    journal where no journal is given, Web of Science's full names (AF) for the authors, and its
+    group authors (CA) after the persons."""
+    if not kwargs.get("journal") and book_title is not None and book_title < len(row):
+        kwargs["journal"] = restore(row[book_title].strip())
+    if full_names is not None and full_names < len(row) and row[full_names].strip():
+        kwargs["authors"] = split_list("authors", row[full_names])
+    if group_authors is not None and group_authors < len(row):
+        groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
+        kwargs["authors"] = [*kwargs.get("authors", []), *groups]
