@@ -52,6 +52,18 @@ def test_inside_a_larger_query_the_term_is_its_words_kept_in_a_group(
     assert not [m for m in notes if "kept it in the query as written" in m]
 
 
+def test_a_term_written_as_the_word_left_out_is_still_said_to_be_kept(
+    server: EutilsServer,
+) -> None:
+    """The word left out of one term and a term of its own with the same text, which the
+    server keeps (q44g): each is named, and the kept one still has its note."""
+    reply = esearch(server, term="sick zzqqx leave[tiab] AND zzqqx")
+    assert reply["Count"] == "0"
+    assert reply["ErrorList"]["PhraseNotFound"] == ["zzqqx", "zzqqx"]
+    notes = reply["WarningList"]["OutputMessage"]
+    assert [m for m in notes if m.startswith("zzqqx found nothing; the local server kept it")]
+
+
 def test_the_stopwords_between_its_words_are_ignored(server: EutilsServer) -> None:
     """es.um.asio's title search: PhraseIgnored ``the``, ``and``, ``in``."""
     reply = esearch(server, term="the sick of zzqqx leave[tiab]", retmax="9999")
