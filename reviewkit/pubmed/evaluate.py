@@ -127,9 +127,12 @@ class Evaluator:
         if out.left_out:  # translated as searched, without the words left out (text_search)
             out.translation = translate(node, split=out.left_out)
         split_alone = isinstance(node, Term) and node in out.left_out  # its rest found nothing
+        named = list(out.not_found)  # the terms kept, found nothing: each word left out once
+        for word in out.dropped:  # (a term of its own may have the word's text: still kept)
+            named.remove(word)
         translation, note = not_found_reply(
             node,
-            [t for t in out.not_found if t not in out.dropped],
+            named,
             nothing=hits is not None and not hits and not split_alone,
             quoted=quoted,
         )

@@ -67,23 +67,21 @@ MESSAGE_NOTES = {  # what a kind means for the search, said after its name
 
 
 def left_out(messages: list[Message], translation: str) -> list[Message]:
-    """The words of ``messages``' PhraseNotFound that PubMed searched without: named bare (no
-    tag) and absent from its QueryTranslation. Every recorded reply naming a word so left it
+    """The words of ``messages``' PhraseNotFound that PubMed searched without: their words (a
+    tag aside) absent from its QueryTranslation. Every recorded reply naming a word so left it
     out and searched the rest: ``Charles-rawlins J[au]`` -> ``J[au]``, PhraseNotFound
-    ``Charles-rawlins`` (ReCiter #282); es.um.asio's title search (``'Homo``). A term PubMed kept,
-    finding nothing, is in its translation: ``(abcXYZ[All Fields])`` (esearch8),
-    ``(nonjournal[journal] AND nonyear[date])`` (biogo/ncbi). No translation: no rest searched.
-    An apostrophe counts as a space (the index splits there: ``"alzheimer s"[All Fields]``)."""
+    ``Charles-rawlins`` (ReCiter #282); es.um.asio's title search (``'Homo``); Entrez in 2002
+    named such a word with a tag, ``aswfgh[All Fields]`` of ``cancer and aswfgh``, its count
+    cancer's (Biopython's old Bio.EUtils tests). A term PubMed kept, finding nothing, is in its
+    translation: ``(abcXYZ[All Fields])`` (esearch8), ``(nonjournal[journal] AND
+    nonyear[date])`` (biogo/ncbi), a quoted phrase's words (``qwertyu[All Fields]`` in
+    ``"qwertyu pijngq"[All Fields]``, 2002). No translation: no rest searched. An apostrophe
+    counts as a space (the index splits there: ``"alzheimer s"[All Fields]``)."""
     written_out = _APOSTROPHE.sub(" ", translation)
     out = []
     for m in messages:
-        word = " ".join(_APOSTROPHE.sub(" ", m.text).split())
-        if (
-            m.kind != "PhraseNotFound"
-            or not word
-            or m.text.endswith("]")
-            or not translation.strip()
-        ):
+        word = " ".join(_APOSTROPHE.sub(" ", _TAG.sub("", m.text)).split())
+        if m.kind != "PhraseNotFound" or not word or not translation.strip():
             continue
         if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", written_out, re.I):
             out.append(Message(LEFT_OUT, m.text))
@@ -91,6 +89,7 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
 
 
 _APOSTROPHE = re.compile("['\u2019]")
+_TAG = re.compile(r"\[[^\[\]]*\]$")  # a trailing [field], as NCBI may name a term
 
 
 def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -52,6 +52,18 @@ def test_inside_a_larger_query_the_term_is_its_words_kept_in_a_group(
     assert not [m for m in notes if "kept it in the query as written" in m]
 
 
+def test_a_term_written_as_the_word_left_out_is_still_said_to_be_kept(
+    server: EutilsServer,
+) -> None:
+    """The word left out of one term and a term of its own with the same text, which the
+    server keeps (q44g): each is named, and the kept one still has its note."""
+    reply = esearch(server, term="sick zzqqx leave[tiab] AND zzqqx")
+    assert reply["Count"] == "0"
+    assert reply["ErrorList"]["PhraseNotFound"] == ["zzqqx", "zzqqx"]
+    notes = reply["WarningList"]["OutputMessage"]
+    assert [m for m in notes if m.startswith("zzqqx found nothing; the local server kept it")]
+
+
 def test_the_stopwords_between_its_words_are_ignored(server: EutilsServer) -> None:
     """es.um.asio's title search: PhraseIgnored ``the``, ``and``, ``in``."""
     reply = esearch(server, term="the sick of zzqqx leave[tiab]", retmax="9999")
@@ -135,6 +147,57 @@ def test_the_client_says_a_word_pubmed_left_out_of_its_reply(
         server = Replay(lambda _endpoint, _params, body=body: body)
         try:
             out = search_test(server.base_url, f"{word} J[au]", capsys)
+        finally:
+            server.close()
+        assert f"not found (E-utilities PhraseNotFound): {word}\n" in out
+        assert (f"{LEFT_OUT}{word}\n" in out) is left
+
+
+# Entrez's replies of 2002 kept by Biopython's old Bio.EUtils tests (Tests/test_EUtils.py), whose
+# DTD (eSearch_020511) had no QueryTranslation: `cancer and aswfgh` counted 1,456,738, its
+# TranslationStack cancer's terms alone, the word left out named with a tag; `dalke OR
+# ("qwertyu pijngq")` named the quoted phrase's words, the phrase kept. SYNTHESISED: each
+# with the QueryTranslation its TranslationStack reads as (that test module's own reading).
+EUTILS_2002 = (
+    (
+        b"<eSearchResult><Count>1456738</Count><RetMax>0</RetMax><RetStart>0</RetStart><IdList/>"
+        b'<QueryTranslation>("neoplasms"[MeSH Terms] OR cancer[Text Word])</QueryTranslation>'
+        b"<ErrorList><PhraseNotFound>aswfgh[All Fields]</PhraseNotFound></ErrorList><WarningList>"
+        b"<PhraseIgnored>and</PhraseIgnored></WarningList></eSearchResult>",
+        "aswfgh[All Fields]",
+        True,
+    ),
+    (
+        b"<eSearchResult><Count>30</Count><RetMax>0</RetMax><RetStart>0</RetStart><IdList/>"
+        b'<QueryTranslation>(dalke[All Fields] OR "qwertyu pijngq"[All Fields])</QueryTranslation>'
+        b"<ErrorList><PhraseNotFound>qwertyu[All Fields]</PhraseNotFound><PhraseNotFound>pijngq"
+        b"[All Fields]</PhraseNotFound></ErrorList><WarningList><QuotedPhraseNotFound>"
+        b'"qwertyu pijngq"[All Fields]</QuotedPhraseNotFound></WarningList></eSearchResult>',
+        "qwertyu[All Fields]",
+        False,
+    ),
+)
+
+
+def test_the_client_says_a_word_left_out_that_ncbi_named_with_a_tag(
+    capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word named with a tag is read by its words: left out when they are not in the
+    translation (2002's ``aswfgh[All Fields]``), kept when they are (a quoted phrase's word,
+    and biogo/ncbi's ``(nonjournal[journal] AND nonyear[date])``, 2013)."""
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    head = recorded("esearch8.xml").split(b"<eSearchResult>")[0]
+    biogo = (
+        b"<eSearchResult><Count>0</Count><RetMax>0</RetMax><RetStart>0</RetStart><IdList/>"
+        b"<TranslationSet/><QueryTranslation>(nonjournal[journal] AND nonyear[date])"
+        b"</QueryTranslation><ErrorList><PhraseNotFound>nonjournal[journal]</PhraseNotFound>"
+        b"<PhraseNotFound>nonyear[date]</PhraseNotFound></ErrorList><WarningList><OutputMessage>"
+        b"No items found.</OutputMessage></WarningList></eSearchResult>"
+    )
+    for body, word, left in (*EUTILS_2002, (biogo, "nonyear[date]", False)):
+        server = Replay(lambda _endpoint, _params, body=head + body: body)
+        try:
+            out = search_test(server.base_url, "cancer and aswfgh", capsys)
         finally:
             server.close()
         assert f"not found (E-utilities PhraseNotFound): {word}\n" in out
