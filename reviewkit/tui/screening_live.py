@@ -278,7 +278,8 @@ class KeepsUp:
         """The order line once nothing waits for me here: 'Queue done: every record here has
         your decision · next: …' (the work-left words the command prints on closing), read
         again after each of my entries and change of the queue, and after an entry at a later
-        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second.
+        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second,
+        ranking on or off, so a line read while the database was busy is read again.
         (A vote can make a conflict: the same count of decisions after an undo and a vote
         kept the line before them.)"""
         key = (self.queue.done, len(self.queue.studies), self.last_committed)
