@@ -38,6 +38,7 @@ from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
+    DONE_ROWS,
     NOTHING_HERE,
     ORDER_POLL_S,
     KeepsUp,
@@ -69,12 +70,12 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     DEFAULT_CSS = (
         STATUS_CSS
-        + """
-    #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
-    #mine { max-height: 6; padding: 0 1; }
-    #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { padding: 0 1; color: $warning; }
+        + f"""
+    #rank {{ height: auto; max-height: 2; padding: 0 1; color: $text-muted; }}
+    #rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
+    #mine {{ max-height: 6; padding: 0 1; }}
+    #reasons {{ height: auto; border-top: solid $primary; padding: 0 1; }}
+    #message {{ padding: 0 1; color: $warning; }}
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))

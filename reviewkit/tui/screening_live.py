@@ -28,8 +28,10 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.screening.log_marks import EntriesAt
 from reviewkit.screening.rules import stage_names
 from reviewkit.screening.work_left import work_left
+from reviewkit.tui.short_paths import fit_folder
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
     from textual.timer import Timer
 
     from reviewkit.ranking.queue import QueueRanker
@@ -39,6 +41,7 @@ ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen 
 NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
 ALL_MINE = "every record here has your decision"
 NEXT_AT_TOP = "next: see 'Queue done' at the top"  # the done line (:meth:`said_done`)
+DONE_ROWS = 5  # the rows the done line may take ('Queue done · next: …' with its commands)
 
 
 def none_left_words(pos: int | None) -> str:
@@ -76,6 +79,7 @@ class KeepsUp:
     message: str
     _order_wait: Timer | None
     current: int | None  # the study shown (a property of the screen)
+    size: Size  # the screen's (a Textual Screen's)
     say: Callable[[str], None]
 
     # how often an open screen looks for others' changes (a search rerun or import, a dedup
@@ -294,7 +298,12 @@ class KeepsUp:
             steps = status.where_next(q.project, q.reviewer, q.stage)  # "" when busy
             line = self.nothing_left(f"Queue done: {ALL_MINE}", steps)
             self._done_line = (key if steps else None, line)  # busy: read again at the next look
-        return self._done_line[1]
+        # a long project folder, named in each command, took the line past its rows (the
+        # second command cut): shortened there as far as the line needs, at this width; the
+        # line printed when the screen closes names it whole
+        width = self.size.width - 2  # inside the padding
+        line = self._done_line[1]
+        return fit_folder(line, self.queue.project.folder, width, DONE_ROWS) if width > 0 else line
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""

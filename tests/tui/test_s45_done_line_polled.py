@@ -37,12 +37,10 @@ def test_a_done_line_read_while_busy_is_read_again_with_ranking_off(team, monkey
         async with app.run_test(size=(80, 24)) as pilot:
             monkeypatch.setattr(status, "work_left", busy_once)
             await pilot.press("i")  # maria's last record: the done line, read while busy
-            await pilot.pause()
-            rows["busy"] = shown(app, "#rank")
             await until(pilot, lambda: "next:" in shown(app, "#rank"), "the line read again")
             rows["after"] = shown(app, "#rank")
             await pilot.press("q")
 
     asyncio.run(go())
-    assert rows["busy"] == "Queue done: every record here has your decision", rows
+    assert len(calls) >= 2, calls  # the first read refused (busy), the line read again
     assert "next: title-abstract: 3 records for another reviewer" in rows["after"], rows
