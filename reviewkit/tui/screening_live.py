@@ -68,6 +68,7 @@ class KeepsUp:
     pos: int | None
     last_committed: str | None
     _done_line: tuple[tuple[int, int, str | None] | None, str] = (None, "")  # its key, the line
+    _done_fitted: tuple[tuple[str, int] | None, str] = (None, "")  # its line and width, fitted
     _later: EntriesAt | None = None  # the entries at the stages after this one (later_came)
     _later_seen = -1  # their count at the last look or done line read (-1: not yet, or busy)
     excluding: bool
@@ -301,9 +302,12 @@ class KeepsUp:
         # a long project folder, named in each command, took the line past its rows (the
         # second command cut): shortened there as far as the line needs, at this width; the
         # line printed when the screen closes names it whole
-        width = self.size.width - 2  # inside the padding
-        line = self._done_line[1]
-        return fit_folder(line, self.queue.project.folder, width, DONE_ROWS) if width > 0 else line
+        # (each fitting wraps the line a few times, some ms: kept for the line and width)
+        width, line = self.size.width - 2, self._done_line[1]  # inside the padding
+        if self._done_fitted[0] != (line, width):
+            fitted = fit_folder(line, self.queue.project.folder, width, DONE_ROWS)
+            self._done_fitted = ((line, width), fitted if width > 0 else line)
+        return self._done_fitted[1]
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""

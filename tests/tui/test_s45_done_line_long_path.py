@@ -48,7 +48,12 @@ def _done_rows(project, size: tuple[int, int]) -> tuple[str, str]:  # noqa: ANN0
         app = ReviewkitApp(screen, keymap={})
         async with app.run_test(size=size) as pilot:
             await pilot.press("i")
-            await until(pilot, lambda: "full-text" in shown(app, "#rank"), "the done line")
+
+            def whole() -> bool:  # the done line, all of it in view (laid out)
+                line = screen.rank_text
+                return "full-text" in line and unwrapped(shown(app, "#rank")) == unwrapped(line)
+
+            await until(pilot, whole, "the whole done line in view")
             rows["shown"], rows["line"] = shown(app, "#rank"), screen.rank_text
             await pilot.press("q")
 
@@ -61,7 +66,7 @@ def test_a_long_project_folder_is_shortened_so_the_done_line_fits_its_rows(tmp_p
     project = _project_in(folder)
     try:
         seen, line = _done_rows(project, (80, 24))
-        assert unwrapped(seen) == unwrapped(line), (seen, line)  # the whole line in view
+        assert unwrapped(seen) == unwrapped(line), (seen, line)  # (as whole() waited for)
         assert line.endswith(f"{folder.name})") and "/…/" in line, line  # its name kept
         assert "1 conflict for a lead (reviewkit conflicts --project" in line, line
         assert str(folder) not in line, line
