@@ -90,41 +90,44 @@ class RankStatus:
         """The includes left (and any stopping advice), then the order's source (random /
         model, trained when): one line. The estimate goes first: it is what a reviewer
         watches. With ``width`` (the columns the line has): one row while it fits, else a row
-        for each part (the order's counts then in full words), packed at its ' · ' so that no
-        phrase breaks across rows: a three-digit estimate had pushed the order onto a second
-        row mid-phrase ('… 2/5' | 'incl+unc, 1/5 excl'), as a real review's first votes do."""
+        for each part (the order's counts then in full words, the stop advice short where
+        needed), packed at its ' · ' so that no phrase breaks across rows: a three-digit
+        estimate had pushed the order onto a second row mid-phrase ('… 2/5' | 'incl+unc, 1/5
+        excl'), as a real review's first votes do."""
         if self.source == "failed":
             return f"Order: random (ranking failed: {self.error})"
         line = " · ".join(self._parts(full=False))
         if width is None or len(line) <= width:
             return line
-        rows: list[str] = []
-        for part in self._parts(full=True):
-            if rows and len(rows[-1]) + 3 + len(part) <= width:
-                rows[-1] += f" · {part}"
-            else:
-                rows.append(part)
-        # a row more than the line wrapped (the record keeps it): the stop advice beside a
-        # model, 3 rows packed and 2 wrapped at 78 columns; a part wider than the row wraps
-        # itself (the order in words, 66 characters, on a 60-column terminal: 3 rows, the
-        # line's end cut by the line's room of two, where the line wrapped takes two)
-        if sum(_rows(row, width) for row in rows) > _rows(line, width):
-            return line
-        return "\n".join(rows)
+        # a row for each part, packed at its ' · ': the order's counts in words, then the stop
+        # advice short ('May stop: recall ≥ 95% (p = …)'), which fits beside an estimate of up
+        # to four digits (a large review's: 2,000 includes, 95% found, leaves 100), then the
+        # counts short too; the first that takes no more rows than the line wrapped (the
+        # record keeps the rest). Else the line wraps: on a narrow terminal a part wider than
+        # the row wraps itself (the order in words, 66 characters, at 60 columns)
+        for full, short in ((True, False), (True, True), (False, True)):
+            rows = _packed(self._parts(full=full, short=short), width)
+            if sum(_rows(row, width) for row in rows) <= _rows(line, width):
+                return "\n".join(rows)
+        return line
 
-    def _parts(self, *, full: bool) -> list[str]:
+    def _parts(self, *, full: bool, short: bool = False) -> list[str]:
         """The line's parts: includes left, any stopping advice, the order. ``full``: the
-        ready rule's counts in words ('include or uncertain'), for a row of their own."""
+        ready rule's counts in words ('include or uncertain'), for a row of their own;
+        ``short``: the advice in its short words."""
         parts = [self._left()]
         if self.advice is not None and self.advice.stop:
             # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here.
             # '(p = …)', not '(test p = …)': beside an estimate of up to two digits the advice
             # then fits the first row at 80 columns and the order the second (it wrapped
-            # mid-phrase); a p value under 0.001 is said so, as papers report one, not '0.000'
-            p = self.advice.p_value
+            # mid-phrase); a p value under 0.001 is said so, as papers report one, not '0.000'.
+            # The short words say the test's reading: recall below the target is rejected at p
+            p, target = self.advice.p_value, f"{self.advice.target_recall:.0%}"
+            said = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
             parts.append(
-                f"You may stop: {self.advice.target_recall:.0%} recall reached"
-                f" ({'p < 0.001' if p < 0.001 else f'p = {p:.3f}'})"
+                f"May stop: recall ≥ {target} ({said})"
+                if short
+                else f"You may stop: {target} recall reached ({said})"
             )
         return [*parts, self._order(full=full)]
 
@@ -169,6 +172,17 @@ class RankStatus:
             )
         kind = "protocol terms" if self.source == "protocol" else "random"
         return f"Order: {kind} (training the first model…)"
+
+
+def _packed(parts: list[str], width: int) -> list[str]:
+    """``parts`` joined at ' · ' into rows of ``width`` columns, a part never split."""
+    rows: list[str] = []
+    for part in parts:
+        if rows and len(rows[-1]) + 3 + len(part) <= width:
+            rows[-1] += f" · {part}"
+        else:
+            rows.append(part)
+    return rows
 
 
 def _rows(text: str, width: int) -> int:

@@ -99,7 +99,7 @@ class ConfirmScreen(
         STATUS_CSS
         + """
     #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
-    #labels { height: auto; border-top: solid $primary; padding: 0 1; }
+    #labels { height: auto; border-top: solid $primary; padding: 0 1; border-title-align: left; }
     #message { padding: 0 1; color: $warning; }
     """
     )
@@ -329,9 +329,9 @@ class ConfirmScreen(
         self._shown_study = rid
         if self.ticking and self._ticks_of != rid:
             self._start_ticks(rid, done.get(rid, []))
-        self.query_one("#labels", Static).update(
-            self.labels_text(rid, scores, rules, done.get(rid, []))
-        )
+        labels = self.query_one("#labels", Static)
+        labels.border_title = self.labels_title()
+        labels.update(self.labels_text(rid, scores, rules, done.get(rid, [])))
         model_on = not self.why_no_model()
         if model_on != self._model_key_on:  # the footer is rebuilt only when m turns on or off
             self._model_key_on = model_on

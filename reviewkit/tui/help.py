@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from rich.console import Group
 from rich.markup import escape
@@ -28,6 +26,7 @@ from reviewkit.tui.actions import (
     key_name,
 )
 from reviewkit.tui.footer import KeysFreeingFooter
+from reviewkit.tui.short_paths import home_shortened
 from reviewkit.tui.widgets import more_to_page, scroll_page
 
 HELP_ACTIONS = (
@@ -181,8 +180,4 @@ def _keymap_named() -> str:
     path = settings.keymap_file()
     if path is None:  # no home folder: only $REVIEWKIT_KEYS can name one
         return "a file named by REVIEWKIT_KEYS"
-    try:
-        shown = f"~{os.sep}{path.relative_to(Path.home())}"  # the same words on every machine
-    except (ValueError, RuntimeError):  # elsewhere, or no home folder
-        shown = str(path)
-    return escape(shown)
+    return escape(home_shortened(path))  # the same words on every machine

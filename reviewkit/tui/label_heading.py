@@ -1,61 +1,62 @@
-"""The confirm screen's heading over its label rows: what a label's key does, what the marks
-mean and what the figure after a label is, in the longest words that fit the width, naming the
-keys in force."""
+"""The confirm screen's heading over its label rows, in the longest words that fit the width:
+its border's title says what a label's key does (naming the keys in force), the line under it
+what the marks mean and what the figure after a label is."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 
-# The labels' heading: what a number key does, what the marks mean and what the figure after a
-# label's name is (its rule score: without a word for it rows read "Mental health 2" and nothing
-# said what the 2 was), longest first; the first that fits the width is shown. The whole words
-# took 113 columns and wrapped onto a second line at 80 (one label row fewer in view); naming
-# the score takes 95 at the least, so at 80 columns (78 for #labels) the shortest, without it,
-# is shown, and the ? help and the README say what the figure is.
-_SCORE = "; figure: rule score)"
-_HEADINGS = {
-    False: (
-        "Labels (a number key confirms; R = rules, S = confirmed on another report of the study,"
-        " M = model, ✓ = confirmed; the figure after a label is its rule score)",
-        "Labels (a number key confirms; R rules, S another report, M model, ✓ confirmed; the"
-        " figure: its rule score)",
-        "Labels (a number confirms; R rules, S another report, M model, ✓ confirmed" + _SCORE,
-        "Labels (a number key confirms; R rules, S another report, M model, ✓ confirmed)",
-        "Labels (a number confirms; R rules, S another report, M model, ✓ confirmed)",
-    ),
+# What a label's key does, on the border over the rows (a row of its own that held nothing).
+# With the keys' words there, the line under it has the room to say both what the marks are
+# and what the figure after a label's name is (its rule score: without a word for it rows read
+# "Mental health 2" and nothing said what the 2 was): in one line of 78 columns (80 less the
+# padding) they had taken 95 at the least, so at 80 columns the figure went unnamed.
+_TITLES = {
+    False: ("Labels (a number key confirms)",),
     True: (
-        "Labels (toggle with the number keys, Enter confirms; R = rules, S = confirmed on"
-        " another report of the study, M = model, ✓ = confirmed; the figure after a label is"
-        " its rule score)",
-        "Labels (number keys toggle, Enter confirms; R rules, S another report, M model,"
-        " ✓ confirmed" + _SCORE,
-        "Labels (toggle, then Enter; R rules, S another report, M model, ✓ confirmed" + _SCORE,
-        "Labels (number keys toggle, Enter confirms; R rules, S another report, M model,"
-        " ✓ confirmed)",
-        "Labels (toggle, then Enter; R rules, S another report, M model, ✓ confirmed)",
+        "Labels (toggle with the number keys, Enter confirms)",
+        "Labels (number keys toggle, Enter confirms)",
     ),
 }
+# the marks and the figure, longest first: the first that fits the width is shown
+_HEADINGS = (
+    "Marks: R = rules, S = confirmed on another report of the study, M = model, ✓ = confirmed;"
+    " the figure after a label is its rule score",
+    "Marks: R rules, S another report, M model, ✓ confirmed; the figure after a label is its"
+    " rule score",
+    "Marks: R rules, S another report, M model, ✓ confirmed; figure: rule score",  # 75: at 80
+    "R rules, S other report, M model, ✓ confirmed; figure: rule score",
+    "R rules, S other report, M model, ✓ confirmed",
+)
+TITLE_MARGIN = 4  # the border's columns a title leaves: a corner and a space each side
 
 
-def heading(multi_label: bool, width: int, keys: list[str], accept: str = "Enter") -> str:
-    """The labels' heading that fits ``width`` columns (the shortest when none does), naming
-    the keys in force: with label ``keys`` other than digits (a keymap moved them) it speaks of
-    each label's key, and it names the accept key as the keymap has it."""
-    headings = _HEADINGS[multi_label]
+def title(multi_label: bool, width: int, keys: list[str], accept: str = "Enter") -> str:
+    """The border's title over the label rows that fits ``width`` columns (the shortest when
+    none does): what a label's key does, naming the keys in force: with label ``keys`` other
+    than digits (a keymap moved them) it speaks of each label's key, and it names the accept
+    key as the keymap has it."""
+    titles = _TITLES[multi_label]
     if not all(k.isdigit() for k in keys):
-        headings = tuple(_by_label_keys(h) for h in headings)
+        titles = tuple(_by_label_keys(t) for t in titles)
     if accept != "Enter":
-        headings = tuple(h.replace("Enter", accept) for h in headings)
-    return next((h for h in headings if cell_len(h) <= width), headings[-1])
+        titles = tuple(t.replace("Enter", accept) for t in titles)
+    room = width - TITLE_MARGIN
+    return next((t for t in titles if cell_len(t) <= room), titles[-1])
 
 
-def _by_label_keys(heading: str) -> str:
-    """A heading's words for number keys, said of the keys shown beside the labels instead."""
+def heading(width: int) -> str:
+    """The line under the title that fits ``width`` columns (the shortest when none does):
+    what the marks mean and what the figure after a label is."""
+    return next((h for h in _HEADINGS if cell_len(h) <= width), _HEADINGS[-1])
+
+
+def _by_label_keys(title: str) -> str:
+    """A title's words for number keys, said of the keys shown beside the labels instead."""
     for number, keyed in (
         ("a number key confirms", "a label's key confirms"),
-        ("a number confirms", "a label's key confirms"),
         ("toggle with the number keys", "toggle with the labels' keys"),
         ("number keys toggle", "the keys toggle"),
     ):
-        heading = heading.replace(number, keyed)
-    return heading
+        title = title.replace(number, keyed)
+    return title

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.markup import escape
 
 from reviewkit import classify
 from reviewkit.text_width import pad
 from reviewkit.tui.actions import screen_key
 from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
 from reviewkit.tui.label_heading import heading as _heading
+from reviewkit.tui.label_heading import title as _title
 
 
 class LabelRows:
@@ -31,8 +33,7 @@ class LabelRows:
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         keys = self._keys_in_force()
-        heading = _heading(self.ticking, self._label_width(), keys, self._accept_key())
-        out = Text(heading + "\n", style="bold")
+        out = Text(_heading(self._label_width()) + "\n", style="bold")
         rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
         key_width = max(len(k) for k in keys)
         for key, lab in rows:
@@ -68,10 +69,16 @@ class LabelRows:
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
+    def labels_title(self) -> str:
+        """The title on the border over the label rows: what a label's key does, in the
+        longest words that fit, naming the keys in force (:mod:`.label_heading`)."""
+        keys = self._keys_in_force()
+        return escape(_title(self.ticking, self.app.size.width, keys, self._accept_key()))
+
     def help_notes(self) -> tuple[str, str]:
-        """What the rows' marks and figure are, for the ? help: the heading names the figure
-        only from 95 columns on (:mod:`reviewkit.tui.label_heading`), and a row's "Mental
-        health 2" said nothing of what the 2 was. The threshold is the scheme's own."""
+        """What the rows' marks and figure are, for the ? help, in whole sentences: the heading
+        names them in a few words (:mod:`reviewkit.tui.label_heading`), and a row's "Mental
+        health 2" had said nothing of what the 2 was. The threshold is the scheme's own."""
         scheme = self.scheme
         which = (
             "every label whose score reaches"

@@ -38,6 +38,7 @@ from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
+    DONE_ROWS,
     NOTHING_HERE,
     ORDER_POLL_S,
     KeepsUp,
@@ -69,12 +70,12 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     DEFAULT_CSS = (
         STATUS_CSS
-        + """
-    #rank { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    #rank.done { max-height: 5; }  /* 'Queue done · next: …' with its commands, whole */
-    #mine { max-height: 6; padding: 0 1; }
-    #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { padding: 0 1; color: $warning; }
+        + f"""
+    #rank {{ height: auto; max-height: 2; padding: 0 1; color: $text-muted; }}
+    #rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
+    #mine {{ max-height: 6; padding: 0 1; }}
+    #reasons {{ height: auto; border-top: solid $primary; padding: 0 1; }}
+    #message {{ padding: 0 1; color: $warning; }}
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))
@@ -162,6 +163,10 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         if not self.ordering and not self.queue.studies:  # none here at all: where work waits
             self.say(self.nothing_left(""))  # (reopened done, the order line says it: done_line)
         self.set_interval(self.CHANGES_S, self.look_for_changes)
+        # the order line, polled with ranking on or off: the ranker's status, and a done line
+        # read while the database was busy (no next steps) is read again at the next poll;
+        # with ranking off it had stayed so until the queue changed
+        self.set_interval(self.RANK_POLL_S, self.render_rank)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
             # (the screen's) thread within 1 ms instead of the default 5 ms
@@ -169,7 +174,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             self.call_after_refresh(
                 self.ranking.start
             )  # texts and features load after the first screen
-            self.set_interval(self.RANK_POLL_S, self.render_rank)
             if self.ordering:
                 self._order_wait = self.set_interval(ORDER_POLL_S, self.take_first_order)
 

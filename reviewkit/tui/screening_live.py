@@ -28,8 +28,10 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.screening.log_marks import EntriesAt
 from reviewkit.screening.rules import stage_names
 from reviewkit.screening.work_left import work_left
+from reviewkit.tui.short_paths import fit_folder
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
     from textual.timer import Timer
 
     from reviewkit.ranking.queue import QueueRanker
@@ -39,6 +41,7 @@ ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen 
 NOTHING_HERE = "nothing to screen at this stage for you"  # no record in my queue (pos None)
 ALL_MINE = "every record here has your decision"
 NEXT_AT_TOP = "next: see 'Queue done' at the top"  # the done line (:meth:`said_done`)
+DONE_ROWS = 5  # the rows the done line may take ('Queue done · next: …' with its commands)
 
 
 def none_left_words(pos: int | None) -> str:
@@ -65,6 +68,7 @@ class KeepsUp:
     pos: int | None
     last_committed: str | None
     _done_line: tuple[tuple[int, int, str | None] | None, str] = (None, "")  # its key, the line
+    _done_fitted: tuple[tuple[str, int] | None, str] = (None, "")  # its line and width, fitted
     _later: EntriesAt | None = None  # the entries at the stages after this one (later_came)
     _later_seen = -1  # their count at the last look or done line read (-1: not yet, or busy)
     excluding: bool
@@ -76,6 +80,7 @@ class KeepsUp:
     message: str
     _order_wait: Timer | None
     current: int | None  # the study shown (a property of the screen)
+    size: Size  # the screen's (a Textual Screen's)
     say: Callable[[str], None]
 
     # how often an open screen looks for others' changes (a search rerun or import, a dedup
@@ -278,7 +283,8 @@ class KeepsUp:
         """The order line once nothing waits for me here: 'Queue done: every record here has
         your decision · next: …' (the work-left words the command prints on closing), read
         again after each of my entries and change of the queue, and after an entry at a later
-        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second.
+        stage (:meth:`later_came`, at the timer's look): the line is polled twice a second,
+        ranking on or off, so a line read while the database was busy is read again.
         (A vote can make a conflict: the same count of decisions after an undo and a vote
         kept the line before them.)"""
         key = (self.queue.done, len(self.queue.studies), self.last_committed)
@@ -293,7 +299,15 @@ class KeepsUp:
             steps = status.where_next(q.project, q.reviewer, q.stage)  # "" when busy
             line = self.nothing_left(f"Queue done: {ALL_MINE}", steps)
             self._done_line = (key if steps else None, line)  # busy: read again at the next look
-        return self._done_line[1]
+        # a long project folder, named in each command, took the line past its rows (the
+        # second command cut): shortened there as far as the line needs, at this width; the
+        # line printed when the screen closes names it whole
+        # (each fitting wraps the line a few times, some ms: kept for the line and width)
+        width, line = self.size.width - 2, self._done_line[1]  # inside the padding
+        if self._done_fitted[0] != (line, width):
+            fitted = fit_folder(line, self.queue.project.folder, width, DONE_ROWS)
+            self._done_fitted = ((line, width), fitted if width > 0 else line)
+        return self._done_fitted[1]
 
     def _steps(self) -> str:
         """Where work waits now, as 'next: …' words (:mod:`work_left`), or ""."""

@@ -20,9 +20,9 @@ def test_label_rows_name_the_keys_in_force(b_included) -> None:
             widget = app.screen.query_one("#labels")
             shown = [widget.render_line(y).text.strip() for y in range(widget.size.height)]
             await pilot.press("q")
-        return [r for r in shown if r]
+        return [str(widget.border_title), *(r for r in shown if r)]  # the title: what keys do
 
-    heading, first, *_, last = asyncio.run(rows())
-    assert "number" not in heading and "a label's key confirms" in heading, heading
+    title, heading, first, *_, last = asyncio.run(rows())
+    assert "number" not in title + heading and "a label's key confirms" in title, title
     assert first.startswith("f1 ") and "Multidisciplinary team" in first, first
     assert last.startswith("x ") and "None of these" in last, last

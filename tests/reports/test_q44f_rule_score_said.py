@@ -1,6 +1,6 @@
 """The figure after a label's name on the confirm screen is its rule score (q44f): the rows read
-"Mental health 2" and nothing on the screen said what the 2 was. The heading says it where it
-fits, and the ? help says it (with the scheme's threshold) at any width."""
+"Mental health 2" and nothing on the screen said what the 2 was. The heading says it (from 80
+columns on since s45), and the ? help says it (with the scheme's threshold) at any width."""
 
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ def test_the_heading_names_the_rule_score_where_it_fits(b_included) -> None:
     classify.classify_project(project, ids, ["model-type", "severe-mental-illness"])
     for scheme in ("model-type", "severe-mental-illness"):  # single- and multi-label
         heading = _confirm(project, scheme, ids, (120, 40))["heading"]
-        assert heading.startswith("Labels (") and "rule score)" in heading, heading
-        # at 80 columns there is no room: the heading stays one line without it (the help says it)
+        assert heading.startswith("Marks: ") and heading.endswith("rule score"), heading
+        # at 80 columns too, since the keys' words went to the border's title (s45)
         heading = _confirm(project, scheme, ids, (80, 24))["heading"]
-        assert heading.endswith("✓ confirmed)"), heading
+        assert heading.endswith("✓ confirmed; figure: rule score"), heading
 
 
 def test_the_help_says_what_the_figure_is_at_80_columns(b_included) -> None:
