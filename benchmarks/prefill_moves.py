@@ -7,11 +7,15 @@ can be compared cell by cell: run it once on each (``PYTHONPATH`` naming the ver
                                      # --protocols its protocols/ folder
     python -m benchmarks.prefill_moves --out after.json
     python -m benchmarks.prefill_moves --compare before.json after.json [--field demo-work-health:aim]
+
+``--heldout``: the held-out sets' abstracts (``tests/reports/fixtures/heldout_*.csv``, hand-made
+in other reviews' style and real records) instead of the snapshot's, keyed "file:id".
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import sys
@@ -20,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT_FILES = ("pubmed20n0014.xml.gz", "pubmed21n1298.xml.gz")
+HELDOUT = ROOT / "tests" / "reports" / "fixtures"
 
 
 def _snapshot_dir() -> Path:
@@ -28,23 +33,45 @@ def _snapshot_dir() -> Path:
     return data_root() / "pubmed-snapshot" / "data"
 
 
-def prefill_all(out: Path, folder: Path) -> None:
-    """Write every prefill of every protocol in ``folder`` for the snapshot's records."""
-    from reviewkit import extract, protocol
+def _snapshot_records():
+    """(key, record) of the snapshot's records with an abstract."""
     from reviewkit.formats import pubmed_xml
 
-    protocols = {p.stem: protocol.load(p) for p in sorted(folder.glob("*.toml"))}
-    cells: dict[str, dict[str, str]] = {}
     for name in SNAPSHOT_FILES:
         with gzip.open(_snapshot_dir() / name, "rb") as fh:
             for rec in pubmed_xml.read(fh, name, keep_raw=False):
-                if not rec.abstract_sections:
-                    continue
-                row = cells.setdefault(rec.pmid, {})
-                parts = extract.sections(rec)  # once for every protocol, as prefill_values does
-                for stem, proto in protocols.items():
-                    values = extract.prefill_values(rec, proto.extraction, abstract_sections=parts)
-                    row.update((f"{stem}:{fid}", value) for fid, value in values.items())
+                if rec.abstract_sections:
+                    yield rec.pmid, rec
+
+
+def _heldout_records():
+    """("file:id", record) of the held-out sets' abstracts, each one unlabelled section (the
+    prefill splits it at the headings run into it, as a record read from a CSV file)."""
+    from reviewkit.records import AbstractSection, Record
+
+    for path in sorted(HELDOUT.glob("heldout_*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("abstract", "").strip():
+                    rec = Record(
+                        title=row["title"], abstract_sections=[AbstractSection("", row["abstract"])]
+                    )
+                    yield f"{path.stem}:{row['id']}", rec
+
+
+def prefill_all(out: Path, folder: Path, *, heldout: bool = False) -> None:
+    """Write every prefill of every protocol in ``folder`` for the snapshot's records (the
+    held-out sets' with ``heldout``)."""
+    from reviewkit import extract, protocol
+
+    protocols = {p.stem: protocol.load(p) for p in sorted(folder.glob("*.toml"))}
+    cells: dict[str, dict[str, str]] = {}
+    for key, rec in _heldout_records() if heldout else _snapshot_records():
+        row = cells.setdefault(key, {})
+        parts = extract.sections(rec)  # once for every protocol, as prefill_values does
+        for stem, proto in protocols.items():
+            values = extract.prefill_values(rec, proto.extraction, abstract_sections=parts)
+            row.update((f"{stem}:{fid}", value) for fid, value in values.items())
     out.write_text(json.dumps(cells, ensure_ascii=False), encoding="utf-8")
     print(f"{len(cells)} abstracts, {len(protocols)} protocols -> {out}")
 
@@ -75,11 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", nargs=2, type=Path)
     ap.add_argument("--field", help="protocol:field whose moved cells to print")
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--heldout", action="store_true", help="the held-out sets' abstracts")
     args = ap.parse_args(argv)
     if args.compare:
         compare(*args.compare, args.field, args.show)
     elif args.out:
-        prefill_all(args.out, args.protocols)
+        prefill_all(args.out, args.protocols, heldout=args.heldout)
     else:
         ap.error("give --out or --compare")
     return 0
