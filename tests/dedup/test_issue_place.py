@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dedup.helpers import keys, verdict
 
+from reviewkit.dedup.matching import match
+
 DIABETOLOGIA = dict(
     title="Sulphonylurea treatment of NIDDM patients with cardiovascular disease",
     journal="Diabetologia",
@@ -69,3 +71,12 @@ def test_a_shortened_or_marked_title_without_pages_merges_on_its_issue_not_a_com
     c = keys(3, title="Sulphonylurea treatment of NIDDM patients", pages="", authors=["Ruiz, M."])
     d = keys(4, title="Sulphonylurea treatment of NIDDM patients: a trial", pages="")
     assert verdict(c, d)[0] != "duplicate"
+
+
+def test_the_chaining_guard_keeps_the_merge_of_two_dois():
+    # the guard refuses 'different DOIs' in one cluster unless the rule read them as one article
+    a = keys(0, **DIABETOLOGIA, pages="", doi=OLD_DOI)
+    b = keys(1, **DIABETOLOGIA, pages="", doi=NEW_DOI)
+    result = match({0: a, 1: b})
+    assert [(e.a, e.b, e.rule) for e in result.accepted] == [(0, 1, "two_dois_same_issue")]
+    assert result.uncertain == []
