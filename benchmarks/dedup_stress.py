@@ -53,6 +53,7 @@ from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP38,
     NOTES_DEDUP39,
     NOTES_DEDUP44,
+    NOTES_DEDUP45A,
     NOTES_RD37F,
 )
 
@@ -429,7 +430,8 @@ def main(argv: list[str]) -> int:
         + NOTES_RD37F
         + NOTES_DEDUP38
         + NOTES_DEDUP39
-        + NOTES_DEDUP44,
+        + NOTES_DEDUP44
+        + NOTES_DEDUP45A,
     )
     return 0
 

@@ -35,6 +35,7 @@ ONE_WORK_RULES = frozenset({"same_doi", "same_place_and_authors", "person", "reg
 _DOI_TOLERANT = frozenset(
     {
         "biblio_match_doi_differs",
+        "two_dois_same_issue",
         "printed_again_next_volume",
     }
 )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewkit.dedup import sparse, thin_guards, unplaced
+from reviewkit.dedup import issue_place, sparse, thin_guards, unplaced
 from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
@@ -125,6 +125,11 @@ RULES: tuple[Rule, ...] = (
     Rule("one_range_two_journals", thin_guards.one_range_two_journals, "one range, two volumes"),
     Rule("one_page_two_volumes", thin_guards.one_page_two_volumes, "one page, two volumes"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
+    Rule(
+        "two_dois_same_issue",
+        issue_place.two_dois_same_issue,
+        "two DOIs, no page: one issue, title, authors",
+    ),
     Rule("preprint_and_article", preprint_and_article, "a preprint and its paper: a person"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
@@ -156,6 +161,11 @@ RULES: tuple[Rule, ...] = (
         "a meeting's abstract and the paper a year apart: two publications",
     ),
     Rule("biblio_match", biblio_match, "title and two or more fields agree, none conflicts"),
+    Rule(
+        "close_title_same_issue",
+        issue_place.close_title_same_issue,
+        "a title 88-95 alike, no page: one issue and authors",
+    ),
     Rule("same_title_and_place", same_title_and_place, "names in another script or language"),
     Rule("same_title_authors_volume", same_title_authors_volume, "a translated journal name"),
     Rule("biblio_partial", biblio_partial, "close but not sure: a person decides"),

@@ -17,6 +17,7 @@ merge stays 'not a duplicate' and adds nothing to the queue).
 
 from __future__ import annotations
 
+from reviewkit.dedup.issue_place import close_title_same_issue
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -95,7 +96,11 @@ def same_title_authors_volume(p: Pair) -> Outcome:
 def _would_merge(p: Pair) -> bool:
     """A bibliographic rule after the guards would merge the pair (same_title_and_place needs
     a first page on both sides, so it never meets an unplaced pair)."""
-    return biblio_match(p) is not None or same_title_authors_volume(p) is not None
+    return (
+        biblio_match(p) is not None
+        or close_title_same_issue(p) is not None
+        or same_title_authors_volume(p) is not None
+    )
 
 
 def to_person(p: Pair) -> Outcome:

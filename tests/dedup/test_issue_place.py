@@ -1,0 +1,82 @@
+"""Exports without pages: one plain issue number stands in for the first page when journal,
+volume, year and authors agree (reviewkit.dedup.issue_place). Hand-made records."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys, verdict
+
+from reviewkit.dedup.matching import match
+
+DIABETOLOGIA = dict(
+    title="Sulphonylurea treatment of NIDDM patients with cardiovascular disease",
+    journal="Diabetologia",
+    volume="39",
+    issue="5",
+    year=1996,
+    authors=["Leibowitz, G.", "Cerasi, E."],
+)
+OLD_DOI, NEW_DOI = "10.1007/bf00403296", "10.1007/s001250050472"
+
+
+def test_one_article_under_two_dois_without_pages_merges_on_its_issue():
+    # Springer's old 'BF' DOI and the new one: with pages biblio_match_doi_differs merges it
+    a = keys(1, **DIABETOLOGIA, pages="", doi=OLD_DOI)
+    b = keys(2, **DIABETOLOGIA, pages="", doi=NEW_DOI)
+    assert verdict(a, b) == ("duplicate", "two_dois_same_issue")
+    # a page on one side only: the issue still places both
+    c = keys(3, **DIABETOLOGIA, pages="503-514", doi=NEW_DOI)
+    assert verdict(a, c) == ("duplicate", "two_dois_same_issue")
+    # with pages on both sides the page decides, as before
+    d = keys(4, **DIABETOLOGIA, pages="503-514", doi=OLD_DOI)
+    assert verdict(c, d) == ("duplicate", "biblio_match_doi_differs")
+    # two issues: a person decides
+    other_issue = keys(2, **{**DIABETOLOGIA, "issue": "6"}, pages="", doi=NEW_DOI)
+    assert verdict(a, other_issue) == ("uncertain", "doi_differs")
+    # a supplement or a double issue names no single issue: nothing stands in for the page
+    for issue in ("", "Suppl 1", "5-6"):
+        b = keys(3, **{**DIABETOLOGIA, "issue": issue}, pages="", doi=NEW_DOI)
+        c = keys(4, **{**DIABETOLOGIA, "issue": issue}, pages="", doi=OLD_DOI)
+        assert verdict(b, c) == ("uncertain", "doi_differs"), issue
+    # other authors under one title in one issue: a reply, a commentary
+    d = keys(5, **{**DIABETOLOGIA, "authors": ["Groop, L."]}, pages="", doi=NEW_DOI)
+    assert verdict(a, d)[0] != "duplicate"
+
+
+def test_a_shortened_or_marked_title_without_pages_merges_on_its_issue_not_a_companion():
+    # MEDLINE's bracketed translation '(author's transl)', a subtitle one export dropped
+    pairs = [
+        (
+            "Psychopharmacology of tryptophan",
+            "[Psychopharmacology of tryptophan (author's transl)]",
+        ),
+        (
+            "Diminished control in crowdsourcing: an investigation of crowdworker multitasking",
+            "Diminished control in crowdsourcing",
+        ),
+    ]
+    for one, two in pairs:
+        a = keys(1, title=one, pages="", issue="8")
+        b = keys(2, title=two, pages="", issue="8")
+        assert verdict(a, b) == ("duplicate", "close_title_same_issue"), one
+        # in two issues, or without an issue, a person decides as before
+        c = keys(3, title=two, pages="", issue="9")
+        assert verdict(a, c)[0] == "uncertain", one
+        e, f = keys(5, title=one, pages="", issue=""), keys(6, title=two, pages="", issue="")
+        assert verdict(e, f)[0] == "uncertain", one
+    # companion papers (the kind the page told apart): one team, one issue, a word swapped
+    a = keys(1, title="Sulphonylurea treatment of NIDDM patients with heart disease", pages="")
+    b = keys(2, title="Sulphonylurea treatment of NIDDM patients with kidney disease", pages="")
+    assert verdict(a, b) == ("uncertain", "biblio_partial")
+    # other authors in one issue under a shortened title: not one article
+    c = keys(3, title="Sulphonylurea treatment of NIDDM patients", pages="", authors=["Ruiz, M."])
+    d = keys(4, title="Sulphonylurea treatment of NIDDM patients: a trial", pages="")
+    assert verdict(c, d)[0] != "duplicate"
+
+
+def test_the_chaining_guard_keeps_the_merge_of_two_dois():
+    # the guard refuses 'different DOIs' in one cluster unless the rule read them as one article
+    a = keys(0, **DIABETOLOGIA, pages="", doi=OLD_DOI)
+    b = keys(1, **DIABETOLOGIA, pages="", doi=NEW_DOI)
+    result = match({0: a, 1: b})
+    assert [(e.a, e.b, e.rule) for e in result.accepted] == [(0, 1, "two_dois_same_issue")]
+    assert result.uncertain == []
