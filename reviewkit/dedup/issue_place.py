@@ -59,6 +59,18 @@ def _one_article_in_issue(p: Pair) -> bool:
     )
 
 
+def _words_reordered(title_a: str, title_b: str) -> bool:
+    """The words both titles hold stand in another order: 'Comparison of 11C choline and 18F
+    choline' against '... of 18F choline and 11C choline' is another comparison. An export
+    shortens or marks a title (a subtitle dropped, '(author's transl)', a Greek letter lost);
+    it does not reorder the words it keeps."""
+    wa, wb = title_a.split(), title_b.split()
+    sa, sb = set(wa), set(wb)
+    return list(dict.fromkeys(w for w in wa if w in sb)) != list(
+        dict.fromkeys(w for w in wb if w in sa)
+    )
+
+
 def two_dois_same_issue(p: Pair) -> Outcome:
     """Two DOIs, the same title and the same issue with no page to compare: one article under
     an old and a new DOI (asked where biblio_match_doi_differs would have read the page)."""
@@ -75,6 +87,7 @@ def close_title_same_issue(p: Pair) -> Outcome:
         and TITLE_STRONG_SUPPORT <= p.t < TITLE_NEAR
         and _one_article_in_issue(p)
         and not swapped_word(p.ka.title, p.kb.title)
+        and not _words_reordered(p.ka.title, p.kb.title)
     ):
         return DUPLICATE, p.score
     return None
