@@ -1,8 +1,12 @@
-"""The stop advice beside an estimate of three digits or more at 80 columns (s45): 'Includes
-left ≈ 186 (90%: 69–279) · You may stop: 95% recall reached (p = 0.011) · Order: model (trained
-…, retraining…)' took three rows packed, so it wrapped as one line, phrases broken across the
-rows ('… 95% recall' | 'reached (p = 0.011) …'). The advice now has a short form ('May stop:
-recall ≥ 95% (p = 0.011)') that fits beside such an estimate: two rows, each part whole."""
+"""The stop advice beside an estimate of three or four digits at 80 columns (s45). Before the
+model's order (the ready rule's counts, then in words on a row of their own) 'Includes left ≈
+186 (90%: 93–372) · You may stop: 95% recall reached (p = 0.011) · Order: protocol until 3/5
+…' took three rows packed, so it wrapped as one line, phrases broken across the rows ('… 95%
+recall' | 'reached (p = 0.011) …'). The advice now has a short form ('May stop: recall ≥ 95%
+(p = 0.011)') that fits beside such an estimate: two rows, each part whole. Beside the model's
+order the full words fit the second row with it, and stay. The states are those
+:meth:`QueueRanker.status` gives: no advice while a retrain is under way (it would be for older
+decisions), so never beside 'retraining…'."""
 
 from __future__ import annotations
 
@@ -19,62 +23,67 @@ from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 TRAINED = datetime(2026, 12, 7, 14, 41, 3, tzinfo=UTC)
+FULL = "You may stop: 95% recall reached (p = 0.011)"
+SHORT = "May stop: recall ≥ 95% (p = 0.011)"
 
 
-def _status(estimate: int, low: int, high: int, *, busy: bool) -> RankStatus:
+def _status(source: str, estimate: int, *, stop: bool = True) -> RankStatus:
+    """A status as the ranker gives it with the advice in: no retrain under way; before the
+    model 3 include-like and 300 exclude votes (a large review with few includes)."""
+    model = source == "model"
     return RankStatus(
-        source="model",
-        trained_at=TRAINED,
-        positives=9,
-        negatives=9,
+        source=source,
+        trained_at=TRAINED if model else None,
+        positives=9 if model else 3,
+        negatives=9 if model else 300,
         min_includes=5,
         min_excludes=5,
-        estimate=RemainingEstimate(estimate, low, high, 0.9, 50, 10),
-        busy=busy,
-        advice=StopAdvice(True, "rule", 0.011, 0.95),
+        estimate=RemainingEstimate(estimate, estimate // 2, estimate * 2, 0.9, 50, 10),
+        busy=False,
+        advice=StopAdvice(stop, "test", 0.011, 0.95),
     )
 
 
-def test_the_stop_advice_beside_a_large_estimate_takes_two_rows_each_part_whole():
-    cases = [(186, 69, 279, False), (186, 69, 279, True), (1234, 1100, 1400, False)]
-    cases += [(1234, 1100, 1400, True)]
-    for estimate, low, high, busy in cases:
-        rows = _status(estimate, low, high, busy=busy).describe(width=78).split("\n")
-        assert len(rows) == 2, rows
-        assert rows[0].startswith("Includes left ≈ "), rows
-        advice = (
-            "You may stop: 95% recall reached (p = 0.011)",
-            "May stop: recall ≥ 95% (p = 0.011)",
-        )
-        assert any(words in row for words in advice for row in rows), rows  # whole, in a row
-        assert rows[1].endswith(")") and "Order: model (trained " in rows[1], rows
-        assert all(len(row) <= 78 for row in rows), rows
-
-    # beside a one-digit estimate, and on a wide screen, the words are as before
-    small = _status(5, 2, 8, busy=True)
-    assert "You may stop: 95% recall reached (p = 0.011)" in small.describe(width=78)
-    large = _status(186, 69, 279, busy=True)
-    assert "You may stop: 95% recall reached (p = 0.011)" in large.describe(width=140)
+def test_before_the_model_the_short_advice_keeps_each_part_of_the_line_whole():
+    for source in ("protocol", "random"):
+        for estimate in (186, 1234):
+            rows = _status(source, estimate).describe(width=78).split("\n")
+            left = f"Includes left ≈ {estimate:,} (90%: {estimate // 2:,}–{estimate * 2:,})"
+            assert rows == [
+                f"{left} · {SHORT}",
+                f"Order: {source} until 3/5 include or uncertain, 300/5 exclude votes",
+            ], rows
+    # beside a two-digit estimate, and on a wide screen, the full words
+    for estimate, width in ((42, 78), (186, 140)):
+        assert FULL in _status("protocol", estimate).describe(width=width)
+    # beside the model's order the full words share its row (78 columns), not the short ones
+    for estimate in (186, 1234, 12345):
+        rows = _status("model", estimate).describe(width=78).split("\n")
+        assert rows[1] == f"{FULL} · Order: model (trained {TRAINED.astimezone():%H:%M:%S})"
+    # no advice to stop: neither form, at any width
+    for width in (40, 60, 78, 118, None):
+        said = _status("protocol", 186, stop=False).describe(width=width)
+        assert "stop" not in said.lower(), said
 
 
 def test_the_screen_shows_the_short_advice_on_the_first_row_at_80_columns(topics, monkeypatch):
     project, _ = topics
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
     ranking = QueueRanker(queue, isolate=False)
-    monkeypatch.setattr(ranking, "status", lambda: _status(186, 69, 279, busy=True))
+    monkeypatch.setattr(ranking, "status", lambda: _status("protocol", 186))
+
+    expected = [
+        f"Includes left ≈ 186 (90%: 93–372) · {SHORT}",
+        "Order: protocol until 3/5 include or uncertain, 300/5 exclude votes",
+    ]
 
     async def go():
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
             await until(pilot, lambda: not s.ordering, "the first order")
-            s.render_rank()
-            await pilot.pause()
-            rows = rank_rows(s)
-            assert rows == [
-                "Includes left ≈ 186 (90%: 69–279) · May stop: recall ≥ 95% (p = 0.011)",
-                f"Order: model (trained {TRAINED.astimezone():%H:%M:%S}, retraining…)",
-            ], rows
+            # the second row is laid out a refresh after the first: wait for both
+            await until(pilot, lambda: rank_rows(s) == expected, f"the rows {expected}")
 
     try:
         asyncio.run(go())
