@@ -106,8 +106,8 @@ class RankStatus:
         # record keeps the rest). The short advice is for the order before the model (its
         # counts in words fill the second row): beside the model's order, never 'retraining…'
         # (the ranker gives no advice while busy), the full words share the second row at 78
-        # columns. Else the line wraps: on a narrow terminal a part wider than the row wraps
-        # itself (the order in words, 66 characters, at 60 columns)
+        # columns. The counts short are for a narrow terminal, where the order in words wraps
+        # itself (66 characters at 60 columns). Else the line wraps as one.
         for full, short in ((True, False), (True, True), (False, True)):
             rows = _packed(self._parts(full=full, short=short), width)
             if sum(_rows(row, width) for row in rows) <= _rows(line, width):
