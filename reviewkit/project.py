@@ -76,7 +76,7 @@ class Project:
             here = self.folder.resolve() == Path.cwd().resolve()
         except OSError:  # the current folder deleted under the shell: name the project
             here = False
-        return "" if here else f" --project {shlex.quote(str(self.folder))}"
+        return "" if here else folder_option(self.folder)
 
     def close(self) -> None:
         if "db" in self.__dict__:
@@ -88,6 +88,12 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def folder_option(folder: Path) -> str:
+    """' --project FOLDER' as a command line shown to the user names ``folder``, quoted for a
+    shell: the one way, so a line that shortens it for display finds it (tui.short_paths)."""
+    return f" --project {shlex.quote(str(folder))}"
 
 
 def _protocol_only_hint(folder: Path) -> str:

@@ -103,8 +103,11 @@ class RankStatus:
         # advice short ('May stop: recall ≥ 95% (p = …)'), which fits beside an estimate of up
         # to four digits (a large review's: 2,000 includes, 95% found, leaves 100), then the
         # counts short too; the first that takes no more rows than the line wrapped (the
-        # record keeps the rest). Else the line wraps: on a narrow terminal a part wider than
-        # the row wraps itself (the order in words, 66 characters, at 60 columns)
+        # record keeps the rest). The short advice is for the order before the model (its
+        # counts in words fill the second row): beside the model's order, never 'retraining…'
+        # (the ranker gives no advice while busy), the full words share the second row at 78
+        # columns. The counts short are for a narrow terminal, where the order in words wraps
+        # itself (66 characters at 60 columns). Else the line wraps as one.
         for full, short in ((True, False), (True, True), (False, True)):
             rows = _packed(self._parts(full=full, short=short), width)
             if sum(_rows(row, width) for row in rows) <= _rows(line, width):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from textual.content import Content
 
+from reviewkit.project import folder_option
+
 ELIDED = "…"
 
 
@@ -27,7 +29,7 @@ def fit_folder(line: str, folder: Path, width: int, rows: int) -> str:
     then the middle of the path elided, the most of its end kept (what tells one project from
     another). The line as it is when it fits, or when it names no folder; the shortest when
     nothing fits."""
-    option = f" --project {shlex.quote(str(folder))}"
+    option = folder_option(folder)  # as the line's commands name it
     if option not in line or _rows(line, width) <= rows:
         return line
     shorter = [_home_option(folder), *(f" --project {p}" for p in _elided(folder))]

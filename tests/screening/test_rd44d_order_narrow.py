@@ -18,7 +18,8 @@ from screening.helpers import (
 )
 
 from reviewkit import screening as scr
-from reviewkit.ranking.queue import QueueRanker
+from reviewkit.ranking.queue import QueueRanker, RankStatus
+from reviewkit.ranking.stopping import RemainingEstimate
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -53,3 +54,13 @@ def test_a_narrow_terminal_shows_the_whole_order_line(project_b):
     shown = " ".join(rows)
     assert shown.startswith("Includes left ≈ "), rows
     assert shown.endswith("1/5 excl"), rows  # the line's end is on screen, not cut
+
+
+def test_at_60_columns_each_part_keeps_a_row_of_its_own_in_short_counts():
+    """(s45) The order in words wraps itself at 58 columns; in its short counts it fits the
+    second row whole, where the line had wrapped as one ('… · Order: protocol until 2/5' |
+    'incl+unc, 1/5 excl')."""
+    estimate = RemainingEstimate(148, 100, 199, 0.9, 50, 10)
+    rows = RankStatus("protocol", None, 2, 1, 5, 5, estimate, False).describe(width=58)
+    order = "Order: protocol until 2/5 incl+unc, 1/5 excl"
+    assert rows.split("\n") == ["Includes left ≈ 148 (90%: 100–199)", order], rows
