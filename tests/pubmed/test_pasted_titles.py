@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 from pubmed.eutils_get import esearch, ids
 
+from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
 
 
@@ -58,3 +59,17 @@ def test_the_note_writes_the_term_as_typed(server: EutilsServer) -> None:
     for term in ("work sick[Title/Abstract]", "work sick*[tiab]", "Work Sick[TI]"):
         notes = esearch(server, term=term)["WarningList"]["OutputMessage"]
         assert [m for m in notes if m.startswith(f"{term} is no phrase of the snapshot: ")]
+
+
+def test_the_client_says_the_sign_left_out_beside_a_date_range(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The translation's ``[Date - Publication]`` holds a ``-`` of its own: a field's name is
+    no word of the query, so the sign is still read as left out."""
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    query = "work - sick[tiab] AND 2000:2030[dp]"
+    assert main(["search", "test", query, "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "not found (E-utilities PhraseNotFound): -\n" in out
+    assert "left out of the search (PubMed found the word nowhere and searched the rest" in out
+    assert "so the search is broader than written): -\n" in out
