@@ -17,7 +17,8 @@ DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`
 ``smith j`` is ``smith j[au]``; no MeSH or journal mapping), [all] (no dates, language, volume,
 issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
 (Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot
-(its words ANDed, a word found nowhere left out as PubMed does), quoted phrases found nowhere.
+(its words ANDed and so translated, a word found nowhere or a sign alone left out as PubMed
+does), quoted phrases found nowhere.
 ``#N`` is the request's WebEnv search N (refused without one).
 Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
 short truncation, ...).
@@ -92,6 +93,8 @@ class Evaluation:
     # those words, named in not_found
     left_out: dict[Term, list[Term]] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)
+    # every term searched as its words (text_search), a word left out or not -> the words searched
+    split: dict[Term, list[Term]] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -124,8 +127,8 @@ class Evaluator:
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
         quoted = [text for kind, text in out.warnings if kind == "QuotedPhraseNotFound"]
-        if out.left_out:  # translated as searched, without the words left out (text_search)
-            out.translation = translate(node, split=out.left_out)
+        if out.split:  # translated as searched: its words ANDed, without those left out
+            out.translation = translate(node, split=out.split)
         split_alone = isinstance(node, Term) and node in out.left_out  # its rest found nothing
         named = list(out.not_found)  # the terms kept, found nothing: each word left out once
         for word in out.dropped:  # (a term of its own may have the word's text: still kept)

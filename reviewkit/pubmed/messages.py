@@ -76,8 +76,10 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
     translation: ``(abcXYZ[All Fields])`` (esearch8), ``(nonjournal[journal] AND
     nonyear[date])`` (biogo/ncbi), a quoted phrase's words (``qwertyu[All Fields]`` in
     ``"qwertyu pijngq"[All Fields]``, 2002). No translation: no rest searched. An apostrophe
-    counts as a space (the index splits there: ``"alzheimer s"[All Fields]``)."""
-    written_out = _APOSTROPHE.sub(" ", translation)
+    counts as a space (the index splits there: ``"alzheimer s"[All Fields]``). Only the
+    translation's terms are read, not its field names: ``[Date - Publication]`` holds a ``-``
+    that is no word of the query (a pasted title's ``-`` left out beside a date)."""
+    written_out = _APOSTROPHE.sub(" ", _FIELD_NAMES.sub(" ", translation))
     out = []
     for m in messages:
         word = " ".join(_APOSTROPHE.sub(" ", _TAG.sub("", m.text)).split())
@@ -90,6 +92,7 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
 
 _APOSTROPHE = re.compile("['\u2019]")
 _TAG = re.compile(r"\[[^\[\]]*\]$")  # a trailing [field], as NCBI may name a term
+_FIELD_NAMES = re.compile(r"\[[^\]\"]*\]")  # a translation's [Field Name], never in quotes
 
 
 def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from reviewkit.pubmed.fields import (
     WHOLE_VALUES,
 )
 from reviewkit.pubmed.index_text import ENTRY_COLUMNS, ENTRY_GAP
-from reviewkit.pubmed.messages import phrase_written
+from reviewkit.pubmed.messages import phrase_written, written
 from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
 from reviewkit.pubmed.translation import is_stopword
 from reviewkit.pubmed.unsupported import UnsupportedQuery
@@ -65,12 +65,14 @@ def near_in(words: list[str], text: str, n: int) -> bool:
 
 class Warnings(Protocol):
     """Where a search's messages go (evaluate.Evaluation): WarningList entries, ErrorList's
-    PhraseNotFound, and the terms whose words found nowhere were left out, and those words."""
+    PhraseNotFound, the terms whose words found nowhere were left out, and those words; every
+    term searched as its words, and the words searched (for the translation)."""
 
     warnings: list[tuple[str, str]]
     not_found: list[str]
     left_out: dict[Term, list[Term]]
     dropped: list[str]
+    split: dict[Term, list[Term]]
 
 
 class TextSearch:
@@ -117,15 +119,17 @@ class TextSearch:
         if words_kept := [p for p in parts if not is_stopword(p)]:
             out.warnings += [("PhraseIgnored", p.text) for p in parts if is_stopword(p)]
             parts = words_kept
-        found = [(part, self._text(part)) for part in parts]
+        found = [(part, self._text(part) if _searchable(part) else set()) for part in parts]
         out.warnings.append(
             (
                 "OutputMessage",
-                f"{term.text}[{term.field}] is no phrase of the snapshot: its words were "
-                "searched separately, as PubMed does when a phrase is not in its phrase index",
+                f"{written(term)} is no phrase of the snapshot: its words were searched "
+                "separately, as PubMed does when a phrase is not in its phrase index",
             )
         )
         kept = _left_out(term, found, out)
+        if any(pmids for _, pmids in found):  # else named whole and written as sent
+            out.split[term] = [part for part, _ in kept]  # translated as searched: ANDed
         return set.intersection(*(pmids for _, pmids in kept))
 
     def _near(self, term: Term, out: Warnings) -> set[int]:
@@ -211,6 +215,16 @@ class TextSearch:
         return phrase_alternatives(text, choices, kind == PREFIX)
 
 
+def _searchable(word: Term) -> bool:
+    """Whether a word of a term searched separately holds a letter or digit to look up. A sign
+    alone (``-``, ``,``, ``>``, ``–``, pieces of a pasted title: ``Pleuroscopy - a review[ti]``)
+    holds none and is in no index: found nowhere, so left out and named like any such word
+    (:func:`_left_out`), as PubMed looks each piece up as written (``'Homo``, punctuation and
+    all, in es.um.asio's recorded reply), not a reason to refuse the term. Our reading: no
+    recorded reply holds a sign alone. A '*' still goes to the wildcard checks."""
+    return bool(fold_text(word.text).split()) or word.truncated or "*" in word.text
+
+
 def _left_out(
     term: Term, found: list[tuple[Term, set[int]]], out: Warnings
 ) -> list[tuple[Term, set[int]]]:
@@ -224,7 +238,7 @@ def _left_out(
     Syndrome[MeSH Terms:noexp]`` searched as ``Syndrome`` on PubMed's web (hetio/medline #3,
     2021). A term whose every word is found nowhere is kept whole and named so, as the replies
     to lone terms found nowhere have it (esearch8, biogo/ncbi). The term's words as kept are in
-    ``out.left_out``, for the translation."""
+    ``out.left_out``."""
     missing = [part for part, pmids in found if not pmids]
     if not missing or len(missing) == len(found):
         return found

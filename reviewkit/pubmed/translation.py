@@ -78,10 +78,13 @@ def translate(node: Node, split: dict[Term, list[Term]] | None = None) -> str:
     """The query as the local server understood it, in PubMed's translation style (ignored
     stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
     ``"a"[Title] OR "b"[Title] OR "c"[Title]``, a group inside another bracketed). ``split``:
-    the terms searched as some of their words (a word found nowhere left out, text_search),
-    each written as those words ANDed, a group bracketed inside a larger query, as a recorded
-    title search has them: ``(Building[Title] AND genomic[Title] AND nation[Title]) AND
-    (Brasilis'[Title] AND …)`` (es.um.asio's tests); one word alone, ``J[au]`` (ReCiter #282)."""
+    the terms searched as their words (no phrase of the snapshot; a word found nowhere left
+    out: text_search), each written as the words searched ANDed, a group bracketed inside a
+    larger query, as a recorded title search has them, a group whose every word was found
+    among them: ``(Building[Title] AND genomic[Title] AND nation[Title]) AND (Brasilis'[Title]
+    AND …)`` (es.um.asio's tests); one word alone, ``J[au]`` (ReCiter #282). Each word in the
+    form of a found term today (``"stem"[All Fields] AND "cells"[All Fields]``, Biopython's
+    recorded esearch of stem cells)."""
 
     def leaf(n: Node) -> tuple[str, str]:
         words = split.get(n) if split and isinstance(n, Term) else None

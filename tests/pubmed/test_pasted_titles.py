@@ -1,0 +1,75 @@
+"""A pasted title as a tagged term, over HTTP (q45a): its punctuation-only pieces, the
+translation of its words searched separately, and the note that says so.
+
+A title pasted into a search keeps its dashes and signs as pieces of their own
+(``Pleuroscopy - a review[ti]``; 21 of 362 titles of bib-dedupe's sets run as [ti] held a lone
+``-``, ``,`` or ``>``) and was refused whole ("has no searchable words"). PubMed looks each
+space-separated piece of such a term up as written and leaves out one found nowhere, naming it
+in PhraseNotFound (es.um.asio's recorded title search: ``'Homo`` and ``'Genoma``, punctuation
+and all); a piece of punctuation alone is in no index, so it is left out and named so.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pubmed.eutils_get import esearch, ids
+
+from reviewkit.cli import main
+from reviewkit.pubmed.server import EutilsServer
+
+
+@pytest.mark.parametrize("sign", ["-", ",", ">", "\u2013"])
+def test_a_lone_sign_is_left_out_and_named_not_the_term_refused(
+    server: EutilsServer, sign: str
+) -> None:
+    reply = esearch(server, term=f"work {sign} sick[tiab]", retmax="9999")
+    found = ids(server, "work[tiab] AND sick[tiab]")
+    assert found and set(reply["IdList"]) == found
+    assert reply["ErrorList"]["PhraseNotFound"] == [sign]
+    assert reply["QueryTranslation"] == '"work"[Title/Abstract] AND "sick"[Title/Abstract]'
+
+
+def test_a_term_of_signs_and_words_found_nowhere_is_kept_whole(server: EutilsServer) -> None:
+    """Nothing of it found: named whole, as a term whose every word is found nowhere."""
+    reply = esearch(server, term="zzqqx - yyqqx[ti]")
+    assert reply["Count"] == "0"
+    assert reply["ErrorList"]["PhraseNotFound"] == ["zzqqx - yyqqx[ti]"]
+
+
+def test_words_searched_separately_are_translated_anded(server: EutilsServer) -> None:
+    """No word missing, no phrase of the snapshot: the words ANDed, as they were searched, as
+    es.um.asio's recorded reply writes its first title group (``Building[Title] AND
+    genomic[Title] AND nation[Title]``, each word found) and Biopython's esearch of ``stem
+    cells`` writes its words (``("stem"[All Fields] AND "cells"[All Fields])``)."""
+    alone = esearch(server, term="work sick[tiab]", retmax="9999")
+    assert alone["QueryTranslation"] == '"work"[Title/Abstract] AND "sick"[Title/Abstract]'
+    inside = esearch(server, term="english[la] AND work sick[tiab]", retmax="9999")
+    assert inside["QueryTranslation"] == (
+        '"english"[Language] AND ("work"[Title/Abstract] AND "sick"[Title/Abstract])'
+    )
+    # each translation, run again, finds what its query found
+    for reply in (alone, inside):
+        assert reply["IdList"] and ids(server, reply["QueryTranslation"]) == set(reply["IdList"])
+    # a phrase the snapshot holds is still searched and written as the phrase
+    phrase = esearch(server, term="sick leave[tiab]")
+    assert phrase["QueryTranslation"] == '"sick leave"[Title/Abstract]'
+
+
+def test_the_note_writes_the_term_as_typed(server: EutilsServer) -> None:
+    for term in ("work sick[Title/Abstract]", "work sick*[tiab]", "Work Sick[TI]"):
+        notes = esearch(server, term=term)["WarningList"]["OutputMessage"]
+        assert [m for m in notes if m.startswith(f"{term} is no phrase of the snapshot: ")]
+
+
+def test_the_client_says_the_sign_left_out_beside_a_date_range(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The translation's ``[Date - Publication]`` holds a ``-`` of its own: a field's name is
+    no word of the query, so the sign is still read as left out."""
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    query = "work - sick[tiab] AND 2000:2030[dp]"
+    assert main(["search", "test", query, "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "not found (E-utilities PhraseNotFound): -\n" in out
+    assert "left out of the search (PubMed found the word nowhere and searched the rest" in out
+    assert "so the search is broader than written): -\n" in out
