@@ -256,3 +256,45 @@ def test_an_item_type_column_of_type_names_keeps_them(tmp_path):
         ["Journal Article"],
     ]
     assert [record_kind(r) for r in (chapter, book, article)] == ["chapter", "book", ""]
+
+
+SCOPUS_ENTRY = (
+    "@{entry}{{Berg2019{n},\n\tauthor = {{Berg, Tor}},\n\ttitle = {{Return to work {n}}},\n"
+    "\tyear = {{2019}},\n\tjournal = {{J Occup Rehabil}},\n\tdoi = {{10.1000/rk.{n}}},\n"
+    "\ttype = {{{type}}},\n\tpublication_stage = {{Final}},\n\tsource = {{Scopus}}\n}}\n"
+)
+
+
+def test_scopus_bibtex_type_is_its_document_type_as_in_its_csv(tmp_path):
+    """Scopus' BibTeX writes each record's document type in 'type', as its CSV's 'Document
+    Type': the same publication types, and the kind they name, from either export."""
+    types = [("ARTICLE", "Article"), ("ARTICLE", "Review"), ("CONFERENCE", "Conference paper")]
+    bib = "".join(
+        SCOPUS_ENTRY.format(entry=entry, type=type_, n=n) for n, (entry, type_) in enumerate(types)
+    )
+    csv = "Title,Year,DOI,Document Type,Source\n" + "".join(
+        f"Return to work {n},2019,10.1000/rk.{n},{type_},Scopus\n"
+        for n, (_, type_) in enumerate(types)
+    )
+    from_bib, from_csv = read(tmp_path, "scopus.bib", bib), read(tmp_path, "scopus.csv", csv)
+    assert [r.publication_types for r in from_bib] == [
+        ["Article"],
+        ["Review"],
+        ["Conference paper"],
+    ]
+    assert [r.publication_types for r in from_bib] == [r.publication_types for r in from_csv]
+    assert [record_kind(r) for r in from_bib] == ["", "", "conference"]
+
+
+def test_a_bibtex_type_elsewhere_is_no_publication_type(tmp_path):
+    """Guard: outside Scopus' entries 'type' is a thesis' or report's own type (BibTeX's
+    field), not read as a publication type; the entry type gives the kind, as before."""
+    bib = (
+        "@phdthesis{a,\n  title = {Return to work},\n  author = {Lund, Eva},\n  year = {2020},\n"
+        "  school = {University of Oslo},\n  type = {PhD thesis}\n}\n"
+        "@techreport{b,\n  title = {Sick leave},\n  author = {Berg, Tor},\n  year = {2019},\n"
+        "  institution = {FHI},\n  type = {Working paper},\n  source = {FHI}\n}\n"
+    )
+    thesis, report = read(tmp_path, "other.bib", bib)
+    assert (thesis.publication_types, report.publication_types) == ([], [])
+    assert (thesis.kind, report.kind) == ("thesis", "report")
