@@ -23,7 +23,6 @@ from typing import BinaryIO
 from reviewkit import files
 from reviewkit.errors import FormatError, UserError, os_error_hint
 from reviewkit.files import GZIP, binary_kind, bom_encoding
-from reviewkit.formats.cr_line_ends import cr_line_ends
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -356,6 +355,8 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         where = f"{name}:{line_at(data, exc.start)}"
+        from reviewkit.formats.cr_line_ends import cr_line_ends  # a refusal's: not at import
+
         cr_only = cr_line_ends(data)  # the streamed readers ask the same of the whole file
         raise not_utf8(data[exc.start], exc.start, where, option=option, cr_only=cr_only) from None
 
