@@ -288,7 +288,7 @@ def _record(
     """The record of one ``entry`` (its fields ``own``, as written, and its text ``raw``)."""
     values = bibtex_crossref.resolve(entry, own, by_key, name)
     f = {k: unescape(v) for k, v in values.items()}
-    pubtypes = _split(f.get("pubtype", ""), "; ")
+    pubtypes = _split(f.get("pubtype", ""), "; ") or _scopus_type(f)
     # Scopus' BibTeX names its fields as its CSV does: 'author_keywords' (its 'keywords' are
     # its Index Keywords: the CSV's and RIS's keywords are the authors'), 'abbrev_source_title'
     # (the CSV's 'Abbreviated Source Title'), 'affiliations' (one per author group, '; ').
@@ -331,6 +331,17 @@ def _record(
     where = f"{name}:{entry.start_line + 1}"
     # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
     return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
+
+
+def _scopus_type(fields: dict[str, str]) -> list[str]:
+    """Scopus' document type ('Article', 'Review', 'Conference paper'), its BibTeX's ``type``
+    as its CSV's 'Document Type', kept as a publication type as that is: only in Scopus' own
+    entries (``source = {Scopus}``, which it writes in every one). Elsewhere ``type`` is BibTeX's
+    field for a thesis' or report's own type ('PhD thesis', 'Working paper'), no publication
+    type: the entry type gives its kind."""
+    if fields.get("source", "").strip().lower() != "scopus":
+        return []
+    return _split(fields.get("type", ""))
 
 
 # an article without pages is cited by its number: Web of Science's 'Article-Number', Scopus'

@@ -108,7 +108,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "document type",
         "dt",
         "pt",
-        "item type",
+        "item type",  # Zotero's: its item types are read as the kind (csv_format)
     ),
     "keywords": (
         "keywords",

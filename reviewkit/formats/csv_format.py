@@ -40,7 +40,7 @@ from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresse
 from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.error_cells import ErrorCells
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
-from reviewkit.formats.kinds import kept_kind, kind_named
+from reviewkit.formats.kinds import kept_kind, kind_named, zotero_kind
 from reviewkit.formats.read_warnings import Warn, check_year_cell
 from reviewkit.records import Record
 from reviewkit.safe_csv import csv_writer, restore
@@ -119,6 +119,7 @@ def read(
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = named(header, columns, "pmid") == "accession number"
+    item_types = named(header, columns, "publication_types") == "item type"  # Zotero's
     database = column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     link_columns = [i for i, h in enumerate(header) if h.strip().lower() in LINK_COLUMNS]
@@ -150,6 +151,8 @@ def read(
             kwargs["kind"] = kept_kind(
                 kind_named(kwargs["kind"]), kwargs.get("publication_types", [])
             )
+        elif item_types:
+            _kind_of_item_type(kwargs)
         record = Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),
@@ -161,6 +164,15 @@ def read(
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
         links = [row[i] for i in link_columns if i < len(row)]
         yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
+
+
+def _kind_of_item_type(kwargs: dict) -> None:
+    """A Zotero item type ('thesis', 'conferencePaper', as its CSV's 'Item Type' writes them) as
+    the row's kind, as RIS's TY gives it (formats.kinds.zotero_kind), and not as a publication
+    type, as TY is not one; any other name in an 'Item Type' column is a type name, as before."""
+    types = kwargs.get("publication_types", [])
+    if len(types) == 1 and (kind := zotero_kind(types[0])) is not None:
+        kwargs["kind"], kwargs["publication_types"] = kind, []
 
 
 def _values(row: list[str], columns: dict[str, int]) -> dict[str, str]:

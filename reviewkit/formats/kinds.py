@@ -3,8 +3,8 @@
 A record's :attr:`~reviewkit.records.Record.kind` holds one of :data:`KINDS`; '' is a journal
 article, or a record whose source did not say (as every reader read them before kinds were
 kept). Formats that name the kind in a type field of their own (RIS ``TY``, BibTeX's entry
-type) set it; formats that list publication types (MEDLINE ``PT``, PubMed XML, EndNote's
-``ref-type`` name, a CSV's 'Document Type' or Zotero's 'Item Type') keep the types, and
+type, Zotero's CSV 'Item Type') set it; formats that list publication types (MEDLINE ``PT``,
+PubMed XML, EndNote's ``ref-type`` name, a CSV's 'Document Type') keep the types, and
 :func:`record_kind` reads the kind from them, so records stored before kinds were kept have
 theirs too. Grey literature (Review B's reports of welfare agencies and research
 institutes) is told from journal articles by it: its reference names the publisher, and RIS
@@ -60,6 +60,27 @@ RIS_TYPES = {
     "generic": "GEN",
 }
 
+# Zotero's item types (its schema's itemTypes, the 'Item Type' of its CSV export) -> the RIS
+# type Zotero's own RIS export writes for each (zotero/translators RIS.js, 2023: exportTypeMap
+# with its degenerate types), read by _RIS_READ: an item has one kind whichever of Zotero's
+# exports is read. Zotero writes GEN (generic) for a type it has no code for: 'preprint' (a
+# work not yet peer-reviewed or published in a journal, so not the journal kind '') and
+# 'document'. Differs: 'standard' (in Zotero 7's schema, after that RIS.js) is read as STAND,
+# RIS's own type for it (a report here). Zotero's notes, attachments and annotations are not
+# works: not listed, their rows keep the type as before.
+_ZOTERO_RIS = {
+    **{"journalArticle": "JOUR", "magazineArticle": "MGZN", "newspaperArticle": "NEWS"},
+    **{"report": "RPRT", "standard": "STAND", "conferencePaper": "CONF", "thesis": "THES"},
+    **{"book": "BOOK", "bookSection": "CHAP", "webpage": "ELEC", "blogPost": "BLOG"},
+    **{"dataset": "DATA", "manuscript": "MANSCPT", "preprint": "GEN", "document": "GEN"},
+    **{"artwork": "ART", "audioRecording": "SOUND", "bill": "BILL", "case": "CASE"},
+    **{"computerProgram": "COMP", "dictionaryEntry": "DICT", "email": "ICOMM", "film": "MPCT"},
+    **{"encyclopediaArticle": "ENCYC", "forumPost": "ICOMM", "hearing": "HEAR", "map": "MAP"},
+    **{"instantMessage": "ICOMM", "interview": "PCOMM", "letter": "PCOMM", "patent": "PAT"},
+    **{"podcast": "SOUND", "presentation": "SLIDE", "radioBroadcast": "SOUND", "statute": "STAT"},
+    **{"tvBroadcast": "MPCT", "videoRecording": "VIDEO"},
+}
+
 # BibTeX (Patashnik, BibTeXing) and biblatex (its manual, §2.1) entry types -> kind;
 # an entry type not listed is 'generic', as BibTeX's styles treat it as @misc
 _BIBTEX_READ = {
@@ -93,7 +114,8 @@ BIBTEX_PUBLISHER = {"report": "institution", "thesis": "school"}
 # NLM's publication types ('Technical Report', 'Congress', 'Academic Dissertation', 'Government
 # Publication', 'Dataset'), EndNote's reference type names, Scopus' and Web of Science's
 # document types ('Conference Paper', 'Proceedings Paper', 'Meeting Abstract', 'Book
-# Chapter'), and Zotero's item types ('report', 'conferencePaper', 'bookSection', 'webpage').
+# Chapter'), and Zotero's item types ('report', 'conferencePaper', 'bookSection', 'webpage':
+# records stored before its CSV's were read as kinds, _ZOTERO_RIS).
 # A journal's types (Journal Article, Review, Letter …) name no kind.
 _TYPE_NAMES = {
     "report": "technicalreport report governmentpublication governmentdocument",
@@ -139,6 +161,13 @@ def ris_kind(code: str) -> str:
 def bibtex_kind(entry_type: str) -> str:
     """The kind of a BibTeX entry type ('techreport' -> 'report'; 'article' -> '')."""
     return _BIBTEX_READ.get(entry_type.strip().lower(), "generic")
+
+
+def zotero_kind(item_type: str) -> str | None:
+    """The kind of a Zotero item type, as written ('conferencePaper' -> 'conference';
+    'journalArticle' -> ''); None for a name that is not one (its case too: 'Book')."""
+    code = _ZOTERO_RIS.get(item_type.strip())
+    return None if code is None else ris_kind(code)
 
 
 def kind_of_types(types: Iterable[str]) -> str:

@@ -355,7 +355,9 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         where = f"{name}:{line_at(data, exc.start)}"
-        cr_only = b"\r" in data and b"\n" not in data
+        from reviewkit.formats.cr_line_ends import cr_line_ends  # a refusal's: not at import
+
+        cr_only = cr_line_ends(data)  # the streamed readers ask the same of the whole file
         raise not_utf8(data[exc.start], exc.start, where, option=option, cr_only=cr_only) from None
 
 
@@ -372,8 +374,9 @@ def not_utf8(
     byte: int, at: int, where: str, *, option: bool = True, cr_only: bool = False
 ) -> FormatError:
     """The FormatError for ``byte``, at byte ``at`` of the text, that is not UTF-8.
-    ``cr_only``: the file's lines end in CR alone, as the Mac's programs wrote before OS X and
-    Excel for Mac still writes its 'CSV (Macintosh)' (Mac Roman text): its encoding named."""
+    ``cr_only``: the file's lines end in CR alone (formats.cr_line_ends, of the whole file), as
+    the Mac's programs wrote before OS X and Excel for Mac still writes its 'CSV (Macintosh)'
+    (Mac Roman text): its encoding named. The one hint of a file read whole or streamed."""
     hint = "re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
     if cr_only:
         hint = (

@@ -7,9 +7,10 @@ read in pieces of 1 MiB cut after their last line break, each decoded on its own
 break is never inside a UTF-8 sequence) and split into lines, with every check
 :func:`~reviewkit.formats.text.decode` and :func:`~reviewkit.formats.text.check_line_lengths`
 make of the whole text, naming the same line: binary or UTF-16 text at the head, a NUL byte,
-a byte that is not UTF-8, a line longer than any export writes, a file of blank lines; lines
-end at LF, CRLF or CR alone, and a joined file's byte-order mark at a line start is dropped,
-as is a page break there (formats.text.unpaged).
+a byte that is not UTF-8 (with the same hint: Mac Roman when lines end in CR alone), a line
+longer than any export writes, a file of blank lines; lines end at LF, CRLF or CR alone, and
+a joined file's byte-order mark at a line start is dropped, as is a page break there
+(formats.text.unpaged).
 What is not streamed is read whole as before (:func:`streamable`): a file read with
 ``--encoding`` (a text in UTF-8 declared another is refused by a look at all of it) or in
 UTF-16/32. An import stays all or nothing: an error found on the last line rolls back the
@@ -28,6 +29,7 @@ from typing import BinaryIO
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP, bom_encoding
+from reviewkit.formats.cr_line_ends import cr_line_ends
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.text import (
     EMPTY_HINT,
@@ -134,6 +136,7 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
     before = 0  # lines in the pieces before this one
     offset = 0  # bytes before this piece (after a byte-order mark)
     text_seen = False
+    ends = b""  # the pieces before held a CR (b"\r"), or an LF (b"\n": looked for no more)
     for index, piece in enumerate(pieces):
         if index == 0:
             if wide := looks_utf16(piece):
@@ -154,7 +157,10 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
             text = piece.decode("utf-8")
         except UnicodeDecodeError as exc:
             where = f"{name}:{before + line_at(piece, exc.start)}"
-            raise not_utf8(piece[exc.start], offset + exc.start, where) from None
+            cr_only = _cr_only(ends + piece, pieces)
+            raise not_utf8(piece[exc.start], offset + exc.start, where, cr_only=cr_only) from None
+        if b"\n" not in ends:
+            ends = b"\n" if b"\n" in piece else b"\r" if b"\r" in piece or ends else b""
         if not text_seen:
             text_seen = bool(text.strip())
         found = _ENDS.split(text)
@@ -170,3 +176,10 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
         into.ends_with_break = text.endswith(("\n", "\r"))
     if not text_seen:
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
+
+
+def _cr_only(read: bytes, rest: Iterator[bytes]) -> bool:
+    """Whether the file's lines end in CR alone, as :func:`~reviewkit.formats.text.decode` asks
+    of a file read whole (its Mac Roman hint): ``read`` the line ends before and the piece of
+    the bad byte, ``rest`` the pieces after, read until an LF (the file is refused anyway)."""
+    return cr_line_ends(read) and not any(b"\n" in piece for piece in rest)

@@ -15,6 +15,7 @@ from benchmarks.bench_import_text import export
 from reviewkit import formats
 from reviewkit.cli import main
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import decode
 from reviewkit.formats.text_stream import PIECE
 from reviewkit.project import open_project
 from reviewkit.store import records as record_rows
@@ -122,3 +123,30 @@ def test_a_cut_nbib_names_its_last_line_with_text_read_whole_or_streamed(
     with pytest.raises(FormatError, match="ends in the middle of a record") as refused:
         list(formats.read_file(path))
     assert refused.value.where == f"{path}:{last}"
+
+
+@pytest.mark.parametrize("fmt", ["ris", "medline", "wos"])
+@pytest.mark.parametrize(
+    ("line_end", "after", "hinted"),
+    [(b"\r", b"", True), (b"\r", b"\r" * PIECE + b"\n", False), (b"\n", b"", False)],
+    ids=["cr", "cr-then-lf", "lf"],
+)
+def test_a_cr_only_export_streamed_is_hinted_mac_roman_as_one_read_whole(
+    tmp_path: Path, capsys, fmt: str, line_end: bytes, after: bytes, hinted: bool
+) -> None:
+    """An export whose lines end in CR alone (the Mac's before OS X, in Mac Roman: 'ö' is 0x9a)
+    with that byte in a piece after the first gets the hint a file read whole gets: pass --encoding
+    mac-roman (formats.text.not_utf8). A file with an LF after, a piece or more further on,
+    is not CR alone (the whole read looks at all of it): the hint for any encoding."""
+    path, line = _damaged(tmp_path, fmt, b" Sj\x9agren", line_end)
+    path.write_bytes(path.read_bytes() + after)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {path}:{line}: not UTF-8 text (byte 0x9a" in err, err
+    assert ("pass --encoding mac-roman" in err) is hinted
+    with pytest.raises(FormatError) as whole:  # the same file read whole: the same hint
+        decode(path.read_bytes(), str(path))
+    assert f"hint: {whole.value.hint}\n" in err

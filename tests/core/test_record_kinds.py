@@ -204,3 +204,97 @@ def test_medline_export_gives_the_kind_as_nlm_s_type_and_the_imprint(tmp_path):
     (back,) = read(tmp_path, "back.nbib", nbib)
     assert record_kind(back) == "report"
     assert (back.publisher, back.place) == (rec.publisher, rec.place)
+
+
+# Zotero's item types (its CSV export's 'Item Type') and the RIS type Zotero's RIS export
+# writes for the same item (zotero/translators RIS.js), with the kind both are read as
+ZOTERO_ITEMS = [
+    ("journalArticle", "JOUR", ""),
+    ("magazineArticle", "MGZN", ""),
+    ("thesis", "THES", "thesis"),
+    ("conferencePaper", "CONF", "conference"),
+    ("report", "RPRT", "report"),
+    ("bookSection", "CHAP", "chapter"),
+    ("dataset", "DATA", "dataset"),
+    ("manuscript", "MANSCPT", "unpublished"),
+    ("preprint", "GEN", "generic"),
+    ("letter", "PCOMM", "generic"),  # a letter sent, not a journal's letter to the editor
+]
+
+
+def test_a_zotero_csv_item_type_is_the_kind_its_ris_export_gives(tmp_path):
+    """Zotero's 'Item Type' is its reference type, as RIS's TY is: the kind, not a publication
+    type; the same items exported by Zotero as RIS are read as the same kinds."""
+    csv = '"Key","Item Type","Publication Year","Author","Title","Abstract Note"\n' + "".join(
+        f'"K{i}","{item}","2020","Lund, Eva","Return to work {i}","An abstract"\n'
+        for i, (item, _, _) in enumerate(ZOTERO_ITEMS)
+    )
+    ris = "".join(
+        f"TY  - {code}\nTI  - Return to work {i}\nAU  - Lund, Eva\nPY  - 2020\nER  - \n"
+        for i, (_, code, _) in enumerate(ZOTERO_ITEMS)
+    )
+    zotero, exported = read(tmp_path, "zotero.csv", csv), read(tmp_path, "zotero.ris", ris)
+    kinds = [kind for _, _, kind in ZOTERO_ITEMS]
+    assert [r.kind for r in zotero] == kinds == [r.kind for r in exported]
+    assert [r.publication_types for r in zotero] == [[]] * len(ZOTERO_ITEMS)
+    assert [record_kind(r) for r in zotero] == kinds
+
+
+def test_an_item_type_column_of_type_names_keeps_them(tmp_path):
+    """Guard: an 'Item Type' column of another tool's type names (not Zotero's, its case too)
+    is read as publication types, the kind from them, as before."""
+    csv = (
+        "Title,Year,Item Type\n"
+        "Coordinated rehabilitation,2020,Book Chapter\n"
+        "Sick leave in Norway,2019,Book\n"
+        "A trial,2021,Journal Article\n"
+    )
+    chapter, book, article = read(tmp_path, "other.csv", csv)
+    assert [r.publication_types for r in (chapter, book, article)] == [
+        ["Book Chapter"],
+        ["Book"],
+        ["Journal Article"],
+    ]
+    assert [record_kind(r) for r in (chapter, book, article)] == ["chapter", "book", ""]
+
+
+SCOPUS_ENTRY = (
+    "@{entry}{{Berg2019{n},\n\tauthor = {{Berg, Tor}},\n\ttitle = {{Return to work {n}}},\n"
+    "\tyear = {{2019}},\n\tjournal = {{J Occup Rehabil}},\n\tdoi = {{10.1000/rk.{n}}},\n"
+    "\ttype = {{{type}}},\n\tpublication_stage = {{Final}},\n\tsource = {{Scopus}}\n}}\n"
+)
+
+
+def test_scopus_bibtex_type_is_its_document_type_as_in_its_csv(tmp_path):
+    """Scopus' BibTeX writes each record's document type in 'type', as its CSV's 'Document
+    Type': the same publication types, and the kind they name, from either export."""
+    types = [("ARTICLE", "Article"), ("ARTICLE", "Review"), ("CONFERENCE", "Conference paper")]
+    bib = "".join(
+        SCOPUS_ENTRY.format(entry=entry, type=type_, n=n) for n, (entry, type_) in enumerate(types)
+    )
+    csv = "Title,Year,DOI,Document Type,Source\n" + "".join(
+        f"Return to work {n},2019,10.1000/rk.{n},{type_},Scopus\n"
+        for n, (_, type_) in enumerate(types)
+    )
+    from_bib, from_csv = read(tmp_path, "scopus.bib", bib), read(tmp_path, "scopus.csv", csv)
+    assert [r.publication_types for r in from_bib] == [
+        ["Article"],
+        ["Review"],
+        ["Conference paper"],
+    ]
+    assert [r.publication_types for r in from_bib] == [r.publication_types for r in from_csv]
+    assert [record_kind(r) for r in from_bib] == ["", "", "conference"]
+
+
+def test_a_bibtex_type_elsewhere_is_no_publication_type(tmp_path):
+    """Guard: outside Scopus' entries 'type' is a thesis' or report's own type (BibTeX's
+    field), not read as a publication type; the entry type gives the kind, as before."""
+    bib = (
+        "@phdthesis{a,\n  title = {Return to work},\n  author = {Lund, Eva},\n  year = {2020},\n"
+        "  school = {University of Oslo},\n  type = {PhD thesis}\n}\n"
+        "@techreport{b,\n  title = {Sick leave},\n  author = {Berg, Tor},\n  year = {2019},\n"
+        "  institution = {FHI},\n  type = {Working paper},\n  source = {FHI}\n}\n"
+    )
+    thesis, report = read(tmp_path, "other.bib", bib)
+    assert (thesis.publication_types, report.publication_types) == ([], [])
+    assert (thesis.kind, report.kind) == ("thesis", "report")
