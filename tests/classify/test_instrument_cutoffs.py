@@ -7,8 +7,15 @@ primary cutaneous lymphoma): only "PCL" with its version's number is the instrum
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
+
+ROOT = Path(__file__).resolve().parents[2]
+SET_10 = ROOT / "tests" / "reports" / "fixtures" / "heldout_rtw_abstracts_10.csv"
+PROTOCOL_B = ROOT / "protocols" / "work-health-collaboration.toml"
 
 # (the instrument's cut-off as an inclusion criterion, the instrument as an outcome in a
 # back-pain study: its health words after the instrument's name are what was measured)
@@ -38,3 +45,13 @@ def test_the_posterior_cruciate_ligament_is_no_instrument(review_b):
     # nor is the ligament, beside a number, a mental population
     text = "Workers with a PCL graft of 10 mm or more after knee surgery were included."
     assert labels(review_b, "diagnosis", text) == ["none"]
+
+
+def test_the_tenth_held_out_set_s_instrument_populations(capsys):
+    # 22 of 26 at its first reading: the first responders named only by "a PCL-5 score of 33 or
+    # more" read as none; now mental (the three other misses are no instrument's: a K10 cut-off
+    # nine words after its name, a programme's "work stress", knee ligament injuries)
+    right = correct_through_cli(capsys, PROTOCOL_B, SET_10, "diagnosis", "diagnosis", 26)
+    assert right >= 23
+    smi = correct_through_cli(capsys, PROTOCOL_B, SET_10, "severe-mental-illness", "smi", 26)
+    assert smi == 26
