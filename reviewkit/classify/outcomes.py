@@ -96,6 +96,7 @@ INSTRUMENTS = frozenset(
 # the protocols list (CMD, MSD, PTSD, TBI, ABI) start no instrument's name. An instrument added
 # above whose stem names something else belongs here too.
 DISORDER_STEMS = frozenset({"GAD", "PCL"})
+_NUMBER_AFTER = re.compile(r"(?<=[A-Z])\d+$")  # an instrument's number written on its stem
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
 # anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
@@ -217,11 +218,15 @@ def _before(text: str, words: list[Token], first: int) -> bool:
 
 
 def _instrument_at(words: list[Token], k: int) -> bool:
-    """Whether the word at ``k`` starts an instrument's name: one of :data:`INSTRUMENTS`, a stem
-    of :data:`DISORDER_STEMS` only with its number after it ("PCL-5", not "PCL injuries")."""
-    if words[k].word in DISORDER_STEMS:
+    """Whether the word at ``k`` starts an instrument's name: one of :data:`INSTRUMENTS` (also with
+    its number on it, "PHQ9"), a stem of :data:`DISORDER_STEMS` only with its number after it
+    ("PCL-5", "PCL5", not "PCL injuries")."""
+    word = words[k].word
+    if word in DISORDER_STEMS:
         return k + 1 < len(words) and words[k + 1].word.isdigit()
-    return words[k].word in INSTRUMENTS
+    # the number written without the hyphen ("PCL5", "PHQ9", "GAD7"): one word, the stem's
+    stem = _NUMBER_AFTER.sub("", word)
+    return word in INSTRUMENTS or (stem != word and stem in INSTRUMENTS | DISORDER_STEMS)
 
 
 def listed_outcome(text: str, words: list[Token], first: int) -> bool:
@@ -259,7 +264,7 @@ def _is_instrument(words: list[Token], first: int, last: int) -> bool:
     if words[first].word in DISORDER_STEMS:
         numbered = last + 1 if last == first else last
         return numbered < len(words) and words[numbered].word.isdigit()
-    return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
+    return _instrument_at(words, first) or joined in INSTRUMENTS
 
 
 def _clause(

@@ -26,6 +26,10 @@ CUTOFFS = [
      "Workers with low back pain were asked about 4DSQ distress."),
     ("Claimants with a PCL-5 score of 33 or more were included.",
      "Workers with low back pain were asked about PCL-5 distress."),
+    # the number written on the stem (the snapshot's "post-traumatic stress disorder scale 5
+    # (PCL5)"), as "PHQ9" and "GAD7" are: the same instrument
+    ("Claimants with a PCL5 score of 33 or more were included.",
+     "Workers with low back pain were asked about PCL5 distress."),
 ]  # fmt: skip
 
 
