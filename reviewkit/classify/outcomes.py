@@ -79,17 +79,24 @@ OUTCOME_WORDS = frozenset(
 )  # fmt: skip
 # Health instruments as their names are written (case matters: capitals; the number after the
 # hyphen is a word of its own). "WHO" (WHO-5) is left out: it is also the pronoun in capitals
-# at a sentence's start.
+# at a sentence's start. K6 (Kessler's six items), 4DSQ (the Dutch Four-Dimensional Symptom
+# Questionnaire) and PCL (the PTSD Checklist, PCL-5) since cls45: occupational health studies
+# in Japan, Australia and the Netherlands, and of first responders, define their population so.
 INSTRUMENTS = frozenset(
-    {"SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10", "MCS"}
-)
-# Of those, the stems that alone name a disorder: GAD is generalised anxiety disorder, the
-# instrument GAD-7 (or GAD-2). Such a stem is the instrument only with its number after it.
-# Checked for the kind (task 26): of the stems above only GAD is also a disorder's acronym; the
-# disorder acronyms the protocols list (CMD, MSD, PTSD, TBI, ABI) start no instrument's name
-# (the PTSD Checklist is PCL-5), and the other stems name questionnaires, not disorders. An
-# instrument added above whose stem is a disorder's acronym belongs here too.
-DISORDER_STEMS = frozenset({"GAD"})
+    {
+        "SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10",
+        "MCS", "K6", "4DSQ", "PCL",
+    }
+)  # fmt: skip
+# Of those, the stems that alone name something else: GAD is generalised anxiety disorder, the
+# instrument GAD-7 (or GAD-2); PCL is also the posterior cruciate ligament, polycaprolactone
+# and primary cutaneous lymphoma (all three in the snapshot's 2021 file, beside PCL-5), the
+# instrument PCL-5. Such a stem is the instrument only with its number after it. Checked for the
+# kind (task 26): of the other stems none is also a disorder's acronym; the disorder acronyms
+# the protocols list (CMD, MSD, PTSD, TBI, ABI) start no instrument's name. An instrument added
+# above whose stem names something else belongs here too.
+DISORDER_STEMS = frozenset({"GAD", "PCL"})
+_NUMBER_AFTER = re.compile(r"(?<=[A-Z])\d+$")  # an instrument's number written on its stem
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
 # anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
@@ -195,7 +202,7 @@ def _with_instrument(text: str, words: list[Token], first: int, last: int) -> bo
         low = words[k].word.casefold()
         if low in _WITH_INSTRUMENT:
             # the instrument, or a determiner and the instrument ("with the PHQ-9")
-            return any(w.word in INSTRUMENTS for w in words[k + 1 : k + 3])
+            return any(_instrument_at(words, i) for i in range(k + 1, min(k + 3, len(words))))
         if low not in OUTCOME_WORDS and not HEALTH_STATE.match(low):
             return False
     return False
@@ -205,9 +212,21 @@ def _before(text: str, words: list[Token], first: int) -> bool:
     for k in range(first - 1, max(first - 2 - REACH, -1), -1):
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
             return False
-        if words[k].word in INSTRUMENTS:
+        if _instrument_at(words, k):
             return True
     return False
+
+
+def _instrument_at(words: list[Token], k: int) -> bool:
+    """Whether the word at ``k`` starts an instrument's name: one of :data:`INSTRUMENTS` (also with
+    its number on it, "PHQ9"), a stem of :data:`DISORDER_STEMS` only with its number after it
+    ("PCL-5", "PCL5", not "PCL injuries")."""
+    word = words[k].word
+    if word in DISORDER_STEMS:
+        return k + 1 < len(words) and words[k + 1].word.isdigit()
+    # the number written without the hyphen ("PCL5", "PHQ9", "GAD7"): one word, the stem's
+    stem = _NUMBER_AFTER.sub("", word)
+    return word in INSTRUMENTS or (stem != word and stem in INSTRUMENTS | DISORDER_STEMS)
 
 
 def listed_outcome(text: str, words: list[Token], first: int) -> bool:
@@ -238,14 +257,14 @@ def _a_time(words: list[Token], k: int) -> bool:
 
 
 def _is_instrument(words: list[Token], first: int, last: int) -> bool:
-    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a disorder's
-    acronym (:data:`DISORDER_STEMS`) is one only with a number in or after the match ("GAD-7",
-    not "employees with GAD")."""
+    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a stem that also
+    names something else (:data:`DISORDER_STEMS`) is one only with a number in or after the
+    match ("GAD-7", not "employees with GAD")."""
     joined = "".join(w.word for w in words[first : last + 1])
     if words[first].word in DISORDER_STEMS:
         numbered = last + 1 if last == first else last
         return numbered < len(words) and words[numbered].word.isdigit()
-    return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
+    return _instrument_at(words, first) or joined in INSTRUMENTS
 
 
 def _clause(

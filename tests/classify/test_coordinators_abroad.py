@@ -95,3 +95,19 @@ def test_the_ninth_set_through_the_cli(capsys):
     right = correct_through_cli(capsys, PROTOCOL_B, SET_9, "model-type", "model_type", 25)
     assert right >= 23
     assert correct_through_cli(capsys, PROTOCOL_B, SET_9, "diagnosis", "diagnosis", 25) == 25
+
+
+def test_a_plan_communicated_to_the_employer_makes_the_employer_a_party(review_b):
+    # "communicate" names its parties after "to" as after "with" (the tenth held-out set's
+    # board case manager and cardiac nurse: "communicated the plan to the employer and ...")
+    text = "The coordinator communicated the plan to the employer and the supervisor."
+    assert labels(review_b, text) == ["coordinator"]
+    # an infinitive's "to" still ends the parties: what follows is another act
+    text = (
+        "The coordinator communicated with the GP to arrange modified duties with the "
+        "employer and the supervisor."
+    )
+    assert labels(review_b, text) == ["workplace"]
+    # the workplace's own person communicating keeps the workplace acting
+    acting = "The supervisor communicated the plan to the employee and the coordinator."
+    assert labels(review_b, acting) == ["workplace"]
