@@ -38,14 +38,13 @@ from benchmarks.dedup_stress_degrade import DEGRADATIONS, Records, degrade
 from benchmarks.dedup_stress_notes import (
     NOTES_DDC27,
     NOTES_DEDUP31,
-    NOTES_DEDUP32,
-    NOTES_DEDUP33,
+    NOTES_DEDUPENDS,
+    NOTES_FM27,
+)
+from benchmarks.dedup_stress_notes_journals import (
     NOTES_DEDUP34,
     NOTES_DEDUP35,
     NOTES_DEDUP36,
-    NOTES_DEDUPENDS,
-    NOTES_FM27,
-    NOTES_RD33F,
     NOTES_STOP34,
 )
 from benchmarks.dedup_stress_notes_pages_letters import (
@@ -55,6 +54,7 @@ from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP44,
     NOTES_RD37F,
 )
+from benchmarks.dedup_stress_notes_recall import NOTES_DEDUP32, NOTES_DEDUP33, NOTES_RD33F
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
