@@ -47,6 +47,7 @@ from benchmarks.dedup_stress_notes_journals import (
     NOTES_DEDUP36,
     NOTES_STOP34,
 )
+from benchmarks.dedup_stress_notes_minimal import NOTES_DEDUP45B
 from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP37,
     NOTES_DEDUP38,
@@ -429,7 +430,8 @@ def main(argv: list[str]) -> int:
         + NOTES_RD37F
         + NOTES_DEDUP38
         + NOTES_DEDUP39
-        + NOTES_DEDUP44,
+        + NOTES_DEDUP44
+        + NOTES_DEDUP45B,
     )
     return 0
 
