@@ -175,6 +175,15 @@ APART_KINDS = (
     " Iranian still Iran's, the shared noun elided); the 5 moved records of the ten sets"
     " against every record of their set sharing over 12% of their title's words (83,440"
     " pairs): no verdict moves; every set's figures and rule tallies unchanged |",
+    "| two peoples joined before a document's noun ('German-Austrian guidelines for"
+    " postexposure prophylaxis of HIV infection'; guideline, recommendation, consensus,"
+    " statement, standards, criteria) (dedup45b) | the reading (population_words) | two"
+    " peoples studied | the issuers' places, both, as before a body's noun (q44h); one people"
+    " before a document stays a people ('Chinese guidelines for …' are for China's patients)"
+    " | 1 of 211,592 titles (181,224 distinct) moves (srsr), read right: of the 41 runs of"
+    " two places side by side in those titles, the only one before a document's noun. The"
+    " moved record against every record of srsr sharing over 12% of its title's words (138"
+    " pairs): no verdict moves (all title_differs) |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"

@@ -38,16 +38,16 @@ from benchmarks.dedup_stress_degrade import DEGRADATIONS, Records, degrade
 from benchmarks.dedup_stress_notes import (
     NOTES_DDC27,
     NOTES_DEDUP31,
-    NOTES_DEDUP32,
-    NOTES_DEDUP33,
+    NOTES_DEDUPENDS,
+    NOTES_FM27,
+)
+from benchmarks.dedup_stress_notes_journals import (
     NOTES_DEDUP34,
     NOTES_DEDUP35,
     NOTES_DEDUP36,
-    NOTES_DEDUPENDS,
-    NOTES_FM27,
-    NOTES_RD33F,
     NOTES_STOP34,
 )
+from benchmarks.dedup_stress_notes_minimal import NOTES_DEDUP45B
 from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP37,
     NOTES_DEDUP38,
@@ -56,6 +56,7 @@ from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP45A,
     NOTES_RD37F,
 )
+from benchmarks.dedup_stress_notes_recall import NOTES_DEDUP32, NOTES_DEDUP33, NOTES_RD33F
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -392,6 +393,32 @@ NOTES_DD28B: tuple[str, ...] = (
 )
 
 
+# every section of notes, oldest first, as dedup-stress.md prints them
+ALL_NOTES = (
+    NOTES
+    + NOTES_DD26
+    + NOTES_FM27
+    + NOTES_DDC27
+    + NOTES_DD28B
+    + NOTES_DEDUPENDS
+    + NOTES_DEDUP31
+    + NOTES_DEDUP32
+    + NOTES_DEDUP33
+    + NOTES_RD33F
+    + NOTES_DEDUP34
+    + NOTES_STOP34
+    + NOTES_DEDUP35
+    + NOTES_DEDUP36
+    + NOTES_DEDUP37
+    + NOTES_RD37F
+    + NOTES_DEDUP38
+    + NOTES_DEDUP39
+    + NOTES_DEDUP44
+    + NOTES_DEDUP45A
+    + NOTES_DEDUP45B
+)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks dedup-stress")
     parser.add_argument("--label", default="after", help="name of this run in the results")
@@ -409,30 +436,7 @@ def main(argv: list[str]) -> int:
     label = "same-records" if args.bib_dedupe and args.label == "after" else args.label
     json_path = RESULTS / "dedup-stress.json"
     data = run(tuple(args.sets), tuple(args.variants), label, json_path, args.bib_dedupe)
-    write_markdown(
-        data,
-        RESULTS / "dedup-stress.md",
-        NOTES
-        + NOTES_DD26
-        + NOTES_FM27
-        + NOTES_DDC27
-        + NOTES_DD28B
-        + NOTES_DEDUPENDS
-        + NOTES_DEDUP31
-        + NOTES_DEDUP32
-        + NOTES_DEDUP33
-        + NOTES_RD33F
-        + NOTES_DEDUP34
-        + NOTES_STOP34
-        + NOTES_DEDUP35
-        + NOTES_DEDUP36
-        + NOTES_DEDUP37
-        + NOTES_RD37F
-        + NOTES_DEDUP38
-        + NOTES_DEDUP39
-        + NOTES_DEDUP44
-        + NOTES_DEDUP45A,
-    )
+    write_markdown(data, RESULTS / "dedup-stress.md", ALL_NOTES)
     return 0
 
 

@@ -1,8 +1,8 @@
 """Notes under the dedup-stress tables (results/dedup-stress.md) of dedup37 and dedup38:
 MEDLINE's pagination of an article with a reply, a discussion or unnumbered pages, letters
 printed together without the issue, suffixes run into names, and the stress false merges read
-again. Kept apart from dedup_stress_notes.py, which
-is near the size limit."""
+again. One module a topic, as dedup_stress_notes.py, dedup_stress_notes_recall.py and
+dedup_stress_notes_journals.py."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from reviewkit.author_names import (
     PARTICLES,
@@ -134,6 +134,40 @@ def names_unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
         return 0, 0
     missing_a = sum(not any(one_surname(x, y) for y in b) for x in a[:n])
     return missing_a, sum(not any(one_surname(y, x) for x in a) for y in b[:n])
+
+
+# Two edits make one surname of two the one-by-one reading tells apart: OCR ('Garnboa' /
+# 'Gamboa'), an umlaut written out or dropped ('Woelfl' / 'Wolfl'), a doubled letter
+_MISSPELT = 2
+
+
+def _may_be_one_name(x: str, y: str) -> bool:
+    """Whether two surnames that :func:`one_surname` tells apart may still be one name an
+    export broke: a spelling within :data:`_MISSPELT` edits (of the whole or of the first
+    word: 'garnboa maria' / 'gamboa'), a name run together with its neighbour or cut from it
+    ('stoychevtskaradjov' / 'stoychev'), or a particle cut off ('le' of 'Le Quintrec')."""
+    return (
+        min(len(x), len(y)) <= 2
+        or x in y
+        or y in x
+        or Levenshtein.distance(x, y) <= _MISSPELT
+        or Levenshtein.distance(x.split()[0], y.split()[0]) <= _MISSPELT
+    )
+
+
+def another_co_author(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one of two :func:`surnames` lists names another person among the first n of
+    each (n the shorter's length, as :func:`names_unmatched` reads them): a name the other list
+    lacks, and no name so lacking that may be one of the other's broken by an export
+    (:func:`_may_be_one_name`). 'Senior, Sherratt' / 'Senior, Robson, Sherratt' and
+    'Nakanishi, Imamura, Ikegami, Goto' / 'Nakanishi, Imamura, Maruyama' do; 'Belcheva,
+    Stoychevtskaradjov, Danchev' / 'Belcheva, Stoychev, Karadjov, Danchev' does not."""
+    n = min(len(a), len(b))
+    if n < 2:
+        return False
+    lacking = [(x, b) for x in a[:n] if not any(one_surname(x, y) for y in b)]
+    lacking += [(y, a) for y in b[:n] if not any(one_surname(y, x) for x in a)]
+    return bool(lacking) and not any(_may_be_one_name(x, y) for x, other in lacking for y in other)
 
 
 def given_names_key(authors: list[str], limit: int = 5) -> str:

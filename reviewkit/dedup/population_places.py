@@ -202,6 +202,18 @@ _BODIES = frozenset(
     ]
 )
 _BODIES_BEFORE_OF = _BODIES | {"college", "journal"}
+# A document bodies issue, right after two peoples joined ('German-Austrian guidelines for
+# postexposure prophylaxis'): the issuers' places, both, as before a body's noun. One people
+# before it stays a people ('Chinese guidelines for …' are for China's patients too), and so
+# does a joined pair before anything else ('Italian-Israeli children'). Of 211,592 titles (ten
+# sets, snapshot) one holds two peoples joined before such a noun (dedup45b: the German-Austrian
+# guidelines, srsr).
+_DOCUMENTS = frozenset(
+    [
+        *("guideline", "guidelines", "recommendation", "recommendations", "consensus"),
+        *("statement", "statements", "standards", "criteria"),
+    ]
+)
 _OF = frozenset(["of", "for", "on"])
 _NAMED_SPAN = 2  # words between a place word and its organisation's noun
 # A name holds no pronoun and no part's number: one between the place word and the body's noun
@@ -270,10 +282,13 @@ for _name, _country in sorted(
 _OPENERS = frozenset([*_COUNTRY_NAMES, *_PEOPLES, *_ETHNIC, *_COLOURS, *(a for a, _ in _PAIRS)])
 
 
-def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozenset[str]) -> bool:
+def _names_a_thing(
+    words: list[str], i: int, n: int, group: str, people: frozenset[str], joined: bool = False
+) -> bool:
     """Whether the place word(s) ``words[i:i+n]``, read as ``group``, open the name of a thing
     (a disease, a stain, a species or breed, an activity, a remedy, a language, a war, an
-    organisation: :data:`_NAMES_OF_THINGS`), not a population."""
+    organisation or its document: :data:`_NAMES_OF_THINGS`), not a population. ``joined``:
+    another place's word stands right before (:data:`_DOCUMENTS`)."""
     after = words[i + n : i + n + _NAMED_SPAN + 1]
     if not after:
         return False
@@ -291,10 +306,12 @@ def _names_a_thing(words: list[str], i: int, n: int, group: str, people: frozens
         and not (after[0] in people or after[0] in FUNCTION_WORDS)
     ):
         return True
-    return _names_a_body(words, i + n, group, people)
+    return _names_a_body(words, i + n, group, people, joined)
 
 
-def _names_a_body(words: list[str], j: int, group: str, people: frozenset[str]) -> bool:
+def _names_a_body(
+    words: list[str], j: int, group: str, people: frozenset[str], joined: bool = False
+) -> bool:
     """Whether the words from ``words[j]``, after a place word, end an organisation's or a
     meeting's name (:data:`_BODIES`): its noun within :data:`_NAMED_SPAN` words, or right
     before 'of', 'for' or 'on'. A place word joined right after opens the same name: two peoples
@@ -302,15 +319,19 @@ def _names_a_body(words: list[str], j: int, group: str, people: frozenset[str]) 
     name the body's places, both, not the first as a people; the folding erased the hyphen, and
     of 211,587 titles (ten sets, snapshot) only those two hold two places side by side before a
     body's noun. The same place twice is no pair but a sentence break ('seven centres of
-    Pakistan. Pakistan Medical Research Council …'): there the first is the studied place."""
+    Pakistan. Pakistan Medical Research Council …'): there the first is the studied place. ``joined``:
+    another place's word stands before ``group``'s, and a document's noun (:data:`_DOCUMENTS`)
+    right after names the issuers' places."""
     after = words[j : j + _NAMED_SPAN + 1]
     if not after:
         return False
     if after[0] in _BODIES_BEFORE_OF and after[1:2] and after[1] in _OF:
         return True
-    joined, m = _group_at(words, j, people)
-    if joined and joined[0].startswith("place:") and joined[0] != group:
-        return _names_a_body(words, j + m, joined[0], people)
+    if joined and after[0] in _DOCUMENTS:
+        return True
+    partner, m = _group_at(words, j, people)
+    if partner and partner[0].startswith("place:") and partner[0] != group:
+        return _names_a_body(words, j + m, partner[0], people, joined=True)
     for k, word in enumerate(after):
         if word in people or word in FUNCTION_WORDS or word in _OPENERS:
             return False
@@ -372,13 +393,21 @@ def place_groups(words: list[str], people: frozenset[str]) -> set[str]:
     groups: set[str] = set()
     if _OPENERS.isdisjoint(words):
         return groups
-    i = 0
+    i, before = 0, ""  # before: the group read right before words[i]
     while i < len(words):
         group, n = _group_at(words, i, people)
-        thing = bool(group) and _names_a_thing(words, i, n, group[0], people)
+        joined = bool(group) and _two_places(before, group[0])
+        thing = bool(group) and _names_a_thing(words, i, n, group[0], people, joined)
         groups.update(NAMED + g if thing else g for g in group)
+        before = group[0] if group else ""
         i += n
     return groups
+
+
+def _two_places(before: str, group: str) -> bool:
+    """Whether ``group`` and the group read right before it are two places (not one place
+    twice, which is a sentence break: :func:`_names_a_body`)."""
+    return before.startswith("place:") and group.startswith("place:") and before != group
 
 
 def _group_at(words: list[str], i: int, people: frozenset[str]) -> tuple[tuple[str, ...], int]:

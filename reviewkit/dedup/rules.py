@@ -146,6 +146,11 @@ RULES: tuple[Rule, ...] = (
     Rule("another_report_no_page", thin_guards.another_report_no_page, "'…: follow-up', no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
+    Rule(
+        "companion_paper_one_issue",
+        unplaced.companion_paper_one_issue,
+        "one issue, a small team, another co-author, no page",
+    ),
     Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
     Rule("two_editions_no_page", thin_guards.two_editions_no_page, "two meetings' editions"),
     Rule(

@@ -18,6 +18,7 @@ merge stays 'not a duplicate' and adds nothing to the queue).
 from __future__ import annotations
 
 from reviewkit.dedup.issue_place import close_title_same_issue
+from reviewkit.dedup.names import another_co_author
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -40,6 +41,7 @@ from reviewkit.dedup.score import (
     abstract_openings_differ,
     issues_differ,
     lists_unmatched,
+    names_swapped,
     pages_conflict,
 )
 from reviewkit.dedup.sparse import swapped_word
@@ -198,6 +200,29 @@ def authors_differ_no_page(p: Pair) -> Outcome:
     in the same issue, a companion paper by another part of the team, two abstracts of one
     meeting issue. One article in two exports keeps its first author and its list."""
     if unplaced(p) and (authors_apart(p) or lists_apart(p.ka, p.kb)):
+        return to_person(p)
+    return None
+
+
+# A small team's list, as companion papers' are (two to four names): a database that drops a
+# co-author or splits one drops it from a long list (haematology: Niaudet missing from one
+# copy of a list of nine; srsr: a list of ten shifted by a name run into the next)
+SMALL_TEAM = 4
+
+
+def companion_paper_one_issue(p: Pair) -> Outcome:
+    """One volume and issue, titles not the same, lists of a small team (:data:`SMALL_TEAM`)
+    where one names another co-author (:func:`names.another_co_author`), and no page: one
+    team's companion papers printed side by side ('Senior, Sherratt' / 'Senior, Robson,
+    Sherratt', Biochem J 110(3) 511-519 / 521-527; Arzneimittelforschung 20(8) 998-1003 /
+    1004-1009), which their pages told apart. One article in two exports keeps its title and
+    its names, each perhaps spelt another way. A person decides."""
+    ka, kb = p.ka, p.kb
+    if not (unplaced(p) and ka.issue and ka.issue == kb.issue and ka.volume == kb.volume):
+        return None
+    if ka.title == kb.title or max(len(ka.surnames), len(kb.surnames)) > SMALL_TEAM:
+        return None
+    if not names_swapped(ka, kb) and another_co_author(ka.surnames, kb.surnames):
         return to_person(p)
     return None
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from reviewkit.dedup.journals import cut_spaced_place
+from reviewkit.protocol.term_words import HYPHENS
 from reviewkit.records import fold_text
 
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
@@ -166,15 +167,16 @@ def is_conference(journal: str) -> bool:
 # Meeting'), and one database may keep only one partner's name: every edition is read, and two
 # records are at two meetings only when their names share none. An ordinal of a date ('May
 # 3rd-7th', '3rd of June', 'June 3rd, 2014', which some exports add to the meeting's name and
-# others leave out) or of an era ('for the 21st century') is no edition. An edition in words
-# or Roman numerals ('Twenty-second', 'XXII') is not read: such a name gives '' and the guard
-# that compares editions stays silent.
+# others leave out) or of an era ('for the 21st century') is no edition; a date range's dash is
+# any of the project's hyphens (term_words.HYPHENS: '3rd\u20117th', the non-breaking one, too).
+# An edition in words or Roman numerals ('Twenty-second', 'XXII') is not read: such a name
+# gives '' and the guard that compares editions stays silent.
 _EDITION = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
     r"|july|august|september|october|november|december)\b"
 )
-_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?\s*|[-\u2013]\s*)$", re.I)
+_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?\s*|[{re.escape(HYPHENS)}]\s*)$", re.I)
 _NAME_AFTER = re.compile(rf"\s+(?!(?:of\s+)?{_MONTH}|centur)[a-z]", re.I)
 
 

@@ -92,6 +92,22 @@ def test_two_peoples_joined_before_a_body_name_its_places():
     assert groups("Autism in Italian-Israeli children") == ["child", "place:israel", "place:italy"]
 
 
+def test_two_peoples_joined_before_a_document_name_its_issuers():
+    # a guideline of two countries' societies: its issuers' places, both, as a body's (q45);
+    # not two peoples studied
+    title = "German-Austrian guidelines for postexposure prophylaxis of HIV infection"
+    assert groups(title) == ["named:place:austria", "named:place:germany"]
+    assert groups("Austrian-German-Swiss recommendations on vertigo") == [
+        "named:place:austria",
+        "named:place:germany",
+        "named:place:switzerland",
+    ]
+    # one people before a document stays a people: the guidelines are for its patients too
+    assert groups("Chinese guidelines for the management of hypertension") == ["place:china"]
+    # one place twice is a sentence break, not two issuers
+    assert groups("Malaria in Pakistan. Pakistan guidelines for treatment") == ["place:pakistan"]
+
+
 def test_a_bodys_partners_in_either_order_are_one_body():
     # read as a people and a body's place, the two orders parted as two populations; one
     # report's copies from two databases write its partners either way

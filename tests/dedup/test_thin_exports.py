@@ -290,6 +290,10 @@ def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
     era = keys(3, journal="Conference: XXII World Congress: psychiatry for the 21st century")
     assert era.editions == ""
     assert keys(4, journal="Conference: Annual Meeting, 3rd of June").editions == ""
+    # a date range's dash is any hyphen a publisher writes: U+2010, the non-breaking U+2011
+    for dash in "-\u2010\u2011\u2013":
+        ranged = keys(5, journal=f"Conference: Annual Meeting of the APA, May 3rd{dash}7th Toronto")
+        assert ranged.editions == ""
 
 
 def test_a_greek_letter_written_in_latin_is_no_other_item():
