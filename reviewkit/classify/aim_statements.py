@@ -163,6 +163,12 @@ _STUDY_SUBJECT = (
     rf"(?:we|(?:this|our)\s+{_NOUN_PHRASE_WORD}{{0,8}}?{_INQUIRING_NOUN}|"
     rf"the\s+(?:present|current|proposed)\s+{_NOUN_PHRASE_WORD}{{0,3}}?{_INQUIRING_NOUN})"
 )
+# "to" before a verb, what is set out to do: not before an article or a determiner, where it
+# is a preposition ("This report extends the study to the complexes of ...", "conducted
+# according to the Declaration"), nor "be" ("was found to be"); one place for the rules that
+# read an infinitive of purpose (:data:`_INTENTION`, :data:`_AIM_NOUN_AFTER`,
+# :data:`_FOR_A_PURPOSE_OF_INQUIRY`)
+_INFINITIVE = r"to\s+(?!(?:be|the|a|an|this|these|that|all|our|its|their)\b)(?-i:[a-z])\w*"
 # A verb of intention before any verb ("We tried to identify ...", "This investigation was
 # intended to elucidate ...", "we wanted to know whether ...", "We strove to ..."): what the study
 # set out to do, as "attempted to" and "sought to" say it (before, only a verb of inquiry after
@@ -173,8 +179,7 @@ _STUDY_SUBJECT = (
 # through the facial vein", a case's step; "as we try to understand ...", a clause's)
 _INTENTION = (
     r"(?:tr(?:y|ies|ied)|intend(?:s|ed)?|want(?:s|ed)?|wish(?:es|ed)?|str(?:ive|ives|ove)|"
-    r"endeavou?r(?:s|ed)?)\s+to\s+(?!(?:be|the|a|an|this|these|that|all|our|its|their)\b)"
-    r"(?-i:[a-z])\w*"
+    rf"endeavou?r(?:s|ed)?)\s+{_INFINITIVE}"
 )
 _INQUIRY = re.compile(
     rf"\b{_STUDY_SUBJECT}\s+(?P<between>(?:\w+\s+){{0,2}}?)(?P<verb>(?:investigat|examin|"
@@ -206,8 +211,12 @@ _NOUN_MARK = re.compile(
 )
 # A verb in the past between them, whose object the word is ("we performed regression analyses
 # to examine ...", "We collected MRI studies from ...", "we conducted preliminary tests"); not one
-# before "to" or "and" ("we decided to evaluate", "we prepared and analyzed ...")
-_VERB_BEFORE = re.compile(r"\b\w{3,}ed\s+(?!(?:to|and)\b)", re.IGNORECASE)
+# before "to" or "and" ("we decided to evaluate", "we prepared and analyzed ..."), nor the adverb
+# "indeed" ("We indeed examined ..."). Three letters before "-ed" at least: "need", "shed",
+# "seed", "bred" are not read; the verbs in "-eed" and "-bed" that are ("proceed", "embed")
+# are verbs whose object the word is (in the snapshot every word so read is a past verb or a
+# participle before a noun: "included", "performed", "generalized estimating equations")
+_VERB_BEFORE = re.compile(r"\b(?!indeed\b)\w{3,}ed\s+(?!(?:to|and)\b)", re.IGNORECASE)
 # A review's or a paper's verb before "studies" ("Here we review recent studies of ...", "This
 # scoping review mapped studies using ...", "we present our study on ..."): what it covers, its aim
 _COVERS = re.compile(
@@ -217,7 +226,7 @@ _COVERS = re.compile(
 # the subject said again, or a relative pronoun after it ("a pilot study that aimed to ...")
 _SUBJECT_AGAIN = re.compile(r"^(?:we|the\s+authors?|that|which)\s+", re.IGNORECASE)
 _PREPOSITION_ING = re.compile(r"\b(?:on|in|by|at|for|of)\s+$", re.IGNORECASE)
-_AIM_NOUN_AFTER = re.compile(r"\s+to\s+(?-i:[a-z])|\s*:", re.IGNORECASE)
+_AIM_NOUN_AFTER = re.compile(rf"\s+{_INFINITIVE}|\s*:", re.IGNORECASE)
 _AIM_NOUNS = ("attempt", "attempts", "aim", "aims", "study", "studies")
 
 
@@ -275,7 +284,7 @@ _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
     rf"\b(?:this|the\s+present|the\s+current|our)\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}\s+"
     r"(?:will\s+be|was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:conducted|performed|carried\s+out|"
     r"undertaken|designed|initiated|launched))\s+(?:[^\s.;]+\s+){0,8}?"
-    r"to\s+(?!(?:the|a|an|this|these|that|all|our|its|their|be)\b)(?-i:[a-z])\w+",
+    rf"{_INFINITIVE}",
     re.IGNORECASE,
 )
 

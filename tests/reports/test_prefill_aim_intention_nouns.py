@@ -74,8 +74,19 @@ def test_a_verb_of_intention_before_any_verb_states_the_aim(other, aim):
             "We collected MRI studies from 90 healthy individuals.",
             "We decided to evaluate the effect of the plasmid.",
         ),
+        # "to" before an article is a preposition, no infinitive of purpose after the noun
+        (
+            "We limited our study to the patients treated in 2019.",
+            "We examined whether the strain acquires resistance.",
+        ),
     ],
 )
 def test_a_word_of_inquiry_read_as_a_noun_is_no_aim(noun, aim):
     # the noun's sentence first: the rule takes the aim after it
     assert inquiry_sentence(f"{noun} {aim}") == aim
+
+
+def test_the_adverb_indeed_is_no_verb_whose_object_the_word_is():
+    # "indeed" ends in "-ed" as the past verbs before a noun do ("We performed studies")
+    aim = "We indeed examined whether the strain acquires resistance."
+    assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
