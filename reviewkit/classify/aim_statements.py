@@ -189,9 +189,12 @@ _INQUIRY = re.compile(
     re.IGNORECASE,
 )
 # A word of inquiry read as a noun, not the study's verb: a determiner, numeral, possessive,
-# preposition or "that" between the study and it ("We found that compared with ...", "we conducted two studies", "We confirmed earlier
-# studies", "Our review of clinical studies suggests ...", "this investigation was a
-# determining factor", "We set our study in a mountainous area"). Such a noun is the aim where
+# preposition or "that" between the study and it ("We found that compared with ...", "we
+# conducted two studies", "We confirmed earlier studies", "Our review of clinical studies
+# suggests ...", "this investigation was a determining factor", "We set our study in a
+# mountainous area"); 127 words of the snapshot's sentences are so read, 125 rightly (read,
+# each: "we the examine ...", a typing error, and "We as well determined that ..." are verbs,
+# the latter a finding). Such a noun is the aim where
 # an infinitive or a list of aims follows it (:data:`_AIM_NOUN_AFTER`: "This study is an
 # attempt to examine ...", "this study had two aims: ...", "We propose this study to validate
 # ..."), and an -ing form right after a preposition is a verb ("This work focused on
