@@ -194,10 +194,10 @@ _INQUIRY = re.compile(
 # suggests ...", "this investigation was a determining factor", "We set our study in a
 # mountainous area"); 127 words of the snapshot's sentences are so read, 125 rightly (read,
 # each: "we the examine ...", a typing error, and "We as well determined that ..." are verbs,
-# the latter a finding). Such a noun is the aim where
-# an infinitive or a list of aims follows it (:data:`_AIM_NOUN_AFTER`: "This study is an
-# attempt to examine ...", "this study had two aims: ...", "We propose this study to validate
-# ..."), and an -ing form right after a preposition is a verb ("This work focused on
+# the latter a finding). Such a noun is the aim where an infinitive or a list of aims follows
+# it (:data:`_AIM_NOUN_AFTER`: "This study is an attempt to examine ...", "this study had two
+# aims: ...", "We propose this study to validate ..."; not "to" before an article: "We limited
+# our study to the patients ..."), and an -ing form right after a preposition is a verb ("This work focused on
 # investigating ...", "extends this work by examining ..."). "the authors" between is the
 # subject said again ("In the present study the authors examined ..."). In the snapshot's
 # 33,277 abstracts this empties or moves 33 Aim cells (read, each): 18 rightly (a finding, "We
