@@ -189,23 +189,23 @@ _INQUIRY = re.compile(
     re.IGNORECASE,
 )
 # A word of inquiry read as a noun, not the study's verb: a determiner, numeral, possessive,
-# preposition or "that" between the study and it ("We found that compared with ...", "we
-# conducted two studies", "We confirmed earlier studies", "Our review of clinical studies
-# suggests ...", "this investigation was a determining factor", "We set our study in a
-# mountainous area"); 127 words of the snapshot's sentences are so read, 125 rightly (read,
-# each: "we the examine ...", a typing error, and "We as well determined that ..." are verbs,
-# the latter a finding). Such a noun is the aim where an infinitive or a list of aims follows
-# it (:data:`_AIM_NOUN_AFTER`: "This study is an attempt to examine ...", "this study had two
-# aims: ...", "We propose this study to validate ..."; not "to" before an article: "We limited
-# our study to the patients ..."), and an -ing form right after a preposition is a verb ("This work focused on
-# investigating ...", "extends this work by examining ..."). "the authors" between is the
-# subject said again ("In the present study the authors examined ..."). In the snapshot's
-# 33,277 abstracts this empties or moves 33 Aim cells (read, each): 18 rightly (a finding, "We
-# found that compared with ...", a method, "we performed microarray analyses to identify ...",
-# a noun), 9 alike, 6 lose an aim ("This study applied network analyses to illustrate ...",
-# "we the examine ...", "We in our study, attempted to ..."); without the review's reading
-# (:data:`_COVERS`) 12 more were emptied, most a review's scope ("we reviewed studies on ...",
-# "Here we review recent studies of ..."), and without the relative pronoun's, 2 more
+# preposition or "that" between the study and it ("We found that compared with ...", "we conducted
+# two studies", "We confirmed earlier studies", "Our review of clinical studies suggests ...", "this
+# investigation was a determining factor", "We set our study in a mountainous area"); 127 words of
+# the snapshot's sentences are so read, 125 rightly (read, each: "we the examine ...", a typing
+# error, and "We as well determined that ..." are verbs, the latter a finding). Such a noun is the
+# aim where an infinitive or a list of aims follows it (:data:`_AIM_NOUN_AFTER`: "This study is an
+# attempt to examine ...", "this study had two aims: ...", "We propose this study to validate ...";
+# not "to" before an article: "We limited our study to the patients ..."), and an -ing form right
+# after a preposition is a verb ("This work focused on investigating ...", "extends this work by
+# examining ..."). "the authors" between is the subject said again ("In the present study the
+# authors examined ..."). In the snapshot's 33,277 abstracts this empties or moves 33 Aim cells
+# (read, each): 18 rightly (a finding, "We found that compared with ...", a method, "we performed
+# microarray analyses to identify ...", a noun), 9 alike, 6 lose an aim ("This study applied network
+# analyses to illustrate ...", "we the examine ...", "We in our study, attempted to ..."); without
+# the review's reading (:data:`_COVERS`) 12 more were emptied, most a review's scope ("we reviewed
+# studies on ...", "Here we review recent studies of ..."), and without the relative pronoun's, 2
+# more
 _NOUN_MARK = re.compile(
     r"\b(?:a|an|the|this|that|these|those|our|their|its|his|her|my|one|two|three|four|five|"
     r"six|several|many|some|few|earlier|previous|prior|recent|of|on|in|for|with|from|at|into|"
