@@ -39,7 +39,7 @@ def test_a_verb_of_intention_before_any_verb_states_the_aim(other, aim):
     ("noun", "aim"),
     [
         (
-            "To study these processes, we conducted two studies.",
+            "Over two years, we conducted two studies.",
             "This study is an attempt to examine the expression of the genes.",
         ),
         (
