@@ -295,8 +295,8 @@ _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
 # The purpose said first and the study doing it after ("To define the relationship between
 # infarct size and performance, we performed hemodynamic studies in rats ...", "To explore the
 # role of DNA methylation ..., this study investigated ..."): the opening infinitive is what the
-# study set out to do, whatever its verb (a method's: "we measured", "we infused"). 637 of the
-# snapshot's sentences open so, 499 of them in an unlabelled abstract. Not "To date", "To do
+# study set out to do, whatever its verb (a method's: "we measured", "we infused"). 617 of the
+# snapshot's sentences open so, 480 of them in an unlabelled abstract. Not "To date", "To do
 # so" (a step after the one before), "To summarize", "To conclude" (a conclusion), "to" before
 # an article ("To this end", "To our knowledge": :data:`_INFINITIVE`), nor the study's need or
 # state after it ("To reduce inequities, we must advocate ...", "..., we are one of several
