@@ -1,42 +1,12 @@
-"""The extraction prefill on other reviews' wording: a text's Unicode hyphens read as "-" (as the
-classifier reads them), an aim said with a verb of intention ("We tried to identify ..."), and a
-word of inquiry that is a noun ("we conducted two studies") told from the study's verb."""
+"""The extraction prefill's aim on other reviews' wording: an aim said with a verb of intention
+("We tried to identify ..."), and a word of inquiry that is a noun ("we conducted two studies")
+told from the study's verb."""
 
 from __future__ import annotations
 
 import pytest
 
-from reviewkit.extract import prefill_value, prefill_values
 from reviewkit.prefill_sentences import inquiry_sentence
-from reviewkit.protocol import ExtractionField
-from reviewkit.records import AbstractSection, Record
-
-NB = "\u2011"  # the non-breaking hyphen, as Word and publishers' XML write it inside words
-HYPHEN = "\u2010"  # the hyphen
-
-
-def _record(text: str, label: str = "") -> Record:
-    return Record(title="Coordination", abstract_sections=[AbstractSection(label, text)])
-
-
-@pytest.mark.parametrize("dash", [NB, HYPHEN])
-def test_a_rules_word_with_a_hyphen_finds_the_unicode_hyphens(dash):
-    follow_up = ExtractionField("fu", "Follow-up", prefill=("sentence:follow-up",))
-    years = ExtractionField("years", "Years", prefill=("sentence:2010",))
-    text = f"Data of 2010\u20132015 were read. Follow{dash}up lasted one year."
-    # the cell holds the sentence as every rule read it, with "-"; the en dash, which marks
-    # ranges too, is left as written
-    assert prefill_values(_record(text), [follow_up, years]) == {
-        "fu": "Follow-up lasted one year.",
-        "years": "Data of 2010\u20132015 were read.",
-    }
-
-
-@pytest.mark.parametrize("which", ["demo", "review_a"])
-def test_the_aim_of_a_meta_analysis_written_with_a_non_breaking_hyphen(which, request):
-    aim = next(f for f in request.getfixturevalue(which).extraction if f.id == "aim")
-    text = f"Sick leave is long. This meta{NB}analysis examines coordination. It helps."
-    assert prefill_value(_record(text), aim) == "This meta-analysis examines coordination."
 
 
 # each aim after a sentence of the kind no aim is said in: the rule takes the aim, not it
@@ -69,7 +39,7 @@ def test_a_verb_of_intention_before_any_verb_states_the_aim(other, aim):
     ("noun", "aim"),
     [
         (
-            "To study these processes, we conducted two studies.",
+            "Over two years, we conducted two studies.",
             "This study is an attempt to examine the expression of the genes.",
         ),
         (
@@ -104,8 +74,19 @@ def test_a_verb_of_intention_before_any_verb_states_the_aim(other, aim):
             "We collected MRI studies from 90 healthy individuals.",
             "We decided to evaluate the effect of the plasmid.",
         ),
+        # "to" before an article is a preposition, no infinitive of purpose after the noun
+        (
+            "We limited our study to the patients treated in 2019.",
+            "We examined whether the strain acquires resistance.",
+        ),
     ],
 )
 def test_a_word_of_inquiry_read_as_a_noun_is_no_aim(noun, aim):
     # the noun's sentence first: the rule takes the aim after it
     assert inquiry_sentence(f"{noun} {aim}") == aim
+
+
+def test_the_adverb_indeed_is_no_verb_whose_object_the_word_is():
+    # "indeed" ends in "-ed" as the past verbs before a noun do ("We performed studies")
+    aim = "We indeed examined whether the strain acquires resistance."
+    assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
