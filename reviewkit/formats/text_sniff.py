@@ -207,6 +207,10 @@ def _opens_csv(line: str) -> bool:
 # Return to work after sick leave. J Occup Rehabil. 2019.') by its cells: two or more, each a
 # column's name, short: the exports' longest are of six words ('Authors Affiliations - Name of
 # Research organization', Dimensions), a sentence has more. Not 'no full stop': 'Art. No.'
+# And one of them a column the CSV reader reads (csv_columns.names_a_column: 'Title', 'Year',
+# 'DOI' …), as every reference list's header names: short fragments of prose ('no entries
+# here, only prose') or a one-column file's values that hold a separator ('case' above
+# 'a.bib/1;b.bib/2') are no header, and such a file stays one whose format is not told.
 _TABLE_NAME = 100  # characters, at most
 _COLUMN_NAME = 60  # characters, at most
 _COLUMN_WORDS = 8
@@ -222,8 +226,12 @@ def _table_name_above(lines: list[str]) -> bool:
     separator = max(",;\t", key=header.count)
     cells = [c.strip().strip('"').strip() for c in header.split(separator)]
     named = [c for c in cells if c]
-    return len(named) >= 2 and all(
-        len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named
+    from reviewkit.formats.csv_columns import names_a_column  # here: it imports csv_read, us
+
+    return (
+        len(named) >= 2
+        and all(len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named)
+        and names_a_column(named)
     )
 
 

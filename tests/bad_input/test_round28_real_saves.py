@@ -157,6 +157,11 @@ def test_an_export_saved_by_numbers_reads_as_the_export(tmp_path, capsys, fixtur
     [
         # a reference list typed under a heading: its lines are sentences, no header row
         "References\nBerg T, Lund E. Return to work after sick leave. J Occup Rehabil. 2019.\n",
+        # short fragments of prose below a line (a .bib file holding no entry): no column named
+        "Write to us @ example.org\nno entries here, only prose\n",
+        # a one-column file whose values hold separators (bib-dedupe's matches lists)
+        "case\nsource_1.bib/0000006604;source_2.bib/0000006605\n",
+        "Paper\nReturn to work, sick leave and health\n",
     ],
 )
 def test_a_heading_above_text_is_still_no_table(tmp_path, capsys, text):
@@ -423,6 +428,17 @@ def test_a_real_tools_shape_read_right_before_is_read_right(tmp_path, capsys, na
     assert len(record.authors) == 2
     if name != "mendeley.ris" and name != "endnote.bib":
         assert record.pmid == "31000001"
+
+
+def test_a_one_column_sheet_keeps_its_header_line(tmp_path, capsys):
+    """A one-column sheet whose values hold a separator: its first line is its header, not a
+    table's name above a header row of values (the refusal named line 2's values)."""
+    path = tmp_path / "ids.csv"
+    path.write_text("case\nsource_1.bib/0000006604;source_2.bib/0000006605\n", encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project), "--format", "csv"]) == 2
+    assert f"{path}:1: no title column among the headers: case" in capsys.readouterr().err
 
 
 def test_numbers_csv_reads_with_format_csv_as_before(tmp_path, capsys):
