@@ -274,6 +274,16 @@ def test_scopus_no_abstract_placeholder_is_no_abstract(tmp_path, capsys, name, t
     assert record.abstract == ""
 
 
+@pytest.mark.parametrize("placeholder", ["No abstract available.", "no abstract available"])
+def test_the_placeholder_written_without_brackets_is_no_abstract(tmp_path, capsys, placeholder):
+    """The same words without Scopus' brackets (a copy retyped, a tool that wrote the field
+    for a record it had none for) say the same: the whole field is no abstract."""
+    path = tmp_path / "copied.ris"
+    path.write_text(SCOPUS_RIS.replace("[No abstract available]", placeholder), encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert record.abstract == ""
+
+
 def test_an_abstract_that_says_more_is_kept(tmp_path, capsys):
     """Guard: only the whole field is the placeholder."""
     path = tmp_path / "scopus.ris"
@@ -340,6 +350,21 @@ def test_a_reference_id_is_no_pmid(tmp_path, capsys):
     path = tmp_path / "endnote.ris"
     text = "TY  - JOUR\nID  - 12\nTI  - Return to work\nAU  - Berg, Tor\nPY  - 2019\nDP  - NLM\nER  - \n"
     path.write_text(text, encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert record.pmid == ""
+
+
+def test_endnotes_record_number_under_an_ovid_database_is_no_pmid(tmp_path, capsys):
+    """EndNote keeps the DB an Ovid record came with (its Name of Database) and writes its own
+    record number in ID, below every other field (asreview's _baseline_endnote.ris, 'ID  -
+    889'): taken as the PMID, records of two libraries with the same number were one."""
+    path = tmp_path / "endnote.ris"
+    path.write_text(
+        "TY  - JOUR\nAU  - Berg, Tor\nDB  - Ovid MEDLINE(R) ALL <1946 to December 05, 2026>\n"
+        "PY  - 2019\nT2  - J Occup Rehabil\nTI  - Return to work after sick leave\nID  - 12\n"
+        "ER  - \n",
+        encoding="utf-8",
+    )
     (record,) = imported_records(tmp_path, capsys, path)
     assert record.pmid == ""
 
