@@ -217,21 +217,34 @@ _COLUMN_WORDS = 8
 
 
 def _table_name_above(lines: list[str]) -> bool:
-    """Whether ``lines`` open with a table's name above a CSV header row, as Numbers writes."""
+    """Whether ``lines`` open with a table's name above a CSV header row, as Numbers writes:
+    the row below the name, or one below the title rows a table may open with (Embase.com's
+    search query, Dimensions' 'About the data'), as far down as the CSV reader looks for its
+    header (csv_read.below_title_rows)."""
     if len(lines) < 2 or not 0 < len(lines[0].strip()) <= _TABLE_NAME:
         return False
-    header = lines[1]
-    if not _opens_csv(header):
-        return False
-    separator = max(",;\t", key=header.count)
-    cells = [c.strip().strip('"').strip() for c in header.split(separator)]
-    named = [c for c in cells if c]
-    from reviewkit.formats.csv_columns import names_a_column  # here: it imports csv_read, us
+    from reviewkit.formats.csv_read import TITLE_ROWS  # here: csv_read imports this module
 
+    return _opens_csv(lines[1]) and any(_names_columns(ln) for ln in lines[1 : 1 + TITLE_ROWS])
+
+
+def _names_columns(line: str) -> bool:
+    """Whether a line is a header row: two or more cells, each short as a column's name, one
+    a column the CSV reader reads."""
+    if not _opens_csv(line):
+        return False
+    separator = max(",;\t", key=line.count)
+    cells = [c.strip().strip('"').strip() for c in line.split(separator)]
+    named = [c for c in cells if c]
+    from reviewkit.formats.csv_columns import names_a_column  # it imports csv_read, us
+
+    # the known column in a cell split at any separator: 'Title;Year, published' is two
+    # columns at ';', whose most frequent separator ties with ','
+    pieces = [c.strip().strip('"') for c in re.split(r"[,;\t]", line)]
     return (
         len(named) >= 2
         and all(len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named)
-        and names_a_column(named)
+        and names_a_column(pieces)
     )
 
 

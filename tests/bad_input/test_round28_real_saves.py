@@ -184,6 +184,31 @@ DIMENSIONS = (
 )
 
 
+EMBASE_QUERY_ROWS = (
+    '"SEARCH QUERY","\'return to work\'/exp AND [english]/lim"\n"-----"\n\n'
+    '"TITLE","AUTHOR NAMES","PUBLICATION YEAR","DOI"\n'
+    '"Return to work after sick leave","Berg T.","2019","10.1000/rk.2019.01"\n'
+    '"Case management and sick leave","Lund E.","2020","10.1000/rk.2020.02"\n'
+)
+
+
+@pytest.mark.parametrize("export", [EMBASE_QUERY_ROWS, DIMENSIONS], ids=["embase", "dimensions"])
+def test_a_numbers_table_name_above_an_exports_title_rows_is_read(tmp_path, capsys, export):
+    """An export whose table opens with title rows above its header (Embase.com's search
+    query, Dimensions' 'About the data'), saved by Numbers with the table's name above them:
+    its header is looked for below them, as the CSV reader looks for it."""
+    good = imported_records(tmp_path / "good", capsys, _written(tmp_path / "good.csv", export))
+    saved = _written(tmp_path / "numbers.csv", "Table 1\n" + export)
+    records = imported_records(tmp_path / "saved", capsys, saved)
+    assert [(r.title, r.year, r.doi) for r in records] == [(r.title, r.year, r.doi) for r in good]
+    assert len(records) == 2
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_dimensions_pagination_is_the_pages(tmp_path, capsys):
     path = tmp_path / "dimensions.csv"
     path.write_text(DIMENSIONS, encoding="utf-8")
