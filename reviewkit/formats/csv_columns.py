@@ -172,6 +172,11 @@ _EXTRA_IDS = {
     "pmcid": re.compile(r"(?:^|\s)PMCID:\s*(PMC\d+)(?!\S)"),
 }
 
+# every column name read (the page columns' and the book title's too), in lower case
+KNOWN_COLUMNS = frozenset(
+    [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases] + [BOOK_TITLE]
+)
+
 
 def fill_from_extra(kwargs: dict, row: list[str], extra: int | None) -> None:
     """A row's PMID and PMCID from Zotero's Extra column, where the row gives none."""
@@ -187,9 +192,7 @@ def resolve_columns(
 ) -> dict[str, int]:
     """field -> column index; raises when the title column cannot be found. ``line``: the
     header's (2 after Excel's 'sep=' line)."""
-    known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
-    known.append(BOOK_TITLE)
-    duplicate_columns(header, [*known, *(mapping or {}).values()], name, line)
+    duplicate_columns(header, [*KNOWN_COLUMNS, *(mapping or {}).values()], name, line)
     lower: dict[str, int] = {}
     for i, h in enumerate(header):
         lower.setdefault(h.strip().lower(), i)
@@ -222,6 +225,14 @@ def resolve_columns(
             hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
         )
     return columns
+
+
+def names_a_column(cells: list[str], mapping: dict[str, str] | None = None) -> bool:
+    """Whether a row names a column the reader reads (:data:`KNOWN_COLUMNS`, or one --map
+    names): a reference list's header row does, whichever tool wrote it; a line of text or of
+    values does not (formats.text_sniff._table_name_above, csv_read.below_table_name)."""
+    known = KNOWN_COLUMNS | {c.strip().lower() for c in (mapping or {}).values()}
+    return any(c.strip().lower() in known for c in cells)
 
 
 def names_title(cells: list[str], mapping: dict[str, str] | None) -> bool:

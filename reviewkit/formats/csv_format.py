@@ -25,6 +25,7 @@ from reviewkit.formats.csv_columns import (
     OwnColumns,
     column,
     named,
+    names_a_column,
     names_title,
     resolve_columns,
 )
@@ -104,7 +105,9 @@ def read(
     not_export.refuse_own_sheet(text, name)
     found = sheet(text, name)  # its lines keep their own ends, so raw is the original text
     titled = below_title_rows(found, is_header := lambda cells: names_title(cells, mapping))
-    found = below_table_name(found, is_header) if titled is found else titled
+    if titled is found:  # no title row above a header naming the title: maybe a table's name
+        titled = below_table_name(found, is_header, lambda c: names_a_column(c, mapping))
+    found = titled
     rows = found.rows()
     header_line, _, header = next(rows)
     columns = resolve_columns(header, mapping, name, header_line)

@@ -244,22 +244,32 @@ def below_title_rows(
     return sheet_here
 
 
-def below_table_name(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sheet:
+def below_table_name(
+    found: Sheet,
+    is_header: Callable[[list[str]], bool],
+    names_column: Callable[[list[str]], bool],
+) -> Sheet:
     """``found`` read from its second line when its first is a table's name, one cell with no
-    separator that is no header (``is_header``), above a row of two or more cells, as Apple
-    Numbers writes it with 'Include table names' (formats.text_sniff._table_name_above);
-    ``found`` itself otherwise. For a sheet with no header row naming what the reader looks
-    for: the header its refusal names is that row, not the table's name ('no title column
-    among the headers: Table 1')."""
+    separator that is no header (``is_header``), above a row of two or more cells naming a
+    column the reader reads (``names_column``), as Apple Numbers writes it with 'Include table
+    names' (formats.text_sniff._table_name_above); ``found`` itself otherwise. For a sheet
+    with no header row naming what the reader looks for: the header its refusal names is that
+    row, not the table's name ('no title column among the headers: Table 1'). A one-column
+    sheet whose values hold a separator ('case', then 'a.bib/1;b.bib/2') keeps its header."""
     if found.skip or len(found.lines) < 2:
         return found
     first, second = (line.rstrip("\r\n") for line in found.lines[:2])
     if not first.strip() or any(sep in first for sep in SEPARATORS) or is_header([first]):
         return found
     sep = _guess(second, found.lines[2:])
-    if _cell_count(second, sep) < 2:
+    dialect = _dialect_of(sep, second)
+    try:
+        cells = next(csv.reader([second], dialect), [])
+    except csv.Error:  # a quote the line opens and a later line closes: no header row
         return found
-    return Sheet(found.name, found.lines, 1, _dialect_of(sep, second))
+    if len(cells) < 2 or not names_column(cells):
+        return found
+    return Sheet(found.name, found.lines, 1, dialect)
 
 
 def header_below_titles(name: str, line: int) -> ReadWarning:

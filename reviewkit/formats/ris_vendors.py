@@ -62,15 +62,26 @@ def _is_embase_com(get: dict[str, list[str]]) -> bool:
 # MEDLINE(R) ALL <1946 to December 05, 2026>'; asreview/citation-file-formatting's
 # _baseline_eric_ovid.ris) and writes the record's accession number in ID ('EJ389705'), where
 # RIS has a reference's own id (EndNote's record number): in Ovid MEDLINE it is the PMID.
+# Ovid writes it at the record's top (TY, DB, ID, then the title); EndNote keeps the DB an
+# Ovid record came with (its Name of Database) and writes its own record number in ID below
+# every other field (asreview's _baseline_endnote.ris, 'ID  - 889'): an ID below the title is
+# that number, whatever DB says, and taken as the PMID made records of two libraries one.
 _OVID_DB = re.compile(r"^Ovid\b|<[^<>]+ to [^<>]+>\s*$", re.IGNORECASE)
+
+
+def _ovid_accession(get: dict[str, list[str]]) -> str:
+    """The ID of a record of Ovid's RIS (DB naming its database, ID above the title), else ''."""
+    tags = list(get)  # in the order the record first gives them
+    if "ID" not in tags or not any(_OVID_DB.search(d.strip()) for d in get.get("DB", [])):
+        return ""
+    title = next((tags.index(t) for t in tags if t in ("TI", "T1")), len(tags))
+    return get["ID"][0] if tags.index("ID") < title else ""
 
 
 def vendor_pmid(get: dict[str, list[str]]) -> str:
     """The PMID a database wrote outside AN: Scopus' C2, the Cochrane Library's
     'C3 - PUBMED n', Embase.com's C5, Ovid MEDLINE's ID; '' when the record shows none."""
-    databases = get.get("DB", [])
-    ovid = any(_OVID_DB.search(d.strip()) for d in databases)
-    if ovid and (pmid := accession_pmid((get.get("ID") or [""])[0], databases)):
+    if pmid := accession_pmid(_ovid_accession(get), get.get("DB", [])):
         return pmid
     if _is_scopus(get):
         pmid = next((p for v in get.get("C2", []) if (p := normalise_pmid(v))), "")

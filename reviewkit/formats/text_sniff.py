@@ -207,23 +207,44 @@ def _opens_csv(line: str) -> bool:
 # Return to work after sick leave. J Occup Rehabil. 2019.') by its cells: two or more, each a
 # column's name, short: the exports' longest are of six words ('Authors Affiliations - Name of
 # Research organization', Dimensions), a sentence has more. Not 'no full stop': 'Art. No.'
+# And one of them a column the CSV reader reads (csv_columns.names_a_column: 'Title', 'Year',
+# 'DOI' …), as every reference list's header names: short fragments of prose ('no entries
+# here, only prose') or a one-column file's values that hold a separator ('case' above
+# 'a.bib/1;b.bib/2') are no header, and such a file stays one whose format is not told.
 _TABLE_NAME = 100  # characters, at most
 _COLUMN_NAME = 60  # characters, at most
 _COLUMN_WORDS = 8
 
 
 def _table_name_above(lines: list[str]) -> bool:
-    """Whether ``lines`` open with a table's name above a CSV header row, as Numbers writes."""
+    """Whether ``lines`` open with a table's name above a CSV header row, as Numbers writes:
+    the row below the name, or one below the title rows a table may open with (Embase.com's
+    search query, Dimensions' 'About the data'), as far down as the CSV reader looks for its
+    header (csv_read.below_title_rows)."""
     if len(lines) < 2 or not 0 < len(lines[0].strip()) <= _TABLE_NAME:
         return False
-    header = lines[1]
-    if not _opens_csv(header):
+    from reviewkit.formats.csv_read import TITLE_ROWS  # here: csv_read imports this module
+
+    return _opens_csv(lines[1]) and any(_names_columns(ln) for ln in lines[1 : 1 + TITLE_ROWS])
+
+
+def _names_columns(line: str) -> bool:
+    """Whether a line is a header row: two or more cells, each short as a column's name, one
+    a column the CSV reader reads."""
+    if not _opens_csv(line):
         return False
-    separator = max(",;\t", key=header.count)
-    cells = [c.strip().strip('"').strip() for c in header.split(separator)]
+    separator = max(",;\t", key=line.count)
+    cells = [c.strip().strip('"').strip() for c in line.split(separator)]
     named = [c for c in cells if c]
-    return len(named) >= 2 and all(
-        len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named
+    from reviewkit.formats.csv_columns import names_a_column  # it imports csv_read, us
+
+    # the known column in a cell split at any separator: 'Title;Year, published' is two
+    # columns at ';', whose most frequent separator ties with ','
+    pieces = [c.strip().strip('"') for c in re.split(r"[,;\t]", line)]
+    return (
+        len(named) >= 2
+        and all(len(c) <= _COLUMN_NAME and len(c.split()) <= _COLUMN_WORDS for c in named)
+        and names_a_column(pieces)
     )
 
 

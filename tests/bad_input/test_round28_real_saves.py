@@ -157,6 +157,11 @@ def test_an_export_saved_by_numbers_reads_as_the_export(tmp_path, capsys, fixtur
     [
         # a reference list typed under a heading: its lines are sentences, no header row
         "References\nBerg T, Lund E. Return to work after sick leave. J Occup Rehabil. 2019.\n",
+        # short fragments of prose below a line (a .bib file holding no entry): no column named
+        "Write to us @ example.org\nno entries here, only prose\n",
+        # a one-column file whose values hold separators (bib-dedupe's matches lists)
+        "case\nsource_1.bib/0000006604;source_2.bib/0000006605\n",
+        "Paper\nReturn to work, sick leave and health\n",
     ],
 )
 def test_a_heading_above_text_is_still_no_table(tmp_path, capsys, text):
@@ -177,6 +182,31 @@ DIMENSIONS = (
     "2,pub.1120000002,10.1000/rk.2020.02,,,Case management and sick leave,,Work,2020,65,2,"
     'e0239123,Article,"Lund, Eva"\n'
 )
+
+
+EMBASE_QUERY_ROWS = (
+    '"SEARCH QUERY","\'return to work\'/exp AND [english]/lim"\n"-----"\n\n'
+    '"TITLE","AUTHOR NAMES","PUBLICATION YEAR","DOI"\n'
+    '"Return to work after sick leave","Berg T.","2019","10.1000/rk.2019.01"\n'
+    '"Case management and sick leave","Lund E.","2020","10.1000/rk.2020.02"\n'
+)
+
+
+@pytest.mark.parametrize("export", [EMBASE_QUERY_ROWS, DIMENSIONS], ids=["embase", "dimensions"])
+def test_a_numbers_table_name_above_an_exports_title_rows_is_read(tmp_path, capsys, export):
+    """An export whose table opens with title rows above its header (Embase.com's search
+    query, Dimensions' 'About the data'), saved by Numbers with the table's name above them:
+    its header is looked for below them, as the CSV reader looks for it."""
+    good = imported_records(tmp_path / "good", capsys, _written(tmp_path / "good.csv", export))
+    saved = _written(tmp_path / "numbers.csv", "Table 1\n" + export)
+    records = imported_records(tmp_path / "saved", capsys, saved)
+    assert [(r.title, r.year, r.doi) for r in records] == [(r.title, r.year, r.doi) for r in good]
+    assert len(records) == 2
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_dimensions_pagination_is_the_pages(tmp_path, capsys):
@@ -269,6 +299,16 @@ def test_scopus_no_abstract_placeholder_is_no_abstract(tmp_path, capsys, name, t
     assert record.abstract == ""
 
 
+@pytest.mark.parametrize("placeholder", ["No abstract available.", "no abstract available"])
+def test_the_placeholder_written_without_brackets_is_no_abstract(tmp_path, capsys, placeholder):
+    """The same words without Scopus' brackets (a copy retyped, a tool that wrote the field
+    for a record it had none for) say the same: the whole field is no abstract."""
+    path = tmp_path / "copied.ris"
+    path.write_text(SCOPUS_RIS.replace("[No abstract available]", placeholder), encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert record.abstract == ""
+
+
 def test_an_abstract_that_says_more_is_kept(tmp_path, capsys):
     """Guard: only the whole field is the placeholder."""
     path = tmp_path / "scopus.ris"
@@ -335,6 +375,21 @@ def test_a_reference_id_is_no_pmid(tmp_path, capsys):
     path = tmp_path / "endnote.ris"
     text = "TY  - JOUR\nID  - 12\nTI  - Return to work\nAU  - Berg, Tor\nPY  - 2019\nDP  - NLM\nER  - \n"
     path.write_text(text, encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert record.pmid == ""
+
+
+def test_endnotes_record_number_under_an_ovid_database_is_no_pmid(tmp_path, capsys):
+    """EndNote keeps the DB an Ovid record came with (its Name of Database) and writes its own
+    record number in ID, below every other field (asreview's _baseline_endnote.ris, 'ID  -
+    889'): taken as the PMID, records of two libraries with the same number were one."""
+    path = tmp_path / "endnote.ris"
+    path.write_text(
+        "TY  - JOUR\nAU  - Berg, Tor\nDB  - Ovid MEDLINE(R) ALL <1946 to December 05, 2026>\n"
+        "PY  - 2019\nT2  - J Occup Rehabil\nTI  - Return to work after sick leave\nID  - 12\n"
+        "ER  - \n",
+        encoding="utf-8",
+    )
     (record,) = imported_records(tmp_path, capsys, path)
     assert record.pmid == ""
 
@@ -423,6 +478,17 @@ def test_a_real_tools_shape_read_right_before_is_read_right(tmp_path, capsys, na
     assert len(record.authors) == 2
     if name != "mendeley.ris" and name != "endnote.bib":
         assert record.pmid == "31000001"
+
+
+def test_a_one_column_sheet_keeps_its_header_line(tmp_path, capsys):
+    """A one-column sheet whose values hold a separator: its first line is its header, not a
+    table's name above a header row of values (the refusal named line 2's values)."""
+    path = tmp_path / "ids.csv"
+    path.write_text("case\nsource_1.bib/0000006604;source_2.bib/0000006605\n", encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(project), "--format", "csv"]) == 2
+    assert f"{path}:1: no title column among the headers: case" in capsys.readouterr().err
 
 
 def test_numbers_csv_reads_with_format_csv_as_before(tmp_path, capsys):
