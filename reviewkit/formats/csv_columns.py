@@ -165,7 +165,8 @@ LINK_COLUMNS = ("open url link",)
 # ('PMID: 31000001', 'PMCID: PMC6000001': its PubMed import writes them so, and its BibTeX
 # export writes them as the 'pmid' and 'pmcid' fields); its CSV export writes the Extra column
 # with the line breaks as spaces (zotero/translators, CSV.js's replaceNewlinesWith). Read only
-# from a column named 'Extra' and only where the row has no PMID (or PMCID) column of its own.
+# from a column named 'Extra' and only where the row has no PMID (or PMCID) of its own: no such
+# column, or an empty cell in it.
 ZOTERO_EXTRA = "extra"
 _EXTRA_IDS = {
     "pmid": re.compile(r"(?:^|\s)PMID:\s*(\d{1,8})(?!\S)"),
