@@ -249,6 +249,14 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         issue=volume_key(rec.issue),
         issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
         supplement=supplement,
+        # An issue alone is no place: without a journal it names no publication. An issue of
+        # one volume (1-53) recurs in every volume of every journal; a larger number is a
+        # record or article number, an issue numbered across volumes, or a series' volume
+        # written into the issue (of the ten bib-dedupe sets' records without journal or
+        # volume, 19 cardiac ones hold a number there, 'i=793', '1095', all with pages, so
+        # not thin; depression's 9 hold 'var.pagings'). Such a record
+        # without its pages is a bare title: a person decides it at most (title_only_record),
+        # a queued pair, never a false merge of a registration or report beside its article.
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,

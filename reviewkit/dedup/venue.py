@@ -16,9 +16,12 @@ from reviewkit.records import fold_text
 # writes '()(pp ...)', '(p. ...)' or '(no pagination)', after groups such as '(6)'): 'Proc. 33rd
 # Annu. ACM Conf. ...', 'Proc. 2016 CHI Conf. ...', 'Proc. 17th Int. Conf. Inf. Syst. (ICIS
 # 2019)' (ISO abbreviations of proceedings, an acronym in brackets) keep their name. Also
-# "L'Encephale.21 Spec No 2 ()(pp 1-78)".
+# "L'Encephale.21 Spec No 2 ()(pp 1-78)". Without volume or issue Ovid writes its group right
+# after the period, '()' or '(no pagination)': "Parkinson's Disease.(no pagination)
+# 2010.Article Number: 238491.Date of Publication: 2010." (Embase's e-only articles), whose
+# year, article number and date are no journal words either.
 _OVID_GROUP = r"\(\s*(?:\)|pp?\b|no pagination)"  # '()', '(pp 1-2)', '(p. 1-6)', '(no pagination)'
-_EMBEDDED = re.compile(rf"\.\s*(?=\d[^()]*(?:\([^)]*\)\s*)*{_OVID_GROUP}|\(\s*\))", re.I)
+_EMBEDDED = re.compile(rf"\.\s*(?=\d[^()]*(?:\([^)]*\)\s*)*{_OVID_GROUP}|{_OVID_GROUP})", re.I)
 _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
 _JOURNAL_STOP = frozenset(
     [

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.abstract_sections import plain_abstract
+from reviewkit.errors import FormatError
 from reviewkit.formats import not_export, wos_cut
 from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_columns import (
@@ -41,10 +42,11 @@ from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresse
 from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.error_cells import ErrorCells
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
-from reviewkit.formats.kinds import kept_kind, kind_named, zotero_kind
-from reviewkit.formats.read_warnings import Warn, check_year_cell
+from reviewkit.formats.kinds import ZOTERO_NOT_WORKS, kept_kind, kind_named, zotero_kind
+from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year_cell
 from reviewkit.records import Record
 from reviewkit.safe_csv import csv_writer, restore
+from reviewkit.wording import listed, numbered, quantity
 
 FORMAT = "csv"
 LIST_SEP = "; "
@@ -123,6 +125,8 @@ def read(
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = named(header, columns, "pmid") == "accession number"
     item_types = named(header, columns, "publication_types") == "item type"  # Zotero's
+    if item_types:
+        rows = _works_only(rows, columns["publication_types"], check_shape, name, warn)
     database = column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     link_columns = [i for i, h in enumerate(header) if h.strip().lower() in LINK_COLUMNS]
@@ -167,6 +171,42 @@ def read(
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
         links = [row[i] for i in link_columns if i < len(row)]
         yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
+
+
+def _works_only(
+    rows: Iterator[tuple[int, int, list[str]]],
+    at: int,
+    check_shape: RowShape,
+    name: str,
+    warn: Warn | None,
+) -> Iterator[tuple[int, int, list[str]]]:
+    """The ``rows`` of a Zotero CSV less its notes, attachments and annotations (their Item
+    Type, column ``at``, in kinds.ZOTERO_NOT_WORKS): no works, left out as Zotero's RIS export
+    leaves them out, and never silently: ``warn`` is told how many, of which type, on which
+    lines, after the last row; a file holding nothing else is refused, saying so."""
+    left_out: dict[str, list[int]] = {}
+    kept = False
+    for start, line, row in rows:
+        item_type = row[at].strip() if at < len(row) else ""
+        if item_type not in ZOTERO_NOT_WORKS:
+            kept = kept or any(cell.strip() for cell in row)
+            yield start, line, row
+            continue
+        check_shape(row, start, line)  # a damaged row is named, as a kept one is
+        left_out.setdefault(item_type, []).append(start)
+    if not left_out:
+        return
+    lines = sorted(n for found in left_out.values() for n in found)
+    types = listed((quantity(len(found), t) for t, found in sorted(left_out.items())), quote=False)
+    what = f"{quantity(len(lines), 'row')}, Zotero's {types} (its Item Type), on {numbered('line', lines, 10)}"
+    if not kept:
+        raise FormatError(
+            f"the file holds only {what}: no works to import",
+            where=name,
+            hint="export the items themselves from Zotero (select them, not their notes)",
+        )
+    if warn is not None:
+        warn(ReadWarning(f"{name}:{lines[0]}", f"left out {what}: they are no works to screen"))
 
 
 def _kind_of_item_type(kwargs: dict) -> None:

@@ -67,7 +67,7 @@ RIS_TYPES = {
 # work not yet peer-reviewed or published in a journal, so not the journal kind '') and
 # 'document'. Differs: 'standard' (in Zotero 7's schema, after that RIS.js) is read as STAND,
 # RIS's own type for it (a report here). Zotero's notes, attachments and annotations are not
-# works: not listed, their rows keep the type as before.
+# works: not listed here, but in ZOTERO_NOT_WORKS.
 _ZOTERO_RIS = {
     **{"journalArticle": "JOUR", "magazineArticle": "MGZN", "newspaperArticle": "NEWS"},
     **{"report": "RPRT", "standard": "STAND", "conferencePaper": "CONF", "thesis": "THES"},
@@ -80,6 +80,12 @@ _ZOTERO_RIS = {
     **{"podcast": "SOUND", "presentation": "SLIDE", "radioBroadcast": "SOUND", "statute": "STAT"},
     **{"tvBroadcast": "MPCT", "videoRecording": "VIDEO"},
 }
+
+# Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
+# highlight in one: its CSV export writes them as rows of their own when they stand alone;
+# its RIS and Refer exports leave them out (RIS.js: "can't store independent notes in RIS"),
+# and so does the CSV reader (formats.csv_format), saying how many.
+ZOTERO_NOT_WORKS = frozenset(("note", "attachment", "annotation"))
 
 # BibTeX (Patashnik, BibTeXing) and biblatex (its manual, §2.1) entry types -> kind;
 # an entry type not listed is 'generic', as BibTeX's styles treat it as @misc

@@ -336,6 +336,24 @@ def test_volume_and_pages_inside_the_journal_field_are_used():
     assert keys(2, pages="2019", year=2019).first_page == ""  # a year in the pages field
 
 
+def test_ovid_source_without_volume_keeps_only_the_journal_words():
+    """Ovid writes an e-only article without volume as 'Journal.(no pagination) 2010.Article
+    Number: N': its year, article number and date are no journal words."""
+    for source, journal in [
+        (
+            "Parkinson's Disease.(no pagination) 2010.Article Number: 238491.Date of Publication: 2010.",
+            "Parkinson's Disease",
+        ),
+        (
+            "International Journal of Alzheimer's Disease.(no pagination) 2011.Article Number: 690305.",
+            "International Journal of Alzheimer's Disease",
+        ),
+        ("J Clin Invest.()(pp 607-612) 1970", "J Clin Invest"),  # guard: read before too
+    ]:
+        assert keys(1, journal=source).journal == keys(2, journal=journal).journal
+    assert keys(3, journal="Parkinsons Dis.(no pagination) 2010").journal == ("parkinsons", "dis")
+
+
 def test_recurring_generic_titles_need_the_same_volume_and_page():
     a = keys(1, title="Editor's comments", pages="", authors=["Lee, A"])
     b = keys(2, title="Editor's comments", pages="", authors=["Lee, A"])
