@@ -225,10 +225,10 @@ def check_line_lengths(text: str, name: str) -> None:
     raise long_line(name, line, min(ends, default=len(text)) - m.start())
 
 
-def long_line(name: str, line: int, length: int) -> FormatError:
-    """The FormatError for line ``line`` of ``length`` characters, over MAX_LINE_CHARS."""
+def long_line(name: str, line: int, length: int, more: str = "") -> FormatError:
+    """The FormatError for line ``line`` of ``length`` characters (``more``: 'more than ')."""
     return FormatError(
-        f"line {line} is {length:,} characters long, more than any reference export"
+        f"line {line} is {more}{length:,} characters long, more than any reference export"
         f" writes on one line ({MAX_LINE_CHARS:,} at most): its line breaks were lost, or this"
         " is not an export",
         where=f"{name}:{line}",

@@ -50,8 +50,14 @@ from reviewkit.formats.text import (
 )
 
 PIECE = 1 << 20
+# the bytes of a line held before it is given to _lines unended, to be refused as too long:
+# more than MAX_LINE_CHARS characters (of at most 4 bytes each) past the piece it began in, so a
+# file of one line (its breaks lost, or no text) is refused holding a few MiB, not all of it (a
+# 200 MB line held 836 MB), and the Mac Roman hint's look past a bad byte (_cr_only) as little
+_HELD_MAX = 4 * MAX_LINE_CHARS + 2 * PIECE
 _BOM = b"\xef\xbb\xbf"
 _ENDS = re.compile(r"\r\n|\r|\n")
+_BREAKS = ("\n", "\r")
 
 
 def streamable(head: bytes, encoding: str | None) -> bool:
@@ -84,7 +90,8 @@ def _read(stream: BinaryIO, name: str) -> bytes:
 
 def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
     """The stream's bytes in pieces that end after a line break (LF, or a CR not followed by
-    LF), the last one at the end of the stream; a line is never split between two."""
+    LF), the last one at the end of the stream; a line is never split between two, but for one
+    longer than :data:`_HELD_MAX` bytes, cut there (at a character) for _lines to refuse."""
     held: list[bytes] = []  # bytes of a line longer than a piece, so far
     while chunk := _read(stream, name):
         cut = chunk.rfind(b"\n") + 1
@@ -92,11 +99,22 @@ def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
             cut = chunk.rfind(b"\r", 0, len(chunk) - 1) + 1
         if not cut:
             held.append(chunk)
+            if sum(map(len, held)) > _HELD_MAX:  # no export's line: _lines refuses it unended
+                at = _char_start(chunk)
+                yield b"".join([*held[:-1], chunk[:at]])
+                held = [chunk[at:]]
             continue
         yield b"".join([*held, chunk[:cut]])
         held = [chunk[cut:]]
     if rest := b"".join(held):
         yield rest
+
+
+def _char_start(data: bytes) -> int:
+    """Where ``data`` may be cut without splitting a UTF-8 sequence: at its last byte that is
+    no continuation byte (0x80-0xBF), among its last four (UTF-8's longest sequence)."""
+    last = range(len(data) - 1, max(len(data) - 5, -1), -1)
+    return next((i for i in last if data[i] >> 6 != 2), len(data))  # none: no UTF-8 anyway
 
 
 class Lines:
@@ -157,7 +175,7 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
             text = piece.decode("utf-8")
         except UnicodeDecodeError as exc:
             where = f"{name}:{before + line_at(piece, exc.start)}"
-            cr_only = _cr_only(ends + piece, pieces)
+            cr_only = _cr_only(ends, piece, pieces)
             raise not_utf8(piece[exc.start], offset + exc.start, where, cr_only=cr_only) from None
         if b"\n" not in ends:
             ends = b"\n" if b"\n" in piece else b"\r" if b"\r" in piece or ends else b""
@@ -167,19 +185,22 @@ def _lines(pieces: Iterator[bytes], name: str, into: Lines) -> Iterator[str]:
         if found[-1] == "":
             found.pop()
         for number, line in enumerate(found, start=before + 1):
-            if len(line) > MAX_LINE_CHARS:
-                raise long_line(name, number, len(line))
+            if len(line) > MAX_LINE_CHARS:  # the last, unended, may be cut (_pieces)
+                last = number == before + len(found) and not text.endswith(_BREAKS)
+                raise long_line(name, number, len(line), "at least " if last else "")
             line = line.removeprefix("\ufeff") if number > 1 else line
             yield line.lstrip(PAGE_BREAKS) or line  # one of page breaks alone is kept
         before += len(found)
         offset += len(piece)
-        into.ends_with_break = text.endswith(("\n", "\r"))
+        into.ends_with_break = text.endswith(_BREAKS)
     if not text_seen:
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
 
 
-def _cr_only(read: bytes, rest: Iterator[bytes]) -> bool:
+def _cr_only(ends: bytes, piece: bytes, rest: Iterator[bytes]) -> bool:
     """Whether the file's lines end in CR alone, as :func:`~reviewkit.formats.text.decode` asks
-    of a file read whole (its Mac Roman hint): ``read`` the line ends before and the piece of
-    the bad byte, ``rest`` the pieces after, read until an LF (the file is refused anyway)."""
-    return cr_line_ends(read) and not any(b"\n" in piece for piece in rest)
+    of a file read whole (its Mac Roman hint): ``ends`` the line ends of the pieces before
+    (_lines), ``piece`` the bad byte's (no NUL: refused first), not copied, ``rest`` the pieces
+    after, read until an LF, each held alone (the file is refused anyway)."""
+    seen = ends + b"\r" if b"\r" in piece else ends
+    return b"\n" not in piece and cr_line_ends(seen) and not any(b"\n" in p for p in rest)

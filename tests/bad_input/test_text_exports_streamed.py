@@ -6,6 +6,7 @@ and whichever line ends the file has; and the import stays all or nothing."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,27 @@ def test_a_cr_only_export_streamed_is_hinted_mac_roman_as_one_read_whole(
     with pytest.raises(FormatError) as whole:  # the same file read whole: the same hint
         decode(path.read_bytes(), str(path))
     assert f"hint: {whole.value.hint}\n" in err
+
+
+@pytest.mark.parametrize("bad", [b"", b"Sj\x9agren "], ids=["one-line", "bad-byte-first"])
+def test_a_line_of_many_mib_is_refused_without_holding_it(tmp_path: Path, bad: bytes) -> None:
+    """A file whose line breaks were lost (64 MiB on one line after three short ones) is refused
+    once more than any line's bytes are read, not held whole first (a 200 MB line held 836 MB);
+    so is one with a byte not UTF-8 before it, whose Mac Roman hint reads on past that byte to
+    see whether an LF follows (formats.text_stream._cr_only)."""
+    path = tmp_path / "export.ris"
+    path.write_bytes(b"TY  - JOUR\rAU  - Smith, J\rTI  - " + bad + b"a" * (64 << 20) + b"\rER  -\r")
+    tracemalloc.start()
+    try:
+        with pytest.raises(FormatError) as refused:
+            list(formats.read_file(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 << 20, f"{peak:,} bytes held"  # less than the line: it was not held
+    if bad:
+        assert "not UTF-8 text (byte 0x9a" in str(refused.value)
+        assert "--encoding mac-roman" in refused.value.hint
+    else:
+        assert refused.value.where == f"{path}:3"
+        assert "line 3 is at least " in str(refused.value)
