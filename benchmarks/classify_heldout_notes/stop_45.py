@@ -116,3 +116,39 @@ mental by the HADS's written-out name); a 1-in-100 hash sample of every record (
   "in 36 workplaces", "employees of 16 large companies") is mostly a workplace trial's
   (N17, M12, C14); only N12 is wrong.
 """
+
+TASK_RD45F = """## Reader rd45f on cls45: an instrument's versions, the PCL's letters, parties in plural
+
+**Set 10's labels**, read against DOMAIN.md for R02, R03, R05, R06, R08, R11, R21, R23: all
+eight agreed (R08's knee ligament tears as musculoskeletal is the protocol's call, as cls45
+said). The set's commit 1c4a5138 holds the set alone.
+
+**A number on an instrument's stem only with a version it is written with**
+(`outcomes.VERSIONS`): cls45's "PHQ9" rule took any number, and of the snapshot's 33,316
+abstracts (PubMed 20n0014 and 21n1298) the stem-and-number words that are no instrument are
+SF6 (sulphur hexafluoride, 7 mentions), GAD65, GAD67 and GAD1 (glutamic acid decarboxylase and
+its gene, 7), SF2 (two skinfolds, 2) and SF1 (steroidogenic factor 1); the instruments SF12,
+PHQ9, GAD7, PCL5, SF36 (11). An instrument before health words makes them an outcome
+("workers with GAD65 autoantibodies and depression" read none). The gene names the brief asked
+about (CD4, IL6, HER2, BRCA1) start no instrument's stem and never matched. The same versions
+now bound a disorder's stem with a hyphen ("GAD-7", not "anti-GAD-65").
+
+**The PTSD Checklist's DSM-IV versions** PCL-C and PCL-M (civilian, military; cut-offs 44-50,
+Weathers et al. 1993), the form of the 2010-2015 studies Review B's years include: terms of
+Review A's and B's mental labels beside PCL-5, and the instrument with their letter. Not PCL-S
+as a term: "the PCL's graft" is the words PCL and s, which a term "PCL-S" would match.
+
+**"Communicated ... to" before a plural or a name** ("to employers and supervisors", "to GPs")
+as before a determiner: an infinitive's verb after "to" is neither capitalised nor in a lone
+-s ("to discuss", "to focus" stay infinitives). No held-out or Review B row has the case.
+
+**Measured**: the snapshot's 29 records naming a stem with a number or "PCL" (986 lists, every
+protocol's every scheme): none moved; its 96 records naming "communicat... to" (3,264 lists):
+none moved. `benchmarks.classify_cells` against the merge (23,800 lists; the versions and the
+PCL's letters): none moved. Set 10 through the CLI after: model type 24/26, diagnosis 23/26,
+SMI 26/26 (cls45's figures stand).
+
+**Left**: the instrument stems are in `outcomes.INSTRUMENTS` and `VERSIONS`, the terms in each
+protocol; a protocol that adds an instrument (PSS-10, MBI) cannot say it is one, and its name
+alone then counts as evidence. "Communication to ..." (the noun) names no parties.
+"""

@@ -211,12 +211,15 @@ _DETERMINERS = frozenset(
 
 def _to_a_party(words: list[Token], k: int, i: int) -> bool:
     """Whether the word at ``i`` is a "to" that names the parties of the word of communication at
-    ``k`` (:data:`_COMMUNICATE`): a determiner follows it."""
-    return (
-        words[i].word.casefold() == "to"
-        and words[k].word.casefold() in _COMMUNICATE
-        and low_at(words, i + 1) in _DETERMINERS
-    )
+    ``k`` (:data:`_COMMUNICATE`): a determiner, a plural or a name follows it ("to the employer",
+    "to employers", "to GPs"). An infinitive's verb is neither capitalised nor in a lone -s (the
+    verbs in -s end -ss or -us: "to discuss", "to assess", "to focus")."""
+    if words[i].word.casefold() != "to" or words[k].word.casefold() not in _COMMUNICATE:
+        return False
+    after = words[i + 1].word if i + 1 < len(words) else ""
+    low = after.casefold()
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    return low in _DETERMINERS or plural or after[:1].isupper()
 
 
 def _coordinated(words: list[Token], k: int, reach: int) -> int | None:

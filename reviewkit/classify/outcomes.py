@@ -91,12 +91,29 @@ INSTRUMENTS = frozenset(
 # Of those, the stems that alone name something else: GAD is generalised anxiety disorder, the
 # instrument GAD-7 (or GAD-2); PCL is also the posterior cruciate ligament, polycaprolactone
 # and primary cutaneous lymphoma (all three in the snapshot's 2021 file, beside PCL-5), the
-# instrument PCL-5. Such a stem is the instrument only with its number after it. Checked for the
-# kind (task 26): of the other stems none is also a disorder's acronym; the disorder acronyms
+# instrument PCL-5. Such a stem is the instrument only with its version after it. Checked for
+# the kind (task 26): of the other stems none is also a disorder's acronym; the disorder acronyms
 # the protocols list (CMD, MSD, PTSD, TBI, ABI) start no instrument's name. An instrument added
 # above whose stem names something else belongs here too.
 DISORDER_STEMS = frozenset({"GAD", "PCL"})
 _NUMBER_AFTER = re.compile(r"(?<=[A-Z])\d+$")  # an instrument's number written on its stem
+# The versions (items, edition, or the PCL's DSM-IV letters: civilian, military, specific) a
+# stem is written with where it needs one (DISORDER_STEMS) or carries it on itself ("PHQ9"):
+# another number is another thing's. Of the 33,316 abstracts of the snapshot's two files, the
+# stems with a number on them that are no instrument: SF6 (sulphur hexafluoride, 7), GAD65,
+# GAD67 and GAD1 (glutamic acid decarboxylase and its gene, 7), SF2 (two skinfolds), SF1
+# (steroidogenic factor 1); the instruments: SF12, PHQ9, GAD7, PCL5, SF36 (rd45f).
+VERSIONS = {
+    "PHQ": frozenset({"2", "4", "8", "9", "15"}),
+    "GAD": frozenset({"2", "7"}),
+    "SF": frozenset({"8", "12", "36"}),
+    "RAND": frozenset({"36"}),
+    "GHQ": frozenset({"12", "28", "30", "60"}),
+    "MHI": frozenset({"5"}),
+    "DASS": frozenset({"21", "42"}),
+    "BDI": frozenset({"2"}),  # the BDI-II written BDI-2
+    "PCL": frozenset({"5", "C", "M", "S"}),
+}
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
 # anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
@@ -219,14 +236,14 @@ def _before(text: str, words: list[Token], first: int) -> bool:
 
 def _instrument_at(words: list[Token], k: int) -> bool:
     """Whether the word at ``k`` starts an instrument's name: one of :data:`INSTRUMENTS` (also with
-    its number on it, "PHQ9"), a stem of :data:`DISORDER_STEMS` only with its number after it
-    ("PCL-5", "PCL5", not "PCL injuries")."""
+    a version of :data:`VERSIONS` on it, "PHQ9", not "GAD65"), a stem of :data:`DISORDER_STEMS`
+    only with its version after it ("PCL-5", "PCL-C", "PCL5", not "PCL injuries")."""
     word = words[k].word
     if word in DISORDER_STEMS:
-        return k + 1 < len(words) and words[k + 1].word.isdigit()
+        return k + 1 < len(words) and words[k + 1].word in VERSIONS[word]
     # the number written without the hyphen ("PCL5", "PHQ9", "GAD7"): one word, the stem's
     stem = _NUMBER_AFTER.sub("", word)
-    return word in INSTRUMENTS or (stem != word and stem in INSTRUMENTS | DISORDER_STEMS)
+    return word in INSTRUMENTS or word[len(stem) :] in VERSIONS.get(stem, ())
 
 
 def listed_outcome(text: str, words: list[Token], first: int) -> bool:
@@ -258,12 +275,11 @@ def _a_time(words: list[Token], k: int) -> bool:
 
 def _is_instrument(words: list[Token], first: int, last: int) -> bool:
     """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a stem that also
-    names something else (:data:`DISORDER_STEMS`) is one only with a number in or after the
+    names something else (:data:`DISORDER_STEMS`) is one only with its version in or after the
     match ("GAD-7", not "employees with GAD")."""
     joined = "".join(w.word for w in words[first : last + 1])
     if words[first].word in DISORDER_STEMS:
-        numbered = last + 1 if last == first else last
-        return numbered < len(words) and words[numbered].word.isdigit()
+        return _instrument_at(words, first)
     return _instrument_at(words, first) or joined in INSTRUMENTS
 
 

@@ -111,3 +111,18 @@ def test_a_plan_communicated_to_the_employer_makes_the_employer_a_party(review_b
     # the workplace's own person communicating keeps the workplace acting
     acting = "The supervisor communicated the plan to the employee and the coordinator."
     assert labels(review_b, acting) == ["workplace"]
+
+
+def test_a_plan_communicated_to_parties_named_without_a_determiner(review_b):
+    # a plural or a name after "to" is a party as "the employer" is ("communicated the plan to
+    # employers and GPs"); an infinitive's verb after "to" ends in no lone -s, nor is capitalised
+    text = "The coordinator communicated the plan to employers and supervisors."
+    assert labels(review_b, text) == ["coordinator"]
+    text = "The coordinator communicated the plan to GPs and line managers."
+    assert labels(review_b, text) == ["coordinator"]
+    # "to" before a verb in -ss or -us stays an infinitive's
+    text = (
+        "The coordinator communicated with the GP to discuss modified duties with the "
+        "employer and the supervisor."
+    )
+    assert labels(review_b, text) == ["workplace"]

@@ -30,6 +30,12 @@ CUTOFFS = [
     # (PCL5)"), as "PHQ9" and "GAD7" are: the same instrument
     ("Claimants with a PCL5 score of 33 or more were included.",
      "Workers with low back pain were asked about PCL5 distress."),
+    # the PCL's DSM-IV versions (civilian, military, specific), named by a letter: the studies
+    # of 2010-2015 that Review B's years include
+    ("Veterans on sick leave with a PCL-C score of 50 or more were included.",
+     "Workers with low back pain were asked about PCL-C distress."),
+    ("Soldiers on sick leave with a PCL-M score of 50 or more were included.",
+     "Workers with low back pain were asked about PCL-M distress."),
 ]  # fmt: skip
 
 
@@ -59,3 +65,18 @@ def test_the_tenth_held_out_set_s_instrument_populations(capsys):
     assert right >= 23
     smi = correct_through_cli(capsys, PROTOCOL_B, SET_10, "severe-mental-illness", "smi", 26)
     assert smi == 26
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # glutamic acid decarboxylase (the snapshot's diabetes and neuroscience abstracts)
+        "Workers with GAD65 autoantibodies and depression were included.",
+        # sulphur hexafluoride, the snapshot's most frequent stem-and-number word
+        "Electrical workers exposed to SF6 with depression were included.",
+    ],
+)
+def test_a_stem_with_another_number_is_no_instrument(review_b, text):
+    # only the numbers an instrument is written with (GAD-7, SF-36) make its stem the
+    # instrument; the depression after another thing's name is the population's
+    assert labels(review_b, "diagnosis", text) == ["mental"]
