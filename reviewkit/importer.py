@@ -10,7 +10,8 @@ harmless.
 A record without a title but with an identifier (DOI, PMID, accession number), a citation
 (journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
 look the article up) but never silently: its summary names each one by file and position, and
-the CLI prints them as warnings. A record with none of these is refused by its reader
+the CLI prints them as warnings; those with no abstract either are counted in one more warning
+(nothing to screen them on). A record with none of these is refused by its reader
 (formats.findable: one rule for every format). A value a reader could not read (a year field or
 spreadsheet cell '20201', in any format: formats.read_warnings) is in the summary too, by file
 and line.
@@ -40,6 +41,7 @@ from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
 from reviewkit.store.staging import Published, Staging
+from reviewkit.wording import numbered, quantity, verb
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -153,7 +155,7 @@ def import_files(
             notes = warned[index] = []
             rows = _read_rows(path, fmt, source, mapping, encoding, notes.append)
             staged = staging.add_file(
-                counted(read_ahead(rows.rows), missing, lost),
+                counted(_nothing_to_read(read_ahead(rows.rows), path, notes), missing, lost),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -168,6 +170,38 @@ def import_files(
     if progress:
         progress(done, done)
     return [summaries[i] for i in sorted(summaries)]
+
+
+def _nothing_to_read(
+    rows: Iterator[RecordRow], path: Path, notes: list[ReadWarning]
+) -> Iterator[RecordRow]:
+    """``rows`` as they are; once read whole, one warning in ``notes`` for those with neither
+    title nor abstract (a database's stub, an export cut to its identifiers): they are
+    imported, being part of the search's result and of PRISMA's counts, but a reviewer has
+    nothing to screen them on, and a ranker can place them only by chance. Named by record
+    number, as the untitled warning names them: a record's line is not known here."""
+    records: list[int] = []
+    for row in rows:
+        if not row.title.strip() and not _has_abstract(row):
+            records.append(row.position)
+        yield row
+    if not records:
+        return
+    what = f"{quantity(len(records), 'record')} ({numbered('record', records, 10)})"
+    notes.append(
+        ReadWarning(
+            str(path),
+            f"{what} {verb(len(records), 'has', 'have')} neither title nor abstract: imported"
+            " (they count in PRISMA's records), but there is nothing to screen them on; look"
+            " each up by its identifier or citation, or screen it on its full text",
+        )
+    )
+
+
+def _has_abstract(row: RecordRow) -> bool:
+    """Whether the row's record (its JSON ``data``) has an abstract's text."""
+    sections = json.loads(row.data).get("abstract_sections", [])
+    return any(s["text"].strip() for s in sections)
 
 
 # What a record says of where it came from, not text of the file: the file's name (which may

@@ -117,6 +117,14 @@ def record_renderable(
                 line.append(section.label + ": ", style="bold cyan")
             line.append_text(hl(section.text))
             parts.append(line)
+    elif not record.title.strip():  # a database's stub: said, not an empty pane to puzzle over
+        parts.append(
+            Text(
+                "(neither title nor abstract: nothing to screen on here; look the article up by"
+                " the identifiers or citation above, or screen it on its full text)",
+                style="dim",
+            )
+        )
     else:
         parts.append(Text("(no abstract)", style="dim"))
     if record.keywords:
