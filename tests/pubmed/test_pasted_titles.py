@@ -1,5 +1,6 @@
 """A pasted title as a tagged term, over HTTP (q45a): its punctuation-only pieces, the
-translation of its words searched separately, and the note that says so.
+translation of its words searched separately, and the note that says so; untagged, as words
+side by side (q45e): its lone signs left out and named alike.
 
 A title pasted into a search keeps its dashes and signs as pieces of their own
 (``Pleuroscopy - a review[ti]``; 21 of 362 titles of bib-dedupe's sets run as [ti] held a lone
@@ -106,3 +107,13 @@ def test_a_query_of_signs_alone_is_still_refused(server: EutilsServer, query: st
     text = warnings_of(server, query)
     assert "has no searchable words" in text
     assert "<Count>" not in text
+
+
+def test_the_client_says_an_untagged_sign_left_out(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    assert main(["search", "test", "work - sick", "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "not found (E-utilities PhraseNotFound): -\n" in out
+    assert "so the search is broader than written): -\n" in out
