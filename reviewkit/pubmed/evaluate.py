@@ -56,7 +56,7 @@ from reviewkit.pubmed.relative_dates import (
     window_bounds,
 )
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.term_mapping import map_names
+from reviewkit.pubmed.term_mapping import map_names, without_lone_signs
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number, uid
@@ -121,7 +121,10 @@ class Evaluator:
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
         node = map_names(node, self.snapshot)  # ATM's author and investigator index steps
+        node, signs = without_lone_signs(node)  # 'work - sick': the '-' found nowhere
         out = Evaluation([], translate(node))
+        out.not_found += [s.text for s in signs]
+        out.dropped += [s.text for s in signs]
         if isinstance(query, str) and has_curly_quotes(query):
             out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)

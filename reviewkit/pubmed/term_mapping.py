@@ -29,6 +29,11 @@ a space (e.g., 17170002 16381840); PubMed will OR the PMIDs together" (PubMed's 
 2024, PMID [pmid]). Numbers side by side, and nothing else, are ORed, each searched in All
 Fields, which holds the PMID (:meth:`reviewkit.pubmed.evaluate.Evaluator._term`); a comma
 between them is a space, as PubMed converts it.
+
+A sign alone among untagged words side by side (a pasted title, ``work - sick``,
+``Pleuroscopy - a review``) is a piece of that one operand found nowhere: left out and named,
+the words searched, as a tagged term's sign is (:func:`without_lone_signs`). Our reading: no
+recorded reply holds a sign alone; PubMed's User Guide turns a comma into a space.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import re
 from reviewkit.pubmed.citation_terms import SUFFIXES
 from reviewkit.pubmed.index_rows import MAX_INITIALS
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.text_search import lone_sign
 from reviewkit.pubmed.uids import uid
 from reviewkit.query import BoolOp, Node, Term, fold, untagged_word
 from reviewkit.records import fold_text
@@ -53,6 +59,9 @@ _AUTHOR_FORMAT = re.compile(
 _EARLIER_TABLES = ("mh", "sh", "pt", "nm")
 
 _Mapped = tuple[Node, list[str] | None]  # the node, and its words if it is plain side-by-side words
+_Signed = tuple[
+    Node | None, list[Term]
+]  # the node without its lone signs (None: signs only), those
 
 
 def map_names(node: Node, snapshot: Snapshot) -> Node:
@@ -100,3 +109,33 @@ def _finish(mapped: _Mapped, snapshot: Snapshot) -> Node:
 def _earlier_table(name: str, snapshot: Snapshot) -> bool:
     """Whether MeSH or journal mapping, which come first, would take the words."""
     return any(snapshot.term(f, name) for f in _EARLIER_TABLES) or bool(snapshot.journal(name))
+
+
+def without_lone_signs(node: Node) -> tuple[Node, list[Term]]:
+    """The query with each sign standing alone among untagged words side by side left out
+    (``work - sick`` is ``work sick``), and those signs, to be named in PhraseNotFound: the
+    words side by side are one operand to PubMed's term mapping, so the sign is a piece of it
+    found nowhere, as in a tagged term (:func:`reviewkit.pubmed.text_search.lone_sign`). A run
+    of signs alone, or a sign that is an operand of its own (``-``, ``work OR -``), is kept, for
+    the search to refuse: nothing in it to search."""
+
+    def leaf(n: Node) -> _Signed:
+        return (None, [n]) if untagged_word(n) and lone_sign(n) else (n, [])
+
+    def op(n: BoolOp, left: _Signed, right: _Signed) -> _Signed:
+        (lhs, left_signs), (rhs, right_signs) = left, right
+        if n.op == "AND" and n.adjacent:  # within one run: a side of signs alone drops out
+            if lhs is None or rhs is None:
+                return (rhs if lhs is None else lhs), left_signs + right_signs
+        else:  # a run's end: a run of signs alone stays as written (refused), its signs unnamed
+            left_signs = left_signs if lhs is not None else []
+            right_signs = right_signs if rhs is not None else []
+            lhs = n.left if lhs is None else lhs
+            rhs = n.right if rhs is None else rhs
+        same = lhs is n.left and rhs is n.right
+        return (
+            n if same else BoolOp(n.op, lhs, rhs, adjacent=n.adjacent)
+        ), left_signs + right_signs
+
+    kept, signs = fold(node, leaf, op)
+    return (kept, signs) if kept is not None else (node, [])

@@ -119,7 +119,7 @@ class TextSearch:
         if words_kept := [p for p in parts if not is_stopword(p)]:
             out.warnings += [("PhraseIgnored", p.text) for p in parts if is_stopword(p)]
             parts = words_kept
-        found = [(part, self._text(part) if _searchable(part) else set()) for part in parts]
+        found = [(part, set() if lone_sign(part) else self._text(part)) for part in parts]
         out.warnings.append(
             (
                 "OutputMessage",
@@ -215,14 +215,15 @@ class TextSearch:
         return phrase_alternatives(text, choices, kind == PREFIX)
 
 
-def _searchable(word: Term) -> bool:
-    """Whether a word of a term searched separately holds a letter or digit to look up. A sign
-    alone (``-``, ``,``, ``>``, ``–``, pieces of a pasted title: ``Pleuroscopy - a review[ti]``)
-    holds none and is in no index: found nowhere, so left out and named like any such word
+def lone_sign(word: Term) -> bool:
+    """Whether a word of a term searched separately, or an untagged word beside others
+    (:func:`reviewkit.pubmed.term_mapping.without_lone_signs`), is a sign alone with no letter
+    or digit to look up (``-``, ``,``, ``>``, ``–``, pieces of a pasted title: ``Pleuroscopy - a
+    review[ti]``). It is in no index: found nowhere, so left out and named like any such word
     (:func:`_left_out`), as PubMed looks each piece up as written (``'Homo``, punctuation and
     all, in es.um.asio's recorded reply), not a reason to refuse the term. Our reading: no
     recorded reply holds a sign alone. A '*' still goes to the wildcard checks."""
-    return bool(fold_text(word.text).split()) or word.truncated or "*" in word.text
+    return not (fold_text(word.text).split() or word.truncated or "*" in word.text)
 
 
 def _left_out(

@@ -1,5 +1,6 @@
 """A pasted title as a tagged term, over HTTP (q45a): its punctuation-only pieces, the
-translation of its words searched separately, and the note that says so.
+translation of its words searched separately, and the note that says so; untagged, as words
+side by side (q45e): its lone signs left out and named alike.
 
 A title pasted into a search keeps its dashes and signs as pieces of their own
 (``Pleuroscopy - a review[ti]``; 21 of 362 titles of bib-dedupe's sets run as [ti] held a lone
@@ -12,7 +13,7 @@ and all); a piece of punctuation alone is in no index, so it is left out and nam
 from __future__ import annotations
 
 import pytest
-from pubmed.eutils_get import esearch, ids
+from pubmed.eutils_get import esearch, ids, warnings_of
 
 from reviewkit.cli import main
 from reviewkit.pubmed.server import EutilsServer
@@ -72,4 +73,47 @@ def test_the_client_says_the_sign_left_out_beside_a_date_range(
     out = capsys.readouterr().out
     assert "not found (E-utilities PhraseNotFound): -\n" in out
     assert "left out of the search (PubMed found the word nowhere and searched the rest" in out
+    assert "so the search is broader than written): -\n" in out
+
+
+@pytest.mark.parametrize(
+    "query", ["work - sick", "work , sick", "work > sick", "work \u2013 sick", "- work sick"]
+)
+def test_an_untagged_pasted_title_leaves_its_lone_sign_out(
+    server: EutilsServer, query: str
+) -> None:
+    """Untagged words side by side are one operand (PubMed's term mapping reads them as one
+    phrase): a sign standing alone among them is a piece found nowhere, as in a tagged term,
+    left out and named; the words are searched as ``work sick`` is."""
+    sign = next(w for w in query.split() if w not in ("work", "sick"))
+    words = esearch(server, term="work sick", retmax="9999")
+    reply = esearch(server, term=query, retmax="9999")
+    assert reply["IdList"] and set(reply["IdList"]) == set(words["IdList"])
+    assert reply["ErrorList"]["PhraseNotFound"] == [sign]
+    assert reply["QueryTranslation"] == words["QueryTranslation"]
+
+
+def test_an_untagged_lone_sign_inside_a_larger_query(server: EutilsServer) -> None:
+    reply = esearch(server, term="english[la] AND (work - sick)", retmax="9999")
+    assert set(reply["IdList"]) == ids(server, "english[la] AND (work sick)")
+    assert reply["ErrorList"]["PhraseNotFound"] == ["-"]
+    assert "-" not in reply["QueryTranslation"].replace("[Title/Abstract]", "")
+
+
+@pytest.mark.parametrize("query", ["-", "- -", "work OR -", "\u2013 ,"])
+def test_a_query_of_signs_alone_is_still_refused(server: EutilsServer, query: str) -> None:
+    """Nothing but signs to search (or a sign as an operand of its own, not beside words):
+    refused, saying so, not answered with every record or none."""
+    text = warnings_of(server, query)
+    assert "has no searchable words" in text
+    assert "<Count>" not in text
+
+
+def test_the_client_says_an_untagged_sign_left_out(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    assert main(["search", "test", "work - sick", "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "not found (E-utilities PhraseNotFound): -\n" in out
     assert "so the search is broader than written): -\n" in out
