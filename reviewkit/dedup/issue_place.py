@@ -31,7 +31,7 @@ from reviewkit.dedup.pair import (
     Pair,
 )
 from reviewkit.dedup.score import DUPLICATE, abstract_openings_differ
-from reviewkit.dedup.sparse import swapped_word
+from reviewkit.dedup.sparse import swapped_word, word_inserted
 
 
 def issue_for_page(p: Pair) -> bool:
@@ -80,14 +80,17 @@ def two_dois_same_issue(p: Pair) -> Outcome:
 
 
 def close_title_same_issue(p: Pair) -> Outcome:
-    """Titles 88-95 alike without a swapped word, the same issue, no page: one article whose
-    title an export shortened or marked ('[...] (author's transl)', a subtitle dropped)."""
+    """Titles 88-95 alike without a swapped word, an ordinary word inserted inside or words
+    reordered, the same issue, no page: one article whose title an export shortened or marked
+    ('[...] (author's transl)', a subtitle dropped, a heading added, a Greek letter lost)."""
+    ta, tb = p.ka.title, p.kb.title
     if (
         not p.doi_differs
         and TITLE_STRONG_SUPPORT <= p.t < TITLE_NEAR
         and _one_article_in_issue(p)
-        and not swapped_word(p.ka.title, p.kb.title)
-        and not _words_reordered(p.ka.title, p.kb.title)
+        and not swapped_word(ta, tb)
+        and not word_inserted(ta, tb)
+        and not _words_reordered(ta, tb)
     ):
         return DUPLICATE, p.score
     return None

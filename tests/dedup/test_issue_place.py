@@ -80,3 +80,37 @@ def test_the_chaining_guard_keeps_the_merge_of_two_dois():
     result = match({0: a, 1: b})
     assert [(e.a, e.b, e.rule) for e in result.accepted] == [(0, 1, "two_dois_same_issue")]
     assert result.uncertain == []
+
+
+def test_a_word_inserted_inside_a_title_is_a_companion_paper_not_a_shortened_title():
+    # one team's papers in one issue name their own factor, population or organ inside the
+    # shared words; an export shortens or marks a title at its ends only
+    companions = [
+        (
+            "Effects of insulin on hepatic glucose output in rats",
+            "Effects of insulin on hepatic glucose output in diabetic rats",
+        ),
+        (
+            "Effects of insulin on hepatic glucose output in man",
+            "Effects of insulin and glucagon on hepatic glucose output in man",
+        ),
+        (
+            "Surgical treatment of hepatocellular carcinoma",
+            "Surgical treatment of recurrent hepatocellular carcinoma",
+        ),
+    ]
+    for one, two in companions:
+        a, b = keys(1, title=one, pages="", issue="8"), keys(2, title=two, pages="", issue="8")
+        assert verdict(a, b)[0] == "uncertain", two
+    # a Greek letter an export lost inside the title is no word of another paper (cardiac)
+    lost = "Ischemic preconditioning in the intact rat heart is mediated by but not mu or opioid receptors"
+    kept = (
+        "Ischemic preconditioning in the intact rat heart is mediated by delta1- "
+        "but not mu- or kappa-opioid receptors"
+    )
+    a, b = keys(1, title=lost, pages="", issue="8"), keys(2, title=kept, pages="", issue="8")
+    assert verdict(a, b) == ("duplicate", "close_title_same_issue")
+    # a heading before the title, as an export adds it (haematology's 'MEDICAL PROGRESS')
+    a = keys(1, title="Atypical hemolytic uremic syndrome", pages="", issue="8")
+    b = keys(2, title="MEDICAL PROGRESS: Atypical hemolytic uremic syndrome", pages="", issue="8")
+    assert verdict(a, b) == ("duplicate", "close_title_same_issue")
