@@ -110,6 +110,15 @@ def test_a_word_inserted_inside_a_title_is_a_companion_paper_not_a_shortened_tit
     )
     a, b = keys(1, title=lost, pages="", issue="8"), keys(2, title=kept, pages="", issue="8")
     assert verdict(a, b) == ("duplicate", "close_title_same_issue")
+    # a piece of a chemical name with its locants, lost with its brackets (depression)
+    opening = (
+        "Anxiolytic-like and antidepressant-like activities of MCL0129 (1-[(S)-2-(4-fluorophenyl)"
+        "-2-(4-isopropylpiperadin-1-yl)ethyl]-4-"
+    )
+    end = "piperazine), a novel and potent nonpeptide antagonist of the melanocortin-4 receptor"
+    whole, cut = opening + "[4-(2-methoxynap hthalen-1-yl)butyl]" + end, opening + end
+    a, b = keys(1, title=whole, pages="", issue="8"), keys(2, title=cut, pages="", issue="8")
+    assert verdict(a, b) == ("duplicate", "close_title_same_issue")
     # a heading before the title, as an export adds it (haematology's 'MEDICAL PROGRESS')
     a = keys(1, title="Atypical hemolytic uremic syndrome", pages="", issue="8")
     b = keys(2, title="MEDICAL PROGRESS: Atypical hemolytic uremic syndrome", pages="", issue="8")
