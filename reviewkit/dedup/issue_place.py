@@ -21,6 +21,8 @@ counts :func:`close_title_same_issue` as a merge).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reviewkit.dedup.pair import (
     AUTHORS_SAME,
     SUPPORT_ALL,
@@ -63,12 +65,22 @@ def _words_reordered(title_a: str, title_b: str) -> bool:
     """The words both titles hold stand in another order: 'Comparison of 11C choline and 18F
     choline' against '... of 18F choline and 11C choline' is another comparison. An export
     shortens or marks a title (a subtitle dropped, '(author's transl)', a Greek letter lost);
-    it does not reorder the words it keeps."""
+    it does not reorder the words it keeps. Read as a common subsequence of the words, not by
+    each word's first place: a heading's 'of' ('Study of two new GABA-ergics ... of
+    depression') is no reordering of the title's own 'of'."""
     wa, wb = title_a.split(), title_b.split()
-    sa, sb = set(wa), set(wb)
-    return list(dict.fromkeys(w for w in wa if w in sb)) != list(
-        dict.fromkeys(w for w in wb if w in sa)
-    )
+    shared = sum((Counter(wa) & Counter(wb)).values())
+    return _common_subsequence(wa, wb) < shared
+
+
+def _common_subsequence(wa: list[str], wb: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    row = [0] * (len(wb) + 1)
+    for x in wa:
+        diagonal = 0
+        for j, y in enumerate(wb, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def two_dois_same_issue(p: Pair) -> Outcome:

@@ -123,3 +123,14 @@ def test_a_word_inserted_inside_a_title_is_a_companion_paper_not_a_shortened_tit
     a = keys(1, title="Atypical hemolytic uremic syndrome", pages="", issue="8")
     b = keys(2, title="MEDICAL PROGRESS: Atypical hemolytic uremic syndrome", pages="", issue="8")
     assert verdict(a, b) == ("duplicate", "close_title_same_issue")
+
+
+def test_a_heading_that_repeats_a_title_word_is_no_reordering():
+    # 'Study of' before the title holds an 'of' the title holds later (depression)
+    title = "2 new GABA-ergics, GABA-linoleamide and GABA-steatamide, on 2 experimental models of depression"
+    headed = (
+        "Study of two new GABA-ergics, GABA-linoleamide and GABA-steatamide, on two experimental "
+        "models of depression"
+    )
+    a, b = keys(1, title=title, pages="", issue="8"), keys(2, title=headed, pages="", issue="8")
+    assert verdict(a, b) == ("duplicate", "close_title_same_issue")
