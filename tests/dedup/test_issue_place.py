@@ -134,3 +134,17 @@ def test_a_heading_that_repeats_a_title_word_is_no_reordering():
     )
     a, b = keys(1, title=title, pages="", issue="8"), keys(2, title=headed, pages="", issue="8")
     assert verdict(a, b) == ("duplicate", "close_title_same_issue")
+
+
+def test_a_record_without_a_page_does_not_join_two_paged_articles_under_two_dois():
+    # the page-less copy reads as one article with each; the two paged records, whose pages
+    # and DOIs differ, are two articles: the rule vouches for the pair it judged, not a third
+    base = {**DIABETOLOGIA}
+    bare = keys(0, **base, pages="", doi=OLD_DOI)
+    first = keys(1, **base, pages="503-514", doi=NEW_DOI)
+    second = keys(2, **base, pages="601-609", doi="10.1007/s001250050999")
+    assert verdict(first, second)[0] == "not_duplicate"
+    result = match({0: bare, 1: first, 2: second})
+    merged = {(e.a, e.b) for e in result.accepted}
+    assert not ({(0, 1), (1, 0)} & merged and {(0, 2), (2, 0)} & merged)
+    assert result.uncertain  # the pair the guard refused waits for a person
