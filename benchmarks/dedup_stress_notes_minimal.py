@@ -91,4 +91,12 @@ NOTES_RD45E: tuple[str, ...] = (
     "chemical name whose bracketed piece one export lost ('ethyl]-4-[4-(2-methoxynaphthalen-",
     "1-yl)butyl]piperazine' / 'ethyl]-4-piperazine'): an inserted span with a number among its",
     "words is such a piece, and none of the 37 is held back now.",
+    "The chaining guard let a DOI-tolerant rule (biblio_match_doi_differs, two_dois_same_issue,",
+    "printed_again_next_volume) skip the DOI check for whole groups: a page-less record read",
+    "as one article with each of two paged records under two DOIs joined those two, whose",
+    "pages differ. rd45e lets such a rule vouch for its own pair's two DOIs only. Row",
+    "'rd45e-doi' (this branch with that change): cardiac e_no_pages 0/41/101, depression",
+    "e_no_pages 0/133/553 and srsr e_no_pages 0/251/582, as 'rd45e'; full depression 0/78/517",
+    "and srsr 0/149/422, as after45. Not run at the deadline: after45's depression rows b-d2,",
+    "f, g, h (the rules changed need a missing page; full and a_no_doi are unchanged).",
 )
