@@ -103,7 +103,7 @@ class GuardedClusters:
             return "different PMIDs"
         if ga.pmcids and gb.pmcids and not ga.pmcids & gb.pmcids:
             return "different PMCIDs"
-        if rule not in _DOI_TOLERANT and ga.dois and gb.dois and not ga.dois & gb.dois:
+        if ga.dois and gb.dois and not ga.dois & gb.dois and not self._pair_dois(a, b, rule):
             return "different DOIs"
         small, big = (ga, gb) if len(ga.members) <= len(gb.members) else (gb, ga)
         big_set = set(big.members)
@@ -130,6 +130,18 @@ class GuardedClusters:
                 if checks >= _MAX_TITLE_CHECKS:
                     return ""
         return ""
+
+    def _pair_dois(self, a: int, b: int, rule: str) -> bool:
+        """A rule that read two DOIs as one article vouches for the pair it judged: each group
+        holds no DOI but its own end's. A third DOI was not judged: a record without a page
+        read as one article with each of two paged records under two DOIs does not make
+        those two, whose pages differ, one."""
+        if rule not in _DOI_TOLERANT:
+            return False
+        ka, kb = self.keys.get(a), self.keys.get(b)
+        ends = {doi_work(k.doi) for k in (ka, kb) if k is not None and k.doi}
+        ra, rb = self.find(a), self.find(b)
+        return self.groups[ra].dois | self.groups[rb].dois <= ends
 
     def _titles_agree(self, kx: Keys, ky: Keys) -> bool:
         """Titles alike, or a translated title under one DOI."""

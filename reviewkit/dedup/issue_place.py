@@ -21,6 +21,8 @@ counts :func:`close_title_same_issue` as a merge).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reviewkit.dedup.pair import (
     AUTHORS_SAME,
     SUPPORT_ALL,
@@ -31,7 +33,7 @@ from reviewkit.dedup.pair import (
     Pair,
 )
 from reviewkit.dedup.score import DUPLICATE, abstract_openings_differ
-from reviewkit.dedup.sparse import swapped_word
+from reviewkit.dedup.sparse import swapped_word, word_inserted
 
 
 def issue_for_page(p: Pair) -> bool:
@@ -63,12 +65,22 @@ def _words_reordered(title_a: str, title_b: str) -> bool:
     """The words both titles hold stand in another order: 'Comparison of 11C choline and 18F
     choline' against '... of 18F choline and 11C choline' is another comparison. An export
     shortens or marks a title (a subtitle dropped, '(author's transl)', a Greek letter lost);
-    it does not reorder the words it keeps."""
+    it does not reorder the words it keeps. Read as a common subsequence of the words, not by
+    each word's first place: a heading's 'of' ('Study of two new GABA-ergics ... of
+    depression') is no reordering of the title's own 'of'."""
     wa, wb = title_a.split(), title_b.split()
-    sa, sb = set(wa), set(wb)
-    return list(dict.fromkeys(w for w in wa if w in sb)) != list(
-        dict.fromkeys(w for w in wb if w in sa)
-    )
+    shared = sum((Counter(wa) & Counter(wb)).values())
+    return _common_subsequence(wa, wb) < shared
+
+
+def _common_subsequence(wa: list[str], wb: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    row = [0] * (len(wb) + 1)
+    for x in wa:
+        diagonal = 0
+        for j, y in enumerate(wb, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def two_dois_same_issue(p: Pair) -> Outcome:
@@ -80,14 +92,17 @@ def two_dois_same_issue(p: Pair) -> Outcome:
 
 
 def close_title_same_issue(p: Pair) -> Outcome:
-    """Titles 88-95 alike without a swapped word, the same issue, no page: one article whose
-    title an export shortened or marked ('[...] (author's transl)', a subtitle dropped)."""
+    """Titles 88-95 alike without a swapped word, an ordinary word inserted inside or words
+    reordered, the same issue, no page: one article whose title an export shortened or marked
+    ('[...] (author's transl)', a subtitle dropped, a heading added, a Greek letter lost)."""
+    ta, tb = p.ka.title, p.kb.title
     if (
         not p.doi_differs
         and TITLE_STRONG_SUPPORT <= p.t < TITLE_NEAR
         and _one_article_in_issue(p)
-        and not swapped_word(p.ka.title, p.kb.title)
-        and not _words_reordered(p.ka.title, p.kb.title)
+        and not swapped_word(ta, tb)
+        and not word_inserted(ta, tb)
+        and not _words_reordered(ta, tb)
     ):
         return DUPLICATE, p.score
     return None

@@ -9,6 +9,8 @@ merge, send such pairs to a person instead.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from rapidfuzz.distance import Indel
 
 from reviewkit.dedup.pair import (
@@ -86,6 +88,30 @@ def swapped_word(title_a: str, title_b: str) -> bool:
         for x in only_a
         for y in only_b
     )
+
+
+def word_inserted(title_a: str, title_b: str) -> bool:
+    """One folded title holds an ordinary word inside the words both share, where the other
+    holds none: 'in rats' / 'in diabetic rats', 'of insulin on' / 'of insulin and glucagon
+    on', 'treatment of' / 'treatment of recurrent'. A companion paper of one team names its
+    own factor, population or organ there; an export that shortens or marks a title adds or
+    drops words at its ends only (a heading, a subtitle, '(author's transl)'), and a lost Greek
+    letter ('mediated by delta1 but not mu or kappa opioid' / 'by but not mu or opioid') or a
+    piece of a word is no ordinary word (:func:`_ordinary`); words with a number among them
+    are a piece of a chemical name an export lost with its brackets ('ethyl 4 4 2 methoxynap
+    hthalen 1 yl butyl piperazine' / 'ethyl 4 piperazine', depression)."""
+    wa, wb = title_a.split(), title_b.split()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag not in ("insert", "delete") or not (i1 > 0 and j1 > 0):
+            continue  # words swapped (swapped_word) or added before the shared ones
+        if i2 == len(wa) or j2 == len(wb):
+            continue  # added after the shared words: a subtitle, a mark
+        words, other = (wb[j1:j2], title_a) if tag == "insert" else (wa[i1:i2], title_b)
+        if any(w.isdigit() for w in words):
+            continue  # a chemical name's piece with its locants, lost with its brackets
+        if any(_ordinary(w, other.replace(" ", "")) for w in words):
+            return True
+    return False
 
 
 def _place_confirmed(p: Pair) -> bool:
