@@ -37,6 +37,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
+from reviewkit.records import Record
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
@@ -199,9 +200,8 @@ def _nothing_to_read(
 
 
 def _has_abstract(row: RecordRow) -> bool:
-    """Whether the row's record (its JSON ``data``) has an abstract's text."""
-    sections = json.loads(row.data).get("abstract_sections", [])
-    return any(s["text"].strip() for s in sections)
+    """Whether the row's record has an abstract's text (a labelled section without text is none)."""
+    return any(s.text.strip() for s in Record.from_json(row.data).abstract_sections)
 
 
 # What a record says of where it came from, not text of the file: the file's name (which may

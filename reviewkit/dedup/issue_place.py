@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz.distance import LCSseq
+
 from reviewkit.dedup.pair import (
     AUTHORS_SAME,
     SUPPORT_ALL,
@@ -70,17 +72,7 @@ def _words_reordered(title_a: str, title_b: str) -> bool:
     depression') is no reordering of the title's own 'of'."""
     wa, wb = title_a.split(), title_b.split()
     shared = sum((Counter(wa) & Counter(wb)).values())
-    return _common_subsequence(wa, wb) < shared
-
-
-def _common_subsequence(wa: list[str], wb: list[str]) -> int:
-    """Length of the longest common subsequence of two word lists."""
-    row = [0] * (len(wb) + 1)
-    for x in wa:
-        diagonal = 0
-        for j, y in enumerate(wb, 1):
-            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
-    return row[-1]
+    return LCSseq.similarity(wa, wb) < shared
 
 
 def two_dois_same_issue(p: Pair) -> Outcome:
