@@ -1,5 +1,5 @@
-"""Untagged words side by side one of which no record holds, one note a term, and a bracketed
-part of a quoted phrase, over HTTP (pubmed46).
+"""Untagged words side by side one of which no record holds, one note a term, a bracketed part
+of a quoted phrase and a journal's abbreviation without its parentheses, over HTTP (pubmed46).
 
 Words side by side untagged are one operand to PubMed's term mapping. The one recorded reply
 to such a run with a word found nowhere, Entrez's in 2002 (Biopython's old Bio.EUtils tests,
@@ -12,8 +12,10 @@ ANDed as written and found nothing (q44g's reading), with a note that PubMed may
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from pubmed.eutils_get import esearch, ids
+from pubmed.eutils_get import esearch, get, ids
 
 from reviewkit.cli import main
 from reviewkit.pubmed.messages import LEFT_OUT, Message, left_out
@@ -98,3 +100,20 @@ def test_a_bracketed_word_inside_a_quoted_phrase_is_no_field_name() -> None:
     translation = '"cancer"[All Fields] OR "qwertyu [pijngq]"[All Fields]'
     assert left_out(named, translation) == []
     assert left_out(named, '"cancer"[All Fields]') == [Message(LEFT_OUT, "pijngq[All Fields]")]
+
+
+def test_a_journal_is_found_by_its_abbreviation_without_parentheses(
+    server: EutilsServer,
+) -> None:
+    """PubMed's User Guide, Journal [ta]: "If a journal title contains special characters,
+    e.g., parentheses, brackets, enter the name without these characters, e.g., enter J Hand
+    Surg [Am] as J Hand Surg Am". NLM writes a place in parentheses (``Abdom Radiol (NY)``):
+    without them the journal was found nowhere."""
+    every = esearch(server, term="1800:3000[dp]", retmax="9999")["IdList"]
+    body = get(server, "efetch", db="pubmed", id=",".join(every)).decode()
+    names = sorted(set(re.findall(r"<MedlineTA>([^<]*\([^<]*\))</MedlineTA>", body)))
+    assert names  # the test snapshot holds such journals
+    for name in names:
+        written = esearch(server, term=f'"{name}"[ta]', retmax="9999")
+        bare = esearch(server, term=f"{re.sub(r'[()]', '', name)}[ta]", retmax="9999")
+        assert written["IdList"] and bare["IdList"] == written["IdList"]
