@@ -18,7 +18,8 @@ DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`
 issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
 (Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot
 (its words ANDed and so translated, a word found nowhere or a sign alone left out as PubMed
-does), quoted phrases found nowhere.
+does; so is a word no record holds among untagged words side by side), quoted phrases found
+nowhere.
 ``#N`` is the request's WebEnv search N (refused without one).
 Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
 short truncation, ...).

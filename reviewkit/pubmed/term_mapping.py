@@ -33,7 +33,9 @@ between them is a space, as PubMed converts it.
 A sign alone among untagged words side by side (a pasted title, ``work - sick``,
 ``Pleuroscopy - a review``) is a piece of that one operand found nowhere: left out and named,
 the words searched, as a tagged term's sign is (:func:`without_lone_signs`). Our reading: no
-recorded reply holds a sign alone; PubMed's User Guide turns a comma into a space.
+recorded reply holds a sign alone; PubMed's User Guide turns a comma into a space. So is a word
+of such a run that no record holds (:func:`without_words`; ``cancer and aswfgh``, Entrez's
+recorded reply of 2002, counted cancer's records and named ``aswfgh``).
 """
 
 from __future__ import annotations
