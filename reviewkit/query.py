@@ -155,7 +155,39 @@ def _tokenize(query: str) -> list[_Tok]:
         elif kind != "ws":
             tokens.append(_Tok(kind.upper() if kind != "word" else "TERM", text, pos))
         pos = m.end()
-    return tokens
+    return _colons_as_text(tokens)
+
+
+def _colons_as_text(tokens: list[_Tok]) -> list[_Tok]:
+    """The tokens with each ':' that stands between no two dates made text: PubMed documents
+    the colon as a range's only between two dates ("To enter a date range, insert a colon (:)
+    between each date (e.g., 1996:1998 [dp] or 1998/01:1998/04 [dp])", PubMed Help, and its
+    search details' ``"2011/01/01"[dp] : "2021/12/31"[dp]``), so a pasted title's ``TMA : New
+    aspects`` holds a sign alone, searched as one (``reviewkit.pubmed.text_search.lone_sign``),
+    not a range to refuse. A ':' glued to the word after it (``TMA :New``) is part of that word,
+    as ``TMA:`` is of the word before it. No recorded reply holds such a colon: our reading."""
+    out: list[_Tok] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == "COLON" and not _between_dates(tokens, i):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.kind == "TERM" and nxt.pos == tok.pos + 1:
+                tokens[i + 1] = _Tok("TERM", ":" + nxt.text, tok.pos)
+                continue
+            tok = _Tok("TERM", ":", tok.pos)
+        out.append(tok)
+    return out
+
+
+def _between_dates(tokens: list[_Tok], i: int) -> bool:
+    """Whether the ':' at ``tokens[i]`` has a date on each side, a tag after the first aside."""
+    before = i - 2 if i >= 2 and tokens[i - 1].kind == "TAG" else i - 1
+    ends = (tokens[before] if before >= 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
+    return all(
+        end is not None
+        and end.kind in ("TERM", "PHRASE")
+        and DATE_FORM.fullmatch(end.text.strip('"').strip()) is not None
+        for end in ends
+    )
 
 
 class _Parser:

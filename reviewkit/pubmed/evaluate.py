@@ -18,7 +18,8 @@ DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`
 issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
 (Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot
 (its words ANDed and so translated, a word found nowhere or a sign alone left out as PubMed
-does), quoted phrases found nowhere.
+does; so is a word no record holds among untagged words side by side), quoted phrases found
+nowhere.
 ``#N`` is the request's WebEnv search N (refused without one).
 Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
 short truncation, ...).
@@ -56,7 +57,7 @@ from reviewkit.pubmed.relative_dates import (
     window_bounds,
 )
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.term_mapping import map_names, without_lone_signs
+from reviewkit.pubmed.term_mapping import map_names, run_words, without_lone_signs, without_words
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number, uid
@@ -95,6 +96,9 @@ class Evaluation:
     dropped: list[str] = field(default_factory=list)
     # every term searched as its words (text_search), a word left out or not -> the words searched
     split: dict[Term, list[Term]] = field(default_factory=dict)
+    # the untagged words of runs side by side, looked up before the rest (a copy is used)
+    probed: dict[Term, set[int]] = field(default_factory=dict, repr=False)
+    noted: list[str] = field(default_factory=list)  # terms given a note of their own
 
     @property
     def count(self) -> int:
@@ -122,9 +126,11 @@ class Evaluator:
         node = parse_or_fail(query) if isinstance(query, str) else query
         node = map_names(node, self.snapshot)  # ATM's author and investigator index steps
         node, signs = without_lone_signs(node)  # 'work - sick': the '-' found nowhere
-        out = Evaluation([], translate(node))
-        out.not_found += [s.text for s in signs]
-        out.dropped += [s.text for s in signs]
+        out = Evaluation([], "")
+        node, nowhere = self._without_words_found_nowhere(node, out)  # 'cancer zzqqx'
+        out.translation = translate(node)
+        out.not_found += [s.text for s in signs] + [written(w) for w in nowhere]
+        out.dropped += [s.text for s in signs] + [written(w) for w in nowhere]
         if isinstance(query, str) and has_curly_quotes(query):
             out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
@@ -141,11 +147,26 @@ class Evaluator:
             named,
             nothing=hits is not None and not hits and not split_alone,
             quoted=quoted,
+            noted=out.noted,
         )
         out.translation = translation or out.translation
         out.warnings += [("OutputMessage", note)] if note else []
         out.warnings = list(dict.fromkeys(out.warnings))
         return out
+
+    def _without_words_found_nowhere(self, node: Node, out: Evaluation) -> tuple[Node, list[Term]]:
+        """The query without the untagged words of a run of words side by side that no record
+        holds, when others of that run are found (:func:`term_mapping.without_words`), and
+        those words, to be named in PhraseNotFound. The one recorded reply to such a run
+        (Entrez, 2002, in Biopython's old Bio.EUtils tests): ``cancer and aswfgh`` counted
+        cancer's records, ``aswfgh`` in PhraseNotFound, ``and`` ignored; every recorded reply
+        to a tagged term with such a word did the same (``Charles-rawlins J[au]``, ReCiter
+        #282; es.um.asio's title search), and text_search leaves such a word of a tagged term
+        out. The words of a run searched here (``out.probed``) are not looked up again."""
+        for word in run_words(node):
+            if not is_stopword(word):
+                out.probed[word] = self._term(word, out)
+        return without_words(node, lambda w: w in out.probed and not out.probed[w])
 
     def dates(self, start: str, end: str, kind: str) -> set[int]:
         """mindate/maxdate with datetype (pdat = [dp], edat, crdt), as esearch applies them."""
@@ -192,7 +213,7 @@ class Evaluator:
         if is_stopword(node):
             out.warnings.append(("PhraseIgnored", node.text))
             return None
-        hits = self._term(node, out)
+        hits = set(out.probed[node]) if node in out.probed else self._term(node, out)
         if not hits and node.phrase:  # any quoted term, as a recorded [mh] reply has it
             out.warnings.append(("QuotedPhraseNotFound", written(node)))
             if node.field in TEXT_FIELDS:
@@ -210,6 +231,7 @@ class Evaluator:
             if node.field not in TEXT_FIELDS and " " in node.text.strip():
                 note = NOT_FOUND_WHOLE.format(term=written(node))
                 out.warnings.append(("OutputMessage", note))
+                out.noted.append(written(node))
         return hits
 
     def _range(self, node: Range, out: Evaluation) -> set[int]:

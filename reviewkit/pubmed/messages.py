@@ -6,7 +6,7 @@ message, on the screen and in the search log alike: :meth:`Message.describe`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from reviewkit.query import BoolOp, Node, Term, fold, leaves
@@ -79,7 +79,7 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
     counts as a space (the index splits there: ``"alzheimer s"[All Fields]``). Only the
     translation's terms are read, not its field names: ``[Date - Publication]`` holds a ``-``
     that is no word of the query (a pasted title's ``-`` left out beside a date)."""
-    written_out = _APOSTROPHE.sub(" ", _FIELD_NAMES.sub(" ", translation))
+    written_out = _APOSTROPHE.sub(" ", _FIELD_NAMES.sub(_outside_quotes, translation))
     out = []
     for m in messages:
         word = " ".join(_APOSTROPHE.sub(" ", _TAG.sub("", m.text)).split())
@@ -87,12 +87,19 @@ def left_out(messages: list[Message], translation: str) -> list[Message]:
             continue
         if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", written_out, re.I):
             out.append(Message(LEFT_OUT, m.text))
-    return out
+    return list(dict.fromkeys(out))  # one note a word, however often it is named
+
+
+def _outside_quotes(found: re.Match[str]) -> str:
+    """A translation's ``[Field Name]`` made a space; a quoted phrase kept whole, brackets and
+    all (``"sick [leave]"[Title/Abstract]``: PubMed's User Guide gives square brackets no
+    meaning but a field tag's, and the local server searches those inside quotes as spaces)."""
+    return found.group() if found.group().startswith('"') else " "
 
 
 _APOSTROPHE = re.compile("['\u2019]")
 _TAG = re.compile(r"\[[^\[\]]*\]$")  # a trailing [field], as NCBI may name a term
-_FIELD_NAMES = re.compile(r"\[[^\]\"]*\]")  # a translation's [Field Name], never in quotes
+_FIELD_NAMES = re.compile(r'"[^"]*"|\[[^\]"]*\]')  # a quoted phrase, or a [Field Name]
 
 
 def one_per_line(messages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -163,7 +170,12 @@ def written(term: Term) -> str:
 
 
 def not_found_reply(
-    node: Node, not_found: list[str], *, nothing: bool = False, quoted: list[str] | None = None
+    node: Node,
+    not_found: list[str],
+    *,
+    nothing: bool = False,
+    quoted: list[str] | None = None,
+    noted: Collection[str] = (),
 ) -> tuple[str | None, str | None]:
     """(the QueryTranslation NCBI writes, a note for WarningList) when terms found nothing
     (``nothing``: the whole query found no record; ``quoted``: the QuotedPhraseNotFound names).
@@ -172,17 +184,19 @@ def not_found_reply(
     recorded reply), ``(abcXYZ[All Fields])`` alone (esearch8; a bioproject reply has
     ``(PRJEB64534[All Fields])``), ``("Nonexistent Termxyz Qwerty"[mh])`` (a MeSH database reply
     recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound); when
-    some are found, the local server adds :data:`NOT_FOUND_INSIDE`."""
+    some are found, the local server adds :data:`NOT_FOUND_INSIDE` on those not ``noted``
+    already (:data:`NOT_FOUND_WHOLE`): one note a term."""
     missing = set(not_found) | set(quoted or ())
     if nothing and all(isinstance(t, Term) and written(t) in missing for t in leaves(node)):
         return f"({fold(node, _as_sent, _sent_op)})", None
     if isinstance(node, Term) and nothing:  # a lone term found nowhere but named otherwise
         return f"({_as_sent(node)})", None
-    if not not_found:
+    inside = [term for term in not_found if term not in noted]
+    if not inside:
         return None, None
     if isinstance(node, BoolOp):
-        it = "them" if len(not_found) > 1 else "it"
-        return None, NOT_FOUND_INSIDE.format(terms=", ".join(not_found), it=it)
+        it = "them" if len(inside) > 1 else "it"
+        return None, NOT_FOUND_INSIDE.format(terms=", ".join(inside), it=it)
     return None, None
 
 

@@ -33,20 +33,23 @@ between them is a space, as PubMed converts it.
 A sign alone among untagged words side by side (a pasted title, ``work - sick``,
 ``Pleuroscopy - a review``) is a piece of that one operand found nowhere: left out and named,
 the words searched, as a tagged term's sign is (:func:`without_lone_signs`). Our reading: no
-recorded reply holds a sign alone; PubMed's User Guide turns a comma into a space.
+recorded reply holds a sign alone; PubMed's User Guide turns a comma into a space. So is a word
+of such a run that no record holds (:func:`without_words`; ``cancer and aswfgh``, Entrez's
+recorded reply of 2002, counted cancer's records and named ``aswfgh``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from reviewkit.pubmed.citation_terms import SUFFIXES
 from reviewkit.pubmed.index_rows import MAX_INITIALS
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.text_search import lone_sign
 from reviewkit.pubmed.uids import uid
-from reviewkit.query import BoolOp, Node, Term, fold, untagged_word
+from reviewkit.query import BoolOp, Node, Term, fold, leaves, untagged_word
 from reviewkit.records import fold_text
 
 # A last name of one or more words, 1-2 initials, an optional suffix (PubMed Help's [au] format;
@@ -118,16 +121,27 @@ def without_lone_signs(node: Node) -> tuple[Node, list[Term]]:
     found nowhere, as in a tagged term (:func:`reviewkit.pubmed.text_search.lone_sign`). A run
     of signs alone, or a sign that is an operand of its own (``-``, ``work OR -``), is kept, for
     the search to refuse: nothing in it to search."""
+    return without_words(node, lone_sign)
+
+
+def without_words(node: Node, drop: Callable[[Term], bool]) -> tuple[Node, list[Term]]:
+    """The query with each untagged word of a run of words side by side for which ``drop`` holds
+    left out of its run, and those words, each once a run (a word written twice in one operand
+    is one piece of it, named once). A run whose every word is dropped is kept whole, and so is
+    such a word standing alone (an operand of its own): nothing else of that operand to search.
+    :func:`without_lone_signs`, and the words of a run found nowhere (``Evaluator``)."""
 
     def leaf(n: Node) -> _Signed:
-        return (None, [n]) if untagged_word(n) and lone_sign(n) else (n, [])
+        return (None, [n]) if untagged_word(n) and drop(n) else (n, [])
 
     def op(n: BoolOp, left: _Signed, right: _Signed) -> _Signed:
         (lhs, left_signs), (rhs, right_signs) = left, right
-        if n.op == "AND" and n.adjacent:  # within one run: a side of signs alone drops out
+        if n.op == "AND" and n.adjacent:  # within one run: a side of dropped words drops out
+            signs = list(dict.fromkeys(left_signs + right_signs))
             if lhs is None or rhs is None:
-                return (rhs if lhs is None else lhs), left_signs + right_signs
-        else:  # a run's end: a run of signs alone stays as written (refused), its signs unnamed
+                return (rhs if lhs is None else lhs), signs
+            left_signs, right_signs = signs, []
+        else:  # a run's end: a run of dropped words alone stays as written, its words unnamed
             left_signs = left_signs if lhs is not None else []
             right_signs = right_signs if rhs is not None else []
             lhs = n.left if lhs is None else lhs
@@ -139,3 +153,18 @@ def without_lone_signs(node: Node) -> tuple[Node, list[Term]]:
 
     kept, signs = fold(node, leaf, op)
     return (kept, signs) if kept is not None else (node, [])
+
+
+def run_words(node: Node) -> list[Term]:
+    """The untagged words of the query's runs of words side by side (:attr:`BoolOp.adjacent`),
+    left to right, each once; a word standing alone is in none."""
+    in_runs: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BoolOp):
+            stack += [n.right, n.left]
+            if n.adjacent:
+                in_runs.update(id(side) for side in (n.left, n.right) if untagged_word(side))
+    words = [n for n in leaves(node) if id(n) in in_runs and isinstance(n, Term)]
+    return list(dict.fromkeys(words))

@@ -243,8 +243,10 @@ def _left_out(
     missing = [part for part, pmids in found if not pmids]
     if not missing or len(missing) == len(found):
         return found
-    out.dropped.extend(phrase_written(part) for part in missing)
-    out.not_found.extend(phrase_written(part) for part in missing)
+    # a word written twice in the term is one piece of it found nowhere: named once
+    names = list(dict.fromkeys(phrase_written(part) for part in missing))
+    out.dropped.extend(names)
+    out.not_found.extend(names)
     kept = [(part, pmids) for part, pmids in found if pmids]
     out.left_out[term] = [part for part, _ in kept]
     return kept

@@ -197,3 +197,24 @@ def test_a_query_that_does_not_parse_is_still_warned_about(capsys, tmp_path) -> 
     assert main(["protocol", "check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad query" in err and "also: 'or' at character 17 is a search word" in err
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("TMA : New aspects[ti]", ["TMA : New aspects"]),  # one tagged term, its ':' a word
+        ("TMA : New aspects", ["TMA", ":", "New", "aspects"]),  # untagged words side by side
+        ("TMA :New aspects", ["TMA", ":New", "aspects"]),  # glued to the word after it
+        ('"2011"[dp] : cancer', ["2011", ":", "cancer"]),  # a date on one side only
+    ],
+)
+def test_a_colon_between_no_two_dates_is_text(query: str, words: list[str]) -> None:
+    """PubMed's User Guide: "To enter a date range, insert a colon (:) between each date";
+    elsewhere a pasted title's colon is no range (before: 'both ends of a range need the same
+    field tag')."""
+    assert [t.text for t in terms(parse(query))] == words
+
+
+def test_the_user_guides_spelled_range_is_still_a_range() -> None:
+    # the COVID-19 filters' form (PubMed User Guide, Clinical Queries filters)
+    assert parse("2019/11/01[PDAT] : 3000/12/31[PDAT]") == Range("2019/11/01", "3000/12/31", "dp")
