@@ -96,5 +96,8 @@ depressive symptoms with the CESD: outcomes, not populations).
 **Left**: a protocol's own instrument is not yet one before the health words it measures
 ("PSS-10 stress" keeps its stress unless a measure word or a list of outcomes follows): the
 outcome rule's word checks (`_before`, `_after`, `_with_instrument`) read only the built-in
-names, and would need the scheme's instruments passed to them.
+names, and would need the scheme's instruments passed to them. Nor do the built-in names know
+a version written as a letter on the stem ("CESD", "PCLC"; `outcomes._NUMBER_AFTER` takes
+digits): "CESD depressive symptoms" keeps its depressive symptoms, where "CES-D depressive
+symptoms" is an outcome (the snapshot's 4 CESD records).
 """
