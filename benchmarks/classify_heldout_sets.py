@@ -164,6 +164,21 @@ SETS = (
         "diagnosis 'none' rows; labelled before the classifier read them; 'before' is 1c4a5138",
         {"model-type": (24, 26), "diagnosis": (22, 26), "severe-mental-illness": (26, 26)},
     ),
+    # stop 46 (cls46): written and labelled first, committed (5ced48ca, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_11.csv",
+        "26 primary studies written for cls46: stress-related and burnout diagnoses (exhaustion "
+        "disorder F43.8A, adjustment disorder, work-related stress as the reason for leave, "
+        "burnout), mixed and comorbid groups (back pain with depression, common health "
+        "problems, subjective health complaints, somatoform disorders, whiplash, whiplash with "
+        "PTSD), model types named by their programme (IPS for common mental disorders, "
+        "convergence dialogue meetings, Employment Advisers in IAPT, Fit for Work, graded "
+        "return, work-focused CBT with and without a workplace meeting, occupational health "
+        "nurses' early intervention, Swedish multimodal rehabilitation), seven model-type and "
+        "three diagnosis 'none' rows; labelled before the classifier read them; 'before' is "
+        "5ced48ca",
+        {"model-type": (24, 26), "diagnosis": (25, 26), "severe-mental-illness": (26, 26)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

@@ -31,8 +31,10 @@ pain, well-being …) is not found where the words are part of such a name:
 name with a threshold in its clause (≥, >, "of 8 or more", "above", "cut-off"), in a sentence
 that reports no result and no exclusion, is an inclusion criterion or a case definition
 ("PHQ-9 depression score >= 10", "scoring >= 8 on the HADS depression subscale", "GHQ-12 >= 4"):
-its health words are evidence. A term that is an instrument's name (a protocol may list
-"PHQ-9", "HADS" for its mental label) is evidence only so; alone it is an outcome measure.
+its health words are evidence. A term that is an instrument's name is evidence only so; alone
+it is an outcome measure. Instruments are the built-in names (:data:`INSTRUMENTS`, in every
+protocol, a term or not) and the terms a protocol names as a label's ``instruments`` (Review
+A's and B's PHQ-9, HADS …; a protocol's own, such as the PSS-10, the same way).
 
 Only terms naming a health state or an instrument are affected; the rule leaves every other
 term alone ("IPS fidelity scale", "Work Ability Index", "job satisfaction scale": there the
@@ -78,7 +80,9 @@ OUTCOME_WORDS = frozenset(
     }
 )  # fmt: skip
 # Health instruments as their names are written (case matters: capitals; the number after the
-# hyphen is a word of its own). "WHO" (WHO-5) is left out: it is also the pronoun in capitals
+# hyphen is a word of its own): the built-in names every protocol has, whether its terms name
+# them or not, and the only ones whose health words after them are an outcome ("SF-36 mental
+# health"); a protocol names more as a label's ``instruments`` (found as instruments only). "WHO" (WHO-5) is left out: it is also the pronoun in capitals
 # at a sentence's start. K6 (Kessler's six items), 4DSQ (the Dutch Four-Dimensional Symptom
 # Questionnaire) and PCL (the PTSD Checklist, PCL-5) since cls45: occupational health studies
 # in Japan, Australia and the Netherlands, and of first responders, define their population so.
@@ -312,11 +316,14 @@ def names_population(text: str, words: list[Token], first: int, last: int) -> bo
     return not RESULT_CUES.search(text[words[lo].start : words[hi].end + 1])
 
 
-def in_outcome_name(text: str, words: list[Token], first: int, last: int) -> bool:
+def in_outcome_name(
+    text: str, words: list[Token], first: int, last: int, instrument: bool = False
+) -> bool:
     """Whether a term's match (words first..last of a text) names a health state inside the
-    name of an outcome measure, or is a health instrument's name, used as an outcome (see the
-    module docstring): then it is not evidence. With a threshold it names the population."""
-    if _is_instrument(words, first, last):
+    name of an outcome measure, or is a health instrument's name (one of :data:`INSTRUMENTS`,
+    or ``instrument``: a term the protocol names as one), used as an outcome (see the module
+    docstring): then it is not evidence. With a threshold it names the population."""
+    if instrument or _is_instrument(words, first, last):
         return not names_population(text, words, first, last)
     # "musculoskeletal pain", "mental fatigue": a word that names where or what kind a health
     # state is, right before it, is part of the state's name (pain is the state measured)

@@ -23,15 +23,18 @@ if TYPE_CHECKING:
     from reviewkit.classify.fields import Field
 
 
-def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
+def _measured(
+    text: str, words: list[Token], first: int, last: int, instrument: bool = False
+) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
     predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
     an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), "adjustment" of
     an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`), or the
-    description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`)."""
+    description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`);
+    ``instrument``: the words are a term the protocol names as an instrument."""
     return (
-        in_outcome_name(text, words, first, last)
+        in_outcome_name(text, words, first, last, instrument)
         or _left_out(text, words, first, last)
         or in_comparator(text, words, first, last)
     )
@@ -64,7 +67,9 @@ _READINGS = {
 }
 
 
-def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False) -> bool:
+def kept(
+    f: Field, first: int, last: int, arm: bool | str, tested: bool = False, instrument: bool = False
+) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
     left out), asked for a comparator's mentions, inside a comparator arm's description, or,
     for a scheme read one way (:data:`_READINGS`), in its sentences: of what was measured
@@ -77,7 +82,9 @@ def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False)
     cue whose second term is a time or a role ("compared with the control group",
     :func:`~reviewkit.classify.arm_cues.compares_no_arm`), nor a share of the providers who
     delivered the intervention ("the physiotherapists (85% women) delivered",
-    :mod:`~reviewkit.classify.provider_shares`)."""
+    :mod:`~reviewkit.classify.provider_shares`). ``instrument``: the match is a term the
+    protocol names as an instrument (a label's ``instruments``), an outcome measure unless a
+    cut-off makes it a case definition (:func:`~reviewkit.classify.outcomes.in_outcome_name`)."""
     text, words = f.text, f.words
     if arm is True:
         return in_comparator(text, words, first, last)
@@ -90,6 +97,9 @@ def kept(f: Field, first: int, last: int, arm: bool | str, tested: bool = False)
     if tested and names_measured(f.where, text, words, first, last):
         return False
     if isinstance(arm, str):
-        left_out = _measured if arm == "did" else _left_out  # "did": the comparator's too
-        return _READINGS[arm](f, words[first].start) and not left_out(text, words, first, last)
-    return not _measured(text, words, first, last)
+        if not _READINGS[arm](f, words[first].start):
+            return False
+        if arm == "did":  # "did": the comparator's too
+            return not _measured(text, words, first, last, instrument)
+        return not _left_out(text, words, first, last)
+    return not _measured(text, words, first, last, instrument)

@@ -78,10 +78,11 @@ def _spans(
     arm: bool | str,
     proper: bool = False,
     tested: bool = False,
+    instrument: bool = False,
 ) -> Iterable[tuple[int, int]]:
     """The (start, end) of each place the term's words are found and count (``proper``: the
     term is a place, no evidence at the head of an instrument's name, :mod:`.origins`;
-    ``tested``: :func:`~reviewkit.classify.readings.kept`)."""
+    ``tested``, ``instrument``: :func:`~reviewkit.classify.readings.kept`)."""
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -89,7 +90,9 @@ def _spans(
     def counts(i: int, j: int) -> bool:  # words i..j are the term: not negated, and kept
         if negated(f.text, words, i) or negated_after(f.text, words, j):
             return False
-        return kept(f, i, j, arm, tested) and not (proper and names_origin(f.text, words, i, j))
+        if not kept(f, i, j, arm, tested, instrument):
+            return False
+        return not (proper and names_origin(f.text, words, i, j))
 
     for i in f.places(first):  # the first part alone rules out almost every place
         if i > len(words) - n:
@@ -108,7 +111,7 @@ def _spans(
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
                 continue
-            if kept(f, i, i, arm, tested):
+            if kept(f, i, i, arm, tested, instrument):
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
@@ -151,7 +154,7 @@ def find_term(
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
-            for start, end in _spans(parts, f, arm, proper, tested):
+            for start, end in _spans(parts, f, arm, proper, tested, term.instrument):
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]

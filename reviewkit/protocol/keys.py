@@ -44,7 +44,7 @@ LABEL_KEYS = frozenset(
     {
         "id", "name", "description", "terms", "terms_no", "terms_sv", "terms_da",
         "negative_terms", "mesh", "publication_types", "topic", "combines", "min_combined",
-        "count_as_one", "terms_of", "duration_weeks", "complementary",
+        "count_as_one", "terms_of", "duration_weeks", "complementary", "instruments",
     }
 )  # fmt: skip
 

@@ -109,6 +109,9 @@ class SignalTerm:
     # of these terms stands in the same sentence ("case manager*" with "insurer*": a case
     # manager employed by the insurer), at ``text``'s place (:func:`reviewkit.classify.find_term`)
     together: tuple[str, ...] = ()
+    # A named instrument (a label's ``instruments``): its name is an outcome measure, evidence
+    # only beside a cut-off that makes it a case definition (:mod:`reviewkit.classify.outcomes`)
+    instrument: bool = False
 
     @property
     def shown(self) -> str:

@@ -340,6 +340,8 @@ class SchemeChecks:
             raise self.fail(where, "must be a table")
         self.known_keys(lab, LABEL_KEYS, lw)
         terms = [t for key, lang in TERM_LISTS for t in self.terms(lab, key, lw, lang)]
+        # the label's named instruments: terms, each read as an instrument's name
+        terms += [replace(t, instrument=True) for t in self.terms(lab, "instruments", lw, "en")]
         min_combined = lab.get("min_combined", 0)
         if not isinstance(min_combined, int) or isinstance(min_combined, bool) or min_combined < 0:
             raise self.fail(f"{lw}min_combined", "must be a whole number, 0 or more")
