@@ -108,10 +108,21 @@ class RankStatus:
         # (the ranker gives no advice while busy), the full words share the second row at 78
         # columns. The counts short are for a narrow terminal, where the order in words wraps
         # itself (66 characters at 60 columns). Else the line wraps as one.
-        for full, short in ((True, False), (True, True), (False, True)):
-            rows = _packed(self._parts(full=full, short=short), width)
+        packings = [
+            _packed(self._parts(full=full, short=short), width)
+            for full, short in ((True, False), (True, True), (False, True))
+        ]
+        for rows in packings:
             if sum(_rows(row, width) for row in rows) <= _rows(line, width):
                 return "\n".join(rows)
+        # the advice's three parts on a narrow terminal (below ~72 columns beside a 3-4 digit
+        # estimate, or 62 beside any): no two share a row, and the line as one broke a phrase
+        # ('… 95% recall' | 'reached (p = …)') or took three rows with the order cut off. A row
+        # for each part then, each whole (the fewest rows, the longest words that do it): the
+        # screen's order line grows to ORDER_ROWS for them
+        whole = [rows for rows in packings if all(len(row) <= width for row in rows)]
+        if whole and len(min(whole, key=len)) <= ORDER_ROWS:
+            return "\n".join(min(whole, key=len))
         return line
 
     def _parts(self, *, full: bool, short: bool = False) -> list[str]:
@@ -175,6 +186,9 @@ class RankStatus:
             )
         kind = "protocol terms" if self.source == "protocol" else "random"
         return f"Order: {kind} (training the first model…)"
+
+
+ORDER_ROWS = 3  # the rows the order line may take: a row for each of its parts at most
 
 
 def _packed(parts: list[str], width: int) -> list[str]:

@@ -15,7 +15,11 @@ _TITLES = {
     False: ("Labels (a number key confirms)",),
     True: (
         "Labels (toggle with the number keys, Enter confirms)",
-        "Labels (number keys toggle, Enter confirms)",
+        "Labels (number keys toggle, Enter confirms)",  # 43: to 47 columns
+        # a split terminal (the screen takes 40 columns and more): the keys beside the rows
+        # say which, so 'number' goes first, then 'Labels' (the rows under it are)
+        "Labels (keys toggle, Enter confirms)",
+        "Keys toggle, Enter confirms",
     ),
 }
 # the marks and the figure, longest first: the first that fits the width is shown

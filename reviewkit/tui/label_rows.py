@@ -47,7 +47,13 @@ class LabelRows:
             name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
             head = f" {key}  {marks} {chosen} "
-            line = Text(f"{head}{pad(name, 42)} {score:>5g}")  # a CJK name: two columns a character
+            column = _name_columns(self._label_width(), len(head))
+            # a name longer than its column goes on under itself, the score staying on its
+            # first row (a CJK name: two columns a character)
+            first, *more = [str(part) for part in Text(name).wrap(self.app.console, column)]
+            line = Text(f"{head}{pad(first.rstrip(), column)} {score:>5g}")
+            for part in more:
+                line.append(f"\n{' ' * len(head)}{part.rstrip()}")
             # the rules' evidence when they suggest the label (it may come from another report
             # of the study, or be a sibling's confirmation), else what this record's words score
             evidence = (rules[lab].evidence if lab in rules else []) or (
@@ -167,7 +173,8 @@ class LabelRows:
         words stays whole, and the "…" of more terms stays with the last one shown."""
         self._labels_width = width = self._label_width()
         joined = Text(" ").join(Text(piece, style=style) for piece, style in why)
-        if not why or line.cell_len + 2 + joined.cell_len <= width:
+        beside = "\n" not in line.plain  # a name on rows of its own: the evidence under it
+        if not why or (beside and line.cell_len + 2 + joined.cell_len <= width):
             return Text.assemble(line, "  " if why else "", joined, "\n")
         row = Text.assemble(line, "\n")
         for part in wrap_pieces(why, width - indent, self.app.console):
@@ -182,6 +189,17 @@ class LabelRows:
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
+NAME_COLUMNS = 42  # a label's name and the room after it, on a screen wide enough
+SCORE_COLUMNS = 6  # ' ' and the score, right-aligned in five
+SHORTEST_NAME = 12  # however narrow the screen (below 40 columns the rows wrap)
+
+
+def _name_columns(width: int, head: int) -> int:
+    """The columns a label's name is padded to in a row of ``width`` after a ``head`` of key
+    and marks: NAME_COLUMNS, or what the row leaves beside its score on a narrower screen (a
+    split terminal: the names padded to 42 had pushed each score onto a row of its own below
+    62 columns). A longer name is not cut (its words are the label): it goes on under itself."""
+    return max(SHORTEST_NAME, min(NAME_COLUMNS, width - head - SCORE_COLUMNS))
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:

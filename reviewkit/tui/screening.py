@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
-from reviewkit.ranking.queue import QueueRanker
+from reviewkit.ranking.queue import ORDER_ROWS, QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
@@ -71,7 +71,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     DEFAULT_CSS = (
         STATUS_CSS
         + f"""
-    #rank {{ height: auto; max-height: 2; padding: 0 1; color: $text-muted; }}
+    #rank {{ height: auto; max-height: {ORDER_ROWS}; padding: 0 1; color: $text-muted; }}
     #rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
     #mine {{ max-height: 6; padding: 0 1; }}
     #reasons {{ height: auto; border-top: solid $primary; padding: 0 1; }}

@@ -1,0 +1,80 @@
+"""The confirm screen on a split terminal (44-62 columns). A multi-label scheme's title on the
+border over the labels was cut below 47 columns (its shortest words took 43 and the border
+leaves four), and each label's name was padded to 42 columns whatever the width, which pushed
+its rule score onto a row of its own below 62 columns: the title has shorter words now, and
+the names are padded to the room the row has beside the score."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+
+from reviewkit import classify
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.classify import ConfirmScreen
+
+SCORE = re.compile(r" \d+(\.\d+)?$")  # a row's rule score, at its end
+LABEL_ROW = re.compile(r"^ ?\d  ")  # a label's first row: its key, then its marks
+
+
+def _labels(project, scheme: str, ids: list[int], size) -> tuple[str, list[str], str]:  # noqa: ANN001
+    """The border's title over the labels, the rows under it and the screen as text."""
+    said: dict[str, object] = {}
+
+    async def go() -> None:
+        app = ReviewkitApp(ConfirmScreen(project, scheme, ids, "ann"), keymap={})
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            labels = app.screen.query_one("#labels")
+            said["title"] = str(labels.border_title)
+            height = labels.size.height
+            said["rows"] = [labels.render_line(y).text.rstrip() for y in range(height)]
+            said["screen"] = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+            await pilot.press("q")
+
+    asyncio.run(go())
+    return said["title"], said["rows"], said["screen"]  # type: ignore[return-value]
+
+
+def test_a_multi_label_title_fits_a_split_terminal_whole(b_included):
+    project, ids = b_included
+    classify.classify_project(project, ids, ["severe-mental-illness"])
+    for width in (44, 50, 60):
+        title, rows, screen = _labels(project, "severe-mental-illness", ids, (width, 30))
+        assert len(title) <= width - 4 and "toggle" in title and "confirms" in title, title
+        assert title in screen, (width, title)  # drawn whole on the border
+        assert sum(bool(LABEL_ROW.match(row)) for row in rows) == 2, rows  # the label, none
+
+
+def test_each_labels_score_stays_on_its_first_row_on_a_split_terminal(b_included):
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type", "severe-mental-illness"])
+    for scheme in ("model-type", "severe-mental-illness"):
+        names = [label.name for label in project.protocol.scheme(scheme).labels]
+        for width in (44, 50, 60):
+            _, rows, _ = _labels(project, scheme, ids, (width, 30))
+            firsts = [row for row in rows if LABEL_ROW.match(row)]
+            assert len(firsts) == len(names) + 1, rows  # and the none answer's
+            assert all(SCORE.search(row) for row in firsts), (width, rows)
+            shown = " ".join(" ".join(SCORE.sub("", row) for row in rows).split())
+            # every name whole, its words in order (a long one goes on under itself)
+            assert all(name in shown for name in names), (width, rows)
+
+
+def test_snapshot_the_label_rows_at_50_columns(b_included, snap_compare) -> None:
+    """How the rows look at 50 columns: each score on its label's first row, a long name going
+    on under itself, the evidence under the name."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+    app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+
+    async def model_shown(pilot) -> None:  # noqa: ANN001
+        for _ in range(200):  # the model's line once its training is done and shown
+            await pilot.pause(0.05)
+            trainer = pilot.app.screen.trainer
+            if not trainer.busy and trainer.version == pilot.app.screen._shown_version:
+                break
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(50, 30), run_before=model_shown)
