@@ -39,9 +39,8 @@ split-half check; ``... table kept,bigram_half,... SEEDS [INPUT]`` the per-set t
 ``... share`` the pairs' share of the kept rows' squared length per set (title_abstract).
 
 The rows of ``results/ranking.md`` ("What was tried", fourteenth round) are ``bigram_half`` and
-``unigrams`` (seeds 0,1,2, both inputs) and ``nbr_smooth`` (seed 0, both inputs: 0.022 below
-the kept setting on title_abstract and 3.9x its CPU, seeds 1-2 were not run on the shared
-machine); ``rerun14`` ran seed 0, title_abstract (the same WSS@95 as the tables run for run; the
+``unigrams`` and ``nbr_smooth`` (seeds 0,1,2, both inputs); ``rerun14`` ran seed 0,
+title_abstract (the same WSS@95 as the tables run for run; the
 CPU reference at the load the variants ran under, 1-min 12-17).
 """
 
