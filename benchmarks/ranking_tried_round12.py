@@ -1,4 +1,4 @@
-"""What was tried for a lead (issue 17), rounds 12 and 13: their rows of the table and their part
+"""What was tried for a lead (issue 17), rounds 12 to 14: their rows of the table and their part
 of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
 (:mod:`benchmarks.ranking_tried_later` adds them after round 11's)."""
 
@@ -8,9 +8,11 @@ __all__ = [
     "FROM_ROUND12",
     "ROUND12",
     "ROUND13",
+    "ROUND14",
     "TRIED_FROM_ROUND12",
     "TRIED_ROUND12",
     "TRIED_ROUND13",
+    "TRIED_ROUND14",
 ]
 
 # (idea, figures, verdict), as ranking_tried.TRIED; mean WSS@95 on title_abstract unless said
@@ -166,6 +168,70 @@ ROUND13 = (
     "(seed 0) the top score was shared. No gain from this round: the product stays. "
 )
 
-# what ranking_tried_later adds after round 11: the rows and the words of rounds 12 and 13
-TRIED_FROM_ROUND12 = TRIED_ROUND12 + TRIED_ROUND13
-FROM_ROUND12 = ROUND12 + ROUND13
+TRIED_ROUND14 = [
+    # round 14 (benchmarks/ranking_round14.py)
+    (
+        "the word pairs' part of the kernel at half weight: the 1-2-gram columns share one TF-IDF "
+        "space and a pair is rarer than its words (higher idf), so in the kept rows the pairs "
+        "hold a median 69-75 % of a record's squared length on the 15 sets, and a phrase two "
+        "records share counts three times (its two words and the pair); the pairs' columns "
+        "scaled by √0.5 and the rows set to unit length again (kernel: the words' part + 0.5 × "
+        "the pairs' part; the half fixed before running), seeds 0-2",
+        "0.452 (8/15); with_keywords 0.461 (9/15); seed 0 0.457 / 0.465; recall@10 % 0.516 / "
+        "0.520; 7 smaller 0.399, 8 larger 0.498 (kept 0.405 / 0.510; title_abstract); "
+        "BetaBlockers -0.06 / +0.03, Triptans -0.05 / +0.02, ADHD -0.04 / -0.02, "
+        "CalciumChannelBlockers -0.03 / +0.05, UrinaryIncontinence +0.02 / +0.01; CPU 1.00x the "
+        "kept model rerun at the same load (seed 0, title_abstract: the same WSS@95 as the tables "
+        "run for run, 1.24x their CPU at a 1-min load of 12-17), smallest ratio 4.8x / 5.9x (the "
+        "rerun itself 4.2x at that load, 5.3x in the tables)",
+        "dropped: lowers title_abstract on both halves (-0.006 / -0.012); raises with_keywords "
+        "on both (+0.004 / +0.012)",
+    ),
+    (
+        "the words alone, the pairs' columns dropped: ASReview 1.x's tfidf feature extractor's "
+        "default ngram_max 1 (its English stop words, dropped in round 5, not used), the "
+        "published setting at the other end of the same scale, seeds 0-2",
+        "0.447 (10/15); with_keywords 0.461 (10/15); seed 0 0.447 / 0.461; recall@10 % 0.517 / "
+        "0.525; 7 smaller 0.396, 8 larger 0.492 (title_abstract); BetaBlockers -0.09 / +0.01, "
+        "ADHD -0.09 / -0.06, Triptans -0.08 / +0.03, Opiods -0.06 / -0.07, Nagtegaal -0.05, "
+        "Estrogens +0.05 / +0.01, ACEInhibitors +0.03 / +0.03, ProtonPumpInhibitors +0.03 / "
+        "+0.08; CPU 0.86x the kept model rerun at the same load, smallest ratio 5.3x / 5.7x",
+        "dropped: lowers title_abstract on both halves (-0.009 / -0.018), by more than the half "
+        "weight; raises with_keywords on both (+0.009 / +0.008)",
+    ),
+    (
+        "each record smoothed by its neighbours (cluster-based document models, Liu & Croft "
+        "2004; Kurland & Lee 2004; document expansion, Tao et al. 2006): the 10 rows of highest "
+        "cosine to it (itself left out, round 8's graph), their cosine-weighted mean at unit "
+        "length m̂, the row 0.75 x + 0.25 m̂ at unit length; unsupervised, once per collection "
+        "(the share 0.25 fixed before running: light, as round 11's embedding share), seeds 0-2",
+        "0.441 (10/15); with_keywords 0.447 (8/15); seed 0 0.444 / 0.448; recall@10 % 0.466 / "
+        "0.490; 7 smaller 0.390, 8 larger 0.486 (kept 0.405 / 0.510; title_abstract); "
+        "BetaBlockers -0.27 / -0.14, OralHypoglycemics -0.11 / +0.01, Triptans -0.11 / -0.06, "
+        "CalciumChannelBlockers -0.03 / -0.08, Opiods +0.11 / +0.02, AtypicalAntipsychotics "
+        "+0.07 / +0.03, ADHD +0.05 / +0.09, UrinaryIncontinence +0.05 / +0.01; CPU 3.9x the kept "
+        "model rerun at the same load (rows 7.8x as dense on ACEInhibitors, 2 CPU-s for the "
+        "neighbours), smallest ratio 2.1x / 2.1x (misses 5x)",
+        "dropped: lowers both inputs (title_abstract on both halves: -0.015 / -0.024), swings a "
+        "set by up to 0.27, over the CPU budget",
+    ),
+]
+
+ROUND14 = (
+    "A fourteenth round (benchmarks/ranking_round14.py) weighed the word pairs against the "
+    "words and smoothed each record by its neighbours, settings fixed before running. In the "
+    "kept rows the word pairs hold a median 69-75 % of a record's squared length (`python -m "
+    "benchmarks.ranking_round14 share`); their part of the kernel at half weight gave 0.452 / "
+    "0.461 against 0.461 / 0.452, and the words alone (ASReview 1.x's ngram_max 1) 0.447 / "
+    "0.461: both lower on title_abstract on both halves, losing most on BetaBlockers, ADHD and "
+    "Triptans, and both higher with keywords (+0.009 each, on both halves). A reading, not "
+    "measured: in title and abstract the pairs carry the phrases of a review's question, and "
+    "with MeSH terms beside them the headings carry part of it. A record smoothed by its ten "
+    "nearest records (0.75 itself, 0.25 their mean) gave 0.441 / 0.447, lower on both halves "
+    "of title_abstract, with set-by-set swings up to 0.27 (BetaBlockers -0.27, Opiods +0.11) "
+    "and 3.9x the CPU. No gain from this round: the product stays. "
+)
+
+# what ranking_tried_later adds after round 11: the rows and the words of rounds 12 to 14
+TRIED_FROM_ROUND12 = TRIED_ROUND12 + TRIED_ROUND13 + TRIED_ROUND14
+FROM_ROUND12 = ROUND12 + ROUND13 + ROUND14
