@@ -19,8 +19,11 @@ _POPULATION_GROUPS = {
     "adult": "adult adults",
     "older": "elderly geriatric seniors",
     "infant": "infant infants neonatal neonate neonates newborn newborns preterm",
-    "male": "men male males boys",
-    "female": "women female females girls",
+    # the singular too: a case report's 'a 45-year-old man' / '... woman', an old title's
+    # '... in man' against '... in woman' (a team's two papers; 'man' there may mean humans,
+    # yet a title naming women is about other people than one naming man or men)
+    "male": "men male males boys man boy",
+    "female": "women female females girls woman girl",
     "placebo": "placebo sham",
     "inpatient": "inpatient inpatients hospitalised hospitalized",
     "outpatient": "outpatient outpatients",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from reviewkit.dedup import issue_place, sparse, thin_guards, unplaced
 from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
+from reviewkit.dedup.kinds_opposites import negation_no_page
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -159,6 +160,7 @@ RULES: tuple[Rule, ...] = (
         "a supplement and another issue, no page",
     ),
     Rule("another_item_no_page", thin_guards.another_item_no_page, "'Case A' / 'Case B'"),
+    Rule("negation_no_page", negation_no_page, "'Surgical' / 'Non-surgical …', no page"),
     Rule("longer_title_no_page", thin_guards.longer_title_no_page, "a title of its own before"),
     Rule(
         "meeting_abstract_and_article",

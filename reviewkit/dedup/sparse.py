@@ -90,6 +90,16 @@ def swapped_word(title_a: str, title_b: str) -> bool:
     )
 
 
+def _substituent(words: list[str]) -> bool:
+    """Folded words that are a piece of a systematic chemical name: a locant (a bare number)
+    and a substituent's name, which ends in 'yl' ('4 2 methoxynap hthalen 1 yl butyl': methyl,
+    butyl, phenyl, piperazinyl, the bare '1 yl'). An export that drops text in square brackets
+    (read as a translated title's marks) drops such a piece from a compound's name. A number
+    alone is not enough: a companion paper's own qualifier holds numbers too ('in type 2
+    diabetic rats', 'in 12 week old rats')."""
+    return any(w.isdigit() for w in words) and any(w.endswith("yl") for w in words)
+
+
 def word_inserted(title_a: str, title_b: str) -> bool:
     """One folded title holds an ordinary word inside the words both share, where the other
     holds none: 'in rats' / 'in diabetic rats', 'of insulin on' / 'of insulin and glucagon
@@ -97,9 +107,9 @@ def word_inserted(title_a: str, title_b: str) -> bool:
     own factor, population or organ there; an export that shortens or marks a title adds or
     drops words at its ends only (a heading, a subtitle, '(author's transl)'), and a lost Greek
     letter ('mediated by delta1 but not mu or kappa opioid' / 'by but not mu or opioid') or a
-    piece of a word is no ordinary word (:func:`_ordinary`); words with a number among them
-    are a piece of a chemical name an export lost with its brackets ('ethyl 4 4 2 methoxynap
-    hthalen 1 yl butyl piperazine' / 'ethyl 4 piperazine', depression)."""
+    piece of a word is no ordinary word (:func:`_ordinary`); a locant and a substituent are a
+    piece of a chemical name an export lost with its brackets (:func:`_substituent`: 'ethyl 4
+    4 2 methoxynap hthalen 1 yl butyl piperazine' / 'ethyl 4 piperazine', depression)."""
     wa, wb = title_a.split(), title_b.split()
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if tag not in ("insert", "delete") or not (i1 > 0 and j1 > 0):
@@ -107,7 +117,7 @@ def word_inserted(title_a: str, title_b: str) -> bool:
         if i2 == len(wa) or j2 == len(wb):
             continue  # added after the shared words: a subtitle, a mark
         words, other = (wb[j1:j2], title_a) if tag == "insert" else (wa[i1:i2], title_b)
-        if any(w.isdigit() for w in words):
+        if _substituent(words):
             continue  # a chemical name's piece with its locants, lost with its brackets
         if any(_ordinary(w, other.replace(" ", "")) for w in words):
             return True

@@ -210,6 +210,18 @@ def authors_differ_no_page(p: Pair) -> Outcome:
 SMALL_TEAM = 4
 
 
+def _one_issue(ka: Keys, kb: Keys) -> bool:
+    """One issue number and one volume as written. Two records without a volume are judged
+    too: journals numbered by issue alone within a year (many national journals; the year,
+    which the merging rules compare, stands for the volume) print companion papers side by
+    side as others do, and the rule only sends to a person a pair a merging rule would take.
+    A volume on one side only is not one issue: the other record may be in any volume.
+    Measured (dedup46a): on the ten labelled sets and the dedup-stress variants no pair has
+    one issue and no volume on either side where the rule speaks, so either reading gives the
+    same merges and queue (benchmarks/results/dedup-stress.md)."""
+    return bool(ka.issue) and ka.issue == kb.issue and ka.volume == kb.volume
+
+
 def companion_paper_one_issue(p: Pair) -> Outcome:
     """One volume and issue, titles not the same, lists of a small team (:data:`SMALL_TEAM`)
     where one names another co-author (:func:`names.another_co_author`), and no page: one
@@ -218,7 +230,7 @@ def companion_paper_one_issue(p: Pair) -> Outcome:
     1004-1009), which their pages told apart. One article in two exports keeps its title and
     its names, each perhaps spelt another way. A person decides."""
     ka, kb = p.ka, p.kb
-    if not (unplaced(p) and ka.issue and ka.issue == kb.issue and ka.volume == kb.volume):
+    if not (unplaced(p) and _one_issue(ka, kb)):
         return None
     if ka.title == kb.title or max(len(ka.surnames), len(kb.surnames)) > SMALL_TEAM:
         return None

@@ -92,3 +92,25 @@ def test_companion_papers_are_queued_not_merged_in_a_minimal_export():
     result = match({i: keys_for(i, r) for i, r in enumerate(records)})
     assert not result.accepted
     assert [(u.a, u.b, u.rule) for u in result.uncertain] == [(0, 1, "companion_paper_one_issue")]
+
+
+def test_two_records_without_a_volume_in_one_issue_are_judged_and_one_volume_is_not():
+    # a journal numbered by issue alone within a year (dedup46a: the choice made explicit;
+    # the ten labelled sets hold no such pair, so it decides nothing there)
+    no_volume = dict(journal="Rev Prat", volume="", issue="12", year=1998, pages="", doi="")
+    first = keys(1, title=SENIOR, authors=["Senior, A. E.", "Sherratt, H. S."], **no_volume)
+    second = keys(
+        2,
+        title=SENIOR + ". Carbohydrate metabolism",
+        authors=["Senior, A. E.", "Robson, B.", "Sherratt, H. S."],
+        **no_volume,
+    )
+    assert verdict(first, second) == ("uncertain", "companion_paper_one_issue")
+    # a volume on one side only: the other record may be in any volume, not 'one issue'
+    volumed = keys(
+        3,
+        title=SENIOR + ". Carbohydrate metabolism",
+        authors=["Senior, A. E.", "Robson, B.", "Sherratt, H. S."],
+        **{**no_volume, "volume": "48"},
+    )
+    assert verdict(first, volumed)[1] != "companion_paper_one_issue"

@@ -125,6 +125,24 @@ def test_a_word_inserted_inside_a_title_is_a_companion_paper_not_a_shortened_tit
     assert verdict(a, b) == ("duplicate", "close_title_same_issue")
 
 
+def test_a_number_inserted_with_a_companions_qualifier_is_no_chemical_names_piece():
+    # a team's papers on two ages of one strain, in one issue (dedup46a): the inserted words
+    # hold a number but no substituent's name ('-yl'), so they are the paper's own qualifier
+    companions = [
+        (
+            "Insulin resistance of skeletal muscle glucose transport in obese Zucker rats",
+            "Insulin resistance of skeletal muscle glucose transport in 12 week old obese Zucker rats",
+        ),
+        (
+            "Glucose transport in the obese Zucker rat: effects of training",
+            "Glucose transport in the 6 month old obese Zucker rat: effects of training",
+        ),
+    ]
+    for one, two in companions:
+        a, b = keys(1, title=one, pages="", issue="8"), keys(2, title=two, pages="", issue="8")
+        assert verdict(a, b)[0] == "uncertain", two
+
+
 def test_a_heading_that_repeats_a_title_word_is_no_reordering():
     # 'Study of' before the title holds an 'of' the title holds later (depression)
     title = "2 new GABA-ergics, GABA-linoleamide and GABA-steatamide, on 2 experimental models of depression"
