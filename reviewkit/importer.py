@@ -153,12 +153,10 @@ def import_files(
             seen.setdefault(digest, Path(paths[index]))  # as typed: the command's lines say so
             missing = untitled[index] = []
             lost = replaced[index] = []
-            notes = warned[index] = []
-            said = _Said(notes)
+            said = _Said(warned.setdefault(index, []))  # the file's warnings, said once read
             rows = _read_rows(path, fmt, source, mapping, encoding, said)
-            unread = _nothing_to_read(read_ahead(rows.rows), path, said, rows.format)
             staged = staging.add_file(
-                counted(unread, missing, lost),
+                counted(said.gathered(read_ahead(rows.rows), path, rows.format), missing, lost),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -178,7 +176,7 @@ def import_files(
 class _Said:
     """The ``warn`` of one file's reader: each warning kept in ``notes`` to be said as it is,
     but a record with nothing to screen (formats.findable.NothingToScreen), whose place is
-    gathered in ``unscreenable`` for one warning naming them all."""
+    gathered in ``unscreenable`` for one warning naming them all (:meth:`gathered`)."""
 
     def __init__(self, notes: list[ReadWarning]) -> None:
         self.notes = notes
@@ -190,29 +188,29 @@ class _Said:
         else:
             self.notes.append(warning)
 
-
-def _nothing_to_read(
-    rows: Iterator[RecordRow], path: Path, said: _Said, file_format: str
-) -> Iterator[RecordRow]:
-    """``rows`` as they are; once read whole, one warning in ``said.notes`` for those with
-    neither title nor abstract (a database's stub, an export cut to its identifiers), as their
-    reader told them: they are imported, being part of the search's result and of PRISMA's
-    counts, but a reviewer has nothing to screen them on, and a ranker can place them only by
-    chance. Named by the line each starts at (a worksheet's row), where the user finds it."""
-    yield from rows
-    places = said.unscreenable
-    if not places:
-        return
-    noun = "row" if file_format == "xlsx" else "line"
-    what = f"{quantity(len(places), 'record')} (at {numbered(noun, places, 10)})"
-    said.notes.append(
-        ReadWarning(
-            str(path),
-            f"{what} {verb(len(places), 'has', 'have')} neither title nor abstract: imported"
-            " (they count in PRISMA's records), but there is nothing to screen them on; look"
-            " each up by its identifier or citation, or screen it on its full text",
+    def gathered(
+        self, rows: Iterator[RecordRow], path: Path, file_format: str
+    ) -> Iterator[RecordRow]:
+        """``rows`` as they are; once read whole, one warning in ``notes`` for those with
+        neither title nor abstract (a database's stub, an export cut to its identifiers), as
+        their reader told them: they are imported, being part of the search's result and of
+        PRISMA's counts, but a reviewer has nothing to screen them on, and a ranker can place
+        them only by chance. Named by the line each starts at (a worksheet's row), where the
+        user finds it."""
+        yield from rows
+        places = self.unscreenable
+        if not places:
+            return
+        noun = "row" if file_format == "xlsx" else "line"
+        what = f"{quantity(len(places), 'record')} (at {numbered(noun, places, 10)})"
+        self.notes.append(
+            ReadWarning(
+                str(path),
+                f"{what} {verb(len(places), 'has', 'have')} neither title nor abstract: imported"
+                " (they count in PRISMA's records), but there is nothing to screen them on; look"
+                " each up by its identifier or citation, or screen it on its full text",
+            )
         )
-    )
 
 
 # What a record says of where it came from, not text of the file: the file's name (which may

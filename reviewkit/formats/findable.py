@@ -53,13 +53,14 @@ class NothingToScreen(ReadWarning):
     not said alone, but gathered by the importer into one warning for the file."""
 
 
-def tell_nothing_to_screen(record: Record, where: str, warn: Warn | None) -> None:
-    """Tell ``warn`` of ``record`` (starting at ``where``) when it has neither a title nor an
-    abstract's text (a labelled section without text is none)."""
+def tell_nothing_to_screen(record: Record, where: str, warn: Warn | None) -> Record:
+    """``record``, ``warn`` told of it (starting at ``where``) when it has neither a title nor
+    an abstract's text (a labelled section without text is none)."""
     if warn is None or record.title.strip():
-        return
+        return record
     if not any(s.text.strip() for s in record.abstract_sections):
         warn(NothingToScreen(where, "neither title nor abstract"))
+    return record
 
 
 def is_findable(record: Record, *accessions: str) -> bool:

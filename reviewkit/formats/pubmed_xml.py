@@ -15,7 +15,6 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from typing import Any, BinaryIO
 
 from lxml import etree as ET
@@ -289,7 +288,7 @@ def read(
         position += 1
         raw = ET.tostring(elem, encoding="unicode").strip() if keep_raw else ""
         try:
-            record = article_to_record(
+            read_record = article_to_record(
                 elem, source=source, origin=name, position=position, raw=raw, warn=warn
             )
         except (ValueError, AssertionError) as exc:
@@ -298,8 +297,7 @@ def read(
                 where=f"{name}: record {position}",
                 hint="download the file from PubMed again, or delete this article from it",
             ) from None
-        tell_nothing_to_screen(record, f"{name}:{elem.sourceline or 1}", warn)
-        yield record
+        yield tell_nothing_to_screen(read_record, f"{name}:{elem.sourceline or 1}", warn)
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
@@ -431,8 +429,7 @@ def _parse_batch(
         raise FormatError(message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
-    # each kind of warning kept (findable.NothingToScreen is gathered apart by the importer)
-    notes = [replace(n, where=_in_file(n.where, first_line)) for n in notes]
+    notes = [type(n)(_in_file(n.where, first_line), n.message) for n in notes]  # kind kept
     return (records if prepare is None else [prepare(rec) for rec in records]), notes
 
 
