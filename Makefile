@@ -27,6 +27,9 @@ demo: data
 test: data
 	$(BIN)/python -m pytest -n 2 -q
 
+# results land in benchmarks/results/ and are committed, the sweeps' last-run files too
+# (bad-input-sweep-last-run.md, mutation-sweep-last-run.md: python -m benchmarks.bad_input_sweep,
+# python -m benchmarks.mutation_sweep), with the commit whose code they ran
 bench: data
 	$(BIN)/python -m benchmarks
 

@@ -3,6 +3,12 @@
 Each ``benchmarks/bench_NAME.py`` defines ``main(results_dir: Path) -> dict`` that measures,
 writes ``results/NAME.json`` and returns the figures. Results are committed so that closing
 notes can quote them; rerun to refresh.
+
+The sweeps' last-run files (``results/bad-input-sweep-last-run.md``,
+``results/mutation-sweep-last-run.md``: a whole run's counts and every flag, written over by
+the next whole run) are results too, and are committed with the commit whose code they ran: the
+flags a reviewer reads are those of the code merged, and a file left out of git was read by no
+one (the mutation sweep's was never committed). Their rounds are kept by hand beside them.
 """
 
 from __future__ import annotations

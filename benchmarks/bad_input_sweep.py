@@ -23,7 +23,8 @@ reads every file). It flags:
   removed a file in the project folder or the scratch folder;
 - ``hang``: no answer in 60 s.
 
-A whole run writes results/bad-input-sweep-last-run.md (counts and every flag; the rounds are
+A whole run writes results/bad-input-sweep-last-run.md (counts and every flag, committed with
+the code it ran, as mutation-sweep-last-run.md is: benchmarks/__main__.py; the rounds are
 kept by hand in results/bad-input-sweep.md, never written over); WORD limits it to the slots
 whose name holds it, and writes no file. Nothing is downloaded; the project and files are made
 in a temporary folder.

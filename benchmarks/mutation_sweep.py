@@ -19,7 +19,8 @@ without limit; CPU time, the sweep's and its child processes', since wall time a
 flagged a refusal that took 1 s alone). It also flags ``leaked``: the output of an XML file
 whose external entity names a local file shows that file's text (XXE).
 
-A whole run writes results/mutation-sweep-last-run.md (the rounds are kept by hand in
+A whole run writes results/mutation-sweep-last-run.md (committed with the code it ran, as
+bad-input-sweep-last-run.md is: benchmarks/__main__.py; the rounds are kept by hand in
 results/mutation-sweep.md, never written over); WORD limits it to the kinds whose name holds
 it, and writes no file.
 """

@@ -35,9 +35,9 @@ from typing import TypeVar
 from reviewkit import formats
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
+from reviewkit.formats.findable import NothingToScreen
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
-from reviewkit.records import Record
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
@@ -153,10 +153,10 @@ def import_files(
             seen.setdefault(digest, Path(paths[index]))  # as typed: the command's lines say so
             missing = untitled[index] = []
             lost = replaced[index] = []
-            notes = warned[index] = []
-            rows = _read_rows(path, fmt, source, mapping, encoding, notes.append)
+            said = _Said(warned.setdefault(index, []))  # the file's warnings, said once read
+            rows = _read_rows(path, fmt, source, mapping, encoding, said)
             staged = staging.add_file(
-                counted(_nothing_to_read(read_ahead(rows.rows), path, notes), missing, lost),
+                counted(said.gathered(read_ahead(rows.rows), path, rows.format), missing, lost),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -173,35 +173,44 @@ def import_files(
     return [summaries[i] for i in sorted(summaries)]
 
 
-def _nothing_to_read(
-    rows: Iterator[RecordRow], path: Path, notes: list[ReadWarning]
-) -> Iterator[RecordRow]:
-    """``rows`` as they are; once read whole, one warning in ``notes`` for those with neither
-    title nor abstract (a database's stub, an export cut to its identifiers): they are
-    imported, being part of the search's result and of PRISMA's counts, but a reviewer has
-    nothing to screen them on, and a ranker can place them only by chance. Named by record
-    number, as the untitled warning names them: a record's line is not known here."""
-    records: list[int] = []
-    for row in rows:
-        if not row.title.strip() and not _has_abstract(row):
-            records.append(row.position)
-        yield row
-    if not records:
-        return
-    what = f"{quantity(len(records), 'record')} ({numbered('record', records, 10)})"
-    notes.append(
-        ReadWarning(
-            str(path),
-            f"{what} {verb(len(records), 'has', 'have')} neither title nor abstract: imported"
-            " (they count in PRISMA's records), but there is nothing to screen them on; look"
-            " each up by its identifier or citation, or screen it on its full text",
+class _Said:
+    """The ``warn`` of one file's reader: each warning kept in ``notes`` to be said as it is,
+    but a record with nothing to screen (formats.findable.NothingToScreen), whose place is
+    gathered in ``unscreenable`` for one warning naming them all (:meth:`gathered`)."""
+
+    def __init__(self, notes: list[ReadWarning]) -> None:
+        self.notes = notes
+        self.unscreenable: list[str] = []
+
+    def __call__(self, warning: ReadWarning) -> None:
+        if isinstance(warning, NothingToScreen):
+            self.unscreenable.append(warning.where.rpartition(":")[2])
+        else:
+            self.notes.append(warning)
+
+    def gathered(
+        self, rows: Iterator[RecordRow], path: Path, file_format: str
+    ) -> Iterator[RecordRow]:
+        """``rows`` as they are; once read whole, one warning in ``notes`` for those with
+        neither title nor abstract (a database's stub, an export cut to its identifiers), as
+        their reader told them: they are imported, being part of the search's result and of
+        PRISMA's counts, but a reviewer has nothing to screen them on, and a ranker can place
+        them only by chance. Named by the line each starts at (a worksheet's row), where the
+        user finds it."""
+        yield from rows
+        places = self.unscreenable
+        if not places:
+            return
+        noun = "row" if file_format == "xlsx" else "line"
+        what = f"{quantity(len(places), 'record')} (at {numbered(noun, places, 10)})"
+        self.notes.append(
+            ReadWarning(
+                str(path),
+                f"{what} {verb(len(places), 'has', 'have')} neither title nor abstract: imported"
+                " (they count in PRISMA's records), but there is nothing to screen them on; look"
+                " each up by its identifier or citation, or screen it on its full text",
+            )
         )
-    )
-
-
-def _has_abstract(row: RecordRow) -> bool:
-    """Whether the row's record has an abstract's text (a labelled section without text is none)."""
-    return any(s.text.strip() for s in Record.from_json(row.data).abstract_sections)
 
 
 # What a record says of where it came from, not text of the file: the file's name (which may

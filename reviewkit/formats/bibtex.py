@@ -330,7 +330,7 @@ def _record(
     check_entry_year(record, f, entry, name, warn)
     where = f"{name}:{entry.start_line + 1}"
     # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
-    return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
+    return require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""), warn=warn)
 
 
 def _scopus_type(fields: dict[str, str]) -> list[str]:

@@ -215,6 +215,7 @@ def read(
                 accession,
                 hint="the file may be cut short or edited; export it from the Cochrane Library"
                 " again",
+                warn=told,
             )
         except FormatError as exc:
             problems.add(exc)

@@ -98,7 +98,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "accession number",
         "pm",
     ),
-    "pmcid": ("pmcid", "pmc id", "pmc"),
+    # 'pmc_id': Rayyan's CSV (beside its 'pubmed_id'), as its import and export write it
+    "pmcid": ("pmcid", "pmc id", "pmc", "pmc_id"),
     # 'article language': Embase.com (its 'Summary Language' is the abstract's)
     "language": ("language", "la", "language of original document", "article language"),
     "publication_types": (
@@ -159,8 +160,9 @@ PAGE_COLUMNS = {
     "count": ("page count",),
 }
 # links read only for the identifiers they name (formats.identifier_urls), not kept as the URL:
-# Embase.com's OpenURL to the library's link resolver, its CSV's only place for the DOI
-LINK_COLUMNS = ("open url link",)
+# Embase.com's OpenURL to the library's link resolver, its CSV's only place for the DOI;
+# OpenAlex's PMID and PMCID, which its CSV writes as links to PubMed and PMC (a Work's ids)
+LINK_COLUMNS = ("open url link", "ids.pmid", "ids.pmcid")
 # Zotero keeps the identifiers it has no field for in an item's Extra, one 'Label: value' a line
 # ('PMID: 31000001', 'PMCID: PMC6000001': its PubMed import writes them so, and its BibTeX
 # export writes them as the 'pmid' and 'pmcid' fields); its CSV export writes the Extra column
@@ -172,6 +174,15 @@ _EXTRA_IDS = {
     "pmid": re.compile(r"(?:^|\s)PMID:\s*(\d{1,8})(?!\S)"),
     "pmcid": re.compile(r"(?:^|\s)PMCID:\s*(PMC\d+)(?!\S)"),
 }
+
+# OpenAlex's CSV (a Work's fields flattened): its 'type' is the work's type, one of OpenAlex's
+# identifiers ('article', 'book-chapter', 'dissertation', 'preprint', 'letter', 'erratum'),
+# read as a publication type named as the databases name theirs ('Book Chapter', 'Letter': its
+# kind from the name, formats.kinds), in OpenAlex's header only (one holding a column named as
+# only its Work's fields are: 'ids.openalex', 'authorships.author.display_name'): elsewhere a
+# column 'type' may mean anything
+OPENALEX_TYPE = "type"
+OPENALEX_MARKS = ("ids.openalex", "authorships.author.display_name")
 
 # every column name read (the page columns' and the book title's too), in lower case
 KNOWN_COLUMNS = frozenset(
@@ -288,6 +299,7 @@ class OwnColumns:
     full_names: int | None
     book_title: int | None
     extra: int | None  # Zotero's Extra
+    work_type: int | None = None  # OpenAlex's type
 
     @classmethod
     def of(cls, header: list[str], columns: dict[str, int], wos: bool) -> OwnColumns:
@@ -302,7 +314,12 @@ class OwnColumns:
         if book is not None and columns.get("journal") == book:
             book = None  # mapped as the journal with --map
         pages = page_columns_of(header, columns)
-        return cls(pages, early, group, full, book, column(header, ZOTERO_EXTRA))
+        extra = column(header, ZOTERO_EXTRA)
+        openalex = any(column(header, mark) is not None for mark in OPENALEX_MARKS)
+        work_type = column(header, OPENALEX_TYPE) if openalex else None
+        if work_type is not None and work_type in columns.values():
+            work_type = None  # mapped to a field with --map
+        return cls(pages, early, group, full, book, extra, work_type)
 
     def fill(self, kwargs: dict, row: list[str]) -> None:
         """A row's fields (``kwargs``, as read from :data:`ALIASES`' columns) from these."""
@@ -312,6 +329,14 @@ class OwnColumns:
             kwargs["year"] = row[self.early_year].strip()
         _fill_from_columns(kwargs, row, self.book_title, self.full_names, self.group_authors)
         fill_from_extra(kwargs, row, self.extra)
+        at = self.work_type
+        if at is not None and at < len(row) and not kwargs.get("publication_types"):
+            kwargs["publication_types"] = [openalex_type_name(row[at])] if row[at].strip() else []
+
+
+def openalex_type_name(work_type: str) -> str:
+    """OpenAlex's type identifier as a type name: 'book-chapter' -> 'Book Chapter'."""
+    return " ".join(word.capitalize() for word in work_type.strip().split("-"))
 
 
 def _fill_from_columns(

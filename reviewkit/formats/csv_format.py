@@ -170,7 +170,8 @@ def read(
         )
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
         links = [row[i] for i in link_columns if i < len(row)]
-        yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
+        where = f"{name}:{start}"
+        yield require_findable(record, "this row", where, *accessions, urls=links, warn=warn)
 
 
 def _works_only(

@@ -199,4 +199,5 @@ def read(
             _text(record.find("accession-num")),
             hint="fill in the record's title in EndNote, or delete it, and export again",
             urls=_all(record, "urls//url"),  # a DOI or PubMed link (EndNote keeps PubMed's)
+            warn=warn,
         )

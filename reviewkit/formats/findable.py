@@ -20,14 +20,21 @@ at all, and the readers skip it.
 A URL that names an identifier is that identifier (:mod:`reviewkit.formats.identifier_urls`:
 'https://doi.org/10.…', a PubMed or PMC link), so a record whose only identifier is such a link
 is found again like one with the identifier in its own field.
+
+A record kept with neither title nor abstract (a database's stub, an export cut to its
+identifiers) has nothing to screen it on: the reader tells ``warn`` where it starts
+(:class:`NothingToScreen`, by the record's line, an XML element's line, a sheet's row), and the
+importer says them in one warning per file, by the lines the user finds them at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.identifier_urls import take_url_identifiers
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.records import Record
 
 # CSV columns holding a database's own accession number, which identifies a row without a
@@ -38,6 +45,22 @@ WHAT_IS_MISSING = (
     "neither a title nor an identifier (DOI, PMID, PMCID or accession number) nor a citation"
     " (journal, volume or year, pages) nor an abstract"
 )
+
+
+@dataclass(frozen=True)
+class NothingToScreen(ReadWarning):
+    """A record read with neither title nor abstract, at ``where`` ('file:line' of its start):
+    not said alone, but gathered by the importer into one warning for the file."""
+
+
+def tell_nothing_to_screen(record: Record, where: str, warn: Warn | None) -> Record:
+    """``record``, ``warn`` told of it (starting at ``where``) when it has neither a title nor
+    an abstract's text (a labelled section without text is none)."""
+    if warn is None or record.title.strip():
+        return record
+    if not any(s.text.strip() for s in record.abstract_sections):
+        warn(NothingToScreen(where, "neither title nor abstract"))
+    return record
 
 
 def is_findable(record: Record, *accessions: str) -> bool:
@@ -68,15 +91,19 @@ def require_findable(
     *accessions: str,
     hint: str = "",
     urls: Iterable[str] = (),
+    warn: Warn | None = None,
 ) -> Record:
     """``record`` itself, with the identifiers its URLs name (its ``url`` and ``urls``, the
     reader's other link fields) where it has none, or FormatError when it has neither a title
     nor an identifier.
 
-    ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line'.
+    ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line' of
+    its start, told to ``warn`` when the record has no title or abstract to screen it on
+    (:func:`tell_nothing_to_screen`).
     """
     take_url_identifiers(record, urls)
     if is_findable(record, *accessions):
+        tell_nothing_to_screen(record, where, warn)
         return record
     raise FormatError(
         f"{what} has {WHAT_IS_MISSING}: it could never be screened or found",

@@ -29,7 +29,10 @@ _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _NCBI_HOSTS = {"www.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"}
 _PUBMED_PATH = re.compile(r"/(\d{1,9})/?")  # pubmed.ncbi.nlm.nih.gov/12345678/
 _NCBI_PUBMED_PATH = re.compile(r"/(?:m/)?pubmed/(\d{1,9})/?", re.IGNORECASE)
-_PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d+)/?(?:pdf(?:/.*)?)?", re.IGNORECASE)
+# the article's PMCID, or its number alone: OpenAlex writes its PMCID links so
+# ('https://www.ncbi.nlm.nih.gov/pmc/articles/5815332', a Work's ids.pmcid), which PMC serves as
+# PMC5815332
+_PMC_PATH = re.compile(r"/(?:pmc/)?articles/((?:PMC)?\d+)/?(?:pdf(?:/.*)?)?", re.IGNORECASE)
 _EUROPEPMC_PATH = re.compile(r"/(?:article|abstract)/(MED|PMC)/(\w+)/?", re.IGNORECASE)
 _ENTREZ_PATHS = ("/entrez/query.fcgi", "/sites/entrez")
 

@@ -14,7 +14,7 @@ and BibTeX exports give it its own type (``TY  - RPRT``, ``@techreport``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reviewkit.records import Record
 
@@ -208,5 +208,20 @@ def types_beside(kind: str, types: Iterable[str]) -> list[str]:
 
 
 def record_kind(rec: Record) -> str:
-    """The record's kind: the one its source named, else the one its types name, else ''."""
-    return rec.kind or kind_of_types(rec.publication_types)
+    """The record's kind: the one its source named, else the one its types name, else the one
+    its only type names as Zotero's item type (:func:`stored_item_type`), else ''."""
+    types = rec.publication_types
+    return rec.kind or kind_of_types(types) or stored_item_type(types)
+
+
+def stored_item_type(types: Sequence[str]) -> str:
+    """The kind of a record's only publication type when it is one of Zotero's item types, as
+    its schema spells them ('preprint', 'presentation', 'audioRecording'), else ''.
+
+    Before q45b a Zotero CSV's Item Type was stored as the record's one publication type, no
+    kind; records are immutable, so those are read here as a fresh import reads them
+    (:func:`zotero_kind`), the same records in a project imported before or after. Spelled as
+    Zotero writes them, case and all: the databases' and reference managers' type names start
+    with a capital ('Preprint', NLM's; 'Letter', Web of Science's, a journal's letter) and keep
+    the kind :func:`kind_of_types` gives them; a type among others is never an item type."""
+    return (zotero_kind(types[0]) or "") if len(types) == 1 else ""

@@ -354,6 +354,7 @@ def _checked(
         f"{name}:{start}",
         *accessions,
         hint="export the records again (is this a MEDLINE/nbib file?)",
+        warn=told,
     )
 
 

@@ -24,6 +24,7 @@ from reviewkit.files import GZIP
 from reviewkit.formats import corrections
 from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
+from reviewkit.formats.findable import tell_nothing_to_screen
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
 from reviewkit.formats.pubmed_head import (
@@ -287,7 +288,7 @@ def read(
         position += 1
         raw = ET.tostring(elem, encoding="unicode").strip() if keep_raw else ""
         try:
-            yield article_to_record(
+            read_record = article_to_record(
                 elem, source=source, origin=name, position=position, raw=raw, warn=warn
             )
         except (ValueError, AssertionError) as exc:
@@ -296,6 +297,7 @@ def read(
                 where=f"{name}: record {position}",
                 hint="download the file from PubMed again, or delete this article from it",
             ) from None
+        yield tell_nothing_to_screen(read_record, f"{name}:{elem.sourceline or 1}", warn)
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
@@ -427,7 +429,7 @@ def _parse_batch(
         raise FormatError(message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
-    notes = [ReadWarning(_in_file(n.where, first_line), n.message) for n in notes]
+    notes = [type(n)(_in_file(n.where, first_line), n.message) for n in notes]  # kind kept
     return (records if prepare is None else [prepare(rec) for rec in records]), notes
 
 

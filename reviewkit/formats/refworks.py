@@ -170,6 +170,7 @@ def read(
                 *accessions,
                 hint="the file may be cut short; export it again, or delete the record",
                 urls=urls,
+                warn=told,
             )
         except FormatError as exc:
             problems.add(exc)

@@ -376,7 +376,7 @@ def read_lines(
         urls = [v for tag, v in fields if tag in ("UR", "L2")]  # a DOI or PubMed link: its id
         try:
             record = require_findable(
-                record, f"record {position}", f"{name}:{start}", accession, urls=urls
+                record, f"record {position}", f"{name}:{start}", accession, urls=urls, warn=told
             )
         except FormatError as exc:
             problems.add(exc)

@@ -228,7 +228,9 @@ def read_lines(
         check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), told)
         accession = " ".join(v for tag, values in fields if tag == "UT" for v in values)
         try:
-            record = require_findable(record, f"record {position}", f"{name}:{start}", accession)
+            record = require_findable(
+                record, f"record {position}", f"{name}:{start}", accession, warn=told
+            )
         except FormatError as exc:
             problems.add(exc)
         if not problems:

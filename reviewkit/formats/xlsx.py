@@ -43,6 +43,7 @@ import zipfile
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
@@ -427,7 +428,7 @@ def read(
 
     def warn_row(warning: ReadWarning) -> None:
         if warn is not None:
-            warn(ReadWarning(table.in_sheet(warning.where, name), warning.message))
+            warn(replace(warning, where=table.in_sheet(warning.where, name)))
 
     try:
         yield from csv_format.read(table.text, name, source=source, mapping=mapping, warn=warn_row)

@@ -298,3 +298,41 @@ def test_a_bibtex_type_elsewhere_is_no_publication_type(tmp_path):
     thesis, report = read(tmp_path, "other.bib", bib)
     assert (thesis.publication_types, report.publication_types) == ([], [])
     assert (thesis.kind, report.kind) == ("thesis", "report")
+
+
+# how a Zotero CSV's row was stored before q45b: its Item Type as the one publication type
+STORED_BEFORE_Q45B = [
+    ("preprint", "generic", "GEN", "@misc"),
+    ("presentation", "generic", "GEN", "@misc"),
+    ("standard", "report", "RPRT", "@techreport"),
+    ("audioRecording", "generic", "GEN", "@misc"),
+    ("thesis", "thesis", "THES", "@phdthesis"),  # read so before too (a type name)
+    ("journalArticle", "", "JOUR", "@article"),
+]
+
+
+@pytest.mark.parametrize(("item", "kind", "code", "entry"), STORED_BEFORE_Q45B)
+def test_a_zotero_item_type_stored_before_q45b_reads_as_a_fresh_import(item, kind, code, entry):
+    """Records are immutable: one stored by the reader before q45b keeps its Item Type as its
+    one publication type, and is read as the kind a fresh import of the row gives, in every
+    export."""
+    stored = Record.from_json(
+        f'{{"title": "Return to work", "year": 2020, "publication_types": ["{item}"]}}'
+    )
+    assert stored.kind == ""
+    assert record_kind(stored) == kind
+    ris, bib = io.StringIO(), io.StringIO()
+    formats.write([stored], "ris", ris)
+    formats.write([stored], "bibtex", bib)
+    assert ris.getvalue().startswith(f"TY  - {code}")
+    assert bib.getvalue().lstrip().startswith(entry + "{")
+
+
+@pytest.mark.parametrize(
+    "types",
+    [["Preprint"], ["Letter"], ["letter", "Journal Article"], ["Standard"], ["Presentation"]],
+)
+def test_type_names_of_databases_are_no_zotero_item_types(types):
+    """Guard: NLM's 'Preprint', Web of Science's 'Letter' (a journal's), a type among others:
+    the kind their names give ('' for these), never Zotero's reading of its own spelling."""
+    assert record_kind(Record(title="Return to work", publication_types=types)) == ""
