@@ -27,9 +27,11 @@ _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
 # e0152328.Date of Publication: ...'. The article number stands where the pages would (an
 # article's number is unique within its volume, as a first page is); Ovid's own export is read
 # so too (formats.ovid_source), and other databases write the same number as the pages ('e0152328'
-# in PubMed's citation, Scopus's 'Art. No.', Web of Science's AR).
+# in PubMed's citation, Scopus's 'Art. No.', Web of Science's AR). Frontiers' number is written
+# 'Article Number: Article 94'.
 _EMBEDDED_ARTICLE = re.compile(
-    r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(\s*no pagination\s*\)[^:]*?Article Number:\s*([^.\s]+)", re.I
+    r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(\s*no pagination\s*\)[^:]*?Article Number:\s*(?:Article\s+)?([^.\s]+)",
+    re.I,
 )
 _JOURNAL_STOP = frozenset(
     [

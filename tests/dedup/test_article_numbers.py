@@ -48,6 +48,8 @@ def test_an_article_number_in_ovids_source_line_is_the_page_and_its_volume_the_v
         pages="",
     )
     assert (elife.first_page, elife.volume) == ("4979", "")
+    frontiers = "Frontiers in Psychiatry.4 (AUG) (no pagination) 2013.Article Number: Article 94."
+    assert keys(3, year=2013, journal=frontiers, volume="", pages="").first_page == "94"
 
 
 def test_two_articles_of_one_volume_under_other_article_numbers_wait_for_a_person():
