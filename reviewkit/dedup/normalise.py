@@ -218,19 +218,16 @@ def _not_year(volume: str, year: int | None) -> str:
     return "" if year and volume == str(year) else volume
 
 
-def keys_for(record_id: int, rec: Record) -> Keys:
-    """The comparison keys of one record."""
-    title = match_title(rec.title)
+def _volume_and_pages(rec: Record, supplement: str) -> tuple[str, str, str, str]:
+    """(volume key, pages as read, first page, last page) of a record: its own fields, else
+    what an Ovid/Embase export put into the journal or an article number in the issue field."""
     pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
-    supplement = record_supplement(rec.issue, rec.volume, rec.pages)
     if supplement_repeated(rec.pages, supplement):
         pages = ""  # 'Suppl 12' beside issue 'Suppl 12': the supplement again, no page
-    volume = volume_key(rec.volume)
     page, last = page_range(pages)
     if rec.year and page == str(rec.year):
         page = ""  # a year in the pages field
-    if rec.year and volume == str(rec.year):
-        volume = ""  # a year in the volume field (magazines)
+    volume = _not_year(volume_key(rec.volume), rec.year)  # a year there: magazines
     embedded = embedded_place(rec.journal) if not (volume and page) else None
     if embedded:  # a year in Ovid's volume place too ('eLife.2015 (4) (no pagination) 2015.')
         volume = volume or _not_year(volume_key(embedded[0]), rec.year)
@@ -241,6 +238,15 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     if article_number and not page:  # read as the pages other exports write it in
         pages = article_number
         page, last = page_range(pages)
+    return volume, pages, page, last
+
+
+def keys_for(record_id: int, rec: Record) -> Keys:
+    """The comparison keys of one record."""
+    title = match_title(rec.title)
+    supplement = record_supplement(rec.issue, rec.volume, rec.pages)
+    volume, pages, page, last = _volume_and_pages(rec, supplement)
+    article_number = issue_article_number(rec.volume, rec.issue)
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     kind = page_kind(pages)
