@@ -177,6 +177,24 @@ def supplement_repeated(pages: str, supplement: str) -> bool:
     return bool(page) and page.lstrip("0") == supplement
 
 
+# Ovid/Embase's e-only article, its source line split into fields by EndNote: the volume field
+# says '(no pagination)' ('7 (6) (no pagination)', '2015 (no pagination)') and the issue field
+# holds the article number ('e38870', '801691', '47'), which stands where the pages would: the
+# number is unique within the volume, and other databases write it as the pages. One letter at
+# most before the digits (PLoS's 'e', BMJ's 'c'); the volume's own issue repeated is the issue.
+_NO_PAGINATION = re.compile(r"\(\s*no pagination\s*\)", re.I)
+_ARTICLE_NUMBER = re.compile(r"^\s*[A-Za-z]?\d+\s*$")
+
+
+def issue_article_number(volume: str, issue: str) -> str:
+    """The article number an e-only article's export wrote into the issue field beside a volume
+    field saying '(no pagination)' ('7 (6) (no pagination)' / 'e38870' -> 'e38870'); ''
+    otherwise, and for the volume's own issue repeated ('19 (12) (no pagination)' / '12')."""
+    if not (_NO_PAGINATION.search(volume or "") and _ARTICLE_NUMBER.match(issue or "")):
+        return ""
+    return "" if volume_key(issue) == volume_issue(volume) else issue.strip()
+
+
 def volume_issue(volume: str) -> str:
     """The issue an export wrote inside the volume field ('31 (2) (no pagination)' -> '2')."""
     m = _VOLUME_ISSUE.match(volume or "")
@@ -195,25 +213,40 @@ def abstract_key(rec: Record) -> str:
     return text.lower()
 
 
-def keys_for(record_id: int, rec: Record) -> Keys:
-    """The comparison keys of one record."""
-    title = match_title(rec.title)
+def _not_year(volume: str, year: int | None) -> str:
+    """The volume, '' when it is the record's year (a magazine's, eLife's in Embase)."""
+    return "" if year and volume == str(year) else volume
+
+
+def _volume_and_pages(rec: Record, supplement: str) -> tuple[str, str, str, str]:
+    """(volume key, pages as read, first page, last page) of a record: its own fields, else
+    what an Ovid/Embase export put into the journal or an article number in the issue field."""
     pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
-    supplement = record_supplement(rec.issue, rec.volume, rec.pages)
     if supplement_repeated(rec.pages, supplement):
         pages = ""  # 'Suppl 12' beside issue 'Suppl 12': the supplement again, no page
-    volume = volume_key(rec.volume)
     page, last = page_range(pages)
     if rec.year and page == str(rec.year):
         page = ""  # a year in the pages field
-    if rec.year and volume == str(rec.year):
-        volume = ""  # a year in the volume field (magazines)
+    volume = _not_year(volume_key(rec.volume), rec.year)  # a year there: magazines
     embedded = embedded_place(rec.journal) if not (volume and page) else None
-    if embedded:
-        volume = volume or volume_key(embedded[0])
+    if embedded:  # a year in Ovid's volume place too ('eLife.2015 (4) (no pagination) 2015.')
+        volume = volume or _not_year(volume_key(embedded[0]), rec.year)
         if not page:
             pages = embedded[1]
             page, last = page_range(pages)
+    article_number = issue_article_number(rec.volume, rec.issue)
+    if article_number and not page:  # read as the pages other exports write it in
+        pages = article_number
+        page, last = page_range(pages)
+    return volume, pages, page, last
+
+
+def keys_for(record_id: int, rec: Record) -> Keys:
+    """The comparison keys of one record."""
+    title = match_title(rec.title)
+    supplement = record_supplement(rec.issue, rec.volume, rec.pages)
+    volume, pages, page, last = _volume_and_pages(rec, supplement)
+    article_number = issue_article_number(rec.volume, rec.issue)
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     kind = page_kind(pages)
@@ -246,7 +279,8 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=volume_key(pages) if kind == "s" else "",
-        issue=volume_key(rec.issue),
+        # an article number in the issue field is no issue: the volume field's is
+        issue=volume_key(volume_issue(rec.volume) if article_number else rec.issue),
         issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
         supplement=supplement,
         # An issue alone is no place: without a journal it names no publication. An issue of

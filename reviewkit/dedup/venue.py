@@ -23,6 +23,16 @@ from reviewkit.records import fold_text
 _OVID_GROUP = r"\(\s*(?:\)|pp?\b|no pagination)"  # '()', '(pp 1-2)', '(p. 1-6)', '(no pagination)'
 _EMBEDDED = re.compile(rf"\.\s*(?=\d[^()]*(?:\([^)]*\)\s*)*{_OVID_GROUP}|{_OVID_GROUP})", re.I)
 _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
+# Embase's e-only article in the same line: 'PLoS ONE.11 (4) (no pagination) 2016.Article Number:
+# e0152328.Date of Publication: ...'. The article number stands where the pages would (an
+# article's number is unique within its volume, as a first page is); Ovid's own export is read
+# so too (formats.ovid_source), and other databases write the same number as the pages ('e0152328'
+# in PubMed's citation, Scopus's 'Art. No.', Web of Science's AR). Frontiers' number is written
+# 'Article Number: Article 94'.
+_EMBEDDED_ARTICLE = re.compile(
+    r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(\s*no pagination\s*\)[^:]*?Article Number:\s*(?:Article\s+)?([^.\s]+)",
+    re.I,
+)
 _JOURNAL_STOP = frozenset(
     [
         "the",
@@ -200,8 +210,10 @@ def meeting_editions(journal: str) -> str:
 
 def embedded_place(journal: str) -> tuple[str, str] | None:
     """(volume, pages) an Ovid/Embase export put into the journal ('Obesity.18 (6) ()(pp
-    1260-1265) 2010' -> ('18', '1260-1265')); None when there are none."""
-    m = _EMBEDDED_PARTS.search(journal)
+    1260-1265) 2010' -> ('18', '1260-1265'); an e-only article's number for the pages, 'PLoS
+    ONE.11 (4) (no pagination) 2016.Article Number: e0152328.' -> ('11', 'e0152328')); None
+    when there are none."""
+    m = _EMBEDDED_PARTS.search(journal) or _EMBEDDED_ARTICLE.search(journal)
     return (m.group(1) or "", m.group(2)) if m else None
 
 

@@ -1,0 +1,67 @@
+"""An e-only article's number stands where the pages would: unique within its volume, written as
+the pages by one export ('e0182879' in PubMed's citation, Scopus's Art. No.) and elsewhere by
+another (Embase through EndNote: in the issue field beside a volume saying '(no pagination)',
+or in Ovid's whole source line kept as the journal)."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys, outcome, rec
+
+TITLE = (
+    "Deep brain stimulation of the nucleus accumbens in treatment-resistant depression:"
+    " a randomised sham-controlled trial"
+)
+# Embase's record as EndNote splits Ovid's source line: the issue in the volume field, the
+# article number in the issue field
+IN_ISSUE = dict(journal="PLoS One", volume="12 (8) (no pagination)", issue="e0182879", pages="")
+# Embase's record with Ovid's whole source line kept as the journal
+IN_JOURNAL = dict(
+    journal="PLoS ONE.12 (8) (no pagination) 2017.Article Number: e0182879.Date of"
+    " Publication: 2017.",
+    volume="",
+    issue="8",
+    pages="",
+)
+AS_PAGES = dict(journal="PLoS One", volume="12", issue="8", pages="e0182879")
+
+
+def test_an_article_number_in_the_issue_field_is_the_page_and_the_volumes_issue_the_issue():
+    k = keys(1, year=2017, **IN_ISSUE)
+    written = keys(2, year=2017, **AS_PAGES)
+    assert (k.first_page, k.page_kind, k.volume, k.issue) == ("182879", "e", "12", "8")
+    assert (k.first_page, k.volume, k.issue) == (written.first_page, written.volume, written.issue)
+    # the volume's own issue repeated in the issue field is no article number, nor are words
+    assert keys(3, volume="19 (12) (no pagination)", issue="12", pages="").first_page == ""
+    assert keys(4, volume="8 (no pagination)", issue="November", pages="").first_page == ""
+
+
+def test_an_article_number_in_ovids_source_line_is_the_page_and_its_volume_the_volume():
+    k = keys(1, year=2017, **IN_JOURNAL)
+    assert (k.first_page, k.page_kind, k.volume) == ("182879", "e", "12")
+    # a journal numbering its volumes by year (eLife in Embase): the year is no volume
+    elife = keys(
+        2,
+        year=2015,
+        journal="eLife.2015 (4) (no pagination) 2015.Article Number: e04979.Date of Publication:",
+        volume="",
+        issue="4",
+        pages="",
+    )
+    assert (elife.first_page, elife.volume) == ("4979", "")
+    frontiers = "Frontiers in Psychiatry.4 (AUG) (no pagination) 2013.Article Number: Article 94."
+    assert keys(3, year=2013, journal=frontiers, volume="", pages="").first_page == "94"
+
+
+def test_two_articles_of_one_volume_under_other_article_numbers_wait_for_a_person():
+    # one team's two trials in one PLoS One volume, titles one word apart: the article numbers
+    # tell them apart as first pages would; before, the Embase record had no page to compare
+    # and the pair merged on title, authors, journal and volume
+    bipolar = rec(
+        title=TITLE.replace("depression", "bipolar depression"),
+        year=2017,
+        **{**AS_PAGES, "pages": "e0189239"},
+    )
+    for embase in (IN_ISSUE, IN_JOURNAL):
+        assert outcome(rec(title=TITLE, year=2017, **embase), bipolar)[0] != "merged"
+        same = rec(title=TITLE, year=2017, **AS_PAGES)
+        assert outcome(rec(title=TITLE, year=2017, **embase), same)[0] == "merged"
