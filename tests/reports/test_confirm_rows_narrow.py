@@ -95,3 +95,15 @@ def test_the_label_rows_fit_a_screen_narrower_than_42_columns(b_included):
             assert len(firsts) == len(names) + 1, (width, rows)  # and the none answer's
             assert all(SCORE.search(row) for row in firsts), (width, rows)
             assert not [row for row in rows if SCORE.fullmatch(row)], (width, rows)
+
+
+def test_the_marks_heading_takes_one_row_on_a_split_terminal(b_included):
+    """The line under the title that names the marks had 45 columns at its shortest: below 47
+    it wrapped, a row of the labels' room gone on a narrow screen. Its shortest words take 39
+    (to 41 columns); ? says the marks in full."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["severe-mental-illness"])
+    for width in (41, 44, 46):
+        _, rows, _ = _labels(project, "severe-mental-illness", ids, (width, 40))
+        assert "R rules" in rows[0] and "M model" in rows[0] and "✓" in rows[0], rows
+        assert LABEL_ROW.match(rows[1]), (width, rows)  # the first label, right under it
