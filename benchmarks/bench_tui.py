@@ -401,9 +401,11 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
 def _reasons_stamped(screen_class: type) -> type:
     """``screen_class`` (the screening screen) stamping ``shown_at`` also when the reasons that
     ``e`` opens are painted, as it stamps the next record painted after a decision: so the
-    ``e`` press is timed as the decision keys are (to the first refresh after the key; the
-    footer's keys are greyed in the refresh after, as they come back after a reason key, and
-    neither key's figure holds that). The screen's own code runs unchanged."""
+    ``e`` press is timed as the decision keys are (to the first refresh after the key). The
+    footer's greying of the keys the reasons turn off is in the figure: ``excluding`` asks the
+    footer for it (``refresh_bindings``) before this stamp is asked for, and both run after the
+    refresh that draws the reasons, the footer's first (traced: results/tui-notes.md). The
+    screen's own code runs unchanged."""
 
     class ReasonsStamped(screen_class):  # type: ignore[misc, valid-type]
         def action_start_exclude(self) -> None:

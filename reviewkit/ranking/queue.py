@@ -103,27 +103,36 @@ class RankStatus:
         # advice short ('May stop: recall ≥ 95% (p = …)'), which fits beside an estimate of up
         # to four digits (a large review's: 2,000 includes, 95% found, leaves 100), then the
         # counts short too; the first that takes no more rows than the line wrapped (the
-        # record keeps the rest). The short advice is for the order before the model (its
-        # counts in words fill the second row): beside the model's order, never 'retraining…'
-        # (the ranker gives no advice while busy), the full words share the second row at 78
-        # columns. The counts short are for a narrow terminal, where the order in words wraps
-        # itself (66 characters at 60 columns). Else the line wraps as one.
+        # record keeps the rest) nor than the screen shows (ORDER_ROWS: at 40 columns the full
+        # advice wraps, and its four rows, as many as the line's, had cut the order off; the
+        # short advice keeps the three whole). The short advice is for the order before the
+        # model (its counts in words fill the second row): beside the model's order, never
+        # 'retraining…' (the ranker gives no advice while busy), the full words share the
+        # second row at 78 columns. The counts short are for a narrow terminal, where the order
+        # in words wraps itself (66 characters at 60 columns). Else the line wraps as one.
         packings = [
             _packed(self._parts(full=full, short=short), width)
             for full, short in ((True, False), (True, True), (False, True))
         ]
-        for rows in packings:
-            if sum(_rows(row, width) for row in rows) <= _rows(line, width):
+        no_longer = [  # (rows, the screen rows they take) no more than the line as one
+            (rows, n)
+            for rows in packings
+            if (n := sum(_rows(row, width) for row in rows)) <= _rows(line, width)
+        ]
+        for rows, n in no_longer:
+            if n <= ORDER_ROWS:
                 return "\n".join(rows)
-        # the advice's three parts on a narrow terminal (below ~72 columns beside a 3-4 digit
-        # estimate, or 62 beside any): no two share a row, and the line as one broke a phrase
-        # ('… 95% recall' | 'reached (p = …)') or took three rows with the order cut off. A row
-        # for each part then, each whole (the fewest rows, the longest words that do it): the
-        # screen's order line grows to ORDER_ROWS for them
+        # the advice's three parts on a narrow terminal (below 70 columns beside an estimate of
+        # three digits or more, 67-69 beside one or two): no two share a row, and the line as
+        # one broke a phrase ('… 95% recall' | 'reached (p = …)') or took three rows with the
+        # order cut off. A row for each part then, each whole (the fewest rows, the longest
+        # words that do it): the screen's order line grows to ORDER_ROWS for them
         whole = [rows for rows in packings if all(len(row) <= width for row in rows)]
         if whole and len(min(whole, key=len)) <= ORDER_ROWS:
             return "\n".join(min(whole, key=len))
-        return line
+        # more rows than the screen shows, however packed: the first packing no longer than
+        # the line (the parts whole where they fit), as at any width
+        return "\n".join(no_longer[0][0]) if no_longer else line
 
     def _parts(self, *, full: bool, short: bool = False) -> list[str]:
         """The line's parts: includes left, any stopping advice, the order. ``full``: the

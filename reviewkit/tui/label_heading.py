@@ -31,6 +31,7 @@ _HEADINGS = (
     "Marks: R rules, S another report, M model, ✓ confirmed; figure: rule score",  # 75: at 80
     "R rules, S other report, M model, ✓ confirmed; figure: rule score",
     "R rules, S other report, M model, ✓ confirmed",
+    "R rules, S report, M model, ✓ confirmed",  # 39: a split terminal's (to 41 columns)
 )
 TITLE_MARGIN = 4  # the border's columns a title leaves: a corner and a space each side
 

@@ -184,14 +184,18 @@ class LabelRows:
         return row
 
     def _label_width(self) -> int:
-        """The width a label row may take: the screen's, less #labels' padding (0 1)."""
-        return max(40, self.app.size.width - 2)
+        """The width a label row may take: the screen's, less #labels' padding (0 1), down to
+        NARROWEST_ROW, narrower screens wrapping the rows (a floor of 40 had laid them out
+        wider than a screen of under 42 columns: each row wrapped again, its score alone)."""
+        return max(NARROWEST_ROW, self.app.size.width - 2)
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
 NAME_COLUMNS = 42  # a label's name and the room after it, on a screen wide enough
 SCORE_COLUMNS = 6  # ' ' and the score, right-aligned in five
-SHORTEST_NAME = 12  # however narrow the screen (below 40 columns the rows wrap)
+SHORTEST_NAME = 12  # however narrow the screen (below NARROWEST_ROW the rows wrap)
+# a multi-label row's key, marks and tick (' 1  RM✓ [x] ': 12), the shortest name, the score
+NARROWEST_ROW = 12 + SHORTEST_NAME + SCORE_COLUMNS
 
 
 def _name_columns(width: int, head: int) -> int:

@@ -78,3 +78,32 @@ def test_snapshot_the_label_rows_at_50_columns(b_included, snap_compare) -> None
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(50, 30), run_before=model_shown)
+
+
+def test_the_label_rows_fit_a_screen_narrower_than_42_columns(b_included):
+    """Below 42 columns the rows were laid out for 40 columns whatever the screen's width (the
+    label area wider than the screen): Textual wrapped each row again, its score alone on the
+    next row. They take the screen's width now, down to a multi-label row's head, shortest
+    name column and score (32 columns)."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type", "severe-mental-illness"])
+    for scheme in ("model-type", "severe-mental-illness"):
+        names = [label.name for label in project.protocol.scheme(scheme).labels]
+        for width in (32, 36, 40):  # tall enough that the screen does not scroll
+            _, rows, _ = _labels(project, scheme, ids, (width, 50))
+            firsts = [row for row in rows if LABEL_ROW.match(row)]
+            assert len(firsts) == len(names) + 1, (width, rows)  # and the none answer's
+            assert all(SCORE.search(row) for row in firsts), (width, rows)
+            assert not [row for row in rows if SCORE.fullmatch(row)], (width, rows)
+
+
+def test_the_marks_heading_takes_one_row_on_a_split_terminal(b_included):
+    """The line under the title that names the marks had 45 columns at its shortest: below 47
+    it wrapped, a row of the labels' room gone on a narrow screen. Its shortest words take 39
+    (to 41 columns); ? says the marks in full."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["severe-mental-illness"])
+    for width in (41, 44, 46):
+        _, rows, _ = _labels(project, "severe-mental-illness", ids, (width, 40))
+        assert "R rules" in rows[0] and "M model" in rows[0] and "✓" in rows[0], rows
+        assert LABEL_ROW.match(rows[1]), (width, rows)  # the first label, right under it

@@ -52,6 +52,19 @@ def test_each_part_of_the_advice_line_is_whole_on_its_row_at_60_to_70_columns():
     assert rows == ["Includes left ≈ 1,234 (90%: 617–2,468)", f"{SHORT} · {order}"], rows
 
 
+def test_the_advice_line_keeps_to_three_rows_where_its_full_words_wrap():
+    """At 40-41 columns (38-39 inside the padding) the full advice (44 characters) wraps, and
+    its rows with the estimate's and the order's came to four, no more than the line as one
+    wrapped: four rows were chosen, the field showing three, the advice broken and the order
+    cut off. The short words keep each part whole on its row."""
+    order = f"Order: model (trained {TRAINED.astimezone():%H:%M:%S})"
+    for estimate in (12, 186, 1234):
+        left = f"Includes left ≈ {estimate:,} (90%: {estimate // 2:,}–{estimate * 2:,})"
+        for width in (38, 39):
+            rows = _status(estimate).describe(width=width).split("\n")
+            assert rows == [left, SHORT, order], (estimate, width, rows)
+
+
 def test_the_screen_grows_the_order_line_to_show_the_advice_whole_at_60_to_70_columns(
     topics, monkeypatch
 ):
