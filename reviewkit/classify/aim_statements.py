@@ -12,6 +12,13 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.intention_verbs import (
+    AIM_WORD_VERBS,
+    BARE_VERBS,
+    IMPERSONAL_VERBS,
+    INFINITIVE_VERBS,
+    intention_forms,
+)
 from reviewkit.classify.own_study import (
     EARLIER_OWN_WORK,
     FUTURE_RESEARCH,
@@ -48,7 +55,7 @@ _AIM_NOUN = re.compile(
 _AIM_VERB = re.compile(
     r"\b(?:we|the\s+authors|(?:this\s+(?:\S+\s+){0,8}?|(?:the|our)\s+(?:\S+\s+){0,2}?)"
     rf"{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?"
-    r"(?:aim|aims|aimed|aiming|seek|seeks|sought)\s+(?:to|at)\b",
+    rf"{intention_forms(*AIM_WORD_VERBS)}\s+(?:to|at)\b",
     re.IGNORECASE,
 )
 # Another's purpose: "for the purpose of seeking care", "for this purpose, a model was built"
@@ -72,11 +79,11 @@ _WITH_AIM = re.compile(
 # last sentence or the one before, a conclusion; 4 the study's own, early in the abstract, so
 # lost); in the past, 11 of the 13 taken were the study's hypothesis
 _IT_AIMS = re.compile(
-    r"^(?:\S+\s+){0,2}?it\s+(?:\w+\s+)?(?:aims|aimed|seeks|sought|intends|intended)\s+to\b",
+    rf"^(?:\S+\s+){{0,2}}?it\s+(?:\w+\s+)?{intention_forms(finite=True)}\s+to\b",
     re.IGNORECASE,
 )
 _IMPERSONAL_AIM = re.compile(
-    r"\bit\s+(?:is|was)\s+(?:\w+\s+)?(?:aimed|intended)\s+to\b|"
+    rf"\bit\s+(?:is|was)\s+(?:\w+\s+)?{intention_forms(*IMPERSONAL_VERBS, participle=True)}\s+to\b|"
     r"\bit\s+was\s+(?:\w+\s+)?hypothesi[sz]ed\s+that\b",
     re.IGNORECASE,
 )
@@ -169,23 +176,22 @@ _STUDY_SUBJECT = (
 # read an infinitive of purpose (:data:`_INTENTION`, :data:`_AIM_NOUN_AFTER`,
 # :data:`_FOR_A_PURPOSE_OF_INQUIRY`)
 _INFINITIVE = r"to\s+(?!(?:be|the|a|an|this|these|that|all|our|its|their)\b)(?-i:[a-z])\w*"
-# A verb of intention before any verb ("We tried to identify ...", "This investigation was
-# intended to elucidate ...", "we wanted to know whether ...", "We strove to ..."): what the study
+# A verb of intention (:mod:`reviewkit.classify.intention_verbs`, the one list of them: those
+# read before an infinitive only) before any verb ("We tried to identify ...", "This
+# investigation was intended to elucidate ...", "we wanted to know whether ..."): what the study
 # set out to do, as "attempted to" and "sought to" say it (before, only a verb of inquiry after
 # it was read: "tried to identify" was lost); not one of need, plan or proposal ("we need to",
 # "we planned to enrol 200 patients", "we propose to" are the text's argument or a method). In
 # the snapshot's 33,277 abstracts it fills 37 Aim cells and moves 2 (read, each): 34 the aim, a
 # review's "This review intends to summarize ..." too; 3 not ("so we tried to catheterize
 # through the facial vein", a case's step; "as we try to understand ...", a clause's)
-_INTENTION = (
-    r"(?:tr(?:y|ies|ied)|intend(?:s|ed)?|want(?:s|ed)?|wish(?:es|ed)?|str(?:ive|ives|ove)|"
-    rf"endeavou?r(?:s|ed)?)\s+{_INFINITIVE}"
-)
+_INTENTION = rf"{intention_forms(*INFINITIVE_VERBS)}\s+{_INFINITIVE}"
 _INQUIRY = re.compile(
     rf"\b{_STUDY_SUBJECT}\s+(?P<between>(?:\w+\s+){{0,2}}?)(?P<verb>(?:investigat|examin|"
     r"evaluat|explor|determin|compar|describ|analy[sz]|estimat|hypothesi[sz])(?:e|es|ed|ing)|"
-    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask|aim|seek|attempt)(?:s|ed|ing)?|"
-    rf"(?:stud|quantif)(?:y|ies|ied|ying)|sought|set\s+out|{_INTENTION})\b",
+    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask)(?:s|ed|ing)?|"
+    rf"(?:stud|quantif)(?:y|ies|ied|ying)|{intention_forms(*BARE_VERBS)}|set\s+out|"
+    rf"{_INTENTION})\b",
     re.IGNORECASE,
 )
 # A word of inquiry read as a noun, not the study's verb: a determiner, numeral, possessive,
