@@ -107,9 +107,10 @@ def states_aim(sentence: str, before: str = "") -> bool:
     """Whether ``sentence`` states the record's own study's aim with an aim word used as its aim
     (:data:`_AIM_NOUN`, :data:`_AIM_VERB`, :data:`_WITH_AIM`; "It aims to ..." where ``before``,
     the sentence before it, opens with the study, and the impersonal "It was aimed to ...":
-    :data:`_IT_AIMS`), not another study's (:data:`OTHERS_AIM`, other studies named before it:
-    "Previous studies aimed to ..."), a purpose of something else (:data:`_FOR_A_PURPOSE`), the
-    authors' earlier work or research to come. Other studies after it are what the study reads
+    :data:`_IT_AIMS`), not what the text ends with (:data:`_CLOSES`), not another study's
+    (:data:`OTHERS_AIM`, other studies named before it: "Previous studies aimed to ..."), a
+    purpose of something else (:data:`_FOR_A_PURPOSE`), the authors' earlier work or research
+    to come. Other studies after it are what the study reads
     ("The aim of this review is to summarise the existing literature"), and so are others
     before an aim the study's own words own ("Given no existing meta-analysis, the purpose of
     this protocol is ...")."""
@@ -121,6 +122,8 @@ def states_aim(sentence: str, before: str = "") -> bool:
     if not aim and (OWN_SUBJECT.search(sentence) or THIS_STUDY.search(sentence)):
         aim = _WITH_AIM.search(sentence)
     if not aim or OTHERS_AIM.search(sentence) or _FOR_A_PURPOSE.search(sentence):
+        return False
+    if _CLOSES.search(sentence):  # what the text ends with ("We conclude with ...")
         return False
     if _earlier_work(sentence):
         return False
@@ -263,7 +266,12 @@ _REPORTS_THAT = re.compile(r"\s+(?:\w+ly\s+)?that\b", re.IGNORECASE)
 # of the methods or results; so in a study conducted for a purpose ("We also performed a user
 # evaluation study to examine ...", "we next carried out a survey to collect ..."). Not
 # "further", which is also "in more depth" than earlier work ("Here, we further examined the
-# mechanism underlying ...", an aim)
+# mechanism underlying ...", an aim). The adverb is the study's where it stands between the
+# study and its verb ("To assess ..., we also examined ...", "We will then analyse ..."), not in
+# the purpose said first nor in what is asked ("To determine whether regulation ... is also
+# abnormal in acromegaly, we administered ...": of the snapshot's 10 sentences whose purpose
+# said first holds one of them, 4 hold it there, each an aim; the 6 others between the study
+# and its verb, each a later step: :func:`_later_step`)
 _NEXT_STEP_OPENING = re.compile(
     r"^\W*(?:also|moreover|furthermore|in\s+addition|additionally|finally|then|next|"
     r"subsequently|lastly|later|meanwhile|meantime|besides|further|second(?:ly)?|"
@@ -286,7 +294,7 @@ _CONDUCTED = (
     r"launch)\w*"
 )
 _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
-    r"(?:\bwe\s+(?:\w+\s+){0,2}?"
+    r"(?P<doer>\bwe\s+(?:\w+\s+){0,2}?"
     rf"(?:{_CONDUCTED}|us(?:e|es|ed|ing)|will\s+use)\s+(?:(?:this|the\s+present|the\s+current|our)"
     rf"\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}|(?:a|an)\s+{_NOUN_PHRASE_WORD}{{0,6}}?"
     r"(?:study|trial|review|survey|meta-analysis))|"
@@ -309,8 +317,34 @@ _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
 # groups ...", "..., we rely on prior knowledge")
 _PURPOSE_FIRST = re.compile(
     r"^\W*(?!to\s+(?:date|do|summari[sz]e|sum|conclude)\b)"
-    rf"{_INFINITIVE}[^.;:]*?,\s+{_STUDY_SUBJECT}\s+"
-    r"(?!(?:must|need|needs|should|can|could|may|might|are|is|rely|relies)\b)\w+",
+    rf"{_INFINITIVE}[^.;:]*?,\s+(?P<doer>{_STUDY_SUBJECT}\s+"
+    r"(?!(?:must|need|needs|should|can|could|may|might|are|is|rely|relies)\b)\w+)",
+    re.IGNORECASE,
+)
+
+
+# The conclusion, not the aim: a sentence opening with a concluding connective ("In summary, we
+# describe a novel signalling circuit ...", "Altogether, we describe a rapid method ...",
+# "Collectively, our work describes ...", "In conclusion, this study explored ..."): a verb of
+# inquiry after it restates what was found or done. The snapshot's 270,163 sentences hold 11
+# so opened and read as an aim; 6 by a verb of inquiry, each the abstract's last sentences, a
+# finding or the conclusion (read, each); those with an aim word ("Taken together, the present
+# work aims to review ...") state the aim wherever it stands and are read so
+# (:func:`states_aim`). Not "Overall", also "in all" ("Overall, we retrospectively evaluated
+# 1236 consecutive patients", a method).
+_CONCLUDING_OPENING = re.compile(
+    r"^\W*(?:in\s+(?:conclusion|summary|sum|short|closing)|to\s+(?:conclude|summari[sz]e|"
+    r"sum\s+up|close)|summing\s+up|taken\s+together|collectively|altogether|all\s+in\s+all)\b",
+    re.IGNORECASE,
+)
+# What the text ends with, told by its closing verb with the study or its authors as the subject
+# ("We conclude by describing emerging approaches ...", "The review concludes with ...", "I
+# finish by exploring ...", "we will close with ...", "This study ends with a discussion ..."):
+# its last part, not what it set out to do (2 of the snapshot's 31 such sentences were read as
+# an aim, "We conclude by describing ..."; the others hold no verb of inquiry or aim word)
+_CLOSES = re.compile(
+    rf"(?:\b(?:we|I|the\s+authors?)|{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?(?:conclud(?:e|es|ed|ing)|"
+    r"end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+(?:up\s+)?(?:by|with)\b",
     re.IGNORECASE,
 )
 
@@ -322,14 +356,17 @@ def states_inquiry(sentence: str) -> bool:
     (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ...") or after its
     purpose (:data:`_PURPOSE_FIRST`: "To determine whether ..., we infused ..."); neither told
     as a step after the first (:data:`_NEXT_STEP_OPENING`, :data:`_NEXT_STEP_ADVERB`: "We also
-    performed a survey to ..."), nor what the
-    authors did before ("We previously examined ...", "Previously, we ...", unless it names this
-    study)."""
+    performed a survey to ..."), nor as the conclusion or what the text ends with
+    (:data:`_CONCLUDING_OPENING`, :data:`_CLOSES`: "In summary, we describe ...", "We conclude
+    by describing ..."), nor what the authors did before ("We previously examined ...",
+    "Previously, we ...", unless it names this study)."""
     sentence = sentence.strip()
     if _earlier_work(sentence) or _NEXT_STEP_OPENING.search(sentence):
         return False
+    if _CONCLUDING_OPENING.search(sentence) or _CLOSES.search(sentence):
+        return False
     purpose = _FOR_A_PURPOSE_OF_INQUIRY.search(sentence) or _PURPOSE_FIRST.match(sentence)
-    if purpose and not _NEXT_STEP_ADVERB.search(purpose.group(0)):
+    if purpose and not _later_step(sentence, purpose):
         return True
     return any(
         not _NEXT_STEP_ADVERB.search(m.group(0))
@@ -337,6 +374,21 @@ def states_inquiry(sentence: str) -> bool:
         and not _read_as_noun(sentence, m)
         for m in _INQUIRY.finditer(sentence)
     )
+
+
+# Auxiliaries after which the study's verb, and an adverb before it, are still to come ("To
+# ..., we will then analyse ...")
+_AUXILIARY = re.compile(r"\b(?:will|would|shall|have|has|had|did|were|was)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+\w+")
+
+
+def _later_step(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the study of ``m`` (a :data:`_FOR_A_PURPOSE_OF_INQUIRY` or :data:`_PURPOSE_FIRST`
+    match) does its part as a later step: :data:`_NEXT_STEP_ADVERB` between the study and its
+    verb (its ``doer`` group, and the word after an auxiliary that ends it)."""
+    doer = m.group("doer")
+    after = _NEXT_WORD.match(sentence, m.end("doer")) if _AUXILIARY.search(doer) else None
+    return bool(_NEXT_STEP_ADVERB.search(doer + (after.group(0) if after else "")))
 
 
 def _reports_finding(sentence: str, m: re.Match[str]) -> bool:
