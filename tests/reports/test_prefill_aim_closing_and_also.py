@@ -102,3 +102,29 @@ def test_it_with_any_verb_of_intention_after_the_study(text, taken):
 )
 def test_a_verb_of_intention_in_any_form(aim):
     assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        # the study's aim in a relative clause whose antecedent is the study itself
+        "It was chosen as the subject of this study, which aims to develop an automated system.",
+        "This study is a longitudinal multicentre study which aims to find the prevalence of SLE.",
+        "This protocol is for a trial that intends to assess a smoking cessation programme.",
+    ],
+)
+def test_the_studys_aim_in_a_relative_clause(aim):
+    assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another's project or the literature before the relative
+        "Our unit takes part in the Darwin Tree of Life Project, which aims to sequence genomes.",
+        "There is a scarcity of good research which attempts to establish the role of the virus.",
+    ],
+)
+def test_anothers_aim_in_a_relative_clause_is_not_the_studys(other):
+    aim = "This study is a cohort study which aims to find the prevalence of SLE."
+    assert inquiry_sentence(f"{other} {aim}") == aim
