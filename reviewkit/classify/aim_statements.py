@@ -12,6 +12,13 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.intention_verbs import (
+    AIM_WORD_VERBS,
+    BARE_VERBS,
+    IMPERSONAL_VERBS,
+    INFINITIVE_VERBS,
+    intention_forms,
+)
 from reviewkit.classify.own_study import (
     EARLIER_OWN_WORK,
     FUTURE_RESEARCH,
@@ -48,7 +55,7 @@ _AIM_NOUN = re.compile(
 _AIM_VERB = re.compile(
     r"\b(?:we|the\s+authors|(?:this\s+(?:\S+\s+){0,8}?|(?:the|our)\s+(?:\S+\s+){0,2}?)"
     rf"{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?"
-    r"(?:aim|aims|aimed|aiming|seek|seeks|sought)\s+(?:to|at)\b",
+    rf"{intention_forms(*AIM_WORD_VERBS)}\s+(?:to|at)\b",
     re.IGNORECASE,
 )
 # Another's purpose: "for the purpose of seeking care", "for this purpose, a model was built"
@@ -72,11 +79,11 @@ _WITH_AIM = re.compile(
 # last sentence or the one before, a conclusion; 4 the study's own, early in the abstract, so
 # lost); in the past, 11 of the 13 taken were the study's hypothesis
 _IT_AIMS = re.compile(
-    r"^(?:\S+\s+){0,2}?it\s+(?:\w+\s+)?(?:aims|aimed|seeks|sought|intends|intended)\s+to\b",
+    rf"^(?:\S+\s+){{0,2}}?it\s+(?:\w+\s+)?{intention_forms(finite=True)}\s+to\b",
     re.IGNORECASE,
 )
 _IMPERSONAL_AIM = re.compile(
-    r"\bit\s+(?:is|was)\s+(?:\w+\s+)?(?:aimed|intended)\s+to\b|"
+    rf"\bit\s+(?:is|was)\s+(?:\w+\s+)?{intention_forms(*IMPERSONAL_VERBS, participle=True)}\s+to\b|"
     r"\bit\s+was\s+(?:\w+\s+)?hypothesi[sz]ed\s+that\b",
     re.IGNORECASE,
 )
@@ -100,9 +107,10 @@ def states_aim(sentence: str, before: str = "") -> bool:
     """Whether ``sentence`` states the record's own study's aim with an aim word used as its aim
     (:data:`_AIM_NOUN`, :data:`_AIM_VERB`, :data:`_WITH_AIM`; "It aims to ..." where ``before``,
     the sentence before it, opens with the study, and the impersonal "It was aimed to ...":
-    :data:`_IT_AIMS`), not another study's (:data:`OTHERS_AIM`, other studies named before it:
-    "Previous studies aimed to ..."), a purpose of something else (:data:`_FOR_A_PURPOSE`), the
-    authors' earlier work or research to come. Other studies after it are what the study reads
+    :data:`_IT_AIMS`), not what the text ends with (:func:`_closes`), not another study's
+    (:data:`OTHERS_AIM`, other studies named before it: "Previous studies aimed to ..."), a
+    purpose of something else (:data:`_FOR_A_PURPOSE`), the authors' earlier work or research
+    to come. Other studies after it are what the study reads
     ("The aim of this review is to summarise the existing literature"), and so are others
     before an aim the study's own words own ("Given no existing meta-analysis, the purpose of
     this protocol is ...")."""
@@ -114,6 +122,8 @@ def states_aim(sentence: str, before: str = "") -> bool:
     if not aim and (OWN_SUBJECT.search(sentence) or THIS_STUDY.search(sentence)):
         aim = _WITH_AIM.search(sentence)
     if not aim or OTHERS_AIM.search(sentence) or _FOR_A_PURPOSE.search(sentence):
+        return False
+    if _closes(sentence):  # what the text ends with ("We conclude with ...")
         return False
     if _earlier_work(sentence):
         return False
@@ -169,23 +179,22 @@ _STUDY_SUBJECT = (
 # read an infinitive of purpose (:data:`_INTENTION`, :data:`_AIM_NOUN_AFTER`,
 # :data:`_FOR_A_PURPOSE_OF_INQUIRY`)
 _INFINITIVE = r"to\s+(?!(?:be|the|a|an|this|these|that|all|our|its|their)\b)(?-i:[a-z])\w*"
-# A verb of intention before any verb ("We tried to identify ...", "This investigation was
-# intended to elucidate ...", "we wanted to know whether ...", "We strove to ..."): what the study
+# A verb of intention (:mod:`reviewkit.classify.intention_verbs`, the one list of them: those
+# read before an infinitive only) before any verb ("We tried to identify ...", "This
+# investigation was intended to elucidate ...", "we wanted to know whether ..."): what the study
 # set out to do, as "attempted to" and "sought to" say it (before, only a verb of inquiry after
 # it was read: "tried to identify" was lost); not one of need, plan or proposal ("we need to",
 # "we planned to enrol 200 patients", "we propose to" are the text's argument or a method). In
 # the snapshot's 33,277 abstracts it fills 37 Aim cells and moves 2 (read, each): 34 the aim, a
 # review's "This review intends to summarize ..." too; 3 not ("so we tried to catheterize
 # through the facial vein", a case's step; "as we try to understand ...", a clause's)
-_INTENTION = (
-    r"(?:tr(?:y|ies|ied)|intend(?:s|ed)?|want(?:s|ed)?|wish(?:es|ed)?|str(?:ive|ives|ove)|"
-    rf"endeavou?r(?:s|ed)?)\s+{_INFINITIVE}"
-)
+_INTENTION = rf"{intention_forms(*INFINITIVE_VERBS)}\s+{_INFINITIVE}"
 _INQUIRY = re.compile(
     rf"\b{_STUDY_SUBJECT}\s+(?P<between>(?:\w+\s+){{0,2}}?)(?P<verb>(?:investigat|examin|"
     r"evaluat|explor|determin|compar|describ|analy[sz]|estimat|hypothesi[sz])(?:e|es|ed|ing)|"
-    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask|aim|seek|attempt)(?:s|ed|ing)?|"
-    rf"(?:stud|quantif)(?:y|ies|ied|ying)|sought|set\s+out|{_INTENTION})\b",
+    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask)(?:s|ed|ing)?|"
+    rf"(?:stud|quantif)(?:y|ies|ied|ying)|{intention_forms(*BARE_VERBS)}|set\s+out|"
+    rf"{_INTENTION})\b",
     re.IGNORECASE,
 )
 # A word of inquiry read as a noun, not the study's verb: a determiner, numeral, possessive,
@@ -257,7 +266,12 @@ _REPORTS_THAT = re.compile(r"\s+(?:\w+ly\s+)?that\b", re.IGNORECASE)
 # of the methods or results; so in a study conducted for a purpose ("We also performed a user
 # evaluation study to examine ...", "we next carried out a survey to collect ..."). Not
 # "further", which is also "in more depth" than earlier work ("Here, we further examined the
-# mechanism underlying ...", an aim)
+# mechanism underlying ...", an aim). The adverb is the study's where it stands between the
+# study and its verb ("To assess ..., we also examined ...", "We will then analyse ..."), not in
+# the purpose said first nor in what is asked ("To determine whether regulation ... is also
+# abnormal in acromegaly, we administered ...": of the snapshot's 10 sentences whose purpose
+# said first holds one of them, 4 hold it there, each an aim; the 6 others between the study
+# and its verb, each a later step: :func:`_later_step`)
 _NEXT_STEP_OPENING = re.compile(
     r"^\W*(?:also|moreover|furthermore|in\s+addition|additionally|finally|then|next|"
     r"subsequently|lastly|later|meanwhile|meantime|besides|further|second(?:ly)?|"
@@ -280,7 +294,7 @@ _CONDUCTED = (
     r"launch)\w*"
 )
 _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
-    r"(?:\bwe\s+(?:\w+\s+){0,2}?"
+    r"(?P<doer>\bwe\s+(?:\w+\s+){0,2}?"
     rf"(?:{_CONDUCTED}|us(?:e|es|ed|ing)|will\s+use)\s+(?:(?:this|the\s+present|the\s+current|our)"
     rf"\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}|(?:a|an)\s+{_NOUN_PHRASE_WORD}{{0,6}}?"
     r"(?:study|trial|review|survey|meta-analysis))|"
@@ -303,8 +317,69 @@ _FOR_A_PURPOSE_OF_INQUIRY = re.compile(
 # groups ...", "..., we rely on prior knowledge")
 _PURPOSE_FIRST = re.compile(
     r"^\W*(?!to\s+(?:date|do|summari[sz]e|sum|conclude)\b)"
-    rf"{_INFINITIVE}[^.;:]*?,\s+{_STUDY_SUBJECT}\s+"
-    r"(?!(?:must|need|needs|should|can|could|may|might|are|is|rely|relies)\b)\w+",
+    rf"{_INFINITIVE}[^.;:]*?,\s+(?P<doer>{_STUDY_SUBJECT}\s+"
+    r"(?!(?:must|need|needs|should|can|could|may|might|are|is|rely|relies)\b)\w+)",
+    re.IGNORECASE,
+)
+
+
+# The conclusion, not the aim: a sentence opening with a concluding connective ("In summary, we
+# describe a novel signalling circuit ...", "Altogether, we describe a rapid method ...",
+# "Collectively, our work describes ...", "In conclusion, this study explored ..."): a verb of
+# inquiry after it restates what was found or done. The snapshot's 270,163 sentences hold 11
+# so opened and read as an aim; 6 by a verb of inquiry, each the abstract's last sentences, a
+# finding or the conclusion (read, each); those with an aim word ("Taken together, the present
+# work aims to review ...") state the aim wherever it stands and are read so
+# (:func:`states_aim`). Not "Overall", also "in all" ("Overall, we retrospectively evaluated
+# 1236 consecutive patients", a method).
+_CONCLUDING_OPENING = re.compile(
+    r"^\W*(?:in\s+(?:conclusion|summary|sum|short|closing)|to\s+(?:conclude|summari[sz]e|"
+    r"sum\s+up|close)|summing\s+up|taken\s+together|collectively|altogether|all\s+in\s+all)\b",
+    re.IGNORECASE,
+)
+# What the text ends with, told by its closing verb with the study or its authors as the subject
+# ("We conclude by describing emerging approaches ...", "The review concludes with ...", "I
+# finish by exploring ...", "we will close with ...", "This study ends with a discussion ..."):
+# its last part, not what it set out to do (2 of the snapshot's 31 such sentences were read as
+# an aim, "We conclude by describing ..."; the others hold no verb of inquiry or aim word)
+# (the verb found first, the subject then read before it: a subject searched for first was
+# a third of the aim readings' time)
+_CLOSING_VERB = re.compile(
+    r"\b(?:conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+"
+    r"(?:up\s+)?(?:by|with)\b",
+    re.IGNORECASE,
+)
+_CLOSER = re.compile(
+    rf"\b(?:we|I|the\s+authors?|{_STUDY_NOUN})\s+(?:\w+\s+){{0,2}}?$", re.IGNORECASE
+)
+
+
+def _closes(sentence: str) -> bool:
+    """Whether ``sentence`` tells what the text ends with: a closing verb (:data:`_CLOSING_VERB`)
+    with the study or its authors as its subject (:data:`_CLOSER`)."""
+    lower = sentence.lower()  # (the verbs' stems looked for first: the pattern is slower)
+    if not any(stem in lower for stem in ("conclud", "end", "clos", "finish")):
+        return False
+    return any(_CLOSER.search(sentence, 0, m.start()) for m in _CLOSING_VERB.finditer(sentence))
+
+
+# The study's aim in a relative clause with a verb of intention, where the clause's antecedent
+# is the study itself ("... the subject of this study, which aims to develop ...", "This
+# study is a longitudinal multicenter study which aims to find ...", "This protocol is for a
+# study that aims to assess ..."): 9 sentences of the snapshot and the held-out sets hold a
+# study noun and a relative with such a verb, 3 of them this study's, each in an abstract with
+# no aim cell; not another's or the literature's ("the Darwin Tree of Life Project, which aims
+# to ...", "a scarcity of research which attempts to ..."). The verb in any other subordinate
+# clause is read as in a main one (45 of the snapshot's 9,258 verbs of inquiry follow a
+# subordinator: "so we aimed to compare ...", the aim; "as we try to understand ...", not)
+_OWN = r"(?:this|our|the\s+present|the\s+current)"
+# (the relative read first, the study then: a study searched for first cost the aim readings a
+# fifteenth of their time)
+_WHICH_INTENDS = re.compile(rf"\b(?:which|that)\s+(?:\w+\s+)?{intention_forms()}\s", re.IGNORECASE)
+_STUDY_WHICH = re.compile(
+    rf"(?P<doer>\b{_OWN}\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN}(?:\s+(?:is|was)\s+"
+    rf"(?:for\s+)?(?:a|an)\s+{_NOUN_PHRASE_WORD}{{0,6}}?{_STUDY_NOUN})?,?\s+(?:which|that)\s+"
+    rf"(?:\w+\s+)?){intention_forms()}\s+{_INFINITIVE}",
     re.IGNORECASE,
 )
 
@@ -314,16 +389,22 @@ def states_inquiry(sentence: str) -> bool:
     subject of a verb of inquiry (:data:`_INQUIRY`: "We investigated whether ..."), not
     reporting a finding with it (:data:`_REPORTS_THAT`), or the study conducted for a purpose
     (:data:`_FOR_A_PURPOSE_OF_INQUIRY`: "This study was designed to assess ...") or after its
-    purpose (:data:`_PURPOSE_FIRST`: "To determine whether ..., we infused ..."); neither told
+    purpose (:data:`_PURPOSE_FIRST`: "To determine whether ..., we infused ...") or its aim in a
+    relative clause (:data:`_STUDY_WHICH`: "this study, which aims to ..."); neither told
     as a step after the first (:data:`_NEXT_STEP_OPENING`, :data:`_NEXT_STEP_ADVERB`: "We also
-    performed a survey to ..."), nor what the
-    authors did before ("We previously examined ...", "Previously, we ...", unless it names this
-    study)."""
+    performed a survey to ..."), nor as the conclusion or what the text ends with
+    (:data:`_CONCLUDING_OPENING`, :func:`_closes`: "In summary, we describe ...", "We conclude
+    by describing ..."), nor what the authors did before ("We previously examined ...",
+    "Previously, we ...", unless it names this study)."""
     sentence = sentence.strip()
     if _earlier_work(sentence) or _NEXT_STEP_OPENING.search(sentence):
         return False
+    if _CONCLUDING_OPENING.search(sentence) or _closes(sentence):
+        return False
     purpose = _FOR_A_PURPOSE_OF_INQUIRY.search(sentence) or _PURPOSE_FIRST.match(sentence)
-    if purpose and not _NEXT_STEP_ADVERB.search(purpose.group(0)):
+    if not purpose and _WHICH_INTENDS.search(sentence):
+        purpose = _STUDY_WHICH.search(sentence)
+    if purpose and not _later_step(sentence, purpose):
         return True
     return any(
         not _NEXT_STEP_ADVERB.search(m.group(0))
@@ -331,6 +412,21 @@ def states_inquiry(sentence: str) -> bool:
         and not _read_as_noun(sentence, m)
         for m in _INQUIRY.finditer(sentence)
     )
+
+
+# Auxiliaries after which the study's verb, and an adverb before it, are still to come ("To
+# ..., we will then analyse ...")
+_AUXILIARY = re.compile(r"\b(?:will|would|shall|have|has|had|did|were|was)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+\w+")
+
+
+def _later_step(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the study of ``m`` (a :data:`_FOR_A_PURPOSE_OF_INQUIRY` or :data:`_PURPOSE_FIRST`
+    match) does its part as a later step: :data:`_NEXT_STEP_ADVERB` between the study and its
+    verb (its ``doer`` group, and the word after an auxiliary that ends it)."""
+    doer = m.group("doer")
+    after = _NEXT_WORD.match(sentence, m.end("doer")) if _AUXILIARY.search(doer) else None
+    return bool(_NEXT_STEP_ADVERB.search(doer + (after.group(0) if after else "")))
 
 
 def _reports_finding(sentence: str, m: re.Match[str]) -> bool:
