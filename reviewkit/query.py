@@ -116,6 +116,10 @@ class _Tok:
 
 _DATE = r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?"
 DATE_FORM = re.compile(_DATE)  # a date as PubMed writes one: YYYY, YYYY/MM or YYYY/MM/DD
+# A date with a time, as NCBI's QueryTranslation prints a relative window's ends
+# ("2023/04/29 00:00":"3000/01/01 05:00"[Date - Create]): a range's end all the same, which
+# spelled_range refuses by the forms it reads, not a colon between words (_colons_as_text).
+_DATE_TIME = re.compile(rf"{_DATE}(?:\s+\d{{1,2}}:\d{{2}})?")
 _TOKEN_RE = re.compile(
     rf"""
     (?P<ws>\s+)
@@ -179,13 +183,14 @@ def _colons_as_text(tokens: list[_Tok]) -> list[_Tok]:
 
 
 def _between_dates(tokens: list[_Tok], i: int) -> bool:
-    """Whether the ':' at ``tokens[i]`` has a date on each side, a tag after the first aside."""
+    """Whether the ':' at ``tokens[i]`` has a date on each side (a time after it too), a tag
+    after the first aside."""
     before = i - 2 if i >= 2 and tokens[i - 1].kind == "TAG" else i - 1
     ends = (tokens[before] if before >= 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
     return all(
         end is not None
         and end.kind in ("TERM", "PHRASE")
-        and DATE_FORM.fullmatch(end.text.strip('"').strip()) is not None
+        and _DATE_TIME.fullmatch(end.text.strip('"').strip()) is not None
         for end in ends
     )
 
@@ -257,8 +262,12 @@ class _Parser:
             raise self.error("')' without a matching '('" if self.i else "empty group", tok)
         if tok.kind == "TAG":
             raise self.error("a field tag must follow a term", tok)
-        if tok.kind == "COLON":
-            raise self.error("':' must stand between the two dates of a range", tok)
+        if tok.kind == "COLON":  # between two dates, but the first ends a term or a range
+            raise self.error(
+                "':' must stand between the two dates of one range, an operand of its own "
+                "(join it to other terms with AND, e.g. cancer AND 2020:2021[dp])",
+                tok,
+            )
         if tok.kind == "LP":
             self.take()
             if self.peek() is not None and self.peek().kind == "RP":
@@ -317,10 +326,7 @@ class _Parser:
     def spelled_range(self, first: _Tok, tag: Tag | None) -> Range:
         """'"2011/01/01"[dp] : "2021/12/31"[dp]', the form of PubMed's own search details."""
         self.take()  # the colon
-        second = self.peek()
-        if second is None or second.kind not in ("TERM", "PHRASE"):
-            raise self.error("a range needs a date after ':'", second)
-        self.take()
+        second = self.take()  # a date, or _colons_as_text would have made the colon text
         tag2 = self.tag()
         start, end = first.text.strip('"').strip(), second.text.strip('"').strip()
         field = (tag2 or tag).field if (tag2 or tag) else ""

@@ -218,3 +218,11 @@ def test_a_colon_between_no_two_dates_is_text(query: str, words: list[str]) -> N
 def test_the_user_guides_spelled_range_is_still_a_range() -> None:
     # the COVID-19 filters' form (PubMed User Guide, Clinical Queries filters)
     assert parse("2019/11/01[PDAT] : 3000/12/31[PDAT]") == Range("2019/11/01", "3000/12/31", "dp")
+
+
+@pytest.mark.parametrize("query", ["cancer 2020[dp] : 2021[dp]", "2020[dp] : 2021[dp] : 2022[dp]"])
+def test_a_colon_between_dates_that_starts_no_range_is_refused(query: str) -> None:
+    """A ':' between two dates stays a range's (PubMed's User Guide), but here the first date
+    ends a term of several words or a range already read: no range, and no text either."""
+    with pytest.raises(QuerySyntaxError, match="two dates of one range, an operand of its own"):
+        parse(query)
