@@ -25,6 +25,9 @@ MIN_TRUNCATION = 4
 MAX_NESTING = 100
 
 OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
+# PubMed's User Guide, "PubMed character conversions": "ampersand & - Boolean operator AND",
+# "pipe | - Boolean operator OR"; outside quotes and tags, glued to a word too (R&D is R AND D).
+SIGN_OPERATORS = {"&": "AND", "|": "OR"}
 # Curly double quotes, which a strategy pasted from a word processor or a PDF carries. PubMed
 # Help documents only the straight double quote (") for phrases and says nothing of curly ones;
 # they are read as straight quotes here (what the librarian meant) and every reader of a query
@@ -109,7 +112,7 @@ Node = Term | Range | HistoryRef | BoolOp
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # LP RP OP TERM PHRASE TAG RANGE HISTORY COLON
+    kind: str  # LP RP OP (AND OR NOT & |) TERM PHRASE TAG RANGE HISTORY COLON
     text: str
     pos: int
 
@@ -128,12 +131,13 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[]|$))
-  | (?P<history>\#\d+(?=[\s()]|$))
+  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[&|]|$))
+  | (?P<history>\#\d+(?=[\s()&|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
   | (?P<close>\])
-  | (?P<word>[^\s()\[\]"]+)
+  | (?P<sign>[&|])
+  | (?P<word>[^\s()\[\]"&|]+)
     """,
     re.VERBOSE,
 )
@@ -154,7 +158,7 @@ def _tokenize(query: str) -> list[_Tok]:
             raise QuerySyntaxError("unclosed field tag", query, pos)
         if kind == "close":
             raise QuerySyntaxError("']' without '['", query, pos)
-        if kind == "word" and text in OPERATORS:
+        if (kind == "word" and text in OPERATORS) or kind == "sign":
             tokens.append(_Tok("OP", text, pos))
         elif kind != "ws":
             tokens.append(_Tok(kind.upper() if kind != "word" else "TERM", text, pos))
@@ -234,7 +238,7 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind in ("OP", "RP"):
                     raise self.error(f"'{tok.text}' needs a term after it", nxt or tok)
-                node = BoolOp(tok.text, node, self.words())
+                node = BoolOp(SIGN_OPERATORS.get(tok.text, tok.text), node, self.words())
             else:  # adjacent terms: PubMed combines them with AND (no ATM phrase: words())
                 node = BoolOp("AND", node, self.words())
 

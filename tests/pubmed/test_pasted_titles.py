@@ -148,3 +148,21 @@ def test_a_range_of_dates_with_times_is_refused_as_such(server: EutilsServer, te
     searchable words")."""
     text = warnings_of(server, term)
     assert "<ERROR>" in text and "'2023/04/29 00:00' is not a date (YYYY, YYYY/MM or" in text
+
+
+@pytest.mark.parametrize(
+    ("signed", "written"),
+    [("work | sick", "work OR sick"), ("work & leave[tiab]", "work AND leave[tiab]")],
+)
+def test_the_server_reads_ampersand_and_pipe_as_operators(
+    server: EutilsServer, signed: str, written: str
+) -> None:
+    """PubMed's User Guide lists '&' as AND and '|' as OR among its character conversions;
+    the local server read them as signs alone, left out of a run of words ANDed."""
+    reply, expected = (
+        esearch(server, term=signed, retmax="9999"),
+        esearch(server, term=written, retmax="9999"),
+    )
+    assert reply["IdList"] and set(reply["IdList"]) == set(expected["IdList"])
+    assert reply["QueryTranslation"] == expected["QueryTranslation"]
+    assert "PhraseNotFound" not in reply.get("ErrorList", {})

@@ -226,3 +226,27 @@ def test_a_colon_between_dates_that_starts_no_range_is_refused(query: str) -> No
     ends a term of several words or a range already read: no range, and no text either."""
     with pytest.raises(QuerySyntaxError, match="two dates of one range, an operand of its own"):
         parse(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "written_out"),
+    [
+        ("work & sick", "work AND sick"),
+        ("work | sick[tiab]", "work OR sick[tiab]"),
+        ("(work|sick) & leave", "(work OR sick) AND leave"),
+        ("R&D[tiab]", "R AND D[tiab]"),
+        ("#1&#2", "#1 AND #2"),
+    ],
+)
+def test_ampersand_and_pipe_are_and_and_or(query: str, written_out: str) -> None:
+    """PubMed's User Guide, "PubMed character conversions": "ampersand & - Boolean operator
+    AND", "pipe | - Boolean operator OR" (before: words, a sign alone left out)."""
+    assert parse(query) == parse(written_out)
+
+
+def test_a_quoted_ampersand_is_no_operator_and_a_lone_one_is_refused() -> None:
+    assert parse('"work & sick"[tiab]') == Term("work & sick", "tiab", phrase=True)
+    with pytest.raises(QuerySyntaxError, match="'&' needs a term before it"):
+        parse("& sick")
+    with pytest.raises(QuerySyntaxError, match="'[|]' needs a term after it"):
+        parse("work |")
