@@ -442,6 +442,12 @@ def warnings(query: str) -> list[str]:
                 f"'{tok.text}' at character {tok.pos + 1} is a search word, not an operator: "
                 f"PubMed reads only upper-case AND, OR, NOT as operators"
             )
+        if tok.kind == "OP" and tok.text in SIGN_OPERATORS:  # a title's or subheading's '&'
+            out.append(
+                f"'{tok.text}' at character {tok.pos + 1} is read as "
+                f"{SIGN_OPERATORS[tok.text]}, as PubMed's character conversions read it "
+                "(a pasted title, 'legislation & jurisprudence'): quote the words to keep it out"
+            )
         if tok.kind == "HISTORY":
             out.append(
                 f"{tok.text} refers to a line of a PubMed search history, which a stored search "

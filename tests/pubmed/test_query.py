@@ -250,3 +250,11 @@ def test_a_quoted_ampersand_is_no_operator_and_a_lone_one_is_refused() -> None:
         parse("& sick")
     with pytest.raises(QuerySyntaxError, match="'[|]' needs a term after it"):
         parse("work |")
+
+
+def test_protocol_check_says_an_ampersand_is_read_as_and() -> None:
+    """A MeSH subheading as MEDLINE writes it (``legislation & jurisprudence``) or a pasted
+    title's '&' is PubMed's AND: the librarian is told, as of a lower-case operator."""
+    said = warnings("sick leave/legislation & jurisprudence[mh]")
+    assert "'&' at character 24 is read as AND" in " ".join(said)
+    assert not [w for w in warnings('"sick leave/legislation & jurisprudence"[mh]') if "'&'" in w]
