@@ -151,3 +151,18 @@ def test_a_journal_is_found_by_its_abbreviation_without_any_special_character(
         assert ids(server, f"{typed}[ta]") == {pmid_of(named)}
     finally:
         snapshot.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "alone"), [("the zzqqx", "zzqqx"), ("of zzqqx AND work", "zzqqx AND work")]
+)
+def test_a_stopword_beside_a_word_found_nowhere_leaves_nothing_out(
+    server: EutilsServer, query: str, alone: str
+) -> None:
+    """A run whose every word but its stopwords is found nowhere is kept whole, as that word
+    alone is: the stopword is ignored, not searched. Left out instead, ``the zzqqx`` had an
+    empty QueryTranslation and ``of zzqqx AND work`` found work's records, where ``zzqqx AND
+    work`` finds none."""
+    reply, expected = esearch(server, term=query), esearch(server, term=alone)
+    assert reply["Count"] == expected["Count"] == "0"
+    assert reply["QueryTranslation"] and reply["ErrorList"]["PhraseNotFound"] == ["zzqqx"]
