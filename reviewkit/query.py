@@ -25,9 +25,11 @@ MIN_TRUNCATION = 4
 MAX_NESTING = 100
 
 OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
-# PubMed's User Guide, "PubMed character conversions": "ampersand & - Boolean operator AND",
-# "pipe | - Boolean operator OR"; outside quotes and tags, glued to a word too (R&D is R AND D).
-SIGN_OPERATORS = {"&": "AND", "|": "OR"}
+# PubMed's User Guide, "PubMed character conversions": "pipe | - Boolean operator OR", outside
+# quotes and tags, glued to a word too (a|b is a OR b). It lists "ampersand & - Boolean operator
+# AND" too, but '&' stays a word's sign here, warned (:func:`warnings`): NLM writes subheadings
+# with it (``hospitals/organization & administration[mh]``), which reads as one pair here.
+SIGN_OPERATORS = {"|": "OR"}
 # Curly double quotes, which a strategy pasted from a word processor or a PDF carries. PubMed
 # Help documents only the straight double quote (") for phrases and says nothing of curly ones;
 # they are read as straight quotes here (what the librarian meant) and every reader of a query
@@ -112,7 +114,7 @@ Node = Term | Range | HistoryRef | BoolOp
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # LP RP OP (AND OR NOT & |) TERM PHRASE TAG RANGE HISTORY COLON
+    kind: str  # LP RP OP (AND OR NOT |) TERM PHRASE TAG RANGE HISTORY COLON
     text: str
     pos: int
 
@@ -131,13 +133,13 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[&|]|$))
-  | (?P<history>\#\d+(?=[\s()&|]|$))
+  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[|]|$))
+  | (?P<history>\#\d+(?=[\s()|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
   | (?P<close>\])
-  | (?P<sign>[&|])
-  | (?P<word>[^\s()\[\]"&|]+)
+  | (?P<sign>\|)
+  | (?P<word>[^\s()\[\]"|]+)
     """,
     re.VERBOSE,
 )
@@ -442,11 +444,16 @@ def warnings(query: str) -> list[str]:
                 f"'{tok.text}' at character {tok.pos + 1} is a search word, not an operator: "
                 f"PubMed reads only upper-case AND, OR, NOT as operators"
             )
-        if tok.kind == "OP" and tok.text in SIGN_OPERATORS:  # a title's or subheading's '&'
+        if tok.kind == "OP" and tok.text in SIGN_OPERATORS:  # a pasted title's '|'
             out.append(
-                f"'{tok.text}' at character {tok.pos + 1} is read as "
-                f"{SIGN_OPERATORS[tok.text]}, as PubMed's character conversions read it "
-                "(a pasted title, 'legislation & jurisprudence'): quote the words to keep it out"
+                f"'{tok.text}' at character {tok.pos + 1} is read as OR, as PubMed's character "
+                "conversions read it: quote the words around it to search them as written"
+            )
+        if tok.kind == "TERM" and "&" in tok.text:  # SIGN_OPERATORS: PubMed's AND, not ours
+            out.append(
+                f"'&' at character {tok.pos + tok.text.index('&') + 1} is AND to PubMed (its "
+                "character conversions) but part of the words around it here (a subheading as "
+                "NLM writes it, legislation & jurisprudence): quote them to be read alike"
             )
         if tok.kind == "HISTORY":
             out.append(

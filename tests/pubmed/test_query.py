@@ -231,30 +231,31 @@ def test_a_colon_between_dates_that_starts_no_range_is_refused(query: str) -> No
 @pytest.mark.parametrize(
     ("query", "written_out"),
     [
-        ("work & sick", "work AND sick"),
         ("work | sick[tiab]", "work OR sick[tiab]"),
-        ("(work|sick) & leave", "(work OR sick) AND leave"),
-        ("R&D[tiab]", "R AND D[tiab]"),
-        ("#1&#2", "#1 AND #2"),
+        ("(work|sick) leave", "(work OR sick) leave"),
+        ("#1|#2", "#1 OR #2"),
     ],
 )
-def test_ampersand_and_pipe_are_and_and_or(query: str, written_out: str) -> None:
-    """PubMed's User Guide, "PubMed character conversions": "ampersand & - Boolean operator
-    AND", "pipe | - Boolean operator OR" (before: words, a sign alone left out)."""
+def test_a_pipe_is_or(query: str, written_out: str) -> None:
+    """PubMed's User Guide, "PubMed character conversions": "pipe | - Boolean operator OR"
+    (before: a word, a sign alone left out)."""
     assert parse(query) == parse(written_out)
 
 
-def test_a_quoted_ampersand_is_no_operator_and_a_lone_one_is_refused() -> None:
-    assert parse('"work & sick"[tiab]') == Term("work & sick", "tiab", phrase=True)
-    with pytest.raises(QuerySyntaxError, match="'&' needs a term before it"):
-        parse("& sick")
+def test_a_quoted_pipe_is_no_operator_and_a_lone_one_is_refused() -> None:
+    assert parse('"work | sick"[tiab]') == Term("work | sick", "tiab", phrase=True)
+    with pytest.raises(QuerySyntaxError, match="'[|]' needs a term before it"):
+        parse("| sick")
     with pytest.raises(QuerySyntaxError, match="'[|]' needs a term after it"):
         parse("work |")
 
 
-def test_protocol_check_says_an_ampersand_is_read_as_and() -> None:
-    """A MeSH subheading as MEDLINE writes it (``legislation & jurisprudence``) or a pasted
-    title's '&' is PubMed's AND: the librarian is told, as of a lower-case operator."""
-    said = warnings("sick leave/legislation & jurisprudence[mh]")
-    assert "'&' at character 24 is read as AND" in " ".join(said)
+def test_protocol_check_says_how_pubmed_reads_an_ampersand_and_a_pipe() -> None:
+    """PubMed's character conversions read '&' as AND; the local server keeps it in its words
+    (a MeSH subheading as NLM writes it, ``legislation & jurisprudence``): the librarian is
+    told, as of a lower-case operator; and that '|' is OR."""
+    said = " ".join(warnings("sick leave/legislation & jurisprudence[mh]"))
+    assert "'&' at character 24 is AND to PubMed" in said
+    assert parse("R&D[tiab]") == Term("R&D", "tiab")
+    assert "'|' at character 6 is read as OR" in " ".join(warnings("work | sick"))
     assert not [w for w in warnings('"sick leave/legislation & jurisprudence"[mh]') if "'&'" in w]
