@@ -25,6 +25,11 @@ MIN_TRUNCATION = 4
 MAX_NESTING = 100
 
 OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
+# PubMed's User Guide, "PubMed character conversions": "pipe | - Boolean operator OR", outside
+# quotes and tags, glued to a word too (a|b is a OR b). It lists "ampersand & - Boolean operator
+# AND" too, but '&' stays a word's sign here, warned (:func:`warnings`): NLM writes subheadings
+# with it (``hospitals/organization & administration[mh]``), which reads as one pair here.
+SIGN_OPERATORS = {"|": "OR"}
 # Curly double quotes, which a strategy pasted from a word processor or a PDF carries. PubMed
 # Help documents only the straight double quote (") for phrases and says nothing of curly ones;
 # they are read as straight quotes here (what the librarian meant) and every reader of a query
@@ -109,13 +114,17 @@ Node = Term | Range | HistoryRef | BoolOp
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # LP RP OP TERM PHRASE TAG RANGE HISTORY COLON
+    kind: str  # LP RP OP (AND OR NOT |) TERM PHRASE TAG RANGE HISTORY COLON
     text: str
     pos: int
 
 
 _DATE = r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?"
 DATE_FORM = re.compile(_DATE)  # a date as PubMed writes one: YYYY, YYYY/MM or YYYY/MM/DD
+# A date with a time, as NCBI's QueryTranslation prints a relative window's ends
+# ("2023/04/29 00:00":"3000/01/01 05:00"[Date - Create]): a range's end all the same, which
+# spelled_range refuses by the forms it reads, not a colon between words (_colons_as_text).
+_DATE_TIME = re.compile(rf"{_DATE}(?:\s+\d{{1,2}}:\d{{2}})?")
 _TOKEN_RE = re.compile(
     rf"""
     (?P<ws>\s+)
@@ -124,12 +133,13 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[]|$))
-  | (?P<history>\#\d+(?=[\s()]|$))
+  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[|]|$))
+  | (?P<history>\#\d+(?=[\s()|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
   | (?P<close>\])
-  | (?P<word>[^\s()\[\]"]+)
+  | (?P<sign>\|)
+  | (?P<word>[^\s()\[\]"|]+)
     """,
     re.VERBOSE,
 )
@@ -150,7 +160,7 @@ def _tokenize(query: str) -> list[_Tok]:
             raise QuerySyntaxError("unclosed field tag", query, pos)
         if kind == "close":
             raise QuerySyntaxError("']' without '['", query, pos)
-        if kind == "word" and text in OPERATORS:
+        if (kind == "word" and text in OPERATORS) or kind == "sign":
             tokens.append(_Tok("OP", text, pos))
         elif kind != "ws":
             tokens.append(_Tok(kind.upper() if kind != "word" else "TERM", text, pos))
@@ -179,13 +189,14 @@ def _colons_as_text(tokens: list[_Tok]) -> list[_Tok]:
 
 
 def _between_dates(tokens: list[_Tok], i: int) -> bool:
-    """Whether the ':' at ``tokens[i]`` has a date on each side, a tag after the first aside."""
+    """Whether the ':' at ``tokens[i]`` has a date on each side (a time after it too), a tag
+    after the first aside."""
     before = i - 2 if i >= 2 and tokens[i - 1].kind == "TAG" else i - 1
     ends = (tokens[before] if before >= 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
     return all(
         end is not None
         and end.kind in ("TERM", "PHRASE")
-        and DATE_FORM.fullmatch(end.text.strip('"').strip()) is not None
+        and _DATE_TIME.fullmatch(end.text.strip('"').strip()) is not None
         for end in ends
     )
 
@@ -229,7 +240,7 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind in ("OP", "RP"):
                     raise self.error(f"'{tok.text}' needs a term after it", nxt or tok)
-                node = BoolOp(tok.text, node, self.words())
+                node = BoolOp(SIGN_OPERATORS.get(tok.text, tok.text), node, self.words())
             else:  # adjacent terms: PubMed combines them with AND (no ATM phrase: words())
                 node = BoolOp("AND", node, self.words())
 
@@ -257,8 +268,12 @@ class _Parser:
             raise self.error("')' without a matching '('" if self.i else "empty group", tok)
         if tok.kind == "TAG":
             raise self.error("a field tag must follow a term", tok)
-        if tok.kind == "COLON":
-            raise self.error("':' must stand between the two dates of a range", tok)
+        if tok.kind == "COLON":  # between two dates, but the first ends a term or a range
+            raise self.error(
+                "':' must stand between the two dates of one range, an operand of its own "
+                "(join it to other terms with AND, e.g. cancer AND 2020:2021[dp])",
+                tok,
+            )
         if tok.kind == "LP":
             self.take()
             if self.peek() is not None and self.peek().kind == "RP":
@@ -317,10 +332,7 @@ class _Parser:
     def spelled_range(self, first: _Tok, tag: Tag | None) -> Range:
         """'"2011/01/01"[dp] : "2021/12/31"[dp]', the form of PubMed's own search details."""
         self.take()  # the colon
-        second = self.peek()
-        if second is None or second.kind not in ("TERM", "PHRASE"):
-            raise self.error("a range needs a date after ':'", second)
-        self.take()
+        second = self.take()  # a date, or _colons_as_text would have made the colon text
         tag2 = self.tag()
         start, end = first.text.strip('"').strip(), second.text.strip('"').strip()
         field = (tag2 or tag).field if (tag2 or tag) else ""
@@ -431,6 +443,17 @@ def warnings(query: str) -> list[str]:
             out.append(
                 f"'{tok.text}' at character {tok.pos + 1} is a search word, not an operator: "
                 f"PubMed reads only upper-case AND, OR, NOT as operators"
+            )
+        if tok.kind == "OP" and tok.text in SIGN_OPERATORS:  # a pasted title's '|'
+            out.append(
+                f"'{tok.text}' at character {tok.pos + 1} is read as OR, as PubMed's character "
+                "conversions read it: quote the words around it to search them as written"
+            )
+        if tok.kind == "TERM" and "&" in tok.text:  # SIGN_OPERATORS: PubMed's AND, not ours
+            out.append(
+                f"'&' at character {tok.pos + tok.text.index('&') + 1} is AND to PubMed (its "
+                "character conversions) but part of the words around it here (a subheading as "
+                "NLM writes it, legislation & jurisprudence): quote them to be read alike"
             )
         if tok.kind == "HISTORY":
             out.append(

@@ -57,7 +57,7 @@ from reviewkit.pubmed.relative_dates import (
     window_bounds,
 )
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.term_mapping import map_names, run_words, without_lone_signs, without_words
+from reviewkit.pubmed.term_mapping import map_names, runs, without_lone_signs, without_words
 from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number, uid
@@ -163,10 +163,16 @@ class Evaluator:
         to a tagged term with such a word did the same (``Charles-rawlins J[au]``, ReCiter
         #282; es.um.asio's title search), and text_search leaves such a word of a tagged term
         out. The words of a run searched here (``out.probed``) are not looked up again."""
-        for word in run_words(node):
-            if not is_stopword(word):
-                out.probed[word] = self._term(word, out)
-        return without_words(node, lambda w: w in out.probed and not out.probed[w])
+        nowhere: set[int] = set()  # the words left out, by identity: one run's, not another's
+        for run in runs(node):
+            searched = [w for w in run if not is_stopword(w)]  # 'of zzqqx' is zzqqx alone
+            for word in searched:
+                if word not in out.probed:
+                    out.probed[word] = self._term(word, out)
+            missing = [w for w in searched if not out.probed[w]]
+            if len(missing) < len(searched):  # every searched word found nowhere: kept whole
+                nowhere.update(id(w) for w in missing)
+        return without_words(node, lambda w: id(w) in nowhere)
 
     def dates(self, start: str, end: str, kind: str) -> set[int]:
         """mindate/maxdate with datetype (pdat = [dp], edat, crdt), as esearch applies them."""

@@ -155,16 +155,17 @@ def without_words(node: Node, drop: Callable[[Term], bool]) -> tuple[Node, list[
     return (kept, signs) if kept is not None else (node, [])
 
 
-def run_words(node: Node) -> list[Term]:
-    """The untagged words of the query's runs of words side by side (:attr:`BoolOp.adjacent`),
-    left to right, each once; a word standing alone is in none."""
-    in_runs: set[int] = set()
-    stack = [node]
+def runs(node: Node) -> list[list[Term]]:
+    """The query's runs of untagged words side by side (:attr:`BoolOp.adjacent`), each its
+    untagged words left to right, as written (a word written twice is there twice); a word
+    standing alone is in none."""
+    out: list[list[Term]] = []
+    stack: list[tuple[Node, bool]] = [(node, False)]  # (node, inside a run already)
     while stack:
-        n = stack.pop()
-        if isinstance(n, BoolOp):
-            stack += [n.right, n.left]
-            if n.adjacent:
-                in_runs.update(id(side) for side in (n.left, n.right) if untagged_word(side))
-    words = [n for n in leaves(node) if id(n) in in_runs and isinstance(n, Term)]
-    return list(dict.fromkeys(words))
+        n, inside = stack.pop()
+        if not isinstance(n, BoolOp):
+            continue
+        if n.adjacent and not inside:
+            out.append([w for w in leaves(n) if untagged_word(w)])  # a truncated one ends it
+        stack += [(n.right, inside or n.adjacent), (n.left, inside or n.adjacent)]
+    return out

@@ -218,3 +218,44 @@ def test_a_colon_between_no_two_dates_is_text(query: str, words: list[str]) -> N
 def test_the_user_guides_spelled_range_is_still_a_range() -> None:
     # the COVID-19 filters' form (PubMed User Guide, Clinical Queries filters)
     assert parse("2019/11/01[PDAT] : 3000/12/31[PDAT]") == Range("2019/11/01", "3000/12/31", "dp")
+
+
+@pytest.mark.parametrize("query", ["cancer 2020[dp] : 2021[dp]", "2020[dp] : 2021[dp] : 2022[dp]"])
+def test_a_colon_between_dates_that_starts_no_range_is_refused(query: str) -> None:
+    """A ':' between two dates stays a range's (PubMed's User Guide), but here the first date
+    ends a term of several words or a range already read: no range, and no text either."""
+    with pytest.raises(QuerySyntaxError, match="two dates of one range, an operand of its own"):
+        parse(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "written_out"),
+    [
+        ("work | sick[tiab]", "work OR sick[tiab]"),
+        ("(work|sick) leave", "(work OR sick) leave"),
+        ("#1|#2", "#1 OR #2"),
+    ],
+)
+def test_a_pipe_is_or(query: str, written_out: str) -> None:
+    """PubMed's User Guide, "PubMed character conversions": "pipe | - Boolean operator OR"
+    (before: a word, a sign alone left out)."""
+    assert parse(query) == parse(written_out)
+
+
+def test_a_quoted_pipe_is_no_operator_and_a_lone_one_is_refused() -> None:
+    assert parse('"work | sick"[tiab]') == Term("work | sick", "tiab", phrase=True)
+    with pytest.raises(QuerySyntaxError, match="'[|]' needs a term before it"):
+        parse("| sick")
+    with pytest.raises(QuerySyntaxError, match="'[|]' needs a term after it"):
+        parse("work |")
+
+
+def test_protocol_check_says_how_pubmed_reads_an_ampersand_and_a_pipe() -> None:
+    """PubMed's character conversions read '&' as AND; the local server keeps it in its words
+    (a MeSH subheading as NLM writes it, ``legislation & jurisprudence``): the librarian is
+    told, as of a lower-case operator; and that '|' is OR."""
+    said = " ".join(warnings("sick leave/legislation & jurisprudence[mh]"))
+    assert "'&' at character 24 is AND to PubMed" in said
+    assert parse("R&D[tiab]") == Term("R&D", "tiab")
+    assert "'|' at character 6 is read as OR" in " ".join(warnings("work | sick"))
+    assert not [w for w in warnings('"sick leave/legislation & jurisprudence"[mh]') if "'&'" in w]

@@ -13,13 +13,16 @@ ANDed as written and found nothing (q44g's reading), with a note that PubMed may
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from pubmed.conftest import ServerFactory, pmid_of, write_set
 from pubmed.eutils_get import esearch, get, ids
 
 from reviewkit.cli import main
 from reviewkit.pubmed.messages import LEFT_OUT, Message, left_out
 from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
 
 
 @pytest.mark.parametrize("query", ["work zzqqx", "zzqqx work", "work and zzqqx"])
@@ -117,3 +120,49 @@ def test_a_journal_is_found_by_its_abbreviation_without_parentheses(
         written = esearch(server, term=f'"{name}"[ta]', retmax="9999")
         bare = esearch(server, term=f"{re.sub(r'[()]', '', name)}[ta]", retmax="9999")
         assert written["IdList"] and bare["IdList"] == written["IdList"]
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "typed"),
+    [
+        ("Clin Biomech (Bristol, Avon)", "clin biomech bristol avon"),
+        ("Curr HIV/AIDS Rep", "curr hiv aids rep"),
+    ],
+)
+def test_a_journal_is_found_by_its_abbreviation_without_any_special_character(
+    nlm_articles: dict[str, list[bytes]],
+    tmp_path: Path,
+    make_server: ServerFactory,
+    abbreviation: str,
+    typed: str,
+) -> None:
+    """The User Guide's special characters are not parentheses and brackets alone ("e.g.,
+    parentheses, brackets, &"): NLM writes a comma inside them (``Clin Biomech (Bristol,
+    Avon)``) and a slash (``Curr HIV/AIDS Rep``), each the abbreviation of a journal of the
+    full snapshot; typed without them, the journal was found nowhere."""
+    article = nlm_articles["update"][0]
+    named = re.sub(
+        rb"<MedlineTA>[^<]*</MedlineTA>", f"<MedlineTA>{abbreviation}</MedlineTA>".encode(), article
+    )
+    snapshot = Snapshot.open([write_set(tmp_path / "one.xml", [named])])
+    try:
+        server = make_server(snapshot)
+        assert ids(server, f'"{abbreviation}"[ta]') == {pmid_of(named)}
+        assert ids(server, f"{typed}[ta]") == {pmid_of(named)}
+    finally:
+        snapshot.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "alone"), [("the zzqqx", "zzqqx"), ("of zzqqx AND work", "zzqqx AND work")]
+)
+def test_a_stopword_beside_a_word_found_nowhere_leaves_nothing_out(
+    server: EutilsServer, query: str, alone: str
+) -> None:
+    """A run whose every word but its stopwords is found nowhere is kept whole, as that word
+    alone is: the stopword is ignored, not searched. Left out instead, ``the zzqqx`` had an
+    empty QueryTranslation and ``of zzqqx AND work`` found work's records, where ``zzqqx AND
+    work`` finds none."""
+    reply, expected = esearch(server, term=query), esearch(server, term=alone)
+    assert reply["Count"] == expected["Count"] == "0"
+    assert reply["QueryTranslation"] and reply["ErrorList"]["PhraseNotFound"] == ["zzqqx"]
