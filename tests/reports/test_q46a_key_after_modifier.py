@@ -7,7 +7,6 @@ the help."""
 from __future__ import annotations
 
 import asyncio
-import html
 
 from reviewkit import classify
 from reviewkit.tui.app import ReviewkitApp
