@@ -25,7 +25,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, format_key, key_to_character
 
 from reviewkit import settings
 from reviewkit.errors import UserError
@@ -318,8 +318,10 @@ _NAMES = {
     "right": "→",
     "space": "Space",
     "tab": "Tab",
-    "pagedown": "PgDn",  # as the README and keyboards name them (Textual's names otherwise)
+    "pagedown": "PgDn",  # as the README and keyboards name them
     "pageup": "PgUp",
+    "backspace": "Backspace",  # Textual's footer drew '⌫' and 'del', the help the raw name
+    "delete": "Del",
 }
 
 
@@ -328,8 +330,25 @@ def _pretty(key: str) -> str:
 
 
 def key_name(key: str) -> str:
-    """One key as the help and the footers name it ('PgDn' for 'pagedown')."""
-    return _NAMES.get(key.strip(), key.strip())
+    """One key as the help, the footers and the screens' words name it ('PgDn' for
+    'pagedown', '?' for 'question_mark', '+' for 'plus'). After a modifier the key is named as
+    it is alone, the modifier as the keymap writes it: 'ctrl+?', 'shift+Esc' (the help had said
+    Textual's 'ctrl+question_mark' where '?' alone was '?')."""
+    key = key.strip()
+    if len(key) == 1:  # a character as written ('+' itself is no modifier)
+        return key
+    *modifiers, alone = key.split("+")
+    return "+".join([*modifiers, _alone_name(alone)])
+
+
+def _alone_name(key: str) -> str:
+    """A key without its modifiers: the keyboard's name ('Esc', 'PgDn'), or the character a
+    punctuation key types, as Textual's footer draws it ('plus' '+', 'full_stop' '.',
+    'left_square_bracket' '['), or else Textual's name ('f1', 'home')."""
+    if key in _NAMES:
+        return _NAMES[key]
+    shown = format_key(key)
+    return shown if len(shown) == 1 and shown.isprintable() else key
 
 
 def screen_key(app: object, action_id: str) -> str:

@@ -175,29 +175,24 @@ class ReviewkitApp(App):
         super().exit(*args, **kwargs)
 
     def get_key_display(self, binding: Binding) -> str:
-        """A footer's key as the help screens name it: 'PgDn', not Textual's 'pgdn'; 'Tab' and
-        'Esc', 'Space', not 'tab', 'esc', 'space' (the extraction footer's 'tab Next empty' was
-        the help's and the README's 'Tab'). Enter keeps Textual's '⏎'. A key with a modifier
-        reads as the keymap, the help and the README write it: 'ctrl+s', where Textual draws
-        '^s' (a protocol's ``classify.accept = "ctrl+s"`` was '^s' in the footer and 'ctrl+s'
-        in the help); Textual names this method as the place an app changes how keys show."""
+        """A footer's key as the help screens and the screens' words name it (:func:`key_name`):
+        'PgDn', not Textual's 'pgdn'; 'Tab' and 'Esc', 'Space', not 'tab', 'esc', 'space' (the
+        extraction footer's 'tab Next empty' was the help's and the README's 'Tab'). A key with
+        a modifier reads as the keymap writes the modifier: 'ctrl+s', where Textual draws '^s'
+        (a protocol's ``classify.accept = "ctrl+s"`` was '^s' in the footer and 'ctrl+s' in
+        the help). Enter alone keeps Textual's '⏎'. Textual names this method as the place an
+        app changes how keys show."""
         if binding.key_display:  # a binding that names its own key
             return binding.key_display
-        if binding.key in ("pagedown", "pageup", "tab", "escape", "space") or _modified(binding):
-            return key_name(binding.key)
-        return super().get_key_display(binding)
+        if binding.key == "enter":
+            return super().get_key_display(binding)
+        return key_name(binding.key)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run in this terminal, refused when there is none to run in (headless runs aside)."""
         if not kwargs.get("headless"):
             _require_terminal(self.first_screen)
         return super().run(*args, **kwargs)
-
-
-def _modified(binding: Binding) -> bool:
-    """Whether ``binding``'s key is pressed with a modifier (ctrl, shift, alt, …)."""
-    modifiers, _ = binding.parse_key()
-    return bool(modifiers)
 
 
 def _require_terminal(screen: ReviewkitScreen) -> None:

@@ -35,7 +35,7 @@ from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.confirm_model import ModelSuggestions
 from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_numbered_names
-from reviewkit.tui.label_rows import LabelRows
+from reviewkit.tui.label_rows import LabelRows, LabelRowsView
 from reviewkit.tui.label_ticks import LabelTicks
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
@@ -157,7 +157,7 @@ class ConfirmScreen(
         yield Static(id="status")
         yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView("classify.page_down", id="record")
-        yield Static(id="labels")
+        yield LabelRowsView(id="labels")
         yield MessageLine(id="message")  # grows for a long message
         yield KeysFreeingFooter()
 
@@ -336,11 +336,6 @@ class ConfirmScreen(
         if model_on != self._model_key_on:  # the footer is rebuilt only when m turns on or off
             self._model_key_on = model_on
             self.refresh_bindings()
-
-    def on_resize(self) -> None:
-        """Lay the label rows out again for the new width (only when it changed)."""
-        if self._labels_width != self._label_width() and self.studies:
-            self.render_current()
 
     # actions --------------------------------------------------------------------------------
     def _save(self, labels: list[str]) -> dict[int, list[str]]:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 from rich.text import Text
 from textual.markup import escape
+from textual.message import Message
+from textual.widgets import Static
 
 from reviewkit import classify
 from reviewkit.text_width import pad
@@ -17,8 +19,32 @@ from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.label_heading import title as _title
 
 
+class LabelRowsView(Static):
+    """The ``#labels`` widget. It says when its width changes, for the rows to be laid out
+    again: the terminal resized, or the screen's scrollbar (2 columns) come or gone as the
+    screen grew taller than the terminal or no longer is. The screen's own Resize misses the
+    scrollbar, and comes before the widget's new width is known."""
+
+    class Resized(Message):
+        """``#labels``' size changed."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class LabelRows:
     """A mixin of :class:`~reviewkit.tui.classify.ConfirmScreen`: its ``#labels`` text."""
+
+    def on_label_rows_view_resized(self) -> None:
+        """Lay the label rows out again for ``#labels``' new width (only when it changed; the
+        title over them at any change). The rows take no fewer lines at a narrower width, so
+        the scrollbar they bring stays."""
+        if not self.studies:
+            return
+        if self._labels_width != self._label_width():
+            self.render_current()
+        else:  # the rows' floor width: the border's title may still change its words
+            self.query_one("#labels").border_title = self.labels_title()
 
     def labels_text(
         self,
@@ -46,7 +72,7 @@ class LabelRows:
             chosen = "[x]" if lab in self.selection else "   " if self.ticking else ""
             name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
-            head = f" {key}  {marks} {chosen} "
+            head = _head(key, marks, chosen)
             column = _name_columns(self._label_width(), len(head))
             # a name longer than its column goes on under itself, the score staying on its
             # first row (a CJK name: two columns a character)
@@ -79,7 +105,8 @@ class LabelRows:
         """The title on the border over the label rows: what a label's key does, in the
         longest words that fit, naming the keys in force (:mod:`.label_heading`)."""
         keys = self._keys_in_force()
-        return escape(_title(self.ticking, self.app.size.width, keys, self._accept_key()))
+        width = self._labels_room() + 2  # the border's: #labels' own, scrollbar left out
+        return escape(_title(self.ticking, width, keys, self._accept_key()))
 
     def help_notes(self) -> tuple[str, str]:
         """What the rows' marks and figure are, for the ? help, in whole sentences: the heading
@@ -184,18 +211,30 @@ class LabelRows:
         return row
 
     def _label_width(self) -> int:
-        """The width a label row may take: the screen's, less #labels' padding (0 1), down to
-        NARROWEST_ROW, narrower screens wrapping the rows (a floor of 40 had laid them out
-        wider than a screen of under 42 columns: each row wrapped again, its score alone)."""
-        return max(NARROWEST_ROW, self.app.size.width - 2)
+        """The width a label row may take: ``#labels``' own content width, its padding (0 1)
+        and the screen's scrollbar left out (a confirm screen taller than the terminal has one:
+        the rows laid out for the terminal's width less the padding were 2 columns too wide
+        and wrapped again, each score on a row of its own, at 32x30 with five labels). Before
+        its first layout, the terminal's width less the padding. Never narrower than a row's
+        key and marks, the shortest name and the score: narrower, the rows wrap."""
+        key_width = max(len(k) for k in self._keys_in_force())
+        head = _head(" " * key_width, "RM✓", "[x]" if self.ticking else "")
+        return max(len(head) + SHORTEST_NAME + SCORE_COLUMNS, self._labels_room())
+
+    def _labels_room(self) -> int:
+        """``#labels``' content width (the terminal's less the padding before its layout)."""
+        return self.query_one("#labels").content_size.width or self.app.size.width - 2
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
 NAME_COLUMNS = 42  # a label's name and the room after it, on a screen wide enough
 SCORE_COLUMNS = 6  # ' ' and the score, right-aligned in five
-SHORTEST_NAME = 12  # however narrow the screen (below NARROWEST_ROW the rows wrap)
-# a multi-label row's key, marks and tick (' 1  RM✓ [x] ': 12), the shortest name, the score
-NARROWEST_ROW = 12 + SHORTEST_NAME + SCORE_COLUMNS
+SHORTEST_NAME = 12  # however narrow the screen (below the head, it and the score, rows wrap)
+
+
+def _head(key: str, marks: str, chosen: str) -> str:
+    """A label row's key, its marks and, in a multi-label scheme, its tick ('[x]' or blank)."""
+    return f" {key}  {marks} {chosen} "
 
 
 def _name_columns(width: int, head: int) -> int:
