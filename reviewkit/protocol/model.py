@@ -211,6 +211,13 @@ class Scheme:
         raise KeyError(label_id)
 
     @property
+    def instruments(self) -> tuple[SignalTerm, ...]:
+        """The instruments the scheme's labels name (a label's ``instruments``): with the built-in
+        names (reviewkit.classify.outcomes.INSTRUMENTS), the health words beside them are an
+        outcome's name ("PSS-10 stress scores", "stress measured with the PSS-10")."""
+        return tuple(t for lab in self.labels for t in lab.terms if t.instrument)
+
+    @property
     def none_id(self) -> str:
         """The id the "none of these" answer is stored under (:data:`NONE_ID` when the protocol
         names none)."""
