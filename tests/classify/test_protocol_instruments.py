@@ -23,7 +23,9 @@ AFTER_TERMS = 'terms_no = ["psykiske lidelser"'
 MEASURED = "Workers sick-listed with low back pain completed the PSS-10 at baseline and 6 months."
 CUTOFF = "Employees on sick leave with a PSS-10 score of 20 or more were included."
 # the health words right after the instrument, or before it with "with": what was measured
-AFTER = "Employees sick-listed with low back pain reported PSS-10 stress before and after treatment."
+AFTER = (
+    "Employees sick-listed with low back pain reported PSS-10 stress before and after treatment."
+)
 WITH = "Employees sick-listed with low back pain rated their stress with the PSS-10 every month."
 
 
@@ -64,7 +66,9 @@ def test_health_words_beside_a_named_instrument_are_what_was_measured(
 def test_the_ces_d_written_as_one_word_is_an_instrument():
     # "CESD" (12 times in the snapshot's two files, always the scale), as "CES-D" is
     b = protocol_mod.load(PROTOCOL_B)
-    text = "Workers sick-listed with neck pain rated their depressive symptoms with the CESD monthly."
+    text = (
+        "Workers sick-listed with neck pain rated their depressive symptoms with the CESD monthly."
+    )
     assert labels(b, "diagnosis", text) == ["musculoskeletal"]
     assert labels(b, "diagnosis", text.replace("CESD", "CES-D")) == ["musculoskeletal"]
     cutoff = "Workers sick-listed with a CESD score of 16 or more were included."
