@@ -260,7 +260,7 @@ def _instrument_at(words: list[Token], k: int, own: OwnInstruments = ()) -> bool
     only with its version after it ("PCL-5", "PCL-C", "PCL5", not "PCL injuries"), or one of the
     protocol's ``own`` ("PSS-10"), its words there as its term finds them."""
     word = words[k].word
-    if any(_own_at(parts, words, k) for parts in own):
+    if own and any(_own_at(parts, words, k) for parts in own):
         return True
     if word in DISORDER_STEMS:
         return k + 1 < len(words) and words[k + 1].word in VERSIONS[word]

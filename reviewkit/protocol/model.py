@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -210,7 +211,7 @@ class Scheme:
                 return lab
         raise KeyError(label_id)
 
-    @property
+    @cached_property  # read for every label of every record scored (frozen: kept in __dict__)
     def instruments(self) -> tuple[SignalTerm, ...]:
         """The instruments the scheme's labels name (a label's ``instruments``): with the built-in
         names (reviewkit.classify.outcomes.INSTRUMENTS), the health words beside them are an
