@@ -101,3 +101,45 @@ a version written as a letter on the stem ("CESD", "PCLC"; `outcomes._NUMBER_AFT
 digits): "CESD depressive symptoms" keeps its depressive symptoms, where "CES-D depressive
 symptoms" is an outcome (the snapshot's 4 CESD records).
 """
+
+TASK_RD46B = """## Reader rd46b (of cls46): instrument names in one place, a protocol's own instrument read whole
+
+**One place.** After cls46 Review A's and B's sixteen mental-health instruments stood in their
+labels' `instruments` and, as stems, in the built-in names (`outcomes.INSTRUMENTS`), which
+already read every form those terms find as an instrument: still two lists. The built-in names
+are the one list (an instrument's name is the same in every review, and every protocol gets
+them, a term or not); the sixteen are plain `terms` again, and a label's `instruments` names
+only a protocol's own (the PSS-10). The one form the built-in names missed is the CES-D written
+as one word, "CESD" (the term "CES-D" finds it; 12 times in the snapshot's two files, every one
+the scale: "CESD", "CESD-R", "CESD-10"): a built-in name now. A letter on a stem stays no
+version: "PCLS" is the precision-cut lung slice (5 times, never the checklist); "PCLC" and
+"PCLM" stand nowhere in the snapshot, so they are left out.
+
+**A protocol's own instrument read whole.** cls46's named instrument was an outcome named
+alone and a case definition beside a cut-off, but the health words after it or before it with
+"with" ("PSS-10 stress", "stress rated with the PSS-10") still counted as the population: the
+outcome rule's neighbours (`_before`, `_with_instrument`, `_instrument_at`) read only the
+built-in names. The scheme's instruments (`Scheme.instruments`) now reach them through
+`find_term` (rules, shares, durations, follow-ups), each read as its term finds it.
+`variables.names_disorder`'s exception (a capital and two digits that is an instrument, K10)
+stays the built-in names': no protocol's own instrument has that shape.
+
+**Measured** (`benchmarks.classify_cells`, every protocol's every scheme on every held-out
+file and Review B's rows, against 1d55b9db): **0 of 24,684 lists moved**; on the snapshot's
+137 records that name an instrument in any form (SF-, PHQ-, HADS, CES-D, PCL-, PSS …; every
+protocol's every scheme): **0 of 4,658 moved**. So the single list reads as cls46's two did.
+The whole reading, with Review B naming `instruments = ["PSS-10", "PSS-14"]`, cls46's code
+against this: 0 of 2,178 lists moved (its schemes on every held-out file and its rows), 0 of 51
+on the snapshot's 17 records that write "PSS" (where the scale is named, "Perceived Stress
+Scale (PSS-10)", a measure word or a bracket already tells; "PSS" alone is also progressive
+systemic sclerosis there). The reading is for the wording the tests hold ("reported PSS-10
+stress", "rated their stress with the PSS-10"), not a figure of these sets.
+
+**U16's label stays 'none'** (cls46 asked). The sets label a population "of any diagnosis" or
+"any cause" none (M04, M12, P09, S12, R24, T15), its shares notwithstanding; the two 'both'
+rows with shares (set 6's Q02 and this set's U07, Fit for Work both) are a service whose people
+are reported as the two groups only, and set 9's N13 names the two groups in its title. U16 says "of any
+diagnosis" in title and Methods and its shares name a third group (circulatory, 7 %): no
+population "with musculoskeletal or mental disorders, or both" (Review B's 'both'). The unseen
+figure stands: diagnosis 25/26 (model type 24/26, SMI 26/26, recounted from the cells).
+"""

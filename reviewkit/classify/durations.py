@@ -290,7 +290,10 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
         found = durations(f.text)
         if not found:
             continue
-        anchors = [e.span for t in scheme.duration_of for e in find_term(t, [f], "")]
+        own = scheme.instruments  # "PSS-10 stress": what was measured, no anchor
+        anchors = [
+            e.span for t in scheme.duration_of for e in find_term(t, [f], "", instruments=own)
+        ]
         for start, end, lo, hi, anchored in found:
             if not _of_what_lasts(f, start, end, anchors, anchored):
                 continue

@@ -190,7 +190,9 @@ def follow_up_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
     found = []
     for n, f in enumerate(fields):
         anchors = [
-            (e.span[1], e.span[2]) for t in scheme.duration_of for e in find_term(t, [f], "")
+            (e.span[1], e.span[2])
+            for t in scheme.duration_of
+            for e in find_term(t, [f], "", instruments=scheme.instruments)
         ]
         found += [(weeks, n, f, start, end) for start, end, weeks in follow_ups(f.text, anchors)]
     if not found:

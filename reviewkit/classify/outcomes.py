@@ -16,10 +16,12 @@ pain, well-being …) is not found where the words are part of such a name:
   completed" is no part of an outcome name.
 * **after a named instrument** — one of the usual health instruments, written in capitals as
   their names are (SF-36, SF-12, RAND-36, HADS, BDI, PHQ-9, GHQ-12, GAD-7, EQ-5D, MHI-5, DASS,
-  CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), stands at most :data:`REACH` words before the health words in the same clause
-  ("SF-36 mental health"); or **before one**, after "with", "using", "on", "via" or "by" and
-  with no population word before the health words ("we assessed depressive symptoms with the
-  PHQ-9"; "employees with depression with the PHQ-9 as a measure" keeps its depression).
+  CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), or one the scheme's
+  protocol names (a label's ``instruments``: "PSS-10"), stands at most :data:`REACH` words
+  before the health words in the same clause ("SF-36 mental health", "PSS-10 stress"); or
+  **before one**, after "with", "using", "on", "via" or "by" and with no population word before
+  the health words ("we assessed depressive symptoms with the PHQ-9"; "employees with depression
+  with the PHQ-9 as a measure" keeps its depression).
 
 * **in a list of outcomes** — after "outcome(s)" or "endpoint(s)" with "were", "included" or
   a colon (or after "primary"/"secondary outcomes" alone, as telegraphic abstracts write it),
@@ -33,8 +35,9 @@ that reports no result and no exclusion, is an inclusion criterion or a case def
 ("PHQ-9 depression score >= 10", "scoring >= 8 on the HADS depression subscale", "GHQ-12 >= 4"):
 its health words are evidence. A term that is an instrument's name is evidence only so; alone
 it is an outcome measure. Instruments are the built-in names (:data:`INSTRUMENTS`, in every
-protocol, a term or not) and the terms a protocol names as a label's ``instruments`` (Review
-A's and B's PHQ-9, HADS …; a protocol's own, such as the PSS-10, the same way).
+protocol, a term or not: Review A's and B's PHQ-9, HADS … are terms of their mental labels)
+and the terms a protocol names as a label's ``instruments`` (its own, such as the PSS-10),
+read alike.
 
 Only terms naming a health state or an instrument are affected; the rule leaves every other
 term alone ("IPS fidelity scale", "Work Ability Index", "job satisfaction scale": there the
@@ -48,7 +51,12 @@ from __future__ import annotations
 import re
 
 from reviewkit.classify.measurement import RESULT_SENTENCE
+from reviewkit.classify.term_syntax import TermPart, part_matches
 from reviewkit.classify.words import Token
+
+# A protocol's own instruments (its scheme's labels' ``instruments``, each spelling as its parts:
+# term_syntax.parse_term), read beside the built-in names (:func:`_instrument_at`)
+OwnInstruments = tuple[tuple[TermPart, ...], ...]
 
 # Both reaches are an outcome's name, a noun phrase: health words and the measure word closing it
 # (GAP: "depression and anxiety scores"), an instrument and the health words it measures (REACH:
@@ -81,15 +89,20 @@ OUTCOME_WORDS = frozenset(
 )  # fmt: skip
 # Health instruments as their names are written (case matters: capitals; the number after the
 # hyphen is a word of its own): the built-in names every protocol has, whether its terms name
-# them or not, and the only ones whose health words after them are an outcome ("SF-36 mental
-# health"); a protocol names more as a label's ``instruments`` (found as instruments only). "WHO" (WHO-5) is left out: it is also the pronoun in capitals
-# at a sentence's start. K6 (Kessler's six items), 4DSQ (the Dutch Four-Dimensional Symptom
+# them or not (the one list of them: a protocol names only its own more, as a label's
+# ``instruments``). "WHO" (WHO-5) is left out: it is also the pronoun in capitals at a
+# sentence's start. K6 (Kessler's six items), 4DSQ (the Dutch Four-Dimensional Symptom
 # Questionnaire) and PCL (the PTSD Checklist, PCL-5) since cls45: occupational health studies
 # in Japan, Australia and the Netherlands, and of first responders, define their population so.
 INSTRUMENTS = frozenset(
     {
         "SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10",
         "MCS", "K6", "4DSQ", "PCL",
+        # The CES-D written as one word with its letter (a digit on a stem is a version, below;
+        # a letter is not, as a rule: PCLS is the precision-cut lung slice, 5 times in the
+        # snapshot's two files, none the PTSD Checklist). "CESD" stands 12 times there, every
+        # one the scale ("CESD", "CESD-R", "CESD-10"); its terms "CES-D" find it.
+        "CESD",
     }
 )  # fmt: skip
 # Of those, the stems that alone name something else: GAD is generalised anxiety disorder, the
@@ -207,7 +220,9 @@ def _after(text: str, words: list[Token], last: int) -> bool:
     return False
 
 
-def _with_instrument(text: str, words: list[Token], first: int, last: int) -> bool:
+def _with_instrument(
+    text: str, words: list[Token], first: int, last: int, own: OwnInstruments = ()
+) -> bool:
     """Whether the health words are followed, in their clause and past the words of an outcome's
     name, by "with", "using", "on", "via" or "by" and a named instrument ("we assessed depressive
     symptoms with the PHQ-9", "anxiety and depression using the HADS"), with no population word
@@ -223,31 +238,42 @@ def _with_instrument(text: str, words: list[Token], first: int, last: int) -> bo
         low = words[k].word.casefold()
         if low in _WITH_INSTRUMENT:
             # the instrument, or a determiner and the instrument ("with the PHQ-9")
-            return any(_instrument_at(words, i) for i in range(k + 1, min(k + 3, len(words))))
+            nxt = range(k + 1, min(k + 3, len(words)))
+            return any(_instrument_at(words, i, own) for i in nxt)
         if low not in OUTCOME_WORDS and not HEALTH_STATE.match(low):
             return False
     return False
 
 
-def _before(text: str, words: list[Token], first: int) -> bool:
+def _before(text: str, words: list[Token], first: int, own: OwnInstruments = ()) -> bool:
     for k in range(first - 1, max(first - 2 - REACH, -1), -1):
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
             return False
-        if _instrument_at(words, k):
+        if _instrument_at(words, k, own):
             return True
     return False
 
 
-def _instrument_at(words: list[Token], k: int) -> bool:
+def _instrument_at(words: list[Token], k: int, own: OwnInstruments = ()) -> bool:
     """Whether the word at ``k`` starts an instrument's name: one of :data:`INSTRUMENTS` (also with
     a version of :data:`VERSIONS` on it, "PHQ9", not "GAD65"), a stem of :data:`DISORDER_STEMS`
-    only with its version after it ("PCL-5", "PCL-C", "PCL5", not "PCL injuries")."""
+    only with its version after it ("PCL-5", "PCL-C", "PCL5", not "PCL injuries"), or one of the
+    protocol's ``own`` ("PSS-10"), its words there as its term finds them."""
     word = words[k].word
+    if own and any(_own_at(parts, words, k) for parts in own):
+        return True
     if word in DISORDER_STEMS:
         return k + 1 < len(words) and words[k + 1].word in VERSIONS[word]
     # the number written without the hyphen ("PCL5", "PHQ9", "GAD7"): one word, the stem's
     stem = _NUMBER_AFTER.sub("", word)
     return word in INSTRUMENTS or word[len(stem) :] in VERSIONS.get(stem, ())
+
+
+def _own_at(parts: tuple[TermPart, ...], words: list[Token], k: int) -> bool:
+    """Whether a protocol's instrument (one spelling's ``parts``) stands at word ``k``."""
+    return k + len(parts) <= len(words) and all(
+        part_matches(p, words[k + m].word) for m, p in enumerate(parts)
+    )
 
 
 def listed_outcome(text: str, words: list[Token], first: int) -> bool:
@@ -317,12 +343,18 @@ def names_population(text: str, words: list[Token], first: int, last: int) -> bo
 
 
 def in_outcome_name(
-    text: str, words: list[Token], first: int, last: int, instrument: bool = False
+    text: str,
+    words: list[Token],
+    first: int,
+    last: int,
+    instrument: bool = False,
+    own: OwnInstruments = (),
 ) -> bool:
     """Whether a term's match (words first..last of a text) names a health state inside the
     name of an outcome measure, or is a health instrument's name (one of :data:`INSTRUMENTS`,
     or ``instrument``: a term the protocol names as one), used as an outcome (see the module
-    docstring): then it is not evidence. With a threshold it names the population."""
+    docstring): then it is not evidence. With a threshold it names the population. ``own``:
+    the protocol's instruments, read beside the health words as the built-in names are."""
     if instrument or _is_instrument(words, first, last):
         return not names_population(text, words, first, last)
     # "musculoskeletal pain", "mental fatigue": a word that names where or what kind a health
@@ -330,8 +362,8 @@ def in_outcome_name(
     state = names_health_state(words, first, min(last + 1, len(words) - 1))
     as_outcome = state and (
         _after(text, words, last)
-        or _with_instrument(text, words, first, last)
-        or _before(text, words, first)
+        or _with_instrument(text, words, first, last, own)
+        or _before(text, words, first, own)
         or listed_outcome(text, words, first)
     )
     return as_outcome and not names_population(text, words, first, last)

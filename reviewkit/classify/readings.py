@@ -12,7 +12,7 @@ from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.measured import names_measured
 from reviewkit.classify.measurement import states_measurement
 from reviewkit.classify.negation import excluded
-from reviewkit.classify.outcomes import in_outcome_name
+from reviewkit.classify.outcomes import OwnInstruments, in_outcome_name
 from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.provider_shares import providers_share
@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 
 
 def _measured(
-    text: str, words: list[Token], first: int, last: int, instrument: bool = False
+    text: str,
+    words: list[Token],
+    first: int,
+    last: int,
+    instrument: bool = False,
+    own: OwnInstruments = (),
 ) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
@@ -32,9 +37,10 @@ def _measured(
     an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), "adjustment" of
     an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`), or the
     description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`);
-    ``instrument``: the words are a term the protocol names as an instrument."""
+    ``instrument``: the words are a term the protocol names as an instrument; ``own``: the
+    protocol's instruments (:func:`~reviewkit.classify.outcomes.in_outcome_name`)."""
     return (
-        in_outcome_name(text, words, first, last, instrument)
+        in_outcome_name(text, words, first, last, instrument, own)
         or _left_out(text, words, first, last)
         or in_comparator(text, words, first, last)
     )
@@ -68,7 +74,13 @@ _READINGS = {
 
 
 def kept(
-    f: Field, first: int, last: int, arm: bool | str, tested: bool = False, instrument: bool = False
+    f: Field,
+    first: int,
+    last: int,
+    arm: bool | str,
+    tested: bool = False,
+    instrument: bool = False,
+    own: OwnInstruments = (),
 ) -> bool:
     """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
     left out), asked for a comparator's mentions, inside a comparator arm's description, or,
@@ -84,7 +96,8 @@ def kept(
     delivered the intervention ("the physiotherapists (85% women) delivered",
     :mod:`~reviewkit.classify.provider_shares`). ``instrument``: the match is a term the
     protocol names as an instrument (a label's ``instruments``), an outcome measure unless a
-    cut-off makes it a case definition (:func:`~reviewkit.classify.outcomes.in_outcome_name`)."""
+    cut-off makes it a case definition (:func:`~reviewkit.classify.outcomes.in_outcome_name`);
+    ``own``: the scheme's instruments, which make the health words beside them an outcome."""
     text, words = f.text, f.words
     if arm is True:
         return in_comparator(text, words, first, last)
@@ -100,6 +113,6 @@ def kept(
         if not _READINGS[arm](f, words[first].start):
             return False
         if arm == "did":  # "did": the comparator's too
-            return not _measured(text, words, first, last, instrument)
+            return not _measured(text, words, first, last, instrument, own)
         return not _left_out(text, words, first, last)
-    return not _measured(text, words, first, last, instrument)
+    return not _measured(text, words, first, last, instrument, own)

@@ -110,11 +110,14 @@ def _label_evidence(
     terms = distinct_terms(lab.terms)
     arm = reading(scheme)
     tested = scheme.tested  # of what the intervention was: not what a sentence says was measured
+    own = scheme.instruments  # the protocol's instruments: beside them, health words are measured
     for term in terms:
-        found = find_term(term, fields, lab.id, arm=arm, tested=tested)
+        found = find_term(term, fields, lab.id, arm=arm, tested=tested, instruments=own)
         evidence += drop_recounted_words(term, found, terms)
     for term in distinct_terms(lab.negative_terms):
-        evidence += find_term(term, fields, lab.id, negative=True, arm=arm, tested=tested)
+        evidence += find_term(
+            term, fields, lab.id, negative=True, arm=arm, tested=tested, instruments=own
+        )
     if lab.mesh:
         evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
     if lab.publication_types:

@@ -33,12 +33,16 @@ def share_evidence(scheme: Scheme, fields: list[Field], arm: bool | str) -> list
     docstring), read as the scheme reads its terms (``arm``)."""
     out = []
     labels = {lab.id: lab for lab in scheme.labels}
+    own = scheme.instruments
     for lab in scheme.labels:
         if not lab.complementary:  # the rest may be of none of the kinds joined
             continue
         for part in dict.fromkeys(lab.combines):
             for term in distinct_terms(labels[part].terms):
-                for e in find_term(term, fields, lab.id, arm=arm, tested=scheme.tested):
+                found = find_term(
+                    term, fields, lab.id, arm=arm, tested=scheme.tested, instruments=own
+                )
+                for e in found:
                     n, start, end = e.span  # type: ignore[misc]
                     text = fields[n].text
                     if share_start(text, start) is not None or share_after(text, start, end):

@@ -59,10 +59,11 @@ from reviewkit.classify.fields import Field
 from reviewkit.classify.named_after import qualifier_after
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.origins import names_origin, place_name
+from reviewkit.classify.outcomes import OwnInstruments
 from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.readings import kept
-from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
+from reviewkit.classify.term_syntax import TermPart, instrument_spellings, parse_term, part_matches
 from reviewkit.classify.words import Token, fold, sentence_around
 from reviewkit.protocol import SignalTerm
 
@@ -79,10 +80,11 @@ def _spans(
     proper: bool = False,
     tested: bool = False,
     instrument: bool = False,
+    own: OwnInstruments = (),
 ) -> Iterable[tuple[int, int]]:
     """The (start, end) of each place the term's words are found and count (``proper``: the
     term is a place, no evidence at the head of an instrument's name, :mod:`.origins`;
-    ``tested``, ``instrument``: :func:`~reviewkit.classify.readings.kept`)."""
+    ``tested``, ``instrument``, ``own``: :func:`~reviewkit.classify.readings.kept`)."""
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -90,7 +92,7 @@ def _spans(
     def counts(i: int, j: int) -> bool:  # words i..j are the term: not negated, and kept
         if negated(f.text, words, i) or negated_after(f.text, words, j):
             return False
-        if not kept(f, i, j, arm, tested, instrument):
+        if not kept(f, i, j, arm, tested, instrument, own):
             return False
         return not (proper and names_origin(f.text, words, i, j))
 
@@ -111,7 +113,7 @@ def _spans(
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
                 continue
-            if kept(f, i, i, arm, tested, instrument):
+            if kept(f, i, i, arm, tested, instrument, own):
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
@@ -131,14 +133,16 @@ def find_term(
     negative: bool = False,
     arm: bool | str = False,
     tested: bool = False,
+    instruments: tuple[SignalTerm, ...] = (),
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields (with ``arm`` True: every place it names
     a comparator arm instead, which is no evidence; "measures", "study" or "did", and
-    ``tested``: as :func:`~reviewkit.classify.readings.kept` says). A sign of several terms
+    ``tested``: as :func:`~reviewkit.classify.readings.kept` says; ``instruments``: the
+    scheme's, :attr:`reviewkit.protocol.Scheme.instruments`). A sign of several terms
     (``term.together``) is found where its first term is, in a sentence that holds each other
     term too (:func:`_find_sign`)."""
     if term.together:
-        return _find_sign(term, fields, label, negative, arm, tested)
+        return _find_sign(term, fields, label, negative, arm, tested, instruments)
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
@@ -151,10 +155,11 @@ def find_term(
     # measured, where an instrument's name is the evidence ('Work Ability' in "the Work Ability
     # Index"): there no term names where a study was; nor a term that is no place (an eponym)
     proper = arm != "measures" and place_name(term.text)
+    own = instrument_spellings(instruments)
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
-            for start, end in _spans(parts, f, arm, proper, tested, term.instrument):
+            for start, end in _spans(parts, f, arm, proper, tested, term.instrument, own):
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]
@@ -178,6 +183,7 @@ def _find_sign(
     negative: bool,
     arm: bool | str,
     tested: bool,
+    instruments: tuple[SignalTerm, ...] = (),
 ) -> list[Evidence]:
     """Where a sign of several terms is found: its first term, in a sentence where each other
     term is found too, each read as a term alone (negation, the scheme's reading, origins).
@@ -185,13 +191,11 @@ def _find_sign(
     case manager employed by the insurer"; the sentence is the reach, as one clause or list
     rarely runs past it. The evidence is the first term's words (where it counts, and what
     overlaps it), named by the whole sign (``case manager* + insurer*``)."""
-    head = find_term(replace(sign, together=()), fields, label, negative, arm, tested)
+    args = (fields, label, negative, arm, tested, instruments)
+    head = find_term(replace(sign, together=()), *args)
     if not head:
         return []
-    others = [
-        find_term(SignalTerm(t, sign.weight, sign.language), fields, label, negative, arm, tested)
-        for t in sign.together
-    ]
+    others = [find_term(SignalTerm(t, sign.weight, sign.language), *args) for t in sign.together]
     out = []
     for e in head:
         n, start, _ = e.span  # type: ignore[misc]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,13 @@ class Scheme:
             if lab.id == label_id:
                 return lab
         raise KeyError(label_id)
+
+    @cached_property  # read for every label of every record scored (frozen: kept in __dict__)
+    def instruments(self) -> tuple[SignalTerm, ...]:
+        """The instruments the scheme's labels name (a label's ``instruments``): with the built-in
+        names (reviewkit.classify.outcomes.INSTRUMENTS), the health words beside them are an
+        outcome's name ("PSS-10 stress scores", "stress measured with the PSS-10")."""
+        return tuple(t for lab in self.labels for t in lab.terms if t.instrument)
 
     @property
     def none_id(self) -> str:

@@ -1,8 +1,9 @@
 """A protocol names its instruments (a label's ``instruments``): each is a term of the label read
 as an instrument's name, an outcome measure named alone and a case definition beside a cut-off,
-as the built-in names (reviewkit.classify.outcomes.INSTRUMENTS) are. The Perceived Stress Scale
-(PSS-10) is none of the built-in names: a protocol that lists it among its terms makes every
-study that measured perceived stress a study of stressed people."""
+and the health words beside it are an outcome's name ("PSS-10 stress", "stress with the
+PSS-10"), as with the built-in names (reviewkit.classify.outcomes.INSTRUMENTS). The Perceived
+Stress Scale (PSS-10) is none of the built-in names: a protocol that lists it among its terms
+makes every study that measured perceived stress a study of stressed people."""
 
 from __future__ import annotations
 
@@ -16,10 +17,16 @@ from reviewkit import protocol as protocol_mod
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL_B = ROOT / "protocols" / "work-health-collaboration.toml"
-LIST = 'instruments = [  # terms, each read as an instrument\'s name (README, "Outcome names")\n'
+# the mental label's line after its terms, where a test names the label's instruments
+AFTER_TERMS = 'terms_no = ["psykiske lidelser"'
 
 MEASURED = "Workers sick-listed with low back pain completed the PSS-10 at baseline and 6 months."
 CUTOFF = "Employees on sick leave with a PSS-10 score of 20 or more were included."
+# the health words right after the instrument, or before it with "with": what was measured
+AFTER = (
+    "Employees sick-listed with low back pain reported PSS-10 stress before and after treatment."
+)
+WITH = "Employees sick-listed with low back pain rated their stress with the PSS-10 every month."
 
 
 def _review_b(tmp_path: Path, old: str, new: str) -> protocol_mod.Protocol:
@@ -32,7 +39,7 @@ def _review_b(tmp_path: Path, old: str, new: str) -> protocol_mod.Protocol:
 
 @pytest.fixture
 def named_instrument(tmp_path: Path) -> protocol_mod.Protocol:
-    return _review_b(tmp_path, LIST, LIST + '  "PSS-10",\n')
+    return _review_b(tmp_path, AFTER_TERMS, 'instruments = ["PSS-10"]\n' + AFTER_TERMS)
 
 
 def test_a_named_instrument_alone_is_an_outcome_measure(named_instrument, tmp_path):
@@ -47,7 +54,30 @@ def test_a_named_instrument_s_cutoff_names_the_population(named_instrument):
     assert labels(named_instrument, "diagnosis", CUTOFF) == ["mental"]
 
 
+@pytest.mark.parametrize("text", [AFTER, WITH], ids=["after", "with"])
+def test_health_words_beside_a_named_instrument_are_what_was_measured(
+    named_instrument, tmp_path, text
+):
+    assert labels(named_instrument, "diagnosis", text) == ["musculoskeletal"]
+    # without the protocol's instrument, "stress" there is the population's
+    assert labels(protocol_mod.load(PROTOCOL_B), "diagnosis", text) == ["both"]
+
+
+def test_the_ces_d_written_as_one_word_is_an_instrument():
+    # "CESD" (12 times in the snapshot's two files, always the scale), as "CES-D" is
+    b = protocol_mod.load(PROTOCOL_B)
+    text = (
+        "Workers sick-listed with neck pain rated their depressive symptoms with the CESD monthly."
+    )
+    assert labels(b, "diagnosis", text) == ["musculoskeletal"]
+    assert labels(b, "diagnosis", text.replace("CESD", "CES-D")) == ["musculoskeletal"]
+    cutoff = "Workers sick-listed with a CESD score of 16 or more were included."
+    assert labels(b, "diagnosis", cutoff) == ["mental"]
+
+
 def test_an_instrument_is_written_as_a_term_is(tmp_path, capsys):
-    err = refused_edit(tmp_path, capsys, PROTOCOL_B, '"PHQ-9", "PHQ-8"', '{ weight = 2 }, "PHQ-8"')
+    err = refused_edit(
+        tmp_path, capsys, PROTOCOL_B, AFTER_TERMS, "instruments = [{ weight = 2 }]\n" + AFTER_TERMS
+    )
     assert "schemes.diagnosis.labels[0].instruments" in err
     assert "each term is a string" in err
