@@ -285,7 +285,10 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         section_number=volume_key(pages) if kind == "s" else "",
         # an article number in the issue field is no issue: the volume field's is
         issue=volume_key(volume_issue(rec.volume) if article_number else rec.issue),
-        issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
+        # nor a plain issue number ('9 (no pagination)' / '8': BMC's article 8, not issue 8)
+        issue_number=issue_number(
+            volume_issue(rec.volume) or ("" if article_number else rec.issue)
+        ),
         supplement=supplement,
         # An issue alone is no place: without a journal it names no publication. An issue of
         # one volume (1-53) recurs in every volume of every journal; a larger number is a
