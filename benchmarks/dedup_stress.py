@@ -47,7 +47,12 @@ from benchmarks.dedup_stress_notes_journals import (
     NOTES_DEDUP36,
     NOTES_STOP34,
 )
-from benchmarks.dedup_stress_notes_minimal import NOTES_DEDUP45B, NOTES_DEDUP46B, NOTES_RD45E
+from benchmarks.dedup_stress_notes_minimal import (
+    NOTES_DEDUP45B,
+    NOTES_DEDUP46B,
+    NOTES_RD45E,
+    NOTES_RD46F,
+)
 from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_DEDUP37,
     NOTES_DEDUP38,
@@ -420,6 +425,7 @@ ALL_NOTES = (
     + NOTES_RD45E
     + NOTES_DEDUP46A
     + NOTES_DEDUP46B
+    + NOTES_RD46F
 )
 
 

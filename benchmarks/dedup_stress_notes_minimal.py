@@ -149,3 +149,25 @@ NOTES_DEDUP46B: tuple[str, ...] = (
     "Left: PubMed's pii as the page (a Record.pages change reaches MEDLINE and RIS round trips",
     "and the PubMed fidelity figures; as a dedup key it needs the pii kept on the Record).",
 )
+
+
+NOTES_RD46F: tuple[str, ...] = (
+    "## Reading dedup46b's article numbers again (rd46f)",
+    "",
+    "What the issue field beside '(no pagination)' holds (srsr, diabetes, neuroimaging): the",
+    "labelled duplicate's page agrees with the number taken 36 times of 39 for 1-12, as often as",
+    "for longer ones (BMC's and Frontiers' small article numbers; no real issue among them: the",
+    "volume's own issue repeated is already left out). Not read before: Frontiers' 'Article 280'",
+    "in the issue field (srsr 8, neuroimaging 6) and Ovid's line with the month bare after the",
+    "volume ('Frontiers in Pharmacology.4 AUG (no pagination) 2013.Article Number: Article 98.',",
+    "depression 14); both read now. An article number in the issue field was still taken as a",
+    "plain issue number ('9 (no pagination)' / '8' as issue 8) and parted the pair from another",
+    "export's issue 1 at the same place; it no longer is. Every journal field of the ten sets",
+    "from which embedded_place reads a place (14,563, all depression) is Ovid's source line;",
+    "the PubMed snapshot holds none. 'rd46f' (niced, load 6.6-8.1): the full sets unchanged",
+    "(srsr 148/0/422, depression 80/0/516), srsr i_minimal missed 552 -> 550 (queue 1,271 ->",
+    "1,269), the other rows run (neuroimaging, srsr, depression a and i) as dedup46b, the false",
+    "pairs the same. PubMed's pii: 168 of the snapshot's 50,789 articles have one shaped as an",
+    "article number and no MedlinePgn, 1,013 a publisher's pii ('S0190-9622(18)30721-7',",
+    "'jcs238048') that is none; no labelled set is PubMed XML, so keeping it moves no pair here.",
+)

@@ -182,17 +182,21 @@ def supplement_repeated(pages: str, supplement: str) -> bool:
 # holds the article number ('e38870', '801691', '47'), which stands where the pages would: the
 # number is unique within the volume, and other databases write it as the pages. One letter at
 # most before the digits (PLoS's 'e', BMJ's 'c'); the volume's own issue repeated is the issue.
+# Frontiers' number comes with its word ('Article 280'), as in Ovid's source line (venue). Small
+# numbers are article numbers too (BMC's, Frontiers' '7'): in srsr, diabetes and neuroimaging the
+# labelled duplicate's page agrees with one of 1-12 taken so 36 times of 39, as often as longer ones.
 _NO_PAGINATION = re.compile(r"\(\s*no pagination\s*\)", re.I)
-_ARTICLE_NUMBER = re.compile(r"^\s*[A-Za-z]?\d+\s*$")
+_ARTICLE_NUMBER = re.compile(r"^\s*(?:Article\s+)?([A-Za-z]?\d+)\s*$", re.I)
 
 
 def issue_article_number(volume: str, issue: str) -> str:
     """The article number an e-only article's export wrote into the issue field beside a volume
-    field saying '(no pagination)' ('7 (6) (no pagination)' / 'e38870' -> 'e38870'); ''
-    otherwise, and for the volume's own issue repeated ('19 (12) (no pagination)' / '12')."""
-    if not (_NO_PAGINATION.search(volume or "") and _ARTICLE_NUMBER.match(issue or "")):
+    field saying '(no pagination)' ('7 (6) (no pagination)' / 'e38870' -> 'e38870'; 'Article
+    280' -> '280'); '' otherwise, and for the volume's own issue repeated ('19 (12) (no pagination)' / '12')."""
+    number = _ARTICLE_NUMBER.match(issue or "")
+    if not (number and _NO_PAGINATION.search(volume or "")):
         return ""
-    return "" if volume_key(issue) == volume_issue(volume) else issue.strip()
+    return "" if volume_key(issue) == volume_issue(volume) else number.group(1)
 
 
 def volume_issue(volume: str) -> str:
@@ -281,7 +285,10 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         section_number=volume_key(pages) if kind == "s" else "",
         # an article number in the issue field is no issue: the volume field's is
         issue=volume_key(volume_issue(rec.volume) if article_number else rec.issue),
-        issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
+        # nor a plain issue number ('9 (no pagination)' / '8': BMC's article 8, not issue 8)
+        issue_number=issue_number(
+            volume_issue(rec.volume) or ("" if article_number else rec.issue)
+        ),
         supplement=supplement,
         # An issue alone is no place: without a journal it names no publication. An issue of
         # one volume (1-53) recurs in every volume of every journal; a larger number is a

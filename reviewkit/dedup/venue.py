@@ -28,9 +28,11 @@ _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
 # article's number is unique within its volume, as a first page is); Ovid's own export is read
 # so too (formats.ovid_source), and other databases write the same number as the pages ('e0152328'
 # in PubMed's citation, Scopus's 'Art. No.', Web of Science's AR). Frontiers' number is written
-# 'Article Number: Article 94'.
+# 'Article Number: Article 94', and its month after the volume bare ('Frontiers in
+# Pharmacology.4 AUG (no pagination) 2013.Article Number: Article 98.': 14 lines in depression).
 _EMBEDDED_ARTICLE = re.compile(
-    r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(\s*no pagination\s*\)[^:]*?Article Number:\s*(?:Article\s+)?([^.\s]+)",
+    r"\.\s*(\d+)?\s*(?:[A-Za-z]{3,9}\s+)?(?:\([^)]*\)\s*)*\(\s*no pagination\s*\)[^:]*?"
+    r"Article Number:\s*(?:Article\s+)?([^.\s]+)",
     re.I,
 )
 _JOURNAL_STOP = frozenset(

@@ -65,3 +65,37 @@ def test_two_articles_of_one_volume_under_other_article_numbers_wait_for_a_perso
         assert outcome(rec(title=TITLE, year=2017, **embase), bipolar)[0] != "merged"
         same = rec(title=TITLE, year=2017, **AS_PAGES)
         assert outcome(rec(title=TITLE, year=2017, **embase), same)[0] == "merged"
+
+
+def test_frontiers_article_number_with_its_word_and_a_bare_month_is_the_page():
+    # Frontiers' number as Embase writes it: 'Article 280' in the issue field, and Ovid's source
+    # line with the month bare after the volume ('4 AUG', no brackets)
+    k = keys(
+        1,
+        year=2013,
+        journal="Front Immunol",
+        volume="4 (SEP) (no pagination)",
+        issue="Article 280",
+        pages="",
+    )
+    assert (k.first_page, k.volume) == ("280", "4")
+    line = "Frontiers in Pharmacology.4 AUG (no pagination) 2013.Article Number: Article 98.Date of"
+    j = keys(2, year=2013, journal=line + " Publication: 2013.", volume="", issue="", pages="")
+    assert (j.first_page, j.volume) == ("98", "4")
+    # the same word before anything but a number is no article number
+    assert keys(3, volume="4 (no pagination)", issue="Article in press", pages="").first_page == ""
+
+
+def test_an_article_number_in_the_issue_field_is_no_issue_to_disagree_with():
+    # BMC's article 8 of volume 9 in Embase (no issue in the volume field) against Scopus's
+    # 'volume 9, issue 1, article 8': the 8 is no issue 8, so the two are one place as when
+    # the Embase record writes it as the pages (a generic title merges only at one place)
+    embase = dict(journal="BMC Neuroscience", volume="9 (no pagination)", issue="8", pages="")
+    written = dict(journal="BMC Neuroscience", volume="9", issue="", pages="8")
+    scopus = rec(
+        title="Editorial", year=2008, journal="BMC Neuroscience", volume="9", issue="1", pages="8"
+    )
+    assert keys(1, **embase).issue_number == ""
+    assert outcome(rec(title="Editorial", year=2008, **embase), scopus) == outcome(
+        rec(title="Editorial", year=2008, **written), scopus
+    )
