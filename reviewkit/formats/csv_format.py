@@ -116,6 +116,12 @@ def read(
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
     wos = is_wos_dialect(found.dialect)
+    typed = "publication_types" in (mapping or {})
+    if wos and named(header, columns, "publication_types") == "pt" and not typed:
+        # Web of Science's PT is its source's kind code (J journal, B book, S series, P patent),
+        # its DT the document type: a file without DT has no publication type, as in the
+        # plain-text reader (formats.wos reads DT alone). --map may still name PT
+        del columns["publication_types"]
     check_shape = RowShape(found, header, wos_cut.check_last_cell if wos else None)
     own = OwnColumns.of(header, columns, wos)
     # the journal read from Embase.com's 'Source' citation: formats.embase_source
