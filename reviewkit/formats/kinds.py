@@ -224,4 +224,14 @@ def stored_item_type(types: Sequence[str]) -> str:
     Zotero writes them, case and all: the databases' and reference managers' type names start
     with a capital ('Preprint', NLM's; 'Letter', Web of Science's, a journal's letter) and keep
     the kind :func:`kind_of_types` gives them; a type among others is never an item type."""
-    return (zotero_kind(types[0]) or "") if len(types) == 1 else ""
+    if len(types) != 1 or types[0].strip() in _JOURNAL_ITEM_WORDS:
+        return ""
+    return zotero_kind(types[0]) or ""
+
+
+# Zotero's item types whose word is also a journal's article type in the databases' own
+# vocabularies, written in lower case by some (OpenAlex's work type 'letter', Lens.org's
+# publication types; NLM's 'Letter', 'Interview'): Zotero's letter and interview are personal
+# communications (PCOMM, generic), a database's a journal's letter or interview (''), the far
+# likelier of the two in a review's import, so a stored one keeps the journal kind
+_JOURNAL_ITEM_WORDS = frozenset({"letter", "interview"})

@@ -336,3 +336,15 @@ def test_type_names_of_databases_are_no_zotero_item_types(types):
     """Guard: NLM's 'Preprint', Web of Science's 'Letter' (a journal's), a type among others:
     the kind their names give ('' for these), never Zotero's reading of its own spelling."""
     assert record_kind(Record(title="Return to work", publication_types=types)) == ""
+
+
+@pytest.mark.parametrize("word", ["letter", "interview"])
+def test_a_lower_case_journal_type_is_no_zotero_personal_communication(word):
+    """A database's type written in lower case (OpenAlex's 'letter', Lens.org's publication
+    types) is a journal's letter or interview, kept as one in the exports; Zotero's item types
+    of those words are personal communications, which a review's import seldom holds."""
+    stored = Record(title="Return to work", publication_types=[word])
+    assert record_kind(stored) == ""
+    ris = io.StringIO()
+    formats.write([stored], "ris", ris)
+    assert ris.getvalue().startswith("TY  - JOUR")
