@@ -29,6 +29,7 @@ from reviewkit.formats.csv_columns import (
     names_a_column,
     names_title,
     resolve_columns,
+    wos_columns,
 )
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
@@ -112,16 +113,10 @@ def read(
     found = titled
     rows = found.rows()
     header_line, _, header = next(rows)
-    columns = resolve_columns(header, mapping, name, header_line)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
-    # may mean anything
+    # may mean anything, and 'PT' is MEDLINE's publication type
     wos = is_wos_dialect(found.dialect)
-    typed = "publication_types" in (mapping or {})
-    if wos and named(header, columns, "publication_types") == "pt" and not typed:
-        # Web of Science's PT is its source's kind code (J journal, B book, S series, P patent),
-        # its DT the document type: a file without DT has no publication type, as in the
-        # plain-text reader (formats.wos reads DT alone). --map may still name PT
-        del columns["publication_types"]
+    columns = wos_columns(header, resolve_columns(header, mapping, name, header_line), mapping, wos)
     check_shape = RowShape(found, header, wos_cut.check_last_cell if wos else None)
     own = OwnColumns.of(header, columns, wos)
     # the journal read from Embase.com's 'Source' citation: formats.embase_source
