@@ -217,7 +217,6 @@ ZOTERO_ITEMS = [
     ("bookSection", "CHAP", "chapter"),
     ("dataset", "DATA", "dataset"),
     ("manuscript", "MANSCPT", "unpublished"),
-    ("preprint", "GEN", "generic"),
     ("letter", "PCOMM", "generic"),  # a letter sent, not a journal's letter to the editor
 ]
 
@@ -302,7 +301,7 @@ def test_a_bibtex_type_elsewhere_is_no_publication_type(tmp_path):
 
 # how a Zotero CSV's row was stored before q45b: its Item Type as the one publication type
 STORED_BEFORE_Q45B = [
-    ("preprint", "generic", "GEN", "@misc"),
+    ("preprint", "", "JOUR", "@article"),  # a preprint is a journal article from every source
     ("presentation", "generic", "GEN", "@misc"),
     ("standard", "report", "RPRT", "@techreport"),
     ("audioRecording", "generic", "GEN", "@misc"),
@@ -348,3 +347,31 @@ def test_a_lower_case_journal_type_is_no_zotero_personal_communication(word):
     ris = io.StringIO()
     formats.write([stored], "ris", ris)
     assert ris.getvalue().startswith("TY  - JOUR")
+
+
+def test_a_preprint_is_the_journal_kind_from_every_source(tmp_path):
+    """Zotero's item type 'preprint' (its RIS export writes GEN) is read as a preprint is read
+    from PubMed (NLM's 'Preprint'), OpenAlex and the servers' own RIS ('TY  - JOUR',
+    'JF  - medRxiv'): a journal article, its repository the journal, 'Preprint' its type."""
+    title = "Return to work after COVID-19"
+    zotero = read(
+        tmp_path,
+        "zotero.csv",
+        '"Key","Item Type","Publication Year","Author","Title","Publication Title","Publisher"\n'
+        f'"AB23CD45","preprint","2021","Lund, Eva","{title}","","medRxiv"\n',
+    )
+    server = read(
+        tmp_path,
+        "server.ris",
+        f"TY  - JOUR\nT1  - {title}\nJF  - medRxiv\nAU  - Lund, Eva\nY1  - 2021\nER  - \n",
+    )
+    nlm = Record(title=title, journal="medRxiv", publication_types=["Preprint"])
+    (fresh,) = zotero
+    assert (fresh.journal, fresh.publisher, fresh.publication_types) == (
+        "medRxiv",
+        "",
+        ["Preprint"],
+    )
+    assert record_kind(fresh) == record_kind(server[0]) == record_kind(nlm) == ""
+    ris = written(zotero, "ris")
+    assert ris.startswith("TY  - JOUR") and "T2  - medRxiv" in ris  # the journal, as written
