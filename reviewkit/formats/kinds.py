@@ -132,7 +132,9 @@ BIBTEX_PUBLISHER = {"report": "institution", "thesis": "school"}
 # records stored before its CSV's were read as kinds, _ZOTERO_RIS).
 # A journal's types (Journal Article, Review, Letter …) name no kind.
 _TYPE_NAMES = {
-    "report": "technicalreport report governmentpublication governmentdocument",
+    # 'Standard' and 'Pamphlet': EndNote's reference types (RIS STAND and PAMP), OpenAlex's
+    # work type 'standard', Zotero's item type: a report, as RIS's codes for them are read
+    "report": "technicalreport report governmentpublication governmentdocument standard pamphlet",
     "conference": (
         "congress conferencepaper conferenceproceedings conferenceproceeding proceedingspaper "
         "meetingabstract conferenceabstract"

@@ -329,7 +329,7 @@ def test_a_zotero_item_type_stored_before_q45b_reads_as_a_fresh_import(item, kin
 
 @pytest.mark.parametrize(
     "types",
-    [["Preprint"], ["Letter"], ["letter", "Journal Article"], ["Standard"], ["Presentation"]],
+    [["Preprint"], ["Letter"], ["letter", "Journal Article"], ["Presentation"]],
 )
 def test_type_names_of_databases_are_no_zotero_item_types(types):
     """Guard: NLM's 'Preprint', Web of Science's 'Letter' (a journal's), a type among others:
@@ -375,3 +375,12 @@ def test_a_preprint_is_the_journal_kind_from_every_source(tmp_path):
     assert record_kind(fresh) == record_kind(server[0]) == record_kind(nlm) == ""
     ris = written(zotero, "ris")
     assert ris.startswith("TY  - JOUR") and "T2  - medRxiv" in ris  # the journal, as written
+
+
+@pytest.mark.parametrize("types", [["Standard"], ["standard"], ["Pamphlet"]])
+def test_a_standard_is_a_report_whichever_source_named_it(types):
+    """EndNote's reference types 'Standard' and 'Pamphlet' (RIS STAND and PAMP), OpenAlex's
+    type 'standard' (read as 'Standard') and Zotero's item type: one kind, a report."""
+    assert record_kind(Record(title="Ergonomics of office work", publication_types=types)) == (
+        "report"
+    )
