@@ -9,9 +9,10 @@ harmless.
 
 A record without a title but with an identifier (DOI, PMID, accession number), a citation
 (journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
-look the article up) but never silently: its summary names each one by file and position, and
-the CLI prints them as warnings; those with no abstract either are counted in one more warning
-(nothing to screen them on). A record with none of these is refused by its reader
+look the article up) but never silently: its summary names each one by the line it starts at
+(a worksheet's row), as its reader told it (formats.findable.Untitled), and the CLI prints them
+as warnings; those with no abstract either are counted in one more warning (nothing to screen
+them on). A record with none of these is refused by its reader
 (formats.findable: one rule for every format). A value a reader could not read (a year field or
 spreadsheet cell '20201', in any format: formats.read_warnings) is in the summary too, by file
 and line.
@@ -35,7 +36,7 @@ from typing import TypeVar
 from reviewkit import formats
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
-from reviewkit.formats.findable import NothingToScreen
+from reviewkit.formats.findable import NothingToScreen, Untitled
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
@@ -56,7 +57,8 @@ class ImportSummary:
     records: int
     import_id: int | None  # None when skipped
     skipped_reason: str = ""
-    untitled: tuple[str, ...] = field(default=())  # 'record N (PMID …)' for each untitled one
+    # 'record at line N (PMID …)' for each untitled one (a worksheet's 'row N')
+    untitled: tuple[str, ...] = field(default=())
     # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
     replaced: tuple[int, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
@@ -81,14 +83,6 @@ def _skipped(path: Path, previous: record_rows.ImportRow) -> ImportSummary:
         None,
         f"already imported as import #{previous.id} on {previous.imported_at[:10]}",
     )
-
-
-def _untitled_label(row: RecordRow) -> str:
-    # the DOI as the record wrote it: the row's doi column is folded to lower case for matching
-    doi = json.loads(row.data).get("doi", "") if row.doi else ""
-    ids = [f"PMID {row.pmid}" if row.pmid else "", f"DOI {doi}" if doi else ""]
-    named = ", ".join(i for i in ids if i)
-    return f"record {row.position}" + (f" ({named})" if named else "")
 
 
 def import_files(
@@ -117,20 +111,15 @@ def import_files(
         check_size(path)  # and a file larger than any reader takes, before it is hashed
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
-    untitled: dict[int, list[str]] = {}
     replaced: dict[int, list[int]] = {}
-    warned: dict[int, list[ReadWarning]] = {}
+    warned: dict[int, _Said] = {}
     seen: dict[str, Path] = {}
     done = 0
 
-    def counted(
-        stream: Iterator[RecordRow], missing: list[str], lost: list[int]
-    ) -> Iterator[RecordRow]:
+    def counted(stream: Iterator[RecordRow], lost: list[int]) -> Iterator[RecordRow]:
         nonlocal done
         for row in stream:
             done += 1
-            if not row.title.strip():
-                missing.append(_untitled_label(row))
             # the record's fields as JSON (not ASCII-escaped); read whole only when it holds it
             if REPLACEMENT in row.data and _text_lost(row.data):
                 lost.append(row.position)
@@ -151,12 +140,11 @@ def import_files(
                 )
                 continue
             seen.setdefault(digest, Path(paths[index]))  # as typed: the command's lines say so
-            missing = untitled[index] = []
             lost = replaced[index] = []
-            said = _Said(warned.setdefault(index, []))  # the file's warnings, said once read
+            said = warned[index] = _Said()  # the file's warnings, said once read
             rows = _read_rows(path, fmt, source, mapping, encoding, said)
             staged = staging.add_file(
-                counted(said.gathered(read_ahead(rows.rows), path, rows.format), missing, lost),
+                counted(said.gathered(read_ahead(rows.rows), path, rows.format), lost),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -164,7 +152,8 @@ def import_files(
             staged_from[staged.number] = index
         for result in staging.publish(again=again):
             index = staged_from[result.staged.number]
-            summary = _published(result, tuple(untitled[index]), tuple(warned[index]))
+            said = warned[index]
+            summary = _published(result, tuple(said.untitled), tuple(said.notes))
             if replaced[index] and summary.import_id is not None:
                 summary = _replaced(summary, files[index], replaced[index], encoding)
             summaries[index] = summary
@@ -175,18 +164,24 @@ def import_files(
 
 class _Said:
     """The ``warn`` of one file's reader: each warning kept in ``notes`` to be said as it is,
-    but a record with nothing to screen (formats.findable.NothingToScreen), whose place is
-    gathered in ``unscreenable`` for one warning naming them all (:meth:`gathered`)."""
+    but a record without a title (formats.findable.Untitled), whose place is kept in
+    ``places`` to be named in ``untitled``, and gathered in ``unscreenable`` for one warning
+    naming them all when it has no abstract either (:meth:`gathered`)."""
 
-    def __init__(self, notes: list[ReadWarning]) -> None:
-        self.notes = notes
+    def __init__(self) -> None:
+        self.notes: list[ReadWarning] = []
+        self.places: list[tuple[str, str]] = []  # (line or row, its PMID and DOI)
         self.unscreenable: list[str] = []
+        self.untitled: list[str] = []
 
     def __call__(self, warning: ReadWarning) -> None:
-        if isinstance(warning, NothingToScreen):
-            self.unscreenable.append(warning.where.rpartition(":")[2])
-        else:
+        if not isinstance(warning, Untitled):
             self.notes.append(warning)
+            return
+        place = warning.where.rpartition(":")[2]
+        self.places.append((place, warning.message))
+        if isinstance(warning, NothingToScreen):
+            self.unscreenable.append(place)
 
     def gathered(
         self, rows: Iterator[RecordRow], path: Path, file_format: str
@@ -198,10 +193,13 @@ class _Said:
         them only by chance. Named by the line each starts at (a worksheet's row), where the
         user finds it."""
         yield from rows
+        noun = "row" if file_format == "xlsx" else "line"
+        self.untitled = [
+            f"record at {noun} {place}" + (f" ({ids})" if ids else "") for place, ids in self.places
+        ]
         places = self.unscreenable
         if not places:
             return
-        noun = "row" if file_format == "xlsx" else "line"
         what = f"{quantity(len(places), 'record')} (at {numbered(noun, places, 10)})"
         self.notes.append(
             ReadWarning(

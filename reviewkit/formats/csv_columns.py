@@ -239,6 +239,19 @@ def resolve_columns(
     return columns
 
 
+def wos_columns(
+    header: list[str], columns: dict[str, int], mapping: dict[str, str] | None, wos: bool
+) -> dict[str, int]:
+    """``columns``, in Web of Science's tab-delimited header (``wos``) without its PT: PT is
+    the source's kind code there (J journal, B book, S series, P patent) and DT the document
+    type, so a file without DT has no publication type, as in the plain-text reader
+    (formats.wos reads DT alone); --map may still name PT."""
+    typed = "publication_types" in (mapping or {})
+    if not wos or typed or named(header, columns, "publication_types") != "pt":
+        return columns
+    return {f: i for f, i in columns.items() if f != "publication_types"}
+
+
 def names_a_column(cells: list[str], mapping: dict[str, str] | None = None) -> bool:
     """Whether a row names a column the reader reads (:data:`KNOWN_COLUMNS`, or one --map
     names): a reference list's header row does, whichever tool wrote it; a line of text or of

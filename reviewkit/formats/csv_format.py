@@ -29,6 +29,7 @@ from reviewkit.formats.csv_columns import (
     names_a_column,
     names_title,
     resolve_columns,
+    wos_columns,
 )
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
@@ -42,7 +43,13 @@ from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresse
 from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.error_cells import ErrorCells
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
-from reviewkit.formats.kinds import ZOTERO_NOT_WORKS, kept_kind, kind_named, zotero_kind
+from reviewkit.formats.kinds import (
+    ZOTERO_NOT_WORKS,
+    ZOTERO_TYPE_NAMES,
+    kept_kind,
+    kind_named,
+    zotero_kind,
+)
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year_cell
 from reviewkit.records import Record
 from reviewkit.safe_csv import csv_writer, restore
@@ -112,10 +119,10 @@ def read(
     found = titled
     rows = found.rows()
     header_line, _, header = next(rows)
-    columns = resolve_columns(header, mapping, name, header_line)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
-    # may mean anything
+    # may mean anything, and 'PT' is MEDLINE's publication type
     wos = is_wos_dialect(found.dialect)
+    columns = wos_columns(header, resolve_columns(header, mapping, name, header_line), mapping, wos)
     check_shape = RowShape(found, header, wos_cut.check_last_cell if wos else None)
     own = OwnColumns.of(header, columns, wos)
     # the journal read from Embase.com's 'Source' citation: formats.embase_source
@@ -216,7 +223,10 @@ def _kind_of_item_type(kwargs: dict) -> None:
     type, as TY is not one; any other name in an 'Item Type' column is a type name, as before."""
     types = kwargs.get("publication_types", [])
     if len(types) == 1 and (kind := zotero_kind(types[0])) is not None:
-        kwargs["kind"], kwargs["publication_types"] = kind, []
+        named = ZOTERO_TYPE_NAMES.get(types[0].strip())  # a preprint: kinds.ZOTERO_TYPE_NAMES
+        kwargs["kind"], kwargs["publication_types"] = kind, [named] if named else []
+        if named and not kwargs.get("journal"):  # a preprint's repository is its journal,
+            kwargs["journal"] = kwargs.pop("publisher", "")  # as the servers' exports name it
 
 
 def _values(row: list[str], columns: dict[str, int]) -> dict[str, str]:

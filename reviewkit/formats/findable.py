@@ -21,10 +21,13 @@ A URL that names an identifier is that identifier (:mod:`reviewkit.formats.ident
 'https://doi.org/10.…', a PubMed or PMC link), so a record whose only identifier is such a link
 is found again like one with the identifier in its own field.
 
-A record kept with neither title nor abstract (a database's stub, an export cut to its
-identifiers) has nothing to screen it on: the reader tells ``warn`` where it starts
-(:class:`NothingToScreen`, by the record's line, an XML element's line, a sheet's row), and the
-importer says them in one warning per file, by the lines the user finds them at.
+A record kept without a title is told to the reader's ``warn`` with where it starts
+(:class:`Untitled`, by the record's line, an XML element's line, a sheet's row), and so is
+one with neither title nor abstract, a database's stub or an export cut to its identifiers,
+which has nothing to screen it on (:class:`NothingToScreen`): the importer names them by the
+lines the user finds them at. A title or abstract is judged as the import keeps it, without
+control characters (:mod:`reviewkit.formats.control_chars`, which takes them out after the
+readers): a title of Word's line breaks alone is no title.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.control_chars import CONTROL
 from reviewkit.formats.identifier_urls import take_url_identifiers
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.records import Record
@@ -48,27 +52,43 @@ WHAT_IS_MISSING = (
 
 
 @dataclass(frozen=True)
-class NothingToScreen(ReadWarning):
-    """A record read with neither title nor abstract, at ``where`` ('file:line' of its start):
-    not said alone, but gathered by the importer into one warning for the file."""
+class Untitled(ReadWarning):
+    """A record read without a title, at ``where`` ('file:line' of its start); ``message``
+    names its PMID and DOI as the record wrote them ('PMID 1, DOI 10.1000/A'), '' when it has
+    neither: not said as it is, but gathered by the importer, which names each by its line."""
 
 
-def tell_nothing_to_screen(record: Record, where: str, warn: Warn | None) -> Record:
-    """``record``, ``warn`` told of it (starting at ``where``) when it has neither a title nor
-    an abstract's text (a labelled section without text is none)."""
-    if warn is None or record.title.strip():
+@dataclass(frozen=True)
+class NothingToScreen(Untitled):
+    """An untitled record with no abstract either: the importer counts them in one warning
+    for the file."""
+
+
+def tell_untitled(record: Record, where: str, warn: Warn | None) -> Record:
+    """``record``, ``warn`` told of it (starting at ``where``) when it has no title
+    (:class:`Untitled`), or neither a title nor an abstract's text (:class:`NothingToScreen`;
+    a labelled section without text is none)."""
+    if warn is None or has_text(record.title):
         return record
-    if not any(s.text.strip() for s in record.abstract_sections):
-        warn(NothingToScreen(where, "neither title nor abstract"))
+    ids = ", ".join(f"{name} {v}" for name, v in (("PMID", record.pmid), ("DOI", record.doi)) if v)
+    screenable = any(has_text(s.text) for s in record.abstract_sections)
+    warn((Untitled if screenable else NothingToScreen)(where, ids))
     return record
+
+
+def has_text(text: str) -> bool:
+    """Whether ``text`` holds more than blanks and control characters, which the import takes
+    out (:mod:`reviewkit.formats.control_chars`, after the readers): what is judged here is
+    what is kept."""
+    return bool(CONTROL.sub("", text).strip())
 
 
 def is_findable(record: Record, *accessions: str) -> bool:
     """Whether ``record`` has a title, an identifier, a citation or an abstract; ``accessions``:
     the source database's own accession numbers for the record, which the Record does not keep."""
     return bool(
-        record.title.strip()
-        or record.abstract.strip()
+        has_text(record.title)
+        or has_text(record.abstract)
         or record.doi
         or record.pmid
         or record.pmcid
@@ -98,12 +118,12 @@ def require_findable(
     nor an identifier.
 
     ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line' of
-    its start, told to ``warn`` when the record has no title or abstract to screen it on
-    (:func:`tell_nothing_to_screen`).
+    its start, told to ``warn`` when the record has no title
+    (:func:`tell_untitled`).
     """
     take_url_identifiers(record, urls)
     if is_findable(record, *accessions):
-        tell_nothing_to_screen(record, where, warn)
+        tell_untitled(record, where, warn)
         return record
     raise FormatError(
         f"{what} has {WHAT_IS_MISSING}: it could never be screened or found",

@@ -63,16 +63,20 @@ RIS_TYPES = {
 # Zotero's item types (its schema's itemTypes, the 'Item Type' of its CSV export) -> the RIS
 # type Zotero's own RIS export writes for each (zotero/translators RIS.js, 2023: exportTypeMap
 # with its degenerate types), read by _RIS_READ: an item has one kind whichever of Zotero's
-# exports is read. Zotero writes GEN (generic) for a type it has no code for: 'preprint' (a
-# work not yet peer-reviewed or published in a journal, so not the journal kind '') and
-# 'document'. Differs: 'standard' (in Zotero 7's schema, after that RIS.js) is read as STAND,
-# RIS's own type for it (a report here). Zotero's notes, attachments and annotations are not
+# exports is read. Zotero writes GEN (generic) for a type it has no code for, 'document' among
+# them. Differs: 'standard' (in Zotero 7's schema, after that RIS.js) is read as STAND, RIS's own
+# type for it (a report here); 'preprint', for which Zotero writes GEN too, is the journal kind
+# (JOUR), as a preprint is read from every other source: NLM's publication type 'Preprint'
+# (PubMed's preprints, their server as the journal), OpenAlex's type, and the servers' own
+# exports (bioRxiv's and medRxiv's RIS 'TY  - JOUR' with 'JF  - bioRxiv', their BibTeX
+# 'journal = {bioRxiv}'), so one preprint is one kind whichever source gave it; Zotero's RIS
+# export of one (GEN) cannot be told from its other generic items and stays generic Zotero's notes, attachments and annotations are not
 # works: not listed here, but in ZOTERO_NOT_WORKS.
 _ZOTERO_RIS = {
     **{"journalArticle": "JOUR", "magazineArticle": "MGZN", "newspaperArticle": "NEWS"},
     **{"report": "RPRT", "standard": "STAND", "conferencePaper": "CONF", "thesis": "THES"},
     **{"book": "BOOK", "bookSection": "CHAP", "webpage": "ELEC", "blogPost": "BLOG"},
-    **{"dataset": "DATA", "manuscript": "MANSCPT", "preprint": "GEN", "document": "GEN"},
+    **{"dataset": "DATA", "manuscript": "MANSCPT", "preprint": "JOUR", "document": "GEN"},
     **{"artwork": "ART", "audioRecording": "SOUND", "bill": "BILL", "case": "CASE"},
     **{"computerProgram": "COMP", "dictionaryEntry": "DICT", "email": "ICOMM", "film": "MPCT"},
     **{"encyclopediaArticle": "ENCYC", "forumPost": "ICOMM", "hearing": "HEAR", "map": "MAP"},
@@ -80,6 +84,10 @@ _ZOTERO_RIS = {
     **{"podcast": "SOUND", "presentation": "SLIDE", "radioBroadcast": "SOUND", "statute": "STAT"},
     **{"tvBroadcast": "MPCT", "videoRecording": "VIDEO"},
 }
+
+# Zotero's item types kept as a publication type beside their kind, named as NLM names it: a
+# preprint is the journal kind, and without its type it could not be told from an article
+ZOTERO_TYPE_NAMES = {"preprint": "Preprint"}
 
 # Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
 # highlight in one: its CSV export writes them as rows of their own when they stand alone;
@@ -124,7 +132,9 @@ BIBTEX_PUBLISHER = {"report": "institution", "thesis": "school"}
 # records stored before its CSV's were read as kinds, _ZOTERO_RIS).
 # A journal's types (Journal Article, Review, Letter …) name no kind.
 _TYPE_NAMES = {
-    "report": "technicalreport report governmentpublication governmentdocument",
+    # 'Standard' and 'Pamphlet': EndNote's reference types (RIS STAND and PAMP), OpenAlex's
+    # work type 'standard', Zotero's item type: a report, as RIS's codes for them are read
+    "report": "technicalreport report governmentpublication governmentdocument standard pamphlet",
     "conference": (
         "congress conferencepaper conferenceproceedings conferenceproceeding proceedingspaper "
         "meetingabstract conferenceabstract"
@@ -224,4 +234,14 @@ def stored_item_type(types: Sequence[str]) -> str:
     Zotero writes them, case and all: the databases' and reference managers' type names start
     with a capital ('Preprint', NLM's; 'Letter', Web of Science's, a journal's letter) and keep
     the kind :func:`kind_of_types` gives them; a type among others is never an item type."""
-    return (zotero_kind(types[0]) or "") if len(types) == 1 else ""
+    if len(types) != 1 or types[0].strip() in _JOURNAL_ITEM_WORDS:
+        return ""
+    return zotero_kind(types[0]) or ""
+
+
+# Zotero's item types whose word is also a journal's article type in the databases' own
+# vocabularies, written in lower case by some (OpenAlex's work type 'letter', Lens.org's
+# publication types; NLM's 'Letter', 'Interview'): Zotero's letter and interview are personal
+# communications (PCOMM, generic), a database's a journal's letter or interview (''), the far
+# likelier of the two in a review's import, so a stored one keeps the journal kind
+_JOURNAL_ITEM_WORDS = frozenset({"letter", "interview"})

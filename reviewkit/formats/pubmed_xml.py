@@ -24,7 +24,7 @@ from reviewkit.files import GZIP
 from reviewkit.formats import corrections
 from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
-from reviewkit.formats.findable import tell_nothing_to_screen
+from reviewkit.formats.findable import tell_untitled
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
 from reviewkit.formats.pubmed_head import (
@@ -297,7 +297,7 @@ def read(
                 where=f"{name}: record {position}",
                 hint="download the file from PubMed again, or delete this article from it",
             ) from None
-        yield tell_nothing_to_screen(read_record, f"{name}:{elem.sourceline or 1}", warn)
+        yield tell_untitled(read_record, f"{name}:{elem.sourceline or 1}", warn)
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:

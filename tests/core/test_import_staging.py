@@ -96,8 +96,8 @@ def test_untitled_records_are_imported_with_a_warning_naming_each(tmp_path, caps
     assert "4 records" in captured.out
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning:")]
     assert warnings == [
-        f"warning: {path}: record 2 (DOI 10.1000/2) has no title (imported as is)",
-        f"warning: {path}: record 4 (DOI 10.1000/4) has no title (imported as is)",
+        f"warning: {path}: record at line 8 (DOI 10.1000/2) has no title (imported as is)",
+        f"warning: {path}: record at line 22 (DOI 10.1000/4) has no title (imported as is)",
         f"warning: {path}: 2 records (at lines 8 and 22) have neither title nor abstract: imported"
         " (they count in PRISMA's records), but there is nothing to screen them on; look each"
         " up by its identifier or citation, or screen it on its full text",

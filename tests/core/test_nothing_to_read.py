@@ -145,3 +145,70 @@ def test_the_parallel_reader_of_large_pubmed_files_names_the_file_lines(tmp_path
     records = list(pubmed_xml.read_parallel(str(path), name, workers=2, batch=1, warn=told.append))
     assert [r.position for r in records] == [1, 2, 3, 4]
     assert [w.where for w in told if isinstance(w, NothingToScreen)] == [f"{name}:4", f"{name}:5"]
+
+
+@pytest.mark.parametrize(("name", "text", "lines"), STUBS, ids=[n for n, _, _ in STUBS])
+def test_each_untitled_record_is_named_by_the_line_it_starts_at(
+    name: str,
+    text: str,
+    lines: str,
+    tmp_path: Path,
+    cli_project: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The untitled warning names each record by its line, as the nothing-to-screen warning
+    does, not by its number in the file (which no editor shows)."""
+    from reviewkit.cli import main
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", "--project", str(cli_project), str(path)]) == 0
+    err = capsys.readouterr().err
+    named = [x for x in err.splitlines() if x.endswith("has no title (imported as is)")]
+    expected = lines.removeprefix("lines ").split(" and ")
+    assert [x.split("record at line ")[1].split()[0] for x in named] == expected, err
+
+
+def test_a_workbook_names_each_untitled_record_by_its_row(
+    tmp_path: Path, cli_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    from reviewkit.cli import main
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Search results"], [], ["Title", "Abstract", "DOI"], [TITLED, "", ""]):
+        sheet.append(row)
+    sheet.append(["", "An abstract to screen it on.", "10.1000/K"])
+    path = tmp_path / "untitled.xlsx"
+    book.save(path)
+    assert main(["import", "--project", str(cli_project), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}: record at row 5 (DOI 10.1000/K) has no title (imported as is)" in err
+
+
+@pytest.mark.parametrize("title", ["\x0b", "\x0c\x0b", " \x1e "])
+def test_a_title_of_control_characters_is_no_title(
+    title: str, tmp_path: Path, cli_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Control characters are taken out after the readers (formats.control_chars): a title
+    made of them alone (Word's line or page break pasted into a reference manager) is judged
+    as the empty title it is stored as, with an identifier as an untitled record, without
+    one refused."""
+    from reviewkit.cli import main
+
+    path = tmp_path / "breaks.ris"
+    path.write_text(
+        f"TY  - JOUR\nTI  - {TITLED}\nER  - \n\nTY  - JOUR\nTI  - {title}\nDO  - 10.1000/c\n"
+        "ER  - \n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--project", str(cli_project), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}: record at line 5 (DOI 10.1000/c) has no title" in err
+    assert f"{path}: 1 record (at line 5) has neither title nor abstract" in err
+    path.write_text(f"TY  - JOUR\nTI  - {title}\nPY  - 2020\nER  - \n", encoding="utf-8")
+    assert main(["import", "--project", str(cli_project), str(path)]) != 0
+    err = capsys.readouterr().err
+    assert f"{path}:1: record 1 has neither a title nor an identifier" in err

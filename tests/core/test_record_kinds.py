@@ -217,7 +217,6 @@ ZOTERO_ITEMS = [
     ("bookSection", "CHAP", "chapter"),
     ("dataset", "DATA", "dataset"),
     ("manuscript", "MANSCPT", "unpublished"),
-    ("preprint", "GEN", "generic"),
     ("letter", "PCOMM", "generic"),  # a letter sent, not a journal's letter to the editor
 ]
 
@@ -302,7 +301,7 @@ def test_a_bibtex_type_elsewhere_is_no_publication_type(tmp_path):
 
 # how a Zotero CSV's row was stored before q45b: its Item Type as the one publication type
 STORED_BEFORE_Q45B = [
-    ("preprint", "generic", "GEN", "@misc"),
+    ("preprint", "", "JOUR", "@article"),  # a preprint is a journal article from every source
     ("presentation", "generic", "GEN", "@misc"),
     ("standard", "report", "RPRT", "@techreport"),
     ("audioRecording", "generic", "GEN", "@misc"),
@@ -330,9 +329,58 @@ def test_a_zotero_item_type_stored_before_q45b_reads_as_a_fresh_import(item, kin
 
 @pytest.mark.parametrize(
     "types",
-    [["Preprint"], ["Letter"], ["letter", "Journal Article"], ["Standard"], ["Presentation"]],
+    [["Preprint"], ["Letter"], ["letter", "Journal Article"], ["Presentation"]],
 )
 def test_type_names_of_databases_are_no_zotero_item_types(types):
     """Guard: NLM's 'Preprint', Web of Science's 'Letter' (a journal's), a type among others:
     the kind their names give ('' for these), never Zotero's reading of its own spelling."""
     assert record_kind(Record(title="Return to work", publication_types=types)) == ""
+
+
+@pytest.mark.parametrize("word", ["letter", "interview"])
+def test_a_lower_case_journal_type_is_no_zotero_personal_communication(word):
+    """A database's type written in lower case (OpenAlex's 'letter', Lens.org's publication
+    types) is a journal's letter or interview, kept as one in the exports; Zotero's item types
+    of those words are personal communications, which a review's import seldom holds."""
+    stored = Record(title="Return to work", publication_types=[word])
+    assert record_kind(stored) == ""
+    ris = io.StringIO()
+    formats.write([stored], "ris", ris)
+    assert ris.getvalue().startswith("TY  - JOUR")
+
+
+def test_a_preprint_is_the_journal_kind_from_every_source(tmp_path):
+    """Zotero's item type 'preprint' (its RIS export writes GEN) is read as a preprint is read
+    from PubMed (NLM's 'Preprint'), OpenAlex and the servers' own RIS ('TY  - JOUR',
+    'JF  - medRxiv'): a journal article, its repository the journal, 'Preprint' its type."""
+    title = "Return to work after COVID-19"
+    zotero = read(
+        tmp_path,
+        "zotero.csv",
+        '"Key","Item Type","Publication Year","Author","Title","Publication Title","Publisher"\n'
+        f'"AB23CD45","preprint","2021","Lund, Eva","{title}","","medRxiv"\n',
+    )
+    server = read(
+        tmp_path,
+        "server.ris",
+        f"TY  - JOUR\nT1  - {title}\nJF  - medRxiv\nAU  - Lund, Eva\nY1  - 2021\nER  - \n",
+    )
+    nlm = Record(title=title, journal="medRxiv", publication_types=["Preprint"])
+    (fresh,) = zotero
+    assert (fresh.journal, fresh.publisher, fresh.publication_types) == (
+        "medRxiv",
+        "",
+        ["Preprint"],
+    )
+    assert record_kind(fresh) == record_kind(server[0]) == record_kind(nlm) == ""
+    ris = written(zotero, "ris")
+    assert ris.startswith("TY  - JOUR") and "T2  - medRxiv" in ris  # the journal, as written
+
+
+@pytest.mark.parametrize("types", [["Standard"], ["standard"], ["Pamphlet"]])
+def test_a_standard_is_a_report_whichever_source_named_it(types):
+    """EndNote's reference types 'Standard' and 'Pamphlet' (RIS STAND and PAMP), OpenAlex's
+    type 'standard' (read as 'Standard') and Zotero's item type: one kind, a report."""
+    assert record_kind(Record(title="Ergonomics of office work", publication_types=types)) == (
+        "report"
+    )
