@@ -331,10 +331,14 @@ _PURPOSE_FIRST = re.compile(
 # finding or the conclusion (read, each); those with an aim word ("Taken together, the present
 # work aims to review ...") state the aim wherever it stands and are read so
 # (:func:`states_aim`). Not "Overall", also "in all" ("Overall, we retrospectively evaluated
-# 1236 consecutive patients", a method).
+# 1236 consecutive patients", a method). An infinitive opening is a connective only with a
+# comma after it ("To conclude, ...", "To sum up, ..."): with an object it is the purpose said
+# first ("To close this gap, we investigated ...", "To summarise the evidence, we evaluated
+# ...", the aim); nor "In short-term follow-up, ..." (a method).
 _CONCLUDING_OPENING = re.compile(
-    r"^\W*(?:in\s+(?:conclusion|summary|sum|short|closing)|to\s+(?:conclude|summari[sz]e|"
-    r"sum\s+up|close)|summing\s+up|taken\s+together|collectively|altogether|all\s+in\s+all)\b",
+    r"^\W*(?:(?:in\s+(?:conclusion|summary|sum|short|closing)|summing\s+up|taken\s+together|"
+    r"collectively|altogether|all\s+in\s+all)\b(?!-)|"
+    r"to\s+(?:conclude|summari[sz]e|sum\s+up|close)\s*,)",
     re.IGNORECASE,
 )
 # What the text ends with, told by its closing verb with the study or its authors as the subject

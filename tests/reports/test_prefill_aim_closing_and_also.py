@@ -128,3 +128,18 @@ def test_the_studys_aim_in_a_relative_clause(aim):
 def test_anothers_aim_in_a_relative_clause_is_not_the_studys(other):
     aim = "This study is a cohort study which aims to find the prevalence of SLE."
     assert inquiry_sentence(f"{other} {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        # an infinitive of closing or summing with an object is the purpose said first, not a
+        # concluding connective ("To conclude, ..."); nor is "In short-term ..." "In short, ..."
+        "To close this gap, we investigated whether coordination shortens sick leave.",
+        "To summarise the evidence, we evaluated all randomised trials of return to work.",
+        "To conclude the series, we examined the last cohort of workers.",
+        "In short-term follow-up, we examined whether workers returned to work.",
+    ],
+)
+def test_an_infinitive_with_an_object_is_the_purpose_not_the_conclusion(aim):
+    assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
