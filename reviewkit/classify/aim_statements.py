@@ -15,7 +15,6 @@ import re
 from reviewkit.classify.intention_verbs import (
     AIM_WORD_VERBS,
     BARE_VERBS,
-    IMPERSONAL_VERBS,
     INFINITIVE_VERBS,
     intention_forms,
 )
@@ -83,7 +82,7 @@ _IT_AIMS = re.compile(
     re.IGNORECASE,
 )
 _IMPERSONAL_AIM = re.compile(
-    rf"\bit\s+(?:is|was)\s+(?:\w+\s+)?{intention_forms(*IMPERSONAL_VERBS, participle=True)}\s+to\b|"
+    rf"\bit\s+(?:is|was)\s+(?:\w+\s+)?{intention_forms(participle=True)}\s+to\b|"
     r"\bit\s+was\s+(?:\w+\s+)?hypothesi[sz]ed\s+that\b",
     re.IGNORECASE,
 )

@@ -143,3 +143,16 @@ def test_anothers_aim_in_a_relative_clause_is_not_the_studys(other):
 )
 def test_an_infinitive_with_an_object_is_the_purpose_not_the_conclusion(aim):
     assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        # the impersonal passive of any verb of intention: what the text set out to do
+        "It was attempted to describe the psychodynamics of violence against children.",
+        "It is attempted to establish a simple scheme for the use of defined diets.",
+        "It was sought to determine whether coordination shortens sick leave.",
+    ],
+)
+def test_the_impersonal_passive_of_any_verb_of_intention(aim):
+    assert aim_sentence(f"Sick leave is long. {aim}") == aim
