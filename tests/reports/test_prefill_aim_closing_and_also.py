@@ -156,3 +156,17 @@ def test_an_infinitive_with_an_object_is_the_purpose_not_the_conclusion(aim):
 )
 def test_the_impersonal_passive_of_any_verb_of_intention(aim):
     assert aim_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the study's verb in a clause of time, manner, concession or condition
+        "This is vital to keep in mind as we try to understand the application of AI.",
+        "Although we seek to clarify attention in depression, the sample was sub-clinical.",
+        "When we compared the melanomas, we found more plasma cells in metastases.",
+        "These methods are better than the others if we compare the time taken for the test.",
+    ],
+)
+def test_the_studys_verb_in_a_clause_of_time_or_concession_is_no_aim(clause):
+    assert inquiry_sentence(f"Sick leave is long. {clause}") == ""
