@@ -53,10 +53,10 @@ def intention_forms(*verbs: str, finite: bool = False, participle: bool = False)
 AIM_WORD_VERBS = ("aim", "seek")
 # - "It ..." standing for the study the sentence before names: every verb ("It aims to ...",
 #   "It intends to ..."; the snapshot has no "It tries to" nor "It attempts to" so placed);
-#   impersonal, in the past participle ("It was intended to ..."): "It was attempted to
-#   describe ..." (4 sentences of the snapshot, each an aim) is left as it was read, since this
-#   list moves no cell;
-IMPERSONAL_VERBS = ("aim", "intend")
+#   and impersonal, every verb in the past participle ("It was intended to ...", "It was
+#   attempted to describe ...": what the text set out to do, said without its subject; the
+#   snapshot's 4 with "attempted" are each the aim of an abstract with no other read, and no
+#   other verb is so written there);
 # - a verb of inquiry with no infinitive right after it: a list of aims ("this study had two
 #   aims: ..."), words between ("We aim herein to describe ...", "this study aims (1) to
 #   provide ..."): read with an infinitive only, 4 such aims were lost;

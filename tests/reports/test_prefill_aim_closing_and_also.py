@@ -128,3 +128,45 @@ def test_the_studys_aim_in_a_relative_clause(aim):
 def test_anothers_aim_in_a_relative_clause_is_not_the_studys(other):
     aim = "This study is a cohort study which aims to find the prevalence of SLE."
     assert inquiry_sentence(f"{other} {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        # an infinitive of closing or summing with an object is the purpose said first, not a
+        # concluding connective ("To conclude, ..."); nor is "In short-term ..." "In short, ..."
+        "To close this gap, we investigated whether coordination shortens sick leave.",
+        "To summarise the evidence, we evaluated all randomised trials of return to work.",
+        "To conclude the series, we examined the last cohort of workers.",
+        "In short-term follow-up, we examined whether workers returned to work.",
+    ],
+)
+def test_an_infinitive_with_an_object_is_the_purpose_not_the_conclusion(aim):
+    assert inquiry_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        # the impersonal passive of any verb of intention: what the text set out to do
+        "It was attempted to describe the psychodynamics of violence against children.",
+        "It is attempted to establish a simple scheme for the use of defined diets.",
+        "It was sought to determine whether coordination shortens sick leave.",
+    ],
+)
+def test_the_impersonal_passive_of_any_verb_of_intention(aim):
+    assert aim_sentence(f"Sick leave is long. {aim}") == aim
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the study's verb in a clause of time, manner, concession or condition
+        "This is vital to keep in mind as we try to understand the application of AI.",
+        "Although we seek to clarify attention in depression, the sample was sub-clinical.",
+        "When we compared the melanomas, we found more plasma cells in metastases.",
+        "These methods are better than the others if we compare the time taken for the test.",
+    ],
+)
+def test_the_studys_verb_in_a_clause_of_time_or_concession_is_no_aim(clause):
+    assert inquiry_sentence(f"Sick leave is long. {clause}") == ""
