@@ -94,7 +94,7 @@ def page_actions(prefix: str, what: str = "abstract", footer: str = "") -> tuple
     force: "… more lines (PgDn / Space)"), for the screen whose action ids start with
     ``prefix``; ``what`` the pane shows; ``footer``: the footer's word for paging down, where the footer names it (else it is
     left out of the footer). The screen's ``action_page(step)`` pages its
-    :class:`~reviewkit.tui.widgets.RecordView`."""
+    :class:`~reviewkit.tui.record_view.RecordView`."""
     return (
         Action(
             f"{prefix}.page_down",

@@ -35,14 +35,15 @@ from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.confirm_model import ModelSuggestions
 from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_numbered_names
-from reviewkit.tui.label_rows import LabelRows, LabelRowsView
+from reviewkit.tui.label_rows import LabelRows
 from reviewkit.tui.label_ticks import LabelTicks
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
+from reviewkit.tui.record_view import RecordView
+from reviewkit.tui.sized_view import SizedView
 from reviewkit.tui.widgets import (
     STATUS_CSS,
-    RecordView,
     WaitsForDatabase,
     footer_order,
     keeps_keys,
@@ -157,7 +158,7 @@ class ConfirmScreen(
         yield Static(id="status")
         yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView("classify.page_down", id="record")
-        yield LabelRowsView(id="labels")
+        yield SizedView(id="labels")
         yield MessageLine(id="message")  # grows for a long message
         yield KeysFreeingFooter()
 

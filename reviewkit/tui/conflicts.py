@@ -35,10 +35,10 @@ from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
+from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.screening_fulltext import attachment_line, open_attachment
 from reviewkit.tui.widgets import (
     STATUS_CSS,
-    RecordView,
     TextPrompt,
     footer_order,
     keeps_keys,

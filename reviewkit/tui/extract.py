@@ -28,9 +28,10 @@ from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
+from reviewkit.tui.record_view import RecordView
+from reviewkit.tui.sized_view import SizedView, content_width
 from reviewkit.tui.widgets import (
     STATUS_CSS,
-    RecordView,
     TextPrompt,
     WaitsForDatabase,
     keeps_keys,
@@ -40,6 +41,13 @@ from reviewkit.tui.widgets import (
 )
 from reviewkit.wording import quantity
 
+SHORTEST_VALUE = 12  # a field's name and value, however narrow the box (as a label's name)
+_HEADINGS = (  # over the field rows, longest first
+    "Fields (press a field's key to edit; Enter saves, Esc cancels)",
+    "Fields (a field's key edits; Enter saves, Esc cancels)",  # 54
+    "Fields (a key edits it; Enter saves)",  # 36: a split terminal's
+    "Fields (a key edits)",
+)
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
 
 ACTIONS: tuple[Action, ...] = (
@@ -105,7 +113,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield RecordView("extract.page_down", id="record")
-        yield Static(id="fields")
+        yield SizedView(id="fields")
         yield MessageLine(id="message")  # grows for a long message
         yield KeysFreeingFooter()
 
@@ -204,11 +212,14 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         siblings = extract.values(self.project, reps) if len(reps) > 1 else {}
         # each field's key as the keymap has it, as the confirm screen's label rows (a keymap
         # that moved field 1 to f left the row saying 1, a key that no longer edits it)
-        out = Text("Fields (press a field's key to edit; Enter saves, Esc cancels)\n", style="bold")
-        keys = [screen_key(self.app, f"extract.field{n}") for n in range(1, len(self.fields) + 1)]
+        keys = self._field_keys()
         key_width = max(map(len, keys), default=1)
         self._fields_size = self._field_room()
         width, room = self._fields_size
+        # the heading is one row of the room: the longest words that fit (wrapped, it took a
+        # second row below 64 columns, and the last field's row went under the box's edge)
+        heading = next((h for h in _HEADINGS if len(h) <= width), _HEADINGS[-1])
+        out = Text(heading + "\n", style="bold")
         blocks: list[tuple[str, Text, Text]] = []  # per field: its key, name and value, source
         for n, spec in enumerate(self.fields, start=1):
             value = current.get(spec.id)
@@ -255,16 +266,29 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         return rows
 
     def _field_room(self) -> tuple[int, int]:
-        """(columns, rows) the field rows may take: the screen's width less #fields' padding
-        (0 1); #fields' max-height, 50%, less its top border and the heading row, at least a
+        """(columns, rows) the field rows may take: #fields' own content width (its padding
+        and any scrollbar left out: laid out for the terminal's width less the padding, and
+        never narrower than 40, a value's source went on a row of its own, below the box's
+        edge, at 40 columns), never narrower than a key and SHORTEST_VALUE (narrower, the rows
+        wrap); #fields' max-height, 50%, less its top border and the heading row, at least a
         row per field. Textual takes the 50% of the height the docked footer leaves, not of
         the screen's (measured with the Pilot: a box of 11 rows at 80x24, 19 at 120x40), so
         half is (height - 1) // 2: 9 field rows at 80x24, 17 at 120x40, the box filled."""
-        width, height = self.app.size
-        return max(40, width - 2), max(len(self.fields), (height - 1) // 2 - 2)
+        key = max(map(len, self._field_keys()), default=1) + 2  # ' 1 ': a row's key column
+        width = max(key + SHORTEST_VALUE, content_width(self.query_one("#fields")))
+        return width, max(len(self.fields), (self.app.size.height - 1) // 2 - 2)
+
+    def _field_keys(self) -> list[str]:
+        """Each field's key as the keymap has it."""
+        return [screen_key(self.app, f"extract.field{n}") for n in range(1, len(self.fields) + 1)]
+
+    def on_sized_view_resized(self) -> None:
+        """Lay the field rows out again for #fields' new width (only when the room changed):
+        the terminal resized, or a scrollbar come or gone (the screen's Resize misses it)."""
+        self.on_resize()
 
     def on_resize(self) -> None:
-        """Lay the field rows out again for the new size (only when it changed)."""
+        """Lay the field rows out again for the new size (only when the room changed)."""
         if self._fields_size != self._field_room() and self.studies:
             self.query_one("#fields", Static).update(self.fields_text(self.current))
 

@@ -12,7 +12,12 @@ from rich.cells import cell_len
 # "Mental health 2" and nothing said what the 2 was): in one line of 78 columns (80 less the
 # padding) they had taken 95 at the least, so at 80 columns the figure went unnamed.
 _TITLES = {
-    False: ("Labels (a number key confirms)",),
+    False: (
+        "Labels (a number key confirms)",  # 30: to 34 columns
+        # a split terminal: the keys beside the rows say which (as the multi-label titles)
+        "Labels (a key confirms)",
+        "A key confirms",
+    ),
     True: (
         "Labels (toggle with the number keys, Enter confirms)",
         "Labels (number keys toggle, Enter confirms)",  # 43: to 47 columns

@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 from rich.text import Text
 from textual.markup import escape
-from textual.message import Message
-from textual.widgets import Static
 
 from reviewkit import classify
 from reviewkit.text_width import pad
@@ -17,25 +15,13 @@ from reviewkit.tui.actions import screen_key
 from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
 from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.label_heading import title as _title
-
-
-class LabelRowsView(Static):
-    """The ``#labels`` widget. It says when its width changes, for the rows to be laid out
-    again: the terminal resized, or the screen's scrollbar (2 columns) come or gone as the
-    screen grew taller than the terminal or no longer is. The screen's own Resize misses the
-    scrollbar, and comes before the widget's new width is known."""
-
-    class Resized(Message):
-        """``#labels``' size changed."""
-
-    def on_resize(self) -> None:
-        self.post_message(self.Resized())
+from reviewkit.tui.sized_view import content_width
 
 
 class LabelRows:
     """A mixin of :class:`~reviewkit.tui.classify.ConfirmScreen`: its ``#labels`` text."""
 
-    def on_label_rows_view_resized(self) -> None:
+    def on_sized_view_resized(self) -> None:
         """Lay the label rows out again for ``#labels``' new width (only when it changed; the
         title over them at any change). The rows take no fewer lines at a narrower width, so
         the scrollbar they bring stays."""
@@ -223,7 +209,7 @@ class LabelRows:
 
     def _labels_room(self) -> int:
         """``#labels``' content width (the terminal's less the padding before its layout)."""
-        return self.query_one("#labels").content_size.width or self.app.size.width - 2
+        return content_width(self.query_one("#labels"))
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

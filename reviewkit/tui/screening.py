@@ -34,6 +34,7 @@ from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.notice_lines import NoticeLines
+from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
@@ -47,7 +48,6 @@ from reviewkit.tui.screening_live import (
 )
 from reviewkit.tui.widgets import (
     STATUS_CSS,
-    RecordView,
     TextPrompt,
     footer_order,
     keeps_keys,

@@ -11,20 +11,18 @@ from functools import lru_cache, wraps
 from itertools import chain
 
 from rich.columns import Columns
-from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.segment import Segment
-from rich.style import Style
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record, fold_text
-from reviewkit.tui.actions import Action, screen_key
+from reviewkit.tui.actions import Action
 from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.wording import quantity
 
@@ -236,86 +234,6 @@ def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int 
     """The first position from ``start`` on, wrapping round to 0, for which ``wanted`` holds."""
     start = max(0, min(start, count))
     return next((i for i in chain(range(start, count), range(start)) if wanted(i)), None)
-
-
-# The widest a record's lines are set (columns): on a 200-column terminal an abstract ran
-# 198 columns a line, past the 45-90 characters a line that typography holds readable (the eye
-# loses the next line's start), and a reader of a 5,000-word abstract paged through it so; 100
-# keeps 80- and 100-column terminals as they were and stays within what reading on screen
-# tolerates. The pane keeps its width (status, footer, reasons use it all).
-_READING_MEASURE = 100
-
-
-class _Window:
-    """Renders a window of ``height`` lines of a renderable, from line ``offset`` on."""
-
-    def __init__(self, view: RecordView) -> None:
-        self.view = view
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        view = self.view
-        measure = options.update(width=min(options.max_width, _READING_MEASURE), height=None)
-        lines = console.render_lines(view.record_renderable, measure, pad=False)
-        height = options.height or len(lines)
-        view.total_lines, view.window_height = len(lines), height
-        view.line_offset = max(0, min(view.line_offset, len(lines) - height))
-        shown = lines[view.line_offset : view.line_offset + height]
-        more = view.line_offset + height < len(lines)
-        if more:
-            shown = shown[:-1]
-        for line in shown:
-            yield from line
-            yield Segment.line()
-        if more:
-            # the keys in force, as the help names them (a keymap may move paging down)
-            keys = screen_key(view.app, view.page_action)
-            yield Segment(
-                f"… {len(lines) - view.line_offset - len(shown)} more lines ({keys})",
-                Style(dim=True),
-            )
-
-
-class RecordView(Static):
-    """One record in a fixed-size pane that pages (no scroll container, so showing another
-    record never changes the layout: one repaint per keypress, no reflow)."""
-
-    DEFAULT_CSS = """
-    RecordView { height: 1fr; padding: 0 1; }
-    """
-
-    def __init__(self, page_action: str, *, id: str | None = None) -> None:
-        """``page_action``: the id of the screen's page-down action ('screening.page_down',
-        :func:`~reviewkit.tui.actions.page_actions`), whose keys the pane's last line names."""
-        super().__init__(id=id)
-        self.page_action = page_action
-        self.record_renderable: Group | Text | str = ""
-        self.line_offset = 0
-        self.total_lines = 0
-        self.window_height = 0
-        self.update(_Window(self), layout=False)
-
-    def show(self, renderable: Group | Text | str, *, keep_place: bool = False) -> None:
-        """Show a record from its top (``keep_place``: at the page shown, for a redraw of the
-        same record, so that a background update does not take the reader back to the top)."""
-        self.record_renderable = renderable
-        if not keep_place:
-            self.line_offset = 0
-        self.refresh()
-
-    def page(self, step: int) -> None:
-        """Move a page down (step > 0) or up."""
-        self.line_offset = max(0, self.line_offset + step * max(1, self.window_height - 2))
-        self.refresh()
-
-    @property
-    def plain(self) -> str:
-        """The whole record as plain text (for tests and copying)."""
-        console = Console(
-            width=max(20, min(self.size.width or 80, _READING_MEASURE)), color_system=None
-        )
-        with console.capture() as capture:
-            console.print(self.record_renderable)
-        return capture.get()
 
 
 class TextPrompt(ModalScreen[str | None]):

@@ -342,7 +342,7 @@ def test_confirm_pages_a_long_abstract(b_included):
     """The record pane says "… more lines (Space / PgDn)"; in confirm those keys did nothing,
     so on a short terminal the evidence further down an abstract could not be read. A redraw
     when the model retrains in the background must not take the reader back to the top."""
-    from reviewkit.tui.widgets import RecordView
+    from reviewkit.tui.record_view import RecordView
 
     project, ids = b_included
 

@@ -11,7 +11,7 @@ from reviewkit import screening as scr
 from reviewkit.records import AbstractSection, Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
-from reviewkit.tui.widgets import RecordView
+from reviewkit.tui.record_view import RecordView
 
 TA = "title-abstract"
 LONG = " ".join(
