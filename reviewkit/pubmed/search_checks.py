@@ -27,7 +27,6 @@ from reviewkit.pubmed.vocabulary import (
     nearest_publication_type,
 )
 from reviewkit.query import (
-    DATE_FORM,
     QuerySyntaxError,
     Range,
     Term,
@@ -35,6 +34,7 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.query import warnings as query_warnings
+from reviewkit.query_dates import DATE_FORM
 
 # PubMed's User Guide (2024), Publication Date [dp]: "The electronic date will not be searchable
 # if it is later than the print date, except when range searching"; "Comprehensive searches for
