@@ -5,9 +5,13 @@ reviewkit.query_dates); a malformed time refused, saying what is wrong."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from pubmed.eutils_get import esearch, ids, warnings_of
 
+from reviewkit.protocol import Limits, Search
+from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
 
 DATE_TAGS = ("dp", "edat", "crdt", "mhda", "dcom", "lr")
@@ -61,3 +65,17 @@ def test_a_malformed_time_is_refused_saying_what_is_wrong(
 def test_a_single_malformed_time_is_refused(server: EutilsServer) -> None:
     text = warnings_of(server, '"2019/01/16 7pm"[crdt]')
     assert "<ERROR>" in text and "cannot read '2019/01/16 7pm' as a date" in text
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ('"2019/01/16 00:00"[dp]', "write 2019/01/16:2019/01/16[dp]"),
+        ('"2030/01/16 00:00"[edat]', "'2030/01/16 00:00'[edat] lies after today"),
+        ('"2030/01/01 00:00":"3000/01/01 05:00"[crdt]', "2030/01/01:3000/01/01[crdt] starts after"),
+    ],
+)
+def test_a_stored_search_with_times_is_checked_as_its_days(query: str, said: str) -> None:
+    """`protocol check`'s date warnings read the days a pasted window names, as the server."""
+    search = Search("pasted", "PubMed", f"pain[tiab] AND {query}", Limits())
+    assert said in " | ".join(search_warnings(search, datetime.date(2026, 12, 5)))
