@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard, TypeVar
 
 from reviewkit.pasted_history import pasted_history_warnings
+from reviewkit.query_dates import DATE, DATE_TIME, date_of
 from reviewkit.query_tags import Tag, read_tag
 
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
@@ -119,12 +120,6 @@ class _Tok:
     pos: int
 
 
-_DATE = r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?"
-DATE_FORM = re.compile(_DATE)  # a date as PubMed writes one: YYYY, YYYY/MM or YYYY/MM/DD
-# A date with a time, as NCBI's QueryTranslation prints a relative window's ends
-# ("2023/04/29 00:00":"3000/01/01 05:00"[Date - Create]): a range's end all the same, which
-# spelled_range refuses by the forms it reads, not a colon between words (_colons_as_text).
-_DATE_TIME = re.compile(rf"{_DATE}(?:\s+\d{{1,2}}:\d{{2}})?")
 _TOKEN_RE = re.compile(
     rf"""
     (?P<ws>\s+)
@@ -133,7 +128,7 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[|]|$))
+  | (?P<range>{DATE}\s*:\s*{DATE}(?=[\s()\[|]|$))
   | (?P<history>\#\d+(?=[\s()|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
@@ -196,7 +191,7 @@ def _between_dates(tokens: list[_Tok], i: int) -> bool:
     return all(
         end is not None
         and end.kind in ("TERM", "PHRASE")
-        and _DATE_TIME.fullmatch(end.text.strip('"').strip()) is not None
+        and DATE_TIME.fullmatch(end.text.strip('"').strip()) is not None
         for end in ends
     )
 
@@ -338,10 +333,13 @@ class _Parser:
         field = (tag2 or tag).field if (tag2 or tag) else ""
         if not field or (tag and tag2 and tag.field != tag2.field):
             raise self.error("both ends of a range need the same field tag, e.g. [dp]", first)
+        days = []  # NCBI's printed window: each bound the day of its time (query_dates)
         for end_tok, value in ((first, start), (second, end)):
-            if not DATE_FORM.fullmatch(value):
-                raise self.error(f"{value!r} is not a date (YYYY, YYYY/MM or YYYY/MM/DD)", end_tok)
-        return Range(start, end, field)
+            try:
+                days.append(date_of(value))
+            except ValueError as bad:
+                raise self.error(str(bad), end_tok) from None
+        return Range(days[0], days[1], field)
 
     def tag(self) -> Tag | None:
         tok = self.peek()

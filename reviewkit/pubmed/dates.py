@@ -12,7 +12,7 @@ import datetime
 from reviewkit.pubmed.replies import ReplyError
 from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.unsupported import UnsupportedQuery
-from reviewkit.query import DATE_FORM
+from reviewkit.query_dates import DATE_FORM
 from reviewkit.query_tags import DATE_FIELDS
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'

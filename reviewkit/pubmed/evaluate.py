@@ -68,7 +68,6 @@ from reviewkit.pubmed.vocabulary import (
     unsettled_narrower,
 )
 from reviewkit.query import (
-    DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
     HistoryRef,
@@ -81,6 +80,7 @@ from reviewkit.query import (
     parse,
     short_wildcard_stems,
 )
+from reviewkit.query_dates import date_of
 from reviewkit.records import fold_text
 
 
@@ -273,14 +273,18 @@ class Evaluator:
                 out.warnings.append(("OutputMessage", OTHER_FIELD.format(text=term.text, field=f)))
             self.say_past_snapshot("3000", out)  # the window reaches today, past the snapshot
             return self.snapshot.dates(lo, hi, f)
-        if not DATE_FORM.fullmatch(term.text) or term.truncated:
+        try:  # a day with NCBI's printed time ('2023/04/29 00:00') is that day (query_dates)
+            day = date_of(term.text) if not term.truncated else ""
+        except ValueError:
+            day = ""
+        if not day:
             raise UnsupportedQuery(
                 f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
-                hint=f'write YYYY, YYYY/MM, YYYY/MM/DD, a range A:B[{f}] or "last N days"[{f}]'
-                " (or months, years)",
+                hint=f"write YYYY, YYYY/MM, YYYY/MM/DD (a day with a time HH:MM), a range A:B[{f}]"
+                f' or "last N days"[{f}] (or months, years)',
             )
-        lo, hi = date_bound(term.text, end=False), date_bound(term.text, end=True)
-        self.say_past_snapshot(term.text, out)
+        lo, hi = date_bound(day, end=False), date_bound(day, end=True)
+        self.say_past_snapshot(day, out)
         return self.snapshot.dates(lo, hi, f, single=True)  # not its range's set on [dp]
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:

@@ -27,7 +27,6 @@ from reviewkit.pubmed.vocabulary import (
     nearest_publication_type,
 )
 from reviewkit.query import (
-    DATE_FORM,
     QuerySyntaxError,
     Range,
     Term,
@@ -35,6 +34,7 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.query import warnings as query_warnings
+from reviewkit.query_dates import date_of
 
 # PubMed's User Guide (2024), Publication Date [dp]: "The electronic date will not be searchable
 # if it is later than the print date, except when range searching"; "Comprehensive searches for
@@ -92,8 +92,8 @@ def _range_warnings(r: Range, today: int) -> list[str]:
 
 
 def _term_warnings(t: Term, today: int) -> list[str]:
-    if t.field in DATE_KINDS and DATE_FORM.fullmatch(t.text):
-        bounds = _bounds(t.text, t.field)
+    if t.field in DATE_KINDS and (day := _day(t.text)):
+        bounds = _bounds(day, t.field)
         if isinstance(bounds, str):
             return [f"{bounds}; write a date that exists, as YYYY/MM/DD"]
         if bounds[0] > today:
@@ -102,7 +102,7 @@ def _term_warnings(t: Term, today: int) -> list[str]:
                 "the future; check the year"
             ]
         if t.field == "dp":
-            return [SINGLE_DATE.format(date=t.text)]
+            return [SINGLE_DATE.format(date=day)]
     unknown = _unknown(t.field, t.text)
     if unknown:
         what, fix = unknown
@@ -110,6 +110,14 @@ def _term_warnings(t: Term, today: int) -> list[str]:
             f"'{t.text}'[{t.field}]: PubMed has no such {what}, so the term finds nothing; {fix}"
         ]
     return []
+
+
+def _day(text: str) -> str:
+    """The date a date term names (a day with NCBI's printed time: that day), '' for none."""
+    try:
+        return date_of(text)
+    except ValueError:
+        return ""
 
 
 def _limit_warnings(search: Search) -> list[str]:

@@ -21,7 +21,8 @@ from reviewkit.pubmed.fields import (
 )
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.relative_dates import is_relative, moving_window, window_text
-from reviewkit.query import DATE_FORM, BoolOp, HistoryRef, Node, Range, Term, fold, parse
+from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
+from reviewkit.query_dates import date_of
 
 
 def is_stopword(term: Term) -> bool:
@@ -43,7 +44,11 @@ def _date_days(leaf: Node) -> str | None:
         return None
     if is_relative(leaf.text):  # NCBI's form: '"2023/04/29 00:00":"3000/01/01 05:00"'
         return window_text(leaf.text)
-    return day_range(leaf.text, leaf.text) if DATE_FORM.fullmatch(leaf.text) else None
+    try:  # a day with NCBI's printed time is that day (query_dates)
+        day = date_of(leaf.text)
+    except ValueError:
+        return None
+    return day_range(day, day)
 
 
 # NCBI's word index splits a word at an apostrophe, and a translation writes the index's term:

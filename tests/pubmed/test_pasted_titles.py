@@ -134,22 +134,6 @@ def test_a_title_colon_between_words_is_no_range(server: EutilsServer, term: str
     assert set(dates["IdList"]) == ids(server, "2019/11/01:3000/12/31[dp]")
 
 
-@pytest.mark.parametrize(
-    "term",
-    [
-        '"2023/04/29 00:00":"3000/01/01 05:00"[Date - Create]',
-        '"2023/04/29 00:00"[crdt] : "3000/01/01 05:00"[crdt]',
-    ],
-)
-def test_a_range_of_dates_with_times_is_refused_as_such(server: EutilsServer, term: str) -> None:
-    """NCBI prints a relative window's ends with a time (a recorded reply's QueryTranslation,
-    README): pasted back, its ':' stands between two dates, a range the local server does not
-    read, refused by the forms it reads; not a colon between words ("the term ':' has no
-    searchable words")."""
-    text = warnings_of(server, term)
-    assert "<ERROR>" in text and "'2023/04/29 00:00' is not a date (YYYY, YYYY/MM or" in text
-
-
 def test_the_server_reads_a_pipe_as_or(server: EutilsServer) -> None:
     """PubMed's User Guide lists '|' as OR among its character conversions; the local server
     read it as a sign alone, left out of a run of words ANDed (``work AND sick``)."""
