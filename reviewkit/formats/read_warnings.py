@@ -33,6 +33,25 @@ class ReadWarning:
 Warn = Callable[[ReadWarning], None]
 
 
+@dataclass(frozen=True)
+class Placed(ReadWarning):
+    """Where a record starts (``where``, 'file:line'; ``message`` its position in the file)
+    when its text may hold what the import warns of after reading it (control characters,
+    text decoded wrongly, U+FFFD: :func:`~reviewkit.formats.control_chars.may_be_warned_of`):
+    not said, but kept by those warnings to name the first such record by its line
+    (:func:`record_at`), not by a count no one finds in a file."""
+
+
+def record_at(where: str, file_format: str) -> str:
+    """'record at line 8' for a record starting at ``where`` ('file:8'): a worksheet's 'row 8'
+    (an Excel file), the one way every import warning names a record; 'a record' when ``where``
+    is '' (its reader did not place it)."""
+    if not where:
+        return "a record"
+    noun = "row" if file_format == "xlsx" else "line"
+    return f"record at {noun} {where.rpartition(':')[2]}"
+
+
 @contextmanager
 def said_first(said: Sequence[ReadWarning]) -> Iterator[None]:
     """Within it, a UserError raised (the file refused, by a row or as a whole) carries
