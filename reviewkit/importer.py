@@ -60,8 +60,8 @@ class ImportSummary:
     skipped_reason: str = ""
     # 'record at line N (PMID …)' for each untitled one (a worksheet's 'row N')
     untitled: tuple[str, ...] = field(default=())
-    # where each record holding U+FFFD starts ('file:line', '' when its reader did not place
-    # it: formats.read_warnings.Placed), and the first lines of the file holding it (_replaced)
+    # each record holding U+FFFD by its line ('record at line 8': formats.read_warnings.
+    # record_at), and the first lines of the file holding it (_replaced)
     replaced: tuple[str, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
     # values the reader could not read, the records imported without them (a year '20201')
@@ -118,14 +118,16 @@ def import_files(
     seen: dict[str, Path] = {}
     done = 0
 
-    def counted(stream: Iterator[RecordRow], lost: list[str], said: _Said) -> Iterator[RecordRow]:
+    def counted(
+        stream: Iterator[RecordRow], lost: list[str], said: _Said, fmt: str
+    ) -> Iterator[RecordRow]:
         nonlocal done
         for row in stream:
             done += 1
             start = said.starts.take(row.position)  # placed before it was given
             # the record's fields as JSON (not ASCII-escaped); read whole only when it holds it
             if REPLACEMENT in row.data and _text_lost(row.data):
-                lost.append(start)
+                lost.append(record_at(start, fmt, row.position))
             if progress and done % 250 == 0:
                 progress(done, 0)
             yield row
@@ -147,7 +149,9 @@ def import_files(
             said = warned[index] = _Said()  # the file's warnings, said once read
             rows = _read_rows(path, fmt, source, mapping, encoding, said)
             staged = staging.add_file(
-                counted(said.gathered(read_ahead(rows.rows), path, rows.format), lost, said),
+                counted(
+                    said.gathered(read_ahead(rows.rows), path, rows.format), lost, said, rows.format
+                ),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,

@@ -14,7 +14,6 @@ from reviewkit.cli._common import WARNINGS_SHOWN, Given, console, progress_bar, 
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.dedup.concerns_kept import keep_project_concerns
 from reviewkit.errors import UserError, command_line
-from reviewkit.formats.read_warnings import record_at
 from reviewkit.project import init_project
 from reviewkit.protocol.names import character_problem
 from reviewkit.pubmed.search_checks import search_warnings
@@ -174,7 +173,7 @@ def import_command(
                     f"warning: {where}: {quantity(len(s.replaced), 'record')}"
                     f" {verb(len(s.replaced), 'holds', 'hold')} U+FFFD"
                     f" (\ufffd), the mark a program leaves for a character it could not read"
-                    f" (first: {record_at(s.replaced[0], s.format)}); that text was lost"
+                    f" (first: {s.replaced[0]}); that text was lost"
                     " before this file was"
                     " saved and is imported as is: check those records in the source",
                     err=True,

@@ -171,14 +171,14 @@ def cleaned(
     whose ``raw`` text holds none is passed on untouched (most files)."""
     starts = Starts(warn)
     seen: Counter[str] = Counter()
-    held: list[str] = []  # where the first record holding a control character starts
-    garbled: list[tuple[str, str, str]] = []  # (where, text, what it reads) of the first
+    held: list[str] = []  # the first record holding a control character, by its line
+    garbled: list[tuple[str, str, str]] = []  # (that record, text, what it reads) of the first
     count = held_count = 0  # records holding text decoded twice, control characters
     for rec in read(starts):
         where = starts.take(rec.position)
         if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
             count += 1
-            garbled = garbled or [(where, *found)]
+            garbled = garbled or [(record_at(where, file_format, rec.position), *found)]
         if rec.raw and not CONTROL.search(rec.raw):
             yield rec
             continue
@@ -186,7 +186,7 @@ def cleaned(
         rec = _clean_record(rec, seen)
         if sum(seen.values()) > before:
             held_count += 1
-            held = held or [where]
+            held = held or [record_at(where, file_format, rec.position)]
         yield rec
     if warn is None:
         return
@@ -196,7 +196,7 @@ def cleaned(
             ReadWarning(
                 name,
                 f"{quantity(count, 'record')} held text decoded in a wrong encoding before the"
-                f" file was saved ('{text}' for '{reads}'; first: {record_at(first, file_format)}):"
+                f" file was saved ('{text}' for '{reads}'; first: {first}):"
                 " imported as it is; where the database shows it right, export the records"
                 " again as UTF-8",
             )
@@ -207,7 +207,7 @@ def cleaned(
             ReadWarning(
                 name,
                 f"{quantity(held_count, 'record')} held control characters, which are no text"
-                f" ({chars}; first: {record_at(held[0], file_format)}): taken out (a line or page"
+                f" ({chars}; first: {held[0]}): taken out (a line or page"
                 " break or a separator as a space)",
             )
         )

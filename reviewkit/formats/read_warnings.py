@@ -42,14 +42,19 @@ class Placed(ReadWarning):
     (:func:`record_at`), not by a count no one finds in a file."""
 
 
-def record_at(where: str, file_format: str) -> str:
+def record_at(where: str, file_format: str, position: int = 0) -> str:
     """'record at line 8' for a record starting at ``where`` ('file:8'): a worksheet's 'row 8'
     (an Excel file), the one way every import warning names a record; 'a record' when ``where``
-    is '' (its reader did not place it)."""
+    is '' (its reader did not place it). A record whose line is before its ``position`` shares
+    its line with others (an XML export written on one line, as EndNote's is: every record at
+    line 1), so its number is said too: 'record 148 (at line 1)'."""
     if not where:
-        return "a record"
+        return f"record {position}" if position else "a record"
     noun = "row" if file_format == "xlsx" else "line"
-    return f"record at {noun} {where.rpartition(':')[2]}"
+    line = where.rpartition(":")[2]
+    if line.isdigit() and int(line) < position:
+        return f"record {position} (at {noun} {line})"
+    return f"record at {noun} {line}"
 
 
 @contextmanager

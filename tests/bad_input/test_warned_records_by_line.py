@@ -95,6 +95,24 @@ def test_replacement_character_names_the_records_line(tmp_path: Path, capsys, ex
     assert "record 2" not in err, err
 
 
+def test_records_sharing_a_line_are_named_by_their_number_too(tmp_path: Path, capsys) -> None:
+    """An EndNote XML export is written on one line: every record starts at line 1, which
+    alone finds none of them."""
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    record = (
+        '<record><ref-type name="Journal Article">17</ref-type>'
+        "<titles><title>{}</title></titles><dates><year>2020</year></dates></record>"
+    )
+    records = record.format("Return to work") + record.format("CafÃ© workers")
+    path = tmp_path / "library.xml"
+    path.write_text(f'<?xml version="1.0"?><xml><records>{records}</records></xml>\n')
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert "'Ã©' for 'é'; first: record 2 (at line 1))" in err, err
+
+
 def test_a_journal_of_control_characters_is_no_citation(tmp_path: Path, capsys) -> None:
     """Kept without its control characters, the journal is empty: the record, with no
     title, identifier or abstract, holds nothing to find it by, and is refused (it was
