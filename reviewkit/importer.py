@@ -36,8 +36,9 @@ from typing import TypeVar
 from reviewkit import formats
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
+from reviewkit.formats.control_chars import Starts
 from reviewkit.formats.findable import NothingToScreen, Untitled
-from reviewkit.formats.read_warnings import ReadWarning, Warn
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn, record_at
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
@@ -59,8 +60,9 @@ class ImportSummary:
     skipped_reason: str = ""
     # 'record at line N (PMID …)' for each untitled one (a worksheet's 'row N')
     untitled: tuple[str, ...] = field(default=())
-    # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
-    replaced: tuple[int, ...] = field(default=())
+    # each record holding U+FFFD by its line ('record at line 8': formats.read_warnings.
+    # record_at), and the first lines of the file holding it (_replaced)
+    replaced: tuple[str, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
     # values the reader could not read, the records imported without them (a year '20201')
     warnings: tuple[ReadWarning, ...] = field(default=())
@@ -111,18 +113,21 @@ def import_files(
         check_size(path)  # and a file larger than any reader takes, before it is hashed
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
-    replaced: dict[int, list[int]] = {}
+    replaced: dict[int, list[str]] = {}
     warned: dict[int, _Said] = {}
     seen: dict[str, Path] = {}
     done = 0
 
-    def counted(stream: Iterator[RecordRow], lost: list[int]) -> Iterator[RecordRow]:
+    def counted(
+        stream: Iterator[RecordRow], lost: list[str], said: _Said, fmt: str
+    ) -> Iterator[RecordRow]:
         nonlocal done
         for row in stream:
             done += 1
+            start = said.starts.take(row.position)  # placed before it was given
             # the record's fields as JSON (not ASCII-escaped); read whole only when it holds it
             if REPLACEMENT in row.data and _text_lost(row.data):
-                lost.append(row.position)
+                lost.append(record_at(start, fmt, row.position))
             if progress and done % 250 == 0:
                 progress(done, 0)
             yield row
@@ -144,7 +149,9 @@ def import_files(
             said = warned[index] = _Said()  # the file's warnings, said once read
             rows = _read_rows(path, fmt, source, mapping, encoding, said)
             staged = staging.add_file(
-                counted(said.gathered(read_ahead(rows.rows), path, rows.format), lost),
+                counted(
+                    said.gathered(read_ahead(rows.rows), path, rows.format), lost, said, rows.format
+                ),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -170,18 +177,21 @@ class _Said:
 
     def __init__(self) -> None:
         self.notes: list[ReadWarning] = []
-        self.places: list[tuple[str, str]] = []  # (line or row, its PMID and DOI)
+        self.places: list[tuple[str, str]] = []  # (where it starts, its PMID and DOI)
         self.unscreenable: list[str] = []
         self.untitled: list[str] = []
+        self.starts = Starts(None)  # where each record that may hold U+FFFD starts
 
     def __call__(self, warning: ReadWarning) -> None:
+        if isinstance(warning, Placed):
+            self.starts(warning)
+            return
         if not isinstance(warning, Untitled):
             self.notes.append(warning)
             return
-        place = warning.where.rpartition(":")[2]
-        self.places.append((place, warning.message))
+        self.places.append((warning.where, warning.message))
         if isinstance(warning, NothingToScreen):
-            self.unscreenable.append(place)
+            self.unscreenable.append(warning.where.rpartition(":")[2])
 
     def gathered(
         self, rows: Iterator[RecordRow], path: Path, file_format: str
@@ -195,7 +205,8 @@ class _Said:
         yield from rows
         noun = "row" if file_format == "xlsx" else "line"
         self.untitled = [
-            f"record at {noun} {place}" + (f" ({ids})" if ids else "") for place, ids in self.places
+            record_at(where, file_format) + (f" ({ids})" if ids else "")
+            for where, ids in self.places
         ]
         places = self.unscreenable
         if not places:
@@ -227,7 +238,7 @@ def _text_lost(data: str) -> bool:
 
 
 def _replaced(
-    summary: ImportSummary, path: Path, records: list[int], encoding: str | None
+    summary: ImportSummary, path: Path, records: list[str], encoding: str | None
 ) -> ImportSummary:
     """The summary with the records holding U+FFFD and the file's first lines holding it.
 

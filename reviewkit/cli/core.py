@@ -173,7 +173,8 @@ def import_command(
                     f"warning: {where}: {quantity(len(s.replaced), 'record')}"
                     f" {verb(len(s.replaced), 'holds', 'hold')} U+FFFD"
                     f" (\ufffd), the mark a program leaves for a character it could not read"
-                    f" (first: record {s.replaced[0]}); that text was lost before this file was"
+                    f" (first: {s.replaced[0]}); that text was lost"
+                    " before this file was"
                     " saved and is imported as is: check those records in the source",
                     err=True,
                 )

@@ -136,7 +136,7 @@ def read_file(
 
     # PubMed XML's parallel reader needs no cleaning: XML 1.0 allows no control character
     records = control_chars.cleaned(
-        _read_serial(path, fmt, name, source, mapping, encoding, warn), name, warn
+        partial(_read_serial, path, fmt, name, source, mapping, encoding), name, warn, fmt
     )
     yield from records if prepare is None else map(prepare, records)
 

@@ -32,9 +32,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from reviewkit.formats.read_warnings import ReadWarning, Warn
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn, record_at
 from reviewkit.records import AbstractSection, Record
 from reviewkit.wording import quantity
 
@@ -128,43 +128,86 @@ def _decoded_back(garbled: str) -> str | None:
         return None
 
 
-def cleaned(records: Iterable[Record], name: str, warn: Warn | None) -> Iterator[Record]:
-    """``records`` with the control characters of their text taken out (module docstring);
-    when any held one, ``warn`` is told once, after the last record, how many did and which
-    characters. A record whose ``raw`` text holds none is passed on untouched (most files)."""
+# what a record's text holds when it may be warned of after reading: a control character, a
+# lead character of UTF-8 decoded as Windows-1252 (:data:`_MOJIBAKE`), U+FFFD (the importer's)
+_MAY_WARN = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u00c2-\u00ef\ufffd]")
+
+
+def may_be_warned_of(record: Record) -> bool:
+    """Whether ``record``'s text (its ``raw`` text, else its title, abstract and authors) may
+    hold what the import warns of after reading it: a reader then tells where it starts
+    (:class:`~reviewkit.formats.read_warnings.Placed`), so that the warning names its line. A
+    quick look, not the judgement: an 'é' is looked at too (most records hold none)."""
+    text = record.raw or f"{record.title} {record.abstract} {' '.join(record.authors)}"
+    return _MAY_WARN.search(text) is not None
+
+
+class Starts:
+    """The ``warn`` given to a reader: each warning passed on to ``warn``, and the start of
+    each record it places (:class:`~reviewkit.formats.read_warnings.Placed`) kept by position
+    until :meth:`take` takes it (a record is placed before it is given)."""
+
+    def __init__(self, warn: Warn | None) -> None:
+        self.warn = warn
+        self.starts: dict[int, str] = {}
+
+    def __call__(self, warning: ReadWarning) -> None:
+        if isinstance(warning, Placed):
+            self.starts[int(warning.message)] = warning.where
+        if self.warn is not None:
+            self.warn(warning)
+
+    def take(self, position: int) -> str:
+        """Where the record at ``position`` starts ('file:line'); '' when it was not placed."""
+        return self.starts.pop(position, "")
+
+
+def cleaned(
+    read: Callable[[Warn], Iterable[Record]], name: str, warn: Warn | None, file_format: str
+) -> Iterator[Record]:
+    """The records ``read(warn)`` gives, with the control characters of their text taken out
+    (module docstring); when any held one, ``warn`` is told once, after the last record, how
+    many did and which characters, naming the first by its line (a worksheet's row). A record
+    whose ``raw`` text holds none is passed on untouched (most files)."""
+    starts = Starts(warn)
     seen: Counter[str] = Counter()
-    held: list[int] = []
-    garbled: list[tuple[int, str, str]] = []  # (record, text, what it reads) of the first
-    count = 0  # records holding text decoded twice
-    for rec in records:
+    held: list[str] = []  # the first record holding a control character, by its line
+    garbled: list[tuple[str, str, str]] = []  # (that record, text, what it reads) of the first
+    count = held_count = 0  # records holding text decoded twice, control characters
+    for rec in read(starts):
+        where = starts.take(rec.position)
         if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
             count += 1
-            garbled = garbled or [(rec.position, *found)]
+            garbled = garbled or [(record_at(where, file_format, rec.position), *found)]
         if rec.raw and not CONTROL.search(rec.raw):
             yield rec
             continue
         before = sum(seen.values())
         rec = _clean_record(rec, seen)
         if sum(seen.values()) > before:
-            held.append(rec.position)
+            held_count += 1
+            held = held or [record_at(where, file_format, rec.position)]
         yield rec
-    if garbled and warn is not None:
+    if warn is None:
+        return
+    if garbled:
         first, text, reads = garbled[0]
         warn(
             ReadWarning(
                 name,
                 f"{quantity(count, 'record')} held text decoded in a wrong encoding before the"
-                f" file was saved ('{text}' for '{reads}'; first: record {first}): imported as"
-                " it is; where the database shows it right, export the records again as UTF-8",
+                f" file was saved ('{text}' for '{reads}'; first: {first}):"
+                " imported as it is; where the database shows it right, export the records"
+                " again as UTF-8",
             )
         )
-    if held and warn is not None:
+    if held:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
-        count = quantity(len(held), "record")
         warn(
             ReadWarning(
                 name,
-                f"{count} held control characters, which are no text ({chars}; first: record"
-                f" {held[0]}): taken out (a line or page break or a separator as a space)",
+                f"{quantity(held_count, 'record')} held control characters, which are no text"
+                f" ({chars}; first: {held[0]}): taken out (a line or page"
+                " break or a separator as a space)",
             )
         )

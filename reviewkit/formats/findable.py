@@ -36,9 +36,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.control_chars import CONTROL
+from reviewkit.formats.control_chars import CONTROL, may_be_warned_of
 from reviewkit.formats.identifier_urls import take_url_identifiers
-from reviewkit.formats.read_warnings import ReadWarning, Warn
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.records import Record
 
 # CSV columns holding a database's own accession number, which identifies a row without a
@@ -67,8 +67,13 @@ class NothingToScreen(Untitled):
 def tell_untitled(record: Record, where: str, warn: Warn | None) -> Record:
     """``record``, ``warn`` told of it (starting at ``where``) when it has no title
     (:class:`Untitled`), or neither a title nor an abstract's text (:class:`NothingToScreen`;
-    a labelled section without text is none)."""
-    if warn is None or has_text(record.title):
+    a labelled section without text is none); and of where it starts (:class:`Placed`) when
+    its text may be warned of after reading."""
+    if warn is None:
+        return record
+    if may_be_warned_of(record):
+        warn(Placed(where, str(record.position)))
+    if has_text(record.title):
         return record
     ids = ", ".join(f"{name} {v}" for name, v in (("PMID", record.pmid), ("DOI", record.doi)) if v)
     screenable = any(has_text(s.text) for s in record.abstract_sections)
@@ -98,9 +103,12 @@ def is_findable(record: Record, *accessions: str) -> bool:
 
 
 def has_citation(record: Record) -> bool:
-    """Journal, volume or year, and pages: enough to find the article in a library."""
+    """Journal, volume or year, and pages: enough to find the article in a library; each
+    judged as the import keeps it (:func:`has_text`: a journal of control characters is none)."""
     return bool(
-        record.journal.strip() and record.pages.strip() and (record.volume.strip() or record.year)
+        has_text(record.journal)
+        and has_text(record.pages)
+        and (has_text(record.volume) or record.year)
     )
 
 

@@ -279,9 +279,11 @@ def read(
     source: str = "PubMed",
     keep_raw: bool = True,
     warn: Warn | None = None,
+    before: int = 0,
 ) -> Iterator[Record]:
-    """Records of a PubMed XML stream, in file order; ``warn`` is told of a year that is none."""
-    position = 0
+    """Records of a PubMed XML stream, in file order (after ``before`` articles: a parallel
+    reader's batch); ``warn`` is told of a year that is none."""
+    position = before
     for tag, elem in iter_elements(stream, name):
         if tag == "DeleteCitation":
             continue
@@ -417,18 +419,16 @@ def _parse_batch(
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
     lines, and the batch's warnings (read's ``warn``) with file lines. ``doctype``: the file's
     DOCTYPE on one line, so the batch is read as the file is (the entities its DTD defines)."""
-    wrapped = doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
+    wrapped = io.BytesIO(doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>")
     notes: list[ReadWarning] = []
     try:
-        records = list(read(io.BytesIO(wrapped), name, source=source, warn=notes.append))
+        records = list(read(wrapped, name, source=source, warn=notes.append, before=before))
     except FormatError as exc:
         where = _in_file(exc.where, first_line)
         message = _LINE_IN_MESSAGE.sub(  # 'tag mismatch: X line 12 and Y': a file line too
             lambda m: f"line {first_line + int(m.group(1)) - 1}", exc.message
         )
         raise FormatError(message, where=where, hint=exc.hint) from None
-    for rec in records:
-        rec.position += before
     notes = [type(n)(_in_file(n.where, first_line), n.message) for n in notes]  # kind kept
     return (records if prepare is None else [prepare(rec) for rec in records]), notes
 

@@ -33,6 +33,30 @@ class ReadWarning:
 Warn = Callable[[ReadWarning], None]
 
 
+@dataclass(frozen=True)
+class Placed(ReadWarning):
+    """Where a record starts (``where``, 'file:line'; ``message`` its position in the file)
+    when its text may hold what the import warns of after reading it (control characters,
+    text decoded wrongly, U+FFFD: :func:`~reviewkit.formats.control_chars.may_be_warned_of`):
+    not said, but kept by those warnings to name the first such record by its line
+    (:func:`record_at`), not by a count no one finds in a file."""
+
+
+def record_at(where: str, file_format: str, position: int = 0) -> str:
+    """'record at line 8' for a record starting at ``where`` ('file:8'): a worksheet's 'row 8'
+    (an Excel file), the one way every import warning names a record; 'a record' when ``where``
+    is '' (its reader did not place it). A record whose line is before its ``position`` shares
+    its line with others (an XML export written on one line, as EndNote's is: every record at
+    line 1), so its number is said too: 'record 148 (at line 1)'."""
+    if not where:
+        return f"record {position}" if position else "a record"
+    noun = "row" if file_format == "xlsx" else "line"
+    line = where.rpartition(":")[2]
+    if line.isdigit() and int(line) < position:
+        return f"record {position} (at {noun} {line})"
+    return f"record at {noun} {line}"
+
+
 @contextmanager
 def said_first(said: Sequence[ReadWarning]) -> Iterator[None]:
     """Within it, a UserError raised (the file refused, by a row or as a whole) carries

@@ -27,7 +27,7 @@ def test_a_file_holding_the_replacement_character_is_imported_with_a_warning(
     out, err = capsys.readouterr()
     assert "2 records" in out
     assert f"warning: {export}:7: 1 record holds U+FFFD" in err
-    assert "record 2" in err
+    assert "(first: record at line 6)" in err
     clean = tmp_path / "clean.ris"  # no warning for a file without it
     clean.write_text(RIS.replace("\ufffd", "ø"), encoding="utf-8")
     assert main(["import", str(clean), "--project", str(project)]) == 0

@@ -2,7 +2,7 @@
 imported with its curly quotes and dashes as invisible C1 control codes (U+0091-U+0097); it
 is refused, naming the line and --encoding cp1252. An export that was decoded wrongly before
 it was saved as UTF-8 ('Ã©' for 'é', 'â€™' for '’') was imported without a word; it is
-warned of once, naming the first record. Accented text that is right says nothing."""
+warned of once, naming the first record by its line. Accented text that is right says nothing."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def test_text_decoded_twice_is_warned_of(tmp_path: Path, capsys, title: str, sho
     code, err, _ = _import(tmp_path, capsys, path)
     assert code == 0, err
     assert f"warning: {path}: 1 record held text" in err and shown in err, err
-    assert "first: record 2" in err and "UTF-8" in err, err
+    assert "first: record at line 7" in err and "UTF-8" in err, err
 
 
 def test_accented_text_says_nothing(tmp_path: Path, capsys) -> None:
@@ -88,7 +88,7 @@ def test_a_title_in_another_script_decoded_twice_is_warned_of(
     path.write_text(RIS.format(title=title.encode().decode("latin-1")), encoding="utf-8")
     code, err, _ = _import(tmp_path, capsys, path)
     assert code == 0, err
-    assert f"warning: {path}: 1 record held text" in err and "first: record 2" in err, err
+    assert f"warning: {path}: 1 record held text" in err and "first: record at line 7" in err, err
     assert f"for '{title.split()[0][:3]}" in err, err
 
 
