@@ -62,7 +62,7 @@ from benchmarks.dedup_stress_notes_pages_letters import (
     NOTES_RD37F,
 )
 from benchmarks.dedup_stress_notes_recall import NOTES_DEDUP32, NOTES_DEDUP33, NOTES_RD33F
-from benchmarks.dedup_stress_notes_titles import NOTES_DEDUP46A
+from benchmarks.dedup_stress_notes_titles import NOTES_DEDUP46A, NOTES_RD46D
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -426,6 +426,7 @@ ALL_NOTES = (
     + NOTES_DEDUP46A
     + NOTES_DEDUP46B
     + NOTES_RD46F
+    + NOTES_RD46D
 )
 
 

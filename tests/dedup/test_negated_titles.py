@@ -61,7 +61,7 @@ def test_man_and_woman_name_two_sexes():
     assert verdict(man, woman) == ("not_duplicate", "population_differs")
     women = keys(3, title=title.format("women"), **UNPAGED)
     assert verdict(man, women) == ("not_duplicate", "population_differs")
-    case = "A 45-year-old {} with recurrent haemoptysis after lung transplantation"
+    case = "A 12-year-old {} with recurrent haemoptysis after lung transplantation"
     boy = keys(4, title=case.format("boy"), **UNPAGED)
     girl = keys(5, title=case.format("girl"), **UNPAGED)
     assert verdict(boy, girl) == ("not_duplicate", "population_differs")

@@ -56,6 +56,25 @@ def test_a_word_written_short_is_no_swap_and_still_merges():
     assert swapped_word("results of the first trial", "results of the final trial")
 
 
+def test_opposite_prefixes_are_a_swapped_word_not_one_word_spelt_two_ways():
+    # a team's companion papers in one issue, no page (rd46d): the words share their root and
+    # read over SPELLING alike, yet the prefixes name the other condition, time or side
+    companions = [
+        ("Preoperative anaemia and outcome after cardiac surgery", "Preoperative", "Postoperative"),
+        ("Orthostatic hypotension and falls in Parkinson's disease", "hypotension", "hypertension"),
+        ("Intracellular calcium and contractile function of the failing heart", "Intra", "Extra"),
+        ("Presynaptic inhibition of dopamine release in the rat striatum", "Pre", "Post"),
+    ]
+    for i, (title, one, other) in enumerate(companions):
+        a = keys(2 * i, title=title, pages="", doi="")
+        b = keys(2 * i + 1, title=title.replace(one, other), pages="", doi="")
+        assert verdict(a, b) == ("uncertain", "title_word_swapped"), title
+    assert swapped_word("hyperthyroidism in pregnancy", "hypothyroidism in pregnancy")
+    assert swapped_word("upregulation of bdnf by exercise", "downregulation of bdnf by exercise")
+    # a letter changed is a national spelling or a slip: still one word
+    assert not swapped_word("ischaemic preconditioning in man", "ischemic preconditioning in man")
+
+
 def test_et_al_is_not_an_author():
     assert author_key(["Smith, J.", "et al."]) == author_key(["Smith J et al."]) == "smith"
     assert author_key(["Brown, B.", "and others"]) == "brown"
