@@ -177,7 +177,7 @@ class _Said:
 
     def __init__(self) -> None:
         self.notes: list[ReadWarning] = []
-        self.places: list[tuple[str, str]] = []  # (where it starts, its PMID and DOI)
+        self.places: list[tuple[str, str, int]] = []  # (where it starts, PMID and DOI, number)
         self.unscreenable: list[str] = []
         self.untitled: list[str] = []
         self.starts = Starts(None)  # where each record that may hold U+FFFD starts
@@ -189,7 +189,7 @@ class _Said:
         if not isinstance(warning, Untitled):
             self.notes.append(warning)
             return
-        self.places.append((warning.where, warning.message))
+        self.places.append((warning.where, warning.message, warning.position))
         if isinstance(warning, NothingToScreen):
             self.unscreenable.append(warning.where.rpartition(":")[2])
 
@@ -205,8 +205,8 @@ class _Said:
         yield from rows
         noun = "row" if file_format == "xlsx" else "line"
         self.untitled = [
-            record_at(where, file_format) + (f" ({ids})" if ids else "")
-            for where, ids in self.places
+            record_at(where, file_format, position) + (f" ({ids})" if ids else "")
+            for where, ids, position in self.places
         ]
         places = self.unscreenable
         if not places:

@@ -55,7 +55,11 @@ WHAT_IS_MISSING = (
 class Untitled(ReadWarning):
     """A record read without a title, at ``where`` ('file:line' of its start); ``message``
     names its PMID and DOI as the record wrote them ('PMID 1, DOI 10.1000/A'), '' when it has
-    neither: not said as it is, but gathered by the importer, which names each by its line."""
+    neither: not said as it is, but gathered by the importer, which names each by its line
+    (:func:`~reviewkit.formats.read_warnings.record_at`; ``position``: its number in the file,
+    said too where records share a line)."""
+
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def tell_untitled(record: Record, where: str, warn: Warn | None) -> Record:
         return record
     ids = ", ".join(f"{name} {v}" for name, v in (("PMID", record.pmid), ("DOI", record.doi)) if v)
     screenable = any(has_text(s.text) for s in record.abstract_sections)
-    warn((Untitled if screenable else NothingToScreen)(where, ids))
+    warn((Untitled if screenable else NothingToScreen)(where, ids, record.position))
     return record
 
 

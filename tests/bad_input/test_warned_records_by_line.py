@@ -113,6 +113,30 @@ def test_records_sharing_a_line_are_named_by_their_number_too(tmp_path: Path, ca
     assert "'Ã©' for 'é'; first: record 2 (at line 1))" in err, err
 
 
+def test_an_untitled_record_sharing_a_line_is_named_by_its_number_too(
+    tmp_path: Path, capsys
+) -> None:
+    """The untitled warning names a record of a one-line EndNote XML export as the other
+    warnings do: 'record at line 1' alone finds none of them."""
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    titled = (
+        '<record><ref-type name="Journal Article">17</ref-type>'
+        "<titles><title>Return to work</title></titles><dates><year>2020</year></dates></record>"
+    )
+    untitled = (
+        '<record><ref-type name="Journal Article">17</ref-type>'
+        "<abstract>Workers on sick leave were followed for a year.</abstract>"
+        "<dates><year>2021</year></dates></record>"
+    )
+    path = tmp_path / "library.xml"
+    path.write_text(f'<?xml version="1.0"?><xml><records>{titled}{untitled}</records></xml>\n')
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert "record 2 (at line 1) has no title" in err, err
+
+
 def test_a_journal_of_control_characters_is_no_citation(tmp_path: Path, capsys) -> None:
     """Kept without its control characters, the journal is empty: the record, with no
     title, identifier or abstract, holds nothing to find it by, and is refused (it was
