@@ -222,9 +222,12 @@ def _not_year(volume: str, year: int | None) -> str:
     return "" if year and volume == str(year) else volume
 
 
-def _volume_and_pages(rec: Record, supplement: str) -> tuple[str, str, str, str]:
+def _volume_and_pages(
+    rec: Record, supplement: str, article_number: str
+) -> tuple[str, str, str, str]:
     """(volume key, pages as read, first page, last page) of a record: its own fields, else
-    what an Ovid/Embase export put into the journal or an article number in the issue field."""
+    what an Ovid/Embase export put into the journal, else ``article_number`` (the one its
+    export wrote into the issue field: :func:`issue_article_number`)."""
     pages = article_pages(rec.pages)  # not an author's reply or a discussion printed after it
     if supplement_repeated(rec.pages, supplement):
         pages = ""  # 'Suppl 12' beside issue 'Suppl 12': the supplement again, no page
@@ -238,7 +241,6 @@ def _volume_and_pages(rec: Record, supplement: str) -> tuple[str, str, str, str]
         if not page:
             pages = embedded[1]
             page, last = page_range(pages)
-    article_number = issue_article_number(rec.volume, rec.issue)
     if article_number and not page:  # read as the pages other exports write it in
         pages = article_number
         page, last = page_range(pages)
@@ -249,8 +251,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
     supplement = record_supplement(rec.issue, rec.volume, rec.pages)
-    volume, pages, page, last = _volume_and_pages(rec, supplement)
     article_number = issue_article_number(rec.volume, rec.issue)
+    volume, pages, page, last = _volume_and_pages(rec, supplement, article_number)
+    own_issue = volume_issue(rec.volume)  # the issue an export wrote inside the volume field
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     kind = page_kind(pages)
@@ -284,11 +287,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=volume_key(pages) if kind == "s" else "",
         # an article number in the issue field is no issue: the volume field's is
-        issue=volume_key(volume_issue(rec.volume) if article_number else rec.issue),
+        issue=volume_key(own_issue if article_number else rec.issue),
         # nor a plain issue number ('9 (no pagination)' / '8': BMC's article 8, not issue 8)
-        issue_number=issue_number(
-            volume_issue(rec.volume) or ("" if article_number else rec.issue)
-        ),
+        issue_number=issue_number(own_issue or ("" if article_number else rec.issue)),
         supplement=supplement,
         # An issue alone is no place: without a journal it names no publication. An issue of
         # one volume (1-53) recurs in every volume of every journal; a larger number is a
