@@ -38,7 +38,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
 from reviewkit.formats.control_chars import Starts
 from reviewkit.formats.findable import NothingToScreen, Untitled
-from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn, record_at
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn, line_noun, record_at
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
@@ -203,7 +203,7 @@ class _Said:
         them only by chance. Named by the line each starts at (a worksheet's row), where the
         user finds it."""
         yield from rows
-        noun = "row" if file_format == "xlsx" else "line"
+        noun = line_noun(file_format)
         self.untitled = [
             record_at(where, file_format, position) + (f" ({ids})" if ids else "")
             for where, ids, position in self.places

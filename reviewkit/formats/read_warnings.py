@@ -42,6 +42,12 @@ class Placed(ReadWarning):
     (:func:`record_at`), not by a count no one finds in a file."""
 
 
+def line_noun(file_format: str) -> str:
+    """What a record's place in a file of ``file_format`` is called: a worksheet's 'row' (an
+    Excel file), else its 'line'."""
+    return "row" if file_format == "xlsx" else "line"
+
+
 def record_at(where: str, file_format: str, position: int = 0) -> str:
     """'record at line 8' for a record starting at ``where`` ('file:8'): a worksheet's 'row 8'
     (an Excel file), the one way every import warning names a record; 'a record' when ``where``
@@ -50,7 +56,7 @@ def record_at(where: str, file_format: str, position: int = 0) -> str:
     line 1), so its number is said too: 'record 148 (at line 1)'."""
     if not where:
         return f"record {position}" if position else "a record"
-    noun = "row" if file_format == "xlsx" else "line"
+    noun = line_noun(file_format)
     line = where.rpartition(":")[2]
     if line.isdigit() and int(line) < position:
         return f"record {position} (at {noun} {line})"
