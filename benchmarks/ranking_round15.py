@@ -41,7 +41,9 @@ squares, lam 3, includes 9.8x, title twice):
 
 ``python -m benchmarks.ranking_round15 split kept,mesh_block,... SEEDS [INPUTS]`` prints the
 split-half check; ``... table kept,mesh_block,... SEEDS [INPUT]`` the per-set table;
-``... headings`` the headings per set (distinct, per record, the share of records with any).
+``... headings`` the headings per set (distinct, per record, the share of records with any);
+``... oracle`` how well a record's nearest include separates includes from excludes by text and
+by headings, and how alike two records are by each; ``... typical`` the includes' density.
 
 The rows of ``results/ranking.md`` ("What was tried", fifteenth round) are ``mesh_block``,
 ``mesh_only`` and ``density`` (seeds 0,1,2, both inputs); ``rerun15`` ran seed 0,
@@ -216,9 +218,83 @@ def headings() -> list[str]:
     return lines
 
 
+# MeSH check tags (and the age groups indexers tick as such): assigned to almost every record
+CHECK_TAGS = frozenset(
+    {
+        "humans", "animals", "female", "male", "infant", "child", "child, preschool",
+        "adolescent", "young adult", "adult", "middle aged", "aged", "aged, 80 and over",
+    }
+)  # fmt: skip
+
+
+def _auc(scores: np.ndarray, y: np.ndarray) -> float:
+    """How often an include scores above an exclude (ties half), by ranks."""
+    from scipy.stats import rankdata
+
+    r, n1 = rankdata(scores), int(y.sum())
+    return float((r[y].sum() - n1 * (n1 + 1) / 2) / (n1 * (len(y) - n1)))
+
+
+def _nearest_include(X: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
+    """Each row's largest cosine to an include other than itself (an oracle of the labels)."""
+    K = (X @ X[y].T).toarray()
+    K[np.flatnonzero(y), np.arange(int(y.sum()))] = -1.0
+    return K.max(axis=1)
+
+
+def _mean_cosine(X: sparse.csr_matrix) -> float:
+    """The mean cosine of two distinct rows."""
+    n, total = X.shape[0], np.asarray(X.sum(axis=0)).ravel()
+    return float((total @ total - X.multiply(X).sum()) / (n * (n - 1)))
+
+
+def heading_oracle() -> list[str]:
+    """Per set with headings: the AUC of a record's nearest include on the title and abstract,
+    on the kept with_keywords text, on the headings alone and on ``mesh_block``'s rows; the
+    mean cosine of two records by text and by headings; the check tags' share of a record's
+    headings."""
+    known = _records()
+    lines = []
+    for ds in asr.datasets():
+        if asr.effective_input(ds, "with_keywords") != "with_keywords":
+            continue
+        data = simulate_module.load_labelled_set(asr.reduced_csv(ds, LABEL, "with_keywords"), LABEL)
+        y = data.labels == 1
+        looked = [known[t] for t in data.texts]
+        prose, text = build_features([r[0] for r in looked]), build_features(data.texts)
+        H = heading_block([r[1] for r in looked])
+        aucs = [_auc(_nearest_include(X, y), y) for X in (prose, text, H, with_headings(text, H))]
+        tags = np.mean([sum(h in CHECK_TAGS for h in r[1]) / max(len(r[1]), 1) for r in looked])
+        lines.append(
+            f"{ds.stem}: nearest-include AUC title+abstract {aucs[0]:.3f}, with keywords "
+            f"{aucs[1]:.3f}, headings {aucs[2]:.3f}, mesh_block {aucs[3]:.3f}; mean cosine "
+            f"text {_mean_cosine(text):.3f}, headings {_mean_cosine(H):.3f}; check tags "
+            f"{tags:.0%} of a record's headings"
+        )
+    return lines
+
+
+def typical() -> list[str]:
+    """Per set (title_abstract): the includes' mean standardised density, and that of the 5 %
+    of the includes farthest from any other include (lowest largest cosine to one)."""
+    lines = []
+    for ds in asr.datasets():
+        data = simulate_module.load_labelled_set(asr.reduced_csv(ds, LABEL), LABEL)
+        y = data.labels == 1
+        X = build_features(data.texts)
+        d = density(X)[y]
+        far = np.argsort(_nearest_include(X, y)[y])[: max(1, int(np.ceil(0.05 * y.sum())))]
+        lines.append(
+            f"{ds.stem}: includes' density z {d.mean():+.2f}; the 5 % of includes farthest "
+            f"from any other include {d[far].mean():+.2f}"
+        )
+    return lines
+
+
 def main(argv: Sequence[str]) -> int:
-    if argv[0] == "headings":
-        print("\n".join(headings()))
+    commands = {"headings": headings, "oracle": heading_oracle, "typical": typical}
+    if argv[0] in commands:
+        print("\n".join(commands[argv[0]]()))
         return 0
     if argv[0] == "table":
         inputs = argv[3] if len(argv) > 3 else "title_abstract"

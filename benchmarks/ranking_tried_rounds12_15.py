@@ -307,13 +307,13 @@ ROUND15 = (
     "a third of a record's headings, two records' heading cosine is 1.5-2.9x their text "
     "cosine, and a record's nearest include separates includes from excludes less well by "
     "its headings than by its title and abstract on 11 of 13 sets (`python -m "
-    "benchmarks.ranking_round15 headings` counts them). The headings' words inside the prose, "
+    "benchmarks.ranking_round15 oracle`; `... headings` counts them). The headings' words inside the prose, "
     "as kept, stay the better use of them here. Information density (Settles & Craven 2008: "
     "a record's mean cosine to the collection, at 0.25 beside the model's standardised score)"
     " gave 0.438 / 0.447 against 0.461 / 0.452, lower on both halves of title_abstract, while "
     "recall at 10 % rose (0.526 against 0.505): the includes are typical of their collection, "
-    "but the last 5 % of them, the ones WSS@95 waits for, are atypical, and density puts "
-    "them later. No gain from this round: the product stays. "
+    "but the last 5 % of them, the ones WSS@95 waits for, are atypical (`python -m "
+    "benchmarks.ranking_round15 typical`), and density puts them later. No gain from this round: the product stays. "
 )
 
 # what ranking_tried_later adds after round 11: the rows and the words of rounds 12 to 15

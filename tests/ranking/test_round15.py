@@ -85,3 +85,11 @@ def test_a_simulation_runs_on_each_variant(tmp_path):
                 path, LABEL, seed=0, model_factory=round15.VARIANTS[name]
             )
         assert sorted(result.order) == list(range(80))
+
+
+def test_the_nearest_include_of_an_include_is_another_include():
+    X = sparse.csr_matrix(np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0], [0.6, 0.8]]))
+    y = np.array([True, False, True, False])
+    # row 0's own cosine (1) is left out: its nearest other include is row 2 (cosine 0)
+    assert np.allclose(round15._nearest_include(X, y), [0.0, 0.8, 0.0, 0.8])
+    assert round15._auc(np.array([0.9, 0.1, 0.5, 0.5]), y) == 0.875  # 3 pairs won, 1 tied, of 4
