@@ -1,11 +1,11 @@
 """What was tried for a lead (issue 17), the rounds after the sixth: their rows of the table and
 their part of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
 (:func:`benchmarks.ranking_tried.tried_lines` joins them to the earlier rounds'); rounds 7-11
-here, rounds 12 to 14 in :mod:`benchmarks.ranking_tried_round12`."""
+here, rounds 12 to 15 in :mod:`benchmarks.ranking_tried_rounds12_15`."""
 
 from __future__ import annotations
 
-from benchmarks.ranking_tried_round12 import FROM_ROUND12, TRIED_FROM_ROUND12
+from benchmarks.ranking_tried_rounds12_15 import FROM_ROUND12, TRIED_FROM_ROUND12
 
 __all__ = ["LATER_ROUNDS", "TRIED_LATER"]
 

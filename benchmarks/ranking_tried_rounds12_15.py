@@ -1,4 +1,4 @@
-"""What was tried for a lead (issue 17), rounds 12 to 14: their rows of the table and their part
+"""What was tried for a lead (issue 17), rounds 12 to 15: their rows of the table and their part
 of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
 (:mod:`benchmarks.ranking_tried_later` adds them after round 11's)."""
 
@@ -9,10 +9,12 @@ __all__ = [
     "ROUND12",
     "ROUND13",
     "ROUND14",
+    "ROUND15",
     "TRIED_FROM_ROUND12",
     "TRIED_ROUND12",
     "TRIED_ROUND13",
     "TRIED_ROUND14",
+    "TRIED_ROUND15",
 ]
 
 # (idea, figures, verdict), as ranking_tried.TRIED; mean WSS@95 on title_abstract unless said
@@ -232,6 +234,88 @@ ROUND14 = (
     "and 3.9x the CPU. No gain from this round: the product stays. "
 )
 
-# what ranking_tried_later adds after round 11: the rows and the words of rounds 12 to 14
-TRIED_FROM_ROUND12 = TRIED_ROUND12 + TRIED_ROUND13 + TRIED_ROUND14
-FROM_ROUND12 = ROUND12 + ROUND13 + ROUND14
+TRIED_ROUND15 = [
+    # round 15 (benchmarks/ranking_round15.py)
+    (
+        "each controlled-vocabulary heading as one feature (input with_keywords: the MeSH "
+        "headings, the ';'-separated cells of the keywords column, case folded; 11.5-16.2 a "
+        "record, 727-2,865 distinct a set): a block of its own beside the prose TF-IDF, binary, "
+        "the kept idf and max_df 0.95, unit length, scaled by √0.5, the joined row at unit "
+        "length again (kernel between two records with headings: (prose cosine + 0.5 heading "
+        "cosine) / 1.5; the half fixed before running: an indexer's second, coarser description "
+        "should not outweigh the authors' words); the prose as kept, the headings' words in it, "
+        "seeds 0-2",
+        "with_keywords 0.444 (7/15); title_abstract 0.461 (11/15), the kept features (no record "
+        "has headings there): the same WSS@95 and recall run for run, 45 of 45; seed 0 0.466 / "
+        "0.450; recall@10 % 0.505 / 0.487; 7 smaller 0.384, 8 larger 0.496 (kept 0.402 / 0.497;"
+        " with_keywords); UrinaryIncontinence -0.09, ADHD -0.07, OralHypoglycemics -0.07, "
+        "AtypicalAntipsychotics -0.07, SkeletalMuscleRelaxants -0.04, BetaBlockers -0.04, "
+        "Antihistamines +0.11, Opiods +0.08, Estrogens +0.04, ProtonPumpInhibitors +0.03; CPU "
+        "1.25x (with_keywords) / 1.19x the tables' loop, about 1.0x the kept model rerun at the same load (seed "
+        "0, title_abstract: the same WSS@95 run for run, 1.19x the tables' CPU at a 1-min load "
+        "of 8-13), smallest ratio 4.9x (with_keywords)",
+        "dropped: lowers with_keywords on both halves (-0.018 / -0.001); title_abstract "
+        "unchanged, as it must be",
+    ),
+    (
+        "the same heading block with the headings' words taken out of the prose (the prose the "
+        "title and abstract alone: a heading counts only as the one concept it names), seeds 0-2",
+        "with_keywords 0.443 (7/15); title_abstract 0.461 (11/15), the kept features run for "
+        "run; seed 0 0.441 (with_keywords); recall@10 % 0.505; 7 smaller 0.386, 8 larger 0.493 "
+        "(with_keywords); UrinaryIncontinence -0.09, SkeletalMuscleRelaxants -0.07, ADHD -0.07,"
+        " OralHypoglycemics -0.06, Antihistamines +0.10, Opiods +0.07, Estrogens +0.05; CPU "
+        "1.19x the tables' loop, about 1.0x the rerun, smallest ratio 5.3x",
+        "dropped: lowers with_keywords on both halves (-0.016 / -0.004). As an oracle of the "
+        "labels, a record's largest cosine to another include separates the includes from the "
+        "excludes less well on the headings alone than on title and abstract on 11 of the 13 "
+        "sets with headings (AUC 0.69-0.92 against 0.74-0.94), and the joined rows less well "
+        "than the kept with_keywords rows on 10 of 13: check tags (Humans, Female, Male, the "
+        "age groups) are 25-31 % of a record's headings, and two records' heading cosine is "
+        "on average 1.5-2.9x their text cosine (0.026-0.096 against 0.017-0.035)",
+    ),
+    (
+        "information density (Settles & Craven 2008; Settles 2009's active-learning survey, "
+        "5.1): each record's mean cosine to the collection (its row times the mean row, once "
+        "per collection, no label), standardised, added at weight 0.25 (fixed before running, "
+        "as the earlier light committee members) to the kept model's standardised score, so "
+        "that among records the model scores alike the typical ones of the collection come "
+        "first and the outliers later, seeds 0-2",
+        "0.438 (7/15); with_keywords 0.447 (8/15); seed 0 0.437 / 0.442; recall@10 % 0.526 / "
+        "0.523 (kept 0.505 / 0.508); 7 smaller 0.368, 8 larger 0.499 (kept 0.405 / 0.510; "
+        "title_abstract); UrinaryIncontinence -0.15 / -0.13, Opiods -0.12 / -0.13, ADHD -0.08 "
+        "/ -0.11, Triptans -0.07 / +0.04, Antihistamines +0.06 / +0.04, ProtonPumpInhibitors "
+        "+0.04 / +0.08, BetaBlockers +0.01 / +0.11; CPU 1.44x / 1.50x the tables' loop (about "
+        "1.2x the rerun at the same load), smallest ratio 4.6x / 5.4x",
+        "dropped: lowers both inputs (title_abstract on both halves: -0.037 / -0.011). It finds "
+        "the typical includes sooner (recall@10 % +0.02) and the last ones later: the includes "
+        "are denser than the collection (mean density z +0.71 over the 15 sets), but the 5 % "
+        "of each set's includes farthest from any other include are below it (z -0.52; below "
+        "0 on 13 of 15), and WSS@95 waits for those",
+    ),
+]
+
+ROUND15 = (
+    "A fifteenth round (benchmarks/ranking_round15.py) measured the controlled vocabulary as "
+    "what it is and one idea from the active-learning literature, settings fixed before "
+    "running, seeds 0-2. Each MeSH heading became one feature: a block of binary, idf-weighted"
+    " columns at unit length beside the prose, at half the prose's weight in the kernel, the "
+    "headings' words kept in the prose or taken out. with_keywords fell to 0.444 / 0.443 "
+    "against 0.452, on both halves (UrinaryIncontinence, ADHD, OralHypoglycemics and "
+    "AtypicalAntipsychotics -0.04 to -0.09; Antihistamines +0.10, Opiods +0.08); title_abstract"
+    " has no headings and gave the kept figures run for run. The headings are a coarser "
+    "similarity than the text: check tags (Humans, Female, Male, age groups) are a quarter to "
+    "a third of a record's headings, two records' heading cosine is 1.5-2.9x their text "
+    "cosine, and a record's nearest include separates includes from excludes less well by "
+    "its headings than by its title and abstract on 11 of 13 sets (`python -m "
+    "benchmarks.ranking_round15 oracle`; `... headings` counts them). The headings' words inside the prose, "
+    "as kept, stay the better use of them here. Information density (Settles & Craven 2008: "
+    "a record's mean cosine to the collection, at 0.25 beside the model's standardised score)"
+    " gave 0.438 / 0.447 against 0.461 / 0.452, lower on both halves of title_abstract, while "
+    "recall at 10 % rose (0.526 against 0.505): the includes are typical of their collection, "
+    "but the last 5 % of them, the ones WSS@95 waits for, are atypical (`python -m "
+    "benchmarks.ranking_round15 typical`), and density puts them later. No gain from this round: the product stays. "
+)
+
+# what ranking_tried_later adds after round 11: the rows and the words of rounds 12 to 15
+TRIED_FROM_ROUND12 = TRIED_ROUND12 + TRIED_ROUND13 + TRIED_ROUND14 + TRIED_ROUND15
+FROM_ROUND12 = ROUND12 + ROUND13 + ROUND14 + ROUND15
