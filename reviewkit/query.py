@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeGuard, TypeVar
 
+from reviewkit.other_database_syntax import other_database_warnings
 from reviewkit.pasted_history import pasted_history_warnings
 from reviewkit.query_dates import DATE, DATE_TIME, date_of
 from reviewkit.query_tags import Tag, read_tag
@@ -422,7 +423,8 @@ def warnings(query: str) -> list[str]:
 
     A query that does not parse gets the warnings its text and words give all the same (curly
     quotes, lower-case operators, history references, a pasted history's line numbers and
-    labels, :mod:`reviewkit.pasted_history`): they are often why it does not parse, and the
+    labels, :mod:`reviewkit.pasted_history`; another database's syntax,
+    :mod:`reviewkit.other_database_syntax`): they are often why it does not parse, and the
     error names only the first problem (:meth:`QuerySyntaxError.hint`). Only the truncation
     check needs the parsed terms."""
     out: list[str] = []
@@ -469,4 +471,5 @@ def warnings(query: str) -> list[str]:
                 f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
                 " at least four before '*'"
             )
-    return list(dict.fromkeys(out + pasted_history_warnings(query)))
+    foreign = other_database_warnings(query)  # a strategy written for Ovid, Embase, Scopus...
+    return list(dict.fromkeys(out + pasted_history_warnings(query) + foreign))
