@@ -240,8 +240,8 @@ _RULES: list[_Rule] = [
         re.compile(r"MeSH descriptor:?\s*\[\s*\]\s*(?P<exp>explode all trees)?", re.I),
         lambda m, q: (
             "the Cochrane Library's MeSH line: PubMed cannot read it; PubMed's nearest form is "
-            "the heading with [mh]"
-            + (" (exploded, as PubMed explodes a heading)" if m["exp"] else " ([mh:noexp])")
+            + _quoted(q[m.start() : m.end()].split("[", 1)[1].split("]", 1)[0].strip())
+            + ("[mh] (exploded, as PubMed explodes a heading)" if m["exp"] else "[mh:noexp]")
         ),
     ),
 ]
@@ -303,10 +303,14 @@ def _example(query: str, end: int, tag: str) -> str:
     return f", e.g. {words}{tag}" if " " not in words else f', e.g. "{words}"{tag}'
 
 
+def _quoted(heading: str) -> str:
+    """A heading as PubMed takes it: in double quotes when it has several words."""
+    return f'"{heading}"' if " " in heading else heading
+
+
 def _ovid_heading(m: re.Match[str]) -> str:
     """What an Ovid subject heading ('X/', 'exp X/') is, and PubMed's form of it."""
-    head = m["head"].lstrip("*").strip()
-    head = f'"{head}"' if " " in head else head
+    head = _quoted(m["head"].lstrip("*").strip())
     if m["exp"]:
         how = f"exploded (exp): PubMed's nearest form is {head}[mh], exploded as PubMed explodes"
     else:

@@ -77,6 +77,22 @@ PASTED = [
         ["'TS=' at character 1 is Web of Science's field tag TS=", "[tiab]"],
     ),
 ]
+PASTED += [
+    (
+        'absenteeism[tiab] OR [mh ^"Sick Leave"]',  # refused: a tag must follow a term
+        [
+            "'[mh ^\"Sick Leave\"]' at character 22 is the Cochrane Library's MeSH term",
+            '"Sick Leave"[mh:noexp]',
+        ],
+    ),
+    (
+        "MeSH descriptor: [Sick Leave] explode all trees",  # refused: an unknown tag
+        [
+            "'MeSH descriptor: [Sick Leave] explode all trees' at character 1 is the Cochrane",
+            '"Sick Leave"[mh] (exploded',
+        ],
+    ),
+]
 # PubMed's own syntax, each of the kinds a rule above might take for another database's
 PUBMED_OWN = (
     'depression/therapy[mh] OR "a b"[tiab:~3] OR "sick-leave"[tiab] OR and/or[tiab] OR '
@@ -100,7 +116,11 @@ def test_search_test_names_the_database_the_piece_and_pubmeds_form(
     for piece in said:
         assert piece in text, (piece, text)
     # the warnings name only the foreign pieces: as many as written above, PubMed's own none
-    foreign = [line for line in text.splitlines() if any(f"is {d}" in line for d in DATABASES)]
+    foreign = [
+        line
+        for line in text.splitlines()
+        if " at character " in line and any(d in line for d in DATABASES)
+    ]
     assert len(foreign) == sum(1 for piece in said if "at character" in piece), text
 
 
