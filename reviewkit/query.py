@@ -16,7 +16,7 @@ from typing import TypeGuard, TypeVar
 
 from reviewkit.other_database_syntax import other_database_warnings
 from reviewkit.pasted_history import pasted_history_warnings
-from reviewkit.query_dates import DATE, DATE_TIME, date_of
+from reviewkit.query_dates import DATE_TIME, RANGE, date_of, range_ends
 from reviewkit.query_tags import Tag, read_tag
 
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
@@ -129,7 +129,7 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{DATE}\s*:\s*{DATE}(?=[\s()\[|]|$))
+  | (?P<range>{RANGE}(?=[\s()\[|]|$))
   | (?P<history>\#\d+(?=[\s()|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
@@ -290,9 +290,14 @@ class _Parser:
         if tok.kind == "RANGE":
             self.take()
             tag = self.tag()
-            start, end = (s.strip() for s in tok.text.split(":"))
-            if tag is None:
-                raise self.error("a date range needs a field tag such as [dp]", tok)
+            if tag is None:  # PubMed Help: ranges "must be searched using the format … [dp]"
+                raise self.error(
+                    "a date range needs a field tag such as [dp] (e.g. 2020:2021[dp])", tok
+                )
+            try:  # NCBI's printed date-times, unquoted, read as their days (query_dates)
+                start, end = (date_of(e) for e in range_ends(tok.text))
+            except ValueError as bad:
+                raise self.error(str(bad), tok) from None
             return Range(start, end, tag.field)
         return self.term()
 
