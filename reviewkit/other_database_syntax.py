@@ -106,7 +106,8 @@ def _proximity(database: str, gap: Callable[[int], int]) -> _Say:
 
     def say(m: re.Match[str], query: str) -> str:
         a, b = _words_around(m, query)
-        n = gap(int(m["n"])) if m["n"] else 0
+        near_alone = not m["n"] and m["op"].upper() == "NEAR"
+        n = "N" if near_alone else gap(int(m["n"])) if m["n"] else 0
         return (
             f"{database} proximity operator: PubMed searches it as a word; PubMed's nearest "
             f'form is the words quoted with a proximity tag, "{a} {b}"[tiab:~{n}] (the most '
@@ -187,10 +188,13 @@ _RULES: list[_Rule] = [
             else ""
         ),
     ),
-    # Embase.com, the Cochrane Library and Web of Science: NEAR/3, NEXT/3 (NEAR alone: 15
-    # words in Web of Science).
+    # Embase.com, the Cochrane Library and Web of Science: NEAR/3, NEXT/3, and upper-case NEAR
+    # or NEXT alone (NEAR alone: 6 words in the Cochrane Library, 15 in Web of Science; NEXT
+    # alone: side by side).
     (
-        re.compile(rf"{_WORD}\s+(?P<op>(?:NEAR|NEXT|near|next)/(?P<n>\d+))\s+{_NEXT_WORD}"),
+        re.compile(
+            rf"{_WORD}\s+(?P<op>(?:NEAR|NEXT|(?:near|next)(?=/))(?:/(?P<n>\d+))?)\s+{_NEXT_WORD}"
+        ),
         _proximity("Embase.com's, the Cochrane Library's or Web of Science's", lambda n: n),
     ),
     # Scopus: W/3, PRE/3.
