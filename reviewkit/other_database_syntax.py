@@ -73,7 +73,7 @@ def _ovid_tag(labels: str) -> str:
     if tags >= {"ti", "ab"} or "tiab" in tags:
         return "[tiab]"
     tags.discard("")
-    return "/".join(f"[{t}]" for t in sorted(tags)) or "the PubMed tag of that field"
+    return "/".join(f"[{t}]" for t in sorted(tags)) or "PubMed's tag for that field"
 
 
 def _colon_tag(labels: str) -> str:
@@ -122,16 +122,6 @@ _NEXT_WORD = r"(?P<b>[\w*$?#'\"()-]+)"
 # (pattern on the masked query, what it is and what to write instead)
 _Rule = tuple[re.Pattern[str], _Say]
 _RULES: list[_Rule] = [
-    # Ovid: "Sick Leave/" a subject heading, "exp Sick Leave/" exploded, "*X/" focused, the
-    # slash ending the heading (Ovid's search history writes them so). The heading's words
-    # start where an operand does and hold no operator.
-    (
-        re.compile(
-            r"(?<![\w*/.:])(?P<exp>exp\s+)?(?P<head>\*?[A-Za-z][\w,'-]*"
-            r"(?:[ \t](?!(?:AND|OR|NOT|and|or|not)\b)\w[\w,'-]*)*)/(?=[\s)]|$)"
-        ),
-        lambda m, q: _ovid_heading(m),
-    ),
     # Ovid's combination of search-history lines: "or/1-5", "and/3,7".
     (
         re.compile(r"(?<![\w/])(?:or|and|OR|AND)/\d+(?:[-,]\d+)*"),
@@ -146,7 +136,7 @@ _RULES: list[_Rule] = [
         lambda m, q: (
             (
                 f"Ovid's field suffix ({m['f']}): PubMed reads it as part of the word before it; "
-                f"PubMed's nearest form is the tag {_ovid_tag(m['f'])} after each term"
+                f"PubMed's nearest form is {_ovid_tag(m['f'])} after each term"
                 + _example(q, m.start(), _ovid_tag(m["f"]).split(" ")[0])
             )
             if set(m["f"].lower().split(",")) <= _OVID_LABELS
@@ -298,7 +288,7 @@ def _example(query: str, end: int, tag: str) -> str:
     """', e.g. "return to work"[tiab]': the words before ``end`` written with ``tag`` (Ovid's
     '$' as PubMed's '*'), or '' when a parenthesis ends them (each term inside takes it)."""
     m = _TERM_BEFORE.search(query, 0, end)
-    if m is None or tag == "the":
+    if m is None or not tag.startswith("["):
         return ""
     words = re.sub(r"\$\d?", "*", m[0]).split()
     words = " ".join(words[1:] if words[0] in ("AND", "OR", "NOT", "and", "or", "not") else words)
@@ -312,10 +302,44 @@ def _quoted(heading: str) -> str:
     return f'"{heading}"' if " " in heading else heading
 
 
-def _ovid_heading(m: re.Match[str]) -> str:
+_OPERATOR_WORDS = {"AND", "OR", "NOT", "and", "or", "not"}
+# Longer than any MeSH or Emtree heading (MeSH's longest are under 120 characters).
+_LONGEST_HEADING = 200
+_HEADING_WORD = re.compile(r"\*?[\w,'-]+")
+
+
+def _ovid_headings(masked: str) -> Iterator[tuple[int, int, str]]:
+    """Ovid's subject headings: "Sick Leave/", "exp Sick Leave/" (exploded), "*X/" (focused),
+    the slash ending the heading as Ovid's search history writes them. Each a slash that ends
+    a word, then the words before it back to an operator, a parenthesis or a line's start
+    (found from the slash back, so a long run of words costs no more than once)."""
+    for slash in re.finditer(r"(?<=[\w'-])/(?=[\s)]|$)", masked):
+        # a heading is shorter than _LONGEST_HEADING: a long line is read no further back
+        line_start = masked.rfind("\n", max(0, slash.start() - _LONGEST_HEADING), slash.start())
+        line_start = max(line_start + 1, slash.start() - _LONGEST_HEADING)
+        segment = masked[line_start : slash.start()]
+        start = slash.start()
+        words = list(re.finditer(r"\S+", segment))
+        if line_start and words and words[0].start() == 0 and not masked[line_start - 1].isspace():
+            words = words[1:]  # cut inside a word: not the heading's start
+        for word in reversed(words):
+            text = word[0].removeprefix("(")
+            if text in _OPERATOR_WORDS or not _HEADING_WORD.fullmatch(text):
+                break
+            start = line_start + word.end() - len(text)
+            if text != word[0] or text == "exp":  # a parenthesis or Ovid's exp opens it
+                break
+        head = masked[start : slash.start()]
+        if not head.lstrip("*")[:1].isalpha():
+            continue
+        exp = head.startswith("exp ")
+        yield start, slash.end(), _ovid_heading(head[4:] if exp else head, exp)
+
+
+def _ovid_heading(head: str, exp: bool) -> str:
     """What an Ovid subject heading ('X/', 'exp X/') is, and PubMed's form of it."""
-    head = _quoted(m["head"].lstrip("*").strip())
-    if m["exp"]:
+    head = _quoted(head.lstrip("*").strip())
+    if exp:
         how = f"exploded (exp): PubMed's nearest form is {head}[mh], exploded as PubMed explodes"
     else:
         how = f"not exploded: PubMed's nearest form is {head}[mh:noexp] ({head}[mh] explodes it)"
@@ -358,6 +382,7 @@ def other_database_warnings(query: str) -> list[str]:
             start, end = m.span("op") if "op" in pattern.groupindex else m.span()
             if text:
                 found.append((start, query[start:end].strip(), text))
+    found += [(a, query[a:b], text) for a, b, text in _ovid_headings(masked)]
     found += _cochrane_tags(query)
     found += _explode_plus(query)
     return [
