@@ -8,14 +8,23 @@ AST or raises :class:`QuerySyntaxError` with the character position of the probl
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeGuard, TypeVar
+from dataclasses import dataclass
 
+from reviewkit.other_database_syntax import other_database_warnings
 from reviewkit.pasted_history import pasted_history_warnings
-from reviewkit.query_dates import DATE, DATE_TIME, date_of
+from reviewkit.query_dates import DATE_TIME, RANGE, date_of, range_ends
+from reviewkit.query_nodes import (  # the tree's nodes and walks, named here too
+    BoolOp,
+    HistoryRef,
+    Node,
+    Range,
+    Term,
+    fold,  # noqa: F401 (named here for the readers of a query)
+    leaves,  # noqa: F401
+    terms,
+    untagged_word,
+)
 from reviewkit.query_tags import Tag, read_tag
 
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
@@ -69,51 +78,6 @@ class QuerySyntaxError(ValueError):
 
 
 @dataclass(frozen=True)
-class Term:
-    """One search term. ``text`` has no quotes and no trailing '*'; an unquoted term of several
-    words before a tag (``breast cancer[tiab]``) is one term, as PubMed reads it."""
-
-    text: str
-    field: str = ""  # '' means all fields, as PubMed does for untagged terms
-    phrase: bool = False  # written in double quotes
-    truncated: bool = False  # ended with '*'
-    noexp: bool = False  # [mh:noexp] and the like: MeSH not exploded
-    proximity: int | None = None  # "a b"[tiab:~N]: the words at most N words apart
-    # the tag as typed between its brackets ('Title/Abstract', 'PDAT'), '' when none or when
-    # the term was made, not read: NCBI's messages echo it. No part of the term's meaning, so
-    # neither compared nor in its repr (translation.same_translation compares reprs)
-    tag: str = dataclasses.field(default="", compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Range:
-    start: str
-    end: str
-    field: str
-
-
-@dataclass(frozen=True)
-class HistoryRef:
-    """``#3``: a line of the user's PubMed search history (not part of a stored query)."""
-
-    number: int
-
-
-@dataclass(frozen=True)
-class BoolOp:
-    op: str  # AND | OR | NOT
-    left: Node
-    right: Node
-    # An AND of untagged words side by side (``smith j``; not across a parenthesis, tag, quote
-    # or truncation), which PubMed's term mapping reads as one phrase first (the local server's
-    # author step, pubmed/term_mapping.py). Equal to the written-out AND otherwise.
-    adjacent: bool = field(default=False, compare=False)
-
-
-Node = Term | Range | HistoryRef | BoolOp
-
-
-@dataclass(frozen=True)
 class _Tok:
     kind: str  # LP RP OP (AND OR NOT |) TERM PHRASE TAG RANGE HISTORY COLON
     text: str
@@ -128,7 +92,7 @@ _TOKEN_RE = re.compile(
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>{DATE}\s*:\s*{DATE}(?=[\s()\[|]|$))
+  | (?P<range>{RANGE}(?=[\s()\[|]|$))
   | (?P<history>\#\d+(?=[\s()|]|$))
   | (?P<colon>:)
   | (?P<open>\[)
@@ -289,9 +253,14 @@ class _Parser:
         if tok.kind == "RANGE":
             self.take()
             tag = self.tag()
-            start, end = (s.strip() for s in tok.text.split(":"))
-            if tag is None:
-                raise self.error("a date range needs a field tag such as [dp]", tok)
+            if tag is None:  # PubMed Help: ranges "must be searched using the format … [dp]"
+                raise self.error(
+                    "a date range needs a field tag such as [dp] (e.g. 2020:2021[dp])", tok
+                )
+            try:  # NCBI's printed date-times, unquoted, read as their days (query_dates)
+                start, end = (date_of(e) for e in range_ends(tok.text))
+            except ValueError as bad:
+                raise self.error(str(bad), tok) from None
             return Range(start, end, tag.field)
         return self.term()
 
@@ -352,57 +321,9 @@ class _Parser:
         return tag
 
 
-def untagged_word(node: Node) -> TypeGuard[Term]:
-    """Whether ``node`` is a term written without a tag, quotes or truncation (a word that may
-    join its neighbours in one ATM phrase: :attr:`BoolOp.adjacent`)."""
-    return isinstance(node, Term) and not (node.field or node.phrase or node.truncated)
-
-
 def parse(query: str) -> Node:
     """Parse a PubMed query; raises QuerySyntaxError."""
     return _Parser(query).parse()
-
-
-def leaves(node: Node) -> list[Node]:
-    """The operands of a query that are no operator (terms, ranges, history references), left
-    to right. Walked with a stack, not recursion: a chain of 1,000+ ORed terms (a drug-name
-    list) is a tree that deep."""
-    out: list[Node] = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, BoolOp):
-            stack += [n.right, n.left]
-        else:
-            out.append(n)
-    return out
-
-
-def terms(node: Node) -> list[Term]:
-    """All terms of a query, left to right (:func:`leaves` that are terms)."""
-    return [n for n in leaves(node) if isinstance(n, Term)]
-
-
-T = TypeVar("T")
-
-
-def fold(node: Node, leaf: Callable[[Node], T], combine: Callable[[BoolOp, T, T], T]) -> T:
-    """Fold a query tree bottom-up, left before right, with an explicit stack instead of
-    recursion: ``leaf`` gives each non-operator node's value, ``combine`` an operator's from its
-    two operands'. A chain of n terms is a left-deep tree n deep (``a OR b OR c`` is
-    ``(a OR b) OR c``), so a written-out drug list of 5,000 names must not cost 5,000 frames."""
-    stack: list[tuple[Node, bool]] = [(node, False)]
-    values: list[T] = []
-    while stack:
-        n, operands_done = stack.pop()
-        if not isinstance(n, BoolOp):
-            values.append(leaf(n))
-        elif operands_done:
-            right = values.pop()
-            values.append(combine(n, values.pop(), right))
-        else:  # the left operand is popped, so evaluated, first
-            stack += [(n, True), (n.right, False), (n.left, False)]
-    return values[0]
 
 
 def short_wildcard_stems(text: str, truncated: bool = False) -> list[str]:
@@ -422,7 +343,8 @@ def warnings(query: str) -> list[str]:
 
     A query that does not parse gets the warnings its text and words give all the same (curly
     quotes, lower-case operators, history references, a pasted history's line numbers and
-    labels, :mod:`reviewkit.pasted_history`): they are often why it does not parse, and the
+    labels, :mod:`reviewkit.pasted_history`; another database's syntax,
+    :mod:`reviewkit.other_database_syntax`): they are often why it does not parse, and the
     error names only the first problem (:meth:`QuerySyntaxError.hint`). Only the truncation
     check needs the parsed terms."""
     out: list[str] = []
@@ -469,4 +391,5 @@ def warnings(query: str) -> list[str]:
                 f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
                 " at least four before '*'"
             )
-    return list(dict.fromkeys(out + pasted_history_warnings(query)))
+    foreign = other_database_warnings(query)  # a strategy written for Ovid, Embase, Scopus...
+    return list(dict.fromkeys(out + pasted_history_warnings(query) + foreign))

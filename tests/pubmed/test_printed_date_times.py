@@ -79,3 +79,28 @@ def test_a_stored_search_with_times_is_checked_as_its_days(query: str, said: str
     """`protocol check`'s date warnings read the days a pasted window names, as the server."""
     search = Search("pasted", "PubMed", f"pain[tiab] AND {query}", Limits())
     assert said in " | ".join(search_warnings(search, datetime.date(2026, 12, 5)))
+
+
+def test_the_window_unquoted_as_medline_text_prints_its_ends_is_read_as_its_days(
+    server: EutilsServer,
+) -> None:
+    """MEDLINE text prints its dates with times unquoted (``EDAT- 2012/10/09 06:00``, Biopython's
+    recorded pubmed_result3.txt), as esummary's History does: a window pasted so, its colons the
+    times' and the range's, finds what the quoted window finds; a bad time in it is named."""
+    days = ids(server, "2019/01/01:2019/06/30[crdt]")
+    assert days
+    assert ids(server, "2019/01/01 00:00:2019/06/30 05:00[crdt]") == days
+    assert ids(server, "2019/01/01 13:00 : 2019/06/30[Date - Create]") == days
+    reply = esearch(server, term="pain[tiab] AND 2019/01/01 00:00:3000/01/01 05:00[crdt]")
+    assert reply["QueryTranslation"].endswith("2019/01/01:3000/01/01[Date - Create]")
+    text = warnings_of(server, "2019/01/01 25:00:2019/06/30 05:00[crdt]")
+    assert "<ERROR>" in text and "'25:00' is no time of day" in text
+
+
+def test_an_untagged_range_is_refused_with_the_tagged_form_to_write(
+    server: EutilsServer,
+) -> None:
+    """PubMed Help: dates and ranges "must be searched using the format YYYY/MM/DD [dp]"; an
+    untagged one is refused (PubMed's own reply to one is not recorded), saying what to write."""
+    text = warnings_of(server, "pain[tiab] AND 2020:2021")
+    assert "<ERROR>" in text and "needs a field tag such as [dp] (e.g. 2020:2021[dp])" in text
