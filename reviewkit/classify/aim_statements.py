@@ -23,7 +23,7 @@ from reviewkit.classify.aim_clauses import in_subordinate_clause
 from reviewkit.classify.aim_words import FOR_A_PURPOSE, aim_word, owned
 from reviewkit.classify.inquiry_nouns import read_as_noun
 from reviewkit.classify.inquiry_verbs import INQUIRY, reports_finding
-from reviewkit.classify.own_study import FUTURE_RESEARCH, OTHER_STUDIES, OTHERS_AIM
+from reviewkit.classify.own_study import FUTURE_RESEARCH, OTHER_STUDIES, others_aim
 from reviewkit.classify.study_purposes import purpose
 from reviewkit.classify.study_sequence import (
     CONCLUDING_OPENING,
@@ -40,7 +40,7 @@ def states_aim(sentence: str, before: str = "") -> bool:
     (:func:`~reviewkit.classify.aim_words.aim_word`: "The aim of this study was ...", "We aimed
     to ...", "It aims to ..." where ``before``, the sentence before it, opens with the study),
     not what the text ends with (:func:`~reviewkit.classify.study_sequence.closes`), not another
-    study's (:data:`~reviewkit.classify.own_study.OTHERS_AIM`, other studies named before it:
+    study's (:func:`~reviewkit.classify.own_study.others_aim`, other studies named before it:
     "Previous studies aimed to ..."), a purpose of something else
     (:data:`~reviewkit.classify.aim_words.FOR_A_PURPOSE`), the authors' earlier work or research
     to come. Other studies after it are what the study reads ("The aim of this review is to
@@ -48,7 +48,7 @@ def states_aim(sentence: str, before: str = "") -> bool:
     own ("Given no existing meta-analysis, the purpose of this protocol is ...")."""
     sentence = sentence.strip()
     aim = aim_word(sentence, before)
-    if not aim or OTHERS_AIM.search(sentence) or FOR_A_PURPOSE.search(sentence):
+    if not aim or others_aim(sentence) or FOR_A_PURPOSE.search(sentence):
         return False
     if closes(sentence):  # what the text ends with ("We conclude with ...")
         return False
