@@ -28,6 +28,10 @@ NOT_AIMS = (
     "It was determined that most of the label is in lanosterol.",
     "Ever since the first structures were determined in the 1960s, biologists have needed tools.",
     "Many phenomena are described by mathematical models.",
+    "Energy homeostasis is determined by food intake and energy expenditure.",
+    "Sick leave is common in Norway and few interventions are tested.",
+    # a cohort's methods
+    "In a cohort of 12,000 employees, pain and anxiety were measured at baseline.",
     "This was examined in a later report.",
 )
 
