@@ -11,7 +11,9 @@ Prefill rules, from each field's ``prefill`` list in the protocol (the first tha
 - ``own-aim`` — the first sentence stating the study's aim with an aim word used as its aim
   ("The aim of this study was ..."; not "Objective response rates were ..."), else the first of
   the abstract's background, aim or unlabelled text in which the study is the subject of a verb
-  of inquiry ("We investigated whether ...": :func:`reviewkit.prefill_sections.own_aim`);
+  of inquiry ("We investigated whether ...": :func:`reviewkit.prefill_sections.own_aim`), else
+  an unlabelled abstract's first sentence saying what was asked in the passive ("The effects of
+  X on Y were studied in ten monkeys.");
 - ``affiliation-country`` — the countries of the authors' affiliations (named, or of the state or
   province an address ends with: :mod:`reviewkit.countries`), in order of appearance;
 - ``publication-type`` — the study design among PubMed's publication types.

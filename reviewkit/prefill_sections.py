@@ -11,7 +11,7 @@ from reviewkit.abstract_headings import category
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.words import plain_hyphens
 from reviewkit.copyright_trailer import without_copyright
-from reviewkit.prefill_sentences import aim_onwards, aim_sentence, inquiry_sentence
+from reviewkit.prefill_sentences import aim_onwards, aim_sentence, inquiry_sentence, opening_inquiry
 from reviewkit.records import AbstractSection, Record
 
 # Words around a heading's noun that do not change what it heads: Cochrane's "Main results"
@@ -177,7 +177,11 @@ def own_aim(parts: list[AbstractSection]) -> str:
     background, aim or unlabelled text with the study as the subject of a verb of inquiry
     (:func:`inquiry_sentence`: "We investigated whether ..."; a methods' "we compared" is what
     was done). The aim word first: "We compared ..." opening a background is no aim where "The
-    purpose of our study was ..." follows."""
-    return aim_sentence(" ".join(s.text for s in parts)) or inquiry_sentence(
-        " ".join(s.text for s in parts if states_aims(s))
-    )
+    purpose of our study was ..." follows. Else an unlabelled abstract's first sentence saying
+    what was asked in the passive (:func:`opening_inquiry`: "The effects of X on Y were studied
+    in ten monkeys.")."""
+    whole = " ".join(s.text for s in parts)
+    aim = aim_sentence(whole) or inquiry_sentence(" ".join(s.text for s in parts if states_aims(s)))
+    if aim or not parts or parts[0].label:
+        return aim
+    return opening_inquiry(parts[0].text)

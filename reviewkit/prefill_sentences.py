@@ -8,7 +8,9 @@
 - ``own-aim``: the first sentence stating the study's aim with an aim word used as its aim
   ("The aim of this study was ...": :func:`aim_sentence`), else the first in which the study
   says what it set out to do as the subject of a verb of inquiry ("We investigated whether
-  ...", "This study examines ...": :func:`inquiry_sentence`).
+  ...", "This study examines ...": :func:`inquiry_sentence`), else an unlabelled abstract's
+  first sentence saying what was asked in the passive ("The effects of X on Y were studied in
+  ten monkeys.": :func:`opening_inquiry`).
 - ``section:LABEL:word|word``: the sentence of a section that names most of the words, counted
   outside a comparator arm (:func:`naming_sentence`). A section such as METHODS describes a
   study in several sentences, by kind: the design or the allocation first ("280 patients were
@@ -28,6 +30,7 @@ from collections.abc import Iterable
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.aim_statements import states_aim, states_inquiry
 from reviewkit.classify.comparator import comparator_reach
+from reviewkit.classify.passive_inquiry import opens_with_inquiry
 from reviewkit.classify.words import tokens
 from reviewkit.protocol.prefill_words import quoted
 
@@ -161,6 +164,14 @@ def inquiry_sentence(text: str) -> str:
     of inquiry ("We investigated whether ...":
     :func:`~reviewkit.classify.aim_statements.states_inquiry`), '' when none is."""
     return next((s for s in split_sentences(text) if states_inquiry(s)), "")
+
+
+def opening_inquiry(text: str) -> str:
+    """The first sentence of ``text`` where it says what the study asked in the passive ("The
+    effects of adrenaline on the Na+ influx were studied ...":
+    :func:`~reviewkit.classify.passive_inquiry.opens_with_inquiry`), '' where it does not."""
+    first = split_sentences(text)[0]
+    return first if opens_with_inquiry(first) else ""
 
 
 def aim_sentence(text: str) -> str:

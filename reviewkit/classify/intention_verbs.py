@@ -46,7 +46,7 @@ def intention_forms(*verbs: str, finite: bool = False, participle: bool = False)
 # Which of them each reading of an aim takes, by what the verb says there (measured on the
 # snapshot's 270,163 sentences, each reading with all nine verbs against these):
 # - the verbs of the aim word itself, read as an aim word is, with no check for a later step
-#   (:data:`~reviewkit.classify.aim_statements._AIM_VERB`: "We aimed to ...", "This study sought
+#   (:data:`~reviewkit.classify.aim_words.AIM_VERB`: "We aimed to ...", "This study sought
 #   to ..."); the others so read took 8 later steps and others' attempts for aims ("Moreover,
 #   we have attempted to ...", "We also tried to compare ...", "papers in which the authors
 #   attempted to predict ..."), so they are read as verbs of inquiry, with its checks;

@@ -165,6 +165,8 @@ def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
         ("In our earlier trial, coaching helped unemployed people into work.", ["not-stated"]),
         # the study's own aim, and its own earlier report, weigh as the methods
         ("The aim was to help unemployed people into work.", ["unemployed"]),
+        # an indefinite study that is the study itself ("This is a ... study aimed ...")
+        ("This is a pilot study aimed to help unemployed people into work.", ["unemployed"]),
         (
             "In a previous report of this trial, we helped unemployed people into work.",
             ["unemployed"],
