@@ -142,6 +142,43 @@ def may_be_warned_of(record: Record) -> bool:
     return _MAY_WARN.search(text) is not None
 
 
+@dataclasses.dataclass
+class Garbled:
+    """The records of one file holding text decoded in a wrong encoding (:func:`_garbled`): how
+    many, and the first ((its place as :func:`record_at` says it, the text, what it reads)),
+    told once when the file is read (:meth:`tell`). A parallel reader's batches each keep one,
+    added up in file order (:meth:`add`): the warning is the serial reader's."""
+
+    count: int = 0
+    first: tuple[str, str, str] | None = None
+
+    def see(self, rec: Record, where: str, file_format: str) -> None:
+        """Count ``rec`` (starting at ``where``, 'file:line', or '') when its text is garbled."""
+        if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
+            self.count += 1
+            self.first = self.first or (record_at(where, file_format, rec.position), *found)
+
+    def add(self, later: Garbled) -> None:
+        """The records of ``later`` (a batch after these) counted with these."""
+        self.count += later.count
+        self.first = self.first or later.first
+
+    def tell(self, name: str, warn: Warn) -> None:
+        """The one warning of file ``name``, when a record held such text."""
+        if self.first is None:
+            return
+        first, text, reads = self.first
+        warn(
+            ReadWarning(
+                name,
+                f"{quantity(self.count, 'record')} held text decoded in a wrong encoding before"
+                f" the file was saved ('{text}' for '{reads}'; first: {first}):"
+                " imported as it is; where the database shows it right, export the records"
+                " again as UTF-8",
+            )
+        )
+
+
 class Starts:
     """The ``warn`` given to a reader: each warning passed on to ``warn``, and the start of
     each record it places (:class:`~reviewkit.formats.read_warnings.Placed`) kept by position
@@ -172,13 +209,11 @@ def cleaned(
     starts = Starts(warn)
     seen: Counter[str] = Counter()
     held: list[str] = []  # the first record holding a control character, by its line
-    garbled: list[tuple[str, str, str]] = []  # (that record, text, what it reads) of the first
-    count = held_count = 0  # records holding text decoded twice, control characters
+    garbled = Garbled()
+    held_count = 0  # records holding control characters
     for rec in read(starts):
         where = starts.take(rec.position)
-        if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
-            count += 1
-            garbled = garbled or [(record_at(where, file_format, rec.position), *found)]
+        garbled.see(rec, where, file_format)
         if rec.raw and not CONTROL.search(rec.raw):
             yield rec
             continue
@@ -190,17 +225,7 @@ def cleaned(
         yield rec
     if warn is None:
         return
-    if garbled:
-        first, text, reads = garbled[0]
-        warn(
-            ReadWarning(
-                name,
-                f"{quantity(count, 'record')} held text decoded in a wrong encoding before the"
-                f" file was saved ('{text}' for '{reads}'; first: {first}):"
-                " imported as it is; where the database shows it right, export the records"
-                " again as UTF-8",
-            )
-        )
+    garbled.tell(name, warn)
     if held:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
         warn(

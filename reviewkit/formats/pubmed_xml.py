@@ -23,6 +23,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
+from reviewkit.formats.control_chars import Garbled, cleaned
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.findable import tell_untitled
 from reviewkit.formats.pubmed_article import article_to_record
@@ -38,7 +39,7 @@ from reviewkit.formats.pubmed_head import (
     refuse_declarations,
     root_tag,
 )
-from reviewkit.formats.read_warnings import ReadWarning, Warn
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
 from reviewkit.records import Record
 
@@ -113,6 +114,8 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
 
 # a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*>")
+# the XML declaration, first in the file (after a UTF-8 byte-order mark)
+_XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(<\?xml\s[^>]*\?>)")
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
@@ -162,7 +165,10 @@ def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
 # (lxml plus building Records, about 0.5 ms an article). For large files the main process cuts
 # the decompressed byte stream at article boundaries (a regex, no parsing) and worker processes
 # parse batches of articles (formats.pubmed_batches) with the same streaming reader as above,
-# each batch wrapped in its own <PubmedArticleSet>. Records come back in file order; errors keep their file line.
+# each batch wrapped in its own <PubmedArticleSet> after the file's XML declaration (its
+# encoding) and DOCTYPE. Records come back in file order; errors and warnings keep their file
+# line; text decoded in a wrong encoding is counted in each batch and warned of once, as the
+# serial reader's records are (formats.control_chars.Garbled).
 
 PARALLEL_MIN_BYTES = 8 << 20  # compressed or not: below this, one process is faster
 
@@ -175,10 +181,12 @@ def _parse_batch(
     before: int,
     prepare: Callable[[Record], Any] | None,
     doctype: bytes = b"",
-) -> tuple[list[Any], list[ReadWarning]]:
+) -> tuple[list[Any], list[ReadWarning], Garbled]:
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
-    lines, and the batch's warnings (read's ``warn``) with file lines. ``doctype``: the file's
-    DOCTYPE on one line, so the batch is read as the file is (the entities its DTD defines)."""
+    lines, the batch's warnings (read's ``warn``) with file lines, and its records holding
+    text decoded in a wrong encoding. ``doctype``: the file's XML declaration and DOCTYPE on
+    one line, so the batch is read as the file is (its encoding, the entities its DTD
+    defines)."""
     wrapped = io.BytesIO(doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>")
     notes: list[ReadWarning] = []
     try:
@@ -190,7 +198,11 @@ def _parse_batch(
         )
         raise FormatError(message, where=where, hint=exc.hint) from None
     notes = [type(n)(_in_file(n.where, first_line), n.message) for n in notes]  # kind kept
-    return (records if prepare is None else [prepare(rec) for rec in records]), notes
+    placed = {int(n.message): n.where for n in notes if isinstance(n, Placed)}
+    garbled = Garbled()
+    for rec in records:
+        garbled.see(rec, placed.get(rec.position, ""), FORMAT)
+    return (records if prepare is None else [prepare(rec) for rec in records]), notes, garbled
 
 
 def _in_file(where: str, first_line: int) -> str:
@@ -212,7 +224,8 @@ def read_parallel(
     """Records of a large PubMed XML file, parsed by worker processes, in file order.
 
     ``prepare`` (a module-level function): yield ``prepare(record)`` instead, computed in the
-    workers too. ``warn`` is told of a year that is none, as :func:`read` tells it.
+    workers too. ``warn`` is told of a year that is none, as :func:`read` tells it, and of
+    text decoded in a wrong encoding, as :func:`reviewkit.formats.read_file` tells it.
     """
     import concurrent.futures as cf
     import os
@@ -226,13 +239,15 @@ def read_parallel(
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = root_tag(head)
         wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
-        doctype = _DOCTYPE.search(head)  # no internal subset: refused below
-        doctype = b" ".join(doctype.group(0).split()) if doctype else b""
+        doctype = _declarations(head)
         if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
-                records = read(again, name, source=source, warn=warn)
+                records = cleaned(
+                    lambda told: read(again, name, source=source, warn=told), name, warn, FORMAT
+                )
                 yield from records if prepare is None else map(prepare, records)
             return
+        garbled = Garbled()
         with process_pool(workers) as pool:
             pending: deque[cf.Future] = deque()
             try:
@@ -244,17 +259,32 @@ def read_parallel(
                         )
                     )
                     while len(pending) > workers + 1:
-                        yield from _told(pending.popleft().result(), warn)
+                        yield from _told(pending.popleft().result(), warn, garbled)
                 while pending:
-                    yield from _told(pending.popleft().result(), warn)
+                    yield from _told(pending.popleft().result(), warn, garbled)
             finally:
                 for future in pending:
                     future.cancel()
+        if warn is not None:
+            garbled.tell(name, warn)
 
 
-def _told(batch: tuple[list[Any], list[ReadWarning]], warn: Warn | None) -> list[Any]:
-    """A parsed batch's records, its warnings told to ``warn`` first."""
-    records, notes = batch
+def _declarations(head: bytes) -> bytes:
+    """The file's XML declaration (its encoding: ISO-8859-1, Windows-1252 …; without one, XML
+    is UTF-8) and DOCTYPE (no internal subset: refused by the serial reader), each on one line,
+    for the workers' batches."""
+    declared, doctype = _XML_DECLARATION.match(head), _DOCTYPE.search(head)
+    found = (declared.group(1) if declared else b"", doctype.group(0) if doctype else b"")
+    return b"".join(b" ".join(d.split()) for d in found)
+
+
+def _told(
+    batch: tuple[list[Any], list[ReadWarning], Garbled], warn: Warn | None, garbled: Garbled
+) -> list[Any]:
+    """A parsed batch's records, its warnings told to ``warn`` first, its garbled records
+    counted into ``garbled``."""
+    records, notes, found = batch
     for note in notes if warn is not None else ():
         warn(note)
+    garbled.add(found)
     return records
