@@ -1,0 +1,129 @@
+"""Round 30 of bad input: what real tools write, of shapes no round had tried (samples written
+here in each tool's shape, with records of our own), through ``reviewkit import``.
+
+Lens.org's and OpenAlex's rarer publication types, written in lower case ('conference
+proceedings article', 'working paper', 'reference entry', 'component', 'libguide'; OpenAlex's
+'reference-entry', 'paratext', 'peer-review', 'supplementary-materials', 'libguides'), were
+read as journal articles (no kind); a preprint exported by Zotero as RIS (its item type
+'preprint' written 'TY  - GEN', its repository in PB: zotero/translators RIS.js) was read as a
+generic item, where every other source's preprint is the journal kind with the type
+'Preprint'."""
+
+from __future__ import annotations
+
+from bad_input.protocol_helpers import imported_records
+
+from reviewkit.formats.kinds import record_kind
+
+# Lens.org's scholarly CSV export, its header as the site writes it
+LENS_HEADER = (
+    "Lens ID,Title,Date Published,Publication Year,Publication Type,Source Title,ISSNs,"
+    "Publisher,Source Country,Author/s,Abstract,Volume,Issue Number,Start Page,End Page,"
+    "Fields of Study,Keywords,MeSH Terms,Chemicals,Funding,Source URLs,External URL,PMID,DOI,"
+    "Microsoft Academic ID,PMCID,Citing Patents Count,References,Citing Works Count,Is Open Access\n"
+)
+
+
+def _lens(n: int, kind: str, source: str = "") -> str:
+    return (
+        f"000-000-000-00{n}-X,Return to work study {n},2021-03-02,2021,{kind},{source},,,,"
+        f"Kari Nordmann; Ola Berg,Workers on sick leave were followed.,3,2,10,20,,,,,,,,,"
+        f"10.1000/lens.{n},,,0,,0,false\n"
+    )
+
+
+LENS_TYPES = [
+    ("conference proceedings article", "conference"),
+    ("working paper", "report"),
+    ("reference entry", "generic"),
+    ("component", "generic"),
+    ("libguide", "web"),
+    # guards: read right before, a journal's types and the ones that say nothing
+    ("journal article", ""),
+    ("book chapter", "chapter"),
+    ("review", ""),
+    ("preprint", ""),
+    ("other", ""),
+    ("unknown", ""),
+]
+
+
+def test_lens_lower_case_publication_types_name_their_kind(tmp_path, capsys):
+    path = tmp_path / "lens-export.csv"
+    rows = "".join(_lens(n, kind) for n, (kind, _) in enumerate(LENS_TYPES))
+    path.write_text(LENS_HEADER + rows, encoding="utf-8")
+    records = imported_records(tmp_path, capsys, path)
+    assert [r.publication_types for r in records] == [[kind] for kind, _ in LENS_TYPES]
+    assert [record_kind(r) for r in records] == [kind for _, kind in LENS_TYPES]
+
+
+OPENALEX_HEADER = (
+    "id,doi,title,display_name,publication_year,ids.openalex,type,type_crossref,"
+    "authorships.author.display_name,primary_location.source.display_name\n"
+)
+OPENALEX_TYPES = [
+    ("reference-entry", "Reference Entry", "generic"),
+    ("paratext", "Paratext", "generic"),
+    ("peer-review", "Peer Review", "generic"),
+    ("supplementary-materials", "Supplementary Materials", "generic"),
+    ("libguides", "Libguides", "web"),
+    ("book-review", "Book Review", ""),  # guards: a journal's, and read right before
+    ("erratum", "Erratum", ""),
+    ("other", "Other", ""),
+]
+
+
+def test_openalex_rarer_work_types_name_their_kind(tmp_path, capsys):
+    path = tmp_path / "openalex.csv"
+    rows = "".join(
+        f"https://openalex.org/W4{n},https://doi.org/10.1000/oa.{n},Sick leave {n},Sick leave"
+        f" {n},2022,https://openalex.org/W4{n},{work},other,Kari Nordmann,Work Health\n"
+        for n, (work, _, _) in enumerate(OPENALEX_TYPES)
+    )
+    path.write_text(OPENALEX_HEADER + rows, encoding="utf-8")
+    records = imported_records(tmp_path, capsys, path)
+    assert [r.publication_types for r in records] == [[name] for _, name, _ in OPENALEX_TYPES]
+    assert [record_kind(r) for r in records] == [kind for _, _, kind in OPENALEX_TYPES]
+
+
+def _zotero_ris(ty: str, title: str, publisher: str = "", doi: str = "", url: str = "") -> str:
+    """One item as Zotero's RIS export writes it (RIS.js: TY, TI, AU, AB, DA, PY, DO, PB, UR)."""
+    lines = [f"TY  - {ty}", f"TI  - {title}", "AU  - Nordmann, Kari", "AU  - Berg, Ola"]
+    lines += ["AB  - Workers on sick leave were followed for a year.", "DA  - 2021-03-02"]
+    lines += (
+        ["PY  - 2021"] + [f"DO  - {doi}"] * bool(doi) + [f"PB  - {publisher}"] * bool(publisher)
+    )
+    lines += [f"UR  - {url}"] * bool(url) + ["ER  - ", ""]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_zotero_preprint_exported_as_ris_is_read_as_a_preprint(tmp_path, capsys):
+    path = tmp_path / "zotero-export.ris"
+    items = [
+        _zotero_ris(
+            "GEN",
+            "Graded return to work after COVID-19",
+            "medRxiv",
+            "10.1101/2021.03.01.21252700",
+            "https://www.medrxiv.org/content/10.1101/2021.03.01.21252700v1",
+        ),
+        _zotero_ris("GEN", "Sick leave and telework", "Research Square"),  # no DOI
+        _zotero_ris("GEN", "A model of work ability", doi="10.48550/arXiv.2103.01234"),
+        # guards: Zotero's other generic items stay generic; a journal article stays one
+        _zotero_ris("GEN", "Guidance on return to work", "World Health Organization"),
+        _zotero_ris("GEN", "Working conditions survey", doi="10.1101/gr.087698.108"),
+        _zotero_ris("JOUR", "Return to work in a cohort", "Elsevier", "10.1000/j.1"),
+    ]
+    path.write_text("".join(items), encoding="utf-8")
+    records = imported_records(tmp_path, capsys, path)
+    assert [record_kind(r) for r in records] == ["", "", "", "generic", "generic", ""]
+    assert [r.publication_types for r in records] == [["Preprint"]] * 3 + [[]] * 3
+    assert [r.journal for r in records[:3]] == ["medRxiv", "Research Square", ""]
+    assert [r.publisher for r in records] == [
+        "",
+        "",
+        "",
+        "World Health Organization",
+        "",
+        "Elsevier",
+    ]
