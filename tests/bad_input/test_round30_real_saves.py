@@ -127,3 +127,60 @@ def test_a_zotero_preprint_exported_as_ris_is_read_as_a_preprint(tmp_path, capsy
         "",
         "Elsevier",
     ]
+
+
+# Open Journal Systems' RIS download (pkp/citationStyleLanguage, templates/citation-styles/
+# ris.tpl): every tag written, empty ones too; PY the full date; the journal's section in SE;
+# 'ER  -' without its space; the abstract's line breaks taken out
+OJS = (
+    "TY  - JOUR\nAU  - Nordmann, Kari\nAU  - Berg, Ola\nPY  - 2021/03/02\nY2  - 2024/05/01\n"
+    "TI  - Graded return to work after long-term sick leave\n"
+    "JF  - Nordic Journal of Working Life\nJA  - Nord J Work Life\nVL  - 11\nIS  - 2\n"
+    "SE  - Original Articles\nDO  - 10.1000/njwl.1234\n"
+    "UR  - https://journals.example.org/njwl/article/view/1234\nSP  - 45-60\n"
+    "AB  - Workers on sick leave were followed for a year.\nER  -\n"
+    "TY  - JOUR\nAU  - Berg, Ola\nPY  - 2020/11/15\nY2  - 2024/05/01\n"
+    "TI  - Sick leave certification in primary care\nJF  - Nordic Journal of Working Life\n"
+    "JA  - \nVL  - 10\nIS  - \nSE  - Reviews\nDO  - \n"
+    "UR  - https://journals.example.org/njwl/article/view/987\nSP  - \nAB  - \nER  -\n"
+)
+# Springer Nature's (BMC's) RIS citation download: PY the year, DA the date, JO the journal, the
+# article number in SP, the DOI in DO and as a doi.org link in UR, a citation key in ID
+SPRINGER = (
+    "TY  - JOUR\nAU  - Nordmann, Kari\nAU  - Berg, Ola\nPY  - 2021\nDA  - 2021/03/02\n"
+    "TI  - Graded return to work after long-term sick leave: a cohort study\n"
+    "JO  - BMC Public Health\nSP  - 412\nVL  - 21\nIS  - 1\n"
+    "AB  - Workers on sick leave were followed for a year.\nSN  - 1471-2458\n"
+    "UR  - https://doi.org/10.1186/s12889-021-10412-x\nDO  - 10.1186/s12889-021-10412-x\n"
+    "ID  - Nordmann2021\nER  - \n"
+)
+
+
+def test_guard_open_journal_systems_ris_is_read_right(tmp_path, capsys):
+    """Read right before (a guard)."""
+    path = tmp_path / "citation.ris"
+    path.write_text(OJS, encoding="utf-8")
+    records = imported_records(tmp_path, capsys, path)
+    assert [(r.year, r.journal, r.volume, r.issue, r.pages, r.doi) for r in records] == [
+        (2021, "Nordic Journal of Working Life", "11", "2", "45-60", "10.1000/njwl.1234"),
+        (2020, "Nordic Journal of Working Life", "10", "", "", ""),
+    ]
+    assert records[1].url == "https://journals.example.org/njwl/article/view/987"
+    assert [r.abstract for r in records] == ["Workers on sick leave were followed for a year.", ""]
+    assert [record_kind(r) for r in records] == ["", ""]
+
+
+def test_guard_springer_nature_ris_is_read_right(tmp_path, capsys):
+    """Read right before (a guard)."""
+    path = tmp_path / "s12889-021-10412-x.ris"
+    path.write_text(SPRINGER, encoding="utf-8")
+    (record,) = imported_records(tmp_path, capsys, path)
+    assert (record.year, record.journal, record.volume, record.issue, record.pages) == (
+        2021,
+        "BMC Public Health",
+        "21",
+        "1",
+        "412",
+    )
+    assert record.doi == "10.1186/s12889-021-10412-x" and not record.url
+    assert record.authors == ["Nordmann, Kari", "Berg, Ola"] and record_kind(record) == ""
