@@ -134,7 +134,8 @@ def read_file(
         return
     from reviewkit.formats import control_chars  # with the readers: the package loads neither
 
-    # PubMed XML's parallel reader needs no cleaning: XML 1.0 allows no control character
+    # PubMed XML's parallel reader needs no cleaning (XML 1.0 allows no control character);
+    # its workers count text decoded in a wrong encoding, warned of as cleaned warns of it
     records = control_chars.cleaned(
         partial(_read_serial, path, fmt, name, source, mapping, encoding), name, warn, fmt
     )

@@ -92,6 +92,11 @@ _READS = re.compile("[\u00a0-\u03ff\u2000-\u214f\u2190-\u22ff]+")
 # two garbled sequences or more in a row, each one a letter of any script, which no text of
 # its own writes (one letter alone may be a sign before a no-break space, '×\xa0', as above)
 _RUN = re.compile(f"(?:{_MOJIBAKE.pattern})+")
+# where a garbled sequence may start: a lead character and a continuation, which every one
+# begins with; searched for first, as one character class is scanned for ten times faster than
+# _RUN's alternation is tried at every character (the 2021 update file's 233 MB of articles:
+# 0.9 s against 6.8 s of CPU, the same runs found)
+_PAIR = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 _LETTERS_IN_A_ROW = 2
 _SHOWN = 6
 
@@ -100,7 +105,7 @@ def _garbled(text: str) -> tuple[str, str] | None:
     """The first text in ``text`` that is UTF-8 decoded as Windows-1252 or Latin-1, and what
     it reads as UTF-8: ('Ã©', 'é'), or a run of another script's letters ('Ð”Ðµ', 'Де');
     None when there is none."""
-    for run in _RUN.finditer(text):
+    for run in _runs(text):
         letters: list[tuple[str, str]] = []  # the run's garbled letters of another script
         for m in _MOJIBAKE.finditer(run.group()):
             reads = _decoded_back(m.group())
@@ -116,6 +121,19 @@ def _garbled(text: str) -> tuple[str, str] | None:
             shown = letters[:_SHOWN]  # a long title's first letters: enough to see it by
             return "".join(g for g, _ in shown), "".join(r for _, r in shown)
     return None
+
+
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_RUN` in ``text``, as ``_RUN.finditer`` gives them: each tried
+    only where :data:`_PAIR` finds one may start."""
+    pos = 0
+    while (pair := _PAIR.search(text, pos)) is not None:
+        run = _RUN.match(text, pair.start())
+        if run is None:  # a three-byte lead followed by one continuation only
+            pos = pair.start() + 1
+            continue
+        yield run
+        pos = run.end()
 
 
 def _decoded_back(garbled: str) -> str | None:
@@ -140,6 +158,43 @@ def may_be_warned_of(record: Record) -> bool:
     quick look, not the judgement: an 'é' is looked at too (most records hold none)."""
     text = record.raw or f"{record.title} {record.abstract} {' '.join(record.authors)}"
     return _MAY_WARN.search(text) is not None
+
+
+@dataclasses.dataclass
+class Garbled:
+    """The records of one file holding text decoded in a wrong encoding (:func:`_garbled`): how
+    many, and the first ((its place as :func:`record_at` says it, the text, what it reads)),
+    told once when the file is read (:meth:`tell`). A parallel reader's batches each keep one,
+    added up in file order (:meth:`add`): the warning is the serial reader's."""
+
+    count: int = 0
+    first: tuple[str, str, str] | None = None
+
+    def see(self, rec: Record, where: str, file_format: str) -> None:
+        """Count ``rec`` (starting at ``where``, 'file:line', or '') when its text is garbled."""
+        if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
+            self.count += 1
+            self.first = self.first or (record_at(where, file_format, rec.position), *found)
+
+    def add(self, later: Garbled) -> None:
+        """The records of ``later`` (a batch after these) counted with these."""
+        self.count += later.count
+        self.first = self.first or later.first
+
+    def tell(self, name: str, warn: Warn) -> None:
+        """The one warning of file ``name``, when a record held such text."""
+        if self.first is None:
+            return
+        first, text, reads = self.first
+        warn(
+            ReadWarning(
+                name,
+                f"{quantity(self.count, 'record')} held text decoded in a wrong encoding before"
+                f" the file was saved ('{text}' for '{reads}'; first: {first}):"
+                " imported as it is; where the database shows it right, export the records"
+                " again as UTF-8",
+            )
+        )
 
 
 class Starts:
@@ -172,13 +227,11 @@ def cleaned(
     starts = Starts(warn)
     seen: Counter[str] = Counter()
     held: list[str] = []  # the first record holding a control character, by its line
-    garbled: list[tuple[str, str, str]] = []  # (that record, text, what it reads) of the first
-    count = held_count = 0  # records holding text decoded twice, control characters
+    garbled = Garbled()
+    held_count = 0  # records holding control characters
     for rec in read(starts):
         where = starts.take(rec.position)
-        if found := _garbled(rec.raw or f"{rec.title} {rec.abstract}"):
-            count += 1
-            garbled = garbled or [(record_at(where, file_format, rec.position), *found)]
+        garbled.see(rec, where, file_format)
         if rec.raw and not CONTROL.search(rec.raw):
             yield rec
             continue
@@ -190,17 +243,7 @@ def cleaned(
         yield rec
     if warn is None:
         return
-    if garbled:
-        first, text, reads = garbled[0]
-        warn(
-            ReadWarning(
-                name,
-                f"{quantity(count, 'record')} held text decoded in a wrong encoding before the"
-                f" file was saved ('{text}' for '{reads}'; first: {first}):"
-                " imported as it is; where the database shows it right, export the records"
-                " again as UTF-8",
-            )
-        )
+    garbled.tell(name, warn)
     if held:
         chars = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(seen.items()))
         warn(

@@ -70,7 +70,8 @@ RIS_TYPES = {
 # (PubMed's preprints, their server as the journal), OpenAlex's type, and the servers' own
 # exports (bioRxiv's and medRxiv's RIS 'TY  - JOUR' with 'JF  - bioRxiv', their BibTeX
 # 'journal = {bioRxiv}'), so one preprint is one kind whichever source gave it; Zotero's RIS
-# export of one (GEN) cannot be told from its other generic items and stays generic Zotero's notes, attachments and annotations are not
+# export of one (GEN) is told from its other generic items by the server in its Repository (PB)
+# or its DOI (:func:`zotero_preprint`). Zotero's notes, attachments and annotations are not
 # works: not listed here, but in ZOTERO_NOT_WORKS.
 _ZOTERO_RIS = {
     **{"journalArticle": "JOUR", "magazineArticle": "MGZN", "newspaperArticle": "NEWS"},
@@ -88,6 +89,49 @@ _ZOTERO_RIS = {
 # Zotero's item types kept as a publication type beside their kind, named as NLM names it: a
 # preprint is the journal kind, and without its type it could not be told from an article
 ZOTERO_TYPE_NAMES = {"preprint": "Preprint"}
+
+# Preprint servers, by the name a reference manager keeps as a preprint's repository (folded as
+# type names are), and their DOIs (bioRxiv's and medRxiv's 10.1101 with a date or a number: Cold
+# Spring Harbor's journals carry letters, 'gr.087698'; Research Square, SSRN, OSF's servers,
+# Preprints.org, arXiv, JMIR Preprints, Authorea; dedup.kinds_preprints names the same)
+_PREPRINT_SERVERS = frozenset(
+    [
+        "medrxiv",
+        "biorxiv",
+        "arxiv",
+        "researchsquare",
+        "ssrn",
+        "psyarxiv",
+        "socarxiv",
+        "edarxiv",
+        "osfpreprints",
+        "preprintsorg",
+        "chemrxiv",
+        "techrxiv",
+        "eartharxiv",
+        "authorea",
+        "jmirpreprints",
+        "scielopreprints",
+    ]
+)
+_PREPRINT_DOI = re.compile(
+    r"10\.1101/[\d.]{6,}$|10\.21203/rs\.|10\.2139/ssrn\.|10\.3123[45]/|10\.31219/|"
+    r"10\.20944/preprints|10\.48550/arxiv\.|10\.2196/preprints\.|10\.22541/au\.",
+    re.IGNORECASE,
+)
+
+
+def zotero_preprint(ris_type: str, repository: str, doi: str) -> bool:
+    """Whether an RIS record is a Zotero preprint: Zotero's RIS export writes its item type
+    'preprint' as GEN (zotero/translators RIS.js: no RIS type of its own, DEFAULT_EXPORT_TYPE),
+    its Repository in PB (the field's base field, publisher) and its DOI in DO; a preprint
+    server named there, or its DOI a server's, tells it from Zotero's other generic items
+    (a 'document'). Read as the preprint it is, as from every other source
+    (:data:`_ZOTERO_RIS`)."""
+    if ris_type.strip().upper() != "GEN":
+        return False
+    return _folded(repository) in _PREPRINT_SERVERS or bool(_PREPRINT_DOI.match(doi.strip()))
+
 
 # Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
 # highlight in one: its CSV export writes them as rows of their own when they stand alone;
@@ -134,18 +178,33 @@ BIBTEX_PUBLISHER = {"report": "institution", "thesis": "school"}
 _TYPE_NAMES = {
     # 'Standard' and 'Pamphlet': EndNote's reference types (RIS STAND and PAMP), OpenAlex's
     # work type 'standard', Zotero's item type: a report, as RIS's codes for them are read
-    "report": "technicalreport report governmentpublication governmentdocument standard pamphlet",
+    # Lens.org's 'working paper': an institute's or a department's series, a report's kind
+    "report": (
+        "technicalreport report governmentpublication governmentdocument standard pamphlet "
+        "workingpaper"
+    ),
+    # Lens.org's 'conference proceedings article' and Crossref's 'proceedings-article' (the
+    # type OpenAlex's CSV gives as 'type_crossref'): a paper in a conference's proceedings
     "conference": (
         "congress conferencepaper conferenceproceedings conferenceproceeding proceedingspaper "
-        "meetingabstract conferenceabstract"
+        "meetingabstract conferenceabstract conferenceproceedingsarticle proceedingsarticle"
     ),
     "thesis": "thesis academicdissertation dissertation",
     "book": "book editedbook electronicbook",
     "chapter": "booksection bookchapter electronicbooksection",
-    "web": "webpage blogpost",
+    # a library's subject guide (Lens.org's 'libguide', OpenAlex's 'libguides'): a web page
+    "web": "webpage blogpost libguide libguides",
     "dataset": "dataset",
     "unpublished": "unpublishedwork manuscript",
-    "generic": "generic document",
+    # no journal article, and no kind of ours says more, as RIS's ENCYC and DICT are read: an
+    # encyclopaedia's or a dictionary's entry (Lens.org's and OpenAlex's 'reference entry'), a
+    # part of a work deposited with its own DOI (Lens.org's 'component', OpenAlex's
+    # 'supplementary-materials'), a journal issue's front or back matter (OpenAlex's
+    # 'paratext'), a referee's published report (OpenAlex's 'peer-review'). Their 'other' and
+    # Lens.org's 'unknown' say nothing of the work: no kind ('')
+    "generic": (
+        "generic document referenceentry component supplementarymaterials paratext peerreview"
+    ),
 }
 # Type names that say only "a journal article", the kind every record has that names none ('':
 # NLM's and EndNote's 'Journal Article', Scopus' and Web of Science's 'Article'). Beside a kind

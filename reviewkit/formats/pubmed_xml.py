@@ -3,9 +3,11 @@
 ``iterparse`` keeps memory flat: each PubmedArticle is turned into a Record and then cleared.
 We use lxml's iterparse rather than the standard library's: it filters by tag in C and
 serialises the original text in C (measured on the update file's 20,788 article records: 6 s
-against 26 s with ``xml.etree``). Gzipped files are read transparently. ``DeleteCitation`` blocks (update
-files) are reported by :func:`deleted_pmids`, not as records. Its sniff is
-:func:`reviewkit.formats.xml_sniff.is_pubmed_xml` (no lxml).
+against 26 s with ``xml.etree``). Gzipped files are read transparently. ``DeleteCitation``
+blocks (update files) are reported by :func:`deleted_pmids`, not as records. Its sniff is
+:func:`reviewkit.formats.xml_sniff.is_pubmed_xml` (no lxml); an article's element is read as a
+Record by :mod:`reviewkit.formats.pubmed_article`; a large file is cut into batches for worker
+processes by :mod:`reviewkit.formats.pubmed_batches`.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
-from reviewkit.formats import corrections
-from reviewkit.formats.book_authors import book_authors
+from reviewkit.formats.control_chars import Garbled, cleaned
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.findable import tell_untitled
-from reviewkit.formats.joined import after_root
+from reviewkit.formats.pubmed_article import article_to_record
+from reviewkit.formats.pubmed_batches import batches
 from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
 from reviewkit.formats.pubmed_head import (
     AGAIN,
@@ -37,170 +39,14 @@ from reviewkit.formats.pubmed_head import (
     refuse_declarations,
     root_tag,
 )
-from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year
+from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
-from reviewkit.records import AbstractSection, Record, normalise_pmid
+from reviewkit.records import Record
 
 FORMAT = "pubmed-xml"
 ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
 # a record's opening tag in the raw bytes (not <PubmedArticleSet>), with or without attributes
 RECORD_START = re.compile(rb"<Pubmed(?:Book)?Article[\s>]")
-
-
-def _journal_fields(article: ET._Element, base: ET._Element) -> dict[str, str]:
-    """The journal, its abbreviation, volume and issue (a book's: its publisher as the journal).
-    The abbreviation is NLM's, the one MEDLINE's TA gives (PubMed's DTD: MedlineJournalInfo/
-    MedlineTA, 'the standard abbreviation for the journal title'); failing it, the journal's
-    ISO 4 abbreviation (Journal/ISOAbbreviation), which is most often the same."""
-    journal = article.find("Journal")
-    if journal is None:
-        return {"journal": _text(article.find("Book/Publisher/PublisherName"))}
-    return {
-        "journal": _text(journal.find("Title")),
-        "journal_abbreviation": _text(base.find("MedlineJournalInfo/MedlineTA"))
-        or _text(journal.find("ISOAbbreviation")),
-        "volume": journal.findtext("JournalIssue/Volume") or "",
-        "issue": journal.findtext("JournalIssue/Issue") or "",
-    }
-
-
-def _text(elem: ET._Element | None) -> str:
-    """All text inside an element (titles and abstracts carry <i>, <sup> …), spaces folded."""
-    if elem is None:
-        return ""
-    if len(elem) == 0:  # no child elements: skip the itertext machinery
-        return " ".join((elem.text or "").split())
-    return " ".join("".join(elem.itertext()).split())
-
-
-def _author(a: ET._Element) -> str:
-    parts: dict = {}
-    for child in a:  # one pass over the children instead of four findtext searches
-        parts.setdefault(child.tag, child.text or "")
-    collective = parts.get("CollectiveName")
-    if collective:
-        return " ".join(collective.split())
-    last = parts.get("LastName") or ""
-    fore = parts.get("ForeName") or parts.get("Initials") or ""
-    return f"{last}, {fore}".strip(", ") if last else fore
-
-
-# the year: the first of these elements that holds text. Each holds a year by NLM's DTD (Year
-# four digits; MedlineDate '1998 Dec-1999 Jan', '2000 Spring'), so one that holds none is warned
-# of (formats.read_warnings). The searches run under MedlineCitation / BookDocument only:
-# PubmedData holds the reference list, and searching it cost a tenth of the import time.
-_YEAR_PATHS = (
-    ".//Journal/JournalIssue/PubDate/Year",
-    ".//Journal/JournalIssue/PubDate/MedlineDate",
-    ".//ArticleDate/Year",
-    ".//Book/PubDate/Year",
-)
-
-
-def _year(elem: ET._Element, base: ET._Element, origin: str, warn: Warn | None) -> str:
-    """The publication year's text (_YEAR_PATHS), else the year PubMed added the record; a
-    text holding no year told to ``warn``, by the element's line in file ``origin``."""
-    found = next((e for p in _YEAR_PATHS if (e := base.find(p)) is not None and e.text), None)
-    if found is None:
-        found = elem.find("PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year")
-    if found is None:
-        return ""
-    if warn is not None:
-        field = f"element {found.getparent().tag}/{found.tag}"
-        check_year(found.text or "", field, f"{origin}:{found.sourceline}", warn)
-    return found.text or ""
-
-
-def article_to_record(
-    elem: ET._Element,
-    *,
-    source: str,
-    origin: str,
-    position: int,
-    raw: str,
-    warn: Warn | None = None,
-) -> Record:
-    """One <PubmedArticle> or <PubmedBookArticle> element as a Record (``warn``: see _year)."""
-    citation = elem.find("MedlineCitation")
-    book = elem.find("BookDocument")
-    base = citation if citation is not None else book
-    if base is None:
-        raise ValueError("neither MedlineCitation nor BookDocument")
-    article = base.find("Article") if citation is not None else book
-    if article is None:  # every MedlineCitation has one (the PubMed DTD requires it)
-        raise ValueError("its MedlineCitation has no <Article> (no title, journal or authors)")
-
-    vernacular = _text(article.find("VernacularTitle"))
-    title = _text(article.find("ArticleTitle")) or vernacular
-    if not title and book is not None:
-        title = _text(book.find("Book/BookTitle"))
-    sections = [  # NLM's category of each label kept (extract reads a section by it)
-        AbstractSection(
-            (t.get("Label") or "").strip(), _text(t), (t.get("NlmCategory") or "").strip().upper()
-        )
-        for t in article.findall("Abstract/AbstractText")
-        if _text(t)
-    ]
-    listed = book_authors(book) if book is not None else article.findall("AuthorList/Author")
-    authors = [_author(a) for a in listed]
-    affiliations = list(
-        dict.fromkeys(
-            aff.text.strip()
-            for a in listed
-            for aff in a.iterfind("AffiliationInfo/Affiliation")
-            if aff.text
-        )
-    )
-    ids, doi = _ids_and_doi(elem, article)
-    pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
-    if pmid and not normalise_pmid(pmid):  # the one PMID rule; anything else: a damaged file
-        raise ValueError(f"its PMID {pmid[:40]!r} is not a number of 1 to 8 digits")
-    return Record(
-        title=title,
-        # the original beside its English translation; when it is the only title, it is that
-        # and Record keeps no vernacular title equal to the title
-        vernacular_title=vernacular,
-        abstract_sections=sections,
-        authors=[a for a in authors if a],
-        year=_year(elem, base, origin, warn),
-        **_journal_fields(article, base),
-        pages=article.findtext("Pagination/MedlinePgn") or "",
-        doi=doi,
-        pmid=pmid,
-        pmcid=ids.get("pmc", ""),
-        language=article.findtext("Language") or "",
-        publication_types=[  # a BookDocument holds its PublicationType elements bare
-            _text(p)
-            for p in article.findall("PublicationTypeList/PublicationType")
-            + article.findall("PublicationType")
-        ],
-        keywords=[t for k in base.iterfind("KeywordList/Keyword") if (t := _text(k))],
-        mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],
-        url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
-        affiliations=affiliations,
-        comments_corrections=corrections.from_xml(citation),
-        source=source,
-        origin=origin,
-        position=position,
-        raw=raw,
-    )
-
-
-def _ids_and_doi(elem: ET._Element, article: ET._Element) -> tuple[dict[str, str], str]:
-    """The record's ArticleIds by IdType, and its DOI (an ArticleId, else an ELocationID)."""
-    # a book's ids are in BookDocument and PubmedBookData (PubMed's DTD), an article's in
-    # PubmedData; the later list wins, as it does for articles
-    ids = {
-        aid.get("IdType"): (aid.text or "").strip()
-        for path in ("BookDocument", "PubmedBookData", "PubmedData")
-        for aid in elem.findall(f"{path}/ArticleIdList/ArticleId")
-    }
-    doi = ids.get("doi", "")
-    if not doi:
-        for loc in article.findall("ELocationID"):
-            if loc.get("EIdType") == "doi":
-                doi = loc.text or ""
-    return ids, doi
 
 
 def open_binary(stream: BinaryIO) -> BinaryIO:
@@ -268,6 +114,8 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
 
 # a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*>")
+# the XML declaration, first in the file (after a UTF-8 byte-order mark)
+_XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(<\?xml\s[^>]*\?>)")
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
@@ -316,95 +164,13 @@ def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
 # One NLM file is 20-30 thousand articles and about 230 MB of XML; parsing it is CPU-bound
 # (lxml plus building Records, about 0.5 ms an article). For large files the main process cuts
 # the decompressed byte stream at article boundaries (a regex, no parsing) and worker processes
-# parse batches of articles with the same streaming reader as above, each batch wrapped in its
-# own <PubmedArticleSet>. Records come back in file order; errors keep their file line.
+# parse batches of articles (formats.pubmed_batches) with the same streaming reader as above,
+# each batch wrapped in its own <PubmedArticleSet> after the file's XML declaration (its
+# encoding) and DOCTYPE. Records come back in file order; errors and warnings keep their file
+# line; text decoded in a wrong encoding is counted in each batch and warned of once, as the
+# serial reader's records are (formats.control_chars.Garbled).
 
 PARALLEL_MIN_BYTES = 8 << 20  # compressed or not: below this, one process is faster
-_ELEMENT_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
-NEWLINE = b"\n"
-_ROOT_END = re.compile(rb"</(PubmedArticleSet|PubmedBookArticleSet|eFetchResult)>")
-
-
-def ends_whole(data: bytes) -> bool:
-    """Whether a document's last 200 bytes hold its root's closing tag (a cheap check that a
-    reply was not cut short, without parsing it)."""
-    return _ROOT_END.search(data[-200:]) is not None
-
-
-def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int, bytes]]:
-    """(file line of the batch, articles before it, bytes) for batches of ``size`` elements."""
-    buf = b""  # bytes not yet handed out
-    line = 1  # file line of buf[0]
-    scan = 0  # where the next element is searched for in buf
-    elements: list[tuple[int, int]] = []  # (start, stop) in buf of the batch being collected
-    articles = before = closed = 0  # closed: the line of the root's closing tag, once seen
-    eof = False
-
-    def cut_batch() -> tuple[int, int, bytes]:
-        nonlocal buf, line, scan, elements
-        first, last = elements[0][0], elements[-1][1]
-        out = (line + buf.count(b"\n", 0, first), before, buf[first:last])
-        line += buf.count(b"\n", 0, last)
-        buf, scan, elements = buf[last:], 0, []
-        return out
-
-    while True:
-        m = _ELEMENT_START.search(buf, scan)
-        if m is not None and (closed or _ROOT_END.search(buf, scan, m.start())):  # a 2nd file
-            after_root(
-                buf[scan : m.end()], closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END
-            )
-        end = buf.find(b"</" + m.group(1) + b">", m.end()) if m else -1
-        if m is None or end < 0:
-            if eof:
-                break
-            try:
-                block = stream.read(1 << 20)
-            except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-                raise gzip_cut(exc, name) from None
-            eof = not block
-            if elements:
-                keep = elements[0][0]
-            elif m is not None:
-                keep = m.start()
-            else:  # nothing open: keep a tail in case a start tag is split between blocks
-                keep = max(scan, len(buf) - 64)
-                if (lt := buf.rfind(b"<", scan, keep)) > buf.rfind(b">", scan, keep):
-                    keep = lt  # nor cut inside a tag (the root's closing one)
-                closed = after_root(
-                    buf[scan:keep], closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END
-                )
-            line += buf.count(b"\n", 0, keep)
-            buf = buf[keep:] + block
-            elements = [(a - keep, b - keep) for a, b in elements]
-            scan = max(0, scan - keep)
-            continue
-        if not elements:
-            before = articles
-        stop = end + len(m.group(1)) + 3
-        elements.append((m.start(), stop))
-        articles += m.group(1) != b"DeleteCitation"
-        scan = stop
-        if len(elements) >= size:
-            yield cut_batch()
-    if elements:
-        yield cut_batch()
-    rest = buf[scan:]
-    open_element = _ELEMENT_START.search(rest)
-    if open_element is not None:
-        at = line + buf.count(NEWLINE, 0, scan + open_element.start())
-        raise FormatError(
-            "the file ends inside an article: it is truncated",
-            where=f"{name}:{at}",
-            hint="download or export the file again",
-        )
-    if not after_root(rest, closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END):
-        at = line + buf.count(NEWLINE)
-        raise FormatError(
-            "the file ends before its closing </PubmedArticleSet>: it is truncated",
-            where=f"{name}:{at}",
-            hint="download or export the file again",
-        )
 
 
 def _parse_batch(
@@ -415,10 +181,12 @@ def _parse_batch(
     before: int,
     prepare: Callable[[Record], Any] | None,
     doctype: bytes = b"",
-) -> tuple[list[Any], list[ReadWarning]]:
+) -> tuple[list[Any], list[ReadWarning], Garbled]:
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
-    lines, and the batch's warnings (read's ``warn``) with file lines. ``doctype``: the file's
-    DOCTYPE on one line, so the batch is read as the file is (the entities its DTD defines)."""
+    lines, the batch's warnings (read's ``warn``) with file lines, and its records holding
+    text decoded in a wrong encoding. ``doctype``: the file's XML declaration and DOCTYPE on
+    one line, so the batch is read as the file is (its encoding, the entities its DTD
+    defines)."""
     wrapped = io.BytesIO(doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>")
     notes: list[ReadWarning] = []
     try:
@@ -430,7 +198,11 @@ def _parse_batch(
         )
         raise FormatError(message, where=where, hint=exc.hint) from None
     notes = [type(n)(_in_file(n.where, first_line), n.message) for n in notes]  # kind kept
-    return (records if prepare is None else [prepare(rec) for rec in records]), notes
+    placed = {int(n.message): n.where for n in notes if isinstance(n, Placed)}
+    garbled = Garbled()
+    for rec in records:
+        garbled.see(rec, placed.get(rec.position, ""), FORMAT)
+    return (records if prepare is None else [prepare(rec) for rec in records]), notes, garbled
 
 
 def _in_file(where: str, first_line: int) -> str:
@@ -452,7 +224,8 @@ def read_parallel(
     """Records of a large PubMed XML file, parsed by worker processes, in file order.
 
     ``prepare`` (a module-level function): yield ``prepare(record)`` instead, computed in the
-    workers too. ``warn`` is told of a year that is none, as :func:`read` tells it.
+    workers too. ``warn`` is told of a year that is none, as :func:`read` tells it, and of
+    text decoded in a wrong encoding, as :func:`reviewkit.formats.read_file` tells it.
     """
     import concurrent.futures as cf
     import os
@@ -466,17 +239,19 @@ def read_parallel(
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = root_tag(head)
         wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
-        doctype = _DOCTYPE.search(head)  # no internal subset: refused below
-        doctype = b" ".join(doctype.group(0).split()) if doctype else b""
+        doctype = _declarations(head)
         if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
-                records = read(again, name, source=source, warn=warn)
+                records = cleaned(
+                    lambda told: read(again, name, source=source, warn=told), name, warn, FORMAT
+                )
                 yield from records if prepare is None else map(prepare, records)
             return
+        garbled = Garbled()
         with process_pool(workers) as pool:
             pending: deque[cf.Future] = deque()
             try:
-                for first_line, before, payload in _batches(stream, name, batch):
+                for first_line, before, payload in batches(stream, name, batch):
                     pending.append(
                         pool.submit(
                             _parse_batch,
@@ -484,17 +259,32 @@ def read_parallel(
                         )
                     )
                     while len(pending) > workers + 1:
-                        yield from _told(pending.popleft().result(), warn)
+                        yield from _told(pending.popleft().result(), warn, garbled)
                 while pending:
-                    yield from _told(pending.popleft().result(), warn)
+                    yield from _told(pending.popleft().result(), warn, garbled)
             finally:
                 for future in pending:
                     future.cancel()
+        if warn is not None:
+            garbled.tell(name, warn)
 
 
-def _told(batch: tuple[list[Any], list[ReadWarning]], warn: Warn | None) -> list[Any]:
-    """A parsed batch's records, its warnings told to ``warn`` first."""
-    records, notes = batch
+def _declarations(head: bytes) -> bytes:
+    """The file's XML declaration (its encoding: ISO-8859-1, Windows-1252 …; without one, XML
+    is UTF-8) and DOCTYPE (no internal subset: refused by the serial reader), each on one line,
+    for the workers' batches."""
+    declared, doctype = _XML_DECLARATION.match(head), _DOCTYPE.search(head)
+    found = (declared.group(1) if declared else b"", doctype.group(0) if doctype else b"")
+    return b"".join(b" ".join(d.split()) for d in found)
+
+
+def _told(
+    batch: tuple[list[Any], list[ReadWarning], Garbled], warn: Warn | None, garbled: Garbled
+) -> list[Any]:
+    """A parsed batch's records, its warnings told to ``warn`` first, its garbled records
+    counted into ``garbled``."""
+    records, notes, found = batch
     for note in notes if warn is not None else ():
         warn(note)
+    garbled.add(found)
     return records

@@ -22,7 +22,14 @@ from reviewkit.formats import read_problems, ris_vendors
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
-from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
+from reviewkit.formats.kinds import (
+    RIS_TYPES,
+    ZOTERO_TYPE_NAMES,
+    kept_kind,
+    record_kind,
+    ris_kind,
+    zotero_preprint,
+)
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RisNumbering
@@ -320,6 +327,11 @@ def _to_record(
     urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
     pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
     publisher, place = ris_vendors.publisher_place(get, first)
+    kind = ris_kind(ris_type)
+    if zotero_preprint(ris_type, publisher, doi):  # the server as its journal, as PubMed has it
+        kind, pub_types = "", [*pub_types, ZOTERO_TYPE_NAMES["preprint"]]
+        if not journal:
+            journal, publisher = publisher, ""
     return Record(
         title=title,
         abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),
@@ -339,7 +351,7 @@ def _to_record(
         mesh_terms=[k[len(MESH_PREFIX) :] for k in kws if k.startswith(MESH_PREFIX)],
         url=urls[0] if urls else "",
         affiliations=ris_vendors.affiliations(get),  # also Embase.com's M1
-        kind=kept_kind(ris_kind(ris_type), pub_types),
+        kind=kept_kind(kind, pub_types),
         publisher=publisher,
         place=place,
         source=source,
