@@ -1,0 +1,40 @@
+"""The footer on a split terminal (s47, a walk at 60x20 in tmux): the conflicts footer's keys
+at full width take 79 columns, and at 60 Textual cut them, 'q Quit' drawn as 'q Qui'. A footer
+whose keys do not fit is compact now (a space less round each key), and full again once the
+terminal is wide enough."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Footer
+from tui.helpers import TA
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+
+
+def test_the_conflicts_footer_keeps_quit_whole_at_60_columns(team) -> None:
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    rows: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(60, 20)) as pilot:
+            for size in ((60, 20), (80, 24), (60, 20)):
+                await pilot.resize_terminal(*size)
+                for _ in range(3):
+                    await pilot.pause()
+                footer = app.screen.query_one(Footer)
+                y = footer.region.y
+                rows.append(app.screen._compositor.render_strips()[y].text.rstrip())
+            await pilot.press("q")
+
+    asyncio.run(go())
+    narrow, wide, again = rows
+    for row in (narrow, again):
+        assert "? Help q Quit" in row, row  # compact: one space between keys, Quit whole
+    assert wide.endswith("q Quit  j Next  k Prev"), wide  # full width where it fits
