@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import add_records
+from dedup.helpers import rec
 from textual.widgets import Footer
 from tui.helpers import TA
 
 from reviewkit import screening as scr
+from reviewkit.dedup import engine
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.dedup_review import DedupReviewScreen
 
 
 def test_the_conflicts_footer_keeps_quit_whole_at_60_columns(team) -> None:
@@ -38,3 +42,27 @@ def test_the_conflicts_footer_keeps_quit_whole_at_60_columns(team) -> None:
     for row in (narrow, again):
         assert "? Help q Quit" in row, row  # compact: one space between keys, Quit whole
     assert wide.endswith("q Quit  j Next  k Prev"), wide  # full width where it fits
+
+
+def test_the_dedup_footer_keeps_help_and_quit_before_paging_at_60_columns(project_b) -> None:
+    """Duplicate review's footer named PgDn before ? and q (the table's order, not the
+    footer's): compact at 60 columns it still cut 'q Quit'. Paging comes after them now, as
+    the other screens' moves do."""
+    add_records(
+        project_b,
+        [rec(pmid="111", doi="10.1/x"), rec(doi="10.1/x", source="Embase"), rec(pmid="222")],
+    )
+    engine.run_dedup(project_b.db)
+    rows: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
+        async with app.run_test(size=(60, 20)) as pilot:
+            for _ in range(3):
+                await pilot.pause()
+            y = app.screen.query_one(Footer).region.y
+            rows.append(app.screen._compositor.render_strips()[y].text.rstrip())
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert "? Help q Quit" in rows[0], rows
