@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
 from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
+from reviewkit.text_width import cut
 
 if TYPE_CHECKING:
     from reviewkit.ranking.stopping import RemainingEstimate, StopAdvice
@@ -95,7 +96,11 @@ class RankStatus:
         estimate had pushed the order onto a second row mid-phrase ('… 2/5' | 'incl+unc, 1/5
         excl'), as a real review's first votes do."""
         if self.source == "failed":
-            return f"Order: random (ranking failed: {self.error})"
+            # an error, not an order: one row, cut with '…' (the screen says the whole error
+            # on its message line, as an error): its words are not the order line's parts,
+            # and packed as they are into ORDER_ROWS a long traceback's text took the record's
+            # rows for an error said once
+            return cut(f"Order: random · ranking failed: {self.error}", width)
         line = " · ".join(self._parts(full=False))
         if width is None or len(line) <= width:
             return line

@@ -151,6 +151,7 @@ class ConfirmScreen(
         self.keys = [lab.id for lab in self.scheme.labels][:9]
         self._shown_study: int | None = None  # the study the record pane shows
         self._labels_width = 0  # the width the label rows were laid out for
+        self._done_shown: dict[int, list[str]] = {}  # the confirmed labels, as last read
         self._tie_pointed = False  # ⏎ pressed on a tie: its line is shown in reverse
         self._model_key_on: bool | None = None  # m in the footer: on, or greyed (off)
 
@@ -330,13 +331,22 @@ class ConfirmScreen(
         self._shown_study = rid
         if self.ticking and self._ticks_of != rid:
             self._start_ticks(rid, done.get(rid, []))
-        labels = self.query_one("#labels", Static)
-        labels.border_title = self.labels_title()
-        labels.update(self.labels_text(rid, scores, rules, done.get(rid, [])))
+        self._done_shown = done
+        self.render_labels()
         model_on = not self.why_no_model()
         if model_on != self._model_key_on:  # the footer is rebuilt only when m turns on or off
             self._model_key_on = model_on
             self.refresh_bindings()
+
+    def render_labels(self) -> None:
+        """The label rows and their title, alone: laid out again for a new width (the
+        screen's scrollbar come or gone) without the study's record, status and model lines,
+        drawn once per move (the whole screen had been drawn twice where a move toggled it)."""
+        rid = self.current
+        scores, rules = self.study_rules.of(rid)
+        labels = self.query_one("#labels", Static)
+        labels.border_title = self.labels_title()
+        labels.update(self.labels_text(rid, scores, rules, self._done_shown.get(rid, [])))
 
     # actions --------------------------------------------------------------------------------
     def _save(self, labels: list[str]) -> dict[int, list[str]]:

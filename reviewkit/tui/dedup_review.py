@@ -43,6 +43,7 @@ from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     WaitsForDatabase,
+    footer_order,
     keeps_keys,
     more_to_page,
     scroll_page,
@@ -87,7 +88,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     #message { padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(ACTIONS)
+    # PgDn after ? and q, as the other screens' moves: at 60 columns (compact) 'q Quit' was cut
+    BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit dedup review"
     ACTIONS_ID = "dedup"
     # with no pair left: how often the screen looks for pairs queued since (a dedup run after

@@ -3,8 +3,9 @@ that fired, wrapped between terms to the row's width."""
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
+
+from reviewkit.tui.word_breaks import wrap_text
 
 MAX_TERMS = 4  # evidence terms shown per label row; "…" says there are more
 
@@ -20,9 +21,9 @@ def term_pieces(lead: str, terms: list[str], style: str) -> list[tuple[str, str]
     return pieces
 
 
-def wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) -> list[Text]:
+def wrap_pieces(pieces: list[tuple[str, str]], width: int) -> list[Text]:
     """Fill lines of ``width`` cells with ``pieces`` joined by spaces, breaking between pieces
-    only (a piece wider than a line is folded on its own lines)."""
+    only (a piece wider than a line takes lines of its own, :mod:`.word_breaks`)."""
     lines: list[Text] = []
     line = Text()
     for piece, style in pieces:
@@ -32,8 +33,8 @@ def wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) -> 
             line = Text()
         if not line:  # a line starts with the piece itself, not the space before it
             text = Text(piece.lstrip(), style=style)
-        if text.cell_len > width:  # one long term: its own lines, folded
-            lines.extend(text.wrap(console, width))
+        if text.cell_len > width:  # one long term: its own lines, broken where it breaks
+            lines.extend(wrap_text(text, width))  # best ('specialist*' | '@abstract:METHODS')
             continue
         line = Text.assemble(line, " ", text) if line else text
     if line:

@@ -39,6 +39,7 @@ from reviewkit.tui.widgets import (
     record_renderable,
     status_line,
 )
+from reviewkit.tui.word_breaks import wrap_text
 from reviewkit.wording import quantity
 
 SHORTEST_VALUE = 12  # a field's name and value, however narrow the box (as a label's name)
@@ -252,7 +253,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         return out
 
     def _wrap(self, text: Text, width: int) -> list[Text]:
-        return list(text.wrap(self.app.console, width))
+        return wrap_text(text, width)  # a long word broken at a hyphen or slash first
 
     def _cut(self, body: Text, tag: Text, width: int, limit: int) -> list[Text]:
         """``body``'s first ``limit`` rows at ``width``, the last ending in '…' and ``tag`` (the

@@ -44,6 +44,27 @@ class KeysFreeingFooter(Footer):
 
     _shape: Shape | None = None  # the keys of the last build, as _keys_now gave them
 
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self._compact_always = compact  # else compact only where the full keys do not fit
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Compact (a space less round each key) where the keys at full width are wider than
+        the footer: at 60 columns the conflicts footer cut 'q Quit' to 'q Qui', the confirm
+        footer lost '? Help' and 'q Quit' at 50, where compact they fit. Back to full width
+        where they fit again (each key a column wider)."""
+        if self._compact_always or not self.is_attached:
+            return
+        keys = len(self.query(FooterKey))
+        used = sum(child.outer_size.width for child in self.children)
+        full = used + (keys if self.compact else 0)
+        compact = full > self.size.width
+        if compact != self.compact:
+            self.compact = compact
+
     def compose(self) -> Iterator[Any]:
         self._shape = self._keys_now()[0] if self._bindings_ready else None
         yield from super().compose()
@@ -57,6 +78,7 @@ class KeysFreeingFooter(Footer):
             self._regrey(keys, working)
             return
         await super().recompose()
+        self.call_after_refresh(self._fit)  # the keys built anew: their width with them
         # the documented way to say a reactive changed: Textual then drops the watchers of
         # keys that were removed, and tells the others the same value
         self.mutate_reactive(Footer.compact)

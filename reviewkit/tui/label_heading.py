@@ -37,6 +37,11 @@ _HEADINGS = (
     "R rules, S other report, M model, ✓ confirmed; figure: rule score",
     "R rules, S other report, M model, ✓ confirmed",
     "R rules, S report, M model, ✓ confirmed",  # 39: a split terminal's (to 41 columns)
+    # narrower (30 columns, the screen's scrollbar beside): the marks named, the help's key
+    # said for what they are (wrapped, the heading took a row of the labels' room)
+    "Marks R, S, M, ✓: {help} explains",
+    "R, S, M, ✓: {help} explains",  # 22 with '?': to 24 columns
+    "Marks: see {help}",
 )
 TITLE_MARGIN = 4  # the border's columns a title leaves: a corner and a space each side
 
@@ -55,10 +60,12 @@ def title(multi_label: bool, width: int, keys: list[str], accept: str = "Enter")
     return next((t for t in titles if cell_len(t) <= room), titles[-1])
 
 
-def heading(width: int) -> str:
+def heading(width: int, help_key: str = "?") -> str:
     """The line under the title that fits ``width`` columns (the shortest when none does):
-    what the marks mean and what the figure after a label is."""
-    return next((h for h in _HEADINGS if cell_len(h) <= width), _HEADINGS[-1])
+    what the marks mean and what the figure after a label is; the narrowest name the help's
+    key (``help_key``, as the keymap has it) for them."""
+    said = [h.format(help=help_key) for h in _HEADINGS]
+    return next((h for h in said if cell_len(h) <= width), said[-1])
 
 
 def _by_label_keys(title: str) -> str:

@@ -16,6 +16,7 @@ from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
 from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.label_heading import title as _title
 from reviewkit.tui.sized_view import content_width
+from reviewkit.tui.word_breaks import wrap_words
 
 
 class LabelRows:
@@ -27,8 +28,10 @@ class LabelRows:
         the scrollbar they bring stays."""
         if not self.studies:
             return
+        if self._shown_study is None:  # not drawn yet: the first draw lays them out
+            return
         if self._labels_width != self._label_width():
-            self.render_current()
+            self.render_labels()  # the rows only: the record pane is as it was
         else:  # the rows' floor width: the border's title may still change its words
             self.query_one("#labels").border_title = self.labels_title()
 
@@ -45,7 +48,9 @@ class LabelRows:
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         keys = self._keys_in_force()
-        out = Text(_heading(self._label_width()) + "\n", style="bold")
+        # the heading for the room itself, not the rows' floor: wider, it wrapped (to 40 columns)
+        help_key = screen_key(self.app, "classify.help").split(" / ")[0]
+        out = Text(_heading(self._labels_room(), help_key) + "\n", style="bold")
         rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
         key_width = max(len(k) for k in keys)
         for key, lab in rows:
@@ -61,8 +66,8 @@ class LabelRows:
             head = _head(key, marks, chosen)
             column = _name_columns(self._label_width(), len(head))
             # a name longer than its column goes on under itself, the score staying on its
-            # first row (a CJK name: two columns a character)
-            first, *more = [str(part) for part in Text(name).wrap(self.app.console, column)]
+            # first row (a CJK name: two columns a character), a long word broken at a hyphen
+            first, *more = wrap_words(name, column) or [""]
             line = Text(f"{head}{pad(first.rstrip(), column)} {score:>5g}")
             for part in more:
                 line.append(f"\n{' ' * len(head)}{part.rstrip()}")
@@ -190,7 +195,7 @@ class LabelRows:
         if not why or (beside and line.cell_len + 2 + joined.cell_len <= width):
             return Text.assemble(line, "  " if why else "", joined, "\n")
         row = Text.assemble(line, "\n")
-        for part in wrap_pieces(why, width - indent, self.app.console):
+        for part in wrap_pieces(why, width - indent):
             row.append(" " * indent)
             row.append_text(part)
             row.append("\n")
@@ -202,10 +207,11 @@ class LabelRows:
         the rows laid out for the terminal's width less the padding were 2 columns too wide
         and wrapped again, each score on a row of its own, at 32x30 with five labels). Before
         its first layout, the terminal's width less the padding. Never narrower than a row's
-        key and marks, the shortest name and the score: narrower, the rows wrap."""
+        key and marks, the narrowest name column and the score: narrower, the rows wrap (a
+        floor wider than the room had wrapped every row at 30 columns, below 24 they do)."""
         key_width = max(len(k) for k in self._keys_in_force())
         head = _head(" " * key_width, "RM✓", "[x]" if self.ticking else "")
-        return max(len(head) + SHORTEST_NAME + SCORE_COLUMNS, self._labels_room())
+        return max(len(head) + NARROWEST_NAME + SCORE_COLUMNS, self._labels_room())
 
     def _labels_room(self) -> int:
         """``#labels``' content width (the terminal's less the padding before its layout)."""
@@ -215,7 +221,10 @@ class LabelRows:
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
 NAME_COLUMNS = 42  # a label's name and the room after it, on a screen wide enough
 SCORE_COLUMNS = 6  # ' ' and the score, right-aligned in five
-SHORTEST_NAME = 12  # however narrow the screen (below the head, it and the score, rows wrap)
+# a split terminal's last: the room beside a multi-label row's head (12) and score at 24
+# columns; a name then goes on under itself, a word longer than the column broken at its
+# hyphens first (:func:`reviewkit.tui.word_breaks.wrap_words`)
+NARROWEST_NAME = 4
 
 
 def _head(key: str, marks: str, chosen: str) -> str:
@@ -228,7 +237,7 @@ def _name_columns(width: int, head: int) -> int:
     and marks: NAME_COLUMNS, or what the row leaves beside its score on a narrower screen (a
     split terminal: the names padded to 42 had pushed each score onto a row of its own below
     62 columns). A longer name is not cut (its words are the label): it goes on under itself."""
-    return max(SHORTEST_NAME, min(NAME_COLUMNS, width - head - SCORE_COLUMNS))
+    return max(NARROWEST_NAME, min(NAME_COLUMNS, width - head - SCORE_COLUMNS))
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:

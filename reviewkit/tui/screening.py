@@ -73,6 +73,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         + f"""
     #rank {{ height: auto; max-height: {ORDER_ROWS}; padding: 0 1; color: $text-muted; }}
     #rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
+    #rank.failed {{ max-height: 1; color: $error; }}  /* one row, cut: the message says it */
     #mine {{ max-height: 6; padding: 0 1; }}
     #reasons {{ height: auto; border-top: solid $primary; padding: 0 1; }}
     #message {{ padding: 0 1; color: $warning; }}
@@ -103,6 +104,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         self.queue = queue
         self.ranking = ranking
         self.rank_text = ""
+        self._failure_said = False  # a failed ranker's error is said on the message line once
         self.shown: set[int] = set()  # studies shown this session: a new order never moves them
         self.protocol = queue.protocol
         self.rule = queue.rule
@@ -224,7 +226,9 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             # packed into rows at its ' · ' when it does not fit (inside the padding; one line
             # before the screen is laid out: the poll reads it again)
             width = self.size.width - 2 if self.size.width else None
-            text = self.ranking.status().describe(width=width)
+            status = self.ranking.status()
+            text = status.describe(width=width)
+            self._say_failure(status.error if status.source == "failed" else "")
         else:
             text = "Order: seeded random (ranking off)"
         if text != self.rank_text:
@@ -232,6 +236,17 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             # a layout: the line takes a second row when it needs one (a three-digit
             # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
+
+    def _say_failure(self, error: str) -> None:
+        """A failed ranker's error, said once as an error (the order line, in the error's
+        colour, keeps one row of it): the order stays the seeded random one, votes are saved."""
+        self.query_one("#rank").set_class(bool(error), "failed")
+        if error and not self._failure_said:
+            self._failure_said = True
+            self.say(
+                f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"
+                " are saved as before."
+            )
 
     def apply_ranking(self) -> None:
         """Before moving on: take a newer order for the undecided records after this one."""

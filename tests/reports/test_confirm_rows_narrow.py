@@ -107,3 +107,39 @@ def test_the_marks_heading_takes_one_row_on_a_split_terminal(b_included):
         _, rows, _ = _labels(project, "severe-mental-illness", ids, (width, 40))
         assert "R rules" in rows[0] and "M model" in rows[0] and "✓" in rows[0], rows
         assert LABEL_ROW.match(rows[1]), (width, rows)  # the first label, right under it
+
+
+def test_the_marks_heading_and_label_rows_fit_30_to_40_columns(b_included):
+    """Below 41 columns the marks heading wrapped (its shortest took 39, and it was chosen for
+    the rows' floor, not the room: at 40 columns with the screen's scrollbar it had 36), and
+    a multi-label row was laid out for 30 columns whatever the room (its head, a name of 12
+    and the score): at 30 columns each score wrapped onto a row of its own. The heading has
+    words down to 22 columns now, and a row takes the room it has."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type", "severe-mental-illness"])
+    for scheme in ("model-type", "severe-mental-illness"):
+        names = len(project.protocol.scheme(scheme).labels)
+        for width in (30, 34, 38, 40):
+            for height in (24, 50):  # the screen scrolling (its scrollbar beside) and not
+                _, rows, _ = _labels(project, scheme, ids, (width, height))
+                assert "R" in rows[0] and "M" in rows[0] and "✓" in rows[0], rows
+                assert LABEL_ROW.match(rows[1]), (scheme, width, height, rows)  # one row
+                firsts = [row for row in rows if LABEL_ROW.match(row)]
+                assert len(firsts) == names + 1, (scheme, width, height, rows)
+                assert all(SCORE.search(row) for row in firsts), (scheme, width, rows)
+                assert not [row for row in rows if SCORE.fullmatch(row)], (width, rows)
+
+
+def test_long_names_and_terms_break_at_hyphens_and_places_not_mid_word(b_included):
+    """A name or an evidence term longer than its column was folded at the column's edge
+    ('Workplace-cen' | 'tred', 'specialist*@abstract:METH' | 'ODS'): it breaks after its
+    hyphen, or at its place ('@abstract:'), now."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+    _, rows, _ = _labels(project, "model-type", ids, (30, 50))
+    words = [word for row in rows for word in SCORE.sub("", row).split()]
+    assert "Workplace-" in words and "centred" in words, rows
+    assert "team@abstract:" in words and "METHODS" in words, rows  # 'team' whole, its place
+    _, rows, _ = _labels(project, "model-type", ids, (36, 50))
+    words = [word for row in rows for word in SCORE.sub("", row).split()]
+    assert "specialist*@abstract:" in words and "METHODS," in words, rows  # after its place

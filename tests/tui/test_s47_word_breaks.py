@@ -1,0 +1,48 @@
+"""Rows for a narrow area (reviewkit.tui.word_breaks): at spaces, a word wider than the row at
+its hyphen, slash, colon or before its '@', mid-word only where it has none that fits. Rich
+folded such a word at the row's edge ('Workplace-cen' | 'tred'); the confirm screen's names
+and terms and the extraction screen's values are wrapped so."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reviewkit.tui.word_breaks import wrap_text, wrap_words
+
+
+def test_a_long_word_breaks_at_its_hyphen_slash_or_place():
+    assert wrap_words("Workplace-centred collaboration", 13) == [
+        "Workplace-",
+        "centred",
+        "collaboration",
+    ]
+    assert wrap_words("doi:10.1136/oemed-2016-104248", 26) == ["doi:10.1136/oemed-2016-", "104248"]
+    assert wrap_words("https://example.org/trials/return-to-work", 24) == [
+        "https://example.org/",
+        "trials/return-to-work",
+    ]
+    assert wrap_words("specialist*@abstract", 15) == ["specialist*", "@abstract"]
+
+
+def test_a_word_that_fits_a_row_stays_whole_and_one_without_break_points_is_folded():
+    # the whole term on a row of its own, not split to fill the row before
+    assert wrap_words("employment specialist*@abstract:METHODS,", 32) == [
+        "employment",
+        "specialist*@abstract:METHODS,",
+    ]
+    assert wrap_words("Multidisciplinary team", 10) == ["Multidisci", "plinary", "team"]
+    assert wrap_words("a minus -5 and --flag", 7) == ["a minus", "-5 and", "--flag"]
+
+
+def test_rows_count_columns_keep_newlines_and_styles():
+    assert wrap_words("精神健康 精神健康", 5) == [
+        "精神",
+        "健康",
+        "精神",
+        "健康",
+    ]  # two columns each
+    assert wrap_words("one two\nthree", 20) == ["one two", "three"]
+    text = Text.assemble(("Setting: ", "bold"), "Occupational-health-service clinic")
+    rows = wrap_text(text, 20)
+    assert [row.plain for row in rows] == ["Setting:", "Occupational-health-", "service clinic"]
+    assert rows[0].spans and rows[0].spans[0].style == "bold"  # the name's bold kept
