@@ -179,6 +179,21 @@ SETS = (
         "5ced48ca",
         {"model-type": (24, 26), "diagnosis": (25, 26), "severe-mental-illness": (26, 26)},
     ),
+    # stop 47 (cls47): written and labelled first, committed (9da6d490, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_12.csv",
+        "26 primary studies written for cls47: settings in their own words (Försäkringskassan "
+        "and financial coordination associations, UWV's Ziektewet, the Berufsgenossenschaft's "
+        "rehabilitation manager, WorkCover, NAV's AAP and dialogue meeting 2, Kela's 90-day "
+        "rule, BEM with the pension insurance's company service, Iceland's VIRK, the fit note, "
+        "Japan's shindansho), populations by benefit or work status (sick-listed of any cause, "
+        "partial disability pensioners, unemployed people with health problems, claimants "
+        "without an employer, the self-employed), telephone, video and digital delivery, and "
+        "designs that are not trials (register cohorts, interviews, process evaluations, a "
+        "survey); six model-type and eleven diagnosis 'none' rows; labelled before the "
+        "classifier read them; 'before' is 9da6d490",
+        {"model-type": (17, 26), "diagnosis": (26, 26), "severe-mental-illness": (26, 26)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

@@ -27,7 +27,9 @@ from reviewkit.protocol import Protocol, Scheme
 from reviewkit.protocol.model import SignalTerm
 from reviewkit.records import Record
 
-_QUOTED = re.compile(r'"([^"]+)"')
+# a term as the protocol writes it: in double quotes, or in single quotes (a TOML literal
+# string, which holds a term written as found, '"employment worker*"', quotes and all)
+_QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def term_reasons(toml_path: Path) -> dict[tuple[str, str], str]:
         if not code.strip():  # a comment on its own line speaks for the term below it
             above = comment.strip()
             continue
-        words = [w for w in _QUOTED.findall(code) if w not in ("term", "weight")]
+        words = [a or b for a, b in _QUOTED.findall(code) if (a or b) not in ("term", "weight")]
         comment = comment.strip() or above
         parts = [p.strip() for p in comment.split(";")]
         if len(parts) != len(words):  # one comment for the whole line
@@ -312,8 +314,8 @@ ONE_STUDY_SOURCES = {
     "*team": "Swedish compounds of team (rehabteam, samverkansteam)",
     "samverkan": "Swedish for inter-agency collaboration (the Finsam law's word)",
     "individual placement and support": "the model's name (IPS)",
-    "employment specialist*": "the IPS role's title (IPS fidelity scale)",
-    "employment consultant*": "the same role's title in supported employment (e.g. Australia)",
+    '"employment specialist*"': "the IPS role's title (IPS fidelity scale)",
+    '"employment consultant*"': "the same role's title in supported employment (e.g. Australia)",
     "job specialist*": "the model type's own name (its one study here, ref 21, is a team's member)",
     "care manager*": "the coordinating role of collaborative care",
     "case management*": "MeSH Case Management",

@@ -51,8 +51,9 @@ from __future__ import annotations
 import re
 
 from reviewkit.classify.measurement import RESULT_SENTENCE
-from reviewkit.classify.term_syntax import TermPart, part_matches
+from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
 from reviewkit.classify.words import Token
+from reviewkit.protocol import SignalTerm
 
 # A protocol's own instruments (its scheme's labels' ``instruments``, each spelling as its parts:
 # term_syntax.parse_term), read beside the built-in names (:func:`_instrument_at`)
@@ -141,6 +142,33 @@ HEALTH_STATE = re.compile(
     r"|stress|burn|exhaust|pain|smert|wellbeing|well|mood|fatigue|vitality)",
     re.IGNORECASE,
 )
+
+
+def instrument_spellings(instruments: tuple[SignalTerm, ...]) -> OwnInstruments:
+    """Every spelling of a scheme's instruments (its labels' ``instruments``), each as its parts
+    (:func:`~reviewkit.classify.term_syntax.parse_term`): where they stand, the health words
+    beside them are an outcome's name (:func:`in_outcome_name`). A sign of several terms
+    (``{ all = ["Cohen", "PSS"] }``) names its instrument by its first term and by each other
+    term that is a name (:func:`_names_instrument`)."""
+    return tuple(
+        parts
+        for t in instruments
+        for text in (t.text, *(x for x in t.together if _names_instrument(x)))
+        for parts in parse_term(text, t.language)
+    )
+
+
+def _names_instrument(term: str) -> bool:
+    """Whether a sign's other term is a name of its instrument (the PSS in "Cohen + PSS", the
+    "Perceived Stress Scale" beside its acronym), not the health words it measures ("PSS +
+    perceived stress": what the scale measures, and where no instrument stands, the
+    population's words): no health state, or one with the measure word of a name ("Scale")."""
+    words = re.findall(r"\w+", term)
+    return not any(HEALTH_STATE.match(w) for w in words) or any(
+        w.casefold() in MEASURE_WORDS for w in words
+    )
+
+
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _SENTENCE_END = re.compile(r"[.;]")
 

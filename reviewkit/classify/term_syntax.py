@@ -119,13 +119,6 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[TermPart, ...], .
 
 
 @lru_cache(maxsize=256)
-def instrument_spellings(instruments: tuple[SignalTerm, ...]) -> tuple[tuple[TermPart, ...], ...]:
-    """Every spelling of a scheme's instruments (its labels' ``instruments``), each as its parts
-    (:func:`parse_term`): where they stand, the health words beside them are an outcome's name
-    (:func:`reviewkit.classify.outcomes.in_outcome_name`)."""
-    return tuple(parts for t in instruments for parts in parse_term(t.text, t.language))
-
-
 def _word_form_key(text: str, language: str) -> tuple:
     """What a term finds, as a key: its written variants with every plain word reduced to its
     stem, so 'policy' and 'policies' (one word, two spellings) have one key."""

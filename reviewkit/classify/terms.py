@@ -59,11 +59,11 @@ from reviewkit.classify.fields import Field
 from reviewkit.classify.named_after import qualifier_after
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.origins import names_origin, place_name
-from reviewkit.classify.outcomes import OwnInstruments
+from reviewkit.classify.outcomes import OwnInstruments, instrument_spellings
 from reviewkit.classify.own_study import names_the_titles_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.readings import kept
-from reviewkit.classify.term_syntax import TermPart, instrument_spellings, parse_term, part_matches
+from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
 from reviewkit.classify.words import Token, fold, sentence_around
 from reviewkit.protocol import SignalTerm
 

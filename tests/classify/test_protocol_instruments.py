@@ -81,3 +81,39 @@ def test_an_instrument_is_written_as_a_term_is(tmp_path, capsys):
     )
     assert "schemes.diagnosis.labels[0].instruments" in err
     assert "each term is a string" in err
+
+
+# A sign of several terms names an instrument by a term that is not its first: "PSS" alone is
+# also progressive systemic sclerosis, so a protocol may name it only beside its author's name
+# or its full name. Health words measured with it are an outcome, as with a named instrument.
+MEASURED_WITH_PSS = (
+    "Employees sick-listed with neck pain rated perceived stress on the PSS at baseline.",
+    "Employees sick-listed with low back pain completed Cohen's PSS and the perceived stress "
+    "items at baseline.",
+)
+
+
+@pytest.mark.parametrize("sign", ['["Cohen", "PSS"]', '["Perceived Stress Scale", "PSS"]'])
+@pytest.mark.parametrize("text", MEASURED_WITH_PSS, ids=["on the PSS", "completed the PSS"])
+def test_an_instrument_named_inside_a_sign_makes_health_words_beside_it_an_outcome(
+    tmp_path, sign, text
+):
+    protocol = _review_b(
+        tmp_path, AFTER_TERMS, f"instruments = [{{ all = {sign} }}]\n" + AFTER_TERMS
+    )
+    assert labels(protocol, "diagnosis", text) == ["musculoskeletal"]
+
+
+def test_the_health_words_a_sign_s_instrument_measures_stay_a_population_s(tmp_path):
+    # "perceived stress" beside the PSS in a sign is what the scale measures, not its name:
+    # standing alone it still names whom a study took in
+    protocol = _review_b(
+        tmp_path,
+        AFTER_TERMS,
+        'instruments = [{ all = ["PSS", "perceived stress"] }]\n' + AFTER_TERMS,
+    )
+    text = (
+        "Employees sick-listed with low back pain with perceived stress were included; "
+        "the PSS was completed at baseline."
+    )
+    assert labels(protocol, "diagnosis", text) == ["both"]

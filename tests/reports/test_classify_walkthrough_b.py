@@ -63,7 +63,7 @@ def test_the_strongest_piece_of_each_term_first():
     job = next(s for s in scores if s.label == "job-specialist")
     shown = [e.short() for e in classify.strongest_terms(job.evidence)]
     # IPS in the title (1 x 2) before the employment specialist in the methods (1.5 x 1)
-    assert shown == ["IPS@title", "employment specialist*@abstract:METHODS"]
+    assert shown == ["IPS@title", '"employment specialist*"@abstract:METHODS']
 
 
 def _scheme_b():
@@ -103,7 +103,7 @@ def test_the_why_line_shows_each_term_once(project_b):
     _, labels = _confirm_screen(project_b, [rid])
     flat = " ".join(labels.split())  # the row may break under the label's name
     job = flat[flat.index("Job specialist") : flat.index("Sick-leave")]
-    assert "why: IPS@title, employment specialist*@abstract:METHODS" in job
+    assert 'why: IPS@title, "employment specialist*"@abstract:METHODS' in job
     assert job.count("IPS@") == 1
 
 
