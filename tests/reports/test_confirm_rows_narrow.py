@@ -142,4 +142,4 @@ def test_long_names_and_terms_break_at_hyphens_and_places_not_mid_word(b_include
     assert "team@abstract:" in words and "METHODS" in words, rows  # 'team' whole, its place
     _, rows, _ = _labels(project, "model-type", ids, (36, 50))
     words = [word for row in rows for word in SCORE.sub("", row).split()]
-    assert "specialist*@abstract:" in words and "METHODS," in words, rows  # after its place
+    assert 'specialist*"@abstract:' in words and "METHODS," in words, rows  # after its place
