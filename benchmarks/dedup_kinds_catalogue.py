@@ -38,7 +38,7 @@ KINDS_CATALOGUE = (
     " (fixed: numbers with hyphens or slashes, the old address's and a URL's were not read) |"
     " two numbers of one register: apart | dedup/registers.py, the catalogue of WHO's primary"
     " registers: one canonical form per number | test_registers.test_registrations_of_the_"
-    "newly_read_registers_merge_by_number, test_rd28_kinds |",
+    "newly_read_registers_merge_by_number, test_kinds_notices_and_registrations |",
     "| registrations without a readable number (a register's search page, 'ClinicalTrials.gov'"
     " alone)"
     " | queued (fixed: two of one title were merged) | phase, arm, age word: apart | a bare"

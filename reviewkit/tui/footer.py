@@ -14,7 +14,7 @@ benchmarks/results/tui-gc.md). So when only which keys work changed (the same ke
 order, with the same tooltips) the keys shown are updated in place (:meth:`_regrey`): the
 ``-disabled`` class (dim, struck through: ``ReviewkitApp.CSS``) as ``FooterKey.__init__`` sets
 it; any other change is built anew, as Textual does. The tests check the keys greyed in place
-against Textual's own rebuild (tests/tui/test_spike44_footer_greys_in_place.py): this class
+against Textual's own rebuild (tests/tui/test_footer_greys_in_place.py): this class
 reads Textual's internals (``FooterKey._disabled``, ``Footer._bindings_ready``), and a Textual
 release that builds its keys otherwise fails there.
 

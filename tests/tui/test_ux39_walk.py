@@ -121,7 +121,8 @@ def test_k_in_duplicate_review_goes_back_to_the_pair_skipped_last(project_b) -> 
 
 def test_the_footer_of_duplicate_review_greys_the_keys_that_do_not_work(project_b) -> None:
     """Keys that do nothing with no pair shown were hidden (ux39); greyed since q40c, as on
-    the screening and conflicts screens (pressed, they say why: test_q40c_off_keys.py)."""
+    the screening and conflicts screens (pressed, they say why:
+    test_off_keys_say_why_on_every_screen.py)."""
     _two_pairs(project_b)
     app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
 
@@ -184,8 +185,8 @@ def test_include_and_exclude_terms_are_told_apart_without_colour(project_a) -> N
 def test_an_empty_screening_queue_greys_the_keys_that_need_a_record(project_b) -> None:
     """No record at this stage for the reviewer: the footer offered Include, Exclude…,
     Uncertain, Note, Search and Go to, which did nothing there and said nothing. They are off
-    and greyed (pressed, they say why: test_s40_empty_keys.py); z, ? and q work. A record that
-    arrives (an import while the screen is open; j looks for it) turns them on."""
+    and greyed (pressed, they say why: test_keys_with_nothing_to_act_on.py); z, ? and q work.
+    A record that arrives (an import while the screen is open; j looks for it) turns them on."""
     keys: dict[str, dict[str, bool]] = {}
 
     async def go() -> None:

@@ -1,7 +1,7 @@
 """Read of walk9 (rd37d): words that still said what the screen no longer did. The one line that
 stands for the reasons on a short terminal named the numbers whatever the keymap said (the list
 itself names the keys in force since walk9); so did the refusal of a key with no reason. (Esc on
-the conflicts screen's reason picker: tests/tui/test_walk9_conflicts.py.)"""
+the conflicts screen's reason picker: tests/tui/test_conflicts_cancel_and_reason_picker.py.)"""
 
 from __future__ import annotations
 

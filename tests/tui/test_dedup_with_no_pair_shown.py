@@ -1,6 +1,6 @@
-"""What a reader of ux39 found using the screens (rd39g): the line printed after ctrl+q from a
-prompt, k in duplicate review after a merge took the skipped pair away and undo brought it
-back, an empty screening queue's lines, include terms in a bold title without colour."""
+"""Duplicate review with no pair shown (rd39g, a reader of ux39 using the screens): pairs queued
+meanwhile come without a key, k finds a skipped pair a merge took away and undo brought back,
+a judging key says why it does nothing, and the footer offers More for a pair that comes back."""
 
 from __future__ import annotations
 
@@ -9,16 +9,13 @@ import asyncio
 from conftest import add_records
 from dedup.helpers import TITLE, other, rec
 from screening.helpers import until
-from tui.helpers import TA, settled_footer_keys, shown
+from tui.helpers import settled_footer_keys, shown
 
-from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.dedup.review import judge_pair
 from reviewkit.dedup.undo import take_back
-from reviewkit.records import AbstractSection, Record
-from reviewkit.tui.app import ReviewkitApp, quit_words
+from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen
-from reviewkit.tui.screening import ScreeningScreen
 
 SMALL = (80, 24)
 BARE = dict(authors=[], journal="", volume="", pages="", year=None)
@@ -27,90 +24,6 @@ BARE = dict(authors=[], journal="", volume="", pages="", year=None)
 def _rows(app: ReviewkitApp) -> list[str]:
     """The terminal's rows as the reviewer sees them."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
-def test_what_ctrl_q_left_in_a_note_comes_before_the_next_step(team) -> None:
-    """With nothing left to screen the line ends with where work waits ('; next: …'); the
-    note dropped by ctrl+q was said after it, as if it were part of the next step."""
-    project, ids = team
-    for rid in ids:
-        scr.decide(project.db, rid, TA, "maria", "include")
-
-    async def go() -> str:
-        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
-        async with app.run_test(size=SMALL) as pilot:
-            await pilot.press("n")
-            await pilot.pause()
-            await pilot.press(*"ask the lead", "ctrl+q")
-        return quit_words(app)
-
-    said = asyncio.run(go())
-    assert "; next: " in said and "'ask the lead'" in said, said
-    head, _, then = said.partition("; next: ")
-    assert "was not saved" in head and "'ask the lead'" in head, said  # was: after next
-    assert "every decision is saved" in head, said  # a note is no decision
-    assert "not saved" not in then, said
-
-
-def test_an_empty_queue_shows_no_order_line_nor_reasons_until_a_record_comes(project_b) -> None:
-    """No record at this stage for the reviewer: the screen still said "Includes left: after
-    your first decision · Order: random until 5 includes …" and listed the exclusion reasons
-    (e, then the number), of a queue there is not, with e off. They come with a record."""
-    rows: dict[str, str] = {}
-
-    async def go() -> None:
-        queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
-        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
-        async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            rows["empty"] = "\n".join(_rows(app))
-            add_records(project_b, [Record(title="Return to work after burnout")])
-            app.first_screen.look_for_changes()  # the timer's look: no key pressed
-            await pilot.pause()
-            rows["one"] = "\n".join(_rows(app))
-            await pilot.press("q")
-
-    asyncio.run(go())
-    assert "Nothing to screen" in rows["empty"]
-    for gone in ("Order:", "Exclusion reasons"):  # "Includes left" too, with a ranker
-        assert gone not in rows["empty"], rows["empty"]  # was shown with no record
-        assert gone in rows["one"], rows["one"]
-
-
-def test_include_terms_in_the_bold_title_are_told_without_colour(project_a) -> None:
-    """The title is bold, and include terms were bold on green: without colour (a monochrome
-    terminal keeps bold, underline and reverse, not colour) an include term in the title looked
-    as the words round it. ux39's test compared include with exclude terms, not with the text
-    they sit in. Each of the three, in the title and in the abstract, is told apart."""
-    (rid,) = add_records(
-        project_a,
-        [
-            Record(
-                title="Sick leave of teachers and children",
-                abstract_sections=[AbstractSection("", "Sick leave of teachers and children.")],
-            )
-        ],
-    )
-
-    async def go() -> list[list[tuple[str, object]]]:
-        queue = scr.ReviewerQueue(project_a, TA, project_a.protocol.reviewers[0])
-        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
-        async with app.run_test(size=SMALL) as pilot:
-            await pilot.press("g", *str(rid), "enter")
-            await pilot.pause()
-            rows = [
-                [(seg.text.strip().lower(), seg.style.without_color) for seg in strip]
-                for strip in app.screen._compositor.render_strips()
-                if "teachers" in strip.text
-            ]
-            await pilot.press("q")
-        return rows
-
-    title, abstract = asyncio.run(go())
-    for row in (title, abstract):
-        style = {text: style for text, style in row if text}
-        plain = next(s for t, s in style.items() if "teachers" in t)
-        assert len({style["sick leave"], style["children"], plain}) == 3, row  # title: 2
 
 
 def test_pairs_queued_while_duplicate_review_shows_none_come_without_a_key(

@@ -48,7 +48,8 @@ def test_duplicate_review_with_no_pair_greys_its_keys_and_says_why(project_b) ->
     assert all(footer[k] for k in ("Undo", "Help", "Quit")), footer
     words = ("Same record", "Different", "Skip", "More")
     for start, line in zip(words, said, strict=True):
-        # no verdict in this project: z is not offered (tests/tui/test_rd40k_dedup_busy_look.py)
+        # no verdict in this project: z is not offered
+        # (tests/tui/test_dedup_busy_look_and_undo_hint.py)
         assert line == f"{start}: no pair left to review", said
 
 

@@ -1,16 +1,95 @@
-"""Which reopened a settled conflict (rd41d, reading screens41): the words must name the cause
-that opened it, not any dedup link that happens to be newer than the final."""
+"""Which reopened a resolved conflict, and when (screens41): the conflicts screen said "Open
+again: the votes above came after it, or a merge joined records decided apart", and
+`conflicts --list` only "open": the lead could not tell a reviewer's changed vote from a dedup
+merge. The store knows when the final and the votes were made and when dedup merged: each
+says which, with its time. The words name the cause that opened it, not any dedup link that
+happens to be newer than the final (rd41d, reading screens41)."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 
 from tui.helpers import TA, shown
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.dedup.engine import merge_records
+from reviewkit.screening.work_left import work_left
+from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
+
+
+def _disagree(project, study: int) -> None:  # noqa: ANN001
+    scr.decide(project.db, study, TA, "maria", "include")
+    scr.decide(project.db, study, TA, "tom", "exclude", "not-employees")
+
+
+def _minute(stamp: str) -> str:
+    """A stored time as the words give it: local, to the minute."""
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _screen_and_list(project, capsys) -> tuple[str, str]:  # noqa: ANN001
+    async def go() -> str:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.pause()
+            out = shown(app, "#final")
+            await pilot.press("q")
+        return out
+
+    final = asyncio.run(go())
+    capsys.readouterr()
+    assert (
+        main(["conflicts", "--project", str(project.folder), "--resolver", "sara", "--list"]) == 0
+    )
+    return " ".join(final.split()), capsys.readouterr().out
+
+
+def test_a_vote_changed_after_the_final_is_named_with_its_time(team, capsys) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+    vote = scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-employees")
+    (view,) = [v for v in scr.conflicts(project, TA, "sara") if v.study_id == ids[0]]
+    assert view.open
+    final, listed = _screen_and_list(project, capsys)
+    words = f"a vote came after the final ({_minute(vote.created_at)}"
+    assert f"Open again: {words}" in final, final
+    assert f"open again: {words}" in listed, listed
+    assert "merge" not in final, final
+
+
+def test_a_merge_after_the_final_is_named_with_its_time(team, capsys) -> None:
+    project, ids = team
+    _disagree(project, ids[0])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+    for name in ("maria", "tom"):  # another record of the same study, screened apart
+        scr.decide(project.db, ids[1], TA, name, "exclude", "not-employees")
+    merge_records(project.db, ids[0], ids[1], "lead")
+    (view,) = [v for v in scr.conflicts(project, TA, "sara") if v.final is not None]
+    assert view.open
+    (link,) = [lk for lk in links.current_links_of(project.db, ids[0]) if lk.verdict == "duplicate"]
+    final, listed = _screen_and_list(project, capsys)
+    words = f"a dedup merge joined records decided apart ({_minute(link.created_at)}"
+    assert f"Open again: {words}" in final, final
+    assert f"open again: {words}" in listed, listed
+
+
+def test_a_conflict_open_again_is_counted_where_work_waits(team) -> None:
+    """Walked in tmux: a reviewer changed a vote after sara's final, and his screen's next steps
+    said "2 conflicts for a lead" while the lead's screen counted 3 open: one open again was not
+    counted as work for a lead (``work_left`` counted votes that disagree only)."""
+    project, ids = team
+    _disagree(project, ids[0])
+    _disagree(project, ids[1])
+    scr.resolve(project, ids[0], TA, "sara", "include")
+    before = {w.stage: w.conflicts for w in work_left(project, "sara")}[TA]
+    scr.decide(project.db, ids[0], TA, "maria", "exclude", "not-employees")  # open again
+    after = {w.stage: w.conflicts for w in work_left(project, "sara")}[TA]
+    assert (before, after) == (1, 2)
 
 
 def _view(project, study: int):  # noqa: ANN001, ANN202
