@@ -226,3 +226,6 @@ APART_KINDS = (
     " range go whole into SP ('1327-8; author reply 1328' had been SP 1327, EP '8; author"
     " reply 1328').",
 )
+
+# The reading of results/dedup-distinct-probe.md (benchmarks/dedup_distinct_probe.py, dedup47b)
+DISTINCT_PROBE_NOTES = ("(not read yet)",)

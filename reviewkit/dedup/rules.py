@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from reviewkit.dedup import issue_place, sparse, thin_guards, unplaced
 from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
+from reviewkit.dedup.kinds_one_heading import other_writers_one_issue, unsigned_notices_one_issue
 from reviewkit.dedup.kinds_opposites import negation_no_page
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
@@ -120,6 +121,16 @@ RULES: tuple[Rule, ...] = (
     Rule("reply_titled_as_article", reply_titled_as_article, "a reply titled as its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
+    Rule(
+        "other_writers_one_issue",
+        other_writers_one_issue,
+        "one title in one issue by other people: letters under one heading",
+    ),
+    Rule(
+        "unsigned_notices_one_issue",
+        unsigned_notices_one_issue,
+        "unsigned errata side by side under one heading: a person",
+    ),
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
