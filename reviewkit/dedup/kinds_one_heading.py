@@ -31,11 +31,19 @@ def one_issue(p: Pair) -> bool:
     )
 
 
+def no_name_shared(p: Pair) -> bool:
+    """Two lists of other people: :func:`authors_apart`, and no surname of one list anywhere
+    in the other's first ten (a database that keeps only the corresponding author, the last of
+    six, names one of the other's people: cardiac, a true pair)."""
+    return authors_apart(p) and not set(p.ka.surnames) & set(p.kb.surnames)
+
+
 def other_writers_one_issue(p: Pair) -> Outcome:
-    """One title in one issue by other people (:func:`authors_apart`): letters answering one
+    """One title in one issue by other people (:func:`no_name_shared`): letters answering one
     article, a reply and the letter it answers under one heading. A person decides; one DOI
-    on both (asked before this rule) still merges."""
-    if p.t >= TITLE_NEAR and authors_apart(p) and one_issue(p):
+    on both (asked before this rule) still merges. Asked only for pairs a later rule merges
+    (rules.py :func:`~reviewkit.dedup.rules.before_a_merge`)."""
+    if p.t >= TITLE_NEAR and one_issue(p) and no_name_shared(p):
         return UNCERTAIN, p.score
     return None
 
@@ -43,7 +51,7 @@ def other_writers_one_issue(p: Pair) -> Outcome:
 def unsigned_notices_one_issue(p: Pair) -> Outcome:
     """Two notices under one heading in one issue, neither signed ('Correction.' three times on
     one page): several errata are printed side by side and the citation cannot tell one from
-    its copy. A person decides."""
+    its copy. A person decides. Asked only for pairs a later rule merges."""
     ka, kb = p.ka, p.kb
     if (
         ka.notice

@@ -30,10 +30,13 @@ def test_letters_of_other_writers_under_one_heading_are_not_merged():
     # the page before and its run-on, other writers: was merged (biblio_match)
     c = letter(title, ["Lande, N I"], "926-927")
     assert outcome(c, b) == ("queued", "other_writers_one_issue")
-
-
-def test_one_letter_in_two_databases_still_merges():
-    title = "More on dangers of vitamin B6 in nursing mothers."
+    # two letters each under its own DOI on other pages were apart and stay apart: the rule
+    # sends a person only pairs a later rule would merge (the queue does not grow)
+    re = "Re: Tumour progression or pseudoprogression? A review of post-treatment appearances"
+    one = letter(re, ["Jeffries, S", "Abdulla, S"], "496-497", doi="10.1016/j.crad.2016.01.016")
+    two = letter(re, ["Booth, T C", "Ashkan, K"], "495-496", doi="10.1016/j.crad.2016.01.014")
+    assert outcome(one, two) == ("apart", "")
+    # one letter in two databases still merges
     a = letter(title, ["Rivlin, R S"], "927")
     assert outcome(a, letter(title, ["Rivlin R.S."], "927"))[0] == "merged"
     # a name list written another way keeps its first surname
