@@ -38,12 +38,27 @@ def no_name_shared(p: Pair) -> bool:
     return authors_apart(p) and not set(p.ka.surnames) & set(p.kb.surnames)
 
 
+# Letters fill a page or two each and share a page at most with the next one; a range of this
+# many pages given alike on both records is one printed item, whatever its name lists say (a
+# trial's paper under its writing group and under the group's chair: cytology, 4 true pairs).
+ONE_ITEM_PAGES = 3
+
+
+def one_long_range(p: Pair) -> bool:
+    """Both records give the same range of :data:`ONE_ITEM_PAGES` pages or more."""
+    ka, kb = p.ka, p.kb
+    return (ka.page_count or 0) >= ONE_ITEM_PAGES and (ka.first_page, ka.last_page) == (
+        kb.first_page,
+        kb.last_page,
+    )
+
+
 def other_writers_one_issue(p: Pair) -> Outcome:
     """One title in one issue by other people (:func:`no_name_shared`): letters answering one
     article, a reply and the letter it answers under one heading. A person decides; one DOI
     on both (asked before this rule) still merges. Asked only for pairs a later rule merges
     (rules.py :func:`~reviewkit.dedup.rules.before_a_merge`)."""
-    if p.t >= TITLE_NEAR and one_issue(p) and no_name_shared(p):
+    if p.t >= TITLE_NEAR and one_issue(p) and not one_long_range(p) and no_name_shared(p):
         return UNCERTAIN, p.score
     return None
 

@@ -36,6 +36,13 @@ def test_letters_of_other_writers_under_one_heading_are_not_merged():
     one = letter(re, ["Jeffries, S", "Abdulla, S"], "496-497", doi="10.1016/j.crad.2016.01.016")
     two = letter(re, ["Booth, T C", "Ashkan, K"], "495-496", doi="10.1016/j.crad.2016.01.014")
     assert outcome(one, two) == ("apart", "")
+    # a trial's paper under its writing group and under the group's chair: one range of ten
+    # pages on both is one printed item, not two letters (cytology: 4 true pairs)
+    title = "Results of a randomized trial on the management of atypical squamous cells"
+    ajog = dict(journal="Am J Obstet Gynecol", year=2003, volume="188", pages="1383-1392")
+    chair = Record(title=title, authors=["Solomon, D"], **ajog)
+    group = Record(title=title, authors=["ASCUS-LSIL Triage Study Group"], **ajog)
+    assert outcome(chair, group)[0] == "merged"
     # one letter in two databases still merges
     a = letter(title, ["Rivlin, R S"], "927")
     assert outcome(a, letter(title, ["Rivlin R.S."], "927"))[0] == "merged"
