@@ -163,8 +163,10 @@ def biblio_match_doi_differs(p: Pair) -> Outcome:
         and p.conflicts == 0
         and p.support >= SUPPORT_ALL
         and not p.generic
-        # two notices under two DOIs at one place: two errata printed side by side
-        and not p.notices
+        # two notices under two DOIs at one place, unsigned or signed by others: two errata
+        # printed side by side ('Department of Error.' twice on one Lancet page); signed alike
+        # they are one reply in a journal's two language editions (the distinct probe)
+        and not (p.notices and (p.au or 0) < AUTHORS_SAME)
     ):
         return DUPLICATE, p.score
     return None

@@ -80,6 +80,17 @@ def test_two_errata_under_two_dois_on_one_page_are_not_merged():
     a = Record(title="Department of Error.", doi="10.1016/S0140-6736(21)01068-0", **lancet)
     b = Record(title="Department of Error.", doi="10.1016/S0140-6736(21)01214-9", **lancet)
     assert outcome(a, b)[0] != "merged"  # was merged (biblio_match_doi_differs)
+    # one reply in a journal's Spanish and English editions: two DOIs, one signature, merged
+    reply = 'Reply to "There may be interpretation bias regarding donning and doffing"'
+    eimc = dict(journal="Enferm Infecc Microbiol Clin", year=2021, volume="39", issue="6")
+    team = ["Kozanhan, Betul", "Tutar, Mahmut Sami"]
+    es = Record(
+        title=reply, authors=team, pages="313-314", doi="10.1016/j.eimc.2021.03.011", **eimc
+    )
+    en = Record(
+        title=reply, authors=team, pages="313-314", doi="10.1016/j.eimce.2021.03.003", **eimc
+    )
+    assert outcome(es, en) == ("merged", "biblio_match_doi_differs")
 
 
 def test_signed_errata_on_the_next_pages_are_not_merged():
