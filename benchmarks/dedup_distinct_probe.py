@@ -184,16 +184,16 @@ def write_markdown(figures: dict, path: Path) -> None:
         "# Dedup on records known to be distinct (false-merge probe)",
         "",
         "`python -m benchmarks.dedup_distinct_probe` (benchmarks/dedup_distinct_probe.py: what"
-        " is run, on what, and the truth). A merge of two records the truth calls two is a"
-        " false merge; 'true' merges are copies of one record (one PMID twice, a labelled"
-        " duplicate row).",
+        " is run, on what, and the truth). The labels: a PMID, a screening set's row or its"
+        " labelled duplicate. A merge of two labels is a false merge unless the reading below"
+        " finds one article under two PMIDs.",
         "",
         *DISTINCT_PROBE_NOTES,
         "",
         "## Figures",
         "",
         "| collection | variant | records | labelled copies (pairs) | pairs compared | merges"
-        " (true / false) | queue (of it labelled copies) | CPU s |",
+        " (one label / two labels) | queue (of it labelled copies) | CPU s |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     runs = _runs(figures)
@@ -205,11 +205,15 @@ def write_markdown(figures: dict, path: Path) -> None:
             f" {f['queue']} ({f.get('queued_true', '-')}) | {f['cpu_s']} |"
         )
     lines += ["", f"Measured: {figures.get('measured', '')}", ""]
-    lines += ["## Merges and queue by rule (merged / queued / false)", ""]
+    lines += ["## Merges and queue by rule (merged / queued / merged of two labels)", ""]
     for name, f in runs:
         cells = ", ".join(f"{r} {m}/{q}/{x}" for r, (m, q, x) in f["rules"].items())
         lines.append(f"- {name}, {f['variant']}: {cells or '-'}")
-    lines += ["", "## Every false merge", ""]
+    lines += [
+        "",
+        "## Every merge of two labels (two PMIDs, two rows): read above, most are one article",
+        "",
+    ]
     for name, f in runs:
         if f["false_merges"]:
             lines += [f"### {name}, {f['variant']}", "", *_pair_lines(f["false_merges"]), ""]
