@@ -184,6 +184,26 @@ APART_KINDS = (
     " two places side by side in those titles, the only one before a document's noun. The"
     " moved record against every record of srsr sharing over 12% of its title's words (138"
     " pairs): no verdict moves (all title_differs) |",
+    "| letters of other writers printed side by side under one title in one issue (NEJM,"
+    " BMJ, BJP, Fertil Steril, J Pediatr, MJA correspondence; found by the distinct probe,"
+    " dedup47b) | full place, one page or the next, with or without the DOIs | **merged**"
+    " (same_title_and_place, biblio_match, biblio_match_doi_differs) | queued,"
+    " `other_writers_one_issue` | no surname in common (authors_apart, and no surname of one"
+    " list among the other's first ten); asked only where a later rule would merge"
+    " (rules.before_a_merge: nothing apart is queued); not for one range of three pages or more"
+    " on both (one printed item: cytology's paper under its writing group and its chair). One"
+    " letter's two copies keep its writers and merge. 'Sturgis' / 'Studd, Thom' (one first"
+    " two letters) still merges: authors_apart reads them as one list |",
+    "| errata side by side: unsigned notices under one heading on one page ('Correction.' x3,"
+    " 'Department of Error.' x2), signed errata of one article on pages 730 / 731 / 732, two"
+    " errata under two DOIs at one place, two replies of one article on other pages"
+    " (dedup47b) | full place, no author, no DOI or two DOIs | **merged** (biblio_match,"
+    " biblio_match_doi_differs, same_issue_other_page) | unsigned: queued,"
+    " `unsigned_notices_one_issue`; signed on other pages and under two DOIs: queued or apart"
+    " | two notices' pages are compared strictly (a lone page is no page count and a page one"
+    " digit off is no slip: a journal prints its errata one to a page), same_issue_other_page"
+    " and biblio_match_doi_differs leave two notices alone; the citation cannot tell an"
+    " unsigned notice from its copy, so a person |",
     "| versions of a Cochrane review (one CD number, two years, no DOI) | CD number as"
     " pages, or none | merged as versions (living_review_versions) | unchanged | the labels"
     " join them: on srsr, records of one CD number in two years are joined in 272 pairs and"
@@ -225,4 +245,68 @@ APART_KINDS = (
     " (BibTeX), which read back as the same surname and suffix; RIS pages other than a plain"
     " range go whole into SP ('1327-8; author reply 1328' had been SP 1327, EP '8; author"
     " reply 1328').",
+)
+
+# The reading of results/dedup-distinct-probe.md (benchmarks/dedup_distinct_probe.py, dedup47b)
+DISTINCT_PROBE_NOTES = (
+    "## What was read (dedup47b)",
+    "",
+    "Every merged pair of the runs below was read; 'true' and 'false' are by that reading, not"
+    " by the PMIDs (two PMIDs can be one article). 'before' is main at 0cab1964, 'after' this"
+    " branch.",
+    "",
+    "| run | merges before: true / false | queue before | merges after: true / false |"
+    " queue after |",
+    "|---|---:|---:|---:|---:|",
+    "| snapshot, as given (PMIDs) | 0 / 0 | 0 | 0 / 0 | 0 |",
+    "| snapshot, no ids (DOIs kept) | 88 / 14 | 233 | 88 / 5 | 243 |",
+    "| snapshot, no ids, no DOI | 91 / 37 | 418 | 91 / 10 | 449 |",
+    "| 15 screening sets, as given and no ids | 0 / 0 | 19 and 46 | 0 / 0 | 19 and 46 |",
+    "",
+    "The true copies among two PMIDs (they stay merged):",
+    "",
+    "- one article in a journal's Spanish and English editions (81 pairs with DOIs, 84"
+    " without): Elsevier's Actas Dermo-Sifiliográficas 17, Archivos de Bronconeumología 20,"
+    " Enfermedades Infecciosas y Microbiología Clínica 17, Anales de Pediatría 13, Actas"
+    " Urológicas Españolas 11, Medicina Intensiva 3 (Cirugía Española 1 without DOIs): one"
+    " text, pages and authors, two DOIs ('j.arbres' / 'j.arbr', 'j.eimc' / 'j.eimce',"
+    " 'j.anpedi' / 'j.anpede', 'j.ad' / 'j.adengl'), each edition indexed under its own PMID."
+    " A review screens the article once: a duplicate publication in two languages;"
+    " biblio_match_doi_differs merges them with the DOIs (its kind).",
+    "- one 1977-79 article indexed twice under two PMIDs (7 pairs: MMW 3, Doklady Akademii"
+    " Nauk 2, Vrachebnoe Delo 1, Scand J Immunol 1): the same place and authors, the"
+    " bracketed translation worded twice.",
+    "",
+    "The false merges, by kind (before, no ids, no DOI; the no-ids run holds a subset):",
+    "",
+    "- letters of other writers under one title in one issue: 18 (NEJM 6, BMJ 7, BJP 1,"
+    " Fertil Steril 1, J Pediatr 1, MJA 1, and two reports under one title by other authors in"
+    " SE Asian J Trop Med). Mended: `other_writers_one_issue` (queued). Left: NEJM 'Estrogen"
+    " use and endometrial cancer' Sturgis / Studd, Thom (first two letters alike:"
+    " authors_apart reads one list).",
+    "- errata side by side: 10 (JAACAP 'Correction.' x3 on p. 789, Lancet 'Department of"
+    " Error.' x2 on p. 2150 (with two DOIs too), Hypertens Res three signed corrections of one"
+    " article on pp. 730-732, Leukemia one correction with and without its page). Mended:"
+    " `unsigned_notices_one_issue` (queued), strict pages for two notices; the Leukemia pair"
+    " (one page missing) is left: it may be one notice's ahead-of-print and print records.",
+    "- an article and its erratum titled as the article, one issue: 2 (Cell Stem Cell"
+    " 1148-1159.e8 / 1177-1180, EMBO Rep e51857 / e53112; PubMed's type 'Published Erratum',"
+    " which dedup keys do not read). Left: not built (the type is not in a key; two full"
+    " ranges of one issue are kept together by same_issue_other_page for garbled exports).",
+    "- one writer, one title, two items: 7 (consecutive papers of one author in one issue,"
+    " 263-267 / 269-276; an issue's editorial and its article, xi-xii / 1-17; abstracts on"
+    " pages 60 / 61 and 483 / 484; a column in issues 7 and 9; a comment in issue 2 on an"
+    " issue-1 article; two replies of one team on pp. 696-697 / 700-702, mended with the"
+    " notices). Left but the replies: lone pages are read as possible page counts, and"
+    " garbled full ranges of one article in one issue are a true kind on the ten sets.",
+    "",
+    "The queue (a sample in each run's section below): parts of a series, an article and its"
+    " reply, a preprint and its paper, companion papers of one team in one issue, one title in"
+    " two journals. The screening sets have no journal, year or page: every pair there is a"
+    " bare title (title_only_record), never merged; Nagtegaal's 11 labelled duplicate pairs"
+    " are all in its queue of 19. The ten labelled sets' figures (missed, false merges, queue)"
+    " and every rule's tally are the same before and after on every set (diabetes 0/0/212,"
+    " cardiac 15/0/71, neuroimaging 8/0/53, srsr 148/0/422, depression 80/0/516, digital_work"
+    " 2/0/106, cytology 4/0/42, haematology 30/0/98, respiratory 15/1/52, stroke 2/0/41): no"
+    " pair of theirs is of these kinds.",
 )

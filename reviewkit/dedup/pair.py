@@ -110,6 +110,11 @@ class Pair:
         return self.ka.thin or self.kb.thin
 
     @property
+    def notices(self) -> bool:
+        """Both titles are notices (erratum, reply, comment …): one to a page, side by side."""
+        return self.ka.notice and self.kb.notice
+
+    @property
     def generic(self) -> bool:
         return self.ka.generic or self.kb.generic
 
@@ -136,8 +141,9 @@ class Pair:
                 or volume_is_supplement(ka, kb)
             )
         support += self.same_page
-        # recurring titles and different DOIs: every page difference counts
-        strict = self.doi_differs or self.generic
+        # recurring titles, different DOIs and two notices (a journal prints its errata and
+        # replies one to a page, side by side): every page difference counts
+        strict = self.doi_differs or self.generic or self.notices
         conflicts += pages_conflict(ka, kb, strict=strict) and not self.page_typo
 
         if self.au is not None:
@@ -150,7 +156,8 @@ class Pair:
         """First pages one digit apart ('2297' / '2097') where everything else agrees: same
         title (or a heading added, when issue and last page agree), journal, volume, year and
         authors. A typist's slip, not another article; never
-        for abstracts in a supplement (neighbours there share title and authors) or two DOIs,
+        for abstracts in a supplement (neighbours there share title and authors), two notices or
+        two DOIs,
         nor when both records carry an abstract and the two open differently: a slip of the
         pen does not rewrite the abstract, while a team's companion papers in one issue (one
         word apart in a chemical name, ranges of one length) each have their own."""
@@ -175,7 +182,8 @@ class Pair:
             and self.t >= (TITLE_NEAR if exact_end else TITLE_SAME)
             and self.jm is True
             and (self.au or 0) >= AUTHORS_SAME
-            and not (self.conference or self.generic or self.doi_differs)
+            # errata and replies of one article fill the next pages: no slip
+            and not (self.conference or self.generic or self.doi_differs or self.notices)
             and not abstract_openings_differ(ka.abstract, kb.abstract)
         )
 

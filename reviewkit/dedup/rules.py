@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from reviewkit.dedup import issue_place, sparse, thin_guards, unplaced
 from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
+from reviewkit.dedup.kinds_one_heading import other_writers_one_issue, unsigned_notices_one_issue
 from reviewkit.dedup.kinds_opposites import negation_no_page
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
@@ -66,7 +67,7 @@ from reviewkit.dedup.rules_titles import (
     title_only_record,
     translated_title_same_place,
 )
-from reviewkit.dedup.score import Context, PairVerdict
+from reviewkit.dedup.score import DUPLICATE, Context, PairVerdict
 from reviewkit.dedup.unplaced import biblio_match, same_title_authors_volume
 
 # --- the table -----------------------------------------------------------------------------
@@ -120,6 +121,16 @@ RULES: tuple[Rule, ...] = (
     Rule("reply_titled_as_article", reply_titled_as_article, "a reply titled as its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
+    Rule(
+        "other_writers_one_issue",
+        lambda p: before_a_merge(p, "other_writers_one_issue", other_writers_one_issue),
+        "one title in one issue by other people: letters under one heading",
+    ),
+    Rule(
+        "unsigned_notices_one_issue",
+        lambda p: before_a_merge(p, "unsigned_notices_one_issue", unsigned_notices_one_issue),
+        "unsigned errata side by side under one heading: a person",
+    ),
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
@@ -179,6 +190,21 @@ RULES: tuple[Rule, ...] = (
     Rule("biblio_differs", biblio_differs, "nothing else applies: not a duplicate"),
 )
 _NO_CONTEXT = Context()
+_AT = {rule.name: i for i, rule in enumerate(RULES)}
+
+
+def before_a_merge(p: Pair, name: str, test: Callable[[Pair], Outcome]) -> Outcome:
+    """A guard's say (``test``) only where the rules after it (``name``'s place in the table)
+    would merge the pair: a pair they keep apart or queue stays theirs, so a guard moves
+    nothing but merges to a person."""
+    said = test(p)
+    if said is None:
+        return None
+    for rule in RULES[_AT[name] + 1 :]:
+        outcome = rule.test(p)
+        if outcome is not None:
+            return said if outcome[0] == DUPLICATE else None
+    return None
 
 
 def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:

@@ -118,8 +118,9 @@ def same_issue_other_page(p: Pair) -> Outcome:
     only the first page differs ('e8-e9' / 'e3', '278-286' / '224', '2830-2834' / '28-34'):
     one article whose page an export garbled, or printed and online ('2556-2558' /
     'E1924-E1934': :func:`_print_and_online`). Two items of one issue under one long title and
-    one author list are not two articles: numbered parts ('part 1') and notices are told apart
-    by the rules before this one; abstracts of a congress (neighbours share title and authors),
+    one author list are not two articles: numbered parts ('part 1') and notices against their
+    article are told apart by the rules before this one, two notices here (two errata or
+    replies of one article, printed on other pages: dedup47b); abstracts of a congress (neighbours share title and authors),
     pages in two sections of the issue, a supplement to the issue (a meeting's abstract on 'E'
     pages in '13 Suppl 1' beside the article in issue 13), two DOIs and two abstracts that open
     differently (a team's companion papers in one issue, titles one word apart) never merge
@@ -136,6 +137,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
         and not p.doi_differs
+        and not p.notices  # a second erratum or reply to one article, on the next pages
         and not (sections_differ(ka, kb) and not _print_and_online(ka, kb))  # 'A486' / 'S321'
         and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):
@@ -161,6 +163,10 @@ def biblio_match_doi_differs(p: Pair) -> Outcome:
         and p.conflicts == 0
         and p.support >= SUPPORT_ALL
         and not p.generic
+        # two notices under two DOIs at one place, unsigned or signed by others: two errata
+        # printed side by side ('Department of Error.' twice on one Lancet page); signed alike
+        # they are one reply in a journal's two language editions (the distinct probe)
+        and not (p.notices and (p.au or 0) < AUTHORS_SAME)
     ):
         return DUPLICATE, p.score
     return None

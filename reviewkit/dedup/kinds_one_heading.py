@@ -1,0 +1,81 @@
+"""Items a journal prints side by side under one heading: letters, notices, replies.
+
+A journal's correspondence prints several letters under the title of the article they answer
+('Estrogen use and endometrial cancer.' p. 922 by one writer, pp. 922-923 by two others), and
+its errata under one heading ('Correction.', 'Department of Error.') or under the corrected
+article's title, one notice to a page. Such items share title, journal, volume, issue and
+year, and a page or the next; what tells them apart is who wrote them, or for unsigned notices
+nothing in the citation. Found by dedup on the PubMed snapshot with PubMed's ids hidden
+(benchmarks/dedup_distinct_probe.py): biblio_match and same_title_and_place merged 24 pairs of
+other writers' letters and 8 of unsigned or side-by-side notices, each two PMIDs. The two
+databases' copies of one letter keep its writers, so the rules here send the pair to a person
+rather than part it: an export may garble a name list beyond :func:`authors_apart`'s reading.
+"""
+
+from __future__ import annotations
+
+from reviewkit.dedup.pair import TITLE_NEAR, TITLE_SAME, Outcome, Pair
+from reviewkit.dedup.score import UNCERTAIN
+from reviewkit.dedup.unplaced import ANONYMOUS, authors_apart
+
+
+def one_issue(p: Pair) -> bool:
+    """One journal, volume and year, and one issue where both give it."""
+    ka, kb = p.ka, p.kb
+    return (
+        p.jm is True
+        and bool(ka.volume)
+        and ka.volume == kb.volume
+        and p.same_year
+        and (not (ka.issue and kb.issue) or ka.issue == kb.issue)
+    )
+
+
+def no_name_shared(p: Pair) -> bool:
+    """Two lists of other people: :func:`authors_apart`, and no surname of one list anywhere
+    in the other's first ten (a database that keeps only the corresponding author, the last of
+    six, names one of the other's people: cardiac, a true pair)."""
+    return authors_apart(p) and not set(p.ka.surnames) & set(p.kb.surnames)
+
+
+# Letters fill a page or two each and share a page at most with the next one; a range of this
+# many pages given alike on both records is one printed item, whatever its name lists say (a
+# trial's paper under its writing group and under the group's chair: cytology, 4 true pairs).
+ONE_ITEM_PAGES = 3
+
+
+def one_long_range(p: Pair) -> bool:
+    """Both records give the same range of :data:`ONE_ITEM_PAGES` pages or more."""
+    ka, kb = p.ka, p.kb
+    return (ka.page_count or 0) >= ONE_ITEM_PAGES and (ka.first_page, ka.last_page) == (
+        kb.first_page,
+        kb.last_page,
+    )
+
+
+def other_writers_one_issue(p: Pair) -> Outcome:
+    """One title in one issue by other people (:func:`no_name_shared`): letters answering one
+    article, a reply and the letter it answers under one heading. A person decides; one DOI
+    on both (asked before this rule) still merges. Asked only for pairs a later rule merges
+    (rules.py :func:`~reviewkit.dedup.rules.before_a_merge`)."""
+    if p.t >= TITLE_NEAR and one_issue(p) and not one_long_range(p) and no_name_shared(p):
+        return UNCERTAIN, p.score
+    return None
+
+
+def unsigned_notices_one_issue(p: Pair) -> Outcome:
+    """Two notices under one heading in one issue, neither signed ('Correction.' three times on
+    one page): several errata are printed side by side and the citation cannot tell one from
+    its copy. A person decides. Asked only for pairs a later rule merges."""
+    ka, kb = p.ka, p.kb
+    if (
+        ka.notice
+        and kb.notice
+        and ka.authors in ("", ANONYMOUS)
+        and kb.authors in ("", ANONYMOUS)
+        and p.t >= TITLE_SAME
+        and not p.same_doi
+        and one_issue(p)
+    ):
+        return UNCERTAIN, p.score
+    return None
