@@ -360,7 +360,9 @@ _HEADING_WORD = re.compile(r"\*?[\w,'-]+")
 # The slash that ends a heading ends an operand (:data:`_OPERAND_END`), perhaps after the count
 # Ovid's history prints. A slash and a space before a word are text: "HIV/ AIDS", "flexor/
 # extensor muscles", "Nrf2/ HO-1".
-_HEADING_SLASH = re.compile(rf"(?<=[\w'-])/(?={_OPERAND_END}|[ \t]*\(?\d[\d,]*\)?{_OPERAND_END})")
+_HEADING_SLASH = re.compile(
+    rf"(?<=[\w'-])/(?=[\s)]|$)(?={_OPERAND_END}|[ \t]+\(?\d[\d,]*\)?{_OPERAND_END})"
+)
 
 
 def _ovid_headings(masked: str) -> Iterator[tuple[int, int, str]]:
