@@ -7,8 +7,9 @@ The strings: the stored searches of ``protocols/*.toml`` and of the cold-start p
 queries and translations of NCBI's recorded replies (Biopython's ``Tests/Entrez``, metapub's
 fixtures, the relative-date translation of ``reviewkit.pubmed.relative_dates``); every
 backticked search of ``results/pubmed-fidelity.md`` that holds a PubMed tag (the pm26 rounds'
-pasted strategies among them); every string literal of ``tests/`` that holds a PubMed
-tag (but the tests of these warnings, which write other databases' syntax on purpose). Prints how many strings each source gave and every warning of
+pasted strategies among them); every string literal of ``tests/`` that holds a PubMed tag
+(but the tests of these warnings, which write other databases' syntax on purpose). Prints how
+many strings each source gave and every warning of
 :func:`reviewkit.other_database_syntax.other_database_warnings`, to read; the count of
 warnings is the figure (0 is the bar).
 

@@ -266,8 +266,9 @@ _RULES: list[_Rule] = [
     # EBSCOhost's field codes before a term: MH "Sick Leave+", TI (…), AB "…", TI burnout. A
     # code opens an operand (the query's or a line's start, after '(', AND/OR/NOT or EBSCOhost's
     # history label, "S1 ", "1. ") and takes a quoted phrase, a parenthesis or one word up to the
-    # operand's end; the same capitals inside text are acronyms ("conducting MH screenings", "Fit MM Patients", "group AB blood"), and
-    # several words before a tag are PubMed's one term ("AB testing in trials[ti]").
+    # operand's end; the same capitals inside text are acronyms ("conducting MH screenings",
+    # "Fit MM Patients", "group AB blood"), and several words before a tag are PubMed's one
+    # term ("AB testing in trials[ti]").
     (
         re.compile(
             r"(?:^|(?<=[\n(])|(?<=[\n(] )|(?<=AND )|(?<=OR )|(?<=NOT )|(?<=\bS\d )|(?<=\bS\d\d )"
