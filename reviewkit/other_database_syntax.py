@@ -148,7 +148,9 @@ def _proximity(database: str, gap: Callable[[int], int], also: str = "") -> _Say
 # history's next line ("2.", EBSCOhost's "S2"), as protocol files join a pasted history's lines.
 _OPERAND_END = r"[ \t]*(?:$|[\n)]|(?:AND|OR|NOT|and|or|not)\b|(?:\d+\.|S\d+)(?=\s))"
 _WORD = r"(?P<a>[\w*$?#'\"()-]+)"
-_NEXT_WORD = r"(?P<b>[\w*$?#'\"()-]+)"
+# the word after an operator is looked at, not taken: it is the word before the next operator
+# of a chain, "(return adj3 work adj2 place)"
+_NEXT_WORD = r"(?=(?P<b>[\w*$?#'\"()-]+))"
 # (pattern on the masked query, what it is and what to write instead)
 _Rule = tuple[re.Pattern[str], _Say]
 _RULES: list[_Rule] = [

@@ -35,6 +35,15 @@ PASTED = [
             "'.tw.' at character 18 is Ovid's field suffix",
         ],
     ),
+    (
+        "(return adj3 work adj2 place)",  # a chain: each operator named
+        [
+            "'adj3' at character 9 is Ovid's proximity operator",
+            '"return work"[tiab:~2]',
+            "'adj2' at character 19 is Ovid's proximity operator",
+            '"work place"[tiab:~1]',
+        ],
+    ),
     ("absen$ AND 2020:2021[dp]", ["'$' at character 6 is Ovid's truncation", "write '*'"]),
     (
         'MH "Sick Leave+" OR "sick leave"[mh]',
