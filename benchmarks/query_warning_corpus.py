@@ -7,22 +7,30 @@ The strings: the stored searches of ``protocols/*.toml`` and of the cold-start p
 queries and translations of NCBI's recorded replies (Biopython's ``Tests/Entrez``, metapub's
 fixtures, the relative-date translation of ``reviewkit.pubmed.relative_dates``); every
 backticked search of ``results/pubmed-fidelity.md`` that holds a PubMed tag (the pm26 rounds'
-pasted strategies among them); every string literal of ``tests/`` that holds a PubMed
-tag (but the tests of these warnings, which write other databases' syntax on purpose). Prints how many strings each source gave and every warning of
+pasted strategies among them); every string literal of ``tests/`` that holds a PubMed tag
+(but the tests of these warnings, which write other databases' syntax on purpose). Prints how
+many strings each source gave and every warning of
 :func:`reviewkit.other_database_syntax.other_database_warnings`, to read; the count of
 warnings is the figure (0 is the bar).
+
+Then, apart from that bar, text a librarian may paste as PubMed words: every title of the
+PubMed snapshot (its index, when built) as an untagged search, where acronyms, stages, gene and
+strain names, currencies and slashes look like other databases' signs; the titles warned are
+printed, to read (rd47a: 4 of 50,782, each an EBSCOhost N/W operator between two plain words).
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import sqlite3
 import sys
 import tomllib
 from pathlib import Path
 
-from reviewkit.offline_data import dataset_dir
+from reviewkit.offline_data import dataset_dir, pubmed_snapshot_files
 from reviewkit.other_database_syntax import other_database_warnings
+from reviewkit.pubmed.snapshot_build import index_path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -91,6 +99,15 @@ def sources() -> dict[str, list[str]]:
     return {name: list(dict.fromkeys(strings)) for name, strings in found.items()}
 
 
+def snapshot_titles() -> list[str]:
+    """Every title of the PubMed snapshot's index; none when the index is not built."""
+    index = index_path(pubmed_snapshot_files())
+    if not index.exists():
+        return []
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
+        return [t for (t,) in db.execute("SELECT ti FROM articles WHERE ti <> ''")]
+
+
 def main(argv: list[str]) -> int:
     total = warned = 0
     for name, strings in sources().items():
@@ -101,6 +118,14 @@ def main(argv: list[str]) -> int:
         for query, warning in hits:
             print(f"    {query[:120]!r}\n      {warning}")
     print(f"all: {total} strings, {warned} warnings")
+    titles = snapshot_titles()
+    hits = [(t, w) for t in titles for w in other_database_warnings(t)]
+    print(
+        f"snapshot titles as untagged words (text, apart from the bar): {len(titles)} titles, "
+        f"{len({t for t, _ in hits})} warned"
+    )
+    for title, warning in hits:
+        print(f"    {title[:120]!r}\n      {warning}")
     return 0
 
 

@@ -99,26 +99,58 @@ def _words_around(m: re.Match[str], query: str) -> tuple[str, str]:
     return query[a_start:a_end].strip("()\"'"), query[b_start:b_end].strip("()\"'")
 
 
-def _proximity(database: str, gap: Callable[[int], int]) -> _Say:
+# Words that are no proximity operator's operand: the Boolean operators and the function words
+# every interface drops as stop words. Beside one, an "operator" is text: "of N2 and" (nitrogen),
+# "in N95 masks", "with N2 disease" (a lymph-node stage), "of W1 and W2" (proteins).
+_NO_OPERAND = {"and", "or", "not", "of", "in", "to", "with", "by", "from", "for", "the", "a"}
+_NO_OPERAND |= {"an", "at", "on", "as", "is", "was", "were", "are", "be", "than", "into", "via"}
+# A code of one or two capitals and digits (a TNM stage T2 N3 M0, a gas H2, a strain W23), a
+# stage in Roman numerals (IIIA) or a number beside an operator: a stage or a name, not a term.
+_CODE = re.compile(r"[A-Z]{1,2}\d+[a-z]?|[IVX]+[A-C]?|\d[\d.,]*")
+
+
+def _text_around(a: str, b: str, op: str) -> bool:
+    """Whether the words ``a`` and ``b`` around what looks like a proximity operator ``op`` show
+    it to be text: a function word or a code beside it, or a bare NEAR/NEXT between words in
+    capitals (a title in capitals: "HOUSING NEAR MAJOR ROADS")."""
+    words = (a.split()[-1] if a.split() else a, b.split()[0] if b.split() else b)
+    if any(w.lower() in _NO_OPERAND or _CODE.fullmatch(w) for w in words):
+        return True
+    return op.isalpha() and all(w.isalpha() and w.isupper() for w in words)
+
+
+def _proximity(database: str, gap: Callable[[int], int], also: str = "") -> _Say:
     """The message maker of one database's proximity operator: PubMed's nearest form is the
     words quoted with [tiab:~N], N the most words between them (PubMed Help, "Proximity
-    Searching"); ``gap`` turns the operator's number into that N."""
+    Searching"); ``gap`` turns the operator's number into that N; ``also`` is said after a
+    number whose count differs between the databases that write the operator. '' when the
+    words around it show it to be text (:func:`_text_around`)."""
 
     def say(m: re.Match[str], query: str) -> str:
         a, b = _words_around(m, query)
+        if _text_around(a, b, m["op"]):
+            return ""
         near_alone = not m["n"] and m["op"].upper() == "NEAR"
         n = "N" if near_alone else gap(int(m["n"])) if m["n"] else 0
+        counted = also.format(n=max(int(m["n"]) - 1, 0)) if also and m["n"] else ""
+        if near_alone:  # the default of each: the Cochrane Library's help, Web of Science's
+            counted = "; NEAR alone is 6 in the Cochrane Library, 15 in Web of Science"
         return (
             f"{database} proximity operator: PubMed searches it as a word; PubMed's nearest "
             f'form is the words quoted with a proximity tag, "{a} {b}"[tiab:~{n}] (the most '
-            "words between them; no truncation inside)"
+            f"words between them{counted}; no truncation inside)"
         )
 
     return say
 
 
+# Where an operand ends: the query's or a line's end, ')', an operator, or the label of a pasted
+# history's next line ("2.", EBSCOhost's "S2"), as protocol files join a pasted history's lines.
+_OPERAND_END = r"[ \t]*(?:$|[\n)]|(?:AND|OR|NOT|and|or|not)\b|(?:\d+\.|S\d+)(?=\s))"
 _WORD = r"(?P<a>[\w*$?#'\"()-]+)"
-_NEXT_WORD = r"(?P<b>[\w*$?#'\"()-]+)"
+# the word after an operator is looked at, not taken: it is the word before the next operator
+# of a chain, "(return adj3 work adj2 place)"
+_NEXT_WORD = r"(?=(?P<b>[\w*$?#'\"()-]+))"
 # (pattern on the masked query, what it is and what to write instead)
 _Rule = tuple[re.Pattern[str], _Say]
 _RULES: list[_Rule] = [
@@ -140,6 +172,7 @@ _RULES: list[_Rule] = [
                 + _example(q, m.start(), _ovid_tag(m["f"]).split(" ")[0])
             )
             if set(m["f"].lower().split(",")) <= _OVID_LABELS
+            and m["f"] in (m["f"].lower(), m["f"].upper())  # 'Mt.St. Helens' is no label
             else ""
         ),
     ),
@@ -149,12 +182,15 @@ _RULES: list[_Rule] = [
         re.compile(rf"{_WORD}\s+(?P<op>(?:adj|ADJ)(?P<n>\d*))\s+{_NEXT_WORD}"),
         _proximity("Ovid's", lambda n: max(n - 1, 0)),
     ),
-    # Ovid's truncation: "leave$", "leave$2" (PubMed's is '*').
+    # Ovid's truncation: "leave$", "leave$2" (PubMed's is '*'). A '$' after capitals alone is a
+    # currency's sign, "US$ 1000", "NZ$2 billion", "R$" (a country's code), not a truncated word.
     (
-        re.compile(r"(?<=\w)\$\d?(?=[\s).,]|$)"),
+        re.compile(r"(?P<stem>\w+)(?P<op>\$\d?)(?=[\s).,]|$)"),
         lambda m, q: (
             "Ovid's truncation: PubMed reads '$' as part of the word; write '*' "
             "(at least four characters before it)"
+            if not m["stem"].isupper()
+            else ""
         ),
     ),
     # Embase.com: 'sick leave'/exp, 'x'/de, 'x'/mj (Emtree terms, single quotes).
@@ -180,12 +216,18 @@ _RULES: list[_Rule] = [
     ),
     # Embase.com, the Cochrane Library and Web of Science: NEAR/3, NEXT/3, and upper-case NEAR
     # or NEXT alone (NEAR alone: 6 words in the Cochrane Library, 15 in Web of Science; NEXT
-    # alone: side by side).
+    # alone: side by side). NEAR/n is n words between in the Cochrane Library and Web of Science
+    # (NEAR/0 side by side); Embase.com counts as Ovid's adjn does, NEAR/1 side by side (the UIC
+    # library's proximity table: Ovid and Embase alone "do not follow n = 0"), so n-1 between.
     (
         re.compile(
             rf"{_WORD}\s+(?P<op>(?:NEAR|NEXT|(?:near|next)(?=/))(?:/(?P<n>\d+))?)\s+{_NEXT_WORD}"
         ),
-        _proximity("Embase.com's, the Cochrane Library's or Web of Science's", lambda n: n),
+        _proximity(
+            "Embase.com's, the Cochrane Library's or Web of Science's",
+            lambda n: n,
+            "; from Embase.com, which counts as Ovid does, ~{n}",
+        ),
     ),
     # Scopus: W/3, PRE/3.
     (
@@ -197,31 +239,43 @@ _RULES: list[_Rule] = [
         re.compile(rf"{_WORD}\s+(?P<op>[NW](?P<n>\d{{1,2}}))\s+{_NEXT_WORD}"),
         _proximity("EBSCOhost's", lambda n: n),
     ),
-    # Scopus's field codes before a parenthesis: TITLE-ABS-KEY(…), TITLE(…), ABS(…) …
+    # Scopus's field codes before a parenthesis: TITLE-ABS-KEY(…), TITLE(…), ABS(…) … (its
+    # query editor writes a space before the parenthesis). ABS and KEY are also an acronym and a
+    # word of text, "ABS (acrylonitrile butadiene styrene)": those two only glued to it, as
+    # Scopus's help writes them, "ABS(dopamine)".
     (
         re.compile(
-            r"(?<![\w-])(?P<code>TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|AUTHKEY|AUTHOR-NAME|"
-            r"AUTH|SRCTITLE|INDEXTERMS|AFFIL|PUBYEAR)\s*(?:\(|[<>=])"
+            r"(?<![\w-])(?P<code>(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|AUTHKEY|AUTHOR-NAME|AUTH|"
+            r"SRCTITLE|INDEXTERMS|AFFIL|PUBYEAR)\s*|(?:ABS|KEY)(?=\())(?:\(|[<>=])"
         ),
         lambda m, q: (
-            f"Scopus's field code {m['code']}: PubMed searches it as a word; PubMed's nearest "
-            f"form is {_SCOPUS.get(m['code'], 'the PubMed tag of that field')} after each term"
+            f"Scopus's field code {m['code'].strip()}: PubMed searches it as a word; PubMed's "
+            f"nearest form is {_SCOPUS.get(m['code'].strip(), 'the PubMed tag of that field')} "
+            "after each term"
         ),
     ),
-    # Web of Science's field tags: TS=(…), TI=(…), AB=, AK=, AU=, SO=, PY= …
+    # Web of Science's field tags: TS=(…), TI=(…), AB=, AK=, AU=, SO=, PY= …, the '=' glued to
+    # the tag as its help and its search history write them: "(DO = dissolved oxygen)", "AB = 0.5"
+    # are an abbreviation defined in text.
     (
-        re.compile(r"(?<![\w-])(?P<code>TS|TI|AB|AK|KP|AU|SO|PY|DO|WC|SU|ALL)\s*=\s*"),
+        re.compile(r"(?<![\w-])(?P<code>TS|TI|AB|AK|KP|AU|SO|PY|DO|WC|SU|ALL)=\s*"),
         lambda m, q: (
             f"Web of Science's field tag {m['code']}=: PubMed searches it as a word; PubMed's "
             f"nearest form is {_WOS.get(m['code'], 'the PubMed tag of that field')} after "
             "each term"
         ),
     ),
-    # EBSCOhost's field codes before a term: MH "Sick Leave+", TI (…), AB "…".
+    # EBSCOhost's field codes before a term: MH "Sick Leave+", TI (…), AB "…", TI burnout. A
+    # code opens an operand (the query's or a line's start, after '(', AND/OR/NOT or EBSCOhost's
+    # history label, "S1 ", "1. ") and takes a quoted phrase, a parenthesis or one word up to the
+    # operand's end; the same capitals inside text are acronyms ("conducting MH screenings",
+    # "Fit MM Patients", "group AB blood"), and several words before a tag are PubMed's one
+    # term ("AB testing in trials[ti]").
     (
         re.compile(
-            r"(?<![^\s(])(?P<code>MH|MM|TI|AB|SU|TX|KW|DE|ZU|AU|SO)\s+"
-            r"(?=[\"(]|[\w*]+(?:[ \t][\w*-]+)*(?:[\s)]|$)(?!\s*\[))"
+            r"(?:^|(?<=[\n(])|(?<=[\n(] )|(?<=AND )|(?<=OR )|(?<=NOT )|(?<=\bS\d )|(?<=\bS\d\d )"
+            r"|(?<=\d\. ))(?P<code>MH|MM|TI|AB|SU|TX|KW|DE|ZU|AU|SO)\s+"
+            rf"(?=[\"(]|[\w*-]+{_OPERAND_END})"
         ),
         lambda m, q: (
             f"EBSCOhost's field code {m['code']}: PubMed searches it as a word; PubMed's "
@@ -306,6 +360,12 @@ _OPERATOR_WORDS = {"AND", "OR", "NOT", "and", "or", "not"}
 # Longer than any MeSH or Emtree heading (MeSH's longest are under 120 characters).
 _LONGEST_HEADING = 200
 _HEADING_WORD = re.compile(r"\*?[\w,'-]+")
+# The slash that ends a heading ends an operand (:data:`_OPERAND_END`), perhaps after the count
+# Ovid's history prints. A slash and a space before a word are text: "HIV/ AIDS", "flexor/
+# extensor muscles", "Nrf2/ HO-1".
+_HEADING_SLASH = re.compile(
+    rf"(?<=[\w'-])/(?=[\s)]|$)(?={_OPERAND_END}|[ \t]+\(?\d[\d,]*\)?{_OPERAND_END})"
+)
 
 
 def _ovid_headings(masked: str) -> Iterator[tuple[int, int, str]]:
@@ -313,7 +373,7 @@ def _ovid_headings(masked: str) -> Iterator[tuple[int, int, str]]:
     the slash ending the heading as Ovid's search history writes them. Each a slash that ends
     a word, then the words before it back to an operator, a parenthesis or a line's start
     (found from the slash back, so a long run of words costs no more than once)."""
-    for slash in re.finditer(r"(?<=[\w'-])/(?=[\s)]|$)", masked):
+    for slash in _HEADING_SLASH.finditer(masked):
         # a heading is shorter than _LONGEST_HEADING: a long line is read no further back
         line_start = masked.rfind("\n", max(0, slash.start() - _LONGEST_HEADING), slash.start())
         line_start = max(line_start + 1, slash.start() - _LONGEST_HEADING)
@@ -330,8 +390,8 @@ def _ovid_headings(masked: str) -> Iterator[tuple[int, int, str]]:
             if text != word[0] or text == "exp":  # a parenthesis or Ovid's exp opens it
                 break
         head = masked[start : slash.start()]
-        if not head.lstrip("*")[:1].isalpha():
-            continue
+        if not head.lstrip("*")[:1].isalpha() or len(head.lstrip("*")) < 2:
+            continue  # a heading has a name: "w/ or w/o" is text
         exp = head.startswith("exp ")
         yield start, slash.end(), _ovid_heading(head[4:] if exp else head, exp)
 
@@ -360,11 +420,12 @@ def _cochrane_tags(query: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _explode_plus(query: str) -> Iterator[tuple[int, str, str]]:
-    """EBSCOhost's explode sign inside a heading's quotes, ``MH "Sick Leave+"``."""
-    for m in re.finditer(r'"(?P<head>[^"]*\w)\+"', query):
+    """EBSCOhost's explode sign inside a heading's quotes after its code, ``MH "Sick Leave+"``
+    (a quoted phrase ending in '+' alone is PubMed's, ``"CD4+"[tiab]``: a cell marker)."""
+    for m in re.finditer(r'\b(?:MH|MM)\s+(?P<q>"(?P<head>[^"]*\w)\+")', query):
         yield (
-            m.start(),
-            m[0],
+            m.start("q"),
+            m["q"],
             "EBSCOhost's (CINAHL's) exploded heading ('+'): PubMed searches the '+' with the "
             f'words; PubMed\'s nearest form is "{m["head"]}"[mh] (exploded by default)',
         )

@@ -14,17 +14,7 @@ from dataclasses import dataclass
 from reviewkit.other_database_syntax import other_database_warnings
 from reviewkit.pasted_history import pasted_history_warnings
 from reviewkit.query_dates import DATE_TIME, RANGE, date_of, range_ends
-from reviewkit.query_nodes import (  # the tree's nodes and walks, named here too
-    BoolOp,
-    HistoryRef,
-    Node,
-    Range,
-    Term,
-    fold,  # noqa: F401 (named here for the readers of a query)
-    leaves,  # noqa: F401
-    terms,
-    untagged_word,
-)
+from reviewkit.query_nodes import BoolOp, HistoryRef, Node, Range, Term, terms, untagged_word
 from reviewkit.query_tags import Tag, read_tag
 
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").

@@ -1,7 +1,6 @@
 """A parsed PubMed query's tree: its nodes (:class:`Term`, :class:`Range`, :class:`HistoryRef`,
 :class:`BoolOp`) and the walks over it (:func:`leaves`, :func:`terms`, :func:`fold`).
-:func:`reviewkit.query.parse` makes the tree; ``reviewkit.query`` names these too, where every
-reader of a query imports them from."""
+:func:`reviewkit.query.parse` makes the tree; its readers import these from here."""
 
 from __future__ import annotations
 

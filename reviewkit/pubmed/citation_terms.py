@@ -16,7 +16,7 @@ from lxml import etree as ET
 from reviewkit.pubmed.index_rows import may_be_forename
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.unsupported import UnsupportedQuery
-from reviewkit.query import Term
+from reviewkit.query_nodes import Term
 from reviewkit.records import fold_text
 
 # Looked up in the index's rows of the same tag (index_rows.citation_fields).

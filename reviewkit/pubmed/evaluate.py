@@ -69,18 +69,13 @@ from reviewkit.pubmed.vocabulary import (
 )
 from reviewkit.query import (
     MIN_TRUNCATION,
-    BoolOp,
-    HistoryRef,
-    Node,
     QuerySyntaxError,
-    Range,
-    Term,
-    fold,
     has_curly_quotes,
     parse,
     short_wildcard_stems,
 )
 from reviewkit.query_dates import date_of
+from reviewkit.query_nodes import BoolOp, HistoryRef, Node, Range, Term, fold
 from reviewkit.records import fold_text
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from reviewkit.pubmed.replies import ReplyError
 from reviewkit.pubmed.uids import is_number
-from reviewkit.query import BoolOp, HistoryRef, Node
+from reviewkit.query_nodes import BoolOp, HistoryRef, Node
 
 
 def with_query_key(node: Node | None, params: dict[str, str], searches: int) -> Node:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from reviewkit.query import BoolOp, Node, Term, fold, leaves
+from reviewkit.query_nodes import BoolOp, Node, Term, fold, leaves
 
 # The kinds of ours a search run stores as messages, beside NCBI's (ERROR, PhraseNotFound, …)
 # and the count's drift during a sliced run (:mod:`reviewkit.pubmed.slicing`):

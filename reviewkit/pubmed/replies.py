@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from reviewkit.pubmed.choice_values import typed
 from reviewkit.pubmed.epost import epost_error
-from reviewkit.query import BoolOp, Node, Term, fold
+from reviewkit.query_nodes import BoolOp, Node, Term, fold
 from reviewkit.query_tags import DATE_FIELDS, FIELD_ALIASES
 
 ESEARCH_HEAD = (
@@ -355,7 +355,7 @@ def sort_kind(value: str) -> str:
 def limit_to_field(node: Node, name: str) -> Node:
     """esearch's ``field``: every term without a tag gets this one (``term=asthma&field=title``
     is ``asthma[title]``, NBK25499); tagged terms keep their own tag. The tree is rebuilt with
-    :func:`~reviewkit.query.fold` (no recursion: a chain of thousands of terms is that deep)."""
+    :func:`~reviewkit.query_nodes.fold` (no recursion: a chain of thousands of terms is that deep)."""
     tag = EINFO_TAGS.get(name) or FIELD_ALIASES.get(name)  # read trimmed, in lower case
     if not tag:
         raise ReplyError(f"field {name!r} is not a PubMed search field")

@@ -26,15 +26,10 @@ from reviewkit.pubmed.vocabulary import (
     nearest_language,
     nearest_publication_type,
 )
-from reviewkit.query import (
-    QuerySyntaxError,
-    Range,
-    Term,
-    leaves,
-    parse,
-)
+from reviewkit.query import QuerySyntaxError, parse
 from reviewkit.query import warnings as query_warnings
 from reviewkit.query_dates import date_of
+from reviewkit.query_nodes import Range, Term, leaves
 
 # PubMed's User Guide (2024), Publication Date [dp]: "The electronic date will not be searchable
 # if it is later than the print date, except when range searching"; "Comprehensive searches for

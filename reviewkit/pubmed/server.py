@@ -65,7 +65,8 @@ from reviewkit.pubmed.replies import (
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.translation import with_date_limit
 from reviewkit.pubmed.uids import is_number
-from reviewkit.query import Node, has_curly_quotes
+from reviewkit.query import has_curly_quotes
+from reviewkit.query_nodes import Node
 
 PUBMED_CAP = 9_999
 NCBI_RATE = 3

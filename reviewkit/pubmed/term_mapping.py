@@ -49,7 +49,7 @@ from reviewkit.pubmed.index_rows import MAX_INITIALS
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.text_search import lone_sign
 from reviewkit.pubmed.uids import uid
-from reviewkit.query import BoolOp, Node, Term, fold, leaves, untagged_word
+from reviewkit.query_nodes import BoolOp, Node, Term, fold, leaves, untagged_word
 from reviewkit.records import fold_text
 
 # A last name of one or more words, 1-2 initials, an optional suffix (PubMed Help's [au] format;

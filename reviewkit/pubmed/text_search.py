@@ -36,7 +36,7 @@ from reviewkit.pubmed.wildcards import (
     phrase_alternatives,
     text_tokens,
 )
-from reviewkit.query import Term
+from reviewkit.query_nodes import Term
 from reviewkit.records import fold_text
 
 GAP = ENTRY_GAP.strip()  # between two entries of a column

@@ -21,8 +21,9 @@ from reviewkit.pubmed.fields import (
 )
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.relative_dates import is_relative, moving_window, window_text
-from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
+from reviewkit.query import parse
 from reviewkit.query_dates import date_of
+from reviewkit.query_nodes import BoolOp, HistoryRef, Node, Range, Term, fold
 
 
 def is_stopword(term: Term) -> bool:

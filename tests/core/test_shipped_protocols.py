@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewkit import protocol as protocol_mod
-from reviewkit.query import Term, parse, terms
+from reviewkit.query import parse
+from reviewkit.query_nodes import Term, terms
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEW_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"

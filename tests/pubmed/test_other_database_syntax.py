@@ -35,6 +35,15 @@ PASTED = [
             "'.tw.' at character 18 is Ovid's field suffix",
         ],
     ),
+    (
+        "(return adj3 work adj2 place)",  # a chain: each operator named
+        [
+            "'adj3' at character 9 is Ovid's proximity operator",
+            '"return work"[tiab:~2]',
+            "'adj2' at character 19 is Ovid's proximity operator",
+            '"work place"[tiab:~1]',
+        ],
+    ),
     ("absen$ AND 2020:2021[dp]", ["'$' at character 6 is Ovid's truncation", "write '*'"]),
     (
         'MH "Sick Leave+" OR "sick leave"[mh]',
@@ -62,7 +71,9 @@ PASTED = [
     (
         "sick NEAR/3 leave",
         [
-            "'NEAR/3' at character 6 is Embase.com's, the Cochrane Library's or Web of Science's proximity operator"
+            "'NEAR/3' at character 6 is Embase.com's, the Cochrane Library's or Web of Science's proximity operator",
+            '"sick leave"[tiab:~3]',
+            "from Embase.com, which counts as Ovid does, ~2",  # NEAR/1 is side by side there
         ],
     ),
     (
@@ -99,6 +110,24 @@ PUBMED_OWN = (
     'mg/dl[tiab] OR vocation*[tiab] OR ("2020/01/01"[dp] : "2020/12/31"[dp]) OR TMA : New[ti]'
 )
 DATABASES = ("Ovid", "EBSCOhost", "Scopus", "Embase", "Cochrane", "Web of Science")
+# Text a librarian pastes as PubMed words (titles' and abstracts' kinds), each like a sign of
+# another database's syntax: a cell marker's '+' in PubMed's quotes, a TNM stage, a gas or a
+# protein named by a capital and a digit beside a function word, a slash and a space between
+# alternatives, a currency, acronyms inside text, several words before a tag (one term), a
+# title in capitals, an abbreviation defined with '=', an acronym and its expansion, a place.
+TEXT_LIKE_SYNTAX = [
+    '"CD4+"[tiab] OR "HER2+"[tiab]',
+    "T2 N3 M0 OR patients with N2 disease OR stage IIIA N2 disease",
+    "myelin W1 and W2 proteins",
+    "HIV/ AIDS OR flexor/ extensor OR w/ or w/o",
+    "US$ 1000 OR US$2 billion",
+    "conducting MH screenings OR Fit MM Patients",
+    "AB testing in clinical trials[ti]",
+    "HOUSING NEAR MAJOR ROADS",
+    "(DO = dissolved oxygen)",
+    "ABS (acrylonitrile butadiene styrene)",
+    "Mt.St. Helens",
+]
 
 
 @pytest.mark.parametrize(("query", "said"), PASTED)
@@ -133,6 +162,21 @@ def test_pubmeds_own_syntax_draws_no_such_warning(
     assert main(["search", "test", PUBMED_OWN, "--base-url", server.base_url]) == 0
     out = capsys.readouterr().out
     assert not any(d in out for d in DATABASES), out
+
+
+@pytest.mark.parametrize("query", TEXT_LIKE_SYNTAX)
+def test_text_that_looks_like_another_databases_syntax_draws_no_warning(
+    server: EutilsServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+) -> None:
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    main(["search", "test", query, "--base-url", server.base_url])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "count" in text.lower() or "error" in text.lower(), text  # the search was tried
+    assert not any(d in text for d in DATABASES), text
 
 
 def test_protocol_check_names_the_search_and_the_database(

@@ -8,16 +8,8 @@ import pytest
 from conftest import PROTOCOL_A
 
 from reviewkit.cli import main
-from reviewkit.query import (
-    BoolOp,
-    HistoryRef,
-    QuerySyntaxError,
-    Range,
-    Term,
-    parse,
-    terms,
-    warnings,
-)
+from reviewkit.query import QuerySyntaxError, parse, warnings
+from reviewkit.query_nodes import BoolOp, HistoryRef, Range, Term, terms
 from reviewkit.searches import filters_in
 from reviewkit.searches.published_filters import COCHRANE_HSSS
 

@@ -30,7 +30,7 @@ from reviewkit.protocol import Search
 from reviewkit.pubmed.evaluate import Evaluation, UnsupportedQuery
 from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.query import Node
+from reviewkit.query_nodes import Node
 from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
 from reviewkit.searches.deleted import deleted_from_pubmed
 from reviewkit.store import records as record_rows
