@@ -21,7 +21,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
-from reviewkit.formats import corrections
+from reviewkit.formats import corrections, elocation
 from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.findable import tell_untitled
@@ -164,7 +164,7 @@ def article_to_record(
         authors=[a for a in authors if a],
         year=_year(elem, base, origin, warn),
         **_journal_fields(article, base),
-        pages=article.findtext("Pagination/MedlinePgn") or "",
+        pages=elocation.xml_pages(article),  # MedlinePgn, else the e-locator PubMed cites
         doi=doi,
         pmid=pmid,
         pmcid=ids.get("pmc", ""),
