@@ -1,16 +1,17 @@
 """An article without pagination cited by its PubMed ELocationID, as PubMed cites it.
 
 NLM's ELocationID (MEDLINE's LID) gives where an article is found online: its DOI and, as
-EIdType 'pii', the publisher's item identifier (not checked here against NLM's element
-descriptions, which the project's search did not hold). PubMed's citation of an article without MedlinePgn puts the
-ELocationID where the pages would be ('BMJ Case Rep. 2019;12(3):e228092'), and other
-databases write the same number as the pages (RIS SP 'e228092', Scopus's Art. No., Ovid's
-'Article Number'). So the import reads a pii that is an article number as the pages of an
-article that has none; a DOI is no page, and neither is Elsevier's pii ('S0190-9622(18)
-30721-7', a manuscript's id whose digits would read as page 190): in the PubMed snapshot, of
-the 1,181 unpaged articles with a pii, 616 are of that shape; 119 are 'e' and digits (BMJ
-Case Reports), 48 digits alone (J Clin Invest '139481', Eur Respir J '2003300'), most others a
-journal's letters and digits ('jeb213611', 'eabg0007', 'ehab223', which dedup reads as no page).
+EIdType 'pii', the publisher's item identifier. NLM shows the pii in the citation only when
+there is no pagination (NLM Tech Bull 2008 (363):e2, as benchmarks/dedup_stress_notes_minimal
+records): PubMed's citation of an article without MedlinePgn puts it where the pages would be
+('BMJ Case Rep. 2019;12(3):e228092'), and other databases write the same number as the pages
+(RIS SP 'e228092', Scopus's Art. No., Ovid's 'Article Number'). So the import reads a pii that
+is an article number as the pages of an article that has none; a DOI is no page, and neither is
+Elsevier's pii ('S0190-9622(18)30721-7', a manuscript's id whose digits would read as page
+190): in the PubMed snapshot, of the 1,181 unpaged articles with a pii, 616 are of that shape;
+119 are 'e' and digits (BMJ Case Reports), 48 digits alone (J Clin Invest '139481', Eur Respir
+J '2003300'), most others a journal's letters and digits ('jeb213611', 'eabg0007', 'ehab223',
+which dedup reads as no page).
 """
 
 from __future__ import annotations
