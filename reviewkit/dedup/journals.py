@@ -31,6 +31,13 @@ def cut_spaced_place(journal: str) -> str:
     return _SPACED_PLACE.split(journal, maxsplit=1)[0]
 
 
+def spaced_place(journal: str) -> str:
+    """The Ovid place written after a space ('NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974' ->
+    '13 (7) ()(pp 591-594) 1974'); '' without one."""
+    m = _SPACED_PLACE.search(journal)
+    return journal[m.end() :] if m else ""
+
+
 def meeting_name_added(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One journal's words are the other's followed by a meeting's or supplement's name
     (('circulation',) / ('circulation', 'conference', 'american', 'heart', ...)): the same

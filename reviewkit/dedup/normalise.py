@@ -239,7 +239,7 @@ def _volume_and_pages(
     if embedded:  # a year in Ovid's volume place too ('eLife.2015 (4) (no pagination) 2015.')
         volume = volume or _not_year(volume_key(embedded[0]), rec.year)
         if not page:
-            pages = embedded[1]
+            pages = article_pages(embedded[1])  # 'Suppl 2:981-986', as a pages field is read
             page, last = page_range(pages)
     if article_number and not page:  # read as the pages other exports write it in
         pages = article_number

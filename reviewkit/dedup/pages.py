@@ -14,7 +14,14 @@ _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s
 # letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
 # number the pages of a supplement of abstracts: printed pages, compared by their digits, of
 # kind 's' (a section page, below) so that they are not taken for a plain page of the volume.
-_ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
+# AAAS's locators (Science Translational Medicine, Science Signaling, Science Immunology): the
+# issue's number, two lower-case letters for the article's type and its number in the issue,
+# '201ra120' (research article 120 of issue 201), '74ec35' (editor's choice), '116ps1', '310re9'
+# (ten sets: 13 fields, PubMed's and other databases' alike). No page: read as a printed page
+# its digits ran together ('74ec35' as page 7435), a page count, a last page alone or a one-digit
+# slip read as of print. Its digits stay the first page, as written on both sides; one letter
+# after digits is a supplement's page ('2S24', '1s35-42': issue 2, supplement page 24), no locator.
+_ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,}|\d+[a-z]{2}\d+)$")
 # A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
 # 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
 # Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.

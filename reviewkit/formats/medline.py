@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.errors import FormatError
 from reviewkit.formats import corrections, medline_cut, not_export, ovid_cut, read_problems
+from reviewkit.formats.elocation import medline_pages
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_institution import corresponding_address, institution_addresses
@@ -173,7 +174,8 @@ def _to_record(
         journal_abbreviation=first("TA"),
         volume=first("VI", "VO") or (cited.volume if cited else ""),
         issue=first("IP") or (cited.issue if cited else ""),
-        pages=first("PG") or (cited.pages if cited else ""),
+        # PG, else Ovid's source line, else the e-locator PubMed cites (LID 'e228092 [pii]')
+        pages=first("PG") or (cited.pages if cited else "") or medline_pages(get.get("LID", [])),
         doi=doi,
         pmid=first("PMID") or _ovid_pmid(get),
         pmcid=first("PMC"),

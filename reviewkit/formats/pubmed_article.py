@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lxml import etree as ET
 
-from reviewkit.formats import corrections
+from reviewkit.formats import corrections, elocation
 from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.read_warnings import Warn, check_year
 from reviewkit.records import AbstractSection, Record, normalise_pmid
@@ -129,7 +129,7 @@ def article_to_record(
         authors=[a for a in authors if a],
         year=_year(elem, base, origin, warn),
         **_journal_fields(article, base),
-        pages=article.findtext("Pagination/MedlinePgn") or "",
+        pages=elocation.xml_pages(article),  # MedlinePgn, else the e-locator PubMed cites
         doi=doi,
         pmid=pmid,
         pmcid=ids.get("pmc", ""),

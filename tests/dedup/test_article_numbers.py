@@ -99,3 +99,20 @@ def test_an_article_number_in_the_issue_field_is_no_issue_to_disagree_with():
     assert outcome(rec(title="Editorial", year=2008, **embase), scopus) == outcome(
         rec(title="Editorial", year=2008, **written), scopus
     )
+
+
+def test_aaas_locators_are_article_numbers_read_alike_in_every_export():
+    # issue, two letters for the article's type, its number in the issue: no printed page
+    for locator in ("74ec35", "201ra120", "116ps1", "310re9", "188fs22"):
+        assert keys(1, pages=locator).page_kind == "e", locator
+    ovid = keys(
+        2,
+        journal="Science Signaling.4 (164) (no pagination) 2011.Article Number: 74ec35.Date of",
+        volume="",
+        issue="74",
+        pages="",
+    )
+    pubmed = keys(3, journal="Sci Signal", volume="4", issue="164", pages="74ec35")
+    assert (ovid.first_page, ovid.page_kind) == (pubmed.first_page, pubmed.page_kind)
+    # one letter after the issue's number is a supplement's page (issue 2, page S24): print
+    assert keys(4, pages="2S24").page_kind == keys(5, pages="1s35-42").page_kind == "p"

@@ -17,6 +17,7 @@ from pubmed.eutils_get import get, reply
 
 from reviewkit import formats, offline_data
 from reviewkit.formats import medline, pubmed_xml
+from reviewkit.formats.elocation import article_number, medline_pages
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import Record, normalise_pages
 
@@ -64,7 +65,11 @@ def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: Eutils
         assert sorted(found.get("FAU", []) + found.get("CN", [])) == sorted(rec.authors)
         assert found.get("JT", "") == rec.journal
         assert (found.get("VI", ""), found.get("IP", "")) == (rec.volume, rec.issue)
-        assert normalise_pages(found.get("PG", "")) == rec.pages  # '001-1' is 001-001
+        # '001-1' is 001-001; without PG, the article number among the LIDs, as PubMed cites it
+        # (Bio.Medline joins a record's LID lines with a space: '10.1183/... [doi] 2003344 [pii]')
+        lids = re.findall(r"\S+ \[\w+\]", found.get("LID", ""))
+        pages = normalise_pages(found.get("PG", "")) or medline_pages(lids)
+        assert pages == rec.pages
         assert found.get("DP", "").startswith(str(rec.year)[:4])
         assert found.get("LA", [""])[0] == rec.language
         assert found.get("PT", []) == rec.publication_types
@@ -224,7 +229,10 @@ def test_esummary_docsums_are_read_by_biopython_with_the_xml_fields(server: Euti
         assert folded(summary["Title"]) == rec.title
         assert summary["FullJournalName"] == rec.journal
         assert (summary["Volume"], summary["Issue"]) == (rec.volume, rec.issue)
-        assert normalise_pages(summary["Pages"]) == rec.pages
+        # DocSum's ELocationID: 'pii: e228092. doi: 10.1136/...'
+        located = (loc.split(": ", 1) for loc in summary["ELocationID"].split(". ") if ": " in loc)
+        pages = normalise_pages(summary["Pages"]) or article_number(located)
+        assert pages == rec.pages
         assert list(summary["PubTypeList"]) == rec.publication_types
         assert summary["PubDate"].startswith(str(rec.year)[:4])
         assert len(summary["AuthorList"]) == len(rec.authors)
