@@ -46,13 +46,12 @@ from reviewkit.tui.screening_live import (
     none_left_words,
     ordering_text,
 )
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     TextPrompt,
     footer_order,
     keeps_keys,
     record_renderable,
-    status_line,
 )
 from reviewkit.wording import quantity
 
@@ -139,7 +138,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield Static(id="rank")
         yield RecordView("screening.page_down", id="record")
         yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
@@ -207,12 +206,16 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             if self.ordering
             else "no records"
         )
-        # what is left to do first: it must stay in view at 80 columns (the stage and the
-        # reviewer, fixed for the session, go last and may be cut)
-        text = status_line(
-            f"remaining {q.remaining}", f"decided {q.done}", where, q.stage, q.reviewer
+        # what is left to do first: it must stay in view at 80 columns; the stage and the
+        # reviewer last, kept whole however narrow (blinding: whose votes these are)
+        self.query_one("#status", StatusLine).show(
+            f"remaining {q.remaining}",
+            f"decided {q.done}",
+            where,
+            q.stage,
+            q.reviewer,
+            layout=False,
         )
-        self.query_one("#status", Static).update(text, layout=False)
 
     def render_rank(self) -> None:
         """The order line: where the queue order comes from and the includes left (polled);
