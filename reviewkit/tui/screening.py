@@ -222,7 +222,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         with nothing left for me here, that the queue is done and where work waits."""
         q = self.queue
         done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
-        self.query_one("#rank").set_class(done, "done")
+        failed = False  # the ranker's failure: one row in the error's colour
         if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
@@ -231,9 +231,12 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             width = self.size.width - 2 if self.size.width else None
             status = self.ranking.status()
             text = status.describe(width=width)
-            self._say_failure(status.error if status.source == "failed" else "")
+            failed = status.source == "failed"
+            self._say_failure(status.error if failed else "")
         else:
             text = "Order: seeded random (ranking off)"
+        # 'Queue done · next: …' after a failure had kept its one row (its commands cut)
+        self.query_one("#rank").set_class(done, "done").set_class(failed, "failed")
         if text != self.rank_text:
             self.rank_text = text
             # a layout: the line takes a second row when it needs one (a three-digit
@@ -243,7 +246,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     def _say_failure(self, error: str) -> None:
         """A failed ranker's error, said once as an error (the order line, in the error's
         colour, keeps one row of it): the order stays the seeded random one, votes are saved."""
-        self.query_one("#rank").set_class(bool(error), "failed")
         if error and not self._failure_said:
             self._failure_said = True
             self.say(
