@@ -28,7 +28,7 @@ STATUS_CSS = """
 """
 SEP = " · "
 KEPT = 2  # the stage (or scheme, or the screen's name) and the reviewer: never dropped
-# a part cut no shorter: 'title-a…' is still told from 'full-te…', 'record …' is not a record
+# a part cut no shorter: 'title-a…' is still told from 'full-te…'
 PART_COLUMNS = 8
 
 
@@ -59,10 +59,13 @@ def _narrower(head: list[str], tail: list[str], columns: int) -> Iterator[str]:
 
 def _cut_at(before: list[str], part: str, after: list[str], columns: int) -> Iterator[str]:
     """``part`` cut to the room ``before`` and ``after`` leave it, if still PART_COLUMNS long
-    (or whole)."""
+    (or whole) and more than its first word ('record …' says nothing: left out instead)."""
     room = columns - width(SEP.join([*before, "", *after]))
-    if part and room >= min(PART_COLUMNS, width(part)):
-        yield SEP.join([*before, cut(part, room), *after])
+    if not part or room < min(PART_COLUMNS, width(part)):
+        return
+    shown = cut(part, room)
+    if shown == part or " " not in part or " " in shown.removesuffix("…").strip():
+        yield SEP.join([*before, shown, *after])
 
 
 class StatusLine(Static):

@@ -59,6 +59,10 @@ def test_what_gives_way_first_on_a_narrow_status_line():
     assert fitted(parts, 80) == " · ".join(parts)
     assert fitted(parts, 61) == "remaining 1234 · decided 56 · record 12345… · full-text · ann"
     assert fitted(parts, 45) == "remaining 1234 · decided 56 · full-text · ann"
+    demo = ("remaining 10", "decided 0", "record 49 (1 of 10)", "title-abstract", "you")
+    assert (
+        fitted(demo, 58) == "remaining 10 · decided 0 · … · title-abstract · you"
+    )  # not 'record …'
     assert fitted(parts, 34) == "remaining 1234 · full-text · ann"
     assert fitted(parts, 30) == "full-text · ann"  # the figure whole or not at all
     # a long scheme name (the confirm screen's stage) is cut before the figure or the reviewer
