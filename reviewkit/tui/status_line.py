@@ -36,6 +36,8 @@ def fitted(parts: tuple[str, ...], columns: int, kept: int = KEPT) -> str:
     """``parts`` (most important first) in ``columns``: whole where they fit, else the last
     ``kept`` whole and the others cut or dropped from the end (module doc)."""
     parts = tuple(p for p in parts if p)
+    if not parts:
+        return ""
     head, tail = list(parts[:-kept]), list(parts[-kept:])
     lines = (line for line in _narrower(head, tail, columns) if width(line) <= columns)
     return next(lines, cut(tail[-1], columns))  # the reviewer, as much as fits
