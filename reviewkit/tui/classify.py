@@ -42,14 +42,13 @@ from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
 from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.sized_view import SizedView
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     WaitsForDatabase,
     footer_order,
     keeps_keys,
     next_position,
     record_renderable,
-    status_line,
 )
 from reviewkit.wording import quantity
 
@@ -156,7 +155,7 @@ class ConfirmScreen(
         self._model_key_on: bool | None = None  # m in the footer: on, or greyed (off)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView("classify.page_down", id="record")
         yield SizedView(id="labels")
@@ -307,13 +306,11 @@ class ConfirmScreen(
         if done is None:
             done = classify.confirmed_labels(self.project, self.scheme.id)
         # how many are confirmed first: it must stay in view at 80 columns; the model has a line
-        self.query_one("#status", Static).update(
-            status_line(
-                self._confirmed_count(done),
-                f"{self._unit} {self.pos + 1} (id {rid})",
-                self.scheme.name,
-                self.reviewer,
-            )
+        self.query_one("#status", StatusLine).show(
+            self._confirmed_count(done),
+            f"{self._unit} {self.pos + 1} (id {rid})",
+            self.scheme.name,
+            self.reviewer,
         )
         self.query_one("#model", Static).update(self.model_status())
         scores, rules = self.study_rules.of(rid)  # scored once per study, not per redraw

@@ -37,13 +37,12 @@ from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.screening_fulltext import attachment_line, open_attachment
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     TextPrompt,
     footer_order,
     keeps_keys,
     record_renderable,
-    status_line,
 )
 from reviewkit.wording import quantity
 
@@ -141,7 +140,7 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         self.message = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield RecordView("conflicts.page_down", id="record")
         yield Horizontal(id="votes")
         yield Static(id="final")
@@ -189,14 +188,12 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         # the conflicts still open first: they must stay in view at 80 columns; the resolver
         # named bare, as the screening header names its reviewer ('resolver lead' was cut at 80
         # columns once the record id came, so a lead could not see whose decisions these were)
-        self.query_one("#status", Static).update(
-            status_line(
-                f"open {open_count}",
-                f"resolved {len(self.views) - open_count}",
-                f"conflict {where}",
-                self.stage,
-                self.resolver,
-            )
+        self.query_one("#status", StatusLine).show(
+            f"open {open_count}",
+            f"resolved {len(self.views) - open_count}",
+            f"conflict {where}",
+            self.stage,
+            self.resolver,
         )
 
     def render_conflict(self) -> None:

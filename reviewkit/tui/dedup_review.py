@@ -40,14 +40,13 @@ from reviewkit.tui.dedup_pair import pair_table, rule_titles
 from reviewkit.tui.footer import KeysFreeingFooter
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     WaitsForDatabase,
     footer_order,
     keeps_keys,
     more_to_page,
     scroll_page,
-    status_line,
 )
 from reviewkit.wording import listed, quantity
 
@@ -123,7 +122,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.told: set[int] = set()  # links an undo named as settled by another since
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         # one table: the two records' fields row by row; not focused, so that PgDn / PgUp are
         # the screen's keys, named in the footer and the help (and remappable)
         with VerticalScroll(id="pair", can_focus=False):
@@ -225,13 +224,11 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                     style="bold",
                 )
             )
-            self.query_one("#status", Static).update(
-                status_line(
-                    f"{len(queue)} in queue",
-                    f"{self.decided} decided",
-                    PLACE,
-                    self.reviewer,
-                )
+            self.query_one("#status", StatusLine).show(
+                f"{len(queue)} in queue",
+                f"{self.decided} decided",
+                PLACE,
+                self.reviewer,
             )
             return
         recs = pair_records(self.project.db, self.pair.a, self.pair.b)
@@ -243,15 +240,13 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         pane.border_title, pane.border_subtitle = rule_titles(self.pair.rule, self.pair.guard)
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
         # the pairs left first: they must stay in view at 80 columns
-        self.query_one("#status", Static).update(
-            status_line(
-                f"{len(queue)} in queue",
-                f"{self.decided} decided",
-                f"pair {self.pair.a}–{self.pair.b}",
-                f"score {score}",
-                PLACE,
-                self.reviewer,
-            )
+        self.query_one("#status", StatusLine).show(
+            f"{len(queue)} in queue",
+            f"{self.decided} decided",
+            f"pair {self.pair.a}–{self.pair.b}",
+            f"score {score}",
+            PLACE,
+            self.reviewer,
         )
 
     def say(self, message: str) -> None:

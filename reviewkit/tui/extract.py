@@ -30,14 +30,13 @@ from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
 from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.sized_view import SizedView, content_width
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     TextPrompt,
     WaitsForDatabase,
     keeps_keys,
     next_position,
     record_renderable,
-    status_line,
 )
 from reviewkit.tui.word_breaks import wrap_text
 from reviewkit.wording import quantity
@@ -112,7 +111,7 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         self._fields_size = (0, 0)  # the columns and rows the field rows were laid out for
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield RecordView("extract.page_down", id="record")
         yield SizedView(id="fields")
         yield MessageLine(id="message")  # grows for a long message
@@ -181,8 +180,8 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         of 6" (the place alone, "study 1 of 77", did not say how much was left to do)."""
         filled, studies = self._filled()
         place = self._place(self.current)
-        line = status_line(f"filled in {filled} of {studies}", place, "extraction", self.reviewer)
-        self.query_one("#status", Static).update(line)
+        status = self.query_one("#status", StatusLine)
+        status.show(f"filled in {filled} of {studies}", place, "extraction", self.reviewer)
 
     def _place(self, rid: int) -> str:
         """The status line's: 'study 3 of 6 (id 44)'; a report of a study of several: 'report 2

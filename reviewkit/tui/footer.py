@@ -55,11 +55,14 @@ class KeysFreeingFooter(Footer):
         """Compact (a space less round each key) where the keys at full width are wider than
         the footer: at 60 columns the conflicts footer cut 'q Quit' to 'q Qui', the confirm
         footer lost '? Help' and 'q Quit' at 50, where compact they fit. Back to full width
-        where they fit again (each key a column wider)."""
+        where they fit again (each key a column wider: compact, a key is 2 columns narrower
+        and a margin of 1 follows it, which its outer size leaves out; without it the full keys
+        seemed to fit at 71-77 columns where they did not, and the style changed at each
+        resize, full with its last key cut at every other width)."""
         if self._compact_always or not self.is_attached:
             return
         keys = len(self.query(FooterKey))
-        used = sum(child.outer_size.width for child in self.children)
+        used = sum(child.outer_size.width + child.styles.margin.width for child in self.children)
         full = used + (keys if self.compact else 0)
         compact = full > self.size.width
         if compact != self.compact:

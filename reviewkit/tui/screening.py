@@ -46,13 +46,12 @@ from reviewkit.tui.screening_live import (
     none_left_words,
     ordering_text,
 )
+from reviewkit.tui.status_line import STATUS_CSS, StatusLine
 from reviewkit.tui.widgets import (
-    STATUS_CSS,
     TextPrompt,
     footer_order,
     keeps_keys,
     record_renderable,
-    status_line,
 )
 from reviewkit.wording import quantity
 
@@ -139,7 +138,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield Static(id="rank")
         yield RecordView("screening.page_down", id="record")
         yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
@@ -207,19 +206,23 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             if self.ordering
             else "no records"
         )
-        # what is left to do first: it must stay in view at 80 columns (the stage and the
-        # reviewer, fixed for the session, go last and may be cut)
-        text = status_line(
-            f"remaining {q.remaining}", f"decided {q.done}", where, q.stage, q.reviewer
+        # what is left to do first: it must stay in view at 80 columns; the stage and the
+        # reviewer last, kept whole however narrow (blinding: whose votes these are)
+        self.query_one("#status", StatusLine).show(
+            f"remaining {q.remaining}",
+            f"decided {q.done}",
+            where,
+            q.stage,
+            q.reviewer,
+            layout=False,
         )
-        self.query_one("#status", Static).update(text, layout=False)
 
     def render_rank(self) -> None:
         """The order line: where the queue order comes from and the includes left (polled);
         with nothing left for me here, that the queue is done and where work waits."""
         q = self.queue
         done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
-        self.query_one("#rank").set_class(done, "done")
+        failed = False  # the ranker's failure: one row in the error's colour
         if done:
             text = self.done_line()  # not an order of nothing (it read 'being worked out…')
         elif self.ranking:
@@ -228,9 +231,12 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             width = self.size.width - 2 if self.size.width else None
             status = self.ranking.status()
             text = status.describe(width=width)
-            self._say_failure(status.error if status.source == "failed" else "")
+            failed = status.source == "failed"
+            self._say_failure(status.error if failed else "")
         else:
             text = "Order: seeded random (ranking off)"
+        # 'Queue done · next: …' after a failure had kept its one row (its commands cut)
+        self.query_one("#rank").set_class(done, "done").set_class(failed, "failed")
         if text != self.rank_text:
             self.rank_text = text
             # a layout: the line takes a second row when it needs one (a three-digit
@@ -240,7 +246,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     def _say_failure(self, error: str) -> None:
         """A failed ranker's error, said once as an error (the order line, in the error's
         colour, keeps one row of it): the order stays the seeded random one, votes are saved."""
-        self.query_one("#rank").set_class(bool(error), "failed")
         if error and not self._failure_said:
             self._failure_said = True
             self.say(

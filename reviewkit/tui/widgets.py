@@ -213,23 +213,6 @@ def _numbers(start: int, count: int) -> list[str]:
     return [str(n) for n in range(start + 1, count + 1)]
 
 
-# The status line at the top of each screen: one row that never wraps (the second row of a
-# wrapped line is hidden, so whatever wrapped vanished without a sign); a line wider than the
-# terminal ends in "…". Each screen puts the figure its user watches first, so that it stays in
-# view at 80 columns, and its name and the reviewer last.
-STATUS_CSS = """
-#status {
-    height: 1; background: $primary; color: $text; padding: 0 1;
-    text-wrap: nowrap; text-overflow: ellipsis;
-}
-"""
-
-
-def status_line(*parts: str) -> str:
-    """A status line from its parts, most important first (the end is cut on a narrow terminal)."""
-    return " · ".join(p for p in parts if p)
-
-
 def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int | None:
     """The first position from ``start`` on, wrapping round to 0, for which ``wanted`` holds."""
     start = max(0, min(start, count))

@@ -66,3 +66,32 @@ def test_the_dedup_footer_keeps_help_and_quit_before_paging_at_60_columns(projec
 
     asyncio.run(go())
     assert "? Help q Quit" in rows[0], rows
+
+
+def test_the_footer_style_at_each_width_is_the_same_whichever_way_the_terminal_went(team):
+    """Resized one column at a time between 70 and 79 columns (where the conflicts keys fit
+    compact, not full) the footer had changed style at every step, full at every other width
+    with 'k Prev' cut ('k Pre', 'k'): its compact width had been measured without the margin
+    after each key, so the full keys seemed to fit. Each width has one style now, whichever
+    way the terminal went, and the keys shown whole."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    widths = [*range(79, 69, -1), *range(70, 80)]
+    rows: dict[int, set[str]] = {}
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(80, 20)) as pilot:
+            for width in widths:
+                await pilot.resize_terminal(width, 20)
+                for _ in range(3):
+                    await pilot.pause()
+                y = app.screen.query_one(Footer).region.y
+                row = app.screen._compositor.render_strips()[y].text.rstrip()
+                rows.setdefault(width, set()).add(row)
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert all(len(seen) == 1 for seen in rows.values()), rows  # one style a width
+    assert all(row.endswith("k Prev") for seen in rows.values() for row in seen), rows

@@ -46,3 +46,12 @@ def test_rows_count_columns_keep_newlines_and_styles():
     rows = wrap_text(text, 20)
     assert [row.plain for row in rows] == ["Setting:", "Occupational-health-", "service clinic"]
     assert rows[0].spans and rows[0].spans[0].style == "bold"  # the name's bold kept
+
+
+def test_a_long_word_breaks_after_an_en_or_em_dash_as_after_a_hyphen():
+    """A compound joined by an en dash (a name pair, a range: 'Mann–Whitney', '18–65') or an
+    em dash was folded mid-word ('Mann–Whi' | 'tney'): Unicode's line breaking allows a break
+    after either, as after a hyphen."""
+    assert wrap_words("Mann–Whitney U test", 8) == ["Mann–", "Whitney", "U test"]
+    assert wrap_words("aged 18–65 years", 7) == ["aged", "18–65", "years"]  # fits: whole
+    assert wrap_words("work—life balance", 6) == ["work—", "life", "balanc", "e"]

@@ -1,0 +1,90 @@
+"""The status line at the top of each screen: one row that never wraps, fitted to its width.
+
+Each screen gives its parts most important first: the figure its user watches (so that it
+stays in view at 80 columns), then the place, then where and who: the last two (the stage or
+scheme, and the reviewer or resolver). Those two are kept however narrow the terminal: in
+blinded screening a reviewer must see whose votes a key records and at which stage (Textual's
+ellipsis cut the line's end: at 60 columns the screening line lost the reviewer's name and
+half the stage, at 80 too once a project's counts and record ids had four or five digits).
+What does not fit gives way from the middle: the parts before the kept two are cut ('…',
+never below PART_COLUMNS) or dropped ('…' in their place) from the least important on; then
+the stage is cut beside the figure; then the figure goes (whole or not at all: 'remaining 1…'
+read as one); then the stage is cut, the reviewer last. The CSS ellipsis stays as a net.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.widgets import Static
+
+from reviewkit.text_width import cut, width
+
+STATUS_CSS = """
+#status {
+    height: 1; background: $primary; color: $text; padding: 0 1;
+    text-wrap: nowrap; text-overflow: ellipsis;
+}
+"""
+SEP = " · "
+KEPT = 2  # the stage (or scheme, or the screen's name) and the reviewer: never dropped
+# a part cut no shorter: 'title-a…' is still told from 'full-te…'
+PART_COLUMNS = 8
+
+
+def fitted(parts: tuple[str, ...], columns: int, kept: int = KEPT) -> str:
+    """``parts`` (most important first) in ``columns``: whole where they fit, else the last
+    ``kept`` whole and the others cut or dropped from the end (module doc)."""
+    parts = tuple(p for p in parts if p)
+    if not parts:
+        return ""
+    head, tail = list(parts[:-kept]), list(parts[-kept:])
+    lines = (line for line in _narrower(head, tail, columns) if width(line) <= columns)
+    return next(lines, cut(tail[-1], columns))  # the reviewer, as much as fits
+
+
+def _narrower(head: list[str], tail: list[str], columns: int) -> Iterator[str]:
+    """The line in ever fewer columns: whole; the last part of ``head`` cut, then dropped
+    ('…' in its place), and so on to the first; the stage cut (not below PART_COLUMNS) beside
+    the first part whole; the kept ``tail`` alone, then its stage cut."""
+    stage, reviewer = SEP.join(tail[:-1]), tail[-1]
+    yield SEP.join([*head, *tail])
+    for n in range(len(head), 1, -1):
+        yield from _cut_at(head[: n - 1], head[n - 1], tail, columns)
+        yield SEP.join([*head[: n - 1], "…", *tail])
+    if head:
+        yield from _cut_at([head[0]], stage, [reviewer], columns)
+    # the first part (the figure) whole or not at all: 'remaining 1…' read as one remaining
+    yield SEP.join(tail)
+    yield from _cut_at([], stage, [reviewer], columns)
+
+
+def _cut_at(before: list[str], part: str, after: list[str], columns: int) -> Iterator[str]:
+    """``part`` cut to the room ``before`` and ``after`` leave it, if still PART_COLUMNS long
+    (or whole) and more than its first word ('record …' says nothing: left out instead)."""
+    room = columns - width(SEP.join([*before, "", *after]))
+    if not part or room < min(PART_COLUMNS, width(part)):
+        return
+    shown = cut(part, room)
+    if shown == part or " " not in part or " " in shown.removesuffix("…").strip():
+        yield SEP.join([*before, shown, *after])
+
+
+class StatusLine(Static):
+    """``#status``: :meth:`show` its parts; fitted again whenever its width changes."""
+
+    _parts: tuple[str, ...] = ()
+
+    def show(self, *parts: str, layout: bool = True) -> None:
+        """Show ``parts`` (most important first, the stage and the reviewer last)."""
+        self._parts = parts
+        self.update(self._fitted(), layout=layout)
+
+    def on_resize(self) -> None:
+        if self._parts:
+            self.update(self._fitted(), layout=False)
+
+    def _fitted(self) -> str:
+        # before the first layout: the terminal's width less the padding
+        columns = self.content_size.width or max(self.app.size.width - 2, 1)
+        return fitted(self._parts, columns)

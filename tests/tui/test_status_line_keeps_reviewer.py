@@ -1,0 +1,73 @@
+"""The status line on a narrow terminal keeps whose votes these are and at which stage: at 60
+columns the screening line was cut at its end by Textual's ellipsis, the reviewer's name lost
+and the stage cut ('title-abstr…'), where in blinded screening a reviewer must see whom a key
+records votes for. The parts before them give way now: the place cut or dropped ('…'), then
+the stage cut beside the figure, the reviewer whole while it fits (reviewkit.tui.status_line)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui.helpers import TA
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.screening import ScreeningScreen
+from reviewkit.tui.status_line import fitted
+
+
+def _status_rows(app: ReviewkitApp, sizes: list[tuple[int, int]]) -> list[str]:
+    rows: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=sizes[0]) as pilot:
+            for size in sizes:
+                await pilot.resize_terminal(*size)
+                for _ in range(3):
+                    await pilot.pause()
+                rows.append(app.screen.query_one("#status").render_line(0).text.strip())
+            await pilot.press("q")
+
+    asyncio.run(go())
+    return rows
+
+
+def test_the_screening_status_line_keeps_the_stage_and_reviewer_when_narrow(team):
+    project, _ = team
+    queue = scr.ReviewerQueue(project, TA, "maria")
+    app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+    wide, narrow, narrower, again = _status_rows(app, [(100, 24), (60, 20), (36, 20), (100, 24)])
+    assert wide.startswith("remaining 3 · decided 0 · record") and wide == again, (wide, again)
+    assert wide.endswith(f"· {TA} · maria"), wide  # whole where it fits
+    # narrower: the figure first and the stage and reviewer whole, the place given way
+    assert narrow.startswith("remaining 3 · ") and narrow.endswith(f"{TA} · maria"), narrow
+    assert narrower.startswith("remaining 3 · title-") and narrower.endswith(" · maria"), narrower
+
+
+def test_the_conflicts_status_line_keeps_the_resolver_at_60_columns(team):
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+    (row,) = _status_rows(app, [(60, 20)])
+    assert row.startswith("open 1 · resolved 0 · ") and row.endswith(f"{TA} · sara"), row
+
+
+def test_what_gives_way_first_on_a_narrow_status_line():
+    parts = ("remaining 1234", "decided 56", "record 12345 (57 of 1290)", "full-text", "ann")
+    assert fitted(parts, 80) == " · ".join(parts)
+    assert fitted(parts, 61) == "remaining 1234 · decided 56 · record 12345… · full-text · ann"
+    assert fitted(parts, 45) == "remaining 1234 · decided 56 · full-text · ann"
+    demo = ("remaining 10", "decided 0", "record 49 (1 of 10)", "title-abstract", "you")
+    assert (
+        fitted(demo, 58) == "remaining 10 · decided 0 · … · title-abstract · you"
+    )  # not 'record …'
+    assert fitted(parts, 34) == "remaining 1234 · full-text · ann"
+    assert fitted(parts, 30) == "full-text · ann"  # the figure whole or not at all
+    # a long scheme name (the confirm screen's stage) is cut before the figure or the reviewer
+    scheme = ("confirmed 3 of 6", "study 2 (id 44)", "Severe mental illness (SMI) scheme", "ann")
+    assert fitted(scheme, 45) == "confirmed 3 of 6 · Severe mental illne… · ann"
+    assert fitted(("1 in queue", "duplicate review", "Maria Fernández-López"), 20) == (
+        "Maria Fernández-Lóp…"
+    )
