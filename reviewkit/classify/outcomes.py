@@ -49,6 +49,7 @@ depression" is found, also when the same abstract reports depression scores.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
@@ -144,6 +145,7 @@ HEALTH_STATE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # read for every term of the scheme on every record
 def instrument_spellings(instruments: tuple[SignalTerm, ...]) -> OwnInstruments:
     """Every spelling of a scheme's instruments (its labels' ``instruments``), each as its parts
     (:func:`~reviewkit.classify.term_syntax.parse_term`): where they stand, the health words
