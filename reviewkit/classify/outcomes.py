@@ -49,6 +49,7 @@ depression" is found, also when the same abstract reports depression scores.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reviewkit.classify.measurement import RESULT_SENTENCE
 from reviewkit.classify.term_syntax import TermPart, parse_term, part_matches
@@ -144,22 +145,25 @@ HEALTH_STATE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # read for every term of the scheme on every record
 def instrument_spellings(instruments: tuple[SignalTerm, ...]) -> OwnInstruments:
     """Every spelling of a scheme's instruments (its labels' ``instruments``), each as its parts
     (:func:`~reviewkit.classify.term_syntax.parse_term`): where they stand, the health words
     beside them are an outcome's name (:func:`in_outcome_name`). A sign of several terms
-    (``{ all = ["Cohen", "PSS"] }``) names its instrument by its first term and by each other
-    term that is a name (:func:`_names_instrument`)."""
+    (``{ all = ["Cohen", "PSS"] }``) names its instrument by each of its terms that is a name
+    (:func:`_names_instrument`), first or not: ``["perceived stress", "PSS"]`` is the
+    ``["PSS", "perceived stress"]`` of another writer."""
     return tuple(
         parts
         for t in instruments
-        for text in (t.text, *(x for x in t.together if _names_instrument(x)))
+        for text in (t.text, *t.together)
+        if not t.together or _names_instrument(text)
         for parts in parse_term(text, t.language)
     )
 
 
 def _names_instrument(term: str) -> bool:
-    """Whether a sign's other term is a name of its instrument (the PSS in "Cohen + PSS", the
+    """Whether a term of a sign is a name of its instrument (the PSS in "Cohen + PSS", the
     "Perceived Stress Scale" beside its acronym), not the health words it measures ("PSS +
     perceived stress": what the scale measures, and where no instrument stands, the
     population's words): no health state, or one with the measure word of a name ("Scale")."""

@@ -118,7 +118,6 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[TermPart, ...], .
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
 def _word_form_key(text: str, language: str) -> tuple:
     """What a term finds, as a key: its written variants with every plain word reduced to its
     stem, so 'policy' and 'policies' (one word, two spellings) have one key."""

@@ -104,13 +104,12 @@ def test_an_instrument_named_inside_a_sign_makes_health_words_beside_it_an_outco
     assert labels(protocol, "diagnosis", text) == ["musculoskeletal"]
 
 
-def test_the_health_words_a_sign_s_instrument_measures_stay_a_population_s(tmp_path):
+@pytest.mark.parametrize("sign", ['["PSS", "perceived stress"]', '["perceived stress", "PSS"]'])
+def test_the_health_words_a_sign_s_instrument_measures_stay_a_population_s(tmp_path, sign):
     # "perceived stress" beside the PSS in a sign is what the scale measures, not its name:
-    # standing alone it still names whom a study took in
+    # standing alone it still names whom a study took in, written first in the sign or after
     protocol = _review_b(
-        tmp_path,
-        AFTER_TERMS,
-        'instruments = [{ all = ["PSS", "perceived stress"] }]\n' + AFTER_TERMS,
+        tmp_path, AFTER_TERMS, f"instruments = [{{ all = {sign} }}]\n" + AFTER_TERMS
     )
     text = (
         "Employees sick-listed with low back pain with perceived stress were included; "
