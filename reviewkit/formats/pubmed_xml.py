@@ -41,6 +41,7 @@ from reviewkit.formats.pubmed_head import (
 )
 from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
+from reviewkit.formats.xml_lines import element_line
 from reviewkit.records import Record
 
 FORMAT = "pubmed-xml"
@@ -155,7 +156,7 @@ def read(
                 where=f"{name}: record {position}",
                 hint="download the file from PubMed again, or delete this article from it",
             ) from None
-        yield tell_untitled(read_record, f"{name}:{elem.sourceline or 1}", warn)
+        yield tell_untitled(read_record, f"{name}:{element_line(elem) or 1}", warn)
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
