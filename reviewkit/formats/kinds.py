@@ -110,7 +110,13 @@ def zotero_preprint(ris_type: str, repository: str, doi: str) -> bool:
     (:data:`_ZOTERO_RIS`)."""
     if ris_type.strip().upper() != "GEN":
         return False
-    return _folded(repository) in _PREPRINT_SERVERS or preprint_servers.preprint_doi(doi)
+    return names_preprint_server(repository) or preprint_servers.preprint_doi(doi)
+
+
+def names_preprint_server(name: str) -> bool:
+    """Whether ``name`` (a repository, a publisher) is a preprint server's ('medRxiv'); its
+    host's ('Cold Spring Harbor Laboratory') is not."""
+    return _folded(name) in _PREPRINT_SERVERS
 
 
 # Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
