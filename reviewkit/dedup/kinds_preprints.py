@@ -1,7 +1,7 @@
 """Preprints and the journal articles they became.
 
 A preprint server's record (medRxiv or bioRxiv, Research Square, SSRN, PsyArXiv and the other
-OSF servers, Preprints.org, arXiv) and the journal article of the same title are two versions
+OSF servers, Preprints.org, arXiv …: formats.preprint_servers) and the journal article of the same title are two versions
 of one work under two DOIs, a year or so apart. The labelled sets (bib-dedupe 0.7.2's ten)
 hold no medRxiv, bioRxiv or Research Square record: their 10.1101 DOIs are Cold Spring
 Harbor's journals (Genome Research, Learning & Memory), not preprints; their one working
@@ -14,31 +14,26 @@ close title under agreeing authors goes to the queue for a person to join or kee
 
 from __future__ import annotations
 
-import re
-
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import AUTHORS_AGREE, TITLE_CLOSE, Outcome, Pair
 from reviewkit.dedup.score import UNCERTAIN
+from reviewkit.dedup.venue import journal_words
+from reviewkit.formats.preprint_servers import PREPRINT_DOI, SERVERS
 
-# DOIs as dedup.identifiers.doi_key writes them (suffix without punctuation): medRxiv and
-# bioRxiv (10.1101 and a date or a number, digits only: Cold Spring Harbor's journals carry
-# letters, 'gr87698'), Research Square, SSRN, OSF's servers (PsyArXiv 10.31234, OSF Preprints
-# 10.31219, SocArXiv 10.31235), Preprints.org, arXiv, JMIR Preprints, Authorea.
-_PREPRINT_DOI = re.compile(
-    r"^(?:10\.1101/\d{6,}|10\.21203/rs|10\.2139/ssrn|10\.3123[45]/|10\.31219/|"
-    r"10\.20944/preprints|10\.48550/arxiv|10\.2196/preprints|10\.22541/au)"
-)
-# Folded source names of the same servers (journal_words drops 'electronic journal' in part)
-_PREPRINT_SERVERS = frozenset(
-    {"medrxiv", "biorxiv", "ssrn", "psyarxiv", "socarxiv", "arxiv", "preprints", "authorea"}
-)
+# The servers' names as journal_words reads a record's source ('Research Square' ->
+# ('research', 'square')), by their first word; their DOIs as doi_key writes them match
+# PREPRINT_DOI too (the one list of servers: formats.preprint_servers)
+_SERVER_WORDS: dict[str, list[tuple[str, ...]]] = {}
+for _words in sorted({journal_words(s) for s in SERVERS}):
+    _SERVER_WORDS.setdefault(_words[0], []).append(_words)
 
 
 def is_preprint(k: Keys) -> bool:
     """The record is a preprint server's: by its DOI or the server's name as its source."""
-    return bool(_PREPRINT_DOI.match(k.doi)) or bool(
-        k.journal and (k.journal[0] in _PREPRINT_SERVERS or k.journal[:2] == ("research", "square"))
-    )
+    if PREPRINT_DOI.match(k.doi):
+        return True
+    names = _SERVER_WORDS.get(k.journal[0], ()) if k.journal else ()
+    return any(k.journal[: len(words)] == words for words in names)
 
 
 def preprint_and_article(p: Pair) -> Outcome:

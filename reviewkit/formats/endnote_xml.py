@@ -35,6 +35,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.cr_line_ends import cr_line_ends
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import Warn, check_year
+from reviewkit.formats.xml_lines import element_line
 from reviewkit.records import Record
 
 FORMAT = "endnote-xml"
@@ -176,7 +177,7 @@ def _check_year(record: Record, elem: ET._Element, name: str, warn: Warn | None)
     free text such as 'Mar 15', a year or not, never warned of."""
     year = elem.find("dates/year")
     if warn is not None and record.year is None and year is not None:
-        check_year(_text(year), "element dates/year", f"{name}:{year.sourceline or 1}", warn)
+        check_year(_text(year), "element dates/year", f"{name}:{element_line(year) or 1}", warn)
 
 
 def read(
@@ -195,7 +196,7 @@ def read(
         yield require_findable(
             read_record,
             f"record {position}",
-            f"{name}:{record.sourceline or 1}",
+            f"{name}:{element_line(record) or 1}",
             _text(record.find("accession-num")),
             hint="fill in the record's title in EndNote, or delete it, and export again",
             urls=_all(record, "urls//url"),  # a DOI or PubMed link (EndNote keeps PubMed's)

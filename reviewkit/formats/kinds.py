@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from reviewkit.formats import preprint_servers
 from reviewkit.records import Record
 
 # kind -> what dedup review and the README call it
@@ -90,35 +91,14 @@ _ZOTERO_RIS = {
 # preprint is the journal kind, and without its type it could not be told from an article
 ZOTERO_TYPE_NAMES = {"preprint": "Preprint"}
 
-# Preprint servers, by the name a reference manager keeps as a preprint's repository (folded as
-# type names are), and their DOIs (bioRxiv's and medRxiv's 10.1101 with a date or a number: Cold
-# Spring Harbor's journals carry letters, 'gr.087698'; Research Square, SSRN, OSF's servers,
-# Preprints.org, arXiv, JMIR Preprints, Authorea; dedup.kinds_preprints names the same)
-_PREPRINT_SERVERS = frozenset(
-    [
-        "medrxiv",
-        "biorxiv",
-        "arxiv",
-        "researchsquare",
-        "ssrn",
-        "psyarxiv",
-        "socarxiv",
-        "edarxiv",
-        "osfpreprints",
-        "preprintsorg",
-        "chemrxiv",
-        "techrxiv",
-        "eartharxiv",
-        "authorea",
-        "jmirpreprints",
-        "scielopreprints",
-    ]
-)
-_PREPRINT_DOI = re.compile(
-    r"10\.1101/[\d.]{6,}$|10\.21203/rs\.|10\.2139/ssrn\.|10\.3123[45]/|10\.31219/|"
-    r"10\.20944/preprints|10\.48550/arxiv\.|10\.2196/preprints\.|10\.22541/au\.",
-    re.IGNORECASE,
-)
+
+def _folded(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.casefold())
+
+
+# Preprint servers by the name a reference manager keeps as a preprint's repository, folded
+# as type names are (the one list: formats.preprint_servers)
+_PREPRINT_SERVERS = frozenset(_folded(s) for s in preprint_servers.SERVERS)
 
 
 def zotero_preprint(ris_type: str, repository: str, doi: str) -> bool:
@@ -130,7 +110,13 @@ def zotero_preprint(ris_type: str, repository: str, doi: str) -> bool:
     (:data:`_ZOTERO_RIS`)."""
     if ris_type.strip().upper() != "GEN":
         return False
-    return _folded(repository) in _PREPRINT_SERVERS or bool(_PREPRINT_DOI.match(doi.strip()))
+    return names_preprint_server(repository) or preprint_servers.preprint_doi(doi)
+
+
+def names_preprint_server(name: str) -> bool:
+    """Whether ``name`` (a repository, a publisher) is a preprint server's ('medRxiv'); its
+    host's ('Cold Spring Harbor Laboratory') is not."""
+    return _folded(name) in _PREPRINT_SERVERS
 
 
 # Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
@@ -222,10 +208,6 @@ NLM_TYPES = {
     "dataset": "Dataset",
 }
 _BY_TYPE_NAME = {name: kind for kind, names in _TYPE_NAMES.items() for name in names.split()}
-
-
-def _folded(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.casefold())
 
 
 def ris_kind(code: str) -> str:

@@ -9,6 +9,7 @@ from lxml import etree as ET
 from reviewkit.formats import corrections, elocation
 from reviewkit.formats.book_authors import book_authors
 from reviewkit.formats.read_warnings import Warn, check_year
+from reviewkit.formats.xml_lines import element_line
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 
@@ -72,7 +73,7 @@ def _year(elem: ET._Element, base: ET._Element, origin: str, warn: Warn | None) 
         return ""
     if warn is not None:
         field = f"element {found.getparent().tag}/{found.tag}"
-        check_year(found.text or "", field, f"{origin}:{found.sourceline}", warn)
+        check_year(found.text or "", field, f"{origin}:{element_line(found)}", warn)
     return found.text or ""
 
 

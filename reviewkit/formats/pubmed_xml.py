@@ -41,6 +41,7 @@ from reviewkit.formats.pubmed_head import (
 )
 from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
+from reviewkit.formats.xml_lines import element_line
 from reviewkit.records import Record
 
 FORMAT = "pubmed-xml"
@@ -101,6 +102,13 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         msg = _TRAILING_POSITION.sub("", " ".join(msg.split()))
         if "amplification" in msg:  # libxml2's limit on entities that expand ("billion laughs")
             raise FormatError(DECLARES_DTD, where=name, hint=AGAIN) from None
+        if "declaration allowed only at the start" in msg:  # libxml2's words, no advice
+            raise FormatError(
+                "the XML declaration (<?xml …?>) does not start the file: XML allows nothing"
+                " before it (NLM's files start with it)",
+                where=f"{name}:{line}" if line > 0 else name,
+                hint="delete the blank lines or text before '<?xml', or download the file again",
+            ) from None
         if "Excessive depth" in msg:  # its "use XML_PARSE_HUGE" is advice to programmers
             msg = "elements nested thousands deep (PubMed articles are a few levels deep)"
         raise FormatError(
@@ -114,8 +122,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
 
 # a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*>")
-# the XML declaration, first in the file (after a UTF-8 byte-order mark)
-_XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(<\?xml\s[^>]*\?>)")
+# the XML declaration, which XML allows first in the file only (after a UTF-8 byte-order mark)
+_XML_DECLARATION = re.compile(rb"<\?xml\s[^>]*\?>")
+_UTF8_BOM = b"\xef\xbb\xbf"
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
@@ -147,7 +156,7 @@ def read(
                 where=f"{name}: record {position}",
                 hint="download the file from PubMed again, or delete this article from it",
             ) from None
-        yield tell_untitled(read_record, f"{name}:{elem.sourceline or 1}", warn)
+        yield tell_untitled(read_record, f"{name}:{element_line(elem) or 1}", warn)
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
@@ -237,11 +246,9 @@ def read_parallel(
     with open(path, "rb") as raw:
         stream = open_binary(io.BufferedReader(raw))
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-        root = root_tag(head)
-        wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
         doctype = _declarations(head)
-        if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
-            with open(path, "rb") as again:  # the serial reader names the problem
+        if _read_serially(head):
+            with open(path, "rb") as again:  # naming the problem, or reading it as it is
                 records = cleaned(
                     lambda told: read(again, name, source=source, warn=told), name, warn, FORMAT
                 )
@@ -269,12 +276,29 @@ def read_parallel(
             garbled.tell(name, warn)
 
 
+def _read_serially(head: bytes) -> bool:
+    """Whether a file is read by the serial reader, which names what is wrong with it or reads
+    what the batch cutter does not: no PubMed root, an internal DTD subset, UTF-16 or UTF-32
+    (the cutter reads bytes), lines ending in CR alone (the cutter counts LFs: the warnings'
+    lines would be wrong), or an XML declaration after something else (white space, a comment:
+    XML allows nothing before it, NLM's files start with it, and the serial reader refuses it;
+    the batches would be read without it, as UTF-8)."""
+    declared = _XML_DECLARATION.search(head)
+    return (
+        root_tag(head) not in ROOTS
+        or bom_encoding(head) in ("utf-16", "utf-32")
+        or INTERNAL_SUBSET.search(head_text(head)) is not None
+        or cr_line_ends(head)
+        or (declared is not None and head[: declared.start()] not in (b"", _UTF8_BOM))
+    )
+
+
 def _declarations(head: bytes) -> bytes:
     """The file's XML declaration (its encoding: ISO-8859-1, Windows-1252 …; without one, XML
     is UTF-8) and DOCTYPE (no internal subset: refused by the serial reader), each on one line,
     for the workers' batches."""
-    declared, doctype = _XML_DECLARATION.match(head), _DOCTYPE.search(head)
-    found = (declared.group(1) if declared else b"", doctype.group(0) if doctype else b"")
+    declared, doctype = _XML_DECLARATION.search(head), _DOCTYPE.search(head)
+    found = (declared.group(0) if declared else b"", doctype.group(0) if doctype else b"")
     return b"".join(b" ".join(d.split()) for d in found)
 
 

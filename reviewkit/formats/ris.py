@@ -26,6 +26,7 @@ from reviewkit.formats.kinds import (
     RIS_TYPES,
     ZOTERO_TYPE_NAMES,
     kept_kind,
+    names_preprint_server,
     record_kind,
     ris_kind,
     zotero_preprint,
@@ -328,10 +329,10 @@ def _to_record(
     pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
     publisher, place = ris_vendors.publisher_place(get, first)
     kind = ris_kind(ris_type)
-    if zotero_preprint(ris_type, publisher, doi):  # the server as its journal, as PubMed has it
+    if zotero_preprint(ris_type, publisher, own):
         kind, pub_types = "", [*pub_types, ZOTERO_TYPE_NAMES["preprint"]]
-        if not journal:
-            journal, publisher = publisher, ""
+        if not journal and names_preprint_server(publisher):  # as its journal, as PubMed has it
+            journal, publisher = publisher, ""  # (a host, 'Cold Spring Harbor', stays publisher)
     return Record(
         title=title,
         abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),

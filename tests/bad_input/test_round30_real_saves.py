@@ -184,3 +184,26 @@ def test_guard_springer_nature_ris_is_read_right(tmp_path, capsys):
     )
     assert record.doi == "10.1186/s12889-021-10412-x" and not record.url
     assert record.authors == ["Nordmann, Kari", "Berg, Ola"] and record_kind(record) == ""
+
+
+def test_a_zotero_preprint_known_by_its_doi_keeps_its_host_as_publisher(tmp_path, capsys):
+    """A preprint told by its server's DOI (in DO, or in its one doi.org link) whose PB names the
+    server's host, not the server: the host stays its publisher, no journal's name (it was
+    taken as the journal, 'Cold Spring Harbor Laboratory'); a DOI written as a link in DO is
+    a DOI all the same."""
+    path = tmp_path / "zotero-export.ris"
+    host = "Cold Spring Harbor Laboratory"
+    items = [
+        _zotero_ris("GEN", "Graded return to work", host, "10.1101/2021.03.01.21252700"),
+        _zotero_ris(
+            "GEN",
+            "Telework and sick leave",
+            host,
+            url="https://doi.org/10.1101/2021.04.02.21254800",
+        ),
+        _zotero_ris("GEN", "Work ability", doi="https://doi.org/10.48550/arXiv.2103.01234"),
+    ]
+    path.write_text("".join(items), encoding="utf-8")
+    records = imported_records(tmp_path, capsys, path)
+    assert [r.publication_types for r in records] == [["Preprint"]] * 3
+    assert [(r.journal, r.publisher) for r in records] == [("", host), ("", host), ("", "")]

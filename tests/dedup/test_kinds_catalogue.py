@@ -127,6 +127,20 @@ def test_a_preprint_and_its_journal_article_go_to_a_person():
     assert outcome(pre, article(year=2021)) == ("queued", "biblio_partial")
 
 
+def test_every_server_a_reader_knows_is_a_preprint_to_dedup():
+    """One list of servers (formats.preprint_servers) for the readers and dedup: the servers
+    only the readers named (ChemRxiv, OSF Preprints …) were no preprints to dedup, by name."""
+    for name in ("ChemRxiv", "TechRxiv", "EarthArXiv", "EdArXiv", "OSF Preprints"):
+        for journal in (name, name.upper()):
+            pre = article(year=2020, journal=journal, doi="10.5555/preprint.2020.1", **NO_PLACE)
+            assert outcome(pre, article(**PUBLISHED)) == ("queued", "preprint_and_article")
+    # a journal whose name starts as a server's does not: 'JMIR Preprints' is one, not JMIR's
+    jmir = article(
+        year=2020, journal="JMIR Public Health and Surveillance", doi="10.2196/1", **NO_PLACE
+    )
+    assert outcome(jmir, article(**PUBLISHED)) == ("apart", "")
+
+
 def test_a_preprint_of_another_work_or_a_cold_spring_harbor_article_is_no_preprint_pair():
     pre = article(journal="medRxiv", year=2020, doi="10.1101/2020.05.01.20087619", **NO_PLACE)
     other = "Early dialogue meetings with the employer for nurses on sick leave: a cohort study"

@@ -6,6 +6,11 @@ workers in that encoding, as the serial reader reads it: the batches were parsed
 refusing a right Latin-1 file ('Invalid bytes') and reading a wrongly declared one otherwise
 than a small file of the same bytes.
 
+A file whose head the batch cutter cannot take as it stands is read by the serial reader,
+whatever its size: white space before the XML declaration (refused, as XML and the serial
+reader refuse it; the batches were read without the declaration, as UTF-8), lines ending in CR
+alone (the batches' lines counted LFs: a warning named the wrong line).
+
 The threshold is lowered to 0 so that a small file takes the large files' path."""
 
 from __future__ import annotations
@@ -19,11 +24,14 @@ from bad_input.protocol_helpers import PROTOCOL
 from reviewkit.cli import main
 
 
-def _article(pmid: int, title: str) -> str:
+def _article(pmid: int, title: str, year: str = "") -> str:
+    issue = (
+        f"<Journal><JournalIssue><PubDate><Year>{year}</Year></PubDate></JournalIssue></Journal>"
+    )
     return (
         f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM">\n'
         f'<PMID Version="1">{pmid}</PMID><Article PubModel="Print">\n'
-        f"<ArticleTitle>{title}</ArticleTitle>\n"
+        f"{issue * bool(year)}<ArticleTitle>{title}</ArticleTitle>\n"
         f"</Article></MedlineCitation></PubmedArticle>\n"
     )
 
@@ -98,3 +106,30 @@ def test_utf8_declared_latin1_reads_as_a_small_file_does(
     assert code == 0, said
     assert stored == ["Return to work", "CafÃ© workers"], said
     assert "1 record held text decoded in a wrong encoding" in said, said
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
+def test_white_space_before_the_declaration_is_refused_whatever_the_size(
+    tmp_path: Path, capsys, monkeypatch, parallel: bool
+) -> None:
+    """NLM's files start with the declaration; XML allows nothing before it. The parallel
+    reader imported such a file, its batches read as UTF-8 whatever it declared."""
+    data = b"\n  " + _file("ISO-8859-1", ["Return to work", "Åland's workers"]).encode("latin-1")
+    code, said, path, stored = _import(tmp_path, capsys, data, parallel, monkeypatch)
+    assert code != 0 and stored == [], said
+    assert f"{path}:2: the XML declaration (<?xml …?>) does not start the file" in said, said
+    assert "delete the blank lines or text before '<?xml'" in said, said
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
+def test_a_warning_in_a_file_of_cr_line_ends_names_its_line(
+    tmp_path: Path, capsys, monkeypatch, parallel: bool
+) -> None:
+    """An old Mac's line ends (CR alone): the serial reader reads them as LFs; the batch cutter
+    counted LFs only, and named line 1 for every batch's first article."""
+    articles = _article(1001, "Return to work") + _article(1002, "Sick leave", year="n.d.")
+    head = _file("UTF-8", []).replace("</PubmedArticleSet>\n", "")
+    data = (head + articles + "</PubmedArticleSet>\n").replace("\n", "\r").encode()
+    code, said, path, stored = _import(tmp_path, capsys, data, parallel, monkeypatch)
+    assert code == 0 and stored == ["Return to work", "Sick leave"], said
+    assert f"warning: {path}:10: element PubDate/Year: 'n.d.' is no year" in said, said
