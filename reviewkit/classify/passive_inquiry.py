@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.inquiry_verbs import E_STEMS, ES_STEMS, S_STEMS, Y_STEMS
+
 # The verbs of inquiry (:data:`reviewkit.classify.inquiry_verbs.INQUIRY`'s, as participles),
 # with "reviewed" (a review's scope: "The cases of 70 consecutive patients ... are reviewed");
 # not "measured", which opens a cohort's methods as well ("In a cohort of 12,000 employees,
 # pain and anxiety were measured at baseline and ...": a held-out record's, the one of the
 # held-out sets' 676 abstracts it took), nor "described as" or "by" (what a thing is called)
 _PARTICIPLE = (
-    r"(?:(?:investigat|examin|evaluat|explor|determin|compar|analy[sz]|estimat)ed|"
-    r"describ(?:ed)(?!\s+(?:as|by)\b)|assessed|addressed|tested|studied|quantified|reviewed)"
+    rf"(?!described\s+(?:as|by)\b)(?:(?:{E_STEMS}|{ES_STEMS}|{S_STEMS})ed|{Y_STEMS}ied|reviewed)"
 )
 # An adverb of the past that says the work is not this study's ("previously", "first",
 # "originally": "C. difficile was originally described in 1935 but ...", "... whose structures
