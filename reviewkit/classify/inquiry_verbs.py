@@ -32,12 +32,19 @@ from reviewkit.classify.study_phrases import INFINITIVE, STUDY_SUBJECT
 # review's "This review intends to summarize ..." too; 3 not ("so we tried to catheterize
 # through the facial vein", a case's step; "as we try to understand ...", a clause's)
 _INTENTION = rf"{intention_forms(*INFINITIVE_VERBS)}\s+{INFINITIVE}"
+# The verbs of inquiry by how their forms are made, one list for the study's verb here and the
+# participle of a passive opening (:mod:`reviewkit.classify.passive_inquiry`: "The effects of X
+# were studied ..."): stems taking -e, -es, -ed, -ing; -es, -ed, -ing; -s, -ed, -ing; -y,
+# -ies, -ied, -ying
+E_STEMS = r"(?:investigat|examin|evaluat|explor|determin|compar|describ|analy[sz]|estimat)"
+ES_STEMS = r"(?:assess|address)"
+S_STEMS = r"(?:test)"
+Y_STEMS = r"(?:stud|quantif)"
 INQUIRY = re.compile(
-    rf"\b{STUDY_SUBJECT}\s+(?P<between>(?:\w+\s+){{0,2}}?)(?P<verb>(?:investigat|examin|"
-    r"evaluat|explor|determin|compar|describ|analy[sz]|estimat|hypothesi[sz])(?:e|es|ed|ing)|"
-    r"(?:assess|address)(?:es|ed|ing)?|(?:test|ask)(?:s|ed|ing)?|"
-    rf"(?:stud|quantif)(?:y|ies|ied|ying)|{intention_forms(*BARE_VERBS)}|set\s+out|"
-    rf"{_INTENTION})\b",
+    rf"\b{STUDY_SUBJECT}\s+(?P<between>(?:\w+\s+){{0,2}}?)(?P<verb>"
+    rf"(?:{E_STEMS}|hypothesi[sz])(?:e|es|ed|ing)|{ES_STEMS}(?:es|ed|ing)?|"
+    rf"(?:{S_STEMS}|ask)(?:s|ed|ing)?|{Y_STEMS}(?:y|ies|ied|ying)|"
+    rf"{intention_forms(*BARE_VERBS)}|set\s+out|{_INTENTION})\b",
     re.IGNORECASE,
 )
 

@@ -209,9 +209,12 @@ OTHERS_AIM = re.compile(
 # conducted a test-retest study with the aim to ...", read by the inquiry readings), 2 another
 # (one sentence twice: the trial a pilot prepares for, "a randomised controlled trial (RCT) that
 # aims to ..."); none opens "A study aimed to ...", so an indefinite study standing alone stays
-# another's
+# another's. The study's words are the subject itself: not a place or a time before another
+# subject ("In this region, there was a project aimed at ...", "In our city there is a trial
+# that aims to ...": another's, as before), so no "there" nor a clause's comma between
 _OWN_PREDICATE = re.compile(
-    r"\b(?:this|it|the\s+present|the\s+current|our)(?:\s+\S+){0,6}?\s+(?:is|was)\s+(?:for\s+)?$",
+    r"\b(?:this|it|the\s+present|the\s+current|our)(?:\s+(?!there\b)[^\s,;]+){0,6}?\s+"
+    r"(?:is|was)\s+(?:for\s+)?$",
     re.IGNORECASE,
 )
 

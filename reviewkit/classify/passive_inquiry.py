@@ -28,26 +28,37 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.inquiry_verbs import E_STEMS, ES_STEMS, S_STEMS, Y_STEMS
+
 # The verbs of inquiry (:data:`reviewkit.classify.inquiry_verbs.INQUIRY`'s, as participles),
 # with "reviewed" (a review's scope: "The cases of 70 consecutive patients ... are reviewed");
 # not "measured", which opens a cohort's methods as well ("In a cohort of 12,000 employees,
 # pain and anxiety were measured at baseline and ...": a held-out record's, the one of the
 # held-out sets' 676 abstracts it took), nor "described as" or "by" (what a thing is called)
 _PARTICIPLE = (
-    r"(?:(?:investigat|examin|evaluat|explor|determin|compar|analy[sz]|estimat)ed|"
-    r"describ(?:ed)(?!\s+(?:as|by)\b)|assessed|addressed|tested|studied|quantified|reviewed)"
+    rf"(?!described\s+(?:as|by)\b)(?:(?:{E_STEMS}|{ES_STEMS}|{S_STEMS})ed|{Y_STEMS}ied|reviewed)"
 )
-# An adverb of the past that says the work is not this study's ("previously", "first") or of
-# the present that says it is general practice ("widely", "commonly")
+# An adverb of the past that says the work is not this study's ("previously", "first",
+# "originally": "C. difficile was originally described in 1935 but ...", "... whose structures
+# were originally determined by NMR", 2 of the snapshot's filled openings, both background) or
+# of the present that says it is general practice ("widely", "commonly"). Not "initially",
+# which is also the study's own first round ("... were initially studied in 2004-2005 and later
+# revisited in 2010-2011")
 _GENERAL = (
-    r"(?:previously|first|already|recently|earlier|widely|extensively|commonly|often|"
+    r"(?:previously|first|already|recently|earlier|originally|formerly|historically|"
+    r"widely|extensively|commonly|often|"
     r"frequently|usually|traditionally|generally|increasingly|intensively|heavily|well|ideally|"
     r"routinely|classically|mostly|mainly)"
 )
+# The same adverbs of the past after the participle: "The partial sequence of the chains was
+# determined previously (Franek, 1970)." (the one of the snapshot's filled openings so written:
+# earlier work, which "In the present study, ..." follows)
+_EARLIER_AFTER = r"\s+(?:previously|earlier|already|formerly|originally)\b"
 _PASSIVE_INQUIRY = re.compile(
     r"^(?!\W*(?:it|this|these|that|there|ever|since|as|when|while|although|though|because|if|"
     r"after|before|once|until|whereas|whether)\b)[^;:]*?\b"
-    rf"(?:(?:was|were)\s+(?:(?!{_GENERAL}\b)\w+ly\s+)?|(?:is|are)\s+){_PARTICIPLE}\b",
+    rf"(?:(?:was|were)\s+(?:(?!{_GENERAL}\b)\w+ly\s+)?|(?:is|are)\s+){_PARTICIPLE}\b"
+    rf"(?!{_EARLIER_AFTER})",
     re.IGNORECASE,
 )
 

@@ -41,6 +41,9 @@ OTHERS = (
     "This paper reports a pilot study conducted for a randomised trial that aims to test link "
     "workers.",
     "The drug was tested in a trial aimed at older workers.",
+    # the study's words a place before another subject, not the subject
+    "In this region, there was a project aimed at shorter sick leave.",
+    "In our city there is a trial that aims to test link workers.",
 )
 
 

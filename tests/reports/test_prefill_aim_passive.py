@@ -25,6 +25,10 @@ NOT_AIMS = (
     "Amyloid proteins are widely studied for their biophysical properties.",
     "Return to work was previously studied in large cohorts.",
     "Sick leave has been investigated in many countries.",
+    # earlier work told by an adverb of the past before or after the participle
+    "Burnout was originally described in 1974 but was of little interest until recently.",
+    "The sequence of the receptor was determined previously (Smith, 1990).",
+    "Workers' claims were formerly examined by a medical panel.",
     "It was determined that most of the label is in lanosterol.",
     "Ever since the first structures were determined in the 1960s, biologists have needed tools.",
     "Many phenomena are described by mathematical models.",
@@ -47,6 +51,8 @@ NOT_AIMS = (
         "The presence of microplastic particles from five beaches was assessed.",
         "The evolution of local atomic configuration of KNbO3 is investigated using simulations.",
         "Outcomes of 587 patients treated with radiotherapy were retrospectively compared.",
+        # "initially": the study's own first round, not earlier work
+        "Sick leave at two plants was initially studied in 2004 and later revisited in 2010.",
     ],
 )
 @pytest.mark.parametrize("which", ["demo", "review_a"])
