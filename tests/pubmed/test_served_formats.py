@@ -84,7 +84,7 @@ def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: Eutils
         # '001-1' is 001-001; without PG, the article number among the LIDs, as PubMed cites it
         # (Bio.Medline joins a record's LID lines with a space: '10.1183/... [doi] 2003344 [pii]')
         lids = re.findall(r"\S+ \[\w+\]", found.get("LID", ""))
-        pages = normalise_pages(found.get("PG", "")) or medline_pages(lids)
+        pages = normalise_pages(found.get("PG", "")) or medline_pages(lids, found.get("VI", ""))
         assert pages == rec.pages
         assert found.get("DP", "").startswith(str(rec.year)[:4])
         assert found.get("LA", [""])[0] == rec.language
@@ -250,7 +250,8 @@ def test_esummary_docsums_are_read_by_biopython_with_the_xml_fields(server: Euti
         assert (summary["Volume"], summary["Issue"]) == (rec.volume, rec.issue)
         # DocSum's ELocationID: 'pii: e228092. doi: 10.1136/...'
         located = (loc.split(": ", 1) for loc in summary["ELocationID"].split(". ") if ": " in loc)
-        pages = normalise_pages(summary["Pages"]) or article_number(located)
+        in_volume = article_number(located) if summary["Volume"] else ""  # not ahead of print
+        pages = normalise_pages(summary["Pages"]) or in_volume
         assert pages == rec.pages
         assert list(summary["PubTypeList"]) == rec.publication_types
         assert summary["PubDate"].startswith(str(rec.year)[:4])
