@@ -177,7 +177,7 @@ def _to_record(
         # PG, else Ovid's source line, else the e-locator PubMed cites (LID 'e228092 [pii]')
         pages=first("PG")
         or (cited.pages if cited else "")
-        or medline_pages(get.get("LID", []), first("VI")),
+        or medline_pages(get.get("LID", []), first("VI", "VO")),
         doi=doi,
         pmid=first("PMID") or _ovid_pmid(get),
         pmcid=first("PMC"),
