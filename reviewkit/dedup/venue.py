@@ -23,8 +23,10 @@ from reviewkit.records import fold_text, normalise_pages
 _OVID_GROUP = r"\(\s*(?:\)|pp?\b|no pagination)"  # '()', '(pp 1-2)', '(p. 1-6)', '(no pagination)'
 # Groups may come before Ovid's without a volume: an issue alone ('Norwegian medical news.(182)
 # (pp 68-71) 2010.'), Frontiers' month ('Frontiers in Behavioral Neuroscience.(JANUARY 2012) (no
-# pagination) 2012.Article Number: 2.'): 31 depression lines whose place went unread.
-_EMBEDDED = re.compile(rf"\.\s*(?=(?:\d[^()]*)?(?:\([^)]*\)\s*)*{_OVID_GROUP})", re.I)
+# pagination) 2012.Article Number: 2.'): 31 depression lines whose place went unread. A volume
+# may be written 'Vol.281' (a series' volume: 'Annals of the New York Academy of Sciences.Vol.281
+# ()(pp 171-189)', 10 depression lines): the name ends before 'Vol', which is no journal word.
+_EMBEDDED = re.compile(rf"\.\s*(?=(?:vol\.?\s*)?(?:\d[^()]*)?(?:\([^)]*\)\s*)*{_OVID_GROUP})", re.I)
 # Ovid's place after the name, read in parts (measured on the ten labelled sets: 479 depression
 # lines, one stroke line, had no place read when one regex had to match the whole of it):
 # - the volume, first: '18 (6) ()(pp ...)', 'vol.17 ()(pp ...)', also with words before the

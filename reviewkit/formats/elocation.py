@@ -12,6 +12,14 @@ Elsevier's pii ('S0190-9622(18)30721-7', a manuscript's id whose digits would re
 119 are 'e' and digits (BMJ Case Reports), 48 digits alone (J Clin Invest '139481', Eur Respir
 J '2003300'), most others a journal's letters and digits ('jeb213611', 'eabg0007', 'ehab223',
 which dedup reads as no page).
+
+Only an article in a volume: online ahead of print (no volume yet), a paginated journal's pii is
+the publisher's manuscript id ('ehab223', 'gkab388' at Oxford; 'BCJ20210158' at Portland;
+'jeb.234047', the Company of Biologists' with a period), which the printed pages replace: of the
+421 piis of the article-number shape, 130 are of such records (291 in a volume: eLife, BMJ Case
+Reports, PNAS, Eur Respir J ... cited by that number). Read as pages, some gave dedup a page or
+a section ('BCJ20210158' as section 'bcj') against the printed pages of the same article in
+another export ('2345-2360'), so that the pair was queued instead of merged.
 """
 
 from __future__ import annotations
@@ -37,13 +45,20 @@ def article_number(elocations: Iterable[tuple[str, str]]) -> str:
 
 
 def xml_pages(article: ET._Element) -> str:
-    """An Article's MedlinePgn, else its pii ELocationID that is an article number."""
-    return article.findtext("Pagination/MedlinePgn") or article_number(
+    """An Article's MedlinePgn, else (in a volume) its pii ELocationID that is an article number."""
+    if printed := article.findtext("Pagination/MedlinePgn"):
+        return printed
+    if not (article.findtext("Journal/JournalIssue/Volume") or "").strip():
+        return ""  # online ahead of print: the pii is a manuscript id, not yet its place
+    return article_number(
         (loc.get("EIdType") or "", loc.text or "") for loc in article.findall("ELocationID")
     )
 
 
-def medline_pages(lids: Iterable[str]) -> str:
-    """The article number among MEDLINE's LID values ('e228092 [pii]'), '' without one."""
+def medline_pages(lids: Iterable[str], volume: str) -> str:
+    """The article number among MEDLINE's LID values ('e228092 [pii]') of an article in a
+    volume (VI), '' without one."""
+    if not volume.strip():
+        return ""  # online ahead of print, as in xml_pages
     pairs = (re.match(r"(.*?)\s*\[(\w+)\]\s*$", lid) for lid in lids)
     return article_number((m.group(2), m.group(1)) for m in pairs if m)

@@ -175,7 +175,9 @@ def _to_record(
         volume=first("VI", "VO") or (cited.volume if cited else ""),
         issue=first("IP") or (cited.issue if cited else ""),
         # PG, else Ovid's source line, else the e-locator PubMed cites (LID 'e228092 [pii]')
-        pages=first("PG") or (cited.pages if cited else "") or medline_pages(get.get("LID", [])),
+        pages=first("PG")
+        or (cited.pages if cited else "")
+        or medline_pages(get.get("LID", []), first("VI", "VO")),
         doi=doi,
         pmid=first("PMID") or _ovid_pmid(get),
         pmcid=first("PMC"),

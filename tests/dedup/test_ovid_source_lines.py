@@ -89,3 +89,12 @@ def test_the_lines_pages_are_read_as_a_pages_field_is():
     assert _place(journal=label, volume="", pages="")[1:] == _place(pages="Suppl 2:981-986")[1:]
     unit = "Current Protocols in Neuroscience.Chapter 5 ()(pp Unit 5.65) 2013."
     assert _place(journal=unit, volume="", pages="")[1] == _place(pages="Unit 5.65")[1]
+
+
+def test_a_volume_written_vol_ends_the_journals_name_before_it():
+    # a series' volume: 'Vol.281' is no word of the journal's name, as '281' is not
+    line = "Annals of the New York Academy of Sciences.Vol.281 ()(pp 171-189) 1976."
+    written = keys(1, journal=line, volume="", pages="")
+    plain = keys(2, journal="Annals of the New York Academy of Sciences", volume="281")
+    assert written.journal == plain.journal
+    assert (written.volume, written.first_page) == ("281", "171")

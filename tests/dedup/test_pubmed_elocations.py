@@ -23,7 +23,7 @@ XML_HEAD = (
 )
 
 
-def _pubmed_xml(number: str) -> str:
+def _pubmed_xml(number: str, volume: str = "12") -> str:
     authors = "".join(
         f"<Author><LastName>{last}</LastName><ForeName>{first}</ForeName></Author>"
         for last, first in AUTHORS
@@ -31,7 +31,9 @@ def _pubmed_xml(number: str) -> str:
     return (
         XML_HEAD + '<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM">'
         '<PMID Version="1">31000001</PMID><Article PubModel="Electronic">'
-        "<Journal><JournalIssue><Volume>12</Volume><Issue>3</Issue><PubDate><Year>2019</Year>"
+        "<Journal><JournalIssue>"
+        + (f"<Volume>{volume}</Volume><Issue>3</Issue>" if volume else "")  # none ahead of print
+        + "<PubDate><Year>2019</Year>"
         "</PubDate></JournalIssue><Title>BMJ case reports</Title>"
         "<ISOAbbreviation>BMJ Case Rep</ISOAbbreviation></Journal>"
         f"<ArticleTitle>{TITLE}.</ArticleTitle>"
@@ -41,10 +43,11 @@ def _pubmed_xml(number: str) -> str:
     )
 
 
-def _nbib(number: str) -> str:
+def _nbib(number: str, volume: str = "12") -> str:
     return (
-        f"PMID- 31000001\nTI  - {TITLE}.\nDP  - 2019\nVI  - 12\nIP  - 3\n"
-        f"LID - {number} [pii]\nAU  - Hansen K\nFAU - Hansen, Kari\nAU  - Olsen P\n"
+        f"PMID- 31000001\nTI  - {TITLE}.\nDP  - 2019\n"
+        + (f"VI  - {volume}\nIP  - 3\n" if volume else "")
+        + f"LID - {number} [pii]\nAU  - Hansen K\nFAU - Hansen, Kari\nAU  - Olsen P\n"
         "FAU - Olsen, Per\nJT  - BMJ case reports\nTA  - BMJ Case Rep\n"
     )
 
@@ -107,3 +110,17 @@ def test_only_an_article_number_is_read_as_the_pages(tmp_path, pubmed):
         "S0190-9622(18)30721-7": [""],
         "10.1136/bcr-2018-228092": [""],
     }
+
+
+@pytest.mark.parametrize("pubmed", PUBMED)
+def test_a_pii_online_ahead_of_print_is_no_page(project_a, tmp_path, capsys, pubmed):
+    # no volume yet: Portland's, Oxford's pii is the manuscript's id, the printed pages come
+    # later; read as pages ('BCJ20210158' as a section page) it had queued the printed copy
+    name, make = pubmed
+    for pii in ("BCJ20210158", "ehab223", "e228092"):
+        path = tmp_path / name
+        path.write_text(make(pii, volume=""), encoding="utf-8")
+        assert [r.pages for r in read_file(path)] == [""], pii
+    printed = _ris(TITLE, "2345-2360")
+    out = _dedup(project_a, tmp_path, capsys, (name, make("BCJ20210158", volume="")), printed)
+    assert "1 duplicate link" in out, out

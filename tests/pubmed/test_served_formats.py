@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from Bio import Entrez, Medline
+from lxml import etree as ET
 from pubmed.eutils_get import get, reply
 
 from reviewkit import formats, offline_data
@@ -29,6 +30,18 @@ def all_pmids(server: EutilsServer) -> str:
 def xml_records(server: EutilsServer, ids: str) -> dict[str, Record]:
     body = get(server, "efetch", db="pubmed", id=ids)
     return {r.pmid: r for r in pubmed_xml.read(io.BytesIO(body), "efetch")}
+
+
+def printed_pages(server: EutilsServer, ids: str) -> dict[str, str]:
+    """Each article's MedlinePgn in the efetch XML ('' without one): what PubMed writes as PG
+    and as a DocSum's Pages, never the ELocationID that a reader may take for the pages."""
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=ids))
+    return {
+        a.findtext("MedlineCitation/PMID"): a.findtext(
+            "MedlineCitation/Article/Pagination/MedlinePgn", ""
+        )
+        for a in root.iter("PubmedArticle")
+    }
 
 
 def medline_text(server: EutilsServer, **params: str) -> str:
@@ -54,10 +67,13 @@ def folded(value: str) -> str:
 def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: EutilsServer) -> None:
     ids = all_pmids(server)
     xml = xml_records(server, ids)
+    printed = printed_pages(server, ids)
     parsed = list(Medline.parse(io.StringIO(medline_text(server, id=ids))))
     assert [r["PMID"] for r in parsed] == ids.split(",")  # every article, in the order asked
     for found in parsed:
         rec = xml[found["PMID"]]
+        # PG is MedlinePgn alone, as PubMed writes it: none for an article cited by its pii
+        assert found.get("PG", "") == printed[found["PMID"]]
         assert folded(found.get("TI", "")) == rec.title
         assert folded(found.get("AB", "")) == flat(rec)
         # people (FAU) and groups (CN) are two lists in Bio.Medline; their order together is
@@ -68,7 +84,7 @@ def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: Eutils
         # '001-1' is 001-001; without PG, the article number among the LIDs, as PubMed cites it
         # (Bio.Medline joins a record's LID lines with a space: '10.1183/... [doi] 2003344 [pii]')
         lids = re.findall(r"\S+ \[\w+\]", found.get("LID", ""))
-        pages = normalise_pages(found.get("PG", "")) or medline_pages(lids)
+        pages = normalise_pages(found.get("PG", "")) or medline_pages(lids, found.get("VI", ""))
         assert pages == rec.pages
         assert found.get("DP", "").startswith(str(rec.year)[:4])
         assert found.get("LA", [""])[0] == rec.language
@@ -222,16 +238,20 @@ def summaries(server: EutilsServer, **params: str) -> Any:
 def test_esummary_docsums_are_read_by_biopython_with_the_xml_fields(server: EutilsServer) -> None:
     ids = all_pmids(server)
     xml = xml_records(server, ids)
+    printed = printed_pages(server, ids)
     read = summaries(server, id=ids)
     assert [s["Id"] for s in read] == ids.split(",")
     for summary in read:
         rec = xml[summary["Id"]]
+        # Pages is MedlinePgn alone ('' for an article cited by its pii, which is ELocationID)
+        assert normalise_pages(summary["Pages"]) == normalise_pages(printed[summary["Id"]])
         assert folded(summary["Title"]) == rec.title
         assert summary["FullJournalName"] == rec.journal
         assert (summary["Volume"], summary["Issue"]) == (rec.volume, rec.issue)
         # DocSum's ELocationID: 'pii: e228092. doi: 10.1136/...'
         located = (loc.split(": ", 1) for loc in summary["ELocationID"].split(". ") if ": " in loc)
-        pages = normalise_pages(summary["Pages"]) or article_number(located)
+        in_volume = article_number(located) if summary["Volume"] else ""  # not ahead of print
+        pages = normalise_pages(summary["Pages"]) or in_volume
         assert pages == rec.pages
         assert list(summary["PubTypeList"]) == rec.publication_types
         assert summary["PubDate"].startswith(str(rec.year)[:4])
