@@ -103,7 +103,7 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         self.queue = queue
         self.ranking = ranking
         self.rank_text = ""
-        self._failure_said = False  # a failed ranker's error is said on the message line once
+        self._failure_said = ""  # the ranker's error said last: each new one is said once
         self.shown: set[int] = set()  # studies shown this session: a new order never moves them
         self.protocol = queue.protocol
         self.rule = queue.rule
@@ -245,9 +245,13 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     def _say_failure(self, error: str) -> None:
         """A failed ranker's error, said once as an error (the order line, in the error's
-        colour, keeps one row of it): the order stays the seeded random one, votes are saved."""
-        if error and not self._failure_said:
-            self._failure_said = True
+        colour, keeps one row of it): the order stays the seeded random one, votes are saved.
+        Each new error is said (a later fit's, the ranking process's end), and one again after
+        the ranker recovered ("" while it works): a second failure had gone unsaid."""
+        if error == self._failure_said:
+            return
+        self._failure_said = error
+        if error:
             self.say(
                 f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"
                 " are saved as before."
