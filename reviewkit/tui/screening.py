@@ -47,7 +47,7 @@ from reviewkit.tui.screening_live import (
     ordering_text,
 )
 from reviewkit.tui.screening_order_line import ORDER_LINE_CSS, OrderLine
-from reviewkit.tui.status_line import STATUS_CSS, StatusLine
+from reviewkit.tui.status_line import STATUS_CSS, Part, StatusLine
 from reviewkit.tui.widgets import (
     TextPrompt,
     footer_order,
@@ -196,13 +196,11 @@ class ScreeningScreen(
     def render_status(self) -> None:
         q = self.queue
         # the record's id (as in the body, the messages and 'g'), then its place among mine
-        where = (
-            f"record {self.current} ({self.pos + 1} of {len(q.studies)})"  # decided first: queue.py
-            if self.pos is not None
-            else "ordering…"
-            if self.ordering
-            else "no records"
-        )
+        # (decided first: queue.py); narrow, the id alone, never cut inside (status_line)
+        where: Part = "ordering…" if self.ordering else "no records"
+        if self.pos is not None:
+            record = f"record {self.current}"
+            where = (f"{record} ({self.pos + 1} of {len(q.studies)})", record)
         # what is left to do first: it must stay in view at 80 columns; the stage and the
         # reviewer last, kept whole however narrow (blinding: whose votes these are)
         self.query_one("#status", StatusLine).show(
