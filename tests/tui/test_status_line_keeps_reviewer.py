@@ -1,7 +1,7 @@
 """The status line on a narrow terminal keeps whose votes these are and at which stage: at 60
 columns the screening line was cut at its end by Textual's ellipsis, the reviewer's name lost
 and the stage cut ('title-abstr…'), where in blinded screening a reviewer must see whom a key
-records votes for. The parts before them give way now: the place cut or dropped ('…'), then
+records votes for. The parts before them give way now: the place shortened or dropped ('…'), then
 the stage cut beside the figure, the reviewer whole while it fits (reviewkit.tui.status_line)."""
 
 from __future__ import annotations
