@@ -49,8 +49,7 @@ def key_columns(key: FooterKey, compact: bool) -> int:
     change of style by a refresh (measured, the margin left out, the full keys had seemed to
     fit at 71-77 columns where they did not, the style changing at each resize).
     (Keys of a binding group, which have no words, are not used here.)"""
-    words = width(key.description)
-    return width(key.key_display) + words + (2 if compact else 3)
+    return width(key.key_display) + width(key.description) + (2 if compact else 3)
 
 
 class KeysFreeingFooter(Footer):
