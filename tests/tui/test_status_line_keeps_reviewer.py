@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import add_records
+from screening.helpers import make_records
 from tui.helpers import TA
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.status_line import fitted
 
@@ -105,3 +108,13 @@ def test_the_conflicts_place_at_60_columns_reads_whole(team):
     wide, narrow = _status_rows(app, [(100, 20), (60, 20)])
     assert f"conflict 1 of 1 (record {ids[0]})" in wide, wide
     assert narrow == f"open 1 · resolved 0 · conflict 1 · {TA} · sara", narrow
+
+
+def test_the_extraction_place_narrow_is_shortened_whole(project_b):
+    """The extraction screen's place, 'study 1 of 2 (id 1)', cut inside had read
+    'study 1 of 2 (i…' at 56 columns (its id gone, a cut part left): narrow it is 'study 1 of 2'."""
+    ids = add_records(project_b, make_records(2))
+    app = ReviewkitApp(ExtractScreen(project_b, ids, "ann"), keymap={})
+    wide, narrow = _status_rows(app, [(100, 20), (56, 20)])
+    assert f"study 1 of 2 (id {ids[0]})" in wide, wide
+    assert narrow == "filled in 0 of 2 · study 1 of 2 · extraction · ann", narrow
