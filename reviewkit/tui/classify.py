@@ -308,7 +308,7 @@ class ConfirmScreen(
         # how many are confirmed first: it must stay in view at 80 columns; the model has a line
         self.query_one("#status", StatusLine).show(
             self._confirmed_count(done),
-            f"{self._unit} {self.pos + 1} (id {rid})",
+            (f"{self._unit} {self.pos + 1} (id {rid})", f"{self._unit} {self.pos + 1}"),
             self.scheme.name,
             self.reviewer,
         )

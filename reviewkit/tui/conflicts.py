@@ -37,7 +37,7 @@ from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.screening_fulltext import attachment_line, open_attachment
-from reviewkit.tui.status_line import STATUS_CSS, StatusLine
+from reviewkit.tui.status_line import STATUS_CSS, Part, StatusLine
 from reviewkit.tui.widgets import (
     TextPrompt,
     footer_order,
@@ -180,18 +180,19 @@ class ConflictsScreen(FindsNewConflicts, DecisionScreen):
         open_count = sum(1 for v in self.views if v.open)
         # its record id too, as `conflicts --list`, the messages and the screening screen's
         # header name it: a lead told "record 13" by a reviewer could not tell which it was
-        where = (
-            f"{self.pos + 1} of {len(self.views)} (record {self.views[self.pos].study_id})"
-            if self.pos is not None
-            else "none"
-        )
+        # narrow, the place reads whole or not at all (status_line): 'conflict 17 of …' had
+        # been cut inside at 60 columns
+        where: Part = "conflict none"
+        if self.pos is not None:
+            at, record = f"conflict {self.pos + 1}", f"(record {self.views[self.pos].study_id})"
+            where = (f"{at} of {len(self.views)} {record}", f"{at} {record}", at)
         # the conflicts still open first: they must stay in view at 80 columns; the resolver
         # named bare, as the screening header names its reviewer ('resolver lead' was cut at 80
         # columns once the record id came, so a lead could not see whose decisions these were)
         self.query_one("#status", StatusLine).show(
             f"open {open_count}",
             f"resolved {len(self.views) - open_count}",
-            f"conflict {where}",
+            where,
             self.stage,
             self.resolver,
         )

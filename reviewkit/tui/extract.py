@@ -30,7 +30,7 @@ from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
 from reviewkit.tui.record_view import RecordView
 from reviewkit.tui.sized_view import SizedView, content_width
-from reviewkit.tui.status_line import STATUS_CSS, StatusLine
+from reviewkit.tui.status_line import STATUS_CSS, Part, StatusLine
 from reviewkit.tui.widgets import (
     TextPrompt,
     WaitsForDatabase,
@@ -183,13 +183,14 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         status = self.query_one("#status", StatusLine)
         status.show(f"filled in {filled} of {studies}", place, "extraction", self.reviewer)
 
-    def _place(self, rid: int) -> str:
+    def _place(self, rid: int) -> Part:
         """The status line's: 'study 3 of 6 (id 44)'; a report of a study of several: 'report 2
-        of 2 of study 41 (id 42), study 1 of 6' (studies counted once, however many reports)."""
+        of 2 of study 41 (id 42), study 1 of 6' (studies counted once, however many reports);
+        narrow, 'study 3 of 6' (shortened whole, never cut inside: status_line)."""
         place = f"study {self._study_number(rid)} of {len({r[0] for r in self.reports.values()})}"
         if len(self._reports(rid)) == 1:
-            return f"{place} (id {rid})"
-        return f"{self.study_name(rid)}, {place}"
+            return (f"{place} (id {rid})", place)
+        return (f"{self.study_name(rid)}, {place}", place)
 
     def _study_number(self, rid: int) -> int:
         firsts = sorted({reps[0] for reps in self.reports.values()})

@@ -35,7 +35,21 @@ from typing import Any
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from reviewkit.text_width import width
+
 Shape = tuple[tuple[Any, ...], ...]  # each key shown: what a rebuild would change about it
+KEPT_ACTIONS = ("help", "quit")  # shown however narrow the footer: they find every other key
+
+
+def key_columns(key: FooterKey, compact: bool) -> int:
+    """The columns a key takes in the footer, its margin with it, as Textual's CSS draws it
+    (``FooterKey`` and ``Footer.DEFAULT_CSS``): at full width a space either side of the key
+    and after the words; compact, one space between key and words and a margin of 1 after.
+    Counted from the words, not measured: a hidden key has no size, and a key's size lags a
+    change of style by a refresh (measured, the margin left out, the full keys had seemed to
+    fit at 71-77 columns where they did not, the style changing at each resize).
+    (Keys of a binding group, which have no words, are not used here.)"""
+    return width(key.key_display) + width(key.description) + (2 if compact else 3)
 
 
 class KeysFreeingFooter(Footer):
@@ -55,18 +69,31 @@ class KeysFreeingFooter(Footer):
         """Compact (a space less round each key) where the keys at full width are wider than
         the footer: at 60 columns the conflicts footer cut 'q Quit' to 'q Qui', the confirm
         footer lost '? Help' and 'q Quit' at 50, where compact they fit. Back to full width
-        where they fit again (each key a column wider: compact, a key is 2 columns narrower
-        and a margin of 1 follows it, which its outer size leaves out; without it the full keys
-        seemed to fit at 71-77 columns where they did not, and the style changed at each
-        resize, full with its last key cut at every other width)."""
-        if self._compact_always or not self.is_attached:
+        where they fit again. Where even compact they do not fit, the keys give way from the
+        right, whole (:meth:`_keep_help`)."""
+        if not self.is_attached or not self.size.width:
             return
-        keys = len(self.query(FooterKey))
-        used = sum(child.outer_size.width + child.styles.margin.width for child in self.children)
-        full = used + (keys if self.compact else 0)
-        compact = full > self.size.width
-        if compact != self.compact:
-            self.compact = compact
+        keys = list(self.query(FooterKey))
+        if not self._compact_always:
+            compact = sum(key_columns(k, compact=False) for k in keys) > self.size.width
+            if compact != self.compact:
+                self.compact = compact
+        self._keep_help(keys)
+
+    def _keep_help(self, keys: list[FooterKey]) -> None:
+        """Hide the keys that do not fit, from the right, never '? Help' or 'q Quit': the keys
+        a person needs to find the rest (the help lists every key). The screening footer's
+        five decision keys came first, and at 50 columns Textual cut '? Help q Quit' off the
+        right edge; the extraction footer lost them at 40 behind 'Tab Next empty'. A key is
+        shown whole or not at all (a cut 'u Uncer' read as a key of its own)."""
+        # the last key's margin may pass the edge (compact: the row one column wider)
+        room = self.size.width + self.compact
+        room -= sum(key_columns(k, self.compact) for k in keys if k.action in KEPT_ACTIONS)
+        others = [k for k in keys if k.action not in KEPT_ACTIONS]
+        for key in others:  # from the left: the screen's order is most needed first
+            room -= key_columns(key, self.compact)
+            if key.display != (room >= 0):
+                key.display = room >= 0
 
     def compose(self) -> Iterator[Any]:
         self._shape = self._keys_now()[0] if self._bindings_ready else None

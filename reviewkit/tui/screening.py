@@ -7,7 +7,8 @@ committed) before the next record is shown; moving fetches one record, never the
 With a :class:`reviewkit.ranking.queue.QueueRanker` the screen only tells it about each vote
 (``update``), applies a newer order when moving to the next record (``apply``: only undecided
 studies after the current one that were not shown yet move) and polls its ``status`` twice a
-second for the order line (random / model, trained when, includes left). Training never runs
+second for the order line (random / model, trained when, includes left:
+:mod:`reviewkit.tui.screening_order_line`). Training never runs
 in this thread. The first record waits for the ranker's first order, and others' changes show
 on an idle screen: :mod:`reviewkit.tui.screening_live`.
 """
@@ -25,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reviewkit.errors import DatabaseBusy, UserError, command_line
-from reviewkit.ranking.queue import ORDER_ROWS, QueueRanker
+from reviewkit.ranking.queue import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, decision_words
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import stopped_line
@@ -39,14 +40,14 @@ from reviewkit.tui.screening_find import FindsRecords
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_keys import ACTIONS, NEEDS_A_RECORD, stage_actions
 from reviewkit.tui.screening_live import (
-    DONE_ROWS,
     NOTHING_HERE,
     ORDER_POLL_S,
     KeepsUp,
     none_left_words,
     ordering_text,
 )
-from reviewkit.tui.status_line import STATUS_CSS, StatusLine
+from reviewkit.tui.screening_order_line import ORDER_LINE_CSS, OrderLine
+from reviewkit.tui.status_line import STATUS_CSS, Part, StatusLine
 from reviewkit.tui.widgets import (
     TextPrompt,
     footer_order,
@@ -60,7 +61,9 @@ MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's 
 
 
 @keeps_keys
-class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, DecisionScreen):
+class ScreeningScreen(
+    OrderLine, KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, DecisionScreen
+):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -69,13 +72,11 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     DEFAULT_CSS = (
         STATUS_CSS
-        + f"""
-    #rank {{ height: auto; max-height: {ORDER_ROWS}; padding: 0 1; color: $text-muted; }}
-    #rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
-    #rank.failed {{ max-height: 1; color: $error; }}  /* one row, cut: the message says it */
-    #mine {{ max-height: 6; padding: 0 1; }}
-    #reasons {{ height: auto; border-top: solid $primary; padding: 0 1; }}
-    #message {{ padding: 0 1; color: $warning; }}
+        + ORDER_LINE_CSS
+        + """
+    #mine { max-height: 6; padding: 0 1; }
+    #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))
@@ -91,8 +92,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
 
     CANCELLED = "exclusion cancelled"
 
-    RANK_POLL_S = 0.5
-
     def __init__(
         self,
         queue: ReviewerQueue,
@@ -102,8 +101,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
         super().__init__()
         self.queue = queue
         self.ranking = ranking
-        self.rank_text = ""
-        self._failure_said = False  # a failed ranker's error is said on the message line once
         self.shown: set[int] = set()  # studies shown this session: a new order never moves them
         self.protocol = queue.protocol
         self.rule = queue.rule
@@ -199,13 +196,11 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
     def render_status(self) -> None:
         q = self.queue
         # the record's id (as in the body, the messages and 'g'), then its place among mine
-        where = (
-            f"record {self.current} ({self.pos + 1} of {len(q.studies)})"  # decided first: queue.py
-            if self.pos is not None
-            else "ordering…"
-            if self.ordering
-            else "no records"
-        )
+        # (decided first: queue.py); narrow, the id alone, never cut inside (status_line)
+        where: Part = "ordering…" if self.ordering else "no records"
+        if self.pos is not None:
+            record = f"record {self.current}"
+            where = (f"{record} ({self.pos + 1} of {len(q.studies)})", record)
         # what is left to do first: it must stay in view at 80 columns; the stage and the
         # reviewer last, kept whole however narrow (blinding: whose votes these are)
         self.query_one("#status", StatusLine).show(
@@ -216,47 +211,6 @@ class ScreeningScreen(KeepsUp, FindsRecords, FullTextKeys, FoldingReasons, Decis
             q.reviewer,
             layout=False,
         )
-
-    def render_rank(self) -> None:
-        """The order line: where the queue order comes from and the includes left (polled);
-        with nothing left for me here, that the queue is done and where work waits."""
-        q = self.queue
-        done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
-        failed = False  # the ranker's failure: one row in the error's colour
-        if done:
-            text = self.done_line()  # not an order of nothing (it read 'being worked out…')
-        elif self.ranking:
-            # packed into rows at its ' · ' when it does not fit (inside the padding; one line
-            # before the screen is laid out: the poll reads it again)
-            width = self.size.width - 2 if self.size.width else None
-            status = self.ranking.status()
-            text = status.describe(width=width)
-            failed = status.source == "failed"
-            self._say_failure(status.error if failed else "")
-        else:
-            text = "Order: seeded random (ranking off)"
-        # 'Queue done · next: …' after a failure had kept its one row (its commands cut)
-        self.query_one("#rank").set_class(done, "done").set_class(failed, "failed")
-        if text != self.rank_text:
-            self.rank_text = text
-            # a layout: the line takes a second row when it needs one (a three-digit
-            # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
-            self.query_one("#rank", Static).update(text)
-
-    def _say_failure(self, error: str) -> None:
-        """A failed ranker's error, said once as an error (the order line, in the error's
-        colour, keeps one row of it): the order stays the seeded random one, votes are saved."""
-        if error and not self._failure_said:
-            self._failure_said = True
-            self.say(
-                f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"
-                " are saved as before."
-            )
-
-    def apply_ranking(self) -> None:
-        """Before moving on: take a newer order for the undecided records after this one."""
-        if self.ranking is not None:
-            self.ranking.apply(self.pos, self.shown)
 
     def render_mine(self) -> None:
         study = self.current

@@ -6,10 +6,13 @@ scheme, and the reviewer or resolver). Those two are kept however narrow the ter
 blinded screening a reviewer must see whose votes a key records and at which stage (Textual's
 ellipsis cut the line's end: at 60 columns the screening line lost the reviewer's name and
 half the stage, at 80 too once a project's counts and record ids had four or five digits).
-What does not fit gives way from the middle: the parts before the kept two are cut ('…',
-never below PART_COLUMNS) or dropped ('…' in their place) from the least important on; then
-the stage is cut beside the figure; then the figure goes (whole or not at all: 'remaining 1…'
-read as one); then the stage is cut, the reviewer last. The CSS ellipsis stays as a net.
+What does not fit gives way from the middle: the parts before the kept two are shortened to
+the shorter forms their screen gives ('record 4521 (17 of 120)', then 'record 4521') or dropped
+('…' in their place), from the least important on; then the stage is cut beside the figure;
+then the figure goes; then the stage is cut, the reviewer last. A part before the kept two is
+shown in one of its forms or not at all, never cut inside: cut, the conflicts place read
+'conflict 17 of …' at 60 columns, 'record 452…' named another record, 'decided 56…' and
+'remaining 1…' another count. The CSS ellipsis stays as a net.
 """
 
 from __future__ import annotations
@@ -27,41 +30,47 @@ STATUS_CSS = """
 }
 """
 SEP = " · "
+# a part, or its forms: whole first, then ever shorter, each read as a whole ('conflict 17')
+Part = str | tuple[str, ...]
 KEPT = 2  # the stage (or scheme, or the screen's name) and the reviewer: never dropped
 # a part cut no shorter: 'title-a…' is still told from 'full-te…'
 PART_COLUMNS = 8
 
 
-def fitted(parts: tuple[str, ...], columns: int, kept: int = KEPT) -> str:
+def fitted(parts: tuple[Part, ...], columns: int, kept: int = KEPT) -> str:
     """``parts`` (most important first) in ``columns``: whole where they fit, else the last
-    ``kept`` whole and the others cut or dropped from the end (module doc)."""
+    ``kept`` whole and the others shortened or dropped from the end (module doc)."""
     parts = tuple(p for p in parts if p)
     if not parts:
         return ""
-    head, tail = list(parts[:-kept]), list(parts[-kept:])
+    head = [(p,) if isinstance(p, str) else p for p in parts[:-kept]]
+    tail = [p if isinstance(p, str) else p[0] for p in parts[-kept:]]
     lines = (line for line in _narrower(head, tail, columns) if width(line) <= columns)
     return next(lines, cut(tail[-1], columns))  # the reviewer, as much as fits
 
 
-def _narrower(head: list[str], tail: list[str], columns: int) -> Iterator[str]:
-    """The line in ever fewer columns: whole; the last part of ``head`` cut, then dropped
-    ('…' in its place), and so on to the first; the stage cut (not below PART_COLUMNS) beside
-    the first part whole; the kept ``tail`` alone, then its stage cut."""
+def _narrower(head: list[tuple[str, ...]], tail: list[str], columns: int) -> Iterator[str]:
+    """The line in ever fewer columns: whole; the last part of ``head`` in its shorter forms,
+    then dropped ('…' in its place), and so on to the first (whole, the parts after it gone,
+    then shorter, then dropped); the stage cut (not below
+    PART_COLUMNS) beside the first part whole; the kept ``tail`` alone, then its stage cut."""
     stage, reviewer = SEP.join(tail[:-1]), tail[-1]
-    yield SEP.join([*head, *tail])
+    whole = [forms[0] for forms in head]
+    yield SEP.join([*whole, *tail])
     for n in range(len(head), 1, -1):
-        yield from _cut_at(head[: n - 1], head[n - 1], tail, columns)
-        yield SEP.join([*head[: n - 1], "…", *tail])
+        for form in head[n - 1]:  # whole (the parts after it gone), then shorter
+            yield SEP.join([*whole[: n - 1], form, *tail])
+        yield SEP.join([*whole[: n - 1], "…", *tail])
     if head:
-        yield from _cut_at([head[0]], stage, [reviewer], columns)
+        yield from _cut_at([whole[0]], stage, [reviewer], columns)
     # the first part (the figure) whole or not at all: 'remaining 1…' read as one remaining
     yield SEP.join(tail)
     yield from _cut_at([], stage, [reviewer], columns)
 
 
 def _cut_at(before: list[str], part: str, after: list[str], columns: int) -> Iterator[str]:
-    """``part`` cut to the room ``before`` and ``after`` leave it, if still PART_COLUMNS long
-    (or whole) and more than its first word ('record …' says nothing: left out instead)."""
+    """``part`` (the stage) cut to the room ``before`` and ``after`` leave it, if still
+    PART_COLUMNS long (or whole) and more than its first word."""
     room = columns - width(SEP.join([*before, "", *after]))
     if not part or room < min(PART_COLUMNS, width(part)):
         return
@@ -73,10 +82,11 @@ def _cut_at(before: list[str], part: str, after: list[str], columns: int) -> Ite
 class StatusLine(Static):
     """``#status``: :meth:`show` its parts; fitted again whenever its width changes."""
 
-    _parts: tuple[str, ...] = ()
+    _parts: tuple[Part, ...] = ()
 
-    def show(self, *parts: str, layout: bool = True) -> None:
-        """Show ``parts`` (most important first, the stage and the reviewer last)."""
+    def show(self, *parts: Part, layout: bool = True) -> None:
+        """Show ``parts`` (most important first, the stage and the reviewer last; a part
+        before those two may be its forms, whole first: :data:`Part`)."""
         self._parts = parts
         self.update(self._fitted(), layout=layout)
 

@@ -91,3 +91,58 @@ def test_the_queue_done_line_after_a_failed_ranker_takes_its_rows_in_its_own_col
         asyncio.run(go())
     finally:
         ranking.close()
+
+
+class FailsAnew:
+    """A model whose every fit fails with an error of its own ('fit 1 failed', 'fit 2 …')."""
+
+    fits = 0
+
+    def fit(self, X, y):  # noqa: ANN001, N803
+        FailsAnew.fits += 1
+        raise ValueError(f"fit {FailsAnew.fits} failed")
+
+
+def test_each_new_ranking_failure_is_said_once(project_b):
+    """The screen said a failed ranker's error once a session: after a vote the next fit failed
+    otherwise (a model's error, then the ranking process ended) and nothing said so, the order
+    line's one cut row the only sign. Each new error is said once; the same error, polled
+    twice a second, is not said again."""
+    records, like = make_topic_records(6, 6)
+    ids = add_records(project_b, records)
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    for study, included in list(zip(ids, like, strict=True))[:-2]:  # two left after a vote
+        queue.decide(study, "include" if included else "exclude")
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    ranking = QueueRanker(queue, model_factory=FailsAnew, isolate=False)
+    said: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+
+            def message() -> str:
+                return " ".join(str(s.query_one("#message").render()).split())
+
+            await until(pilot, lambda: "Ranking failed: fit" in message(), "the first failure")
+            said.append(message())
+            first = ranking.status().error
+            await pilot.press("i")  # a vote: the model is fitted again, and fails anew
+            await until(
+                pilot,
+                lambda: "Ranking failed" in message() and first not in message(),
+                "the second failure said",
+            )
+            said.append(message())
+            s.say("")  # the same error at the next polls: not said again
+            await pilot.pause(3 * s.RANK_POLL_S)
+            said.append(message())
+
+    try:
+        asyncio.run(go())
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; said: {said}") from None
+    finally:
+        ranking.close()
+    assert said[2] == "", said

@@ -1,0 +1,91 @@
+"""The screening screen's order line (``#rank``, under the status line): where the queue's
+order comes from and the includes left, polled from the ranker twice a second; a failed
+ranker's error in the error's colour on one row, each new error said once on the message
+line; with nothing left for me here, that the queue is done and where work waits (the done
+line: :meth:`reviewkit.tui.screening_live.KeepsUp.done_line`). And the one place a newer order
+is taken in (:meth:`OrderLine.apply_ranking`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Static
+
+from reviewkit.ranking.queue import ORDER_ROWS
+from reviewkit.tui.screening_live import DONE_ROWS
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
+
+    from reviewkit.ranking.queue import QueueRanker
+    from reviewkit.screening import ReviewerQueue
+
+ORDER_LINE_CSS = f"""
+#rank {{ height: auto; max-height: {ORDER_ROWS}; padding: 0 1; color: $text-muted; }}
+#rank.done {{ max-height: {DONE_ROWS}; }}  /* 'Queue done · next: …' with its commands */
+#rank.failed {{ max-height: 1; color: $error; }}  /* one row, cut: the message says it */
+"""
+
+
+class OrderLine:
+    """Mixin of :class:`reviewkit.tui.screening.ScreeningScreen`: the order line."""
+
+    queue: ReviewerQueue
+    ranking: QueueRanker | None
+    pos: int | None
+    shown: set[int]  # studies shown this session: a new order never moves them
+    ordering: bool  # no record yet: the ranker's first order is on its way
+    size: Size  # the screen's (a Textual Screen's)
+    say: Callable[[str], None]
+    done_line: Callable[[], str]
+    query_one: Callable[..., Any]
+
+    RANK_POLL_S = 0.5
+    rank_text = ""  # the order line shown
+    _failure_said = ""  # the ranker's error said last: each new one is said once
+
+    def render_rank(self) -> None:
+        """The order line: where the queue order comes from and the includes left (polled);
+        with nothing left for me here, that the queue is done and where work waits."""
+        q = self.queue
+        done = bool(q.studies) and not q.remaining and not self.ordering  # reopened or just done
+        failed = False  # the ranker's failure: one row in the error's colour
+        if done:
+            text = self.done_line()  # not an order of nothing (it read 'being worked out…')
+        elif self.ranking:
+            # packed into rows at its ' · ' when it does not fit (inside the padding; one line
+            # before the screen is laid out: the poll reads it again)
+            width = self.size.width - 2 if self.size.width else None
+            status = self.ranking.status()
+            text = status.describe(width=width)
+            failed = status.source == "failed"
+            self._say_failure(status.error if failed else "")
+        else:
+            text = "Order: seeded random (ranking off)"
+        # 'Queue done · next: …' after a failure had kept its one row (its commands cut)
+        self.query_one("#rank").set_class(done, "done").set_class(failed, "failed")
+        if text != self.rank_text:
+            self.rank_text = text
+            # a layout: the line takes a second row when it needs one (a three-digit
+            # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
+            self.query_one("#rank", Static).update(text)
+
+    def _say_failure(self, error: str) -> None:
+        """A failed ranker's error, said once as an error (the order line, in the error's
+        colour, keeps one row of it): the order stays the seeded random one, votes are saved.
+        Each new error is said (a later fit's, the ranking process's end), and one again after
+        the ranker recovered ("" while it works): a second failure had gone unsaid."""
+        if error == self._failure_said:
+            return
+        self._failure_said = error
+        if error:
+            self.say(
+                f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"
+                " are saved as before."
+            )
+
+    def apply_ranking(self) -> None:
+        """Before moving on: take a newer order for the undecided records after this one."""
+        if self.ranking is not None:
+            self.ranking.apply(self.pos, self.shown)
