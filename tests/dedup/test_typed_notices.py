@@ -89,3 +89,14 @@ def test_an_erratum_against_a_record_without_types_goes_to_a_person_its_copy_mer
     assert outcome(erratum, risrec("1177-1180", "Erratum"))[0] == "merged"
     assert outcome(erratum, risrec("1177", "Article"))[0] == "merged"
     assert outcome(nbib("1148-1159.e8", ["Journal Article"]), risrec("1148-1159"))[0] == "merged"
+    # a title that says notice is a notice without its type: an erratum not yet paged, and its
+    # copy from an export that gives no type, merge as before
+    heading = Record(
+        title="Correction to: " + TITLE, authors=AUTHORS, journal="Leukemia", year=2021
+    )
+    typed = Record(**{**vars_of(heading), "publication_types": ["Published Erratum"]})
+    assert outcome(typed, heading)[0] == "merged"
+
+
+def vars_of(rec: Record) -> dict:
+    return dict(title=rec.title, authors=rec.authors, journal=rec.journal, year=rec.year)
