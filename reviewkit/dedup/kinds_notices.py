@@ -16,6 +16,12 @@ correspondence's heading and '(multiple letters)' ('... streptococcus (multiple 
 of the labelled sets write it) lists every letter's and the reply's authors under the page
 range of them all. Each letter's own record in another database, on a page of that range, is
 part of it (:func:`letters_printed_together`).
+
+An erratum is often titled as the article it corrects, without a heading ('Resolving organoid
+brain region identities ...', Cell Stem Cell 28(6):1148-1159.e8, and its erratum on pp.
+1177-1180 of the same issue, by the same authors): the title says nothing, the publication
+type does ('Published Erratum', 'Erratum', 'Correction': notice_titles.NOTICE_TYPES). Such a
+notice never merges with a record its types call something else (:func:`typed_notice_and_article`).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import re
 
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
-from reviewkit.dedup.score import DUPLICATE, title_similarity
+from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE, UNCERTAIN, title_similarity
 from reviewkit.dedup.titles import letters_heading
 from reviewkit.dedup.unplaced import to_person
 
@@ -106,3 +112,28 @@ def letters_printed_together(p: Pair) -> Outcome:
     if p.jm is True and (_one_of_the_letters(p.ka, p.kb) or _one_of_the_letters(p.kb, p.ka)):
         return DUPLICATE, 0.9
     return None
+
+
+def typed_notice_and_article(p: Pair) -> Outcome:
+    """One record's publication types say it is a notice (an erratum, a retraction, an
+    expression of concern: :attr:`~reviewkit.dedup.normalise.Keys.typed_notice`), the other's
+    do not: an erratum under its article's own title, one issue, the same authors (found by
+    the distinct probe: two in the PubMed snapshot, merged on a page slip). A notice has a page
+    of its own, so one first page (and no other last page) is the notice's two copies, one
+    database having dropped its type: the rules go on. On other pages, a record typed
+    otherwise is its article: apart; one without types, or a page missing, goes to a person
+    (an export may garble a page). Asked only where a later rule would merge
+    (rules.before_a_merge): a notice never merges with its article on title likeness. Only
+    for titles that do not say notice."""
+    ka, kb = p.ka, p.kb
+    # a title that says notice already tells it (notice_veto, and two notices' own rules): a
+    # copy without its type of 'Correction to: …' is still a notice (26 of the snapshot's 218
+    # typed notices have no page yet, and were queued against such a copy)
+    if ka.notice or kb.notice or bool(ka.typed_notice) == bool(kb.typed_notice):
+        return None
+    if p.same_page and (not (ka.last_page and kb.last_page) or ka.last_page == kb.last_page):
+        return None
+    other = kb if ka.typed_notice else ka
+    if other.typed_notice is False and ka.first_page and kb.first_page:
+        return NOT_DUPLICATE, p.t / 200
+    return UNCERTAIN, p.score

@@ -14,7 +14,8 @@ rather than part it: an export may garble a name list beyond :func:`authors_apar
 
 from __future__ import annotations
 
-from reviewkit.dedup.pair import TITLE_NEAR, TITLE_SAME, Outcome, Pair
+from reviewkit.dedup.names import one_surname
+from reviewkit.dedup.pair import AUTHORS_AGREE, TITLE_NEAR, TITLE_SAME, Outcome, Pair
 from reviewkit.dedup.score import UNCERTAIN
 from reviewkit.dedup.unplaced import ANONYMOUS, authors_apart
 
@@ -32,10 +33,24 @@ def one_issue(p: Pair) -> bool:
 
 
 def no_name_shared(p: Pair) -> bool:
-    """Two lists of other people: :func:`authors_apart`, and no surname of one list anywhere
-    in the other's first ten (a database that keeps only the corresponding author, the last of
-    six, names one of the other's people: cardiac, a true pair)."""
-    return authors_apart(p) and not set(p.ka.surnames) & set(p.kb.surnames)
+    """Two lists of other people: no surname of one list alike any of the other's first ten
+    (:func:`~reviewkit.dedup.names.one_surname`: spelt two ways, a compound in part; a
+    database that keeps only the corresponding author, the last of six, names one of the
+    other's people: cardiac, a true pair), and :func:`authors_apart`, or, where that reads two
+    lists as one because their keys open alike ('Sturgis' / 'Studd, Thom': NEJM's
+    correspondence in the distinct probe), both lists read name by name."""
+    ka, kb = p.ka, p.kb
+    if any(one_surname(a, b) for a in ka.surnames for b in kb.surnames):
+        return False
+    if authors_apart(p):
+        return True
+    return (  # authors_apart's first two letters alike, and nothing else alike
+        p.au is not None
+        and p.au < AUTHORS_AGREE
+        and ka.authors[:2] == kb.authors[:2]
+        and ANONYMOUS not in (ka.authors, kb.authors)
+        and bool(ka.surnames and kb.surnames)
+    )
 
 
 # Letters fill a page or two each and share a page at most with the next one; a range of this

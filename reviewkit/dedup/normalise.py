@@ -20,6 +20,7 @@ from reviewkit.dedup.names import (
     name_letters,
     surnames,
 )
+from reviewkit.dedup.notice_titles import notice_by_type
 from reviewkit.dedup.pages import (
     article_pages,
     page_count,
@@ -76,6 +77,9 @@ class Keys:
     title_ns: str  # the same without spaces (blocking, prefix tests)
     numbers: frozenset[str]  # numbers and roman numerals in the title (part 1 vs part 2)
     notice: bool  # the title starts like an erratum, reply, comment …
+    # the publication types say an erratum, retraction or expression of concern (True), say
+    # another kind (False) or are not given (None): notice_titles.notice_by_type
+    typed_notice: bool | None
     generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
     conference: bool  # published in conference proceedings (one page holds several abstracts)
     editions: str  # editions a conference's name gives ('22nd ... 21st ...' -> '22 21'), or ''
@@ -270,6 +274,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         title_ns=title.replace(" ", ""),
         numbers=title_numbers(title),
         notice=is_notice(rec.title or "", words),
+        typed_notice=notice_by_type(rec.publication_types),
         generic=is_generic(words, journal),
         conference=is_conference(rec.journal),
         editions=meeting_editions(rec.journal),

@@ -247,6 +247,40 @@ class Reading:
     named: str
 
 
+# Publication types that say a record is a notice about another paper, folded, as the
+# databases name them: NLM's 'Published Erratum', 'Retraction of Publication' and 'Expression
+# of Concern' (PubMed XML, MEDLINE PT); Embase's and Scopus's 'Erratum'; Web of Science's
+# 'Correction' (errata and additions, and retractions before 2016: Clarivate's document types),
+# 'Correction, Addition' (its older name), 'Retraction' and 'Expression of Concern'; APA
+# PsycInfo's 'Erratum/Correction'. Not 'Retracted Publication' nor 'Corrected and Republished
+# Article' (the article itself), nor PubMed's 'Comment': a commentary or letter, which another
+# database types 'Letter', 'Note' or 'Editorial' (a reply under its article's title is
+# kinds_notices.reply_titled_as_article's kind).
+NOTICE_TYPES = frozenset(
+    {
+        "published erratum",
+        "erratum",
+        "correction",
+        "correction, addition",
+        "erratum/correction",
+        "retraction of publication",
+        "retraction notice",
+        "retraction",
+        "expression of concern",
+    }
+)
+
+
+def notice_by_type(types: list[str]) -> bool | None:
+    """Whether a record's publication types say it is a notice (:data:`NOTICE_TYPES`): True,
+    False when it has types and none says so, None when it has none (its source gave no
+    type, so it says nothing either way)."""
+    folded = [t.strip().casefold() for t in types if t.strip()]
+    if not folded:
+        return None
+    return any(t in NOTICE_TYPES for t in folded)
+
+
 def says_notice(title: str) -> bool:
     """Whether a heading of its own makes ``title`` a notice's (the ``alone`` patterns)."""
     return any(h.pattern.match(title) for h in _HEADS if h.alone) or any(

@@ -22,7 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewkit.dedup import issue_place, sparse, thin_guards, unplaced
-from reviewkit.dedup.kinds_notices import letters_printed_together, reply_titled_as_article
+from reviewkit.dedup.kinds_notices import (
+    letters_printed_together,
+    reply_titled_as_article,
+    typed_notice_and_article,
+)
 from reviewkit.dedup.kinds_one_heading import other_writers_one_issue, unsigned_notices_one_issue
 from reviewkit.dedup.kinds_opposites import negation_no_page
 from reviewkit.dedup.kinds_preprints import preprint_and_article
@@ -118,6 +122,11 @@ RULES: tuple[Rule, ...] = (
         "an erratum carrying its article's abstract: a person decides",
     ),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
+    Rule(
+        "typed_notice_and_article",
+        lambda p: before_a_merge(p, "typed_notice_and_article", typed_notice_and_article),
+        "a record typed erratum under its article's title is not its article",
+    ),
     Rule("reply_titled_as_article", reply_titled_as_article, "a reply titled as its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),

@@ -101,3 +101,18 @@ def test_signed_errata_on_the_next_pages_are_not_merged():
     b = Record(title=title, pages="731", **place)
     assert outcome(a, b)[0] != "merged"  # was merged (biblio_match: a lone page is weak)
     assert outcome(a, Record(title=title, pages="730", **place))[0] == "merged"
+
+
+def test_letters_of_writers_whose_surnames_open_alike_are_not_merged():
+    # NEJM's correspondence under one heading: 'Sturgis' and 'Studd, Thom' open alike ('st'),
+    # which authors_apart reads as one list written two ways; name by name no surname is alike
+    title = "Estrogen use and endometrial cancer."
+    nejm = dict(journal="N Engl J Med", year=1979, volume="300", issue="16")
+    sturgis = Record(title=title, authors=["Sturgis, S H"], pages="922", **nejm)
+    studd = Record(title=title, authors=["Studd, J W", "Thom, M"], pages="922-3", **nejm)
+    assert outcome(sturgis, studd) == ("queued", "other_writers_one_issue")  # was merged
+    # one letter's two copies, its writers spelt another way or cut, still merge
+    assert outcome(studd, Record(**{**vars(studd), "authors": ["Studd J.", "Thom M."]}))[0] == (
+        "merged"
+    )
+    assert outcome(studd, Record(**{**vars(studd), "authors": ["Studd, J W"]}))[0] == "merged"
