@@ -7,6 +7,7 @@ is taken in (:meth:`OrderLine.apply_ranking`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,7 @@ class OrderLine:
 
     RANK_POLL_S = 0.5
     rank_text = ""  # the order line shown
-    _failure_said = ""  # the ranker's error said last: each new one is said once
+    _failure_said = ""  # the ranker's error said last, its numbers masked: each new one once
 
     def render_rank(self) -> None:
         """The order line: where the queue order comes from and the includes left (polled);
@@ -75,10 +76,14 @@ class OrderLine:
         """A failed ranker's error, said once as an error (the order line, in the error's
         colour, keeps one row of it): the order stays the seeded random one, votes are saved.
         Each new error is said (a later fit's, the ranking process's end), and one again after
-        the ranker recovered ("" while it works): a second failure had gone unsaid."""
-        if error == self._failure_said:
+        the ranker recovered ("" while it works): a second failure had gone unsaid. Errors
+        told apart by their words, not their numbers: a model library's error often carries
+        the data's shape or counts ('inconsistent numbers of samples: [12, 13]'), which grow
+        with each vote, and one failure would have been said again at every vote."""
+        kind = re.sub(r"\d+", "#", error)
+        if kind == self._failure_said:
             return
-        self._failure_said = error
+        self._failure_said = kind
         if error:
             self.say(
                 f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"

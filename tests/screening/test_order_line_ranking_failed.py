@@ -94,50 +94,65 @@ def test_the_queue_done_line_after_a_failed_ranker_takes_its_rows_in_its_own_col
 
 
 class FailsAnew:
-    """A model whose every fit fails with an error of its own ('fit 1 failed', 'fit 2 …')."""
+    """A model whose every fit fails: with other words each time ('the data has no features',
+    then 'the solver found one class'), or, ``COUNTED``, with the same words and the labelled
+    records' count in them, as a model library's errors often carry the data's shape."""
 
     fits = 0
+    COUNTED = False
+    WORDS = ("the data has no features", "the solver found one class")
 
     def fit(self, X, y):  # noqa: ANN001, N803
         FailsAnew.fits += 1
-        raise ValueError(f"fit {FailsAnew.fits} failed")
+        if FailsAnew.COUNTED:
+            raise ValueError(f"inconsistent numbers of samples: [{len(y)}, {len(y) + 1}]")
+        raise ValueError(FailsAnew.WORDS[(FailsAnew.fits - 1) % 2])
 
 
-def test_each_new_ranking_failure_is_said_once(project_b):
-    """The screen said a failed ranker's error once a session: after a vote the next fit failed
-    otherwise (a model's error, then the ranking process ended) and nothing said so, the order
-    line's one cut row the only sign. Each new error is said once; the same error, polled
-    twice a second, is not said again."""
+def _two_left_after_a_vote(project_b) -> QueueRanker:
+    """A queue of six records, four decided (the ready rule met: the model fits), ranked by
+    :class:`FailsAnew`."""
     records, like = make_topic_records(6, 6)
     ids = add_records(project_b, records)
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
     for study, included in list(zip(ids, like, strict=True))[:-2]:  # two left after a vote
         queue.decide(study, "include" if included else "exclude")
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
-    ranking = QueueRanker(queue, model_factory=FailsAnew, isolate=False)
+    FailsAnew.fits = 0
+    return QueueRanker(queue, model_factory=FailsAnew, isolate=False)
+
+
+def _message(s: ScreeningScreen) -> str:
+    return " ".join(str(s.query_one("#message").render()).split())
+
+
+def test_each_new_ranking_failure_is_said_once(project_b, monkeypatch):
+    """The screen said a failed ranker's error once a session: after a vote the next fit failed
+    otherwise (a model's error, then the ranking process ended) and nothing said so, the order
+    line's one cut row the only sign. Each new error is said once; the same error, polled
+    twice a second, is not said again."""
+    monkeypatch.setattr(FailsAnew, "COUNTED", False)
+    ranking = _two_left_after_a_vote(project_b)
+    queue = ranking.queue
     said: list[str] = []
 
     async def go() -> None:
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
-
-            def message() -> str:
-                return " ".join(str(s.query_one("#message").render()).split())
-
-            await until(pilot, lambda: "Ranking failed: fit" in message(), "the first failure")
-            said.append(message())
+            await until(pilot, lambda: "Ranking failed: the" in _message(s), "the first failure")
+            said.append(_message(s))
             first = ranking.status().error
             await pilot.press("i")  # a vote: the model is fitted again, and fails anew
             await until(
                 pilot,
-                lambda: "Ranking failed" in message() and first not in message(),
+                lambda: "Ranking failed" in _message(s) and first not in _message(s),
                 "the second failure said",
             )
-            said.append(message())
+            said.append(_message(s))
             s.say("")  # the same error at the next polls: not said again
             await pilot.pause(3 * s.RANK_POLL_S)
-            said.append(message())
+            said.append(_message(s))
 
     try:
         asyncio.run(go())
@@ -146,3 +161,30 @@ def test_each_new_ranking_failure_is_said_once(project_b):
     finally:
         ranking.close()
     assert said[2] == "", said
+
+
+def test_a_failure_whose_counts_change_with_each_vote_is_said_once(project_b, monkeypatch):
+    """A model library's error with the data's counts in it ('inconsistent numbers of samples:
+    [4, 5]', then '[5, 6]' after a vote) is one failure: said once, not again at every vote."""
+    monkeypatch.setattr(FailsAnew, "COUNTED", True)
+    ranking = _two_left_after_a_vote(project_b)
+    queue = ranking.queue
+    said: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await until(pilot, lambda: "Ranking failed: incons" in _message(s), "the failure")
+            first = ranking.status().error
+            s.say("")
+            await pilot.press("i")  # a vote: fitted again, the same failure with other counts
+            await until(pilot, lambda: ranking.status().error != first, "the next fit's error")
+            await pilot.pause(3 * s.RANK_POLL_S)
+            said.append(_message(s))
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+    assert "Ranking failed" not in said[0], said

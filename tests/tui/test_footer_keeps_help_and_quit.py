@@ -14,6 +14,7 @@ from conftest import add_records
 from screening.helpers import make_records, until
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 from tui.helpers import TA
 
 from reviewkit import screening as scr
@@ -21,6 +22,7 @@ from reviewkit.project import Project
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.extract import ExtractScreen
+from reviewkit.tui.footer import key_columns
 from reviewkit.tui.screening import ScreeningScreen
 
 HELP, QUIT = "? Help", "q Quit"
@@ -94,3 +96,39 @@ def test_the_conflicts_footer_keeps_help_and_quit_at_40_columns(team) -> None:
     scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
     rows = _footer_rows(lambda: ConflictsScreen(project, TA, "sara"), (40,))
     assert HELP in rows[40] and QUIT in rows[40], rows
+
+
+def test_the_counted_key_widths_are_the_widths_textual_draws(team) -> None:
+    """The footer counts each key's columns from its words (``key_columns``: a key hidden has
+    no size to measure), after Textual's footer CSS (8.2.8: a space either side of the key and
+    after the words; compact, one space between and a margin of 1). A Textual release that
+    draws keys otherwise fails here, not as keys cut at the edge or hidden with room left."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    seen: dict[bool, list[tuple[str, int, int]]] = {False: [], True: []}
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(160, 20)) as pilot:
+            for width in (160, 60, 40):
+                await pilot.resize_terminal(width, 20)
+                footer = app.screen.query_one(Footer)
+                compact = width < 100  # the conflicts keys fit at full width in 160, not 60
+
+                def styled(footer: Footer = footer, compact: bool = compact) -> bool:
+                    return footer.compact == compact
+
+                await until(pilot, styled, f"{width} columns")
+                await pilot.pause()
+                for key in footer.query(FooterKey):
+                    if key.display:
+                        drawn = key.outer_size.width + key.styles.margin.width
+                        counted = key_columns(key, footer.compact)
+                        seen[footer.compact].append((key.description, drawn, counted))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert seen[False] and seen[True], seen  # both styles drawn
+    for compact, keys in seen.items():
+        assert all(drawn == counted for _, drawn, counted in keys), (compact, keys)
