@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 
 from reviewkit.abstract_sections import plain_abstract
-from reviewkit.classify.aim_statements import states_aim, states_inquiry
+from reviewkit.classify.aim_statements import states_aim, states_inquiry, states_presenting
 from reviewkit.classify.comparator import comparator_reach
 from reviewkit.classify.passive_inquiry import opens_with_inquiry
 from reviewkit.classify.words import tokens
@@ -164,6 +164,13 @@ def inquiry_sentence(text: str) -> str:
     of inquiry ("We investigated whether ...":
     :func:`~reviewkit.classify.aim_statements.states_inquiry`), '' when none is."""
     return next((s for s in split_sentences(text) if states_inquiry(s)), "")
+
+
+def presenting_sentence(text: str) -> str:
+    """The first sentence of ``text`` in which the paper presents itself with its own verb
+    ("This review traces ...", "Here we report the case of ...":
+    :func:`~reviewkit.classify.aim_statements.states_presenting`), '' when none does."""
+    return next((s for s in split_sentences(text) if states_presenting(s)), "")
 
 
 def opening_inquiry(text: str) -> str:
