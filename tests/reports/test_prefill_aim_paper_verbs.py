@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reviewkit.extract import prefill_value
+from reviewkit.prefill_sentences import split_sentences
 from reviewkit.records import AbstractSection, Record
 
 BACKGROUND = "Smooth muscle has long puzzled physiologists."
@@ -104,3 +105,34 @@ def test_a_case_report_opening_in_the_present_passive_states_its_aim(aim_field, 
 )
 def test_the_literature_s_reports_opening_an_abstract_are_no_aim(aim_field, opening):
     assert _aim_cell(aim_field, ("", f"{opening} {RESULTS}")) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "To investigate cotinine and colorectal neoplasm (CRN).The participants were 20.",
+            ["To investigate cotinine and colorectal neoplasm (CRN).", "The participants were 20."],
+        ),
+        (
+            "Four were discharged in good condition.Pediatric patients fared well.",
+            ["Four were discharged in good condition.", "Pediatric patients fared well."],
+        ),
+        # an abbreviation's stop, a name of dotted parts, an address: no sentence's end
+        (
+            "Some drugs, e.g.The Pill, help. Others do not.",
+            ["Some drugs, e.g.The Pill, help.", "Others do not."],
+        ),
+        ("A peptide CHO.Met.Leu.Phe.OH was made.", ["A peptide CHO.Met.Leu.Phe.OH was made."]),
+        ("Nod.Rag.Gamma (NRG) mice were used.", ["Nod.Rag.Gamma (NRG) mice were used."]),
+        ("See www.crd.York.ac.uk/Prospero now.", ["See www.crd.York.ac.uk/Prospero now."]),
+    ],
+)
+def test_a_sentence_run_into_the_next_with_no_space_ends_there(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+def test_a_case_report_s_aim_run_into_its_next_sentence_is_that_sentence_alone(aim_field):
+    aim = "We report a case of a stent-assisted treatment of an aneurysm (PPA)."
+    text = f"{aim}The patient was a 76-year-old woman. {RESULTS}"
+    assert _aim_cell(aim_field, ("", text)) == aim
