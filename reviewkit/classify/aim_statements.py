@@ -20,6 +20,8 @@ the words they share (:mod:`reviewkit.classify.study_phrases`).
 
 from __future__ import annotations
 
+import re
+
 from reviewkit.classify.aim_clauses import in_subordinate_clause
 from reviewkit.classify.aim_words import FOR_A_PURPOSE, aim_word, owned
 from reviewkit.classify.inquiry_nouns import read_as_noun
@@ -93,6 +95,12 @@ def states_inquiry(sentence: str) -> bool:
     )
 
 
+# "further" before a verb of presenting is a later item ("We further discuss the applications of
+# ...", a review's next part), where before a verb of inquiry it is also "in more depth" (read
+# as an aim: :data:`~reviewkit.classify.study_sequence.NEXT_STEP_ADVERB`)
+_FURTHER = re.compile(r"\bfurther\b", re.IGNORECASE)
+
+
 def states_presenting(sentence: str) -> bool:
     """Whether ``sentence`` states the paper's purpose with its own verb of presenting
     (:func:`~reviewkit.classify.paper_verbs.presenting`: "This review traces ...", "Here we
@@ -107,5 +115,7 @@ def states_presenting(sentence: str) -> bool:
         return False
     m = presenting(sentence)
     return bool(m) and not (
-        NEXT_STEP_ADVERB.search(m.group(0)) or in_subordinate_clause(sentence, m.start())
+        NEXT_STEP_ADVERB.search(m.group(0))
+        or _FURTHER.search(m.group(0))
+        or in_subordinate_clause(sentence, m.start())
     )

@@ -45,10 +45,11 @@ _PARTICIPLE = (
 # each the paper's purpose or its case. Not the past ("was reported in 1990" is the
 # literature's), nor "reported to" (hearsay), "as", "by", "in the literature" (another's),
 # "but" ("are reported but rare complications", what is known), "with" (a patient's
-# presenting complaint)
+# presenting complaint), "which" or "that" ("Evidence is presented which suggests that ...", a
+# finding, as "we present evidence that" is: :mod:`reviewkit.classify.paper_verbs`)
 _PRESENTED = (
     r"(?:here(?:in)?\s+|briefly\s+)?(?:presented|reported|proposed|outlined)"
-    r"(?!\s+(?:to|as|by|with|but|in\s+(?:the\s+)?literature)\b)"
+    r"(?!\s+(?:to|as|by|with|but|which|that|in\s+(?:the\s+)?literature)\b)"
 )
 # An adverb of the past that says the work is not this study's ("previously", "first") or of
 # the present that says it is general practice ("widely", "commonly")

@@ -59,6 +59,7 @@ def test_a_paper_presenting_itself_states_its_aim(aim_field, aim):
         "We reviewed the records of 120 patients.",
         "We discuss the implications of these findings.",
         "We also discuss future directions for the field.",
+        "We further discuss the applications of primary cultures.",
         "In summary, we describe a novel signalling circuit.",
         "As we describe below, the influx rose.",
         "Smith describes the muscle in detail.",
@@ -101,6 +102,7 @@ def test_a_case_report_opening_in_the_present_passive_states_its_aim(aim_field, 
         "Aspirin is reported to reduce pain in most patients.",
         "Vascular compromise and blindness are reported but rare complications of fillers.",
         "Such tumours are reported in the literature in adults only.",
+        "Evidence is presented which suggests that the proteases are virulence factors.",
     ],
 )
 def test_the_literature_s_reports_opening_an_abstract_are_no_aim(aim_field, opening):
