@@ -45,11 +45,14 @@ _PARTICIPLE = (
 # each the paper's purpose or its case. Not the past ("was reported in 1990" is the
 # literature's), nor "reported to" (hearsay), "as", "by", "in the literature" (another's),
 # "but" ("are reported but rare complications", what is known), "with" (a patient's
-# presenting complaint), "which" or "that" ("Evidence is presented which suggests that ...", a
-# finding, as "we present evidence that" is: :mod:`reviewkit.classify.paper_verbs`)
+# presenting complaint); nor evidence or data presented "which" or "that" ("Evidence is presented
+# which suggests that ...", a finding, as "we present evidence that" is:
+# :mod:`reviewkit.classify.paper_verbs`; 5 of the snapshot's openings), where a method, a study or
+# cases presented "which" are the paper's ("A method is presented which makes it possible ...",
+# "Five cases are presented which illustrate ...": 15)
 _PRESENTED = (
     r"(?:here(?:in)?\s+|briefly\s+)?(?:presented|reported|proposed|outlined)"
-    r"(?!\s+(?:to|as|by|with|but|which|that|in\s+(?:the\s+)?literature)\b)"
+    r"(?!\s+(?:to|as|by|with|but|in\s+(?:the\s+)?literature)\b)"
 )
 # An adverb of the past that says the work is not this study's ("previously", "first") or of
 # the present that says it is general practice ("widely", "commonly")
@@ -78,9 +81,19 @@ _GENERAL_PRESENT = re.compile(
 )
 
 
+_EVIDENCE_PRESENTED = re.compile(
+    r"^\W*(?:\S+\s+){0,3}?(?:evidence|data)\s+(?:is|are)\s+(?:here\s+)?presented\s+"
+    r"(?:which|that)\b",
+    re.IGNORECASE,
+)
+
+
 def opens_with_inquiry(sentence: str) -> bool:
     """Whether ``sentence``, an abstract's first, says what the study asked in the passive
     (:data:`_PASSIVE_INQUIRY`: "The effects of X on Y were studied in ten monkeys."), not a
-    general statement (:data:`_GENERAL_PRESENT`)."""
+    general statement (:data:`_GENERAL_PRESENT`) nor evidence presented as a finding
+    (:data:`_EVIDENCE_PRESENTED`)."""
     sentence = sentence.strip()
+    if _EVIDENCE_PRESENTED.search(sentence):
+        return False
     return bool(_PASSIVE_INQUIRY.search(sentence)) and not _GENERAL_PRESENT.search(sentence)

@@ -89,6 +89,7 @@ def test_a_stated_aim_comes_before_the_paper_s_verb(aim_field):
         "Eight cases of infective keratitis are reported in wearers of soft contact lenses.",
         "An improved method of purification of DNA methylase is reported.",
         "Three cases of dystrophia unguis mediana canaliformis are presented herein.",
+        "A method is presented which makes it possible to study melanocytes in situ.",
     ],
 )
 def test_a_case_report_opening_in_the_present_passive_states_its_aim(aim_field, opening):
