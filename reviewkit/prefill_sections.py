@@ -11,7 +11,13 @@ from reviewkit.abstract_headings import category
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.classify.words import plain_hyphens
 from reviewkit.copyright_trailer import without_copyright
-from reviewkit.prefill_sentences import aim_onwards, aim_sentence, inquiry_sentence, opening_inquiry
+from reviewkit.prefill_sentences import (
+    aim_onwards,
+    aim_sentence,
+    inquiry_sentence,
+    opening_inquiry,
+    presenting_sentence,
+)
 from reviewkit.records import AbstractSection, Record
 
 # Words around a heading's noun that do not change what it heads: Cochrane's "Main results"
@@ -179,9 +185,13 @@ def own_aim(parts: list[AbstractSection]) -> str:
     was done). The aim word first: "We compared ..." opening a background is no aim where "The
     purpose of our study was ..." follows. Else an unlabelled abstract's first sentence saying
     what was asked in the passive (:func:`opening_inquiry`: "The effects of X on Y were studied
-    in ten monkeys.")."""
+    in ten monkeys."). Last, the first of its background, aim or unlabelled text in which the
+    paper presents itself with its own verb (:func:`presenting_sentence`: "This review traces
+    ...", "Here we report the case of ..."; a trial's RESULTS "We report the results of ..." is
+    no place of its aim): read after the others, it fills an empty cell and moves none."""
     whole = " ".join(s.text for s in parts)
-    aim = aim_sentence(whole) or inquiry_sentence(" ".join(s.text for s in parts if states_aims(s)))
-    if aim or not parts or parts[0].label:
-        return aim
-    return opening_inquiry(parts[0].text)
+    in_aim_places = " ".join(s.text for s in parts if states_aims(s))
+    aim = aim_sentence(whole) or inquiry_sentence(in_aim_places)
+    if not aim and parts and not parts[0].label:
+        aim = opening_inquiry(parts[0].text)
+    return aim or presenting_sentence(in_aim_places)

@@ -13,17 +13,21 @@ Each reading has its module, and these two functions weigh them: the aim words
 word read as a noun (:mod:`reviewkit.classify.inquiry_nouns`), the study doing something for a
 purpose (:mod:`reviewkit.classify.study_purposes`), where a sentence stands in the abstract's
 story (:mod:`reviewkit.classify.study_sequence`: earlier work, a later step, the conclusion,
-the close), the clause the verb stands in (:mod:`reviewkit.classify.aim_clauses`), and the
-words they share (:mod:`reviewkit.classify.study_phrases`).
+the close), the clause the verb stands in (:mod:`reviewkit.classify.aim_clauses`), the paper's
+own verbs of presenting (:mod:`reviewkit.classify.paper_verbs`: :func:`states_presenting`), and
+the words they share (:mod:`reviewkit.classify.study_phrases`).
 """
 
 from __future__ import annotations
+
+import re
 
 from reviewkit.classify.aim_clauses import in_subordinate_clause
 from reviewkit.classify.aim_words import FOR_A_PURPOSE, aim_word, owned
 from reviewkit.classify.inquiry_nouns import read_as_noun
 from reviewkit.classify.inquiry_verbs import INQUIRY, reports_finding
 from reviewkit.classify.own_study import FUTURE_RESEARCH, OTHER_STUDIES, others_aim
+from reviewkit.classify.paper_verbs import presenting
 from reviewkit.classify.study_purposes import purpose
 from reviewkit.classify.study_sequence import (
     CONCLUDING_OPENING,
@@ -88,4 +92,30 @@ def states_inquiry(sentence: str) -> bool:
         and not read_as_noun(sentence, m)
         and not in_subordinate_clause(sentence, m.start())
         for m in INQUIRY.finditer(sentence)
+    )
+
+
+# "further" before a verb of presenting is a later item ("We further discuss the applications of
+# ...", a review's next part), where before a verb of inquiry it is also "in more depth" (read
+# as an aim: :data:`~reviewkit.classify.study_sequence.NEXT_STEP_ADVERB`)
+_FURTHER = re.compile(r"\bfurther\b", re.IGNORECASE)
+
+
+def states_presenting(sentence: str) -> bool:
+    """Whether ``sentence`` states the paper's purpose with its own verb of presenting
+    (:func:`~reviewkit.classify.paper_verbs.presenting`: "This review traces ...", "Here we
+    report the case of ...", "In this paper, we propose ..."), read in the same story as a verb
+    of inquiry (:func:`states_inquiry`): not a later step ("We also discuss ..."), the
+    conclusion ("In summary, we describe ..."), what the text ends with, the authors' earlier
+    work, nor a clause hanging on another ("as we describe below")."""
+    sentence = sentence.strip()
+    if earlier_work(sentence) or NEXT_STEP_OPENING.search(sentence):
+        return False
+    if CONCLUDING_OPENING.search(sentence) or closes(sentence):
+        return False
+    m = presenting(sentence)
+    return bool(m) and not (
+        NEXT_STEP_ADVERB.search(m.group(0))
+        or _FURTHER.search(m.group(0))
+        or in_subordinate_clause(sentence, m.start())
     )
