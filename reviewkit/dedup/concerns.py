@@ -50,6 +50,7 @@ from reviewkit.dedup.notice_titles import (
     COMMENT,
     CONCERN,
     ERRATUM,
+    NLM_TYPE_KINDS,
     PARTIAL_RETRACTION,
     RETRACTION,
     kind_by_title,
@@ -86,13 +87,6 @@ NOTICE_SIDE = {
     "ExpressionOfConcernFor": CONCERN,
     "ErratumFor": ERRATUM,
     "CommentOn": COMMENT,
-}
-_NOTICE_TYPES = {
-    "retraction of publication": RETRACTION,
-    "retraction notice": RETRACTION,
-    "expression of concern": CONCERN,
-    "published erratum": ERRATUM,
-    "comment": COMMENT,
 }
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 # a retraction notice's words for the earlier paper its article copied, up to that paper's DOI
@@ -141,7 +135,7 @@ def notice_kind(rec: Record) -> str:
 
 def _kind_by_type(rec: Record) -> str:
     """The kind PubMed's publication types give a notice ('' when none does)."""
-    kinds = (_NOTICE_TYPES.get(t.strip().casefold(), "") for t in rec.publication_types)
+    kinds = (NLM_TYPE_KINDS.get(t.strip().casefold(), "") for t in rec.publication_types)
     return next((k for k in kinds if k), "")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.dedup.notice_titles import NLM_TYPE_KINDS
 from reviewkit.dedup.study_names import read_in
 from reviewkit.dedup.titles import is_notice, match_title
 from reviewkit.records import Record, fold_text
@@ -310,31 +311,16 @@ def follow_on_report(title: str, languages: frozenset[str] | None = None) -> boo
     return any(p.search(folded) for of, p in _FOLLOW_ON_IN if read_in(languages, of))
 
 
-# PubMed's publication types of a piece about another article (NLM's definitions: 'Comment', a
-# work that comments on another, which MEDLINE gives a letter or an editorial on an article;
-# 'Published Erratum'; 'Retraction of Publication', its older name 'Retraction Notice';
-# 'Expression of Concern'). Not 'Letter' nor 'Editorial' alone: a research letter reports a
-# trial (a short follow-up), and 'Retracted Publication' is the article itself.
-_NOTICE_TYPES = frozenset(
-    {
-        "comment",
-        "published erratum",
-        "retraction of publication",
-        "retraction notice",
-        "expression of concern",
-    }
-)
-
-
 def notice_about_a_paper(rec: Record) -> bool:
     """Whether a record is an erratum, a comment, a reply or a retraction about another
     paper, by its title as dedup reads notices (:func:`reviewkit.dedup.titles.is_notice`:
     'Erratum: …', 'Correction to: …', '… - Authors' reply'; 'Response', 'Correction' and
-    'Retraction' as a heading only) or its publication types: no
+    'Retraction' as a heading only) or its publication types (PubMed's,
+    :data:`reviewkit.dedup.notice_titles.NLM_TYPE_KINDS`): no
     report of the trial the paper reports (Cochrane Handbook 5.1, 6.4.10, and NLM's policy on
     errata, retractions and comments: a notice is read with the article it concerns, not
     counted among its study's reports)."""
-    if any(t.strip().casefold() in _NOTICE_TYPES for t in rec.publication_types):
+    if any(t.strip().casefold() in NLM_TYPE_KINDS for t in rec.publication_types):
         return True
     title = rec.title or ""
     return is_notice(title, match_title(title).split())

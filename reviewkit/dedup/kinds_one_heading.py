@@ -6,8 +6,9 @@ its errata under one heading ('Correction.', 'Department of Error.') or under th
 article's title, one notice to a page. Such items share title, journal, volume, issue and
 year, and a page or the next; what tells them apart is who wrote them, or for unsigned notices
 nothing in the citation. Found by dedup on the PubMed snapshot with PubMed's ids hidden
-(benchmarks/dedup_distinct_probe.py): biblio_match and same_title_and_place merged 24 pairs of
-other writers' letters and 8 of unsigned or side-by-side notices, each two PMIDs. The two
+(benchmarks/dedup_distinct_probe.py, its notes in results/dedup-distinct-probe.md: no ids, no
+DOI): biblio_match and same_title_and_place merged 18 pairs of other writers' letters and 10 of
+unsigned or side-by-side notices, each two PMIDs. The two
 databases' copies of one letter keep its writers, so the rules here send the pair to a person
 rather than part it: an export may garble a name list beyond :func:`authors_apart`'s reading.
 """

@@ -247,28 +247,47 @@ class Reading:
     named: str
 
 
-# Publication types that say a record is a notice about another paper, folded, as the
-# databases name them: NLM's 'Published Erratum', 'Retraction of Publication' and 'Expression
-# of Concern' (PubMed XML, MEDLINE PT); Embase's and Scopus's 'Erratum'; Web of Science's
-# 'Correction' (errata and additions, and retractions before 2016: Clarivate's document types),
-# 'Correction, Addition' (its older name), 'Retraction' and 'Expression of Concern'; APA
-# PsycInfo's 'Erratum/Correction'. Not 'Retracted Publication' nor 'Corrected and Republished
-# Article' (the article itself), nor PubMed's 'Comment': a commentary or letter, which another
-# database types 'Letter', 'Note' or 'Editorial' (a reply under its article's title is
-# kinds_notices.reply_titled_as_article's kind).
-NOTICE_TYPES = frozenset(
-    {
-        "published erratum",
-        "erratum",
-        "correction",
-        "correction, addition",
-        "erratum/correction",
-        "retraction of publication",
-        "retraction notice",
-        "retraction",
-        "expression of concern",
-    }
+@dataclass(frozen=True)
+class NoticeType:
+    """A publication type (folded) that names a piece about another paper: the ``kind`` it
+    names and whether it is NLM's (PubMed XML, MEDLINE PT) or another database's."""
+
+    name: str
+    kind: str
+    nlm: bool
+
+
+# The one list of the publication types that name a notice or a comment about another paper,
+# folded, as the databases name them, by what each names. NLM's (its definitions): 'Published
+# Erratum'; 'Retraction of Publication' and its older name 'Retraction Notice'; 'Expression of
+# Concern'; 'Comment', a work that comments on another (a letter or an editorial on an
+# article). The other databases': Embase's and Scopus's 'Erratum'; Web of Science's
+# 'Correction' (errata and additions, and retractions before 2016: Clarivate's document
+# types), 'Correction, Addition' (its older name), 'Retraction' and 'Expression of Concern'
+# (NLM's name too); APA PsycInfo's 'Erratum/Correction'. Not listed: 'Retracted Publication'
+# and 'Corrected and Republished Article' (the article itself), 'Letter' and 'Editorial' alone
+# (a research letter reports a trial), nor another database's name for a comment ('Letter',
+# 'Note', 'Editorial': they name more than comments).
+PUBLICATION_TYPES = (
+    NoticeType("published erratum", ERRATUM, nlm=True),
+    NoticeType("erratum", ERRATUM, nlm=False),
+    NoticeType("correction", ERRATUM, nlm=False),
+    NoticeType("correction, addition", ERRATUM, nlm=False),
+    NoticeType("erratum/correction", ERRATUM, nlm=False),
+    NoticeType("retraction of publication", RETRACTION, nlm=True),
+    NoticeType("retraction notice", RETRACTION, nlm=True),
+    NoticeType("retraction", RETRACTION, nlm=False),
+    NoticeType("expression of concern", CONCERN, nlm=True),
+    NoticeType("comment", COMMENT, nlm=True),
 )
+# NLM's types by the kind each names: what PubMed's records say of a notice (its type beside
+# its RefType links: concerns.notice_kind, follow_on.notice_about_a_paper)
+NLM_TYPE_KINDS = {t.name: t.kind for t in PUBLICATION_TYPES if t.nlm}
+# Every database's types of a notice, comments aside: dedup's key ``typed_notice``. A comment
+# is PubMed's type only (another database types it 'Letter', 'Note' or 'Editorial'), so typing
+# it so would say nothing of its copies from elsewhere (a reply under its article's title is
+# kinds_notices.reply_titled_as_article's kind).
+NOTICE_TYPES = frozenset(t.name for t in PUBLICATION_TYPES if t.kind != COMMENT)
 
 
 def notice_by_type(types: list[str]) -> bool | None:

@@ -1,0 +1,53 @@
+"""The publication types of notices, as each reader takes them (notice47: one list,
+notice_titles.PUBLICATION_TYPES, which the three readers are built from). PubMed's types make a
+notice with its kind on the notices' screen and keep it out of a study's reports, 'Comment'
+among them; every database's erratum, retraction and concern types, not 'Comment', make dedup's
+``typed_notice`` (the notices' screen and a study's reports read PubMed's names only, as
+before). Titles are an article's own, so only the type can say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.dedup.concerns import notice_kind
+from reviewkit.dedup.follow_on import notice_about_a_paper
+from reviewkit.dedup.notice_titles import notice_by_type
+from reviewkit.records import Record
+
+TITLE = "Effect of early mobilisation on recovery after hip fracture: a randomised trial"
+
+PUBMED = [
+    ("Published Erratum", "erratum"),
+    ("Retraction of Publication", "retraction"),
+    ("Retraction Notice", "retraction"),
+    ("Expression of Concern", "expression of concern"),
+    ("Comment", "comment"),
+]
+OTHER_DATABASES = [
+    "Erratum",
+    "Correction",
+    "Correction, Addition",
+    "Retraction",
+    "Erratum/Correction",
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), PUBMED)
+def test_pubmed_types_name_a_notice_and_its_kind(name: str, kind: str) -> None:
+    rec = Record(title=TITLE, publication_types=["Journal Article", f" {name.upper()} "])
+    assert notice_about_a_paper(rec)
+    assert notice_kind(rec) == kind
+    assert notice_by_type(rec.publication_types) is (kind != "comment")
+
+
+@pytest.mark.parametrize("name", OTHER_DATABASES)
+def test_other_databases_types_are_dedup_notices(name: str) -> None:
+    assert notice_by_type(["Article", name]) is True
+
+
+def test_article_types_name_no_notice() -> None:
+    for types in (["Journal Article"], ["Retracted Publication"], ["Letter"], ["Editorial"]):
+        rec = Record(title=TITLE, publication_types=types)
+        assert notice_by_type(types) is False
+        assert not notice_about_a_paper(rec)
+    assert notice_by_type([]) is None
