@@ -101,3 +101,37 @@ def test_signed_errata_on_the_next_pages_are_not_merged():
     b = Record(title=title, pages="731", **place)
     assert outcome(a, b)[0] != "merged"  # was merged (biblio_match: a lone page is weak)
     assert outcome(a, Record(title=title, pages="730", **place))[0] == "merged"
+
+
+def test_letters_of_writers_whose_names_open_alike_are_not_merged():
+    # 'Sturgis' / 'Studd': the first two letters alike read as one writer (dedup47c, the
+    # distinct probe's NEJM pair); was merged (biblio_match)
+    title = "Estrogen use and endometrial cancer."
+    one = letter(title, ["Sturgis, S H"], "922")
+    two = letter(title, ["Studd, J W", "Thom, M"], "922-923")
+    assert outcome(one, two) == ("queued", "other_writers_one_issue")
+    # one writer's surname misspelt by an export, or cut, is still one writer: merged
+    for other in (["Studd, J W", "Thorn, M"], ["Stud, J W", "Thom, M"], ["Studdy, J", "Thom, M"]):
+        assert outcome(letter(title, other, "922-923"), two)[0] == "merged"
+
+
+def test_one_authors_two_papers_printed_one_after_the_other_are_not_merged():
+    # one title, one author, one issue, two whole ranges one after the other (dedup47c, the
+    # distinct probe: Psychopharmacology 1977 53(3)); was merged (same_issue_other_page)
+    title = "Genetic analysis of the behavioral response to d-amphetamine in mice."
+    place = dict(journal="Psychopharmacology", year=1977, volume="53", issue="3")
+    first = Record(title=title, authors=["Moisset, B"], pages="263-267", **place)
+    second = Record(title=title, authors=["Moisset, B"], pages="269-276", **place)
+    assert outcome(first, second)[0] == "queued"
+    assert outcome(second, first)[0] == "queued"
+    # one article's range as exports garble it still merges: shifted but overlapping
+    # ('130-134' / '128-132', cardiac), one end kept ('177-259' / '181-259', srsr), one length
+    # with the first page mistyped ('640-647' / '648-655', cardiac), digits lost ('28-34')
+    for a, b in (("130-134", "128-132"), ("177-259", "181-259"), ("640-647", "648-655")):
+        pa = Record(title=title, authors=["Moisset, B"], pages=a, **place)
+        pb = Record(title=title, authors=["Moisset, B"], pages=b, **place)
+        assert outcome(pa, pb)[0] == "merged", (a, b)
+    big = dict(place, volume="353", issue="26")
+    whole = Record(title=title, authors=["Moisset, B"], pages="2830-2834", **big)
+    cut = Record(title=title, authors=["Moisset, B"], pages="28-34", **big)
+    assert outcome(whole, cut)[0] == "merged"
