@@ -79,3 +79,26 @@ def unsigned_notices_one_issue(p: Pair) -> Outcome:
     ):
         return UNCERTAIN, p.score
     return None
+
+
+def one_page_each_one_issue(p: Pair) -> Outcome:
+    """One title in one issue on two lone pages ('60' / '61', '483' / '484'): two one-page
+    items printed side by side (one author's meeting abstracts, a column and its sequel, an
+    editorial and a note), or one item whose page an export slipped or gave as a page count.
+    The citation cannot tell which (the ten labelled sets hold true pairs of the shape, srsr
+    '43' / '54' and diabetes '51' / '52'; the distinct probe false ones, dedup47c): a person
+    decides. A range on either side is judged by the page rules. Asked only for pairs a later
+    rule merges."""
+    ka, kb = p.ka, p.kb
+    if (
+        ka.first_page
+        and kb.first_page
+        and ka.first_page != kb.first_page
+        and not (ka.last_page or kb.last_page)
+        and ka.page_kind == kb.page_kind == "p"
+        and bool(ka.issue and kb.issue)
+        and one_issue(p)
+        and not p.same_doi
+    ):
+        return UNCERTAIN, p.score
+    return None

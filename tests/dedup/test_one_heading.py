@@ -135,3 +135,32 @@ def test_one_authors_two_papers_printed_one_after_the_other_are_not_merged():
     whole = Record(title=title, authors=["Moisset, B"], pages="2830-2834", **big)
     cut = Record(title=title, authors=["Moisset, B"], pages="28-34", **big)
     assert outcome(whole, cut)[0] == "merged"
+
+
+def test_one_title_on_two_lone_pages_of_one_issue_goes_to_a_person():
+    # one author's abstracts on pages 60 and 61 of one issue (dedup47c, the distinct probe:
+    # Psychopharmacol Bull 1979 15(1)); was merged (biblio_match: a lone page of two digits
+    # may be a page count, so no conflict)
+    title = "Genetic control of lithium ion distribution."
+    place = dict(journal="Psychopharmacol Bull", year=1979, volume="15", issue="1")
+    a = Record(title=title, authors=["Dorus, E"], pages="60", **place)
+    b = Record(title=title, authors=["Dorus, E"], pages="61", **place)
+    assert outcome(a, b) == ("queued", "one_page_each_one_issue")
+    # three digits, one apart: was merged (a one-digit slip, page_typo)
+    c = Record(title=title, authors=["Dorus, E"], pages="483", **dict(place, volume="150"))
+    d = Record(title=title, authors=["Dorus, E"], pages="484", **dict(place, volume="150"))
+    assert outcome(c, d) == ("queued", "one_page_each_one_issue")
+    # the same page, or a lone page and a range starting there, is one item: merged
+    assert outcome(a, Record(title=title, authors=["Dorus E."], pages="60", **place))[0] == (
+        "merged"
+    )
+    assert (
+        outcome(
+            c,
+            Record(title=title, authors=["Dorus, E"], pages="483-484", **dict(place, volume="150")),
+        )[0]
+        == "merged"
+    )
+    # one DOI on both: one item whatever the pages
+    doi = dict(doi="10.1000/psy.15.60")
+    assert outcome(Record(**vars(a) | doi), Record(**vars(b) | doi))[0] == "merged"
