@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "one_page_each_one_issue",
         lambda p: before_a_merge(p, "one_page_each_one_issue", one_page_each_one_issue),
-        "two lone pages of one issue: two one-page items or a slip? a person",
+        "neighbouring lone pages, one issue: two items or a slip? a person",
     ),
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
