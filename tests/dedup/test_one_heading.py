@@ -161,6 +161,10 @@ def test_one_title_on_two_lone_pages_of_one_issue_goes_to_a_person():
         )[0]
         == "merged"
     )
+    # lone pages far apart are one item's page garbled (depression '13' / '1710', '62' / '19'):
+    # merged as before
+    far = Record(title=title, authors=["Dorus, E"], pages="16", **place)
+    assert outcome(a, far)[0] == "merged"
     # one DOI on both: one item whatever the pages
     doi = dict(doi="10.1000/psy.15.60")
     assert outcome(Record(**vars(a) | doi), Record(**vars(b) | doi))[0] == "merged"
