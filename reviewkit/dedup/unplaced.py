@@ -167,9 +167,19 @@ def issues_differ_no_page(p: Pair) -> Outcome:
     """One volume, two plain issue numbers ('26(8)' / '26(9)'), no page: a series' parts, an
     article and its erratum or reply two issues later, a column's two instalments. Two issues
     of one volume are two places; with pages, a page range settles whether an export wrote one
-    issue wrong (pages_conflict and same_place read the issue then). Without one, a person."""
+    issue wrong (pages_conflict and same_place read the issue then). Without one, a person;
+    so too when the first pages differ and one is weak (a lone page of two digits, page 1:
+    perhaps a page count, so no conflict), which places nothing: 'Tic 38(7) 11' / '38(9) 5',
+    a column's two instalments, the distinct probe (dedup47c). One page on both still merges
+    (depression: one first page '47', issues '4' / '20', a true pair)."""
     ka, kb = p.ka, p.kb
-    if unplaced(p) and ka.volume and ka.volume == kb.volume and issues_differ(ka, kb):
+    weak_only = ka.first_page != kb.first_page and (ka.page_weak or kb.page_weak)
+    if (
+        (unplaced(p) or weak_only)
+        and ka.volume
+        and ka.volume == kb.volume
+        and issues_differ(ka, kb)
+    ):
         return to_person(p)
     return None
 

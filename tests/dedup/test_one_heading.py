@@ -168,3 +168,21 @@ def test_one_title_on_two_lone_pages_of_one_issue_goes_to_a_person():
     # one DOI on both: one item whatever the pages
     doi = dict(doi="10.1000/psy.15.60")
     assert outcome(Record(**vars(a) | doi), Record(**vars(b) | doi))[0] == "merged"
+
+
+def test_one_title_in_two_issues_on_weak_pages_goes_to_a_person():
+    # a column's two instalments, issues 7 and 9, each a lone page of two digits (dedup47c, the
+    # distinct probe: Tic 1979 38); was merged (biblio_match: a weak page is no conflict and
+    # two issues were read only without a page)
+    title = "Stamping out dentistry."
+    tic = dict(journal="Tic", year=1979, volume="38", authors=["Martin, M W"])
+    a = Record(title=title, issue="7", pages="11", **tic)
+    b = Record(title=title, issue="9", pages="5", **tic)
+    assert outcome(a, b) == ("queued", "issues_differ_no_page")
+    # a comment in the next issue on an article whose record gives page 1 (Acta Orthop 2021)
+    c = Record(title=title, issue="1", pages="1-3", **tic)
+    d = Record(title=title, issue="2", pages="244-246", **tic)
+    assert outcome(c, d) == ("queued", "issues_differ_no_page")
+    # one lone page on both with the issue garbled is one item (depression, N Z Vet J 1984)
+    e = Record(title=title, issue="20", pages="11", **tic)
+    assert outcome(a, e)[0] == "merged"
