@@ -95,3 +95,27 @@ def unsigned_notices_one_issue(p: Pair) -> Outcome:
     ):
         return UNCERTAIN, p.score
     return None
+
+
+def one_page_each_one_issue(p: Pair) -> Outcome:
+    """One title in one issue on two neighbouring lone pages ('60' / '61', '483' / '484'):
+    two one-page items printed side by side (one author's meeting abstracts, a column and its
+    sequel), or one item whose page an export slipped by one. The citation cannot tell which:
+    a person decides. Lone pages far apart are left to the page rules: on the ten labelled
+    sets they are one item's page garbled or given as a page count or an article number
+    (depression '13' / '1710', '62' / '19'; srsr '43' / '54'), while the distinct probe's two
+    false merges of the shape are neighbours (dedup47c). A range on either side is judged by
+    the page rules. Asked only for pairs a later rule merges."""
+    ka, kb = p.ka, p.kb
+    if (
+        ka.first_page.isdigit()
+        and kb.first_page.isdigit()
+        and abs(int(ka.first_page) - int(kb.first_page)) == 1
+        and not (ka.last_page or kb.last_page)
+        and ka.page_kind == kb.page_kind == "p"
+        and bool(ka.issue and kb.issue)
+        and one_issue(p)
+        and not p.same_doi
+    ):
+        return UNCERTAIN, p.score
+    return None

@@ -155,6 +155,12 @@ def _may_be_one_name(x: str, y: str) -> bool:
     )
 
 
+def may_be_one_surname(x: str, y: str) -> bool:
+    """Whether two folded surnames may name one person: alike (:func:`one_surname`) or one
+    name an export broke (:func:`_may_be_one_name`)."""
+    return one_surname(x, y) or _may_be_one_name(x, y)
+
+
 def another_co_author(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one of two :func:`surnames` lists names another person among the first n of
     each (n the shorter's length, as :func:`names_unmatched` reads them): a name the other list

@@ -27,7 +27,11 @@ from reviewkit.dedup.kinds_notices import (
     reply_titled_as_article,
     typed_notice_and_article,
 )
-from reviewkit.dedup.kinds_one_heading import other_writers_one_issue, unsigned_notices_one_issue
+from reviewkit.dedup.kinds_one_heading import (
+    one_page_each_one_issue,
+    other_writers_one_issue,
+    unsigned_notices_one_issue,
+)
 from reviewkit.dedup.kinds_opposites import negation_no_page
 from reviewkit.dedup.kinds_preprints import preprint_and_article
 from reviewkit.dedup.kinds_registrations import registration_numbers
@@ -139,6 +143,11 @@ RULES: tuple[Rule, ...] = (
         "unsigned_notices_one_issue",
         lambda p: before_a_merge(p, "unsigned_notices_one_issue", unsigned_notices_one_issue),
         "unsigned errata side by side under one heading: a person",
+    ),
+    Rule(
+        "one_page_each_one_issue",
+        lambda p: before_a_merge(p, "one_page_each_one_issue", one_page_each_one_issue),
+        "neighbouring lone pages, one issue: two items or a slip? a person",
     ),
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),

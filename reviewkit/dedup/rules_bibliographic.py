@@ -113,6 +113,25 @@ def _print_and_online(ka: Keys, kb: Keys) -> bool:
     return False
 
 
+def two_printed_ranges(ka: Keys, kb: Keys) -> bool:
+    """Two whole printed ranges of one issue that share no page and differ in length
+    ('263-267' / '269-276'): two items printed one after the other (one author's consecutive
+    papers, a meeting's abstracts), not one article's range garbled. An export's slip keeps
+    something of the range: the pages overlap ('130-134' / '128-132', '177-259' /
+    '181-259'), the length ('640-647' / '648-655', a first page mistyped) or the digits
+    ('2830-2834' / '28-34', digits lost: ranges of other widths are not compared here).
+    Measured on the ten labelled sets: every true pair of one issue with two whole ranges
+    overlaps or has one length; on the PubMed snapshot with ids hidden this kind is one
+    author's two papers (benchmarks/results/dedup-distinct-probe.md, dedup47c)."""
+    if not (ka.page_kind == kb.page_kind == "p" and ka.page_count and kb.page_count):
+        return False
+    a, b = ka.first_page, kb.first_page
+    if not (a.isdigit() and b.isdigit()) or len(a) != len(b):
+        return False
+    end_a, end_b = int(a) + ka.page_count - 1, int(b) + kb.page_count - 1
+    return (end_a < int(b) or end_b < int(a)) and ka.page_count != kb.page_count
+
+
 def same_issue_other_page(p: Pair) -> Outcome:
     """Journal, volume and issue agree, and so do a long title, the year and the author list;
     only the first page differs ('e8-e9' / 'e3', '278-286' / '224', '2830-2834' / '28-34'):
@@ -138,6 +157,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
         and not p.doi_differs
         and not p.notices  # a second erratum or reply to one article, on the next pages
+        and not two_printed_ranges(ka, kb)  # an author's two papers, one after the other
         and not (sections_differ(ka, kb) and not _print_and_online(ka, kb))  # 'A486' / 'S321'
         and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):

@@ -116,3 +116,88 @@ def test_letters_of_writers_whose_surnames_open_alike_are_not_merged():
         "merged"
     )
     assert outcome(studd, Record(**{**vars(studd), "authors": ["Studd, J W"]}))[0] == "merged"
+
+
+def test_letters_of_writers_whose_names_open_alike_are_not_merged():
+    # 'Sturgis' / 'Studd': the first two letters alike read as one writer (dedup47c, the
+    # distinct probe's NEJM pair); was merged (biblio_match)
+    title = "Estrogen use and endometrial cancer."
+    one = letter(title, ["Sturgis, S H"], "922")
+    two = letter(title, ["Studd, J W", "Thom, M"], "922-923")
+    assert outcome(one, two) == ("queued", "other_writers_one_issue")
+    # one writer's surname misspelt by an export, or cut, is still one writer: merged
+    for other in (["Studd, J W", "Thorn, M"], ["Stud, J W", "Thom, M"], ["Studdy, J", "Thom, M"]):
+        assert outcome(letter(title, other, "922-923"), two)[0] == "merged"
+
+
+def test_one_authors_two_papers_printed_one_after_the_other_are_not_merged():
+    # one title, one author, one issue, two whole ranges one after the other (dedup47c, the
+    # distinct probe: Psychopharmacology 1977 53(3)); was merged (same_issue_other_page)
+    title = "Genetic analysis of the behavioral response to d-amphetamine in mice."
+    place = dict(journal="Psychopharmacology", year=1977, volume="53", issue="3")
+    first = Record(title=title, authors=["Moisset, B"], pages="263-267", **place)
+    second = Record(title=title, authors=["Moisset, B"], pages="269-276", **place)
+    assert outcome(first, second)[0] == "queued"
+    assert outcome(second, first)[0] == "queued"
+    # one article's range as exports garble it still merges: shifted but overlapping
+    # ('130-134' / '128-132', cardiac), one end kept ('177-259' / '181-259', srsr), one length
+    # with the first page mistyped ('640-647' / '648-655', cardiac), digits lost ('28-34')
+    for a, b in (("130-134", "128-132"), ("177-259", "181-259"), ("640-647", "648-655")):
+        pa = Record(title=title, authors=["Moisset, B"], pages=a, **place)
+        pb = Record(title=title, authors=["Moisset, B"], pages=b, **place)
+        assert outcome(pa, pb)[0] == "merged", (a, b)
+    big = dict(place, volume="353", issue="26")
+    whole = Record(title=title, authors=["Moisset, B"], pages="2830-2834", **big)
+    cut = Record(title=title, authors=["Moisset, B"], pages="28-34", **big)
+    assert outcome(whole, cut)[0] == "merged"
+
+
+def test_one_title_on_two_lone_pages_of_one_issue_goes_to_a_person():
+    # one author's abstracts on pages 60 and 61 of one issue (dedup47c, the distinct probe:
+    # Psychopharmacol Bull 1979 15(1)); was merged (biblio_match: a lone page of two digits
+    # may be a page count, so no conflict)
+    title = "Genetic control of lithium ion distribution."
+    place = dict(journal="Psychopharmacol Bull", year=1979, volume="15", issue="1")
+    a = Record(title=title, authors=["Dorus, E"], pages="60", **place)
+    b = Record(title=title, authors=["Dorus, E"], pages="61", **place)
+    assert outcome(a, b) == ("queued", "one_page_each_one_issue")
+    # three digits, one apart: was merged (a one-digit slip, page_typo)
+    c = Record(title=title, authors=["Dorus, E"], pages="483", **dict(place, volume="150"))
+    d = Record(title=title, authors=["Dorus, E"], pages="484", **dict(place, volume="150"))
+    assert outcome(c, d) == ("queued", "one_page_each_one_issue")
+    # the same page, or a lone page and a range starting there, is one item: merged
+    assert outcome(a, Record(title=title, authors=["Dorus E."], pages="60", **place))[0] == (
+        "merged"
+    )
+    assert (
+        outcome(
+            c,
+            Record(title=title, authors=["Dorus, E"], pages="483-484", **dict(place, volume="150")),
+        )[0]
+        == "merged"
+    )
+    # lone pages far apart are one item's page garbled (depression '13' / '1710', '62' / '19'):
+    # merged as before
+    far = Record(title=title, authors=["Dorus, E"], pages="16", **place)
+    assert outcome(a, far)[0] == "merged"
+    # one DOI on both: one item whatever the pages
+    doi = dict(doi="10.1000/psy.15.60")
+    assert outcome(Record(**vars(a) | doi), Record(**vars(b) | doi))[0] == "merged"
+
+
+def test_one_title_in_two_issues_on_weak_pages_goes_to_a_person():
+    # a column's two instalments, issues 7 and 9, each a lone page of two digits (dedup47c, the
+    # distinct probe: Tic 1979 38); was merged (biblio_match: a weak page is no conflict and
+    # two issues were read only without a page)
+    title = "Stamping out dentistry."
+    tic = dict(journal="Tic", year=1979, volume="38", authors=["Martin, M W"])
+    a = Record(title=title, issue="7", pages="11", **tic)
+    b = Record(title=title, issue="9", pages="5", **tic)
+    assert outcome(a, b) == ("queued", "issues_differ_no_page")
+    # a comment in the next issue on an article whose record gives page 1 (Acta Orthop 2021)
+    c = Record(title=title, issue="1", pages="1-3", **tic)
+    d = Record(title=title, issue="2", pages="244-246", **tic)
+    assert outcome(c, d) == ("queued", "issues_differ_no_page")
+    # one lone page on both with the issue garbled is one item (depression, N Z Vet J 1984)
+    e = Record(title=title, issue="20", pages="11", **tic)
+    assert outcome(a, e)[0] == "merged"
