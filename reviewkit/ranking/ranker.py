@@ -387,6 +387,7 @@ class BackgroundRanker:
                     self._features = None  # the ranker holds it from now on
                     ranker = Ranker(corpus, list(self._texts), **self._kwargs)
                 self._publish(ranker, decisions or [])
+                self.error = None  # a failure is the last fit's: a transient one recovers
             except Exception as exc:  # keep the screen alive; the order stays as it was
                 self.error = exc
             finally:

@@ -113,3 +113,44 @@ def test_publishes_a_stop_advice_after_a_long_dry_run(records):
         assert advice.stop and advice.rule == "test" and advice.p_value < 0.05
     finally:
         bg.close()
+
+
+class FailsOnce:
+    """A model whose first fit fails (a transient error: a memory spike, a solver's bad start)
+    and whose later fits succeed."""
+
+    fits = 0
+
+    def __init__(self) -> None:
+        self.inner = default_model()
+
+    def fit(self, X, y):
+        FailsOnce.fits += 1
+        if FailsOnce.fits == 1:
+            raise ValueError("the solver did not converge")
+        self.inner.fit(X, y)
+        return self
+
+    def decision_function(self, X):
+        return self.inner.decision_function(X)
+
+
+def test_a_fit_after_a_failed_one_clears_the_failure(records):
+    """A failure is the last fit's, not the session's: the next fit that succeeds orders the
+    queue again. The error had stayed set, so a screen said 'ranking failed' and kept the
+    random order for good after one transient failure."""
+    FailsOnce.fits = 0
+    texts = {i: record_text(t, a) for i, (t, a, _) in enumerate(records)}
+    bg = BackgroundRanker(texts, model_factory=FailsOnce)
+    queue = list(range(len(records)))
+    try:
+        bg.submit(_decisions(records, 5, 5))
+        assert bg.wait_idle(30)
+        assert isinstance(bg.error, ValueError)
+        assert bg.current_order(queue)[1] == "random"
+        bg.submit(_decisions(records, 6, 6))
+        assert bg.wait_idle(30)
+        assert bg.error is None
+        assert bg.current_order(queue)[1] == "model"
+    finally:
+        bg.close()
