@@ -281,6 +281,15 @@ APART_KINDS = (
 
 # The reading of results/dedup-distinct-probe.md (benchmarks/dedup_distinct_probe.py, dedup47b)
 DISTINCT_PROBE_NOTES = (
+    "## Both together (stop 47, after the merges of rd47f and dedup47c)",
+    "",
+    "The figures above the rule table are this run, on main with both: rd47f's erratum rule and"
+    " dedup47c's four kinds. Merges of two labels, true / false by the readings below: no ids (DOIs"
+    " kept) 88 / 1, queue 247; no ids, no DOI 91 / 2, queue 455 (the errata of Cell Stem Cell and"
+    " EMBO Rep, which dedup47c's run still merged through same_issue_other_page, are apart: the"
+    " typed notice against its typed article). Left: the editorial on roman pages against its"
+    " article (both runs) and, without DOIs, one more read below.",
+    "",
     "## One author's two items, and author lists alike by two letters (dedup47c)",
     "",
     "'before' is main at 1ee465bd (after dedup47a; the two no-ids runs rerun there, load 7-11),"
