@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from reviewkit.quote_marks import straight_quotes
+
 # A rule's message maker: the match (on the masked query) and the query as written.
 _Say = Callable[[re.Match[str], str], str]
 
-# Curly double quotes are read as straight ones by the query reader (reviewkit.query): the
-# same here, one character for one, so that positions stay right.
-_STRAIGHTEN = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'))
 _PHRASE_OR_TAG = re.compile(r'"[^"]*"|\[[^\]]*\]')
 
 # Ovid's field labels after a term between dots (Ovid field guide: "bone density.ab.",
@@ -434,7 +433,7 @@ def _explode_plus(query: str) -> Iterator[tuple[int, str, str]]:
 def other_database_warnings(query: str) -> list[str]:
     """Each piece of ``query`` written in another database's syntax, with the database named,
     where it stands and PubMed's nearest form; none for a query in PubMed's own syntax."""
-    query = query.translate(_STRAIGHTEN)
+    query = straight_quotes(query)  # as the query reader reads them
     masked = _mask(query)
     found: list[tuple[int, str, str]] = []
     for pattern, say in _RULES:

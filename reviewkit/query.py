@@ -16,6 +16,7 @@ from reviewkit.pasted_history import pasted_history_warnings
 from reviewkit.query_dates import DATE_TIME, RANGE, date_of, range_ends
 from reviewkit.query_nodes import BoolOp, HistoryRef, Node, Range, Term, terms, untagged_word
 from reviewkit.query_tags import Tag, read_tag
+from reviewkit.quote_marks import CURLY_QUOTES, straight_quotes
 
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
 MIN_TRUNCATION = 4
@@ -30,12 +31,6 @@ OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', '
 # AND" too, but '&' stays a word's sign here, warned (:func:`warnings`): NLM writes subheadings
 # with it (``hospitals/organization & administration[mh]``), which reads as one pair here.
 SIGN_OPERATORS = {"|": "OR"}
-# Curly double quotes, which a strategy pasted from a word processor or a PDF carries. PubMed
-# Help documents only the straight double quote (") for phrases and says nothing of curly ones;
-# they are read as straight quotes here (what the librarian meant) and every reader of a query
-# (protocol check, search test, the local server) says so.
-CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
-_STRAIGHTEN = str.maketrans(dict.fromkeys(CURLY_QUOTES, '"'))
 
 
 def has_curly_quotes(query: str) -> bool:
@@ -95,7 +90,7 @@ _TOKEN_RE = re.compile(
 
 
 def _tokenize(query: str) -> list[_Tok]:
-    query = query.translate(_STRAIGHTEN)  # one character for one: positions stay right
+    query = straight_quotes(query)  # one character for one: positions stay right
     tokens: list[_Tok] = []
     pos = 0
     while pos < len(query):

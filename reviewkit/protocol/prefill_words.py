@@ -3,16 +3,15 @@ by :mod:`reviewkit.protocol.validate`): a word in double quotes is that word as 
 
 from __future__ import annotations
 
-from reviewkit.query import CURLY_QUOTES
+from reviewkit.quote_marks import straight_quotes
 
 # curly quotes, as a word processor types them ("“found”"), are read as straight ones, as a
-# query's are (reviewkit.query): written so, the word was a word no abstract holds
-_STRAIGHT = str.maketrans(dict.fromkeys(CURLY_QUOTES, '"'))
+# query's are (reviewkit.quote_marks): written so, the word was a word no abstract holds
 
 
 def straight(word: str) -> str:
     """``word`` stripped, with curly double quotes as straight ones."""
-    return word.strip().translate(_STRAIGHT)
+    return straight_quotes(word.strip())
 
 
 def quoted(word: str) -> str | None:
