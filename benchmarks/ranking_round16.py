@@ -32,8 +32,8 @@ squares, lam 3, includes 9.8x, title twice):
   imbalance versus small disjuncts", SIGKDD Explorations 6(1): a minority class made of
   sub-concepts is learned badly on its small ones; they balance the sub-concepts, not only the
   classes). Here softly, without clusters: each labelled include's weight is the inverse of
-  its kernel density among the labelled includes, 1 / Σ_j max(K_ij, 0) over the includes j
-  (itself included, K_ii = 1), rescaled so that the includes weigh in total what they weigh
+  its kernel density among the labelled includes, 1 / (1 + Σ_j max(K_ij, 0)) over the other
+  includes j (itself counted 1, also when its row is empty), rescaled so that the includes weigh in total what they weigh
   now (the kept 9.8x); the excludes as kept. No parameter to set. Kind: a review's includes
   fall in sub-topics (several drugs of a class, several designs, several reports of one
   trial); the model's direction follows the largest, and the last includes, which decide
@@ -143,10 +143,13 @@ def mesh_halfcheck_features(texts: Sequence[str], max_df: float = 0.95) -> spars
 
 
 def disjunct_weights(gram: np.ndarray) -> np.ndarray:
-    """Each include's weight from the includes' Gram matrix: 1 / Σ_j max(K_ij, 0), scaled so
-    that the weights sum to the number of includes (their kept total)."""
-    density = np.clip(gram, 0.0, None).sum(axis=1)
-    w = 1.0 / np.maximum(density, 1e-12)
+    """Each include's weight from the includes' Gram matrix: 1 / (1 + Σ_{j≠i} max(K_ij, 0)),
+    scaled so that the weights sum to the number of includes (their kept total). The include
+    itself counts 1 whatever its row: a record with neither title nor abstract (an empty row,
+    K_ii = 0) keeps the kept weight instead of an unbounded one."""
+    off = np.clip(gram, 0.0, None)
+    density = 1.0 + off.sum(axis=1) - np.diagonal(off)
+    w = 1.0 / density
     return w * (len(w) / w.sum())
 
 

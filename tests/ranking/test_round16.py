@@ -64,6 +64,12 @@ def test_near_duplicate_includes_share_their_weight_and_the_total_is_kept():
     assert np.allclose(round16.disjunct_weights(np.array([[1.0, -0.5], [-0.5, 1.0]])), 1.0)
 
 
+def test_an_include_with_an_empty_row_keeps_a_bounded_weight():
+    # a record with neither title nor abstract has an empty row: K_ii = 0, it counts 1
+    gram = np.array([[0.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    assert np.allclose(round16.disjunct_weights(gram), 1.0)
+
+
 def test_small_disjuncts_model_weights_a_lone_include_above_its_near_copies():
     texts = [
         "statin therapy lowers cholesterol in adults",
