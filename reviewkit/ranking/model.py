@@ -36,6 +36,8 @@ The word pairs' part of the kernel at half weight, the words alone (no pairs) an
 smoothed by its ten nearest records were dropped: round 14.
 Each MeSH heading as one feature (a block beside the prose, its words kept in the prose or
 taken out) and information density beside the score were dropped: round 15.
+The same block without NLM's check tags or with them at half weight, and the includes weighted
+as small disjuncts (each by the inverse of its density among the includes) were dropped: round 16.
 """
 
 from __future__ import annotations
