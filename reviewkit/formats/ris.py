@@ -29,6 +29,7 @@ from reviewkit.formats.kinds import (
     ris_kind,
     zotero_preprint,
 )
+from reviewkit.formats.preprint_servers import preprint_page
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RisNumbering
@@ -321,10 +322,12 @@ def _to_record(
     pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
     publisher, place = ris_vendors.publisher_place(get, first)
     kind = ris_kind(ris_type)
-    if zotero_preprint(ris_type, publisher, own):
+    server = _linked_server(ris_type, [*ur, *get.get("L2", [])])
+    if zotero_preprint(ris_type, publisher, own) or zotero_preprint(ris_type, server, ""):
         kind, pub_types = "", [*pub_types, ZOTERO_TYPE_NAMES["preprint"]]
         if not journal and names_preprint_server(publisher):  # as its journal, as PubMed has it
             journal, publisher = publisher, ""  # (a host, 'Cold Spring Harbor', stays publisher)
+        journal = journal or server  # its Repository empty: the server its link names
     return Record(
         title=title,
         abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),
@@ -352,6 +355,14 @@ def _to_record(
         position=position,
         raw=raw,
     )
+
+
+def _linked_server(ris_type: str, links: list[str]) -> str:
+    """The preprint server a generic item's link is a page of ('medRxiv'), or '': Zotero
+    exports a preprint whose Repository is empty with its server's link alone."""
+    if ris_type.strip().upper() != "GEN":  # (kinds.zotero_preprint: only GEN is one)
+        return ""
+    return next((server for link in links if (server := preprint_page(link)[0])), "")
 
 
 def read(
