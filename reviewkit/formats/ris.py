@@ -318,7 +318,10 @@ def _to_record(
     l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
     dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
-    urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
+    # (a preprint's page on its server is kept: it names the version read, the DOI the latest)
+    urls = [
+        u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own or preprint_page(u)[0]
+    ]
     pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
     publisher, place = ris_vendors.publisher_place(get, first)
     kind = ris_kind(ris_type)

@@ -54,11 +54,13 @@ def _zotero(tmp_path: Path, link: str):
 
 def test_a_zotero_preprint_linked_to_its_medrxiv_page_is_that_preprint(tmp_path: Path) -> None:
     """Before: a generic record without a DOI."""
-    record = _zotero(tmp_path, "https://www.medrxiv.org/content/10.1101/2020.04.01.20050542v1.full")
-    assert (record.doi, record.journal, record.publication_types) == (
+    page = "https://www.medrxiv.org/content/10.1101/2020.04.01.20050542v1.full"
+    record = _zotero(tmp_path, page)
+    assert (record.doi, record.journal, record.publication_types, record.url) == (
         "10.1101/2020.04.01.20050542",
         "medRxiv",
         ["Preprint"],
+        page,  # kept: it names the version read, the DOI the latest
     )
     assert record_kind(record) == ""  # a journal article, as a preprint is from every source
 
