@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from reviewkit.quote_marks import straight_quotes
+from reviewkit.quote_marks import masked_phrases, straight_quotes
 
 # A rule's message maker: the match (on the masked query) and the query as written.
 _Say = Callable[[re.Match[str], str], str]
-
-_PHRASE_OR_TAG = re.compile(r'"[^"]*"|\[[^\]]*\]')
 
 # Ovid's field labels after a term between dots (Ovid field guide: "bone density.ab.",
 # "random$.ti,ab,sh,pt."), each two letters; PubMed's tag for each, where PubMed has one.
@@ -58,12 +56,6 @@ _OVID_LABELS |= {"vo", "pg", "ed", "st", "tx", "os", "ia", "jx", "px", "fx", "cm
 # The field lists of Embase.com and the Cochrane Library after a colon (":ti,ab,kw"); PubMed's
 # nearest tag. kw (the author's keywords) is PubMed's [ot]; ti,ab,kw together is [tiab] or [tw].
 _COLON_FIELDS = {"ti", "ab", "kw", "de", "mj", "tw", "lnk", "tn", "dn", "au"}
-
-
-def _mask(query: str) -> str:
-    """``query`` with the insides of its double-quoted phrases and [tags] made spaces (their
-    delimiters kept): PubMed's own syntax, where no rule may match."""
-    return _PHRASE_OR_TAG.sub(lambda m: m[0][0] + " " * (len(m[0]) - 2) + m[0][-1], query)
 
 
 def _ovid_tag(labels: str) -> str:
@@ -434,7 +426,7 @@ def other_database_warnings(query: str) -> list[str]:
     """Each piece of ``query`` written in another database's syntax, with the database named,
     where it stands and PubMed's nearest form; none for a query in PubMed's own syntax."""
     query = straight_quotes(query)  # as the query reader reads them
-    masked = _mask(query)
+    masked = masked_phrases(query, tags=True)  # PubMed's own syntax: no rule matches there
     found: list[tuple[int, str, str]] = []
     for pattern, say in _RULES:
         for m in pattern.finditer(masked):

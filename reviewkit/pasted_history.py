@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.quote_marks import masked_phrases
+
 # A row of PubMed's Advanced Search History ("History and Search Details") reads "Search: QUERY",
 # then the filters picked beside the results as "Filters: English, from 2015 - 2021" and the
 # order as "Sort by: Most Recent". A librarian copying that row copies the labels too; PubMed,
@@ -26,7 +28,6 @@ _HISTORY_LABELS = {
     " would search those words; delete them (a search's records are stored whatever the order)",
 }
 _LABEL_RE = re.compile(r"(?<![\w\"])(Search:|Filters:|Sort by:)")
-_PHRASE_RE = re.compile(r'"[^"]*"')
 
 # A line number of a strategy pasted from a numbered search history ("1. exp Sick Leave/",
 # "2) absenteeism[tiab]"): PubMed reads line breaks as spaces and searches the number as a word.
@@ -40,11 +41,9 @@ def pasted_history_warnings(query: str) -> list[str]:
 
 
 def _label_warnings(query: str) -> list[str]:
-    quoted = [m.span() for m in _PHRASE_RE.finditer(query)]
-    return [
+    return [  # outside the quoted phrases, masked (positions kept)
         f"'{m.group(1)}' at character {m.start() + 1} is {_HISTORY_LABELS[m.group(1)]}"
-        for m in _LABEL_RE.finditer(query)
-        if not any(a <= m.start() < b for a, b in quoted)
+        for m in _LABEL_RE.finditer(masked_phrases(query))
     ]
 
 

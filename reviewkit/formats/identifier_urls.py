@@ -13,8 +13,10 @@ record: 'sfx.….nl/utrecht?sid=EMBASE&id=doi:10.1002%2Fcncr.20369&atitle=…'),
 host, tell it. A publisher's page ('…/doi/10.1002/…') is not read: its path may name a
 supplement, a figure or another work (the Cochrane Library's link to a CENTRAL entry,
 '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of the CENTRAL entry, not of
-the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we
-know and stays only a URL.
+the trial's article), and a wrong DOI merges records in dedup. A preprint server's page is
+read where its address gives the preprint's DOI (medRxiv's and bioRxiv's '/content/10.1101/…',
+arXiv's id, SSRN's abstract id: :func:`reviewkit.formats.preprint_servers.preprint_page`). Any
+other URL names nothing we know and stays only a URL.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from reviewkit.formats.preprint_servers import PAGE_HOSTS, preprint_page
 from reviewkit.records import Record, clean_doi, normalise_doi, normalise_pmcid, normalise_pmid
 
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
@@ -71,6 +74,9 @@ def url_identifiers(url: str) -> dict[str, str]:
             return _pmid(m, 2)
         if m and m.group(2).upper().startswith("PMC"):
             return {"pmcid": normalise_pmcid(m.group(2))}
+    if host.removeprefix("www.") in PAGE_HOSTS:  # a preprint's page on its server: its DOI
+        _server, doi = preprint_page(text)
+        return {"doi": doi} if doi else {}
     return {}
 
 

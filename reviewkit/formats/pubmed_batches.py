@@ -15,17 +15,12 @@ from typing import BinaryIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.joined import after_root
+from reviewkit.formats.pubmed_head import ROOTS
 from reviewkit.formats.text import gzip_cut
 
 _ELEMENT_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
 NEWLINE = b"\n"
-_ROOT_END = re.compile(rb"</(PubmedArticleSet|PubmedBookArticleSet|eFetchResult)>")
-
-
-def ends_whole(data: bytes) -> bool:
-    """Whether a document's last 200 bytes hold its root's closing tag (a cheap check that a
-    reply was not cut short, without parsing it)."""
-    return _ROOT_END.search(data[-200:]) is not None
+_ROOT_END = re.compile(rb"</(" + "|".join(ROOTS).encode() + rb")>")
 
 
 def batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int, bytes]]:

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.xml_lines import node_line
 
 
 def names_an_entity(parser: Any) -> bool:
@@ -37,7 +38,7 @@ def entities_as_letters(elem: ET._Element, name: str) -> None:
                 f"&{entity.name}; is no entity PubMed's DTD defines (letters are written as"
                 " themselves, as numbers such as &#233;, or by their HTML names such as"
                 " &eacute;), so its text would be lost",
-                where=f"{name}:{entity.sourceline}" if entity.sourceline else name,
+                where=f"{name}:{node_line(elem, entity)}",  # libxml2's is 65,535 past it
                 hint="write the letter itself in its place (or &#NNN;), or export the file"
                 " again from PubMed",
             )

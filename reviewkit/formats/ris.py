@@ -1,4 +1,5 @@
-"""RIS: read with our own line-aware parser (so errors name the line), written with rispy.
+"""RIS: read with our own line-aware parser (so errors name the line), written with rispy
+(:mod:`reviewkit.formats.ris_write`).
 
 Fields kept on a round trip: title, abstract (one AB line; structured sections as 'LABEL: text'),
 authors, year, journal (T2) and its abbreviation (J2; formats.ris_journal), volume, issue,
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import TextIO
 
 import rispy
 
@@ -23,31 +23,31 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import (
-    RIS_TYPES,
     ZOTERO_TYPE_NAMES,
     kept_kind,
     names_preprint_server,
-    record_kind,
     ris_kind,
     zotero_preprint,
 )
+from reviewkit.formats.preprint_servers import preprint_page
 from reviewkit.formats.read_problems import Problems
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RisNumbering
-from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
+from reviewkit.formats.ris_journal import journal_names
 from reviewkit.formats.ris_unended import Unended
+from reviewkit.formats.ris_write import MESH_PREFIX
+from reviewkit.formats.ris_write import to_ris_dict as to_ris_dict  # the format's writer
+from reviewkit.formats.ris_write import write as write  # (formats.module('ris').write)
 from reviewkit.formats.tagged_fields import continue_field, tag_values
 from reviewkit.formats.text import split_lines
 from reviewkit.formats.text_sniff import RIS_OUTSIDE, RIS_TAG, ris_tag_line
-from reviewkit.name_forms import ris_name
-from reviewkit.records import PAGE_RANGE, Record, normalise_doi
+from reviewkit.records import Record, normalise_doi
 
 FORMAT = "ris"
 _TAG = RIS_TAG  # a tag line in either case (text_sniff.ris_tag_line: a tab after the hyphen too)
 _UPPER_TAG = re.compile(rf"^{ris_tag_line('[A-Z][A-Z0-9]')}$")  # RIS's own, nearly all files
 # the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
 _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
-MESH_PREFIX = "MeSH: "
 # Ovid's RIS export (PsycINFO, asreview's tests/demo_data/ovid_psycinfo.ris) writes each
 # record's NLM journal abbreviation 'NL  - ' after its 'ER  - ', then a 'Link to the Ovid Full
 # Text or citation:' line: a trailer of the record above, not a record cut from its TY. Its NL
@@ -61,13 +61,6 @@ _NO_PAGES = ("no", "specified")
 # is warned of (formats.read_warnings); failing both, DA, EndNote's free-text Date field
 # ('Mar 15', a year or not), never warned of
 YEAR_TAGS = ("PY", "Y1")
-
-
-class _NoHeaderWriter(rispy.RisWriter):
-    """rispy's writer without the '1.' counter line before each reference."""
-
-    def set_header(self, count: int) -> str:
-        return ""
 
 
 _Read = tuple[int, list[tuple[str, str]], str]  # a record's first line, fields and raw text
@@ -325,14 +318,19 @@ def _to_record(
     l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
     dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
-    urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
+    # (a preprint's page on its server is kept: it names the version read, the DOI the latest)
+    urls = [
+        u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own or preprint_page(u)[0]
+    ]
     pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
     publisher, place = ris_vendors.publisher_place(get, first)
     kind = ris_kind(ris_type)
-    if zotero_preprint(ris_type, publisher, own):
+    server = _linked_server(ris_type, [*ur, *get.get("L2", [])])
+    if zotero_preprint(ris_type, publisher, own) or zotero_preprint(ris_type, server, ""):
         kind, pub_types = "", [*pub_types, ZOTERO_TYPE_NAMES["preprint"]]
         if not journal and names_preprint_server(publisher):  # as its journal, as PubMed has it
             journal, publisher = publisher, ""  # (a host, 'Cold Spring Harbor', stays publisher)
+        journal = journal or server  # its Repository empty: the server its link names
     return Record(
         title=title,
         abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),
@@ -360,6 +358,14 @@ def _to_record(
         position=position,
         raw=raw,
     )
+
+
+def _linked_server(ris_type: str, links: list[str]) -> str:
+    """The preprint server a generic item's link is a page of ('medRxiv'), or '': Zotero
+    exports a preprint whose Repository is empty with its server's link alone."""
+    if ris_type.strip().upper() != "GEN":  # (kinds.zotero_preprint: only GEN is one)
+        return ""
+    return next((server for link in links if (server := preprint_page(link)[0])), "")
 
 
 def read(
@@ -396,62 +402,3 @@ def read_lines(
         if not problems:
             yield record
     problems.raise_any()
-
-
-def to_ris_dict(rec: Record) -> dict:
-    """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
-    ref: dict = {"type_of_reference": RIS_TYPES.get(record_kind(rec), "GEN")}
-    if rec.title:
-        ref["title"] = rec.title
-    if rec.abstract_sections:
-        # One AB per record (RefMan's RIS spec), sections joined as MEDLINE writes a structured
-        # abstract: 'BACKGROUND: … METHODS: …' on one line. rispy (ASReview's reader) keeps only
-        # the first of several AB tags; our reader splits the labels again after each full stop.
-        ref["abstract"] = " ".join(rec.abstract.split("\n"))
-    if rec.authors:
-        # 'Surname, Initials' as RIS asks ('de Boer, A.G.'), whatever form the source used
-        ref["authors"] = [ris_name(a) for a in rec.authors]
-    simple = {
-        "year": str(rec.year or ""),
-        JOURNAL_KEY: rec.journal,
-        ABBREVIATION_KEY: rec.journal_abbreviation,
-        "volume": rec.volume,
-        "number": rec.issue,
-        "doi": rec.doi,
-        "language": rec.language,
-        "custom2": rec.pmcid,
-        "publisher": rec.publisher,
-        "place_published": rec.place,
-    }
-    ref.update({k: v for k, v in simple.items() if v})
-    if rec.pages:
-        # a plain range at its hyphen; anything more ('II-221-5', MEDLINE's supplement pages
-        # under a Roman numeral; '1327-8; author reply 1328', a piece printed after the article)
-        # whole in SP, the pages as readers take them back: split, EP had been '8; author reply
-        # 1328', a last page no reader can use
-        plain = PAGE_RANGE.fullmatch(rec.pages)  # a Record's pages: no blanks
-        sp, _, ep = rec.pages.partition("-") if plain else (rec.pages, "", "")
-        ref["start_page"] = sp
-        if ep:
-            ref["end_page"] = ep
-    if rec.pmid:
-        ref["accession_number"] = rec.pmid
-        ref["name_of_database"] = "PubMed"
-    if rec.publication_types:
-        ref["type_of_work"] = "; ".join(rec.publication_types)
-    kws = list(rec.keywords) + [MESH_PREFIX + m for m in rec.mesh_terms]
-    if kws:
-        ref["keywords"] = kws
-    if rec.url:
-        ref["urls"] = [rec.url]
-    if rec.affiliations:
-        ref["author_address"] = rec.affiliations
-    return ref
-
-
-def write(records: Iterable[Record], out: TextIO) -> None:
-    """Write records as RIS; the whole abstract on one AB line."""
-    refs = [to_ris_dict(r) for r in records]
-    out.write(
-        rispy.dumps(refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD"])
-    )

@@ -31,7 +31,7 @@ from Bio import Entrez
 
 from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
-from reviewkit.formats import pubmed_batches, pubmed_xml
+from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed import transport
 from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message, left_out
 from reviewkit.pubmed.transport import NCBI_BASE, RateLimiter
@@ -471,7 +471,7 @@ def whole_efetch(body: bytes) -> bytes:
         raise EntrezRefused(
             f"PubMed refused the fetch: {text if text is not None else body[:200].decode('utf-8', 'replace')}"
         )
-    if not pubmed_batches.ends_whole(body):
+    if not transport.ends_whole(body):
         raise UnreadableReply(f"efetch reply cut short after {len(body)} bytes")
     return body
 

@@ -1,7 +1,7 @@
 """The HTTP side of the E-utilities client: a base URL checked before any request, the rate of
 requests, the words of an error reply, what a reply that is no E-utilities document is, NCBI's
-``<ERROR>`` text and envelope, and the Retry-After header read as RFC 9110 gives it (seconds or
-an HTTP-date)."""
+``<ERROR>`` text and envelope, whether an efetch reply ends whole, and the Retry-After header
+read as RFC 9110 gives it (seconds or an HTTP-date)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from urllib.error import HTTPError
 from urllib.parse import urlsplit
 
 from reviewkit.errors import UserError
+from reviewkit.formats.pubmed_head import ROOTS
 
 NCBI_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 
@@ -153,6 +154,16 @@ def envelope_text(body: bytes) -> str | None:
     """The text of an E-utility's ``<ERROR>`` envelope (``<eFetchResult><ERROR>…``), which
     efetch sends with HTTP 400 (:mod:`reviewkit.pubmed.efetch`); None for any other body."""
     return error_text(body) if re.search(rb"<e\w+Result>", body[:4000]) else None
+
+
+# the closing tag of an efetch reply's root: its articles' set, or its <ERROR> envelope
+_ROOT_END = re.compile(rb"</(" + "|".join(ROOTS).encode() + rb")>")
+
+
+def ends_whole(body: bytes) -> bool:
+    """Whether an efetch reply's last 200 bytes hold its root's closing tag (a cheap check that
+    a reply was not cut short, without parsing it)."""
+    return _ROOT_END.search(body[-200:]) is not None
 
 
 RETRY_AFTER_MAX = 120.0  # seconds: a longer wait is the user's to choose (run again later)

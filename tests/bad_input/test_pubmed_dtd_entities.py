@@ -66,3 +66,33 @@ def test_a_name_the_dtd_does_not_define_is_refused_at_its_line(tmp_path: Path) -
         list(pubmed_xml.read(fh, str(path)))
     assert found.value.where == f"{path}:10" and "nosuchentity" in found.value.message
     assert found.value.hint
+
+
+PAST = 70_000  # line breaks in a comment: the articles below start past line 65,535
+
+
+def _refused_at(path: Path) -> str:
+    with path.open("rb") as fh, pytest.raises(FormatError) as found:
+        list(pubmed_xml.read(fh, str(path)))
+    assert "nosuchentity" in found.value.message
+    return found.value.where
+
+
+def test_a_name_opening_its_element_past_line_65535_is_refused_at_its_line(tmp_path: Path) -> None:
+    """libxml2 keeps no line of a reference's own: with no text before it in its element it
+    gave its parent's, which past line 65,535 is 65,535. (The article's '<PubmedArticle>' and
+    '<MedlineCitation>' share a line: its line was its first text's, one below, as well.)"""
+    path = _file(tmp_path, "Plain", "&nosuchentity; workers")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("<PubmedArticleSet>\n", f"<PubmedArticleSet>\n<!--{chr(10) * PAST}-->\n")
+    )
+    assert _refused_at(path) == f"{path}:{11 + PAST}"
+
+
+def test_a_name_after_an_element_of_several_lines_is_refused_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    """After an element, libxml2 gave that element's first line."""
+    path = _file(tmp_path, "Plain", "<i>Caf\n\ne</i>&nosuchentity; workers")
+    assert _refused_at(path) == f"{path}:12"

@@ -141,6 +141,17 @@ def test_every_server_a_reader_knows_is_a_preprint_to_dedup():
     assert outcome(jmir, article(**PUBLISHED)) == ("apart", "")
 
 
+def test_a_preprint_as_pubmed_and_openrxiv_name_it_is_a_preprint_to_dedup():
+    """PubMed's source for a Research Square preprint is NLM's abbreviation, 'Res Sq'; bioRxiv
+    and medRxiv DOIs have had openRxiv's prefix, 10.64898, since December 2025."""
+    for server in (
+        dict(journal="Res Sq", doi="10.5555/preprint.2020.1"),
+        dict(journal="Sick Leave Notes", doi="10.64898/2026.01.05.123456"),
+    ):
+        pre = article(year=2020, **NO_PLACE, **server)
+        assert outcome(pre, article(**PUBLISHED)) == ("queued", "preprint_and_article")
+
+
 def test_a_preprint_of_another_work_or_a_cold_spring_harbor_article_is_no_preprint_pair():
     pre = article(journal="medRxiv", year=2020, doi="10.1101/2020.05.01.20087619", **NO_PLACE)
     other = "Early dialogue meetings with the employer for nurses on sick leave: a cohort study"
