@@ -55,6 +55,7 @@ class EngineState:
     busy: bool = False  # a retrain is queued or running
     seq: int = 0  # the newest label submission the engine had when it published
     error: str = ""
+    retrains: bool = False  # a fit's or reload's error, which a later fit may clear (else lasting)
 
 
 class Engine:
@@ -94,8 +95,7 @@ class Engine:
         # for _reload_lock, which does not go to the waiting threads in the order they came, and
         # each change carries the whole set of studies, so one older than the newest taken in
         # is skipped (else a set that still holds studies decided since would be ranked last)
-        self._asked = 0
-        self._taken = 0
+        self._asked = self._taken = 0
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -244,7 +244,7 @@ class Engine:
                 if not closed:
                     self._on_trained()  # publish the new set's order
         except Exception as exc:  # the order in use stays; the screen says why
-            self._set(error=str(exc) or type(exc).__name__)
+            self._set(error=str(exc) or type(exc).__name__, retrains=self._bg is not None)
         finally:
             with self._lock:
                 self._reloads -= 1
@@ -311,11 +311,9 @@ class Engine:
 
     def _ready(self) -> bool:
         """Whether the newest labels meet the ready rule (a model will order the queue)."""
-        return meets_ready_rule(
-            *label_counts(self._labels[1]),
-            self.options.get("min_includes", MIN_INCLUDES),
-            self.options.get("min_excludes", MIN_EXCLUDES),
-        )
+        get = self.options.get
+        needs = get("min_includes", MIN_INCLUDES), get("min_excludes", MIN_EXCLUDES)
+        return meets_ready_rule(*label_counts(self._labels[1]), *needs)
 
     def _to_publish(
         self,
@@ -353,6 +351,7 @@ class Engine:
                 "busy": bg.busy,
                 "seq": seq,
                 "error": (str(error) or type(error).__name__) if error is not None else "",
+                "retrains": True,  # a failed fit's error: the next vote's fit may clear it
             }
             with self._lock:
                 self._changed(changes)
