@@ -2,8 +2,9 @@
 
 :class:`Engine` reads the queue's texts, builds the features and runs the
 :class:`reviewkit.ranking.ranker.BackgroundRanker` in threads of the process it lives in, and
-publishes an :class:`EngineState` whenever its state changes; :class:`EngineProcess` runs one
-in a spawned process of its own (:func:`serve`) and offers the same calls.
+publishes an :class:`EngineState` whenever its state changes, in order
+(:mod:`reviewkit.ranking.state_publisher`); :class:`EngineProcess` runs one in a spawned
+process of its own (:func:`serve`) and offers the same calls.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
+from reviewkit.ranking.state_publisher import StatePublisher
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
@@ -53,11 +55,12 @@ class EngineState:
     busy: bool = False  # a retrain is queued or running
     seq: int = 0  # the newest label submission the engine had when it published
     error: str = ""
+    retrains: bool = False  # a fit's or reload's error, which a later fit may clear (else lasting)
 
 
 class Engine:
     """Texts, features and the :class:`BackgroundRanker`, in threads of the process it lives in;
-    calls ``publish(state)`` whenever its state changes (from its own threads)."""
+    calls ``publish(state)`` whenever its state changes (from its threads, one at a time)."""
 
     def __init__(
         self,
@@ -67,7 +70,7 @@ class Engine:
         publish: Callable[[EngineState], None],
         order_limit: int | None = None,
     ) -> None:
-        self.db_path, self.ids, self.publish = db_path, ids, publish
+        self.db_path, self.ids = db_path, ids
         options = dict(options)
         # the protocol's text (a dict of strings, see QueueRanker): the order before the model
         self.protocol: dict[str, Any] | None = options.pop("protocol", None)
@@ -78,6 +81,8 @@ class Engine:
         self.order_limit = order_limit  # publish only the best this many of each order
         self.state = EngineState()
         self._lock = threading.Lock()
+        self._publisher = StatePublisher[EngineState](self._lock, publish)
+        self._reading = threading.Lock()  # the ranker read by one thread at a time (_on_trained)
         self._labels: tuple[int, list[tuple[int, bool]]] = (0, [])
         self._bg: BackgroundRanker | None = None
         self._closed = False
@@ -90,8 +95,7 @@ class Engine:
         # for _reload_lock, which does not go to the waiting threads in the order they came, and
         # each change carries the whole set of studies, so one older than the newest taken in
         # is skipped (else a set that still holds studies decided since would be ranked last)
-        self._asked = 0
-        self._taken = 0
+        self._asked = self._taken = 0
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -152,7 +156,7 @@ class Engine:
         if not bg.wait_idle(max(0.0, deadline - time.monotonic())):
             return False
         self._on_trained()  # publish again: the worker may not have called back yet
-        return True
+        return self._publisher.wait_sent(max(0.0, deadline - time.monotonic()))
 
     def close(self) -> None:
         with self._lock:
@@ -163,15 +167,19 @@ class Engine:
         self._loaded.set()
 
     def _set(self, **changes: Any) -> None:
-        """Publish the state with ``changes``; an order made for an older set of studies (a
-        worker that read the old ranker before a reload swapped it) is dropped, not published."""
-        ranked = changes.get("ranked")
+        """Publish the state with ``changes`` (:meth:`_changed`)."""
         with self._lock:
-            if ranked is not None and ranked.studies < self._studies:
-                return
-            self.state = replace(self.state, **changes)
-            state = self.state
-        self.publish(state)
+            self._changed(changes)
+        self._publisher.flush()  # (another thread's flush may publish it: wait_idle waits)
+
+    def _changed(self, changes: dict[str, Any]) -> None:
+        """The state with ``changes``, to publish (the lock held, then ``flush``); an order for
+        an older set of studies (read from the ranker before a reload swapped it) is dropped."""
+        ranked = changes.get("ranked")
+        if ranked is not None and ranked.studies < self._studies:
+            return
+        self.state = replace(self.state, **changes)
+        self._publisher.built(self.state)
 
     def _load(self) -> None:
         try:
@@ -186,7 +194,9 @@ class Engine:
                     return
                 self._bg = bg
                 bg.submit(self._labels[1])  # the newest labels
-            self._set(loaded=True, busy=True)
+                # here, not after: the worker's first state (a failed fit) is built after it
+                self._changed({"loaded": True, "busy": True})
+            self._publisher.flush()
         except Exception as exc:  # the screen goes on in random order and says why
             self._set(loaded=True, error=str(exc) or type(exc).__name__)
         finally:
@@ -234,7 +244,7 @@ class Engine:
                 if not closed:
                     self._on_trained()  # publish the new set's order
         except Exception as exc:  # the order in use stays; the screen says why
-            self._set(error=str(exc) or type(exc).__name__)
+            self._set(error=str(exc) or type(exc).__name__, retrains=self._bg is not None)
         finally:
             with self._lock:
                 self._reloads -= 1
@@ -301,11 +311,9 @@ class Engine:
 
     def _ready(self) -> bool:
         """Whether the newest labels meet the ready rule (a model will order the queue)."""
-        return meets_ready_rule(
-            *label_counts(self._labels[1]),
-            self.options.get("min_includes", MIN_INCLUDES),
-            self.options.get("min_excludes", MIN_EXCLUDES),
-        )
+        get = self.options.get
+        needs = get("min_includes", MIN_INCLUDES), get("min_excludes", MIN_EXCLUDES)
+        return meets_ready_rule(*label_counts(self._labels[1]), *needs)
 
     def _to_publish(
         self,
@@ -325,22 +333,29 @@ class Engine:
         return Ranked(order, source, trained_at, studies)
 
     def _on_trained(self) -> None:
-        """In the ranker's worker: sort the whole queue by the new model."""
-        with self._lock:
-            bg, seq, ids, cold = self._bg, self._labels[0], self.ids, self._cold
-            studies = self._studies
-        if bg is None:
-            return
-        current = bg.current_order(ids)
-        error = bg.error  # a failed ranker: its seeded order, not the protocol's
-        self._set(
-            ranked=self._to_publish(current, cold if error is None else None, studies),
-            estimate=bg.estimate_remaining(),
-            advice=bg.stop_advice(),
-            busy=bg.busy,
-            seq=seq,
-            error=(str(error) or type(error).__name__) if error is not None else "",
-        )
+        """In the ranker's worker (and :meth:`wait_idle`): sort the whole queue by the newest
+        model; the ranker read outside the engine's lock (``submit`` never waits for a sort)
+        but by one thread at a time, its state built before the next reads (``_reading``)."""
+        with self._reading:
+            with self._lock:
+                bg, seq, ids, cold = self._bg, self._labels[0], self.ids, self._cold
+                studies = self._studies
+            if bg is None:
+                return
+            current = bg.current_order(ids)
+            error = bg.error  # a failed ranker: its seeded order, not the protocol's
+            changes = {
+                "ranked": self._to_publish(current, cold if error is None else None, studies),
+                "estimate": bg.estimate_remaining(),
+                "advice": bg.stop_advice(),
+                "busy": bg.busy,
+                "seq": seq,
+                "error": (str(error) or type(error).__name__) if error is not None else "",
+                "retrains": True,  # a failed fit's error: the next vote's fit may clear it
+            }
+            with self._lock:
+                self._changed(changes)
+        self._publisher.flush()
 
 
 def serve(

@@ -86,6 +86,10 @@ class RankStatus:
     busy: bool  # a retrain is queued or running
     error: str = ""
     advice: StopAdvice | None = None  # the stopping recommendation, when a rule is recommended
+    # failed: the order the queue keeps ("model", its trained_at; "protocol"; "random"), and
+    # whether a later fit may clear the error (EngineState.retrains)
+    kept: str = "random"
+    retrains: bool = False
 
     def describe(self, width: int | None = None) -> str:
         """The includes left (and any stopping advice), then the order's source (random /
@@ -100,7 +104,7 @@ class RankStatus:
             # on its message line, as an error): its words are not the order line's parts,
             # and packed as they are into ORDER_ROWS a long traceback's text took the record's
             # rows for an error said once
-            return cut(f"Order: random · ranking failed: {self.error}", width)
+            return cut(f"Order: {self._kept()} · ranking failed: {self.error}", width)
         line = " · ".join(self._parts(full=False))
         if width is None or len(line) <= width:
             return line
@@ -138,6 +142,28 @@ class RankStatus:
         # more rows than the screen shows, however packed: the first packing no longer than
         # the line (the parts whole where they fit), as at any width
         return "\n".join(no_longer[0][0]) if no_longer else line
+
+    def _kept(self) -> str:
+        """The order a failed ranker leaves: the last model's (with its time), the protocol's,
+        or the seeded random one."""
+        if self.kept == "model" and self.trained_at is not None:
+            return f"model (trained {self.trained_at.astimezone().strftime('%H:%M:%S')})"
+        return "protocol" if self.kept == "protocol" else "random"
+
+    def failure_message(self) -> str:
+        """What the message line says of a failed ranker: the error, the order the queue follows
+        and until when (a fit's error: until a fit succeeds, which brings the ranked order
+        back; the texts unread or the ranking process ended: for the session)."""
+        kept = {"model": "the last model's order", "protocol": "the protocol's order"}.get(
+            self.kept, "the seeded random order"
+        )
+        until = (
+            "until a retrain succeeds (your next vote retrains; the ranked order then applies"
+            " from the next record)"
+            if self.retrains
+            else "for this session (quit and open the screen again to rank again)"
+        )
+        return f"Ranking failed: {self.error}. The queue follows {kept} {until}; your votes are saved as before."
 
     def _parts(self, *, full: bool, short: bool = False) -> list[str]:
         """The line's parts: includes left, any stopping advice, the order. ``full``: the
@@ -371,8 +397,11 @@ class QueueRanker:
         positives, negatives = self._counts
         state, seq = self._state, self._seq
         base = (positives, negatives, self.min_includes, self.min_excludes)
-        if state.error:
-            return RankStatus("failed", None, *base, None, False, state.error)
+        if state.error:  # the order kept: the one published, else the one applied last
+            ranked, applied = state.ranked, self._applied or ("random", None, 0)
+            kept, trained_at = (ranked.source, ranked.trained_at) if ranked else applied[:2]
+            failed = (trained_at, *base, None, False, state.error)
+            return RankStatus("failed", *failed, kept=kept, retrains=state.retrains)
         if not state.loaded and state.ranked is None:  # the cold-start order comes first
             return RankStatus(
                 "loading", None, *base, None, self._engine is not None and not self._closed

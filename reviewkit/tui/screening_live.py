@@ -82,6 +82,17 @@ class KeepsUp:
     current: int | None  # the study shown (a property of the screen)
     size: Size  # the screen's (a Textual Screen's)
     say: Callable[[str], None]
+    # the order line's (:class:`reviewkit.tui.screening_order_line.OrderLine`, a mixin beside
+    # this one): the line shown (a look says where work waits when it changes), drawing it,
+    # and taking in a newer order
+    rank_text: str
+    render_rank: Callable[[], None]
+    apply_ranking: Callable[[], None]
+    # the screen's: the record at a position shown, the record shown drawn again (keep_place),
+    # and the keys kept while the database is busy (WaitsForDatabase)
+    go: Callable[[int | None], None]
+    render_current: Callable[..., None]
+    waiting: int
 
     # how often an open screen looks for others' changes (a search rerun or import, a dedup
     # merge, another reviewer's vote, an include at the stage before) without a key: when

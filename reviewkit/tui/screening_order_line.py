@@ -19,7 +19,7 @@ from reviewkit.tui.screening_live import DONE_ROWS
 if TYPE_CHECKING:
     from textual.geometry import Size
 
-    from reviewkit.ranking.queue import QueueRanker
+    from reviewkit.ranking.queue import QueueRanker, RankStatus
     from reviewkit.screening import ReviewerQueue
 
 ORDER_LINE_CSS = f"""
@@ -61,7 +61,7 @@ class OrderLine:
             status = self.ranking.status()
             text = status.describe(width=width)
             failed = status.source == "failed"
-            self._say_failure(status.error if failed else "")
+            self._say_failure(status if failed else None)
         else:
             text = "Order: seeded random (ranking off)"
         # 'Queue done · next: …' after a failure had kept its one row (its commands cut)
@@ -72,23 +72,20 @@ class OrderLine:
             # estimate at 80 columns; 'Queue done · next: …' up to five), and back to one
             self.query_one("#rank", Static).update(text)
 
-    def _say_failure(self, error: str) -> None:
+    def _say_failure(self, status: RankStatus | None) -> None:
         """A failed ranker's error, said once as an error (the order line, in the error's
-        colour, keeps one row of it): the order stays the seeded random one, votes are saved.
-        Each new error is said (a later fit's, the ranking process's end), and one again after
+        colour, keeps one row of it) with the order the queue keeps and until when
+        (:meth:`RankStatus.failure_message`); None: the ranker works. Each new error is said (a later fit's, the ranking process's end), and one again after
         the ranker recovered ("" while it works): a second failure had gone unsaid. Errors
         told apart by their words, not their numbers: a model library's error often carries
         the data's shape or counts ('inconsistent numbers of samples: [12, 13]'), which grow
         with each vote, and one failure would have been said again at every vote."""
-        kind = re.sub(r"\d+", "#", error)
+        kind = re.sub(r"\d+", "#", status.error if status else "")
         if kind == self._failure_said:
             return
         self._failure_said = kind
-        if error:
-            self.say(
-                f"Ranking failed: {error}. The queue keeps its seeded random order; your votes"
-                " are saved as before."
-            )
+        if status is not None:
+            self.say(status.failure_message())
 
     def apply_ranking(self) -> None:
         """Before moving on: take a newer order for the undecided records after this one."""

@@ -392,7 +392,9 @@ class HeldRanker(QueueRanker):
 
 def test_an_order_for_the_studies_before_a_rerun_arriving_late_is_dropped(topics):
     """The old ranker's order, published around a rerun's reload, must not replace the new
-    set's order: the screen would put the rerun's records last once more."""
+    set's order: the screen would put the rerun's records last once more. The engine publishes
+    one state at a time, the newest last (reviewkit.ranking.state_publisher): while the old
+    order is held on its way, the new set's waits behind it, so the new one comes last."""
     project, like = topics
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     decide_until(q, like, 5, 5)
@@ -407,9 +409,9 @@ def test_an_order_for_the_studies_before_a_rerun_arriving_late_is_dropped(topics
         new = add_records(project, make_topic_records(3, 0)[0])  # a rerun: 3 include-like
         assert q.refresh() is not None
         ranker.studies_changed()
-        assert ranker.wait_idle()  # the new set's order is published
-        ranker.release.set()  # ... and then the old set's, late
+        ranker.release.set()  # the old set's order goes in, the new set's after it
         assert ranker.received.wait(60)
+        assert ranker.wait_idle()  # the new set's order is published
         assert ranker.apply(None)
         assert set(undecided(q)[:10]) >= set(new)  # the new set's order, not the old one's
     finally:

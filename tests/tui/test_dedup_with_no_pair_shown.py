@@ -55,7 +55,7 @@ def test_pairs_queued_while_duplicate_review_shows_none_come_without_a_key(
 
 
 def _two_pairs(project) -> None:
-    """Two pairs a person is asked about (as tests/tui/test_ux39_walk.py's)."""
+    """Two pairs a person is asked about (as tests/tui/test_keyboard_use_at_80x24.py's)."""
     neck = "A workplace intervention for neck pain: a cluster randomi{}ed trial"
     add_records(
         project,

@@ -1,4 +1,4 @@
-"""The screens used with the keyboard at 80x24 (ux39): what a person pressing keys found.
+"""The screens used with the keyboard at 80x24: what a person pressing keys found.
 
 - The record pane's "… N more lines (Space / PgDn)" named the default keys under a keymap
   that moved paging down: it names the keys in force, as the help does.

@@ -1,4 +1,4 @@
-"""An imported file's path means the same file from any folder (fx28 item 3): `import
+"""An imported file's path means the same file from any folder: `import
 ../embase.ris` stores the absolute path, which the dedup report's "origin" (and the screening
 screen's "Sources:" line, which shows the same field) give."""
 

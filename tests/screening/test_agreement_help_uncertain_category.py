@@ -1,4 +1,4 @@
-"""`agreement --help` says what kappa is computed over (fx28 item 7): include / exclude /
+"""`agreement --help` says what kappa is computed over: include / exclude /
 uncertain, 'uncertain' a category of its own, and how the include-vs-exclude kappa takes it."""
 
 from __future__ import annotations

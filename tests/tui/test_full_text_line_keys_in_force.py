@@ -1,4 +1,4 @@
-"""The words on the screen name the keys in force when a team's keymap moves them (fx28 item 6):
+"""The words on the screen name the keys in force when a team's keymap moves them:
 the "Full text:" line's "(a to attach)" and "(o to open)" on the screening and conflicts
 screens, as the walk-through fixed the exclude and include keys (one helper, screen_key)."""
 

@@ -1,5 +1,5 @@
 """The refusal of a protocol that dropped something the logs use agrees in number with its
-count (fx28 item 4): '1 decision … gives it', '1 study … would leave it out'."""
+count: '1 decision … gives it', '1 study … would leave it out'."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`export` writes the included studies without `--included`, which had no alternative yet was
-required, and still accepts it; `search diff --help` names no review's search (fx28 item 8)."""
+required, and still accepts it; `search diff --help` names no review's search."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_export_needs_no_included_flag_and_still_takes_it(b_included, tmp_path: 
 
 
 def test_search_diff_help_says_whose_search_its_example_names(capsys):
-    """fx28 item 8: the help named Review A's search as if every project had it; a placeholder
+    """The help named Review A's search as if every project had it; a placeholder
     (SEARCH-NAME) was no example that runs (a new user's walk), so the example names Review A's
     search and says whose it is and where a project's names come from; since reports39 the
     demo's, whose project every help example runs in (tests/core/test_help_examples_run.py)."""

@@ -1,5 +1,5 @@
 """The confirm screen's label rows and their heading name the keys in force when a keymap
-moves the number keys (fx28 item 6): the rows said 1 and 0, the heading "a number key"."""
+moves the number keys: the rows said 1 and 0, the heading "a number key"."""
 
 from __future__ import annotations
 

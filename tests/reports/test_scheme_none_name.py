@@ -1,4 +1,4 @@
-"""A scheme names its own "none of these" answer (fx28 item 5): `none_name` beside
+"""A scheme names its own "none of these" answer: `none_name` beside
 `none_label` is what the confirm screen, the report's table, the evidence map and `classify`'s
 output show; without it the answer stays "None of these"."""
 

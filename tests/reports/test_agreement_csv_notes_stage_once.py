@@ -1,4 +1,4 @@
-"""`agreement --csv`'s notes file names each stage once before its note (fx28 item 2): the
+"""`agreement --csv`'s notes file names each stage once before its note: the
 note names its stage already, so the file does not read 'full-text: full-text: …'."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A person's own merge replaces their own 'different' (fx28 item 1): pressing `d` on one pair
+"""A person's own merge replaces their own 'different': pressing `d` on one pair
 also closes the pairs of the same two clusters; a later `dedup merge` of that very pair by the
 same person replaces the verdict and those pairs with it, and says so. Another person's
 'different', and the person's own on another pair, still hold (issue 14 item 5)."""
