@@ -168,7 +168,7 @@ AUDIT_NOTES = (
     "CPU for the ten sets), which rewrites that table.",
     "",
     "To see which pairs a change moves (not only the totals): `python -m benchmarks.dedup_verdicts",
-    "dump A.json` on main and `dump B.json` on the branch (each about 30 s CPU for the ten sets),",
+    "dump A.json` on main and `dump B.json` on the branch (each about 75 s CPU for the ten sets),",
     "then `python -m benchmarks.dedup_verdicts diff A.json B.json [--pairs]`: per set, the labelled",
     "true and false pairs that went between merged, queued and apart (with `--pairs` each pair, its",
     "rules and its two records).",
