@@ -309,8 +309,10 @@ DISTINCT_PROBE_NOTES = (
     " the ten sets' 'RRN1281' PLoS Currents, 'ECR40' Haematologica): 8 in the snapshot, 2 in the"
     " ten sets, none a section's page (a section's letters are one or two; three capitals before"
     " a page are a supplement's Roman numeral, 'III326', 16 fields, still a section). Read as"
-    " section 'edm' they set the article apart from another export's pages; now no page, as"
-    " 'ddq316'. No pair of the ten sets moves.",
+    " section 'edm' they set the article apart from another export's pages; now page kind 'i',"
+    " no page, but two such ids that differ are two articles (pages_conflict). No pair of the"
+    " ten sets moves; the snapshot's 3 pairs of ids of one journal (EDM, JCO, MCB) are apart by"
+    " their titles before and after, so the probe's runs (made before kind 'i') stand.",
     "- a part label without a page ('Pt 1/-', 'Pt 1'): read as section 'pt', page 1; now no"
     " page. 0 fields in the ten sets and the snapshot (MEDLINE writes 'Pt 2:221-5', read as"
     " before).",

@@ -30,8 +30,10 @@ _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,}|\d+[a-z]{2}\d+)$")
 # 'ECR40' Haematologica): the PubMed snapshot's 8 fields of that shape and the ten sets' 2 are
 # all ids (a section's letters are one or two; three capitals before a page are a supplement's
 # Roman numeral, 'III326', read by _ROMAN_SECTION). Read as a section, an id had set its
-# article apart from another export's pages ('21-0023').
+# article apart from another export's pages ('21-0023'). Kind 'i': no page, but two such ids
+# that differ are two articles (an id is unique at its publisher).
 _SECTION_PAGE = re.compile(r"^[A-Za-z]{1,2}\d")
+_CAPITALS_ID = re.compile(r"^[A-Z]{3,4}\d+$")
 # MEDLINE's label of an issue's part with no page after it ('Pt 1', 'Pt 1/-', 'Part 2': the
 # pages lost): it names where in the issue, no page and no section of pages.
 _PART_ALONE = re.compile(r"^\s*(?:pt|part)\.?\s*\d+\s*(?:/\s*-?\s*)?$", re.I)
@@ -230,7 +232,8 @@ def front_matter_page(pages: str) -> str:
 def page_kind(pages: str) -> str:
     """'e' for an electronic article number ('c1804', 'e0094853'), 'p' for a printed page
     number ('1014', '487-488'), 's' for a page of a lettered section ('JC6-9', 'S14', 'A486'),
-    'r' for front matter in Roman numerals ('xi-xii'), '' for anything else (no pages)."""
+    'r' for front matter in Roman numerals ('xi-xii'), 'i' for a publisher's article id of
+    capitals ('EDM210023'), '' for anything else (no pages)."""
     pages = (pages or "").strip()
     if _ELOCATOR.match(pages) or _NO_PAGINATION_NUMBER.match(pages):
         return "e"
@@ -238,7 +241,11 @@ def page_kind(pages: str) -> str:
         return ""
     if front_matter_page(pages):
         return "r"
-    if _SECTION_PAGE.match(pages) or _ROMAN_SECTION.match(pages):
+    if _ROMAN_SECTION.match(pages):
+        return "s"
+    if _CAPITALS_ID.match(pages):
+        return "i"
+    if _SECTION_PAGE.match(pages):
         return "s"
     return "p" if pages[:1].isdigit() else ""
 

@@ -369,10 +369,15 @@ def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     numbers_differ = bool(ka.first_page and kb.first_page) and not pages_compatible(
         ka.first_page, kb.first_page
     )
-    return front_matter_differs(ka, kb) or (
-        (numbers_differ or sections_differ(ka, kb))
-        and (strict or not (ka.page_weak or kb.page_weak))
-        and not pages_not_comparable(ka, kb)
+    ids_differ = ka.page_kind == kb.page_kind == "i" and ka.section_number != kb.section_number
+    return (
+        front_matter_differs(ka, kb)
+        or ids_differ
+        or (
+            (numbers_differ or sections_differ(ka, kb))
+            and (strict or not (ka.page_weak or kb.page_weak))
+            and not pages_not_comparable(ka, kb)
+        )
     )
 
 
