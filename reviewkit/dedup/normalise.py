@@ -23,6 +23,7 @@ from reviewkit.dedup.names import (
 from reviewkit.dedup.notice_titles import notice_by_type
 from reviewkit.dedup.pages import (
     article_pages,
+    front_matter_page,
     page_count,
     page_kind,
     page_range,
@@ -93,9 +94,11 @@ class Keys:
     page_count: int | None  # pages of a 'first-last' range ('46-54' -> 9); None without one
     last_page: str  # digits of the last page of a range; '' for one page
     page_starts: frozenset[str]  # first pages of each range of a multi-range field ('' when one)
-    page_kind: str  # 'e' article number ('c1804'), 'p' printed page, 's' section page ('JC6')
+    page_kind: str  # 'e' article number ('c1804'), 'p' printed page, 's' section page ('JC6'),
+    # 'r' front matter in Roman numerals ('xi-xii'), 'i' an article id of capitals ('EDM210023')
     page_section: str  # the letters of a section page, folded ('jc', 's', 'e'); '' otherwise
-    section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387')
+    section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387'), of
+    # front matter ('xi-xii' -> '11'), or an article id ('EDM210023' -> 'edm210023')
     issue: str  # digits of the issue ('' when missing)
     issue_number: str  # a plain issue number of one volume (venue.issue_number); '' if not
     supplement: str  # the number of a supplement the issue or volume names (record_supplement)
@@ -251,6 +254,15 @@ def _volume_and_pages(
     return volume, pages, page, last
 
 
+def _section_number(kind: str, pages: str) -> str:
+    """What places a page of kind 's', 'r' or 'i' (:func:`reviewkit.dedup.pages.page_kind`)."""
+    if kind == "s":
+        return volume_key(pages)
+    if kind == "i":
+        return pages.strip().lower()
+    return front_matter_page(pages)
+
+
 def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
@@ -288,9 +300,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_count=page_count(pages),
         last_page=last if page else "",
         page_starts=range_starts(rec.pages),  # a database may give the reply's range alone
-        page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
+        page_kind=kind if page or kind in ("s", "r", "i") else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",
-        section_number=volume_key(pages) if kind == "s" else "",
+        section_number=_section_number(kind, pages),
         # an article number in the issue field is no issue: the volume field's is
         issue=volume_key(own_issue if article_number else rec.issue),
         # nor a plain issue number ('9 (no pagination)' / '8': BMC's article 8, not issue 8)

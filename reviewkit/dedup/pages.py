@@ -24,8 +24,23 @@ _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s
 _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,}|\d+[a-z]{2}\d+)$")
 # A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
 # 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
-# Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.
-_SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
+# Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page,
+# nor a publisher's article id of three or four capitals ('EDM210023' Bioscientifica,
+# 'BSR20210344' Portland, 'JCO2003307' ASCO, 'MCB0023421' ASM, 'RRN1281' PLoS Currents,
+# 'ECR40' Haematologica): the PubMed snapshot's 8 fields of that shape and the ten sets' 2 are
+# all ids (a section's letters are one or two; three capitals before a page are a supplement's
+# Roman numeral, 'III326', read by _ROMAN_SECTION). Read as a section, an id had set its
+# article apart from another export's pages ('21-0023'). Kind 'i': no page, but two such ids
+# that differ are two articles (an id is unique at its publisher).
+_SECTION_PAGE = re.compile(r"^[A-Za-z]{1,2}\d")
+_CAPITALS_ID = re.compile(r"^[A-Z]{3,4}\d+$")
+# MEDLINE's label of an issue's part with no page after it ('Pt 1', 'Pt 1/-', 'Part 2': the
+# pages lost): it names where in the issue, no page and no section of pages.
+_PART_ALONE = re.compile(r"^\s*(?:pt|part)\.?\s*\d+\s*(?:/\s*-?\s*)?$", re.I)
+# An article number Ovid writes after '(no pagination)' ('(no pagination)(19)', as its source
+# line gives 'Mediators Inflamm 2016 (no pagination) (6305735)'): the article's number in its
+# volume, an electronic locator, not printed page 19.
+_NO_PAGINATION_NUMBER = re.compile(r"^\s*\(\s*no\s*pagination\s*\)\s*\(\s*[A-Za-z]?\d+\s*\)", re.I)
 # MEDLINE's pagination of an article with a piece printed after it: the article's own range
 # first, then the piece's pages under a label ('1327-8; author reply 1328', '555-63; discussion
 # 563-4', '352-8; quiz 359'; exports also run it together, 'authorreply1328', or misspell it,
@@ -194,14 +209,43 @@ def range_starts(pages: str) -> frozenset[str]:
     return frozenset(s for s in starts if s)
 
 
+# Front matter: pages numbered in Roman numerals alone ('xi-xii', 'viii', 'I-XXXII'), where a
+# journal or book prints its editorial, preface or contents before the articles' arabic pages
+# (the ten labelled sets: 65 fields, in journals and book series). Not a supplement's numeral
+# before an arabic page ('II-221-5', :data:`_ROMAN_SECTION`), which has digits.
+_ROMAN_NUMBER = r"(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_FRONT_MATTER = re.compile(rf"^\s*({_ROMAN_NUMBER})(?:\s*-\s*{_ROMAN_NUMBER})?\s*$", re.I)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def front_matter_page(pages: str) -> str:
+    """The first page of a range of front matter in Roman numerals, as arabic digits ('xi-xii'
+    -> '11', 'IV' -> '4'); '' for any other field."""
+    m = _FRONT_MATTER.match(pages or "")
+    if not (m and m.group(1)):
+        return ""
+    values = [_ROMAN_VALUES[c] for c in m.group(1).lower()]
+    total = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    return str(total)
+
+
 def page_kind(pages: str) -> str:
     """'e' for an electronic article number ('c1804', 'e0094853'), 'p' for a printed page
     number ('1014', '487-488'), 's' for a page of a lettered section ('JC6-9', 'S14', 'A486'),
-    '' for anything else (roman numerals, no pages)."""
+    'r' for front matter in Roman numerals ('xi-xii'), 'i' for a publisher's article id of
+    capitals ('EDM210023'), '' for anything else (no pages)."""
     pages = (pages or "").strip()
-    if _ELOCATOR.match(pages):
+    if _ELOCATOR.match(pages) or _NO_PAGINATION_NUMBER.match(pages):
         return "e"
-    if _SECTION_PAGE.match(pages) or _ROMAN_SECTION.match(pages):
+    if _PART_ALONE.match(pages):
+        return ""
+    if front_matter_page(pages):
+        return "r"
+    if _ROMAN_SECTION.match(pages):
+        return "s"
+    if _CAPITALS_ID.match(pages):
+        return "i"
+    if _SECTION_PAGE.match(pages):
         return "s"
     return "p" if pages[:1].isdigit() else ""
 

@@ -337,9 +337,10 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
     'II' in the issue) is one page; under two sections' letters it is two ('I221' / 'II221',
     supplements I and II of one volume; 'A14' / 'S14'), unless one export wrote a letter
-    before the section's own (:func:`_one_section`)."""
+    before the section's own (:func:`_one_section`). Front matter in Roman numerals is a
+    section of its own (:func:`front_matter_differs`)."""
     a, b = ka.page_section, kb.page_section
-    return (
+    return front_matter_differs(ka, kb) or (
         ka.page_kind in ("s", "p")
         and kb.page_kind in ("s", "p")
         and a != b
@@ -368,11 +369,28 @@ def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     numbers_differ = bool(ka.first_page and kb.first_page) and not pages_compatible(
         ka.first_page, kb.first_page
     )
+    ids_differ = ka.page_kind == kb.page_kind == "i" and ka.section_number != kb.section_number
     return (
-        (numbers_differ or sections_differ(ka, kb))
-        and (strict or not (ka.page_weak or kb.page_weak))
-        and not pages_not_comparable(ka, kb)
+        front_matter_differs(ka, kb)
+        or ids_differ
+        or (
+            (numbers_differ or sections_differ(ka, kb))
+            and (strict or not (ka.page_weak or kb.page_weak))
+            and not pages_not_comparable(ka, kb)
+        )
     )
+
+
+def front_matter_differs(ka: Keys, kb: Keys) -> bool:
+    """One record on front matter in Roman numerals ('xi-xii': an issue's or book's editorial,
+    preface or contents), the other on a numbered page ('1-17', even a weak page 1: the first
+    article after it), or both on front matter beginning on other pages: two items."""
+    kinds = {ka.page_kind, kb.page_kind}
+    if "r" not in kinds:
+        return False
+    if kinds == {"r"}:
+        return ka.section_number != kb.section_number
+    return bool(kinds & {"p", "s"})
 
 
 def printed_again_next_volume(ka: Keys, kb: Keys) -> bool:

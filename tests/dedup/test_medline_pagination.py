@@ -75,8 +75,8 @@ def test_a_name_typo_pairs_when_the_ranges_agree_without_the_issue():
         ("e0094853", "94853", "", None, "e"),  # an electronic article number
         ("S12-8", "12", "18", 7, "s"),  # a supplement's pages
         ("A1-A8", "1", "8", 8, "s"),  # a range in a lettered section
-        ("xii-xv", "", "", None, ""),  # Roman numerals (a preface): no page compared
-        ("i-iv", "", "", None, ""),
+        ("xii-xv", "", "", None, "r"),  # Roman numerals (a preface): front matter, no page
+        ("i-iv", "", "", None, "r"),
         ("12-4, 16", "12", "14", None, "p"),  # goes on on another page (NLM's '34-6, 87-91')
         ("12-4, 16 passim", "12", "14", None, "p"),
         ("discussion 12-14", "", "", None, ""),  # the labelled piece alone: no article range
