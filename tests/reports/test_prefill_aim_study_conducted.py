@@ -65,6 +65,7 @@ def test_the_purpose_alone_states_the_aim(aim_field, aim):
         "To test their impression they compared the histories of 20 children. "
         "To extract information from it can become challenging. "
         "To find a modality that can be applied to many cancers is an urgent need. "
+        "To achieve this goal requires a careful consideration of factors. "
         "To date, no trial has tested it."
     )
     assert _aim_cell(aim_field, ("", f"{BACKGROUND} {others} {aim} {RESULTS}")) == aim
