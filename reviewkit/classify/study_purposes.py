@@ -110,8 +110,8 @@ _STUDY_WHICH = re.compile(
 # the early diagnosis of biliary atresia.", opening an unlabelled abstract or a one-sentence
 # BACKGROUND). The infinitive opens the sentence (not "To date", "To do so", "To summarize") and
 # nothing after it is a main clause: no comma outside brackets but a series' (after one, the
-# main clause comes: "To track X in vivo, technetium was incorporated ..."), no subject of its own ("To
-# test their impression they compared ..."), no finite verb outside a clause of what is asked
+# main clause comes: "To track X in vivo, technetium was incorporated ..."), no subject of its
+# own ("To test their impression they compared ..."), no finite verb outside a clause of what is asked
 # ("To extract information from it can become challenging", the infinitive as a subject; "To
 # determine whether X is associated with Y." asks), nor on what was said before ("To achieve
 # this goal requires ..."). In the aim places of the snapshot's and held-out sets' abstracts,
