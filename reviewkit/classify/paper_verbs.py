@@ -63,17 +63,18 @@ _EVIDENCE_THAT = re.compile(
     r"\s+(?:(?:here|herein|now)\s+)?(?:\w+\s+)?(?:evidence|data)\s+(?:\w+\s+)?that\b",
     re.IGNORECASE,
 )
-# What was found as the object of "report" or "present": a noun of finding something ("Using
-# this tool, we report the detection of nucleic acid at a dynamic range ...", "Here, we report
-# the identification of ATG7 as a selective modulator of ...", "Here, we report our discovery
-# of glia-directed neuron pruning ..."): the Results' finding, as "we report that ..." is. In the aim places of the snapshot's
-# and held-out sets' abstracts, 9 sentences present so with "detection", "identification",
-# "discovery" or "demonstration": 7 a finding, 2 what the paper did ("In this study, we report
-# the identification of absorbance value ...", "This study presents the systematic
-# identification of lincRNAs ...", each read from another sentence or none). Not "observation" nor "finding", a case report's case ("we
-# report the observation of a patient with ...", "We describe the incidental finding of 16p13.3
-# microduplication in a fetus ..."), nor after "describe" (a method: "we describe the isolation
-# of mitochondria", "This paper describes a method for detection of ...")
+# What was found as the object of "report" or "present": a noun of finding something ("Using this
+# tool, we report the detection of nucleic acid at a dynamic range ...", "Here, we report the
+# identification of ATG7 as a selective modulator of ...", "Here, we report our discovery of
+# glia-directed neuron pruning ..."): the Results' finding, as "we report that ..." is. In the aim
+# places of the snapshot's and held-out sets' abstracts, 9 sentences present so with "detection",
+# "identification", "discovery" or "demonstration": 7 a finding, 2 what the paper did ("In this
+# study, we report the identification of absorbance value ...", "This study presents the systematic
+# identification of lincRNAs ...", each read from another sentence or none). Not "observation" nor
+# "finding", a case report's case ("we report the observation of a patient with ...", "We describe
+# the incidental finding of 16p13.3 microduplication in a fetus ..."), nor after "describe" (a
+# method: "we describe the isolation of mitochondria", "This paper describes a method for detection
+# of ...")
 _FINDING_NOUN = re.compile(
     r"\s+(?:(?:here|herein|now)\s+)?(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:detection|"
     r"identification|discovery|demonstration)\s+of\b",

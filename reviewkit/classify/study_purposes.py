@@ -106,20 +106,19 @@ _STUDY_WHICH = re.compile(
 
 
 # The purpose alone, a sentence that is only an infinitive of purpose: a structured abstract's
-# Objective whose heading did not reach the record ("To evaluate the accuracy of biomarkers for
-# the early diagnosis of biliary atresia.", opening an unlabelled abstract or a one-sentence
+# Objective whose heading did not reach the record ("To evaluate the accuracy of biomarkers for the
+# early diagnosis of biliary atresia.", opening an unlabelled abstract or a one-sentence
 # BACKGROUND). The infinitive opens the sentence (not "To date", "To do so", "To summarize") and
-# nothing after it is a main clause: no comma outside brackets but a series' (after one, the
-# main clause comes: "To track X in vivo, technetium was incorporated ..."), no subject of its
-# own ("To test their impression they compared ..."), no finite verb outside a clause of what is asked
-# ("To extract information from it can become challenging", the infinitive as a subject; "To
-# determine whether X is associated with Y." asks), nor on what was said before ("To achieve
-# this goal requires ..."). In the aim places of the snapshot's and held-out sets' abstracts,
-# 2,288 sentences open with such an infinitive and were read as no aim, 1,397 of them in a
-# labelled OBJECTIVE, PURPOSE or AIM section (taken by its heading); of the others, 49 are read
-# so bare, filling 24 Aim cells of the snapshot and 2 of the held-out sets and moving 5 (each
-# read: the aim, 5 of them with the methods run on with no comma, "To establish how X impacts
-# Y we gathered ...")
+# nothing after it is a main clause: no comma outside brackets but a series' (after one, the main
+# clause comes: "To track X in vivo, technetium was incorporated ..."), no subject of its own ("To
+# test their impression they compared ..."), no finite verb outside a clause of what is asked ("To
+# extract information from it can become challenging", the infinitive as a subject; "To determine
+# whether X is associated with Y." asks), nor on what was said before ("To achieve this goal
+# requires ..."). In the aim places of the snapshot's and held-out sets' abstracts, 2,288 sentences
+# open with such an infinitive and were read as no aim, 1,397 of them in a labelled OBJECTIVE,
+# PURPOSE or AIM section (taken by its heading); of the others, 49 are read so bare, filling 24 Aim
+# cells of the snapshot and 2 of the held-out sets and moving 5 (each read: the aim, 5 of them with
+# the methods run on with no comma, "To establish how X impacts Y we gathered ...")
 # (nor an infinitive on what was said before, a step: "To achieve this goal requires ...")
 _OPENING_INFINITIVE = re.compile(
     rf"^\W*(?!to\s+(?:date|do|summari[sz]e|sum|conclude)\b)(?P<doer>{INFINITIVE})"

@@ -54,7 +54,7 @@ def test_the_study_conducted_for_a_purpose_states_its_aim(aim_field, aim):
     [
         "To evaluate the accuracy of biomarkers for the early diagnosis of biliary atresia (BA).",
         "To determine whether return to work is associated with the dose of the intervention.",
-        "To investigate the influence of methylphenidate on behaviour, memory, and anxiety in mice.",
+        "To investigate the influence of caffeine on behaviour, memory, and anxiety in rats.",
         "To explore how nurses cope with night shifts and what they need.",
     ],
 )
