@@ -52,8 +52,9 @@ _RUN_ON = (
 # an abstract: a title or a saint's ("Dr. Smith", "St. Olav's Hospital", "the St. Lawrence
 # estuary", "Mt. Sinai"), a figure's, a cultivar's ("C. reticulata cv. Chachiensis"), "about"
 # ("ca. 50", "approx. 20") and the Latin ones ("e.g. Norway", "cf. Table 2", "vs. Placebo").
-# Each is a stop inside a sentence: the snapshot's and held-out sets' abstracts have
-# 342 such points that were split (read: 40, each inside a sentence)
+# Each is a stop inside a sentence: the snapshot's and held-out sets' abstracts had 1,389 such
+# points split (1,087 after "vs.", before a number: "54% vs. 31%"; 23 after "St."); 40 read,
+# each inside a sentence
 _ABBREVIATION = (
     r"(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMt\.)(?<!\bcv\.)(?<!\bca\.)(?<!\bcf\.)"
     r"(?<!\bvs\.)(?<!\bMrs\.)(?<!\bviz\.)(?<!\bFig\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bProf\.)"
@@ -64,7 +65,8 @@ _SENTENCE_END = re.compile(
 )
 # A list's number standing alone between two sentence ends, or opening the text: "1. The effects
 # of X were investigated ... 2. The ..." (an abstract written as a numbered list) is cut at "1.",
-# which is no sentence: the sentence is what it numbers
+# which is no sentence: the sentence is what it numbers (1,483 such numbers in 368 of the
+# snapshot's abstracts, most of the 1970s; 287 of them opening with "1.")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 # a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
 # "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
