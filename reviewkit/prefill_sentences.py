@@ -48,7 +48,26 @@ _RUN_ON = (
     r"(?:(?<=[a-z]{2}[.!?])|(?<=\)[.!?]))(?<!\.[A-Za-z]{2}\.)(?<!\.[A-Za-z]{3}\.)"
     r"(?<!\.[A-Za-z]{4}\.)(?=[A-Z][a-z]+\b(?!\.\w))"
 )
-_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)|{_RUN_ON}")
+# Not after an abbreviation that stands before a name or a number and never ends a sentence in
+# an abstract: a title or a saint's ("Dr. Smith", "St. Olav's Hospital", "the St. Lawrence
+# estuary", "Mt. Sinai"), a figure's, a cultivar's ("C. reticulata cv. Chachiensis"), "about"
+# ("ca. 50", "approx. 20") and the Latin ones ("e.g. Norway", "cf. Table 2", "vs. Placebo").
+# Each is a stop inside a sentence: the snapshot's and held-out sets' abstracts had 1,389 such
+# points split (1,087 after "vs.", before a number: "54% vs. 31%"; 23 after "St."); 40 read,
+# each inside a sentence
+_ABBREVIATION = (
+    r"(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMt\.)(?<!\bcv\.)(?<!\bca\.)(?<!\bcf\.)"
+    r"(?<!\bvs\.)(?<!\bMrs\.)(?<!\bviz\.)(?<!\bFig\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bProf\.)"
+    r"(?<!\bFigs\.)(?<!\bapprox\.)"
+)
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?]){_ABBREVIATION}\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)|{_RUN_ON}"
+)
+# A list's number standing alone between two sentence ends, or opening the text: "1. The effects
+# of X were investigated ... 2. The ..." (an abstract written as a numbered list) is cut at "1.",
+# which is no sentence: the sentence is what it numbers (1,483 such numbers in 368 of the
+# snapshot's abstracts, most of the 1970s; 287 of them opening with "1.")
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 # a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
 # "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
 _INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
@@ -148,8 +167,10 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text`` (see ``_SENTENCE_END``), each stripped."""
-    return [s.strip() for s in _SENTENCE_END.split(text)]
+    """The sentences of ``text`` (see ``_SENTENCE_END``), each stripped, without a list's numbers
+    standing alone (:data:`_LIST_NUMBER`)."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text)]
+    return [s for s in sentences if not _LIST_NUMBER.fullmatch(s)] or [""]
 
 
 def first_sentence(text: str, words: Iterable[str]) -> str:

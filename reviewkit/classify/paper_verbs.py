@@ -8,8 +8,9 @@ Only the present (and "will"): the past is what was done ("We reviewed the recor
 patients", a chart review's method; "we reported previously", earlier work), and only the paper
 as the subject ("describes" with any other is another's: "Smith describes ...", "The guideline
 presents ..."). Not the verb reporting a finding ("We report that neither ... appears to ...",
-"We propose that the 5-Br atom serves as ...": "that" after it), nor closing on the findings
-("We discuss the implications of these findings": :data:`_BACK_REFERENCE`).
+"We propose that the 5-Br atom serves as ...": "that" after it; "we report the detection of
+...": :data:`_FINDING_NOUN`), nor closing on the findings ("We discuss the implications of
+these findings": :data:`_BACK_REFERENCE`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,23 @@ _EVIDENCE_THAT = re.compile(
     r"\s+(?:(?:here|herein|now)\s+)?(?:\w+\s+)?(?:evidence|data)\s+(?:\w+\s+)?that\b",
     re.IGNORECASE,
 )
+# What was found as the object of "report" or "present": a noun of finding something ("Using this
+# tool, we report the detection of nucleic acid at a dynamic range ...", "Here, we report the
+# identification of ATG7 as a selective modulator of ...", "Here, we report our discovery of
+# glia-directed neuron pruning ..."): the Results' finding, as "we report that ..." is. In the aim
+# places of the snapshot's and held-out sets' abstracts, 9 sentences present so with "detection",
+# "identification", "discovery" or "demonstration": 7 a finding, 2 what the paper did ("In this
+# study, we report the identification of absorbance value ...", "This study presents the systematic
+# identification of lincRNAs ...", each read from another sentence or none). Not "observation" nor
+# "finding", a case report's case ("we report the observation of a patient with ...", "We describe
+# the incidental finding of 16p13.3 microduplication in a fetus ..."), nor after "describe" (a
+# method: "we describe the isolation of mitochondria", "This paper describes a method for detection
+# of ...")
+_FINDING_NOUN = re.compile(
+    r"\s+(?:(?:here|herein|now)\s+)?(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:detection|"
+    r"identification|discovery|demonstration)\s+of\b",
+    re.IGNORECASE,
+)
 # (not what they are of: "We report the results of a randomised trial ...", "the findings of
 # our survey", the paper's purpose)
 _BACK_REFERENCE = re.compile(
@@ -73,14 +91,16 @@ _BACK_REFERENCE = re.compile(
 
 def presenting(sentence: str) -> re.Match[str] | None:
     """The first verb of ``sentence`` with which the paper presents itself
-    (:data:`PRESENTING`), not reporting a finding (:data:`_REPORTS_THAT`) nor closing on what
-    was found (:data:`_BACK_REFERENCE`); None where there is none. Whose it is and where it
-    stands (a later step, the conclusion) the caller reads."""
+    (:data:`PRESENTING`), not reporting a finding (:data:`_REPORTS_THAT`, :data:`_FINDING_NOUN`)
+    nor closing on what was found (:data:`_BACK_REFERENCE`); None where there is none. Whose it
+    is and where it stands (a later step, the conclusion) the caller reads."""
     for m in PRESENTING.finditer(sentence):
         if _REPORTS_THAT.match(sentence, m.end()) or _BACK_REFERENCE.match(sentence, m.end()):
             continue
         verb = (m.group("verb") or m.group("verb3")).lower()
-        if verb.startswith(("pres", "rep")) and _EVIDENCE_THAT.match(sentence, m.end()):
+        if verb.startswith(("pres", "rep")) and (
+            _EVIDENCE_THAT.match(sentence, m.end()) or _FINDING_NOUN.match(sentence, m.end())
+        ):
             continue
         return m
     return None

@@ -163,6 +163,12 @@ def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
         ("A Danish study aimed to help unemployed people into work.", ["not-stated"]),
         ("We previously showed that coaching helped unemployed people into work.", ["not-stated"]),
         ("In our earlier trial, coaching helped unemployed people into work.", ["not-stated"]),
+        # "our" owning a place, not the study: another's trial told in the background
+        (
+            "In our city there was a trial that aimed to help unemployed people into work.",
+            ["not-stated"],
+        ),
+        ("At our hospital, a study aimed to help unemployed people into work.", ["not-stated"]),
         # the study's own aim, and its own earlier report, weigh as the methods
         ("The aim was to help unemployed people into work.", ["unemployed"]),
         # an indefinite study that is the study itself ("This is a ... study aimed ...")

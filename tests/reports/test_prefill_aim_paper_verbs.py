@@ -64,6 +64,10 @@ def test_a_paper_presenting_itself_states_its_aim(aim_field, aim):
         "As we describe below, the influx rose.",
         "Smith describes the muscle in detail.",
         "We previously reported a case of this tumour.",
+        # what was found as the object of "report" or "present", a finding
+        "Using this new tool, we report the detection of nucleic acid at a wide dynamic range.",
+        "Here, we report the identification of ATG7 as a selective modulator of microglia.",
+        "Here, we report our discovery of glia-directed neuron pruning in worms.",
     ],
 )
 def test_the_same_verbs_reporting_a_finding_a_method_or_another_s_work_are_no_aim(aim_field, other):
