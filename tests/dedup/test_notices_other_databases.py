@@ -8,6 +8,10 @@ plain text in DT)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from dedup.helpers import outcome
+
 from reviewkit.dedup.concerns import concerns_among, notice_kind
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.formats import csv_format, ris, wos
@@ -29,7 +33,7 @@ def embase(m3: str, title: str = TITLE, pages: str = "245-253") -> Record:
         "IS  - 5",
         f"SP  - {first}",
         *([f"EP  - {last}"] if last else []),
-        f"M3  - {m3}",
+        *([f"M3  - {m3}"] if m3 else []),
         "ER  - ",
     ]
     return next(ris.read("\n".join(lines) + "\n", "embase.ris"))
@@ -108,3 +112,36 @@ def test_web_of_science_correction_and_retraction_typed_only_by_their_document_t
         assert notice_kind(notice) == kind
         found = concerns_among({1: article, 2: notice})
         assert [(c.kind, c.notice) for c in found[1]] == [(kind, 2)]
+
+
+# --- one DOI: an erratum told by its type carries its article's DOI (rules_identifiers) ----
+
+DOI = "10.1097/BOT.0000000000001450"
+
+
+def test_an_erratum_told_by_its_type_and_its_article_sharing_a_doi_go_to_a_person():
+    # titled as its article, on its own page: one DOI merged them (same_doi), read as a notice
+    # by its title only
+    article = replace(embase("Article"), doi=DOI)
+    for erratum in (
+        replace(embase("Erratum", pages="1010"), doi=DOI),
+        Record(
+            title=TITLE,
+            authors=["Lindqvist, Anna", "Berg, Johan"],
+            journal="Journal of Orthopaedic Trauma",
+            year=2019,
+            volume="33",
+            issue="5",
+            pages="1010",
+            doi=DOI,
+            publication_types=["Published Erratum"],
+        ),
+    ):
+        assert outcome(article, erratum) == ("queued", "same_doi_notice")
+
+
+def test_one_erratum_typed_in_one_database_titled_in_another_merges_on_its_doi():
+    # the same erratum: one source types it, the other says so in its title; one page
+    typed = replace(embase("Erratum", pages="1010"), doi=DOI)
+    titled = replace(embase("", title=f"Erratum: {TITLE}", pages="1010"), doi=DOI)
+    assert outcome(typed, titled)[0] == "merged"
