@@ -108,7 +108,7 @@ def unsigned_notices_one_issue(p: Pair) -> Outcome:
     its copy. A person decides. A notice whose title names its article ('Erratum to: <title>',
     'Correction to Lancet Oncol 2021; 22: 581-83') is told by it: one such title on one page is
     one notice, left to the rules after (the snapshot's 218 typed notices against their own
-    copies without ids: 45 were queued here, 31 of them titled so; the JAACAP and Lancet
+    copies without ids: 45 were queued here, 20 of them titled so; the JAACAP and Lancet
     siblings of the distinct probe are bare headings, dedup48b). Asked only for pairs a later
     rule merges."""
     ka, kb = p.ka, p.kb
