@@ -328,6 +328,45 @@ DISTINCT_PROBE_NOTES = (
     " Symposium 2018, pages '18466238', an INSPEC-like number, DOI ending 8580145; an import"
     " matter, formats/elocation.py).",
     "",
+    "## Notices in every database's words (dedup48b)",
+    "",
+    "The figures below are this run (load 6-17: wall times are upper bounds). Three changes:"
+    " the notices' screen and a study's reports read every database's notice types"
+    " (notice_titles.type_kind: Embase's and Scopus's 'Erratum', Web of Science's 'Correction'"
+    " and 'Retraction', PsycInfo's 'Erratum/Correction'; Scopus's 'Retracted' marks the article);"
+    " same_doi reads a notice by its type too (rules_identifiers._doi_notice); an unsigned"
+    " notice whose title names its article is its own copy on one page"
+    " (kinds_one_heading.unsigned_notices_one_issue). Before / after on this probe: merges of"
+    " two labels, queue and every rule's tally the same in all three runs (no ids 89 merges,"
+    " queue 247; no ids, no DOI 93, queue 455). The ten labelled sets: no candidate pair's"
+    " verdict moves (they carry no publication type, and no unsigned notice pair of theirs is"
+    " queued). The notices found (snapshot 623, the demo's two projects 1 and 0, the ten sets"
+    " 445) and the records they concern are the same before and after: every type these"
+    " sources give is NLM's. So the type reading is shown by tests in Embase RIS, Scopus CSV"
+    " and Web of Science shapes (tests/dedup/test_notices_other_databases.py).",
+    "",
+    "The snapshot's 218 typed notices against their own copies (no ids, no DOI; the copy"
+    " untyped, typed 'Erratum' or typed 'Article', each alike): 165 merged / 45 queued / 8"
+    " apart before, 185 / 25 / 8 after. The 45 queued were all unsigned_notices_one_issue: 25"
+    " bare headings ('Correction.' x5, 'Erratum.' x6, 'Corrigendum.' x6, 'Corrigenda.',"
+    " 'Errata.', 'CORRECTION.', 'Department of Error.' x3, 'Editorial announcement.' typed"
+    " retraction, 'Erratum regarding previously published articles.'): a person, as before,"
+    " since a journal prints such notices side by side on one page (JAACAP 'Correction.' x3 on"
+    " p. 789, Lancet 'Department of Error.' x2 on p. 2150 in this probe) and the citation cannot"
+    " tell a copy from a sibling. 20 named their article after the heading, by title ('Erratum"
+    " for <title>', 'Erratum in: <title>', 'Erratum to <title>', 'Retraction: <title>',"
+    " 'Retracted: \"<title>\"', 'Corrigendum to <title>') or by citation ('Correction to Lancet"
+    " Oncol 2021; 22: 581-83.', 'Erratum to: Abdel-Wahab M, … 2020:108(2);438-443.'): one such"
+    " title on one page (and one last page) is one notice, now merged; siblings naming other"
+    " articles differ in title or numbers (the Lancet Respir Med corrections on e55 name four"
+    " DOIs). The 8 apart: one without a title (no_title) and 7 bare headings without a page"
+    " (ahead of print, or a page count '1'), never paired by blocking: apart is right for the"
+    " kind, a bare heading with no place cannot be told from the journal's other notices of"
+    " the year. Measured: the snapshot has 8 such notices, each alone in its journal-year (0"
+    " pairs); digital_work has 52, 13 pairs within one journal-year ('Editorial Notes',"
+    " 'Editorial Introduction' in several issues), all distinct by the labels: a queue of"
+    " these would be every pair of one journal's bare notices of a year.",
+    "",
     "## Both together (stop 47, after the merges of rd47f and dedup47c)",
     "",
     "Stop 47's run, on main with both: rd47f's erratum rule and"

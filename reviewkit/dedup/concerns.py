@@ -13,8 +13,9 @@ What says a notice concerns an article, strongest first:
   'ErratumIn', 'ExpressionOfConcernIn' … with the notice's PMID (known even when the notice is
   not among the project's records), or the notice's 'RetractionOf', 'ErratumFor' … with the
   PMID of a record in the project;
-- the article's own mark: PubMed's publication type 'Retracted Publication', or its
-  publisher's 'RETRACTED:' before its title (:func:`reviewkit.dedup.titles.retracted_mark`);
+- the article's own mark: its publication type 'Retracted Publication' (PubMed's, Web of
+  Science's) or 'Retracted' (Scopus's), or its publisher's 'RETRACTED:' before its title
+  (:func:`reviewkit.dedup.titles.retracted_mark`);
 - a DOI of a record in the project named in the notice's title, or in its abstract ('This
   article (doi:10.…) has been retracted') where its title names no record or the same one, and
   not after a retraction's words for the paper its article copied (:data:`_COPIED`);
@@ -50,11 +51,13 @@ from reviewkit.dedup.notice_titles import (
     COMMENT,
     CONCERN,
     ERRATUM,
-    NLM_TYPE_KINDS,
     PARTIAL_RETRACTION,
+    RETRACTED_TYPES,
     RETRACTION,
     kind_by_title,
     named_title,
+    read_heading,
+    type_kind,
 )
 from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
@@ -122,21 +125,20 @@ class Concern:
 
 
 def notice_kind(rec: Record) -> str:
-    """A notice's kind, by its publication types, then its links, then its title's heading
-    or the notice word after its title."""
-    kind = _kind_by_type(rec)
-    if kind:
+    """A notice's kind, by NLM's publication types, then PubMed's links, then another
+    database's type (where its title's heading names no kind of its own: Scopus's 'Erratum'
+    on 'Retraction notice to: <title>' is a retraction, :func:`~reviewkit.dedup.notice_titles.
+    type_kind`), then its title's heading or the notice word after its title."""
+    kind, nlm = type_kind(rec.publication_types)
+    if nlm:
         return kind
     for c in rec.comments_corrections:
         if c.ref_type in NOTICE_SIDE:
             return NOTICE_SIDE[c.ref_type]
+    if kind:
+        heading = read_heading(rec.title or "")
+        return heading.kind if heading and heading.kind != COMMENT else kind
     return kind_by_title(rec.title or "")
-
-
-def _kind_by_type(rec: Record) -> str:
-    """The kind PubMed's publication types give a notice ('' when none does)."""
-    kinds = (NLM_TYPE_KINDS.get(t.strip().casefold(), "") for t in rec.publication_types)
-    return next((k for k in kinds if k), "")
 
 
 def own_marks(rec: Record, by_pmid: Mapping[str, list[int]]) -> list[Concern]:
@@ -148,8 +150,11 @@ def own_marks(rec: Record, by_pmid: Mapping[str, list[int]]) -> list[Concern]:
         if (kind := ARTICLE_SIDE.get(c.ref_type))
     ]
     if not any(c.kind == RETRACTION for c in out):
-        if any(t.strip().casefold() == "retracted publication" for t in rec.publication_types):
-            out.append(Concern(RETRACTION, how="publication type 'Retracted Publication'"))
+        marked = [
+            t.strip() for t in rec.publication_types if t.strip().casefold() in RETRACTED_TYPES
+        ]
+        if marked:
+            out.append(Concern(RETRACTION, how=f"publication type '{marked[0]}'"))
         elif retracted_mark(rec.title or ""):
             out.append(Concern(RETRACTION, how="title marked 'RETRACTED'"))
     return out
@@ -208,11 +213,12 @@ class TitleIndex:
         named = named_title(raw)
         if named.title == raw:
             # PubMed titles some errata with their article's own title ('Published Erratum'
-            # and the title word for word): a notice by its type names the record of its
-            # very title; a title alone does not (a reply titled as its article). With
+            # and the title word for word; Embase's and Scopus's 'Erratum', Web of Science's
+            # 'Correction' alike): a notice by its type names the record of its very title;
+            # a title alone does not (a reply titled as its article). With
             # Nature's 'Author Correction:' heading, the snapshot's pairs PubMed links as a
             # retraction, erratum or concern found without the links: 90 -> 96 of 154
-            typed = _kind_by_type(notice) not in ("", COMMENT)
+            typed = type_kind(notice.publication_types)[0] not in ("", COMMENT)
             folded = match_title(raw) if typed else ""
             return self.exact.get(folded, []) if len(folded.split()) >= _MIN_WORDS else []
         folded = match_title(named.title)

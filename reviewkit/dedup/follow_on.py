@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.dedup.notice_titles import NLM_TYPE_KINDS
+from reviewkit.dedup.notice_titles import type_kind
 from reviewkit.dedup.study_names import read_in
 from reviewkit.dedup.titles import is_notice, match_title
 from reviewkit.records import Record, fold_text
@@ -315,12 +315,12 @@ def notice_about_a_paper(rec: Record) -> bool:
     """Whether a record is an erratum, a comment, a reply or a retraction about another
     paper, by its title as dedup reads notices (:func:`reviewkit.dedup.titles.is_notice`:
     'Erratum: …', 'Correction to: …', '… - Authors' reply'; 'Response', 'Correction' and
-    'Retraction' as a heading only) or its publication types (PubMed's,
-    :data:`reviewkit.dedup.notice_titles.NLM_TYPE_KINDS`): no
+    'Retraction' as a heading only) or its publication types (every database's names,
+    :data:`reviewkit.dedup.notice_titles.PUBLICATION_TYPES`): no
     report of the trial the paper reports (Cochrane Handbook 5.1, 6.4.10, and NLM's policy on
     errata, retractions and comments: a notice is read with the article it concerns, not
     counted among its study's reports)."""
-    if any(t.strip().casefold() in NLM_TYPE_KINDS for t in rec.publication_types):
+    if type_kind(rec.publication_types)[0]:
         return True
     title = rec.title or ""
     return is_notice(title, match_title(title).split())

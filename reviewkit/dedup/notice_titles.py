@@ -280,9 +280,15 @@ PUBLICATION_TYPES = (
     NoticeType("expression of concern", CONCERN, nlm=True),
     NoticeType("comment", COMMENT, nlm=True),
 )
-# NLM's types by the kind each names: what PubMed's records say of a notice (its type beside
-# its RefType links: concerns.notice_kind, follow_on.notice_about_a_paper)
-NLM_TYPE_KINDS = {t.name: t.kind for t in PUBLICATION_TYPES if t.nlm}
+# The types that mark an article as retracted itself (no notice: concerns.own_marks): NLM's
+# and Web of Science's 'Retracted Publication', Scopus's 'Retracted' (an article whose
+# retraction notice is published is typed so: Scopus's Content Coverage Guide)
+RETRACTED_TYPES = frozenset({"retracted publication", "retracted"})
+# Every database's types by name: what a record's types say of a notice, read alike from
+# PubMed, Embase, Scopus, Web of Science and PsycInfo (concerns.notice_kind,
+# follow_on.notice_about_a_paper): an Embase 'Erratum' titled as its article is a notice, kept
+# out of its study's reports, as PubMed's 'Published Erratum' is.
+TYPES = {t.name: t for t in PUBLICATION_TYPES}
 # Every database's types of a notice, comments aside: dedup's key ``typed_notice``. A comment
 # is PubMed's type only (another database types it 'Letter', 'Note' or 'Editorial'), so typing
 # it so would say nothing of its copies from elsewhere (a reply under its article's title is
@@ -298,6 +304,17 @@ def notice_by_type(types: list[str]) -> bool | None:
     if not folded:
         return None
     return any(t in NOTICE_TYPES for t in folded)
+
+
+def type_kind(types: list[str]) -> tuple[str, bool]:
+    """The kind a record's publication types name ('' where none does) and whether it is
+    NLM's, first NLM's: NLM's types name one kind each, another database's erratum type may
+    name a retraction too (Scopus's 'Erratum' is 'a report of an error, correction or
+    retraction', Web of Science typed retractions 'Correction' before 2016: Clarivate's and
+    Elsevier's lists of document types), so its notice's heading may say more (concerns)."""
+    typed = [t for name in types if (t := TYPES.get(name.strip().casefold()))]
+    first = min(typed, key=lambda t: not t.nlm, default=None)
+    return (first.kind, first.nlm) if first else ("", False)
 
 
 def says_notice(title: str) -> bool:

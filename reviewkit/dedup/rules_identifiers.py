@@ -8,6 +8,7 @@ the DOI rules that cannot be sure queue the pair for a person.
 from __future__ import annotations
 
 from reviewkit.dedup.identifiers import cochrane_review
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
     AUTHORS_DOI_MIN,
@@ -69,8 +70,15 @@ def _doi_place_agrees(p: Pair) -> bool:
 
 
 def _doi_notice(p: Pair) -> bool:
-    """One of the two is a notice (an erratum can carry its article's DOI), on another page."""
-    return p.ka.notice != p.kb.notice and not p.same_page
+    """One of the two is a notice (an erratum can carry its article's DOI), on another page: by
+    its title, or by its publication type where its source gives one (an erratum PubMed types
+    'Published Erratum', Embase 'Erratum', titled as its article: notice_titles.NOTICE_TYPES).
+    Two notices, one told by its title and the other by its type, are one kind."""
+    return _a_notice(p.ka) != _a_notice(p.kb) and not p.same_page
+
+
+def _a_notice(k: Keys) -> bool:
+    return k.notice or bool(k.typed_notice)
 
 
 def same_doi(p: Pair) -> Outcome:

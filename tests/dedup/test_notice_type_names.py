@@ -1,9 +1,9 @@
 """The publication types of notices, as each reader takes them (notice47: one list,
 notice_titles.PUBLICATION_TYPES, which the three readers are built from). PubMed's types make a
 notice with its kind on the notices' screen and keep it out of a study's reports, 'Comment'
-among them; every database's erratum, retraction and concern types, not 'Comment', make dedup's
-``typed_notice`` (the notices' screen and a study's reports read PubMed's names only, as
-before). Titles are an article's own, so only the type can say it."""
+among them; every database's erratum, retraction and concern types do so too (dedup48b: they
+were read by dedup's ``typed_notice`` only) and, not 'Comment', make ``typed_notice``. Titles
+are an article's own, so only the type can say it."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ def test_pubmed_types_name_a_notice_and_its_kind(name: str, kind: str) -> None:
 @pytest.mark.parametrize("name", OTHER_DATABASES)
 def test_other_databases_types_are_dedup_notices(name: str) -> None:
     assert notice_by_type(["Article", name]) is True
+    rec = Record(title=TITLE, publication_types=["Article", name])
+    assert notice_about_a_paper(rec)
+    assert notice_kind(rec) == ("retraction" if name == "Retraction" else "erratum")
 
 
 def test_article_types_name_no_notice() -> None:

@@ -201,3 +201,32 @@ def test_one_title_in_two_issues_on_weak_pages_goes_to_a_person():
     # one lone page on both with the issue garbled is one item (depression, N Z Vet J 1984)
     e = Record(title=title, issue="20", pages="11", **tic)
     assert outcome(a, e)[0] == "merged"
+
+
+def test_an_unsigned_notice_that_names_its_article_merges_with_its_own_copy():
+    # one notice in two databases (PubMed types it, the other does not): its title names the
+    # article it corrects, by title or by citation, so one such title on one page is one notice
+    # (both were queued as unsigned errata side by side, dedup48b)
+    place = dict(journal="Am J Respir Cell Mol Biol", year=2021, volume="64", issue="6")
+    for title, pages in (
+        ("Erratum: Sirtuin 1 Promotes Hyperoxia-Induced Lung Epithelial Cell Death.", "766"),
+        ("Correction to Lancet Oncol 2021; 22: 581-83.", "e239"),
+        ("Retraction: Evaluation of Ultrasound-guided Erector Spinae Plane Block.", "544-545"),
+    ):
+        typed = Record(title=title, pages=pages, publication_types=["Published Erratum"], **place)
+        copy = Record(title=title, pages=pages, **place)
+        assert outcome(typed, copy)[0] == "merged", title
+        # on other pages it stays with a person
+        other = Record(title=title, pages="767-768", **place)
+        assert outcome(typed, other)[0] != "merged", title
+    # a bare heading names nothing: its copies and its siblings on one page look alike
+    for title in (
+        "Corrigendum.",
+        "Department of Error.",
+        "Erratum regarding previously published articles.",
+    ):
+        a = Record(title=title, pages="2394", publication_types=["Published Erratum"], **place)
+        assert outcome(a, Record(title=title, pages="2394", **place)) == (
+            "queued",
+            "unsigned_notices_one_issue",
+        )
