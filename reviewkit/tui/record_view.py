@@ -30,7 +30,7 @@ class _Window:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         view = self.view
         measure = options.update(width=min(options.max_width, _READING_MEASURE), height=None)
-        lines = console.render_lines(view.laid_out(console, measure.max_width), measure, pad=False)
+        lines = view.laid_out(console, measure)
         height = options.height or len(lines)
         view.total_lines, view.window_height = len(lines), height
         view.line_offset = max(0, min(view.line_offset, len(lines) - height))
@@ -61,7 +61,11 @@ def _broken(console: Console, renderable: RenderableType, width: int) -> Rendera
     if "\t" in text.plain:  # as Rich draws them, before the widths are counted
         text = text.copy()
         text.expand_tabs()
-    return Text("\n", end=text.end).join(wrap_text(text, width))
+    rows = wrap_text(text, width)
+    # Rich need not look for breaks again where every row fits as it counts (it counts an
+    # emoji sequence wider than reviewkit.text_width: there it may break a row once more)
+    fits = all(cell_len(row.plain) <= width for row in rows)
+    return Text("\n", end=text.end, no_wrap=fits).join(rows)
 
 
 def _more_line(left: int, view: RecordView, width: int) -> str:
@@ -95,24 +99,27 @@ class RecordView(Static):
         self.line_offset = 0
         self.total_lines = 0
         self.window_height = 0
-        # the record's rows and their width, as last laid out (:meth:`laid_out`; 0: none)
-        self._laid_out: tuple[int, RenderableType] = (0, "")
+        # the record's lines and their width, as last laid out (:meth:`laid_out`; 0: none)
+        self._laid_out: tuple[int, list[list[Segment]]] = (0, [])
         self.update(_Window(self), layout=False)
 
     def show(self, renderable: Group | Text | str, *, keep_place: bool = False) -> None:
         """Show a record from its top (``keep_place``: at the page shown, for a redraw of the
         same record, so that a background update does not take the reader back to the top)."""
         self.record_renderable = renderable
-        self._laid_out = (0, "")
+        self._laid_out = (0, [])
         if not keep_place:
             self.line_offset = 0
         self.refresh()
 
-    def laid_out(self, console: Console, width: int) -> RenderableType:
-        """The record broken into rows of ``width`` (:func:`_broken`), kept for the next
-        redraw of the same record at the same width (a page down, a repaint)."""
+    def laid_out(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The record's lines in ``options``' width, broken at word ends (:func:`_broken`),
+        kept for the next redraw of the same record at that width: a page down or a repaint
+        draws them again without laying 5,000 words out anew (Rich had each time)."""
+        width = options.max_width
         if self._laid_out[0] != width:
-            self._laid_out = (width, _broken(console, self.record_renderable, width))
+            broken = _broken(console, self.record_renderable, width)
+            self._laid_out = (width, console.render_lines(broken, options, pad=False))
         return self._laid_out[1]
 
     def page(self, step: int) -> None:
