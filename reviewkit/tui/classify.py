@@ -342,8 +342,9 @@ class ConfirmScreen(
         rid = self.current
         scores, rules = self.study_rules.of(rid)
         labels = self.query_one("#labels", Static)
-        labels.border_title = self.labels_title()
-        labels.update(self.labels_text(rid, scores, rules, self._done_shown.get(rid, [])))
+        rows = self.label_rows(rid, scores, rules, self._done_shown.get(rid, []))
+        labels.border_title = self.labels_title()  # for the width the rows are laid out for
+        labels.update(rows)
 
     # actions --------------------------------------------------------------------------------
     def _save(self, labels: list[str]) -> dict[int, list[str]]:

@@ -15,12 +15,43 @@ from reviewkit.tui.actions import screen_key
 from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
 from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.label_heading import title as _title
-from reviewkit.tui.sized_view import content_width
+from reviewkit.tui.sized_view import content_width, width_laid_out, width_settled
 from reviewkit.tui.word_breaks import wrap_words
 
 
 class LabelRows:
     """A mixin of :class:`~reviewkit.tui.classify.ConfirmScreen`: its ``#labels`` text."""
+
+    # the width the rows are laid out for, where it is not ``#labels``' own now: the width
+    # the box will have once the screen is laid out (:meth:`label_rows`)
+    _room: int | None = None
+
+    def label_rows(
+        self,
+        rid: int,
+        scores: list[classify.LabelScore],
+        suggested: list[classify.Suggestion],
+        confirmed: list[str],
+    ) -> Text:
+        """:meth:`labels_text` for the width ``#labels`` will have once laid out: rows that
+        bring the screen's scrollbar, or take it away, are laid out again for the box's width
+        beside it or without it before they are shown (they had been shown, then laid out
+        again when the box's new width came, two layouts and a frame at the wrong width)."""
+        self._room = None
+        box = self.query_one("#labels")
+        text = self.labels_text(rid, scores, suggested, confirmed)
+        room = width_laid_out(box, text.plain.count("\n") + 1)
+        if room != self._labels_room():
+            self._room = room
+            text = self.labels_text(rid, scores, suggested, confirmed)
+        # rows laid out for the width the box has once the scrollbar is gone are not wrapped
+        # in the box meanwhile (Textual lays it out beside the bar first): wrapped, they kept
+        # the screen too tall for the bar to go. Below the rows' floor width they wrap.
+        wider = room > content_width(box) and self._label_width() == room
+        wrap, overflow = ("nowrap", "clip") if wider else ("wrap", "fold")
+        if box.styles.text_wrap != wrap:
+            box.styles.text_wrap, box.styles.text_overflow = wrap, overflow
+        return text
 
     def on_sized_view_resized(self) -> None:
         """Lay the label rows out again for ``#labels``' new width (only when it changed; the
@@ -30,6 +61,9 @@ class LabelRows:
             return
         if self._shown_study is None:  # not drawn yet: the first draw lays them out
             return
+        if not width_settled(self.query_one("#labels")):
+            return  # its width of before: the Resized of its new width comes after
+        self._room = None  # the box's width now: laid out for it already, where foreseen
         if self._labels_width != self._label_width():
             self.render_labels()  # the rows only: the record pane is as it was
         else:  # the rows' floor width: the border's title may still change its words
@@ -214,8 +248,9 @@ class LabelRows:
         return max(len(head) + NARROWEST_NAME + SCORE_COLUMNS, self._labels_room())
 
     def _labels_room(self) -> int:
-        """``#labels``' content width (the terminal's less the padding before its layout)."""
-        return content_width(self.query_one("#labels"))
+        """``#labels``' content width (the terminal's less the padding before its layout), or
+        the width it will have (:meth:`label_rows`)."""
+        return self._room or content_width(self.query_one("#labels"))
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

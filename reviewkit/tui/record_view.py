@@ -4,13 +4,14 @@ lines are left and the keys that page down."""
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
 from reviewkit.tui.actions import screen_key
+from reviewkit.tui.word_breaks import wrap_text
 
 # The widest a record's lines are set (columns): on a 200-column terminal an abstract ran
 # 198 columns a line, past the 45-90 characters a line that typography holds readable (the eye
@@ -29,7 +30,7 @@ class _Window:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         view = self.view
         measure = options.update(width=min(options.max_width, _READING_MEASURE), height=None)
-        lines = console.render_lines(view.record_renderable, measure, pad=False)
+        lines = view.laid_out(console, measure)
         height = options.height or len(lines)
         view.total_lines, view.window_height = len(lines), height
         view.line_offset = max(0, min(view.line_offset, len(lines) - height))
@@ -43,6 +44,28 @@ class _Window:
         if more:
             left = len(lines) - view.line_offset - len(shown)
             yield Segment(_more_line(left, view, options.max_width), Style(dim=True))
+
+
+def _broken(console: Console, renderable: RenderableType, width: int) -> RenderableType:
+    """``renderable`` with each of its texts broken into rows of ``width`` at its spaces, a word
+    longer than a row at its hyphens, dashes and slashes first (:mod:`.word_breaks`): Rich
+    folds such a word at the row's edge, whatever its letters ('vocational-rehabilita' |
+    'tion', a DOI or URL cut anywhere). Rich lays the rows out again, each whole on its row."""
+    if isinstance(renderable, str):
+        renderable = console.render_str(renderable)
+    if isinstance(renderable, Group):
+        return Group(*(_broken(console, part, width) for part in renderable.renderables))
+    if not isinstance(renderable, Text) or renderable.no_wrap:
+        return renderable
+    text = renderable
+    if "\t" in text.plain:  # as Rich draws them, before the widths are counted
+        text = text.copy()
+        text.expand_tabs()
+    rows = wrap_text(text, width)
+    # Rich need not look for breaks again where every row fits as it counts (it counts an
+    # emoji sequence wider than reviewkit.text_width: there it may break a row once more)
+    fits = all(cell_len(row.plain) <= width for row in rows)
+    return Text("\n", end=text.end, no_wrap=fits).join(rows)
 
 
 def _more_line(left: int, view: RecordView, width: int) -> str:
@@ -76,15 +99,28 @@ class RecordView(Static):
         self.line_offset = 0
         self.total_lines = 0
         self.window_height = 0
+        # the record's lines and their width, as last laid out (:meth:`laid_out`; 0: none)
+        self._laid_out: tuple[int, list[list[Segment]]] = (0, [])
         self.update(_Window(self), layout=False)
 
     def show(self, renderable: Group | Text | str, *, keep_place: bool = False) -> None:
         """Show a record from its top (``keep_place``: at the page shown, for a redraw of the
         same record, so that a background update does not take the reader back to the top)."""
         self.record_renderable = renderable
+        self._laid_out = (0, [])
         if not keep_place:
             self.line_offset = 0
         self.refresh()
+
+    def laid_out(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The record's lines in ``options``' width, broken at word ends (:func:`_broken`),
+        kept for the next redraw of the same record at that width: a page down or a repaint
+        draws them again without laying 5,000 words out anew (Rich had each time)."""
+        width = options.max_width
+        if self._laid_out[0] != width:
+            broken = _broken(console, self.record_renderable, width)
+            self._laid_out = (width, console.render_lines(broken, options, pad=False))
+        return self._laid_out[1]
 
     def page(self, step: int) -> None:
         """Move a page down (step > 0) or up."""
@@ -94,9 +130,8 @@ class RecordView(Static):
     @property
     def plain(self) -> str:
         """The whole record as plain text (for tests and copying)."""
-        console = Console(
-            width=max(20, min(self.size.width or 80, _READING_MEASURE)), color_system=None
-        )
+        width = max(20, min(self.size.width or 80, _READING_MEASURE))
+        console = Console(width=width, color_system=None)
         with console.capture() as capture:
-            console.print(self.record_renderable)
+            console.print(_broken(console, self.record_renderable, width))
         return capture.get()

@@ -7,12 +7,16 @@ blinded screening a reviewer must see whose votes a key records and at which sta
 ellipsis cut the line's end: at 60 columns the screening line lost the reviewer's name and
 half the stage, at 80 too once a project's counts and record ids had four or five digits).
 What does not fit gives way from the middle: the parts before the kept two are shortened to
-the shorter forms their screen gives ('record 4521 (17 of 120)', then 'record 4521') or dropped
-('…' in their place), from the least important on; then the stage is cut beside the figure;
-then the figure goes; then the stage is cut, the reviewer last. A part before the kept two is
-shown in one of its forms or not at all, never cut inside: cut, the conflicts place read
-'conflict 17 of …' at 60 columns, 'record 452…' named another record, 'decided 56…' and
-'remaining 1…' another count. The CSS ellipsis stays as a net.
+the shorter forms their screen gives ('record 4521 (17 of 120)', then 'record 4521') or dropped,
+from the least important on; then the stage is cut beside the figure; then the figure goes;
+then the stage is cut, then dropped, the reviewer last. Wherever parts are dropped one '…'
+stands in their place, however many they are: a person must see that something is left out
+(the figure's neighbours, or the figure, had gone bare at some widths: 'remaining 10 · decided
+0 · title-abstract · you' read as the whole line). The mark takes its room: the figure goes
+4 columns sooner. Narrower than the reviewer and its mark, the reviewer alone, cut last.
+A part before the kept two is shown in one of its forms or not at all, never cut inside: cut,
+the conflicts place read 'conflict 17 of …' at 60 columns, 'record 452…' named another
+record, 'decided 56…' and 'remaining 1…' another count. The CSS ellipsis stays as a net.
 """
 
 from __future__ import annotations
@@ -35,11 +39,15 @@ Part = str | tuple[str, ...]
 KEPT = 2  # the stage (or scheme, or the screen's name) and the reviewer: never dropped
 # a part cut no shorter: 'title-a…' is still told from 'full-te…'
 PART_COLUMNS = 8
+# in place of the parts dropped for want of room, however many side by side: a person must see
+# that something is left out (dropped bare, 'decided 0' then the stage read as the whole line)
+GONE = "…"
 
 
 def fitted(parts: tuple[Part, ...], columns: int, kept: int = KEPT) -> str:
     """``parts`` (most important first) in ``columns``: whole where they fit, else the last
-    ``kept`` whole and the others shortened or dropped from the end (module doc)."""
+    ``kept`` whole and the others shortened or dropped from the end, a '…' where dropped
+    (module doc)."""
     parts = tuple(p for p in parts if p)
     if not parts:
         return ""
@@ -51,21 +59,26 @@ def fitted(parts: tuple[Part, ...], columns: int, kept: int = KEPT) -> str:
 
 def _narrower(head: list[tuple[str, ...]], tail: list[str], columns: int) -> Iterator[str]:
     """The line in ever fewer columns: whole; the last part of ``head`` in its shorter forms,
-    then dropped ('…' in its place), and so on to the first (whole, the parts after it gone,
-    then shorter, then dropped); the stage cut (not below
-    PART_COLUMNS) beside the first part whole; the kept ``tail`` alone, then its stage cut."""
+    then dropped, and so on to the first (whole, then shorter, then dropped); the stage cut
+    (not below PART_COLUMNS) beside the first part whole; the kept ``tail`` alone, then its
+    stage cut. The parts dropped are marked by one '…' where they were (:data:`GONE`)."""
     stage, reviewer = SEP.join(tail[:-1]), tail[-1]
     whole = [forms[0] for forms in head]
     yield SEP.join([*whole, *tail])
     for n in range(len(head), 1, -1):
-        for form in head[n - 1]:  # whole (the parts after it gone), then shorter
-            yield SEP.join([*whole[: n - 1], form, *tail])
-        yield SEP.join([*whole[: n - 1], "…", *tail])
+        gone = [GONE] if n < len(head) else []  # the parts after this one
+        for form in head[n - 1]:  # whole, then shorter
+            yield SEP.join([*whole[: n - 1], form, *gone, *tail])
+        yield SEP.join([*whole[: n - 1], GONE, *tail])
     if head:
-        yield from _cut_at([whole[0]], stage, [reviewer], columns)
+        first = [whole[0], GONE] if len(head) > 1 else [whole[0]]  # the parts after it gone
+        yield from _cut_at(first, stage, [reviewer], columns)
     # the first part (the figure) whole or not at all: 'remaining 1…' read as one remaining
-    yield SEP.join(tail)
-    yield from _cut_at([], stage, [reviewer], columns)
+    before = [GONE] if head else []
+    yield SEP.join([*before, *tail])
+    yield from _cut_at(before, stage, [reviewer], columns)
+    if stage:  # the stage gone too
+        yield SEP.join([GONE, reviewer])
 
 
 def _cut_at(before: list[str], part: str, after: list[str], columns: int) -> Iterator[str]:

@@ -45,7 +45,10 @@ def test_the_screening_status_line_keeps_the_stage_and_reviewer_when_narrow(team
     assert wide.endswith(f"· {TA} · maria"), wide  # whole where it fits
     # narrower: the figure first and the stage and reviewer whole, the place given way
     assert narrow.startswith("remaining 3 · ") and narrow.endswith(f"{TA} · maria"), narrow
-    assert narrower.startswith("remaining 3 · title-") and narrower.endswith(" · maria"), narrower
+    # narrower still: the stage cut beside the figure, a '…' where the others were
+    assert narrower.startswith("remaining 3 · … · title-") and narrower.endswith(" · maria"), (
+        narrower
+    )
 
 
 def test_the_conflicts_status_line_keeps_the_resolver_at_60_columns(team):
@@ -65,16 +68,17 @@ def test_what_gives_way_first_on_a_narrow_status_line():
         == "remaining 1234 · decided 56 · record 12345 (57 of 1290) · full-text · ann"
     )
     assert fitted(parts, 61) == "remaining 1234 · decided 56 · record 12345 · full-text · ann"
-    assert fitted(parts, 45) == "remaining 1234 · decided 56 · full-text · ann"
+    assert fitted(parts, 49) == "remaining 1234 · decided 56 · … · full-text · ann"
+    assert fitted(parts, 45) == "remaining 1234 · … · full-text · ann"  # a '…' where dropped
     demo = ("remaining 10", "decided 0", "record 49 (1 of 10)", "title-abstract", "you")
     assert (
         fitted(demo, 58) == "remaining 10 · decided 0 · … · title-abstract · you"
     )  # not 'record …'
-    assert fitted(parts, 34) == "remaining 1234 · full-text · ann"
-    assert fitted(parts, 30) == "full-text · ann"  # the figure whole or not at all
+    assert fitted(parts, 36) == "remaining 1234 · … · full-text · ann"
+    assert fitted(parts, 34) == "… · full-text · ann"  # the figure whole or not at all
     # a long scheme name (the confirm screen's stage) is cut before the figure or the reviewer
     scheme = ("confirmed 3 of 6", "study 2 (id 44)", "Severe mental illness (SMI) scheme", "ann")
-    assert fitted(scheme, 45) == "confirmed 3 of 6 · Severe mental illne… · ann"
+    assert fitted(scheme, 45) == "confirmed 3 of 6 · … · Severe mental i… · ann"
     assert fitted(("1 in queue", "duplicate review", "Maria Fernández-López"), 20) == (
         "Maria Fernández-Lóp…"
     )
