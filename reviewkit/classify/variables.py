@@ -35,8 +35,17 @@ A term preceded in its clause by a population word ("employees sick-listed with 
 depression") stays the population, unless
 "at baseline" makes it a measured state; so does a score used as a threshold (an inclusion
 criterion: :func:`reviewkit.classify.outcomes.names_population`). Only health states and
-disorders are affected: the model types' words (a coordinator, a team, the employer) are what a
-study did, and "the team intervention was associated with earlier return" is its result.
+disorders are affected here: the model types' words (a coordinator, a team, the employer) are
+what a study did, and "the team intervention was associated with earlier return" is its result.
+
+**A predictor in a scheme of what was tested** (``tested``: Review B's model type, a
+provider, a mode of delivery) is another matter: a prognostic cohort or a register study names
+the work side as a factor it measured, "employer support predicted an earlier return", "use of
+occupational health care was the exposure", "adjusted for employer size", and that is no
+programme the study tested (:func:`names_predictor`, any term, not only health words). There the
+role is a prognostic one only (:data:`PREDICTOR_PAIRS`): not "associated with", in which an
+evaluation reports its own programme's result ("joint assessment was associated with a
+modest increase in return to work", "the meeting was associated with an earlier return").
 """
 
 from __future__ import annotations
@@ -181,12 +190,24 @@ def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:
     return bool(ends.search(text[words[k].end : words[k + 1].start]))
 
 
-def _role_after(text: str, words: list, last: int) -> bool:
+# The roles of a prognostic analysis, for a term of any kind in a scheme of what was tested:
+# ROLE_PAIRS but those an evaluation reports its programme's result in ("the meeting was
+# associated with", "an association with", "a higher risk of a long spell in the control
+# group"); "predicted", "predictor", "risk factor", "determinant", "exposure", "covariate",
+# "moderated" are a study's variables in a trial too (a moderator analysis)
+PREDICTOR_PAIRS = ROLE_PAIRS - {
+    ("associated", "with"), ("association", "with"), ("increased", "risk"), ("higher", "risk")
+}  # fmt: skip
+
+
+def _role_after(
+    text: str, words: list, last: int, pairs: frozenset[tuple[str, str]] = ROLE_PAIRS
+) -> bool:
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
         low = low_at(words, k)
-        if low in ROLE_WORDS or (low, low_at(words, k + 1)) in ROLE_PAIRS:
+        if low in ROLE_WORDS or (low, low_at(words, k + 1)) in pairs:
             # "the stigma associated with", "the costs predicted by": a role right after
             # "the <noun>" is that noun's (a participle after its noun), not the health words'
             # ("the strongest predictor" after the health words names their role: a noun)
@@ -289,6 +310,14 @@ def as_variable(text: str, words: list, first: int, last: int) -> bool:
         or _adjusted_before(text, words, first)
         or _association_title(text, words, last)
     )
+
+
+def names_predictor(text: str, words: list, first: int, last: int) -> bool:
+    """Whether a term's match (words first..last), of any kind, names a factor the study
+    measured as a predictor, exposure or covariate ("employer support predicted an earlier
+    return", "adjusted for employer size"): no evidence for a scheme of what a study tested
+    (the module docstring; the health words' own reading is :func:`as_variable`)."""
+    return _role_after(text, words, last, PREDICTOR_PAIRS) or _adjusted_before(text, words, first)
 
 
 # The statistical sense of "adjustment": "after adjustment, the meeting was associated with ...",

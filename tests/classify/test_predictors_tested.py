@@ -1,0 +1,44 @@
+"""A factor a study measured as a predictor, exposure or covariate is no programme it tested.
+
+A prognostic cohort or a register study names the work side as a factor ("employer support
+predicted an earlier return", "use of occupational health care was the exposure", "adjusted for
+employer size"); in a scheme of what the intervention was (``tested``: Review B's model type)
+that is no evidence of a workplace-centred model. An evaluation's own result stays evidence:
+"dialogue meetings with the employer were associated with an earlier return"
+(reviewkit.classify.variables.names_predictor)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import suggested
+
+from reviewkit import protocol as protocol_mod
+
+ROOT = Path(__file__).resolve().parents[2]
+REVIEW_B = protocol_mod.load(ROOT / "protocols" / "work-health-collaboration.toml")
+COHORT = (
+    "In a prospective cohort, 540 workers sick-listed with back pain answered a questionnaire. "
+)
+
+PREDICTORS = {
+    "predicted": COHORT + "Support from the employer predicted an earlier return to work.",
+    "predictor": COHORT + "Employer support was the strongest predictor of return to work.",
+    "exposure": COHORT + "Contact with the occupational health service was the exposure.",
+    "adjusted": COHORT + "Return to work was analysed adjusted for age, sex and employer size.",
+}
+
+
+@pytest.mark.parametrize("text", PREDICTORS.values(), ids=PREDICTORS.keys())
+def test_a_factor_named_as_a_predictor_is_no_model(text):
+    assert suggested(REVIEW_B, "model-type", text) == ["none"]
+
+
+def test_an_evaluation_s_result_associated_with_return_stays_evidence():
+    # "associated with" is how an evaluation in a register reports its own programme's result
+    text = (
+        "In a register study of 3,000 sick-listed employees, return-to-work meetings at the "
+        "workplace were associated with an earlier return to work."
+    )
+    assert suggested(REVIEW_B, "model-type", text) == ["workplace"]
