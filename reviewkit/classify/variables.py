@@ -201,8 +201,14 @@ PREDICTOR_PAIRS = ROLE_PAIRS - {
 
 
 def _role_after(
-    text: str, words: list, last: int, pairs: frozenset[tuple[str, str]] = ROLE_PAIRS
+    text: str,
+    words: list,
+    last: int,
+    pairs: frozenset[tuple[str, str]] = ROLE_PAIRS,
+    measured: bool = True,
 ) -> bool:
+    """Whether a variable's role follows the words ending at ``last`` (the module docstring);
+    ``pairs``: the two-word roles read; ``measured``: "was measured" is one too."""
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
@@ -213,7 +219,7 @@ def _role_after(
             # ("the strongest predictor" after the health words names their role: a noun)
             participle = low.endswith("ed")
             return not (participle and k - 1 > last and low_at(words, k - 2) in _DETERMINERS)
-        if low in _BE and low_at(words, k + 1) in MEASURED:
+        if measured and low in _BE and low_at(words, k + 1) in MEASURED:
             return True
         if low in STOP_WORDS or (low in _DETERMINERS and low_at(words, k - 1) in _JOIN):
             return False
@@ -317,7 +323,12 @@ def names_predictor(text: str, words: list, first: int, last: int) -> bool:
     measured as a predictor, exposure or covariate ("employer support predicted an earlier
     return", "adjusted for employer size"): no evidence for a scheme of what a study tested
     (the module docstring; the health words' own reading is :func:`as_variable`)."""
-    return _role_after(text, words, last, PREDICTOR_PAIRS) or _adjusted_before(text, words, first)
+    # "was measured" is left to the scheme's own reading of what was measured
+    # (reviewkit.classify.measured), which keeps "the effect of the employer's contact was
+    # assessed": the intervention's effect
+    return _role_after(text, words, last, PREDICTOR_PAIRS, measured=False) or _adjusted_before(
+        text, words, first
+    )
 
 
 # The statistical sense of "adjustment": "after adjustment, the meeting was associated with ...",

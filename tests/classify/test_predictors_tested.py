@@ -38,7 +38,7 @@ def test_a_factor_named_as_a_predictor_is_no_model(text):
 def test_an_evaluation_s_result_associated_with_return_stays_evidence():
     # "associated with" is how an evaluation in a register reports its own programme's result
     text = (
-        "In a register study of 3,000 sick-listed employees, return-to-work meetings at the "
-        "workplace were associated with an earlier return to work."
+        "In a register-based evaluation of 3,000 sick-listed employees, return-to-work "
+        "meetings at the workplace were associated with an earlier return to work."
     )
     assert suggested(REVIEW_B, "model-type", text) == ["workplace"]
