@@ -226,11 +226,21 @@ def _role_after(
     return False
 
 
-def _adjusted_before(text: str, words: list, first: int) -> bool:
+# The adjustments of an analysis proper, for a term of any kind: "independent of the insurer
+# and the employer", "regardless of the employer" say whom a programme does not belong to or
+# depend on (reviewkit.classify.negation), not a covariate, when the words are a party's
+ANALYSIS_ADJUSTMENTS = frozenset(
+    {("adjusted", "for"), ("adjusting", "for"), ("controlling", "for"), ("controlled", "for")}
+)
+
+
+def _adjusted_before(
+    text: str, words: list, first: int, adjustments: frozenset[tuple[str, str]] = ADJUSTMENTS
+) -> bool:
     for k in range(first - 1, max(first - 1 - ADJUST_REACH, 0), -1):
         if _cut(text, words, k, _SENTENCE_END):
             return False
-        if (low_at(words, k - 1), low_at(words, k)) in ADJUSTMENTS:
+        if (low_at(words, k - 1), low_at(words, k)) in adjustments:
             return True
         if low_at(words, k) in STOP_WORDS:
             return False
@@ -327,7 +337,7 @@ def names_predictor(text: str, words: list, first: int, last: int) -> bool:
     # (reviewkit.classify.measured), which keeps "the effect of the employer's contact was
     # assessed": the intervention's effect
     return _role_after(text, words, last, PREDICTOR_PAIRS, measured=False) or _adjusted_before(
-        text, words, first
+        text, words, first, ANALYSIS_ADJUSTMENTS
     )
 
 

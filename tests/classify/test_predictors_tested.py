@@ -42,3 +42,14 @@ def test_an_evaluation_s_result_associated_with_return_stays_evidence():
         "meetings at the workplace were associated with an earlier return to work."
     )
     assert suggested(REVIEW_B, "model-type", text) == ["workplace"]
+
+
+def test_a_party_a_programme_is_independent_of_is_no_covariate():
+    # "independent of the insurer and the employer" says whom the case managers do not belong
+    # to, not an analysis' adjustment: the workplace they visited is still the programme's
+    coordination = protocol_mod.load(ROOT / "protocols" / "rtw-coordination.toml")
+    text = (
+        "Case managers of a private company, independent of the insurer and the employer, "
+        "visited the workplace and made a return-to-work plan with the worker."
+    )
+    assert "workplace-contact" in suggested(coordination, "components", text)
