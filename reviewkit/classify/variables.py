@@ -197,7 +197,10 @@ def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:
 # "moderated" are a study's variables in a trial too (a moderator analysis)
 PREDICTOR_PAIRS = ROLE_PAIRS - {
     ("associated", "with"), ("association", "with"), ("increased", "risk"), ("higher", "risk")
-}  # fmt: skip
+} | {("the", "exposure"), ("an", "exposure"), ("as", "exposure"), ("as", "exposures")}  # fmt: skip
+# "exposure" alone is also a treatment ("graded exposure to work", exposure therapy): for a
+# term of any kind it is a role only as a noun with its article ("was the exposure")
+PREDICTOR_WORDS = ROLE_WORDS - {"exposure", "exposures"}
 
 
 def _role_after(
@@ -206,14 +209,16 @@ def _role_after(
     last: int,
     pairs: frozenset[tuple[str, str]] = ROLE_PAIRS,
     measured: bool = True,
+    roles: frozenset[str] = ROLE_WORDS,
 ) -> bool:
     """Whether a variable's role follows the words ending at ``last`` (the module docstring);
-    ``pairs``: the two-word roles read; ``measured``: "was measured" is one too."""
+    ``roles``, ``pairs``: the one- and two-word roles read; ``measured``: "was measured" is
+    one too."""
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
         low = low_at(words, k)
-        if low in ROLE_WORDS or (low, low_at(words, k + 1)) in pairs:
+        if low in roles or (low, low_at(words, k + 1)) in pairs:
             # "the stigma associated with", "the costs predicted by": a role right after
             # "the <noun>" is that noun's (a participle after its noun), not the health words'
             # ("the strongest predictor" after the health words names their role: a noun)
@@ -336,9 +341,9 @@ def names_predictor(text: str, words: list, first: int, last: int) -> bool:
     # "was measured" is left to the scheme's own reading of what was measured
     # (reviewkit.classify.measured), which keeps "the effect of the employer's contact was
     # assessed": the intervention's effect
-    return _role_after(text, words, last, PREDICTOR_PAIRS, measured=False) or _adjusted_before(
-        text, words, first, ANALYSIS_ADJUSTMENTS
-    )
+    return _role_after(
+        text, words, last, PREDICTOR_PAIRS, measured=False, roles=PREDICTOR_WORDS
+    ) or _adjusted_before(text, words, first, ANALYSIS_ADJUSTMENTS)
 
 
 # The statistical sense of "adjustment": "after adjustment, the meeting was associated with ...",

@@ -53,3 +53,15 @@ def test_a_party_a_programme_is_independent_of_is_no_covariate():
         "visited the workplace and made a return-to-work plan with the worker."
     )
     assert "workplace-contact" in suggested(coordination, "components", text)
+
+
+def test_graded_exposure_is_a_treatment_not_a_predictor_s_role():
+    # "graded exposure to work" in a work-focused CBT arm: the plan made in therapy is the
+    # programme's, as the intervention-domains review reads it (service coordination)
+    domains = protocol_mod.load(ROOT / "protocols" / "rtw-intervention-domains.toml")
+    text = (
+        "Employees on sick leave were randomised to work-focused CBT: a return-to-work plan "
+        "made in therapy and graded exposure to work."
+    )
+    # health-focused therapy and service coordination: multi-domain
+    assert suggested(domains, "domain", text) == ["multi-domain"]
