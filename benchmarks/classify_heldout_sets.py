@@ -194,6 +194,22 @@ SETS = (
         "classifier read them; 'before' is 9da6d490",
         {"model-type": (17, 26), "diagnosis": (26, 26), "severe-mental-illness": (26, 26)},
     ),
+    # stop 48 (cls48): written and labelled first, committed (0f3cd1af, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_13.csv",
+        "26 primary studies written for cls48, most testing no intervention: register cohorts "
+        "and linkage studies of sick-listed people (trajectories, socioeconomic position, "
+        "employer size, occupational health care use, severe mental illness), prognostic "
+        "cohorts (employer support, supervisor contact, expectations), interviews with "
+        "caseworkers, employers and sick-listed employees, surveys of collaboration (GPs, "
+        "caseworkers and occupational physicians, supervisors, mental health clinicians); five "
+        "one-sided programmes (work-focused CBT, a hospital's functional restoration, "
+        "work-focused physiotherapy: health side only; an employer's policy, jobcentre "
+        "activation: work side only), and six that study a programme; twenty model-type and "
+        "eight diagnosis 'none' rows; labelled before the classifier read them; 'before' is "
+        "0f3cd1af",
+        {"model-type": (12, 26), "diagnosis": (25, 26), "severe-mental-illness": (26, 26)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

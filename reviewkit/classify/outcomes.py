@@ -162,14 +162,31 @@ def instrument_spellings(instruments: tuple[SignalTerm, ...]) -> OwnInstruments:
     )
 
 
+# The nouns an instrument's full name ends in, saying what kind of thing it is: the measure
+# words of an outcome's name (a scale, an inventory, a questionnaire) and the other kinds of
+# instrument whose names hold a health word: the Burnout Assessment Tool, the Shirom-Melamed
+# Burnout Measure, the Distress Thermometer, the Hopkins Symptom Checklist, the Trier
+# Inventory of Chronic Stress's Screening Scale, a stress test, a Clinical Interview Schedule.
+# Read only in a sign's terms (:func:`_names_instrument`): health words alone, "perceived
+# stress", name no kind of instrument.
+NAME_NOUNS = MEASURE_WORDS | frozenset(
+    {
+        "measure", "measures", "tool", "tools", "checklist", "checklists", "thermometer",
+        "test", "tests", "schedule", "schedules", "instrument", "instruments", "screener",
+        "survey", "interview",
+    }
+)  # fmt: skip
+
+
 def _names_instrument(term: str) -> bool:
     """Whether a term of a sign is a name of its instrument (the PSS in "Cohen + PSS", the
     "Perceived Stress Scale" beside its acronym), not the health words it measures ("PSS +
     perceived stress": what the scale measures, and where no instrument stands, the
-    population's words): no health state, or one with the measure word of a name ("Scale")."""
+    population's words): no health state, or one with a noun of an instrument's kind
+    (:data:`NAME_NOUNS`: "Scale", "Tool", "Measure")."""
     words = re.findall(r"\w+", term)
     return not any(HEALTH_STATE.match(w) for w in words) or any(
-        w.casefold() in MEASURE_WORDS for w in words
+        w.casefold() in NAME_NOUNS for w in words
     )
 
 
@@ -278,6 +295,10 @@ def _with_instrument(
 
 
 def _before(text: str, words: list[Token], first: int, own: OwnInstruments = ()) -> bool:
+    # a protocol's instrument whose name begins with the health words: "Burnout Assessment
+    # Tool", "Distress Thermometer" (the built-in names begin with their letters)
+    if any(_own_at(parts, words, first) for parts in own):
+        return True
     for k in range(first - 1, max(first - 2 - REACH, -1), -1):
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
             return False

@@ -16,7 +16,7 @@ from reviewkit.classify.outcomes import OwnInstruments, in_outcome_name
 from reviewkit.classify.own_study import speaks_of_own_study, states_own_aim
 from reviewkit.classify.places import in_context
 from reviewkit.classify.provider_shares import providers_share
-from reviewkit.classify.variables import as_variable, statistical_adjustment
+from reviewkit.classify.variables import as_variable, names_predictor, statistical_adjustment
 from reviewkit.classify.words import Token
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def kept(
     study, or of what the study did ("did") in the tested arm only; an exclusion criterion or
     a predictor is left out in each ("excluded if in another trial"). For a scheme of what the
     intervention was (``tested``), a match a sentence names as measured does not count either
-    (:mod:`~reviewkit.classify.measured`); nor, but for a comparator's mentions, a comparison's
+    (:mod:`~reviewkit.classify.measured`), nor one it names as a predictor or covariate
+    (:func:`~reviewkit.classify.variables.names_predictor`); nor, but for a comparator's mentions, a comparison's
     cue whose second term is a time or a role ("compared with the control group",
     :func:`~reviewkit.classify.arm_cues.compares_no_arm`), nor a share of the providers who
     delivered the intervention ("the physiotherapists (85% women) delivered",
@@ -107,7 +108,10 @@ def kept(
         return False
     if providers_share(text, words, first, last):  # the providers' sex, not the participants'
         return False
-    if tested and names_measured(f.where, text, words, first, last):
+    if tested and (
+        names_measured(f.where, text, words, first, last)
+        or names_predictor(text, words, first, last)
+    ):
         return False
     if isinstance(arm, str):
         if not _READINGS[arm](f, words[first].start):

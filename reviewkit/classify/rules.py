@@ -47,6 +47,7 @@ from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.shares import share_evidence
 from reviewkit.classify.term_syntax import distinct_terms, drop_recounted_words
 from reviewkit.classify.terms import find_term
+from reviewkit.classify.untested import tests_no_intervention
 from reviewkit.protocol import Label, Scheme
 from reviewkit.records import Record
 
@@ -274,6 +275,8 @@ def score_labels(
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels
     }
+    if scheme.none_if_untested and tests_no_intervention([fl for _, _, f in reports for fl in f]):
+        scores = {k: _beyond_a_mention(s, scheme) for k, s in scores.items()}
     for lab in scheme.labels:
         if not lab.combines:
             continue
@@ -290,6 +293,14 @@ def score_labels(
                 tuple(p.label for p in parts),
             )
     return [scores[lab.id] for lab in scheme.labels]
+
+
+def _beyond_a_mention(score: LabelScore, scheme: Scheme) -> LabelScore:
+    """A label, in a study that tests no intervention (:mod:`~reviewkit.classify.untested`),
+    of a scheme that reads it (``none_if_untested``): evidence only above the threshold, not
+    one plain mention in the abstract's body ("the note seldom reaches the employer"); a term
+    in the title or the methods, or a second sign, is above it."""
+    return replace(score, passes=score.passes and score.score > scheme.threshold)
 
 
 def _best(scheme: Scheme, pool: list[LabelScore]) -> list[Suggestion]:

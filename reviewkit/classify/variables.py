@@ -35,8 +35,17 @@ A term preceded in its clause by a population word ("employees sick-listed with 
 depression") stays the population, unless
 "at baseline" makes it a measured state; so does a score used as a threshold (an inclusion
 criterion: :func:`reviewkit.classify.outcomes.names_population`). Only health states and
-disorders are affected: the model types' words (a coordinator, a team, the employer) are what a
-study did, and "the team intervention was associated with earlier return" is its result.
+disorders are affected here: the model types' words (a coordinator, a team, the employer) are
+what a study did, and "the team intervention was associated with earlier return" is its result.
+
+**A predictor in a scheme of what was tested** (``tested``: Review B's model type, a
+provider, a mode of delivery) is another matter: a prognostic cohort or a register study names
+the work side as a factor it measured, "employer support predicted an earlier return", "use of
+occupational health care was the exposure", "adjusted for employer size", and that is no
+programme the study tested (:func:`names_predictor`, any term, not only health words). There the
+role is a prognostic one only (:data:`PREDICTOR_PAIRS`): not "associated with", in which an
+evaluation reports its own programme's result ("joint assessment was associated with a
+modest increase in return to work", "the meeting was associated with an earlier return").
 """
 
 from __future__ import annotations
@@ -181,29 +190,62 @@ def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:
     return bool(ends.search(text[words[k].end : words[k + 1].start]))
 
 
-def _role_after(text: str, words: list, last: int) -> bool:
+# The roles of a prognostic analysis, for a term of any kind in a scheme of what was tested:
+# ROLE_PAIRS but those an evaluation reports its programme's result in ("the meeting was
+# associated with", "an association with", "a higher risk of a long spell in the control
+# group"); "predicted", "predictor", "risk factor", "determinant", "exposure", "covariate",
+# "moderated" are a study's variables in a trial too (a moderator analysis)
+PREDICTOR_PAIRS = ROLE_PAIRS - {
+    ("associated", "with"), ("association", "with"), ("increased", "risk"), ("higher", "risk")
+} | {("the", "exposure"), ("an", "exposure"), ("as", "exposure"), ("as", "exposures")}  # fmt: skip
+# "exposure" alone is also a treatment ("graded exposure to work", exposure therapy): for a
+# term of any kind it is a role only as a noun with its article ("was the exposure")
+PREDICTOR_WORDS = ROLE_WORDS - {"exposure", "exposures"}
+
+
+def _role_after(
+    text: str,
+    words: list,
+    last: int,
+    pairs: frozenset[tuple[str, str]] = ROLE_PAIRS,
+    measured: bool = True,
+    roles: frozenset[str] = ROLE_WORDS,
+) -> bool:
+    """Whether a variable's role follows the words ending at ``last`` (the module docstring);
+    ``roles``, ``pairs``: the one- and two-word roles read; ``measured``: "was measured" is
+    one too."""
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
         low = low_at(words, k)
-        if low in ROLE_WORDS or (low, low_at(words, k + 1)) in ROLE_PAIRS:
+        if low in roles or (low, low_at(words, k + 1)) in pairs:
             # "the stigma associated with", "the costs predicted by": a role right after
             # "the <noun>" is that noun's (a participle after its noun), not the health words'
             # ("the strongest predictor" after the health words names their role: a noun)
             participle = low.endswith("ed")
             return not (participle and k - 1 > last and low_at(words, k - 2) in _DETERMINERS)
-        if low in _BE and low_at(words, k + 1) in MEASURED:
+        if measured and low in _BE and low_at(words, k + 1) in MEASURED:
             return True
         if low in STOP_WORDS or (low in _DETERMINERS and low_at(words, k - 1) in _JOIN):
             return False
     return False
 
 
-def _adjusted_before(text: str, words: list, first: int) -> bool:
+# The adjustments of an analysis proper, for a term of any kind: "independent of the insurer
+# and the employer", "regardless of the employer" say whom a programme does not belong to or
+# depend on (reviewkit.classify.negation), not a covariate, when the words are a party's
+ANALYSIS_ADJUSTMENTS = frozenset(
+    {("adjusted", "for"), ("adjusting", "for"), ("controlling", "for"), ("controlled", "for")}
+)
+
+
+def _adjusted_before(
+    text: str, words: list, first: int, adjustments: frozenset[tuple[str, str]] = ADJUSTMENTS
+) -> bool:
     for k in range(first - 1, max(first - 1 - ADJUST_REACH, 0), -1):
         if _cut(text, words, k, _SENTENCE_END):
             return False
-        if (low_at(words, k - 1), low_at(words, k)) in ADJUSTMENTS:
+        if (low_at(words, k - 1), low_at(words, k)) in adjustments:
             return True
         if low_at(words, k) in STOP_WORDS:
             return False
@@ -289,6 +331,19 @@ def as_variable(text: str, words: list, first: int, last: int) -> bool:
         or _adjusted_before(text, words, first)
         or _association_title(text, words, last)
     )
+
+
+def names_predictor(text: str, words: list, first: int, last: int) -> bool:
+    """Whether a term's match (words first..last), of any kind, names a factor the study
+    measured as a predictor, exposure or covariate ("employer support predicted an earlier
+    return", "adjusted for employer size"): no evidence for a scheme of what a study tested
+    (the module docstring; the health words' own reading is :func:`as_variable`)."""
+    # "was measured" is left to the scheme's own reading of what was measured
+    # (reviewkit.classify.measured), which keeps "the effect of the employer's contact was
+    # assessed": the intervention's effect
+    return _role_after(
+        text, words, last, PREDICTOR_PAIRS, measured=False, roles=PREDICTOR_WORDS
+    ) or _adjusted_before(text, words, first, ANALYSIS_ADJUSTMENTS)
 
 
 # The statistical sense of "adjustment": "after adjustment, the meeting was associated with ...",

@@ -37,7 +37,7 @@ SCHEME_KEYS = frozenset(
         "name", "multi_label", "none_label", "none_name", "kind", "threshold", "labels",
         "min_evidence", "topic_rule", "fallback_label", "duration_of", "duration_of_no",
         "duration_of_sv", "duration_of_da", "duration_kind", "measures",
-        "study_kind", "study_did", "population", "tested",
+        "study_kind", "study_did", "population", "tested", "none_if_untested",
     }
 )  # fmt: skip
 LABEL_KEYS = frozenset(

@@ -79,6 +79,10 @@ class Located:
                 # unknown, misspelt as [[etxraction]]): its first header
                 if table in (parts, [*parts, "[0]"]):
                     return no
+                # a dotted header below the key defines it ('schqmes', misspelt in
+                # [schqmes.model-type], has no header of its own): its first such header
+                if len(table) > len(parts) and table[: len(parts)] == parts:
+                    return no
                 if table == parts[: len(table)] and len(table) > best_depth:
                     best, best_depth = no, len(table)
                 continue

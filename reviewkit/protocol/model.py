@@ -204,6 +204,11 @@ class Scheme:
     # schemes of outcomes, of populations and of study kinds read as evidence
     # (reviewkit.classify.measured)
     tested: bool = False
+    # In a scheme of what was tested, whether a study that tests no intervention (its design's
+    # words, no programme named: reviewkit.classify.untested) takes a label only with more than
+    # one plain mention, else the none label: Review B's model type, where a survey or a
+    # prognostic cohort names the employer in passing; not a setting, which such a study has
+    none_if_untested: bool = False
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

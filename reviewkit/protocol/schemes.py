@@ -210,7 +210,8 @@ class SchemeChecks:
         and whether its labels are what a study measured (``measures``), what kind of study a
         record is (``study_kind``) or what the study itself did (``study_did``), one at most;
         whether they are whom the study included (``population``), or what its intervention was
-        (``tested``: with ``study_did`` at most)."""
+        (``tested``: with ``study_did`` at most), and then whether a study that tests none takes
+        the none label (``none_if_untested``)."""
         duration_kind = self.string(
             item, "duration_kind", w, required=False, default=DURATION_KINDS[0]
         )
@@ -238,7 +239,21 @@ class SchemeChecks:
                 "which a scheme of outcomes, of whom a study included or of its kind reads",
                 hint="keep tested = true with study_did at most, or make two schemes",
             )
-        return {"duration_kind": duration_kind, **ways, "population": population, "tested": tested}
+        none_if_untested = self.boolean(item, "none_if_untested", w, False)
+        if none_if_untested and not tested:
+            raise self.fail(
+                f"{w}none_if_untested",
+                "only a scheme of what the intervention was (tested = true) reads whether a "
+                "study tested one",
+                hint="set tested = true in this scheme, or remove none_if_untested",
+            )
+        return {
+            "duration_kind": duration_kind,
+            **ways,
+            "population": population,
+            "tested": tested,
+            "none_if_untested": none_if_untested,
+        }
 
     def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
         """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)

@@ -116,3 +116,27 @@ def test_the_health_words_a_sign_s_instrument_measures_stay_a_population_s(tmp_p
         "the PSS was completed at baseline."
     )
     assert labels(protocol, "diagnosis", text) == ["both"]
+
+
+# An instrument's full name may hold a health word and end in a noun of its kind other than a
+# scale's or a questionnaire's: the Burnout Assessment Tool (BAT), the Shirom-Melamed Burnout
+# Measure, the Distress Thermometer. Its acronym alone is something else (a bat, a
+# thermometer's DT), so a protocol names it in a sign beside the full name, first or last.
+NAMED_BY_KIND = (
+    ('["Burnout Assessment Tool", "BAT"]', "the Burnout Assessment Tool"),
+    ('["BAT", "Burnout Assessment Tool"]', "the Burnout Assessment Tool"),
+    ('["SMBM", "Shirom-Melamed Burnout Measure"]', "the Shirom-Melamed Burnout Measure"),
+    ('["Distress Thermometer", "DT"]', "the Distress Thermometer"),
+)
+
+
+@pytest.mark.parametrize(("sign", "name"), NAMED_BY_KIND, ids=["BAT", "BAT last", "SMBM", "DT"])
+@pytest.mark.parametrize("alone", [False, True], ids=["in a sign", "alone"])
+def test_a_full_name_holding_a_health_word_is_an_instrument_s_name(tmp_path, sign, name, alone):
+    # alone: the full name as the label's own instrument term, not in a sign
+    named = f'"{name.removeprefix("the ")}"' if alone else f"{{ all = {sign} }}"
+    protocol = _review_b(tmp_path, AFTER_TERMS, f"instruments = [{named}]\n" + AFTER_TERMS)
+    text = f"Employees sick-listed with low back pain completed {name} at baseline and 6 months."
+    assert labels(protocol, "diagnosis", text) == ["musculoskeletal"]
+    # without the protocol's instrument, its health word is the population's
+    assert labels(protocol_mod.load(PROTOCOL_B), "diagnosis", text) == ["both"]

@@ -405,3 +405,19 @@ def test_a_protocol_cut_inside_a_value_is_named_at_its_last_line(tmp_path: Path,
     err = capsys.readouterr().err
     assert f"{path}:{text.rstrip().count(chr(10)) + 1}:" in err
     assert "the file ends inside a value: cut short" in err
+
+
+def test_a_misspelt_table_named_only_in_a_dotted_header_names_that_header(
+    tmp_path: Path, capsys
+) -> None:
+    """A table named only in dotted headers ('[schemes.model-type]' misspelt
+    '[schqmes.model-type]') has no header of its own: its line is its first dotted header;
+    the message named the file alone (the bad-input sweep's misspelling of a table's name)."""
+    text = GOOD + '\n[schqmes.model-type]\nname = "Model"\n'
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "[schqmes.model-type]"),
+        says=["schqmes", "unknown key", "schemes"],
+    )

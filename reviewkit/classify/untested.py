@@ -1,0 +1,59 @@
+"""A study that tests no intervention, for a scheme that says so (``none_if_untested``).
+
+A scheme such as Review B's model type sorts the *intervention*: the model a study evaluated.
+A study that evaluated none (a survey of occupational physicians' decisions, a cross-sectional
+analysis of fit notes, a register cohort of benefit recipients, interviews with sick-listed
+employees about their workplace) still names the work side in passing: "the note seldom
+reaches the employer", "few had contact with the employee's doctor". Such a study says what it
+is by its design's words (a survey, a cohort, a register, interviews, predictors) and names no
+programme as studied (no intervention, programme, model, evaluation, trial, pilot,
+implementation). There a label needs more than one plain mention, a score above the threshold
+(:func:`reviewkit.classify.rules.score_labels`), else the scheme's none label: a model a study
+does evaluate is named again, in its title or its methods, and a study of one written in a
+design's words ("a register study of reconciliation meetings with the employer", "employment
+specialists' experiences of IPS", a process evaluation) keeps its reading.
+
+Only a scheme whose protocol sets ``none_if_untested`` (with ``tested``) reads it: a model
+type has no label without a tested intervention, while a setting (a cross-sectional study in
+a dental service) or a provider of the study's care may. Measured on the thirteen Review
+B-kind held-out sets and Review B's rows (315 rows, stop 48, benchmarks/results/classify.md):
+2 'none' rows right (set 12's fit notes, set 13's survey of clinicians), no row of a model
+moved; set 13 was written before it was read. The stronger reading, 'none' outright for such a
+study, moved 9 right and 14 wrong: register studies and interviews about a programme.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.classify.fields import Field
+
+# The study's design, when it tests nothing: the words an observational study calls itself by,
+# and the analysis of factors rather than of a treatment (a prognostic study, its predictors
+# and risk factors, "associations between"), and the qualitative study of experiences. The
+# MeSH headings of such designs hold the same words (Cross-Sectional Studies, Cohort Studies,
+# Registries, Interviews as Topic, Qualitative Research).
+OBSERVATIONAL = re.compile(
+    r"\b(cross[- ]?sectional|surveys?|surveyed|questionnaire stud(?:y|ies)|cohorts?"
+    r"|regist(?:er|ry|ries)[- ]based|regist(?:er|ry|ries) (?:stud(?:y|ies)|data)|registries"
+    r"|interviews?|interviewed|qualitative|focus groups?|prognos(?:is|tic)|predictors?"
+    r"|risk factors?|associations? (?:between|of)|experiences? of)\b",
+    re.IGNORECASE,
+)
+# A programme named as the study's object: any of these keeps the usual reading, so the list
+# errs on the side of a programme (a cohort in a trial, a register study of an intervention, a
+# process evaluation, a pilot, a service introduced): "trial" also in "work trial", itself an
+# intervention of the workplace
+PROGRAMME = re.compile(
+    r"\b(interventions?|programm?es?|programs?|models?|approach(?:es)?|evaluat\w*"
+    r"|effects? of|effectiveness|efficacy|implement\w*|trials?|randomi[sz]\w*|pilot\w*"
+    r"|feasibility|introduc\w*|offered|projects?|initiatives?)\b",
+    re.IGNORECASE,
+)
+
+
+def tests_no_intervention(fields: list[Field]) -> bool:
+    """Whether the record's study tests no intervention: its text (title, abstract, keywords,
+    headings) has a word of an observational design and names no programme as studied."""
+    text = " ".join(f.text for f in fields)
+    return bool(OBSERVATIONAL.search(text)) and not PROGRAMME.search(text)
