@@ -53,7 +53,7 @@ from scipy import stats
 from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11_model as round11_model
-from benchmarks.ranking_round5 import kept_runs, summary
+from benchmarks.ranking_round5 import kept_runs, runs_file, summary
 from benchmarks.ranking_round11_model import BlockModel, ColdStart, RankAverage, with_embedding
 from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
@@ -90,10 +90,7 @@ def per_set(names: Sequence[str], seeds: Sequence[int], variant: str) -> list[st
     """A Markdown table: per set, each variant's mean WSS@95 over ``seeds`` and ASReview's;
     then the mean, the sets at or above ASReview and the smallest whole-process CPU ratio."""
     kept = kept_runs()
-    runs = {
-        n: kept if n == "kept" else json.loads(Path(f"/tmp/ranking_{n}.json").read_text())
-        for n in names
-    }
+    runs = {n: kept if n == "kept" else json.loads(runs_file(n).read_text()) for n in names}
     lines = [
         f"| Dataset | Records | {' | '.join(names)} | ASReview |",
         "|---|---:|" + "---:|" * (len(names) + 1),

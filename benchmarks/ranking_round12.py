@@ -60,7 +60,7 @@ from scipy import stats
 
 from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11 as round11
-from benchmarks.ranking_round5 import INPUTS, kept_runs
+from benchmarks.ranking_round5 import INPUTS, kept_runs, runs_file
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
 from reviewkit.ranking.ranker import WeightedLinearSVC
 
@@ -260,7 +260,7 @@ def main(argv: Sequence[str]) -> int:
         raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
-    out = Path(f"/tmp/ranking_{name}.json")
+    out = runs_file(name)
     res = round6.run(name, seeds, inputs, out, VARIANTS[name])
     if name.startswith("ens"):
         print(f"scikit-learn import: {sklearn_import_cpu():.2f} CPU-s added to every run")
