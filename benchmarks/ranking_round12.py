@@ -4,7 +4,7 @@
 loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-11 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json``
 (resumable). Both second members are scikit-learn's (liblinear), which the product does not
 import: a fresh process would pay for importing it, so the CPU figures add the import's CPU
 (measured in a fresh process that has imported ``reviewkit.ranking.simulate`` first, once per
