@@ -4,7 +4,7 @@
 loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-10 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json``
 (resumable). The embeddings are computed inside :func:`~reviewkit.ranking.simulate.simulate` (its
 ``build_features`` wrapped: the tokenizer and weights read and every record embedded in every
 run, see :func:`features`), so a run's CPU includes their cost; the ``tokenizers`` import
@@ -43,7 +43,6 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -53,7 +52,7 @@ from scipy import stats
 from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11_model as round11_model
-from benchmarks.ranking_round5 import kept_runs, summary
+from benchmarks.ranking_round5 import kept_runs, runs_file, summary
 from benchmarks.ranking_round11_model import BlockModel, ColdStart, RankAverage, with_embedding
 from reviewkit.ranking import simulate as simulate_module
 from reviewkit.ranking.model import KernelLeastSquares
@@ -90,10 +89,7 @@ def per_set(names: Sequence[str], seeds: Sequence[int], variant: str) -> list[st
     """A Markdown table: per set, each variant's mean WSS@95 over ``seeds`` and ASReview's;
     then the mean, the sets at or above ASReview and the smallest whole-process CPU ratio."""
     kept = kept_runs()
-    runs = {
-        n: kept if n == "kept" else json.loads(Path(f"/tmp/ranking_{n}.json").read_text())
-        for n in names
-    }
+    runs = {n: kept if n == "kept" else json.loads(runs_file(n).read_text()) for n in names}
     lines = [
         f"| Dataset | Records | {' | '.join(names)} | ASReview |",
         "|---|---:|" + "---:|" * (len(names) + 1),

@@ -4,7 +4,7 @@
 loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-11 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json``
 (resumable). Both second members are scikit-learn's (liblinear), which the product does not
 import: a fresh process would pay for importing it, so the CPU figures add the import's CPU
 (measured in a fresh process that has imported ``reviewkit.ranking.simulate`` first, once per
@@ -52,7 +52,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -60,7 +59,7 @@ from scipy import stats
 
 from benchmarks import ranking_round6 as round6
 from benchmarks import ranking_round11 as round11
-from benchmarks.ranking_round5 import INPUTS, kept_runs
+from benchmarks.ranking_round5 import INPUTS, kept_runs, runs_file
 from reviewkit.ranking.model import KernelLeastSquares, _standardised
 from reviewkit.ranking.ranker import WeightedLinearSVC
 
@@ -260,7 +259,7 @@ def main(argv: Sequence[str]) -> int:
         raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
-    out = Path(f"/tmp/ranking_{name}.json")
+    out = runs_file(name)
     res = round6.run(name, seeds, inputs, out, VARIANTS[name])
     if name.startswith("ens"):
         print(f"scikit-learn import: {sklearn_import_cpu():.2f} CPU-s added to every run")

@@ -4,7 +4,7 @@
 loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-14 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`` (resumable).
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json`` (resumable).
 The features are built inside :func:`~reviewkit.ranking.simulate.simulate` (its
 ``build_features`` swapped for the variant's, as rounds 9, 13 and 14 did), so a run's CPU
 includes their cost.

@@ -5,7 +5,7 @@ disjuncts.
 (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5-15 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`` (resumable).
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json`` (resumable).
 
 NAME, each setting fixed before any run (the model is the kept one throughout: kernel least
 squares, lam 3, includes 9.8x, title twice):

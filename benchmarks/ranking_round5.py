@@ -41,6 +41,14 @@ RESULTS = Path(__file__).resolve().parent / "results"
 INPUTS = ("title_abstract", "with_keywords")
 
 
+def runs_file(name: str) -> Path:
+    """Where variant ``name``'s runs are kept: ``/tmp/ranking_<worktree>_<name>.json``, the
+    worktree the folder this repository is checked out in, so that two helpers (each in a
+    worktree of their own) running a variant of the same name never resume from, or write
+    into, each other's runs."""
+    return Path(f"/tmp/ranking_{Path(__file__).resolve().parents[1].name}_{name}.json")
+
+
 def latent_semantic(X: sparse.csr_matrix, k: int = 100, seed: int = 0) -> np.ndarray:
     """LSA coordinates (Deerwester et al. 1990) of every row: ``U_k S_k`` of the TF-IDF
     matrix's truncated SVD, rows scaled to unit length; ``n × k``.
@@ -321,7 +329,7 @@ def main(argv: Sequence[str]) -> int:
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
     kept = kept_runs()
-    res = kept if name == "kept" else run(name, seeds, inputs, Path(f"/tmp/ranking_{name}.json"))
+    res = kept if name == "kept" else run(name, seeds, inputs, runs_file(name))
     by_size = sorted(asr.datasets(), key=lambda d: kept[f"title_abstract|{d.stem}|0"]["n"])
     small, large = {d.stem for d in by_size[:7]}, {d.stem for d in by_size[7:]}
     for variant in inputs:

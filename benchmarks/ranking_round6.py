@@ -5,7 +5,7 @@ loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as
 ``benchmarks/ranking_round5.py`` does) with a variant on the 15 sets and prints the figures
 (mean WSS@95, sets at or above ASReview, recall@10 %, CPU against the kept setting, the
 smallest whole-process CPU ratio, the means on the 7 smaller and the 8 larger sets). Runs are
-kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
+kept in ``/tmp/ranking_WORKTREE_NAME.json`` (resumable; ``ranking_round5.runs_file``). NAME:
 
 * ``kept``: the tables' own runs (``results/ranking.json``); ``rerun``: the kept model run
   again now (the same orders; its CPU is the reference under the machine's present load);
@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import asreview_runner as asr
-from benchmarks.ranking_round5 import INPUTS, kept_runs, run_one, summary
+from benchmarks.ranking_round5 import INPUTS, kept_runs, run_one, runs_file, summary
 from benchmarks.ranking_round6_model import GridKernelLeastSquares
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
 
@@ -84,10 +84,11 @@ def run(
         for variant in inputs:
             for ds in asr.datasets():
                 run_one(res, ds, variant, seed, make, out, wait_for_base=True)
-        for variant in inputs:  # sets without keywords whose title_abstract run came later
-            for ds in asr.datasets():
+        for variant in inputs:  # sets without keywords, whose run is their title_abstract run:
+            for ds in asr.datasets():  # made now if this command's inputs did not make it
                 key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
-                if key not in res and base in res:
+                if key not in res:
+                    run_one(res, ds, "title_abstract", seed, make, out)
                     res[key] = res[base]
     out.write_text(json.dumps(res))
     return res
@@ -115,12 +116,9 @@ def report(
 def split_half(names: Sequence[str], seeds: Sequence[int], inputs: Sequence[str]) -> list[str]:
     """The split-half check of the earlier rounds: per input, the setting with the highest
     mean on one half (7 smaller / 8 larger sets) and its gain over the kept setting on the
-    other half (runs read from ``/tmp/ranking_NAME.json``)."""
+    other half (runs read from ``ranking_round5.runs_file``)."""
     kept = kept_runs()
-    runs = {
-        n: kept if n == "kept" else json.loads(Path(f"/tmp/ranking_{n}.json").read_text())
-        for n in names
-    }
+    runs = {n: kept if n == "kept" else json.loads(runs_file(n).read_text()) for n in names}
     by_size = sorted(asr.datasets(), key=lambda d: kept[f"title_abstract|{d.stem}|0"]["n"])
     halves = {"7 smaller": {d.stem for d in by_size[:7]}, "8 larger": {d.stem for d in by_size[7:]}}
     lines = []
@@ -146,7 +144,7 @@ def run_and_report(argv: Sequence[str], make: Callable[[], Any] | None = None) -
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
     kept = kept_runs()
-    out = Path(f"/tmp/ranking_{name}.json")
+    out = runs_file(name)
     res = kept if name == "kept" else run(name, seeds, inputs, out, make)
     print("\n".join(report(name, res, kept, seeds, inputs)))
     return 0

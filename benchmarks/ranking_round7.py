@@ -4,7 +4,7 @@
 loop (:func:`reviewkit.ranking.simulate.simulate`, the tables' protocol, as rounds 5 and 6 do) with a
 variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
 recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
-the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_WORKTREE_NAME.json``
 (resumable). NAME (the models are in ``benchmarks/ranking_round7_model.py``):
 
 * ``kept``: the tables' own runs; ``rerun``: the kept model run again now (its CPU under the

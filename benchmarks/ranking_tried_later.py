@@ -2,11 +2,12 @@
 their part of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
 (:func:`benchmarks.ranking_tried.tried_lines` joins them to the earlier rounds'); rounds 7-11
 here, rounds 12 to 15 in :mod:`benchmarks.ranking_tried_rounds12_15`, round 16 in
-:mod:`benchmarks.ranking_tried_round16`."""
+:mod:`benchmarks.ranking_tried_round16`, round 17 in :mod:`benchmarks.ranking_tried_round17`."""
 
 from __future__ import annotations
 
 from benchmarks.ranking_tried_round16 import ROUND16, TRIED_ROUND16
+from benchmarks.ranking_tried_round17 import ROUND17, TRIED_ROUND17
 from benchmarks.ranking_tried_rounds12_15 import FROM_ROUND12, TRIED_FROM_ROUND12
 
 __all__ = ["LATER_ROUNDS", "TRIED_LATER"]
@@ -250,6 +251,7 @@ TRIED_LATER = (
     ]
     + TRIED_FROM_ROUND12
     + TRIED_ROUND16
+    + TRIED_ROUND17
 )
 
 # The rounds in words, run on in the paragraph after the sixth round (each ends in a space).
@@ -403,4 +405,4 @@ ROUND11 = (
     "run for run at 0.96x its tables' CPU. No gain from this round: the product stays. "
 )
 
-LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9 + ROUND10 + ROUND11 + FROM_ROUND12 + ROUND16
+LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9 + ROUND10 + ROUND11 + FROM_ROUND12 + ROUND16 + ROUND17

@@ -5,9 +5,16 @@ product's model where it should, and the closed form equals refitting without th
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
+from ranking.conftest import write_csv
 
+from benchmarks import asreview_runner as asr
+from benchmarks import ranking_round6 as round6
+from benchmarks.ranking_round5 import runs_file
 from benchmarks.ranking_round6_model import COMBINE, GridKernelLeastSquares, grid_weights, loo_fits
 from reviewkit.ranking.model import KernelLeastSquares
 from reviewkit.ranking.ranker import build_features, record_text
@@ -74,3 +81,23 @@ def test_grid_weights_follow_the_leave_one_out_evidence():
 def test_unknown_combination_is_refused():
     with pytest.raises(ValueError, match="combine must be one of"):
         GridKernelLeastSquares((1.0,), combine="vote")
+
+
+def test_a_with_keywords_run_alone_covers_the_sets_without_keywords(tmp_path, monkeypatch, records):
+    """Round 6's runner asked for with_keywords only: a set without keywords takes its
+    title_abstract run, which is made then, not left out (the report read it and crashed)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    write_csv(data / "NoKeywords.csv", records)
+    monkeypatch.setattr(asr, "DATA", data)
+    monkeypatch.setattr(asr, "CACHE", tmp_path / "cache")
+    out = tmp_path / "runs.json"
+    res = round6.run("kept", [0], ["with_keywords"], out, KernelLeastSquares)
+    assert res["with_keywords|NoKeywords|0"] == res["title_abstract|NoKeywords|0"]
+    assert json.loads(out.read_text()) == res
+
+
+def test_runs_files_of_two_worktrees_differ():
+    """A variant's runs are kept under this worktree's name, not the variant's alone."""
+    path = runs_file("kept")
+    assert path.name == f"ranking_{Path(round6.__file__).resolve().parents[1].name}_kept.json"
