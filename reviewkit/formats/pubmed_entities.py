@@ -12,7 +12,6 @@ from lxml import etree as ET
 from reviewkit.errors import FormatError
 from reviewkit.formats.xml_lines import node_line
 
-
 # libxml2 reports at most 100 warnings a parse (XML_MAX_ERRORS; measured): past 100 of another
 # kind (an 'xml:space' of no value the XML spec names, each one warned of), an entity's warning
 # is never logged, and its article kept '&eacute;' as text
