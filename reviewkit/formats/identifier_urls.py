@@ -15,8 +15,9 @@ supplement, a figure or another work (the Cochrane Library's link to a CENTRAL e
 '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of the CENTRAL entry, not of
 the trial's article), and a wrong DOI merges records in dedup. A preprint server's page is
 read where its address gives the preprint's DOI (medRxiv's and bioRxiv's '/content/10.1101/…',
-arXiv's id, SSRN's abstract id: :func:`reviewkit.formats.preprint_servers.preprint_page`). Any
-other URL names nothing we know and stays only a URL.
+arXiv's id, SSRN's abstract id: :func:`reviewkit.formats.preprint_servers.preprint_page`), for
+a record that may be that preprint only (a journal's article linked to its preprint keeps its
+own DOI). Any other URL names nothing we know and stays only a URL.
 """
 
 from __future__ import annotations
