@@ -15,8 +15,9 @@ supplement, a figure or another work (the Cochrane Library's link to a CENTRAL e
 '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of the CENTRAL entry, not of
 the trial's article), and a wrong DOI merges records in dedup. A preprint server's page is
 read where its address gives the preprint's DOI (medRxiv's and bioRxiv's '/content/10.1101/…',
-arXiv's id, SSRN's abstract id: :func:`reviewkit.formats.preprint_servers.preprint_page`). Any
-other URL names nothing we know and stays only a URL.
+arXiv's id, SSRN's abstract id: :func:`reviewkit.formats.preprint_servers.preprint_page`), for
+a record that may be that preprint only (a journal's article linked to its preprint keeps its
+own DOI). Any other URL names nothing we know and stays only a URL.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from reviewkit.formats.kinds import may_be_preprint
 from reviewkit.formats.preprint_servers import PAGE_HOSTS, preprint_page
 from reviewkit.records import Record, clean_doi, normalise_doi, normalise_pmcid, normalise_pmid
 
@@ -40,8 +42,10 @@ _EUROPEPMC_PATH = re.compile(r"/(?:article|abstract)/(MED|PMC)/(\w+)/?", re.IGNO
 _ENTREZ_PATHS = ("/entrez/query.fcgi", "/sites/entrez")
 
 
-def url_identifiers(url: str) -> dict[str, str]:
-    """The identifiers one URL names: {'doi': …} / {'pmid': …} / {'pmcid': …}, or {}."""
+def url_identifiers(url: str, *, preprint: bool = True) -> dict[str, str]:
+    """The identifiers one URL names: {'doi': …} / {'pmid': …} / {'pmcid': …}, or {}. With
+    ``preprint`` False (a journal's article: :func:`reviewkit.formats.kinds.may_be_preprint`)
+    a preprint server's page names nothing: it is the page of the article's preprint."""
     text = url.strip().rstrip(".,;")
     if not re.match(r"https?://", text, re.IGNORECASE):
         return {}
@@ -74,7 +78,7 @@ def url_identifiers(url: str) -> dict[str, str]:
             return _pmid(m, 2)
         if m and m.group(2).upper().startswith("PMC"):
             return {"pmcid": normalise_pmcid(m.group(2))}
-    if host.removeprefix("www.") in PAGE_HOSTS:  # a preprint's page on its server: its DOI
+    if preprint and host.removeprefix("www.") in PAGE_HOSTS:  # a preprint's page: its DOI
         _server, doi = preprint_page(text)
         return {"doi": doi} if doi else {}
     return {}
@@ -119,12 +123,14 @@ def take_url_identifiers(record: Record, urls: Iterable[str] = ()) -> Record:
     identifier is kept when a link names another (the link may be to a commentary or an
     erratum), without a word. Links naming two different DOIs (or PMIDs, PMCIDs) give none of
     that kind: one of them is another work's (a commentary, an erratum), and a wrong
-    identifier would merge the record with that work in dedup."""
+    identifier would merge the record with that work in dedup. A preprint server's page names
+    the record only where the record may be that preprint (its journal none or a server)."""
+    preprint = may_be_preprint(record.journal)
     # per kind, each identifier by its folded form (one DOI linked in two cases is one DOI)
     found: dict[str, dict[str, str]] = {}
     for value in (record.url, *urls):
         for url in value.split():  # a field holding several links, one per line or space
-            for key, ident in url_identifiers(url).items():
+            for key, ident in url_identifiers(url, preprint=preprint).items():
                 folded = normalise_doi(ident) if key == "doi" else ident
                 found.setdefault(key, {}).setdefault(folded, ident)
     for key, idents in found.items():

@@ -119,6 +119,14 @@ def names_preprint_server(name: str) -> bool:
     return _folded(name) in _PREPRINT_SERVERS
 
 
+def may_be_preprint(journal: str) -> bool:
+    """Whether a record whose journal is ``journal`` may be a preprint: none, or a server's name
+    (NLM's long title of one too, 'medRxiv : the preprint server for health sciences'). A
+    journal's article linked to a server's page is linked to its preprint: another version
+    under another DOI, which would merge the article with its preprint in dedup."""
+    return not journal.strip() or names_preprint_server(journal.split(":")[0])
+
+
 # Zotero's item types that are no work but a user's note, a file (a PDF, a snapshot) or a
 # highlight in one: its CSV export writes them as rows of their own when they stand alone;
 # its RIS and Refer exports leave them out (RIS.js: "can't store independent notes in RIS"),

@@ -77,12 +77,20 @@ PAGE_HOSTS = frozenset(
     (*_RXIV_HOSTS, "arxiv.org", "export.arxiv.org", "papers.ssrn.com", "ssrn.com")
     + ("researchsquare.com", "osf.io", *(f"{s}.com" for s in _OSF_SERVERS))
 )
+# a word of each of them ('medrxiv.org' holds 'rxiv'): a link without one anywhere (nearly every
+# link: a DOI's, a publisher's) is no server's page, told without parsing it (ris.read asks of
+# every link of a record)
+_HOST_WORDS = ("rxiv", "ssrn", "researchsquare", "osf.io")
+assert all(any(w in h for w in _HOST_WORDS) for h in PAGE_HOSTS)
 
 
 def preprint_page(url: str) -> tuple[str, str]:
     """(server, DOI) of a link to a preprint's page on its server: ('medRxiv',
     '10.1101/2020.04.01.20050542'); ('Research Square', '') where the link names the preprint
     but not its DOI; ('', '') for any other link."""
+    low = url.lower()
+    if not any(word in low for word in _HOST_WORDS):
+        return "", ""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower().removeprefix("www.")

@@ -25,6 +25,7 @@ from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import (
     ZOTERO_TYPE_NAMES,
     kept_kind,
+    may_be_preprint,
     names_preprint_server,
     ris_kind,
     zotero_preprint,
@@ -313,9 +314,13 @@ def _to_record(
     # none (dropping them too left it with neither the DOI nor the links)
     ur = get.get("UR", [])
     # each link parsed once; its DOI folded, as DOIs are compared (records.normalise_doi)
-    ur_dois = [normalise_doi(url_identifiers(u).get("doi")) for u in ur]
+    # (a preprint's page names the record only where it may be that preprint: kinds)
+    pre = may_be_preprint(journal)
+    ur_dois = [normalise_doi(url_identifiers(u, preprint=pre).get("doi")) for u in ur]
     doi = first("DO") or ris_vendors.vendor_doi(get)
-    l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
+    l2_dois = (
+        normalise_doi(url_identifiers(u, preprint=pre).get("doi")) for u in get.get("L2", [])
+    )
     dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
     # (a preprint's page on its server is kept: it names the version read, the DOI the latest)

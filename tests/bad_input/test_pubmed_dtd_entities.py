@@ -96,3 +96,15 @@ def test_a_name_after_an_element_of_several_lines_is_refused_at_its_own_line(
     """After an element, libxml2 gave that element's first line."""
     path = _file(tmp_path, "Plain", "<i>Caf\n\ne</i>&nosuchentity; workers")
     assert _refused_at(path) == f"{path}:12"
+
+
+def test_a_name_after_a_hundred_warnings_of_another_kind_is_read_as_its_letter(
+    tmp_path: Path,
+) -> None:
+    """libxml2 reports at most 100 warnings a parse: after 100 of another kind (an 'xml:space'
+    of no value XML names) the entity's warning was never logged and its title kept
+    '&eacute;'."""
+    other = 'Plain <i xml:space="bogus">work</i>'
+    path = _file(tmp_path, *[other] * 100, "Caf&eacute; workers")
+    with path.open("rb") as fh:
+        assert [r.title for r in pubmed_xml.read(fh, str(path))][-1] == "Café workers"

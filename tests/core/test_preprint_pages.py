@@ -87,3 +87,61 @@ def test_a_zotero_preprint_linked_to_its_research_square_page_names_the_server(
     # a generic item linked to any other page stays generic
     other = _zotero(tmp_path, "https://example.org/report.pdf")
     assert (other.journal, record_kind(other)) == ("", "generic")
+
+
+def _read(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (record,) = formats.read_file(path)
+    return record
+
+
+ARTICLE = "TI  - Return to work after COVID-19\nAU  - Lund, Eva\nPY  - 2021\nJO  - BMJ Open\n"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "https://www.medrxiv.org/content/10.1101/2020.04.01.20050542v1.full",
+        "https://arxiv.org/abs/2101.00001v2",
+        "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3557504",
+    ],
+)
+def test_a_journal_article_linked_to_its_preprint_takes_no_preprint_doi(
+    tmp_path: Path, page: str
+) -> None:
+    """The page is its preprint's, another version under another DOI: taken, the article would
+    be merged with its preprint in dedup, and kept apart from its own PubMed record."""
+    record = _read(tmp_path, "a.ris", f"TY  - JOUR\n{ARTICLE}UR  - {page}\nER  - \n")
+    assert (record.doi, record.url) == ("", page)
+    bib = _read(
+        tmp_path,
+        "a.bib",
+        "@article{lund, title={Return to work after COVID-19}, author={Lund, Eva},"
+        f" year={{2021}}, journal={{BMJ Open}}, url={{{page}}}}}\n",
+    )
+    assert bib.doi == ""
+
+
+def test_a_journal_article_linked_to_its_doi_and_its_preprint_keeps_its_doi(
+    tmp_path: Path,
+) -> None:
+    """Before: the two links named two DOIs, and the record was given neither."""
+    record = _read(
+        tmp_path,
+        "a.ris",
+        f"TY  - JOUR\n{ARTICLE}UR  - https://doi.org/10.1136/bmjopen-2021-012345\n"
+        "UR  - https://arxiv.org/abs/2101.00001v2\nER  - \n",
+    )
+    assert record.doi == "10.1136/bmjopen-2021-012345"
+
+
+def test_a_preprint_named_by_nlms_long_title_takes_its_page_doi(tmp_path: Path) -> None:
+    record = _read(
+        tmp_path,
+        "p.ris",
+        "TY  - JOUR\nTI  - Return to work after COVID-19\nAU  - Lund, Eva\nPY  - 2020\n"
+        "JO  - medRxiv : the preprint server for health sciences\n"
+        "UR  - https://www.medrxiv.org/content/10.1101/2020.04.01.20050542v1\nER  - \n",
+    )
+    assert record.doi == "10.1101/2020.04.01.20050542"
