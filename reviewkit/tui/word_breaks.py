@@ -70,7 +70,9 @@ def _line_breaks(plain: str, start: int, end: int, width: int) -> list[int]:
         if filled:  # the word starts the next row (the spaces before it end this one)
             breaks.append(a)
             row = a
-        while (fits := _fitting(plain, row, b, width)) < b:
+        # a word that fits a row alone (nearly all) is not read again character by character
+        # (half the time of finding a 5,000-word abstract's breaks)
+        while columns(plain[row:b]) > width and (fits := _fitting(plain, row, b, width)) < b:
             row = _last_break(plain, row, fits) or max(fits, row + 1)
             breaks.append(row)
         filled = True
