@@ -46,26 +46,38 @@ class _Window:
             yield Segment(_more_line(left, view, options.max_width), Style(dim=True))
 
 
-def _broken(console: Console, renderable: RenderableType, width: int) -> RenderableType:
-    """``renderable`` with each of its texts broken into rows of ``width`` at its spaces, a word
-    longer than a row at its hyphens, dashes and slashes first (:mod:`.word_breaks`): Rich
-    folds such a word at the row's edge, whatever its letters ('vocational-rehabilita' |
-    'tion', a DOI or URL cut anywhere). Rich lays the rows out again, each whole on its row."""
+def _lines(
+    console: Console, renderable: RenderableType, options: ConsoleOptions
+) -> list[list[Segment]]:
+    """``renderable``'s lines in ``options``' width, each of its texts broken into rows at its
+    spaces, a word longer than a row at its hyphens, dashes and slashes first
+    (:mod:`.word_breaks`): Rich folds such a word at the row's edge, whatever its letters
+    ('vocational-rehabilita' | 'tion', a DOI or URL cut anywhere). The rows are drawn as they
+    are, not handed to Rich to lay out again (that had been half a long abstract's first draw);
+    rows with an emoji sequence Rich counts wider than reviewkit.text_width are Rich's to lay
+    out again, as is anything not a text (or a group whose parts share a line)."""
     if isinstance(renderable, str):
         renderable = console.render_str(renderable)
-    if isinstance(renderable, Group):
-        return Group(*(_broken(console, part, width) for part in renderable.renderables))
-    if not isinstance(renderable, Text) or renderable.no_wrap:
-        return renderable
+    if isinstance(renderable, Group) and all(_ends_line(p) for p in renderable.renderables):
+        parts = [_lines(console, part, options) for part in renderable.renderables]
+        return [line for lines in parts for line in lines]
+    width = options.max_width
     text = renderable
+    if not isinstance(text, Text) or text.no_wrap or not _ends_line(text):
+        return console.render_lines(renderable, options, pad=False)
     if "\t" in text.plain:  # as Rich draws them, before the widths are counted
         text = text.copy()
         text.expand_tabs()
     rows = wrap_text(text, width)
-    # Rich need not look for breaks again where every row fits as it counts (it counts an
-    # emoji sequence wider than reviewkit.text_width: there it may break a row once more)
-    fits = all(cell_len(row.plain) <= width for row in rows)
-    return Text("\n", end=text.end, no_wrap=fits).join(rows)
+    if any(cell_len(row.plain) > width for row in rows):
+        return console.render_lines(Text("\n", end=text.end).join(rows), options, pad=False)
+    drawn = Text("\n").join(rows).render(console, end="\n")  # as Rich joins its rows
+    return list(Segment.split_and_crop_lines(drawn, width, pad=False, include_new_lines=False))
+
+
+def _ends_line(part: RenderableType) -> bool:
+    """Whether ``part`` of a group ends its line (a text's ``end`` is a newline unless set)."""
+    return not isinstance(part, Text) or part.end == "\n"
 
 
 def _more_line(left: int, view: RecordView, width: int) -> str:
@@ -113,13 +125,12 @@ class RecordView(Static):
         self.refresh()
 
     def laid_out(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
-        """The record's lines in ``options``' width, broken at word ends (:func:`_broken`),
+        """The record's lines in ``options``' width, broken at word ends (:func:`_lines`),
         kept for the next redraw of the same record at that width: a page down or a repaint
         draws them again without laying 5,000 words out anew (Rich had each time)."""
         width = options.max_width
         if self._laid_out[0] != width:
-            broken = _broken(console, self.record_renderable, width)
-            self._laid_out = (width, console.render_lines(broken, options, pad=False))
+            self._laid_out = (width, _lines(console, self.record_renderable, options))
         return self._laid_out[1]
 
     def page(self, step: int) -> None:
@@ -132,6 +143,5 @@ class RecordView(Static):
         """The whole record as plain text (for tests and copying)."""
         width = max(20, min(self.size.width or 80, _READING_MEASURE))
         console = Console(width=width, color_system=None)
-        with console.capture() as capture:
-            console.print(_broken(console, self.record_renderable, width))
-        return capture.get()
+        lines = _lines(console, self.record_renderable, console.options)
+        return "".join("".join(segment.text for segment in line) + "\n" for line in lines)

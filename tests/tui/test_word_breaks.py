@@ -55,3 +55,30 @@ def test_a_long_word_breaks_after_an_en_or_em_dash_as_after_a_hyphen():
     assert wrap_words("Mann–Whitney U test", 8) == ["Mann–", "Whitney", "U test"]
     assert wrap_words("aged 18–65 years", 7) == ["aged", "18–65", "years"]  # fits: whole
     assert wrap_words("work—life balance", 6) == ["work—", "life", "balanc", "e"]
+
+
+def test_a_link_or_doi_breaks_before_a_dot_where_no_slash_fits_and_other_words_do_not():
+    # folded, the DOI's number read as two ('j.jpsychores.2' | '019.109784'); the dot starts
+    # the next row, as the Chicago Manual breaks a URL, and a sentence's full stop stays on
+    assert wrap_words("See https://doi.org/10.1016/j.jpsychores.2019.109784.", 14) == [
+        "See",
+        "https://",
+        "doi.org/",
+        "10.1016/",
+        "j.jpsychores",
+        ".2019.109784.",
+    ]
+    assert wrap_words("doi:10.1016/j.jpsychores.2019.109784", 20) == [
+        "doi:10.1016/",
+        "j.jpsychores.2019",
+        ".109784",
+    ]
+    # a slash that fits is taken before a dot: 'https://example.org/' whole
+    assert wrap_words("see https://example.org/a.b.", 21) == ["see", "https://example.org/", "a.b."]
+    # a number is no link: folded at the row's edge, not broken before its decimal point
+    assert wrap_words("P 0.0000000000000000000001234.5678", 14) == [
+        "P",
+        "0.000000000000",
+        "0000000001234.",
+        "5678",
+    ]
