@@ -236,9 +236,12 @@ def others_aim(sentence: str) -> bool:
 # (:func:`others_aim`) and an own word, each the study itself as the subject ("This paper
 # reports the results of a pilot study conducted in preparation for a randomised controlled
 # trial (RCT) that aims to ...", "we conducted a test-retest study with the aim to ..."), none
-# "our" after a preposition
+# "our" after a preposition. Not "our" owning the study ("In our project, a randomised trial aimed
+# to ...", "In our randomised trial, ..."): the study itself, as "our" alone is
 _PLACE_OWNER = re.compile(
-    r"\b(?:in|at|from|across|within|throughout|among|on|i|på)\s+(?:our|vår|vårt)\b", re.IGNORECASE
+    r"\b(?:in|at|from|across|within|throughout|among|on|i|på)\s+(?:our|vår|vårt)\b"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trial|RCT|project|survey|review|studie|studien)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -37,9 +37,9 @@ _THIRD_PERSON = (
     r"(?:describes|reports|presents|reviews|traces|outlines|discusses|proposes|introduces|"
     r"summari[sz]es)"
 )
-# "we" (or "I", "the authors") and the verb's base form, one word between ("we herein report", "we will
-# review", "I briefly outline"); the paper as the subject and its -s form ("This review traces
-# ...", "The present paper reports ...", "this article briefly presents ...")
+# "we" (or "I", "the authors") and the verb's base form, one word between ("we herein report",
+# "we will review", "I briefly outline"); the paper as the subject and its -s form ("This review
+# traces ...", "The present paper reports ...", "this article briefly presents ...")
 PRESENTING = re.compile(
     rf"\b(?:(?:we|I|the\s+authors)\s+(?P<between>(?:\w+\s+)?)(?P<verb>{_BASE})|"
     rf"(?:this|our|the\s+(?:present|current))\s+{NOUN_PHRASE_WORD}{{0,3}}?{_PAPER_NOUN}\s+"

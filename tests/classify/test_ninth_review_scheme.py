@@ -173,6 +173,12 @@ def test_a_backgrounds_aim_sentence_weighs_as_the_methods(study_designs):
         ("The aim was to help unemployed people into work.", ["unemployed"]),
         # an indefinite study that is the study itself ("This is a ... study aimed ...")
         ("This is a pilot study aimed to help unemployed people into work.", ["unemployed"]),
+        # "our" after a preposition owning the study itself, not a place
+        ("In our trial, we aimed to help unemployed people into work.", ["unemployed"]),
+        (
+            "In our project, a randomised trial aimed to help unemployed people into work.",
+            ["unemployed"],
+        ),
         (
             "In a previous report of this trial, we helped unemployed people into work.",
             ["unemployed"],

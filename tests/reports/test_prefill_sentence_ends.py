@@ -29,6 +29,9 @@ def _aim_cell(field, text: str) -> str:
         "The oils of C. reticulata cv. Chachiensis were analysed.",
         "Workers in some countries, e.g. Norway, i.e. in Scandinavia, were included.",
         "About ca. 50 sites (cf. Table 2) took part, approx. 20 in Fig. 3 vs. Placebo.",
+        # a number's label before its number
+        "The dye FD&C Yellow No. 5 and chromosomes Nos. 2 and 6 were studied.",
+        "In Exp. 2 and Expt. 3, the cows were fed at noon.",
     ],
 )
 def test_an_abbreviation_before_a_name_or_number_ends_no_sentence(sentence):
@@ -60,4 +63,12 @@ def test_a_list_s_number_is_no_sentence(aim_field):
     assert split_sentences("The ratio was 1. The next was 2.") == [
         "The ratio was 1.",
         "The next was 2.",
+    ]
+
+
+def test_a_number_after_its_label_ending_a_sentence_is_kept():
+    # "No." then "6." is no list's number standing alone
+    assert split_sentences("Bands moved to chromosome No. 6. The rest stayed.") == [
+        "Bands moved to chromosome No. 6.",
+        "The rest stayed.",
     ]
