@@ -366,14 +366,20 @@ def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     (:func:`sections_differ`); unless ``strict``, a weak page (a page count, page 1 of an
     e-article) is no conflict. The one test of pages every rule reads, through the tally of
     :class:`reviewkit.dedup.pair.Pair` or directly."""
-    numbers_differ = bool(ka.first_page and kb.first_page) and not pages_compatible(
-        ka.first_page, kb.first_page
-    )
+    a, b = _compared_page(ka), _compared_page(kb)
+    numbers_differ = bool(a and b) and not pages_compatible(a, b)
     return own_places_differ(ka, kb) or (
         (numbers_differ or sections_differ(ka, kb))
         and (strict or not (ka.page_weak or kb.page_weak))
         and not pages_not_comparable(ka, kb)
     )
+
+
+def _compared_page(k: Keys) -> str:
+    """The first page, or the number of a page in a section of two letters, to which
+    pages.page_range gives no first page ('NP456' -> '456': 'NP456' / 'NP472' are two pages
+    of one section, as 'S14' / 'S41' are)."""
+    return k.first_page or (k.section_number if k.page_kind == "s" else "")
 
 
 def own_places_differ(ka: Keys, kb: Keys) -> bool:

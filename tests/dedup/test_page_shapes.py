@@ -106,3 +106,21 @@ def test_two_capitals_before_a_long_number_are_an_article_id():
     section = record(pages="NP456-NP461", **place)
     assert outcome(section, record(pages="456-461", **place))[0] == "merged"
     assert outcome(section, record(pages="472-483", **place))[0] != "merged"
+
+
+def test_a_cochrane_review_number_is_an_id_in_any_case():
+    # one export writes Cochrane's number 'Cd003177' (srsr's 291 fields), another 'CD003177':
+    # one review; two numbers are two reviews, even under one title and one team
+    place = dict(journal="Cochrane Database Syst Rev", volume="11", year=2018, issue="")
+    review = record(pages="Cd003177", **place)
+    assert outcome(review, record(pages="CD003177", **place))[0] == "merged"
+    assert outcome(review, record(pages="Cd012345", **place))[0] != "merged"
+
+
+def test_two_pages_of_one_section_of_two_letters_are_two_places():
+    # 'NP456' and 'NP472' (SAGE's online pages): two letters give no first page, yet the two
+    # numbers are two pages of one section, as 'S14' / 'S41' are
+    place = dict(journal="Aesthetic surgery journal", volume="41", year=2021)
+    first = record(pages="NP456-NP461", **place)
+    assert outcome(first, record(pages="NP472-NP483", **place))[0] != "merged"
+    assert outcome(first, record(pages="NP456-NP461", **place))[0] == "merged"
