@@ -31,9 +31,14 @@ _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,}|\d+[a-z]{2}\d+)$")
 # all ids (a section's letters are one or two; three capitals before a page are a supplement's
 # Roman numeral, 'III326', read by _ROMAN_SECTION). Read as a section, an id had set its
 # article apart from another export's pages ('21-0023'). Kind 'i': no page, but two such ids
-# that differ are two articles (an id is unique at its publisher).
+# that differ are two articles (an id is unique at its publisher). Two letters before five
+# digits or more are an id too, in any case (ASM's 'JB0022421' as its 'MCB0023421',
+# Cochrane's 'CD001725', 'Cd003177' and 'ED000078', the Endocrine Society's 'me20090123': the
+# snapshot's 19, 13 Cochrane and 6 ASM; the ten sets' 368, 366 Cochrane): a section of two
+# letters ('NP456', 'CR12', 'JC6') runs to hundreds of pages, not tens of thousands (no such
+# field in the ten sets or the snapshot).
 _SECTION_PAGE = re.compile(r"^[A-Za-z]{1,2}\d")
-_CAPITALS_ID = re.compile(r"^[A-Z]{3,4}\d+$")
+_ARTICLE_ID = re.compile(r"^(?:[A-Z]{3,4}\d+|[A-Za-z]{2}\d{5,})$")
 # MEDLINE's label of an issue's part with no page after it ('Pt 1', 'Pt 1/-', 'Part 2': the
 # pages lost): it names where in the issue, no page and no section of pages.
 _PART_ALONE = re.compile(r"^\s*(?:pt|part)\.?\s*\d+\s*(?:/\s*-?\s*)?$", re.I)
@@ -243,7 +248,7 @@ def page_kind(pages: str) -> str:
         return "r"
     if _ROMAN_SECTION.match(pages):
         return "s"
-    if _CAPITALS_ID.match(pages):
+    if _ARTICLE_ID.match(pages):
         return "i"
     if _SECTION_PAGE.match(pages):
         return "s"

@@ -27,6 +27,7 @@ from reviewkit.dedup.score import (
     NOT_DUPLICATE,
     UNCERTAIN,
     locators_differ,
+    own_places_differ,
     title_similarity,
 )
 
@@ -120,5 +121,9 @@ def doi_versions(p: Pair) -> Outcome:
 
 
 def living_review_versions(p: Pair) -> Outcome:
-    both_living = p.ka.living and p.kb.living and not p.doi_differs
+    # two review numbers in the pages ('CD003177' / 'CD012345') are two reviews: the number
+    # names a review through all its versions, as its DOI's stem does (doi_versions)
+    both_living = (
+        p.ka.living and p.kb.living and not p.doi_differs and not own_places_differ(p.ka, p.kb)
+    )
     return (DUPLICATE, 0.9) if both_living and _version_title_similarity(p) >= TITLE_SAME else None

@@ -337,10 +337,10 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
     'II' in the issue) is one page; under two sections' letters it is two ('I221' / 'II221',
     supplements I and II of one volume; 'A14' / 'S14'), unless one export wrote a letter
-    before the section's own (:func:`_one_section`). Front matter in Roman numerals is a
-    section of its own (:func:`front_matter_differs`)."""
+    before the section's own (:func:`_one_section`). Front matter in Roman numerals and a
+    publisher's article id are places of their own (:func:`own_places_differ`)."""
     a, b = ka.page_section, kb.page_section
-    return front_matter_differs(ka, kb) or (
+    return own_places_differ(ka, kb) or (
         ka.page_kind in ("s", "p")
         and kb.page_kind in ("s", "p")
         and a != b
@@ -366,19 +366,29 @@ def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     (:func:`sections_differ`); unless ``strict``, a weak page (a page count, page 1 of an
     e-article) is no conflict. The one test of pages every rule reads, through the tally of
     :class:`reviewkit.dedup.pair.Pair` or directly."""
-    numbers_differ = bool(ka.first_page and kb.first_page) and not pages_compatible(
-        ka.first_page, kb.first_page
+    a, b = _compared_page(ka), _compared_page(kb)
+    numbers_differ = bool(a and b) and not pages_compatible(a, b)
+    return own_places_differ(ka, kb) or (
+        (numbers_differ or sections_differ(ka, kb))
+        and (strict or not (ka.page_weak or kb.page_weak))
+        and not pages_not_comparable(ka, kb)
     )
+
+
+def _compared_page(k: Keys) -> str:
+    """The first page, or the number of a page in a section of two letters, to which
+    pages.page_range gives no first page ('NP456' -> '456': 'NP456' / 'NP472' are two pages
+    of one section, as 'S14' / 'S41' are)."""
+    return k.first_page or (k.section_number if k.page_kind == "s" else "")
+
+
+def own_places_differ(ka: Keys, kb: Keys) -> bool:
+    """Two items by their pages alone, whatever else agrees (a weak page too): front matter
+    against a numbered page or other front matter (:func:`front_matter_differs`), or two
+    publisher's article ids that differ ('BSR20210344' / 'BSR20210345': an id is unique at its
+    publisher, no export's slip of a page; so no rule reads them as one garbled page)."""
     ids_differ = ka.page_kind == kb.page_kind == "i" and ka.section_number != kb.section_number
-    return (
-        front_matter_differs(ka, kb)
-        or ids_differ
-        or (
-            (numbers_differ or sections_differ(ka, kb))
-            and (strict or not (ka.page_weak or kb.page_weak))
-            and not pages_not_comparable(ka, kb)
-        )
-    )
+    return ids_differ or front_matter_differs(ka, kb)
 
 
 def front_matter_differs(ka: Keys, kb: Keys) -> bool:

@@ -82,3 +82,45 @@ def test_the_number_after_ovids_no_pagination_is_an_article_number():
         title=CASE["title"] + ": a second case", pages="(no pagination)(23)", volume="17"
     )
     assert outcome(online, other)[0] != "merged"
+
+
+def test_two_article_ids_in_one_issue_are_two_articles_not_a_page_slip():
+    # one issue, one title, one author list: two ids of one publisher are two articles, not one
+    # article whose page an export garbled (same_issue_other_page merged them)
+    issue = dict(journal="Bioscience reports", volume="41", issue="6")
+    first = record(pages="BSR20210344", source="PubMed", **issue)
+    second = record(pages="BSR20210345", source="PubMed", **issue)
+    assert outcome(first, second)[0] != "merged"
+    assert outcome(first, record(pages="BSR20210344", source="Embase", **issue))[0] == "merged"
+
+
+def test_two_capitals_before_a_long_number_are_an_article_id():
+    # ASM's pii of Journal of Bacteriology (its 'MCB0023421' has three capitals) against the
+    # article number another export gives; and two such ids are two articles
+    place = dict(journal="Journal of bacteriology", volume="203", year=2021)
+    pubmed = record(pages="JB0022421", source="PubMed", **place)
+    scopus = record(pages="e00224-21", source="Scopus", **place)
+    assert outcome(pubmed, scopus)[0] == "merged"
+    assert outcome(pubmed, record(pages="JB0002521", source="PubMed", **place))[0] != "merged"
+    # a lettered section's page of two capitals stays a page: 'NP456-NP461' is page 456
+    section = record(pages="NP456-NP461", **place)
+    assert outcome(section, record(pages="456-461", **place))[0] == "merged"
+    assert outcome(section, record(pages="472-483", **place))[0] != "merged"
+
+
+def test_a_cochrane_review_number_is_an_id_in_any_case():
+    # one export writes Cochrane's number 'Cd003177' (srsr's 291 fields), another 'CD003177':
+    # one review; two numbers are two reviews, even under one title and one team
+    place = dict(journal="Cochrane Database Syst Rev", volume="11", year=2018, issue="")
+    review = record(pages="Cd003177", **place)
+    assert outcome(review, record(pages="CD003177", **place))[0] == "merged"
+    assert outcome(review, record(pages="Cd012345", **place))[0] != "merged"
+
+
+def test_two_pages_of_one_section_of_two_letters_are_two_places():
+    # 'NP456' and 'NP472' (SAGE's online pages): two letters give no first page, yet the two
+    # numbers are two pages of one section, as 'S14' / 'S41' are
+    place = dict(journal="Aesthetic surgery journal", volume="41", year=2021)
+    first = record(pages="NP456-NP461", **place)
+    assert outcome(first, record(pages="NP472-NP483", **place))[0] != "merged"
+    assert outcome(first, record(pages="NP456-NP461", **place))[0] == "merged"
