@@ -68,7 +68,8 @@ from reviewkit.store.concerns import ConcernRow
 # the kinds a review must act on, in the order shown: its report lists the included studies
 # with one of these (comments are shown on the screening screen only: most are letters)
 SERIOUS = (RETRACTION, PARTIAL_RETRACTION, CONCERN, ERRATUM)
-# how each kind is said of its article, and the publication type NLM gives its notice
+# how each kind is said of its article, and NLM's type of its notice (said with a PMID only: a
+# notice among the records may be Embase's or Scopus's, typed in their words or not at all)
 _SAID = {
     RETRACTION: ("Retracted", "Retraction of Publication"),
     PARTIAL_RETRACTION: ("Partly retracted", "Retraction of Publication"),
@@ -120,7 +121,7 @@ class Concern:
         if self.pmid:
             return f"{said} (PMID {self.pmid} — {notice_type})"
         if self.notice is not None:
-            return f"{said} (record {self.notice} — {notice_type}, by {self.how})"
+            return f"{said} (record {self.notice}, by {self.how})"
         return f"{said} ({self.how})"
 
 
