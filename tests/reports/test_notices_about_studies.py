@@ -214,9 +214,7 @@ def test_ris_and_bibtex_notices_by_title_doi_and_mark(project_b, tmp_path: Path)
         f"Erratum (record {erratum}, by its title)",
     ]
     retraction = ids[f'Retraction: "{OTHER}"']
-    assert said[OTHER] == [
-        f"Retracted (record {retraction}, by its title)"
-    ]
+    assert said[OTHER] == [f"Retracted (record {retraction}, by its title)"]
     assert said[f"RETRACTED: {marked}"] == ["Retracted (title marked 'RETRACTED')"]
     posture = "Correction of posture in office workers with neck pain: a trial"
     assert not said[posture] and not said[f"{OTHER} - Reply"]
