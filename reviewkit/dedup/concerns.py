@@ -63,7 +63,6 @@ from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
 from reviewkit.records import Record, normalise_doi
-from reviewkit.store.concerns import ConcernRow
 
 # the kinds a review must act on, in the order shown: its report lists the included studies
 # with one of these (comments are shown on the screening screen only: most are letters)
@@ -485,11 +484,3 @@ def serious_concerns(
         if serious:
             out[group] = serious
     return out
-
-
-def as_found(rows: Iterable[ConcernRow]) -> dict[int, list[Concern]]:
-    """Kept rows as :func:`concerns_among` gives them: record id -> its concerns, in order."""
-    found: dict[int, list[Concern]] = defaultdict(list)
-    for rid, kind, pmid, notice, how in rows:
-        found[rid].append(Concern(kind, pmid, notice, how))
-    return dict(found)
