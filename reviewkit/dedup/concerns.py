@@ -63,12 +63,12 @@ from reviewkit.dedup.pair import TITLE_NEAR
 from reviewkit.dedup.score import title_similarity
 from reviewkit.dedup.titles import match_title, retracted_mark
 from reviewkit.records import Record, normalise_doi
-from reviewkit.store.concerns import ConcernRow
 
 # the kinds a review must act on, in the order shown: its report lists the included studies
 # with one of these (comments are shown on the screening screen only: most are letters)
 SERIOUS = (RETRACTION, PARTIAL_RETRACTION, CONCERN, ERRATUM)
-# how each kind is said of its article, and the publication type NLM gives its notice
+# how each kind is said of its article, and NLM's type of its notice (said with a PMID only: a
+# notice among the records may be Embase's or Scopus's, typed in their words or not at all)
 _SAID = {
     RETRACTION: ("Retracted", "Retraction of Publication"),
     PARTIAL_RETRACTION: ("Partly retracted", "Retraction of Publication"),
@@ -120,7 +120,7 @@ class Concern:
         if self.pmid:
             return f"{said} (PMID {self.pmid} — {notice_type})"
         if self.notice is not None:
-            return f"{said} (record {self.notice} — {notice_type}, by {self.how})"
+            return f"{said} (record {self.notice}, by {self.how})"
         return f"{said} ({self.how})"
 
 
@@ -484,11 +484,3 @@ def serious_concerns(
         if serious:
             out[group] = serious
     return out
-
-
-def as_found(rows: Iterable[ConcernRow]) -> dict[int, list[Concern]]:
-    """Kept rows as :func:`concerns_among` gives them: record id -> its concerns, in order."""
-    found: dict[int, list[Concern]] = defaultdict(list)
-    for rid, kind, pmid, notice, how in rows:
-        found[rid].append(Concern(kind, pmid, notice, how))
-    return dict(found)

@@ -32,7 +32,6 @@ from reviewkit.dedup.concerns import (
     NOTICE_SIDE,
     Concern,
     NoticeTargets,
-    as_found,
     concerning,
     concerns_and_targets,
     joined_concerns,
@@ -45,7 +44,14 @@ from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.titles import match_title
 from reviewkit.dedup.venue import volume_key
 from reviewkit.records import Record
-from reviewkit.store.concerns import KeptBase, KeyRow, TargetRow, kept_base, still_kept
+from reviewkit.store.concerns import (
+    ConcernRow,
+    KeptBase,
+    KeyRow,
+    TargetRow,
+    kept_base,
+    still_kept,
+)
 from reviewkit.store.db import Store
 from reviewkit.store.records import get_records, ids_by_pmid, link_fields
 
@@ -207,3 +213,12 @@ def _apart_by_place(new: Mapping[int, Record]) -> list[list[tuple[int, Record]]]
             groups.append([])
         groups[k].append((i, r))
     return groups
+
+
+def as_found(rows: Iterable[ConcernRow]) -> dict[int, list[Concern]]:
+    """Kept rows as :func:`~reviewkit.dedup.concerns.concerns_among` gives them: record id ->
+    its concerns, in order."""
+    found: dict[int, list[Concern]] = defaultdict(list)
+    for rid, kind, pmid, notice, how in rows:
+        found[rid].append(Concern(kind, pmid, notice, how))
+    return dict(found)

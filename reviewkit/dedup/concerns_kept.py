@@ -12,8 +12,8 @@ from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
-from reviewkit.dedup.concerns import Concern, as_found, concerns_and_targets
-from reviewkit.dedup.concerns_added import Finding, concerns_with_added
+from reviewkit.dedup.concerns import Concern, concerns_and_targets
+from reviewkit.dedup.concerns_added import Finding, as_found, concerns_with_added
 from reviewkit.dedup.concerns_stored import record_keys
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.titles import match_title

@@ -15,6 +15,7 @@ rather than part it: an export may garble a name list beyond :func:`authors_apar
 
 from __future__ import annotations
 
+import re
 from itertools import dropwhile
 
 from reviewkit.dedup.names import one_surname
@@ -83,12 +84,22 @@ def other_writers_one_issue(p: Pair) -> Outcome:
 
 
 # The words of a notice's bare heading, folded ('correction', 'errata', 'department of error',
-# 'erratum to', 'retraction notice', 'editorial announcement', "publisher's note"): a title of
-# these only names no article, and a journal prints several such notices on one page.
+# 'erratum to', 'retraction notice', 'editorial announcement', "publisher's note", 'correction
+# to: notice of retraction'): a title of these only names no article, and a journal prints
+# several such notices on one page.
 _HEADING_WORDS = (
     "erratum errata corrigendum corrigenda correction corrections retraction retracted notice"
     " note expression of concern department error to for in on regarding publisher publishers"
     " s author authors editorial announcement statement"
+)
+# Fixed titles that name no one article, however long: a notice about several earlier articles
+# ('Erratum regarding missing Declaration of Competing Interest statements in previously
+# published articles', a series Elsevier's journals print one to a page: the snapshot's two in
+# Addict Behav Rep 13 are pp. 100333 and 100334), and correspondence under a generic title
+# ('Letter to the Editor.', 'Response to letter to the editor.': three unsigned on the snapshot)
+_NAMES_NONE = re.compile(
+    r"\bpreviously published (?:articles|papers)\b"
+    r"|^(?:(?:in )?(?:reply|response) to )?(?:the )?letters? to (?:the )?editors?$"
 )
 _BARE_HEADING = frozenset(_HEADING_WORDS.split())
 # what a notice's title names once its heading is taken off: a title of four words or more, or
@@ -98,7 +109,10 @@ _NAMED_WORDS = 4
 
 def names_its_article(k: Keys) -> bool:
     """Whether a notice's folded title names its article after its heading (a title or a
-    citation of :data:`_NAMED_WORDS` words or more), not a bare heading ('Correction.')."""
+    citation of :data:`_NAMED_WORDS` words or more), not a bare heading ('Correction.') nor a
+    fixed title (:data:`_NAMES_NONE`)."""
+    if _NAMES_NONE.search(k.title):
+        return False
     return len(list(dropwhile(_BARE_HEADING.__contains__, k.title.split()))) >= _NAMED_WORDS
 
 

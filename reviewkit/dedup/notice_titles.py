@@ -264,10 +264,11 @@ class NoticeType:
 # article). The other databases': Embase's and Scopus's 'Erratum'; Web of Science's
 # 'Correction' (errata and additions, and retractions before 2016: Clarivate's document
 # types), 'Correction, Addition' (its older name), 'Retraction' and 'Expression of Concern'
-# (NLM's name too); APA PsycInfo's 'Erratum/Correction'. Not listed: 'Retracted Publication'
-# and 'Corrected and Republished Article' (the article itself), 'Letter' and 'Editorial' alone
-# (a research letter reports a trial), nor another database's name for a comment ('Letter',
-# 'Note', 'Editorial': they name more than comments).
+# (NLM's name too); APA PsycInfo's 'Erratum/Correction' and 'Comment/Reply' (its document
+# types, as Ovid writes them in DT: three of each among the stroke set's PsycInfo records).
+# Not listed: 'Retracted Publication' and 'Corrected and Republished Article' (the article
+# itself), 'Letter' and 'Editorial' alone (a research letter reports a trial), nor another
+# database's name for a comment ('Letter', 'Note', 'Editorial': they name more than comments).
 PUBLICATION_TYPES = (
     NoticeType("published erratum", ERRATUM, nlm=True),
     NoticeType("erratum", ERRATUM, nlm=False),
@@ -279,6 +280,7 @@ PUBLICATION_TYPES = (
     NoticeType("retraction", RETRACTION, nlm=False),
     NoticeType("expression of concern", CONCERN, nlm=True),
     NoticeType("comment", COMMENT, nlm=True),
+    NoticeType("comment/reply", COMMENT, nlm=False),
 )
 # The types that mark an article as retracted itself (no notice: concerns.own_marks): NLM's
 # and Web of Science's 'Retracted Publication', Scopus's 'Retracted' (an article whose
@@ -290,9 +292,9 @@ RETRACTED_TYPES = frozenset({"retracted publication", "retracted"})
 # out of its study's reports, as PubMed's 'Published Erratum' is.
 TYPES = {t.name: t for t in PUBLICATION_TYPES}
 # Every database's types of a notice, comments aside: dedup's key ``typed_notice``. A comment
-# is PubMed's type only (another database types it 'Letter', 'Note' or 'Editorial'), so typing
-# it so would say nothing of its copies from elsewhere (a reply under its article's title is
-# kinds_notices.reply_titled_as_article's kind).
+# is typed so by PubMed and PsycInfo only (another database types it 'Letter', 'Note' or
+# 'Editorial'), so typing it so would say nothing of its copies from elsewhere (a reply under
+# its article's title is kinds_notices.reply_titled_as_article's kind).
 NOTICE_TYPES = frozenset(t.name for t in PUBLICATION_TYPES if t.kind != COMMENT)
 
 

@@ -48,6 +48,16 @@ def test_other_databases_types_are_dedup_notices(name: str) -> None:
     assert notice_kind(rec) == ("retraction" if name == "Retraction" else "erratum")
 
 
+def test_psycinfo_comment_reply_names_a_comment_not_a_dedup_notice() -> None:
+    # APA PsycInfo's document type for a comment on an article or its authors' reply: shown as
+    # a comment with its article and no report of its study, as PubMed's 'Comment'; like it,
+    # no dedup notice (other databases type comments 'Letter' or 'Note')
+    rec = Record(title=TITLE, publication_types=["Journal Article", "Comment/Reply"])
+    assert notice_about_a_paper(rec)
+    assert notice_kind(rec) == "comment"
+    assert notice_by_type(rec.publication_types) is False
+
+
 def test_article_types_name_no_notice() -> None:
     for types in (["Journal Article"], ["Retracted Publication"], ["Letter"], ["Editorial"]):
         rec = Record(title=TITLE, publication_types=types)

@@ -76,6 +76,9 @@ def test_an_embase_erratum_titled_as_its_article_is_shown_with_it_as_an_erratum(
     found = concerns_among({1: article, 2: erratum})
     assert [(c.kind, c.notice, c.how) for c in found[1]] == [("erratum", 2, "its title")]
     assert not notice_about_a_paper(article)
+    # what a reviewer is shown names no type the record does not carry (NLM's 'Published
+    # Erratum' is PubMed's word, said with a PMID only)
+    assert [c.line() for c in found[1]] == ["Erratum (record 2, by its title)"]
 
 
 def test_a_scopus_erratum_and_a_retracted_article_in_scopus_words():

@@ -224,6 +224,13 @@ def test_an_unsigned_notice_that_names_its_article_merges_with_its_own_copy():
         "Corrigendum.",
         "Department of Error.",
         "Erratum regarding previously published articles.",
+        # a fixed title, however long, names no one article (Elsevier's series; a journal's
+        # running title of a notice; correspondence under a generic title)
+        "Erratum regarding missing Declaration of Competing Interest statements in previously"
+        " published articles.",
+        "Correction to: Notice of retraction.",
+        "Letter to the Editor.",
+        "Response to Letter to the Editor.",
     ):
         a = Record(title=title, pages="2394", publication_types=["Published Erratum"], **place)
         assert outcome(a, Record(title=title, pages="2394", **place)) == (

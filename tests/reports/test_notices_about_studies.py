@@ -210,13 +210,11 @@ def test_ris_and_bibtex_notices_by_title_doi_and_mark(project_b, tmp_path: Path)
     said = {t: [c.line() for c in concerns_of(found, [i])] for t, i in ids.items()}
     erratum, concern = ids[f"Erratum to: {ARTICLE}"], ids["Expression of concern"]
     assert said[ARTICLE] == [
-        f"Expression of concern (record {concern} — Expression of Concern, by the DOI it names)",
-        f"Erratum (record {erratum} — Published Erratum, by its title)",
+        f"Expression of concern (record {concern}, by the DOI it names)",
+        f"Erratum (record {erratum}, by its title)",
     ]
     retraction = ids[f'Retraction: "{OTHER}"']
-    assert said[OTHER] == [
-        f"Retracted (record {retraction} — Retraction of Publication, by its title)"
-    ]
+    assert said[OTHER] == [f"Retracted (record {retraction}, by its title)"]
     assert said[f"RETRACTED: {marked}"] == ["Retracted (title marked 'RETRACTED')"]
     posture = "Correction of posture in office workers with neck pain: a trial"
     assert not said[posture] and not said[f"{OTHER} - Reply"]
