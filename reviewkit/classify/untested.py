@@ -32,10 +32,13 @@ from reviewkit.classify.fields import Field
 # and the analysis of factors rather than of a treatment (a prognostic study, its predictors
 # and risk factors, "associations between"), and the qualitative study of experiences. The
 # MeSH headings of such designs hold the same words (Cross-Sectional Studies, Cohort Studies,
-# Registries, Interviews as Topic, Qualitative Research).
+# Registries, Interviews as Topic, Qualitative Research). A register linkage study says so by
+# the plural ("linked the Social Insurance Institution's registers", "a register linkage
+# study"): one register is also a trial's source of its outcome, which its trial words keep.
 OBSERVATIONAL = re.compile(
     r"\b(cross[- ]?sectional|surveys?|surveyed|questionnaire stud(?:y|ies)|cohorts?"
-    r"|regist(?:er|ry|ries)[- ]based|regist(?:er|ry|ries) (?:stud(?:y|ies)|data)|registries"
+    r"|regist(?:er|ry|ries)[- ]based|regist(?:er|ry|ries) (?:stud(?:y|ies)|data|linkage)"
+    r"|registers|registries"
     r"|interviews?|interviewed|qualitative|focus groups?|prognos(?:is|tic)|predictors?"
     r"|risk factors?|associations? (?:between|of)|experiences? of)\b",
     re.IGNORECASE,
@@ -50,10 +53,30 @@ PROGRAMME = re.compile(
     r"|feasibility|introduc\w*|offered|projects?|initiatives?)\b",
     re.IGNORECASE,
 )
+# A statistical model is no programme ("Cox models", "linear mixed models", "the multivariable
+# model", "structural equation models"): the word before "model" names an analysis. "The
+# model" alone, or a model with its own name ("the Sherbrooke model"), stays a programme.
+_STATISTICAL = re.compile(
+    r"\b(?:regression|cox|hazards?|mixed|mixed-effects|linear|logistic|multivariable"
+    r"|multivariate|univariable|univariate|probit|logit|poisson|equation|panel|multilevel"
+    r"|random-effects|fixed-effects|additive|prediction|predictive|statistical|adjusted"
+    r"|unadjusted|full|final|unstratified|stratified|weighted|exploratory) +models?$",
+    re.IGNORECASE,
+)
+
+
+def _programme_named(text: str) -> bool:
+    """Whether ``text`` names a programme as studied (:data:`PROGRAMME`), a statistical
+    model aside."""
+    return any(
+        not _STATISTICAL.search(text[max(0, m.start() - 40) : m.end()])
+        for m in PROGRAMME.finditer(text)
+    )
 
 
 def tests_no_intervention(fields: list[Field]) -> bool:
     """Whether the record's study tests no intervention: its text (title, abstract, keywords,
-    headings) has a word of an observational design and names no programme as studied."""
+    headings) has a word of an observational design and names no programme as studied (a
+    statistical model is none)."""
     text = " ".join(f.text for f in fields)
-    return bool(OBSERVATIONAL.search(text)) and not PROGRAMME.search(text)
+    return bool(OBSERVATIONAL.search(text)) and not _programme_named(text)
