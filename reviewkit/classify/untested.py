@@ -46,11 +46,13 @@ OBSERVATIONAL = re.compile(
 # A programme named as the study's object: any of these keeps the usual reading, so the list
 # errs on the side of a programme (a cohort in a trial, a register study of an intervention, a
 # process evaluation, a pilot, a service introduced): "trial" also in "work trial", itself an
-# intervention of the workplace
+# intervention of the workplace. A propensity score matches or weights those who had
+# something (a reconciliation meeting, part-time sick leave) against those who had not: the
+# analysis of a treatment's effect, a register study of a programme that names it no other way
 PROGRAMME = re.compile(
     r"\b(interventions?|programm?es?|programs?|models?|approach(?:es)?|evaluat\w*"
     r"|effects? of|effectiveness|efficacy|implement\w*|trials?|randomi[sz]\w*|pilot\w*"
-    r"|feasibility|introduc\w*|offered|projects?|initiatives?)\b",
+    r"|feasibility|introduc\w*|offered|projects?|initiatives?|propensity)\b",
     re.IGNORECASE,
 )
 # A statistical model is no programme ("Cox models", "linear mixed models", "the multivariable

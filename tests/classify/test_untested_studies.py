@@ -97,6 +97,16 @@ def test_a_register_study_of_dialogue_meetings_keeps_its_model():
     assert got == ["workplace"]
 
 
+def test_a_register_study_matched_on_propensity_scores_keeps_its_model():
+    # those who had the meeting against those who had not: a programme's effect, estimated
+    got = _model_type(
+        "Sick leave after a first spell of depression in Sweden: a register study",
+        "Register data on 9,000 sick-listed persons; those who had a meeting with the employer "
+        "within 90 days were matched on propensity scores with those who had not.",
+    )
+    assert got == ["workplace"]
+
+
 def test_a_trial_that_names_the_employer_once_keeps_its_model():
     # a cohort inside a trial: the trial is the study's own design, a programme studied
     got = _model_type(
