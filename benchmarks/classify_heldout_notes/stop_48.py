@@ -127,3 +127,60 @@ opens the methods), seven the design sentence of a study that tests no intervent
 intervention prefill should be empty (noticed, not mended: the prefill reads no design).
 The test now counts a prefill left empty as not the first (138 of 190).
 """
+
+READER_RD48G = """## Reader rd48g (of cls48): set 13's labels; the none_if_untested reading mended and said on the confirm screen; two tests made honest
+
+**Set 13's labels** read against DOMAIN.md (all 26 rows): each agrees with its definitions.
+The five one-sided programmes are 'none' because Review B includes only models in which both
+the health service and the work side take part (W11, W12, W26 health side only; W13, W14 work
+side only; W12's team of health professionals has no welfare staff, which type 1 names).
+
+**`reviewkit.classify.untested`** (the reading behind `none_if_untested`), mended for three
+kinds cls48's note named or left: a statistical model is no programme ("Cox models", "linear
+mixed models", "the multivariable model": the word before "model" names an analysis; "the
+model" alone or a named one stays a programme); a register linkage study is a design
+("registers", "register linkage"); a propensity score names a programme studied (those who had
+a reconciliation meeting or part-time sick leave against those who had not). On the 728
+held-out rows the design reading changed for 12, each a study of no programme read as one
+(W03, W08 and five records of other fields) or the reverse (C10, V24, D10, P02 and a cornea
+register study by propensity). `benchmarks.classify_cells` against main (dbfe1d37): **3 of
+26,452 score lists moved**: the CMD set's C10 (a register study of Sweden's reconciliation
+meetings) none -> workplace, right (cls48 counted it wrong); the welfare set's W14 (job
+satisfaction of disabled workers) workplace -> none, right; the domains set's D10 (part-time
+sick leave arranged by a job centre) none -> workplace, unclear. W03 and W08 are now read as
+studies of no programme but keep 'workplace' (their workplace scores 2 to 5 are above the
+threshold). Left: the domains set's D16 ("a cohort" of reconciliation meetings, "after
+adjustment, the meeting was associated with"), still 'none', names its programme by no word of
+a kind.
+
+**The confirm screen** showed such a study's workplace row at a score of 1 with its evidence
+and the R on the none label, while the help said the rules suggest a label whose score reaches
+the threshold (1): nothing said why. A line under the rows now says it ("R on None of these:
+the study tests no intervention …, so a label needs a score above 1"; `LabelScore.untested`),
+and the help names the rule.
+
+**W17** (cls48's one wrong move, the conditioning review's workplace scheme): once the
+predictor sentence was struck, the methods' "contacting employers with consent" found only the
+weak "employer*": the terms had "contacted the employer" but no form without the article. With
+"contacted employer*" (the verb's forms match): 3 of 26,452 lists moved, W17, set 10's R17 and
+set 6's Q03, three IPS-like programmes whose specialists contacted employers: yes, right by the
+label's description (no gold for that scheme on those sets).
+
+**The predictor reading on the snapshot** (`variables.names_predictor`, the 16 schemes with
+`tested`): of the 33,277 snapshot abstracts, 6,748 hold a role's word; in 300 of those drawn
+at random (seed 48) it struck 72 matches in 34 abstracts (60 distinct abstract, scheme and
+term), 4 of which changed whether a label passes. Twenty read (seed 48): 12 right (a factor
+named as a predictor: "an independent predictor", "educational level as predictors"), 8 a
+misreading of the role word, none of which moved a suggestion: a role word inside a compound
+("age-predicted heart rate", "dose-dependent loxP-mediated", "mediated by xanthine
+oxidoreductase"), "moderators" as a session's chairs, "predictive periods". Left: a role word
+joined by a hyphen to another word names no role of the term before it.
+
+**Tests made honest.** `test_intervention_prefill`'s "mostly not the first sentence" counted an
+empty prefill as not the first: a prefill emptied for every record passed (checked by patching
+it). It now counts the studies of a programme (a model type in the gold, or the programme
+sets), each with a non-empty prefill: 118 later of 153, none empty. `test_predictors_tested`'s
+four predictor texts passed with the predictor reading switched off: their cohort is a study of
+no intervention, which `none_if_untested` already gave 'none'; set in a secondary analysis of a
+trial they fail without it.
+"""

@@ -62,6 +62,9 @@ class LabelScore:
     base: float = 0.0  # the plain weights of its distinct terms, before place factors
     passes: bool = False
     combined: tuple[str, ...] = ()  # for a combination label: the labels whose evidence it joins
+    # enough for the threshold, held back: one plain mention in a study that tests no
+    # intervention (``none_if_untested``), said so on the confirm screen
+    untested: bool = False
 
 
 @dataclass
@@ -300,7 +303,8 @@ def _beyond_a_mention(score: LabelScore, scheme: Scheme) -> LabelScore:
     of a scheme that reads it (``none_if_untested``): evidence only above the threshold, not
     one plain mention in the abstract's body ("the note seldom reaches the employer"); a term
     in the title or the methods, or a second sign, is above it."""
-    return replace(score, passes=score.passes and score.score > scheme.threshold)
+    held = score.passes and score.score <= scheme.threshold
+    return replace(score, passes=score.passes and not held, untested=held)
 
 
 def _best(scheme: Scheme, pool: list[LabelScore]) -> list[Suggestion]:

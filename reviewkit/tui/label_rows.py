@@ -121,6 +121,8 @@ class LabelRows:
             out.append_text(self._label_row(line, why, len(head)))
         if any(s.tie for s in rules.values()):
             out.append(self._tie_line(rules, dict(rows), confirmed))
+        if any(s.untested for s in scores) and not confirmed:
+            out.append(self._untested_line(), style="yellow")
         if confirmed:
             out.append(self._confirmation_line(rid), style="green")
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
@@ -148,8 +150,14 @@ class LabelRows:
             " found in the study (each term once, times its best place's factor: the title"
             " counts double, an abstract's background half), less the terms that count against"
             f" it; the terms are listed after 'why:'. The rules suggest {which}"
-            f" the scheme's threshold ({scheme.threshold:g}) with enough evidence (R).\n"
-            "Marks: R the rules' suggestion, S confirmed on another report of the study, M the"
+            f" the scheme's threshold ({scheme.threshold:g}) with enough evidence (R)"
+            + (
+                ", and above it in a study that tests no intervention (a survey, a cohort,"
+                " interviews that name no programme).\n"
+                if scheme.none_if_untested
+                else ".\n"
+            )
+            + "Marks: R the rules' suggestion, S confirmed on another report of the study, M the"
             " model's suggestion, ✓ the label confirmed"
             + (
                 f", [x] ticked ({self._accept_key()} confirms the ticked labels)."
@@ -175,6 +183,17 @@ class LabelRows:
             said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
         style = "reverse yellow" if self._tie_pointed else "yellow"
         return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
+
+    def _untested_line(self) -> str:
+        """Why a label whose score reaches the threshold is not suggested: the study tests no
+        intervention (``none_if_untested``, :mod:`reviewkit.classify.untested`), and one plain
+        mention is a party named in passing (a score of 1 beside "reaches the threshold (1)"
+        and the R on the none label said nothing of it)."""
+        none = self.label_name(classify.none_id(self.scheme))
+        return (
+            f"R on {none}: the study tests no intervention (a design's words, no programme"
+            f" named), so a label needs a score above {self.scheme.threshold:g}\n"
+        )
 
     def _confirmation_line(self, rid: int) -> str:
         """Whose confirmation the study holds and what the accept key does with it: keep it,

@@ -18,8 +18,12 @@ from reviewkit import protocol as protocol_mod
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEW_B = protocol_mod.load(ROOT / "protocols" / "work-health-collaboration.toml")
+# a prognostic analysis within a trial of a programme with no work side: a study of no
+# intervention (a cohort alone) takes the none label by Review B's none_if_untested already,
+# whatever the predictor reading does (reviewkit.classify.untested)
 COHORT = (
-    "In a prospective cohort, 540 workers sick-listed with back pain answered a questionnaire. "
+    "In a secondary analysis of a randomised trial of exercise therapy, 540 workers "
+    "sick-listed with back pain answered a questionnaire. "
 )
 
 PREDICTORS = {

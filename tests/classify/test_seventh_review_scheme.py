@@ -202,6 +202,19 @@ def test_a_dutch_record_names_the_workplace(conditioning, text, workplace):
     assert labels(conditioning, "workplace", text) == [workplace]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "contacted the employer" without its article: many participants' employers
+        "Employment specialists helped participants keep their work, contacting employers with "
+        "consent.",
+        "Therapists contacted employers to arrange modified tasks.",
+    ],
+)
+def test_contacting_the_employer_is_the_workplace_involved(conditioning, text):
+    assert labels(conditioning, "workplace", text) == ["yes"]
+
+
 # Read on the other reviews' held-out abstracts (none labelled by duration), the reader took
 # these for the population's duration: each kind decides nothing now
 @pytest.mark.parametrize(

@@ -57,11 +57,52 @@ def test_a_study_that_tests_nothing_and_names_the_employer_in_passing_is_of_no_m
         assert _model_type(title, text, _without_option(tmp_path)) == ["workplace"]
 
 
+# a statistical model is no programme: the analysis' words ("Cox models", "linear mixed
+# models") beside a cohort of no intervention
+COX_COHORT = (
+    "Time to full return to work after sick leave with common mental disorders: a cohort",
+    "Insurance files of 4,100 employees sick-listed with distress or depression. Cox models related "
+    "their age and diagnosis to the time to full return; few had been visited by the employer.",
+)
+# a register linkage study says so by the plural, "linked the registers"
+LINKAGE = (
+    "Disability pension after sickness absence due to low back pain in Finland",
+    "We linked the Social Insurance Institution's registers of sickness allowance and pensions "
+    "for 61,000 employees; few had been contacted by the employer.",
+)
+
+
+def test_a_cohort_analysed_in_statistical_models_or_a_register_linkage_is_no_model(tmp_path):
+    for title, text in (COX_COHORT, LINKAGE):
+        assert _model_type(title, text) == ["none"]
+        assert _model_type(title, text, _without_option(tmp_path)) == ["workplace"]
+
+
+def test_a_model_of_care_in_a_cohort_keeps_its_label():
+    # "model" beside no analysis' word stays a programme: the study's own
+    got = _model_type(
+        "Return to work after sick leave for back pain: a cohort",
+        "A cohort of 300 sick-listed workers followed in a new model of care, in which "
+        "adjusted duties were agreed with the employer.",
+    )
+    assert got == ["workplace"]
+
+
 def test_a_register_study_of_dialogue_meetings_keeps_its_model():
     got = _model_type(
         "Dialogue meetings and return to work: a register study",
         "Register data on 12,400 sick-listed employees; those who had a dialogue meeting with "
         "the employer and the physician returned to work sooner.",
+    )
+    assert got == ["workplace"]
+
+
+def test_a_register_study_matched_on_propensity_scores_keeps_its_model():
+    # those who had the meeting against those who had not: a programme's effect, estimated
+    got = _model_type(
+        "Sick leave after a first spell of depression in Sweden: a register study",
+        "Register data on 9,000 sick-listed persons; those who had a meeting with the employer "
+        "within 90 days were matched on propensity scores with those who had not.",
     )
     assert got == ["workplace"]
 
