@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
+from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineState
+from reviewkit.ranking.engine_process import EngineProcess
 from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 from reviewkit.text_width import cut
