@@ -164,7 +164,8 @@ class RankStatus:
             if self.retrains
             else "for this session (quit and open the screen again to rank again)"
         )
-        return f"Ranking failed: {self.error}. The queue follows {kept} {until}; your votes are saved as before."
+        saved = "your votes are saved as before"
+        return f"Ranking failed: {self.error}. The queue follows {kept} {until}; {saved}."
 
     def _parts(self, *, full: bool, short: bool = False) -> list[str]:
         """The line's parts: includes left, any stopping advice, the order. ``full``: the

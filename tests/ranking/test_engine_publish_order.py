@@ -104,9 +104,9 @@ class FailsSometimes:
 
 def test_many_fits_and_failures_publish_in_order_the_last_being_the_engines_state(project_a):
     """Votes submitted while fits succeed and fail (some at once, some after the last fit), and
-    wait_idle called from another thread meanwhile (it reads the ranker and publishes too): the published states never go back (a
-    label submission older than one published already, loaded then not), and once idle the
-    last published is the engine's state."""
+    wait_idle called from another thread meanwhile (it reads the ranker and publishes too): the
+    published states never go back (a label submission older than one published already,
+    loaded then not), and once idle the last published is the engine's state."""
     ids, labels = _queue(project_a)
     published: list[EngineState] = []
     engine = Engine(
