@@ -9,8 +9,9 @@ without numpy and scipy (the engine imports them, in a process of its own).
   :mod:`~reviewkit.ranking.token_cache`, :mod:`~reviewkit.ranking.cold_start`: its parts (TF-IDF,
   the classifier, the tokens kept between runs, the protocol's order before the first model);
 * :mod:`~reviewkit.ranking.queue`: one reviewer's queue ranked from their votes only, and
-  :mod:`~reviewkit.ranking.engine`: its engine (texts, features, retraining) in a process of
-  its own, its states published in order (:mod:`~reviewkit.ranking.state_publisher`);
+  :mod:`~reviewkit.ranking.engine`: its engine (texts, features, retraining), its states
+  published in order (:mod:`~reviewkit.ranking.state_publisher`), run in a process of its own
+  (:mod:`~reviewkit.ranking.engine_process`);
 * :mod:`~reviewkit.ranking.ready_rule`: when a model, not the seeded or the protocol's order,
   orders the queue (5 includes and 5 excludes); it imports nothing, for the screen's process;
 * :mod:`~reviewkit.ranking.stopping`: how many includes remain, and when to stop;

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
+from reviewkit.ranking.engine import SENT_PER_WINDOW, WINDOW, Engine, EngineState
+from reviewkit.ranking.engine_process import EngineProcess
 from reviewkit.ranking.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 from reviewkit.text_width import cut
@@ -163,7 +164,8 @@ class RankStatus:
             if self.retrains
             else "for this session (quit and open the screen again to rank again)"
         )
-        return f"Ranking failed: {self.error}. The queue follows {kept} {until}; your votes are saved as before."
+        saved = "your votes are saved as before"
+        return f"Ranking failed: {self.error}. The queue follows {kept} {until}; {saved}."
 
     def _parts(self, *, full: bool, short: bool = False) -> list[str]:
         """The line's parts: includes left, any stopping advice, the order. ``full``: the

@@ -75,8 +75,9 @@ class OrderLine:
     def _say_failure(self, status: RankStatus | None) -> None:
         """A failed ranker's error, said once as an error (the order line, in the error's
         colour, keeps one row of it) with the order the queue keeps and until when
-        (:meth:`RankStatus.failure_message`); None: the ranker works. Each new error is said (a later fit's, the ranking process's end), and one again after
-        the ranker recovered ("" while it works): a second failure had gone unsaid. Errors
+        (:meth:`RankStatus.failure_message`); None: the ranker works. Each new error is said
+        (a later fit's, the ranking process's end), and one again after the ranker recovered
+        ("" while it works): a second failure had gone unsaid. Errors
         told apart by their words, not their numbers: a model library's error often carries
         the data's shape or counts ('inconsistent numbers of samples: [12, 13]'), which grow
         with each vote, and one failure would have been said again at every vote."""

@@ -2,7 +2,8 @@
 project's folder, or by its name when it lies elsewhere. `dedup review --csv` gave the
 importer's absolute path ('/tmp/…/downloads/embase.ris'): the sheet goes to the team, on whose
 disks that path is nothing (walk5). The cluster list keeps the stored path (fx28: it names the
-file from any folder of the importer's machine; tests/core/test_fx28_import_path.py)."""
+file from any folder of the importer's machine;
+tests/core/test_import_path_stored_absolute.py)."""
 
 from __future__ import annotations
 

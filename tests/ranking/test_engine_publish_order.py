@@ -104,9 +104,9 @@ class FailsSometimes:
 
 def test_many_fits_and_failures_publish_in_order_the_last_being_the_engines_state(project_a):
     """Votes submitted while fits succeed and fail (some at once, some after the last fit), and
-    wait_idle called from another thread meanwhile (it reads the ranker and publishes too): the published states never go back (a
-    label submission older than one published already, loaded then not), and once idle the
-    last published is the engine's state."""
+    wait_idle called from another thread meanwhile (it reads the ranker and publishes too): the
+    published states never go back (a label submission older than one published already,
+    loaded then not), and once idle the last published is the engine's state."""
     ids, labels = _queue(project_a)
     published: list[EngineState] = []
     engine = Engine(
@@ -143,3 +143,60 @@ def test_many_fits_and_failures_publish_in_order_the_last_being_the_engines_stat
     assert engine.state.seq == 201 and not engine.state.busy
     errors = {s.error for s in published}
     assert "" in errors and len(errors) > 1, errors  # fits both failed and succeeded
+
+
+class HeldAcrossARerun(Engine):
+    """The engine, its ranker's worker held once between reading the ranker and building its
+    state (``hold``) until a rerun's reload has swapped the new set's ranker in and is about to
+    publish the new set's order (``swapped``)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.hold = threading.Event()  # set: hold the worker's next reading
+        self.held = threading.Event()  # a reading of the old ranker is held
+        self.swapped = threading.Event()  # the reload took the new set in and publishes it
+
+    def _to_publish(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "reviewkit-ranker" and self.hold.is_set():
+            self.hold.clear()
+            self.held.set()
+            assert self.swapped.wait(WAIT_S), "the rerun never swapped its ranker in"
+        return super()._to_publish(*args, **kwargs)
+
+    def _on_trained(self) -> None:
+        if threading.current_thread().name == "reviewkit-queue-reload":
+            self.swapped.set()  # after the swap: the reload publishes the new set's order
+        super()._on_trained()
+
+
+def test_an_order_read_from_the_ranker_before_a_rerun_swapped_it_is_not_published_after(
+    project_a,
+):
+    """A vote's fit is sorted by the old ranker while a rerun's reload swaps the new set's ranker
+    in: that order, made for the set before the rerun, must not be published once the new set
+    is taken in (a screen moving on then would rank the rerun's records last); the new set's
+    order is the one published last."""
+    ids, labels = _queue(project_a)
+    published: list[tuple[int, bool]] = []  # (the order's set of studies, after the swap)
+    engine: HeldAcrossARerun
+
+    def publish(state: EngineState) -> None:
+        if state.ranked is not None:
+            published.append((state.ranked.studies, engine.swapped.is_set()))
+
+    engine = HeldAcrossARerun(str(project_a.db.path), ids, dict(OPTIONS), publish)
+    try:
+        engine.start(1, labels)
+        assert engine.wait_idle(WAIT_S)
+        engine.hold.set()
+        labels = [*labels, (ids[3], False)]
+        engine.submit(2, labels)  # the old ranker's fit; its sort is held
+        assert engine.held.wait(WAIT_S)
+        records, _ = make_topic_records(3, 0)  # a rerun: 3 new studies
+        engine.set_studies((*ids, *add_records(project_a, records)), 3, labels)
+        assert engine.wait_idle(WAIT_S)
+    finally:
+        engine.swapped.set()
+        engine.close()
+    assert (0, True) not in published, published
+    assert published[-1] == (1, True), published

@@ -390,11 +390,13 @@ class HeldRanker(QueueRanker):
         super()._receive(state)
 
 
-def test_an_order_for_the_studies_before_a_rerun_arriving_late_is_dropped(topics):
-    """The old ranker's order, published around a rerun's reload, must not replace the new
-    set's order: the screen would put the rerun's records last once more. The engine publishes
-    one state at a time, the newest last (reviewkit.ranking.state_publisher): while the old
-    order is held on its way, the new set's waits behind it, so the new one comes last."""
+def test_an_old_order_slow_on_its_way_during_a_rerun_goes_in_before_the_new_sets(topics):
+    """The old ranker's order, on its way to the screen (held: a slow receiver) during a
+    rerun's reload, must not replace the new set's order: the screen would put the rerun's
+    records last once more. The engine publishes one state at a time, the newest last
+    (reviewkit.ranking.state_publisher), so the new set's order waits behind the held one and
+    goes in after it. (An old order read before the swap and built after it is dropped by the
+    engine: tests/ranking/test_engine_publish_order.py.)"""
     project, like = topics
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     decide_until(q, like, 5, 5)
