@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reviewkit import outputs, sheet_columns
+from reviewkit.classify.fields import record_fields
+from reviewkit.classify.untested import tests_no_intervention
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
@@ -109,7 +111,24 @@ def prefill_values(
             parts = sections(record)
         return parts
 
-    return {spec.id: _prefill_field(record, spec, abstract) for spec in specs}
+    untested: bool | None = None
+
+    def tests_nothing() -> bool:
+        nonlocal untested
+        if untested is None:
+            untested = tests_no_intervention(record_fields(record))
+        return untested
+
+    # a field of the intervention (``none_if_untested``) is left empty for a study that tests
+    # none (a register cohort, a survey, interviews: the classifier's reading, the one place
+    # for it): its METHODS sentence is the design's ("We used the registration data of ..."),
+    # and the reviewer writes "none" or the exposure
+    return {
+        spec.id: ""
+        if spec.none_if_untested and tests_nothing()
+        else _prefill_field(record, spec, abstract)
+        for spec in specs
+    }
 
 
 def _prefill_field(

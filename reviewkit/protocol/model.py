@@ -265,6 +265,9 @@ class ExtractionField:
     name: str
     description: str = ""
     prefill: tuple[str, ...] = ()  # e.g. 'section:OBJECTIVE', 'affiliation-country'
+    # no prefill for a study that tests no intervention (reviewkit.classify.untested): a
+    # field of the intervention, which a register cohort or a survey has none of
+    none_if_untested: bool = False
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,7 @@ class _Validator(StageChecks, SchemeChecks):
                     name=self.string(item, "name", w),
                     description=self.string(item, "description", w, required=False),
                     prefill=self.prefill_rules(self.strings(item, "prefill", w), f"{w}prefill"),
+                    none_if_untested=self.boolean(item, "none_if_untested", w, False),
                 )
             )
         return tuple(out)
