@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,8 @@ class _Validator(StageChecks, SchemeChecks):
         hl = self.table(data, "highlight", "", required=False)
         self.known_keys(hl, TERMS_KEYS, "highlight.")
         schemes = self.schemes(self.table(data, "schemes", "", required=False))
-        extraction = self.extraction(data.get("extraction", []))
+        extraction = with_tested_schemes(self.extraction(data.get("extraction", [])), schemes)
+        self.untested_read_by_a_scheme(extraction, schemes)
         report = self.report(data.get("report"), schemes, extraction)
         return Protocol(
             path=self.path,
@@ -337,6 +339,20 @@ class _Validator(StageChecks, SchemeChecks):
             )
         return rules
 
+    def untested_read_by_a_scheme(
+        self, fields: tuple[ExtractionField, ...], schemes: dict[str, Scheme]
+    ) -> None:
+        """Refuse a field's ``none_if_untested`` in a protocol with no scheme reading it: the
+        scheme of what was tested says whether a study names a programme it studied."""
+        for i, f in enumerate(fields):
+            if f.none_if_untested and not f.tested_schemes:
+                raise self.fail(
+                    f"extraction[{i}].none_if_untested",
+                    "needs a scheme of what was tested with none_if_untested = true",
+                    hint="set none_if_untested = true (and tested = true) in the scheme of the"
+                    " intervention's kind, or remove it from this field",
+                )
+
     def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
         """Refuse a field id the extraction sheet already uses for a column of its own."""
         if fid not in _SHEET_OWN:
@@ -389,3 +405,13 @@ class _Validator(StageChecks, SchemeChecks):
                     hint=f"columns: {', '.join(columns)}",
                 )
         return Report(scheme, columns, sort, dict(names))
+
+
+def with_tested_schemes(
+    fields: tuple[ExtractionField, ...], schemes: dict[str, Scheme]
+) -> tuple[ExtractionField, ...]:
+    """The fields, each ``none_if_untested`` one given the protocol's schemes that read a study
+    testing no intervention (their own ``none_if_untested``: what was tested, not a setting or
+    a provider, which such a study still has); reviewkit.extract asks them."""
+    tested = tuple(s for s in schemes.values() if s.none_if_untested)
+    return tuple(replace(f, tested_schemes=tested) if f.none_if_untested else f for f in fields)

@@ -16,7 +16,6 @@ from reviewkit import extract
 from reviewkit import screening as scr
 from reviewkit.abstract_sections import plain_abstract
 from reviewkit.cli import main
-from reviewkit.protocol import load
 from reviewkit.records import Record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,22 +25,22 @@ REGISTER_COHORT = Record(
     abstract_sections=plain_abstract(
         "Background: Little is known about the course of sick leave after a first depression."
         " Methods: All persons aged 20-60 with a first hospital contact for depression in"
-        " 2010-2014 were identified in the national patient register; their employer, the"
-        " occupational physician's contacts and their sick leave were taken from linked"
-        " registers. Results: Two in five had long-term sick leave."
+        " 2010-2014 were identified in the national patient register and followed in linked"
+        " registers of sickness benefit and income for five years."
+        " Results: Two in five had long-term sick leave."
         " Conclusion: Long-term absence is common after a first depression."
     ),
 )
 SURVEY = Record(
-    title="General practitioners' contacts with employers about sick-listed patients: a survey",
+    title="General practitioners' certification of sick leave for back pain: a national survey",
     abstract_sections=plain_abstract(
-        "Aim: To describe how often general practitioners contact the employer of a sick-listed"
-        " patient. Methods: A questionnaire was sent to 900 general practitioners, who reported"
-        " their contacts with employers, supervisors and caseworkers in the past month."
-        " Results: Few contacted the workplace. Conclusion: Contact with employers is rare."
+        "Aim: To describe how general practitioners certify sick leave for low back pain."
+        " Methods: A questionnaire was sent to 900 general practitioners, who reported the length"
+        " of the certificates they issued and their reasons in the past month."
+        " Results: Most certified two weeks or less. Conclusion: Certification varies widely."
     ),
 )
-# a programme studied in a cohort: named as such, it keeps its sentence
+# a programme studied in a cohort, named as such: it keeps its sentence
 PROGRAMME_COHORT = Record(
     title="A coordination programme for workers sick-listed with back pain: a cohort study",
     abstract_sections=plain_abstract(
@@ -51,6 +50,21 @@ PROGRAMME_COHORT = Record(
         " Results: Workers in the programme returned to work earlier."
     ),
 )
+# a register study of meetings that names no programme (no "intervention", "programme"): the
+# classifier's reading of what was tested (Review B's model type) still finds the meeting of
+# the parties, so the sentence describing it stays
+MEETINGS_REGISTER = Record(
+    title=(
+        "Dialogue meetings of the employee, the employer and the general practitioner and return"
+        " to work: a register study"
+    ),
+    abstract_sections=plain_abstract(
+        "Methods: We used national registers for 12,400 sickness absence spells in 2014-2016 and"
+        " compared spells with and without a dialogue meeting. In the dialogue meeting the"
+        " employee, the employer and the general practitioner agreed on a return-to-work plan"
+        " with adjusted tasks. Results: Spells with a dialogue meeting ended earlier."
+    ),
+)
 
 
 @pytest.mark.parametrize("record", [REGISTER_COHORT, SURVEY], ids=["register", "survey"])
@@ -58,8 +72,10 @@ def test_a_study_that_tests_no_intervention_has_no_intervention_prefilled(review
     field = next(f for f in review_b.extraction if f.id == "intervention")
     assert field.none_if_untested
     assert extract.prefill_value(record, field) == ""
-    # the same rule without the key gives the design's sentence (what the cell showed)
-    assert extract.prefill_value(record, replace(field, none_if_untested=False))
+    # the METHODS section, as most shipped intervention fields take it: the design, now empty
+    whole = replace(field, prefill=("section:METHODS",))
+    assert extract.prefill_value(record, replace(whole, none_if_untested=False))
+    assert extract.prefill_value(record, whole) == ""
 
 
 def test_a_programme_studied_in_a_cohort_keeps_its_sentence(review_b):
@@ -68,22 +84,34 @@ def test_a_programme_studied_in_a_cohort_keeps_its_sentence(review_b):
     assert value.startswith("In the programme a coordinator met the worker")
 
 
+def test_a_register_study_of_meetings_keeps_the_meeting_s_sentence(review_b):
+    field = next(f for f in review_b.extraction if f.id == "intervention")
+    value = extract.prefill_value(MEETINGS_REGISTER, field)
+    assert value.startswith("In the dialogue meeting the employee, the employer")
+
+
 def test_only_the_intervention_field_is_left_empty(review_b):
-    values = extract.prefill_values(REGISTER_COHORT, review_b.extraction)
+    values = extract.prefill_values(SURVEY, review_b.extraction)
     assert values["intervention"] == ""
-    assert values["effect"].startswith("Two in five")  # the other fields are prefilled as before
+    assert values["effect"].startswith("Most certified")  # the other fields are prefilled as before
 
 
-def test_every_shipped_intervention_field_reads_it():
-    """Each protocol of an intervention review leaves its intervention field empty for them."""
-    shipped = [load(p) for p in sorted((ROOT / "protocols").glob("*.toml"))]
-    fields = [f for p in shipped for f in p.extraction if f.id == "intervention"]
-    assert len(fields) >= 9 and all(f.none_if_untested for f in fields)
-    assert all(extract.prefill_value(SURVEY, f) == "" for f in fields)
+def test_a_field_s_none_if_untested_without_a_scheme_reading_it_is_refused(capsys, tmp_path):
+    """Without a scheme of what was tested that reads such a study, nothing would say whether
+    a register study names the programme it studied (a study of dialogue meetings)."""
+    path = ROOT / "protocols" / "rtw-coordination.toml"
+    text = path.read_text(encoding="utf-8")
+    field_key = 'name = "Coordination programme"\n'
+    assert field_key in text and "none_if_untested" not in text
+    out = tmp_path / "p.toml"
+    out.write_text(text.replace(field_key, field_key + "none_if_untested = true\n"), "utf-8")
+    assert main(["protocol", "check", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "none_if_untested: needs a scheme of what was tested" in err and "hint" in err
 
 
-def test_extract_export_leaves_the_register_study_s_intervention_empty(project_b, store, tmp_path):
-    (rid,) = store(project_b, [REGISTER_COHORT], "snowballing")
+def test_extract_export_leaves_the_survey_s_intervention_empty(project_b, store, tmp_path):
+    (rid,) = store(project_b, [SURVEY], "snowballing")
     for stage in scr.stage_names(project_b.protocol):
         for who in project_b.protocol.reviewers:
             scr.decide(project_b.db, rid, stage, who, "include", protocol=project_b.protocol)
@@ -91,12 +119,12 @@ def test_extract_export_leaves_the_register_study_s_intervention_empty(project_b
     assert main(["extract", "export", str(sheet), "--project", str(project_b.folder)]) == 0
     with sheet.open(encoding="utf-8") as fh:
         (row,) = list(csv.DictReader(fh))
-    assert row["intervention"] == "" and row["effect"].startswith("Two in five")
+    assert row["intervention"] == "" and row["effect"].startswith("Most certified")
 
 
 def test_a_none_if_untested_value_that_is_no_boolean_is_refused(capsys, tmp_path, review_b):
     text = review_b.path.read_text(encoding="utf-8")
-    field_key = "not an intervention.\nnone_if_untested = "
+    field_key = "keeps its own.\nnone_if_untested = "
     assert field_key + "true" in text  # the extraction field's, not the scheme's
     text = text.replace(field_key + "true", field_key + '"yes"')
     path = tmp_path / "p.toml"
