@@ -122,8 +122,10 @@ def prefill_values(
 
     # a field of the intervention (``none_if_untested``) is left empty for a study that tests
     # none (a register cohort, a survey, interviews: the classifier's reading, the one place
-    # for it): its METHODS sentence is the design's ("We used the registration data of ..."),
-    # and the reviewer writes "none" or the exposure
+    # for it) in which no scheme of what was tested finds a model: its METHODS sentence is the
+    # design's ("We used the registration data of ..."), and the reviewer writes "none" or the
+    # exposure. A protocol without such a scheme has the design's words alone decide (a
+    # programme studied in a register study that names no programme is left empty too).
     return {
         spec.id: ""
         if spec.none_if_untested and tests_nothing(spec)

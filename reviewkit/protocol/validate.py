@@ -141,7 +141,6 @@ class _Validator(StageChecks, SchemeChecks):
         self.known_keys(hl, TERMS_KEYS, "highlight.")
         schemes = self.schemes(self.table(data, "schemes", "", required=False))
         extraction = with_tested_schemes(self.extraction(data.get("extraction", [])), schemes)
-        self.untested_read_by_a_scheme(extraction, schemes)
         report = self.report(data.get("report"), schemes, extraction)
         return Protocol(
             path=self.path,
@@ -338,20 +337,6 @@ class _Validator(StageChecks, SchemeChecks):
                 key, rule, 1, f"the prefill rule {rule!r} {what}", hint=PREFILL_HINT
             )
         return rules
-
-    def untested_read_by_a_scheme(
-        self, fields: tuple[ExtractionField, ...], schemes: dict[str, Scheme]
-    ) -> None:
-        """Refuse a field's ``none_if_untested`` in a protocol with no scheme reading it: the
-        scheme of what was tested says whether a study names a programme it studied."""
-        for i, f in enumerate(fields):
-            if f.none_if_untested and not f.tested_schemes:
-                raise self.fail(
-                    f"extraction[{i}].none_if_untested",
-                    "needs a scheme of what was tested with none_if_untested = true",
-                    hint="set none_if_untested = true (and tested = true) in the scheme of the"
-                    " intervention's kind, or remove it from this field",
-                )
 
     def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
         """Refuse a field id the extraction sheet already uses for a column of its own."""

@@ -96,18 +96,14 @@ def test_only_the_intervention_field_is_left_empty(review_b):
     assert values["effect"].startswith("Most certified")  # the other fields are prefilled as before
 
 
-def test_a_field_s_none_if_untested_without_a_scheme_reading_it_is_refused(capsys, tmp_path):
-    """Without a scheme of what was tested that reads such a study, nothing would say whether
-    a register study names the programme it studied (a study of dialogue meetings)."""
-    path = ROOT / "protocols" / "rtw-coordination.toml"
-    text = path.read_text(encoding="utf-8")
-    field_key = 'name = "Coordination programme"\n'
-    assert field_key in text and "none_if_untested" not in text
-    out = tmp_path / "p.toml"
-    out.write_text(text.replace(field_key, field_key + "none_if_untested = true\n"), "utf-8")
-    assert main(["protocol", "check", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert "none_if_untested: needs a scheme of what was tested" in err and "hint" in err
+def test_without_a_scheme_reading_it_the_design_s_words_alone_decide(review_b):
+    """A protocol whose schemes do not read such a study (no ``none_if_untested`` scheme): the
+    record's design words and no programme named leave the field empty, meetings and all."""
+    field = next(f for f in review_b.extraction if f.id == "intervention")
+    alone = replace(field, tested_schemes=())
+    assert extract.prefill_value(MEETINGS_REGISTER, alone) == ""
+    assert extract.prefill_value(SURVEY, alone) == ""
+    assert extract.prefill_value(PROGRAMME_COHORT, alone).startswith("In the programme")
 
 
 def test_extract_export_leaves_the_survey_s_intervention_empty(project_b, store, tmp_path):
