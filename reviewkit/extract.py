@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reviewkit import outputs, sheet_columns
+from reviewkit.classify.fields import record_fields
+from reviewkit.classify.rules import none_id, suggest
+from reviewkit.classify.untested import tests_no_intervention
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
@@ -37,7 +40,7 @@ from reviewkit.errors import UserError, no_record
 from reviewkit.prefill_sections import exact_section, own_aim, sections
 from reviewkit.prefill_sentences import first_sentence, naming_sentence
 from reviewkit.project import Project
-from reviewkit.protocol import ExtractionField
+from reviewkit.protocol import ExtractionField, Scheme
 from reviewkit.records import AbstractSection, Record
 from reviewkit.sheet_mark import row_mark
 from reviewkit.store import extraction as values_rows
@@ -109,7 +112,33 @@ def prefill_values(
             parts = sections(record)
         return parts
 
-    return {spec.id: _prefill_field(record, spec, abstract) for spec in specs}
+    untested: bool | None = None
+
+    def tests_nothing(spec: ExtractionField) -> bool:
+        nonlocal untested
+        if untested is None:
+            untested = tests_no_intervention(record_fields(record))
+        return untested and not any(finds_tested(record, s) for s in spec.tested_schemes)
+
+    # a field of the intervention (``none_if_untested``) is left empty for a study that tests
+    # none (a register cohort, a survey, interviews: the classifier's reading, the one place
+    # for it) in which no scheme of what was tested finds a model: its METHODS sentence is the
+    # design's ("We used the registration data of ..."), and the reviewer writes "none" or the
+    # exposure. A protocol without such a scheme has the design's words alone decide (a
+    # programme studied in a register study that names no programme is left empty too).
+    return {
+        spec.id: ""
+        if spec.none_if_untested and tests_nothing(spec)
+        else _prefill_field(record, spec, abstract)
+        for spec in specs
+    }
+
+
+def finds_tested(record: Record, scheme: Scheme) -> bool:
+    """Whether a scheme of what was tested, read for a study that names no programme
+    (``none_if_untested``: more than one plain mention), still finds what the study tested
+    (a register study of dialogue meetings, interviews about a team's joint assessments)."""
+    return any(s.label != none_id(scheme) and not s.fallback for s in suggest(record, scheme))
 
 
 def _prefill_field(

@@ -30,7 +30,7 @@ STAGE_KEYS = frozenset(
     {"reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"}
 )
 REASON_KEYS = frozenset({"code", "label", "not_retrieved"})
-EXTRACTION_KEYS = frozenset({"id", "name", "description", "prefill"})
+EXTRACTION_KEYS = frozenset({"id", "name", "description", "prefill", "none_if_untested"})
 REPORT_KEYS = frozenset({"scheme", "columns", "sort", "column_names"})
 SCHEME_KEYS = frozenset(
     {

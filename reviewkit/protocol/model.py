@@ -265,6 +265,13 @@ class ExtractionField:
     name: str
     description: str = ""
     prefill: tuple[str, ...] = ()  # e.g. 'section:OBJECTIVE', 'affiliation-country'
+    # no prefill for a study that tests no intervention (reviewkit.classify.untested): a
+    # field of the intervention, which a register cohort or a survey has none of
+    none_if_untested: bool = False
+    # with it, the protocol's schemes of what was tested, read as none_if_untested reads them
+    # (set when the protocol is loaded): a study that names no programme keeps its sentence
+    # where one of them still finds what it tested (a register study of dialogue meetings)
+    tested_schemes: tuple[Scheme, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

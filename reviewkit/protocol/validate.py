@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,7 @@ class _Validator(StageChecks, SchemeChecks):
         hl = self.table(data, "highlight", "", required=False)
         self.known_keys(hl, TERMS_KEYS, "highlight.")
         schemes = self.schemes(self.table(data, "schemes", "", required=False))
-        extraction = self.extraction(data.get("extraction", []))
+        extraction = with_tested_schemes(self.extraction(data.get("extraction", [])), schemes)
         report = self.report(data.get("report"), schemes, extraction)
         return Protocol(
             path=self.path,
@@ -284,6 +285,7 @@ class _Validator(StageChecks, SchemeChecks):
                     name=self.string(item, "name", w),
                     description=self.string(item, "description", w, required=False),
                     prefill=self.prefill_rules(self.strings(item, "prefill", w), f"{w}prefill"),
+                    none_if_untested=self.boolean(item, "none_if_untested", w, False),
                 )
             )
         return tuple(out)
@@ -388,3 +390,13 @@ class _Validator(StageChecks, SchemeChecks):
                     hint=f"columns: {', '.join(columns)}",
                 )
         return Report(scheme, columns, sort, dict(names))
+
+
+def with_tested_schemes(
+    fields: tuple[ExtractionField, ...], schemes: dict[str, Scheme]
+) -> tuple[ExtractionField, ...]:
+    """The fields, each ``none_if_untested`` one given the protocol's schemes that read a study
+    testing no intervention (their own ``none_if_untested``: what was tested, not a setting or
+    a provider, which such a study still has); reviewkit.extract asks them."""
+    tested = tuple(s for s in schemes.values() if s.none_if_untested)
+    return tuple(replace(f, tested_schemes=tested) if f.none_if_untested else f for f in fields)
