@@ -95,6 +95,9 @@ class Engine:
         # each change carries the whole set of studies, so one older than the newest taken in
         # is skipped (else a set that still holds studies decided since would be ranked last)
         self._asked = self._taken = 0
+        # why the newest change of studies was not taken in (its new studies unread), said
+        # until a change is: the old ranker's fits order only the old set (_on_trained)
+        self._reload_error = ""
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -217,7 +220,7 @@ class Engine:
                     return
                 if not rebuild and set(ids) <= set(self.ids):
                     with self._lock:
-                        self.ids = ids
+                        self.ids, self._reload_error = ids, ""  # every study is read
                         self._bg.count_only(ids)
                         self._bg.submit(self._labels[1])  # published by _on_trained
                     return
@@ -236,6 +239,7 @@ class Engine:
                     old, closed = self._bg, self._closed
                     if not closed:
                         self.ids, self._bg, self._cold = ids, bg, cold
+                        self._reload_error = ""
                         self._studies += 1
                         if self._labels[0] != seq:  # labels sent meanwhile went to the old one
                             bg.submit(self._labels[1])
@@ -243,7 +247,16 @@ class Engine:
                 if not closed:
                     self._on_trained()  # publish the new set's order
         except Exception as exc:  # the order in use stays; the screen says why
-            self._set(error=str(exc) or type(exc).__name__, retrains=self._bg is not None)
+            with self._lock:
+                unread, why = len(set(ids) - set(self.ids)), str(exc) or type(exc).__name__
+                if self._bg is not None:  # else the load's error stands, said already
+                    self._reload_error = (  # the screen says which studies the order covers
+                        f"{unread} new studies not read, they keep their places ({why})"
+                        if unread
+                        else f"the queue's change of studies not taken in ({why})"
+                    )
+                    self._changed({"error": self._reload_error, "retrains": False})
+            self._publisher.flush()
         finally:
             with self._lock:
                 self._reloads -= 1
@@ -343,15 +356,20 @@ class Engine:
                 return
             current = bg.current_order(ids)
             error = bg.error  # a failed ranker: its seeded order, not the protocol's
+            fit_error = (str(error) or type(error).__name__) if error is not None else ""
             changes = {
                 "ranked": self._to_publish(current, cold if error is None else None, studies),
                 "estimate": bg.estimate_remaining(),
                 "advice": bg.stop_advice(),
                 "busy": bg.busy,
                 "seq": seq,
-                "error": (str(error) or type(error).__name__) if error is not None else "",
-                "retrains": True,  # a failed fit's error: the next vote's fit may clear it
             }
-            with self._lock:
+            with self._lock:  # a fit of the old set does not clear a failed change's error,
+                # read here, with the state built: a change failing meanwhile is not undone
+                failed = self._reload_error
+                changes["error"] = "; ".join(e for e in (failed, fit_error) if e)
+                # a failed fit's error: the next vote's fit may clear it; a failed change's
+                # lasts until a change is taken in (no vote brings its studies in)
+                changes["retrains"] = not failed
                 self._changed(changes)
         self._publisher.flush()

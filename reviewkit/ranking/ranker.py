@@ -284,7 +284,8 @@ class BackgroundRanker:
       for the last submission: includes still expected among this reviewer's unscreened
       records, with its interval; None before any decision.
     * ``on_trained`` (optional) is called from the worker thread after each publish; a
-      Textual screen should hop back with ``app.call_from_thread``.
+      Textual screen should hop back with ``app.call_from_thread``. An exception it raises
+      is kept in ``error``, as a fit's is, until the next fit; the worker goes on.
     * ``close()`` stops the worker (it is a daemon thread, so exiting never hangs).
     """
 
@@ -395,7 +396,10 @@ class BackgroundRanker:
                     self._busy = False
                     self._cond.notify_all()
             if self._on_trained is not None:
-                self._on_trained()
+                try:
+                    self._on_trained()
+                except Exception as exc:  # the worker lives on (else "retraining…" for good):
+                    self.error = exc  # a failure of the ranking, said as a fit's is
 
     def _publish(self, ranker: Ranker, decisions: list[tuple[int, bool]]) -> None:
         labels = dict(decisions)

@@ -40,25 +40,38 @@ class StatePublisher(Generic[S]):
 
     def flush(self) -> None:
         """Publish the newest state, and any built while publishing, unless another thread is
-        publishing (that thread publishes them). Call without the lock."""
+        publishing (that thread publishes them). Call without the lock.
+
+        A state whose callback raised is not counted as sent (:meth:`wait_sent` goes on
+        waiting; the next flush tries the newest state again). States built meanwhile, which
+        their threads left to this one, are still published; then the first error is raised
+        to this flush's caller."""
         with self._cond:
             if self._publishing:
                 return
             self._publishing = True
+        failed: Exception | None = None
+        failed_at = -1  # the number of the newest state whose callback raised
         while True:
             with self._cond:
-                if self._sent == self._built:  # in one step with the flag: none is left behind
-                    self._publishing = False
+                if self._sent == self._built or self._built == failed_at:  # in one step with
+                    self._publishing = False  # the flag: none is left behind
                     self._cond.notify_all()
-                    return
-                state, self._sent = self._state, self._built
+                    break
+                state, before, self._sent = self._state, self._sent, self._built
             try:
                 self._publish(state)  # type: ignore[arg-type]  # built: not None
-            except BaseException:
+            except Exception as exc:  # not sent: tried again for a newer state or next flush
                 with self._cond:
-                    self._publishing = False
+                    failed_at, self._sent = self._sent, before
+                failed = failed or exc
+            except BaseException:  # an interrupt: no more publishing here
+                with self._cond:
+                    self._sent, self._publishing = before, False
                     self._cond.notify_all()
                 raise
+        if failed is not None:
+            raise failed
 
     def wait_sent(self, timeout: float) -> bool:
         """Block until the newest state built is published (another thread may be publishing
