@@ -73,6 +73,7 @@ def _authors(value: str) -> list[str]:
 
 def load_records(name: str) -> tuple[list[str], list]:
     """(bib-dedupe ids, Records) of one set, in file order."""
+    from reviewkit.formats.ovid_link_type import take_link_types
     from reviewkit.records import AbstractSection, Record
 
     csv.field_size_limit(10**8)
@@ -85,23 +86,25 @@ def load_records(name: str) -> tuple[list[str], list]:
                 m = _PUBMED_URL.search(get("url", ""))
                 ids.append(get("ID"))
                 recs.append(
-                    Record(
-                        title=get("title", ""),
-                        authors=_authors(get("author", "")),
-                        year=get("year") or None,
-                        journal=get("journal") or get("booktitle", ""),
-                        volume=get("volume", ""),
-                        issue=get("number", ""),
-                        pages=get("pages", ""),
-                        doi=get("doi", ""),
-                        # the product reads a register's number from a register's address here
-                        # (registers.record_number); diabetes, cardiac and neuroimaging give URLs
-                        # (Ovid's, PubMed's, Scopus's, publishers' pages), none a register's
-                        url=get("url", ""),
-                        pmid=m.group(1) if m else "",
-                        abstract_sections=[AbstractSection("", get("abstract"))]
-                        if get("abstract")
-                        else [],
+                    take_link_types(  # as the product's readers do: Ovid's OpenURL's type
+                        Record(
+                            title=get("title", ""),
+                            authors=_authors(get("author", "")),
+                            year=get("year") or None,
+                            journal=get("journal") or get("booktitle", ""),
+                            volume=get("volume", ""),
+                            issue=get("number", ""),
+                            pages=get("pages", ""),
+                            doi=get("doi", ""),
+                            # the product reads a register's number from a register's address here
+                            # (registers.record_number); diabetes, cardiac and neuroimaging give URLs
+                            # (Ovid's, PubMed's, Scopus's, publishers' pages), none a register's
+                            url=get("url", ""),
+                            pmid=m.group(1) if m else "",
+                            abstract_sections=[AbstractSection("", get("abstract"))]
+                            if get("abstract")
+                            else [],
+                        )
                     )
                 )
     return ids, recs

@@ -130,11 +130,16 @@ def notice_kind(rec: Record) -> str:
     on 'Retraction notice to: <title>' is a retraction, :func:`~reviewkit.dedup.notice_titles.
     type_kind`), then its title's heading or the notice word after its title."""
     kind, nlm = type_kind(rec.publication_types)
+    linked = next(
+        (NOTICE_SIDE[c.ref_type] for c in rec.comments_corrections if c.ref_type in NOTICE_SIDE),
+        "",
+    )
     if nlm:
-        return kind
-    for c in rec.comments_corrections:
-        if c.ref_type in NOTICE_SIDE:
-            return NOTICE_SIDE[c.ref_type]
+        # NLM types a partial retraction 'Retraction of Publication' too (_SAID); PubMed's
+        # PartialRetractionOf link is the more specific of the two
+        return PARTIAL_RETRACTION if (kind, linked) == (RETRACTION, PARTIAL_RETRACTION) else kind
+    if linked:
+        return linked
     if kind:
         heading = read_heading(rec.title or "")
         return heading.kind if heading and heading.kind != COMMENT else kind

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from reviewkit.errors import FormatError
 from reviewkit.formats.control_chars import CONTROL, may_be_warned_of
 from reviewkit.formats.identifier_urls import take_url_identifiers
+from reviewkit.formats.ovid_link_type import take_link_types
 from reviewkit.formats.read_warnings import Placed, ReadWarning, Warn
 from reviewkit.records import Record
 
@@ -126,14 +127,17 @@ def require_findable(
     warn: Warn | None = None,
 ) -> Record:
     """``record`` itself, with the identifiers its URLs name (its ``url`` and ``urls``, the
-    reader's other link fields) where it has none, or FormatError when it has neither a title
+    reader's other link fields) where it has none and the document types an Ovid OpenURL among
+    them names (:mod:`~reviewkit.formats.ovid_link_type`), or FormatError when it has neither a title
     nor an identifier.
 
     ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line' of
     its start, told to ``warn`` when the record has no title
     (:func:`tell_untitled`).
     """
+    urls = list(urls)
     take_url_identifiers(record, urls)
+    take_link_types(record, urls)  # the document type Ovid's OpenURL names
     if is_findable(record, *accessions):
         tell_untitled(record, where, warn)
         return record

@@ -170,7 +170,8 @@ def publication_types(get: dict[str, list[str]]) -> list[str]:
     record's type and feed the 'publication-type' prefill). It is not stored elsewhere either:
     the same records read from Ovid's tagged export keep no classification (the MEDLINE reader
     reads no classification field), and their subjects are in KW, APA's index terms ('*Body
-    Image'); the record's original text keeps it."""
+    Image'); the record's original text keeps it. Its document type ('Erratum/Correction')
+    is read from Ovid's OpenURL in UR (:mod:`~reviewkit.formats.ovid_link_type`)."""
     m3 = next((v for v in get.get("M3", []) if v), "")
     return [p for p in m3.split("; ") if p and not _PSYCINFO_CLASS.fullmatch(p.strip())]
 

@@ -12,7 +12,7 @@ import pytest
 from reviewkit.dedup.concerns import notice_kind
 from reviewkit.dedup.follow_on import notice_about_a_paper
 from reviewkit.dedup.notice_titles import notice_by_type
-from reviewkit.records import Record
+from reviewkit.records import Correction, Record
 
 TITLE = "Effect of early mobilisation on recovery after hip fracture: a randomised trial"
 
@@ -64,3 +64,20 @@ def test_article_types_name_no_notice() -> None:
         assert notice_by_type(types) is False
         assert not notice_about_a_paper(rec)
     assert notice_by_type([]) is None
+
+
+def test_partial_retraction_link_outranks_nlm_retraction_type() -> None:
+    # NLM types a partial retraction 'Retraction of Publication' as it does a full one; only
+    # PubMed's PartialRetractionOf link tells them apart, so the link decides the kind
+    rec = Record(
+        title=f"Partial retraction of: {TITLE}",
+        publication_types=["Journal Article", "Retraction of Publication"],
+        comments_corrections=[Correction("PartialRetractionOf", "Lancet. 2020;1:1", "123")],
+    )
+    assert notice_kind(rec) == "partial retraction"
+    full = Record(
+        title=f"Retraction of: {TITLE}",
+        publication_types=["Journal Article", "Retraction of Publication"],
+        comments_corrections=[Correction("RetractionOf", "Lancet. 2020;1:1", "123")],
+    )
+    assert notice_kind(full) == "retraction"
