@@ -21,7 +21,9 @@ B-kind held-out sets and Review B's rows (315 rows, stop 48, benchmarks/results/
 moved; set 13 was written before it was read. The stronger reading, 'none' outright for such a
 study, moved 9 right and 14 wrong: register studies and interviews about a programme. Read at
 stop 48 (rd48g): a statistical model and a propensity score (benchmarks/results/classify.md,
-"Reader rd48g"): 3 of 26,452 score lists moved, 2 right, 1 unclear.
+"Reader rd48g"): 3 of 26,452 score lists moved, 2 right, 1 unclear. A meeting, team or plan arranged for the
+sick-listed (:data:`ARRANGED`, cls48b): 14 of 778 held-out rows read as studies of a programme,
+13 right (W07, a survey calling for joint meetings, not); 1 score list moved, right.
 """
 
 from __future__ import annotations
