@@ -215,7 +215,9 @@ D16, and one wrong: set 13's W07, a survey whose caseworkers "called for joint m
 meeting wished for; its suggestion, multidisciplinary-team at 3.0, was wrong before and is
 unchanged). On the snapshot: 3 of 50,787 records changed, each by a multidisciplinary team or
 case conferences in clinical care (a survey of lung cancer's diagnostic delays, a case report,
-advance care planning by case conferences in aged care), none with a work side.
+advance care planning by case conferences in aged care), none with a work side;
+`benchmarks.prefill_moves` on the snapshot's 33,272 abstracts, 17 protocols: no cell moved
+(Review B's `intervention`, `none_if_untested`, included).
 
 `benchmarks.classify_cells` against main (aa6873de), both changes: **1 of 26,452 score lists
 moved**: the domains set's D16 (a cohort of Sweden's reconciliation meetings, left by rd48g)
