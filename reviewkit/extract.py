@@ -125,7 +125,8 @@ def prefill_values(
     # for it) in which no scheme of what was tested finds a model: its METHODS sentence is the
     # design's ("We used the registration data of ..."), and the reviewer writes "none" or the
     # exposure. A protocol without such a scheme has the design's words alone decide (a
-    # programme studied in a register study that names no programme is left empty too).
+    # programme studied in a register study that names it by no programme's word is left empty
+    # too; a meeting, team or plan arranged for the sick-listed is such a word: untested.ARRANGED).
     return {
         spec.id: ""
         if spec.none_if_untested and tests_nothing(spec)

@@ -18,7 +18,7 @@ from benchmarks.classify_heldout_notes.stop_44 import TASK_CLS44, TASK_Q44I, TAS
 from benchmarks.classify_heldout_notes.stop_45 import TASK_CLS45, TASK_RD45F
 from benchmarks.classify_heldout_notes.stop_46 import TASK_CLS46, TASK_RD46B
 from benchmarks.classify_heldout_notes.stop_47 import READER_CLS47B, TASK_CLS47
-from benchmarks.classify_heldout_notes.stop_48 import READER_RD48G, TASK_CLS48
+from benchmarks.classify_heldout_notes.stop_48 import READER_RD48G, TASK_CLS48, TASK_CLS48B
 from benchmarks.classify_heldout_notes.stops_39_40 import (
     TASK_CLS13,
     TASK_CLS14,
@@ -43,5 +43,5 @@ NOTES = (
     TASK_RD40B, TASK_CLS15, TASK_CLS15_SEX, TASK_CLS15_LANGUAGE, TASK_RD41E, TASK_CLS16,
     TASK_CLS16_SETTING, TASK_RD42B, TASK_CLS17, TASK_RD43D, TASK_CLS44,
     TASK_RD44C, TASK_Q44I, TASK_CLS45, TASK_RD45F, TASK_CLS46, TASK_RD46B, TASK_CLS47,
-    READER_CLS47B, TASK_CLS48, READER_RD48G,
+    READER_CLS47B, TASK_CLS48, READER_RD48G, TASK_CLS48B,
 )  # fmt: skip

@@ -21,7 +21,9 @@ B-kind held-out sets and Review B's rows (315 rows, stop 48, benchmarks/results/
 moved; set 13 was written before it was read. The stronger reading, 'none' outright for such a
 study, moved 9 right and 14 wrong: register studies and interviews about a programme. Read at
 stop 48 (rd48g): a statistical model and a propensity score (benchmarks/results/classify.md,
-"Reader rd48g"): 3 of 26,452 score lists moved, 2 right, 1 unclear.
+"Reader rd48g"): 3 of 26,452 score lists moved, 2 right, 1 unclear. A meeting, team or plan arranged for the
+sick-listed (:data:`ARRANGED`, cls48b): 14 of 778 held-out rows read as studies of a programme,
+13 right (W07, a survey calling for joint meetings, not); 1 score list moved, right.
 """
 
 from __future__ import annotations
@@ -57,6 +59,22 @@ PROGRAMME = re.compile(
     r"|feasibility|introduc\w*|offered|projects?|initiatives?|propensity)\b",
     re.IGNORECASE,
 )
+# A meeting, team or plan arranged for the sick-listed person is a programme too, one that
+# register studies, cohorts and interviews study as often as trials do (Norway's dialogue
+# meetings, Sweden's reconciliation meetings, a three-party return-to-work meeting, joint
+# assessment teams, a return-to-work or rehabilitation plan): the word before it names its
+# purpose or its parties. Not any meeting, team or plan: "a research team", "the annual
+# meeting", "a study plan", "an analysis plan", "a treatment plan" name the study's own work
+# or a clinic's routine; nor "team meetings", "workplace teams", "stakeholder meetings" (a
+# workplace's or a policy's own).
+ARRANGED = re.compile(
+    r"\b(?:dialogue|reconciliation|convergence|return[- ]to[- ]work|rtw|return|three[- ]party"
+    r"|tripartite|multi[- ]?party|joint|network|round[- ]?table|case|multidisciplinary"
+    r"|interdisciplinary|multi[- ]?professional|rehabilitation|coordination|coordinating"
+    r"|assessment) +(?:meetings?|conferences?|teams?|plans?|planning)\b"
+    r"|\bplans? (?:for|of) (?:the |a |their |his |her )?(?:return|rehabilitation|re-?entry)\b",
+    re.IGNORECASE,
+)
 # A statistical model is no programme ("Cox models", "linear mixed models", "the multivariable
 # model", "structural equation models"): the word before "model" names an analysis. "The
 # model" alone, or a model with its own name ("the Sherbrooke model"), stays a programme.
@@ -70,9 +88,9 @@ _STATISTICAL = re.compile(
 
 
 def _programme_named(text: str) -> bool:
-    """Whether ``text`` names a programme as studied (:data:`PROGRAMME`), a statistical
-    model aside."""
-    return any(
+    """Whether ``text`` names a programme as studied (:data:`PROGRAMME`, a statistical
+    model aside, or a meeting, team or plan arranged for the sick-listed: :data:`ARRANGED`)."""
+    return bool(ARRANGED.search(text)) or any(
         not _STATISTICAL.search(text[max(0, m.start() - 40) : m.end()])
         for m in PROGRAMME.finditer(text)
     )

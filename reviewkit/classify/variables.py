@@ -13,7 +13,9 @@ where the words are such a variable:
   variables may come between: "depression, fear-avoidance and pain intensity predicted …"),
   a word that gives the variable's role: predict(ed), predictor(s), moderated, mediated, risk
   factor(s), prognostic factor(s), determinant(s), associated with, effect modifier, exposure,
-  covariate, confounder; or "was/were measured (assessed, recorded)". A population word between
+  covariate, confounder; or "was/were measured (assessed, recorded)"; not a role word joined
+  by a hyphen to the word before it ("age-predicted heart rate", "loxP-mediated"), an
+  adjective of the noun after it. A population word between
   (with, among, for, who, workers, patients …) ends the reach: "workers with depression who
   received …" and "depression among workers" are populations; so does another noun phrase
   opened by "and the" ("depression and the stigma associated with it": the stigma's role), and
@@ -54,6 +56,7 @@ import re
 
 from reviewkit.classify.outcomes import HEALTH_STATE, INSTRUMENTS, names_population
 from reviewkit.classify.words import low_at, tokens
+from reviewkit.protocol.term_words import HYPHENS
 
 # The reaches measured on every set (benchmarks/results/classify-limits.md): REACH, a clause and
 # the role's verb phrase after it ("depressive symptoms at baseline were associated with"), 9
@@ -203,6 +206,14 @@ PREDICTOR_PAIRS = ROLE_PAIRS - {
 PREDICTOR_WORDS = ROLE_WORDS - {"exposure", "exposures"}
 
 
+def _hyphen_joined(text: str, words: list, k: int) -> bool:
+    """Whether word k is joined by a hyphen to word k - 1 (one word with it)."""
+    if k < 1:
+        return False
+    gap = text[words[k - 1].end : words[k].start]
+    return len(gap) == 1 and gap in HYPHENS
+
+
 def _role_after(
     text: str,
     words: list,
@@ -218,7 +229,13 @@ def _role_after(
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
         low = low_at(words, k)
-        if low in roles or (low, low_at(words, k + 1)) in pairs:
+        role = low in roles or (low, low_at(words, k + 1)) in pairs
+        if role and _hyphen_joined(text, words, k):
+            # "age-predicted heart rate", "caspase-mediated apoptosis", "loxP-mediated": a role
+            # word joined by a hyphen to the word before it is one word with it, an adjective
+            # of the noun after it, and names no role of a term before the compound
+            continue
+        if role:
             # "the stigma associated with", "the costs predicted by": a role right after
             # "the <noun>" is that noun's (a participle after its noun), not the health words'
             # ("the strongest predictor" after the health words names their role: a noun)

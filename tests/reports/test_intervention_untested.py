@@ -98,11 +98,13 @@ def test_only_the_intervention_field_is_left_empty(review_b):
 
 def test_without_a_scheme_reading_it_the_design_s_words_alone_decide(review_b):
     """A protocol whose schemes do not read such a study (no ``none_if_untested`` scheme): the
-    record's design words and no programme named leave the field empty, meetings and all."""
+    record's design words and no programme named leave the field empty; a dialogue meeting,
+    arranged for the sick-listed, is a programme named (reviewkit.classify.untested.ARRANGED)."""
     field = next(f for f in review_b.extraction if f.id == "intervention")
     alone = replace(field, tested_schemes=())
-    assert extract.prefill_value(MEETINGS_REGISTER, alone) == ""
+    assert extract.prefill_value(REGISTER_COHORT, alone) == ""
     assert extract.prefill_value(SURVEY, alone) == ""
+    assert extract.prefill_value(MEETINGS_REGISTER, alone).startswith("In the dialogue meeting")
     assert extract.prefill_value(PROGRAMME_COHORT, alone).startswith("In the programme")
 
 
