@@ -75,6 +75,48 @@ def _lines(
     return list(Segment.split_and_crop_lines(drawn, width, pad=False, include_new_lines=False))
 
 
+def _parts(
+    console: Console, renderable: RenderableType, options: ConsoleOptions
+) -> list[list[list[Segment]]]:
+    """``renderable``'s lines (:func:`_lines`), by the parts of a group that each end a line
+    (title, source line, abstract …): one part for anything else."""
+    if isinstance(renderable, Group) and all(_ends_line(p) for p in renderable.renderables):
+        return [_lines(console, part, options) for part in renderable.renderables]
+    return [_lines(console, renderable, options)]
+
+
+def _printed(line: list[Segment]) -> int:
+    """How many characters of ``line`` are not spaces. Rows differ from one width to another
+    only in where the spaces (dropped at a row's end) and the breaks fall, so the count of the
+    others before a row says where in the text the row starts, at any width; counted within a
+    part, as a part not a text (a table, columns) may order its characters by width."""
+    return sum(len(s.text) - s.text.count(" ") for s in line if not s.control)
+
+
+def _place(parts: list[list[list[Segment]]], offset: int) -> tuple[int, int] | None:
+    """Where line ``offset`` starts in the record: its part, and the characters not spaces
+    before it in that part (:func:`_printed`); None past the last line."""
+    for number, part in enumerate(parts):
+        if offset < len(part):
+            return number, sum(_printed(line) for line in part[:offset])
+        offset -= len(part)
+    return None
+
+
+def _line_at(parts: list[list[list[Segment]]], place: tuple[int, int]) -> int:
+    """The line that holds ``place`` (:func:`_place`) in lines laid out for another width:
+    the one with its part's character (a blank line's place is the next line's)."""
+    number, before = place
+    if number >= len(parts):  # the record changed its parts: its top
+        return 0
+    start = sum(len(part) for part in parts[:number])
+    for at, line in enumerate(parts[number]):
+        before -= _printed(line)
+        if before < 0:
+            return start + at
+    return start + max(0, len(parts[number]) - 1)
+
+
 def _ends_line(part: RenderableType) -> bool:
     """Whether ``part`` of a group ends its line (a text's ``end`` is a newline unless set)."""
     return not isinstance(part, Text) or part.end == "\n"
@@ -111,15 +153,17 @@ class RecordView(Static):
         self.line_offset = 0
         self.total_lines = 0
         self.window_height = 0
-        # the record's lines and their width, as last laid out (:meth:`laid_out`; 0: none)
+        # the record's lines and their width, as last laid out (:meth:`laid_out`; 0: none),
+        # and the same lines by the record's parts (:func:`_parts`)
         self._laid_out: tuple[int, list[list[Segment]]] = (0, [])
+        self._parts: list[list[list[Segment]]] = []
         self.update(_Window(self), layout=False)
 
     def show(self, renderable: Group | Text | str, *, keep_place: bool = False) -> None:
         """Show a record from its top (``keep_place``: at the page shown, for a redraw of the
         same record, so that a background update does not take the reader back to the top)."""
         self.record_renderable = renderable
-        self._laid_out = (0, [])
+        self._laid_out, self._parts = (0, []), []
         if not keep_place:
             self.line_offset = 0
         self.refresh()
@@ -127,10 +171,19 @@ class RecordView(Static):
     def laid_out(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
         """The record's lines in ``options``' width, broken at word ends (:func:`_lines`),
         kept for the next redraw of the same record at that width: a page down or a repaint
-        draws them again without laying 5,000 words out anew (Rich had each time)."""
+        draws them again without laying 5,000 words out anew (Rich had each time).
+
+        Laid out anew for another width (a resized terminal), the pane keeps the reader's
+        place, not the line number: the lines wrap anew, and line 12 at 60 columns is the
+        abstract's start at 40. The top line's place in the text (:func:`_place`) is found
+        in the new lines (:func:`_line_at`)."""
         width = options.max_width
         if self._laid_out[0] != width:
-            self._laid_out = (width, _lines(console, self.record_renderable, options))
+            place = _place(self._parts, self.line_offset) if self._laid_out[0] else None
+            self._parts = _parts(console, self.record_renderable, options)
+            self._laid_out = (width, [line for part in self._parts for line in part])
+            if place is not None:
+                self.line_offset = _line_at(self._parts, place)
         return self._laid_out[1]
 
     def page(self, step: int) -> None:

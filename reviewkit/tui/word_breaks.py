@@ -5,12 +5,16 @@ whatever its letters: on a split terminal the confirm screen's label names read 
 | 'tred' and 'rehabilitatio' | 'n', an evidence term 'specialist*@abstract:METH' | 'ODS'.
 Here a word may also break after a hyphen or a dash, a slash or a colon, or before an '@' (an
 evidence term's place, 'specialist*@abstract:METHODS'), as typesetting breaks compound words
-and paths (a URL after its '//' and a '/', as the Chicago Manual's FAQ on URLs prefers;
-where it says a URL's own hyphen should never end a line, we break after one too: a terminal
-adds no hyphen of its own, so one at a row's end is the text's); a link or a DOI, where none
-of those fits a row, before a dot (:data:`_LINK`); and mid-word only where a piece is still
-wider than the row. A word breaks only where it alone is
-wider than a row (where Rich folds it): a term stays whole on a row of its own rather than
+and paths; a link or a DOI, where none of those fits a row, before a dot (:data:`_LINK`);
+and mid-word only where a piece is still wider than the row. Where the Chicago Manual
+breaks a URL otherwise (14.18, 17th ed.: after '//' or ':', but *before* a single slash or
+a hyphen, the slash or hyphen starting the next row), we differ: a slash and a hyphen end a
+row in every word, a link's too ('https://example.org/' | 'trials/…'), one rule for all
+text, as Unicode's line breaking has it (UAX #14: no break before a '/' or a hyphen, 'and/or'
+never leaving '/or' to start a row), and in a link a row that ends in '/' says the link goes
+on as well as a row that starts with one; a terminal adds no hyphen of its own, so one at a
+row's end is the text's. A word breaks only where it alone is wider than a row (where Rich
+folds it): a term stays whole on a row of its own rather than
 split to fill the row before ('employment' | 'specialist*@abstract:METHODS,'). Widths are
 terminal columns (:func:`reviewkit.text_width.width`: a CJK name takes two a character).
 """

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 
+from screening.helpers import until
+
 from reviewkit import classify
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ConfirmScreen
@@ -29,11 +31,12 @@ def test_a_move_that_toggles_the_scrollbar_lays_the_label_rows_out_once(b_includ
     async def go() -> None:
         app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
         async with app.run_test(size=(32, 30)) as pilot:
-            screen = app.screen
-            for _ in range(200):  # the model trained and shown: its redraw is not a move's
-                await pilot.pause(0.05)
-                if not screen.trainer.busy and screen.trainer.version == screen._shown_version:
-                    break
+            screen, trainer = app.screen, app.screen.trainer
+            # the model trained and shown before the first move, so that its redraw is not
+            # counted as a move's layout: the trainer's own finish is waited for (a loaded
+            # machine's fit may take any time), then the screen's redraw of its model
+            assert await asyncio.to_thread(trainer.wait, 600), "the trainer never finished"
+            await until(pilot, lambda: screen._shown_version == trainer.version, "the model shown")
             for key in "jjkkj":
                 before = screen.show_vertical_scrollbar
                 laid_out.clear()
